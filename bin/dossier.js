@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+import '../dist/adapters/terminal/cli.js';

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { Reply } from '../answer/reply.js';
+import type { Dossier } from '../dossier.js';
+
+export type Platform = 'slack' | 'discord' | 'terminal';
+
+/** Everything a handler may touch. Side effects (clock, services) come in here so tests control them. */
+export interface CommandContext {
+  dossier: Dossier;
+  platform: Platform;
+  user: { id: string; name?: string };
+  channel: { id: string; name?: string };
+  now: () => Date;
+}
+
+/**
+ * One row of the command table. Every surface reads the same table: Slack and the terminal parse
+ * free text with `fromText`, Discord builds its options from the `args` schema (each field's
+ * `.describe()` becomes the option's description), and all of them validate with `args`.
+ */
+export interface Command<S extends z.ZodObject = z.ZodObject> {
+  name: string;
+  /** One line for help and for Discord's command list (at most 100 characters). */
+  summary: string;
+  /** How to type it after `/brief`, e.g. `cite <quote>`. */
+  usage: string;
+  args: S;
+  /** Turns the text after the command name into raw arguments for `args` to validate. */
+  fromText(rest: string): Record<string, unknown>;
+  run(args: z.output<S>, ctx: CommandContext): Promise<Reply>;
+}
+
+/** Keeps each command's argument type tied to its handler while the table holds them all. */
+export const defineCommand = <S extends z.ZodObject>(command: Command<S>): Command => command as unknown as Command;

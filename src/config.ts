@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Optional string variable: an empty value counts as unset, as in most `.env` files. */
+const optional = () =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/**
+ * Every environment variable Dossier reads, validated once at start-up. `.env.example` lists the
+ * same names; a missing or malformed value stops the bot with one line naming the variable.
+ */
+export const ConfigSchema = z
+  .object({
+    CORPUS_DIR: z.string().default('./corpus'),
+    CACHE_DIR: z.string().default('./.cache'),
+    DATABASE_PATH: z.string().default('./data/dossier.db'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TZ_DEFAULT: z.string().default('UTC'),
+
+    SLACK_BOT_TOKEN: optional().pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+    SLACK_SIGNING_SECRET: optional(),
+    SLACK_APP_TOKEN: optional().pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+    SLACK_PORT: port(3000),
+    SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /brief').default('/brief'),
+    SLACK_API_URL: optional().pipe(z.url().optional()),
+
+    DISCORD_TOKEN: optional(),
+    DISCORD_APPLICATION_ID: optional().pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+    DISCORD_GUILD_ID: optional().pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+    DISCORD_API_URL: optional().pipe(z.url().optional()),
+  })
+  .superRefine((c, ctx) => {
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+    }
+    if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set' });
+    }
+  });
+
+export type Config = z.output<typeof ConfigSchema>;
+
+/** Reads the environment into a `Config`, or throws one line naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  throw new ConfigError(`${name} ${issue.message.replace(/^Invalid input: /, '')}`);
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,55 @@
+/** What a document says about itself: from front matter, a sidecar `.meta.yaml`, or the text. */
+export interface DocumentMeta {
+  title: string;
+  author?: string;
+  publisher?: string;
+  /** ISO date (YYYY-MM-DD) when the document states one. */
+  date?: string;
+  url?: string;
+  tags: string[];
+}
+
+/** One sentence of a passage; `start` is its offset in `Passage.text`, so `text` is always verbatim. */
+export interface Sentence {
+  text: string;
+  start: number;
+}
+
+/** One paragraph of one document: the unit that is indexed, quoted and cited. */
+export interface Passage {
+  /** Stable across runs while the paragraph is unchanged: `<source>#<paragraph>`. */
+  id: string;
+  /** Path of the document relative to the corpus folder, with `/` separators. */
+  source: string;
+  /** 1-based number of the paragraph among the document's body paragraphs, as cited. */
+  paragraph: number;
+  /** The section heading the paragraph sits under, if any. */
+  heading?: string;
+  /** For a list item: the sentence that introduced the list. Shown as context, never as the quote. */
+  context?: string;
+  /** The paragraph, verbatim. */
+  text: string;
+  sentences: Sentence[];
+}
+
+export interface SourceDocument {
+  source: string;
+  /** Content hash of the file (and its sidecar), which keys the index cache. */
+  hash: string;
+  meta: DocumentMeta;
+  passages: Passage[];
+}
+
+/** A problem with one file; the rest of the corpus is still loaded. */
+export interface CorpusWarning {
+  source: string;
+  code: 'empty' | 'binary' | 'unreadable' | 'too-large' | 'corrupt' | 'bad-metadata' | 'unsupported';
+  message: string;
+}
+
+export interface Corpus {
+  /** Absolute path of the corpus folder. */
+  dir: string;
+  documents: SourceDocument[];
+  warnings: CorpusWarning[];
+}

@@ -1,0 +1,104 @@
+import type { Citation } from './answer/reply.js';
+import { loadCorpus, type LoadOptions } from './corpus/load.js';
+import type { Corpus, Passage, SourceDocument } from './corpus/types.js';
+import { PassageIndex, type SearchHit, type SearchOptions } from './search/index.js';
+import { silentLogger, type Logger } from './log.js';
+
+export type { SearchHit, SearchOptions };
+
+export interface DossierOptions {
+  /** The corpus folder. */
+  corpusDir: string;
+  /** Where the saved index lives; no caching when unset. */
+  cacheDir?: string;
+  log?: Logger;
+  /** Passed to the loader (size limits and the like). */
+  load?: Omit<LoadOptions, 'log'>;
+}
+
+/**
+ * The engine: one corpus and its index. Commands ask it for passages; `src/answer` turns what it
+ * finds into replies. It knows nothing of any platform.
+ */
+export class Dossier {
+  private readonly documentsBySource = new Map<string, SourceDocument>();
+  private readonly passagesById = new Map<string, Passage>();
+
+  private constructor(
+    readonly corpus: Corpus,
+    readonly index: PassageIndex,
+    readonly log: Logger,
+  ) {
+    for (const doc of corpus.documents) this.remember(doc);
+  }
+
+  static async open(options: DossierOptions): Promise<Dossier> {
+    const log = options.log ?? silentLogger();
+    const corpus = await loadCorpus(options.corpusDir, { ...options.load, log });
+    const index = await PassageIndex.build(corpus, { cacheDir: options.cacheDir, log });
+    return new Dossier(corpus, index, log);
+  }
+
+  /** Builds an engine over documents already in memory (tests, benchmarks). */
+  static fromCorpus(corpus: Corpus, log: Logger = silentLogger()): Dossier {
+    return new Dossier(corpus, PassageIndex.fromCorpus(corpus), log);
+  }
+
+  get documents(): SourceDocument[] {
+    return [...this.documentsBySource.values()];
+  }
+
+  get passages(): Passage[] {
+    return this.documents.flatMap((d) => d.passages);
+  }
+
+  document(source: string): SourceDocument | undefined {
+    return this.documentsBySource.get(source);
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.passagesById.get(id);
+  }
+
+  citation(passage: Passage): Citation {
+    const meta = this.documentsBySource.get(passage.source)?.meta;
+    return {
+      source: passage.source,
+      title: meta?.title ?? passage.source,
+      author: meta?.author,
+      publisher: meta?.publisher,
+      date: meta?.date,
+      paragraph: passage.paragraph,
+      heading: passage.heading,
+      url: meta?.url,
+    };
+  }
+
+  /** Passages that match `query`, best first, each with the query terms it matched. */
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    return this.index.search(query, options).flatMap((hit) => {
+      const passage = this.passagesById.get(hit.id);
+      return passage ? [{ ...hit, passage }] : [];
+    });
+  }
+
+  /** Adds or replaces one document (the corpus watcher calls this), re-indexing only its passages. */
+  upsert(doc: SourceDocument): void {
+    this.remove(doc.source);
+    this.remember(doc);
+    this.index.add(doc.passages, doc.meta);
+  }
+
+  remove(source: string): void {
+    const old = this.documentsBySource.get(source);
+    if (!old) return;
+    this.index.discard(old.passages.map((p) => p.id));
+    for (const p of old.passages) this.passagesById.delete(p.id);
+    this.documentsBySource.delete(source);
+  }
+
+  private remember(doc: SourceDocument): void {
+    this.documentsBySource.set(doc.source, doc);
+    for (const p of doc.passages) this.passagesById.set(p.id, p);
+  }
+}

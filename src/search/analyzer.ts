@@ -1,0 +1,92 @@
+import stem from 'wink-porter2-stemmer';
+import { STOP_WORDS } from './stopwords.js';
+import { SYNONYM_GROUPS } from './synonyms.js';
+
+/** Lower case, accents off, typographic quotes and dashes made plain: Mérida = Merida. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .toLowerCase();
+}
+
+/** A group of words or phrases that mean the same thing; `id` is the term they all index as. */
+export interface SynonymGroup {
+  id: string;
+  terms: string[];
+}
+
+const SYNONYM_PREFIX = 'syn:';
+// Acronyms written with dots ("U.S.", "D.C.") become one token before splitting on punctuation.
+const DOTTED_ACRONYM = /\b((?:\p{L}\.){2,})/gu;
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+
+/**
+ * The one query analyser, shared by indexing and search so both sides see the same terms:
+ * folding, stop words, stemming and synonyms. Multi-word synonyms ("López Obrador") are found in
+ * `tokenize`, where the words are still in order; single words in `processTerm`.
+ */
+export class Analyzer {
+  private readonly single = new Map<string, string[]>();
+  private readonly phrases: { pattern: RegExp; id: string }[] = [];
+
+  constructor(groups: SynonymGroup[] = SYNONYM_GROUPS) {
+    for (const group of groups) {
+      const id = SYNONYM_PREFIX + group.id;
+      for (const term of group.terms) {
+        const words = tokensOf(fold(term));
+        if (words.length === 1) {
+          const key = stemWord(words[0]!);
+          this.single.set(key, [...(this.single.get(key) ?? []), id]);
+        } else if (words.length > 1) {
+          this.phrases.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`, 'u'), id });
+        }
+      }
+    }
+  }
+
+  /** Splits text into raw tokens, plus one synonym token for each multi-word synonym it contains. */
+  readonly tokenize = (text: string): string[] => {
+    const folded = fold(text).replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, ''));
+    const tokens = tokensOf(folded);
+    for (const { pattern, id } of this.phrases) if (pattern.test(folded)) tokens.push(id);
+    return tokens;
+  };
+
+  /** Turns one token into the terms it is indexed and searched as: none for a stop word. */
+  readonly processTerm = (token: string): string[] | null => {
+    if (token.startsWith(SYNONYM_PREFIX)) return [token];
+    const word = fold(token);
+    if (word.length < 2 && !/\d/.test(word)) return null;
+    if (STOP_WORDS.has(word)) return null;
+    const term = stemWord(word);
+    const synonyms = this.single.get(term);
+    return synonyms ? [term, ...synonyms] : [term];
+  };
+
+  /** The distinct terms of a text, in order: what a query looks like to the index. */
+  terms(text: string): string[] {
+    const out = new Set<string>();
+    for (const token of this.tokenize(text)) for (const t of this.processTerm(token) ?? []) out.add(t);
+    return [...out];
+  }
+
+  static isSynonym(term: string): boolean {
+    return term.startsWith(SYNONYM_PREFIX);
+  }
+}
+
+function tokensOf(folded: string): string[] {
+  return (folded.match(WORD) ?? []).map((w) => w.replace(/'s$/, ''));
+}
+
+export function stemWord(word: string): string {
+  return /^\p{L}+$/u.test(word) && word.length > 3 ? stem(word) : word;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
