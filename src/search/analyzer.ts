@@ -50,7 +50,7 @@ export class Analyzer {
 
   /** Splits text into raw tokens, plus one synonym token for each multi-word synonym it contains. */
   readonly tokenize = (text: string): string[] => {
-    const folded = fold(text).replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, ''));
+    const folded = this.foldForTokens(text);
     const tokens = tokensOf(folded);
     for (const { pattern, id } of this.phrases) if (pattern.test(folded)) tokens.push(id);
     return tokens;
@@ -67,11 +67,32 @@ export class Analyzer {
     return synonyms ? [term, ...synonyms] : [term];
   };
 
+  /**
+   * The query's words, each as the terms it searches for (empty for a stop word). A word inside a
+   * multi-word synonym also carries that synonym's term, so a passage matching the synonym counts
+   * as matching the word.
+   */
+  words(text: string): { word: string; terms: string[] }[] {
+    const folded = this.foldForTokens(text);
+    const words = [...folded.matchAll(WORD)].map((m) => ({ word: m[0].replace(/'s$/, ''), at: m.index, terms: this.processTerm(m[0].replace(/'s$/, '')) ?? [] }));
+    for (const { pattern, id } of this.phrases) {
+      const found = new RegExp(pattern.source, 'gu');
+      for (const m of folded.matchAll(found)) {
+        for (const w of words) if (w.at >= m.index && w.at < m.index + m[0].length && w.terms.length) w.terms.push(id);
+      }
+    }
+    return words.map(({ word, terms }) => ({ word, terms: [...new Set(terms)] }));
+  }
+
   /** The distinct terms of a text, in order: what a query looks like to the index. */
   terms(text: string): string[] {
     const out = new Set<string>();
     for (const token of this.tokenize(text)) for (const t of this.processTerm(token) ?? []) out.add(t);
     return [...out];
+  }
+
+  private foldForTokens(text: string): string {
+    return fold(text).replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, ''));
   }
 
   static isSynonym(term: string): boolean {

@@ -1,0 +1,56 @@
+import { type Citation, type Reply, type RichText } from '../../src/answer/reply.js';
+
+export interface TerminalStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+export const ansi: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
+export const noStyle: TerminalStyle = { bold: (t) => t, dim: (t) => t };
+
+/** Control characters from documents or users would move the cursor or recolour the terminal. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const safe = (t: string) => t.replace(CONTROL, '');
+
+export function citationLine(c: Citation): string {
+  const who = [c.author, c.publisher].filter(Boolean).join(', ');
+  return [`“${c.title}”`, who, c.date, `¶${c.paragraph}`, c.url].filter(Boolean).join(' · ');
+}
+
+/** The one renderer for the terminal: readable text, matched words in bold where the terminal supports it. */
+export function renderTerminal(reply: Reply, style: TerminalStyle = noStyle): string {
+  const rich = (r: RichText) => r.map((s) => (s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
+  const out: string[] = [style.bold(safe(reply.title)), ''];
+  if (reply.error) return `${reply.error.message}`;
+  let n = 0;
+  for (const block of reply.blocks) {
+    switch (block.type) {
+      case 'text':
+        out.push(rich(block.text), '');
+        break;
+      case 'list':
+        for (const item of block.items) out.push(`  • ${rich(item)}`);
+        out.push('');
+        break;
+      case 'excerpt': {
+        const e = block.excerpt;
+        n++;
+        if (e.context) out.push(style.dim(`   ${safe(e.context)}`));
+        out.push(`${n}. “${rich(e.text)}”`, style.dim(`   — ${safe(citationLine(e.citation))}`));
+        if (e.figures.length) out.push(`   Key figures: ${e.figures.map((f) => style.bold(safe(f.text)) + (f.measure ? ` (${safe(f.measure)})` : '')).join('; ')}`);
+        out.push('');
+        break;
+      }
+      case 'figures':
+      case 'disagreement':
+        out.push(style.bold(safe(block.type === 'figures' ? block.title : `Sources differ on ${block.measure}:`)));
+        for (const f of block.items) out.push(`  • ${style.bold(safe(f.text))}${f.when ? ` (${safe(f.when)})` : ''}: “${rich(f.sentence)}”`, style.dim(`    — ${safe(citationLine(f.citation))}`));
+        out.push('');
+        break;
+    }
+  }
+  for (const a of reply.attachments) out.push(style.dim(`[chart: ${safe(a.alt)}]`));
+  if (reply.more > 0) out.push(style.dim(`${reply.more} more result${reply.more === 1 ? '' : 's'}: type \`more\`.`));
+  return out.join('\n').trimEnd();
+}
+

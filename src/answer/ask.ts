@@ -1,0 +1,105 @@
+import type { Passage } from '../corpus/types.js';
+import type { Dossier } from '../dossier.js';
+import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../search/query.js';
+import { chooseSentences, excerptText, markTerms } from './excerpt.js';
+import { plain, type Excerpt, type Reply } from './reply.js';
+
+export interface AskOptions {
+  /** How many passages to show (default 3). */
+  limit?: number;
+  /** How many of the best passages to skip: the "More results" page. */
+  offset?: number;
+}
+
+/** One passage that answers the question, with the excerpt to show. */
+export interface AskResult {
+  passage: Passage;
+  excerpt: Excerpt;
+  score: number;
+}
+
+export interface AskAnswer {
+  query: string;
+  results: AskResult[];
+  /** Relevant passages beyond this page. */
+  more: number;
+}
+
+/** Passages matching less than this share of the question's weight are noise, not answers. */
+const MIN_COVERAGE = 0.34;
+const CANDIDATES = 60;
+
+/** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
+export function ask(dossier: Dossier, question: string, { limit = 3, offset = 0 }: AskOptions = {}): AskAnswer {
+  const query = analyseQuery(question, dossier.index);
+  if (!answerable(query)) return { query: question, results: [], more: 0 };
+  const ranked = dossier
+    .search(question, { limit: CANDIDATES })
+    .map((hit) => ({ hit, cover: coverage(query, hit.terms) }))
+    .filter(({ cover }) => cover >= MIN_COVERAGE)
+    .map(({ hit, cover }) => ({ hit, score: hit.score * cover * cover * (query.wantsFigure && /\d/.test(hit.passage.text) ? 1.3 : 1) }))
+    .sort((a, b) => b.score - a.score);
+  const page = ranked.slice(offset, offset + limit);
+  return {
+    query: question,
+    results: page.map(({ hit, score }) => ({ passage: hit.passage, score, excerpt: excerptFor(dossier, query, hit.passage, new Set(hit.matched), score) })),
+    more: Math.max(0, ranked.length - offset - page.length),
+  };
+}
+
+function excerptFor(dossier: Dossier, query: AnalysedQuery, passage: Passage, matched: Set<string>, score: number): Excerpt {
+  const analyzer = dossier.index.analyzer;
+  const wordTerms = query.words.map((w) => ({ w, terms: new Set(w.terms) }));
+  const chosen = chooseSentences(passage, (sentence) => {
+    const terms = new Set(analyzer.terms(sentence.text));
+    const found = wordTerms.filter(({ terms: t }) => [...t].some((x) => terms.has(x))).reduce((s, { w }) => s + w.weight, 0);
+    return found * (query.wantsFigure && /\d/.test(sentence.text) ? 1.5 : 1);
+  });
+  const queryTerms = new Set(query.words.flatMap((w) => w.terms).filter((t) => matched.has(t) || !t.startsWith('syn:')));
+  return {
+    text: excerptText(passage, chosen, (text) => markTerms(text, new Set([...matched, ...queryTerms]), analyzer)),
+    context: passage.context,
+    citation: dossier.citation(passage),
+    figures: [],
+    score,
+  };
+}
+
+export function askReply(answer: AskAnswer, offset = 0): Reply {
+  if (answer.results.length === 0) {
+    return {
+      title: answer.query,
+      status: 'empty',
+      blocks: [{ type: 'text', text: [{ text: offset ? 'No more passages answer this question.' : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.' }] }],
+      attachments: [],
+      more: 0,
+    };
+  }
+  return {
+    title: answer.query,
+    status: 'ok',
+    blocks: answer.results.map((r) => ({ type: 'excerpt', excerpt: r.excerpt })),
+    attachments: [],
+    more: answer.more,
+    next: answer.more > 0 ? { command: 'ask', args: { question: answer.query, offset: offset + answer.results.length } } : undefined,
+  };
+}
+
+/** The JSON shape of `dossier ask --json`, read by the evaluation script. */
+export function askJson(answer: AskAnswer) {
+  return {
+    query: answer.query,
+    results: answer.results.map((r) => ({
+      source: r.passage.source,
+      paragraph: r.passage.paragraph,
+      passage: r.passage.text,
+      excerpt: plain(r.excerpt.text),
+      title: r.excerpt.citation.title,
+      author: r.excerpt.citation.author ?? null,
+      date: r.excerpt.citation.date ?? null,
+      score: round(r.score),
+    })),
+  };
+}
+
+export const round = (x: number) => Math.round(x * 1000) / 1000;

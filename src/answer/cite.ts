@@ -1,0 +1,129 @@
+import type { Passage, Sentence } from '../corpus/types.js';
+import type { Dossier } from '../dossier.js';
+import { fold } from '../search/analyzer.js';
+import type { AskAnswer, AskResult } from './ask.js';
+import { excerptText } from './excerpt.js';
+import { STOP_WORDS } from '../search/stopwords.js';
+import type { Reply, RichText, Span } from './reply.js';
+
+/** Below this share of the remembered words found in order-free match, a passage is not the source. */
+const MIN_SIMILARITY = 0.6;
+const CANDIDATES = 30;
+
+/**
+ * Finds where a half-remembered quote comes from. The index proposes candidates; each candidate's
+ * sentences (alone and in pairs) are then compared word by word with the quote, forgiving a typo
+ * per word, a changed word or two, accents and quote marks.
+ */
+export function cite(dossier: Dossier, quote: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
+  const wanted = words(quote);
+  if (wanted.length === 0) return { query: quote, results: [], more: 0 };
+  const scored = dossier
+    .search(quote, { limit: CANDIDATES })
+    .map(({ passage }) => bestWindow(passage, wanted))
+    .filter((m) => m.similarity >= MIN_SIMILARITY)
+    .sort((a, b) => b.similarity - a.similarity);
+  const results: AskResult[] = scored.slice(0, limit).map((m) => ({
+    passage: m.passage,
+    score: m.similarity,
+    excerpt: {
+      text: excerptText(m.passage, m.window, (text) => markWords(text, wanted)),
+      context: m.passage.context,
+      citation: dossier.citation(m.passage),
+      figures: [],
+      score: m.similarity,
+    },
+  }));
+  return { query: quote, results, more: Math.max(0, scored.length - results.length) };
+}
+
+interface WindowMatch {
+  passage: Passage;
+  window: { sentences: Sentence[]; before: boolean; after: boolean };
+  similarity: number;
+}
+
+function bestWindow(passage: Passage, wanted: string[]): WindowMatch {
+  const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
+  let best: WindowMatch = { passage, window: { sentences: [all[0]!], before: false, after: all.length > 1 }, similarity: 0 };
+  for (let i = 0; i < all.length; i++) {
+    for (let len = 1; len <= 2 && i + len <= all.length; len++) {
+      const sentences = all.slice(i, i + len);
+      const similarity = similarityOf(wanted, words(sentences.map((s) => s.text).join(' ')));
+      if (similarity > best.similarity + 1e-9) best = { passage, window: { sentences, before: i > 0, after: i + len < all.length }, similarity };
+    }
+  }
+  return best;
+}
+
+/** Mostly recall of the remembered words, with a little precision so the tightest window wins. */
+function similarityOf(wanted: string[], have: string[]): number {
+  const pool = [...have];
+  let found = 0;
+  for (const w of wanted) {
+    const i = pool.findIndex((h) => close(w, h));
+    if (i >= 0) {
+      found++;
+      pool.splice(i, 1);
+    }
+  }
+  const recall = found / wanted.length;
+  const precision = have.length ? found / have.length : 0;
+  return 0.85 * recall + 0.15 * precision;
+}
+
+function words(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Same word, or one typo apart in a word of four letters or more (two in one of eight or more). */
+function close(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  if (n < 4) return false;
+  return withinEdits(a, b, n >= 8 ? 2 : 1);
+}
+
+function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return false;
+    prev = row;
+  }
+  return prev[b.length]! <= max;
+}
+
+function markWords(text: string, wanted: string[]): RichText {
+  const spans: Span[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = fold(m[0]);
+    if (STOP_WORDS.has(w) || !wanted.some((x) => close(x, w))) continue;
+    if (m.index > last) spans.push({ text: text.slice(last, m.index) });
+    spans.push({ text: m[0], strong: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) spans.push({ text: text.slice(last) });
+  return spans;
+}
+
+export function citeReply(answer: AskAnswer): Reply {
+  if (answer.results.length === 0) {
+    return { title: answer.query, status: 'empty', blocks: [{ type: 'text', text: [{ text: 'No passage in the corpus is close to that quote.' }] }], attachments: [], more: 0 };
+  }
+  return {
+    title: answer.query,
+    status: 'ok',
+    blocks: answer.results.map((r) => ({ type: 'excerpt', excerpt: r.excerpt })),
+    attachments: [],
+    more: 0,
+  };
+}

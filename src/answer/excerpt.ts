@@ -1,0 +1,67 @@
+import type { Passage, Sentence } from '../corpus/types.js';
+import type { Analyzer } from '../search/analyzer.js';
+import type { RichText, Span } from './reply.js';
+
+export const ELLIPSIS = '…';
+
+/**
+ * Marks the words of `text` whose analysed terms are in `terms` as strong. Every character of
+ * `text` is kept, in order, so joining the spans gives back the verbatim source.
+ */
+export function markTerms(text: string, terms: ReadonlySet<string>, analyzer: Analyzer): RichText {
+  const spans: Span[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu)) {
+    const hit = (analyzer.processTerm(m[0]) ?? []).some((t) => terms.has(t));
+    if (!hit) continue;
+    if (m.index > last) spans.push({ text: text.slice(last, m.index) });
+    spans.push({ text: m[0], strong: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) spans.push({ text: text.slice(last) });
+  return merge(spans);
+}
+
+/**
+ * Picks up to `max` consecutive sentences of a passage around the one that scores best, and
+ * returns them verbatim with "…" where the passage goes on before or after.
+ */
+export function chooseSentences(passage: Passage, score: (s: Sentence) => number, max = 3): { sentences: Sentence[]; before: boolean; after: boolean } {
+  const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
+  const scores = all.map(score);
+  let best = 0;
+  for (let i = 1; i < all.length; i++) if (scores[i]! > scores[best]!) best = i;
+  let from = best;
+  let to = best;
+  // Grow the window while a neighbour adds evidence, or while the excerpt is too short to stand alone.
+  const length = () => all.slice(from, to + 1).reduce((n, s) => n + s.text.length, 0);
+  while (to - from + 1 < max) {
+    const next = to + 1 < all.length ? scores[to + 1]! : -1;
+    const prev = from > 0 ? scores[from - 1]! : -1;
+    const short = length() < 120;
+    if (next > 0 && next >= prev) to++;
+    else if (prev > 0) from--;
+    else if (short && next >= 0) to++;
+    else break;
+  }
+  return { sentences: all.slice(from, to + 1), before: from > 0, after: to < all.length - 1 };
+}
+
+/** Joins chosen sentences with the source's own spacing, and "…" where sentences are left out. */
+export function excerptText(passage: Passage, chosen: { sentences: Sentence[]; before: boolean; after: boolean }, mark: (text: string) => RichText): RichText {
+  const first = chosen.sentences[0]!;
+  const last = chosen.sentences[chosen.sentences.length - 1]!;
+  const verbatim = passage.text.slice(first.start, last.start + last.text.length);
+  return merge([...(chosen.before ? [{ text: `${ELLIPSIS} ` }] : []), ...mark(verbatim), ...(chosen.after ? [{ text: ` ${ELLIPSIS}` }] : [])]);
+}
+
+function merge(spans: Span[]): RichText {
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (!s.text) continue;
+    const prev = out[out.length - 1];
+    if (prev && !!prev.strong === !!s.strong) prev.text += s.text;
+    else out.push({ ...s });
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ask, askReply } from '../answer/ask.js';
+import { cite, citeReply } from '../answer/cite.js';
+import { errorReply, type Reply } from '../answer/reply.js';
+import { sourcesReply } from '../answer/sources.js';
+import { DossierError } from '../errors.js';
+import { defineCommand, type Command, type CommandContext } from './command.js';
+
+export type { Command, CommandContext };
+
+/** Longest question or quote accepted: enough for a paragraph, not for a pasted novel. */
+export const MAX_QUERY_LENGTH = 500;
+
+const query = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `type a ${what} after the command`)
+    .max(MAX_QUERY_LENGTH, `keep the ${what} under ${MAX_QUERY_LENGTH} characters`)
+    .describe(`The ${what}`);
+
+const askCommand = defineCommand({
+  name: 'ask',
+  summary: 'The best passages on a question, quoted and cited',
+  usage: 'ask <question>',
+  args: z.object({ question: query('question'), offset: z.number().int().min(0).max(1000).optional().describe('Results to skip') }),
+  fromText: (rest) => ({ question: rest }),
+  run: async ({ question, offset }, { dossier }) => askReply(ask(dossier, question, { offset }), offset),
+});
+
+const citeCommand = defineCommand({
+  name: 'cite',
+  summary: 'Find where a half-remembered quote comes from',
+  usage: 'cite <quote>',
+  args: z.object({ quote: query('quote') }),
+  fromText: (rest) => ({ quote: rest }),
+  run: async ({ quote }, { dossier }) => citeReply(cite(dossier, quote)),
+});
+
+const sourcesCommand = defineCommand({
+  name: 'sources',
+  summary: 'The documents in the corpus',
+  usage: 'sources',
+  args: z.object({}),
+  fromText: () => ({}),
+  run: async (_args, { dossier }) => sourcesReply(dossier),
+});
+
+const helpCommand = defineCommand({
+  name: 'help',
+  summary: 'What Dossier can do',
+  usage: 'help',
+  args: z.object({}),
+  fromText: () => ({}),
+  run: async () => helpReply(),
+});
+
+/** The command table: every surface offers exactly these. */
+export const commands: Command[] = [askCommand, citeCommand, sourcesCommand, helpCommand];
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.name === name.toLowerCase());
+}
+
+function helpReply(): Reply {
+  return {
+    title: 'Dossier: cited answers from your documents',
+    status: 'ok',
+    blocks: [
+      { type: 'text', text: [{ text: 'Every quote is the source’s own words, cited to its paragraph. Commands:' }] },
+      { type: 'list', items: commands.map((c) => [{ text: c.usage, strong: true }, { text: ` — ${c.summary}` }]) },
+      { type: 'text', text: [{ text: 'Text with no command is a question: `how much has Mérida cost?` is `ask how much has Mérida cost?`.' }] },
+    ],
+    attachments: [],
+    more: 0,
+  };
+}
+
+/**
+ * Runs a command typed as text (`cite …`, or a bare question for `ask`). Never throws: a bad
+ * command or a failing handler becomes a one-line error reply.
+ */
+export async function runText(text: string, ctx: CommandContext): Promise<Reply> {
+  const trimmed = text.trim();
+  if (!trimmed) return helpReply();
+  const first = trimmed.split(/\s+/, 1)[0]!;
+  const named = findCommand(first);
+  const raw = named ? named.fromText(trimmed.slice(first.length).trim()) : askCommand.fromText(trimmed);
+  return runCommand((named ?? askCommand).name, raw, ctx);
+}
+
+/** Runs a command with structured arguments (Discord options, a "More results" button). */
+export async function runCommand(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
+  const command = findCommand(name);
+  if (!command) return errorReply('unknown-command', `There is no \`${name}\` command. Try \`help\`.`);
+  const parsed = command.args.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return errorReply('bad-arguments', `${command.usage}: ${issue?.message ?? 'invalid arguments'}.`);
+  }
+  try {
+    return await command.run(parsed.data, ctx);
+  } catch (error) {
+    if (error instanceof DossierError) return errorReply(error.code, error.message);
+    ctx.dossier.log.error({ err: error, command: name }, 'command failed');
+    return errorReply('internal', 'Something went wrong answering that. It has been logged; please try again.');
+  }
+}
