@@ -9,6 +9,7 @@ export const ansi: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t
 export const noStyle: TerminalStyle = { bold: (t) => t, dim: (t) => t };
 
 /** Control characters from documents or users would move the cursor or recolour the terminal. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const safe = (t: string) => t.replace(CONTROL, '');
 
