@@ -1,0 +1,90 @@
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Adapter } from '../../src/adapter.js';
+import type { Reply } from '../../src/answer/reply.js';
+import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import type { Dossier } from '../../src/dossier.js';
+import { ansi, noStyle, renderTerminal } from './render.js';
+
+export interface TerminalOptions {
+  input?: Readable;
+  output?: Writable & { isTTY?: boolean };
+  /** The slash command people type in chat; accepted here too so the same words work everywhere. */
+  slashCommand?: string;
+  now?: () => Date;
+  /** Extends each command's context (the digest service, for example). */
+  context?: Partial<CommandContext>;
+}
+
+/**
+ * The terminal surface: the commands people type in Slack or Discord (`/brief cite …`), answered
+ * in the terminal. Used when no chat platform is configured.
+ */
+export class TerminalAdapter implements Adapter<null> {
+  readonly platform = 'terminal' as const;
+  private rl?: Interface;
+  private last?: Reply;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly closed: Promise<void>;
+  private close!: () => void;
+
+  constructor(
+    private readonly dossier: Dossier,
+    private readonly options: TerminalOptions = {},
+  ) {
+    this.closed = new Promise((resolve) => (this.close = resolve));
+  }
+
+  /** Resolves when the user ends the session (`exit`, Ctrl-D). */
+  get finished(): Promise<void> {
+    return this.closed;
+  }
+
+  async start(): Promise<void> {
+    const output = this.options.output ?? process.stdout;
+    this.rl = createInterface({ input: this.options.input ?? process.stdin, output, terminal: false });
+    output.write(`Dossier: ${this.dossier.documents.length} documents, ${this.dossier.passages.length} passages. Type a question, \`help\`, or \`exit\`.\n> `);
+    this.rl.on('line', (line) => {
+      this.queue = this.queue.then(() => this.handle(line));
+    });
+    this.rl.on('close', () => {
+      void this.queue.then(() => this.close());
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.rl?.close();
+    await this.queue;
+  }
+
+  async deliver(_target: null, reply: Reply): Promise<void> {
+    this.last = reply;
+    this.write(reply);
+  }
+
+  async post(channelId: string, reply: Reply): Promise<void> {
+    (this.options.output ?? process.stdout).write(`\n[to ${channelId}]\n`);
+    this.write(reply);
+  }
+
+  private async handle(line: string): Promise<void> {
+    const text = line.trim().replace(new RegExp(`^${(this.options.slashCommand ?? '/brief').replace('/', '\\/')}\\b`), '').trim();
+    const output = this.options.output ?? process.stdout;
+    if (/^(exit|quit)$/i.test(text)) {
+      this.rl?.close();
+      return;
+    }
+    if (text) {
+      const ctx: CommandContext = { dossier: this.dossier, platform: 'terminal', user: { id: 'terminal' }, channel: { id: 'terminal' }, now: this.options.now ?? (() => new Date()), ...this.options.context };
+      const next = this.last?.next;
+      const reply = /^more$/i.test(text) && next ? await runCommand(next.command, next.args, ctx) : await runText(text, ctx);
+      await this.deliver(null, reply);
+    }
+    output.write('> ');
+  }
+
+  private write(reply: Reply): void {
+    const output = this.options.output ?? process.stdout;
+    output.write(`${renderTerminal(reply, output.isTTY ? ansi : noStyle)}\n\n`);
+  }
+}
