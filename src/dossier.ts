@@ -3,6 +3,8 @@ import { loadCorpus, type LoadOptions } from './corpus/load.js';
 import type { Corpus, Passage, SourceDocument } from './corpus/types.js';
 import { PassageIndex, type SearchHit, type SearchOptions } from './search/index.js';
 import { silentLogger, type Logger } from './log.js';
+import { Analyzer } from './search/analyzer.js';
+import { loadSynonyms, SYNONYM_GROUPS } from './search/synonyms.js';
 
 export type { SearchHit, SearchOptions };
 
@@ -35,7 +37,9 @@ export class Dossier {
   static async open(options: DossierOptions): Promise<Dossier> {
     const log = options.log ?? silentLogger();
     const corpus = await loadCorpus(options.corpusDir, { ...options.load, log });
-    const index = await PassageIndex.build(corpus, { cacheDir: options.cacheDir, log });
+    const synonyms = await loadSynonyms(corpus.dir, log);
+    const analyzer = new Analyzer([...SYNONYM_GROUPS, ...synonyms.groups]);
+    const index = await PassageIndex.build(corpus, { cacheDir: options.cacheDir, log, analyzer, salt: synonyms.hash });
     return new Dossier(corpus, index, log);
   }
 

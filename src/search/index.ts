@@ -48,6 +48,8 @@ export class PassageIndex {
   private constructor(
     private readonly mini: MiniSearch<IndexedPassage>,
     analyzer: Analyzer,
+    /** Whether this index was loaded from the saved copy rather than built. */
+    readonly fromCache = false,
   ) {
     this.analyzer = analyzer;
   }
@@ -69,16 +71,20 @@ export class PassageIndex {
   }
 
   /** Loads the saved index when it matches the corpus, or builds and saves a new one. */
-  static async build(corpus: Corpus, { cacheDir, log = silentLogger(), analyzer = new Analyzer() }: { cacheDir?: string; log?: Logger; analyzer?: Analyzer } = {}): Promise<PassageIndex> {
+  static async build(
+    corpus: Corpus,
+    { cacheDir, log = silentLogger(), analyzer = new Analyzer(), salt = '' }: { cacheDir?: string; log?: Logger; analyzer?: Analyzer; /** Anything else the index depends on (the synonym file). */ salt?: string } = {},
+  ): Promise<PassageIndex> {
     if (!cacheDir) return PassageIndex.fromCorpus(corpus, analyzer);
-    const key = corpusKey(corpus);
-    const file = join(cacheDir, `index-v${INDEX_VERSION}.json`);
+    const key = `${corpusKey(corpus)}:${salt}`;
+    // One file per corpus folder, so switching corpora does not evict the other's index.
+    const file = join(cacheDir, `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.json`);
     try {
       const saved = JSON.parse(await readFile(file, 'utf8')) as { key?: string; index?: unknown };
       if (saved.key === key && saved.index) {
         const mini = MiniSearch.loadJS<IndexedPassage>(saved.index as never, PassageIndex.options(analyzer));
         log.debug({ file }, 'index loaded from cache');
-        return new PassageIndex(mini, analyzer);
+        return new PassageIndex(mini, analyzer, true);
       }
     } catch {
       // No cache yet, or an unreadable one: rebuild below.

@@ -1,3 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Logger } from '../log.js';
 import type { SynonymGroup } from './analyzer.js';
 
 /**
@@ -34,3 +40,28 @@ export const SYNONYM_GROUPS: SynonymGroup[] = [
   { id: 'revenue', terms: ['revenue', 'revenues', 'profits', 'profit', 'proceeds', 'earn', 'make'] },
   { id: 'student', terms: ['student', 'students', 'Ayotzinapa'] },
 ];
+
+/** A corpus's own synonyms: `corpus/synonyms.yaml`, mapping a term to the words that mean the same. */
+export const SYNONYMS_FILE = 'synonyms.yaml';
+
+const SynonymFile = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
+
+/**
+ * Reads the corpus's synonym file, if it has one, as extra groups. A malformed file is reported
+ * and ignored rather than stopping the bot: the built-in table still works.
+ */
+export async function loadSynonyms(corpusDir: string, log: Logger): Promise<{ groups: SynonymGroup[]; hash: string }> {
+  let raw: string;
+  try {
+    raw = await readFile(join(corpusDir, SYNONYMS_FILE), 'utf8');
+  } catch {
+    return { groups: [], hash: '' };
+  }
+  const parsed = SynonymFile.safeParse(parseYaml(raw));
+  if (!parsed.success) {
+    log.warn({ file: SYNONYMS_FILE }, `${SYNONYMS_FILE} ignored: expected "term: [synonym, …]" entries`);
+    return { groups: [], hash: '' };
+  }
+  const groups = Object.entries(parsed.data).map(([term, same]) => ({ id: `corpus-${term.toLowerCase()}`, terms: [term, ...same] }));
+  return { groups, hash: createHash('sha256').update(raw).digest('hex') };
+}

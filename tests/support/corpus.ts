@@ -1,0 +1,20 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The five seed articles (others' writing: read at run time, never copied into the repo). */
+export const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
+
+/** A temporary corpus folder holding the given files; `cleanup` removes it. */
+export async function tempCorpus(files: Record<string, string | Uint8Array>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'dossier-corpus-'));
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), content);
+  }
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A short Markdown note with front matter. */
+export const note = (title: string, body: string, date = '2026-01-15') => `---\ntitle: ${title}\nauthor: Test Desk\npublisher: Dossier Tests\ndate: ${date}\n---\n\n${body}\n`;
