@@ -1,0 +1,59 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dossier } from '../../src/dossier.js';
+import { note, tempCorpus } from '../support/corpus.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function setup(files: Record<string, string>) {
+  const corpus = await tempCorpus(files);
+  const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+  cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+  return { dir: corpus.dir, cacheDir };
+}
+
+describe('PassageIndex cache', () => {
+  it('reuses the saved index while no file changes, and rebuilds it when one does', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Extraditions', 'Mexico extradited ten people in 2019.') });
+    const first = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect(first.index.fromCache).toBe(false);
+    const second = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect(second.index.fromCache).toBe(true);
+    expect(second.search('extraditions')).toHaveLength(1);
+
+    await writeFile(join(dir, 'a.md'), note('Extraditions', 'Mexico sent ten people north in 2019.\n\nThe navy returned to counter-narcotics work.'));
+    const third = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect(third.index.fromCache).toBe(false);
+    expect(third.search('navy')).toHaveLength(1);
+  });
+
+  it('rebuilds when the corpus synonym file changes, and uses its synonyms', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Trade', 'The USMCA replaced the old agreement.') });
+    expect((await Dossier.open({ corpusDir: dir, cacheDir })).search('T-MEC')).toHaveLength(0);
+    await writeFile(join(dir, 'synonyms.yaml'), 'USMCA: [T-MEC, CUSMA]\n');
+    const withSynonyms = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect(withSynonyms.index.fromCache).toBe(false);
+    expect(withSynonyms.search('T-MEC')).toHaveLength(1);
+  });
+});
+
+describe('search', () => {
+  it('forgives a typo in a long word but not in a short one', async () => {
+    const { dir } = await setup({ 'a.md': note('Seizures', 'Fentanyl seizures at the border rose sharply.\n\nThe cat sat.') });
+    const dossier = await Dossier.open({ corpusDir: dir });
+    expect(dossier.search('fentanil')).toHaveLength(1);
+    expect(dossier.search('cot')).toHaveLength(0);
+  });
+
+  it('finds accented and unaccented spellings alike', async () => {
+    const { dir } = await setup({ 'a.md': note('Funding', 'Mérida funding reached a new level.') });
+    const dossier = await Dossier.open({ corpusDir: dir });
+    expect(dossier.search('Merida')).toHaveLength(1);
+    expect(dossier.search('MÉRIDA')).toHaveLength(1);
+  });
+});
