@@ -1,0 +1,157 @@
+/**
+ * When a digest is due: pure functions from a schedule (HH:MM on some weekdays in an IANA time
+ * zone) to UTC instants. Offsets come from Intl.DateTimeFormat, so daylight-saving changes are
+ * whatever the platform's time-zone database says they are.
+ */
+
+/** A daily time on some weekdays, in one time zone. */
+export interface DigestSchedule {
+  /** Local wall-clock time, `HH:MM` (24-hour). */
+  time: string;
+  /** Weekdays the digest is sent, 0 = Sunday … 6 = Saturday. */
+  days: number[];
+  /** IANA time zone name, e.g. `Europe/London`. */
+  timeZone: string;
+}
+
+export const WEEKDAYS = [1, 2, 3, 4, 5];
+export const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const DAY_MS = 86_400_000;
+/** Slots are daily, so one week back or forward always holds the previous or next one. */
+const SEARCH_DAYS = 8;
+
+export function isValidTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `HH:MM` → [hour, minute], or undefined for anything else (`25:00`, `8am`). */
+export function parseTime(time: string): [number, number] | undefined {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/**
+ * Day specs as typed in chat: `weekdays`, `weekends`, `daily`, `mon-fri`, `mon,wed,fri`.
+ * Returns sorted weekday numbers, or undefined when the spec is not understood.
+ */
+export function parseDays(spec: string): number[] | undefined {
+  const s = spec.trim().toLowerCase();
+  if (s === 'weekdays') return WEEKDAYS;
+  if (s === 'weekends') return [0, 6];
+  if (s === 'daily' || s === 'everyday' || s === 'every-day') return [0, 1, 2, 3, 4, 5, 6];
+  const days = new Set<number>();
+  for (const part of s.split(',')) {
+    const range = /^([a-z]{3})[a-z]*(?:-([a-z]{3})[a-z]*)?$/.exec(part.trim());
+    if (!range) return undefined;
+    const from = DAY_NAMES.indexOf(range[1] as (typeof DAY_NAMES)[number]);
+    const to = range[2] === undefined ? from : DAY_NAMES.indexOf(range[2] as (typeof DAY_NAMES)[number]);
+    if (from < 0 || to < 0) return undefined;
+    for (let d = from; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (d === to) break;
+    }
+  }
+  return days.size ? [...days].sort((a, b) => a - b) : undefined;
+}
+
+export function describeDays(days: number[]): string {
+  const key = days.join(',');
+  if (key === WEEKDAYS.join(',')) return 'weekdays';
+  if (key === '0,6') return 'weekends';
+  if (days.length === 7) return 'daily';
+  return days.map((d) => DAY_NAMES[d]).join(',');
+}
+
+/** The node-cron expression that fires at the schedule's local time (in its time zone). */
+export function cronExpression({ time, days }: DigestSchedule): string {
+  const [hour, minute] = parseTime(time) ?? [0, 0];
+  return `${minute} ${hour} * * ${days.join(',')}`;
+}
+
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock reading in `timeZone` at `instant`, as if it were UTC (ms). */
+function wallClock(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+}
+
+/** How far `timeZone` is ahead of UTC at `instant`, in ms. */
+export function utcOffset(instant: number, timeZone: string): number {
+  const whole = Math.floor(instant / 1000) * 1000;
+  return wallClock(whole, timeZone) - whole;
+}
+
+function localDate(instant: number, timeZone: string): LocalDate {
+  const wall = new Date(wallClock(instant, timeZone));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+}
+
+function addDays({ year, month, day }: LocalDate, n: number): LocalDate {
+  const d = new Date(Date.UTC(year, month - 1, day + n));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+const weekday = ({ year, month, day }: LocalDate) => new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+
+/**
+ * The instant a local date and time occur in `timeZone`. A time skipped by a spring-forward
+ * change is moved forward by the gap (02:30 → 03:30), and a time that occurs twice at a fall-back
+ * change is the first occurrence: the same rule as Temporal's `compatible` disambiguation.
+ */
+export function zonedInstant(date: LocalDate, hour: number, minute: number, timeZone: string): number {
+  const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
+  const before = wall - utcOffset(wall - DAY_MS, timeZone);
+  const after = wall - utcOffset(wall + DAY_MS, timeZone);
+  const valid = [before, after].filter((t) => wallClock(t, timeZone) === wall);
+  return valid.length ? Math.min(...valid) : before;
+}
+
+function slotOn(schedule: DigestSchedule, date: LocalDate): number | undefined {
+  if (!schedule.days.includes(weekday(date))) return undefined;
+  const [hour, minute] = parseTime(schedule.time) ?? [0, 0];
+  return zonedInstant(date, hour, minute, schedule.timeZone);
+}
+
+/** Every slot in (from, to], oldest first. */
+export function slotsBetween(schedule: DigestSchedule, from: Date, to: Date): Date[] {
+  const slots: Date[] = [];
+  const last = localDate(to.getTime(), schedule.timeZone);
+  for (let date = addDays(localDate(from.getTime(), schedule.timeZone), -1); ; date = addDays(date, 1)) {
+    const slot = slotOn(schedule, date);
+    if (slot !== undefined && slot > from.getTime() && slot <= to.getTime()) slots.push(new Date(slot));
+    if (date.year === last.year && date.month === last.month && date.day === last.day) break;
+  }
+  return slots;
+}
+
+/** The latest slot at or before `now`. */
+export function previousSlot(schedule: DigestSchedule, now: Date): Date | undefined {
+  return slotsBetween(schedule, new Date(now.getTime() - SEARCH_DAYS * DAY_MS), now).at(-1);
+}
+
+/** The first slot strictly after `now`. */
+export function nextSlot(schedule: DigestSchedule, now: Date): Date | undefined {
+  return slotsBetween(schedule, now, new Date(now.getTime() + SEARCH_DAYS * DAY_MS))[0];
+}
