@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { Citation, Excerpt, Reply } from '../../../src/answer/reply.js';
+import { ACTIONS, LIMITS, escapeMrkdwn, fitRich, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
+
+const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
+  source: 'harbour.md',
+  title: 'Harbour report',
+  author: 'Ann Lee',
+  publisher: 'Port Gazette',
+  date: '2024-03-01',
+  paragraph,
+  ...over,
+});
+
+const excerpt = (text: Excerpt['text'], paragraph = 2): Excerpt => ({ text, citation: citation(paragraph), figures: [], score: 1 });
+
+const reply = (over: Partial<Reply>): Reply => ({ title: 'harbour dredging', status: 'ok', blocks: [], attachments: [], more: 0, ...over });
+
+/** Every mrkdwn string in a message, wherever Block Kit keeps it. */
+function texts(message: SlackMessage): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (typeof n.text === 'string') out.push(n.text);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(message.blocks);
+  return out;
+}
+
+const sentence = (i: number) => `Sentence ${i} of the long paragraph says the dredging went on for many weeks and cost more than planned.`;
+
+describe('renderSlack', () => {
+  it('quotes each excerpt with its matched words in bold and its citation in a context block', () => {
+    const message = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: 'The ' }, { text: 'dredging', strong: true }, { text: ' cost €4m.' }]) }] }));
+    const quote = message.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('> '));
+    expect(quote).toMatchObject({ text: { type: 'mrkdwn', text: '> The *dredging* cost €4m.' } });
+    const cite = message.blocks[message.blocks.indexOf(quote!) + 1];
+    expect(cite).toMatchObject({ type: 'context' });
+    expect(JSON.stringify(cite)).toContain('“Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶2');
+  });
+
+  it('keeps the spaces around a bold span outside the asterisks', () => {
+    const message = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: 'the' }, { text: ' dredging ', strong: true }, { text: 'cost' }]) }] }));
+    expect(texts(message)).toContain('> the *dredging* cost');
+  });
+
+  it('escapes mentions, links and channel pings from documents and queries, in blocks and in the fallback text', () => {
+    const hostile = '<!channel> @here <@U123> <https://evil.example|click> & more';
+    const message = renderSlack(reply({ title: hostile, blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: hostile }]) }] }));
+    for (const t of [...texts(message), message.text]) {
+      expect(t).not.toMatch(/<!|<@|<https/);
+      expect(t).not.toMatch(/@here/);
+    }
+    expect(message.text).toContain('&lt;!channel&gt;');
+    expect(texts(message).join('\n')).toContain('&lt;https://evil.example|click&gt; &amp; more');
+  });
+
+  it('neutralises mrkdwn control characters and line breaks in source text', () => {
+    expect(escapeMrkdwn('a *b* ~c~ ```code``` _d_ snake_case\nnext')).toBe('a ∗b∗ ∼c∼ ˋˋˋcodeˋˋˋ ˍdˍ snake_case next');
+  });
+
+  it('links a citation only to a plain web address', () => {
+    const good = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: { ...excerpt([{ text: 'x' }]), citation: citation(1, { url: 'https://port.example/a?b=1&c=2' }) } }] }));
+    expect(texts(good).join()).toContain('<https://port.example/a?b=1&amp;c=2|“Harbour report”>');
+    const bad = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: { ...excerpt([{ text: 'x' }]), citation: citation(1, { url: 'javascript:alert(1)|<!here>' }) } }] }));
+    expect(texts(bad).join()).not.toContain('javascript');
+  });
+
+  it('cuts an over-long excerpt at a sentence boundary with "…"', () => {
+    const long = Array.from({ length: 60 }, (_, i) => sentence(i)).join(' ');
+    const message = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: long }]) }] }));
+    const quote = texts(message).find((t) => t.startsWith('> '))!;
+    expect(quote.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(quote).toMatch(/planned\. …$/);
+  });
+
+  it('falls back to a word boundary when no sentence fits', () => {
+    const shown = fitRich([{ text: 'word '.repeat(100) }], 50);
+    expect(shown.length).toBeLessThanOrEqual(50);
+    expect(shown).toMatch(/word …$/);
+  });
+
+  it('stays within 50 blocks and the total size, and says how many results were left out', () => {
+    const blocks = Array.from({ length: 40 }, (_, i) => ({ type: 'excerpt' as const, excerpt: excerpt([{ text: `${sentence(i)} ${sentence(i + 1)}` }], i + 1) }));
+    const message = renderSlack(reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }), { request: { t: 'harbour dredging' }, shareable: true });
+    expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
+    for (const t of texts(message)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    const shown = texts(message).filter((t) => t.startsWith('> ')).length;
+    expect(shown).toBeGreaterThan(3);
+    expect(shown).toBeLessThan(40);
+    expect(texts(message).join('\n')).toContain(`${40 - shown + 5} more results not shown.`);
+    expect(message.blocks.at(-1)).toMatchObject({ type: 'actions' });
+  });
+
+  it('stays under the total size with few but huge excerpts, shortening the last one that fits', () => {
+    const huge = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ');
+    const blocks = Array.from({ length: 8 }, (_, i) => ({ type: 'excerpt' as const, excerpt: excerpt([{ text: huge }], i + 1) }));
+    const message = renderSlack(reply({ blocks }));
+    expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
+    expect(texts(message).join('\n')).toMatch(/\d more results? not shown\./);
+  });
+
+  it('puts the request in compact JSON button values: share, more, and feedback', () => {
+    const message = renderSlack(reply({ more: 2, next: { command: 'ask', args: { question: 'harbour', offset: 3 } } }), { request: { t: 'harbour' }, shareable: true });
+    const actions = message.blocks.find((b) => b.type === 'actions');
+    const buttons = (actions as { elements: { action_id: string; value: string }[] }).elements;
+    expect(buttons.map((b) => b.action_id)).toEqual([ACTIONS.share, ACTIONS.more, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
+    expect(JSON.parse(buttons[1]!.value)).toEqual({ c: 'ask', a: { question: 'harbour', offset: 3 } });
+    expect(buttons[0]!.value).toBe('{"t":"harbour"}');
+  });
+
+  it('offers no Share button on an answer that is already public', () => {
+    const message = renderSlack(reply({}), { request: { t: 'harbour' }, shareable: false });
+    expect(JSON.stringify(message.blocks)).not.toContain(ACTIONS.share);
+    expect(JSON.stringify(message.blocks)).toContain(ACTIONS.feedbackUp);
+  });
+
+  it('shows an error as one escaped line without buttons', () => {
+    const message = renderSlack({ title: 'x', status: 'error', blocks: [], attachments: [], more: 0, error: { code: 'bad-arguments', message: 'no <!here> command' } }, { request: { t: 'x' }, shareable: true });
+    expect(message.blocks).toHaveLength(1);
+    expect(message.text).toBe('no &lt;!here&gt; command');
+  });
+
+  it('notes the chart when it is not uploaded with the message', () => {
+    const chart = { name: 'chart.png', contentType: 'image/png' as const, data: new Uint8Array([1]), alt: 'Cost by year' };
+    expect(texts(renderSlack(reply({ attachments: [chart] }), { request: { t: 'x' }, shareable: true })).join()).toContain('Share in channel to post the chart: Cost by year');
+    expect(texts(renderSlack(reply({ attachments: [chart] }), { chartUploaded: true })).join()).not.toContain('Cost by year');
+  });
+
+  it('splits a long list into sections that each fit', () => {
+    const items = Array.from({ length: 80 }, (_, i) => [{ text: `Document ${i}`, strong: true }, { text: ' — a source with a fairly long description line' }]);
+    const message = renderSlack(reply({ blocks: [{ type: 'list', items }] }));
+    expect(message.blocks.length).toBeGreaterThan(2);
+    for (const t of texts(message)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(texts(message).join('\n')).toContain('• *Document 79*');
+  });
+});
