@@ -1,0 +1,82 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { z } from 'zod';
+import { commands as commandTable, type Command } from '../../src/commands/index.js';
+
+/** The one chat-input command; each row of the command table is one of its subcommands. */
+export const COMMAND_NAME = 'brief';
+
+/** Arguments the bot fills in itself (the "More results" page), never typed by a user. */
+const INTERNAL_ARGS = new Set(['offset']);
+
+/** String arguments with this name get autocomplete from the corpus's topics. */
+export const TOPIC_ARG = 'topic';
+
+const MAX_DESCRIPTION = 100;
+const MAX_CHOICES = 25;
+
+/** `/brief` with one subcommand per command of the table, options read from each `args` schema. */
+export function briefCommand(table: Command[] = commandTable): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return {
+    name: COMMAND_NAME,
+    type: ApplicationCommandType.ChatInput,
+    description: 'Cited answers from the team’s documents',
+    options: table.map(subcommand),
+  };
+}
+
+function subcommand(command: Command): APIApplicationCommandSubcommandOption {
+  const options = Object.entries(command.args.shape)
+    .filter(([name]) => !INTERNAL_ARGS.has(name))
+    .map(([name, schema]) => option(name, schema as z.ZodType))
+    // Discord refuses a command whose required options come after optional ones.
+    .sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
+  return { type: ApplicationCommandOptionType.Subcommand, name: command.name, description: short(command.summary), options };
+}
+
+function option(name: string, schema: z.ZodType): APIApplicationCommandBasicOption {
+  const required = !schema.isOptional();
+  const inner = unwrap(schema);
+  const description = short(schema.description ?? inner.description ?? name);
+  const base = { name, description, required };
+  switch (inner.def.type) {
+    case 'number': {
+      const n = inner as z.ZodNumber;
+      const bounds = {
+        ...(Number.isFinite(n.minValue) ? { min_value: n.minValue! } : {}),
+        ...(Number.isFinite(n.maxValue) ? { max_value: n.maxValue! } : {}),
+      };
+      return n.isInt ? { ...base, type: ApplicationCommandOptionType.Integer, ...bounds } : { ...base, type: ApplicationCommandOptionType.Number, ...bounds };
+    }
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'enum': {
+      const values = (inner as z.ZodEnum).options.map(String).slice(0, MAX_CHOICES);
+      return { ...base, type: ApplicationCommandOptionType.String, choices: values.map((v) => ({ name: v, value: v })) };
+    }
+    default: {
+      const s = inner as z.ZodString;
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        ...(s.minLength !== null && s.minLength !== undefined ? { min_length: s.minLength } : {}),
+        ...(s.maxLength !== null && s.maxLength !== undefined ? { max_length: s.maxLength } : {}),
+        ...(name === TOPIC_ARG ? { autocomplete: true } : {}),
+      };
+    }
+  }
+}
+
+/** The schema under `.optional()`, `.default()` and `.nullable()`. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while ('innerType' in s.def && s.def.innerType) s = s.def.innerType as z.ZodType;
+  return s;
+}
+
+const short = (text: string) => (text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…`);

@@ -1,0 +1,128 @@
+import type { APIEmbed } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { neutralise } from '../../../adapters/discord/escape.js';
+import { LIMITS, cutMarkdown, parseButtonId, renderDiscord, replyButtons } from '../../../adapters/discord/render.js';
+import { errorReply, type Citation, type Excerpt, type FigureItem, type Reply } from '../../../src/answer/reply.js';
+
+const citation: Citation = { source: 'budget.md', title: 'Tram budget', author: 'A. Writer', publisher: 'City Desk', date: '2026-03-01', paragraph: 4 };
+
+const excerpt = (text: string, strong = 'tram'): Excerpt => {
+  const at = text.indexOf(strong);
+  const spans = at < 0 ? [{ text }] : [{ text: text.slice(0, at) }, { text: strong, strong: true }, { text: text.slice(at + strong.length) }];
+  return { text: spans, citation, figures: [], score: 1 };
+};
+
+const reply = (blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply => ({ title: 'tram funding', status: 'ok', blocks, attachments: [], more: 0, ...extra });
+
+/** Every limit Discord enforces on one message's embeds. */
+export function expectWithinLimits(embeds: APIEmbed[]): void {
+  expect(embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
+  let total = 0;
+  for (const e of embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
+    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
+    total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+      total += f.name.length + f.value.length;
+    }
+  }
+  expect(total).toBeLessThanOrEqual(LIMITS.total);
+}
+
+describe('neutralise', () => {
+  it('keeps mass mentions, user, role and channel mentions from acting', () => {
+    expect(neutralise('@everyone and @here')).toBe('@\u200beveryone and @\u200bhere');
+    expect(neutralise('ask <@123>, <@&456> in <#789>')).toBe('ask \\<@123>, \\<@&456> in \\<#789>');
+  });
+
+  it('escapes Markdown that would change the layout', () => {
+    expect(neutralise('*bold* _it_ ~~gone~~ `code` ||spoiler||')).toBe('\\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ \\`code\\` \\|\\|spoiler\\|\\|');
+    expect(neutralise('[click](https://evil.example)')).toBe('\\[click\\](https://evil.example)');
+    expect(neutralise('> quote\n# heading\n- item\n1. first')).toBe('\\> quote\n\\# heading\n\\- item\n1\\. first');
+    expect(neutralise('a > b - c #1')).toBe('a > b - c #1');
+  });
+});
+
+describe('renderDiscord', () => {
+  it('shows matched words in bold, cites the paragraph and mentions nobody', () => {
+    const message = renderDiscord(reply([{ type: 'excerpt', excerpt: excerpt('The tram costs 4 million.') }]));
+    expect(message.allowedMentions).toEqual({ parse: [] });
+    const description = message.embeds[0]!.description!;
+    expect(description).toContain('“The **tram** costs 4 million.”');
+    expect(description).toContain('*Tram budget* · A. Writer, City Desk · 2026-03-01 · ¶4');
+  });
+
+  it('escapes document text inside excerpts and citations', () => {
+    const message = renderDiscord(reply([{ type: 'excerpt', excerpt: { ...excerpt('Hey @everyone, see <@123> *now*'), citation: { ...citation, title: '[x](https://evil.example)' } } }]));
+    const description = message.embeds[0]!.description!;
+    expect(description).toContain('@\u200beveryone');
+    expect(description).toContain('\\<@123>');
+    expect(description).toContain('\\*now\\*');
+    expect(description).toContain('*\\[x\\](https://evil.example)*');
+    expect(description).not.toMatch(/@everyone|(?<!\\)<@/);
+  });
+
+  it('links only http(s) source addresses', () => {
+    const linked = renderDiscord(reply([{ type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'https://news.example/a (1)' } } }]));
+    expect(linked.embeds[0]!.description).toContain('[link](https://news.example/a%20%281%29)');
+    const script = renderDiscord(reply([{ type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'javascript:alert(1)' } } }]));
+    expect(script.embeds[0]!.description).not.toContain('javascript');
+  });
+
+  it('cuts a long reply at a sentence boundary, stays within every limit and says how many results were left out', () => {
+    const sentence = 'The tram line was funded by the council after a long debate about costs. ';
+    const long = excerpt(sentence.repeat(40));
+    const message = renderDiscord(reply(Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })), { more: 5 }));
+    expectWithinLimits(message.embeds);
+    const description = message.embeds[0]!.description!;
+    expect(description).toMatch(/costs\. …”/);
+    expect(description.match(/\*\*/g)!.length % 2).toBe(0);
+    expect(message.embeds.at(-1)!.footer!.text).toMatch(/^\d+ results left out to fit Discord's limits · 5 results more: press More results$/);
+  });
+
+  it('puts figures in fields within the field limits', () => {
+    const item: FigureItem = { text: '4.2 million', measure: 'tram cost', when: '2026', sentence: [{ text: 'It cost ' }, { text: '4.2 million', strong: true }, { text: '. '.repeat(700) }], citation };
+    const message = renderDiscord(reply([{ type: 'figures', title: 'Key figures: tram', items: Array.from({ length: 30 }, () => item) }]));
+    expectWithinLimits(message.embeds);
+    const figures = message.embeds[1]!;
+    expect(figures.title).toBe('Key figures: tram');
+    expect(figures.fields![0]!.name).toBe('4.2 million · tram cost · 2026');
+    expect(figures.fields![0]!.value).toContain('**4.2 million**');
+    expect(message.embeds.at(-1)!.footer!.text).toMatch(/left out/);
+  });
+
+  it('attaches the chart and shows it in the embed', () => {
+    const chart = { name: 'tram cost.png', contentType: 'image/png' as const, data: new Uint8Array([137, 80, 78, 71]), alt: 'Tram cost by year' };
+    const message = renderDiscord(reply([{ type: 'text', text: [{ text: 'Chart' }] }], { attachments: [chart] }));
+    expect(message.files).toEqual([{ attachment: Buffer.from([137, 80, 78, 71]), name: 'tram_cost.png', description: 'Tram cost by year' }]);
+    expect(message.embeds[0]!.image).toEqual({ url: 'attachment://tram_cost.png' });
+  });
+
+  it('renders an error as one escaped line', () => {
+    const message = renderDiscord(errorReply('bad-arguments', 'ask <question>: type a question'));
+    expect(message.embeds).toHaveLength(1);
+    expect(message.embeds[0]!.description).toBe('ask \\<question>: type a question');
+  });
+});
+
+describe('cutMarkdown', () => {
+  it('prefers a sentence end, then a word end, and never leaves a dangling escape', () => {
+    expect(cutMarkdown('One two. Three four five six.', 20)).toBe('One two. …');
+    expect(cutMarkdown('alpha beta gamma delta epsilon', 20)).toBe('alpha beta gamma …');
+    expect(cutMarkdown('aaaaaaaaaaaaaaaa\\*bbbbbbbbbbbb', 19)).toBe('aaaaaaaaaaaaaaaa …');
+  });
+});
+
+describe('buttons', () => {
+  it('round-trips custom ids within Discord’s 100 characters', () => {
+    const [row] = replyButtons('0f7c1e9a-1234-4bcd-8e2f-1234567890ab', { share: true, more: true });
+    const ids = row!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(ids.map((id) => parseButtonId(id)?.action)).toEqual(['share', 'more', 'up', 'down']);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
+    expect(parseButtonId('brief:share:../../etc')).toBeUndefined();
+  });
+});
