@@ -46,6 +46,12 @@ const MIGRATIONS: string[] = [
      first_seen_at TEXT NOT NULL
    );
    CREATE INDEX documents_seen_by_time ON documents_seen (first_seen_at);`,
+  // node-cron's run coordinator: which process runs one firing of a job.
+  `CREATE TABLE leases (
+     key TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     lease_until TEXT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -218,6 +224,19 @@ export class SqliteDigestStore implements DigestStore {
 
   markFailed(subscriptionId: number, slot: Date, note: string): void {
     this.db.prepare(`UPDATE digest_runs SET state = 'failed', note = ? WHERE subscription_id = ? AND slot = ?`).run(note, subscriptionId, iso(slot));
+  }
+
+  acquireLease(key: string, owner: string, now: Date, leaseUntil: Date): boolean {
+    const row = this.db
+      .prepare(
+        `INSERT INTO leases (key, owner, lease_until) VALUES (@key, @owner, @leaseUntil)
+         ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+         WHERE lease_until <= @now
+         RETURNING owner`,
+      )
+      .get({ key, owner, leaseUntil: iso(leaseUntil), now: iso(now) }) as { owner: string } | undefined;
+    if (row?.owner === owner) this.db.prepare('DELETE FROM leases WHERE lease_until <= ?').run(iso(now));
+    return row?.owner === owner;
   }
 
   run(subscriptionId: number, slot: Date): DigestRun | undefined {

@@ -71,6 +71,11 @@ export interface DigestStore {
   /** Marks the run sent and remembers the passages the channel has now seen, in one transaction. */
   markSent(subscriptionId: number, slot: Date, sentAt: Date, passageIds: string[]): void;
   markFailed(subscriptionId: number, slot: Date, note: string): void;
+  /**
+   * Takes the lease on `key` until `leaseUntil` if nobody holds it: true for one caller across
+   * processes. node-cron's run coordinator uses it so one process runs each firing of a job.
+   */
+  acquireLease(key: string, owner: string, now: Date, leaseUntil: Date): boolean;
   run(subscriptionId: number, slot: Date): DigestRun | undefined;
   runs(subscriptionId: number): DigestRun[];
   /** When the channel's last digest was sent. */

@@ -78,6 +78,14 @@ describe('SqliteDigestStore', () => {
     expect(a.skipRun(id, slot, t('2026-03-03T14:00Z'), 'late')).toBe(false);
   });
 
+  it('gives a lease to one holder until it lapses', () => {
+    const a = openStore();
+    const b = openStore();
+    expect(a.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p1', t('2026-03-03T13:00Z'), t('2026-03-03T13:10Z'))).toBe(true);
+    expect(b.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p2', t('2026-03-03T13:01Z'), t('2026-03-03T13:11Z'))).toBe(false);
+    expect(b.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p2', t('2026-03-03T13:10Z'), t('2026-03-03T13:20Z'))).toBe(true);
+  });
+
   it('keeps the first time a document was seen', () => {
     const s = openStore();
     s.markSeen('a.md', t('2026-03-01T00:00Z'));

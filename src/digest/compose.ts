@@ -1,0 +1,111 @@
+import { ask } from '../answer/ask.js';
+import { chooseSentences, excerptText } from '../answer/excerpt.js';
+import type { Excerpt, FigureItem, Reply, ReplyBlock } from '../answer/reply.js';
+import type { Passage, SourceDocument } from '../corpus/types.js';
+import type { Dossier } from '../dossier.js';
+
+/** Where the digest gets key figures; optional, since the figures module may not be wired in. */
+export interface FigureSource {
+  forTopic(dossier: Dossier, topic: string): FigureItem[];
+  forDocument?(dossier: Dossier, document: SourceDocument): FigureItem[];
+}
+
+export interface DigestInput {
+  dossier: Dossier;
+  /** Saved queries, in the order the subscriber gave them. */
+  topics: string[];
+  /** Documents first seen since the channel's last digest, oldest first. */
+  newDocuments: SourceDocument[];
+  /** Passage ids the channel has been sent before: never sent again. */
+  seen: ReadonlySet<string>;
+  figures?: FigureSource;
+  /** The reply's title line (default: the topics). */
+  title?: string;
+}
+
+export interface Digest {
+  reply: Reply;
+  /** Every passage quoted, to remember as sent once the post succeeds. */
+  passageIds: string[];
+}
+
+/** Kept modest so a digest is read, and fits Slack's and Discord's limits after rendering. */
+export const MAX_TOPICS = 5;
+export const PASSAGES_PER_TOPIC = 2;
+export const MAX_NEW_DOCUMENTS = 5;
+export const FIGURES_PER_TOPIC = 3;
+/** How deep into a topic's ranking to look for passages the channel has not seen. */
+const TOPIC_DEPTH = 60;
+
+/**
+ * The digest for one channel: new documents first, then each topic's best unseen passages and
+ * key figures; when nothing is new, it says so and offers the best unseen passage from the archive.
+ * Every excerpt is verbatim, made by the same excerpting as `ask`.
+ */
+export function composeDigest({ dossier, topics, newDocuments, seen, figures, title }: DigestInput): Digest {
+  const blocks: ReplyBlock[] = [];
+  const quoted: string[] = [];
+  const unseen = (p: Passage) => !seen.has(p.id) && !quoted.includes(p.id);
+  const quote = (excerpt: Excerpt, passage: Passage) => {
+    quoted.push(passage.id);
+    blocks.push({ type: 'excerpt', excerpt });
+  };
+
+  const announced = newDocuments.slice(0, MAX_NEW_DOCUMENTS);
+  if (announced.length) {
+    blocks.push({ type: 'text', text: [{ text: announced.length === 1 ? 'New in the corpus' : `${newDocuments.length} new documents in the corpus`, strong: true }] });
+    for (const doc of announced) {
+      const lead = doc.passages.find(unseen);
+      if (lead) quote({ ...leadExcerpt(dossier, lead), figures: figures?.forDocument?.(dossier, doc).slice(0, FIGURES_PER_TOPIC) ?? [] }, lead);
+    }
+    if (newDocuments.length > announced.length) blocks.push({ type: 'text', text: [{ text: `…and ${newDocuments.length - announced.length} more; \`sources\` lists them all.` }] });
+  }
+
+  let topicPassages = 0;
+  for (const topic of topics.slice(0, MAX_TOPICS)) {
+    const fresh = ask(dossier, topic, { limit: TOPIC_DEPTH })
+      .results.filter((r) => unseen(r.passage))
+      .slice(0, PASSAGES_PER_TOPIC);
+    const items = figures?.forTopic(dossier, topic).slice(0, FIGURES_PER_TOPIC) ?? [];
+    if (!fresh.length && !items.length) continue;
+    blocks.push({ type: 'text', text: [{ text: topic, strong: true }] });
+    for (const r of fresh) quote(r.excerpt, r.passage);
+    topicPassages += fresh.length;
+    if (items.length) blocks.push({ type: 'figures', title: `Key figures: ${topic}`, items });
+  }
+
+  const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
+  if (announced.length || topicPassages) return { reply: { title: header, status: 'ok', blocks, attachments: [], more: 0 }, passageIds: quoted };
+
+  const archive = bestUnseen(dossier, topics, seen);
+  const nothingNew: ReplyBlock = { type: 'text', text: [{ text: `Nothing new on ${topics.map((t) => `“${t}”`).join(', ')} since the last digest.` }] };
+  if (!archive) return { reply: { title: header, status: 'empty', blocks: [nothingNew, ...blocks], attachments: [], more: 0 }, passageIds: [] };
+  return {
+    reply: {
+      title: header,
+      status: 'ok',
+      blocks: [nothingNew, ...blocks, { type: 'text', text: [{ text: 'From the archive', strong: true }] }, { type: 'excerpt', excerpt: archive.excerpt }],
+      attachments: [],
+      more: 0,
+    },
+    passageIds: [archive.passage.id],
+  };
+}
+
+/** The opening sentences of a passage, verbatim, cited: how a new document is introduced. */
+export function leadExcerpt(dossier: Dossier, passage: Passage): Excerpt {
+  const chosen = chooseSentences(passage, () => 0, 2);
+  return { text: excerptText(passage, chosen, (text) => [{ text }]), context: passage.context, citation: dossier.citation(passage), figures: [], score: 0 };
+}
+
+/** The best unseen passage on all the topics together, else the opening of the newest document not yet quoted. */
+function bestUnseen(dossier: Dossier, topics: string[], seen: ReadonlySet<string>): { passage: Passage; excerpt: Excerpt } | undefined {
+  const onTopic = ask(dossier, topics.join(' '), { limit: TOPIC_DEPTH }).results.find((r) => !seen.has(r.passage.id));
+  if (onTopic) return onTopic;
+  const newestFirst = [...dossier.documents].sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''));
+  for (const doc of newestFirst) {
+    const passage = doc.passages.find((p) => !seen.has(p.id));
+    if (passage) return { passage, excerpt: leadExcerpt(dossier, passage) };
+  }
+  return undefined;
+}

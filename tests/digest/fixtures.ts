@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { Dossier } from '../../src/dossier.js';
+import type { Logger } from '../../src/log.js';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
+import type { NewSubscription } from '../../src/digest/store.js';
+import { note, tempCorpus } from '../support/corpus.js';
+
+const fentanylFacts = [
+  'Seizures of fentanyl at the southern border rose sharply over the year.',
+  'Customs officers found fentanyl hidden in the panels of a delivery van.',
+  'Analysts said fentanyl precursors were shipped through several ports.',
+  'A task force traced fentanyl profits through shell companies.',
+  'Prosecutors charged four people with fentanyl trafficking in the spring.',
+  'Health officials counted fentanyl in most overdose deaths that winter.',
+  'Chemists described how fentanyl is pressed into counterfeit pills.',
+  'The ministry published new rules on fentanyl precursor imports.',
+];
+const meridaFacts = [
+  'Mérida funding paid for scanners at several crossings.',
+  'Congress debated Mérida funding for police training programmes.',
+  'Auditors reviewed how Mérida funding was spent on helicopters.',
+  'Mérida funding shifted toward judicial reform after the first years.',
+  'Critics said Mérida funding lacked clear measures of success.',
+  'Officials defended Mérida funding as a shared responsibility.',
+  'Mérida funding supported witness protection in some states.',
+  'A report tallied Mérida funding across a decade of aid.',
+];
+
+/** Two documents, eight distinct paragraphs on each topic: enough for three days of digests. */
+export const CORPUS = {
+  'fentanyl.md': note('Fentanyl on the border', fentanylFacts.join('\n\n'), '2026-01-10'),
+  'merida.md': note('The Mérida Initiative', meridaFacts.join('\n\n'), '2026-01-12'),
+};
+
+export const newsroom: NewSubscription = {
+  platform: 'slack',
+  channelId: 'C-NEWS',
+  subscriberId: 'U-EDITOR',
+  topics: ['fentanyl', 'Mérida funding'],
+  time: '08:00',
+  days: [0, 1, 2, 3, 4, 5, 6],
+  timeZone: 'America/New_York',
+};
+
+/** A temp corpus, a Dossier over it and a digest database file; `reopen` simulates a restart. */
+export async function digestWorld(files: Record<string, string> = CORPUS) {
+  const corpus = await tempCorpus(files);
+  const dataDir = mkdtempSync(join(tmpdir(), 'dossier-digest-'));
+  const dbPath = join(dataDir, 'dossier.db');
+  const dossier = await Dossier.open({ corpusDir: corpus.dir });
+  const stores: SqliteDigestStore[] = [];
+  const openStore = () => {
+    const s = new SqliteDigestStore(dbPath);
+    stores.push(s);
+    return s;
+  };
+  return {
+    corpusDir: corpus.dir,
+    dbPath,
+    dossier,
+    openStore,
+    cleanup: async () => {
+      for (const s of stores) s.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await corpus.cleanup();
+    },
+  };
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** A real pino logger whose lines land in `lines`, so tests can assert on what was logged. */
+export function capturingLogger(): { log: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const log = pino({ level: 'debug' }, { write: (s: string) => void lines.push(JSON.parse(s) as LogLine) });
+  return { log, lines };
+}
+
+export const noWait = async () => {};
+export const at = (s: string) => new Date(s);
