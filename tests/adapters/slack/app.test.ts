@@ -1,0 +1,317 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlackAdapter } from '../../../adapters/slack/app.js';
+import { ACTIONS, LIMITS } from '../../../adapters/slack/render.js';
+import type { Reply } from '../../../src/answer/reply.js';
+import { Dossier } from '../../../src/dossier.js';
+import { DossierError } from '../../../src/errors.js';
+import { createLogger } from '../../../src/log.js';
+import { SlackStub, slackHeaders, type Recorded } from './slack-stub.js';
+
+const SECRET = 'test-signing-secret';
+const BOT_TOKEN = 'xoxb-test-token-never-logged';
+
+const HARBOUR = `# Harbour dredging report
+
+The dredging of the outer harbour began in March and cost the port four million euros.
+
+Dredging crews worked through the night to finish the channel before the ferry season.
+
+The council approved a second phase of dredging after the first phase ran over budget.
+
+The dredging contractor reported that silt levels in the harbour had fallen by a third.
+
+Fishermen said the dredging had stirred up the harbour mud for weeks.
+`;
+
+/** A document that tries to ping everyone and spoof a user and a link. */
+const HOSTILE = `# Lighthouse notice
+
+Alert <!channel> and @here: the lighthouse budget was cut by <@U999> without notice, see <https://evil.example|the memo>.
+`;
+
+type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] };
+
+const stub = new SlackStub();
+const logs: Record<string, unknown>[] = [];
+let corpusDir: string;
+let adapter: SlackAdapter;
+let eventsUrl: string;
+let responses = 0;
+
+beforeAll(async () => {
+  await stub.start();
+  corpusDir = await mkdtemp(join(tmpdir(), 'dossier-slack-'));
+  await writeFile(join(corpusDir, 'harbour.md'), HARBOUR);
+  await writeFile(join(corpusDir, 'lighthouse.md'), HOSTILE);
+  const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const dossier = await Dossier.open({ corpusDir, log });
+  adapter = new SlackAdapter({ botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` }, dossier, log, {
+    host: '127.0.0.1',
+    now: () => new Date('2026-01-05T09:00:00Z'),
+  });
+  await adapter.start();
+  eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await stub.stop();
+  await rm(corpusDir, { recursive: true, force: true });
+});
+
+const nextResponseUrl = () => `${stub.url}/response/${++responses}`;
+
+async function signedPost(body: string, contentType: string, headers: Record<string, string> = slackHeaders(SECRET, body, contentType)) {
+  const started = Date.now();
+  const res = await fetch(eventsUrl, { method: 'POST', headers, body });
+  return { status: res.status, text: await res.text(), elapsed: Date.now() - started };
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+function commandBody(text: string, responseUrl: string): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'port',
+    channel_id: 'C1',
+    channel_name: 'harbour',
+    user_id: 'U1',
+    user_name: 'ann',
+    command: '/brief',
+    text,
+    api_app_id: 'A1',
+    response_url: responseUrl,
+    trigger_id: 'trigger',
+  }).toString();
+}
+
+const interactionBody = (payload: object) => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+function buttonPayload(actionId: string, value: string, responseUrl: string) {
+  return {
+    type: 'block_actions',
+    user: { id: 'U2', username: 'bo', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: '100.000001', channel_id: 'C1', is_ephemeral: true },
+    trigger_id: 'trigger',
+    team: { id: 'T1', domain: 'port' },
+    channel: { id: 'C1', name: 'harbour' },
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'dossier_actions', value, text: { type: 'plain_text', text: 'x' }, action_ts: '100.000002' }],
+  };
+}
+
+async function slashCommand(text: string) {
+  const responseUrl = nextResponseUrl();
+  const ack = await signedPost(commandBody(text, responseUrl), FORM);
+  const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+  return { ack, answer, blocks: answer.body.blocks as Block[] };
+}
+
+const blockTexts = (blocks: Block[]) => JSON.stringify(blocks);
+/** The texts Slack shows (button values are not shown). */
+const shownTexts = (blocks: Block[]) => JSON.stringify(blocks, (key, value: unknown) => (key === 'value' ? undefined : value));
+const buttons = (blocks: Block[]) => blocks.find((b) => b.type === 'actions')?.elements ?? [];
+
+describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
+  it('answers the url_verification challenge', async () => {
+    const body = JSON.stringify({ type: 'url_verification', token: 'legacy', challenge: 'c-123' });
+    const res = await signedPost(body, 'application/json');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('c-123');
+  });
+
+  it('acknowledges a slash command at once, then answers ephemerally through response_url', async () => {
+    const { ack, answer, blocks } = await slashCommand('harbour dredging');
+    expect(ack.status).toBe(200);
+    expect(ack.elapsed).toBeLessThan(3000);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    expect(JSON.stringify(blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
+    for (const b of blocks) if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(blockTexts(blocks)).toMatch(/> [^"]*\*[Dd]redging\*/);
+    expect(blockTexts(blocks)).toMatch(/¶\d/);
+    expect(typeof answer.body.text).toBe('string');
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual([ACTIONS.share, ACTIONS.more, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
+  });
+
+  it('runs subcommands from the command table', async () => {
+    const { blocks } = await slashCommand('sources');
+    expect(blockTexts(blocks)).toContain('Sources in the corpus');
+    expect(blockTexts(blocks)).toContain('harbour.md');
+  });
+
+  it('escapes a document that pings @channel and @here and spoofs a user and a link', async () => {
+    const { answer, blocks } = await slashCommand('lighthouse budget');
+    const sent = `${blockTexts(blocks)}\n${String(answer.body.text)}`;
+    expect(sent).toContain('&lt;!channel&gt;');
+    expect(sent).not.toMatch(/<!channel>|<!here>|<@U999>|<https:\/\/evil/);
+    expect(sent).not.toMatch(/(^|[^@])@here/);
+  });
+
+  it('escapes the query too', async () => {
+    const { answer, blocks } = await slashCommand('<!here> lighthouse');
+    const shown = `${shownTexts(blocks)}${String(answer.body.text)}`;
+    expect(shown).toContain('@\u2060here lighthouse');
+    expect(shown).not.toMatch(/<!here>|(^|\W)@here/);
+  });
+
+  it('refuses a bad signature with 401 and runs no handler', async () => {
+    const responseUrl = nextResponseUrl();
+    const body = commandBody('dredging', responseUrl);
+    const res = await signedPost(body, FORM, slackHeaders('wrong-secret', body, FORM));
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stub.callsTo(new URL(responseUrl).pathname)).toHaveLength(0);
+  });
+
+  it('refuses a request signed more than five minutes ago with 401 and runs no handler', async () => {
+    const responseUrl = nextResponseUrl();
+    const body = commandBody('dredging', responseUrl);
+    const res = await signedPost(body, FORM, slackHeaders(SECRET, body, FORM, Math.floor(Date.now() / 1000) - 6 * 60));
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stub.callsTo(new URL(responseUrl).pathname)).toHaveLength(0);
+  });
+
+  it('Share in channel posts the same answer for everyone, without a Share button', async () => {
+    const { blocks: ephemeral } = await slashCommand('dredging');
+    const share = buttons(ephemeral).find((b) => b.action_id === ACTIONS.share)!;
+    const responseUrl = nextResponseUrl();
+    const res = await signedPost(interactionBody(buttonPayload(ACTIONS.share, share.value!, responseUrl)), FORM);
+    expect(res.status).toBe(200);
+    const shared = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(shared.body.response_type).toBe('in_channel');
+    const sharedBlocks = shared.body.blocks as Block[];
+    expect(sharedBlocks.filter((b) => b.type !== 'actions')).toEqual(ephemeral.filter((b) => b.type !== 'actions'));
+    expect(buttons(sharedBlocks).map((b) => b.action_id)).not.toContain(ACTIONS.share);
+  });
+
+  it('More results runs reply.next and answers with the following page', async () => {
+    const { blocks } = await slashCommand('dredging');
+    const more = buttons(blocks).find((b) => b.action_id === ACTIONS.more)!;
+    expect(JSON.parse(more.value!)).toMatchObject({ c: 'ask', a: { offset: 3 } });
+    const responseUrl = nextResponseUrl();
+    await signedPost(interactionBody(buttonPayload(ACTIONS.more, more.value!, responseUrl)), FORM);
+    const page = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(page.body.response_type).toBe('ephemeral');
+    const quotes = (page.body.blocks as Block[]).filter((b) => b.text?.text.startsWith('> ')).map((b) => b.text!.text);
+    const first = blocks.filter((b) => b.text?.text.startsWith('> ')).map((b) => b.text!.text);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) expect(first).not.toContain(q);
+  });
+
+  it('logs 👍/👎 clicks with the query', async () => {
+    const responseUrl = nextResponseUrl();
+    await signedPost(interactionBody(buttonPayload(ACTIONS.feedbackDown, JSON.stringify({ t: 'dredging cost' }), responseUrl)), FORM);
+    await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'answer feedback', feedback: 'down', query: 'dredging cost', user: 'U2' }));
+  });
+
+  it('Find source runs cite on the message and answers ephemerally', async () => {
+    const responseUrl = nextResponseUrl();
+    const payload = {
+      type: 'message_action',
+      callback_id: 'find_source',
+      trigger_id: 'trigger',
+      message_ts: '100.000003',
+      response_url: responseUrl,
+      message: { type: 'message', user: 'U3', ts: '100.000003', text: 'didn&apos;t someone say crews worked through the night to finish the channel?' },
+      user: { id: 'U1', name: 'ann' },
+      channel: { id: 'C1', name: 'harbour' },
+      team: { id: 'T1', domain: 'port' },
+      token: 'legacy',
+      action_ts: '100.000004',
+    };
+    const res = await signedPost(interactionBody(payload), FORM);
+    expect(res.status).toBe(200);
+    const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(blockTexts(answer.body.blocks as Block[])).toContain('night');
+  });
+
+  it('answers an @mention in the thread, with the mention stripped', async () => {
+    const from = stub.calls.length;
+    const event = { type: 'app_mention', user: 'U1', text: '<@UBOT> dredging contractor', ts: '300.000001', channel: 'C9', event_ts: '300.000001' };
+    const res = await signedPost(JSON.stringify({ type: 'event_callback', token: 'legacy', team_id: 'T1', api_app_id: 'A1', event, event_id: 'Ev1', event_time: 300 }), 'application/json');
+    expect(res.status).toBe(200);
+    const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
+    expect(posted.body).toMatchObject({ channel: 'C9', thread_ts: '300.000001' });
+    expect(blockTexts(posted.body.blocks as Block[])).toContain('contractor');
+    expect(blockTexts(posted.body.blocks as Block[])).not.toContain('UBOT');
+    expect(posted.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+});
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+const chartReply: Reply = {
+  title: 'Dredging cost by year',
+  status: 'ok',
+  blocks: [{ type: 'text', text: [{ text: 'Cost rose each year.' }] }],
+  attachments: [{ name: 'dredging-cost.png', contentType: 'image/png', data: PNG, alt: 'Dredging cost by year, 2021–2024 (Harbour report ¶1)' }],
+  more: 0,
+};
+const plainReply: Reply = { title: 'Digest', status: 'ok', blocks: [{ type: 'text', text: [{ text: 'Nothing new.' }] }], attachments: [], more: 0 };
+
+describe('SlackAdapter delivery', () => {
+  it('uploads the chart with files.uploadV2 when the answer is shared', async () => {
+    const from = stub.calls.length;
+    const responseUrl = nextResponseUrl();
+    await adapter.deliver({ kind: 'response', responseUrl, channel: 'C1', visibility: 'in_channel' }, chartReply);
+    const since = (path: string): Recorded[] => stub.calls.slice(from).filter((c) => c.path.startsWith(path));
+    expect(since(new URL(responseUrl).pathname)).toHaveLength(1);
+    const [getUrl] = since('/api/files.getUploadURLExternal');
+    expect(getUrl?.body).toMatchObject({ filename: 'dredging-cost.png', length: String(PNG.length) });
+    const [upload] = since('/upload/F1');
+    expect(upload?.raw.includes(Buffer.from(PNG))).toBe(true);
+    const [complete] = since('/api/files.completeUploadExternal');
+    expect(complete?.body).toMatchObject({ channel_id: 'C1', files: [{ id: 'F1' }] });
+  });
+
+  it('keeps an ephemeral answer’s chart back and says Share posts it', async () => {
+    const from = stub.calls.length;
+    const responseUrl = nextResponseUrl();
+    await adapter.deliver({ kind: 'response', responseUrl, channel: 'C1', visibility: 'ephemeral', request: { t: 'dredging cost' } }, chartReply);
+    const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { from });
+    expect(blockTexts(answer.body.blocks as Block[])).toContain('Share in channel to post the chart');
+    expect(stub.calls.slice(from).filter((c) => c.path.startsWith('/api/files'))).toHaveLength(0);
+  });
+
+  it('retries a 429 after its Retry-After and the answer still arrives', async () => {
+    const from = stub.calls.length;
+    stub.failNext('/api/chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    const started = Date.now();
+    await adapter.deliver({ kind: 'message', channel: 'C1', threadTs: '1.1' }, plainReply);
+    const posts = stub.calls.slice(from).filter((c) => c.path === '/api/chat.postMessage');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('logs a clear line for channel_not_found and rejects post() with a DossierError, without crashing', async () => {
+    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+    const error = await adapter.post('CGONE', plainReply).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DossierError);
+    expect((error as DossierError).code).toBe('slack-channel_not_found');
+    expect(logs).toContainEqual(expect.objectContaining({ level: 50, channel: 'CGONE', msg: expect.stringContaining('was not found (channel_not_found)') }));
+  });
+
+  it('logs a clear line for not_in_channel during delivery and carries on', async () => {
+    stub.failNext('/api/files.completeUploadExternal', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+    await expect(adapter.deliver({ kind: 'message', channel: 'CPRIV' }, chartReply)).resolves.toBeUndefined();
+    expect(logs).toContainEqual(expect.objectContaining({ level: 50, channel: 'CPRIV', msg: expect.stringContaining('not a member of channel CPRIV (not_in_channel)') }));
+    const { ack } = await slashCommand('dredging');
+    expect(ack.status).toBe(200);
+  });
+
+  it('never logs the bot token or the signing secret', () => {
+    const all = JSON.stringify(logs);
+    expect(all).not.toContain(BOT_TOKEN);
+    expect(all).not.toContain(SECRET);
+  });
+});

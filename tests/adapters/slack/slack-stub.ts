@@ -1,0 +1,120 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the stand-in received. */
+export interface Recorded {
+  path: string;
+  headers: IncomingMessage['headers'];
+  raw: Buffer;
+  /** The body parsed as Slack clients send it: JSON, or form fields (JSON-looking values decoded). */
+  body: Record<string, unknown>;
+  at: number;
+}
+
+interface Canned {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * A stand-in for Slack on 127.0.0.1: the Web API under `/api/`, the file upload URL under
+ * `/upload/`, and response_urls under `/response/`. It records every request and answers like
+ * Slack does, unless a test queues another answer with `failNext`.
+ */
+export class SlackStub {
+  readonly calls: Recorded[] = [];
+  private readonly queued = new Map<string, Canned[]>();
+  private readonly waiters: (() => void)[] = [];
+  private server!: Server;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const path = new URL(req.url ?? '/', 'http://stub').pathname;
+        this.calls.push({ path, headers: req.headers, raw, body: parseBody(req.headers['content-type'], raw), at: Date.now() });
+        const answer = this.queued.get(path)?.shift() ?? this.answer(path);
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+        for (const wake of this.waiters.splice(0)) wake();
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next request to `path` gets this answer instead of the usual one. */
+  failNext(path: string, answer: Canned): void {
+    this.queued.set(path, [...(this.queued.get(path) ?? []), answer]);
+  }
+
+  callsTo(path: string): Recorded[] {
+    return this.calls.filter((c) => c.path === path);
+  }
+
+  /** Resolves with the first recorded request (from index `from` on) that matches, or rejects after `ms`. */
+  async waitFor(match: (c: Recorded) => boolean, { from = 0, ms = 5000 } = {}): Promise<Recorded> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = this.calls.slice(from).find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error('the Slack stand-in did not receive the expected request');
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  private answer(path: string): Canned {
+    const ok = (body: Record<string, unknown> = {}) => ({ status: 200, body: { ok: true, ...body } });
+    switch (path) {
+      case '/api/auth.test':
+        return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' });
+      case '/api/chat.postMessage':
+        return ok({ channel: 'C1', ts: '200.000100' });
+      case '/api/files.getUploadURLExternal':
+        return ok({ upload_url: `${this.url}/upload/F1`, file_id: 'F1' });
+      case '/api/files.completeUploadExternal':
+        return ok({ files: [{ id: 'F1', title: 'chart' }] });
+      default:
+        if (path.startsWith('/upload/')) return { status: 200, body: 'OK - 1' };
+        if (path.startsWith('/response/')) return { status: 200, body: 'ok' };
+        return ok();
+    }
+  }
+}
+
+function parseBody(contentType: string | undefined, raw: Buffer): Record<string, unknown> {
+  const text = raw.toString('utf8');
+  if (contentType?.includes('application/json')) return JSON.parse(text) as Record<string, unknown>;
+  if (contentType?.includes('application/x-www-form-urlencoded')) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of new URLSearchParams(text)) {
+      try {
+        out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+      } catch {
+        out[key] = value;
+      }
+    }
+    return out;
+  }
+  return {};
+}
+
+/** Signs a request body exactly as Slack does: v0 HMAC-SHA256 of `v0:{timestamp}:{body}`. */
+export function slackHeaders(secret: string, body: string, contentType: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+}
