@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BOT_EVENTS, FIND_SOURCE_CALLBACK_ID } from '../../../adapters/slack/app.js';
+import { ConfigSchema } from '../../../src/config.js';
+
+interface Manifest {
+  features: {
+    slash_commands: { command: string; description: string; usage_hint?: string }[];
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+    bot_user: { display_name: string };
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+}
+
+const manifest = parse(await readFile(new URL('../../../adapters/slack/manifest.yaml', import.meta.url), 'utf8')) as Manifest;
+
+describe('manifest.yaml', () => {
+  it('declares the slash command the app listens for by default', () => {
+    const defaultCommand = ConfigSchema.parse({}).SLACK_COMMAND;
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([defaultCommand]);
+    expect(manifest.features.slash_commands[0]!.description.length).toBeLessThanOrEqual(100);
+  });
+
+  it('declares the Find source message shortcut with the callback id the app handles', () => {
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ name: 'Find source', type: 'message', callback_id: FIND_SOURCE_CALLBACK_ID })]);
+  });
+
+  it('subscribes to exactly the events the app handles, with interactivity and Socket Mode on', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([...BOT_EVENTS]);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('asks for the least bot scopes those need', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write']);
+  });
+});
