@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, type BlockAction, type ButtonAction, type Logger as BoltLogger, type MessageShortcut, type webApi } from '@slack/bolt';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { App, HTTPReceiver, LogLevel, webApi, type BlockAction, type ButtonAction, type Logger as BoltLogger, type MessageShortcut } from '@slack/bolt';
 import { z } from 'zod';
 import type { Adapter } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
@@ -49,9 +50,15 @@ export function slackSettings(config: Config): SlackSettings | undefined {
 
 /**
  * Interactive answers cannot wait out Bolt's default (ten retries over about 30 minutes): a few
- * quick retries within about 10 s. A 429's Retry-After is still honoured by the Web API client.
+ * quick retries of failed requests within about 10 s.
  */
 export const INTERACTIVE_RETRIES: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000, maxRetryTime: 10_000 };
+/**
+ * How long one answer may wait on 429s in all. Within it each Retry-After is honoured; a longer
+ * one drops the answer with a log line instead of holding it (and, in the Web API client, every
+ * other call) for minutes.
+ */
+export const RATE_LIMIT_BUDGET_MS = 10_000;
 
 export interface SlackAdapterOptions {
   /** The clock handed to commands (default: the system clock). */
@@ -60,6 +67,8 @@ export interface SlackAdapterOptions {
   host?: string;
   /** Retry policy of the Web API client (default INTERACTIVE_RETRIES). */
   retryConfig?: webApi.RetryOptions;
+  /** How long one answer may wait on 429s (default RATE_LIMIT_BUDGET_MS). */
+  rateLimitBudgetMs?: number;
 }
 
 /** Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user. */
@@ -118,7 +127,7 @@ function clip(text: string, max: number): string {
 
 /** The one line an operator needs when Slack refuses a call. */
 export function describeSlackFailure(error: unknown, channel: string): string {
-  const code = (error as { data?: { error?: string } }).data?.error;
+  const code = slackErrorCode(error);
   switch (code) {
     case 'channel_not_found':
       return `Slack channel ${channel} was not found (channel_not_found): check the channel id, and that the app is installed in its workspace.`;
@@ -130,6 +139,8 @@ export function describeSlackFailure(error: unknown, channel: string): string {
     case 'not_authed':
     case 'token_revoked':
       return `Slack refused the bot token (${code}): check SLACK_BOT_TOKEN.`;
+    case 'ratelimited':
+      return `Slack rate-limited the bot for channel ${channel} beyond what an answer can wait (Retry-After ${(error as { retryAfter?: number }).retryAfter ?? '?'} s); the answer was dropped.`;
     case 'msg_blocks_too_long':
     case 'invalid_blocks':
       return `Slack refused the answer's blocks (${code}).`;
@@ -166,6 +177,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly host: string | undefined;
+  private readonly rateLimitBudgetMs: number;
   private server: Server | undefined;
 
   constructor(
@@ -177,9 +189,12 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     this.log = log.child({ adapter: 'slack' });
     this.now = options.now ?? (() => new Date());
     this.host = options.host;
+    this.rateLimitBudgetMs = options.rateLimitBudgetMs ?? RATE_LIMIT_BUDGET_MS;
     const logger = boltLogger(this.log);
     const clientOptions: webApi.WebClientOptions = {
       retryConfig: options.retryConfig ?? INTERACTIVE_RETRIES,
+      // 429s come back to us (see withinRateBudget) rather than being slept through in the client.
+      rejectRateLimitedCalls: true,
       timeout: 10_000,
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     };
@@ -234,30 +249,47 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     }
   }
 
+  /** Runs one Slack call, waiting out each 429's Retry-After while the answer's budget lasts. */
+  private async withinRateBudget<T>(call: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.rateLimitBudgetMs;
+    for (;;) {
+      try {
+        return await call();
+      } catch (error) {
+        const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+        if (typeof retryAfter !== 'number' || Date.now() + retryAfter * 1000 > deadline) throw error;
+        this.log.warn({ retryAfter }, `Slack rate limit: retrying in ${retryAfter} s as Retry-After asks`);
+        await sleep(retryAfter * 1000);
+      }
+    }
+  }
+
   private async send(target: SlackTarget, reply: Reply): Promise<void> {
     const isPublic = target.kind === 'message' || (target.kind === 'response' && target.visibility === 'in_channel');
     const upload = isPublic && reply.attachments.length > 0;
     const message = renderSlack(reply, { request: target.request, shareable: !isPublic, chartUploaded: upload });
     const threadTs = target.kind === 'message' ? target.threadTs : undefined;
-    if (target.kind === 'response') await this.respond(target.responseUrl, { response_type: target.visibility, replace_original: false, ...message });
-    else if (target.kind === 'ephemeral') await this.app.client.chat.postEphemeral({ channel: target.channel, user: target.user, ...message });
-    else await this.app.client.chat.postMessage({ channel: target.channel, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false, ...message });
+    const client = this.app.client;
+    if (target.kind === 'response') await this.withinRateBudget(() => this.respond(target.responseUrl, { response_type: target.visibility, replace_original: false, ...message }));
+    else if (target.kind === 'ephemeral') await this.withinRateBudget(() => client.chat.postEphemeral({ channel: target.channel, user: target.user, ...message }));
+    else await this.withinRateBudget(() => client.chat.postMessage({ channel: target.channel, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false, ...message }));
     if (!upload) return;
     for (const chart of reply.attachments) {
-      await this.app.client.files.uploadV2({
+      await this.withinRateBudget(() => client.files.uploadV2({
         channel_id: target.channel,
         ...(threadTs ? { thread_ts: threadTs } : {}),
         file: Buffer.from(chart.data),
         filename: chart.name,
         title: chart.alt.slice(0, 250),
         alt_text: chart.alt.slice(0, 1000),
-      } as webApi.FilesUploadV2Arguments);
+      } as webApi.FilesUploadV2Arguments));
     }
   }
 
   /** Posts to a response_url (valid 30 minutes, up to five times), as Bolt's `respond` does. */
   private async respond(responseUrl: string, body: SlackMessage & Record<string, unknown>): Promise<void> {
     const response = await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+    if (response.status === 429) throw new webApi.WebAPIRateLimitedError(Number.parseInt(response.headers.get('retry-after') ?? '', 10) || 1);
     if (!response.ok) throw Object.assign(new Error(`response_url answered ${response.status}`), { data: { error: `http_${response.status}` } });
   }
 
@@ -332,6 +364,8 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   }
 }
 
+/** Slack's own error name (`channel_not_found`, `ratelimited`, …) when the failure carries one. */
 function slackErrorCode(error: unknown): string | undefined {
+  if ((error as { code?: unknown }).code === webApi.ErrorCode.RateLimitedError) return 'ratelimited';
   return (error as { data?: { error?: string } }).data?.error;
 }

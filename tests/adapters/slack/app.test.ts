@@ -293,6 +293,23 @@ describe('SlackAdapter delivery', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('drops an answer whose Retry-After exceeds what an answer may wait, with a clear log line and no long wait', async () => {
+    const from = stub.calls.length;
+    stub.failNext('/api/chat.postMessage', { status: 429, headers: { 'retry-after': '1800' }, body: { ok: false, error: 'ratelimited' } });
+    const started = Date.now();
+    await adapter.deliver({ kind: 'message', channel: 'CBUSY' }, plainReply);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(stub.calls.slice(from).filter((c) => c.path === '/api/chat.postMessage')).toHaveLength(1);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 50, channel: 'CBUSY', msg: expect.stringContaining('rate-limited the bot for channel CBUSY beyond what an answer can wait (Retry-After 1800 s)') }));
+  });
+
+  it('honours Retry-After from a response_url too', async () => {
+    const responseUrl = nextResponseUrl();
+    stub.failNext(new URL(responseUrl).pathname, { status: 429, headers: { 'retry-after': '1' }, body: 'slow down' });
+    await adapter.deliver({ kind: 'response', responseUrl, channel: 'C1', visibility: 'ephemeral' }, plainReply);
+    expect(stub.callsTo(new URL(responseUrl).pathname)).toHaveLength(2);
+  });
+
   it('logs a clear line for channel_not_found and rejects post() with a DossierError, without crashing', async () => {
     stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
     const error = await adapter.post('CGONE', plainReply).catch((e: unknown) => e);
