@@ -1,8 +1,8 @@
-import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { neutralise } from '../../../adapters/discord/escape.js';
-import { LIMITS, cutMarkdown, parseButtonId, renderDiscord, replyButtons } from '../../../adapters/discord/render.js';
+import { cutMarkdown, parseButtonId, renderDiscord, replyButtons } from '../../../adapters/discord/render.js';
 import { errorReply, type Citation, type Excerpt, type FigureItem, type Reply } from '../../../src/answer/reply.js';
+import { expectWithinLimits } from './limits.js';
 
 const citation: Citation = { source: 'budget.md', title: 'Tram budget', author: 'A. Writer', publisher: 'City Desk', date: '2026-03-01', paragraph: 4 };
 
@@ -13,25 +13,6 @@ const excerpt = (text: string, strong = 'tram'): Excerpt => {
 };
 
 const reply = (blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply => ({ title: 'tram funding', status: 'ok', blocks, attachments: [], more: 0, ...extra });
-
-/** Every limit Discord enforces on one message's embeds. */
-export function expectWithinLimits(embeds: APIEmbed[]): void {
-  expect(embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
-  let total = 0;
-  for (const e of embeds) {
-    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
-    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
-    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
-    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
-    total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
-    for (const f of e.fields ?? []) {
-      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-      total += f.name.length + f.value.length;
-    }
-  }
-  expect(total).toBeLessThanOrEqual(LIMITS.total);
-}
 
 describe('neutralise', () => {
   it('keeps mass mentions, user, role and channel mentions from acting', () => {

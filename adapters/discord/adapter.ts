@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  RESTEvents,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ClientOptions,
+  type Interaction,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { Adapter } from '../../src/adapter.js';
+import type { Reply } from '../../src/answer/reply.js';
+import type { CommandContext } from '../../src/commands/command.js';
+import { runCommand } from '../../src/commands/index.js';
+import { ConfigError, type Config } from '../../src/config.js';
+import type { Dossier } from '../../src/dossier.js';
+import { DossierError } from '../../src/errors.js';
+import type { Logger } from '../../src/log.js';
+import { COMMAND_NAME, TOPIC_ARG } from './commands.js';
+import { parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
+import { TopicSuggester } from './topics.js';
+
+export type DiscordConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
+
+export interface DiscordAdapterOptions {
+  /** The clock handed to commands (default: the system clock). */
+  now?: () => Date;
+  /**
+   * How long Share, More results and 👍/👎 keep working (default 15 minutes: the life of an
+   * interaction token, after which Discord refuses the reply anyway).
+   */
+  buttonLifetimeMs?: number;
+  /** Most answers kept for their buttons; the oldest are forgotten first (default 1,000). */
+  maxFlows?: number;
+  /** discord.js client options merged over the adapter's own (tests shorten REST timeouts). */
+  client?: Partial<ClientOptions>;
+}
+
+/** Where a reply goes: the interaction that asked, and the answer whose buttons it carries. */
+export interface DiscordTarget {
+  interaction: RepliableInteraction;
+  flow?: string;
+}
+
+/** One answer with live buttons: who asked, for what, and whether others may press them. */
+interface Flow {
+  owner: string;
+  ephemeral: boolean;
+  command: string;
+  args: Record<string, unknown>;
+  reply: Reply;
+  expiresAt: number;
+}
+
+const PRIVATE = { flags: MessageFlags.Ephemeral } as const;
+const NO_MENTIONS = { parse: [] as [] };
+
+/**
+ * Dossier on Discord: one `/brief` command whose subcommands are the command table. Every
+ * interaction is deferred at once (Discord allows 3 seconds), answered privately with Share,
+ * More results and 👍/👎 buttons, and rendered by `renderDiscord`. Gateway reconnects and rate
+ * limits are discord.js's job; this class logs them, and logs, never throws, when a reply fails.
+ */
+export class DiscordAdapter implements Adapter<DiscordTarget> {
+  readonly platform = 'discord' as const;
+  readonly client: Client;
+  private readonly flows = new Map<string, Flow>();
+  private readonly topics: TopicSuggester;
+  private readonly now: () => Date;
+  private readonly buttonLifetimeMs: number;
+  private readonly maxFlows: number;
+
+  constructor(
+    private readonly config: DiscordConfig,
+    private readonly dossier: Dossier,
+    private readonly log: Logger,
+    options: DiscordAdapterOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.buttonLifetimeMs = options.buttonLifetimeMs ?? 15 * 60_000;
+    this.maxFlows = options.maxFlows ?? 1000;
+    this.topics = new TopicSuggester(dossier);
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      allowedMentions: NO_MENTIONS,
+      ...options.client,
+      // Discord's own API unless DISCORD_API_URL points elsewhere; discord.js appends `/v10/…`.
+      rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {}), ...options.client?.rest },
+    });
+    this.watchConnection();
+    this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
+  }
+
+  /** Logs in and resolves once the gateway says the bot is ready. */
+  async start(): Promise<void> {
+    const token = this.config.DISCORD_TOKEN;
+    if (!token) throw new ConfigError('DISCORD_TOKEN is not set: the Discord bot needs its bot token to connect.');
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    await this.client.login(token);
+    await ready;
+    this.log.info({ user: this.client.user?.username, guilds: this.client.guilds.cache.size }, 'Discord bot connected');
+  }
+
+  async stop(): Promise<void> {
+    await this.client.destroy();
+    this.flows.clear();
+  }
+
+  /** Answers an interaction (deferred or not) with a rendered reply; a refused reply is logged, never thrown. */
+  async deliver(target: DiscordTarget, reply: Reply): Promise<void> {
+    const { interaction } = target;
+    const flow = target.flow ? this.flows.get(target.flow) : undefined;
+    const components = flow ? replyButtons(target.flow!, { share: flow.ephemeral, more: Boolean(reply.next && reply.more > 0) }) : [];
+    const message = { ...renderDiscord(reply), components };
+    try {
+      if (interaction.deferred || interaction.replied) await interaction.editReply(message);
+      else await interaction.reply({ ...message, ...(flow?.ephemeral === false ? {} : PRIVATE) });
+    } catch (error) {
+      this.logFailure(error, 'reply', interaction);
+    }
+  }
+
+  /** Posts a reply in a channel (the digest). Throws a DossierError naming the problem when Discord refuses. */
+  async post(channelId: string, reply: Reply): Promise<void> {
+    try {
+      const channel = await this.client.channels.fetch(channelId);
+      if (!channel?.isSendable()) throw new DossierError('discord-channel', `Discord channel ${channelId} is not one Dossier can post in.`);
+      await channel.send(renderDiscord(reply));
+    } catch (error) {
+      const line = this.logFailure(error, 'post', undefined, channelId);
+      throw error instanceof DossierError ? error : new DossierError('discord-post', line);
+    }
+  }
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) await this.onAutocomplete(interaction);
+      else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) await this.onCommand(interaction);
+      else if (interaction.isButton()) {
+        const button = parseButtonId(interaction.customId);
+        if (button) await this.onButton(interaction, button.action, button.flow);
+      }
+    } catch (error) {
+      this.logFailure(error, 'answer', interaction.isRepliable() || interaction.isAutocomplete() ? interaction : undefined);
+    }
+  }
+
+  /** Autocomplete cannot be deferred, so it answers straight from the prepared topic list. */
+  private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    await interaction.respond(focused.name === TOPIC_ARG ? this.topics.suggest(String(focused.value)) : []);
+  }
+
+  private async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    await interaction.deferReply(PRIVATE);
+    const subcommand = interaction.options.data[0];
+    const args = Object.fromEntries((subcommand?.options ?? []).map((o) => [o.name, o.value]));
+    await this.answer(interaction, subcommand?.name ?? 'help', args);
+  }
+
+  private async onButton(interaction: ButtonInteraction, action: ButtonAction, id: string): Promise<void> {
+    const flow = this.flows.get(id);
+    if (!flow || flow.expiresAt < Date.now()) {
+      await interaction.reply({ content: 'These buttons have expired. Run `/brief` again.', allowedMentions: NO_MENTIONS, ...PRIVATE });
+      return;
+    }
+    if (flow.ephemeral && interaction.user.id !== flow.owner) {
+      await interaction.reply({ content: 'Sorry, only the person who asked can use these buttons.', allowedMentions: NO_MENTIONS, ...PRIVATE });
+      return;
+    }
+    switch (action) {
+      case 'share':
+        await interaction.deferReply();
+        await this.deliver({ interaction, flow: this.remember({ ...flow, ephemeral: false }) }, flow.reply);
+        break;
+      case 'more':
+        await interaction.deferReply(PRIVATE);
+        if (flow.reply.next) await this.answer(interaction, flow.reply.next.command, flow.reply.next.args);
+        else await interaction.editReply({ content: 'There are no more results.', allowedMentions: NO_MENTIONS });
+        break;
+      case 'up':
+      case 'down':
+        await interaction.deferReply(PRIVATE);
+        this.log.info({ feedback: action, command: flow.command, args: flow.args, user: interaction.user.id }, 'feedback on an answer');
+        await interaction.editReply({ content: 'Thanks, your feedback is noted.', allowedMentions: NO_MENTIONS });
+        break;
+    }
+  }
+
+  /** Runs a command for a deferred interaction and delivers the reply privately to whoever asked. */
+  private async answer(interaction: RepliableInteraction, command: string, args: Record<string, unknown>): Promise<void> {
+    const reply = await runCommand(command, args, this.context(interaction));
+    const flow = this.remember({ owner: interaction.user.id, ephemeral: true, command, args, reply });
+    await this.deliver({ interaction, flow }, reply);
+  }
+
+  private context(interaction: RepliableInteraction): CommandContext {
+    return {
+      dossier: this.dossier,
+      platform: 'discord',
+      user: { id: interaction.user.id, name: interaction.user.username },
+      channel: { id: interaction.channelId ?? interaction.user.id },
+      now: this.now,
+    };
+  }
+
+  private remember(flow: Omit<Flow, 'expiresAt'>): string {
+    const now = Date.now();
+    for (const [id, old] of this.flows) if (old.expiresAt < now || this.flows.size >= this.maxFlows) this.flows.delete(id);
+    const id = randomUUID();
+    this.flows.set(id, { ...flow, expiresAt: now + this.buttonLifetimeMs });
+    return id;
+  }
+
+  /** Reconnects and rate limits are discord.js's to handle; the log says when they happen. */
+  private watchConnection(): void {
+    const { client, log } = this;
+    client.on(Events.Error, (err) => log.error({ err }, 'Discord client error'));
+    client.on(Events.Warn, (message) => log.warn(`Discord warning: ${message}`));
+    client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, `Discord gateway closed (code ${event.code}); discord.js will not reconnect this shard`));
+    client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'Discord gateway reconnecting'));
+    client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'Discord gateway resumed'));
+    client.on(Events.ShardError, (err, shard) => log.warn({ shard, err: err.message }, `Discord gateway error: ${err.message}`));
+    // Routes, not URLs or paths: a webhook URL holds the interaction token.
+    client.rest.on(RESTEvents.RateLimited, (info) =>
+      log.info(
+        { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope },
+        `Discord rate limit on ${info.method.toUpperCase()} ${info.route}: discord.js waits ${info.retryAfter} ms`,
+      ),
+    );
+    // discord.js retries a 429 itself but only says so in debug output; this makes it a log line.
+    client.rest.on(RESTEvents.Response, (request, response) => {
+      if (response.status !== 429) return;
+      const retryAfter = Number(response.headers.get('retry-after') ?? 0) * 1000;
+      log.warn(
+        { route: request.route, method: request.method.toUpperCase(), retryAfter, global: response.headers.has('x-ratelimit-global') },
+        `Discord rate limit (429) on ${request.method.toUpperCase()} ${request.route}: discord.js retries in ${retryAfter} ms`,
+      );
+    });
+    client.rest.on(RESTEvents.InvalidRequestWarning, (info) => log.warn({ count: info.count }, `Discord: ${info.count} invalid requests in 10 minutes; at 10,000 Discord bans the bot for an hour`));
+  }
+
+  /** Logs one line saying what Discord refused and what to do about it; returns that line. */
+  private logFailure(error: unknown, what: 'answer' | 'reply' | 'post', interaction?: { id: string; channelId: string | null }, channelId?: string): string {
+    const channel = channelId ?? interaction?.channelId ?? undefined;
+    const fields = { interaction: interaction?.id, channel };
+    if (error instanceof DiscordAPIError) {
+      const line = failureLine(error.code, error.status, error.message, channel);
+      this.log.warn({ ...fields, code: error.code, status: error.status, event: `discord.${what}-failed` }, line);
+      return line;
+    }
+    if (error instanceof DossierError) {
+      this.log.warn({ ...fields, code: error.code, event: `discord.${what}-failed` }, error.message);
+      return error.message;
+    }
+    const line = `Discord ${what} failed: ${error instanceof Error ? error.message : String(error)}`;
+    this.log.error({ ...fields, err: error, event: `discord.${what}-failed` }, line);
+    return line;
+  }
+}
+
+/** What a Discord error code means for whoever reads the log. */
+function failureLine(code: number | string, status: number, message: string, channel: string | undefined): string {
+  const where = channel ? `channel ${channel}` : 'the channel';
+  switch (code) {
+    case 10062:
+      return 'Discord interaction expired before Dossier answered (10062 Unknown interaction); the user saw "The application did not respond".';
+    case 40060:
+      return 'Discord interaction was already answered (40060); this reply was dropped.';
+    case 50001:
+      return `Dossier cannot see ${where} (50001 Missing Access): give it View Channel there.`;
+    case 50013:
+      return `Dossier lacks permissions in ${where} (50013 Missing Permissions): give it Send Messages, Embed Links and Attach Files there.`;
+    default:
+      return `Discord refused the request (${status}, code ${code}): ${message}`;
+  }
+}

@@ -1,0 +1,203 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import { DossierError } from '../../../src/errors.js';
+import { Dossier } from '../../../src/dossier.js';
+import { createLogger } from '../../../src/log.js';
+import { expectWithinLimits } from './limits.js';
+import { ASKER, BYSTANDER, CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
+
+/** Five paragraphs on tram funding, so `ask` has a page of three and more to come. */
+const TRAM = [
+  '# Tram funding',
+  'The tram funding plan was approved by the council in March after a long debate. The first phase costs 4.2 million.',
+  'Tram funding for the second line comes from a regional grant. Officials expect the grant to cover half the cost.',
+  'Critics said the tram funding left buses short. The council promised a review in autumn.',
+  'A survey found most riders supported tram funding if fares stayed flat. Fares rose by 5 percent anyway.',
+  'The auditor questioned how tram funding was counted in the budget. The report is due in June.',
+].join('\n\n');
+
+/** A document written to ping and to break the layout, if it were let through. */
+const NOTICE = ['# Depot notice', 'Depot notice for @everyone and <@123>: the *depot* ~~closure~~ is in [the plan](https://evil.example). @here too.'].join('\n\n');
+
+const lines: Record<string, unknown>[] = [];
+const logSink = new Writable({
+  write(chunk, _encoding, done) {
+    for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+    done();
+  },
+});
+
+let standIn: DiscordStandIn;
+let adapter: DiscordAdapter;
+let corpusDir: string;
+
+beforeAll(async () => {
+  corpusDir = await mkdtemp(join(tmpdir(), 'dossier-discord-'));
+  await writeFile(join(corpusDir, 'tram.md'), TRAM);
+  await writeFile(join(corpusDir, 'notice.md'), NOTICE);
+  const dossier = await Dossier.open({ corpusDir });
+  standIn = await DiscordStandIn.start();
+  adapter = new DiscordAdapter({ DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl }, dossier, createLogger('debug', logSink), {
+    client: { rest: { timeout: 5_000 } },
+  });
+  await adapter.start();
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await standIn?.close();
+  await rm(corpusDir, { recursive: true, force: true });
+});
+
+const callbackOf = ({ id, token }: { id: string; token: string }) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/interactions/${id}/${token}/callback`;
+const originalOf = ({ token }: { token: string }) => (r: RecordedRequest) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
+
+async function logLine(match: (line: Record<string, unknown>) => boolean, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = lines.find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no matching log line; got ${lines.map((l) => l.msg).join(' | ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Sends `/brief ask` and returns the interaction, its deferral and the answer that replaced it. */
+async function ask(question: string, user = ASKER) {
+  const sentAt = Date.now();
+  const interaction = standIn.interact(standIn.command('ask', { question }, user));
+  const deferral = await standIn.waitFor(callbackOf(interaction));
+  const answer = await standIn.waitFor(originalOf(interaction));
+  return { interaction, deferral, answer, sentAt };
+}
+
+const buttonIds = (answer: RecordedRequest): Record<string, string> =>
+  Object.fromEntries(answer.body.components[0].components.map((b: { custom_id: string; label?: string; emoji?: { name: string } }) => [b.label ?? b.emoji?.name, b.custom_id]));
+
+describe('DiscordAdapter against a stand-in for Discord', () => {
+  it('logs in through DISCORD_API_URL and asks the gateway for the Guilds intent only', () => {
+    expect(standIn.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot')).toBe(true);
+    expect(standIn.identifies).toHaveLength(1);
+    expect(standIn.identifies[0].intents).toBe(1);
+    expect(standIn.identifies[0].compress).toBe(false);
+  });
+
+  it('defers /brief ask privately at once, then answers with cited excerpts, bold matches and buttons', async () => {
+    const { deferral, answer, sentAt } = await ask('tram funding');
+    expect(deferral.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(deferral.at - sentAt).toBeLessThan(3_000);
+
+    expect(answer.body.allowed_mentions).toEqual({ parse: [] });
+    expectWithinLimits(answer.body.embeds);
+    const description: string = answer.body.embeds[0].description;
+    expect(description).toMatch(/\*\*[Tt]ram\*\*/);
+    expect(description).toMatch(/¶\d/);
+    expect(answer.body.embeds.at(-1).footer.text).toMatch(/more: press More results/);
+    expect(Object.keys(buttonIds(answer))).toEqual(['Share', 'More results', '👍', '👎']);
+  });
+
+  it('neutralises mentions and Markdown from documents', async () => {
+    const { answer } = await ask('depot closure plan');
+    expect(answer.body.allowed_mentions).toEqual({ parse: [] });
+    const description: string = answer.body.embeds[0].description;
+    expect(description).toContain('@\u200beveryone');
+    expect(description).toContain('@\u200bhere');
+    expect(description).toContain('\\<@123>');
+    expect(description).toMatch(/\\\[the (\*\*)?plan(\*\*)?\\\]\(https:\/\/evil\.example\)/);
+    expect(description).not.toMatch(/@everyone|@here|(?<!\\)<@/);
+  });
+
+  it('shares an answer with the channel, pages with More results and logs feedback with the query', async () => {
+    const { answer } = await ask('tram funding');
+    const ids = buttonIds(answer);
+
+    const share = standIn.interact(standIn.button(ids.Share!));
+    expect((await standIn.waitFor(callbackOf(share))).body).toEqual({ type: 5, data: { flags: 0 } });
+    const shared = await standIn.waitFor(originalOf(share));
+    expect(shared.body.embeds[0].description).toMatch(/\*\*[Tt]ram\*\*/);
+    expect(Object.keys(buttonIds(shared))).toEqual(['More results', '👍', '👎']);
+
+    const more = standIn.interact(standIn.button(ids['More results']!));
+    expect((await standIn.waitFor(callbackOf(more))).body).toEqual({ type: 5, data: { flags: 64 } });
+    const page = await standIn.waitFor(originalOf(more));
+    expect(page.body.embeds[0].description).toMatch(/¶\d/);
+    expect(page.body.embeds[0].description).not.toBe(answer.body.embeds[0].description);
+
+    const vote = standIn.interact(standIn.button(ids['👍']!));
+    await standIn.waitFor(originalOf(vote));
+    const line = await logLine((l) => l.feedback === 'up');
+    expect(line).toMatchObject({ command: 'ask', args: { question: 'tram funding' }, user: ASKER.id });
+  });
+
+  it('politely refuses the buttons of a private answer to anyone but the asker', async () => {
+    const { answer } = await ask('tram funding');
+    const click = standIn.interact(standIn.button(buttonIds(answer)['More results']!, BYSTANDER));
+    const refusal = await standIn.waitFor(callbackOf(click));
+    expect(refusal.body.type).toBe(4);
+    expect(refusal.body.data.flags).toBe(64);
+    expect(refusal.body.data.content).toMatch(/only the person who asked can use these buttons/);
+    expect(refusal.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('says when buttons have expired', async () => {
+    const click = standIn.interact(standIn.button('brief:more:00000000-0000-0000-0000-000000000000'));
+    const reply = await standIn.waitFor(callbackOf(click));
+    expect(reply.body.data.content).toMatch(/expired/);
+  });
+
+  it('suggests at most 25 corpus topics, each within 100 characters, filtered by what was typed', async () => {
+    const interaction = standIn.interact(standIn.autocomplete('figures', 'topic', 'fund'));
+    const response = await standIn.waitFor(callbackOf(interaction));
+    expect(response.body.type).toBe(8);
+    const choices: { name: string; value: string }[] = response.body.data.choices;
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const c of choices) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.value.length).toBeLessThanOrEqual(100);
+      expect(c.name.toLowerCase()).toContain('fund');
+    }
+  });
+
+  it('logs an interaction that expired before the deferral (10062) and keeps running', async () => {
+    standIn.respond((r) => r.path.endsWith('/callback'), discordError(404, 10062, 'Unknown interaction'));
+    const late = standIn.interact(standIn.command('ask', { question: 'tram funding' }));
+    await standIn.waitFor(callbackOf(late));
+    const line = await logLine((l) => l.code === 10062);
+    expect(line.level).toBe(40);
+    expect(line.msg).toMatch(/expired before Dossier answered/);
+    expect(JSON.stringify(line)).not.toContain(late.token);
+    expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
+  });
+
+  it('waits out a 429 on the answer (discord.js retries) and logs the rate limit', async () => {
+    standIn.respond((r) => r.method === 'PATCH', discordError(429, 0, 'You are being rate limited.', { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' }));
+    const interaction = standIn.interact(standIn.command('ask', { question: 'tram funding' }));
+    await standIn.waitFor((r) => originalOf(interaction)(r) && standIn.requests.filter(originalOf(interaction)).length === 2);
+    const line = await logLine((l) => typeof l.msg === 'string' && l.msg.startsWith('Discord rate limit (429)'));
+    expect(line).toMatchObject({ route: expect.stringMatching(/^\/webhooks\/:id\/:token\/messages\//), method: 'PATCH', retryAfter: 200 });
+    expect(JSON.stringify(line)).not.toContain(interaction.token);
+  });
+
+  it('posts to a channel with the chart uploaded, and reports a channel it may not post in (50013) without crashing', async () => {
+    const chart = { name: 'tram.png', contentType: 'image/png' as const, data: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), alt: 'Tram funding by year' };
+    await adapter.post(CHANNEL_ID, { title: 'Digest: tram funding', status: 'ok', blocks: [{ type: 'text', text: [{ text: 'Chart of @everyone' }] }], attachments: [chart], more: 0 });
+    const posted = await standIn.waitFor((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages`);
+    expect(posted.body.allowed_mentions).toEqual({ parse: [] });
+    expect(posted.body.embeds[0].image).toEqual({ url: 'attachment://tram.png' });
+    expect(posted.body.embeds[0].description).toBe('Chart of @\u200beveryone');
+    expect(posted.files).toHaveLength(1);
+    expect(posted.files[0]).toMatchObject({ name: 'tram.png' });
+    expect([...posted.files[0]!.data]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+
+    standIn.respond((r) => r.method === 'POST' && r.path.startsWith('/channels/'), discordError(403, 50013, 'Missing Permissions'));
+    await expect(adapter.post(CHANNEL_ID, { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 })).rejects.toBeInstanceOf(DossierError);
+    const line = await logLine((l) => l.code === 50013);
+    expect(line.msg).toMatch(/lacks permissions in channel \d+ \(50013 Missing Permissions\)/);
+    expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
+  });
+});
