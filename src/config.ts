@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from './digest/slots.js';
 
 /** Optional string variable: an empty value counts as unset, as in most `.env` files. */
 const optional = () =>
@@ -20,7 +21,12 @@ export const ConfigSchema = z
     CACHE_DIR: z.string().default('./.cache'),
     DATABASE_PATH: z.string().default('./data/dossier.db'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TZ_DEFAULT: z.string().default('UTC'),
+    TZ_DEFAULT: z.string().default('UTC').refine(isValidTimeZone, 'must be an IANA time zone name such as Europe/London'),
+    /** Who may subscribe or unsubscribe a channel's digest: `anyone` in it, or `managers` (Manage Channels). */
+    DIGEST_MANAGE_SLACK: z.enum(['anyone', 'managers']).default('anyone'),
+    DIGEST_MANAGE_DISCORD: z.enum(['anyone', 'managers']).default('managers'),
+    /** A digest missed while the bot was down is still sent this many minutes late, then skipped. */
+    DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(120),
 
     SLACK_BOT_TOKEN: optional().pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optional(),

@@ -73,6 +73,8 @@ export interface Reply {
   /** The command and arguments that fetch the next page of results, when `more` > 0. */
   next?: { command: string; args: Record<string, unknown> };
   error?: { code: string; message: string };
+  /** Show only to the person who asked (a digest preview): Slack and Discord ephemeral messages. */
+  onlyAsker?: boolean;
 }
 
 export const text = (s: string, strong = false): RichText => [strong ? { text: s, strong } : { text: s }];

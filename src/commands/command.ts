@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Reply } from '../answer/reply.js';
+import type { DigestService } from '../digest/service.js';
 import type { Dossier } from '../dossier.js';
 
 export type Platform = 'slack' | 'discord' | 'terminal';
@@ -8,9 +9,12 @@ export type Platform = 'slack' | 'discord' | 'terminal';
 export interface CommandContext {
   dossier: Dossier;
   platform: Platform;
-  user: { id: string; name?: string };
+  /** `canManageChannel`: the adapter's answer to "may this user manage this channel?" (Discord's Manage Channels), when it knows. */
+  user: { id: string; name?: string; canManageChannel?: boolean };
   channel: { id: string; name?: string };
   now: () => Date;
+  /** Subscriptions and previews; absent where no digest database is configured (the one-shot CLI). */
+  digest?: DigestService;
 }
 
 /**

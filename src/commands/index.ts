@@ -5,6 +5,7 @@ import { errorReply, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { DossierError } from '../errors.js';
 import { defineCommand, type Command, type CommandContext } from './command.js';
+import { digestCommand } from './digest.js';
 
 export type { Command, CommandContext };
 
@@ -56,7 +57,7 @@ const helpCommand = defineCommand({
 });
 
 /** The command table: every surface offers exactly these. */
-export const commands: Command[] = [askCommand, citeCommand, sourcesCommand, helpCommand];
+export const commands: Command[] = [askCommand, citeCommand, sourcesCommand, digestCommand, helpCommand];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());

@@ -36,6 +36,11 @@ export function parseTime(time: string): [number, number] | undefined {
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
+const DAY_WORDS: Record<string, number> = {
+  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
+  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+};
+
 /**
  * Day specs as typed in chat: `weekdays`, `weekends`, `daily`, `mon-fri`, `mon,wed,fri`.
  * Returns sorted weekday numbers, or undefined when the spec is not understood.
@@ -44,20 +49,19 @@ export function parseDays(spec: string): number[] | undefined {
   const s = spec.trim().toLowerCase();
   if (s === 'weekdays') return WEEKDAYS;
   if (s === 'weekends') return [0, 6];
-  if (s === 'daily' || s === 'everyday' || s === 'every-day') return [0, 1, 2, 3, 4, 5, 6];
+  if (s === 'daily' || s === 'everyday') return [0, 1, 2, 3, 4, 5, 6];
   const days = new Set<number>();
   for (const part of s.split(',')) {
-    const range = /^([a-z]{3})[a-z]*(?:-([a-z]{3})[a-z]*)?$/.exec(part.trim());
-    if (!range) return undefined;
-    const from = DAY_NAMES.indexOf(range[1] as (typeof DAY_NAMES)[number]);
-    const to = range[2] === undefined ? from : DAY_NAMES.indexOf(range[2] as (typeof DAY_NAMES)[number]);
-    if (from < 0 || to < 0) return undefined;
+    const [first, last = first, extra] = part.trim().split('-');
+    const from = DAY_WORDS[first ?? ''];
+    const to = DAY_WORDS[last ?? ''];
+    if (from === undefined || to === undefined || extra !== undefined) return undefined;
     for (let d = from; ; d = (d + 1) % 7) {
       days.add(d);
       if (d === to) break;
     }
   }
-  return days.size ? [...days].sort((a, b) => a - b) : undefined;
+  return [...days].sort((a, b) => a - b);
 }
 
 export function describeDays(days: number[]): string {

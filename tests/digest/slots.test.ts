@@ -71,6 +71,7 @@ describe('parsing schedules', () => {
     expect(parseDays('fri-mon')).toEqual([0, 1, 5, 6]);
     expect(parseDays('daily')).toHaveLength(7);
     expect(parseDays('someday')).toBeUndefined();
+    expect(parseDays('monitoring')).toBeUndefined();
   });
 
   it('validates IANA time zones', () => {

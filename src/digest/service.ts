@@ -1,0 +1,122 @@
+import type { Reply } from '../answer/reply.js';
+import type { Platform } from '../commands/command.js';
+import type { Dossier } from '../dossier.js';
+import { DossierError } from '../errors.js';
+import { composeDigest, type FigureSource } from './compose.js';
+import { newDocuments, type DigestScheduler } from './scheduler.js';
+import { isValidTimeZone, parseTime, WEEKDAYS } from './slots.js';
+import type { DigestStore, Subscription } from './store.js';
+
+/** Who may subscribe or unsubscribe a channel: anyone in it, or only those who can manage it. */
+export type ManagePolicy = 'anyone' | 'managers';
+
+/** Slack channels are usually owned by everyone in them; Discord has a Manage Channels permission for this. */
+export const DEFAULT_POLICY: Record<Platform, ManagePolicy> = { slack: 'anyone', discord: 'managers', terminal: 'anyone' };
+
+export const DEFAULT_TIME = '08:00';
+
+/** The person and channel a digest command comes from. */
+export interface Requester {
+  platform: Platform;
+  channelId: string;
+  userId: string;
+  /** Filled in by adapters that know (Discord's Manage Channels permission); unknown counts as no. */
+  canManageChannel?: boolean;
+}
+
+export interface SubscribeRequest {
+  topics: string[];
+  /** `HH:MM`; default 08:00. */
+  time?: string;
+  /** 0 = Sunday … 6 = Saturday; default weekdays. */
+  days?: number[];
+  /** IANA name; default the configured time zone. */
+  timeZone?: string;
+}
+
+export interface DigestServiceOptions {
+  store: DigestStore;
+  dossier: Dossier;
+  /** IANA name used when a subscriber gives none (config TZ_DEFAULT). */
+  defaultTimeZone: string;
+  policy?: Partial<Record<Platform, ManagePolicy>>;
+  /** Told when subscriptions change, so its node-cron jobs follow. */
+  scheduler?: Pick<DigestScheduler, 'sync'>;
+  figures?: FigureSource;
+  now?: () => Date;
+}
+
+/** What the `digest` command asks of the digest: subscriptions of the asker's channel, and previews. */
+export class DigestService {
+  private readonly policy: Record<Platform, ManagePolicy>;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: DigestServiceOptions) {
+    if (!isValidTimeZone(options.defaultTimeZone)) throw new DossierError('bad-time-zone', `The default time zone "${options.defaultTimeZone}" is not an IANA time zone name.`);
+    this.policy = { ...DEFAULT_POLICY, ...options.policy };
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get defaultTimeZone(): string {
+    return this.options.defaultTimeZone;
+  }
+
+  subscribe(who: Requester, request: SubscribeRequest): Subscription {
+    this.authorize(who);
+    const time = request.time ?? DEFAULT_TIME;
+    const timeZone = request.timeZone ?? this.options.defaultTimeZone;
+    // The command validates these too; the service is a public API, so it does not trust callers.
+    if (!request.topics.length) throw new DossierError('no-topics', 'Name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`.');
+    if (!parseTime(time)) throw new DossierError('bad-time', `"${time}" is not a time: use HH:MM, e.g. 07:30.`);
+    if (!isValidTimeZone(timeZone)) throw new DossierError('bad-time-zone', `"${timeZone}" is not a time zone: use an IANA name such as Europe/London.`);
+    const [hour, minute] = parseTime(time)!;
+    const sub = this.options.store.subscribe(
+      {
+        platform: who.platform,
+        channelId: who.channelId,
+        subscriberId: who.userId,
+        topics: request.topics,
+        time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+        days: request.days ?? WEEKDAYS,
+        timeZone,
+      },
+      this.now(),
+    );
+    this.options.scheduler?.sync();
+    return sub;
+  }
+
+  unsubscribe(who: Requester): boolean {
+    this.authorize(who);
+    const removed = this.options.store.unsubscribe(who.platform, who.channelId);
+    this.options.scheduler?.sync();
+    return removed;
+  }
+
+  subscription(platform: Platform, channelId: string): Subscription | undefined {
+    return this.options.store.subscription(platform, channelId);
+  }
+
+  /** The digest the channel would get now, without remembering anything as sent. */
+  preview(platform: Platform, channelId: string, topics?: string[]): Reply | undefined {
+    const { store, dossier, figures } = this.options;
+    const sub = store.subscription(platform, channelId);
+    const chosen = topics?.length ? topics : sub?.topics;
+    if (!chosen) return undefined;
+    const { reply } = composeDigest({
+      dossier,
+      topics: chosen,
+      newDocuments: sub ? newDocuments(store, dossier, sub) : [],
+      seen: store.sentPassages(platform, channelId),
+      figures,
+      title: `Digest preview: ${chosen.join(', ')}`,
+    });
+    return { ...reply, onlyAsker: true };
+  }
+
+  private authorize(who: Requester): void {
+    if (this.policy[who.platform] === 'managers' && !who.canManageChannel) {
+      throw new DossierError('not-allowed', 'Only members who can manage this channel may change its digest.');
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plain } from '../../src/answer/reply.js';
+import { digestFromText } from '../../src/commands/digest.js';
+import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { DigestService } from '../../src/digest/service.js';
+import type { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
+import { at, digestWorld } from '../digest/fixtures.js';
+
+let world: Awaited<ReturnType<typeof digestWorld>>;
+let store: SqliteDigestStore;
+let service: DigestService;
+const NOW = at('2026-03-03T10:00Z');
+beforeEach(async () => {
+  world = await digestWorld();
+  store = world.openStore();
+  service = new DigestService({ store, dossier: world.dossier, defaultTimeZone: 'America/New_York', now: () => NOW });
+});
+afterEach(() => world.cleanup());
+
+const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({
+  dossier: world.dossier,
+  platform: 'slack',
+  user: { id: 'U-EDITOR' },
+  channel: { id: 'C-NEWS' },
+  now: () => NOW,
+  digest: service,
+  ...over,
+});
+const textOf = (r: Awaited<ReturnType<typeof runText>>) => r.error?.message ?? r.blocks.map((b) => (b.type === 'text' ? plain(b.text) : '')).join(' ');
+
+describe('digest command: reading the text form', () => {
+  it('takes schedule words from the end in any order and leaves the topics', () => {
+    expect(digestFromText('subscribe fentanyl, Mérida funding, extraditions at 07:30 mon,wed,fri Europe/London')).toEqual({
+      action: 'subscribe',
+      topics: 'fentanyl, Mérida funding, extraditions',
+      at: '07:30',
+      days: 'mon,wed,fri',
+      tz: 'Europe/London',
+    });
+    expect(digestFromText('subscribe fentanyl in Asia/Tokyo daily at 6:00')).toEqual({ action: 'subscribe', topics: 'fentanyl', tz: 'Asia/Tokyo', days: 'daily', at: '6:00' });
+    expect(digestFromText('subscribe attacks at ports, US/Mexico border')).toEqual({ action: 'subscribe', topics: 'attacks at ports, US/Mexico border' });
+    expect(digestFromText('subscribe satellite monitoring')).toEqual({ action: 'subscribe', topics: 'satellite monitoring' });
+    expect(digestFromText('LIST')).toEqual({ action: 'list' });
+  });
+});
+
+describe('digest command', () => {
+  it('subscribes with the defaults: weekdays at 08:00 in the configured time zone', async () => {
+    const reply = await runText('digest subscribe fentanyl, Mérida funding', ctx());
+    expect(reply.status).toBe('ok');
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['fentanyl', 'Mérida funding'], time: '08:00', days: [1, 2, 3, 4, 5], timeZone: 'America/New_York', subscriberId: 'U-EDITOR' });
+    expect(textOf(reply)).toContain('Next: Tue 3 Mar, 08:00');
+  });
+
+  it('subscribes with a time, days and time zone, and replaces an earlier subscription', async () => {
+    await runText('digest subscribe fentanyl', ctx());
+    await runText('digest subscribe extraditions at 7:05 mon,wed in Europe/London', ctx());
+    expect(store.subscriptions()).toHaveLength(1);
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['extraditions'], time: '07:05', days: [1, 3], timeZone: 'Europe/London' });
+  });
+
+  it.each([
+    ['a bad time zone', 'digest subscribe fentanyl Europe/Londn', /"Europe\/Londn" is not a time zone/],
+    ['a bad time', 'digest subscribe fentanyl at 25:00', /"25:00" is not a time/],
+    ['an empty topic list', 'digest subscribe at 07:00', /name at least one topic/],
+    ['only commas for topics', 'digest subscribe , ,', /name at least one topic/],
+    ['too many topics', 'digest subscribe a, b, c, d, e, f', /at most 5 topics/],
+    ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, list or preview/],
+  ])('answers %s with one line and changes nothing', async (_what, text, message) => {
+    await runText('digest subscribe fentanyl at 09:00', ctx());
+    const before = store.subscriptions();
+    const reply = await runText(text, ctx());
+    expect(reply.status).toBe('error');
+    expect(reply.error?.message).toMatch(message);
+    expect(reply.error?.message).not.toContain('\n');
+    expect(store.subscriptions()).toEqual(before);
+  });
+
+  it('validates structured arguments (Discord options) the same way', async () => {
+    const reply = await runCommand('digest', { action: 'subscribe', topics: 'fentanyl', tz: 'Mars/Olympus_Mons' }, ctx({ platform: 'discord', user: { id: 'u', canManageChannel: true } }));
+    expect(reply.error?.message).toMatch(/is not a time zone/);
+    expect(store.subscriptions()).toEqual([]);
+  });
+
+  it('on Discord, only members who can manage the channel may subscribe or unsubscribe by default', async () => {
+    const denied = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u1', canManageChannel: false } }));
+    expect(denied.error?.code).toBe('not-allowed');
+    const unknown = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u1' } }));
+    expect(unknown.error?.code).toBe('not-allowed');
+    expect(store.subscriptions()).toEqual([]);
+    const allowed = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u2', canManageChannel: true } }));
+    expect(allowed.status).toBe('ok');
+    expect((await runText('digest unsubscribe', ctx({ platform: 'discord', user: { id: 'u1' } }))).error?.code).toBe('not-allowed');
+    expect(store.subscriptions()).toHaveLength(1);
+  });
+
+  it('the policy is configurable: Slack restricted to managers', async () => {
+    service = new DigestService({ store, dossier: world.dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
+    expect((await runText('digest subscribe fentanyl', ctx())).error?.code).toBe('not-allowed');
+  });
+
+  it('lists and unsubscribes the channel’s digest', async () => {
+    expect(textOf(await runText('digest list', ctx()))).toMatch(/has no digest/);
+    await runText('digest subscribe fentanyl at 07:30 daily UTC', ctx());
+    expect(textOf(await runText('digest list', ctx()))).toMatch(/“fentanyl”, daily at 07:30 \(UTC\)/);
+    expect(textOf(await runText('digest unsubscribe', ctx()))).toMatch(/no more digests/);
+    expect(store.subscriptions()).toEqual([]);
+    expect(textOf(await runText('digest unsubscribe', ctx()))).toMatch(/no digest/);
+  });
+
+  it('shows a paused subscription as paused', async () => {
+    const sub = service.subscribe({ platform: 'slack', channelId: 'C-NEWS', userId: 'U1' }, { topics: ['fentanyl'] });
+    store.pause(sub.id, 'channel_not_found');
+    expect(textOf(await runText('digest list', ctx()))).toMatch(/Paused: channel_not_found/);
+  });
+
+  it('previews the digest to the asker only and remembers nothing as sent', async () => {
+    await runText('digest subscribe fentanyl', ctx());
+    const reply = await runText('digest preview', ctx());
+    expect(reply.onlyAsker).toBe(true);
+    expect(reply.blocks.some((b) => b.type === 'excerpt')).toBe(true);
+    expect(store.sentPassages('slack', 'C-NEWS').size).toBe(0);
+    const other = await runText('digest preview Mérida funding', ctx({ channel: { id: 'C-OTHER' } }));
+    expect(other.title).toContain('Mérida funding');
+    expect((await runText('digest preview', ctx({ channel: { id: 'C-OTHER' } }))).error?.code).toBe('no-topics');
+  });
+
+  it('answers politely where digests are not available', async () => {
+    const reply = await runText('digest subscribe fentanyl', ctx({ digest: undefined }));
+    expect(reply.error?.code).toBe('digest-unavailable');
+  });
+
+  it('is in the command table and in help', async () => {
+    const help = await runText('help', ctx());
+    expect(JSON.stringify(help.blocks)).toContain('digest subscribe');
+  });
+});
