@@ -1,0 +1,626 @@
+import { tokenSentences, type Token } from './tokens.js';
+
+/**
+ * The figure grammar: the one place that decides what a figure is. It reads wink-nlp's tokens (and
+ * its DATE and DURATION entities, for time) and joins what wink leaves apart: a hedge and its
+ * number ("some $" + "1.6 billion"), the two ends of a range, a number and its scale, unit and noun.
+ */
+
+export type FigureUnit = 'USD' | 'EUR' | 'GBP' | 'MXN' | 'percent' | 'count' | 'multiple' | 'ratio';
+
+/** A number, or the two ends of a range ("between $18 and $30 billion" is 18e9..30e9). */
+export type FigureValue = number | { low: number; high: number };
+
+export interface Figure {
+  /** Verbatim: `sentence.slice(start, end)`. Counts and ratios keep their noun ("43 students"). */
+  text: string;
+  start: number;
+  end: number;
+  /** Money in units of its currency, percentages as written (72.9), ratios as a fraction (0.1). */
+  value: FigureValue;
+  unit: FigureUnit;
+  /** The period of a rate: "month" for "$77 million a month". */
+  per?: string;
+  /** What the figure counts or measures, from the sentence ("drug overdose deaths in the United States"). */
+  measure?: string;
+  /** The time the sentence gives for it, verbatim ("in 2016", "the 12 months ending in March 2022"). */
+  when?: string;
+  /** How the source qualifies it: "some", "about", "over", "an estimated", "up to". */
+  hedge?: string;
+}
+
+/** Every figure in `sentence`, in order. `sentence` may hold several sentences; each is read on its own. */
+export function figuresInSentence(sentence: string): Figure[] {
+  return figuresBySentence(sentence).flatMap((s) => s.figures);
+}
+
+/** The sentences of `text` as wink-nlp splits them (offsets in `text`), each with its figures (offsets in `text` too). */
+export function figuresBySentence(text: string): { start: number; end: number; figures: Figure[] }[] {
+  return tokenSentences(text)
+    .filter((tokens) => tokens.length > 0)
+    .map((tokens) => ({ start: tokens[0]!.start, end: tokens.at(-1)!.end, figures: new SentenceReader(text, tokens).figures() }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists. Grammar, not topic: nothing here names a subject of the corpus.
+
+const NUMBER_WORDS = new Map(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, i] as [string, number])
+    .concat([['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90]]),
+);
+const SCALES = new Map([['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9], ['mn', 1e6]]);
+const CURRENCY_SYMBOLS = new Map<string, FigureUnit>([['$', 'USD'], ['us$', 'USD'], ['€', 'EUR'], ['£', 'GBP']]);
+const CURRENCY_WORDS = new Map<string, FigureUnit>([['dollars', 'USD'], ['dollar', 'USD'], ['usd', 'USD'], ['euros', 'EUR'], ['pounds', 'GBP'], ['pesos', 'MXN']]);
+/** Longest first, so "more than" wins over "more". */
+const HEDGES = [
+  'something around', 'something like', 'an estimated', 'an average of', 'upwards of', 'upward of', 'in excess of', 'as many as', 'as much as',
+  'as few as', 'more than', 'less than', 'fewer than', 'at least', 'at most', 'up to', 'close to', 'just over', 'just under', 'well over',
+  'a mere', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'estimated', 'only', 'barely',
+].map((h) => h.split(' '));
+const CHANGE_MARKERS = new Set(['up', 'down']);
+const TIME_UNITS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters']);
+const RATE_WORDS = new Set(['a', 'an', 'per', 'each', 'every']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5". */
+const NUMBERING_WORDS = new Set(['pillar', 'section', 'chapter', 'article', 'part', 'page', 'pages', 'paragraph', 'para', 'item', 'point', 'phase', 'step', 'stage', 'title', 'figure', 'table', 'volume', 'vol', 'issue', 'no', 'number', '#', 'round', 'act', 'rule', 'clause', 'annex', 'appendix', 'level', 'tier', 'grade', 'box', 'footnote', 'note', 'line', 'lines']);
+const COMPARATIVES = new Set(['greater', 'more', 'higher', 'larger', 'bigger', 'less', 'smaller', 'lower', 'faster', 'slower', 'longer', 'fewer']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'more', 'many', 'most', 'some', 'all', 'both', 'other']);
+/** "the two governments", "these three": a definite small number refers back; it is not a count. */
+const DEFINITE = new Set(['the', 'these', 'those', 'both', 'its', 'their', 'his', 'her', 'our', 'my', 'your', "'s", '’s']);
+const ANAPHORS = new Set(['those', 'them', 'these', 'which', 'whom']);
+/** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */
+const QUALIFYING_PREPOSITIONS = new Set(['in', 'of', 'from', 'among', 'at', 'on', 'to', 'for', 'within', 'across']);
+/** Prepositions that may join two parts of one noun phrase: "profits from drug sales in the United States". */
+const NOUN_LINKS = new Set(['of', 'in', 'from', 'at', 'on', 'to', 'for']);
+/** Verbs that only say how a figure was arrived at: "are estimated at", "was put at". */
+const REPORTING_VERBS = new Set(['estimated', 'put', 'valued', 'reported', 'said', 'believed', 'thought', 'calculated', 'set', 'pegged', 'projected', 'expected']);
+/** Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of". */
+const LINKING_WORDS = new Set(['at', 'to', 'by', 'of', 'up', 'down', 'a', 'an', 'than', 'more', 'less', 'half', 'third', 'quarter', 'much']);
+const TIME_PREPOSITIONS = new Set(['in', 'since', 'during', 'by', 'until', 'through', 'throughout', 'over', 'from', 'between', 'before', 'after', 'within', 'as']);
+/** Words that belong to a time expression before its number or unit: "the last 15 years", "the first half". */
+const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
+const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);
+const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.']);
+const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);
+
+const DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const YEAR = /^(1[89]|20)\d\d$/;
+
+interface Amount {
+  first: number;
+  /** Index after the amount's last token. */
+  next: number;
+  value: number;
+  currency?: FigureUnit;
+  percent: boolean;
+  /** The product of its scale words: 1e9 for "1.6 billion", 1 for none. */
+  scale: number;
+  /** Written in words ("two"), not digits. */
+  wordy: boolean;
+}
+
+interface Match {
+  first: number;
+  next: number;
+  figure: Omit<Figure, 'text' | 'start' | 'end'>;
+  /** Read from "of those" or an ellipsis ("and some 15,500 coming from heroin"): takes the time of the figure before. */
+  anaphoric: boolean;
+  /** The measure a later "of those" refers back to: this figure's own, before any qualifier was added. */
+  base?: string;
+}
+
+/** Reads one sentence's tokens into figures. Indexes are token positions; offsets are in `text`. */
+class SentenceReader {
+  private readonly segmentOf: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly t: Token[],
+  ) {
+    let segment = 0;
+    for (const token of t) {
+      if (token.pos === 'PUNCT' && CLAUSE_BREAKS.has(token.text) && (token.spaced || token.text !== '–')) segment++;
+      this.segmentOf.push(segment);
+    }
+  }
+
+  figures(): Figure[] {
+    const matches: Match[] = [];
+    for (let i = 0; i < this.t.length; ) {
+      const match = this.matchAt(i, matches);
+      if (match) {
+        matches.push(match);
+        i = match.next;
+      } else i++;
+    }
+    this.bindTimes(matches);
+    return matches.map(({ first, next, figure }) => {
+      const start = this.t[first]!.start;
+      const end = this.t[next - 1]!.end;
+      return { text: this.text.slice(start, end), start, end, ...figure };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The figure itself.
+
+  private matchAt(i: number, before: Match[]): Match | undefined {
+    let k = i;
+    if (CHANGE_MARKERS.has(this.lower(k)) && !this.isHedgeAt(k)) k++;
+    const outerHedge = this.hedgeAt(k);
+    if (outerHedge) k += outerHedge.length;
+    const opener = this.lower(k);
+    const range = opener === 'between' || opener === 'from' ? this.rangeAt(k + 1, opener === 'between' ? ['and'] : ['to', 'through']) : undefined;
+    const low = range?.low ?? this.amountAt(k);
+    if (!low || this.isLabel(low)) return undefined;
+    const high = range?.high ?? this.rangeTailAt(low);
+    let next = high?.amount.next ?? low.next;
+    const currency = high?.amount.currency ?? low.currency;
+    const percent = low.percent || !!high?.amount.percent;
+    // "are estimated at between ...": the estimate is the hedge, though it stands outside the figure.
+    const hedge = outerHedge?.join(' ') ?? high?.hedge ?? (this.lower(i - 1) === 'at' && this.lower(i - 2) === 'estimated' ? 'estimated' : undefined);
+    let value: FigureValue = high ? { low: inherit(low, high.amount), high: high.amount.value } : low.value;
+    if (typeof value !== 'number' && value.low > value.high) return undefined;
+    const base = { hedge, value };
+
+    if (currency || percent) {
+      const per = this.rateAt(next);
+      if (per) next = per.next;
+      return this.finish(i, next, { ...base, unit: currency ?? 'percent', per: per?.period }, before);
+    }
+    if (this.lower(next) === 'times' && !high) {
+      next++;
+      const compared = this.comparisonAt(next);
+      return this.finish(i, compared, { ...base, unit: 'multiple' }, before);
+    }
+    if (!high) {
+      const ratio = this.ratioAt(low);
+      if (ratio) {
+        value = low.value / ratio.whole;
+        const noun = this.nounPhraseAt(ratio.next);
+        return {
+          first: i,
+          next: noun?.headNext ?? ratio.next,
+          figure: { ...base, value, unit: 'ratio', measure: noun ? this.measureText(noun.first, noun.next) : undefined },
+          anaphoric: false,
+        };
+      }
+    }
+    return this.countAt(i, next, low, base, before);
+  }
+
+  /** A count needs something counted: a noun, "of those", or (for digits) an elliptic "34,500 killed". */
+  private countAt(i: number, next: number, low: Amount, base: Pick<Figure, 'hedge' | 'value'>, before: Match[]): Match | undefined {
+    if (this.isYear(low) || this.isDuration(next) || this.t[next]?.lower === '-' || (low.value === 1 && low.scale === 1)) return undefined;
+    const per = this.rateAt(this.nounPhraseAt(next)?.headNext ?? next);
+    const unit: FigureUnit = 'count';
+    const noun = this.nounPhraseAt(next);
+    if (noun) {
+      if (TIME_UNITS.has(this.lower(noun.headNext - 1))) return undefined;
+      // "the two governments" refers back; "the two cartels in Mexico" says how many there are.
+      if (low.wordy && this.isDefinite(i) && noun.next === noun.headNext) return undefined;
+      return {
+        first: i,
+        next: per?.next ?? noun.headNext,
+        figure: { ...base, unit, per: per?.period, measure: this.measureText(noun.first, noun.next) },
+        anaphoric: false,
+      };
+    }
+    if (low.wordy) return undefined;
+    const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
+    const referent = antecedent?.base ?? antecedent?.figure.measure;
+    if (this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1))) {
+      const tail = this.participlePhraseAt(next + 2);
+      return { first: i, next, figure: { ...base, unit, measure: joinMeasure(referent, tail && this.measureText(tail.first, tail.next)) }, anaphoric: true, base: referent };
+    }
+    if (this.lower(next) === 'of') {
+      const whole = this.nounPhraseAt(this.skipDeterminers(next + 1));
+      if (whole) return { first: i, next, figure: { ...base, unit, measure: this.measureText(whole.first, whole.next) }, anaphoric: false };
+    }
+    const tail = this.participlePhraseAt(next);
+    if (referent) {
+      return { first: i, next, figure: { ...base, unit, measure: joinMeasure(referent, tail && this.measureText(tail.first, tail.next)) }, anaphoric: true, base: referent };
+    }
+    // "34,500 killed": the participle is what is counted, and reads as part of the figure.
+    const participle = this.t[next];
+    if (participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower)) {
+      return { first: i, next: next + 1, figure: { ...base, unit, measure: participle.text }, anaphoric: false };
+    }
+    return { first: i, next, figure: { ...base, unit, measure: tail ? this.measureText(tail.first, tail.next) : undefined }, anaphoric: false };
+  }
+
+  private finish(first: number, next: number, figure: Omit<Match['figure'], 'measure'>, before: Match[]): Match {
+    return { first, next, figure: { ...figure, measure: this.quantityMeasure(first, next, figure.unit === 'percent', before) }, anaphoric: false };
+  }
+
+  /** A number with its currency, scale and percent sign: "$1.6 billion", "72.9 percent", "one million". */
+  private amountAt(i: number): Amount | undefined {
+    let k = i;
+    let currency = CURRENCY_SYMBOLS.get(this.lower(k));
+    if (currency) k++;
+    const token = this.t[k];
+    if (!token) return undefined;
+    let value: number;
+    let wordy = false;
+    if (token.type === 'number' && DIGITS.test(token.text)) value = Number(token.text.replace(/,/g, ''));
+    else if (NUMBER_WORDS.has(token.lower) && token.pos === 'NUM') {
+      value = NUMBER_WORDS.get(token.lower)!;
+      wordy = true;
+    } else return undefined;
+    // "F-22", "COVID-19", "mid-2022": a number glued to a word is a name.
+    const prev = this.t[k - 1];
+    if (!currency && prev && !token.spaced && (prev.type === 'word' || prev.text === '-')) return undefined;
+    k++;
+    let scale = 1;
+    for (let word = SCALES.get(this.lower(k)); word; word = SCALES.get(this.lower(k))) {
+      scale *= word;
+      wordy = false;
+      k++;
+    }
+    value *= scale;
+    if (!currency) {
+      if (this.lower(k) === 'u.s.' && CURRENCY_WORDS.has(this.lower(k + 1))) k++;
+      currency = CURRENCY_WORDS.get(this.lower(k));
+      if (currency) k++;
+    }
+    let percent = false;
+    if (this.lower(k) === '%' || this.lower(k) === 'percent' || this.lower(k) === 'pct') {
+      percent = true;
+      k++;
+    } else if (this.lower(k) === 'per' && this.lower(k + 1) === 'cent') {
+      percent = true;
+      k += 2;
+    } else if (this.lower(k) === 'percentage' && this.lower(k + 1) === 'points') {
+      percent = true;
+      k += 2;
+    }
+    return { first: i, next: k, value, currency, percent, scale, wordy: wordy && !currency && !percent };
+  }
+
+  /** "between A and B" / "from A to B" after the opener. */
+  private rangeAt(i: number, joiners: string[]): { low: Amount; high: { amount: Amount; hedge?: string } } | undefined {
+    const low = this.amountAt(i);
+    if (!low || !joiners.includes(this.lower(low.next))) return undefined;
+    const high = this.secondAmountAt(low.next + 1);
+    return high && compatible(low, high.amount) ? { low, high } : undefined;
+  }
+
+  /** "8 to 9 percent", "10 to 20 criminals", "5 or 6", "18-30". */
+  private rangeTailAt(low: Amount): { amount: Amount; hedge?: string } | undefined {
+    const joiner = this.t[low.next];
+    if (!joiner) return undefined;
+    const glued = (joiner.text === '-' || joiner.text === '–') && !joiner.spaced && this.t[low.next + 1]?.spaced === false;
+    if (!glued && !['to', 'or'].includes(joiner.lower)) return undefined;
+    const high = this.secondAmountAt(low.next + 1);
+    if (!high || !compatible(low, high.amount) || this.isYear(low) || this.isYear(high.amount)) return undefined;
+    return high;
+  }
+
+  private secondAmountAt(i: number): { amount: Amount; hedge?: string } | undefined {
+    const hedge = this.hedgeAt(i);
+    const amount = this.amountAt(i + (hedge?.length ?? 0));
+    return amount && { amount, hedge: hedge?.join(' ') };
+  }
+
+  /** "one in 10", "29 of the 31", "3 out of 4". */
+  private ratioAt(part: Amount): { whole: number; next: number } | undefined {
+    if (part.scale !== 1 || part.currency || part.percent) return undefined;
+    let k = part.next;
+    if (this.lower(k) === 'in') k++;
+    else if (this.lower(k) === 'out' && this.lower(k + 1) === 'of') k += 2;
+    else if (this.lower(k) === 'of') k += this.lower(k + 1) === 'the' ? 2 : 1;
+    else return undefined;
+    const whole = this.amountAt(k);
+    if (!whole || whole.scale !== 1 || whole.currency || whole.percent || this.isYear(whole) || whole.value <= part.value) return undefined;
+    return { whole: whole.value, next: whole.next };
+  }
+
+  /** "a month", "per year", "each day" after an amount. */
+  private rateAt(i: number): { period: string; next: number } | undefined {
+    const unit = this.lower(i + 1);
+    if (!RATE_WORDS.has(this.lower(i)) || !TIME_UNITS.has(unit)) return undefined;
+    return { period: unit.replace(/s$/, ''), next: i + 2 };
+  }
+
+  /** What follows "N times": "greater", "that much", "as many". */
+  private comparisonAt(i: number): number {
+    if (COMPARATIVES.has(this.lower(i))) return i + 1;
+    if ((this.lower(i) === 'that' || this.lower(i) === 'as') && (this.lower(i + 1) === 'much' || this.lower(i + 1) === 'many')) return i + 2;
+    return i;
+  }
+
+  private hedgeAt(i: number): string[] | undefined {
+    return HEDGES.find((words) => words.every((w, j) => this.lower(i + j) === w) && this.startsAmount(i + words.length));
+  }
+
+  private isHedgeAt(i: number): boolean {
+    return HEDGES.some((words) => words.every((w, j) => this.lower(i + j) === w));
+  }
+
+  private startsAmount(i: number): boolean {
+    return !!this.amountAt(i) || ((this.lower(i) === 'between' || this.lower(i) === 'from') && !!this.amountAt(i + 1));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Not figures: years, dates, durations, numbering.
+
+  private isYear(amount: Amount): boolean {
+    const token = this.t[amount.next - 1]!;
+    return amount.next - amount.first === 1 && YEAR.test(token.text);
+  }
+
+  private isDuration(next: number): boolean {
+    return TIME_UNITS.has(this.lower(next)) || (this.lower(next) === '-' && TIME_UNITS.has(this.lower(next + 1)));
+  }
+
+  /** A number that names or orders something: a date, "Pillar 1", a list's "1." or "(3)", a span "2011–2015". */
+  private isLabel(amount: Amount): boolean {
+    if (amount.currency || amount.percent || amount.scale !== 1) return false;
+    const i = amount.first;
+    const token = this.t[i]!;
+    const prev = this.t[i - 1];
+    const next = this.t[i + 1];
+    if (token.entity === 'DATE' || MONTHS.has(prev?.lower.replace(/\.$/, '') ?? '') || MONTHS.has(next?.lower ?? '')) return true;
+    if (prev && NUMBERING_WORDS.has(prev.lower.replace(/\.$/, ''))) return true;
+    if ((i === 0 || (i === 1 && prev?.text === '(') || this.startsLine(i)) && (next?.text === '.' || next?.text === ')')) return true;
+    if (prev?.text === '(' && next?.text === ')') return true;
+    if (prev && (prev.text === '–' || prev.text === '-') && !token.spaced && this.t[i - 2] && YEAR.test(this.t[i - 2]!.text)) return true;
+    if (next && /^(a\.m\.|p\.m\.|am|pm|o'clock|:)$/.test(next.lower)) return true;
+    return false;
+  }
+
+  private startsLine(i: number): boolean {
+    const start = this.t[i]!.start;
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    return /^\s*$/.test(this.text.slice(lineStart, start));
+  }
+
+  private isDefinite(i: number): boolean {
+    return DEFINITE.has(this.lower(i - 1));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What a figure measures.
+
+  /**
+   * A noun phrase starting at `i`: adjectives, nouns and hyphenated compounds up to a head noun,
+   * "and" joining a second noun, then one qualifying prepositional phrase that is not a time.
+   * `headNext` ends the phrase before its qualifier; `next` after it.
+   */
+  private nounPhraseAt(i: number): { first: number; headNext: number; next: number } | undefined {
+    const headNext = this.nounRunAt(i);
+    if (headNext === undefined) return undefined;
+    let next = headNext;
+    const prep = this.lower(next);
+    if (QUALIFYING_PREPOSITIONS.has(prep) && !this.isTimeAt(next + 1)) {
+      const inner = this.nounRunAt(this.skipDeterminers(next + 1));
+      if (inner !== undefined && (prep !== 'to' || this.t[next + 1]?.pos !== 'VERB')) next = inner;
+    }
+    return { first: i, headNext, next };
+  }
+
+  /** The end of a run of noun-phrase words from `i` whose last word is a noun, or undefined. */
+  private nounRunAt(i: number): number | undefined {
+    let lastNoun: number | undefined;
+    for (let k = i; k < this.t.length; k++) {
+      const token = this.t[k]!;
+      const next = this.t[k + 1];
+      const glue =
+        k > i &&
+        !token.spaced &&
+        !!next &&
+        (((token.text === '-' || token.text === '–') && !next.spaced) || (/^['’]s?$/.test(token.text) && /^(NOUN|PROPN|ADJ)$/.test(next.pos)));
+      const nounish = token.pos === 'NOUN' || token.pos === 'PROPN';
+      const modifier = token.pos === 'ADJ' || (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && !/ing$/.test(token.lower));
+      // "coming" tagged as a noun before "from": a participle, not a head.
+      const participle = nounish && /ing$/.test(token.lower) && next?.pos === 'ADP';
+      const joins = (token.lower === 'and' || token.lower === 'or') && lastNoun === k - 1 && next?.pos !== 'PROPN' && this.nounRunAt(k + 1) !== undefined;
+      if ((token.type !== 'word' && !glue) || participle || TIME_PREPOSITIONS.has(token.lower) || DETERMINERS.has(token.lower)) break;
+      if (!nounish && !modifier && !glue && !joins) break;
+      if (nounish) {
+        lastNoun = k;
+        // "Three gangs control the harbour": a plural noun followed by another noun ends the phrase.
+        if (/[^su]s$/.test(token.lower) && next?.pos === 'NOUN') break;
+      }
+    }
+    return lastNoun === undefined ? undefined : lastNoun + 1;
+  }
+
+  /** "coming from heroin": a participle, its preposition and a noun phrase. */
+  private participlePhraseAt(at: number): { first: number; next: number } | undefined {
+    let i = at;
+    while (this.t[i]?.pos === 'AUX') i++;
+    const verb = this.t[i];
+    if (!verb || !/(ing|ed)$/.test(verb.lower) || !['VERB', 'NOUN'].includes(verb.pos) || this.t[i + 1]?.pos !== 'ADP') return undefined;
+    const noun = this.nounPhraseAt(this.skipDeterminers(i + 2));
+    return noun && { first: i, next: noun.next };
+  }
+
+  /**
+   * The measure of money, a percentage or a multiple: a noun after it ("40 percent increase in
+   * ..."), a noun after "in" or "of" ("$2.9 billion in Merida assistance", "72.9 percent of
+   * respondents said ..."), what a share did ("95 percent entered the country ..."), or else the
+   * noun phrase it is said of ("drug seizures up 28 percent").
+   */
+  private quantityMeasure(first: number, next: number, percent: boolean, before: Match[]): string | undefined {
+    const after = this.lower(next);
+    if (this.t[next]?.pos === 'NOUN' && !this.isTimeAt(next)) {
+      const direct = this.nounPhraseAt(next);
+      if (direct) return this.measureText(direct.first, direct.next);
+    }
+    if ((after === 'in' || after === 'of') && !this.isTimeAt(next + 1)) {
+      const noun = this.nounPhraseAt(this.skipDeterminers(next + 1));
+      // "30 percent in Mexico" says where, not what.
+      const place = after === 'in' && noun && this.t.slice(noun.first, noun.headNext).every((t) => t.pos === 'PROPN');
+      if (noun && !place) {
+        // "72.9 percent of respondents said the city ... is unsafe": the share is of those who said it.
+        const said = percent && after === 'of' ? this.predicateEnd(noun.next) : noun.next;
+        return this.measureText(noun.first, said);
+      }
+    }
+    if (this.t[first - 1]?.text === '(') return this.subjectBefore(first - 1, false);
+    const change = CHANGE_MARKERS.has(this.lower(first));
+    if (percent && !change && /^(VERB|AUX)$/.test(this.t[next]?.pos ?? '')) {
+      let verb = next;
+      while (/^(AUX|ADV)$/.test(this.t[verb]?.pos ?? '')) verb++;
+      const end = this.predicateEnd(verb);
+      if (end > verb) return this.measureText(verb, end);
+    }
+    return this.subjectBefore(first, !percent) ?? before.at(-1)?.figure.measure;
+  }
+
+  /** The end of a short verb phrase from `i`, up to a clause break (at most a dozen words). */
+  private predicateEnd(i: number): number {
+    if (!/^(VERB|AUX)$/.test(this.t[i]?.pos ?? '')) return i;
+    let k = i;
+    const ends = (j: number) => (this.t[j]!.pos === 'PUNCT' && this.t[j]!.text !== '-') || this.t[j]!.pos === 'CCONJ' || (TIME_PREPOSITIONS.has(this.lower(j)) && this.isTimeAt(j + 1));
+    while (k < this.t.length && k - i < 12 && !ends(k)) k++;
+    return k;
+  }
+
+  /**
+   * The noun phrase a figure is predicated of: "the profits from ... are estimated at [figure]",
+   * "drug seizures up [figure]". Money keeps its verb ("the United States has spent"), since the
+   * actor alone does not say what the sum is.
+   */
+  private subjectBefore(i: number, keepVerb: boolean): string | undefined {
+    let k = i - 1;
+    let verbEnd: number | undefined;
+    while (k >= 0 && (/^(AUX|VERB|ADV|PART)$/.test(this.t[k]!.pos) || LINKING_WORDS.has(this.lower(k)))) {
+      if (verbEnd === undefined && this.t[k]!.pos === 'VERB' && !REPORTING_VERBS.has(this.lower(k))) verbEnd = k + 1;
+      k--;
+    }
+    const end = k + 1;
+    let first = end;
+    for (let j = k; j >= 0 && end - j <= 14; j--) {
+      const token = this.t[j]!;
+      const glued = (token.text === '-' || token.text === '–') && !token.spaced;
+      const nounish = /^(NOUN|PROPN|ADJ|NUM|DET)$/.test(token.pos) || token.lower === "'s" || token.lower === '’s' || glued || (token.text === '.' && !token.spaced);
+      const linking = NOUN_LINKS.has(token.lower) && first < end;
+      const participle = token.pos === 'VERB' && /(ed|ing)$/.test(token.lower) && /^(NOUN|PROPN)$/.test(this.t[j - 1]?.pos ?? '') && first < end;
+      // "customs reports drug seizures": a plural noun before another noun ends the phrase.
+      const plural = token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && this.t[j + 1]?.pos === 'NOUN';
+      if (!(nounish || linking || participle) || plural) break;
+      first = j;
+      // An article opens its noun phrase, unless a preposition ties that phrase to one before.
+      if (token.pos === 'DET' && !NOUN_LINKS.has(this.lower(j - 1))) break;
+    }
+    while (first < end && (DETERMINERS.has(this.lower(first)) || /^(ADP|PUNCT)$/.test(this.t[first]!.pos))) first++;
+    if (first >= end || !this.t.slice(first, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return undefined;
+    return this.measureText(first, keepVerb && verbEnd !== undefined ? verbEnd : end);
+  }
+
+  private skipDeterminers(i: number): number {
+    let k = i;
+    while (DETERMINERS.has(this.lower(k)) || this.lower(k) === "'s" || this.lower(k) === '’s') k++;
+    return k;
+  }
+
+  private measureText(first: number, next: number): string | undefined {
+    let a = first;
+    while (a < next && DETERMINERS.has(this.lower(a))) a++;
+    if (a >= next) return undefined;
+    return this.text.slice(this.t[a]!.start, this.t[next - 1]!.end);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // When.
+
+  private isTimeAt(i: number): boolean {
+    const token = this.t[this.skipDeterminers(i)];
+    return !!token && (token.entity === 'DATE' || token.entity === 'DURATION' || YEAR.test(token.text) || MONTHS.has(token.lower));
+  }
+
+  /** Time expressions of the sentence: a year, month, "fiscal year 2022", "the 12 months ending in March 2022". */
+  private timeSpans(): { first: number; next: number; text: string; baseline: boolean }[] {
+    const spans: { first: number; next: number; text: string; baseline: boolean }[] = [];
+    const t = this.t;
+    for (let i = 0; i < t.length; i++) {
+      if (!this.isTimeToken(i)) continue;
+      let first = i;
+      let next = i + 1;
+      while (next < t.length && (this.isTimeToken(next) || ((t[next]!.text === ',' || t[next]!.lower === 'of') && this.isTimeToken(next + 1)))) next++;
+      // "the 12 months ending in March 2022": a period and the date it ends on are one time.
+      const joiner = this.lower(next);
+      if (['ending', 'ended', 'to', 'through', 'until'].includes(joiner)) {
+        const date = this.lower(next + 1) === 'in' ? next + 2 : next + 1;
+        if (this.isTimeToken(date)) {
+          next = date + 1;
+          while (this.isTimeToken(next)) next++;
+        }
+      }
+      if (this.lower(first - 1) === 'fiscal' || this.lower(first - 1) === 'calendar') first--;
+      while (first > 0 && (TIME_QUALIFIERS.has(this.lower(first - 1)) || this.t[first - 1]!.entity === 'DATE')) first--;
+      // "the 2014 murder": a year that modifies a noun is the time without its article.
+      if (this.lower(first) === 'the' && next - first === 2 && YEAR.test(t[first + 1]!.text)) first++;
+      const words = t.slice(first, next);
+      const anchored = words.some((w) => /\d/.test(w.text) || MONTHS.has(w.lower.replace(/\.$/, ''))) || words.some((w) => ['this', 'last', 'past', 'next', 'previous'].includes(w.lower));
+      if (!anchored || words.every((w) => w.entity === 'DURATION' && !/\d/.test(w.text))) {
+        i = next - 1;
+        continue;
+      }
+      let from = first;
+      const prep = this.lower(first - 1);
+      if (TIME_PREPOSITIONS.has(prep) && !DROPPED_TIME_PREPOSITIONS.has(prep)) from = first - 1;
+      if (prep === 'of' && this.lower(first - 2) === 'as') from = first - 2;
+      if (prep === 'far' && this.lower(first - 2) === 'so') from = first - 2;
+      const baseline = BASELINE_MARKERS.has(prep) || (this.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) || (prep === 'from' && !words.some((w) => w.lower === 'to'));
+      spans.push({ first: from, next, text: this.text.slice(t[from]!.start, t[next - 1]!.end), baseline });
+      i = next - 1;
+    }
+    return spans;
+  }
+
+  private isTimeToken(i: number): boolean {
+    const token = this.t[i];
+    if (!token) return false;
+    if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
+    if (YEAR.test(token.text) || /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) || /^fy\d{2,4}$/i.test(token.text)) return true;
+    return MONTHS.has(token.lower.replace(/\.$/, '')) && token.pos === 'PROPN';
+  }
+
+  /**
+   * Gives each figure the time its clause states; failing that, a time that opens the sentence
+   * ("For the 12 months ending in March 2022, ..."), or one no other figure's clause holds.
+   * A figure read from "of those" takes its antecedent's time.
+   */
+  private bindTimes(matches: Match[]): void {
+    const spans = this.timeSpans().filter((s) => !s.baseline && !matches.some((m) => s.first < m.next && m.first < s.next));
+    const segmentsWithFigures = new Set(matches.map((m) => this.segmentOf[m.first]));
+    matches.forEach((m, n) => {
+      const segment = this.segmentOf[m.first];
+      const distance = (s: { first: number; next: number }) => (s.first >= m.next ? s.first - m.next : (m.first - s.next) * 2 + 1);
+      // "2.5 times greater than the amount seized in fiscal year 2020": that year is the comparison's.
+      const compared = (s: { first: number }) => s.first >= m.next && this.t.slice(m.next, s.first).some((t) => BASELINE_MARKERS.has(t.lower) || t.lower === 'compared');
+      const own = spans.filter((s) => this.segmentOf[s.first] === segment && !compared(s)).sort((a, b) => distance(a) - distance(b));
+      const antecedent = m.anaphoric ? matches[n - 1]?.figure.when : undefined;
+      const opening = spans.filter((s) => this.segmentOf[s.first] === 0 && segment !== 0 && !segmentsWithFigures.has(0));
+      const free = spans.filter((s) => !segmentsWithFigures.has(this.segmentOf[s.first])).sort((a, b) => distance(a) - distance(b));
+      const when = own[0]?.text ?? antecedent ?? opening[0]?.text ?? free[0]?.text;
+      if (when) m.figure.when = when;
+    });
+  }
+
+  private lower(i: number): string {
+    return this.t[i]?.lower ?? '';
+  }
+}
+
+/** The low end of a range takes the high end's scale where it has none: "$18 and $30 billion". */
+function inherit(low: Amount, high: Amount): number {
+  return low.scale === 1 ? low.value * high.scale : low.value;
+}
+
+function compatible(low: Amount, high: Amount): boolean {
+  if (low.currency && high.currency && low.currency !== high.currency) return false;
+  if (low.percent && !high.percent) return false;
+  if ((low.currency && !high.currency) || (high.currency && !low.currency && low.percent)) return false;
+  return true;
+}
+
+function joinMeasure(base: string | undefined, tail: string | undefined): string | undefined {
+  if (!base) return tail;
+  return tail ? `${base} ${tail}` : base;
+}

@@ -1,0 +1,56 @@
+import winkNLP, { type ItemEntity, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** One word, number or mark of a sentence, as wink-nlp reads it, placed in the text it came from. */
+export interface Token {
+  /** Verbatim. */
+  text: string;
+  lower: string;
+  /** Offsets in the text that was read. */
+  start: number;
+  end: number;
+  /** Universal part of speech (NOUN, NUM, VERB, ...). */
+  pos: string;
+  /** wink's token type: word, number, currency, punctuation, symbol, ... */
+  type: string;
+  /** Whether white space separates this token from the one before ("eight-pillar" is three tokens with none). */
+  spaced: boolean;
+  /** The kind of wink entity the token belongs to (DATE, DURATION, CARDINAL, ...), if any. */
+  entity?: string;
+}
+
+let nlp: WinkMethods | undefined;
+
+// The model takes a moment to load, so only commands that look at figures pay for it.
+function reader(): WinkMethods {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/** Splits text into sentences of tokens, with offsets into `text`, so every figure stays verbatim. */
+export function tokenSentences(text: string): Token[][] {
+  const { readDoc, its } = reader();
+  const doc = readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out() as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const types = tokens.out(its.type) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const entityOf: (string | undefined)[] = [];
+  doc.entities().each((entity: ItemEntity) => {
+    const [first, last] = entity.out(its.span) as unknown as [number, number];
+    const kind = entity.out(its.type) as string;
+    for (let i = first; i <= last; i++) entityOf[i] = kind;
+  });
+
+  const all: Token[] = [];
+  let cursor = 0;
+  values.forEach((value, i) => {
+    const found = text.indexOf(value, cursor);
+    const start = found < 0 ? cursor : found;
+    cursor = start + value.length;
+    all.push({ text: value, lower: value.toLowerCase(), start, end: cursor, pos: pos[i]!, type: types[i]!, spaced: i === 0 || spaces[i] !== '', entity: entityOf[i] });
+  });
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  return spans.map(([first, last]) => all.slice(first, last + 1));
+}
