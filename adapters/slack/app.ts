@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { App, HTTPReceiver, LogLevel, webApi, type BlockAction, type ButtonAction, type Logger as BoltLogger, type MessageShortcut } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type BlockAction, type ButtonAction, type Logger as BoltLogger, type MessageShortcut } from '@slack/bolt';
 import { z } from 'zod';
 import type { Adapter } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
@@ -199,7 +199,9 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     };
     if (settings.appToken) {
-      this.app = new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, logger, clientOptions });
+      // The Socket Mode connection (apps.connections.open) honours SLACK_API_URL too, through the installer's client options.
+      const receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {} } });
+      this.app = new App({ token: settings.botToken, receiver, logger, clientOptions });
     } else if (settings.signingSecret) {
       const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: EVENTS_PATH, logger, port: settings.port });
       this.app = new App({ token: settings.botToken, receiver, logger, clientOptions });

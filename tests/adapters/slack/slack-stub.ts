@@ -26,6 +26,7 @@ interface Canned {
 export class SlackStub {
   readonly calls: Recorded[] = [];
   private readonly queued = new Map<string, Canned[]>();
+  private readonly routes = new Map<string, Canned>();
   private readonly waiters: (() => void)[] = [];
   private server!: Server;
   url = '';
@@ -38,7 +39,7 @@ export class SlackStub {
         const raw = Buffer.concat(chunks);
         const path = new URL(req.url ?? '/', 'http://stub').pathname;
         this.calls.push({ path, headers: req.headers, raw, body: parseBody(req.headers['content-type'], raw), at: Date.now() });
-        const answer = this.queued.get(path)?.shift() ?? this.answer(path);
+        const answer = this.queued.get(path)?.shift() ?? this.routes.get(path) ?? this.answer(path);
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
         for (const wake of this.waiters.splice(0)) wake();
@@ -57,6 +58,11 @@ export class SlackStub {
   /** The next request to `path` gets this answer instead of the usual one. */
   failNext(path: string, answer: Canned): void {
     this.queued.set(path, [...(this.queued.get(path) ?? []), answer]);
+  }
+
+  /** Every request to `path` gets this answer from now on. */
+  route(path: string, answer: Canned): void {
+    this.routes.set(path, answer);
   }
 
   callsTo(path: string): Recorded[] {
