@@ -7,6 +7,7 @@ import type { Adapter } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { MAX_QUERY_LENGTH, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import type { Config } from '../../src/config.js';
+import type { DigestService } from '../../src/digest/service.js';
 import type { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
@@ -69,13 +70,22 @@ export interface SlackAdapterOptions {
   retryConfig?: webApi.RetryOptions;
   /** How long one answer may wait on 429s (default RATE_LIMIT_BUDGET_MS). */
   rateLimitBudgetMs?: number;
+  /** Digest subscriptions for the `digest` command; without it that command says digests are unavailable. */
+  digest?: DigestService;
 }
 
 /** Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user. */
 export type SlackTarget =
   | { kind: 'response'; responseUrl: string; channel: string; visibility: 'ephemeral' | 'in_channel'; request?: SlackRequest }
-  | { kind: 'message'; channel: string; threadTs?: string; request?: SlackRequest }
-  | { kind: 'ephemeral'; channel: string; user: string; request?: SlackRequest };
+  | { kind: 'message'; channel: string; threadTs?: string; request?: SlackRequest; /** Who asked, for replies meant only for them. */ user?: string }
+  | { kind: 'ephemeral'; channel: string; user: string; threadTs?: string; request?: SlackRequest };
+
+/** Where a reply meant only for the asker (`Reply.onlyAsker`, e.g. a digest preview) goes instead of `target`. */
+function privately(target: SlackTarget): SlackTarget {
+  if (target.kind === 'response') return { ...target, visibility: 'ephemeral' };
+  if (target.kind === 'message' && target.user) return { kind: 'ephemeral', channel: target.channel, user: target.user, threadTs: target.threadTs, request: target.request };
+  return target;
+}
 
 interface Requester {
   user: { id: string; name?: string };
@@ -178,6 +188,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   private readonly now: () => Date;
   private readonly host: string | undefined;
   private readonly rateLimitBudgetMs: number;
+  private readonly digest: DigestService | undefined;
   private server: Server | undefined;
 
   constructor(
@@ -190,6 +201,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     this.now = options.now ?? (() => new Date());
     this.host = options.host;
     this.rateLimitBudgetMs = options.rateLimitBudgetMs ?? RATE_LIMIT_BUDGET_MS;
+    this.digest = options.digest;
     const logger = boltLogger(this.log);
     const clientOptions: webApi.WebClientOptions = {
       retryConfig: options.retryConfig ?? INTERACTIVE_RETRIES,
@@ -266,14 +278,15 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     }
   }
 
-  private async send(target: SlackTarget, reply: Reply): Promise<void> {
+  private async send(requested: SlackTarget, reply: Reply): Promise<void> {
+    const target = reply.onlyAsker ? privately(requested) : requested;
     const isPublic = target.kind === 'message' || (target.kind === 'response' && target.visibility === 'in_channel');
     const upload = isPublic && reply.attachments.length > 0;
-    const message = renderSlack(reply, { request: target.request, shareable: !isPublic, chartUploaded: upload });
-    const threadTs = target.kind === 'message' ? target.threadTs : undefined;
+    const message = renderSlack(reply, { request: target.request, shareable: !isPublic && !reply.onlyAsker, chartUploaded: upload });
+    const threadTs = target.kind === 'response' ? undefined : target.threadTs;
     const client = this.app.client;
     if (target.kind === 'response') await this.withinRateBudget(() => this.respond(target.responseUrl, { response_type: target.visibility, replace_original: false, ...message }));
-    else if (target.kind === 'ephemeral') await this.withinRateBudget(() => client.chat.postEphemeral({ channel: target.channel, user: target.user, ...message }));
+    else if (target.kind === 'ephemeral') await this.withinRateBudget(() => client.chat.postEphemeral({ channel: target.channel, user: target.user, ...(threadTs ? { thread_ts: threadTs } : {}), ...message }));
     else await this.withinRateBudget(() => client.chat.postMessage({ channel: target.channel, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false, ...message }));
     if (!upload) return;
     for (const chart of reply.attachments) {
@@ -296,7 +309,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   }
 
   private run(request: SlackRequest, who: Requester): Promise<Reply> {
-    const ctx: CommandContext = { dossier: this.dossier, platform: 'slack', user: who.user, channel: who.channel, now: this.now };
+    const ctx: CommandContext = { dossier: this.dossier, platform: 'slack', user: who.user, channel: who.channel, now: this.now, ...(this.digest ? { digest: this.digest } : {}) };
     return 't' in request ? runText(request.t, ctx) : runCommand(request.c, request.a, ctx);
   }
 
@@ -357,7 +370,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       const mention = context.botUserId ? new RegExp(`<@${context.botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[^>]+>/;
       const request: SlackRequest = { t: slackToPlain(event.text.replace(mention, ' ')) };
       const who = { user: { id: event.user ?? '' }, channel: { id: event.channel } };
-      await this.deliver({ kind: 'message', channel: event.channel, threadTs: event.thread_ts ?? event.ts, request }, await this.run(request, who));
+      await this.deliver({ kind: 'message', channel: event.channel, threadTs: event.thread_ts ?? event.ts, user: event.user, request }, await this.run(request, who));
     });
 
     app.error(async (error) => {

@@ -29,7 +29,7 @@ Fishermen said the dredging had stirred up the harbour mud for weeks.
 /** A document that tries to ping everyone and spoof a user and a link. */
 const HOSTILE = `# Lighthouse notice
 
-Alert <!channel> and @here: the lighthouse budget was cut by <@U999> without notice, see <https://evil.example|the memo>.
+Tell @here that the lighthouse budget was cut by <@U999> without notice, see <https://evil.example|the memo> and <!channel>.
 `;
 
 type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] };
@@ -146,10 +146,17 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(blockTexts(blocks)).toContain('harbour.md');
   });
 
+  it('offers subcommands added to the table later, such as digest', async () => {
+    // No DigestService is passed here, so the digest command itself answers that digests are unavailable.
+    const { blocks } = await slashCommand('digest list');
+    expect(blockTexts(blocks)).toContain('Digests are not available here');
+  });
+
   it('escapes a document that pings @channel and @here and spoofs a user and a link', async () => {
     const { answer, blocks } = await slashCommand('lighthouse budget');
     const sent = `${blockTexts(blocks)}\n${String(answer.body.text)}`;
-    expect(sent).toContain('&lt;!channel&gt;');
+    expect(sent).toContain('the *lighthouse* *budget* was cut by &lt;@U999&gt; without notice, see &lt;https://evil.example|the memo&gt; and &lt;!');
+    expect(sent).toContain('@\u2060here');
     expect(sent).not.toMatch(/<!channel>|<!here>|<@U999>|<https:\/\/evil/);
     expect(sent).not.toMatch(/(^|[^@])@here/);
   });
@@ -280,6 +287,15 @@ describe('SlackAdapter delivery', () => {
     const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { from });
     expect(blockTexts(answer.body.blocks as Block[])).toContain('Share in channel to post the chart');
     expect(stub.calls.slice(from).filter((c) => c.path.startsWith('/api/files'))).toHaveLength(0);
+  });
+
+  it('sends a reply meant only for the asker (a digest preview) ephemerally, even when asked by @mention', async () => {
+    const from = stub.calls.length;
+    await adapter.deliver({ kind: 'message', channel: 'C1', threadTs: '5.5', user: 'U7', request: { t: 'digest preview harbour' } }, { ...plainReply, onlyAsker: true });
+    const sent = await stub.waitFor((c) => c.path === '/api/chat.postEphemeral', { from });
+    expect(sent.body).toMatchObject({ channel: 'C1', user: 'U7', thread_ts: '5.5' });
+    expect(JSON.stringify(sent.body.blocks)).not.toContain(ACTIONS.share);
+    expect(stub.calls.slice(from).filter((c) => c.path === '/api/chat.postMessage')).toHaveLength(0);
   });
 
   it('retries a 429 after its Retry-After and the answer still arrives', async () => {
