@@ -151,6 +151,9 @@ export function describeSlackFailure(error: unknown, channel: string): string {
       return `Slack refused the bot token (${code}): check SLACK_BOT_TOKEN.`;
     case 'ratelimited':
       return `Slack rate-limited the bot for channel ${channel} beyond what an answer can wait (Retry-After ${(error as { retryAfter?: number }).retryAfter ?? '?'} s); the answer was dropped.`;
+    case 'http_404':
+    case 'http_410':
+      return `Slack no longer accepts answers to that request (${code}): a response_url lasts 30 minutes and takes five answers.`;
     case 'msg_blocks_too_long':
     case 'invalid_blocks':
       return `Slack refused the answer's blocks (${code}).`;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { SlackAdapter, describeSlackFailure, parseRequest, slackSettings, slackToPlain } from '../../../adapters/slack/app.js';
+import { loadConfig } from '../../../src/config.js';
+import { Dossier } from '../../../src/dossier.js';
+import { DossierError } from '../../../src/errors.js';
+import { silentLogger } from '../../../src/log.js';
+
+describe('slackSettings', () => {
+  it('is undefined when Slack is not configured', () => {
+    expect(slackSettings(loadConfig({}))).toBeUndefined();
+  });
+
+  it('carries the Slack variables over', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_PORT: '3100', SLACK_COMMAND: '/dossier', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(slackSettings(config)).toEqual({ botToken: 'xoxb-1', signingSecret: 's', appToken: undefined, port: 3100, command: '/dossier', apiUrl: 'http://127.0.0.1:9/api/' });
+  });
+
+  it('refuses to build an adapter with neither an app token nor a signing secret', () => {
+    const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
+    expect(() => new SlackAdapter({ botToken: 'xoxb-1', port: 0, command: '/brief' }, dossier, silentLogger())).toThrow(DossierError);
+  });
+});
+
+describe('slackToPlain', () => {
+  it('turns Slack’s markup in typed text back into what the person saw', () => {
+    expect(slackToPlain('<@U1|ann> asked about <#C1|harbour> &amp; <https://x.example/a|the memo> &lt;3 <!here>')).toBe('@ann asked about #harbour & the memo <3 @here');
+    expect(slackToPlain('<@UBOT>   how much\n did it cost?')).toBe('how much did it cost?');
+  });
+});
+
+describe('parseRequest', () => {
+  it('reads back the requests the buttons hold and nothing else', () => {
+    expect(parseRequest('{"t":"harbour"}')).toEqual({ t: 'harbour' });
+    expect(parseRequest('{"c":"ask","a":{"question":"harbour","offset":3}}')).toEqual({ c: 'ask', a: { question: 'harbour', offset: 3 } });
+    expect(parseRequest('not json')).toBeUndefined();
+    expect(parseRequest('{"c":"ask"}')).toBeUndefined();
+    expect(parseRequest(undefined)).toBeUndefined();
+  });
+});
+
+describe('describeSlackFailure', () => {
+  it('names the problem and what to do', () => {
+    const platform = (error: string) => Object.assign(new Error(error), { data: { ok: false, error } });
+    expect(describeSlackFailure(platform('not_in_channel'), 'C9')).toBe('The bot is not a member of channel C9 (not_in_channel): invite it there with /invite @Dossier.');
+    expect(describeSlackFailure(platform('invalid_auth'), 'C9')).toContain('check SLACK_BOT_TOKEN');
+    expect(describeSlackFailure(new Error('socket hang up'), 'C9')).toBe('Slack call for channel C9 failed: socket hang up');
+  });
+});
