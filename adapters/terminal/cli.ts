@@ -2,15 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ask, askJson } from '../../src/answer/ask.js';
 import { cite } from '../../src/answer/cite.js';
+import { splitTopics } from '../../src/commands/digest.js';
 import { runText, type CommandContext } from '../../src/commands/index.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { oneOffDigest } from '../../src/digest/compose.js';
 import { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 
 const USAGE = `Usage: dossier <command> [text] [--corpus DIR] [--json] [--chart FILE]
-Commands: ask <question> · cite <quote> · sources · help`;
+Commands: ask <question> · cite <quote> · sources · digest --topics "a, b" [--since YYYY-MM-DD] · help`;
 
 /** `--json` output per command: the contract the evaluation script reads. */
 const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string) => unknown> = {
@@ -31,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
         cache: { type: 'string' },
         json: { type: 'boolean', default: false },
         chart: { type: 'string' },
+        topics: { type: 'string' },
+        since: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,7 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const ctx: CommandContext = { dossier, platform: 'terminal', user: { id: 'cli' }, channel: { id: 'cli' }, now: () => new Date() };
-  const reply = await runText(`${command} ${text}`, ctx);
+  // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
+  const reply = command === 'digest' && values.topics !== undefined ? oneOffDigest(dossier, splitTopics(values.topics), values.since) : await runText(`${command} ${text}`, ctx);
   process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansi : noStyle)}\n`);
   if (values.chart) {
     const chart = reply.attachments[0];
