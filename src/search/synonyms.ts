@@ -34,6 +34,7 @@ export const SYNONYM_GROUPS: SynonymGroup[] = [
   { id: 'extradite', terms: ['extradite', 'extradited', 'extradition', 'extraditions'] },
   { id: 'spend', terms: ['spend', 'spent', 'spending', 'cost', 'funding', 'appropriated', 'assistance'] },
   { id: 'smuggle', terms: ['smuggle', 'smuggling', 'trafficking', 'traffic'] },
+  { id: 'mpp', terms: ['Remain in Mexico', 'Migrant Protection Protocols', 'MPP', 'wait in Mexico', 'waiting in Mexico'] },
   { id: 'migrant', terms: ['migrant', 'migrants', 'asylum seekers', 'asylum seeker'] },
   { id: 'seize', terms: ['seizure', 'seizures', 'seized', 'seize', 'interdiction'] },
   { id: 'unsafe', terms: ['unsafe', 'insecure', 'insecurity'] },
