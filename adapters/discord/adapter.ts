@@ -5,6 +5,7 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  PermissionFlagsBits,
   RESTEvents,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -19,9 +20,11 @@ import type { CommandContext } from '../../src/commands/command.js';
 import { runCommand } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
 import type { Dossier } from '../../src/dossier.js';
+import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
+import type { DigestService } from '../../src/digest/service.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
-import { COMMAND_NAME, TOPIC_ARG } from './commands.js';
+import { COMMAND_NAME, TOPIC_ARGS } from './commands.js';
 import { parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
 import { TopicSuggester } from './topics.js';
 
@@ -37,6 +40,8 @@ export interface DiscordAdapterOptions {
   buttonLifetimeMs?: number;
   /** Most answers kept for their buttons; the oldest are forgotten first (default 1,000). */
   maxFlows?: number;
+  /** Digest subscriptions for the `digest` subcommand; without it that command says digests are unavailable. */
+  digest?: DigestService;
   /** discord.js client options merged over the adapter's own (tests shorten REST timeouts). */
   client?: Partial<ClientOptions>;
 }
@@ -74,6 +79,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   private readonly now: () => Date;
   private readonly buttonLifetimeMs: number;
   private readonly maxFlows: number;
+  private readonly digest: DigestService | undefined;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -84,6 +90,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     this.now = options.now ?? (() => new Date());
     this.buttonLifetimeMs = options.buttonLifetimeMs ?? 15 * 60_000;
     this.maxFlows = options.maxFlows ?? 1000;
+    this.digest = options.digest;
     this.topics = new TopicSuggester(dossier);
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
@@ -115,7 +122,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   async deliver(target: DiscordTarget, reply: Reply): Promise<void> {
     const { interaction } = target;
     const flow = target.flow ? this.flows.get(target.flow) : undefined;
-    const components = flow ? replyButtons(target.flow!, { share: flow.ephemeral, more: Boolean(reply.next && reply.more > 0) }) : [];
+    const components = flow ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(reply.next && reply.more > 0) }) : [];
     const message = { ...renderDiscord(reply), components };
     try {
       if (interaction.deferred || interaction.replied) await interaction.editReply(message);
@@ -125,15 +132,18 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     }
   }
 
-  /** Posts a reply in a channel (the digest). Throws a DossierError naming the problem when Discord refuses. */
+  /**
+   * Posts a reply in a channel (the digest). When Discord refuses, logs one line and throws a
+   * DeliveryError saying whether trying again can help (see src/digest/delivery.ts).
+   */
   async post(channelId: string, reply: Reply): Promise<void> {
     try {
       const channel = await this.client.channels.fetch(channelId);
-      if (!channel?.isSendable()) throw new DossierError('discord-channel', `Discord channel ${channelId} is not one Dossier can post in.`);
+      if (!channel?.isSendable()) throw new DeliveryError('channel-gone', `Discord channel ${channelId} is not a channel Dossier can post in.`);
       await channel.send(renderDiscord(reply));
     } catch (error) {
       const line = this.logFailure(error, 'post', undefined, channelId);
-      throw error instanceof DossierError ? error : new DossierError('discord-post', line);
+      throw error instanceof DeliveryError ? error : new DeliveryError(deliveryCode(error), line, { cause: error });
     }
   }
 
@@ -153,7 +163,9 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   /** Autocomplete cannot be deferred, so it answers straight from the prepared topic list. */
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    await interaction.respond(focused.name === TOPIC_ARG ? this.topics.suggest(String(focused.value)) : []);
+    const kind = TOPIC_ARGS.get(focused.name);
+    const typed = String(focused.value);
+    await interaction.respond(kind === 'one' ? this.topics.suggest(typed) : kind === 'list' ? this.topics.suggestInList(typed) : []);
   }
 
   private async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -203,9 +215,11 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     return {
       dossier: this.dossier,
       platform: 'discord',
-      user: { id: interaction.user.id, name: interaction.user.username },
+      // The member's permissions in this channel, overwrites included; unknown in a DM.
+      user: { id: interaction.user.id, name: interaction.user.username, canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) },
       channel: { id: interaction.channelId ?? interaction.user.id },
       now: this.now,
+      ...(this.digest ? { digest: this.digest } : {}),
     };
   }
 
@@ -254,7 +268,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       this.log.warn({ ...fields, code: error.code, status: error.status, event: `discord.${what}-failed` }, line);
       return line;
     }
-    if (error instanceof DossierError) {
+    if (error instanceof DossierError || error instanceof DeliveryError) {
       this.log.warn({ ...fields, code: error.code, event: `discord.${what}-failed` }, error.message);
       return error.message;
     }
@@ -262,6 +276,17 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     this.log.error({ ...fields, err: error, event: `discord.${what}-failed` }, line);
     return line;
   }
+}
+
+/** Whether a failed post is worth retrying, in the digest's terms. */
+function deliveryCode(error: unknown): DeliveryErrorCode {
+  if (error instanceof DiscordAPIError) {
+    if (error.code === 10003 || error.code === 50001) return 'channel-gone';
+    if (error.code === 50013) return 'forbidden';
+    if (error.status === 429) return 'rate-limited';
+  }
+  if (error instanceof Error && error.name === 'AbortError') return 'timeout';
+  return 'unavailable';
 }
 
 /** What a Discord error code means for whoever reads the log. */
@@ -272,6 +297,8 @@ function failureLine(code: number | string, status: number, message: string, cha
       return 'Discord interaction expired before Dossier answered (10062 Unknown interaction); the user saw "The application did not respond".';
     case 40060:
       return 'Discord interaction was already answered (40060); this reply was dropped.';
+    case 10003:
+      return `Discord says ${where} does not exist (10003 Unknown Channel).`;
     case 50001:
       return `Dossier cannot see ${where} (50001 Missing Access): give it View Channel there.`;
     case 50013:

@@ -14,8 +14,17 @@ export const COMMAND_NAME = 'brief';
 /** Arguments the bot fills in itself (the "More results" page), never typed by a user. */
 const INTERNAL_ARGS = new Set(['offset']);
 
-/** String arguments with this name get autocomplete from the corpus's topics. */
-export const TOPIC_ARG = 'topic';
+/**
+ * String arguments that get autocomplete from the corpus's topics: one topic (`figures`), or a
+ * comma-separated list whose last item is completed (`digest … topics`).
+ */
+export const TOPIC_ARGS: ReadonlyMap<string, 'one' | 'list'> = new Map([
+  ['topic', 'one'],
+  ['topics', 'list'],
+]);
+
+/** Discord's longest string option. */
+const MAX_STRING_LENGTH = 6000;
 
 const MAX_DESCRIPTION = 100;
 const MAX_CHOICES = 25;
@@ -65,8 +74,8 @@ function option(name: string, schema: z.ZodType): APIApplicationCommandBasicOpti
         ...base,
         type: ApplicationCommandOptionType.String,
         ...(s.minLength !== null && s.minLength !== undefined ? { min_length: s.minLength } : {}),
-        ...(s.maxLength !== null && s.maxLength !== undefined ? { max_length: s.maxLength } : {}),
-        ...(name === TOPIC_ARG ? { autocomplete: true } : {}),
+        ...(s.maxLength !== null && s.maxLength !== undefined ? { max_length: Math.min(s.maxLength, MAX_STRING_LENGTH) } : {}),
+        ...(TOPIC_ARGS.has(name) ? { autocomplete: true } : {}),
       };
     }
   }

@@ -32,13 +32,36 @@ export class TopicSuggester {
 
   constructor(private readonly dossier: Dossier) {}
 
+  /** Topics matching what was typed: those starting with it first, then those containing it. */
   suggest(typed: string): Choice[] {
+    return this.matching(typed)
+      .slice(0, MAX_CHOICES)
+      .map((label) => ({ name: clip(label, true), value: clip(label, false) }));
+  }
+
+  /**
+   * For a comma-separated list (`fentanyl, Mér`): completes the last item and keeps the others.
+   * A choice's value is what Discord submits, so lists that would pass 100 characters are left out.
+   */
+  suggestInList(typed: string): Choice[] {
+    const cut = typed.lastIndexOf(',');
+    const kept = cut < 0 ? '' : `${typed.slice(0, cut + 1).trim()} `;
+    const chosen = new Set(kept.split(',').map((t) => fold(t.trim())));
+    return this.matching(typed.slice(cut + 1))
+      .filter((label) => !chosen.has(fold(label)))
+      .map((label) => `${kept}${label}`)
+      .filter((list) => list.length <= MAX_CHOICE_LENGTH)
+      .slice(0, MAX_CHOICES)
+      .map((list) => ({ name: list, value: list }));
+  }
+
+  private matching(typed: string): string[] {
     this.refresh();
     const query = fold(typed.trim());
     const matches = query
       ? [...this.topics.filter((t) => t.key.startsWith(query)), ...this.topics.filter((t) => !t.key.startsWith(query) && t.key.includes(query))]
       : this.topics;
-    return matches.slice(0, MAX_CHOICES).map(({ label }) => ({ name: clip(label, true), value: clip(label, false) }));
+    return matches.map((t) => t.label);
   }
 
   private refresh(): void {

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
-import { DossierError } from '../../../src/errors.js';
+import { DeliveryError } from '../../../src/digest/delivery.js';
+import { DigestService } from '../../../src/digest/service.js';
+import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import { Dossier } from '../../../src/dossier.js';
 import { createLogger } from '../../../src/log.js';
 import { expectWithinLimits } from './limits.js';
-import { ASKER, BYSTANDER, CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
+import { ASKER, BYSTANDER, CHANNEL_ID, MEMBER_PERMISSIONS, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
 
 /** Five paragraphs on tram funding, so `ask` has a page of three and more to come. */
 const TRAM = [
@@ -34,6 +36,7 @@ const logSink = new Writable({
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;
 let corpusDir: string;
+let store: SqliteDigestStore;
 
 beforeAll(async () => {
   corpusDir = await mkdtemp(join(tmpdir(), 'dossier-discord-'));
@@ -41,8 +44,10 @@ beforeAll(async () => {
   await writeFile(join(corpusDir, 'notice.md'), NOTICE);
   const dossier = await Dossier.open({ corpusDir });
   standIn = await DiscordStandIn.start();
+  store = new SqliteDigestStore(':memory:');
   adapter = new DiscordAdapter({ DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl }, dossier, createLogger('debug', logSink), {
     client: { rest: { timeout: 5_000 } },
+    digest: new DigestService({ store, dossier, defaultTimeZone: 'UTC' }),
   });
   await adapter.start();
 });
@@ -50,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter?.stop();
   await standIn?.close();
+  store?.close();
   await rm(corpusDir, { recursive: true, force: true });
 });
 
@@ -107,7 +113,8 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(description).toContain('@\u200beveryone');
     expect(description).toContain('@\u200bhere');
     expect(description).toContain('\\<@123>');
-    expect(description).toMatch(/\\\[the (\*\*)?plan(\*\*)?\\\]\(https:\/\/evil\.example\)/);
+    // The corpus loader may keep the Markdown or strip it; either way no masked link may survive.
+    expect(description).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/);
     expect(description).not.toMatch(/@everyone|@here|(?<!\\)<@/);
   });
 
@@ -141,6 +148,22 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(refusal.body.data.flags).toBe(64);
     expect(refusal.body.data.content).toMatch(/only the person who asked can use these buttons/);
     expect(refusal.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('lets only members who can manage the channel change its digest, and previews it only to the asker', async () => {
+    const member = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram funding' }, BYSTANDER, MEMBER_PERMISSIONS));
+    const refused = await standIn.waitFor(originalOf(member));
+    expect(refused.body.embeds[0].description).toMatch(/Only members who can manage this channel/);
+
+    const manager = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram funding', at: '07:30' }));
+    const subscribed = await standIn.waitFor(originalOf(manager));
+    expect(subscribed.body.embeds[0].title).toBe('Digest subscribed');
+    expect(subscribed.body.embeds[0].description).toMatch(/“tram funding”.*07:30/);
+
+    const preview = standIn.interact(standIn.command('digest', { action: 'preview' }));
+    const previewed = await standIn.waitFor(originalOf(preview));
+    expect((await standIn.waitFor(callbackOf(preview))).body.data.flags).toBe(64);
+    expect(Object.keys(buttonIds(previewed))).not.toContain('Share');
   });
 
   it('says when buttons have expired', async () => {
@@ -195,7 +218,9 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect([...posted.files[0]!.data]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
 
     standIn.respond((r) => r.method === 'POST' && r.path.startsWith('/channels/'), discordError(403, 50013, 'Missing Permissions'));
-    await expect(adapter.post(CHANNEL_ID, { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 })).rejects.toBeInstanceOf(DossierError);
+    const refused = adapter.post(CHANNEL_ID, { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 });
+    await expect(refused).rejects.toBeInstanceOf(DeliveryError);
+    await expect(refused).rejects.toMatchObject({ code: 'forbidden', permanent: true });
     const line = await logLine((l) => l.code === 50013);
     expect(line.msg).toMatch(/lacks permissions in channel \d+ \(50013 Missing Permissions\)/);
     expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);

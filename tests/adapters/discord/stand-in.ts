@@ -17,8 +17,10 @@ export const ASKER = { id: '900000000000000010', username: 'asker', discriminato
 export const BYSTANDER = { id: '900000000000000011', username: 'bystander', discriminator: '0', global_name: 'Bystander', avatar: null };
 export type StandInUser = typeof ASKER;
 
-/** Administrator, so discord.js thinks nothing of the member's permissions. */
-const ALL_PERMISSIONS = '8';
+/** Administrator: every permission. */
+export const ALL_PERMISSIONS = '8';
+/** View Channel, Send Messages and Use Application Commands, but not Manage Channels. */
+export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 31n));
 
 export interface UploadedFile {
   field: string;
@@ -32,6 +34,7 @@ export interface RecordedRequest {
   /** Path after `/api/v10`, e.g. `/interactions/1/abc/callback`. */
   path: string;
   query: URLSearchParams;
+  headers: IncomingMessage['headers'];
   /** Parsed JSON body; for multipart uploads, the parsed `payload_json`. */
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever the bot sent
   files: UploadedFile[];
@@ -127,8 +130,8 @@ export class DiscordStandIn {
   }
 
   /** A `/brief <subcommand>` interaction (type 2) as Discord sends it. */
-  command(subcommand: string, options: Record<string, string | number> = {}, user: StandInUser = ASKER): Record<string, unknown> {
-    return this.interaction(2, user, {
+  command(subcommand: string, options: Record<string, string | number> = {}, user: StandInUser = ASKER, permissions = ALL_PERMISSIONS): Record<string, unknown> {
+    return this.interaction(2, user, permissions, {
       id: COMMAND_ID,
       name: 'brief',
       type: 1,
@@ -138,7 +141,7 @@ export class DiscordStandIn {
 
   /** An autocomplete interaction (type 4) with `option` focused. */
   autocomplete(subcommand: string, option: string, typed: string, user: StandInUser = ASKER): Record<string, unknown> {
-    return this.interaction(4, user, {
+    return this.interaction(4, user, ALL_PERMISSIONS, {
       id: COMMAND_ID,
       name: 'brief',
       type: 1,
@@ -149,7 +152,7 @@ export class DiscordStandIn {
   /** A button click (type 3) on a message the bot sent. */
   button(customId: string, user: StandInUser = ASKER, ephemeral = true): Record<string, unknown> {
     return {
-      ...this.interaction(3, user, { custom_id: customId, component_type: 2 }),
+      ...this.interaction(3, user, ALL_PERMISSIONS, { custom_id: customId, component_type: 2 }),
       message: this.message({ content: '', flags: ephemeral ? 64 : 0 }, CHANNEL_ID),
     };
   }
@@ -161,7 +164,7 @@ export class DiscordStandIn {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private interaction(type: number, user: StandInUser, data: Record<string, unknown>): Record<string, unknown> {
+  private interaction(type: number, user: StandInUser, permissions: string, data: Record<string, unknown>): Record<string, unknown> {
     return {
       id: this.snowflake(),
       application_id: APPLICATION_ID,
@@ -171,7 +174,7 @@ export class DiscordStandIn {
       guild_id: GUILD_ID,
       channel_id: CHANNEL_ID,
       channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
-      member: { user, roles: [], permissions: ALL_PERMISSIONS, joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+      member: { user, roles: [], permissions, joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
       app_permissions: ALL_PERMISSIONS,
       locale: 'en-US',
       guild_locale: 'en-US',
@@ -255,7 +258,7 @@ export class DiscordStandIn {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', this.apiUrl);
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''), query: url.searchParams, body: undefined, files: [], at: Date.now() };
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''), query: url.searchParams, headers: req.headers, body: undefined, files: [], at: Date.now() };
     const type = req.headers['content-type'] ?? '';
     if (type.startsWith('multipart/form-data')) {
       const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();

@@ -1,0 +1,42 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { briefCommand } from '../../../adapters/discord/commands.js';
+import { errorReply } from '../../../src/answer/reply.js';
+import { defineCommand } from '../../../src/commands/command.js';
+import { commands } from '../../../src/commands/index.js';
+
+const SNAPSHOT = new URL('./brief-command.json', import.meta.url);
+
+describe('briefCommand', () => {
+  it('matches the reviewed definition of /brief (UPDATE_DISCORD_COMMANDS=1 rewrites it after a change to the table)', () => {
+    const definition = briefCommand(commands);
+    if (process.env.UPDATE_DISCORD_COMMANDS) writeFileSync(SNAPSHOT, `${JSON.stringify(definition, null, 2)}\n`);
+    expect(definition).toEqual(JSON.parse(readFileSync(SNAPSHOT, 'utf8')));
+  });
+
+  it('turns a new row of the table into a subcommand, with options read from its zod schema', () => {
+    const figures = defineCommand({
+      name: 'figures',
+      summary: `Key figures on a topic ${'and a summary far too long for Discord '.repeat(3)}`,
+      usage: 'figures <topic>',
+      args: z.object({
+        since: z.number().int().min(1990).max(2100).optional().describe('Only figures from this year on'),
+        topic: z.string().trim().min(1).max(200).describe('What the figures are about'),
+        unit: z.enum(['usd', 'people']).default('usd').describe('Which measure'),
+        offset: z.number().int().optional(),
+      }),
+      fromText: (rest) => ({ topic: rest }),
+      run: async () => errorReply('unused', 'unused'),
+    });
+    const [sub] = briefCommand([figures]).options!;
+    expect(sub).toMatchObject({ type: 1, name: 'figures' });
+    expect(sub!.description.length).toBeLessThanOrEqual(100);
+    expect(sub!.description.endsWith('…')).toBe(true);
+    expect((sub as { options: unknown[] }).options).toEqual([
+      { name: 'topic', description: 'What the figures are about', required: true, type: 3, min_length: 1, max_length: 200, autocomplete: true },
+      { name: 'since', description: 'Only figures from this year on', required: false, type: 4, min_value: 1990, max_value: 2100 },
+      { name: 'unit', description: 'Which measure', required: false, type: 3, choices: [{ name: 'usd', value: 'usd' }, { name: 'people', value: 'people' }] },
+    ]);
+  });
+});
