@@ -108,7 +108,13 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const token = this.config.DISCORD_TOKEN;
     if (!token) throw new ConfigError('DISCORD_TOKEN is not set: the Discord bot needs its bot token to connect.');
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
-    await this.client.login(token);
+    try {
+      await this.client.login(token);
+    } catch (error) {
+      // discord.js has already closed the client; say which setting to fix.
+      if ((error as { code?: unknown }).code === 'TokenInvalid') throw new ConfigError('DISCORD_TOKEN was refused by Discord: copy the bot token again (Developer Portal → Bot → Reset Token).');
+      throw new DossierError('discord-connect', `Could not connect to Discord${this.config.DISCORD_API_URL ? ` at ${this.config.DISCORD_API_URL}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     await ready;
     this.log.info({ user: this.client.user?.username, guilds: this.client.guilds.cache.size }, 'Discord bot connected');
   }

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import { ConfigError } from '../../../src/config.js';
+import { Dossier } from '../../../src/dossier.js';
+import { silentLogger } from '../../../src/log.js';
+import { DiscordStandIn, discordError } from './stand-in.js';
+
+const dossier = Dossier.fromCorpus({ dir: '/corpus', documents: [], warnings: [] });
+
+let standIn: DiscordStandIn;
+beforeAll(async () => {
+  standIn = await DiscordStandIn.start();
+});
+afterAll(async () => {
+  await standIn?.close();
+});
+
+describe('DiscordAdapter.start', () => {
+  it('names DISCORD_TOKEN when it is missing, without touching the network', async () => {
+    const adapter = new DiscordAdapter({ DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger());
+    await expect(adapter.start()).rejects.toThrow(new ConfigError('DISCORD_TOKEN is not set: the Discord bot needs its bot token to connect.'));
+    expect(standIn.requests).toEqual([]);
+  });
+
+  it('names DISCORD_TOKEN when Discord refuses it (401)', async () => {
+    standIn.respond((r) => r.path === '/gateway/bot', discordError(401, 0, '401: Unauthorized'));
+    const adapter = new DiscordAdapter({ DISCORD_TOKEN: 'revoked', DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger());
+    const started = adapter.start();
+    await expect(started).rejects.toBeInstanceOf(ConfigError);
+    await expect(started).rejects.toThrow(/^DISCORD_TOKEN was refused by Discord/);
+    expect(standIn.identifies).toEqual([]);
+  });
+});
