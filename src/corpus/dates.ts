@@ -1,0 +1,53 @@
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(\\d{4})';
+
+/** "October 30, 2017", "Oct. 30 2017"; "30 October 2017"; "2017-10-30" (also as the head of an ISO timestamp). */
+const DATE = new RegExp(`\\b(?:${MONTH}\\s+${DAY},?\\s+${YEAR}|${DAY}\\s+${MONTH},?\\s+${YEAR}|${YEAR}-(\\d{2})-(\\d{2}))(?![\\d-])`, 'i');
+
+/** A PDF info date: "D:20200301120000Z". */
+const PDF_DATE = /^D:(\d{4})(\d{2})(\d{2})/;
+
+export interface FoundDate {
+  /** YYYY-MM-DD. */
+  iso: string;
+  index: number;
+  end: number;
+}
+
+/**
+ * The first full calendar date in `text` (day, month and year). A date without a year ("Dec. 12")
+ * is not a date here: guessing the year would put a wrong date on a citation.
+ */
+export function findDate(text: string): FoundDate | undefined {
+  const m = DATE.exec(text);
+  if (!m) return undefined;
+  const [, month1, day1, year1, day2, month2, year2, year3, month3, day3] = m;
+  const iso =
+    year1 !== undefined
+      ? isoDate(year1, monthNumber(month1!), day1!)
+      : year2 !== undefined
+        ? isoDate(year2, monthNumber(month2!), day2!)
+        : isoDate(year3!, Number(month3), day3!);
+  return iso ? { iso, index: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/** A date value as metadata gives it (front matter, HTML meta, PDF info), as YYYY-MM-DD. */
+export function parseDateValue(value: string | Date): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  const pdf = PDF_DATE.exec(value.trim());
+  if (pdf) return isoDate(pdf[1]!, Number(pdf[2]), pdf[3]!);
+  return findDate(value)?.iso;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function isoDate(year: string, month: number, day: string): string | undefined {
+  const d = Number(day);
+  const date = new Date(Date.UTC(Number(year), month - 1, d));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}

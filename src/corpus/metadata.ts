@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { Block } from './block.js';
+import type { Note } from './clean.js';
+import { findDate, parseDateValue } from './dates.js';
+import { isShortLine } from './formats/text.js';
+import type { DocumentMeta } from './types.js';
+
+const text = z.union([z.string(), z.number()], { error: 'expected text' }).transform((v) => String(v).trim());
+const list = z.union([z.array(text), text.transform((v) => v.split(','))]).transform((items) => items.map((s) => s.trim()).filter(Boolean));
+
+/**
+ * Metadata as a file states it in YAML (markdown front matter or a `.meta.yaml` sidecar). Every
+ * field is optional; other keys are allowed and ignored. Several authors may be given as a list.
+ */
+export const MetaRecord = z.object({
+  title: text.pipe(z.string().min(1)).optional(),
+  author: z.union([text, z.array(text).transform((names) => names.join(', '))]).optional(),
+  publisher: text.optional(),
+  date: z
+    .union([z.string(), z.number().transform(String), z.date()])
+    .transform((value, ctx) => {
+      const iso = parseDateValue(value);
+      if (iso === undefined) ctx.addIssue({ code: 'custom', message: `not a date: ${String(value)}` });
+      return iso ?? z.NEVER;
+    })
+    .optional(),
+  url: z.url().optional(),
+  tags: list.optional(),
+});
+
+/** Reads stated metadata, or says in one line why it cannot be used. */
+export function parseMetaRecord(value: unknown, where: string): { meta?: Partial<DocumentMeta>; problem?: string } {
+  if (value === null || value === undefined) return { meta: {} };
+  const parsed = MetaRecord.safeParse(value);
+  if (parsed.success) return { meta: withoutUndefined(parsed.data) };
+  const issue = parsed.error.issues[0];
+  return { problem: `${where}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}` };
+}
+
+/** Later layers override earlier ones, field by field. */
+export function mergeMeta(...layers: Partial<DocumentMeta>[]): Partial<DocumentMeta> {
+  return Object.assign({}, ...layers.map(withoutUndefined)) as Partial<DocumentMeta>;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A capitalised name word: "Earl", "EARL", "O'Brien", "Jean-Paul", an initial "W.". */
+const NAME_WORD = "\\p{Lu}[\\p{L}'’-]*\\.?";
+const NAME = `${NAME_WORD}(?:\\s+(?:(?:de|da|del|der|van|von|la|le|bin|al)\\s+)?${NAME_WORD}){0,4}`;
+const PERSON = new RegExp(`^${NAME}(?:\\s+(?:and|&)\\s+${NAME})*$`, 'u');
+const HONORIFICS = '(?:Former|Retired|Ambassador|Amb\\.|Dr\\.|Professor|Prof\\.|Mr\\.|Ms\\.|Mrs\\.|General|Gen\\.|Senator|Sen\\.|Rep\\.|U\\.S\\.)';
+/** "Earl Anthony Wayne is a …", "Former U.S. Ambassador EARL ANTHONY WAYNE is a …". */
+const BIO = new RegExp(`^(?:${HONORIFICS}\\s+)*(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})\\s+(?:is|was|has been|serves|served)\\b`, 'u');
+/** What a sentence about an author says they do, which a sentence about a place or an institution does not. */
+const ROLE = /\b(?:ambassador|fellow|professor|director|editor|author|journalist|correspondent|reporter|writer|columnist|researcher|analyst|scholar|diplomat|lecturer|founder|chair|served|career)\b/i;
+
+/** A name written in capitals, as bylines often are, in title case: "EARL ANTHONY WAYNE" → "Earl Anthony Wayne". */
+export function titleCaseName(name: string): string {
+  return name.replace(/[\p{L}'’-]+/gu, (word) =>
+    /\p{Lu}{2}/u.test(word) && !/\p{Ll}/u.test(word) && !/^(?:II|III|IV|VI|VII|VIII|IX)$/.test(word)
+      ? word.toLowerCase().replace(/(^|[-'’])\p{Ll}/gu, (s) => s.toUpperCase())
+      : word,
+  );
+}
+
+/** "By EARL ANTHONY WAYNE, former U.S. Ambassador to Mexico" → the name (and a date, if the byline gives one). */
+export function bylineOf(text: string): { author: string; date?: string } | undefined {
+  const m = /^by\s+(.+)$/i.exec(text);
+  if (!m || !isShortLine(text)) return undefined;
+  const [name = '', ...rest] = m[1]!.split(/\s*(?:,|\s[|–—-]\s|\bon\b)\s*/);
+  if (!PERSON.test(name)) return undefined;
+  return { author: titleCaseName(name), date: findDate(rest.join(' '))?.iso };
+}
+
+/** A block that is only a date, perhaps labelled: "Published: October 30, 2017", "Monday, 3 May 2021". */
+export function datelineOf(text: string): string | undefined {
+  const rest = text.replace(/^(?:(?:published|posted|updated|last updated|dated?)(?:\s+on)?\s*:?\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?/i, '');
+  const found = findDate(rest);
+  if (!found || found.index !== 0) return undefined;
+  return /^\s*(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$/i.test(rest.slice(found.end)) ? found.iso : undefined;
+}
+
+/** The author a closing bio names: "Earl Anthony Wayne is a retired career ambassador …". */
+export function bioAuthor(text: string): string | undefined {
+  const m = BIO.exec(text);
+  return m && ROLE.test(text) ? titleCaseName(m[1]!) : undefined;
+}
+
+/** An organisation's name: capitalised words and the small words that join them ("Pulse News Mexico", "The Hill"). */
+const ORG_WORD = "\\p{Lu}[\\p{L}\\p{N}&'’.-]*";
+const ORG = `${ORG_WORD}(?:\\s+(?:(?:of|and|for|the|on|&)\\s+)*${ORG_WORD})*`;
+const PUBLISHER_SAYINGS: { kind: Note['kind']; pattern: RegExp }[] = [
+  // Where this copy is published outranks where the text first appeared.
+  { kind: 'republication', pattern: new RegExp(`\\brepublished (?:in|by|on) (?:the )?[“"]?(${ORG})`, 'u') },
+  { kind: 'disclaimer', pattern: new RegExp(`\\b(?:views?|opinions?|positions?|those) of (${ORG})[\\s.]*$`, 'u') },
+  { kind: 'republication', pattern: new RegExp(`\\b(?:first|originally) (?:appeared|published|ran) (?:in|on|by) [“"]?(${ORG})`, 'u') },
+];
+
+function publisherFromNotes(notes: Note[]): string | undefined {
+  for (const { kind, pattern } of PUBLISHER_SAYINGS) {
+    for (const note of notes) {
+      const m = note.kind === kind ? pattern.exec(note.text) : null;
+      if (m) return m[1]!.replace(/(?<=\p{Ll})\.$/u, '');
+    }
+  }
+  return undefined;
+}
+
+/** A site's name alone on a line at the end of a page: short, every main word capitalised, no figures. */
+function isSiteName(text: string): boolean {
+  return new RegExp(`^${ORG}$`, 'u').test(text) && text.split(/\s+/).length <= 6 && !/\d/.test(text);
+}
+
+/**
+ * Reads what the text states about itself and takes the lines that state it out of the body:
+ * - title: the first heading before the body starts (the headline);
+ * - author: a byline ("By …") before the body, else a closing bio ("X is a retired ambassador …");
+ * - date: a dateline before the body or in the page's field line, never a date inside the article's
+ *   prose, which dates what the article reports on, not the article;
+ * - publisher: a republication note, a contributors' disclaimer, or a site name closing the page.
+ */
+export function deriveMeta(blocks: Block[], notes: Note[]): { meta: Partial<DocumentMeta>; body: Block[] } {
+  const meta: Partial<DocumentMeta> = {};
+  let start = 0;
+  for (; start < blocks.length; start++) {
+    const block = blocks[start]!;
+    const byline = meta.author === undefined ? bylineOf(block.text) : undefined;
+    const dateline = datelineOf(block.text);
+    if (byline) {
+      meta.author = byline.author;
+      meta.date ??= byline.date;
+    } else if (dateline) meta.date ??= dateline;
+    else if (block.kind === 'heading' && meta.title === undefined) meta.title = block.text;
+    else break;
+  }
+  let end = blocks.length;
+  while (end > start && blocks[end - 1]!.kind === 'heading') end--;
+  const footer = blocks.slice(end).map((b) => b.text);
+  const body = blocks.slice(start, end);
+  // A closing heading-like line that is not a site's name is a short last paragraph: keep it.
+  for (const line of footer) if (!isSiteName(line)) body.push({ kind: 'paragraph', text: line });
+
+  meta.date ??= notes.flatMap((n) => (n.kind === 'chrome' ? [findDate(n.text)] : [])).find((d) => d?.index === 0)?.iso;
+  meta.publisher = publisherFromNotes(notes) ?? footer.find(isSiteName);
+  if (meta.author === undefined) {
+    const closing = body.filter((b) => b.kind === 'paragraph').slice(-2);
+    meta.author = closing.map((b) => bioAuthor(b.text)).find(Boolean);
+  }
+  return { meta, body };
+}
