@@ -1,27 +1,149 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { DossierError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Corpus, Passage, SourceDocument } from './types.js';
+import { CorruptFileError, errorLine, type ParsedDocument } from './block.js';
+import { buildDocument } from './document.js';
+import { listFiles, readSidecar, roleOf, SUPPORTED_EXTENSIONS, type Format } from './files.js';
+import { parseHtml } from './formats/html.js';
+import { parseMarkdown } from './formats/markdown.js';
+import { parsePdf } from './formats/pdf.js';
+import { decodeText, parseText } from './formats/text.js';
+import type { Corpus, CorpusWarning, SourceDocument } from './types.js';
 
 export interface LoadOptions {
   log?: Logger;
-  /** Files larger than this are skipped with a warning (default 20 MB). */
+  /** Files larger than this are skipped with a warning (default 20 MB, far above any article or report). */
   maxBytes?: number;
+  /**
+   * Reads a file's bytes (default: fs.readFile). Must reject with code ENOENT for a missing file,
+   * as a file without a sidecar is found that way. Tests pass one to make a file unreadable.
+   */
+  readFile?: (path: string) => Promise<Uint8Array>;
 }
 
-// PLACEHOLDER: the corpus helper replaces this file with the real loader (formats, cleaning, metadata).
-export async function loadCorpus(dir: string, _options: LoadOptions = {}): Promise<Corpus> {
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Files read and parsed at once: enough to overlap I/O, few enough to stay clear of file-handle limits. */
+const CONCURRENCY = 16;
+
+export interface LoadedDocument {
+  document?: SourceDocument;
+  /** Why the file was skipped, or (with a document) why its stated metadata was ignored. */
+  warning?: CorpusWarning;
+}
+
+/**
+ * Loads every supported file under `dir` (.txt, .md, .html, .pdf), recursively; dotfiles, dot-folders,
+ * sidecars (see SIDECAR_SUFFIX) and the corpus's synonyms.yaml are not documents. A file that cannot
+ * be loaded becomes a warning, logged and returned, and the rest loads. Documents come sorted by source.
+ * Throws DossierError 'corpus-missing' when `dir` is not a folder.
+ */
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const root = resolve(dir);
-  const documents: SourceDocument[] = [];
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.(txt|md)$/.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
-    const raw = await readFile(path, 'utf8');
-    const source = relative(root, path).split(sep).join('/');
-    const paragraphs = raw.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-    const passages: Passage[] = paragraphs.map((text, i) => ({ id: `${source}#${i + 1}`, source, paragraph: i + 1, text, sentences: [{ text, start: 0 }] }));
-    documents.push({ source, hash: createHash('sha256').update(raw).digest('hex'), meta: { title: paragraphs[0] ?? source, tags: [] }, passages });
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) throw new DossierError('corpus-missing', info ? `The corpus path is not a folder: ${root}` : `Corpus folder not found: ${root}`);
+  const { files, unlisted } = await listFiles(root).catch((error: unknown) => {
+    throw new DossierError('corpus-missing', `Corpus folder cannot be read: ${root} (${errorLine(error)})`);
+  });
+  const loaded = await mapLimit(files, CONCURRENCY, (path) => loadDocument(root, path, options));
+  const folderWarnings = unlisted.map(({ path, error }) => warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${errorLine(error)})`));
+  return {
+    dir: root,
+    documents: loaded.flatMap((l) => (l.document ? [l.document] : [])).sort(bySource),
+    warnings: [...folderWarnings, ...loaded.flatMap((l) => (l.warning ? [l.warning] : []))].sort(bySource),
+  };
+}
+
+/**
+ * Loads one file of the corpus under `root`, as loadCorpus does (a watcher re-loads a changed file
+ * with it). Returns nothing for a file that is not a document (a sidecar: re-load the file it
+ * describes). Never throws for a bad file: it returns a warning instead, already logged.
+ */
+export async function loadDocument(root: string, absolutePath: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+  const source = sourceOf(resolve(root), resolve(absolutePath));
+  const format = roleOf(source);
+  if (format === 'ignored') return {};
+  if (format === 'unsupported') return { warning: warn(options, source, 'unsupported', `not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`) };
+  try {
+    return await loadFile(resolve(absolutePath), source, format, options);
+  } catch (error) {
+    return { warning: warn(options, source, 'corrupt', `could not be loaded (${errorLine(error)})`) };
   }
-  return { dir: root, documents, warnings: [] };
+}
+
+async function loadFile(path: string, source: string, format: Format, options: LoadOptions): Promise<LoadedDocument> {
+  const skip = (code: CorpusWarning['code'], message: string): LoadedDocument => ({ warning: warn(options, source, code, message) });
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const read = options.readFile ?? readFile;
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return {};
+    size = info.size;
+  } catch (error) {
+    return skip('unreadable', `cannot be read (${errorLine(error)})`);
+  }
+  if (size > maxBytes) return skip('too-large', `is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await read(path);
+  } catch (error) {
+    return skip('unreadable', `cannot be read (${errorLine(error)})`);
+  }
+  if (bytes.length === 0) return skip('empty', 'is empty');
+
+  const sidecar = await readSidecar(path, read);
+  const hash = createHash('sha256').update(bytes);
+  if (sidecar.bytes) hash.update(sidecar.bytes);
+  let parsed: ParsedDocument;
+  if (format === 'pdf') {
+    try {
+      parsed = await parsePdf(bytes);
+    } catch (error) {
+      if (error instanceof CorruptFileError) return skip('corrupt', `is ${error.message}`);
+      throw error;
+    }
+  } else {
+    const text = decodeText(bytes);
+    if (text === undefined) return skip('binary', 'is not text (binary content)');
+    parsed = format === 'markdown' ? parseMarkdown(text) : format === 'html' ? parseHtml(text) : parseText(text);
+  }
+
+  const document = buildDocument(source, hash.digest('hex'), parsed, sidecar.meta);
+  if (document.passages.length === 0) return skip('empty', format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index');
+  const problems = [...parsed.metaProblems, ...(sidecar.problem ? [sidecar.problem] : [])];
+  return problems.length ? { document, warning: warn(options, source, 'bad-metadata', `metadata ignored: ${problems.join('; ')}`) } : { document };
+}
+
+function warn(options: LoadOptions, source: string, code: CorpusWarning['code'], message: string): CorpusWarning {
+  const warning: CorpusWarning = { source, code, message: `${source} ${message}` };
+  options.log?.warn({ source, code }, warning.message);
+  return warning;
+}
+
+function sourceOf(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+}
+
+function bySource(a: { source: string }, b: { source: string }): number {
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -1,0 +1,86 @@
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { SYNONYMS_FILE } from '../search/synonyms.js';
+import { errorLine } from './block.js';
+import { parseMetaRecord } from './metadata.js';
+import type { DocumentMeta } from './types.js';
+
+export type Format = 'text' | 'markdown' | 'html' | 'pdf';
+
+const FORMATS: Record<string, Format> = { '.txt': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.pdf': 'pdf' };
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
+
+/**
+ * Sidecar metadata: `<file name>.meta.yaml` beside a file (`report.pdf.meta.yaml` for
+ * `report.pdf`), with the same fields as markdown front matter. `<name without extension>.meta.yaml`
+ * (`report.meta.yaml`) is accepted too, for every file of that name whatever its extension, unless
+ * the file has a sidecar of the first kind. A sidecar's fields override those the file states.
+ */
+export const SIDECAR_SUFFIX = '.meta.yaml';
+
+/** What a path in the corpus folder (relative, with `/`) is to the loader. */
+export function roleOf(source: string): Format | 'ignored' | 'unsupported' {
+  if (source.split('/').some((part) => part.startsWith('.')) || source.endsWith(SIDECAR_SUFFIX) || source === SYNONYMS_FILE) return 'ignored';
+  return FORMATS[extname(source).toLowerCase()] ?? 'unsupported';
+}
+
+/** The sidecars a file may have, the one that wins first. */
+export function sidecarPaths(path: string): string[] {
+  const name = basename(path);
+  return [`${path}${SIDECAR_SUFFIX}`, join(dirname(path), `${name.slice(0, name.length - extname(name).length)}${SIDECAR_SUFFIX}`)];
+}
+
+export interface Sidecar {
+  bytes?: Uint8Array;
+  meta: Partial<DocumentMeta>;
+  problem?: string;
+}
+
+/** The file's sidecar, if it has one; a sidecar that cannot be read or does not validate is a problem, not an error. */
+export async function readSidecar(path: string, read: (path: string) => Promise<Uint8Array>): Promise<Sidecar> {
+  for (const candidate of sidecarPaths(path)) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await read(candidate);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      return { meta: {}, problem: `${basename(candidate)} cannot be read (${errorLine(error)})` };
+    }
+    try {
+      const { meta = {}, problem } = parseMetaRecord(parseYaml(new TextDecoder().decode(bytes)), basename(candidate));
+      return { bytes, meta, problem };
+    } catch (error) {
+      return { bytes, meta: {}, problem: `${basename(candidate)}: ${errorLine(error)}` };
+    }
+  }
+  return { meta: {} };
+}
+
+/**
+ * Every file under `root` except in dot-folders, as absolute paths; symbolic links are listed for
+ * the loader to follow (or report when they lead nowhere). Folders that cannot be listed are
+ * returned apart, so the rest still loads.
+ */
+export async function listFiles(root: string): Promise<{ files: string[]; unlisted: { path: string; error: unknown }[] }> {
+  const files: string[] = [];
+  const unlisted: { path: string; error: unknown }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (dir === root) throw error;
+      unlisted.push({ path: dir, error });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
+    }
+  };
+  await walk(root);
+  return { files, unlisted };
+}

@@ -1,0 +1,122 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { Block, ParsedDocument } from '../block.js';
+import { parseDateValue } from '../dates.js';
+import { titleCaseName } from '../metadata.js';
+import type { DocumentMeta } from '../types.js';
+
+/** The little of the DOM that the block walk reads (the project builds without the DOM lib). */
+interface HtmlNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<HtmlNode>;
+}
+
+interface HtmlDocument {
+  title: string;
+  body: HtmlNode;
+  querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const HEADING = /^H[1-6]$/;
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5',
+  'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+/** Never text of the article: code, controls and navigation. */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'FORM', 'NAV', 'ASIDE']);
+
+/**
+ * An HTML page: its main content as Readability (over linkedom) finds it, without navigation,
+ * sidebars and footers, split into blocks at block elements. White space is collapsed as a browser
+ * shows it. Metadata comes from the page's meta tags.
+ */
+export function parseHtml(html: string): ParsedDocument {
+  const document = parseHTML(html).document as unknown as HtmlDocument;
+  // Readability rewrites the document it reads, so the head is read first.
+  const meta = headMeta(document);
+  const article = readArticle(document);
+  meta.title ??= article?.title ?? undefined;
+  if (article?.byline && meta.author === undefined) meta.author = titleCaseName(article.byline.replace(/^by\s+/i, '').trim());
+  meta.publisher ??= article?.siteName ?? undefined;
+  meta.date ??= article?.publishedTime ? parseDateValue(article.publishedTime) : undefined;
+  if (meta.title && meta.publisher) meta.title = withoutSiteName(meta.title, meta.publisher);
+  const blocks: Block[] = [];
+  collectBlocks(article?.content ?? document.body, 'paragraph', blocks);
+  return { blocks, meta, metaProblems: [] };
+}
+
+function readArticle(document: HtmlDocument): ReturnType<Readability<HtmlNode>['parse']> {
+  try {
+    // charThreshold 0: a short page is still an article, not a reason to fall back to the whole body.
+    return new Readability<HtmlNode>(document as never, { charThreshold: 0, serializer: (node) => node as unknown as HtmlNode }).parse();
+  } catch {
+    return null;
+  }
+}
+
+function headMeta(document: HtmlDocument): Partial<DocumentMeta> {
+  const content = (selector: string): string | undefined => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
+  const all = (selector: string): string[] => Array.from(document.querySelectorAll(selector), (el) => el.getAttribute('content')?.trim() ?? '').filter(Boolean);
+  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? content('meta[property="og:url"]');
+  const date = content('meta[property="article:published_time"]') ?? content('meta[name="date"]') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+  const author = content('meta[name="author"]');
+  const keywords = content('meta[name="keywords"]');
+  const meta: Partial<DocumentMeta> = {
+    title: content('meta[property="og:title"]') ?? (document.title.trim() || undefined),
+    author: author ? titleCaseName(author) : undefined,
+    publisher: content('meta[property="og:site_name"]'),
+    date: date ? parseDateValue(date) : undefined,
+    url: url && URL.canParse(url) && /^https?:/.test(url) ? url : undefined,
+  };
+  const tags = keywords ? keywords.split(',').map((t) => t.trim()).filter(Boolean) : all('meta[property="article:tag"]');
+  if (tags.length) meta.tags = tags;
+  return meta;
+}
+
+/** "Harbour Lights Return | The Coastal Gazette" → "Harbour Lights Return". */
+function withoutSiteName(title: string, site: string): string {
+  const m = new RegExp(`^(.+?)\\s+[|–—:-]\\s+${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).exec(title);
+  return m ? m[1]! : title;
+}
+
+/**
+ * Appends the blocks under `parent`: runs of text and inline elements become one block of `kind`;
+ * a heading element a heading; each list item an item.
+ */
+function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): void {
+  let run = '';
+  const flush = (): void => {
+    const text = collapse(run);
+    if (text) blocks.push({ kind, text });
+    run = '';
+  };
+  const visit = (node: HtmlNode): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === TEXT_NODE) run += child.textContent ?? '';
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const tag = child.nodeName.toUpperCase();
+      if (SKIPPED_TAGS.has(tag)) continue;
+      if (tag === 'BR') run += ' ';
+      else if (!BLOCK_TAGS.has(tag)) visit(child);
+      else {
+        flush();
+        if (HEADING.test(tag)) {
+          const text = collapse(child.textContent ?? '');
+          if (text) blocks.push({ kind: 'heading', text });
+        } else collectBlocks(child, tag === 'LI' ? 'item' : 'paragraph', blocks);
+      }
+    }
+  };
+  visit(parent);
+  flush();
+}
+
+/** HTML white space collapses to one space, as a browser shows it; a no-break space inside the text stays. */
+function collapse(text: string): string {
+  return text.replace(/[ \t\n\r\f]+/g, ' ').trim();
+}
