@@ -7,6 +7,7 @@ import type { Adapter } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { MAX_QUERY_LENGTH, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import type { Config } from '../../src/config.js';
+import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
@@ -193,6 +194,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   private readonly rateLimitBudgetMs: number;
   private readonly digest: DigestService | undefined;
   private server: Server | undefined;
+  private started = false;
 
   constructor(
     private readonly settings: SlackSettings,
@@ -232,6 +234,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   }
 
   async start(): Promise<void> {
+    this.started = true;
     if (this.settings.appToken) {
       await this.app.start();
       this.log.info('Slack app connected (Socket Mode)');
@@ -241,9 +244,12 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     }
   }
 
+  /** Safe to call when not started (a shutdown after a failed start-up). */
   async stop(): Promise<void> {
-    await this.app.stop();
+    if (!this.started) return;
+    this.started = false;
     this.server = undefined;
+    await this.app.stop();
   }
 
   /** Answers one request; a refusal from Slack is logged, never thrown, since no one is left to tell. */
@@ -255,14 +261,18 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     }
   }
 
-  /** Posts to a channel (the digest); logs and throws a DossierError the caller can record when Slack refuses. */
+  /**
+   * Posts to a channel (the digest). When Slack refuses, logs one line and throws a DeliveryError
+   * telling the digest whether trying again can help (see src/digest/delivery.ts).
+   */
   async post(channelId: string, reply: Reply): Promise<void> {
     try {
       await this.send({ kind: 'message', channel: channelId }, reply);
     } catch (error) {
       const message = describeSlackFailure(error, channelId);
-      this.log.error({ channel: channelId, code: slackErrorCode(error) }, message);
-      throw new DossierError(`slack-${slackErrorCode(error) ?? 'failed'}`, message);
+      const code = slackErrorCode(error);
+      this.log.error({ channel: channelId, code }, message);
+      throw new DeliveryError(deliveryErrorCode(code), message, { cause: error });
     }
   }
 
@@ -379,6 +389,23 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     app.error(async (error) => {
       this.log.error({ code: error.code }, `Slack request failed: ${error.message}`);
     });
+  }
+}
+
+/** Slack's refusals as the digest's delivery errors: permanent when the channel is gone or closed to the bot. */
+function deliveryErrorCode(slackCode: string | undefined): DeliveryErrorCode {
+  switch (slackCode) {
+    case 'channel_not_found':
+    case 'is_archived':
+    case 'not_in_channel':
+      return 'channel-gone';
+    case 'restricted_action':
+    case 'cant_post':
+      return 'forbidden';
+    case 'ratelimited':
+      return 'rate-limited';
+    default:
+      return 'unavailable';
   }
 }
 

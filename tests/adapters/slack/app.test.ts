@@ -6,7 +6,7 @@ import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { ACTIONS, LIMITS } from '../../../adapters/slack/render.js';
 import type { Reply } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/dossier.js';
-import { DossierError } from '../../../src/errors.js';
+import { DeliveryError } from '../../../src/digest/delivery.js';
 import { createLogger } from '../../../src/log.js';
 import { SlackStub, slackHeaders, type Recorded } from './slack-stub.js';
 
@@ -326,12 +326,17 @@ describe('SlackAdapter delivery', () => {
     expect(stub.callsTo(new URL(responseUrl).pathname)).toHaveLength(2);
   });
 
-  it('logs a clear line for channel_not_found and rejects post() with a DossierError, without crashing', async () => {
+  it('logs a clear line for channel_not_found and rejects post() with a permanent DeliveryError, without crashing', async () => {
     stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
     const error = await adapter.post('CGONE', plainReply).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DossierError);
-    expect((error as DossierError).code).toBe('slack-channel_not_found');
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ code: 'channel-gone', permanent: true });
     expect(logs).toContainEqual(expect.objectContaining({ level: 50, channel: 'CGONE', msg: expect.stringContaining('was not found (channel_not_found)') }));
+  });
+
+  it('rejects post() with a transient DeliveryError when Slack is unavailable', async () => {
+    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'internal_error' } });
+    await expect(adapter.post('C1', plainReply)).rejects.toMatchObject({ code: 'unavailable', permanent: false });
   });
 
   it('logs a clear line for not_in_channel during delivery and carries on', async () => {

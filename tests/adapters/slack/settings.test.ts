@@ -15,6 +15,12 @@ describe('slackSettings', () => {
     expect(slackSettings(config)).toEqual({ botToken: 'xoxb-1', signingSecret: 's', appToken: undefined, port: 3100, command: '/dossier', apiUrl: 'http://127.0.0.1:9/api/' });
   });
 
+  it('stops cleanly when it was never started', async () => {
+    const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
+    const adapter = new SlackAdapter({ botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief' }, dossier, silentLogger());
+    await expect(adapter.stop()).resolves.toBeUndefined();
+  });
+
   it('refuses to build an adapter with neither an app token nor a signing secret', () => {
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
     expect(() => new SlackAdapter({ botToken: 'xoxb-1', port: 0, command: '/brief' }, dossier, silentLogger())).toThrow(DossierError);
