@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import { defineCommand } from '../../../src/commands/command.js';
+import { commands } from '../../../src/commands/index.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
 import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
@@ -204,6 +207,39 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     const line = await logLine((l) => typeof l.msg === 'string' && l.msg.startsWith('Discord rate limit (429)'));
     expect(line).toMatchObject({ route: expect.stringMatching(/^\/webhooks\/:id\/:token\/messages\//), method: 'PATCH', retryAfter: 200 });
     expect(JSON.stringify(line)).not.toContain(interaction.token);
+  });
+
+  it('leaves a dropped gateway connection to discord.js, logs the reconnect and keeps answering', async () => {
+    standIn.dropConnections(4000);
+    await logLine((l) => l.msg === 'Discord gateway reconnecting');
+    await logLine((l) => l.msg === 'Discord gateway resumed');
+    expect(standIn.resumes).toEqual([expect.objectContaining({ session_id: 'stand-in-session' })]);
+    expect(standIn.identifies).toHaveLength(1);
+    expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
+  });
+
+  it('answers a command added to the table, uploading its chart with the answer', async () => {
+    const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+    const chart = defineCommand({
+      name: 'chart',
+      summary: 'A chart',
+      usage: 'chart <topic>',
+      args: z.object({ topic: z.string().describe('What to chart') }),
+      fromText: (rest) => ({ topic: rest }),
+      run: async ({ topic }) => ({ title: `Chart: ${topic}`, status: 'ok', blocks: [], attachments: [{ name: 'chart.png', contentType: 'image/png', data: png, alt: `${topic} by year` }], more: 0 }),
+    });
+    commands.push(chart);
+    try {
+      const interaction = standIn.interact(standIn.command('chart', { topic: 'tram funding' }));
+      const answer = await standIn.waitFor(originalOf(interaction));
+      expect(answer.body.embeds[0]).toMatchObject({ title: 'Chart: tram funding', image: { url: 'attachment://chart.png' } });
+      expect(answer.body.attachments).toEqual([{ id: '0', description: 'tram funding by year' }]);
+      expect(answer.files).toHaveLength(1);
+      expect(answer.files[0]).toMatchObject({ name: 'chart.png' });
+      expect([...answer.files[0]!.data]).toEqual([...png]);
+    } finally {
+      commands.splice(commands.indexOf(chart), 1);
+    }
   });
 
   it('posts to a channel with the chart uploaded, and reports a channel it may not post in (50013) without crashing', async () => {

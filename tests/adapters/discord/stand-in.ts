@@ -57,6 +57,8 @@ export class DiscordStandIn {
   readonly requests: RecordedRequest[] = [];
   /** IDENTIFY payloads the gateway received. */
   readonly identifies: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** RESUME payloads the gateway received. */
+  readonly resumes: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   private readonly sockets = new Set<WebSocket>();
   private readonly overrides: Override[] = [];
   private readonly listeners = new Set<() => void>();
@@ -157,6 +159,11 @@ export class DiscordStandIn {
     };
   }
 
+  /** Closes every gateway connection with `code`, as Discord does before asking a client to resume. */
+  dropConnections(code = 4000): void {
+    for (const socket of this.sockets) socket.close(code, 'stand-in dropped the connection');
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     this.gateway.close();
@@ -218,6 +225,10 @@ export class DiscordStandIn {
     socket.on('message', (raw) => {
       const payload = JSON.parse(String(raw));
       if (payload.op === 1) send({ op: 11, s: null, t: null, d: null });
+      if (payload.op === 6) {
+        this.resumes.push(payload.d);
+        send({ op: 0, t: 'RESUMED', s: ++this.sequence, d: {} });
+      }
       if (payload.op === 2) {
         this.identifies.push(payload.d);
         send({
