@@ -166,7 +166,12 @@ export function describeSlackFailure(error: unknown, channel: string): string {
 /** Bolt's logger interface over ours, so Bolt and its Web API client log as one app. */
 function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
-  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  // Bolt's lines are free text, out of reach of pino's field redaction: tokens are masked here.
+  const line = (msg: unknown[]) =>
+    msg
+      .map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m)))
+      .join(' ')
+      .replace(/\b(xox[a-z]|xapp)-[\w-]+/g, '[secret]');
   const levels: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
   return {
     debug: (...msg) => child.debug(line(msg)),
@@ -234,12 +239,13 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   }
 
   async start(): Promise<void> {
-    this.started = true;
     if (this.settings.appToken) {
       await this.app.start();
+      this.started = true;
       this.log.info('Slack app connected (Socket Mode)');
     } else {
       this.server = await this.app.start({ port: this.settings.port, host: this.host });
+      this.started = true;
       this.log.info({ port: this.port, path: EVENTS_PATH }, 'Slack app listening (HTTP mode)');
     }
   }

@@ -3,7 +3,7 @@ import { SlackAdapter, describeSlackFailure, parseRequest, slackSettings, slackT
 import { loadConfig } from '../../../src/config.js';
 import { Dossier } from '../../../src/dossier.js';
 import { DossierError } from '../../../src/errors.js';
-import { silentLogger } from '../../../src/log.js';
+import { createLogger, silentLogger } from '../../../src/log.js';
 
 describe('slackSettings', () => {
   it('is undefined when Slack is not configured', () => {
@@ -19,6 +19,15 @@ describe('slackSettings', () => {
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
     const adapter = new SlackAdapter({ botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief' }, dossier, silentLogger());
     await expect(adapter.stop()).resolves.toBeUndefined();
+  });
+
+  it('logs Bolt’s lines through our logger with any token masked', () => {
+    const lines: string[] = [];
+    const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
+    const adapter = new SlackAdapter({ botToken: 'xoxb-1-secret', signingSecret: 's', port: 0, command: '/brief' }, dossier, createLogger('info', { write: (l: string) => void lines.push(l) }));
+    adapter.app.logger.warn('retrying with token xoxb-1-secret and xapp-1-A1-other');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, component: 'bolt', adapter: 'slack', msg: 'retrying with token [secret] and [secret]' });
   });
 
   it('refuses to build an adapter with neither an app token nor a signing secret', () => {
