@@ -116,6 +116,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       throw new DossierError('discord-connect', `Could not connect to Discord${this.config.DISCORD_API_URL ? ` at ${this.config.DISCORD_API_URL}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
     }
     await ready;
+    // Autocomplete has 3 seconds and no deferral: build the topic list now, not on the first keystroke.
+    this.topics.suggest('');
     this.log.info({ user: this.client.user?.username, guilds: this.client.guilds.cache.size }, 'Discord bot connected');
   }
 

@@ -109,6 +109,32 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(Object.keys(buttonIds(answer))).toEqual(['Share', 'More results', '👍', '👎']);
   });
 
+  it('defers before the command has finished, however long it takes', async () => {
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const slow = defineCommand({
+      name: 'slow',
+      summary: 'Takes its time',
+      usage: 'slow',
+      args: z.object({}),
+      fromText: () => ({}),
+      run: async () => {
+        await finished;
+        return { title: 'Done at last', status: 'ok', blocks: [], attachments: [], more: 0 };
+      },
+    });
+    commands.push(slow);
+    try {
+      const interaction = standIn.interact(standIn.command('slow'));
+      expect((await standIn.waitFor(callbackOf(interaction))).body.type).toBe(5);
+      expect(standIn.requests.some(originalOf(interaction))).toBe(false);
+      finish();
+      expect((await standIn.waitFor(originalOf(interaction))).body.embeds[0].title).toBe('Done at last');
+    } finally {
+      commands.splice(commands.indexOf(slow), 1);
+    }
+  });
+
   it('neutralises mentions and Markdown from documents', async () => {
     const { answer } = await ask('depot closure plan');
     expect(answer.body.allowed_mentions).toEqual({ parse: [] });

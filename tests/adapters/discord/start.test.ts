@@ -22,6 +22,10 @@ describe('DiscordAdapter.start', () => {
     expect(standIn.requests).toEqual([]);
   });
 
+  it('can be stopped without having started', async () => {
+    await expect(new DiscordAdapter({ DISCORD_TOKEN: 'unused', DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger()).stop()).resolves.toBeUndefined();
+  });
+
   it('names DISCORD_TOKEN when Discord refuses it (401)', async () => {
     standIn.respond((r) => r.path === '/gateway/bot', discordError(401, 0, '401: Unauthorized'));
     const adapter = new DiscordAdapter({ DISCORD_TOKEN: 'revoked', DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger());
