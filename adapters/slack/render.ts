@@ -208,19 +208,21 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
     const actions = actionsBlock(reply, undefined, false);
     return { text, blocks: [section(`:warning: ${escapeMrkdwn(reply.error?.message ?? reply.title)}`), ...(actions ? [actions] : [])] };
   }
-  const actions = actionsBlock(reply, options.request, options.shareable ?? false);
   const chartNote =
     reply.attachments.length && !options.chartUploaded
       ? context(`:bar_chart: ${options.shareable ? 'Share in channel to post the chart' : 'Chart'}: ${escapeMrkdwn(reply.attachments.map((a) => a.alt).join('; '))}`)
       : undefined;
+  const closing = (next: Reply['next']) => [chartNote, actionsBlock({ ...reply, next }, options.request, options.shareable ?? false)].filter((b): b is Block => b !== undefined);
   // Room kept for the closing blocks: the "left out" note, the chart note and the buttons.
-  const tail = [chartNote, actions].filter((b): b is Block => b !== undefined);
+  const tail = closing(reply.next);
   const reservedBlocks = tail.length + 1;
   const reservedChars = size(tail) + 400;
 
   const blocks: Block[] = [section(`*${escapeMrkdwn(reply.title)}*`)];
   let leftOut = 0;
+  let excerptsLeftOut = 0;
   for (const block of reply.blocks) {
+    if (block.type === 'excerpt' && leftOut > 0) excerptsLeftOut++;
     if (leftOut > 0) {
       leftOut += unit(block).results;
       continue;
@@ -239,12 +241,24 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
       continue;
     }
     leftOut = Math.max(u.results, 1);
+    if (u.excerpt) excerptsLeftOut++;
   }
+  const next = resumeAt(reply.next, excerptsLeftOut);
   const notShown = leftOut + reply.more;
   if (notShown > 0) {
-    const hint = reply.next && leftOut === 0 ? ' Press *More results* to see them.' : '';
+    const hint = next && (leftOut === 0 || next !== reply.next) ? ' Press *More results* to see them.' : '';
     blocks.push(context(`${notShown} more result${notShown === 1 ? '' : 's'} not shown.${hint}`));
   }
-  blocks.push(...tail);
+  blocks.push(...closing(next));
   return { text, blocks };
+}
+
+/**
+ * "More results" must not skip the excerpts this message had no room for: a paged command's next
+ * `offset` is moved back by that many.
+ */
+function resumeAt(next: Reply['next'], excerptsLeftOut: number): Reply['next'] {
+  const offset = next?.args.offset;
+  if (!next || excerptsLeftOut === 0 || typeof offset !== 'number') return next;
+  return { ...next, args: { ...next.args, offset: Math.max(0, offset - excerptsLeftOut) } };
 }

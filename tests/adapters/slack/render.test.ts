@@ -97,6 +97,15 @@ describe('renderSlack', () => {
     expect(message.blocks.at(-1)).toMatchObject({ type: 'actions' });
   });
 
+  it('moves More results back so that it shows the excerpts this message had no room for', () => {
+    const blocks = Array.from({ length: 40 }, (_, i) => ({ type: 'excerpt' as const, excerpt: excerpt([{ text: `${sentence(i)} ${sentence(i + 1)}` }], i + 1) }));
+    const message = renderSlack(reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }), { request: { t: 'harbour dredging' }, shareable: true });
+    const shown = texts(message).filter((t) => t.startsWith('> ')).length;
+    const more = (message.blocks.at(-1) as { elements: { action_id: string; value: string }[] }).elements.find((b) => b.action_id === ACTIONS.more)!;
+    expect(JSON.parse(more.value)).toEqual({ c: 'ask', a: { question: 'harbour dredging', offset: shown } });
+    expect(texts(message).join('\n')).toContain('Press *More results* to see them.');
+  });
+
   it('stays under the total size with few but huge excerpts, shortening the last one that fits', () => {
     const huge = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ');
     const blocks = Array.from({ length: 8 }, (_, i) => ({ type: 'excerpt' as const, excerpt: excerpt([{ text: huge }], i + 1) }));
