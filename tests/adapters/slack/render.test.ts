@@ -141,6 +141,23 @@ describe('renderSlack', () => {
     expect(texts(renderSlack(reply({ attachments: [chart] }), { chartUploaded: true })).join()).not.toContain('Cost by year');
   });
 
+  it('shows figures and disagreements bold, with the sentence and citation of each', () => {
+    const item = (text: string, paragraph: number) => ({ text, measure: 'dredging cost', when: '2023', sentence: [{ text: 'The dredging cost ' }, { text, strong: true }, { text: ' in 2023.' }], citation: citation(paragraph) });
+    const message = renderSlack(
+      reply({
+        blocks: [
+          { type: 'figures', title: 'Key figures', items: [item('€4m', 1)] },
+          { type: 'disagreement', measure: 'dredging cost', items: [item('€4m', 1), item('€5m', 7)] },
+        ],
+      }),
+    );
+    const all = texts(message).join('\n');
+    expect(all).toContain('*Key figures*\n• *€4m* (2023): “The dredging cost *€4m* in 2023.” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶1');
+    expect(all).toContain('*Sources differ on dredging cost:*');
+    expect(all).toContain('*€5m*');
+    expect(all).toContain('¶7');
+  });
+
   it('splits a long list into sections that each fit', () => {
     const items = Array.from({ length: 80 }, (_, i) => [{ text: `Document ${i}`, strong: true }, { text: ' — a source with a fairly long description line' }]);
     const message = renderSlack(reply({ blocks: [{ type: 'list', items }] }));
