@@ -242,6 +242,26 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(blockTexts(answer.body.blocks as Block[])).toContain('night');
   });
 
+  it('Find source answers with chat.postEphemeral when the shortcut brings no response_url', async () => {
+    const from = stub.calls.length;
+    const payload = {
+      type: 'message_action',
+      callback_id: 'find_source',
+      trigger_id: 'trigger',
+      message_ts: '100.000005',
+      message: { type: 'message', user: 'U3', ts: '100.000005', text: 'the dredging contractor reported that silt levels had fallen' },
+      user: { id: 'U4', name: 'cy' },
+      channel: { id: 'C2', name: 'port' },
+      team: { id: 'T1', domain: 'port' },
+      token: 'legacy',
+      action_ts: '100.000006',
+    };
+    await signedPost(interactionBody(payload), FORM);
+    const sent = await stub.waitFor((c) => c.path === '/api/chat.postEphemeral', { from });
+    expect(sent.body).toMatchObject({ channel: 'C2', user: 'U4' });
+    expect(blockTexts(sent.body.blocks as Block[])).toContain('silt');
+  });
+
   it('answers an @mention in the thread, with the mention stripped', async () => {
     const from = stub.calls.length;
     const event = { type: 'app_mention', user: 'U1', text: '<@UBOT> dredging contractor', ts: '300.000001', channel: 'C9', event_ts: '300.000001' };
