@@ -130,7 +130,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   async deliver(target: DiscordTarget, reply: Reply): Promise<void> {
     const { interaction } = target;
     const flow = target.flow ? this.flows.get(target.flow) : undefined;
-    const components = flow ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(reply.next && reply.more > 0) }) : [];
+    const components =
+      flow && reply.status !== 'error' ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(reply.next && reply.more > 0) }) : [];
     const message = { ...renderDiscord(reply), components };
     try {
       if (interaction.deferred || interaction.replied) await interaction.editReply(message);

@@ -183,6 +183,7 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     const member = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram funding' }, BYSTANDER, MEMBER_PERMISSIONS));
     const refused = await standIn.waitFor(originalOf(member));
     expect(refused.body.embeds[0].description).toMatch(/Only members who can manage this channel/);
+    expect(refused.body.components).toEqual([]);
 
     const manager = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram funding', at: '07:30' }));
     const subscribed = await standIn.waitFor(originalOf(manager));
