@@ -91,7 +91,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     this.buttonLifetimeMs = options.buttonLifetimeMs ?? 15 * 60_000;
     this.maxFlows = options.maxFlows ?? 1000;
     this.digest = options.digest;
-    this.topics = new TopicSuggester(dossier);
+    this.topics = new TopicSuggester(dossier, { onError: (err) => log.warn({ err }, 'Could not read the corpus’s measures for autocomplete; offering headings and words') });
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       allowedMentions: NO_MENTIONS,
@@ -117,7 +117,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     }
     await ready;
     // Autocomplete has 3 seconds and no deferral: build the topic list now, not on the first keystroke.
-    this.topics.suggest('');
+    void this.topics.prepare();
     this.log.info({ user: this.client.user?.username, guilds: this.client.guilds.cache.size }, 'Discord bot connected');
   }
 

@@ -1,3 +1,6 @@
+import { setImmediate } from 'node:timers/promises';
+import { figuresInPassage } from '../../src/answer/figures/passage.js';
+import type { Passage } from '../../src/corpus/types.js';
 import type { Dossier } from '../../src/dossier.js';
 import { fold } from '../../src/search/analyzer.js';
 import { STOP_WORDS } from '../../src/search/stopwords.js';
@@ -6,13 +9,23 @@ import { STOP_WORDS } from '../../src/search/stopwords.js';
 export const MAX_CHOICES = 25;
 export const MAX_CHOICE_LENGTH = 100;
 
-/** How many frequent words are offered besides the headings. */
+/** How many frequent words and measures are offered besides the headings. */
 const FREQUENT_WORDS = 300;
+const FREQUENT_MEASURES = 300;
+/** Passages read for measures between two turns of the event loop, so interactions are never held up. */
+const MEASURE_SLICE = 20;
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*[\p{L}\p{N}]/gu;
 
 export interface Choice {
   name: string;
   value: string;
+}
+
+export interface TopicSuggesterOptions {
+  /** What each figure of a passage measures (default: the figure parser's `measure`). */
+  measuresOf?: (passage: Passage) => (string | undefined)[];
+  /** Told when reading measures fails; the headings and words are still offered. */
+  onError?: (error: unknown) => void;
 }
 
 interface Topic {
@@ -21,16 +34,34 @@ interface Topic {
   key: string;
 }
 
+interface Tally {
+  label: string;
+  count: number;
+}
+
 /**
- * Topics to suggest while a user types `/brief figures topic:`: the corpus's section headings,
- * then its most frequent words. Built once per corpus state so each keystroke is a cheap filter,
- * since Discord gives autocomplete 3 seconds and it cannot be deferred.
+ * Topics to suggest while a user types `/brief figures topic:`: the corpus's section headings, the
+ * measures its figures count, then its most frequent words. Built once per corpus state so each
+ * keystroke is a cheap filter, since Discord gives autocomplete 3 seconds and it cannot be
+ * deferred. Headings and words are ready at once; measures need the figure parser on every
+ * passage, so they are gathered in the background and join the list when done.
  */
 export class TopicSuggester {
-  private topics: Topic[] = [];
-  private builtFor = '';
+  private headings: Topic[] = [];
+  private measures: Topic[] = [];
+  private words: Topic[] = [];
+  private builtFor: string | undefined;
+  private scan: Promise<void> = Promise.resolve();
+  private readonly measuresOf: (passage: Passage) => (string | undefined)[];
+  private readonly onError: (error: unknown) => void;
 
-  constructor(private readonly dossier: Dossier) {}
+  constructor(
+    private readonly dossier: Dossier,
+    options: TopicSuggesterOptions = {},
+  ) {
+    this.measuresOf = options.measuresOf ?? ((passage) => figuresInPassage(passage).map((f) => f.measure));
+    this.onError = options.onError ?? (() => {});
+  }
 
   /** Topics matching what was typed: those starting with it first, then those containing it. */
   suggest(typed: string): Choice[] {
@@ -55,12 +86,18 @@ export class TopicSuggester {
       .map((list) => ({ name: list, value: list }));
   }
 
+  /** Starts (or keeps) the topic list for the current corpus; resolves when its measures are in. */
+  prepare(): Promise<void> {
+    this.refresh();
+    return this.scan;
+  }
+
   private matching(typed: string): string[] {
     this.refresh();
     const query = fold(typed.trim());
-    const matches = query
-      ? [...this.topics.filter((t) => t.key.startsWith(query)), ...this.topics.filter((t) => !t.key.startsWith(query) && t.key.includes(query))]
-      : this.topics;
+    const seen = new Set<string>();
+    const topics = [...this.headings, ...this.measures, ...this.words].filter((t) => !seen.has(t.key) && seen.add(t.key));
+    const matches = query ? [...topics.filter((t) => t.key.startsWith(query)), ...topics.filter((t) => !t.key.startsWith(query) && t.key.includes(query))] : topics;
     return matches.map((t) => t.label);
   }
 
@@ -71,31 +108,50 @@ export class TopicSuggester {
     this.builtFor = state;
     const passages = documents.flatMap((d) => d.passages);
 
-    const headings = new Map<string, { label: string; count: number }>();
-    const words = new Map<string, { label: string; count: number }>();
-    const count = (map: typeof headings, key: string, label: string) => {
-      const seen = map.get(key);
-      if (seen) seen.count++;
-      else map.set(key, { label, count: 1 });
-    };
+    const headings = new Map<string, Tally>();
+    const words = new Map<string, Tally>();
     for (const passage of passages) {
       const heading = passage.heading?.replace(/\s+/g, ' ').trim();
-      if (heading) count(headings, fold(heading), heading);
+      if (heading) tally(headings, heading);
       for (const [word] of passage.text.matchAll(WORD)) {
-        const key = fold(word);
-        if (key.length >= 4 && !STOP_WORDS.has(key)) count(words, key, word.toLowerCase());
+        if (word.length >= 4 && !STOP_WORDS.has(fold(word))) tally(words, word.toLowerCase());
       }
     }
-    const byCount = (a: { count: number }, b: { count: number }) => b.count - a.count;
-    const topics = [...headings.entries()].sort(([, a], [, b]) => byCount(a, b)).map(([key, { label }]) => ({ key, label }));
-    const frequent = [...words.entries()]
-      .filter(([key, { count }]) => count >= 2 && !headings.has(key))
-      .sort(([, a], [, b]) => byCount(a, b))
-      .slice(0, FREQUENT_WORDS)
-      .map(([key, { label }]) => ({ key, label }));
-    this.topics = [...topics, ...frequent];
+    this.headings = ranked(headings);
+    this.words = ranked(words, 2).slice(0, FREQUENT_WORDS);
+    this.scan = this.scanMeasures(state, passages).catch(this.onError);
+  }
+
+  private async scanMeasures(state: string, passages: Passage[]): Promise<void> {
+    const measures = new Map<string, Tally>();
+    for (let i = 0; i < passages.length; i += MEASURE_SLICE) {
+      await setImmediate();
+      // The corpus changed meanwhile: the scan for the new state takes over.
+      if (this.builtFor !== state) return;
+      for (const passage of passages.slice(i, i + MEASURE_SLICE)) {
+        for (const measure of this.measuresOf(passage)) {
+          const label = measure?.replace(/\s+/g, ' ').trim();
+          if (label) tally(measures, label);
+        }
+      }
+    }
+    if (this.builtFor === state) this.measures = ranked(measures).slice(0, FREQUENT_MEASURES);
   }
 }
+
+function tally(map: Map<string, Tally>, label: string): void {
+  const key = fold(label);
+  const seen = map.get(key);
+  if (seen) seen.count++;
+  else map.set(key, { label, count: 1 });
+}
+
+/** Most frequent first; ties keep the order they were met in. */
+const ranked = (map: Map<string, Tally>, minCount = 1): Topic[] =>
+  [...map.entries()]
+    .filter(([, { count }]) => count >= minCount)
+    .sort(([, a], [, b]) => b.count - a.count)
+    .map(([key, { label }]) => ({ key, label }));
 
 /** A label within Discord's 100 characters; the shown name ends with "…" when cut. */
 function clip(label: string, ellipsis: boolean): string {

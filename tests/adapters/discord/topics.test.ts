@@ -27,7 +27,7 @@ const dossier = () =>
 
 describe('TopicSuggester', () => {
   it('offers headings first, then frequent words, filtered by what was typed (accents and case ignored)', () => {
-    const topics = new TopicSuggester(dossier());
+    const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
     expect(topics.suggest('TRAM').map((c) => c.value)).toEqual(['Tram funding', 'tram', LONG_HEADING.slice(0, 100)]);
     expect(topics.suggest('fund').map((c) => c.value)).toEqual([LONG_HEADING.slice(0, 100), 'Tram funding', 'Mérida funding']);
     expect(topics.suggest('MERIDA').map((c) => c.value)).toEqual(['Mérida funding']);
@@ -52,6 +52,27 @@ describe('TopicSuggester', () => {
     expect(values.slice(0, 2)).toEqual(['tram, Tram funding', 'tram, transport']);
     expect(values).not.toContain('tram, tram');
     expect(topics.suggestInList(`${'x'.repeat(95)}, tram`)).toEqual([]);
+  });
+
+  it('offers the measures of the corpus’s figures, gathered in the background, between headings and words', async () => {
+    const measuresOf = (p: Passage) => (p.text.includes('budget') ? ['tram budget overrun', undefined] : []);
+    const topics = new TopicSuggester(dossier(), { measuresOf });
+    expect(topics.suggest('tram').map((c) => c.value)).not.toContain('tram budget overrun');
+    await topics.prepare();
+    expect(topics.suggest('tram').map((c) => c.value)).toEqual(['Tram funding', 'tram budget overrun', 'tram', LONG_HEADING.slice(0, 100)]);
+  });
+
+  it('keeps offering headings and words when reading measures fails', async () => {
+    const errors: unknown[] = [];
+    const topics = new TopicSuggester(dossier(), {
+      measuresOf: () => {
+        throw new Error('parser bug');
+      },
+      onError: (e) => errors.push(e),
+    });
+    await topics.prepare();
+    expect(errors).toEqual([new Error('parser bug')]);
+    expect(topics.suggest('tram').map((c) => c.value)).toContain('Tram funding');
   });
 
   it('follows the corpus as documents change', () => {
