@@ -117,6 +117,8 @@ function addDays({ year, month, day }: LocalDate, n: number): LocalDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+const dayNumber = ({ year, month, day }: LocalDate) => Date.UTC(year, month - 1, day) / DAY_MS;
+
 const weekday = ({ year, month, day }: LocalDate) => new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 
 /**
@@ -141,11 +143,10 @@ function slotOn(schedule: DigestSchedule, date: LocalDate): number | undefined {
 /** Every slot in (from, to], oldest first. */
 export function slotsBetween(schedule: DigestSchedule, from: Date, to: Date): Date[] {
   const slots: Date[] = [];
-  const last = localDate(to.getTime(), schedule.timeZone);
-  for (let date = addDays(localDate(from.getTime(), schedule.timeZone), -1); ; date = addDays(date, 1)) {
+  const last = dayNumber(localDate(to.getTime(), schedule.timeZone));
+  for (let date = addDays(localDate(from.getTime(), schedule.timeZone), -1); dayNumber(date) <= last; date = addDays(date, 1)) {
     const slot = slotOn(schedule, date);
     if (slot !== undefined && slot > from.getTime() && slot <= to.getTime()) slots.push(new Date(slot));
-    if (date.year === last.year && date.month === last.month && date.day === last.day) break;
   }
   return slots;
 }

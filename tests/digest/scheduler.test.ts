@@ -191,6 +191,44 @@ describe('DigestScheduler', () => {
     });
   });
 
+  it('driven every 15 minutes across daylight-saving changes, posts at 08:00 local in two time zones', async () => {
+    const store = world.openStore();
+    let now = at('2026-03-05T00:00Z');
+    store.subscribe({ ...newsroom, channelId: 'C-NY', days: [0, 1, 2, 3, 4, 5, 6] }, now);
+    store.subscribe({ ...newsroom, channelId: 'C-LDN', timeZone: 'Europe/London', days: [0, 1, 2, 3, 4, 5, 6] }, at('2026-03-26T00:00Z'));
+    const adapter = new RecordingAdapter();
+    const sentAt: string[] = [];
+    const post = adapter.post.bind(adapter);
+    adapter.post = async (channelId, reply) => {
+      await post(channelId, reply);
+      sentAt.push(`${channelId} ${now.toISOString().slice(0, 16)}`);
+    };
+    const s = scheduler(store, adapter);
+    for (const [from, to] of [
+      ['2026-03-06T00:00Z', '2026-03-10T00:00Z'],
+      ['2026-03-27T00:00Z', '2026-03-31T00:00Z'],
+    ]) {
+      for (now = at(from!); now < at(to!); now = plus(now, 15)) await s.tick(now);
+    }
+    expect(sentAt.filter((x) => x.startsWith('C-NY')).slice(0, 4)).toEqual(['C-NY 2026-03-06T13:00', 'C-NY 2026-03-07T13:00', 'C-NY 2026-03-08T12:00', 'C-NY 2026-03-09T12:00']);
+    expect(sentAt.filter((x) => x.startsWith('C-LDN'))).toEqual(['C-LDN 2026-03-27T08:00', 'C-LDN 2026-03-28T08:00', 'C-LDN 2026-03-29T07:00', 'C-LDN 2026-03-30T07:00']);
+  });
+
+  it('never overlaps runs of one subscription in a process', async () => {
+    const store = world.openStore();
+    store.subscribe(newsroom, SUBSCRIBED);
+    const adapter = new RecordingAdapter();
+    adapter.hang('C-NEWS');
+    const s = scheduler(store, adapter, { retry: { attempts: 1, timeoutMs: 100, sleep: noWait } });
+    const first = s.tick(SLOT);
+    const second = await s.tick(at('2026-03-04T13:00Z'));
+    expect(second).toEqual({ sent: 0, skipped: 0, failed: 0 });
+    await first;
+    expect(adapter.attempts).toEqual(['C-NEWS']);
+    adapter.heal('C-NEWS');
+    expect(await s.tick(at('2026-03-04T13:00Z'))).toMatchObject({ sent: 1 });
+  });
+
   it('leaves subscriptions on platforms it has no adapter for to other processes', async () => {
     const store = world.openStore();
     const discord = store.subscribe({ ...newsroom, platform: 'discord', channelId: '123' }, SUBSCRIBED);

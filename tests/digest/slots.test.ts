@@ -50,6 +50,10 @@ describe('slots across daylight-saving changes', () => {
     expect(between(daily('08:00', 'Australia/Sydney'), '2026-04-03T00:00Z', '2026-04-06T00:00Z')).toEqual(['2026-04-03T21:00:00.000Z', '2026-04-04T22:00:00.000Z', '2026-04-05T22:00:00.000Z']); // 4 April AEDT, then 5 and 6 April AEST
   });
 
+  it('an empty or backwards range has no slots', () => {
+    expect(between(daily('08:00', 'Europe/London'), '2026-03-10T00:00Z', '2026-03-01T00:00Z')).toEqual([]);
+  });
+
   it('weekdays only: Friday’s next slot is Monday', () => {
     const s: DigestSchedule = { time: '08:00', days: WEEKDAYS, timeZone: 'Europe/London' };
     expect(nextSlot(s, new Date('2026-03-27T09:00Z'))?.toISOString()).toBe('2026-03-30T07:00:00.000Z');
