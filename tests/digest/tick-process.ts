@@ -1,0 +1,16 @@
+/**
+ * One bot process for the two-process test: opens the corpus and the shared database, ticks the
+ * scheduler at the given instant and prints each channel it posted to, one per line.
+ */
+import { Dossier } from '../../src/dossier.js';
+import { DigestScheduler } from '../../src/digest/scheduler.js';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
+import { silentLogger } from '../../src/log.js';
+
+const [corpusDir, dbPath, instant] = process.argv.slice(2);
+const dossier = await Dossier.open({ corpusDir: corpusDir! });
+const store = new SqliteDigestStore(dbPath!);
+const adapter = { post: async (channelId: string) => void process.stdout.write(`posted ${channelId}\n`) };
+const scheduler = new DigestScheduler({ store, dossier, adapters: { slack: adapter }, log: silentLogger() });
+await scheduler.tick(new Date(instant!));
+store.close();
