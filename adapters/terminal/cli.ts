@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ask, askJson } from '../../src/answer/ask.js';
 import { cite } from '../../src/answer/cite.js';
+import { answerFigures } from '../../src/answer/figures/index.js';
 import { splitTopics } from '../../src/commands/digest.js';
 import { runText, type CommandContext } from '../../src/commands/index.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
@@ -12,12 +13,13 @@ import { createLogger } from '../../src/log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 
 const USAGE = `Usage: dossier <command> [text] [--corpus DIR] [--json] [--chart FILE]
-Commands: ask <question> · cite <quote> · sources · digest --topics "a, b" [--since YYYY-MM-DD] · help`;
+Commands: ask <question> · cite <quote> · figures <topic> · sources · digest --topics "a, b" [--since YYYY-MM-DD] · help`;
 
 /** `--json` output per command: the contract the evaluation script reads. */
 const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string) => unknown> = {
   ask: (d, q) => askJson(ask(d, q)),
   cite: (d, q) => askJson(cite(d, q)),
+  figures: (d, q) => answerFigures(d, q),
   sources: (d) => ({ sources: d.documents.map((doc) => ({ source: doc.source, ...doc.meta, passages: doc.passages.length })) }),
 };
 

@@ -6,6 +6,7 @@ import { sourcesReply } from '../answer/sources.js';
 import { DossierError } from '../errors.js';
 import { defineCommand, type Command, type CommandContext } from './command.js';
 import { digestCommand } from './digest.js';
+import { figuresCommand } from './figures.js';
 
 export type { Command, CommandContext };
 
@@ -57,7 +58,7 @@ const helpCommand = defineCommand({
 });
 
 /** The command table: every surface offers exactly these. */
-export const commands: Command[] = [askCommand, citeCommand, sourcesCommand, digestCommand, helpCommand];
+export const commands: Command[] = [askCommand, citeCommand, figuresCommand, sourcesCommand, digestCommand, helpCommand];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());

@@ -1,0 +1,137 @@
+import type { Passage } from '../../corpus/types.js';
+import type { Dossier } from '../../dossier.js';
+import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../../search/query.js';
+import type { Citation } from '../reply.js';
+import type { FigureUnit, FigureValue } from './grammar.js';
+import { MeasureIndex, type MeasureGroup, type Series } from './group.js';
+import { figuresInPassage, type PassageFigure } from './passage.js';
+
+export interface FiguresOptions {
+  /** How many figures at most (default 10). */
+  limit?: number;
+}
+
+/** A figure found for a topic: where it stands and how relevant it is (0 to 1). */
+export interface FoundFigure extends PassageFigure {
+  source: string;
+  passage: Passage;
+  citation: Citation;
+  score: number;
+}
+
+/** The JSON form of one figure: what `dossier figures --json` prints and the evaluation reads. */
+export interface FigureJson {
+  text: string;
+  value: FigureValue;
+  unit: FigureUnit;
+  measure: string | null;
+  when: string | null;
+  hedge: string | null;
+  source: string;
+  paragraph: number;
+  sentence: string;
+  score: number;
+}
+
+/**
+ * The figures on a topic, most relevant first and grouped by what they measure, with the groups on
+ * which sources disagree and a series to chart. Its JSON form is `{ query, figures }`.
+ */
+export class FiguresAnswer {
+  constructor(
+    readonly query: string,
+    /** In the order shown: groups by their best figure, figures by relevance within a group. */
+    readonly figures: FoundFigure[],
+    readonly groups: MeasureGroup<FoundFigure>[],
+    /** For each group (same index), the figures its sources give differently; empty where they agree. */
+    readonly disagreements: FoundFigure[][],
+    /** The most relevant group's figures over time, when they form a series. */
+    readonly series: Series<FoundFigure> | undefined,
+  ) {}
+
+  toJSON(): { query: string; figures: FigureJson[] } {
+    return {
+      query: this.query,
+      figures: this.figures.map((f) => ({
+        text: f.text,
+        value: f.value,
+        unit: f.unit,
+        measure: f.measure ?? null,
+        when: f.when ?? null,
+        hedge: f.hedge ?? null,
+        source: f.source,
+        paragraph: f.passage.paragraph,
+        sentence: f.sentence.text,
+        score: Math.round(f.score * 1000) / 1000,
+      })),
+    };
+  }
+}
+
+/** Passages searched for figures: enough to reach every paragraph that mentions the topic. */
+const CANDIDATES = 40;
+/** A figure whose sentence and passage cover less of the topic's weight than this is about something else. */
+const MIN_COVER = 0.5;
+/** Figures scoring under this share of the best figure's score are left out: nothing relevant beats noise. */
+const MIN_RELATIVE = 0.5;
+/** The figure's own sentence (with the heading and list lead-in over it) says most about it; the rest of its passage adds context. */
+const SENTENCE_WEIGHT = 0.7;
+/**
+ * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
+ * so "results of X" and "X statistics" are about X.
+ */
+const FIGURE_WORDS = new Set(['number', 'numbers', 'figure', 'figures', 'statistic', 'statistics', 'stats', 'data', 'amount', 'amounts', 'total', 'totals', 'count', 'counts', 'level', 'levels', 'result', 'results', 'outcome', 'outcomes', 'estimate', 'estimates', 'trend', 'trends', 'key']);
+/** A small count in words ("two cartels") matters less than a figure written in digits. */
+const WORDED_COUNT = 0.8;
+
+/** The query without the words that only ask for figures, unless nothing else is left. */
+function aboutWhat(query: AnalysedQuery): AnalysedQuery {
+  const words = query.words.filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()));
+  return words.length ? { ...query, words } : query;
+}
+
+/** The figures relevant to `topic`. Reads the corpus through the engine only; no side effects. */
+export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
+  const query = aboutWhat(analyseQuery(topic, dossier.index));
+  const measures = new MeasureIndex(dossier.index.analyzer);
+  if (!answerable(query)) return new FiguresAnswer(topic, [], [], [], undefined);
+  const analyzer = dossier.index.analyzer;
+  const hits = dossier.search(topic, { limit: CANDIDATES });
+  const found: FoundFigure[] = [];
+  const searchScore = new Map<FoundFigure, number>();
+  for (const hit of hits) {
+    const figures = figuresInPassage(hit.passage);
+    if (!figures.length) continue;
+    const passage = hit.passage;
+    const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
+    const passageCover = coverage(query, [...frame, ...analyzer.terms(passage.text)]);
+    const sentenceCover = new Map<string, number>();
+    for (const figure of figures) {
+      let own = sentenceCover.get(figure.sentence.text);
+      if (own === undefined) {
+        // The heading and list lead-in frame every sentence under them, but only a sentence that
+        // itself names part of the topic is about it: a section on violence holds figures on other things.
+        const terms = analyzer.terms(figure.sentence.text);
+        own = coverage(query, terms) > 0 ? coverage(query, [...frame, ...terms]) : 0;
+        sentenceCover.set(figure.sentence.text, own);
+      }
+      const cover = SENTENCE_WEIGHT * own + (1 - SENTENCE_WEIGHT) * passageCover;
+      if (cover < MIN_COVER) continue;
+      const score = cover * (/\d/.test(figure.text) ? 1 : WORDED_COUNT);
+      found.push({ ...figure, source: passage.source, passage, citation: dossier.citation(passage), score });
+      searchScore.set(found.at(-1)!, hit.score);
+    }
+  }
+  // Equal coverage: the passage the search ranks higher first.
+  found.sort((a, b) => b.score - a.score || searchScore.get(b)! - searchScore.get(a)!);
+  const best = found[0]?.score ?? 0;
+  const kept = found.filter((f) => f.score >= MIN_RELATIVE * best).slice(0, limit);
+  const groups = measures.group(kept);
+  return new FiguresAnswer(
+    topic,
+    groups.flatMap((g) => g.figures),
+    groups,
+    groups.map((g) => measures.disagreement(g)),
+    groups.map((g) => measures.series(g)).find(Boolean),
+  );
+}

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { DossierError } from '../../errors.js';
+import type { Attachment, Citation } from '../reply.js';
+import type { FigureUnit } from './grammar.js';
+import type { Series, Sourced } from './group.js';
+
+/** What a chart needs of a point's figure: its source's citation. */
+type Cited = Sourced & { citation: Citation };
+
+/**
+ * Sans fonts on the machines Dossier runs on, first found wins. resvg draws text only with fonts
+ * it is given; Debian ships DejaVu in `fonts-dejavu-core`, which a slim image may lack.
+ */
+const FONTS = [
+  { family: 'DejaVu Sans', files: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'] },
+  { family: 'Liberation Sans', files: ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'] },
+  { family: 'Noto Sans', files: ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf'] },
+  { family: 'Arial', files: ['/System/Library/Fonts/Supplemental/Arial.ttf', '/System/Library/Fonts/Supplemental/Arial Bold.ttf'] },
+  { family: 'Arial', files: ['C:\\Windows\\Fonts\\arial.ttf', 'C:\\Windows\\Fonts\\arialbd.ttf'] },
+];
+
+/** The font charts are drawn with: its family and the files of it that exist here. */
+export function chartFont(candidates = FONTS): { family: string; files: string[] } {
+  for (const font of candidates) {
+    const files = font.files.filter((f) => existsSync(f));
+    if (files.length) return { family: font.family, files };
+  }
+  throw new DossierError('chart-font', 'No font to draw the chart with: install a sans font (on Debian, the fonts-dejavu-core package).');
+}
+
+/** Pixels per SVG unit: sharp on high-density screens, still a small upload. */
+const ZOOM = 2;
+const WIDTH = 560;
+const HEIGHT = 260;
+
+/**
+ * Draws a series as a line chart: Vega-Lite compiled to Vega, rendered to SVG without a browser,
+ * then to PNG by resvg. The title says what is measured; the subtitle names the sources.
+ */
+export async function renderSeriesChart<F extends Cited>(series: Series<F>, font = chartFont()): Promise<Attachment> {
+  const [{ compile }, vega, { renderAsync }] = await Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
+  const scale = axisScale(series);
+  const sources = distinct(series.points.map((p) => sourceLine(p.figure.citation)));
+  const points = series.points.map((p, i, all) => ({
+    date: isoDate(p.x),
+    value: p.value / scale.divisor,
+    label: `${formatValue(p.value, series.unit)}\n${p.label}`,
+    above: !(p.value < (all[i - 1]?.value ?? Infinity) && p.value < (all[i + 1]?.value ?? Infinity)),
+  }));
+  const spec = compile({
+    width: WIDTH,
+    height: HEIGHT,
+    padding: 16,
+    background: 'white',
+    title: {
+      text: capitalise(series.measure),
+      subtitle: sources.length === 1 ? [`Source: ${sources[0]}`] : ['Sources:', ...sources],
+      anchor: 'start',
+      fontSize: 15,
+      subtitleFontSize: 11,
+      subtitleColor: '#444',
+      offset: 14,
+    },
+    data: { values: points },
+    encoding: {
+      x: { field: 'date', type: 'temporal', scale: { padding: 56 }, axis: { title: null, format: '%Y', tickCount: 'year', labelOverlap: 'greedy', labelFontSize: 11, grid: false } },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        // Headroom over the highest point keeps its label inside the plot.
+        scale: { domain: [0, (1.25 * Math.max(...points.map((p) => p.value))) || 1], nice: true },
+        axis: { title: scale.title, format: ',~r', labelFontSize: 11, titleFontSize: 11, labelOverlap: 'greedy' },
+      },
+    },
+    layer: [
+      { mark: { type: 'line', color: '#1f5f99', strokeWidth: 2.5, point: { filled: true, size: 80, color: '#1f5f99' } } },
+      // A label sits on the side of its point away from the line: below a dip, above elsewhere.
+      { transform: [{ filter: 'datum.above' }], mark: { type: 'text', dy: -22, fontSize: 11, lineBreak: '\n', color: '#222' }, encoding: { text: { field: 'label' } } },
+      { transform: [{ filter: '!datum.above' }], mark: { type: 'text', dy: 24, fontSize: 11, lineBreak: '\n', color: '#222' }, encoding: { text: { field: 'label' } } },
+    ],
+    config: { font: font.family, view: { stroke: null } },
+  }).spec;
+  const svg = await new vega.View(vega.parse(spec), { renderer: 'none' }).toSVG();
+  const png = await renderAsync(svg, { fitTo: { mode: 'zoom', value: ZOOM }, background: 'white', font: { loadSystemFonts: false, fontFiles: font.files, defaultFontFamily: font.family } });
+  return {
+    name: `${slug(series.measure)}.png`,
+    contentType: 'image/png',
+    data: new Uint8Array(png.asPng()),
+    alt: altText(series, sources),
+  };
+}
+
+/** Large sums are drawn in millions or billions, with the unit on the axis. */
+function axisScale(series: Series): { divisor: number; title: string } {
+  const max = Math.max(...series.points.map((p) => Math.abs(p.value)));
+  const per = series.per ? ` a ${series.per}` : '';
+  if (series.unit === 'percent') return { divisor: 1, title: 'percent' };
+  const [divisor, word] = max >= 1e9 ? [1e9, ' (billions)'] : max >= 1e6 ? [1e6, ' (millions)'] : [1, ''];
+  const unit = series.unit === 'count' ? 'number' : (CURRENCY_NAMES[series.unit] ?? series.unit);
+  return { divisor, title: `${unit}${word}${per}` };
+}
+
+const CURRENCY_NAMES: Partial<Record<FigureUnit, string>> = { USD: 'US dollars', EUR: 'euros', GBP: 'pounds', MXN: 'pesos' };
+const CURRENCY_SIGNS: Partial<Record<FigureUnit, string>> = { USD: '$', EUR: '€', GBP: '£' };
+
+function formatValue(value: number, unit: FigureUnit): string {
+  if (unit === 'percent') return `${value.toLocaleString('en-US')}%`;
+  const sign = CURRENCY_SIGNS[unit] ?? '';
+  const big = Math.abs(value) >= 1e9 ? [1e9, ' billion'] : Math.abs(value) >= 1e6 ? [1e6, ' million'] : undefined;
+  const number = big ? `${(value / (big[0] as number)).toLocaleString('en-US', { maximumFractionDigits: 2 })}${big[1]}` : value.toLocaleString('en-US');
+  return `${sign}${number}${unit === 'MXN' ? ' pesos' : ''}`;
+}
+
+function sourceLine(c: Citation): string {
+  const title = c.title.length > 60 ? `${c.title.slice(0, 59).trimEnd()}…` : c.title;
+  return [title, c.date, `¶${c.paragraph}`].filter(Boolean).join(', ');
+}
+
+function altText(series: Series<Cited>, sources: string[]): string {
+  const points = series.points.map((p) => `${formatValue(p.value, series.unit)} (${p.figure.when ?? p.label}; ${sourceLine(p.figure.citation)})`);
+  return `Line chart of ${series.measure}: ${points.join(', ')}. Sources: ${sources.join('; ')}.`;
+}
+
+/** A decimal year as a date Vega can read: 2016.5 → 2016-07-02. */
+function isoDate(year: number): string {
+  const whole = Math.floor(year);
+  const start = Date.UTC(whole, 0, 1);
+  const end = Date.UTC(whole + 1, 0, 1);
+  return new Date(start + (year - whole) * (end - start)).toISOString().slice(0, 10);
+}
+
+const distinct = (xs: string[]) => [...new Set(xs)];
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'chart';

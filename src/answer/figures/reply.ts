@@ -1,0 +1,53 @@
+import { DossierError } from '../../errors.js';
+import type { Attachment, FigureItem, Reply, ReplyBlock, RichText } from '../reply.js';
+import type { FiguresAnswer, FoundFigure } from './answer.js';
+import { renderSeriesChart } from './chart.js';
+import type { PassageFigure } from './passage.js';
+
+/**
+ * The reply to `figures <topic>`: a block per measure, most relevant first; where sources give
+ * different figures for the same measure, those side by side in a `disagreement` block before the
+ * rest; and a chart when the figures form a series over time.
+ */
+export async function figuresReply(answer: FiguresAnswer, render: typeof renderSeriesChart = renderSeriesChart): Promise<Reply> {
+  const title = `Figures on ${answer.query}`;
+  if (!answer.figures.length) {
+    return { title, status: 'empty', blocks: [{ type: 'text', text: [{ text: `No figures on ${answer.query} in the corpus.` }] }], attachments: [], more: 0 };
+  }
+  const blocks: ReplyBlock[] = [];
+  answer.groups.forEach((group, i) => {
+    const differing = answer.disagreements[i] ?? [];
+    if (differing.length) blocks.push({ type: 'disagreement', measure: group.measure, items: differing.map(figureItem) });
+    const rest = group.figures.filter((f) => !differing.includes(f));
+    if (rest.length) blocks.push({ type: 'figures', title: group.measure, items: rest.map(figureItem) });
+  });
+  const attachments: Attachment[] = [];
+  if (answer.series) {
+    try {
+      attachments.push(await render(answer.series));
+    } catch (error) {
+      // A server without fonts still answers; the figures are all in the blocks.
+      if (!(error instanceof DossierError)) throw error;
+      blocks.push({ type: 'text', text: [{ text: `Chart left out: ${error.message}` }] });
+    }
+  }
+  return { title, status: 'ok', blocks, attachments, more: 0 };
+}
+
+export function figureItem(figure: FoundFigure): FigureItem {
+  return { text: figure.text, measure: figure.measure, when: figure.when, sentence: markFigures(figure.sentence.text, [figure]), citation: figure.citation };
+}
+
+/** The sentence with the given figures (offsets in it) marked strong, every character kept. */
+export function markFigures(sentence: string, figures: Pick<PassageFigure, 'start' | 'end'>[]): RichText {
+  const spans: RichText = [];
+  let last = 0;
+  for (const { start, end } of [...figures].sort((a, b) => a.start - b.start)) {
+    if (start < last) continue;
+    if (start > last) spans.push({ text: sentence.slice(last, start) });
+    spans.push({ text: sentence.slice(start, end), strong: true });
+    last = end;
+  }
+  if (last < sentence.length) spans.push({ text: sentence.slice(last) });
+  return spans;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { answerFigures, figuresReply } from '../answer/figures/index.js';
+import { defineCommand } from './command.js';
+
+const MAX_TOPIC_LENGTH = 200;
+
+/** `figures <topic>`: the figures on a topic, grouped by what they measure, with a chart when they form a series. */
+export const figuresCommand = defineCommand({
+  name: 'figures',
+  summary: 'Key figures on a topic, with their sources, where sources differ, and a chart',
+  usage: 'figures <topic>',
+  args: z.object({
+    topic: z
+      .string()
+      .trim()
+      .min(1, 'type a topic after the command, e.g. `figures overdose deaths`')
+      .max(MAX_TOPIC_LENGTH, `keep the topic under ${MAX_TOPIC_LENGTH} characters`)
+      .describe('What the figures are about, e.g. overdose deaths'),
+  }),
+  fromText: (rest) => ({ topic: rest }),
+  run: async ({ topic }, { dossier }) => figuresReply(answerFigures(dossier, topic)),
+});
