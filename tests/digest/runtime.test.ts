@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runText } from '../../src/commands/index.js';
+import { loadConfig } from '../../src/config.js';
 import { DigestRuntime } from '../../src/digest/index.js';
 import { nextSlot } from '../../src/digest/slots.js';
 import { silentLogger } from '../../src/log.js';
@@ -53,5 +54,10 @@ describe('DigestRuntime', () => {
     await runtime.start();
     expect(runtime.service.subscription('slack', 'C1')).toMatchObject({ topics: ['fentanyl'], timeZone: 'Europe/London', time: '08:00' });
     expect(digestTasks()).toHaveLength(1);
+  });
+
+  it('reads its settings from the environment, with a bad default time zone stopping start-up in one line', () => {
+    expect(loadConfig({})).toMatchObject({ TZ_DEFAULT: 'UTC', DIGEST_MANAGE_SLACK: 'anyone', DIGEST_MANAGE_DISCORD: 'managers', DIGEST_GRACE_MINUTES: 120 });
+    expect(() => loadConfig({ TZ_DEFAULT: 'Europe/Londn' })).toThrow('TZ_DEFAULT must be an IANA time zone name such as Europe/London');
   });
 });

@@ -37,6 +37,19 @@ describe('SqliteDigestStore', () => {
     raw.close();
   });
 
+  it('brings an older database up to date without losing its rows', () => {
+    const old = openStore();
+    old.subscribe(newsroom, t('2026-03-02T10:00Z'));
+    old.close();
+    const raw = new Database(path);
+    raw.exec('DROP TABLE leases; PRAGMA user_version = 1;');
+    raw.close();
+    const upgraded = openStore();
+    expect(upgraded.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(upgraded.acquireLease('k', 'p1', t('2026-03-02T10:00Z'), t('2026-03-02T10:05Z'))).toBe(true);
+    expect(upgraded.subscriptions()).toHaveLength(1);
+  });
+
   it('keeps subscriptions, runs, sent passages and first-seen times across close and reopen', () => {
     const a = openStore();
     const sub = a.subscribe(newsroom, t('2026-03-02T10:00Z'));
