@@ -59,6 +59,8 @@ interface Flow {
   command: string;
   args: Record<string, unknown>;
   reply: Reply;
+  /** What More results fetches, as the renderer left it. */
+  next?: Reply['next'];
   expiresAt: number;
 }
 
@@ -130,9 +132,10 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   async deliver(target: DiscordTarget, reply: Reply): Promise<void> {
     const { interaction } = target;
     const flow = target.flow ? this.flows.get(target.flow) : undefined;
-    const components =
-      flow && reply.status !== 'error' ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(reply.next && reply.more > 0) }) : [];
-    const message = { ...renderDiscord(reply), components };
+    const rendered = renderDiscord(reply);
+    if (flow) flow.next = rendered.next;
+    const components = flow && reply.status !== 'error' ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(rendered.next) }) : [];
+    const message = { ...rendered.message, components };
     try {
       if (interaction.deferred || interaction.replied) await interaction.editReply(message);
       else await interaction.reply({ ...message, ...(flow?.ephemeral === false ? {} : PRIVATE) });
@@ -149,7 +152,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     try {
       const channel = await this.client.channels.fetch(channelId);
       if (!channel?.isSendable()) throw new DeliveryError('channel-gone', `Discord channel ${channelId} is not a channel Dossier can post in.`);
-      await channel.send(renderDiscord(reply));
+      await channel.send(renderDiscord(reply).message);
     } catch (error) {
       const line = this.logFailure(error, 'post', undefined, channelId);
       throw error instanceof DeliveryError ? error : new DeliveryError(deliveryCode(error), line, { cause: error });
@@ -201,7 +204,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
         break;
       case 'more':
         await interaction.deferReply(PRIVATE);
-        if (flow.reply.next) await this.answer(interaction, flow.reply.next.command, flow.reply.next.args);
+        if (flow.next) await this.answer(interaction, flow.next.command, flow.next.args);
         else await interaction.editReply({ content: 'There are no more results.', allowedMentions: NO_MENTIONS });
         break;
       case 'up':

@@ -36,23 +36,33 @@ export interface DiscordMessage {
   allowedMentions: { parse: [] };
 }
 
+export interface RenderedReply {
+  message: DiscordMessage;
+  /**
+   * What More results should fetch: the reply's `next`, moved back to the first excerpt this
+   * message had no room for when the command pages with an `offset`.
+   */
+  next?: Reply['next'];
+}
+
 /** The one renderer for Discord: a reply as embeds within every limit, with its chart attached. */
-export function renderDiscord(reply: Reply): DiscordMessage {
+export function renderDiscord(reply: Reply): RenderedReply {
   if (reply.status === 'error') {
     const message = reply.error?.message ?? reply.title;
-    return discordMessage([{ title: 'Dossier could not answer that', description: cutMarkdown(neutralise(message), LIMITS.description), color: COLOURS.error }], []);
+    return { message: discordMessage([{ title: 'Dossier could not answer that', description: cutMarkdown(neutralise(message), LIMITS.description), color: COLOURS.error }], []) };
   }
   const budget = new Budget(LIMITS.total - FOOTER_RESERVE);
   const main: APIEmbed = { title: budget.take(cutMarkdown(neutralise(reply.title), LIMITS.title)), color: COLOURS[reply.status] };
   const embeds: APIEmbed[] = [main];
   const description: string[] = [];
-  let omitted = 0;
+  let excerptsLeftOut = 0;
+  let figuresLeftOut = 0;
   let full = false;
   let excerptNumber = 0;
 
   const addDescription = (part: string, fit: (max: number) => string, isResult: boolean) => {
     if (full) {
-      if (isResult) omitted++;
+      if (isResult) excerptsLeftOut++;
       return;
     }
     const used = description.reduce((n, p) => n + p.length + 2, 0);
@@ -60,7 +70,7 @@ export function renderDiscord(reply: Reply): DiscordMessage {
     const text = part.length <= room ? part : room >= MIN_CUT ? fit(room) : undefined;
     if (text === undefined || text !== part) full = true;
     if (text === undefined) {
-      if (isResult) omitted++;
+      if (isResult) excerptsLeftOut++;
       return;
     }
     description.push(budget.take(text));
@@ -87,14 +97,14 @@ export function renderDiscord(reply: Reply): DiscordMessage {
       case 'disagreement': {
         const title = block.type === 'figures' ? block.title : `Sources differ on ${block.measure}`;
         if (embeds.length >= LIMITS.embeds || budget.left < MIN_CUT) {
-          omitted += block.items.length;
+          figuresLeftOut += block.items.length;
           break;
         }
         const embed: APIEmbed = { title: budget.take(cutMarkdown(neutralise(title), LIMITS.title)), color: COLOURS.ok, fields: [] };
         for (const item of block.items) {
           const field = figureField(item, budget.left);
           if (!field || embed.fields!.length >= LIMITS.fields) {
-            omitted++;
+            figuresLeftOut++;
             continue;
           }
           budget.take(field.name + field.value);
@@ -118,9 +128,18 @@ export function renderDiscord(reply: Reply): DiscordMessage {
     else if (embeds.length < LIMITS.embeds) embeds.push({ image });
   });
 
-  const footer = footerText(omitted, reply.more);
+  const next = resumeAt(reply.next, excerptsLeftOut);
+  const resumed = next !== reply.next;
+  const footer = footerText(figuresLeftOut + (resumed ? 0 : excerptsLeftOut), reply.more + (resumed ? excerptsLeftOut : 0));
   if (footer) embeds[embeds.length - 1]!.footer = { text: footer };
-  return discordMessage(embeds, files);
+  return { message: discordMessage(embeds, files), ...(next ? { next } : {}) };
+}
+
+/** `next` with its `offset` moved back by the excerpts left out, so More results shows them first. */
+function resumeAt(next: Reply['next'], excerptsLeftOut: number): Reply['next'] {
+  const offset = next?.args.offset;
+  if (!next || excerptsLeftOut === 0 || typeof offset !== 'number') return next;
+  return { ...next, args: { ...next.args, offset: Math.max(0, offset - excerptsLeftOut) } };
 }
 
 const discordMessage = (embeds: APIEmbed[], files: DiscordMessage['files']): DiscordMessage => ({ embeds, files, allowedMentions: { parse: [] } });

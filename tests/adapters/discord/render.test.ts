@@ -12,6 +12,8 @@ const excerpt = (text: string, strong = 'tram'): Excerpt => {
   return { text: spans, citation, figures: [], score: 1 };
 };
 
+const render = (r: Reply) => renderDiscord(r).message;
+
 const reply = (blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply => ({ title: 'tram funding', status: 'ok', blocks, attachments: [], more: 0, ...extra });
 
 describe('neutralise', () => {
@@ -30,7 +32,7 @@ describe('neutralise', () => {
 
 describe('renderDiscord', () => {
   it('shows matched words in bold, cites the paragraph and mentions nobody', () => {
-    const message = renderDiscord(reply([{ type: 'excerpt', excerpt: excerpt('The tram costs 4 million.') }]));
+    const message = render(reply([{ type: 'excerpt', excerpt: excerpt('The tram costs 4 million.') }]));
     expect(message.allowedMentions).toEqual({ parse: [] });
     const description = message.embeds[0]!.description!;
     expect(description).toContain('“The **tram** costs 4 million.”');
@@ -38,7 +40,7 @@ describe('renderDiscord', () => {
   });
 
   it('escapes document text inside excerpts and citations', () => {
-    const message = renderDiscord(reply([{ type: 'excerpt', excerpt: { ...excerpt('Hey @everyone, see <@123> *now*'), citation: { ...citation, title: '[x](https://evil.example)' } } }]));
+    const message = render(reply([{ type: 'excerpt', excerpt: { ...excerpt('Hey @everyone, see <@123> *now*'), citation: { ...citation, title: '[x](https://evil.example)' } } }]));
     const description = message.embeds[0]!.description!;
     expect(description).toContain('@\u200beveryone');
     expect(description).toContain('\\<@123>');
@@ -48,16 +50,16 @@ describe('renderDiscord', () => {
   });
 
   it('links only http(s) source addresses', () => {
-    const linked = renderDiscord(reply([{ type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'https://news.example/a (1)' } } }]));
+    const linked = render(reply([{ type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'https://news.example/a (1)' } } }]));
     expect(linked.embeds[0]!.description).toContain('[link](https://news.example/a%20%281%29)');
-    const script = renderDiscord(reply([{ type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'javascript:alert(1)' } } }]));
+    const script = render(reply([{ type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'javascript:alert(1)' } } }]));
     expect(script.embeds[0]!.description).not.toContain('javascript');
   });
 
   it('cuts a long reply at a sentence boundary, stays within every limit and says how many results were left out', () => {
     const sentence = 'The tram line was funded by the council after a long debate about costs. ';
     const long = excerpt(sentence.repeat(40));
-    const message = renderDiscord(reply(Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })), { more: 5 }));
+    const message = render(reply(Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })), { more: 5 }));
     expectWithinLimits(message.embeds);
     const description = message.embeds[0]!.description!;
     expect(description).toMatch(/costs\. …”/);
@@ -65,9 +67,25 @@ describe('renderDiscord', () => {
     expect(message.embeds.at(-1)!.footer!.text).toMatch(/^\d+ results left out to fit Discord's limits · 5 results more: press More results$/);
   });
 
+  it('moves More results back to the first excerpt left out, and counts those as more', () => {
+    const long = excerpt('The tram line was funded by the council after a long debate about costs. '.repeat(40));
+    const next = { command: 'ask', args: { question: 'tram funding', offset: 8 } };
+    const rendered = renderDiscord(reply(Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })), { more: 5, next }));
+    const shown = rendered.message.embeds[0]!.description!.match(/^\*\*\d+\.\*\*/gm)!.length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(8);
+    expect(rendered.next).toEqual({ command: 'ask', args: { question: 'tram funding', offset: shown } });
+    expect(rendered.message.embeds.at(-1)!.footer!.text).toBe(`${5 + 8 - shown} results more: press More results`);
+  });
+
+  it('keeps `next` as it is when nothing was left out', () => {
+    const next = { command: 'ask', args: { question: 'tram funding', offset: 3 } };
+    expect(renderDiscord(reply([{ type: 'excerpt', excerpt: excerpt('The tram.') }], { more: 1, next })).next).toBe(next);
+  });
+
   it('puts figures in fields within the field limits', () => {
     const item: FigureItem = { text: '4.2 million', measure: 'tram cost', when: '2026', sentence: [{ text: 'It cost ' }, { text: '4.2 million', strong: true }, { text: '. '.repeat(700) }], citation };
-    const message = renderDiscord(reply([{ type: 'figures', title: 'Key figures: tram', items: Array.from({ length: 30 }, () => item) }]));
+    const message = render(reply([{ type: 'figures', title: 'Key figures: tram', items: Array.from({ length: 30 }, () => item) }]));
     expectWithinLimits(message.embeds);
     const figures = message.embeds[1]!;
     expect(figures.title).toBe('Key figures: tram');
@@ -78,13 +96,13 @@ describe('renderDiscord', () => {
 
   it('attaches the chart and shows it in the embed', () => {
     const chart = { name: 'tram cost.png', contentType: 'image/png' as const, data: new Uint8Array([137, 80, 78, 71]), alt: 'Tram cost by year' };
-    const message = renderDiscord(reply([{ type: 'text', text: [{ text: 'Chart' }] }], { attachments: [chart] }));
+    const message = render(reply([{ type: 'text', text: [{ text: 'Chart' }] }], { attachments: [chart] }));
     expect(message.files).toEqual([{ attachment: Buffer.from([137, 80, 78, 71]), name: 'tram_cost.png', description: 'Tram cost by year' }]);
     expect(message.embeds[0]!.image).toEqual({ url: 'attachment://tram_cost.png' });
   });
 
   it('renders an error as one escaped line', () => {
-    const message = renderDiscord(errorReply('bad-arguments', 'ask <question>: type a question'));
+    const message = render(errorReply('bad-arguments', 'ask <question>: type a question'));
     expect(message.embeds).toHaveLength(1);
     expect(message.embeds[0]!.description).toBe('ask \\<question>: type a question');
   });
