@@ -228,7 +228,9 @@ class SentenceReader {
     if (participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower)) {
       return { first: i, next: next + 1, figure: { ...base, unit, measure: participle.text }, anaphoric: false };
     }
-    return { first: i, next, figure: { ...base, unit, measure: tail ? this.measureText(tail.first, tail.next) : undefined }, anaphoric: false };
+    // "Thefts fell to 950": what the count is of stands before it.
+    const measure = tail ? this.measureText(tail.first, tail.next) : this.subjectBefore(i, false);
+    return { first: i, next, figure: { ...base, unit, measure }, anaphoric: false };
   }
 
   private finish(first: number, next: number, figure: Omit<Match['figure'], 'measure'>, before: Match[]): Match {

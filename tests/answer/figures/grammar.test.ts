@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { figuresInSentence, type Figure } from '../../../src/answer/figures/grammar.js';
+import { SEEDS } from '../../support/corpus.js';
 
 // Every sentence below is written for these tests; the seeds are read at run time only.
 const only = (sentence: string): Figure => {
@@ -254,11 +254,10 @@ describe('figuresInSentence: verbatim text', () => {
     );
   });
 
-  it('every figure in the seed articles is verbatim in its sentence', () => {
-    const seeds = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+  it('every figure in the raw seed articles, read by blank-line paragraphs, is verbatim', () => {
     let count = 0;
-    for (const file of readdirSync(seeds)) {
-      for (const paragraph of readFileSync(join(seeds, file), 'utf8').split(/\n\s*\n/)) {
+    for (const file of readdirSync(SEEDS)) {
+      for (const paragraph of readFileSync(join(SEEDS, file), 'utf8').split(/\n\s*\n/)) {
         for (const f of figuresInSentence(paragraph)) {
           expect(paragraph.slice(f.start, f.end)).toBe(f.text);
           count++;

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerFigures } from '../../../src/answer/figures/answer.js';
+import { figuresReply } from '../../../src/answer/figures/reply.js';
+import { plain } from '../../../src/answer/reply.js';
+import { Dossier } from '../../../src/dossier.js';
+import { SEEDS, tempCorpus } from '../../support/corpus.js';
+import { HARBOUR } from './fixtures.js';
+
+let harbour: Dossier;
+let seeds: Dossier;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const corpus = await tempCorpus(HARBOUR);
+  cleanup = corpus.cleanup;
+  harbour = await Dossier.open({ corpusDir: corpus.dir });
+  seeds = await Dossier.open({ corpusDir: SEEDS });
+});
+afterAll(() => cleanup());
+
+const noChart = async () => {
+  throw new Error('no chart expected');
+};
+
+describe('answerFigures', () => {
+  it('prints as exactly { query, figures: [{ text, value, unit, measure, when, hedge, source, paragraph, sentence, score }] }', () => {
+    const json = JSON.parse(JSON.stringify(answerFigures(harbour, 'cargo thefts')));
+    expect(Object.keys(json)).toEqual(['query', 'figures']);
+    expect(json.query).toBe('cargo thefts');
+    expect(json.figures.length).toBeGreaterThan(0);
+    for (const f of json.figures) expect(Object.keys(f)).toEqual(['text', 'value', 'unit', 'measure', 'when', 'hedge', 'source', 'paragraph', 'sentence', 'score']);
+    expect(json.figures[0]).toMatchObject({ text: 'About 1,200 cargo thefts', value: 1200, unit: 'count', when: 'in 2018', hedge: 'about', source: 'port.md', paragraph: 1 });
+  });
+
+  it('keeps each figure verbatim in its sentence, and the sentence verbatim in its passage', () => {
+    for (const f of answerFigures(harbour, 'cargo thefts').figures) {
+      expect(f.sentence.text.slice(f.start, f.end)).toBe(f.text);
+      expect(f.passage.text.slice(f.sentence.start, f.sentence.start + f.sentence.text.length)).toBe(f.sentence.text);
+    }
+  });
+
+  it('groups the figures by what they measure', () => {
+    const answer = answerFigures(harbour, 'cargo thefts');
+    expect(answer.groups).toHaveLength(1);
+    expect(answer.groups[0]!.figures.map((f) => f.value)).toEqual(expect.arrayContaining([1200, 950, 1500]));
+  });
+
+  it('leaves out figures on something else in the same document', () => {
+    expect(answerFigures(harbour, 'cargo thefts').figures.map((f) => f.text)).not.toContain('3,400 dock workers');
+  });
+
+  it('gives an empty list, not noise, when the corpus has no figures on the topic', () => {
+    expect(answerFigures(harbour, 'weather forecasts').toJSON()).toEqual({ query: 'weather forecasts', figures: [] });
+    expect(answerFigures(harbour, 'volcanic eruptions in Iceland').figures).toEqual([]);
+  });
+
+  it('finds sources that differ on a measure', () => {
+    const answer = answerFigures(harbour, 'smuggling revenue');
+    const differing = answer.disagreements.flat();
+    expect(differing.map((f) => f.source).sort()).toEqual(['customs.md', 'port.md']);
+    expect(differing.map((f) => f.value)).toEqual(expect.arrayContaining([{ low: 2e9, high: 4e9 }, { low: 3e9, high: 5e9 }]));
+  });
+
+  it('orders a series over time by date, one point per time', () => {
+    const series = answerFigures(harbour, 'cargo thefts').series;
+    expect(series?.points.map((p) => [p.label, p.value])).toEqual([
+      ['2018', 1200],
+      ['2019', 950],
+      ['2020', 1500],
+    ]);
+  });
+});
+
+describe('figuresReply', () => {
+  it('says plainly that there are no figures, with status empty', async () => {
+    const reply = await figuresReply(answerFigures(harbour, 'weather forecasts'), noChart);
+    expect(reply.status).toBe('empty');
+    expect(reply.blocks).toEqual([{ type: 'text', text: [{ text: 'No figures on weather forecasts in the corpus.' }] }]);
+  });
+
+  it('shows differing figures side by side with their sources and dates', async () => {
+    const reply = await figuresReply(answerFigures(harbour, 'smuggling revenue'), noChart);
+    const block = reply.blocks.find((b) => b.type === 'disagreement');
+    expect(block?.type === 'disagreement' && block.items.map((i) => [i.text, i.citation.title, i.citation.date])).toEqual([
+      ['between $2 and $4 billion a year', 'Port Authority Annual Report', '2021-05-01'],
+      ['some $3 to $5 billion a year', 'Customs Review', '2022-02-10'],
+    ]);
+  });
+
+  it('marks the figure in its sentence and keeps the sentence whole', async () => {
+    const reply = await figuresReply(answerFigures(harbour, 'dock workers'), noChart);
+    const block = reply.blocks[0]!;
+    expect(block.type).toBe('figures');
+    const item = block.type === 'figures' ? block.items[0]! : undefined;
+    expect(item?.sentence.filter((s) => s.strong).map((s) => s.text)).toEqual(['3,400 dock workers']);
+    expect(plain(item!.sentence)).toBe('The harbour employs 3,400 dock workers.');
+  });
+
+  it('carries the chart of a series as a PNG attachment', async () => {
+    const reply = await figuresReply(answerFigures(harbour, 'cargo thefts'));
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.attachments[0]).toMatchObject({ contentType: 'image/png', name: 'cargo-thefts-at-the-harbour.png' });
+    expect(reply.attachments[0]!.alt).toContain('Port Authority Annual Report');
+  });
+});
+
+describe('figures over the seed articles', () => {
+  it('shows the two estimates of drug-sale revenue side by side, from different articles', async () => {
+    const answer = answerFigures(seeds, 'cartel profits from US drug sales');
+    const differing = answer.disagreements.find((d) => d.length > 0) ?? [];
+    expect(new Set(differing.map((f) => f.source)).size).toBe(2);
+    expect(differing.map((f) => f.value)).toEqual(expect.arrayContaining([{ low: 18e9, high: 30e9 }, { low: 20e9, high: 30e9 }]));
+    const reply = await figuresReply(answer, noChart);
+    expect(reply.blocks[0]?.type).toBe('disagreement');
+  });
+
+  it('gives overdose deaths as a series over time in one unit', () => {
+    const series = answerFigures(seeds, 'US drug overdose deaths').series;
+    expect(series?.unit).toBe('count');
+    expect(series?.points.map((p) => p.value)).toEqual([64070, 62000, 70000]);
+    expect(new Set(series?.points.map((p) => p.figure.source)).size).toBe(2);
+  });
+});

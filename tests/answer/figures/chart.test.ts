@@ -1,0 +1,112 @@
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerFigures, type FoundFigure } from '../../../src/answer/figures/answer.js';
+import { chartFont, renderSeriesChart } from '../../../src/answer/figures/chart.js';
+import type { Series } from '../../../src/answer/figures/group.js';
+import { figuresReply } from '../../../src/answer/figures/reply.js';
+import { Dossier } from '../../../src/dossier.js';
+import { DossierError } from '../../../src/errors.js';
+import { SEEDS } from '../../support/corpus.js';
+
+/** The line and point colour of a chart: #1f5f99. */
+const isLine = (png: PNG, x: number, y: number) => {
+  const i = (png.width * y + x) << 2;
+  return Math.abs(png.data[i]! - 0x1f) < 24 && Math.abs(png.data[i + 1]! - 0x5f) < 24 && Math.abs(png.data[i + 2]! - 0x99) < 24;
+};
+const isInk = (png: PNG, x: number, y: number) => {
+  const i = (png.width * y + x) << 2;
+  return png.data[i]! < 120 && png.data[i + 1]! < 120 && png.data[i + 2]! < 120;
+};
+
+/** Centres of the point markers: columns where the line colour runs tallest, left to right. */
+function markers(png: PNG): { x: number; y: number }[] {
+  const columns: { x: number; count: number; top: number; bottom: number }[] = [];
+  for (let x = 0; x < png.width; x++) {
+    let count = 0;
+    let top = -1;
+    let bottom = -1;
+    for (let y = 0; y < png.height; y++) {
+      if (!isLine(png, x, y)) continue;
+      count++;
+      if (top < 0) top = y;
+      bottom = y;
+    }
+    columns.push({ x, count, top, bottom });
+  }
+  // A marker is much taller than the line is thick; keep the middle column of each run of tall columns.
+  const tall = columns.filter((c) => c.count >= 12);
+  const runs: (typeof tall)[] = [];
+  for (const c of tall) {
+    const run = runs.at(-1);
+    if (run && c.x - run.at(-1)!.x <= 1) run.push(c);
+    else runs.push([c]);
+  }
+  return runs.map((run) => {
+    const mid = run[run.length >> 1]!;
+    return { x: mid.x, y: (mid.top + mid.bottom) / 2 };
+  });
+}
+
+let series: Series<FoundFigure>;
+let png: PNG;
+beforeAll(async () => {
+  const seeds = await Dossier.open({ corpusDir: SEEDS });
+  series = answerFigures(seeds, 'US drug overdose deaths').series!;
+  const chart = await renderSeriesChart(series);
+  png = PNG.sync.read(Buffer.from(chart.data));
+});
+
+describe('renderSeriesChart', () => {
+  it('draws a PNG of a readable size', () => {
+    expect(png.width).toBeGreaterThanOrEqual(1000);
+    expect(png.width).toBeLessThanOrEqual(1600);
+    expect(png.height).toBeGreaterThanOrEqual(500);
+    expect(png.height).toBeLessThanOrEqual(1000);
+  });
+
+  it('draws one marker per point of the series, higher for larger values', () => {
+    expect(series.points.map((p) => p.value)).toEqual([64070, 62000, 70000]);
+    const drawn = markers(png);
+    expect(drawn).toHaveLength(3);
+    // Screen y grows downwards: 70,000 is highest, 62,000 lowest.
+    const [a, b, c] = drawn.map((m) => m.y);
+    expect(c).toBeLessThan(a!);
+    expect(a).toBeLessThan(b!);
+    // Spaced by time: 2016 to March 2021 is much longer than March 2021 to March 2022.
+    expect(drawn[1]!.x - drawn[0]!.x).toBeGreaterThan(3 * (drawn[2]!.x - drawn[1]!.x));
+  });
+
+  it('draws its labels: the plot area and the title band hold text', () => {
+    let title = 0;
+    for (let y = 0; y < png.height * 0.1; y++) for (let x = 0; x < png.width / 2; x++) if (isInk(png, x, y)) title++;
+    expect(title).toBeGreaterThan(500);
+    let axis = 0;
+    for (let y = Math.floor(png.height * 0.9); y < png.height; y++) for (let x = 0; x < png.width; x++) if (isInk(png, x, y)) axis++;
+    expect(axis).toBeGreaterThan(300);
+  });
+
+  it('names its sources in the alt text', async () => {
+    const chart = await renderSeriesChart(series);
+    for (const p of series.points) expect(chart.alt).toContain(p.figure.citation.title);
+    expect(chart.alt).toContain('64,070');
+  });
+});
+
+describe('chartFont', () => {
+  it('finds a font on this machine (Debian: fonts-dejavu-core)', () => {
+    expect(chartFont().files.length).toBeGreaterThan(0);
+  });
+
+  it('says which package to install when there is none', () => {
+    expect(() => chartFont([])).toThrow(DossierError);
+    expect(() => chartFont([{ family: 'Nowhere Sans', files: ['/nonexistent/font.ttf'] }])).toThrow(/fonts-dejavu-core/);
+  });
+
+  it('leaves the chart out of a reply, with a note, when no font can draw it', async () => {
+    const seeds = await Dossier.open({ corpusDir: SEEDS });
+    const reply = await figuresReply(answerFigures(seeds, 'US drug overdose deaths'), (s) => renderSeriesChart(s, chartFont([])));
+    expect(reply.status).toBe('ok');
+    expect(reply.attachments).toEqual([]);
+    expect(JSON.stringify(reply.blocks.at(-1))).toContain('Chart left out');
+  });
+});

@@ -1,0 +1,22 @@
+import { note } from '../../support/corpus.js';
+
+/**
+ * A small corpus written for these tests: a harbour report with a series of thefts over three
+ * years, and two documents that disagree on smuggling revenue.
+ */
+export const HARBOUR = {
+  'port.md': note(
+    'Port Authority Annual Report',
+    [
+      '## Thefts',
+      'Cargo thefts worried the shipping lines. About 1,200 cargo thefts at the harbour were reported in 2018.',
+      'Cargo thefts at the harbour fell to 950 in 2019, the report says.',
+      'In 2020, cargo thefts at the harbour reached 1,500.',
+      '## Trade',
+      'Smuggling revenue is estimated at between $2 and $4 billion a year.',
+      'The harbour employs 3,400 dock workers. Night shifts were added last spring.',
+    ].join('\n\n'),
+    '2021-05-01',
+  ),
+  'customs.md': note('Customs Review', 'Customs officers put smuggling revenue at some $3 to $5 billion a year.', '2022-02-10'),
+};

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { figuresInPassage } from '../../../src/answer/figures/passage.js';
+import type { Passage } from '../../../src/corpus/types.js';
+import { Dossier } from '../../../src/dossier.js';
+import { SEEDS } from '../../support/corpus.js';
+
+const passage = (text: string, sentences = [{ text, start: 0 }]): Passage => ({ id: 'note.md#1', source: 'note.md', paragraph: 1, text, sentences });
+
+describe('figuresInPassage', () => {
+  it('reads each passage once: the same figures object comes back', () => {
+    const p = passage('The fleet grew to 42 trawlers in 2020.');
+    const first = figuresInPassage(p);
+    expect(first.map((f) => f.text)).toEqual(['42 trawlers']);
+    expect(figuresInPassage(p)).toBe(first);
+  });
+
+  it('keeps the sentence a figure stands in, even when the loader left several in one', () => {
+    const text = 'Nets were mended. The fleet grew to 42 trawlers in 2020. Prices held.';
+    const [figure] = figuresInPassage(passage(text));
+    expect(figure!.sentence).toEqual({ text: 'The fleet grew to 42 trawlers in 2020.', start: 18 });
+    expect(text.slice(figure!.sentence.start + figure!.start, figure!.sentence.start + figure!.end)).toBe('42 trawlers');
+  });
+
+  it('places figures by the loader’s sentence offsets', () => {
+    const text = 'Nets were mended.  Some 300 boats sailed.';
+    const [figure] = figuresInPassage(passage(text, [{ text: 'Nets were mended.', start: 0 }, { text: 'Some 300 boats sailed.', start: 19 }]));
+    expect(figure).toMatchObject({ text: 'Some 300 boats', sentence: { start: 19 } });
+  });
+
+  it('finds every figure of the loaded seed articles verbatim in its sentence and passage', async () => {
+    const dossier = await Dossier.open({ corpusDir: SEEDS });
+    let count = 0;
+    for (const p of dossier.passages) {
+      for (const f of figuresInPassage(p)) {
+        expect(f.sentence.text.slice(f.start, f.end)).toBe(f.text);
+        expect(p.text.slice(f.sentence.start, f.sentence.start + f.sentence.text.length)).toBe(f.sentence.text);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(40);
+  });
+});

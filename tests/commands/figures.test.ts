@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { Dossier } from '../../src/dossier.js';
+import { HARBOUR } from '../answer/figures/fixtures.js';
+import { tempCorpus } from '../support/corpus.js';
+
+let ctx: CommandContext;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const corpus = await tempCorpus(HARBOUR);
+  cleanup = corpus.cleanup;
+  const dossier = await Dossier.open({ corpusDir: corpus.dir });
+  ctx = { dossier, platform: 'terminal', user: { id: 'U1' }, channel: { id: 'C1' }, now: () => new Date('2026-01-01T00:00Z') };
+});
+afterAll(() => cleanup());
+
+describe('figures command', () => {
+  it('answers `figures <topic>` typed as text, with the chart of a series', async () => {
+    const reply = await runText('figures cargo thefts', ctx);
+    expect(reply).toMatchObject({ status: 'ok', title: 'Figures on cargo thefts' });
+    expect(reply.blocks[0]).toMatchObject({ type: 'figures', title: 'cargo thefts at the harbour' });
+    expect(reply.attachments.map((a) => a.contentType)).toEqual(['image/png']);
+  });
+
+  it('asks for a topic in one line when there is none', async () => {
+    const reply = await runCommand('figures', { topic: '  ' }, ctx);
+    expect(reply.status).toBe('error');
+    expect(reply.error).toEqual({ code: 'bad-arguments', message: 'figures <topic>: type a topic after the command, e.g. `figures overdose deaths`.' });
+  });
+});
