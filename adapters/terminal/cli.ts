@@ -6,7 +6,7 @@ import { answerFigures } from '../../src/answer/figures/index.js';
 import { splitTopics } from '../../src/commands/digest.js';
 import { runText, type CommandContext } from '../../src/commands/index.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { oneOffDigest } from '../../src/digest/compose.js';
+import { oneOffDigest } from '../../src/digest/one-off.js';
 import { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Dossier } from '../dossier.js';
 import type { Logger } from '../log.js';
 import type { FigureSource } from './compose.js';
+import { corpusFigures } from './figures.js';
 import { DigestScheduler } from './scheduler.js';
 import { DigestService } from './service.js';
 import { SqliteDigestStore } from './sqlite-store.js';
@@ -21,6 +22,7 @@ export interface DigestRuntimeOptions {
   /** The adapters this process runs; digests for other platforms are left alone. */
   adapters: Partial<Record<Platform, Pick<Adapter, 'post'>>>;
   log: Logger;
+  /** Where key figures come from (default: the figures module). */
   figures?: FigureSource;
   /** How to tell a subscriber their digest was paused (default: a log line). */
   notifySubscriber?: (sub: Subscription, note: Reply) => Promise<void>;
@@ -44,7 +46,7 @@ export class DigestRuntime {
   private readonly now: () => Date;
 
   constructor(options: DigestRuntimeOptions) {
-    const { config, dossier, log, figures } = options;
+    const { config, dossier, log, figures = corpusFigures } = options;
     this.now = options.now ?? (() => new Date());
     this.store = new SqliteDigestStore(config.DATABASE_PATH);
     this.scheduler = new DigestScheduler({

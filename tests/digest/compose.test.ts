@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ELLIPSIS } from '../../src/answer/excerpt.js';
 import { plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
-import { composeDigest, MAX_TOPICS, oneOffDigest, PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
+import { composeDigest, MAX_TOPICS, PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
 import { digestWorld } from './fixtures.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
@@ -72,13 +72,5 @@ describe('composeDigest', () => {
     const figureBlocks = reply.blocks.filter((b) => b.type === 'figures');
     expect(figureBlocks.map((b) => b.type === 'figures' && b.title)).toEqual(topics.slice(0, MAX_TOPICS).map((t) => `Key figures: ${t}`));
     expect(reply.title).not.toContain('helicopters');
-  });
-
-  it('one-off (terminal): documents dated since the given day lead, and bad input is one line naming the problem', () => {
-    const reply = oneOffDigest(world.dossier, ['fentanyl'], '2026-01-11');
-    expect(excerpts(reply)[0]?.citation.source).toBe('merida.md');
-    expect(excerpts(reply).filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(PASSAGES_PER_TOPIC);
-    expect(() => oneOffDigest(world.dossier, ['fentanyl'], 'yesterday')).toThrow(/--since "yesterday" is not a date/);
-    expect(() => oneOffDigest(world.dossier, [], undefined)).toThrow(/at least one topic/);
   });
 });
