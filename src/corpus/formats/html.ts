@@ -36,18 +36,25 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 
  * shows it. Metadata comes from the page's meta tags.
  */
 export function parseHtml(html: string): ParsedDocument {
-  const document = parseHTML(html).document as unknown as HtmlDocument;
+  const document = parseHTML(withDocumentTags(html)).document as unknown as HtmlDocument;
   // Readability rewrites the document it reads, so the head is read first.
   const meta = headMeta(document);
   const article = readArticle(document);
-  meta.title ??= article?.title ?? undefined;
+  meta.title ??= article?.title?.trim() || undefined;
   if (article?.byline && meta.author === undefined) meta.author = titleCaseName(article.byline.replace(/^by\s+/i, '').trim());
-  meta.publisher ??= article?.siteName ?? undefined;
+  meta.publisher ??= article?.siteName?.trim() || undefined;
   meta.date ??= article?.publishedTime ? parseDateValue(article.publishedTime) : undefined;
   if (meta.title && meta.publisher) meta.title = withoutSiteName(meta.title, meta.publisher);
   const blocks: Block[] = [];
   collectBlocks(article?.content ?? document.body, 'paragraph', blocks);
   return { blocks, meta, metaProblems: [] };
+}
+
+/** linkedom builds a body only from explicit <html> and <body> tags, which a page may leave out. */
+function withDocumentTags(html: string): string {
+  const page = /<html[\s>]/i.test(html) ? html : `<html>${html}</html>`;
+  if (/<body[\s>]/i.test(page)) return page;
+  return /<\/head\s*>/i.test(page) ? page.replace(/<\/head\s*>/i, '$&<body>') : page.replace(/<html[^>]*>/i, '$&<body>');
 }
 
 function readArticle(document: HtmlDocument): ReturnType<Readability<HtmlNode>['parse']> {
