@@ -57,15 +57,16 @@ function blockSyntax(body: string): string {
   return out.join('\n');
 }
 
-/** Inline markup to its text. */
+/** Inline markup to its text. Escaped characters are set aside first, so `\*` is never emphasis. */
 function inlineText(text: string): string {
   return text
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, (_, c: string) => `\uE000${c.charCodeAt(0)}\uE001`)
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])/g, '$1')
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(?<![\p{L}\p{N}*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}*])/gu, '$2')
     .replace(/`([^`]+)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1')
+    .replace(/\uE000(\d+)\uE001/g, (_, code: string) => String.fromCharCode(Number(code)))
     .trim();
 }

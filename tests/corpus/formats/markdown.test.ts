@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../../src/corpus/formats/markdown.js';
+
+const FIXTURE = new URL('../../fixtures/corpus/formats/briefing.md', import.meta.url);
+
+describe('parseMarkdown', () => {
+  it('reads front matter and turns headings, lists and inline markup into blocks of plain text', async () => {
+    const { blocks, meta, metaProblems } = parseMarkdown(await readFile(FIXTURE, 'utf8'));
+    expect(meta).toEqual({ title: 'Harbour Restoration Briefing', author: 'Mara Quill', publisher: 'Coastal Council', date: '2021-06-04', url: 'https://example.org/briefing', tags: ['harbour', 'lights'] });
+    expect(metaProblems).toEqual([]);
+    expect(blocks).toEqual([
+      { kind: 'heading', text: 'Harbour Restoration Briefing' },
+      { kind: 'paragraph', text: 'The council approved the restoration of the harbour lights in March, after a survey found rust in every lamp.' },
+      { kind: 'heading', text: 'Costs' },
+      { kind: 'paragraph', text: 'The work cost about 40,000 pounds. The budget had three parts:' },
+      { kind: 'item', text: 'Lamps and wiring from a local firm.' },
+      { kind: 'item', text: 'Labour, mostly volunteers.' },
+      { kind: 'item', text: 'Paint, donated by the yacht club.' },
+      { kind: 'heading', text: 'Next steps' },
+      { kind: 'item', text: 'Paint the housings before winter.' },
+      { kind: 'item', text: 'Test the lamps every month.' },
+      { kind: 'paragraph', text: 'Volunteers meet on the quay at 9 a.m. on Saturdays.' },
+    ]);
+  });
+
+  it('reads underlined headings, quotes, code and escapes; drops rules, comments and fences', () => {
+    const md = 'Quay Works\n==========\n\n> A quoted *line*\n> that wraps.\n\n---\n\n<!-- a note to self -->\n```\nlet lamps = 3;\n```\n\nUse `lamps` \\*not\\* snake_case_names.';
+    expect(parseMarkdown(md).blocks).toEqual([
+      { kind: 'heading', text: 'Quay Works' },
+      { kind: 'paragraph', text: 'A quoted line that wraps.' },
+      { kind: 'paragraph', text: 'let lamps = 3;' },
+      { kind: 'paragraph', text: 'Use lamps *not* snake_case_names.' },
+    ]);
+  });
+
+  it('reports front matter that does not validate or parse, and reads the body anyway', () => {
+    const bad = parseMarkdown('---\ntitle: [a, list]\n---\n\nBody text.');
+    expect(bad.meta).toEqual({});
+    expect(bad.metaProblems).toEqual(['front matter: title: expected text']);
+    expect(bad.blocks).toEqual([{ kind: 'paragraph', text: 'Body text.' }]);
+    expect(parseMarkdown('---\ntitle: "unclosed\n---\n\nBody.').metaProblems[0]).toMatch(/^front matter: /);
+  });
+});
