@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { CorruptFileError } from '../../../src/corpus/block.js';
+import { parsePdf } from '../../../src/corpus/formats/pdf.js';
+import { makePdf } from '../make-pdf.js';
+
+describe('parsePdf', () => {
+  it('reads the text with its paragraphs (blank lines) and joins wrapped lines', async () => {
+    const pdf = makePdf(['Quay Report', '', 'The lamps were tested on the first', 'day of May (all of them).', '', 'The council will pay for paint.']);
+    const { blocks } = await parsePdf(pdf);
+    expect(blocks).toEqual([
+      { kind: 'heading', text: 'Quay Report' },
+      { kind: 'paragraph', text: 'The lamps were tested on the first day of May (all of them).' },
+      { kind: 'paragraph', text: 'The council will pay for paint.' },
+    ]);
+  });
+
+  it('offers the info dictionary as fallback metadata, but not a title that is a file name', async () => {
+    const info = { Title: 'Quay Report', Author: 'Jane Roe', CreationDate: 'D:20210303120000Z', Keywords: 'harbour; lamps' };
+    expect((await parsePdf(makePdf(['Text.'], info))).fallbackMeta).toEqual({ title: 'Quay Report', author: 'Jane Roe', date: '2021-03-03', tags: ['harbour', 'lamps'] });
+    expect((await parsePdf(makePdf(['Text.'], { Title: 'Microsoft Word - quay.docx' }))).fallbackMeta?.title).toBeUndefined();
+  });
+
+  it('does not alter the bytes it is given', async () => {
+    const pdf = makePdf(['Text.']);
+    const copy = Buffer.from(pdf);
+    await parsePdf(pdf);
+    expect(pdf.equals(copy)).toBe(true);
+  });
+
+  it('throws CorruptFileError for bytes that are no PDF', async () => {
+    await expect(parsePdf(Buffer.from('%PDF-1.4\nthis is not really a PDF'))).rejects.toBeInstanceOf(CorruptFileError);
+    await expect(parsePdf(makePdf(['Text.']).subarray(0, 200))).rejects.toBeInstanceOf(CorruptFileError);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/corpus/block.js';
+import { clean } from '../../src/corpus/clean.js';
+import { bioAuthor, bylineOf, datelineOf, deriveMeta, mergeMeta, parseMetaRecord, titleCaseName } from '../../src/corpus/metadata.js';
+
+const p = (text: string): Block => ({ kind: 'paragraph', text });
+const h = (text: string): Block => ({ kind: 'heading', text });
+const derive = (blocks: Block[]) => {
+  const cleaned = clean(blocks);
+  return deriveMeta(cleaned.blocks, cleaned.notes);
+};
+
+describe('names', () => {
+  it('title-cases names written in capitals, and only those', () => {
+    expect(titleCaseName('JANE ROE')).toBe('Jane Roe');
+    expect(titleCaseName("MAEVE O'NEILL-ROE")).toBe("Maeve O'Neill-Roe");
+    expect(titleCaseName('JOHN SMITH III')).toBe('John Smith III');
+    expect(titleCaseName('Ann McDonald')).toBe('Ann McDonald');
+    expect(titleCaseName('J.R. HARTLEY')).toBe('J.R. Hartley');
+  });
+
+  it('reads a byline, with or without a role or date after the name', () => {
+    expect(bylineOf('By JANE ROE, former harbour master')).toEqual({ author: 'Jane Roe', date: undefined });
+    expect(bylineOf('By Tom Reed | March 3, 2021')).toEqual({ author: 'Tom Reed', date: '2021-03-03' });
+    expect(bylineOf('By Ann Lee and Bo Park')).toEqual({ author: 'Ann Lee and Bo Park', date: undefined });
+    expect(bylineOf('By the end of the year the lamps were lit again.')).toBeUndefined();
+  });
+
+  it('finds the author a closing bio names', () => {
+    expect(bioAuthor('Jane Roe is a retired harbour master and a fellow of the Coastal Museum.')).toBe('Jane Roe');
+    expect(bioAuthor('Former Ambassador TOM REED is a diplomat-in-residence at Harbour College.')).toBe('Tom Reed');
+    expect(bioAuthor('Port Ellen is a small town with a busy harbour.')).toBeUndefined();
+    expect(bioAuthor('The council said the work was done.')).toBeUndefined();
+  });
+});
+
+describe('dates', () => {
+  it('reads a dateline, labelled or not, and nothing that merely starts with a date', () => {
+    expect(datelineOf('March 3, 2021')).toBe('2021-03-03');
+    expect(datelineOf('Published: 3 March 2021')).toBe('2021-03-03');
+    expect(datelineOf('Updated on Wednesday, Mar. 3, 2021 at 10:15 a.m. EST')).toBe('2021-03-03');
+    expect(datelineOf('March 3, 2021 was the day the lamps came back on the quay.')).toBeUndefined();
+    expect(datelineOf('Dec. 12')).toBeUndefined();
+    expect(datelineOf('February 30, 2021')).toBeUndefined();
+  });
+});
+
+describe('deriveMeta', () => {
+  it('takes the headline, byline and dateline out of the body', () => {
+    const { meta, body } = derive([h('Lamps Return to the Quay'), p('Photo: Tom Reed'), p('By JANE ROE, harbour volunteer'), p('March 3, 2021'), p('The lamps shone again on Friday.')]);
+    expect(meta).toMatchObject({ title: 'Lamps Return to the Quay', author: 'Jane Roe', date: '2021-03-03' });
+    expect(body).toEqual([p('The lamps shone again on Friday.')]);
+  });
+
+  it('dates a page by its field line, not by dates in its prose', () => {
+    const { meta } = derive([h('Lamps Return'), p('March 3, 2021 Topic: Harbours Region: Coast'), p('The survey of June 4, 2019 found rust in every lamp.')]);
+    expect(meta.date).toBe('2021-03-03');
+    expect(derive([h('Lamps Return'), p('The survey of June 4, 2019 found rust in every lamp.')]).meta.date).toBeUndefined();
+  });
+
+  it('names the publisher from a republication note, a disclaimer, or the site name closing the page', () => {
+    expect(derive([p('Text.'), p('The above article first appeared in The Gazette and is being republished in Coastal Weekly with permission.')]).meta.publisher).toBe('Coastal Weekly');
+    expect(derive([p('Text.'), p('This article first appeared in The Gazette.')]).meta.publisher).toBe('The Gazette');
+    expect(derive([p('The views expressed by contributors are their own and not the view of Harbour Voice'), p('Text.')]).meta.publisher).toBe('Harbour Voice');
+    const closing = derive([p('Text.'), h('Harbour Trust'), p('The Harbour Trust restores old lights along the coast. Read more'), h('Harbour Trust')]);
+    expect(closing.meta.publisher).toBe('Harbour Trust');
+    expect(closing.body).toEqual([p('Text.')]);
+  });
+
+  it('keeps a short closing line that is no site name as a paragraph', () => {
+    expect(derive([p('Text.'), h('See you on the quay')]).body).toEqual([p('Text.'), p('See you on the quay')]);
+  });
+
+  it('takes the author from a closing bio when there is no byline, and keeps the bio as body', () => {
+    const bio = p('Jane Roe is a retired harbour master and a fellow of the Coastal Museum.');
+    const { meta, body } = derive([h('Lamps Return'), p('Text.'), bio]);
+    expect(meta.author).toBe('Jane Roe');
+    expect(body).toContainEqual(bio);
+  });
+});
+
+describe('stated metadata', () => {
+  it('validates front matter or sidecar fields, allowing other keys', () => {
+    expect(parseMetaRecord({ title: 'Lamps', author: ['Ann Lee', 'Bo Park'], date: 'March 3, 2021', tags: 'harbour, lamps', layout: 'post' }, 'front matter')).toEqual({
+      meta: { title: 'Lamps', author: 'Ann Lee, Bo Park', date: '2021-03-03', tags: ['harbour', 'lamps'] },
+    });
+    expect(parseMetaRecord({ date: 'someday' }, 'x.meta.yaml').problem).toBe('x.meta.yaml: date: not a date: someday');
+    expect(parseMetaRecord({ url: 'not a link' }, 'front matter').problem).toMatch(/^front matter: url: /);
+    expect(parseMetaRecord(['a', 'list'], 'front matter').problem).toMatch(/^front matter: /);
+    expect(parseMetaRecord(null, 'front matter')).toEqual({ meta: {} });
+  });
+
+  it('merges layers field by field, later over earlier', () => {
+    expect(mergeMeta({ title: 'A', author: 'X' }, { title: 'B', author: undefined }, { date: '2021-01-01' })).toEqual({ title: 'B', author: 'X', date: '2021-01-01' });
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/corpus/sentences.js';
+
+const texts = (text: string) => splitSentences(text).map((s) => s.text);
+
+describe('splitSentences', () => {
+  it('keeps abbreviations inside their sentence: U.S. Congress, Dec. 12, Mr. Barr', () => {
+    expect(texts('The U.S. Congress met on Dec. 12 with Mr. Barr. He spoke for an hour. Then the vote came!')).toEqual([
+      'The U.S. Congress met on Dec. 12 with Mr. Barr.',
+      'He spoke for an hour.',
+      'Then the vote came!',
+    ]);
+  });
+
+  it('mends a split inside a hyphenated abbreviation or before a lower-case word', () => {
+    expect(texts('The Canada-U.S. talks resumed in May. Both sides were hopeful.')).toEqual(['The Canada-U.S. talks resumed in May.', 'Both sides were hopeful.']);
+    expect(texts('She is a retired colonel (ret.) from the Air Force. She writes.')).toEqual(['She is a retired colonel (ret.) from the Air Force.', 'She writes.']);
+  });
+
+  it('gives offsets into the text as written, double spaces and no-break spaces included', () => {
+    const text = 'First one.\u00a0 Second (e.g. this) one?  “Third,” she said.';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(['First one.', 'Second (e.g. this) one?', '“Third,” she said.']);
+    for (const s of sentences) expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
+  });
+
+  it('returns one sentence for a fragment without final punctuation', () => {
+    expect(splitSentences('Lamps and wiring')).toEqual([{ text: 'Lamps and wiring', start: 0 }]);
+  });
+});
