@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCorpus, loadDocument } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { DossierError } from '../../src/errors.js';
+import { tempCorpus } from '../support/corpus.js';
+import { makePdf } from './make-pdf.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function corpusOf(files: Record<string, string | Uint8Array>): Promise<string> {
+  const { dir, cleanup } = await tempCorpus(files);
+  cleanups.push(cleanup);
+  return dir;
+}
+
+/** A real pino logger whose lines the test reads. */
+function recordingLog() {
+  const lines: { level: number; msg: string; source?: string; code?: string }[] = [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { log, lines };
+}
+
+const bySource = (corpus: Corpus, source: string) => corpus.documents.find((d) => d.source === source)!;
+
+describe('loadCorpus over the format fixtures', () => {
+  let corpus: Corpus;
+  it('loads .md, .html and .txt files recursively, sorted by source, skipping dotfiles, sidecars and synonyms.yaml', async () => {
+    corpus = await loadCorpus(join(FIXTURES, 'formats'));
+    expect(corpus.dir).toBe(join(FIXTURES, 'formats'));
+    expect(corpus.documents.map((d) => d.source)).toEqual(['briefing.md', 'field-notes.txt', 'harbour.html', 'memo.txt', 'sub/tide-table.txt']);
+    expect(corpus.warnings).toEqual([]);
+  });
+
+  it('takes markdown front matter as metadata and headings, lists and lead-ins as structure', () => {
+    const doc = bySource(corpus, 'briefing.md');
+    expect(doc.meta).toEqual({ title: 'Harbour Restoration Briefing', author: 'Mara Quill', publisher: 'Coastal Council', date: '2021-06-04', url: 'https://example.org/briefing', tags: ['harbour', 'lights'] });
+    expect(doc.passages.map((p) => [p.paragraph, p.heading, p.context, p.text])).toEqual([
+      [1, undefined, undefined, 'The council approved the restoration of the harbour lights in March, after a survey found rust in every lamp.'],
+      [2, 'Costs', undefined, 'The work cost about 40,000 pounds. The budget had three parts:'],
+      [3, 'Costs', 'The budget had three parts:', 'Lamps and wiring from a local firm.'],
+      [4, 'Costs', 'The budget had three parts:', 'Labour, mostly volunteers.'],
+      [5, 'Costs', 'The budget had three parts:', 'Paint, donated by the yacht club.'],
+      [6, 'Next steps', undefined, 'Paint the housings before winter.'],
+      [7, 'Next steps', undefined, 'Test the lamps every month.'],
+      [8, 'Next steps', undefined, 'Volunteers meet on the quay at 9 a.m. on Saturdays.'],
+    ]);
+  });
+
+  it('keeps only the article of an HTML page, its photo credit cleaned away', () => {
+    const doc = bySource(corpus, 'harbour.html');
+    expect(doc.meta).toEqual({ title: 'Harbour Lights Return', author: 'Tom Reed', publisher: 'The Coastal Gazette', date: '2021-06-05', url: 'https://example.org/news/harbour-lights', tags: ['harbour', 'restoration'] });
+    expect(doc.passages.map((p) => p.text)).toEqual([
+      'The old harbour lights shone again on Friday evening after a two-year restoration that cost the town about 40,000\u00a0pounds.',
+      'Engineers fitted new lamps. The council set three goals:',
+      'Halve the running costs.',
+      'Keep the original brass housings.',
+      'Residents gathered on the quay to watch, and the mayor thanked the volunteers who raised part of the money.',
+    ]);
+    expect(doc.passages[2]).toMatchObject({ heading: 'What changed', context: 'The council set three goals:' });
+  });
+
+  it('lets a <file>.meta.yaml sidecar override what the text says, field by field', async () => {
+    const doc = bySource(corpus, 'field-notes.txt');
+    // Title, publisher and tags from the sidecar; author and date from the text's byline and dateline.
+    expect(doc.meta).toEqual({ title: 'Field Notes on the Lamp Housings', author: "Jane O'Neill-Roe", date: '2021-03-03', publisher: 'Harbour Volunteers', tags: ['volunteers'] });
+    expect(doc.passages.map((p) => p.text)).toEqual([
+      'We scraped the first lamp housing on a cold morning. The brass under the green paint was in better shape than the survey said.',
+      'The second housing had a cracked lens, which the glazier will replace next week.',
+    ]);
+    const bytes = [await readFile(join(FIXTURES, 'formats/field-notes.txt')), await readFile(join(FIXTURES, 'formats/field-notes.txt.meta.yaml'))];
+    expect(doc.hash).toBe(createHash('sha256').update(bytes[0]!).update(bytes[1]!).digest('hex'));
+  });
+
+  it('accepts a <name>.meta.yaml sidecar too', () => {
+    expect(bySource(corpus, 'memo.txt').meta).toEqual({ title: 'Budget Memo', author: 'The Treasurer', date: '2021-05-20', tags: [] });
+  });
+
+  it("names sources by their path under the corpus folder, with '/'", () => {
+    expect(bySource(corpus, 'sub/tide-table.txt').passages[0]!.id).toBe('sub/tide-table.txt#1');
+  });
+});
+
+describe('loadCorpus with PDFs', () => {
+  it('loads a text PDF, its info as fallback metadata, and a sidecar over both', async () => {
+    const dir = await corpusOf({
+      'report.pdf': makePdf(['Quay Report', '', 'The lamps were tested on the first', 'day of May.'], { Author: 'jroe', CreationDate: 'D:20210303120000Z' }),
+      'report.pdf.meta.yaml': 'author: Jane Roe\n',
+    });
+    const [doc] = (await loadCorpus(dir)).documents;
+    expect(doc!.meta).toEqual({ title: 'Quay Report', author: 'Jane Roe', date: '2021-03-03', tags: [] });
+    expect(doc!.passages.map((p) => p.text)).toEqual(['The lamps were tested on the first day of May.']);
+  });
+});
+
+describe('loadCorpus with metadata that does not validate', () => {
+  it('warns about bad front matter or a bad sidecar, naming the file, and loads the text with derived metadata', async () => {
+    const { log, lines } = recordingLog();
+    const corpus = await loadCorpus(join(FIXTURES, 'bad-metadata'), { log });
+    expect(corpus.documents.map((d) => [d.source, d.meta.title, d.passages.length])).toEqual([
+      ['bad-sidecar.txt', 'Ferry Timetable', 1],
+      ['broken-front-matter.md', 'Quay Repairs', 1],
+    ]);
+    expect(corpus.warnings).toEqual([
+      { source: 'bad-sidecar.txt', code: 'bad-metadata', message: expect.stringMatching(/^bad-sidecar\.txt metadata ignored: bad-sidecar\.txt\.meta\.yaml: url: /) },
+      { source: 'broken-front-matter.md', code: 'bad-metadata', message: 'broken-front-matter.md metadata ignored: front matter: title: expected text' },
+    ]);
+    expect(lines.map((l) => [l.level, l.code, l.msg]).sort()).toEqual(corpus.warnings.map((w) => [40, w.code, w.message]).sort());
+  });
+});
+
+describe('loadCorpus with bad files', () => {
+  it('warns about each bad file by name, logs it, and loads the rest', async () => {
+    const dir = await corpusOf({
+      'good.txt': 'Quay Notes\n\nThe quay is open again.',
+      'empty.txt': '',
+      'blank.md': '\n  \n',
+      'binary.txt': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      'corrupt.pdf': '%PDF-1.4\nnot really a PDF at all\n%%EOF\n',
+      'locked.txt': 'Readable on disk, refused by the reader.',
+      'slides.pptx': 'not a format the loader reads',
+    });
+    // Tests may run as root, whom chmod does not stop: unreadable files are a dangling link and a reader that refuses one file.
+    await symlink(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
+    await writeFile(join(dir, 'huge.txt'), '');
+    await truncate(join(dir, 'huge.txt'), 50 * 1024 * 1024);
+    const refuse = async (path: string) => {
+      if (path.endsWith('locked.txt')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      return readFile(path);
+    };
+    const { log, lines } = recordingLog();
+
+    const corpus = await loadCorpus(dir, { log, readFile: refuse });
+
+    expect(corpus.documents.map((d) => d.source)).toEqual(['good.txt']);
+    expect(corpus.warnings.map((w) => [w.source, w.code])).toEqual([
+      ['binary.txt', 'binary'],
+      ['blank.md', 'empty'],
+      ['corrupt.pdf', 'corrupt'],
+      ['dangling.txt', 'unreadable'],
+      ['empty.txt', 'empty'],
+      ['huge.txt', 'too-large'],
+      ['locked.txt', 'unreadable'],
+      ['slides.pptx', 'unsupported'],
+    ]);
+    for (const w of corpus.warnings) {
+      expect(w.message.startsWith(`${w.source} `)).toBe(true);
+      expect(w.message).not.toContain('\n');
+    }
+    expect(corpus.warnings.find((w) => w.code === 'too-large')!.message).toBe('huge.txt is 50 MB, over the 20 MB limit');
+    expect(corpus.warnings.find((w) => w.source === 'locked.txt')!.message).toMatch(/^locked\.txt cannot be read \(EACCES/);
+    expect(lines.filter((l) => l.level === 40).map((l) => l.source).sort()).toEqual(corpus.warnings.map((w) => w.source));
+  });
+
+  it('takes its size limit from the options', async () => {
+    const dir = await corpusOf({ 'small.txt': 'Short text.', 'big.txt': `${'A long line of text. '.repeat(100)}` });
+    const corpus = await loadCorpus(dir, { maxBytes: 1000 });
+    expect(corpus.documents.map((d) => d.source)).toEqual(['small.txt']);
+    expect(corpus.warnings.map((w) => [w.source, w.code])).toEqual([['big.txt', 'too-large']]);
+  });
+
+  it('throws corpus-missing, naming the folder in one line, when the folder is missing or a file', async () => {
+    const dir = await corpusOf({ 'file.txt': 'Text.' });
+    for (const path of [join(dir, 'nowhere'), join(dir, 'file.txt')]) {
+      const error = await loadCorpus(path).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DossierError);
+      expect(error).toMatchObject({ code: 'corpus-missing' });
+      expect((error as Error).message).toContain(path);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});
+
+describe('loadDocument', () => {
+  it('loads one file as loadCorpus does, and nothing for a sidecar or a dotfile', async () => {
+    const dir = await corpusOf({ 'notes/quay.txt': 'Quay Notes\n\nThe quay is open again.', 'notes/quay.txt.meta.yaml': 'author: Jane Roe\n', '.hidden.txt': 'Hidden.' });
+    const { document, warning } = await loadDocument(dir, join(dir, 'notes/quay.txt'));
+    expect(warning).toBeUndefined();
+    expect(document).toEqual((await loadCorpus(dir)).documents[0]);
+    expect(document!.meta).toMatchObject({ title: 'Quay Notes', author: 'Jane Roe' });
+    expect(await loadDocument(dir, join(dir, 'notes/quay.txt.meta.yaml'))).toEqual({});
+    expect(await loadDocument(dir, join(dir, '.hidden.txt'))).toEqual({});
+  });
+
+  it('changes the hash when the sidecar changes, and returns a warning rather than throwing for a bad file', async () => {
+    const dir = await corpusOf({ 'a.txt': 'Text here.', 'a.meta.yaml': 'title: One\n' });
+    const before = (await loadDocument(dir, join(dir, 'a.txt'))).document!;
+    await writeFile(join(dir, 'a.meta.yaml'), 'title: Two\n');
+    const after = (await loadDocument(dir, join(dir, 'a.txt'))).document!;
+    expect([before.meta.title, after.meta.title]).toEqual(['One', 'Two']);
+    expect(after.hash).not.toBe(before.hash);
+    await mkdir(join(dir, 'gone'));
+    expect(await loadDocument(dir, join(dir, 'gone/missing.txt'))).toMatchObject({ warning: { source: 'gone/missing.txt', code: 'unreadable' } });
+  });
+});
