@@ -15,7 +15,7 @@ const OPENING_WORDS = 8;
  */
 export function buildDocument(source: string, hash: string, parsed: ParsedDocument, sidecar: Partial<DocumentMeta> = {}): SourceDocument {
   const cleaned = clean(parsed.blocks);
-  const derived = deriveMeta(cleaned.blocks, cleaned.notes);
+  const derived = deriveMeta(cleaned.blocks, cleaned.notes, parsed.meta.title);
   const stated = mergeMeta(parsed.fallbackMeta ?? {}, derived.meta, parsed.meta, sidecar);
   const passages = toPassages(source, dropRepeats(derived.body, derived.meta.title ?? stated.title));
   const meta: DocumentMeta = { ...stated, title: stated.title ?? openingWords(passages) ?? fileTitle(source), tags: stated.tags ?? [] };

@@ -115,13 +115,14 @@ function isSiteName(text: string): boolean {
 
 /**
  * Reads what the text states about itself and takes the lines that state it out of the body:
- * - title: the first heading before the body starts (the headline);
+ * - title: the first heading before the body starts (the headline), unless the format names
+ *   another title (`statedTitle`, from front matter or meta tags): then that heading opens a section;
  * - author: a byline ("By …") before the body, else a closing bio ("X is a retired ambassador …");
  * - date: a dateline before the body or in the page's field line, never a date inside the article's
  *   prose, which dates what the article reports on, not the article;
  * - publisher: a republication note, a contributors' disclaimer, or a site name closing the page.
  */
-export function deriveMeta(blocks: Block[], notes: Note[]): { meta: Partial<DocumentMeta>; body: Block[] } {
+export function deriveMeta(blocks: Block[], notes: Note[], statedTitle?: string): { meta: Partial<DocumentMeta>; body: Block[] } {
   const meta: Partial<DocumentMeta> = {};
   let start = 0;
   for (; start < blocks.length; start++) {
@@ -132,7 +133,7 @@ export function deriveMeta(blocks: Block[], notes: Note[]): { meta: Partial<Docu
       meta.author = byline.author;
       meta.date ??= byline.date;
     } else if (dateline) meta.date ??= dateline;
-    else if (block.kind === 'heading' && meta.title === undefined) meta.title = block.text;
+    else if (block.kind === 'heading' && meta.title === undefined && (statedTitle === undefined || block.text === statedTitle)) meta.title = block.text;
     else break;
   }
   let end = blocks.length;

@@ -52,6 +52,14 @@ describe('deriveMeta', () => {
     expect(body).toEqual([p('The lamps shone again on Friday.')]);
   });
 
+  it('leaves a first heading other than the title the format states as a section heading', () => {
+    const blocks = [h('Background'), p('The quay was built in 1890.')];
+    const derived = deriveMeta(blocks, [], 'Quay History');
+    expect(derived.meta.title).toBeUndefined();
+    expect(derived.body).toEqual(blocks);
+    expect(deriveMeta([h('Quay History'), ...blocks], [], 'Quay History').body).toEqual(blocks);
+  });
+
   it('dates a page by its field line, not by dates in its prose', () => {
     const { meta } = derive([h('Lamps Return'), p('March 3, 2021 Topic: Harbours Region: Coast'), p('The survey of June 4, 2019 found rust in every lamp.')]);
     expect(meta.date).toBe('2021-03-03');
