@@ -23,7 +23,7 @@ export interface LoadOptions {
   readFile?: (path: string) => Promise<Uint8Array>;
 }
 
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Files read and parsed at once: enough to overlap I/O, few enough to stay clear of file-handle limits. */
 const CONCURRENCY = 16;

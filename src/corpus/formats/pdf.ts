@@ -60,7 +60,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // PDF.js may take over the buffer it is given, so it gets a copy.
-    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (error) {
     throw new CorruptFileError(`not a readable PDF (${errorLine(error)})`);
   }
