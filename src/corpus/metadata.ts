@@ -108,9 +108,11 @@ function publisherFromNotes(notes: Note[]): string | undefined {
   return undefined;
 }
 
+const WHOLE_ORG = new RegExp(`^${ORG}$`, 'u');
+
 /** A site's name alone on a line at the end of a page: short, every main word capitalised, no figures. */
 function isSiteName(text: string): boolean {
-  return new RegExp(`^${ORG}$`, 'u').test(text) && text.split(/\s+/).length <= 6 && !/\d/.test(text);
+  return WHOLE_ORG.test(text) && text.split(/\s+/).length <= 6 && !/\d/.test(text);
 }
 
 /**
