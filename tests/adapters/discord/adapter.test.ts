@@ -25,6 +25,15 @@ const TRAM = [
   'The auditor questioned how tram funding was counted in the budget. The report is due in June.',
 ].join('\n\n');
 
+/** Four years of one measure: a series, so `figures` draws a chart. */
+const RIDERSHIP = [
+  '# Tram ridership',
+  'Tram ridership reached 1.2 million trips in 2019, the first full year of service.',
+  'Tram ridership fell to 0.6 million trips in 2020 as offices closed.',
+  'Tram ridership recovered to 1.5 million trips in 2021, according to the operator.',
+  'Tram ridership rose to 1.9 million trips in 2022.',
+].join('\n\n');
+
 /** A document written to ping and to break the layout, if it were let through. */
 const NOTICE = ['# Depot notice', 'Depot notice for @everyone and <@123>: the *depot* ~~closure~~ is in [the plan](https://evil.example). @here too.'].join('\n\n');
 
@@ -45,6 +54,7 @@ beforeAll(async () => {
   corpusDir = await mkdtemp(join(tmpdir(), 'dossier-discord-'));
   await writeFile(join(corpusDir, 'tram.md'), TRAM);
   await writeFile(join(corpusDir, 'notice.md'), NOTICE);
+  await writeFile(join(corpusDir, 'ridership.md'), RIDERSHIP);
   const dossier = await Dossier.open({ corpusDir });
   standIn = await DiscordStandIn.start();
   store = new SqliteDigestStore(':memory:');
@@ -214,6 +224,26 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       expect(c.value.length).toBeLessThanOrEqual(100);
       expect(c.name.toLowerCase()).toContain('fund');
     }
+  });
+
+  it('answers /brief figures with cited figures in fields and the chart uploaded as a PNG', async () => {
+    const interaction = standIn.interact(standIn.command('figures', { topic: 'tram ridership' }));
+    const answer = await standIn.waitFor(originalOf(interaction));
+    expect(answer.body.allowed_mentions).toEqual({ parse: [] });
+    expectWithinLimits(answer.body.embeds);
+    const fields: { name: string; value: string }[] = answer.body.embeds.flatMap((e: { fields?: unknown[] }) => e.fields ?? []);
+    expect(fields.length).toBeGreaterThan(0);
+    expect(fields.some((f) => /\*\*1\.2 million trips\*\*/.test(f.value) && /¶1/.test(f.value))).toBe(true);
+    const [file] = answer.files;
+    expect(file).toBeDefined();
+    expect([...file!.data.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(answer.body.embeds[0].image).toEqual({ url: `attachment://${file!.name}` });
+  });
+
+  it('suggests what the corpus counts (here "trips") for a figures topic', async () => {
+    const interaction = standIn.interact(standIn.autocomplete('figures', 'topic', 'trip'));
+    const response = await standIn.waitFor(callbackOf(interaction));
+    expect(response.body.data.choices).toContainEqual({ name: 'trips', value: 'trips' });
   });
 
   it('logs an interaction that expired before the deferral (10062) and keeps running', async () => {
