@@ -246,7 +246,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   /** Reconnects and rate limits are discord.js's to handle; the log says when they happen. */
   private watchConnection(): void {
     const { client, log } = this;
-    client.on(Events.Error, (err) => log.error({ err }, 'Discord client error'));
+    client.on(Events.Error, (err) => log.error({ err: loggable(err) }, `Discord client error: ${err.message}`));
     client.on(Events.Warn, (message) => log.warn(`Discord warning: ${message}`));
     client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, `Discord gateway closed (code ${event.code}); discord.js will not reconnect this shard`));
     client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'Discord gateway reconnecting'));
@@ -285,9 +285,14 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       return error.message;
     }
     const line = `Discord ${what} failed: ${error instanceof Error ? error.message : String(error)}`;
-    this.log.error({ ...fields, err: error, event: `discord.${what}-failed` }, line);
+    this.log.error({ ...fields, err: loggable(error), event: `discord.${what}-failed` }, line);
     return line;
   }
+}
+
+/** Name, message and stack only: discord.js errors carry the request URL, which holds the interaction token. */
+function loggable(error: unknown): { type?: string; message: string; stack?: string } {
+  return error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { message: String(error) };
 }
 
 /** Whether a failed post is worth retrying, in the digest's terms. */

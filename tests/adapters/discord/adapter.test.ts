@@ -257,6 +257,15 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
   });
 
+  it('logs a reply Discord keeps failing (5xx) in one line, without the interaction token', async () => {
+    standIn.respond((r) => r.method === 'PATCH', discordError(500, 0, 'Internal Server Error'), 4);
+    const interaction = standIn.interact(standIn.command('ask', { question: 'tram funding' }));
+    const line = await logLine((l) => l.event === 'discord.reply-failed' && l.interaction === interaction.id);
+    expect(line.msg).toMatch(/^Discord reply failed: /);
+    expect(JSON.stringify(line)).not.toContain(interaction.token);
+    expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
+  });
+
   it('waits out a 429 on the answer (discord.js retries) and logs the rate limit', async () => {
     standIn.respond((r) => r.method === 'PATCH', discordError(429, 0, 'You are being rate limited.', { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' }));
     const interaction = standIn.interact(standIn.command('ask', { question: 'tram funding' }));
