@@ -31,14 +31,7 @@ export interface Figure {
 
 /** Every figure in `sentence`, in order. `sentence` may hold several sentences; each is read on its own. */
 export function figuresInSentence(sentence: string): Figure[] {
-  return figuresBySentence(sentence).flatMap((s) => s.figures);
-}
-
-/** The sentences of `text` as wink-nlp splits them (offsets in `text`), each with its figures (offsets in `text` too). */
-export function figuresBySentence(text: string): { start: number; end: number; figures: Figure[] }[] {
-  return tokenSentences(text)
-    .filter((tokens) => tokens.length > 0)
-    .map((tokens) => ({ start: tokens[0]!.start, end: tokens.at(-1)!.end, figures: new SentenceReader(text, tokens).figures() }));
+  return tokenSentences(sentence).flatMap((tokens) => new SentenceReader(sentence, tokens).figures());
 }
 
 // ---------------------------------------------------------------------------------------------

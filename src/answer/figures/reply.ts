@@ -1,6 +1,6 @@
 import { DossierError } from '../../errors.js';
-import type { Attachment, FigureItem, Reply, ReplyBlock, RichText } from '../reply.js';
-import type { FiguresAnswer, FoundFigure } from './answer.js';
+import type { Attachment, Citation, FigureItem, Reply, ReplyBlock, RichText } from '../reply.js';
+import type { FiguresAnswer } from './answer.js';
 import { renderSeriesChart } from './chart.js';
 import type { PassageFigure } from './passage.js';
 
@@ -34,7 +34,8 @@ export async function figuresReply(answer: FiguresAnswer, render: typeof renderS
   return { title, status: 'ok', blocks, attachments, more: 0 };
 }
 
-export function figureItem(figure: FoundFigure): FigureItem {
+/** A figure as shown under an excerpt or in a figures answer: its sentence with the figure marked. */
+export function figureItem<F extends PassageFigure & { citation: Citation }>(figure: F): FigureItem {
   return { text: figure.text, measure: figure.measure, when: figure.when, sentence: markFigures(figure.sentence.text, [figure]), citation: figure.citation };
 }
 
