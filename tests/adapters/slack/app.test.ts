@@ -26,6 +26,18 @@ The dredging contractor reported that silt levels in the harbour had fallen by a
 Fishermen said the dredging had stirred up the harbour mud for weeks.
 `;
 
+/** Four years of one measure: a series, so `figures` draws a chart. */
+const CARGO = `# Port cargo
+
+The port handled 2.1 million tonnes of cargo in 2020, its first year after the refit.
+
+The port handled 2.6 million tonnes of cargo in 2021 as trade recovered.
+
+The port handled 3.0 million tonnes of cargo in 2022, a record at the time.
+
+The port handled 3.4 million tonnes of cargo in 2023, the board reported.
+`;
+
 /** A document that tries to ping everyone and spoof a user and a link. */
 const HOSTILE = `# Lighthouse notice
 
@@ -46,6 +58,7 @@ beforeAll(async () => {
   corpusDir = await mkdtemp(join(tmpdir(), 'dossier-slack-'));
   await writeFile(join(corpusDir, 'harbour.md'), HARBOUR);
   await writeFile(join(corpusDir, 'lighthouse.md'), HOSTILE);
+  await writeFile(join(corpusDir, 'cargo.md'), CARGO);
   const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const dossier = await Dossier.open({ corpusDir, log });
   adapter = new SlackAdapter({ botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` }, dossier, log, {
@@ -150,6 +163,25 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     // No DigestService is passed here, so the digest command itself answers that digests are unavailable.
     const { blocks } = await slashCommand('digest list');
     expect(blockTexts(blocks)).toContain('Digests are not available here');
+  });
+
+  it('answers /brief figures with bold cited figures, and Share posts them with the chart uploaded', async () => {
+    const { blocks } = await slashCommand('figures cargo tonnes');
+    const shown = blockTexts(blocks);
+    expect(shown).toContain('*3.4 million tonnes*');
+    expect(shown).toMatch(/“Port cargo” · ¶\d/);
+    expect(shown).toContain('Share in channel to post the chart');
+    const share = buttons(blocks).find((b) => b.action_id === ACTIONS.share)!;
+    const from = stub.calls.length;
+    const responseUrl = nextResponseUrl();
+    await signedPost(interactionBody(buttonPayload(ACTIONS.share, share.value!, responseUrl)), FORM);
+    const complete = await stub.waitFor((c) => c.path === '/api/files.completeUploadExternal', { from });
+    expect(complete.body).toMatchObject({ channel_id: 'C1' });
+    const upload = stub.calls.slice(from).find((c) => c.path.startsWith('/upload/'))!;
+    expect(upload.raw.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBe(true);
+    const shared = stub.calls.slice(from).find((c) => c.path === new URL(responseUrl).pathname)!;
+    expect(shared.body.response_type).toBe('in_channel');
+    expect(blockTexts(shared.body.blocks as Block[])).not.toContain('Share in channel to post the chart');
   });
 
   it('escapes a document that pings @channel and @here and spoofs a user and a link', async () => {
