@@ -1,4 +1,4 @@
-import type { Passage } from '../../corpus/types.js';
+import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Dossier } from '../../dossier.js';
 import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../../search/query.js';
 import type { Citation } from '../reply.js';
@@ -81,6 +81,8 @@ const SENTENCE_WEIGHT = 0.7;
  * so "results of X" and "X statistics" are about X.
  */
 const FIGURE_WORDS = new Set(['number', 'numbers', 'figure', 'figures', 'statistic', 'statistics', 'stats', 'data', 'amount', 'amounts', 'total', 'totals', 'count', 'counts', 'level', 'levels', 'result', 'results', 'outcome', 'outcomes', 'estimate', 'estimates', 'trend', 'trends', 'key']);
+/** How much a sentence that only follows the topic's sentence counts, against one that names it. */
+const FOLLOWING = 0.7;
 /** A small count in words ("two cartels") matters less than a figure written in digits. */
 const WORDED_COUNT = 0.8;
 
@@ -105,15 +107,20 @@ export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: F
     const passage = hit.passage;
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
     const passageCover = coverage(query, [...frame, ...analyzer.terms(passage.text)]);
-    const sentenceCover = new Map<string, number>();
+    const sentenceCover = new Map<Sentence, number>();
+    const termsOf = (sentence: Sentence | undefined) => (sentence ? analyzer.terms(sentence.text) : []);
     for (const figure of figures) {
-      let own = sentenceCover.get(figure.sentence.text);
+      let own = sentenceCover.get(figure.sentence);
       if (own === undefined) {
         // The heading and list lead-in frame every sentence under them, but only a sentence that
-        // itself names part of the topic is about it: a section on violence holds figures on other things.
-        const terms = analyzer.terms(figure.sentence.text);
-        own = coverage(query, terms) > 0 ? coverage(query, [...frame, ...terms]) : 0;
-        sentenceCover.set(figure.sentence.text, own);
+        // names part of the topic, or follows one that does ("This is reflected in rising violence.
+        // So far this year, homicides are up ..."), is about it: a section on violence holds figures on other things.
+        const terms = termsOf(figure.sentence);
+        const before = termsOf(passage.sentences[passage.sentences.indexOf(figure.sentence) - 1]);
+        if (coverage(query, terms) > 0) own = coverage(query, [...frame, ...terms]);
+        else if (coverage(query, before) > 0) own = FOLLOWING * coverage(query, [...frame, ...before, ...terms]);
+        else own = 0;
+        sentenceCover.set(figure.sentence, own);
       }
       const cover = SENTENCE_WEIGHT * own + (1 - SENTENCE_WEIGHT) * passageCover;
       if (cover < MIN_COVER) continue;

@@ -70,12 +70,12 @@ const NOUN_LINKS = new Set(['of', 'in', 'from', 'at', 'on', 'to', 'for']);
 /** Verbs that only say how a figure was arrived at: "are estimated at", "was put at". */
 const REPORTING_VERBS = new Set(['estimated', 'put', 'valued', 'reported', 'said', 'believed', 'thought', 'calculated', 'set', 'pegged', 'projected', 'expected']);
 /** Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of". */
-const LINKING_WORDS = new Set(['at', 'to', 'by', 'of', 'up', 'down', 'a', 'an', 'than', 'more', 'less', 'half', 'third', 'quarter', 'much']);
+const LINKING_WORDS = new Set(['at', 'to', 'by', 'of', 'in', 'up', 'down', 'a', 'an', 'than', 'more', 'less', 'half', 'third', 'quarter', 'much']);
 const TIME_PREPOSITIONS = new Set(['in', 'since', 'during', 'by', 'until', 'through', 'throughout', 'over', 'from', 'between', 'before', 'after', 'within', 'as']);
 /** Words that belong to a time expression before its number or unit: "the last 15 years", "the first half". */
 const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
 const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);
-const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.']);
+const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above', 'below']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);
 
 const DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -107,15 +107,21 @@ interface Match {
 /** Reads one sentence's tokens into figures. Indexes are token positions; offsets are in `text`. */
 class SentenceReader {
   private readonly segmentOf: number[] = [];
+  /** Whether a token stands inside brackets: "(Wayne, The Hill, 2020)" dates a source, not a figure outside it. */
+  private readonly bracketed: boolean[] = [];
 
   constructor(
     private readonly text: string,
     private readonly t: Token[],
   ) {
     let segment = 0;
+    let depth = 0;
     for (const token of t) {
       if (token.pos === 'PUNCT' && CLAUSE_BREAKS.has(token.text) && (token.spaced || token.text !== '–')) segment++;
+      if (token.text === ')' || token.text === ']') depth = Math.max(0, depth - 1);
       this.segmentOf.push(segment);
+      this.bracketed.push(depth > 0);
+      if (token.text === '(' || token.text === '[') depth++;
     }
   }
 
@@ -591,8 +597,9 @@ class SentenceReader {
       const compared = (s: { first: number }) => s.first >= m.next && this.t.slice(m.next, s.first).some((t) => BASELINE_MARKERS.has(t.lower) || t.lower === 'compared');
       const own = spans.filter((s) => this.segmentOf[s.first] === segment && !compared(s)).sort((a, b) => distance(a) - distance(b));
       const antecedent = m.anaphoric ? matches[n - 1]?.figure.when : undefined;
-      const opening = spans.filter((s) => this.segmentOf[s.first] === 0 && segment !== 0 && !segmentsWithFigures.has(0));
-      const free = spans.filter((s) => !segmentsWithFigures.has(this.segmentOf[s.first])).sort((a, b) => distance(a) - distance(b));
+      const outside = (s: { first: number }) => !this.bracketed[s.first] || this.bracketed[m.first];
+      const opening = spans.filter((s) => this.segmentOf[s.first] === 0 && segment !== 0 && !segmentsWithFigures.has(0) && outside(s));
+      const free = spans.filter((s) => !segmentsWithFigures.has(this.segmentOf[s.first]) && outside(s)).sort((a, b) => distance(a) - distance(b));
       const when = own[0]?.text ?? antecedent ?? opening[0]?.text ?? free[0]?.text;
       if (when) m.figure.when = when;
     });

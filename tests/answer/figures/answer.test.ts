@@ -53,6 +53,10 @@ describe('answerFigures', () => {
     expect(answerFigures(harbour, 'volcanic eruptions in Iceland').figures).toEqual([]);
   });
 
+  it('counts a figure whose sentence follows the one that names the topic', () => {
+    expect(answerFigures(harbour, 'piracy').figures.map((f) => f.text)).toEqual(['up 30 percent']);
+  });
+
   it('finds sources that differ on a measure', () => {
     const answer = answerFigures(harbour, 'smuggling revenue');
     const differing = answer.disagreements.flat();

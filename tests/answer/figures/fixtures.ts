@@ -12,6 +12,7 @@ export const HARBOUR = {
       'Cargo thefts worried the shipping lines. About 1,200 cargo thefts at the harbour were reported in 2018.',
       'Cargo thefts at the harbour fell to 950 in 2019, the report says.',
       'In 2020, cargo thefts at the harbour reached 1,500.',
+      'Piracy in the strait is a growing worry. So far this year, boardings are up 30 percent.',
       '## Trade',
       'Smuggling revenue is estimated at between $2 and $4 billion a year.',
       'The harbour employs 3,400 dock workers. Night shifts were added last spring.',

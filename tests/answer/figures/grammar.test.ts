@@ -200,6 +200,14 @@ describe('figuresInSentence: time references', () => {
     expect(second).toMatchObject({ text: '4,000', measure: 'arrests', when: 'in June 2020' });
   });
 
+  it('a date in a bracketed source note is not the figure’s time', () => {
+    expect(only('Ferry fares rose 12 percent (Harbour Gazette, March 4, 2019).').when).toBeUndefined();
+  });
+
+  it('a baseline after "above" is not the figure’s time', () => {
+    expect(only('In May, thefts ran 15 percent above the previous year’s level.').when).toBe('In May');
+  });
+
   it('a comparison’s year is not the figure’s', () => {
     expect(only('The 2021 catch was 2.5 times greater than the catch in 2012.').when).toBe('2021');
   });
