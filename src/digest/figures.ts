@@ -9,6 +9,6 @@ export const corpusFigures: FigureSource = {
   forTopic: (dossier, topic) => answerFigures(dossier, topic, { limit: FIGURES_PER_TOPIC }).figures.map(figureItem),
   forDocument: (dossier, document) =>
     document.passages
-      .flatMap((passage) => figuresInPassage(passage).map((figure) => figureItem({ ...figure, source: document.source, passage, citation: dossier.citation(passage), score: 0 })))
+      .flatMap((passage) => figuresInPassage(passage).map((figure) => figureItem({ ...figure, citation: dossier.citation(passage) })))
       .slice(0, FIGURES_PER_TOPIC),
 };
