@@ -41,12 +41,17 @@ export async function renderSeriesChart<F extends Cited>(series: Series<F>, font
   const [{ compile }, vega, { renderAsync }] = await Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
   const scale = axisScale(series);
   const sources = distinct(series.points.map((p) => sourceLine(p.figure.citation)));
-  const points = series.points.map((p, i, all) => ({
-    date: isoDate(p.x),
-    value: p.value / scale.divisor,
-    label: `${formatValue(p.value, series.unit)}\n${p.label}`,
-    above: !(p.value < (all[i - 1]?.value ?? Infinity) && p.value < (all[i + 1]?.value ?? Infinity)),
-  }));
+  // Each point is labelled with its value and its time as the source gives it ("12 months to Mar 2022").
+  const points = series.points.map((p, i, all) => ({ x: p.x, value: p.value / scale.divisor, text: [formatValue(p.value, series.unit), p.label], place: labelPlace(all[i - 1]?.value, p.value, all[i + 1]?.value) }));
+  const xs = points.map((p) => p.x);
+  const margin = Math.max(0.4, 0.1 * (Math.max(...xs) - Math.min(...xs)));
+  const years: number[] = [];
+  for (let year = Math.ceil(Math.min(...xs) - margin); year <= Math.max(...xs) + margin; year++) years.push(year);
+  const valueLabel = (place: LabelPlace, mark: Record<string, unknown>) => ({
+    transform: [{ filter: `datum.place == '${place}'` }],
+    mark: { type: 'text' as const, fontSize: 11, color: '#222', ...mark },
+    encoding: { text: { field: 'text' } },
+  });
   const spec = compile({
     width: WIDTH,
     height: HEIGHT,
@@ -63,20 +68,27 @@ export async function renderSeriesChart<F extends Cited>(series: Series<F>, font
     },
     data: { values: points },
     encoding: {
-      x: { field: 'date', type: 'temporal', scale: { padding: 56 }, axis: { title: null, format: '%Y', tickCount: 'year', labelOverlap: 'greedy', labelFontSize: 11, grid: false } },
+      x: {
+        field: 'x',
+        type: 'quantitative',
+        scale: { domain: [Math.min(...xs) - margin, Math.max(...xs) + margin], nice: false, zero: false },
+        axis: { title: null, values: years, format: 'd', labelOverlap: 'greedy', labelFontSize: 11, grid: false },
+      },
       y: {
         field: 'value',
         type: 'quantitative',
         // Headroom over the highest point keeps its label inside the plot.
-        scale: { domain: [0, (1.25 * Math.max(...points.map((p) => p.value))) || 1], nice: true },
+        scale: { domain: [0, 1.2 * Math.max(...points.map((p) => p.value)) || 1], nice: true },
         axis: { title: scale.title, format: ',~r', labelFontSize: 11, titleFontSize: 11, labelOverlap: 'greedy' },
       },
     },
     layer: [
       { mark: { type: 'line', color: '#1f5f99', strokeWidth: 2.5, point: { filled: true, size: 80, color: '#1f5f99' } } },
-      // A label sits on the side of its point away from the line: below a dip, above elsewhere.
-      { transform: [{ filter: 'datum.above' }], mark: { type: 'text', dy: -22, fontSize: 11, lineBreak: '\n', color: '#222' }, encoding: { text: { field: 'label' } } },
-      { transform: [{ filter: '!datum.above' }], mark: { type: 'text', dy: 24, fontSize: 11, lineBreak: '\n', color: '#222' }, encoding: { text: { field: 'label' } } },
+      valueLabel('below', { baseline: 'top', dy: 10 }),
+      valueLabel('above-left', { baseline: 'bottom', align: 'right', dx: -4, dy: -22 }),
+      valueLabel('above-right', { baseline: 'bottom', align: 'left', dx: 4, dy: -22 }),
+      valueLabel('below-left', { baseline: 'top', align: 'right', dx: -4, dy: 10 }),
+      valueLabel('below-right', { baseline: 'top', align: 'left', dx: 4, dy: 10 }),
     ],
     config: { font: font.family, view: { stroke: null } },
   }).spec;
@@ -88,6 +100,19 @@ export async function renderSeriesChart<F extends Cited>(series: Series<F>, font
     data: new Uint8Array(png.asPng()),
     alt: altText(series, sources),
   };
+}
+
+type LabelPlace = 'below' | 'above-left' | 'above-right' | 'below-left' | 'below-right';
+
+/**
+ * Where a point's value label keeps clear of the line: below a dip; at the ends, towards the inside
+ * of the plot, above or below as the line leaves; elsewhere above, towards the side where the line runs lower.
+ */
+function labelPlace(before: number | undefined, value: number, after: number | undefined): LabelPlace {
+  if (before === undefined) return after !== undefined && after > value ? 'below-right' : 'above-right';
+  if (after === undefined) return before > value ? 'below-left' : 'above-left';
+  if (before > value && after > value) return 'below';
+  return after <= before ? 'above-right' : 'above-left';
 }
 
 /** Large sums are drawn in millions or billions, with the unit on the axis. */
@@ -119,14 +144,6 @@ function sourceLine(c: Citation): string {
 function altText(series: Series<Cited>, sources: string[]): string {
   const points = series.points.map((p) => `${formatValue(p.value, series.unit)} (${p.figure.when ?? p.label}; ${sourceLine(p.figure.citation)})`);
   return `Line chart of ${series.measure}: ${points.join(', ')}. Sources: ${sources.join('; ')}.`;
-}
-
-/** A decimal year as a date Vega can read: 2016.5 → 2016-07-02. */
-function isoDate(year: number): string {
-  const whole = Math.floor(year);
-  const start = Date.UTC(whole, 0, 1);
-  const end = Date.UTC(whole + 1, 0, 1);
-  return new Date(start + (year - whole) * (end - start)).toISOString().slice(0, 10);
 }
 
 const distinct = (xs: string[]) => [...new Set(xs)];
