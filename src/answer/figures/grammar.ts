@@ -193,9 +193,9 @@ class SentenceReader {
   /** A count needs something counted: a noun, "of those", or (for digits) an elliptic "34,500 killed". */
   private countAt(i: number, next: number, low: Amount, base: Pick<Figure, 'hedge' | 'value'>, before: Match[]): Match | undefined {
     if (this.isYear(low) || this.isDuration(next) || this.t[next]?.lower === '-' || (low.value === 1 && low.scale === 1)) return undefined;
-    const per = this.rateAt(this.nounPhraseAt(next)?.headNext ?? next);
     const unit: FigureUnit = 'count';
     const noun = this.nounPhraseAt(next);
+    const per = this.rateAt(noun?.headNext ?? next);
     if (noun) {
       if (TIME_UNITS.has(this.lower(noun.headNext - 1))) return undefined;
       // "the two governments" refers back; "the two cartels in Mexico" says how many there are.
@@ -210,16 +210,14 @@ class SentenceReader {
     if (low.wordy) return undefined;
     const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
     const referent = antecedent?.base ?? antecedent?.figure.measure;
-    if (this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1))) {
-      const tail = this.participlePhraseAt(next + 2);
-      return { first: i, next, figure: { ...base, unit, measure: joinMeasure(referent, tail && this.measureText(tail.first, tail.next)) }, anaphoric: true, base: referent };
-    }
-    if (this.lower(next) === 'of') {
+    const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
+    if (!partitive && this.lower(next) === 'of') {
       const whole = this.nounPhraseAt(this.skipDeterminers(next + 1));
       if (whole) return { first: i, next, figure: { ...base, unit, measure: this.measureText(whole.first, whole.next) }, anaphoric: false };
     }
-    const tail = this.participlePhraseAt(next);
-    if (referent) {
+    // "over 20,000 of those coming from fentanyl", "and some 15,500 coming from heroin".
+    const tail = this.participlePhraseAt(partitive ? next + 2 : next);
+    if (partitive || referent) {
       return { first: i, next, figure: { ...base, unit, measure: joinMeasure(referent, tail && this.measureText(tail.first, tail.next)) }, anaphoric: true, base: referent };
     }
     // "34,500 killed": the participle is what is counted, and reads as part of the figure.
