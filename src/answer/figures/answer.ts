@@ -1,5 +1,6 @@
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Dossier } from '../../dossier.js';
+import type { Analyzer } from '../../search/analyzer.js';
 import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../../search/query.js';
 import type { Citation } from '../reply.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
@@ -95,44 +96,29 @@ function aboutWhat(query: AnalysedQuery): AnalysedQuery {
 /** The figures relevant to `topic`. Reads the corpus through the engine only; no side effects. */
 export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
   const query = aboutWhat(analyseQuery(topic, dossier.index));
-  const measures = new MeasureIndex(dossier.index.analyzer);
   if (!answerable(query)) return new FiguresAnswer(topic, [], [], [], undefined);
   const analyzer = dossier.index.analyzer;
-  const hits = dossier.search(topic, { limit: CANDIDATES });
-  const found: FoundFigure[] = [];
-  const searchScore = new Map<FoundFigure, number>();
-  for (const hit of hits) {
-    const figures = figuresInPassage(hit.passage);
-    if (!figures.length) continue;
+  const found: { figure: FoundFigure; searchScore: number }[] = [];
+  for (const hit of dossier.search(topic, { limit: CANDIDATES })) {
     const passage = hit.passage;
+    const figures = figuresInPassage(passage);
+    if (!figures.length) continue;
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
     const passageCover = coverage(query, [...frame, ...analyzer.terms(passage.text)]);
     const sentenceCover = new Map<Sentence, number>();
-    const termsOf = (sentence: Sentence | undefined) => (sentence ? analyzer.terms(sentence.text) : []);
     for (const figure of figures) {
-      let own = sentenceCover.get(figure.sentence);
-      if (own === undefined) {
-        // The heading and list lead-in frame every sentence under them, but only a sentence that
-        // names part of the topic, or follows one that does ("This is reflected in rising violence.
-        // So far this year, homicides are up ..."), is about it: a section on violence holds figures on other things.
-        const terms = termsOf(figure.sentence);
-        const before = termsOf(passage.sentences[passage.sentences.indexOf(figure.sentence) - 1]);
-        if (coverage(query, terms) > 0) own = coverage(query, [...frame, ...terms]);
-        else if (coverage(query, before) > 0) own = FOLLOWING * coverage(query, [...frame, ...before, ...terms]);
-        else own = 0;
-        sentenceCover.set(figure.sentence, own);
-      }
-      const cover = SENTENCE_WEIGHT * own + (1 - SENTENCE_WEIGHT) * passageCover;
+      if (!sentenceCover.has(figure.sentence)) sentenceCover.set(figure.sentence, ownCover(query, analyzer, passage, figure.sentence, frame));
+      const cover = SENTENCE_WEIGHT * sentenceCover.get(figure.sentence)! + (1 - SENTENCE_WEIGHT) * passageCover;
       if (cover < MIN_COVER) continue;
       const score = cover * (/\d/.test(figure.text) ? 1 : WORDED_COUNT);
-      found.push({ ...figure, source: passage.source, passage, citation: dossier.citation(passage), score });
-      searchScore.set(found.at(-1)!, hit.score);
+      found.push({ figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score }, searchScore: hit.score });
     }
   }
   // Equal coverage: the passage the search ranks higher first.
-  found.sort((a, b) => b.score - a.score || searchScore.get(b)! - searchScore.get(a)!);
-  const best = found[0]?.score ?? 0;
-  const kept = found.filter((f) => f.score >= MIN_RELATIVE * best).slice(0, limit);
+  found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
+  const best = found[0]?.figure.score ?? 0;
+  const kept = found.map((f) => f.figure).filter((f) => f.score >= MIN_RELATIVE * best).slice(0, limit);
+  const measures = new MeasureIndex(analyzer);
   const groups = measures.group(kept);
   return new FiguresAnswer(
     topic,
@@ -141,4 +127,18 @@ export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: F
     groups.map((g) => measures.disagreement(g)),
     groups.map((g) => measures.series(g)).find(Boolean),
   );
+}
+
+/**
+ * How much of the topic a figure's sentence covers. The heading and list lead-in (`frame`) frame
+ * every sentence under them, but only a sentence that names part of the topic, or follows one that
+ * does ("This is reflected in rising violence. So far this year, homicides are up ..."), is about
+ * it: a section on violence holds figures on other things too.
+ */
+function ownCover(query: AnalysedQuery, analyzer: Analyzer, passage: Passage, sentence: Sentence, frame: string[]): number {
+  const terms = analyzer.terms(sentence.text);
+  if (coverage(query, terms) > 0) return coverage(query, [...frame, ...terms]);
+  const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
+  const before = previous ? analyzer.terms(previous.text) : [];
+  return coverage(query, before) > 0 ? FOLLOWING * coverage(query, [...frame, ...before, ...terms]) : 0;
 }
