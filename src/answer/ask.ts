@@ -1,6 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import type { Dossier } from '../dossier.js';
 import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../search/query.js';
+import { figureItem, figuresInPassage } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import { plain, type Excerpt, type Reply } from './reply.js';
 
@@ -56,11 +57,17 @@ function excerptFor(dossier: Dossier, query: AnalysedQuery, passage: Passage, ma
     return found * (query.wantsFigure && /\d/.test(sentence.text) ? 1.5 : 1);
   });
   const queryTerms = new Set(query.words.flatMap((w) => w.terms).filter((t) => matched.has(t) || !t.startsWith('syn:')));
+  const citation = dossier.citation(passage);
+  const shown = new Set(chosen.sentences);
+  const figures = figuresInPassage(passage).filter((f) => shown.has(f.sentence));
+  // Figure offsets are within their sentence; the excerpt starts at the first shown sentence.
+  const origin = chosen.sentences[0]?.start ?? 0;
+  const ranges = figures.map((f) => [f.sentence.start - origin + f.start, f.sentence.start - origin + f.end] as const);
   return {
-    text: excerptText(passage, chosen, (text) => markTerms(text, new Set([...matched, ...queryTerms]), analyzer)),
+    text: excerptText(passage, chosen, (text) => markTerms(text, new Set([...matched, ...queryTerms]), analyzer, ranges)),
     context: passage.context,
-    citation: dossier.citation(passage),
-    figures: [],
+    citation,
+    figures: figures.map((f) => figureItem({ ...f, citation })),
     score,
   };
 }

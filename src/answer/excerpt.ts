@@ -5,21 +5,19 @@ import type { RichText, Span } from './reply.js';
 export const ELLIPSIS = '…';
 
 /**
- * Marks the words of `text` whose analysed terms are in `terms` as strong. Every character of
- * `text` is kept, in order, so joining the spans gives back the verbatim source.
+ * Marks the words of `text` whose analysed terms are in `terms` as strong, and every character
+ * inside `ranges` (figures, as [start, end) offsets in `text`). Every character of `text` is kept,
+ * in order, so joining the spans gives back the verbatim source.
  */
-export function markTerms(text: string, terms: ReadonlySet<string>, analyzer: Analyzer): RichText {
-  const spans: Span[] = [];
-  let last = 0;
+export function markTerms(text: string, terms: ReadonlySet<string>, analyzer: Analyzer, ranges: readonly (readonly [number, number])[] = []): RichText {
+  const strong = new Uint8Array(text.length);
+  for (const [from, to] of ranges) strong.fill(1, Math.max(0, from), Math.min(text.length, to));
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu)) {
-    const hit = (analyzer.processTerm(m[0]) ?? []).some((t) => terms.has(t));
-    if (!hit) continue;
-    if (m.index > last) spans.push({ text: text.slice(last, m.index) });
-    spans.push({ text: m[0], strong: true });
-    last = m.index + m[0].length;
+    if ((analyzer.processTerm(m[0]) ?? []).some((t) => terms.has(t))) strong.fill(1, m.index, m.index + m[0].length);
   }
-  if (last < text.length) spans.push({ text: text.slice(last) });
-  return merge(spans);
+  const spans: Span[] = [];
+  for (let i = 0; i < text.length; i++) spans.push({ text: text[i]!, strong: strong[i] === 1 });
+  return merge(spans.map((s) => (s.strong ? s : { text: s.text })));
 }
 
 /**
