@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import type { Citation } from './answer/reply.js';
+import { SavedCorpus } from './saved-corpus.js';
 import { loadCorpus, type LoadOptions } from './corpus/load.js';
 import type { Corpus, Passage, SourceDocument } from './corpus/types.js';
 import { PassageIndex, type SearchHit, type SearchOptions } from './search/index.js';
@@ -36,7 +38,9 @@ export class Dossier {
 
   static async open(options: DossierOptions): Promise<Dossier> {
     const log = options.log ?? silentLogger();
-    const corpus = await loadCorpus(options.corpusDir, { ...options.load, log });
+    const saved = options.cacheDir ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log) : undefined;
+    const corpus = await loadCorpus(options.corpusDir, { ...options.load, log, reuse: saved?.reuse });
+    await saved?.save(corpus);
     const synonyms = await loadSynonyms(corpus.dir, log);
     const analyzer = new Analyzer([...SYNONYM_GROUPS, ...synonyms.groups]);
     const index = await PassageIndex.build(corpus, { cacheDir: options.cacheDir, log, analyzer, salt: synonyms.hash });

@@ -21,6 +21,11 @@ export interface LoadOptions {
    * as a file without a sidecar is found that way. Tests pass one to make a file unreadable.
    */
   readFile?: (path: string) => Promise<Uint8Array>;
+  /**
+   * A document already parsed from these exact bytes (same source, same content hash), reused
+   * instead of parsing again: how a saved corpus makes start-up fast.
+   */
+  reuse?: (source: string, hash: string) => LoadedDocument | undefined;
 }
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -97,6 +102,9 @@ async function loadFile(path: string, source: string, format: Format, options: L
   const sidecar = await readSidecar(path, read);
   const hash = createHash('sha256').update(bytes);
   if (sidecar.bytes) hash.update(sidecar.bytes);
+  const digest = hash.digest('hex');
+  const reused = options.reuse?.(source, digest);
+  if (reused) return reused;
   let parsed: ParsedDocument;
   if (format === 'pdf') {
     try {
@@ -111,7 +119,7 @@ async function loadFile(path: string, source: string, format: Format, options: L
     parsed = format === 'markdown' ? parseMarkdown(text) : format === 'html' ? parseHtml(text) : parseText(text);
   }
 
-  const document = buildDocument(source, hash.digest('hex'), parsed, sidecar.meta);
+  const document = buildDocument(source, digest, parsed, sidecar.meta);
   if (document.passages.length === 0) return skip('empty', format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index');
   const problems = [...parsed.metaProblems, ...(sidecar.problem ? [sidecar.problem] : [])];
   return problems.length ? { document, warning: warn(options, source, 'bad-metadata', `metadata ignored: ${problems.join('; ')}`) } : { document };

@@ -18,3 +18,8 @@ export function figuresInPassage(passage: Passage): PassageFigure[] {
   }
   return figures;
 }
+
+/** Figures read earlier (a saved corpus) for a passage, so they are not read again. */
+export function primeFigures(passage: Passage, figures: PassageFigure[]): void {
+  cache.set(passage, figures);
+}

@@ -1,5 +1,8 @@
-import winkNLP, { type ItemEntity, type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type WinkFn from 'wink-nlp';
+import type { ItemEntity, WinkMethods } from 'wink-nlp';
+
+const require = createRequire(import.meta.url);
 
 /** One word, number or mark of a sentence, as wink-nlp reads it, placed in the text it came from. */
 export interface Token {
@@ -23,7 +26,7 @@ let nlp: WinkMethods | undefined;
 
 // The model takes a moment to load, so only commands that look at figures pay for it.
 function reader(): WinkMethods {
-  nlp ??= winkNLP(model);
+  nlp ??= (require('wink-nlp') as typeof WinkFn)(require('wink-eng-lite-web-model'));
   return nlp;
 }
 

@@ -1,9 +1,15 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import type { Block, ParsedDocument } from '../block.js';
 import { parseDateValue } from '../dates.js';
 import { titleCaseName } from '../metadata.js';
 import type { DocumentMeta } from '../types.js';
+
+// linkedom and Readability take a while to load; a corpus without HTML never needs them.
+const require = createRequire(import.meta.url);
+const dom = () => require('linkedom') as { parseHTML: typeof ParseHTML };
+const readability = () => require('@mozilla/readability') as { Readability: typeof Readability };
 
 /** The little of the DOM that the block walk reads (the project builds without the DOM lib). */
 interface HtmlNode {
@@ -36,7 +42,7 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 
  * shows it. Metadata comes from the page's meta tags.
  */
 export function parseHtml(html: string): ParsedDocument {
-  const document = parseHTML(withDocumentTags(html)).document as unknown as HtmlDocument;
+  const document = dom().parseHTML(withDocumentTags(html)).document as unknown as HtmlDocument;
   // Readability rewrites the document it reads, so the head is read first.
   const meta = headMeta(document);
   const article = readArticle(document);
@@ -60,7 +66,7 @@ function withDocumentTags(html: string): string {
 function readArticle(document: HtmlDocument): ReturnType<Readability<HtmlNode>['parse']> {
   try {
     // charThreshold 0: a short page is still an article, not a reason to fall back to the whole body.
-    return new Readability<HtmlNode>(document as never, { charThreshold: 0, serializer: (node) => node as unknown as HtmlNode }).parse();
+    return new (readability().Readability)<HtmlNode>(document as never, { charThreshold: 0, serializer: (node) => node as unknown as HtmlNode }).parse();
   } catch {
     return null;
   }
