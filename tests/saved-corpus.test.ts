@@ -1,0 +1,36 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { figuresInPassage } from '../src/answer/figures/index.js';
+import { Dossier } from '../src/dossier.js';
+import { note, tempCorpus } from './support/corpus.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+describe('SavedCorpus', () => {
+  it('reuses parsed documents and their figures while the bytes are unchanged, and re-parses a changed file', async () => {
+    const corpus = await tempCorpus({
+      'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
+      'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
+    });
+    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+    cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+
+    const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+    expect((await readdir(cacheDir)).some((f) => f.startsWith('corpus-v'))).toBe(true);
+    const second = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+    expect(second.documents).toEqual(first.documents);
+    const [passage] = second.document('b.md')!.passages;
+    expect(figuresInPassage(passage!).map((f) => f.text)).toEqual(['About 64,070 overdose deaths']);
+    expect(figuresInPassage(passage!)[0]!.sentence).toBe(passage!.sentences[0]);
+
+    await writeFile(join(corpus.dir, 'a.md'), note('Seizures', 'Fentanyl seizures rose 90 percent in one year.'));
+    const third = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+    expect(third.document('a.md')!.passages[0]!.text).toContain('90 percent');
+    expect(third.document('b.md')).toEqual(first.document('b.md'));
+  });
+});
