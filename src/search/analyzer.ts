@@ -31,7 +31,8 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
  */
 export class Analyzer {
   private readonly single = new Map<string, string[]>();
-  private readonly phrases: { pattern: RegExp; id: string }[] = [];
+  /** Multi-word synonyms by their first word: matching token runs is far cheaper than a regex each. */
+  private readonly phrases = new Map<string, { words: string[]; id: string }[]>();
 
   constructor(groups: SynonymGroup[] = SYNONYM_GROUPS) {
     for (const group of groups) {
@@ -42,7 +43,7 @@ export class Analyzer {
           const key = stemWord(words[0]!);
           this.single.set(key, [...(this.single.get(key) ?? []), id]);
         } else if (words.length > 1) {
-          this.phrases.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`, 'u'), id });
+          this.phrases.set(words[0]!, [...(this.phrases.get(words[0]!) ?? []), { words, id }]);
         }
       }
     }
@@ -50,10 +51,8 @@ export class Analyzer {
 
   /** Splits text into raw tokens, plus one synonym token for each multi-word synonym it contains. */
   readonly tokenize = (text: string): string[] => {
-    const folded = this.foldForTokens(text);
-    const tokens = tokensOf(folded);
-    for (const { pattern, id } of this.phrases) if (pattern.test(folded)) tokens.push(id);
-    return tokens;
+    const tokens = tokensOf(this.foldForTokens(text));
+    return [...tokens, ...new Set(this.phrasesIn(tokens).map((p) => p.id))];
   };
 
   /** Turns one token into the terms it is indexed and searched as: none for a stop word. */
@@ -73,14 +72,9 @@ export class Analyzer {
    * as matching the word.
    */
   words(text: string): { word: string; terms: string[] }[] {
-    const folded = this.foldForTokens(text);
-    const words = [...folded.matchAll(WORD)].map((m) => ({ word: m[0].replace(/'s$/, ''), at: m.index, terms: this.processTerm(m[0].replace(/'s$/, '')) ?? [] }));
-    for (const { pattern, id } of this.phrases) {
-      const found = new RegExp(pattern.source, 'gu');
-      for (const m of folded.matchAll(found)) {
-        for (const w of words) if (w.at >= m.index && w.at < m.index + m[0].length && w.terms.length) w.terms.push(id);
-      }
-    }
+    const tokens = tokensOf(this.foldForTokens(text));
+    const words = tokens.map((word) => ({ word, terms: this.processTerm(word) ?? [] }));
+    for (const { id, from, to } of this.phrasesIn(tokens)) for (const w of words.slice(from, to)) if (w.terms.length) w.terms.push(id);
     return words.map(({ word, terms }) => ({ word, terms: [...new Set(terms)] }));
   }
 
@@ -89,6 +83,16 @@ export class Analyzer {
     const out = new Set<string>();
     for (const token of this.tokenize(text)) for (const t of this.processTerm(token) ?? []) out.add(t);
     return [...out];
+  }
+
+  private phrasesIn(tokens: string[]): { id: string; from: number; to: number }[] {
+    const found: { id: string; from: number; to: number }[] = [];
+    tokens.forEach((token, i) => {
+      for (const { words, id } of this.phrases.get(token) ?? []) {
+        if (words.every((w, j) => tokens[i + j] === w)) found.push({ id, from: i, to: i + words.length });
+      }
+    });
+    return found;
   }
 
   private foldForTokens(text: string): string {
@@ -106,8 +110,4 @@ function tokensOf(folded: string): string[] {
 
 export function stemWord(word: string): string {
   return /^\p{L}+$/u.test(word) && word.length > 3 ? stem(word) : word;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
