@@ -1,0 +1,88 @@
+import { performance } from 'node:perf_hooks';
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export interface Latency {
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/**
+ * Times `run` over the queries: a warm-up call on each of the first three, then calls cycling through all of
+ * them until at least `minSamples` calls are timed or `budgetMs` has passed. Past the budget it stops
+ * even mid-pass (after at least three calls), so a slow engine on a big corpus cannot stall the run;
+ * `samples` says how many calls the percentiles rest on.
+ */
+export async function latency(queries: string[], run: (q: string) => unknown, { minSamples = 300, budgetMs = 8000 } = {}): Promise<Latency> {
+  for (const q of queries.slice(0, 3)) await run(q);
+  const times: number[] = [];
+  const start = performance.now();
+  const spent = () => performance.now() - start >= budgetMs;
+  for (let i = 0; times.length < minSamples && !(spent() && times.length >= Math.min(3, queries.length)); i++) {
+    const q = queries[i % queries.length]!;
+    const t = performance.now();
+    await run(q);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+/** Same folding as ../shared/eval/score.mjs, so a hit here is a hit there. */
+export function norm(s: unknown): string {
+  return String(s ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u201b]/g, "'")
+    .replace(/[\u201c\u201d\u201f]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export interface ResultText {
+  source: string;
+  passage: string;
+  excerpt: string;
+}
+
+export interface Wanted {
+  doc: string | null;
+  passage: string;
+}
+
+/** score.mjs's hit rule: same document, and the expected text inside passage + excerpt (or, for a long result, the other way round). */
+export function hits(result: ResultText, want: Wanted): boolean {
+  if (!want.passage) return false;
+  if (want.doc && result.source.split('/').pop() !== want.doc) return false;
+  const text = norm(`${result.passage} ${result.excerpt}`);
+  const p = norm(want.passage);
+  return text.includes(p) || (text.length > 40 && p.includes(text));
+}
+
+export interface AskCase {
+  id: string;
+  kind: 'ask';
+  query: string;
+  doc: string | null;
+  passage: string;
+  alsoOk?: Wanted[];
+}
+
+/** ask recall@3 and MRR over the answerable cases, as score.mjs computes them. */
+export async function askQuality(cases: AskCase[], answer: (q: string) => Promise<ResultText[]>): Promise<{ recallAt3: number; mrr: number }> {
+  const ranks: (number | null)[] = [];
+  for (const c of cases.filter((c) => c.doc !== null)) {
+    const wants: Wanted[] = [{ doc: c.doc, passage: c.passage }, ...(c.alsoOk ?? [])];
+    const i = (await answer(c.query)).findIndex((r) => wants.some((w) => hits(r, w)));
+    ranks.push(i < 0 ? null : i + 1);
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { recallAt3: mean(ranks.map((r) => (r !== null && r <= 3 ? 1 : 0))), mrr: mean(ranks.map((r) => (r ? 1 / r : 0))) };
+}
