@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { SYNONYMS_FILE } from '../search/synonyms.js';
 import { errorLine } from './block.js';
 import { parseMetaRecord } from './metadata.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { SynonymGroup } from './analyzer.js';

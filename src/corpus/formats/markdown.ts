@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../../yaml.js';
 import { errorLine, type ParsedDocument } from '../block.js';
 import { parseMetaRecord } from '../metadata.js';
 import { groupLines } from './text.js';
