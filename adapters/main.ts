@@ -22,7 +22,17 @@ async function main(): Promise<void> {
   // The digest posts through the adapters and the adapters hand the digest service to commands:
   // the record is filled in once the adapters exist.
   const adapters: Partial<Record<Platform, Adapter>> = {};
-  const digest = new DigestRuntime({ config, dossier, log, adapters });
+  const digest = new DigestRuntime({
+    config,
+    dossier,
+    log,
+    adapters,
+    // Slack opens the app's direct message with a user given as the channel; elsewhere the scheduler logs why it could not.
+    notifySubscriber: async (sub, note) => {
+      const adapter = adapters[sub.platform];
+      if (adapter) await adapter.post(sub.subscriberId, note);
+    },
+  });
   const slack = slackSettings(config);
   if (slack) adapters.slack = new SlackAdapter(slack, dossier, log, { digest: digest.service });
   if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(config, dossier, log, { digest: digest.service });
