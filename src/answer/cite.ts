@@ -4,7 +4,7 @@ import { fold } from '../search/analyzer.js';
 import type { AskAnswer, AskResult } from './ask.js';
 import { excerptText } from './excerpt.js';
 import { STOP_WORDS } from '../search/stopwords.js';
-import type { Reply, RichText, Span } from './reply.js';
+import { markRanges, type Reply, type RichText } from './reply.js';
 
 /** Below this share of the remembered words found in order-free match, a passage is not the source. */
 const MIN_SIMILARITY = 0.6;
@@ -102,17 +102,11 @@ function withinEdits(a: string, b: string, max: number): boolean {
 }
 
 function markWords(text: string, wanted: string[]): RichText {
-  const spans: Span[] = [];
-  let last = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  const matched = [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => {
     const w = fold(m[0]);
-    if (STOP_WORDS.has(w) || !wanted.some((x) => close(x, w))) continue;
-    if (m.index > last) spans.push({ text: text.slice(last, m.index) });
-    spans.push({ text: m[0], strong: true });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) spans.push({ text: text.slice(last) });
-  return spans;
+    return !STOP_WORDS.has(w) && wanted.some((x) => close(x, w));
+  });
+  return markRanges(text, matched.map((m) => [m.index, m.index + m[0].length] as const));
 }
 
 export function citeReply(answer: AskAnswer): Reply {

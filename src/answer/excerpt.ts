@@ -1,6 +1,6 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Analyzer } from '../search/analyzer.js';
-import type { RichText, Span } from './reply.js';
+import { markRanges, type RichText, type Span } from './reply.js';
 
 export const ELLIPSIS = '…';
 
@@ -10,14 +10,10 @@ export const ELLIPSIS = '…';
  * in order, so joining the spans gives back the verbatim source.
  */
 export function markTerms(text: string, terms: ReadonlySet<string>, analyzer: Analyzer, ranges: readonly (readonly [number, number])[] = []): RichText {
-  const strong = new Uint8Array(text.length);
-  for (const [from, to] of ranges) strong.fill(1, Math.max(0, from), Math.min(text.length, to));
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu)) {
-    if ((analyzer.processTerm(m[0]) ?? []).some((t) => terms.has(t))) strong.fill(1, m.index, m.index + m[0].length);
-  }
-  const spans: Span[] = [];
-  for (let i = 0; i < text.length; i++) spans.push({ text: text[i]!, strong: strong[i] === 1 });
-  return merge(spans.map((s) => (s.strong ? s : { text: s.text })));
+  const words = [...text.matchAll(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu)]
+    .filter((m) => (analyzer.processTerm(m[0]) ?? []).some((t) => terms.has(t)))
+    .map((m) => [m.index, m.index + m[0].length] as const);
+  return markRanges(text, [...ranges, ...words]);
 }
 
 /**

@@ -81,6 +81,26 @@ export const text = (s: string, strong = false): RichText => [strong ? { text: s
 
 export const plain = (rich: RichText): string => rich.map((s) => s.text).join('');
 
+/**
+ * `text` with the characters inside `ranges` ([start, end) offsets, in any order, overlapping or
+ * not) marked strong. Every character is kept, in order, so `plain` gives back `text`.
+ */
+export function markRanges(text: string, ranges: Iterable<readonly [number, number]>): RichText {
+  const spans: Span[] = [];
+  let last = 0;
+  for (const [from, to] of [...ranges].map(([a, b]) => [Math.max(a, 0), Math.min(b, text.length)] as const).sort((a, b) => a[0] - b[0])) {
+    if (to <= last || from >= to) continue;
+    const start = Math.max(from, last);
+    if (start > last) spans.push({ text: text.slice(last, start) });
+    const prev = spans[spans.length - 1];
+    if (prev?.strong && start === last) prev.text += text.slice(start, to);
+    else spans.push({ text: text.slice(start, to), strong: true });
+    last = to;
+  }
+  if (last < text.length) spans.push({ text: text.slice(last) });
+  return spans;
+}
+
 export function errorReply(code: string, message: string): Reply {
   return { title: message, status: 'error', blocks: [], attachments: [], more: 0, error: { code, message } };
 }

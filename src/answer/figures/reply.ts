@@ -1,5 +1,5 @@
 import { DossierError } from '../../errors.js';
-import type { Attachment, Citation, FigureItem, Reply, ReplyBlock, RichText } from '../reply.js';
+import { markRanges, type Attachment, type Citation, type FigureItem, type Reply, type ReplyBlock, type RichText } from '../reply.js';
 import type { FiguresAnswer } from './answer.js';
 import { renderSeriesChart } from './chart.js';
 import type { PassageFigure } from './passage.js';
@@ -41,14 +41,5 @@ export function figureItem<F extends PassageFigure & { citation: Citation }>(fig
 
 /** The sentence with the given figures (offsets in it) marked strong, every character kept. */
 export function markFigures(sentence: string, figures: Pick<PassageFigure, 'start' | 'end'>[]): RichText {
-  const spans: RichText = [];
-  let last = 0;
-  for (const { start, end } of [...figures].sort((a, b) => a.start - b.start)) {
-    if (start < last) continue;
-    if (start > last) spans.push({ text: sentence.slice(last, start) });
-    spans.push({ text: sentence.slice(start, end), strong: true });
-    last = end;
-  }
-  if (last < sentence.length) spans.push({ text: sentence.slice(last) });
-  return spans;
+  return markRanges(sentence, figures.map((f) => [f.start, f.end] as const));
 }
