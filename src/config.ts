@@ -27,6 +27,11 @@ export const ConfigSchema = z
     DIGEST_MANAGE_DISCORD: z.enum(['anyone', 'managers']).default('managers'),
     /** A digest missed while the bot was down is still sent this many minutes late, then skipped. */
     DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(120),
+    /** Commands one user, and one channel, may run a minute (a burst, then spread out); 0 turns the limit off. */
+    RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
+    RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
+    /** Longest an asker waits for one answer before "That took too long"; 0 waits as long as it takes. */
+    ANSWER_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
 
     SLACK_BOT_TOKEN: optional().pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optional(),

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Reply } from '../answer/reply.js';
 import type { DigestService } from '../digest/service.js';
 import type { Dossier } from '../dossier.js';
+import type { Logger } from '../log.js';
+import type { CommandGate } from './gate.js';
 
 export type Platform = 'slack' | 'discord' | 'terminal';
 
@@ -15,6 +17,10 @@ export interface CommandContext {
   now: () => Date;
   /** Subscriptions and previews; absent where no digest database is configured (the one-shot CLI). */
   digest?: DigestService;
+  /** Rate limits, answer time limit and shutdown drain (see CommandGate); without it commands run unchecked (tests, the one-shot CLI). */
+  gate?: CommandGate;
+  /** This request's logger, carrying its `requestId`; `runCommand` sets it for handlers. */
+  log?: Logger;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerFigures, figuresReply } from '../answer/figures/index.js';
 import { defineCommand } from './command.js';
+import { MAX_RESULTS } from './limits.js';
 
 const MAX_TOPIC_LENGTH = 200;
 
@@ -14,9 +15,9 @@ export const figuresCommand = defineCommand({
       .string()
       .trim()
       .min(1, 'type a topic after the command, e.g. `figures overdose deaths`')
-      .max(MAX_TOPIC_LENGTH, `keep the topic under ${MAX_TOPIC_LENGTH} characters`)
+      .max(MAX_TOPIC_LENGTH, { error: (issue) => `keep the topic under ${MAX_TOPIC_LENGTH} characters (this one has ${String(issue.input).length})` })
       .describe('What the figures are about, e.g. overdose deaths'),
   }),
   fromText: (rest) => ({ topic: rest }),
-  run: async ({ topic }, { dossier }) => figuresReply(answerFigures(dossier, topic)),
+  run: async ({ topic }, { dossier }) => figuresReply(answerFigures(dossier, topic, { limit: MAX_RESULTS })),
 });

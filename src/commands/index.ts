@@ -1,14 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { ask, askReply } from '../answer/ask.js';
+import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { DossierError } from '../errors.js';
+import type { Logger } from '../log.js';
 import { defineCommand, type Command, type CommandContext } from './command.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
+import { REFUSALS } from './gate.js';
+import { MAX_RESULTS } from './limits.js';
 
 export type { Command, CommandContext };
+export { CommandGate, type CommandGateOptions, type GateClock } from './gate.js';
+export { MAX_RESULTS } from './limits.js';
 
 /** Longest question or quote accepted: enough for a paragraph, not for a pasted novel. */
 export const MAX_QUERY_LENGTH = 500;
@@ -18,17 +25,24 @@ const query = (what: string) =>
     .string()
     .trim()
     .min(1, `type a ${what} after the command`)
-    .max(MAX_QUERY_LENGTH, `keep the ${what} under ${MAX_QUERY_LENGTH} characters`)
+    .max(MAX_QUERY_LENGTH, { error: (issue) => `keep the ${what} under ${MAX_QUERY_LENGTH} characters (this one has ${String(issue.input).length})` })
     .describe(`The ${what}`);
 
 const askCommand = defineCommand({
   name: 'ask',
   summary: 'The best passages on a question, quoted and cited',
   usage: 'ask <question>',
-  args: z.object({ question: query('question'), offset: z.number().int().min(0).max(1000).optional().describe('Results to skip') }),
+  args: z.object({ question: query('question'), offset: z.number().int().min(0).max(MAX_RESULTS).optional().describe('Results to skip') }),
   fromText: (rest) => ({ question: rest }),
-  run: async ({ question, offset }, { dossier }) => askReply(ask(dossier, question, { offset }), offset),
+  run: async ({ question, offset = 0 }, { dossier }) => askReply(withinMaxResults(ask(dossier, question, { offset }), offset), offset),
 });
+
+/** An ask page cut so that all pages together show at most MAX_RESULTS passages. */
+function withinMaxResults(answer: AskAnswer, offset: number): AskAnswer {
+  const room = Math.max(0, MAX_RESULTS - offset);
+  const results = answer.results.slice(0, room);
+  return { ...answer, results, more: Math.min(answer.more + answer.results.length - results.length, room - results.length) };
+}
 
 const citeCommand = defineCommand({
   name: 'cite',
@@ -91,8 +105,38 @@ export async function runText(text: string, ctx: CommandContext): Promise<Reply>
   return runCommand((named ?? askCommand).name, raw, ctx);
 }
 
-/** Runs a command with structured arguments (Discord options, a "More results" button). */
+/**
+ * Runs a command with structured arguments (Discord options, a "More results" button), through
+ * the context's gate when it has one, and logs one line for it: request id, command, platform,
+ * status, latency and the query's length. The query itself is logged at debug level only.
+ */
 export async function runCommand(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
+  const started = performance.now();
+  const log = (ctx.log ?? ctx.dossier.log).child({ requestId: randomBytes(4).toString('hex') });
+  const request = { ...ctx, log };
+  const reply = ctx.gate ? await ctx.gate.run(ctx, () => dispatch(name, raw, request)) : await dispatch(name, raw, request);
+  log.info(
+    {
+      command: findCommand(name)?.name ?? 'unknown',
+      platform: ctx.platform,
+      status: logStatus(reply),
+      ...(reply.error ? { code: reply.error.code } : {}),
+      latencyMs: Math.round(performance.now() - started),
+      queryLength: Object.values(raw).reduce<number>((n, v) => n + (typeof v === 'string' ? v.length : 0), 0),
+    },
+    'command',
+  );
+  log.debug({ command: name, args: raw }, 'command arguments');
+  return reply;
+}
+
+/** ok, empty or error, or for the gate's refusals limited, timeout or closed. */
+function logStatus(reply: Reply): string {
+  const code = reply.error?.code;
+  return code !== undefined && code in REFUSALS ? REFUSALS[code as keyof typeof REFUSALS] : reply.status;
+}
+
+async function dispatch(name: string, raw: Record<string, unknown>, ctx: CommandContext & { log: Logger }): Promise<Reply> {
   const command = findCommand(name);
   if (!command) return errorReply('unknown-command', `There is no \`${name}\` command. Try \`help\`.`);
   const parsed = command.args.safeParse(raw);
@@ -104,7 +148,7 @@ export async function runCommand(name: string, raw: Record<string, unknown>, ctx
     return await command.run(parsed.data, ctx);
   } catch (error) {
     if (error instanceof DossierError) return errorReply(error.code, error.message);
-    ctx.dossier.log.error({ err: error, command: name }, 'command failed');
+    ctx.log.error({ err: error, command: name }, 'command failed');
     return errorReply('internal', 'Something went wrong answering that. It has been logged; please try again.');
   }
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plain } from '../../src/answer/reply.js';
-import { commands, MAX_QUERY_LENGTH, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { CommandGate, commands, MAX_QUERY_LENGTH, MAX_RESULTS, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { defineCommand } from '../../src/commands/command.js';
 import { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
+import { createLogger } from '../../src/log.js';
 import { note, tempCorpus } from '../support/corpus.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 let ctx: CommandContext;
 let cleanup: () => Promise<void>;
@@ -40,7 +42,7 @@ describe('the command table', () => {
     expect(missing.error?.message).toBe('cite <quote>: type a quote after the command.');
     const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx);
     expect(long.error?.code).toBe('bad-arguments');
-    expect(long.error?.message).toContain(`under ${MAX_QUERY_LENGTH} characters`);
+    expect(long.error?.message).toBe(`ask <question>: keep the question under ${MAX_QUERY_LENGTH} characters (this one has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`);
     expect((await runCommand('nope', {}, ctx)).error?.code).toBe('unknown-command');
   });
 
@@ -56,5 +58,107 @@ describe('the command table', () => {
     } finally {
       commands.splice(commands.indexOf(boom), 2);
     }
+  });
+});
+
+/** Runs `body` with `extra` commands in the table, removing them afterwards. */
+async function withCommands(extra: ReturnType<typeof defineCommand>[], body: () => Promise<void>): Promise<void> {
+  commands.push(...extra);
+  try {
+    await body();
+  } finally {
+    commands.splice(commands.indexOf(extra[0]!), extra.length);
+  }
+}
+
+/** A logger writing into `lines`, one parsed object per line. */
+function capture(level = 'info') {
+  const lines: Record<string, unknown>[] = [];
+  return { lines, log: createLogger(level, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) }) };
+}
+
+describe('the command log', () => {
+  const question = 'where was the National Guard deployed? my token is xoxb-123-pasted-by-mistake';
+
+  it('has one info line per command with its request id, command, platform, status, latency and query length, never the query', async () => {
+    const { lines, log } = capture('info');
+    const reply = await runText(question, { ...ctx, log });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'command', command: 'ask', platform: 'terminal', status: reply.status, queryLength: question.length });
+    expect(lines[0]!.requestId).toMatch(/^[0-9a-f]{8}$/);
+    expect(lines[0]!.latencyMs).toBeGreaterThanOrEqual(0);
+    const written = JSON.stringify(lines);
+    expect(written).not.toContain('National Guard');
+    expect(written).not.toContain('xoxb-');
+  });
+
+  it('gives the query at debug level only', async () => {
+    const { lines, log } = capture('debug');
+    await runText(question, { ...ctx, log });
+    expect(lines.find((l) => l.msg === 'command arguments')).toMatchObject({ args: { question } });
+  });
+
+  it('gives each request its own id, carried by the handler’s log lines', async () => {
+    const { lines, log } = capture('info');
+    const noisy = defineCommand({ name: 'noisy', summary: 'logs', usage: 'noisy', args: z.object({}), fromText: () => ({}), run: async (_args, c) => (c.log?.info('working'), runText('help', ctx)) });
+    await withCommands([noisy], async () => {
+      await runText('noisy', { ...ctx, log });
+      await runText('noisy', { ...ctx, log });
+    });
+    const ids = lines.filter((l) => l.msg === 'command').map((l) => l.requestId);
+    expect(new Set(ids).size).toBe(2);
+    expect(lines.filter((l) => l.msg === 'working').map((l) => l.requestId)).toEqual(ids);
+  });
+
+  it('logs the gate’s refusals as limited and timeout, and unknown commands without their name', async () => {
+    const { lines, log } = capture('info');
+    const clock = new ManualClock();
+    const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, timeoutMs: 100, clock });
+    let finish!: () => void;
+    const slow = defineCommand({ name: 'slow', summary: 'waits', usage: 'slow', args: z.object({}), fromText: () => ({}), run: () => new Promise((resolve) => (finish = () => resolve(runText('help', ctx)))) });
+    await withCommands([slow], async () => {
+      const waiting = runText('slow', { ...ctx, log, gate });
+      await new Promise((resolve) => setImmediate(resolve));
+      clock.advance(100);
+      expect((await waiting).error?.code).toBe('timeout');
+      expect((await runCommand('<@U1> nope', {}, { ...ctx, log, gate })).error?.code).toBe('unknown-command');
+      expect((await runText('sources', { ...ctx, log, gate })).error?.code).toBe('rate-limited');
+      finish();
+      await gate.drain();
+    });
+    expect(lines.map((l) => [l.command, l.status])).toEqual([
+      ['slow', 'timeout'],
+      ['unknown', 'error'],
+      ['sources', 'limited'],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('nope');
+  });
+});
+
+describe('the results cap', () => {
+  let many: Dossier;
+  let cleanupMany: () => Promise<void>;
+  beforeAll(async () => {
+    const paragraphs = Array.from({ length: 14 }, (_, i) => `The port handled ${i + 2}.5 million tonnes of cargo in ${2000 + i}, the harbour board said.`).join('\n\n');
+    const corpus = await tempCorpus({ 'cargo.md': note('Cargo', paragraphs) });
+    cleanupMany = corpus.cleanup;
+    many = await Dossier.open({ corpusDir: corpus.dir });
+  });
+  afterAll(() => cleanupMany());
+
+  it('pages ask through at most MAX_RESULTS passages in all', async () => {
+    const first = await runCommand('ask', { question: 'harbour board cargo tonnes' }, { ...ctx, dossier: many });
+    expect(first.more).toBe(MAX_RESULTS - 3);
+    const last = await runCommand('ask', { question: 'harbour board cargo tonnes', offset: MAX_RESULTS - 1 }, { ...ctx, dossier: many });
+    expect(last.blocks.filter((b) => b.type === 'excerpt')).toHaveLength(1);
+    expect(last.more).toBe(0);
+    expect(last.next).toBeUndefined();
+    expect((await runCommand('ask', { question: 'harbour board cargo tonnes', offset: MAX_RESULTS + 1 }, { ...ctx, dossier: many })).error?.code).toBe('bad-arguments');
+  });
+
+  it('lists at most MAX_RESULTS figures', async () => {
+    const reply = await runText('figures cargo tonnes', { ...ctx, dossier: many });
+    const figures = reply.blocks.flatMap((b) => (b.type === 'figures' || b.type === 'disagreement' ? b.items : []));
+    expect(new Set(figures.map((f) => f.text)).size).toBe(MAX_RESULTS);
   });
 });

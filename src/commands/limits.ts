@@ -1,0 +1,87 @@
+/**
+ * The limits every command runs under, whatever the surface: how many results one answer gives,
+ * and how often one user or channel may ask (`RateLimiter`, used by `CommandGate`).
+ */
+
+/**
+ * Most results one answer gives: figures listed by `figures`, and passages reachable through
+ * `ask`'s More results pages in all (three a page). A narrower question finds better ones.
+ */
+export const MAX_RESULTS = 10;
+
+export interface RateLimiterOptions {
+  /** Commands each key may run per minute, as a burst or spread out; 0 turns the limit off. */
+  perMinute: number;
+  /** Milliseconds since any fixed point (default `Date.now`); tests pass their own. */
+  now?: () => number;
+  /**
+   * Most keys remembered (default 10,000). Past it the least recently seen key is forgotten,
+   * which only ever gives that key a fresh allowance, so memory stays bounded under any load.
+   */
+  maxKeys?: number;
+}
+
+interface Bucket {
+  tokens: number;
+  /** When `tokens` was last brought up to date. */
+  at: number;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * A token bucket per key (a user, a channel): `perMinute` tokens, refilled continuously at
+ * `perMinute` a minute, one taken per command. Someone may ask `perMinute` questions at once and
+ * then one every `60 / perMinute` seconds. Keys idle long enough to be full again are dropped,
+ * since a full bucket and no bucket mean the same thing.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly perMinute: number;
+  private readonly now: () => number;
+  private readonly maxKeys: number;
+
+  constructor({ perMinute, now = Date.now, maxKeys = 10_000 }: RateLimiterOptions) {
+    this.perMinute = perMinute;
+    this.now = now;
+    this.maxKeys = maxKeys;
+  }
+
+  /** How many keys are remembered (for tests and health checks). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /** Milliseconds until `key` may run a command; 0 when it may now. Takes nothing. */
+  waitMs(key: string): number {
+    if (this.perMinute <= 0) return 0;
+    const tokens = this.tokens(key, this.now());
+    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * MINUTE_MS) / this.perMinute);
+  }
+
+  /** Takes one token from `key` (call after `waitMs` said 0). */
+  take(key: string): void {
+    if (this.perMinute <= 0) return;
+    const now = this.now();
+    const tokens = this.tokens(key, now);
+    // Re-inserted so the map stays in order of last use, oldest first.
+    this.buckets.delete(key);
+    this.buckets.set(key, { tokens: tokens - 1, at: now });
+    this.forgetIdle(now);
+  }
+
+  private tokens(key: string, now: number): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return this.perMinute;
+    return Math.min(this.perMinute, bucket.tokens + ((now - bucket.at) * this.perMinute) / MINUTE_MS);
+  }
+
+  /** Drops keys whose buckets have refilled, oldest first, and the oldest past `maxKeys`. */
+  private forgetIdle(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      const full = bucket.tokens + ((now - bucket.at) * this.perMinute) / MINUTE_MS >= this.perMinute;
+      if (!full && this.buckets.size <= this.maxKeys) break;
+      this.buckets.delete(key);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../src/commands/limits.js';
+
+describe('RateLimiter', () => {
+  it('allows a burst of perMinute, then one more every 60 / perMinute seconds', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ perMinute: 3, now: () => now });
+    for (let i = 0; i < 3; i++) {
+      expect(limiter.waitMs('ann')).toBe(0);
+      limiter.take('ann');
+    }
+    expect(limiter.waitMs('ann')).toBe(20_000);
+    now = 15_000;
+    expect(limiter.waitMs('ann')).toBe(5000);
+    now = 20_000;
+    expect(limiter.waitMs('ann')).toBe(0);
+  });
+
+  it('keeps each key to its own allowance', () => {
+    const limiter = new RateLimiter({ perMinute: 1, now: () => 0 });
+    limiter.take('ann');
+    expect(limiter.waitMs('ann')).toBeGreaterThan(0);
+    expect(limiter.waitMs('bo')).toBe(0);
+  });
+
+  it('never limits when perMinute is 0, and remembers nothing', () => {
+    const limiter = new RateLimiter({ perMinute: 0, now: () => 0 });
+    for (let i = 0; i < 100; i++) limiter.take('ann');
+    expect(limiter.waitMs('ann')).toBe(0);
+    expect(limiter.size).toBe(0);
+  });
+
+  it('forgets keys once their allowance has refilled', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ perMinute: 6, now: () => now });
+    limiter.take('ann');
+    limiter.take('bo');
+    expect(limiter.size).toBe(2);
+    now = 10_000;
+    limiter.take('cy');
+    expect(limiter.size).toBe(1);
+  });
+
+  it('remembers at most maxKeys keys, forgetting the least recently seen', () => {
+    const limiter = new RateLimiter({ perMinute: 1, now: () => 0, maxKeys: 100 });
+    for (let i = 0; i < 1000; i++) limiter.take(`user${i}`);
+    expect(limiter.size).toBe(100);
+    expect(limiter.waitMs('user999')).toBeGreaterThan(0);
+    expect(limiter.waitMs('user0')).toBe(0);
+  });
+});
