@@ -1,5 +1,6 @@
 import type { Adapter } from '../src/adapter.js';
 import type { Platform } from '../src/commands/command.js';
+import { CommandGate } from '../src/commands/index.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
 import { Dossier } from '../src/dossier.js';
@@ -33,10 +34,12 @@ async function main(): Promise<void> {
       if (adapter) await adapter.post(sub.subscriberId, note);
     },
   });
+  // Every command on every surface passes this gate: rate limits, answer time limit, and close()/drain() at shutdown.
+  const gate = CommandGate.fromConfig(config);
   const slack = slackSettings(config);
-  if (slack) adapters.slack = new SlackAdapter(slack, dossier, log, { digest: digest.service });
-  if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(config, dossier, log, { digest: digest.service });
-  const terminal = adapters.slack || adapters.discord ? undefined : new TerminalAdapter(dossier, { slashCommand: config.SLACK_COMMAND, context: { digest: digest.service } });
+  if (slack) adapters.slack = new SlackAdapter(slack, dossier, log, { digest: digest.service, gate });
+  if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(config, dossier, log, { digest: digest.service, gate });
+  const terminal = adapters.slack || adapters.discord ? undefined : new TerminalAdapter(dossier, { slashCommand: config.SLACK_COMMAND, context: { digest: digest.service, gate } });
   if (terminal) adapters.terminal = terminal;
 
   for (const adapter of Object.values(adapters)) await adapter.start();

@@ -17,7 +17,7 @@ import {
 import type { Adapter } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
-import { runCommand } from '../../src/commands/index.js';
+import { runCommand, type CommandGate } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
 import type { Dossier } from '../../src/dossier.js';
 import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
@@ -42,6 +42,8 @@ export interface DiscordAdapterOptions {
   maxFlows?: number;
   /** Digest subscriptions for the `digest` subcommand; without it that command says digests are unavailable. */
   digest?: DigestService;
+  /** Rate limits, answer time limit and shutdown drain for every command (default: none). */
+  gate?: CommandGate;
   /** discord.js client options merged over the adapter's own (tests shorten REST timeouts). */
   client?: Partial<ClientOptions>;
 }
@@ -82,6 +84,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   private readonly buttonLifetimeMs: number;
   private readonly maxFlows: number;
   private readonly digest: DigestService | undefined;
+  private readonly gate: CommandGate | undefined;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -93,6 +96,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     this.buttonLifetimeMs = options.buttonLifetimeMs ?? 15 * 60_000;
     this.maxFlows = options.maxFlows ?? 1000;
     this.digest = options.digest;
+    this.gate = options.gate;
     this.topics = new TopicSuggester(dossier, { onError: (err) => log.warn({ err }, 'Could not read the corpus’s measures for autocomplete; offering headings and words') });
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
@@ -232,6 +236,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       channel: { id: interaction.channelId ?? interaction.user.id },
       now: this.now,
       ...(this.digest ? { digest: this.digest } : {}),
+      ...(this.gate ? { gate: this.gate } : {}),
     };
   }
 

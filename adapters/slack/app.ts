@@ -5,7 +5,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type BlockActi
 import { z } from 'zod';
 import type { Adapter } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
-import { MAX_QUERY_LENGTH, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { MAX_QUERY_LENGTH, runCommand, runText, type CommandContext, type CommandGate } from '../../src/commands/index.js';
 import type { Config } from '../../src/config.js';
 import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
 import type { DigestService } from '../../src/digest/service.js';
@@ -73,6 +73,8 @@ export interface SlackAdapterOptions {
   rateLimitBudgetMs?: number;
   /** Digest subscriptions for the `digest` command; without it that command says digests are unavailable. */
   digest?: DigestService;
+  /** Rate limits, answer time limit and shutdown drain for every command (default: none). */
+  gate?: CommandGate;
 }
 
 /** Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user. */
@@ -198,6 +200,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   private readonly host: string | undefined;
   private readonly rateLimitBudgetMs: number;
   private readonly digest: DigestService | undefined;
+  private readonly gate: CommandGate | undefined;
   private server: Server | undefined;
   private started = false;
 
@@ -212,6 +215,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     this.host = options.host;
     this.rateLimitBudgetMs = options.rateLimitBudgetMs ?? RATE_LIMIT_BUDGET_MS;
     this.digest = options.digest;
+    this.gate = options.gate;
     const logger = boltLogger(this.log);
     const clientOptions: webApi.WebClientOptions = {
       retryConfig: options.retryConfig ?? INTERACTIVE_RETRIES,
@@ -328,7 +332,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   }
 
   private run(request: SlackRequest, who: Requester): Promise<Reply> {
-    const ctx: CommandContext = { dossier: this.dossier, platform: 'slack', user: who.user, channel: who.channel, now: this.now, ...(this.digest ? { digest: this.digest } : {}) };
+    const ctx: CommandContext = { dossier: this.dossier, platform: 'slack', user: who.user, channel: who.channel, now: this.now, ...(this.digest ? { digest: this.digest } : {}), ...(this.gate ? { gate: this.gate } : {}) };
     return 't' in request ? runText(request.t, ctx) : runCommand(request.c, request.a, ctx);
   }
 
