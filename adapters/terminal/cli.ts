@@ -4,7 +4,7 @@ import { ask, askJson } from '../../src/answer/ask.js';
 import { cite } from '../../src/answer/cite.js';
 import { answerFigures } from '../../src/answer/figures/index.js';
 import { splitTopics } from '../../src/commands/digest.js';
-import { runText, type CommandContext } from '../../src/commands/index.js';
+import { findCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
 import { Dossier } from '../../src/dossier.js';
@@ -56,6 +56,13 @@ export async function main(argv: string[]): Promise<number> {
     if (!json) {
       console.error(`dossier: --json is not available for "${command}"`);
       return 2;
+    }
+    // The same checks as every other surface (a query too long or missing), before any searching.
+    const spec = findCommand(command)!;
+    const args = spec.args.safeParse(spec.fromText(text));
+    if (!args.success) {
+      console.error(`dossier: ${spec.usage}: ${args.error.issues[0]?.message ?? 'invalid arguments'}.`);
+      return 1;
     }
     process.stdout.write(`${JSON.stringify(json(dossier, text))}\n`);
     return 0;
