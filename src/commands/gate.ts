@@ -94,8 +94,7 @@ export class CommandGate {
     if (waitMs > 0) return refusal('rate-limited', `You're going a bit fast — try again in ${Math.ceil(waitMs / 1000)} s.`);
     this.users.take(user);
     this.channels.take(channel);
-    const answering = this.track(answer());
-    return this.timeoutMs > 0 ? this.within(answering) : answering;
+    return this.timeoutMs > 0 ? this.within(answer) : this.track(answer());
   }
 
   /** New commands are refused from now on; those in flight carry on. */
@@ -118,10 +117,15 @@ export class CommandGate {
     return answering;
   }
 
-  private within(answering: Promise<Reply>): Promise<Reply> {
+  /**
+   * The answer, or the timeout reply if it is not ready in time. The timer starts first, so the
+   * answer's synchronous work counts too; but a timer cannot fire while that work holds the event
+   * loop, so an answer that finishes without awaiting anything is always given.
+   */
+  private within(answer: () => Promise<Reply>): Promise<Reply> {
     return new Promise((resolve, reject) => {
       const cancel = this.clock.after(this.timeoutMs, () => resolve(refusal('timeout', 'That took too long to answer; try a narrower question.')));
-      answering.then(
+      this.track(answer()).then(
         (reply) => {
           cancel();
           resolve(reply);

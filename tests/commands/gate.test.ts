@@ -70,6 +70,16 @@ describe('CommandGate', () => {
     expect(gate.inFlight).toBe(0);
   });
 
+  it('gives an answer that finished without awaiting anything, however long its work held the process', async () => {
+    const gate = new CommandGate({ timeoutMs: 10 });
+    const busy = () => {
+      const until = Date.now() + 50;
+      while (Date.now() < until);
+      return Promise.resolve(answer);
+    };
+    expect(await gate.run(asker('U1'), busy)).toBe(answer);
+  });
+
   it('cancels the timer of an answer given in time', async () => {
     const clock = new ManualClock();
     const gate = new CommandGate({ timeoutMs: 5000, clock });
