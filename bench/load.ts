@@ -1,0 +1,378 @@
+// `npm run bench:load`: Dossier's Slack HTTP endpoint under load. Forks bench/load-server.ts (the
+// SlackAdapter over ./corpus on 127.0.0.1), whose Web API and response_urls point at a stand-in
+// here, then sends signed /brief slash commands, 50 in flight at a time, in three rounds. Prints
+// a Markdown table and writes bench/load-results.json. See README "Benchmarks → Load".
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { slackHeaders } from '../tests/adapters/slack/slack-stub.js';
+import type { DriverMessage, ServerMessage } from './load-server.js';
+import { percentile } from './stats.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Requests per round, and how many are in flight at once (each waits for its answer). */
+const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 2000);
+const CONCURRENCY = 50;
+const ROUNDS = 3;
+/** Distinct askers and channels the requests cycle through. */
+const USERS = 200;
+const CHANNELS = 20;
+/** Slack shows "dispatch_failed" when the HTTP answer takes longer. */
+const ACK_LIMIT_MS = 3000;
+/** A client moves on after this long without an answer; the round still collects it until its end + GRACE_MS. */
+const ANSWER_WAIT_MS = 15_000;
+const GRACE_MS = 10_000;
+/** Per-user and per-channel rate limits off (0): the test measures throughput, and counts any rate-limit replies (there should be none). */
+const NO_RATE_LIMIT = '0';
+
+/** Questions a team might type, over the sample corpus in ./corpus (our own writing): half ask, a fifth each cite and figures. */
+const ASK = [
+  'how much has Mérida cost?',
+  'how many overdose deaths were there in 2016',
+  'what did Wayne say about a border wall and heroin',
+  'how many major crime groups are there now',
+  'when was the National Guard created',
+  'what does hugs not bullets mean',
+  'how much money do cartels make from drugs',
+  'how many guns are smuggled south from the US',
+  'what is the Bicentennial Framework',
+  'how long do asylum seekers wait in Mexico',
+  'homicide rate in Mexico 2022',
+  'do Mexicans trust the United States',
+  'prison reform and addiction treatment',
+  'where do most drugs cross the border',
+  'extraditions to the United States',
+];
+const CITE = [
+  'cite overdose deaths involving opioids have quadrupled',
+  'cite the aproach broke up the big organizations but did not bring peace',
+  'cite most hard drugs cross at official ports of entry',
+  'cite Congress appropriated some 2.9 billion for Merida',
+  'cite about $1 million of trade every minute',
+  'cite "hugs, not bullets"',
+  'cite many turned to extortion and stealing gasoline',
+  'cite Mexico spent at least ten times that amount',
+];
+const FIGURES = [
+  'figures overdose deaths',
+  'figures Mérida funding',
+  'figures homicides',
+  'figures fentanyl seizures',
+  'figures apprehensions at the border',
+  'figures crime groups',
+  'figures National Guard',
+];
+/** The i-th request's text: in every 20, ten ask, four cite, four figures, one help, one sources. */
+function queryText(i: number): string {
+  const slot = i % 20;
+  const turn = Math.floor(i / 20);
+  if (slot < 10) return ASK[(turn * 10 + slot) % ASK.length]!;
+  if (slot < 14) return CITE[(turn * 4 + slot) % CITE.length]!;
+  if (slot < 18) return FIGURES[(turn * 4 + slot) % FIGURES.length]!;
+  return slot === 18 ? 'help' : 'sources';
+}
+
+interface Answer {
+  at: number;
+  error: boolean;
+  rateLimited: boolean;
+  /** "That took too long to answer" (ANSWER_TIMEOUT_MS, left at its default). */
+  timedOut: boolean;
+}
+
+/**
+ * Slack's side on 127.0.0.1: the Web API (auth.test and the like answer ok) and the response_urls
+ * `/response/<id>`, whose answers it records with their arrival time and kind.
+ */
+class SlackStandIn {
+  readonly answers = new Map<string, Answer>();
+  duplicates = 0;
+  private readonly waiting = new Map<string, () => void>();
+  private server!: Server;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const at = performance.now();
+        const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+        if (path.startsWith('/response/')) {
+          this.record(path.slice('/response/'.length), at, Buffer.concat(chunks).toString('utf8'));
+          res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        } else {
+          const extra = path === '/api/auth.test' ? { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' } : {};
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
+        }
+      });
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Resolves when request `id` has its answer, or after `ms`. */
+  answered(id: string, ms: number): Promise<void> {
+    if (this.answers.has(id)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve();
+      }, ms);
+      this.waiting.set(id, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private record(id: string, at: number, body: string): void {
+    if (this.answers.has(id)) {
+      this.duplicates++;
+      return;
+    }
+    // The Slack renderer leads an error reply (bad input, refusal, limit) with :warning:.
+    const lead = (JSON.parse(body) as { blocks?: { text?: { text?: string } }[] }).blocks?.[0]?.text?.text ?? '';
+    const error = lead.startsWith(':warning:');
+    this.answers.set(id, { at, error, rateLimited: error && /going a bit fast|rate limit|too many/i.test(lead), timedOut: error && /took too long/i.test(lead) });
+    this.waiting.get(id)?.();
+    this.waiting.delete(id);
+  }
+}
+
+/** The forked bot process and its IPC. */
+class BotProcess {
+  private constructor(private readonly child: ChildProcess, readonly port: number, readonly passages: number) {}
+
+  static async start(env: Record<string, string>): Promise<BotProcess> {
+    const child = fork(join(here, 'load-server.ts'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const exited = once(child, 'exit').then(([code]) => {
+      throw new Error(`bench/load-server.ts exited (${String(code)}) before it was ready`);
+    });
+    const ready = BotProcess.next(child, 'ready');
+    const message = (await Promise.race([ready, exited])) as Extract<ServerMessage, { type: 'ready' }>;
+    return new BotProcess(child, message.port, message.passages);
+  }
+
+  private static next<T extends ServerMessage['type']>(child: ChildProcess, type: T): Promise<Extract<ServerMessage, { type: T }>> {
+    return new Promise((resolve) => {
+      const onMessage = (message: ServerMessage) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        resolve(message as Extract<ServerMessage, { type: T }>);
+      };
+      child.on('message', onMessage);
+    });
+  }
+
+  /** Heap and RSS after a full GC in the bot process. */
+  memory(): Promise<Extract<ServerMessage, { type: 'memory' }>> {
+    const reply = BotProcess.next(this.child, 'memory');
+    this.child.send({ type: 'memory' } satisfies DriverMessage);
+    return reply;
+  }
+
+  async stop(): Promise<void> {
+    const exited = once(this.child, 'exit');
+    this.child.send({ type: 'stop' } satisfies DriverMessage);
+    await exited;
+  }
+}
+
+interface Memory {
+  heapMB: number;
+  rssMB: number;
+}
+
+interface RoundResult {
+  round: number;
+  requests: number;
+  wallS: number;
+  perSecond: number;
+  ackedWithin3s: number;
+  ackFailures: number;
+  lost: number;
+  duplicates: number;
+  errorReplies: number;
+  rateLimited: number;
+  timedOut: number;
+  ackMs: { p50: number; p99: number; max: number };
+  answerMs: { p50: number; p99: number; max: number };
+  memoryBefore: Memory;
+  memoryAfter: Memory;
+  errorsLogged: number;
+  /** The machine's 1-minute load average at the round's end: other work on the same cores slows the bot. */
+  loadAverage: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const summary = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: round2(percentile(sorted, 50)), p99: round2(percentile(sorted, 99)), max: round2(sorted.at(-1) ?? NaN) };
+};
+
+const secret = randomBytes(16).toString('hex');
+const standIn = new SlackStandIn();
+await standIn.start();
+const bot = await BotProcess.start({
+  PATH: process.env.PATH ?? '',
+  CORPUS_DIR: resolve(here, '../corpus'),
+  LOG_LEVEL: 'warn',
+  SLACK_BOT_TOKEN: 'xoxb-load-test',
+  SLACK_SIGNING_SECRET: secret,
+  SLACK_API_URL: `${standIn.url}/api/`,
+  RATE_LIMIT_USER_PER_MINUTE: NO_RATE_LIMIT,
+  RATE_LIMIT_CHANNEL_PER_MINUTE: NO_RATE_LIMIT,
+});
+const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+
+function commandBody(id: string, i: number): string {
+  const user = i % USERS;
+  const channel = i % CHANNELS;
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'load',
+    channel_id: `C${String(channel).padStart(4, '0')}`,
+    channel_name: `channel-${channel}`,
+    user_id: `U${String(user).padStart(5, '0')}`,
+    user_name: `user${user}`,
+    command: '/brief',
+    text: queryText(i),
+    api_app_id: 'A1',
+    response_url: `${standIn.url}/response/${id}`,
+    trigger_id: `trigger-${id}`,
+  }).toString();
+}
+
+async function runRound(round: number): Promise<RoundResult> {
+  const memoryBefore = await bot.memory();
+  const duplicatesBefore = standIn.duplicates;
+  const sentAt = new Map<string, number>();
+  const ackTimes: number[] = [];
+  let ackFailures = 0;
+  let next = 0;
+  const started = performance.now();
+  const client = async () => {
+    for (let i = next++; i < REQUESTS; i = next++) {
+      const id = `${round}-${i}`;
+      const body = commandBody(id, i);
+      const t0 = performance.now();
+      sentAt.set(id, t0);
+      try {
+        const res = await fetch(eventsUrl, { method: 'POST', headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'), body, signal: AbortSignal.timeout(ANSWER_WAIT_MS) });
+        await res.arrayBuffer();
+        if (res.status === 200) ackTimes.push(performance.now() - t0);
+        else ackFailures++;
+      } catch {
+        ackFailures++;
+      }
+      await standIn.answered(id, ANSWER_WAIT_MS);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  const ids = [...sentAt.keys()];
+  const graceEnd = performance.now() + GRACE_MS;
+  for (const id of ids) await standIn.answered(id, Math.max(0, graceEnd - performance.now()));
+  const wallS = (performance.now() - started) / 1000;
+
+  const answerTimes: number[] = [];
+  let errorReplies = 0;
+  let rateLimited = 0;
+  let timedOut = 0;
+  for (const id of ids) {
+    const answer = standIn.answers.get(id);
+    if (!answer || answer.at > graceEnd) continue;
+    answerTimes.push(answer.at - sentAt.get(id)!);
+    if (answer.error) errorReplies++;
+    if (answer.rateLimited) rateLimited++;
+    if (answer.timedOut) timedOut++;
+  }
+  const memoryAfter = await bot.memory();
+  return {
+    round,
+    requests: ids.length,
+    wallS: round2(wallS),
+    perSecond: round2(ids.length / wallS),
+    ackedWithin3s: ackTimes.filter((t) => t <= ACK_LIMIT_MS).length,
+    ackFailures,
+    lost: ids.length - answerTimes.length,
+    duplicates: standIn.duplicates - duplicatesBefore,
+    errorReplies,
+    rateLimited,
+    timedOut,
+    ackMs: summary(ackTimes),
+    answerMs: summary(answerTimes),
+    memoryBefore: { heapMB: round2(memoryBefore.heapUsedMB), rssMB: round2(memoryBefore.rssMB) },
+    memoryAfter: { heapMB: round2(memoryAfter.heapUsedMB), rssMB: round2(memoryAfter.rssMB) },
+    errorsLogged: memoryAfter.errorsLogged - memoryBefore.errorsLogged,
+    loadAverage: round2(loadavg()[0]!),
+  };
+}
+
+/**
+ * Growth when the heap after each round is above the one before and the last is more than 2 MB or
+ * 5% over the first: round 1 absorbs one-time start-up (lazy modules, caches), so the trend is
+ * judged from there on.
+ */
+function memoryVerdict(rounds: RoundResult[]): { growing: boolean; text: string } {
+  const heaps = rounds.map((r) => r.memoryAfter.heapMB);
+  const first = heaps[0]!;
+  const last = heaps.at(-1)!;
+  const rising = heaps.every((h, i) => i === 0 || h > heaps[i - 1]!);
+  const growing = rising && last - first > Math.max(2, first * 0.05);
+  const change = `${last - first >= 0 ? '+' : ''}${(last - first).toFixed(1)} MB`;
+  return { growing, text: `${growing ? 'growing' : 'no growth trend'}: heap after rounds ${heaps.map((h) => h.toFixed(1)).join(' → ')} MB (${change} from round 1 to ${rounds.length})` };
+}
+
+const rounds: RoundResult[] = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  const result = await runRound(round);
+  rounds.push(result);
+  console.error(`round ${round}: ${result.requests} requests in ${result.wallS} s, ${result.lost} lost, ack p99 ${result.ackMs.p99} ms, answer p99 ${result.answerMs.p99} ms`);
+}
+await bot.stop();
+await standIn.stop();
+
+const verdict = memoryVerdict(rounds);
+const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, node: process.version };
+console.log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}. ${REQUESTS} signed /brief requests per round, ${CONCURRENCY} in flight, ${USERS} users, ${CHANNELS} channels, corpus/ (${bot.passages} passages). Latencies in ms.\n`);
+console.log('| round | acked ≤ 3 s | lost | rate-limited | timed out | error replies | ack p50 / p99 / max | answer p50 / p99 / max | req/s | heap before → after (MB) | RSS before → after (MB) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rounds) {
+  const ms = (l: RoundResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
+  console.log(
+    `| ${r.round} | ${r.ackedWithin3s}/${r.requests} | ${r.lost} | ${r.rateLimited} | ${r.timedOut} | ${r.errorReplies} | ${ms(r.ackMs)} | ${ms(r.answerMs)} | ${r.perSecond} | ${r.memoryBefore.heapMB.toFixed(1)} → ${r.memoryAfter.heapMB.toFixed(1)} | ${r.memoryBefore.rssMB.toFixed(0)} → ${r.memoryAfter.rssMB.toFixed(0)} |`,
+  );
+}
+console.log(`\nMemory: ${verdict.text}. Load average at each round's end: ${rounds.map((r) => r.loadAverage).join(', ')}.`);
+const errorsLogged = rounds.reduce((n, r) => n + r.errorsLogged, 0);
+if (errorsLogged) console.log(`The bot logged ${errorsLogged} error lines (above).`);
+
+await writeFile(
+  join(here, 'load-results.json'),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine,
+      setup: { requestsPerRound: REQUESTS, concurrency: CONCURRENCY, rounds: ROUNDS, users: USERS, channels: CHANNELS, passages: bot.passages, ackLimitMs: ACK_LIMIT_MS, answerWaitMs: ANSWER_WAIT_MS, graceMs: GRACE_MS },
+      rounds,
+      memory: verdict,
+    },
+    null,
+    2,
+  )}\n`,
+);
