@@ -33,6 +33,9 @@ export class DeliveryError extends Error {
 
 export const isPermanent = (error: unknown): boolean => error instanceof DeliveryError && error.permanent;
 
+/** The platform did not answer in time: the post may or may not have gone out. */
+export const isTimeout = (error: unknown): boolean => error instanceof DeliveryError && error.code === 'timeout';
+
 export interface RetryOptions {
   /** Attempts in all, the first included (default 4). */
   attempts?: number;
@@ -40,6 +43,8 @@ export interface RetryOptions {
   backoffMs?: number;
   /** Longest one attempt may take before it counts as a `timeout` (default 30 s). */
   timeoutMs?: number;
+  /** Checked after each failed attempt: true stops retrying and throws that attempt's error (shutdown). */
+  giveUp?: () => boolean;
   /** Injected so tests do not wait out the backoff. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -60,13 +65,13 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * (or the last transient one) is thrown to the caller.
  */
 export async function postWithRetry(post: (reply: Reply) => Promise<void>, reply: Reply, options: RetryOptions = {}): Promise<void> {
-  const { attempts = 4, backoffMs = 2000, timeoutMs = 30_000, sleep: wait = sleep } = options;
+  const { attempts = 4, backoffMs = 2000, timeoutMs = 30_000, sleep: wait = sleep, giveUp = () => false } = options;
   for (let attempt = 1; ; attempt++) {
     try {
       await withTimeout(post(reply), timeoutMs);
       return;
     } catch (error) {
-      if (isPermanent(error) || attempt >= attempts) throw error;
+      if (isPermanent(error) || attempt >= attempts || giveUp()) throw error;
       await wait(backoffMs * 2 ** (attempt - 1));
     }
   }

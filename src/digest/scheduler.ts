@@ -8,7 +8,7 @@ import type { SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../dossier.js';
 import type { Logger } from '../log.js';
 import { composeDigest, type FigureSource } from './compose.js';
-import { isPermanent, postWithRetry, type RetryOptions } from './delivery.js';
+import { isPermanent, isTimeout, postWithRetry, type RetryOptions } from './delivery.js';
 import { cronExpression, describeDays, slotsBetween } from './slots.js';
 import type { DigestStore, Subscription } from './store.js';
 
@@ -59,6 +59,8 @@ export class DigestScheduler {
   private readonly running = new Map<number, Promise<void>>();
   private readonly jobs = new Map<number, { key: string; task: ScheduledTask }>();
   private sweep?: ScheduledTask;
+  /** Set by `stop()`: no new slot is claimed and a failed post is given back instead of retried. */
+  private stopping = false;
   private clock: () => Date = () => new Date();
 
   constructor(private readonly options: SchedulerOptions) {
@@ -73,6 +75,7 @@ export class DigestScheduler {
    */
   async tick(now: Date): Promise<TickResult> {
     const result: TickResult = { sent: 0, skipped: 0, failed: 0 };
+    if (this.stopping) return result;
     const subs = this.options.store.subscriptions('active').filter((s) => this.options.adapters[s.platform] && !this.running.has(s.id));
     await Promise.all(
       subs.map((sub) => {
@@ -88,6 +91,7 @@ export class DigestScheduler {
 
   /** Catches up, then schedules one node-cron job per active subscription and a sweep. */
   async start(clock: () => Date = () => new Date()): Promise<void> {
+    this.stopping = false;
     this.clock = clock;
     await this.tick(clock());
     this.sweep ??= cron.schedule(SWEEP, () => this.fire(), { name: 'digest-sweep', noOverlap: true });
@@ -119,7 +123,14 @@ export class DigestScheduler {
     }
   }
 
+  /**
+   * Stops scheduling and resolves when the digests being sent have finished: no slot is claimed
+   * from now on, and a post that fails meanwhile is released unsent for the next start rather than
+   * retried (see `releaseRun`). The caller bounds the wait; a post still in flight when the process
+   * exits stays `posting` and is never re-sent, since the channel may have it.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     for (const { task } of this.jobs.values()) await task.destroy();
     this.jobs.clear();
     await this.sweep?.destroy();
@@ -159,6 +170,7 @@ export class DigestScheduler {
         }
         continue;
       }
+      if (this.stopping) return;
       if (!store.claimRun(sub.id, slot, this.owner, now, new Date(now.getTime() + this.leaseMs))) continue;
       await this.send(sub, slot, now, result);
     }
@@ -175,13 +187,19 @@ export class DigestScheduler {
     });
     store.markPosting(sub.id, slot, this.owner);
     try {
-      await postWithRetry((reply) => this.options.adapters[sub.platform]!.post(sub.channelId, reply), digest.reply, this.options.retry);
+      await postWithRetry((reply) => this.options.adapters[sub.platform]!.post(sub.channelId, reply), digest.reply, { ...this.options.retry, giveUp: () => this.stopping });
       store.markSent(sub.id, slot, now, digest.passageIds);
       result.sent++;
       log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, slot: slot.toISOString(), passages: digest.passageIds.length }, 'digest sent');
     } catch (err) {
-      result.failed++;
       const reason = err instanceof Error ? err.message : String(err);
+      if (this.stopping && !isPermanent(err) && !isTimeout(err)) {
+        // The platform refused this post, so the channel does not have it: the next start sends it.
+        store.releaseRun(sub.id, slot, this.owner, now);
+        log.warn({ subscription: sub.id, slot: slot.toISOString(), reason }, 'digest not sent before shutdown; left for the next start');
+        return;
+      }
+      result.failed++;
       store.markFailed(sub.id, slot, reason);
       if (!isPermanent(err)) {
         log.error({ err, subscription: sub.id, slot: slot.toISOString() }, 'digest could not be delivered after retries');

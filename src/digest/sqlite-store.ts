@@ -226,6 +226,12 @@ export class SqliteDigestStore implements DigestStore {
     this.db.prepare(`UPDATE digest_runs SET state = 'failed', note = ? WHERE subscription_id = ? AND slot = ?`).run(note, subscriptionId, iso(slot));
   }
 
+  releaseRun(subscriptionId: number, slot: Date, owner: string, now: Date): void {
+    this.db
+      .prepare(`UPDATE digest_runs SET state = 'claimed', lease_until = ? WHERE subscription_id = ? AND slot = ? AND owner = ? AND state IN ('claimed', 'posting')`)
+      .run(iso(now), subscriptionId, iso(slot), owner);
+  }
+
   acquireLease(key: string, owner: string, now: Date, leaseUntil: Date): boolean {
     const row = this.db
       .prepare(
@@ -251,6 +257,13 @@ export class SqliteDigestStore implements DigestStore {
       .map((r) => RunRow.parse(r));
   }
 
+  unfinishedRuns(): DigestRun[] {
+    return this.db
+      .prepare(`SELECT * FROM digest_runs WHERE state IN ('claimed', 'posting') ORDER BY slot`)
+      .all()
+      .map((r) => RunRow.parse(r));
+  }
+
   lastSentAt(subscriptionId: number): Date | undefined {
     const row = this.db.prepare(`SELECT MAX(sent_at) AS at FROM digest_runs WHERE subscription_id = ? AND state = 'sent'`).get(subscriptionId) as { at: string | null };
     return row.at ? new Date(row.at) : undefined;
@@ -272,6 +285,10 @@ export class SqliteDigestStore implements DigestStore {
 
   forgetSeen(source: string): void {
     this.db.prepare('DELETE FROM documents_seen WHERE source = ?').run(source);
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   close(): void {

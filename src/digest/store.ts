@@ -72,12 +72,20 @@ export interface DigestStore {
   markSent(subscriptionId: number, slot: Date, sentAt: Date, passageIds: string[]): void;
   markFailed(subscriptionId: number, slot: Date, note: string): void;
   /**
+   * Gives a run `owner` holds back, unsent, as `claimed` with an expired lease, so the next tick
+   * (in this process or after a restart) claims it again: a post known not to have gone out when
+   * the process is stopping.
+   */
+  releaseRun(subscriptionId: number, slot: Date, owner: string, now: Date): void;
+  /**
    * Takes the lease on `key` until `leaseUntil` if nobody holds it: true for one caller across
    * processes. node-cron's run coordinator uses it so one process runs each firing of a job.
    */
   acquireLease(key: string, owner: string, now: Date, leaseUntil: Date): boolean;
   run(subscriptionId: number, slot: Date): DigestRun | undefined;
   runs(subscriptionId: number): DigestRun[];
+  /** Runs still `claimed` or `posting`, across subscriptions: slots whose outcome is not yet recorded. */
+  unfinishedRuns(): DigestRun[];
   /** When the channel's last digest was sent. */
   lastSentAt(subscriptionId: number): Date | undefined;
 
@@ -90,5 +98,7 @@ export interface DigestStore {
   seenSince(since: Date): string[];
   forgetSeen(source: string): void;
 
+  /** False once `close()` has been called (or the database could not be kept open). */
+  readonly isOpen: boolean;
   close(): void;
 }
