@@ -2,6 +2,21 @@ import type { Reply } from './answer/reply.js';
 import type { Platform } from './commands/command.js';
 
 /**
+ * A platform connection as /healthz reports it. `connected`: a live connection to the platform
+ * (Socket Mode, Discord's gateway) or the HTTP receiver listening; `connecting`: starting or
+ * reconnecting; `disconnected`: down (it may come back); `stopped`: never started or shut down.
+ */
+export type ConnectionState = 'connected' | 'connecting' | 'disconnected' | 'stopped';
+
+export interface PlatformStatus {
+  state: ConnectionState;
+  /** How it connects (`socket-mode`, `http`, `gateway`, `stdin`). */
+  mode: string;
+  /** One line on what is wrong, when something is. */
+  detail?: string;
+}
+
+/**
  * What the core asks of a platform, and all it knows of one (Hubot's robot/adapter split): an
  * adapter turns the platform's requests into commands and renders replies back.
  */
@@ -14,4 +29,6 @@ export interface Adapter<Target = unknown> {
   deliver(target: Target, reply: Reply): Promise<void>;
   /** Posts to a channel unprompted (a digest). */
   post(channelId: string, reply: Reply): Promise<void>;
+  /** The connection's state now, for /healthz. Cheap and synchronous: no call to the platform. */
+  status?(): PlatformStatus;
 }

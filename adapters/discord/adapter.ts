@@ -14,7 +14,7 @@ import {
   type Interaction,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Adapter } from '../../src/adapter.js';
+import type { Adapter, PlatformStatus } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { runCommand, type CommandGate } from '../../src/commands/index.js';
@@ -85,6 +85,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   private readonly maxFlows: number;
   private readonly digest: DigestService | undefined;
   private readonly gate: CommandGate | undefined;
+  /** Interactions being answered, which `stop()` lets finish. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly config: DiscordConfig,
@@ -106,7 +108,10 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {}), ...options.client?.rest },
     });
     this.watchConnection();
-    this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
+    this.client.on(Events.InteractionCreate, (interaction) => {
+      const handling = this.onInteraction(interaction).finally(() => this.inFlight.delete(handling));
+      this.inFlight.add(handling);
+    });
   }
 
   /** Logs in and resolves once the gateway says the bot is ready. */
@@ -127,7 +132,14 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     this.log.info({ user: this.client.user?.username, guilds: this.client.guilds.cache.size }, 'Discord bot connected');
   }
 
+  status(): PlatformStatus {
+    if (this.client.isReady()) return { state: 'connected', mode: 'gateway' };
+    return this.client.token ? { state: 'connecting', mode: 'gateway', detail: 'the gateway connection is (re)opening' } : { state: 'stopped', mode: 'gateway' };
+  }
+
+  /** Lets the interactions being answered finish, then closes the gateway connection. */
   async stop(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
     await this.client.destroy();
     this.flows.clear();
   }

@@ -1,9 +1,9 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type BlockAction, type ButtonAction, type Logger as BoltLogger, type MessageShortcut } from '@slack/bolt';
 import { z } from 'zod';
-import type { Adapter } from '../../src/adapter.js';
+import type { Adapter, PlatformStatus } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { MAX_QUERY_LENGTH, runCommand, runText, type CommandContext, type CommandGate } from '../../src/commands/index.js';
 import type { Config } from '../../src/config.js';
@@ -75,6 +75,8 @@ export interface SlackAdapterOptions {
   digest?: DigestService;
   /** Rate limits, answer time limit and shutdown drain for every command (default: none). */
   gate?: CommandGate;
+  /** Extra GET routes on the HTTP receiver beside /slack/events (HTTP mode only), e.g. /healthz. */
+  httpRoutes?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
 }
 
 /** Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user. */
@@ -202,7 +204,10 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   private readonly digest: DigestService | undefined;
   private readonly gate: CommandGate | undefined;
   private server: Server | undefined;
+  private socketMode: SocketModeReceiver | undefined;
   private started = false;
+  /** Requests being handled (command run and answer delivered), which `stop()` lets finish. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly settings: SlackSettings,
@@ -227,9 +232,11 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     if (settings.appToken) {
       // The Socket Mode connection (apps.connections.open) honours SLACK_API_URL too, through the installer's client options.
       const receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {} } });
+      this.socketMode = receiver;
       this.app = new App({ token: settings.botToken, receiver, logger, clientOptions });
     } else if (settings.signingSecret) {
-      const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: EVENTS_PATH, logger, port: settings.port });
+      const customRoutes = (options.httpRoutes ?? []).map((route) => ({ ...route, method: 'GET' }));
+      const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: EVENTS_PATH, logger, port: settings.port, customRoutes });
       this.app = new App({ token: settings.botToken, receiver, logger, clientOptions });
     } else {
       throw new DossierError('slack-config', 'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).');
@@ -254,12 +261,23 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     }
   }
 
-  /** Safe to call when not started (a shutdown after a failed start-up). */
+  /**
+   * Lets the requests being handled finish (their answers delivered), then closes the receiver.
+   * Safe to call when not started (a shutdown after a failed start-up).
+   */
   async stop(): Promise<void> {
     if (!this.started) return;
+    while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
     this.started = false;
     this.server = undefined;
     await this.app.stop();
+  }
+
+  status(): PlatformStatus {
+    const mode = this.socketMode ? 'socket-mode' : 'http';
+    if (!this.started) return { state: 'stopped', mode };
+    if (this.socketMode) return this.socketMode.client.websocket?.isActive() ? { state: 'connected', mode } : { state: 'connecting', mode, detail: 'the Socket Mode connection is (re)opening' };
+    return this.server?.listening ? { state: 'connected', mode } : { state: 'disconnected', mode, detail: 'the HTTP receiver is not listening' };
   }
 
   /** Answers one request; a refusal from Slack is logged, never thrown, since no one is left to tell. */
@@ -338,6 +356,17 @@ export class SlackAdapter implements Adapter<SlackTarget> {
 
   private listen(): void {
     const app = this.app;
+
+    // Every listener runs inside next(), so this sees each request from receipt to its answer delivered.
+    app.use(async ({ next }) => {
+      const handling = next();
+      this.inFlight.add(handling);
+      try {
+        await handling;
+      } finally {
+        this.inFlight.delete(handling);
+      }
+    });
 
     app.command(this.settings.command, async ({ command, ack }) => {
       await ack();

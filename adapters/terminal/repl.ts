@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Adapter } from '../../src/adapter.js';
+import type { Adapter, PlatformStatus } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import type { Dossier } from '../../src/dossier.js';
@@ -23,6 +23,7 @@ export interface TerminalOptions {
 export class TerminalAdapter implements Adapter<null> {
   readonly platform = 'terminal' as const;
   private rl?: Interface;
+  private reading = false;
   private last?: Reply;
   private queue: Promise<void> = Promise.resolve();
   private readonly closed: Promise<void>;
@@ -43,13 +44,19 @@ export class TerminalAdapter implements Adapter<null> {
   async start(): Promise<void> {
     const output = this.options.output ?? process.stdout;
     this.rl = createInterface({ input: this.options.input ?? process.stdin, output, terminal: false });
+    this.reading = true;
     output.write(`Dossier: ${this.dossier.documents.length} documents, ${this.dossier.passages.length} passages. Type a question, \`help\`, or \`exit\`.\n> `);
     this.rl.on('line', (line) => {
       this.queue = this.queue.then(() => this.handle(line));
     });
     this.rl.on('close', () => {
+      this.reading = false;
       void this.queue.then(() => this.close());
     });
+  }
+
+  status(): PlatformStatus {
+    return { state: this.reading ? 'connected' : 'stopped', mode: 'stdin' };
   }
 
   async stop(): Promise<void> {
