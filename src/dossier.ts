@@ -84,10 +84,19 @@ export class Dossier {
 
   /** Passages that match `query`, best first, each with the query terms it matched. */
   search(query: string, options?: SearchOptions): SearchHit[] {
-    return this.index.search(query, options).flatMap((hit) => {
+    return this.index.search(query, { contains: (id, terms) => this.termsIn(id, terms), ...options }).flatMap((hit) => {
       const passage = this.passagesById.get(hit.id);
       return passage ? [{ ...hit, passage }] : [];
     });
+  }
+
+  /** Which of `terms` the passage holds, in any field the index searches. */
+  private termsIn(id: string, terms: string[]): string[] {
+    const passage = this.passagesById.get(id);
+    if (!passage) return [];
+    const title = this.documentsBySource.get(passage.source)?.meta.title ?? '';
+    const present = new Set(this.index.analyzer.terms([title, passage.heading ?? '', passage.context ?? '', passage.text].join('\n')));
+    return terms.filter((t) => present.has(t));
   }
 
   /** Adds or replaces one document (the corpus watcher calls this), re-indexing only its passages. */
@@ -100,7 +109,7 @@ export class Dossier {
   remove(source: string): void {
     const old = this.documentsBySource.get(source);
     if (!old) return;
-    this.index.discard(old.passages.map((p) => p.id));
+    this.index.discard(old.passages, old.meta);
     for (const p of old.passages) this.passagesById.delete(p.id);
     this.documentsBySource.delete(source);
   }

@@ -36,9 +36,12 @@ export function ask(dossier: Dossier, question: string, { limit = 3, offset = 0 
   if (!answerable(query)) return { query: question, results: [], more: 0 };
   const ranked = dossier
     .search(question, { limit: CANDIDATES })
-    .map((hit) => ({ hit, cover: coverage(query, hit.terms) }))
+    .map((hit) => {
+      const hasFigure = /\d/.test(hit.passage.text);
+      return { hit, hasFigure, cover: coverage(query, hit.terms, hasFigure) };
+    })
     .filter(({ cover }) => cover >= MIN_COVERAGE)
-    .map(({ hit, cover }) => ({ hit, score: hit.score * cover * cover * (query.wantsFigure && /\d/.test(hit.passage.text) ? 1.3 : 1) }))
+    .map(({ hit, hasFigure, cover }) => ({ hit, score: hit.score * cover * cover * (query.wantsFigure && hasFigure ? 1.3 : 1) }))
     .sort((a, b) => b.score - a.score);
   const page = ranked.slice(offset, offset + limit);
   return {

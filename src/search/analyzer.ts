@@ -41,7 +41,8 @@ export class Analyzer {
         const words = tokensOf(fold(term));
         if (words.length === 1) {
           const key = stemWord(words[0]!);
-          this.single.set(key, [...(this.single.get(key) ?? []), id]);
+          // "murder", "murders" and "murdered" share a stem: the group is listed once for it.
+          this.single.set(key, [...new Set([...(this.single.get(key) ?? []), id])]);
         } else if (words.length > 1) {
           this.phrases.set(words[0]!, [...(this.phrases.get(words[0]!) ?? []), { words, id }]);
         }
@@ -108,6 +109,17 @@ function tokensOf(folded: string): string[] {
   return (folded.match(WORD) ?? []).map((w) => w.replace(/'s$/, ''));
 }
 
+/** Stemming is the dearest step of analysis and text repeats its words, so each word's stem is kept (up to a bound). */
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 100_000;
+
 export function stemWord(word: string): string {
-  return /^\p{L}+$/u.test(word) && word.length > 3 ? stem(word) : word;
+  if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stemmed = stem(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }

@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { Analyzer } from './analyzer.js';
 
 /** Bumped whenever the analyser or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 5;
 
 interface IndexedPassage {
   id: string;
@@ -21,8 +21,13 @@ export interface SearchOptions {
   limit?: number;
   /** Forgive typos in longer words (default true). */
   fuzzy?: boolean;
-  /** Keep only hits whose passage id passes. */
-  filter?: (id: string) => boolean;
+  /**
+   * Which of `terms` the passage `id` contains. Called for the hits only, when the search left its
+   * most common terms out (see `POSTINGS_BUDGET`), so each hit's `terms` still lists them.
+   */
+  contains?: (id: string, terms: string[]) => string[];
+  /** Postings one search may score before it leaves its commonest terms out (default `POSTINGS_BUDGET`). */
+  budget?: number;
 }
 
 export interface SearchHit {
@@ -48,6 +53,11 @@ export class PassageIndex {
   private constructor(
     private readonly mini: MiniSearch<IndexedPassage>,
     analyzer: Analyzer,
+    /**
+     * How many passages hold each term, in their text and in any field. MiniSearch keeps no such
+     * table, and asking it with a search per query word cost most of a question's time on a large corpus.
+     */
+    private readonly counts: TermCounts = { text: new Map(), any: new Map() },
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
   ) {
@@ -80,11 +90,11 @@ export class PassageIndex {
     // One file per corpus folder, so switching corpora does not evict the other's index.
     const file = join(cacheDir, `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.json`);
     try {
-      const saved = JSON.parse(await readFile(file, 'utf8')) as { key?: string; index?: unknown };
-      if (saved.key === key && saved.index) {
+      const saved = JSON.parse(await readFile(file, 'utf8')) as { key?: string; index?: unknown; counts?: { text: [string, number][]; any: [string, number][] } };
+      if (saved.key === key && saved.index && saved.counts) {
         const mini = MiniSearch.loadJS<IndexedPassage>(saved.index as never, PassageIndex.options(analyzer));
         log.debug({ file }, 'index loaded from cache');
-        return new PassageIndex(mini, analyzer, true);
+        return new PassageIndex(mini, analyzer, { text: new Map(saved.counts.text), any: new Map(saved.counts.any) }, true);
       }
     } catch {
       // No cache yet, or an unreadable one: rebuild below.
@@ -93,7 +103,8 @@ export class PassageIndex {
     try {
       await mkdir(cacheDir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ key, index: index.mini.toJSON() }));
+      const counts = { text: [...index.counts.text], any: [...index.counts.any] };
+      await writeFile(tmp, JSON.stringify({ key, index: index.mini.toJSON(), counts }));
       await rename(tmp, file);
       log.debug({ file }, 'index saved');
     } catch (error) {
@@ -107,32 +118,100 @@ export class PassageIndex {
   }
 
   add(passages: Passage[], meta: DocumentMeta): void {
-    this.mini.addAll(passages.map((p) => ({ id: p.id, text: p.context ? `${p.context}\n${p.text}` : p.text, title: meta.title, heading: p.heading ?? '' })));
+    const docs = passages.map((p) => indexed(p, meta));
+    this.mini.addAll(docs);
+    for (const doc of docs) this.count(doc, 1);
   }
 
-  discard(ids: string[]): void {
-    for (const id of ids) if (this.mini.has(id)) this.mini.discard(id);
+  discard(passages: Passage[], meta: DocumentMeta): void {
+    for (const p of passages) {
+      if (!this.mini.has(p.id)) continue;
+      this.mini.discard(p.id);
+      this.count(indexed(p, meta), -1);
+    }
   }
 
-  /** How many passages contain `term` (an analysed term), for weighing query terms. */
+  /** How many passages contain `term` (an analysed term) in their text, for weighing query terms. */
   documentFrequency(term: string): number {
-    // MiniSearch exposes no df lookup; an exact, unboosted search for the one term counts it.
-    return this.mini.search(term, { fields: ['text'], fuzzy: false, prefix: false, tokenize: (t) => [t], processTerm: (t) => t }).length;
+    return this.counts.text.get(term) ?? 0;
   }
 
   /** Whether any indexed word is `term` or, for a long enough word, within a typo of it. */
   knows(term: string): boolean {
+    if (this.counts.any.has(term)) return true;
+    if (!fuzziness(term)) return false;
     return this.mini.search(term, { fields: ['text', 'title', 'heading'], fuzzy: fuzziness, tokenize: (t) => [t], processTerm: (t) => t }).length > 0;
   }
 
-  search(query: string, { limit = 20, fuzzy = true, filter }: SearchOptions = {}): Omit<SearchHit, 'passage'>[] {
-    const results: SearchResult[] = this.mini.search(query, {
-      combineWith: 'OR',
-      fuzzy: fuzzy ? fuzziness : false,
-      filter: filter ? (r) => filter(String(r.id)) : undefined,
-    });
-    return results.slice(0, limit).map((r) => ({ id: String(r.id), score: r.score, terms: r.queryTerms, matched: r.terms }));
+  private count(doc: IndexedPassage, delta: 1 | -1): void {
+    const text = new Set<string>();
+    const any = new Set<string>();
+    for (const field of ['text', 'title', 'heading'] as const) {
+      for (const token of this.analyzer.tokenize(doc[field])) {
+        for (const term of this.analyzer.processTerm(token) ?? []) {
+          any.add(term);
+          if (field === 'text') text.add(term);
+        }
+      }
+    }
+    bump(this.counts.text, text, delta);
+    bump(this.counts.any, any, delta);
   }
+
+  search(query: string, { limit = 20, fuzzy = true, contains, budget = POSTINGS_BUDGET }: SearchOptions = {}): Omit<SearchHit, 'passage'>[] {
+    const { searched, skipped } = this.plan(this.analyzer.terms(query), budget);
+    const results: SearchResult[] = this.mini.search(searched.join(' '), {
+      combineWith: 'OR',
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      // A word the corpus has is taken as written: typo tolerance is for words it lacks, and
+      // expanding every long word to its neighbours made a large corpus's searches several times slower.
+      fuzzy: fuzzy ? (term) => (this.counts.any.has(term) ? false : fuzziness(term)) : false,
+    });
+    return results.slice(0, limit).map((r) => {
+      const id = String(r.id);
+      const terms = skipped.length && contains ? [...r.queryTerms, ...contains(id, skipped)] : r.queryTerms;
+      return { id, score: r.score, terms, matched: r.terms };
+    });
+  }
+
+  /**
+   * Which terms to look up. Scoring a term costs a step for every passage that holds it, so once
+   * the terms' postings pass the budget the commonest are left out: they weigh least in BM25, and
+   * the caller still learns (through `contains`) which hits have them.
+   */
+  private plan(terms: string[], budget: number): { searched: string[]; skipped: string[] } {
+    const byRarity = terms.map((term) => ({ term, df: this.counts.any.get(term) ?? 0 })).sort((a, b) => a.df - b.df);
+    const searched: string[] = [];
+    const skipped: string[] = [];
+    let postings = 0;
+    for (const { term, df } of byRarity) {
+      if (searched.length > 0 && postings + df > budget) skipped.push(term);
+      else searched.push(term);
+      postings += df;
+    }
+    return { searched, skipped };
+  }
+}
+
+/** Postings one search may score before it drops its commonest terms: a few milliseconds' work (see README, Benchmarks). */
+export const POSTINGS_BUDGET = 5000;
+
+interface TermCounts {
+  text: Map<string, number>;
+  any: Map<string, number>;
+}
+
+function bump(counts: Map<string, number>, terms: Set<string>, delta: 1 | -1): void {
+  for (const term of terms) {
+    const n = (counts.get(term) ?? 0) + delta;
+    if (n > 0) counts.set(term, n);
+    else counts.delete(term);
+  }
+}
+
+function indexed(p: Passage, meta: DocumentMeta): IndexedPassage {
+  return { id: p.id, text: p.context ? `${p.context}\n${p.text}` : p.text, title: meta.title, heading: p.heading ?? '' };
 }
 
 /** Typos are forgiven in words of six letters or more only: short words are too easily something else. */

@@ -1,4 +1,4 @@
-import { Analyzer } from './analyzer.js';
+import { Analyzer, stemWord } from './analyzer.js';
 import type { PassageIndex } from './index.js';
 
 /** One word of a question, with the terms it searches for and how much it tells passages apart. */
@@ -11,6 +11,8 @@ export interface QueryWord {
   known: boolean;
   /** Written with a capital inside the question: a name the question is about. */
   name: boolean;
+  /** Asks for a quantity ("murder count", "total"): a passage answers it with a figure, not by repeating the word. */
+  quantity: boolean;
 }
 
 export interface AnalysedQuery {
@@ -20,6 +22,7 @@ export interface AnalysedQuery {
   wantsFigure: boolean;
 }
 
+const QUANTITY_WORDS = new Set(['count', 'number', 'total', 'amount', 'tally'].map(stemWord));
 const AMOUNT = /\b(how (much|many|big|large|high|low|often)|number of|count|cost|percent(age)?|rate|total|size)\b/i;
 
 /** Reads a question against the index: which words matter, and which the corpus does not know. */
@@ -34,19 +37,22 @@ export function analyseQuery(text: string, index: PassageIndex): AnalysedQuery {
       const plainTerms = w.terms.filter((t) => !Analyzer.isSynonym(t));
       const known = w.terms.some((t) => index.knows(t));
       const df = known ? Math.min(...w.terms.map((t) => index.documentFrequency(t)).filter((d) => d > 0), n) : 0;
-      return { word: w.word, terms: w.terms, weight: idf(df), known, name: plainTerms.some((t) => capitals.has(t)) };
+      return { word: w.word, terms: w.terms, weight: idf(df), known, name: plainTerms.some((t) => capitals.has(t)), quantity: plainTerms.some((t) => QUANTITY_WORDS.has(t)) };
     });
   return { text, words, wantsFigure: AMOUNT.test(text) };
 }
 
-/** Share of the question's weight that a passage matching `matched` terms covers, from 0 to 1. */
-export function coverage(query: AnalysedQuery, matched: Iterable<string>): number {
+/**
+ * Share of the question's weight that a passage matching `matched` terms covers, from 0 to 1.
+ * `hasFigure`: the passage states a number, which covers the question's quantity words.
+ */
+export function coverage(query: AnalysedQuery, matched: Iterable<string>, hasFigure = false): number {
   const set = new Set(matched);
   let total = 0;
   let covered = 0;
   for (const w of query.words) {
     total += w.weight;
-    if (w.terms.some((t) => set.has(t))) covered += w.weight;
+    if ((w.quantity && hasFigure) || w.terms.some((t) => set.has(t))) covered += w.weight;
   }
   return total ? covered / total : 0;
 }

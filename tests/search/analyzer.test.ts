@@ -51,3 +51,12 @@ describe('Analyzer', () => {
     expect(words.find((w) => w.word === 'what')?.terms).toEqual([]);
   });
 });
+
+describe('Analyzer synonyms', () => {
+  it('lists a synonym group once for a word whose forms share a stem', () => {
+    const analyzer = new Analyzer([{ id: 'homicide', terms: ['homicide', 'murder', 'murders', 'murdered'] }]);
+    const terms = analyzer.processTerm('murder') ?? [];
+    expect(terms).toEqual([...new Set(terms)]);
+    expect(terms.filter((t) => Analyzer.isSynonym(t))).toHaveLength(1);
+  });
+});

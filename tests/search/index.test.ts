@@ -57,3 +57,39 @@ describe('search', () => {
     expect(dossier.search('MÉRIDA')).toHaveLength(1);
   });
 });
+
+describe('term counts', () => {
+  it('counts the passages holding each term, and forgets a removed document', async () => {
+    const { dir } = await setup({
+      'a.md': note('Guard', 'The National Guard deployed.\n\nThe guard grew.'),
+      'b.md': note('Navy', 'The navy and the guard patrol.'),
+    });
+    const dossier = await Dossier.open({ corpusDir: dir });
+    const guard = dossier.index.analyzer.terms('guard')[0]!;
+    expect(dossier.index.documentFrequency(guard)).toBe(3);
+    dossier.remove('b.md');
+    expect(dossier.index.documentFrequency(guard)).toBe(2);
+    expect(dossier.index.knows(dossier.index.analyzer.terms('navy')[0]!)).toBe(false);
+  });
+
+  it('keeps its counts in the saved index', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Guard', 'The guard deployed.\n\nThe guard grew.') });
+    await Dossier.open({ corpusDir: dir, cacheDir });
+    const reopened = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect(reopened.index.fromCache).toBe(true);
+    expect(reopened.index.documentFrequency(reopened.index.analyzer.terms('guard')[0]!)).toBe(2);
+  });
+});
+
+describe('search over a budget', () => {
+  it('leaves the commonest words out of the lookup but still reports which hits hold them', async () => {
+    const { dir } = await setup({
+      'a.md': note('Notes', ['Mexico and the border.', 'Mexico and extraditions.', 'Mexico again.', 'Nothing here.'].join('\n\n')),
+    });
+    const dossier = await Dossier.open({ corpusDir: dir });
+    const hits = dossier.search('Mexico extraditions', { budget: 1 });
+    expect(hits.map((h) => h.passage.text)).toEqual(['Mexico and extraditions.']);
+    expect(hits[0]!.terms.sort()).toEqual(dossier.index.analyzer.terms('Mexico extraditions').sort());
+    expect(dossier.search('Mexico extraditions').length).toBe(3);
+  });
+});
