@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Adapter } from '../src/adapter.js';
 import type { Platform } from '../src/commands/command.js';
 import { CommandGate } from '../src/commands/index.js';
@@ -5,24 +7,58 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
 import { Dossier } from '../src/dossier.js';
 import { DossierError } from '../src/errors.js';
-import { createLogger } from '../src/log.js';
+import { healthReport, newestDate, type HealthReport } from '../src/health.js';
+import { createLogger, type Logger } from '../src/log.js';
 import { DiscordAdapter } from './discord/adapter.js';
+import { HEALTH_PATH, healthHandler, startHealthServer, stopHealthServer } from './health-server.js';
 import { SlackAdapter, slackSettings } from './slack/app.js';
 import { TerminalAdapter } from './terminal/repl.js';
 
 /**
+ * Shutdown budget. Orchestrators send SIGKILL 10 s after SIGTERM (Kubernetes, systemd's default
+ * is longer, Docker's is 10 s): answers and digests in flight get 6 s, the platforms 2 s more to
+ * close, and whatever still hangs at 9.5 s is cut off with exit code 1.
+ */
+const DRAIN_MS = 6000;
+const CLOSE_BY_MS = 8000;
+const HARD_DEADLINE_MS = 9500;
+
+/** What has been started so far; shutdown stops whatever is there, so a signal during start-up is safe. */
+interface Running {
+  gate?: CommandGate;
+  digest?: DigestRuntime;
+  adapters: Partial<Record<Platform, Adapter>>;
+  health?: Server;
+}
+
+/**
  * The composition root: reads the configuration, opens the corpus and the digest store, and
- * starts each platform that has its tokens set, or the terminal when none has.
+ * starts each platform that has its tokens set, or the terminal when none has. SIGTERM or SIGINT
+ * (or `exit` in the terminal) shuts down in order: see `shutdown`.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
+  const running: Running = { adapters: {} };
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'already stopping; a second signal is ignored until the shutdown deadline');
+      return;
+    }
+    stopping = true;
+    void shutdown(running, log, signal).then((code) => process.exit(code));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
   const dossier = await Dossier.open({ corpusDir: config.CORPUS_DIR, cacheDir: config.CACHE_DIR, log });
+  const loadedAt = new Date();
   log.info({ documents: dossier.documents.length, passages: dossier.passages.length }, 'corpus loaded');
 
   // The digest posts through the adapters and the adapters hand the digest service to commands:
   // the record is filled in once the adapters exist.
-  const adapters: Partial<Record<Platform, Adapter>> = {};
+  const adapters = running.adapters;
   const digest = new DigestRuntime({
     config,
     dossier,
@@ -34,34 +70,88 @@ async function main(): Promise<void> {
       if (adapter) await adapter.post(sub.subscriberId, note);
     },
   });
+  running.digest = digest;
   // Every command on every surface passes this gate: rate limits, answer time limit, and close()/drain() at shutdown.
   const gate = CommandGate.fromConfig(config);
+  running.gate = gate;
+
+  const report = (): HealthReport =>
+    healthReport({
+      now: new Date(),
+      stopping,
+      index: { documents: dossier.documents.length, passages: dossier.passages.length },
+      corpus: { loadedAt, newestDocumentDate: newestDate(dossier.documents.map((d) => d.meta.date)) },
+      database: { path: config.DATABASE_PATH, open: digest.store.isOpen, unfinishedSlots: unfinishedSlots(running) },
+      platforms: Object.fromEntries(Object.values(adapters).flatMap((a) => (a.status ? [[a.platform, a.status()]] : []))),
+    });
+  const health = healthHandler(report);
+
   const slack = slackSettings(config);
-  if (slack) adapters.slack = new SlackAdapter(slack, dossier, log, { digest: digest.service, gate });
+  const slackServesHealth = Boolean(slack && !slack.appToken);
+  if (slack) adapters.slack = new SlackAdapter(slack, dossier, log, { digest: digest.service, gate, httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
   if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(config, dossier, log, { digest: digest.service, gate });
   const terminal = adapters.slack || adapters.discord ? undefined : new TerminalAdapter(dossier, { slashCommand: config.SLACK_COMMAND, context: { digest: digest.service, gate } });
   if (terminal) adapters.terminal = terminal;
 
-  for (const adapter of Object.values(adapters)) await adapter.start();
-  await digest.start();
-  log.info({ platforms: Object.keys(adapters) }, 'dossier is running');
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    await digest.stop();
-    for (const adapter of Object.values(adapters)) await adapter.stop().catch((err: unknown) => log.warn({ err: String(err), platform: adapter.platform }, 'adapter did not stop cleanly'));
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (config.HEALTH_PORT) {
+    running.health = await startHealthServer(config.HEALTH_PORT, health);
+    log.info({ port: config.HEALTH_PORT, path: HEALTH_PATH }, 'health report listening');
+  } else if (slackServesHealth) {
+    log.info({ port: config.SLACK_PORT, path: HEALTH_PATH }, 'health report served beside the Slack receiver');
+  }
+  for (const adapter of Object.values(adapters)) if (!stopping) await adapter.start();
+  if (!stopping) await digest.start();
+  if (!stopping) log.info({ platforms: Object.keys(adapters) }, 'dossier is running');
   if (terminal) {
     await terminal.finished;
-    await stop('exit');
+    if (!stopping) stop('exit');
   }
 }
+
+/**
+ * Stops in order, and resolves with the exit code: (1) new commands are refused politely and
+ * /healthz says `stopping`; (2) answers in flight finish and the digest scheduler stops, letting a
+ * post in progress finish (a post refused meanwhile is left for the next start; see
+ * DigestScheduler.stop), both within DRAIN_MS; (3) the platforms close, once their last answers
+ * are delivered, by CLOSE_BY_MS; (4) the database and the health server close. Work still
+ * unfinished at a step's limit is logged and left; at HARD_DEADLINE_MS the process exits with 1.
+ */
+async function shutdown(running: Running, log: Logger, reason: string): Promise<number> {
+  const started = Date.now();
+  const left = (by: number) => Math.max(0, by - (Date.now() - started));
+  const hard = setTimeout(() => {
+    log.error({ afterMs: HARD_DEADLINE_MS }, 'shutdown did not finish in time; exiting with work unfinished');
+    process.exit(1);
+  }, HARD_DEADLINE_MS);
+  hard.unref();
+  log.info({ signal: reason, inFlight: running.gate?.inFlight ?? 0 }, 'stopping: finishing the answers and digests in flight');
+
+  running.gate?.close();
+  const drained = await within(Promise.all([running.gate?.drain(), running.digest?.scheduler.stop()]), left(DRAIN_MS));
+  if (!drained) log.warn({ inFlight: running.gate?.inFlight ?? 0, unfinishedSlots: unfinishedSlots(running) }, 'answers or digests still in flight at the drain limit; stopping without them');
+  running.digest?.watcher?.stop();
+
+  const adapters = Object.values(running.adapters);
+  const closed = await within(
+    Promise.all(adapters.map((adapter) => adapter.stop().catch((err: unknown) => log.warn({ err: String(err), platform: adapter.platform }, 'adapter did not stop cleanly')))),
+    left(CLOSE_BY_MS),
+  );
+  if (!closed) log.warn('a platform connection did not close in time');
+
+  running.digest?.store.close();
+  if (running.health) await within(stopHealthServer(running.health), 500);
+  log.info({ ms: Date.now() - started }, 'stopped');
+  clearTimeout(hard);
+  return 0;
+}
+
+/** True if `work` settles within `ms`; the work is not cancelled either way. */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  const timer = sleep(ms, false, { ref: false });
+  return Promise.race([work.then(() => true, () => true), timer]);
+}
+
+const unfinishedSlots = (running: Running): number => (running.digest?.store.isOpen ? running.digest.store.unfinishedRuns().length : 0);
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DossierError;

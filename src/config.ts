@@ -32,6 +32,8 @@ export const ConfigSchema = z
     RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
     /** Longest an asker waits for one answer before "That took too long"; 0 waits as long as it takes. */
     ANSWER_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    /** A port for GET /healthz of its own; in Slack HTTP mode /healthz is also served on SLACK_PORT. */
+    HEALTH_PORT: optional().pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
 
     SLACK_BOT_TOKEN: optional().pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optional(),
@@ -48,6 +50,9 @@ export const ConfigSchema = z
   .superRefine((c, ctx) => {
     if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+    }
+    if (c.HEALTH_PORT !== undefined && c.HEALTH_PORT === c.SLACK_PORT && c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['HEALTH_PORT'], message: 'must differ from SLACK_PORT (in Slack HTTP mode /healthz is already served there)' });
     }
     if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set' });

@@ -59,7 +59,7 @@ export class DigestScheduler {
   private readonly running = new Map<number, Promise<void>>();
   private readonly jobs = new Map<number, { key: string; task: ScheduledTask }>();
   private sweep?: ScheduledTask;
-  /** Set by `stop()`: no new slot is claimed and a failed post is given back instead of retried. */
+  /** Set for good by `stop()`: no new slot is claimed and a failed post is given back instead of retried. */
   private stopping = false;
   private clock: () => Date = () => new Date();
 
@@ -91,9 +91,9 @@ export class DigestScheduler {
 
   /** Catches up, then schedules one node-cron job per active subscription and a sweep. */
   async start(clock: () => Date = () => new Date()): Promise<void> {
-    this.stopping = false;
     this.clock = clock;
     await this.tick(clock());
+    if (this.stopping) return;
     this.sweep ??= cron.schedule(SWEEP, () => this.fire(), { name: 'digest-sweep', noOverlap: true });
     this.sync();
   }

@@ -27,6 +27,7 @@ export class SlackStub {
   readonly calls: Recorded[] = [];
   private readonly queued = new Map<string, Canned[]>();
   private readonly routes = new Map<string, Canned>();
+  private readonly held = new Map<string, Promise<Canned | undefined>>();
   private readonly waiters: (() => void)[] = [];
   private server!: Server;
   url = '';
@@ -39,10 +40,12 @@ export class SlackStub {
         const raw = Buffer.concat(chunks);
         const path = new URL(req.url ?? '/', 'http://stub').pathname;
         this.calls.push({ path, headers: req.headers, raw, body: parseBody(req.headers['content-type'], raw), at: Date.now() });
-        const answer = this.queued.get(path)?.shift() ?? this.routes.get(path) ?? this.answer(path);
-        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-        res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
         for (const wake of this.waiters.splice(0)) wake();
+        void (this.held.get(path) ?? Promise.resolve(undefined)).then((released) => {
+          const answer = released ?? this.queued.get(path)?.shift() ?? this.routes.get(path) ?? this.answer(path);
+          res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+          res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+        });
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -63,6 +66,19 @@ export class SlackStub {
   /** Every request to `path` gets this answer from now on. */
   route(path: string, answer: Canned): void {
     this.routes.set(path, answer);
+  }
+
+  /**
+   * Requests to `path` are recorded on arrival but not answered until the returned function is
+   * called: with an answer of its own, or the usual one. A platform slow to take a post.
+   */
+  hold(path: string): (answer?: Canned) => void {
+    let release!: (answer?: Canned) => void;
+    this.held.set(path, new Promise((resolve) => (release = resolve)));
+    return (answer) => {
+      this.held.delete(path);
+      release(answer);
+    };
   }
 
   callsTo(path: string): Recorded[] {

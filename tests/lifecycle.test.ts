@@ -1,0 +1,202 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteDigestStore } from '../src/digest/sqlite-store.js';
+import { SlackStub, slackHeaders } from './adapters/slack/slack-stub.js';
+
+/**
+ * The bot as it runs in production: `adapters/main.ts` in a child process, in Slack HTTP mode,
+ * talking to a Slack stand-in on 127.0.0.1, stopped with SIGTERM while it is busy.
+ */
+
+const SECRET = 'lifecycle-signing-secret';
+const ROOT = resolve(import.meta.dirname, '..');
+const HARBOUR = `---
+title: Harbour dredging report
+date: 2026-02-01
+---
+
+The dredging of the outer harbour began in March and cost the port four million euros.
+
+Dredging crews worked through the night to finish the channel before the ferry season.
+`;
+
+const stub = new SlackStub();
+let dir: string;
+let corpus: string;
+let child: ChildProcess | undefined;
+
+beforeAll(async () => {
+  await stub.start();
+  dir = await mkdtemp(join(tmpdir(), 'dossier-lifecycle-'));
+  corpus = join(dir, 'corpus');
+  await mkdir(corpus);
+  await writeFile(join(corpus, 'harbour.md'), HARBOUR);
+});
+
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+
+afterAll(async () => {
+  await stub.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+interface Bot {
+  process: ChildProcess;
+  port: number;
+  lines: Record<string, unknown>[];
+  exited: Promise<{ code: number | null; at: number }>;
+  /** Resolves once a log line with this message has been written. */
+  logged(msg: string, ms?: number): Promise<void>;
+}
+
+/** Starts the bot over `corpus` with its database at `db`, in Slack HTTP mode against the stand-in. */
+async function startBot(db: string): Promise<Bot> {
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH,
+    CORPUS_DIR: corpus,
+    CACHE_DIR: join(dir, 'cache'),
+    DATABASE_PATH: db,
+    LOG_LEVEL: 'info',
+    SLACK_BOT_TOKEN: 'xoxb-lifecycle-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_PORT: String(port),
+    SLACK_API_URL: `${stub.url}/api/`,
+  };
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  child = proc;
+  const lines: Record<string, unknown>[] = [];
+  let partial = '';
+  proc.stderr!.on('data', (chunk: Buffer) => {
+    const text = partial + chunk.toString('utf8');
+    const parts = text.split('\n');
+    partial = parts.pop() ?? '';
+    for (const line of parts) {
+      try {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        lines.push({ msg: line });
+      }
+    }
+  });
+  const exited = new Promise<{ code: number | null; at: number }>((done) => proc.once('exit', (code) => done({ code, at: Date.now() })));
+  const logged = async (msg: string, ms = 10_000) => {
+    const deadline = Date.now() + ms;
+    while (!lines.some((l) => l.msg === msg)) {
+      if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`the bot did not log "${msg}"; it logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  return { process: proc, port, lines, exited, logged };
+}
+
+let responses = 0;
+/** Sends a signed /brief as Slack would; resolves with the response_url its answer goes to. */
+async function slashCommand(bot: Bot, text: string): Promise<string> {
+  const responseUrl = `${stub.url}/response/lifecycle-${++responses}`;
+  const body = new URLSearchParams({ command: '/brief', text, user_id: 'U1', user_name: 'ann', channel_id: 'C1', channel_name: 'general', team_id: 'T1', response_url: responseUrl, trigger_id: 't' }).toString();
+  const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'), body });
+  expect(res.status).toBe(200);
+  return responseUrl;
+}
+
+const pathOf = (url: string) => new URL(url).pathname;
+const textOf = (body: Record<string, unknown>) => JSON.stringify(body.blocks ?? body.text ?? '');
+
+describe('shutdown on SIGTERM', () => {
+  it('finishes an answer in flight, refuses new commands meanwhile, and exits 0 within 10 s', async () => {
+    const bot = await startBot(join(dir, 'answers.db'));
+    await bot.logged('dossier is running');
+    const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', index: { documents: 1, passages: 2 }, database: { state: 'open', unfinishedSlots: 0 }, platforms: { slack: { state: 'connected', mode: 'http' } } });
+
+    // Slack is slow to take the answer: it is in flight when the signal comes.
+    const answerUrl = `${stub.url}/response/lifecycle-${responses + 1}`;
+    const release = stub.hold(pathOf(answerUrl));
+    await slashCommand(bot, 'how much did the harbour dredging cost?');
+    await stub.waitFor((c) => c.path === pathOf(answerUrl));
+    const signalled = Date.now();
+    bot.process.kill('SIGTERM');
+    await bot.logged('stopping: finishing the answers and digests in flight');
+
+    const during = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+    expect(during.status).toBe(503);
+    expect(await during.json()).toMatchObject({ status: 'stopping' });
+    const lateUrl = await slashCommand(bot, 'who dredged the harbour?');
+    const late = await stub.waitFor((c) => c.path === pathOf(lateUrl));
+    expect(textOf(late.body)).toContain('restarting');
+    expect(bot.process.exitCode).toBeNull();
+
+    release();
+    const { code, at } = await bot.exited;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(10_000);
+    const answer = stub.callsTo(pathOf(answerUrl));
+    expect(answer).toHaveLength(1);
+    expect(textOf(answer[0]!.body)).toContain('four million euros');
+    expect(bot.lines.map((l) => l.msg)).toContain('stopped');
+  });
+
+  describe('during a digest', () => {
+    const CHANNEL = 'C-DIGEST';
+    let db: string;
+    let subscription: number;
+    let slot: string;
+
+    /** A daily digest whose slot came five minutes ago: the bot sends it as it starts. */
+    beforeAll(() => {
+      db = join(dir, 'digest.db');
+      const now = Date.now();
+      const due = new Date(now - 5 * 60_000);
+      const time = due.toISOString().slice(11, 16);
+      const store = new SqliteDigestStore(db);
+      subscription = store.subscribe({ platform: 'slack', channelId: CHANNEL, subscriberId: 'U1', topics: ['dredging'], time, days: [0, 1, 2, 3, 4, 5, 6], timeZone: 'UTC' }, new Date(now - 86_400_000)).id;
+      slot = `${due.toISOString().slice(0, 16)}:00.000Z`;
+      store.close();
+    });
+
+    const digestPosts = () => stub.callsTo('/api/chat.postMessage').filter((c) => c.body.channel === CHANNEL);
+
+    it('lets the post in progress finish, exits 0, and after a restart the slot is neither lost nor sent again', async () => {
+      const release = stub.hold('/api/chat.postMessage');
+      const bot = await startBot(db);
+      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === CHANNEL, { ms: 10_000 });
+      const signalled = Date.now();
+      bot.process.kill('SIGTERM');
+      await bot.logged('stopping: finishing the answers and digests in flight');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(bot.process.exitCode).toBeNull();
+      release();
+      const { code, at } = await bot.exited;
+      expect(code).toBe(0);
+      expect(at - signalled).toBeLessThan(10_000);
+      expect(digestPosts()).toHaveLength(1);
+      expect(textOf(digestPosts()[0]!.body)).toContain('dredging');
+
+      const again = await startBot(db);
+      await again.logged('dossier is running');
+      again.process.kill('SIGTERM');
+      expect((await again.exited).code).toBe(0);
+      expect(digestPosts()).toHaveLength(1);
+      const store = new SqliteDigestStore(db);
+      expect(store.runs(subscription).map((r) => [r.slot, r.state])).toEqual([[slot, 'sent']]);
+      store.close();
+    });
+  });
+});
