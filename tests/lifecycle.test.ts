@@ -95,7 +95,7 @@ async function startBot(db: string): Promise<Bot> {
     }
   });
   const exited = new Promise<{ code: number | null; at: number }>((done) => proc.once('exit', (code) => done({ code, at: Date.now() })));
-  const logged = async (msg: string, ms = 10_000) => {
+  const logged = async (msg: string, ms = 20_000) => {
     const deadline = Date.now() + ms;
     while (!lines.some((l) => l.msg === msg)) {
       if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`the bot did not log "${msg}"; it logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
@@ -151,7 +151,7 @@ describe('shutdown on SIGTERM', () => {
     expect(answer).toHaveLength(1);
     expect(textOf(answer[0]!.body)).toContain('four million euros');
     expect(bot.lines.map((l) => l.msg)).toContain('stopped');
-  });
+  }, 45_000);
 
   describe('during a digest', () => {
     const CHANNEL = 'C-DIGEST';
@@ -176,7 +176,7 @@ describe('shutdown on SIGTERM', () => {
     it('lets the post in progress finish, exits 0, and after a restart the slot is neither lost nor sent again', async () => {
       const release = stub.hold('/api/chat.postMessage');
       const bot = await startBot(db);
-      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === CHANNEL, { ms: 10_000 });
+      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === CHANNEL, { ms: 20_000 });
       const signalled = Date.now();
       bot.process.kill('SIGTERM');
       await bot.logged('stopping: finishing the answers and digests in flight');
@@ -197,6 +197,6 @@ describe('shutdown on SIGTERM', () => {
       const store = new SqliteDigestStore(db);
       expect(store.runs(subscription).map((r) => [r.slot, r.state])).toEqual([[slot, 'sent']]);
       store.close();
-    });
+    }, 60_000);
   });
 });
