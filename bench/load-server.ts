@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Writable } from 'node:stream';
 import { SlackAdapter, slackSettings } from '../adapters/slack/app.js';
+import { CommandGate } from '../src/commands/index.js';
 import { loadConfig } from '../src/config.js';
 import { Dossier } from '../src/dossier.js';
 import { createLogger } from '../src/log.js';
@@ -34,8 +35,8 @@ const log = createLogger(config.LOG_LEVEL, logSink);
 const settings = slackSettings(config);
 if (!settings?.signingSecret) throw new Error('bench/load-server.ts needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
 const dossier = await Dossier.open({ corpusDir: config.CORPUS_DIR, log });
-// Port 0 picks a free one (SLACK_PORT cannot say 0).
-const adapter = new SlackAdapter({ ...settings, port: 0 }, dossier, log, { host: '127.0.0.1' });
+// Port 0 picks a free one (SLACK_PORT cannot say 0). Every command passes the gate, as in adapters/main.ts.
+const adapter = new SlackAdapter({ ...settings, port: 0 }, dossier, log, { host: '127.0.0.1', gate: CommandGate.fromConfig(config) });
 await adapter.start();
 
 const send = (message: ServerMessage) => process.send!(message);

@@ -17,10 +17,10 @@ import type { DriverMessage, ServerMessage } from './load-server.js';
 import { percentile } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** Requests per round, and how many are in flight at once (each waits for its answer). */
+/** Requests per round (LOAD_REQUESTS), rounds (LOAD_ROUNDS), and how many requests are in flight at once (each waits for its answer). */
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 2000);
 const CONCURRENCY = 50;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
 /** Distinct askers and channels the requests cycle through. */
 const USERS = 200;
 const CHANNELS = 20;
