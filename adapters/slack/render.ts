@@ -98,10 +98,19 @@ export function fitRich(rich: RichText, max: number, render: (r: RichText) => st
   const whole = render(rich);
   if (whole.length <= max) return whole;
   const plainText = rich.map((s) => s.text).join('');
-  const cuts = (pattern: RegExp) => [...plainText.matchAll(pattern)].map((m) => m.index + m[0].trimEnd().length).reverse();
-  for (const cut of [...cuts(/[.!?…]["”’)\]]*\s+/g), ...cuts(/\S\s+/g)]) {
-    const shown = `${render(sliceRich(rich, cut)).trimEnd()} …`;
-    if (shown.length <= max) return shown;
+  const cuts = (pattern: RegExp) => [...plainText.matchAll(pattern)].map((m) => m.index + m[0].trimEnd().length);
+  const shown = (cut: number) => `${render(sliceRich(rich, cut)).trimEnd()} …`;
+  for (const candidates of [cuts(/[.!?…]["”’)\]]*\s+/g), cuts(/\S\s+/g)]) {
+    // The rendering grows with the cut, so the longest cut that fits is found by bisection: trying
+    // every cut from the end rendered a long paragraph once per word, seconds for one message.
+    let fitting: string | undefined;
+    for (let lo = 0, hi = candidates.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      const text = shown(candidates[mid]!);
+      if (text.length <= max) [fitting, lo] = [text, mid + 1];
+      else hi = mid - 1;
+    }
+    if (fitting !== undefined) return fitting;
   }
   return `${whole.slice(0, Math.max(0, max - 2))} …`;
 }
@@ -237,8 +246,18 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
     // Shorten an excerpt that almost fits rather than drop it; anything else is left out whole.
     const overhead = u.excerpt ? size(excerptBlocks({ ...u.excerpt, text: [] })) : 0;
     if (u.excerpt && u.blocks.length <= roomBlocks && roomChars - overhead >= 200) {
-      blocks.push(...excerptBlocks(u.excerpt, Math.min(LIMITS.sectionText, roomChars - overhead)));
-      continue;
+      // The quote is cut by characters but the budget is serialised JSON, where a quote mark, tab or
+      // control character takes two to six: shorten in proportion until it fits, or leave it out.
+      let maxQuote = Math.min(LIMITS.sectionText, roomChars - overhead);
+      let shortened = excerptBlocks(u.excerpt, maxQuote);
+      while (size(shortened) > roomChars && maxQuote >= 200) {
+        maxQuote = Math.floor((maxQuote * (roomChars - overhead)) / (size(shortened) - overhead)) - 1;
+        shortened = excerptBlocks(u.excerpt, maxQuote);
+      }
+      if (size(shortened) <= roomChars && maxQuote >= 200) {
+        blocks.push(...shortened);
+        continue;
+      }
     }
     leftOut = Math.max(u.results, 1);
     if (u.excerpt) excerptsLeftOut++;

@@ -22,7 +22,8 @@ export function citationLine(c: Citation): string {
 export function renderTerminal(reply: Reply, style: TerminalStyle = noStyle): string {
   const rich = (r: RichText) => r.map((s) => (s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
   const out: string[] = [style.bold(safe(reply.title)), ''];
-  if (reply.error) return `${reply.error.message}`;
+  // Error messages quote what the user typed (a bad time, an unknown zone): strip controls there too.
+  if (reply.error) return safe(reply.error.message);
   let n = 0;
   for (const block of reply.blocks) {
     switch (block.type) {
