@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { Analyzer, fold } from '../../src/search/analyzer.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { analyseQuery, answerable, coverage } from '../../src/search/query.js';
+import { anyInput, fuzz, HOSTILE_CORPUS, VOCAB } from '../support/arbitraries.js';
+import { tempCorpus } from '../support/corpus.js';
+
+const analyzer = new Analyzer();
+
+describe('Analyzer, fuzzed', () => {
+  it('never throws, and gives terms that are non-empty and free of spaces, the same ones for words() as for terms()', () => {
+    fc.assert(
+      fc.property(anyInput(), (text) => {
+        const terms = analyzer.terms(text);
+        for (const t of terms) expect(t).toMatch(/^\S+$/);
+        expect(new Set(terms).size).toBe(terms.length);
+        const all = new Set(terms);
+        for (const w of analyzer.words(text)) for (const t of w.terms) expect(all.has(t), `${t} of ${w.word}`).toBe(true);
+        expect(analyzer.terms(text)).toEqual(terms);
+      }),
+      fuzz(300),
+    );
+  });
+
+  it('folds accents and case away: a text and its folded form search for the same terms', () => {
+    fc.assert(
+      fc.property(anyInput(), (text) => {
+        expect(analyzer.terms(fold(text))).toEqual(analyzer.terms(text));
+      }),
+      fuzz(500),
+    );
+  });
+
+  it('treats a word with accents added as the word without them (Mérida = Merida)', () => {
+    const marks = fc.constantFrom('\u0301', '\u0300', '\u0308', '\u0303', '\u0327');
+    const accented = fc.tuple(fc.constantFrom(...VOCAB), fc.array(fc.tuple(fc.nat(20), marks), { maxLength: 3 })).map(([word, adds]) => {
+      const chars = [...word];
+      for (const [at, mark] of adds) if (/[a-z]/i.test(chars[at % chars.length]!)) chars[at % chars.length] += mark;
+      return [word, chars.join('').normalize('NFC')] as const;
+    });
+    fc.assert(
+      fc.property(accented, ([word, withAccents]) => {
+        expect(analyzer.terms(withAccents)).toEqual(analyzer.terms(word.normalize('NFD').replace(/\p{M}/gu, '')));
+      }),
+      fuzz(300),
+    );
+  });
+});
+
+describe('analyseQuery, fuzzed', () => {
+  let index: PassageIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const corpus = await tempCorpus(HOSTILE_CORPUS);
+    cleanup = corpus.cleanup;
+    index = PassageIndex.fromCorpus(await loadCorpus(corpus.dir));
+  });
+  afterAll(() => cleanup());
+
+  it('never throws; weights are finite and positive, and coverage stays between 0 and 1', () => {
+    const query = fc.oneof(anyInput(1000), fc.array(fc.constantFrom(...VOCAB), { maxLength: 10 }).map((w) => w.join(' ')));
+    fc.assert(
+      fc.property(query, fc.array(fc.oneof(fc.string(), fc.constantFrom('harbour', 'dredg', 'cost', 'syn:us')), { maxLength: 6 }), (text, matched) => {
+        const analysed = analyseQuery(text, index);
+        for (const w of analysed.words) {
+          expect(w.terms.length).toBeGreaterThan(0);
+          expect(Number.isFinite(w.weight) && w.weight > 0).toBe(true);
+        }
+        const share = coverage(analysed, [...matched, ...analysed.words.slice(0, 1).flatMap((w) => w.terms)]);
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+        if (answerable(analysed)) expect(analysed.words.length).toBeGreaterThan(0);
+      }),
+      fuzz(300),
+    );
+  });
+});
