@@ -20,6 +20,7 @@ export interface SynonymGroup {
 }
 
 const SYNONYM_PREFIX = 'syn:';
+const MAX_REMEMBERED_TOKENS = 200_000;
 // Acronyms written with dots ("U.S.", "D.C.") become one token before splitting on punctuation.
 const DOTTED_ACRONYM = /\b((?:\p{L}\.){2,})/gu;
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
@@ -33,6 +34,7 @@ export class Analyzer {
   private readonly single = new Map<string, string[]>();
   /** Multi-word synonyms by their first word: matching token runs is far cheaper than a regex each. */
   private readonly phrases = new Map<string, { words: string[]; id: string }[]>();
+  private readonly remembered = new Map<string, string[] | null>();
 
   constructor(groups: SynonymGroup[] = SYNONYM_GROUPS) {
     for (const group of groups) {
@@ -56,8 +58,23 @@ export class Analyzer {
     return [...tokens, ...new Set(this.phrasesIn(tokens).map((p) => p.id))];
   };
 
-  /** Turns one token into the terms it is indexed and searched as: none for a stop word. */
+  /**
+   * Turns one token into the terms it is indexed and searched as: none for a stop word. Text
+   * repeats its words, and folding and stemming each one again was most of the time spent
+   * analysing, so each token's terms are kept (up to a bound). The array returned is shared:
+   * copy it before changing it.
+   */
   readonly processTerm = (token: string): string[] | null => {
+    let terms = this.remembered.get(token);
+    if (terms === undefined) {
+      if (this.remembered.size >= MAX_REMEMBERED_TOKENS) this.remembered.clear();
+      terms = this.termsOfToken(token);
+      this.remembered.set(token, terms);
+    }
+    return terms;
+  };
+
+  private termsOfToken(token: string): string[] | null {
     if (token.startsWith(SYNONYM_PREFIX)) return [token];
     const word = fold(token);
     if (word.length < 2 && !/\d/.test(word)) return null;
@@ -65,7 +82,7 @@ export class Analyzer {
     const term = stemWord(word);
     const synonyms = this.single.get(term);
     return synonyms ? [term, ...synonyms] : [term];
-  };
+  }
 
   /**
    * The query's words, each as the terms it searches for (empty for a stop word). A word inside a
@@ -74,7 +91,7 @@ export class Analyzer {
    */
   words(text: string): { word: string; terms: string[] }[] {
     const tokens = tokensOf(this.foldForTokens(text));
-    const words = tokens.map((word) => ({ word, terms: this.processTerm(word) ?? [] }));
+    const words = tokens.map((word) => ({ word, terms: [...(this.processTerm(word) ?? [])] }));
     for (const { id, from, to } of this.phrasesIn(tokens)) for (const w of words.slice(from, to)) if (w.terms.length) w.terms.push(id);
     return words.map(({ word, terms }) => ({ word, terms: [...new Set(terms)] }));
   }
@@ -109,17 +126,6 @@ function tokensOf(folded: string): string[] {
   return (folded.match(WORD) ?? []).map((w) => w.replace(/'s$/, ''));
 }
 
-/** Stemming is the dearest step of analysis and text repeats its words, so each word's stem is kept (up to a bound). */
-const stems = new Map<string, string>();
-const MAX_REMEMBERED_STEMS = 100_000;
-
 export function stemWord(word: string): string {
-  if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
-    stemmed = stem(word);
-    stems.set(word, stemmed);
-  }
-  return stemmed;
+  return /^\p{L}+$/u.test(word) && word.length > 3 ? stem(word) : word;
 }

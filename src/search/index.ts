@@ -195,7 +195,7 @@ export class PassageIndex {
 }
 
 /** Postings one search may score before it drops its commonest terms: a few milliseconds' work (see README, Benchmarks). */
-export const POSTINGS_BUDGET = 5000;
+export const POSTINGS_BUDGET = 3000;
 
 interface TermCounts {
   text: Map<string, number>;

@@ -49,6 +49,9 @@ describe('Analyzer', () => {
     const words = analyzer.words('what did López Obrador say');
     expect(words.find((w) => w.word === 'lopez')?.terms).toContain('syn:amlo');
     expect(words.find((w) => w.word === 'what')?.terms).toEqual([]);
+    // The phrase's term belongs to this question only, not to every later "López".
+    expect(analyzer.processTerm('lopez')).not.toContain('syn:amlo');
+    expect(analyzer.terms('López alone')).not.toContain('syn:amlo');
   });
 });
 
