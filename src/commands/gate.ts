@@ -88,12 +88,18 @@ export class CommandGate {
    */
   async run(asker: Asker, answer: () => Promise<Reply>): Promise<Reply> {
     if (this.isClosed) return refusal('restarting', 'Dossier is restarting — try again in a moment.');
+    // Rate limits share a chat workspace fairly; the terminal is one person at their own machine.
+    if (asker.platform === 'terminal') return this.start(answer);
     const user = `${asker.platform}:${asker.user.id}`;
     const channel = `${asker.platform}:${asker.channel.id}`;
     const waitMs = Math.max(this.users.waitMs(user), this.channels.waitMs(channel));
     if (waitMs > 0) return refusal('rate-limited', `You're going a bit fast — try again in ${Math.ceil(waitMs / 1000)} s.`);
     this.users.take(user);
     this.channels.take(channel);
+    return this.start(answer);
+  }
+
+  private start(answer: () => Promise<Reply>): Promise<Reply> {
     return this.timeoutMs > 0 ? this.within(answer) : this.track(answer());
   }
 

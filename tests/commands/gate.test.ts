@@ -49,6 +49,13 @@ describe('CommandGate', () => {
     expect(await gate.run({ ...asker('U1'), platform: 'discord' }, answered)).toBe(answer);
   });
 
+  it('does not rate-limit the terminal, one person at their own machine', async () => {
+    const clock = new ManualClock();
+    const gate = new CommandGate({ userPerMinute: 1, channelPerMinute: 1, clock });
+    const terminal = { ...asker('U1'), platform: 'terminal' as const };
+    for (let i = 0; i < 5; i++) expect(await gate.run(terminal, answered)).toBe(answer);
+  });
+
   it('runs everything when the limits are 0', async () => {
     const gate = new CommandGate({ userPerMinute: 0, channelPerMinute: 0, clock: new ManualClock() });
     for (let i = 0; i < 50; i++) expect(await gate.run(asker('U1'), answered)).toBe(answer);

@@ -117,12 +117,12 @@ describe('the command log', () => {
     let finish!: () => void;
     const slow = defineCommand({ name: 'slow', summary: 'waits', usage: 'slow', args: z.object({}), fromText: () => ({}), run: () => new Promise((resolve) => (finish = () => resolve(runText('help', ctx)))) });
     await withCommands([slow], async () => {
-      const waiting = runText('slow', { ...ctx, log, gate });
+      const waiting = runText('slow', { ...ctx, platform: 'slack', log, gate });
       await new Promise((resolve) => setImmediate(resolve));
       clock.advance(100);
       expect((await waiting).error?.code).toBe('timeout');
-      expect((await runCommand('<@U1> nope', {}, { ...ctx, log, gate })).error?.code).toBe('unknown-command');
-      expect((await runText('sources', { ...ctx, log, gate })).error?.code).toBe('rate-limited');
+      expect((await runCommand('<@U1> nope', {}, { ...ctx, platform: 'slack', log, gate })).error?.code).toBe('unknown-command');
+      expect((await runText('sources', { ...ctx, platform: 'slack', log, gate })).error?.code).toBe('rate-limited');
       finish();
       await gate.drain();
     });
