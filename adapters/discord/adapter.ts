@@ -226,7 +226,9 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       case 'up':
       case 'down':
         await interaction.deferReply(PRIVATE);
-        this.log.info({ feedback: action, command: flow.command, args: flow.args, user: interaction.user.id }, 'feedback on an answer');
+        // The arguments hold the user's question: only at debug, like every other log line.
+        this.log.info({ feedback: action, command: flow.command, user: interaction.user.id }, 'feedback on an answer');
+        this.log.debug({ feedback: action, args: flow.args }, 'feedback question');
         await interaction.editReply({ content: 'Thanks, your feedback is noted.', allowedMentions: NO_MENTIONS });
         break;
     }

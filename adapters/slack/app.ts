@@ -403,7 +403,9 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       [ACTIONS.feedbackDown, 'down'],
     ] as const) {
       onButton(actionId, async (request, body, who) => {
-        this.log.info({ feedback, query: 't' in request ? request.t : request.a, command: 't' in request ? undefined : request.c, user: who.user.id, channel: who.channel.id }, 'answer feedback');
+        // The question itself is a user's message: only at debug, like every other log line.
+        this.log.info({ feedback, command: 't' in request ? undefined : request.c, user: who.user.id, channel: who.channel.id }, 'answer feedback');
+        this.log.debug({ feedback, query: 't' in request ? request.t : request.a }, 'answer feedback question');
         try {
           await this.respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback.', blocks: [] });
         } catch (error) {
