@@ -127,9 +127,8 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
   log.info({ signal: reason, inFlight: running.gate?.inFlight ?? 0 }, 'stopping: finishing the answers and digests in flight');
 
   running.gate?.close();
-  const drained = await within(Promise.all([running.gate?.drain(), running.digest?.scheduler.stop()]), left(DRAIN_MS));
+  const drained = await within(Promise.all([running.gate?.drain(), running.digest?.stopScheduling()]), left(DRAIN_MS));
   if (!drained) log.warn({ inFlight: running.gate?.inFlight ?? 0, unfinishedSlots: unfinishedSlots(running) }, 'answers or digests still in flight at the drain limit; stopping without them');
-  running.digest?.watcher?.stop();
 
   const adapters = Object.values(running.adapters);
   const closed = await within(
@@ -138,7 +137,7 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
   );
   if (!closed) log.warn('a platform connection did not close in time');
 
-  running.digest?.store.close();
+  running.digest?.close();
   if (running.health) await within(stopHealthServer(running.health), 500);
   log.info({ ms: Date.now() - started }, 'stopped');
   clearTimeout(hard);

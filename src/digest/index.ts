@@ -36,7 +36,8 @@ export interface DigestRuntimeOptions {
  * Everything the digest needs at run time, wired together: the store (opened and migrated on
  * construction), the scheduler, the corpus watcher and the service the `digest` command uses.
  * The composition root creates one, passes `service` in each CommandContext, and calls
- * `start()` after the adapters have started and `stop()` before they stop.
+ * `start()` after the adapters have started; at shutdown `stopScheduling()` while answers drain
+ * and `close()` once the platforms have stopped (`stop()` does both at once).
  */
 export class DigestRuntime {
   readonly store: DigestStore;
@@ -76,9 +77,19 @@ export class DigestRuntime {
     await this.scheduler.start(this.now);
   }
 
-  async stop(): Promise<void> {
+  /** Stops the watcher and the scheduler, letting a post in flight finish; the store stays open for `close()`. */
+  async stopScheduling(): Promise<void> {
     this.watcher?.stop();
     await this.scheduler.stop();
+  }
+
+  /** Closes the store: after `stopScheduling()` and after the platforms have stopped. */
+  close(): void {
     this.store.close();
+  }
+
+  async stop(): Promise<void> {
+    await this.stopScheduling();
+    this.close();
   }
 }
