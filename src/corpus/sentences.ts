@@ -1,19 +1,5 @@
-import { createRequire } from 'node:module';
-import type WinkFn from 'wink-nlp';
-import type { WinkMethods } from 'wink-nlp';
 import type { Sentence } from './types.js';
-
-const require = createRequire(import.meta.url);
-let nlp: WinkMethods | undefined;
-
-/** wink-nlp with its English model takes a few hundred milliseconds to load: once, on first use. */
-function wink(): WinkMethods {
-  if (!nlp) {
-    const winkNLP = require('wink-nlp') as typeof WinkFn;
-    nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd']);
-  }
-  return nlp;
-}
+import { tokenOffsets, wink } from './wink.js';
 
 /**
  * A split wink-nlp makes inside a sentence: the next part starts in lower case ("career ambassador
@@ -29,7 +15,7 @@ function isFalseBreak(before: string, after: string): boolean {
  * sentence is a slice of `text` at its own offset.
  */
 export function splitSentences(text: string): Sentence[] {
-  const nlp = wink();
+  const nlp = wink('sentences');
   const doc = nlp.readDoc(text);
   const { starts, ends } = tokenOffsets(text, doc.tokens().out() as string[]);
   const spans = doc.sentences().out(nlp.its.span) as unknown as [number, number][];
@@ -42,26 +28,4 @@ export function splitSentences(text: string): Sentence[] {
     else if (sentence) sentences.push({ text: sentence, start });
   }
   return sentences;
-}
-
-/** Longest run of white space expected between two tokens; a farther match is another occurrence. */
-const MAX_GAP = 256;
-
-/**
- * Where each token lies in the text. Tokens are found in order, separated only by white space; a
- * token wink-nlp spelled differently from the text (it should not) takes no room rather than
- * throwing later offsets off.
- */
-function tokenOffsets(text: string, tokens: string[]): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let cursor = 0;
-  for (const token of tokens) {
-    const at = text.indexOf(token, cursor);
-    const found = at >= 0 && at - cursor <= MAX_GAP && /^\s*$/.test(text.slice(cursor, at));
-    starts.push(found ? at : cursor);
-    if (found) cursor = at + token.length;
-    ends.push(cursor);
-  }
-  return { starts, ends };
 }

@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
-import type WinkFn from 'wink-nlp';
-import type { ItemEntity, WinkMethods } from 'wink-nlp';
-
-const require = createRequire(import.meta.url);
+import type { ItemEntity } from 'wink-nlp';
+import { tokenOffsets, wink } from '../../corpus/wink.js';
 
 /** One word, number or mark of a sentence, as wink-nlp reads it, placed in the text it came from. */
 export interface Token {
@@ -22,17 +19,9 @@ export interface Token {
   entity?: string;
 }
 
-let nlp: WinkMethods | undefined;
-
-// The model takes a moment to load, so only commands that look at figures pay for it.
-function reader(): WinkMethods {
-  nlp ??= (require('wink-nlp') as typeof WinkFn)(require('wink-eng-lite-web-model'));
-  return nlp;
-}
-
 /** Splits text into sentences of tokens, with offsets into `text`, so every figure stays verbatim. */
 export function tokenSentences(text: string): Token[][] {
-  const { readDoc, its } = reader();
+  const { readDoc, its } = wink('full');
   const doc = readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
@@ -46,14 +35,8 @@ export function tokenSentences(text: string): Token[][] {
     for (let i = first; i <= last; i++) entityOf[i] = kind;
   });
 
-  const all: Token[] = [];
-  let cursor = 0;
-  values.forEach((value, i) => {
-    const found = text.indexOf(value, cursor);
-    const start = found < 0 ? cursor : found;
-    cursor = start + value.length;
-    all.push({ text: value, lower: value.toLowerCase(), start, end: cursor, pos: pos[i]!, type: types[i]!, spaced: i === 0 || spaces[i] !== '', entity: entityOf[i] });
-  });
+  const { starts, ends } = tokenOffsets(text, values);
+  const all: Token[] = values.map((value, i) => ({ text: value, lower: value.toLowerCase(), start: starts[i]!, end: ends[i]!, pos: pos[i]!, type: types[i]!, spaced: i === 0 || spaces[i] !== '', entity: entityOf[i] }));
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   return spans.map(([first, last]) => all.slice(first, last + 1));
 }
