@@ -25,7 +25,7 @@ import type { DigestService } from '../../src/digest/service.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { COMMAND_NAME, TOPIC_ARGS } from './commands.js';
-import { parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
+import { drawAttachments, parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
 import { TopicSuggester } from './topics.js';
 
 export type DiscordConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
@@ -148,7 +148,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   async deliver(target: DiscordTarget, reply: Reply): Promise<void> {
     const { interaction } = target;
     const flow = target.flow ? this.flows.get(target.flow) : undefined;
-    const rendered = renderDiscord(reply);
+    const rendered = renderDiscord(reply, await drawAttachments(reply));
     if (flow) flow.next = rendered.next;
     const components = flow && reply.status !== 'error' ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(rendered.next) }) : [];
     const message = { ...rendered.message, components };
@@ -168,7 +168,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     try {
       const channel = await this.client.channels.fetch(channelId);
       if (!channel?.isSendable()) throw new DeliveryError('channel-gone', `Discord channel ${channelId} is not a channel Dossier can post in.`);
-      await channel.send(renderDiscord(reply).message);
+      await channel.send(renderDiscord(reply, await drawAttachments(reply)).message);
     } catch (error) {
       const line = this.logFailure(error, 'post', undefined, channelId);
       throw error instanceof DeliveryError ? error : new DeliveryError(deliveryCode(error), line, { cause: error });

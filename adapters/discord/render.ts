@@ -45,8 +45,14 @@ export interface RenderedReply {
   next?: Reply['next'];
 }
 
-/** The one renderer for Discord: a reply as embeds within every limit, with its chart attached. */
-export function renderDiscord(reply: Reply): RenderedReply {
+/** Draws a reply's charts for `renderDiscord`: Discord shows them in every answer, private or not. */
+export const drawAttachments = (reply: Reply): Promise<Uint8Array[]> => Promise.all(reply.attachments.map((a) => a.draw()));
+
+/**
+ * The one renderer for Discord: a reply as embeds within every limit, with its charts attached.
+ * `images`: each attachment's drawn bytes, in order (see `drawAttachments`); an attachment without them is left out.
+ */
+export function renderDiscord(reply: Reply, images: Uint8Array[] = []): RenderedReply {
   if (reply.status === 'error') {
     const message = reply.error?.message ?? reply.title;
     return { message: discordMessage([{ title: 'Dossier could not answer that', description: cutMarkdown(neutralise(message), LIMITS.description), color: COLOURS.error }], []) };
@@ -117,11 +123,10 @@ export function renderDiscord(reply: Reply): RenderedReply {
   }
   if (description.length) main.description = description.join('\n\n');
 
-  const files = reply.attachments.map((a, i) => ({
-    attachment: Buffer.from(a.data),
-    name: fileName(a.name, i),
-    description: cutMarkdown(a.alt, 1024),
-  }));
+  const files = reply.attachments.flatMap((a, i) => {
+    const image = images[i];
+    return image ? [{ attachment: Buffer.from(image), name: fileName(a.name, i), description: cutMarkdown(a.alt, 1024) }] : [];
+  });
   files.forEach((file, i) => {
     const image = { url: `attachment://${file.name}` };
     if (i === 0) main.image = image;

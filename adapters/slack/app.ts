@@ -330,11 +330,13 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     else if (target.kind === 'ephemeral') await this.withinRateBudget(() => client.chat.postEphemeral({ channel: target.channel, user: target.user, ...(threadTs ? { thread_ts: threadTs } : {}), ...message }));
     else await this.withinRateBudget(() => client.chat.postMessage({ channel: target.channel, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false, ...message }));
     if (!upload) return;
+    // Charts are drawn only here: a private answer shows none (Share posts it).
     for (const chart of reply.attachments) {
+      const file = Buffer.from(await chart.draw());
       await this.withinRateBudget(() => client.files.uploadV2({
         channel_id: target.channel,
         ...(threadTs ? { thread_ts: threadTs } : {}),
-        file: Buffer.from(chart.data),
+        file,
         filename: chart.name,
         title: chart.alt.slice(0, 250),
         alt_text: chart.alt.slice(0, 1000),

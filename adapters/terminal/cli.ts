@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     const chart = reply.attachments[0];
     if (!chart) console.error('dossier: no chart for this answer (its figures do not form a series over time)');
     else {
-      await writeFile(values.chart, chart.data);
+      await writeFile(values.chart, await chart.draw());
       console.error(`dossier: chart written to ${values.chart}`);
     }
   }

@@ -56,7 +56,11 @@ export type ReplyBlock =
 export interface Attachment {
   name: string;
   contentType: 'image/png';
-  data: Uint8Array;
+  /**
+   * The file's bytes, drawn on first call. Drawing a chart takes about 100 ms, so an adapter calls
+   * this only where the image is shown (Slack shows none in a private answer, the terminal prints the alt text).
+   */
+  draw(): Promise<Uint8Array>;
   /** Alt text and caption: what the image shows and its sources. */
   alt: string;
 }

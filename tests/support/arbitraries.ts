@@ -106,7 +106,7 @@ export const anyReply: fc.Arbitrary<Reply> = fc
     title: anyInput(1000),
     status: fc.constantFrom('ok', 'empty', 'error'),
     blocks: fc.array(block, { maxLength: 12 }),
-    attachments: fc.array(fc.record({ name: hostileText(3), alt: anyInput(2000) }).map(({ name, alt }) => ({ name, alt, contentType: 'image/png' as const, data: new Uint8Array([137, 80, 78, 71]) })), { maxLength: 2 }),
+    attachments: fc.array(fc.record({ name: hostileText(3), alt: anyInput(2000) }).map(({ name, alt }) => ({ name, alt, contentType: 'image/png' as const, draw: async () => new Uint8Array([137, 80, 78, 71]) })), { maxLength: 2 }),
     more: fc.nat(1000),
     offset: fc.option(fc.nat(1000), { nil: undefined }),
     question: anyInput(500),

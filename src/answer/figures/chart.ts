@@ -34,13 +34,29 @@ const WIDTH = 560;
 const HEIGHT = 260;
 
 /**
+ * A series as a line chart. The font is looked for now, so a machine without one hears so at once;
+ * the drawing waits until an adapter asks for the image (see `Attachment.draw`).
+ */
+export function seriesChart<F extends Cited>(series: Series<F>, font = chartFont()): Attachment {
+  let drawn: Promise<Uint8Array> | undefined;
+  return {
+    name: `${slug(series.measure)}.png`,
+    contentType: 'image/png',
+    draw: () => (drawn ??= drawSeries(series, font)),
+    alt: altText(series, sourcesOf(series)),
+  };
+}
+
+const sourcesOf = (series: Series<Cited>) => distinct(series.points.map((p) => sourceLine(p.figure.citation)));
+
+/**
  * Draws a series as a line chart: Vega-Lite compiled to Vega, rendered to SVG without a browser,
  * then to PNG by resvg. The title says what is measured; the subtitle names the sources.
  */
-export async function renderSeriesChart<F extends Cited>(series: Series<F>, font = chartFont()): Promise<Attachment> {
+async function drawSeries(series: Series<Cited>, font: { family: string; files: string[] }): Promise<Uint8Array> {
   const [{ compile }, vega, { renderAsync }] = await Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
   const scale = axisScale(series);
-  const sources = distinct(series.points.map((p) => sourceLine(p.figure.citation)));
+  const sources = sourcesOf(series);
   // Each point is labelled with its value and its time as the source gives it ("12 months to Mar 2022").
   const points = series.points.map((p, i, all) => ({ x: p.x, value: p.value / scale.divisor, text: [formatValue(p.value, series.unit), p.label], place: labelPlace(all[i - 1]?.value, p.value, all[i + 1]?.value) }));
   const xs = points.map((p) => p.x);
@@ -94,12 +110,7 @@ export async function renderSeriesChart<F extends Cited>(series: Series<F>, font
   }).spec;
   const svg = await new vega.View(vega.parse(spec), { renderer: 'none' }).toSVG();
   const png = await renderAsync(svg, { fitTo: { mode: 'zoom', value: ZOOM }, background: 'white', font: { loadSystemFonts: false, fontFiles: font.files, defaultFontFamily: font.family } });
-  return {
-    name: `${slug(series.measure)}.png`,
-    contentType: 'image/png',
-    data: new Uint8Array(png.asPng()),
-    alt: altText(series, sources),
-  };
+  return new Uint8Array(png.asPng());
 }
 
 type LabelPlace = 'below' | 'above-left' | 'above-right' | 'below-left' | 'below-right';

@@ -3,4 +3,4 @@ export { figuresInSentence, type Figure, type FigureUnit, type FigureValue } fro
 export { figuresInPassage, primeFigures, type PassageFigure } from './passage.js';
 export { answerFigures, FiguresAnswer, type FigureJson, type FiguresOptions, type FoundFigure } from './answer.js';
 export { figuresReply, figureItem, markFigures } from './reply.js';
-export { renderSeriesChart, chartFont } from './chart.js';
+export { seriesChart, chartFont } from './chart.js';

@@ -1,7 +1,7 @@
 import { DossierError } from '../../errors.js';
 import { markRanges, type Attachment, type Citation, type FigureItem, type Reply, type ReplyBlock, type RichText } from '../reply.js';
 import type { FiguresAnswer } from './answer.js';
-import { renderSeriesChart } from './chart.js';
+import { seriesChart } from './chart.js';
 import type { PassageFigure } from './passage.js';
 
 /**
@@ -9,7 +9,7 @@ import type { PassageFigure } from './passage.js';
  * different figures for the same measure, those side by side in a `disagreement` block before the
  * rest; and a chart when the figures form a series over time.
  */
-export async function figuresReply(answer: FiguresAnswer, render: typeof renderSeriesChart = renderSeriesChart): Promise<Reply> {
+export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = seriesChart): Reply {
   const title = `Figures on ${answer.query}`;
   if (!answer.figures.length) {
     return { title, status: 'empty', blocks: [{ type: 'text', text: [{ text: `No figures on ${answer.query} in the corpus.` }] }], attachments: [], more: 0 };
@@ -24,7 +24,7 @@ export async function figuresReply(answer: FiguresAnswer, render: typeof renderS
   const attachments: Attachment[] = [];
   if (answer.series) {
     try {
-      attachments.push(await render(answer.series));
+      attachments.push(chart(answer.series));
     } catch (error) {
       // A server without fonts still answers; the figures are all in the blocks.
       if (!(error instanceof DossierError)) throw error;

@@ -293,7 +293,7 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       usage: 'chart <topic>',
       args: z.object({ topic: z.string().describe('What to chart') }),
       fromText: (rest) => ({ topic: rest }),
-      run: async ({ topic }) => ({ title: `Chart: ${topic}`, status: 'ok', blocks: [], attachments: [{ name: 'chart.png', contentType: 'image/png', data: png, alt: `${topic} by year` }], more: 0 }),
+      run: async ({ topic }) => ({ title: `Chart: ${topic}`, status: 'ok', blocks: [], attachments: [{ name: 'chart.png', contentType: 'image/png', draw: async () => png, alt: `${topic} by year` }], more: 0 }),
     });
     commands.push(chart);
     try {
@@ -310,7 +310,7 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
   });
 
   it('posts to a channel with the chart uploaded, and reports a channel it may not post in (50013) without crashing', async () => {
-    const chart = { name: 'tram.png', contentType: 'image/png' as const, data: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), alt: 'Tram funding by year' };
+    const chart = { name: 'tram.png', contentType: 'image/png' as const, draw: async () => new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), alt: 'Tram funding by year' };
     await adapter.post(CHANNEL_ID, { title: 'Digest: tram funding', status: 'ok', blocks: [{ type: 'text', text: [{ text: 'Chart of @everyone' }] }], attachments: [chart], more: 0 });
     const posted = await standIn.waitFor((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages`);
     expect(posted.body.allowed_mentions).toEqual({ parse: [] });

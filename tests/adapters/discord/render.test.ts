@@ -95,8 +95,8 @@ describe('renderDiscord', () => {
   });
 
   it('attaches the chart and shows it in the embed', () => {
-    const chart = { name: 'tram cost.png', contentType: 'image/png' as const, data: new Uint8Array([137, 80, 78, 71]), alt: 'Tram cost by year' };
-    const message = render(reply([{ type: 'text', text: [{ text: 'Chart' }] }], { attachments: [chart] }));
+    const chart = { name: 'tram cost.png', contentType: 'image/png' as const, draw: async () => new Uint8Array(), alt: 'Tram cost by year' };
+    const { message } = renderDiscord(reply([{ type: 'text', text: [{ text: 'Chart' }] }], { attachments: [chart] }), [new Uint8Array([137, 80, 78, 71])]);
     expect(message.files).toEqual([{ attachment: Buffer.from([137, 80, 78, 71]), name: 'tram_cost.png', description: 'Tram cost by year' }]);
     expect(message.embeds[0]!.image).toEqual({ url: 'attachment://tram_cost.png' });
   });

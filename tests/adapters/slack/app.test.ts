@@ -313,7 +313,7 @@ const chartReply: Reply = {
   title: 'Dredging cost by year',
   status: 'ok',
   blocks: [{ type: 'text', text: [{ text: 'Cost rose each year.' }] }],
-  attachments: [{ name: 'dredging-cost.png', contentType: 'image/png', data: PNG, alt: 'Dredging cost by year, 2021–2024 (Harbour report ¶1)' }],
+  attachments: [{ name: 'dredging-cost.png', contentType: 'image/png', draw: async () => PNG, alt: 'Dredging cost by year, 2021–2024 (Harbour report ¶1)' }],
   more: 0,
 };
 const plainReply: Reply = { title: 'Digest', status: 'ok', blocks: [{ type: 'text', text: [{ text: 'Nothing new.' }] }], attachments: [], more: 0 };
@@ -333,13 +333,16 @@ describe('SlackAdapter delivery', () => {
     expect(complete?.body).toMatchObject({ channel_id: 'C1', files: [{ id: 'F1' }] });
   });
 
-  it('keeps an ephemeral answer’s chart back and says Share posts it', async () => {
+  it('keeps an ephemeral answer’s chart back, without drawing it, and says Share posts it', async () => {
     const from = stub.calls.length;
     const responseUrl = nextResponseUrl();
-    await adapter.deliver({ kind: 'response', responseUrl, channel: 'C1', visibility: 'ephemeral', request: { t: 'dredging cost' } }, chartReply);
+    let drawn = 0;
+    const counted: Reply = { ...chartReply, attachments: chartReply.attachments.map((a) => ({ ...a, draw: () => (drawn++, a.draw()) })) };
+    await adapter.deliver({ kind: 'response', responseUrl, channel: 'C1', visibility: 'ephemeral', request: { t: 'dredging cost' } }, counted);
     const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { from });
     expect(blockTexts(answer.body.blocks as Block[])).toContain('Share in channel to post the chart');
     expect(stub.calls.slice(from).filter((c) => c.path.startsWith('/api/files'))).toHaveLength(0);
+    expect(drawn).toBe(0);
   });
 
   it('sends a reply meant only for the asker (a digest preview) ephemerally, even when asked by @mention', async () => {

@@ -136,7 +136,7 @@ describe('renderSlack', () => {
   });
 
   it('notes the chart when it is not uploaded with the message', () => {
-    const chart = { name: 'chart.png', contentType: 'image/png' as const, data: new Uint8Array([1]), alt: 'Cost by year' };
+    const chart = { name: 'chart.png', contentType: 'image/png' as const, draw: async () => new Uint8Array([1]), alt: 'Cost by year' };
     expect(texts(renderSlack(reply({ attachments: [chart] }), { request: { t: 'x' }, shareable: true })).join()).toContain('Share in channel to post the chart: Cost by year');
     expect(texts(renderSlack(reply({ attachments: [chart] }), { chartUploaded: true })).join()).not.toContain('Cost by year');
   });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const noChart = async () => {
+const noChart = (): never => {
   throw new Error('no chart expected');
 };
 
@@ -76,13 +76,13 @@ describe('answerFigures', () => {
 
 describe('figuresReply', () => {
   it('says plainly that there are no figures, with status empty', async () => {
-    const reply = await figuresReply(answerFigures(harbour, 'weather forecasts'), noChart);
+    const reply = figuresReply(answerFigures(harbour, 'weather forecasts'), noChart);
     expect(reply.status).toBe('empty');
     expect(reply.blocks).toEqual([{ type: 'text', text: [{ text: 'No figures on weather forecasts in the corpus.' }] }]);
   });
 
   it('shows differing figures side by side with their sources and dates', async () => {
-    const reply = await figuresReply(answerFigures(harbour, 'smuggling revenue'), noChart);
+    const reply = figuresReply(answerFigures(harbour, 'smuggling revenue'), noChart);
     const block = reply.blocks.find((b) => b.type === 'disagreement');
     expect(block?.type === 'disagreement' && block.items.map((i) => [i.text, i.citation.title, i.citation.date])).toEqual([
       ['between $2 and $4 billion a year', 'Port Authority Annual Report', '2021-05-01'],
@@ -91,7 +91,7 @@ describe('figuresReply', () => {
   });
 
   it('marks the figure in its sentence and keeps the sentence whole', async () => {
-    const reply = await figuresReply(answerFigures(harbour, 'dock workers'), noChart);
+    const reply = figuresReply(answerFigures(harbour, 'dock workers'), noChart);
     const block = reply.blocks[0]!;
     expect(block.type).toBe('figures');
     const item = block.type === 'figures' ? block.items[0]! : undefined;
@@ -100,7 +100,7 @@ describe('figuresReply', () => {
   });
 
   it('carries the chart of a series as a PNG attachment', async () => {
-    const reply = await figuresReply(answerFigures(harbour, 'cargo thefts'));
+    const reply = figuresReply(answerFigures(harbour, 'cargo thefts'));
     expect(reply.attachments).toHaveLength(1);
     expect(reply.attachments[0]).toMatchObject({ contentType: 'image/png', name: 'cargo-thefts-at-the-harbour.png' });
     expect(reply.attachments[0]!.alt).toContain('Port Authority Annual Report');
@@ -113,7 +113,7 @@ describe('figures over the seed articles', () => {
     const differing = answer.disagreements.find((d) => d.length > 0) ?? [];
     expect(new Set(differing.map((f) => f.source)).size).toBe(2);
     expect(differing.map((f) => f.value)).toEqual(expect.arrayContaining([{ low: 18e9, high: 30e9 }, { low: 20e9, high: 30e9 }]));
-    const reply = await figuresReply(answer, noChart);
+    const reply = figuresReply(answer, noChart);
     expect(reply.blocks[0]?.type).toBe('disagreement');
   });
 

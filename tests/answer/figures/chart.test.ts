@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures, type FoundFigure } from '../../../src/answer/figures/answer.js';
-import { chartFont, renderSeriesChart } from '../../../src/answer/figures/chart.js';
+import { chartFont, seriesChart } from '../../../src/answer/figures/chart.js';
 import type { Series } from '../../../src/answer/figures/group.js';
 import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { Dossier } from '../../../src/dossier.js';
@@ -52,11 +52,10 @@ let png: PNG;
 beforeAll(async () => {
   const seeds = await Dossier.open({ corpusDir: SEEDS });
   series = answerFigures(seeds, 'US drug overdose deaths').series!;
-  const chart = await renderSeriesChart(series);
-  png = PNG.sync.read(Buffer.from(chart.data));
+  png = PNG.sync.read(Buffer.from(await seriesChart(series).draw()));
 });
 
-describe('renderSeriesChart', () => {
+describe('seriesChart', () => {
   it('draws a PNG of a readable size', () => {
     expect(png.width).toBeGreaterThanOrEqual(1000);
     expect(png.width).toBeLessThanOrEqual(1600);
@@ -86,7 +85,7 @@ describe('renderSeriesChart', () => {
   });
 
   it('names its sources in the alt text', async () => {
-    const chart = await renderSeriesChart(series);
+    const chart = seriesChart(series);
     for (const p of series.points) expect(chart.alt).toContain(p.figure.citation.title);
     expect(chart.alt).toContain('64,070');
   });
@@ -104,7 +103,7 @@ describe('chartFont', () => {
 
   it('leaves the chart out of a reply, with a note, when no font can draw it', async () => {
     const seeds = await Dossier.open({ corpusDir: SEEDS });
-    const reply = await figuresReply(answerFigures(seeds, 'US drug overdose deaths'), (s) => renderSeriesChart(s, chartFont([])));
+    const reply = figuresReply(answerFigures(seeds, 'US drug overdose deaths'), (s) => seriesChart(s, chartFont([])));
     expect(reply.status).toBe('ok');
     expect(reply.attachments).toEqual([]);
     expect(JSON.stringify(reply.blocks.at(-1))).toContain('Chart left out');
