@@ -25,7 +25,7 @@ const query = (what: string) =>
     .string()
     .trim()
     .min(1, `type a ${what} after the command`)
-    .max(MAX_QUERY_LENGTH, { error: (issue) => `keep the ${what} under ${MAX_QUERY_LENGTH} characters (this one has ${String(issue.input).length})` })
+    .max(MAX_QUERY_LENGTH, { error: (issue) => `keep the ${what} to at most ${MAX_QUERY_LENGTH} characters (this one has ${String(issue.input).length})` })
     .describe(`The ${what}`);
 
 const askCommand = defineCommand({

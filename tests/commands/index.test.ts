@@ -42,8 +42,14 @@ describe('the command table', () => {
     expect(missing.error?.message).toBe('cite <quote>: type a quote after the command.');
     const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx);
     expect(long.error?.code).toBe('bad-arguments');
-    expect(long.error?.message).toBe(`ask <question>: keep the question under ${MAX_QUERY_LENGTH} characters (this one has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`);
+    expect(long.error?.message).toBe(`ask <question>: keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`);
     expect((await runCommand('nope', {}, ctx)).error?.code).toBe('unknown-command');
+  });
+
+  it('accepts a question of exactly MAX_QUERY_LENGTH characters, as its limit message says', async () => {
+    const atLimit = `National Guard ${'x'.repeat(MAX_QUERY_LENGTH)}`.slice(0, MAX_QUERY_LENGTH);
+    expect((await runCommand('ask', { question: atLimit }, ctx)).status).not.toBe('error');
+    expect((await runCommand('ask', { question: `${atLimit}x` }, ctx)).error?.message).toMatch(/at most 500 characters \(this one has 501\)/);
   });
 
   it('isolates a failing handler: the user gets a polite line, not a stack trace', async () => {

@@ -20,7 +20,7 @@ describe('the dossier command line', () => {
     const run = dossier('ask', question, '--json');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim()).toBe(`dossier: ask <question>: keep the question under ${MAX_QUERY_LENGTH} characters (this one has ${question.length}).`);
+    expect(run.stderr.trim()).toBe(`dossier: ask <question>: keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${question.length}).`);
   });
 
   it('still answers a query within the limit as JSON', () => {
