@@ -18,8 +18,16 @@ export function citationLine(c: Citation): string {
   return [`“${c.title}”`, who, c.date, `¶${c.paragraph}`, c.url].filter(Boolean).join(' · ');
 }
 
+export interface TerminalRenderOptions {
+  /**
+   * End a reply that has further results with "N more results: type `more`." (default true). The
+   * interactive terminal has `more`; the one-shot `dossier` command has not, so it passes false.
+   */
+  moreHint?: boolean;
+}
+
 /** The one renderer for the terminal: readable text, matched words in bold where the terminal supports it. */
-export function renderTerminal(reply: Reply, style: TerminalStyle = noStyle): string {
+export function renderTerminal(reply: Reply, style: TerminalStyle = noStyle, { moreHint = true }: TerminalRenderOptions = {}): string {
   const rich = (r: RichText) => r.map((s) => (s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
   const out: string[] = [style.bold(safe(reply.title)), ''];
   // Error messages quote what the user typed (a bad time, an unknown zone): strip controls there too.
@@ -52,7 +60,7 @@ export function renderTerminal(reply: Reply, style: TerminalStyle = noStyle): st
     }
   }
   for (const a of reply.attachments) out.push(style.dim(`[chart: ${safe(a.alt)}]`));
-  if (reply.more > 0) out.push(style.dim(`${reply.more} more result${reply.more === 1 ? '' : 's'}: type \`more\`.`));
+  if (moreHint && reply.more > 0) out.push(style.dim(`${reply.more} more result${reply.more === 1 ? '' : 's'}: type \`more\`.`));
   return out.join('\n').trimEnd();
 }
 

@@ -1,7 +1,8 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, PlatformStatus } from '../../src/adapter.js';
-import type { Reply } from '../../src/answer/reply.js';
+import { errorReply, type Reply } from '../../src/answer/reply.js';
+import { corpusSize } from '../../src/answer/sources.js';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import type { Dossier } from '../../src/dossier.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
@@ -45,7 +46,7 @@ export class TerminalAdapter implements Adapter<null> {
     const output = this.options.output ?? process.stdout;
     this.rl = createInterface({ input: this.options.input ?? process.stdin, output, terminal: false });
     this.reading = true;
-    output.write(`Dossier: ${this.dossier.documents.length} documents, ${this.dossier.passages.length} passages. Type a question, \`help\`, or \`exit\`.\n> `);
+    output.write(`Dossier: ${corpusSize(this.dossier.documents.length, this.dossier.passages.length)}. Type a question, \`help\`, or \`exit\`.\n> `);
     this.rl.on('line', (line) => {
       this.queue = this.queue.then(() => this.handle(line));
     });
@@ -83,11 +84,21 @@ export class TerminalAdapter implements Adapter<null> {
     }
     if (text) {
       const ctx: CommandContext = { dossier: this.dossier, platform: 'terminal', user: { id: 'terminal' }, channel: { id: 'terminal' }, now: this.options.now ?? (() => new Date()), ...this.options.context };
-      const next = this.last?.next;
-      const reply = /^more$/i.test(text) && next ? await runCommand(next.command, next.args, ctx) : await runText(text, ctx);
-      await this.deliver(null, reply);
+      if (/^more$/i.test(text)) await this.more(ctx);
+      else await this.deliver(null, await runText(text, ctx));
     }
     output.write('> ');
+  }
+
+  /**
+   * `more`: the next page of the last answer. When there is none, a one-line notice, which is not
+   * remembered as the last answer, so `more` keeps referring to the answer the user saw.
+   */
+  private async more(ctx: CommandContext): Promise<void> {
+    const next = this.last?.next;
+    if (next) await this.deliver(null, await runCommand(next.command, next.args, ctx));
+    else if (this.last) this.write(errorReply('no-more-results', 'No more results.'));
+    else this.write(errorReply('no-question-yet', 'Ask a question first; `more` shows the next results of the last answer.'));
   }
 
   private write(reply: Reply): void {

@@ -1,6 +1,12 @@
 import type { Dossier } from '../dossier.js';
 import type { Reply, RichText } from './reply.js';
 
+/** "1 passage", "3 passages". */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The size of a corpus in words: "1 document, 8 passages". */
+export const corpusSize = (documents: number, passages: number): string => `${count(documents, 'document')}, ${count(passages, 'passage')}`;
+
 /** The documents in the corpus with their metadata and passage counts. */
 export function sourcesReply(dossier: Dossier): Reply {
   const docs = dossier.documents;
@@ -9,13 +15,13 @@ export function sourcesReply(dossier: Dossier): Reply {
   }
   const items: RichText[] = docs.map((d) => [
     { text: d.meta.title, strong: true },
-    { text: ` — ${[d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ') || 'no author or date stated'} · ${d.passages.length} passages · ${d.source}` },
+    { text: ` — ${[d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ') || 'no author or date stated'} · ${count(d.passages.length, 'passage')} · ${d.source}` },
   ]);
   const passages = docs.reduce((n, d) => n + d.passages.length, 0);
   return {
     title: 'Sources in the corpus',
     status: 'ok',
-    blocks: [{ type: 'text', text: [{ text: `${docs.length} documents, ${passages} passages.` }] }, { type: 'list', items }],
+    blocks: [{ type: 'text', text: [{ text: `${corpusSize(docs.length, passages)}.` }] }, { type: 'list', items }],
     attachments: [],
     more: 0,
   };

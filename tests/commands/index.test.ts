@@ -30,6 +30,14 @@ describe('the command table', () => {
     expect((await runText('cite The National Guard was deployed', ctx)).status).toBe('ok');
   });
 
+  it('counts documents and passages in the singular when there is one', async () => {
+    const reply = await runText('sources', ctx);
+    const shown = reply.blocks.map((b) => (b.type === 'text' ? plain(b.text) : b.type === 'list' ? b.items.map(plain).join('\n') : '')).join('\n');
+    expect(shown).toContain('1 document, 1 passage.');
+    expect(shown).toContain('· 1 passage · a.md');
+    expect(shown).not.toMatch(/\b1 (documents|passages)\b/);
+  });
+
   it('answers empty input with help listing every command', async () => {
     const reply = await runText('   ', ctx);
     const listed = reply.blocks.flatMap((b) => (b.type === 'list' ? b.items.map(plain) : []));
