@@ -140,9 +140,21 @@ function clip(text: string, max: number): string {
   return space > max / 2 ? cut.slice(0, space) : cut;
 }
 
+const TOKEN_REFUSALS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive']);
+const tokenRefused = (code: string) => `Slack refused the bot token (${code}): check SLACK_BOT_TOKEN.`;
+
+/** The one line an operator needs when Slack's check of the bot token at start-up fails. */
+export function describeTokenCheckFailure(error: unknown): string {
+  const code = slackErrorCode(error);
+  if (code && TOKEN_REFUSALS.has(code)) return tokenRefused(code);
+  const cause = code ?? (error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+  return `Could not check the bot token with Slack (${cause}): check the network and SLACK_API_URL.`;
+}
+
 /** The one line an operator needs when Slack refuses a call. */
 export function describeSlackFailure(error: unknown, channel: string): string {
   const code = slackErrorCode(error);
+  if (code && TOKEN_REFUSALS.has(code)) return tokenRefused(code);
   switch (code) {
     case 'channel_not_found':
       return `Slack channel ${channel} was not found (channel_not_found): check the channel id, and that the app is installed in its workspace.`;
@@ -150,10 +162,6 @@ export function describeSlackFailure(error: unknown, channel: string): string {
       return `The bot is not a member of channel ${channel} (not_in_channel): invite it there with /invite @Dossier.`;
     case 'is_archived':
       return `Slack channel ${channel} is archived (is_archived).`;
-    case 'invalid_auth':
-    case 'not_authed':
-    case 'token_revoked':
-      return `Slack refused the bot token (${code}): check SLACK_BOT_TOKEN.`;
     case 'ratelimited':
       return `Slack rate-limited the bot for channel ${channel} beyond what an answer can wait (Retry-After ${(error as { retryAfter?: number }).retryAfter ?? '?'} s); the answer was dropped.`;
     case 'http_404':
@@ -233,11 +241,11 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       // The Socket Mode connection (apps.connections.open) honours SLACK_API_URL too, through the installer's client options.
       const receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {} } });
       this.socketMode = receiver;
-      this.app = new App({ token: settings.botToken, receiver, logger, clientOptions });
+      this.app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
     } else if (settings.signingSecret) {
       const customRoutes = (options.httpRoutes ?? []).map((route) => ({ ...route, method: 'GET' }));
       const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: EVENTS_PATH, logger, port: settings.port, customRoutes });
-      this.app = new App({ token: settings.botToken, receiver, logger, clientOptions });
+      this.app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
     } else {
       throw new DossierError('slack-config', 'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).');
     }
@@ -250,6 +258,13 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   }
 
   async start(): Promise<void> {
+    // Bolt checks the token (auth.test) in init(); left to its constructor, a refusal became an
+    // unhandled rejection that took the process down with a stack trace.
+    try {
+      await this.app.init();
+    } catch (error) {
+      throw new DossierError('slack-auth', describeTokenCheckFailure(error));
+    }
     if (this.settings.appToken) {
       await this.app.start();
       this.started = true;

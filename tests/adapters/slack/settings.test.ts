@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { SlackAdapter, describeSlackFailure, parseRequest, slackSettings, slackToPlain } from '../../../adapters/slack/app.js';
 import { loadConfig } from '../../../src/config.js';
@@ -59,5 +61,34 @@ describe('describeSlackFailure', () => {
     expect(describeSlackFailure(platform('not_in_channel'), 'C9')).toBe('The bot is not a member of channel C9 (not_in_channel): invite it there with /invite @Dossier.');
     expect(describeSlackFailure(platform('invalid_auth'), 'C9')).toContain('check SLACK_BOT_TOKEN');
     expect(describeSlackFailure(new Error('socket hang up'), 'C9')).toBe('Slack call for channel C9 failed: socket hang up');
+  });
+});
+
+describe('SlackAdapter start-up', () => {
+  const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
+  const refusing = async () => {
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'invalid_auth' })));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return server;
+  };
+
+  it('stops with one line naming the problem when Slack refuses the bot token, instead of crashing', async () => {
+    const server = await refusing();
+    try {
+      const { port } = server.address() as AddressInfo;
+      const adapter = new SlackAdapter({ botToken: 'xoxb-wrong', signingSecret: 's', port: 0, command: '/brief', apiUrl: `http://127.0.0.1:${port}/api/` }, dossier, silentLogger(), { host: '127.0.0.1' });
+      await expect(adapter.start()).rejects.toThrow('Slack refused the bot token (invalid_auth): check SLACK_BOT_TOKEN.');
+      await adapter.stop();
+    } finally {
+      server.close();
+    }
+  });
+
+  it('says so in one line when Slack cannot be reached to check the token', async () => {
+    const server = await refusing();
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const adapter = new SlackAdapter({ botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief', apiUrl: `http://127.0.0.1:${port}/api/` }, dossier, silentLogger(), { host: '127.0.0.1', retryConfig: { retries: 0 } });
+    await expect(adapter.start()).rejects.toThrow(/^Could not check the bot token with Slack \(.+\): check the network and SLACK_API_URL\.$/);
   });
 });
