@@ -9,7 +9,13 @@ const optional = () =>
     .transform((v) => (v === '' ? undefined : v))
     .optional();
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+/** A whole number from `min` to `max`, with the one message a person needs whatever is wrong with it. */
+const wholeNumber = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number<string | undefined>({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+const port = (fallback: number) => wholeNumber(1, 65535).default(fallback);
 
 /**
  * Every environment variable Dossier reads, validated once at start-up. `.env.example` lists the
@@ -26,14 +32,14 @@ export const ConfigSchema = z
     DIGEST_MANAGE_SLACK: z.enum(['anyone', 'managers']).default('anyone'),
     DIGEST_MANAGE_DISCORD: z.enum(['anyone', 'managers']).default('managers'),
     /** A digest missed while the bot was down is still sent this many minutes late, then skipped. */
-    DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(120),
+    DIGEST_GRACE_MINUTES: wholeNumber(0, 1440).default(120),
     /** Commands one user, and one channel, may run a minute (a burst, then spread out); 0 turns the limit off. */
-    RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
-    RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
+    RATE_LIMIT_USER_PER_MINUTE: wholeNumber(0, 10_000).default(10),
+    RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber(0, 10_000).default(30),
     /** Longest an asker waits for one answer before "That took too long"; 0 waits as long as it takes. */
-    ANSWER_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    ANSWER_TIMEOUT_MS: wholeNumber(0, 600_000).default(5000),
     /** A port for GET /healthz of its own; in Slack HTTP mode /healthz is also served on SLACK_PORT. */
-    HEALTH_PORT: optional().pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+    HEALTH_PORT: optional().pipe(wholeNumber(1, 65535).optional()),
 
     SLACK_BOT_TOKEN: optional().pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optional(),
@@ -67,7 +73,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
-  throw new ConfigError(`${name} ${issue.message.replace(/^Invalid input: /, '')}`);
+  // The value given helps find the typo; a secret's value never appears in a message.
+  const given = env[name];
+  const shown = given === undefined || /TOKEN|SECRET/.test(name) ? '' : ` (it is "${given}")`;
+  throw new ConfigError(`${name} ${issue.message.replace(/^Invalid input: /, '')}${shown}`);
+}
+
+/**
+ * Reads `.env` in the working directory into the environment, as `.env.example` invites; a
+ * variable already set in the environment wins over the file.
+ */
+export function loadEnvFile(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`Could not read ${file}: ${(error as Error).message}`);
+  }
 }
 
 export class ConfigError extends Error {

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ConfigSchema, loadConfig } from '../src/config.js';
+import { ConfigError, ConfigSchema, loadConfig, loadEnvFile } from '../src/config.js';
 
 const names = Object.keys(ConfigSchema.shape);
 
@@ -21,13 +23,34 @@ describe('loadConfig', () => {
     };
     expect(fails({ SLACK_BOT_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp-1' })).toBe('SLACK_BOT_TOKEN must start with xoxb-');
     expect(fails({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(/^SLACK_SIGNING_SECRET is required/);
-    expect(fails({ SLACK_PORT: 'eighty' })).toMatch(/^SLACK_PORT /);
+    expect(fails({ SLACK_PORT: 'eighty' })).toBe('SLACK_PORT must be a whole number from 1 to 65535 (it is "eighty")');
+    expect(fails({ RATE_LIMIT_USER_PER_MINUTE: '1.5' })).toBe('RATE_LIMIT_USER_PER_MINUTE must be a whole number from 0 to 10000 (it is "1.5")');
+    expect(fails({ HEALTH_PORT: '70000' })).toBe('HEALTH_PORT must be a whole number from 1 to 65535 (it is "70000")');
     expect(fails({ TZ_DEFAULT: 'Mars/Olympus' })).toMatch(/^TZ_DEFAULT must be an IANA time zone/);
     for (const message of [fails({ SLACK_PORT: '0' }), fails({ DISCORD_GUILD_ID: 'x' })]) expect(message).not.toContain('\n');
   });
 
   it('never puts a secret in its message', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'not-a-token-s3cr3t', SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/^(?!.*s3cr3t)/);
+  });
+});
+
+describe('loadEnvFile', () => {
+  it('reads .env into the environment, where a variable already set wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'DOSSIER_TEST_FROM_FILE=file\nDOSSIER_TEST_SET=file\n');
+    process.env.DOSSIER_TEST_SET = 'environment';
+    try {
+      loadEnvFile(file);
+      expect(process.env.DOSSIER_TEST_FROM_FILE).toBe('file');
+      expect(process.env.DOSSIER_TEST_SET).toBe('environment');
+      expect(() => loadEnvFile(join(dir, 'missing.env'))).not.toThrow();
+    } finally {
+      delete process.env.DOSSIER_TEST_FROM_FILE;
+      delete process.env.DOSSIER_TEST_SET;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { commands, type Command } from '../../src/commands/index.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { loadConfig, loadEnvFile, type Config } from '../../src/config.js';
 import { briefCommand } from './commands.js';
 
 export interface RegisterSettings {
@@ -39,6 +39,7 @@ export function registerSettings(config: Config): RegisterSettings | string {
 
 async function main(): Promise<void> {
   try {
+    loadEnvFile();
     const settings = registerSettings(loadConfig());
     if (typeof settings === 'string') throw new Error(settings);
     const { scope, names } = await registerCommands(settings);
