@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Adapter } from '../src/adapter.js';
 import type { Platform } from '../src/commands/command.js';
 import { CommandGate } from '../src/commands/index.js';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadEnvFile } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
 import { Dossier } from '../src/dossier.js';
 import { DossierError } from '../src/errors.js';
@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../src/log.js';
 import { DiscordAdapter } from './discord/adapter.js';
 import { HEALTH_PATH, healthHandler, startHealthServer, stopHealthServer } from './health-server.js';
 import { SlackAdapter, slackSettings } from './slack/app.js';
+import { plainLogDestination } from './terminal/log.js';
 import { TerminalAdapter } from './terminal/repl.js';
 
 /**
@@ -37,8 +38,15 @@ interface Running {
  * (or `exit` in the terminal) shuts down in order: see `shutdown`.
  */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  const slack = slackSettings(config);
+  const inTerminal = !slack && !config.DISCORD_TOKEN;
+  // Someone at the terminal sees plain lines between answers, and at `info` (the default) only
+  // warnings: a line per command would bury the answers. `debug` and `trace` still show everything.
+  const log = inTerminal ? createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, plainLogDestination()) : createLogger(config.LOG_LEVEL);
+  // A promise some library let fall is logged; it must not take every channel's answers down with it.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unexpected error; still running'));
   const running: Running = { adapters: {} };
   let stopping = false;
   const stop = (signal: string) => {
@@ -86,11 +94,10 @@ async function main(): Promise<void> {
     });
   const health = healthHandler(report);
 
-  const slack = slackSettings(config);
   const slackServesHealth = Boolean(slack && !slack.appToken);
   if (slack) adapters.slack = new SlackAdapter(slack, dossier, log, { digest: digest.service, gate, httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
   if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(config, dossier, log, { digest: digest.service, gate });
-  const terminal = adapters.slack || adapters.discord ? undefined : new TerminalAdapter(dossier, { slashCommand: config.SLACK_COMMAND, context: { digest: digest.service, gate } });
+  const terminal = inTerminal ? new TerminalAdapter(dossier, { slashCommand: config.SLACK_COMMAND, context: { digest: digest.service, gate } }) : undefined;
   if (terminal) adapters.terminal = terminal;
 
   if (config.HEALTH_PORT) {
