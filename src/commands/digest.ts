@@ -8,11 +8,6 @@ import { defineCommand, type CommandContext } from './command.js';
 
 const MAX_TOPIC_LENGTH = 100;
 const ACTIONS = ['subscribe', 'unsubscribe', 'list', 'preview'] as const;
-/** IANA areas: `Europe/Londn` is a mistyped zone, `US/Mexico border` is a topic. */
-const ZONE_LIKE = /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/\S+$/i;
-
-const looksLikeZone = (word: string, before?: string) =>
-  /^(utc|gmt)$/i.test(word) || (word.includes('/') && (ZONE_LIKE.test(word) || isValidTimeZone(word) || before === 'in' || before === 'tz'));
 
 /** "fentanyl, Mérida funding" → ["fentanyl", "Mérida funding"]. */
 export const splitTopics = (topics: string | undefined): string[] =>
@@ -20,6 +15,9 @@ export const splitTopics = (topics: string | undefined): string[] =>
     .split(/[,;]/)
     .map((t) => t.trim())
     .filter(Boolean);
+
+/** The first comma-separated part of a day spec that is not a day, e.g. "blursday" in "mon,blursday". */
+const badDayPart = (spec: string) => spec.split(',').map((p) => p.trim()).find((p) => !parseDays(p)) ?? spec;
 
 const DigestArgs = z
   .object({
@@ -31,44 +29,86 @@ const DigestArgs = z
   })
   .superRefine((a, ctx) => {
     const topics = splitTopics(a.topics);
-    if (a.action === 'subscribe' && topics.length === 0) ctx.addIssue({ code: 'custom', path: ['topics'], message: 'name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`' });
-    if (topics.length > MAX_TOPICS) ctx.addIssue({ code: 'custom', path: ['topics'], message: `at most ${MAX_TOPICS} topics, separated by commas` });
-    if (topics.some((t) => t.length > MAX_TOPIC_LENGTH)) ctx.addIssue({ code: 'custom', path: ['topics'], message: `keep each topic under ${MAX_TOPIC_LENGTH} characters` });
-    if (a.at !== undefined && !parseTime(a.at)) ctx.addIssue({ code: 'custom', path: ['at'], message: `"${a.at}" is not a time: use HH:MM on a 24-hour clock, e.g. 07:30` });
-    if (a.days !== undefined && !parseDays(a.days)) ctx.addIssue({ code: 'custom', path: ['days'], message: `"${a.days}" is not a set of days: use weekdays, daily, weekends or mon,wed,fri` });
-    if (a.tz !== undefined && !isValidTimeZone(a.tz)) ctx.addIssue({ code: 'custom', path: ['tz'], message: `"${a.tz}" is not a time zone: use an IANA name such as Europe/London or America/New_York` });
+    const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (a.action === 'subscribe' && topics.length === 0) fail('topics', 'name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`');
+    if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
+    if (topics.some((t) => t.length > MAX_TOPIC_LENGTH)) fail('topics', `keep each topic under ${MAX_TOPIC_LENGTH} characters`);
+    if (a.at !== undefined && !parseTime(a.at)) fail('at', a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30');
+    if (a.days !== undefined && !parseDays(a.days)) fail('days', `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, weekends or days like mon,wed,fri`);
+    if (a.tz !== undefined && !isValidTimeZone(a.tz)) fail('tz', `${a.tz.trim() ? `"${a.tz}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as America/Mexico_City`);
   });
 
+type ScheduleField = 'at' | 'days' | 'tz';
+/** Words that introduce a schedule value. A Map, so `constructor` and friends are not keywords. */
+const KEYWORDS = new Map<string, ScheduleField>([['at', 'at'], ['on', 'days'], ['in', 'tz'], ['tz', 'tz']]);
+
+const withoutTrailingComma = (word: string) => word.replace(/[,;]+$/, '');
+const keywordOf = (word: string | undefined) => (word === undefined ? undefined : KEYWORDS.get(withoutTrailingComma(word).toLowerCase()));
+/** Shapes only: whether the value is valid is the schema's job, so `25:00` and `Mars/Base` count. */
+const isClockShaped = (word: string) => /^\d+:\d+$/.test(word);
+const isZoneShaped = (word: string) => /^(utc|gmt)$/i.test(word) || /^\p{L}[\p{L}\d_+-]*(\/[\p{L}\d_+-]+)+$/u.test(word);
+const isDayShaped = (word: string) => word.split(/[,-]/).some((part) => part !== '' && parseDays(part) !== undefined);
+/** Which field a bare schedule word fills, by its shape. */
+const fieldOf = (word: string): ScheduleField => (/^\d/.test(word) ? 'at' : word.includes('/') || /^(utc|gmt)$/i.test(word) ? 'tz' : 'days');
+
 /**
- * `subscribe fentanyl, Mérida funding at 07:30 mon-fri Europe/London`: the schedule words are read
- * from the end, in any order, and the rest is the topic list.
+ * Where the schedule begins in the words after the action, or `words.length` when there is none.
+ * Topics come first, separated by commas; the schedule begins at the earliest of
+ * - `at` followed by a clock time (`at 07:30`), anywhere: no topic holds a clock time;
+ * - `at` or `on` in the last topic (after the last word ending in a comma);
+ * - the run of words at the end shaped like a time, days (`daily`, `mon,wed`) or a zone
+ *   (`Europe/London`, `UTC`), each perhaps after its keyword (`on`, `in`, `tz`).
+ * A topic list ending in a comma therefore has no schedule: `attacks on pipelines,` is a topic.
+ */
+function scheduleStart(words: string[]): number {
+  const lastTopic = words.findLastIndex((w) => /[,;]$/.test(w)) + 1;
+  let start = words.length;
+  for (let i = words.length - 1; i >= lastTopic; i--) {
+    const word = words[i]!;
+    if (!isClockShaped(word) && !isZoneShaped(word) && !isDayShaped(word)) break;
+    start = i > lastTopic && keywordOf(words[i - 1]) ? --i : i;
+  }
+  const clock = words.findIndex((w, i) => keywordOf(w) === 'at' && isClockShaped(withoutTrailingComma(words[i + 1] ?? '')));
+  const keyword = words.findIndex((w, i) => i >= lastTopic && (keywordOf(w) === 'at' || keywordOf(w) === 'days'));
+  return Math.min(start, ...[clock, keyword].filter((i) => i >= 0));
+}
+
+/**
+ * The schedule words as raw `at`, `days` and `tz` values, for the schema to validate. A value
+ * given twice is kept as both (`07:30 09:00`), so the error names them; a keyword with nothing
+ * after it gives an empty value; `mon, wed` is the day list `mon,wed`.
+ */
+function readSchedule(words: string[]): Partial<Record<ScheduleField, string>> {
+  const schedule: Partial<Record<ScheduleField, string>> = {};
+  for (let i = 0; i < words.length; ) {
+    const keyword = keywordOf(words[i]);
+    if (keyword) i++;
+    let value = words[i++] ?? '';
+    const field = keyword ?? fieldOf(value);
+    if (field === 'days') {
+      while (value.endsWith(',') && i < words.length && !keywordOf(words[i]) && fieldOf(words[i]!) === 'days') value += words[i++];
+    }
+    value = withoutTrailingComma(value);
+    schedule[field] = schedule[field] === undefined ? value : `${schedule[field]} ${value}`;
+  }
+  return schedule;
+}
+
+/**
+ * `subscribe fentanyl, Mérida funding at 07:30 mon,wed,fri Europe/London`: the topics, then the
+ * schedule in any order (see scheduleStart for where one ends and the other begins).
  */
 export function digestFromText(rest: string): Record<string, unknown> {
   const [action = '', ...words] = rest.trim().split(/\s+/).filter(Boolean);
-  const args: Record<string, unknown> = { action: action.toLowerCase() };
-  for (;;) {
-    const last = words.at(-1);
-    const before = words.at(-2)?.toLowerCase();
-    if (last === undefined) break;
-    if (before === 'at' && /^\d/.test(last) && args.at === undefined) {
-      args.at = last;
-      words.splice(-2);
-    } else if (looksLikeZone(last, before) && args.tz === undefined) {
-      args.tz = last;
-      words.splice(before === 'in' || before === 'tz' ? -2 : -1);
-    } else if (parseDays(last) && args.days === undefined) {
-      args.days = last;
-      words.splice(before === 'on' ? -2 : -1);
-    } else break;
-  }
-  if (words.length) args.topics = words.join(' ');
-  return args;
+  const start = scheduleStart(words);
+  const topics = words.slice(0, start).join(' ');
+  return { action: action.toLowerCase(), ...(topics ? { topics } : {}), ...readSchedule(words.slice(start)) };
 }
 
 export const digestCommand = defineCommand({
   name: 'digest',
   summary: 'A morning digest of new passages on saved topics, posted to this channel',
-  usage: 'digest subscribe|unsubscribe|list|preview [topics] [at HH:MM] [days] [time zone]',
+  usage: 'digest subscribe|unsubscribe|list|preview [topics, …] [at HH:MM] [on days] [in time zone]',
   args: DigestArgs,
   fromText: digestFromText,
   run: async (args, ctx) => {
@@ -77,8 +117,12 @@ export const digestCommand = defineCommand({
     const who: Requester = { platform: ctx.platform, channelId: ctx.channel.id, userId: ctx.user.id, canManageChannel: ctx.user.canManageChannel };
     switch (args.action) {
       case 'subscribe': {
+        // Read before subscribing, with no await between, so the reply names what was really replaced.
+        const previous = service.subscription(ctx.platform, ctx.channel.id);
         const sub = service.subscribe(who, { topics: splitTopics(args.topics), time: args.at, days: args.days === undefined ? undefined : parseDays(args.days), timeZone: args.tz });
-        return message('Digest subscribed', `This channel will get a digest on ${quoted(sub.topics)}, ${schedule(sub)}. Next: ${next(sub, ctx)}.`);
+        const plan = `a digest on ${quoted(sub.topics)}, ${schedule(sub)}. Next: ${next(sub, ctx)}.`;
+        if (!previous) return message('Digest subscribed', `This channel will get ${plan}`);
+        return message('Digest replaced', `Replaced this channel’s digest on ${quoted(previous.topics)} (${schedule(previous)}): it will now get ${plan}`);
       }
       case 'unsubscribe':
         return service.unsubscribe(who) ? message('Digest unsubscribed', 'This channel will get no more digests.') : message('No digest', 'This channel has no digest to unsubscribe from.');

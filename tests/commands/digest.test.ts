@@ -42,6 +42,58 @@ describe('digest command: reading the text form', () => {
     expect(digestFromText('subscribe satellite monitoring')).toEqual({ action: 'subscribe', topics: 'satellite monitoring' });
     expect(digestFromText('LIST')).toEqual({ action: 'list' });
   });
+
+  it('reads anything schedule-shaped after the topics as the schedule, valid or not, so the schema can refuse it', () => {
+    expect(digestFromText('subscribe foo at 07:30 Mars/Base')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', tz: 'Mars/Base' });
+    expect(digestFromText('subscribe foo at 07:30 mon,blursday')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,blursday' });
+    expect(digestFromText('subscribe foo on blursday')).toEqual({ action: 'subscribe', topics: 'foo', days: 'blursday' });
+    expect(digestFromText('subscribe foo Mars/Base')).toEqual({ action: 'subscribe', topics: 'foo', tz: 'Mars/Base' });
+    expect(digestFromText('subscribe foo blursday,mon')).toEqual({ action: 'subscribe', topics: 'foo', days: 'blursday,mon' });
+    expect(digestFromText('subscribe foo at 7am')).toEqual({ action: 'subscribe', topics: 'foo', at: '7am' });
+    expect(digestFromText('subscribe foo at')).toEqual({ action: 'subscribe', topics: 'foo', at: '' });
+  });
+
+  it('takes a day list typed with spaces after its commas as one list', () => {
+    expect(digestFromText('subscribe foo at 07:30 mon, wed, fri')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,wed,fri' });
+    expect(digestFromText('subscribe foo at 07:30 mon, blursday')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,blursday' });
+    expect(digestFromText('subscribe foo at 07:30 on mon, wed Europe/London')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,wed', tz: 'Europe/London' });
+  });
+
+  it('`at` with a clock time starts the schedule even before a comma: no topic holds a clock time', () => {
+    expect(digestFromText('subscribe foo at 07:30, daily')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'daily' });
+  });
+
+  it('a value given twice is kept as both, so the error names them', () => {
+    expect(digestFromText('subscribe foo at 07:30 at 09:00')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30 09:00' });
+  });
+
+  describe('topics and schedule: the rule', () => {
+    it('earlier topics (followed by a comma) may hold at, on and slashes', () => {
+      expect(digestFromText('subscribe attacks on pipelines, talks at the border, US/Mexico trade, fentanyl at 07:30')).toEqual({
+        action: 'subscribe',
+        topics: 'attacks on pipelines, talks at the border, US/Mexico trade, fentanyl',
+        at: '07:30',
+      });
+    });
+
+    it('in the last topic, at and on begin the schedule', () => {
+      expect(digestFromText('subscribe fentanyl, attacks on pipelines')).toEqual({ action: 'subscribe', topics: 'fentanyl, attacks', days: 'pipelines' });
+      expect(digestFromText('subscribe talks at the border')).toEqual({ action: 'subscribe', topics: 'talks', at: 'the', days: 'border' });
+    });
+
+    it('a last word shaped like days or a zone is the schedule; other last words are topic', () => {
+      expect(digestFromText('subscribe Black Friday')).toEqual({ action: 'subscribe', topics: 'Black', days: 'Friday' });
+      expect(digestFromText('subscribe TCP/IP')).toEqual({ action: 'subscribe', tz: 'TCP/IP' });
+      expect(digestFromText('subscribe violence in Sinaloa')).toEqual({ action: 'subscribe', topics: 'violence in Sinaloa' });
+      expect(digestFromText('subscribe a,b')).toEqual({ action: 'subscribe', topics: 'a,b' });
+    });
+
+    it('a topic list ending in a comma has no schedule in it, so any topic can be kept whole', () => {
+      expect(digestFromText('subscribe fentanyl, attacks on pipelines,')).toEqual({ action: 'subscribe', topics: 'fentanyl, attacks on pipelines,' });
+      expect(digestFromText('subscribe Black Friday, TCP/IP,')).toEqual({ action: 'subscribe', topics: 'Black Friday, TCP/IP,' });
+      expect(digestFromText('subscribe attacks on pipelines, at 07:30 on mon in UTC')).toEqual({ action: 'subscribe', topics: 'attacks on pipelines,', at: '07:30', days: 'mon', tz: 'UTC' });
+    });
+  });
 });
 
 describe('digest command', () => {
@@ -59,6 +111,23 @@ describe('digest command', () => {
     expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['extraditions'], time: '07:05', days: [1, 3], timeZone: 'Europe/London' });
   });
 
+  it('says when a subscription replaces the channel’s earlier one, naming the old topics and schedule', async () => {
+    const first = await runText('digest subscribe fentanyl, Mérida funding at 09:00', ctx());
+    expect(first.title).toBe('Digest subscribed');
+    expect(textOf(first)).not.toMatch(/Replaced/);
+    const second = await runText('digest subscribe extraditions at 7:05 daily UTC', ctx());
+    expect(second.title).toBe('Digest replaced');
+    expect(textOf(second)).toMatch(/^Replaced this channel’s digest on “fentanyl”, “Mérida funding” \(weekdays at 09:00 \(America\/New_York\)\): it will now get a digest on “extraditions”, daily at 07:05 \(UTC\)\. Next: /);
+    const elsewhere = await runText('digest subscribe fentanyl', ctx({ channel: { id: 'C-OTHER' } }));
+    expect(elsewhere.title).toBe('Digest subscribed');
+  });
+
+  it('keeps a topic with at or on whole when the topic list ends in a comma', async () => {
+    const reply = await runText('digest subscribe fentanyl, attacks on pipelines, at 07:30 on mon,wed', ctx());
+    expect(reply.status).toBe('ok');
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['fentanyl', 'attacks on pipelines'], time: '07:30', days: [1, 3] });
+  });
+
   it.each([
     ['a bad time zone', 'digest subscribe fentanyl Europe/Londn', /"Europe\/Londn" is not a time zone/],
     ['a bad time', 'digest subscribe fentanyl at 25:00', /"25:00" is not a time/],
@@ -66,6 +135,17 @@ describe('digest command', () => {
     ['only commas for topics', 'digest subscribe , ,', /name at least one topic/],
     ['too many topics', 'digest subscribe a, b, c, d, e, f', /at most 5 topics/],
     ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, list or preview/],
+    ['a zone outside any IANA area', 'digest subscribe foo at 07:30 Mars/Base', /"Mars\/Base" is not a time zone: use an IANA name such as America\/Mexico_City\.$/],
+    ['a zone in an IANA area', 'digest subscribe foo at 07:30 America/Nowhere', /"America\/Nowhere" is not a time zone/],
+    ['a bare bad zone', 'digest subscribe foo Mars/Base', /"Mars\/Base" is not a time zone/],
+    ['a day list with one bad day', 'digest subscribe foo at 07:30 mon,blursday', /: "blursday" is not a day: use weekdays, daily, weekends or days like mon,wed,fri\.$/],
+    ['a day list with spaces and one bad day', 'digest subscribe foo at 07:30 mon, blursday', /: "blursday" is not a day/],
+    ['a bad day after on', 'digest subscribe foo on blursday', /: "blursday" is not a day/],
+    ['on with no days', 'digest subscribe foo on', /"on" needs days/],
+    ['at with no time', 'digest subscribe foo at', /"at" needs a time/],
+    ['a time not on a 24-hour clock', 'digest subscribe foo at 7am', /"7am" is not a time: use HH:MM, e.g. 07:30\.$/],
+    ['two times', 'digest subscribe foo at 07:30 at 09:00', /"07:30 09:00" is not a time/],
+    ['an ambiguous last topic', 'digest subscribe fentanyl, attacks on pipelines', /"pipelines" is not a day/],
   ])('answers %s with one line and changes nothing', async (_what, text, message) => {
     await runText('digest subscribe fentanyl at 09:00', ctx());
     const before = store.subscriptions();
