@@ -1,19 +1,38 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ask, askJson } from '../../src/answer/ask.js';
+import type { Attachment } from '../../src/answer/reply.js';
 import { cite } from '../../src/answer/cite.js';
 import { answerFigures } from '../../src/answer/figures/index.js';
 import { splitTopics } from '../../src/commands/digest.js';
 import { findCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { errorLine } from '../../src/corpus/block.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
 import { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 
-const USAGE = `Usage: dossier <command> [text] [--corpus DIR] [--json] [--chart FILE]
-Commands: ask <question> · cite <quote> · figures <topic> · sources · digest --topics "a, b" [--since YYYY-MM-DD] · help`;
+/** What this command takes: printed for `help`, `--help` or no command, and after a malformed option. */
+const USAGE = `Usage: dossier <command> [text] [options]
+
+Commands:
+  ask <question>     the best passages on a question, quoted and cited (a question alone works too)
+  cite <quote>       where a half-remembered quote comes from
+  figures <topic>    the figures on a topic, grouped by what they measure
+  sources            the documents in the corpus
+  digest --topics "a, b" [--since YYYY-MM-DD]
+                     a one-off digest of those topics (with --since, also the documents dated from that day)
+  help               this text
+
+Options:
+  --corpus DIR       the corpus folder (default CORPUS_DIR, then ./corpus)
+  --cache DIR        where the saved index is kept (default CACHE_DIR, then ./.cache)
+  --json             machine-readable output, for ask, cite, figures and sources
+  --chart FILE       with figures: write the chart of a series over time to FILE, a .png file`;
+
+const DIGEST_NEEDS_TOPICS = 'dossier: digest here needs --topics: dossier digest --topics "a, b" [--since YYYY-MM-DD] (subscriptions are made in Slack or Discord)';
 
 /** `--json` output per command: the contract the evaluation script reads. */
 const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string) => unknown> = {
@@ -47,6 +66,19 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   const [command = 'help', ...words] = values.help ? ['help'] : positionals;
   const text = words.join(' ');
+  // Everything that can be refused without the corpus is refused before it is loaded.
+  if (command.toLowerCase() === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.toLowerCase() === 'digest' && values.topics === undefined) {
+    console.error(DIGEST_NEEDS_TOPICS);
+    return 2;
+  }
+  if (values.chart !== undefined && !/\.png$/i.test(values.chart)) {
+    console.error(`dossier: --chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`);
+    return 2;
+  }
   const config = loadConfig();
   const log = createLogger(values.json ? 'error' : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const dossier = await Dossier.open({ corpusDir: values.corpus ?? config.CORPUS_DIR, cacheDir: values.cache ?? config.CACHE_DIR, log });
@@ -69,17 +101,34 @@ export async function main(argv: string[]): Promise<number> {
   }
   const ctx: CommandContext = { dossier, platform: 'terminal', user: { id: 'cli' }, channel: { id: 'cli' }, now: () => new Date() };
   // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
-  const reply = command === 'digest' && values.topics !== undefined ? oneOffDigest(dossier, splitTopics(values.topics), values.since) : await runText(`${command} ${text}`, ctx);
-  process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansi : noStyle)}\n`);
-  if (values.chart) {
+  const reply = command.toLowerCase() === 'digest' && values.topics !== undefined ? oneOffDigest(dossier, splitTopics(values.topics), values.since) : await runText(`${command} ${text}`, ctx);
+  // One command, one answer: there is no `more` to type here.
+  process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansi : noStyle, { moreHint: false })}\n`);
+  if (values.chart !== undefined) {
     const chart = reply.attachments[0];
     if (!chart) console.error('dossier: no chart for this answer (its figures do not form a series over time)');
-    else {
-      await writeFile(values.chart, await chart.draw());
-      console.error(`dossier: chart written to ${values.chart}`);
-    }
+    else if (!(await writeChart(values.chart, chart))) return 1;
   }
   return reply.status === 'error' ? 1 : 0;
+}
+
+/** Draws the chart into `path`; false, with one line saying why, when it cannot be written. */
+async function writeChart(path: string, chart: Attachment): Promise<boolean> {
+  try {
+    await writeFile(path, await chart.draw());
+  } catch (error) {
+    console.error(`dossier: could not write the chart to ${path}: ${fileError(error)}`);
+    return false;
+  }
+  console.error(`dossier: chart written to ${path}`);
+  return true;
+}
+
+/** "no such folder" rather than "ENOENT: no such file or directory, open '/x/y.png'". */
+function fileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = { ENOENT: 'its folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'the file system is read-only', ENOSPC: 'no space left on the device' };
+  return (code && reasons[code]) ?? errorLine(error);
 }
 
 main(process.argv.slice(2)).then(

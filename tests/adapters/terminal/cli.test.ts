@@ -1,18 +1,30 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH } from '../../../src/commands/index.js';
+import { HARBOUR } from '../../answer/figures/fixtures.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 
 const CLI = fileURLToPath(new URL('../../../adapters/terminal/cli.ts', import.meta.url));
-let corpus: { dir: string; cleanup: () => Promise<void> };
+type Folder = { dir: string; cleanup: () => Promise<void> };
+let corpus: Folder;
+let harbour: Folder;
+let revenue: Folder;
+let empty: Folder;
 beforeAll(async () => {
   corpus = await tempCorpus({ 'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.') });
+  harbour = await tempCorpus(HARBOUR);
+  revenue = await tempCorpus({ 'revenue.md': note('Revenue', Array.from({ length: 8 }, (_, i) => `Cartel revenue estimate number ${i + 1} came from a different agency.`).join('\n\n')) });
+  empty = await tempCorpus({});
 });
-afterAll(() => corpus.cleanup());
+afterAll(() => Promise.all([corpus, harbour, revenue, empty].map((f) => f.cleanup())));
 
-const dossier = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args, '--corpus', corpus.dir, '--cache', `${corpus.dir}/.cache`], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'error' } });
+const run = (args: string[], over: Folder = corpus, logLevel = 'error') =>
+  spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args, '--corpus', over.dir, '--cache', `${over.dir}/.cache`], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: logLevel } });
+const dossier = (...args: string[]) => run(args);
+const lines = (text: string) => text.trim().split('\n');
 
 describe('the dossier command line', () => {
   it('refuses an over-long query in --json mode with the same one line as every surface', () => {
@@ -27,5 +39,78 @@ describe('the dossier command line', () => {
     const run = dossier('ask', 'where was the National Guard deployed?', '--json');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).results[0].source).toBe('a.md');
+  });
+});
+
+describe('dossier help', () => {
+  it('prints the command line’s own usage for help, --help, -h and no command, and exits 0', () => {
+    for (const args of [['help'], ['--help'], ['-h'], []]) {
+      const help = run(args);
+      expect(help.status).toBe(0);
+      expect(help.stderr).toBe('');
+      for (const part of ['ask <question>', 'cite <quote>', 'figures <topic>', 'sources', 'digest --topics "a, b" [--since YYYY-MM-DD]', '--corpus DIR', '--cache DIR', '--json', '--chart FILE']) expect(help.stdout).toContain(part);
+      // The chat help's digest subcommands are refused here, so they are not offered.
+      expect(help.stdout).not.toMatch(/subscribe|preview/);
+    }
+  });
+
+  it('says in one line that digest needs --topics here, without the chat wording', () => {
+    for (const args of [['digest'], ['digest', 'preview']]) {
+      const digest = run(args);
+      expect(digest.status).toBe(2);
+      expect(digest.stdout).toBe('');
+      expect(lines(digest.stderr)).toHaveLength(1);
+      expect(digest.stderr).toMatch(/^dossier: digest here needs --topics: dossier digest --topics "a, b"/);
+      expect(digest.stderr).not.toMatch(/unsubscribe|subscribe\|/);
+    }
+  });
+});
+
+describe('dossier without `more`', () => {
+  it('prints the first page of an answer with no hint to type `more`, which a one-shot command cannot take', () => {
+    const ask = run(['ask', 'cartel revenue estimate'], revenue);
+    expect(ask.status).toBe(0);
+    expect(ask.stdout).toContain('3. “');
+    expect(ask.stdout).not.toMatch(/more results|type `more`/);
+  });
+});
+
+describe('dossier --chart', () => {
+  it('writes the chart of a series as a PNG file', () => {
+    const path = join(harbour.dir, 'thefts.png');
+    const figures = run(['figures', 'cargo thefts', '--chart', path], harbour);
+    expect(figures.status).toBe(0);
+    expect(figures.stderr.trim()).toBe(`dossier: chart written to ${path}`);
+    expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('refuses a file name not ending in .png in one line, before loading anything', () => {
+    const path = join(harbour.dir, 'thefts.svg');
+    const figures = run(['figures', 'cargo thefts', '--chart', path], harbour);
+    expect(figures.status).toBe(2);
+    expect(figures.stdout).toBe('');
+    expect(figures.stderr.trim()).toBe(`dossier: --chart writes a PNG image: give a file name ending in .png (not "${path}").`);
+    expect(existsSync(path)).toBe(false);
+    // Over a corpus folder that does not exist: the refusal comes first, so nothing was loaded.
+    const early = run(['figures', 'cargo thefts', '--chart', 'thefts.svg'], { dir: join(harbour.dir, 'no-such-corpus'), cleanup: async () => {} });
+    expect([early.status, early.stderr.trim()]).toEqual([2, 'dossier: --chart writes a PNG image: give a file name ending in .png (not "thefts.svg").']);
+  });
+
+  it('says in one line why the chart could not be written, after the answer, and exits 1', () => {
+    const path = join(harbour.dir, 'no-such-folder', 'thefts.png');
+    const figures = run(['figures', 'cargo thefts', '--chart', path], harbour);
+    expect(figures.status).toBe(1);
+    expect(figures.stdout).toContain('cargo thefts at the harbour');
+    expect(figures.stderr.trim()).toBe(`dossier: could not write the chart to ${path}: its folder does not exist`);
+  });
+});
+
+describe('dossier over an empty corpus folder', () => {
+  it('warns in one line naming the folder, then answers as usual', () => {
+    const ask = run(['ask', 'cartel revenue'], empty, 'info');
+    expect(ask.status).toBe(0);
+    const warnings = lines(ask.stderr).filter((l) => l.includes('holds no documents'));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0]!).msg).toBe(`The corpus folder ${empty.dir} holds no documents: add .txt, .md, .markdown, .html, .htm, .pdf files to it.`);
   });
 });
