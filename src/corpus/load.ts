@@ -42,7 +42,8 @@ export interface LoadedDocument {
 /**
  * Loads every supported file under `dir` (.txt, .md, .html, .pdf), recursively; dotfiles, dot-folders,
  * sidecars (see SIDECAR_SUFFIX) and the corpus's synonyms.yaml are not documents. A file that cannot
- * be loaded becomes a warning, logged and returned, and the rest loads. Documents come sorted by source.
+ * be loaded becomes a warning, logged and returned, and the rest loads; a folder with no document at all
+ * is logged as a warning too. Documents come sorted by source.
  * Throws DossierError 'corpus-missing' when `dir` is not a folder.
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
@@ -54,9 +55,12 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   });
   const loaded = await mapLimit(files, CONCURRENCY, (path) => loadDocument(root, path, options));
   const folderWarnings = unlisted.map(({ path, error }) => warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${errorLine(error)})`));
+  const documents = loaded.flatMap((l) => (l.document ? [l.document] : [])).sort(bySource);
+  // Otherwise an empty or mistyped folder starts quietly and every question finds nothing.
+  if (documents.length === 0) options.log?.warn({ dir: root, code: 'corpus-empty' }, `The corpus folder ${root} holds no documents: add ${SUPPORTED_EXTENSIONS.join(', ')} files to it.`);
   return {
     dir: root,
-    documents: loaded.flatMap((l) => (l.document ? [l.document] : [])).sort(bySource),
+    documents,
     warnings: [...folderWarnings, ...loaded.flatMap((l) => (l.warning ? [l.warning] : []))].sort(bySource),
   };
 }

@@ -118,6 +118,25 @@ describe('loadCorpus with metadata that does not validate', () => {
   });
 });
 
+describe('loadCorpus with no documents', () => {
+  it('warns in one line naming the folder, whether it is empty or holds nothing it can read', async () => {
+    for (const files of [{}, { 'notes.docx': 'not a supported format' }] as Record<string, string>[]) {
+      const dir = await corpusOf(files);
+      const { log, lines } = recordingLog();
+      expect((await loadCorpus(dir, { log })).documents).toEqual([]);
+      const empty = lines.filter((l) => l.code === 'corpus-empty');
+      expect(empty).toHaveLength(1);
+      expect(empty[0]).toMatchObject({ level: 40, msg: expect.stringContaining(`The corpus folder ${dir} holds no documents: add .txt, .md`) });
+    }
+  });
+
+  it('says nothing of the kind when a document loads', async () => {
+    const { log, lines } = recordingLog();
+    await loadCorpus(await corpusOf({ 'a.txt': 'Quay Notes\n\nThe quay is open again.' }), { log });
+    expect(lines).toEqual([]);
+  });
+});
+
 describe('loadCorpus with bad files', () => {
   it('warns about each bad file by name, logs it, and loads the rest', async () => {
     const dir = await corpusOf({
