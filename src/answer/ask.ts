@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/types.js';
 import type { Dossier } from '../dossier.js';
-import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, type AnalysedQuery } from '../search/query.js';
 import { figureItem, figuresInPassage } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import { plain, type Excerpt, type Reply } from './reply.js';
@@ -37,11 +37,11 @@ export function ask(dossier: Dossier, question: string, { limit = 3, offset = 0 
   const ranked = dossier
     .search(question, { limit: CANDIDATES })
     .map((hit) => {
-      const hasFigure = /\d/.test(hit.passage.text);
-      return { hit, hasFigure, cover: coverage(query, hit.terms, hasFigure) };
+      const amounts = amountsIn(hit.passage.text);
+      return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
     })
     .filter(({ cover }) => cover >= MIN_COVERAGE)
-    .map(({ hit, hasFigure, cover }) => ({ hit, score: hit.score * cover * cover * (query.wantsFigure && hasFigure ? 1.3 : 1) }))
+    .map(({ hit, amounts, cover }) => ({ hit, score: hit.score * cover * cover * (query.wantsFigure && amounts.figure ? 1.3 : 1) }))
     .sort((a, b) => b.score - a.score);
   const page = ranked.slice(offset, offset + limit);
   return {

@@ -6,8 +6,8 @@ import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { Analyzer } from './analyzer.js';
 
-/** Bumped whenever the analyser or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 5;
+/** Bumped whenever the analyser, the built-in synonyms or the indexed fields change, so old saved indexes are rebuilt. */
+export const INDEX_VERSION = 6;
 
 interface IndexedPassage {
   id: string;

@@ -11,8 +11,17 @@ export interface QueryWord {
   known: boolean;
   /** Written with a capital inside the question: a name the question is about. */
   name: boolean;
-  /** Asks for a quantity ("murder count", "total"): a passage answers it with a figure, not by repeating the word. */
-  quantity: boolean;
+  /**
+   * Asks for an amount ("murder count", "how big", "how much money"): a passage answers it with a
+   * figure (for `money`, a sum of money), not by repeating the word.
+   */
+  quantity?: 'figure' | 'money';
+}
+
+/** What amounts a passage states, for the question's quantity words. */
+export interface Amounts {
+  figure: boolean;
+  money: boolean;
 }
 
 export interface AnalysedQuery {
@@ -22,7 +31,14 @@ export interface AnalysedQuery {
   wantsFigure: boolean;
 }
 
-const QUANTITY_WORDS = new Set(['count', 'number', 'total', 'amount', 'tally'].map(stemWord));
+const QUANTITY_WORDS = new Set(['count', 'number', 'total', 'amount', 'tally', 'big', 'large', 'size'].map(stemWord));
+const MONEY_WORDS = new Set(['money', 'cash'].map(stemWord));
+const MONEY_FIGURE = /[$€£]\s?\d|\d\s*(?:million|billion|trillion)?\s*(?:dollars|pesos|euros)\b/i;
+const NO_AMOUNTS: Amounts = { figure: false, money: false };
+
+export function amountsIn(text: string): Amounts {
+  return { figure: /\d/.test(text), money: MONEY_FIGURE.test(text) };
+}
 const AMOUNT = /\b(how (much|many|big|large|high|low|often)|number of|count|cost|percent(age)?|rate|total|size)\b/i;
 
 /** Reads a question against the index: which words matter, and which the corpus does not know. */
@@ -37,22 +53,27 @@ export function analyseQuery(text: string, index: PassageIndex): AnalysedQuery {
       const plainTerms = w.terms.filter((t) => !Analyzer.isSynonym(t));
       const known = w.terms.some((t) => index.knows(t));
       const df = known ? Math.min(...w.terms.map((t) => index.documentFrequency(t)).filter((d) => d > 0), n) : 0;
-      return { word: w.word, terms: w.terms, weight: idf(df), known, name: plainTerms.some((t) => capitals.has(t)), quantity: plainTerms.some((t) => QUANTITY_WORDS.has(t)) };
+      return { word: w.word, terms: w.terms, weight: idf(df), known, name: plainTerms.some((t) => capitals.has(t)), quantity: quantityOf(plainTerms) };
     });
   return { text, words, wantsFigure: AMOUNT.test(text) };
 }
 
+function quantityOf(terms: string[]): QueryWord['quantity'] {
+  if (terms.some((t) => MONEY_WORDS.has(t))) return 'money';
+  return terms.some((t) => QUANTITY_WORDS.has(t)) ? 'figure' : undefined;
+}
+
 /**
  * Share of the question's weight that a passage matching `matched` terms covers, from 0 to 1.
- * `hasFigure`: the passage states a number, which covers the question's quantity words.
+ * `amounts`: what the passage states (`amountsIn`), which covers the question's quantity words.
  */
-export function coverage(query: AnalysedQuery, matched: Iterable<string>, hasFigure = false): number {
+export function coverage(query: AnalysedQuery, matched: Iterable<string>, amounts: Amounts = NO_AMOUNTS): number {
   const set = new Set(matched);
   let total = 0;
   let covered = 0;
   for (const w of query.words) {
     total += w.weight;
-    if ((w.quantity && hasFigure) || w.terms.some((t) => set.has(t))) covered += w.weight;
+    if ((w.quantity && amounts[w.quantity]) || w.terms.some((t) => set.has(t))) covered += w.weight;
   }
   return total ? covered / total : 0;
 }

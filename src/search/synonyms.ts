@@ -40,6 +40,7 @@ export const SYNONYM_GROUPS: SynonymGroup[] = [
   { id: 'unsafe', terms: ['unsafe', 'insecure', 'insecurity'] },
   { id: 'revenue', terms: ['revenue', 'revenues', 'profits', 'profit', 'proceeds', 'earn', 'make'] },
   { id: 'student', terms: ['student', 'students', 'Ayotzinapa'] },
+  { id: 'kingpin', terms: ['kingpin', 'kingpins', 'kingpin strategy', 'decapitation', 'capos', 'cartel leaders', 'high-value targets'] },
 ];
 
 /** A corpus's own synonyms: `corpus/synonyms.yaml`, mapping a term to the words that mean the same. */

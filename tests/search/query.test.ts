@@ -1,18 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/dossier.js';
-import { analyseQuery, coverage } from '../../src/search/query.js';
+import { amountsIn, analyseQuery, coverage } from '../../src/search/query.js';
 import { note, tempCorpus } from '../support/corpus.js';
 
 describe('coverage', () => {
-  it('counts a quantity word ("murder count") as covered by a passage that states a figure', async () => {
+  it('counts a quantity word ("murder count", "how big") as covered by a passage that states a figure', async () => {
     const corpus = await tempCorpus({ 'a.md': note('Violence', 'Murders reached 34,500 in 2019.\n\nHow one counts the groups matters.') });
     try {
       const dossier = await Dossier.open({ corpusDir: corpus.dir });
       const query = analyseQuery('murder count', dossier.index);
-      expect(query.words.map((w) => w.quantity)).toEqual([false, true]);
+      expect(query.words.map((w) => w.quantity)).toEqual([undefined, 'figure']);
+      expect(analyseQuery('how big is it', dossier.index).words.map((w) => w.quantity)).toContain('figure');
       const murder = query.words[0]!.terms;
-      expect(coverage(query, murder, false)).toBeLessThan(1);
-      expect(coverage(query, murder, true)).toBe(1);
+      expect(coverage(query, murder, amountsIn('Murders were counted.'))).toBeLessThan(1);
+      expect(coverage(query, murder, amountsIn('Murders reached 34,500.'))).toBe(1);
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+
+  it('counts "money" as covered only by a sum of money', async () => {
+    const corpus = await tempCorpus({ 'a.md': note('Revenue', 'Cartels earn $20 billion a year.') });
+    try {
+      const dossier = await Dossier.open({ corpusDir: corpus.dir });
+      const query = analyseQuery('how much money do cartels earn', dossier.index);
+      const money = query.words.find((w) => w.word === 'money')!;
+      expect(money.quantity).toBe('money');
+      const others = query.words.filter((w) => w !== money).flatMap((w) => w.terms);
+      expect(coverage(query, others, amountsIn('They earn more than in 2019.'))).toBeLessThan(1);
+      expect(coverage(query, others, amountsIn('They earn $20 billion.'))).toBe(1);
+      expect(amountsIn('some 30 billion pesos').money).toBe(true);
     } finally {
       await corpus.cleanup();
     }
