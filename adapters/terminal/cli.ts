@@ -6,12 +6,13 @@ import { cite } from '../../src/answer/cite.js';
 import { answerFigures } from '../../src/answer/figures/index.js';
 import { splitTopics } from '../../src/commands/digest.js';
 import { findCommand, runText, type CommandContext } from '../../src/commands/index.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { errorLine } from '../../src/corpus/block.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
 import { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
+import { plainLogDestination } from './log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 
 /** What this command takes: printed for `help`, `--help` or no command, and after a malformed option. */
@@ -79,8 +80,9 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dossier: --chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`);
     return 2;
   }
+  loadEnvFile();
   const config = loadConfig();
-  const log = createLogger(values.json ? 'error' : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const log = createLogger(values.json ? 'error' : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, plainLogDestination());
   const dossier = await Dossier.open({ corpusDir: values.corpus ?? config.CORPUS_DIR, cacheDir: values.cache ?? config.CACHE_DIR, log });
 
   if (values.json) {

@@ -111,6 +111,6 @@ describe('dossier over an empty corpus folder', () => {
     expect(ask.status).toBe(0);
     const warnings = lines(ask.stderr).filter((l) => l.includes('holds no documents'));
     expect(warnings).toHaveLength(1);
-    expect(JSON.parse(warnings[0]!).msg).toBe(`The corpus folder ${empty.dir} holds no documents: add .txt, .md, .markdown, .html, .htm, .pdf files to it.`);
+    expect(warnings[0]).toBe(`dossier: The corpus folder ${empty.dir} holds no documents: add .txt, .md, .markdown, .html, .htm, .pdf files to it.`);
   });
 });
