@@ -32,7 +32,7 @@ const DigestArgs = z
     const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (a.action === 'subscribe' && topics.length === 0) fail('topics', 'name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`');
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
-    if (topics.some((t) => t.length > MAX_TOPIC_LENGTH)) fail('topics', `keep each topic under ${MAX_TOPIC_LENGTH} characters`);
+    if (topics.some((t) => t.length > MAX_TOPIC_LENGTH)) fail('topics', `keep each topic to at most ${MAX_TOPIC_LENGTH} characters`);
     if (a.at !== undefined && !parseTime(a.at)) fail('at', a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30');
     if (a.days !== undefined && !parseDays(a.days)) fail('days', `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, weekends or days like mon,wed,fri`);
     if (a.tz !== undefined && !isValidTimeZone(a.tz)) fail('tz', `${a.tz.trim() ? `"${a.tz}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as America/Mexico_City`);
