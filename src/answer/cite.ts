@@ -8,6 +8,11 @@ import { markRanges, type Reply, type RichText } from './reply.js';
 
 /** Below this share of the remembered words found in order-free match, a passage is not the source. */
 const MIN_SIMILARITY = 0.6;
+/**
+ * A quote of common words with at most one other ("to be or not to be that is the question") is
+ * found in half the corpus by word counts alone: it must match nearly word for word.
+ */
+const MIN_SIMILARITY_COMMON_WORDS = 0.9;
 const CANDIDATES = 30;
 
 /**
@@ -18,10 +23,12 @@ const CANDIDATES = 30;
 export function cite(dossier: Dossier, quote: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
   const wanted = words(quote);
   if (wanted.length === 0) return { query: quote, results: [], more: 0 };
+  const distinctive = wanted.filter((w) => !STOP_WORDS.has(w)).length;
+  const threshold = distinctive >= 2 ? MIN_SIMILARITY : MIN_SIMILARITY_COMMON_WORDS;
   const scored = dossier
     .search(quote, { limit: CANDIDATES })
     .map(({ passage }) => bestWindow(passage, wanted))
-    .filter((m) => m.similarity >= MIN_SIMILARITY)
+    .filter((m) => m.similarity >= threshold)
     .sort((a, b) => b.similarity - a.similarity);
   const results: AskResult[] = scored.slice(0, limit).map((m) => ({
     passage: m.passage,
