@@ -47,7 +47,7 @@ const MONTH_NAMES = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
  * synonyms.
  */
 export class MeasureIndex {
-  private readonly heads = new Map<string, Set<string>>();
+  private readonly heads = new Map<string, { head: Set<string>; modifiers: Set<string> }>();
   private readonly terms = new Map<string, Set<string>>();
 
   constructor(private readonly analyzer: Analyzer) {}
@@ -101,22 +101,31 @@ export class MeasureIndex {
     return { measure: group.measure, unit: group.unit, per: group.figures[0]!.per, points };
   }
 
+  /**
+   * Same head, and the words before it do not pull apart: "deaths" and "drug overdose deaths" are
+   * one measure, but "synthetic opioid overdose deaths" are a part of drug overdose deaths, not more of them.
+   */
   private sameMeasure(a: Sourced, b: Sourced): boolean {
     if (a.unit !== b.unit || a.per !== b.per || !a.measure || !b.measure) return false;
-    const heads = this.headOf(b.measure);
-    return [...this.headOf(a.measure)].some((t) => heads.has(t));
+    const first = this.headOf(a.measure);
+    const second = this.headOf(b.measure);
+    if (![...first.head].some((t) => second.head.has(t))) return false;
+    return within(first.modifiers, second.modifiers) || within(second.modifiers, first.modifiers);
   }
 
-  private headOf(measure: string): Set<string> {
-    let head = this.heads.get(measure);
-    if (!head) {
+  /** A measure's head noun ("deaths" in "drug overdose deaths in the United States") and the words before it. */
+  private headOf(measure: string): { head: Set<string>; modifiers: Set<string> } {
+    let parts = this.heads.get(measure);
+    if (!parts) {
       const words = measure.replace(WRAPPERS, '').split(/\s+/);
       const end = words.findIndex((w, i) => i > 0 && HEAD_ENDS.test(w));
       const chunk = words.slice(0, end < 0 ? undefined : end);
-      head = new Set(this.analyzer.terms(chunk.at(-1) ?? ''));
-      this.heads.set(measure, head);
+      const head = new Set(this.analyzer.terms(chunk.at(-1) ?? ''));
+      const modifiers = new Set(this.analyzer.terms(chunk.slice(0, -1).join(' ')).filter((t) => !head.has(t) && !/\d/.test(t)));
+      parts = { head, modifiers };
+      this.heads.set(measure, parts);
     }
-    return head;
+    return parts;
   }
 
   private termsOf(text: string | undefined): Set<string> {
@@ -137,6 +146,11 @@ export class MeasureIndex {
     for (const t of a) if (b.has(t)) shared++;
     return shared / smaller;
   }
+}
+
+function within<T>(small: Set<T>, large: Set<T>): boolean {
+  for (const x of small) if (!large.has(x)) return false;
+  return true;
 }
 
 function isChange(figure: PassageFigure): boolean {

@@ -3,7 +3,7 @@ import { answerFigures } from '../../../src/answer/figures/answer.js';
 import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/dossier.js';
-import { SEEDS, tempCorpus } from '../../support/corpus.js';
+import { SEEDS, note, tempCorpus } from '../../support/corpus.js';
 import { HARBOUR } from './fixtures.js';
 
 let harbour: Dossier;
@@ -62,6 +62,19 @@ describe('answerFigures', () => {
     const differing = answer.disagreements.flat();
     expect(differing.map((f) => f.source).sort()).toEqual(['customs.md', 'port.md']);
     expect(differing.map((f) => f.value)).toEqual(expect.arrayContaining([{ low: 2e9, high: 4e9 }, { low: 3e9, high: 5e9 }]));
+  });
+
+  it('keeps a part apart from its whole: synthetic opioid overdose deaths are not more drug overdose deaths', async () => {
+    const corpus = await tempCorpus({
+      'deaths.md': note('Overdoses', 'The country recorded 64,070 drug overdose deaths in 2016.\n\nThe agency counted 70,000 synthetic opioid overdose deaths in 2022, up from 62,000 synthetic opioid overdose deaths in 2021.'),
+    });
+    try {
+      const answer = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'overdose deaths');
+      expect(answer.groups.map((g) => g.figures.map((f) => f.value))).toEqual(expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]));
+      expect(answer.series?.points.map((p) => p.value)).toEqual([62000, 70000]);
+    } finally {
+      await corpus.cleanup();
+    }
   });
 
   it('orders a series over time by date, one point per time', () => {
