@@ -14,7 +14,12 @@ export interface MeasureGroup<F extends Sourced = Sourced> {
   measure: string;
   unit: FigureUnit;
   figures: F[];
+  /** Figures whose sentence names no measure, gathered under one heading: never compared or charted. */
+  unnamed?: true;
 }
+
+/** The heading of figures whose sentence names no measure ("More than 20,000 of them …"). */
+export const OTHER_FIGURES = 'other figures';
 
 /** A point of a series: one figure and the time it is for. */
 export interface SeriesPoint<F extends Sourced = Sourced> {
@@ -56,9 +61,10 @@ export class MeasureIndex {
   group<F extends Sourced>(figures: F[]): MeasureGroup<F>[] {
     const groups: MeasureGroup<F>[] = [];
     for (const figure of figures) {
-      const group = groups.find((g) => this.sameMeasure(g.figures[0]!, figure));
+      const group = figure.measure ? groups.find((g) => !g.unnamed && this.sameMeasure(g.figures[0]!, figure)) : groups.find((g) => g.unnamed);
       if (group) group.figures.push(figure);
-      else groups.push({ measure: figure.measure ?? figure.text, unit: figure.unit, figures: [figure] });
+      else if (figure.measure) groups.push({ measure: figure.measure, unit: figure.unit, figures: [figure] });
+      else groups.push({ measure: OTHER_FIGURES, unit: figure.unit, figures: [figure], unnamed: true });
     }
     return groups;
   }
@@ -68,6 +74,7 @@ export class MeasureIndex {
    * time): the best one from each source, when there are at least two and their values differ.
    */
   disagreement<F extends Sourced>(group: MeasureGroup<F>): F[] {
+    if (group.unnamed) return [];
     const conflicting = new Set<F>();
     group.figures.forEach((a, i) => {
       for (const b of group.figures.slice(i + 1)) {
@@ -88,7 +95,7 @@ export class MeasureIndex {
    * where several figures share a time), levels only (no changes, multiples or ratios), at least two.
    */
   series<F extends Sourced>(group: MeasureGroup<F>): Series<F> | undefined {
-    if (group.unit === 'multiple' || group.unit === 'ratio') return undefined;
+    if (group.unnamed || group.unit === 'multiple' || group.unit === 'ratio') return undefined;
     const byTime = new Map<number, SeriesPoint<F>>();
     for (const figure of group.figures) {
       const time = figure.when ? pointInTime(figure.when) : undefined;

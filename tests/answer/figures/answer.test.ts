@@ -66,12 +66,15 @@ describe('answerFigures', () => {
 
   it('keeps a part apart from its whole: synthetic opioid overdose deaths are not more drug overdose deaths', async () => {
     const corpus = await tempCorpus({
-      'deaths.md': note('Overdoses', 'The country recorded 64,070 drug overdose deaths in 2016.\n\nThe agency counted 70,000 synthetic opioid overdose deaths in 2022, up from 62,000 synthetic opioid overdose deaths in 2021.'),
+      'deaths.md': note('Overdoses', 'The country recorded 64,070 drug overdose deaths in 2016. More than 20,000 of them involved fentanyl.\n\nThe agency counted 70,000 synthetic opioid overdose deaths in 2022, up from 62,000 synthetic opioid overdose deaths in 2021.'),
     });
     try {
       const answer = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'overdose deaths');
       expect(answer.groups.map((g) => g.figures.map((f) => f.value))).toEqual(expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]));
       expect(answer.series?.points.map((p) => p.value)).toEqual([62000, 70000]);
+      // A figure whose sentence names no measure is headed as such, not by its own words.
+      const unnamed = answer.groups.find((g) => g.figures.some((f) => f.value === 20000));
+      expect(unnamed?.measure).toBe('other figures');
     } finally {
       await corpus.cleanup();
     }
