@@ -56,7 +56,12 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
     blocks.push({ type: 'text', text: [{ text: announced.length === 1 ? 'New in the corpus' : `${newDocuments.length} new documents in the corpus`, strong: true }] });
     for (const doc of announced) {
       const lead = doc.passages.find(unseen);
-      if (lead) quote({ ...leadExcerpt(dossier, lead), figures: figures?.forDocument?.(dossier, doc).slice(0, FIGURES_PER_TOPIC) ?? [] }, lead);
+      if (!lead) continue;
+      quote(leadExcerpt(dossier, lead), lead);
+      // The document's figures come from anywhere in it, so they stand under their own heading rather
+      // than under the lead excerpt, whose key figures are read as being in the sentences shown.
+      const items = figures?.forDocument?.(dossier, doc).slice(0, FIGURES_PER_TOPIC) ?? [];
+      if (items.length) blocks.push({ type: 'figures', title: `Key figures: ${doc.meta.title}`, items });
     }
     if (newDocuments.length > announced.length) blocks.push({ type: 'text', text: [{ text: `…and ${newDocuments.length - announced.length} more; \`sources\` lists them all.` }] });
   }

@@ -49,6 +49,14 @@ describe('composeDigest', () => {
     expectVerbatim(reply);
   });
 
+  it('lists a new document’s key figures under their own heading, not under its opening sentences', () => {
+    const doc = world.dossier.document('merida.md')!;
+    const item = { text: '$3 billion', sentence: [{ text: '$3 billion' }], citation: world.dossier.citation(doc.passages.at(-1)!) };
+    const { reply } = composeDigest({ dossier: world.dossier, topics: [], newDocuments: [doc], seen: new Set(), figures: { forTopic: () => [], forDocument: () => [item] } });
+    expect(reply.blocks[1]).toMatchObject({ type: 'excerpt', excerpt: { figures: [] } });
+    expect(reply.blocks[2]).toEqual({ type: 'figures', title: `Key figures: ${doc.meta.title}`, items: [item] });
+  });
+
   it('says plainly when nothing is new and offers the best unseen passage from the archive', () => {
     const everything = new Set(world.dossier.passages.filter((p) => p.source === 'fentanyl.md').map((p) => p.id));
     const { reply, passageIds } = composeDigest({ dossier: world.dossier, topics: ['fentanyl'], newDocuments: [], seen: everything });

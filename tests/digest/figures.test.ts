@@ -21,10 +21,10 @@ describe('corpusFigures', () => {
     if (block?.type === 'figures') for (const item of block.items) expect(item.citation.source).toBe('appropriations.md');
   });
 
-  it('shows a new document’s figures with its opening', () => {
+  it('shows a new document’s figures after its opening, under the document’s title', () => {
     const doc = world.dossier.document('appropriations.md')!;
     const { reply } = composeDigest({ dossier: world.dossier, topics: ['fentanyl'], newDocuments: [doc], seen: new Set(), figures: corpusFigures });
-    const lead = reply.blocks.find((b) => b.type === 'excerpt');
-    expect(lead?.type === 'excerpt' && lead.excerpt.figures.map((f) => f.text)).toEqual(['$1.6 billion', '$400 million']);
+    const figures = reply.blocks.find((b) => b.type === 'figures' && b.title === `Key figures: ${doc.meta.title}`);
+    expect(figures?.type === 'figures' && figures.items.map((f) => f.text)).toEqual(['$1.6 billion', '$400 million']);
   });
 });
