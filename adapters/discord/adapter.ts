@@ -246,7 +246,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       dossier: this.dossier,
       platform: 'discord',
       // The member's permissions in this channel, overwrites included; unknown in a DM.
-      user: { id: interaction.user.id, name: interaction.user.username, canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) },
+      user: { id: interaction.user.id, name: interaction.user.username, canManageChannel: async () => interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false },
       channel: { id: interaction.channelId ?? interaction.user.id },
       now: this.now,
       ...(this.digest ? { digest: this.digest } : {}),

@@ -366,8 +366,25 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     if (!response.ok) throw Object.assign(new Error(`response_url answered ${response.status}`), { data: { error: `http_${response.status}` } });
   }
 
+  /**
+   * Slack tells a bot no channel roles, so its workspace's owners and admins, and whoever created
+   * the channel, count as the channel's managers (DIGEST_MANAGE_SLACK=managers).
+   */
+  private async managesChannel(userId: string, channelId: string): Promise<boolean> {
+    try {
+      const { user } = await this.app.client.users.info({ user: userId });
+      if (user?.is_admin || user?.is_owner) return true;
+      const { channel } = await this.app.client.conversations.info({ channel: channelId });
+      return channel?.creator === userId;
+    } catch (error) {
+      this.log.warn({ code: slackErrorCode(error), channel: channelId }, `Could not tell whether ${userId} manages channel ${channelId} (${slackErrorCode(error) ?? 'no answer'}): treated as not; the app needs the users:read and channels:read scopes.`);
+      return false;
+    }
+  }
+
   private run(request: SlackRequest, who: Requester): Promise<Reply> {
-    const ctx: CommandContext = { dossier: this.dossier, platform: 'slack', user: who.user, channel: who.channel, now: this.now, ...(this.digest ? { digest: this.digest } : {}), ...(this.gate ? { gate: this.gate } : {}) };
+    const user = { ...who.user, canManageChannel: () => this.managesChannel(who.user.id, who.channel.id) };
+    const ctx: CommandContext = { dossier: this.dossier, platform: 'slack', user, channel: who.channel, now: this.now, ...(this.digest ? { digest: this.digest } : {}), ...(this.gate ? { gate: this.gate } : {}) };
     return 't' in request ? runText(request.t, ctx) : runCommand(request.c, request.a, ctx);
   }
 

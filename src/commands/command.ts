@@ -11,8 +11,12 @@ export type Platform = 'slack' | 'discord' | 'terminal';
 export interface CommandContext {
   dossier: Dossier;
   platform: Platform;
-  /** `canManageChannel`: the adapter's answer to "may this user manage this channel?" (Discord's Manage Channels), when it knows. */
-  user: { id: string; name?: string; canManageChannel?: boolean };
+  /**
+   * `canManageChannel`: the adapter's answer to "may this user manage this channel?" (Discord's
+   * Manage Channels; Slack's admins and the channel's creator), asked only when a command needs it,
+   * since Slack answers it with API calls.
+   */
+  user: { id: string; name?: string; canManageChannel?: () => Promise<boolean> };
   channel: { id: string; name?: string };
   now: () => Date;
   /** Subscriptions and previews; absent where no digest database is configured (the one-shot CLI). */

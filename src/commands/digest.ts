@@ -114,7 +114,10 @@ export const digestCommand = defineCommand({
   run: async (args, ctx) => {
     const service = ctx.digest;
     if (!service) return errorReply('digest-unavailable', 'Digests are not available here: they need the bot running with its database (`npm start`).');
-    const who: Requester = { platform: ctx.platform, channelId: ctx.channel.id, userId: ctx.user.id, canManageChannel: ctx.user.canManageChannel };
+    // Asked only for a change that needs it: on Slack the answer costs API calls.
+    const changes = args.action === 'subscribe' || args.action === 'unsubscribe';
+    const canManageChannel = changes && service.needsManager(ctx.platform) ? ((await ctx.user.canManageChannel?.()) ?? false) : undefined;
+    const who: Requester = { platform: ctx.platform, channelId: ctx.channel.id, userId: ctx.user.id, canManageChannel };
     switch (args.action) {
       case 'subscribe': {
         // Read before subscribing, with no await between, so the reply names what was really replaced.

@@ -114,8 +114,13 @@ export class DigestService {
     return { ...reply, onlyAsker: true };
   }
 
+  /** Whether changing a channel's digest on `platform` needs someone who manages the channel. */
+  needsManager(platform: Platform): boolean {
+    return this.policy[platform] === 'managers';
+  }
+
   private authorize(who: Requester): void {
-    if (this.policy[who.platform] === 'managers' && !who.canManageChannel) {
+    if (this.needsManager(who.platform) && !who.canManageChannel) {
       throw new DossierError('not-allowed', 'Only members who can manage this channel may change its digest.');
     }
   }

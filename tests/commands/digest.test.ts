@@ -157,18 +157,18 @@ describe('digest command', () => {
   });
 
   it('validates structured arguments (Discord options) the same way', async () => {
-    const reply = await runCommand('digest', { action: 'subscribe', topics: 'fentanyl', tz: 'Mars/Olympus_Mons' }, ctx({ platform: 'discord', user: { id: 'u', canManageChannel: true } }));
+    const reply = await runCommand('digest', { action: 'subscribe', topics: 'fentanyl', tz: 'Mars/Olympus_Mons' }, ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } }));
     expect(reply.error?.message).toMatch(/is not a time zone/);
     expect(store.subscriptions()).toEqual([]);
   });
 
   it('on Discord, only members who can manage the channel may subscribe or unsubscribe by default', async () => {
-    const denied = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u1', canManageChannel: false } }));
+    const denied = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u1', canManageChannel: async () => false } }));
     expect(denied.error?.code).toBe('not-allowed');
     const unknown = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u1' } }));
     expect(unknown.error?.code).toBe('not-allowed');
     expect(store.subscriptions()).toEqual([]);
-    const allowed = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u2', canManageChannel: true } }));
+    const allowed = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u2', canManageChannel: async () => true } }));
     expect(allowed.status).toBe('ok');
     expect((await runText('digest unsubscribe', ctx({ platform: 'discord', user: { id: 'u1' } }))).error?.code).toBe('not-allowed');
     expect(store.subscriptions()).toHaveLength(1);

@@ -34,6 +34,6 @@ describe('manifest.yaml', () => {
   });
 
   it('asks for the least bot scopes those need', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'users:read']);
   });
 });
