@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { slackHeaders } from '../tests/adapters/slack/slack-stub.js';
+import { slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
 import type { DriverMessage, ServerMessage } from './load-server.js';
 import { percentile } from './stats.js';
 
@@ -240,22 +240,12 @@ const bot = await BotProcess.start({
 const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
 
 function commandBody(id: string, i: number): string {
-  const user = i % USERS;
-  const channel = i % CHANNELS;
-  return new URLSearchParams({
-    token: 'legacy',
-    team_id: 'T1',
-    team_domain: 'load',
-    channel_id: `C${String(channel).padStart(4, '0')}`,
-    channel_name: `channel-${channel}`,
-    user_id: `U${String(user).padStart(5, '0')}`,
-    user_name: `user${user}`,
-    command: '/brief',
+  return slashCommandBody({
     text: queryText(i),
-    api_app_id: 'A1',
-    response_url: `${standIn.url}/response/${id}`,
-    trigger_id: `trigger-${id}`,
-  }).toString();
+    responseUrl: `${standIn.url}/response/${id}`,
+    user: `U${String(i % USERS).padStart(5, '0')}`,
+    channel: `C${String(i % CHANNELS).padStart(4, '0')}`,
+  });
 }
 
 async function runRound(round: number): Promise<RoundResult> {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteDigestStore } from '../src/digest/sqlite-store.js';
-import { SlackStub, slackHeaders } from './adapters/slack/slack-stub.js';
+import { SlackStub, slackHeaders, slashCommandBody } from './adapters/slack/slack-stub.js';
 
 /**
  * The bot as it runs in production: `adapters/main.ts` in a child process, in Slack HTTP mode,
@@ -109,7 +109,7 @@ let responses = 0;
 /** Sends a signed /brief as Slack would; resolves with the response_url its answer goes to. */
 async function slashCommand(bot: Bot, text: string): Promise<string> {
   const responseUrl = `${stub.url}/response/lifecycle-${++responses}`;
-  const body = new URLSearchParams({ command: '/brief', text, user_id: 'U1', user_name: 'ann', channel_id: 'C1', channel_name: 'general', team_id: 'T1', response_url: responseUrl, trigger_id: 't' }).toString();
+  const body = slashCommandBody({ text, responseUrl });
   const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'), body });
   expect(res.status).toBe(200);
   return responseUrl;

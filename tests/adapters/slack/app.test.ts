@@ -8,7 +8,7 @@ import type { Reply } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/dossier.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
 import { createLogger } from '../../../src/log.js';
-import { SlackStub, slackHeaders, type Recorded } from './slack-stub.js';
+import { SlackStub, slackHeaders, slashCommandBody, type Recorded } from './slack-stub.js';
 
 const SECRET = 'test-signing-secret';
 const BOT_TOKEN = 'xoxb-test-token-never-logged';
@@ -85,22 +85,7 @@ async function signedPost(body: string, contentType: string, headers: Record<str
 
 const FORM = 'application/x-www-form-urlencoded';
 
-function commandBody(text: string, responseUrl: string): string {
-  return new URLSearchParams({
-    token: 'legacy',
-    team_id: 'T1',
-    team_domain: 'port',
-    channel_id: 'C1',
-    channel_name: 'harbour',
-    user_id: 'U1',
-    user_name: 'ann',
-    command: '/brief',
-    text,
-    api_app_id: 'A1',
-    response_url: responseUrl,
-    trigger_id: 'trigger',
-  }).toString();
-}
+const commandBody = (text: string, responseUrl: string) => slashCommandBody({ text, responseUrl });
 
 const interactionBody = (payload: object) => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 

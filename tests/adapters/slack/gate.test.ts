@@ -5,7 +5,7 @@ import { Dossier } from '../../../src/dossier.js';
 import { createLogger } from '../../../src/log.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 import { ManualClock } from '../../support/manual-clock.js';
-import { SlackStub, slackHeaders } from './slack-stub.js';
+import { SlackStub, slackHeaders, slashCommandBody } from './slack-stub.js';
 
 const SECRET = 'gate-test-signing-secret';
 const BOT_TOKEN = 'xoxb-gate-test-token-never-logged';
@@ -47,8 +47,7 @@ async function signedPost(body: string, contentType: string): Promise<number> {
 /** `/brief <text>` from `user`; resolves with what arrived at its response_url. */
 async function slashCommand(user: string, text: string) {
   const responseUrl = `${stub.url}/response/${++responses}`;
-  const body = new URLSearchParams({ token: 'legacy', team_id: 'T1', channel_id: 'C1', channel_name: 'harbour', user_id: user, user_name: user, command: '/brief', text, api_app_id: 'A1', response_url: responseUrl, trigger_id: 't' });
-  await signedPost(body.toString(), 'application/x-www-form-urlencoded');
+  await signedPost(slashCommandBody({ text, responseUrl, user }), 'application/x-www-form-urlencoded');
   return (await stub.waitFor((c) => c.path === new URL(responseUrl).pathname)).body;
 }
 

@@ -5,7 +5,7 @@ import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import { Dossier } from '../../../src/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { note, tempCorpus } from '../../support/corpus.js';
-import { SlackStub, slackHeaders } from './slack-stub.js';
+import { SlackStub, slackHeaders, slashCommandBody } from './slack-stub.js';
 
 const SECRET = 'managers-test-signing-secret';
 const stub = new SlackStub();
@@ -35,7 +35,7 @@ afterAll(async () => {
 
 async function slashCommand(user: string, channel: string, text: string): Promise<string> {
   const responseUrl = `${stub.url}/response/${++responses}`;
-  const body = new URLSearchParams({ token: 'legacy', team_id: 'T1', channel_id: channel, channel_name: 'harbour', user_id: user, user_name: user, command: '/brief', text, api_app_id: 'A1', response_url: responseUrl, trigger_id: 't' }).toString();
+  const body = slashCommandBody({ text, responseUrl, user, channel });
   await (await fetch(eventsUrl, { method: 'POST', headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'), body })).text();
   return JSON.stringify((await stub.waitFor((c) => c.path === new URL(responseUrl).pathname)).body);
 }

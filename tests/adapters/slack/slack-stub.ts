@@ -136,6 +136,23 @@ function parseBody(contentType: string | undefined, raw: Buffer): Record<string,
 }
 
 /** Signs a request body exactly as Slack does: v0 HMAC-SHA256 of `v0:{timestamp}:{body}`. */
+/** The form body Slack posts for `/brief <text>`: who asks where, and the response_url for its answer. */
+export function slashCommandBody({ text, responseUrl, user = 'U1', channel = 'C1' }: { text: string; responseUrl: string; user?: string; channel?: string }): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    channel_id: channel,
+    channel_name: `name-of-${channel}`,
+    user_id: user,
+    user_name: `name-of-${user}`,
+    command: '/brief',
+    text,
+    api_app_id: 'A1',
+    response_url: responseUrl,
+    trigger_id: 'trigger',
+  }).toString();
+}
+
 export function slackHeaders(secret: string, body: string, contentType: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   return { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
