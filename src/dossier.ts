@@ -93,10 +93,10 @@ export class Dossier {
   /** Which of `terms` the passage holds, in any field the index searches. */
   private termsIn(id: string, terms: string[]): string[] {
     const passage = this.passagesById.get(id);
-    if (!passage) return [];
-    const title = this.documentsBySource.get(passage.source)?.meta.title ?? '';
-    const present = new Set(this.index.analyzer.terms([title, passage.heading ?? '', passage.context ?? '', passage.text].join('\n')));
-    return terms.filter((t) => present.has(t));
+    const meta = passage && this.documentsBySource.get(passage.source)?.meta;
+    if (!passage || !meta) return [];
+    const { any } = this.index.termsOf(passage, meta);
+    return terms.filter((t) => any.has(t));
   }
 
   /** Adds or replaces one document (the corpus watcher calls this), re-indexing only its passages. */

@@ -118,16 +118,15 @@ export class PassageIndex {
   }
 
   add(passages: Passage[], meta: DocumentMeta): void {
-    const docs = passages.map((p) => indexed(p, meta));
-    this.mini.addAll(docs);
-    for (const doc of docs) this.count(doc, 1);
+    this.mini.addAll(passages.map((p) => indexed(p, meta)));
+    for (const p of passages) this.count(p, meta, 1);
   }
 
   discard(passages: Passage[], meta: DocumentMeta): void {
     for (const p of passages) {
       if (!this.mini.has(p.id)) continue;
       this.mini.discard(p.id);
-      this.count(indexed(p, meta), -1);
+      this.count(p, meta, -1);
     }
   }
 
@@ -143,7 +142,9 @@ export class PassageIndex {
     return this.mini.search(term, { fields: ['text', 'title', 'heading'], fuzzy: fuzziness, tokenize: (t) => [t], processTerm: (t) => t }).length > 0;
   }
 
-  private count(doc: IndexedPassage, delta: 1 | -1): void {
+  /** The terms a passage is indexed under, in its text and in any field. */
+  termsOf(passage: Passage, meta: DocumentMeta): { text: Set<string>; any: Set<string> } {
+    const doc = indexed(passage, meta);
     const text = new Set<string>();
     const any = new Set<string>();
     for (const field of ['text', 'title', 'heading'] as const) {
@@ -154,6 +155,11 @@ export class PassageIndex {
         }
       }
     }
+    return { text, any };
+  }
+
+  private count(passage: Passage, meta: DocumentMeta, delta: 1 | -1): void {
+    const { text, any } = this.termsOf(passage, meta);
     bump(this.counts.text, text, delta);
     bump(this.counts.any, any, delta);
   }
