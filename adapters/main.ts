@@ -12,7 +12,7 @@ import { createLogger, type Logger } from '../src/log.js';
 import { DiscordAdapter } from './discord/adapter.js';
 import { HEALTH_PATH, healthHandler, startHealthServer, stopHealthServer } from './health-server.js';
 import { SlackAdapter, slackSettings } from './slack/app.js';
-import { plainLogDestination } from './terminal/log.js';
+import { terminalLogger } from './terminal/log.js';
 import { TerminalAdapter } from './terminal/repl.js';
 
 /**
@@ -42,9 +42,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const slack = slackSettings(config);
   const inTerminal = !slack && !config.DISCORD_TOKEN;
-  // Someone at the terminal sees plain lines between answers, and at `info` (the default) only
-  // warnings: a line per command would bury the answers. `debug` and `trace` still show everything.
-  const log = inTerminal ? createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, plainLogDestination()) : createLogger(config.LOG_LEVEL);
+  const log = inTerminal ? terminalLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL);
   // A promise some library let fall is logged; it must not take every channel's answers down with it.
   process.on('unhandledRejection', (reason) => log.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unexpected error; still running'));
   const running: Running = { adapters: {} };

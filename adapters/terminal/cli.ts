@@ -11,8 +11,7 @@ import { errorLine } from '../../src/corpus/block.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
 import { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
-import { createLogger } from '../../src/log.js';
-import { plainLogDestination } from './log.js';
+import { terminalLogger } from './log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 
 /** What this command takes: printed for `help`, `--help` or no command, and after a malformed option. */
@@ -82,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   loadEnvFile();
   const config = loadConfig();
-  const log = createLogger(values.json ? 'error' : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, plainLogDestination());
+  const log = terminalLogger(values.json ? 'error' : config.LOG_LEVEL);
   const dossier = await Dossier.open({ corpusDir: values.corpus ?? config.CORPUS_DIR, cacheDir: values.cache ?? config.CACHE_DIR, log });
 
   if (values.json) {

@@ -1,3 +1,14 @@
+import type { Config } from '../../src/config.js';
+import { createLogger, type Logger } from '../../src/log.js';
+
+/**
+ * The logger for someone at the terminal: plain lines between answers, and at `info` (the default)
+ * only warnings, since a line per command would bury the answers. `debug` and `trace` still show everything.
+ */
+export function terminalLogger(level: Config['LOG_LEVEL']): Logger {
+  return createLogger(level === 'info' ? 'warn' : level, plainLogDestination());
+}
+
 /**
  * Log lines for a person at a terminal: `dossier: <message>` on stderr instead of pino's JSON,
  * which buried answers in the interactive session. Fields stay out; the message names what matters.
