@@ -5,7 +5,7 @@ import type { Attachment } from '../../src/answer/reply.js';
 import { cite } from '../../src/answer/cite.js';
 import { answerFigures } from '../../src/answer/figures/index.js';
 import { splitTopics } from '../../src/commands/digest.js';
-import { findCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { argumentsProblem, findCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { errorLine } from '../../src/corpus/block.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     const spec = findCommand(command)!;
     const args = spec.args.safeParse(spec.fromText(text));
     if (!args.success) {
-      console.error(`dossier: ${spec.usage}: ${args.error.issues[0]?.message ?? 'invalid arguments'}.`);
+      console.error(`dossier: ${argumentsProblem(spec, args.error)}`);
       return 1;
     }
     process.stdout.write(`${JSON.stringify(json(dossier, text))}\n`);

@@ -136,14 +136,16 @@ function logStatus(reply: Reply): string {
   return code !== undefined && code in REFUSALS ? REFUSALS[code as keyof typeof REFUSALS] : reply.status;
 }
 
+/** The one line that says what is wrong with a command's arguments: its usage, then the first problem. */
+export function argumentsProblem(command: Command, error: z.ZodError): string {
+  return `${command.usage}: ${error.issues[0]?.message ?? 'invalid arguments'}.`;
+}
+
 async function dispatch(name: string, raw: Record<string, unknown>, ctx: CommandContext & { log: Logger }): Promise<Reply> {
   const command = findCommand(name);
   if (!command) return errorReply('unknown-command', `There is no \`${name}\` command. Try \`help\`.`);
   const parsed = command.args.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return errorReply('bad-arguments', `${command.usage}: ${issue?.message ?? 'invalid arguments'}.`);
-  }
+  if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error));
   try {
     return await command.run(parsed.data, ctx);
   } catch (error) {
