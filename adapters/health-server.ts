@@ -15,7 +15,10 @@ export function healthHandler(report: () => HealthReport): (req: IncomingMessage
       body = made;
     } catch (error) {
       status = 503;
-      body = { status: 'error', problems: [`the health report failed: ${error instanceof Error ? error.message : String(error)}`] };
+      body = {
+        status: 'error',
+        problems: [`the health report failed: ${error instanceof Error ? error.message : String(error)}`],
+      };
     }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
@@ -23,9 +26,14 @@ export function healthHandler(report: () => HealthReport): (req: IncomingMessage
 }
 
 /** A server of its own for GET /healthz (HEALTH_PORT); anything else is 404. Resolves once listening. */
-export async function startHealthServer(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void, host?: string): Promise<Server> {
+export async function startHealthServer(
+  port: number,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  host?: string,
+): Promise<Server> {
   const server = createServer((req, res) => {
-    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://health').pathname === HEALTH_PATH) return handler(req, res);
+    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://health').pathname === HEALTH_PATH)
+      return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   });
   await new Promise<void>((resolve, reject) => {

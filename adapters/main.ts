@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   const inTerminal = !slack && !config.DISCORD_TOKEN;
   const log = inTerminal ? terminalLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL);
   // A promise some library let fall is logged; it must not take every channel's answers down with it.
-  process.on('unhandledRejection', (reason) => log.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unexpected error; still running'));
+  process.on('unhandledRejection', (reason) =>
+    log.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unexpected error; still running'),
+  );
   const running: Running = { adapters: {} };
   let stopping = false;
   const stop = (signal: string) => {
@@ -88,14 +90,24 @@ async function main(): Promise<void> {
       index: { documents: dossier.documents.length, passages: dossier.passages.length },
       corpus: { loadedAt, newestDocumentDate: newestDate(dossier.documents.map((d) => d.meta.date)) },
       database: { path: config.DATABASE_PATH, open: digest.store.isOpen, unfinishedSlots: unfinishedSlots(running) },
-      platforms: Object.fromEntries(Object.values(adapters).flatMap((a) => (a.status ? [[a.platform, a.status()]] : []))),
+      platforms: Object.fromEntries(
+        Object.values(adapters).flatMap((a) => (a.status ? [[a.platform, a.status()]] : [])),
+      ),
     });
   const health = healthHandler(report);
 
   const slackServesHealth = Boolean(slack && !slack.appToken);
-  if (slack) adapters.slack = new SlackAdapter(slack, dossier, log, { digest: digest.service, gate, httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
-  if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(config, dossier, log, { digest: digest.service, gate });
-  const terminal = inTerminal ? new TerminalAdapter(dossier, { slashCommand: config.SLACK_COMMAND, context: { digest: digest.service, gate } }) : undefined;
+  if (slack)
+    adapters.slack = new SlackAdapter(slack, dossier, log, {
+      digest: digest.service,
+      gate,
+      httpRoutes: [{ path: HEALTH_PATH, handler: health }],
+    });
+  if (config.DISCORD_TOKEN)
+    adapters.discord = new DiscordAdapter(config, dossier, log, { digest: digest.service, gate });
+  const terminal = inTerminal
+    ? new TerminalAdapter(dossier, { slashCommand: config.SLACK_COMMAND, context: { digest: digest.service, gate } })
+    : undefined;
   if (terminal) adapters.terminal = terminal;
 
   if (config.HEALTH_PORT) {
@@ -129,15 +141,30 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
     process.exit(1);
   }, HARD_DEADLINE_MS);
   hard.unref();
-  log.info({ signal: reason, inFlight: running.gate?.inFlight ?? 0 }, 'stopping: finishing the answers and digests in flight');
+  log.info(
+    { signal: reason, inFlight: running.gate?.inFlight ?? 0 },
+    'stopping: finishing the answers and digests in flight',
+  );
 
   running.gate?.close();
   const drained = await within(Promise.all([running.gate?.drain(), running.digest?.stopScheduling()]), left(DRAIN_MS));
-  if (!drained) log.warn({ inFlight: running.gate?.inFlight ?? 0, unfinishedSlots: unfinishedSlots(running) }, 'answers or digests still in flight at the drain limit; stopping without them');
+  if (!drained)
+    log.warn(
+      { inFlight: running.gate?.inFlight ?? 0, unfinishedSlots: unfinishedSlots(running) },
+      'answers or digests still in flight at the drain limit; stopping without them',
+    );
 
   const adapters = Object.values(running.adapters);
   const closed = await within(
-    Promise.all(adapters.map((adapter) => adapter.stop().catch((err: unknown) => log.warn({ err: String(err), platform: adapter.platform }, 'adapter did not stop cleanly')))),
+    Promise.all(
+      adapters.map((adapter) =>
+        adapter
+          .stop()
+          .catch((err: unknown) =>
+            log.warn({ err: String(err), platform: adapter.platform }, 'adapter did not stop cleanly'),
+          ),
+      ),
+    ),
     left(CLOSE_BY_MS),
   );
   if (!closed) log.warn('a platform connection did not close in time');
@@ -152,13 +179,22 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
 /** True if `work` settles within `ms`; the work is not cancelled either way. */
 async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   const timer = sleep(ms, false, { ref: false });
-  return Promise.race([work.then(() => true, () => true), timer]);
+  return Promise.race([
+    work.then(
+      () => true,
+      () => true,
+    ),
+    timer,
+  ]);
 }
 
-const unfinishedSlots = (running: Running): number => (running.digest?.store.isOpen ? running.digest.store.unfinishedRuns().length : 0);
+const unfinishedSlots = (running: Running): number =>
+  running.digest?.store.isOpen ? running.digest.store.unfinishedRuns().length : 0;
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DossierError;
-  console.error(`dossier: ${known ? (error as Error).message : `could not start: ${error instanceof Error ? error.message : String(error)}`}`);
+  console.error(
+    `dossier: ${known ? (error as Error).message : `could not start: ${error instanceof Error ? error.message : String(error)}`}`,
+  );
   process.exit(1);
 });

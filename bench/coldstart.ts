@@ -9,4 +9,11 @@ const dossier = await Dossier.open({ corpusDir: corpusDir!, cacheDir: cacheDir! 
 const opened = performance.now();
 const answer = ask(dossier, question!);
 const done = performance.now();
-process.stdout.write(JSON.stringify({ fromCache: dossier.index.fromCache, openMs: opened - start, totalMs: done - start, results: answer.results.length }));
+process.stdout.write(
+  JSON.stringify({
+    fromCache: dossier.index.fromCache,
+    openMs: opened - start,
+    totalMs: done - start,
+    results: answer.results.length,
+  }),
+);

@@ -29,7 +29,12 @@ export interface GeneratedCorpus {
  * between .txt (title on the first line) and .md (a `#` title); all text comes from the seeds,
  * read at run time, never stored in the repository.
  */
-export async function generateCorpus(seeds: { documents: SourceDocument[]; files: Map<string, Uint8Array> }, dir: string, factor: number, seed = 7): Promise<GeneratedCorpus> {
+export async function generateCorpus(
+  seeds: { documents: SourceDocument[]; files: Map<string, Uint8Array> },
+  dir: string,
+  factor: number,
+  seed = 7,
+): Promise<GeneratedCorpus> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const random = prng(seed * 1000 + factor);
@@ -47,7 +52,10 @@ export async function generateCorpus(seeds: { documents: SourceDocument[]; files
       const markdown = copy % 2 === 1;
       const title = `${doc.meta.title} (variant ${copy})`;
       const body = variantParagraphs(doc, random).join('\n\n');
-      write(`v${String(copy).padStart(4, '0')}_${d}.${markdown ? 'md' : 'txt'}`, markdown ? `# ${title}\n\n${body}\n` : `${title}\n\n${body}\n`);
+      write(
+        `v${String(copy).padStart(4, '0')}_${d}.${markdown ? 'md' : 'txt'}`,
+        markdown ? `# ${title}\n\n${body}\n` : `${title}\n\n${body}\n`,
+      );
     }
     // Bounded in-flight writes keep memory flat at 1000×.
     if (pending.length >= 500) await Promise.all(pending.splice(0));
@@ -73,5 +81,8 @@ function variantParagraphs(doc: SourceDocument, random: () => number): string[] 
 }
 
 function perturbNumbers(text: string, random: () => number): string {
-  return text.replace(/\d+/g, (digits) => digits[0] + digits.slice(1).replace(/\d/g, () => String(Math.floor(random() * 10))));
+  return text.replace(
+    /\d+/g,
+    (digits) => digits[0] + digits.slice(1).replace(/\d/g, () => String(Math.floor(random() * 10))),
+  );
 }

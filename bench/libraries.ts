@@ -21,7 +21,13 @@ export const LIBRARIES: Library[] = [
     async build(passages) {
       const mini = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
       mini.addAll(passages.map((p) => ({ id: p.id, text: p.text })));
-      return { search: async (q, limit) => mini.search(q).slice(0, limit).map((r) => String(r.id)) };
+      return {
+        search: async (q, limit) =>
+          mini
+            .search(q)
+            .slice(0, limit)
+            .map((r) => String(r.id)),
+      };
     },
   },
   {
@@ -33,7 +39,13 @@ export const LIBRARIES: Library[] = [
         for (const p of passages) this.add({ id: p.id, text: p.text });
       });
       // lunr reads : ~ ^ + - * as query syntax; a question is plain words.
-      return { search: async (q, limit) => index.search(q.replace(/[:~^+\-*]/g, ' ')).slice(0, limit).map((r) => r.ref) };
+      return {
+        search: async (q, limit) =>
+          index
+            .search(q.replace(/[:~^+\-*]/g, ' '))
+            .slice(0, limit)
+            .map((r) => r.ref),
+      };
     },
   },
   {
@@ -48,7 +60,11 @@ export const LIBRARIES: Library[] = [
     name: 'orama',
     async build(passages) {
       const db = create({ schema: { text: 'string' } as const });
-      await insertMultiple(db, passages.map((p) => ({ id: p.id, text: p.text })), 5000);
+      await insertMultiple(
+        db,
+        passages.map((p) => ({ id: p.id, text: p.text })),
+        5000,
+      );
       return { search: async (q, limit) => (await oramaSearch(db, { term: q, limit })).hits.map((h) => h.id) };
     },
   },

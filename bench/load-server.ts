@@ -36,7 +36,10 @@ const settings = slackSettings(config);
 if (!settings?.signingSecret) throw new Error('bench/load-server.ts needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
 const dossier = await Dossier.open({ corpusDir: config.CORPUS_DIR, log });
 // Port 0 picks a free one (SLACK_PORT cannot say 0). Every command passes the gate, as in adapters/main.ts.
-const adapter = new SlackAdapter({ ...settings, port: 0 }, dossier, log, { host: '127.0.0.1', gate: CommandGate.fromConfig(config) });
+const adapter = new SlackAdapter({ ...settings, port: 0 }, dossier, log, {
+  host: '127.0.0.1',
+  gate: CommandGate.fromConfig(config),
+});
 await adapter.start();
 
 const send = (message: ServerMessage) => process.send!(message);

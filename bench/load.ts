@@ -109,7 +109,8 @@ class SlackStandIn {
           this.record(path.slice('/response/'.length), at, Buffer.concat(chunks).toString('utf8'));
           res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         } else {
-          const extra = path === '/api/auth.test' ? { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' } : {};
+          const extra =
+            path === '/api/auth.test' ? { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' } : {};
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
         }
       });
@@ -147,7 +148,12 @@ class SlackStandIn {
     // The Slack renderer leads an error reply (bad input, refusal, limit) with :warning:.
     const lead = (JSON.parse(body) as { blocks?: { text?: { text?: string } }[] }).blocks?.[0]?.text?.text ?? '';
     const error = lead.startsWith(':warning:');
-    this.answers.set(id, { at, error, rateLimited: error && /going a bit fast|rate limit|too many/i.test(lead), timedOut: error && /took too long/i.test(lead) });
+    this.answers.set(id, {
+      at,
+      error,
+      rateLimited: error && /going a bit fast|rate limit|too many/i.test(lead),
+      timedOut: error && /took too long/i.test(lead),
+    });
     this.waiting.get(id)?.();
     this.waiting.delete(id);
   }
@@ -155,7 +161,11 @@ class SlackStandIn {
 
 /** The forked bot process and its IPC. */
 class BotProcess {
-  private constructor(private readonly child: ChildProcess, readonly port: number, readonly passages: number) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+    readonly passages: number,
+  ) {}
 
   static async start(env: Record<string, string>): Promise<BotProcess> {
     const child = fork(join(here, 'load-server.ts'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -167,7 +177,10 @@ class BotProcess {
     return new BotProcess(child, message.port, message.passages);
   }
 
-  private static next<T extends ServerMessage['type']>(child: ChildProcess, type: T): Promise<Extract<ServerMessage, { type: T }>> {
+  private static next<T extends ServerMessage['type']>(
+    child: ChildProcess,
+    type: T,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
     return new Promise((resolve) => {
       const onMessage = (message: ServerMessage) => {
         if (message.type !== type) return;
@@ -221,7 +234,11 @@ interface RoundResult {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const summary = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: round2(percentile(sorted, 50)), p99: round2(percentile(sorted, 99)), max: round2(sorted.at(-1) ?? NaN) };
+  return {
+    p50: round2(percentile(sorted, 50)),
+    p99: round2(percentile(sorted, 99)),
+    max: round2(sorted.at(-1) ?? NaN),
+  };
 };
 
 const secret = randomBytes(16).toString('hex');
@@ -263,7 +280,12 @@ async function runRound(round: number): Promise<RoundResult> {
       const t0 = performance.now();
       sentAt.set(id, t0);
       try {
-        const res = await fetch(eventsUrl, { method: 'POST', headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'), body, signal: AbortSignal.timeout(ANSWER_WAIT_MS) });
+        const res = await fetch(eventsUrl, {
+          method: 'POST',
+          headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'),
+          body,
+          signal: AbortSignal.timeout(ANSWER_WAIT_MS),
+        });
         await res.arrayBuffer();
         if (res.status === 200) ackTimes.push(performance.now() - t0);
         else ackFailures++;
@@ -325,22 +347,31 @@ function memoryVerdict(rounds: RoundResult[]): { growing: boolean; text: string 
   const rising = heaps.every((h, i) => i === 0 || h > heaps[i - 1]!);
   const growing = rising && last - first > Math.max(2, first * 0.05);
   const change = `${last - first >= 0 ? '+' : ''}${(last - first).toFixed(1)} MB`;
-  return { growing, text: `${growing ? 'growing' : 'no growth trend'}: heap after rounds ${heaps.map((h) => h.toFixed(1)).join(' → ')} MB (${change} from round 1 to ${rounds.length})` };
+  return {
+    growing,
+    text: `${growing ? 'growing' : 'no growth trend'}: heap after rounds ${heaps.map((h) => h.toFixed(1)).join(' → ')} MB (${change} from round 1 to ${rounds.length})`,
+  };
 }
 
 const rounds: RoundResult[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const result = await runRound(round);
   rounds.push(result);
-  console.error(`round ${round}: ${result.requests} requests in ${result.wallS} s, ${result.lost} lost, ack p99 ${result.ackMs.p99} ms, answer p99 ${result.answerMs.p99} ms`);
+  console.error(
+    `round ${round}: ${result.requests} requests in ${result.wallS} s, ${result.lost} lost, ack p99 ${result.ackMs.p99} ms, answer p99 ${result.answerMs.p99} ms`,
+  );
 }
 await bot.stop();
 await standIn.stop();
 
 const verdict = memoryVerdict(rounds);
 const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, node: process.version };
-console.log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}. ${REQUESTS} signed /brief requests per round, ${CONCURRENCY} in flight, ${USERS} users, ${CHANNELS} channels, corpus/ (${bot.passages} passages). Latencies in ms.\n`);
-console.log('| round | acked ≤ 3 s | lost | rate-limited | timed out | error replies | ack p50 / p99 / max | answer p50 / p99 / max | req/s | heap before → after (MB) | RSS before → after (MB) |');
+console.log(
+  `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}. ${REQUESTS} signed /brief requests per round, ${CONCURRENCY} in flight, ${USERS} users, ${CHANNELS} channels, corpus/ (${bot.passages} passages). Latencies in ms.\n`,
+);
+console.log(
+  '| round | acked ≤ 3 s | lost | rate-limited | timed out | error replies | ack p50 / p99 / max | answer p50 / p99 / max | req/s | heap before → after (MB) | RSS before → after (MB) |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rounds) {
   const ms = (l: RoundResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
@@ -348,7 +379,9 @@ for (const r of rounds) {
     `| ${r.round} | ${r.ackedWithin3s}/${r.requests} | ${r.lost} | ${r.rateLimited} | ${r.timedOut} | ${r.errorReplies} | ${ms(r.ackMs)} | ${ms(r.answerMs)} | ${r.perSecond} | ${r.memoryBefore.heapMB.toFixed(1)} → ${r.memoryAfter.heapMB.toFixed(1)} | ${r.memoryBefore.rssMB.toFixed(0)} → ${r.memoryAfter.rssMB.toFixed(0)} |`,
   );
 }
-console.log(`\nMemory: ${verdict.text}. Load average at each round's end: ${rounds.map((r) => r.loadAverage).join(', ')}.`);
+console.log(
+  `\nMemory: ${verdict.text}. Load average at each round's end: ${rounds.map((r) => r.loadAverage).join(', ')}.`,
+);
 const errorsLogged = rounds.reduce((n, r) => n + r.errorsLogged, 0);
 if (errorsLogged) console.log(`The bot logged ${errorsLogged} error lines (above).`);
 
@@ -358,7 +391,17 @@ await writeFile(
     {
       date: new Date().toISOString(),
       machine,
-      setup: { requestsPerRound: REQUESTS, concurrency: CONCURRENCY, rounds: ROUNDS, users: USERS, channels: CHANNELS, passages: bot.passages, ackLimitMs: ACK_LIMIT_MS, answerWaitMs: ANSWER_WAIT_MS, graceMs: GRACE_MS },
+      setup: {
+        requestsPerRound: REQUESTS,
+        concurrency: CONCURRENCY,
+        rounds: ROUNDS,
+        users: USERS,
+        channels: CHANNELS,
+        passages: bot.passages,
+        ackLimitMs: ACK_LIMIT_MS,
+        answerWaitMs: ANSWER_WAIT_MS,
+        graceMs: GRACE_MS,
+      },
       rounds,
       memory: verdict,
     },

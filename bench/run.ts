@@ -83,12 +83,20 @@ interface LevelResult {
 }
 
 const results: LevelResult[] = [];
-const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, date: new Date().toISOString() };
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  node: process.version,
+  date: new Date().toISOString(),
+};
 const benchStart = performance.now();
 
 for (const factor of LEVELS) {
   results.push(await measureLevel(factor));
-  await writeFile(join(here, 'results.json'), `${JSON.stringify({ machine, totalS: (performance.now() - benchStart) / 1000, results }, null, 2)}\n`);
+  await writeFile(
+    join(here, 'results.json'),
+    `${JSON.stringify({ machine, totalS: (performance.now() - benchStart) / 1000, results }, null, 2)}\n`,
+  );
 }
 
 /** One corpus size, in a function of its own so its corpus and indexes are garbage once it returns. */
@@ -122,7 +130,11 @@ async function measureLevel(factor: number): Promise<LevelResult> {
 
   log(`${factor}×: cold start`);
   t = performance.now();
-  const child = await promisify(execFile)(process.execPath, [...process.execArgv, join(here, 'coldstart.ts'), corpusDir, cacheDir, queriesOf('ask')[0]!], { maxBuffer: 1 << 20 });
+  const child = await promisify(execFile)(
+    process.execPath,
+    [...process.execArgv, join(here, 'coldstart.ts'), corpusDir, cacheDir, queriesOf('ask')[0]!],
+    { maxBuffer: 1 << 20 },
+  );
   const wallS = seconds(t);
   const cold = JSON.parse(child.stdout) as { fromCache: boolean; openMs: number; totalMs: number };
 
@@ -163,14 +175,25 @@ function composeDigests(dossier: Dossier): { composed: number; projectedS: numbe
   const start = performance.now();
   let composed = 0;
   while (composed < DIGESTS && (composed < 5 || performance.now() - start < DIGEST_BUDGET_MS)) {
-    composeDigest({ dossier, topics: [topics[composed % topics.length]!, topics[(composed + 1) % topics.length]!], newDocuments: [], seen: new Set(), figures: corpusFigures });
+    composeDigest({
+      dossier,
+      topics: [topics[composed % topics.length]!, topics[(composed + 1) % topics.length]!],
+      newDocuments: [],
+      seen: new Set(),
+      figures: corpusFigures,
+    });
     composed++;
   }
   return { composed, projectedS: ((performance.now() - start) / 1000 / composed) * DIGESTS };
 }
 
 /** Builds one library's index in a function of its own, so nothing keeps it alive once measured. */
-async function measureLibrary(library: Library, passages: Passage[], dossier: Dossier, scoreQuality: boolean): Promise<LibraryResult> {
+async function measureLibrary(
+  library: Library,
+  passages: Passage[],
+  dossier: Dossier,
+  scoreQuality: boolean,
+): Promise<LibraryResult> {
   const base = heapMB();
   const start = performance.now();
   const index = await library.build(passages);
@@ -208,7 +231,12 @@ function markdown(): string {
     '',
     '| size | library | build (s) | heap (MB) | query p50 (ms) | query p99 (ms) |',
     '|---|---|---|---|---|---|',
-    ...results.flatMap((r) => r.libraries.map((l) => `| ${r.factor}× | ${l.name} | ${l.buildS.toFixed(2)} | ${l.heapMB.toFixed(0)} | ${ms(l.query.p50)} | ${ms(l.query.p99)} |`)),
+    ...results.flatMap((r) =>
+      r.libraries.map(
+        (l) =>
+          `| ${r.factor}× | ${l.name} | ${l.buildS.toFixed(2)} | ${l.heapMB.toFixed(0)} | ${ms(l.query.p50)} | ${ms(l.query.p99)} |`,
+      ),
+    ),
   ];
   const one = results.find((r) => r.factor === 1);
   if (one?.quality) {

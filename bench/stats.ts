@@ -18,7 +18,11 @@ export interface Latency {
  * even mid-pass (after at least three calls), so a slow engine on a big corpus cannot stall the run;
  * `samples` says how many calls the percentiles rest on.
  */
-export async function latency(queries: string[], run: (q: string) => unknown, { minSamples = 300, budgetMs = 8000 } = {}): Promise<Latency> {
+export async function latency(
+  queries: string[],
+  run: (q: string) => unknown,
+  { minSamples = 300, budgetMs = 8000 } = {},
+): Promise<Latency> {
   for (const q of queries.slice(0, 3)) await run(q);
   const times: number[] = [];
   const start = performance.now();
@@ -76,7 +80,10 @@ export interface AskCase {
 }
 
 /** ask recall@3 and MRR over the answerable cases, as score.mjs computes them. */
-export async function askQuality(cases: AskCase[], answer: (q: string) => Promise<ResultText[]>): Promise<{ recallAt3: number; mrr: number }> {
+export async function askQuality(
+  cases: AskCase[],
+  answer: (q: string) => Promise<ResultText[]>,
+): Promise<{ recallAt3: number; mrr: number }> {
   const ranks: (number | null)[] = [];
   for (const c of cases.filter((c) => c.doc !== null)) {
     const wants: Wanted[] = [{ doc: c.doc, passage: c.passage }, ...(c.alsoOk ?? [])];
@@ -84,5 +91,8 @@ export async function askQuality(cases: AskCase[], answer: (q: string) => Promis
     ranks.push(i < 0 ? null : i + 1);
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  return { recallAt3: mean(ranks.map((r) => (r !== null && r <= 3 ? 1 : 0))), mrr: mean(ranks.map((r) => (r ? 1 / r : 0))) };
+  return {
+    recallAt3: mean(ranks.map((r) => (r !== null && r <= 3 ? 1 : 0))),
+    mrr: mean(ranks.map((r) => (r ? 1 / r : 0))),
+  };
 }

@@ -27,7 +27,10 @@ export const ConfigSchema = z
     CACHE_DIR: z.string().default('./.cache'),
     DATABASE_PATH: z.string().default('./data/dossier.db'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TZ_DEFAULT: z.string().default('UTC').refine(isValidTimeZone, 'must be an IANA time zone name such as Europe/London'),
+    TZ_DEFAULT: z
+      .string()
+      .default('UTC')
+      .refine(isValidTimeZone, 'must be an IANA time zone name such as Europe/London'),
     /** Who may subscribe or unsubscribe a channel's digest: `anyone` in it, or `managers` (Manage Channels). */
     DIGEST_MANAGE_SLACK: z.enum(['anyone', 'managers']).default('anyone'),
     DIGEST_MANAGE_DISCORD: z.enum(['anyone', 'managers']).default('managers'),
@@ -45,23 +48,48 @@ export const ConfigSchema = z
     SLACK_SIGNING_SECRET: optional(),
     SLACK_APP_TOKEN: optional().pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
     SLACK_PORT: port(3000),
-    SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /brief').default('/brief'),
+    SLACK_COMMAND: z
+      .string()
+      .regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /brief')
+      .default('/brief'),
     SLACK_API_URL: optional().pipe(z.url().optional()),
 
     DISCORD_TOKEN: optional(),
-    DISCORD_APPLICATION_ID: optional().pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
-    DISCORD_GUILD_ID: optional().pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+    DISCORD_APPLICATION_ID: optional().pipe(
+      z
+        .string()
+        .regex(/^\d{5,25}$/, 'must be a numeric id')
+        .optional(),
+    ),
+    DISCORD_GUILD_ID: optional().pipe(
+      z
+        .string()
+        .regex(/^\d{5,25}$/, 'must be a numeric id')
+        .optional(),
+    ),
     DISCORD_API_URL: optional().pipe(z.url().optional()),
   })
   .superRefine((c, ctx) => {
     if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set',
+      });
     }
     if (c.HEALTH_PORT !== undefined && c.HEALTH_PORT === c.SLACK_PORT && c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['HEALTH_PORT'], message: 'must differ from SLACK_PORT (in Slack HTTP mode /healthz is already served there)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HEALTH_PORT'],
+        message: 'must differ from SLACK_PORT (in Slack HTTP mode /healthz is already served there)',
+      });
     }
     if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set',
+      });
     }
   });
 
@@ -87,7 +115,8 @@ export function loadEnvFile(file = '.env'): void {
   try {
     process.loadEnvFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`Could not read ${file}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new ConfigError(`Could not read ${file}: ${(error as Error).message}`);
   }
 }
 

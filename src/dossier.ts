@@ -38,7 +38,9 @@ export class Dossier {
 
   static async open(options: DossierOptions): Promise<Dossier> {
     const log = options.log ?? silentLogger();
-    const saved = options.cacheDir ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log) : undefined;
+    const saved = options.cacheDir
+      ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log)
+      : undefined;
     const corpus = await loadCorpus(options.corpusDir, { ...options.load, log, reuse: saved?.reuse });
     await saved?.save(corpus);
     const synonyms = await loadSynonyms(corpus.dir, log);

@@ -50,7 +50,8 @@ export function healthReport(inputs: HealthInputs): HealthReport {
   if (inputs.index.passages === 0) problems.push('the index holds no passages');
   if (database && !database.open) problems.push(`the database at ${database.path} is closed`);
   for (const [platform, status] of Object.entries(platforms)) {
-    if (status.state !== 'connected') problems.push(`${platform} is ${status.state}${status.detail ? `: ${status.detail}` : ''}`);
+    if (status.state !== 'connected')
+      problems.push(`${platform} is ${status.state}${status.detail ? `: ${status.detail}` : ''}`);
   }
   const newest = inputs.corpus.newestDocumentDate;
   const newestTime = newest ? Date.parse(`${newest}T00:00:00Z`) : Number.NaN;
@@ -61,7 +62,9 @@ export function healthReport(inputs: HealthInputs): HealthReport {
     corpus: {
       loadedAt: inputs.corpus.loadedAt.toISOString(),
       newestDocumentDate: newest ?? null,
-      newestDocumentAgeDays: Number.isNaN(newestTime) ? null : Math.max(0, Math.floor((now.getTime() - newestTime) / DAY)),
+      newestDocumentAgeDays: Number.isNaN(newestTime)
+        ? null
+        : Math.max(0, Math.floor((now.getTime() - newestTime) / DAY)),
     },
     database: database ? { state: database.open ? 'open' : 'closed', ...database } : { state: 'none' },
     platforms,
@@ -78,6 +81,7 @@ export const healthHttpStatus = (report: HealthReport): number => (report.status
 /** The latest YYYY-MM-DD among the documents' stated dates. */
 export function newestDate(dates: Iterable<string | undefined>): string | undefined {
   let newest: string | undefined;
-  for (const date of dates) if (date && /^\d{4}-\d{2}-\d{2}/.test(date) && (!newest || date > newest)) newest = date.slice(0, 10);
+  for (const date of dates)
+    if (date && /^\d{4}-\d{2}-\d{2}/.test(date) && (!newest || date > newest)) newest = date.slice(0, 10);
   return newest;
 }

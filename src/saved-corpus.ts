@@ -30,7 +30,10 @@ export class SavedCorpus {
   ) {}
 
   static async open(cacheDir: string, corpusDir: string, log: Logger): Promise<SavedCorpus> {
-    const file = join(cacheDir, `corpus-v${SAVED_CORPUS_VERSION}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 12)}.json`);
+    const file = join(
+      cacheDir,
+      `corpus-v${SAVED_CORPUS_VERSION}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 12)}.json`,
+    );
     let entries: [string, SavedDocument & { hash: string }][] = [];
     try {
       entries = JSON.parse(await readFile(file, 'utf8')) as typeof entries;
@@ -48,7 +51,12 @@ export class SavedCorpus {
       return undefined;
     }
     const document = saved.loaded.document;
-    document?.passages.forEach((p, i) => primeFigures(p, (saved.figures[i] ?? []).map(({ s, ...f }) => ({ ...f, sentence: p.sentences[s]! }))));
+    document?.passages.forEach((p, i) =>
+      primeFigures(
+        p,
+        (saved.figures[i] ?? []).map(({ s, ...f }) => ({ ...f, sentence: p.sentences[s]! })),
+      ),
+    );
     return saved.loaded;
   };
 
@@ -57,18 +65,34 @@ export class SavedCorpus {
     const sources = new Set(corpus.documents.map((d) => d.source));
     if (!this.fresh && [...this.saved.keys()].every((s) => sources.has(s))) return;
     const warnings = new Map(corpus.warnings.map((w) => [w.source, w]));
-    const entries = corpus.documents.map((document) => [document.source, { hash: document.hash, loaded: { document, warning: warnings.get(document.source) }, figures: document.passages.map((p) => saveFigures(p.sentences, figuresInPassage(p))) }] as const);
+    const entries = corpus.documents.map(
+      (document) =>
+        [
+          document.source,
+          {
+            hash: document.hash,
+            loaded: { document, warning: warnings.get(document.source) },
+            figures: document.passages.map((p) => saveFigures(p.sentences, figuresInPassage(p))),
+          },
+        ] as const,
+    );
     try {
       await mkdir(join(this.file, '..'), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
       await writeFile(tmp, JSON.stringify(entries));
       await rename(tmp, this.file);
     } catch (error) {
-      this.log.warn({ file: this.file, err: String(error) }, 'could not save the parsed corpus; it will be parsed again next start');
+      this.log.warn(
+        { file: this.file, err: String(error) },
+        'could not save the parsed corpus; it will be parsed again next start',
+      );
     }
   }
 }
 
-function saveFigures(sentences: SourceDocument['passages'][number]['sentences'], figures: PassageFigure[]): SavedFigure[] {
+function saveFigures(
+  sentences: SourceDocument['passages'][number]['sentences'],
+  figures: PassageFigure[],
+): SavedFigure[] {
   return figures.map(({ sentence, ...f }) => ({ ...f, s: sentences.indexOf(sentence) }));
 }

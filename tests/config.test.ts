@@ -24,14 +24,19 @@ describe('loadConfig', () => {
     expect(fails({ SLACK_BOT_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp-1' })).toBe('SLACK_BOT_TOKEN must start with xoxb-');
     expect(fails({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(/^SLACK_SIGNING_SECRET is required/);
     expect(fails({ SLACK_PORT: 'eighty' })).toBe('SLACK_PORT must be a whole number from 1 to 65535 (it is "eighty")');
-    expect(fails({ RATE_LIMIT_USER_PER_MINUTE: '1.5' })).toBe('RATE_LIMIT_USER_PER_MINUTE must be a whole number from 0 to 10000 (it is "1.5")');
+    expect(fails({ RATE_LIMIT_USER_PER_MINUTE: '1.5' })).toBe(
+      'RATE_LIMIT_USER_PER_MINUTE must be a whole number from 0 to 10000 (it is "1.5")',
+    );
     expect(fails({ HEALTH_PORT: '70000' })).toBe('HEALTH_PORT must be a whole number from 1 to 65535 (it is "70000")');
     expect(fails({ TZ_DEFAULT: 'Mars/Olympus' })).toMatch(/^TZ_DEFAULT must be an IANA time zone/);
-    for (const message of [fails({ SLACK_PORT: '0' }), fails({ DISCORD_GUILD_ID: 'x' })]) expect(message).not.toContain('\n');
+    for (const message of [fails({ SLACK_PORT: '0' }), fails({ DISCORD_GUILD_ID: 'x' })])
+      expect(message).not.toContain('\n');
   });
 
   it('never puts a secret in its message', () => {
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'not-a-token-s3cr3t', SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/^(?!.*s3cr3t)/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'not-a-token-s3cr3t', SLACK_APP_TOKEN: 'xapp-1' })).toThrow(
+      /^(?!.*s3cr3t)/,
+    );
   });
 });
 

@@ -34,23 +34,38 @@ describe('healthReport', () => {
       ...healthy,
       index: { documents: 0, passages: 0 },
       database: { path: '/data/dossier.db', open: false, unfinishedSlots: 0 },
-      platforms: { slack: { state: 'connected', mode: 'http' }, discord: { state: 'connecting', mode: 'gateway', detail: 'the gateway connection is (re)opening' } },
+      platforms: {
+        slack: { state: 'connected', mode: 'http' },
+        discord: { state: 'connecting', mode: 'gateway', detail: 'the gateway connection is (re)opening' },
+      },
     });
     expect(report.status).toBe('degraded');
     expect(report.database).toMatchObject({ state: 'closed' });
-    expect(report.problems).toEqual(['the index holds no passages', 'the database at /data/dossier.db is closed', 'discord is connecting: the gateway connection is (re)opening']);
+    expect(report.problems).toEqual([
+      'the index holds no passages',
+      'the database at /data/dossier.db is closed',
+      'discord is connecting: the gateway connection is (re)opening',
+    ]);
     expect(healthHttpStatus(report)).toBe(200);
   });
 
   it('says stopping, with 503, once shutdown has begun', () => {
-    const report = healthReport({ ...healthy, stopping: true, database: { path: '/data/dossier.db', open: true, unfinishedSlots: 1 } });
+    const report = healthReport({
+      ...healthy,
+      stopping: true,
+      database: { path: '/data/dossier.db', open: true, unfinishedSlots: 1 },
+    });
     expect(report).toMatchObject({ status: 'stopping', database: { unfinishedSlots: 1 } });
     expect(healthHttpStatus(report)).toBe(503);
   });
 
   it('leaves the corpus age null when no document states a date, and reports no database where there is none', () => {
     const report = healthReport({ ...healthy, corpus: { loadedAt: NOW }, database: undefined });
-    expect(report.corpus).toEqual({ loadedAt: NOW.toISOString(), newestDocumentDate: null, newestDocumentAgeDays: null });
+    expect(report.corpus).toEqual({
+      loadedAt: NOW.toISOString(),
+      newestDocumentDate: null,
+      newestDocumentAgeDays: null,
+    });
     expect(report.database).toEqual({ state: 'none' });
   });
 
@@ -87,6 +102,9 @@ describe('the health server (HEALTH_PORT)', () => {
     });
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'error', problems: ['the health report failed: The database connection is not open'] });
+    expect(await res.json()).toEqual({
+      status: 'error',
+      problems: ['the health report failed: The database connection is not open'],
+    });
   });
 });

@@ -78,7 +78,11 @@ async function startBot(db: string): Promise<Bot> {
     SLACK_PORT: String(port),
     SLACK_API_URL: `${stub.url}/api/`,
   };
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child = proc;
   const lines: Record<string, unknown>[] = [];
   let partial = '';
@@ -94,11 +98,14 @@ async function startBot(db: string): Promise<Bot> {
       }
     }
   });
-  const exited = new Promise<{ code: number | null; at: number }>((done) => proc.once('exit', (code) => done({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((done) =>
+    proc.once('exit', (code) => done({ code, at: Date.now() })),
+  );
   const logged = async (msg: string, ms = 20_000) => {
     const deadline = Date.now() + ms;
     while (!lines.some((l) => l.msg === msg)) {
-      if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`the bot did not log "${msg}"; it logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
+      if (proc.exitCode !== null || Date.now() > deadline)
+        throw new Error(`the bot did not log "${msg}"; it logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   };
@@ -110,7 +117,11 @@ let responses = 0;
 async function slashCommand(bot: Bot, text: string): Promise<string> {
   const responseUrl = `${stub.url}/response/lifecycle-${++responses}`;
   const body = slashCommandBody({ text, responseUrl });
-  const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'), body });
+  const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
+    method: 'POST',
+    headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
+    body,
+  });
   expect(res.status).toBe(200);
   return responseUrl;
 }
@@ -124,7 +135,12 @@ describe('shutdown on SIGTERM', () => {
     await bot.logged('dossier is running');
     const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', index: { documents: 1, passages: 2 }, database: { state: 'open', unfinishedSlots: 0 }, platforms: { slack: { state: 'connected', mode: 'http' } } });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      index: { documents: 1, passages: 2 },
+      database: { state: 'open', unfinishedSlots: 0 },
+      platforms: { slack: { state: 'connected', mode: 'http' } },
+    });
 
     // Slack is slow to take the answer: it is in flight when the signal comes.
     const answerUrl = `${stub.url}/response/lifecycle-${responses + 1}`;
@@ -166,7 +182,18 @@ describe('shutdown on SIGTERM', () => {
       const due = new Date(now - 5 * 60_000);
       const time = due.toISOString().slice(11, 16);
       const store = new SqliteDigestStore(db);
-      subscription = store.subscribe({ platform: 'slack', channelId: CHANNEL, subscriberId: 'U1', topics: ['dredging'], time, days: [0, 1, 2, 3, 4, 5, 6], timeZone: 'UTC' }, new Date(now - 86_400_000)).id;
+      subscription = store.subscribe(
+        {
+          platform: 'slack',
+          channelId: CHANNEL,
+          subscriberId: 'U1',
+          topics: ['dredging'],
+          time,
+          days: [0, 1, 2, 3, 4, 5, 6],
+          timeZone: 'UTC',
+        },
+        new Date(now - 86_400_000),
+      ).id;
       slot = `${due.toISOString().slice(0, 16)}:00.000Z`;
       store.close();
     });

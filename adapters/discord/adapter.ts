@@ -99,13 +99,19 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     this.maxFlows = options.maxFlows ?? 1000;
     this.digest = options.digest;
     this.gate = options.gate;
-    this.topics = new TopicSuggester(dossier, { onError: (err) => log.warn({ err }, 'Could not read the corpus’s measures for autocomplete; offering headings and words') });
+    this.topics = new TopicSuggester(dossier, {
+      onError: (err) =>
+        log.warn({ err }, 'Could not read the corpus’s measures for autocomplete; offering headings and words'),
+    });
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       allowedMentions: NO_MENTIONS,
       ...options.client,
       // Discord's own API unless DISCORD_API_URL points elsewhere; discord.js appends `/v10/…`.
-      rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {}), ...options.client?.rest },
+      rest: {
+        ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+        ...options.client?.rest,
+      },
     });
     this.watchConnection();
     this.client.on(Events.InteractionCreate, (interaction) => {
@@ -123,8 +129,14 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       await this.client.login(token);
     } catch (error) {
       // discord.js has already closed the client; say which setting to fix.
-      if ((error as { code?: unknown }).code === 'TokenInvalid') throw new ConfigError('DISCORD_TOKEN was refused by Discord: copy the bot token again (Developer Portal → Bot → Reset Token).');
-      throw new DossierError('discord-connect', `Could not connect to Discord${this.config.DISCORD_API_URL ? ` at ${this.config.DISCORD_API_URL}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+      if ((error as { code?: unknown }).code === 'TokenInvalid')
+        throw new ConfigError(
+          'DISCORD_TOKEN was refused by Discord: copy the bot token again (Developer Portal → Bot → Reset Token).',
+        );
+      throw new DossierError(
+        'discord-connect',
+        `Could not connect to Discord${this.config.DISCORD_API_URL ? ` at ${this.config.DISCORD_API_URL}` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     await ready;
     // Autocomplete has 3 seconds and no deferral: build the topic list now, not on the first keystroke.
@@ -134,7 +146,9 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
 
   status(): PlatformStatus {
     if (this.client.isReady()) return { state: 'connected', mode: 'gateway' };
-    return this.client.token ? { state: 'connecting', mode: 'gateway', detail: 'the gateway connection is (re)opening' } : { state: 'stopped', mode: 'gateway' };
+    return this.client.token
+      ? { state: 'connecting', mode: 'gateway', detail: 'the gateway connection is (re)opening' }
+      : { state: 'stopped', mode: 'gateway' };
   }
 
   /** Lets the interactions being answered finish, then closes the gateway connection. */
@@ -150,7 +164,10 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const flow = target.flow ? this.flows.get(target.flow) : undefined;
     const rendered = renderDiscord(reply, await drawAttachments(reply));
     if (flow) flow.next = rendered.next;
-    const components = flow && reply.status !== 'error' ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(rendered.next) }) : [];
+    const components =
+      flow && reply.status !== 'error'
+        ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(rendered.next) })
+        : [];
     const message = { ...rendered.message, components };
     try {
       if (interaction.deferred || interaction.replied) await interaction.editReply(message);
@@ -167,7 +184,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   async post(channelId: string, reply: Reply): Promise<void> {
     try {
       const channel = await this.client.channels.fetch(channelId);
-      if (!channel?.isSendable()) throw new DeliveryError('channel-gone', `Discord channel ${channelId} is not a channel Dossier can post in.`);
+      if (!channel?.isSendable())
+        throw new DeliveryError('channel-gone', `Discord channel ${channelId} is not a channel Dossier can post in.`);
       await channel.send(renderDiscord(reply, await drawAttachments(reply)).message);
     } catch (error) {
       const line = this.logFailure(error, 'post', undefined, channelId);
@@ -178,13 +196,18 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   private async onInteraction(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isAutocomplete()) await this.onAutocomplete(interaction);
-      else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) await this.onCommand(interaction);
+      else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME)
+        await this.onCommand(interaction);
       else if (interaction.isButton()) {
         const button = parseButtonId(interaction.customId);
         if (button) await this.onButton(interaction, button.action, button.flow);
       }
     } catch (error) {
-      this.logFailure(error, 'answer', interaction.isRepliable() || interaction.isAutocomplete() ? interaction : undefined);
+      this.logFailure(
+        error,
+        'answer',
+        interaction.isRepliable() || interaction.isAutocomplete() ? interaction : undefined,
+      );
     }
   }
 
@@ -193,7 +216,9 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const focused = interaction.options.getFocused(true);
     const kind = TOPIC_ARGS.get(focused.name);
     const typed = String(focused.value);
-    await interaction.respond(kind === 'one' ? this.topics.suggest(typed) : kind === 'list' ? this.topics.suggestInList(typed) : []);
+    await interaction.respond(
+      kind === 'one' ? this.topics.suggest(typed) : kind === 'list' ? this.topics.suggestInList(typed) : [],
+    );
   }
 
   private async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -206,11 +231,19 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   private async onButton(interaction: ButtonInteraction, action: ButtonAction, id: string): Promise<void> {
     const flow = this.flows.get(id);
     if (!flow || flow.expiresAt < Date.now()) {
-      await interaction.reply({ content: 'These buttons have expired. Run `/brief` again.', allowedMentions: NO_MENTIONS, ...PRIVATE });
+      await interaction.reply({
+        content: 'These buttons have expired. Run `/brief` again.',
+        allowedMentions: NO_MENTIONS,
+        ...PRIVATE,
+      });
       return;
     }
     if (flow.ephemeral && interaction.user.id !== flow.owner) {
-      await interaction.reply({ content: 'Sorry, only the person who asked can use these buttons.', allowedMentions: NO_MENTIONS, ...PRIVATE });
+      await interaction.reply({
+        content: 'Sorry, only the person who asked can use these buttons.',
+        allowedMentions: NO_MENTIONS,
+        ...PRIVATE,
+      });
       return;
     }
     switch (action) {
@@ -235,7 +268,11 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   }
 
   /** Runs a command for a deferred interaction and delivers the reply privately to whoever asked. */
-  private async answer(interaction: RepliableInteraction, command: string, args: Record<string, unknown>): Promise<void> {
+  private async answer(
+    interaction: RepliableInteraction,
+    command: string,
+    args: Record<string, unknown>,
+  ): Promise<void> {
     const reply = await runCommand(command, args, this.context(interaction));
     const flow = this.remember({ owner: interaction.user.id, ephemeral: true, command, args, reply });
     await this.deliver({ interaction, flow }, reply);
@@ -246,7 +283,11 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       dossier: this.dossier,
       platform: 'discord',
       // The member's permissions in this channel, overwrites included; unknown in a DM.
-      user: { id: interaction.user.id, name: interaction.user.username, canManageChannel: async () => interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false },
+      user: {
+        id: interaction.user.id,
+        name: interaction.user.username,
+        canManageChannel: async () => interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+      },
       channel: { id: interaction.channelId ?? interaction.user.id },
       now: this.now,
       ...(this.digest ? { digest: this.digest } : {}),
@@ -256,7 +297,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
 
   private remember(flow: Omit<Flow, 'expiresAt'>): string {
     const now = Date.now();
-    for (const [id, old] of this.flows) if (old.expiresAt < now || this.flows.size >= this.maxFlows) this.flows.delete(id);
+    for (const [id, old] of this.flows)
+      if (old.expiresAt < now || this.flows.size >= this.maxFlows) this.flows.delete(id);
     const id = randomUUID();
     this.flows.set(id, { ...flow, expiresAt: now + this.buttonLifetimeMs });
     return id;
@@ -267,10 +309,17 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const { client, log } = this;
     client.on(Events.Error, (err) => log.error({ err: loggable(err) }, `Discord client error: ${err.message}`));
     client.on(Events.Warn, (message) => log.warn(`Discord warning: ${message}`));
-    client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, `Discord gateway closed (code ${event.code}); discord.js will not reconnect this shard`));
+    client.on(Events.ShardDisconnect, (event, shard) =>
+      log.warn(
+        { shard, code: event.code },
+        `Discord gateway closed (code ${event.code}); discord.js will not reconnect this shard`,
+      ),
+    );
     client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'Discord gateway reconnecting'));
     client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'Discord gateway resumed'));
-    client.on(Events.ShardError, (err, shard) => log.warn({ shard, err: err.message }, `Discord gateway error: ${err.message}`));
+    client.on(Events.ShardError, (err, shard) =>
+      log.warn({ shard, err: err.message }, `Discord gateway error: ${err.message}`),
+    );
     // Routes, not URLs or paths: a webhook URL holds the interaction token.
     client.rest.on(RESTEvents.RateLimited, (info) =>
       log.info(
@@ -283,15 +332,30 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       if (response.status !== 429) return;
       const retryAfter = Number(response.headers.get('retry-after') ?? 0) * 1000;
       log.warn(
-        { route: request.route, method: request.method.toUpperCase(), retryAfter, global: response.headers.has('x-ratelimit-global') },
+        {
+          route: request.route,
+          method: request.method.toUpperCase(),
+          retryAfter,
+          global: response.headers.has('x-ratelimit-global'),
+        },
         `Discord rate limit (429) on ${request.method.toUpperCase()} ${request.route}: discord.js retries in ${retryAfter} ms`,
       );
     });
-    client.rest.on(RESTEvents.InvalidRequestWarning, (info) => log.warn({ count: info.count }, `Discord: ${info.count} invalid requests in 10 minutes; at 10,000 Discord bans the bot for an hour`));
+    client.rest.on(RESTEvents.InvalidRequestWarning, (info) =>
+      log.warn(
+        { count: info.count },
+        `Discord: ${info.count} invalid requests in 10 minutes; at 10,000 Discord bans the bot for an hour`,
+      ),
+    );
   }
 
   /** Logs one line saying what Discord refused and what to do about it; returns that line. */
-  private logFailure(error: unknown, what: 'answer' | 'reply' | 'post', interaction?: { id: string; channelId: string | null }, channelId?: string): string {
+  private logFailure(
+    error: unknown,
+    what: 'answer' | 'reply' | 'post',
+    interaction?: { id: string; channelId: string | null },
+    channelId?: string,
+  ): string {
     const channel = channelId ?? interaction?.channelId ?? undefined;
     const fields = { interaction: interaction?.id, channel };
     if (error instanceof DiscordAPIError) {
@@ -311,7 +375,9 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
 
 /** Name, message and stack only: discord.js errors carry the request URL, which holds the interaction token. */
 function loggable(error: unknown): { type?: string; message: string; stack?: string } {
-  return error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { message: String(error) };
+  return error instanceof Error
+    ? { type: error.name, message: error.message, stack: error.stack }
+    : { message: String(error) };
 }
 
 /** Whether a failed post is worth retrying, in the digest's terms. */

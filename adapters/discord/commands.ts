@@ -45,7 +45,12 @@ function subcommand(command: Command): APIApplicationCommandSubcommandOption {
     .map(([name, schema]) => option(name, schema as z.ZodType))
     // Discord refuses a command whose required options come after optional ones.
     .sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
-  return { type: ApplicationCommandOptionType.Subcommand, name: command.name, description: short(command.summary), options };
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: command.name,
+    description: short(command.summary),
+    options,
+  };
 }
 
 function option(name: string, schema: z.ZodType): APIApplicationCommandBasicOption {
@@ -60,13 +65,19 @@ function option(name: string, schema: z.ZodType): APIApplicationCommandBasicOpti
         ...(Number.isFinite(n.minValue) ? { min_value: n.minValue! } : {}),
         ...(Number.isFinite(n.maxValue) ? { max_value: n.maxValue! } : {}),
       };
-      return n.isInt ? { ...base, type: ApplicationCommandOptionType.Integer, ...bounds } : { ...base, type: ApplicationCommandOptionType.Number, ...bounds };
+      return n.isInt
+        ? { ...base, type: ApplicationCommandOptionType.Integer, ...bounds }
+        : { ...base, type: ApplicationCommandOptionType.Number, ...bounds };
     }
     case 'boolean':
       return { ...base, type: ApplicationCommandOptionType.Boolean };
     case 'enum': {
       const values = (inner as z.ZodEnum).options.map(String).slice(0, MAX_CHOICES);
-      return { ...base, type: ApplicationCommandOptionType.String, choices: values.map((v) => ({ name: v, value: v })) };
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        choices: values.map((v) => ({ name: v, value: v })),
+      };
     }
     default: {
       const s = inner as z.ZodString;
@@ -74,7 +85,9 @@ function option(name: string, schema: z.ZodType): APIApplicationCommandBasicOpti
         ...base,
         type: ApplicationCommandOptionType.String,
         ...(s.minLength !== null && s.minLength !== undefined ? { min_length: s.minLength } : {}),
-        ...(s.maxLength !== null && s.maxLength !== undefined ? { max_length: Math.min(s.maxLength, MAX_STRING_LENGTH) } : {}),
+        ...(s.maxLength !== null && s.maxLength !== undefined
+          ? { max_length: Math.min(s.maxLength, MAX_STRING_LENGTH) }
+          : {}),
         ...(TOPIC_ARGS.has(name) ? { autocomplete: true } : {}),
       };
     }
@@ -88,4 +101,5 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return s;
 }
 
-const short = (text: string) => (text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…`);
+const short = (text: string) =>
+  text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…`;

@@ -24,17 +24,29 @@ export interface Registered {
  * from the table disappears from Discord too).
  */
 export async function registerCommands(settings: RegisterSettings, table: Command[] = commands): Promise<Registered> {
-  const rest = new REST({ ...(settings.apiUrl ? { api: settings.apiUrl.replace(/\/+$/, '') } : {}), retries: 1 }).setToken(settings.token);
-  const route = settings.guildId ? Routes.applicationGuildCommands(settings.applicationId, settings.guildId) : Routes.applicationCommands(settings.applicationId);
+  const rest = new REST({
+    ...(settings.apiUrl ? { api: settings.apiUrl.replace(/\/+$/, '') } : {}),
+    retries: 1,
+  }).setToken(settings.token);
+  const route = settings.guildId
+    ? Routes.applicationGuildCommands(settings.applicationId, settings.guildId)
+    : Routes.applicationCommands(settings.applicationId);
   const result = (await rest.put(route, { body: [briefCommand(table)] })) as RESTPutAPIApplicationCommandsResult;
   return { scope: settings.guildId ? 'guild' : 'global', names: result.map((c) => c.name) };
 }
 
 /** The settings `npm run discord:register` needs from the environment, or one line naming what is missing. */
 export function registerSettings(config: Config): RegisterSettings | string {
-  if (!config.DISCORD_TOKEN) return 'DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token).';
-  if (!config.DISCORD_APPLICATION_ID) return 'DISCORD_APPLICATION_ID is not set: copy the application id from the Discord developer portal (General Information).';
-  return { token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL };
+  if (!config.DISCORD_TOKEN)
+    return 'DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token).';
+  if (!config.DISCORD_APPLICATION_ID)
+    return 'DISCORD_APPLICATION_ID is not set: copy the application id from the Discord developer portal (General Information).';
+  return {
+    token: config.DISCORD_TOKEN,
+    applicationId: config.DISCORD_APPLICATION_ID,
+    guildId: config.DISCORD_GUILD_ID,
+    apiUrl: config.DISCORD_API_URL,
+  };
 }
 
 async function main(): Promise<void> {
@@ -54,5 +66,6 @@ async function main(): Promise<void> {
   }
 }
 
-const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+const runDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (runDirectly) await main();

@@ -46,7 +46,8 @@ export interface RenderedReply {
 }
 
 /** Draws a reply's charts for `renderDiscord`: Discord shows them in every answer, private or not. */
-export const drawAttachments = (reply: Reply): Promise<Uint8Array[]> => Promise.all(reply.attachments.map((a) => a.draw()));
+export const drawAttachments = (reply: Reply): Promise<Uint8Array[]> =>
+  Promise.all(reply.attachments.map((a) => a.draw()));
 
 /**
  * The one renderer for Discord: a reply as embeds within every limit, with its charts attached.
@@ -55,10 +56,24 @@ export const drawAttachments = (reply: Reply): Promise<Uint8Array[]> => Promise.
 export function renderDiscord(reply: Reply, images: Uint8Array[] = []): RenderedReply {
   if (reply.status === 'error') {
     const message = reply.error?.message ?? reply.title;
-    return { message: discordMessage([{ title: 'Dossier could not answer that', description: cutMarkdown(neutralise(message), LIMITS.description), color: COLOURS.error }], []) };
+    return {
+      message: discordMessage(
+        [
+          {
+            title: 'Dossier could not answer that',
+            description: cutMarkdown(neutralise(message), LIMITS.description),
+            color: COLOURS.error,
+          },
+        ],
+        [],
+      ),
+    };
   }
   const budget = new Budget(LIMITS.total - FOOTER_RESERVE);
-  const main: APIEmbed = { title: budget.take(cutMarkdown(neutralise(reply.title), LIMITS.title)), color: COLOURS[reply.status] };
+  const main: APIEmbed = {
+    title: budget.take(cutMarkdown(neutralise(reply.title), LIMITS.title)),
+    color: COLOURS[reply.status],
+  };
   const embeds: APIEmbed[] = [main];
   const description: string[] = [];
   let excerptsLeftOut = 0;
@@ -106,7 +121,11 @@ export function renderDiscord(reply: Reply, images: Uint8Array[] = []): Rendered
           figuresLeftOut += block.items.length;
           break;
         }
-        const embed: APIEmbed = { title: budget.take(cutMarkdown(neutralise(title), LIMITS.title)), color: COLOURS.ok, fields: [] };
+        const embed: APIEmbed = {
+          title: budget.take(cutMarkdown(neutralise(title), LIMITS.title)),
+          color: COLOURS.ok,
+          fields: [],
+        };
         for (const item of block.items) {
           const field = figureField(item, budget.left);
           if (!field || embed.fields!.length >= LIMITS.fields) {
@@ -125,7 +144,9 @@ export function renderDiscord(reply: Reply, images: Uint8Array[] = []): Rendered
 
   const files = reply.attachments.flatMap((a, i) => {
     const image = images[i];
-    return image ? [{ attachment: Buffer.from(image), name: fileName(a.name, i), description: cutMarkdown(a.alt, 1024) }] : [];
+    return image
+      ? [{ attachment: Buffer.from(image), name: fileName(a.name, i), description: cutMarkdown(a.alt, 1024) }]
+      : [];
   });
   files.forEach((file, i) => {
     const image = { url: `attachment://${file.name}` };
@@ -135,7 +156,10 @@ export function renderDiscord(reply: Reply, images: Uint8Array[] = []): Rendered
 
   const next = resumeAt(reply.next, excerptsLeftOut);
   const resumed = next !== reply.next;
-  const footer = footerText(figuresLeftOut + (resumed ? 0 : excerptsLeftOut), reply.more + (resumed ? excerptsLeftOut : 0));
+  const footer = footerText(
+    figuresLeftOut + (resumed ? 0 : excerptsLeftOut),
+    reply.more + (resumed ? excerptsLeftOut : 0),
+  );
   if (footer) embeds[embeds.length - 1]!.footer = { text: footer };
   return { message: discordMessage(embeds, files), ...(next ? { next } : {}) };
 }
@@ -147,7 +171,11 @@ function resumeAt(next: Reply['next'], excerptsLeftOut: number): Reply['next'] {
   return { ...next, args: { ...next.args, offset: Math.max(0, offset - excerptsLeftOut) } };
 }
 
-const discordMessage = (embeds: APIEmbed[], files: DiscordMessage['files']): DiscordMessage => ({ embeds, files, allowedMentions: { parse: [] } });
+const discordMessage = (embeds: APIEmbed[], files: DiscordMessage['files']): DiscordMessage => ({
+  embeds,
+  files,
+  allowedMentions: { parse: [] },
+});
 
 function footerText(omitted: number, more: number): string | undefined {
   const results = (n: number) => `${n} result${n === 1 ? '' : 's'}`;
@@ -166,16 +194,25 @@ class Budget {
   }
 }
 
-function excerptMarkdown(n: number, e: { text: RichText; context?: string; citation: Citation; figures: FigureItem[] }): string {
+function excerptMarkdown(
+  n: number,
+  e: { text: RichText; context?: string; citation: Citation; figures: FigureItem[] },
+): string {
   const lines = [];
   if (e.context) lines.push(`*${neutralise(e.context)}*`);
   lines.push(`**${n}.** “${richMarkdown(e.text)}”`, `— ${citationMarkdown(e.citation)}`);
-  if (e.figures.length) lines.push(`Key figures: ${e.figures.map((f) => `**${neutralise(f.text)}**${f.measure ? ` (${neutralise(f.measure)})` : ''}`).join('; ')}`);
+  if (e.figures.length)
+    lines.push(
+      `Key figures: ${e.figures.map((f) => `**${neutralise(f.text)}**${f.measure ? ` (${neutralise(f.measure)})` : ''}`).join('; ')}`,
+    );
   return lines.join('\n');
 }
 
 function figureField(item: FigureItem, room: number): APIEmbedField | undefined {
-  const name = cutMarkdown(neutralise([item.text, item.measure, item.when].filter(Boolean).join(' · ')), LIMITS.fieldName);
+  const name = cutMarkdown(
+    neutralise([item.text, item.measure, item.when].filter(Boolean).join(' · ')),
+    LIMITS.fieldName,
+  );
   const render = (sentence: RichText) => `“${richMarkdown(sentence)}”\n— ${citationMarkdown(item.citation)}`;
   const max = Math.min(LIMITS.fieldValue, room - name.length);
   if (max < MIN_CUT) return undefined;
@@ -288,8 +325,15 @@ export function parseButtonId(customId: string): { action: ButtonAction; flow: s
 }
 
 /** Share (on a private answer), More results (when there are more), and 👍/👎 feedback. */
-export function replyButtons(flow: string, { share, more }: { share: boolean; more: boolean }): APIActionRowComponent<APIButtonComponent>[] {
-  const button = (action: ButtonAction, style: ButtonStyle.Primary | ButtonStyle.Secondary, label: { label?: string; emoji?: string }): APIButtonComponent => ({
+export function replyButtons(
+  flow: string,
+  { share, more }: { share: boolean; more: boolean },
+): APIActionRowComponent<APIButtonComponent>[] {
+  const button = (
+    action: ButtonAction,
+    style: ButtonStyle.Primary | ButtonStyle.Secondary,
+    label: { label?: string; emoji?: string },
+  ): APIButtonComponent => ({
     type: ComponentType.Button,
     style,
     custom_id: buttonId(action, flow),
@@ -299,6 +343,9 @@ export function replyButtons(flow: string, { share, more }: { share: boolean; mo
   const buttons: APIButtonComponent[] = [];
   if (share) buttons.push(button('share', ButtonStyle.Primary, { label: 'Share' }));
   if (more) buttons.push(button('more', ButtonStyle.Secondary, { label: 'More results' }));
-  buttons.push(button('up', ButtonStyle.Secondary, { emoji: '👍' }), button('down', ButtonStyle.Secondary, { emoji: '👎' }));
+  buttons.push(
+    button('up', ButtonStyle.Secondary, { emoji: '👍' }),
+    button('down', ButtonStyle.Secondary, { emoji: '👎' }),
+  );
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }

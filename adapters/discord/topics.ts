@@ -96,8 +96,15 @@ export class TopicSuggester {
     this.refresh();
     const query = fold(typed.trim());
     const seen = new Set<string>();
-    const topics = [...this.headings, ...this.measures, ...this.words].filter((t) => !seen.has(t.key) && seen.add(t.key));
-    const matches = query ? [...topics.filter((t) => t.key.startsWith(query)), ...topics.filter((t) => !t.key.startsWith(query) && t.key.includes(query))] : topics;
+    const topics = [...this.headings, ...this.measures, ...this.words].filter(
+      (t) => !seen.has(t.key) && seen.add(t.key),
+    );
+    const matches = query
+      ? [
+          ...topics.filter((t) => t.key.startsWith(query)),
+          ...topics.filter((t) => !t.key.startsWith(query) && t.key.includes(query)),
+        ]
+      : topics;
     return matches.map((t) => t.label);
   }
 

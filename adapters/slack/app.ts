@@ -1,11 +1,27 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type BlockAction, type ButtonAction, type Logger as BoltLogger, type MessageShortcut } from '@slack/bolt';
+import {
+  App,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+  webApi,
+  type BlockAction,
+  type ButtonAction,
+  type Logger as BoltLogger,
+  type MessageShortcut,
+} from '@slack/bolt';
 import { z } from 'zod';
 import type { Adapter, PlatformStatus } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
-import { MAX_QUERY_LENGTH, runCommand, runText, type CommandContext, type CommandGate } from '../../src/commands/index.js';
+import {
+  MAX_QUERY_LENGTH,
+  runCommand,
+  runText,
+  type CommandContext,
+  type CommandGate,
+} from '../../src/commands/index.js';
 import type { Config } from '../../src/config.js';
 import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
 import type { DigestService } from '../../src/digest/service.js';
@@ -54,7 +70,13 @@ export function slackSettings(config: Config): SlackSettings | undefined {
  * Interactive answers cannot wait out Bolt's default (ten retries over about 30 minutes): a few
  * quick retries of failed requests within about 10 s.
  */
-export const INTERACTIVE_RETRIES: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000, maxRetryTime: 10_000 };
+export const INTERACTIVE_RETRIES: webApi.RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 300,
+  maxTimeout: 3000,
+  maxRetryTime: 10_000,
+};
 /**
  * How long one answer may wait on 429s in all. Within it each Retry-After is honoured; a longer
  * one drops the answer with a log line instead of holding it (and, in the Web API client, every
@@ -81,14 +103,33 @@ export interface SlackAdapterOptions {
 
 /** Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user. */
 export type SlackTarget =
-  | { kind: 'response'; responseUrl: string; channel: string; visibility: 'ephemeral' | 'in_channel'; request?: SlackRequest }
-  | { kind: 'message'; channel: string; threadTs?: string; request?: SlackRequest; /** Who asked, for replies meant only for them. */ user?: string }
+  | {
+      kind: 'response';
+      responseUrl: string;
+      channel: string;
+      visibility: 'ephemeral' | 'in_channel';
+      request?: SlackRequest;
+    }
+  | {
+      kind: 'message';
+      channel: string;
+      threadTs?: string;
+      request?: SlackRequest;
+      /** Who asked, for replies meant only for them. */ user?: string;
+    }
   | { kind: 'ephemeral'; channel: string; user: string; threadTs?: string; request?: SlackRequest };
 
 /** Where a reply meant only for the asker (`Reply.onlyAsker`, e.g. a digest preview) goes instead of `target`. */
 function privately(target: SlackTarget): SlackTarget {
   if (target.kind === 'response') return { ...target, visibility: 'ephemeral' };
-  if (target.kind === 'message' && target.user) return { kind: 'ephemeral', channel: target.channel, user: target.user, threadTs: target.threadTs, request: target.request };
+  if (target.kind === 'message' && target.user)
+    return {
+      kind: 'ephemeral',
+      channel: target.channel,
+      user: target.user,
+      threadTs: target.threadTs,
+      request: target.request,
+    };
   return target;
 }
 
@@ -120,7 +161,14 @@ export function slackToPlain(text: string): string {
   return text
     .replace(/<([^<>]*)>/g, (_m, inner: string) => {
       const [target = '', label] = inner.split('|', 2);
-      if (label !== undefined) return target.startsWith('@') || target.startsWith('!subteam') ? (label.startsWith('@') ? label : `@${label}`) : target.startsWith('#') ? `#${label}` : label;
+      if (label !== undefined)
+        return target.startsWith('@') || target.startsWith('!subteam')
+          ? label.startsWith('@')
+            ? label
+            : `@${label}`
+          : target.startsWith('#')
+            ? `#${label}`
+            : label;
       if (target.startsWith('@')) return '';
       if (target.startsWith('!')) return `@${target.slice(1).split('^')[0]}`;
       return target;
@@ -147,7 +195,9 @@ const tokenRefused = (code: string) => `Slack refused the bot token (${code}): c
 export function describeTokenCheckFailure(error: unknown): string {
   const code = slackErrorCode(error);
   if (code && TOKEN_REFUSALS.has(code)) return tokenRefused(code);
-  const cause = code ?? (error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+  const cause =
+    code ??
+    (error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
   return `Could not check the bot token with Slack (${cause}): check the network and SLACK_API_URL.`;
 }
 
@@ -184,7 +234,12 @@ function boltLogger(log: Logger): BoltLogger {
       .map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m)))
       .join(' ')
       .replace(/\b(xox[a-z]|xapp)-[\w-]+/g, '[secret]');
-  const levels: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
+  const levels: Record<string, LogLevel> = {
+    trace: LogLevel.DEBUG,
+    debug: LogLevel.DEBUG,
+    info: LogLevel.INFO,
+    warn: LogLevel.WARN,
+  };
   return {
     debug: (...msg) => child.debug(line(msg)),
     info: (...msg) => child.info(line(msg)),
@@ -239,15 +294,28 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     };
     if (settings.appToken) {
       // The Socket Mode connection (apps.connections.open) honours SLACK_API_URL too, through the installer's client options.
-      const receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {} } });
+      const receiver = new SocketModeReceiver({
+        appToken: settings.appToken,
+        logger,
+        installerOptions: { clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {} },
+      });
       this.socketMode = receiver;
       this.app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
     } else if (settings.signingSecret) {
       const customRoutes = (options.httpRoutes ?? []).map((route) => ({ ...route, method: 'GET' }));
-      const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: EVENTS_PATH, logger, port: settings.port, customRoutes });
+      const receiver = new HTTPReceiver({
+        signingSecret: settings.signingSecret,
+        endpoints: EVENTS_PATH,
+        logger,
+        port: settings.port,
+        customRoutes,
+      });
       this.app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
     } else {
-      throw new DossierError('slack-config', 'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).');
+      throw new DossierError(
+        'slack-config',
+        'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).',
+      );
     }
     this.listen();
   }
@@ -291,8 +359,13 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   status(): PlatformStatus {
     const mode = this.socketMode ? 'socket-mode' : 'http';
     if (!this.started) return { state: 'stopped', mode };
-    if (this.socketMode) return this.socketMode.client.websocket?.isActive() ? { state: 'connected', mode } : { state: 'connecting', mode, detail: 'the Socket Mode connection is (re)opening' };
-    return this.server?.listening ? { state: 'connected', mode } : { state: 'disconnected', mode, detail: 'the HTTP receiver is not listening' };
+    if (this.socketMode)
+      return this.socketMode.client.websocket?.isActive()
+        ? { state: 'connected', mode }
+        : { state: 'connecting', mode, detail: 'the Socket Mode connection is (re)opening' };
+    return this.server?.listening
+      ? { state: 'connected', mode }
+      : { state: 'disconnected', mode, detail: 'the HTTP receiver is not listening' };
   }
 
   /** Answers one request; a refusal from Slack is logged, never thrown, since no one is left to tell. */
@@ -300,7 +373,10 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     try {
       await this.send(target, reply);
     } catch (error) {
-      this.log.error({ channel: target.channel, target: target.kind, code: slackErrorCode(error) }, describeSlackFailure(error, target.channel));
+      this.log.error(
+        { channel: target.channel, target: target.kind, code: slackErrorCode(error) },
+        describeSlackFailure(error, target.channel),
+      );
     }
   }
 
@@ -338,32 +414,67 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     const target = reply.onlyAsker ? privately(requested) : requested;
     const isPublic = target.kind === 'message' || (target.kind === 'response' && target.visibility === 'in_channel');
     const upload = isPublic && reply.attachments.length > 0;
-    const message = renderSlack(reply, { request: target.request, shareable: !isPublic && !reply.onlyAsker, chartUploaded: upload });
+    const message = renderSlack(reply, {
+      request: target.request,
+      shareable: !isPublic && !reply.onlyAsker,
+      chartUploaded: upload,
+    });
     const threadTs = target.kind === 'response' ? undefined : target.threadTs;
     const client = this.app.client;
-    if (target.kind === 'response') await this.withinRateBudget(() => this.respond(target.responseUrl, { response_type: target.visibility, replace_original: false, ...message }));
-    else if (target.kind === 'ephemeral') await this.withinRateBudget(() => client.chat.postEphemeral({ channel: target.channel, user: target.user, ...(threadTs ? { thread_ts: threadTs } : {}), ...message }));
-    else await this.withinRateBudget(() => client.chat.postMessage({ channel: target.channel, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false, ...message }));
+    if (target.kind === 'response')
+      await this.withinRateBudget(() =>
+        this.respond(target.responseUrl, { response_type: target.visibility, replace_original: false, ...message }),
+      );
+    else if (target.kind === 'ephemeral')
+      await this.withinRateBudget(() =>
+        client.chat.postEphemeral({
+          channel: target.channel,
+          user: target.user,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          ...message,
+        }),
+      );
+    else
+      await this.withinRateBudget(() =>
+        client.chat.postMessage({
+          channel: target.channel,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+          ...message,
+        }),
+      );
     if (!upload) return;
     // Charts are drawn only here: a private answer shows none (Share posts it).
     for (const chart of reply.attachments) {
       const file = Buffer.from(await chart.draw());
-      await this.withinRateBudget(() => client.files.uploadV2({
-        channel_id: target.channel,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        file,
-        filename: chart.name,
-        title: chart.alt.slice(0, 250),
-        alt_text: chart.alt.slice(0, 1000),
-      } as webApi.FilesUploadV2Arguments));
+      await this.withinRateBudget(() =>
+        client.files.uploadV2({
+          channel_id: target.channel,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          file,
+          filename: chart.name,
+          title: chart.alt.slice(0, 250),
+          alt_text: chart.alt.slice(0, 1000),
+        } as webApi.FilesUploadV2Arguments),
+      );
     }
   }
 
   /** Posts to a response_url (valid 30 minutes, up to five times), as Bolt's `respond` does. */
   private async respond(responseUrl: string, body: SlackMessage & Record<string, unknown>): Promise<void> {
-    const response = await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-    if (response.status === 429) throw new webApi.WebAPIRateLimitedError(Number.parseInt(response.headers.get('retry-after') ?? '', 10) || 1);
-    if (!response.ok) throw Object.assign(new Error(`response_url answered ${response.status}`), { data: { error: `http_${response.status}` } });
+    const response = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (response.status === 429)
+      throw new webApi.WebAPIRateLimitedError(Number.parseInt(response.headers.get('retry-after') ?? '', 10) || 1);
+    if (!response.ok)
+      throw Object.assign(new Error(`response_url answered ${response.status}`), {
+        data: { error: `http_${response.status}` },
+      });
   }
 
   /**
@@ -377,14 +488,25 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       const { channel } = await this.app.client.conversations.info({ channel: channelId });
       return channel?.creator === userId;
     } catch (error) {
-      this.log.warn({ code: slackErrorCode(error), channel: channelId }, `Could not tell whether ${userId} manages channel ${channelId} (${slackErrorCode(error) ?? 'no answer'}): treated as not; the app needs the users:read and channels:read scopes.`);
+      this.log.warn(
+        { code: slackErrorCode(error), channel: channelId },
+        `Could not tell whether ${userId} manages channel ${channelId} (${slackErrorCode(error) ?? 'no answer'}): treated as not; the app needs the users:read and channels:read scopes.`,
+      );
       return false;
     }
   }
 
   private run(request: SlackRequest, who: Requester): Promise<Reply> {
     const user = { ...who.user, canManageChannel: () => this.managesChannel(who.user.id, who.channel.id) };
-    const ctx: CommandContext = { dossier: this.dossier, platform: 'slack', user, channel: who.channel, now: this.now, ...(this.digest ? { digest: this.digest } : {}), ...(this.gate ? { gate: this.gate } : {}) };
+    const ctx: CommandContext = {
+      dossier: this.dossier,
+      platform: 'slack',
+      user,
+      channel: who.channel,
+      now: this.now,
+      ...(this.digest ? { digest: this.digest } : {}),
+      ...(this.gate ? { gate: this.gate } : {}),
+    };
     return 't' in request ? runText(request.t, ctx) : runCommand(request.c, request.a, ctx);
   }
 
@@ -409,12 +531,27 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       // (Slack gives up after 3 s; see README Benchmarks → Load).
       await new Promise((resolve) => setImmediate(resolve));
       const request: SlackRequest = { t: slackToPlain(command.text) };
-      const who = { user: { id: command.user_id, name: command.user_name }, channel: { id: command.channel_id, name: command.channel_name } };
+      const who = {
+        user: { id: command.user_id, name: command.user_name },
+        channel: { id: command.channel_id, name: command.channel_name },
+      };
       this.log.debug({ user: command.user_id, channel: command.channel_id }, 'slash command');
-      await this.deliver({ kind: 'response', responseUrl: command.response_url, channel: command.channel_id, visibility: 'ephemeral', request }, await this.run(request, who));
+      await this.deliver(
+        {
+          kind: 'response',
+          responseUrl: command.response_url,
+          channel: command.channel_id,
+          visibility: 'ephemeral',
+          request,
+        },
+        await this.run(request, who),
+      );
     });
 
-    const onButton = (actionId: string, handle: (request: SlackRequest, body: BlockAction<ButtonAction>, who: Requester) => Promise<void>) =>
+    const onButton = (
+      actionId: string,
+      handle: (request: SlackRequest, body: BlockAction<ButtonAction>, who: Requester) => Promise<void>,
+    ) =>
       app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
         await ack();
         const request = parseRequest(action.value);
@@ -422,15 +559,30 @@ export class SlackAdapter implements Adapter<SlackTarget> {
           this.log.warn({ action: actionId }, 'ignored a button whose value is not a Dossier request');
           return;
         }
-        const who = { user: { id: body.user.id, name: body.user.username }, channel: { id: body.channel?.id ?? '', name: body.channel?.name } };
+        const who = {
+          user: { id: body.user.id, name: body.user.username },
+          channel: { id: body.channel?.id ?? '', name: body.channel?.name },
+        };
         await handle(request, body, who);
       });
 
     onButton(ACTIONS.share, async (request, body, who) => {
-      await this.deliver({ kind: 'response', responseUrl: body.response_url, channel: who.channel.id, visibility: 'in_channel', request }, await this.run(request, who));
+      await this.deliver(
+        {
+          kind: 'response',
+          responseUrl: body.response_url,
+          channel: who.channel.id,
+          visibility: 'in_channel',
+          request,
+        },
+        await this.run(request, who),
+      );
     });
     onButton(ACTIONS.more, async (request, body, who) => {
-      await this.deliver({ kind: 'response', responseUrl: body.response_url, channel: who.channel.id, visibility: 'ephemeral', request }, await this.run(request, who));
+      await this.deliver(
+        { kind: 'response', responseUrl: body.response_url, channel: who.channel.id, visibility: 'ephemeral', request },
+        await this.run(request, who),
+      );
     });
     for (const [actionId, feedback] of [
       [ACTIONS.feedbackUp, 'up'],
@@ -438,10 +590,18 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     ] as const) {
       onButton(actionId, async (request, body, who) => {
         // The question itself is a user's message: only at debug, like every other log line.
-        this.log.info({ feedback, command: 't' in request ? undefined : request.c, user: who.user.id, channel: who.channel.id }, 'answer feedback');
+        this.log.info(
+          { feedback, command: 't' in request ? undefined : request.c, user: who.user.id, channel: who.channel.id },
+          'answer feedback',
+        );
         this.log.debug({ feedback, query: 't' in request ? request.t : request.a }, 'answer feedback question');
         try {
-          await this.respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback.', blocks: [] });
+          await this.respond(body.response_url, {
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: 'Thanks for the feedback.',
+            blocks: [],
+          });
         } catch (error) {
           this.log.warn({ code: slackErrorCode(error) }, describeSlackFailure(error, who.channel.id));
         }
@@ -450,10 +610,22 @@ export class SlackAdapter implements Adapter<SlackTarget> {
 
     app.shortcut<MessageShortcut>(FIND_SOURCE_CALLBACK_ID, async ({ ack, shortcut }) => {
       await ack();
-      const request: SlackRequest = { c: 'cite', a: { quote: clip(slackToPlain(shortcut.message.text ?? ''), MAX_QUERY_LENGTH) } };
-      const who = { user: { id: shortcut.user.id, name: shortcut.user.name }, channel: { id: shortcut.channel.id, name: shortcut.channel.name } };
+      const request: SlackRequest = {
+        c: 'cite',
+        a: { quote: clip(slackToPlain(shortcut.message.text ?? ''), MAX_QUERY_LENGTH) },
+      };
+      const who = {
+        user: { id: shortcut.user.id, name: shortcut.user.name },
+        channel: { id: shortcut.channel.id, name: shortcut.channel.name },
+      };
       const target: SlackTarget = shortcut.response_url
-        ? { kind: 'response', responseUrl: shortcut.response_url, channel: who.channel.id, visibility: 'ephemeral', request }
+        ? {
+            kind: 'response',
+            responseUrl: shortcut.response_url,
+            channel: who.channel.id,
+            visibility: 'ephemeral',
+            request,
+          }
         : { kind: 'ephemeral', channel: who.channel.id, user: who.user.id, request };
       await this.deliver(target, await this.run(request, who));
     });
@@ -462,7 +634,10 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       const mention = context.botUserId ? new RegExp(`<@${context.botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[^>]+>/;
       const request: SlackRequest = { t: slackToPlain(event.text.replace(mention, ' ')) };
       const who = { user: { id: event.user ?? '' }, channel: { id: event.channel } };
-      await this.deliver({ kind: 'message', channel: event.channel, threadTs: event.thread_ts ?? event.ts, user: event.user, request }, await this.run(request, who));
+      await this.deliver(
+        { kind: 'message', channel: event.channel, threadTs: event.thread_ts ?? event.ts, user: event.user, request },
+        await this.run(request, who),
+      );
     });
 
     app.error(async (error) => {

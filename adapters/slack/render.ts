@@ -104,7 +104,7 @@ export function fitRich(rich: RichText, max: number, render: (r: RichText) => st
     // The rendering grows with the cut, so the longest cut that fits is found by bisection: trying
     // every cut from the end rendered a long paragraph once per word, seconds for one message.
     let fitting: string | undefined;
-    for (let lo = 0, hi = candidates.length - 1; lo <= hi; ) {
+    for (let lo = 0, hi = candidates.length - 1; lo <= hi;) {
       const mid = (lo + hi) >> 1;
       const text = shown(candidates[mid]!);
       if (text.length <= max) [fitting, lo] = [text, mid + 1];
@@ -119,18 +119,30 @@ export function fitRich(rich: RichText, max: number, render: (r: RichText) => st
 const fit = (mrkdwn: string, max: number) => fitRich([{ text: mrkdwn }], max, (r) => r.map((s) => s.text).join(''));
 
 /** Only plain web links become Slack links; anything else could smuggle markup through the `<url|label>` form. */
-const safeUrl = (url: string | undefined) => (url && /^https?:\/\/[^\s<>|]+$/.test(url) ? url.replace(/&/g, '&amp;') : undefined);
+const safeUrl = (url: string | undefined) =>
+  url && /^https?:\/\/[^\s<>|]+$/.test(url) ? url.replace(/&/g, '&amp;') : undefined;
 
 export function citationMrkdwn(c: Citation): string {
   const title = `“${escapeMrkdwn(c.title)}”`;
   const url = safeUrl(c.url);
-  const who = [c.author, c.publisher].filter(Boolean).map((s) => escapeMrkdwn(s!)).join(', ');
+  const who = [c.author, c.publisher]
+    .filter(Boolean)
+    .map((s) => escapeMrkdwn(s!))
+    .join(', ');
   const where = [c.heading ? `§ ${escapeMrkdwn(c.heading)}` : '', `¶${c.paragraph}`].filter(Boolean).join(' ');
-  return [url ? `<${url}|${title}>` : title, who, c.date ? escapeMrkdwn(c.date) : '', where].filter(Boolean).join(' · ');
+  return [url ? `<${url}|${title}>` : title, who, c.date ? escapeMrkdwn(c.date) : '', where]
+    .filter(Boolean)
+    .join(' · ');
 }
 
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(text, LIMITS.sectionText) }] });
+const section = (text: string): Block => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) },
+});
+const context = (text: string): Block => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: fit(text, LIMITS.sectionText) }],
+});
 
 function figureLine(f: FigureItem): string {
   const when = f.when ? ` (${escapeMrkdwn(f.when)})` : '';
@@ -156,9 +168,18 @@ function sections(heading: string, lines: string[]): Block[] {
 function excerptBlocks(e: Excerpt, maxQuote: number = LIMITS.sectionText): Block[] {
   const blocks: Block[] = [];
   if (e.context) blocks.push(context(`_${escapeMrkdwn(e.context)}_`));
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fitRich(e.text, maxQuote, (r) => `> ${richMrkdwn(r)}`) } });
+  blocks.push({
+    type: 'section',
+    text: { type: 'mrkdwn', text: fitRich(e.text, maxQuote, (r) => `> ${richMrkdwn(r)}`) },
+  });
   const figures = e.figures.map((f) => `*${escapeMrkdwn(f.text)}*${f.measure ? ` (${escapeMrkdwn(f.measure)})` : ''}`);
-  blocks.push(context([citationMrkdwn(e.citation), figures.length ? `Key figures: ${figures.join('; ')}` : ''].filter(Boolean).join('\n')));
+  blocks.push(
+    context(
+      [citationMrkdwn(e.citation), figures.length ? `Key figures: ${figures.join('; ')}` : '']
+        .filter(Boolean)
+        .join('\n'),
+    ),
+  );
   return blocks;
 }
 
@@ -168,13 +189,25 @@ function unit(block: ReplyBlock): { blocks: Block[]; results: number; excerpt?: 
     case 'text':
       return { blocks: [section(richMrkdwn(block.text))], results: 0 };
     case 'list':
-      return { blocks: sections('', block.items.map((item) => `• ${richMrkdwn(item)}`)), results: block.items.length };
+      return {
+        blocks: sections(
+          '',
+          block.items.map((item) => `• ${richMrkdwn(item)}`),
+        ),
+        results: block.items.length,
+      };
     case 'excerpt':
       return { blocks: excerptBlocks(block.excerpt), results: 1, excerpt: block.excerpt };
     case 'figures':
-      return { blocks: sections(`*${escapeMrkdwn(block.title)}*`, block.items.map(figureLine)), results: block.items.length };
+      return {
+        blocks: sections(`*${escapeMrkdwn(block.title)}*`, block.items.map(figureLine)),
+        results: block.items.length,
+      };
     case 'disagreement':
-      return { blocks: sections(`*Sources differ on ${escapeMrkdwn(block.measure)}:*`, block.items.map(figureLine)), results: block.items.length };
+      return {
+        blocks: sections(`*Sources differ on ${escapeMrkdwn(block.measure)}:*`, block.items.map(figureLine)),
+        results: block.items.length,
+      };
   }
 }
 
@@ -188,7 +221,14 @@ export function buttonValue(request: SlackRequest): string | undefined {
 function actionsBlock(reply: Reply, request: SlackRequest | undefined, shareable: boolean): Block | undefined {
   const buttons: types.Button[] = [];
   const button = (action_id: string, text: string, value: string | undefined, style?: 'primary') => {
-    if (value) buttons.push({ type: 'button', action_id, text: { type: 'plain_text', text, emoji: true }, value, ...(style ? { style } : {}) });
+    if (value)
+      buttons.push({
+        type: 'button',
+        action_id,
+        text: { type: 'plain_text', text, emoji: true },
+        value,
+        ...(style ? { style } : {}),
+      });
   };
   if (request && shareable) button(ACTIONS.share, 'Share in channel', buttonValue(request), 'primary');
   if (reply.next) button(ACTIONS.more, 'More results', buttonValue({ c: reply.next.command, a: reply.next.args }));
@@ -202,8 +242,13 @@ function actionsBlock(reply: Reply, request: SlackRequest | undefined, shareable
 function fallbackText(reply: Reply): string {
   const first = reply.blocks.find((b) => b.type === 'excerpt');
   const lead = reply.error ? reply.error.message : reply.title;
-  const quote = first?.type === 'excerpt' ? `: “${first.excerpt.text.map((s) => s.text).join('')}” (${first.excerpt.citation.title}, ¶${first.excerpt.citation.paragraph})` : '';
-  return fitRich([{ text: `${lead}${quote}` }], LIMITS.fallbackText, (r) => escapeMrkdwn(r.map((s) => s.text).join('')));
+  const quote =
+    first?.type === 'excerpt'
+      ? `: “${first.excerpt.text.map((s) => s.text).join('')}” (${first.excerpt.citation.title}, ¶${first.excerpt.citation.paragraph})`
+      : '';
+  return fitRich([{ text: `${lead}${quote}` }], LIMITS.fallbackText, (r) =>
+    escapeMrkdwn(r.map((s) => s.text).join('')),
+  );
 }
 
 /**
@@ -215,13 +260,24 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   const text = fallbackText(reply);
   if (reply.status === 'error') {
     const actions = actionsBlock(reply, undefined, false);
-    return { text, blocks: [section(`:warning: ${escapeMrkdwn(reply.error?.message ?? reply.title)}`), ...(actions ? [actions] : [])] };
+    return {
+      text,
+      blocks: [
+        section(`:warning: ${escapeMrkdwn(reply.error?.message ?? reply.title)}`),
+        ...(actions ? [actions] : []),
+      ],
+    };
   }
   const chartNote =
     reply.attachments.length && !options.chartUploaded
-      ? context(`:bar_chart: ${options.shareable ? 'Share in channel to post the chart' : 'Chart'}: ${escapeMrkdwn(reply.attachments.map((a) => a.alt).join('; '))}`)
+      ? context(
+          `:bar_chart: ${options.shareable ? 'Share in channel to post the chart' : 'Chart'}: ${escapeMrkdwn(reply.attachments.map((a) => a.alt).join('; '))}`,
+        )
       : undefined;
-  const closing = (next: Reply['next']) => [chartNote, actionsBlock({ ...reply, next }, options.request, options.shareable ?? false)].filter((b): b is Block => b !== undefined);
+  const closing = (next: Reply['next']) =>
+    [chartNote, actionsBlock({ ...reply, next }, options.request, options.shareable ?? false)].filter(
+      (b): b is Block => b !== undefined,
+    );
   // Room kept for the closing blocks: the "left out" note, the chart note and the buttons.
   const tail = closing(reply.next);
   const reservedBlocks = tail.length + 1;

@@ -32,14 +32,17 @@ Options:
   --json             machine-readable output, for ask, cite, figures and sources
   --chart FILE       with figures: write the chart of a series over time to FILE, a .png file`;
 
-const DIGEST_NEEDS_TOPICS = 'dossier: digest here needs --topics: dossier digest --topics "a, b" [--since YYYY-MM-DD] (subscriptions are made in Slack or Discord)';
+const DIGEST_NEEDS_TOPICS =
+  'dossier: digest here needs --topics: dossier digest --topics "a, b" [--since YYYY-MM-DD] (subscriptions are made in Slack or Discord)';
 
 /** `--json` output per command: the contract the evaluation script reads. */
 const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string) => unknown> = {
   ask: (d, q) => askJson(ask(d, q)),
   cite: (d, q) => askJson(cite(d, q)),
   figures: (d, q) => answerFigures(d, q),
-  sources: (d) => ({ sources: d.documents.map((doc) => ({ source: doc.source, ...doc.meta, passages: doc.passages.length })) }),
+  sources: (d) => ({
+    sources: d.documents.map((doc) => ({ source: doc.source, ...doc.meta, passages: doc.passages.length })),
+  }),
 };
 
 /** `dossier <command> …`: one command over a corpus, printed for a person or, with `--json`, for a program. */
@@ -82,7 +85,11 @@ export async function main(argv: string[]): Promise<number> {
   loadEnvFile();
   const config = loadConfig();
   const log = terminalLogger(values.json ? 'error' : config.LOG_LEVEL);
-  const dossier = await Dossier.open({ corpusDir: values.corpus ?? config.CORPUS_DIR, cacheDir: values.cache ?? config.CACHE_DIR, log });
+  const dossier = await Dossier.open({
+    corpusDir: values.corpus ?? config.CORPUS_DIR,
+    cacheDir: values.cache ?? config.CACHE_DIR,
+    log,
+  });
 
   if (values.json) {
     const json = JSON_OUTPUT[command];
@@ -100,9 +107,18 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(json(dossier, text))}\n`);
     return 0;
   }
-  const ctx: CommandContext = { dossier, platform: 'terminal', user: { id: 'cli' }, channel: { id: 'cli' }, now: () => new Date() };
+  const ctx: CommandContext = {
+    dossier,
+    platform: 'terminal',
+    user: { id: 'cli' },
+    channel: { id: 'cli' },
+    now: () => new Date(),
+  };
   // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
-  const reply = command.toLowerCase() === 'digest' && values.topics !== undefined ? oneOffDigest(dossier, splitTopics(values.topics), values.since) : await runText(`${command} ${text}`, ctx);
+  const reply =
+    command.toLowerCase() === 'digest' && values.topics !== undefined
+      ? oneOffDigest(dossier, splitTopics(values.topics), values.since)
+      : await runText(`${command} ${text}`, ctx);
   // One command, one answer: there is no `more` to type here.
   process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansi : noStyle, { moreHint: false })}\n`);
   if (values.chart !== undefined) {
@@ -128,7 +144,15 @@ async function writeChart(path: string, chart: Attachment): Promise<boolean> {
 /** "no such folder" rather than "ENOENT: no such file or directory, open '/x/y.png'". */
 function fileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = { ENOENT: 'its folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'the file system is read-only', ENOSPC: 'no space left on the device' };
+  const reasons: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+  };
   return (code && reasons[code]) ?? errorLine(error);
 }
 

@@ -13,7 +13,9 @@ export function terminalLogger(level: Config['LOG_LEVEL']): Logger {
  * Log lines for a person at a terminal: `dossier: <message>` on stderr instead of pino's JSON,
  * which buried answers in the interactive session. Fields stay out; the message names what matters.
  */
-export function plainLogDestination(out: { write(text: string): unknown } = process.stderr): { write(line: string): void } {
+export function plainLogDestination(out: { write(text: string): unknown } = process.stderr): {
+  write(line: string): void;
+} {
   return {
     write(line: string) {
       let message = line.trim();

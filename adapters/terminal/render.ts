@@ -27,7 +27,11 @@ export interface TerminalRenderOptions {
 }
 
 /** The one renderer for the terminal: readable text, matched words in bold where the terminal supports it. */
-export function renderTerminal(reply: Reply, style: TerminalStyle = noStyle, { moreHint = true }: TerminalRenderOptions = {}): string {
+export function renderTerminal(
+  reply: Reply,
+  style: TerminalStyle = noStyle,
+  { moreHint = true }: TerminalRenderOptions = {},
+): string {
   const rich = (r: RichText) => r.map((s) => (s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
   const out: string[] = [style.bold(safe(reply.title)), ''];
   // Error messages quote what the user typed (a bad time, an unknown zone): strip controls there too.
@@ -47,20 +51,27 @@ export function renderTerminal(reply: Reply, style: TerminalStyle = noStyle, { m
         n++;
         if (e.context) out.push(style.dim(`   ${safe(e.context)}`));
         out.push(`${n}. “${rich(e.text)}”`, style.dim(`   — ${safe(citationLine(e.citation))}`));
-        if (e.figures.length) out.push(`   Key figures: ${e.figures.map((f) => style.bold(safe(f.text)) + (f.measure ? ` (${safe(f.measure)})` : '')).join('; ')}`);
+        if (e.figures.length)
+          out.push(
+            `   Key figures: ${e.figures.map((f) => style.bold(safe(f.text)) + (f.measure ? ` (${safe(f.measure)})` : '')).join('; ')}`,
+          );
         out.push('');
         break;
       }
       case 'figures':
       case 'disagreement':
         out.push(style.bold(safe(block.type === 'figures' ? block.title : `Sources differ on ${block.measure}:`)));
-        for (const f of block.items) out.push(`  • ${style.bold(safe(f.text))}${f.when ? ` (${safe(f.when)})` : ''}: “${rich(f.sentence)}”`, style.dim(`    — ${safe(citationLine(f.citation))}`));
+        for (const f of block.items)
+          out.push(
+            `  • ${style.bold(safe(f.text))}${f.when ? ` (${safe(f.when)})` : ''}: “${rich(f.sentence)}”`,
+            style.dim(`    — ${safe(citationLine(f.citation))}`),
+          );
         out.push('');
         break;
     }
   }
   for (const a of reply.attachments) out.push(style.dim(`[chart: ${safe(a.alt)}]`));
-  if (moreHint && reply.more > 0) out.push(style.dim(`${reply.more} more result${reply.more === 1 ? '' : 's'}: type \`more\`.`));
+  if (moreHint && reply.more > 0)
+    out.push(style.dim(`${reply.more} more result${reply.more === 1 ? '' : 's'}: type \`more\`.`));
   return out.join('\n').trimEnd();
 }
-

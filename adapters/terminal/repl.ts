@@ -46,7 +46,9 @@ export class TerminalAdapter implements Adapter<null> {
     const output = this.options.output ?? process.stdout;
     this.rl = createInterface({ input: this.options.input ?? process.stdin, output, terminal: false });
     this.reading = true;
-    output.write(`Dossier: ${corpusSize(this.dossier.documents.length, this.dossier.passages.length)}. Type a question, \`help\`, or \`exit\`.\n> `);
+    output.write(
+      `Dossier: ${corpusSize(this.dossier.documents.length, this.dossier.passages.length)}. Type a question, \`help\`, or \`exit\`.\n> `,
+    );
     this.rl.on('line', (line) => {
       this.queue = this.queue.then(() => this.handle(line));
     });
@@ -76,14 +78,24 @@ export class TerminalAdapter implements Adapter<null> {
   }
 
   private async handle(line: string): Promise<void> {
-    const text = line.trim().replace(new RegExp(`^${(this.options.slashCommand ?? '/brief').replace('/', '\\/')}\\b`), '').trim();
+    const text = line
+      .trim()
+      .replace(new RegExp(`^${(this.options.slashCommand ?? '/brief').replace('/', '\\/')}\\b`), '')
+      .trim();
     const output = this.options.output ?? process.stdout;
     if (/^(exit|quit)$/i.test(text)) {
       this.rl?.close();
       return;
     }
     if (text) {
-      const ctx: CommandContext = { dossier: this.dossier, platform: 'terminal', user: { id: 'terminal' }, channel: { id: 'terminal' }, now: this.options.now ?? (() => new Date()), ...this.options.context };
+      const ctx: CommandContext = {
+        dossier: this.dossier,
+        platform: 'terminal',
+        user: { id: 'terminal' },
+        channel: { id: 'terminal' },
+        now: this.options.now ?? (() => new Date()),
+        ...this.options.context,
+      };
       if (/^more$/i.test(text)) await this.more(ctx);
       else await this.deliver(null, await runText(text, ctx));
     }
@@ -98,7 +110,10 @@ export class TerminalAdapter implements Adapter<null> {
     const next = this.last?.next;
     if (next) await this.deliver(null, await runCommand(next.command, next.args, ctx));
     else if (this.last) this.write(errorReply('no-more-results', 'No more results.'));
-    else this.write(errorReply('no-question-yet', 'Ask a question first; `more` shows the next results of the last answer.'));
+    else
+      this.write(
+        errorReply('no-question-yet', 'Ask a question first; `more` shows the next results of the last answer.'),
+      );
   }
 
   private write(reply: Reply): void {

@@ -41,25 +41,42 @@ export function ask(dossier: Dossier, question: string, { limit = 3, offset = 0 
       return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
     })
     .filter(({ cover }) => cover >= MIN_COVERAGE)
-    .map(({ hit, amounts, cover }) => ({ hit, score: hit.score * cover * cover * (query.wantsFigure && amounts.figure ? 1.3 : 1) }))
+    .map(({ hit, amounts, cover }) => ({
+      hit,
+      score: hit.score * cover * cover * (query.wantsFigure && amounts.figure ? 1.3 : 1),
+    }))
     .sort((a, b) => b.score - a.score);
   const page = ranked.slice(offset, offset + limit);
   return {
     query: question,
-    results: page.map(({ hit, score }) => ({ passage: hit.passage, score, excerpt: excerptFor(dossier, query, hit.passage, new Set(hit.matched), score) })),
+    results: page.map(({ hit, score }) => ({
+      passage: hit.passage,
+      score,
+      excerpt: excerptFor(dossier, query, hit.passage, new Set(hit.matched), score),
+    })),
     more: Math.max(0, ranked.length - offset - page.length),
   };
 }
 
-function excerptFor(dossier: Dossier, query: AnalysedQuery, passage: Passage, matched: Set<string>, score: number): Excerpt {
+function excerptFor(
+  dossier: Dossier,
+  query: AnalysedQuery,
+  passage: Passage,
+  matched: Set<string>,
+  score: number,
+): Excerpt {
   const analyzer = dossier.index.analyzer;
   const wordTerms = query.words.map((w) => ({ w, terms: new Set(w.terms) }));
   const chosen = chooseSentences(passage, (sentence) => {
     const terms = new Set(analyzer.terms(sentence.text));
-    const found = wordTerms.filter(({ terms: t }) => [...t].some((x) => terms.has(x))).reduce((s, { w }) => s + w.weight, 0);
+    const found = wordTerms
+      .filter(({ terms: t }) => [...t].some((x) => terms.has(x)))
+      .reduce((s, { w }) => s + w.weight, 0);
     return found * (query.wantsFigure && /\d/.test(sentence.text) ? 1.5 : 1);
   });
-  const queryTerms = new Set(query.words.flatMap((w) => w.terms).filter((t) => matched.has(t) || !t.startsWith('syn:')));
+  const queryTerms = new Set(
+    query.words.flatMap((w) => w.terms).filter((t) => matched.has(t) || !t.startsWith('syn:')),
+  );
   const citation = dossier.citation(passage);
   const shown = new Set(chosen.sentences);
   const figures = figuresInPassage(passage).filter((f) => shown.has(f.sentence));
@@ -67,7 +84,9 @@ function excerptFor(dossier: Dossier, query: AnalysedQuery, passage: Passage, ma
   const origin = chosen.sentences[0]?.start ?? 0;
   const ranges = figures.map((f) => [f.sentence.start - origin + f.start, f.sentence.start - origin + f.end] as const);
   return {
-    text: excerptText(passage, chosen, (text) => markTerms(text, new Set([...matched, ...queryTerms]), analyzer, ranges)),
+    text: excerptText(passage, chosen, (text) =>
+      markTerms(text, new Set([...matched, ...queryTerms]), analyzer, ranges),
+    ),
     context: passage.context,
     citation,
     figures: figures.map((f) => figureItem({ ...f, citation })),
@@ -80,7 +99,18 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
     return {
       title: answer.query,
       status: 'empty',
-      blocks: [{ type: 'text', text: [{ text: offset ? 'No more passages answer this question.' : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.' }] }],
+      blocks: [
+        {
+          type: 'text',
+          text: [
+            {
+              text: offset
+                ? 'No more passages answer this question.'
+                : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.',
+            },
+          ],
+        },
+      ],
       attachments: [],
       more: 0,
     };
@@ -91,7 +121,10 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
     blocks: answer.results.map((r) => ({ type: 'excerpt', excerpt: r.excerpt })),
     attachments: [],
     more: answer.more,
-    next: answer.more > 0 ? { command: 'ask', args: { question: answer.query, offset: offset + answer.results.length } } : undefined,
+    next:
+      answer.more > 0
+        ? { command: 'ask', args: { question: answer.query, offset: offset + answer.results.length } }
+        : undefined,
   };
 }
 

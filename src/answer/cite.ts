@@ -52,12 +52,17 @@ interface WindowMatch {
 
 function bestWindow(passage: Passage, wanted: string[]): WindowMatch {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
-  let best: WindowMatch = { passage, window: { sentences: [all[0]!], before: false, after: all.length > 1 }, similarity: 0 };
+  let best: WindowMatch = {
+    passage,
+    window: { sentences: [all[0]!], before: false, after: all.length > 1 },
+    similarity: 0,
+  };
   for (let i = 0; i < all.length; i++) {
     for (let len = 1; len <= 2 && i + len <= all.length; len++) {
       const sentences = all.slice(i, i + len);
       const similarity = similarityOf(wanted, words(sentences.map((s) => s.text).join(' ')));
-      if (similarity > best.similarity + 1e-9) best = { passage, window: { sentences, before: i > 0, after: i + len < all.length }, similarity };
+      if (similarity > best.similarity + 1e-9)
+        best = { passage, window: { sentences, before: i > 0, after: i + len < all.length }, similarity };
     }
   }
   return best;
@@ -113,12 +118,21 @@ function markWords(text: string, wanted: string[]): RichText {
     const w = fold(m[0]);
     return !STOP_WORDS.has(w) && wanted.some((x) => close(x, w));
   });
-  return markRanges(text, matched.map((m) => [m.index, m.index + m[0].length] as const));
+  return markRanges(
+    text,
+    matched.map((m) => [m.index, m.index + m[0].length] as const),
+  );
 }
 
 export function citeReply(answer: AskAnswer): Reply {
   if (answer.results.length === 0) {
-    return { title: answer.query, status: 'empty', blocks: [{ type: 'text', text: [{ text: 'No passage in the corpus is close to that quote.' }] }], attachments: [], more: 0 };
+    return {
+      title: answer.query,
+      status: 'empty',
+      blocks: [{ type: 'text', text: [{ text: 'No passage in the corpus is close to that quote.' }] }],
+      attachments: [],
+      more: 0,
+    };
   }
   return {
     title: answer.query,

@@ -9,7 +9,12 @@ export const ELLIPSIS = '…';
  * inside `ranges` (figures, as [start, end) offsets in `text`). Every character of `text` is kept,
  * in order, so joining the spans gives back the verbatim source.
  */
-export function markTerms(text: string, terms: ReadonlySet<string>, analyzer: Analyzer, ranges: readonly (readonly [number, number])[] = []): RichText {
+export function markTerms(
+  text: string,
+  terms: ReadonlySet<string>,
+  analyzer: Analyzer,
+  ranges: readonly (readonly [number, number])[] = [],
+): RichText {
   const words = [...text.matchAll(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu)]
     .filter((m) => (analyzer.processTerm(m[0]) ?? []).some((t) => terms.has(t)))
     .map((m) => [m.index, m.index + m[0].length] as const);
@@ -20,7 +25,11 @@ export function markTerms(text: string, terms: ReadonlySet<string>, analyzer: An
  * Picks up to `max` consecutive sentences of a passage around the one that scores best, and
  * returns them verbatim with "…" where the passage goes on before or after.
  */
-export function chooseSentences(passage: Passage, score: (s: Sentence) => number, max = 3): { sentences: Sentence[]; before: boolean; after: boolean } {
+export function chooseSentences(
+  passage: Passage,
+  score: (s: Sentence) => number,
+  max = 3,
+): { sentences: Sentence[]; before: boolean; after: boolean } {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
   const scores = all.map(score);
   let best = 0;
@@ -42,11 +51,19 @@ export function chooseSentences(passage: Passage, score: (s: Sentence) => number
 }
 
 /** Joins chosen sentences with the source's own spacing, and "…" where sentences are left out. */
-export function excerptText(passage: Passage, chosen: { sentences: Sentence[]; before: boolean; after: boolean }, mark: (text: string) => RichText): RichText {
+export function excerptText(
+  passage: Passage,
+  chosen: { sentences: Sentence[]; before: boolean; after: boolean },
+  mark: (text: string) => RichText,
+): RichText {
   const first = chosen.sentences[0]!;
   const last = chosen.sentences[chosen.sentences.length - 1]!;
   const verbatim = passage.text.slice(first.start, last.start + last.text.length);
-  return merge([...(chosen.before ? [{ text: `${ELLIPSIS} ` }] : []), ...mark(verbatim), ...(chosen.after ? [{ text: ` ${ELLIPSIS}` }] : [])]);
+  return merge([
+    ...(chosen.before ? [{ text: `${ELLIPSIS} ` }] : []),
+    ...mark(verbatim),
+    ...(chosen.after ? [{ text: ` ${ELLIPSIS}` }] : []),
+  ]);
 }
 
 function merge(spans: Span[]): RichText {

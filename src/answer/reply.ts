@@ -92,7 +92,9 @@ export const plain = (rich: RichText): string => rich.map((s) => s.text).join(''
 export function markRanges(text: string, ranges: Iterable<readonly [number, number]>): RichText {
   const spans: Span[] = [];
   let last = 0;
-  for (const [from, to] of [...ranges].map(([a, b]) => [Math.max(a, 0), Math.min(b, text.length)] as const).sort((a, b) => a[0] - b[0])) {
+  for (const [from, to] of [...ranges]
+    .map(([a, b]) => [Math.max(a, 0), Math.min(b, text.length)] as const)
+    .sort((a, b) => a[0] - b[0])) {
     if (to <= last || from >= to) continue;
     const start = Math.max(from, last);
     if (start > last) spans.push({ text: text.slice(last, start) });

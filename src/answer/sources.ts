@@ -5,23 +5,40 @@ import type { Reply, RichText } from './reply.js';
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The size of a corpus in words: "1 document, 8 passages". */
-export const corpusSize = (documents: number, passages: number): string => `${count(documents, 'document')}, ${count(passages, 'passage')}`;
+export const corpusSize = (documents: number, passages: number): string =>
+  `${count(documents, 'document')}, ${count(passages, 'passage')}`;
 
 /** The documents in the corpus with their metadata and passage counts. */
 export function sourcesReply(dossier: Dossier): Reply {
   const docs = dossier.documents;
   if (docs.length === 0) {
-    return { title: 'Sources in the corpus', status: 'empty', blocks: [{ type: 'text', text: [{ text: 'The corpus is empty: add .md, .txt, .html or .pdf files to the corpus folder.' }] }], attachments: [], more: 0 };
+    return {
+      title: 'Sources in the corpus',
+      status: 'empty',
+      blocks: [
+        {
+          type: 'text',
+          text: [{ text: 'The corpus is empty: add .md, .txt, .html or .pdf files to the corpus folder.' }],
+        },
+      ],
+      attachments: [],
+      more: 0,
+    };
   }
   const items: RichText[] = docs.map((d) => [
     { text: d.meta.title, strong: true },
-    { text: ` — ${[d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ') || 'no author or date stated'} · ${count(d.passages.length, 'passage')} · ${d.source}` },
+    {
+      text: ` — ${[d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ') || 'no author or date stated'} · ${count(d.passages.length, 'passage')} · ${d.source}`,
+    },
   ]);
   const passages = docs.reduce((n, d) => n + d.passages.length, 0);
   return {
     title: 'Sources in the corpus',
     status: 'ok',
-    blocks: [{ type: 'text', text: [{ text: `${corpusSize(docs.length, passages)}.` }] }, { type: 'list', items }],
+    blocks: [
+      { type: 'text', text: [{ text: `${corpusSize(docs.length, passages)}.` }] },
+      { type: 'list', items },
+    ],
     attachments: [],
     more: 0,
   };

@@ -17,12 +17,22 @@ export const splitTopics = (topics: string | undefined): string[] =>
     .filter(Boolean);
 
 /** The first comma-separated part of a day spec that is not a day, e.g. "blursday" in "mon,blursday". */
-const badDayPart = (spec: string) => spec.split(',').map((p) => p.trim()).find((p) => !parseDays(p)) ?? spec;
+const badDayPart = (spec: string) =>
+  spec
+    .split(',')
+    .map((p) => p.trim())
+    .find((p) => !parseDays(p)) ?? spec;
 
 const DigestArgs = z
   .object({
-    action: z.enum(ACTIONS, { error: 'say subscribe, unsubscribe, list or preview' }).describe('What to do with this channel’s digest'),
-    topics: z.string().max(MAX_TOPICS * (MAX_TOPIC_LENGTH + 2)).optional().describe('Saved queries, separated by commas: fentanyl, Mérida funding'),
+    action: z
+      .enum(ACTIONS, { error: 'say subscribe, unsubscribe, list or preview' })
+      .describe('What to do with this channel’s digest'),
+    topics: z
+      .string()
+      .max(MAX_TOPICS * (MAX_TOPIC_LENGTH + 2))
+      .optional()
+      .describe('Saved queries, separated by commas: fentanyl, Mérida funding'),
     at: z.string().optional().describe('Local time to send it, HH:MM (default 08:00)'),
     days: z.string().optional().describe('weekdays (default), daily, weekends, or mon,wed,fri'),
     tz: z.string().optional().describe('IANA time zone, e.g. Europe/London (default: the bot’s)'),
@@ -30,26 +40,48 @@ const DigestArgs = z
   .superRefine((a, ctx) => {
     const topics = splitTopics(a.topics);
     const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (a.action === 'subscribe' && topics.length === 0) fail('topics', 'name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`');
+    if (a.action === 'subscribe' && topics.length === 0)
+      fail('topics', 'name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`');
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
-    if (topics.some((t) => t.length > MAX_TOPIC_LENGTH)) fail('topics', `keep each topic to at most ${MAX_TOPIC_LENGTH} characters`);
-    if (a.at !== undefined && !parseTime(a.at)) fail('at', a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30');
-    if (a.days !== undefined && !parseDays(a.days)) fail('days', `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, weekends or days like mon,wed,fri`);
-    if (a.tz !== undefined && !isValidTimeZone(a.tz)) fail('tz', `${a.tz.trim() ? `"${a.tz}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as America/Mexico_City`);
+    if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
+      fail('topics', `keep each topic to at most ${MAX_TOPIC_LENGTH} characters`);
+    if (a.at !== undefined && !parseTime(a.at))
+      fail(
+        'at',
+        a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30',
+      );
+    if (a.days !== undefined && !parseDays(a.days))
+      fail(
+        'days',
+        `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, weekends or days like mon,wed,fri`,
+      );
+    if (a.tz !== undefined && !isValidTimeZone(a.tz))
+      fail(
+        'tz',
+        `${a.tz.trim() ? `"${a.tz}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as America/Mexico_City`,
+      );
   });
 
 type ScheduleField = 'at' | 'days' | 'tz';
 /** Words that introduce a schedule value. A Map, so `constructor` and friends are not keywords. */
-const KEYWORDS = new Map<string, ScheduleField>([['at', 'at'], ['on', 'days'], ['in', 'tz'], ['tz', 'tz']]);
+const KEYWORDS = new Map<string, ScheduleField>([
+  ['at', 'at'],
+  ['on', 'days'],
+  ['in', 'tz'],
+  ['tz', 'tz'],
+]);
 
 const withoutTrailingComma = (word: string) => word.replace(/[,;]+$/, '');
-const keywordOf = (word: string | undefined) => (word === undefined ? undefined : KEYWORDS.get(withoutTrailingComma(word).toLowerCase()));
+const keywordOf = (word: string | undefined) =>
+  word === undefined ? undefined : KEYWORDS.get(withoutTrailingComma(word).toLowerCase());
 /** Shapes only: whether the value is valid is the schema's job, so `25:00` and `Mars/Base` count. */
 const isClockShaped = (word: string) => /^\d+:\d+$/.test(word);
-const isZoneShaped = (word: string) => /^(utc|gmt)$/i.test(word) || /^\p{L}[\p{L}\d_+-]*(\/[\p{L}\d_+-]+)+$/u.test(word);
+const isZoneShaped = (word: string) =>
+  /^(utc|gmt)$/i.test(word) || /^\p{L}[\p{L}\d_+-]*(\/[\p{L}\d_+-]+)+$/u.test(word);
 const isDayShaped = (word: string) => word.split(/[,-]/).some((part) => part !== '' && parseDays(part) !== undefined);
 /** Which field a bare schedule word fills, by its shape. */
-const fieldOf = (word: string): ScheduleField => (/^\d/.test(word) ? 'at' : word.includes('/') || /^(utc|gmt)$/i.test(word) ? 'tz' : 'days');
+const fieldOf = (word: string): ScheduleField =>
+  /^\d/.test(word) ? 'at' : word.includes('/') || /^(utc|gmt)$/i.test(word) ? 'tz' : 'days';
 
 /**
  * Where the schedule begins in the words after the action, or `words.length` when there is none.
@@ -68,7 +100,9 @@ function scheduleStart(words: string[]): number {
     if (!isClockShaped(word) && !isZoneShaped(word) && !isDayShaped(word)) break;
     start = i > lastTopic && keywordOf(words[i - 1]) ? --i : i;
   }
-  const clock = words.findIndex((w, i) => keywordOf(w) === 'at' && isClockShaped(withoutTrailingComma(words[i + 1] ?? '')));
+  const clock = words.findIndex(
+    (w, i) => keywordOf(w) === 'at' && isClockShaped(withoutTrailingComma(words[i + 1] ?? '')),
+  );
   const keyword = words.findIndex((w, i) => i >= lastTopic && (keywordOf(w) === 'at' || keywordOf(w) === 'days'));
   return Math.min(start, ...[clock, keyword].filter((i) => i >= 0));
 }
@@ -80,13 +114,14 @@ function scheduleStart(words: string[]): number {
  */
 function readSchedule(words: string[]): Partial<Record<ScheduleField, string>> {
   const schedule: Partial<Record<ScheduleField, string>> = {};
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const keyword = keywordOf(words[i]);
     if (keyword) i++;
     let value = words[i++] ?? '';
     const field = keyword ?? fieldOf(value);
     if (field === 'days') {
-      while (value.endsWith(',') && i < words.length && !keywordOf(words[i]) && fieldOf(words[i]!) === 'days') value += words[i++];
+      while (value.endsWith(',') && i < words.length && !keywordOf(words[i]) && fieldOf(words[i]!) === 'days')
+        value += words[i++];
     }
     value = withoutTrailingComma(value);
     schedule[field] = schedule[field] === undefined ? value : `${schedule[field]} ${value}`;
@@ -113,31 +148,59 @@ export const digestCommand = defineCommand({
   fromText: digestFromText,
   run: async (args, ctx) => {
     const service = ctx.digest;
-    if (!service) return errorReply('digest-unavailable', 'Digests are not available here: they need the bot running with its database (`npm start`).');
+    if (!service)
+      return errorReply(
+        'digest-unavailable',
+        'Digests are not available here: they need the bot running with its database (`npm start`).',
+      );
     // Asked only for a change that needs it: on Slack the answer costs API calls.
     const changes = args.action === 'subscribe' || args.action === 'unsubscribe';
-    const canManageChannel = changes && service.needsManager(ctx.platform) ? ((await ctx.user.canManageChannel?.()) ?? false) : undefined;
+    const canManageChannel =
+      changes && service.needsManager(ctx.platform) ? ((await ctx.user.canManageChannel?.()) ?? false) : undefined;
     const who: Requester = { platform: ctx.platform, channelId: ctx.channel.id, userId: ctx.user.id, canManageChannel };
     switch (args.action) {
       case 'subscribe': {
         // Read before subscribing, with no await between, so the reply names what was really replaced.
         const previous = service.subscription(ctx.platform, ctx.channel.id);
-        const sub = service.subscribe(who, { topics: splitTopics(args.topics), time: args.at, days: args.days === undefined ? undefined : parseDays(args.days), timeZone: args.tz });
+        const sub = service.subscribe(who, {
+          topics: splitTopics(args.topics),
+          time: args.at,
+          days: args.days === undefined ? undefined : parseDays(args.days),
+          timeZone: args.tz,
+        });
         const plan = `a digest on ${quoted(sub.topics)}, ${schedule(sub)}. Next: ${next(sub, ctx)}.`;
         if (!previous) return message('Digest subscribed', `This channel will get ${plan}`);
-        return message('Digest replaced', `Replaced this channel’s digest on ${quoted(previous.topics)} (${schedule(previous)}): it will now get ${plan}`);
+        return message(
+          'Digest replaced',
+          `Replaced this channel’s digest on ${quoted(previous.topics)} (${schedule(previous)}): it will now get ${plan}`,
+        );
       }
       case 'unsubscribe':
-        return service.unsubscribe(who) ? message('Digest unsubscribed', 'This channel will get no more digests.') : message('No digest', 'This channel has no digest to unsubscribe from.');
+        return service.unsubscribe(who)
+          ? message('Digest unsubscribed', 'This channel will get no more digests.')
+          : message('No digest', 'This channel has no digest to unsubscribe from.');
       case 'list': {
         const sub = service.subscription(ctx.platform, ctx.channel.id);
-        if (!sub) return message('No digest', 'This channel has no digest. Start one with `digest subscribe fentanyl, Mérida funding`.');
-        const state = sub.state === 'paused' ? ` Paused: ${sub.pausedReason ?? 'the bot could not post here'}; subscribe again to resume.` : ` Next: ${next(sub, ctx)}.`;
-        return message('This channel’s digest', `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${sub.subscriberId}.${state}`);
+        if (!sub)
+          return message(
+            'No digest',
+            'This channel has no digest. Start one with `digest subscribe fentanyl, Mérida funding`.',
+          );
+        const state =
+          sub.state === 'paused'
+            ? ` Paused: ${sub.pausedReason ?? 'the bot could not post here'}; subscribe again to resume.`
+            : ` Next: ${next(sub, ctx)}.`;
+        return message(
+          'This channel’s digest',
+          `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${sub.subscriberId}.${state}`,
+        );
       }
       case 'preview': {
         const reply = service.preview(ctx.platform, ctx.channel.id, splitTopics(args.topics));
-        return reply ?? errorReply('no-topics', 'This channel has no digest: give topics to preview, e.g. `digest preview fentanyl`.');
+        return (
+          reply ??
+          errorReply('no-topics', 'This channel has no digest: give topics to preview, e.g. `digest preview fentanyl`.')
+        );
       }
     }
   },
@@ -149,7 +212,15 @@ const schedule = (sub: Subscription) => `${describeDays(sub.days)} at ${sub.time
 function next(sub: Subscription, ctx: CommandContext): string {
   const slot = nextSlot(sub, ctx.now());
   if (!slot) return 'not scheduled';
-  return new Intl.DateTimeFormat('en-GB', { timeZone: sub.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(slot);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: sub.timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(slot);
 }
 
 function message(title: string, body: string): Reply {

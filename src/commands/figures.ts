@@ -15,7 +15,10 @@ export const figuresCommand = defineCommand({
       .string()
       .trim()
       .min(1, 'type a topic after the command, e.g. `figures overdose deaths`')
-      .max(MAX_TOPIC_LENGTH, { error: (issue) => `keep the topic to at most ${MAX_TOPIC_LENGTH} characters (this one has ${String(issue.input).length})` })
+      .max(MAX_TOPIC_LENGTH, {
+        error: (issue) =>
+          `keep the topic to at most ${MAX_TOPIC_LENGTH} characters (this one has ${String(issue.input).length})`,
+      })
       .describe('What the figures are about, e.g. overdose deaths'),
   }),
   fromText: (rest) => ({ topic: rest }),

@@ -36,7 +36,10 @@ export interface CommandGateOptions {
 export const REFUSALS = { 'rate-limited': 'limited', timeout: 'timeout', restarting: 'closed' } as const;
 
 /** A refusal is for the asker alone, even where the answer would have been public (a mention, Share). */
-const refusal = (code: keyof typeof REFUSALS, message: string): Reply => ({ ...errorReply(code, message), onlyAsker: true });
+const refusal = (code: keyof typeof REFUSALS, message: string): Reply => ({
+  ...errorReply(code, message),
+  onlyAsker: true,
+});
 
 /** Who is asking: enough of a command's context to key its rate limits. */
 export type Asker = Pick<CommandContext, 'platform' | 'user' | 'channel'>;
@@ -59,7 +62,12 @@ export class CommandGate {
   private isClosed = false;
   private drained: (() => void)[] = [];
 
-  constructor({ userPerMinute = 10, channelPerMinute = 30, timeoutMs = 5000, clock = systemClock }: CommandGateOptions = {}) {
+  constructor({
+    userPerMinute = 10,
+    channelPerMinute = 30,
+    timeoutMs = 5000,
+    clock = systemClock,
+  }: CommandGateOptions = {}) {
     const now = () => clock.now();
     this.users = new RateLimiter({ perMinute: userPerMinute, now });
     this.channels = new RateLimiter({ perMinute: channelPerMinute, now });
@@ -68,8 +76,16 @@ export class CommandGate {
   }
 
   /** The gate the configuration asks for. */
-  static fromConfig(config: Pick<Config, 'RATE_LIMIT_USER_PER_MINUTE' | 'RATE_LIMIT_CHANNEL_PER_MINUTE' | 'ANSWER_TIMEOUT_MS'>, clock?: GateClock): CommandGate {
-    return new CommandGate({ userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE, channelPerMinute: config.RATE_LIMIT_CHANNEL_PER_MINUTE, timeoutMs: config.ANSWER_TIMEOUT_MS, clock });
+  static fromConfig(
+    config: Pick<Config, 'RATE_LIMIT_USER_PER_MINUTE' | 'RATE_LIMIT_CHANNEL_PER_MINUTE' | 'ANSWER_TIMEOUT_MS'>,
+    clock?: GateClock,
+  ): CommandGate {
+    return new CommandGate({
+      userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
+      channelPerMinute: config.RATE_LIMIT_CHANNEL_PER_MINUTE,
+      timeoutMs: config.ANSWER_TIMEOUT_MS,
+      clock,
+    });
   }
 
   /** Answers being worked on now. */
@@ -93,7 +109,8 @@ export class CommandGate {
     const user = `${asker.platform}:${asker.user.id}`;
     const channel = `${asker.platform}:${asker.channel.id}`;
     const waitMs = Math.max(this.users.waitMs(user), this.channels.waitMs(channel));
-    if (waitMs > 0) return refusal('rate-limited', `You're going a bit fast — try again in ${Math.ceil(waitMs / 1000)} s.`);
+    if (waitMs > 0)
+      return refusal('rate-limited', `You're going a bit fast — try again in ${Math.ceil(waitMs / 1000)} s.`);
     this.users.take(user);
     this.channels.take(channel);
     return this.start(answer);
@@ -130,7 +147,9 @@ export class CommandGate {
    */
   private within(answer: () => Promise<Reply>): Promise<Reply> {
     return new Promise((resolve, reject) => {
-      const cancel = this.clock.after(this.timeoutMs, () => resolve(refusal('timeout', 'That took too long to answer; try a narrower question.')));
+      const cancel = this.clock.after(this.timeoutMs, () =>
+        resolve(refusal('timeout', 'That took too long to answer; try a narrower question.')),
+      );
       this.track(answer()).then(
         (reply) => {
           cancel();

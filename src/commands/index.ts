@@ -25,23 +25,34 @@ const query = (what: string) =>
     .string()
     .trim()
     .min(1, `type a ${what} after the command`)
-    .max(MAX_QUERY_LENGTH, { error: (issue) => `keep the ${what} to at most ${MAX_QUERY_LENGTH} characters (this one has ${String(issue.input).length})` })
+    .max(MAX_QUERY_LENGTH, {
+      error: (issue) =>
+        `keep the ${what} to at most ${MAX_QUERY_LENGTH} characters (this one has ${String(issue.input).length})`,
+    })
     .describe(`The ${what}`);
 
 const askCommand = defineCommand({
   name: 'ask',
   summary: 'The best passages on a question, quoted and cited',
   usage: 'ask <question>',
-  args: z.object({ question: query('question'), offset: z.number().int().min(0).max(MAX_RESULTS).optional().describe('Results to skip') }),
+  args: z.object({
+    question: query('question'),
+    offset: z.number().int().min(0).max(MAX_RESULTS).optional().describe('Results to skip'),
+  }),
   fromText: (rest) => ({ question: rest }),
-  run: async ({ question, offset = 0 }, { dossier }) => askReply(withinMaxResults(ask(dossier, question, { offset }), offset), offset),
+  run: async ({ question, offset = 0 }, { dossier }) =>
+    askReply(withinMaxResults(ask(dossier, question, { offset }), offset), offset),
 });
 
 /** An ask page cut so that all pages together show at most MAX_RESULTS passages. */
 function withinMaxResults(answer: AskAnswer, offset: number): AskAnswer {
   const room = Math.max(0, MAX_RESULTS - offset);
   const results = answer.results.slice(0, room);
-  return { ...answer, results, more: Math.min(answer.more + answer.results.length - results.length, room - results.length) };
+  return {
+    ...answer,
+    results,
+    more: Math.min(answer.more + answer.results.length - results.length, room - results.length),
+  };
 }
 
 const citeCommand = defineCommand({
@@ -72,7 +83,14 @@ const helpCommand = defineCommand({
 });
 
 /** The command table: every surface offers exactly these. */
-export const commands: Command[] = [askCommand, citeCommand, figuresCommand, sourcesCommand, digestCommand, helpCommand];
+export const commands: Command[] = [
+  askCommand,
+  citeCommand,
+  figuresCommand,
+  sourcesCommand,
+  digestCommand,
+  helpCommand,
+];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());
@@ -85,7 +103,14 @@ function helpReply(): Reply {
     blocks: [
       { type: 'text', text: [{ text: 'Every quote is the source’s own words, cited to its paragraph. Commands:' }] },
       { type: 'list', items: commands.map((c) => [{ text: c.usage, strong: true }, { text: ` — ${c.summary}` }]) },
-      { type: 'text', text: [{ text: 'Text with no command is a question: `how much has Mérida cost?` is `ask how much has Mérida cost?`.' }] },
+      {
+        type: 'text',
+        text: [
+          {
+            text: 'Text with no command is a question: `how much has Mérida cost?` is `ask how much has Mérida cost?`.',
+          },
+        ],
+      },
     ],
     attachments: [],
     more: 0,
@@ -114,7 +139,9 @@ export async function runCommand(name: string, raw: Record<string, unknown>, ctx
   const started = performance.now();
   const log = (ctx.log ?? ctx.dossier.log).child({ requestId: randomBytes(4).toString('hex') });
   const request = { ...ctx, log };
-  const reply = ctx.gate ? await ctx.gate.run(ctx, () => dispatch(name, raw, request)) : await dispatch(name, raw, request);
+  const reply = ctx.gate
+    ? await ctx.gate.run(ctx, () => dispatch(name, raw, request))
+    : await dispatch(name, raw, request);
   log.info(
     {
       command: findCommand(name)?.name ?? 'unknown',
@@ -141,7 +168,11 @@ export function argumentsProblem(command: Command, error: z.ZodError): string {
   return `${command.usage}: ${error.issues[0]?.message ?? 'invalid arguments'}.`;
 }
 
-async function dispatch(name: string, raw: Record<string, unknown>, ctx: CommandContext & { log: Logger }): Promise<Reply> {
+async function dispatch(
+  name: string,
+  raw: Record<string, unknown>,
+  ctx: CommandContext & { log: Logger },
+): Promise<Reply> {
   const command = findCommand(name);
   if (!command) return errorReply('unknown-command', `There is no \`${name}\` command. Try \`help\`.`);
   const parsed = command.args.safeParse(raw);

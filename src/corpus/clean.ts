@@ -28,30 +28,71 @@ export interface Note {
  */
 const RULES: { kind: BoilerplateKind; test: (text: string) => boolean }[] = [
   // Captions and credits of pictures that the scrape did not keep: "Photo: …", "Image: Reuters".
-  { kind: 'credit', test: (t) => /^(?:photo(?:graph)?|image|picture|illustration|graphic|video)s?(?: credit)?\s*:/i.test(t) && wordCount(t) <= 15 },
-  { kind: 'credit', test: (t) => /^(?:(?:photo|image|picture|video|graphic|media)s? (?:removed|unavailable|not available|not displayed)|(?:photo )?(?:by )?[^.!?]{0,60}\b(?:Getty Images|Reuters|Associated Press|AP Photo|AFP|EPA-EFE|Shutterstock|Alamy|iStock(?:photo)?)\b[^.!?]{0,40})\.?$/i.test(t) && wordCount(t) <= 12 },
+  {
+    kind: 'credit',
+    test: (t) =>
+      /^(?:photo(?:graph)?|image|picture|illustration|graphic|video)s?(?: credit)?\s*:/i.test(t) && wordCount(t) <= 15,
+  },
+  {
+    kind: 'credit',
+    test: (t) =>
+      /^(?:(?:photo|image|picture|video|graphic|media)s? (?:removed|unavailable|not available|not displayed)|(?:photo )?(?:by )?[^.!?]{0,60}\b(?:Getty Images|Reuters|Associated Press|AP Photo|AFP|EPA-EFE|Shutterstock|Alamy|iStock(?:photo)?)\b[^.!?]{0,40})\.?$/i.test(
+        t,
+      ) && wordCount(t) <= 12,
+  },
   // Comment widgets: "Leave a Reply", "3 comments".
-  { kind: 'comments', test: (t) => /^(?:\d+\s+(?:comments?|responses?|replies)|leave a (?:reply|comment)|(?:post|add|show|view) (?:a )?comments?|comments?|join the (?:conversation|discussion))\W*$/i.test(t) },
+  {
+    kind: 'comments',
+    test: (t) =>
+      /^(?:\d+\s+(?:comments?|responses?|replies)|leave a (?:reply|comment)|(?:post|add|show|view) (?:a )?comments?|comments?|join the (?:conversation|discussion))\W*$/i.test(
+        t,
+      ),
+  },
   // Buttons and links that are page controls, not text.
-  { kind: 'control', test: (t) => /^(?:read more|load more|show more|see more|continue reading|advertisement|sponsored(?: content)?|share(?: this(?: article| story| page)?)?|print(?: this)?|email|subscribe(?: now)?|sign up|back to top|skip to (?:main )?content)[\s»›>…:.]*$/i.test(t) },
-  { kind: 'copyright', test: (t) => (/^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) || /\ball rights reserved\b/i.test(t)) && wordCount(t) <= 60 },
+  {
+    kind: 'control',
+    test: (t) =>
+      /^(?:read more|load more|show more|see more|continue reading|advertisement|sponsored(?: content)?|share(?: this(?: article| story| page)?)?|print(?: this)?|email|subscribe(?: now)?|sign up|back to top|skip to (?:main )?content)[\s»›>…:.]*$/i.test(
+        t,
+      ),
+  },
+  {
+    kind: 'copyright',
+    test: (t) =>
+      (/^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) || /\ball rights reserved\b/i.test(t)) && wordCount(t) <= 60,
+  },
   // "The views expressed by contributors are their own and not the view of …".
   { kind: 'disclaimer', test: (t) => /^the (?:views|opinions) expressed\b/i.test(t) && wordCount(t) <= 60 },
   // "Tags Andrés Manuel López Obrador Crime in Mexico …": a list, not a sentence.
-  { kind: 'tags', test: (t) => /^(?:tags|topics|filed under|categories|keywords)\s*:?\s+\S/i.test(t) && !/[.!?]$/.test(t) },
+  {
+    kind: 'tags',
+    test: (t) => /^(?:tags|topics|filed under|categories|keywords)\s*:?\s+\S/i.test(t) && !/[.!?]$/.test(t),
+  },
   // "October 30, 2017 Topic: Security Region: North America Tags: …": labelled fields of the page.
-  { kind: 'chrome', test: (t) => (t.match(/\b(?:topics?|region|tags|section|categor(?:y|ies)|filed under|posted in)\s*:/gi)?.length ?? 0) >= 2 },
+  {
+    kind: 'chrome',
+    test: (t) =>
+      (t.match(/\b(?:topics?|region|tags|section|categor(?:y|ies)|filed under|posted in)\s*:/gi)?.length ?? 0) >= 2,
+  },
   // "The above article first appeared in … and is being republished in … with permission."
-  { kind: 'republication', test: (t) => /^(?:the above|this) (?:article|piece|story|essay|op-ed|column|commentary|post)\b.{0,40}?\b(?:first|originally|previously) (?:appeared|published|ran)\b/i.test(t) && wordCount(t) <= 60 },
+  {
+    kind: 'republication',
+    test: (t) =>
+      /^(?:the above|this) (?:article|piece|story|essay|op-ed|column|commentary|post)\b.{0,40}?\b(?:first|originally|previously) (?:appeared|published|ran)\b/i.test(
+        t,
+      ) && wordCount(t) <= 60,
+  },
   // A blurb that links on to another page ("… Read more"): its text is a teaser, not this article.
   { kind: 'teaser', test: (t) => /\s(?:read more|continue reading)[\s»›>…:.]*$/i.test(t) },
 ];
 
 /** Headers of a list of other pages' headlines: "Recommended", "Most Popular", "Related Articles". */
-const RELATED = /^(?:recommended(?: for you| reading| stories| articles)?|most (?:popular|read|viewed|shared)|related(?: articles| stories| posts| content| coverage)?|you (?:may|might) also like|trending(?: now)?|popular (?:stories|posts|now)|what to read next)\W*$/i;
+const RELATED =
+  /^(?:recommended(?: for you| reading| stories| articles)?|most (?:popular|read|viewed|shared)|related(?: articles| stories| posts| content| coverage)?|you (?:may|might) also like|trending(?: now)?|popular (?:stories|posts|now)|what to read next)\W*$/i;
 
 /** "Follow him on Twitter @handle." — the sentence goes, the rest of an author's bio stays. */
-const SOCIAL = /(?:^|\s+)(?:you can )?follow (?:him|her|them|me|us)\b[^.!?]*?\bon (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b[^.!?]*[.!?]?/gi;
+const SOCIAL =
+  /(?:^|\s+)(?:you can )?follow (?:him|her|them|me|us)\b[^.!?]*?\bon (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b[^.!?]*[.!?]?/gi;
 
 export function boilerplateKind(text: string): BoilerplateKind | undefined {
   return RULES.find((rule) => rule.test(text))?.kind;
@@ -97,6 +138,12 @@ export function dropRepeats(blocks: Block[], title?: string): Block[] {
     if (block.text === title || seen.has(block.text)) return false;
     seen.add(block.text);
     const next = blocks[i + 1];
-    return !(next && next.kind === block.kind && next.text.length > block.text.length && next.text.startsWith(block.text) && /\s/.test(next.text[block.text.length]!));
+    return !(
+      next &&
+      next.kind === block.kind &&
+      next.text.length > block.text.length &&
+      next.text.startsWith(block.text) &&
+      /\s/.test(next.text[block.text.length]!)
+    );
   });
 }

@@ -1,10 +1,14 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})';
 
 /** "October 30, 2017", "Oct. 30 2017"; "30 October 2017"; "2017-10-30" (also as the head of an ISO timestamp). */
-const DATE = new RegExp(`\\b(?:${MONTH}\\s+${DAY},?\\s+${YEAR}|${DAY}\\s+${MONTH},?\\s+${YEAR}|${YEAR}-(\\d{2})-(\\d{2}))(?![\\d-])`, 'i');
+const DATE = new RegExp(
+  `\\b(?:${MONTH}\\s+${DAY},?\\s+${YEAR}|${DAY}\\s+${MONTH},?\\s+${YEAR}|${YEAR}-(\\d{2})-(\\d{2}))(?![\\d-])`,
+  'i',
+);
 
 /** A PDF info date: "D:20200301120000Z". */
 const PDF_DATE = /^D:(\d{4})(\d{2})(\d{2})/;

@@ -13,12 +13,21 @@ const OPENING_WORDS = 8;
  * each overriding the one before field by field: tool-made file info (PDF), what the text states
  * (headline, byline, …), what the format states (front matter, meta tags), then the sidecar.
  */
-export function buildDocument(source: string, hash: string, parsed: ParsedDocument, sidecar: Partial<DocumentMeta> = {}): SourceDocument {
+export function buildDocument(
+  source: string,
+  hash: string,
+  parsed: ParsedDocument,
+  sidecar: Partial<DocumentMeta> = {},
+): SourceDocument {
   const cleaned = clean(parsed.blocks);
   const derived = deriveMeta(cleaned.blocks, cleaned.notes, parsed.meta.title);
   const stated = mergeMeta(parsed.fallbackMeta ?? {}, derived.meta, parsed.meta, sidecar);
   const passages = toPassages(source, dropRepeats(derived.body, derived.meta.title ?? stated.title));
-  const meta: DocumentMeta = { ...stated, title: stated.title ?? openingWords(passages) ?? fileTitle(source), tags: stated.tags ?? [] };
+  const meta: DocumentMeta = {
+    ...stated,
+    title: stated.title ?? openingWords(passages) ?? fileTitle(source),
+    tags: stated.tags ?? [],
+  };
   return { source, hash, meta, passages };
 }
 
@@ -31,7 +40,10 @@ function openingWords(passages: Passage[]): string | undefined {
   if (!first) return undefined;
   const words = (first.sentences[0]?.text ?? first.text).split(/\s+/);
   if (words.length <= OPENING_WORDS) return words.join(' ').replace(/[.!?,;:]+$/, '');
-  return `${words.slice(0, OPENING_WORDS).join(' ').replace(/[\s,;:–—-]+$/, '')}…`;
+  return `${words
+    .slice(0, OPENING_WORDS)
+    .join(' ')
+    .replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 /** The file name without its extension, words spaced: the title of a document with no text at all. */

@@ -8,7 +8,14 @@ import type { DocumentMeta } from './types.js';
 
 export type Format = 'text' | 'markdown' | 'html' | 'pdf';
 
-const FORMATS: Record<string, Format> = { '.txt': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.pdf': 'pdf' };
+const FORMATS: Record<string, Format> = {
+  '.txt': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+};
 export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
 
 /**
@@ -21,14 +28,22 @@ export const SIDECAR_SUFFIX = '.meta.yaml';
 
 /** What a path in the corpus folder (relative, with `/`) is to the loader. */
 export function roleOf(source: string): Format | 'ignored' | 'unsupported' {
-  if (source.split('/').some((part) => part.startsWith('.')) || source.endsWith(SIDECAR_SUFFIX) || source === SYNONYMS_FILE) return 'ignored';
+  if (
+    source.split('/').some((part) => part.startsWith('.')) ||
+    source.endsWith(SIDECAR_SUFFIX) ||
+    source === SYNONYMS_FILE
+  )
+    return 'ignored';
   return FORMATS[extname(source).toLowerCase()] ?? 'unsupported';
 }
 
 /** The sidecars a file may have, the one that wins first. */
 export function sidecarPaths(path: string): string[] {
   const name = basename(path);
-  return [`${path}${SIDECAR_SUFFIX}`, join(dirname(path), `${name.slice(0, name.length - extname(name).length)}${SIDECAR_SUFFIX}`)];
+  return [
+    `${path}${SIDECAR_SUFFIX}`,
+    join(dirname(path), `${name.slice(0, name.length - extname(name).length)}${SIDECAR_SUFFIX}`),
+  ];
 }
 
 export interface Sidecar {
@@ -62,7 +77,9 @@ export async function readSidecar(path: string, read: (path: string) => Promise<
  * the loader to follow (or report when they lead nowhere). Folders that cannot be listed are
  * returned apart, so the rest still loads.
  */
-export async function listFiles(root: string): Promise<{ files: string[]; unlisted: { path: string; error: unknown }[] }> {
+export async function listFiles(
+  root: string,
+): Promise<{ files: string[]; unlisted: { path: string; error: unknown }[] }> {
   const files: string[] = [];
   const unlisted: { path: string; error: unknown }[] = [];
   const walk = async (dir: string): Promise<void> => {

@@ -49,15 +49,25 @@ export interface LoadedDocument {
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const root = resolve(dir);
   const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) throw new DossierError('corpus-missing', info ? `The corpus path is not a folder: ${root}` : `Corpus folder not found: ${root}`);
+  if (!info?.isDirectory())
+    throw new DossierError(
+      'corpus-missing',
+      info ? `The corpus path is not a folder: ${root}` : `Corpus folder not found: ${root}`,
+    );
   const { files, unlisted } = await listFiles(root).catch((error: unknown) => {
     throw new DossierError('corpus-missing', `Corpus folder cannot be read: ${root} (${errorLine(error)})`);
   });
   const loaded = await mapLimit(files, CONCURRENCY, (path) => loadDocument(root, path, options));
-  const folderWarnings = unlisted.map(({ path, error }) => warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${errorLine(error)})`));
+  const folderWarnings = unlisted.map(({ path, error }) =>
+    warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${errorLine(error)})`),
+  );
   const documents = loaded.flatMap((l) => (l.document ? [l.document] : [])).sort(bySource);
   // Otherwise an empty or mistyped folder starts quietly and every question finds nothing.
-  if (documents.length === 0) options.log?.warn({ dir: root, code: 'corpus-empty' }, `The corpus folder ${root} holds no documents: add ${SUPPORTED_EXTENSIONS.join(', ')} files to it.`);
+  if (documents.length === 0)
+    options.log?.warn(
+      { dir: root, code: 'corpus-empty' },
+      `The corpus folder ${root} holds no documents: add ${SUPPORTED_EXTENSIONS.join(', ')} files to it.`,
+    );
   return {
     dir: root,
     documents,
@@ -70,11 +80,18 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
  * with it). Returns nothing for a file that is not a document (a sidecar: re-load the file it
  * describes). Never throws for a bad file: it returns a warning instead, already logged.
  */
-export async function loadDocument(root: string, absolutePath: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+export async function loadDocument(
+  root: string,
+  absolutePath: string,
+  options: LoadOptions = {},
+): Promise<LoadedDocument> {
   const source = sourceOf(resolve(root), resolve(absolutePath));
   const format = roleOf(source);
   if (format === 'ignored') return {};
-  if (format === 'unsupported') return { warning: warn(options, source, 'unsupported', `not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`) };
+  if (format === 'unsupported')
+    return {
+      warning: warn(options, source, 'unsupported', `not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`),
+    };
   try {
     return await loadFile(resolve(absolutePath), source, format, options);
   } catch (error) {
@@ -83,7 +100,9 @@ export async function loadDocument(root: string, absolutePath: string, options: 
 }
 
 async function loadFile(path: string, source: string, format: Format, options: LoadOptions): Promise<LoadedDocument> {
-  const skip = (code: CorpusWarning['code'], message: string): LoadedDocument => ({ warning: warn(options, source, code, message) });
+  const skip = (code: CorpusWarning['code'], message: string): LoadedDocument => ({
+    warning: warn(options, source, code, message),
+  });
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const read = options.readFile ?? readFile;
   let size: number;
@@ -124,9 +143,12 @@ async function loadFile(path: string, source: string, format: Format, options: L
   }
 
   const document = buildDocument(source, digest, parsed, sidecar.meta);
-  if (document.passages.length === 0) return skip('empty', format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index');
+  if (document.passages.length === 0)
+    return skip('empty', format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index');
   const problems = [...parsed.metaProblems, ...(sidecar.problem ? [sidecar.problem] : [])];
-  return problems.length ? { document, warning: warn(options, source, 'bad-metadata', `metadata ignored: ${problems.join('; ')}`) } : { document };
+  return problems.length
+    ? { document, warning: warn(options, source, 'bad-metadata', `metadata ignored: ${problems.join('; ')}`) }
+    : { document };
 }
 
 function warn(options: LoadOptions, source: string, code: CorpusWarning['code'], message: string): CorpusWarning {

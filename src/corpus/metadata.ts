@@ -6,7 +6,9 @@ import { isShortLine } from './formats/text.js';
 import type { DocumentMeta } from './types.js';
 
 const text = z.union([z.string(), z.number()], { error: 'expected text' }).transform((v) => String(v).trim());
-const list = z.union([z.array(text), text.transform((v) => v.split(','))]).transform((items) => items.map((s) => s.trim()).filter(Boolean));
+const list = z
+  .union([z.array(text), text.transform((v) => v.split(','))])
+  .transform((items) => items.map((s) => s.trim()).filter(Boolean));
 
 /**
  * Metadata as a file states it in YAML (markdown front matter or a `.meta.yaml` sidecar). Every
@@ -34,7 +36,9 @@ export function parseMetaRecord(value: unknown, where: string): { meta?: Partial
   const parsed = MetaRecord.safeParse(value);
   if (parsed.success) return { meta: withoutUndefined(parsed.data) };
   const issue = parsed.error.issues[0];
-  return { problem: `${where}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}` };
+  return {
+    problem: `${where}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}`,
+  };
 }
 
 /** Later layers override earlier ones, field by field. */
@@ -50,11 +54,16 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 const NAME_WORD = "\\p{Lu}[\\p{L}'’-]*\\.?";
 const NAME = `${NAME_WORD}(?:\\s+(?:(?:de|da|del|der|van|von|la|le|bin|al)\\s+)?${NAME_WORD}){0,4}`;
 const PERSON = new RegExp(`^${NAME}(?:\\s+(?:and|&)\\s+${NAME})*$`, 'u');
-const HONORIFICS = '(?:Former|Retired|Ambassador|Amb\\.|Dr\\.|Professor|Prof\\.|Mr\\.|Ms\\.|Mrs\\.|General|Gen\\.|Senator|Sen\\.|Rep\\.|U\\.S\\.)';
+const HONORIFICS =
+  '(?:Former|Retired|Ambassador|Amb\\.|Dr\\.|Professor|Prof\\.|Mr\\.|Ms\\.|Mrs\\.|General|Gen\\.|Senator|Sen\\.|Rep\\.|U\\.S\\.)';
 /** "Earl Anthony Wayne is a …", "Former U.S. Ambassador EARL ANTHONY WAYNE is a …". */
-const BIO = new RegExp(`^(?:${HONORIFICS}\\s+)*(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})\\s+(?:is|was|has been|serves|served)\\b`, 'u');
+const BIO = new RegExp(
+  `^(?:${HONORIFICS}\\s+)*(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})\\s+(?:is|was|has been|serves|served)\\b`,
+  'u',
+);
 /** What a sentence about an author says they do, which a sentence about a place or an institution does not. */
-const ROLE = /\b(?:ambassador|fellow|professor|director|editor|author|journalist|correspondent|reporter|writer|columnist|researcher|analyst|scholar|diplomat|lecturer|founder|chair|served|career)\b/i;
+const ROLE =
+  /\b(?:ambassador|fellow|professor|director|editor|author|journalist|correspondent|reporter|writer|columnist|researcher|analyst|scholar|diplomat|lecturer|founder|chair|served|career)\b/i;
 
 /** A name written in capitals, as bylines often are, in title case: "EARL ANTHONY WAYNE" → "Earl Anthony Wayne". */
 export function titleCaseName(name: string): string {
@@ -76,10 +85,15 @@ export function bylineOf(text: string): { author: string; date?: string } | unde
 
 /** A block that is only a date, perhaps labelled: "Published: October 30, 2017", "Monday, 3 May 2021". */
 export function datelineOf(text: string): string | undefined {
-  const rest = text.replace(/^(?:(?:published|posted|updated|last updated|dated?)(?:\s+on)?\s*:?\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?/i, '');
+  const rest = text.replace(
+    /^(?:(?:published|posted|updated|last updated|dated?)(?:\s+on)?\s*:?\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?/i,
+    '',
+  );
   const found = findDate(rest);
   if (!found || found.index !== 0) return undefined;
-  return /^\s*(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$/i.test(rest.slice(found.end)) ? found.iso : undefined;
+  return /^\s*(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$/i.test(rest.slice(found.end))
+    ? found.iso
+    : undefined;
 }
 
 /** The author a closing bio names: "Earl Anthony Wayne is a retired career ambassador …". */
@@ -95,7 +109,10 @@ const PUBLISHER_SAYINGS: { kind: Note['kind']; pattern: RegExp }[] = [
   // Where this copy is published outranks where the text first appeared.
   { kind: 'republication', pattern: new RegExp(`\\brepublished (?:in|by|on) (?:the )?[“"]?(${ORG})`, 'u') },
   { kind: 'disclaimer', pattern: new RegExp(`\\b(?:views?|opinions?|positions?|those) of (${ORG})[\\s.]*$`, 'u') },
-  { kind: 'republication', pattern: new RegExp(`\\b(?:first|originally) (?:appeared|published|ran) (?:in|on|by) [“"]?(${ORG})`, 'u') },
+  {
+    kind: 'republication',
+    pattern: new RegExp(`\\b(?:first|originally) (?:appeared|published|ran) (?:in|on|by) [“"]?(${ORG})`, 'u'),
+  },
 ];
 
 function publisherFromNotes(notes: Note[]): string | undefined {
@@ -124,7 +141,11 @@ function isSiteName(text: string): boolean {
  *   prose, which dates what the article reports on, not the article;
  * - publisher: a republication note, a contributors' disclaimer, or a site name closing the page.
  */
-export function deriveMeta(blocks: Block[], notes: Note[], statedTitle?: string): { meta: Partial<DocumentMeta>; body: Block[] } {
+export function deriveMeta(
+  blocks: Block[],
+  notes: Note[],
+  statedTitle?: string,
+): { meta: Partial<DocumentMeta>; body: Block[] } {
   const meta: Partial<DocumentMeta> = {};
   let start = 0;
   for (; start < blocks.length; start++) {
@@ -135,7 +156,12 @@ export function deriveMeta(blocks: Block[], notes: Note[], statedTitle?: string)
       meta.author = byline.author;
       meta.date ??= byline.date;
     } else if (dateline) meta.date ??= dateline;
-    else if (block.kind === 'heading' && meta.title === undefined && (statedTitle === undefined || block.text === statedTitle)) meta.title = block.text;
+    else if (
+      block.kind === 'heading' &&
+      meta.title === undefined &&
+      (statedTitle === undefined || block.text === statedTitle)
+    )
+      meta.title = block.text;
     else break;
   }
   let end = blocks.length;

@@ -53,7 +53,15 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
 
   const announced = newDocuments.slice(0, MAX_NEW_DOCUMENTS);
   if (announced.length) {
-    blocks.push({ type: 'text', text: [{ text: announced.length === 1 ? 'New in the corpus' : `${newDocuments.length} new documents in the corpus`, strong: true }] });
+    blocks.push({
+      type: 'text',
+      text: [
+        {
+          text: announced.length === 1 ? 'New in the corpus' : `${newDocuments.length} new documents in the corpus`,
+          strong: true,
+        },
+      ],
+    });
     for (const doc of announced) {
       const lead = doc.passages.find(unseen);
       if (!lead) continue;
@@ -63,7 +71,11 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
       const items = figures?.forDocument?.(dossier, doc).slice(0, FIGURES_PER_TOPIC) ?? [];
       if (items.length) blocks.push({ type: 'figures', title: `Key figures: ${doc.meta.title}`, items });
     }
-    if (newDocuments.length > announced.length) blocks.push({ type: 'text', text: [{ text: `…and ${newDocuments.length - announced.length} more; \`sources\` lists them all.` }] });
+    if (newDocuments.length > announced.length)
+      blocks.push({
+        type: 'text',
+        text: [{ text: `…and ${newDocuments.length - announced.length} more; \`sources\` lists them all.` }],
+      });
   }
 
   let topicPassages = 0;
@@ -80,16 +92,29 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
   }
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
-  if (announced.length || topicPassages) return { reply: { title: header, status: 'ok', blocks, attachments: [], more: 0 }, passageIds: quoted };
+  if (announced.length || topicPassages)
+    return { reply: { title: header, status: 'ok', blocks, attachments: [], more: 0 }, passageIds: quoted };
 
   const archive = bestUnseen(dossier, topics, seen);
-  const nothingNew: ReplyBlock = { type: 'text', text: [{ text: `Nothing new on ${topics.map((t) => `“${t}”`).join(', ')} since the last digest.` }] };
-  if (!archive) return { reply: { title: header, status: 'empty', blocks: [nothingNew, ...blocks], attachments: [], more: 0 }, passageIds: [] };
+  const nothingNew: ReplyBlock = {
+    type: 'text',
+    text: [{ text: `Nothing new on ${topics.map((t) => `“${t}”`).join(', ')} since the last digest.` }],
+  };
+  if (!archive)
+    return {
+      reply: { title: header, status: 'empty', blocks: [nothingNew, ...blocks], attachments: [], more: 0 },
+      passageIds: [],
+    };
   return {
     reply: {
       title: header,
       status: 'ok',
-      blocks: [nothingNew, ...blocks, { type: 'text', text: [{ text: 'From the archive', strong: true }] }, { type: 'excerpt', excerpt: archive.excerpt }],
+      blocks: [
+        nothingNew,
+        ...blocks,
+        { type: 'text', text: [{ text: 'From the archive', strong: true }] },
+        { type: 'excerpt', excerpt: archive.excerpt },
+      ],
       attachments: [],
       more: 0,
     },
@@ -100,11 +125,21 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
 /** The opening sentences of a passage, verbatim, cited: how a new document is introduced. */
 export function leadExcerpt(dossier: Dossier, passage: Passage): Excerpt {
   const chosen = chooseSentences(passage, () => 0, 2);
-  return { text: excerptText(passage, chosen, (text) => [{ text }]), context: passage.context, citation: dossier.citation(passage), figures: [], score: 0 };
+  return {
+    text: excerptText(passage, chosen, (text) => [{ text }]),
+    context: passage.context,
+    citation: dossier.citation(passage),
+    figures: [],
+    score: 0,
+  };
 }
 
 /** The best unseen passage on all the topics together, else the opening of the newest document not yet quoted. */
-function bestUnseen(dossier: Dossier, topics: string[], seen: ReadonlySet<string>): { passage: Passage; excerpt: Excerpt } | undefined {
+function bestUnseen(
+  dossier: Dossier,
+  topics: string[],
+  seen: ReadonlySet<string>,
+): { passage: Passage; excerpt: Excerpt } | undefined {
   const onTopic = ask(dossier, topics.join(' '), { limit: TOPIC_DEPTH }).results.find((r) => !seen.has(r.passage.id));
   if (onTopic) return onTopic;
   const newestFirst = [...dossier.documents].sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''));

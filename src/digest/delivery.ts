@@ -64,7 +64,11 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * Posts with retries: transient failures are retried with exponential backoff, a permanent one
  * (or the last transient one) is thrown to the caller.
  */
-export async function postWithRetry(post: (reply: Reply) => Promise<void>, reply: Reply, options: RetryOptions = {}): Promise<void> {
+export async function postWithRetry(
+  post: (reply: Reply) => Promise<void>,
+  reply: Reply,
+  options: RetryOptions = {},
+): Promise<void> {
   const { attempts = 4, backoffMs = 2000, timeoutMs = 30_000, sleep: wait = sleep, giveUp = () => false } = options;
   for (let attempt = 1; ; attempt++) {
     try {

@@ -9,6 +9,8 @@ export const corpusFigures: FigureSource = {
   forTopic: (dossier, topic) => answerFigures(dossier, topic, { limit: FIGURES_PER_TOPIC }).figures.map(figureItem),
   forDocument: (dossier, document) =>
     document.passages
-      .flatMap((passage) => figuresInPassage(passage).map((figure) => figureItem({ ...figure, citation: dossier.citation(passage) })))
+      .flatMap((passage) =>
+        figuresInPassage(passage).map((figure) => figureItem({ ...figure, citation: dossier.citation(passage) })),
+      )
       .slice(0, FIGURES_PER_TOPIC),
 };

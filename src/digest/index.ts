@@ -17,7 +17,10 @@ export type { FigureSource } from './compose.js';
 export type { DigestService } from './service.js';
 
 export interface DigestRuntimeOptions {
-  config: Pick<Config, 'DATABASE_PATH' | 'TZ_DEFAULT' | 'DIGEST_MANAGE_SLACK' | 'DIGEST_MANAGE_DISCORD' | 'DIGEST_GRACE_MINUTES'>;
+  config: Pick<
+    Config,
+    'DATABASE_PATH' | 'TZ_DEFAULT' | 'DIGEST_MANAGE_SLACK' | 'DIGEST_MANAGE_DISCORD' | 'DIGEST_GRACE_MINUTES'
+  >;
   dossier: Dossier;
   /** The adapters this process runs; digests for other platforms are left alone. */
   adapters: Partial<Record<Platform, Pick<Adapter, 'post'>>>;
@@ -59,7 +62,8 @@ export class DigestRuntime {
       graceMs: config.DIGEST_GRACE_MINUTES * 60_000,
       notifySubscriber: options.notifySubscriber,
     });
-    if (options.watchCorpus ?? true) this.watcher = new CorpusWatcher({ dossier, store: this.store, log, now: this.now });
+    if (options.watchCorpus ?? true)
+      this.watcher = new CorpusWatcher({ dossier, store: this.store, log, now: this.now });
     this.service = new DigestService({
       store: this.store,
       dossier,

@@ -8,12 +8,23 @@ import { corpusFigures } from './figures.js';
  * A digest with no channel behind it (the terminal's `dossier digest --topics …`): nothing counts
  * as seen, and documents dated on or after `since` (YYYY-MM-DD) count as new, newest first.
  */
-export function oneOffDigest(dossier: Dossier, topics: string[], since?: string, figures: FigureSource = corpusFigures): Reply {
-  if (!topics.length) throw new DossierError('no-topics', 'Name at least one topic: --topics "fentanyl, Mérida funding".');
+export function oneOffDigest(
+  dossier: Dossier,
+  topics: string[],
+  since?: string,
+  figures: FigureSource = corpusFigures,
+): Reply {
+  if (!topics.length)
+    throw new DossierError('no-topics', 'Name at least one topic: --topics "fentanyl, Mérida funding".');
   if (topics.length > MAX_TOPICS) throw new DossierError('too-many-topics', `Name at most ${MAX_TOPICS} topics.`);
   if (since !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(since)))) {
     throw new DossierError('bad-date', `--since "${since}" is not a date: use YYYY-MM-DD.`);
   }
-  const newDocuments = since === undefined ? [] : dossier.documents.filter((d) => d.meta.date !== undefined && d.meta.date >= since).sort((a, b) => b.meta.date!.localeCompare(a.meta.date!));
+  const newDocuments =
+    since === undefined
+      ? []
+      : dossier.documents
+          .filter((d) => d.meta.date !== undefined && d.meta.date >= since)
+          .sort((a, b) => b.meta.date!.localeCompare(a.meta.date!));
   return composeDigest({ dossier, topics, newDocuments, seen: new Set(), figures }).reply;
 }

@@ -76,7 +76,9 @@ export class DigestScheduler {
   async tick(now: Date): Promise<TickResult> {
     const result: TickResult = { sent: 0, skipped: 0, failed: 0 };
     if (this.stopping) return result;
-    const subs = this.options.store.subscriptions('active').filter((s) => this.options.adapters[s.platform] && !this.running.has(s.id));
+    const subs = this.options.store
+      .subscriptions('active')
+      .filter((s) => this.options.adapters[s.platform] && !this.running.has(s.id));
     await Promise.all(
       subs.map((sub) => {
         const run = this.runDue(sub, now, result)
@@ -101,7 +103,12 @@ export class DigestScheduler {
   /** Brings the node-cron jobs in line with the store after a subscription changes. */
   sync(): void {
     if (!this.sweep) return;
-    const active = new Map(this.options.store.subscriptions('active').filter((s) => this.options.adapters[s.platform]).map((s) => [s.id, s]));
+    const active = new Map(
+      this.options.store
+        .subscriptions('active')
+        .filter((s) => this.options.adapters[s.platform])
+        .map((s) => [s.id, s]),
+    );
     for (const [id, job] of this.jobs) {
       const sub = active.get(id);
       if (!sub || jobKey(sub) !== job.key) {
@@ -156,17 +163,27 @@ export class DigestScheduler {
     for (const slot of slotsBetween(sub, from, now)) {
       const existing = store.run(sub.id, slot);
       if (existing && existing.state !== 'claimed') {
-        if (existing.state === 'posting' && Date.parse(existing.leaseUntil) <= now.getTime() && existing.owner !== this.owner) {
+        if (
+          existing.state === 'posting' &&
+          Date.parse(existing.leaseUntil) <= now.getTime() &&
+          existing.owner !== this.owner
+        ) {
           // The process that posted died before recording the outcome: the channel may have it.
           store.markFailed(sub.id, slot, 'outcome unknown after a restart; not sent again to avoid a duplicate');
-          log.warn({ subscription: sub.id, slot: slot.toISOString() }, 'digest slot interrupted while posting; not re-sent');
+          log.warn(
+            { subscription: sub.id, slot: slot.toISOString() },
+            'digest slot interrupted while posting; not re-sent',
+          );
         }
         continue;
       }
       if (now.getTime() - slot.getTime() > this.graceMs) {
         if (store.skipRun(sub.id, slot, now, 'missed beyond the grace window')) {
           result.skipped++;
-          log.warn({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, slot: slot.toISOString() }, 'digest slot missed beyond the grace window; skipped');
+          log.warn(
+            { subscription: sub.id, platform: sub.platform, channel: sub.channelId, slot: slot.toISOString() },
+            'digest slot missed beyond the grace window; skipped',
+          );
         }
         continue;
       }
@@ -187,26 +204,47 @@ export class DigestScheduler {
     });
     store.markPosting(sub.id, slot, this.owner);
     try {
-      await postWithRetry((reply) => this.options.adapters[sub.platform]!.post(sub.channelId, reply), digest.reply, { ...this.options.retry, giveUp: () => this.stopping });
+      await postWithRetry((reply) => this.options.adapters[sub.platform]!.post(sub.channelId, reply), digest.reply, {
+        ...this.options.retry,
+        giveUp: () => this.stopping,
+      });
       store.markSent(sub.id, slot, now, digest.passageIds);
       result.sent++;
-      log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, slot: slot.toISOString(), passages: digest.passageIds.length }, 'digest sent');
+      log.info(
+        {
+          subscription: sub.id,
+          platform: sub.platform,
+          channel: sub.channelId,
+          slot: slot.toISOString(),
+          passages: digest.passageIds.length,
+        },
+        'digest sent',
+      );
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       if (this.stopping && !isPermanent(err) && !isTimeout(err)) {
         // The platform refused this post, so the channel does not have it: the next start sends it.
         store.releaseRun(sub.id, slot, this.owner, now);
-        log.warn({ subscription: sub.id, slot: slot.toISOString(), reason }, 'digest not sent before shutdown; left for the next start');
+        log.warn(
+          { subscription: sub.id, slot: slot.toISOString(), reason },
+          'digest not sent before shutdown; left for the next start',
+        );
         return;
       }
       result.failed++;
       store.markFailed(sub.id, slot, reason);
       if (!isPermanent(err)) {
-        log.error({ err, subscription: sub.id, slot: slot.toISOString() }, 'digest could not be delivered after retries');
+        log.error(
+          { err, subscription: sub.id, slot: slot.toISOString() },
+          'digest could not be delivered after retries',
+        );
         return;
       }
       store.pause(sub.id, reason);
-      log.warn({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, subscriber: sub.subscriberId, reason }, 'digest subscription paused: the channel cannot be posted to');
+      log.warn(
+        { subscription: sub.id, platform: sub.platform, channel: sub.channelId, subscriber: sub.subscriberId, reason },
+        'digest subscription paused: the channel cannot be posted to',
+      );
       await this.notify(sub, reason);
     }
   }
@@ -215,16 +253,32 @@ export class DigestScheduler {
     const note: Reply = {
       title: 'Your Dossier digest is paused',
       status: 'error',
-      blocks: [{ type: 'text', text: [{ text: `The digest you set up for channel ${sub.channelId} (${sub.topics.join(', ')}, ${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ${reason}. Once the bot can post there again, subscribe again with \`digest subscribe\`.` }] }],
+      blocks: [
+        {
+          type: 'text',
+          text: [
+            {
+              text: `The digest you set up for channel ${sub.channelId} (${sub.topics.join(', ')}, ${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ${reason}. Once the bot can post there again, subscribe again with \`digest subscribe\`.`,
+            },
+          ],
+        },
+      ],
       attachments: [],
       more: 0,
       error: { code: 'digest-paused', message: reason },
     };
     if (!this.options.notifySubscriber) {
-      this.options.log.warn({ subscriber: sub.subscriberId, platform: sub.platform, subscription: sub.id }, 'subscriber not notified of the pause: no direct-message channel is configured');
+      this.options.log.warn(
+        { subscriber: sub.subscriberId, platform: sub.platform, subscription: sub.id },
+        'subscriber not notified of the pause: no direct-message channel is configured',
+      );
       return;
     }
-    await this.options.notifySubscriber(sub, note).catch((err: unknown) => this.options.log.warn({ err, subscriber: sub.subscriberId }, 'could not notify the subscriber of the pause'));
+    await this.options
+      .notifySubscriber(sub, note)
+      .catch((err: unknown) =>
+        this.options.log.warn({ err, subscriber: sub.subscriberId }, 'could not notify the subscriber of the pause'),
+      );
   }
 }
 

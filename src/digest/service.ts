@@ -11,7 +11,11 @@ import type { DigestStore, Subscription } from './store.js';
 export type ManagePolicy = 'anyone' | 'managers';
 
 /** Slack channels are usually owned by everyone in them; Discord has a Manage Channels permission for this. */
-export const DEFAULT_POLICY: Record<Platform, ManagePolicy> = { slack: 'anyone', discord: 'managers', terminal: 'anyone' };
+export const DEFAULT_POLICY: Record<Platform, ManagePolicy> = {
+  slack: 'anyone',
+  discord: 'managers',
+  terminal: 'anyone',
+};
 
 export const DEFAULT_TIME = '08:00';
 
@@ -52,7 +56,11 @@ export class DigestService {
   private readonly now: () => Date;
 
   constructor(private readonly options: DigestServiceOptions) {
-    if (!isValidTimeZone(options.defaultTimeZone)) throw new DossierError('bad-time-zone', `The default time zone "${options.defaultTimeZone}" is not an IANA time zone name.`);
+    if (!isValidTimeZone(options.defaultTimeZone))
+      throw new DossierError(
+        'bad-time-zone',
+        `The default time zone "${options.defaultTimeZone}" is not an IANA time zone name.`,
+      );
     this.policy = { ...DEFAULT_POLICY, ...options.policy };
     this.now = options.now ?? (() => new Date());
   }
@@ -66,9 +74,14 @@ export class DigestService {
     const time = request.time ?? DEFAULT_TIME;
     const timeZone = request.timeZone ?? this.options.defaultTimeZone;
     // The command validates these too; the service is a public API, so it does not trust callers.
-    if (!request.topics.length) throw new DossierError('no-topics', 'Name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`.');
+    if (!request.topics.length)
+      throw new DossierError('no-topics', 'Name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`.');
     if (!parseTime(time)) throw new DossierError('bad-time', `"${time}" is not a time: use HH:MM, e.g. 07:30.`);
-    if (!isValidTimeZone(timeZone)) throw new DossierError('bad-time-zone', `"${timeZone}" is not a time zone: use an IANA name such as Europe/London.`);
+    if (!isValidTimeZone(timeZone))
+      throw new DossierError(
+        'bad-time-zone',
+        `"${timeZone}" is not a time zone: use an IANA name such as Europe/London.`,
+      );
     const [hour, minute] = parseTime(time)!;
     const sub = this.options.store.subscribe(
       {

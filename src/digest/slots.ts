@@ -37,8 +37,23 @@ export function parseTime(time: string): [number, number] | undefined {
 }
 
 const DAY_WORDS: Record<string, number> = {
-  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
 };
 
 /**
@@ -88,7 +103,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -97,7 +121,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** The wall-clock reading in `timeZone` at `instant`, as if it were UTC (ms). */
 function wallClock(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(new Date(instant)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 }
 
@@ -144,7 +169,11 @@ function slotOn(schedule: DigestSchedule, date: LocalDate): number | undefined {
 export function slotsBetween(schedule: DigestSchedule, from: Date, to: Date): Date[] {
   const slots: Date[] = [];
   const last = dayNumber(localDate(to.getTime(), schedule.timeZone));
-  for (let date = addDays(localDate(from.getTime(), schedule.timeZone), -1); dayNumber(date) <= last; date = addDays(date, 1)) {
+  for (
+    let date = addDays(localDate(from.getTime(), schedule.timeZone), -1);
+    dayNumber(date) <= last;
+    date = addDays(date, 1)
+  ) {
     const slot = slotOn(schedule, date);
     if (slot !== undefined && slot > from.getTime() && slot <= to.getTime()) slots.push(new Date(slot));
   }

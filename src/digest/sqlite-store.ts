@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { DigestRunSchema, SubscriptionSchema, type DigestRun, type DigestStore, type NewSubscription, type Subscription } from './store.js';
+import {
+  DigestRunSchema,
+  SubscriptionSchema,
+  type DigestRun,
+  type DigestStore,
+  type NewSubscription,
+  type Subscription,
+} from './store.js';
 
 /**
  * Numbered migrations, applied in order at start-up inside one transaction each; the database's
@@ -141,7 +148,7 @@ export class SqliteDigestStore implements DigestStore {
       this.db.pragma(`user_version = ${version + 1}`);
       return true;
     });
-    for (let pending = true; pending; ) pending = step.immediate();
+    for (let pending = true; pending;) pending = step.immediate();
   }
 
   subscribe(sub: NewSubscription, now: Date): Subscription {
@@ -159,11 +166,16 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   unsubscribe(platform: Subscription['platform'], channelId: string): boolean {
-    return this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?').run(platform, channelId).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?').run(platform, channelId)
+        .changes > 0
+    );
   }
 
   subscription(platform: Subscription['platform'], channelId: string): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?').get(platform, channelId);
+    const row = this.db
+      .prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?')
+      .get(platform, channelId);
     return row ? SubscriptionRow.parse(row) : undefined;
   }
 
@@ -173,7 +185,9 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   subscriptions(state?: Subscription['state']): Subscription[] {
-    const rows = state ? this.db.prepare('SELECT * FROM subscriptions WHERE state = ? ORDER BY id').all(state) : this.db.prepare('SELECT * FROM subscriptions ORDER BY id').all();
+    const rows = state
+      ? this.db.prepare('SELECT * FROM subscriptions WHERE state = ? ORDER BY id').all(state)
+      : this.db.prepare('SELECT * FROM subscriptions ORDER BY id').all();
     return rows.map((r) => SubscriptionRow.parse(r));
   }
 
@@ -193,7 +207,8 @@ export class SqliteDigestStore implements DigestStore {
          WHERE state = 'claimed' AND lease_until <= @now
          RETURNING owner`,
       )
-      .get({ subscriptionId, slot: iso(slot), owner, leaseUntil: iso(leaseUntil), now: iso(now) }) as { owner: string } | undefined;
+      .get({ subscriptionId, slot: iso(slot), owner, leaseUntil: iso(leaseUntil), now: iso(now) }) as
+      { owner: string } | undefined;
     return row?.owner === owner;
   }
 
@@ -209,26 +224,36 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   markPosting(subscriptionId: number, slot: Date, owner: string): void {
-    this.db.prepare(`UPDATE digest_runs SET state = 'posting' WHERE subscription_id = ? AND slot = ? AND owner = ?`).run(subscriptionId, iso(slot), owner);
+    this.db
+      .prepare(`UPDATE digest_runs SET state = 'posting' WHERE subscription_id = ? AND slot = ? AND owner = ?`)
+      .run(subscriptionId, iso(slot), owner);
   }
 
   markSent(subscriptionId: number, slot: Date, sentAt: Date, passageIds: string[]): void {
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE digest_runs SET state = 'sent', sent_at = ? WHERE subscription_id = ? AND slot = ?`).run(iso(sentAt), subscriptionId, iso(slot));
+      this.db
+        .prepare(`UPDATE digest_runs SET state = 'sent', sent_at = ? WHERE subscription_id = ? AND slot = ?`)
+        .run(iso(sentAt), subscriptionId, iso(slot));
       const sub = this.subscriptionById(subscriptionId);
       if (!sub) return;
-      const insert = this.db.prepare('INSERT INTO sent_passages (platform, channel_id, passage_id, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+      const insert = this.db.prepare(
+        'INSERT INTO sent_passages (platform, channel_id, passage_id, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      );
       for (const id of passageIds) insert.run(sub.platform, sub.channelId, id, iso(sentAt));
     })();
   }
 
   markFailed(subscriptionId: number, slot: Date, note: string): void {
-    this.db.prepare(`UPDATE digest_runs SET state = 'failed', note = ? WHERE subscription_id = ? AND slot = ?`).run(note, subscriptionId, iso(slot));
+    this.db
+      .prepare(`UPDATE digest_runs SET state = 'failed', note = ? WHERE subscription_id = ? AND slot = ?`)
+      .run(note, subscriptionId, iso(slot));
   }
 
   releaseRun(subscriptionId: number, slot: Date, owner: string, now: Date): void {
     this.db
-      .prepare(`UPDATE digest_runs SET state = 'claimed', lease_until = ? WHERE subscription_id = ? AND slot = ? AND owner = ? AND state IN ('claimed', 'posting')`)
+      .prepare(
+        `UPDATE digest_runs SET state = 'claimed', lease_until = ? WHERE subscription_id = ? AND slot = ? AND owner = ? AND state IN ('claimed', 'posting')`,
+      )
       .run(iso(now), subscriptionId, iso(slot), owner);
   }
 
@@ -246,7 +271,9 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   run(subscriptionId: number, slot: Date): DigestRun | undefined {
-    const row = this.db.prepare('SELECT * FROM digest_runs WHERE subscription_id = ? AND slot = ?').get(subscriptionId, iso(slot));
+    const row = this.db
+      .prepare('SELECT * FROM digest_runs WHERE subscription_id = ? AND slot = ?')
+      .get(subscriptionId, iso(slot));
     return row ? RunRow.parse(row) : undefined;
   }
 
@@ -265,21 +292,29 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   lastSentAt(subscriptionId: number): Date | undefined {
-    const row = this.db.prepare(`SELECT MAX(sent_at) AS at FROM digest_runs WHERE subscription_id = ? AND state = 'sent'`).get(subscriptionId) as { at: string | null };
+    const row = this.db
+      .prepare(`SELECT MAX(sent_at) AS at FROM digest_runs WHERE subscription_id = ? AND state = 'sent'`)
+      .get(subscriptionId) as { at: string | null };
     return row.at ? new Date(row.at) : undefined;
   }
 
   sentPassages(platform: Subscription['platform'], channelId: string): Set<string> {
-    const rows = this.db.prepare('SELECT passage_id FROM sent_passages WHERE platform = ? AND channel_id = ?').all(platform, channelId) as { passage_id: string }[];
+    const rows = this.db
+      .prepare('SELECT passage_id FROM sent_passages WHERE platform = ? AND channel_id = ?')
+      .all(platform, channelId) as { passage_id: string }[];
     return new Set(rows.map((r) => r.passage_id));
   }
 
   markSeen(source: string, now: Date): void {
-    this.db.prepare('INSERT INTO documents_seen (source, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(source, iso(now));
+    this.db
+      .prepare('INSERT INTO documents_seen (source, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING')
+      .run(source, iso(now));
   }
 
   seenSince(since: Date): string[] {
-    const rows = this.db.prepare('SELECT source FROM documents_seen WHERE first_seen_at > ? ORDER BY first_seen_at, source').all(iso(since)) as { source: string }[];
+    const rows = this.db
+      .prepare('SELECT source FROM documents_seen WHERE first_seen_at > ? ORDER BY first_seen_at, source')
+      .all(iso(since)) as { source: string }[];
     return rows.map((r) => r.source);
   }
 

@@ -26,7 +26,10 @@ export const SubscriptionSchema = z.object({
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
-export type NewSubscription = Pick<Subscription, 'platform' | 'channelId' | 'subscriberId' | 'topics' | 'time' | 'days' | 'timeZone'>;
+export type NewSubscription = Pick<
+  Subscription,
+  'platform' | 'channelId' | 'subscriberId' | 'topics' | 'time' | 'days' | 'timeZone'
+>;
 
 /**
  * One (subscription, slot). `claimed`: a process is composing it, until `leaseUntil`;

@@ -96,7 +96,8 @@ export class CorpusWatcher {
       if (fingerprint === this.fingerprints.get(path)) continue;
       if (fingerprint) this.fingerprints.set(path, fingerprint);
       // A changed sidecar changes the metadata of the document(s) it describes.
-      if (path.endsWith(SIDECAR_SUFFIX)) for (const file of present) if (sidecarPaths(file).includes(path)) touched.add(file);
+      if (path.endsWith(SIDECAR_SUFFIX))
+        for (const file of present) if (sidecarPaths(file).includes(path)) touched.add(file);
       touched.add(path);
     }
 
@@ -130,7 +131,8 @@ export class CorpusWatcher {
       store.forgetSeen(doc.source);
       result.removed.push(doc.source);
     }
-    if (result.added.length || result.changed.length || result.removed.length) log.info({ ...result }, 'corpus re-indexed');
+    if (result.added.length || result.changed.length || result.removed.length)
+      log.info({ ...result }, 'corpus re-indexed');
     return result;
   }
 

@@ -92,7 +92,8 @@ export class Analyzer {
   words(text: string): { word: string; terms: string[] }[] {
     const tokens = tokensOf(this.foldForTokens(text));
     const words = tokens.map((word) => ({ word, terms: [...(this.processTerm(word) ?? [])] }));
-    for (const { id, from, to } of this.phrasesIn(tokens)) for (const w of words.slice(from, to)) if (w.terms.length) w.terms.push(id);
+    for (const { id, from, to } of this.phrasesIn(tokens))
+      for (const w of words.slice(from, to)) if (w.terms.length) w.terms.push(id);
     return words.map(({ word, terms }) => ({ word, terms: [...new Set(terms)] }));
   }
 

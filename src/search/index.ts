@@ -83,18 +83,40 @@ export class PassageIndex {
   /** Loads the saved index when it matches the corpus, or builds and saves a new one. */
   static async build(
     corpus: Corpus,
-    { cacheDir, log = silentLogger(), analyzer = new Analyzer(), salt = '' }: { cacheDir?: string; log?: Logger; analyzer?: Analyzer; /** Anything else the index depends on (the synonym file). */ salt?: string } = {},
+    {
+      cacheDir,
+      log = silentLogger(),
+      analyzer = new Analyzer(),
+      salt = '',
+    }: {
+      cacheDir?: string;
+      log?: Logger;
+      analyzer?: Analyzer;
+      /** Anything else the index depends on (the synonym file). */ salt?: string;
+    } = {},
   ): Promise<PassageIndex> {
     if (!cacheDir) return PassageIndex.fromCorpus(corpus, analyzer);
     const key = `${corpusKey(corpus)}:${salt}`;
     // One file per corpus folder, so switching corpora does not evict the other's index.
-    const file = join(cacheDir, `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.json`);
+    const file = join(
+      cacheDir,
+      `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.json`,
+    );
     try {
-      const saved = JSON.parse(await readFile(file, 'utf8')) as { key?: string; index?: unknown; counts?: { text: [string, number][]; any: [string, number][] } };
+      const saved = JSON.parse(await readFile(file, 'utf8')) as {
+        key?: string;
+        index?: unknown;
+        counts?: { text: [string, number][]; any: [string, number][] };
+      };
       if (saved.key === key && saved.index && saved.counts) {
         const mini = MiniSearch.loadJS<IndexedPassage>(saved.index as never, PassageIndex.options(analyzer));
         log.debug({ file }, 'index loaded from cache');
-        return new PassageIndex(mini, analyzer, { text: new Map(saved.counts.text), any: new Map(saved.counts.any) }, true);
+        return new PassageIndex(
+          mini,
+          analyzer,
+          { text: new Map(saved.counts.text), any: new Map(saved.counts.any) },
+          true,
+        );
       }
     } catch {
       // No cache yet, or an unreadable one: rebuild below.
@@ -139,7 +161,14 @@ export class PassageIndex {
   knows(term: string): boolean {
     if (this.counts.any.has(term)) return true;
     if (!fuzziness(term)) return false;
-    return this.mini.search(term, { fields: ['text', 'title', 'heading'], fuzzy: fuzziness, tokenize: (t) => [t], processTerm: (t) => t }).length > 0;
+    return (
+      this.mini.search(term, {
+        fields: ['text', 'title', 'heading'],
+        fuzzy: fuzziness,
+        tokenize: (t) => [t],
+        processTerm: (t) => t,
+      }).length > 0
+    );
   }
 
   /** The terms a passage is indexed under, in its text and in any field. */
@@ -164,7 +193,10 @@ export class PassageIndex {
     bump(this.counts.any, any, delta);
   }
 
-  search(query: string, { limit = 20, fuzzy = true, contains, budget = POSTINGS_BUDGET }: SearchOptions = {}): Omit<SearchHit, 'passage'>[] {
+  search(
+    query: string,
+    { limit = 20, fuzzy = true, contains, budget = POSTINGS_BUDGET }: SearchOptions = {},
+  ): Omit<SearchHit, 'passage'>[] {
     const { searched, skipped } = this.plan(this.analyzer.terms(query), budget);
     const results: SearchResult[] = this.mini.search(searched.join(' '), {
       combineWith: 'OR',
@@ -217,7 +249,12 @@ function bump(counts: Map<string, number>, terms: Set<string>, delta: 1 | -1): v
 }
 
 function indexed(p: Passage, meta: DocumentMeta): IndexedPassage {
-  return { id: p.id, text: p.context ? `${p.context}\n${p.text}` : p.text, title: meta.title, heading: p.heading ?? '' };
+  return {
+    id: p.id,
+    text: p.context ? `${p.context}\n${p.text}` : p.text,
+    title: meta.title,
+    heading: p.heading ?? '',
+  };
 }
 
 /** Typos are forgiven in words of six letters or more only: short words are too easily something else. */
@@ -228,6 +265,7 @@ function fuzziness(term: string): number | false {
 
 function corpusKey(corpus: Corpus): string {
   const hash = createHash('sha256');
-  for (const doc of [...corpus.documents].sort((a, b) => a.source.localeCompare(b.source))) hash.update(`${doc.source}\0${doc.hash}\0`);
+  for (const doc of [...corpus.documents].sort((a, b) => a.source.localeCompare(b.source)))
+    hash.update(`${doc.source}\0${doc.hash}\0`);
   return hash.digest('hex');
 }

@@ -53,7 +53,14 @@ export function analyseQuery(text: string, index: PassageIndex): AnalysedQuery {
       const plainTerms = w.terms.filter((t) => !Analyzer.isSynonym(t));
       const known = w.terms.some((t) => index.knows(t));
       const df = known ? Math.min(...w.terms.map((t) => index.documentFrequency(t)).filter((d) => d > 0), n) : 0;
-      return { word: w.word, terms: w.terms, weight: idf(df), known, name: plainTerms.some((t) => capitals.has(t)), quantity: quantityOf(plainTerms) };
+      return {
+        word: w.word,
+        terms: w.terms,
+        weight: idf(df),
+        known,
+        name: plainTerms.some((t) => capitals.has(t)),
+        quantity: quantityOf(plainTerms),
+      };
     });
   return { text, words, wantsFigure: AMOUNT.test(text) };
 }

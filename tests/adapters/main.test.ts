@@ -9,11 +9,24 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('npm start with no platform tokens', () => {
   it('runs the terminal session, with warnings as plain lines and no JSON logs between answers', async () => {
-    const corpus = await tempCorpus({ 'tram.md': note('Tram funding', 'The city spent four million euros on the tram.'), 'broken.pdf': 'not a pdf' });
+    const corpus = await tempCorpus({
+      'tram.md': note('Tram funding', 'The city spent four million euros on the tram.'),
+      'broken.pdf': 'not a pdf',
+    });
     const data = await mkdtemp(join(tmpdir(), 'dossier-main-'));
     try {
-      const env = { PATH: process.env.PATH, HOME: process.env.HOME, CORPUS_DIR: corpus.dir, CACHE_DIR: join(data, 'cache'), DATABASE_PATH: join(data, 'dossier.db') };
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        CORPUS_DIR: corpus.dir,
+        CACHE_DIR: join(data, 'cache'),
+        DATABASE_PATH: join(data, 'dossier.db'),
+      };
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+        cwd: ROOT,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -14,7 +14,11 @@ describe('ask over the seed articles', () => {
     const answer = ask(dossier, 'how much has the US spent under Mérida');
     expect(answer.results.length).toBeGreaterThan(0);
     for (const r of answer.results) {
-      for (const piece of plain(r.excerpt.text).split('…').map((s) => s.trim()).filter(Boolean)) expect(r.passage.text).toContain(piece);
+      for (const piece of plain(r.excerpt.text)
+        .split('…')
+        .map((s) => s.trim())
+        .filter(Boolean))
+        expect(r.passage.text).toContain(piece);
       expect(r.excerpt.citation.paragraph).toBe(r.passage.paragraph);
       expect(r.excerpt.citation.title.length).toBeGreaterThan(0);
     }
@@ -23,7 +27,9 @@ describe('ask over the seed articles', () => {
 
   it('marks matched words in bold, including accent-folded ones', () => {
     const answer = ask(dossier, 'Mérida assistance');
-    const strong = answer.results.flatMap((r) => r.excerpt.text.filter((s) => s.strong).map((s) => s.text.toLowerCase()));
+    const strong = answer.results.flatMap((r) =>
+      r.excerpt.text.filter((s) => s.strong).map((s) => s.text.toLowerCase()),
+    );
     expect(strong).toContain('merida');
   });
 
@@ -58,7 +64,16 @@ describe('ask over the seed articles', () => {
   it('prints the JSON contract the evaluation script reads', () => {
     const json = askJson(ask(dossier, 'Hugs not bullets slogan'));
     expect(Object.keys(json)).toEqual(['query', 'results']);
-    expect(Object.keys(json.results[0]!)).toEqual(['source', 'paragraph', 'passage', 'excerpt', 'title', 'author', 'date', 'score']);
+    expect(Object.keys(json.results[0]!)).toEqual([
+      'source',
+      'paragraph',
+      'passage',
+      'excerpt',
+      'title',
+      'author',
+      'date',
+      'score',
+    ]);
     expect(json.results[0]!.source).toMatch(/^\d{3}_[0-9a-f]+\.txt$/);
   });
 });

@@ -8,8 +8,14 @@ let dossier: Dossier;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const corpus = await tempCorpus({
-    'slogans.md': note('Slogans', 'The president summed up his approach in four words. “Abrazos, no balazos” became the slogan of his government.\n\nCritics said the policy left the cartels unchecked.'),
-    'reform.md': note('Reform', 'The Peña Nieto government intended to build a unified police command in every state and large city. Congress never passed the law.'),
+    'slogans.md': note(
+      'Slogans',
+      'The president summed up his approach in four words. “Abrazos, no balazos” became the slogan of his government.\n\nCritics said the policy left the cartels unchecked.',
+    ),
+    'reform.md': note(
+      'Reform',
+      'The Peña Nieto government intended to build a unified police command in every state and large city. Congress never passed the law.',
+    ),
   });
   cleanup = corpus.cleanup;
   dossier = await Dossier.open({ corpusDir: corpus.dir });
@@ -27,16 +33,27 @@ describe('cite', () => {
     const [best] = cite(dossier, '"Abrazos, no balasos" became the slogan').results;
     expect(best?.passage.source).toBe('slogans.md');
     expect(plain(best!.excerpt.text)).toContain('“Abrazos, no balazos” became the slogan of his government.');
-    expect(cite(dossier, 'the Pena Nieto government intended to build a unified police command').results[0]?.passage.source).toBe('reform.md');
+    expect(
+      cite(dossier, 'the Pena Nieto government intended to build a unified police command').results[0]?.passage.source,
+    ).toBe('reform.md');
   });
 
   it('forgives a changed word', () => {
-    expect(cite(dossier, 'The Peña Nieto government wanted to build a unified police command in every state').results[0]?.passage.source).toBe('reform.md');
+    expect(
+      cite(dossier, 'The Peña Nieto government wanted to build a unified police command in every state').results[0]
+        ?.passage.source,
+    ).toBe('reform.md');
   });
 
   it('cites title, author, publisher, date and paragraph', () => {
     const [best] = cite(dossier, 'Critics said the policy left the cartels unchecked').results;
-    expect(best?.excerpt.citation).toMatchObject({ title: 'Slogans', author: 'Test Desk', publisher: 'Dossier Tests', date: '2026-01-15', paragraph: 2 });
+    expect(best?.excerpt.citation).toMatchObject({
+      title: 'Slogans',
+      author: 'Test Desk',
+      publisher: 'Dossier Tests',
+      date: '2026-01-15',
+      paragraph: 2,
+    });
   });
 
   it('returns nothing for a quote the corpus does not hold', () => {

@@ -18,15 +18,41 @@ let world: Awaited<ReturnType<typeof digestWorld>>;
 let ctx: CommandContext;
 beforeAll(async () => {
   world = await digestWorld(HOSTILE_CORPUS);
-  const digest = new DigestService({ store: world.openStore(), dossier: world.dossier, defaultTimeZone: 'UTC', now: () => new Date('2026-03-03T10:00Z') });
-  ctx = { dossier: world.dossier, platform: 'slack', user: { id: 'U1' }, channel: { id: 'C1' }, now: () => new Date('2026-03-03T10:00Z'), digest };
+  const digest = new DigestService({
+    store: world.openStore(),
+    dossier: world.dossier,
+    defaultTimeZone: 'UTC',
+    now: () => new Date('2026-03-03T10:00Z'),
+  });
+  ctx = {
+    dossier: world.dossier,
+    platform: 'slack',
+    user: { id: 'U1' },
+    channel: { id: 'C1' },
+    now: () => new Date('2026-03-03T10:00Z'),
+    digest,
+  };
 });
 afterAll(() => world.cleanup());
 
 /** Text typed after /brief: sometimes a command name, then corpus words mixed with markup and anything else. */
 const typed = fc
   .tuple(
-    fc.constantFrom('', '', 'ask ', 'cite ', 'figures ', 'FIGURES ', 'sources', 'help ', 'digest subscribe ', 'digest preview ', 'digest list ', 'digest ', 'more '),
+    fc.constantFrom(
+      '',
+      '',
+      'ask ',
+      'cite ',
+      'figures ',
+      'FIGURES ',
+      'sources',
+      'help ',
+      'digest subscribe ',
+      'digest preview ',
+      'digest list ',
+      'digest ',
+      'more ',
+    ),
     fc.array(fc.oneof(fc.constantFrom(...VOCAB), fc.constantFrom(...MARKUP), anyInput(800)), { maxLength: 8 }),
   )
   .map(([command, words]) => command + words.join(' '));
@@ -43,7 +69,11 @@ function expectRenderedSafely(reply: Reply, request: string): void {
   expectInertTerminal(renderTerminal(reply, ansi));
   if (reply.blocks.some((b) => b.type === 'excerpt' || b.type === 'figures')) {
     if (/&lt;(!channel|@U123|!here)&gt;/.test(JSON.stringify(slack.blocks))) quotedHostile.slack++;
-    if (JSON.stringify(discord.embeds).includes('\\\\<@U123>') || JSON.stringify(discord.embeds).includes('@\\u200beveryone')) quotedHostile.discord++;
+    if (
+      JSON.stringify(discord.embeds).includes('\\\\<@U123>') ||
+      JSON.stringify(discord.embeds).includes('@\\u200beveryone')
+    )
+      quotedHostile.discord++;
   }
 }
 
@@ -69,8 +99,21 @@ describe('commands, fuzzed over a corpus full of markup', () => {
 
   it('validate structured arguments of any shape (Discord options, button payloads) with a one-line error, never a crash', async () => {
     const names = fc.constantFrom(...commands.map((c) => c.name), 'nope', '', '<@U1>');
-    const value = fc.oneof(anyInput(700), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
-    const args = fc.dictionary(fc.constantFrom('question', 'quote', 'topic', 'offset', 'action', 'topics', 'at', 'days', 'tz', 'x'), value, { maxKeys: 4 });
+    const value = fc.oneof(
+      anyInput(700),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.object({ maxDepth: 1 }),
+    );
+    const args = fc.dictionary(
+      fc.constantFrom('question', 'quote', 'topic', 'offset', 'action', 'topics', 'at', 'days', 'tz', 'x'),
+      value,
+      { maxKeys: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(names, args, async (name, raw) => {
         const reply = await runCommand(name, raw, ctx);
@@ -83,7 +126,10 @@ describe('commands, fuzzed over a corpus full of markup', () => {
 });
 
 describe('ask, cite and figures, fuzzed', () => {
-  const query = fc.oneof(anyInput(600), fc.array(fc.oneof(fc.constantFrom(...VOCAB), fc.constantFrom(...MARKUP)), { maxLength: 8 }).map((w) => w.join(' ')));
+  const query = fc.oneof(
+    anyInput(600),
+    fc.array(fc.oneof(fc.constantFrom(...VOCAB), fc.constantFrom(...MARKUP)), { maxLength: 8 }).map((w) => w.join(' ')),
+  );
 
   it('never throw, and quote only the source’s own words', () => {
     expect(world.dossier.documents.map((d) => d.source)).toEqual(Object.keys(HOSTILE_CORPUS).sort());

@@ -26,50 +26,110 @@ const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({
   digest: service,
   ...over,
 });
-const textOf = (r: Awaited<ReturnType<typeof runText>>) => r.error?.message ?? r.blocks.map((b) => (b.type === 'text' ? plain(b.text) : '')).join(' ');
+const textOf = (r: Awaited<ReturnType<typeof runText>>) =>
+  r.error?.message ?? r.blocks.map((b) => (b.type === 'text' ? plain(b.text) : '')).join(' ');
 
 describe('digest command: reading the text form', () => {
   it('takes schedule words from the end in any order and leaves the topics', () => {
-    expect(digestFromText('subscribe fentanyl, Mérida funding, extraditions at 07:30 mon,wed,fri Europe/London')).toEqual({
+    expect(
+      digestFromText('subscribe fentanyl, Mérida funding, extraditions at 07:30 mon,wed,fri Europe/London'),
+    ).toEqual({
       action: 'subscribe',
       topics: 'fentanyl, Mérida funding, extraditions',
       at: '07:30',
       days: 'mon,wed,fri',
       tz: 'Europe/London',
     });
-    expect(digestFromText('subscribe fentanyl in Asia/Tokyo daily at 6:00')).toEqual({ action: 'subscribe', topics: 'fentanyl', tz: 'Asia/Tokyo', days: 'daily', at: '6:00' });
-    expect(digestFromText('subscribe attacks at ports, US/Mexico border')).toEqual({ action: 'subscribe', topics: 'attacks at ports, US/Mexico border' });
-    expect(digestFromText('subscribe satellite monitoring')).toEqual({ action: 'subscribe', topics: 'satellite monitoring' });
+    expect(digestFromText('subscribe fentanyl in Asia/Tokyo daily at 6:00')).toEqual({
+      action: 'subscribe',
+      topics: 'fentanyl',
+      tz: 'Asia/Tokyo',
+      days: 'daily',
+      at: '6:00',
+    });
+    expect(digestFromText('subscribe attacks at ports, US/Mexico border')).toEqual({
+      action: 'subscribe',
+      topics: 'attacks at ports, US/Mexico border',
+    });
+    expect(digestFromText('subscribe satellite monitoring')).toEqual({
+      action: 'subscribe',
+      topics: 'satellite monitoring',
+    });
     expect(digestFromText('LIST')).toEqual({ action: 'list' });
   });
 
   it('reads anything schedule-shaped after the topics as the schedule, valid or not, so the schema can refuse it', () => {
-    expect(digestFromText('subscribe foo at 07:30 Mars/Base')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', tz: 'Mars/Base' });
-    expect(digestFromText('subscribe foo at 07:30 mon,blursday')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,blursday' });
-    expect(digestFromText('subscribe foo on blursday')).toEqual({ action: 'subscribe', topics: 'foo', days: 'blursday' });
+    expect(digestFromText('subscribe foo at 07:30 Mars/Base')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      at: '07:30',
+      tz: 'Mars/Base',
+    });
+    expect(digestFromText('subscribe foo at 07:30 mon,blursday')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      at: '07:30',
+      days: 'mon,blursday',
+    });
+    expect(digestFromText('subscribe foo on blursday')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      days: 'blursday',
+    });
     expect(digestFromText('subscribe foo Mars/Base')).toEqual({ action: 'subscribe', topics: 'foo', tz: 'Mars/Base' });
-    expect(digestFromText('subscribe foo blursday,mon')).toEqual({ action: 'subscribe', topics: 'foo', days: 'blursday,mon' });
+    expect(digestFromText('subscribe foo blursday,mon')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      days: 'blursday,mon',
+    });
     expect(digestFromText('subscribe foo at 7am')).toEqual({ action: 'subscribe', topics: 'foo', at: '7am' });
     expect(digestFromText('subscribe foo at')).toEqual({ action: 'subscribe', topics: 'foo', at: '' });
   });
 
   it('takes a day list typed with spaces after its commas as one list', () => {
-    expect(digestFromText('subscribe foo at 07:30 mon, wed, fri')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,wed,fri' });
-    expect(digestFromText('subscribe foo at 07:30 mon, blursday')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,blursday' });
-    expect(digestFromText('subscribe foo at 07:30 on mon, wed Europe/London')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,wed', tz: 'Europe/London' });
+    expect(digestFromText('subscribe foo at 07:30 mon, wed, fri')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      at: '07:30',
+      days: 'mon,wed,fri',
+    });
+    expect(digestFromText('subscribe foo at 07:30 mon, blursday')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      at: '07:30',
+      days: 'mon,blursday',
+    });
+    expect(digestFromText('subscribe foo at 07:30 on mon, wed Europe/London')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      at: '07:30',
+      days: 'mon,wed',
+      tz: 'Europe/London',
+    });
   });
 
   it('`at` with a clock time starts the schedule even before a comma: no topic holds a clock time', () => {
-    expect(digestFromText('subscribe foo at 07:30, daily')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30', days: 'daily' });
+    expect(digestFromText('subscribe foo at 07:30, daily')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      at: '07:30',
+      days: 'daily',
+    });
   });
 
   it('a value given twice is kept as both, so the error names them', () => {
-    expect(digestFromText('subscribe foo at 07:30 at 09:00')).toEqual({ action: 'subscribe', topics: 'foo', at: '07:30 09:00' });
+    expect(digestFromText('subscribe foo at 07:30 at 09:00')).toEqual({
+      action: 'subscribe',
+      topics: 'foo',
+      at: '07:30 09:00',
+    });
   });
 
   describe('topics and schedule: the rule', () => {
     it('earlier topics (followed by a comma) may hold at, on and slashes', () => {
-      expect(digestFromText('subscribe attacks on pipelines, talks at the border, US/Mexico trade, fentanyl at 07:30')).toEqual({
+      expect(
+        digestFromText('subscribe attacks on pipelines, talks at the border, US/Mexico trade, fentanyl at 07:30'),
+      ).toEqual({
         action: 'subscribe',
         topics: 'attacks on pipelines, talks at the border, US/Mexico trade, fentanyl',
         at: '07:30',
@@ -77,21 +137,49 @@ describe('digest command: reading the text form', () => {
     });
 
     it('in the last topic, at and on begin the schedule', () => {
-      expect(digestFromText('subscribe fentanyl, attacks on pipelines')).toEqual({ action: 'subscribe', topics: 'fentanyl, attacks', days: 'pipelines' });
-      expect(digestFromText('subscribe talks at the border')).toEqual({ action: 'subscribe', topics: 'talks', at: 'the', days: 'border' });
+      expect(digestFromText('subscribe fentanyl, attacks on pipelines')).toEqual({
+        action: 'subscribe',
+        topics: 'fentanyl, attacks',
+        days: 'pipelines',
+      });
+      expect(digestFromText('subscribe talks at the border')).toEqual({
+        action: 'subscribe',
+        topics: 'talks',
+        at: 'the',
+        days: 'border',
+      });
     });
 
     it('a last word shaped like days or a zone is the schedule; other last words are topic', () => {
-      expect(digestFromText('subscribe Black Friday')).toEqual({ action: 'subscribe', topics: 'Black', days: 'Friday' });
+      expect(digestFromText('subscribe Black Friday')).toEqual({
+        action: 'subscribe',
+        topics: 'Black',
+        days: 'Friday',
+      });
       expect(digestFromText('subscribe TCP/IP')).toEqual({ action: 'subscribe', tz: 'TCP/IP' });
-      expect(digestFromText('subscribe violence in Sinaloa')).toEqual({ action: 'subscribe', topics: 'violence in Sinaloa' });
+      expect(digestFromText('subscribe violence in Sinaloa')).toEqual({
+        action: 'subscribe',
+        topics: 'violence in Sinaloa',
+      });
       expect(digestFromText('subscribe a,b')).toEqual({ action: 'subscribe', topics: 'a,b' });
     });
 
     it('a topic list ending in a comma has no schedule in it, so any topic can be kept whole', () => {
-      expect(digestFromText('subscribe fentanyl, attacks on pipelines,')).toEqual({ action: 'subscribe', topics: 'fentanyl, attacks on pipelines,' });
-      expect(digestFromText('subscribe Black Friday, TCP/IP,')).toEqual({ action: 'subscribe', topics: 'Black Friday, TCP/IP,' });
-      expect(digestFromText('subscribe attacks on pipelines, at 07:30 on mon in UTC')).toEqual({ action: 'subscribe', topics: 'attacks on pipelines,', at: '07:30', days: 'mon', tz: 'UTC' });
+      expect(digestFromText('subscribe fentanyl, attacks on pipelines,')).toEqual({
+        action: 'subscribe',
+        topics: 'fentanyl, attacks on pipelines,',
+      });
+      expect(digestFromText('subscribe Black Friday, TCP/IP,')).toEqual({
+        action: 'subscribe',
+        topics: 'Black Friday, TCP/IP,',
+      });
+      expect(digestFromText('subscribe attacks on pipelines, at 07:30 on mon in UTC')).toEqual({
+        action: 'subscribe',
+        topics: 'attacks on pipelines,',
+        at: '07:30',
+        days: 'mon',
+        tz: 'UTC',
+      });
     });
   });
 });
@@ -100,7 +188,13 @@ describe('digest command', () => {
   it('subscribes with the defaults: weekdays at 08:00 in the configured time zone', async () => {
     const reply = await runText('digest subscribe fentanyl, Mérida funding', ctx());
     expect(reply.status).toBe('ok');
-    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['fentanyl', 'Mérida funding'], time: '08:00', days: [1, 2, 3, 4, 5], timeZone: 'America/New_York', subscriberId: 'U-EDITOR' });
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({
+      topics: ['fentanyl', 'Mérida funding'],
+      time: '08:00',
+      days: [1, 2, 3, 4, 5],
+      timeZone: 'America/New_York',
+      subscriberId: 'U-EDITOR',
+    });
     expect(textOf(reply)).toContain('Next: Tue 3 Mar, 08:00');
   });
 
@@ -108,7 +202,12 @@ describe('digest command', () => {
     await runText('digest subscribe fentanyl', ctx());
     await runText('digest subscribe extraditions at 7:05 mon,wed in Europe/London', ctx());
     expect(store.subscriptions()).toHaveLength(1);
-    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['extraditions'], time: '07:05', days: [1, 3], timeZone: 'Europe/London' });
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({
+      topics: ['extraditions'],
+      time: '07:05',
+      days: [1, 3],
+      timeZone: 'Europe/London',
+    });
   });
 
   it('says when a subscription replaces the channel’s earlier one, naming the old topics and schedule', async () => {
@@ -117,7 +216,9 @@ describe('digest command', () => {
     expect(textOf(first)).not.toMatch(/Replaced/);
     const second = await runText('digest subscribe extraditions at 7:05 daily UTC', ctx());
     expect(second.title).toBe('Digest replaced');
-    expect(textOf(second)).toMatch(/^Replaced this channel’s digest on “fentanyl”, “Mérida funding” \(weekdays at 09:00 \(America\/New_York\)\): it will now get a digest on “extraditions”, daily at 07:05 \(UTC\)\. Next: /);
+    expect(textOf(second)).toMatch(
+      /^Replaced this channel’s digest on “fentanyl”, “Mérida funding” \(weekdays at 09:00 \(America\/New_York\)\): it will now get a digest on “extraditions”, daily at 07:05 \(UTC\)\. Next: /,
+    );
     const elsewhere = await runText('digest subscribe fentanyl', ctx({ channel: { id: 'C-OTHER' } }));
     expect(elsewhere.title).toBe('Digest subscribed');
   });
@@ -125,7 +226,11 @@ describe('digest command', () => {
   it('keeps a topic with at or on whole when the topic list ends in a comma', async () => {
     const reply = await runText('digest subscribe fentanyl, attacks on pipelines, at 07:30 on mon,wed', ctx());
     expect(reply.status).toBe('ok');
-    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['fentanyl', 'attacks on pipelines'], time: '07:30', days: [1, 3] });
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({
+      topics: ['fentanyl', 'attacks on pipelines'],
+      time: '07:30',
+      days: [1, 3],
+    });
   });
 
   it.each([
@@ -135,11 +240,27 @@ describe('digest command', () => {
     ['only commas for topics', 'digest subscribe , ,', /name at least one topic/],
     ['too many topics', 'digest subscribe a, b, c, d, e, f', /at most 5 topics/],
     ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, list or preview/],
-    ['a zone outside any IANA area', 'digest subscribe foo at 07:30 Mars/Base', /"Mars\/Base" is not a time zone: use an IANA name such as America\/Mexico_City\.$/],
-    ['a zone in an IANA area', 'digest subscribe foo at 07:30 America/Nowhere', /"America\/Nowhere" is not a time zone/],
+    [
+      'a zone outside any IANA area',
+      'digest subscribe foo at 07:30 Mars/Base',
+      /"Mars\/Base" is not a time zone: use an IANA name such as America\/Mexico_City\.$/,
+    ],
+    [
+      'a zone in an IANA area',
+      'digest subscribe foo at 07:30 America/Nowhere',
+      /"America\/Nowhere" is not a time zone/,
+    ],
     ['a bare bad zone', 'digest subscribe foo Mars/Base', /"Mars\/Base" is not a time zone/],
-    ['a day list with one bad day', 'digest subscribe foo at 07:30 mon,blursday', /: "blursday" is not a day: use weekdays, daily, weekends or days like mon,wed,fri\.$/],
-    ['a day list with spaces and one bad day', 'digest subscribe foo at 07:30 mon, blursday', /: "blursday" is not a day/],
+    [
+      'a day list with one bad day',
+      'digest subscribe foo at 07:30 mon,blursday',
+      /: "blursday" is not a day: use weekdays, daily, weekends or days like mon,wed,fri\.$/,
+    ],
+    [
+      'a day list with spaces and one bad day',
+      'digest subscribe foo at 07:30 mon, blursday',
+      /: "blursday" is not a day/,
+    ],
     ['a bad day after on', 'digest subscribe foo on blursday', /: "blursday" is not a day/],
     ['on with no days', 'digest subscribe foo on', /"on" needs days/],
     ['at with no time', 'digest subscribe foo at', /"at" needs a time/],
@@ -157,25 +278,42 @@ describe('digest command', () => {
   });
 
   it('validates structured arguments (Discord options) the same way', async () => {
-    const reply = await runCommand('digest', { action: 'subscribe', topics: 'fentanyl', tz: 'Mars/Olympus_Mons' }, ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } }));
+    const reply = await runCommand(
+      'digest',
+      { action: 'subscribe', topics: 'fentanyl', tz: 'Mars/Olympus_Mons' },
+      ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } }),
+    );
     expect(reply.error?.message).toMatch(/is not a time zone/);
     expect(store.subscriptions()).toEqual([]);
   });
 
   it('on Discord, only members who can manage the channel may subscribe or unsubscribe by default', async () => {
-    const denied = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u1', canManageChannel: async () => false } }));
+    const denied = await runText(
+      'digest subscribe fentanyl',
+      ctx({ platform: 'discord', user: { id: 'u1', canManageChannel: async () => false } }),
+    );
     expect(denied.error?.code).toBe('not-allowed');
     const unknown = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u1' } }));
     expect(unknown.error?.code).toBe('not-allowed');
     expect(store.subscriptions()).toEqual([]);
-    const allowed = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u2', canManageChannel: async () => true } }));
+    const allowed = await runText(
+      'digest subscribe fentanyl',
+      ctx({ platform: 'discord', user: { id: 'u2', canManageChannel: async () => true } }),
+    );
     expect(allowed.status).toBe('ok');
-    expect((await runText('digest unsubscribe', ctx({ platform: 'discord', user: { id: 'u1' } }))).error?.code).toBe('not-allowed');
+    expect((await runText('digest unsubscribe', ctx({ platform: 'discord', user: { id: 'u1' } }))).error?.code).toBe(
+      'not-allowed',
+    );
     expect(store.subscriptions()).toHaveLength(1);
   });
 
   it('the policy is configurable: Slack restricted to managers', async () => {
-    service = new DigestService({ store, dossier: world.dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
+    service = new DigestService({
+      store,
+      dossier: world.dossier,
+      defaultTimeZone: 'UTC',
+      policy: { slack: 'managers' },
+    });
     expect((await runText('digest subscribe fentanyl', ctx())).error?.code).toBe('not-allowed');
   });
 

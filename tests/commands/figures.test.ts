@@ -10,7 +10,13 @@ beforeAll(async () => {
   const corpus = await tempCorpus(HARBOUR);
   cleanup = corpus.cleanup;
   const dossier = await Dossier.open({ corpusDir: corpus.dir });
-  ctx = { dossier, platform: 'terminal', user: { id: 'U1' }, channel: { id: 'C1' }, now: () => new Date('2026-01-01T00:00Z') };
+  ctx = {
+    dossier,
+    platform: 'terminal',
+    user: { id: 'U1' },
+    channel: { id: 'C1' },
+    now: () => new Date('2026-01-01T00:00Z'),
+  };
 });
 afterAll(() => cleanup());
 
@@ -25,12 +31,17 @@ describe('figures command', () => {
   it('asks for a topic in one line when there is none', async () => {
     const reply = await runCommand('figures', { topic: '  ' }, ctx);
     expect(reply.status).toBe('error');
-    expect(reply.error).toEqual({ code: 'bad-arguments', message: 'figures <topic>: type a topic after the command, e.g. `figures overdose deaths`.' });
+    expect(reply.error).toEqual({
+      code: 'bad-arguments',
+      message: 'figures <topic>: type a topic after the command, e.g. `figures overdose deaths`.',
+    });
   });
 
   it('accepts a topic of 200 characters and refuses a longer one, saying "at most"', async () => {
     const topic = `cargo thefts ${'x'.repeat(200)}`.slice(0, 200);
     expect((await runCommand('figures', { topic }, ctx)).status).not.toBe('error');
-    expect((await runCommand('figures', { topic: `${topic}x` }, ctx)).error?.message).toBe('figures <topic>: keep the topic to at most 200 characters (this one has 201).');
+    expect((await runCommand('figures', { topic: `${topic}x` }, ctx)).error?.message).toBe(
+      'figures <topic>: keep the topic to at most 200 characters (this one has 201).',
+    );
   });
 });

@@ -4,7 +4,11 @@ import { CommandGate } from '../../src/commands/gate.js';
 import { ManualClock } from '../support/manual-clock.js';
 
 const answer: Reply = { title: 'an answer', status: 'ok', blocks: [], attachments: [], more: 0 };
-const asker = (user: string, channel = 'C1') => ({ platform: 'slack' as const, user: { id: user }, channel: { id: channel } });
+const asker = (user: string, channel = 'C1') => ({
+  platform: 'slack' as const,
+  user: { id: user },
+  channel: { id: channel },
+});
 const answered = () => Promise.resolve(answer);
 
 /** An answer that finishes when the test says so. */
@@ -69,7 +73,11 @@ describe('CommandGate', () => {
     clock.advance(4999);
     expect(await isSettled(reply)).toBe(false);
     clock.advance(1);
-    expect(await reply).toMatchObject({ status: 'error', onlyAsker: true, error: { code: 'timeout', message: 'That took too long to answer; try a narrower question.' } });
+    expect(await reply).toMatchObject({
+      status: 'error',
+      onlyAsker: true,
+      error: { code: 'timeout', message: 'That took too long to answer; try a narrower question.' },
+    });
     // The handler is still running: it counts until it finishes.
     expect(gate.inFlight).toBe(1);
     slow.finish();
@@ -119,7 +127,10 @@ describe('CommandGate', () => {
   });
 
   it('is built from the configuration', async () => {
-    const gate = CommandGate.fromConfig({ RATE_LIMIT_USER_PER_MINUTE: 1, RATE_LIMIT_CHANNEL_PER_MINUTE: 0, ANSWER_TIMEOUT_MS: 0 }, new ManualClock());
+    const gate = CommandGate.fromConfig(
+      { RATE_LIMIT_USER_PER_MINUTE: 1, RATE_LIMIT_CHANNEL_PER_MINUTE: 0, ANSWER_TIMEOUT_MS: 0 },
+      new ManualClock(),
+    );
     await gate.run(asker('U1'), answered);
     expect((await gate.run(asker('U1'), answered)).error?.message).toBe("You're going a bit fast — try again in 60 s.");
   });

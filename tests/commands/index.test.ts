@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plain } from '../../src/answer/reply.js';
-import { CommandGate, commands, MAX_QUERY_LENGTH, MAX_RESULTS, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import {
+  CommandGate,
+  commands,
+  MAX_QUERY_LENGTH,
+  MAX_RESULTS,
+  runCommand,
+  runText,
+  type CommandContext,
+} from '../../src/commands/index.js';
 import { defineCommand } from '../../src/commands/command.js';
 import { Dossier } from '../../src/dossier.js';
 import { DossierError } from '../../src/errors.js';
@@ -12,9 +20,17 @@ import { ManualClock } from '../support/manual-clock.js';
 let ctx: CommandContext;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const corpus = await tempCorpus({ 'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.') });
+  const corpus = await tempCorpus({
+    'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
+  });
   cleanup = corpus.cleanup;
-  ctx = { dossier: await Dossier.open({ corpusDir: corpus.dir }), platform: 'terminal', user: { id: 'u1' }, channel: { id: 'c1' }, now: () => new Date('2026-01-01T00:00:00Z') };
+  ctx = {
+    dossier: await Dossier.open({ corpusDir: corpus.dir }),
+    platform: 'terminal',
+    user: { id: 'u1' },
+    channel: { id: 'c1' },
+    now: () => new Date('2026-01-01T00:00:00Z'),
+  };
 });
 afterAll(() => cleanup());
 
@@ -32,7 +48,9 @@ describe('the command table', () => {
 
   it('counts documents and passages in the singular when there is one', async () => {
     const reply = await runText('sources', ctx);
-    const shown = reply.blocks.map((b) => (b.type === 'text' ? plain(b.text) : b.type === 'list' ? b.items.map(plain).join('\n') : '')).join('\n');
+    const shown = reply.blocks
+      .map((b) => (b.type === 'text' ? plain(b.text) : b.type === 'list' ? b.items.map(plain).join('\n') : ''))
+      .join('\n');
     expect(shown).toContain('1 document, 1 passage.');
     expect(shown).toContain('· 1 passage · a.md');
     expect(shown).not.toMatch(/\b1 (documents|passages)\b/);
@@ -50,25 +68,50 @@ describe('the command table', () => {
     expect(missing.error?.message).toBe('cite <quote>: type a quote after the command.');
     const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx);
     expect(long.error?.code).toBe('bad-arguments');
-    expect(long.error?.message).toBe(`ask <question>: keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`);
+    expect(long.error?.message).toBe(
+      `ask <question>: keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`,
+    );
     expect((await runCommand('nope', {}, ctx)).error?.code).toBe('unknown-command');
   });
 
   it('accepts a question of exactly MAX_QUERY_LENGTH characters, as its limit message says', async () => {
     const atLimit = `National Guard ${'x'.repeat(MAX_QUERY_LENGTH)}`.slice(0, MAX_QUERY_LENGTH);
     expect((await runCommand('ask', { question: atLimit }, ctx)).status).not.toBe('error');
-    expect((await runCommand('ask', { question: `${atLimit}x` }, ctx)).error?.message).toMatch(/at most 500 characters \(this one has 501\)/);
+    expect((await runCommand('ask', { question: `${atLimit}x` }, ctx)).error?.message).toMatch(
+      /at most 500 characters \(this one has 501\)/,
+    );
   });
 
   it('isolates a failing handler: the user gets a polite line, not a stack trace', async () => {
-    const boom = defineCommand({ name: 'boom', summary: 'fails', usage: 'boom', args: z.object({}), fromText: () => ({}), run: async () => { throw new Error('secret internals at line 42'); } });
-    const known = defineCommand({ name: 'known', summary: 'fails politely', usage: 'known', args: z.object({}), fromText: () => ({}), run: async () => { throw new DossierError('corpus-missing', 'The corpus folder ./nope does not exist.'); } });
+    const boom = defineCommand({
+      name: 'boom',
+      summary: 'fails',
+      usage: 'boom',
+      args: z.object({}),
+      fromText: () => ({}),
+      run: async () => {
+        throw new Error('secret internals at line 42');
+      },
+    });
+    const known = defineCommand({
+      name: 'known',
+      summary: 'fails politely',
+      usage: 'known',
+      args: z.object({}),
+      fromText: () => ({}),
+      run: async () => {
+        throw new DossierError('corpus-missing', 'The corpus folder ./nope does not exist.');
+      },
+    });
     commands.push(boom, known);
     try {
       const reply = await runText('boom', ctx);
       expect(reply.error?.code).toBe('internal');
       expect(reply.error?.message).not.toContain('secret');
-      expect((await runText('known', ctx)).error).toEqual({ code: 'corpus-missing', message: 'The corpus folder ./nope does not exist.' });
+      expect((await runText('known', ctx)).error).toEqual({
+        code: 'corpus-missing',
+        message: 'The corpus folder ./nope does not exist.',
+      });
     } finally {
       commands.splice(commands.indexOf(boom), 2);
     }
@@ -88,7 +131,10 @@ async function withCommands(extra: ReturnType<typeof defineCommand>[], body: () 
 /** A logger writing into `lines`, one parsed object per line. */
 function capture(level = 'info') {
   const lines: Record<string, unknown>[] = [];
-  return { lines, log: createLogger(level, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) }) };
+  return {
+    lines,
+    log: createLogger(level, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) }),
+  };
 }
 
 describe('the command log', () => {
@@ -98,7 +144,13 @@ describe('the command log', () => {
     const { lines, log } = capture('info');
     const reply = await runText(question, { ...ctx, log });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ msg: 'command', command: 'ask', platform: 'terminal', status: reply.status, queryLength: question.length });
+    expect(lines[0]).toMatchObject({
+      msg: 'command',
+      command: 'ask',
+      platform: 'terminal',
+      status: reply.status,
+      queryLength: question.length,
+    });
     expect(lines[0]!.requestId).toMatch(/^[0-9a-f]{8}$/);
     expect(lines[0]!.latencyMs).toBeGreaterThanOrEqual(0);
     const written = JSON.stringify(lines);
@@ -114,7 +166,14 @@ describe('the command log', () => {
 
   it('gives each request its own id, carried by the handler’s log lines', async () => {
     const { lines, log } = capture('info');
-    const noisy = defineCommand({ name: 'noisy', summary: 'logs', usage: 'noisy', args: z.object({}), fromText: () => ({}), run: async (_args, c) => (c.log?.info('working'), runText('help', ctx)) });
+    const noisy = defineCommand({
+      name: 'noisy',
+      summary: 'logs',
+      usage: 'noisy',
+      args: z.object({}),
+      fromText: () => ({}),
+      run: async (_args, c) => (c.log?.info('working'), runText('help', ctx)),
+    });
     await withCommands([noisy], async () => {
       await runText('noisy', { ...ctx, log });
       await runText('noisy', { ...ctx, log });
@@ -129,13 +188,22 @@ describe('the command log', () => {
     const clock = new ManualClock();
     const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, timeoutMs: 100, clock });
     let finish!: () => void;
-    const slow = defineCommand({ name: 'slow', summary: 'waits', usage: 'slow', args: z.object({}), fromText: () => ({}), run: () => new Promise((resolve) => (finish = () => resolve(runText('help', ctx)))) });
+    const slow = defineCommand({
+      name: 'slow',
+      summary: 'waits',
+      usage: 'slow',
+      args: z.object({}),
+      fromText: () => ({}),
+      run: () => new Promise((resolve) => (finish = () => resolve(runText('help', ctx)))),
+    });
     await withCommands([slow], async () => {
       const waiting = runText('slow', { ...ctx, platform: 'slack', log, gate });
       await new Promise((resolve) => setImmediate(resolve));
       clock.advance(100);
       expect((await waiting).error?.code).toBe('timeout');
-      expect((await runCommand('<@U1> nope', {}, { ...ctx, platform: 'slack', log, gate })).error?.code).toBe('unknown-command');
+      expect((await runCommand('<@U1> nope', {}, { ...ctx, platform: 'slack', log, gate })).error?.code).toBe(
+        'unknown-command',
+      );
       expect((await runText('sources', { ...ctx, platform: 'slack', log, gate })).error?.code).toBe('rate-limited');
       finish();
       await gate.drain();
@@ -153,7 +221,10 @@ describe('the results cap', () => {
   let many: Dossier;
   let cleanupMany: () => Promise<void>;
   beforeAll(async () => {
-    const paragraphs = Array.from({ length: 14 }, (_, i) => `The port handled ${i + 2}.5 million tonnes of cargo in ${2000 + i}, the harbour board said.`).join('\n\n');
+    const paragraphs = Array.from(
+      { length: 14 },
+      (_, i) => `The port handled ${i + 2}.5 million tonnes of cargo in ${2000 + i}, the harbour board said.`,
+    ).join('\n\n');
     const corpus = await tempCorpus({ 'cargo.md': note('Cargo', paragraphs) });
     cleanupMany = corpus.cleanup;
     many = await Dossier.open({ corpusDir: corpus.dir });
@@ -163,11 +234,23 @@ describe('the results cap', () => {
   it('pages ask through at most MAX_RESULTS passages in all', async () => {
     const first = await runCommand('ask', { question: 'harbour board cargo tonnes' }, { ...ctx, dossier: many });
     expect(first.more).toBe(MAX_RESULTS - 3);
-    const last = await runCommand('ask', { question: 'harbour board cargo tonnes', offset: MAX_RESULTS - 1 }, { ...ctx, dossier: many });
+    const last = await runCommand(
+      'ask',
+      { question: 'harbour board cargo tonnes', offset: MAX_RESULTS - 1 },
+      { ...ctx, dossier: many },
+    );
     expect(last.blocks.filter((b) => b.type === 'excerpt')).toHaveLength(1);
     expect(last.more).toBe(0);
     expect(last.next).toBeUndefined();
-    expect((await runCommand('ask', { question: 'harbour board cargo tonnes', offset: MAX_RESULTS + 1 }, { ...ctx, dossier: many })).error?.code).toBe('bad-arguments');
+    expect(
+      (
+        await runCommand(
+          'ask',
+          { question: 'harbour board cargo tonnes', offset: MAX_RESULTS + 1 },
+          { ...ctx, dossier: many },
+        )
+      ).error?.code,
+    ).toBe('bad-arguments');
   });
 
   it('lists at most MAX_RESULTS figures', async () => {

@@ -45,18 +45,36 @@ describe('boilerplateKind', () => {
 
 describe('clean', () => {
   it('drops a "Recommended" header with the headlines listed under it, up to the next long paragraph', () => {
-    const blocks = [p('The last paragraph of the article ends here.'), h('Recommended'), h('Storm Closes the Ferry'), p('Why Do Gulls Follow Boats?'), p('A long paragraph that follows the list of links is text again and so it is kept as it is, whatever comes before it.')];
-    expect(kept(blocks)).toEqual(['The last paragraph of the article ends here.', 'A long paragraph that follows the list of links is text again and so it is kept as it is, whatever comes before it.']);
+    const blocks = [
+      p('The last paragraph of the article ends here.'),
+      h('Recommended'),
+      h('Storm Closes the Ferry'),
+      p('Why Do Gulls Follow Boats?'),
+      p(
+        'A long paragraph that follows the list of links is text again and so it is kept as it is, whatever comes before it.',
+      ),
+    ];
+    expect(kept(blocks)).toEqual([
+      'The last paragraph of the article ends here.',
+      'A long paragraph that follows the list of links is text again and so it is kept as it is, whatever comes before it.',
+    ]);
   });
 
   it('cuts a "Follow … on Twitter" sentence and keeps the rest of the bio', () => {
-    const { blocks, notes } = clean([p('Jane Roe is a harbour historian at the Coastal Museum. Follow her on Twitter @janeroe.'), p('Follow us on Instagram')]);
+    const { blocks, notes } = clean([
+      p('Jane Roe is a harbour historian at the Coastal Museum. Follow her on Twitter @janeroe.'),
+      p('Follow us on Instagram'),
+    ]);
     expect(blocks).toEqual([p('Jane Roe is a harbour historian at the Coastal Museum.')]);
     expect(notes.map((n) => n.kind)).toEqual(['social', 'social']);
   });
 
   it('returns what it removed as notes, for the metadata they state', () => {
-    const { notes } = clean([p('Image: AFP'), p('The ferry runs daily.'), p('The views expressed by contributors are their own and not the view of The Gazette')]);
+    const { notes } = clean([
+      p('Image: AFP'),
+      p('The ferry runs daily.'),
+      p('The views expressed by contributors are their own and not the view of The Gazette'),
+    ]);
     expect(notes).toEqual([
       { kind: 'credit', text: 'Image: AFP' },
       { kind: 'disclaimer', text: 'The views expressed by contributors are their own and not the view of The Gazette' },
@@ -66,12 +84,17 @@ describe('clean', () => {
 
 describe('dropRepeats', () => {
   it('keeps the first of verbatim repeats, and drops a repeat of the title', () => {
-    expect(dropRepeats([h('Harbour News'), p('One.'), p('Two.'), p('One.')], 'Harbour News')).toEqual([p('One.'), p('Two.')]);
+    expect(dropRepeats([h('Harbour News'), p('One.'), p('Two.'), p('One.')], 'Harbour News')).toEqual([
+      p('One.'),
+      p('Two.'),
+    ]);
   });
 
   it('drops a lede shown alone before the paragraph that starts with it', () => {
     const lede = 'The lamps are back.';
-    expect(dropRepeats([p(lede), p(`${lede} They shone on Friday for the first time in two years.`)])).toEqual([p(`${lede} They shone on Friday for the first time in two years.`)]);
+    expect(dropRepeats([p(lede), p(`${lede} They shone on Friday for the first time in two years.`)])).toEqual([
+      p(`${lede} They shone on Friday for the first time in two years.`),
+    ]);
     expect(dropRepeats([p('The lamp'), p('The lamps are back.')])).toHaveLength(2);
   });
 

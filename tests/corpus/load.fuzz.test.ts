@@ -15,24 +15,41 @@ import { tempCorpus } from '../support/corpus.js';
 import { expectInertSlack } from '../support/inert.js';
 import { makePdf } from './make-pdf.js';
 
-const PDF = makePdf(['Harbour Report', '', 'The harbour dredging cost 4 million', 'in 2019, said the council.'], { Author: 'A. Writer' });
+const PDF = makePdf(['Harbour Report', '', 'The harbour dredging cost 4 million', 'in 2019, said the council.'], {
+  Author: 'A. Writer',
+});
 const ORIGINALS: Uint8Array[] = [...Object.values(HOSTILE_CORPUS).map((s) => Buffer.from(s, 'utf8')), PDF];
 
 /** What can go wrong with a file's bytes: cut short, saved in another encoding, damaged, or not text at all. */
 const damaged: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.tuple(fc.constantFrom(...ORIGINALS), fc.nat()).map(([bytes, n]) => bytes.subarray(0, n % (bytes.length + 1))),
-  fc.constantFrom(...ORIGINALS).chain((bytes) => fc.constantFrom<BufferEncoding>('latin1', 'utf16le', 'ucs2').map((enc) => Buffer.from(Buffer.from(bytes).toString('utf8'), enc))),
+  fc
+    .constantFrom(...ORIGINALS)
+    .chain((bytes) =>
+      fc
+        .constantFrom<BufferEncoding>('latin1', 'utf16le', 'ucs2')
+        .map((enc) => Buffer.from(Buffer.from(bytes).toString('utf8'), enc)),
+    ),
   fc.constantFrom(...ORIGINALS).map((bytes) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes])),
-  fc.tuple(fc.constantFrom(...ORIGINALS), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 30 })).map(([bytes, flips]) => {
-    const copy = Uint8Array.from(bytes);
-    for (const [at, value] of flips) copy[at % copy.length] = value;
-    return copy;
-  }),
+  fc
+    .tuple(
+      fc.constantFrom(...ORIGINALS),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 30 }),
+    )
+    .map(([bytes, flips]) => {
+      const copy = Uint8Array.from(bytes);
+      for (const [at, value] of flips) copy[at % copy.length] = value;
+      return copy;
+    }),
   fc.uint8Array({ maxLength: 3000 }),
   anyInput(8000).map((s) => Buffer.from(s, 'utf8')),
 );
 
-const file = fc.record({ name: fc.constantFrom('a', 'b', 'sub/c', 'd'), ext: fc.constantFrom('.md', '.txt', '.html', '.pdf'), bytes: damaged });
+const file = fc.record({
+  name: fc.constantFrom('a', 'b', 'sub/c', 'd'),
+  ext: fc.constantFrom('.md', '.txt', '.html', '.pdf'),
+  bytes: damaged,
+});
 
 /** Every invariant a loaded corpus keeps, whatever its files held. */
 function expectSoundCorpus(corpus: Corpus, sources: string[]): void {
@@ -59,8 +76,39 @@ function expectSoundCorpus(corpus: Corpus, sources: string[]): void {
 
 describe('format parsers, fuzzed', () => {
   it('decode and parse any text as plain text, Markdown or HTML without throwing', () => {
-    const markdown = fc.tuple(fc.constantFrom('', '---\n', '---\ntitle: ', '---\ntitle: [\n---\n', '---\ndate: 99-99-99\nurl: <!here>\n---\n'), hostileText(), anyInput(3000)).map((parts) => parts.join('\n'));
-    const tag = fc.constantFrom('<p>', '</p>', '<article>', '<h1>', '<li>', '<script>', '</script>', '<!--', '-->', '<meta name="author" content="', '">', '<title>', '<br>', '<![CDATA[', '&lt;', '&#0;', '&#xD800;', '<a href="javascript:x">');
+    const markdown = fc
+      .tuple(
+        fc.constantFrom(
+          '',
+          '---\n',
+          '---\ntitle: ',
+          '---\ntitle: [\n---\n',
+          '---\ndate: 99-99-99\nurl: <!here>\n---\n',
+        ),
+        hostileText(),
+        anyInput(3000),
+      )
+      .map((parts) => parts.join('\n'));
+    const tag = fc.constantFrom(
+      '<p>',
+      '</p>',
+      '<article>',
+      '<h1>',
+      '<li>',
+      '<script>',
+      '</script>',
+      '<!--',
+      '-->',
+      '<meta name="author" content="',
+      '">',
+      '<title>',
+      '<br>',
+      '<![CDATA[',
+      '&lt;',
+      '&#0;',
+      '&#xD800;',
+      '<a href="javascript:x">',
+    );
     const html = fc.array(fc.oneof(tag, hostileText(3)), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 500 }), anyInput(), markdown, html, (bytes, text, md, page) => {
@@ -77,11 +125,13 @@ describe('format parsers, fuzzed', () => {
   it('turn a truncated or damaged PDF into a CorruptFileError or a document, never another crash', async () => {
     const pdf = fc.oneof(
       fc.nat(PDF.length).map((n) => PDF.subarray(0, n)),
-      fc.array(fc.tuple(fc.nat(PDF.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }).map((flips) => {
-        const copy = Uint8Array.from(PDF);
-        for (const [at, value] of flips) copy[at] = value;
-        return copy;
-      }),
+      fc
+        .array(fc.tuple(fc.nat(PDF.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 })
+        .map((flips) => {
+          const copy = Uint8Array.from(PDF);
+          for (const [at, value] of flips) copy[at] = value;
+          return copy;
+        }),
     );
     await fc.assert(
       fc.asyncProperty(pdf, async (bytes) => {
@@ -99,21 +149,24 @@ describe('loadCorpus, fuzzed', () => {
   it('loads or skips each truncated, mis-encoded or binary file by name, never throws, and what it loads can be searched and shown', async () => {
     const seen = { loaded: 0, skipped: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(file, { minLength: 1, maxLength: 4, selector: (f) => f.name + f.ext }), async (files) => {
-        const named = Object.fromEntries(files.map((f) => [f.name + f.ext, f.bytes]));
-        const { dir, cleanup } = await tempCorpus(named);
-        try {
-          const corpus = await loadCorpus(dir);
-          expectSoundCorpus(corpus, Object.keys(named));
-          seen.loaded += corpus.documents.length;
-          seen.skipped += corpus.warnings.length;
-          const dossier = Dossier.fromCorpus(corpus);
-          const reply = askReply(ask(dossier, 'harbour dredging cost'));
-          expectInertSlack(renderSlack(reply));
-        } finally {
-          await cleanup();
-        }
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(file, { minLength: 1, maxLength: 4, selector: (f) => f.name + f.ext }),
+        async (files) => {
+          const named = Object.fromEntries(files.map((f) => [f.name + f.ext, f.bytes]));
+          const { dir, cleanup } = await tempCorpus(named);
+          try {
+            const corpus = await loadCorpus(dir);
+            expectSoundCorpus(corpus, Object.keys(named));
+            seen.loaded += corpus.documents.length;
+            seen.skipped += corpus.warnings.length;
+            const dossier = Dossier.fromCorpus(corpus);
+            const reply = askReply(ask(dossier, 'harbour dredging cost'));
+            expectInertSlack(renderSlack(reply));
+          } finally {
+            await cleanup();
+          }
+        },
+      ),
       fuzz(30),
     );
     // Both outcomes were exercised, so the invariants were checked on real documents too.

@@ -37,15 +37,33 @@ describe('loadCorpus over the format fixtures', () => {
   it('loads .md, .html and .txt files recursively, sorted by source, skipping dotfiles, sidecars and synonyms.yaml', async () => {
     corpus = await loadCorpus(join(FIXTURES, 'formats'));
     expect(corpus.dir).toBe(join(FIXTURES, 'formats'));
-    expect(corpus.documents.map((d) => d.source)).toEqual(['briefing.md', 'field-notes.txt', 'harbour.html', 'memo.txt', 'sub/tide-table.txt']);
+    expect(corpus.documents.map((d) => d.source)).toEqual([
+      'briefing.md',
+      'field-notes.txt',
+      'harbour.html',
+      'memo.txt',
+      'sub/tide-table.txt',
+    ]);
     expect(corpus.warnings).toEqual([]);
   });
 
   it('takes markdown front matter as metadata and headings, lists and lead-ins as structure', () => {
     const doc = bySource(corpus, 'briefing.md');
-    expect(doc.meta).toEqual({ title: 'Harbour Restoration Briefing', author: 'Mara Quill', publisher: 'Coastal Council', date: '2021-06-04', url: 'https://example.org/briefing', tags: ['harbour', 'lights'] });
+    expect(doc.meta).toEqual({
+      title: 'Harbour Restoration Briefing',
+      author: 'Mara Quill',
+      publisher: 'Coastal Council',
+      date: '2021-06-04',
+      url: 'https://example.org/briefing',
+      tags: ['harbour', 'lights'],
+    });
     expect(doc.passages.map((p) => [p.paragraph, p.heading, p.context, p.text])).toEqual([
-      [1, undefined, undefined, 'The council approved the restoration of the harbour lights in March, after a survey found rust in every lamp.'],
+      [
+        1,
+        undefined,
+        undefined,
+        'The council approved the restoration of the harbour lights in March, after a survey found rust in every lamp.',
+      ],
       [2, 'Costs', undefined, 'The work cost about 40,000 pounds. The budget had three parts:'],
       [3, 'Costs', 'The budget had three parts:', 'Lamps and wiring from a local firm.'],
       [4, 'Costs', 'The budget had three parts:', 'Labour, mostly volunteers.'],
@@ -58,7 +76,14 @@ describe('loadCorpus over the format fixtures', () => {
 
   it('keeps only the article of an HTML page, its photo credit cleaned away', () => {
     const doc = bySource(corpus, 'harbour.html');
-    expect(doc.meta).toEqual({ title: 'Harbour Lights Return', author: 'Tom Reed', publisher: 'The Coastal Gazette', date: '2021-06-05', url: 'https://example.org/news/harbour-lights', tags: ['harbour', 'restoration'] });
+    expect(doc.meta).toEqual({
+      title: 'Harbour Lights Return',
+      author: 'Tom Reed',
+      publisher: 'The Coastal Gazette',
+      date: '2021-06-05',
+      url: 'https://example.org/news/harbour-lights',
+      tags: ['harbour', 'restoration'],
+    });
     expect(doc.passages.map((p) => p.text)).toEqual([
       'The old harbour lights shone again on Friday evening after a two-year restoration that cost the town about 40,000\u00a0pounds.',
       'Engineers fitted new lamps. The council set three goals:',
@@ -72,17 +97,31 @@ describe('loadCorpus over the format fixtures', () => {
   it('lets a <file>.meta.yaml sidecar override what the text says, field by field', async () => {
     const doc = bySource(corpus, 'field-notes.txt');
     // Title, publisher and tags from the sidecar; author and date from the text's byline and dateline.
-    expect(doc.meta).toEqual({ title: 'Field Notes on the Lamp Housings', author: "Jane O'Neill-Roe", date: '2021-03-03', publisher: 'Harbour Volunteers', tags: ['volunteers'] });
+    expect(doc.meta).toEqual({
+      title: 'Field Notes on the Lamp Housings',
+      author: "Jane O'Neill-Roe",
+      date: '2021-03-03',
+      publisher: 'Harbour Volunteers',
+      tags: ['volunteers'],
+    });
     expect(doc.passages.map((p) => p.text)).toEqual([
       'We scraped the first lamp housing on a cold morning. The brass under the green paint was in better shape than the survey said.',
       'The second housing had a cracked lens, which the glazier will replace next week.',
     ]);
-    const bytes = [await readFile(join(FIXTURES, 'formats/field-notes.txt')), await readFile(join(FIXTURES, 'formats/field-notes.txt.meta.yaml'))];
+    const bytes = [
+      await readFile(join(FIXTURES, 'formats/field-notes.txt')),
+      await readFile(join(FIXTURES, 'formats/field-notes.txt.meta.yaml')),
+    ];
     expect(doc.hash).toBe(createHash('sha256').update(bytes[0]!).update(bytes[1]!).digest('hex'));
   });
 
   it('accepts a <name>.meta.yaml sidecar too', () => {
-    expect(bySource(corpus, 'memo.txt').meta).toEqual({ title: 'Budget Memo', author: 'The Treasurer', date: '2021-05-20', tags: [] });
+    expect(bySource(corpus, 'memo.txt').meta).toEqual({
+      title: 'Budget Memo',
+      author: 'The Treasurer',
+      date: '2021-05-20',
+      tags: [],
+    });
   });
 
   it("names sources by their path under the corpus folder, with '/'", () => {
@@ -93,7 +132,10 @@ describe('loadCorpus over the format fixtures', () => {
 describe('loadCorpus with PDFs', () => {
   it('loads a text PDF, its info as fallback metadata, and a sidecar over both', async () => {
     const dir = await corpusOf({
-      'report.pdf': makePdf(['Quay Report', '', 'The lamps were tested on the first', 'day of May.'], { Author: 'jroe', CreationDate: 'D:20210303120000Z' }),
+      'report.pdf': makePdf(['Quay Report', '', 'The lamps were tested on the first', 'day of May.'], {
+        Author: 'jroe',
+        CreationDate: 'D:20210303120000Z',
+      }),
       'report.pdf.meta.yaml': 'author: Jane Roe\n',
     });
     const [doc] = (await loadCorpus(dir)).documents;
@@ -111,10 +153,20 @@ describe('loadCorpus with metadata that does not validate', () => {
       ['broken-front-matter.md', 'Quay Repairs', 1],
     ]);
     expect(corpus.warnings).toEqual([
-      { source: 'bad-sidecar.txt', code: 'bad-metadata', message: expect.stringMatching(/^bad-sidecar\.txt metadata ignored: bad-sidecar\.txt\.meta\.yaml: url: /) },
-      { source: 'broken-front-matter.md', code: 'bad-metadata', message: 'broken-front-matter.md metadata ignored: front matter: title: expected text' },
+      {
+        source: 'bad-sidecar.txt',
+        code: 'bad-metadata',
+        message: expect.stringMatching(/^bad-sidecar\.txt metadata ignored: bad-sidecar\.txt\.meta\.yaml: url: /),
+      },
+      {
+        source: 'broken-front-matter.md',
+        code: 'bad-metadata',
+        message: 'broken-front-matter.md metadata ignored: front matter: title: expected text',
+      },
     ]);
-    expect(lines.map((l) => [l.level, l.code, l.msg]).sort()).toEqual(corpus.warnings.map((w) => [40, w.code, w.message]).sort());
+    expect(lines.map((l) => [l.level, l.code, l.msg]).sort()).toEqual(
+      corpus.warnings.map((w) => [40, w.code, w.message]).sort(),
+    );
   });
 });
 
@@ -126,7 +178,10 @@ describe('loadCorpus with no documents', () => {
       expect((await loadCorpus(dir, { log })).documents).toEqual([]);
       const empty = lines.filter((l) => l.code === 'corpus-empty');
       expect(empty).toHaveLength(1);
-      expect(empty[0]).toMatchObject({ level: 40, msg: expect.stringContaining(`The corpus folder ${dir} holds no documents: add .txt, .md`) });
+      expect(empty[0]).toMatchObject({
+        level: 40,
+        msg: expect.stringContaining(`The corpus folder ${dir} holds no documents: add .txt, .md`),
+      });
     }
   });
 
@@ -153,7 +208,8 @@ describe('loadCorpus with bad files', () => {
     await writeFile(join(dir, 'huge.txt'), '');
     await truncate(join(dir, 'huge.txt'), 50 * 1024 * 1024);
     const refuse = async (path: string) => {
-      if (path.endsWith('locked.txt')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      if (path.endsWith('locked.txt'))
+        throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
       return readFile(path);
     };
     const { log, lines } = recordingLog();
@@ -175,9 +231,18 @@ describe('loadCorpus with bad files', () => {
       expect(w.message.startsWith(`${w.source} `)).toBe(true);
       expect(w.message).not.toContain('\n');
     }
-    expect(corpus.warnings.find((w) => w.code === 'too-large')!.message).toBe('huge.txt is 50 MB, over the 20 MB limit');
-    expect(corpus.warnings.find((w) => w.source === 'locked.txt')!.message).toMatch(/^locked\.txt cannot be read \(EACCES/);
-    expect(lines.filter((l) => l.level === 40).map((l) => l.source).sort()).toEqual(corpus.warnings.map((w) => w.source));
+    expect(corpus.warnings.find((w) => w.code === 'too-large')!.message).toBe(
+      'huge.txt is 50 MB, over the 20 MB limit',
+    );
+    expect(corpus.warnings.find((w) => w.source === 'locked.txt')!.message).toMatch(
+      /^locked\.txt cannot be read \(EACCES/,
+    );
+    expect(
+      lines
+        .filter((l) => l.level === 40)
+        .map((l) => l.source)
+        .sort(),
+    ).toEqual(corpus.warnings.map((w) => w.source));
   });
 
   it('takes its size limit from the options', async () => {
@@ -201,7 +266,11 @@ describe('loadCorpus with bad files', () => {
 
 describe('loadDocument', () => {
   it('loads one file as loadCorpus does, and nothing for a sidecar or a dotfile', async () => {
-    const dir = await corpusOf({ 'notes/quay.txt': 'Quay Notes\n\nThe quay is open again.', 'notes/quay.txt.meta.yaml': 'author: Jane Roe\n', '.hidden.txt': 'Hidden.' });
+    const dir = await corpusOf({
+      'notes/quay.txt': 'Quay Notes\n\nThe quay is open again.',
+      'notes/quay.txt.meta.yaml': 'author: Jane Roe\n',
+      '.hidden.txt': 'Hidden.',
+    });
     const { document, warning } = await loadDocument(dir, join(dir, 'notes/quay.txt'));
     expect(warning).toBeUndefined();
     expect(document).toEqual((await loadCorpus(dir)).documents[0]);
@@ -218,6 +287,8 @@ describe('loadDocument', () => {
     expect([before.meta.title, after.meta.title]).toEqual(['One', 'Two']);
     expect(after.hash).not.toBe(before.hash);
     await mkdir(join(dir, 'gone'));
-    expect(await loadDocument(dir, join(dir, 'gone/missing.txt'))).toMatchObject({ warning: { source: 'gone/missing.txt', code: 'unreadable' } });
+    expect(await loadDocument(dir, join(dir, 'gone/missing.txt'))).toMatchObject({
+      warning: { source: 'gone/missing.txt', code: 'unreadable' },
+    });
   });
 });

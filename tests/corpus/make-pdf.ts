@@ -4,14 +4,18 @@
  */
 export function makePdf(lines: string[], info: Record<string, string> = {}): Buffer {
   const literal = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-  const content = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map((line) => `${literal(line)} '`), 'ET'].join('\n');
+  const content = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map((line) => `${literal(line)} '`), 'ET'].join(
+    '\n',
+  );
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-    `<< ${Object.entries(info).map(([key, value]) => `/${key} ${literal(value)}`).join(' ')} >>`,
+    `<< ${Object.entries(info)
+      .map(([key, value]) => `/${key} ${literal(value)}`)
+      .join(' ')} >>`,
   ];
   let pdf = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/corpus/block.js';
 import { clean } from '../../src/corpus/clean.js';
-import { bioAuthor, bylineOf, datelineOf, deriveMeta, mergeMeta, parseMetaRecord, titleCaseName } from '../../src/corpus/metadata.js';
+import {
+  bioAuthor,
+  bylineOf,
+  datelineOf,
+  deriveMeta,
+  mergeMeta,
+  parseMetaRecord,
+  titleCaseName,
+} from '../../src/corpus/metadata.js';
 
 const p = (text: string): Block => ({ kind: 'paragraph', text });
 const h = (text: string): Block => ({ kind: 'heading', text });
@@ -47,7 +55,13 @@ describe('dates', () => {
 
 describe('deriveMeta', () => {
   it('takes the headline, byline and dateline out of the body', () => {
-    const { meta, body } = derive([h('Lamps Return to the Quay'), p('Photo: Tom Reed'), p('By JANE ROE, harbour volunteer'), p('March 3, 2021'), p('The lamps shone again on Friday.')]);
+    const { meta, body } = derive([
+      h('Lamps Return to the Quay'),
+      p('Photo: Tom Reed'),
+      p('By JANE ROE, harbour volunteer'),
+      p('March 3, 2021'),
+      p('The lamps shone again on Friday.'),
+    ]);
     expect(meta).toMatchObject({ title: 'Lamps Return to the Quay', author: 'Jane Roe', date: '2021-03-03' });
     expect(body).toEqual([p('The lamps shone again on Friday.')]);
   });
@@ -61,16 +75,37 @@ describe('deriveMeta', () => {
   });
 
   it('dates a page by its field line, not by dates in its prose', () => {
-    const { meta } = derive([h('Lamps Return'), p('March 3, 2021 Topic: Harbours Region: Coast'), p('The survey of June 4, 2019 found rust in every lamp.')]);
+    const { meta } = derive([
+      h('Lamps Return'),
+      p('March 3, 2021 Topic: Harbours Region: Coast'),
+      p('The survey of June 4, 2019 found rust in every lamp.'),
+    ]);
     expect(meta.date).toBe('2021-03-03');
-    expect(derive([h('Lamps Return'), p('The survey of June 4, 2019 found rust in every lamp.')]).meta.date).toBeUndefined();
+    expect(
+      derive([h('Lamps Return'), p('The survey of June 4, 2019 found rust in every lamp.')]).meta.date,
+    ).toBeUndefined();
   });
 
   it('names the publisher from a republication note, a disclaimer, or the site name closing the page', () => {
-    expect(derive([p('Text.'), p('The above article first appeared in The Gazette and is being republished in Coastal Weekly with permission.')]).meta.publisher).toBe('Coastal Weekly');
+    expect(
+      derive([
+        p('Text.'),
+        p(
+          'The above article first appeared in The Gazette and is being republished in Coastal Weekly with permission.',
+        ),
+      ]).meta.publisher,
+    ).toBe('Coastal Weekly');
     expect(derive([p('Text.'), p('This article first appeared in The Gazette.')]).meta.publisher).toBe('The Gazette');
-    expect(derive([p('The views expressed by contributors are their own and not the view of Harbour Voice'), p('Text.')]).meta.publisher).toBe('Harbour Voice');
-    const closing = derive([p('Text.'), h('Harbour Trust'), p('The Harbour Trust restores old lights along the coast. Read more'), h('Harbour Trust')]);
+    expect(
+      derive([p('The views expressed by contributors are their own and not the view of Harbour Voice'), p('Text.')])
+        .meta.publisher,
+    ).toBe('Harbour Voice');
+    const closing = derive([
+      p('Text.'),
+      h('Harbour Trust'),
+      p('The Harbour Trust restores old lights along the coast. Read more'),
+      h('Harbour Trust'),
+    ]);
     expect(closing.meta.publisher).toBe('Harbour Trust');
     expect(closing.body).toEqual([p('Text.')]);
   });
@@ -89,7 +124,18 @@ describe('deriveMeta', () => {
 
 describe('stated metadata', () => {
   it('validates front matter or sidecar fields, allowing other keys', () => {
-    expect(parseMetaRecord({ title: 'Lamps', author: ['Ann Lee', 'Bo Park'], date: 'March 3, 2021', tags: 'harbour, lamps', layout: 'post' }, 'front matter')).toEqual({
+    expect(
+      parseMetaRecord(
+        {
+          title: 'Lamps',
+          author: ['Ann Lee', 'Bo Park'],
+          date: 'March 3, 2021',
+          tags: 'harbour, lamps',
+          layout: 'post',
+        },
+        'front matter',
+      ),
+    ).toEqual({
       meta: { title: 'Lamps', author: 'Ann Lee, Bo Park', date: '2021-03-03', tags: ['harbour', 'lamps'] },
     });
     expect(parseMetaRecord({ date: 'someday' }, 'x.meta.yaml').problem).toBe('x.meta.yaml: date: not a date: someday');
@@ -99,6 +145,10 @@ describe('stated metadata', () => {
   });
 
   it('merges layers field by field, later over earlier', () => {
-    expect(mergeMeta({ title: 'A', author: 'X' }, { title: 'B', author: undefined }, { date: '2021-01-01' })).toEqual({ title: 'B', author: 'X', date: '2021-01-01' });
+    expect(mergeMeta({ title: 'A', author: 'X' }, { title: 'B', author: undefined }, { date: '2021-01-01' })).toEqual({
+      title: 'B',
+      author: 'X',
+      date: '2021-01-01',
+    });
   });
 });

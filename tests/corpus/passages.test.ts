@@ -5,7 +5,14 @@ import { toPassages } from '../../src/corpus/passages.js';
 const p = (text: string): Block => ({ kind: 'paragraph', text });
 const h = (text: string): Block => ({ kind: 'heading', text });
 const li = (text: string): Block => ({ kind: 'item', text });
-const shape = (blocks: Block[]) => toPassages('notes/quay.txt', blocks).map(({ id, paragraph, heading, context, text }) => ({ id, paragraph, heading, context, text }));
+const shape = (blocks: Block[]) =>
+  toPassages('notes/quay.txt', blocks).map(({ id, paragraph, heading, context, text }) => ({
+    id,
+    paragraph,
+    heading,
+    context,
+    text,
+  }));
 
 describe('toPassages', () => {
   it('numbers paragraphs and items 1.. with ids <source>#<paragraph>; headings label them and are not passages', () => {
@@ -17,12 +24,33 @@ describe('toPassages', () => {
   });
 
   it("gives each list item its list's lead-in sentence as context, not the whole paragraph", () => {
-    const passages = shape([p('The work took a year. The budget had two parts:'), li('Lamps;'), li('Labour.'), p('It was finished in May.'), li('A stray item.')]);
-    expect(passages.map((x) => x.context)).toEqual([undefined, 'The budget had two parts:', 'The budget had two parts:', undefined, undefined]);
+    const passages = shape([
+      p('The work took a year. The budget had two parts:'),
+      li('Lamps;'),
+      li('Labour.'),
+      p('It was finished in May.'),
+      li('A stray item.'),
+    ]);
+    expect(passages.map((x) => x.context)).toEqual([
+      undefined,
+      'The budget had two parts:',
+      'The budget had two parts:',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('carries a lead-in over the headed lists it introduces, until the next paragraph', () => {
-    const passages = shape([p('Highlights include:'), h('Part I'), li('One.'), h('Part II'), li('Two.'), h('Other Matters'), p('Text.'), li('Three.')]);
+    const passages = shape([
+      p('Highlights include:'),
+      h('Part I'),
+      li('One.'),
+      h('Part II'),
+      li('Two.'),
+      h('Other Matters'),
+      p('Text.'),
+      li('Three.'),
+    ]);
     expect(passages.map((x) => [x.heading, x.context])).toEqual([
       [undefined, undefined],
       ['Part I', 'Highlights include:'],

@@ -96,7 +96,27 @@ const EXPECTED: Record<string, SeedExpectation> = {
   },
 };
 
-const BOILERPLATE = ['Leave a Reply', '3 comments', 'Recommended', 'Image: Reuters', 'Getty Images', 'Image removed', 'Photo:', 'Copyright', 'All rights reserved', 'views expressed', 'Most Popular', 'Load more', 'Read more', 'Follow him', 'Topic:', 'Region:', 'Tags', 'first appeared', 'republished'];
+const BOILERPLATE = [
+  'Leave a Reply',
+  '3 comments',
+  'Recommended',
+  'Image: Reuters',
+  'Getty Images',
+  'Image removed',
+  'Photo:',
+  'Copyright',
+  'All rights reserved',
+  'views expressed',
+  'Most Popular',
+  'Load more',
+  'Read more',
+  'Follow him',
+  'Topic:',
+  'Region:',
+  'Tags',
+  'first appeared',
+  'republished',
+];
 
 let corpus: Corpus;
 const raw = new Map<string, string>();
@@ -146,7 +166,11 @@ describe('the seed articles', () => {
       for (const entry of [...Object.keys(expected.dropped), ...Object.keys(expected.trimmed ?? {})]) {
         const matching = paragraphs.filter((p) => p === entry || sha1(p) === entry);
         expect(matching.length, entry).toBeGreaterThan(0);
-        for (const p of matching) expect(d.passages.some((passage) => passage.text === p), entry).toBe(false);
+        for (const p of matching)
+          expect(
+            d.passages.some((passage) => passage.text === p),
+            entry,
+          ).toBe(false);
       }
     });
 
@@ -196,8 +220,15 @@ describe('the seed articles', () => {
   });
 
   it('keeps the closing author bios as the last passages', () => {
-    for (const name of ['000_1ab79d2201abf210.txt', '001_b6f5f2d056723f22.txt', '002_ac9b7df4cd5eeb3f.txt', '004_ecd69d84742c5bcb.txt']) {
-      expect(doc(name).passages.at(-1)!.text).toMatch(/^(?:Former U\.S\. Ambassador )?(?:Earl Anthony Wayne|EARL ANTHONY WAYNE) (?:is|was) /);
+    for (const name of [
+      '000_1ab79d2201abf210.txt',
+      '001_b6f5f2d056723f22.txt',
+      '002_ac9b7df4cd5eeb3f.txt',
+      '004_ecd69d84742c5bcb.txt',
+    ]) {
+      expect(doc(name).passages.at(-1)!.text).toMatch(
+        /^(?:Former U\.S\. Ambassador )?(?:Earl Anthony Wayne|EARL ANTHONY WAYNE) (?:is|was) /,
+      );
     }
   });
 

@@ -13,8 +13,14 @@ describe('splitSentences', () => {
   });
 
   it('mends a split inside a hyphenated abbreviation or before a lower-case word', () => {
-    expect(texts('The Canada-U.S. talks resumed in May. Both sides were hopeful.')).toEqual(['The Canada-U.S. talks resumed in May.', 'Both sides were hopeful.']);
-    expect(texts('She is a retired colonel (ret.) from the Air Force. She writes.')).toEqual(['She is a retired colonel (ret.) from the Air Force.', 'She writes.']);
+    expect(texts('The Canada-U.S. talks resumed in May. Both sides were hopeful.')).toEqual([
+      'The Canada-U.S. talks resumed in May.',
+      'Both sides were hopeful.',
+    ]);
+    expect(texts('She is a retired colonel (ret.) from the Air Force. She writes.')).toEqual([
+      'She is a retired colonel (ret.) from the Air Force.',
+      'She writes.',
+    ]);
   });
 
   it('gives offsets into the text as written, double spaces and no-break spaces included', () => {

@@ -15,7 +15,10 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const quotedIds = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'excerpt' ? [`${b.excerpt.citation.source}#${b.excerpt.citation.paragraph}`] : []));
+const quotedIds = (reply: Reply) =>
+  reply.blocks.flatMap((b) =>
+    b.type === 'excerpt' ? [`${b.excerpt.citation.source}#${b.excerpt.citation.paragraph}`] : [],
+  );
 
 describe('digests over several days', () => {
   it('three mornings on an unchanged corpus share no passage; a document dropped in the folder leads the next one', async () => {
@@ -27,7 +30,13 @@ describe('digests over several days', () => {
     await watcher.start();
     watcher.stop();
     const adapter = new RecordingAdapter();
-    const scheduler = new DigestScheduler({ store, dossier: world.dossier, adapters: { slack: adapter }, log: silentLogger(), retry: { sleep: noWait } });
+    const scheduler = new DigestScheduler({
+      store,
+      dossier: world.dossier,
+      adapters: { slack: adapter },
+      log: silentLogger(),
+      retry: { sleep: noWait },
+    });
 
     for (const day of ['2026-03-03T13:00Z', '2026-03-04T13:00Z', '2026-03-05T13:00Z']) {
       now = at(day);
@@ -40,10 +49,18 @@ describe('digests over several days', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(all.every((id) => world.dossier.passage(id))).toBe(true);
     // None of those mornings announced a document as new: the corpus was there before the subscription.
-    for (const reply of adapter.postsTo('C-NEWS')) expect(JSON.stringify(reply.blocks)).not.toContain('New in the corpus');
+    for (const reply of adapter.postsTo('C-NEWS'))
+      expect(JSON.stringify(reply.blocks)).not.toContain('New in the corpus');
 
     now = at('2026-03-05T20:00Z');
-    await writeFile(join(world.corpusDir, 'seizure.md'), note('A record fentanyl seizure', 'Inspectors reported the largest fentanyl seizure of the decade at a Pacific port.\n\nThe shipment was declared as furniture parts.', '2026-03-05'));
+    await writeFile(
+      join(world.corpusDir, 'seizure.md'),
+      note(
+        'A record fentanyl seizure',
+        'Inspectors reported the largest fentanyl seizure of the decade at a Pacific port.\n\nThe shipment was declared as furniture parts.',
+        '2026-03-05',
+      ),
+    );
     expect(await watcher.rescan()).toEqual({ added: ['seizure.md'], changed: [], removed: [] });
 
     now = at('2026-03-06T13:00Z');

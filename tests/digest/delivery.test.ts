@@ -12,7 +12,9 @@ describe('postWithRetry', () => {
       calls++;
       throw new DeliveryError('rate-limited', 'ratelimited');
     };
-    await expect(postWithRetry(post, reply, { attempts: 4, backoffMs: 100, sleep: async (ms) => void waits.push(ms) })).rejects.toThrow('ratelimited');
+    await expect(
+      postWithRetry(post, reply, { attempts: 4, backoffMs: 100, sleep: async (ms) => void waits.push(ms) }),
+    ).rejects.toThrow('ratelimited');
     expect(calls).toBe(4);
     expect(waits).toEqual([100, 200, 400]);
   });
@@ -38,6 +40,9 @@ describe('postWithRetry', () => {
 
   it('counts a post that does not answer in time as a timeout', async () => {
     const never = () => new Promise<void>(() => {});
-    await expect(postWithRetry(never, reply, { attempts: 1, timeoutMs: 20 })).rejects.toMatchObject({ code: 'timeout', permanent: false });
+    await expect(postWithRetry(never, reply, { attempts: 1, timeoutMs: 20 })).rejects.toMatchObject({
+      code: 'timeout',
+      permanent: false,
+    });
   });
 });

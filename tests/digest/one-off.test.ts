@@ -9,7 +9,8 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const excerpts = (r: ReturnType<typeof oneOffDigest>) => r.blocks.flatMap((b) => (b.type === 'excerpt' ? [b.excerpt] : []));
+const excerpts = (r: ReturnType<typeof oneOffDigest>) =>
+  r.blocks.flatMap((b) => (b.type === 'excerpt' ? [b.excerpt] : []));
 
 describe('oneOffDigest', () => {
   it('one-off (terminal): documents dated since the given day lead, and bad input is one line naming the problem', () => {

@@ -18,7 +18,14 @@ const SLOT = at('2026-03-03T13:00Z');
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 
 function scheduler(store: DigestStore, adapter: RecordingAdapter, extra: Partial<SchedulerOptions> = {}) {
-  return new DigestScheduler({ store, dossier: world.dossier, adapters: { slack: adapter }, log: silentLogger(), retry: { sleep: noWait, timeoutMs: 200 }, ...extra });
+  return new DigestScheduler({
+    store,
+    dossier: world.dossier,
+    adapters: { slack: adapter },
+    log: silentLogger(),
+    retry: { sleep: noWait, timeoutMs: 200 },
+    ...extra,
+  });
 }
 
 describe('DigestScheduler', () => {
@@ -195,7 +202,10 @@ describe('DigestScheduler', () => {
     const store = world.openStore();
     let now = at('2026-03-05T00:00Z');
     store.subscribe({ ...newsroom, channelId: 'C-NY', days: [0, 1, 2, 3, 4, 5, 6] }, now);
-    store.subscribe({ ...newsroom, channelId: 'C-LDN', timeZone: 'Europe/London', days: [0, 1, 2, 3, 4, 5, 6] }, at('2026-03-26T00:00Z'));
+    store.subscribe(
+      { ...newsroom, channelId: 'C-LDN', timeZone: 'Europe/London', days: [0, 1, 2, 3, 4, 5, 6] },
+      at('2026-03-26T00:00Z'),
+    );
     const adapter = new RecordingAdapter();
     const sentAt: string[] = [];
     const post = adapter.post.bind(adapter);
@@ -210,8 +220,18 @@ describe('DigestScheduler', () => {
     ]) {
       for (now = at(from!); now < at(to!); now = plus(now, 15)) await s.tick(now);
     }
-    expect(sentAt.filter((x) => x.startsWith('C-NY')).slice(0, 4)).toEqual(['C-NY 2026-03-06T13:00', 'C-NY 2026-03-07T13:00', 'C-NY 2026-03-08T12:00', 'C-NY 2026-03-09T12:00']);
-    expect(sentAt.filter((x) => x.startsWith('C-LDN'))).toEqual(['C-LDN 2026-03-27T08:00', 'C-LDN 2026-03-28T08:00', 'C-LDN 2026-03-29T07:00', 'C-LDN 2026-03-30T07:00']);
+    expect(sentAt.filter((x) => x.startsWith('C-NY')).slice(0, 4)).toEqual([
+      'C-NY 2026-03-06T13:00',
+      'C-NY 2026-03-07T13:00',
+      'C-NY 2026-03-08T12:00',
+      'C-NY 2026-03-09T12:00',
+    ]);
+    expect(sentAt.filter((x) => x.startsWith('C-LDN'))).toEqual([
+      'C-LDN 2026-03-27T08:00',
+      'C-LDN 2026-03-28T08:00',
+      'C-LDN 2026-03-29T07:00',
+      'C-LDN 2026-03-30T07:00',
+    ]);
   });
 
   it('never overlaps runs of one subscription in a process', async () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cronExpression, isValidTimeZone, nextSlot, parseDays, parseTime, previousSlot, slotsBetween, WEEKDAYS, type DigestSchedule } from '../../src/digest/slots.js';
+import {
+  cronExpression,
+  isValidTimeZone,
+  nextSlot,
+  parseDays,
+  parseTime,
+  previousSlot,
+  slotsBetween,
+  WEEKDAYS,
+  type DigestSchedule,
+} from '../../src/digest/slots.js';
 
 const daily = (time: string, timeZone: string): DigestSchedule => ({ time, days: [0, 1, 2, 3, 4, 5, 6], timeZone });
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
@@ -16,7 +26,10 @@ describe('slots across daylight-saving changes', () => {
   });
 
   it('America/New_York: 08:00 moves back to 13:00Z at fall-back (1 November 2026)', () => {
-    expect(between(daily('08:00', 'America/New_York'), '2026-10-31T00:00Z', '2026-11-02T00:00Z')).toEqual(['2026-10-31T12:00:00.000Z', '2026-11-01T13:00:00.000Z']);
+    expect(between(daily('08:00', 'America/New_York'), '2026-10-31T00:00Z', '2026-11-02T00:00Z')).toEqual([
+      '2026-10-31T12:00:00.000Z',
+      '2026-11-01T13:00:00.000Z',
+    ]);
   });
 
   it('America/New_York: a time skipped by spring-forward is sent just after the gap, once', () => {
@@ -37,8 +50,16 @@ describe('slots across daylight-saving changes', () => {
 
   it('Europe/London: 08:00 is 08:00Z before 29 March 2026 and 07:00Z after; back on 25 October', () => {
     const s = daily('08:00', 'Europe/London');
-    expect(between(s, '2026-03-28T00:00Z', '2026-03-30T23:00Z')).toEqual(['2026-03-28T08:00:00.000Z', '2026-03-29T07:00:00.000Z', '2026-03-30T07:00:00.000Z']);
-    expect(between(s, '2026-10-24T00:00Z', '2026-10-26T23:00Z')).toEqual(['2026-10-24T07:00:00.000Z', '2026-10-25T08:00:00.000Z', '2026-10-26T08:00:00.000Z']);
+    expect(between(s, '2026-03-28T00:00Z', '2026-03-30T23:00Z')).toEqual([
+      '2026-03-28T08:00:00.000Z',
+      '2026-03-29T07:00:00.000Z',
+      '2026-03-30T07:00:00.000Z',
+    ]);
+    expect(between(s, '2026-10-24T00:00Z', '2026-10-26T23:00Z')).toEqual([
+      '2026-10-24T07:00:00.000Z',
+      '2026-10-25T08:00:00.000Z',
+      '2026-10-26T08:00:00.000Z',
+    ]);
   });
 
   it('Australia/Sydney: spring-forward on 4 October 2026 and fall-back on 5 April 2026', () => {
@@ -47,7 +68,11 @@ describe('slots across daylight-saving changes', () => {
       '2026-10-03T16:30:00.000Z', // 03:30 AEDT on 4 October: 02:30 is skipped
       '2026-10-04T15:30:00.000Z',
     ]);
-    expect(between(daily('08:00', 'Australia/Sydney'), '2026-04-03T00:00Z', '2026-04-06T00:00Z')).toEqual(['2026-04-03T21:00:00.000Z', '2026-04-04T22:00:00.000Z', '2026-04-05T22:00:00.000Z']); // 4 April AEDT, then 5 and 6 April AEST
+    expect(between(daily('08:00', 'Australia/Sydney'), '2026-04-03T00:00Z', '2026-04-06T00:00Z')).toEqual([
+      '2026-04-03T21:00:00.000Z',
+      '2026-04-04T22:00:00.000Z',
+      '2026-04-05T22:00:00.000Z',
+    ]); // 4 April AEDT, then 5 and 6 April AEST
   });
 
   it('an empty or backwards range has no slots', () => {

@@ -23,7 +23,15 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const newsroom: NewSubscription = { platform: 'slack', channelId: 'C1', subscriberId: 'U1', topics: ['fentanyl', 'Mérida funding'], time: '08:00', days: [1, 2, 3, 4, 5], timeZone: 'America/New_York' };
+const newsroom: NewSubscription = {
+  platform: 'slack',
+  channelId: 'C1',
+  subscriberId: 'U1',
+  topics: ['fentanyl', 'Mérida funding'],
+  time: '08:00',
+  days: [1, 2, 3, 4, 5],
+  timeZone: 'America/New_York',
+};
 const t = (s: string) => new Date(s);
 
 describe('SqliteDigestStore', () => {
@@ -59,7 +67,13 @@ describe('SqliteDigestStore', () => {
     a.close();
 
     const b = openStore();
-    expect(b.subscription('slack', 'C1')).toMatchObject({ id: sub.id, topics: ['fentanyl', 'Mérida funding'], days: [1, 2, 3, 4, 5], state: 'active', subscriberId: 'U1' });
+    expect(b.subscription('slack', 'C1')).toMatchObject({
+      id: sub.id,
+      topics: ['fentanyl', 'Mérida funding'],
+      days: [1, 2, 3, 4, 5],
+      state: 'active',
+      subscriberId: 'U1',
+    });
     expect(b.run(sub.id, t('2026-03-03T13:00Z'))).toMatchObject({ state: 'sent', sentAt: '2026-03-03T13:00:02.000Z' });
     expect(b.lastSentAt(sub.id)?.toISOString()).toBe('2026-03-03T13:00:02.000Z');
     expect([...b.sentPassages('slack', 'C1')].sort()).toEqual(['a.md#1', 'b.md#2']);
@@ -71,7 +85,13 @@ describe('SqliteDigestStore', () => {
     const first = s.subscribe(newsroom, t('2026-03-02T10:00Z'));
     s.pause(first.id, 'channel-gone');
     const second = s.subscribe({ ...newsroom, topics: ['extraditions'], time: '07:00' }, t('2026-03-04T10:00Z'));
-    expect(second).toMatchObject({ id: first.id, topics: ['extraditions'], time: '07:00', state: 'active', createdAt: '2026-03-02T10:00:00.000Z' });
+    expect(second).toMatchObject({
+      id: first.id,
+      topics: ['extraditions'],
+      time: '07:00',
+      state: 'active',
+      createdAt: '2026-03-02T10:00:00.000Z',
+    });
     expect(s.subscriptions()).toHaveLength(1);
     expect(s.unsubscribe('slack', 'C1')).toBe(true);
     expect(s.unsubscribe('slack', 'C1')).toBe(false);
@@ -94,9 +114,15 @@ describe('SqliteDigestStore', () => {
   it('gives a lease to one holder until it lapses', () => {
     const a = openStore();
     const b = openStore();
-    expect(a.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p1', t('2026-03-03T13:00Z'), t('2026-03-03T13:10Z'))).toBe(true);
-    expect(b.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p2', t('2026-03-03T13:01Z'), t('2026-03-03T13:11Z'))).toBe(false);
-    expect(b.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p2', t('2026-03-03T13:10Z'), t('2026-03-03T13:20Z'))).toBe(true);
+    expect(
+      a.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p1', t('2026-03-03T13:00Z'), t('2026-03-03T13:10Z')),
+    ).toBe(true);
+    expect(
+      b.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p2', t('2026-03-03T13:01Z'), t('2026-03-03T13:11Z')),
+    ).toBe(false);
+    expect(
+      b.acquireLease('digest-1:2026-03-03T13:00:00.000Z', 'p2', t('2026-03-03T13:10Z'), t('2026-03-03T13:20Z')),
+    ).toBe(true);
   });
 
   it('keeps the first time a document was seen', () => {

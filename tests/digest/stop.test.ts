@@ -20,7 +20,14 @@ const NOW = at('2026-03-03T13:05Z');
 const DAY = 24 * 60;
 
 const scheduler = (store: DigestStore, adapter: RecordingAdapter) =>
-  new DigestScheduler({ store, dossier: world.dossier, adapters: { slack: adapter }, log: silentLogger(), graceMs: 2 * DAY * 60_000, retry: { sleep: noWait, timeoutMs: 2000 } });
+  new DigestScheduler({
+    store,
+    dossier: world.dossier,
+    adapters: { slack: adapter },
+    log: silentLogger(),
+    graceMs: 2 * DAY * 60_000,
+    retry: { sleep: noWait, timeoutMs: 2000 },
+  });
 
 /** An adapter whose first post waits until the test lets it go, with the given outcome. */
 function heldAdapter() {

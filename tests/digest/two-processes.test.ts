@@ -20,12 +20,15 @@ describe('two bot processes on one database file', () => {
     for (const channelId of channels) store.subscribe({ ...newsroom, channelId }, at('2026-03-03T10:00Z'));
     store.close();
 
-    const tick = () => run(process.execPath, ['--import', 'tsx', SCRIPT, world.corpusDir, world.dbPath, '2026-03-03T13:00:00Z']);
+    const tick = () =>
+      run(process.execPath, ['--import', 'tsx', SCRIPT, world.corpusDir, world.dbPath, '2026-03-03T13:00:00Z']);
     const outputs = await Promise.all([tick(), tick()]);
     const posted = outputs.flatMap(({ stdout }) => stdout.split('\n').filter(Boolean));
     expect(posted.sort()).toEqual(channels.map((c) => `posted ${c}`).sort());
 
     const after = world.openStore();
-    expect(after.subscriptions().map((s) => after.run(s.id, at('2026-03-03T13:00Z'))?.state)).toEqual(channels.map(() => 'sent'));
+    expect(after.subscriptions().map((s) => after.run(s.id, at('2026-03-03T13:00Z'))?.state)).toEqual(
+      channels.map(() => 'sent'),
+    );
   }, 60_000);
 });

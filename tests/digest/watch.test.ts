@@ -26,8 +26,14 @@ describe('CorpusWatcher', () => {
     expect(await watcher.rescan()).toEqual({ added: [], changed: [], removed: [] });
 
     now = at('2026-03-02T00:00Z');
-    await writeFile(join(world.corpusDir, 'new.md'), note('Extraditions', 'Officials announced three extraditions of cartel figures.'));
-    await writeFile(join(world.corpusDir, 'merida.md'), note('The Mérida Initiative', 'Mérida funding was cut in the new budget.'));
+    await writeFile(
+      join(world.corpusDir, 'new.md'),
+      note('Extraditions', 'Officials announced three extraditions of cartel figures.'),
+    );
+    await writeFile(
+      join(world.corpusDir, 'merida.md'),
+      note('The Mérida Initiative', 'Mérida funding was cut in the new budget.'),
+    );
     await rm(join(world.corpusDir, 'fentanyl.md'));
     expect(await watcher.rescan()).toEqual({ added: ['new.md'], changed: ['merida.md'], removed: ['fentanyl.md'] });
     expect(world.dossier.documents.map((d) => d.source).sort()).toEqual(['merida.md', 'new.md']);

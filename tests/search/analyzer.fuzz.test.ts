@@ -17,7 +17,8 @@ describe('Analyzer, fuzzed', () => {
         for (const t of terms) expect(t).toMatch(/^\S+$/);
         expect(new Set(terms).size).toBe(terms.length);
         const all = new Set(terms);
-        for (const w of analyzer.words(text)) for (const t of w.terms) expect(all.has(t), `${t} of ${w.word}`).toBe(true);
+        for (const w of analyzer.words(text))
+          for (const t of w.terms) expect(all.has(t), `${t} of ${w.word}`).toBe(true);
         expect(analyzer.terms(text)).toEqual(terms);
       }),
       fuzz(300),
@@ -35,11 +36,13 @@ describe('Analyzer, fuzzed', () => {
 
   it('treats a word with accents added as the word without them (Mérida = Merida)', () => {
     const marks = fc.constantFrom('\u0301', '\u0300', '\u0308', '\u0303', '\u0327');
-    const accented = fc.tuple(fc.constantFrom(...VOCAB), fc.array(fc.tuple(fc.nat(20), marks), { maxLength: 3 })).map(([word, adds]) => {
-      const chars = [...word];
-      for (const [at, mark] of adds) if (/[a-z]/i.test(chars[at % chars.length]!)) chars[at % chars.length] += mark;
-      return [word, chars.join('').normalize('NFC')] as const;
-    });
+    const accented = fc
+      .tuple(fc.constantFrom(...VOCAB), fc.array(fc.tuple(fc.nat(20), marks), { maxLength: 3 }))
+      .map(([word, adds]) => {
+        const chars = [...word];
+        for (const [at, mark] of adds) if (/[a-z]/i.test(chars[at % chars.length]!)) chars[at % chars.length] += mark;
+        return [word, chars.join('').normalize('NFC')] as const;
+      });
     fc.assert(
       fc.property(accented, ([word, withAccents]) => {
         expect(analyzer.terms(withAccents)).toEqual(analyzer.terms(word.normalize('NFD').replace(/\p{M}/gu, '')));
@@ -60,19 +63,26 @@ describe('analyseQuery, fuzzed', () => {
   afterAll(() => cleanup());
 
   it('never throws; weights are finite and positive, and coverage stays between 0 and 1', () => {
-    const query = fc.oneof(anyInput(1000), fc.array(fc.constantFrom(...VOCAB), { maxLength: 10 }).map((w) => w.join(' ')));
+    const query = fc.oneof(
+      anyInput(1000),
+      fc.array(fc.constantFrom(...VOCAB), { maxLength: 10 }).map((w) => w.join(' ')),
+    );
     fc.assert(
-      fc.property(query, fc.array(fc.oneof(fc.string(), fc.constantFrom('harbour', 'dredg', 'cost', 'syn:us')), { maxLength: 6 }), (text, matched) => {
-        const analysed = analyseQuery(text, index);
-        for (const w of analysed.words) {
-          expect(w.terms.length).toBeGreaterThan(0);
-          expect(Number.isFinite(w.weight) && w.weight > 0).toBe(true);
-        }
-        const share = coverage(analysed, [...matched, ...analysed.words.slice(0, 1).flatMap((w) => w.terms)]);
-        expect(share).toBeGreaterThanOrEqual(0);
-        expect(share).toBeLessThanOrEqual(1);
-        if (answerable(analysed)) expect(analysed.words.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        query,
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('harbour', 'dredg', 'cost', 'syn:us')), { maxLength: 6 }),
+        (text, matched) => {
+          const analysed = analyseQuery(text, index);
+          for (const w of analysed.words) {
+            expect(w.terms.length).toBeGreaterThan(0);
+            expect(Number.isFinite(w.weight) && w.weight > 0).toBe(true);
+          }
+          const share = coverage(analysed, [...matched, ...analysed.words.slice(0, 1).flatMap((w) => w.terms)]);
+          expect(share).toBeGreaterThanOrEqual(0);
+          expect(share).toBeLessThanOrEqual(1);
+          if (answerable(analysed)) expect(analysed.words.length).toBeGreaterThan(0);
+        },
+      ),
       fuzz(300),
     );
   });

@@ -26,7 +26,10 @@ describe('PassageIndex cache', () => {
     expect(second.index.fromCache).toBe(true);
     expect(second.search('extraditions')).toHaveLength(1);
 
-    await writeFile(join(dir, 'a.md'), note('Extraditions', 'Mexico sent ten people north in 2019.\n\nThe navy returned to counter-narcotics work.'));
+    await writeFile(
+      join(dir, 'a.md'),
+      note('Extraditions', 'Mexico sent ten people north in 2019.\n\nThe navy returned to counter-narcotics work.'),
+    );
     const third = await Dossier.open({ corpusDir: dir, cacheDir });
     expect(third.index.fromCache).toBe(false);
     expect(third.search('navy')).toHaveLength(1);
@@ -44,7 +47,9 @@ describe('PassageIndex cache', () => {
 
 describe('search', () => {
   it('forgives a typo in a long word but not in a short one', async () => {
-    const { dir } = await setup({ 'a.md': note('Seizures', 'Fentanyl seizures at the border rose sharply.\n\nThe cat sat.') });
+    const { dir } = await setup({
+      'a.md': note('Seizures', 'Fentanyl seizures at the border rose sharply.\n\nThe cat sat.'),
+    });
     const dossier = await Dossier.open({ corpusDir: dir });
     expect(dossier.search('fentanil')).toHaveLength(1);
     expect(dossier.search('cot')).toHaveLength(0);
@@ -84,7 +89,10 @@ describe('term counts', () => {
 describe('search over a budget', () => {
   it('leaves the commonest words out of the lookup but still reports which hits hold them', async () => {
     const { dir } = await setup({
-      'a.md': note('Notes', ['Mexico and the border.', 'Mexico and extraditions.', 'Mexico again.', 'Nothing here.'].join('\n\n')),
+      'a.md': note(
+        'Notes',
+        ['Mexico and the border.', 'Mexico and extraditions.', 'Mexico again.', 'Nothing here.'].join('\n\n'),
+      ),
     });
     const dossier = await Dossier.open({ corpusDir: dir });
     const hits = dossier.search('Mexico extraditions', { budget: 1 });

@@ -5,7 +5,9 @@ import { note, tempCorpus } from '../support/corpus.js';
 
 describe('coverage', () => {
   it('counts a quantity word ("murder count", "how big") as covered by a passage that states a figure', async () => {
-    const corpus = await tempCorpus({ 'a.md': note('Violence', 'Murders reached 34,500 in 2019.\n\nHow one counts the groups matters.') });
+    const corpus = await tempCorpus({
+      'a.md': note('Violence', 'Murders reached 34,500 in 2019.\n\nHow one counts the groups matters.'),
+    });
     try {
       const dossier = await Dossier.open({ corpusDir: corpus.dir });
       const query = analyseQuery('murder count', dossier.index);

@@ -13,27 +13,148 @@ export const fuzz = (numRuns: number) => ({ seed: FUZZ_SEED, numRuns });
 
 /** Mention, link and formatting syntax of Slack (mrkdwn, Block Kit) and Discord (Markdown). */
 export const MARKUP = [
-  '<!channel>', '<!here>', '<!everyone>', '<!subteam^S0123|team>', '<@U123>', '<@U123|bob>', '<#C123|general>', '<!date^1392734382^{date}|Feb 18>',
-  '<https://evil.example|click>', '<mailto:a@evil.example|mail>', '<javascript:alert(1)|x>',
-  '@everyone', '@here', '@channel', '@EVERYONE', '@Here', '@everyone_', '@@here',
-  '<@123>', '<@!123>', '<@&123>', '<#123>', '<t:1700000000:R>', '</brief ask:123>', '<:emoji:123>', '<a:dance:456>',
-  '[x](https://evil.example)', '[click](<https://evil.example>)', '![img](https://evil.example/a.png)',
-  '`', '```', '```js\ncode\n```', '*bold*', '**b**', '_it_', '__u__', '~~s~~', '~s~', '||spoiler||',
-  '> quote', '>>> all quoted', '# heading', '## h2', '-# subtext', '- item', '+ item', '1. item', '1) item',
-  '&amp;', '&lt;', '&gt;', '&#60;', '&', '<', '>', '|', '\\', '\\<@123>', '\\\\<@123>', ':warning:', '\u200b@everyone',
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<!subteam^S0123|team>',
+  '<@U123>',
+  '<@U123|bob>',
+  '<#C123|general>',
+  '<!date^1392734382^{date}|Feb 18>',
+  '<https://evil.example|click>',
+  '<mailto:a@evil.example|mail>',
+  '<javascript:alert(1)|x>',
+  '@everyone',
+  '@here',
+  '@channel',
+  '@EVERYONE',
+  '@Here',
+  '@everyone_',
+  '@@here',
+  '<@123>',
+  '<@!123>',
+  '<@&123>',
+  '<#123>',
+  '<t:1700000000:R>',
+  '</brief ask:123>',
+  '<:emoji:123>',
+  '<a:dance:456>',
+  '[x](https://evil.example)',
+  '[click](<https://evil.example>)',
+  '![img](https://evil.example/a.png)',
+  '`',
+  '```',
+  '```js\ncode\n```',
+  '*bold*',
+  '**b**',
+  '_it_',
+  '__u__',
+  '~~s~~',
+  '~s~',
+  '||spoiler||',
+  '> quote',
+  '>>> all quoted',
+  '# heading',
+  '## h2',
+  '-# subtext',
+  '- item',
+  '+ item',
+  '1. item',
+  '1) item',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '&#60;',
+  '&',
+  '<',
+  '>',
+  '|',
+  '\\',
+  '\\<@123>',
+  '\\\\<@123>',
+  ':warning:',
+  '\u200b@everyone',
 ] as const;
 
 /** Characters that control terminals, break lines, or are not what they look like. */
 export const AWKWARD = [
-  '\n', '\r\n', '\r', '\t', '\u0000', '\u0007', '\u0008', '\u001b[31m', '\u001b]0;title\u0007', '\u007f', '\u0085', '\u009b2J',
-  '\u200b', '\u200d', '\u2028', '\u2029', '\u202e', '\ufeff', '\ufffd', '\ud800', '\udfff',
-  'é', 'e\u0301', 'İ', 'ß', 'ﬁ', 'Ⅻ', '٣', '𝒳', '👍🏽', '👨‍👩‍👧', '中文', 'ﷺ', 'ǅ', 'ς', '½', '²', '…', '“', '”', '’',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u0000',
+  '\u0007',
+  '\u0008',
+  '\u001b[31m',
+  '\u001b]0;title\u0007',
+  '\u007f',
+  '\u0085',
+  '\u009b2J',
+  '\u200b',
+  '\u200d',
+  '\u2028',
+  '\u2029',
+  '\u202e',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udfff',
+  'é',
+  'e\u0301',
+  'İ',
+  'ß',
+  'ﬁ',
+  'Ⅻ',
+  '٣',
+  '𝒳',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '中文',
+  'ﷺ',
+  'ǅ',
+  'ς',
+  '½',
+  '²',
+  '…',
+  '“',
+  '”',
+  '’',
 ] as const;
 
 /** Words of the hostile corpus (below), so queries find passages and excerpts quote hostile text. */
 export const VOCAB = [
-  'harbour', 'dredging', 'cost', 'million', 'council', 'tram', 'budget', 'channel', 'everyone', 'here', 'said', 'how', 'much', 'many', 'the', 'in', '2019', '2021',
-  '4.2', '$4 million', '45%', 'U.S.', 'Mérida', 'what', 'who', 'why', 'Canada', 'ferry', 'lights', 'deaths', 'rose', 'fell',
+  'harbour',
+  'dredging',
+  'cost',
+  'million',
+  'council',
+  'tram',
+  'budget',
+  'channel',
+  'everyone',
+  'here',
+  'said',
+  'how',
+  'much',
+  'many',
+  'the',
+  'in',
+  '2019',
+  '2021',
+  '4.2',
+  '$4 million',
+  '45%',
+  'U.S.',
+  'Mérida',
+  'what',
+  'who',
+  'why',
+  'Canada',
+  'ferry',
+  'lights',
+  'deaths',
+  'rose',
+  'fell',
 ] as const;
 
 const fragment = fc.oneof(
@@ -54,16 +175,31 @@ export const anyInput = (maxLength = 6000): fc.Arbitrary<string> =>
   fc.oneof(
     { weight: 6, arbitrary: hostileText() },
     { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n\t \r\n', '\u3000') },
-    { weight: 1, arbitrary: fc.tuple(hostileText(3), fc.integer({ min: 1, max: maxLength })).map(([s, n]) => (s || 'x').repeat(n).slice(0, maxLength)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(hostileText(3), fc.integer({ min: 1, max: maxLength }))
+        .map(([s, n]) => (s || 'x').repeat(n).slice(0, maxLength)),
+    },
   );
 
 const richText: fc.Arbitrary<RichText> = fc.array(
-  fc.record({ text: anyInput(4000), strong: fc.option(fc.boolean(), { nil: undefined }) }).map(({ text, strong }) => (strong === undefined ? { text } : { text, strong })),
+  fc
+    .record({ text: anyInput(4000), strong: fc.option(fc.boolean(), { nil: undefined }) })
+    .map(({ text, strong }) => (strong === undefined ? { text } : { text, strong })),
   { maxLength: 5 },
 );
 
 const url = fc.oneof(
-  fc.constantFrom('https://news.example/a?b=1&c=2', 'http://x.example/(1) <2>', 'javascript:alert(1)', 'https://evil.example/|<!channel>', 'https://x.example/@everyone', 'not a url', ''),
+  fc.constantFrom(
+    'https://news.example/a?b=1&c=2',
+    'http://x.example/(1) <2>',
+    'javascript:alert(1)',
+    'https://evil.example/|<!channel>',
+    'https://x.example/@everyone',
+    'not a url',
+    '',
+  ),
   fc.webUrl(),
   hostileText(3),
 );
@@ -88,15 +224,31 @@ const figureItem: fc.Arbitrary<FigureItem> = fc.record(
 );
 
 const excerpt: fc.Arbitrary<Excerpt> = fc.record(
-  { text: richText, context: anyInput(500), citation, figures: fc.array(figureItem, { maxLength: 4 }), score: fc.double({ noNaN: true }) },
+  {
+    text: richText,
+    context: anyInput(500),
+    citation,
+    figures: fc.array(figureItem, { maxLength: 4 }),
+    score: fc.double({ noNaN: true }),
+  },
   { requiredKeys: ['text', 'citation', 'figures', 'score'] },
 );
 
 const block: fc.Arbitrary<ReplyBlock> = fc.oneof(
   { weight: 1, arbitrary: richText.map((text) => ({ type: 'text' as const, text })) },
   { weight: 4, arbitrary: excerpt.map((e) => ({ type: 'excerpt' as const, excerpt: e })) },
-  { weight: 1, arbitrary: fc.record({ title: hostileText(4), items: fc.array(figureItem, { maxLength: 30 }) }).map((f) => ({ type: 'figures' as const, ...f })) },
-  { weight: 1, arbitrary: fc.record({ measure: hostileText(4), items: fc.array(figureItem, { maxLength: 6 }) }).map((f) => ({ type: 'disagreement' as const, ...f })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ title: hostileText(4), items: fc.array(figureItem, { maxLength: 30 }) })
+      .map((f) => ({ type: 'figures' as const, ...f })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ measure: hostileText(4), items: fc.array(figureItem, { maxLength: 6 }) })
+      .map((f) => ({ type: 'disagreement' as const, ...f })),
+  },
   { weight: 1, arbitrary: fc.array(richText, { maxLength: 60 }).map((items) => ({ type: 'list' as const, items })) },
 );
 
@@ -106,7 +258,15 @@ export const anyReply: fc.Arbitrary<Reply> = fc
     title: anyInput(1000),
     status: fc.constantFrom('ok', 'empty', 'error'),
     blocks: fc.array(block, { maxLength: 12 }),
-    attachments: fc.array(fc.record({ name: hostileText(3), alt: anyInput(2000) }).map(({ name, alt }) => ({ name, alt, contentType: 'image/png' as const, draw: async () => new Uint8Array([137, 80, 78, 71]) })), { maxLength: 2 }),
+    attachments: fc.array(
+      fc.record({ name: hostileText(3), alt: anyInput(2000) }).map(({ name, alt }) => ({
+        name,
+        alt,
+        contentType: 'image/png' as const,
+        draw: async () => new Uint8Array([137, 80, 78, 71]),
+      })),
+      { maxLength: 2 },
+    ),
     more: fc.nat(1000),
     offset: fc.option(fc.nat(1000), { nil: undefined }),
     question: anyInput(500),
@@ -115,7 +275,9 @@ export const anyReply: fc.Arbitrary<Reply> = fc
   .map(({ status, offset, question, errorMessage, ...rest }): Reply => ({
     ...rest,
     status,
-    ...(rest.more > 0 ? { next: { command: 'ask', args: offset === undefined ? { question } : { question, offset } } } : {}),
+    ...(rest.more > 0
+      ? { next: { command: 'ask', args: offset === undefined ? { question } : { question, offset } } }
+      : {}),
     ...(status === 'error' ? { error: { code: 'bad-arguments', message: errorMessage } } : {}),
   }));
 
@@ -158,7 +320,10 @@ export const HOSTILE_CORPUS: Record<string, string> = {
     '',
     '# Heading text [link](javascript:alert(1)) with U.S. and Mérida harbour dredging money.',
   ].join('\n'),
-  'notes.md': note('<https://evil.example|Spoofed title> @everyone', 'Canada said the harbour cost 7 million in 2018 <!here>, a figure the council disputed at length in its spring meeting, where members asked why the dredging ran over budget again and who would pay for the \u001b[31mred ink.'),
+  'notes.md': note(
+    '<https://evil.example|Spoofed title> @everyone',
+    'Canada said the harbour cost 7 million in 2018 <!here>, a figure the council disputed at length in its spring meeting, where members asked why the dredging ran over budget again and who would pay for the \u001b[31mred ink.',
+  ),
   'page.html':
     '<html><head><title>Page &lt;!channel&gt; @here</title><meta name="author" content="&lt;@U1&gt;"></head><body><article><h1>Ferry &lt;@U1&gt;</h1>' +
     '<p>The ferry lights cost 8 million in 2020 &lt;!channel&gt; @everyone [x](https://evil.example) **bold**.</p>' +

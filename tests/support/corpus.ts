@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 export const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
 
 /** A temporary corpus folder holding the given files; `cleanup` removes it. */
-export async function tempCorpus(files: Record<string, string | Uint8Array>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempCorpus(
+  files: Record<string, string | Uint8Array>,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'dossier-corpus-'));
   for (const [name, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, name)), { recursive: true });
@@ -17,4 +19,5 @@ export async function tempCorpus(files: Record<string, string | Uint8Array>): Pr
 }
 
 /** A short Markdown note with front matter. */
-export const note = (title: string, body: string, date = '2026-01-15') => `---\ntitle: ${title}\nauthor: Test Desk\npublisher: Dossier Tests\ndate: ${date}\n---\n\n${body}\n`;
+export const note = (title: string, body: string, date = '2026-01-15') =>
+  `---\ntitle: ${title}\nauthor: Test Desk\npublisher: Dossier Tests\ndate: ${date}\n---\n\n${body}\n`;

@@ -10,7 +10,11 @@ import { expectWithinLimits } from '../adapters/discord/limits.js';
  */
 
 /** Every string Block Kit would show, with the key it sits under. */
-function slackStrings(node: unknown, out: { key: string; value: string }[] = [], key = ''): { key: string; value: string }[] {
+function slackStrings(
+  node: unknown,
+  out: { key: string; value: string }[] = [],
+  key = '',
+): { key: string; value: string }[] {
   if (Array.isArray(node)) for (const n of node) slackStrings(n, out, key);
   else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) slackStrings(v, out, k);
   else if (typeof node === 'string') out.push({ key, value: node });
@@ -54,12 +58,21 @@ function escaped(s: string, i: number): boolean {
 export function expectInertDiscord(message: DiscordMessage): void {
   expectWithinLimits(message.embeds);
   expect(message.allowedMentions).toEqual({ parse: [] });
-  const shown = message.embeds.flatMap((e) => [e.title, e.description, e.footer?.text, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]);
+  const shown = message.embeds.flatMap((e) => [
+    e.title,
+    e.description,
+    e.footer?.text,
+    ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+  ]);
   for (const text of shown) {
     if (text === undefined) continue;
     const input = text.replace(DISCORD_OWN_LINK, 'LINK');
     for (let i = 0; i < input.length; i++) {
-      if (input[i] === '<' || input[i] === '[' || input[i] === ']') expect(escaped(input, i), `unescaped ${input[i]} at ${i} in ${JSON.stringify(input.slice(Math.max(0, i - 20), i + 20))}`).toBe(true);
+      if (input[i] === '<' || input[i] === '[' || input[i] === ']')
+        expect(
+          escaped(input, i),
+          `unescaped ${input[i]} at ${i} in ${JSON.stringify(input.slice(Math.max(0, i - 20), i + 20))}`,
+        ).toBe(true);
     }
     expect(input, 'a live mass mention').not.toMatch(/@(everyone|here)/i);
   }

@@ -81,7 +81,33 @@ const SENTENCE_WEIGHT = 0.7;
  * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
  * so "results of X" and "X statistics" are about X.
  */
-const FIGURE_WORDS = new Set(['number', 'numbers', 'figure', 'figures', 'statistic', 'statistics', 'stats', 'data', 'amount', 'amounts', 'total', 'totals', 'count', 'counts', 'level', 'levels', 'result', 'results', 'outcome', 'outcomes', 'estimate', 'estimates', 'trend', 'trends', 'key']);
+const FIGURE_WORDS = new Set([
+  'number',
+  'numbers',
+  'figure',
+  'figures',
+  'statistic',
+  'statistics',
+  'stats',
+  'data',
+  'amount',
+  'amounts',
+  'total',
+  'totals',
+  'count',
+  'counts',
+  'level',
+  'levels',
+  'result',
+  'results',
+  'outcome',
+  'outcomes',
+  'estimate',
+  'estimates',
+  'trend',
+  'trends',
+  'key',
+]);
 /** How much a sentence that only follows the topic's sentence counts, against one that names it. */
 const FOLLOWING = 0.7;
 /** A small count in words ("two cartels") matters less than a figure written in digits. */
@@ -107,17 +133,24 @@ export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: F
     const passageCover = coverage(query, [...frame, ...analyzer.terms(passage.text)]);
     const sentenceCover = new Map<Sentence, number>();
     for (const figure of figures) {
-      if (!sentenceCover.has(figure.sentence)) sentenceCover.set(figure.sentence, ownCover(query, analyzer, passage, figure.sentence, frame));
+      if (!sentenceCover.has(figure.sentence))
+        sentenceCover.set(figure.sentence, ownCover(query, analyzer, passage, figure.sentence, frame));
       const cover = SENTENCE_WEIGHT * sentenceCover.get(figure.sentence)! + (1 - SENTENCE_WEIGHT) * passageCover;
       if (cover < MIN_COVER) continue;
       const score = cover * (/\d/.test(figure.text) ? 1 : WORDED_COUNT);
-      found.push({ figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score }, searchScore: hit.score });
+      found.push({
+        figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },
+        searchScore: hit.score,
+      });
     }
   }
   // Equal coverage: the passage the search ranks higher first.
   found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
   const best = found[0]?.figure.score ?? 0;
-  const kept = found.map((f) => f.figure).filter((f) => f.score >= MIN_RELATIVE * best).slice(0, limit);
+  const kept = found
+    .map((f) => f.figure)
+    .filter((f) => f.score >= MIN_RELATIVE * best)
+    .slice(0, limit);
   const measures = new MeasureIndex(analyzer);
   const groups = measures.group(kept);
   return new FiguresAnswer(
@@ -135,7 +168,13 @@ export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: F
  * does ("This is reflected in rising violence. So far this year, homicides are up ..."), is about
  * it: a section on violence holds figures on other things too.
  */
-function ownCover(query: AnalysedQuery, analyzer: Analyzer, passage: Passage, sentence: Sentence, frame: string[]): number {
+function ownCover(
+  query: AnalysedQuery,
+  analyzer: Analyzer,
+  passage: Passage,
+  sentence: Sentence,
+  frame: string[],
+): number {
   const terms = analyzer.terms(sentence.text);
   if (coverage(query, terms) > 0) return coverage(query, [...frame, ...terms]);
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];

@@ -12,10 +12,25 @@ type Cited = Sourced & { citation: Citation };
  * it is given; Debian ships DejaVu in `fonts-dejavu-core`, which a slim image may lack.
  */
 const FONTS = [
-  { family: 'DejaVu Sans', files: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'] },
-  { family: 'Liberation Sans', files: ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'] },
-  { family: 'Noto Sans', files: ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf'] },
-  { family: 'Arial', files: ['/System/Library/Fonts/Supplemental/Arial.ttf', '/System/Library/Fonts/Supplemental/Arial Bold.ttf'] },
+  {
+    family: 'DejaVu Sans',
+    files: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
+  },
+  {
+    family: 'Liberation Sans',
+    files: [
+      '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+      '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+    ],
+  },
+  {
+    family: 'Noto Sans',
+    files: ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf'],
+  },
+  {
+    family: 'Arial',
+    files: ['/System/Library/Fonts/Supplemental/Arial.ttf', '/System/Library/Fonts/Supplemental/Arial Bold.ttf'],
+  },
   { family: 'Arial', files: ['C:\\Windows\\Fonts\\arial.ttf', 'C:\\Windows\\Fonts\\arialbd.ttf'] },
 ];
 
@@ -25,7 +40,10 @@ export function chartFont(candidates = FONTS): { family: string; files: string[]
     const files = font.files.filter((f) => existsSync(f));
     if (files.length) return { family: font.family, files };
   }
-  throw new DossierError('chart-font', 'No font to draw the chart with: install a sans font (on Debian, the fonts-dejavu-core package).');
+  throw new DossierError(
+    'chart-font',
+    'No font to draw the chart with: install a sans font (on Debian, the fonts-dejavu-core package).',
+  );
 }
 
 /** Pixels per SVG unit: sharp on high-density screens, still a small upload. */
@@ -54,11 +72,20 @@ const sourcesOf = (series: Series<Cited>) => distinct(series.points.map((p) => s
  * then to PNG by resvg. The title says what is measured; the subtitle names the sources.
  */
 async function drawSeries(series: Series<Cited>, font: { family: string; files: string[] }): Promise<Uint8Array> {
-  const [{ compile }, vega, { renderAsync }] = await Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
+  const [{ compile }, vega, { renderAsync }] = await Promise.all([
+    import('vega-lite'),
+    import('vega'),
+    import('@resvg/resvg-js'),
+  ]);
   const scale = axisScale(series);
   const sources = sourcesOf(series);
   // Each point is labelled with its value and its time as the source gives it ("12 months to Mar 2022").
-  const points = series.points.map((p, i, all) => ({ x: p.x, value: p.value / scale.divisor, text: [formatValue(p.value, series.unit), p.label], place: labelPlace(all[i - 1]?.value, p.value, all[i + 1]?.value) }));
+  const points = series.points.map((p, i, all) => ({
+    x: p.x,
+    value: p.value / scale.divisor,
+    text: [formatValue(p.value, series.unit), p.label],
+    place: labelPlace(all[i - 1]?.value, p.value, all[i + 1]?.value),
+  }));
   const xs = points.map((p) => p.x);
   const margin = Math.max(0.4, 0.1 * (Math.max(...xs) - Math.min(...xs)));
   const years: number[] = [];
@@ -99,7 +126,9 @@ async function drawSeries(series: Series<Cited>, font: { family: string; files: 
       },
     },
     layer: [
-      { mark: { type: 'line', color: '#1f5f99', strokeWidth: 2.5, point: { filled: true, size: 80, color: '#1f5f99' } } },
+      {
+        mark: { type: 'line', color: '#1f5f99', strokeWidth: 2.5, point: { filled: true, size: 80, color: '#1f5f99' } },
+      },
       valueLabel('below', { baseline: 'top', dy: 10 }),
       valueLabel('above-left', { baseline: 'bottom', align: 'right', dx: -4, dy: -22 }),
       valueLabel('above-right', { baseline: 'bottom', align: 'left', dx: 4, dy: -22 }),
@@ -109,7 +138,11 @@ async function drawSeries(series: Series<Cited>, font: { family: string; files: 
     config: { font: font.family, view: { stroke: null } },
   }).spec;
   const svg = await new vega.View(vega.parse(spec), { renderer: 'none' }).toSVG();
-  const png = await renderAsync(svg, { fitTo: { mode: 'zoom', value: ZOOM }, background: 'white', font: { loadSystemFonts: false, fontFiles: font.files, defaultFontFamily: font.family } });
+  const png = await renderAsync(svg, {
+    fitTo: { mode: 'zoom', value: ZOOM },
+    background: 'white',
+    font: { loadSystemFonts: false, fontFiles: font.files, defaultFontFamily: font.family },
+  });
   return new Uint8Array(png.asPng());
 }
 
@@ -136,14 +169,21 @@ function axisScale(series: Series): { divisor: number; title: string } {
   return { divisor, title: `${unit}${word}${per}` };
 }
 
-const CURRENCY_NAMES: Partial<Record<FigureUnit, string>> = { USD: 'US dollars', EUR: 'euros', GBP: 'pounds', MXN: 'pesos' };
+const CURRENCY_NAMES: Partial<Record<FigureUnit, string>> = {
+  USD: 'US dollars',
+  EUR: 'euros',
+  GBP: 'pounds',
+  MXN: 'pesos',
+};
 const CURRENCY_SIGNS: Partial<Record<FigureUnit, string>> = { USD: '$', EUR: '€', GBP: '£' };
 
 function formatValue(value: number, unit: FigureUnit): string {
   if (unit === 'percent') return `${value.toLocaleString('en-US')}%`;
   const sign = CURRENCY_SIGNS[unit] ?? '';
   const big = Math.abs(value) >= 1e9 ? [1e9, ' billion'] : Math.abs(value) >= 1e6 ? [1e6, ' million'] : undefined;
-  const number = big ? `${(value / (big[0] as number)).toLocaleString('en-US', { maximumFractionDigits: 2 })}${big[1]}` : value.toLocaleString('en-US');
+  const number = big
+    ? `${(value / (big[0] as number)).toLocaleString('en-US', { maximumFractionDigits: 2 })}${big[1]}`
+    : value.toLocaleString('en-US');
   return `${sign}${number}${unit === 'MXN' ? ' pesos' : ''}`;
 }
 
@@ -153,7 +193,9 @@ function sourceLine(c: Citation): string {
 }
 
 function altText(series: Series<Cited>, sources: string[]): string {
-  const points = series.points.map((p) => `${formatValue(p.value, series.unit)} (${p.figure.when ?? p.label}; ${sourceLine(p.figure.citation)})`);
+  const points = series.points.map(
+    (p) => `${formatValue(p.value, series.unit)} (${p.figure.when ?? p.label}; ${sourceLine(p.figure.citation)})`,
+  );
   return `Line chart of ${series.measure}: ${points.join(', ')}. Sources: ${sources.join('; ')}.`;
 }
 

@@ -41,37 +41,270 @@ const NUMBER_WORDS = new Map(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
     .split(' ')
     .map((w, i) => [w, i] as [string, number])
-    .concat([['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90]]),
+    .concat([
+      ['thirty', 30],
+      ['forty', 40],
+      ['fifty', 50],
+      ['sixty', 60],
+      ['seventy', 70],
+      ['eighty', 80],
+      ['ninety', 90],
+    ]),
 );
-const SCALES = new Map([['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9], ['mn', 1e6]]);
-const CURRENCY_SYMBOLS = new Map<string, FigureUnit>([['$', 'USD'], ['us$', 'USD'], ['€', 'EUR'], ['£', 'GBP']]);
-const CURRENCY_WORDS = new Map<string, FigureUnit>([['dollars', 'USD'], ['dollar', 'USD'], ['usd', 'USD'], ['euros', 'EUR'], ['pounds', 'GBP'], ['pesos', 'MXN']]);
+const SCALES = new Map([
+  ['hundred', 1e2],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['bn', 1e9],
+  ['mn', 1e6],
+]);
+const CURRENCY_SYMBOLS = new Map<string, FigureUnit>([
+  ['$', 'USD'],
+  ['us$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+]);
+const CURRENCY_WORDS = new Map<string, FigureUnit>([
+  ['dollars', 'USD'],
+  ['dollar', 'USD'],
+  ['usd', 'USD'],
+  ['euros', 'EUR'],
+  ['pounds', 'GBP'],
+  ['pesos', 'MXN'],
+]);
 /** Longest first, so "more than" wins over "more". */
 const HEDGES = [
-  'something around', 'something like', 'an estimated', 'an average of', 'upwards of', 'upward of', 'in excess of', 'as many as', 'as much as',
-  'as few as', 'more than', 'less than', 'fewer than', 'at least', 'at most', 'up to', 'close to', 'just over', 'just under', 'well over',
-  'a mere', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'estimated', 'only', 'barely',
+  'something around',
+  'something like',
+  'an estimated',
+  'an average of',
+  'upwards of',
+  'upward of',
+  'in excess of',
+  'as many as',
+  'as much as',
+  'as few as',
+  'more than',
+  'less than',
+  'fewer than',
+  'at least',
+  'at most',
+  'up to',
+  'close to',
+  'just over',
+  'just under',
+  'well over',
+  'a mere',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'over',
+  'under',
+  'estimated',
+  'only',
+  'barely',
 ].map((h) => h.split(' '));
 const CHANGE_MARKERS = new Set(['up', 'down']);
-const TIME_UNITS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters']);
+const TIME_UNITS = new Set([
+  'year',
+  'years',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'day',
+  'days',
+  'hour',
+  'hours',
+  'minute',
+  'minutes',
+  'decade',
+  'decades',
+  'century',
+  'centuries',
+  'quarter',
+  'quarters',
+]);
 const RATE_WORDS = new Set(['a', 'an', 'per', 'each', 'every']);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 /** Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5". */
-const NUMBERING_WORDS = new Set(['pillar', 'section', 'chapter', 'article', 'part', 'page', 'pages', 'paragraph', 'para', 'item', 'point', 'phase', 'step', 'stage', 'title', 'figure', 'table', 'volume', 'vol', 'issue', 'no', 'number', '#', 'round', 'act', 'rule', 'clause', 'annex', 'appendix', 'level', 'tier', 'grade', 'box', 'footnote', 'note', 'line', 'lines']);
-const COMPARATIVES = new Set(['greater', 'more', 'higher', 'larger', 'bigger', 'less', 'smaller', 'lower', 'faster', 'slower', 'longer', 'fewer']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'more', 'many', 'most', 'some', 'all', 'both', 'other']);
+const NUMBERING_WORDS = new Set([
+  'pillar',
+  'section',
+  'chapter',
+  'article',
+  'part',
+  'page',
+  'pages',
+  'paragraph',
+  'para',
+  'item',
+  'point',
+  'phase',
+  'step',
+  'stage',
+  'title',
+  'figure',
+  'table',
+  'volume',
+  'vol',
+  'issue',
+  'no',
+  'number',
+  '#',
+  'round',
+  'act',
+  'rule',
+  'clause',
+  'annex',
+  'appendix',
+  'level',
+  'tier',
+  'grade',
+  'box',
+  'footnote',
+  'note',
+  'line',
+  'lines',
+]);
+const COMPARATIVES = new Set([
+  'greater',
+  'more',
+  'higher',
+  'larger',
+  'bigger',
+  'less',
+  'smaller',
+  'lower',
+  'faster',
+  'slower',
+  'longer',
+  'fewer',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'more',
+  'many',
+  'most',
+  'some',
+  'all',
+  'both',
+  'other',
+]);
 /** "the two governments", "these three": a definite small number refers back; it is not a count. */
-const DEFINITE = new Set(['the', 'these', 'those', 'both', 'its', 'their', 'his', 'her', 'our', 'my', 'your', "'s", '’s']);
+const DEFINITE = new Set([
+  'the',
+  'these',
+  'those',
+  'both',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'my',
+  'your',
+  "'s",
+  '’s',
+]);
 const ANAPHORS = new Set(['those', 'them', 'these', 'which', 'whom']);
 /** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */
 const QUALIFYING_PREPOSITIONS = new Set(['in', 'of', 'from', 'among', 'at', 'on', 'to', 'for', 'within', 'across']);
 /** Prepositions that may join two parts of one noun phrase: "profits from drug sales in the United States". */
 const NOUN_LINKS = new Set(['of', 'in', 'from', 'at', 'on', 'to', 'for']);
 /** Verbs that only say how a figure was arrived at: "are estimated at", "was put at". */
-const REPORTING_VERBS = new Set(['estimated', 'put', 'valued', 'reported', 'said', 'believed', 'thought', 'calculated', 'set', 'pegged', 'projected', 'expected']);
+const REPORTING_VERBS = new Set([
+  'estimated',
+  'put',
+  'valued',
+  'reported',
+  'said',
+  'believed',
+  'thought',
+  'calculated',
+  'set',
+  'pegged',
+  'projected',
+  'expected',
+]);
 /** Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of". */
-const LINKING_WORDS = new Set(['at', 'to', 'by', 'of', 'in', 'up', 'down', 'a', 'an', 'than', 'more', 'less', 'half', 'third', 'quarter', 'much']);
-const TIME_PREPOSITIONS = new Set(['in', 'since', 'during', 'by', 'until', 'through', 'throughout', 'over', 'from', 'between', 'before', 'after', 'within', 'as']);
+const LINKING_WORDS = new Set([
+  'at',
+  'to',
+  'by',
+  'of',
+  'in',
+  'up',
+  'down',
+  'a',
+  'an',
+  'than',
+  'more',
+  'less',
+  'half',
+  'third',
+  'quarter',
+  'much',
+]);
+const TIME_PREPOSITIONS = new Set([
+  'in',
+  'since',
+  'during',
+  'by',
+  'until',
+  'through',
+  'throughout',
+  'over',
+  'from',
+  'between',
+  'before',
+  'after',
+  'within',
+  'as',
+]);
 /** Words that belong to a time expression before its number or unit: "the last 15 years", "the first half". */
 const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
 const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);
@@ -127,7 +360,7 @@ class SentenceReader {
 
   figures(): Figure[] {
     const matches: Match[] = [];
-    for (let i = 0; i < this.t.length; ) {
+    for (let i = 0; i < this.t.length;) {
       const match = this.matchAt(i, matches);
       if (match) {
         matches.push(match);
@@ -151,7 +384,10 @@ class SentenceReader {
     const outerHedge = this.hedgeAt(k);
     if (outerHedge) k += outerHedge.length;
     const opener = this.lower(k);
-    const range = opener === 'between' || opener === 'from' ? this.rangeAt(k + 1, opener === 'between' ? ['and'] : ['to', 'through']) : undefined;
+    const range =
+      opener === 'between' || opener === 'from'
+        ? this.rangeAt(k + 1, opener === 'between' ? ['and'] : ['to', 'through'])
+        : undefined;
     const low = range?.low ?? this.amountAt(k);
     if (!low || this.isLabel(low)) return undefined;
     const high = range?.high ?? this.rangeTailAt(low);
@@ -159,7 +395,10 @@ class SentenceReader {
     const currency = high?.amount.currency ?? low.currency;
     const percent = low.percent || !!high?.amount.percent;
     // "are estimated at between ...": the estimate is the hedge, though it stands outside the figure.
-    const hedge = outerHedge?.join(' ') ?? high?.hedge ?? (this.lower(i - 1) === 'at' && this.lower(i - 2) === 'estimated' ? 'estimated' : undefined);
+    const hedge =
+      outerHedge?.join(' ') ??
+      high?.hedge ??
+      (this.lower(i - 1) === 'at' && this.lower(i - 2) === 'estimated' ? 'estimated' : undefined);
     let value: FigureValue = high ? { low: inherit(low, high.amount), high: high.amount.value } : low.value;
     if (typeof value !== 'number' && value.low > value.high) return undefined;
     const base = { hedge, value };
@@ -182,7 +421,12 @@ class SentenceReader {
         return {
           first: i,
           next: noun?.headNext ?? ratio.next,
-          figure: { ...base, value, unit: 'ratio', measure: noun ? this.measureText(noun.first, noun.next) : undefined },
+          figure: {
+            ...base,
+            value,
+            unit: 'ratio',
+            measure: noun ? this.measureText(noun.first, noun.next) : undefined,
+          },
           anaphoric: false,
         };
       }
@@ -191,8 +435,20 @@ class SentenceReader {
   }
 
   /** A count needs something counted: a noun, "of those", or (for digits) an elliptic "34,500 killed". */
-  private countAt(i: number, next: number, low: Amount, base: Pick<Figure, 'hedge' | 'value'>, before: Match[]): Match | undefined {
-    if (this.isYear(low) || this.isDuration(next) || this.t[next]?.lower === '-' || (low.value === 1 && low.scale === 1)) return undefined;
+  private countAt(
+    i: number,
+    next: number,
+    low: Amount,
+    base: Pick<Figure, 'hedge' | 'value'>,
+    before: Match[],
+  ): Match | undefined {
+    if (
+      this.isYear(low) ||
+      this.isDuration(next) ||
+      this.t[next]?.lower === '-' ||
+      (low.value === 1 && low.scale === 1)
+    )
+      return undefined;
     const unit: FigureUnit = 'count';
     const noun = this.nounPhraseAt(next);
     const per = this.rateAt(noun?.headNext ?? next);
@@ -213,12 +469,24 @@ class SentenceReader {
     const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
     if (!partitive && this.lower(next) === 'of') {
       const whole = this.nounPhraseAt(this.skipDeterminers(next + 1));
-      if (whole) return { first: i, next, figure: { ...base, unit, measure: this.measureText(whole.first, whole.next) }, anaphoric: false };
+      if (whole)
+        return {
+          first: i,
+          next,
+          figure: { ...base, unit, measure: this.measureText(whole.first, whole.next) },
+          anaphoric: false,
+        };
     }
     // "over 20,000 of those coming from fentanyl", "and some 15,500 coming from heroin".
     const tail = this.participlePhraseAt(partitive ? next + 2 : next);
     if (partitive || referent) {
-      return { first: i, next, figure: { ...base, unit, measure: joinMeasure(referent, tail && this.measureText(tail.first, tail.next)) }, anaphoric: true, base: referent };
+      return {
+        first: i,
+        next,
+        figure: { ...base, unit, measure: joinMeasure(referent, tail && this.measureText(tail.first, tail.next)) },
+        anaphoric: true,
+        base: referent,
+      };
     }
     // "34,500 killed": the participle is what is counted, and reads as part of the figure.
     const participle = this.t[next];
@@ -231,7 +499,12 @@ class SentenceReader {
   }
 
   private finish(first: number, next: number, figure: Omit<Match['figure'], 'measure'>, before: Match[]): Match {
-    return { first, next, figure: { ...figure, measure: this.quantityMeasure(first, next, figure.unit === 'percent', before) }, anaphoric: false };
+    return {
+      first,
+      next,
+      figure: { ...figure, measure: this.quantityMeasure(first, next, figure.unit === 'percent', before) },
+      anaphoric: false,
+    };
   }
 
   /** A number with its currency, scale and percent sign: "$1.6 billion", "72.9 percent", "one million". */
@@ -290,7 +563,8 @@ class SentenceReader {
   private rangeTailAt(low: Amount): { amount: Amount; hedge?: string } | undefined {
     const joiner = this.t[low.next];
     if (!joiner) return undefined;
-    const glued = (joiner.text === '-' || joiner.text === '–') && !joiner.spaced && this.t[low.next + 1]?.spaced === false;
+    const glued =
+      (joiner.text === '-' || joiner.text === '–') && !joiner.spaced && this.t[low.next + 1]?.spaced === false;
     if (!glued && !['to', 'or'].includes(joiner.lower)) return undefined;
     const high = this.secondAmountAt(low.next + 1);
     if (!high || !compatible(low, high.amount) || this.isYear(low) || this.isYear(high.amount)) return undefined;
@@ -312,7 +586,15 @@ class SentenceReader {
     else if (this.lower(k) === 'of') k += this.lower(k + 1) === 'the' ? 2 : 1;
     else return undefined;
     const whole = this.amountAt(k);
-    if (!whole || whole.scale !== 1 || whole.currency || whole.percent || this.isYear(whole) || whole.value <= part.value) return undefined;
+    if (
+      !whole ||
+      whole.scale !== 1 ||
+      whole.currency ||
+      whole.percent ||
+      this.isYear(whole) ||
+      whole.value <= part.value
+    )
+      return undefined;
     return { whole: whole.value, next: whole.next };
   }
 
@@ -326,12 +608,18 @@ class SentenceReader {
   /** What follows "N times": "greater", "that much", "as many". */
   private comparisonAt(i: number): number {
     if (COMPARATIVES.has(this.lower(i))) return i + 1;
-    if ((this.lower(i) === 'that' || this.lower(i) === 'as') && (this.lower(i + 1) === 'much' || this.lower(i + 1) === 'many')) return i + 2;
+    if (
+      (this.lower(i) === 'that' || this.lower(i) === 'as') &&
+      (this.lower(i + 1) === 'much' || this.lower(i + 1) === 'many')
+    )
+      return i + 2;
     return i;
   }
 
   private hedgeAt(i: number): string[] | undefined {
-    return HEDGES.find((words) => words.every((w, j) => this.lower(i + j) === w) && this.startsAmount(i + words.length));
+    return HEDGES.find(
+      (words) => words.every((w, j) => this.lower(i + j) === w) && this.startsAmount(i + words.length),
+    );
   }
 
   private isHedgeAt(i: number): boolean {
@@ -361,11 +649,23 @@ class SentenceReader {
     const token = this.t[i]!;
     const prev = this.t[i - 1];
     const next = this.t[i + 1];
-    if (token.entity === 'DATE' || MONTHS.has(prev?.lower.replace(/\.$/, '') ?? '') || MONTHS.has(next?.lower ?? '')) return true;
+    if (token.entity === 'DATE' || MONTHS.has(prev?.lower.replace(/\.$/, '') ?? '') || MONTHS.has(next?.lower ?? ''))
+      return true;
     if (prev && NUMBERING_WORDS.has(prev.lower.replace(/\.$/, ''))) return true;
-    if ((i === 0 || (i === 1 && prev?.text === '(') || this.startsLine(i)) && (next?.text === '.' || next?.text === ')')) return true;
+    if (
+      (i === 0 || (i === 1 && prev?.text === '(') || this.startsLine(i)) &&
+      (next?.text === '.' || next?.text === ')')
+    )
+      return true;
     if (prev?.text === '(' && next?.text === ')') return true;
-    if (prev && (prev.text === '–' || prev.text === '-') && !token.spaced && this.t[i - 2] && YEAR.test(this.t[i - 2]!.text)) return true;
+    if (
+      prev &&
+      (prev.text === '–' || prev.text === '-') &&
+      !token.spaced &&
+      this.t[i - 2] &&
+      YEAR.test(this.t[i - 2]!.text)
+    )
+      return true;
     if (next && /^(a\.m\.|p\.m\.|am|pm|o'clock|:)$/.test(next.lower)) return true;
     return false;
   }
@@ -410,13 +710,26 @@ class SentenceReader {
         k > i &&
         !token.spaced &&
         !!next &&
-        (((token.text === '-' || token.text === '–') && !next.spaced) || (/^['’]s?$/.test(token.text) && /^(NOUN|PROPN|ADJ)$/.test(next.pos)));
+        (((token.text === '-' || token.text === '–') && !next.spaced) ||
+          (/^['’]s?$/.test(token.text) && /^(NOUN|PROPN|ADJ)$/.test(next.pos)));
       const nounish = token.pos === 'NOUN' || token.pos === 'PROPN';
-      const modifier = token.pos === 'ADJ' || (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && !/ing$/.test(token.lower));
+      const modifier =
+        token.pos === 'ADJ' ||
+        (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && !/ing$/.test(token.lower));
       // "coming" tagged as a noun before "from": a participle, not a head.
       const participle = nounish && /ing$/.test(token.lower) && next?.pos === 'ADP';
-      const joins = (token.lower === 'and' || token.lower === 'or') && lastNoun === k - 1 && next?.pos !== 'PROPN' && this.nounRunAt(k + 1) !== undefined;
-      if ((token.type !== 'word' && !glue) || participle || TIME_PREPOSITIONS.has(token.lower) || DETERMINERS.has(token.lower)) break;
+      const joins =
+        (token.lower === 'and' || token.lower === 'or') &&
+        lastNoun === k - 1 &&
+        next?.pos !== 'PROPN' &&
+        this.nounRunAt(k + 1) !== undefined;
+      if (
+        (token.type !== 'word' && !glue) ||
+        participle ||
+        TIME_PREPOSITIONS.has(token.lower) ||
+        DETERMINERS.has(token.lower)
+      )
+        break;
       if (!nounish && !modifier && !glue && !joins) break;
       if (nounish) {
         lastNoun = k;
@@ -432,7 +745,8 @@ class SentenceReader {
     let i = at;
     while (this.t[i]?.pos === 'AUX') i++;
     const verb = this.t[i];
-    if (!verb || !/(ing|ed)$/.test(verb.lower) || !['VERB', 'NOUN'].includes(verb.pos) || this.t[i + 1]?.pos !== 'ADP') return undefined;
+    if (!verb || !/(ing|ed)$/.test(verb.lower) || !['VERB', 'NOUN'].includes(verb.pos) || this.t[i + 1]?.pos !== 'ADP')
+      return undefined;
     const noun = this.nounPhraseAt(this.skipDeterminers(i + 2));
     return noun && { first: i, next: noun.next };
   }
@@ -474,7 +788,10 @@ class SentenceReader {
   private predicateEnd(i: number): number {
     if (!/^(VERB|AUX)$/.test(this.t[i]?.pos ?? '')) return i;
     let k = i;
-    const ends = (j: number) => (this.t[j]!.pos === 'PUNCT' && this.t[j]!.text !== '-') || this.t[j]!.pos === 'CCONJ' || (TIME_PREPOSITIONS.has(this.lower(j)) && this.isTimeAt(j + 1));
+    const ends = (j: number) =>
+      (this.t[j]!.pos === 'PUNCT' && this.t[j]!.text !== '-') ||
+      this.t[j]!.pos === 'CCONJ' ||
+      (TIME_PREPOSITIONS.has(this.lower(j)) && this.isTimeAt(j + 1));
     while (k < this.t.length && k - i < 12 && !ends(k)) k++;
     return k;
   }
@@ -496,11 +813,21 @@ class SentenceReader {
     for (let j = k; j >= 0 && end - j <= 14; j--) {
       const token = this.t[j]!;
       const glued = (token.text === '-' || token.text === '–') && !token.spaced;
-      const nounish = /^(NOUN|PROPN|ADJ|NUM|DET)$/.test(token.pos) || token.lower === "'s" || token.lower === '’s' || glued || (token.text === '.' && !token.spaced);
+      const nounish =
+        /^(NOUN|PROPN|ADJ|NUM|DET)$/.test(token.pos) ||
+        token.lower === "'s" ||
+        token.lower === '’s' ||
+        glued ||
+        (token.text === '.' && !token.spaced);
       const linking = NOUN_LINKS.has(token.lower) && first < end;
-      const participle = token.pos === 'VERB' && /(ed|ing)$/.test(token.lower) && /^(NOUN|PROPN)$/.test(this.t[j - 1]?.pos ?? '') && first < end;
+      const participle =
+        token.pos === 'VERB' &&
+        /(ed|ing)$/.test(token.lower) &&
+        /^(NOUN|PROPN)$/.test(this.t[j - 1]?.pos ?? '') &&
+        first < end;
       // "customs reports drug seizures": a plural noun before another noun ends the phrase.
-      const plural = token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && this.t[j + 1]?.pos === 'NOUN';
+      const plural =
+        token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && this.t[j + 1]?.pos === 'NOUN';
       if (!(nounish || linking || participle) || plural) break;
       first = j;
       // An article opens its noun phrase, unless a preposition ties that phrase to one before.
@@ -529,7 +856,10 @@ class SentenceReader {
 
   private isTimeAt(i: number): boolean {
     const token = this.t[this.skipDeterminers(i)];
-    return !!token && (token.entity === 'DATE' || token.entity === 'DURATION' || YEAR.test(token.text) || MONTHS.has(token.lower));
+    return (
+      !!token &&
+      (token.entity === 'DATE' || token.entity === 'DURATION' || YEAR.test(token.text) || MONTHS.has(token.lower))
+    );
   }
 
   /** Time expressions of the sentence: a year, month, "fiscal year 2022", "the 12 months ending in March 2022". */
@@ -540,7 +870,11 @@ class SentenceReader {
       if (!this.isTimeToken(i)) continue;
       let first = i;
       let next = i + 1;
-      while (next < t.length && (this.isTimeToken(next) || ((t[next]!.text === ',' || t[next]!.lower === 'of') && this.isTimeToken(next + 1)))) next++;
+      while (
+        next < t.length &&
+        (this.isTimeToken(next) || ((t[next]!.text === ',' || t[next]!.lower === 'of') && this.isTimeToken(next + 1)))
+      )
+        next++;
       // "the 12 months ending in March 2022": a period and the date it ends on are one time.
       const joiner = this.lower(next);
       if (['ending', 'ended', 'to', 'through', 'until'].includes(joiner)) {
@@ -555,7 +889,9 @@ class SentenceReader {
       // "the 2014 murder": a year that modifies a noun is the time without its article.
       if (this.lower(first) === 'the' && next - first === 2 && YEAR.test(t[first + 1]!.text)) first++;
       const words = t.slice(first, next);
-      const anchored = words.some((w) => /\d/.test(w.text) || MONTHS.has(w.lower.replace(/\.$/, ''))) || words.some((w) => ['this', 'last', 'past', 'next', 'previous'].includes(w.lower));
+      const anchored =
+        words.some((w) => /\d/.test(w.text) || MONTHS.has(w.lower.replace(/\.$/, ''))) ||
+        words.some((w) => ['this', 'last', 'past', 'next', 'previous'].includes(w.lower));
       if (!anchored || words.every((w) => w.entity === 'DURATION' && !/\d/.test(w.text))) {
         i = next - 1;
         continue;
@@ -565,7 +901,10 @@ class SentenceReader {
       if (TIME_PREPOSITIONS.has(prep) && !DROPPED_TIME_PREPOSITIONS.has(prep)) from = first - 1;
       if (prep === 'of' && this.lower(first - 2) === 'as') from = first - 2;
       if (prep === 'far' && this.lower(first - 2) === 'so') from = first - 2;
-      const baseline = BASELINE_MARKERS.has(prep) || (this.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) || (prep === 'from' && !words.some((w) => w.lower === 'to'));
+      const baseline =
+        BASELINE_MARKERS.has(prep) ||
+        (this.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) ||
+        (prep === 'from' && !words.some((w) => w.lower === 'to'));
       spans.push({ first: from, next, text: this.text.slice(t[from]!.start, t[next - 1]!.end), baseline });
       i = next - 1;
     }
@@ -576,7 +915,12 @@ class SentenceReader {
     const token = this.t[i];
     if (!token) return false;
     if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
-    if (YEAR.test(token.text) || /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) || /^fy\d{2,4}$/i.test(token.text)) return true;
+    if (
+      YEAR.test(token.text) ||
+      /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) ||
+      /^fy\d{2,4}$/i.test(token.text)
+    )
+      return true;
     return MONTHS.has(token.lower.replace(/\.$/, '')) && token.pos === 'PROPN';
   }
 
@@ -586,18 +930,29 @@ class SentenceReader {
    * A figure read from "of those" takes its antecedent's time.
    */
   private bindTimes(matches: Match[]): void {
-    const spans = this.timeSpans().filter((s) => !s.baseline && !matches.some((m) => s.first < m.next && m.first < s.next));
+    const spans = this.timeSpans().filter(
+      (s) => !s.baseline && !matches.some((m) => s.first < m.next && m.first < s.next),
+    );
     const segmentsWithFigures = new Set(matches.map((m) => this.segmentOf[m.first]));
     matches.forEach((m, n) => {
       const segment = this.segmentOf[m.first];
-      const distance = (s: { first: number; next: number }) => (s.first >= m.next ? s.first - m.next : (m.first - s.next) * 2 + 1);
+      const distance = (s: { first: number; next: number }) =>
+        s.first >= m.next ? s.first - m.next : (m.first - s.next) * 2 + 1;
       // "2.5 times greater than the amount seized in fiscal year 2020": that year is the comparison's.
-      const compared = (s: { first: number }) => s.first >= m.next && this.t.slice(m.next, s.first).some((t) => BASELINE_MARKERS.has(t.lower) || t.lower === 'compared');
-      const own = spans.filter((s) => this.segmentOf[s.first] === segment && !compared(s)).sort((a, b) => distance(a) - distance(b));
+      const compared = (s: { first: number }) =>
+        s.first >= m.next &&
+        this.t.slice(m.next, s.first).some((t) => BASELINE_MARKERS.has(t.lower) || t.lower === 'compared');
+      const own = spans
+        .filter((s) => this.segmentOf[s.first] === segment && !compared(s))
+        .sort((a, b) => distance(a) - distance(b));
       const antecedent = m.anaphoric ? matches[n - 1]?.figure.when : undefined;
       const outside = (s: { first: number }) => !this.bracketed[s.first] || this.bracketed[m.first];
-      const opening = spans.filter((s) => this.segmentOf[s.first] === 0 && segment !== 0 && !segmentsWithFigures.has(0) && outside(s));
-      const free = spans.filter((s) => !segmentsWithFigures.has(this.segmentOf[s.first]) && outside(s)).sort((a, b) => distance(a) - distance(b));
+      const opening = spans.filter(
+        (s) => this.segmentOf[s.first] === 0 && segment !== 0 && !segmentsWithFigures.has(0) && outside(s),
+      );
+      const free = spans
+        .filter((s) => !segmentsWithFigures.has(this.segmentOf[s.first]) && outside(s))
+        .sort((a, b) => distance(a) - distance(b));
       const when = own[0]?.text ?? antecedent ?? opening[0]?.text ?? free[0]?.text;
       if (when) m.figure.when = when;
     });

@@ -39,11 +39,14 @@ export interface Series<F extends Sourced = Sourced> {
 }
 
 /** Words that name a change or a share of something; the measure's head is what follows them. */
-const WRAPPERS = /^(?:increase|increases|decrease|decreases|drop|drops|rise|rises|decline|declines|fall|falls|growth|reduction|jump|cut|number|share|percentage|proportion|amount|total|majority|rate)\s+(?:in|of)\s+/i;
+const WRAPPERS =
+  /^(?:increase|increases|decrease|decreases|drop|drops|rise|rises|decline|declines|fall|falls|growth|reduction|jump|cut|number|share|percentage|proportion|amount|total|majority|rate)\s+(?:in|of)\s+/i;
 const CHANGE = /^(?:increase|decrease|drop|rise|decline|fall|growth|reduction|jump|cut)\b/i;
-const HEAD_ENDS = /^(?:in|of|from|to|for|at|on|by|with|among|within|across|has|have|had|is|are|was|were|be|been|said|who|that|which)$|ing$/i;
+const HEAD_ENDS =
+  /^(?:in|of|from|to|for|at|on|by|with|among|within|across|has|have|had|is|are|was|were|be|been|said|who|that|which)$|ing$/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b/i;
+const MONTH_NAMES =
+  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b/i;
 
 /**
  * Groups, disagreements and series over a list of figures. Two figures measure the same thing
@@ -61,7 +64,9 @@ export class MeasureIndex {
   group<F extends Sourced>(figures: F[]): MeasureGroup<F>[] {
     const groups: MeasureGroup<F>[] = [];
     for (const figure of figures) {
-      const group = figure.measure ? groups.find((g) => !g.unnamed && this.sameMeasure(g.figures[0]!, figure)) : groups.find((g) => g.unnamed);
+      const group = figure.measure
+        ? groups.find((g) => !g.unnamed && this.sameMeasure(g.figures[0]!, figure))
+        : groups.find((g) => g.unnamed);
       if (group) group.figures.push(figure);
       else if (figure.measure) groups.push({ measure: figure.measure, unit: figure.unit, figures: [figure] });
       else groups.push({ measure: OTHER_FIGURES, unit: figure.unit, figures: [figure], unnamed: true });
@@ -79,7 +84,10 @@ export class MeasureIndex {
     group.figures.forEach((a, i) => {
       for (const b of group.figures.slice(i + 1)) {
         if (a.source === b.source || sameValue(a.value, b.value) || !sameTime(a.when, b.when)) continue;
-        if (this.overlap(this.termsOf(a.measure), this.termsOf(b.measure)) >= 0.5 || this.overlap(this.termsOf(a.sentence.text), this.termsOf(b.sentence.text)) >= 0.5) {
+        if (
+          this.overlap(this.termsOf(a.measure), this.termsOf(b.measure)) >= 0.5 ||
+          this.overlap(this.termsOf(a.sentence.text), this.termsOf(b.sentence.text)) >= 0.5
+        ) {
           conflicting.add(a);
           conflicting.add(b);
         }
@@ -101,7 +109,8 @@ export class MeasureIndex {
       const time = figure.when ? pointInTime(figure.when) : undefined;
       if (!time || typeof figure.value !== 'number' || isChange(figure)) continue;
       const held = byTime.get(time.x);
-      if (!held || this.termsOf(figure.measure).size < this.termsOf(held.figure.measure).size) byTime.set(time.x, { ...time, value: figure.value, figure });
+      if (!held || this.termsOf(figure.measure).size < this.termsOf(held.figure.measure).size)
+        byTime.set(time.x, { ...time, value: figure.value, figure });
     }
     const points = [...byTime.values()].sort((a, b) => a.x - b.x);
     if (points.length < 2) return undefined;
@@ -128,7 +137,9 @@ export class MeasureIndex {
       const end = words.findIndex((w, i) => i > 0 && HEAD_ENDS.test(w));
       const chunk = words.slice(0, end < 0 ? undefined : end);
       const head = new Set(this.analyzer.terms(chunk.at(-1) ?? ''));
-      const modifiers = new Set(this.analyzer.terms(chunk.slice(0, -1).join(' ')).filter((t) => !head.has(t) && !/\d/.test(t)));
+      const modifiers = new Set(
+        this.analyzer.terms(chunk.slice(0, -1).join(' ')).filter((t) => !head.has(t) && !/\d/.test(t)),
+      );
       parts = { head, modifiers };
       this.heads.set(measure, parts);
     }
@@ -189,8 +200,13 @@ export function pointInTime(when: string): { x: number; label: string } | undefi
   const dated = when.match(MONTH_NAMES);
   if (dated && Number(dated[2]) === year) {
     const month = MONTHS.indexOf(dated[1]!.slice(0, 3).toLowerCase());
-    const period = /\b(ending|ended|to|through)\b/i.test(when) ? `${when.match(/\d+\s+months?/i)?.[0] ?? 'year'} to ` : '';
-    return { x: year + (month + 0.5) / 12, label: `${period}${MONTHS[month]![0]!.toUpperCase()}${MONTHS[month]!.slice(1)} ${year}` };
+    const period = /\b(ending|ended|to|through)\b/i.test(when)
+      ? `${when.match(/\d+\s+months?/i)?.[0] ?? 'year'} to `
+      : '';
+    return {
+      x: year + (month + 0.5) / 12,
+      label: `${period}${MONTHS[month]![0]!.toUpperCase()}${MONTHS[month]!.slice(1)} ${year}`,
+    };
   }
   if (/\bmid-/i.test(when)) return { x: year + 0.5, label: `mid-${year}` };
   if (/\b(end of|late)\b/i.test(when)) return { x: year + 11.5 / 12, label: `end ${year}` };

@@ -13,7 +13,9 @@ const cache = new WeakMap<Passage, PassageFigure[]>();
 export function figuresInPassage(passage: Passage): PassageFigure[] {
   let figures = cache.get(passage);
   if (!figures) {
-    figures = passage.sentences.flatMap((sentence) => figuresInSentence(sentence.text).map((f) => ({ ...f, sentence })));
+    figures = passage.sentences.flatMap((sentence) =>
+      figuresInSentence(sentence.text).map((f) => ({ ...f, sentence })),
+    );
     cache.set(passage, figures);
   }
   return figures;

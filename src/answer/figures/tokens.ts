@@ -36,7 +36,16 @@ export function tokenSentences(text: string): Token[][] {
   });
 
   const { starts, ends } = tokenOffsets(text, values);
-  const all: Token[] = values.map((value, i) => ({ text: value, lower: value.toLowerCase(), start: starts[i]!, end: ends[i]!, pos: pos[i]!, type: types[i]!, spaced: i === 0 || spaces[i] !== '', entity: entityOf[i] }));
+  const all: Token[] = values.map((value, i) => ({
+    text: value,
+    lower: value.toLowerCase(),
+    start: starts[i]!,
+    end: ends[i]!,
+    pos: pos[i]!,
+    type: types[i]!,
+    spaced: i === 0 || spaces[i] !== '',
+    entity: entityOf[i],
+  }));
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   return spans.map(([first, last]) => all.slice(first, last + 1));
 }

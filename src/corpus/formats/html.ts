@@ -30,11 +30,55 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const HEADING = /^H[1-6]$/;
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5',
-  'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 /** Never text of the article: code, controls and navigation. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'FORM', 'NAV', 'ASIDE']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'BUTTON',
+  'SELECT',
+  'FORM',
+  'NAV',
+  'ASIDE',
+]);
 
 /**
  * An HTML page: its main content as Readability (over linkedom) finds it, without navigation,
@@ -47,7 +91,8 @@ export function parseHtml(html: string): ParsedDocument {
   const meta = headMeta(document);
   const article = readArticle(document);
   meta.title ??= article?.title?.trim() || undefined;
-  if (article?.byline && meta.author === undefined) meta.author = titleCaseName(article.byline.replace(/^by\s+/i, '').trim());
+  if (article?.byline && meta.author === undefined)
+    meta.author = titleCaseName(article.byline.replace(/^by\s+/i, '').trim());
   meta.publisher ??= article?.siteName?.trim() || undefined;
   meta.date ??= article?.publishedTime ? parseDateValue(article.publishedTime) : undefined;
   if (meta.title && meta.publisher) meta.title = withoutSiteName(meta.title, meta.publisher);
@@ -60,23 +105,35 @@ export function parseHtml(html: string): ParsedDocument {
 function withDocumentTags(html: string): string {
   const page = /<html[\s>]/i.test(html) ? html : `<html>${html}</html>`;
   if (/<body[\s>]/i.test(page)) return page;
-  return /<\/head\s*>/i.test(page) ? page.replace(/<\/head\s*>/i, '$&<body>') : page.replace(/<html[^>]*>/i, '$&<body>');
+  return /<\/head\s*>/i.test(page)
+    ? page.replace(/<\/head\s*>/i, '$&<body>')
+    : page.replace(/<html[^>]*>/i, '$&<body>');
 }
 
 function readArticle(document: HtmlDocument): ReturnType<Readability<HtmlNode>['parse']> {
   try {
     // charThreshold 0: a short page is still an article, not a reason to fall back to the whole body.
-    return new (readability().Readability)<HtmlNode>(document as never, { charThreshold: 0, serializer: (node) => node as unknown as HtmlNode }).parse();
+    return new (readability().Readability)<HtmlNode>(document as never, {
+      charThreshold: 0,
+      serializer: (node) => node as unknown as HtmlNode,
+    }).parse();
   } catch {
     return null;
   }
 }
 
 function headMeta(document: HtmlDocument): Partial<DocumentMeta> {
-  const content = (selector: string): string | undefined => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
-  const all = (selector: string): string[] => Array.from(document.querySelectorAll(selector), (el) => el.getAttribute('content')?.trim() ?? '').filter(Boolean);
-  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? content('meta[property="og:url"]');
-  const date = content('meta[property="article:published_time"]') ?? content('meta[name="date"]') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+  const content = (selector: string): string | undefined =>
+    document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
+  const all = (selector: string): string[] =>
+    Array.from(document.querySelectorAll(selector), (el) => el.getAttribute('content')?.trim() ?? '').filter(Boolean);
+  const url =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? content('meta[property="og:url"]');
+  const date =
+    content('meta[property="article:published_time"]') ??
+    content('meta[name="date"]') ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    undefined;
   const author = content('meta[name="author"]');
   const keywords = content('meta[name="keywords"]');
   const meta: Partial<DocumentMeta> = {
@@ -86,7 +143,12 @@ function headMeta(document: HtmlDocument): Partial<DocumentMeta> {
     date: date ? parseDateValue(date) : undefined,
     url: url && URL.canParse(url) && /^https?:/.test(url) ? url : undefined,
   };
-  const tags = keywords ? keywords.split(',').map((t) => t.trim()).filter(Boolean) : all('meta[property="article:tag"]');
+  const tags = keywords
+    ? keywords
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : all('meta[property="article:tag"]');
   if (tags.length) meta.tags = tags;
   return meta;
 }

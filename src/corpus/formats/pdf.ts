@@ -71,7 +71,12 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
       pages.push(pageText((content.items as object[]).filter((item): item is PdfTextItem => 'str' in item)));
     }
     const { info } = await pdf.getMetadata();
-    return { blocks: groupLines(pages.join('\n\n'), { inferHeadings: true }), meta: {}, fallbackMeta: infoMeta(info as Record<string, unknown>), metaProblems: [] };
+    return {
+      blocks: groupLines(pages.join('\n\n'), { inferHeadings: true }),
+      meta: {},
+      fallbackMeta: infoMeta(info as Record<string, unknown>),
+      metaProblems: [],
+    };
   } catch (error) {
     throw new CorruptFileError(`a PDF whose pages cannot be read (${errorLine(error)})`);
   } finally {
@@ -103,7 +108,8 @@ function pageText(items: PdfTextItem[]): string {
 }
 
 function infoMeta(info: Record<string, unknown>): Partial<DocumentMeta> {
-  const field = (name: string): string | undefined => (typeof info[name] === 'string' && info[name].trim()) || undefined;
+  const field = (name: string): string | undefined =>
+    (typeof info[name] === 'string' && info[name].trim()) || undefined;
   const title = field('Title');
   const date = field('CreationDate');
   const keywords = field('Keywords');
@@ -111,6 +117,11 @@ function infoMeta(info: Record<string, unknown>): Partial<DocumentMeta> {
     title: title && !TOOL_TITLE.test(title) ? title : undefined,
     author: field('Author'),
     date: date ? parseDateValue(date) : undefined,
-    tags: keywords ? keywords.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : undefined,
+    tags: keywords
+      ? keywords
+          .split(/[,;]/)
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : undefined,
   };
 }

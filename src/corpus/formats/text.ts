@@ -20,7 +20,12 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f) bad++;
+    if (
+      code === 0xfffd ||
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) ||
+      code === 0x7f
+    )
+      bad++;
   }
   return bad > text.length * MAX_BAD_SHARE ? undefined : text;
 }

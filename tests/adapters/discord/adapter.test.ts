@@ -13,7 +13,15 @@ import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import { Dossier } from '../../../src/dossier.js';
 import { createLogger } from '../../../src/log.js';
 import { expectWithinLimits } from './limits.js';
-import { ASKER, BYSTANDER, CHANNEL_ID, MEMBER_PERMISSIONS, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
+import {
+  ASKER,
+  BYSTANDER,
+  CHANNEL_ID,
+  MEMBER_PERMISSIONS,
+  DiscordStandIn,
+  discordError,
+  type RecordedRequest,
+} from './stand-in.js';
 
 /** Five paragraphs on tram funding, so `ask` has a page of three and more to come. */
 const TRAM = [
@@ -35,7 +43,10 @@ const RIDERSHIP = [
 ].join('\n\n');
 
 /** A document written to ping and to break the layout, if it were let through. */
-const NOTICE = ['# Depot notice', 'Depot notice for @everyone and <@123>: the *depot* ~~closure~~ is in [the plan](https://evil.example). @here too.'].join('\n\n');
+const NOTICE = [
+  '# Depot notice',
+  'Depot notice for @everyone and <@123>: the *depot* ~~closure~~ is in [the plan](https://evil.example). @here too.',
+].join('\n\n');
 
 const lines: Record<string, unknown>[] = [];
 const logSink = new Writable({
@@ -58,10 +69,15 @@ beforeAll(async () => {
   const dossier = await Dossier.open({ corpusDir });
   standIn = await DiscordStandIn.start();
   store = new SqliteDigestStore(':memory:');
-  adapter = new DiscordAdapter({ DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl }, dossier, createLogger('debug', logSink), {
-    client: { rest: { timeout: 5_000 } },
-    digest: new DigestService({ store, dossier, defaultTimeZone: 'UTC' }),
-  });
+  adapter = new DiscordAdapter(
+    { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
+    dossier,
+    createLogger('debug', logSink),
+    {
+      client: { rest: { timeout: 5_000 } },
+      digest: new DigestService({ store, dossier, defaultTimeZone: 'UTC' }),
+    },
+  );
   await adapter.start();
 });
 
@@ -72,10 +88,19 @@ afterAll(async () => {
   await rm(corpusDir, { recursive: true, force: true });
 });
 
-const callbackOf = ({ id, token }: { id: string; token: string }) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/interactions/${id}/${token}/callback`;
-const originalOf = ({ token }: { token: string }) => (r: RecordedRequest) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
+const callbackOf =
+  ({ id, token }: { id: string; token: string }) =>
+  (r: RecordedRequest) =>
+    r.method === 'POST' && r.path === `/interactions/${id}/${token}/callback`;
+const originalOf =
+  ({ token }: { token: string }) =>
+  (r: RecordedRequest) =>
+    r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
-async function logLine(match: (line: Record<string, unknown>) => boolean, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+async function logLine(
+  match: (line: Record<string, unknown>) => boolean,
+  timeoutMs = 5_000,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = lines.find(match);
@@ -95,7 +120,12 @@ async function ask(question: string, user = ASKER) {
 }
 
 const buttonIds = (answer: RecordedRequest): Record<string, string> =>
-  Object.fromEntries(answer.body.components[0].components.map((b: { custom_id: string; label?: string; emoji?: { name: string } }) => [b.label ?? b.emoji?.name, b.custom_id]));
+  Object.fromEntries(
+    answer.body.components[0].components.map((b: { custom_id: string; label?: string; emoji?: { name: string } }) => [
+      b.label ?? b.emoji?.name,
+      b.custom_id,
+    ]),
+  );
 
 describe('DiscordAdapter against a stand-in for Discord', () => {
   it('logs in through DISCORD_API_URL and asks the gateway for the Guilds intent only', () => {
@@ -191,12 +221,16 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
   });
 
   it('lets only members who can manage the channel change its digest, and previews it only to the asker', async () => {
-    const member = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram funding' }, BYSTANDER, MEMBER_PERMISSIONS));
+    const member = standIn.interact(
+      standIn.command('digest', { action: 'subscribe', topics: 'tram funding' }, BYSTANDER, MEMBER_PERMISSIONS),
+    );
     const refused = await standIn.waitFor(originalOf(member));
     expect(refused.body.embeds[0].description).toMatch(/Only members who can manage this channel/);
     expect(refused.body.components).toEqual([]);
 
-    const manager = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram funding', at: '07:30' }));
+    const manager = standIn.interact(
+      standIn.command('digest', { action: 'subscribe', topics: 'tram funding', at: '07:30' }),
+    );
     const subscribed = await standIn.waitFor(originalOf(manager));
     expect(subscribed.body.embeds[0].title).toBe('Digest subscribed');
     expect(subscribed.body.embeds[0].description).toMatch(/“tram funding”.*07:30/);
@@ -232,7 +266,9 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     const answer = await standIn.waitFor(originalOf(interaction));
     expect(answer.body.allowed_mentions).toEqual({ parse: [] });
     expectWithinLimits(answer.body.embeds);
-    const fields: { name: string; value: string }[] = answer.body.embeds.flatMap((e: { fields?: unknown[] }) => e.fields ?? []);
+    const fields: { name: string; value: string }[] = answer.body.embeds.flatMap(
+      (e: { fields?: unknown[] }) => e.fields ?? [],
+    );
     expect(fields.length).toBeGreaterThan(0);
     expect(fields.some((f) => /\*\*1\.2 million trips\*\*/.test(f.value) && /¶1/.test(f.value))).toBe(true);
     const [file] = answer.files;
@@ -268,11 +304,20 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
   });
 
   it('waits out a 429 on the answer (discord.js retries) and logs the rate limit', async () => {
-    standIn.respond((r) => r.method === 'PATCH', discordError(429, 0, 'You are being rate limited.', { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' }));
+    standIn.respond(
+      (r) => r.method === 'PATCH',
+      discordError(429, 0, 'You are being rate limited.', { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' }),
+    );
     const interaction = standIn.interact(standIn.command('ask', { question: 'tram funding' }));
-    await standIn.waitFor((r) => originalOf(interaction)(r) && standIn.requests.filter(originalOf(interaction)).length === 2);
+    await standIn.waitFor(
+      (r) => originalOf(interaction)(r) && standIn.requests.filter(originalOf(interaction)).length === 2,
+    );
     const line = await logLine((l) => typeof l.msg === 'string' && l.msg.startsWith('Discord rate limit (429)'));
-    expect(line).toMatchObject({ route: expect.stringMatching(/^\/webhooks\/:id\/:token\/messages\//), method: 'PATCH', retryAfter: 200 });
+    expect(line).toMatchObject({
+      route: expect.stringMatching(/^\/webhooks\/:id\/:token\/messages\//),
+      method: 'PATCH',
+      retryAfter: 200,
+    });
     expect(JSON.stringify(line)).not.toContain(interaction.token);
   });
 
@@ -293,13 +338,22 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       usage: 'chart <topic>',
       args: z.object({ topic: z.string().describe('What to chart') }),
       fromText: (rest) => ({ topic: rest }),
-      run: async ({ topic }) => ({ title: `Chart: ${topic}`, status: 'ok', blocks: [], attachments: [{ name: 'chart.png', contentType: 'image/png', draw: async () => png, alt: `${topic} by year` }], more: 0 }),
+      run: async ({ topic }) => ({
+        title: `Chart: ${topic}`,
+        status: 'ok',
+        blocks: [],
+        attachments: [{ name: 'chart.png', contentType: 'image/png', draw: async () => png, alt: `${topic} by year` }],
+        more: 0,
+      }),
     });
     commands.push(chart);
     try {
       const interaction = standIn.interact(standIn.command('chart', { topic: 'tram funding' }));
       const answer = await standIn.waitFor(originalOf(interaction));
-      expect(answer.body.embeds[0]).toMatchObject({ title: 'Chart: tram funding', image: { url: 'attachment://chart.png' } });
+      expect(answer.body.embeds[0]).toMatchObject({
+        title: 'Chart: tram funding',
+        image: { url: 'attachment://chart.png' },
+      });
       expect(answer.body.attachments).toEqual([{ id: '0', description: 'tram funding by year' }]);
       expect(answer.files).toHaveLength(1);
       expect(answer.files[0]).toMatchObject({ name: 'chart.png' });
@@ -310,8 +364,19 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
   });
 
   it('posts to a channel with the chart uploaded, and reports a channel it may not post in (50013) without crashing', async () => {
-    const chart = { name: 'tram.png', contentType: 'image/png' as const, draw: async () => new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), alt: 'Tram funding by year' };
-    await adapter.post(CHANNEL_ID, { title: 'Digest: tram funding', status: 'ok', blocks: [{ type: 'text', text: [{ text: 'Chart of @everyone' }] }], attachments: [chart], more: 0 });
+    const chart = {
+      name: 'tram.png',
+      contentType: 'image/png' as const,
+      draw: async () => new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+      alt: 'Tram funding by year',
+    };
+    await adapter.post(CHANNEL_ID, {
+      title: 'Digest: tram funding',
+      status: 'ok',
+      blocks: [{ type: 'text', text: [{ text: 'Chart of @everyone' }] }],
+      attachments: [chart],
+      more: 0,
+    });
     const posted = await standIn.waitFor((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages`);
     expect(posted.body.allowed_mentions).toEqual({ parse: [] });
     expect(posted.body.embeds[0].image).toEqual({ url: 'attachment://tram.png' });
@@ -320,7 +385,10 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(posted.files[0]).toMatchObject({ name: 'tram.png' });
     expect([...posted.files[0]!.data]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
 
-    standIn.respond((r) => r.method === 'POST' && r.path.startsWith('/channels/'), discordError(403, 50013, 'Missing Permissions'));
+    standIn.respond(
+      (r) => r.method === 'POST' && r.path.startsWith('/channels/'),
+      discordError(403, 50013, 'Missing Permissions'),
+    );
     const refused = adapter.post(CHANNEL_ID, { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 });
     await expect(refused).rejects.toBeInstanceOf(DeliveryError);
     await expect(refused).rejects.toMatchObject({ code: 'forbidden', permanent: true });

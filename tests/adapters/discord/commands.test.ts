@@ -34,9 +34,33 @@ describe('briefCommand', () => {
     expect(sub!.description.length).toBeLessThanOrEqual(100);
     expect(sub!.description.endsWith('…')).toBe(true);
     expect((sub as { options: unknown[] }).options).toEqual([
-      { name: 'topic', description: 'What the figures are about', required: true, type: 3, min_length: 1, max_length: 200, autocomplete: true },
-      { name: 'since', description: 'Only figures from this year on', required: false, type: 4, min_value: 1990, max_value: 2100 },
-      { name: 'unit', description: 'Which measure', required: false, type: 3, choices: [{ name: 'usd', value: 'usd' }, { name: 'people', value: 'people' }] },
+      {
+        name: 'topic',
+        description: 'What the figures are about',
+        required: true,
+        type: 3,
+        min_length: 1,
+        max_length: 200,
+        autocomplete: true,
+      },
+      {
+        name: 'since',
+        description: 'Only figures from this year on',
+        required: false,
+        type: 4,
+        min_value: 1990,
+        max_value: 2100,
+      },
+      {
+        name: 'unit',
+        description: 'Which measure',
+        required: false,
+        type: 3,
+        choices: [
+          { name: 'usd', value: 'usd' },
+          { name: 'people', value: 'people' },
+        ],
+      },
     ]);
   });
 });

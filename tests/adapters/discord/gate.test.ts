@@ -15,12 +15,20 @@ let corpusDir: string;
 
 beforeAll(async () => {
   corpusDir = await mkdtemp(join(tmpdir(), 'dossier-discord-gate-'));
-  await writeFile(join(corpusDir, 'tram.md'), '# Tram funding\n\nThe tram funding plan was approved by the council in March.\n');
+  await writeFile(
+    join(corpusDir, 'tram.md'),
+    '# Tram funding\n\nThe tram funding plan was approved by the council in March.\n',
+  );
   const dossier = await Dossier.open({ corpusDir });
   standIn = await DiscordStandIn.start();
   // One command a minute per user; the clock never moves, so the second is refused.
   const gate = new CommandGate({ userPerMinute: 1, channelPerMinute: 0, clock: new ManualClock() });
-  adapter = new DiscordAdapter({ DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger(), { client: { rest: { timeout: 5_000 } }, gate });
+  adapter = new DiscordAdapter(
+    { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
+    dossier,
+    silentLogger(),
+    { client: { rest: { timeout: 5_000 } }, gate },
+  );
   await adapter.start();
 });
 
@@ -33,7 +41,9 @@ afterAll(async () => {
 /** Sends `/brief ask` and returns its deferral and the answer that replaced it. */
 async function ask(question: string, user = ASKER): Promise<{ deferral: RecordedRequest; answer: RecordedRequest }> {
   const { id, token } = standIn.interact(standIn.command('ask', { question }, user));
-  const deferral = await standIn.waitFor((r) => r.method === 'POST' && r.path === `/interactions/${id}/${token}/callback`);
+  const deferral = await standIn.waitFor(
+    (r) => r.method === 'POST' && r.path === `/interactions/${id}/${token}/callback`,
+  );
   const answer = await standIn.waitFor((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`));
   return { deferral, answer };
 }

@@ -17,17 +17,30 @@ afterAll(async () => {
 
 describe('registerCommands', () => {
   it('replaces the commands of one guild when DISCORD_GUILD_ID is set, with the bot token', async () => {
-    const result = await registerCommands({ token: 'register-token', applicationId: APPLICATION_ID, guildId: GUILD_ID, apiUrl: `${standIn.apiUrl}/` });
+    const result = await registerCommands({
+      token: 'register-token',
+      applicationId: APPLICATION_ID,
+      guildId: GUILD_ID,
+      apiUrl: `${standIn.apiUrl}/`,
+    });
     expect(result).toEqual({ scope: 'guild', names: ['brief'] });
-    const put = await standIn.waitFor((r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`);
+    const put = await standIn.waitFor(
+      (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`,
+    );
     expect(put.body).toEqual([reviewed]);
     expect(put.headers.authorization).toBe('Bot register-token');
   });
 
   it('registers globally otherwise', async () => {
-    const result = await registerCommands({ token: 'register-token', applicationId: APPLICATION_ID, apiUrl: standIn.apiUrl });
+    const result = await registerCommands({
+      token: 'register-token',
+      applicationId: APPLICATION_ID,
+      apiUrl: standIn.apiUrl,
+    });
     expect(result.scope).toBe('global');
-    const put = await standIn.waitFor((r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/commands`);
+    const put = await standIn.waitFor(
+      (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/commands`,
+    );
     expect(put.body).toEqual([reviewed]);
   });
 });
@@ -36,7 +49,11 @@ describe('registerSettings', () => {
   it('names the missing variable in one line', () => {
     expect(registerSettings(loadConfig({}))).toMatch(/^DISCORD_TOKEN is not set: .+$/);
     expect(registerSettings(loadConfig({ DISCORD_TOKEN: 't' }))).toMatch(/^DISCORD_APPLICATION_ID is not set: .+$/);
-    expect(registerSettings(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl }))).toEqual({
+    expect(
+      registerSettings(
+        loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl }),
+      ),
+    ).toEqual({
       token: 't',
       applicationId: APPLICATION_ID,
       guildId: undefined,
@@ -45,9 +62,14 @@ describe('registerSettings', () => {
   });
 
   it('makes the script print one clear line and fail when the token is missing', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/discord/register.ts'], { env: { PATH: process.env.PATH }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/discord/register.ts'], {
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^discord:register failed: DISCORD_TOKEN is not set: /)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^discord:register failed: DISCORD_TOKEN is not set: /),
+    ]);
   });
 });

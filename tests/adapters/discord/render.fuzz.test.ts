@@ -24,7 +24,11 @@ describe('renderDiscord, fuzzed', () => {
       fc.property(anyInput(), fc.integer({ min: 3, max: 6000 }), (s, max) => {
         const cut = cutMarkdown(neutralise(s), max);
         expect(cut.length).toBeLessThanOrEqual(Math.max(max, 2));
-        expectInertDiscord({ embeds: [{ description: cut.slice(0, 4096) }], files: [], allowedMentions: { parse: [] } });
+        expectInertDiscord({
+          embeds: [{ description: cut.slice(0, 4096) }],
+          files: [],
+          allowedMentions: { parse: [] },
+        });
       }),
       fuzz(500),
     );

@@ -4,17 +4,34 @@ import { cutMarkdown, parseButtonId, renderDiscord, replyButtons } from '../../.
 import { errorReply, type Citation, type Excerpt, type FigureItem, type Reply } from '../../../src/answer/reply.js';
 import { expectWithinLimits } from './limits.js';
 
-const citation: Citation = { source: 'budget.md', title: 'Tram budget', author: 'A. Writer', publisher: 'City Desk', date: '2026-03-01', paragraph: 4 };
+const citation: Citation = {
+  source: 'budget.md',
+  title: 'Tram budget',
+  author: 'A. Writer',
+  publisher: 'City Desk',
+  date: '2026-03-01',
+  paragraph: 4,
+};
 
 const excerpt = (text: string, strong = 'tram'): Excerpt => {
   const at = text.indexOf(strong);
-  const spans = at < 0 ? [{ text }] : [{ text: text.slice(0, at) }, { text: strong, strong: true }, { text: text.slice(at + strong.length) }];
+  const spans =
+    at < 0
+      ? [{ text }]
+      : [{ text: text.slice(0, at) }, { text: strong, strong: true }, { text: text.slice(at + strong.length) }];
   return { text: spans, citation, figures: [], score: 1 };
 };
 
 const render = (r: Reply) => renderDiscord(r).message;
 
-const reply = (blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply => ({ title: 'tram funding', status: 'ok', blocks, attachments: [], more: 0, ...extra });
+const reply = (blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply => ({
+  title: 'tram funding',
+  status: 'ok',
+  blocks,
+  attachments: [],
+  more: 0,
+  ...extra,
+});
 
 describe('neutralise', () => {
   it('keeps mass mentions, user, role and channel mentions from acting', () => {
@@ -23,7 +40,9 @@ describe('neutralise', () => {
   });
 
   it('escapes Markdown that would change the layout', () => {
-    expect(neutralise('*bold* _it_ ~~gone~~ `code` ||spoiler||')).toBe('\\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ \\`code\\` \\|\\|spoiler\\|\\|');
+    expect(neutralise('*bold* _it_ ~~gone~~ `code` ||spoiler||')).toBe(
+      '\\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ \\`code\\` \\|\\|spoiler\\|\\|',
+    );
     expect(neutralise('[click](https://evil.example)')).toBe('\\[click\\](https://evil.example)');
     expect(neutralise('> quote\n# heading\n- item\n1. first')).toBe('\\> quote\n\\# heading\n\\- item\n1\\. first');
     expect(neutralise('a > b - c #1')).toBe('a > b - c #1');
@@ -40,7 +59,17 @@ describe('renderDiscord', () => {
   });
 
   it('escapes document text inside excerpts and citations', () => {
-    const message = render(reply([{ type: 'excerpt', excerpt: { ...excerpt('Hey @everyone, see <@123> *now*'), citation: { ...citation, title: '[x](https://evil.example)' } } }]));
+    const message = render(
+      reply([
+        {
+          type: 'excerpt',
+          excerpt: {
+            ...excerpt('Hey @everyone, see <@123> *now*'),
+            citation: { ...citation, title: '[x](https://evil.example)' },
+          },
+        },
+      ]),
+    );
     const description = message.embeds[0]!.description!;
     expect(description).toContain('@\u200beveryone');
     expect(description).toContain('\\<@123>');
@@ -50,27 +79,50 @@ describe('renderDiscord', () => {
   });
 
   it('links only http(s) source addresses', () => {
-    const linked = render(reply([{ type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'https://news.example/a (1)' } } }]));
+    const linked = render(
+      reply([
+        {
+          type: 'excerpt',
+          excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'https://news.example/a (1)' } },
+        },
+      ]),
+    );
     expect(linked.embeds[0]!.description).toContain('[link](https://news.example/a%20%281%29)');
-    const script = render(reply([{ type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'javascript:alert(1)' } } }]));
+    const script = render(
+      reply([
+        { type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'javascript:alert(1)' } } },
+      ]),
+    );
     expect(script.embeds[0]!.description).not.toContain('javascript');
   });
 
   it('cuts a long reply at a sentence boundary, stays within every limit and says how many results were left out', () => {
     const sentence = 'The tram line was funded by the council after a long debate about costs. ';
     const long = excerpt(sentence.repeat(40));
-    const message = render(reply(Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })), { more: 5 }));
+    const message = render(
+      reply(
+        Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })),
+        { more: 5 },
+      ),
+    );
     expectWithinLimits(message.embeds);
     const description = message.embeds[0]!.description!;
     expect(description).toMatch(/costs\. …”/);
     expect(description.match(/\*\*/g)!.length % 2).toBe(0);
-    expect(message.embeds.at(-1)!.footer!.text).toMatch(/^\d+ results left out to fit Discord's limits · 5 results more: press More results$/);
+    expect(message.embeds.at(-1)!.footer!.text).toMatch(
+      /^\d+ results left out to fit Discord's limits · 5 results more: press More results$/,
+    );
   });
 
   it('moves More results back to the first excerpt left out, and counts those as more', () => {
     const long = excerpt('The tram line was funded by the council after a long debate about costs. '.repeat(40));
     const next = { command: 'ask', args: { question: 'tram funding', offset: 8 } };
-    const rendered = renderDiscord(reply(Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })), { more: 5, next }));
+    const rendered = renderDiscord(
+      reply(
+        Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })),
+        { more: 5, next },
+      ),
+    );
     const shown = rendered.message.embeds[0]!.description!.match(/^\*\*\d+\.\*\*/gm)!.length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(8);
@@ -80,12 +132,22 @@ describe('renderDiscord', () => {
 
   it('keeps `next` as it is when nothing was left out', () => {
     const next = { command: 'ask', args: { question: 'tram funding', offset: 3 } };
-    expect(renderDiscord(reply([{ type: 'excerpt', excerpt: excerpt('The tram.') }], { more: 1, next })).next).toBe(next);
+    expect(renderDiscord(reply([{ type: 'excerpt', excerpt: excerpt('The tram.') }], { more: 1, next })).next).toBe(
+      next,
+    );
   });
 
   it('puts figures in fields within the field limits', () => {
-    const item: FigureItem = { text: '4.2 million', measure: 'tram cost', when: '2026', sentence: [{ text: 'It cost ' }, { text: '4.2 million', strong: true }, { text: '. '.repeat(700) }], citation };
-    const message = render(reply([{ type: 'figures', title: 'Key figures: tram', items: Array.from({ length: 30 }, () => item) }]));
+    const item: FigureItem = {
+      text: '4.2 million',
+      measure: 'tram cost',
+      when: '2026',
+      sentence: [{ text: 'It cost ' }, { text: '4.2 million', strong: true }, { text: '. '.repeat(700) }],
+      citation,
+    };
+    const message = render(
+      reply([{ type: 'figures', title: 'Key figures: tram', items: Array.from({ length: 30 }, () => item) }]),
+    );
     expectWithinLimits(message.embeds);
     const figures = message.embeds[1]!;
     expect(figures.title).toBe('Key figures: tram');
@@ -95,9 +157,18 @@ describe('renderDiscord', () => {
   });
 
   it('attaches the chart and shows it in the embed', () => {
-    const chart = { name: 'tram cost.png', contentType: 'image/png' as const, draw: async () => new Uint8Array(), alt: 'Tram cost by year' };
-    const { message } = renderDiscord(reply([{ type: 'text', text: [{ text: 'Chart' }] }], { attachments: [chart] }), [new Uint8Array([137, 80, 78, 71])]);
-    expect(message.files).toEqual([{ attachment: Buffer.from([137, 80, 78, 71]), name: 'tram_cost.png', description: 'Tram cost by year' }]);
+    const chart = {
+      name: 'tram cost.png',
+      contentType: 'image/png' as const,
+      draw: async () => new Uint8Array(),
+      alt: 'Tram cost by year',
+    };
+    const { message } = renderDiscord(reply([{ type: 'text', text: [{ text: 'Chart' }] }], { attachments: [chart] }), [
+      new Uint8Array([137, 80, 78, 71]),
+    ]);
+    expect(message.files).toEqual([
+      { attachment: Buffer.from([137, 80, 78, 71]), name: 'tram_cost.png', description: 'Tram cost by year' },
+    ]);
     expect(message.embeds[0]!.image).toEqual({ url: 'attachment://tram_cost.png' });
   });
 

@@ -13,8 +13,20 @@ export const APPLICATION_ID = '900000000000000002';
 export const GUILD_ID = '900000000000000003';
 export const CHANNEL_ID = '900000000000000004';
 export const COMMAND_ID = '900000000000000005';
-export const ASKER = { id: '900000000000000010', username: 'asker', discriminator: '0', global_name: 'Asker', avatar: null };
-export const BYSTANDER = { id: '900000000000000011', username: 'bystander', discriminator: '0', global_name: 'Bystander', avatar: null };
+export const ASKER = {
+  id: '900000000000000010',
+  username: 'asker',
+  discriminator: '0',
+  global_name: 'Asker',
+  avatar: null,
+};
+export const BYSTANDER = {
+  id: '900000000000000011',
+  username: 'bystander',
+  discriminator: '0',
+  global_name: 'Bystander',
+  avatar: null,
+};
 export type StandInUser = typeof ASKER;
 
 /** Administrator: every permission. */
@@ -104,7 +116,11 @@ export class DiscordStandIn {
       if (hit) return resolve(hit);
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`stand-in: no matching request within ${timeoutMs} ms; got ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
+        reject(
+          new Error(
+            `stand-in: no matching request within ${timeoutMs} ms; got ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       const check = () => {
         const hit = found();
@@ -132,12 +148,27 @@ export class DiscordStandIn {
   }
 
   /** A `/brief <subcommand>` interaction (type 2) as Discord sends it. */
-  command(subcommand: string, options: Record<string, string | number> = {}, user: StandInUser = ASKER, permissions = ALL_PERMISSIONS): Record<string, unknown> {
+  command(
+    subcommand: string,
+    options: Record<string, string | number> = {},
+    user: StandInUser = ASKER,
+    permissions = ALL_PERMISSIONS,
+  ): Record<string, unknown> {
     return this.interaction(2, user, permissions, {
       id: COMMAND_ID,
       name: 'brief',
       type: 1,
-      options: [{ type: 1, name: subcommand, options: Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'number' ? 4 : 3, value })) }],
+      options: [
+        {
+          type: 1,
+          name: subcommand,
+          options: Object.entries(options).map(([name, value]) => ({
+            name,
+            type: typeof value === 'number' ? 4 : 3,
+            value,
+          })),
+        },
+      ],
     });
   }
 
@@ -171,7 +202,12 @@ export class DiscordStandIn {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private interaction(type: number, user: StandInUser, permissions: string, data: Record<string, unknown>): Record<string, unknown> {
+  private interaction(
+    type: number,
+    user: StandInUser,
+    permissions: string,
+    data: Record<string, unknown>,
+  ): Record<string, unknown> {
     return {
       id: this.snowflake(),
       application_id: APPLICATION_ID,
@@ -181,7 +217,15 @@ export class DiscordStandIn {
       guild_id: GUILD_ID,
       channel_id: CHANNEL_ID,
       channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
-      member: { user, roles: [], permissions, joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+      member: {
+        user,
+        roles: [],
+        permissions,
+        joined_at: '2026-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
       app_permissions: ALL_PERMISSIONS,
       locale: 'en-US',
       guild_locale: 'en-US',
@@ -196,7 +240,8 @@ export class DiscordStandIn {
     return `9100000000000${String(++this.nextId).padStart(5, '0')}`;
   }
 
-  private message(body: any, channelId: string): Record<string, unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private message(body: any, channelId: string): Record<string, unknown> {
     return {
       id: this.snowflake(),
       channel_id: channelId,
@@ -237,7 +282,15 @@ export class DiscordStandIn {
           s: ++this.sequence,
           d: {
             v: 10,
-            user: { id: BOT_ID, username: 'Dossier', discriminator: '0', avatar: null, bot: true, global_name: null, flags: 0 },
+            user: {
+              id: BOT_ID,
+              username: 'Dossier',
+              discriminator: '0',
+              avatar: null,
+              bot: true,
+              global_name: null,
+              flags: 0,
+            },
             guilds: [{ id: GUILD_ID, unavailable: true }],
             session_id: 'stand-in-session',
             resume_gateway_url: this.gatewayUrl,
@@ -251,8 +304,22 @@ export class DiscordStandIn {
           owner_id: ASKER.id,
           unavailable: false,
           member_count: 2,
-          roles: [{ id: GUILD_ID, name: '@everyone', permissions: '3072', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-          channels: [{ id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
+          roles: [
+            {
+              id: GUILD_ID,
+              name: '@everyone',
+              permissions: '3072',
+              position: 0,
+              color: 0,
+              hoist: false,
+              managed: false,
+              mentionable: false,
+              flags: 0,
+            },
+          ],
+          channels: [
+            { id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID, position: 0, permission_overwrites: [] },
+          ],
           threads: [],
           members: [],
           emojis: [],
@@ -269,14 +336,32 @@ export class DiscordStandIn {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', this.apiUrl);
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''), query: url.searchParams, headers: req.headers, body: undefined, files: [], at: Date.now() };
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
+      query: url.searchParams,
+      headers: req.headers,
+      body: undefined,
+      files: [],
+      at: Date.now(),
+    };
     const type = req.headers['content-type'] ?? '';
     if (type.startsWith('multipart/form-data')) {
-      const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+      const form = await new Request('http://stand-in/', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: raw,
+      }).formData();
       for (const [field, value] of form.entries()) {
         if (typeof value === 'string') {
           if (field === 'payload_json') recorded.body = JSON.parse(value);
-        } else recorded.files.push({ field, name: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
+        } else
+          recorded.files.push({
+            field,
+            name: value.name,
+            type: value.type,
+            data: Buffer.from(await value.arrayBuffer()),
+          });
       }
     } else if (raw.length) recorded.body = JSON.parse(raw.toString('utf8'));
     this.requests.push(recorded);
@@ -293,22 +378,49 @@ export class DiscordStandIn {
   private answer(req: RecordedRequest): CannedResponse {
     const { method, path } = req;
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      };
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
-    if ((method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) || (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path))) {
+    if (
+      (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) ||
+      (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path))
+    ) {
       return { status: 200, body: this.message(req.body, CHANNEL_ID) };
     }
     const channelMessages = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'POST' && channelMessages) return { status: 200, body: this.message(req.body, channelMessages[1]!) };
     const channel = /^\/channels\/(\d+)$/.exec(path);
-    if (method === 'GET' && channel) return { status: 200, body: { id: channel[1], type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] } };
+    if (method === 'GET' && channel)
+      return {
+        status: 200,
+        body: { id: channel[1], type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] },
+      };
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return { status: 200, body: (req.body as object[]).map((c) => ({ ...c, id: this.snowflake(), application_id: APPLICATION_ID, version: '1' })) };
+      return {
+        status: 200,
+        body: (req.body as object[]).map((c) => ({
+          ...c,
+          id: this.snowflake(),
+          application_id: APPLICATION_ID,
+          version: '1',
+        })),
+      };
     }
     return { status: 404, body: { code: 0, message: '404: Not Found' } };
   }
 }
 
 /** Discord's error body for a refused request. */
-export const discordError = (status: number, code: number, message: string, headers?: Record<string, string>): CannedResponse => ({ status, body: { code, message }, headers });
+export const discordError = (
+  status: number,
+  code: number,
+  message: string,
+  headers?: Record<string, string>,
+): CannedResponse => ({ status, body: { code, message }, headers });

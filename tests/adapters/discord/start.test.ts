@@ -18,17 +18,25 @@ afterAll(async () => {
 describe('DiscordAdapter.start', () => {
   it('names DISCORD_TOKEN when it is missing, without touching the network', async () => {
     const adapter = new DiscordAdapter({ DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger());
-    await expect(adapter.start()).rejects.toThrow(new ConfigError('DISCORD_TOKEN is not set: the Discord bot needs its bot token to connect.'));
+    await expect(adapter.start()).rejects.toThrow(
+      new ConfigError('DISCORD_TOKEN is not set: the Discord bot needs its bot token to connect.'),
+    );
     expect(standIn.requests).toEqual([]);
   });
 
   it('can be stopped without having started', async () => {
-    await expect(new DiscordAdapter({ DISCORD_TOKEN: 'unused', DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger()).stop()).resolves.toBeUndefined();
+    await expect(
+      new DiscordAdapter({ DISCORD_TOKEN: 'unused', DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger()).stop(),
+    ).resolves.toBeUndefined();
   });
 
   it('names DISCORD_TOKEN when Discord refuses it (401)', async () => {
     standIn.respond((r) => r.path === '/gateway/bot', discordError(401, 0, '401: Unauthorized'));
-    const adapter = new DiscordAdapter({ DISCORD_TOKEN: 'revoked', DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger());
+    const adapter = new DiscordAdapter(
+      { DISCORD_TOKEN: 'revoked', DISCORD_API_URL: standIn.apiUrl },
+      dossier,
+      silentLogger(),
+    );
     const started = adapter.start();
     await expect(started).rejects.toBeInstanceOf(ConfigError);
     await expect(started).rejects.toThrow(/^DISCORD_TOKEN was refused by Discord/);

@@ -3,10 +3,18 @@ import { MAX_CHOICES, MAX_CHOICE_LENGTH, TopicSuggester } from '../../../adapter
 import type { Passage, SourceDocument } from '../../../src/corpus/types.js';
 import { Dossier } from '../../../src/dossier.js';
 
-const LONG_HEADING = `Funding of the regional tram network and the bus lanes that feed it ${'in every district '.repeat(4)}`.trim();
+const LONG_HEADING =
+  `Funding of the regional tram network and the bus lanes that feed it ${'in every district '.repeat(4)}`.trim();
 
 function doc(source: string, sections: [string, string][]): SourceDocument {
-  const passages: Passage[] = sections.map(([heading, text], i) => ({ id: `${source}#${i + 1}`, source, paragraph: i + 1, heading, text, sentences: [{ text, start: 0 }] }));
+  const passages: Passage[] = sections.map(([heading, text], i) => ({
+    id: `${source}#${i + 1}`,
+    source,
+    paragraph: i + 1,
+    heading,
+    text,
+    sentences: [{ text, start: 0 }],
+  }));
   return { source, hash: source, meta: { title: source, tags: [] }, passages };
 }
 
@@ -21,7 +29,13 @@ const dossier = () =>
         [LONG_HEADING, 'Ridership rose and ridership kept rising.'],
       ]),
       doc('merida.md', [['Mérida funding', 'Money for the Mérida initiative.']]),
-      doc('port.md', Array.from({ length: 40 }, (_, i): [string, string] => [`Section ${i} on transport`, 'Transport ministers met.'])),
+      doc(
+        'port.md',
+        Array.from({ length: 40 }, (_, i): [string, string] => [
+          `Section ${i} on transport`,
+          'Transport ministers met.',
+        ]),
+      ),
     ],
   });
 
@@ -29,7 +43,11 @@ describe('TopicSuggester', () => {
   it('offers headings first, then frequent words, filtered by what was typed (accents and case ignored)', () => {
     const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
     expect(topics.suggest('TRAM').map((c) => c.value)).toEqual(['Tram funding', 'tram', LONG_HEADING.slice(0, 100)]);
-    expect(topics.suggest('fund').map((c) => c.value)).toEqual([LONG_HEADING.slice(0, 100), 'Tram funding', 'Mérida funding']);
+    expect(topics.suggest('fund').map((c) => c.value)).toEqual([
+      LONG_HEADING.slice(0, 100),
+      'Tram funding',
+      'Mérida funding',
+    ]);
     expect(topics.suggest('MERIDA').map((c) => c.value)).toEqual(['Mérida funding']);
     expect(topics.suggest('ridership').map((c) => c.value)).toEqual(['ridership']);
   });
@@ -59,7 +77,12 @@ describe('TopicSuggester', () => {
     const topics = new TopicSuggester(dossier(), { measuresOf });
     expect(topics.suggest('tram').map((c) => c.value)).not.toContain('tram budget overrun');
     await topics.prepare();
-    expect(topics.suggest('tram').map((c) => c.value)).toEqual(['Tram funding', 'tram budget overrun', 'tram', LONG_HEADING.slice(0, 100)]);
+    expect(topics.suggest('tram').map((c) => c.value)).toEqual([
+      'Tram funding',
+      'tram budget overrun',
+      'tram',
+      LONG_HEADING.slice(0, 100),
+    ]);
   });
 
   it('keeps offering headings and words when reading measures fails', async () => {

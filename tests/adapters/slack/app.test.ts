@@ -44,7 +44,11 @@ const HOSTILE = `# Lighthouse notice
 Tell @here that the lighthouse budget was cut by <@U999> without notice, see <https://evil.example|the memo> and <!channel>.
 `;
 
-type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] };
+type Block = {
+  type: string;
+  text?: { text: string };
+  elements?: { action_id?: string; value?: string; text?: string | { text: string } }[];
+};
 
 const stub = new SlackStub();
 const logs: Record<string, unknown>[] = [];
@@ -59,12 +63,19 @@ beforeAll(async () => {
   await writeFile(join(corpusDir, 'harbour.md'), HARBOUR);
   await writeFile(join(corpusDir, 'lighthouse.md'), HOSTILE);
   await writeFile(join(corpusDir, 'cargo.md'), CARGO);
-  const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const dossier = await Dossier.open({ corpusDir, log });
-  adapter = new SlackAdapter({ botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` }, dossier, log, {
-    host: '127.0.0.1',
-    now: () => new Date('2026-01-05T09:00:00Z'),
+  const log = createLogger('info', {
+    write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
   });
+  const dossier = await Dossier.open({ corpusDir, log });
+  adapter = new SlackAdapter(
+    { botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
+    dossier,
+    log,
+    {
+      host: '127.0.0.1',
+      now: () => new Date('2026-01-05T09:00:00Z'),
+    },
+  );
   await adapter.start();
   eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
 });
@@ -77,7 +88,11 @@ afterAll(async () => {
 
 const nextResponseUrl = () => `${stub.url}/response/${++responses}`;
 
-async function signedPost(body: string, contentType: string, headers: Record<string, string> = slackHeaders(SECRET, body, contentType)) {
+async function signedPost(
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = slackHeaders(SECRET, body, contentType),
+) {
   const started = Date.now();
   const res = await fetch(eventsUrl, { method: 'POST', headers, body });
   return { status: res.status, text: await res.text(), elapsed: Date.now() - started };
@@ -100,7 +115,16 @@ function buttonPayload(actionId: string, value: string, responseUrl: string) {
     team: { id: 'T1', domain: 'port' },
     channel: { id: 'C1', name: 'harbour' },
     response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'dossier_actions', value, text: { type: 'plain_text', text: 'x' }, action_ts: '100.000002' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'dossier_actions',
+        value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '100.000002',
+      },
+    ],
   };
 }
 
@@ -113,7 +137,8 @@ async function slashCommand(text: string) {
 
 const blockTexts = (blocks: Block[]) => JSON.stringify(blocks);
 /** The texts Slack shows (button values are not shown). */
-const shownTexts = (blocks: Block[]) => JSON.stringify(blocks, (key, value: unknown) => (key === 'value' ? undefined : value));
+const shownTexts = (blocks: Block[]) =>
+  JSON.stringify(blocks, (key, value: unknown) => (key === 'value' ? undefined : value));
 const buttons = (blocks: Block[]) => blocks.find((b) => b.type === 'actions')?.elements ?? [];
 
 describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
@@ -135,7 +160,12 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(blockTexts(blocks)).toMatch(/> [^"]*\*[Dd]redging\*/);
     expect(blockTexts(blocks)).toMatch(/¶\d/);
     expect(typeof answer.body.text).toBe('string');
-    expect(buttons(blocks).map((b) => b.action_id)).toEqual([ACTIONS.share, ACTIONS.more, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual([
+      ACTIONS.share,
+      ACTIONS.more,
+      ACTIONS.feedbackUp,
+      ACTIONS.feedbackDown,
+    ]);
   });
 
   it('runs subcommands from the command table', async () => {
@@ -172,7 +202,9 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
   it('escapes a document that pings @channel and @here and spoofs a user and a link', async () => {
     const { answer, blocks } = await slashCommand('lighthouse budget');
     const sent = `${blockTexts(blocks)}\n${String(answer.body.text)}`;
-    expect(sent).toContain('the *lighthouse* *budget* was cut by &lt;@U999&gt; without notice, see &lt;https://evil.example|the memo&gt; and &lt;!');
+    expect(sent).toContain(
+      'the *lighthouse* *budget* was cut by &lt;@U999&gt; without notice, see &lt;https://evil.example|the memo&gt; and &lt;!',
+    );
     expect(sent).toContain('@\u2060here');
     expect(sent).not.toMatch(/<!channel>|<!here>|<@U999>|<https:\/\/evil/);
     expect(sent).not.toMatch(/(^|[^@])@here/);
@@ -232,7 +264,10 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
 
   it('logs 👍/👎 clicks, without the question at the default level', async () => {
     const responseUrl = nextResponseUrl();
-    await signedPost(interactionBody(buttonPayload(ACTIONS.feedbackDown, JSON.stringify({ t: 'dredging cost' }), responseUrl)), FORM);
+    await signedPost(
+      interactionBody(buttonPayload(ACTIONS.feedbackDown, JSON.stringify({ t: 'dredging cost' }), responseUrl)),
+      FORM,
+    );
     await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'answer feedback', feedback: 'down', user: 'U2' }));
     expect(JSON.stringify(logs.filter((l) => String(l.msg).includes('feedback')))).not.toContain('dredging cost');
@@ -246,7 +281,12 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
       trigger_id: 'trigger',
       message_ts: '100.000003',
       response_url: responseUrl,
-      message: { type: 'message', user: 'U3', ts: '100.000003', text: 'didn&apos;t someone say crews worked through the night to finish the channel?' },
+      message: {
+        type: 'message',
+        user: 'U3',
+        ts: '100.000003',
+        text: 'didn&apos;t someone say crews worked through the night to finish the channel?',
+      },
       user: { id: 'U1', name: 'ann' },
       channel: { id: 'C1', name: 'harbour' },
       team: { id: 'T1', domain: 'port' },
@@ -267,7 +307,12 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
       callback_id: 'find_source',
       trigger_id: 'trigger',
       message_ts: '100.000005',
-      message: { type: 'message', user: 'U3', ts: '100.000005', text: 'the dredging contractor reported that silt levels had fallen' },
+      message: {
+        type: 'message',
+        user: 'U3',
+        ts: '100.000005',
+        text: 'the dredging contractor reported that silt levels had fallen',
+      },
       user: { id: 'U4', name: 'cy' },
       channel: { id: 'C2', name: 'port' },
       team: { id: 'T1', domain: 'port' },
@@ -282,8 +327,26 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
 
   it('answers an @mention in the thread, with the mention stripped', async () => {
     const from = stub.calls.length;
-    const event = { type: 'app_mention', user: 'U1', text: '<@UBOT> dredging contractor', ts: '300.000001', channel: 'C9', event_ts: '300.000001' };
-    const res = await signedPost(JSON.stringify({ type: 'event_callback', token: 'legacy', team_id: 'T1', api_app_id: 'A1', event, event_id: 'Ev1', event_time: 300 }), 'application/json');
+    const event = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> dredging contractor',
+      ts: '300.000001',
+      channel: 'C9',
+      event_ts: '300.000001',
+    };
+    const res = await signedPost(
+      JSON.stringify({
+        type: 'event_callback',
+        token: 'legacy',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event,
+        event_id: 'Ev1',
+        event_time: 300,
+      }),
+      'application/json',
+    );
     expect(res.status).toBe(200);
     const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
     expect(posted.body).toMatchObject({ channel: 'C9', thread_ts: '300.000001' });
@@ -298,10 +361,23 @@ const chartReply: Reply = {
   title: 'Dredging cost by year',
   status: 'ok',
   blocks: [{ type: 'text', text: [{ text: 'Cost rose each year.' }] }],
-  attachments: [{ name: 'dredging-cost.png', contentType: 'image/png', draw: async () => PNG, alt: 'Dredging cost by year, 2021–2024 (Harbour report ¶1)' }],
+  attachments: [
+    {
+      name: 'dredging-cost.png',
+      contentType: 'image/png',
+      draw: async () => PNG,
+      alt: 'Dredging cost by year, 2021–2024 (Harbour report ¶1)',
+    },
+  ],
   more: 0,
 };
-const plainReply: Reply = { title: 'Digest', status: 'ok', blocks: [{ type: 'text', text: [{ text: 'Nothing new.' }] }], attachments: [], more: 0 };
+const plainReply: Reply = {
+  title: 'Digest',
+  status: 'ok',
+  blocks: [{ type: 'text', text: [{ text: 'Nothing new.' }] }],
+  attachments: [],
+  more: 0,
+};
 
 describe('SlackAdapter delivery', () => {
   it('uploads the chart with files.uploadV2 when the answer is shared', async () => {
@@ -322,8 +398,14 @@ describe('SlackAdapter delivery', () => {
     const from = stub.calls.length;
     const responseUrl = nextResponseUrl();
     let drawn = 0;
-    const counted: Reply = { ...chartReply, attachments: chartReply.attachments.map((a) => ({ ...a, draw: () => (drawn++, a.draw()) })) };
-    await adapter.deliver({ kind: 'response', responseUrl, channel: 'C1', visibility: 'ephemeral', request: { t: 'dredging cost' } }, counted);
+    const counted: Reply = {
+      ...chartReply,
+      attachments: chartReply.attachments.map((a) => ({ ...a, draw: () => (drawn++, a.draw()) })),
+    };
+    await adapter.deliver(
+      { kind: 'response', responseUrl, channel: 'C1', visibility: 'ephemeral', request: { t: 'dredging cost' } },
+      counted,
+    );
     const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { from });
     expect(blockTexts(answer.body.blocks as Block[])).toContain('Share in channel to post the chart');
     expect(stub.calls.slice(from).filter((c) => c.path.startsWith('/api/files'))).toHaveLength(0);
@@ -332,7 +414,10 @@ describe('SlackAdapter delivery', () => {
 
   it('sends a reply meant only for the asker (a digest preview) ephemerally, even when asked by @mention', async () => {
     const from = stub.calls.length;
-    await adapter.deliver({ kind: 'message', channel: 'C1', threadTs: '5.5', user: 'U7', request: { t: 'digest preview harbour' } }, { ...plainReply, onlyAsker: true });
+    await adapter.deliver(
+      { kind: 'message', channel: 'C1', threadTs: '5.5', user: 'U7', request: { t: 'digest preview harbour' } },
+      { ...plainReply, onlyAsker: true },
+    );
     const sent = await stub.waitFor((c) => c.path === '/api/chat.postEphemeral', { from });
     expect(sent.body).toMatchObject({ channel: 'C1', user: 'U7', thread_ts: '5.5' });
     expect(JSON.stringify(sent.body.blocks)).not.toContain(ACTIONS.share);
@@ -341,7 +426,11 @@ describe('SlackAdapter delivery', () => {
 
   it('retries a 429 after its Retry-After and the answer still arrives', async () => {
     const from = stub.calls.length;
-    stub.failNext('/api/chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    stub.failNext('/api/chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const started = Date.now();
     await adapter.deliver({ kind: 'message', channel: 'C1', threadTs: '1.1' }, plainReply);
     const posts = stub.calls.slice(from).filter((c) => c.path === '/api/chat.postMessage');
@@ -352,12 +441,24 @@ describe('SlackAdapter delivery', () => {
 
   it('drops an answer whose Retry-After exceeds what an answer may wait, with a clear log line and no long wait', async () => {
     const from = stub.calls.length;
-    stub.failNext('/api/chat.postMessage', { status: 429, headers: { 'retry-after': '1800' }, body: { ok: false, error: 'ratelimited' } });
+    stub.failNext('/api/chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1800' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const started = Date.now();
     await adapter.deliver({ kind: 'message', channel: 'CBUSY' }, plainReply);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(stub.calls.slice(from).filter((c) => c.path === '/api/chat.postMessage')).toHaveLength(1);
-    expect(logs).toContainEqual(expect.objectContaining({ level: 50, channel: 'CBUSY', msg: expect.stringContaining('rate-limited the bot for channel CBUSY beyond what an answer can wait (Retry-After 1800 s)') }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        channel: 'CBUSY',
+        msg: expect.stringContaining(
+          'rate-limited the bot for channel CBUSY beyond what an answer can wait (Retry-After 1800 s)',
+        ),
+      }),
+    );
   });
 
   it('honours Retry-After from a response_url too', async () => {
@@ -372,7 +473,13 @@ describe('SlackAdapter delivery', () => {
     const error = await adapter.post('CGONE', plainReply).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryError);
     expect(error).toMatchObject({ code: 'channel-gone', permanent: true });
-    expect(logs).toContainEqual(expect.objectContaining({ level: 50, channel: 'CGONE', msg: expect.stringContaining('was not found (channel_not_found)') }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        channel: 'CGONE',
+        msg: expect.stringContaining('was not found (channel_not_found)'),
+      }),
+    );
   });
 
   it('rejects post() with a transient DeliveryError when Slack is unavailable', async () => {
@@ -383,7 +490,13 @@ describe('SlackAdapter delivery', () => {
   it('logs a clear line for not_in_channel during delivery and carries on', async () => {
     stub.failNext('/api/files.completeUploadExternal', { status: 200, body: { ok: false, error: 'not_in_channel' } });
     await expect(adapter.deliver({ kind: 'message', channel: 'CPRIV' }, chartReply)).resolves.toBeUndefined();
-    expect(logs).toContainEqual(expect.objectContaining({ level: 50, channel: 'CPRIV', msg: expect.stringContaining('not a member of channel CPRIV (not_in_channel)') }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        channel: 'CPRIV',
+        msg: expect.stringContaining('not a member of channel CPRIV (not_in_channel)'),
+      }),
+    );
     const { ack } = await slashCommand('dredging');
     expect(ack.status).toBe(200);
   });

@@ -21,13 +21,25 @@ let responses = 0;
 
 beforeAll(async () => {
   await stub.start();
-  const corpus = await tempCorpus({ 'harbour.md': note('Harbour', 'The dredging contractor reported that silt levels in the harbour had fallen by a third.') });
+  const corpus = await tempCorpus({
+    'harbour.md': note(
+      'Harbour',
+      'The dredging contractor reported that silt levels in the harbour had fallen by a third.',
+    ),
+  });
   cleanup = corpus.cleanup;
-  const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const log = createLogger('info', {
+    write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
   const dossier = await Dossier.open({ corpusDir: corpus.dir, log });
   // Two commands a minute per user; the clock never moves, so the third is refused.
   const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, clock: new ManualClock() });
-  adapter = new SlackAdapter({ botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` }, dossier, log, { host: '127.0.0.1', gate });
+  adapter = new SlackAdapter(
+    { botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
+    dossier,
+    log,
+    { host: '127.0.0.1', gate },
+  );
   await adapter.start();
   eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
 });
@@ -54,8 +66,26 @@ async function slashCommand(user: string, text: string) {
 /** `@Dossier <text>` from `user` in a channel thread; resolves with the Web API call that answered it. */
 async function mention(user: string, text: string, n: number) {
   const from = stub.calls.length;
-  const event = { type: 'app_mention', user, text: `<@UBOT> ${text}`, ts: `40${n}.000001`, channel: 'C9', event_ts: `40${n}.000001` };
-  await signedPost(JSON.stringify({ type: 'event_callback', token: 'legacy', team_id: 'T1', api_app_id: 'A1', event, event_id: `EvG${n}`, event_time: 400 + n }), 'application/json');
+  const event = {
+    type: 'app_mention',
+    user,
+    text: `<@UBOT> ${text}`,
+    ts: `40${n}.000001`,
+    channel: 'C9',
+    event_ts: `40${n}.000001`,
+  };
+  await signedPost(
+    JSON.stringify({
+      type: 'event_callback',
+      token: 'legacy',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event,
+      event_id: `EvG${n}`,
+      event_time: 400 + n,
+    }),
+    'application/json',
+  );
   return stub.waitFor((c) => c.path === '/api/chat.postMessage' || c.path === '/api/chat.postEphemeral', { from });
 }
 

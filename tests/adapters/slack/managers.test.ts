@@ -17,11 +17,21 @@ let responses = 0;
 
 beforeAll(async () => {
   await stub.start();
-  const corpus = await tempCorpus({ 'harbour.md': note('Harbour', 'The dredging contractor reported that silt levels in the harbour had fallen by a third.') });
+  const corpus = await tempCorpus({
+    'harbour.md': note(
+      'Harbour',
+      'The dredging contractor reported that silt levels in the harbour had fallen by a third.',
+    ),
+  });
   cleanup = corpus.cleanup;
   const dossier = await Dossier.open({ corpusDir: corpus.dir });
   const digest = new DigestService({ store, dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
-  adapter = new SlackAdapter({ botToken: 'xoxb-managers-test', signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` }, dossier, silentLogger(), { host: '127.0.0.1', digest });
+  adapter = new SlackAdapter(
+    { botToken: 'xoxb-managers-test', signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
+    dossier,
+    silentLogger(),
+    { host: '127.0.0.1', digest },
+  );
   await adapter.start();
   eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
 });
@@ -36,22 +46,41 @@ afterAll(async () => {
 async function slashCommand(user: string, channel: string, text: string): Promise<string> {
   const responseUrl = `${stub.url}/response/${++responses}`;
   const body = slashCommandBody({ text, responseUrl, user, channel });
-  await (await fetch(eventsUrl, { method: 'POST', headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'), body })).text();
+  await (
+    await fetch(eventsUrl, {
+      method: 'POST',
+      headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
+      body,
+    })
+  ).text();
   return JSON.stringify((await stub.waitFor((c) => c.path === new URL(responseUrl).pathname)).body);
 }
 
 describe('DIGEST_MANAGE_SLACK=managers', () => {
   it('lets a workspace admin and the channel’s creator change the digest, and refuses anyone else', async () => {
-    stub.route('/api/users.info', { status: 200, body: { ok: true, user: { id: 'U-ANY', is_admin: false, is_owner: false } } });
-    stub.route('/api/conversations.info', { status: 200, body: { ok: true, channel: { id: 'C1', creator: 'U-CREATOR' } } });
-    expect(await slashCommand('U-ANY', 'C1', 'digest subscribe dredging')).toContain('Only members who can manage this channel');
+    stub.route('/api/users.info', {
+      status: 200,
+      body: { ok: true, user: { id: 'U-ANY', is_admin: false, is_owner: false } },
+    });
+    stub.route('/api/conversations.info', {
+      status: 200,
+      body: { ok: true, channel: { id: 'C1', creator: 'U-CREATOR' } },
+    });
+    expect(await slashCommand('U-ANY', 'C1', 'digest subscribe dredging')).toContain(
+      'Only members who can manage this channel',
+    );
     expect(store.subscriptions()).toEqual([]);
 
     expect(await slashCommand('U-CREATOR', 'C1', 'digest subscribe dredging')).toContain('Digest subscribed');
 
     stub.route('/api/users.info', { status: 200, body: { ok: true, user: { id: 'U-ADMIN', is_admin: true } } });
     expect(await slashCommand('U-ADMIN', 'C2', 'digest subscribe silt')).toContain('Digest subscribed');
-    expect(store.subscriptions().map((s) => s.channelId).sort()).toEqual(['C1', 'C2']);
+    expect(
+      store
+        .subscriptions()
+        .map((s) => s.channelId)
+        .sort(),
+    ).toEqual(['C1', 'C2']);
   });
 
   it('does not ask Slack who manages the channel for a command that changes nothing', async () => {
@@ -62,6 +91,8 @@ describe('DIGEST_MANAGE_SLACK=managers', () => {
 
   it('treats a failed check as not a manager, with a reply rather than a crash', async () => {
     stub.route('/api/users.info', { status: 200, body: { ok: false, error: 'missing_scope' } });
-    expect(await slashCommand('U-ADMIN', 'C3', 'digest subscribe silt')).toContain('Only members who can manage this channel');
+    expect(await slashCommand('U-ADMIN', 'C3', 'digest subscribe silt')).toContain(
+      'Only members who can manage this channel',
+    );
   });
 });

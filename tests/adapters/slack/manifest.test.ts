@@ -11,10 +11,16 @@ interface Manifest {
     bot_user: { display_name: string };
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
 }
 
-const manifest = parse(await readFile(new URL('../../../adapters/slack/manifest.yaml', import.meta.url), 'utf8')) as Manifest;
+const manifest = parse(
+  await readFile(new URL('../../../adapters/slack/manifest.yaml', import.meta.url), 'utf8'),
+) as Manifest;
 
 describe('manifest.yaml', () => {
   it('declares the slash command the app listens for by default', () => {
@@ -24,7 +30,9 @@ describe('manifest.yaml', () => {
   });
 
   it('declares the Find source message shortcut with the callback id the app handles', () => {
-    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ name: 'Find source', type: 'message', callback_id: FIND_SOURCE_CALLBACK_ID })]);
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ name: 'Find source', type: 'message', callback_id: FIND_SOURCE_CALLBACK_ID }),
+    ]);
   });
 
   it('subscribes to exactly the events the app handles, with interactivity and Socket Mode on', () => {
@@ -34,6 +42,14 @@ describe('manifest.yaml', () => {
   });
 
   it('asks for the least bot scopes those need', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'channels:read',
+      'chat:write',
+      'commands',
+      'files:write',
+      'groups:read',
+      'users:read',
+    ]);
   });
 });

@@ -7,7 +7,10 @@ import { expectInertSlack } from '../../support/inert.js';
 
 const options: fc.Arbitrary<RenderOptions> = fc.record(
   {
-    request: fc.oneof(anyInput(3000).map((t) => ({ t })), fc.record({ c: hostileText(2), a: fc.dictionary(hostileText(2), anyInput(500), { maxKeys: 3 }) })),
+    request: fc.oneof(
+      anyInput(3000).map((t) => ({ t })),
+      fc.record({ c: hostileText(2), a: fc.dictionary(hostileText(2), anyInput(500), { maxKeys: 3 }) }),
+    ),
     shareable: fc.boolean(),
     chartUploaded: fc.boolean(),
   },
@@ -25,11 +28,24 @@ describe('renderSlack, fuzzed', () => {
   });
 
   it('measures a shortened excerpt as serialised JSON, where quote marks and control characters take more room (found by fuzzing)', () => {
-    const excerpt = (text: string): Excerpt => ({ text: [{ text }], citation: { source: 'a.txt', title: 'A', paragraph: 1 }, figures: [], score: 1 });
+    const excerpt = (text: string): Excerpt => ({
+      text: [{ text }],
+      citation: { source: 'a.txt', title: 'A', paragraph: 1 },
+      figures: [],
+      score: 1,
+    });
     const heavy = '"\u0007\u0007" x. '.repeat(400);
-    const message = renderSlack({ title: 'q', status: 'ok', blocks: [heavy, heavy, heavy].map((t) => ({ type: 'excerpt', excerpt: excerpt(t) })), attachments: [], more: 0 });
+    const message = renderSlack({
+      title: 'q',
+      status: 'ok',
+      blocks: [heavy, heavy, heavy].map((t) => ({ type: 'excerpt', excerpt: excerpt(t) })),
+      attachments: [],
+      more: 0,
+    });
     expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
-    expect(message.blocks.filter((b) => b.type === 'section' && b.text?.text.startsWith('> ')).length).toBeGreaterThan(1);
+    expect(message.blocks.filter((b) => b.type === 'section' && b.text?.text.startsWith('> ')).length).toBeGreaterThan(
+      1,
+    );
   });
 
   it('escapeMrkdwn leaves no <, > or unescaped & and no line break', () => {

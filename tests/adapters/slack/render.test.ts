@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation, Excerpt, Reply } from '../../../src/answer/reply.js';
-import { ACTIONS, LIMITS, escapeMrkdwn, fitRich, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
+import {
+  ACTIONS,
+  LIMITS,
+  escapeMrkdwn,
+  fitRich,
+  renderSlack,
+  type SlackMessage,
+} from '../../../adapters/slack/render.js';
 
 const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
   source: 'harbour.md',
@@ -12,9 +19,21 @@ const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
   ...over,
 });
 
-const excerpt = (text: Excerpt['text'], paragraph = 2): Excerpt => ({ text, citation: citation(paragraph), figures: [], score: 1 });
+const excerpt = (text: Excerpt['text'], paragraph = 2): Excerpt => ({
+  text,
+  citation: citation(paragraph),
+  figures: [],
+  score: 1,
+});
 
-const reply = (over: Partial<Reply>): Reply => ({ title: 'harbour dredging', status: 'ok', blocks: [], attachments: [], more: 0, ...over });
+const reply = (over: Partial<Reply>): Reply => ({
+  title: 'harbour dredging',
+  status: 'ok',
+  blocks: [],
+  attachments: [],
+  more: 0,
+  ...over,
+});
 
 /** Every mrkdwn string in a message, wherever Block Kit keeps it. */
 function texts(message: SlackMessage): string[] {
@@ -31,11 +50,21 @@ function texts(message: SlackMessage): string[] {
   return out;
 }
 
-const sentence = (i: number) => `Sentence ${i} of the long paragraph says the dredging went on for many weeks and cost more than planned.`;
+const sentence = (i: number) =>
+  `Sentence ${i} of the long paragraph says the dredging went on for many weeks and cost more than planned.`;
 
 describe('renderSlack', () => {
   it('quotes each excerpt with its matched words in bold and its citation in a context block', () => {
-    const message = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: 'The ' }, { text: 'dredging', strong: true }, { text: ' cost €4m.' }]) }] }));
+    const message = renderSlack(
+      reply({
+        blocks: [
+          {
+            type: 'excerpt',
+            excerpt: excerpt([{ text: 'The ' }, { text: 'dredging', strong: true }, { text: ' cost €4m.' }]),
+          },
+        ],
+      }),
+    );
     const quote = message.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('> '));
     expect(quote).toMatchObject({ text: { type: 'mrkdwn', text: '> The *dredging* cost €4m.' } });
     const cite = message.blocks[message.blocks.indexOf(quote!) + 1];
@@ -44,13 +73,24 @@ describe('renderSlack', () => {
   });
 
   it('keeps the spaces around a bold span outside the asterisks', () => {
-    const message = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: 'the' }, { text: ' dredging ', strong: true }, { text: 'cost' }]) }] }));
+    const message = renderSlack(
+      reply({
+        blocks: [
+          {
+            type: 'excerpt',
+            excerpt: excerpt([{ text: 'the' }, { text: ' dredging ', strong: true }, { text: 'cost' }]),
+          },
+        ],
+      }),
+    );
     expect(texts(message)).toContain('> the *dredging* cost');
   });
 
   it('escapes mentions, links and channel pings from documents and queries, in blocks and in the fallback text', () => {
     const hostile = '<!channel> @here <@U123> <https://evil.example|click> & more';
-    const message = renderSlack(reply({ title: hostile, blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: hostile }]) }] }));
+    const message = renderSlack(
+      reply({ title: hostile, blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: hostile }]) }] }),
+    );
     for (const t of [...texts(message), message.text]) {
       expect(t).not.toMatch(/<!|<@|<https/);
       expect(t).not.toMatch(/@here/);
@@ -64,9 +104,27 @@ describe('renderSlack', () => {
   });
 
   it('links a citation only to a plain web address', () => {
-    const good = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: { ...excerpt([{ text: 'x' }]), citation: citation(1, { url: 'https://port.example/a?b=1&c=2' }) } }] }));
+    const good = renderSlack(
+      reply({
+        blocks: [
+          {
+            type: 'excerpt',
+            excerpt: { ...excerpt([{ text: 'x' }]), citation: citation(1, { url: 'https://port.example/a?b=1&c=2' }) },
+          },
+        ],
+      }),
+    );
     expect(texts(good).join()).toContain('<https://port.example/a?b=1&amp;c=2|“Harbour report”>');
-    const bad = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: { ...excerpt([{ text: 'x' }]), citation: citation(1, { url: 'javascript:alert(1)|<!here>' }) } }] }));
+    const bad = renderSlack(
+      reply({
+        blocks: [
+          {
+            type: 'excerpt',
+            excerpt: { ...excerpt([{ text: 'x' }]), citation: citation(1, { url: 'javascript:alert(1)|<!here>' }) },
+          },
+        ],
+      }),
+    );
     expect(texts(bad).join()).not.toContain('javascript');
   });
 
@@ -85,8 +143,14 @@ describe('renderSlack', () => {
   });
 
   it('stays within 50 blocks and the total size, and says how many results were left out', () => {
-    const blocks = Array.from({ length: 40 }, (_, i) => ({ type: 'excerpt' as const, excerpt: excerpt([{ text: `${sentence(i)} ${sentence(i + 1)}` }], i + 1) }));
-    const message = renderSlack(reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }), { request: { t: 'harbour dredging' }, shareable: true });
+    const blocks = Array.from({ length: 40 }, (_, i) => ({
+      type: 'excerpt' as const,
+      excerpt: excerpt([{ text: `${sentence(i)} ${sentence(i + 1)}` }], i + 1),
+    }));
+    const message = renderSlack(
+      reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }),
+      { request: { t: 'harbour dredging' }, shareable: true },
+    );
     expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
     expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
     for (const t of texts(message)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
@@ -98,27 +162,46 @@ describe('renderSlack', () => {
   });
 
   it('moves More results back so that it shows the excerpts this message had no room for', () => {
-    const blocks = Array.from({ length: 40 }, (_, i) => ({ type: 'excerpt' as const, excerpt: excerpt([{ text: `${sentence(i)} ${sentence(i + 1)}` }], i + 1) }));
-    const message = renderSlack(reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }), { request: { t: 'harbour dredging' }, shareable: true });
+    const blocks = Array.from({ length: 40 }, (_, i) => ({
+      type: 'excerpt' as const,
+      excerpt: excerpt([{ text: `${sentence(i)} ${sentence(i + 1)}` }], i + 1),
+    }));
+    const message = renderSlack(
+      reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }),
+      { request: { t: 'harbour dredging' }, shareable: true },
+    );
     const shown = texts(message).filter((t) => t.startsWith('> ')).length;
-    const more = (message.blocks.at(-1) as { elements: { action_id: string; value: string }[] }).elements.find((b) => b.action_id === ACTIONS.more)!;
+    const more = (message.blocks.at(-1) as { elements: { action_id: string; value: string }[] }).elements.find(
+      (b) => b.action_id === ACTIONS.more,
+    )!;
     expect(JSON.parse(more.value)).toEqual({ c: 'ask', a: { question: 'harbour dredging', offset: shown } });
     expect(texts(message).join('\n')).toContain('Press *More results* to see them.');
   });
 
   it('stays under the total size with few but huge excerpts, shortening the last one that fits', () => {
     const huge = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ');
-    const blocks = Array.from({ length: 8 }, (_, i) => ({ type: 'excerpt' as const, excerpt: excerpt([{ text: huge }], i + 1) }));
+    const blocks = Array.from({ length: 8 }, (_, i) => ({
+      type: 'excerpt' as const,
+      excerpt: excerpt([{ text: huge }], i + 1),
+    }));
     const message = renderSlack(reply({ blocks }));
     expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
     expect(texts(message).join('\n')).toMatch(/\d more results? not shown\./);
   });
 
   it('puts the request in compact JSON button values: share, more, and feedback', () => {
-    const message = renderSlack(reply({ more: 2, next: { command: 'ask', args: { question: 'harbour', offset: 3 } } }), { request: { t: 'harbour' }, shareable: true });
+    const message = renderSlack(
+      reply({ more: 2, next: { command: 'ask', args: { question: 'harbour', offset: 3 } } }),
+      { request: { t: 'harbour' }, shareable: true },
+    );
     const actions = message.blocks.find((b) => b.type === 'actions');
     const buttons = (actions as { elements: { action_id: string; value: string }[] }).elements;
-    expect(buttons.map((b) => b.action_id)).toEqual([ACTIONS.share, ACTIONS.more, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
+    expect(buttons.map((b) => b.action_id)).toEqual([
+      ACTIONS.share,
+      ACTIONS.more,
+      ACTIONS.feedbackUp,
+      ACTIONS.feedbackDown,
+    ]);
     expect(JSON.parse(buttons[1]!.value)).toEqual({ c: 'ask', a: { question: 'harbour', offset: 3 } });
     expect(buttons[0]!.value).toBe('{"t":"harbour"}');
   });
@@ -130,19 +213,44 @@ describe('renderSlack', () => {
   });
 
   it('shows an error as one escaped line without buttons', () => {
-    const message = renderSlack({ title: 'x', status: 'error', blocks: [], attachments: [], more: 0, error: { code: 'bad-arguments', message: 'no <!here> command' } }, { request: { t: 'x' }, shareable: true });
+    const message = renderSlack(
+      {
+        title: 'x',
+        status: 'error',
+        blocks: [],
+        attachments: [],
+        more: 0,
+        error: { code: 'bad-arguments', message: 'no <!here> command' },
+      },
+      { request: { t: 'x' }, shareable: true },
+    );
     expect(message.blocks).toHaveLength(1);
     expect(message.text).toBe('no &lt;!here&gt; command');
   });
 
   it('notes the chart when it is not uploaded with the message', () => {
-    const chart = { name: 'chart.png', contentType: 'image/png' as const, draw: async () => new Uint8Array([1]), alt: 'Cost by year' };
-    expect(texts(renderSlack(reply({ attachments: [chart] }), { request: { t: 'x' }, shareable: true })).join()).toContain('Share in channel to post the chart: Cost by year');
-    expect(texts(renderSlack(reply({ attachments: [chart] }), { chartUploaded: true })).join()).not.toContain('Cost by year');
+    const chart = {
+      name: 'chart.png',
+      contentType: 'image/png' as const,
+      draw: async () => new Uint8Array([1]),
+      alt: 'Cost by year',
+    };
+    expect(
+      texts(renderSlack(reply({ attachments: [chart] }), { request: { t: 'x' }, shareable: true })).join(),
+    ).toContain('Share in channel to post the chart: Cost by year');
+    expect(texts(renderSlack(reply({ attachments: [chart] }), { chartUploaded: true })).join()).not.toContain(
+      'Cost by year',
+    );
   });
 
   it('shows figures and disagreements bold, with the sentence and citation of each', () => {
-    const item = (text: string, paragraph: number) => ({ text, measure: 'dredging cost', when: '2023', sentence: [{ text: 'The dredging cost ' }, { text, strong: true }, { text: ' in 2023.' }], citation: citation(paragraph) });
+    const item = (text: string, paragraph: number) => ({
+      text,
+      measure: 'dredging cost',
+      when: '2023',
+      sentence: [{ text: 'The dredging cost ' }, { text, strong: true }, { text: ' in 2023.' }],
+      citation: citation(paragraph),
+    });
     const message = renderSlack(
       reply({
         blocks: [
@@ -152,14 +260,19 @@ describe('renderSlack', () => {
       }),
     );
     const all = texts(message).join('\n');
-    expect(all).toContain('*Key figures*\n• *€4m* (2023): “The dredging cost *€4m* in 2023.” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶1');
+    expect(all).toContain(
+      '*Key figures*\n• *€4m* (2023): “The dredging cost *€4m* in 2023.” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶1',
+    );
     expect(all).toContain('*Sources differ on dredging cost:*');
     expect(all).toContain('*€5m*');
     expect(all).toContain('¶7');
   });
 
   it('splits a long list into sections that each fit', () => {
-    const items = Array.from({ length: 80 }, (_, i) => [{ text: `Document ${i}`, strong: true }, { text: ' — a source with a fairly long description line' }]);
+    const items = Array.from({ length: 80 }, (_, i) => [
+      { text: `Document ${i}`, strong: true },
+      { text: ' — a source with a fairly long description line' },
+    ]);
     const message = renderSlack(reply({ blocks: [{ type: 'list', items }] }));
     expect(message.blocks.length).toBeGreaterThan(2);
     for (const t of texts(message)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);

@@ -1,7 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { SlackAdapter, describeSlackFailure, parseRequest, slackSettings, slackToPlain } from '../../../adapters/slack/app.js';
+import {
+  SlackAdapter,
+  describeSlackFailure,
+  parseRequest,
+  slackSettings,
+  slackToPlain,
+} from '../../../adapters/slack/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { Dossier } from '../../../src/dossier.js';
 import { DossierError } from '../../../src/errors.js';
@@ -13,34 +19,64 @@ describe('slackSettings', () => {
   });
 
   it('carries the Slack variables over', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_PORT: '3100', SLACK_COMMAND: '/dossier', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
-    expect(slackSettings(config)).toEqual({ botToken: 'xoxb-1', signingSecret: 's', appToken: undefined, port: 3100, command: '/dossier', apiUrl: 'http://127.0.0.1:9/api/' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_PORT: '3100',
+      SLACK_COMMAND: '/dossier',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
+    expect(slackSettings(config)).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: 's',
+      appToken: undefined,
+      port: 3100,
+      command: '/dossier',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
   });
 
   it('stops cleanly when it was never started', async () => {
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
-    const adapter = new SlackAdapter({ botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief' }, dossier, silentLogger());
+    const adapter = new SlackAdapter(
+      { botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief' },
+      dossier,
+      silentLogger(),
+    );
     await expect(adapter.stop()).resolves.toBeUndefined();
   });
 
   it('logs Bolt’s lines through our logger with any token masked', () => {
     const lines: string[] = [];
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
-    const adapter = new SlackAdapter({ botToken: 'xoxb-1-secret', signingSecret: 's', port: 0, command: '/brief' }, dossier, createLogger('info', { write: (l: string) => void lines.push(l) }));
+    const adapter = new SlackAdapter(
+      { botToken: 'xoxb-1-secret', signingSecret: 's', port: 0, command: '/brief' },
+      dossier,
+      createLogger('info', { write: (l: string) => void lines.push(l) }),
+    );
     adapter.app.logger.warn('retrying with token xoxb-1-secret and xapp-1-A1-other');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, component: 'bolt', adapter: 'slack', msg: 'retrying with token [secret] and [secret]' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 40,
+      component: 'bolt',
+      adapter: 'slack',
+      msg: 'retrying with token [secret] and [secret]',
+    });
   });
 
   it('refuses to build an adapter with neither an app token nor a signing secret', () => {
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
-    expect(() => new SlackAdapter({ botToken: 'xoxb-1', port: 0, command: '/brief' }, dossier, silentLogger())).toThrow(DossierError);
+    expect(() => new SlackAdapter({ botToken: 'xoxb-1', port: 0, command: '/brief' }, dossier, silentLogger())).toThrow(
+      DossierError,
+    );
   });
 });
 
 describe('slackToPlain', () => {
   it('turns Slack’s markup in typed text back into what the person saw', () => {
-    expect(slackToPlain('<@U1|ann> asked about <#C1|harbour> &amp; <https://x.example/a|the memo> &lt;3 <!here>')).toBe('@ann asked about #harbour & the memo <3 @here');
+    expect(slackToPlain('<@U1|ann> asked about <#C1|harbour> &amp; <https://x.example/a|the memo> &lt;3 <!here>')).toBe(
+      '@ann asked about #harbour & the memo <3 @here',
+    );
     expect(slackToPlain('<@UBOT>   how much\n did it cost?')).toBe('how much did it cost?');
   });
 });
@@ -48,7 +84,10 @@ describe('slackToPlain', () => {
 describe('parseRequest', () => {
   it('reads back the requests the buttons hold and nothing else', () => {
     expect(parseRequest('{"t":"harbour"}')).toEqual({ t: 'harbour' });
-    expect(parseRequest('{"c":"ask","a":{"question":"harbour","offset":3}}')).toEqual({ c: 'ask', a: { question: 'harbour', offset: 3 } });
+    expect(parseRequest('{"c":"ask","a":{"question":"harbour","offset":3}}')).toEqual({
+      c: 'ask',
+      a: { question: 'harbour', offset: 3 },
+    });
     expect(parseRequest('not json')).toBeUndefined();
     expect(parseRequest('{"c":"ask"}')).toBeUndefined();
     expect(parseRequest(undefined)).toBeUndefined();
@@ -58,16 +97,24 @@ describe('parseRequest', () => {
 describe('describeSlackFailure', () => {
   it('names the problem and what to do', () => {
     const platform = (error: string) => Object.assign(new Error(error), { data: { ok: false, error } });
-    expect(describeSlackFailure(platform('not_in_channel'), 'C9')).toBe('The bot is not a member of channel C9 (not_in_channel): invite it there with /invite @Dossier.');
+    expect(describeSlackFailure(platform('not_in_channel'), 'C9')).toBe(
+      'The bot is not a member of channel C9 (not_in_channel): invite it there with /invite @Dossier.',
+    );
     expect(describeSlackFailure(platform('invalid_auth'), 'C9')).toContain('check SLACK_BOT_TOKEN');
-    expect(describeSlackFailure(new Error('socket hang up'), 'C9')).toBe('Slack call for channel C9 failed: socket hang up');
+    expect(describeSlackFailure(new Error('socket hang up'), 'C9')).toBe(
+      'Slack call for channel C9 failed: socket hang up',
+    );
   });
 });
 
 describe('SlackAdapter start-up', () => {
   const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
   const refusing = async () => {
-    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'invalid_auth' })));
+    const server = createServer((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error: 'invalid_auth' })),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return server;
   };
@@ -76,8 +123,21 @@ describe('SlackAdapter start-up', () => {
     const server = await refusing();
     try {
       const { port } = server.address() as AddressInfo;
-      const adapter = new SlackAdapter({ botToken: 'xoxb-wrong', signingSecret: 's', port: 0, command: '/brief', apiUrl: `http://127.0.0.1:${port}/api/` }, dossier, silentLogger(), { host: '127.0.0.1' });
-      await expect(adapter.start()).rejects.toThrow('Slack refused the bot token (invalid_auth): check SLACK_BOT_TOKEN.');
+      const adapter = new SlackAdapter(
+        {
+          botToken: 'xoxb-wrong',
+          signingSecret: 's',
+          port: 0,
+          command: '/brief',
+          apiUrl: `http://127.0.0.1:${port}/api/`,
+        },
+        dossier,
+        silentLogger(),
+        { host: '127.0.0.1' },
+      );
+      await expect(adapter.start()).rejects.toThrow(
+        'Slack refused the bot token (invalid_auth): check SLACK_BOT_TOKEN.',
+      );
       await adapter.stop();
     } finally {
       server.close();
@@ -88,7 +148,14 @@ describe('SlackAdapter start-up', () => {
     const server = await refusing();
     const { port } = server.address() as AddressInfo;
     await new Promise((resolve) => server.close(resolve));
-    const adapter = new SlackAdapter({ botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief', apiUrl: `http://127.0.0.1:${port}/api/` }, dossier, silentLogger(), { host: '127.0.0.1', retryConfig: { retries: 0 } });
-    await expect(adapter.start()).rejects.toThrow(/^Could not check the bot token with Slack \(.+\): check the network and SLACK_API_URL\.$/);
+    const adapter = new SlackAdapter(
+      { botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief', apiUrl: `http://127.0.0.1:${port}/api/` },
+      dossier,
+      silentLogger(),
+      { host: '127.0.0.1', retryConfig: { retries: 0 } },
+    );
+    await expect(adapter.start()).rejects.toThrow(
+      /^Could not check the bot token with Slack \(.+\): check the network and SLACK_API_URL\.$/,
+    );
   });
 });

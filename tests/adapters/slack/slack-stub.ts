@@ -39,7 +39,13 @@ export class SlackStub {
       req.on('end', () => {
         const raw = Buffer.concat(chunks);
         const path = new URL(req.url ?? '/', 'http://stub').pathname;
-        this.calls.push({ path, headers: req.headers, raw, body: parseBody(req.headers['content-type'], raw), at: Date.now() });
+        this.calls.push({
+          path,
+          headers: req.headers,
+          raw,
+          body: parseBody(req.headers['content-type'], raw),
+          at: Date.now(),
+        });
         for (const wake of this.waiters.splice(0)) wake();
         void (this.held.get(path) ?? Promise.resolve(undefined)).then((released) => {
           const answer = released ?? this.queued.get(path)?.shift() ?? this.routes.get(path) ?? this.answer(path);
@@ -137,7 +143,17 @@ function parseBody(contentType: string | undefined, raw: Buffer): Record<string,
 
 /** Signs a request body exactly as Slack does: v0 HMAC-SHA256 of `v0:{timestamp}:{body}`. */
 /** The form body Slack posts for `/brief <text>`: who asks where, and the response_url for its answer. */
-export function slashCommandBody({ text, responseUrl, user = 'U1', channel = 'C1' }: { text: string; responseUrl: string; user?: string; channel?: string }): string {
+export function slashCommandBody({
+  text,
+  responseUrl,
+  user = 'U1',
+  channel = 'C1',
+}: {
+  text: string;
+  responseUrl: string;
+  user?: string;
+  channel?: string;
+}): string {
   return new URLSearchParams({
     token: 'legacy',
     team_id: 'T1',
@@ -153,7 +169,16 @@ export function slashCommandBody({ text, responseUrl, user = 'U1', channel = 'C1
   }).toString();
 }
 
-export function slackHeaders(secret: string, body: string, contentType: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function slackHeaders(
+  secret: string,
+  body: string,
+  contentType: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signature,
+  };
 }

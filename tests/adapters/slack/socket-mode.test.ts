@@ -18,7 +18,14 @@ let socket: WebSocket | undefined;
 sockets.on('connection', (ws) => {
   socket = ws;
   ws.on('message', (data: Buffer) => received.push(JSON.parse(data.toString()) as Record<string, unknown>));
-  ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'stub' } }));
+  ws.send(
+    JSON.stringify({
+      type: 'hello',
+      num_connections: 1,
+      connection_info: { app_id: 'A1' },
+      debug_info: { host: 'stub' },
+    }),
+  );
 });
 
 const stub = new SlackStub();
@@ -28,11 +35,21 @@ let adapter: SlackAdapter;
 beforeAll(async () => {
   await stub.start();
   await new Promise<void>((resolve) => (sockets.address() ? resolve() : sockets.once('listening', () => resolve())));
-  stub.route('/api/apps.connections.open', { status: 200, body: { ok: true, url: `ws://127.0.0.1:${(sockets.address() as AddressInfo).port}/link` } });
+  stub.route('/api/apps.connections.open', {
+    status: 200,
+    body: { ok: true, url: `ws://127.0.0.1:${(sockets.address() as AddressInfo).port}/link` },
+  });
   corpusDir = await mkdtemp(join(tmpdir(), 'dossier-slack-socket-'));
-  await writeFile(join(corpusDir, 'harbour.md'), '# Harbour\n\nThe dredging of the outer harbour cost the port four million euros.\n');
+  await writeFile(
+    join(corpusDir, 'harbour.md'),
+    '# Harbour\n\nThe dredging of the outer harbour cost the port four million euros.\n',
+  );
   const dossier = await Dossier.open({ corpusDir });
-  adapter = new SlackAdapter({ botToken: 'xoxb-test', appToken: APP_TOKEN, port: 3000, command: '/brief', apiUrl: `${stub.url}/api/` }, dossier, silentLogger());
+  adapter = new SlackAdapter(
+    { botToken: 'xoxb-test', appToken: APP_TOKEN, port: 3000, command: '/brief', apiUrl: `${stub.url}/api/` },
+    dossier,
+    silentLogger(),
+  );
   await adapter.start();
 });
 
@@ -51,9 +68,22 @@ describe('SlackAdapter in Socket Mode', () => {
 
   it('acknowledges a slash command envelope at once and answers through response_url', async () => {
     const responseUrl = `${stub.url}/response/socket-1`;
-    const payload = { command: '/brief', text: 'harbour dredging', user_id: 'U1', user_name: 'ann', channel_id: 'C1', channel_name: 'harbour', team_id: 'T1', api_app_id: 'A1', response_url: responseUrl, trigger_id: 't' };
+    const payload = {
+      command: '/brief',
+      text: 'harbour dredging',
+      user_id: 'U1',
+      user_name: 'ann',
+      channel_id: 'C1',
+      channel_name: 'harbour',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      response_url: responseUrl,
+      trigger_id: 't',
+    };
     const sent = Date.now();
-    socket!.send(JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload }));
+    socket!.send(
+      JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload }),
+    );
     const answer = await stub.waitFor((c) => c.path === '/response/socket-1');
     expect(received).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
     expect(Date.now() - sent).toBeLessThan(3000);

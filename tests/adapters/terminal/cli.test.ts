@@ -14,15 +14,28 @@ let harbour: Folder;
 let revenue: Folder;
 let empty: Folder;
 beforeAll(async () => {
-  corpus = await tempCorpus({ 'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.') });
+  corpus = await tempCorpus({
+    'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
+  });
   harbour = await tempCorpus(HARBOUR);
-  revenue = await tempCorpus({ 'revenue.md': note('Revenue', Array.from({ length: 8 }, (_, i) => `Cartel revenue estimate number ${i + 1} came from a different agency.`).join('\n\n')) });
+  revenue = await tempCorpus({
+    'revenue.md': note(
+      'Revenue',
+      Array.from({ length: 8 }, (_, i) => `Cartel revenue estimate number ${i + 1} came from a different agency.`).join(
+        '\n\n',
+      ),
+    ),
+  });
   empty = await tempCorpus({});
 });
 afterAll(() => Promise.all([corpus, harbour, revenue, empty].map((f) => f.cleanup())));
 
 const run = (args: string[], over: Folder = corpus, logLevel = 'error') =>
-  spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args, '--corpus', over.dir, '--cache', `${over.dir}/.cache`], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: logLevel } });
+  spawnSync(
+    process.execPath,
+    ['--import', 'tsx', CLI, ...args, '--corpus', over.dir, '--cache', `${over.dir}/.cache`],
+    { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: logLevel } },
+  );
 const dossier = (...args: string[]) => run(args);
 const lines = (text: string) => text.trim().split('\n');
 
@@ -32,7 +45,9 @@ describe('the dossier command line', () => {
     const run = dossier('ask', question, '--json');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim()).toBe(`dossier: ask <question>: keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${question.length}).`);
+    expect(run.stderr.trim()).toBe(
+      `dossier: ask <question>: keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${question.length}).`,
+    );
   });
 
   it('still answers a query within the limit as JSON', () => {
@@ -48,7 +63,18 @@ describe('dossier help', () => {
       const help = run(args);
       expect(help.status).toBe(0);
       expect(help.stderr).toBe('');
-      for (const part of ['ask <question>', 'cite <quote>', 'figures <topic>', 'sources', 'digest --topics "a, b" [--since YYYY-MM-DD]', '--corpus DIR', '--cache DIR', '--json', '--chart FILE']) expect(help.stdout).toContain(part);
+      for (const part of [
+        'ask <question>',
+        'cite <quote>',
+        'figures <topic>',
+        'sources',
+        'digest --topics "a, b" [--since YYYY-MM-DD]',
+        '--corpus DIR',
+        '--cache DIR',
+        '--json',
+        '--chart FILE',
+      ])
+        expect(help.stdout).toContain(part);
       // The chat help's digest subcommands are refused here, so they are not offered.
       expect(help.stdout).not.toMatch(/subscribe|preview/);
     }
@@ -89,11 +115,19 @@ describe('dossier --chart', () => {
     const figures = run(['figures', 'cargo thefts', '--chart', path], harbour);
     expect(figures.status).toBe(2);
     expect(figures.stdout).toBe('');
-    expect(figures.stderr.trim()).toBe(`dossier: --chart writes a PNG image: give a file name ending in .png (not "${path}").`);
+    expect(figures.stderr.trim()).toBe(
+      `dossier: --chart writes a PNG image: give a file name ending in .png (not "${path}").`,
+    );
     expect(existsSync(path)).toBe(false);
     // Over a corpus folder that does not exist: the refusal comes first, so nothing was loaded.
-    const early = run(['figures', 'cargo thefts', '--chart', 'thefts.svg'], { dir: join(harbour.dir, 'no-such-corpus'), cleanup: async () => {} });
-    expect([early.status, early.stderr.trim()]).toEqual([2, 'dossier: --chart writes a PNG image: give a file name ending in .png (not "thefts.svg").']);
+    const early = run(['figures', 'cargo thefts', '--chart', 'thefts.svg'], {
+      dir: join(harbour.dir, 'no-such-corpus'),
+      cleanup: async () => {},
+    });
+    expect([early.status, early.stderr.trim()]).toEqual([
+      2,
+      'dossier: --chart writes a PNG image: give a file name ending in .png (not "thefts.svg").',
+    ]);
   });
 
   it('says in one line why the chart could not be written, after the answer, and exits 1', () => {
@@ -111,6 +145,8 @@ describe('dossier over an empty corpus folder', () => {
     expect(ask.status).toBe(0);
     const warnings = lines(ask.stderr).filter((l) => l.includes('holds no documents'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toBe(`dossier: The corpus folder ${empty.dir} holds no documents: add .txt, .md, .markdown, .html, .htm, .pdf files to it.`);
+    expect(warnings[0]).toBe(
+      `dossier: The corpus folder ${empty.dir} holds no documents: add .txt, .md, .markdown, .html, .htm, .pdf files to it.`,
+    );
   });
 });

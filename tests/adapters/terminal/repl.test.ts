@@ -9,7 +9,10 @@ import { note, tempCorpus } from '../../support/corpus.js';
 let dossier: Dossier;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const paragraphs = Array.from({ length: 8 }, (_, i) => `Cartel revenue estimate number ${i + 1} came from a different agency.`).join('\n\n');
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) => `Cartel revenue estimate number ${i + 1} came from a different agency.`,
+  ).join('\n\n');
   const corpus = await tempCorpus({ 'revenue.md': note('Revenue', paragraphs) });
   cleanup = corpus.cleanup;
   dossier = await Dossier.open({ corpusDir: corpus.dir });
@@ -58,7 +61,9 @@ describe('TerminalAdapter', () => {
 
   it('asks for a question first on `more` before any answer, and still pages the first answer after', async () => {
     const out = await session(['more', 'MORE', 'cartel revenue estimate', 'more']);
-    expect(out.match(/^(> )?Ask a question first; `more` shows the next results of the last answer\.$/gm)).toHaveLength(2);
+    expect(out.match(/^(> )?Ask a question first; `more` shows the next results of the last answer\.$/gm)).toHaveLength(
+      2,
+    );
     expect(out).toMatch(/2 more results: type `more`\./);
     expect(out).not.toContain('Nothing in the corpus answers');
   });
@@ -66,19 +71,34 @@ describe('TerminalAdapter', () => {
 
 describe('renderTerminal', () => {
   it('strips control characters from document text so it cannot drive the terminal', () => {
-    const reply: Reply = { title: 'x\u001b[2J', status: 'ok', blocks: [{ type: 'text', text: [{ text: 'a\u001b]0;pwned\u0007b' }] }], attachments: [], more: 0 };
+    const reply: Reply = {
+      title: 'x\u001b[2J',
+      status: 'ok',
+      blocks: [{ type: 'text', text: [{ text: 'a\u001b]0;pwned\u0007b' }] }],
+      attachments: [],
+      more: 0,
+    };
     expect(renderTerminal(reply)).not.toContain('\u001b');
     expect(renderTerminal(reply)).not.toContain('\u0007');
   });
 
   it('ends a reply with further results with the `more` hint unless told not to (the one-shot CLI)', () => {
-    const reply: Reply = { title: 'Cartel revenue', status: 'ok', blocks: [{ type: 'text', text: [{ text: 'first page' }] }], attachments: [], more: 7, next: { command: 'ask', args: {} } };
+    const reply: Reply = {
+      title: 'Cartel revenue',
+      status: 'ok',
+      blocks: [{ type: 'text', text: [{ text: 'first page' }] }],
+      attachments: [],
+      more: 7,
+      next: { command: 'ask', args: {} },
+    };
     expect(renderTerminal(reply)).toMatch(/7 more results: type `more`\.$/);
     expect(renderTerminal(reply, undefined, { moreHint: false })).not.toContain('more');
     expect(renderTerminal(reply, undefined, { moreHint: false })).toMatch(/first page$/);
   });
 
   it('prints an error as its one line', () => {
-    expect(renderTerminal(errorReply('bad-arguments', 'cite <quote>: type a quote after the command.'))).toBe('cite <quote>: type a quote after the command.');
+    expect(renderTerminal(errorReply('bad-arguments', 'cite <quote>: type a quote after the command.'))).toBe(
+      'cite <quote>: type a quote after the command.',
+    );
   });
 });

@@ -27,8 +27,28 @@ describe('answerFigures', () => {
     expect(Object.keys(json)).toEqual(['query', 'figures']);
     expect(json.query).toBe('cargo thefts');
     expect(json.figures.length).toBeGreaterThan(0);
-    for (const f of json.figures) expect(Object.keys(f)).toEqual(['text', 'value', 'unit', 'measure', 'when', 'hedge', 'source', 'paragraph', 'sentence', 'score']);
-    expect(json.figures[0]).toMatchObject({ text: 'About 1,200 cargo thefts', value: 1200, unit: 'count', when: 'in 2018', hedge: 'about', source: 'port.md', paragraph: 1 });
+    for (const f of json.figures)
+      expect(Object.keys(f)).toEqual([
+        'text',
+        'value',
+        'unit',
+        'measure',
+        'when',
+        'hedge',
+        'source',
+        'paragraph',
+        'sentence',
+        'score',
+      ]);
+    expect(json.figures[0]).toMatchObject({
+      text: 'About 1,200 cargo thefts',
+      value: 1200,
+      unit: 'count',
+      when: 'in 2018',
+      hedge: 'about',
+      source: 'port.md',
+      paragraph: 1,
+    });
   });
 
   it('keeps each figure verbatim in its sentence, and the sentence verbatim in its passage', () => {
@@ -61,16 +81,26 @@ describe('answerFigures', () => {
     const answer = answerFigures(harbour, 'smuggling revenue');
     const differing = answer.disagreements.flat();
     expect(differing.map((f) => f.source).sort()).toEqual(['customs.md', 'port.md']);
-    expect(differing.map((f) => f.value)).toEqual(expect.arrayContaining([{ low: 2e9, high: 4e9 }, { low: 3e9, high: 5e9 }]));
+    expect(differing.map((f) => f.value)).toEqual(
+      expect.arrayContaining([
+        { low: 2e9, high: 4e9 },
+        { low: 3e9, high: 5e9 },
+      ]),
+    );
   });
 
   it('keeps a part apart from its whole: synthetic opioid overdose deaths are not more drug overdose deaths', async () => {
     const corpus = await tempCorpus({
-      'deaths.md': note('Overdoses', 'The country recorded 64,070 drug overdose deaths in 2016. More than 20,000 of them involved fentanyl.\n\nThe agency counted 70,000 synthetic opioid overdose deaths in 2022, up from 62,000 synthetic opioid overdose deaths in 2021.'),
+      'deaths.md': note(
+        'Overdoses',
+        'The country recorded 64,070 drug overdose deaths in 2016. More than 20,000 of them involved fentanyl.\n\nThe agency counted 70,000 synthetic opioid overdose deaths in 2022, up from 62,000 synthetic opioid overdose deaths in 2021.',
+      ),
     });
     try {
       const answer = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'overdose deaths');
-      expect(answer.groups.map((g) => g.figures.map((f) => f.value))).toEqual(expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]));
+      expect(answer.groups.map((g) => g.figures.map((f) => f.value))).toEqual(
+        expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]),
+      );
       expect(answer.series?.points.map((p) => p.value)).toEqual([62000, 70000]);
       // A figure whose sentence names no measure is headed as such, not by its own words.
       const unnamed = answer.groups.find((g) => g.figures.some((f) => f.value === 20000));
@@ -94,13 +124,17 @@ describe('figuresReply', () => {
   it('says plainly that there are no figures, with status empty', async () => {
     const reply = figuresReply(answerFigures(harbour, 'weather forecasts'), noChart);
     expect(reply.status).toBe('empty');
-    expect(reply.blocks).toEqual([{ type: 'text', text: [{ text: 'No figures on weather forecasts in the corpus.' }] }]);
+    expect(reply.blocks).toEqual([
+      { type: 'text', text: [{ text: 'No figures on weather forecasts in the corpus.' }] },
+    ]);
   });
 
   it('shows differing figures side by side with their sources and dates', async () => {
     const reply = figuresReply(answerFigures(harbour, 'smuggling revenue'), noChart);
     const block = reply.blocks.find((b) => b.type === 'disagreement');
-    expect(block?.type === 'disagreement' && block.items.map((i) => [i.text, i.citation.title, i.citation.date])).toEqual([
+    expect(
+      block?.type === 'disagreement' && block.items.map((i) => [i.text, i.citation.title, i.citation.date]),
+    ).toEqual([
       ['between $2 and $4 billion a year', 'Port Authority Annual Report', '2021-05-01'],
       ['some $3 to $5 billion a year', 'Customs Review', '2022-02-10'],
     ]);
@@ -128,7 +162,12 @@ describe('figures over the seed articles', () => {
     const answer = answerFigures(seeds, 'cartel profits from US drug sales');
     const differing = answer.disagreements.find((d) => d.length > 0) ?? [];
     expect(new Set(differing.map((f) => f.source)).size).toBe(2);
-    expect(differing.map((f) => f.value)).toEqual(expect.arrayContaining([{ low: 18e9, high: 30e9 }, { low: 20e9, high: 30e9 }]));
+    expect(differing.map((f) => f.value)).toEqual(
+      expect.arrayContaining([
+        { low: 18e9, high: 30e9 },
+        { low: 20e9, high: 30e9 },
+      ]),
+    );
     const reply = figuresReply(answer, noChart);
     expect(reply.blocks[0]?.type).toBe('disagreement');
   });

@@ -11,7 +11,11 @@ import { SEEDS } from '../../support/corpus.js';
 /** The line and point colour of a chart: #1f5f99. */
 const isLine = (png: PNG, x: number, y: number) => {
   const i = (png.width * y + x) << 2;
-  return Math.abs(png.data[i]! - 0x1f) < 24 && Math.abs(png.data[i + 1]! - 0x5f) < 24 && Math.abs(png.data[i + 2]! - 0x99) < 24;
+  return (
+    Math.abs(png.data[i]! - 0x1f) < 24 &&
+    Math.abs(png.data[i + 1]! - 0x5f) < 24 &&
+    Math.abs(png.data[i + 2]! - 0x99) < 24
+  );
 };
 const isInk = (png: PNG, x: number, y: number) => {
   const i = (png.width * y + x) << 2;
@@ -80,7 +84,8 @@ describe('seriesChart', () => {
     for (let y = 0; y < png.height * 0.1; y++) for (let x = 0; x < png.width / 2; x++) if (isInk(png, x, y)) title++;
     expect(title).toBeGreaterThan(500);
     let axis = 0;
-    for (let y = Math.floor(png.height * 0.9); y < png.height; y++) for (let x = 0; x < png.width; x++) if (isInk(png, x, y)) axis++;
+    for (let y = Math.floor(png.height * 0.9); y < png.height; y++)
+      for (let x = 0; x < png.width; x++) if (isInk(png, x, y)) axis++;
     expect(axis).toBeGreaterThan(300);
   });
 
@@ -98,7 +103,9 @@ describe('chartFont', () => {
 
   it('says which package to install when there is none', () => {
     expect(() => chartFont([])).toThrow(DossierError);
-    expect(() => chartFont([{ family: 'Nowhere Sans', files: ['/nonexistent/font.ttf'] }])).toThrow(/fonts-dejavu-core/);
+    expect(() => chartFont([{ family: 'Nowhere Sans', files: ['/nonexistent/font.ttf'] }])).toThrow(
+      /fonts-dejavu-core/,
+    );
   });
 
   it('leaves the chart out of a reply, with a note, when no font can draw it', async () => {

@@ -19,5 +19,9 @@ export const HARBOUR = {
     ].join('\n\n'),
     '2021-05-01',
   ),
-  'customs.md': note('Customs Review', 'Customs officers put smuggling revenue at some $3 to $5 billion a year.', '2022-02-10'),
+  'customs.md': note(
+    'Customs Review',
+    'Customs officers put smuggling revenue at some $3 to $5 billion a year.',
+    '2022-02-10',
+  ),
 };

@@ -35,7 +35,11 @@ describe('figuresInSentence: money', () => {
   });
 
   it('reads a sum written with a currency word', () => {
-    expect(only('Farmers lost 300 million pesos to the drought.')).toMatchObject({ text: '300 million pesos', value: 3e8, unit: 'MXN' });
+    expect(only('Farmers lost 300 million pesos to the drought.')).toMatchObject({
+      text: '300 million pesos',
+      value: 3e8,
+      unit: 'MXN',
+    });
   });
 });
 
@@ -68,7 +72,12 @@ describe('figuresInSentence: ranges', () => {
   });
 
   it('a range of counts: "15 to 25 officers"', () => {
-    expect(only('The city hired 15 to 25 officers for the festival.')).toMatchObject({ text: '15 to 25 officers', value: { low: 15, high: 25 }, unit: 'count', measure: 'officers for the festival' });
+    expect(only('The city hired 15 to 25 officers for the festival.')).toMatchObject({
+      text: '15 to 25 officers',
+      value: { low: 15, high: 25 },
+      unit: 'count',
+      measure: 'officers for the festival',
+    });
   });
 
   it('a range of percentages: "3 to 4 percent"', () => {
@@ -92,7 +101,11 @@ describe('figuresInSentence: percentages', () => {
   });
 
   it('"per cent" in two words', () => {
-    expect(only('Burglaries in the district have fallen by up to 45 per cent, the police say.')).toMatchObject({ text: 'up to 45 per cent', value: 45, hedge: 'up to' });
+    expect(only('Burglaries in the district have fallen by up to 45 per cent, the police say.')).toMatchObject({
+      text: 'up to 45 per cent',
+      value: 45,
+      hedge: 'up to',
+    });
   });
 
   it('a change: "up 17 percent"', () => {
@@ -105,7 +118,9 @@ describe('figuresInSentence: percentages', () => {
   });
 
   it('a percentage as an adjective: "a 12 percent increase in arrests"', () => {
-    expect(only('The new unit brought a 12 percent increase in arrests.')).toMatchObject({ measure: 'increase in arrests' });
+    expect(only('The new unit brought a 12 percent increase in arrests.')).toMatchObject({
+      measure: 'increase in arrests',
+    });
   });
 });
 
@@ -122,25 +137,49 @@ describe('figuresInSentence: counts', () => {
   });
 
   it('a count read through "of those" takes the measure and time of the figure before', () => {
-    const [, part, rest] = figuresInSentence('Some 9,000 wildfires burned in 2020, with over 2,000 of those started by lightning and some 700 started by trains.');
-    expect(part).toMatchObject({ text: 'over 2,000', value: 2000, measure: 'wildfires started by lightning', when: 'in 2020' });
+    const [, part, rest] = figuresInSentence(
+      'Some 9,000 wildfires burned in 2020, with over 2,000 of those started by lightning and some 700 started by trains.',
+    );
+    expect(part).toMatchObject({
+      text: 'over 2,000',
+      value: 2000,
+      measure: 'wildfires started by lightning',
+      when: 'in 2020',
+    });
     expect(rest).toMatchObject({ text: 'some 700', measure: 'wildfires started by trains', when: 'in 2020' });
   });
 
   it('an elliptic count with a participle: "8,200 killed"', () => {
-    expect(only('During 2018, the region counted 8,200 killed.')).toMatchObject({ text: '8,200 killed', value: 8200, measure: 'killed', when: 'During 2018' });
+    expect(only('During 2018, the region counted 8,200 killed.')).toMatchObject({
+      text: '8,200 killed',
+      value: 8200,
+      measure: 'killed',
+      when: 'During 2018',
+    });
   });
 
   it('a count of people: "57 teachers"', () => {
-    expect(only('The strike closed schools for 57 teachers from the valley.')).toMatchObject({ text: '57 teachers', measure: 'teachers from the valley' });
+    expect(only('The strike closed schools for 57 teachers from the valley.')).toMatchObject({
+      text: '57 teachers',
+      measure: 'teachers from the valley',
+    });
   });
 
   it('a count with nothing after it: "some 30,000"', () => {
-    expect(only('The new force would initially total some 30,000.')).toMatchObject({ text: 'some 30,000', value: 30000, unit: 'count', hedge: 'some' });
+    expect(only('The new force would initially total some 30,000.')).toMatchObject({
+      text: 'some 30,000',
+      value: 30000,
+      unit: 'count',
+      hedge: 'some',
+    });
   });
 
   it('a count with a scale word: "one million visitors"', () => {
-    expect(only('The park sees some one million visitors each year.')).toMatchObject({ text: 'some one million visitors each year', value: 1e6, per: 'year' });
+    expect(only('The park sees some one million visitors each year.')).toMatchObject({
+      text: 'some one million visitors each year',
+      value: 1e6,
+      per: 'year',
+    });
   });
 });
 
@@ -155,23 +194,43 @@ describe('figuresInSentence: multiples', () => {
   });
 
   it('"five times that much", in words', () => {
-    expect(only('The provinces have spent about five times that much on roads.')).toMatchObject({ text: 'about five times that much', value: 5, unit: 'multiple' });
+    expect(only('The provinces have spent about five times that much on roads.')).toMatchObject({
+      text: 'about five times that much',
+      value: 5,
+      unit: 'multiple',
+    });
   });
 });
 
 describe('figuresInSentence: ratios and parts', () => {
   it('"one in 4 adults"', () => {
-    expect(only('Only one in 4 adults reads a newspaper.')).toMatchObject({ text: 'Only one in 4 adults', value: 0.25, unit: 'ratio', measure: 'adults', hedge: 'only' });
+    expect(only('Only one in 4 adults reads a newspaper.')).toMatchObject({
+      text: 'Only one in 4 adults',
+      value: 0.25,
+      unit: 'ratio',
+      measure: 'adults',
+      hedge: 'only',
+    });
   });
 
   it('"12 of the 50 states"', () => {
-    expect(only('Voters in 12 of the 50 states approved the measure.')).toMatchObject({ text: '12 of the 50 states', value: 12 / 50, unit: 'ratio', measure: 'states' });
+    expect(only('Voters in 12 of the 50 states approved the measure.')).toMatchObject({
+      text: '12 of the 50 states',
+      value: 12 / 50,
+      unit: 'ratio',
+      measure: 'states',
+    });
   });
 });
 
 describe('figuresInSentence: small counts in words', () => {
   it('"three gangs"', () => {
-    expect(only('Three gangs control the harbour.')).toMatchObject({ text: 'Three gangs', value: 3, unit: 'count', measure: 'gangs' });
+    expect(only('Three gangs control the harbour.')).toMatchObject({
+      text: 'Three gangs',
+      value: 3,
+      unit: 'count',
+      measure: 'gangs',
+    });
   });
 
   it('"seven … farmers", with the words between kept in the measure', () => {
@@ -195,7 +254,9 @@ describe('figuresInSentence: time references', () => {
   });
 
   it('a period that ends on a date, opening the sentence', () => {
-    const [first, second] = figuresInSentence('For the 12 months ending in June 2021, the agency counted over 5,000 arrests, up from 4,000 in June 2020.');
+    const [first, second] = figuresInSentence(
+      'For the 12 months ending in June 2021, the agency counted over 5,000 arrests, up from 4,000 in June 2020.',
+    );
     expect(first).toMatchObject({ text: 'over 5,000 arrests', when: 'the 12 months ending in June 2021' });
     expect(second).toMatchObject({ text: '4,000', measure: 'arrests', when: 'in June 2020' });
   });
@@ -223,7 +284,9 @@ describe('figuresInSentence: not figures', () => {
   });
 
   it('list numbering', () => {
-    expect(texts('The plan has parts:\n  1. Reform the police;\n  2. Fund the courts;\n  3. Build schools.')).toEqual([]);
+    expect(texts('The plan has parts:\n  1. Reform the police;\n  2. Fund the courts;\n  3. Build schools.')).toEqual(
+      [],
+    );
   });
 
   it('pillar and section numbering', () => {
@@ -254,10 +317,42 @@ describe('figuresInSentence: not figures', () => {
 describe('figuresInSentence: verbatim text', () => {
   it('every figure’s text is a substring of its sentence at its offsets, for any input', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('some', '$', '1.6', 'billion', 'between', 'and', '12', 'of', 'the', '31', 'states', '%', 'percent', 'in', '2016', 'two', 'times', '–', ',', 'up', 'to', 'a', 'month', '\n', '1.'), { maxLength: 30 }), (words) => {
-        const sentence = words.join(' ');
-        for (const f of figuresInSentence(sentence)) expect(sentence.slice(f.start, f.end)).toBe(f.text);
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            'some',
+            '$',
+            '1.6',
+            'billion',
+            'between',
+            'and',
+            '12',
+            'of',
+            'the',
+            '31',
+            'states',
+            '%',
+            'percent',
+            'in',
+            '2016',
+            'two',
+            'times',
+            '–',
+            ',',
+            'up',
+            'to',
+            'a',
+            'month',
+            '\n',
+            '1.',
+          ),
+          { maxLength: 30 },
+        ),
+        (words) => {
+          const sentence = words.join(' ');
+          for (const f of figuresInSentence(sentence)) expect(sentence.slice(f.start, f.end)).toBe(f.text);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,7 +4,13 @@ import type { Passage } from '../../../src/corpus/types.js';
 import { Dossier } from '../../../src/dossier.js';
 import { SEEDS } from '../../support/corpus.js';
 
-const passage = (text: string, sentences = [{ text, start: 0 }]): Passage => ({ id: 'note.md#1', source: 'note.md', paragraph: 1, text, sentences });
+const passage = (text: string, sentences = [{ text, start: 0 }]): Passage => ({
+  id: 'note.md#1',
+  source: 'note.md',
+  paragraph: 1,
+  text,
+  sentences,
+});
 
 describe('figuresInPassage', () => {
   it('reads each passage once: the same figures object comes back', () => {
@@ -23,7 +29,12 @@ describe('figuresInPassage', () => {
 
   it('places figures by the loader’s sentence offsets', () => {
     const text = 'Nets were mended.  Some 300 boats sailed.';
-    const [figure] = figuresInPassage(passage(text, [{ text: 'Nets were mended.', start: 0 }, { text: 'Some 300 boats sailed.', start: 19 }]));
+    const [figure] = figuresInPassage(
+      passage(text, [
+        { text: 'Nets were mended.', start: 0 },
+        { text: 'Some 300 boats sailed.', start: 19 },
+      ]),
+    );
     expect(figure).toMatchObject({ text: 'Some 300 boats', sentence: { start: 19 } });
   });
 

@@ -8,13 +8,19 @@ describe('parseHtml', () => {
   it('keeps the article and leaves out navigation, sidebar, footer and the headline (the title)', async () => {
     const { blocks } = parseHtml(await readFile(FIXTURE, 'utf8'));
     expect(blocks).toEqual([
-      { kind: 'paragraph', text: 'The old harbour lights shone again on Friday evening after a two-year restoration that cost the town about 40,000\u00a0pounds.' },
+      {
+        kind: 'paragraph',
+        text: 'The old harbour lights shone again on Friday evening after a two-year restoration that cost the town about 40,000\u00a0pounds.',
+      },
       { kind: 'paragraph', text: 'Photo: Tom Reed' },
       { kind: 'heading', text: 'What changed' },
       { kind: 'paragraph', text: 'Engineers fitted new lamps. The council set three goals:' },
       { kind: 'item', text: 'Halve the running costs.' },
       { kind: 'item', text: 'Keep the original brass housings.' },
-      { kind: 'paragraph', text: 'Residents gathered on the quay to watch, and the mayor thanked the volunteers who raised part of the money.' },
+      {
+        kind: 'paragraph',
+        text: 'Residents gathered on the quay to watch, and the mayor thanked the volunteers who raised part of the money.',
+      },
     ]);
   });
 
@@ -30,7 +36,9 @@ describe('parseHtml', () => {
   });
 
   it('reads a bare fragment: paragraphs, line breaks, nested lists, no title', () => {
-    const { blocks, meta } = parseHtml('<p>One<br>line.</p><div>Loose <b>text</b><ul><li>Item<ol><li>Sub-item</li></ol></li></ul></div><script>var x = 1;</script>');
+    const { blocks, meta } = parseHtml(
+      '<p>One<br>line.</p><div>Loose <b>text</b><ul><li>Item<ol><li>Sub-item</li></ol></li></ul></div><script>var x = 1;</script>',
+    );
     expect(blocks).toEqual([
       { kind: 'paragraph', text: 'One line.' },
       { kind: 'paragraph', text: 'Loose text' },
@@ -41,6 +49,8 @@ describe('parseHtml', () => {
   });
 
   it('reads a page that leaves out its body tag', () => {
-    expect(parseHtml('<!doctype html><html><head><title>Quay</title></head><p>The quay is open.</p></html>')).toMatchObject({ blocks: [{ kind: 'paragraph', text: 'The quay is open.' }], meta: { title: 'Quay' } });
+    expect(
+      parseHtml('<!doctype html><html><head><title>Quay</title></head><p>The quay is open.</p></html>'),
+    ).toMatchObject({ blocks: [{ kind: 'paragraph', text: 'The quay is open.' }], meta: { title: 'Quay' } });
   });
 });

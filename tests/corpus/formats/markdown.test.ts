@@ -7,11 +7,21 @@ const FIXTURE = new URL('../../fixtures/corpus/formats/briefing.md', import.meta
 describe('parseMarkdown', () => {
   it('reads front matter and turns headings, lists and inline markup into blocks of plain text', async () => {
     const { blocks, meta, metaProblems } = parseMarkdown(await readFile(FIXTURE, 'utf8'));
-    expect(meta).toEqual({ title: 'Harbour Restoration Briefing', author: 'Mara Quill', publisher: 'Coastal Council', date: '2021-06-04', url: 'https://example.org/briefing', tags: ['harbour', 'lights'] });
+    expect(meta).toEqual({
+      title: 'Harbour Restoration Briefing',
+      author: 'Mara Quill',
+      publisher: 'Coastal Council',
+      date: '2021-06-04',
+      url: 'https://example.org/briefing',
+      tags: ['harbour', 'lights'],
+    });
     expect(metaProblems).toEqual([]);
     expect(blocks).toEqual([
       { kind: 'heading', text: 'Harbour Restoration Briefing' },
-      { kind: 'paragraph', text: 'The council approved the restoration of the harbour lights in March, after a survey found rust in every lamp.' },
+      {
+        kind: 'paragraph',
+        text: 'The council approved the restoration of the harbour lights in March, after a survey found rust in every lamp.',
+      },
       { kind: 'heading', text: 'Costs' },
       { kind: 'paragraph', text: 'The work cost about 40,000 pounds. The budget had three parts:' },
       { kind: 'item', text: 'Lamps and wiring from a local firm.' },
@@ -25,7 +35,8 @@ describe('parseMarkdown', () => {
   });
 
   it('reads underlined headings, quotes, code and escapes; drops rules, comments and fences', () => {
-    const md = 'Quay Works\n==========\n\n> A quoted *line*\n> that wraps.\n\n---\n\n<!-- a note to self -->\n```\nlet lamps = 3;\n```\n\nUse `lamps` \\*not\\* snake_case_names.';
+    const md =
+      'Quay Works\n==========\n\n> A quoted *line*\n> that wraps.\n\n---\n\n<!-- a note to self -->\n```\nlet lamps = 3;\n```\n\nUse `lamps` \\*not\\* snake_case_names.';
     expect(parseMarkdown(md).blocks).toEqual([
       { kind: 'heading', text: 'Quay Works' },
       { kind: 'paragraph', text: 'A quoted line that wraps.' },

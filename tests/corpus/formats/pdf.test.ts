@@ -5,7 +5,14 @@ import { makePdf } from '../make-pdf.js';
 
 describe('parsePdf', () => {
   it('reads the text with its paragraphs (blank lines) and joins wrapped lines', async () => {
-    const pdf = makePdf(['Quay Report', '', 'The lamps were tested on the first', 'day of May (all of them).', '', 'The council will pay for paint.']);
+    const pdf = makePdf([
+      'Quay Report',
+      '',
+      'The lamps were tested on the first',
+      'day of May (all of them).',
+      '',
+      'The council will pay for paint.',
+    ]);
     const { blocks } = await parsePdf(pdf);
     expect(blocks).toEqual([
       { kind: 'heading', text: 'Quay Report' },
@@ -15,9 +22,21 @@ describe('parsePdf', () => {
   });
 
   it('offers the info dictionary as fallback metadata, but not a title that is a file name', async () => {
-    const info = { Title: 'Quay Report', Author: 'Jane Roe', CreationDate: 'D:20210303120000Z', Keywords: 'harbour; lamps' };
-    expect((await parsePdf(makePdf(['Text.'], info))).fallbackMeta).toEqual({ title: 'Quay Report', author: 'Jane Roe', date: '2021-03-03', tags: ['harbour', 'lamps'] });
-    expect((await parsePdf(makePdf(['Text.'], { Title: 'Microsoft Word - quay.docx' }))).fallbackMeta?.title).toBeUndefined();
+    const info = {
+      Title: 'Quay Report',
+      Author: 'Jane Roe',
+      CreationDate: 'D:20210303120000Z',
+      Keywords: 'harbour; lamps',
+    };
+    expect((await parsePdf(makePdf(['Text.'], info))).fallbackMeta).toEqual({
+      title: 'Quay Report',
+      author: 'Jane Roe',
+      date: '2021-03-03',
+      tags: ['harbour', 'lamps'],
+    });
+    expect(
+      (await parsePdf(makePdf(['Text.'], { Title: 'Microsoft Word - quay.docx' }))).fallbackMeta?.title,
+    ).toBeUndefined();
   });
 
   it('does not alter the bytes it is given', async () => {

@@ -26,7 +26,8 @@ describe('groupLines', () => {
   });
 
   it('makes each bulleted or numbered line an item without its marker; unmarked lines continue the item', () => {
-    const text = 'The plan:\n• Paint the\n  housings.\n- Test lamps.\n* Clean lenses.\n  1. First step;\n2) Second step.';
+    const text =
+      'The plan:\n• Paint the\n  housings.\n- Test lamps.\n* Clean lenses.\n  1. First step;\n2) Second step.';
     expect(groupLines(text)).toEqual([
       { kind: 'paragraph', text: 'The plan:' },
       { kind: 'item', text: 'Paint the housings.' },
