@@ -7,6 +7,7 @@ import { PassageIndex, type SearchHit, type SearchOptions } from './search/index
 import { silentLogger, type Logger } from './log.js';
 import { Analyzer } from './search/analyzer.js';
 import { loadSynonyms, SYNONYM_GROUPS } from './search/synonyms.js';
+import { rankingOptions, type RankingOptions, type RankingOverrides } from './search/ranking.js';
 
 export type { SearchHit, SearchOptions };
 
@@ -18,6 +19,8 @@ export interface DossierOptions {
   log?: Logger;
   /** Passed to the loader (size limits and the like). */
   load?: Omit<LoadOptions, 'log'>;
+  /** Tuned numbers of search, ask and cite to change (see `DEFAULT_RANKING`). */
+  ranking?: RankingOverrides;
 }
 
 /**
@@ -32,6 +35,8 @@ export class Dossier {
     readonly corpus: Corpus,
     readonly index: PassageIndex,
     readonly log: Logger,
+    /** The tuned numbers every answer reads. */
+    readonly ranking: RankingOptions,
   ) {
     for (const doc of corpus.documents) this.remember(doc);
   }
@@ -45,13 +50,21 @@ export class Dossier {
     await saved?.save(corpus);
     const synonyms = await loadSynonyms(corpus.dir, log);
     const analyzer = new Analyzer([...SYNONYM_GROUPS, ...synonyms.groups]);
-    const index = await PassageIndex.build(corpus, { cacheDir: options.cacheDir, log, analyzer, salt: synonyms.hash });
-    return new Dossier(corpus, index, log);
+    const ranking = rankingOptions(options.ranking);
+    const index = await PassageIndex.build(corpus, {
+      cacheDir: options.cacheDir,
+      log,
+      analyzer,
+      salt: synonyms.hash,
+      ranking: ranking.search,
+    });
+    return new Dossier(corpus, index, log, ranking);
   }
 
   /** Builds an engine over documents already in memory (tests, benchmarks). */
-  static fromCorpus(corpus: Corpus, log: Logger = silentLogger()): Dossier {
-    return new Dossier(corpus, PassageIndex.fromCorpus(corpus), log);
+  static fromCorpus(corpus: Corpus, log: Logger = silentLogger(), overrides?: RankingOverrides): Dossier {
+    const ranking = rankingOptions(overrides);
+    return new Dossier(corpus, PassageIndex.fromCorpus(corpus, undefined, ranking.search), log, ranking);
   }
 
   get documents(): SourceDocument[] {

@@ -26,24 +26,21 @@ export interface AskAnswer {
   more: number;
 }
 
-/** Passages matching less than this share of the question's weight are noise, not answers. */
-const MIN_COVERAGE = 0.34;
-const CANDIDATES = 60;
-
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
 export function ask(dossier: Dossier, question: string, { limit = 3, offset = 0 }: AskOptions = {}): AskAnswer {
+  const { candidates, minCoverage, coveragePower, figureBoost } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index);
   if (!answerable(query)) return { query: question, results: [], more: 0 };
   const ranked = dossier
-    .search(question, { limit: CANDIDATES })
+    .search(question, { limit: candidates })
     .map((hit) => {
       const amounts = amountsIn(hit.passage.text);
       return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
     })
-    .filter(({ cover }) => cover >= MIN_COVERAGE)
+    .filter(({ cover }) => cover >= minCoverage)
     .map(({ hit, amounts, cover }) => ({
       hit,
-      score: hit.score * cover * cover * (query.wantsFigure && amounts.figure ? 1.3 : 1),
+      score: hit.score * cover ** coveragePower * (query.wantsFigure && amounts.figure ? figureBoost : 1),
     }))
     .sort((a, b) => b.score - a.score);
   const page = ranked.slice(offset, offset + limit);
@@ -72,7 +69,7 @@ function excerptFor(
     const found = wordTerms
       .filter(({ terms: t }) => [...t].some((x) => terms.has(x)))
       .reduce((s, { w }) => s + w.weight, 0);
-    return found * (query.wantsFigure && /\d/.test(sentence.text) ? 1.5 : 1);
+    return found * (query.wantsFigure && /\d/.test(sentence.text) ? dossier.ranking.ask.figureSentenceBoost : 1);
   });
   const queryTerms = new Set(
     query.words.flatMap((w) => w.terms).filter((t) => matched.has(t) || !t.startsWith('syn:')),

@@ -6,28 +6,20 @@ import { excerptText } from './excerpt.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import { markRanges, type Reply, type RichText } from './reply.js';
 
-/** Below this share of the remembered words found in order-free match, a passage is not the source. */
-const MIN_SIMILARITY = 0.6;
-/**
- * A quote of common words with at most one other ("to be or not to be that is the question") is
- * found in half the corpus by word counts alone: it must match nearly word for word.
- */
-const MIN_SIMILARITY_COMMON_WORDS = 0.9;
-const CANDIDATES = 30;
-
 /**
  * Finds where a half-remembered quote comes from. The index proposes candidates; each candidate's
  * sentences (alone and in pairs) are then compared word by word with the quote, forgiving a typo
  * per word, a changed word or two, accents and quote marks.
  */
 export function cite(dossier: Dossier, quote: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
+  const options = dossier.ranking.cite;
   const wanted = words(quote);
   if (wanted.length === 0) return { query: quote, results: [], more: 0 };
   const distinctive = wanted.filter((w) => !STOP_WORDS.has(w)).length;
-  const threshold = distinctive >= 2 ? MIN_SIMILARITY : MIN_SIMILARITY_COMMON_WORDS;
+  const threshold = distinctive >= 2 ? options.minSimilarity : options.minSimilarityCommonWords;
   const scored = dossier
-    .search(quote, { limit: CANDIDATES })
-    .map(({ passage }) => bestWindow(passage, wanted))
+    .search(quote, { limit: options.candidates })
+    .map(({ passage }) => bestWindow(passage, wanted, options.recallWeight))
     .filter((m) => m.similarity >= threshold)
     .sort((a, b) => b.similarity - a.similarity);
   const results: AskResult[] = scored.slice(0, limit).map((m) => ({
@@ -50,7 +42,7 @@ interface WindowMatch {
   similarity: number;
 }
 
-function bestWindow(passage: Passage, wanted: string[]): WindowMatch {
+function bestWindow(passage: Passage, wanted: string[], recallWeight: number): WindowMatch {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
   let best: WindowMatch = {
     passage,
@@ -60,7 +52,7 @@ function bestWindow(passage: Passage, wanted: string[]): WindowMatch {
   for (let i = 0; i < all.length; i++) {
     for (let len = 1; len <= 2 && i + len <= all.length; len++) {
       const sentences = all.slice(i, i + len);
-      const similarity = similarityOf(wanted, words(sentences.map((s) => s.text).join(' ')));
+      const similarity = similarityOf(wanted, words(sentences.map((s) => s.text).join(' ')), recallWeight);
       if (similarity > best.similarity + 1e-9)
         best = { passage, window: { sentences, before: i > 0, after: i + len < all.length }, similarity };
     }
@@ -69,7 +61,7 @@ function bestWindow(passage: Passage, wanted: string[]): WindowMatch {
 }
 
 /** Mostly recall of the remembered words, with a little precision so the tightest window wins. */
-function similarityOf(wanted: string[], have: string[]): number {
+function similarityOf(wanted: string[], have: string[], recallWeight: number): number {
   const pool = [...have];
   let found = 0;
   for (const w of wanted) {
@@ -81,7 +73,7 @@ function similarityOf(wanted: string[], have: string[]): number {
   }
   const recall = found / wanted.length;
   const precision = have.length ? found / have.length : 0;
-  return 0.85 * recall + 0.15 * precision;
+  return recallWeight * recall + (1 - recallWeight) * precision;
 }
 
 function words(text: string): string[] {

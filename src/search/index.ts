@@ -5,6 +5,9 @@ import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { Analyzer } from './analyzer.js';
+import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
+
+type SearchRanking = RankingOptions['search'];
 
 /** Bumped whenever the analyser, the built-in synonyms or the indexed fields change, so old saved indexes are rebuilt. */
 export const INDEX_VERSION = 6;
@@ -26,7 +29,7 @@ export interface SearchOptions {
    * most common terms out (see `POSTINGS_BUDGET`), so each hit's `terms` still lists them.
    */
   contains?: (id: string, terms: string[]) => string[];
-  /** Postings one search may score before it leaves its commonest terms out (default `POSTINGS_BUDGET`). */
+  /** Postings one search may score before it leaves its commonest terms out (default: the ranking's `postingsBudget`). */
   budget?: number;
 }
 
@@ -39,9 +42,6 @@ export interface SearchHit {
   matched: string[];
   passage: Passage;
 }
-
-/** Passage title and heading weigh more than body text, but not so much that a title drowns the body. */
-const BOOST = { text: 1, heading: 1.5, title: 1.2 };
 
 /**
  * MiniSearch over passages with Dossier's analyser. Saved under the cache folder, keyed by the
@@ -60,22 +60,33 @@ export class PassageIndex {
     private readonly counts: TermCounts = { text: new Map(), any: new Map() },
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
+    private readonly ranking: SearchRanking = DEFAULT_RANKING.search,
   ) {
     this.analyzer = analyzer;
   }
 
-  static options(analyzer: Analyzer): Options<IndexedPassage> {
+  static options(analyzer: Analyzer, ranking: SearchRanking = DEFAULT_RANKING.search): Options<IndexedPassage> {
     return {
       fields: ['text', 'title', 'heading'],
       storeFields: [],
       tokenize: analyzer.tokenize,
       processTerm: analyzer.processTerm,
-      searchOptions: { boost: BOOST },
+      searchOptions: { boost: ranking.boost, bm25: ranking.bm25 },
     };
   }
 
-  static fromCorpus(corpus: Corpus, analyzer = new Analyzer()): PassageIndex {
-    const index = new PassageIndex(new MiniSearch(PassageIndex.options(analyzer)), analyzer);
+  static fromCorpus(
+    corpus: Corpus,
+    analyzer = new Analyzer(),
+    ranking: SearchRanking = DEFAULT_RANKING.search,
+  ): PassageIndex {
+    const index = new PassageIndex(
+      new MiniSearch(PassageIndex.options(analyzer, ranking)),
+      analyzer,
+      undefined,
+      false,
+      ranking,
+    );
     for (const doc of corpus.documents) index.add(doc.passages, doc.meta);
     return index;
   }
@@ -88,14 +99,17 @@ export class PassageIndex {
       log = silentLogger(),
       analyzer = new Analyzer(),
       salt = '',
+      ranking = DEFAULT_RANKING.search,
     }: {
       cacheDir?: string;
       log?: Logger;
       analyzer?: Analyzer;
       /** Anything else the index depends on (the synonym file). */ salt?: string;
+      /** Search-time numbers only: the saved index does not depend on them. */
+      ranking?: SearchRanking;
     } = {},
   ): Promise<PassageIndex> {
-    if (!cacheDir) return PassageIndex.fromCorpus(corpus, analyzer);
+    if (!cacheDir) return PassageIndex.fromCorpus(corpus, analyzer, ranking);
     const key = `${corpusKey(corpus)}:${salt}`;
     // One file per corpus folder, so switching corpora does not evict the other's index.
     const file = join(
@@ -109,19 +123,20 @@ export class PassageIndex {
         counts?: { text: [string, number][]; any: [string, number][] };
       };
       if (saved.key === key && saved.index && saved.counts) {
-        const mini = MiniSearch.loadJS<IndexedPassage>(saved.index as never, PassageIndex.options(analyzer));
+        const mini = MiniSearch.loadJS<IndexedPassage>(saved.index as never, PassageIndex.options(analyzer, ranking));
         log.debug({ file }, 'index loaded from cache');
         return new PassageIndex(
           mini,
           analyzer,
           { text: new Map(saved.counts.text), any: new Map(saved.counts.any) },
           true,
+          ranking,
         );
       }
     } catch {
       // No cache yet, or an unreadable one: rebuild below.
     }
-    const index = PassageIndex.fromCorpus(corpus, analyzer);
+    const index = PassageIndex.fromCorpus(corpus, analyzer, ranking);
     try {
       await mkdir(cacheDir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
@@ -160,11 +175,11 @@ export class PassageIndex {
   /** Whether any indexed word is `term` or, for a long enough word, within a typo of it. */
   knows(term: string): boolean {
     if (this.counts.any.has(term)) return true;
-    if (!fuzziness(term)) return false;
+    if (!this.fuzziness(term)) return false;
     return (
       this.mini.search(term, {
         fields: ['text', 'title', 'heading'],
-        fuzzy: fuzziness,
+        fuzzy: this.fuzziness,
         tokenize: (t) => [t],
         processTerm: (t) => t,
       }).length > 0
@@ -195,7 +210,7 @@ export class PassageIndex {
 
   search(
     query: string,
-    { limit = 20, fuzzy = true, contains, budget = POSTINGS_BUDGET }: SearchOptions = {},
+    { limit = 20, fuzzy = true, contains, budget = this.ranking.postingsBudget }: SearchOptions = {},
   ): Omit<SearchHit, 'passage'>[] {
     const { searched, skipped } = this.plan(this.analyzer.terms(query), budget);
     const results: SearchResult[] = this.mini.search(searched.join(' '), {
@@ -204,7 +219,7 @@ export class PassageIndex {
       processTerm: (term) => term,
       // A word the corpus has is taken as written: typo tolerance is for words it lacks, and
       // expanding every long word to its neighbours made a large corpus's searches several times slower.
-      fuzzy: fuzzy ? (term) => (this.counts.any.has(term) ? false : fuzziness(term)) : false,
+      fuzzy: fuzzy ? (term) => (this.counts.any.has(term) ? false : this.fuzziness(term)) : false,
     });
     return results.slice(0, limit).map((r) => {
       const id = String(r.id);
@@ -212,6 +227,12 @@ export class PassageIndex {
       return { id, score: r.score, terms, matched: r.terms };
     });
   }
+
+  /** Typos are forgiven in long enough words only (`fuzzyMinLength`): short words are too easily something else. */
+  private readonly fuzziness = (term: string): number | false => {
+    if (Analyzer.isSynonym(term) || /\d/.test(term)) return false;
+    return term.length >= this.ranking.fuzzyMinLength ? this.ranking.fuzzy : false;
+  };
 
   /**
    * Which terms to look up. Scoring a term costs a step for every passage that holds it, so once
@@ -231,9 +252,6 @@ export class PassageIndex {
     return { searched, skipped };
   }
 }
-
-/** Postings one search may score before it drops its commonest terms: a few milliseconds' work (see README, Benchmarks). */
-export const POSTINGS_BUDGET = 3000;
 
 interface TermCounts {
   text: Map<string, number>;
@@ -255,12 +273,6 @@ function indexed(p: Passage, meta: DocumentMeta): IndexedPassage {
     title: meta.title,
     heading: p.heading ?? '',
   };
-}
-
-/** Typos are forgiven in words of six letters or more only: short words are too easily something else. */
-function fuzziness(term: string): number | false {
-  if (Analyzer.isSynonym(term) || /\d/.test(term)) return false;
-  return term.length >= 6 ? 0.2 : false;
 }
 
 function corpusKey(corpus: Corpus): string {

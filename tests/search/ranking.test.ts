@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { Dossier } from '../../src/dossier.js';
+import { DEFAULT_RANKING, rankingOptions } from '../../src/search/ranking.js';
+import { note, tempCorpus } from '../support/corpus.js';
+
+describe('ranking options', () => {
+  it('lays overrides over the defaults section by section, leaving the defaults untouched', () => {
+    const options = rankingOptions({ ask: { minCoverage: 0.9 }, cite: { candidates: 5 } });
+    expect(options.ask).toEqual({ ...DEFAULT_RANKING.ask, minCoverage: 0.9 });
+    expect(options.cite.candidates).toBe(5);
+    expect(options.search).toEqual(DEFAULT_RANKING.search);
+    expect(DEFAULT_RANKING.ask.minCoverage).not.toBe(0.9);
+  });
+
+  it('reach the answers through Dossier.open', async () => {
+    const corpus = await tempCorpus({
+      'a.md': note('Harbour', 'The harbour dredging cost 4 million pounds.'),
+      'b.md': note('Library', 'The library opened a new wing.'),
+    });
+    try {
+      const question = 'harbour dredging budget';
+      const loose = await Dossier.open({ corpusDir: corpus.dir });
+      const strict = await Dossier.open({ corpusDir: corpus.dir, ranking: { ask: { minCoverage: 0.99 } } });
+      expect(loose.ranking.ask.minCoverage).toBe(DEFAULT_RANKING.ask.minCoverage);
+      expect(ask(loose, question).results.length).toBeGreaterThan(0);
+      expect(ask(strict, question).results).toEqual([]);
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+});
