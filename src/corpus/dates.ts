@@ -1,12 +1,50 @@
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** The one month table: every reader of dates (citations, figures, chart labels) names months through it. */
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/** Abbreviations other than a month's first three letters. */
+const OTHER_ABBREVIATIONS = new Map([['sept', 9]]);
+
+/** A month's number (1 to 12) from its name or abbreviation in any case, with or without a full stop ("Mar."). */
+export function monthNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const i = MONTH_NAMES.findIndex((m) => m === w || m.slice(0, 3) === w);
+  return i >= 0 ? i + 1 : OTHER_ABBREVIATIONS.get(w);
+}
+
+/** A month's three-letter name, for labels: "Mar" for 3. */
+export function monthAbbreviation(month: number): string {
+  const name = MONTH_NAMES[month - 1]!;
+  return name.charAt(0).toUpperCase() + name.slice(1, 3);
+}
+
+/**
+ * The source of a regular expression for a month's name or abbreviation, with an optional full stop
+ * ("March", "Mar.", "sept"). Its one group captures the word, for `monthNumber`; longer words come first
+ * so that "September" is not read as "Sep".
+ */
+export const MONTH_PATTERN = `(${[
+  ...new Set([...MONTH_NAMES, ...MONTH_NAMES.map((m) => m.slice(0, 3)), ...OTHER_ABBREVIATIONS.keys()]),
+]
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})';
 
 /** "October 30, 2017", "Oct. 30 2017"; "30 October 2017"; "2017-10-30" (also as the head of an ISO timestamp). */
 const DATE = new RegExp(
-  `\\b(?:${MONTH}\\s+${DAY},?\\s+${YEAR}|${DAY}\\s+${MONTH},?\\s+${YEAR}|${YEAR}-(\\d{2})-(\\d{2}))(?![\\d-])`,
+  `\\b(?:${MONTH_PATTERN}\\s+${DAY},?\\s+${YEAR}|${DAY}\\s+${MONTH_PATTERN},?\\s+${YEAR}|${YEAR}-(\\d{2})-(\\d{2}))(?![\\d-])`,
   'i',
 );
 
@@ -30,9 +68,9 @@ export function findDate(text: string): FoundDate | undefined {
   const [, month1, day1, year1, day2, month2, year2, year3, month3, day3] = m;
   const iso =
     year1 !== undefined
-      ? isoDate(year1, monthNumber(month1!), day1!)
+      ? isoDate(year1, monthNumber(month1!)!, day1!)
       : year2 !== undefined
-        ? isoDate(year2, monthNumber(month2!), day2!)
+        ? isoDate(year2, monthNumber(month2!)!, day2!)
         : isoDate(year3!, Number(month3), day3!);
   return iso ? { iso, index: m.index, end: m.index + m[0].length } : undefined;
 }
@@ -43,10 +81,6 @@ export function parseDateValue(value: string | Date): string | undefined {
   const pdf = PDF_DATE.exec(value.trim());
   if (pdf) return isoDate(pdf[1]!, Number(pdf[2]), pdf[3]!);
   return findDate(value)?.iso;
-}
-
-function monthNumber(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
 function isoDate(year: string, month: number, day: string): string | undefined {

@@ -1,3 +1,4 @@
+import { monthNumber } from '../../corpus/dates.js';
 import { tokenSentences, type Token } from './tokens.js';
 
 /**
@@ -132,32 +133,6 @@ const TIME_UNITS = new Set([
   'quarters',
 ]);
 const RATE_WORDS = new Set(['a', 'an', 'per', 'each', 'every']);
-const MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
 /** Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5". */
 const NUMBERING_WORDS = new Set([
   'pillar',
@@ -649,8 +624,7 @@ class SentenceReader {
     const token = this.t[i]!;
     const prev = this.t[i - 1];
     const next = this.t[i + 1];
-    if (token.entity === 'DATE' || MONTHS.has(prev?.lower.replace(/\.$/, '') ?? '') || MONTHS.has(next?.lower ?? ''))
-      return true;
+    if (token.entity === 'DATE' || isMonth(prev?.lower) || isMonth(next?.lower)) return true;
     if (prev && NUMBERING_WORDS.has(prev.lower.replace(/\.$/, ''))) return true;
     if (
       (i === 0 || (i === 1 && prev?.text === '(') || this.startsLine(i)) &&
@@ -858,7 +832,7 @@ class SentenceReader {
     const token = this.t[this.skipDeterminers(i)];
     return (
       !!token &&
-      (token.entity === 'DATE' || token.entity === 'DURATION' || YEAR.test(token.text) || MONTHS.has(token.lower))
+      (token.entity === 'DATE' || token.entity === 'DURATION' || YEAR.test(token.text) || isMonth(token.lower))
     );
   }
 
@@ -890,7 +864,7 @@ class SentenceReader {
       if (this.lower(first) === 'the' && next - first === 2 && YEAR.test(t[first + 1]!.text)) first++;
       const words = t.slice(first, next);
       const anchored =
-        words.some((w) => /\d/.test(w.text) || MONTHS.has(w.lower.replace(/\.$/, ''))) ||
+        words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) ||
         words.some((w) => ['this', 'last', 'past', 'next', 'previous'].includes(w.lower));
       if (!anchored || words.every((w) => w.entity === 'DURATION' && !/\d/.test(w.text))) {
         i = next - 1;
@@ -921,7 +895,7 @@ class SentenceReader {
       /^fy\d{2,4}$/i.test(token.text)
     )
       return true;
-    return MONTHS.has(token.lower.replace(/\.$/, '')) && token.pos === 'PROPN';
+    return isMonth(token.lower) && token.pos === 'PROPN';
   }
 
   /**
@@ -978,4 +952,8 @@ function compatible(low: Amount, high: Amount): boolean {
 function joinMeasure(base: string | undefined, tail: string | undefined): string | undefined {
   if (!base) return tail;
   return tail ? `${base} ${tail}` : base;
+}
+
+function isMonth(word: string | undefined): boolean {
+  return !!word && monthNumber(word) !== undefined;
 }

@@ -1,3 +1,4 @@
+import { MONTH_PATTERN, monthAbbreviation, monthNumber } from '../../corpus/dates.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
 import type { PassageFigure } from './passage.js';
@@ -44,9 +45,7 @@ const WRAPPERS =
 const CHANGE = /^(?:increase|decrease|drop|rise|decline|fall|growth|reduction|jump|cut)\b/i;
 const HEAD_ENDS =
   /^(?:in|of|from|to|for|at|on|by|with|among|within|across|has|have|had|is|are|was|were|be|been|said|who|that|which)$|ing$/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES =
-  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b/i;
+const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d\\d)\\b`, 'i');
 
 /**
  * Groups, disagreements and series over a list of figures. Two figures measure the same thing
@@ -197,15 +196,15 @@ export function pointInTime(when: string): { x: number; label: string } | undefi
   const years = when.match(/\b(?:19|20)\d\d\b/g) ?? [];
   if (new Set(years).size !== 1) return undefined;
   const year = Number(years[0]);
-  const dated = when.match(MONTH_NAMES);
+  const dated = when.match(MONTH_YEAR);
   if (dated && Number(dated[2]) === year) {
-    const month = MONTHS.indexOf(dated[1]!.slice(0, 3).toLowerCase());
+    const month = monthNumber(dated[1]!)!;
     const period = /\b(ending|ended|to|through)\b/i.test(when)
       ? `${when.match(/\d+\s+months?/i)?.[0] ?? 'year'} to `
       : '';
     return {
-      x: year + (month + 0.5) / 12,
-      label: `${period}${MONTHS[month]![0]!.toUpperCase()}${MONTHS[month]!.slice(1)} ${year}`,
+      x: year + (month - 0.5) / 12,
+      label: `${period}${monthAbbreviation(month)} ${year}`,
     };
   }
   if (/\bmid-/i.test(when)) return { x: year + 0.5, label: `mid-${year}` };

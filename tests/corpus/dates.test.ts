@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { findDate, MONTH_PATTERN, monthAbbreviation, monthNumber, parseDateValue } from '../../src/corpus/dates.js';
+
+describe('the month table', () => {
+  it('reads names and abbreviations in any case, with or without a full stop', () => {
+    expect(['January', 'feb', 'Mar.', 'MAY', 'Sept', 'sep', 'september', 'Dec.'].map(monthNumber)).toEqual([
+      1, 2, 3, 5, 9, 9, 9, 12,
+    ]);
+  });
+
+  it('knows no other words', () => {
+    expect(['marc', 'ju', 'mayor', 'octo', '', 'spring'].map(monthNumber)).toEqual(Array(6).fill(undefined));
+  });
+
+  it('gives the short name for a label', () => {
+    expect([1, 6, 9, 12].map(monthAbbreviation)).toEqual(['Jan', 'Jun', 'Sep', 'Dec']);
+  });
+
+  it('matches whole month words, the longest first', () => {
+    const month = new RegExp(`^${MONTH_PATTERN}$`, 'i');
+    expect('September'.match(month)?.[1]).toBe('September');
+    expect('Sept.'.match(month)?.[1]).toBe('Sept');
+    expect(month.test('Marching')).toBe(false);
+  });
+});
+
+describe('findDate and parseDateValue', () => {
+  it('read a day, a month in words and a year in either order', () => {
+    expect(findDate('Filed on Sept. 4, 2019 by the clerk')?.iso).toBe('2019-09-04');
+    expect(findDate('4 September 2019')?.iso).toBe('2019-09-04');
+    expect(parseDateValue('D:20200301120000Z')).toBe('2020-03-01');
+  });
+
+  it('refuse a day the month does not have, and a date without a year', () => {
+    expect(findDate('February 30, 2021')).toBeUndefined();
+    expect(findDate('on Dec. 12 the board met')).toBeUndefined();
+  });
+});
