@@ -1,9 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { parseYaml } from '../yaml.js';
 import { SYNONYMS_FILE } from '../search/synonyms.js';
 import { errorLine } from './block.js';
-import { parseMetaRecord } from './metadata.js';
+import { readStatedMeta } from './metadata.js';
 import type { DocumentMeta } from './types.js';
 
 export type Format = 'text' | 'markdown' | 'html' | 'pdf';
@@ -49,10 +48,10 @@ export function sidecarPaths(path: string): string[] {
 export interface Sidecar {
   bytes?: Uint8Array;
   meta: Partial<DocumentMeta>;
-  problem?: string;
+  problems: string[];
 }
 
-/** The file's sidecar, if it has one; a sidecar that cannot be read or does not validate is a problem, not an error. */
+/** The file's sidecar, if it has one; a sidecar that cannot be read, or a field of it that is not valid, is a problem, not an error. */
 export async function readSidecar(path: string, read: (path: string) => Promise<Uint8Array>): Promise<Sidecar> {
   for (const candidate of sidecarPaths(path)) {
     let bytes: Uint8Array;
@@ -60,16 +59,12 @@ export async function readSidecar(path: string, read: (path: string) => Promise<
       bytes = await read(candidate);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      return { meta: {}, problem: `${basename(candidate)} cannot be read (${errorLine(error)})` };
+      return { meta: {}, problems: [`${basename(candidate)} cannot be read (${errorLine(error)})`] };
     }
-    try {
-      const { meta = {}, problem } = parseMetaRecord(parseYaml(new TextDecoder().decode(bytes)), basename(candidate));
-      return { bytes, meta, problem };
-    } catch (error) {
-      return { bytes, meta: {}, problem: `${basename(candidate)}: ${errorLine(error)}` };
-    }
+    const { meta, problems } = readStatedMeta(new TextDecoder().decode(bytes), basename(candidate));
+    return { bytes, meta, problems };
   }
-  return { meta: {} };
+  return { meta: {}, problems: [] };
 }
 
 /**

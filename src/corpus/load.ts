@@ -145,9 +145,9 @@ async function loadFile(path: string, source: string, format: Format, options: L
   const document = buildDocument(source, digest, parsed, sidecar.meta);
   if (document.passages.length === 0)
     return skip('empty', format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index');
-  const problems = [...parsed.metaProblems, ...(sidecar.problem ? [sidecar.problem] : [])];
+  const problems = [...parsed.metaProblems, ...sidecar.problems];
   return problems.length
-    ? { document, warning: warn(options, source, 'bad-metadata', `metadata ignored: ${problems.join('; ')}`) }
+    ? { document, warning: warn(options, source, 'bad-metadata', problems.join('; ')) }
     : { document };
 }
 

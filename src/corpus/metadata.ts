@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Block } from './block.js';
 import type { Note } from './clean.js';
 import { findDate, parseDateValue } from './dates.js';
+import { readYamlMapping, type YamlEntry } from '../yaml.js';
 import { isShortLine } from './formats/text.js';
 import type { DocumentMeta } from './types.js';
 
@@ -14,31 +15,88 @@ const list = z
  * Metadata as a file states it in YAML (markdown front matter or a `.meta.yaml` sidecar). Every
  * field is optional; other keys are allowed and ignored. Several authors may be given as a list.
  */
-export const MetaRecord = z.object({
-  title: text.pipe(z.string().min(1)).optional(),
-  author: z.union([text, z.array(text).transform((names) => names.join(', '))]).optional(),
-  publisher: text.optional(),
-  date: z
-    .union([z.string(), z.number().transform(String), z.date()])
-    .transform((value, ctx) => {
-      const iso = parseDateValue(value);
-      if (iso === undefined) ctx.addIssue({ code: 'custom', message: `not a date: ${String(value)}` });
-      return iso ?? z.NEVER;
-    })
-    .optional(),
-  url: z.url().optional(),
-  tags: list.optional(),
-});
+const FIELDS = {
+  title: text.pipe(z.string().min(1, 'expected text')),
+  author: z.union([text, z.array(text).transform((names) => names.join(', '))]),
+  publisher: text,
+  date: z.union([z.string(), z.number().transform(String), z.date()]).transform((value, ctx) => {
+    const iso = parseDateValue(value);
+    if (iso === undefined) ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a date` });
+    return iso ?? z.NEVER;
+  }),
+  url: z.url({ error: 'expected a link such as https://…' }),
+  tags: list,
+} satisfies Record<keyof DocumentMeta, z.ZodType>;
 
-/** Reads stated metadata, or says in one line why it cannot be used. */
-export function parseMetaRecord(value: unknown, where: string): { meta?: Partial<DocumentMeta>; problem?: string } {
-  if (value === null || value === undefined) return { meta: {} };
-  const parsed = MetaRecord.safeParse(value);
-  if (parsed.success) return { meta: withoutUndefined(parsed.data) };
-  const issue = parsed.error.issues[0];
-  return {
-    problem: `${where}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}`,
-  };
+/** The fields front matter and sidecars may state. */
+export const STATED_FIELDS = Object.keys(FIELDS) as (keyof DocumentMeta)[];
+
+const isField = (key: string): key is keyof DocumentMeta => Object.hasOwn(FIELDS, key);
+
+/** What a file states about itself in YAML: the fields that are valid, and one line for each problem. */
+export interface StatedMeta {
+  meta: Partial<DocumentMeta>;
+  problems: string[];
+}
+
+/**
+ * Reads metadata stated in YAML. Each field stands on its own: one that does not parse or validate
+ * is reported with its line and left out, and the others are kept. `where` names the YAML in the
+ * report ("front matter", a sidecar's name); `firstLine` is the file's line number of the YAML's
+ * first line, so that the reported lines are the file's.
+ */
+export function readStatedMeta(yaml: string, where: string, firstLine = 1): StatedMeta {
+  const problems: string[] = [];
+  const at = (line: number, field?: string) => `${where} line ${firstLine + line}${field ? `, ${field}` : ''}`;
+  const whole = readYamlMapping(yaml);
+  let entries: YamlEntry[] = [];
+  if (!whole.errors.length && whole.entries) entries = whole.entries;
+  else if (!whole.errors.length) {
+    problems.push(`${at(0)}: expected fields such as \`title: …\`, not ${whole.shape} (ignored)`);
+  } else {
+    // The parser notices a syntax error where it stops making sense, often on a later field's line,
+    // and gives up on the fields around it: read alone, each top-level field keeps or loses only itself.
+    const seen = new Map<string, number>();
+    for (const chunk of topLevelChunks(yaml)) {
+      const read = readYamlMapping(chunk.text);
+      const key = /^(["']?)([^"':#]+?)\1\s*:/.exec(chunk.text)?.[2];
+      const error = read.errors[0];
+      if (error) {
+        // Keys Dossier does not read (a site generator's `layout`) are not its to report.
+        const line = chunk.line + Math.min(error.line, chunk.lines - 1);
+        if (key === undefined || isField(key)) problems.push(`${at(line, key)}: ${error.message} (left out)`);
+        continue;
+      }
+      for (const entry of read.entries ?? []) {
+        const earlier = seen.get(entry.key);
+        if (earlier !== undefined && isField(entry.key))
+          problems.push(
+            `${at(chunk.line + entry.line, entry.key)}: given again after line ${firstLine + earlier}; this one is used`,
+          );
+        seen.set(entry.key, chunk.line + entry.line);
+        entries.push({ ...entry, line: chunk.line + entry.line });
+      }
+    }
+  }
+  const meta: Partial<Record<keyof DocumentMeta, unknown>> = {};
+  for (const { key, value, line } of entries) {
+    // An empty field (`date:`) states nothing, like a missing one.
+    if (!isField(key) || value === null || value === undefined) continue;
+    const parsed = FIELDS[key].safeParse(value);
+    if (parsed.success) meta[key] = parsed.data;
+    else problems.push(`${at(line, key)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (left out)`);
+  }
+  return { meta: meta as Partial<DocumentMeta>, problems };
+}
+
+/** The text's top-level `key: value` entries, each with the lines that continue it (indented, or list items). */
+function topLevelChunks(yaml: string): { text: string; line: number; lines: number }[] {
+  const chunks: { lines: string[]; line: number }[] = [];
+  yaml.split(/\r?\n/).forEach((line, i) => {
+    if (/^[^\s#-]/.test(line)) chunks.push({ lines: [line], line: i });
+    else chunks[chunks.length - 1]?.lines.push(line);
+  });
+  return chunks.map((c) => ({ text: c.lines.join('\n'), line: c.line, lines: c.lines.length }));
 }
 
 /** Later layers override earlier ones, field by field. */

@@ -145,7 +145,7 @@ describe('loadCorpus with PDFs', () => {
 });
 
 describe('loadCorpus with metadata that does not validate', () => {
-  it('warns about bad front matter or a bad sidecar, naming the file, and loads the text with derived metadata', async () => {
+  it('warns about bad front matter or a bad sidecar, naming the file, line and field, and loads the text', async () => {
     const { log, lines } = recordingLog();
     const corpus = await loadCorpus(join(FIXTURES, 'bad-metadata'), { log });
     expect(corpus.documents.map((d) => [d.source, d.meta.title, d.passages.length])).toEqual([
@@ -156,12 +156,14 @@ describe('loadCorpus with metadata that does not validate', () => {
       {
         source: 'bad-sidecar.txt',
         code: 'bad-metadata',
-        message: expect.stringMatching(/^bad-sidecar\.txt metadata ignored: bad-sidecar\.txt\.meta\.yaml: url: /),
+        message: 'bad-sidecar.txt bad-sidecar.txt.meta.yaml line 1, url: expected a link such as https://… (left out)',
       },
       {
         source: 'broken-front-matter.md',
         code: 'bad-metadata',
-        message: 'broken-front-matter.md metadata ignored: front matter: title: expected text',
+        message:
+          'broken-front-matter.md front matter line 2, title: expected text (left out); ' +
+          'front matter line 3, date: "someday" is not a date (left out)',
       },
     ]);
     expect(lines.map((l) => [l.level, l.code, l.msg]).sort()).toEqual(

@@ -7,7 +7,7 @@ import {
   datelineOf,
   deriveMeta,
   mergeMeta,
-  parseMetaRecord,
+  readStatedMeta,
   titleCaseName,
 } from '../../src/corpus/metadata.js';
 
@@ -124,24 +124,54 @@ describe('deriveMeta', () => {
 
 describe('stated metadata', () => {
   it('validates front matter or sidecar fields, allowing other keys', () => {
-    expect(
-      parseMetaRecord(
-        {
-          title: 'Lamps',
-          author: ['Ann Lee', 'Bo Park'],
-          date: 'March 3, 2021',
-          tags: 'harbour, lamps',
-          layout: 'post',
-        },
-        'front matter',
-      ),
-    ).toEqual({
+    const yaml = 'title: Lamps\nauthor: [Ann Lee, Bo Park]\ndate: March 3, 2021\ntags: harbour, lamps\nlayout: post';
+    expect(readStatedMeta(yaml, 'front matter')).toEqual({
       meta: { title: 'Lamps', author: 'Ann Lee, Bo Park', date: '2021-03-03', tags: ['harbour', 'lamps'] },
+      problems: [],
     });
-    expect(parseMetaRecord({ date: 'someday' }, 'x.meta.yaml').problem).toBe('x.meta.yaml: date: not a date: someday');
-    expect(parseMetaRecord({ url: 'not a link' }, 'front matter').problem).toMatch(/^front matter: url: /);
-    expect(parseMetaRecord(['a', 'list'], 'front matter').problem).toMatch(/^front matter: /);
-    expect(parseMetaRecord(null, 'front matter')).toEqual({ meta: {} });
+    expect(readStatedMeta('', 'front matter')).toEqual({ meta: {}, problems: [] });
+    expect(readStatedMeta('title:\ndate:', 'front matter')).toEqual({ meta: {}, problems: [] });
+  });
+
+  it('keeps the valid fields when one does not validate, naming its line and field', () => {
+    expect(readStatedMeta('title: Quay Lamps\ndate: someday\nurl: not a link', 'x.meta.yaml')).toEqual({
+      meta: { title: 'Quay Lamps' },
+      problems: [
+        'x.meta.yaml line 2, date: "someday" is not a date (left out)',
+        'x.meta.yaml line 3, url: expected a link such as https://… (left out)',
+      ],
+    });
+  });
+
+  it('keeps the valid fields around a syntax error and names the line of the broken field, in the file', () => {
+    // The parser notices the unclosed list on the next line; the report points at the field that opened it.
+    const { meta, problems } = readStatedMeta(
+      'title: Quay Lamps\nauthor: [Ann Lee\ndate: 2021-03-03',
+      'front matter',
+      2,
+    );
+    expect(meta).toEqual({ title: 'Quay Lamps', date: '2021-03-03' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^front matter line 3, author: [^\n]*\] \(left out\)$/);
+
+    const quote = readStatedMeta(
+      'title: "A title whose closing quote went missing\nauthor: Ann Lee',
+      'front matter',
+      2,
+    );
+    expect(quote.meta).toEqual({ author: 'Ann Lee' });
+    expect(quote.problems).toEqual(['front matter line 2, title: Missing closing "quote (left out)']);
+  });
+
+  it('says so in one line when the YAML is not a set of fields, and when a field is given twice', () => {
+    expect(readStatedMeta('- a\n- list', 'front matter', 2)).toEqual({
+      meta: {},
+      problems: ['front matter line 2: expected fields such as `title: …`, not a list (ignored)'],
+    });
+    expect(readStatedMeta('title: First\ntitle: Second', 'front matter', 2)).toEqual({
+      meta: { title: 'Second' },
+      problems: ['front matter line 3, title: given again after line 2; this one is used'],
+    });
   });
 
   it('merges layers field by field, later over earlier', () => {

@@ -1,9 +1,11 @@
-import { parseYaml } from '../../yaml.js';
-import { errorLine, type ParsedDocument } from '../block.js';
-import { parseMetaRecord } from '../metadata.js';
+import type { ParsedDocument } from '../block.js';
+import { readStatedMeta, STATED_FIELDS } from '../metadata.js';
 import { groupLines } from './text.js';
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** Front matter whose closing `---` is missing: the opening line, then lines up to the first blank one. */
+const UNCLOSED_FRONT_MATTER = /^---[ \t]*\r?\n((?:[^\r\n]*\S[^\r\n]*(?:\r?\n|$))+)/;
+const STATED_FIELD_LINE = new RegExp(`^(?:${STATED_FIELDS.join('|')})[ \t]*:`, 'm');
 const ATX_HEADING = /^#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/;
 const SETEXT_UNDERLINE = /^\s{0,3}(?:=+|-+)\s*$/;
 const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
@@ -14,30 +16,41 @@ const LINK_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s+\S+.*$/;
  * Markdown with optional YAML front matter (title, author, publisher, date, url, tags). Syntax is
  * stripped minimally: `#` lines (and underlined titles) become headings, list markers open items,
  * `**bold**`, `_em_`, `` `code` `` and `[text](url)` become their text, images and HTML comments go.
- * Front matter that does not validate is reported and ignored.
+ * A front matter field that does not parse or validate is reported and left out; the others are kept.
  */
 export function parseMarkdown(source: string): ParsedDocument {
-  const front = FRONT_MATTER.exec(source);
-  const { meta = {}, problem } = front ? readFrontMatter(front[1]!) : { meta: {} };
-  const body = front ? source.slice(front[0].length) : source;
-  const blocks = groupLines(blockSyntax(body), { heading: atxHeading })
+  const { yaml, length, problems } = frontMatter(source);
+  const stated = yaml === undefined ? { meta: {}, problems: [] } : readStatedMeta(yaml, 'front matter', 2);
+  const blocks = groupLines(blockSyntax(source.slice(length)), { heading: atxHeading })
     .map((block) => ({ ...block, text: inlineText(block.text) }))
     .filter((block) => block.text);
-  return { blocks, meta, metaProblems: problem ? [problem] : [] };
+  return { blocks, meta: stated.meta, metaProblems: [...problems, ...stated.problems] };
+}
+
+/**
+ * The front matter's YAML and how much of the source it takes. A header left unclosed (no second
+ * `---`) is still read, up to the first blank line, if it states one of the fields, with a
+ * warning; otherwise the opening `---` is a rule and the text is all body.
+ */
+function frontMatter(source: string): { yaml?: string; length: number; problems: string[] } {
+  const closed = FRONT_MATTER.exec(source);
+  if (closed) return { yaml: closed[1]!, length: closed[0].length, problems: [] };
+  const unclosed = UNCLOSED_FRONT_MATTER.exec(source);
+  if (!unclosed || !STATED_FIELD_LINE.test(unclosed[1]!)) return { length: 0, problems: [] };
+  const lines = unclosed[1]!.replace(/\r?\n$/, '').split(/\r?\n/).length;
+  return {
+    yaml: unclosed[1]!,
+    length: unclosed[0].length,
+    problems: [
+      `front matter line 1: opened with --- but never closed; lines 2–${lines + 1} are read as its fields (close them with a --- line)`,
+    ],
+  };
 }
 
 /** The text of a `#` heading line ('' for a bare `#`), or undefined for any other line. */
 function atxHeading(line: string): string | undefined {
   const m = ATX_HEADING.exec(line);
   return m ? (m[1] ?? '') : undefined;
-}
-
-function readFrontMatter(yaml: string): ReturnType<typeof parseMetaRecord> {
-  try {
-    return parseMetaRecord(parseYaml(yaml), 'front matter');
-  } catch (error) {
-    return { problem: `front matter: ${errorLine(error)}` };
-  }
 }
 
 /** Rewrites line-level syntax that plain-text grouping does not know into what it does. */

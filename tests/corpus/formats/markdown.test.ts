@@ -45,11 +45,29 @@ describe('parseMarkdown', () => {
     ]);
   });
 
-  it('reports front matter that does not validate or parse, and reads the body anyway', () => {
-    const bad = parseMarkdown('---\ntitle: [a, list]\n---\n\nBody text.');
-    expect(bad.meta).toEqual({});
-    expect(bad.metaProblems).toEqual(['front matter: title: expected text']);
+  it('reports front matter that does not validate or parse by file line and field, and reads the body anyway', () => {
+    const bad = parseMarkdown('---\ntitle: [a, list]\ndate: 2021-03-03\n---\n\nBody text.');
+    expect(bad.meta).toEqual({ date: '2021-03-03' });
+    expect(bad.metaProblems).toEqual(['front matter line 2, title: expected text (left out)']);
     expect(bad.blocks).toEqual([{ kind: 'paragraph', text: 'Body text.' }]);
-    expect(parseMarkdown('---\ntitle: "unclosed\n---\n\nBody.').metaProblems[0]).toMatch(/^front matter: /);
+    expect(parseMarkdown('---\nauthor: Ann Lee\ntitle: "unclosed\n---\n\nBody.').metaProblems).toEqual([
+      'front matter line 3, title: Missing closing "quote (left out)',
+    ]);
+  });
+
+  it('warns about front matter never closed, and reads its fields up to the first blank line', () => {
+    const unclosed = parseMarkdown('---\ntitle: Never closed\nauthor: Ann Lee\n\nThe body starts here.');
+    expect(unclosed.meta).toEqual({ title: 'Never closed', author: 'Ann Lee' });
+    expect(unclosed.blocks).toEqual([{ kind: 'paragraph', text: 'The body starts here.' }]);
+    expect(unclosed.metaProblems).toEqual([
+      'front matter line 1: opened with --- but never closed; lines 2–3 are read as its fields (close them with a --- line)',
+    ]);
+  });
+
+  it('reads a leading --- followed by prose as a rule, not as front matter', () => {
+    const ruled = parseMarkdown('---\nThe lamps were lit at dusk.\n\nAnd put out at dawn.');
+    expect(ruled.meta).toEqual({});
+    expect(ruled.metaProblems).toEqual([]);
+    expect(ruled.blocks.map((b) => b.text)).toEqual(['The lamps were lit at dusk.', 'And put out at dawn.']);
   });
 });
