@@ -9,9 +9,11 @@ import { Dossier } from '../src/dossier.js';
 import { DossierError } from '../src/errors.js';
 import { healthReport, newestDate, type HealthReport } from '../src/health.js';
 import { createLogger, type Logger } from '../src/log.js';
+import { botContext } from './bot.js';
 import { DiscordAdapter } from './discord/adapter.js';
 import { HEALTH_PATH, healthHandler, startHealthServer, stopHealthServer } from './health-server.js';
-import { SlackAdapter, slackSettings } from './slack/app.js';
+import { SlackAdapter } from './slack/app.js';
+import { slackSettings } from './slack/settings.js';
 import { terminalLogger } from './terminal/log.js';
 import { TerminalAdapter } from './terminal/repl.js';
 
@@ -97,17 +99,10 @@ async function main(): Promise<void> {
   const health = healthHandler(report);
 
   const slackServesHealth = Boolean(slack && !slack.appToken);
-  if (slack)
-    adapters.slack = new SlackAdapter(slack, dossier, log, {
-      digest: digest.service,
-      gate,
-      httpRoutes: [{ path: HEALTH_PATH, handler: health }],
-    });
-  if (config.DISCORD_TOKEN)
-    adapters.discord = new DiscordAdapter(config, dossier, log, { digest: digest.service, gate });
-  const terminal = inTerminal
-    ? new TerminalAdapter(dossier, { slashCommand: config.SLACK_COMMAND, context: { digest: digest.service, gate } })
-    : undefined;
+  const bot = botContext({ dossier, log, digest: digest.service, gate });
+  if (slack) adapters.slack = new SlackAdapter(bot, slack, { httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
+  if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(bot, config);
+  const terminal = inTerminal ? new TerminalAdapter(bot, { slashCommand: config.SLACK_COMMAND }) : undefined;
   if (terminal) adapters.terminal = terminal;
 
   if (config.HEALTH_PORT) {

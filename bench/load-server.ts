@@ -6,7 +6,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Writable } from 'node:stream';
-import { SlackAdapter, slackSettings } from '../adapters/slack/app.js';
+import { botContext } from '../adapters/bot.js';
+import { SlackAdapter } from '../adapters/slack/app.js';
+import { slackSettings } from '../adapters/slack/settings.js';
 import { CommandGate } from '../src/commands/index.js';
 import { loadConfig } from '../src/config.js';
 import { Dossier } from '../src/dossier.js';
@@ -36,10 +38,8 @@ const settings = slackSettings(config);
 if (!settings?.signingSecret) throw new Error('bench/load-server.ts needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
 const dossier = await Dossier.open({ corpusDir: config.CORPUS_DIR, log });
 // Port 0 picks a free one (SLACK_PORT cannot say 0). Every command passes the gate, as in adapters/main.ts.
-const adapter = new SlackAdapter({ ...settings, port: 0 }, dossier, log, {
-  host: '127.0.0.1',
-  gate: CommandGate.fromConfig(config),
-});
+const bot = botContext({ dossier, log, gate: CommandGate.fromConfig(config) });
+const adapter = new SlackAdapter(bot, { ...settings, port: 0 }, { host: '127.0.0.1' });
 await adapter.start();
 
 const send = (message: ServerMessage) => process.send!(message);

@@ -17,13 +17,12 @@ import {
 import type { Adapter, PlatformStatus } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
-import { runCommand, type CommandGate } from '../../src/commands/index.js';
+import { runCommand } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
-import type { Dossier } from '../../src/dossier.js';
 import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
-import type { DigestService } from '../../src/digest/service.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { commandContext, type BotContext } from '../bot.js';
 import { COMMAND_NAME, TOPIC_ARGS } from './commands.js';
 import { drawAttachments, parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
 import { TopicSuggester } from './topics.js';
@@ -31,8 +30,6 @@ import { TopicSuggester } from './topics.js';
 export type DiscordConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
 
 export interface DiscordAdapterOptions {
-  /** The clock handed to commands (default: the system clock). */
-  now?: () => Date;
   /**
    * How long Share, More results and 👍/👎 keep working (default 15 minutes: the life of an
    * interaction token, after which Discord refuses the reply anyway).
@@ -40,10 +37,6 @@ export interface DiscordAdapterOptions {
   buttonLifetimeMs?: number;
   /** Most answers kept for their buttons; the oldest are forgotten first (default 1,000). */
   maxFlows?: number;
-  /** Digest subscriptions for the `digest` subcommand; without it that command says digests are unavailable. */
-  digest?: DigestService;
-  /** Rate limits, answer time limit and shutdown drain for every command (default: none). */
-  gate?: CommandGate;
   /** discord.js client options merged over the adapter's own (tests shorten REST timeouts). */
   client?: Partial<ClientOptions>;
 }
@@ -80,26 +73,22 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   readonly client: Client;
   private readonly flows = new Map<string, Flow>();
   private readonly topics: TopicSuggester;
-  private readonly now: () => Date;
+  private readonly log: Logger;
   private readonly buttonLifetimeMs: number;
   private readonly maxFlows: number;
-  private readonly digest: DigestService | undefined;
-  private readonly gate: CommandGate | undefined;
   /** Interactions being answered, which `stop()` lets finish. */
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
+    private readonly bot: BotContext,
     private readonly config: DiscordConfig,
-    private readonly dossier: Dossier,
-    private readonly log: Logger,
     options: DiscordAdapterOptions = {},
   ) {
-    this.now = options.now ?? (() => new Date());
+    const log = bot.log;
+    this.log = log;
     this.buttonLifetimeMs = options.buttonLifetimeMs ?? 15 * 60_000;
     this.maxFlows = options.maxFlows ?? 1000;
-    this.digest = options.digest;
-    this.gate = options.gate;
-    this.topics = new TopicSuggester(dossier, {
+    this.topics = new TopicSuggester(bot.dossier, {
       onError: (err) =>
         log.warn({ err }, 'Could not read the corpus’s measures for autocomplete; offering headings and words'),
     });
@@ -279,20 +268,13 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   }
 
   private context(interaction: RepliableInteraction): CommandContext {
-    return {
-      dossier: this.dossier,
-      platform: 'discord',
+    const user = {
+      id: interaction.user.id,
+      name: interaction.user.username,
       // The member's permissions in this channel, overwrites included; unknown in a DM.
-      user: {
-        id: interaction.user.id,
-        name: interaction.user.username,
-        canManageChannel: async () => interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
-      },
-      channel: { id: interaction.channelId ?? interaction.user.id },
-      now: this.now,
-      ...(this.digest ? { digest: this.digest } : {}),
-      ...(this.gate ? { gate: this.gate } : {}),
+      canManageChannel: async () => interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     };
+    return commandContext(this.bot, 'discord', user, { id: interaction.channelId ?? interaction.user.id });
   }
 
   private remember(flow: Omit<Flow, 'expiresAt'>): string {

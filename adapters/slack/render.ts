@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Citation, Excerpt, FigureItem, Reply, ReplyBlock, RichText } from '../../src/answer/reply.js';
+import { ACTIONS, buttonValue, MAX_BUTTON_VALUE, type SlackRequest } from './buttons.js';
 
 type Block = types.KnownBlock;
 
@@ -17,19 +18,8 @@ export const LIMITS = {
   /** The plain `text` fallback shown in notifications. */
   fallbackText: 3000,
   /** A button's `value`. */
-  buttonValue: 2000,
+  buttonValue: MAX_BUTTON_VALUE,
 } as const;
-
-/** The action ids of the buttons under an answer; the app listens for exactly these. */
-export const ACTIONS = {
-  share: 'dossier_share',
-  more: 'dossier_more',
-  feedbackUp: 'dossier_feedback_up',
-  feedbackDown: 'dossier_feedback_down',
-} as const;
-
-/** What a button re-runs: the text typed after the slash command, or a command with its arguments. */
-export type SlackRequest = { t: string } | { c: string; a: Record<string, unknown> };
 
 export interface RenderOptions {
   /** The request that produced the reply: adds the 👍/👎 buttons (and Share when `shareable`). Omit for posts. */
@@ -212,11 +202,6 @@ function unit(block: ReplyBlock): { blocks: Block[]; results: number; excerpt?: 
 }
 
 const size = (blocks: Block[]) => JSON.stringify(blocks).length;
-
-export function buttonValue(request: SlackRequest): string | undefined {
-  const value = JSON.stringify(request);
-  return value.length <= LIMITS.buttonValue ? value : undefined;
-}
 
 function actionsBlock(reply: Reply, request: SlackRequest | undefined, shareable: boolean): Block | undefined {
   const buttons: types.Button[] = [];

@@ -4,17 +4,19 @@ import type { Adapter, PlatformStatus } from '../../src/adapter.js';
 import { errorReply, type Reply } from '../../src/answer/reply.js';
 import { corpusSize } from '../../src/answer/sources.js';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
-import type { Dossier } from '../../src/dossier.js';
+import { commandContext, type BotContext } from '../bot.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 
-export interface TerminalOptions {
-  input?: Readable;
-  output?: Writable & { isTTY?: boolean };
-  /** The slash command people type in chat; accepted here too so the same words work everywhere. */
+export interface TerminalSettings {
+  /** The slash command people type in chat (SLACK_COMMAND); accepted here too so the same words work everywhere. */
   slashCommand?: string;
-  now?: () => Date;
-  /** Extends each command's context (the digest service, for example). */
-  context?: Partial<CommandContext>;
+}
+
+export interface TerminalOptions {
+  /** Where lines are read from (default: stdin). */
+  input?: Readable;
+  /** Where answers are written (default: stdout). */
+  output?: Writable & { isTTY?: boolean };
 }
 
 /**
@@ -31,7 +33,8 @@ export class TerminalAdapter implements Adapter<null> {
   private close!: () => void;
 
   constructor(
-    private readonly dossier: Dossier,
+    private readonly bot: BotContext,
+    private readonly settings: TerminalSettings = {},
     private readonly options: TerminalOptions = {},
   ) {
     this.closed = new Promise((resolve) => (this.close = resolve));
@@ -47,7 +50,7 @@ export class TerminalAdapter implements Adapter<null> {
     this.rl = createInterface({ input: this.options.input ?? process.stdin, output, terminal: false });
     this.reading = true;
     output.write(
-      `Dossier: ${corpusSize(this.dossier.documents.length, this.dossier.passages.length)}. Type a question, \`help\`, or \`exit\`.\n> `,
+      `Dossier: ${corpusSize(this.bot.dossier.documents.length, this.bot.dossier.passages.length)}. Type a question, \`help\`, or \`exit\`.\n> `,
     );
     this.rl.on('line', (line) => {
       this.queue = this.queue.then(() => this.handle(line));
@@ -80,7 +83,7 @@ export class TerminalAdapter implements Adapter<null> {
   private async handle(line: string): Promise<void> {
     const text = line
       .trim()
-      .replace(new RegExp(`^${(this.options.slashCommand ?? '/brief').replace('/', '\\/')}\\b`), '')
+      .replace(new RegExp(`^${(this.settings.slashCommand ?? '/brief').replace('/', '\\/')}\\b`), '')
       .trim();
     const output = this.options.output ?? process.stdout;
     if (/^(exit|quit)$/i.test(text)) {
@@ -88,14 +91,7 @@ export class TerminalAdapter implements Adapter<null> {
       return;
     }
     if (text) {
-      const ctx: CommandContext = {
-        dossier: this.dossier,
-        platform: 'terminal',
-        user: { id: 'terminal' },
-        channel: { id: 'terminal' },
-        now: this.options.now ?? (() => new Date()),
-        ...this.options.context,
-      };
+      const ctx = commandContext(this.bot, 'terminal', { id: 'terminal' }, { id: 'terminal' });
       if (/^more$/i.test(text)) await this.more(ctx);
       else await this.deliver(null, await runText(text, ctx));
     }

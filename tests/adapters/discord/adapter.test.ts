@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { defineCommand } from '../../../src/commands/command.js';
 import { commands } from '../../../src/commands/index.js';
@@ -70,13 +71,13 @@ beforeAll(async () => {
   standIn = await DiscordStandIn.start();
   store = new SqliteDigestStore(':memory:');
   adapter = new DiscordAdapter(
-    { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
-    dossier,
-    createLogger('debug', logSink),
-    {
-      client: { rest: { timeout: 5_000 } },
+    botContext({
+      dossier,
+      log: createLogger('debug', logSink),
       digest: new DigestService({ store, dossier, defaultTimeZone: 'UTC' }),
-    },
+    }),
+    { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
+    { client: { rest: { timeout: 5_000 } } },
   );
   await adapter.start();
 });

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { CommandGate } from '../../../src/commands/index.js';
 import { Dossier } from '../../../src/dossier.js';
@@ -24,10 +25,9 @@ beforeAll(async () => {
   // One command a minute per user; the clock never moves, so the second is refused.
   const gate = new CommandGate({ userPerMinute: 1, channelPerMinute: 0, clock: new ManualClock() });
   adapter = new DiscordAdapter(
+    botContext({ dossier, log: silentLogger(), gate }),
     { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
-    dossier,
-    silentLogger(),
-    { client: { rest: { timeout: 5_000 } }, gate },
+    { client: { rest: { timeout: 5_000 } } },
   );
   await adapter.start();
 });

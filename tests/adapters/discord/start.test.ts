@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { ConfigError } from '../../../src/config.js';
 import { Dossier } from '../../../src/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { DiscordStandIn, discordError } from './stand-in.js';
 
-const dossier = Dossier.fromCorpus({ dir: '/corpus', documents: [], warnings: [] });
+const bot = botContext({
+  dossier: Dossier.fromCorpus({ dir: '/corpus', documents: [], warnings: [] }),
+  log: silentLogger(),
+});
 
 let standIn: DiscordStandIn;
 beforeAll(async () => {
@@ -17,7 +21,7 @@ afterAll(async () => {
 
 describe('DiscordAdapter.start', () => {
   it('names DISCORD_TOKEN when it is missing, without touching the network', async () => {
-    const adapter = new DiscordAdapter({ DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger());
+    const adapter = new DiscordAdapter(bot, { DISCORD_API_URL: standIn.apiUrl });
     await expect(adapter.start()).rejects.toThrow(
       new ConfigError('DISCORD_TOKEN is not set: the Discord bot needs its bot token to connect.'),
     );
@@ -26,17 +30,13 @@ describe('DiscordAdapter.start', () => {
 
   it('can be stopped without having started', async () => {
     await expect(
-      new DiscordAdapter({ DISCORD_TOKEN: 'unused', DISCORD_API_URL: standIn.apiUrl }, dossier, silentLogger()).stop(),
+      new DiscordAdapter(bot, { DISCORD_TOKEN: 'unused', DISCORD_API_URL: standIn.apiUrl }).stop(),
     ).resolves.toBeUndefined();
   });
 
   it('names DISCORD_TOKEN when Discord refuses it (401)', async () => {
     standIn.respond((r) => r.path === '/gateway/bot', discordError(401, 0, '401: Unauthorized'));
-    const adapter = new DiscordAdapter(
-      { DISCORD_TOKEN: 'revoked', DISCORD_API_URL: standIn.apiUrl },
-      dossier,
-      silentLogger(),
-    );
+    const adapter = new DiscordAdapter(bot, { DISCORD_TOKEN: 'revoked', DISCORD_API_URL: standIn.apiUrl });
     const started = adapter.start();
     await expect(started).rejects.toBeInstanceOf(ConfigError);
     await expect(started).rejects.toThrow(/^DISCORD_TOKEN was refused by Discord/);

@@ -2,8 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
-import { ACTIONS, LIMITS } from '../../../adapters/slack/render.js';
+import { ACTIONS } from '../../../adapters/slack/buttons.js';
+import { LIMITS } from '../../../adapters/slack/render.js';
 import type { Reply } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/dossier.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
@@ -68,13 +70,9 @@ beforeAll(async () => {
   });
   const dossier = await Dossier.open({ corpusDir, log });
   adapter = new SlackAdapter(
+    botContext({ dossier, log, now: () => new Date('2026-01-05T09:00:00Z') }),
     { botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
-    dossier,
-    log,
-    {
-      host: '127.0.0.1',
-      now: () => new Date('2026-01-05T09:00:00Z'),
-    },
+    { host: '127.0.0.1' },
   );
   await adapter.start();
   eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { CommandGate } from '../../../src/commands/index.js';
 import { Dossier } from '../../../src/dossier.js';
@@ -35,10 +36,9 @@ beforeAll(async () => {
   // Two commands a minute per user; the clock never moves, so the third is refused.
   const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, clock: new ManualClock() });
   adapter = new SlackAdapter(
+    botContext({ dossier, log, gate }),
     { botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
-    dossier,
-    log,
-    { host: '127.0.0.1', gate },
+    { host: '127.0.0.1' },
   );
   await adapter.start();
   eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
@@ -27,10 +28,9 @@ beforeAll(async () => {
   const dossier = await Dossier.open({ corpusDir: corpus.dir });
   const digest = new DigestService({ store, dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
   adapter = new SlackAdapter(
+    botContext({ dossier, log: silentLogger(), digest }),
     { botToken: 'xoxb-managers-test', signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
-    dossier,
-    silentLogger(),
-    { host: '127.0.0.1', digest },
+    { host: '127.0.0.1' },
   );
   await adapter.start();
   eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BOT_EVENTS, FIND_SOURCE_CALLBACK_ID } from '../../../adapters/slack/app.js';
+import { BOT_EVENTS, FIND_SOURCE_CALLBACK_ID } from '../../../adapters/slack/settings.js';
 import { ConfigSchema } from '../../../src/config.js';
 
 interface Manifest {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation, Excerpt, Reply } from '../../../src/answer/reply.js';
-import {
-  ACTIONS,
-  LIMITS,
-  escapeMrkdwn,
-  fitRich,
-  renderSlack,
-  type SlackMessage,
-} from '../../../adapters/slack/render.js';
+import { LIMITS, escapeMrkdwn, fitRich, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
+import { ACTIONS } from '../../../adapters/slack/buttons.js';
 
 const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
   source: 'harbour.md',

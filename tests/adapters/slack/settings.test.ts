@@ -1,13 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import {
-  SlackAdapter,
-  describeSlackFailure,
-  parseRequest,
-  slackSettings,
-  slackToPlain,
-} from '../../../adapters/slack/app.js';
+import { botContext } from '../../../adapters/bot.js';
+import { SlackAdapter } from '../../../adapters/slack/app.js';
+import { parseRequest } from '../../../adapters/slack/buttons.js';
+import { describeSlackFailure } from '../../../adapters/slack/errors.js';
+import { slackToPlain } from '../../../adapters/slack/markup.js';
+import { slackSettings } from '../../../adapters/slack/settings.js';
 import { loadConfig } from '../../../src/config.js';
 import { Dossier } from '../../../src/dossier.js';
 import { DossierError } from '../../../src/errors.js';
@@ -38,11 +37,12 @@ describe('slackSettings', () => {
 
   it('stops cleanly when it was never started', async () => {
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
-    const adapter = new SlackAdapter(
-      { botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief' },
-      dossier,
-      silentLogger(),
-    );
+    const adapter = new SlackAdapter(botContext({ dossier, log: silentLogger() }), {
+      botToken: 'xoxb-1',
+      signingSecret: 's',
+      port: 0,
+      command: '/brief',
+    });
     await expect(adapter.stop()).resolves.toBeUndefined();
   });
 
@@ -50,9 +50,8 @@ describe('slackSettings', () => {
     const lines: string[] = [];
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
     const adapter = new SlackAdapter(
+      botContext({ dossier, log: createLogger('info', { write: (l: string) => void lines.push(l) }) }),
       { botToken: 'xoxb-1-secret', signingSecret: 's', port: 0, command: '/brief' },
-      dossier,
-      createLogger('info', { write: (l: string) => void lines.push(l) }),
     );
     adapter.app.logger.warn('retrying with token xoxb-1-secret and xapp-1-A1-other');
     expect(lines).toHaveLength(1);
@@ -66,9 +65,8 @@ describe('slackSettings', () => {
 
   it('refuses to build an adapter with neither an app token nor a signing secret', () => {
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
-    expect(() => new SlackAdapter({ botToken: 'xoxb-1', port: 0, command: '/brief' }, dossier, silentLogger())).toThrow(
-      DossierError,
-    );
+    const bot = botContext({ dossier, log: silentLogger() });
+    expect(() => new SlackAdapter(bot, { botToken: 'xoxb-1', port: 0, command: '/brief' })).toThrow(DossierError);
   });
 });
 
@@ -124,6 +122,7 @@ describe('SlackAdapter start-up', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const adapter = new SlackAdapter(
+        botContext({ dossier, log: silentLogger() }),
         {
           botToken: 'xoxb-wrong',
           signingSecret: 's',
@@ -131,8 +130,6 @@ describe('SlackAdapter start-up', () => {
           command: '/brief',
           apiUrl: `http://127.0.0.1:${port}/api/`,
         },
-        dossier,
-        silentLogger(),
         { host: '127.0.0.1' },
       );
       await expect(adapter.start()).rejects.toThrow(
@@ -149,9 +146,8 @@ describe('SlackAdapter start-up', () => {
     const { port } = server.address() as AddressInfo;
     await new Promise((resolve) => server.close(resolve));
     const adapter = new SlackAdapter(
+      botContext({ dossier, log: silentLogger() }),
       { botToken: 'xoxb-1', signingSecret: 's', port: 0, command: '/brief', apiUrl: `http://127.0.0.1:${port}/api/` },
-      dossier,
-      silentLogger(),
       { host: '127.0.0.1', retryConfig: { retries: 0 } },
     );
     await expect(adapter.start()).rejects.toThrow(

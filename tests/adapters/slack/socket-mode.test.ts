@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { Dossier } from '../../../src/dossier.js';
 import { silentLogger } from '../../../src/log.js';
@@ -45,11 +46,13 @@ beforeAll(async () => {
     '# Harbour\n\nThe dredging of the outer harbour cost the port four million euros.\n',
   );
   const dossier = await Dossier.open({ corpusDir });
-  adapter = new SlackAdapter(
-    { botToken: 'xoxb-test', appToken: APP_TOKEN, port: 3000, command: '/brief', apiUrl: `${stub.url}/api/` },
-    dossier,
-    silentLogger(),
-  );
+  adapter = new SlackAdapter(botContext({ dossier, log: silentLogger() }), {
+    botToken: 'xoxb-test',
+    appToken: APP_TOKEN,
+    port: 3000,
+    command: '/brief',
+    apiUrl: `${stub.url}/api/`,
+  });
   await adapter.start();
 });
 

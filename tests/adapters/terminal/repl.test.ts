@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
 import { TerminalAdapter } from '../../../adapters/terminal/repl.js';
 import { renderTerminal } from '../../../adapters/terminal/render.js';
 import { errorReply, type Reply } from '../../../src/answer/reply.js';
@@ -24,7 +25,7 @@ async function session(lines: string[]): Promise<string> {
   const output = new PassThrough();
   let text = '';
   output.on('data', (d: Buffer) => (text += d.toString()));
-  const terminal = new TerminalAdapter(dossier, { input, output });
+  const terminal = new TerminalAdapter(botContext({ dossier }), {}, { input, output });
   await terminal.start();
   for (const line of lines) input.write(`${line}\n`);
   input.end();

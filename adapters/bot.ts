@@ -1,0 +1,45 @@
+import type { CommandContext, CommandGate } from '../src/commands/index.js';
+import type { Platform } from '../src/commands/command.js';
+import type { DigestService } from '../src/digest/service.js';
+import type { Dossier } from '../src/dossier.js';
+import type { Logger } from '../src/log.js';
+
+/**
+ * What every adapter is built from, first argument of each (`new SlackAdapter(bot, settings,
+ * options)`, and the same for Discord and the terminal): the engine, the digest service over its
+ * store, the log and the clock, so that tests hand every surface the same parts in the same shape.
+ */
+export interface BotContext {
+  /** The engine: corpus, index and answers. */
+  dossier: Dossier;
+  log: Logger;
+  /** The clock handed to commands. */
+  now: () => Date;
+  /** Digest subscriptions and their store; without it the `digest` command says digests are unavailable. */
+  digest?: DigestService;
+  /** Rate limits, answer time limit and shutdown drain for every command; without it commands run unchecked. */
+  gate?: CommandGate;
+}
+
+/** A bot context with the usual defaults: the engine's log and the system clock. */
+export function botContext(parts: Partial<BotContext> & Pick<BotContext, 'dossier'>): BotContext {
+  return { ...parts, log: parts.log ?? parts.dossier.log, now: parts.now ?? (() => new Date()) };
+}
+
+/** The context one command runs in, for a user in a channel of `platform`. */
+export function commandContext(
+  bot: BotContext,
+  platform: Platform,
+  user: CommandContext['user'],
+  channel: CommandContext['channel'],
+): CommandContext {
+  return {
+    dossier: bot.dossier,
+    platform,
+    user,
+    channel,
+    now: bot.now,
+    ...(bot.digest ? { digest: bot.digest } : {}),
+    ...(bot.gate ? { gate: bot.gate } : {}),
+  };
+}
