@@ -4,21 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus, SourceDocument } from '../../src/corpus/types.js';
-import { SEEDS } from '../support/corpus.js';
+import { SEEDS, paragraphKey, rawParagraphs } from '../support/corpus.js';
 
-// The seeds are others' writing: this file names their paragraphs by sha1 prefix, never by their text.
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 10);
-
-const LIST_ITEM = /^(?:•|\d+\.)\s+/;
-
-/** The raw file's paragraphs as a reader sees them: split at blank lines and trimmed; a list block gives one paragraph per item, without its marker. */
-function rawParagraphs(raw: string): string[] {
-  return raw
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .flatMap((p) => (LIST_ITEM.test(p) ? p.split('\n').map((line) => line.trim().replace(LIST_ITEM, '')) : [p]));
-}
+// The seeds are others' writing: this file names their paragraphs by sha1 prefix (paragraphKey), never by their text.
 
 interface SeedExpectation {
   passages: number;
@@ -146,7 +134,7 @@ describe('the seed articles', () => {
       const trimmed = expected.trimmed ?? {};
       const unaccounted: string[] = [];
       for (const paragraph of rawParagraphs(raw.get(name)!)) {
-        const key = sha1(paragraph);
+        const key = paragraphKey(paragraph);
         if (texts.has(paragraph) || headings.has(paragraph) || paragraph === d.meta.title) continue;
         if (key in expected.dropped || paragraph in expected.dropped) continue;
         if (key in trimmed) {
@@ -164,7 +152,7 @@ describe('the seed articles', () => {
       const d = doc(name);
       const paragraphs = rawParagraphs(raw.get(name)!);
       for (const entry of [...Object.keys(expected.dropped), ...Object.keys(expected.trimmed ?? {})]) {
-        const matching = paragraphs.filter((p) => p === entry || sha1(p) === entry);
+        const matching = paragraphs.filter((p) => p === entry || paragraphKey(p) === entry);
         expect(matching.length, entry).toBeGreaterThan(0);
         for (const p of matching)
           expect(
@@ -195,7 +183,7 @@ describe('the seed articles', () => {
         const words = d.passages[0]!.sentences[0]!.text.split(' ');
         expect(d.meta.title).toBe(`${words.slice(0, 8).join(' ').replace(/,$/, '')}…`);
       } else {
-        expect(sha1(d.meta.title)).toBe(expected.title);
+        expect(paragraphKey(d.meta.title)).toBe(expected.title);
         expect(rawParagraphs(raw.get(name)!)).toContain(d.meta.title);
       }
     });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -5,6 +6,23 @@ import { fileURLToPath } from 'node:url';
 
 /** The five seed articles (others' writing: read at run time, never copied into the repo). */
 export const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
+
+/** A seed paragraph's name in the repo: the sha1 prefix of its raw trimmed text (the text may not be copied). */
+export const paragraphKey = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 10);
+
+const LIST_ITEM = /^(?:•|\d+\.)\s+/;
+
+/**
+ * The raw file's paragraphs as a reader sees them: split at blank lines and trimmed; a list block gives one
+ * paragraph per item, without its marker.
+ */
+export function rawParagraphs(raw: string): string[] {
+  return raw
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .flatMap((p) => (LIST_ITEM.test(p) ? p.split('\n').map((line) => line.trim().replace(LIST_ITEM, '')) : [p]));
+}
 
 /** A temporary corpus folder holding the given files; `cleanup` removes it. */
 export async function tempCorpus(
