@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { norm } from '../../bench/stats.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { SEEDS } from '../support/corpus.js';
+import {
+  expandValidationSet,
+  kindOf,
+  readSeeds,
+  readValidationSet,
+  resolveRef,
+  type ScoreCase,
+  type SeedDocument,
+  type ValidationSet,
+} from './cases.js';
+import { applyEdits, numberInWords } from './transforms.js';
+
+describe('quote edits', () => {
+  const line = 'The harbor “center” organized 12 programs at 3.5 percent, costing $40 and 1,200 hours in Mérida.';
+
+  it('make a typo by swapping the middle letters of a word, or dropping one of a doubled pair', () => {
+    expect(applyEdits(line, [['typo', 1]])).toContain('The habror “center”');
+    expect(applyEdits('the bullets flew', [['typo', 1]])).toBe('the bulets flew');
+    expect(() => applyEdits(line, [['typo', 0]])).toThrow(/too short/);
+  });
+
+  it('swap or drop a word, keeping the punctuation around it', () => {
+    expect(applyEdits(line, [['swap', 2, 'middle']])).toContain('harbor “middle” organized');
+    expect(applyEdits(line, [['drop', 0]])).toMatch(/^harbor /);
+    expect(() => applyEdits(line, [['drop', 40]])).toThrow(/no word 40/);
+  });
+
+  it('straighten or drop quotes, keeping apostrophes inside words', () => {
+    expect(applyEdits('“Hugs” aren’t ‘bullets’', [['straight']])).toBe(`"Hugs" aren't 'bullets'`);
+    expect(applyEdits('“Hugs” aren’t ‘bullets’', [['unquote']])).toBe('Hugs aren’t bullets');
+  });
+
+  it('spell the British way without touching words that only look like it', () => {
+    expect(applyEdits(line, [['british']])).toBe(
+      'The harbour “centre” organised 12 programmes at 3.5 per cent, costing $40 and 1,200 hours in Mérida.',
+    );
+    expect(() => applyEdits('they seized a prize of a given size in the laboratory', [['british']])).toThrow(
+      /changes nothing/,
+    );
+  });
+
+  it('write whole numbers under a thousand in words, leaving decimals, money and thousands alone', () => {
+    expect(applyEdits('extradited 10 to 20 people', [['numwords']])).toBe('extradited ten to twenty people');
+    expect(applyEdits(line, [['numwords']])).toContain(
+      'organized twelve programs at 3.5 percent, costing $40 and 1,200',
+    );
+    expect([0, 7, 19, 40, 43, 100, 205, 999].map(numberInWords)).toEqual([
+      'zero',
+      'seven',
+      'nineteen',
+      'forty',
+      'forty-three',
+      'one hundred',
+      'two hundred and five',
+      'nine hundred and ninety-nine',
+    ]);
+  });
+
+  it('strip accents, lower the case and wrap the quote in chat, in order', () => {
+    const memo = 'Who said this — “%s” I need it for the memo.';
+    expect(applyEdits('Mérida’s 40 programs', [['accents'], ['lower'], ['wrap', memo]])).toBe(
+      'Who said this — “merida’s 40 programs” I need it for the memo.',
+    );
+  });
+
+  it('refuse an edit that changes nothing, since that is a mistake in the case', () => {
+    expect(() => applyEdits('no quotes here', [['straight']])).toThrow(/changes nothing/);
+  });
+});
+
+describe('the validation file', () => {
+  let set: ValidationSet;
+  beforeAll(async () => {
+    set = await readValidationSet();
+  });
+
+  it('parses, with unique ids', () => {
+    const ids = [...set.ask, ...set.offTopic, ...set.figures, ...set.cite].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('holds what issue 12 asks for: 60 questions in chat style, 15 off-topic, 15 figure topics, 15 quotes', () => {
+    expect(set.ask.length).toBeGreaterThanOrEqual(60);
+    for (const style of ['short', 'abbreviation', 'lowercase', 'typo', 'paraphrase', 'long'])
+      expect(set.ask.filter((c) => c.style.includes(style as never)).length, style).toBeGreaterThanOrEqual(3);
+    expect(set.offTopic.length).toBeGreaterThanOrEqual(15);
+    expect(set.offTopic.filter((c) => c.near).length).toBeGreaterThanOrEqual(5);
+    expect(set.offTopic.filter((c) => !c.near).length).toBeGreaterThanOrEqual(5);
+    expect(set.figures.length).toBeGreaterThanOrEqual(15);
+    expect(set.cite.length).toBeGreaterThanOrEqual(15);
+    const wraps = set.cite.flatMap((c) => c.do.filter((e) => e[0] === 'wrap').map((e) => e[1] as string));
+    expect(wraps.length).toBeGreaterThanOrEqual(5);
+    expect(wraps.some((w) => w.includes('“%s”'))).toBe(true);
+    expect(wraps.some((w) => w.includes('"%s"'))).toBe(true);
+    expect(set.cite.some((c) => c.do.some((e) => e[0] === 'numwords'))).toBe(true);
+  });
+});
+
+// The references are checked against ../shared/seeds, which a lone clone does not have: skipped there with one
+// line saying so, but under CI=true a missing folder is a failure, since CI always has ../shared beside the clone.
+const seedsPresent = existsSync(SEEDS);
+const ci = process.env.CI === 'true';
+if (!seedsPresent && !ci) console.warn(`tests/eval: validation references not checked: ${SEEDS} is absent`);
+
+describe.runIf(seedsPresent || ci)('the validation set against the seeds', () => {
+  let set: ValidationSet;
+  let seeds: Map<string, SeedDocument>;
+  let cases: ScoreCase[];
+  beforeAll(async () => {
+    expect(seedsPresent, `${SEEDS} is missing: CI needs ../shared beside the clone`).toBe(true);
+    set = await readValidationSet();
+    seeds = await readSeeds(SEEDS);
+    cases = expandValidationSet(set, seeds);
+  });
+
+  it('resolves every reference to a seed paragraph and every word range inside it', () => {
+    // expandValidationSet throws on the first reference that does not resolve; this names every one that fails.
+    const refs = [
+      ...set.ask.flatMap((c) => [c.answer, ...(c.alsoOk ?? [])]),
+      ...set.figures.flatMap((c) => [...c.expect, ...(c.optional ?? [])].map((f) => f.in)),
+      ...set.cite.map((c) => c.span),
+    ];
+    const broken = refs.flatMap((ref) => {
+      try {
+        resolveRef(seeds, ref);
+        return [];
+      } catch (e) {
+        return [(e as Error).message];
+      }
+    });
+    expect(broken).toEqual([]);
+    expect(cases).toHaveLength(set.ask.length + set.offTopic.length + set.figures.length + set.cite.length);
+  });
+
+  it('asks about every one of the five articles', () => {
+    const docs = new Set(cases.filter((c) => kindOf(c) === 'ask').map((c) => (c as { doc: string }).doc));
+    expect([...docs].sort()).toEqual([...seeds.values()].map((s) => s.file).sort());
+  });
+
+  it('expects passages Dossier indexes: every span is inside a passage, never in dropped page furniture', async () => {
+    const corpus = await loadCorpus(SEEDS);
+    const passages = corpus.documents.flatMap((d) => d.passages.map((p) => ({ doc: d.source, text: norm(p.text) })));
+    const spans = cases.flatMap((c) => {
+      if (c.kind === 'figures') return [];
+      const wanted = [{ doc: c.doc, passage: c.passage }, ...((c.alsoOk as { doc: string; passage: string }[]) ?? [])];
+      return wanted.filter((w) => w.doc).map((w) => ({ id: c.id, ...w }));
+    });
+    const outside = spans.filter((s) => !passages.some((p) => p.doc === s.doc && p.text.includes(norm(s.passage))));
+    expect(outside.map((s) => s.id)).toEqual([]);
+  });
+
+  it('gives each figure as printed in its paragraph', () => {
+    const missing = set.figures.flatMap((c) =>
+      [...c.expect, ...(c.optional ?? [])].filter((f) => !norm(resolveRef(seeds, f.in).text).includes(norm(f.value))),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('copies no seed text: no question or chat wrapper holds a run of six words of the seeds', () => {
+    const words = (text: string) => norm(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+    const runs = (ws: string[]) => ws.slice(5).map((_, i) => ws.slice(i, i + 6).join(' '));
+    const seedRuns = new Set(
+      [...seeds.values()].flatMap((s) => [...s.paragraphs.values()].flatMap((p) => runs(words(p)))),
+    );
+    // Figure values are facts quoted as printed ("$500 million to over $1 billion"), so they are not checked.
+    const written = [
+      ...[...set.ask, ...set.offTopic, ...set.figures].map((c) => c.q),
+      ...set.cite.flatMap((c) => c.do.flatMap((e) => (e[0] === 'wrap' || e[0] === 'swap' ? [String(e.at(-1))] : []))),
+    ];
+    const copied = written.flatMap((text) => runs(words(text)).filter((r) => seedRuns.has(r)));
+    expect(copied).toEqual([]);
+  });
+});
