@@ -7,7 +7,7 @@ import type { Corpus, SourceDocument } from './corpus/types.js';
 import type { Logger } from './log.js';
 
 /** Bumped whenever parsing, cleaning or the figure grammar changes what a saved document holds. */
-export const SAVED_CORPUS_VERSION = 2;
+export const SAVED_CORPUS_VERSION = 3;
 
 type SavedFigure = Omit<PassageFigure, 'sentence'> & { s: number };
 interface SavedDocument {
@@ -22,6 +22,8 @@ interface SavedDocument {
  */
 export class SavedCorpus {
   private fresh = false;
+  /** The hash of every file the loader read, documents or not, so a file skipped for its content is saved as skipped. */
+  private readonly hashes = new Map<string, string>();
 
   private constructor(
     private readonly file: string,
@@ -45,6 +47,7 @@ export class SavedCorpus {
 
   /** For `loadCorpus`: the saved document for these bytes, its figures primed, if there is one. */
   readonly reuse = (source: string, hash: string): LoadedDocument | undefined => {
+    this.hashes.set(source, hash);
     const saved = this.saved.get(source);
     if (saved?.hash !== hash) {
       this.fresh = true;
@@ -60,22 +63,34 @@ export class SavedCorpus {
     return saved.loaded;
   };
 
-  /** Saves the corpus when anything in it was parsed anew (or a document went away). */
+  /**
+   * Saves the corpus when anything in it was parsed anew (or a file went away). A file read but
+   * skipped (all boilerplate, binary, corrupt) is saved with its warning, so it is not parsed,
+   * and the corpus not saved again, on every start.
+   */
   async save(corpus: Corpus): Promise<void> {
-    const sources = new Set(corpus.documents.map((d) => d.source));
+    const documents = new Set(corpus.documents.map((d) => d.source));
+    const skipped = corpus.warnings.filter((w) => this.hashes.has(w.source) && !documents.has(w.source));
+    const sources = new Set([...documents, ...skipped.map((w) => w.source)]);
     if (!this.fresh && [...this.saved.keys()].every((s) => sources.has(s))) return;
     const warnings = new Map(corpus.warnings.map((w) => [w.source, w]));
-    const entries = corpus.documents.map(
-      (document) =>
-        [
-          document.source,
-          {
-            hash: document.hash,
-            loaded: { document, warning: warnings.get(document.source) },
-            figures: document.passages.map((p) => saveFigures(p.sentences, figuresInPassage(p))),
-          },
-        ] as const,
-    );
+    const entries = [
+      ...corpus.documents.map(
+        (document) =>
+          [
+            document.source,
+            {
+              hash: document.hash,
+              loaded: { document, warning: warnings.get(document.source) },
+              figures: document.passages.map((p) => saveFigures(p.sentences, figuresInPassage(p))),
+            },
+          ] as const,
+      ),
+      ...skipped.map((warning) => [
+        warning.source,
+        { hash: this.hashes.get(warning.source)!, loaded: { warning }, figures: [] },
+      ]),
+    ];
     try {
       await mkdir(join(this.file, '..'), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;

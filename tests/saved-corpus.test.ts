@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,5 +32,25 @@ describe('SavedCorpus', () => {
     const third = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
     expect(third.document('a.md')!.passages[0]!.text).toContain('90 percent');
     expect(third.document('b.md')).toEqual(first.document('b.md'));
+  });
+
+  it('saves a file skipped for its content too, so an unchanged corpus is never written again', async () => {
+    const corpus = await tempCorpus({
+      'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
+      'credits.txt': '© 2013 Test Desk. All rights reserved.\n',
+    });
+    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+    cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+    const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+    expect(first.corpus.warnings.map((w) => w.source)).toEqual(['credits.txt']);
+    const saved = join(
+      cacheDir,
+      (await readdir(cacheDir)).find((f) => f.startsWith('corpus-v'))!,
+    );
+    const written = (await stat(saved)).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+    expect(second.corpus.warnings.map((w) => w.code)).toEqual(['empty']);
+    expect((await stat(saved)).mtimeMs).toBe(written);
   });
 });

@@ -94,7 +94,30 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   return blocks;
 }
 
-/** Plain text: paragraphs at blank lines, list items, and lone short lines as headings. */
+/** Longest first line still read as a plain-text title: one sentence of a long title, never a paragraph. */
+const MAX_TITLE_CHARS = 300;
+const MAX_TITLE_WORDS = 40;
+/** A sentence end followed by another sentence's start. */
+const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u;
+
+/**
+ * Plain text: paragraphs at blank lines, list items, and lone short lines as headings. A file that
+ * opens with one line of one sentence, then a blank line and a longer paragraph, opens with its
+ * title, even when the title ends with a full stop as many paper and report titles do.
+ */
 export function parseText(text: string): ParsedDocument {
-  return { blocks: groupLines(text, { inferHeadings: true }), meta: {}, metaProblems: [] };
+  const blocks = groupLines(text, { inferHeadings: true });
+  const [first, second] = blocks;
+  const firstLine = /^\s*([^\n]*)\r?\n\s*\r?\n/.exec(text)?.[1]?.trim();
+  if (
+    first?.kind === 'paragraph' &&
+    second?.kind === 'paragraph' &&
+    firstLine === first.text &&
+    first.text.length <= MAX_TITLE_CHARS &&
+    wordCount(first.text) <= MAX_TITLE_WORDS &&
+    !SENTENCE_BREAK.test(first.text) &&
+    second.text.length > first.text.length
+  )
+    first.kind = 'heading';
+  return { blocks, meta: {}, metaProblems: [] };
 }

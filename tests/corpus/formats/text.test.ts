@@ -57,3 +57,21 @@ describe('isHeadingLine', () => {
     expect(isHeadingLine(line)).toBe(expected);
   });
 });
+
+describe('parseText', () => {
+  const abstract =
+    'Municipal composting was piloted in three districts. Food waste collected rose by a third. Costs fell.';
+
+  it('takes a one-sentence first line before a longer paragraph for the title, full stop and all', () => {
+    const [title, body] = parseText(
+      `Composting pilots in three districts reduce landfill use.\n\n${abstract}\n`,
+    ).blocks;
+    expect(title).toEqual({ kind: 'heading', text: 'Composting pilots in three districts reduce landfill use.' });
+    expect(body).toEqual({ kind: 'paragraph', text: abstract });
+  });
+
+  it('keeps a first paragraph of two sentences, or one wrapped over lines, as a paragraph', () => {
+    expect(parseText(`The pilot ran for a year. It worked.\n\n${abstract}`).blocks[0]!.kind).toBe('paragraph');
+    expect(parseText(`The pilot ran for a year\nin three districts.\n\n${abstract}`).blocks[0]!.kind).toBe('paragraph');
+  });
+});
