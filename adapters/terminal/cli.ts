@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ask, askJson } from '../../src/answer/ask.js';
-import type { Attachment } from '../../src/answer/reply.js';
-import { cite } from '../../src/answer/cite.js';
+import { ask, askJson, askReply } from '../../src/answer/ask.js';
+import type { Attachment, Reply } from '../../src/answer/reply.js';
+import { cite, citeReply } from '../../src/answer/cite.js';
 import { answerFigures } from '../../src/answer/figures/index.js';
 import { splitTopics } from '../../src/commands/digest.js';
-import { argumentsProblem, findCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { argumentsProblem, findCommand, MAX_RESULTS, runText, type CommandContext } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { errorLine } from '../../src/corpus/block.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
@@ -30,15 +30,19 @@ Options:
   --corpus DIR       the corpus folder (default CORPUS_DIR, then ./corpus)
   --cache DIR        where the saved index is kept (default CACHE_DIR, then ./.cache)
   --json             machine-readable output, for ask, cite, figures and sources
+  --limit N          with ask or cite: up to N results, 1 to 10 (default 3), so a scorer sees the ranking
   --chart FILE       with figures: write the chart of a series over time to FILE, a .png file`;
 
 const DIGEST_NEEDS_TOPICS =
   'dossier: digest here needs --topics: dossier digest --topics "a, b" [--since YYYY-MM-DD] (subscriptions are made in Slack or Discord)';
 
+/** The page size of ask and cite everywhere else, and the one `--limit` replaces here. */
+const DEFAULT_LIMIT = 3;
+
 /** `--json` output per command: the contract the evaluation script reads. */
-const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string) => unknown> = {
-  ask: (d, q) => askJson(ask(d, q)),
-  cite: (d, q) => askJson(cite(d, q)),
+const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string, limit: number) => unknown> = {
+  ask: (d, q, limit) => askJson(ask(d, q, { limit })),
+  cite: (d, q, limit) => askJson(cite(d, q, { limit })),
   figures: (d, q) => answerFigures(d, q),
   sources: (d) => ({
     sources: d.documents.map((doc) => ({ source: doc.source, ...doc.meta, passages: doc.passages.length })),
@@ -57,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
         cache: { type: 'string' },
         json: { type: 'boolean', default: false },
         chart: { type: 'string' },
+        limit: { type: 'string' },
         topics: { type: 'string' },
         since: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -82,6 +87,15 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dossier: --chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`);
     return 2;
   }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= MAX_RESULTS)) {
+    console.error(`dossier: --limit takes a whole number from 1 to ${MAX_RESULTS} (not "${values.limit}").`);
+    return 2;
+  }
+  if (limit !== undefined && !['ask', 'cite'].includes(command.toLowerCase())) {
+    console.error(`dossier: --limit is for ask and cite (not "${command}").`);
+    return 2;
+  }
   loadEnvFile();
   const config = loadConfig();
   const log = terminalLogger(values.json ? 'error' : config.LOG_LEVEL);
@@ -104,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`dossier: ${argumentsProblem(spec, args.error)}`);
       return 1;
     }
-    process.stdout.write(`${JSON.stringify(json(dossier, text))}\n`);
+    process.stdout.write(`${JSON.stringify(json(dossier, text, limit ?? DEFAULT_LIMIT))}\n`);
     return 0;
   }
   const ctx: CommandContext = {
@@ -118,7 +132,10 @@ export async function main(argv: string[]): Promise<number> {
   const reply =
     command.toLowerCase() === 'digest' && values.topics !== undefined
       ? oneOffDigest(dossier, splitTopics(values.topics), values.since)
-      : await runText(`${command} ${text}`, ctx);
+      : limit !== undefined
+        ? limitedReply(dossier, command.toLowerCase(), text, limit)
+        : await runText(`${command} ${text}`, ctx);
+  if (!reply) return 1;
   // One command, one answer: there is no `more` to type here.
   process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansi : noStyle, { moreHint: false })}\n`);
   if (values.chart !== undefined) {
@@ -127,6 +144,17 @@ export async function main(argv: string[]): Promise<number> {
     else if (!(await writeChart(values.chart, chart))) return 1;
   }
   return reply.status === 'error' ? 1 : 0;
+}
+
+/** ask or cite with `--limit` results on one page, after the same checks of the query as every surface. */
+function limitedReply(dossier: Dossier, command: string, text: string, limit: number): Reply | undefined {
+  const spec = findCommand(command)!;
+  const args = spec.args.safeParse(spec.fromText(text));
+  if (!args.success) {
+    console.error(`dossier: ${argumentsProblem(spec, args.error)}`);
+    return undefined;
+  }
+  return command === 'ask' ? askReply(ask(dossier, text, { limit })) : citeReply(cite(dossier, text, { limit }));
 }
 
 /** Draws the chart into `path`; false, with one line saying why, when it cannot be written. */

@@ -55,6 +55,26 @@ describe('the dossier command line', () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).results[0].source).toBe('a.md');
   });
+
+  it('gives up to --limit results of ask and cite, three without it', () => {
+    const results = (...args: string[]) => JSON.parse(run([...args, '--json'], revenue).stdout).results.length;
+    expect(results('ask', 'cartel revenue estimate agency')).toBe(3);
+    expect(results('ask', 'cartel revenue estimate agency', '--limit', '7')).toBe(7);
+    expect(results('cite', 'cartel revenue estimate number came from a different agency', '--limit', '5')).toBe(5);
+    const printed = run(['ask', 'cartel revenue estimate agency', '--limit', '5'], revenue);
+    expect(printed.stdout.match(/came from a different agency/g)).toHaveLength(5);
+  });
+
+  it('refuses a --limit outside 1 to 10, or on another command, in one line', () => {
+    for (const limit of ['0', '11', 'ten', '2.5']) {
+      const refused = dossier('ask', 'guard', '--limit', limit);
+      expect(refused.status).toBe(2);
+      expect(lines(refused.stderr)).toEqual([`dossier: --limit takes a whole number from 1 to 10 (not "${limit}").`]);
+    }
+    expect(dossier('figures', 'guard', '--limit', '3').stderr.trim()).toBe(
+      'dossier: --limit is for ask and cite (not "figures").',
+    );
+  });
 });
 
 describe('dossier help', () => {
@@ -73,6 +93,7 @@ describe('dossier help', () => {
         '--cache DIR',
         '--json',
         '--chart FILE',
+        '--limit N',
       ])
         expect(help.stdout).toContain(part);
       // The chat help's digest subcommands are refused here, so they are not offered.
