@@ -1,0 +1,185 @@
+// `npm run eval`: answer quality in one process, for every question set and a few engine variants,
+// so the effect of each part of the ranking can be measured (see README, Evaluation). It applies
+// ../shared/eval/score.mjs's hit rule and ../shared/external/scifact/score.mjs's measures, without a
+// process per question. Sets: dev (../shared/eval/dev.json, tuned on), tuning (tests/eval/tuning.json,
+// tuned on), validation (tests/eval/validation.json, never tuned on: scored to report only), scifact.
+//
+//   npx tsx bench/quality.ts [--sets dev,tuning,validation,scifact] [--variants all|name,…] [--verbose]
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ask, askJson } from '../src/answer/ask.js';
+import { cite } from '../src/answer/cite.js';
+import { Dossier, type DossierOptions } from '../src/dossier.js';
+import { hits, type Wanted } from './stats.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shared = resolve(here, '../../shared');
+const SEEDS = join(shared, 'seeds');
+const SCIFACT = join(shared, 'external/scifact');
+const SETS: Record<string, string> = {
+  dev: join(shared, 'eval/dev.json'),
+  tuning: resolve(here, '../tests/eval/tuning.json'),
+  validation: resolve(here, '../tests/eval/validation.json'),
+};
+
+/** An engine variant: how `Dossier.open` is called, less the corpus. */
+type Variant = Omit<DossierOptions, 'corpusDir'>;
+const VARIANTS: Record<string, Variant> = {
+  default: {},
+};
+
+interface Case {
+  id: string;
+  kind: 'ask' | 'cite' | 'figures';
+  query: string;
+  doc: string | null;
+  passage: string;
+  alsoOk?: Wanted[];
+}
+
+interface SetScore {
+  recallAt3: number;
+  mrr: number;
+  /** Answerable questions given any result. */
+  answered: number;
+  /** Off-topic questions given no result. */
+  refused: number;
+  citeAt1: number;
+  misses: string[];
+}
+
+function scoreSet(dossier: Dossier, cases: Case[]): SetScore {
+  const ranks: (number | null)[] = [];
+  const misses: string[] = [];
+  let answered = 0;
+  let refused = 0;
+  let offTopic = 0;
+  let cites = 0;
+  let citeHits = 0;
+  for (const c of cases) {
+    if (c.kind === 'figures') continue;
+    const answer = c.kind === 'ask' ? ask(dossier, c.query, { limit: 10 }) : cite(dossier, c.query, { limit: 10 });
+    const results = askJson(answer).results;
+    if (c.kind === 'cite') {
+      cites++;
+      if (results[0] && hits(results[0], { doc: c.doc, passage: c.passage })) citeHits++;
+      else misses.push(`${c.id} cite: ${c.query}`);
+      continue;
+    }
+    if (c.doc === null) {
+      offTopic++;
+      if (results.length === 0) refused++;
+      else misses.push(`${c.id} answered off-topic: ${c.query} → ${results[0]!.source}#${results[0]!.paragraph}`);
+      continue;
+    }
+    if (results.length) answered++;
+    const wants: Wanted[] = [{ doc: c.doc, passage: c.passage }, ...(c.alsoOk ?? [])];
+    const i = results.findIndex((r) => wants.some((w) => hits(r, w)));
+    ranks.push(i < 0 ? null : i + 1);
+    if (i < 0 || i >= 3)
+      misses.push(
+        `${c.id} ${i < 0 ? (results.length ? 'miss' : 'EMPTY') : `rank ${i + 1}`}: ${c.query}` +
+          (results.length ? ` → ${results.slice(0, 3).map((r) => `${r.source.slice(0, 3)}#${r.paragraph}`)}` : ''),
+      );
+  }
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+  return {
+    recallAt3: mean(ranks.map((r) => (r !== null && r <= 3 ? 1 : 0))),
+    mrr: mean(ranks.map((r) => (r ? 1 / r : 0))),
+    answered: ranks.length ? answered / ranks.length : NaN,
+    refused: offTopic ? refused / offTopic : NaN,
+    citeAt1: cites ? citeHits / cites : NaN,
+    misses,
+  };
+}
+
+interface SciFactScore {
+  ndcg10: number;
+  recall10: number;
+  mrr10: number;
+  empty: number;
+  claims: number;
+}
+
+/** BEIR's measures over SciFact's training claims, a passage counting as its document at its first rank. */
+function scoreSciFact(dossier: Dossier): SciFactScore {
+  const qrels = new Map<string, Set<string>>();
+  for (const line of readFileSync(join(SCIFACT, 'qrels-train.tsv'), 'utf8').split('\n')) {
+    const [q, d] = line.trim().split(/\s+/);
+    if (!q || !d || !/^\d+$/.test(q)) continue;
+    if (!qrels.has(q)) qrels.set(q, new Set());
+    qrels.get(q)!.add(d);
+  }
+  const claims = readFileSync(join(SCIFACT, 'queries-train.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { _id: string; text: string })
+    .filter((q) => qrels.has(q._id));
+  let ndcg = 0;
+  let recall = 0;
+  let mrr = 0;
+  let empty = 0;
+  for (const claim of claims) {
+    const rel = qrels.get(claim._id)!;
+    const ranked: string[] = [];
+    for (const r of ask(dossier, claim.text, { limit: 10 }).results) {
+      const id = basename(r.passage.source, '.txt');
+      if (!ranked.includes(id)) ranked.push(id);
+    }
+    const top = ranked.slice(0, 10);
+    let dcg = 0;
+    top.forEach((d, i) => {
+      if (rel.has(d)) dcg += 1 / Math.log2(i + 2);
+    });
+    let idcg = 0;
+    for (let i = 0; i < Math.min(rel.size, 10); i++) idcg += 1 / Math.log2(i + 2);
+    ndcg += dcg / idcg;
+    recall += top.filter((d) => rel.has(d)).length / rel.size;
+    const first = top.findIndex((d) => rel.has(d));
+    mrr += first < 0 ? 0 : 1 / (first + 1);
+    if (!ranked.length) empty++;
+  }
+  const n = claims.length;
+  return { ndcg10: ndcg / n, recall10: recall / n, mrr10: mrr / n, empty: empty / n, claims: n };
+}
+
+const { values } = parseArgs({
+  options: {
+    sets: { type: 'string', default: 'dev,tuning,validation,scifact' },
+    variants: { type: 'string', default: 'default' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const sets = values.sets.split(',');
+const variantNames = values.variants === 'all' ? Object.keys(VARIANTS) : values.variants.split(',');
+const f = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(2));
+
+console.log('| variant | set | ask R@3 | MRR | answered | off-topic refused | cite@1 |');
+console.log('|---|---|---|---|---|---|---|');
+for (const name of variantNames) {
+  const variant = VARIANTS[name];
+  if (!variant) throw new Error(`no variant ${name}: ${Object.keys(VARIANTS).join(', ')}`);
+  const seeds = await Dossier.open({ ...variant, corpusDir: SEEDS });
+  for (const set of sets.filter((s) => s !== 'scifact')) {
+    if (!existsSync(SETS[set]!)) continue;
+    const score = scoreSet(seeds, JSON.parse(readFileSync(SETS[set]!, 'utf8')) as Case[]);
+    console.log(
+      `| ${name} | ${set} | ${f(score.recallAt3)} | ${f(score.mrr)} | ${f(score.answered)} | ${f(score.refused)} | ${f(score.citeAt1)} |`,
+    );
+    if (values.verbose) for (const m of score.misses) console.log(`    ${m}`);
+  }
+  if (sets.includes('scifact') && existsSync(SCIFACT)) {
+    const t0 = performance.now();
+    const dossier = await Dossier.open({
+      ...variant,
+      corpusDir: join(SCIFACT, 'corpus'),
+      cacheDir: variant.cacheDir ?? join(here, 'out/quality-cache'),
+    });
+    const s = scoreSciFact(dossier);
+    console.log(
+      `| ${name} | scifact | nDCG@10 ${s.ndcg10.toFixed(3)} | R@10 ${s.recall10.toFixed(3)} | MRR@10 ${s.mrr10.toFixed(3)} | empty ${s.empty.toFixed(3)} | ${s.claims} claims, ${((performance.now() - t0) / 1000).toFixed(0)} s |`,
+    );
+  }
+}
