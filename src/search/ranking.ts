@@ -1,5 +1,5 @@
 /**
- * Every tuned number of search, ask and cite, in one place (MiniSearch-style): `DEFAULT_RANKING`
+ * Every tuned number of search, ask, cite and figures, in one place (MiniSearch-style): `DEFAULT_RANKING`
  * documents each one, and `Dossier.open({ ranking })` overrides any of them, section by section,
  * so the benchmark and the evaluation can show what each number does.
  */
@@ -41,6 +41,20 @@ export interface RankingOptions {
     /** Similarity is this much recall of the quote's words and the rest precision, so the tightest window wins. */
     recallWeight: number;
   };
+  figures: {
+    /** Passages searched for figures: enough to reach every paragraph that mentions the topic. */
+    candidates: number;
+    /** A figure whose sentence and passage cover less of the topic's weight than this is about something else. */
+    minCoverage: number;
+    /** Figures scoring under this share of the best figure's score are left out: nothing relevant beats noise. */
+    minRelative: number;
+    /** How much the figure's own sentence (with its heading and list lead-in) counts against the rest of its passage. */
+    sentenceWeight: number;
+    /** How much a sentence that only follows one naming the topic counts, against one that names it. */
+    following: number;
+    /** Score factor for a small count in words ("two cartels"), which matters less than a figure in digits. */
+    wordedCount: number;
+  };
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -54,6 +68,14 @@ export const DEFAULT_RANKING: RankingOptions = {
   },
   ask: { candidates: 60, minCoverage: 0.34, coveragePower: 2, figureBoost: 1.3, figureSentenceBoost: 1.5 },
   cite: { candidates: 30, minSimilarity: 0.6, minSimilarityCommonWords: 0.9, recallWeight: 0.85 },
+  figures: {
+    candidates: 40,
+    minCoverage: 0.5,
+    minRelative: 0.5,
+    sentenceWeight: 0.7,
+    following: 0.7,
+    wordedCount: 0.8,
+  },
 };
 
 /** Any part of the options: each section's given numbers replace the defaults, the rest stay. */

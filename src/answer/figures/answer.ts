@@ -69,14 +69,6 @@ export class FiguresAnswer {
   }
 }
 
-/** Passages searched for figures: enough to reach every paragraph that mentions the topic. */
-const CANDIDATES = 40;
-/** A figure whose sentence and passage cover less of the topic's weight than this is about something else. */
-const MIN_COVER = 0.5;
-/** Figures scoring under this share of the best figure's score are left out: nothing relevant beats noise. */
-const MIN_RELATIVE = 0.5;
-/** The figure's own sentence (with the heading and list lead-in over it) says most about it; the rest of its passage adds context. */
-const SENTENCE_WEIGHT = 0.7;
 /**
  * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
  * so "results of X" and "X statistics" are about X.
@@ -108,10 +100,6 @@ const FIGURE_WORDS = new Set([
   'trends',
   'key',
 ]);
-/** How much a sentence that only follows the topic's sentence counts, against one that names it. */
-const FOLLOWING = 0.7;
-/** A small count in words ("two cartels") matters less than a figure written in digits. */
-const WORDED_COUNT = 0.8;
 
 /** The query without the words that only ask for figures, unless nothing else is left. */
 function aboutWhat(query: AnalysedQuery): AnalysedQuery {
@@ -121,11 +109,12 @@ function aboutWhat(query: AnalysedQuery): AnalysedQuery {
 
 /** The figures relevant to `topic`. Reads the corpus through the engine only; no side effects. */
 export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
+  const { candidates, minCoverage, minRelative, sentenceWeight, following, wordedCount } = dossier.ranking.figures;
   const query = aboutWhat(analyseQuery(topic, dossier.index));
   if (!answerable(query)) return new FiguresAnswer(topic, [], [], [], undefined);
   const analyzer = dossier.index.analyzer;
   const found: { figure: FoundFigure; searchScore: number }[] = [];
-  for (const hit of dossier.search(topic, { limit: CANDIDATES })) {
+  for (const hit of dossier.search(topic, { limit: candidates })) {
     const passage = hit.passage;
     const figures = figuresInPassage(passage);
     if (!figures.length) continue;
@@ -134,10 +123,10 @@ export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: F
     const sentenceCover = new Map<Sentence, number>();
     for (const figure of figures) {
       if (!sentenceCover.has(figure.sentence))
-        sentenceCover.set(figure.sentence, ownCover(query, analyzer, passage, figure.sentence, frame));
-      const cover = SENTENCE_WEIGHT * sentenceCover.get(figure.sentence)! + (1 - SENTENCE_WEIGHT) * passageCover;
-      if (cover < MIN_COVER) continue;
-      const score = cover * (/\d/.test(figure.text) ? 1 : WORDED_COUNT);
+        sentenceCover.set(figure.sentence, ownCover(query, analyzer, passage, figure.sentence, frame, following));
+      const cover = sentenceWeight * sentenceCover.get(figure.sentence)! + (1 - sentenceWeight) * passageCover;
+      if (cover < minCoverage) continue;
+      const score = cover * (/\d/.test(figure.text) ? 1 : wordedCount);
       found.push({
         figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },
         searchScore: hit.score,
@@ -149,7 +138,7 @@ export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: F
   const best = found[0]?.figure.score ?? 0;
   const kept = found
     .map((f) => f.figure)
-    .filter((f) => f.score >= MIN_RELATIVE * best)
+    .filter((f) => f.score >= minRelative * best)
     .slice(0, limit);
   const measures = new MeasureIndex(analyzer);
   const groups = measures.group(kept);
@@ -174,10 +163,11 @@ function ownCover(
   passage: Passage,
   sentence: Sentence,
   frame: string[],
+  following: number,
 ): number {
   const terms = analyzer.terms(sentence.text);
   if (coverage(query, terms) > 0) return coverage(query, [...frame, ...terms]);
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
   const before = previous ? analyzer.terms(previous.text) : [];
-  return coverage(query, before) > 0 ? FOLLOWING * coverage(query, [...frame, ...before, ...terms]) : 0;
+  return coverage(query, before) > 0 ? following * coverage(query, [...frame, ...before, ...terms]) : 0;
 }
