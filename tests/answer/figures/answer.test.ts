@@ -110,6 +110,17 @@ describe('answerFigures', () => {
     }
   });
 
+  it('reads its tuned numbers from the ranking options', async () => {
+    const corpus = await tempCorpus(HARBOUR);
+    try {
+      const strict = await Dossier.open({ corpusDir: corpus.dir, ranking: { figures: { minCoverage: 1.01 } } });
+      expect(answerFigures(harbour, 'cargo thefts').figures.length).toBeGreaterThan(0);
+      expect(answerFigures(strict, 'cargo thefts').figures).toEqual([]);
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+
   it('orders a series over time by date, one point per time', () => {
     const series = answerFigures(harbour, 'cargo thefts').series;
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
