@@ -1,4 +1,4 @@
-// `npm run eval`: answer quality in one process, for every question set and a few engine variants,
+// `npm run eval:quality`: answer quality in one process, for every question set and a few engine variants,
 // so the effect of each part of the ranking can be measured (see README, Evaluation). It applies
 // ../shared/eval/score.mjs's hit rule and ../shared/external/scifact/score.mjs's measures, without a
 // process per question. Sets: dev (../shared/eval/dev.json, tuned on), tuning (tests/eval/tuning.json,
