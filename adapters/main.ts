@@ -91,7 +91,12 @@ async function main(): Promise<void> {
       stopping,
       index: { documents: dossier.documents.length, passages: dossier.passages.length },
       corpus: { loadedAt, newestDocumentDate: newestDate(dossier.documents.map((d) => d.meta.date)) },
-      database: { path: config.DATABASE_PATH, open: digest.store.isOpen, unfinishedSlots: unfinishedSlots(running) },
+      database: {
+        path: config.DATABASE_PATH,
+        open: digest.store.isOpen,
+        unfinishedSlots: unfinishedSlots(running),
+        problem: digest.problem(),
+      },
       platforms: Object.fromEntries(
         Object.values(adapters).flatMap((a) => (a.status ? [[a.platform, a.status()]] : [])),
       ),
@@ -184,7 +189,7 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 const unfinishedSlots = (running: Running): number =>
-  running.digest?.store.isOpen ? running.digest.store.unfinishedRuns().length : 0;
+  running.digest?.store.isOpen ? running.digest.store.countUnfinishedRuns() : 0;
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DossierError;

@@ -1,5 +1,6 @@
 import type { Reply } from './answer/reply.js';
 import type { Platform } from './commands/command.js';
+import type { PostOptions } from './digest/delivery.js';
 
 /**
  * A platform connection as /healthz reports it. `connected`: a live connection to the platform
@@ -27,8 +28,17 @@ export interface Adapter<Target = unknown> {
   stop(): Promise<void>;
   /** Answers one request where it came from. */
   deliver(target: Target, reply: Reply): Promise<void>;
-  /** Posts to a channel unprompted (a digest). */
-  post(channelId: string, reply: Reply): Promise<void>;
+  /**
+   * Posts to a channel unprompted (a digest), marked with `options.key` where the platform keeps
+   * such a mark. A failure throws a DeliveryError saying whether the post may have gone out.
+   */
+  post(channelId: string, reply: Reply, options?: PostOptions): Promise<void>;
+  /**
+   * Whether a post marked with `key` is among the channel's messages since `since`: how the digest
+   * settles a post the platform did not confirm, before posting it again. Throws a DeliveryError
+   * when it cannot tell (`cannot-check` when it never will). Absent where the platform cannot be asked.
+   */
+  findPost?(channelId: string, key: string, since: Date): Promise<boolean>;
   /** The connection's state now, for /healthz. Cheap and synchronous: no call to the platform. */
   status?(): PlatformStatus;
 }

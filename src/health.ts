@@ -21,8 +21,10 @@ export interface HealthInputs {
 export interface DatabaseProbe {
   path: string;
   open: boolean;
-  /** Digest slots claimed or being posted whose outcome is not recorded yet. */
+  /** Digest slots claimed, being posted, or waiting to be looked for, whose outcome is not recorded yet. */
   unfinishedSlots: number;
+  /** What is wrong with it (its file deleted or replaced while running), naming the file. */
+  problem?: string;
 }
 
 export type HealthStatus = 'ok' | 'degraded' | 'stopping';
@@ -41,7 +43,7 @@ export interface HealthReport {
 const DAY = 86_400_000;
 
 /**
- * The /healthz report. `degraded` when the database is closed, the index is empty or a platform
+ * The /healthz report. `degraded` when the database is closed or its file gone, the index is empty or a platform
  * is not connected; `stopping` during shutdown, so a load balancer stops sending requests.
  */
 export function healthReport(inputs: HealthInputs): HealthReport {
@@ -49,6 +51,7 @@ export function healthReport(inputs: HealthInputs): HealthReport {
   const problems: string[] = [];
   if (inputs.index.passages === 0) problems.push('the index holds no passages');
   if (database && !database.open) problems.push(`the database at ${database.path} is closed`);
+  if (database?.problem) problems.push(database.problem);
   for (const [platform, status] of Object.entries(platforms)) {
     if (status.state !== 'connected')
       problems.push(`${platform} is ${status.state}${status.detail ? `: ${status.detail}` : ''}`);

@@ -13,17 +13,19 @@ import {
   type ClientOptions,
   type Interaction,
   type RepliableInteraction,
+  type SendableChannels,
 } from 'discord.js';
 import type { Adapter, PlatformStatus } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { runCommand } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
-import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
+import { DeliveryError, type PostOptions } from '../../src/digest/delivery.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { COMMAND_NAME, TOPIC_ARGS } from './commands.js';
+import { digestError, findDigest, rejectDigestRateLimits, withNonce } from './digest.js';
 import { drawAttachments, parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
 import { TopicSuggester } from './topics.js';
 
@@ -99,6 +101,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       // Discord's own API unless DISCORD_API_URL points elsewhere; discord.js appends `/v10/…`.
       rest: {
         ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+        rejectOnRateLimit: rejectDigestRateLimits,
         ...options.client?.rest,
       },
     });
@@ -167,18 +170,38 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   }
 
   /**
-   * Posts a reply in a channel (the digest). When Discord refuses, logs one line and throws a
-   * DeliveryError saying whether trying again can help (see src/digest/delivery.ts).
+   * Posts a reply in a channel (the digest), with a nonce from the slot's id that Discord enforces
+   * (see ./digest.ts). When Discord refuses or does not answer, logs one line and throws a
+   * DeliveryError saying whether the post may have gone out (see src/digest/delivery.ts).
    */
-  async post(channelId: string, reply: Reply): Promise<void> {
+  async post(channelId: string, reply: Reply, options?: PostOptions): Promise<void> {
+    const channel = await this.sendable(channelId);
+    try {
+      await channel.send(withNonce(renderDiscord(reply, await drawAttachments(reply)).message, options?.key));
+    } catch (error) {
+      throw digestError(error, this.logFailure(error, 'post', undefined, channelId), 'post');
+    }
+  }
+
+  /** Whether the bot's digest is among the channel's messages since `since` (see ./digest.ts). */
+  async findPost(channelId: string, _key: string, since: Date): Promise<boolean> {
+    const channel = await this.sendable(channelId);
+    try {
+      return await findDigest(this.client, channel, since);
+    } catch (error) {
+      throw digestError(error, this.logFailure(error, 'post', undefined, channelId), 'look');
+    }
+  }
+
+  /** The channel a digest goes to; nothing has been posted if this fails. */
+  private async sendable(channelId: string): Promise<SendableChannels> {
     try {
       const channel = await this.client.channels.fetch(channelId);
       if (!channel?.isSendable())
         throw new DeliveryError('channel-gone', `Discord channel ${channelId} is not a channel Dossier can post in.`);
-      await channel.send(renderDiscord(reply, await drawAttachments(reply)).message);
+      return channel;
     } catch (error) {
-      const line = this.logFailure(error, 'post', undefined, channelId);
-      throw error instanceof DeliveryError ? error : new DeliveryError(deliveryCode(error), line, { cause: error });
+      throw digestError(error, this.logFailure(error, 'post', undefined, channelId), 'before');
     }
   }
 
@@ -362,17 +385,6 @@ function loggable(error: unknown): { type?: string; message: string; stack?: str
     : { message: String(error) };
 }
 
-/** Whether a failed post is worth retrying, in the digest's terms. */
-function deliveryCode(error: unknown): DeliveryErrorCode {
-  if (error instanceof DiscordAPIError) {
-    if (error.code === 10003 || error.code === 50001) return 'channel-gone';
-    if (error.code === 50013) return 'forbidden';
-    if (error.status === 429) return 'rate-limited';
-  }
-  if (error instanceof Error && error.name === 'AbortError') return 'timeout';
-  return 'unavailable';
-}
-
 /** What a Discord error code means for whoever reads the log. */
 function failureLine(code: number | string, status: number, message: string, channel: string | undefined): string {
   const where = channel ? `channel ${channel}` : 'the channel';
@@ -386,7 +398,7 @@ function failureLine(code: number | string, status: number, message: string, cha
     case 50001:
       return `Dossier cannot see ${where} (50001 Missing Access): give it View Channel there.`;
     case 50013:
-      return `Dossier lacks permissions in ${where} (50013 Missing Permissions): give it Send Messages, Embed Links and Attach Files there.`;
+      return `Dossier lacks permissions in ${where} (50013 Missing Permissions): give it Send Messages, Embed Links, Attach Files and Read Message History there.`;
     default:
       return `Discord refused the request (${status}, code ${code}): ${message}`;
   }

@@ -11,6 +11,7 @@ import {
 } from '@slack/bolt';
 import type { Adapter, PlatformStatus } from '../../src/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
+import type { PostOptions } from '../../src/digest/delivery.js';
 import { MAX_QUERY_LENGTH, runCommand, runText } from '../../src/commands/index.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
@@ -20,6 +21,7 @@ import { ACTIONS, parseRequest, type SlackRequest } from './buttons.js';
 import { describeSlackFailure, describeTokenCheckFailure, slackErrorCode } from './errors.js';
 import { slackToPlain } from './markup.js';
 import { SlackDelivery, type SlackTarget } from './delivery.js';
+import { SlackDigestPoster } from './digest.js';
 import {
   EVENTS_PATH,
   FIND_SOURCE_CALLBACK_ID,
@@ -63,6 +65,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   private readonly log: Logger;
   private readonly host: string | undefined;
   private readonly delivery: SlackDelivery;
+  private readonly digests: SlackDigestPoster;
   private server: Server | undefined;
   private socketMode: SocketModeReceiver | undefined;
   private started = false;
@@ -110,6 +113,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       );
     }
     this.delivery = new SlackDelivery(this.app.client, this.log, options.rateLimitBudgetMs ?? RATE_LIMIT_BUDGET_MS);
+    this.digests = new SlackDigestPoster(settings.botToken, settings.apiUrl, logger, this.log);
     this.listen();
   }
 
@@ -167,11 +171,17 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   }
 
   /**
-   * Posts to a channel (the digest). When Slack refuses, logs one line and throws a DeliveryError
-   * telling the digest whether trying again can help (see src/digest/delivery.ts).
+   * Posts to a channel (the digest), with the slot's id in the message's metadata, through a client
+   * that never retries by itself (see ./digest.ts); throws a DeliveryError saying whether the post
+   * may have gone out.
    */
-  post(channelId: string, reply: Reply): Promise<void> {
-    return this.delivery.post(channelId, reply);
+  post(channelId: string, reply: Reply, options?: PostOptions): Promise<void> {
+    return this.digests.post(channelId, reply, options);
+  }
+
+  /** Whether the channel's recent history holds the bot's digest carrying `key` (see ./digest.ts). */
+  findPost(channelId: string, key: string, since: Date): Promise<boolean> {
+    return this.digests.findPost(channelId, key, since);
   }
 
   /**

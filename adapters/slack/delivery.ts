@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/answer/reply.js';
-import { DeliveryError } from '../../src/digest/delivery.js';
 import type { Logger } from '../../src/log.js';
 import type { SlackRequest } from './buttons.js';
-import { deliveryErrorCode, describeSlackFailure, slackErrorCode } from './errors.js';
+import { describeSlackFailure, slackErrorCode } from './errors.js';
 import { renderSlack, type SlackMessage } from './render.js';
 
 /** Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user. */
@@ -60,21 +59,6 @@ export class SlackDelivery {
         { channel: target.channel, target: target.kind, code: slackErrorCode(error) },
         describeSlackFailure(error, target.channel),
       );
-    }
-  }
-
-  /**
-   * Posts to a channel (the digest). When Slack refuses, logs one line and throws a DeliveryError
-   * telling the digest whether trying again can help (see src/digest/delivery.ts).
-   */
-  async post(channelId: string, reply: Reply): Promise<void> {
-    try {
-      await this.send({ kind: 'message', channel: channelId }, reply);
-    } catch (error) {
-      const message = describeSlackFailure(error, channelId);
-      const code = slackErrorCode(error);
-      this.log.error({ channel: channelId, code }, message);
-      throw new DeliveryError(deliveryErrorCode(code), message, { cause: error });
     }
   }
 

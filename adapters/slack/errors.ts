@@ -1,5 +1,4 @@
 import { webApi } from '@slack/bolt';
-import type { DeliveryErrorCode } from '../../src/digest/delivery.js';
 
 const TOKEN_REFUSALS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive']);
 const tokenRefused = (code: string) => `Slack refused the bot token (${code}): check SLACK_BOT_TOKEN.`;
@@ -36,27 +35,12 @@ export function describeSlackFailure(error: unknown, channel: string): string {
     case 'http_404':
     case 'http_410':
       return `Slack no longer accepts answers to that request (${code}): a response_url lasts 30 minutes and takes five answers.`;
+    case 'missing_scope':
+      return `Slack would not show the bot the history of channel ${channel} (missing_scope): add the channels:history and groups:history scopes (manifest.yaml) and reinstall the app.`;
     case 'msg_blocks_too_long':
     case 'invalid_blocks':
       return `Slack refused the answer's blocks (${code}).`;
     default:
       return `Slack call for channel ${channel} failed: ${code ?? (error instanceof Error ? error.message : String(error))}`;
-  }
-}
-
-/** Slack's refusals as the digest's delivery errors: permanent when the channel is gone or closed to the bot. */
-export function deliveryErrorCode(slackCode: string | undefined): DeliveryErrorCode {
-  switch (slackCode) {
-    case 'channel_not_found':
-    case 'is_archived':
-    case 'not_in_channel':
-      return 'channel-gone';
-    case 'restricted_action':
-    case 'cant_post':
-      return 'forbidden';
-    case 'ratelimited':
-      return 'rate-limited';
-    default:
-      return 'unavailable';
   }
 }

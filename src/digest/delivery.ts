@@ -1,82 +1,72 @@
-import type { Reply } from '../answer/reply.js';
-
 /**
- * The error contract between adapters and the digest: `Adapter.post` throws a DeliveryError so
- * the scheduler knows whether trying again can help.
+ * The contract between the digest and the adapters that post it. `Adapter.post` throws a
+ * DeliveryError whose code says what became of the post, since that decides what the digest may
+ * do next: post again, wait, give up, or first look whether the channel already has it.
  *
+ * Refused (the platform answered, and nothing was posted):
  * - `channel-gone`: the channel was deleted or archived, or the bot was removed from it (Slack
  *   `channel_not_found`, `is_archived`, `not_in_channel`; Discord 10003 Unknown Channel, 50001
  *   Missing Access). Permanent: the subscription is paused.
  * - `forbidden`: the bot may no longer post there (Slack `restricted_action`; Discord 50013
- *   Missing Permissions). Permanent.
- * - `rate-limited`, `unavailable`, `timeout`: transient; retried with backoff.
+ *   Missing Permissions). Permanent: the subscription is paused.
+ * - `rejected`: the platform refused this message or this call (too long, bad blocks, a refused
+ *   token). Trying the same again will not help: the slot fails.
+ * - `rate-limited`: not now; `retryAfterMs` says when.
+ * - `unavailable`: the platform could not be reached at all (connection refused, no such host).
  *
- * Any other error thrown by an adapter counts as transient.
+ * Unknown (the request may have reached the platform and the message may be in the channel):
+ * - `timeout`: no answer in time; `interrupted`: the connection broke, or the process stopped
+ *   waiting for it; `server-error`: the platform answered with a server error.
+ *
+ * And for `Adapter.findPost` only:
+ * - `cannot-check`: the platform will not show the bot the channel's recent messages (a missing
+ *   scope or permission), so whether a post went out cannot be told.
+ *
+ * Any other error an adapter throws counts as unknown.
  */
-export type DeliveryErrorCode = 'channel-gone' | 'forbidden' | 'rate-limited' | 'unavailable' | 'timeout';
+export type DeliveryErrorCode =
+  | 'channel-gone'
+  | 'forbidden'
+  | 'rejected'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'timeout'
+  | 'interrupted'
+  | 'server-error'
+  | 'cannot-check';
 
 const PERMANENT: ReadonlySet<DeliveryErrorCode> = new Set(['channel-gone', 'forbidden']);
+const UNKNOWN: ReadonlySet<DeliveryErrorCode> = new Set(['timeout', 'interrupted', 'server-error']);
 
 export class DeliveryError extends Error {
+  /** The channel cannot be posted to until someone changes something there. */
   readonly permanent: boolean;
+  /** The post may have reached the channel: it must not be sent again before looking. */
+  readonly mayHavePosted: boolean;
+  /** For `rate-limited`: how long the platform asked to wait. */
+  readonly retryAfterMs?: number;
 
   constructor(
     readonly code: DeliveryErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = 'DeliveryError';
     this.permanent = PERMANENT.has(code);
+    this.mayHavePosted = UNKNOWN.has(code);
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 
-export const isPermanent = (error: unknown): boolean => error instanceof DeliveryError && error.permanent;
-
-/** The platform did not answer in time: the post may or may not have gone out. */
-export const isTimeout = (error: unknown): boolean => error instanceof DeliveryError && error.code === 'timeout';
-
-export interface RetryOptions {
-  /** Attempts in all, the first included (default 4). */
-  attempts?: number;
-  /** Wait before the second attempt; each later wait doubles (default 2 s). */
-  backoffMs?: number;
-  /** Longest one attempt may take before it counts as a `timeout` (default 30 s). */
-  timeoutMs?: number;
-  /** Checked after each failed attempt: true stops retrying and throws that attempt's error (shutdown). */
-  giveUp?: () => boolean;
-  /** Injected so tests do not wait out the backoff. */
-  sleep?: (ms: number) => Promise<void>;
+/** What a failed post means for the digest, whatever the adapter threw. */
+export function asDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  return new DeliveryError('interrupted', error instanceof Error ? error.message : String(error), { cause: error });
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Rejects with a `timeout` DeliveryError if `promise` takes longer than `ms`. */
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeliveryError('timeout', `the platform did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Posts with retries: transient failures are retried with exponential backoff, a permanent one
- * (or the last transient one) is thrown to the caller.
- */
-export async function postWithRetry(
-  post: (reply: Reply) => Promise<void>,
-  reply: Reply,
-  options: RetryOptions = {},
-): Promise<void> {
-  const { attempts = 4, backoffMs = 2000, timeoutMs = 30_000, sleep: wait = sleep, giveUp = () => false } = options;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await withTimeout(post(reply), timeoutMs);
-      return;
-    } catch (error) {
-      if (isPermanent(error) || attempt >= attempts || giveUp()) throw error;
-      await wait(backoffMs * 2 ** (attempt - 1));
-    }
-  }
+/** How a digest post is marked, so that `findPost` can tell later whether it reached the channel. */
+export interface PostOptions {
+  /** The slot's id, unique per subscription and slot. */
+  key: string;
 }

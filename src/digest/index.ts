@@ -1,18 +1,17 @@
 import type { Reply } from '../answer/reply.js';
-import type { Adapter } from '../adapter.js';
 import type { Platform } from '../commands/command.js';
 import type { Config } from '../config.js';
 import type { Dossier } from '../dossier.js';
 import type { Logger } from '../log.js';
 import type { FigureSource } from './compose.js';
 import { corpusFigures } from './figures.js';
-import { DigestScheduler } from './scheduler.js';
+import { DigestScheduler, type DeliveryTuning, type DigestPoster } from './scheduler.js';
 import { DigestService } from './service.js';
 import { SqliteDigestStore } from './sqlite-store.js';
 import type { DigestStore, Subscription } from './store.js';
 import { CorpusWatcher } from './watch.js';
 
-export { DeliveryError, type DeliveryErrorCode } from './delivery.js';
+export { DeliveryError, type DeliveryErrorCode, type PostOptions } from './delivery.js';
 export type { FigureSource } from './compose.js';
 export type { DigestService } from './service.js';
 
@@ -23,7 +22,7 @@ export interface DigestRuntimeOptions {
   >;
   dossier: Dossier;
   /** The adapters this process runs; digests for other platforms are left alone. */
-  adapters: Partial<Record<Platform, Pick<Adapter, 'post'>>>;
+  adapters: Partial<Record<Platform, DigestPoster>>;
   log: Logger;
   /** Where key figures come from (default: the figures module). */
   figures?: FigureSource;
@@ -31,6 +30,10 @@ export interface DigestRuntimeOptions {
   notifySubscriber?: (sub: Subscription, note: Reply) => Promise<void>;
   /** Watch the corpus folder for changes (default true). */
   watchCorpus?: boolean;
+  /** The delivery protocol's numbers, over DELIVERY_DEFAULTS (the grace window comes from config). */
+  delivery?: Partial<DeliveryTuning>;
+  /** How often the database file is checked for being deleted or replaced (default 15 s). */
+  storeCheckMs?: number;
   /** The clock (tests). */
   now?: () => Date;
 }
@@ -48,10 +51,16 @@ export class DigestRuntime {
   readonly watcher?: CorpusWatcher;
   readonly service: DigestService;
   private readonly now: () => Date;
+  private readonly log: Logger;
+  private readonly storeCheckMs: number;
+  private storeTimer?: ReturnType<typeof setInterval>;
+  private reported?: string;
 
   constructor(options: DigestRuntimeOptions) {
     const { config, dossier, log, figures = corpusFigures } = options;
     this.now = options.now ?? (() => new Date());
+    this.log = log;
+    this.storeCheckMs = options.storeCheckMs ?? 15_000;
     this.store = new SqliteDigestStore(config.DATABASE_PATH);
     this.scheduler = new DigestScheduler({
       store: this.store,
@@ -59,8 +68,9 @@ export class DigestRuntime {
       adapters: options.adapters,
       log,
       figures,
-      graceMs: config.DIGEST_GRACE_MINUTES * 60_000,
+      delivery: { ...options.delivery, graceMs: config.DIGEST_GRACE_MINUTES * 60_000 },
       notifySubscriber: options.notifySubscriber,
+      now: this.now,
     });
     if (options.watchCorpus ?? true)
       this.watcher = new CorpusWatcher({ dossier, store: this.store, log, now: this.now });
@@ -77,12 +87,28 @@ export class DigestRuntime {
 
   /** Catches up with the corpus folder, then with any digest due or missed within the grace window, then schedules. */
   async start(): Promise<void> {
+    this.storeTimer = setInterval(() => this.problem(), this.storeCheckMs);
+    this.storeTimer.unref();
     await this.watcher?.start();
-    await this.scheduler.start(this.now);
+    await this.scheduler.start();
+  }
+
+  /**
+   * What is wrong with the database (deleted or replaced while running), naming its file, for
+   * /healthz; logged once when first found. Undefined when all is well.
+   */
+  problem(): string | undefined {
+    const problem = this.store.isOpen ? this.store.check() : undefined;
+    if (problem && problem !== this.reported) {
+      this.reported = problem;
+      this.log.error({ problem }, 'the digest database cannot be used: digests and subscription changes are stopped');
+    }
+    return problem;
   }
 
   /** Stops the watcher and the scheduler, letting a post in flight finish; the store stays open for `close()`. */
   async stopScheduling(): Promise<void> {
+    clearInterval(this.storeTimer);
     this.watcher?.stop();
     await this.scheduler.stop();
   }

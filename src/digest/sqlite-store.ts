@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { DossierError } from '../errors.js';
 import {
   DigestRunSchema,
   SubscriptionSchema,
@@ -9,6 +10,7 @@ import {
   type DigestStore,
   type NewSubscription,
   type Subscription,
+  UNFINISHED_STATES,
 } from './store.js';
 
 /**
@@ -59,6 +61,16 @@ const MIGRATIONS: string[] = [
      owner TEXT NOT NULL,
      lease_until TEXT NOT NULL
    );`,
+  // The delivery protocol with an unknown state: what a post quoted and when it started, so an
+  // unconfirmed post can be looked for and its passages recorded; when a schedule began; one
+  // scheduler job instead of node-cron's run coordinator.
+  `ALTER TABLE subscriptions ADD COLUMN schedule_from TEXT;
+   UPDATE subscriptions SET schedule_from = created_at;
+   ALTER TABLE digest_runs ADD COLUMN posting_at TEXT;
+   ALTER TABLE digest_runs ADD COLUMN passage_ids TEXT NOT NULL DEFAULT '[]';
+   CREATE INDEX digest_runs_unfinished ON digest_runs (lease_until)
+     WHERE state IN ('claimed', 'posting', 'unknown');
+   DROP TABLE leases;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -76,6 +88,7 @@ const SubscriptionRow = z
     state: z.string(),
     paused_reason: z.string().nullable(),
     created_at: z.string(),
+    schedule_from: z.string(),
   })
   .transform((r) =>
     SubscriptionSchema.parse({
@@ -90,6 +103,7 @@ const SubscriptionRow = z
       state: r.state,
       pausedReason: r.paused_reason,
       createdAt: r.created_at,
+      scheduleFrom: r.schedule_from,
     }),
   );
 
@@ -101,6 +115,8 @@ const RunRow = z
     owner: z.string(),
     lease_until: z.string(),
     attempts: z.number(),
+    posting_at: z.string().nullable(),
+    passage_ids: z.string(),
     sent_at: z.string().nullable(),
     note: z.string().nullable(),
   })
@@ -112,26 +128,56 @@ const RunRow = z
       owner: r.owner,
       leaseUntil: r.lease_until,
       attempts: r.attempts,
+      postingAt: r.posting_at,
+      passageIds: JSON.parse(r.passage_ids),
       sentAt: r.sent_at,
       note: r.note,
     }),
   );
 
 const iso = (d: Date) => d.toISOString();
+const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
 
-/** The digest store in one SQLite file (WAL mode, so readers never wait on the writer). */
+/** Which file a path names now (device and inode), or undefined when there is none. */
+function fileIdentity(path: string): string | undefined {
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info ? `${info.dev}:${info.ino}` : undefined;
+}
+
+/**
+ * The digest store in one SQLite file (WAL mode, so readers never wait on the writer). The file is
+ * checked before every write and by `check()`: once it has been deleted or replaced, nothing more
+ * is written (it would be lost, or would overwrite a restored file), and a copy of what the open
+ * database still holds is saved beside it as `<file>.recovered`.
+ */
 export class SqliteDigestStore implements DigestStore {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  /** The file opened, to notice it being deleted or replaced; undefined for `:memory:`. */
+  private readonly identity?: string;
+  private problem?: string;
 
   /** Opens (creating if needed) the database at `path` and applies pending migrations. */
-  constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    // Two bot processes on one file: wait for the other's write instead of failing with SQLITE_BUSY.
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+  constructor(readonly path: string) {
+    let db: Database.Database | undefined;
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      // Each step of the delivery protocol is on disk before the next begins: a post marked
+      // `posting` is never forgotten, even by a power cut, so it is never blindly sent again.
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      // Two bot processes on one file: wait for the other's write instead of failing with SQLITE_BUSY.
+      db.pragma('busy_timeout = 5000');
+      this.db = db;
+      this.migrate();
+    } catch (error) {
+      db?.close();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DossierError('database', `Could not open the digest database ${path} (DATABASE_PATH): ${reason}.`);
+    }
+    if (path !== ':memory:') this.identity = fileIdentity(path);
   }
 
   get schemaVersion(): number {
@@ -151,175 +197,288 @@ export class SqliteDigestStore implements DigestStore {
     for (let pending = true; pending;) pending = step.immediate();
   }
 
-  subscribe(sub: NewSubscription, now: Date): Subscription {
-    const row = this.db
-      .prepare(
-        `INSERT INTO subscriptions (platform, channel_id, subscriber_id, topics, time, days, time_zone, created_at)
-         VALUES (@platform, @channelId, @subscriberId, @topics, @time, @days, @timeZone, @createdAt)
-         ON CONFLICT (platform, channel_id) DO UPDATE SET
-           subscriber_id = excluded.subscriber_id, topics = excluded.topics, time = excluded.time,
-           days = excluded.days, time_zone = excluded.time_zone, state = 'active', paused_reason = NULL
-         RETURNING *`,
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  check(): string | undefined {
+    if (this.problem || !this.identity || !this.db.open) return this.problem;
+    const now = fileIdentity(this.path);
+    if (now === this.identity) return undefined;
+    const copy = `${this.path}.recovered`;
+    const what = now ? 'replaced by another file' : 'deleted';
+    this.problem = `the digest database ${this.path} was ${what} while Dossier ran; nothing more is written to it`;
+    this.db
+      .backup(copy)
+      .then(
+        () => (this.problem += `; what it held is saved in ${copy}: move it to ${this.path} and restart to keep it`),
       )
-      .get({ ...sub, topics: JSON.stringify(sub.topics), days: JSON.stringify(sub.days), createdAt: iso(now) });
+      .catch(
+        (error: unknown) =>
+          (this.problem += `; saving a copy to ${copy} failed (${error instanceof Error ? error.message : String(error)})`),
+      );
+    return this.problem;
+  }
+
+  /** Throws instead of writing to a file that is no longer the database (see `check`). */
+  private writable(): void {
+    if (this.check())
+      throw new DossierError(
+        'database-lost',
+        'Digest settings cannot be saved right now: the bot’s database file is missing. Its operator has been told.',
+      );
+  }
+
+  subscribe(sub: NewSubscription, now: Date): Subscription {
+    this.writable();
+    const row = this.sql(
+      `INSERT INTO subscriptions
+         (platform, channel_id, subscriber_id, topics, time, days, time_zone, created_at, schedule_from)
+       VALUES (@platform, @channelId, @subscriberId, @topics, @time, @days, @timeZone, @now, @now)
+       ON CONFLICT (platform, channel_id) DO UPDATE SET
+         subscriber_id = excluded.subscriber_id, topics = excluded.topics,
+         schedule_from = CASE
+           WHEN time <> excluded.time OR days <> excluded.days OR time_zone <> excluded.time_zone
+             OR state <> 'active' THEN excluded.schedule_from
+           ELSE schedule_from END,
+         time = excluded.time, days = excluded.days, time_zone = excluded.time_zone,
+         state = 'active', paused_reason = NULL
+       RETURNING *`,
+    ).get({ ...sub, topics: JSON.stringify(sub.topics), days: JSON.stringify(sub.days), now: iso(now) });
     return SubscriptionRow.parse(row);
   }
 
   unsubscribe(platform: Subscription['platform'], channelId: string): boolean {
+    this.writable();
     return (
-      this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?').run(platform, channelId)
-        .changes > 0
+      this.sql('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?').run(platform, channelId).changes > 0
     );
   }
 
   subscription(platform: Subscription['platform'], channelId: string): Subscription | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?')
-      .get(platform, channelId);
+    const row = this.sql('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?').get(platform, channelId);
     return row ? SubscriptionRow.parse(row) : undefined;
   }
 
   subscriptionById(id: number): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id);
+    const row = this.sql('SELECT * FROM subscriptions WHERE id = ?').get(id);
     return row ? SubscriptionRow.parse(row) : undefined;
   }
 
   subscriptions(state?: Subscription['state']): Subscription[] {
     const rows = state
-      ? this.db.prepare('SELECT * FROM subscriptions WHERE state = ? ORDER BY id').all(state)
-      : this.db.prepare('SELECT * FROM subscriptions ORDER BY id').all();
+      ? this.sql('SELECT * FROM subscriptions WHERE state = ? ORDER BY id').all(state)
+      : this.sql('SELECT * FROM subscriptions ORDER BY id').all();
     return rows.map((r) => SubscriptionRow.parse(r));
   }
 
   pause(id: number, reason: string): void {
-    this.db.prepare(`UPDATE subscriptions SET state = 'paused', paused_reason = ? WHERE id = ?`).run(reason, id);
+    this.writable();
+    this.sql(`UPDATE subscriptions SET state = 'paused', paused_reason = ? WHERE id = ?`).run(reason, id);
   }
 
-  claimRun(subscriptionId: number, slot: Date, owner: string, now: Date, leaseUntil: Date): boolean {
-    // One statement, so the check and the claim are atomic across processes: a new slot is
-    // inserted; an existing one is taken over only if it is `claimed` with an expired lease.
-    const row = this.db
-      .prepare(
-        `INSERT INTO digest_runs (subscription_id, slot, state, owner, lease_until)
-         VALUES (@subscriptionId, @slot, 'claimed', @owner, @leaseUntil)
-         ON CONFLICT (subscription_id, slot) DO UPDATE SET
-           owner = excluded.owner, lease_until = excluded.lease_until, attempts = attempts + 1
-         WHERE state = 'claimed' AND lease_until <= @now
-         RETURNING owner`,
-      )
-      .get({ subscriptionId, slot: iso(slot), owner, leaseUntil: iso(leaseUntil), now: iso(now) }) as
-      { owner: string } | undefined;
-    return row?.owner === owner;
+  claimRun(subscriptionId: number, slot: Date, owner: string, now: Date, leaseUntil: Date): DigestRun | undefined {
+    this.writable();
+    // One statement, so the check and the claim are atomic across processes.
+    const row = this.sql(
+      `INSERT INTO digest_runs (subscription_id, slot, state, owner, lease_until, attempts)
+       SELECT @subscriptionId, @slot, 'claimed', @owner, @leaseUntil, 0
+       WHERE NOT EXISTS (SELECT 1 FROM digest_runs WHERE subscription_id = @subscriptionId AND slot < @slot
+                         AND state IN (${UNFINISHED}))
+       ON CONFLICT (subscription_id, slot) DO UPDATE SET
+         owner = excluded.owner, lease_until = excluded.lease_until,
+         state = CASE state WHEN 'posting' THEN 'unknown' ELSE state END,
+         note = CASE state WHEN 'posting' THEN 'the process posting it stopped before the outcome was known'
+                ELSE note END
+       WHERE state IN (${UNFINISHED}) AND lease_until <= @now
+       RETURNING *`,
+    ).get({ subscriptionId, slot: iso(slot), owner, leaseUntil: iso(leaseUntil), now: iso(now) });
+    const run = row ? RunRow.parse(row) : undefined;
+    return run?.owner === owner ? run : undefined;
   }
 
-  skipRun(subscriptionId: number, slot: Date, now: Date, note: string): boolean {
+  skipRun(subscriptionId: number, slot: Date, owner: string, now: Date, note: string): boolean {
+    this.writable();
     return (
-      this.db
-        .prepare(
-          `INSERT INTO digest_runs (subscription_id, slot, state, owner, lease_until, attempts, note)
-           VALUES (?, ?, 'skipped', '', ?, 0, ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(subscriptionId, iso(slot), iso(now), note).changes > 0
+      this.sql(
+        `INSERT INTO digest_runs (subscription_id, slot, state, owner, lease_until, attempts, note)
+         VALUES (@subscriptionId, @slot, 'skipped', @owner, @now, 0, @note)
+         ON CONFLICT (subscription_id, slot) DO UPDATE SET state = 'skipped', note = excluded.note
+         WHERE owner = @owner AND state IN ('claimed', 'unknown')`,
+      ).run({ subscriptionId, slot: iso(slot), owner, now: iso(now), note }).changes > 0
     );
   }
 
-  markPosting(subscriptionId: number, slot: Date, owner: string): void {
-    this.db
-      .prepare(`UPDATE digest_runs SET state = 'posting' WHERE subscription_id = ? AND slot = ? AND owner = ?`)
-      .run(subscriptionId, iso(slot), owner);
+  markPosting(
+    subscriptionId: number,
+    slot: Date,
+    owner: string,
+    passageIds: string[],
+    now: Date,
+    leaseUntil: Date,
+  ): boolean {
+    return this.move(
+      `state = 'posting', passage_ids = @ids, posting_at = COALESCE(posting_at, @now), attempts = attempts + 1,
+       lease_until = @leaseUntil`,
+      ['claimed', 'unknown'],
+      { subscriptionId, slot, owner, ids: JSON.stringify(passageIds), now: iso(now), leaseUntil: iso(leaseUntil) },
+    );
   }
 
-  markSent(subscriptionId: number, slot: Date, sentAt: Date, passageIds: string[]): void {
-    this.db.transaction(() => {
-      this.db
-        .prepare(`UPDATE digest_runs SET state = 'sent', sent_at = ? WHERE subscription_id = ? AND slot = ?`)
-        .run(iso(sentAt), subscriptionId, iso(slot));
+  releaseRun(subscriptionId: number, slot: Date, owner: string, leaseUntil: Date): boolean {
+    return this.move(`state = 'claimed', lease_until = @leaseUntil`, ['claimed', 'posting'], {
+      subscriptionId,
+      slot,
+      owner,
+      leaseUntil: iso(leaseUntil),
+    });
+  }
+
+  markUnknown(subscriptionId: number, slot: Date, owner: string, note: string, checkAfter: Date): boolean {
+    return this.move(`state = 'unknown', note = @note, lease_until = @checkAfter`, ['posting', 'unknown'], {
+      subscriptionId,
+      slot,
+      owner,
+      note,
+      checkAfter: iso(checkAfter),
+    });
+  }
+
+  markSent(subscriptionId: number, slot: Date, owner: string, sentAt: Date): boolean {
+    return this.deliver('sent', subscriptionId, slot, owner, sentAt, null);
+  }
+
+  markUnconfirmed(subscriptionId: number, slot: Date, owner: string, at: Date, note: string): boolean {
+    return this.deliver('unconfirmed', subscriptionId, slot, owner, at, note);
+  }
+
+  markFailed(subscriptionId: number, slot: Date, owner: string, note: string): boolean {
+    return this.move(`state = 'failed', note = @note`, UNFINISHED_STATES, { subscriptionId, slot, owner, note });
+  }
+
+  /** Moves a run `owner` holds, in one of `from`, by `set`; false when it no longer holds it. */
+  private move(set: string, from: readonly string[], params: { slot: Date; [key: string]: unknown }): boolean {
+    this.writable();
+    const states = from.map((s) => `'${s}'`).join(', ');
+    return (
+      this.sql(
+        `UPDATE digest_runs SET ${set}
+         WHERE subscription_id = @subscriptionId AND slot = @slot AND owner = @owner AND state IN (${states})`,
+      ).run({ ...params, slot: iso(params.slot) }).changes > 0
+    );
+  }
+
+  /** `sent` or `unconfirmed`, with the run's passages remembered for its channel, in one transaction. */
+  private deliver(
+    state: 'sent' | 'unconfirmed',
+    subscriptionId: number,
+    slot: Date,
+    owner: string,
+    at: Date,
+    note: string | null,
+  ): boolean {
+    this.writable();
+    return this.db.transaction(() => {
+      const row = this.sql(
+        `UPDATE digest_runs SET state = @state, sent_at = @at, note = COALESCE(@note, note)
+         WHERE subscription_id = @subscriptionId AND slot = @slot AND owner = @owner AND state IN ('posting', 'unknown')
+         RETURNING passage_ids`,
+      ).get({ state, at: iso(at), note, subscriptionId, slot: iso(slot), owner }) as
+        { passage_ids: string } | undefined;
+      if (!row) return false;
       const sub = this.subscriptionById(subscriptionId);
-      if (!sub) return;
-      const insert = this.db.prepare(
-        'INSERT INTO sent_passages (platform, channel_id, passage_id, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      if (!sub) return true;
+      const insert = this.sql(
+        `INSERT INTO sent_passages (platform, channel_id, passage_id, sent_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
       );
-      for (const id of passageIds) insert.run(sub.platform, sub.channelId, id, iso(sentAt));
+      for (const id of JSON.parse(row.passage_ids) as string[]) insert.run(sub.platform, sub.channelId, id, iso(at));
+      return true;
     })();
   }
 
-  markFailed(subscriptionId: number, slot: Date, note: string): void {
-    this.db
-      .prepare(`UPDATE digest_runs SET state = 'failed', note = ? WHERE subscription_id = ? AND slot = ?`)
-      .run(note, subscriptionId, iso(slot));
-  }
-
-  releaseRun(subscriptionId: number, slot: Date, owner: string, now: Date): void {
-    this.db
-      .prepare(
-        `UPDATE digest_runs SET state = 'claimed', lease_until = ? WHERE subscription_id = ? AND slot = ? AND owner = ? AND state IN ('claimed', 'posting')`,
-      )
-      .run(iso(now), subscriptionId, iso(slot), owner);
-  }
-
-  acquireLease(key: string, owner: string, now: Date, leaseUntil: Date): boolean {
-    const row = this.db
-      .prepare(
-        `INSERT INTO leases (key, owner, lease_until) VALUES (@key, @owner, @leaseUntil)
-         ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
-         WHERE lease_until <= @now
-         RETURNING owner`,
-      )
-      .get({ key, owner, leaseUntil: iso(leaseUntil), now: iso(now) }) as { owner: string } | undefined;
-    if (row?.owner === owner) this.db.prepare('DELETE FROM leases WHERE lease_until <= ?').run(iso(now));
-    return row?.owner === owner;
-  }
-
   run(subscriptionId: number, slot: Date): DigestRun | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM digest_runs WHERE subscription_id = ? AND slot = ?')
-      .get(subscriptionId, iso(slot));
+    const row = this.sql('SELECT * FROM digest_runs WHERE subscription_id = ? AND slot = ?').get(
+      subscriptionId,
+      iso(slot),
+    );
     return row ? RunRow.parse(row) : undefined;
   }
 
   runs(subscriptionId: number): DigestRun[] {
-    return this.db
-      .prepare('SELECT * FROM digest_runs WHERE subscription_id = ? ORDER BY slot')
+    return this.sql('SELECT * FROM digest_runs WHERE subscription_id = ? ORDER BY slot')
       .all(subscriptionId)
       .map((r) => RunRow.parse(r));
   }
 
+  pendingRuns(now: Date): DigestRun[] {
+    return this.sql(`SELECT * FROM digest_runs WHERE state IN (${UNFINISHED}) AND lease_until <= ? ORDER BY slot`)
+      .all(iso(now))
+      .map((r) => RunRow.parse(r));
+  }
+
   unfinishedRuns(): DigestRun[] {
-    return this.db
-      .prepare(`SELECT * FROM digest_runs WHERE state IN ('claimed', 'posting') ORDER BY slot`)
+    return this.sql(`SELECT * FROM digest_runs WHERE state IN (${UNFINISHED}) ORDER BY slot`)
       .all()
       .map((r) => RunRow.parse(r));
   }
 
+  countUnfinishedRuns(): number {
+    return (this.sql(`SELECT COUNT(*) AS n FROM digest_runs WHERE state IN (${UNFINISHED})`).get() as { n: number }).n;
+  }
+
+  latestSlots(): Map<number, Date> {
+    const rows = this.sql(
+      'SELECT subscription_id AS id, MAX(slot) AS slot FROM digest_runs GROUP BY subscription_id',
+    ).all() as { id: number; slot: string }[];
+    return new Map(rows.map((r) => [r.id, new Date(r.slot)]));
+  }
+
+  latestServedSlot(subscriptionId: number): Date | undefined {
+    const row = this.sql(
+      `SELECT MAX(slot) AS slot FROM digest_runs WHERE subscription_id = ? AND state NOT IN ('failed', 'skipped')`,
+    ).get(subscriptionId) as { slot: string | null };
+    return row.slot ? new Date(row.slot) : undefined;
+  }
+
   lastSentAt(subscriptionId: number): Date | undefined {
-    const row = this.db
-      .prepare(`SELECT MAX(sent_at) AS at FROM digest_runs WHERE subscription_id = ? AND state = 'sent'`)
-      .get(subscriptionId) as { at: string | null };
+    const row = this.sql(
+      `SELECT MAX(sent_at) AS at FROM digest_runs WHERE subscription_id = ? AND state IN ('sent', 'unconfirmed')`,
+    ).get(subscriptionId) as { at: string | null };
     return row.at ? new Date(row.at) : undefined;
   }
 
   sentPassages(platform: Subscription['platform'], channelId: string): Set<string> {
-    const rows = this.db
-      .prepare('SELECT passage_id FROM sent_passages WHERE platform = ? AND channel_id = ?')
-      .all(platform, channelId) as { passage_id: string }[];
+    const rows = this.sql('SELECT passage_id FROM sent_passages WHERE platform = ? AND channel_id = ?').all(
+      platform,
+      channelId,
+    ) as { passage_id: string }[];
     return new Set(rows.map((r) => r.passage_id));
   }
 
   markSeen(source: string, now: Date): void {
-    this.db
-      .prepare('INSERT INTO documents_seen (source, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING')
-      .run(source, iso(now));
+    this.writable();
+    this.sql('INSERT INTO documents_seen (source, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
+      source,
+      iso(now),
+    );
   }
 
   seenSince(since: Date): string[] {
-    const rows = this.db
-      .prepare('SELECT source FROM documents_seen WHERE first_seen_at > ? ORDER BY first_seen_at, source')
-      .all(iso(since)) as { source: string }[];
+    const rows = this.sql(
+      'SELECT source FROM documents_seen WHERE first_seen_at > ? ORDER BY first_seen_at, source',
+    ).all(iso(since)) as { source: string }[];
     return rows.map((r) => r.source);
   }
 
   forgetSeen(source: string): void {
-    this.db.prepare('DELETE FROM documents_seen WHERE source = ?').run(source);
+    this.writable();
+    this.sql('DELETE FROM documents_seen WHERE source = ?').run(source);
   }
 
   get isOpen(): boolean {

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /**
  * What the digest keeps across restarts, behind an interface so a PostgreSQL store can replace
  * the SQLite one. Every method is one atomic step: a crash between two calls loses nothing
- * already returned. Times are ISO 8601 UTC strings.
+ * already returned. The delivery protocol's steps are methods here (`claimRun`, `markPosting`,
+ * `markSent`, …); each is conditional on the caller still owning the run, so a process that lost
+ * its claim (it stalled past its lease and another took over) cannot overwrite the other's work.
+ * Times are ISO 8601 UTC strings.
  */
 
 export const PlatformSchema = z.enum(['slack', 'discord', 'terminal']);
@@ -23,6 +26,11 @@ export const SubscriptionSchema = z.object({
   state: z.enum(['active', 'paused']),
   pausedReason: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  /**
+   * When the current schedule began: set on subscribing, and again when the time, days or zone
+   * change or a paused subscription is taken up again. Slots before it are never sent.
+   */
+  scheduleFrom: z.iso.datetime(),
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
@@ -32,12 +40,23 @@ export type NewSubscription = Pick<
 >;
 
 /**
- * One (subscription, slot). `claimed`: a process is composing it, until `leaseUntil`;
- * `posting`: the post went out to the platform and its outcome is unknown until it is marked;
- * `sent`, `failed` (all retries failed), `skipped` (missed beyond the grace window): final.
+ * One (subscription, slot), moving through the delivery protocol:
+ * - `claimed`: `owner` is composing it, until `leaseUntil`; also a post known not to have gone
+ *   out (refused, or waiting out a Retry-After). An expired claim may be taken over and sent.
+ * - `posting`: the post is on its way; `passageIds` are the passages it quotes. A `posting` run
+ *   whose lease has expired belongs to a process that died mid-post: its outcome is unknown.
+ * - `unknown`: the platform did not confirm the post (timeout, broken connection, shutdown). Not
+ *   before `leaseUntil`, a process looks for it in the channel (`findPost`): found, it is `sent`;
+ *   not found, it is posted again.
+ * Final: `sent`; `unconfirmed` (it may have gone out and the platform cannot tell: never posted
+ * again, and its passages count as sent); `failed`; `skipped` (missed beyond the grace window,
+ * or a day already served).
  */
-export const RunStateSchema = z.enum(['claimed', 'posting', 'sent', 'failed', 'skipped']);
+export const RunStateSchema = z.enum(['claimed', 'posting', 'unknown', 'sent', 'unconfirmed', 'failed', 'skipped']);
 export type RunState = z.infer<typeof RunStateSchema>;
+
+/** States whose outcome is not yet recorded. */
+export const UNFINISHED_STATES: readonly RunState[] = ['claimed', 'posting', 'unknown'];
 
 export const DigestRunSchema = z.object({
   subscriptionId: z.number().int().positive(),
@@ -45,14 +64,22 @@ export const DigestRunSchema = z.object({
   state: RunStateSchema,
   owner: z.string(),
   leaseUntil: z.iso.datetime(),
+  /** Posts tried, the first included. */
   attempts: z.number().int().min(0),
+  /** When the first post of this slot started: a post found in the channel is no older. */
+  postingAt: z.iso.datetime().nullable(),
+  /** The passages of the digest last posted (or being posted) for this slot. */
+  passageIds: z.array(z.string()),
   sentAt: z.iso.datetime().nullable(),
   note: z.string().nullable(),
 });
 export type DigestRun = z.infer<typeof DigestRunSchema>;
 
 export interface DigestStore {
-  /** Adds the channel's subscription, or replaces its topics and schedule (one per channel). */
+  /**
+   * Adds the channel's subscription, or replaces its topics and schedule (one per channel). A new
+   * schedule, or a paused subscription taken up again, starts at `now` (`scheduleFrom`).
+   */
   subscribe(sub: NewSubscription, now: Date): Subscription;
   /** Removes the channel's subscription; false when there was none. */
   unsubscribe(platform: Subscription['platform'], channelId: string): boolean;
@@ -63,33 +90,64 @@ export interface DigestStore {
   pause(id: number, reason: string): void;
 
   /**
-   * Claims a slot for `owner` until `leaseUntil`: true for exactly one caller across processes.
-   * A `claimed` run whose lease has expired (its process died before posting) may be claimed again.
+   * Takes a slot for `owner` until `leaseUntil`, for exactly one caller across processes, and
+   * returns the run as taken (undefined when someone else has it or it is finished):
+   * - a slot with no run yet, unless an earlier slot of the subscription is unfinished (a channel
+   *   gets one digest at a time, so each is composed knowing what the one before quoted), or a
+   *   `claimed` run whose lease has expired: `claimed`, to compose and post;
+   * - a `posting` run whose lease has expired (its process died mid-post), or an `unknown` run whose
+   *   `leaseUntil` has come: `unknown`, to look for in the channel before anything else.
    */
-  claimRun(subscriptionId: number, slot: Date, owner: string, now: Date, leaseUntil: Date): boolean;
-  /** Records a slot that will never be sent (missed beyond the grace window); false if it already had a run. */
-  skipRun(subscriptionId: number, slot: Date, now: Date, note: string): boolean;
-  /** Moves a claimed run to `posting` just before the post goes out. */
-  markPosting(subscriptionId: number, slot: Date, owner: string): void;
-  /** Marks the run sent and remembers the passages the channel has now seen, in one transaction. */
-  markSent(subscriptionId: number, slot: Date, sentAt: Date, passageIds: string[]): void;
-  markFailed(subscriptionId: number, slot: Date, note: string): void;
+  claimRun(subscriptionId: number, slot: Date, owner: string, now: Date, leaseUntil: Date): DigestRun | undefined;
   /**
-   * Gives a run `owner` holds back, unsent, as `claimed` with an expired lease, so the next tick
-   * (in this process or after a restart) claims it again: a post known not to have gone out when
-   * the process is stopping.
+   * Records that a slot will not be sent (missed beyond the grace window, a day already served):
+   * a slot with no run yet, or one `owner` holds `claimed` or `unknown`. False if neither.
    */
-  releaseRun(subscriptionId: number, slot: Date, owner: string, now: Date): void;
+  skipRun(subscriptionId: number, slot: Date, owner: string, now: Date, note: string): boolean;
   /**
-   * Takes the lease on `key` until `leaseUntil` if nobody holds it: true for one caller across
-   * processes. node-cron's run coordinator uses it so one process runs each firing of a job.
+   * Just before a post goes out: `claimed` or `unknown` → `posting`, remembering the passages it
+   * quotes and when the slot was first posted, and counting the attempt.
    */
-  acquireLease(key: string, owner: string, now: Date, leaseUntil: Date): boolean;
+  markPosting(
+    subscriptionId: number,
+    slot: Date,
+    owner: string,
+    passageIds: string[],
+    now: Date,
+    leaseUntil: Date,
+  ): boolean;
+  /**
+   * A post known not to have gone out (refused, rate-limited, or not started before shutdown):
+   * back to `claimed`, held for `owner` until `leaseUntil` (now, to let anyone send it).
+   */
+  releaseRun(subscriptionId: number, slot: Date, owner: string, leaseUntil: Date): boolean;
+  /** The platform did not confirm the post: `unknown`, to be looked for from `checkAfter` on. */
+  markUnknown(subscriptionId: number, slot: Date, owner: string, note: string, checkAfter: Date): boolean;
+  /** The post is in the channel: `sent`, and its passages are remembered as sent, in one transaction. */
+  markSent(subscriptionId: number, slot: Date, owner: string, sentAt: Date): boolean;
+  /**
+   * The post may be in the channel and the platform cannot tell: `unconfirmed` (final), and its
+   * passages are remembered as sent, so none of them is ever sent to the channel again.
+   */
+  markUnconfirmed(subscriptionId: number, slot: Date, owner: string, at: Date, note: string): boolean;
+  /** Nothing was posted and nothing will be for this slot. */
+  markFailed(subscriptionId: number, slot: Date, owner: string, note: string): boolean;
   run(subscriptionId: number, slot: Date): DigestRun | undefined;
   runs(subscriptionId: number): DigestRun[];
-  /** Runs still `claimed` or `posting`, across subscriptions: slots whose outcome is not yet recorded. */
+  /**
+   * Runs another process left behind or that wait for a check: `claimed` or `posting` with an
+   * expired lease, and `unknown` whose time to look has come. Oldest slot first.
+   */
+  pendingRuns(now: Date): DigestRun[];
+  /** Runs still `claimed`, `posting` or `unknown`, across subscriptions, oldest slot first. */
   unfinishedRuns(): DigestRun[];
-  /** When the channel's last digest was sent. */
+  /** How many runs are still `claimed`, `posting` or `unknown`, across subscriptions. */
+  countUnfinishedRuns(): number;
+  /** Each subscription's latest slot with a run, whatever its state: slots up to it are accounted for. */
+  latestSlots(): Map<number, Date>;
+  /** The latest slot that was, or may have been, delivered to the subscription's channel (not failed or skipped). */
+  latestServedSlot(subscriptionId: number): Date | undefined;
+  /** When the channel's last digest was sent (or may have been). */
   lastSentAt(subscriptionId: number): Date | undefined;
 
   /** Passage ids this channel has already been sent. */
@@ -101,6 +159,12 @@ export interface DigestStore {
   seenSince(since: Date): string[];
   forgetSeen(source: string): void;
 
+  /**
+   * Checks that the store can still be written to, and returns what is wrong, naming the database
+   * (undefined when all is well). For SQLite: the file it opened is still there, not replaced.
+   * Once a problem is found, every write throws a DossierError saying so.
+   */
+  check(): string | undefined;
   /** False once `close()` has been called (or the database could not be kept open). */
   readonly isOpen: boolean;
   close(): void;

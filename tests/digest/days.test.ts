@@ -1,24 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/answer/reply.js';
 import { DigestScheduler } from '../../src/digest/scheduler.js';
 import { CorpusWatcher } from '../../src/digest/watch.js';
 import { silentLogger } from '../../src/log.js';
 import { note } from '../support/corpus.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
-import { at, digestWorld, newsroom, noWait } from './fixtures.js';
+import { at, digestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
 beforeEach(async () => {
   world = await digestWorld();
 });
 afterEach(() => world.cleanup());
-
-const quotedIds = (reply: Reply) =>
-  reply.blocks.flatMap((b) =>
-    b.type === 'excerpt' ? [`${b.excerpt.citation.source}#${b.excerpt.citation.paragraph}`] : [],
-  );
 
 describe('digests over several days', () => {
   it('three mornings on an unchanged corpus share no passage; a document dropped in the folder leads the next one', async () => {
@@ -35,7 +29,7 @@ describe('digests over several days', () => {
       dossier: world.dossier,
       adapters: { slack: adapter },
       log: silentLogger(),
-      retry: { sleep: noWait },
+      sleep: noWait,
     });
 
     for (const day of ['2026-03-03T13:00Z', '2026-03-04T13:00Z', '2026-03-05T13:00Z']) {

@@ -1,48 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/answer/reply.js';
-import { DeliveryError, postWithRetry } from '../../src/digest/delivery.js';
+import { asDeliveryError, DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
 
-const reply: Reply = { title: 't', status: 'ok', blocks: [], attachments: [], more: 0 };
-
-describe('postWithRetry', () => {
-  it('retries transient failures with doubling waits, then gives up with the last error', async () => {
-    const waits: number[] = [];
-    let calls = 0;
-    const post = async () => {
-      calls++;
-      throw new DeliveryError('rate-limited', 'ratelimited');
-    };
-    await expect(
-      postWithRetry(post, reply, { attempts: 4, backoffMs: 100, sleep: async (ms) => void waits.push(ms) }),
-    ).rejects.toThrow('ratelimited');
-    expect(calls).toBe(4);
-    expect(waits).toEqual([100, 200, 400]);
+describe('DeliveryError', () => {
+  it('says which failures may have left the post in the channel, and which channels are closed for good', () => {
+    const of = (code: DeliveryErrorCode) => new DeliveryError(code, code);
+    const unknown = (['timeout', 'interrupted', 'server-error'] as const).map(of);
+    const refused = (
+      ['channel-gone', 'forbidden', 'rejected', 'rate-limited', 'unavailable', 'cannot-check'] as const
+    ).map(of);
+    expect(unknown.every((e) => e.mayHavePosted && !e.permanent)).toBe(true);
+    expect(refused.filter((e) => e.mayHavePosted)).toEqual([]);
+    expect(refused.filter((e) => e.permanent).map((e) => e.code)).toEqual(['channel-gone', 'forbidden']);
+    expect(new DeliveryError('rate-limited', 'slow down', { retryAfterMs: 30_000 }).retryAfterMs).toBe(30_000);
   });
 
-  it('does not retry a permanent failure', async () => {
-    let calls = 0;
-    const error = new DeliveryError('channel-gone', 'channel_not_found');
-    await expect(
-      postWithRetry(
-        async () => {
-          calls++;
-          throw error;
-        },
-        reply,
-        { sleep: async () => {} },
-      ),
-    ).rejects.toBe(error);
-    expect(calls).toBe(1);
-    expect(error.permanent).toBe(true);
-    expect(new DeliveryError('forbidden', 'missing permissions').permanent).toBe(true);
-    expect(new DeliveryError('timeout', 'slow').permanent).toBe(false);
-  });
-
-  it('counts a post that does not answer in time as a timeout', async () => {
-    const never = () => new Promise<void>(() => {});
-    await expect(postWithRetry(never, reply, { attempts: 1, timeoutMs: 20 })).rejects.toMatchObject({
-      code: 'timeout',
-      permanent: false,
-    });
+  it('counts anything else an adapter throws as a post that may have gone out', () => {
+    const error = asDeliveryError(new TypeError('fetch failed'));
+    expect(error).toMatchObject({ code: 'interrupted', mayHavePosted: true, message: 'fetch failed' });
+    const known = new DeliveryError('forbidden', 'no');
+    expect(asDeliveryError(known)).toBe(known);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import type { Reply } from '../../src/answer/reply.js';
 import { Dossier } from '../../src/dossier.js';
 import type { Logger } from '../../src/log.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
@@ -85,3 +86,9 @@ export function capturingLogger(): { log: Logger; lines: LogLine[] } {
 
 export const noWait = async () => {};
 export const at = (s: string) => new Date(s);
+
+/** The passages a digest quotes, as `source#paragraph`. */
+export const quotedIds = (reply: Reply) =>
+  reply.blocks.flatMap((b) =>
+    b.type === 'excerpt' ? [`${b.excerpt.citation.source}#${b.excerpt.citation.paragraph}`] : [],
+  );

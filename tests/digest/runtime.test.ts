@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runText } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { DigestRuntime } from '../../src/digest/index.js';
-import { nextSlot } from '../../src/digest/slots.js';
 import { silentLogger } from '../../src/log.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
-import { digestWorld } from './fixtures.js';
+import { capturingLogger, digestWorld } from './fixtures.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
 let runtime: DigestRuntime | undefined;
@@ -26,11 +25,10 @@ const config = (dbPath: string) => ({
   DIGEST_MANAGE_DISCORD: 'managers' as const,
   DIGEST_GRACE_MINUTES: 120,
 });
-const digestTasks = () =>
-  [...cron.getTasks().values()].filter((t) => t.name?.startsWith('digest-') && t.name !== 'digest-sweep');
+const digestTasks = () => [...cron.getTasks().values()].filter((t) => t.name?.startsWith('digest-'));
 
 describe('DigestRuntime', () => {
-  it('wires store, scheduler, watcher and service: one node-cron job per subscription, at the instants the slot functions give', async () => {
+  it('wires store, scheduler, watcher and service: subscriptions made by command are served by one node-cron job', async () => {
     const slack = new RecordingAdapter('slack');
     runtime = new DigestRuntime({
       config: config(world.dbPath),
@@ -50,17 +48,43 @@ describe('DigestRuntime', () => {
     });
     await runText('digest subscribe fentanyl at 06:45 daily America/New_York', ctx('C-NY'));
     await runText('digest subscribe Mérida funding at 07:15 daily', ctx('C-LDN'));
-    const tasks = digestTasks();
-    expect(tasks).toHaveLength(2);
-    for (const sub of runtime.store.subscriptions()) {
-      const task = tasks.find((t) => t.name === `digest-${sub.id}`)!;
-      expect(task.getNextRun()?.toISOString()).toBe(nextSlot(sub, new Date())?.toISOString());
-    }
+    expect(runtime.store.subscriptions().map((s) => [s.channelId, s.time, s.timeZone])).toEqual([
+      ['C-NY', '06:45', 'America/New_York'],
+      ['C-LDN', '07:15', 'Europe/London'],
+    ]);
+    expect(digestTasks().map((t) => t.name)).toEqual(['digest-pass']);
     await runText('digest unsubscribe', ctx('C-NY'));
-    expect(digestTasks()).toHaveLength(1);
+    expect(runtime.store.subscriptions()).toHaveLength(1);
     await runtime.stop();
     runtime = undefined;
     expect(digestTasks()).toHaveLength(0);
+  });
+
+  it('says once, naming the file, when its database file is deleted, and refuses new subscriptions', async () => {
+    const { log, lines } = capturingLogger();
+    runtime = new DigestRuntime({
+      config: config(world.dbPath),
+      dossier: world.dossier,
+      adapters: { slack: new RecordingAdapter() },
+      log,
+      watchCorpus: false,
+    });
+    await runtime.start();
+    expect(runtime.problem()).toBeUndefined();
+    rmSync(world.dbPath);
+    expect(runtime.problem()).toContain(`the digest database ${world.dbPath} was deleted`);
+    runtime.problem();
+    expect(lines.filter((l) => l.msg.startsWith('the digest database cannot be used'))).toHaveLength(1);
+    const reply = await runText('digest subscribe fentanyl', {
+      dossier: world.dossier,
+      platform: 'slack' as const,
+      user: { id: 'U1' },
+      channel: { id: 'C1' },
+      now: () => new Date(),
+      digest: runtime.service,
+    });
+    expect(reply.status).toBe('error');
+    expect(reply.error?.message).toMatch(/database file is missing/);
   });
 
   it('keeps subscriptions across a restart of the bot', async () => {

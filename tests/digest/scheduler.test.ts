@@ -3,8 +3,8 @@ import { DeliveryError } from '../../src/digest/delivery.js';
 import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import { silentLogger } from '../../src/log.js';
-import { RecordingAdapter } from '../support/recording-adapter.js';
-import { at, capturingLogger, digestWorld, newsroom, noWait } from './fixtures.js';
+import { FakePlatform } from './fake-platform.js';
+import { at, capturingLogger, digestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
 beforeEach(async () => {
@@ -15,114 +15,316 @@ afterEach(() => world.cleanup());
 const SUBSCRIBED = at('2026-03-03T10:00Z');
 /** 08:00 in New York on Tuesday 3 March 2026 (EST). */
 const SLOT = at('2026-03-03T13:00Z');
+const NEXT_DAY = at('2026-03-04T13:00Z');
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 
-function scheduler(store: DigestStore, adapter: RecordingAdapter, extra: Partial<SchedulerOptions> = {}) {
+function scheduler(store: DigestStore, platform: Partial<FakePlatform>, extra: Partial<SchedulerOptions> = {}) {
   return new DigestScheduler({
     store,
     dossier: world.dossier,
-    adapters: { slack: adapter },
+    adapters: { slack: platform as FakePlatform },
     log: silentLogger(),
-    retry: { sleep: noWait, timeoutMs: 200 },
+    sleep: noWait,
     ...extra,
+    delivery: { postTimeoutMs: 2000, ...extra.delivery },
   });
+}
+
+/** No passage reaches a channel twice, across every message it holds. */
+function expectNoPassageTwice(platform: FakePlatform, channelId: string) {
+  const all = platform.messagesTo(channelId).flatMap((m) => quotedIds(m.reply));
+  expect(all.length).toBeGreaterThan(0);
+  expect(new Set(all).size).toBe(all.length);
 }
 
 describe('DigestScheduler', () => {
   it('sends a slot when it comes, and only once however often it ticks', async () => {
     const store = world.openStore();
     store.subscribe(newsroom, SUBSCRIBED);
-    const adapter = new RecordingAdapter();
-    const s = scheduler(store, adapter);
-    expect(await s.tick(plus(SLOT, -1))).toEqual({ sent: 0, skipped: 0, failed: 0 });
-    expect(await s.tick(SLOT)).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    const platform = new FakePlatform();
+    const s = scheduler(store, platform);
+    expect(await s.tick(plus(SLOT, -1))).toEqual({ sent: 0, skipped: 0, failed: 0, unknown: 0 });
+    expect(await s.tick(SLOT)).toEqual({ sent: 1, skipped: 0, failed: 0, unknown: 0 });
     await s.tick(plus(SLOT, 1));
     await s.tick(plus(SLOT, 30));
-    expect(adapter.postsTo('C-NEWS')).toHaveLength(1);
-    expect(store.run(1, SLOT)).toMatchObject({ state: 'sent' });
+    expect(platform.messagesTo('C-NEWS')).toHaveLength(1);
+    expect(platform.messages[0]!.key).toBe(`1:${SLOT.toISOString()}`);
+    expect(store.run(1, SLOT)).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
+  it('with many due at once, posts a few at a time and each exactly once', async () => {
+    const store = world.openStore();
+    const channels = Array.from({ length: 60 }, (_, i) => `C-${i}`);
+    for (const channelId of channels) store.subscribe({ ...newsroom, channelId }, SUBSCRIBED);
+    const platform = new FakePlatform();
+    const result = await scheduler(store, platform, { delivery: { concurrency: 4 } }).tick(SLOT);
+    expect(result).toMatchObject({ sent: 60, failed: 0, unknown: 0 });
+    expect(platform.maxInFlight).toBe(4);
+    expect(platform.messages.map((m) => m.channelId).sort()).toEqual([...channels].sort());
+    expect(store.countUnfinishedRuns()).toBe(0);
+  });
+
+  describe('an outcome the platform did not confirm', () => {
+    it('that did reach the channel (a slow answer) is found there, recorded sent, and never posted again', async () => {
+      const store = world.openStore();
+      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const platform = new FakePlatform().plan('C-NEWS', 'accepted-timeout');
+      const { log, lines } = capturingLogger();
+      const s = scheduler(store, platform, { log });
+      expect(await s.tick(SLOT)).toMatchObject({ sent: 0, unknown: 1 });
+      expect(store.run(id, SLOT)).toMatchObject({ state: 'unknown', note: 'no answer within 10 s' });
+      expect(lines.map((l) => l.msg)).toContain(
+        'digest outcome unknown; it will be looked for in the channel before any re-post',
+      );
+      // Not looked for before the check delay.
+      expect(await s.tick(plus(SLOT, 0.1))).toMatchObject({ sent: 0 });
+      expect(await s.tick(plus(SLOT, 1))).toMatchObject({ sent: 1 });
+      expect(platform.attempts).toHaveLength(1);
+      expect(store.run(id, SLOT)?.state).toBe('sent');
+      expect([...store.sentPassages('slack', 'C-NEWS')].sort()).toEqual(quotedIds(platform.messages[0]!.reply).sort());
+      await s.tick(NEXT_DAY);
+      expect(platform.messagesTo('C-NEWS')).toHaveLength(2);
+      expectNoPassageTwice(platform, 'C-NEWS');
+    });
+
+    it('that did not reach the channel (timeout, connection reset) is posted again, once', async () => {
+      for (const failure of ['lost-timeout', 'lost-reset'] as const) {
+        const store = world.openStore();
+        const { id } = store.subscribe({ ...newsroom, channelId: failure }, SUBSCRIBED);
+        const platform = new FakePlatform().plan(failure, failure);
+        const s = scheduler(store, platform);
+        await s.tick(SLOT);
+        expect(await s.tick(plus(SLOT, 1))).toMatchObject({ sent: 1 });
+        expect(platform.attempts).toHaveLength(2);
+        expect(platform.messagesTo(failure)).toHaveLength(1);
+        expect(store.run(id, SLOT)).toMatchObject({ state: 'sent', attempts: 2 });
+        store.unsubscribe('slack', failure);
+      }
+    });
+
+    it('where the platform cannot be asked, is recorded unconfirmed, never posted again, its passages kept', async () => {
+      const store = world.openStore();
+      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const platform = new FakePlatform().plan('C-NEWS', 'accepted-reset');
+      const { log, lines } = capturingLogger();
+      const s = scheduler(store, platform.blind(), { log });
+      expect(await s.tick(SLOT)).toMatchObject({ sent: 0, unknown: 1 });
+      await s.tick(plus(SLOT, 30));
+      expect(platform.attempts).toHaveLength(1);
+      expect(store.run(id, SLOT)).toMatchObject({ state: 'unconfirmed' });
+      expect(lines.find((l) => l.level === 50)?.msg).toMatch(/cannot be confirmed; not sent again/);
+      expect(store.countUnfinishedRuns()).toBe(0);
+      await s.tick(NEXT_DAY);
+      expectNoPassageTwice(platform, 'C-NEWS');
+    });
+
+    it('when looking is refused for good (a missing scope), is recorded unconfirmed with a log line', async () => {
+      const store = world.openStore();
+      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const platform = new FakePlatform().plan('C-NEWS', 'lost-timeout');
+      platform.lookFailure = new DeliveryError('cannot-check', 'missing_scope: add channels:history');
+      const s = scheduler(store, platform);
+      await s.tick(SLOT);
+      await s.tick(plus(SLOT, 1));
+      expect(store.run(id, SLOT)).toMatchObject({ state: 'unconfirmed' });
+      expect(store.run(id, SLOT)?.note).toContain('missing_scope');
+      expect(platform.attempts).toHaveLength(1);
+    });
+
+    it('when looking fails for now, looks again later, backing off, until it can tell', async () => {
+      const store = world.openStore();
+      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const platform = new FakePlatform().plan('C-NEWS', 'accepted-timeout');
+      platform.lookFailure = new DeliveryError('server-error', 'Slack answered 503');
+      const s = scheduler(store, platform);
+      await s.tick(SLOT);
+      await s.tick(plus(SLOT, 1));
+      expect(store.run(id, SLOT)?.state).toBe('unknown');
+      // Looked for a minute after the post: looks again a minute later.
+      expect(store.run(id, SLOT)?.leaseUntil).toBe(plus(SLOT, 2).toISOString());
+      platform.lookFailure = undefined;
+      await s.tick(plus(SLOT, 3));
+      expect(store.run(id, SLOT)?.state).toBe('sent');
+      expect(platform.attempts).toHaveLength(1);
+    });
+
+    it('holds back the channel’s next slot until it is settled', async () => {
+      const store = world.openStore();
+      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const platform = new FakePlatform().plan('C-NEWS', 'accepted-timeout');
+      platform.lookFailure = new DeliveryError('server-error', 'Slack answered 503');
+      const s = scheduler(store, platform, { delivery: { graceMs: 48 * 3_600_000 } });
+      await s.tick(SLOT);
+      await s.tick(NEXT_DAY);
+      expect(platform.attempts).toHaveLength(1);
+      expect(store.run(id, NEXT_DAY)).toBeUndefined();
+      platform.lookFailure = undefined;
+      await s.tick(plus(NEXT_DAY, 10));
+      expect(store.runs(id).map((r) => r.state)).toEqual(['sent', 'sent']);
+      expect(platform.messagesTo('C-NEWS')).toHaveLength(2);
+      expectNoPassageTwice(platform, 'C-NEWS');
+    });
   });
 
   describe('restarts', () => {
     it('before the slot: the new process sends it', async () => {
       const first = world.openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
-      await scheduler(first, new RecordingAdapter()).tick(plus(SLOT, -5));
+      await scheduler(first, new FakePlatform()).tick(plus(SLOT, -5));
       first.close();
 
-      const adapter = new RecordingAdapter();
-      await scheduler(world.openStore(), adapter).tick(SLOT);
-      expect(adapter.posts).toHaveLength(1);
+      const platform = new FakePlatform();
+      await scheduler(world.openStore(), platform).tick(SLOT);
+      expect(platform.messages).toHaveLength(1);
       expect(world.openStore().run(id, SLOT)?.state).toBe('sent');
     });
 
-    it('during a run, before posting: the slot waits for the dead claim to lapse, then is sent once', async () => {
+    it('after a claim, before posting: the slot waits for the dead claim to lapse, then is sent once', async () => {
       const first = world.openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
-      expect(first.claimRun(id, SLOT, 'dead-process', SLOT, plus(SLOT, 10))).toBe(true);
+      expect(first.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2))).toBeDefined();
       first.close();
 
-      const adapter = new RecordingAdapter();
-      const s = scheduler(world.openStore(), adapter);
+      const platform = new FakePlatform();
+      const s = scheduler(world.openStore(), platform);
+      await s.tick(plus(SLOT, 1));
+      expect(platform.attempts).toHaveLength(0);
       await s.tick(plus(SLOT, 2));
-      expect(adapter.posts).toHaveLength(0);
-      await s.tick(plus(SLOT, 10));
       await s.tick(plus(SLOT, 20));
-      expect(adapter.posts).toHaveLength(1);
+      expect(platform.messages).toHaveLength(1);
     });
 
-    it('during a run, after the post went out: not sent again, and logged', async () => {
+    it('after marking it posting, before the post left: looked for, not found, posted once', async () => {
       const first = world.openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
-      first.claimRun(id, SLOT, 'dead-process', SLOT, plus(SLOT, 10));
-      first.markPosting(id, SLOT, 'dead-process');
+      first.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
+      first.markPosting(id, SLOT, 'elsewhere:1:dead', ['fentanyl.md#1'], SLOT, plus(SLOT, 2));
       first.close();
 
-      const adapter = new RecordingAdapter();
-      const { log, lines } = capturingLogger();
+      const platform = new FakePlatform();
       const store = world.openStore();
-      await scheduler(store, adapter, { log }).tick(plus(SLOT, 15));
-      expect(adapter.posts).toHaveLength(0);
-      expect(store.run(id, SLOT)?.state).toBe('failed');
-      expect(lines.some((l) => /interrupted while posting/.test(l.msg))).toBe(true);
+      const s = scheduler(store, platform);
+      await s.tick(plus(SLOT, 1));
+      expect(platform.attempts).toHaveLength(0);
+      await s.tick(plus(SLOT, 3));
+      expect(platform.looks).toEqual(['C-NEWS']);
+      expect(platform.messages).toHaveLength(1);
+      expect(store.run(id, SLOT)).toMatchObject({ state: 'sent', attempts: 2 });
+    });
+
+    it('after the platform took the post, before it was recorded: found there, recorded sent, not posted again', async () => {
+      const first = world.openStore();
+      const { id } = first.subscribe(newsroom, SUBSCRIBED);
+      const platform = new FakePlatform();
+      first.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
+      first.markPosting(id, SLOT, 'elsewhere:1:dead', ['fentanyl.md#1'], SLOT, plus(SLOT, 2));
+      await platform.post(
+        'C-NEWS',
+        { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 },
+        {
+          key: `${id}:${SLOT.toISOString()}`,
+        },
+      );
+      first.close();
+
+      const store = world.openStore();
+      await scheduler(store, platform).tick(plus(SLOT, 3));
+      expect(platform.messages).toHaveLength(1);
+      expect(store.run(id, SLOT)?.state).toBe('sent');
+      expect([...store.sentPassages('slack', 'C-NEWS')]).toEqual(['fentanyl.md#1']);
     });
 
     it('after sending: a restart never sends the slot again', async () => {
       const first = world.openStore();
       first.subscribe(newsroom, SUBSCRIBED);
-      const before = new RecordingAdapter();
+      const before = new FakePlatform();
       await scheduler(first, before).tick(SLOT);
       first.close();
 
-      const after = new RecordingAdapter();
+      const after = new FakePlatform();
       const s = scheduler(world.openStore(), after);
       await s.tick(plus(SLOT, 1));
       await s.tick(plus(SLOT, 60));
-      expect(before.posts).toHaveLength(1);
-      expect(after.posts).toHaveLength(0);
+      expect(before.messages).toHaveLength(1);
+      expect(after.attempts).toHaveLength(0);
     });
 
+    it('a claim left by a process of this host that no longer runs is taken up at start, without waiting', async () => {
+      const first = world.openStore();
+      const { id } = first.subscribe(newsroom, SUBSCRIBED);
+      const { hostname } = await import('node:os');
+      first.claimRun(id, SLOT, `${hostname()}:999999999:dead`, SLOT, plus(SLOT, 2));
+      const platform = new FakePlatform();
+      const s = scheduler(first, platform, { now: () => plus(SLOT, 1) });
+      await s.start();
+      await s.stop();
+      expect(platform.messages).toHaveLength(1);
+    });
+  });
+
+  describe('the grace window and re-subscriptions', () => {
     it('down at the slot, back within the grace window: the slot is sent late', async () => {
       const store = world.openStore();
       store.subscribe(newsroom, SUBSCRIBED);
-      const adapter = new RecordingAdapter();
-      await scheduler(store, adapter).tick(plus(SLOT, 119));
-      expect(adapter.posts).toHaveLength(1);
+      const platform = new FakePlatform();
+      await scheduler(store, platform).tick(plus(SLOT, 119));
+      expect(platform.messages).toHaveLength(1);
     });
 
     it('down at the slot, back after the grace window: the slot is skipped with a log line, once', async () => {
       const store = world.openStore();
       const { id } = store.subscribe(newsroom, SUBSCRIBED);
-      const adapter = new RecordingAdapter();
+      const platform = new FakePlatform();
       const { log, lines } = capturingLogger();
-      const s = scheduler(store, adapter, { log });
+      const s = scheduler(store, platform, { log });
       expect(await s.tick(plus(SLOT, 121))).toMatchObject({ sent: 0, skipped: 1 });
       await s.tick(plus(SLOT, 130));
-      expect(adapter.posts).toHaveLength(0);
+      expect(platform.attempts).toHaveLength(0);
       expect(store.run(id, SLOT)?.state).toBe('skipped');
       expect(lines.filter((l) => /beyond the grace window/.test(l.msg))).toHaveLength(1);
-      // The next morning is sent as usual.
-      await s.tick(at('2026-03-04T13:00Z'));
-      expect(adapter.posts).toHaveLength(1);
+      await s.tick(NEXT_DAY);
+      expect(platform.messages).toHaveLength(1);
+    });
+
+    it('a claimed slot found after the grace window is skipped with a log line, and counts as finished', async () => {
+      const store = world.openStore();
+      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      store.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
+      const { log, lines } = capturingLogger();
+      const platform = new FakePlatform();
+      expect(await scheduler(store, platform, { log }).tick(plus(SLOT, 180))).toMatchObject({ skipped: 1 });
+      expect(store.run(id, SLOT)?.state).toBe('skipped');
+      expect(store.countUnfinishedRuns()).toBe(0);
+      expect(lines.map((l) => l.msg)).toContain('digest slot claimed but not sent within the grace window; skipped');
+      expect(platform.attempts).toHaveLength(0);
+    });
+
+    it('re-subscribing never sends a second digest on a day already served', async () => {
+      const store = world.openStore();
+      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const platform = new FakePlatform();
+      const s = scheduler(store, platform);
+      await s.tick(SLOT);
+      // At 09:00 New York: to 07:00 (already past today), then to 10:00 (still to come today).
+      store.subscribe({ ...newsroom, time: '07:00' }, plus(SLOT, 60));
+      await s.tick(plus(SLOT, 61));
+      store.subscribe({ ...newsroom, time: '10:00' }, plus(SLOT, 62));
+      expect(await s.tick(plus(SLOT, 120))).toMatchObject({ sent: 0, skipped: 1 });
+      expect(platform.messages).toHaveLength(1);
+      expect(store.run(id, plus(SLOT, 120))).toMatchObject({ state: 'skipped' });
+      // The next morning at the new time.
+      expect(await s.tick(plus(NEXT_DAY, 120))).toMatchObject({ sent: 1 });
+    });
+
+    it('a new subscription starts with the next slot, not one earlier that day', async () => {
+      const store = world.openStore();
+      store.subscribe(newsroom, plus(SLOT, 30));
+      const platform = new FakePlatform();
+      const s = scheduler(store, platform);
+      await s.tick(plus(SLOT, 31));
+      expect(platform.attempts).toHaveLength(0);
+      await s.tick(NEXT_DAY);
+      expect(platform.messages).toHaveLength(1);
     });
   });
 
@@ -130,71 +332,99 @@ describe('DigestScheduler', () => {
     const a = world.openStore();
     a.subscribe(newsroom, SUBSCRIBED);
     a.subscribe({ ...newsroom, channelId: 'C-DESK' }, SUBSCRIBED);
-    const adapterA = new RecordingAdapter();
-    const adapterB = new RecordingAdapter();
-    const one = scheduler(a, adapterA);
-    const two = scheduler(world.openStore(), adapterB);
+    const platform = new FakePlatform();
+    const one = scheduler(a, platform);
+    const two = scheduler(world.openStore(), platform);
     await Promise.all([one.tick(SLOT), two.tick(SLOT), one.tick(plus(SLOT, 1)), two.tick(plus(SLOT, 1))]);
-    const all = [...adapterA.posts, ...adapterB.posts].map((p) => p.channelId).sort();
-    expect(all).toEqual(['C-DESK', 'C-NEWS']);
+    expect(platform.messages.map((m) => m.channelId).sort()).toEqual(['C-DESK', 'C-NEWS']);
   });
 
-  describe('a failing channel', () => {
-    it('that is gone pauses only its own subscription, and the subscriber is told', async () => {
+  describe('a refusing platform', () => {
+    it('that says the channel is gone pauses only its own subscription, and the subscriber is told', async () => {
       const store = world.openStore();
       const gone = store.subscribe({ ...newsroom, channelId: 'C-GONE', subscriberId: 'U-OWNER' }, SUBSCRIBED);
       const ok = store.subscribe(newsroom, SUBSCRIBED);
-      const adapter = new RecordingAdapter();
-      adapter.failWith('C-GONE', new DeliveryError('channel-gone', 'channel_not_found'));
+      const platform = new FakePlatform().plan('C-GONE', new DeliveryError('channel-gone', 'channel_not_found'));
       const notes: string[] = [];
-      const s = scheduler(store, adapter, { notifySubscriber: async (sub) => void notes.push(sub.subscriberId) });
+      const s = scheduler(store, platform, { notifySubscriber: async (sub) => void notes.push(sub.subscriberId) });
       expect(await s.tick(SLOT)).toMatchObject({ sent: 1, failed: 1 });
       expect(store.subscriptionById(gone.id)).toMatchObject({ state: 'paused', pausedReason: 'channel_not_found' });
       expect(store.subscriptionById(ok.id)?.state).toBe('active');
-      expect(adapter.attempts.filter((c) => c === 'C-GONE')).toHaveLength(1);
       expect(notes).toEqual(['U-OWNER']);
-      // Paused: the next morning only the healthy channel gets a digest.
-      await s.tick(at('2026-03-04T13:00Z'));
-      expect(adapter.postsTo('C-NEWS')).toHaveLength(2);
-      expect(adapter.attempts.filter((c) => c === 'C-GONE')).toHaveLength(1);
+      await s.tick(NEXT_DAY);
+      expect(platform.messagesTo('C-NEWS')).toHaveLength(2);
+      expect(platform.attempts.filter((a) => a.channelId === 'C-GONE')).toHaveLength(1);
     });
 
-    it('that times out is retried with backoff, fails its slot and delays nobody', async () => {
+    it('that cannot be reached is retried with backoff, then the slot fails with a log line, delaying nobody', async () => {
       const store = world.openStore();
-      const slow = store.subscribe({ ...newsroom, channelId: 'C-SLOW' }, SUBSCRIBED);
+      const down = store.subscribe({ ...newsroom, channelId: 'C-DOWN' }, SUBSCRIBED);
       store.subscribe(newsroom, SUBSCRIBED);
-      const adapter = new RecordingAdapter();
-      adapter.hang('C-SLOW');
+      const refusal = new DeliveryError('unavailable', 'connect ECONNREFUSED');
+      const platform = new FakePlatform().plan('C-DOWN', refusal, refusal, refusal);
       const waits: number[] = [];
-      const s = scheduler(store, adapter, {
-        retry: { attempts: 3, backoffMs: 1000, timeoutMs: 50, sleep: async (ms) => void waits.push(ms) },
+      const { log, lines } = capturingLogger();
+      const s = scheduler(store, platform, {
+        log,
+        delivery: { attempts: 3, backoffMs: 1000 },
+        sleep: async (ms) => void waits.push(ms),
       });
-      const order: string[] = [];
-      const post = adapter.post.bind(adapter);
-      adapter.post = async (channelId, reply) => {
-        await post(channelId, reply);
-        order.push(channelId);
-      };
       expect(await s.tick(SLOT)).toMatchObject({ sent: 1, failed: 1 });
-      expect(order).toEqual(['C-NEWS']);
-      expect(adapter.attempts.filter((c) => c === 'C-SLOW')).toHaveLength(3);
+      expect(platform.attempts.filter((a) => a.channelId === 'C-DOWN')).toHaveLength(3);
       expect(waits).toEqual([1000, 2000]);
-      expect(store.run(slow.id, SLOT)).toMatchObject({ state: 'failed' });
-      expect(store.subscriptionById(slow.id)?.state).toBe('active');
+      expect(store.run(down.id, SLOT)).toMatchObject({ state: 'failed', attempts: 3 });
+      expect(store.subscriptionById(down.id)?.state).toBe('active');
+      expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toMatch(/ECONNREFUSED/);
     });
 
-    it('that fails once and then recovers is delivered on retry', async () => {
+    it('that refuses once and then recovers is delivered on retry', async () => {
       const store = world.openStore();
       store.subscribe(newsroom, SUBSCRIBED);
-      const adapter = new RecordingAdapter();
-      let calls = 0;
-      const post = adapter.post.bind(adapter);
-      adapter.post = async (channelId, reply) => {
-        if (++calls === 1) throw new DeliveryError('unavailable', 'service_unavailable');
-        await post(channelId, reply);
-      };
-      expect(await scheduler(store, adapter).tick(SLOT)).toMatchObject({ sent: 1 });
-      expect(adapter.posts).toHaveLength(1);
+      const platform = new FakePlatform().plan('C-NEWS', new DeliveryError('unavailable', 'ECONNREFUSED'));
+      expect(await scheduler(store, platform).tick(SLOT)).toMatchObject({ sent: 1 });
+      expect(platform.messages).toHaveLength(1);
+    });
+
+    it('that rate-limits is waited out as Retry-After asks, and the platform’s other digests wait too', async () => {
+      const store = world.openStore();
+      store.subscribe(newsroom, SUBSCRIBED);
+      store.subscribe({ ...newsroom, channelId: 'C-DESK' }, SUBSCRIBED);
+      const limited = new DeliveryError('rate-limited', 'ratelimited', { retryAfterMs: 30_000 });
+      const platform = new FakePlatform().plan('C-NEWS', limited);
+      const waits: number[] = [];
+      let now = SLOT;
+      const s = scheduler(store, platform, {
+        now: () => now,
+        delivery: { concurrency: 1 },
+        sleep: async (ms) => {
+          waits.push(ms);
+          now = new Date(now.getTime() + ms);
+        },
+      });
+      expect(await s.tick()).toMatchObject({ sent: 2 });
+      expect(waits).toEqual([30_000]);
+      expect(platform.attempts.map((a) => a.channelId)).toEqual(['C-NEWS', 'C-NEWS', 'C-DESK']);
+    });
+
+    it('that keeps rate-limiting past the bound fails the slot with a log line, having asked a few times only', async () => {
+      const store = world.openStore();
+      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const limited = new DeliveryError('rate-limited', 'ratelimited', { retryAfterMs: 40_000 });
+      const platform = new FakePlatform().plan('C-NEWS', ...Array<DeliveryError>(50).fill(limited));
+      const { log, lines } = capturingLogger();
+      const waits: number[] = [];
+      const s = scheduler(store, platform, {
+        log,
+        delivery: { retryAfterMaxMs: 120_000 },
+        sleep: async (ms) => void waits.push(ms),
+      });
+      expect(await s.tick(SLOT)).toMatchObject({ failed: 1 });
+      expect(platform.attempts).toHaveLength(4);
+      expect(waits).toEqual([40_000, 40_000, 40_000]);
+      expect(store.run(id, SLOT)?.state).toBe('failed');
+      expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toMatch(
+        /asked to wait 40 s more \(Retry-After\), beyond the 120 s a digest waits/,
+      );
     });
   });
 
@@ -206,14 +436,14 @@ describe('DigestScheduler', () => {
       { ...newsroom, channelId: 'C-LDN', timeZone: 'Europe/London', days: [0, 1, 2, 3, 4, 5, 6] },
       at('2026-03-26T00:00Z'),
     );
-    const adapter = new RecordingAdapter();
+    const platform = new FakePlatform();
     const sentAt: string[] = [];
-    const post = adapter.post.bind(adapter);
-    adapter.post = async (channelId, reply) => {
-      await post(channelId, reply);
+    const post = platform.post.bind(platform);
+    platform.post = async (channelId, reply, options) => {
+      await post(channelId, reply, options);
       sentAt.push(`${channelId} ${now.toISOString().slice(0, 16)}`);
     };
-    const s = scheduler(store, adapter);
+    const s = scheduler(store, platform);
     for (const [from, to] of [
       ['2026-03-06T00:00Z', '2026-03-10T00:00Z'],
       ['2026-03-27T00:00Z', '2026-03-31T00:00Z'],
@@ -234,35 +464,24 @@ describe('DigestScheduler', () => {
     ]);
   });
 
-  it('never overlaps runs of one subscription in a process', async () => {
-    const store = world.openStore();
-    store.subscribe(newsroom, SUBSCRIBED);
-    const adapter = new RecordingAdapter();
-    adapter.hang('C-NEWS');
-    const s = scheduler(store, adapter, { retry: { attempts: 1, timeoutMs: 100, sleep: noWait } });
-    const first = s.tick(SLOT);
-    const second = await s.tick(at('2026-03-04T13:00Z'));
-    expect(second).toEqual({ sent: 0, skipped: 0, failed: 0 });
-    await first;
-    expect(adapter.attempts).toEqual(['C-NEWS']);
-    adapter.heal('C-NEWS');
-    expect(await s.tick(at('2026-03-04T13:00Z'))).toMatchObject({ sent: 1 });
-  });
-
   it('leaves subscriptions on platforms it has no adapter for to other processes', async () => {
     const store = world.openStore();
     const discord = store.subscribe({ ...newsroom, platform: 'discord', channelId: '123' }, SUBSCRIBED);
-    await scheduler(store, new RecordingAdapter()).tick(SLOT);
+    await scheduler(store, new FakePlatform()).tick(SLOT);
     expect(store.run(discord.id, SLOT)).toBeUndefined();
   });
 
-  it('start catches up at once and stop leaves no job behind', async () => {
+  it('start catches up at once, schedules one node-cron job, and stop leaves none behind', async () => {
+    const cron = (await import('node-cron')).default;
+    const digestTasks = () => [...cron.getTasks().values()].filter((t) => t.name === 'digest-pass');
     const store = world.openStore();
     store.subscribe(newsroom, SUBSCRIBED);
-    const adapter = new RecordingAdapter();
-    const s = scheduler(store, adapter);
-    await s.start(() => plus(SLOT, 5));
-    expect(adapter.posts).toHaveLength(1);
+    const platform = new FakePlatform();
+    const s = scheduler(store, platform, { now: () => plus(SLOT, 5) });
+    await s.start();
+    expect(digestTasks()).toHaveLength(1);
     await s.stop();
+    expect(platform.messages).toHaveLength(1);
+    expect(digestTasks()).toHaveLength(0);
   });
 });

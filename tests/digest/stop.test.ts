@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/digest/delivery.js';
-import { DigestScheduler } from '../../src/digest/scheduler.js';
+import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import { silentLogger } from '../../src/log.js';
-import { RecordingAdapter } from '../support/recording-adapter.js';
+import { FakePlatform } from './fake-platform.js';
 import { at, digestWorld, newsroom, noWait } from './fixtures.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
@@ -17,100 +17,95 @@ const SUBSCRIBED = at('2026-03-02T10:00Z');
 const MONDAY = at('2026-03-02T13:00Z');
 const TUESDAY = at('2026-03-03T13:00Z');
 const NOW = at('2026-03-03T13:05Z');
-const DAY = 24 * 60;
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+const DAY_MS = 24 * 3_600_000;
 
-const scheduler = (store: DigestStore, adapter: RecordingAdapter) =>
+const scheduler = (store: DigestStore, platform: FakePlatform, sleep: SchedulerOptions['sleep'] = noWait) =>
   new DigestScheduler({
     store,
     dossier: world.dossier,
-    adapters: { slack: adapter },
+    adapters: { slack: platform },
     log: silentLogger(),
-    graceMs: 2 * DAY * 60_000,
-    retry: { sleep: noWait, timeoutMs: 2000 },
+    sleep,
+    delivery: { graceMs: 2 * DAY_MS, drainMs: 100, checkDelayMs: 60_000 },
   });
-
-/** An adapter whose first post waits until the test lets it go, with the given outcome. */
-function heldAdapter() {
-  const adapter = new RecordingAdapter();
-  const post = adapter.post.bind(adapter);
-  let release!: (outcome?: Error) => void;
-  let arrived!: () => void;
-  const posting = new Promise<void>((resolve) => (arrived = resolve));
-  const held = new Promise<Error | undefined>((resolve) => (release = resolve));
-  let first = true;
-  adapter.post = async (channelId, reply) => {
-    if (!first) return post(channelId, reply);
-    first = false;
-    adapter.attempts.push(channelId);
-    arrived();
-    const failure = await held;
-    if (failure) throw failure;
-    adapter.posts.push({ channelId, reply });
-  };
-  return { adapter, posting, release };
-}
 
 describe('DigestScheduler.stop', () => {
   it('lets the post in flight finish, claims no further slot, and the next start sends the rest once', async () => {
     const store = world.openStore();
     const sub = store.subscribe(newsroom, SUBSCRIBED);
-    const { adapter, posting, release } = heldAdapter();
-    const first = scheduler(store, adapter);
+    const platform = new FakePlatform().plan('C-NEWS', 'hold');
+    const first = scheduler(store, platform);
+    const posting = platform.arrived();
     const ticking = first.tick(NOW);
     await posting;
     let stopped = false;
     const stopping = first.stop().then(() => (stopped = true));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(stopped).toBe(false);
-    release();
+    platform.release();
     await stopping;
-    expect(await ticking).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    expect(await ticking).toMatchObject({ sent: 1 });
     expect(store.run(sub.id, MONDAY)?.state).toBe('sent');
     expect(store.run(sub.id, TUESDAY)).toBeUndefined();
-    expect(await first.tick(NOW)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+    expect(await first.tick(NOW)).toMatchObject({ sent: 0 });
 
-    const restarted = scheduler(world.openStore(), adapter);
+    const restarted = scheduler(world.openStore(), platform);
     await restarted.tick(NOW);
     await restarted.tick(NOW);
-    expect(adapter.postsTo('C-NEWS')).toHaveLength(2);
+    expect(platform.messagesTo('C-NEWS')).toHaveLength(2);
     expect(store.runs(sub.id).map((r) => r.state)).toEqual(['sent', 'sent']);
   });
 
-  it('gives a post the platform refused during shutdown back unsent, and the next start sends it once', async () => {
+  it('ends a wait for the platform at once and gives the slot back unsent; the next start sends it once', async () => {
     const store = world.openStore();
     const sub = store.subscribe({ ...newsroom, days: [2] }, SUBSCRIBED);
-    const { adapter, posting, release } = heldAdapter();
-    const first = scheduler(store, adapter);
+    const platform = new FakePlatform().plan(
+      'C-NEWS',
+      new DeliveryError('rate-limited', 'ratelimited', { retryAfterMs: 60_000 }),
+    );
+    let waiting!: () => void;
+    const waitStarted = new Promise<void>((resolve) => (waiting = resolve));
+    const first = scheduler(store, platform, (_ms, signal) => {
+      waiting();
+      return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+    });
     const ticking = first.tick(NOW);
-    await posting;
-    const stopping = first.stop();
-    release(new DeliveryError('unavailable', 'Slack answered internal_error'));
-    await stopping;
-    expect(await ticking).toEqual({ sent: 0, skipped: 0, failed: 0 });
-    // Not retried while stopping, not marked failed: claimable again at once.
-    expect(adapter.attempts).toEqual(['C-NEWS']);
+    await waitStarted;
+    await first.stop();
+    await ticking;
+    expect(platform.attempts).toHaveLength(1);
     expect(store.run(sub.id, TUESDAY)).toMatchObject({ state: 'claimed' });
-    expect(store.unfinishedRuns()).toHaveLength(1);
 
-    const restarted = scheduler(world.openStore(), adapter);
+    const restarted = scheduler(world.openStore(), platform);
     expect(await restarted.tick(NOW)).toMatchObject({ sent: 1 });
     expect(await restarted.tick(NOW)).toMatchObject({ sent: 0 });
-    expect(adapter.postsTo('C-NEWS')).toHaveLength(1);
-    expect(store.run(sub.id, TUESDAY)).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(platform.messagesTo('C-NEWS')).toHaveLength(1);
     expect(store.unfinishedRuns()).toEqual([]);
   });
 
-  it('leaves a post still in flight at exit as posting, never re-sent after a restart', async () => {
-    const store = world.openStore();
-    const sub = store.subscribe({ ...newsroom, days: [2] }, SUBSCRIBED);
-    const { adapter, posting } = heldAdapter();
-    void scheduler(store, adapter).tick(NOW);
-    await posting;
-    expect(store.run(sub.id, TUESDAY)?.state).toBe('posting');
-    // The process exits here. A restart after the claim's lease ran out finds the outcome unknown.
-    const restarted = scheduler(world.openStore(), adapter);
-    await restarted.tick(new Date(NOW.getTime() + 11 * 60_000));
-    expect(store.run(sub.id, TUESDAY)?.state).toBe('failed');
-    expect(adapter.attempts).toEqual(['C-NEWS']);
+  it('records a post still in flight at the drain limit as unknown; after a restart it is looked for, never sent twice', async () => {
+    for (const outcome of ['ok', 'lost-reset'] as const) {
+      const store = world.openStore();
+      const sub = store.subscribe({ ...newsroom, channelId: outcome, days: [2] }, SUBSCRIBED);
+      const platform = new FakePlatform().plan(outcome, 'hold');
+      const first = scheduler(store, platform);
+      const posting = platform.arrived();
+      const ticking = first.tick(NOW);
+      await posting;
+      await first.stop();
+      expect(await ticking).toMatchObject({ unknown: 1 });
+      expect(store.run(sub.id, TUESDAY)).toMatchObject({ state: 'unknown' });
+      // The platform answers once the process has gone: it kept the post, or it did not.
+      platform.release(outcome);
+
+      const restarted = scheduler(world.openStore(), platform);
+      await restarted.tick(later(0.5));
+      expect(platform.looks).toEqual([]);
+      await restarted.tick(later(2));
+      expect(platform.messagesTo(outcome)).toHaveLength(1);
+      expect(store.run(sub.id, TUESDAY)?.state).toBe('sent');
+      expect(platform.attempts).toHaveLength(outcome === 'ok' ? 1 : 2);
+    }
   });
 });

@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SnowflakeUtil } from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export const BOT_ID = '900000000000000001';
@@ -57,7 +58,24 @@ export interface CannedResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** For a channel message: Discord kept it, whatever this answer says (or whether it arrives). */
+  keep?: boolean;
+  /** Break the connection instead of answering. */
+  reset?: boolean;
 }
+
+/** A message the stand-in keeps in a channel, with the nonce it was created with. */
+interface StoredMessage {
+  id: string;
+  channelId: string;
+  nonce?: string;
+  at: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  message: Record<string, any>;
+}
+
+/** How long Discord refuses a second message with the same nonce (`enforce_nonce`): "a few minutes". */
+const NONCE_WINDOW_MS = 5 * 60_000;
 
 interface Override {
   match: (req: RecordedRequest) => boolean;
@@ -67,6 +85,8 @@ interface Override {
 
 export class DiscordStandIn {
   readonly requests: RecordedRequest[] = [];
+  /** Messages created in channels (digests), oldest first. */
+  readonly channelMessages: StoredMessage[] = [];
   /** IDENTIFY payloads the gateway received. */
   readonly identifies: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** RESUME payloads the gateway received. */
@@ -236,6 +256,24 @@ export class DiscordStandIn {
     };
   }
 
+  /**
+   * Creates a channel message, or with `enforce_nonce` returns the bot's message with the same
+   * nonce from the last few minutes instead, as Discord does.
+   */
+  private create(req: RecordedRequest, channelId: string): Record<string, unknown> {
+    const nonce = req.body?.nonce === undefined ? undefined : String(req.body.nonce);
+    if (nonce !== undefined && req.body?.enforce_nonce) {
+      const earlier = this.channelMessages.find(
+        (m) => m.channelId === channelId && m.nonce === nonce && Date.now() - m.at < NONCE_WINDOW_MS,
+      );
+      if (earlier) return earlier.message;
+    }
+    const id = SnowflakeUtil.generate().toString();
+    const message = { ...this.message(req.body, channelId), id, nonce };
+    this.channelMessages.push({ id, channelId, nonce, at: Date.now(), message });
+    return message;
+  }
+
   private snowflake(): string {
     return `9100000000000${String(++this.nextId).padStart(5, '0')}`;
   }
@@ -369,6 +407,9 @@ export class DiscordStandIn {
 
     const override = this.overrides.find((o) => o.times > 0 && o.match(recorded));
     if (override) override.times--;
+    const created = /^\/channels\/(\d+)\/messages$/.exec(recorded.path);
+    if (override?.response.keep && created && recorded.method === 'POST') this.create(recorded, created[1]!);
+    if (override?.response.reset) return void req.socket.destroy();
     const { status, body, headers } = override?.response ?? this.answer(recorded);
     res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -395,7 +436,20 @@ export class DiscordStandIn {
       return { status: 200, body: this.message(req.body, CHANNEL_ID) };
     }
     const channelMessages = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (method === 'POST' && channelMessages) return { status: 200, body: this.message(req.body, channelMessages[1]!) };
+    if (method === 'POST' && channelMessages) return { status: 200, body: this.create(req, channelMessages[1]!) };
+    if (method === 'GET' && channelMessages) {
+      // Newest first, as Discord lists them; a stored message carries no nonce.
+      const after = BigInt(req.query.get('after') ?? '0');
+      const limit = Number(req.query.get('limit') ?? 50);
+      const found = this.channelMessages.filter((m) => m.channelId === channelMessages[1] && BigInt(m.id) > after);
+      return {
+        status: 200,
+        body: found
+          .slice(0, limit)
+          .reverse()
+          .map((m) => ({ ...m.message, nonce: undefined })),
+      };
+    }
     const channel = /^\/channels\/(\d+)$/.exec(path);
     if (method === 'GET' && channel)
       return {

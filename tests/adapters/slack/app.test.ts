@@ -480,11 +480,6 @@ describe('SlackAdapter delivery', () => {
     );
   });
 
-  it('rejects post() with a transient DeliveryError when Slack is unavailable', async () => {
-    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'internal_error' } });
-    await expect(adapter.post('C1', plainReply)).rejects.toMatchObject({ code: 'unavailable', permanent: false });
-  });
-
   it('logs a clear line for not_in_channel during delivery and carries on', async () => {
     stub.failNext('/api/files.completeUploadExternal', { status: 200, body: { ok: false, error: 'not_in_channel' } });
     await expect(adapter.deliver({ kind: 'message', channel: 'CPRIV' }, chartReply)).resolves.toBeUndefined();

@@ -44,10 +44,12 @@ describe('manifest.yaml', () => {
   it('asks for the least bot scopes those need', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'channels:history',
       'channels:read',
       'chat:write',
       'commands',
       'files:write',
+      'groups:history',
       'groups:read',
       'users:read',
     ]);

@@ -16,15 +16,33 @@ interface Canned {
   status: number;
   headers?: Record<string, string>;
   body: unknown;
+  /** Answer this long after the request arrived: a slow platform. */
+  delayMs?: number;
+  /** Break the connection instead of answering (the request itself was taken, or not, as `body` says). */
+  reset?: boolean;
+}
+
+/** A message the stand-in keeps for a channel, as `conversations.history` returns it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  text?: string;
 }
 
 /**
  * A stand-in for Slack on 127.0.0.1: the Web API under `/api/`, the file upload URL under
  * `/upload/`, and response_urls under `/response/`. It records every request and answers like
- * Slack does, unless a test queues another answer with `failNext`.
+ * Slack does, unless a test queues another answer with `failNext`. Messages `chat.postMessage`
+ * took (its planned answer is `ok`, however late it comes or whether it comes) are kept for
+ * `conversations.history`, metadata included.
  */
 export class SlackStub {
   readonly calls: Recorded[] = [];
+  readonly messages: StoredMessage[] = [];
+  /** Called as each request arrives, before it is answered (a test may kill the bot there). */
+  onRequest?: (call: Recorded) => void;
+  private tsCounter = 0;
   private readonly queued = new Map<string, Canned[]>();
   private readonly routes = new Map<string, Canned>();
   private readonly held = new Map<string, Promise<Canned | undefined>>();
@@ -39,16 +57,22 @@ export class SlackStub {
       req.on('end', () => {
         const raw = Buffer.concat(chunks);
         const path = new URL(req.url ?? '/', 'http://stub').pathname;
-        this.calls.push({
+        const call: Recorded = {
           path,
           headers: req.headers,
           raw,
           body: parseBody(req.headers['content-type'], raw),
           at: Date.now(),
-        });
+        };
+        this.calls.push(call);
         for (const wake of this.waiters.splice(0)) wake();
-        void (this.held.get(path) ?? Promise.resolve(undefined)).then((released) => {
-          const answer = released ?? this.queued.get(path)?.shift() ?? this.routes.get(path) ?? this.answer(path);
+        const planned = this.queued.get(path)?.shift() ?? this.routes.get(path) ?? this.answer(call);
+        if (path === '/api/chat.postMessage') this.keep(call, planned);
+        this.onRequest?.(call);
+        void (this.held.get(path) ?? Promise.resolve(undefined)).then(async (released) => {
+          const answer = released ?? planned;
+          if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+          if (answer.reset) return void req.socket.destroy();
           res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
           res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
         });
@@ -105,20 +129,49 @@ export class SlackStub {
     }
   }
 
-  private answer(path: string): Canned {
+  messagesIn(channel: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
+  /** Keeps a posted message when its answer says Slack took it. */
+  private keep(call: Recorded, planned: Canned): void {
+    if (planned.status !== 200 || (planned.body as { ok?: unknown }).ok !== true) return;
+    const { channel, metadata, text } = call.body as Omit<StoredMessage, 'ts'>;
+    this.messages.push({ channel, metadata, text, ts: this.nextTs() });
+  }
+
+  private nextTs(): string {
+    return `${Math.floor(Date.now() / 1000)}.${String(++this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private answer(call: Recorded): Canned {
     const ok = (body: Record<string, unknown> = {}) => ({ status: 200, body: { ok: true, ...body } });
-    switch (path) {
+    switch (call.path) {
       case '/api/auth.test':
         return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' });
       case '/api/chat.postMessage':
-        return ok({ channel: 'C1', ts: '200.000100' });
+        return ok({ channel: call.body.channel, ts: '200.000100' });
+      case '/api/conversations.history': {
+        const oldest = Number(call.body.oldest ?? 0);
+        const messages = this.messagesIn(String(call.body.channel))
+          .filter((m) => Number(m.ts) > oldest)
+          .reverse()
+          .map(({ channel: _channel, metadata, ...m }) => ({
+            type: 'message',
+            bot_id: 'BBOT',
+            ...m,
+            // Slack returns metadata only to those who ask for it.
+            ...(String(call.body.include_all_metadata) === 'true' ? { metadata } : {}),
+          }));
+        return ok({ messages, has_more: false });
+      }
       case '/api/files.getUploadURLExternal':
         return ok({ upload_url: `${this.url}/upload/F1`, file_id: 'F1' });
       case '/api/files.completeUploadExternal':
         return ok({ files: [{ id: 'F1', title: 'chart' }] });
       default:
-        if (path.startsWith('/upload/')) return { status: 200, body: 'OK - 1' };
-        if (path.startsWith('/response/')) return { status: 200, body: 'ok' };
+        if (call.path.startsWith('/upload/')) return { status: 200, body: 'OK - 1' };
+        if (call.path.startsWith('/response/')) return { status: 200, body: 'ok' };
         return ok();
     }
   }

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
+import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import { digestNonce } from '../../../adapters/discord/digest.js';
+import type { Reply } from '../../../src/answer/reply.js';
+import type { DeliveryError } from '../../../src/digest/delivery.js';
+import { Dossier } from '../../../src/dossier.js';
+import { silentLogger } from '../../../src/log.js';
+import { tempCorpus } from '../../support/corpus.js';
+import { CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
+
+/** Digest posts through the real adapter and discord.js client, against a Discord stand-in that misbehaves. */
+
+let standIn: DiscordStandIn;
+let adapter: DiscordAdapter;
+let cleanup: () => Promise<void>;
+
+const digest: Reply = {
+  title: 'Digest: tram funding',
+  status: 'ok',
+  blocks: [{ type: 'text', text: [{ text: 'The tram was funded.' }] }],
+  attachments: [],
+  more: 0,
+};
+const OTHER_CHANNEL = '900000000000000099';
+const GONE_CHANNEL = '900000000000000098';
+const isPost = (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages`;
+const SINCE = () => new Date(Date.now() - 5000);
+
+beforeAll(async () => {
+  const corpus = await tempCorpus({ 'tram.md': '# Tram\n\nThe tram was funded.\n' });
+  cleanup = corpus.cleanup;
+  standIn = await DiscordStandIn.start();
+  adapter = new DiscordAdapter(
+    botContext({ dossier: await Dossier.open({ corpusDir: corpus.dir }), log: silentLogger() }),
+    { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
+    { client: { rest: { timeout: 2_000 } } },
+  );
+  await adapter.start();
+});
+afterAll(async () => {
+  await adapter?.stop();
+  await standIn?.close();
+  await cleanup();
+});
+beforeEach(() => {
+  standIn.requests.length = 0;
+  standIn.channelMessages.length = 0;
+});
+
+describe('DiscordAdapter digest posts', () => {
+  it('carry a nonce from the slot’s id that Discord enforces, and findPost finds the bot’s post since then', async () => {
+    const since = SINCE();
+    await adapter.post(CHANNEL_ID, digest, { key: '7:2026-03-03T13:00:00.000Z' });
+    const posted = standIn.requests.find(isPost)!;
+    expect(posted.body).toMatchObject({ nonce: digestNonce('7:2026-03-03T13:00:00.000Z'), enforce_nonce: true });
+    expect(posted.body.nonce.length).toBeLessThanOrEqual(25);
+    expect(await adapter.findPost(CHANNEL_ID, '7:2026-03-03T13:00:00.000Z', since)).toBe(true);
+    expect(await adapter.findPost(OTHER_CHANNEL, '7:2026-03-03T13:00:00.000Z', since)).toBe(false);
+    expect(await adapter.findPost(CHANNEL_ID, '7:2026-03-03T13:00:00.000Z', new Date(Date.now() + 120_000))).toBe(
+      false,
+    );
+  });
+
+  it('taken by Discord whose answer was lost cannot become two messages under the same nonce', async () => {
+    // A 500 after Discord kept it: discord.js retries by itself, and Discord returns the message it has.
+    standIn.respond(isPost, { status: 500, body: { message: 'oops', code: 0 }, keep: true });
+    await adapter.post(CHANNEL_ID, digest, { key: 'k-500' });
+    // A broken connection after Discord kept it: possibly posted; posting again finds the same message.
+    standIn.respond(isPost, { status: 200, reset: true, keep: true });
+    await expect(adapter.post(CHANNEL_ID, digest, { key: 'k-reset' })).rejects.toMatchObject({
+      code: 'interrupted',
+      mayHavePosted: true,
+    });
+    expect(await adapter.findPost(CHANNEL_ID, 'k-reset', SINCE())).toBe(true);
+    await adapter.post(CHANNEL_ID, digest, { key: 'k-reset' });
+    expect(standIn.requests.filter(isPost)).toHaveLength(4);
+    expect(standIn.channelMessages.map((m) => m.nonce)).toEqual([digestNonce('k-500'), digestNonce('k-reset')]);
+  });
+
+  it('report a 429 at once with its Retry-After, for the digest to wait out', async () => {
+    standIn.respond(isPost, discordError(429, 0, 'You are being rate limited.', { 'retry-after': '40' }));
+    const started = Date.now();
+    const error = await adapter.post(CHANNEL_ID, digest, { key: 'k-429' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'rate-limited', mayHavePosted: false });
+    // discord.js adds its small safety margin to Retry-After.
+    expect((error as DeliveryError).retryAfterMs).toBeGreaterThanOrEqual(40_000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(standIn.requests.filter(isPost)).toHaveLength(1);
+  });
+
+  it('report a missing Read Message History as a look that can never tell', async () => {
+    standIn.respond(
+      (r) => r.method === 'GET' && r.path === `/channels/${CHANNEL_ID}/messages`,
+      discordError(403, 50013, 'Missing Permissions'),
+    );
+    await expect(adapter.findPost(CHANNEL_ID, 'k', SINCE())).rejects.toMatchObject({ code: 'cannot-check' });
+  });
+
+  it('that never reach the post (the channel cannot be found) report nothing posted', async () => {
+    standIn.respond(
+      (r) => r.method === 'GET' && r.path === `/channels/${GONE_CHANNEL}`,
+      discordError(404, 10003, 'Unknown Channel'),
+    );
+    await expect(adapter.post(GONE_CHANNEL, digest, { key: 'k' })).rejects.toMatchObject({
+      code: 'channel-gone',
+      permanent: true,
+      mayHavePosted: false,
+    });
+  });
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
+import { SlackAdapter } from '../../../adapters/slack/app.js';
+import { DIGEST_EVENT } from '../../../adapters/slack/digest.js';
+import type { Reply } from '../../../src/answer/reply.js';
+import { Dossier } from '../../../src/dossier.js';
+import { createLogger } from '../../../src/log.js';
+import { tempCorpus } from '../../support/corpus.js';
+import { SlackStub } from './slack-stub.js';
+
+/** Digest posts through the real adapter and Web API client, against a Slack stand-in that misbehaves. */
+
+const stub = new SlackStub();
+let adapter: SlackAdapter;
+let logs: Record<string, unknown>[];
+let cleanup: () => Promise<void>;
+
+const digest: Reply = {
+  title: 'Digest: harbour',
+  status: 'ok',
+  blocks: [{ type: 'text', text: [{ text: 'The harbour was dredged.' }] }],
+  attachments: [],
+  more: 0,
+};
+const SINCE = () => new Date(Date.now() - 5000);
+
+beforeAll(async () => {
+  await stub.start();
+  const corpus = await tempCorpus({ 'harbour.md': '# Harbour\n\nThe harbour was dredged.\n' });
+  cleanup = corpus.cleanup;
+  logs = [];
+  const log = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  adapter = new SlackAdapter(botContext({ dossier: await Dossier.open({ corpusDir: corpus.dir }), log }), {
+    botToken: 'xoxb-digest-test',
+    signingSecret: 'secret',
+    port: 0,
+    command: '/brief',
+    apiUrl: `${stub.url}/api/`,
+  });
+});
+afterAll(async () => {
+  await stub.stop();
+  await cleanup();
+});
+beforeEach(() => {
+  stub.calls.length = 0;
+  stub.messages.length = 0;
+});
+
+const posts = () => stub.callsTo('/api/chat.postMessage');
+
+describe('SlackAdapter digest posts', () => {
+  it('carry the slot’s id in message metadata, and findPost finds that digest, and only it', async () => {
+    await adapter.post('C-NEWS', digest, { key: '7:2026-03-03T13:00:00.000Z' });
+    expect(posts()[0]?.body).toMatchObject({
+      channel: 'C-NEWS',
+      metadata: { event_type: DIGEST_EVENT, event_payload: { key: '7:2026-03-03T13:00:00.000Z' } },
+    });
+    expect(await adapter.findPost('C-NEWS', '7:2026-03-03T13:00:00.000Z', SINCE())).toBe(true);
+    expect(await adapter.findPost('C-NEWS', '7:2026-03-04T13:00:00.000Z', SINCE())).toBe(false);
+    expect(await adapter.findPost('C-OTHER', '7:2026-03-03T13:00:00.000Z', SINCE())).toBe(false);
+    expect(stub.callsTo('/api/conversations.history')[0]?.body).toMatchObject({
+      channel: 'C-NEWS',
+      include_all_metadata: 'true',
+    });
+  });
+
+  it('are never retried by the client: a reset connection is one request, reported as possibly posted', async () => {
+    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: true }, reset: true });
+    const error = await adapter.post('C-NEWS', digest, { key: 'k1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'interrupted', mayHavePosted: true });
+    expect(posts()).toHaveLength(1);
+    expect(await adapter.findPost('C-NEWS', 'k1', SINCE())).toBe(true);
+  });
+
+  it('report a server error as possibly posted, a refusal as not, and a channel gone as permanent', async () => {
+    stub.failNext('/api/chat.postMessage', { status: 500, body: 'oops' });
+    await expect(adapter.post('C1', digest, { key: 'k2' })).rejects.toMatchObject({
+      code: 'server-error',
+      mayHavePosted: true,
+    });
+    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'internal_error' } });
+    await expect(adapter.post('C1', digest, { key: 'k2' })).rejects.toMatchObject({ code: 'server-error' });
+    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'msg_blocks_too_long' } });
+    await expect(adapter.post('C1', digest, { key: 'k2' })).rejects.toMatchObject({
+      code: 'rejected',
+      mayHavePosted: false,
+    });
+    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'is_archived' } });
+    await expect(adapter.post('C1', digest, { key: 'k2' })).rejects.toMatchObject({
+      code: 'channel-gone',
+      permanent: true,
+    });
+    expect(posts()).toHaveLength(4);
+  });
+
+  it('hand a 429 back with its Retry-After, without waiting or retrying', async () => {
+    stub.failNext('/api/chat.postMessage', { status: 429, headers: { 'retry-after': '45' }, body: {} });
+    const started = Date.now();
+    await expect(adapter.post('C1', digest, { key: 'k3' })).rejects.toMatchObject({
+      code: 'rate-limited',
+      retryAfterMs: 45_000,
+      mayHavePosted: false,
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('say in one line which scopes to add when Slack will not show the channel’s history', async () => {
+    stub.failNext('/api/conversations.history', { status: 200, body: { ok: false, error: 'missing_scope' } });
+    await expect(adapter.findPost('C1', 'k4', SINCE())).rejects.toMatchObject({ code: 'cannot-check' });
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        channel: 'C1',
+        msg: expect.stringContaining('add the channels:history and groups:history'),
+      }),
+    );
+  });
+});
