@@ -1,7 +1,7 @@
 import type { CommandContext, CommandGate } from '../src/commands/index.js';
-import type { Platform } from '../src/commands/command.js';
-import type { DigestService } from '../src/digest/service.js';
-import type { Dossier } from '../src/dossier.js';
+import type { Platform } from '../src/commands/adapter.js';
+import type { DigestService } from '../src/digest/index.js';
+import type { Dossier } from '../src/engine/index.js';
 import type { Logger } from '../src/log.js';
 
 /**

@@ -1,11 +1,10 @@
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Adapter } from '../src/adapter.js';
-import type { Platform } from '../src/commands/command.js';
+import type { Adapter, Platform } from '../src/commands/adapter.js';
 import { CommandGate } from '../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
-import { Dossier } from '../src/dossier.js';
+import { Dossier } from '../src/engine/index.js';
 import { DossierError } from '../src/errors.js';
 import { healthReport, newestDate, type HealthReport } from '../src/health.js';
 import { createLogger, type Logger } from '../src/log.js';

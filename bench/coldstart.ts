@@ -1,7 +1,7 @@
 // Child process of run.ts: a fresh Node opens the corpus with its saved index and answers one question.
 import { performance } from 'node:perf_hooks';
 import { ask } from '../src/answer/ask.js';
-import { Dossier } from '../src/dossier.js';
+import { Dossier } from '../src/engine/dossier.js';
 
 const [corpusDir, cacheDir, question] = process.argv.slice(2);
 const start = performance.now();

@@ -11,7 +11,7 @@ import { SlackAdapter } from '../adapters/slack/app.js';
 import { slackSettings } from '../adapters/slack/settings.js';
 import { CommandGate } from '../src/commands/index.js';
 import { loadConfig } from '../src/config.js';
-import { Dossier } from '../src/dossier.js';
+import { Dossier } from '../src/engine/dossier.js';
 import { createLogger } from '../src/log.js';
 
 export type ServerMessage =

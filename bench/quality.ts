@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ask, askJson } from '../src/answer/ask.js';
 import { cite } from '../src/answer/cite.js';
-import { Dossier, type DossierOptions } from '../src/dossier.js';
+import { Dossier, type DossierOptions } from '../src/engine/dossier.js';
 import { hits, type Wanted } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

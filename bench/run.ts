@@ -16,7 +16,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { composeDigest } from '../src/digest/compose.js';
 import { corpusFigures } from '../src/digest/figures.js';
 import type { Passage } from '../src/corpus/types.js';
-import { Dossier } from '../src/dossier.js';
+import { Dossier } from '../src/engine/dossier.js';
 import { generateCorpus } from './generate.js';
 import { LIBRARIES, type Library } from './libraries.js';
 import { askQuality, latency, type AskCase, type Latency } from './stats.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from './digest/slots.js';
+import { isValidTimeZone } from './schedule.js';
 
 /** Optional string variable: an empty value counts as unset, as in most `.env` files. */
 const optional = () =>

@@ -8,3 +8,8 @@ export class DossierError extends Error {
     this.name = 'DossierError';
   }
 }
+
+/** The first line of an error's message, for a one-line warning. */
+export function errorLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}

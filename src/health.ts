@@ -1,5 +1,4 @@
-import type { PlatformStatus } from './adapter.js';
-import type { Platform } from './commands/command.js';
+import type { Platform, PlatformStatus } from './commands/adapter.js';
 
 /** What /healthz is computed from, gathered by the composition root at request time. */
 export interface HealthInputs {

@@ -15,12 +15,12 @@ import {
   type RepliableInteraction,
   type SendableChannels,
 } from 'discord.js';
-import type { Adapter, PlatformStatus } from '../../src/adapter.js';
+import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { runCommand } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
-import { DeliveryError, type PostOptions } from '../../src/digest/delivery.js';
+import { DeliveryError } from '../../src/digest/index.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';

@@ -1,9 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { figuresInPassage } from '../../src/answer/figures/passage.js';
-import type { Passage } from '../../src/corpus/types.js';
-import type { Dossier } from '../../src/dossier.js';
-import { fold } from '../../src/search/analyzer.js';
-import { STOP_WORDS } from '../../src/search/stopwords.js';
+import { figuresInPassage, fold, STOP_WORDS, type Dossier, type Passage } from '../../src/engine/index.js';
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
 export const MAX_CHOICES = 25;

@@ -9,9 +9,8 @@ import {
   type ButtonAction,
   type MessageShortcut,
 } from '@slack/bolt';
-import type { Adapter, PlatformStatus } from '../../src/adapter.js';
+import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
-import type { PostOptions } from '../../src/digest/delivery.js';
 import { MAX_QUERY_LENGTH, runCommand, runText } from '../../src/commands/index.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';

@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/answer/reply.js';
-import { DeliveryError, type DeliveryErrorCode, type PostOptions } from '../../src/digest/delivery.js';
+import type { PostOptions } from '../../src/commands/adapter.js';
+import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/index.js';
 import type { Logger } from '../../src/log.js';
 import { describeSlackFailure, slackErrorCode } from './errors.js';
 import { renderSlack, type SlackMessage } from './render.js';

@@ -1,16 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ask, askJson, askReply } from '../../src/answer/ask.js';
 import type { Attachment, Reply } from '../../src/answer/reply.js';
-import { cite, citeReply } from '../../src/answer/cite.js';
-import { answerFigures } from '../../src/answer/figures/index.js';
 import { splitTopics } from '../../src/commands/digest.js';
 import { argumentsProblem, findCommand, MAX_RESULTS, runText, type CommandContext } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
-import { errorLine } from '../../src/corpus/block.js';
-import { oneOffDigest } from '../../src/digest/one-off.js';
-import { Dossier } from '../../src/dossier.js';
-import { DossierError } from '../../src/errors.js';
+import { oneOffDigest } from '../../src/digest/index.js';
+import { answerFigures, ask, askJson, askReply, cite, citeReply, Dossier } from '../../src/engine/index.js';
+import { DossierError, errorLine } from '../../src/errors.js';
 import { terminalLogger } from './log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 

@@ -1,8 +1,8 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Adapter, PlatformStatus } from '../../src/adapter.js';
+import type { Adapter, PlatformStatus } from '../../src/commands/adapter.js';
 import { errorReply, type Reply } from '../../src/answer/reply.js';
-import { corpusSize } from '../../src/answer/sources.js';
+import { corpusSize } from '../../src/engine/index.js';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { ansi, noStyle, renderTerminal } from './render.js';

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types.js';
-import type { Dossier } from '../dossier.js';
+import type { Library } from './library.js';
 import { amountsIn, analyseQuery, answerable, coverage, type AnalysedQuery } from '../search/query.js';
 import { figureItem, figuresInPassage } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
@@ -27,7 +27,7 @@ export interface AskAnswer {
 }
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
-export function ask(dossier: Dossier, question: string, { limit = 3, offset = 0 }: AskOptions = {}): AskAnswer {
+export function ask(dossier: Library, question: string, { limit = 3, offset = 0 }: AskOptions = {}): AskAnswer {
   const { candidates, minCoverage, coveragePower, figureBoost } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index);
   if (!answerable(query)) return { query: question, results: [], more: 0 };
@@ -56,7 +56,7 @@ export function ask(dossier: Dossier, question: string, { limit = 3, offset = 0 
 }
 
 function excerptFor(
-  dossier: Dossier,
+  dossier: Library,
   query: AnalysedQuery,
   passage: Passage,
   matched: Set<string>,

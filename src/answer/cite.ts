@@ -1,5 +1,5 @@
 import type { Passage, Sentence } from '../corpus/types.js';
-import type { Dossier } from '../dossier.js';
+import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
 import type { AskAnswer, AskResult } from './ask.js';
 import { excerptText } from './excerpt.js';
@@ -11,7 +11,7 @@ import { markRanges, type Reply, type RichText } from './reply.js';
  * sentences (alone and in pairs) are then compared word by word with the quote, forgiving a typo
  * per word, a changed word or two, accents and quote marks.
  */
-export function cite(dossier: Dossier, quote: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
+export function cite(dossier: Library, quote: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
   const options = dossier.ranking.cite;
   const wanted = words(quote);
   if (wanted.length === 0) return { query: quote, results: [], more: 0 };

@@ -1,4 +1,4 @@
-import type { Dossier } from '../dossier.js';
+import type { Library } from './library.js';
 import type { Reply, RichText } from './reply.js';
 
 /** "1 passage", "3 passages". */
@@ -9,7 +9,7 @@ export const corpusSize = (documents: number, passages: number): string =>
   `${count(documents, 'document')}, ${count(passages, 'passage')}`;
 
 /** The documents in the corpus with their metadata and passage counts. */
-export function sourcesReply(dossier: Dossier): Reply {
+export function sourcesReply(dossier: Library): Reply {
   const docs = dossier.documents;
   if (docs.length === 0) {
     return {

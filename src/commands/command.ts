@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { Reply } from '../answer/reply.js';
-import type { DigestService } from '../digest/service.js';
-import type { Dossier } from '../dossier.js';
+import type { Platform } from './adapter.js';
+import type { DigestDesk } from './digest-desk.js';
+import type { Dossier } from '../engine/dossier.js';
 import type { Logger } from '../log.js';
 import type { CommandGate } from './gate.js';
-
-export type Platform = 'slack' | 'discord' | 'terminal';
 
 /** Everything a handler may touch. Side effects (clock, services) come in here so tests control them. */
 export interface CommandContext {
@@ -20,7 +19,7 @@ export interface CommandContext {
   channel: { id: string; name?: string };
   now: () => Date;
   /** Subscriptions and previews; absent where no digest database is configured (the one-shot CLI). */
-  digest?: DigestService;
+  digest?: DigestDesk;
   /** Rate limits, answer time limit and shutdown drain (see CommandGate); without it commands run unchecked (tests, the one-shot CLI). */
   gate?: CommandGate;
   /** This request's logger, carrying its `requestId`; `runCommand` sets it for handlers. */

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { errorReply, type Reply } from '../answer/reply.js';
-import { MAX_TOPICS } from '../digest/compose.js';
-import type { Requester } from '../digest/service.js';
-import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../digest/slots.js';
-import type { Subscription } from '../digest/store.js';
+import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
 import { defineCommand, type CommandContext } from './command.js';
+import type { ChannelDigest, Requester } from './digest-desk.js';
+import { MAX_TOPICS } from './limits.js';
 
 const MAX_TOPIC_LENGTH = 100;
 const ACTIONS = ['subscribe', 'unsubscribe', 'list', 'preview'] as const;
@@ -207,9 +206,9 @@ export const digestCommand = defineCommand({
 });
 
 const quoted = (topics: string[]) => topics.map((t) => `“${t}”`).join(', ');
-const schedule = (sub: Subscription) => `${describeDays(sub.days)} at ${sub.time} (${sub.timeZone})`;
+const schedule = (sub: ChannelDigest) => `${describeDays(sub.days)} at ${sub.time} (${sub.timeZone})`;
 
-function next(sub: Subscription, ctx: CommandContext): string {
+function next(sub: ChannelDigest, ctx: CommandContext): string {
   const slot = nextSlot(sub, ctx.now());
   if (!slot) return 'not scheduled';
   return new Intl.DateTimeFormat('en-GB', {

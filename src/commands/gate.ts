@@ -1,7 +1,7 @@
 import type { Reply } from '../answer/reply.js';
 import { errorReply } from '../answer/reply.js';
 import type { Config } from '../config.js';
-import type { CommandContext } from './command.js';
+import type { Platform } from './adapter.js';
 import { RateLimiter } from './limits.js';
 
 /** Time as the gate sees it; tests pass a clock they move by hand. */
@@ -42,7 +42,11 @@ const refusal = (code: keyof typeof REFUSALS, message: string): Reply => ({
 });
 
 /** Who is asking: enough of a command's context to key its rate limits. */
-export type Asker = Pick<CommandContext, 'platform' | 'user' | 'channel'>;
+export interface Asker {
+  platform: Platform;
+  user: { id: string };
+  channel: { id: string };
+}
 
 /**
  * The door every command goes through (`runCommand` uses the one in its context): per-user and

@@ -9,6 +9,9 @@
  */
 export const MAX_RESULTS = 10;
 
+/** Most topics one digest follows: kept modest so a digest is read, and fits Slack's and Discord's limits. */
+export const MAX_TOPICS = 5;
+
 export interface RateLimiterOptions {
   /** Commands each key may run per minute, as a burst or spread out; 0 turns the limit off. */
   perMinute: number;

@@ -19,8 +19,3 @@ export interface ParsedDocument {
 
 /** A file whose bytes are not what its extension promises (a PDF that does not parse). */
 export class CorruptFileError extends Error {}
-
-/** The first line of an error's message, for a one-line warning. */
-export function errorLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}

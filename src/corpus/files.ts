@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { SYNONYMS_FILE } from '../search/synonyms.js';
-import { errorLine } from './block.js';
+import { errorLine } from '../errors.js';
 import { readStatedMeta } from './metadata.js';
 import type { DocumentMeta } from './types.js';
 
@@ -24,6 +23,12 @@ export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
  * the file has a sidecar of the first kind. A sidecar's fields override those the file states.
  */
 export const SIDECAR_SUFFIX = '.meta.yaml';
+
+/**
+ * A corpus's own synonyms: `synonyms.yaml` at its root, mapping a term to the words that mean the
+ * same. The search reads it; the loader leaves it out of the documents.
+ */
+export const SYNONYMS_FILE = 'synonyms.yaml';
 
 /** What a path in the corpus folder (relative, with `/`) is to the loader. */
 export function roleOf(source: string): Format | 'ignored' | 'unsupported' {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { DossierError } from '../errors.js';
+import { DossierError, errorLine } from '../errors.js';
 import type { Logger } from '../log.js';
-import { CorruptFileError, errorLine, type ParsedDocument } from './block.js';
+import { CorruptFileError, type ParsedDocument } from './block.js';
 import { buildDocument } from './document.js';
 import { listFiles, readSidecar, roleOf, SUPPORTED_EXTENSIONS, type Format } from './files.js';
 import { parseHtml } from './formats/html.js';

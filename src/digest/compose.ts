@@ -2,7 +2,8 @@ import { ask } from '../answer/ask.js';
 import { chooseSentences, excerptText } from '../answer/excerpt.js';
 import type { Excerpt, FigureItem, Reply, ReplyBlock } from '../answer/reply.js';
 import type { Passage, SourceDocument } from '../corpus/types.js';
-import type { Dossier } from '../dossier.js';
+import { MAX_TOPICS } from '../commands/limits.js';
+import type { Dossier } from '../engine/dossier.js';
 
 /** Where the digest gets key figures; optional, since the figures module may not be wired in. */
 export interface FigureSource {
@@ -29,8 +30,7 @@ export interface Digest {
   passageIds: string[];
 }
 
-/** Kept modest so a digest is read, and fits Slack's and Discord's limits after rendering. */
-export const MAX_TOPICS = 5;
+/** Kept modest, like MAX_TOPICS, so a digest is read and fits Slack's and Discord's limits after rendering. */
 export const PASSAGES_PER_TOPIC = 2;
 export const MAX_NEW_DOCUMENTS = 5;
 export const FIGURES_PER_TOPIC = 3;

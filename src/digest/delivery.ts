@@ -64,9 +64,3 @@ export function asDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   return new DeliveryError('interrupted', error instanceof Error ? error.message : String(error), { cause: error });
 }
-
-/** How a digest post is marked, so that `findPost` can tell later whether it reached the channel. */
-export interface PostOptions {
-  /** The slot's id, unique per subscription and slot. */
-  key: string;
-}

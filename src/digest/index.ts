@@ -1,7 +1,7 @@
 import type { Reply } from '../answer/reply.js';
-import type { Platform } from '../commands/command.js';
+import type { Platform } from '../commands/adapter.js';
 import type { Config } from '../config.js';
-import type { Dossier } from '../dossier.js';
+import type { Dossier } from '../engine/dossier.js';
 import type { Logger } from '../log.js';
 import type { FigureSource } from './compose.js';
 import { corpusFigures } from './figures.js';
@@ -11,7 +11,8 @@ import { SqliteDigestStore } from './sqlite-store.js';
 import type { DigestStore, Subscription } from './store.js';
 import { CorpusWatcher } from './watch.js';
 
-export { DeliveryError, type DeliveryErrorCode, type PostOptions } from './delivery.js';
+export { DeliveryError, type DeliveryErrorCode } from './delivery.js';
+export { oneOffDigest } from './one-off.js';
 export type { FigureSource } from './compose.js';
 export type { DigestService } from './service.js';
 

@@ -1,7 +1,8 @@
 import type { Reply } from '../answer/reply.js';
-import type { Dossier } from '../dossier.js';
+import type { Dossier } from '../engine/dossier.js';
 import { DossierError } from '../errors.js';
-import { composeDigest, MAX_TOPICS, type FigureSource } from './compose.js';
+import { MAX_TOPICS } from '../commands/limits.js';
+import { composeDigest, type FigureSource } from './compose.js';
 import { corpusFigures } from './figures.js';
 
 /**

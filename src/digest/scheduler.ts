@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Reply } from '../answer/reply.js';
-import type { Adapter } from '../adapter.js';
-import type { Platform } from '../commands/command.js';
+import type { Adapter } from '../commands/adapter.js';
+import type { Platform } from '../commands/adapter.js';
 import type { SourceDocument } from '../corpus/types.js';
-import type { Dossier } from '../dossier.js';
+import type { Dossier } from '../engine/dossier.js';
 import type { Logger } from '../log.js';
 import { composeDigest, type FigureSource } from './compose.js';
 import { asDeliveryError, DeliveryError } from './delivery.js';
-import { describeDays, nextSlot, slotsBetween } from './slots.js';
+import { describeDays, nextSlot, slotsBetween } from '../schedule.js';
 import type { DigestRun, DigestStore, Subscription } from './store.js';
 
 const MINUTE = 60_000;

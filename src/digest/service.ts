@@ -1,10 +1,11 @@
+import type { Platform } from '../commands/adapter.js';
+import type { DigestDesk, Requester, SubscribeRequest } from '../commands/digest-desk.js';
 import type { Reply } from '../answer/reply.js';
-import type { Platform } from '../commands/command.js';
-import type { Dossier } from '../dossier.js';
+import type { Dossier } from '../engine/dossier.js';
 import { DossierError } from '../errors.js';
 import { composeDigest, type FigureSource } from './compose.js';
 import { newDocuments, type DigestScheduler } from './scheduler.js';
-import { isValidTimeZone, parseTime, WEEKDAYS } from './slots.js';
+import { isValidTimeZone, parseTime, WEEKDAYS } from '../schedule.js';
 import type { DigestStore, Subscription } from './store.js';
 
 /** Who may subscribe or unsubscribe a channel: anyone in it, or only those who can manage it. */
@@ -19,25 +20,6 @@ export const DEFAULT_POLICY: Record<Platform, ManagePolicy> = {
 
 export const DEFAULT_TIME = '08:00';
 
-/** The person and channel a digest command comes from. */
-export interface Requester {
-  platform: Platform;
-  channelId: string;
-  userId: string;
-  /** Filled in by adapters that know (Discord's Manage Channels permission); unknown counts as no. */
-  canManageChannel?: boolean;
-}
-
-export interface SubscribeRequest {
-  topics: string[];
-  /** `HH:MM`; default 08:00. */
-  time?: string;
-  /** 0 = Sunday … 6 = Saturday; default weekdays. */
-  days?: number[];
-  /** IANA name; default the configured time zone. */
-  timeZone?: string;
-}
-
 export interface DigestServiceOptions {
   store: DigestStore;
   dossier: Dossier;
@@ -51,7 +33,7 @@ export interface DigestServiceOptions {
 }
 
 /** What the `digest` command asks of the digest: subscriptions of the asker's channel, and previews. */
-export class DigestService {
+export class DigestService implements DigestDesk {
   private readonly policy: Record<Platform, ManagePolicy>;
   private readonly now: () => Date;
 
@@ -127,7 +109,6 @@ export class DigestService {
     return { ...reply, onlyAsker: true };
   }
 
-  /** Whether changing a channel's digest on `platform` needs someone who manages the channel. */
   needsManager(platform: Platform): boolean {
     return this.policy[platform] === 'managers';
   }

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { SIDECAR_SUFFIX, listFiles, sidecarPaths } from '../corpus/files.js';
 import { loadDocument } from '../corpus/load.js';
-import type { Dossier } from '../dossier.js';
+import type { Dossier } from '../engine/dossier.js';
 import type { Logger } from '../log.js';
 import type { DigestStore } from './store.js';
 

@@ -1,6 +1,6 @@
 import stem from 'wink-porter2-stemmer';
 import { STOP_WORDS } from './stopwords.js';
-import { SYNONYM_GROUPS } from './synonyms.js';
+import { SYNONYM_GROUPS, type SynonymGroup } from './synonyms.js';
 
 /** Lower case, accents off, typographic quotes and dashes made plain: Mérida = Merida. */
 export function fold(text: string): string {
@@ -11,12 +11,6 @@ export function fold(text: string): string {
     .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
     .replace(/[\u2010-\u2015]/g, '-')
     .toLowerCase();
-}
-
-/** A group of words or phrases that mean the same thing; `id` is the term they all index as. */
-export interface SynonymGroup {
-  id: string;
-  terms: string[];
 }
 
 const SYNONYM_PREFIX = 'syn:';

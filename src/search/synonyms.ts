@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { parseYaml } from '../yaml.js';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
-import type { SynonymGroup } from './analyzer.js';
+import { SYNONYMS_FILE } from '../corpus/files.js';
+
+/** A group of words or phrases that mean the same thing; `id` is the term they all index as. */
+export interface SynonymGroup {
+  id: string;
+  terms: string[];
+}
 
 /**
  * Acronyms and synonyms of the policy area. A corpus adds its own in `synonyms.yaml` (see
@@ -82,9 +88,6 @@ export const SYNONYM_GROUPS: SynonymGroup[] = [
     terms: ['kingpin', 'kingpins', 'kingpin strategy', 'decapitation', 'capos', 'cartel leaders', 'high-value targets'],
   },
 ];
-
-/** A corpus's own synonyms: `corpus/synonyms.yaml`, mapping a term to the words that mean the same. */
-export const SYNONYMS_FILE = 'synonyms.yaml';
 
 const SynonymFile = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ask, askJson, askReply } from '../../src/answer/ask.js';
 import { plain } from '../../src/answer/reply.js';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { SEEDS } from '../support/corpus.js';
 
 let dossier: Dossier;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { HARBOUR } from '../answer/figures/fixtures.js';
 import { tempCorpus } from '../support/corpus.js';
 

@@ -11,7 +11,7 @@ import {
   type CommandContext,
 } from '../../src/commands/index.js';
 import { defineCommand } from '../../src/commands/command.js';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import { note, tempCorpus } from '../support/corpus.js';

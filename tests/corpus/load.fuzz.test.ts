@@ -9,7 +9,7 @@ import { parseMarkdown } from '../../src/corpus/formats/markdown.js';
 import { parsePdf } from '../../src/corpus/formats/pdf.js';
 import { decodeText, parseText } from '../../src/corpus/formats/text.js';
 import type { Corpus } from '../../src/corpus/types.js';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { anyInput, fuzz, HOSTILE_CORPUS, hostileText } from '../support/arbitraries.js';
 import { tempCorpus } from '../support/corpus.js';
 import { expectInertSlack } from '../support/inert.js';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ELLIPSIS } from '../../src/answer/excerpt.js';
 import { plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
-import { composeDigest, MAX_TOPICS, PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
+import { MAX_TOPICS } from '../../src/commands/limits.js';
+import { composeDigest, PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
 import { digestWorld } from './fixtures.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;

@@ -1,5 +1,6 @@
 import type { Reply } from '../../src/answer/reply.js';
-import { DeliveryError, type PostOptions } from '../../src/digest/delivery.js';
+import type { PostOptions } from '../../src/commands/adapter.js';
+import { DeliveryError } from '../../src/digest/delivery.js';
 
 /**
  * What the platform does with one post:

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Reply } from '../../src/answer/reply.js';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import type { Logger } from '../../src/log.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';

@@ -2,7 +2,7 @@
  * One bot process for the two-process test: opens the corpus and the shared database, ticks the
  * scheduler at the given instant and prints each channel it posted to, one per line.
  */
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { DigestScheduler } from '../../src/digest/scheduler.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import { silentLogger } from '../../src/log.js';

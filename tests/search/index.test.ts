@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { note, tempCorpus } from '../support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];

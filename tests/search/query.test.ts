@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { amountsIn, analyseQuery, coverage } from '../../src/search/query.js';
 import { note, tempCorpus } from '../support/corpus.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { DEFAULT_RANKING, rankingOptions } from '../../src/search/ranking.js';
 import { note, tempCorpus } from '../support/corpus.js';
 

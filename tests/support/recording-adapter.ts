@@ -1,6 +1,5 @@
-import type { Adapter } from '../../src/adapter.js';
+import type { Adapter, Platform } from '../../src/commands/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
-import type { Platform } from '../../src/commands/command.js';
 
 export interface RecordedPost {
   channelId: string;

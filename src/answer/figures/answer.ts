@@ -1,5 +1,5 @@
 import type { Passage, Sentence } from '../../corpus/types.js';
-import type { Dossier } from '../../dossier.js';
+import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../../search/query.js';
 import type { Citation } from '../reply.js';
@@ -108,7 +108,7 @@ function aboutWhat(query: AnalysedQuery): AnalysedQuery {
 }
 
 /** The figures relevant to `topic`. Reads the corpus through the engine only; no side effects. */
-export function answerFigures(dossier: Dossier, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
+export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
   const { candidates, minCoverage, minRelative, sentenceWeight, following, wordedCount } = dossier.ranking.figures;
   const query = aboutWhat(analyseQuery(topic, dossier.index));
   if (!answerable(query)) return new FiguresAnswer(topic, [], [], [], undefined);

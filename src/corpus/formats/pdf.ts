@@ -1,4 +1,5 @@
-import { CorruptFileError, errorLine, type ParsedDocument } from '../block.js';
+import { errorLine } from '../../errors.js';
+import { CorruptFileError, type ParsedDocument } from '../block.js';
 import { parseDateValue } from '../dates.js';
 import type { DocumentMeta } from '../types.js';
 import { groupLines } from './text.js';

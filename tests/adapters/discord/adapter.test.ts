@@ -11,7 +11,7 @@ import { commands } from '../../../src/commands/index.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
 import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
 import { expectWithinLimits } from './limits.js';
 import {

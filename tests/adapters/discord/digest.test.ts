@@ -4,7 +4,7 @@ import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { digestNonce } from '../../../adapters/discord/digest.js';
 import type { Reply } from '../../../src/answer/reply.js';
 import type { DeliveryError } from '../../../src/digest/delivery.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { tempCorpus } from '../../support/corpus.js';
 import { CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { CommandGate } from '../../../src/commands/index.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { ManualClock } from '../../support/manual-clock.js';
 import { ASKER, BYSTANDER, DiscordStandIn, type RecordedRequest } from './stand-in.js';

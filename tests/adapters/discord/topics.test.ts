@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CHOICES, MAX_CHOICE_LENGTH, TopicSuggester } from '../../../adapters/discord/topics.js';
 import type { Passage, SourceDocument } from '../../../src/corpus/types.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 
 const LONG_HEADING =
   `Funding of the regional tram network and the bus lanes that feed it ${'in every district '.repeat(4)}`.trim();

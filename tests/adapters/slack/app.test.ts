@@ -7,7 +7,7 @@ import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
 import { LIMITS } from '../../../adapters/slack/render.js';
 import type { Reply } from '../../../src/answer/reply.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
 import { createLogger } from '../../../src/log.js';
 import { SlackStub, slackHeaders, slashCommandBody, type Recorded } from './slack-stub.js';

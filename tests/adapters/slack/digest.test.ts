@@ -3,7 +3,7 @@ import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { DIGEST_EVENT } from '../../../adapters/slack/digest.js';
 import type { Reply } from '../../../src/answer/reply.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
 import { tempCorpus } from '../../support/corpus.js';
 import { SlackStub } from './slack-stub.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { CommandGate } from '../../../src/commands/index.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 import { ManualClock } from '../../support/manual-clock.js';

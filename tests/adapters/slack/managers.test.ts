@@ -3,7 +3,7 @@ import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 import { SlackStub, slackHeaders, slashCommandBody } from './slack-stub.js';

@@ -8,7 +8,7 @@ import { describeSlackFailure } from '../../../adapters/slack/errors.js';
 import { slackToPlain } from '../../../adapters/slack/markup.js';
 import { slackSettings } from '../../../adapters/slack/settings.js';
 import { loadConfig } from '../../../src/config.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { DossierError } from '../../../src/errors.js';
 import { createLogger, silentLogger } from '../../../src/log.js';
 

@@ -4,7 +4,7 @@ import { botContext } from '../../../adapters/bot.js';
 import { TerminalAdapter } from '../../../adapters/terminal/repl.js';
 import { renderTerminal } from '../../../adapters/terminal/render.js';
 import { errorReply, type Reply } from '../../../src/answer/reply.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 
 let dossier: Dossier;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures } from '../../../src/answer/figures/answer.js';
 import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { SEEDS, note, tempCorpus } from '../../support/corpus.js';
 import { HARBOUR } from './fixtures.js';
 

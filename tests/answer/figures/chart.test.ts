@@ -4,7 +4,7 @@ import { answerFigures, type FoundFigure } from '../../../src/answer/figures/ans
 import { chartFont, seriesChart } from '../../../src/answer/figures/chart.js';
 import type { Series } from '../../../src/answer/figures/group.js';
 import { figuresReply } from '../../../src/answer/figures/reply.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { DossierError } from '../../../src/errors.js';
 import { SEEDS } from '../../support/corpus.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figuresInPassage } from '../../../src/answer/figures/passage.js';
 import type { Passage } from '../../../src/corpus/types.js';
-import { Dossier } from '../../../src/dossier.js';
+import { Dossier } from '../../../src/engine/dossier.js';
 import { SEEDS } from '../../support/corpus.js';
 
 const passage = (text: string, sentences = [{ text, start: 0 }]): Passage => ({

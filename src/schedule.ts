@@ -1,7 +1,8 @@
 /**
  * When a digest is due: pure functions from a schedule (HH:MM on some weekdays in an IANA time
  * zone) to UTC instants. Offsets come from Intl.DateTimeFormat, so daylight-saving changes are
- * whatever the platform's time-zone database says they are.
+ * whatever the platform's time-zone database says they are. Part of the shared base, since the
+ * configuration (TZ_DEFAULT), the `digest` command and the digest's scheduler all read schedules.
  */
 
 /** A daily time on some weekdays, in one time zone. */

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { figuresInPassage } from '../src/answer/figures/index.js';
-import { Dossier } from '../src/dossier.js';
-import { note, tempCorpus } from './support/corpus.js';
+import { figuresInPassage } from '../../src/answer/figures/index.js';
+import { Dossier } from '../../src/engine/dossier.js';
+import { note, tempCorpus } from '../support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { figuresInPassage, primeFigures, type PassageFigure } from './answer/figures/index.js';
-import type { LoadedDocument } from './corpus/load.js';
-import type { Corpus, SourceDocument } from './corpus/types.js';
-import type { Logger } from './log.js';
+import { figuresInPassage, primeFigures, type PassageFigure } from '../answer/figures/index.js';
+import type { LoadedDocument } from '../corpus/load.js';
+import type { Corpus, SourceDocument } from '../corpus/types.js';
+import type { Logger } from '../log.js';
 
 /** Bumped whenever parsing, cleaning or the figure grammar changes what a saved document holds. */
 export const SAVED_CORPUS_VERSION = 3;

@@ -1,6 +1,13 @@
-import type { Reply } from './answer/reply.js';
-import type { Platform } from './commands/command.js';
-import type { PostOptions } from './digest/delivery.js';
+import type { Reply } from '../answer/reply.js';
+
+/** The surfaces Dossier answers on; each has one adapter. */
+export type Platform = 'slack' | 'discord' | 'terminal';
+
+/** How a digest post is marked, so that `findPost` can tell later whether it reached the channel. */
+export interface PostOptions {
+  /** The slot's id, unique per subscription and slot. */
+  key: string;
+}
 
 /**
  * A platform connection as /healthz reports it. `connected`: a live connection to the platform

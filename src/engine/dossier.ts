@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import type { Citation } from './answer/reply.js';
+import type { Citation } from '../answer/reply.js';
 import { SavedCorpus } from './saved-corpus.js';
-import { loadCorpus, type LoadOptions } from './corpus/load.js';
-import type { Corpus, Passage, SourceDocument } from './corpus/types.js';
-import { PassageIndex, type SearchHit, type SearchOptions } from './search/index.js';
-import { silentLogger, type Logger } from './log.js';
-import { Analyzer } from './search/analyzer.js';
-import { loadSynonyms, SYNONYM_GROUPS } from './search/synonyms.js';
-import { rankingOptions, type RankingOptions, type RankingOverrides } from './search/ranking.js';
+import { loadCorpus, type LoadOptions } from '../corpus/load.js';
+import type { Corpus, Passage, SourceDocument } from '../corpus/types.js';
+import { PassageIndex, type SearchHit, type SearchOptions } from '../search/index.js';
+import { silentLogger, type Logger } from '../log.js';
+import { Analyzer } from '../search/analyzer.js';
+import { loadSynonyms, SYNONYM_GROUPS } from '../search/synonyms.js';
+import { rankingOptions, type RankingOptions, type RankingOverrides } from '../search/ranking.js';
 
 export type { SearchHit, SearchOptions };
 

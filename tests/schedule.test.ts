@@ -9,7 +9,7 @@ import {
   slotsBetween,
   WEEKDAYS,
   type DigestSchedule,
-} from '../../src/digest/slots.js';
+} from '../src/schedule.js';
 
 const daily = (time: string, timeZone: string): DigestSchedule => ({ time, days: [0, 1, 2, 3, 4, 5, 6], timeZone });
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());

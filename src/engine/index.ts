@@ -1,0 +1,16 @@
+/**
+ * The engine's public API: what adapters and programs outside the core use, besides the command
+ * table (src/commands) and the digest's wiring (src/digest/index.ts). Everything else in src/ is the
+ * engine's own business and may change shape without them noticing.
+ */
+export { Dossier, type DossierOptions, type SearchHit, type SearchOptions } from './dossier.js';
+export type { Passage, SourceDocument } from '../corpus/types.js';
+/** The answers as data, for `dossier … --json`. */
+export { ask, askJson, askReply } from '../answer/ask.js';
+export { cite, citeReply } from '../answer/cite.js';
+export { answerFigures } from '../answer/figures/index.js';
+export { figuresInPassage } from '../answer/figures/index.js';
+export { corpusSize } from '../answer/sources.js';
+/** How the search reads text, for adapters that match what a user types against the corpus (autocomplete). */
+export { fold } from '../search/analyzer.js';
+export { STOP_WORDS } from '../search/stopwords.js';
