@@ -21,15 +21,6 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/adapters/**'], message: 'The core never imports an adapter.' }] },
-      ],
-    },
-  },
-  {
     files: ['adapters/terminal/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
