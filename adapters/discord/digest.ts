@@ -9,7 +9,7 @@ import {
   type RateLimitData,
   type SendableChannels,
 } from 'discord.js';
-import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/delivery.js';
+import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/index.js';
 
 /**
  * How digests are posted to Discord so that none is posted twice. Every post carries a nonce
