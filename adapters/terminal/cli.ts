@@ -1,8 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Attachment, Reply } from '../../src/answer/reply.js';
 import { splitTopics } from '../../src/commands/digest.js';
-import { argumentsProblem, findCommand, MAX_RESULTS, runText, type CommandContext } from '../../src/commands/index.js';
+import {
+  argumentsProblem,
+  findCommand,
+  MAX_RESULTS,
+  parseText,
+  runText,
+  unknownCommandLine,
+  type CommandContext,
+} from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { oneOffDigest } from '../../src/digest/index.js';
 import { answerFigures, ask, askJson, askReply, cite, citeReply, Dossier } from '../../src/engine/index.js';
@@ -10,24 +21,50 @@ import { DossierError, errorLine } from '../../src/errors.js';
 import { terminalLogger } from './log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 
+/** The commands of the command line, for `help` and `help --json`. */
+const COMMANDS: { usage: string; summary: string }[] = [
+  {
+    usage: 'ask <question>',
+    summary: 'the best passages on a question, quoted and cited (a question alone works too)',
+  },
+  { usage: 'cite <quote>', summary: 'where a half-remembered quote comes from' },
+  { usage: 'figures <topic>', summary: 'the figures on a topic, grouped by what they measure' },
+  { usage: 'sources', summary: 'the documents in the corpus' },
+  {
+    usage: 'digest --topics "a, b" [--since YYYY-MM-DD]',
+    summary: 'a one-off digest of those topics (with --since, also the documents dated from that day)',
+  },
+  { usage: 'help', summary: 'this text' },
+];
+
+const OPTIONS: { usage: string; summary: string }[] = [
+  { usage: '--corpus DIR', summary: 'the corpus folder (default CORPUS_DIR, then ./corpus)' },
+  { usage: '--cache DIR', summary: 'where the saved index is kept (default CACHE_DIR, then ./.cache)' },
+  { usage: '--json', summary: 'machine-readable output, for ask, cite, figures, sources and help' },
+  {
+    usage: '--limit N',
+    summary: 'with ask or cite: up to N results, 1 to 10 (default 3), so a scorer sees the ranking',
+  },
+  { usage: '--chart FILE', summary: 'with figures: write the chart of a series over time to FILE, a .png file' },
+  { usage: '--version', summary: "Dossier's version" },
+];
+
+/** Two columns, the summary wrapped under its own column when the usage is too long to leave room. */
+const columns = (rows: { usage: string; summary: string }[]) =>
+  rows
+    .map(({ usage, summary }) =>
+      usage.length < 19 ? `  ${usage.padEnd(19)}${summary}` : `  ${usage}\n  ${' '.repeat(19)}${summary}`,
+    )
+    .join('\n');
+
 /** What this command takes: printed for `help`, `--help` or no command, and after a malformed option. */
 const USAGE = `Usage: dossier <command> [text] [options]
 
 Commands:
-  ask <question>     the best passages on a question, quoted and cited (a question alone works too)
-  cite <quote>       where a half-remembered quote comes from
-  figures <topic>    the figures on a topic, grouped by what they measure
-  sources            the documents in the corpus
-  digest --topics "a, b" [--since YYYY-MM-DD]
-                     a one-off digest of those topics (with --since, also the documents dated from that day)
-  help               this text
+${columns(COMMANDS)}
 
 Options:
-  --corpus DIR       the corpus folder (default CORPUS_DIR, then ./corpus)
-  --cache DIR        where the saved index is kept (default CACHE_DIR, then ./.cache)
-  --json             machine-readable output, for ask, cite, figures and sources
-  --limit N          with ask or cite: up to N results, 1 to 10 (default 3), so a scorer sees the ranking
-  --chart FILE       with figures: write the chart of a series over time to FILE, a .png file`;
+${columns(OPTIONS)}`;
 
 const DIGEST_NEEDS_TOPICS =
   'dossier: digest here needs --topics: dossier digest --topics "a, b" [--since YYYY-MM-DD] (subscriptions are made in Slack or Discord)';
@@ -40,10 +77,33 @@ const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string, limit: number
   ask: (d, q, limit) => askJson(ask(d, q, { limit })),
   cite: (d, q, limit) => askJson(cite(d, q, { limit })),
   figures: (d, q) => answerFigures(d, q),
+  // Every field is present, null when the document does not state it, as in `ask`'s results.
   sources: (d) => ({
-    sources: d.documents.map((doc) => ({ source: doc.source, ...doc.meta, passages: doc.passages.length })),
+    sources: d.documents.map((doc) => ({
+      source: doc.source,
+      title: doc.meta.title,
+      author: doc.meta.author ?? null,
+      publisher: doc.meta.publisher ?? null,
+      date: doc.meta.date ?? null,
+      url: doc.meta.url ?? null,
+      tags: doc.meta.tags,
+      passages: doc.passages.length,
+    })),
   }),
 };
+
+/** The version in the project's package.json, found from wherever this file runs (the sources or dist/). */
+function version(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'dossier' && pkg.version) return pkg.version;
+    } catch {
+      // No package.json here: look one folder up.
+    }
+    if (dirname(dir) === dir) return 'unknown';
+  }
+}
 
 /** `dossier <command> …`: one command over a corpus, printed for a person or, with `--json`, for a program. */
 export async function main(argv: string[]): Promise<number> {
@@ -61,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
         topics: { type: 'string' },
         since: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -68,14 +129,27 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command = 'help', ...words] = values.help ? ['help'] : positionals;
-  const text = words.join(' ');
-  // Everything that can be refused without the corpus is refused before it is loaded.
-  if (command.toLowerCase() === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+  if (values.version) {
+    process.stdout.write(`dossier ${version()}\n`);
     return 0;
   }
-  if (command.toLowerCase() === 'digest' && values.topics === undefined) {
+  const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
+  // The same reading as every chat surface: a command, a mistyped one, or a question for `ask`.
+  const { name: command, text } = parseText([typed, ...words].join(' '));
+  // Everything that can be refused without the corpus is refused before it is loaded.
+  if (!findCommand(command)) {
+    console.error(`dossier: ${unknownCommandLine(command)}`);
+    return 2;
+  }
+  if (command === 'help') {
+    process.stdout.write(values.json ? `${JSON.stringify({ commands: COMMANDS, options: OPTIONS })}\n` : `${USAGE}\n`);
+    return 0;
+  }
+  if (values.json && !JSON_OUTPUT[command]) {
+    console.error(`dossier: ${command} has no --json output; run it without --json to read it.`);
+    return 2;
+  }
+  if (command === 'digest' && values.topics === undefined) {
     console.error(DIGEST_NEEDS_TOPICS);
     return 2;
   }
@@ -88,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dossier: --limit takes a whole number from 1 to ${MAX_RESULTS} (not "${values.limit}").`);
     return 2;
   }
-  if (limit !== undefined && !['ask', 'cite'].includes(command.toLowerCase())) {
+  if (limit !== undefined && !['ask', 'cite'].includes(command)) {
     console.error(`dossier: --limit is for ask and cite (not "${command}").`);
     return 2;
   }
@@ -102,11 +176,6 @@ export async function main(argv: string[]): Promise<number> {
   });
 
   if (values.json) {
-    const json = JSON_OUTPUT[command];
-    if (!json) {
-      console.error(`dossier: --json is not available for "${command}"`);
-      return 2;
-    }
     // The same checks as every other surface (a query too long or missing), before any searching.
     const spec = findCommand(command)!;
     const args = spec.args.safeParse(spec.fromText(text));
@@ -114,7 +183,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`dossier: ${argumentsProblem(spec, args.error)}`);
       return 1;
     }
-    process.stdout.write(`${JSON.stringify(json(dossier, text, limit ?? DEFAULT_LIMIT))}\n`);
+    process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? DEFAULT_LIMIT))}\n`);
     return 0;
   }
   const ctx: CommandContext = {
@@ -126,10 +195,10 @@ export async function main(argv: string[]): Promise<number> {
   };
   // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
   const reply =
-    command.toLowerCase() === 'digest' && values.topics !== undefined
+    command === 'digest' && values.topics !== undefined
       ? oneOffDigest(dossier, splitTopics(values.topics), values.since)
       : limit !== undefined
-        ? limitedReply(dossier, command.toLowerCase(), text, limit)
+        ? limitedReply(dossier, command, text, limit)
         : await runText(`${command} ${text}`, ctx);
   if (!reply) return 1;
   // One command, one answer: there is no `more` to type here.

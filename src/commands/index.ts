@@ -5,6 +5,7 @@ import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
+import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { defineCommand, type Command, type CommandContext } from './command.js';
@@ -96,6 +97,47 @@ export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());
 }
 
+/**
+ * The command a first word that names none was meant to be, if it is a slip of one or two letters
+ * ("figurs", "sorces", "hlep"): one letter for names of four letters or fewer, two for longer ones.
+ * A word English has ("city", "source", "figure") starts a question instead, so only words outside
+ * the language model's lexicon count.
+ */
+export function meantCommand(word: string): Command | undefined {
+  const typed = word.toLowerCase();
+  if (findCommand(typed)) return undefined;
+  let best: { command: Command; distance: number } | undefined;
+  for (const command of commands) {
+    const distance = editDistance(typed, command.name);
+    const allowed = command.name.length <= 4 ? 1 : 2;
+    if (distance <= allowed && (!best || distance < best.distance)) best = { command, distance };
+  }
+  return best && !isEnglishWord(typed) ? best.command : undefined;
+}
+
+/** Letters inserted, deleted, replaced or swapped with a neighbour to turn `a` into `b` (Damerau–Levenshtein, restricted). */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  return rows[a.length]![b.length]!;
+}
+
+/** The line for a command name that is not one: with the command it was probably meant to be. */
+export function unknownCommandLine(name: string): string {
+  const meant = meantCommand(name);
+  return meant
+    ? `Unknown command ${name} — did you mean ${meant.name}?`
+    : `There is no \`${name}\` command. Try \`help\`.`;
+}
+
 function helpReply(): Reply {
   return {
     title: 'Dossier: cited answers from your documents',
@@ -118,16 +160,29 @@ function helpReply(): Reply {
 }
 
 /**
+ * What text typed after the slash command asks for: the command its first word names, a
+ * mistyped command (its first word, which `runCommand` refuses with a suggestion), or else a
+ * question for `ask`. `text` is what the command is given: the words after its name, or for `ask`
+ * the whole question.
+ */
+export function parseText(line: string): { name: string; text: string; raw: Record<string, unknown> } {
+  const trimmed = line.trim();
+  const first = trimmed.split(/\s+/, 1)[0]!;
+  const rest = trimmed.slice(first.length).trim();
+  const named = findCommand(first);
+  if (named) return { name: named.name, text: rest, raw: named.fromText(rest) };
+  if (meantCommand(first)) return { name: first, text: rest, raw: {} };
+  return { name: askCommand.name, text: trimmed, raw: askCommand.fromText(trimmed) };
+}
+
+/**
  * Runs a command typed as text (`cite …`, or a bare question for `ask`). Never throws: a bad
  * command or a failing handler becomes a one-line error reply.
  */
 export async function runText(text: string, ctx: CommandContext): Promise<Reply> {
-  const trimmed = text.trim();
-  if (!trimmed) return helpReply();
-  const first = trimmed.split(/\s+/, 1)[0]!;
-  const named = findCommand(first);
-  const raw = named ? named.fromText(trimmed.slice(first.length).trim()) : askCommand.fromText(trimmed);
-  return runCommand((named ?? askCommand).name, raw, ctx);
+  if (!text.trim()) return helpReply();
+  const { name, raw } = parseText(text);
+  return runCommand(name, raw, ctx);
 }
 
 /**
@@ -174,7 +229,7 @@ async function dispatch(
   ctx: CommandContext & { log: Logger },
 ): Promise<Reply> {
   const command = findCommand(name);
-  if (!command) return errorReply('unknown-command', `There is no \`${name}\` command. Try \`help\`.`);
+  if (!command) return errorReply('unknown-command', unknownCommandLine(name));
   const parsed = command.args.safeParse(raw);
   if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error));
   try {

@@ -23,6 +23,14 @@ export function wink(pipeline: WinkPipeline): WinkMethods {
   return reader;
 }
 
+/**
+ * Whether English has this word, by the model's lexicon (lower-cased: the lexicon holds "Figures"
+ * only as an unknown word). The model loads on first use.
+ */
+export function isEnglishWord(word: string): boolean {
+  return !wink('sentences').readDoc('').isOOV(word.toLowerCase());
+}
+
 /** Longest run of white space expected between two tokens; a farther match is another occurrence. */
 const MAX_GAP = 256;
 

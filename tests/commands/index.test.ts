@@ -56,6 +56,33 @@ describe('the command table', () => {
     expect(shown).not.toMatch(/\b1 (documents|passages)\b/);
   });
 
+  it('answers a first word one or two letters off a command with the command it was meant to be', async () => {
+    for (const [typed, meant] of [
+      ['figurs overdose deaths', 'figures'],
+      ['sorces', 'sources'],
+      ['hlep', 'help'],
+      ['ctie the National Guard was deployed', 'cite'],
+      ['DIGETS list', 'digest'],
+    ] as const) {
+      const reply = await runText(typed, ctx);
+      const word = typed.split(' ')[0];
+      expect(reply.error).toEqual({
+        code: 'unknown-command',
+        message: `Unknown command ${word} — did you mean ${meant}?`,
+      });
+    }
+  });
+
+  it('asks a question whose first word is an English word near a command name (city, source, figure)', async () => {
+    for (const question of ['city guard deployments', 'source of the National Guard', 'figure for the Guard']) {
+      const reply = await runText(question, ctx);
+      expect(reply.error).toBeUndefined();
+      expect(reply.title).not.toMatch(/^Unknown command/);
+    }
+    // Too far from every command name to be a slip: a question.
+    expect((await runText('deployed where', ctx)).blocks[0]?.type).toBe('excerpt');
+  });
+
   it('answers empty input with help listing every command', async () => {
     const reply = await runText('   ', ctx);
     const listed = reply.blocks.flatMap((b) => (b.type === 'list' ? b.items.map(plain) : []));

@@ -172,6 +172,12 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(blockTexts(blocks)).toContain('harbour.md');
   });
 
+  it('answers a mistyped subcommand with the one it was meant to be, instead of asking it as a question', async () => {
+    const { blocks } = await slashCommand('figurs harbour dredging');
+    expect(shownTexts(blocks)).toContain('Unknown command figurs — did you mean figures?');
+    expect(shownTexts(blocks)).not.toContain('¶');
+  });
+
   it('offers subcommands added to the table later, such as digest', async () => {
     // No DigestService is passed here, so the digest command itself answers that digests are unavailable.
     const { blocks } = await slashCommand('digest list');

@@ -113,6 +113,78 @@ describe('dossier help', () => {
   });
 });
 
+describe('dossier on a mistyped command, --version and --json', () => {
+  it('refuses a command one or two letters off with the command meant, before loading the corpus', () => {
+    const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
+    for (const [args, line] of [
+      [['figurs', 'overdose deaths'], 'dossier: Unknown command figurs — did you mean figures?'],
+      [['sorces'], 'dossier: Unknown command sorces — did you mean sources?'],
+      [['sorces', '--json'], 'dossier: Unknown command sorces — did you mean sources?'],
+    ] as const) {
+      const typo = run([...args], missing);
+      expect([typo.status, typo.stdout, typo.stderr.trim()]).toEqual([2, '', line]);
+    }
+  });
+
+  it('prints its version', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const version = run(['--version']);
+    expect([version.status, version.stdout]).toEqual([0, `dossier ${pkg.version}\n`]);
+  });
+
+  it('gives help as JSON, and says in one line that digest has none', () => {
+    const help = run(['help', '--json']);
+    expect(help.status).toBe(0);
+    const parsed = JSON.parse(help.stdout) as { commands: { usage: string }[]; options: { usage: string }[] };
+    expect(parsed.commands.map((c) => c.usage.split(' ')[0])).toEqual([
+      'ask',
+      'cite',
+      'figures',
+      'sources',
+      'digest',
+      'help',
+    ]);
+    expect(parsed.options.map((o) => o.usage)).toContain('--json');
+    const digest = run(['digest', '--topics', 'guard', '--json']);
+    expect([digest.status, digest.stdout, lines(digest.stderr)]).toEqual([
+      2,
+      '',
+      ['dossier: digest has no --json output; run it without --json to read it.'],
+    ]);
+  });
+
+  it('gives every source field in sources --json, null where the document states none, like ask', async () => {
+    const undated = await tempCorpus({ 'plain.txt': 'The ferry runs twice a day in summer and once in winter.' });
+    try {
+      const sources = run(['sources', '--json'], undated);
+      expect(sources.status).toBe(0);
+      const [doc] = (JSON.parse(sources.stdout) as { sources: Record<string, unknown>[] }).sources;
+      expect(doc).toMatchObject({
+        source: 'plain.txt',
+        author: null,
+        publisher: null,
+        date: null,
+        url: null,
+        tags: [],
+      });
+      const ask = JSON.parse(run(['ask', 'ferry in winter', '--json'], undated).stdout) as {
+        results: Record<string, unknown>[];
+      };
+      expect(ask.results[0]).toMatchObject({ author: null, date: null });
+    } finally {
+      await undated.cleanup();
+    }
+  });
+
+  it('answers a question that starts with no command as ask, in --json mode too', () => {
+    const question = run(['where', 'was', 'the', 'National', 'Guard', 'deployed?', '--json']);
+    expect(question.status).toBe(0);
+    expect(JSON.parse(question.stdout).query).toBe('where was the National Guard deployed?');
+  });
+});
+
 describe('dossier without `more`', () => {
   it('prints the first page of an answer with no hint to type `more`, which a one-shot command cannot take', () => {
     const ask = run(['ask', 'cartel revenue estimate'], revenue);
