@@ -24,6 +24,8 @@ import { TerminalAdapter } from './terminal/repl.js';
 const DRAIN_MS = 6000;
 const CLOSE_BY_MS = 8000;
 const HARD_DEADLINE_MS = 9500;
+/** The same signal again within this long is one signal delivered twice (see `stop` in `main`). */
+const REPEATED_SIGNAL_MS = 1000;
 
 /** What has been started so far; shutdown stops whatever is there, so a signal during start-up is safe. */
 interface Running {
@@ -50,12 +52,17 @@ async function main(): Promise<void> {
   );
   const running: Running = { adapters: {} };
   let stopping = false;
+  let first = { signal: '', at: 0 };
   const stop = (signal: string) => {
     if (stopping) {
-      log.warn({ signal }, 'already stopping; a second signal is ignored until the shutdown deadline');
+      // Ctrl-C reaches the whole process group, so under `npm start` it comes twice at once: the
+      // terminal's and the one npm passes on. Only a later signal is someone asking again.
+      if (signal !== first.signal || Date.now() - first.at > REPEATED_SIGNAL_MS)
+        log.warn({ signal }, 'already stopping; a second signal is ignored until the shutdown deadline');
       return;
     }
     stopping = true;
+    first = { signal, at: Date.now() };
     void shutdown(running, log, signal).then((code) => process.exit(code));
   };
   process.on('SIGINT', () => stop('SIGINT'));
@@ -117,7 +124,7 @@ async function main(): Promise<void> {
   }
   for (const adapter of Object.values(adapters)) if (!stopping) await adapter.start();
   if (!stopping) await digest.start();
-  if (!stopping) log.info({ platforms: Object.keys(adapters) }, 'dossier is running');
+  if (!stopping) log.info({ platforms: Object.keys(adapters), pid: process.pid }, 'dossier is running');
   if (terminal) {
     await terminal.finished;
     if (!stopping) stop('exit');

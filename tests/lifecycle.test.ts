@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { SqliteDigestStore } from '../src/digest/sqlite-store.js';
 import { SlackStub, slackHeaders, slashCommandBody } from './adapters/slack/slack-stub.js';
 
@@ -64,11 +64,19 @@ interface Bot {
   logged(msg: string, ms?: number): Promise<void>;
 }
 
-/** Starts the bot over `corpus` with its database at `db`, in Slack HTTP mode against the stand-in. */
-async function startBot(db: string): Promise<Bot> {
+/** How the tests start the bot: from the TypeScript sources, so they need no build. */
+const FROM_SOURCES = [process.execPath, '--import', 'tsx', 'adapters/main.ts'];
+
+/**
+ * Starts the bot over `corpus` with its database at `db`, in Slack HTTP mode against the stand-in,
+ * with `command` run in the project's folder.
+ */
+async function startBot(db: string, command = FROM_SOURCES): Promise<Bot> {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
+    // npm keeps its cache and settings under HOME.
+    HOME: process.env.HOME,
     CORPUS_DIR: corpus,
     CACHE_DIR: join(dir, 'cache'),
     DATABASE_PATH: db,
@@ -78,7 +86,7 @@ async function startBot(db: string): Promise<Bot> {
     SLACK_PORT: String(port),
     SLACK_API_URL: `${stub.url}/api/`,
   };
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+  const proc = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -226,4 +234,43 @@ describe('shutdown on SIGTERM', () => {
       store.close();
     }, 60_000);
   });
+});
+
+describe('the starts the README gives operators', () => {
+  // Both run the build in dist/: bring it up to date with the sources first, as `npm install` does.
+  beforeAll(() => {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-changed'], { cwd: ROOT, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+  }, 300_000);
+
+  for (const command of [
+    ['npm', 'start'],
+    ['node', 'dist/adapters/main.js'],
+  ]) {
+    it(`${command.join(' ')}: SIGTERM to it reaches the bot, which answers, stops in order and exits 0`, async () => {
+      const bot = await startBot(join(dir, `${command[0]}.db`), command);
+      await bot.logged('dossier is running');
+      const botPid = bot.lines.find((l) => l.msg === 'dossier is running')!.pid as number;
+      // Should the signal not reach it, the bot is not left running after the test.
+      onTestFinished(() => {
+        try {
+          process.kill(botPid, 'SIGKILL');
+        } catch {
+          // Gone, as it should be.
+        }
+      });
+      const answerUrl = await slashCommand(bot, 'how much did the harbour dredging cost?');
+      expect(textOf((await stub.waitFor((c) => c.path === pathOf(answerUrl))).body)).toContain('four million euros');
+
+      bot.process.kill('SIGTERM');
+      const { code } = await bot.exited;
+      expect(code).toBe(0);
+      const said = bot.lines.map((l) => l.msg);
+      const stopping = said.indexOf('stopping: finishing the answers and digests in flight');
+      expect(stopping).toBeGreaterThan(-1);
+      expect(said.indexOf('stopped')).toBeGreaterThan(stopping);
+      // The bot itself is gone, not left running without its parent.
+      expect(() => process.kill(botPid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+    }, 60_000);
+  }
 });
