@@ -29,6 +29,7 @@ const REPEATED_SIGNAL_MS = 1000;
 
 /** What has been started so far; shutdown stops whatever is there, so a signal during start-up is safe. */
 interface Running {
+  dossier?: Dossier;
   gate?: CommandGate;
   digest?: DigestRuntime;
   adapters: Partial<Record<Platform, Adapter>>;
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 
   const dossier = await Dossier.open({ corpusDir: config.CORPUS_DIR, cacheDir: config.CACHE_DIR, log });
+  running.dossier = dossier;
   const loadedAt = new Date();
   log.info({ documents: dossier.documents.length, passages: dossier.passages.length }, 'corpus loaded');
 
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
     log.info({ port: config.SLACK_PORT, path: HEALTH_PATH }, 'health report served beside the Slack receiver');
   }
   for (const adapter of Object.values(adapters)) if (!stopping) await adapter.start();
+  // The engine re-indexes the folder as it changes; the digest then notes every document it holds as seen.
+  if (!stopping) await dossier.watch();
   if (!stopping) await digest.start();
   if (!stopping) log.info({ platforms: Object.keys(adapters), pid: process.pid }, 'dossier is running');
   if (terminal) {
@@ -132,8 +136,8 @@ async function main(): Promise<void> {
 }
 
 /**
- * Stops in order, and resolves with the exit code: (1) new commands are refused politely and
- * /healthz says `stopping`; (2) answers in flight finish and the digest scheduler stops, letting a
+ * Stops in order, and resolves with the exit code: (1) new commands are refused politely,
+ * /healthz says `stopping` and the corpus folder is no longer watched; (2) answers in flight finish and the digest scheduler stops, letting a
  * post in progress finish (a post refused meanwhile is left for the next start; see
  * DigestScheduler.stop), both within DRAIN_MS; (3) the platforms close, once their last answers
  * are delivered, by CLOSE_BY_MS; (4) the database and the health server close. Work still
@@ -153,6 +157,7 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
   );
 
   running.gate?.close();
+  running.dossier?.close();
   const drained = await within(Promise.all([running.gate?.drain(), running.digest?.stopScheduling()]), left(DRAIN_MS));
   if (!drained)
     log.warn(

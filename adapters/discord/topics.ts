@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { figuresInPassage, fold, STOP_WORDS, type Dossier, type Passage } from '../../src/engine/index.js';
+import { fold, STOP_WORDS, type Dossier, type Passage } from '../../src/engine/index.js';
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
 export const MAX_CHOICES = 25;
@@ -55,7 +55,7 @@ export class TopicSuggester {
     private readonly dossier: Dossier,
     options: TopicSuggesterOptions = {},
   ) {
-    this.measuresOf = options.measuresOf ?? ((passage) => figuresInPassage(passage).map((f) => f.measure));
+    this.measuresOf = options.measuresOf ?? ((passage) => dossier.figures.of(passage).map((f) => f.measure));
     this.onError = options.onError ?? (() => {});
   }
 

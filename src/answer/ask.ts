@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { amountsIn, analyseQuery, answerable, coverage, type AnalysedQuery } from '../search/query.js';
-import { figureItem, figuresInPassage } from './figures/index.js';
+import { figureItem } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import { plain, type Excerpt, type Reply } from './reply.js';
 
@@ -76,7 +76,7 @@ function excerptFor(
   );
   const citation = dossier.citation(passage);
   const shown = new Set(chosen.sentences);
-  const figures = figuresInPassage(passage).filter((f) => shown.has(f.sentence));
+  const figures = dossier.figures.of(passage).filter((f) => shown.has(f.sentence));
   // Figure offsets are within their sentence; the excerpt starts at the first shown sentence.
   const origin = chosen.sentences[0]?.start ?? 0;
   const ranges = figures.map((f) => [f.sentence.start - origin + f.start, f.sentence.start - origin + f.end] as const);

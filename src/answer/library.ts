@@ -1,10 +1,11 @@
 import type { Passage, SourceDocument } from '../corpus/types.js';
 import type { PassageIndex, SearchHit, SearchOptions } from '../search/index.js';
 import type { RankingOptions } from '../search/ranking.js';
+import type { FigureCache } from './figures/passage.js';
 import type { Citation } from './reply.js';
 
 /**
- * What an answer reads: the documents, the index, a search and each passage's citation. The engine
+ * What an answer reads: the documents, the index, a search, each passage's citation and figures. The engine
  * (`Dossier` in src/engine) provides it; declaring it here keeps the answers below the engine, which
  * owns loading, saving and watching the corpus and is free to use the answers' own parts to do so.
  */
@@ -13,6 +14,8 @@ export interface Library {
   readonly index: PassageIndex;
   /** The tuned numbers the answers rank with. */
   readonly ranking: RankingOptions;
+  /** Each passage's figures, read once. */
+  readonly figures: FigureCache;
   document(source: string): SourceDocument | undefined;
   citation(passage: Passage): Citation;
   /** Passages that match `query`, best first, each with the query terms it matched. */

@@ -1,4 +1,4 @@
-import { answerFigures, figureItem, figuresInPassage } from '../answer/figures/index.js';
+import { answerFigures, figureItem } from '../answer/figures/index.js';
 import { FIGURES_PER_TOPIC, type FigureSource } from './compose.js';
 
 /**
@@ -10,7 +10,7 @@ export const corpusFigures: FigureSource = {
   forDocument: (dossier, document) =>
     document.passages
       .flatMap((passage) =>
-        figuresInPassage(passage).map((figure) => figureItem({ ...figure, citation: dossier.citation(passage) })),
+        dossier.figures.of(passage).map((figure) => figureItem({ ...figure, citation: dossier.citation(passage) })),
       )
       .slice(0, FIGURES_PER_TOPIC),
 };

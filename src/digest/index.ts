@@ -7,9 +7,9 @@ import type { FigureSource } from './compose.js';
 import { corpusFigures } from './figures.js';
 import { DigestScheduler, type DeliveryTuning, type DigestPoster } from './scheduler.js';
 import { DigestService } from './service.js';
+import { recordSightings } from './sightings.js';
 import { SqliteDigestStore } from './sqlite-store.js';
 import type { DigestStore, Subscription } from './store.js';
-import { CorpusWatcher } from './watch.js';
 
 export { DeliveryError, type DeliveryErrorCode } from './delivery.js';
 export { oneOffDigest } from './one-off.js';
@@ -29,8 +29,6 @@ export interface DigestRuntimeOptions {
   figures?: FigureSource;
   /** How to tell a subscriber their digest was paused (default: a log line). */
   notifySubscriber?: (sub: Subscription, note: Reply) => Promise<void>;
-  /** Watch the corpus folder for changes (default true). */
-  watchCorpus?: boolean;
   /** The delivery protocol's numbers, over DELIVERY_DEFAULTS (the grace window comes from config). */
   delivery?: Partial<DeliveryTuning>;
   /** How often the database file is checked for being deleted or replaced (default 15 s). */
@@ -41,7 +39,8 @@ export interface DigestRuntimeOptions {
 
 /**
  * Everything the digest needs at run time, wired together: the store (opened and migrated on
- * construction), the scheduler, the corpus watcher and the service the `digest` command uses.
+ * construction), the scheduler, the record of when each document was first seen (from the engine's
+ * changes: the engine watches the folder) and the service the `digest` command uses.
  * The composition root creates one, passes `service` in each CommandContext, and calls
  * `start()` after the adapters have started; at shutdown `stopScheduling()` while answers drain
  * and `close()` once the platforms have stopped (`stop()` does both at once).
@@ -49,10 +48,11 @@ export interface DigestRuntimeOptions {
 export class DigestRuntime {
   readonly store: DigestStore;
   readonly scheduler: DigestScheduler;
-  readonly watcher?: CorpusWatcher;
   readonly service: DigestService;
   private readonly now: () => Date;
   private readonly log: Logger;
+  private readonly dossier: Dossier;
+  private stopSightings?: () => void;
   private readonly storeCheckMs: number;
   private storeTimer?: ReturnType<typeof setInterval>;
   private reported?: string;
@@ -61,6 +61,7 @@ export class DigestRuntime {
     const { config, dossier, log, figures = corpusFigures } = options;
     this.now = options.now ?? (() => new Date());
     this.log = log;
+    this.dossier = dossier;
     this.storeCheckMs = options.storeCheckMs ?? 15_000;
     this.store = new SqliteDigestStore(config.DATABASE_PATH);
     this.scheduler = new DigestScheduler({
@@ -73,8 +74,6 @@ export class DigestRuntime {
       notifySubscriber: options.notifySubscriber,
       now: this.now,
     });
-    if (options.watchCorpus ?? true)
-      this.watcher = new CorpusWatcher({ dossier, store: this.store, log, now: this.now });
     this.service = new DigestService({
       store: this.store,
       dossier,
@@ -86,11 +85,14 @@ export class DigestRuntime {
     });
   }
 
-  /** Catches up with the corpus folder, then with any digest due or missed within the grace window, then schedules. */
+  /**
+   * Notes the documents the engine holds as seen and follows its changes, then catches up with any
+   * digest due or missed within the grace window, then schedules.
+   */
   async start(): Promise<void> {
     this.storeTimer = setInterval(() => this.problem(), this.storeCheckMs);
     this.storeTimer.unref();
-    await this.watcher?.start();
+    this.stopSightings ??= recordSightings(this.dossier, this.store, this.now);
     await this.scheduler.start();
   }
 
@@ -107,10 +109,11 @@ export class DigestRuntime {
     return problem;
   }
 
-  /** Stops the watcher and the scheduler, letting a post in flight finish; the store stays open for `close()`. */
+  /** Stops the scheduler, letting a post in flight finish; the store stays open for `close()`. */
   async stopScheduling(): Promise<void> {
     clearInterval(this.storeTimer);
-    this.watcher?.stop();
+    this.stopSightings?.();
+    this.stopSightings = undefined;
     await this.scheduler.stop();
   }
 

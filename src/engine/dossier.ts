@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { FigureCache } from '../answer/figures/passage.js';
+import type { Library } from '../answer/library.js';
 import type { Citation } from '../answer/reply.js';
 import { SavedCorpus } from './saved-corpus.js';
 import { loadCorpus, type LoadOptions } from '../corpus/load.js';
@@ -8,8 +10,13 @@ import { silentLogger, type Logger } from '../log.js';
 import { Analyzer } from '../search/analyzer.js';
 import { loadSynonyms, SYNONYM_GROUPS } from '../search/synonyms.js';
 import { rankingOptions, type RankingOptions, type RankingOverrides } from '../search/ranking.js';
+import { CorpusWatcher, type RescanResult, type WatchOptions } from './watch.js';
 
-export type { SearchHit, SearchOptions };
+export type { RescanResult, SearchHit, SearchOptions, WatchOptions };
+
+/** What became of a document: the engine added it, replaced it with a new version, or dropped it. */
+export type CorpusChange = 'added' | 'changed' | 'removed';
+export type CorpusListener = (change: CorpusChange, source: string) => void;
 
 export interface DossierOptions {
   /** The corpus folder. */
@@ -24,12 +31,16 @@ export interface DossierOptions {
 }
 
 /**
- * The engine: one corpus and its index. Commands ask it for passages; `src/answer` turns what it
- * finds into replies. It knows nothing of any platform.
+ * The engine: one corpus and everything kept of it, the index, each passage's figures, the saved
+ * corpus that makes start-up fast, and the watcher that keeps them in step with the folder. Commands
+ * ask it for passages; `src/answer` turns what it finds into replies. It knows nothing of any
+ * platform, nor of the digest, which follows its changes through `onChange`.
  */
-export class Dossier {
+export class Dossier implements Library {
   private readonly documentsBySource = new Map<string, SourceDocument>();
   private readonly passagesById = new Map<string, Passage>();
+  private readonly listeners = new Set<CorpusListener>();
+  private watcher?: CorpusWatcher;
 
   private constructor(
     readonly corpus: Corpus,
@@ -37,14 +48,18 @@ export class Dossier {
     readonly log: Logger,
     /** The tuned numbers every answer reads. */
     readonly ranking: RankingOptions,
+    readonly figures: FigureCache,
+    /** The loader's options, for the documents the watcher loads later. */
+    private readonly load: Omit<LoadOptions, 'log'> = {},
   ) {
     for (const doc of corpus.documents) this.remember(doc);
   }
 
   static async open(options: DossierOptions): Promise<Dossier> {
     const log = options.log ?? silentLogger();
+    const figures = new FigureCache();
     const saved = options.cacheDir
-      ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log)
+      ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log, figures)
       : undefined;
     const corpus = await loadCorpus(options.corpusDir, { ...options.load, log, reuse: saved?.reuse });
     await saved?.save(corpus);
@@ -58,13 +73,14 @@ export class Dossier {
       salt: synonyms.hash,
       ranking: ranking.search,
     });
-    return new Dossier(corpus, index, log, ranking);
+    return new Dossier(corpus, index, log, ranking, figures, options.load);
   }
 
   /** Builds an engine over documents already in memory (tests, benchmarks). */
   static fromCorpus(corpus: Corpus, log: Logger = silentLogger(), overrides?: RankingOverrides): Dossier {
     const ranking = rankingOptions(overrides);
-    return new Dossier(corpus, PassageIndex.fromCorpus(corpus, undefined, ranking.search), log, ranking);
+    const index = PassageIndex.fromCorpus(corpus, undefined, ranking.search);
+    return new Dossier(corpus, index, log, ranking, new FigureCache());
   }
 
   get documents(): SourceDocument[] {
@@ -116,17 +132,66 @@ export class Dossier {
 
   /** Adds or replaces one document (the corpus watcher calls this), re-indexing only its passages. */
   upsert(doc: SourceDocument): void {
-    this.remove(doc.source);
+    const change = this.forget(doc.source) ? 'changed' : 'added';
     this.remember(doc);
     this.index.add(doc.passages, doc.meta);
+    this.tell(change, doc.source);
   }
 
   remove(source: string): void {
+    if (this.forget(source)) this.tell('removed', source);
+  }
+
+  /**
+   * Calls `listener` after each document the engine adds, replaces or drops from now on, whoever
+   * asked (the watcher, or `upsert` and `remove` called directly). Returns the function that stops it.
+   */
+  onChange(listener: CorpusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Keeps the engine in step with the corpus folder until `close()`: catches up with what changed
+   * since the corpus was loaded, then re-indexes each file added, changed or removed as it happens.
+   */
+  watch(options?: WatchOptions): Promise<RescanResult> {
+    return this.folder().start(options);
+  }
+
+  /** Re-indexes, at once, what changed in the folder since the last look (what the watcher does on each file event). */
+  rescan(): Promise<RescanResult> {
+    return this.folder().rescan();
+  }
+
+  /** Stops watching the folder. */
+  close(): void {
+    this.watcher?.stop();
+  }
+
+  private folder(): CorpusWatcher {
+    return (this.watcher ??= new CorpusWatcher(this.corpus.dir, this, this.log, this.load));
+  }
+
+  /** Drops a document from the index; false when there was none. */
+  private forget(source: string): boolean {
     const old = this.documentsBySource.get(source);
-    if (!old) return;
+    if (!old) return false;
     this.index.discard(old.passages, old.meta);
     for (const p of old.passages) this.passagesById.delete(p.id);
     this.documentsBySource.delete(source);
+    return true;
+  }
+
+  /** One listener failing (its database closed, say) neither stops the others nor the re-indexing. */
+  private tell(change: CorpusChange, source: string): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change, source);
+      } catch (err) {
+        this.log.error({ err, change, source }, 'a listener to corpus changes failed');
+      }
+    }
   }
 
   private remember(doc: SourceDocument): void {

@@ -9,7 +9,6 @@ export type { Passage, SourceDocument } from '../corpus/types.js';
 export { ask, askJson, askReply } from '../answer/ask.js';
 export { cite, citeReply } from '../answer/cite.js';
 export { answerFigures } from '../answer/figures/index.js';
-export { figuresInPassage } from '../answer/figures/index.js';
 export { corpusSize } from '../answer/sources.js';
 /** How the search reads text, for adapters that match what a user types against the corpus (autocomplete). */
 export { fold } from '../search/analyzer.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { figuresInPassage, primeFigures, type PassageFigure } from '../answer/figures/index.js';
+import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import type { LoadedDocument } from '../corpus/load.js';
 import type { Corpus, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
@@ -29,9 +29,11 @@ export class SavedCorpus {
     private readonly file: string,
     private readonly saved: Map<string, SavedDocument & { hash: string }>,
     private readonly log: Logger,
+    private readonly figures: FigureCache,
   ) {}
 
-  static async open(cacheDir: string, corpusDir: string, log: Logger): Promise<SavedCorpus> {
+  /** The saved corpus of `corpusDir`, whose figures go into (and are saved from) `figures`. */
+  static async open(cacheDir: string, corpusDir: string, log: Logger, figures: FigureCache): Promise<SavedCorpus> {
     const file = join(
       cacheDir,
       `corpus-v${SAVED_CORPUS_VERSION}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 12)}.json`,
@@ -42,7 +44,7 @@ export class SavedCorpus {
     } catch {
       // Nothing saved yet, or unreadable: every document is parsed.
     }
-    return new SavedCorpus(file, new Map(entries), log);
+    return new SavedCorpus(file, new Map(entries), log, figures);
   }
 
   /** For `loadCorpus`: the saved document for these bytes, its figures primed, if there is one. */
@@ -55,7 +57,7 @@ export class SavedCorpus {
     }
     const document = saved.loaded.document;
     document?.passages.forEach((p, i) =>
-      primeFigures(
+      this.figures.prime(
         p,
         (saved.figures[i] ?? []).map(({ s, ...f }) => ({ ...f, sentence: p.sentences[s]! })),
       ),
@@ -82,7 +84,7 @@ export class SavedCorpus {
             {
               hash: document.hash,
               loaded: { document, warning: warnings.get(document.source) },
-              figures: document.passages.map((p) => saveFigures(p.sentences, figuresInPassage(p))),
+              figures: document.passages.map((p) => saveFigures(p.sentences, this.figures.of(p))),
             },
           ] as const,
       ),

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestScheduler } from '../../src/digest/scheduler.js';
-import { CorpusWatcher } from '../../src/digest/watch.js';
+import { recordSightings } from '../../src/digest/sightings.js';
 import { silentLogger } from '../../src/log.js';
 import { note } from '../support/corpus.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
@@ -20,9 +20,7 @@ describe('digests over several days', () => {
     const clock = () => now;
     const store = world.openStore();
     store.subscribe(newsroom, now);
-    const watcher = new CorpusWatcher({ dossier: world.dossier, store, log: silentLogger(), now: clock });
-    await watcher.start();
-    watcher.stop();
+    recordSightings(world.dossier, store, clock);
     const adapter = new RecordingAdapter();
     const scheduler = new DigestScheduler({
       store,
@@ -55,7 +53,7 @@ describe('digests over several days', () => {
         '2026-03-05',
       ),
     );
-    expect(await watcher.rescan()).toEqual({ added: ['seizure.md'], changed: [], removed: [] });
+    expect(await world.dossier.rescan()).toEqual({ added: ['seizure.md'], changed: [], removed: [] });
 
     now = at('2026-03-06T13:00Z');
     await scheduler.tick(now);

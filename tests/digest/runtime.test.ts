@@ -1,10 +1,12 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runText } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { DigestRuntime } from '../../src/digest/index.js';
 import { silentLogger } from '../../src/log.js';
+import { note } from '../support/corpus.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { capturingLogger, digestWorld } from './fixtures.js';
 
@@ -28,7 +30,7 @@ const config = (dbPath: string) => ({
 const digestTasks = () => [...cron.getTasks().values()].filter((t) => t.name?.startsWith('digest-'));
 
 describe('DigestRuntime', () => {
-  it('wires store, scheduler, watcher and service: subscriptions made by command are served by one node-cron job', async () => {
+  it('wires store, scheduler, sightings and service: subscriptions made by command are served by one node-cron job', async () => {
     const slack = new RecordingAdapter('slack');
     runtime = new DigestRuntime({
       config: config(world.dbPath),
@@ -36,8 +38,13 @@ describe('DigestRuntime', () => {
       adapters: { slack },
       log: silentLogger(),
     });
+    const started = new Date(Date.now() - 1000);
     await runtime.start();
     expect(existsSync(world.dbPath)).toBe(true);
+    // A document the engine adds while the digest runs is first seen then, so it leads the next digest.
+    writeFileSync(join(world.corpusDir, 'new.md'), note('Extraditions', 'Officials announced three extraditions.'));
+    await world.dossier.rescan();
+    expect(runtime.store.seenSince(started)).toContain('new.md');
     const ctx = (channel: string) => ({
       dossier: world.dossier,
       platform: 'slack' as const,
@@ -67,7 +74,6 @@ describe('DigestRuntime', () => {
       dossier: world.dossier,
       adapters: { slack: new RecordingAdapter() },
       log,
-      watchCorpus: false,
     });
     await runtime.start();
     expect(runtime.problem()).toBeUndefined();
@@ -94,7 +100,6 @@ describe('DigestRuntime', () => {
         dossier: world.dossier,
         adapters: { slack: new RecordingAdapter() },
         log: silentLogger(),
-        watchCorpus: false,
       });
     const first = make();
     await first.start();

@@ -2,7 +2,6 @@ import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { figuresInPassage } from '../../src/answer/figures/index.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { note, tempCorpus } from '../support/corpus.js';
 
@@ -25,8 +24,8 @@ describe('SavedCorpus', () => {
     const second = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
     expect(second.documents).toEqual(first.documents);
     const [passage] = second.document('b.md')!.passages;
-    expect(figuresInPassage(passage!).map((f) => f.text)).toEqual(['About 64,070 overdose deaths']);
-    expect(figuresInPassage(passage!)[0]!.sentence).toBe(passage!.sentences[0]);
+    expect(second.figures.of(passage!).map((f) => f.text)).toEqual(['About 64,070 overdose deaths']);
+    expect(second.figures.of(passage!)[0]!.sentence).toBe(passage!.sentences[0]);
 
     await writeFile(join(corpus.dir, 'a.md'), note('Seizures', 'Fentanyl seizures rose 90 percent in one year.'));
     const third = await Dossier.open({ corpusDir: corpus.dir, cacheDir });

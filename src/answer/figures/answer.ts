@@ -5,7 +5,7 @@ import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../../se
 import type { Citation } from '../reply.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
 import { MeasureIndex, type MeasureGroup, type Series } from './group.js';
-import { figuresInPassage, type PassageFigure } from './passage.js';
+import type { PassageFigure } from './passage.js';
 
 export interface FiguresOptions {
   /** How many figures at most (default 10). */
@@ -116,7 +116,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const found: { figure: FoundFigure; searchScore: number }[] = [];
   for (const hit of dossier.search(topic, { limit: candidates })) {
     const passage = hit.passage;
-    const figures = figuresInPassage(passage);
+    const figures = dossier.figures.of(passage);
     if (!figures.length) continue;
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
     const passageCover = coverage(query, [...frame, ...analyzer.terms(passage.text)]);

@@ -7,21 +7,28 @@ export interface PassageFigure extends Figure {
   sentence: Sentence;
 }
 
-const cache = new WeakMap<Passage, PassageFigure[]>();
+/**
+ * The figures of each passage, read once per passage object, since reading them is most of what a
+ * figures answer costs. The engine owns one and primes it from its saved corpus; a re-indexed
+ * document brings new passage objects, so the old ones' figures go with them.
+ */
+export class FigureCache {
+  private readonly figures = new WeakMap<Passage, PassageFigure[]>();
 
-/** The figures of a passage, sentence by sentence as the loader split them, read once per passage object. */
-export function figuresInPassage(passage: Passage): PassageFigure[] {
-  let figures = cache.get(passage);
-  if (!figures) {
-    figures = passage.sentences.flatMap((sentence) =>
-      figuresInSentence(sentence.text).map((f) => ({ ...f, sentence })),
-    );
-    cache.set(passage, figures);
+  /** The figures of a passage, sentence by sentence as the loader split them. */
+  of(passage: Passage): PassageFigure[] {
+    let figures = this.figures.get(passage);
+    if (!figures) {
+      figures = passage.sentences.flatMap((sentence) =>
+        figuresInSentence(sentence.text).map((f) => ({ ...f, sentence })),
+      );
+      this.figures.set(passage, figures);
+    }
+    return figures;
   }
-  return figures;
-}
 
-/** Figures read earlier (a saved corpus) for a passage, so they are not read again. */
-export function primeFigures(passage: Passage, figures: PassageFigure[]): void {
-  cache.set(passage, figures);
+  /** Figures read earlier (a saved corpus) for a passage, so they are not read again. */
+  prime(passage: Passage, figures: PassageFigure[]): void {
+    this.figures.set(passage, figures);
+  }
 }

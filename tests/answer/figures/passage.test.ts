@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresInPassage } from '../../../src/answer/figures/passage.js';
+import { FigureCache } from '../../../src/answer/figures/passage.js';
 import type { Passage } from '../../../src/corpus/types.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { SEEDS } from '../../support/corpus.js';
@@ -12,24 +12,26 @@ const passage = (text: string, sentences = [{ text, start: 0 }]): Passage => ({
   sentences,
 });
 
-describe('figuresInPassage', () => {
+describe('FigureCache', () => {
   it('reads each passage once: the same figures object comes back', () => {
+    const cache = new FigureCache();
     const p = passage('The fleet grew to 42 trawlers in 2020.');
-    const first = figuresInPassage(p);
+    const first = cache.of(p);
     expect(first.map((f) => f.text)).toEqual(['42 trawlers']);
-    expect(figuresInPassage(p)).toBe(first);
+    expect(cache.of(p)).toBe(first);
+    expect(new FigureCache().of(p)).not.toBe(first);
   });
 
   it('keeps the loader’s sentence, even where wink-nlp alone would split it', () => {
     const text = 'Nets were mended. The fleet grew to 42 trawlers in 2020.';
-    const [figure] = figuresInPassage(passage(text));
+    const [figure] = new FigureCache().of(passage(text));
     expect(figure!.sentence).toEqual({ text, start: 0 });
     expect(text.slice(figure!.start, figure!.end)).toBe('42 trawlers');
   });
 
   it('places figures by the loader’s sentence offsets', () => {
     const text = 'Nets were mended.  Some 300 boats sailed.';
-    const [figure] = figuresInPassage(
+    const [figure] = new FigureCache().of(
       passage(text, [
         { text: 'Nets were mended.', start: 0 },
         { text: 'Some 300 boats sailed.', start: 19 },
@@ -42,7 +44,7 @@ describe('figuresInPassage', () => {
     const dossier = await Dossier.open({ corpusDir: SEEDS });
     let count = 0;
     for (const p of dossier.passages) {
-      for (const f of figuresInPassage(p)) {
+      for (const f of dossier.figures.of(p)) {
         expect(f.sentence.text.slice(f.start, f.end)).toBe(f.text);
         expect(p.text.slice(f.sentence.start, f.sentence.start + f.sentence.text.length)).toBe(f.sentence.text);
         count++;

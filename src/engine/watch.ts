@@ -2,21 +2,21 @@ import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { SIDECAR_SUFFIX, listFiles, sidecarPaths } from '../corpus/files.js';
-import { loadDocument } from '../corpus/load.js';
-import type { Dossier } from '../engine/dossier.js';
+import { loadDocument, type LoadOptions } from '../corpus/load.js';
+import type { SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
-import type { DigestStore } from './store.js';
 
-export interface CorpusWatcherOptions {
-  dossier: Dossier;
-  /** Where first-seen times are kept, so a new document leads the next digest. */
-  store: Pick<DigestStore, 'markSeen' | 'forgetSeen'>;
-  log: Logger;
+/** What the watcher keeps in step with the folder: the engine's documents. */
+export interface WatchedCorpus {
+  readonly documents: SourceDocument[];
+  document(source: string): SourceDocument | undefined;
+  upsert(doc: SourceDocument): void;
+  remove(source: string): void;
+}
+
+export interface WatchOptions {
   /** Quiet time after the last file event before rescanning (default 500 ms): a save is often several events. */
   debounceMs?: number;
-  now?: () => Date;
-  /** Passed to the loader (size limit). */
-  maxBytes?: number;
 }
 
 export interface RescanResult {
@@ -26,39 +26,37 @@ export interface RescanResult {
 }
 
 /**
- * Keeps the engine in step with the corpus folder while the bot runs: files added, changed or
- * removed are re-indexed one document at a time. fs.watch only says that something changed, so
- * every event (debounced) triggers `rescan()`, which compares each file's size and modification
- * time with the last scan and reloads only those that differ. Tests call `rescan()` directly.
+ * Keeps the engine in step with the corpus folder while it runs: files added, changed or removed
+ * are re-indexed one document at a time. fs.watch only says that something changed, so every
+ * event (debounced) triggers `rescan()`, which compares each file's size and modification time
+ * with the last scan and reloads only those that differ. Tests call `rescan()` directly.
  */
 export class CorpusWatcher {
-  private readonly root: string;
-  private readonly now: () => Date;
   /** Absolute path → "size:mtime" at the last scan. */
   private readonly fingerprints = new Map<string, string>();
   private watcher?: FSWatcher;
   private timer?: ReturnType<typeof setTimeout>;
   private scanning: Promise<RescanResult> = Promise.resolve({ added: [], changed: [], removed: [] });
 
-  constructor(private readonly options: CorpusWatcherOptions) {
-    this.root = options.dossier.corpus.dir;
-    this.now = options.now ?? (() => new Date());
-  }
+  constructor(
+    private readonly root: string,
+    private readonly corpus: WatchedCorpus,
+    private readonly log: Logger,
+    /** Passed to the loader (size limit), as when the corpus was first loaded. */
+    private readonly load: Omit<LoadOptions, 'log'> = {},
+  ) {}
 
-  /**
-   * Notes the documents already loaded as seen (a document added while the bot was down is first
-   * seen now), catches up with the folder, then watches it.
-   */
-  async start(): Promise<RescanResult> {
-    const now = this.now();
-    for (const doc of this.options.dossier.documents) {
-      this.options.store.markSeen(doc.source, now);
+  /** Notes the files of the documents already loaded, catches up with the folder, then watches it. */
+  async start({ debounceMs = 500 }: WatchOptions = {}): Promise<RescanResult> {
+    for (const doc of this.corpus.documents) {
       const fingerprint = await this.fingerprint(join(this.root, doc.source));
       if (fingerprint) this.fingerprints.set(resolve(this.root, doc.source), fingerprint);
     }
     const caughtUp = await this.rescan();
-    this.watcher = watch(this.root, { recursive: true }, () => this.schedule());
-    this.watcher.on('error', (err) => this.options.log.error({ err, corpus: this.root }, 'corpus watcher stopped'));
+    if (!this.watcher) {
+      this.watcher = watch(this.root, { recursive: true }, () => this.schedule(debounceMs));
+      this.watcher.on('error', (err) => this.log.error({ err, corpus: this.root }, 'corpus watcher stopped'));
+    }
     return caughtUp;
   }
 
@@ -77,15 +75,15 @@ export class CorpusWatcher {
     return this.scanning;
   }
 
-  private schedule(): void {
+  private schedule(debounceMs: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.rescan().catch((err: unknown) => this.options.log.error({ err }, 'corpus rescan failed'));
-    }, this.options.debounceMs ?? 500);
+      this.rescan().catch((err: unknown) => this.log.error({ err }, 'corpus rescan failed'));
+    }, debounceMs);
   }
 
   private async scan(): Promise<RescanResult> {
-    const { dossier, store, log } = this.options;
+    const { corpus, log } = this;
     const result: RescanResult = { added: [], changed: [], removed: [] };
     const { files } = await listFiles(this.root);
     const present = new Set(files.map((f) => resolve(f)));
@@ -101,34 +99,27 @@ export class CorpusWatcher {
       touched.add(path);
     }
 
-    const now = this.now();
     for (const path of touched) {
-      const { document } = await loadDocument(this.root, path, { log, maxBytes: this.options.maxBytes });
+      const { document } = await loadDocument(this.root, path, { ...this.load, log });
       if (!document) {
         // No longer a loadable document (emptied, corrupted): stop quoting its old text.
         const source = relative(this.root, path).split(sep).join('/');
-        if (dossier.document(source)) {
-          dossier.remove(source);
+        if (corpus.document(source)) {
+          corpus.remove(source);
           result.removed.push(source);
         }
         continue;
       }
-      const existing = dossier.document(document.source);
+      const existing = corpus.document(document.source);
       if (existing?.hash === document.hash) continue;
-      dossier.upsert(document);
-      if (existing) result.changed.push(document.source);
-      else {
-        store.markSeen(document.source, now);
-        result.added.push(document.source);
-      }
+      corpus.upsert(document);
+      (existing ? result.changed : result.added).push(document.source);
     }
 
     for (const path of this.fingerprints.keys()) if (!present.has(path)) this.fingerprints.delete(path);
-    for (const doc of dossier.documents) {
-      const path = resolve(this.root, doc.source);
-      if (present.has(path)) continue;
-      dossier.remove(doc.source);
-      store.forgetSeen(doc.source);
+    for (const doc of corpus.documents) {
+      if (present.has(resolve(this.root, doc.source))) continue;
+      corpus.remove(doc.source);
       result.removed.push(doc.source);
     }
     if (result.added.length || result.changed.length || result.removed.length)
