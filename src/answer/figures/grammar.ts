@@ -1,3 +1,4 @@
+import stem from 'wink-porter2-stemmer';
 import { monthNumber } from '../../corpus/dates.js';
 import { tokenSentences, type Token } from './tokens.js';
 
@@ -26,13 +27,34 @@ export interface Figure {
   measure?: string;
   /** The time the sentence gives for it, verbatim ("in 2016", "the 12 months ending in March 2022"). */
   when?: string;
+  /**
+   * The stretch of time the figure is a total over, when its time names where that stretch ends: "12 months"
+   * for "the 12 months ending in March 2022", and for "up from 62,000 in March 2021" beside it; "fiscal year".
+   */
+  period?: string;
   /** How the source qualifies it: "some", "about", "over", "an estimated", "up to". */
   hedge?: string;
 }
 
-/** Every figure in `sentence`, in order. `sentence` may hold several sentences; each is read on its own. */
+/** Every figure in `sentence`, in order. `sentence` may hold several sentences, read in turn. */
 export function figuresInSentence(sentence: string): Figure[] {
-  return tokenSentences(sentence).flatMap((tokens) => new SentenceReader(sentence, tokens).figures());
+  return figuresInSentences([sentence])[0]!;
+}
+
+/**
+ * The figures of each of a passage's sentences, read in order, so that a figure whose sentence names
+ * only its head noun ("over 70,000 deaths") takes the fuller noun phrase the sentence before gave it
+ * ("deaths from overdoses of synthetic opioids").
+ */
+export function figuresInSentences(sentences: string[]): Figure[][] {
+  let previous: SentenceReader | undefined;
+  return sentences.map((text) =>
+    tokenSentences(text).flatMap((tokens) => {
+      const reader: SentenceReader = new SentenceReader(text, tokens, previous);
+      previous = reader;
+      return reader.figures();
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,6 +154,8 @@ const TIME_UNITS = new Set([
   'quarter',
   'quarters',
 ]);
+/** Nouns that name a stretch of time: "the same period" says when, not what a figure measures. */
+const TIME_NOUNS = new Set([...TIME_UNITS, 'period', 'periods', 'time', 'season', 'seasons', 'interval', 'intervals']);
 const RATE_WORDS = new Set(['a', 'an', 'per', 'each', 'every']);
 /** Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5". */
 const NUMBERING_WORDS = new Set([
@@ -230,21 +254,64 @@ const ANAPHORS = new Set(['those', 'them', 'these', 'which', 'whom']);
 const QUALIFYING_PREPOSITIONS = new Set(['in', 'of', 'from', 'among', 'at', 'on', 'to', 'for', 'within', 'across']);
 /** Prepositions that may join two parts of one noun phrase: "profits from drug sales in the United States". */
 const NOUN_LINKS = new Set(['of', 'in', 'from', 'at', 'on', 'to', 'for']);
-/** Verbs that only say how a figure was arrived at: "are estimated at", "was put at". */
-const REPORTING_VERBS = new Set([
-  'estimated',
-  'put',
-  'valued',
-  'reported',
-  'said',
-  'believed',
-  'thought',
-  'calculated',
-  'set',
-  'pegged',
-  'projected',
-  'expected',
+/**
+ * Verbs (by lemma) whose subject is the quantity itself: "thefts reached 1,500", "the bill came to $3
+ * million", "losses are $2 million". After any other verb the subject is who acts ("the ministry spent $4
+ * million"), and the figure is not a measure of it.
+ */
+const QUANTITY_VERBS = new Set([
+  'be',
+  'become',
+  'remain',
+  'stay',
+  'stand',
+  'reach',
+  'total',
+  'number',
+  'amount',
+  'average',
+  'top',
+  'exceed',
+  'surpass',
+  'hit',
+  'near',
+  'approach',
+  'equal',
+  'represent',
+  'account',
+  'comprise',
+  'constitute',
+  'cost',
+  'rise',
+  'climb',
+  'increase',
+  'grow',
+  'jump',
+  'soar',
+  'surge',
+  'double',
+  'triple',
+  'swell',
+  'fall',
+  'drop',
+  'decline',
+  'decrease',
+  'sink',
+  'dip',
+  'slip',
+  'plunge',
+  'plummet',
+  'tumble',
+  'shrink',
+  'peak',
+  'hover',
+  'range',
+  'run',
+  'come',
+  'go',
 ]);
+/** Prepositions after a verb that make its subject the quantity: "fell to", "put at", "grew by". */
+const QUANTITY_PREPOSITIONS = new Set(['at', 'to', 'by', 'of', 'in', 'from', 'for']);
 /** Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of". */
 const LINKING_WORDS = new Set([
   'at',
@@ -284,6 +351,8 @@ const TIME_PREPOSITIONS = new Set([
 const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
 const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);
 const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above', 'below']);
+/** Words joining a stretch of time to the date it ends on: "the 12 months ending in March 2022". */
+const PERIOD_ENDS = new Set(['ending', 'ended', 'to', 'through', 'until']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);
 
 const DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -302,6 +371,25 @@ interface Amount {
   wordy: boolean;
 }
 
+/** A noun phrase of a sentence, kept for the figures of the next sentence that name only its head. */
+interface Phrase {
+  /** The stem of its head noun: wink tags a capitalised first word as a name and leaves its plural. */
+  head: string;
+  /** Index of its first token. */
+  first: number;
+  text: string;
+  /** Words in it: a phrase of one word adds nothing to a bare head. */
+  words: number;
+}
+
+interface TimeSpan {
+  first: number;
+  next: number;
+  text: string;
+  baseline: boolean;
+  period?: string;
+}
+
 interface Match {
   first: number;
   next: number;
@@ -317,10 +405,13 @@ class SentenceReader {
   private readonly segmentOf: number[] = [];
   /** Whether a token stands inside brackets: "(Wayne, The Hill, 2020)" dates a source, not a figure outside it. */
   private readonly bracketed: boolean[] = [];
+  private phraseList?: Phrase[];
 
   constructor(
     private readonly text: string,
     private readonly t: Token[],
+    /** The sentence before, for figures that name only the head of a noun phrase it gave in full. */
+    private readonly previous?: SentenceReader,
   ) {
     let segment = 0;
     let depth = 0;
@@ -338,16 +429,83 @@ class SentenceReader {
     for (let i = 0; i < this.t.length;) {
       const match = this.matchAt(i, matches);
       if (match) {
+        this.resolveHead(match);
         matches.push(match);
         i = match.next;
       } else i++;
     }
     this.bindTimes(matches);
+    this.relateBaselines(matches);
     return matches.map(({ first, next, figure }) => {
       const start = this.t[first]!.start;
       const end = this.t[next - 1]!.end;
       return { text: this.text.slice(start, end), start, end, ...figure };
     });
+  }
+
+  /** The sentence's noun phrases, read on first use (most sentences are never asked). */
+  get phrases(): Phrase[] {
+    if (!this.phraseList) {
+      const phrases: Phrase[] = [];
+      for (let i = 0; i < this.t.length;) {
+        const opens = /^(NOUN|PROPN|ADJ)$/.test(this.t[i]!.pos) && !/^(NOUN|PROPN|ADJ)$/.test(this.t[i - 1]?.pos ?? '');
+        const phrase = opens ? this.nounPhraseAt(i) : undefined;
+        const text = phrase && this.measureText(phrase.first, phrase.next);
+        if (phrase && text)
+          phrases.push({
+            head: stem(this.t[phrase.headNext - 1]!.lower),
+            first: i,
+            text,
+            words: text.split(/\s+/).length,
+          });
+        i = phrase ? phrase.headNext : i + 1;
+      }
+      this.phraseList = phrases;
+    }
+    return this.phraseList;
+  }
+
+  /**
+   * A measure that is a bare head noun ("over 70,000 deaths") means the fuller noun phrase with that head
+   * said just before, in this sentence or the one before ("a rise in deaths from overdoses of synthetic
+   * opioids"): the figure is of those, not of every death.
+   */
+  private resolveHead(match: Match): void {
+    const bare = (measure: string | undefined): string | undefined => {
+      const head = measure && !/\s/.test(measure) ? this.t.find((t) => t.text === measure) : undefined;
+      if (!head || !/^(NOUN|PROPN)$/.test(head.pos)) return measure;
+      const earlier = [
+        ...this.phrases.filter((p) => p.first < match.first).reverse(),
+        ...[...(this.previous?.phrases ?? [])].reverse(),
+      ];
+      return earlier.find((p) => p.head === stem(head.lower) && p.words > 1)?.text ?? measure;
+    };
+    match.figure.measure = bare(match.figure.measure);
+    match.base = bare(match.base);
+  }
+
+  /**
+   * A figure a change is counted from ("over 70,000 deaths in the 12 months to March, up from 62,000 a year
+   * before") is of the same kind as the figure before it: it takes that figure's period where its own time
+   * is as precise, and its measure where it names none.
+   */
+  private relateBaselines(matches: Match[]): void {
+    matches.forEach((m, n) => {
+      const before = matches[n - 1]?.figure;
+      if (!before || before.unit !== m.figure.unit || !this.isBaseline(m.first)) return;
+      m.figure.measure ??= before.measure;
+      const months = (when: string | undefined) => !!when && when.split(/\s+/).some(isMonth);
+      if (before.period && !m.figure.period && months(before.when) === months(m.figure.when))
+        m.figure.period = before.period;
+    });
+  }
+
+  /** "up from [figure]", "down from", "compared with", "versus", "than". */
+  private isBaseline(first: number): boolean {
+    const [one, two] = [this.lower(first - 1), this.lower(first - 2)];
+    if (one === 'from') return CHANGE_MARKERS.has(two) || QUANTITY_VERBS.has(this.t[first - 2]?.lemma ?? '');
+    if ((one === 'with' || one === 'to') && two === 'compared') return true;
+    return BASELINE_MARKERS.has(one);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -463,21 +621,20 @@ class SentenceReader {
         base: referent,
       };
     }
-    // "34,500 killed": the participle is what is counted, and reads as part of the figure.
+    // "34,500 killed": the participle reads as part of the figure, but it is no noun phrase to head a measure.
     const participle = this.t[next];
     if (participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower)) {
-      return { first: i, next: next + 1, figure: { ...base, unit, measure: participle.text }, anaphoric: false };
+      return { first: i, next: next + 1, figure: { ...base, unit }, anaphoric: false };
     }
     // "Thefts fell to 950": what the count is of stands before it.
-    const measure = tail ? this.measureText(tail.first, tail.next) : this.subjectBefore(i, false);
-    return { first: i, next, figure: { ...base, unit, measure }, anaphoric: false };
+    return { first: i, next, figure: { ...base, unit, measure: this.subjectBefore(i) }, anaphoric: false };
   }
 
   private finish(first: number, next: number, figure: Omit<Match['figure'], 'measure'>, before: Match[]): Match {
     return {
       first,
       next,
-      figure: { ...figure, measure: this.quantityMeasure(first, next, figure.unit === 'percent', before) },
+      figure: { ...figure, measure: this.quantityMeasure(first, next, figure.unit, before) },
       anaphoric: false,
     };
   }
@@ -659,7 +816,8 @@ class SentenceReader {
 
   /**
    * A noun phrase starting at `i`: adjectives, nouns and hyphenated compounds up to a head noun,
-   * "and" joining a second noun, then one qualifying prepositional phrase that is not a time.
+   * "and" joining a second noun, then one qualifying prepositional phrase that is not a time, with
+   * its own "of" complement ("deaths from overdoses of synthetic opioids").
    * `headNext` ends the phrase before its qualifier; `next` after it.
    */
   private nounPhraseAt(i: number): { first: number; headNext: number; next: number } | undefined {
@@ -669,7 +827,11 @@ class SentenceReader {
     const prep = this.lower(next);
     if (QUALIFYING_PREPOSITIONS.has(prep) && !this.isTimeAt(next + 1)) {
       const inner = this.nounRunAt(this.skipDeterminers(next + 1));
-      if (inner !== undefined && (prep !== 'to' || this.t[next + 1]?.pos !== 'VERB')) next = inner;
+      if (inner !== undefined && (prep !== 'to' || this.t[next + 1]?.pos !== 'VERB')) {
+        next = inner;
+        const complement = this.lower(next) === 'of' && !this.isTimeAt(next + 1);
+        next = (complement && this.nounRunAt(this.skipDeterminers(next + 1))) || next;
+      }
     }
     return { first: i, headNext, next };
   }
@@ -686,7 +848,9 @@ class SentenceReader {
         !!next &&
         (((token.text === '-' || token.text === '–') && !next.spaced) ||
           (/^['’]s?$/.test(token.text) && /^(NOUN|PROPN|ADJ)$/.test(next.pos)));
-      const nounish = token.pos === 'NOUN' || token.pos === 'PROPN';
+      // A word tagged as a verb straight after a preposition ("deaths from overdoses") can only be a noun.
+      const nominal = token.pos === 'VERB' && k === i && this.t[k - 1]?.pos === 'ADP' && !/ing$/.test(token.lower);
+      const nounish = token.pos === 'NOUN' || token.pos === 'PROPN' || nominal;
       const modifier =
         token.pos === 'ADJ' ||
         (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && !/ing$/.test(token.lower));
@@ -726,62 +890,60 @@ class SentenceReader {
   }
 
   /**
-   * The measure of money, a percentage or a multiple: a noun after it ("40 percent increase in
-   * ..."), a noun after "in" or "of" ("$2.9 billion in Merida assistance", "72.9 percent of
-   * respondents said ..."), what a share did ("95 percent entered the country ..."), or else the
-   * noun phrase it is said of ("drug seizures up 28 percent").
+   * The measure of money, a percentage or a multiple: a noun after it ("40 percent increase in ..."), a
+   * noun after "in" or "of" ("$2.9 billion in aid", "72.9 percent of respondents"), and for money after
+   * "on" or "for" ("$4 million on new boats"); else the noun phrase it is said of ("drug seizures up 28
+   * percent"), or, for a sum with no noun of its own, the measure of the sum before it in the sentence
+   * ("$2.9 billion in aid ... and $1.8 billion has been spent").
    */
-  private quantityMeasure(first: number, next: number, percent: boolean, before: Match[]): string | undefined {
-    const after = this.lower(next);
+  private quantityMeasure(first: number, next: number, unit: FigureUnit, before: Match[]): string | undefined {
     if (this.t[next]?.pos === 'NOUN' && !this.isTimeAt(next)) {
       const direct = this.nounPhraseAt(next);
-      if (direct) return this.measureText(direct.first, direct.next);
+      const measure = direct && this.measureText(direct.first, direct.next);
+      if (measure) return measure;
     }
-    if ((after === 'in' || after === 'of') && !this.isTimeAt(next + 1)) {
+    // "Household debt stood at 95 percent of income": what stands at the figure is the measure, not its base.
+    const subject = this.subjectBefore(this.t[first - 1]?.text === '(' ? first - 1 : first);
+    if (subject) return subject;
+    const after = this.lower(next);
+    const money = unit !== 'percent' && unit !== 'multiple';
+    if (
+      (after === 'in' || after === 'of' || (money && (after === 'on' || after === 'for'))) &&
+      !this.isTimeAt(next + 1)
+    ) {
       const noun = this.nounPhraseAt(this.skipDeterminers(next + 1));
       // "30 percent in Mexico" says where, not what.
       const place = after === 'in' && noun && this.t.slice(noun.first, noun.headNext).every((t) => t.pos === 'PROPN');
       if (noun && !place) {
-        // "72.9 percent of respondents said the city ... is unsafe": the share is of those who said it.
-        const said = percent && after === 'of' ? this.predicateEnd(noun.next) : noun.next;
-        return this.measureText(noun.first, said);
+        // "90 percent of heroin used in the country": the share is of what the participle narrows.
+        const end = after === 'of' ? (this.participlePhraseAt(noun.next)?.next ?? noun.next) : noun.next;
+        const measure = this.measureText(noun.first, end);
+        if (measure) return measure;
       }
     }
-    if (this.t[first - 1]?.text === '(') return this.subjectBefore(first - 1, false);
-    const change = CHANGE_MARKERS.has(this.lower(first));
-    if (percent && !change && /^(VERB|AUX)$/.test(this.t[next]?.pos ?? '')) {
-      let verb = next;
-      while (/^(AUX|ADV)$/.test(this.t[verb]?.pos ?? '')) verb++;
-      const end = this.predicateEnd(verb);
-      if (end > verb) return this.measureText(verb, end);
-    }
-    return this.subjectBefore(first, !percent) ?? before.at(-1)?.figure.measure;
-  }
-
-  /** The end of a short verb phrase from `i`, up to a clause break (at most a dozen words). */
-  private predicateEnd(i: number): number {
-    if (!/^(VERB|AUX)$/.test(this.t[i]?.pos ?? '')) return i;
-    let k = i;
-    const ends = (j: number) =>
-      (this.t[j]!.pos === 'PUNCT' && this.t[j]!.text !== '-') ||
-      this.t[j]!.pos === 'CCONJ' ||
-      (TIME_PREPOSITIONS.has(this.lower(j)) && this.isTimeAt(j + 1));
-    while (k < this.t.length && k - i < 12 && !ends(k)) k++;
-    return k;
+    return [...before].reverse().find((m) => m.figure.unit === unit && m.figure.measure)?.figure.measure;
   }
 
   /**
-   * The noun phrase a figure is predicated of: "the profits from ... are estimated at [figure]",
-   * "drug seizures up [figure]". Money keeps its verb ("the United States has spent"), since the
-   * actor alone does not say what the sum is.
+   * The noun phrase a figure is predicated of: "the profits from ... are estimated at [figure]", "drug
+   * seizures up [figure]", "thefts reached [figure]". After any other verb the subject is who acts ("the
+   * ministry has spent [figure]"): the sentence does not say what the figure is of, and the actor is not it.
    */
-  private subjectBefore(i: number, keepVerb: boolean): string | undefined {
+  private subjectBefore(i: number): string | undefined {
+    // A noun phrase right before a figure is not what it is said of ("the report found 90 percent", with
+    // "found" read as a noun), unless the figure is a change ("seizures up 28 percent") or stands in brackets.
+    if (!/^(AUX|VERB|ADV|PART)$/.test(this.t[i - 1]?.pos ?? '') && !LINKING_WORDS.has(this.lower(i - 1))) {
+      if (!CHANGE_MARKERS.has(this.lower(i)) && this.t[i]?.text !== '(') return undefined;
+    }
     let k = i - 1;
-    let verbEnd: number | undefined;
+    let verb: Token | undefined;
+    let preposition = false;
     while (k >= 0 && (/^(AUX|VERB|ADV|PART)$/.test(this.t[k]!.pos) || LINKING_WORDS.has(this.lower(k)))) {
-      if (verbEnd === undefined && this.t[k]!.pos === 'VERB' && !REPORTING_VERBS.has(this.lower(k))) verbEnd = k + 1;
+      if (!verb && this.t[k]!.pos === 'VERB') verb = this.t[k];
+      else if (!verb && QUANTITY_PREPOSITIONS.has(this.lower(k))) preposition = true;
       k--;
     }
+    if (verb && !preposition && !QUANTITY_VERBS.has(verb.lemma)) return undefined;
     const end = k + 1;
     let first = end;
     for (let j = k; j >= 0 && end - j <= 14; j--) {
@@ -808,8 +970,7 @@ class SentenceReader {
       if (token.pos === 'DET' && !NOUN_LINKS.has(this.lower(j - 1))) break;
     }
     while (first < end && (DETERMINERS.has(this.lower(first)) || /^(ADP|PUNCT)$/.test(this.t[first]!.pos))) first++;
-    if (first >= end || !this.t.slice(first, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return undefined;
-    return this.measureText(first, keepVerb && verbEnd !== undefined ? verbEnd : end);
+    return first < end ? this.measureText(first, end) : undefined;
   }
 
   private skipDeterminers(i: number): number {
@@ -818,11 +979,32 @@ class SentenceReader {
     return k;
   }
 
+  /**
+   * The measure in tokens `first` to `next`: without its determiners, and cut before a verb that opens a
+   * clause ("respondents said the city ...", "heroin ... is from"), so it is always a noun phrase. None
+   * when no noun is left, or when every noun names a time ("the same period" says when, not what).
+   */
   private measureText(first: number, next: number): string | undefined {
     let a = first;
     while (a < next && DETERMINERS.has(this.lower(a))) a++;
-    if (a >= next) return undefined;
-    return this.text.slice(this.t[a]!.start, this.t[next - 1]!.end);
+    let end = a;
+    while (end < next && !this.opensClause(end)) end++;
+    while (end > a && /^(ADP|DET|CCONJ|PUNCT|PART|SCONJ)$/.test(this.t[end - 1]!.pos)) end--;
+    const nouns = this.t.slice(a, end).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+    if (nouns.every((t) => TIME_NOUNS.has(t.lower) || t.entity === 'DATE' || t.entity === 'DURATION')) return undefined;
+    return this.text.slice(this.t[a]!.start, this.t[end - 1]!.end);
+  }
+
+  /**
+   * A finite verb: an auxiliary, or an inflected verb after its subject ("respondents said the city ...").
+   * A participle that narrows a noun ("heroin used in", "residents feeling unsafe"), one before a noun
+   * ("armed groups"), or a noun read as a verb inside a compound ("drug overdose deaths") opens none.
+   */
+  private opensClause(k: number): boolean {
+    const token = this.t[k]!;
+    if (token.pos === 'AUX') return true;
+    if (token.pos !== 'VERB' || /ing$/.test(token.lower) || /^(ADP|PART)$/.test(this.t[k + 1]?.pos ?? '')) return false;
+    return token.lemma !== token.lower && /^(NOUN|PROPN)$/.test(this.t[k - 1]?.pos ?? '');
   }
 
   // -------------------------------------------------------------------------------------------
@@ -837,8 +1019,8 @@ class SentenceReader {
   }
 
   /** Time expressions of the sentence: a year, month, "fiscal year 2022", "the 12 months ending in March 2022". */
-  private timeSpans(): { first: number; next: number; text: string; baseline: boolean }[] {
-    const spans: { first: number; next: number; text: string; baseline: boolean }[] = [];
+  private timeSpans(): TimeSpan[] {
+    const spans: TimeSpan[] = [];
     const t = this.t;
     for (let i = 0; i < t.length; i++) {
       if (!this.isTimeToken(i)) continue;
@@ -850,15 +1032,20 @@ class SentenceReader {
       )
         next++;
       // "the 12 months ending in March 2022": a period and the date it ends on are one time.
-      const joiner = this.lower(next);
-      if (['ending', 'ended', 'to', 'through', 'until'].includes(joiner)) {
+      let period: string | undefined;
+      if (PERIOD_ENDS.has(this.lower(next))) {
         const date = this.lower(next + 1) === 'in' ? next + 2 : next + 1;
+        const stretch = t.slice(first, next).filter((w) => !TIME_QUALIFIERS.has(w.lower));
         if (this.isTimeToken(date)) {
+          if (stretch.some((w) => TIME_UNITS.has(w.lower)))
+            period = this.text.slice(stretch[0]!.start, stretch.at(-1)!.end);
           next = date + 1;
           while (this.isTimeToken(next)) next++;
         }
       }
       if (this.lower(first - 1) === 'fiscal' || this.lower(first - 1) === 'calendar') first--;
+      // A fiscal year is a stretch of its own, not the calendar year of the same number.
+      if (this.lower(first) === 'fiscal' || /^fy\d/i.test(t[first]!.text)) period ??= 'fiscal year';
       while (first > 0 && (TIME_QUALIFIERS.has(this.lower(first - 1)) || this.t[first - 1]!.entity === 'DATE')) first--;
       // "the 2014 murder": a year that modifies a noun is the time without its article.
       if (this.lower(first) === 'the' && next - first === 2 && YEAR.test(t[first + 1]!.text)) first++;
@@ -879,7 +1066,7 @@ class SentenceReader {
         BASELINE_MARKERS.has(prep) ||
         (this.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) ||
         (prep === 'from' && !words.some((w) => w.lower === 'to'));
-      spans.push({ first: from, next, text: this.text.slice(t[from]!.start, t[next - 1]!.end), baseline });
+      spans.push({ first: from, next, text: this.text.slice(t[from]!.start, t[next - 1]!.end), baseline, period });
       i = next - 1;
     }
     return spans;
@@ -919,7 +1106,7 @@ class SentenceReader {
       const own = spans
         .filter((s) => this.segmentOf[s.first] === segment && !compared(s))
         .sort((a, b) => distance(a) - distance(b));
-      const antecedent = m.anaphoric ? matches[n - 1]?.figure.when : undefined;
+      const antecedent = m.anaphoric ? matches[n - 1]?.figure : undefined;
       const outside = (s: { first: number }) => !this.bracketed[s.first] || this.bracketed[m.first];
       const opening = spans.filter(
         (s) => this.segmentOf[s.first] === 0 && segment !== 0 && !segmentsWithFigures.has(0) && outside(s),
@@ -927,8 +1114,10 @@ class SentenceReader {
       const free = spans
         .filter((s) => !segmentsWithFigures.has(this.segmentOf[s.first]) && outside(s))
         .sort((a, b) => distance(a) - distance(b));
-      const when = own[0]?.text ?? antecedent ?? opening[0]?.text ?? free[0]?.text;
-      if (when) m.figure.when = when;
+      const inherited = antecedent?.when ? { text: antecedent.when, period: antecedent.period } : undefined;
+      const time = own[0] ?? inherited ?? opening[0] ?? free[0];
+      if (time) m.figure.when = time.text;
+      if (time?.period) m.figure.period = time.period;
     });
   }
 

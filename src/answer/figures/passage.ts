@@ -1,5 +1,5 @@
 import type { Passage, Sentence } from '../../corpus/types.js';
-import { figuresInSentence, type Figure } from './grammar.js';
+import { figuresInSentences, type Figure } from './grammar.js';
 
 /** A figure of a passage. `start` and `end` are offsets in `sentence.text`. */
 export interface PassageFigure extends Figure {
@@ -15,13 +15,15 @@ export interface PassageFigure extends Figure {
 export class FigureCache {
   private readonly figures = new WeakMap<Passage, PassageFigure[]>();
 
-  /** The figures of a passage, sentence by sentence as the loader split them. */
+  /**
+   * The figures of a passage, sentence by sentence as the loader split them and in order (a sentence
+   * can complete the measure of the next).
+   */
   of(passage: Passage): PassageFigure[] {
     let figures = this.figures.get(passage);
     if (!figures) {
-      figures = passage.sentences.flatMap((sentence) =>
-        figuresInSentence(sentence.text).map((f) => ({ ...f, sentence })),
-      );
+      const read = figuresInSentences(passage.sentences.map((s) => s.text));
+      figures = passage.sentences.flatMap((sentence, i) => read[i]!.map((f) => ({ ...f, sentence })));
       this.figures.set(passage, figures);
     }
     return figures;

@@ -11,6 +11,8 @@ export interface Token {
   end: number;
   /** Universal part of speech (NOUN, NUM, VERB, ...). */
   pos: string;
+  /** The word's base form, lower case: "rise" for "rose", "death" for "deaths". */
+  lemma: string;
   /** wink's token type: word, number, currency, punctuation, symbol, ... */
   type: string;
   /** Whether white space separates this token from the one before ("eight-pillar" is three tokens with none). */
@@ -26,6 +28,8 @@ export function tokenSentences(text: string): Token[][] {
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
+  // wink's typings give `its.lemma` a signature `out` does not accept, though it works like `its.pos`.
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.pos) as string[];
   const types = tokens.out(its.type) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const entityOf: (string | undefined)[] = [];
@@ -42,6 +46,7 @@ export function tokenSentences(text: string): Token[][] {
     start: starts[i]!,
     end: ends[i]!,
     pos: pos[i]!,
+    lemma: lemmas[i]!.toLowerCase(),
     type: types[i]!,
     spaced: i === 0 || spaces[i] !== '',
     entity: entityOf[i],

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { figuresInSentence, figuresInSentences, type Figure } from '../../../src/answer/figures/grammar.js';
+import { tokenSentences } from '../../../src/answer/figures/tokens.js';
+
+// What a figure measures, as a memo would label it. Every sentence here is written for these tests, on
+// subjects far from the sample corpus: budgets, populations, sport, prices.
+
+const figure = (sentence: string, text: string): Figure => {
+  const found = figuresInSentence(sentence).find((f) => f.text === text);
+  expect(found, `"${text}" in "${sentence}"`).toBeDefined();
+  return found!;
+};
+
+describe('a measure is a noun phrase from its sentence', () => {
+  it('a sum spent by someone is not labelled with the actor and its verb', () => {
+    const sentence =
+      'The city council has appropriated $12 million for road repairs since 2019, and roughly $7 million has been spent.';
+    expect(figure(sentence, '$12 million').measure).toBe('road repairs');
+    // The sum that was spent is more of the same money, not "council has appropriated".
+    expect(figure(sentence, 'roughly $7 million').measure).toBe('road repairs');
+  });
+
+  it('an actor with a sum and nothing it was spent on gives no measure', () => {
+    expect(figure('The school board spent $3.5 million last year.', '$3.5 million').measure).toBeUndefined();
+    expect(figure('The club is said to earn up to $2 million a month.', 'up to $2 million a month').measure).toBe(
+      undefined,
+    );
+  });
+
+  it('what stands at, rises to or reaches a figure is what it measures', () => {
+    expect(figure('Spending on libraries rose to $4.1 million in 2022.', '$4.1 million').measure).toBe(
+      'Spending on libraries',
+    );
+    expect(figure("The town's population reached 48,000 in 2020.", '48,000').measure).toBe("town's population");
+    expect(figure('Household debt stood at 95 percent of income.', '95 percent').measure).toBe('Household debt');
+  });
+
+  it('a share of people who said something is a share of those people, not the clause', () => {
+    expect(figure('A survey found 58 percent of fans said ticket prices were too high.', '58 percent').measure).toBe(
+      'fans',
+    );
+  });
+
+  it('a participle that narrows the noun stays with it', () => {
+    const sentence = 'An estimated 40 percent of water used in the valley goes to farms.';
+    expect(figure(sentence, 'An estimated 40 percent').measure).toBe('water used in the valley');
+  });
+
+  it('a share that only says what it did has no measure', () => {
+    const sentence = 'The ministry reported that around 60 percent travelled by rail in 2019.';
+    expect(figure(sentence, 'around 60 percent').measure).toBeUndefined();
+  });
+
+  it('"the same period" is a time, never a measure', () => {
+    expect(figure('Viewers rose by 15 percent in the same period.', '15 percent').measure).toBe('Viewers');
+    expect(figure('Attendance averaged 18,500 over the same period.', '18,500').measure).toBe('Attendance');
+    expect(figure('Season ticket sales grew 9 percent on the same period last year.', '9 percent').measure).toBe(
+      'Season ticket sales',
+    );
+  });
+
+  it('a bare head noun takes the fuller noun phrase the sentence before gave it', () => {
+    const [, second] = figuresInSentences([
+      'Officials warned of a sharp rise in injuries from falls among older adults.',
+      'Hospitals treated 3,000 injuries in 2022.',
+    ]);
+    expect(second).toMatchObject([{ text: '3,000 injuries', measure: 'injuries from falls' }]);
+  });
+
+  it('a bare head noun with no fuller phrase before stays as it is', () => {
+    expect(figure('The club sold 21,000 tickets in 2023.', '21,000 tickets').measure).toBe('tickets');
+  });
+
+  it('holds for every measure of a mixed page: no verb, no auxiliary, not only a time', () => {
+    const page = [
+      'The county budget for 2024 totals $86 million, up from $79 million in 2023.',
+      'Property taxes bring in some $41 million a year in revenue.',
+      'The county spent $6.2 million on snow clearing over the same period.',
+      'The stadium, which holds 52,000 spectators, sold out 14 times last season.',
+      'Ticket prices rose 8 percent over the same period, and 61 percent of season holders renewed.',
+      'The price of a litre of milk was 1.20 euros in March 2023.',
+      'Some 64 percent of households heated with gas in 2021.',
+      'Exports of wine totalled €2.3 billion in fiscal year 2022.',
+      'The mill said it would produce some 12,000 tonnes of flour this year.',
+    ];
+    const figures = figuresInSentences(page).flat();
+    expect(figures.length).toBeGreaterThan(10);
+    for (const f of figures.filter((x) => x.measure)) {
+      const measure = f.measure!;
+      const words = tokenSentences(page.join(' ')).flat();
+      const at = page.join(' ').indexOf(measure);
+      expect(at, measure).toBeGreaterThanOrEqual(0);
+      const inside = words.filter((w) => w.start >= at && w.end <= at + measure.length);
+      expect(
+        inside.map((w) => w.pos),
+        measure,
+      ).not.toContain('AUX');
+      expect(inside[0]!.pos, measure).not.toBe('VERB');
+      expect(
+        inside.some((w) => w.pos === 'NOUN' || w.pos === 'PROPN'),
+        measure,
+      ).toBe(true);
+      expect(measure, measure).not.toMatch(/^(same )?(period|time|year|month)s?$/i);
+    }
+  });
+});
+
+describe('a figure over a period carries the period', () => {
+  it('a total for the 12 months to a date carries "12 months", and so does the figure it is compared with', () => {
+    const [now, before] = figuresInSentence(
+      'Over the 12 months ending in March 2023, shoppers returned 9,000 parcels, down from 11,000 in March 2022.',
+    );
+    expect(now).toMatchObject({
+      text: '9,000 parcels',
+      when: 'Over the 12 months ending in March 2023',
+      period: '12 months',
+    });
+    expect(before).toMatchObject({ text: '11,000', measure: 'parcels', when: 'in March 2022', period: '12 months' });
+  });
+
+  it('a baseline of another precision does not take the period', () => {
+    const [, before] = figuresInSentence(
+      'For the 12 months to June 2023, fares earned $40 million, up from $25 million in 2015.',
+    );
+    expect(before).toMatchObject({ text: '$25 million', when: 'in 2015' });
+    expect(before!.period).toBeUndefined();
+  });
+
+  it('a fiscal year is a period of its own', () => {
+    expect(figure('Exports of wine totalled €2.3 billion in fiscal year 2022.', '€2.3 billion')).toMatchObject({
+      measure: 'Exports of wine',
+      when: 'in fiscal year 2022',
+      period: 'fiscal year',
+    });
+  });
+
+  it('a point in time carries none', () => {
+    const f = figure('The price of a litre of milk was 1.20 euros in March 2023.', '1.20 euros');
+    expect(f).toMatchObject({ measure: 'price of a litre of milk', when: 'in March 2023' });
+    expect(f.period).toBeUndefined();
+  });
+
+  it('a comparison with a year before keeps the measure', () => {
+    const [, before] = figuresInSentence('The museum drew 310,000 visitors in 2019, compared with 250,000 in 2018.');
+    expect(before).toMatchObject({ text: '250,000', measure: 'visitors', when: 'in 2018' });
+  });
+});
