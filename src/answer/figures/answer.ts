@@ -27,6 +27,7 @@ export interface FigureJson {
   unit: FigureUnit;
   measure: string | null;
   when: string | null;
+  period: string | null;
   hedge: string | null;
   source: string;
   paragraph: number;
@@ -44,7 +45,10 @@ export class FiguresAnswer {
     /** In the order shown: groups by their best figure, figures by relevance within a group. */
     readonly figures: FoundFigure[],
     readonly groups: MeasureGroup<FoundFigure>[],
-    /** For each group (same index), the figures its sources give differently; empty where they agree. */
+    /**
+     * For each group (same index), the figures sources give differently for it, which may include other
+     * groups' figures for an overlapping measure; empty where they agree.
+     */
     readonly disagreements: FoundFigure[][],
     /** The most relevant group's figures over time, when they form a series. */
     readonly series: Series<FoundFigure> | undefined,
@@ -59,6 +63,7 @@ export class FiguresAnswer {
         unit: f.unit,
         measure: f.measure ?? null,
         when: f.when ?? null,
+        period: f.period ?? null,
         hedge: f.hedge ?? null,
         source: f.source,
         paragraph: f.passage.paragraph,
@@ -146,7 +151,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     topic,
     groups.flatMap((g) => g.figures),
     groups,
-    groups.map((g) => measures.disagreement(g)),
+    measures.disagreements(groups),
     groups.map((g) => measures.series(g)).find(Boolean),
   );
 }

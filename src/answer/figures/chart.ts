@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { DossierError } from '../../errors.js';
 import type { Attachment, Citation } from '../reply.js';
 import type { FigureUnit } from './grammar.js';
-import type { Series, Sourced } from './group.js';
+import { timeOf, type Series, type Sourced } from './group.js';
 
 /** What a chart needs of a point's figure: its source's citation. */
 type Cited = Sourced & { citation: Citation };
@@ -194,7 +194,7 @@ function sourceLine(c: Citation): string {
 
 function altText(series: Series<Cited>, sources: string[]): string {
   const points = series.points.map(
-    (p) => `${formatValue(p.value, series.unit)} (${p.figure.when ?? p.label}; ${sourceLine(p.figure.citation)})`,
+    (p) => `${formatValue(p.value, series.unit)} (${timeOf(p.figure) ?? p.label}; ${sourceLine(p.figure.citation)})`,
   );
   return `Line chart of ${series.measure}: ${points.join(', ')}. Sources: ${sources.join('; ')}.`;
 }

@@ -39,23 +39,24 @@ export interface Series<F extends Sourced = Sourced> {
   points: SeriesPoint<F>[];
 }
 
-/** Words that name a change or a share of something; the measure's head is what follows them. */
-const WRAPPERS =
-  /^(?:increase|increases|decrease|decreases|drop|drops|rise|rises|decline|declines|fall|falls|growth|reduction|jump|cut|number|share|percentage|proportion|amount|total|majority|rate)\s+(?:in|of)\s+/i;
 const CHANGE = /^(?:increase|decrease|drop|rise|decline|fall|growth|reduction|jump|cut)\b/i;
-const HEAD_ENDS =
-  /^(?:in|of|from|to|for|at|on|by|with|among|within|across|has|have|had|is|are|was|were|be|been|said|who|that|which)$|ing$/i;
 const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d\\d)\\b`, 'i');
+/**
+ * Two sources' figures for overlapping measures are taken for estimates of one quantity only when their
+ * values lie within this factor of each other: a part and its whole ("synthetic opioid deaths", "drug
+ * overdose deaths") seldom do, two estimates of one amount usually do.
+ */
+const ESTIMATE_SPREAD = 1.5;
 
 /**
- * Groups, disagreements and series over a list of figures. Two figures measure the same thing
- * when they share a unit (and rate) and the head of their measures: "deaths" in "drug overdose
- * deaths in the United States" and in "deaths"; "profits" and "revenue" through the analyser's
- * synonyms.
+ * Groups, disagreements and series over a list of figures. Two figures measure the same thing when
+ * they share a unit and rate and their measures say the same words (a word and its synonym in the
+ * corpus's lexicon are one): "cargo thefts at the harbour" twice, "Cargo thefts at the harbour". A
+ * measure with a word more or other is another quantity, often a part of the first: "synthetic opioid
+ * overdose deaths" are not more "drug overdose deaths", and bare "deaths" is not either of them.
  */
 export class MeasureIndex {
-  private readonly heads = new Map<string, { head: Set<string>; modifiers: Set<string> }>();
-  private readonly terms = new Map<string, Set<string>>();
+  private readonly words = new Map<string, string[][]>();
 
   constructor(private readonly analyzer: Analyzer) {}
 
@@ -74,104 +75,110 @@ export class MeasureIndex {
   }
 
   /**
-   * The figures of a group that different sources give differently for the same time (or with no
-   * time): the best one from each source, when there are at least two and their values differ.
+   * For each group (same index), the figures that different sources give differently for it at the
+   * same time (or with no time), the best one from each source, when there are at least two; empty
+   * where they agree. Besides the group's own figures these may be other sources' figures for an
+   * overlapping measure with a close value ("profits from drug sales" beside "revenue to drug
+   * organizations"), which a reader should see side by side; each figure stands in one list at most.
    */
-  disagreement<F extends Sourced>(group: MeasureGroup<F>): F[] {
-    if (group.unnamed) return [];
-    const conflicting = new Set<F>();
-    group.figures.forEach((a, i) => {
-      for (const b of group.figures.slice(i + 1)) {
-        if (a.source === b.source || sameValue(a.value, b.value) || !sameTime(a.when, b.when)) continue;
-        if (
-          this.overlap(this.termsOf(a.measure), this.termsOf(b.measure)) >= 0.5 ||
-          this.overlap(this.termsOf(a.sentence.text), this.termsOf(b.sentence.text)) >= 0.5
-        ) {
-          conflicting.add(a);
-          conflicting.add(b);
-        }
+  disagreements<F extends Sourced>(groups: MeasureGroup<F>[]): F[][] {
+    const taken = new Set<F>();
+    const others = groups.flatMap((g) => (g.unnamed ? [] : g.figures));
+    return groups.map((group) => {
+      if (group.unnamed) return [];
+      const conflicting = new Set<F>();
+      for (const a of group.figures) {
+        if (taken.has(a)) continue;
+        for (const b of others)
+          if (b !== a && !taken.has(b) && this.differ(a, b, group.figures.includes(b))) {
+            conflicting.add(a);
+            conflicting.add(b);
+          }
       }
+      const perSource = new Map<string, F>();
+      // The group's own figures first, so the block stands under the group's measure.
+      for (const f of [...group.figures, ...others])
+        if (conflicting.has(f) && !perSource.has(f.source)) perSource.set(f.source, f);
+      if (perSource.size < 2) return [];
+      for (const f of perSource.values()) taken.add(f);
+      return [...perSource.values()];
     });
-    const perSource = new Map<string, F>();
-    for (const f of group.figures) if (conflicting.has(f) && !perSource.has(f.source)) perSource.set(f.source, f);
-    return perSource.size >= 2 ? [...perSource.values()] : [];
   }
 
   /**
-   * A group's figures as a series over time: one point per dated time (the most general measure
-   * where several figures share a time), levels only (no changes, multiples or ratios), at least two.
+   * A group's figures as a series over time: one point per dated time, levels only (no changes,
+   * multiples or ratios), all over one kind of period (a total for the 12 months to a date is not a
+   * point of the same line as a calendar year's), at least two.
    */
   series<F extends Sourced>(group: MeasureGroup<F>): Series<F> | undefined {
     if (group.unnamed || group.unit === 'multiple' || group.unit === 'ratio') return undefined;
+    const dated = group.figures.filter((f) => f.when && pointInTime(f.when, f.period));
+    const period = dated[0]?.period;
     const byTime = new Map<number, SeriesPoint<F>>();
-    for (const figure of group.figures) {
-      const time = figure.when ? pointInTime(figure.when) : undefined;
-      if (!time || typeof figure.value !== 'number' || isChange(figure)) continue;
-      const held = byTime.get(time.x);
-      if (!held || this.termsOf(figure.measure).size < this.termsOf(held.figure.measure).size)
-        byTime.set(time.x, { ...time, value: figure.value, figure });
+    for (const figure of dated) {
+      const time = pointInTime(figure.when!, figure.period)!;
+      if (figure.period !== period || typeof figure.value !== 'number' || isChange(figure) || byTime.has(time.x))
+        continue;
+      byTime.set(time.x, { ...time, value: figure.value, figure });
     }
     const points = [...byTime.values()].sort((a, b) => a.x - b.x);
     if (points.length < 2) return undefined;
     return { measure: group.measure, unit: group.unit, per: group.figures[0]!.per, points };
   }
 
-  /**
-   * Same head, and the words before it do not pull apart: "deaths" and "drug overdose deaths" are
-   * one measure, but "synthetic opioid overdose deaths" are a part of drug overdose deaths, not more of them.
-   */
   private sameMeasure(a: Sourced, b: Sourced): boolean {
     if (a.unit !== b.unit || a.per !== b.per || !a.measure || !b.measure) return false;
-    const first = this.headOf(a.measure);
-    const second = this.headOf(b.measure);
-    if (![...first.head].some((t) => second.head.has(t))) return false;
-    return within(first.modifiers, second.modifiers) || within(second.modifiers, first.modifiers);
+    const [x, y] = [this.wordsOf(a.measure), this.wordsOf(b.measure)];
+    return within(x, y) && within(y, x);
   }
 
-  /** A measure's head noun ("deaths" in "drug overdose deaths in the United States") and the words before it. */
-  private headOf(measure: string): { head: Set<string>; modifiers: Set<string> } {
-    let parts = this.heads.get(measure);
-    if (!parts) {
-      const words = measure.replace(WRAPPERS, '').split(/\s+/);
-      const end = words.findIndex((w, i) => i > 0 && HEAD_ENDS.test(w));
-      const chunk = words.slice(0, end < 0 ? undefined : end);
-      const head = new Set(this.analyzer.terms(chunk.at(-1) ?? ''));
-      const modifiers = new Set(
-        this.analyzer.terms(chunk.slice(0, -1).join(' ')).filter((t) => !head.has(t) && !/\d/.test(t)),
-      );
-      parts = { head, modifiers };
-      this.heads.set(measure, parts);
+  /** Whether two sources give different values for one quantity at one time (see `disagreements`). */
+  private differ(a: Sourced, b: Sourced, sameGroup: boolean): boolean {
+    if (a.source === b.source || a.unit !== b.unit || a.per !== b.per) return false;
+    if (sameValue(a.value, b.value) || !sameTime(a, b)) return false;
+    return sameGroup || (overlap(this.wordsOf(a.measure!), this.wordsOf(b.measure!)) >= 0.5 && close(a, b));
+  }
+
+  /** A measure's words as the analyser reads them, each as its terms (its stem and any synonym group). */
+  private wordsOf(measure: string): string[][] {
+    let words = this.words.get(measure);
+    if (!words) {
+      words = this.analyzer
+        .words(measure)
+        .map((w) => w.terms.filter((t) => !/\d/.test(t)))
+        .filter((terms) => terms.length > 0);
+      this.words.set(measure, words);
     }
-    return parts;
-  }
-
-  private termsOf(text: string | undefined): Set<string> {
-    if (!text) return new Set();
-    let terms = this.terms.get(text);
-    if (!terms) {
-      terms = new Set(this.analyzer.terms(text).filter((t) => !/\d/.test(t)));
-      this.terms.set(text, terms);
-    }
-    return terms;
-  }
-
-  /** Shared terms over the smaller set: a short measure ("deaths") inside a longer one counts fully. */
-  private overlap(a: Set<string>, b: Set<string>): number {
-    const smaller = Math.min(a.size, b.size);
-    if (!smaller) return 0;
-    let shared = 0;
-    for (const t of a) if (b.has(t)) shared++;
-    return shared / smaller;
+    return words;
   }
 }
 
-function within<T>(small: Set<T>, large: Set<T>): boolean {
-  for (const x of small) if (!large.has(x)) return false;
-  return true;
+/** A word of a measure matches a word of another that shares a term with it (its stem, or its synonym group). */
+const matches = (word: string[], other: string[][]) => other.some((v) => word.some((t) => v.includes(t)));
+
+/** Whether every word of measure `a` is in measure `b`. */
+function within(a: string[][], b: string[][]): boolean {
+  return a.every((w) => matches(w, b));
+}
+
+/** The share of the shorter measure's words found in the other: "deaths" is wholly in "drug overdose deaths". */
+function overlap(a: string[][], b: string[][]): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length ? short.filter((w) => matches(w, long)).length / short.length : 0;
 }
 
 function isChange(figure: PassageFigure): boolean {
   return /^(up|down)\b/i.test(figure.text) || CHANGE.test(figure.measure ?? '');
+}
+
+/** Values, or ranges, within `ESTIMATE_SPREAD` of each other. */
+function close(a: Sourced, b: Sourced): boolean {
+  const [x, y] = [bounds(a.value), bounds(b.value)];
+  return x.low <= ESTIMATE_SPREAD * y.high && y.low <= ESTIMATE_SPREAD * x.high;
+}
+
+function bounds(value: FigureValue): { low: number; high: number } {
+  return typeof value === 'number' ? { low: value, high: value } : value;
 }
 
 function sameValue(a: FigureValue, b: FigureValue): boolean {
@@ -179,19 +186,21 @@ function sameValue(a: FigureValue, b: FigureValue): boolean {
   return a.low === b.low && a.high === b.high;
 }
 
-function sameTime(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return !a && !b;
-  const x = pointInTime(a);
-  const y = pointInTime(b);
-  return x && y ? x.x === y.x : a.toLowerCase() === b.toLowerCase();
+function sameTime(a: Sourced, b: Sourced): boolean {
+  if (!a.when || !b.when) return !a.when && !b.when;
+  if (a.period !== b.period) return false;
+  const x = pointInTime(a.when);
+  const y = pointInTime(b.when);
+  return x && y ? x.x === y.x : a.when.toLowerCase() === b.when.toLowerCase();
 }
 
 /**
  * The one point in time a time reference names, if it names one: "in 2016", "fiscal year 2022",
  * "in March 2021", "the 12 months ending in March 2022" (its end), "mid-2022". Spans ("since 2008",
- * "from 2015 to 2017") and times without a year ("this year") name none.
+ * "from 2015 to 2017") and times without a year ("this year") name none. A figure's `period` ("12
+ * months") heads the label, so a total over a stretch is never shown as a day or a month.
  */
-export function pointInTime(when: string): { x: number; label: string } | undefined {
+export function pointInTime(when: string, period?: string): { x: number; label: string } | undefined {
   if (/\b(since|from|between)\b/i.test(when)) return undefined;
   const years = when.match(/\b(?:19|20)\d\d\b/g) ?? [];
   if (new Set(years).size !== 1) return undefined;
@@ -199,15 +208,21 @@ export function pointInTime(when: string): { x: number; label: string } | undefi
   const dated = when.match(MONTH_YEAR);
   if (dated && Number(dated[2]) === year) {
     const month = monthNumber(dated[1]!)!;
-    const period = /\b(ending|ended|to|through)\b/i.test(when)
-      ? `${when.match(/\d+\s+months?/i)?.[0] ?? 'year'} to `
-      : '';
-    return {
-      x: year + (month - 0.5) / 12,
-      label: `${period}${monthAbbreviation(month)} ${year}`,
-    };
+    const label = `${monthAbbreviation(month)} ${year}`;
+    return { x: year + (month - 0.5) / 12, label: period ? `${period} to ${label}` : label };
   }
+  if (period) return { x: year + 0.5, label: `${period} ${year}` };
   if (/\bmid-/i.test(when)) return { x: year + 0.5, label: `mid-${year}` };
   if (/\b(end of|late)\b/i.test(when)) return { x: year + 11.5 / 12, label: `end ${year}` };
   return { x: year + 0.5, label: String(year) };
+}
+
+/**
+ * A figure's time as a reader should see it: as written, or, for a figure over a period that its own
+ * words do not state ("up from 62,000 in March 2021" beside a 12-month total), the period to that time.
+ */
+export function timeOf(figure: Pick<PassageFigure, 'when' | 'period'>): string | undefined {
+  const { when, period } = figure;
+  if (!when || !period || when.toLowerCase().includes(period.toLowerCase())) return when;
+  return `${period} to ${when.replace(/^(in|by|as of|at)\s+/i, '')}`;
 }

@@ -10,6 +10,7 @@ import {
 } from '../reply.js';
 import type { FiguresAnswer } from './answer.js';
 import { seriesChart } from './chart.js';
+import { timeOf } from './group.js';
 import type { PassageFigure } from './passage.js';
 
 /**
@@ -29,11 +30,12 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
     };
   }
   const blocks: ReplyBlock[] = [];
+  const compared = new Set(answer.disagreements.flat());
   answer.groups.forEach((group, i) => {
     const differing = answer.disagreements[i] ?? [];
     if (differing.length)
       blocks.push({ type: 'disagreement', measure: group.measure, items: differing.map(figureItem) });
-    const rest = group.figures.filter((f) => !differing.includes(f));
+    const rest = group.figures.filter((f) => !compared.has(f));
     if (rest.length) blocks.push({ type: 'figures', title: group.measure, items: rest.map(figureItem) });
   });
   const attachments: Attachment[] = [];
@@ -49,12 +51,16 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
   return { title, status: 'ok', blocks, attachments, more: 0 };
 }
 
-/** A figure as shown under an excerpt or in a figures answer: its sentence with the figure marked. */
+/**
+ * A figure as shown under an excerpt or in a figures answer: its sentence with the figure marked. The
+ * measure is left out where the figure's own words already say it ("two organizations"), and a figure
+ * over a period shows the period ("12 months to March 2021").
+ */
 export function figureItem<F extends PassageFigure & { citation: Citation }>(figure: F): FigureItem {
   return {
     text: figure.text,
-    measure: figure.measure,
-    when: figure.when,
+    measure: figure.measure && !saysMeasure(figure.text, figure.measure) ? figure.measure : undefined,
+    when: timeOf(figure),
     sentence: markFigures(figure.sentence.text, [figure]),
     citation: figure.citation,
   };
@@ -66,4 +72,13 @@ export function markFigures(sentence: string, figures: Pick<PassageFigure, 'star
     sentence,
     figures.map((f) => [f.start, f.end] as const),
   );
+}
+
+/** Whether a figure's text holds every word of its measure: "two organizations" says "organizations". */
+function saysMeasure(text: string, measure: string): boolean {
+  const words = new Set(text.toLowerCase().split(/\s+/));
+  return measure
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => words.has(w));
 }

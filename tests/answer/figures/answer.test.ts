@@ -22,7 +22,7 @@ const noChart = (): never => {
 };
 
 describe('answerFigures', () => {
-  it('prints as exactly { query, figures: [{ text, value, unit, measure, when, hedge, source, paragraph, sentence, score }] }', () => {
+  it('prints as exactly { query, figures: [{ text, value, unit, measure, when, period, hedge, source, paragraph, sentence, score }] }', () => {
     const json = JSON.parse(JSON.stringify(answerFigures(harbour, 'cargo thefts')));
     expect(Object.keys(json)).toEqual(['query', 'figures']);
     expect(json.query).toBe('cargo thefts');
@@ -34,6 +34,7 @@ describe('answerFigures', () => {
         'unit',
         'measure',
         'when',
+        'period',
         'hedge',
         'source',
         'paragraph',
@@ -183,10 +184,16 @@ describe('figures over the seed articles', () => {
     expect(reply.blocks[0]?.type).toBe('disagreement');
   });
 
-  it('gives overdose deaths as a series over time in one unit', () => {
-    const series = answerFigures(seeds, 'US drug overdose deaths').series;
+  it('charts synthetic-opioid deaths over 12-month periods, never joined with all drug overdose deaths', () => {
+    const answer = answerFigures(seeds, 'US drug overdose deaths');
+    const series = answer.series;
     expect(series?.unit).toBe('count');
-    expect(series?.points.map((p) => p.value)).toEqual([64070, 62000, 70000]);
-    expect(new Set(series?.points.map((p) => p.figure.source)).size).toBe(2);
+    expect(series?.points.map((p) => [p.label, p.value])).toEqual([
+      ['12 months to Mar 2021', 62000],
+      ['12 months to Mar 2022', 70000],
+    ]);
+    expect(series?.measure).toMatch(/synthetic opioids/);
+    const whole = answer.groups.find((g) => g.figures.some((f) => f.value === 64070));
+    expect(whole?.figures.map((f) => f.value)).toEqual([64070]);
   });
 });

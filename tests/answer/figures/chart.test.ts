@@ -1,12 +1,12 @@
 import { PNG } from 'pngjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures, type FoundFigure } from '../../../src/answer/figures/answer.js';
 import { chartFont, seriesChart } from '../../../src/answer/figures/chart.js';
 import type { Series } from '../../../src/answer/figures/group.js';
 import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { DossierError } from '../../../src/errors.js';
-import { SEEDS } from '../../support/corpus.js';
+import { SEEDS, note, tempCorpus } from '../../support/corpus.js';
 
 /** The line and point colour of a chart: #1f5f99. */
 const isLine = (png: PNG, x: number, y: number) => {
@@ -53,11 +53,22 @@ function markers(png: PNG): { x: number; y: number }[] {
 
 let series: Series<FoundFigure>;
 let png: PNG;
+let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const seeds = await Dossier.open({ corpusDir: SEEDS });
-  series = answerFigures(seeds, 'US drug overdose deaths').series!;
+  // Three years of one measure, unevenly spaced, from two reports.
+  const corpus = await tempCorpus({
+    'review.md': note(
+      'Library Review',
+      'Book loans at the city library reached 64,070 in 2012.\n\nBook loans at the city library fell to 62,000 in 2020.',
+      '2021-02-01',
+    ),
+    'annual.md': note('Annual Report', 'Book loans at the city library climbed to 70,000 in 2021.', '2022-01-15'),
+  });
+  cleanup = corpus.cleanup;
+  series = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'book loans').series!;
   png = PNG.sync.read(Buffer.from(await seriesChart(series).draw()));
 });
+afterAll(() => cleanup());
 
 describe('seriesChart', () => {
   it('draws a PNG of a readable size', () => {
@@ -75,7 +86,7 @@ describe('seriesChart', () => {
     const [a, b, c] = drawn.map((m) => m.y);
     expect(c).toBeLessThan(a!);
     expect(a).toBeLessThan(b!);
-    // Spaced by time: 2016 to March 2021 is much longer than March 2021 to March 2022.
+    // Spaced by time: 2012 to 2020 is much longer than 2020 to 2021.
     expect(drawn[1]!.x - drawn[0]!.x).toBeGreaterThan(3 * (drawn[2]!.x - drawn[1]!.x));
   });
 

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { figuresInSentences } from '../../../src/answer/figures/grammar.js';
+import { MeasureIndex, OTHER_FIGURES, pointInTime, timeOf, type Sourced } from '../../../src/answer/figures/group.js';
+import { figureItem } from '../../../src/answer/figures/reply.js';
+import { Analyzer } from '../../../src/search/analyzer.js';
+
+// Grouping, comparing and charting figures read from sentences written for these tests.
+
+/** The figures of a source's sentences, in order, as the figures answer hands them to grouping. */
+function read(source: string, ...sentences: string[]): Sourced[] {
+  return figuresInSentences(sentences).flatMap((figures, i) =>
+    figures.map((f) => ({ ...f, sentence: { text: sentences[i]!, start: 0 }, source, score: 1 })),
+  );
+}
+
+const index = () => new MeasureIndex(new Analyzer([]));
+const values = (figures: Sourced[]) => figures.map((f) => f.value);
+
+describe('MeasureIndex.group', () => {
+  it('joins figures that name the same measure, in any case', () => {
+    const figures = read(
+      'fares.md',
+      'Ferry fares on the island route rose to $14 in 2019.',
+      'In 2021, ferry fares on the island route reached $17.',
+    );
+    const groups = index().group(figures);
+    expect(groups).toHaveLength(1);
+    expect(values(groups[0]!.figures)).toEqual([14, 17]);
+  });
+
+  it('never joins a part with its whole, nor a bare head with a fuller measure', () => {
+    const figures = [
+      ...read(
+        'roads.md',
+        'Road deaths in the province reached 900 in 2021.',
+        'Cyclist road deaths in the province reached 120 in 2022.',
+      ),
+      ...read('report.md', 'The report counted 400 deaths in 2023.'),
+    ];
+    const groups = index().group(figures);
+    expect(groups.map((g) => values(g.figures))).toEqual([[900], [120], [400]]);
+    expect(groups.map((g) => index().series(g))).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('gathers figures with no measure under one heading, never compared or charted', () => {
+    const figures = read(
+      'budget.md',
+      'The school board spent $3.5 million in 2022.',
+      'The school board spent $4 million in 2023.',
+    );
+    const groups = index().group(figures);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ measure: OTHER_FIGURES, unnamed: true });
+    expect(index().series(groups[0]!)).toBeUndefined();
+    expect(index().disagreements(groups)).toEqual([[]]);
+  });
+});
+
+describe('MeasureIndex.series', () => {
+  it('draws one line through one measure over one kind of period, labelled with the period', () => {
+    const figures = read(
+      'returns.md',
+      'Over the 12 months ending in March 2023, shoppers returned 9,000 parcels, down from 11,000 in March 2022.',
+      'Shoppers returned 7,500 parcels in 2019.',
+    );
+    const groups = index().group(figures);
+    expect(groups).toHaveLength(1);
+    const series = index().series(groups[0]!);
+    // The calendar year 2019 is not a point of the 12-month line.
+    expect(series?.points.map((p) => [p.label, p.value])).toEqual([
+      ['12 months to Mar 2022', 11000],
+      ['12 months to Mar 2023', 9000],
+    ]);
+  });
+
+  it('leaves out changes: a rise is not a level', () => {
+    const figures = read(
+      'rents.md',
+      'Rents in the capital reached $1,900 a month in 2021.',
+      'Rents in the capital reached $2,050 a month in 2022.',
+      'Rents in the capital rose 6 percent in 2023.',
+    );
+    const [money, change] = index().group(figures);
+    expect(
+      index()
+        .series(money!)
+        ?.points.map((p) => p.value),
+    ).toEqual([1900, 2050]);
+    expect(change!.unit).toBe('percent');
+  });
+});
+
+describe('MeasureIndex.disagreements', () => {
+  it('sets two sources side by side when they give one measure differently for one year', () => {
+    const figures = [
+      ...read('town.md', "The town's population reached 48,000 in 2020."),
+      ...read('census.md', "The town's population stood at 46,500 in 2020."),
+    ];
+    const groups = index().group(figures);
+    expect(
+      index()
+        .disagreements(groups)
+        .map((d) => d.map((f) => f.source)),
+    ).toEqual([['town.md', 'census.md']]);
+  });
+
+  it('compares overlapping measures only when their values are close: a part is not a rival estimate', () => {
+    const figures = [
+      ...read('club.md', 'Ticket revenue at the stadium is estimated at $40 million for 2023.'),
+      ...read('league.md', 'Ticket revenue from season holders reached $38 million for 2023.'),
+      ...read('press.md', 'Ticket revenue from hospitality boxes reached $6 million for 2023.'),
+    ];
+    const groups = index().group(figures);
+    expect(groups).toHaveLength(3);
+    const compared = index().disagreements(groups).flat();
+    expect(compared.map((f) => f.source).sort()).toEqual(['club.md', 'league.md']);
+  });
+
+  it('does not compare different years', () => {
+    const figures = [
+      ...read('a.md', 'Museum visitors reached 310,000 in 2019.'),
+      ...read('b.md', 'Museum visitors reached 250,000 in 2018.'),
+    ];
+    expect(index().disagreements(index().group(figures)).flat()).toEqual([]);
+  });
+});
+
+describe('how a figure reads in a list', () => {
+  const citation = { source: 'x.md', title: 'X', paragraph: 1 };
+
+  it('does not repeat a measure its own words already say', () => {
+    const [figure] = read('league.md', 'The league fined two organizations in 2022.');
+    expect(figure!.measure).toBe('organizations');
+    expect(figureItem({ ...figure!, citation }).measure).toBeUndefined();
+    const [longer] = read('club.md', 'The club signed 12 players from the academy.');
+    expect(figureItem({ ...longer!, citation }).measure).toBe('players from the academy');
+  });
+
+  it('shows the period of a figure compared with a 12-month total', () => {
+    const [, before] = read(
+      'returns.md',
+      'Over the 12 months ending in March 2023, shoppers returned 9,000 parcels, down from 11,000 in March 2022.',
+    );
+    expect(timeOf(before!)).toBe('12 months to March 2022');
+    expect(figureItem({ ...before!, citation }).when).toBe('12 months to March 2022');
+    expect(timeOf({ when: 'in fiscal year 2022', period: 'fiscal year' })).toBe('in fiscal year 2022');
+  });
+
+  it('labels a point on an axis with its period, never as a bare month', () => {
+    expect(pointInTime('in March 2021', '12 months')?.label).toBe('12 months to Mar 2021');
+    expect(pointInTime('in March 2021')?.label).toBe('Mar 2021');
+    expect(pointInTime('in fiscal year 2022', 'fiscal year')?.label).toBe('fiscal year 2022');
+    expect(pointInTime('since 2008')).toBeUndefined();
+  });
+});
