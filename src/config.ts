@@ -18,6 +18,25 @@ const wholeNumber = (min: number, max: number) => {
 const port = (fallback: number) => wholeNumber(1, 65535).default(fallback);
 
 /**
+ * A Discord id, a snowflake: 17 to 20 digits (a 64-bit number; ids from 2015 on have at least 17).
+ * The message says which of the two is wrong and where to copy the id from.
+ */
+const snowflake = (whereToCopy: string) =>
+  optional().pipe(
+    z
+      .string()
+      .superRefine((id, ctx) => {
+        const problem = !/^\d+$/.test(id)
+          ? 'must be digits only'
+          : id.length < 17 || id.length > 20
+            ? `has ${id.length} digit${id.length === 1 ? '' : 's'}, but a Discord id has 17 to 20`
+            : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem}: copy it again from ${whereToCopy}` });
+      })
+      .optional(),
+  );
+
+/**
  * Every environment variable Dossier reads, validated once at start-up. `.env.example` lists the
  * same names; a missing or malformed value stops the bot with one line naming the variable.
  */
@@ -55,18 +74,8 @@ export const ConfigSchema = z
     SLACK_API_URL: optional().pipe(z.url().optional()),
 
     DISCORD_TOKEN: optional(),
-    DISCORD_APPLICATION_ID: optional().pipe(
-      z
-        .string()
-        .regex(/^\d{5,25}$/, 'must be a numeric id')
-        .optional(),
-    ),
-    DISCORD_GUILD_ID: optional().pipe(
-      z
-        .string()
-        .regex(/^\d{5,25}$/, 'must be a numeric id')
-        .optional(),
-    ),
+    DISCORD_APPLICATION_ID: snowflake('the Developer Portal, General Information → Application ID'),
+    DISCORD_GUILD_ID: snowflake('Discord with Developer Mode on: right-click the server → Copy Server ID'),
     DISCORD_API_URL: optional().pipe(z.url().optional()),
   })
   .superRefine((c, ctx) => {

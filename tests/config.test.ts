@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     );
     expect(fails({ HEALTH_PORT: '70000' })).toBe('HEALTH_PORT must be a whole number from 1 to 65535 (it is "70000")');
     expect(fails({ TZ_DEFAULT: 'Mars/Olympus' })).toMatch(/^TZ_DEFAULT must be an IANA time zone/);
+    expect(fails({ DISCORD_APPLICATION_ID: '123' })).toBe(
+      'DISCORD_APPLICATION_ID has 3 digits, but a Discord id has 17 to 20: copy it again from the Developer Portal, ' +
+        'General Information → Application ID (it is "123")',
+    );
+    expect(fails({ DISCORD_GUILD_ID: '12a4' })).toMatch(/^DISCORD_GUILD_ID must be digits only: copy it again from /);
+    expect(loadConfig({ DISCORD_APPLICATION_ID: '900000000000000002' }).DISCORD_APPLICATION_ID).toBe(
+      '900000000000000002',
+    );
     for (const message of [fails({ SLACK_PORT: '0' }), fails({ DISCORD_GUILD_ID: 'x' })])
       expect(message).not.toContain('\n');
   });
