@@ -1,16 +1,15 @@
 import { setImmediate } from 'node:timers/promises';
-import { fold, STOP_WORDS, type Dossier, type Passage } from '../../src/engine/index.js';
+import { fold, nounPhrases, type Dossier, type Passage } from '../../src/engine/index.js';
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
 export const MAX_CHOICES = 25;
 export const MAX_CHOICE_LENGTH = 100;
 
-/** How many frequent words and measures are offered besides the headings. */
-const FREQUENT_WORDS = 300;
-const FREQUENT_MEASURES = 300;
-/** Passages read for measures between two turns of the event loop, so interactions are never held up. */
-const MEASURE_SLICE = 20;
-const WORD = /[\p{L}][\p{L}\p{N}'’-]*[\p{L}\p{N}]/gu;
+/** How many phrases and measures are offered besides the headings. */
+const MOST_PHRASES = 300;
+const MOST_MEASURES = 300;
+/** Passages read for measures and phrases between two turns of the event loop, so interactions are never held up. */
+const SCAN_SLICE = 20;
 
 export interface Choice {
   name: string;
@@ -20,7 +19,9 @@ export interface Choice {
 export interface TopicSuggesterOptions {
   /** What each figure of a passage measures (default: the figure parser's `measure`). */
   measuresOf?: (passage: Passage) => (string | undefined)[];
-  /** Told when reading measures fails; the headings and words are still offered. */
+  /** The noun phrases of a text (default: `nounPhrases`, from the words' parts of speech). */
+  phrasesOf?: (text: string) => string[];
+  /** Told when reading measures or phrases fails; the headings are still offered. */
   onError?: (error: unknown) => void;
 }
 
@@ -32,23 +33,31 @@ interface Topic {
 
 interface Tally {
   label: string;
+  /** Passages that name it, and how many times in all. */
+  passages: number;
   count: number;
 }
 
 /**
  * Topics to suggest while a user types `/brief figures topic:`: the corpus's section headings, the
- * measures its figures count, then its most frequent words. Built once per corpus state so each
- * keystroke is a cheap filter, since Discord gives autocomplete 3 seconds and it cannot be
- * deferred. Headings and words are ready at once; measures need the figure parser on every
- * passage, so they are gathered in the background and join the list when done.
+ * measures its figures count, then the noun phrases its passages share. Built once per corpus
+ * state so each keystroke is a cheap filter, since Discord gives autocomplete 3 seconds and it
+ * cannot be deferred. Headings are ready at once; measures and phrases need every passage's words
+ * tagged, so they are gathered in the background and join the list when done.
+ *
+ * Which phrases are topics is read off the corpus alone, with no word list: a phrase of several
+ * words that two passages share, then a single noun only when several such phrases are built on
+ * it ("drug" in "drug seizures" and "drug trafficking"), so a noun that merely turns up here and
+ * there ("effect", "example") is not offered.
  */
 export class TopicSuggester {
   private headings: Topic[] = [];
   private measures: Topic[] = [];
-  private words: Topic[] = [];
+  private phrases: Topic[] = [];
   private builtFor: string | undefined;
   private scan: Promise<void> = Promise.resolve();
   private readonly measuresOf: (passage: Passage) => (string | undefined)[];
+  private readonly phrasesOf: (text: string) => string[];
   private readonly onError: (error: unknown) => void;
 
   constructor(
@@ -56,6 +65,7 @@ export class TopicSuggester {
     options: TopicSuggesterOptions = {},
   ) {
     this.measuresOf = options.measuresOf ?? ((passage) => dossier.figures.of(passage).map((f) => f.measure));
+    this.phrasesOf = options.phrasesOf ?? nounPhrases;
     this.onError = options.onError ?? (() => {});
   }
 
@@ -82,7 +92,7 @@ export class TopicSuggester {
       .map((list) => ({ name: list, value: list }));
   }
 
-  /** Starts (or keeps) the topic list for the current corpus; resolves when its measures are in. */
+  /** Starts (or keeps) the topic list for the current corpus; resolves when its measures and phrases are in. */
   prepare(): Promise<void> {
     this.refresh();
     return this.scan;
@@ -92,7 +102,7 @@ export class TopicSuggester {
     this.refresh();
     const query = fold(typed.trim());
     const seen = new Set<string>();
-    const topics = [...this.headings, ...this.measures, ...this.words].filter(
+    const topics = [...this.headings, ...this.measures, ...this.phrases].filter(
       (t) => !seen.has(t.key) && seen.add(t.key),
     );
     const matches = query
@@ -110,50 +120,73 @@ export class TopicSuggester {
     if (state === this.builtFor) return;
     this.builtFor = state;
     const passages = documents.flatMap((d) => d.passages);
-
     const headings = new Map<string, Tally>();
-    const words = new Map<string, Tally>();
     for (const passage of passages) {
       const heading = passage.heading?.replace(/\s+/g, ' ').trim();
-      if (heading) tally(headings, heading);
-      for (const [word] of passage.text.matchAll(WORD)) {
-        if (word.length >= 4 && !STOP_WORDS.has(fold(word))) tally(words, word.toLowerCase());
-      }
+      if (heading) tally(headings, [heading]);
     }
     this.headings = ranked(headings);
-    this.words = ranked(words, 2).slice(0, FREQUENT_WORDS);
-    this.scan = this.scanMeasures(state, passages).catch(this.onError);
+    this.measures = [];
+    this.phrases = [];
+    this.scan = this.scanPassages(state, passages).catch(this.onError);
   }
 
-  private async scanMeasures(state: string, passages: Passage[]): Promise<void> {
+  private async scanPassages(state: string, passages: Passage[]): Promise<void> {
     const measures = new Map<string, Tally>();
-    for (let i = 0; i < passages.length; i += MEASURE_SLICE) {
+    const phrases = new Map<string, Tally>();
+    for (let i = 0; i < passages.length; i += SCAN_SLICE) {
       await setImmediate();
       // The corpus changed meanwhile: the scan for the new state takes over.
       if (this.builtFor !== state) return;
-      for (const passage of passages.slice(i, i + MEASURE_SLICE)) {
-        for (const measure of this.measuresOf(passage)) {
-          const label = measure?.replace(/\s+/g, ' ').trim();
-          if (label) tally(measures, label);
-        }
+      for (const passage of passages.slice(i, i + SCAN_SLICE)) {
+        tally(phrases, this.phrasesOf(passage.text));
+        tally(
+          measures,
+          this.measuresOf(passage).flatMap((m) => (m ? [m.replace(/\s+/g, ' ').trim()] : [])),
+        );
       }
     }
-    if (this.builtFor === state) this.measures = ranked(measures).slice(0, FREQUENT_MEASURES);
+    if (this.builtFor !== state) return;
+    // A measure is offered when it is itself a noun phrase ("trips"), not a clause ("the United States has spent").
+    const isPhrase = (label: string) => {
+      const found = this.phrasesOf(label);
+      return found.length === 1 && fold(found[0]!) === fold(label);
+    };
+    this.measures = ranked(measures)
+      .filter((t) => isPhrase(t.label))
+      .slice(0, MOST_MEASURES);
+    const shared = ranked(phrases, (t) => t.label.includes(' ') && t.passages >= 2);
+    // The words several shared phrases are built on ("drug" of "drug seizures" and "drug trafficking");
+    // here a tally's `passages` counts those phrases.
+    const builtOn = new Map<string, Tally>();
+    for (const { label } of shared)
+      for (const word of new Set(label.split(' '))) {
+        const key = fold(word);
+        const seen = builtOn.get(key) ?? builtOn.set(key, { label: word, passages: 0, count: 0 }).get(key)!;
+        seen.passages++;
+      }
+    const words = ranked(builtOn, (t) => t.passages >= 2);
+    this.phrases = [...shared, ...words].slice(0, MOST_PHRASES);
   }
 }
 
-function tally(map: Map<string, Tally>, label: string): void {
-  const key = fold(label);
-  const seen = map.get(key);
-  if (seen) seen.count++;
-  else map.set(key, { label, count: 1 });
+/** Counts each label once per passage it is in, and every time it occurs. */
+function tally(map: Map<string, Tally>, labels: string[]): void {
+  const inPassage = new Set<string>();
+  for (const label of labels) {
+    const key = fold(label);
+    const seen = map.get(key) ?? map.set(key, { label, passages: 0, count: 0 }).get(key)!;
+    seen.count++;
+    if (!inPassage.has(key)) seen.passages++;
+    inPassage.add(key);
+  }
 }
 
-/** Most frequent first; ties keep the order they were met in. */
-const ranked = (map: Map<string, Tally>, minCount = 1): Topic[] =>
+/** Named by most passages first, then most often; ties keep the order they were met in. */
+const ranked = (map: Map<string, Tally>, keep: (t: Tally) => boolean = () => true): Topic[] =>
   [...map.entries()]
-    .filter(([, { count }]) => count >= minCount)
-    .sort(([, a], [, b]) => b.count - a.count)
+    .filter(([, t]) => keep(t))
+    .sort(([, a], [, b]) => b.passages - a.passages || b.count - a.count)
     .map(([key, { label }]) => ({ key, label }));
 
 /** A label within Discord's 100 characters; the shown name ends with "…" when cut. */

@@ -12,4 +12,5 @@ export { answerFigures } from '../answer/figures/index.js';
 export { corpusSize } from '../answer/sources.js';
 /** How the search reads text, for adapters that match what a user types against the corpus (autocomplete). */
 export { fold } from '../search/analyzer.js';
-export { STOP_WORDS } from '../search/stopwords.js';
+/** The noun phrases of a text, from which autocomplete reads a corpus's topics. */
+export { nounPhrases } from '../answer/phrases.js';

@@ -24,9 +24,10 @@ const dossier = () =>
     warnings: [],
     documents: [
       doc('tram.md', [
-        ['Tram funding', 'The tram budget grew. The tram budget was questioned by auditors.'],
-        ['Tram funding', 'Funding came from a regional grant and the tram budget.'],
-        [LONG_HEADING, 'Ridership rose and ridership kept rising.'],
+        ['Tram funding', 'The tram budget grew even faster. The tram budget was questioned by auditors.'],
+        ['Tram funding', 'Funding came from a regional grant and the tram budget, in effect.'],
+        [LONG_HEADING, 'Ridership rose and tram ridership kept rising, with effect from May.'],
+        ['Tram funding', 'Tram ridership doubled; the regional grant paid for it.'],
       ]),
       doc('merida.md', [['Mérida funding', 'Money for the Mérida initiative.']]),
       doc(
@@ -40,16 +41,27 @@ const dossier = () =>
   });
 
 describe('TopicSuggester', () => {
-  it('offers headings first, then frequent words, filtered by what was typed (accents and case ignored)', () => {
+  it('offers headings, then the noun phrases passages share, filtered by what was typed (accents and case ignored)', async () => {
     const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
-    expect(topics.suggest('TRAM').map((c) => c.value)).toEqual(['Tram funding', 'tram', LONG_HEADING.slice(0, 100)]);
-    expect(topics.suggest('fund').map((c) => c.value)).toEqual([
-      LONG_HEADING.slice(0, 100),
+    expect(topics.suggest('TRAM').map((c) => c.value)).toEqual(['Tram funding', LONG_HEADING.slice(0, 100)]);
+    await topics.prepare();
+    expect(topics.suggest('TRAM').map((c) => c.value)).toEqual([
       'Tram funding',
-      'Mérida funding',
+      'tram budget',
+      'tram ridership',
+      'tram',
+      LONG_HEADING.slice(0, 100),
     ]);
     expect(topics.suggest('MERIDA').map((c) => c.value)).toEqual(['Mérida funding']);
-    expect(topics.suggest('ridership').map((c) => c.value)).toEqual(['ridership']);
+    expect(topics.suggest('regional').map((c) => c.value)).toEqual(['regional grant', LONG_HEADING.slice(0, 100)]);
+  });
+
+  it('offers no filler words: no adverbs, verbs or nouns that merely turn up (issue 13.6)', async () => {
+    const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
+    await topics.prepare();
+    const offered = topics.suggest('').map((c) => c.value.toLowerCase());
+    for (const filler of ['even', 'faster', 'grew', 'rose', 'effect', 'funding came', 'auditors', 'ridership'])
+      expect(offered, filler).not.toContain(filler);
   });
 
   it('keeps to 25 choices of at most 100 characters, cutting a long heading with "…"', () => {
@@ -63,29 +75,33 @@ describe('TopicSuggester', () => {
     expect(long.name.endsWith('…')).toBe(true);
   });
 
-  it('completes the last topic of a comma-separated list, without repeating one already chosen', () => {
-    const topics = new TopicSuggester(dossier());
+  it('completes the last topic of a comma-separated list, without repeating one already chosen', async () => {
+    const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
+    await topics.prepare();
     expect(topics.suggestInList('ridership, tram f').map((c) => c.value)).toEqual(['ridership, Tram funding']);
-    const values = topics.suggestInList('tram, tra').map((c) => c.value);
-    expect(values.slice(0, 2)).toEqual(['tram, Tram funding', 'tram, transport']);
-    expect(values).not.toContain('tram, tram');
+    const values = topics.suggestInList('tram budget, tra').map((c) => c.value);
+    expect(values[0]).toBe('tram budget, Tram funding');
+    expect(values).toContain('tram budget, tram ridership');
+    expect(values).not.toContain('tram budget, tram budget');
     expect(topics.suggestInList(`${'x'.repeat(95)}, tram`)).toEqual([]);
   });
 
-  it('offers the measures of the corpus’s figures, gathered in the background, between headings and words', async () => {
-    const measuresOf = (p: Passage) => (p.text.includes('budget') ? ['tram budget overrun', undefined] : []);
+  it('offers the measures of the corpus’s figures that are noun phrases, gathered in the background', async () => {
+    const measuresOf = (p: Passage) =>
+      p.text.includes('budget') ? ['tram budget overrun', 'the council has spent', undefined] : [];
     const topics = new TopicSuggester(dossier(), { measuresOf });
     expect(topics.suggest('tram').map((c) => c.value)).not.toContain('tram budget overrun');
     await topics.prepare();
-    expect(topics.suggest('tram').map((c) => c.value)).toEqual([
-      'Tram funding',
-      'tram budget overrun',
-      'tram',
-      LONG_HEADING.slice(0, 100),
-    ]);
+    expect(
+      topics
+        .suggest('tram')
+        .map((c) => c.value)
+        .slice(0, 2),
+    ).toEqual(['Tram funding', 'tram budget overrun']);
+    expect(topics.suggest('council').map((c) => c.value)).toEqual([]);
   });
 
-  it('keeps offering headings and words when reading measures fails', async () => {
+  it('keeps offering headings when reading measures fails', async () => {
     const errors: unknown[] = [];
     const topics = new TopicSuggester(dossier(), {
       measuresOf: () => {
