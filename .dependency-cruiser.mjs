@@ -7,6 +7,7 @@ const LAYERS = [
   ['corpus', '^src/corpus/'],
   ['search', '^src/search/'],
   ['answer', '^src/answer/'],
+  ['render', '^src/render/'],
   ['engine', '^src/engine/'],
   ['commands', '^src/commands/'],
   ['digest', '^src/digest/'],

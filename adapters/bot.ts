@@ -26,18 +26,23 @@ export function botContext(parts: Partial<BotContext> & Pick<BotContext, 'dossie
   return { ...parts, log: parts.log ?? parts.dossier.log, now: parts.now ?? (() => new Date()) };
 }
 
-/** The context one command runs in, for a user in a channel of `platform`. */
+/**
+ * The context one command runs in, for a user in a channel of `platform`; `surface` is what the
+ * platform adds: its slash command, and how it looks up a user's name.
+ */
 export function commandContext(
   bot: BotContext,
   platform: Platform,
   user: CommandContext['user'],
   channel: CommandContext['channel'],
+  surface: Pick<CommandContext, 'slashCommand' | 'nameOf'> = {},
 ): CommandContext {
   return {
     dossier: bot.dossier,
     platform,
     user,
     channel,
+    ...surface,
     now: bot.now,
     ...(bot.digest ? { digest: bot.digest } : {}),
     ...(bot.gate ? { gate: bot.gate } : {}),

@@ -47,6 +47,8 @@ export interface DiscordAdapterOptions {
 export interface DiscordTarget {
   interaction: RepliableInteraction;
   flow?: string;
+  /** Send as a new public message after the interaction's own (Share), naming who shared it. */
+  sharedBy?: string;
 }
 
 /** One answer with live buttons: who asked, for what, and whether others may press them. */
@@ -62,6 +64,18 @@ interface Flow {
 }
 
 const PRIVATE = { flags: MessageFlags.Ephemeral } as const;
+
+/** An answer's buttons: Share (offered, or done) on a private answer, More results, 👍/👎 on an answer. */
+function buttonsOf(id: string, flow: Flow, share: 'offer' | 'done' | undefined) {
+  const { reply } = flow;
+  if (reply.status === 'error') return [];
+  const answer = reply.isAnswer === true && reply.status === 'ok';
+  return replyButtons(id, {
+    share: answer && flow.ephemeral && !reply.onlyAsker ? share : undefined,
+    more: Boolean(flow.next),
+    feedback: answer,
+  });
+}
 const NO_MENTIONS = { parse: [] as [] };
 
 /**
@@ -154,15 +168,13 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   async deliver(target: DiscordTarget, reply: Reply): Promise<void> {
     const { interaction } = target;
     const flow = target.flow ? this.flows.get(target.flow) : undefined;
-    const rendered = renderDiscord(reply, await drawAttachments(reply));
+    const rendered = renderDiscord(reply, await drawAttachments(reply), { sharedBy: target.sharedBy });
     if (flow) flow.next = rendered.next;
-    const components =
-      flow && reply.status !== 'error'
-        ? replyButtons(target.flow!, { share: flow.ephemeral && !reply.onlyAsker, more: Boolean(rendered.next) })
-        : [];
+    const components = flow ? buttonsOf(target.flow!, flow, flow.ephemeral ? 'offer' : undefined) : [];
     const message = { ...rendered.message, components };
     try {
-      if (interaction.deferred || interaction.replied) await interaction.editReply(message);
+      if (target.sharedBy) await interaction.followUp(message);
+      else if (interaction.deferred || interaction.replied) await interaction.editReply(message);
       else await interaction.reply({ ...message, ...(flow?.ephemeral === false ? {} : PRIVATE) });
     } catch (error) {
       this.logFailure(error, 'reply', interaction);
@@ -259,10 +271,19 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       return;
     }
     switch (action) {
-      case 'share':
-        await interaction.deferReply();
-        await this.deliver({ interaction, flow: this.remember({ ...flow, ephemeral: false }) }, flow.reply);
+      case 'share': {
+        // The private answer stays where it is, its Share turned into a disabled "Shared"; the
+        // channel gets a copy of its own, with buttons anyone there may use.
+        await interaction.deferUpdate();
+        const sharedBy = interaction.user.globalName ?? interaction.user.username;
+        await this.deliver({ interaction, flow: this.remember({ ...flow, ephemeral: false }), sharedBy }, flow.reply);
+        try {
+          await interaction.editReply({ components: buttonsOf(id, flow, 'done') });
+        } catch (error) {
+          this.logFailure(error, 'reply', interaction);
+        }
         break;
+      }
       case 'more':
         await interaction.deferReply(PRIVATE);
         if (flow.next) await this.answer(interaction, flow.next.command, flow.next.args);
@@ -297,7 +318,24 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       // The member's permissions in this channel, overwrites included; unknown in a DM.
       canManageChannel: async () => interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     };
-    return commandContext(this.bot, 'discord', user, { id: interaction.channelId ?? interaction.user.id });
+    return commandContext(
+      this.bot,
+      'discord',
+      user,
+      { id: interaction.channelId ?? interaction.user.id },
+      { slashCommand: `/${COMMAND_NAME}`, nameOf: (id) => this.nameOf(id) },
+    );
+  }
+
+  /** The name Discord shows for a user: from the cache when they have been seen, else asked of the API. */
+  private async nameOf(userId: string): Promise<string | undefined> {
+    try {
+      const user = await this.client.users.fetch(userId);
+      return user.globalName ?? user.username;
+    } catch (error) {
+      this.logFailure(error, 'answer');
+      return undefined;
+    }
   }
 
   private remember(flow: Omit<Flow, 'expiresAt'>): string {

@@ -6,13 +6,11 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { z } from 'zod';
+import { INTERNAL_ARGS } from '../../src/commands/asking.js';
 import { commands as commandTable, type Command } from '../../src/commands/index.js';
 
 /** The one chat-input command; each row of the command table is one of its subcommands. */
 export const COMMAND_NAME = 'brief';
-
-/** Arguments the bot fills in itself (the "More results" page), never typed by a user. */
-const INTERNAL_ARGS = new Set(['offset']);
 
 /**
  * String arguments that get autocomplete from the corpus's topics: one topic (`figures`), or a

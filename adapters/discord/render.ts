@@ -6,12 +6,16 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { plain, type Citation, type FigureItem, type Reply, type RichText, type Span } from '../../src/answer/reply.js';
+import { mergeSpans, said, type Citation, type FigureItem, type Reply, type RichText } from '../../src/answer/reply.js';
+import { formatCitation } from '../../src/render/citation.js';
+import { fitRich, fitText } from '../../src/render/cut.js';
+import { moreResults, resumeAt } from '../../src/render/paging.js';
 import { neutralise } from './escape.js';
 
 /** Discord's limits on a message's embeds (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
   title: 256,
+  authorName: 256,
   description: 4096,
   fields: 25,
   fieldName: 256,
@@ -24,6 +28,8 @@ export const LIMITS = {
 
 /** A part that does not fit whole is cut to fit only when this much room is left; less would be a stub. */
 const MIN_CUT = 160;
+/** Discord's limit on an attachment's description (its alt text). */
+const MAX_FILE_DESCRIPTION = 1024;
 /** Room kept for the footer that says how many results were left out. */
 const FOOTER_RESERVE = 120;
 
@@ -53,15 +59,19 @@ export const drawAttachments = (reply: Reply): Promise<Uint8Array[]> =>
  * The one renderer for Discord: a reply as embeds within every limit, with its charts attached.
  * `images`: each attachment's drawn bytes, in order (see `drawAttachments`); an attachment without them is left out.
  */
-export function renderDiscord(reply: Reply, images: Uint8Array[] = []): RenderedReply {
+export function renderDiscord(
+  reply: Reply,
+  images: Uint8Array[] = [],
+  { sharedBy }: { sharedBy?: string } = {},
+): RenderedReply {
   if (reply.status === 'error') {
-    const message = reply.error?.message ?? reply.title;
+    const message = said(reply.error?.message ?? reply.title);
     return {
       message: discordMessage(
         [
           {
             title: 'Dossier could not answer that',
-            description: cutMarkdown(neutralise(message), LIMITS.description),
+            description: fitRich(message, LIMITS.description, richMarkdown),
             color: COLOURS.error,
           },
         ],
@@ -71,7 +81,9 @@ export function renderDiscord(reply: Reply, images: Uint8Array[] = []): Rendered
   }
   const budget = new Budget(LIMITS.total - FOOTER_RESERVE);
   const main: APIEmbed = {
-    title: budget.take(cutMarkdown(neutralise(reply.title), LIMITS.title)),
+    // An embed's author line is shown as it is, without Markdown or mentions.
+    ...(sharedBy ? { author: { name: budget.take(fitText(`Shared by ${sharedBy}`, LIMITS.authorName)) } } : {}),
+    title: budget.take(fitText(reply.title, LIMITS.title, neutralise)),
     color: COLOURS[reply.status],
   };
   const embeds: APIEmbed[] = [main];
@@ -103,8 +115,8 @@ export function renderDiscord(reply: Reply, images: Uint8Array[] = []): Rendered
         addDescription(richMarkdown(block.text), (max) => fitRich(block.text, max, richMarkdown), false);
         break;
       case 'list': {
-        const format = (items: RichText[]) => items.map((item) => `• ${richMarkdown(item)}`).join('\n');
-        addDescription(format(block.items), (max) => cutMarkdown(format(block.items), max), false);
+        const list = block.items.flatMap((item, i): RichText => [{ text: i ? '\n• ' : '• ' }, ...item]);
+        addDescription(richMarkdown(list), (max) => fitRich(list, max, richMarkdown), false);
         break;
       }
       case 'excerpt': {
@@ -122,7 +134,7 @@ export function renderDiscord(reply: Reply, images: Uint8Array[] = []): Rendered
           break;
         }
         const embed: APIEmbed = {
-          title: budget.take(cutMarkdown(neutralise(title), LIMITS.title)),
+          title: budget.take(fitText(title, LIMITS.title, neutralise)),
           color: COLOURS.ok,
           fields: [],
         };
@@ -145,7 +157,13 @@ export function renderDiscord(reply: Reply, images: Uint8Array[] = []): Rendered
   const files = reply.attachments.flatMap((a, i) => {
     const image = images[i];
     return image
-      ? [{ attachment: Buffer.from(image), name: fileName(a.name, i), description: cutMarkdown(a.alt, 1024) }]
+      ? [
+          {
+            attachment: Buffer.from(image),
+            name: fileName(a.name, i),
+            description: fitText(a.alt, MAX_FILE_DESCRIPTION),
+          },
+        ]
       : [];
   });
   files.forEach((file, i) => {
@@ -164,25 +182,18 @@ export function renderDiscord(reply: Reply, images: Uint8Array[] = []): Rendered
   return { message: discordMessage(embeds, files), ...(next ? { next } : {}) };
 }
 
-/** `next` with its `offset` moved back by the excerpts left out, so More results shows them first. */
-function resumeAt(next: Reply['next'], excerptsLeftOut: number): Reply['next'] {
-  const offset = next?.args.offset;
-  if (!next || excerptsLeftOut === 0 || typeof offset !== 'number') return next;
-  return { ...next, args: { ...next.args, offset: Math.max(0, offset - excerptsLeftOut) } };
-}
-
 const discordMessage = (embeds: APIEmbed[], files: DiscordMessage['files']): DiscordMessage => ({
   embeds,
   files,
   allowedMentions: { parse: [] },
 });
 
+/** How many results this message does not show, in plain words, and how to see those that can be paged to. */
 function footerText(omitted: number, more: number): string | undefined {
-  const results = (n: number) => `${n} result${n === 1 ? '' : 's'}`;
   const parts = [];
-  if (omitted > 0) parts.push(`${results(omitted)} left out to fit Discord's limits`);
-  if (more > 0) parts.push(`${results(more)} more: press More results`);
-  return parts.length ? parts.join(' · ') : undefined;
+  if (omitted > 0) parts.push(`${moreResults(omitted)} did not fit in this message.`);
+  if (more > 0) parts.push(`${moreResults(more)}: press More results to see them.`);
+  return parts.length ? parts.join(' ') : undefined;
 }
 
 /** Counts characters against the 6,000 a message's embeds may hold together. */
@@ -209,10 +220,7 @@ function excerptMarkdown(
 }
 
 function figureField(item: FigureItem, room: number): APIEmbedField | undefined {
-  const name = cutMarkdown(
-    neutralise([item.text, item.measure, item.when].filter(Boolean).join(' · ')),
-    LIMITS.fieldName,
-  );
+  const name = fitText([item.text, item.measure, item.when].filter(Boolean).join(' · '), LIMITS.fieldName, neutralise);
   const render = (sentence: RichText) => `“${richMarkdown(sentence)}”\n— ${citationMarkdown(item.citation)}`;
   const max = Math.min(LIMITS.fieldValue, room - name.length);
   if (max < MIN_CUT) return undefined;
@@ -220,96 +228,34 @@ function figureField(item: FigureItem, room: number): APIEmbedField | undefined 
   return { name, value: whole.length <= max ? whole : fitRich(item.sentence, max, render) };
 }
 
-/** “Title” · author, publisher · date · ¶n, and a link when the document gives a web address. */
-export function citationMarkdown(c: Citation): string {
-  const who = [c.author, c.publisher].filter(Boolean).join(', ');
-  const parts = [`*${neutralise(c.title)}*`, who && neutralise(who), c.date && neutralise(c.date), `¶${c.paragraph}`];
-  const link = safeUrl(c.url);
-  if (link) parts.push(`[link](${link})`);
-  return parts.filter(Boolean).join(' · ');
-}
+/** Discord shows the title in italics and the document's address as a `[link]` after the other parts. */
+export const citationMarkdown = (c: Citation): string =>
+  formatCitation(c, { escape: neutralise, title: (title) => `*${title}*`, link: (link) => `[link](${link})` });
 
-/** Only http(s) addresses become links, with the characters that would end a Markdown link encoded. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-    return parsed.href.replace(/[()<> ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * The bot's own code span. Discord shows code as it is, mentions and links included, so only a
+ * backtick (which would end it) and a line break are kept out, and a mass mention is broken as
+ * elsewhere in case a span ever quotes someone.
+ */
+const codeMarkdown = (text: string) =>
+  `\`${text
+    .replace(/`/g, '\u02cb')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/@(everyone|here)/gi, '@\u200b$1')}\``;
 
-/** Escaped text with `strong` spans in bold; whitespace stays outside the `**` so Discord renders them. */
+/**
+ * Escaped text with `strong` spans in bold and the bot's code spans as code; whitespace stays
+ * outside the `**` so Discord renders them.
+ */
 export function richMarkdown(rich: RichText): string {
-  return merge(rich)
+  return mergeSpans(rich)
     .map((span) => {
+      if (span.code) return codeMarkdown(span.text);
       if (!span.strong || !span.text.trim()) return neutralise(span.text);
       const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(span.text)!;
       return `${lead}**${neutralise(core!)}**${trail}`;
     })
     .join('');
-}
-
-/** Adjacent spans of the same weight become one, so bold words never meet as `****`. */
-function merge(rich: RichText): Span[] {
-  const out: Span[] = [];
-  for (const span of rich) {
-    const last = out[out.length - 1];
-    if (last && Boolean(last.strong) === Boolean(span.strong)) last.text += span.text;
-    else out.push({ ...span });
-  }
-  return out;
-}
-
-/**
- * Renders `rich` cut short enough that the rendering fits in `max` characters, ending at a sentence
- * (or failing that a word) with "…". Cutting the spans rather than the Markdown keeps `**` paired.
- */
-export function fitRich(rich: RichText, max: number, render: (r: RichText) => string): string {
-  let rendered = render(rich);
-  let limit = plain(rich).length;
-  while (rendered.length > max && limit > 0) {
-    limit = Math.max(0, Math.min(limit - 1, limit - (rendered.length - max)));
-    rendered = render(cutRich(rich, limit));
-  }
-  return rendered.length <= max ? rendered : cutMarkdown(rendered, max);
-}
-
-/** The first `limit` characters of `rich`, cut back to a sentence or word boundary, plus "…". */
-export function cutRich(rich: RichText, limit: number): RichText {
-  const end = boundary(plain(rich), Math.max(0, limit - 2));
-  const out: Span[] = [];
-  let at = 0;
-  for (const span of rich) {
-    if (at >= end) break;
-    const text = span.text.slice(0, end - at);
-    out.push(span.strong ? { text, strong: true } : { text });
-    at += span.text.length;
-  }
-  out.push({ text: ' …' });
-  return out;
-}
-
-/** Plain or already-escaped text cut to `max` characters at a sentence or word boundary, with "…". */
-export function cutMarkdown(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, boundary(text, max - 2)).trimEnd();
-  // A cut after an escaping backslash would escape the ellipsis' space instead.
-  while (cut.endsWith('\\')) cut = cut.slice(0, -1);
-  return `${cut} …`;
-}
-
-/** Where to cut `text` to keep at most `max` characters: after the last full sentence, else the last word. */
-function boundary(text: string, max: number): number {
-  if (text.length <= max) return text.length;
-  const head = text.slice(0, max + 1);
-  let sentenceEnd = -1;
-  for (const m of head.matchAll(/[.!?…]["'”’)\]]*(?=\s)/g)) sentenceEnd = m.index + m[0].length;
-  if (sentenceEnd > max * 0.3) return sentenceEnd;
-  const space = head.lastIndexOf(' ');
-  return space > max * 0.5 ? space : max;
 }
 
 const fileName = (name: string, i: number) => name.replace(/[^\w.-]/g, '_').slice(-80) || `chart-${i + 1}.png`;
@@ -324,28 +270,37 @@ export function parseButtonId(customId: string): { action: ButtonAction; flow: s
   return m ? { action: m[1] as ButtonAction, flow: m[2]! } : undefined;
 }
 
-/** Share (on a private answer), More results (when there are more), and 👍/👎 feedback. */
+/**
+ * Buttons only where they mean something: Share on a private answer (disabled, as "Shared", once
+ * used), More results when there are more, 👍/👎 on an answer. No row at all when none applies.
+ */
 export function replyButtons(
   flow: string,
-  { share, more }: { share: boolean; more: boolean },
+  { share, more, feedback }: { share?: 'offer' | 'done'; more: boolean; feedback: boolean },
 ): APIActionRowComponent<APIButtonComponent>[] {
   const button = (
     action: ButtonAction,
     style: ButtonStyle.Primary | ButtonStyle.Secondary,
     label: { label?: string; emoji?: string },
+    disabled = false,
   ): APIButtonComponent => ({
     type: ComponentType.Button,
     style,
     custom_id: buttonId(action, flow),
     ...(label.label ? { label: label.label } : {}),
     ...(label.emoji ? { emoji: { name: label.emoji } } : {}),
+    ...(disabled ? { disabled } : {}),
   });
   const buttons: APIButtonComponent[] = [];
-  if (share) buttons.push(button('share', ButtonStyle.Primary, { label: 'Share' }));
+  if (share)
+    buttons.push(
+      button('share', ButtonStyle.Primary, { label: share === 'done' ? 'Shared' : 'Share' }, share === 'done'),
+    );
   if (more) buttons.push(button('more', ButtonStyle.Secondary, { label: 'More results' }));
-  buttons.push(
-    button('up', ButtonStyle.Secondary, { emoji: '👍' }),
-    button('down', ButtonStyle.Secondary, { emoji: '👎' }),
-  );
-  return [{ type: ComponentType.ActionRow, components: buttons }];
+  if (feedback)
+    buttons.push(
+      button('up', ButtonStyle.Secondary, { emoji: '👍' }),
+      button('down', ButtonStyle.Secondary, { emoji: '👎' }),
+    );
+  return buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }

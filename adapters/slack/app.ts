@@ -13,6 +13,7 @@ import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/ad
 import type { Reply } from '../../src/answer/reply.js';
 import { MAX_QUERY_LENGTH, runCommand, runText } from '../../src/commands/index.js';
 import { DossierError } from '../../src/errors.js';
+import { fitText } from '../../src/render/cut.js';
 import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { boltLogger } from './bolt-logger.js';
@@ -43,14 +44,6 @@ export interface SlackAdapterOptions {
 interface Requester {
   user: { id: string; name?: string };
   channel: { id: string; name?: string };
-}
-
-/** At most `max` characters, cut after a word. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return space > max / 2 ? cut.slice(0, space) : cut;
 }
 
 /**
@@ -183,6 +176,20 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     return this.digests.findPost(channelId, key, since);
   }
 
+  /** The name Slack shows for a user (users.info, scope users:read); undefined when Slack will not say. */
+  private async nameOf(userId: string): Promise<string | undefined> {
+    try {
+      const { user } = await this.app.client.users.info({ user: userId });
+      return user?.profile?.display_name || user?.real_name || user?.name || undefined;
+    } catch (error) {
+      this.log.warn(
+        { code: slackErrorCode(error) },
+        `Could not look up the name of ${userId}: ${describeSlackFailure(error, '-')}`,
+      );
+      return undefined;
+    }
+  }
+
   /**
    * Slack tells a bot no channel roles, so its workspace's owners and admins, and whoever created
    * the channel, count as the channel's managers (DIGEST_MANAGE_SLACK=managers).
@@ -204,7 +211,10 @@ export class SlackAdapter implements Adapter<SlackTarget> {
 
   private run(request: SlackRequest, who: Requester): Promise<Reply> {
     const user = { ...who.user, canManageChannel: () => this.managesChannel(who.user.id, who.channel.id) };
-    const ctx = commandContext(this.bot, 'slack', user, who.channel);
+    const ctx = commandContext(this.bot, 'slack', user, who.channel, {
+      slashCommand: this.settings.command,
+      nameOf: (id) => this.nameOf(id),
+    });
     return 't' in request ? runText(request.t, ctx) : runCommand(request.c, request.a, ctx);
   }
 
@@ -265,20 +275,23 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       });
 
     onButton(ACTIONS.share, async (request, body, who) => {
+      await this.delivery.share(
+        { responseUrl: body.response_url, channel: who.channel.id, request },
+        await this.run(request, who),
+        who.user.name ?? who.user.id,
+      );
+    });
+    // The next page takes the place of the one whose button was pressed.
+    onButton(ACTIONS.more, async (request, body, who) => {
       await this.deliver(
         {
           kind: 'response',
           responseUrl: body.response_url,
           channel: who.channel.id,
-          visibility: 'in_channel',
+          visibility: 'ephemeral',
           request,
+          replaceOriginal: true,
         },
-        await this.run(request, who),
-      );
-    });
-    onButton(ACTIONS.more, async (request, body, who) => {
-      await this.deliver(
-        { kind: 'response', responseUrl: body.response_url, channel: who.channel.id, visibility: 'ephemeral', request },
         await this.run(request, who),
       );
     });
@@ -298,7 +311,6 @@ export class SlackAdapter implements Adapter<SlackTarget> {
             response_type: 'ephemeral',
             replace_original: false,
             text: 'Thanks for the feedback.',
-            blocks: [],
           });
         } catch (error) {
           this.log.warn({ code: slackErrorCode(error) }, describeSlackFailure(error, who.channel.id));
@@ -310,7 +322,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       await ack();
       const request: SlackRequest = {
         c: 'cite',
-        a: { quote: clip(slackToPlain(shortcut.message.text ?? ''), MAX_QUERY_LENGTH) },
+        a: { quote: fitText(slackToPlain(shortcut.message.text ?? ''), MAX_QUERY_LENGTH, undefined, { mark: false }) },
       };
       const who = {
         user: { id: shortcut.user.id, name: shortcut.user.name },

@@ -3,8 +3,9 @@ import { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/answer/reply.js';
 import type { Logger } from '../../src/log.js';
 import type { SlackRequest } from './buttons.js';
-import { describeSlackFailure, slackErrorCode } from './errors.js';
-import { renderSlack, type SlackMessage } from './render.js';
+import { fitText } from '../../src/render/cut.js';
+import { describeForUser, describeSlackFailure, slackErrorCode } from './errors.js';
+import { renderSlack, type RenderOptions, type SlackMessage } from './render.js';
 
 /** Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user. */
 export type SlackTarget =
@@ -14,6 +15,8 @@ export type SlackTarget =
       channel: string;
       visibility: 'ephemeral' | 'in_channel';
       request?: SlackRequest;
+      /** Replace the message whose button was pressed (More results pages in place) instead of adding one. */
+      replaceOriginal?: boolean;
     }
   | {
       kind: 'message';
@@ -23,6 +26,14 @@ export type SlackTarget =
       /** Who asked, for replies meant only for them. */ user?: string;
     }
   | { kind: 'ephemeral'; channel: string; user: string; threadTs?: string; request?: SlackRequest };
+
+/** A file title Slack shows under the chart: a few words. */
+const MAX_FILE_TITLE = 80;
+/** Slack's limit on a file's alt text. */
+const MAX_ALT_TEXT = 1000;
+
+const isPublic = (target: SlackTarget) =>
+  target.kind === 'message' || (target.kind === 'response' && target.visibility === 'in_channel');
 
 /** Where a reply meant only for the asker (`Reply.onlyAsker`, e.g. a digest preview) goes instead of `target`. */
 function privately(target: SlackTarget): SlackTarget {
@@ -51,9 +62,9 @@ export class SlackDelivery {
   ) {}
 
   /** Answers one request; a refusal from Slack is logged, never thrown, since no one is left to tell. */
-  async deliver(target: SlackTarget, reply: Reply): Promise<void> {
+  async deliver(target: SlackTarget, reply: Reply, options?: RenderOptions): Promise<void> {
     try {
-      await this.send(target, reply);
+      await this.send(target, reply, options);
     } catch (error) {
       this.log.error(
         { channel: target.channel, target: target.kind, code: slackErrorCode(error) },
@@ -77,20 +88,69 @@ export class SlackDelivery {
     }
   }
 
-  private async send(requested: SlackTarget, reply: Reply): Promise<void> {
+  /**
+   * Share in channel: posts the answer for everyone, naming who shared it, with its chart; then
+   * the private answer whose Share was pressed says it was shared, so it is not shared twice. A
+   * refusal is logged and told, in one line, to the person who pressed Share, who alone can see it.
+   */
+  async share(
+    pressed: { responseUrl: string; channel: string; request: SlackRequest },
+    reply: Reply,
+    sharedBy: string,
+  ): Promise<void> {
+    const { responseUrl, channel, request } = pressed;
+    const shared: SlackTarget = { kind: 'response', responseUrl, channel, visibility: 'in_channel', request };
+    try {
+      await this.sendMessage(shared, reply, { sharedBy });
+    } catch (error) {
+      return this.tellPresser(responseUrl, channel, error, 'Could not share the answer');
+    }
+    try {
+      await this.uploadCharts(shared, reply);
+    } catch (error) {
+      await this.tellPresser(responseUrl, channel, error, 'Shared without its chart');
+    }
+    await this.deliver({ ...shared, visibility: 'ephemeral', replaceOriginal: true }, reply, { share: 'done' });
+  }
+
+  private async tellPresser(responseUrl: string, channel: string, error: unknown, what: string): Promise<void> {
+    this.log.error({ channel, code: slackErrorCode(error) }, describeSlackFailure(error, channel));
+    try {
+      await this.withinRateBudget(() =>
+        this.respond(responseUrl, {
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: `:warning: ${what}: ${describeForUser(error)}`,
+        }),
+      );
+    } catch (failed) {
+      this.log.warn({ channel, code: slackErrorCode(failed) }, describeSlackFailure(failed, channel));
+    }
+  }
+
+  private async send(target: SlackTarget, reply: Reply, options: RenderOptions = {}): Promise<void> {
+    await this.sendMessage(target, reply, options);
+    await this.uploadCharts(target, reply);
+  }
+
+  private async sendMessage(requested: SlackTarget, reply: Reply, options: RenderOptions): Promise<void> {
     const target = reply.onlyAsker ? privately(requested) : requested;
-    const isPublic = target.kind === 'message' || (target.kind === 'response' && target.visibility === 'in_channel');
-    const upload = isPublic && reply.attachments.length > 0;
     const message = renderSlack(reply, {
       request: target.request,
-      shareable: !isPublic && !reply.onlyAsker,
-      chartUploaded: upload,
+      // A private answer offers Share; a public one has no one left to share it with.
+      ...(isPublic(target) ? {} : { share: 'offer' }),
+      chartUploaded: isPublic(target) && reply.attachments.length > 0,
+      ...options,
     });
     const threadTs = target.kind === 'response' ? undefined : target.threadTs;
     const client = this.client;
     if (target.kind === 'response')
       await this.withinRateBudget(() =>
-        this.respond(target.responseUrl, { response_type: target.visibility, replace_original: false, ...message }),
+        this.respond(target.responseUrl, {
+          response_type: target.visibility,
+          replace_original: target.replaceOriginal ?? false,
+          ...message,
+        }),
       );
     else if (target.kind === 'ephemeral')
       await this.withinRateBudget(() =>
@@ -111,25 +171,31 @@ export class SlackDelivery {
           ...message,
         }),
       );
-    if (!upload) return;
-    // Charts are drawn only here: a private answer shows none (Share posts it).
+  }
+
+  /** Charts are drawn only here, for a public answer: a private answer shows none (Share posts it). */
+  private async uploadCharts(requested: SlackTarget, reply: Reply): Promise<void> {
+    const target = reply.onlyAsker ? privately(requested) : requested;
+    if (!isPublic(target)) return;
+    const threadTs = target.kind === 'response' ? undefined : target.threadTs;
     for (const chart of reply.attachments) {
       const file = Buffer.from(await chart.draw());
       await this.withinRateBudget(() =>
-        client.files.uploadV2({
+        this.client.files.uploadV2({
           channel_id: target.channel,
           ...(threadTs ? { thread_ts: threadTs } : {}),
           file,
           filename: chart.name,
-          title: chart.alt.slice(0, 250),
-          alt_text: chart.alt.slice(0, 1000),
+          // Slack shows the title under the file; the long description is its alt text.
+          title: fitText(chart.title, MAX_FILE_TITLE),
+          alt_text: fitText(chart.alt, MAX_ALT_TEXT),
         } as webApi.FilesUploadV2Arguments),
       );
     }
   }
 
   /** Posts to a response_url (valid 30 minutes, up to five times), as Bolt's `respond` does. */
-  async respond(responseUrl: string, body: SlackMessage & Record<string, unknown>): Promise<void> {
+  async respond(responseUrl: string, body: Partial<SlackMessage> & Record<string, unknown>): Promise<void> {
     const response = await fetch(responseUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

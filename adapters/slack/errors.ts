@@ -44,3 +44,22 @@ export function describeSlackFailure(error: unknown, channel: string): string {
       return `Slack call for channel ${channel} failed: ${code ?? (error instanceof Error ? error.message : String(error))}`;
   }
 }
+
+/**
+ * What a person in the channel can do about a refusal, in words for them rather than for the
+ * operator (whose line, from `describeSlackFailure`, goes to the log).
+ */
+export function describeForUser(error: unknown): string {
+  const code = slackErrorCode(error);
+  switch (code) {
+    case 'not_in_channel':
+      return 'Dossier is not a member of this channel (not_in_channel). Invite it with `/invite @Dossier` and share again.';
+    case 'channel_not_found':
+    case 'is_archived':
+      return `Slack will not let Dossier post here (${code}).`;
+    case 'ratelimited':
+      return 'Slack is limiting how fast Dossier may post (ratelimited). Try again in a minute.';
+    default:
+      return `Slack refused it (${code ?? 'no answer'}). Try again in a moment.`;
+  }
+}

@@ -1,5 +1,18 @@
 import type { types } from '@slack/bolt';
-import type { Citation, Excerpt, FigureItem, Reply, ReplyBlock, RichText } from '../../src/answer/reply.js';
+import {
+  mergeSpans,
+  plain,
+  said,
+  type Citation,
+  type Excerpt,
+  type FigureItem,
+  type Reply,
+  type ReplyBlock,
+  type RichText,
+} from '../../src/answer/reply.js';
+import { formatCitation } from '../../src/render/citation.js';
+import { fitRich, fitText } from '../../src/render/cut.js';
+import { moreResults, resumeAt } from '../../src/render/paging.js';
 import { ACTIONS, buttonValue, MAX_BUTTON_VALUE, type SlackRequest } from './buttons.js';
 
 type Block = types.KnownBlock;
@@ -22,10 +35,15 @@ export const LIMITS = {
 } as const;
 
 export interface RenderOptions {
-  /** The request that produced the reply: adds the 👍/👎 buttons (and Share when `shareable`). Omit for posts. */
+  /** The request that produced the reply: adds Share and 👍/👎 to an answer (`Reply.isAnswer`). Omit for posts. */
   request?: SlackRequest;
-  /** The answer is ephemeral: offer Share in channel, which posts it for everyone. */
-  shareable?: boolean;
+  /**
+   * Share in channel: `offer` it (a private answer), or say it was `done` (the private answer once
+   * shared). Omitted where there is nothing to share to (a public answer).
+   */
+  share?: 'offer' | 'done';
+  /** The posted copy of a shared answer names who shared it. */
+  sharedBy?: string;
   /** Whether the adapter uploads the reply's chart with the message; if not, the reply says how to get it. */
   chartUploaded?: boolean;
 }
@@ -55,10 +73,24 @@ export function escapeMrkdwn(s: string): string {
     .replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-/** Matched words in bold; the spaces around a span stay outside the `*` so Slack sees the markers. */
+/**
+ * The bot's own code span. Its text is the bot's, but may quote what someone typed, so it is made
+ * inert as plain text is, except that mrkdwn characters need no lookalikes inside code.
+ */
+const codeMrkdwn = (text: string) =>
+  `\`${text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060')
+    .replace(/`/g, '\u02cb')
+    .replace(/\s*[\r\n]+\s*/g, ' ')}\``;
+
+/** Matched words in bold and the bot's code spans as code; the spaces around a span stay outside its markers. */
 export function richMrkdwn(rich: RichText): string {
-  return rich
+  return mergeSpans(rich)
     .map((span) => {
+      if (span.code) return codeMrkdwn(span.text);
       const text = escapeMrkdwn(span.text);
       if (!span.strong || !text.trim()) return text;
       const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/su.exec(text)!;
@@ -67,63 +99,15 @@ export function richMrkdwn(rich: RichText): string {
     .join('');
 }
 
-/** The first `end` characters of a rich text, spans intact. */
-function sliceRich(rich: RichText, end: number): RichText {
-  const out: RichText = [];
-  let at = 0;
-  for (const span of rich) {
-    if (at >= end) break;
-    const take = span.text.slice(0, end - at);
-    out.push({ ...span, text: take });
-    at += span.text.length;
-  }
-  return out;
-}
-
-/**
- * Renders `rich` with `render` within `max` characters: whole when it fits, otherwise cut after the
- * last sentence that fits (after a word if no sentence does) and marked with "…".
- */
-export function fitRich(rich: RichText, max: number, render: (r: RichText) => string = richMrkdwn): string {
-  const whole = render(rich);
-  if (whole.length <= max) return whole;
-  const plainText = rich.map((s) => s.text).join('');
-  const cuts = (pattern: RegExp) => [...plainText.matchAll(pattern)].map((m) => m.index + m[0].trimEnd().length);
-  const shown = (cut: number) => `${render(sliceRich(rich, cut)).trimEnd()} …`;
-  for (const candidates of [cuts(/[.!?…]["”’)\]]*\s+/g), cuts(/\S\s+/g)]) {
-    // The rendering grows with the cut, so the longest cut that fits is found by bisection: trying
-    // every cut from the end rendered a long paragraph once per word, seconds for one message.
-    let fitting: string | undefined;
-    for (let lo = 0, hi = candidates.length - 1; lo <= hi;) {
-      const mid = (lo + hi) >> 1;
-      const text = shown(candidates[mid]!);
-      if (text.length <= max) [fitting, lo] = [text, mid + 1];
-      else hi = mid - 1;
-    }
-    if (fitting !== undefined) return fitting;
-  }
-  return `${whole.slice(0, Math.max(0, max - 2))} …`;
-}
-
 /** Shortens mrkdwn that is already rendered (and escaped): the last resort that keeps a section within Slack's limit. */
-const fit = (mrkdwn: string, max: number) => fitRich([{ text: mrkdwn }], max, (r) => r.map((s) => s.text).join(''));
+const fit = (mrkdwn: string, max: number) => fitText(mrkdwn, max);
 
-/** Only plain web links become Slack links; anything else could smuggle markup through the `<url|label>` form. */
-const safeUrl = (url: string | undefined) =>
-  url && /^https?:\/\/[^\s<>|]+$/.test(url) ? url.replace(/&/g, '&amp;') : undefined;
-
-export function citationMrkdwn(c: Citation): string {
-  const title = `“${escapeMrkdwn(c.title)}”`;
-  const url = safeUrl(c.url);
-  const who = [c.author, c.publisher]
-    .filter(Boolean)
-    .map((s) => escapeMrkdwn(s!))
-    .join(', ');
-  const where = [c.heading ? `§ ${escapeMrkdwn(c.heading)}` : '', `¶${c.paragraph}`].filter(Boolean).join(' ');
-  return [url ? `<${url}|${title}>` : title, who, c.date ? escapeMrkdwn(c.date) : '', where]
-    .filter(Boolean)
-    .join(' · ');
-}
+/** Slack links a citation's title; `&` is escaped inside the link as everywhere in mrkdwn. */
+export const citationMrkdwn = (c: Citation): string =>
+  formatCitation(c, {
+    escape: escapeMrkdwn,
+    title: (title, link) => (link ? `<${link.replace(/&/g, '&amp;')}|“${title}”>` : `“${title}”`),
+  });
 
 const section = (text: string): Block => ({
   type: 'section',
@@ -203,7 +187,8 @@ function unit(block: ReplyBlock): { blocks: Block[]; results: number; excerpt?: 
 
 const size = (blocks: Block[]) => JSON.stringify(blocks).length;
 
-function actionsBlock(reply: Reply, request: SlackRequest | undefined, shareable: boolean): Block | undefined {
+/** Buttons only where they mean something: Share and 👍/👎 on an answer, More results where there are more. */
+function actionsBlock(reply: Reply, options: RenderOptions): Block | undefined {
   const buttons: types.Button[] = [];
   const button = (action_id: string, text: string, value: string | undefined, style?: 'primary') => {
     if (value)
@@ -215,9 +200,11 @@ function actionsBlock(reply: Reply, request: SlackRequest | undefined, shareable
         ...(style ? { style } : {}),
       });
   };
-  if (request && shareable) button(ACTIONS.share, 'Share in channel', buttonValue(request), 'primary');
+  const { request } = options;
+  const answer = reply.isAnswer === true && reply.status === 'ok' && request !== undefined;
+  if (answer && options.share === 'offer') button(ACTIONS.share, 'Share in channel', buttonValue(request), 'primary');
   if (reply.next) button(ACTIONS.more, 'More results', buttonValue({ c: reply.next.command, a: reply.next.args }));
-  if (request && reply.status !== 'error') {
+  if (answer) {
     button(ACTIONS.feedbackUp, '👍', buttonValue(request));
     button(ACTIONS.feedbackDown, '👎', buttonValue(request));
   }
@@ -225,15 +212,13 @@ function actionsBlock(reply: Reply, request: SlackRequest | undefined, shareable
 }
 
 function fallbackText(reply: Reply): string {
+  if (reply.error) return fitRich(said(reply.error.message), LIMITS.fallbackText, richMrkdwn);
   const first = reply.blocks.find((b) => b.type === 'excerpt');
-  const lead = reply.error ? reply.error.message : reply.title;
   const quote =
     first?.type === 'excerpt'
-      ? `: “${first.excerpt.text.map((s) => s.text).join('')}” (${first.excerpt.citation.title}, ¶${first.excerpt.citation.paragraph})`
+      ? `: “${plain(first.excerpt.text)}” (${first.excerpt.citation.title}, ¶${first.excerpt.citation.paragraph})`
       : '';
-  return fitRich([{ text: `${lead}${quote}` }], LIMITS.fallbackText, (r) =>
-    escapeMrkdwn(r.map((s) => s.text).join('')),
-  );
+  return fitText(`${reply.title}${quote}`, LIMITS.fallbackText, escapeMrkdwn);
 }
 
 /**
@@ -244,25 +229,30 @@ function fallbackText(reply: Reply): string {
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const text = fallbackText(reply);
   if (reply.status === 'error') {
-    const actions = actionsBlock(reply, undefined, false);
+    const actions = actionsBlock(reply, options);
     return {
       text,
       blocks: [
-        section(`:warning: ${escapeMrkdwn(reply.error?.message ?? reply.title)}`),
+        section(`:warning: ${richMrkdwn(said(reply.error?.message ?? reply.title))}`),
         ...(actions ? [actions] : []),
       ],
     };
   }
+  const offersShare = options.share === 'offer' && reply.isAnswer === true;
   const chartNote =
     reply.attachments.length && !options.chartUploaded
       ? context(
-          `:bar_chart: ${options.shareable ? 'Share in channel to post the chart' : 'Chart'}: ${escapeMrkdwn(reply.attachments.map((a) => a.alt).join('; '))}`,
+          `:bar_chart: ${offersShare ? 'Share in channel to post the chart' : 'Chart'}: ${escapeMrkdwn(reply.attachments.map((a) => a.alt).join('; '))}`,
         )
       : undefined;
+  const shareNote =
+    options.share === 'done'
+      ? context('Shared in the channel.')
+      : options.sharedBy
+        ? context(`Shared by ${escapeMrkdwn(options.sharedBy)}`)
+        : undefined;
   const closing = (next: Reply['next']) =>
-    [chartNote, actionsBlock({ ...reply, next }, options.request, options.shareable ?? false)].filter(
-      (b): b is Block => b !== undefined,
-    );
+    [chartNote, shareNote, actionsBlock({ ...reply, next }, options)].filter((b): b is Block => b !== undefined);
   // Room kept for the closing blocks: the "left out" note, the chart note and the buttons.
   const tail = closing(reply.next);
   const reservedBlocks = tail.length + 1;
@@ -307,18 +297,8 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   const notShown = leftOut + reply.more;
   if (notShown > 0) {
     const hint = next && (leftOut === 0 || next !== reply.next) ? ' Press *More results* to see them.' : '';
-    blocks.push(context(`${notShown} more result${notShown === 1 ? '' : 's'} not shown.${hint}`));
+    blocks.push(context(`${moreResults(notShown)} not shown.${hint}`));
   }
   blocks.push(...closing(next));
   return { text, blocks };
-}
-
-/**
- * "More results" must not skip the excerpts this message had no room for: a paged command's next
- * `offset` is moved back by that many.
- */
-function resumeAt(next: Reply['next'], excerptsLeftOut: number): Reply['next'] {
-  const offset = next?.args.offset;
-  if (!next || excerptsLeftOut === 0 || typeof offset !== 'number') return next;
-  return { ...next, args: { ...next.args, offset: Math.max(0, offset - excerptsLeftOut) } };
 }

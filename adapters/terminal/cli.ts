@@ -180,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
     const spec = findCommand(command)!;
     const args = spec.args.safeParse(spec.fromText(text));
     if (!args.success) {
-      console.error(`dossier: ${argumentsProblem(spec, args.error)}`);
+      console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
       return 1;
     }
     process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? DEFAULT_LIMIT))}\n`);

@@ -1,4 +1,6 @@
 import { type Citation, type Reply, type RichText } from '../../src/answer/reply.js';
+import { formatCitation } from '../../src/render/citation.js';
+import { moreResults } from '../../src/render/paging.js';
 
 export interface TerminalStyle {
   bold(text: string): string;
@@ -13,10 +15,9 @@ export const noStyle: TerminalStyle = { bold: (t) => t, dim: (t) => t };
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const safe = (t: string) => t.replace(CONTROL, '');
 
-export function citationLine(c: Citation): string {
-  const who = [c.author, c.publisher].filter(Boolean).join(', ');
-  return [`“${c.title}”`, who, c.date, `¶${c.paragraph}`, c.url].filter(Boolean).join(' · ');
-}
+/** The terminal shows the document's address as it is, after the other parts. */
+export const citationLine = (c: Citation): string =>
+  formatCitation(c, { escape: safe, title: (title) => `“${title}”`, link: (link) => link });
 
 export interface TerminalRenderOptions {
   /**
@@ -32,7 +33,9 @@ export function renderTerminal(
   style: TerminalStyle = noStyle,
   { moreHint = true }: TerminalRenderOptions = {},
 ): string {
-  const rich = (r: RichText) => r.map((s) => (s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
+  // The bot's own code spans keep their backticks: they are what to type.
+  const rich = (r: RichText) =>
+    r.map((s) => (s.code ? `\`${safe(s.text)}\`` : s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
   const out: string[] = [style.bold(safe(reply.title)), ''];
   // Error messages quote what the user typed (a bad time, an unknown zone): strip controls there too.
   if (reply.error) return safe(reply.error.message);
@@ -50,7 +53,7 @@ export function renderTerminal(
         const e = block.excerpt;
         n++;
         if (e.context) out.push(style.dim(`   ${safe(e.context)}`));
-        out.push(`${n}. “${rich(e.text)}”`, style.dim(`   — ${safe(citationLine(e.citation))}`));
+        out.push(`${n}. “${rich(e.text)}”`, style.dim(`   — ${citationLine(e.citation)}`));
         if (e.figures.length)
           out.push(
             `   Key figures: ${e.figures.map((f) => style.bold(safe(f.text)) + (f.measure ? ` (${safe(f.measure)})` : '')).join('; ')}`,
@@ -64,14 +67,13 @@ export function renderTerminal(
         for (const f of block.items)
           out.push(
             `  • ${style.bold(safe(f.text))}${f.when ? ` (${safe(f.when)})` : ''}: “${rich(f.sentence)}”`,
-            style.dim(`    — ${safe(citationLine(f.citation))}`),
+            style.dim(`    — ${citationLine(f.citation)}`),
           );
         out.push('');
         break;
     }
   }
   for (const a of reply.attachments) out.push(style.dim(`[chart: ${safe(a.alt)}]`));
-  if (moreHint && reply.more > 0)
-    out.push(style.dim(`${reply.more} more result${reply.more === 1 ? '' : 's'}: type \`more\`.`));
+  if (moreHint && reply.more > 0) out.push(style.dim(`${moreResults(reply.more)}: type \`more\`.`));
   return out.join('\n').trimEnd();
 }

@@ -19,6 +19,9 @@ export interface TerminalOptions {
   output?: Writable & { isTTY?: boolean };
 }
 
+/** The one person at the terminal, and their one channel. */
+const TERMINAL_USER = 'terminal';
+
 /**
  * The terminal surface: the commands people type in Slack or Discord (`/brief cite …`), answered
  * in the terminal. Used when no chat platform is configured.
@@ -91,7 +94,13 @@ export class TerminalAdapter implements Adapter<null> {
       return;
     }
     if (text) {
-      const ctx = commandContext(this.bot, 'terminal', { id: 'terminal' }, { id: 'terminal' });
+      const ctx = commandContext(
+        this.bot,
+        'terminal',
+        { id: TERMINAL_USER },
+        { id: TERMINAL_USER },
+        { nameOf: async (id) => (id === TERMINAL_USER ? 'you, in this terminal' : undefined) },
+      );
       if (/^more$/i.test(text)) await this.more(ctx);
       else await this.deliver(null, await runText(text, ctx));
     }

@@ -3,7 +3,7 @@ import type { Library } from './library.js';
 import { amountsIn, analyseQuery, answerable, coverage, type AnalysedQuery } from '../search/query.js';
 import { figureItem } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
-import { plain, type Excerpt, type Reply } from './reply.js';
+import { plain, said, type Excerpt, type Reply } from './reply.js';
 
 export interface AskOptions {
   /** How many passages to show (default 3). */
@@ -99,13 +99,11 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
       blocks: [
         {
           type: 'text',
-          text: [
-            {
-              text: offset
-                ? 'No more passages answer this question.'
-                : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.',
-            },
-          ],
+          text: said(
+            offset
+              ? 'No more passages answer this question.'
+              : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.',
+          ),
         },
       ],
       attachments: [],
@@ -118,6 +116,7 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
     blocks: answer.results.map((r) => ({ type: 'excerpt', excerpt: r.excerpt })),
     attachments: [],
     more: answer.more,
+    isAnswer: true,
     next:
       answer.more > 0
         ? { command: 'ask', args: { question: answer.query, offset: offset + answer.results.length } }

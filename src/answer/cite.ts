@@ -2,7 +2,7 @@ import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
 import type { AskAnswer, AskResult } from './ask.js';
-import { excerptText } from './excerpt.js';
+import { excerptText, WORD } from './excerpt.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import { markRanges, type Reply, type RichText } from './reply.js';
 
@@ -26,7 +26,7 @@ export function cite(dossier: Library, quote: string, { limit = 3 }: { limit?: n
     passage: m.passage,
     score: m.similarity,
     excerpt: {
-      text: excerptText(m.passage, m.window, (text) => markWords(text, wanted)),
+      text: excerptText(m.passage, m.window, (text) => markQuoted(text, quote)),
       context: m.passage.context,
       citation: dossier.citation(m.passage),
       figures: [],
@@ -105,15 +105,35 @@ function withinEdits(a: string, b: string, max: number): boolean {
   return prev[b.length]! <= max;
 }
 
-function markWords(text: string, wanted: string[]): RichText {
-  const matched = [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => {
-    const w = fold(m[0]);
-    return !STOP_WORDS.has(w) && wanted.some((x) => close(x, w));
-  });
-  return markRanges(
-    text,
-    matched.map((m) => [m.index, m.index + m[0].length] as const),
-  );
+/** A whole word folded for comparison, its inner apostrophes and dots dropped: "World’s" → "worlds". */
+const wordKeys = (text: string) =>
+  [...text.matchAll(WORD)].map((m) => ({
+    at: m.index,
+    end: m.index + m[0].length,
+    key: fold(m[0]).replace(/['’.]/g, ''),
+  }));
+
+/**
+ * Marks the whole words of `text` that the quote has (forgiving a typo), as phrases: runs of such
+ * words with only spaces between them, kept when they hold at least one word that is not a stop
+ * word, so a lone "the" is never marked and a part of a word ("s" of "world’s") never is.
+ */
+function markQuoted(text: string, quote: string): RichText {
+  const wanted = wordKeys(quote).map((w) => w.key);
+  const ranges: (readonly [number, number])[] = [];
+  let run: { at: number; end: number; key: string }[] = [];
+  const endRun = () => {
+    if (run.some((w) => !STOP_WORDS.has(w.key))) ranges.push(...run.map((w) => [w.at, w.end] as const));
+    run = [];
+  };
+  for (const word of wordKeys(text)) {
+    const previous = run[run.length - 1];
+    if (previous && !/^\s+$/.test(text.slice(previous.end, word.at))) endRun();
+    if (wanted.some((x) => close(x, word.key))) run.push(word);
+    else endRun();
+  }
+  endRun();
+  return markRanges(text, ranges);
 }
 
 export function citeReply(answer: AskAnswer): Reply {
@@ -132,5 +152,6 @@ export function citeReply(answer: AskAnswer): Reply {
     blocks: answer.results.map((r) => ({ type: 'excerpt', excerpt: r.excerpt })),
     attachments: [],
     more: 0,
+    isAnswer: true,
   };
 }

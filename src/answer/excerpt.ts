@@ -1,8 +1,11 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Analyzer } from '../search/analyzer.js';
-import { markRanges, type RichText, type Span } from './reply.js';
+import { markRanges, mergeSpans, type RichText } from './reply.js';
 
 export const ELLIPSIS = '…';
+
+/** A whole word as excerpts mark it: letters and digits, with the apostrophes and dots inside ("world’s", "U.S"). */
+export const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 
 /**
  * Marks the words of `text` whose analysed terms are in `terms` as strong, and every character
@@ -15,7 +18,7 @@ export function markTerms(
   analyzer: Analyzer,
   ranges: readonly (readonly [number, number])[] = [],
 ): RichText {
-  const words = [...text.matchAll(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu)]
+  const words = [...text.matchAll(WORD)]
     .filter((m) => (analyzer.processTerm(m[0]) ?? []).some((t) => terms.has(t)))
     .map((m) => [m.index, m.index + m[0].length] as const);
   return markRanges(text, [...ranges, ...words]);
@@ -59,20 +62,9 @@ export function excerptText(
   const first = chosen.sentences[0]!;
   const last = chosen.sentences[chosen.sentences.length - 1]!;
   const verbatim = passage.text.slice(first.start, last.start + last.text.length);
-  return merge([
+  return mergeSpans([
     ...(chosen.before ? [{ text: `${ELLIPSIS} ` }] : []),
     ...mark(verbatim),
     ...(chosen.after ? [{ text: ` ${ELLIPSIS}` }] : []),
   ]);
-}
-
-function merge(spans: Span[]): RichText {
-  const out: Span[] = [];
-  for (const s of spans) {
-    if (!s.text) continue;
-    const prev = out[out.length - 1];
-    if (prev && !!prev.strong === !!s.strong) prev.text += s.text;
-    else out.push({ ...s });
-  }
-  return out;
 }

@@ -21,6 +21,11 @@ export interface Citation {
 export interface Span {
   text: string;
   strong?: boolean;
+  /**
+   * The bot's own markup: a command or value it shows as code (`sources`). Set only on the bot's
+   * own words (see `said`), never on text from documents or users, which renderers always escape.
+   */
+  code?: boolean;
 }
 export type RichText = Span[];
 
@@ -61,6 +66,8 @@ export interface Attachment {
    * this only where the image is shown (Slack shows none in a private answer, the terminal prints the alt text).
    */
   draw(): Promise<Uint8Array>;
+  /** A short title, a few words (the chart's heading), where the platform names the file. */
+  title: string;
   /** Alt text and caption: what the image shows and its sources. */
   alt: string;
 }
@@ -79,6 +86,11 @@ export interface Reply {
   error?: { code: string; message: string };
   /** Show only to the person who asked (a digest preview): Slack and Discord ephemeral messages. */
   onlyAsker?: boolean;
+  /**
+   * An answer found in the corpus (passages or figures): the platforms offer Share and 👍/👎 on it,
+   * and on nothing else (help, lists, notices, "nothing answers this").
+   */
+  isAnswer?: boolean;
 }
 
 export const text = (s: string, strong = false): RichText => [strong ? { text: s, strong } : { text: s }];
@@ -86,24 +98,73 @@ export const text = (s: string, strong = false): RichText => [strong ? { text: s
 export const plain = (rich: RichText): string => rich.map((s) => s.text).join('');
 
 /**
+ * The bot's own words, with `code` spans between backticks: "Try `sources`." Only for text the bot
+ * writes; text from documents and users goes in plain spans, so its backticks stay text.
+ */
+export function said(text: string): RichText {
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 ? { text: part, code: true } : { text: part }))
+    .filter((span) => span.text);
+}
+
+/** Adjacent spans of the same kind become one, so renderers never write markers back to back (`****`). */
+export function mergeSpans(rich: RichText): RichText {
+  const out: Span[] = [];
+  for (const span of rich) {
+    if (!span.text) continue;
+    const last = out[out.length - 1];
+    if (last && !last.code && !span.code && Boolean(last.strong) === Boolean(span.strong)) last.text += span.text;
+    else out.push({ ...span });
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Apostrophes and dots inside a word: "world’s", "U.S", "1.6". */
+const JOINER = /['’.]/;
+/** Only spaces between two marks: they are one marked phrase. */
+const PHRASE_GAP = /^[ \t\u00a0]+$/;
+
+/** [from, to) widened to whole words, so a mark never starts or ends inside one. */
+function wholeWords(text: string, from: number, to: number): [number, number] {
+  const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
+  const joins = (i: number) => JOINER.test(text[i] ?? '') && isWord(i - 1) && isWord(i + 1);
+  // Whether the boundary before character i falls inside a word.
+  const inside = (i: number) => (isWord(i - 1) || joins(i - 1)) && (isWord(i) || joins(i));
+  let start = from;
+  let end = to;
+  while (start > 0 && inside(start)) start--;
+  while (end < text.length && inside(end)) end++;
+  // An abbreviation of single letters keeps its final dot: U.S. rather than U.S followed by a dot.
+  if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(text.slice(start, end))) end++;
+  return [start, end];
+}
+
+/**
  * `text` with the characters inside `ranges` ([start, end) offsets, in any order, overlapping or
- * not) marked strong. Every character is kept, in order, so `plain` gives back `text`.
+ * not) marked strong, each widened to whole words, and marks with only spaces between them joined
+ * into one phrase. Every character is kept, in order, so `plain` gives back `text`.
  */
 export function markRanges(text: string, ranges: Iterable<readonly [number, number]>): RichText {
-  const spans: Span[] = [];
-  let last = 0;
+  const marks: [number, number][] = [];
   for (const [from, to] of [...ranges]
     .map(([a, b]) => [Math.max(a, 0), Math.min(b, text.length)] as const)
+    .filter(([a, b]) => a < b)
+    .map(([a, b]) => wholeWords(text, a, b))
     .sort((a, b) => a[0] - b[0])) {
-    if (to <= last || from >= to) continue;
-    const start = Math.max(from, last);
-    if (start > last) spans.push({ text: text.slice(last, start) });
-    const prev = spans[spans.length - 1];
-    if (prev?.strong && start === last) prev.text += text.slice(start, to);
-    else spans.push({ text: text.slice(start, to), strong: true });
-    last = to;
+    const last = marks[marks.length - 1];
+    if (last && (from <= last[1] || PHRASE_GAP.test(text.slice(last[1], from)))) last[1] = Math.max(last[1], to);
+    else marks.push([from, to]);
   }
-  if (last < text.length) spans.push({ text: text.slice(last) });
+  const spans: Span[] = [];
+  let at = 0;
+  for (const [from, to] of marks) {
+    if (from > at) spans.push({ text: text.slice(at, from) });
+    spans.push({ text: text.slice(from, to), strong: true });
+    at = to;
+  }
+  if (at < text.length) spans.push({ text: text.slice(at) });
   return spans;
 }
 

@@ -17,6 +17,13 @@ export interface CommandContext {
    */
   user: { id: string; name?: string; canManageChannel?: () => Promise<boolean> };
   channel: { id: string; name?: string };
+  /**
+   * The slash command people type here (`/brief`, or Slack's SLACK_COMMAND), so help and errors
+   * show commands the way this platform asks for them (see `howToAsk`).
+   */
+  slashCommand?: string;
+  /** A user's name as the platform shows it, for replies that name someone (who set up a digest). */
+  nameOf?: (userId: string) => Promise<string | undefined>;
   now: () => Date;
   /** Subscriptions and previews; absent where no digest database is configured (the one-shot CLI). */
   digest?: DigestDesk;

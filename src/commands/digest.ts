@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { errorReply, type Reply } from '../answer/reply.js';
+import { errorReply, said, type Reply, type RichText } from '../answer/reply.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
+import { howToAsk } from './asking.js';
 import { defineCommand, type CommandContext } from './command.js';
 import type { ChannelDigest, Requester } from './digest-desk.js';
 import { MAX_TOPICS } from './limits.js';
@@ -40,7 +41,7 @@ const DigestArgs = z
     const topics = splitTopics(a.topics);
     const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (a.action === 'subscribe' && topics.length === 0)
-      fail('topics', 'name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`');
+      fail('topics', 'name at least one topic to subscribe to, separated by commas');
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
     if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
       fail('topics', `keep each topic to at most ${MAX_TOPIC_LENGTH} characters`);
@@ -183,22 +184,34 @@ export const digestCommand = defineCommand({
         if (!sub)
           return message(
             'No digest',
-            'This channel has no digest. Start one with `digest subscribe fentanyl, Mérida funding`.',
+            said(
+              `This channel has no digest. Start one with \`${howToAsk(ctx, 'digest', [
+                ['action', 'subscribe'],
+                ['topics', 'fentanyl, Mérida funding'],
+              ])}\`.`,
+            ),
           );
         const state =
           sub.state === 'paused'
             ? ` Paused: ${sub.pausedReason ?? 'the bot could not post here'}; subscribe again to resume.`
             : ` Next: ${next(sub, ctx)}.`;
+        const setUpBy = (await ctx.nameOf?.(sub.subscriberId).catch(() => undefined)) ?? sub.subscriberId;
         return message(
           'This channel’s digest',
-          `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${sub.subscriberId}.${state}`,
+          `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${setUpBy}.${state}`,
         );
       }
       case 'preview': {
         const reply = service.preview(ctx.platform, ctx.channel.id, splitTopics(args.topics));
         return (
           reply ??
-          errorReply('no-topics', 'This channel has no digest: give topics to preview, e.g. `digest preview fentanyl`.')
+          errorReply(
+            'no-topics',
+            `This channel has no digest: give topics to preview, e.g. \`${howToAsk(ctx, 'digest', [
+              ['action', 'preview'],
+              ['topics', 'fentanyl'],
+            ])}\`.`,
+          )
         );
       }
     }
@@ -222,6 +235,8 @@ function next(sub: ChannelDigest, ctx: CommandContext): string {
   }).format(slot);
 }
 
-function message(title: string, body: string): Reply {
-  return { title, status: 'ok', blocks: [{ type: 'text', text: [{ text: body }] }], attachments: [], more: 0 };
+/** A reply of one paragraph: `body` as plain text (it quotes topics people typed), or the bot's own rich text. */
+function message(title: string, body: string | RichText): Reply {
+  const text = typeof body === 'string' ? [{ text: body }] : body;
+  return { title, status: 'ok', blocks: [{ type: 'text', text }], attachments: [], more: 0 };
 }

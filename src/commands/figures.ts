@@ -14,7 +14,7 @@ export const figuresCommand = defineCommand({
     topic: z
       .string()
       .trim()
-      .min(1, 'type a topic after the command, e.g. `figures overdose deaths`')
+      .min(1, 'the topic is missing')
       .max(MAX_TOPIC_LENGTH, {
         error: (issue) =>
           `keep the topic to at most ${MAX_TOPIC_LENGTH} characters (this one has ${String(issue.input).length})`,

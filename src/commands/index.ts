@@ -3,11 +3,12 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
-import { errorReply, type Reply } from '../answer/reply.js';
+import { errorReply, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { howToAsk, usageOf, type Asking } from './asking.js';
 import { defineCommand, type Command, type CommandContext } from './command.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
@@ -25,7 +26,7 @@ const query = (what: string) =>
   z
     .string()
     .trim()
-    .min(1, `type a ${what} after the command`)
+    .min(1, `the ${what} is missing`)
     .max(MAX_QUERY_LENGTH, {
       error: (issue) =>
         `keep the ${what} to at most ${MAX_QUERY_LENGTH} characters (this one has ${String(issue.input).length})`,
@@ -80,7 +81,7 @@ const helpCommand = defineCommand({
   usage: 'help',
   args: z.object({}),
   fromText: () => ({}),
-  run: async () => helpReply(),
+  run: async (_args, ctx) => helpReply(ctx),
 });
 
 /** The command table: every surface offers exactly these. */
@@ -138,21 +139,27 @@ export function unknownCommandLine(name: string): string {
     : `There is no \`${name}\` command. Try \`help\`.`;
 }
 
-function helpReply(): Reply {
+/** What follows the list of commands in help: how else this platform takes a question. */
+const HELP_CLOSING: Record<CommandContext['platform'], (asking: Asking) => string> = {
+  slack: (asking) =>
+    `Text with no command is a question: \`${howToAsk(asking, 'what does the report say about costs?')}\`. ` +
+    'Mention the app in a channel to be answered in a thread, or use Find source in a message’s menu.',
+  discord: () => 'Pick a subcommand of `/brief` and fill in its options; topics are suggested as you type.',
+  terminal: () => 'A line with no command is a question. `more` shows the next results; `exit` ends the session.',
+};
+
+/** The commands as this platform asks for them (see `usageOf`), and how else it takes a question. */
+function helpReply(asking: Asking): Reply {
   return {
     title: 'Dossier: cited answers from your documents',
     status: 'ok',
     blocks: [
       { type: 'text', text: [{ text: 'Every quote is the source’s own words, cited to its paragraph. Commands:' }] },
-      { type: 'list', items: commands.map((c) => [{ text: c.usage, strong: true }, { text: ` — ${c.summary}` }]) },
       {
-        type: 'text',
-        text: [
-          {
-            text: 'Text with no command is a question: `how much has Mérida cost?` is `ask how much has Mérida cost?`.',
-          },
-        ],
+        type: 'list',
+        items: commands.map((c) => [{ text: usageOf(asking, c), code: true }, { text: ` — ${c.summary}` }]),
       },
+      { type: 'text', text: said(HELP_CLOSING[asking.platform](asking)) },
     ],
     attachments: [],
     more: 0,
@@ -180,7 +187,7 @@ export function parseText(line: string): { name: string; text: string; raw: Reco
  * command or a failing handler becomes a one-line error reply.
  */
 export async function runText(text: string, ctx: CommandContext): Promise<Reply> {
-  if (!text.trim()) return helpReply();
+  if (!text.trim()) return helpReply(ctx);
   const { name, raw } = parseText(text);
   return runCommand(name, raw, ctx);
 }
@@ -218,9 +225,15 @@ function logStatus(reply: Reply): string {
   return code !== undefined && code in REFUSALS ? REFUSALS[code as keyof typeof REFUSALS] : reply.status;
 }
 
-/** The one line that says what is wrong with a command's arguments: its usage, then the first problem. */
-export function argumentsProblem(command: Command, error: z.ZodError): string {
-  return `${command.usage}: ${error.issues[0]?.message ?? 'invalid arguments'}.`;
+/**
+ * The one line that says what is wrong with a command's arguments, the problem first; when
+ * something is missing, how this command is asked for here (not the whole usage of every command).
+ */
+export function argumentsProblem(command: Command, error: z.ZodError, asking: Asking): string {
+  const issue = error.issues[0];
+  const problem = issue ? issue.message.charAt(0).toUpperCase() + issue.message.slice(1) : 'Those are not valid';
+  const missing = issue?.code === 'too_small' || issue?.code === 'invalid_type';
+  return missing ? `${problem}: \`${usageOf(asking, command)}\`.` : `${problem}.`;
 }
 
 async function dispatch(
@@ -231,7 +244,7 @@ async function dispatch(
   const command = findCommand(name);
   if (!command) return errorReply('unknown-command', unknownCommandLine(name));
   const parsed = command.args.safeParse(raw);
-  if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error));
+  if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error, ctx));
   try {
     return await command.run(parsed.data, ctx);
   } catch (error) {

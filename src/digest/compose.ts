@@ -1,6 +1,6 @@
 import { ask } from '../answer/ask.js';
 import { chooseSentences, excerptText } from '../answer/excerpt.js';
-import type { Excerpt, FigureItem, Reply, ReplyBlock } from '../answer/reply.js';
+import { said, type Excerpt, type FigureItem, type Reply, type ReplyBlock } from '../answer/reply.js';
 import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
@@ -74,7 +74,7 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
     if (newDocuments.length > announced.length)
       blocks.push({
         type: 'text',
-        text: [{ text: `…and ${newDocuments.length - announced.length} more; \`sources\` lists them all.` }],
+        text: said(`…and ${newDocuments.length - announced.length} more; \`sources\` lists them all.`),
       });
   }
 

@@ -12,6 +12,10 @@ beforeAll(async () => {
       'Slogans',
       'The president summed up his approach in four words. “Abrazos, no balazos” became the slogan of his government.\n\nCritics said the policy left the cartels unchecked.',
     ),
+    'corruption.md': note(
+      'Corruption',
+      'Observers rank it among the world’s most corrupt countries. The U.S. embassy declined to comment.',
+    ),
     'reform.md': note(
       'Reform',
       'The Peña Nieto government intended to build a unified police command in every state and large city. Congress never passed the law.',
@@ -65,5 +69,15 @@ describe('cite', () => {
     const seeds = await Dossier.open({ corpusDir: SEEDS });
     expect(cite(seeds, 'to be or not to be, that is the question').results).toEqual([]);
     expect(cite(dossier, 'Congress never passed the law').results[0]?.passage.source).toBe('reform.md');
+  });
+
+  it('marks the quoted words whole, as phrases, never a letter inside a word (issue 13.7)', () => {
+    const [best] = cite(dossier, 'one of the world’s most corrupt countries').results;
+    const marked = best!.excerpt.text.filter((s) => s.strong).map((s) => s.text);
+    expect(marked).toEqual(['the world’s most corrupt countries']);
+    const [embassy] = cite(dossier, 'The U.S. embassy declined to comment').results;
+    const strong = embassy!.excerpt.text.filter((s) => s.strong).map((s) => s.text);
+    expect(strong.join(' ')).toContain('embassy declined to comment');
+    for (const word of strong) expect(word).not.toMatch(/^(s|S|’s)$/);
   });
 });

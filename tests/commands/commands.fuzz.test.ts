@@ -62,7 +62,7 @@ const quotedHostile = { slack: 0, discord: 0 };
 
 /** Renders a reply for every platform and checks each is within its limits and inert. */
 function expectRenderedSafely(reply: Reply, request: string): void {
-  const slack = renderSlack(reply, { request: { t: request }, shareable: true });
+  const slack = renderSlack(reply, { request: { t: request }, share: 'offer' });
   expectInertSlack(slack);
   const discord = renderDiscord(reply).message;
   expectInertDiscord(discord);

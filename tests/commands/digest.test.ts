@@ -236,9 +236,9 @@ describe('digest command', () => {
   it.each([
     ['a bad time zone', 'digest subscribe fentanyl Europe/Londn', /"Europe\/Londn" is not a time zone/],
     ['a bad time', 'digest subscribe fentanyl at 25:00', /"25:00" is not a time/],
-    ['an empty topic list', 'digest subscribe at 07:00', /name at least one topic/],
-    ['only commas for topics', 'digest subscribe , ,', /name at least one topic/],
-    ['too many topics', 'digest subscribe a, b, c, d, e, f', /at most 5 topics/],
+    ['an empty topic list', 'digest subscribe at 07:00', /^Name at least one topic/],
+    ['only commas for topics', 'digest subscribe , ,', /^Name at least one topic/],
+    ['too many topics', 'digest subscribe a, b, c, d, e, f', /^At most 5 topics/],
     ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, list or preview/],
     [
       'a zone outside any IANA area',
@@ -254,14 +254,14 @@ describe('digest command', () => {
     [
       'a day list with one bad day',
       'digest subscribe foo at 07:30 mon,blursday',
-      /: "blursday" is not a day: use weekdays, daily, weekends or days like mon,wed,fri\.$/,
+      /^"blursday" is not a day: use weekdays, daily, weekends or days like mon,wed,fri\.$/,
     ],
     [
       'a day list with spaces and one bad day',
       'digest subscribe foo at 07:30 mon, blursday',
-      /: "blursday" is not a day/,
+      /^"blursday" is not a day/,
     ],
-    ['a bad day after on', 'digest subscribe foo on blursday', /: "blursday" is not a day/],
+    ['a bad day after on', 'digest subscribe foo on blursday', /^"blursday" is not a day/],
     ['on with no days', 'digest subscribe foo on', /"on" needs days/],
     ['at with no time', 'digest subscribe foo at', /"at" needs a time/],
     ['a time not on a 24-hour clock', 'digest subscribe foo at 7am', /"7am" is not a time: use HH:MM, e.g. 07:30\.$/],

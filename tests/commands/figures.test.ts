@@ -33,7 +33,7 @@ describe('figures command', () => {
     expect(reply.status).toBe('error');
     expect(reply.error).toEqual({
       code: 'bad-arguments',
-      message: 'figures <topic>: type a topic after the command, e.g. `figures overdose deaths`.',
+      message: 'The topic is missing: `figures <topic>`.',
     });
   });
 
@@ -41,7 +41,7 @@ describe('figures command', () => {
     const topic = `cargo thefts ${'x'.repeat(200)}`.slice(0, 200);
     expect((await runCommand('figures', { topic }, ctx)).status).not.toBe('error');
     expect((await runCommand('figures', { topic: `${topic}x` }, ctx)).error?.message).toBe(
-      'figures <topic>: keep the topic to at most 200 characters (this one has 201).',
+      'Keep the topic to at most 200 characters (this one has 201).',
     );
   });
 });

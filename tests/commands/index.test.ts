@@ -92,11 +92,11 @@ describe('the command table', () => {
   it('gives a one-line error naming the problem for a missing or over-long argument', async () => {
     const missing = await runText('cite', ctx);
     expect(missing.status).toBe('error');
-    expect(missing.error?.message).toBe('cite <quote>: type a quote after the command.');
+    expect(missing.error?.message).toBe('The quote is missing: `cite <quote>`.');
     const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx);
     expect(long.error?.code).toBe('bad-arguments');
     expect(long.error?.message).toBe(
-      `ask <question>: keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`,
+      `Keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`,
     );
     expect((await runCommand('nope', {}, ctx)).error?.code).toBe('unknown-command');
   });

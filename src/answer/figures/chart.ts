@@ -61,6 +61,7 @@ export function seriesChart<F extends Cited>(series: Series<F>, font = chartFont
     name: `${slug(series.measure)}.png`,
     contentType: 'image/png',
     draw: () => (drawn ??= drawSeries(series, font)),
+    title: capitalise(series.measure),
     alt: altText(series, sourcesOf(series)),
   };
 }

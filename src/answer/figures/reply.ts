@@ -48,7 +48,7 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
       blocks.push({ type: 'text', text: [{ text: `Chart left out: ${error.message}` }] });
     }
   }
-  return { title, status: 'ok', blocks, attachments, more: 0 };
+  return { title, status: 'ok', blocks, attachments, more: 0, isAnswer: true };
 }
 
 /**

@@ -15,6 +15,7 @@ import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
 import { expectWithinLimits } from './limits.js';
 import {
+  APPLICATION_ID,
   ASKER,
   BYSTANDER,
   CHANNEL_ID,
@@ -43,6 +44,9 @@ const RIDERSHIP = [
   'Tram ridership rose to 1.9 million trips in 2022.',
 ].join('\n\n');
 
+/** A document with a section heading, which citations name. */
+const FARES = '# Fares\n\n## Ticket prices\n\nSingle bus fares rose to 3 euros in 2024 after the council vote.';
+
 /** A document written to ping and to break the layout, if it were let through. */
 const NOTICE = [
   '# Depot notice',
@@ -67,6 +71,7 @@ beforeAll(async () => {
   await writeFile(join(corpusDir, 'tram.md'), TRAM);
   await writeFile(join(corpusDir, 'notice.md'), NOTICE);
   await writeFile(join(corpusDir, 'ridership.md'), RIDERSHIP);
+  await writeFile(join(corpusDir, 'fares.md'), FARES);
   const dossier = await Dossier.open({ corpusDir });
   standIn = await DiscordStandIn.start();
   store = new SqliteDigestStore(':memory:');
@@ -122,10 +127,12 @@ async function ask(question: string, user = ASKER) {
 
 const buttonIds = (answer: RecordedRequest): Record<string, string> =>
   Object.fromEntries(
-    answer.body.components[0].components.map((b: { custom_id: string; label?: string; emoji?: { name: string } }) => [
-      b.label ?? b.emoji?.name,
-      b.custom_id,
-    ]),
+    (answer.body.components ?? [])
+      .flatMap((row: { components: unknown[] }) => row.components)
+      .map((b: { custom_id: string; label?: string; emoji?: { name: string } }) => [
+        b.label ?? b.emoji?.name,
+        b.custom_id,
+      ]),
   );
 
 describe('DiscordAdapter against a stand-in for Discord', () => {
@@ -144,9 +151,9 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(answer.body.allowed_mentions).toEqual({ parse: [] });
     expectWithinLimits(answer.body.embeds);
     const description: string = answer.body.embeds[0].description;
-    expect(description).toMatch(/\*\*[Tt]ram\*\*/);
+    expect(description).toMatch(/\*\*[Tt]ram\b[^*]*\*\*/);
     expect(description).toMatch(/¶\d/);
-    expect(answer.body.embeds.at(-1).footer.text).toMatch(/more: press More results/);
+    expect(answer.body.embeds.at(-1).footer.text).toMatch(/^\d+ more results?: press More results to see them\.$/);
     expect(Object.keys(buttonIds(answer))).toEqual(['Share', 'More results', '👍', '👎']);
   });
 
@@ -193,10 +200,19 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     const ids = buttonIds(answer);
 
     const share = standIn.interact(standIn.button(ids.Share!));
-    expect((await standIn.waitFor(callbackOf(share))).body).toEqual({ type: 5, data: { flags: 0 } });
-    const shared = await standIn.waitFor(originalOf(share));
-    expect(shared.body.embeds[0].description).toMatch(/\*\*[Tt]ram\*\*/);
+    // The click is acknowledged on the private answer itself; the channel gets a copy of its own.
+    expect((await standIn.waitFor(callbackOf(share))).body).toEqual({ type: 6 });
+    const shared = await standIn.waitFor(
+      (r) => r.method === 'POST' && r.path === `/webhooks/${APPLICATION_ID}/${share.token}`,
+    );
+    expect(shared.body.flags ?? 0).toBe(0);
+    expect(shared.body.embeds[0].description).toMatch(/\*\*[Tt]ram\b[^*]*\*\*/);
+    expect(shared.body.embeds[0].author).toEqual({ name: 'Shared by Asker' });
     expect(Object.keys(buttonIds(shared))).toEqual(['More results', '👍', '👎']);
+    // The private answer keeps its buttons, Share now a disabled "Shared" (issue 13.6).
+    const original = await standIn.waitFor(originalOf(share));
+    expect(original.body.components[0].components[0]).toMatchObject({ label: 'Shared', disabled: true });
+    expect(Object.keys(buttonIds(original))).toEqual(['Shared', 'More results', '👍', '👎']);
 
     const more = standIn.interact(standIn.button(ids['More results']!));
     expect((await standIn.waitFor(callbackOf(more))).body).toEqual({ type: 5, data: { flags: 64 } });
@@ -240,6 +256,44 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     const previewed = await standIn.waitFor(originalOf(preview));
     expect((await standIn.waitFor(callbackOf(preview))).body.data.flags).toBe(64);
     expect(Object.keys(buttonIds(previewed))).not.toContain('Share');
+  });
+
+  it('names who set the digest up rather than a raw id (issue 13.6)', async () => {
+    const list = standIn.interact(standIn.command('digest', { action: 'list' }));
+    const listed = await standIn.waitFor(originalOf(list));
+    expect(listed.body.embeds[0].description).toMatch(/set up by Asker\./);
+    expect(listed.body.embeds[0].description).not.toContain(ASKER.id);
+  });
+
+  it('speaks Discord’s way of asking in help and errors, problem first (issue 13.5)', async () => {
+    const help = await standIn.waitFor(originalOf(standIn.interact(standIn.command('help'))));
+    const shown: string = help.body.embeds[0].description;
+    expect(shown).toContain('`/brief cite quote` — Find where a half-remembered quote comes from');
+    expect(shown).toContain('`/brief digest action [topics] [at] [days] [tz]`');
+    expect(shown).toContain('Pick a subcommand of `/brief` and fill in its options');
+    expect(shown).not.toMatch(/Text with no command|subscribe\|unsubscribe|\\`/);
+    const bad = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram', at: '25:00' }));
+    const error = await standIn.waitFor(originalOf(bad));
+    expect(error.body.embeds[0].description).toBe('"25:00" is not a time: use HH:MM, e.g. 07:30.');
+    const none = standIn.interact(standIn.command('digest', { action: 'subscribe' }));
+    expect((await standIn.waitFor(originalOf(none))).body.embeds[0].description).toBe(
+      'Name at least one topic to subscribe to, separated by commas.',
+    );
+  });
+
+  it('puts buttons only on answers, shows its own code as code, and cites the section heading (issues 13.4, 13.6)', async () => {
+    for (const [command, options] of [
+      ['help', {}],
+      ['sources', {}],
+      ['ask', { question: 'zeppelin tariffs' }],
+    ] as const) {
+      const answer = await standIn.waitFor(originalOf(standIn.interact(standIn.command(command, options))));
+      expect(answer.body.components, command).toEqual([]);
+      if (command === 'ask') expect(answer.body.embeds[0].description).toContain('or `sources` to see what');
+    }
+    const { answer } = await ask('bus fares');
+    expect(answer.body.embeds[0].description).toMatch(/— \*Fares\* · § Ticket prices ¶\d/);
+    expect(Object.keys(buttonIds(answer))).toEqual(['Share', '👍', '👎']);
   });
 
   it('says when buttons have expired', async () => {
@@ -343,7 +397,9 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
         title: `Chart: ${topic}`,
         status: 'ok',
         blocks: [],
-        attachments: [{ name: 'chart.png', contentType: 'image/png', draw: async () => png, alt: `${topic} by year` }],
+        attachments: [
+          { name: 'chart.png', contentType: 'image/png', draw: async () => png, title: topic, alt: `${topic} by year` },
+        ],
         more: 0,
       }),
     });
@@ -369,6 +425,7 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       name: 'tram.png',
       contentType: 'image/png' as const,
       draw: async () => new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+      title: 'Tram funding',
       alt: 'Tram funding by year',
     };
     await adapter.post(CHANNEL_ID, {

@@ -8,10 +8,15 @@ export function expectWithinLimits(embeds: APIEmbed[]): void {
   let total = 0;
   for (const e of embeds) {
     expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
+    expect(e.author?.name.length ?? 0).toBeLessThanOrEqual(LIMITS.authorName);
     expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
     expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
     expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
-    total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+    total +=
+      (e.title?.length ?? 0) +
+      (e.author?.name.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0);
     for (const f of e.fields ?? []) {
       expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
       expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { neutralise } from '../../../adapters/discord/escape.js';
-import { cutMarkdown, renderDiscord } from '../../../adapters/discord/render.js';
+import { renderDiscord } from '../../../adapters/discord/render.js';
+import { fitText } from '../../../src/render/cut.js';
 import { anyInput, anyReply, fuzz } from '../../support/arbitraries.js';
 import { expectInertDiscord } from '../../support/inert.js';
 
@@ -19,11 +20,11 @@ describe('renderDiscord, fuzzed', () => {
     );
   });
 
-  it('neutralised text cut anywhere keeps every escape whole', () => {
+  it('text cut anywhere and then neutralised keeps every escape whole, within the room given', () => {
     fc.assert(
       fc.property(anyInput(), fc.integer({ min: 3, max: 6000 }), (s, max) => {
-        const cut = cutMarkdown(neutralise(s), max);
-        expect(cut.length).toBeLessThanOrEqual(Math.max(max, 2));
+        const cut = fitText(s, max, neutralise);
+        expect(cut.length).toBeLessThanOrEqual(max);
         expectInertDiscord({
           embeds: [{ description: cut.slice(0, 4096) }],
           files: [],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { neutralise } from '../../../adapters/discord/escape.js';
-import { cutMarkdown, parseButtonId, renderDiscord, replyButtons } from '../../../adapters/discord/render.js';
-import { errorReply, type Citation, type Excerpt, type FigureItem, type Reply } from '../../../src/answer/reply.js';
+import { parseButtonId, renderDiscord, replyButtons } from '../../../adapters/discord/render.js';
+import {
+  errorReply,
+  said,
+  type Citation,
+  type Excerpt,
+  type FigureItem,
+  type Reply,
+} from '../../../src/answer/reply.js';
 import { expectWithinLimits } from './limits.js';
 
 const citation: Citation = {
@@ -110,7 +117,7 @@ describe('renderDiscord', () => {
     expect(description).toMatch(/costs\. …”/);
     expect(description.match(/\*\*/g)!.length % 2).toBe(0);
     expect(message.embeds.at(-1)!.footer!.text).toMatch(
-      /^\d+ results left out to fit Discord's limits · 5 results more: press More results$/,
+      /^\d+ more results did not fit in this message\. 5 more results: press More results to see them\.$/,
     );
   });
 
@@ -127,7 +134,9 @@ describe('renderDiscord', () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(8);
     expect(rendered.next).toEqual({ command: 'ask', args: { question: 'tram funding', offset: shown } });
-    expect(rendered.message.embeds.at(-1)!.footer!.text).toBe(`${5 + 8 - shown} results more: press More results`);
+    expect(rendered.message.embeds.at(-1)!.footer!.text).toBe(
+      `${5 + 8 - shown} more results: press More results to see them.`,
+    );
   });
 
   it('keeps `next` as it is when nothing was left out', () => {
@@ -153,7 +162,7 @@ describe('renderDiscord', () => {
     expect(figures.title).toBe('Key figures: tram');
     expect(figures.fields![0]!.name).toBe('4.2 million · tram cost · 2026');
     expect(figures.fields![0]!.value).toContain('**4.2 million**');
-    expect(message.embeds.at(-1)!.footer!.text).toMatch(/left out/);
+    expect(message.embeds.at(-1)!.footer!.text).toMatch(/^\d+ more results did not fit in this message\.$/);
   });
 
   it('attaches the chart and shows it in the embed', () => {
@@ -161,6 +170,7 @@ describe('renderDiscord', () => {
       name: 'tram cost.png',
       contentType: 'image/png' as const,
       draw: async () => new Uint8Array(),
+      title: 'Tram cost',
       alt: 'Tram cost by year',
     };
     const { message } = renderDiscord(reply([{ type: 'text', text: [{ text: 'Chart' }] }], { attachments: [chart] }), [
@@ -177,22 +187,53 @@ describe('renderDiscord', () => {
     expect(message.embeds).toHaveLength(1);
     expect(message.embeds[0]!.description).toBe('ask \\<question>: type a question');
   });
-});
 
-describe('cutMarkdown', () => {
-  it('prefers a sentence end, then a word end, and never leaves a dangling escape', () => {
-    expect(cutMarkdown('One two. Three four five six.', 20)).toBe('One two. …');
-    expect(cutMarkdown('alpha beta gamma delta epsilon', 20)).toBe('alpha beta gamma …');
-    expect(cutMarkdown('aaaaaaaaaaaaaaaa\\*bbbbbbbbbbbb', 19)).toBe('aaaaaaaaaaaaaaaa …');
+  it('shows the bot’s own code spans as code, not escaped like document text (issue 13.4)', () => {
+    const message = render(
+      reply([{ type: 'text', text: said('Nothing answers this. Try `sources` or *bold* <@1>.') }], {
+        status: 'empty',
+      }),
+    );
+    expect(message.embeds[0]!.description).toBe('Nothing answers this. Try `sources` or \\*bold\\* \\<@1>.');
+    const error = render(errorReply('bad-arguments', 'The quote is missing: `/brief cite quote`.'));
+    expect(error.embeds[0]!.description).toBe('The quote is missing: `/brief cite quote`.');
+  });
+
+  it('cites the section heading as Slack does, in the same order (issue 13.6)', () => {
+    const message = render(
+      reply([
+        {
+          type: 'excerpt',
+          excerpt: { ...excerpt('The tram costs 4 million.'), citation: { ...citation, heading: 'Costs' } },
+        },
+      ]),
+    );
+    expect(message.embeds[0]!.description).toContain('*Tram budget* · A. Writer, City Desk · 2026-03-01 · § Costs ¶4');
+  });
+
+  it('names who shared the posted copy of an answer', () => {
+    const { message } = renderDiscord(reply([{ type: 'excerpt', excerpt: excerpt('The tram.') }]), [], {
+      sharedBy: 'Asker',
+    });
+    expect(message.embeds[0]!.author).toEqual({ name: 'Shared by Asker' });
   });
 });
 
 describe('buttons', () => {
   it('round-trips custom ids within Discord’s 100 characters', () => {
-    const [row] = replyButtons('0f7c1e9a-1234-4bcd-8e2f-1234567890ab', { share: true, more: true });
+    const [row] = replyButtons('0f7c1e9a-1234-4bcd-8e2f-1234567890ab', { share: 'offer', more: true, feedback: true });
     const ids = row!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
     expect(ids.map((id) => parseButtonId(id)?.action)).toEqual(['share', 'more', 'up', 'down']);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
     expect(parseButtonId('brief:share:../../etc')).toBeUndefined();
+  });
+
+  it('offers only the buttons that mean something, and shows a used Share as a disabled "Shared"', () => {
+    const labels = (rows: ReturnType<typeof replyButtons>) =>
+      rows.flatMap((r) => r.components.map((b) => ('label' in b && b.label) || ('emoji' in b && b.emoji?.name)));
+    expect(replyButtons('f', { more: false, feedback: false })).toEqual([]);
+    expect(labels(replyButtons('f', { more: true, feedback: false }))).toEqual(['More results']);
+    const [done] = replyButtons('f', { share: 'done', more: false, feedback: true });
+    expect(done!.components[0]).toMatchObject({ label: 'Shared', disabled: true });
   });
 });

@@ -207,7 +207,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     const { answer, blocks } = await slashCommand('lighthouse budget');
     const sent = `${blockTexts(blocks)}\n${String(answer.body.text)}`;
     expect(sent).toContain(
-      'the *lighthouse* *budget* was cut by &lt;@U999&gt; without notice, see &lt;https://evil.example|the memo&gt; and &lt;!',
+      'the *lighthouse budget* was cut by &lt;@U999&gt; without notice, see &lt;https://evil.example|the memo&gt; and &lt;!',
     );
     expect(sent).toContain('@\u2060here');
     expect(sent).not.toMatch(/<!channel>|<!here>|<@U999>|<https:\/\/evil/);
@@ -239,17 +239,27 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(stub.callsTo(new URL(responseUrl).pathname)).toHaveLength(0);
   });
 
-  it('Share in channel posts the same answer for everyone, without a Share button', async () => {
+  it('Share in channel posts the same answer for everyone, naming who shared it, and the private one says it was shared', async () => {
     const { blocks: ephemeral } = await slashCommand('dredging');
     const share = buttons(ephemeral).find((b) => b.action_id === ACTIONS.share)!;
     const responseUrl = nextResponseUrl();
     const res = await signedPost(interactionBody(buttonPayload(ACTIONS.share, share.value!, responseUrl)), FORM);
     expect(res.status).toBe(200);
-    const shared = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
-    expect(shared.body.response_type).toBe('in_channel');
+    const path = new URL(responseUrl).pathname;
+    const shared = await stub.waitFor((c) => c.path === path);
+    expect(shared.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     const sharedBlocks = shared.body.blocks as Block[];
-    expect(sharedBlocks.filter((b) => b.type !== 'actions')).toEqual(ephemeral.filter((b) => b.type !== 'actions'));
+    const answer = (blocks: Block[]) => blocks.filter((b) => b.type !== 'actions' && b.type !== 'context');
+    expect(answer(sharedBlocks)).toEqual(answer(ephemeral));
+    expect(shownTexts(sharedBlocks)).toContain('Shared by bo');
     expect(buttons(sharedBlocks).map((b) => b.action_id)).not.toContain(ACTIONS.share);
+
+    // The private answer whose Share was pressed is replaced by one that cannot be shared again.
+    const original = await stub.waitFor((c) => c.path === path && c.body.replace_original === true);
+    expect(original.body.response_type).toBe('ephemeral');
+    expect(answer(original.body.blocks as Block[])).toEqual(answer(ephemeral));
+    expect(shownTexts(original.body.blocks as Block[])).toContain('Shared in the channel.');
+    expect(buttons(original.body.blocks as Block[]).map((b) => b.action_id)).not.toContain(ACTIONS.share);
   });
 
   it('More results runs reply.next and answers with the following page', async () => {
@@ -259,7 +269,8 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     const responseUrl = nextResponseUrl();
     await signedPost(interactionBody(buttonPayload(ACTIONS.more, more.value!, responseUrl)), FORM);
     const page = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
-    expect(page.body.response_type).toBe('ephemeral');
+    // The next page takes the place of the one whose button was pressed (issue 13.6).
+    expect(page.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     const quotes = (page.body.blocks as Block[]).filter((b) => b.text?.text.startsWith('> ')).map((b) => b.text!.text);
     const first = blocks.filter((b) => b.text?.text.startsWith('> ')).map((b) => b.text!.text);
     expect(quotes.length).toBeGreaterThan(0);
@@ -272,7 +283,12 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
       interactionBody(buttonPayload(ACTIONS.feedbackDown, JSON.stringify({ t: 'dredging cost' }), responseUrl)),
       FORM,
     );
-    await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    const thanks = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(thanks.body).toEqual({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Thanks for the feedback.',
+    });
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'answer feedback', feedback: 'down', user: 'U2' }));
     expect(JSON.stringify(logs.filter((l) => String(l.msg).includes('feedback')))).not.toContain('dredging cost');
   });
@@ -329,6 +345,48 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(blockTexts(sent.body.blocks as Block[])).toContain('silt');
   });
 
+  it('speaks Slack’s way of asking in help, and shows the bot’s own code as code (issues 13.4, 13.5)', async () => {
+    const { blocks } = await slashCommand('help');
+    const shown = shownTexts(blocks);
+    expect(shown).toContain('`/brief cite &lt;quote&gt;` — Find where a half-remembered quote comes from');
+    expect(shown).toContain('Text with no command is a question: `/brief what does the report say about costs?`');
+    expect(shown).not.toMatch(/\u02cb|ˋ/);
+    const { blocks: nothing } = await slashCommand('what about the zeppelin tariffs');
+    expect(shownTexts(nothing)).toContain('or `sources` to see what the corpus holds');
+  });
+
+  it('names the problem first in an error, without the whole usage line (issue 13.5)', async () => {
+    const { blocks } = await slashCommand('digest subscribe fentanyl at 25:00');
+    expect(shownTexts(blocks)).toContain(':warning: \\"25:00\\" is not a time: use HH:MM, e.g. 07:30.');
+    expect(shownTexts(blocks)).not.toContain('subscribe|unsubscribe');
+    const { blocks: missing } = await slashCommand('cite');
+    expect(shownTexts(missing)).toContain(':warning: The quote is missing: `/brief cite &lt;quote&gt;`.');
+  });
+
+  it('puts buttons only where they mean something: none on help, sources, digest replies or “nothing answers” (issue 13.6)', async () => {
+    for (const text of ['help', 'sources', 'digest list', 'what about the zeppelin tariffs'])
+      expect(buttons((await slashCommand(text)).blocks), text).toEqual([]);
+    expect(buttons((await slashCommand('dredging')).blocks).length).toBeGreaterThan(0);
+  });
+
+  it('tells whoever pressed Share, in one line, when the chart could not be posted (issue 13.3)', async () => {
+    const { blocks } = await slashCommand('figures cargo tonnes');
+    const share = buttons(blocks).find((b) => b.action_id === ACTIONS.share)!;
+    stub.failNext('/api/files.completeUploadExternal', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+    const responseUrl = nextResponseUrl();
+    const path = new URL(responseUrl).pathname;
+    await signedPost(interactionBody(buttonPayload(ACTIONS.share, share.value!, responseUrl)), FORM);
+    const told = await stub.waitFor((c) => c.path === path && typeof c.body.text === 'string' && !c.body.blocks);
+    expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(told.body.text).toBe(
+      ':warning: Shared without its chart: Dossier is not a member of this channel (not_in_channel). ' +
+        'Invite it with `/invite @Dossier` and share again.',
+    );
+    expect(logs).toContainEqual(
+      expect.objectContaining({ msg: expect.stringContaining('not a member of channel C1 (not_in_channel)') }),
+    );
+  });
+
   it('answers an @mention in the thread, with the mention stripped', async () => {
     const from = stub.calls.length;
     const event = {
@@ -364,12 +422,14 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2
 const chartReply: Reply = {
   title: 'Dredging cost by year',
   status: 'ok',
+  isAnswer: true,
   blocks: [{ type: 'text', text: [{ text: 'Cost rose each year.' }] }],
   attachments: [
     {
       name: 'dredging-cost.png',
       contentType: 'image/png',
       draw: async () => PNG,
+      title: 'Dredging cost',
       alt: 'Dredging cost by year, 2021–2024 (Harbour report ¶1)',
     },
   ],
@@ -395,7 +455,8 @@ describe('SlackAdapter delivery', () => {
     const [upload] = since('/upload/F1');
     expect(upload?.raw.includes(Buffer.from(PNG))).toBe(true);
     const [complete] = since('/api/files.completeUploadExternal');
-    expect(complete?.body).toMatchObject({ channel_id: 'C1', files: [{ id: 'F1' }] });
+    // The file's title is the chart's few words; the long description is its alt text (issue 13.6).
+    expect(complete?.body).toMatchObject({ channel_id: 'C1', files: [{ id: 'F1', title: 'Dredging cost' }] });
   });
 
   it('keeps an ephemeral answer’s chart back, without drawing it, and says Share posts it', async () => {

@@ -86,7 +86,22 @@ describe('DIGEST_MANAGE_SLACK=managers', () => {
   it('does not ask Slack who manages the channel for a command that changes nothing', async () => {
     const from = stub.calls.length;
     expect(await slashCommand('U-ANY', 'C1', 'digest list')).toContain('dredging');
-    expect(stub.calls.slice(from).filter((c) => c.path === '/api/users.info')).toEqual([]);
+    // users.info is asked only for the name of whoever set the digest up, never about the asker.
+    const asked = stub.calls
+      .slice(from)
+      .filter((c) => c.path === '/api/users.info' || c.path.includes('conversations'));
+    expect(asked.map((c) => c.path)).toEqual(['/api/users.info']);
+    expect(asked[0]!.body.user).not.toBe('U-ANY');
+  });
+
+  it('names who set the digest up as Slack shows them, rather than a raw id (issue 13.6)', async () => {
+    stub.route('/api/users.info', {
+      status: 200,
+      body: { ok: true, user: { id: 'U-CREATOR', name: 'cy', real_name: 'Cy Creator', profile: { display_name: '' } } },
+    });
+    const listed = await slashCommand('U-ANY', 'C1', 'digest list');
+    expect(listed).toContain('set up by Cy Creator.');
+    expect(listed).not.toContain('U-CREATOR');
   });
 
   it('treats a failed check as not a manager, with a reply rather than a crash', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Citation, Excerpt, Reply } from '../../../src/answer/reply.js';
-import { LIMITS, escapeMrkdwn, fitRich, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
+import { errorReply, said, type Citation, type Excerpt, type Reply } from '../../../src/answer/reply.js';
+import { LIMITS, escapeMrkdwn, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
 
 const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
@@ -20,12 +20,14 @@ const excerpt = (text: Excerpt['text'], paragraph = 2): Excerpt => ({
   score: 1,
 });
 
+/** An answer found in the corpus, unless `over` says otherwise. */
 const reply = (over: Partial<Reply>): Reply => ({
   title: 'harbour dredging',
   status: 'ok',
   blocks: [],
   attachments: [],
   more: 0,
+  isAnswer: true,
   ...over,
 });
 
@@ -130,12 +132,6 @@ describe('renderSlack', () => {
     expect(quote).toMatch(/planned\. …$/);
   });
 
-  it('falls back to a word boundary when no sentence fits', () => {
-    const shown = fitRich([{ text: 'word '.repeat(100) }], 50);
-    expect(shown.length).toBeLessThanOrEqual(50);
-    expect(shown).toMatch(/word …$/);
-  });
-
   it('stays within 50 blocks and the total size, and says how many results were left out', () => {
     const blocks = Array.from({ length: 40 }, (_, i) => ({
       type: 'excerpt' as const,
@@ -143,7 +139,7 @@ describe('renderSlack', () => {
     }));
     const message = renderSlack(
       reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }),
-      { request: { t: 'harbour dredging' }, shareable: true },
+      { request: { t: 'harbour dredging' }, share: 'offer' },
     );
     expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
     expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
@@ -162,7 +158,7 @@ describe('renderSlack', () => {
     }));
     const message = renderSlack(
       reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }),
-      { request: { t: 'harbour dredging' }, shareable: true },
+      { request: { t: 'harbour dredging' }, share: 'offer' },
     );
     const shown = texts(message).filter((t) => t.startsWith('> ')).length;
     const more = (message.blocks.at(-1) as { elements: { action_id: string; value: string }[] }).elements.find(
@@ -186,7 +182,7 @@ describe('renderSlack', () => {
   it('puts the request in compact JSON button values: share, more, and feedback', () => {
     const message = renderSlack(
       reply({ more: 2, next: { command: 'ask', args: { question: 'harbour', offset: 3 } } }),
-      { request: { t: 'harbour' }, shareable: true },
+      { request: { t: 'harbour' }, share: 'offer' },
     );
     const actions = message.blocks.find((b) => b.type === 'actions');
     const buttons = (actions as { elements: { action_id: string; value: string }[] }).elements;
@@ -201,7 +197,7 @@ describe('renderSlack', () => {
   });
 
   it('offers no Share button on an answer that is already public', () => {
-    const message = renderSlack(reply({}), { request: { t: 'harbour' }, shareable: false });
+    const message = renderSlack(reply({}), { request: { t: 'harbour' }, share: undefined });
     expect(JSON.stringify(message.blocks)).not.toContain(ACTIONS.share);
     expect(JSON.stringify(message.blocks)).toContain(ACTIONS.feedbackUp);
   });
@@ -216,7 +212,7 @@ describe('renderSlack', () => {
         more: 0,
         error: { code: 'bad-arguments', message: 'no <!here> command' },
       },
-      { request: { t: 'x' }, shareable: true },
+      { request: { t: 'x' }, share: 'offer' },
     );
     expect(message.blocks).toHaveLength(1);
     expect(message.text).toBe('no &lt;!here&gt; command');
@@ -227,10 +223,11 @@ describe('renderSlack', () => {
       name: 'chart.png',
       contentType: 'image/png' as const,
       draw: async () => new Uint8Array([1]),
+      title: 'Cost',
       alt: 'Cost by year',
     };
     expect(
-      texts(renderSlack(reply({ attachments: [chart] }), { request: { t: 'x' }, shareable: true })).join(),
+      texts(renderSlack(reply({ attachments: [chart] }), { request: { t: 'x' }, share: 'offer' })).join(),
     ).toContain('Share in channel to post the chart: Cost by year');
     expect(texts(renderSlack(reply({ attachments: [chart] }), { chartUploaded: true })).join()).not.toContain(
       'Cost by year',
@@ -271,5 +268,70 @@ describe('renderSlack', () => {
     expect(message.blocks.length).toBeGreaterThan(2);
     for (const t of texts(message)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
     expect(texts(message).join('\n')).toContain('• *Document 79*');
+  });
+
+  it('shows the bot’s own code spans as code and escapes the text around them (issue 13.4)', () => {
+    const message = renderSlack(
+      reply({
+        status: 'empty',
+        isAnswer: false,
+        blocks: [{ type: 'text', text: said('Nothing answers this. Try `sources` or <!here> *now*.') }],
+      }),
+    );
+    expect(texts(message).join('\n')).toContain(
+      'Nothing answers this. Try `sources` or &lt;!here&gt; \u2217now\u2217.',
+    );
+    const error = renderSlack(errorReply('no-topics', 'Give topics, e.g. `/brief digest preview fentanyl`.'));
+    expect(error.blocks[0]).toMatchObject({
+      text: { text: ':warning: Give topics, e.g. `/brief digest preview fentanyl`.' },
+    });
+    expect(error.text).toBe('Give topics, e.g. `/brief digest preview fentanyl`.');
+  });
+
+  it('keeps input quoted inside a code span inert: no mention, no line break, no way out of the code', () => {
+    const message = renderSlack(errorReply('unknown-command', 'There is no `<!channel> x` command.'));
+    expect(message.text).toBe('There is no `&lt;!channel&gt; x` command.');
+  });
+
+  it('offers Share and 👍/👎 only on an answer found in the corpus (issue 13.6)', () => {
+    const request = { t: 'harbour' };
+    const ids = (r: Reply) =>
+      (
+        renderSlack(r, { request, share: 'offer' }).blocks.find((b) => b.type === 'actions') as
+          { elements: { action_id: string }[] } | undefined
+      )?.elements.map((b) => b.action_id) ?? [];
+    expect(ids(reply({}))).toEqual([ACTIONS.share, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
+    for (const notAnswer of [
+      reply({ isAnswer: false, title: 'Dossier: cited answers from your documents' }),
+      reply({ isAnswer: undefined, title: 'Sources in the corpus' }),
+      reply({ status: 'empty', isAnswer: false }),
+    ])
+      expect(ids(notAnswer)).toEqual([]);
+    expect(ids(reply({ isAnswer: false, more: 2, next: { command: 'ask', args: { offset: 3 } } }))).toEqual([
+      ACTIONS.more,
+    ]);
+  });
+
+  it('says an answer was shared instead of offering Share again, and names who shared the posted copy', () => {
+    const done = renderSlack(reply({}), { request: { t: 'harbour' }, share: 'done' });
+    expect(JSON.stringify(done.blocks)).not.toContain(ACTIONS.share);
+    expect(texts(done)).toContain('Shared in the channel.');
+    const posted = renderSlack(reply({}), { request: { t: 'harbour' }, sharedBy: 'ann <@U1>' });
+    expect(texts(posted)).toContain('Shared by ann &lt;@U1&gt;');
+    expect(JSON.stringify(posted.blocks)).not.toContain(ACTIONS.share);
+  });
+
+  it('cites the section heading, in the order every surface uses', () => {
+    const message = renderSlack(
+      reply({
+        blocks: [
+          {
+            type: 'excerpt',
+            excerpt: { ...excerpt([{ text: 'The dredging cost €4m.' }]), citation: citation(2, { heading: 'Costs' }) },
+          },
+        ],
+      }),
+    );
+    expect(texts(message).join('\n')).toContain('“Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · § Costs ¶2');
   });
 });

@@ -46,7 +46,7 @@ describe('the dossier command line', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim()).toBe(
-      `dossier: ask <question>: keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${question.length}).`,
+      `dossier: Keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${question.length}).`,
     );
   });
 

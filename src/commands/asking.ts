@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { Command, CommandContext } from './command.js';
+
+/** Arguments the bot fills in itself (the More results page), never typed by a person. */
+export const INTERNAL_ARGS: ReadonlySet<string> = new Set(['offset']);
+
+/** The slash command where the context names none: Slack's default, and Discord's only. */
+const DEFAULT_SLASH_COMMAND = '/brief';
+
+/** What help and errors need to know to write a command the way it is asked for here. */
+export type Asking = Pick<CommandContext, 'platform' | 'slashCommand'>;
+
+const slash = (asking: Asking) => asking.slashCommand ?? DEFAULT_SLASH_COMMAND;
+
+/**
+ * A command as a person asks for it here, with `args` filled in (in the order given): typed text
+ * after the slash command in Slack (`/brief digest subscribe fentanyl`), Discord's subcommand with
+ * its options (`/brief digest action:subscribe topics:fentanyl`), a typed line in the terminal.
+ */
+export function howToAsk(asking: Asking, name: string, args: [name: string, value: string][] = []): string {
+  if (asking.platform === 'discord')
+    return [`${slash(asking)} ${name}`, ...args.map(([k, v]) => `${k}:${v}`)].join(' ');
+  const typed = [name, ...args.map(([, v]) => v)].join(' ');
+  return asking.platform === 'slack' ? `${slash(asking)} ${typed}` : typed;
+}
+
+/**
+ * A command's usage as a person asks for it here: its typed usage (`cite <quote>`) after the slash
+ * command in Slack and alone in the terminal; in Discord, the subcommand and the names of its
+ * options, optional ones in brackets (`/brief digest action [topics] [at] [days] [tz]`).
+ */
+export function usageOf(asking: Asking, command: Command): string {
+  if (asking.platform !== 'discord')
+    return asking.platform === 'slack' ? `${slash(asking)} ${command.usage}` : command.usage;
+  const options = Object.entries(command.args.shape as Record<string, z.ZodType>)
+    .filter(([name]) => !INTERNAL_ARGS.has(name))
+    .sort(([, a], [, b]) => Number(a.isOptional()) - Number(b.isOptional()))
+    .map(([name, schema]) => (schema.isOptional() ? `[${name}]` : name));
+  return [`${slash(asking)} ${command.name}`, ...options].join(' ');
+}

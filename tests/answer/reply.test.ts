@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { markRanges, mergeSpans, plain, said, type RichText } from '../../src/answer/reply.js';
+
+const shown = (rich: RichText) => rich.map((s) => (s.strong ? `[${s.text}]` : s.text)).join('');
+const TEXT = 'one of the world’s most corrupt countries, said the U.S. envoy';
+const at = (word: string) => [TEXT.indexOf(word), TEXT.indexOf(word) + word.length] as const;
+
+describe('markRanges', () => {
+  it('marks whole words only, however the range cuts them (issue 13.7)', () => {
+    expect(shown(markRanges(TEXT, [[TEXT.indexOf('’s') + 1, TEXT.indexOf('’s') + 2]]))).toContain('[world’s] most');
+    expect(shown(markRanges(TEXT, [[TEXT.indexOf('U.S.') + 2, TEXT.indexOf('U.S.') + 3]]))).toContain(
+      'the [U.S.] envoy',
+    );
+    expect(shown(markRanges(TEXT, [[at('corrupt')[0] + 2, at('corrupt')[0] + 4]]))).toContain(
+      'most [corrupt] countries',
+    );
+  });
+
+  it('joins marks with only spaces between them into one phrase, but not across punctuation', () => {
+    expect(shown(markRanges(TEXT, [at('world’s'), at('most'), at('corrupt'), at('countries'), at('said')]))).toBe(
+      'one of the [world’s most corrupt countries], [said] the U.S. envoy',
+    );
+  });
+
+  it('keeps every character, so the quote stays verbatim', () => {
+    const rich = markRanges(TEXT, [at('most'), [0, 200], [-5, 2]]);
+    expect(plain(rich)).toBe(TEXT);
+    expect(shown(rich)).toBe(`[${TEXT}]`);
+  });
+});
+
+describe('said and mergeSpans', () => {
+  it('reads the bot’s own code spans from backticks', () => {
+    expect(said('Try `sources` now.')).toEqual([{ text: 'Try ' }, { text: 'sources', code: true }, { text: ' now.' }]);
+  });
+
+  it('merges neighbours of the same weight but never a code span', () => {
+    expect(
+      mergeSpans([
+        { text: 'a' },
+        { text: 'b' },
+        { text: 'c', strong: true },
+        { text: 'd', strong: true },
+        { text: '' },
+      ]),
+    ).toEqual([{ text: 'ab' }, { text: 'cd', strong: true }]);
+    expect(
+      mergeSpans([
+        { text: 'x', code: true },
+        { text: 'y', code: true },
+      ]),
+    ).toHaveLength(2);
+  });
+});
