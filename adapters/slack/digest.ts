@@ -50,12 +50,7 @@ export class SlackDigestPoster {
 
   async post(channelId: string, reply: Reply, options?: PostOptions): Promise<void> {
     try {
-      await postDigest(
-        this.client,
-        channelId,
-        renderSlack(reply, { shareable: false, chartUploaded: false }),
-        options?.key,
-      );
+      await postDigest(this.client, channelId, renderSlack(reply, { chartUploaded: false }), options?.key);
     } catch (error) {
       throw this.failure(error, channelId);
     }

@@ -216,7 +216,7 @@ function limitedReply(dossier: Dossier, command: string, text: string, limit: nu
   const spec = findCommand(command)!;
   const args = spec.args.safeParse(spec.fromText(text));
   if (!args.success) {
-    console.error(`dossier: ${argumentsProblem(spec, args.error)}`);
+    console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
     return undefined;
   }
   return command === 'ask' ? askReply(ask(dossier, text, { limit })) : citeReply(cite(dossier, text, { limit }));
