@@ -178,40 +178,42 @@ describe('shutdown on SIGTERM', () => {
   }, 45_000);
 
   describe('during a digest', () => {
-    const CHANNEL = 'C-DIGEST';
-    let db: string;
-    let subscription: number;
-    let slot: string;
-
-    /** A daily digest whose slot came five minutes ago: the bot sends it as it starts. */
-    beforeAll(() => {
-      db = join(dir, 'digest.db');
+    /** A database with one daily digest whose slot came five minutes ago: the bot sends it as it starts. */
+    function dueDigest(name: string, channelId: string): { db: string; subscription: number; slot: string } {
+      const db = join(dir, `${name}.db`);
       const now = Date.now();
       const due = new Date(now - 5 * 60_000);
-      const time = due.toISOString().slice(11, 16);
       const store = new SqliteDigestStore(db);
-      subscription = store.subscribe(
+      const subscription = store.subscribe(
         {
           platform: 'slack',
-          channelId: CHANNEL,
+          channelId,
           subscriberId: 'U1',
           topics: ['dredging'],
-          time,
+          time: due.toISOString().slice(11, 16),
           days: [0, 1, 2, 3, 4, 5, 6],
           timeZone: 'UTC',
         },
         new Date(now - 86_400_000),
       ).id;
-      slot = `${due.toISOString().slice(0, 16)}:00.000Z`;
       store.close();
-    });
+      return { db, subscription, slot: `${due.toISOString().slice(0, 16)}:00.000Z` };
+    }
 
-    const digestPosts = () => stub.callsTo('/api/chat.postMessage').filter((c) => c.body.channel === CHANNEL);
+    const digestPosts = (channel: string) =>
+      stub.callsTo('/api/chat.postMessage').filter((c) => c.body.channel === channel);
+    const runsOf = (db: string, subscription: number) => {
+      const store = new SqliteDigestStore(db);
+      const runs = store.runs(subscription).map((r) => [r.slot, r.state]);
+      store.close();
+      return runs;
+    };
 
     it('lets the post in progress finish, exits 0, and after a restart the slot is neither lost nor sent again', async () => {
+      const { db, subscription, slot } = dueDigest('finish', 'C-FINISH');
       const release = stub.hold('/api/chat.postMessage');
       const bot = await startBot(db);
-      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === CHANNEL, { ms: 20_000 });
+      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C-FINISH', { ms: 20_000 });
       const signalled = Date.now();
       bot.process.kill('SIGTERM');
       await bot.logged('stopping: finishing the answers and digests in flight');
@@ -221,18 +223,50 @@ describe('shutdown on SIGTERM', () => {
       const { code, at } = await bot.exited;
       expect(code).toBe(0);
       expect(at - signalled).toBeLessThan(10_000);
-      expect(digestPosts()).toHaveLength(1);
-      expect(textOf(digestPosts()[0]!.body)).toContain('dredging');
+      expect(digestPosts('C-FINISH')).toHaveLength(1);
+      expect(textOf(digestPosts('C-FINISH')[0]!.body)).toContain('dredging');
 
       const again = await startBot(db);
       await again.logged('dossier is running');
       again.process.kill('SIGTERM');
       expect((await again.exited).code).toBe(0);
-      expect(digestPosts()).toHaveLength(1);
-      const store = new SqliteDigestStore(db);
-      expect(store.runs(subscription).map((r) => [r.slot, r.state])).toEqual([[slot, 'sent']]);
-      store.close();
+      expect(digestPosts('C-FINISH')).toHaveLength(1);
+      expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
     }, 60_000);
+
+    it('Slack takes the post at once and answers after 12 s: the client gives up, finds it in the channel, never posts it again', async () => {
+      const { db, subscription, slot } = dueDigest('slow', 'C-SLOW');
+      stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: true, ts: '1.000001' }, delayMs: 12_000 });
+      const bot = await startBot(db);
+      await bot.logged('digest outcome unknown; it will be looked for in the channel before any re-post', 30_000);
+      await bot.logged('digest found in the channel after an unconfirmed post', 40_000);
+      expect(digestPosts('C-SLOW')).toHaveLength(1);
+      expect(stub.callsTo('/api/conversations.history').at(-1)?.body).toMatchObject({ channel: 'C-SLOW' });
+      expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
+      bot.process.kill('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+    }, 90_000);
+
+    it('SIGTERM while Slack holds the post: exits within 10 s, and the next start finds it in the channel, posted once', async () => {
+      const { db, subscription, slot } = dueDigest('held', 'C-HELD');
+      const release = stub.hold('/api/chat.postMessage');
+      const bot = await startBot(db);
+      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C-HELD', { ms: 20_000 });
+      const signalled = Date.now();
+      bot.process.kill('SIGTERM');
+      const { code, at } = await bot.exited;
+      expect(code).toBe(0);
+      expect(at - signalled).toBeLessThan(10_000);
+      expect(runsOf(db, subscription)).toEqual([[slot, 'unknown']]);
+      release();
+
+      const again = await startBot(db);
+      await again.logged('digest found in the channel after an unconfirmed post', 40_000);
+      again.process.kill('SIGTERM');
+      expect((await again.exited).code).toBe(0);
+      expect(digestPosts('C-HELD')).toHaveLength(1);
+      expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
+    }, 90_000);
   });
 });
 

@@ -28,6 +28,7 @@ export interface StoredMessage {
   ts: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   text?: string;
+  blocks?: { type: string; elements?: { text?: string }[] }[];
 }
 
 /**
@@ -136,8 +137,8 @@ export class SlackStub {
   /** Keeps a posted message when its answer says Slack took it. */
   private keep(call: Recorded, planned: Canned): void {
     if (planned.status !== 200 || (planned.body as { ok?: unknown }).ok !== true) return;
-    const { channel, metadata, text } = call.body as Omit<StoredMessage, 'ts'>;
-    this.messages.push({ channel, metadata, text, ts: this.nextTs() });
+    const { channel, metadata, text, blocks } = call.body as Omit<StoredMessage, 'ts'>;
+    this.messages.push({ channel, metadata, text, blocks, ts: this.nextTs() });
   }
 
   private nextTs(): string {
