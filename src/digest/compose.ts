@@ -1,4 +1,4 @@
-import { ask } from '../answer/ask.js';
+import { ask, type AskResult } from '../answer/ask.js';
 import { chooseSentences, excerptText } from '../answer/excerpt.js';
 import { said, type Excerpt, type FigureItem, type Reply, type ReplyBlock } from '../answer/reply.js';
 import type { Passage, SourceDocument } from '../corpus/types.js';
@@ -22,6 +22,8 @@ export interface DigestInput {
   figures?: FigureSource;
   /** The reply's title line (default: the topics). */
   title?: string;
+  /** Rankings shared with other channels' digests (default: each topic ranked for this digest alone). */
+  rankings?: TopicRankings;
 }
 
 export interface Digest {
@@ -37,12 +39,59 @@ export const FIGURES_PER_TOPIC = 3;
 /** How deep into a topic's ranking to look for passages the channel has not seen. */
 const TOPIC_DEPTH = 60;
 
+/** What a topic finds in the corpus, whichever channel follows it. */
+interface TopicRanking {
+  results: AskResult[];
+  figures: FigureItem[];
+}
+
+/**
+ * Topic rankings shared by the digests of many channels: what a topic finds depends on the corpus,
+ * not on the channel, so a batch of ten thousand digests on a few dozen topics ranks each topic
+ * once. A ranking is reused for `ttlMs` (a document added meanwhile is announced as new at once,
+ * and ranked in the next batch), and never once a document it quotes has changed or gone.
+ */
+export class TopicRankings {
+  private readonly entries = new Map<string, TopicRanking & { at: number; documents: SourceDocument[] }>();
+
+  constructor(
+    private readonly dossier: Dossier,
+    private readonly figures: FigureSource | undefined,
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  get(topic: string): TopicRanking {
+    const now = this.now();
+    const hit = this.entries.get(topic);
+    if (hit && now - hit.at < this.ttlMs && hit.documents.every((d) => this.dossier.document(d.source) === d))
+      return hit;
+    const ranking = rankTopic(this.dossier, topic, this.figures);
+    const sources = new Set([
+      ...ranking.results.map((r) => r.passage.source),
+      ...ranking.figures.map((f) => f.citation.source),
+    ]);
+    const documents = [...sources].flatMap((source) => this.dossier.document(source) ?? []);
+    if (this.entries.size > 1000)
+      for (const [key, entry] of this.entries) if (now - entry.at >= this.ttlMs) this.entries.delete(key);
+    this.entries.set(topic, { ...ranking, at: now, documents });
+    return ranking;
+  }
+}
+
+function rankTopic(dossier: Dossier, topic: string, figures: FigureSource | undefined): TopicRanking {
+  return {
+    results: ask(dossier, topic, { limit: TOPIC_DEPTH }).results,
+    figures: figures?.forTopic(dossier, topic).slice(0, FIGURES_PER_TOPIC) ?? [],
+  };
+}
+
 /**
  * The digest for one channel: new documents first, then each topic's best unseen passages and
  * key figures; when nothing is new, it says so and offers the best unseen passage from the archive.
  * Every excerpt is verbatim, made by the same excerpting as `ask`.
  */
-export function composeDigest({ dossier, topics, newDocuments, seen, figures, title }: DigestInput): Digest {
+export function composeDigest({ dossier, topics, newDocuments, seen, figures, title, rankings }: DigestInput): Digest {
   const blocks: ReplyBlock[] = [];
   const quoted: string[] = [];
   const unseen = (p: Passage) => !seen.has(p.id) && !quoted.includes(p.id);
@@ -80,10 +129,9 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
 
   let topicPassages = 0;
   for (const topic of topics.slice(0, MAX_TOPICS)) {
-    const fresh = ask(dossier, topic, { limit: TOPIC_DEPTH })
-      .results.filter((r) => unseen(r.passage))
-      .slice(0, PASSAGES_PER_TOPIC);
-    const items = figures?.forTopic(dossier, topic).slice(0, FIGURES_PER_TOPIC) ?? [];
+    const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures);
+    const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, PASSAGES_PER_TOPIC);
+    const items = ranking.figures;
     if (!fresh.length && !items.length) continue;
     blocks.push({ type: 'text', text: [{ text: topic, strong: true }] });
     for (const r of fresh) quote(r.excerpt, r.passage);

@@ -7,10 +7,10 @@ import type { Platform } from '../commands/adapter.js';
 import type { SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
 import type { Logger } from '../log.js';
-import { composeDigest, type FigureSource } from './compose.js';
+import { composeDigest, TopicRankings, type Digest, type FigureSource } from './compose.js';
 import { asDeliveryError, DeliveryError } from './delivery.js';
 import { describeDays, nextSlot, slotsBetween } from '../schedule.js';
-import type { DigestRun, DigestStore, Subscription } from './store.js';
+import type { DigestRun, DigestStore, PostingMark, Subscription } from './store.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -78,8 +78,8 @@ export interface TickResult {
 const LOOKBACK_MS = 8 * 24 * HOUR;
 /** Longest wait between two looks for a post whose outcome is unknown. */
 const MAX_CHECK_INTERVAL_MS = 10 * MINUTE;
-/** Subscriptions looked at between two turns of the event loop during a pass. */
-const PASS_CHUNK = 500;
+/** Subscriptions read and looked at between two turns of the event loop during a pass. */
+const PASS_PAGE = 200;
 
 /** Where the scheduler stands with one subscription: slots up to `after` are accounted for. */
 interface Cursor {
@@ -100,6 +100,13 @@ interface Lane {
 }
 
 type Outcome = 'done' | 'unknown' | 'left';
+
+interface MarkBatch {
+  marks: PostingMark[];
+  settle: { resolve: (held: boolean) => void; reject: (error: unknown) => void }[];
+  now: Date;
+  scheduled: boolean;
+}
 
 const interruptedError = () =>
   new DeliveryError('interrupted', 'Dossier stopped before the platform confirmed the post');
@@ -133,11 +140,18 @@ export class DigestScheduler {
   private readonly tuning: DeliveryTuning;
   private readonly now: () => Date;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  private readonly rankings: TopicRankings;
   private readonly cursors = new Map<number, Cursor>();
   private readonly lanes = new Map<Platform, Lane>();
   private readonly jobs = new Set<Promise<void>>();
   private readonly counts: TickResult = { sent: 0, skipped: 0, failed: 0, unknown: 0 };
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** The last turn of the event loop taken (see `ownTurn`). */
+  private turns = Promise.resolve();
+  /** Digests waiting for their turn or being composed. */
+  private composing = 0;
+  /** Posting marks waiting for this turn of the event loop to end (see `markPosting`). */
+  private marks?: MarkBatch;
   private task?: ScheduledTask;
   private passing?: Promise<void>;
   private idle: (() => void)[] = [];
@@ -152,6 +166,7 @@ export class DigestScheduler {
     this.tuning = { ...DELIVERY_DEFAULTS, ...options.delivery };
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? defaultSleep;
+    this.rankings = new TopicRankings(options.dossier, options.figures);
   }
 
   /**
@@ -254,22 +269,24 @@ export class DigestScheduler {
       entry.slots.push(Date.parse(run.slot));
       due.set(sub.id, entry);
     }
-    const active = store.subscriptions('active').filter((s) => this.options.adapters[s.platform]);
     const seen = new Set<number>();
-    for (let i = 0; i < active.length; i++) {
-      if (i > 0 && i % PASS_CHUNK === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (this.stopping) return;
+    for (let afterId = 0; ;) {
+      const page = store.subscriptions('active', { afterId, limit: PASS_PAGE });
+      if (!page.length) break;
+      afterId = page.at(-1)!.id;
+      for (const sub of page) {
+        seen.add(sub.id);
+        if (!this.options.adapters[sub.platform]) continue;
+        const cursor = this.cursor(sub, now, latest?.get(sub.id)?.getTime());
+        cursor.next ??= nextSlot(sub, new Date(cursor.after))?.getTime() ?? Number.POSITIVE_INFINITY;
+        if (cursor.next > now) continue;
+        const slots = slotsBetween(sub, new Date(cursor.after), new Date(now)).map((d) => d.getTime());
+        const entry = due.get(sub.id);
+        if (entry) entry.slots.push(...slots);
+        else if (slots.length) this.enqueue(sub, slots, clock);
       }
-      const sub = active[i]!;
-      seen.add(sub.id);
-      const cursor = this.cursor(sub, now, latest?.get(sub.id)?.getTime());
-      cursor.next ??= nextSlot(sub, new Date(cursor.after))?.getTime() ?? Number.POSITIVE_INFINITY;
-      if (cursor.next > now) continue;
-      const slots = slotsBetween(sub, new Date(cursor.after), new Date(now)).map((d) => d.getTime());
-      const entry = due.get(sub.id);
-      if (entry) entry.slots.push(...slots);
-      else if (slots.length) this.enqueue(sub, slots, clock);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.stopping) return;
     }
     for (const id of this.cursors.keys()) if (!seen.has(id)) this.cursors.delete(id);
     for (const { sub, slots } of due.values()) this.enqueue(sub, slots, clock);
@@ -412,17 +429,28 @@ export class DigestScheduler {
     for (;;) {
       const pause = lane.pausedUntil - clock().getTime();
       if (pause > 0 && !this.stopping) await this.sleep(pause, this.stopSignal.signal);
-      if (this.stopping) return this.leave(sub, slot, clock());
-      const digest = composeDigest({
-        dossier,
-        topics: sub.topics,
-        newDocuments: newDocuments(store, dossier, sub),
-        seen: store.sentPassages(sub.platform, sub.channelId),
-        figures: this.options.figures,
-      });
+      let digest: Digest;
+      this.composing++;
+      try {
+        await this.ownTurn();
+        if (this.stopping) return this.leave(sub, slot, clock());
+        digest = composeDigest({
+          dossier,
+          topics: sub.topics,
+          newDocuments: newDocuments(store, dossier, sub),
+          seen: store.sentPassages(sub.platform, sub.channelId),
+          figures: this.options.figures,
+          rankings: this.rankings,
+        });
+      } finally {
+        this.composing--;
+        this.flushMarksWhenComposed();
+      }
       const startedAt = clock();
-      if (!store.markPosting(sub.id, slot, this.owner, digest.passageIds, startedAt, this.leaseFrom(startedAt)))
+      const mark = { subscriptionId: sub.id, slot, owner: this.owner, passageIds: digest.passageIds };
+      if (!(await this.markPosting({ ...mark, leaseUntil: this.leaseFrom(startedAt) }, startedAt)))
         return this.lost(sub, slot);
+      if (this.stopping) return this.leave(sub, slot, clock());
       attempts++;
       let error: DeliveryError | undefined;
       try {
@@ -509,6 +537,43 @@ export class DigestScheduler {
       return this.fail(sub, slot, `not found in the channel after ${run.attempts} unconfirmed posts`);
     log.info({ ...where, attempts: run.attempts }, 'digest not found in the channel; posting it again');
     return this.post(sub, slot, run.attempts, clock);
+  }
+
+  /**
+   * Resolves in a turn of the event loop of its own, after those of earlier callers: digests are
+   * composed one per turn, so requests (commands, /healthz) are read between any two of them.
+   */
+  private ownTurn(): Promise<void> {
+    this.turns = this.turns.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    return this.turns;
+  }
+
+  /**
+   * Marks a run `posting`, together with the other digests composed meanwhile: the marks are written
+   * once no digest is being composed, in one transaction, so one wait for the disk serves them all.
+   */
+  private markPosting(mark: PostingMark, now: Date): Promise<boolean> {
+    this.marks ??= { marks: [], settle: [], now, scheduled: false };
+    const batch = this.marks;
+    batch.marks.push(mark);
+    const held = new Promise<boolean>((resolve, reject) => batch.settle.push({ resolve, reject }));
+    this.flushMarksWhenComposed();
+    return held;
+  }
+
+  private flushMarksWhenComposed(): void {
+    const batch = this.marks;
+    if (!batch || batch.scheduled || this.composing > 0) return;
+    batch.scheduled = true;
+    setImmediate(() => {
+      this.marks = undefined;
+      try {
+        const held = this.options.store.markPosting(batch.marks, batch.now);
+        batch.settle.forEach(({ resolve }, i) => resolve(held[i]!));
+      } catch (error) {
+        for (const { reject } of batch.settle) reject(error);
+      }
+    });
   }
 
   /** Bounds a call to the platform by `postTimeoutMs`, and by the drain at shutdown. */

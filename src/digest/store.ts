@@ -75,6 +75,15 @@ export const DigestRunSchema = z.object({
 });
 export type DigestRun = z.infer<typeof DigestRunSchema>;
 
+/** A run about to be posted: see `DigestStore.markPosting`. */
+export interface PostingMark {
+  subscriptionId: number;
+  slot: Date;
+  owner: string;
+  passageIds: string[];
+  leaseUntil: Date;
+}
+
 export interface DigestStore {
   /**
    * Adds the channel's subscription, or replaces its topics and schedule (one per channel). A new
@@ -85,8 +94,11 @@ export interface DigestStore {
   unsubscribe(platform: Subscription['platform'], channelId: string): boolean;
   subscription(platform: Subscription['platform'], channelId: string): Subscription | undefined;
   subscriptionById(id: number): Subscription | undefined;
-  /** Every subscription, or only those in one state. */
-  subscriptions(state?: Subscription['state']): Subscription[];
+  /**
+   * Every subscription, or only those in one state, by id; with `page`, at most `limit` of them
+   * after id `afterId` (the scheduler reads ten thousand in pages, letting other work run between).
+   */
+  subscriptions(state?: Subscription['state'], page?: { afterId: number; limit: number }): Subscription[];
   pause(id: number, reason: string): void;
 
   /**
@@ -105,17 +117,12 @@ export interface DigestStore {
    */
   skipRun(subscriptionId: number, slot: Date, owner: string, now: Date, note: string): boolean;
   /**
-   * Just before a post goes out: `claimed` or `unknown` → `posting`, remembering the passages it
-   * quotes and when the slot was first posted, and counting the attempt.
+   * Just before posts go out: each run `claimed` or `unknown` → `posting`, remembering the passages
+   * its post quotes and when the slot was first posted, and counting the attempt. All in one
+   * transaction, on disk before this returns even through a power cut (one disk sync for as many
+   * posts as are ready at once); for each mark, whether its owner still held the run.
    */
-  markPosting(
-    subscriptionId: number,
-    slot: Date,
-    owner: string,
-    passageIds: string[],
-    now: Date,
-    leaseUntil: Date,
-  ): boolean;
+  markPosting(marks: PostingMark[], now: Date): boolean[];
   /**
    * A post known not to have gone out (refused, rate-limited, or not started before shutdown):
    * back to `claimed`, held for `owner` until `leaseUntil` (now, to let anyone send it).

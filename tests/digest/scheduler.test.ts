@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../../src/digest/delivery.js';
 import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.js';
 import type { DigestStore } from '../../src/digest/store.js';
@@ -198,7 +198,18 @@ describe('DigestScheduler', () => {
       const first = world.openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
       first.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
-      first.markPosting(id, SLOT, 'elsewhere:1:dead', ['fentanyl.md#1'], SLOT, plus(SLOT, 2));
+      first.markPosting(
+        [
+          {
+            subscriptionId: id,
+            slot: SLOT,
+            owner: 'elsewhere:1:dead',
+            passageIds: ['fentanyl.md#1'],
+            leaseUntil: plus(SLOT, 2),
+          },
+        ],
+        SLOT,
+      );
       first.close();
 
       const platform = new FakePlatform();
@@ -217,7 +228,18 @@ describe('DigestScheduler', () => {
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
       const platform = new FakePlatform();
       first.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
-      first.markPosting(id, SLOT, 'elsewhere:1:dead', ['fentanyl.md#1'], SLOT, plus(SLOT, 2));
+      first.markPosting(
+        [
+          {
+            subscriptionId: id,
+            slot: SLOT,
+            owner: 'elsewhere:1:dead',
+            passageIds: ['fentanyl.md#1'],
+            leaseUntil: plus(SLOT, 2),
+          },
+        ],
+        SLOT,
+      );
       await platform.post(
         'C-NEWS',
         { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 },
@@ -257,8 +279,8 @@ describe('DigestScheduler', () => {
       const platform = new FakePlatform();
       const s = scheduler(first, platform, { now: () => plus(SLOT, 1) });
       await s.start();
+      await vi.waitFor(() => expect(platform.messages).toHaveLength(1));
       await s.stop();
-      expect(platform.messages).toHaveLength(1);
     });
   });
 
@@ -480,8 +502,8 @@ describe('DigestScheduler', () => {
     const s = scheduler(store, platform, { now: () => plus(SLOT, 5) });
     await s.start();
     expect(digestTasks()).toHaveLength(1);
+    await vi.waitFor(() => expect(platform.messages).toHaveLength(1));
     await s.stop();
-    expect(platform.messages).toHaveLength(1);
     expect(digestTasks()).toHaveLength(0);
   });
 });

@@ -9,7 +9,7 @@ import { SlackAdapter } from '../../adapters/slack/app.js';
 import { DigestScheduler } from '../../src/digest/scheduler.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { DigestStore } from '../../src/digest/store.js';
-import { Dossier } from '../../src/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { silentLogger } from '../../src/log.js';
 
 const [corpusDir, dbPath, apiUrl, instant] = process.argv.slice(2) as [string, string, string, string];
@@ -20,13 +20,17 @@ function crashing(store: DigestStore, spec: string | undefined): DigestStore {
   if (!match) return store;
   const [, before, method, nth] = match;
   let calls = 0;
+  let done = false;
   return new Proxy(store, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver) as unknown;
       if (key !== method || typeof value !== 'function')
         return typeof value === 'function' ? value.bind(target) : value;
       return (...args: unknown[]) => {
-        const last = ++calls === Number(nth);
+        // A batched call (markPosting) counts each of the runs it marks.
+        calls += Array.isArray(args[0]) ? args[0].length : 1;
+        const last = calls >= Number(nth) && !done;
+        done ||= last;
         if (last && before) process.kill(process.pid, 'SIGKILL');
         const result = (value as (...a: unknown[]) => unknown).apply(target, args);
         if (last) process.kill(process.pid, 'SIGKILL');

@@ -71,7 +71,8 @@ describe('SqliteDigestStore', () => {
     const sub = a.subscribe(newsroom, t('2026-03-02T10:00Z'));
     const slot = t('2026-03-03T13:00Z');
     expect(a.claimRun(sub.id, slot, 'p1', slot, t('2026-03-03T13:05Z'))).toMatchObject({ state: 'claimed' });
-    expect(a.markPosting(sub.id, slot, 'p1', ['a.md#1', 'b.md#2'], slot, t('2026-03-03T13:05Z'))).toBe(true);
+    const mark = { subscriptionId: sub.id, slot, owner: 'p1', passageIds: ['a.md#1', 'b.md#2'] };
+    expect(a.markPosting([{ ...mark, leaseUntil: t('2026-03-03T13:05Z') }], slot)).toEqual([true]);
     expect(a.markSent(sub.id, slot, 'p1', t('2026-03-03T13:00:02Z'))).toBe(true);
     a.markSeen('a.md', t('2026-03-03T09:00Z'));
     a.close();
@@ -128,8 +129,11 @@ describe('SqliteDigestStore', () => {
       state: 'claimed',
     });
     // p1 stalled past its lease: it can no longer move the run.
-    expect(a.markPosting(id, slot, 'p1', [], t('2026-03-03T13:05Z'), t('2026-03-03T13:10Z'))).toBe(false);
-    expect(b.markPosting(id, slot, 'p2', ['x#1'], t('2026-03-03T13:05Z'), t('2026-03-03T13:10Z'))).toBe(true);
+    const mark = (owner: string, passageIds: string[]) => [
+      { subscriptionId: id, slot, owner, passageIds, leaseUntil: t('2026-03-03T13:10Z') },
+    ];
+    expect(a.markPosting(mark('p1', []), t('2026-03-03T13:05Z'))).toEqual([false]);
+    expect(b.markPosting(mark('p2', ['x#1']), t('2026-03-03T13:05Z'))).toEqual([true]);
     expect(a.claimRun(id, slot, 'p1', t('2026-03-03T13:06Z'), t('2026-03-03T13:11Z'))).toBeUndefined();
     expect(a.skipRun(id, slot, 'p1', t('2026-03-03T14:00Z'), 'late')).toBe(false);
     // p2 died mid-post: once its lease is over, the run is taken as unknown, to be looked for.
@@ -149,7 +153,10 @@ describe('SqliteDigestStore', () => {
     const monday = t('2026-03-02T13:00Z');
     const tuesday = t('2026-03-03T13:00Z');
     s.claimRun(id, monday, 'p1', monday, t('2026-03-02T13:05Z'));
-    s.markPosting(id, monday, 'p1', ['a#1'], monday, t('2026-03-02T13:05Z'));
+    s.markPosting(
+      [{ subscriptionId: id, slot: monday, owner: 'p1', passageIds: ['a#1'], leaseUntil: t('2026-03-02T13:05Z') }],
+      monday,
+    );
     s.markUnknown(id, monday, 'p1', 'timeout', t('2026-03-02T13:01Z'));
     expect(s.claimRun(id, tuesday, 'p1', tuesday, t('2026-03-03T13:05Z'))).toBeUndefined();
     expect(s.run(id, tuesday)).toBeUndefined();
