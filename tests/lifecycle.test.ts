@@ -137,6 +137,37 @@ async function slashCommand(bot: Bot, text: string): Promise<string> {
 const pathOf = (url: string) => new URL(url).pathname;
 const textOf = (body: Record<string, unknown>) => JSON.stringify(body.blocks ?? body.text ?? '');
 
+describe('the database file deleted while the bot runs', () => {
+  it('is reported at once in /healthz (degraded, naming the file) and once in the log, and nothing more is written', async () => {
+    const db = join(dir, 'deleted.db');
+    const bot = await startBot(db);
+    await bot.logged('dossier is running');
+    await rm(db);
+    const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+    expect(health.status).toBe(200);
+    const report = (await health.json()) as { status: string; problems: string[]; database: { problem: string } };
+    expect(report.status).toBe('degraded');
+    expect(report.database.problem).toContain(`the digest database ${db} was deleted while Dossier ran`);
+    expect(report.problems).toContainEqual(expect.stringContaining(db));
+    await bot.logged('the digest database cannot be used: digests and subscription changes are stopped');
+
+    const url = await slashCommand(bot, 'digest subscribe dredging at 07:00');
+    const answer = await stub.waitFor((c) => c.path === pathOf(url));
+    expect(textOf(answer.body)).toContain('database file is missing');
+    bot.process.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    expect(
+      bot.lines.filter(
+        (l) => l.msg === 'the digest database cannot be used: digests and subscription changes are stopped',
+      ),
+    ).toHaveLength(1);
+    // What the open database held is saved beside it: moved back, every subscription is kept.
+    const copy = new SqliteDigestStore(`${db}.recovered`);
+    expect(copy.subscriptions()).toEqual([]);
+    copy.close();
+  }, 45_000);
+});
+
 describe('shutdown on SIGTERM', () => {
   it('finishes an answer in flight, refuses new commands meanwhile, and exits 0 within 10 s', async () => {
     const bot = await startBot(join(dir, 'answers.db'));
