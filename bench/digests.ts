@@ -1,0 +1,308 @@
+// `npm run bench:digests` (and the end of `npm run bench`): ten thousand digests due in the same
+// minute. Starts the bot as it runs in production (adapters/main.ts in Slack HTTP mode, over
+// ./corpus) with its Web API pointing at a Slack stand-in here and a database holding BENCH_DIGESTS
+// subscriptions (default 10,000) whose slot came a minute ago. Two runs: one to the end (digests per
+// second), one stopped with SIGTERM a quarter of the way and started again (time to exit, and
+// every channel's digest exactly once). Throughout, /healthz is asked every 100 ms and a signed
+// `/brief help` sent every second. Prints a Markdown table and writes bench/digest-results.json.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { SqliteDigestStore } from '../src/digest/sqlite-store.js';
+import { SlackStub, slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
+import { percentile } from './stats.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const outDir = join(here, 'out');
+const N = Number(process.env.BENCH_DIGESTS ?? 10_000);
+const SECRET = 'bench-digests-signing-secret';
+/** Topics a team might follow over ./corpus; each subscription takes two. */
+const TOPICS = [
+  'Mérida funding',
+  'fentanyl',
+  'extraditions',
+  'overdose deaths',
+  'National Guard',
+  'homicides',
+  'asylum seekers',
+  'gun smuggling',
+  'cartel leaders',
+  'prison reform',
+  'border seizures',
+  'public trust',
+];
+/** Give up on a run after this long. */
+const RUN_LIMIT_MS = 15 * 60_000;
+
+interface Probe {
+  /** ms after the run started. */
+  at: number;
+  ms: number;
+  ok: boolean;
+}
+
+interface RunResult {
+  posts: number;
+  channels: number;
+  /** Channels that got more than one digest. */
+  duplicates: number;
+  startS: number;
+  firstToLastS: number;
+  digestsPerS: number;
+  healthz: { probes: number; p50: number; p99: number; max: number; over1s: number; failed: number };
+  commands: { sent: number; answered: number; ackMax: number; answerMax: number };
+  sigtermExitS?: number;
+}
+
+const stub = await new SlackStub().start();
+const posts = new Map<string, number>();
+const answered = new Set<string>();
+let firstPost = 0;
+let lastPost = 0;
+stub.onRequest = (call) => {
+  // Counted here: the stand-in's record of ten thousand request bodies is not needed.
+  stub.calls.length = 0;
+  if (call.path.startsWith('/response/')) answered.add(call.path.slice('/response/'.length));
+  if (call.path !== '/api/chat.postMessage') return;
+  const channel = String(call.body.channel);
+  posts.set(channel, (posts.get(channel) ?? 0) + 1);
+  firstPost ||= performance.now();
+  lastPost = performance.now();
+};
+
+await mkdir(outDir, { recursive: true });
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
+log(`${N} subscriptions`);
+const whole = await run('to the end');
+const stopped = await run('SIGTERM a quarter of the way, then restarted');
+await stub.stop();
+console.log(markdown());
+await writeFile(
+  join(here, 'digest-results.json'),
+  `${JSON.stringify({ machine, loadavg: loadavg(), digests: N, runs: { whole, stopped } }, null, 2)}\n`,
+);
+
+async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then restarted'): Promise<RunResult> {
+  posts.clear();
+  stub.messages.length = 0;
+  firstPost = lastPost = 0;
+  const db = join(outDir, `digests-${kind === 'to the end' ? 'whole' : 'stopped'}.db`);
+  for (const suffix of ['', '-wal', '-shm']) await rm(`${db}${suffix}`, { force: true });
+  const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+  const store = new SqliteDigestStore(db);
+  for (let i = 0; i < N; i++)
+    store.subscribe(
+      {
+        platform: 'slack',
+        channelId: `C${i}`,
+        subscriberId: `U${i % 200}`,
+        topics: [TOPICS[i % TOPICS.length]!, TOPICS[(i * 7 + 3) % TOPICS.length]!],
+        time: slot.toISOString().slice(11, 16),
+        days: [0, 1, 2, 3, 4, 5, 6],
+        timeZone: 'UTC',
+      },
+      new Date(slot.getTime() - 10 * 60_000),
+    );
+  store.close();
+  log(`${kind}: starting the bot`);
+
+  const started = performance.now();
+  let bot = await startBot(db);
+  const probes: Probe[] = [];
+  const commands = { sent: 0, answered: 0, ackMax: 0, answerMax: 0 };
+  let probing = true;
+  // While no bot runs (between SIGTERM and the restart), /healthz and commands have nobody to answer.
+  let down = false;
+  const port = () => (down ? undefined : bot.port);
+  const probing$ = probe(port, probes, () => probing, started);
+  const commanding$ = command(port, commands, () => probing);
+  let sigtermExitS: number | undefined;
+
+  const deadline = Date.now() + RUN_LIMIT_MS;
+  const until = async (done: () => boolean) => {
+    while (!done() && Date.now() < deadline) await sleep(50);
+  };
+  if (kind === 'to the end') {
+    await until(() => posts.size >= N);
+  } else {
+    await until(() => posts.size >= N / 4);
+    const signalled = performance.now();
+    bot.process.kill('SIGTERM');
+    void bot.exited.then(() => (down = true));
+    await bot.exited;
+    sigtermExitS = (performance.now() - signalled) / 1000;
+    log(`${kind}: exited ${sigtermExitS.toFixed(1)} s after SIGTERM with ${posts.size} channels served; restarting`);
+    down = true;
+    bot = await startBot(db);
+    down = false;
+    await until(() => posts.size >= N);
+  }
+  const allPostedAt = performance.now();
+  // A little longer, for any second post to show.
+  await sleep(3000);
+  probing = false;
+  await Promise.all([probing$, commanding$]);
+  bot.process.kill('SIGTERM');
+  await bot.exited;
+
+  const total = [...posts.values()].reduce((a, b) => a + b, 0);
+  const times = probes.filter((p) => p.ok).map((p) => p.ms);
+  times.sort((a, b) => a - b);
+  const result: RunResult = {
+    posts: total,
+    channels: posts.size,
+    duplicates: [...posts.values()].filter((n) => n > 1).length,
+    startS: (firstPost - started) / 1000,
+    firstToLastS: (lastPost - firstPost) / 1000,
+    digestsPerS: posts.size / ((lastPost - firstPost) / 1000),
+    healthz: {
+      probes: probes.length,
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      max: times.at(-1) ?? NaN,
+      over1s: probes.filter((p) => !p.ok || p.ms > 1000).length,
+      failed: probes.filter((p) => !p.ok).length,
+    },
+    commands,
+    ...(sigtermExitS === undefined ? {} : { sigtermExitS }),
+  };
+  log(
+    `${kind}: ${result.channels}/${N} channels, ${result.posts} posts in ${((allPostedAt - started) / 1000).toFixed(0)} s`,
+  );
+  return result;
+}
+
+interface Bot {
+  process: ChildProcess;
+  port: number;
+  exited: Promise<void>;
+}
+
+async function startBot(db: string): Promise<Bot> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      CORPUS_DIR: join(root, 'corpus'),
+      CACHE_DIR: join(outDir, 'digests-cache'),
+      DATABASE_PATH: db,
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: 'xoxb-bench-digests',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_PORT: String(port),
+      SLACK_API_URL: `${stub.url}/api/`,
+      RATE_LIMIT_USER_PER_MINUTE: '0',
+      RATE_LIMIT_CHANNEL_PER_MINUTE: '0',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise<void>((done) => proc.once('exit', () => done()));
+  let running = false;
+  let tail = '';
+  proc.stderr!.on('data', (chunk: Buffer) => {
+    const text = tail + chunk.toString('utf8');
+    const lines = text.split('\n');
+    tail = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.includes('"dossier is running"')) running = true;
+      else if (/"level":(50|60)/.test(line)) console.error(`[bot] ${line.slice(0, 400)}`);
+    }
+  });
+  while (!running) {
+    if (proc.exitCode !== null) throw new Error('the bot exited while starting');
+    await sleep(50);
+  }
+  return { process: proc, port, exited };
+}
+
+/** Asks /healthz every 100 ms, one request at a time, noting how long each answer took. */
+async function probe(
+  port: () => number | undefined,
+  probes: Probe[],
+  going: () => boolean,
+  started: number,
+): Promise<void> {
+  while (going()) {
+    await sleep(100);
+    if (port() === undefined) continue;
+    const t = performance.now();
+    try {
+      const res = await fetch(`http://127.0.0.1:${port()}/healthz`, { signal: AbortSignal.timeout(5000) });
+      await res.arrayBuffer();
+      probes.push({ at: t - started, ms: performance.now() - t, ok: res.status === 200 || res.status === 503 });
+    } catch {
+      // A probe in flight when the bot exits after SIGTERM is not the bot failing to answer.
+      if (port() !== undefined) probes.push({ at: t - started, ms: performance.now() - t, ok: false });
+    }
+  }
+}
+
+/** Sends a signed `/brief help` every second; the ack is the HTTP answer, the answer arrives at its response_url. */
+async function command(
+  port: () => number | undefined,
+  tally: RunResult['commands'],
+  going: () => boolean,
+): Promise<void> {
+  while (going()) {
+    await sleep(1000);
+    if (port() === undefined) continue;
+    const id = `digests-${tally.sent++}`;
+    const body = slashCommandBody({ text: 'help', responseUrl: `${stub.url}/response/${id}` });
+    const t = performance.now();
+    try {
+      const res = await fetch(`http://127.0.0.1:${port()}/slack/events`, {
+        method: 'POST',
+        headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
+        body,
+        signal: AbortSignal.timeout(5000),
+      });
+      await res.arrayBuffer();
+      tally.ackMax = Math.max(tally.ackMax, performance.now() - t);
+      while (!answered.has(id) && performance.now() - t < 5000) await sleep(10);
+      if (answered.has(id)) {
+        tally.answered++;
+        tally.answerMax = Math.max(tally.answerMax, performance.now() - t);
+      }
+    } catch {
+      // Counted as not answered.
+    }
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+function log(message: string): void {
+  console.error(`[bench:digests] ${message}`);
+}
+
+function markdown(): string {
+  const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+  const row = (name: string, r: RunResult) =>
+    `| ${name} | ${r.channels} / ${N} | ${r.duplicates} | ${r.digestsPerS.toFixed(0)} | ${r.startS.toFixed(1)} | ${ms(r.healthz.p50)} / ${ms(r.healthz.p99)} / ${ms(r.healthz.max)} | ${r.healthz.over1s} of ${r.healthz.probes} | ${r.commands.answered} / ${r.commands.sent} (ack ≤ ${ms(r.commands.ackMax)}, answer ≤ ${ms(r.commands.answerMax)}) | ${r.sigtermExitS === undefined ? '–' : r.sigtermExitS.toFixed(1)} |`;
+  return [
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}. ${N} subscriptions due in the same minute. Latencies in ms.`,
+    '',
+    '| run | channels served | channels served twice | digests/s | first digest after (s) | /healthz p50 / p99 / max | /healthz over 1 s or failed | `/brief help` answered | SIGTERM to exit (s) |',
+    '|---|---|---|---|---|---|---|---|---|',
+    row('to the end', whole),
+    row('SIGTERM at ¼, restarted', stopped),
+  ].join('\n');
+}
