@@ -116,10 +116,18 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
   const probes: Probe[] = [];
   const commands = { sent: 0, answered: 0, ackMax: 0, answerMax: 0 };
   let probing = true;
-  // While no bot runs (between SIGTERM and the restart), /healthz and commands have nobody to answer.
+  // While no bot runs (between SIGTERM and the restart), /healthz and commands have nobody to answer;
+  // once SIGTERM is sent, a refused connection is the bot closing, as it should.
   let down = false;
+  let closing = false;
   const port = () => (down ? undefined : bot.port);
-  const probing$ = probe(port, probes, () => probing, started);
+  const probing$ = probe(
+    port,
+    probes,
+    () => probing,
+    started,
+    () => !closing,
+  );
   const commanding$ = command(port, commands, () => probing);
   let sigtermExitS: number | undefined;
 
@@ -132,14 +140,14 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
   } else {
     await until(() => posts.size >= N / 4);
     const signalled = performance.now();
+    closing = true;
     bot.process.kill('SIGTERM');
-    void bot.exited.then(() => (down = true));
     await bot.exited;
     sigtermExitS = (performance.now() - signalled) / 1000;
     log(`${kind}: exited ${sigtermExitS.toFixed(1)} s after SIGTERM with ${posts.size} channels served; restarting`);
     down = true;
     bot = await startBot(db);
-    down = false;
+    down = closing = false;
     await until(() => posts.size >= N);
   }
   const allPostedAt = performance.now();
@@ -227,6 +235,7 @@ async function probe(
   probes: Probe[],
   going: () => boolean,
   started: number,
+  expectAnswer: () => boolean,
 ): Promise<void> {
   while (going()) {
     await sleep(100);
@@ -237,8 +246,7 @@ async function probe(
       await res.arrayBuffer();
       probes.push({ at: t - started, ms: performance.now() - t, ok: res.status === 200 || res.status === 503 });
     } catch {
-      // A probe in flight when the bot exits after SIGTERM is not the bot failing to answer.
-      if (port() !== undefined) probes.push({ at: t - started, ms: performance.now() - t, ok: false });
+      if (expectAnswer()) probes.push({ at: t - started, ms: performance.now() - t, ok: false });
     }
   }
 }
