@@ -2,9 +2,9 @@
 // so the effect of each part of the ranking can be measured (see README, Evaluation). It applies
 // ../shared/eval/score.mjs's hit rule and ../shared/external/scifact/score.mjs's measures, without a
 // process per question. Sets: dev (../shared/eval/dev.json, tuned on), tuning (tests/eval/tuning.json,
-// tuned on), validation (tests/eval/validation.json, never tuned on: scored to report only), scifact.
+// tuned on), validation (tests/eval/validation.yaml, never tuned on: scored to report only), scifact.
 //
-//   npx tsx bench/quality.ts [--sets dev,tuning,validation,scifact] [--variants all|name,…] [--verbose]
+//   npm run eval:quality -- [--sets dev,tuning,validation,scifact] [--variants all|name,…] [--verbose]
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,16 +12,18 @@ import { parseArgs } from 'node:util';
 import { ask, askJson } from '../src/answer/ask.js';
 import { cite } from '../src/answer/cite.js';
 import { Dossier, type DossierOptions } from '../src/engine/dossier.js';
+import { expandValidationSet, readSeeds, readValidationSet } from '../tests/eval/cases.js';
 import { hits, type Wanted } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '../../shared');
 const SEEDS = join(shared, 'seeds');
 const SCIFACT = join(shared, 'external/scifact');
-const SETS: Record<string, string> = {
-  dev: join(shared, 'eval/dev.json'),
-  tuning: resolve(here, '../tests/eval/tuning.json'),
-  validation: resolve(here, '../tests/eval/validation.json'),
+const fromJson = (file: string) => async () => JSON.parse(readFileSync(file, 'utf8')) as Case[];
+const SETS: Record<string, () => Promise<Case[]>> = {
+  dev: fromJson(join(shared, 'eval/dev.json')),
+  tuning: fromJson(resolve(here, '../tests/eval/tuning.json')),
+  validation: async () => expandValidationSet(await readValidationSet(), await readSeeds(SEEDS)) as Case[],
 };
 
 /** An engine variant: how `Dossier.open` is called, less the corpus. */
@@ -147,7 +149,7 @@ function scoreSciFact(dossier: Dossier): SciFactScore {
 
 const { values } = parseArgs({
   options: {
-    sets: { type: 'string', default: 'dev,tuning,validation,scifact' },
+    sets: { type: 'string', default: 'dev,tuning' },
     variants: { type: 'string', default: 'default' },
     verbose: { type: 'boolean', default: false },
   },
@@ -163,8 +165,7 @@ for (const name of variantNames) {
   if (!variant) throw new Error(`no variant ${name}: ${Object.keys(VARIANTS).join(', ')}`);
   const seeds = await Dossier.open({ ...variant, corpusDir: SEEDS });
   for (const set of sets.filter((s) => s !== 'scifact')) {
-    if (!existsSync(SETS[set]!)) continue;
-    const score = scoreSet(seeds, JSON.parse(readFileSync(SETS[set]!, 'utf8')) as Case[]);
+    const score = scoreSet(seeds, await SETS[set]!());
     console.log(
       `| ${name} | ${set} | ${f(score.recallAt3)} | ${f(score.mrr)} | ${f(score.answered)} | ${f(score.refused)} | ${f(score.citeAt1)} |`,
     );
