@@ -4,7 +4,7 @@ import type { Adapter, Platform } from '../src/commands/adapter.js';
 import { CommandGate } from '../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
-import { Dossier } from '../src/engine/index.js';
+import { Dossier, WORDNET_DIR } from '../src/engine/index.js';
 import { DossierError } from '../src/errors.js';
 import { healthReport, newestDate, type HealthReport } from '../src/health.js';
 import { createLogger, type Logger } from '../src/log.js';
@@ -69,7 +69,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
-  const dossier = await Dossier.open({ corpusDir: config.CORPUS_DIR, cacheDir: config.CACHE_DIR, log });
+  const dossier = await Dossier.open({
+    corpusDir: config.CORPUS_DIR,
+    cacheDir: config.CACHE_DIR,
+    lexicon: config.LEXICON,
+    wordnet: WORDNET_DIR,
+    log,
+  });
   running.dossier = dossier;
   const loadedAt = new Date();
   log.info({ documents: dossier.documents.length, passages: dossier.passages.length }, 'corpus loaded');

@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 import { ask, askJson } from '../src/answer/ask.js';
 import { cite } from '../src/answer/cite.js';
 import { Dossier, type DossierOptions } from '../src/engine/dossier.js';
+import { DEFAULT_RANKING } from '../src/search/ranking.js';
+import { WORDNET_DIR } from '../src/search/wordnet.js';
 import { expandValidationSet, readSeeds, readValidationSet } from '../tests/eval/cases.js';
 import { hits, type Wanted } from './stats.js';
 
@@ -28,8 +30,30 @@ const SETS: Record<string, () => Promise<Case[]>> = {
 
 /** An engine variant: how `Dossier.open` is called, less the corpus. */
 type Variant = Omit<DossierOptions, 'corpusDir'>;
+const LEXICON = resolve(here, '../corpus/synonyms.yaml');
+const bridges = DEFAULT_RANKING.query.bridges;
+const without = (...off: (keyof typeof bridges)[]): Variant => ({
+  wordnet: off.includes('wordnet') ? undefined : WORDNET_DIR,
+  ranking: { query: { bridges: { ...bridges, ...Object.fromEntries(off.map((k) => [k, 0])) } } },
+});
 const VARIANTS: Record<string, Variant> = {
-  default: {},
+  default: { wordnet: WORDNET_DIR },
+  lexicon: { wordnet: WORDNET_DIR, lexicon: LEXICON },
+  plain: without('alias', 'abbreviation', 'wordnet', 'typo', 'lexicon'),
+  'no-alias': without('alias'),
+  'no-abbreviation': without('abbreviation'),
+  'no-wordnet': without('wordnet'),
+  'no-typo': without('typo'),
+  'bm25-0.9-0.4': {
+    wordnet: WORDNET_DIR,
+    ranking: { search: { ...DEFAULT_RANKING.search, bm25: { k: 0.9, b: 0.4, d: 0.5 } } },
+  },
+  'no-coordination': { wordnet: WORDNET_DIR, ranking: { search: { coordination: 0 } } },
+  'cover-1': { wordnet: WORDNET_DIR, ranking: { ask: { coveragePower: 1 } } },
+  'k09-b04-nocoord': {
+    wordnet: WORDNET_DIR,
+    ranking: { search: { ...DEFAULT_RANKING.search, bm25: { k: 0.9, b: 0.4, d: 0.5 }, coordination: 0 } },
+  },
 };
 
 interface Case {

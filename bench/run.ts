@@ -17,6 +17,7 @@ import { composeDigest } from '../src/digest/compose.js';
 import { corpusFigures } from '../src/digest/figures.js';
 import type { Passage } from '../src/corpus/types.js';
 import { Dossier } from '../src/engine/dossier.js';
+import { WORDNET_DIR } from '../src/search/wordnet.js';
 import { generateCorpus } from './generate.js';
 import { LIBRARIES, type Library } from './libraries.js';
 import { askQuality, latency, type AskCase, type Latency } from './stats.js';
@@ -113,7 +114,7 @@ async function measureLevel(factor: number): Promise<LevelResult> {
   const heapBefore = heapMB();
   log(`${factor}×: ingesting ${generated.files} files`);
   t = performance.now();
-  const dossier = await Dossier.open({ corpusDir, cacheDir });
+  const dossier = await Dossier.open({ corpusDir, cacheDir, wordnet: WORDNET_DIR });
   const ingestS = seconds(t);
   const heap = heapMB() - heapBefore;
   const indexFile = (await readdir(cacheDir)).find((f) => f.endsWith('.json'));

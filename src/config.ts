@@ -44,6 +44,8 @@ export const ConfigSchema = z
   .object({
     CORPUS_DIR: z.string().default('./corpus'),
     CACHE_DIR: z.string().default('./.cache'),
+    /** The lexicon (synonyms and acronyms): a file, or `none`; unset, the corpus's own synonyms.yaml if it has one. */
+    LEXICON: optional(),
     DATABASE_PATH: z.string().default('./data/dossier.db'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ_DEFAULT: z

@@ -16,7 +16,7 @@ import {
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { oneOffDigest } from '../../src/digest/index.js';
-import { answerFigures, ask, askJson, askReply, cite, citeReply, Dossier } from '../../src/engine/index.js';
+import { answerFigures, ask, askJson, askReply, cite, citeReply, Dossier, WORDNET_DIR } from '../../src/engine/index.js';
 import { DossierError, errorLine } from '../../src/errors.js';
 import { terminalLogger } from './log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
@@ -40,6 +40,10 @@ const COMMANDS: { usage: string; summary: string }[] = [
 const OPTIONS: { usage: string; summary: string }[] = [
   { usage: '--corpus DIR', summary: 'the corpus folder (default CORPUS_DIR, then ./corpus)' },
   { usage: '--cache DIR', summary: 'where the saved index is kept (default CACHE_DIR, then ./.cache)' },
+  {
+    usage: '--lexicon FILE',
+    summary: "the synonyms and acronyms to use, or none (default LEXICON, then the corpus's synonyms.yaml)",
+  },
   { usage: '--json', summary: 'machine-readable output, for ask, cite, figures, sources and help' },
   {
     usage: '--limit N',
@@ -118,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         chart: { type: 'string' },
         limit: { type: 'string' },
+        lexicon: { type: 'string' },
         topics: { type: 'string' },
         since: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -172,6 +177,8 @@ export async function main(argv: string[]): Promise<number> {
   const dossier = await Dossier.open({
     corpusDir: values.corpus ?? config.CORPUS_DIR,
     cacheDir: values.cache ?? config.CACHE_DIR,
+    lexicon: values.lexicon ?? config.LEXICON,
+    wordnet: WORDNET_DIR,
     log,
   });
 

@@ -1,9 +1,18 @@
 import type { Passage } from '../corpus/types.js';
 import type { Library } from './library.js';
-import { amountsIn, analyseQuery, answerable, coverage, type AnalysedQuery } from '../search/query.js';
+import {
+  amountsIn,
+  analyseQuery,
+  answerable,
+  coverage,
+  decide,
+  missing,
+  type AnalysedQuery,
+  type Match,
+} from '../search/query.js';
 import { figureItem } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
-import { plain, said, type Excerpt, type Reply } from './reply.js';
+import { plain, said, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
 
 export interface AskOptions {
   /** How many passages to show (default 3). */
@@ -24,20 +33,27 @@ export interface AskAnswer {
   results: AskResult[];
   /** Relevant passages beyond this page. */
   more: number;
+  /** How well the best passage answers the question (see `decide`); `none` with no results. */
+  match: Match;
+  /** For a partial match: the question's words the best passage does not cover, as typed. */
+  unmatched: string[];
 }
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
 export function ask(dossier: Library, question: string, { limit = 3, offset = 0 }: AskOptions = {}): AskAnswer {
-  const { candidates, minCoverage, coveragePower, figureBoost } = dossier.ranking.ask;
-  const query = analyseQuery(question, dossier.index);
-  if (!answerable(query)) return { query: question, results: [], more: 0 };
-  const ranked = dossier
-    .search(question, { limit: candidates })
-    .map((hit) => {
-      const amounts = amountsIn(hit.passage.text);
-      return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
-    })
-    .filter(({ cover }) => cover >= minCoverage)
+  const { candidates, coveragePower, figureBoost } = dossier.ranking.ask;
+  const query = analyseQuery(question, dossier.index, dossier.ranking.query);
+  const nothing: AskAnswer = { query: question, results: [], more: 0, match: 'none', unmatched: [] };
+  if (!answerable(query)) return nothing;
+  const covered = dossier.search(query, { limit: candidates }).map((hit) => {
+    const amounts = amountsIn(hit.passage.text);
+    return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
+  });
+  const best = covered.reduce((a, b) => (b.cover > a.cover ? b : a), covered[0]!);
+  const match = best ? decide(best.cover, dossier.ranking.answer) : 'none';
+  if (match === 'none') return nothing;
+  const ranked = covered
+    .filter(({ cover }) => cover >= dossier.ranking.answer.minCoverage)
     .map(({ hit, amounts, cover }) => ({
       hit,
       score: hit.score * cover ** coveragePower * (query.wantsFigure && amounts.figure ? figureBoost : 1),
@@ -45,6 +61,8 @@ export function ask(dossier: Library, question: string, { limit = 3, offset = 0 
     .sort((a, b) => b.score - a.score);
   const page = ranked.slice(offset, offset + limit);
   return {
+    match,
+    unmatched: match === 'partial' ? missing(query, best.hit.terms, best.amounts).map((w) => w.word) : [],
     query: question,
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,
@@ -71,9 +89,8 @@ function excerptFor(
       .reduce((s, { w }) => s + w.weight, 0);
     return found * (query.wantsFigure && /\d/.test(sentence.text) ? dossier.ranking.ask.figureSentenceBoost : 1);
   });
-  const queryTerms = new Set(
-    query.words.flatMap((w) => w.terms).filter((t) => matched.has(t) || !t.startsWith('syn:')),
-  );
+  // The question's own words are marked wherever they stand; an alternative only where the search matched it.
+  const queryTerms = new Set(query.words.flatMap((w) => w.terms.filter((t) => t === w.term || matched.has(t))));
   const citation = dossier.citation(passage);
   const shown = new Set(chosen.sentences);
   const figures = dossier.figures.of(passage).filter((f) => shown.has(f.sentence));
@@ -113,7 +130,10 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
   return {
     title: answer.query,
     status: 'ok',
-    blocks: answer.results.map((r) => ({ type: 'excerpt', excerpt: r.excerpt })),
+    blocks: [
+      ...(answer.match === 'partial' && offset === 0 ? [partlyBlock(answer.unmatched)] : []),
+      ...answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt })),
+    ],
     attachments: [],
     more: answer.more,
     isAnswer: true,
@@ -124,10 +144,27 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
   };
 }
 
-/** The JSON shape of `dossier ask --json`, read by the evaluation script. */
+/** The plain line over a partial match: the reader sees the quotes and judges them. */
+function partlyBlock(unmatched: string[]): ReplyBlock {
+  const words = unmatched.map((w) => `“${w}”`);
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
+  return {
+    type: 'text',
+    text: [
+      {
+        text: list
+          ? `These passages only partly match the question: the closest does not mention ${list}.`
+          : 'These passages only partly match the question.',
+      },
+    ],
+  };
+}
+
+/** The JSON shape of `dossier ask --json`, read by the evaluation script; `match` says how well the results answer. */
 export function askJson(answer: AskAnswer) {
   return {
     query: answer.query,
+    match: answer.match,
     results: answer.results.map((r) => ({
       source: r.passage.source,
       paragraph: r.passage.paragraph,

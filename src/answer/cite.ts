@@ -14,7 +14,7 @@ import { markRanges, type Reply, type RichText } from './reply.js';
 export function cite(dossier: Library, quote: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
   const options = dossier.ranking.cite;
   const wanted = words(quote);
-  if (wanted.length === 0) return { query: quote, results: [], more: 0 };
+  if (wanted.length === 0) return { query: quote, results: [], more: 0, match: 'none', unmatched: [] };
   const distinctive = wanted.filter((w) => !STOP_WORDS.has(w)).length;
   const threshold = distinctive >= 2 ? options.minSimilarity : options.minSimilarityCommonWords;
   const scored = dossier
@@ -33,7 +33,13 @@ export function cite(dossier: Library, quote: string, { limit = 3 }: { limit?: n
       score: m.similarity,
     },
   }));
-  return { query: quote, results, more: Math.max(0, scored.length - results.length) };
+  return {
+    query: quote,
+    results,
+    more: Math.max(0, scored.length - results.length),
+    match: results.length ? 'confident' : 'none',
+    unmatched: [],
+  };
 }
 
 interface WindowMatch {

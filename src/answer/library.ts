@@ -1,5 +1,6 @@
 import type { Passage, SourceDocument } from '../corpus/types.js';
 import type { PassageIndex, SearchHit, SearchOptions } from '../search/index.js';
+import type { AnalysedQuery } from '../search/query.js';
 import type { RankingOptions } from '../search/ranking.js';
 import type { FigureCache } from './figures/passage.js';
 import type { Citation } from './reply.js';
@@ -18,6 +19,6 @@ export interface Library {
   readonly figures: FigureCache;
   document(source: string): SourceDocument | undefined;
   citation(passage: Passage): Citation;
-  /** Passages that match `query`, best first, each with the query terms it matched. */
-  search(query: string, options?: SearchOptions): SearchHit[];
+  /** Passages that match `query` (a text, or an analysed question with its alternatives), best first, each with the query terms it matched. */
+  search(query: string | AnalysedQuery, options?: SearchOptions): SearchHit[];
 }

@@ -24,18 +24,15 @@ export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
  */
 export const SIDECAR_SUFFIX = '.meta.yaml';
 
-/**
- * A corpus's own synonyms: `synonyms.yaml` at its root, mapping a term to the words that mean the
- * same. The search reads it; the loader leaves it out of the documents.
- */
-export const SYNONYMS_FILE = 'synonyms.yaml';
+/** A corpus's own lexicon, at its root: its synonyms and acronyms, not a document (see `src/search/lexicon.ts`). */
+export const LEXICON_FILE = 'synonyms.yaml';
 
 /** What a path in the corpus folder (relative, with `/`) is to the loader. */
 export function roleOf(source: string): Format | 'ignored' | 'unsupported' {
   if (
     source.split('/').some((part) => part.startsWith('.')) ||
     source.endsWith(SIDECAR_SUFFIX) ||
-    source === SYNONYMS_FILE
+    source === LEXICON_FILE
   )
     return 'ignored';
   return FORMATS[extname(source).toLowerCase()] ?? 'unsupported';

@@ -8,7 +8,8 @@ import type { Corpus, Passage, SourceDocument } from '../corpus/types.js';
 import { PassageIndex, type SearchHit, type SearchOptions } from '../search/index.js';
 import { silentLogger, type Logger } from '../log.js';
 import { Analyzer } from '../search/analyzer.js';
-import { loadSynonyms, SYNONYM_GROUPS } from '../search/synonyms.js';
+import { lexiconPath, loadLexicon } from '../search/lexicon.js';
+import type { AnalysedQuery } from '../search/query.js';
 import { rankingOptions, type RankingOptions, type RankingOverrides } from '../search/ranking.js';
 import { CorpusWatcher, type RescanResult, type WatchOptions } from './watch.js';
 
@@ -28,6 +29,13 @@ export interface DossierOptions {
   load?: Omit<LoadOptions, 'log'>;
   /** Tuned numbers of search, ask and cite to change (see `DEFAULT_RANKING`). */
   ranking?: RankingOverrides;
+  /**
+   * The lexicon: a file of the corpus's synonyms and acronyms, or `none` (see `lexiconPath`);
+   * default the corpus's own `synonyms.yaml`, if it has one.
+   */
+  lexicon?: string;
+  /** WordNet's dictionary folder, whose synonyms of the corpus's words are learned when the index is built; none when unset. */
+  wordnet?: string;
 }
 
 /**
@@ -51,6 +59,8 @@ export class Dossier implements Library {
     readonly figures: FigureCache,
     /** The loader's options, for the documents the watcher loads later. */
     private readonly load: Omit<LoadOptions, 'log'> = {},
+    /** The lexicon file in use, and the hash of what was read from it. */
+    private readonly lexicon: { file?: string; named: boolean; hash: string } = { named: false, hash: '' },
   ) {
     for (const doc of corpus.documents) this.remember(doc);
   }
@@ -63,17 +73,30 @@ export class Dossier implements Library {
       : undefined;
     const corpus = await loadCorpus(options.corpusDir, { ...options.load, log, reuse: saved?.reuse });
     await saved?.save(corpus);
-    const synonyms = await loadSynonyms(corpus.dir, log);
-    const analyzer = new Analyzer([...SYNONYM_GROUPS, ...synonyms.groups]);
+    const file = lexiconPath(corpus.dir, options.lexicon);
+    const named = options.lexicon !== undefined;
+    const lexicon = await loadLexicon(file, log, named);
     const ranking = rankingOptions(options.ranking);
     const index = await PassageIndex.build(corpus, {
       cacheDir: options.cacheDir,
       log,
-      analyzer,
-      salt: synonyms.hash,
+      analyzer: new Analyzer(),
+      salt: lexicon.hash,
       ranking: ranking.search,
+      wordnet: options.wordnet,
     });
-    return new Dossier(corpus, index, log, ranking, figures, options.load);
+    index.useLexicon(lexicon.groups);
+    return new Dossier(corpus, index, log, ranking, figures, options.load, { file, named, hash: lexicon.hash });
+  }
+
+  /** Reads the lexicon file again and uses it if it changed (the corpus watcher calls this). Whether it changed. */
+  async reloadLexicon(): Promise<boolean> {
+    const lexicon = await loadLexicon(this.lexicon.file, this.log, this.lexicon.named);
+    if (lexicon.hash === this.lexicon.hash) return false;
+    this.index.useLexicon(lexicon.groups);
+    this.lexicon.hash = lexicon.hash;
+    this.log.info({ file: this.lexicon.file }, 'lexicon reloaded');
+    return true;
   }
 
   /** Builds an engine over documents already in memory (tests, benchmarks). */
@@ -113,8 +136,8 @@ export class Dossier implements Library {
     };
   }
 
-  /** Passages that match `query`, best first, each with the query terms it matched. */
-  search(query: string, options?: SearchOptions): SearchHit[] {
+  /** Passages that match `query` (a text, or an analysed question with its alternatives), best first, each with the query terms it matched. */
+  search(query: string | AnalysedQuery, options?: SearchOptions): SearchHit[] {
     return this.index.search(query, { contains: (id, terms) => this.termsIn(id, terms), ...options }).flatMap((hit) => {
       const passage = this.passagesById.get(hit.id);
       return passage ? [{ ...hit, passage }] : [];

@@ -14,3 +14,6 @@ export { corpusSize } from '../answer/sources.js';
 export { fold } from '../search/analyzer.js';
 /** The noun phrases of a text, from which autocomplete reads a corpus's topics. */
 export { nounPhrases } from '../answer/phrases.js';
+export { STOP_WORDS } from '../search/stopwords.js';
+/** WordNet's dictionary, which the bot and the command line pass to `Dossier.open({ wordnet })`. */
+export { WORDNET_DIR } from '../search/wordnet.js';

@@ -12,6 +12,8 @@ export interface WatchedCorpus {
   document(source: string): SourceDocument | undefined;
   upsert(doc: SourceDocument): void;
   remove(source: string): void;
+  /** Reads the lexicon again, using it if it changed: it is no document, but the folder may hold it. */
+  reloadLexicon(): Promise<boolean>;
 }
 
 export interface WatchOptions {
@@ -85,6 +87,8 @@ export class CorpusWatcher {
   private async scan(): Promise<RescanResult> {
     const { corpus, log } = this;
     const result: RescanResult = { added: [], changed: [], removed: [] };
+    // The lexicon is not a document: it is read again, and used if it changed, on every rescan.
+    await corpus.reloadLexicon();
     const { files } = await listFiles(this.root);
     const present = new Set(files.map((f) => resolve(f)));
 

@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { silentLogger, type Logger } from '../log.js';
+import { aliasesIn } from './aliases.js';
 import { Analyzer } from './analyzer.js';
+import { Bridges, type Bridge, type Group } from './bridges.js';
+import { ABBREVIATIONS } from './english.js';
+import type { AnalysedQuery } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
+import { baseForms, readWordNet, type Dictionary } from './wordnet.js';
 
 type SearchRanking = RankingOptions['search'];
 
-/** Bumped whenever the analyser, the built-in synonyms or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 6;
+/** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
+export const INDEX_VERSION = 7;
 
 interface IndexedPassage {
   id: string;
@@ -22,11 +27,11 @@ interface IndexedPassage {
 export interface SearchOptions {
   /** How many hits at most (default 20). */
   limit?: number;
-  /** Forgive typos in longer words (default true). */
+  /** Forgive typos in longer words of a text query (default true); an analysed question brings its own corrections. */
   fuzzy?: boolean;
   /**
    * Which of `terms` the passage `id` contains. Called for the hits only, when the search left its
-   * most common terms out (see `POSTINGS_BUDGET`), so each hit's `terms` still lists them.
+   * most common terms out (see `postingsBudget`), so each hit's `terms` still lists them.
    */
   contains?: (id: string, terms: string[]) => string[];
   /** Postings one search may score before it leaves its commonest terms out (default: the ranking's `postingsBudget`). */
@@ -43,26 +48,60 @@ export interface SearchHit {
   passage: Passage;
 }
 
+/** What the index learns from the corpus besides MiniSearch's own tables, saved with it. */
+interface Learned {
+  /**
+   * How many passages hold each term, in their text and in any field. MiniSearch keeps no such
+   * table, and asking it with a search per query word cost most of a question's time on a large corpus.
+   */
+  counts: TermCounts;
+  /** The corpus's words as written (folded, letters only), with how many passages use each: typo candidates. */
+  words: Map<string, number>;
+  /** The acronyms and aliases the corpus defines, and WordNet's synonyms of its words. */
+  bridges: Bridge[];
+  /** WordNet's one-word entries (empty without WordNet). */
+  dictionary: Dictionary;
+}
+
+/** A word as written, worth correcting a typo towards: letters only, long enough to tell apart. */
+const WORD_AS_WRITTEN = /^\p{L}{3,}$/u;
+
 /**
- * MiniSearch over passages with Dossier's analyser. Saved under the cache folder, keyed by the
- * corpus content hash and `INDEX_VERSION`, and reused while neither changes.
+ * MiniSearch over passages with Dossier's analyser, and the bridges between ways of saying the
+ * same thing. Saved under the cache folder, keyed by the corpus content hash, the lexicon and
+ * `INDEX_VERSION`, and reused while none changes.
  */
 export class PassageIndex {
   readonly analyzer: Analyzer;
+  private lexicon: Bridge[] = [];
+  /** Common abbreviations in this analyser's terms: the same for every corpus. */
+  private readonly abbreviations: Bridge[];
+  private readonly learnedKeys: Set<string>;
+  private current?: Bridges;
+  private kinds?: Map<string, 'name' | 'word'>;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedPassage>,
     analyzer: Analyzer,
-    /**
-     * How many passages hold each term, in their text and in any field. MiniSearch keeps no such
-     * table, and asking it with a search per query word cost most of a question's time on a large corpus.
-     */
-    private readonly counts: TermCounts = { text: new Map(), any: new Map() },
+    private readonly learned: Learned = {
+      counts: { text: new Map(), any: new Map() },
+      words: new Map(),
+      bridges: [],
+      dictionary: { words: [], names: [] },
+    },
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
     private readonly ranking: SearchRanking = DEFAULT_RANKING.search,
   ) {
     this.analyzer = analyzer;
+    this.learnedKeys = new Set(learned.bridges.map(bridgeKey));
+    this.abbreviations = Bridges.between(
+      Object.entries(ABBREVIATIONS).map(([short, long]) => ({
+        phrases: [short, ...long],
+        via: 'abbreviation' as const,
+      })),
+      analyzer,
+    );
   }
 
   static options(analyzer: Analyzer, ranking: SearchRanking = DEFAULT_RANKING.search): Options<IndexedPassage> {
@@ -75,6 +114,7 @@ export class PassageIndex {
     };
   }
 
+  /** An index of `corpus` built in memory, with the aliases its text defines but without WordNet (see `build`). */
   static fromCorpus(
     corpus: Corpus,
     analyzer = new Analyzer(),
@@ -91,7 +131,7 @@ export class PassageIndex {
     return index;
   }
 
-  /** Loads the saved index when it matches the corpus, or builds and saves a new one. */
+  /** Loads the saved index when it matches the corpus, or builds (with WordNet's synonyms, when given) and saves a new one. */
   static async build(
     corpus: Corpus,
     {
@@ -100,48 +140,72 @@ export class PassageIndex {
       analyzer = new Analyzer(),
       salt = '',
       ranking = DEFAULT_RANKING.search,
+      wordnet,
     }: {
       cacheDir?: string;
       log?: Logger;
       analyzer?: Analyzer;
-      /** Anything else the index depends on (the synonym file). */ salt?: string;
+      /** Anything else the index depends on (the lexicon). */ salt?: string;
       /** Search-time numbers only: the saved index does not depend on them. */
       ranking?: SearchRanking;
+      /** WordNet's dictionary folder, read to bridge the corpus's words to their synonyms. */
+      wordnet?: string;
     } = {},
   ): Promise<PassageIndex> {
-    if (!cacheDir) return PassageIndex.fromCorpus(corpus, analyzer, ranking);
-    const key = `${corpusKey(corpus)}:${salt}`;
+    const key = `${corpusKey(corpus)}:${salt}:${wordnet ? 'wordnet' : ''}`;
     // One file per corpus folder, so switching corpora does not evict the other's index.
-    const file = join(
-      cacheDir,
-      `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.json`,
-    );
-    try {
-      const saved = JSON.parse(await readFile(file, 'utf8')) as {
-        key?: string;
-        index?: unknown;
-        counts?: { text: [string, number][]; any: [string, number][] };
-      };
-      if (saved.key === key && saved.index && saved.counts) {
-        const mini = MiniSearch.loadJS<IndexedPassage>(saved.index as never, PassageIndex.options(analyzer, ranking));
-        log.debug({ file }, 'index loaded from cache');
-        return new PassageIndex(
-          mini,
-          analyzer,
-          { text: new Map(saved.counts.text), any: new Map(saved.counts.any) },
-          true,
-          ranking,
-        );
+    const file =
+      cacheDir &&
+      join(
+        cacheDir,
+        `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.json`,
+      );
+    if (file) {
+      try {
+        const saved = JSON.parse(await readFile(file, 'utf8')) as {
+          key?: string;
+          index?: unknown;
+          counts?: { text: [string, number][]; any: [string, number][] };
+          words?: [string, number][];
+          bridges?: Bridge[];
+          dictionary?: Dictionary;
+        };
+        if (saved.key === key && saved.index && saved.counts && saved.words && saved.bridges && saved.dictionary) {
+          const mini = MiniSearch.loadJS<IndexedPassage>(saved.index as never, PassageIndex.options(analyzer, ranking));
+          log.debug({ file }, 'index loaded from cache');
+          const counts = { text: new Map(saved.counts.text), any: new Map(saved.counts.any) };
+          return new PassageIndex(
+            mini,
+            analyzer,
+            { counts, words: new Map(saved.words), bridges: saved.bridges, dictionary: saved.dictionary },
+            true,
+            ranking,
+          );
+        }
+      } catch {
+        // No cache yet, or an unreadable one: rebuild below.
       }
-    } catch {
-      // No cache yet, or an unreadable one: rebuild below.
     }
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking);
+    if (wordnet) {
+      try {
+        const { synonyms, dictionary } = await readWordNet(index.learned.words.keys(), wordnet);
+        index.learn(Bridges.oneWay(synonyms, 'wordnet', analyzer));
+        index.learned.dictionary = dictionary;
+      } catch (error) {
+        log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
+      }
+    }
+    if (!file || !cacheDir) return index;
     try {
       await mkdir(cacheDir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      const counts = { text: [...index.counts.text], any: [...index.counts.any] };
-      await writeFile(tmp, JSON.stringify({ key, index: index.mini.toJSON(), counts }));
+      const { counts, words, bridges, dictionary } = index.learned;
+      const saved = { text: [...counts.text], any: [...counts.any] };
+      await writeFile(
+        tmp,
+        JSON.stringify({ key, index: index.mini.toJSON(), counts: saved, words: [...words], bridges, dictionary }),
+      );
       await rename(tmp, file);
       log.debug({ file }, 'index saved');
     } catch (error) {
@@ -154,9 +218,42 @@ export class PassageIndex {
     return this.mini.documentCount;
   }
 
+  /**
+   * Every bridge a question's words may cross: the corpus's own (aliases, WordNet), common
+   * abbreviations, and the lexicon's (see `useLexicon`).
+   */
+  get bridges(): Bridges {
+    this.current ??= new Bridges(
+      [...this.learned.bridges, ...this.abbreviations, ...this.lexicon],
+      [...this.learned.words],
+    );
+    return this.current;
+  }
+
+  /** What an English dictionary says a word is: a proper noun ("canada"), another word, or unknown to it (a typo, a rare name). */
+  wordKind(word: string): 'name' | 'word' | undefined {
+    this.kinds ??= new Map([
+      ...this.learned.dictionary.words.map((w) => [w, 'word'] as const),
+      ...this.learned.dictionary.names.map((w) => [w, 'name'] as const),
+    ]);
+    return this.kinds.get(word) ?? (baseForms(word).some((b) => this.kinds!.get(b) === 'word') ? 'word' : undefined);
+  }
+
+  /** Replaces the lexicon's bridges (a lexicon read anew). The index itself does not depend on them. */
+  useLexicon(groups: Group[]): void {
+    this.lexicon = Bridges.between(groups, this.analyzer);
+    this.current = undefined;
+  }
+
   add(passages: Passage[], meta: DocumentMeta): void {
     this.mini.addAll(passages.map((p) => indexed(p, meta)));
-    for (const p of passages) this.count(p, meta, 1);
+    const aliases: Group[] = [];
+    for (const p of passages) {
+      this.count(p, meta, 1);
+      for (const [long, short] of aliasesIn(p.text)) aliases.push({ phrases: [long, short], via: 'alias' });
+    }
+    if (aliases.length) this.learn(Bridges.between(aliases, this.analyzer));
+    this.current = undefined;
   }
 
   discard(passages: Passage[], meta: DocumentMeta): void {
@@ -165,25 +262,17 @@ export class PassageIndex {
       this.mini.discard(p.id);
       this.count(p, meta, -1);
     }
+    this.current = undefined;
   }
 
   /** How many passages contain `term` (an analysed term) in their text, for weighing query terms. */
   documentFrequency(term: string): number {
-    return this.counts.text.get(term) ?? 0;
+    return this.learned.counts.text.get(term) ?? 0;
   }
 
-  /** Whether any indexed word is `term` or, for a long enough word, within a typo of it. */
+  /** Whether any indexed passage holds `term` (an analysed term), in any field. */
   knows(term: string): boolean {
-    if (this.counts.any.has(term)) return true;
-    if (!this.fuzziness(term)) return false;
-    return (
-      this.mini.search(term, {
-        fields: ['text', 'title', 'heading'],
-        fuzzy: this.fuzziness,
-        tokenize: (t) => [t],
-        processTerm: (t) => t,
-      }).length > 0
-    );
+    return this.learned.counts.any.has(term);
   }
 
   /** The terms a passage is indexed under, in its text and in any field. */
@@ -202,35 +291,62 @@ export class PassageIndex {
     return { text, any };
   }
 
-  private count(passage: Passage, meta: DocumentMeta, delta: 1 | -1): void {
-    const { text, any } = this.termsOf(passage, meta);
-    bump(this.counts.text, text, delta);
-    bump(this.counts.any, any, delta);
+  private learn(bridges: Bridge[]): void {
+    for (const bridge of bridges) {
+      const key = bridgeKey(bridge);
+      if (this.learnedKeys.has(key)) continue;
+      this.learnedKeys.add(key);
+      this.learned.bridges.push(bridge);
+    }
+    this.current = undefined;
   }
 
+  private count(passage: Passage, meta: DocumentMeta, delta: 1 | -1): void {
+    const { text, any } = this.termsOf(passage, meta);
+    bump(this.learned.counts.text, text, delta);
+    bump(this.learned.counts.any, any, delta);
+    const written = new Set(this.analyzer.tokenize(passage.text).filter((w) => WORD_AS_WRITTEN.test(w)));
+    bump(this.learned.words, written, delta);
+  }
+
+  /**
+   * Passages matching a text, or an analysed question: its words and, weighing less, their
+   * alternatives (see `analyseQuery`).
+   */
   search(
-    query: string,
+    query: string | AnalysedQuery,
     { limit = 20, fuzzy = true, contains, budget = this.ranking.postingsBudget }: SearchOptions = {},
   ): Omit<SearchHit, 'passage'>[] {
-    const { searched, skipped } = this.plan(this.analyzer.terms(query), budget);
+    const boosts = new Map<string, number>();
+    if (typeof query === 'string') for (const term of this.analyzer.terms(query)) boosts.set(term, 1);
+    else
+      for (const word of query.words) {
+        boosts.set(word.term, 1);
+        for (const alt of word.alternatives)
+          for (const term of alt.terms) boosts.set(term, Math.max(boosts.get(term) ?? 0, alt.weight));
+      }
+    const { searched, skipped } = this.plan([...boosts.keys()], budget);
     const results: SearchResult[] = this.mini.search(searched.join(' '), {
       combineWith: 'OR',
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
+      boostTerm: (term) => boosts.get(term) ?? 1,
       // A word the corpus has is taken as written: typo tolerance is for words it lacks, and
       // expanding every long word to its neighbours made a large corpus's searches several times slower.
-      fuzzy: fuzzy ? (term) => (this.counts.any.has(term) ? false : this.fuzziness(term)) : false,
+      fuzzy: fuzzy && typeof query === 'string' ? (term) => (this.knows(term) ? false : this.fuzziness(term)) : false,
     });
     return results.slice(0, limit).map((r) => {
       const id = String(r.id);
       const terms = skipped.length && contains ? [...r.queryTerms, ...contains(id, skipped)] : r.queryTerms;
-      return { id, score: r.score, terms, matched: r.terms };
+      // MiniSearch multiplies by the number of terms matched; `coordination` sets how much of that to keep.
+      const score = r.score * r.queryTerms.length ** (this.ranking.coordination - 1);
+      return { id, score, terms, matched: r.terms };
     });
   }
 
   /** Typos are forgiven in long enough words only (`fuzzyMinLength`): short words are too easily something else. */
   private readonly fuzziness = (term: string): number | false => {
-    if (Analyzer.isSynonym(term) || /\d/.test(term)) return false;
+    if (/\d/.test(term)) return false;
     return term.length >= this.ranking.fuzzyMinLength ? this.ranking.fuzzy : false;
   };
 
@@ -240,7 +356,9 @@ export class PassageIndex {
    * the caller still learns (through `contains`) which hits have them.
    */
   private plan(terms: string[], budget: number): { searched: string[]; skipped: string[] } {
-    const byRarity = terms.map((term) => ({ term, df: this.counts.any.get(term) ?? 0 })).sort((a, b) => a.df - b.df);
+    const byRarity = terms
+      .map((term) => ({ term, df: this.learned.counts.any.get(term) ?? 0 }))
+      .sort((a, b) => a.df - b.df);
     const searched: string[] = [];
     const skipped: string[] = [];
     let postings = 0;
@@ -257,6 +375,8 @@ interface TermCounts {
   text: Map<string, number>;
   any: Map<string, number>;
 }
+
+const bridgeKey = (b: Bridge) => `${b.from.join(' ')}>${b.to.join(' ')}>${b.via}`;
 
 function bump(counts: Map<string, number>, terms: Set<string>, delta: 1 | -1): void {
   for (const term of terms) {

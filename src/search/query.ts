@@ -1,16 +1,29 @@
-import { Analyzer, stemWord } from './analyzer.js';
+import { stemWord } from './analyzer.js';
+import type { BridgeSource } from './bridges.js';
 import type { PassageIndex } from './index.js';
+import type { RankingOptions } from './ranking.js';
+
+/** Another way to say a word of the question (a synonym, an acronym's expansion, the word a typo meant). */
+export interface Alternative {
+  /** Its analysed terms: all of them present is a full match. */
+  terms: string[];
+  /** How much a match counts against the asker's own word (1): always less. */
+  weight: number;
+  via: BridgeSource;
+}
 
 /** One word of a question, with the terms it searches for and how much it tells passages apart. */
 export interface QueryWord {
   word: string;
+  /** The word's own analysed term. */
+  term: string;
+  alternatives: Alternative[];
+  /** Every term the word searches for: its own, then its alternatives'. */
   terms: string[];
-  /** Inverse document frequency of the word's rarest term; an unknown word weighs the most. */
+  /** Inverse document frequency of the word (or of its rarest alternative); an unknown word weighs the most. */
   weight: number;
-  /** Whether the corpus has the word at all (exactly or within a typo, or through a synonym). */
+  /** Whether the corpus has the word, or one of its alternatives. */
   known: boolean;
-  /** Written with a capital inside the question: a name the question is about. */
-  name: boolean;
   /**
    * Asks for an amount ("murder count", "how big", "how much money"): a passage answers it with a
    * figure (for `money`, a sum of money), not by repeating the word.
@@ -31,43 +44,79 @@ export interface AnalysedQuery {
   wantsFigure: boolean;
 }
 
+/** General English words that ask for an amount rather than name what it is of. */
 const QUANTITY_WORDS = new Set(['count', 'number', 'total', 'amount', 'tally', 'big', 'large', 'size'].map(stemWord));
-const MONEY_WORDS = new Set(['money', 'cash'].map(stemWord));
+const MONEY_WORDS = new Set(['money', 'cash', 'dollars'].map(stemWord));
 const MONEY_FIGURE = /[$€£]\s?\d|\d\s*(?:million|billion|trillion)?\s*(?:dollars|pesos|euros)\b/i;
 const NO_AMOUNTS: Amounts = { figure: false, money: false };
 
 export function amountsIn(text: string): Amounts {
   return { figure: /\d/.test(text), money: MONEY_FIGURE.test(text) };
 }
-const AMOUNT = /\b(how (much|many|big|large|high|low|often)|number of|count|cost|percent(age)?|rate|total|size)\b/i;
+const AMOUNT = /\b(how (much|many|big|large|high|low|often)|number of|count|cost|percent(age)?|rate|total|size)\b|%/i;
 
-/** Reads a question against the index: which words matter, and which the corpus does not know. */
-export function analyseQuery(text: string, index: PassageIndex): AnalysedQuery {
+/**
+ * Reads a question against the index: which words matter, which the corpus does not know, and
+ * the other ways the corpus may say each (its bridges, and the corpus word a typo meant).
+ */
+export function analyseQuery(text: string, index: PassageIndex, options: RankingOptions['query']): AnalysedQuery {
   const n = Math.max(index.size, 1);
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  const capitals = new Set((text.match(/(?<=\S\s+)\p{Lu}[\p{L}'-]+/gu) ?? []).map((w) => index.analyzer.terms(w)[0]));
-  const words = index.analyzer
-    .words(text)
-    .filter((w) => w.terms.length > 0)
-    .map((w) => {
-      const plainTerms = w.terms.filter((t) => !Analyzer.isSynonym(t));
-      const known = w.terms.some((t) => index.knows(t));
-      const df = known ? Math.min(...w.terms.map((t) => index.documentFrequency(t)).filter((d) => d > 0), n) : 0;
-      return {
-        word: w.word,
-        terms: w.terms,
-        weight: idf(df),
-        known,
-        name: plainTerms.some((t) => capitals.has(t)),
-        quantity: quantityOf(plainTerms),
-      };
-    });
+  const typed = index.analyzer.words(text).filter((w): w is { word: string; term: string } => w.term !== undefined);
+  const alternatives: Alternative[][] = typed.map(() => []);
+  for (const found of index.bridges.find(typed.map((w) => w.term))) {
+    const weight = options.bridges[found.via];
+    if (weight <= 0) continue;
+    for (let i = found.from; i < found.to; i++) alternatives[i]!.push({ terms: found.terms, weight, via: found.via });
+  }
+  const words = typed.map(({ word, term }, i) => {
+    const alts = alternatives[i]!;
+    const kind = index.wordKind(word);
+    // A word the dictionary knows is no typo: "rate" is not a slip for "late".
+    if (
+      !kind &&
+      !index.knows(term) &&
+      !alts.some((a) => a.terms.every((t) => index.knows(t))) &&
+      options.bridges.typo > 0
+    ) {
+      const meant = index.bridges.correct(word);
+      const meantTerm = meant && index.analyzer.processTerm(meant)?.[0];
+      if (meantTerm) alts.push({ terms: [meantTerm], weight: options.bridges.typo, via: 'typo' });
+    }
+    const usable = alts.filter((a) => a.terms.every((t) => index.knows(t)));
+    const own = index.documentFrequency(term);
+    // An alternative phrase is as telling as its rarest word.
+    const dfs = usable.map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
+    const known = index.knows(term) || usable.length > 0;
+    const unknown = idf(0) * (kind === 'name' ? options.unknownName : kind === 'word' ? options.unknownWord : 1);
+    const weight = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : known ? idf(1) : unknown;
+    return {
+      word,
+      term,
+      alternatives: usable,
+      terms: [...new Set([term, ...usable.flatMap((a) => a.terms)])],
+      weight,
+      known,
+      quantity: quantityOf(term),
+    };
+  });
   return { text, words, wantsFigure: AMOUNT.test(text) };
 }
 
-function quantityOf(terms: string[]): QueryWord['quantity'] {
-  if (terms.some((t) => MONEY_WORDS.has(t))) return 'money';
-  return terms.some((t) => QUANTITY_WORDS.has(t)) ? 'figure' : undefined;
+function quantityOf(term: string): QueryWord['quantity'] {
+  if (MONEY_WORDS.has(term)) return 'money';
+  return QUANTITY_WORDS.has(term) ? 'figure' : undefined;
+}
+
+/** How much of a word a passage holding `matched` covers: 1 for the word itself, less for another way of saying it. */
+function credit(word: QueryWord, matched: ReadonlySet<string>, amounts: Amounts): number {
+  if ((word.quantity && amounts[word.quantity]) || matched.has(word.term)) return 1;
+  let best = 0;
+  for (const alt of word.alternatives) {
+    const share = alt.terms.filter((t) => matched.has(t)).length / alt.terms.length;
+    best = Math.max(best, alt.weight * share);
+  }
+  return best;
 }
 
 /**
@@ -80,15 +129,31 @@ export function coverage(query: AnalysedQuery, matched: Iterable<string>, amount
   let covered = 0;
   for (const w of query.words) {
     total += w.weight;
-    if ((w.quantity && amounts[w.quantity]) || w.terms.some((t) => set.has(t))) covered += w.weight;
+    covered += w.weight * credit(w, set, amounts);
   }
   return total ? covered / total : 0;
 }
 
-/**
- * Whether the corpus can answer at all. A question about a name the corpus never mentions
- * ("what is Canada doing…") has no answer here, however well its other words match.
- */
+/** The words of the question the passage holding `matched` does not cover at all (for "only partly matches"). */
+export function missing(query: AnalysedQuery, matched: Iterable<string>, amounts: Amounts = NO_AMOUNTS): QueryWord[] {
+  const set = new Set(matched);
+  return query.words.filter((w) => credit(w, set, amounts) === 0);
+}
+
+/** Whether the corpus can answer at all: some word of the question is known to it. */
 export function answerable(query: AnalysedQuery): boolean {
-  return query.words.length > 0 && !query.words.some((w) => w.name && !w.known);
+  return query.words.some((w) => w.known);
+}
+
+/**
+ * How sure an answer is, from the best passage's coverage of the question: `confident`; `partial`
+ * (the closest passages, shown with a line saying they only partly match); or `none`, when no
+ * passage shares enough of the question's meaningful content. One decision for ask, figures and
+ * the digest, calibrated in the README (Evaluation).
+ */
+export type Match = 'confident' | 'partial' | 'none';
+
+export function decide(bestCoverage: number, options: RankingOptions['answer']): Match {
+  if (bestCoverage >= options.confidentCoverage) return 'confident';
+  return bestCoverage >= options.minCoverage ? 'partial' : 'none';
 }

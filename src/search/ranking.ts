@@ -1,3 +1,5 @@
+import type { BridgeSource } from './bridges.js';
+
 /**
  * Every tuned number of search, ask, cite and figures, in one place (MiniSearch-style): `DEFAULT_RANKING`
  * documents each one, and `Dossier.open({ ranking })` overrides any of them, section by section,
@@ -9,18 +11,44 @@ export interface RankingOptions {
     bm25: { k: number; b: number; d: number };
     /** How much a match in each field counts: a title or heading says what a passage is about, but must not drown its body. */
     boost: { text: number; heading: number; title: number };
-    /** Typos forgiven as a share of a word's length (MiniSearch's `fuzzy`), for words the corpus lacks. */
+    /** Typos forgiven as a share of a word's length (MiniSearch's `fuzzy`), for words the corpus lacks, in a quote. */
     fuzzy: number;
-    /** Shortest word whose typos are forgiven by the index search: shorter ones are too easily another word. */
+    /** Shortest word whose typos are forgiven by a quote's search: shorter ones are too easily another word. */
     fuzzyMinLength: number;
     /** Postings one search may score before it leaves its commonest terms out (see `PassageIndex.search`). */
     postingsBudget: number;
+    /**
+     * MiniSearch multiplies a passage's score by the number of query terms it matches; the score is
+     * raised to this power of that number instead (1: MiniSearch's own; 0: plain BM25, coverage
+     * then being the only reward for matching more of the question).
+     */
+    coordination: number;
+  };
+  query: {
+    /**
+     * How much a match through each kind of bridge counts against the asker's own word (1): the
+     * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, WordNet's
+     * synonyms, the corpus word a typo meant. 0 turns a kind off.
+     */
+    bridges: Record<BridgeSource, number>;
+    /**
+     * A word the corpus lacks (and no bridge reaches) weighs the most, times this when an English
+     * dictionary calls it a name (Canada: a subject the corpus does not cover), or a common word
+     * (phone: perhaps said otherwise in the corpus). A word the dictionary does not know either
+     * (a rare name, a code) weighs the most as it is.
+     */
+    unknownName: number;
+    unknownWord: number;
+  };
+  answer: {
+    /** Below this share of the question's weight covered by the best passage, nothing in the corpus answers it. */
+    minCoverage: number;
+    /** From this share on the answer is confident; between the two, the closest passages are said to match only partly. */
+    confidentCoverage: number;
   };
   ask: {
     /** Passages taken from the index before re-ranking by coverage. */
     candidates: number;
-    /** Passages matching less than this share of the question's weight are noise, not answers. */
-    minCoverage: number;
     /** The exponent on coverage in the final score: higher favours passages that answer all of the question. */
     coveragePower: number;
     /** Score factor for a passage with a figure, when the question asks for an amount ("how many"). */
@@ -65,8 +93,15 @@ export const DEFAULT_RANKING: RankingOptions = {
     fuzzyMinLength: 6,
     // A few milliseconds' work on the 1000x benchmark corpus (see README, Benchmarks).
     postingsBudget: 3000,
+    coordination: 1,
   },
-  ask: { candidates: 60, minCoverage: 0.34, coveragePower: 2, figureBoost: 1.3, figureSentenceBoost: 1.5 },
+  query: {
+    bridges: { lexicon: 0.7, alias: 0.9, abbreviation: 0.8, wordnet: 0.5, typo: 0.8 },
+    unknownName: 1.5,
+    unknownWord: 0.7,
+  },
+  answer: { minCoverage: 0.37, confidentCoverage: 0.6 },
+  ask: { candidates: 60, coveragePower: 2, figureBoost: 1.3, figureSentenceBoost: 1.5 },
   cite: { candidates: 30, minSimilarity: 0.6, minSimilarityCommonWords: 0.9, recallWeight: 0.85 },
   figures: {
     candidates: 40,

@@ -1,6 +1,7 @@
 /**
  * Words too common to tell passages apart, plus question words: a question's "how much" or "what
  * did" says what kind of answer is wanted (see the query's intent), not which passage holds it.
+ * Chat's contractions without apostrophes and its filler ("pls", "tbh") say nothing of the subject either.
  */
 export const STOP_WORDS = new Set(
   `a about above after again against all am an and any are aren't as at be because been before being below between both but by
@@ -12,5 +13,9 @@ them themselves then there there's these they they'd they'll they're they've thi
 was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's
 with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 also just much many get got say said says tell told know like really actually so-called far yet still
-us`.split(/\s+/),
+us
+whats hows wheres whos isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt
+im ive youre theyre thats theres lets
+ok okay hey hi hello pls plz please thanks thx thank lol tbh btw fyi imo idk um uh yeah yep gonna wanna gotta kinda sorta
+anyone anybody anything someone somebody something stuff`.split(/\s+/),
 );

@@ -17,49 +17,37 @@ describe('Analyzer', () => {
     expect(terms('extraditions')).toContain(a);
   });
 
-  it('drops stop words and question words', () => {
+  it('drops stop words, question words and chat filler', () => {
     expect(terms('what is the')).toEqual([]);
     expect(terms('how much of the funding')).toEqual(terms('funding'));
-  });
-
-  it('indexes an acronym and its expansion as one synonym term', () => {
-    expect(terms('AMLO')).toContain('syn:amlo');
-    expect(terms('Andrés Manuel López Obrador said')).toContain('syn:amlo');
-    expect(terms('Customs and Border Protection')).toContain('syn:cbp');
-    expect(terms('the TCOs')).toContain('syn:tco');
-    expect(terms('a transnational criminal organization')).toContain('syn:tco');
-  });
-
-  it('treats fentanyl and synthetic opioids as the same subject', () => {
-    expect(terms('fentanyl')).toContain('syn:opioid');
-    expect(terms('synthetic opioids')).toContain('syn:opioid');
+    expect(terms('ok so whats the funding pls')).toEqual(terms('funding'));
   });
 
   it('keeps dotted acronyms in one piece', () => {
     expect(analyzer.tokenize('D.C. police')).toContain('dc');
   });
 
-  it('lets a corpus add its own synonyms', () => {
-    const custom = new Analyzer([{ id: 'usmca', terms: ['USMCA', 'T-MEC'] }]);
-    expect(custom.terms('T-MEC')).toContain('syn:usmca');
-    expect(custom.terms('usmca')).toContain('syn:usmca');
+  it('reads number words as digits, so "ten to twenty" is "10 to 20"', () => {
+    expect(terms('ten to twenty')).toEqual(terms('10 to 20'));
+    expect(terms('eight pillars')).toEqual(terms('8 pillars'));
   });
 
-  it('marks the words of a question that sit inside a multi-word synonym', () => {
-    const words = analyzer.words('what did López Obrador say');
-    expect(words.find((w) => w.word === 'lopez')?.terms).toContain('syn:amlo');
-    expect(words.find((w) => w.word === 'what')?.terms).toEqual([]);
-    // The phrase's term belongs to this question only, not to every later "López".
-    expect(analyzer.processTerm('lopez')).not.toContain('syn:amlo');
-    expect(analyzer.terms('López alone')).not.toContain('syn:amlo');
+  it('reads % and $ as the words they stand for', () => {
+    expect(terms('90%')).toEqual(terms('90 percent'));
+    expect(terms('$5')).toEqual(terms('dollars 5'));
   });
-});
 
-describe('Analyzer synonyms', () => {
-  it('lists a synonym group once for a word whose forms share a stem', () => {
-    const analyzer = new Analyzer([{ id: 'homicide', terms: ['homicide', 'murder', 'murders', 'murdered'] }]);
-    const terms = analyzer.processTerm('murder') ?? [];
-    expect(terms).toEqual([...new Set(terms)]);
-    expect(terms.filter((t) => Analyzer.isSynonym(t))).toHaveLength(1);
+  it('reads an irregular past form as its verb, but leaves forms that are words of their own', () => {
+    expect(terms('bought')).toEqual(terms('buy'));
+    expect(terms('brought')).not.toEqual(terms('buy'));
+    expect(terms('left')).not.toEqual(terms('leave'));
+  });
+
+  it('gives each word of a text its term, none for a stop word', () => {
+    expect(analyzer.words('the harbour costs')).toEqual([
+      { word: 'the', term: undefined },
+      { word: 'harbour', term: terms('harbour')[0] },
+      { word: 'costs', term: terms('cost')[0] },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { note, tempCorpus } from '../support/corpus.js';
 
@@ -35,13 +36,26 @@ describe('PassageIndex cache', () => {
     expect(third.search('navy')).toHaveLength(1);
   });
 
-  it('rebuilds when the corpus synonym file changes, and uses its synonyms', async () => {
+  it('rebuilds when the corpus lexicon changes, and uses its synonyms at query time', async () => {
     const { dir, cacheDir } = await setup({ 'a.md': note('Trade', 'The USMCA replaced the old agreement.') });
-    expect((await Dossier.open({ corpusDir: dir, cacheDir })).search('T-MEC')).toHaveLength(0);
+    expect(ask(await Dossier.open({ corpusDir: dir, cacheDir }), 'T-MEC').results).toHaveLength(0);
     await writeFile(join(dir, 'synonyms.yaml'), 'USMCA: [T-MEC, CUSMA]\n');
     const withSynonyms = await Dossier.open({ corpusDir: dir, cacheDir });
     expect(withSynonyms.index.fromCache).toBe(false);
-    expect(withSynonyms.search('T-MEC')).toHaveLength(1);
+    expect(ask(withSynonyms, 'T-MEC').results).toHaveLength(1);
+    expect(ask(await Dossier.open({ corpusDir: dir, cacheDir, lexicon: 'none' }), 'T-MEC').results).toHaveLength(0);
+  });
+
+  it('reloads a lexicon that changed while running, and reads one a setting names', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Trade', 'The USMCA replaced the old agreement.') });
+    const dossier = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect(await dossier.reloadLexicon()).toBe(false);
+    await writeFile(join(dir, 'synonyms.yaml'), 'USMCA: [T-MEC]\n');
+    expect(await dossier.reloadLexicon()).toBe(true);
+    expect(ask(dossier, 'T-MEC').results).toHaveLength(1);
+    const named = join(cacheDir, 'trade.yaml');
+    await writeFile(named, 'USMCA: [CUSMA]\n');
+    expect(ask(await Dossier.open({ corpusDir: dir, lexicon: named }), 'CUSMA').results).toHaveLength(1);
   });
 });
 

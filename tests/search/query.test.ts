@@ -10,9 +10,11 @@ describe('coverage', () => {
     });
     try {
       const dossier = await Dossier.open({ corpusDir: corpus.dir });
-      const query = analyseQuery('murder count', dossier.index);
+      const query = analyseQuery('murder count', dossier.index, dossier.ranking.query);
       expect(query.words.map((w) => w.quantity)).toEqual([undefined, 'figure']);
-      expect(analyseQuery('how big is it', dossier.index).words.map((w) => w.quantity)).toContain('figure');
+      expect(
+        analyseQuery('how big is it', dossier.index, dossier.ranking.query).words.map((w) => w.quantity),
+      ).toContain('figure');
       const murder = query.words[0]!.terms;
       expect(coverage(query, murder, amountsIn('Murders were counted.'))).toBeLessThan(1);
       expect(coverage(query, murder, amountsIn('Murders reached 34,500.'))).toBe(1);
@@ -25,7 +27,7 @@ describe('coverage', () => {
     const corpus = await tempCorpus({ 'a.md': note('Revenue', 'Cartels earn $20 billion a year.') });
     try {
       const dossier = await Dossier.open({ corpusDir: corpus.dir });
-      const query = analyseQuery('how much money do cartels earn', dossier.index);
+      const query = analyseQuery('how much money do cartels earn', dossier.index, dossier.ranking.query);
       const money = query.words.find((w) => w.word === 'money')!;
       expect(money.quantity).toBe('money');
       const others = query.words.filter((w) => w !== money).flatMap((w) => w.terms);

@@ -6,11 +6,11 @@ import { note, tempCorpus } from '../support/corpus.js';
 
 describe('ranking options', () => {
   it('lays overrides over the defaults section by section, leaving the defaults untouched', () => {
-    const options = rankingOptions({ ask: { minCoverage: 0.9 }, cite: { candidates: 5 } });
-    expect(options.ask).toEqual({ ...DEFAULT_RANKING.ask, minCoverage: 0.9 });
+    const options = rankingOptions({ answer: { minCoverage: 0.9 }, cite: { candidates: 5 } });
+    expect(options.answer).toEqual({ ...DEFAULT_RANKING.answer, minCoverage: 0.9 });
     expect(options.cite.candidates).toBe(5);
     expect(options.search).toEqual(DEFAULT_RANKING.search);
-    expect(DEFAULT_RANKING.ask.minCoverage).not.toBe(0.9);
+    expect(DEFAULT_RANKING.answer.minCoverage).not.toBe(0.9);
   });
 
   it('reach the answers through Dossier.open', async () => {
@@ -21,8 +21,8 @@ describe('ranking options', () => {
     try {
       const question = 'harbour dredging budget';
       const loose = await Dossier.open({ corpusDir: corpus.dir });
-      const strict = await Dossier.open({ corpusDir: corpus.dir, ranking: { ask: { minCoverage: 0.99 } } });
-      expect(loose.ranking.ask.minCoverage).toBe(DEFAULT_RANKING.ask.minCoverage);
+      const strict = await Dossier.open({ corpusDir: corpus.dir, ranking: { answer: { minCoverage: 0.99 } } });
+      expect(loose.ranking.answer.minCoverage).toBe(DEFAULT_RANKING.answer.minCoverage);
       expect(ask(loose, question).results.length).toBeGreaterThan(0);
       expect(ask(strict, question).results).toEqual([]);
     } finally {

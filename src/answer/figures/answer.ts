@@ -115,7 +115,7 @@ function aboutWhat(query: AnalysedQuery): AnalysedQuery {
 /** The figures relevant to `topic`. Reads the corpus through the engine only; no side effects. */
 export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
   const { candidates, minCoverage, minRelative, sentenceWeight, following, wordedCount } = dossier.ranking.figures;
-  const query = aboutWhat(analyseQuery(topic, dossier.index));
+  const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query));
   if (!answerable(query)) return new FiguresAnswer(topic, [], [], [], undefined);
   const analyzer = dossier.index.analyzer;
   const found: { figure: FoundFigure; searchScore: number }[] = [];

