@@ -95,6 +95,13 @@ export class Bridges {
     return found;
   }
 
+  /** The one-word terms that the corpus itself says mean the same as `term` (its lexicon and the aliases it defines). */
+  sameAs(term: string): string[] {
+    return (this.byFirst.get(term) ?? [])
+      .filter((b) => b.from.length === 1 && b.to.length === 1 && (b.via === 'lexicon' || b.via === 'alias'))
+      .map((b) => b.to[0]!);
+  }
+
   /**
    * The corpus word a word not in the corpus was most likely meant to be: the commonest within one
    * edit (a letter added, dropped, changed, or two swapped), two for a long word. Undefined when

@@ -24,6 +24,9 @@ export function rawParagraphs(raw: string): string[] {
     .flatMap((p) => (LIST_ITEM.test(p) ? p.split('\n').map((line) => line.trim().replace(LIST_ITEM, '')) : [p]));
 }
 
+/** The sample corpus's lexicon of its subject, for the seed articles on the same subject. */
+export const SAMPLE_LEXICON = resolve(dirname(fileURLToPath(import.meta.url)), '../../corpus/synonyms.yaml');
+
 /** A temporary corpus folder holding the given files; `cleanup` removes it. */
 export async function tempCorpus(
   files: Record<string, string | Uint8Array>,

@@ -145,7 +145,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     .map((f) => f.figure)
     .filter((f) => f.score >= minRelative * best)
     .slice(0, limit);
-  const measures = new MeasureIndex(analyzer);
+  const measures = new MeasureIndex(analyzer, (term) => dossier.index.bridges.sameAs(term));
   const groups = measures.group(kept);
   return new FiguresAnswer(
     topic,

@@ -51,14 +51,18 @@ const ESTIMATE_SPREAD = 1.5;
 /**
  * Groups, disagreements and series over a list of figures. Two figures measure the same thing when
  * they share a unit and rate and their measures say the same words (a word and its synonym in the
- * corpus's lexicon are one): "cargo thefts at the harbour" twice, "Cargo thefts at the harbour". A
+ * corpus's lexicon, through `same`, are one): "cargo thefts at the harbour" twice, "Cargo thefts at the harbour". A
  * measure with a word more or other is another quantity, often a part of the first: "synthetic opioid
  * overdose deaths" are not more "drug overdose deaths", and bare "deaths" is not either of them.
  */
 export class MeasureIndex {
   private readonly words = new Map<string, string[][]>();
 
-  constructor(private readonly analyzer: Analyzer) {}
+  constructor(
+    private readonly analyzer: Analyzer,
+    /** The other one-word terms the corpus says mean the same as a term (its lexicon and aliases). */
+    private readonly same: (term: string) => string[] = () => [],
+  ) {}
 
   /** Groups in order of their best figure; figures keep their order within a group. */
   group<F extends Sourced>(figures: F[]): MeasureGroup<F>[] {
@@ -145,7 +149,7 @@ export class MeasureIndex {
     if (!words) {
       words = this.analyzer
         .words(measure)
-        .map((w) => w.terms.filter((t) => !/\d/.test(t)))
+        .map((w) => w.terms.filter((t) => !/\d/.test(t)).flatMap((t) => [t, ...this.same(t)]))
         .filter((terms) => terms.length > 0);
       this.words.set(measure, words);
     }
