@@ -1,17 +1,42 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
+import { withinEdits } from '../search/bridges.js';
+import { NUMBER_WORDS } from '../search/english.js';
 import type { AskAnswer, AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import { markRanges, type Reply, type RichText } from './reply.js';
 
 /**
- * Finds where a half-remembered quote comes from. The index proposes candidates; each candidate's
- * sentences (alone and in pairs) are then compared word by word with the quote, forgiving a typo
- * per word, a changed word or two, accents and quote marks.
+ * Finds where a half-remembered quote comes from. Chat text around a quote ("Interesting point —
+ * “…” Do we know if that happened?") is looked up by its quoted span first, then as a whole. The
+ * index proposes candidates; each candidate's sentences (alone and in pairs) are then compared
+ * word by word with the quote, forgiving a typo per word, a changed word or two, accents, quote
+ * marks and numbers written as words.
  */
-export function cite(dossier: Library, quote: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
+export function cite(dossier: Library, text: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
+  const span = quotedSpan(text);
+  const found = span ? citeQuote(dossier, span, limit) : undefined;
+  return found?.results.length ? { ...found, query: text } : citeQuote(dossier, text, limit);
+}
+
+/** Quote marks, and the shortest quoted span worth looking up on its own (an apostrophe pair is not a quote). */
+const QUOTED = [/“([^”]+)”/g, /"([^"]+)"/g, /‘([^’]+)’/g, /(?<!\p{L})'([^']+)'(?!\p{L})/gu];
+const MIN_QUOTED_WORDS = 3;
+
+/** The longest span of `text` between quote marks, curly or straight, of a few words at least. */
+export function quotedSpan(text: string): string | undefined {
+  let best: string | undefined;
+  for (const pattern of QUOTED)
+    for (const m of text.matchAll(pattern)) {
+      const inner = m[1]!.trim();
+      if (words(inner).length >= MIN_QUOTED_WORDS && inner.length > (best?.length ?? 0)) best = inner;
+    }
+  return best && best.length < text.trim().length - 2 ? best : undefined;
+}
+
+function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   const options = dossier.ranking.cite;
   const wanted = words(quote);
   if (wanted.length === 0) return { query: quote, results: [], more: 0, match: 'none', unmatched: [] };
@@ -83,7 +108,7 @@ function similarityOf(wanted: string[], have: string[], recallWeight: number): n
 }
 
 function words(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => NUMBER_WORDS[w] ?? w);
 }
 
 /** Same word, or one typo apart in a word of four letters or more (two in one of eight or more). */
@@ -92,23 +117,6 @@ function close(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length);
   if (n < 4) return false;
   return withinEdits(a, b, n >= 8 ? 2 : 1);
-}
-
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return false;
-    prev = row;
-  }
-  return prev[b.length]! <= max;
 }
 
 /** A whole word folded for comparison, its inner apostrophes and dots dropped: "World’s" → "worlds". */
@@ -135,7 +143,7 @@ function markQuoted(text: string, quote: string): RichText {
   for (const word of wordKeys(text)) {
     const previous = run[run.length - 1];
     if (previous && !/^\s+$/.test(text.slice(previous.end, word.at))) endRun();
-    if (wanted.some((x) => close(x, word.key))) run.push(word);
+    if (wanted.some((x) => close(x, NUMBER_WORDS[word.key] ?? word.key))) run.push(word);
     else endRun();
   }
   endRun();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cite } from '../../src/answer/cite.js';
+import { cite, quotedSpan } from '../../src/answer/cite.js';
 import { plain } from '../../src/answer/reply.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { SEEDS, note, tempCorpus } from '../support/corpus.js';
@@ -79,5 +79,31 @@ describe('cite', () => {
     const strong = embassy!.excerpt.text.filter((s) => s.strong).map((s) => s.text);
     expect(strong.join(' ')).toContain('embassy declined to comment');
     for (const word of strong) expect(word).not.toMatch(/^(s|S|’s)$/);
+  });
+
+  it('looks up the quoted span of chat text, curly or straight, and falls back to the whole text', () => {
+    const chat = (quote: string) =>
+      `Interesting point from the hearing — ${quote} Do we know if that happened? Anyone?`;
+    for (const quote of [
+      '“The Peña Nieto government intended to build a unified police command in every state.”',
+      '"The Pena Nieto government intended to build a unified police command in every state."',
+      '“The Peña Nieto government intended … a unified police command …”',
+    ])
+      expect(cite(dossier, chat(quote)).results[0]?.passage.source, quote).toBe('reform.md');
+    expect(cite(dossier, 'the government intended to build a unified police command').results[0]?.passage.source).toBe(
+      'reform.md',
+    );
+    expect(quotedSpan('he said "Abrazos, no balazos" twice')).toBe('Abrazos, no balazos');
+    expect(quotedSpan("it's the government's plan")).toBeUndefined();
+  });
+
+  it('reads numbers written as words as digits', async () => {
+    const corpus = await tempCorpus({ 'a.md': note('Transfers', 'The state sent 10 to 20 prisoners north in March.') });
+    try {
+      const numbers = await Dossier.open({ corpusDir: corpus.dir });
+      expect(cite(numbers, 'sent ten to twenty prisoners north').results[0]?.passage.source).toBe('a.md');
+    } finally {
+      await corpus.cleanup();
+    }
   });
 });

@@ -143,13 +143,13 @@ export class MeasureIndex {
     return sameGroup || (overlap(this.wordsOf(a.measure!), this.wordsOf(b.measure!)) >= 0.5 && close(a, b));
   }
 
-  /** A measure's words as the analyser reads them, each as its terms (its stem and any synonym group). */
+  /** A measure's words as the analyser reads them, each as its term (its stem) and the terms the corpus's lexicon calls the same. */
   private wordsOf(measure: string): string[][] {
     let words = this.words.get(measure);
     if (!words) {
       words = this.analyzer
         .words(measure)
-        .map((w) => w.terms.filter((t) => !/\d/.test(t)).flatMap((t) => [t, ...this.same(t)]))
+        .map((w) => (w.term && !/\d/.test(w.term) ? [w.term, ...this.same(w.term)] : []))
         .filter((terms) => terms.length > 0);
       this.words.set(measure, words);
     }
@@ -157,7 +157,7 @@ export class MeasureIndex {
   }
 }
 
-/** A word of a measure matches a word of another that shares a term with it (its stem, or its synonym group). */
+/** A word of a measure matches a word of another that shares a term with it (its stem, or a lexicon synonym). */
 const matches = (word: string[], other: string[][]) => other.some((v) => word.some((t) => v.includes(t)));
 
 /** Whether every word of measure `a` is in measure `b`. */

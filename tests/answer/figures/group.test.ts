@@ -13,7 +13,7 @@ function read(source: string, ...sentences: string[]): Sourced[] {
   );
 }
 
-const index = () => new MeasureIndex(new Analyzer([]));
+const index = () => new MeasureIndex(new Analyzer());
 const values = (figures: Sourced[]) => figures.map((f) => f.value);
 
 describe('MeasureIndex.group', () => {
