@@ -16,7 +16,16 @@ import {
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { oneOffDigest } from '../../src/digest/index.js';
-import { answerFigures, ask, askJson, askReply, cite, citeReply, Dossier, WORDNET_DIR } from '../../src/engine/index.js';
+import {
+  answerFigures,
+  ask,
+  askJson,
+  askReply,
+  cite,
+  citeReply,
+  Dossier,
+  WORDNET_DIR,
+} from '../../src/engine/index.js';
 import { DossierError, errorLine } from '../../src/errors.js';
 import { terminalLogger } from './log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';

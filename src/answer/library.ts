@@ -1,6 +1,5 @@
 import type { Passage, SourceDocument } from '../corpus/types.js';
-import type { PassageIndex, SearchHit, SearchOptions } from '../search/index.js';
-import type { AnalysedQuery } from '../search/query.js';
+import type { PassageIndex, SearchHit, SearchOptions, WeightedQuery } from '../search/index.js';
 import type { RankingOptions } from '../search/ranking.js';
 import type { FigureCache } from './figures/passage.js';
 import type { Citation } from './reply.js';
@@ -20,5 +19,5 @@ export interface Library {
   document(source: string): SourceDocument | undefined;
   citation(passage: Passage): Citation;
   /** Passages that match `query` (a text, or an analysed question with its alternatives), best first, each with the query terms it matched. */
-  search(query: string | AnalysedQuery, options?: SearchOptions): SearchHit[];
+  search(query: string | WeightedQuery, options?: SearchOptions): SearchHit[];
 }

@@ -5,11 +5,10 @@ import type { Citation } from '../answer/reply.js';
 import { SavedCorpus } from './saved-corpus.js';
 import { loadCorpus, type LoadOptions } from '../corpus/load.js';
 import type { Corpus, Passage, SourceDocument } from '../corpus/types.js';
-import { PassageIndex, type SearchHit, type SearchOptions } from '../search/index.js';
+import { PassageIndex, type SearchHit, type SearchOptions, type WeightedQuery } from '../search/index.js';
 import { silentLogger, type Logger } from '../log.js';
 import { Analyzer } from '../search/analyzer.js';
 import { lexiconPath, loadLexicon } from '../search/lexicon.js';
-import type { AnalysedQuery } from '../search/query.js';
 import { rankingOptions, type RankingOptions, type RankingOverrides } from '../search/ranking.js';
 import { CorpusWatcher, type RescanResult, type WatchOptions } from './watch.js';
 
@@ -137,7 +136,7 @@ export class Dossier implements Library {
   }
 
   /** Passages that match `query` (a text, or an analysed question with its alternatives), best first, each with the query terms it matched. */
-  search(query: string | AnalysedQuery, options?: SearchOptions): SearchHit[] {
+  search(query: string | WeightedQuery, options?: SearchOptions): SearchHit[] {
     return this.index.search(query, { contains: (id, terms) => this.termsIn(id, terms), ...options }).flatMap((hit) => {
       const passage = this.passagesById.get(hit.id);
       return passage ? [{ ...hit, passage }] : [];

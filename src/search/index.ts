@@ -8,7 +8,6 @@ import { aliasesIn } from './aliases.js';
 import { Analyzer } from './analyzer.js';
 import { Bridges, type Bridge, type Group } from './bridges.js';
 import { ABBREVIATIONS } from './english.js';
-import type { AnalysedQuery } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { baseForms, readWordNet, type Dictionary } from './wordnet.js';
 
@@ -46,6 +45,11 @@ export interface SearchHit {
   /** Index terms found in the passage for those query terms (differs from `terms` on a fuzzy match). */
   matched: string[];
   passage: Passage;
+}
+
+/** A question as the search needs it: each word's own term and its alternatives, with their weights (see `analyseQuery`). */
+export interface WeightedQuery {
+  words: { term: string; alternatives: { terms: string[]; weight: number }[] }[];
 }
 
 /** What the index learns from the corpus besides MiniSearch's own tables, saved with it. */
@@ -314,7 +318,7 @@ export class PassageIndex {
    * alternatives (see `analyseQuery`).
    */
   search(
-    query: string | AnalysedQuery,
+    query: string | WeightedQuery,
     { limit = 20, fuzzy = true, contains, budget = this.ranking.postingsBudget }: SearchOptions = {},
   ): Omit<SearchHit, 'passage'>[] {
     const boosts = new Map<string, number>();

@@ -80,7 +80,7 @@ export interface RankingOptions {
     sentenceWeight: number;
     /** How much a sentence that only follows one naming the topic counts, against one that names it. */
     following: number;
-    /** Score factor for a small count in words ("two cartels"), which matters less than a figure in digits. */
+    /** Score factor for a small count in words ("two agencies"), which matters less than a figure in digits. */
     wordedCount: number;
   };
 }
