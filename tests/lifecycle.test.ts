@@ -109,7 +109,8 @@ async function startBot(db: string, command = FROM_SOURCES): Promise<Bot> {
   const exited = new Promise<{ code: number | null; at: number }>((done) =>
     proc.once('exit', (code) => done({ code, at: Date.now() })),
   );
-  const logged = async (msg: string, ms = 20_000) => {
+  // Start-up builds the index, WordNet's bridges included: seconds on a loaded machine.
+  const logged = async (msg: string, ms = 60_000) => {
     const deadline = Date.now() + ms;
     while (!lines.some((l) => l.msg === msg)) {
       if (proc.exitCode !== null || Date.now() > deadline)
@@ -263,7 +264,7 @@ describe('shutdown on SIGTERM', () => {
       expect((await again.exited).code).toBe(0);
       expect(digestPosts('C-FINISH')).toHaveLength(1);
       expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
-    }, 60_000);
+    }, 150_000);
 
     it('Slack takes the post at once and answers after 12 s: the client gives up, finds it in the channel, never posts it again', async () => {
       const { db, subscription, slot } = dueDigest('slow', 'C-SLOW');
@@ -336,6 +337,6 @@ describe('the starts the README gives operators', () => {
       expect(said.indexOf('stopped')).toBeGreaterThan(stopping);
       // The bot itself is gone, not left running without its parent.
       expect(() => process.kill(botPid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
-    }, 60_000);
+    }, 150_000);
   }
 });

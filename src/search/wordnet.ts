@@ -37,28 +37,34 @@ export interface Dictionary {
  * What the index learns from WordNet, once when it is built (the dictionary is some 30 MB) and
  * saved with it, never per question: the synonyms of the corpus's own words, as [synonym, corpus
  * word] pairs (the other words of each word's commonest sense, and for a noun of its broader and
- * narrower senses, so a question that says "nab" finds "arrested" and "murder" finds "homicide"), and the dictionary's one-word entries, which tell a word the corpus lacks
- * from a typo, and a name from a common word. `words` are folded words of the corpus.
+ * narrower senses, so a question that says "nab" finds "arrested" and "murder" finds "homicide"),
+ * and the dictionary's one-word entries, which tell a word the corpus lacks from a typo, and a
+ * name from a common word. `words` are folded words of the corpus.
  */
 export async function readWordNet(
   words: Iterable<string>,
   dictDir: string,
 ): Promise<{ synonyms: [string, string][]; dictionary: Dictionary }> {
-  const senses = new Map<string, { part: (typeof PARTS)[number]; offsets: number[] }[]>();
+  // Index lines are kept whole and read only for the corpus's words: parsing all 150,000 was most of the time.
+  const entries = new Map<string, { part: (typeof PARTS)[number]; line: string }[]>();
   const data = new Map<string, string>();
   for (const part of PARTS) {
     data.set(part, await readFile(join(dictDir, `data.${part}`), 'latin1'));
     for (const line of (await readFile(join(dictDir, `index.${part}`), 'latin1')).split('\n')) {
       if (!line || line.startsWith(' ')) continue;
-      const fields = line.split(' ');
-      const pointers = Number(fields[3]);
-      const offsets = fields
-        .slice(6 + pointers)
-        .filter(Boolean)
-        .map(Number);
-      senses.set(fields[0]!, [...(senses.get(fields[0]!) ?? []), { part, offsets }]);
+      const lemma = line.slice(0, line.indexOf(' '));
+      const list = entries.get(lemma);
+      if (list) list.push({ part, line });
+      else entries.set(lemma, [{ part, line }]);
     }
   }
+  const offsetsOf = (line: string): number[] => {
+    const fields = line.split(' ');
+    return fields
+      .slice(6 + Number(fields[3]))
+      .filter(Boolean)
+      .map(Number);
+  };
   // A synset's line: its words and pointers, then " | " and its gloss, which is not needed here.
   const fieldsAt = (part: string, offset: number): string[] => {
     const text = data.get(part)!;
@@ -79,20 +85,20 @@ export async function readWordNet(
     return [...broader, ...(narrower.length <= MAX_NARROWER ? narrower : [])].map(([, target]) => Number(target));
   };
   const dictionary: Dictionary = { words: [], names: [] };
-  for (const [lemma, entries] of senses) {
+  const names = properNouns(data.get('noun')!);
+  for (const [lemma, list] of entries) {
     if (!/^\p{L}+$/u.test(lemma)) continue;
-    const first = entries[0]!;
-    const written = synset(first.part, first.offsets[0]!).find((w) => w.toLowerCase() === lemma);
-    (written && /^\p{Lu}/u.test(written) ? dictionary.names : dictionary.words).push(lemma);
+    const onlyNoun = list.every((e) => e.part === 'noun');
+    (onlyNoun && names.has(lemma) ? dictionary.names : dictionary.words).push(lemma);
   }
   const pairs: [string, string][] = [];
   for (const word of words) {
-    const lemma = dictionaryForm(word, senses);
+    const lemma = [word, ...baseForms(word)].find((form) => entries.has(form));
     if (!lemma) continue;
-    const entries = senses.get(lemma)!;
-    if (entries.reduce((n, e) => n + e.offsets.length, 0) > MAX_SENSES) continue;
+    const senses = entries.get(lemma)!.map((e) => ({ part: e.part, offsets: offsetsOf(e.line) }));
+    if (senses.reduce((n, e) => n + e.offsets.length, 0) > MAX_SENSES) continue;
     const same = new Set<string>();
-    for (const { part, offsets } of entries)
+    for (const { part, offsets } of senses)
       for (const offset of offsets.slice(0, SENSES)) {
         const related = part === 'noun' ? [offset, ...kin(offset)] : [offset];
         for (const at of related)
@@ -103,8 +109,23 @@ export async function readWordNet(
   return { synonyms: pairs, dictionary };
 }
 
-function dictionaryForm(word: string, senses: Map<string, unknown>): string | undefined {
-  return [word, ...baseForms(word)].find((form) => senses.has(form));
+/** The nouns WordNet writes only with a capital (Canada, Tokyo), never in lower case: proper nouns. */
+function properNouns(nouns: string): Set<string> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const line of nouns.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.split(' ', 60);
+    const count = parseInt(fields[3]!, 16);
+    for (let i = 0; i < count; i++) {
+      const word = fields[4 + 2 * i];
+      if (!word) continue;
+      if (/^\p{Lu}/u.test(word)) capitalised.add(word.toLowerCase());
+      else lower.add(word);
+    }
+  }
+  for (const word of lower) capitalised.delete(word);
+  return capitalised;
 }
 
 /** The forms an inflected word may have in a dictionary: "wiretaps" → "wiretap", "stopped" → "stop", "loved" → "love". */

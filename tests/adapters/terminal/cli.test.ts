@@ -63,7 +63,7 @@ describe('the dossier command line', () => {
     expect(results('cite', 'cartel revenue estimate number came from a different agency', '--limit', '5')).toBe(5);
     const printed = run(['ask', 'cartel revenue estimate agency', '--limit', '5'], revenue);
     expect(printed.stdout.match(/came from a different agency/g)).toHaveLength(5);
-  });
+  }, 120_000);
 
   it('refuses a --limit outside 1 to 10, or on another command, in one line', () => {
     for (const limit of ['0', '11', 'ten', '2.5']) {
