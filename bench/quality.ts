@@ -1,7 +1,7 @@
 // `npm run eval:quality`: answer quality in one process, for every question set and a few engine variants,
 // so the effect of each part of the ranking can be measured (see README, Evaluation). It applies
 // ../shared/eval/score.mjs's hit rule and ../shared/external/scifact/score.mjs's measures, without a
-// process per question. Sets: dev (../shared/eval/dev.json, tuned on), tuning (tests/eval/tuning.json,
+// process per question. Sets: dev (../shared/eval/dev.json, tuned on), tuning (tests/eval/tuning.yaml,
 // tuned on), validation (tests/eval/validation.yaml, never tuned on: scored to report only), scifact.
 //
 //   npm run eval:quality -- [--sets dev,tuning,validation,scifact] [--variants all|name,…] [--verbose]
@@ -14,7 +14,7 @@ import { cite } from '../src/answer/cite.js';
 import { Dossier, type DossierOptions } from '../src/engine/dossier.js';
 import { DEFAULT_RANKING } from '../src/search/ranking.js';
 import { WORDNET_DIR } from '../src/search/wordnet.js';
-import { expandValidationSet, readSeeds, readValidationSet } from '../tests/eval/cases.js';
+import { TUNING_FILE, expandValidationSet, readSeeds, readValidationSet } from '../tests/eval/cases.js';
 import { hits, type Wanted } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +24,7 @@ const SCIFACT = join(shared, 'external/scifact');
 const fromJson = (file: string) => async () => JSON.parse(readFileSync(file, 'utf8')) as Case[];
 const SETS: Record<string, () => Promise<Case[]>> = {
   dev: fromJson(join(shared, 'eval/dev.json')),
-  tuning: fromJson(resolve(here, '../tests/eval/tuning.json')),
+  tuning: async () => expandValidationSet(await readValidationSet(TUNING_FILE), await readSeeds(SEEDS)) as Case[],
   validation: async () => expandValidationSet(await readValidationSet(), await readSeeds(SEEDS)) as Case[],
 };
 

@@ -10,13 +10,19 @@ import { paragraphKey, rawParagraphs } from '../support/corpus.js';
 import { Edit, applyEdits } from './transforms.js';
 
 export const VALIDATION_FILE = resolve(dirname(fileURLToPath(import.meta.url)), 'validation.yaml');
+/**
+ * Chat-style questions of our own over the seeds, in the validation set's format, that the engine is tuned on.
+ * Written without reading the validation set; a test keeps them from being near-copies of its questions.
+ */
+export const TUNING_FILE = resolve(dirname(fileURLToPath(import.meta.url)), 'tuning.yaml');
 
 /** `004:9e9c0e7555:24-35`: seed file 004_…, the paragraph whose sha1 starts so, its words 24 up to (not incl.) 35. */
 const SPAN = /^(\d{3}):([0-9a-f]{10}):(\d+)-(\d+)$/;
 /** `004:9e9c0e7555`: a whole paragraph. */
 const PARAGRAPH = /^(\d{3}):([0-9a-f]{10})$/;
 
-const Id = z.string().regex(/^v-[a-z]+-\d{2}$/);
+/** `v-…` in the validation set, `t-…` in the tuning set. */
+const Id = z.string().regex(/^[vt]-[a-z]+-\d{2}$/);
 const Style = z.enum(['short', 'abbreviation', 'lowercase', 'typo', 'paraphrase', 'long']);
 const Figure = z.strictObject({
   value: z.string().regex(/\d/, 'a figure the scorer can match has digits'),

@@ -9,6 +9,8 @@ import {
   readSeeds,
   readValidationSet,
   resolveRef,
+  TUNING_FILE,
+  VALIDATION_FILE,
   type ScoreCase,
   type SeedDocument,
   type ValidationSet,
@@ -73,6 +75,24 @@ describe('quote edits', () => {
   });
 });
 
+describe('the tuning file', () => {
+  const words = (q: string) => new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+  /** Shared words over all words: 0.34 and above flagged paraphrases of validation questions written from them. */
+  const jaccard = (a: Set<string>, b: Set<string>) => {
+    const shared = [...a].filter((w) => b.has(w)).length;
+    return shared / (a.size + b.size - shared);
+  };
+
+  it('parses, with unique ids, and holds no near-copy of a validation question, so the held-out set stays unseen', async () => {
+    const [tuning, validation] = await Promise.all([readValidationSet(TUNING_FILE), readValidationSet()]);
+    const ids = [...tuning.ask, ...tuning.offTopic].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const held = [...validation.ask, ...validation.offTopic, ...validation.figures].map((c) => words(c.q));
+    const near = [...tuning.ask, ...tuning.offTopic].filter((c) => held.some((v) => jaccard(words(c.q), v) >= 0.34));
+    expect(near.map((c) => c.id)).toEqual([]);
+  });
+});
+
 describe('the validation file', () => {
   let set: ValidationSet;
   beforeAll(async () => {
@@ -107,13 +127,16 @@ const seedsPresent = existsSync(SEEDS);
 const ci = process.env.CI === 'true';
 if (!seedsPresent && !ci) console.warn(`tests/eval: validation references not checked: ${SEEDS} is absent`);
 
-describe.runIf(seedsPresent || ci)('the validation set against the seeds', () => {
+describe.runIf(seedsPresent || ci).each([
+  ['validation', VALIDATION_FILE],
+  ['tuning', TUNING_FILE],
+])('the %s set against the seeds', (_, file) => {
   let set: ValidationSet;
   let seeds: Map<string, SeedDocument>;
   let cases: ScoreCase[];
   beforeAll(async () => {
     expect(seedsPresent, `${SEEDS} is missing: CI needs ../shared beside the clone`).toBe(true);
-    set = await readValidationSet();
+    set = await readValidationSet(file);
     seeds = await readSeeds(SEEDS);
     cases = expandValidationSet(set, seeds);
   });
