@@ -612,6 +612,10 @@ class SentenceReader {
     }
     // "over 20,000 of those coming from fentanyl", "and some 15,500 coming from heroin".
     const tail = this.participlePhraseAt(partitive ? next + 2 : next);
+    // "The district will take in three towns and total about 45,000": a figure its sentence predicates of a
+    // subject is that subject's, not more of the count before it.
+    const subject = partitive ? undefined : this.subjectBefore(i);
+    if (subject) return { first: i, next, figure: { ...base, unit, measure: subject }, anaphoric: false };
     if (partitive || referent) {
       return {
         first: i,
@@ -626,8 +630,8 @@ class SentenceReader {
     if (participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower)) {
       return { first: i, next: next + 1, figure: { ...base, unit }, anaphoric: false };
     }
-    // "Thefts fell to 950": what the count is of stands before it.
-    return { first: i, next, figure: { ...base, unit, measure: this.subjectBefore(i) }, anaphoric: false };
+    // "Thefts fell to 950": what the count is of stands before it, or nothing says.
+    return { first: i, next, figure: { ...base, unit }, anaphoric: false };
   }
 
   private finish(first: number, next: number, figure: Omit<Match['figure'], 'measure'>, before: Match[]): Match {
@@ -930,23 +934,41 @@ class SentenceReader {
    * ministry has spent [figure]"): the sentence does not say what the figure is of, and the actor is not it.
    */
   private subjectBefore(i: number): string | undefined {
+    // "and initially total some 50,000": a quantity verb right before a figure is a verb, however tagged.
+    const verbal = (k: number) =>
+      this.t[k]?.pos === 'VERB' ||
+      (k === i - 1 && k >= 0 && QUANTITY_VERBS.has(this.t[k]!.lemma) && this.t[k - 1]?.pos !== 'DET');
     // A noun phrase right before a figure is not what it is said of ("the report found 90 percent", with
     // "found" read as a noun), unless the figure is a change ("seizures up 28 percent") or stands in brackets.
-    if (!/^(AUX|VERB|ADV|PART)$/.test(this.t[i - 1]?.pos ?? '') && !LINKING_WORDS.has(this.lower(i - 1))) {
+    if (!/^(AUX|ADV|PART)$/.test(this.t[i - 1]?.pos ?? '') && !verbal(i - 1) && !LINKING_WORDS.has(this.lower(i - 1))) {
       if (!CHANGE_MARKERS.has(this.lower(i)) && this.t[i]?.text !== '(') return undefined;
     }
     let k = i - 1;
     let verb: Token | undefined;
     let preposition = false;
-    while (k >= 0 && (/^(AUX|VERB|ADV|PART)$/.test(this.t[k]!.pos) || LINKING_WORDS.has(this.lower(k)))) {
-      if (!verb && this.t[k]!.pos === 'VERB') verb = this.t[k];
+    while (k >= 0 && (/^(AUX|ADV|PART)$/.test(this.t[k]!.pos) || verbal(k) || LINKING_WORDS.has(this.lower(k)))) {
+      if (!verb && verbal(k)) verb = this.t[k];
       else if (!verb && QUANTITY_PREPOSITIONS.has(this.lower(k))) preposition = true;
       k--;
     }
     if (verb && !preposition && !QUANTITY_VERBS.has(verb.lemma)) return undefined;
-    const end = k + 1;
+    // "The new force would take in the police and initially total some 50,000": a second predicate joined
+    // by "and" is said of the subject of the first, the noun phrase before its verbs.
+    if (verb && (this.lower(k) === 'and' || this.lower(k) === 'or')) {
+      let chain = k - 1;
+      while (chain >= 0 && !/^(AUX|VERB)$/.test(this.t[chain]!.pos)) chain--;
+      while (chain > 0 && /^(AUX|VERB|ADV)$/.test(this.t[chain - 1]!.pos)) chain--;
+      const subject = chain > 0 ? this.nounPhraseEnding(chain) : undefined;
+      return subject && this.measureText(subject.first, chain);
+    }
+    const phrase = this.nounPhraseEnding(k + 1);
+    return phrase && this.measureText(phrase.first, k + 1);
+  }
+
+  /** The noun phrase that ends before token `end`, read backwards: "the profits from drug sales in the city". */
+  private nounPhraseEnding(end: number): { first: number } | undefined {
     let first = end;
-    for (let j = k; j >= 0 && end - j <= 14; j--) {
+    for (let j = end - 1; j >= 0 && end - j <= 14; j--) {
       const token = this.t[j]!;
       const glued = (token.text === '-' || token.text === '–') && !token.spaced;
       const nounish =
@@ -970,7 +992,7 @@ class SentenceReader {
       if (token.pos === 'DET' && !NOUN_LINKS.has(this.lower(j - 1))) break;
     }
     while (first < end && (DETERMINERS.has(this.lower(first)) || /^(ADP|PUNCT)$/.test(this.t[first]!.pos))) first++;
-    return first < end ? this.measureText(first, end) : undefined;
+    return first < end ? { first } : undefined;
   }
 
   private skipDeterminers(i: number): number {

@@ -35,6 +35,12 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('Household debt stood at 95 percent of income.', '95 percent').measure).toBe('Household debt');
   });
 
+  it('a second predicate joined by "and" is said of the first one\'s subject', () => {
+    const sentence = 'The merged district would take in three towns and eventually total about 45,000.';
+    expect(figure(sentence, 'about 45,000').measure).toBe('merged district');
+    expect(figure('Attendance fell in April and then reached 18,000 in May.', '18,000').measure).toBe('Attendance');
+  });
+
   it('a share of people who said something is a share of those people, not the clause', () => {
     expect(figure('A survey found 58 percent of fans said ticket prices were too high.', '58 percent').measure).toBe(
       'fans',
