@@ -5,7 +5,7 @@ import { DossierError, errorLine } from '../errors.js';
 import type { Logger } from '../log.js';
 import { CorruptFileError, type ParsedDocument } from './block.js';
 import { buildDocument } from './document.js';
-import { listFiles, readSidecar, roleOf, SUPPORTED_EXTENSIONS, type Format } from './files.js';
+import { listFiles, readSidecar, roleOf, SUPPORTED_EXTENSIONS, type Format, type Sidecar } from './files.js';
 import { parseHtml } from './formats/html.js';
 import { parseMarkdown } from './formats/markdown.js';
 import { parsePdf } from './formats/pdf.js';
@@ -123,35 +123,84 @@ async function loadFile(path: string, source: string, format: Format, options: L
   if (bytes.length === 0) return skip('empty', 'is empty');
 
   const sidecar = await readSidecar(path, read);
+  const hash = contentHash(bytes, sidecar);
+  const reused = options.reuse?.(source, hash);
+  if (reused) return reused;
+  return parseDocument(source, format, bytes, sidecar, hash, options);
+}
+
+/** The key of a document's saved state: its bytes and its sidecar's. */
+export function contentHash(bytes: Uint8Array, sidecar: Pick<Sidecar, 'bytes'>): string {
   const hash = createHash('sha256').update(bytes);
   if (sidecar.bytes) hash.update(sidecar.bytes);
-  const digest = hash.digest('hex');
-  const reused = options.reuse?.(source, digest);
-  if (reused) return reused;
-  let parsed: ParsedDocument;
-  if (format === 'pdf') {
-    try {
-      parsed = await parsePdf(bytes);
-    } catch (error) {
-      if (error instanceof CorruptFileError) return skip('corrupt', `is ${error.message}`);
-      throw error;
-    }
-  } else {
-    const text = decodeText(bytes);
-    if (text === undefined) return skip('binary', 'is not text (binary content)');
-    parsed = format === 'markdown' ? parseMarkdown(text) : format === 'html' ? parseHtml(text) : parseText(text);
-  }
+  return hash.digest('hex');
+}
 
-  const document = buildDocument(source, digest, parsed, sidecar.meta);
-  if (document.passages.length === 0)
-    return skip('empty', format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index');
-  const problems = [...parsed.metaProblems, ...sidecar.problems];
+/**
+ * Parses one document's bytes as the loader does a file of `format` at `source`. Never throws for
+ * bad content: it returns a warning instead.
+ */
+async function parseDocument(
+  source: string,
+  format: Format,
+  bytes: Uint8Array,
+  sidecar: Sidecar,
+  hash: string,
+  options: LoadOptions,
+): Promise<LoadedDocument> {
+  const read = await parseFormat(format, bytes);
+  if ('problem' in read) return { warning: warn(options, source, read.problem.code, read.problem.message) };
+  const document = buildDocument(source, hash, read.parsed, sidecar.meta);
+  const empty = emptyProblem(format, document);
+  if (empty) return { warning: warn(options, source, empty.code, empty.message) };
+  const problems = [...read.parsed.metaProblems, ...sidecar.problems];
   return problems.length
     ? { document, warning: warn(options, source, 'bad-metadata', problems.join('; ')) }
     : { document };
 }
 
-function warn(options: LoadOptions, source: string, code: CorpusWarning['code'], message: string): CorpusWarning {
+export interface ContentProblem {
+  code: CorpusWarning['code'];
+  /** Says what is wrong after the document's name: "is empty", "has no text to index". */
+  message: string;
+}
+
+/**
+ * A file's bytes read in its format, before cleaning and metadata (see buildDocument): the one
+ * parsing step shared by files in the folder and documents that arrive from a link or from chat.
+ */
+export async function parseFormat(
+  format: Format,
+  bytes: Uint8Array,
+): Promise<{ parsed: ParsedDocument } | { problem: ContentProblem }> {
+  if (bytes.length === 0) return { problem: { code: 'empty', message: 'is empty' } };
+  if (format === 'pdf') {
+    try {
+      return { parsed: await parsePdf(bytes) };
+    } catch (error) {
+      if (error instanceof CorruptFileError) return { problem: { code: 'corrupt', message: `is ${error.message}` } };
+      throw error;
+    }
+  }
+  const text = decodeText(bytes);
+  if (text === undefined) return { problem: { code: 'binary', message: 'is not text (binary content)' } };
+  return {
+    parsed: format === 'markdown' ? parseMarkdown(text) : format === 'html' ? parseHtml(text) : parseText(text),
+  };
+}
+
+/** Why a built document cannot be indexed: it has no passage. */
+export function emptyProblem(format: Format, document: SourceDocument): ContentProblem | undefined {
+  if (document.passages.length > 0) return undefined;
+  return { code: 'empty', message: format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index' };
+}
+
+function warn(
+  options: Pick<LoadOptions, 'log'>,
+  source: string,
+  code: CorpusWarning['code'],
+  message: string,
+): CorpusWarning {
   const warning: CorpusWarning = { source, code, message: `${source} ${message}` };
   options.log?.warn({ source, code }, warning.message);
   return warning;

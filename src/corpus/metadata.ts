@@ -26,6 +26,8 @@ const FIELDS = {
   }),
   url: z.url({ error: 'expected a link such as https://…' }),
   tags: list,
+  /** When Dossier fetched the document from `url` (written by `add` and feeds). */
+  fetched: z.iso.datetime({ offset: true, error: 'expected a date and time such as 2026-11-23T08:00:00Z' }),
 } satisfies Record<keyof DocumentMeta, z.ZodType>;
 
 /** The fields front matter and sidecars may state. */

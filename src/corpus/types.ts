@@ -6,6 +6,8 @@ export interface DocumentMeta {
   /** ISO date (YYYY-MM-DD) when the document states one. */
   date?: string;
   url?: string;
+  /** When the document was fetched from `url` (ISO date and time), for documents added from a link or feed. */
+  fetched?: string;
   tags: string[];
 }
 

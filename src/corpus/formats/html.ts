@@ -19,11 +19,17 @@ interface HtmlNode {
   childNodes: ArrayLike<HtmlNode>;
 }
 
+interface HtmlElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  remove(): void;
+}
+
 interface HtmlDocument {
   title: string;
   body: HtmlNode;
-  querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+  querySelector(selector: string): HtmlElement | null;
+  querySelectorAll(selector: string): ArrayLike<HtmlElement>;
 }
 
 const TEXT_NODE = 3;
@@ -89,6 +95,7 @@ export function parseHtml(html: string): ParsedDocument {
   const document = dom().parseHTML(withDocumentTags(html)).document as unknown as HtmlDocument;
   // Readability rewrites the document it reads, so the head is read first.
   const meta = headMeta(document);
+  removeAds(document);
   const article = readArticle(document);
   meta.title ??= article?.title?.trim() || undefined;
   if (article?.byline && meta.author === undefined)
@@ -108,6 +115,23 @@ function withDocumentTags(html: string): string {
   return /<\/head\s*>/i.test(page)
     ? page.replace(/<\/head\s*>/i, '$&<body>')
     : page.replace(/<html[^>]*>/i, '$&<body>');
+}
+
+/**
+ * A class or id naming an advertisement slot: `ad`, `ads`, `advert…`, `ad-…`, `…-ad`, `sponsored`.
+ * Whole words only, so `lead-paragraph`, `header` or `download` never match.
+ */
+const AD_NAME = /^(?:ads?|adverts?|advertis\w*|ad[-_]\w+|\w+[-_]ads?|sponsored)$/i;
+
+/**
+ * Removes advertisement slots before Readability reads the page: it keeps a short sibling that ends
+ * like a sentence, which an ad's tagline often does.
+ */
+function removeAds(document: HtmlDocument): void {
+  for (const element of Array.from(document.querySelectorAll('[class], [id]'))) {
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (names.some((name) => AD_NAME.test(name))) element.remove();
+  }
 }
 
 function readArticle(document: HtmlDocument): ReturnType<Readability<HtmlNode>['parse']> {

@@ -60,8 +60,9 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   const { getDocumentProxy } = await unpdf();
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // PDF.js may take over the buffer it is given, so it gets a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    // PDF.js may take over the buffer it is given, so it gets a copy. isEvalSupported: false, since
+    // PDFs come from links and chat now, and PDF.js would otherwise compile code from a font's data.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
   } catch (error) {
     throw new CorruptFileError(`not a readable PDF (${errorLine(error)})`);
   }

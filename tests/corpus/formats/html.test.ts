@@ -53,4 +53,12 @@ describe('parseHtml', () => {
       parseHtml('<!doctype html><html><head><title>Quay</title></head><p>The quay is open.</p></html>'),
     ).toMatchObject({ blocks: [{ kind: 'paragraph', text: 'The quay is open.' }], meta: { title: 'Quay' } });
   });
+
+  it('leaves out advertisement slots named by class or id, and only whole names', () => {
+    const { blocks } = parseHtml(
+      `<div class="ad-slot">Ferries at half price this winter.</div><p id="sponsored">Brought to you by Tarrow Paints.</p>
+       <p class="lead-paragraph">The quay reopened on Monday.</p><p class="header-note download">The lamps stay on till dawn.</p>`,
+    );
+    expect(blocks.map((b) => b.text)).toEqual(['The quay reopened on Monday.', 'The lamps stay on till dawn.']);
+  });
 });
