@@ -9,12 +9,13 @@ const LAYERS = [
   ['answer', '^src/answer/'],
   ['render', '^src/render/'],
   ['engine', '^src/engine/'],
+  ['ingest', '^src/ingest/'],
   ['commands', '^src/commands/'],
   ['digest', '^src/digest/'],
   ['health', '^src/health[.]ts$'],
 ];
 /** Shared by every layer; imports none of them. */
-const BASE = '^src/(log|errors|yaml|config|schedule)[.]ts$|^src/types/';
+const BASE = '^src/(log|errors|yaml|config|schedule|version)[.]ts$|^src/types/';
 
 const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({
   name: `${name}-imports-only-downward`,
@@ -59,7 +60,8 @@ export default {
       name: 'adapters-use-the-public-api',
       comment:
         "Adapters reach the core through the command table (src/commands), the engine's public API " +
-        "(src/engine/index.ts), the digest's wiring (src/digest/index.ts) and the reply model (src/answer/reply.ts).",
+        "(src/engine/index.ts), the digest's wiring (src/digest/index.ts), adding documents (src/ingest/index.ts) " +
+        'and the reply model (src/answer/reply.ts).',
       severity: 'error',
       from: { path: '^adapters/' },
       to: {
@@ -68,6 +70,7 @@ export default {
           '^src/answer/(?!reply[.]ts$)',
           '^src/engine/(?!index[.]ts$)',
           '^src/digest/(?!index[.]ts$)',
+          '^src/ingest/(?!index[.]ts$)',
         ],
       },
     },

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { isValidTimeZone } from './schedule.js';
 
@@ -37,6 +38,34 @@ const snowflake = (whereToCopy: string) =>
   );
 
 /**
+ * Parses FETCH_ALLOW_PRIVATE: empty or `0` → nothing beyond public addresses; `1` or `true` → every
+ * non-public range but metadata services; otherwise a comma-separated list of addresses and CIDRs.
+ * Throws one line naming the entry that is neither.
+ */
+export function parseAllowPrivate(value: string | undefined): boolean | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === '0' || v.toLowerCase() === 'false') return false;
+  if (v === '1' || v.toLowerCase() === 'true') return true;
+  const entries = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries)
+    if (!(ipaddr.isValid(entry) || isCidr(entry)))
+      throw new Error(`"${entry}" is neither an IP address nor a CIDR range such as 10.0.0.0/8`);
+  return entries;
+}
+
+function isCidr(entry: string): boolean {
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Every environment variable Dossier reads, validated once at start-up. `.env.example` lists the
  * same names; a missing or malformed value stops the bot with one line naming the variable.
  */
@@ -64,6 +93,26 @@ export const ConfigSchema = z
     ANSWER_TIMEOUT_MS: wholeNumber(0, 600_000).default(5000),
     /** A port for GET /healthz of its own; in Slack HTTP mode /healthz is also served on SLACK_PORT. */
     HEALTH_PORT: optional().pipe(wholeNumber(1, 65535).optional()),
+
+    /** Private, loopback and link-local addresses Dossier may fetch from: `1` for all, or addresses and CIDRs. */
+    FETCH_ALLOW_PRIVATE: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseAllowPrivate(value);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be 1, or addresses and CIDR ranges: ${(error as Error).message}`,
+          });
+          return z.NEVER;
+        }
+      }),
+    /** Largest page, PDF or feed fetched, in MB. */
+    FETCH_MAX_MB: wholeNumber(1, 1024).default(20),
+    /** Longest one fetch may take, redirects and robots.txt included. */
+    FETCH_TIMEOUT_SECONDS: wholeNumber(1, 600).default(30),
 
     SLACK_BOT_TOKEN: optional().pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optional(),

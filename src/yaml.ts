@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import type { parse, parseDocument } from 'yaml';
+import type { parse, parseDocument, stringify } from 'yaml';
 
 const require = createRequire(import.meta.url);
-const yaml = () => require('yaml') as { parse: typeof parse; parseDocument: typeof parseDocument };
+const yaml = () =>
+  require('yaml') as { parse: typeof parse; parseDocument: typeof parseDocument; stringify: typeof stringify };
 
 /**
  * YAML parsing, loaded on first use: the library costs a noticeable share of a CLI call, and a
@@ -10,6 +11,11 @@ const yaml = () => require('yaml') as { parse: typeof parse; parseDocument: type
  */
 export function parseYaml(text: string): unknown {
   return yaml().parse(text);
+}
+
+/** YAML text for a plain record (a sidecar written for a document added from a link or chat). */
+export function stringifyYaml(value: Record<string, unknown>): string {
+  return yaml().stringify(value, { lineWidth: 0 });
 }
 
 /** One top-level `key: value` of a YAML mapping, with the 0-based line its key is on. */

@@ -8,7 +8,14 @@ const names = Object.keys(ConfigSchema.shape);
 
 describe('loadConfig', () => {
   it('runs with nothing set: the terminal over ./corpus', () => {
-    expect(loadConfig({})).toMatchObject({ CORPUS_DIR: './corpus', SLACK_COMMAND: '/brief', TZ_DEFAULT: 'UTC' });
+    expect(loadConfig({})).toMatchObject({
+      CORPUS_DIR: './corpus',
+      SLACK_COMMAND: '/brief',
+      TZ_DEFAULT: 'UTC',
+      FETCH_ALLOW_PRIVATE: false,
+      FETCH_MAX_MB: 20,
+      FETCH_TIMEOUT_SECONDS: 30,
+    });
   });
 
   it('stops with one line naming the bad variable', () => {
@@ -37,6 +44,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ DISCORD_APPLICATION_ID: '900000000000000002' }).DISCORD_APPLICATION_ID).toBe(
       '900000000000000002',
     );
+    expect(fails({ FETCH_ALLOW_PRIVATE: '10.0.0.0/8,intranet' })).toBe(
+      'FETCH_ALLOW_PRIVATE must be 1, or addresses and CIDR ranges: "intranet" is neither an IP address nor a CIDR range such as 10.0.0.0/8 (it is "10.0.0.0/8,intranet")',
+    );
+    expect(fails({ FETCH_MAX_MB: '0' })).toBe('FETCH_MAX_MB must be a whole number from 1 to 1024 (it is "0")');
     for (const message of [fails({ SLACK_PORT: '0' }), fails({ DISCORD_GUILD_ID: 'x' })])
       expect(message).not.toContain('\n');
   });

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Attachment, Reply } from '../../src/answer/reply.js';
 import { splitTopics } from '../../src/commands/digest.js';
@@ -27,6 +24,8 @@ import {
   WORDNET_DIR,
 } from '../../src/engine/index.js';
 import { DossierError, errorLine } from '../../src/errors.js';
+import { fetchSettings, Ingest, SafeFetcher } from '../../src/ingest/index.js';
+import { DOSSIER_VERSION } from '../../src/version.js';
 import { terminalLogger } from './log.js';
 import { ansi, noStyle, renderTerminal } from './render.js';
 
@@ -38,7 +37,8 @@ const COMMANDS: { usage: string; summary: string }[] = [
   },
   { usage: 'cite <quote>', summary: 'where a half-remembered quote comes from' },
   { usage: 'figures <topic>', summary: 'the figures on a topic, grouped by what they measure' },
-  { usage: 'sources', summary: 'the documents in the corpus' },
+  { usage: 'sources', summary: 'the documents in the corpus, with their links' },
+  { usage: 'add <url>', summary: 'fetch a web page or PDF into the corpus folder and index it' },
   {
     usage: 'digest --topics "a, b" [--since YYYY-MM-DD]',
     summary: 'a one-off digest of those topics (with --since, also the documents dated from that day)',
@@ -99,24 +99,12 @@ const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string, limit: number
       publisher: doc.meta.publisher ?? null,
       date: doc.meta.date ?? null,
       url: doc.meta.url ?? null,
+      fetched: doc.meta.fetched ?? null,
       tags: doc.meta.tags,
       passages: doc.passages.length,
     })),
   }),
 };
-
-/** The version in the project's package.json, found from wherever this file runs (the sources or dist/). */
-function version(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'dossier' && pkg.version) return pkg.version;
-    } catch {
-      // No package.json here: look one folder up.
-    }
-    if (dirname(dir) === dir) return 'unknown';
-  }
-}
 
 /** `dossier <command> …`: one command over a corpus, printed for a person or, with `--json`, for a program. */
 export async function main(argv: string[]): Promise<number> {
@@ -144,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    process.stdout.write(`dossier ${version()}\n`);
+    process.stdout.write(`dossier ${DOSSIER_VERSION}\n`);
     return 0;
   }
   const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
@@ -202,12 +190,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? DEFAULT_LIMIT))}\n`);
     return 0;
   }
+  // A running bot's corpus watcher indexes what `add` stores here, and leads its next digest with it.
+  const fetcher = new SafeFetcher(fetchSettings(config));
   const ctx: CommandContext = {
     dossier,
     platform: 'terminal',
     user: { id: 'cli' },
     channel: { id: 'cli' },
     now: () => new Date(),
+    ingest: new Ingest({ dossier, fetcher, log }),
   };
   // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
   const reply =
@@ -215,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
       ? oneOffDigest(dossier, splitTopics(values.topics), values.since)
       : limit !== undefined
         ? limitedReply(dossier, command, text, limit)
-        : await runText(`${command} ${text}`, ctx);
+        : await runText(`${command} ${text}`, ctx).finally(() => fetcher.close());
   if (!reply) return 1;
   // One command, one answer: there is no `more` to type here.
   process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansi : noStyle, { moreHint: false })}\n`);

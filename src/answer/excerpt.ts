@@ -1,6 +1,7 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Analyzer } from '../search/analyzer.js';
-import { markRanges, mergeSpans, type RichText } from './reply.js';
+import type { Library } from './library.js';
+import { markRanges, mergeSpans, type Excerpt, type RichText } from './reply.js';
 
 export const ELLIPSIS = '…';
 
@@ -67,4 +68,16 @@ export function excerptText(
     ...mark(verbatim),
     ...(chosen.after ? [{ text: ` ${ELLIPSIS}` }] : []),
   ]);
+}
+
+/** The opening sentences of a passage, verbatim, cited: how a new document is introduced (a digest, an add). */
+export function leadExcerpt(library: Pick<Library, 'citation'>, passage: Passage): Excerpt {
+  const chosen = chooseSentences(passage, () => 0, 2);
+  return {
+    text: excerptText(passage, chosen, (text) => [{ text }]),
+    context: passage.context,
+    citation: library.citation(passage),
+    figures: [],
+    score: 0,
+  };
 }

@@ -2,7 +2,7 @@ import type { Library } from './library.js';
 import type { Reply, RichText } from './reply.js';
 
 /** "1 passage", "3 passages". */
-const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The size of a corpus in words: "1 document, 8 passages". */
 export const corpusSize = (documents: number, passages: number): string =>
@@ -28,7 +28,7 @@ export function sourcesReply(dossier: Library): Reply {
   const items: RichText[] = docs.map((d) => [
     { text: d.meta.title, strong: true },
     {
-      text: ` — ${[d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ') || 'no author or date stated'} · ${count(d.passages.length, 'passage')} · ${d.source}`,
+      text: ` — ${[d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ') || 'no author or date stated'} · ${count(d.passages.length, 'passage')} · ${d.meta.url ?? d.source}`,
     },
   ]);
   const passages = docs.reduce((n, d) => n + d.passages.length, 0);

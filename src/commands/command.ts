@@ -3,6 +3,7 @@ import type { Reply } from '../answer/reply.js';
 import type { Platform } from './adapter.js';
 import type { DigestDesk } from './digest-desk.js';
 import type { Dossier } from '../engine/dossier.js';
+import type { Ingest } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import type { CommandGate } from './gate.js';
 
@@ -27,6 +28,8 @@ export interface CommandContext {
   now: () => Date;
   /** Subscriptions and previews; absent where no digest database is configured (the one-shot CLI). */
   digest?: DigestDesk;
+  /** Adds documents from links and chat into the corpus folder; absent where there is none to write to. */
+  ingest?: Ingest;
   /** Rate limits, answer time limit and shutdown drain (see CommandGate); without it commands run unchecked (tests, the one-shot CLI). */
   gate?: CommandGate;
   /** This request's logger, carrying its `requestId`; `runCommand` sets it for handlers. */

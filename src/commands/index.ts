@@ -9,6 +9,7 @@ import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { howToAsk, usageOf, type Asking } from './asking.js';
+import { addCommand } from './add.js';
 import { defineCommand, type Command, type CommandContext } from './command.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
@@ -90,6 +91,7 @@ export const commands: Command[] = [
   citeCommand,
   figuresCommand,
   sourcesCommand,
+  addCommand,
   digestCommand,
   helpCommand,
 ];

@@ -1,5 +1,5 @@
 import { ask, type AskResult } from '../answer/ask.js';
-import { chooseSentences, excerptText } from '../answer/excerpt.js';
+import { leadExcerpt } from '../answer/excerpt.js';
 import { said, type Excerpt, type FigureItem, type Reply, type ReplyBlock } from '../answer/reply.js';
 import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
@@ -167,18 +167,6 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
       more: 0,
     },
     passageIds: [archive.passage.id],
-  };
-}
-
-/** The opening sentences of a passage, verbatim, cited: how a new document is introduced. */
-export function leadExcerpt(dossier: Dossier, passage: Passage): Excerpt {
-  const chosen = chooseSentences(passage, () => 0, 2);
-  return {
-    text: excerptText(passage, chosen, (text) => [{ text }]),
-    context: passage.context,
-    citation: dossier.citation(passage),
-    figures: [],
-    score: 0,
   };
 }
 

@@ -1,0 +1,316 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { SIDECAR_SUFFIX, roleOf, type Format } from '../corpus/files.js';
+import { buildDocument } from '../corpus/document.js';
+import { contentHash, emptyProblem, parseFormat } from '../corpus/load.js';
+import { readStatedMeta } from '../corpus/metadata.js';
+import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
+import type { Dossier } from '../engine/dossier.js';
+import { DossierError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { stringifyYaml } from '../yaml.js';
+import { FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
+
+/** What a link may lead to: the formats the corpus reads, by media type. */
+const PAGE_TYPES: Record<string, Format> = {
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'application/pdf': 'pdf',
+  'text/plain': 'text',
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
+};
+export const PAGE_ACCEPT: Accept = { types: Object.keys(PAGE_TYPES), described: 'a web page, PDF or text file' };
+
+const EXTENSIONS: Record<Format, string> = { html: '.html', pdf: '.pdf', text: '.txt', markdown: '.md' };
+
+/** Who adds a document, for the log (and, with ADD_POLICY, whether they may). */
+export interface Contributor {
+  /** `slack`, `discord`, `terminal`. */
+  platform: string;
+  userId: string;
+  channelId: string;
+}
+
+/** A file shared in chat: its name (which gives its format), its bytes, and a link back to where it was shared. */
+export interface SharedFile {
+  name: string;
+  bytes: Uint8Array;
+  url?: string;
+}
+
+export interface Added {
+  /** `duplicate`: the corpus already had it, as `document`. */
+  outcome: 'added' | 'duplicate';
+  document: SourceDocument;
+  /** For a duplicate, what it matched: the same link, or the same text under another. */
+  sameAs?: 'url' | 'text';
+}
+
+export interface IngestOptions {
+  dossier: Dossier;
+  /** The network: the only way a link is fetched. */
+  fetcher: Pick<SafeFetcher, 'fetch'>;
+  log: Logger;
+  now?: () => Date;
+  /** Notes a new document's first sighting (the digest store), so the next digest leads with it. */
+  markSeen?: (source: string, at: Date) => void;
+  /** Folder under the corpus where added documents are stored (default `added`). */
+  folder?: string;
+}
+
+/** Metadata stated in a sidecar, in the order a person reading it expects. */
+const SIDECAR_FIELDS = ['title', 'author', 'publisher', 'date', 'url', 'fetched'] as const;
+
+/**
+ * Adds documents to the corpus while the bot runs: a link (`add <url>`), a file shared in chat, a
+ * feed's new item. Each goes through the corpus pipeline, as a file in the folder would (parsing,
+ * cleaning, metadata, passages), is stored in the corpus folder as a file with a `.meta.yaml`
+ * sidecar stating its metadata (title, author, publisher, date, link, when fetched), and is indexed
+ * at once. The same link, or the same text under another link, is one document. A failed add
+ * stores nothing: the files appear only once the document is known good, and are removed again if
+ * storing fails half-way. Adds run one at a time, so two of the same link cannot both be stored.
+ */
+export class Ingest {
+  private readonly now: () => Date;
+  private readonly folder: string;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly fingerprints = new WeakMap<SourceDocument, string>();
+
+  constructor(private readonly options: IngestOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.folder = options.folder ?? 'added';
+  }
+
+  get dossier(): Dossier {
+    return this.options.dossier;
+  }
+
+  /** Fetches `link` and adds what it leads to; throws a DossierError with one line on why not. */
+  addUrl(link: string, who: Contributor, extra: Partial<DocumentMeta> = {}): Promise<Added> {
+    return this.logged(who, { url: loggableUrl(link) }, async () => {
+      const url = parseWebUrl(link);
+      const known = this.byUrl(url.href);
+      if (known) return { outcome: 'duplicate', document: known, sameAs: 'url' };
+      const fetched = await this.options.fetcher.fetch(url.href, { accept: PAGE_ACCEPT });
+      if (fetched.notModified) throw new FetchError('fetch-failed', `${url.host} answered 304 to a plain request.`);
+      const final = new URL(fetched.url);
+      const redirected = this.byUrl(final.href);
+      if (redirected) return { outcome: 'duplicate', document: redirected, sameAs: 'url' };
+      const format = PAGE_TYPES[fetched.contentType]!;
+      return this.store({
+        format,
+        bytes: format === 'pdf' ? fetched.bytes : asUtf8(fetched.bytes, fetched.charset),
+        label: `${final.host}${final.pathname === '/' ? '' : final.pathname}`,
+        name: final.pathname.split('/').filter(Boolean).pop() ?? 'index',
+        folder: final.hostname,
+        meta: { ...extra, url: final.href, fetched: this.now().toISOString() },
+      });
+    });
+  }
+
+  /** Adds a file shared in chat (.pdf, .html, .md, .txt); throws a DossierError with one line on why not. */
+  addFile(file: SharedFile, who: Contributor): Promise<Added> {
+    return this.logged(who, { file: file.name }, async () => {
+      const format = roleOf(file.name.toLowerCase().replace(/[/\\]/g, '_'));
+      if (format === 'ignored' || format === 'unsupported')
+        throw new DossierError(
+          'unsupported-content',
+          `${file.name} is not a file Dossier reads: share a .pdf, .html, .md or .txt file.`,
+        );
+      return this.store({
+        format,
+        bytes: file.bytes,
+        label: file.name,
+        name: file.name,
+        folder: who.platform,
+        meta: file.url ? { url: file.url } : {},
+      });
+    });
+  }
+
+  /** Runs one add after those before it, logging who added what and how it ended (never the text). */
+  private logged(who: Contributor, what: Record<string, string>, add: () => Promise<Added>): Promise<Added> {
+    const run = this.queue.then(add, add);
+    this.queue = run.catch(() => undefined);
+    const fields = { event: 'add', platform: who.platform, user: who.userId, channel: who.channelId, ...what };
+    return run.then(
+      (added) => {
+        this.options.log.info(
+          { ...fields, outcome: added.outcome, source: added.document.source, sameAs: added.sameAs },
+          added.outcome === 'added' ? 'document added' : 'document already in the corpus',
+        );
+        return added;
+      },
+      (error: unknown) => {
+        const known = error instanceof DossierError;
+        this.options.log[known ? 'info' : 'error'](
+          { ...fields, outcome: 'refused', code: known ? error.code : 'internal', reason: String(error) },
+          'document not added',
+        );
+        throw error;
+      },
+    );
+  }
+
+  private async store(item: {
+    format: Format;
+    bytes: Uint8Array;
+    /** Names the document in a refusal. */
+    label: string;
+    /** Names its file. */
+    name: string;
+    folder: string;
+    meta: Partial<DocumentMeta>;
+  }): Promise<Added> {
+    const { dossier } = this.options;
+    const read = await parseFormat(item.format, item.bytes);
+    if ('problem' in read) throw new DossierError('no-text', `${item.label} ${read.problem.message}.`);
+    const source = await this.freeSource(item.folder, item.name, item.format);
+    const first = buildDocument(source, '', read.parsed, item.meta);
+    const empty = emptyProblem(item.format, first);
+    if (empty) throw new DossierError('no-text', `${item.label} ${empty.message}.`);
+    const twin = this.byText(first);
+    if (twin) return { outcome: 'duplicate', document: twin, sameAs: 'text' };
+
+    // The sidecar states the metadata as read, so it is kept even if the parsing changes. A title
+    // the text never stated (its opening words) stays out: stated, it would be read as a headline.
+    const withSidecar = (fields: readonly (keyof DocumentMeta)[]) => {
+      const yaml = sidecarText(first.meta, fields);
+      const bytes = new TextEncoder().encode(yaml);
+      const { meta } = readStatedMeta(yaml, 'sidecar');
+      return { bytes, document: buildDocument(source, contentHash(item.bytes, { bytes }), read.parsed, meta) };
+    };
+    let sidecar = withSidecar(SIDECAR_FIELDS);
+    if (!samePassages(sidecar.document, first)) sidecar = withSidecar(SIDECAR_FIELDS.filter((f) => f !== 'title'));
+
+    await this.write(source, item.bytes, sidecar.bytes);
+    dossier.upsert(sidecar.document);
+    this.options.markSeen?.(source, this.now());
+    return { outcome: 'added', document: sidecar.document };
+  }
+
+  /**
+   * Writes the sidecar, then the document, each under a dot-name first (which the loader and the
+   * watcher ignore) and renamed into place, so neither is ever seen half-written and the document
+   * never without its metadata. If anything fails, both are removed.
+   */
+  private async write(source: string, bytes: Uint8Array, sidecar: Uint8Array): Promise<void> {
+    const path = join(this.options.dossier.corpus.dir, source);
+    const temp = (p: string) => join(dirname(p), `.${process.pid}-${Date.now()}-${p.split('/').pop()}.tmp`);
+    const files = [
+      { path: `${path}${SIDECAR_SUFFIX}`, bytes: sidecar },
+      { path, bytes },
+    ];
+    const written: string[] = [];
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      for (const file of files) {
+        const tmp = temp(file.path);
+        written.push(tmp);
+        await writeFile(tmp, file.bytes, { flag: 'wx' });
+        await rename(tmp, file.path);
+        written.push(file.path);
+      }
+    } catch (error) {
+      await Promise.all(written.map((p) => rm(p, { force: true })));
+      throw new DossierError('store-failed', `Could not store ${source} in the corpus folder (${String(error)}).`);
+    }
+  }
+
+  /** A source path under the folder for added documents not yet taken, named after `name`. */
+  private async freeSource(folder: string, name: string, format: Format): Promise<string> {
+    const base = `${this.folder}/${slug(folder) || 'files'}/${slug(name.replace(/\.[a-z0-9]+$/i, '')) || 'document'}`;
+    const taken = (source: string) => this.options.dossier.document(source) !== undefined;
+    const exists = async (source: string) =>
+      taken(source) ||
+      (await stat(join(this.options.dossier.corpus.dir, source)).then(
+        () => true,
+        () => false,
+      ));
+    for (let n = 1; ; n++) {
+      const source = `${base}${n === 1 ? '' : `-${n}`}${EXTENSIONS[format]}`;
+      if (!(await exists(source))) return source;
+    }
+  }
+
+  private byUrl(url: string): SourceDocument | undefined {
+    const wanted = comparableUrl(url);
+    return this.options.dossier.documents.find((d) => d.meta.url !== undefined && comparableUrl(d.meta.url) === wanted);
+  }
+
+  private byText(document: SourceDocument): SourceDocument | undefined {
+    const wanted = fingerprint(document);
+    return this.options.dossier.documents.find((d) => this.fingerprintOf(d) === wanted);
+  }
+
+  private fingerprintOf(document: SourceDocument): string {
+    let known = this.fingerprints.get(document);
+    if (known === undefined) {
+      known = fingerprint(document);
+      this.fingerprints.set(document, known);
+    }
+    return known;
+  }
+}
+
+/** The text of a document's passages, hashed: the same article under two links is one document. */
+function fingerprint(document: SourceDocument): string {
+  const hash = createHash('sha256');
+  for (const p of document.passages) hash.update(p.text.replace(/\s+/g, ' ').trim()).update('\n');
+  return hash.digest('hex');
+}
+
+function samePassages(a: SourceDocument, b: SourceDocument): boolean {
+  return a.passages.length === b.passages.length && a.passages.every((p, i) => p.text === b.passages[i]!.text);
+}
+
+function sidecarText(meta: DocumentMeta, fields: readonly (keyof DocumentMeta)[]): string {
+  const record = Object.fromEntries(fields.flatMap((f) => (meta[f] === undefined ? [] : [[f, meta[f]]])));
+  return `# Metadata of the document beside this file, written by Dossier when it was added. Edit to correct it.\n${stringifyYaml(record)}`;
+}
+
+/** Links compared as people mean them: scheme and host in any case, no fragment, no default port, no trailing slash. */
+function comparableUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    const path = u.pathname.replace(/\/+$/, '');
+    return `${u.host.toLowerCase()}${path}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/** A link as logged: no query string, which may carry a token, and no credentials. */
+function loggableUrl(link: string): string {
+  try {
+    const u = new URL(link.trim());
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return link.trim().slice(0, 200);
+  }
+}
+
+/** Text in another character set than UTF-8 (as the Content-Type says), re-encoded so the corpus reads it. */
+function asUtf8(bytes: Uint8Array, charset: string | undefined): Uint8Array {
+  if (!charset || /^(?:utf-?8|us-ascii)$/i.test(charset)) return bytes;
+  try {
+    return new TextEncoder().encode(new TextDecoder(charset).decode(bytes));
+  } catch {
+    return bytes;
+  }
+}
+
+/** Lower-case ASCII words joined by hyphens, at most 60 characters: a file name anyone can type. */
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * Dossier's version, from its package.json (named in the User-Agent of every fetch). Found by
+ * walking up from this file, which sits one level deeper once compiled into dist/.
+ */
+export const DOSSIER_VERSION = findVersion();
+
+function findVersion(): string {
+  for (let up = 1; up <= 3; up++) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(`${'../'.repeat(up)}package.json`, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'dossier' && pkg.version) return pkg.version;
+    } catch {
+      // Not at this level: look one higher.
+    }
+  }
+  return 'unknown';
+}

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebFixture } from '../../ingest/web-fixture.js';
+import { note, tempCorpus } from '../../support/corpus.js';
+
+const CLI = fileURLToPath(new URL('../../../adapters/terminal/cli.ts', import.meta.url));
+const web = new WebFixture();
+let corpus: { dir: string; cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  await web.start();
+  corpus = await tempCorpus({ 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') });
+});
+afterAll(async () => {
+  await web.stop();
+  await corpus.cleanup();
+});
+
+/** The CLI in a child process, asynchronously: the fixture server answers from this process meanwhile. */
+async function dossier(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', CLI, ...args, '--corpus', corpus.dir, '--cache', `${corpus.dir}/.cache`],
+      { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'error', NO_COLOR: '1', ...env } },
+    );
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('dossier add <url>', () => {
+  it('refuses the local server by default, naming why, and stores nothing', async () => {
+    const run = await dossier(['add', web.url('/news/harbour-lights')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('127.0.0.1 is a loopback address: Dossier fetches only from public addresses.');
+    expect(await readdir(corpus.dir)).not.toContain('added');
+  });
+
+  it('adds a page from a server FETCH_ALLOW_PRIVATE allows, then sources lists it with its link', async () => {
+    const url = web.url('/news/harbour-lights');
+    const added = await dossier(['add', url], { FETCH_ALLOW_PRIVATE: '127.0.0.1' });
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain('Added: Harbour lights return to the old quay');
+    expect(added.stdout).toContain('Indexed 4 passages');
+    expect(added.stdout).toContain(url);
+
+    const sources = await dossier(['sources']);
+    expect(sources.stdout).toMatch(
+      /Harbour lights return to the old quay — Maren Holt, The Coastal Gazette, 2026-11-20 · 4 passages · http:\/\/127\.0\.0\.1:\d+\/news\/harbour-lights/,
+    );
+    const json = JSON.parse((await dossier(['sources', '--json'])).stdout) as { sources: Record<string, unknown>[] };
+    expect(json.sources.find((s) => s.url === url)).toMatchObject({
+      source: 'added/127-0-0-1/harbour-lights.html',
+      fetched: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      passages: 4,
+    });
+  });
+});

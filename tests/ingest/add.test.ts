@@ -1,0 +1,296 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { plain, type Reply } from '../../src/answer/reply.js';
+import { runText, type CommandContext } from '../../src/commands/index.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { Dossier } from '../../src/engine/index.js';
+import { Ingest, SafeFetcher, type FetchSettings } from '../../src/ingest/index.js';
+import { createLogger } from '../../src/log.js';
+import { DOSSIER_VERSION } from '../../src/version.js';
+import { parseYaml } from '../../src/yaml.js';
+import { note, tempCorpus } from '../support/corpus.js';
+import { ARTICLE_PARAGRAPHS, WebFixture } from './web-fixture.js';
+
+const web = new WebFixture();
+let corpus: { dir: string; cleanup: () => Promise<void> };
+let dossier: Dossier;
+let fetcher: SafeFetcher;
+let ingest: Ingest;
+const logs: Record<string, unknown>[] = [];
+const seen: string[] = [];
+const FETCHED_AT = new Date('2026-11-23T08:00:00Z');
+
+/** Names the tests resolve: the fixture server's own name, and two that lead where nothing may be fetched. */
+const DNS: Record<string, string[]> = {
+  'news.test': ['127.0.0.1'],
+  'metadata.test': ['169.254.169.254'],
+  'intranet.test': ['10.9.8.7'],
+};
+const resolve = async (host: string) => DNS[host] ?? [];
+
+/** The tests' server is on 127.0.0.1, which only an explicit allowance lets Dossier reach. */
+const settings = (over: Partial<FetchSettings> = {}): Partial<FetchSettings> => ({
+  allowPrivate: ['127.0.0.1'],
+  resolve,
+  timeoutMs: 1500,
+  ...over,
+});
+
+beforeAll(async () => {
+  await web.start();
+});
+afterAll(async () => {
+  await web.stop();
+});
+
+beforeEach(async () => {
+  corpus = await tempCorpus({
+    'notes/tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.'),
+  });
+  const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  dossier = await Dossier.open({ corpusDir: corpus.dir });
+  fetcher = new SafeFetcher(settings());
+  ingest = new Ingest({
+    dossier,
+    fetcher,
+    log,
+    now: () => FETCHED_AT,
+    markSeen: (source) => seen.push(source),
+  });
+  logs.length = 0;
+  seen.length = 0;
+});
+afterEach(async () => {
+  await fetcher.close();
+  await corpus.cleanup();
+});
+
+const port = () => new URL(web.origin).port;
+const at = (path: string) => `http://news.test:${port()}${path}`;
+
+const ctx = (): CommandContext => ({
+  dossier,
+  platform: 'slack',
+  user: { id: 'U7' },
+  channel: { id: 'C9' },
+  now: () => FETCHED_AT,
+  ingest,
+});
+const add = (url: string): Promise<Reply> => runText(`add ${url}`, ctx());
+
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** A failed add leaves the corpus folder, the index and the digest's new documents as they were. */
+async function expectNothingStored(): Promise<void> {
+  expect(await filesIn(corpus.dir)).toEqual(['notes/tides.md']);
+  expect(dossier.documents.map((d) => d.source)).toEqual(['notes/tides.md']);
+  expect(seen).toEqual([]);
+}
+
+const textOf = (reply: Reply) =>
+  reply.blocks
+    .map((b) => (b.type === 'text' ? plain(b.text) : b.type === 'excerpt' ? plain(b.excerpt.text) : ''))
+    .join('\n');
+
+describe('add <url>: an article page', () => {
+  it('stores the article as a file with its sidecar, indexes it at once and replies with its citation', async () => {
+    const reply = await add(at('/news/harbour-lights'));
+
+    expect(reply.status).toBe('ok');
+    expect(reply.title).toBe('Added: Harbour lights return to the old quay');
+    expect(textOf(reply)).toContain('Indexed 4 passages');
+    const excerpt = reply.blocks.find((b) => b.type === 'excerpt');
+    expect(excerpt?.type === 'excerpt' && excerpt.excerpt.citation).toMatchObject({
+      title: 'Harbour lights return to the old quay',
+      author: 'Maren Holt',
+      publisher: 'The Coastal Gazette',
+      date: '2026-11-20',
+      url: at('/news/harbour-lights'),
+      paragraph: 1,
+    });
+
+    const source = 'added/news-test/harbour-lights.html';
+    expect(await filesIn(corpus.dir)).toEqual([source, `${source}.meta.yaml`, 'notes/tides.md']);
+    expect(parseYaml(await readFile(join(corpus.dir, `${source}.meta.yaml`), 'utf8'))).toEqual({
+      title: 'Harbour lights return to the old quay',
+      author: 'Maren Holt',
+      publisher: 'The Coastal Gazette',
+      date: '2026-11-20',
+      url: at('/news/harbour-lights'),
+      fetched: '2026-11-23T08:00:00.000Z',
+    });
+    // Searchable at once, and the digest hears of it.
+    expect(dossier.search('iron posts foundry')[0]?.passage.source).toBe(source);
+    expect(seen).toEqual([source]);
+  });
+
+  it('keeps the article’s paragraphs and none of the navigation, ads, sidebar, comments or footer', async () => {
+    await add(at('/news/harbour-lights'));
+    const doc = dossier.documents.find((d) => d.source.startsWith('added/'))!;
+    expect(doc.passages.map((p) => p.text)).toEqual(ARTICLE_PARAGRAPHS);
+  });
+
+  it('is read back from the folder exactly as it was indexed: the same document after a restart', async () => {
+    await add(at('/news/harbour-lights'));
+    const added = dossier.documents.find((d) => d.source.startsWith('added/'))!;
+    const reloaded = (await loadCorpus(corpus.dir)).documents.find((d) => d.source === added.source);
+    expect(reloaded).toEqual(added);
+  });
+
+  it('names Dossier and its version in the User-Agent and asks robots.txt first', async () => {
+    const before = web.requests.length;
+    await add(at('/news/harbour-lights'));
+    const asked = web.requests.slice(before);
+    expect(asked.map((r) => r.path)).toEqual(['/robots.txt', '/news/harbour-lights']);
+    expect(asked[1]!.headers['user-agent']).toMatch(new RegExp(`^Dossier/${DOSSIER_VERSION.replace(/\./g, '\\.')} `));
+  });
+
+  it('logs who added what and how it ended, never the page’s text', async () => {
+    await add(at('/news/harbour-lights?session=secret'));
+    const line = logs.find((l) => l.event === 'add')!;
+    expect(line).toMatchObject({
+      platform: 'slack',
+      user: 'U7',
+      channel: 'C9',
+      url: `http://news.test:${port()}/news/harbour-lights`,
+      outcome: 'added',
+    });
+    expect(JSON.stringify(logs)).not.toContain('iron posts');
+    expect(JSON.stringify(logs)).not.toContain('secret');
+  });
+
+  it('follows a redirect within the site and cites the address it landed on', async () => {
+    const reply = await add(at('/to-article'));
+    const excerpt = reply.blocks.find((b) => b.type === 'excerpt');
+    expect(excerpt?.type === 'excerpt' && excerpt.excerpt.citation.url).toBe(at('/news/harbour-lights'));
+  });
+});
+
+describe('add <url>: the same document twice is one document', () => {
+  it('says so for the same link, without fetching it again', async () => {
+    await add(at('/news/harbour-lights'));
+    const before = web.requestsTo('/news/harbour-lights');
+    const again = await add(at('/news/harbour-lights/'));
+    expect(again.title).toBe('Already in the corpus: Harbour lights return to the old quay');
+    expect(textOf(again)).toContain('That link is already in the corpus');
+    expect(web.requestsTo('/news/harbour-lights')).toBe(before);
+    expect((await filesIn(corpus.dir)).filter((f) => f.startsWith('added/'))).toHaveLength(2);
+  });
+
+  it('says so for the same text under another link', async () => {
+    await add(at('/news/harbour-lights'));
+    const copy = await add(at('/syndicated/harbour-lights'));
+    expect(copy.title).toBe('Already in the corpus: Harbour lights return to the old quay');
+    expect(textOf(copy)).toContain('The same text is already in the corpus under another link');
+    expect(dossier.documents).toHaveLength(2);
+    expect((await filesIn(corpus.dir)).filter((f) => f.startsWith('added/'))).toHaveLength(2);
+  });
+});
+
+describe('add <url>: a PDF and a page with no title', () => {
+  it('adds a PDF with its passages and the metadata its info states', async () => {
+    const reply = await add(at('/reports/quay-lighting.pdf'));
+    expect(reply.title).toBe('Added: Quay Lighting Review');
+    const doc = dossier.document('added/news-test/quay-lighting.pdf')!;
+    expect(doc.meta).toMatchObject({ author: 'Harbour Board', url: at('/reports/quay-lighting.pdf') });
+    expect(doc.passages.map((p) => p.text)).toEqual([
+      'The review found that the restored lamps use a third of the power of the old ones.',
+      'It recommends that the east quay be fitted the same way within two years.',
+    ]);
+  });
+
+  it('names a page with no title by its opening words, and keeps that opening paragraph', async () => {
+    const reply = await add(at('/untitled'));
+    expect(reply.title).toBe('Added: Tide gauges at the north pier recorded the…');
+    const doc = dossier.document('added/news-test/untitled.html')!;
+    expect(doc.passages).toHaveLength(2);
+    expect((await loadCorpus(corpus.dir)).documents.find((d) => d.source === doc.source)).toEqual(doc);
+  });
+});
+
+describe('add <url>: every refusal is one line naming why, and stores nothing', () => {
+  const refused = async (url: string, message: string | RegExp) => {
+    const reply = await add(url);
+    expect(reply.status).toBe('error');
+    expect(reply.error!.message).toMatch(message);
+    expect(reply.error!.message).not.toContain('\n');
+    await expectNothingStored();
+    return reply;
+  };
+
+  it('a 404', () => refused(at('/gone'), `news.test:${port()} answered 404.`));
+
+  it('a path robots.txt disallows, which is never requested', async () => {
+    await refused(at('/private/memo'), `robots.txt at news.test:${port()} disallows /private/memo.`);
+    expect(web.requestsTo('/private/memo')).toBe(0);
+  });
+
+  it('a redirect to a private address, refused before any connection', () =>
+    refused(at('/to-private'), '10.20.30.40 is a private address: Dossier fetches only from public addresses.'));
+
+  it('a redirect to a name that resolves to the cloud metadata service', () =>
+    refused(at('/to-metadata'), 'metadata.test is a cloud metadata address (169.254.169.254)'));
+
+  it('a 30 MB body announced in Content-Length', () =>
+    refused(at('/huge-declared'), `The page at news.test:${port()} is larger than 20 MB.`));
+
+  it('a 30 MB body streamed without a length, cut off at 20 MB', () =>
+    refused(at('/huge-streamed'), `The page at news.test:${port()} is larger than 20 MB.`));
+
+  it('a response that never finishes, cut off at the time limit', () =>
+    refused(at('/never-finishes'), `news.test:${port()} did not finish answering within 1.5 s.`));
+
+  it('a content type that is not a page, PDF or text', () =>
+    refused(at('/logo.png'), `news.test:${port()} sent image/png, not a web page, PDF or text file.`));
+
+  it('a page with nothing to index', () => refused(at('/empty-page'), `news.test:${port()}/empty-page has no text`));
+
+  it('a redirect loop', () => refused(at('/loop'), `news.test:${port()} redirected more than 5 times.`));
+
+  it('a host that does not exist', () => refused('http://nowhere.test/page', 'nowhere.test could not be found'));
+
+  it('a link that is not http or https', () => refused('ftp://news.test/file.txt', /Only http and https/));
+
+  it('text that is not a link', () => refused('the harbour report', /is not a web address/));
+
+  it('a link with a password in it', () => refused('https://ann:pw@news.test/x', /user name or password/));
+
+  it('logs the refusal with its reason', async () => {
+    await add(at('/gone'));
+    expect(logs.find((l) => l.event === 'add')).toMatchObject({ outcome: 'refused', code: 'fetch-failed' });
+  });
+});
+
+describe('safe fetching by default', () => {
+  it('refuses the loopback address the tests’ own server is on, without connecting to it', async () => {
+    const strict = new SafeFetcher({ resolve });
+    const before = web.requests.length;
+    await expect(
+      strict.fetch(web.url('/news/harbour-lights'), { accept: { types: ['text/html'], described: 'a page' } }),
+    ).rejects.toThrow('127.0.0.1 is a loopback address: Dossier fetches only from public addresses.');
+    await expect(
+      strict.fetch(at('/news/harbour-lights'), { accept: { types: ['text/html'], described: 'a page' } }),
+    ).rejects.toThrow('news.test is a loopback address (127.0.0.1)');
+    expect(web.requests.length).toBe(before);
+    await strict.close();
+  });
+
+  it('FETCH_ALLOW_PRIVATE=1 allows private addresses, but still not the metadata service', async () => {
+    const open = new SafeFetcher({ resolve, allowPrivate: true });
+    const fetched = await open.fetch(at('/news/harbour-lights'), {
+      accept: { types: ['text/html'], described: 'a page' },
+    });
+    expect(fetched.notModified).toBe(false);
+    await expect(
+      open.fetch(at('/to-metadata'), { accept: { types: ['text/html'], described: 'a page' } }),
+    ).rejects.toThrow('cloud metadata address');
+    await open.close();
+  });
+});
