@@ -2,6 +2,7 @@ import type { CommandContext, CommandGate } from '../src/commands/index.js';
 import type { Platform } from '../src/commands/adapter.js';
 import type { DigestService } from '../src/digest/index.js';
 import type { Dossier } from '../src/engine/index.js';
+import type { Ingest } from '../src/ingest/index.js';
 import type { Logger } from '../src/log.js';
 
 /**
@@ -19,6 +20,8 @@ export interface BotContext {
   digest?: DigestService;
   /** Rate limits, answer time limit and shutdown drain for every command; without it commands run unchecked. */
   gate?: CommandGate;
+  /** Adds documents from links and chat to the corpus folder; without it `add` says adding is unavailable. */
+  ingest?: Ingest;
 }
 
 /** A bot context with the usual defaults: the engine's log and the system clock. */
@@ -46,5 +49,6 @@ export function commandContext(
     now: bot.now,
     ...(bot.digest ? { digest: bot.digest } : {}),
     ...(bot.gate ? { gate: bot.gate } : {}),
+    ...(bot.ingest ? { ingest: bot.ingest } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { CommandGate } from '../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
 import { Dossier, WORDNET_DIR } from '../src/engine/index.js';
+import { fetchSettings, Ingest, SafeFetcher } from '../src/ingest/index.js';
 import { DossierError } from '../src/errors.js';
 import { healthReport, newestDate, type HealthReport } from '../src/health.js';
 import { createLogger, type Logger } from '../src/log.js';
@@ -118,7 +119,14 @@ async function main(): Promise<void> {
   const health = healthHandler(report);
 
   const slackServesHealth = Boolean(slack && !slack.appToken);
-  const bot = botContext({ dossier, log, digest: digest.service, gate });
+  // Documents added from links and chat are stored in the corpus folder, indexed at once and lead the next digest.
+  const ingest = new Ingest({
+    dossier,
+    fetcher: new SafeFetcher(fetchSettings(config)),
+    log,
+    markSeen: (source, at) => digest.store.markSeen(source, at),
+  });
+  const bot = botContext({ dossier, log, digest: digest.service, gate, ingest });
   if (slack) adapters.slack = new SlackAdapter(bot, slack, { httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
   if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(bot, config);
   const terminal = inTerminal ? new TerminalAdapter(bot, { slashCommand: config.SLACK_COMMAND }) : undefined;

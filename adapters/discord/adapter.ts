@@ -174,7 +174,11 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const message = { ...rendered.message, components };
     try {
       if (target.sharedBy) await interaction.followUp(message);
-      else if (interaction.deferred || interaction.replied) await interaction.editReply(message);
+      else if (reply.toChannel && interaction.deferred && interaction.ephemeral !== false) {
+        // A private deferral cannot be made public: the reply goes to the channel as a follow-up instead.
+        await interaction.followUp(rendered.message);
+        await interaction.deleteReply();
+      } else if (interaction.deferred || interaction.replied) await interaction.editReply(message);
       else await interaction.reply({ ...message, ...(flow?.ephemeral === false ? {} : PRIVATE) });
     } catch (error) {
       this.logFailure(error, 'reply', interaction);

@@ -35,6 +35,18 @@ const MAX_ALT_TEXT = 1000;
 const isPublic = (target: SlackTarget) =>
   target.kind === 'message' || (target.kind === 'response' && target.visibility === 'in_channel');
 
+/** Where a reply for the whole channel (`Reply.toChannel`, e.g. a document added) goes instead of `target`. */
+function publicly(target: SlackTarget): SlackTarget {
+  if (target.kind === 'response') return { ...target, visibility: 'in_channel' };
+  if (target.kind === 'ephemeral')
+    return { kind: 'message', channel: target.channel, threadTs: target.threadTs, request: target.request };
+  return target;
+}
+
+/** Where a reply goes: to the asker alone (`onlyAsker`), to the whole channel (`toChannel`), else where it was asked. */
+const addressed = (requested: SlackTarget, reply: Reply): SlackTarget =>
+  reply.onlyAsker ? privately(requested) : reply.toChannel ? publicly(requested) : requested;
+
 /** Where a reply meant only for the asker (`Reply.onlyAsker`, e.g. a digest preview) goes instead of `target`. */
 function privately(target: SlackTarget): SlackTarget {
   if (target.kind === 'response') return { ...target, visibility: 'ephemeral' };
@@ -134,7 +146,7 @@ export class SlackDelivery {
   }
 
   private async sendMessage(requested: SlackTarget, reply: Reply, options: RenderOptions): Promise<void> {
-    const target = reply.onlyAsker ? privately(requested) : requested;
+    const target = addressed(requested, reply);
     const message = renderSlack(reply, {
       request: target.request,
       // A private answer offers Share; a public one has no one left to share it with.
@@ -175,7 +187,7 @@ export class SlackDelivery {
 
   /** Charts are drawn only here, for a public answer: a private answer shows none (Share posts it). */
   private async uploadCharts(requested: SlackTarget, reply: Reply): Promise<void> {
-    const target = reply.onlyAsker ? privately(requested) : requested;
+    const target = addressed(requested, reply);
     if (!isPublic(target)) return;
     const threadTs = target.kind === 'response' ? undefined : target.threadTs;
     for (const chart of reply.attachments) {

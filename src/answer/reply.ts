@@ -91,6 +91,11 @@ export interface Reply {
    * and on nothing else (help, lists, notices, "nothing answers this").
    */
   isAnswer?: boolean;
+  /**
+   * Show to everyone in the channel, even where answers are private at first (a document added:
+   * what arrives is news to the whole team).
+   */
+  toChannel?: boolean;
 }
 
 export const text = (s: string, strong = false): RichText => [strong ? { text: s, strong } : { text: s }];

@@ -59,5 +59,6 @@ export function addedReply(dossier: Dossier, { outcome, document, sameAs }: Adde
     ],
     attachments: [],
     more: 0,
+    toChannel: outcome === 'added',
   };
 }

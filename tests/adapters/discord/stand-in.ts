@@ -429,6 +429,7 @@ export class DiscordStandIn {
       };
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    if (method === 'DELETE' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return { status: 204 };
     if (
       (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) ||
       (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path))
