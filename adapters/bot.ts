@@ -2,7 +2,7 @@ import type { CommandContext, CommandGate } from '../src/commands/index.js';
 import type { Platform } from '../src/commands/adapter.js';
 import type { DigestService } from '../src/digest/index.js';
 import type { Dossier } from '../src/engine/index.js';
-import type { Ingest } from '../src/ingest/index.js';
+import type { Feeds, Ingest } from '../src/ingest/index.js';
 import type { Logger } from '../src/log.js';
 
 /**
@@ -22,6 +22,8 @@ export interface BotContext {
   gate?: CommandGate;
   /** Adds documents from links and chat to the corpus folder; without it `add` says adding is unavailable. */
   ingest?: Ingest;
+  /** The feeds followed; without it `feeds` says feeds are unavailable. */
+  feeds?: Feeds;
 }
 
 /** A bot context with the usual defaults: the engine's log and the system clock. */
@@ -50,5 +52,6 @@ export function commandContext(
     ...(bot.digest ? { digest: bot.digest } : {}),
     ...(bot.gate ? { gate: bot.gate } : {}),
     ...(bot.ingest ? { ingest: bot.ingest } : {}),
+    ...(bot.feeds ? { feeds: bot.feeds } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { CommandGate } from '../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
 import { Dossier, WORDNET_DIR } from '../src/engine/index.js';
-import { fetchSettings, Ingest, SafeFetcher } from '../src/ingest/index.js';
+import { Feeds, fetchSettings, Ingest, SafeFetcher } from '../src/ingest/index.js';
 import { DossierError } from '../src/errors.js';
 import { healthReport, newestDate, type HealthReport } from '../src/health.js';
 import { createLogger, type Logger } from '../src/log.js';
@@ -35,6 +35,7 @@ interface Running {
   digest?: DigestRuntime;
   adapters: Partial<Record<Platform, Adapter>>;
   health?: Server;
+  feeds?: Feeds;
 }
 
 /**
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
         unfinishedSlots: unfinishedSlots(running),
         problem: digest.problem(),
       },
+      feeds: digest.store.isOpen ? digest.store.feeds() : [],
       platforms: Object.fromEntries(
         Object.values(adapters).flatMap((a) => (a.status ? [[a.platform, a.status()]] : [])),
       ),
@@ -120,13 +122,24 @@ async function main(): Promise<void> {
 
   const slackServesHealth = Boolean(slack && !slack.appToken);
   // Documents added from links and chat are stored in the corpus folder, indexed at once and lead the next digest.
+  const fetcher = new SafeFetcher(fetchSettings(config));
   const ingest = new Ingest({
     dossier,
-    fetcher: new SafeFetcher(fetchSettings(config)),
+    fetcher,
     log,
+    policy: config.ADD_POLICY,
     markSeen: (source, at) => digest.store.markSeen(source, at),
   });
-  const bot = botContext({ dossier, log, digest: digest.service, gate, ingest });
+  const feeds = new Feeds({
+    store: digest.store,
+    ingest,
+    fetcher,
+    log,
+    pollMinutes: config.FEED_POLL_MINUTES,
+    maxFailures: config.FEED_MAX_FAILURES,
+  });
+  running.feeds = feeds;
+  const bot = botContext({ dossier, log, digest: digest.service, gate, ingest, feeds });
   if (slack) adapters.slack = new SlackAdapter(bot, slack, { httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
   if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(bot, config);
   const terminal = inTerminal ? new TerminalAdapter(bot, { slashCommand: config.SLACK_COMMAND }) : undefined;
@@ -142,6 +155,7 @@ async function main(): Promise<void> {
   // The engine re-indexes the folder as it changes; the digest then notes every document it holds as seen.
   if (!stopping) await dossier.watch();
   if (!stopping) await digest.start();
+  if (!stopping) feeds.start();
   if (!stopping) log.info({ platforms: Object.keys(adapters), pid: process.pid }, 'dossier is running');
   if (terminal) {
     await terminal.finished;
@@ -172,7 +186,10 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
 
   running.gate?.close();
   running.dossier?.close();
-  const drained = await within(Promise.all([running.gate?.drain(), running.digest?.stopScheduling()]), left(DRAIN_MS));
+  const drained = await within(
+    Promise.all([running.gate?.drain(), running.digest?.stopScheduling(), running.feeds?.stop()]),
+    left(DRAIN_MS),
+  );
   if (!drained)
     log.warn(
       { inFlight: running.gate?.inFlight ?? 0, unfinishedSlots: unfinishedSlots(running) },

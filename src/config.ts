@@ -109,6 +109,12 @@ export const ConfigSchema = z
           return z.NEVER;
         }
       }),
+    /** Who may add documents and follow feeds: `anyone`, or `managers` (as for the digest on each platform). */
+    ADD_POLICY: z.enum(['anyone', 'managers']).default('anyone'),
+    /** Minutes between two polls of a feed. */
+    FEED_POLL_MINUTES: wholeNumber(1, 10_080).default(60),
+    /** Failed polls in a row after which a feed is paused. */
+    FEED_MAX_FAILURES: wholeNumber(1, 1000).default(5),
     /** Largest page, PDF or feed fetched, in MB. */
     FETCH_MAX_MB: wholeNumber(1, 1024).default(20),
     /** Longest one fetch may take, redirects and robots.txt included. */

@@ -14,6 +14,8 @@ export interface HealthInputs {
   };
   /** The digest database; absent when the process runs without one. */
   database?: DatabaseProbe;
+  /** The feeds followed, with their state; absent when the process runs without a database. */
+  feeds?: FeedProbe[];
   platforms: Partial<Record<Platform, PlatformStatus>>;
 }
 
@@ -26,6 +28,15 @@ export interface DatabaseProbe {
   problem?: string;
 }
 
+export interface FeedProbe {
+  url: string;
+  state: 'active' | 'paused';
+  /** Failed polls in a row. */
+  failures: number;
+  lastError: string | null;
+  lastPolledAt: string | null;
+}
+
 export type HealthStatus = 'ok' | 'degraded' | 'stopping';
 
 export interface HealthReport {
@@ -36,6 +47,7 @@ export interface HealthReport {
   database: (DatabaseProbe & { state: 'open' | 'closed' }) | { state: 'none' };
   platforms: Partial<Record<Platform, PlatformStatus>>;
   /** Why the status is not `ok`, one short line each. */
+  feeds: FeedProbe[];
   problems: string[];
 }
 
@@ -51,6 +63,11 @@ export function healthReport(inputs: HealthInputs): HealthReport {
   if (inputs.index.passages === 0) problems.push('the index holds no passages');
   if (database && !database.open) problems.push(`the database at ${database.path} is closed`);
   if (database?.problem) problems.push(database.problem);
+  for (const feed of inputs.feeds ?? [])
+    if (feed.state === 'paused')
+      problems.push(
+        `the feed ${feed.url} is paused after ${feed.failures} failed polls: ${feed.lastError ?? 'no error kept'}`,
+      );
   for (const [platform, status] of Object.entries(platforms)) {
     if (status.state !== 'connected')
       problems.push(`${platform} is ${status.state}${status.detail ? `: ${status.detail}` : ''}`);
@@ -70,6 +87,7 @@ export function healthReport(inputs: HealthInputs): HealthReport {
     },
     database: database ? { state: database.open ? 'open' : 'closed', ...database } : { state: 'none' },
     platforms,
+    feeds: inputs.feeds ?? [],
     problems,
   };
 }

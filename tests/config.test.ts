@@ -15,6 +15,9 @@ describe('loadConfig', () => {
       FETCH_ALLOW_PRIVATE: false,
       FETCH_MAX_MB: 20,
       FETCH_TIMEOUT_SECONDS: 30,
+      ADD_POLICY: 'anyone',
+      FEED_POLL_MINUTES: 60,
+      FEED_MAX_FAILURES: 5,
     });
   });
 

@@ -24,9 +24,27 @@ describe('healthReport', () => {
       corpus: { loadedAt: '2026-03-10T11:00:00.000Z', newestDocumentDate: '2026-03-03', newestDocumentAgeDays: 7 },
       database: { state: 'open', path: '/data/dossier.db', open: true, unfinishedSlots: 0 },
       platforms: { slack: { state: 'connected', mode: 'http' }, discord: { state: 'connected', mode: 'gateway' } },
+      feeds: [],
       problems: [],
     });
     expect(healthHttpStatus(report)).toBe(200);
+  });
+
+  it('shows each feed’s state and last error, and is degraded while one is paused', () => {
+    const working = {
+      url: 'https://example.org/a.rss',
+      state: 'active' as const,
+      failures: 1,
+      lastError: 'example.org answered 503.',
+      lastPolledAt: '2026-03-10T11:00:00.000Z',
+    };
+    const paused = { ...working, url: 'https://example.org/b.rss', state: 'paused' as const, failures: 5 };
+    const report = healthReport({ ...healthy, feeds: [working, paused] });
+    expect(report.feeds).toEqual([working, paused]);
+    expect(report.status).toBe('degraded');
+    expect(report.problems).toEqual([
+      'the feed https://example.org/b.rss is paused after 5 failed polls: example.org answered 503.',
+    ]);
   });
 
   it('is degraded, still 200, naming each problem, when a platform is down, the database closed or the index empty', () => {

@@ -30,6 +30,7 @@ export const addCommand = defineCommand({
       platform: ctx.platform,
       userId: ctx.user.id,
       channelId: ctx.channel.id,
+      canManageChannel: ctx.user.canManageChannel,
     });
     return addedReply(ctx.dossier, added);
   },

@@ -4,6 +4,7 @@ import type { Platform } from './adapter.js';
 import type { DigestDesk } from './digest-desk.js';
 import type { Dossier } from '../engine/dossier.js';
 import type { Ingest } from '../ingest/add.js';
+import type { Feeds } from '../ingest/feeds.js';
 import type { Logger } from '../log.js';
 import type { CommandGate } from './gate.js';
 
@@ -30,6 +31,8 @@ export interface CommandContext {
   digest?: DigestDesk;
   /** Adds documents from links and chat into the corpus folder; absent where there is none to write to. */
   ingest?: Ingest;
+  /** The feeds followed; absent where no database is configured (the one-shot CLI). */
+  feeds?: Feeds;
   /** Rate limits, answer time limit and shutdown drain (see CommandGate); without it commands run unchecked (tests, the one-shot CLI). */
   gate?: CommandGate;
   /** This request's logger, carrying its `requestId`; `runCommand` sets it for handlers. */

@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { howToAsk, usageOf, type Asking } from './asking.js';
 import { addCommand } from './add.js';
 import { defineCommand, type Command, type CommandContext } from './command.js';
+import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
 import { REFUSALS } from './gate.js';
@@ -92,6 +93,7 @@ export const commands: Command[] = [
   figuresCommand,
   sourcesCommand,
   addCommand,
+  feedsCommand,
   digestCommand,
   helpCommand,
 ];

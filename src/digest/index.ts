@@ -9,6 +9,7 @@ import { DigestScheduler, type DeliveryTuning, type DigestPoster } from './sched
 import { DigestService } from './service.js';
 import { recordSightings } from './sightings.js';
 import { SqliteDigestStore } from './sqlite-store.js';
+import type { FeedStore } from '../ingest/feeds.js';
 import type { DigestStore, Subscription } from './store.js';
 
 export { DeliveryError, type DeliveryErrorCode } from './delivery.js';
@@ -46,7 +47,8 @@ export interface DigestRuntimeOptions {
  * and `close()` once the platforms have stopped (`stop()` does both at once).
  */
 export class DigestRuntime {
-  readonly store: DigestStore;
+  /** The digest's SQLite store, which keeps the feeds followed too (src/ingest/feeds.ts). */
+  readonly store: DigestStore & FeedStore;
   readonly scheduler: DigestScheduler;
   readonly service: DigestService;
   private readonly now: () => Date;

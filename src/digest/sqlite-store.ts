@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { DossierError } from '../errors.js';
+import { FeedSchema, type Feed, type FeedStore } from '../ingest/feeds.js';
 import {
   DigestRunSchema,
   SubscriptionSchema,
@@ -72,6 +73,28 @@ const MIGRATIONS: string[] = [
    CREATE INDEX digest_runs_unfinished ON digest_runs (lease_until)
      WHERE state IN ('claimed', 'posting', 'unknown');
    DROP TABLE leases;`,
+  // Feeds whose new items join the corpus, and the items already taken from each (src/ingest/feeds.ts).
+  `CREATE TABLE feeds (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     url TEXT NOT NULL UNIQUE,
+     title TEXT,
+     state TEXT NOT NULL DEFAULT 'active',
+     etag TEXT,
+     last_modified TEXT,
+     failures INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     last_polled_at TEXT,
+     added_by TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE feed_items (
+     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+     item_key TEXT NOT NULL,
+     link TEXT NOT NULL,
+     source TEXT NOT NULL,
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (feed_id, item_key)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -136,6 +159,39 @@ const RunRow = z
     }),
   );
 
+const FeedRow = z
+  .object({
+    id: z.number(),
+    url: z.string(),
+    title: z.string().nullable(),
+    state: z.string(),
+    etag: z.string().nullable(),
+    last_modified: z.string().nullable(),
+    failures: z.number(),
+    last_error: z.string().nullable(),
+    last_polled_at: z.string().nullable(),
+    added_by: z.string(),
+    created_at: z.string(),
+    items: z.number(),
+  })
+  .transform((r) =>
+    FeedSchema.parse({
+      id: r.id,
+      url: r.url,
+      title: r.title,
+      state: r.state,
+      etag: r.etag,
+      lastModified: r.last_modified,
+      failures: r.failures,
+      lastError: r.last_error,
+      lastPolledAt: r.last_polled_at,
+      addedBy: r.added_by,
+      createdAt: r.created_at,
+      items: r.items,
+    }),
+  );
+const FEED_COLUMNS = `feeds.*, (SELECT COUNT(*) FROM feed_items WHERE feed_id = feeds.id) AS items`;
+
 const iso = (d: Date) => d.toISOString();
 const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
 
@@ -151,7 +207,7 @@ function fileIdentity(path: string): string | undefined {
  * is written (it would be lost, or would overwrite a restored file), and a copy of what the open
  * database still holds is saved beside it as `<file>.recovered`.
  */
-export class SqliteDigestStore implements DigestStore {
+export class SqliteDigestStore implements DigestStore, FeedStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /** The file opened, to notice it being deleted or replaced; undefined for `:memory:`. */
@@ -473,6 +529,63 @@ export class SqliteDigestStore implements DigestStore {
       channelId,
     ) as { passage_id: string }[];
     return new Set(rows.map((r) => r.passage_id));
+  }
+
+  followFeed(url: string, title: string | null, addedBy: string, now: Date): { feed: Feed; was?: Feed['state'] } {
+    this.writable();
+    const before = this.feed(url);
+    this.sql(
+      `INSERT INTO feeds (url, title, added_by, created_at) VALUES (@url, @title, @addedBy, @now)
+       ON CONFLICT (url) DO UPDATE SET state = 'active', failures = 0, title = COALESCE(excluded.title, title)`,
+    ).run({ url, title, addedBy, now: iso(now) });
+    return { feed: this.feed(url)!, was: before?.state };
+  }
+
+  unfollowFeed(url: string): Feed | undefined {
+    this.writable();
+    const feed = this.feed(url);
+    if (feed) this.sql('DELETE FROM feeds WHERE id = ?').run(feed.id);
+    return feed;
+  }
+
+  feed(url: string): Feed | undefined {
+    const row = this.sql(`SELECT ${FEED_COLUMNS} FROM feeds WHERE url = ?`).get(url);
+    return row ? FeedRow.parse(row) : undefined;
+  }
+
+  feeds(): Feed[] {
+    return this.sql(`SELECT ${FEED_COLUMNS} FROM feeds ORDER BY id`)
+      .all()
+      .map((r) => FeedRow.parse(r));
+  }
+
+  feedPolled(id: number, validators: { etag?: string; lastModified?: string }, title: string | null, now: Date): void {
+    this.writable();
+    this.sql(
+      `UPDATE feeds SET etag = @etag, last_modified = @lastModified, title = COALESCE(@title, title), failures = 0,
+         last_error = NULL, last_polled_at = @now WHERE id = @id`,
+    ).run({ id, etag: validators.etag ?? null, lastModified: validators.lastModified ?? null, title, now: iso(now) });
+  }
+
+  feedFailed(id: number, error: string, maxFailures: number, now: Date): Feed | undefined {
+    this.writable();
+    const row = this.sql(
+      `UPDATE feeds SET failures = failures + 1, last_error = @error, last_polled_at = @now,
+         state = CASE WHEN failures + 1 >= @maxFailures THEN 'paused' ELSE state END
+       WHERE id = @id RETURNING url`,
+    ).get({ id, error, maxFailures, now: iso(now) }) as { url: string } | undefined;
+    return row ? this.feed(row.url) : undefined;
+  }
+
+  hasFeedItem(feedId: number, key: string): boolean {
+    return this.sql('SELECT 1 FROM feed_items WHERE feed_id = ? AND item_key = ?').get(feedId, key) !== undefined;
+  }
+
+  addFeedItem(feedId: number, item: { key: string; link: string; source: string }, now: Date): void {
+    this.writable();
+    this.sql(
+      `INSERT INTO feed_items (feed_id, item_key, link, source, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ).run(feedId, item.key, item.link, item.source, iso(now));
   }
 
   markSeen(source: string, now: Date): void {

@@ -27,11 +27,19 @@ const EXTENSIONS: Record<Format, string> = { html: '.html', pdf: '.pdf', text: '
 
 /** Who adds a document, for the log (and, with ADD_POLICY, whether they may). */
 export interface Contributor {
-  /** `slack`, `discord`, `terminal`. */
+  /** `slack`, `discord`, `terminal`, or `feed` for a feed's items. */
   platform: string;
   userId: string;
   channelId: string;
+  /** The adapter's answer to "may this user manage this channel?", asked only under ADD_POLICY=managers. */
+  canManageChannel?: () => Promise<boolean>;
 }
+
+/** Who may add documents and follow feeds (ADD_POLICY): anyone in a channel, or those who manage it. */
+export type AddPolicy = 'anyone' | 'managers';
+
+/** The operator at the terminal, and the items of a feed someone allowed followed, are never refused. */
+const TRUSTED_PLATFORMS = new Set(['terminal', 'feed']);
 
 /** A file shared in chat: its name (which gives its format), its bytes, and a link back to where it was shared. */
 export interface SharedFile {
@@ -58,6 +66,8 @@ export interface IngestOptions {
   markSeen?: (source: string, at: Date) => void;
   /** Folder under the corpus where added documents are stored (default `added`). */
   folder?: string;
+  /** ADD_POLICY (default `anyone`): `managers` means what it means for the digest on each platform. */
+  policy?: AddPolicy;
 }
 
 /** Metadata stated in a sidecar, in the order a person reading it expects. */
@@ -87,7 +97,10 @@ export class Ingest {
     return this.options.dossier;
   }
 
-  /** Fetches `link` and adds what it leads to; throws a DossierError with one line on why not. */
+  /**
+   * Fetches `link` and adds what it leads to; throws a DossierError with one line on why not.
+   * `extra` is metadata known from elsewhere (a feed's item), used where the page states none.
+   */
   addUrl(link: string, who: Contributor, extra: Partial<DocumentMeta> = {}): Promise<Added> {
     return this.logged(who, { url: loggableUrl(link) }, async () => {
       const url = parseWebUrl(link);
@@ -105,7 +118,8 @@ export class Ingest {
         label: `${final.host}${final.pathname === '/' ? '' : final.pathname}`,
         name: final.pathname.split('/').filter(Boolean).pop() ?? 'index',
         folder: final.hostname,
-        meta: { ...extra, url: final.href, fetched: this.now().toISOString() },
+        meta: { url: final.href, fetched: this.now().toISOString() },
+        fallback: extra,
       });
     });
   }
@@ -130,9 +144,23 @@ export class Ingest {
     });
   }
 
+  /**
+   * Refuses someone ADD_POLICY=managers does not allow: on Slack the workspace's owners and admins
+   * and the channel's creator, on Discord members with Manage Channels, as for the digest.
+   */
+  async authorize(who: Contributor): Promise<void> {
+    if ((this.options.policy ?? 'anyone') === 'anyone' || TRUSTED_PLATFORMS.has(who.platform)) return;
+    if (!(await who.canManageChannel?.()))
+      throw new DossierError(
+        'not-allowed',
+        'Only members who can manage this channel may add documents or feeds here (ADD_POLICY=managers).',
+      );
+  }
+
   /** Runs one add after those before it, logging who added what and how it ended (never the text). */
   private logged(who: Contributor, what: Record<string, string>, add: () => Promise<Added>): Promise<Added> {
-    const run = this.queue.then(add, add);
+    const checked = () => this.authorize(who).then(add);
+    const run = this.queue.then(checked, checked);
     this.queue = run.catch(() => undefined);
     const fields = { event: 'add', platform: who.platform, user: who.userId, channel: who.channelId, ...what };
     return run.then(
@@ -163,12 +191,15 @@ export class Ingest {
     name: string;
     folder: string;
     meta: Partial<DocumentMeta>;
+    /** Metadata known from elsewhere (a feed's item), used where the document states none. */
+    fallback?: Partial<DocumentMeta>;
   }): Promise<Added> {
     const { dossier } = this.options;
     const read = await parseFormat(item.format, item.bytes);
     if ('problem' in read) throw new DossierError('no-text', `${item.label} ${read.problem.message}.`);
+    const parsed = { ...read.parsed, fallbackMeta: { ...item.fallback, ...read.parsed.fallbackMeta } };
     const source = await this.freeSource(item.folder, item.name, item.format);
-    const first = buildDocument(source, '', read.parsed, item.meta);
+    const first = buildDocument(source, '', parsed, item.meta);
     const empty = emptyProblem(item.format, first);
     if (empty) throw new DossierError('no-text', `${item.label} ${empty.message}.`);
     const twin = this.byText(first);
@@ -180,7 +211,7 @@ export class Ingest {
       const yaml = sidecarText(first.meta, fields);
       const bytes = new TextEncoder().encode(yaml);
       const { meta } = readStatedMeta(yaml, 'sidecar');
-      return { bytes, document: buildDocument(source, contentHash(item.bytes, { bytes }), read.parsed, meta) };
+      return { bytes, document: buildDocument(source, contentHash(item.bytes, { bytes }), parsed, meta) };
     };
     let sidecar = withSidecar(SIDECAR_FIELDS);
     if (!samePassages(sidecar.document, first)) sidecar = withSidecar(SIDECAR_FIELDS.filter((f) => f !== 'title'));

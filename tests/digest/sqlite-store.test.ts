@@ -50,9 +50,9 @@ describe('SqliteDigestStore', () => {
     const sub = old.subscribe(newsroom, t('2026-03-02T10:00Z'));
     old.claimRun(sub.id, t('2026-03-03T13:00Z'), 'p1', t('2026-03-03T13:00Z'), t('2026-03-03T13:05Z'));
     old.close();
-    // Back to schema 2: the run and subscription columns added since, and the leases table.
+    // Back to schema 2: the run and subscription columns added since, the leases table, no feeds.
     const raw = new Database(path);
-    raw.exec(`DROP INDEX digest_runs_unfinished;
+    raw.exec(`DROP TABLE feed_items; DROP TABLE feeds; DROP INDEX digest_runs_unfinished;
       ALTER TABLE digest_runs DROP COLUMN posting_at; ALTER TABLE digest_runs DROP COLUMN passage_ids;
       ALTER TABLE subscriptions DROP COLUMN schedule_from;
       CREATE TABLE leases (key TEXT PRIMARY KEY, owner TEXT NOT NULL, lease_until TEXT NOT NULL);

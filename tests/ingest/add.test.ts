@@ -294,3 +294,34 @@ describe('safe fetching by default', () => {
     await open.close();
   });
 });
+
+describe('ADD_POLICY', () => {
+  const withPolicy = (policy: 'anyone' | 'managers') =>
+    new Ingest({ dossier, fetcher, log: createLogger('silent'), policy, now: () => FETCHED_AT });
+  const asker = (manages: boolean) => ({
+    platform: 'discord',
+    userId: 'U1',
+    channelId: 'C1',
+    canManageChannel: async () => manages,
+  });
+
+  it('managers: refuses someone who does not manage the channel, in one line, storing nothing', async () => {
+    await expect(withPolicy('managers').addUrl(at('/news/harbour-lights'), asker(false))).rejects.toThrow(
+      'Only members who can manage this channel may add documents or feeds here (ADD_POLICY=managers).',
+    );
+    await expectNothingStored();
+  });
+
+  it('managers: lets a channel manager add, and the operator at the terminal', async () => {
+    expect((await withPolicy('managers').addUrl(at('/news/harbour-lights'), asker(true))).outcome).toBe('added');
+    const terminal = { platform: 'terminal', userId: 'cli', channelId: 'cli' };
+    expect((await withPolicy('managers').addUrl(at('/untitled'), terminal)).outcome).toBe('added');
+  });
+
+  it('anyone: never asks whether the asker manages the channel', async () => {
+    let asked = false;
+    const who = { ...asker(false), canManageChannel: async () => (asked = true) };
+    expect((await withPolicy('anyone').addUrl(at('/news/harbour-lights'), who)).outcome).toBe('added');
+    expect(asked).toBe(false);
+  });
+});

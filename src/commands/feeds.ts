@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { errorReply, type Reply, type RichText } from '../answer/reply.js';
+import { count } from '../answer/sources.js';
+import type { Feed } from '../ingest/feeds.js';
+import { defineCommand, type CommandContext } from './command.js';
+
+const ACTIONS = ['add', 'list', 'remove'] as const;
+const MAX_URL_LENGTH = 2000;
+
+/** `feeds add <url>`, `feeds list`, `feeds remove <url>`: the RSS and Atom feeds whose new items join the corpus. */
+export const feedsCommand = defineCommand({
+  name: 'feeds',
+  summary: 'Follow RSS or Atom feeds: their new items are added to the corpus',
+  usage: 'feeds add <url> | feeds list | feeds remove <url>',
+  args: z
+    .object({
+      action: z
+        .enum(ACTIONS, { error: 'say add, list or remove' })
+        .describe('Follow a feed, list them, or stop following one'),
+      url: z
+        .string()
+        .trim()
+        .max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`)
+        .optional()
+        .describe('The feed’s link (RSS or Atom), for add and remove'),
+    })
+    .superRefine((a, ctx) => {
+      if (a.action !== 'list' && !a.url)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['url'],
+          message: `give the feed's link: \`feeds ${a.action} https://…\``,
+        });
+    }),
+  fromText: (rest) => {
+    const [action = 'list', ...words] = rest.split(/\s+/).filter(Boolean);
+    return { action: action.toLowerCase(), ...(words.length ? { url: words.join(' ') } : {}) };
+  },
+  run: async ({ action, url }, ctx) => {
+    const feeds = ctx.feeds;
+    if (!feeds)
+      return errorReply(
+        'feeds-unavailable',
+        'Feeds are not available here: they need the bot running with its database (`npm start`).',
+      );
+    const who = contributor(ctx);
+    switch (action) {
+      case 'add': {
+        const { feed, was, entries } = await feeds.follow(url!, who);
+        const every = `new ones every ${feeds.settings.pollMinutes} minutes`;
+        return reply(`Following: ${feedName(feed)}`, [
+          {
+            text:
+              was === 'active'
+                ? `Already following it (${count(feed.items, 'item')} added so far).`
+                : `${count(entries, 'item')} in the feed now${was === 'paused' ? ' (it was paused; following it again)' : ''}: they are being added to the corpus, and ${every}.`,
+          },
+        ]);
+      }
+      case 'remove': {
+        const feed = await feeds.unfollow(url!, who);
+        return reply(`No longer following: ${feedName(feed)}`, [
+          { text: `The ${count(feed.items, 'document')} it added stay in the corpus.` },
+        ]);
+      }
+      case 'list':
+        return listReply(feeds.list());
+    }
+  },
+});
+
+const contributor = (ctx: CommandContext) => ({
+  platform: ctx.platform,
+  userId: ctx.user.id,
+  channelId: ctx.channel.id,
+  canManageChannel: ctx.user.canManageChannel,
+});
+
+const feedName = (feed: Feed) => feed.title ?? feed.url;
+
+function reply(title: string, text: RichText): Reply {
+  return { title, status: 'ok', blocks: [{ type: 'text', text }], attachments: [], more: 0 };
+}
+
+/** Each feed with its link, state, items taken, last poll and last error. */
+function listReply(feeds: Feed[]): Reply {
+  if (!feeds.length)
+    return {
+      ...reply('Feeds', [{ text: 'No feeds yet: `feeds add https://…/feed.xml` follows one.' }]),
+      status: 'empty',
+    };
+  const items: RichText[] = feeds.map((f) => [
+    { text: feedName(f), strong: true },
+    {
+      text: ` — ${f.url} · ${f.state === 'paused' ? `paused after ${count(f.failures, 'failed poll')}` : 'active'} · ${count(f.items, 'item')} added · ${
+        f.lastPolledAt ? `last polled ${f.lastPolledAt.slice(0, 16).replace('T', ' ')} UTC` : 'not polled yet'
+      }${f.lastError ? ` · last error: ${f.lastError}` : ''}`,
+    },
+  ]);
+  return { title: 'Feeds', status: 'ok', blocks: [{ type: 'list', items }], attachments: [], more: 0 };
+}
