@@ -35,30 +35,34 @@ async function dossier(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('dossier add <url>', () => {
-  it('refuses the local server by default, naming why, and stores nothing', async () => {
+  it('refuses the local server by default, naming why, and stores nothing', { timeout: 60_000 }, async () => {
     const run = await dossier(['add', web.url('/news/harbour-lights')]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('127.0.0.1 is a loopback address: Dossier fetches only from public addresses.');
     expect(await readdir(corpus.dir)).not.toContain('added');
   });
 
-  it('adds a page from a server FETCH_ALLOW_PRIVATE allows, then sources lists it with its link', async () => {
-    const url = web.url('/news/harbour-lights');
-    const added = await dossier(['add', url], { FETCH_ALLOW_PRIVATE: '127.0.0.1' });
-    expect(added.status).toBe(0);
-    expect(added.stdout).toContain('Added: Harbour lights return to the old quay');
-    expect(added.stdout).toContain('Indexed 4 passages');
-    expect(added.stdout).toContain(url);
+  it(
+    'adds a page from a server FETCH_ALLOW_PRIVATE allows, then sources lists it with its link',
+    { timeout: 120_000 },
+    async () => {
+      const url = web.url('/news/harbour-lights');
+      const added = await dossier(['add', url], { FETCH_ALLOW_PRIVATE: '127.0.0.1' });
+      expect(added.status).toBe(0);
+      expect(added.stdout).toContain('Added: Harbour lights return to the old quay');
+      expect(added.stdout).toContain('Indexed 4 passages');
+      expect(added.stdout).toContain(url);
 
-    const sources = await dossier(['sources']);
-    expect(sources.stdout).toMatch(
-      /Harbour lights return to the old quay — Maren Holt, The Coastal Gazette, 2026-11-20 · 4 passages · http:\/\/127\.0\.0\.1:\d+\/news\/harbour-lights/,
-    );
-    const json = JSON.parse((await dossier(['sources', '--json'])).stdout) as { sources: Record<string, unknown>[] };
-    expect(json.sources.find((s) => s.url === url)).toMatchObject({
-      source: 'added/127-0-0-1/harbour-lights.html',
-      fetched: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      passages: 4,
-    });
-  });
+      const sources = await dossier(['sources']);
+      expect(sources.stdout).toMatch(
+        /Harbour lights return to the old quay — Maren Holt, The Coastal Gazette, 2026-11-20 · 4 passages · http:\/\/127\.0\.0\.1:\d+\/news\/harbour-lights/,
+      );
+      const json = JSON.parse((await dossier(['sources', '--json'])).stdout) as { sources: Record<string, unknown>[] };
+      expect(json.sources.find((s) => s.url === url)).toMatchObject({
+        source: 'added/127-0-0-1/harbour-lights.html',
+        fetched: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        passages: 4,
+      });
+    },
+  );
 });
