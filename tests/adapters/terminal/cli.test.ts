@@ -143,6 +143,7 @@ describe('dossier on a mistyped command, --version and --json', () => {
       'cite',
       'figures',
       'sources',
+      'add',
       'digest',
       'help',
     ]);
@@ -167,6 +168,7 @@ describe('dossier on a mistyped command, --version and --json', () => {
         publisher: null,
         date: null,
         url: null,
+        fetched: null,
         tags: [],
       });
       const ask = JSON.parse(run(['ask', 'ferry in winter', '--json'], undated).stdout) as {
