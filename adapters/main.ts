@@ -128,7 +128,6 @@ async function main(): Promise<void> {
     fetcher,
     log,
     policy: config.ADD_POLICY,
-    markSeen: (source, at) => digest.store.markSeen(source, at),
   });
   const feeds = new Feeds({
     store: digest.store,

@@ -62,8 +62,6 @@ export interface IngestOptions {
   fetcher: Pick<SafeFetcher, 'fetch'>;
   log: Logger;
   now?: () => Date;
-  /** Notes a new document's first sighting (the digest store), so the next digest leads with it. */
-  markSeen?: (source: string, at: Date) => void;
   /** Folder under the corpus where added documents are stored (default `added`). */
   folder?: string;
   /** ADD_POLICY (default `anyone`): `managers` means what it means for the digest on each platform. */
@@ -217,8 +215,8 @@ export class Ingest {
     if (!samePassages(sidecar.document, first)) sidecar = withSidecar(SIDECAR_FIELDS.filter((f) => f !== 'title'));
 
     await this.write(source, item.bytes, sidecar.bytes);
+    // The engine tells its listeners (the digest records the first sighting), so the next digest leads with it.
     dossier.upsert(sidecar.document);
-    this.options.markSeen?.(source, this.now());
     return { outcome: 'added', document: sidecar.document };
   }
 

@@ -51,13 +51,8 @@ beforeEach(async () => {
   const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
   dossier = await Dossier.open({ corpusDir: corpus.dir });
   fetcher = new SafeFetcher(settings());
-  ingest = new Ingest({
-    dossier,
-    fetcher,
-    log,
-    now: () => FETCHED_AT,
-    markSeen: (source) => seen.push(source),
-  });
+  ingest = new Ingest({ dossier, fetcher, log, now: () => FETCHED_AT });
+  dossier.onChange((change, source) => void (change === 'added' && seen.push(source)));
   logs.length = 0;
   seen.length = 0;
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
 import { runText, type CommandContext } from '../../src/commands/index.js';
+import { recordSightings } from '../../src/digest/sightings.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import { Dossier } from '../../src/engine/index.js';
 import { Feeds } from '../../src/ingest/feeds.js';
@@ -83,7 +84,8 @@ beforeEach(async () => {
   fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
   now = new Date('2026-11-23T06:00:00Z');
   const clock = () => now;
-  const ingest = new Ingest({ dossier, fetcher, log, now: clock, markSeen: (s, at) => store.markSeen(s, at) });
+  recordSightings(dossier, store, clock);
+  const ingest = new Ingest({ dossier, fetcher, log, now: clock });
   feeds = new Feeds({ store, ingest, fetcher, log, now: clock, pollMinutes: 60, maxFailures: 2 });
   rssItems = [
     { title: 'Ferry returns', path: '/news/ferry', date: '2026-11-20T08:00:00Z' },
@@ -138,7 +140,7 @@ describe('feeds', () => {
     expect(rssRequests.at(-1)).toEqual({ etag: expect.any(String), answered: 304 });
     expect(addedSources()).toHaveLength(3);
     // Each new item was marked seen, so the next digest leads with it.
-    expect(store.seenSince(new Date('2026-11-23T00:00:00Z'))).toHaveLength(3);
+    expect(store.seenSince(new Date('2026-11-23T00:00:00Z'))).toEqual(expect.arrayContaining(addedSources()));
   });
 
   it('follows an Atom feed and takes the entry it gains between two polls', async () => {

@@ -43,17 +43,10 @@ beforeAll(async () => {
     dossier,
     adapters,
     log,
-    watchCorpus: false,
     now: clock,
   });
   fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
-  const ingest = new Ingest({
-    dossier,
-    fetcher,
-    log,
-    now: clock,
-    markSeen: (source, at) => runtime.store.markSeen(source, at),
-  });
+  const ingest = new Ingest({ dossier, fetcher, log, now: clock });
   adapter = new SlackAdapter(
     botContext({ dossier, log, now: clock, digest: runtime.service, ingest }),
     { botToken: 'xoxb-live', signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
@@ -61,6 +54,8 @@ beforeAll(async () => {
   );
   adapters.slack = adapter;
   await adapter.start();
+  // As in production: the digest records each document the engine adds, whoever added it.
+  await runtime.start();
 });
 
 afterAll(async () => {
