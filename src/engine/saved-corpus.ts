@@ -7,7 +7,7 @@ import type { Corpus, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
 
 /** Bumped whenever parsing, cleaning or the figure grammar changes what a saved document holds. */
-export const SAVED_CORPUS_VERSION = 4;
+export const SAVED_CORPUS_VERSION = 5;
 
 type SavedFigure = Omit<PassageFigure, 'sentence'> & { s: number };
 interface SavedDocument {
