@@ -3,8 +3,9 @@ import { errorReply, type Reply, type RichText } from '../answer/reply.js';
 import { count } from '../answer/sources.js';
 import { leadExcerpt } from '../answer/excerpt.js';
 import type { Dossier } from '../engine/dossier.js';
-import type { Added } from '../ingest/add.js';
-import { defineCommand } from './command.js';
+import { DossierError } from '../errors.js';
+import type { Added, Contributor, SharedFile } from '../ingest/add.js';
+import { defineCommand, type CommandContext } from './command.js';
 
 /** Longer than any link a person pastes, short enough to keep a pasted page out. */
 const MAX_URL_LENGTH = 2000;
@@ -26,15 +27,66 @@ export const addCommand = defineCommand({
   run: async ({ url }, ctx) => {
     if (!ctx.ingest)
       return errorReply('add-unavailable', 'Adding documents is not available here: it needs the corpus folder.');
-    const added = await ctx.ingest.addUrl(url, {
-      platform: ctx.platform,
-      userId: ctx.user.id,
-      channelId: ctx.channel.id,
-      canManageChannel: ctx.user.canManageChannel,
-    });
-    return addedReply(ctx.dossier, added);
+    return addedReply(ctx.dossier, await ctx.ingest.addUrl(url, contributor(ctx)));
   },
 });
+
+/** Most files taken from one message: a few reports at once, not an archive dumped in a channel. */
+export const MAX_FILES_PER_MESSAGE = 10;
+
+/**
+ * Adds the files of a message shared with the bot (Slack: a file in a message that mentions it, or
+ * the Add to Dossier shortcut; Discord: the Add to Dossier message command), one after another as
+ * `add` adds a link. One file: its reply, or its refusal in one line. Several: each one's outcome,
+ * so one bad file does not hide the others.
+ */
+export async function addFilesReply(files: SharedFile[], ctx: CommandContext): Promise<Reply> {
+  const { ingest } = ctx;
+  if (!ingest)
+    return errorReply('add-unavailable', 'Adding documents is not available here: it needs the corpus folder.');
+  if (files.length === 0)
+    return errorReply('no-file', 'That message has no file to add: share a .pdf, .html, .md or .txt file with it.');
+  if (files.length === 1) return addedReply(ctx.dossier, await ingest.addFile(files[0]!, contributor(ctx)));
+  const taken = files.slice(0, MAX_FILES_PER_MESSAGE);
+  const blocks: Reply['blocks'] = [];
+  let added = 0;
+  for (const file of taken) {
+    try {
+      const outcome = await ingest.addFile(file, contributor(ctx));
+      if (outcome.outcome === 'added') added++;
+      blocks.push(...addedReply(ctx.dossier, outcome).blocks);
+    } catch (error) {
+      if (!(error instanceof DossierError)) throw error;
+      blocks.push({ type: 'text', text: [{ text: `Not added: ${error.message}` }] });
+    }
+  }
+  const left = files.length - taken.length;
+  if (left > 0)
+    blocks.push({
+      type: 'text',
+      text: [
+        { text: `${count(left, 'more file')} left out: at most ${MAX_FILES_PER_MESSAGE} are taken from one message.` },
+      ],
+    });
+  return {
+    title: `Added ${added} of ${count(files.length, 'file')}`,
+    status: 'ok',
+    blocks,
+    attachments: [],
+    more: 0,
+    toChannel: added > 0,
+  };
+}
+
+/** Who is adding, for the log and for ADD_POLICY. */
+function contributor(ctx: CommandContext): Contributor {
+  return {
+    platform: ctx.platform,
+    userId: ctx.user.id,
+    channelId: ctx.channel.id,
+    canManageChannel: ctx.user.canManageChannel,
+  };
+}
 
 /** What an add says: the document's citation (with its link), its size, and whether it was new. */
 export function addedReply(dossier: Dossier, { outcome, document, sameAs }: Added): Reply {

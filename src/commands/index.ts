@@ -7,9 +7,10 @@ import { errorReply, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError } from '../errors.js';
+import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import { howToAsk, usageOf, type Asking } from './asking.js';
-import { addCommand } from './add.js';
+import { addCommand, addFilesReply } from './add.js';
 import { defineCommand, type Command, type CommandContext } from './command.js';
 import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
@@ -201,13 +202,31 @@ export async function runText(text: string, ctx: CommandContext): Promise<Reply>
  * the context's gate when it has one, and logs one line for it: request id, command, platform,
  * status, latency and the query's length. The query itself is logged at debug level only.
  */
-export async function runCommand(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
+export function runCommand(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
+  return runLogged(name, raw, ctx, (request) => dispatch(name, raw, request));
+}
+
+/**
+ * Adds the files of a message shared with the bot (see `addFilesReply`): through the gate and
+ * logged as the `add` command is, and like it never throws.
+ */
+export function runAddFiles(files: SharedFile[], ctx: CommandContext): Promise<Reply> {
+  const raw = { files: files.map((f) => f.name).join(', ') };
+  return runLogged(addCommand.name, raw, ctx, (request) =>
+    guarded(addCommand.name, request, () => addFilesReply(files, request)),
+  );
+}
+
+async function runLogged(
+  name: string,
+  raw: Record<string, unknown>,
+  ctx: CommandContext,
+  run: (request: CommandContext & { log: Logger }) => Promise<Reply>,
+): Promise<Reply> {
   const started = performance.now();
   const log = (ctx.log ?? ctx.dossier.log).child({ requestId: randomBytes(4).toString('hex') });
   const request = { ...ctx, log };
-  const reply = ctx.gate
-    ? await ctx.gate.run(ctx, () => dispatch(name, raw, request))
-    : await dispatch(name, raw, request);
+  const reply = ctx.gate ? await ctx.gate.run(ctx, () => run(request)) : await run(request);
   log.info(
     {
       command: findCommand(name)?.name ?? 'unknown',
@@ -249,8 +268,13 @@ async function dispatch(
   if (!command) return errorReply('unknown-command', unknownCommandLine(name));
   const parsed = command.args.safeParse(raw);
   if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error, ctx));
+  return guarded(name, ctx, () => command.run(parsed.data, ctx));
+}
+
+/** A handler's refusal as its one line; anything else logged and answered with a line that gives nothing away. */
+async function guarded(name: string, ctx: { log: Logger }, run: () => Promise<Reply>): Promise<Reply> {
   try {
-    return await command.run(parsed.data, ctx);
+    return await run();
   } catch (error) {
     if (error instanceof DossierError) return errorReply(error.code, error.message);
     ctx.log.error({ err: error, command: name }, 'command failed');

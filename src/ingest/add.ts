@@ -10,7 +10,7 @@ import type { Dossier } from '../engine/dossier.js';
 import { DossierError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { stringifyYaml } from '../yaml.js';
-import { FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
+import { ANY_TYPE, FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
 
 /** What a link may lead to: the formats the corpus reads, by media type. */
 const PAGE_TYPES: Record<string, Format> = {
@@ -41,12 +41,18 @@ export type AddPolicy = 'anyone' | 'managers';
 /** The operator at the terminal, and the items of a feed someone allowed followed, are never refused. */
 const TRUSTED_PLATFORMS = new Set(['terminal', 'feed']);
 
-/** A file shared in chat: its name (which gives its format), its bytes, and a link back to where it was shared. */
+/** A file shared in chat, as its platform describes it: the bot downloads it only once it may add it. */
 export interface SharedFile {
+  /** Its name, whose extension gives its format (.pdf, .html, .md, .txt). */
   name: string;
-  bytes: Uint8Array;
+  /** Where the platform serves its bytes, with the headers it asks for (Slack: the bot token). */
+  download: { url: string; headers?: Record<string, string> };
+  /** Where it was shared (the message, or the file's page), cited as the document's link. */
   url?: string;
 }
+
+/** What a chat file may be served as: anything, since its name gives its format. */
+const FILE_ACCEPT: Accept = { types: [ANY_TYPE], described: 'a file' };
 
 export interface Added {
   /** `duplicate`: the corpus already had it, as `document`. */
@@ -122,7 +128,11 @@ export class Ingest {
     });
   }
 
-  /** Adds a file shared in chat (.pdf, .html, .md, .txt); throws a DossierError with one line on why not. */
+  /**
+   * Downloads and adds a file shared in chat (.pdf, .html, .md, .txt), through the same limits as
+   * a link (size cap, time limit, addresses); throws a DossierError with one line on why not. Its
+   * format is checked before anything is downloaded.
+   */
   addFile(file: SharedFile, who: Contributor): Promise<Added> {
     return this.logged(who, { file: file.name }, async () => {
       const format = roleOf(file.name.toLowerCase().replace(/[/\\]/g, '_'));
@@ -131,9 +141,23 @@ export class Ingest {
           'unsupported-content',
           `${file.name} is not a file Dossier reads: share a .pdf, .html, .md or .txt file.`,
         );
+      const { url, headers } = file.download;
+      const fetched = await this.options.fetcher.fetch(url, {
+        accept: FILE_ACCEPT,
+        headers,
+        robots: false,
+        what: file.name,
+      });
+      if (fetched.notModified) throw new FetchError('fetch-failed', `${new URL(url).host} answered 304.`);
+      // A platform that will not hand the file over answers with its sign-in page instead.
+      if (format !== 'html' && fetched.contentType === 'text/html')
+        throw new DossierError(
+          'fetch-failed',
+          `${new URL(fetched.url).host} sent a web page instead of ${file.name}: the bot may not be allowed to read files there.`,
+        );
       return this.store({
         format,
-        bytes: file.bytes,
+        bytes: format === 'pdf' ? fetched.bytes : asUtf8(fetched.bytes, fetched.charset),
         label: file.name,
         name: file.name,
         folder: who.platform,

@@ -68,7 +68,22 @@ export interface FetchRequest {
   /** Conditional request (feeds): the validators of the last answer. */
   etag?: string;
   lastModified?: string;
+  /**
+   * Sent only to the link's own origin (a chat platform's token for a file shared there), so a
+   * redirect elsewhere never carries them.
+   */
+  headers?: Record<string, string>;
+  /**
+   * Whether robots.txt is read (default true). Off for a file a chat platform hands the bot on a
+   * person's request: robots.txt speaks to crawlers, and the platform's file store is not crawled.
+   */
+  robots?: boolean;
+  /** How a refusal names what is fetched ("report.pdf"); by default "The page at <host>". */
+  what?: string;
 }
+
+/** Any media type: a file shared in chat, whose format its name gives. */
+export const ANY_TYPE = '*/*';
 
 export interface Fetched {
   notModified: false;
@@ -139,9 +154,10 @@ export class SafeFetcher {
   private async follow(start: URL, req: FetchRequest, signal: AbortSignal): Promise<FetchResult> {
     let url = start;
     for (let hop = 0; ; hop++) {
-      await this.checkRobots(url, signal);
+      if (req.robots !== false) await this.checkRobots(url, signal);
       const conditional = hop === 0 ? conditionalHeaders(req) : {};
-      const res = await this.get(url, signal, { accept: req.accept.types.join(', '), ...conditional });
+      const credentials = url.origin === start.origin ? req.headers : undefined;
+      const res = await this.get(url, signal, { ...credentials, accept: req.accept.types.join(', '), ...conditional });
       const location = res.headers.location;
       if (REDIRECTS.has(res.statusCode) && typeof location === 'string') {
         await res.body.dump();
@@ -162,14 +178,14 @@ export class SafeFetcher {
         throw new FetchError('fetch-failed', `${url.host} answered ${res.statusCode}.`);
       }
       const { type, charset } = mediaType(header(res.headers['content-type']), url);
-      if (!req.accept.types.includes(type)) {
+      if (!req.accept.types.includes(type) && !req.accept.types.includes(ANY_TYPE)) {
         await res.body.dump();
         throw new FetchError(
           'unsupported-content',
           `${url.host} sent ${type || 'no content type'}, not ${req.accept.described}.`,
         );
       }
-      const bytes = await this.readBody(res, url, this.settings.maxBytes);
+      const bytes = await this.readBody(res, req.what ?? `The page at ${url.host}`, this.settings.maxBytes);
       return {
         notModified: false,
         url: url.href,
@@ -194,10 +210,13 @@ export class SafeFetcher {
     });
   }
 
-  private async readBody(res: Awaited<ReturnType<typeof request>>, url: URL, maxBytes: number): Promise<Uint8Array> {
+  private async readBody(
+    res: Awaited<ReturnType<typeof request>>,
+    what: string,
+    maxBytes: number,
+  ): Promise<Uint8Array> {
     const declared = Number(header(res.headers['content-length']));
-    const tooLarge = () =>
-      new FetchError('too-large', `The page at ${url.host} is larger than ${megabytes(maxBytes)}.`);
+    const tooLarge = () => new FetchError('too-large', `${what} is larger than ${megabytes(maxBytes)}.`);
     if (Number.isFinite(declared) && declared > maxBytes) {
       res.body.destroy();
       throw tooLarge();

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
-import { runText, type CommandContext } from '../../src/commands/index.js';
+import { runAddFiles, runText, type CommandContext } from '../../src/commands/index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { Dossier } from '../../src/engine/index.js';
 import { Ingest, SafeFetcher, type FetchSettings } from '../../src/ingest/index.js';
@@ -10,7 +10,7 @@ import { createLogger } from '../../src/log.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { parseYaml } from '../../src/yaml.js';
 import { note, tempCorpus } from '../support/corpus.js';
-import { ARTICLE_PARAGRAPHS, WebFixture } from './web-fixture.js';
+import { ARTICLE_PARAGRAPHS, send, WebFixture } from './web-fixture.js';
 
 const web = new WebFixture();
 let corpus: { dir: string; cleanup: () => Promise<void> };
@@ -318,5 +318,78 @@ describe('ADD_POLICY', () => {
     const who = { ...asker(false), canManageChannel: async () => (asked = true) };
     expect((await withPolicy('anyone').addUrl(at('/news/harbour-lights'), who)).outcome).toBe('added');
     expect(asked).toBe(false);
+  });
+});
+
+describe('files shared in chat', () => {
+  const file = (name: string, path: string, headers?: Record<string, string>) => ({
+    name,
+    download: { url: at(path), ...(headers ? { headers } : {}) },
+    url: 'https://chat.test/archives/C9/p100',
+  });
+
+  it('downloads the file with the platform’s headers, without asking robots.txt, and cites where it was shared', async () => {
+    let authorization: string | undefined;
+    web.route('/private/files/review.pdf', (req, res) => {
+      authorization = req.headers.authorization;
+      res.writeHead(302, { location: '/reports/quay-lighting.pdf' }).end();
+    });
+    const robotsBefore = web.requestsTo('/robots.txt');
+    const reply = await runAddFiles(
+      [file('review.pdf', '/private/files/review.pdf', { authorization: 'Bearer chat-token' })],
+      ctx(),
+    );
+    expect(reply.title).toBe('Added: Quay Lighting Review');
+    expect(authorization).toBe('Bearer chat-token');
+    expect(web.requestsTo('/robots.txt')).toBe(robotsBefore);
+    expect(dossier.documents.find((d) => d.meta.title === 'Quay Lighting Review')?.meta.url).toBe(
+      'https://chat.test/archives/C9/p100',
+    );
+    expect(await filesIn(corpus.dir)).toEqual([
+      'added/slack/review.pdf',
+      'added/slack/review.pdf.meta.yaml',
+      'notes/tides.md',
+    ]);
+  });
+
+  it('sends the platform’s headers to the file’s own origin only, never after a redirect elsewhere', async () => {
+    let leaked: string | undefined = 'not requested';
+    web.route('/elsewhere/notes.md', (req, res) => {
+      leaked = req.headers.authorization;
+      send(res, 200, 'text/markdown', '# Notes\n\nThe quay reopened in May.\n');
+    });
+    // The same server under another name is another origin.
+    web.route('/files/notes.md', (_req, res) =>
+      res.writeHead(302, { location: `http://127.0.0.1:${port()}/elsewhere/notes.md` }).end(),
+    );
+    const reply = await runAddFiles(
+      [file('notes.md', '/files/notes.md', { authorization: 'Bearer chat-token' })],
+      ctx(),
+    );
+    expect(reply.status).toBe('ok');
+    expect(leaked).toBeUndefined();
+  });
+
+  it('several files: each one’s outcome, a refusal not hiding the others', async () => {
+    web.route('/files/a.txt', (_req, res) =>
+      send(res, 200, 'text/plain', 'The east quay lamps were fitted in June.\n'),
+    );
+    const reply = await runAddFiles([file('a.txt', '/files/a.txt'), file('b.docx', '/files/b.docx')], ctx());
+    expect(reply.title).toBe('Added 1 of 2 files');
+    expect(reply.toChannel).toBe(true);
+    expect(textOf(reply)).toContain('Not added: b.docx is not a file Dossier reads');
+  });
+
+  it('refusals are one line and store nothing: a 404, a file too large, a message with no file', async () => {
+    const one = async (files: Parameters<typeof runAddFiles>[0], message: string) => {
+      const reply = await runAddFiles(files, ctx());
+      expect(reply.status).toBe('error');
+      expect(reply.error!.message).toContain(message);
+      expect(reply.error!.message).not.toContain('\n');
+      await expectNothingStored();
+    };
+    await one([file('gone.md', '/gone')], `news.test:${port()} answered 404.`);
+    await one([file('big.html', '/huge-declared')], 'big.html is larger than 20 MB.');
+    await one([], 'That message has no file to add');
   });
 });
