@@ -11,8 +11,9 @@ import {
 } from '@slack/bolt';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
-import { MAX_QUERY_LENGTH, runCommand, runText } from '../../src/commands/index.js';
+import { MAX_QUERY_LENGTH, runAddFiles, runCommand, runText } from '../../src/commands/index.js';
 import { DossierError } from '../../src/errors.js';
+import type { SharedFile } from '../../src/ingest/index.js';
 import { fitText } from '../../src/render/cut.js';
 import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';
@@ -23,6 +24,7 @@ import { slackToPlain } from './markup.js';
 import { SlackDelivery, type SlackTarget } from './delivery.js';
 import { SlackDigestPoster } from './digest.js';
 import {
+  ADD_TO_DOSSIER_CALLBACK_ID,
   EVENTS_PATH,
   FIND_SOURCE_CALLBACK_ID,
   INTERACTIVE_RETRIES,
@@ -46,10 +48,20 @@ interface Requester {
   channel: { id: string; name?: string };
 }
 
+/** The fields of a Slack file object Dossier reads (events and shortcut payloads carry the same). */
+interface SlackFile {
+  name?: string | null;
+  title?: string;
+  url_private?: string;
+  url_private_download?: string;
+  permalink?: string;
+}
+
 /**
  * The Slack surface: a Bolt app with one slash command (its subcommands are the core's command
- * table), answer buttons, an @mention handler and the **Find source** message shortcut. Socket Mode
- * when an app token is set, otherwise HTTP on `settings.port`.
+ * table), answer buttons, an @mention handler (a mention carrying files adds them), and the **Find
+ * source** and **Add to Dossier** message shortcuts. Socket Mode when an app token is set,
+ * otherwise HTTP on `settings.port`.
  */
 export class SlackAdapter implements Adapter<SlackTarget> {
   readonly platform = 'slack' as const;
@@ -210,12 +222,36 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   }
 
   private run(request: SlackRequest, who: Requester): Promise<Reply> {
+    const ctx = this.context(who);
+    return 't' in request ? runText(request.t, ctx) : runCommand(request.c, request.a, ctx);
+  }
+
+  private context(who: Requester) {
     const user = { ...who.user, canManageChannel: () => this.managesChannel(who.user.id, who.channel.id) };
-    const ctx = commandContext(this.bot, 'slack', user, who.channel, {
+    return commandContext(this.bot, 'slack', user, who.channel, {
       slashCommand: this.settings.command,
       nameOf: (id) => this.nameOf(id),
     });
-    return 't' in request ? runText(request.t, ctx) : runCommand(request.c, request.a, ctx);
+  }
+
+  /**
+   * Files of a message, as the core downloads them: from Slack's file store with the bot token
+   * (scope files:read), cited by their permalink. Files Slack gives no download link for (an
+   * external file, one beyond a free workspace's history) are left out.
+   */
+  private sharedFiles(files: SlackFile[] | undefined): SharedFile[] {
+    const authorization = { authorization: `Bearer ${this.settings.botToken}` };
+    return (files ?? []).flatMap((file) => {
+      const url = file.url_private_download ?? file.url_private;
+      if (!url) return [];
+      return [
+        {
+          name: file.name ?? file.title ?? 'file',
+          download: { url, headers: authorization },
+          ...(file.permalink ? { url: file.permalink } : {}),
+        },
+      ];
+    });
   }
 
   private listen(): void {
@@ -340,14 +376,35 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       await this.deliver(target, await this.run(request, who));
     });
 
+    app.shortcut<MessageShortcut>(ADD_TO_DOSSIER_CALLBACK_ID, async ({ ack, shortcut }) => {
+      await ack();
+      const who = {
+        user: { id: shortcut.user.id, name: shortcut.user.name },
+        channel: { id: shortcut.channel.id, name: shortcut.channel.name },
+      };
+      const files = this.sharedFiles(shortcut.message.files as SlackFile[] | undefined);
+      const target: SlackTarget = shortcut.response_url
+        ? { kind: 'response', responseUrl: shortcut.response_url, channel: who.channel.id, visibility: 'ephemeral' }
+        : { kind: 'ephemeral', channel: who.channel.id, user: who.user.id };
+      await this.deliver(target, await runAddFiles(files, this.context(who)));
+    });
+
+    // A mention carrying files adds them (answered in its thread); any other mention is a command or a question.
     app.event('app_mention', async ({ event, context }) => {
       const mention = context.botUserId ? new RegExp(`<@${context.botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[^>]+>/;
-      const request: SlackRequest = { t: slackToPlain(event.text.replace(mention, ' ')) };
       const who = { user: { id: event.user ?? '' }, channel: { id: event.channel } };
-      await this.deliver(
-        { kind: 'message', channel: event.channel, threadTs: event.thread_ts ?? event.ts, user: event.user, request },
-        await this.run(request, who),
-      );
+      const thread = {
+        kind: 'message',
+        channel: event.channel,
+        threadTs: event.thread_ts ?? event.ts,
+        user: event.user,
+      } as const;
+      if (event.files?.length) {
+        await this.deliver(thread, await runAddFiles(this.sharedFiles(event.files), this.context(who)));
+        return;
+      }
+      const request: SlackRequest = { t: slackToPlain(event.text.replace(mention, ' ')) };
+      await this.deliver({ ...thread, request }, await this.run(request, who));
     });
 
     app.error(async (error) => {

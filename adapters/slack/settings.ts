@@ -1,8 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 
-/** The message shortcut's callback id; manifest.yaml declares the same. */
+/** The message shortcuts' callback ids; manifest.yaml declares the same. */
 export const FIND_SOURCE_CALLBACK_ID = 'find_source';
+export const ADD_TO_DOSSIER_CALLBACK_ID = 'add_to_dossier';
 /** The events the app subscribes to; manifest.yaml declares the same. */
 export const BOT_EVENTS = ['app_mention'] as const;
 /** The path of every HTTP-mode request: slash command, interactivity and events. */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,12 @@ import { DigestRuntime } from '../../../src/digest/index.js';
 import { Dossier } from '../../../src/engine/index.js';
 import { Ingest, SafeFetcher } from '../../../src/ingest/index.js';
 import { silentLogger } from '../../../src/log.js';
-import { WebFixture } from '../../ingest/web-fixture.js';
+import { FIXTURES, send, WebFixture } from '../../ingest/web-fixture.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 import { SlackStub, slackHeaders, slashCommandBody } from './slack-stub.js';
 
 const SECRET = 'live-signing-secret';
+const BOT_TOKEN = 'xoxb-live';
 const stub = new SlackStub();
 const web = new WebFixture();
 let corpus: { dir: string; cleanup: () => Promise<void> };
@@ -49,7 +50,7 @@ beforeAll(async () => {
   const ingest = new Ingest({ dossier, fetcher, log, now: clock });
   adapter = new SlackAdapter(
     botContext({ dossier, log, now: clock, digest: runtime.service, ingest }),
-    { botToken: 'xoxb-live', signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
+    { botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
     { host: '127.0.0.1' },
   );
   adapters.slack = adapter;
@@ -119,5 +120,127 @@ describe('links added in Slack', () => {
     expect(texts.slice(first, topic === -1 ? undefined : topic).join('\n')).toContain(
       `<${url()}|“Harbour lights return to the old quay”>`,
     );
+  });
+});
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Slack's file store stand-in: the file for the bot token, its sign-in page for anyone else (as Slack does). */
+function slackFile(path: string, serve: (res: Parameters<typeof send>[0]) => void) {
+  web.route(path, (req, res) => {
+    if (req.headers.authorization === `Bearer ${BOT_TOKEN}`) serve(res);
+    else send(res, 200, 'text/html', '<html><body><h1>Sign in to your workspace</h1></body></html>');
+  });
+  return web.url(path);
+}
+
+async function signedPost(body: string, contentType: string) {
+  const res = await fetch(`http://127.0.0.1:${adapter.port}/slack/events`, {
+    method: 'POST',
+    headers: slackHeaders(SECRET, body, contentType),
+    body,
+  });
+  expect(res.status).toBe(200);
+}
+
+/** The Add to Dossier shortcut on a message carrying `files`; resolves with the answer to its response_url. */
+async function addToDossier(files: object[]) {
+  const responseUrl = `${stub.url}/response/live-${++responses}`;
+  const payload = {
+    type: 'message_action',
+    callback_id: 'add_to_dossier',
+    trigger_id: 'trigger',
+    message_ts: '400.000001',
+    response_url: responseUrl,
+    message: { type: 'message', user: 'U3', ts: '400.000001', text: 'the report', files },
+    user: { id: 'U1', name: 'ann' },
+    channel: { id: 'C1', name: 'harbour' },
+    team: { id: 'T1', domain: 'port' },
+    token: 'legacy',
+    action_ts: '400.000002',
+  };
+  await signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, FORM);
+  return (await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { ms: 10_000 })).body;
+}
+
+const addedFiles = async () => readdir(join(corpus.dir, 'added', 'slack')).catch(() => [] as string[]);
+
+describe('files shared in Slack', () => {
+  it('a file in a message that mentions the bot is downloaded with the bot token and added, in the thread', async () => {
+    const from = stub.calls.length;
+    const pdf = slackFile('/files-pri/T1-F1/quay-lighting.pdf', (res) =>
+      FIXTURES['/reports/quay-lighting.pdf']!({} as never, res),
+    );
+    const permalink = 'https://port.slack.com/files/U3/F1/quay-lighting.pdf';
+    const event = {
+      type: 'app_mention',
+      user: 'U3',
+      text: '<@UBOT> the lighting review',
+      ts: '500.000001',
+      channel: 'C1',
+      event_ts: '500.000001',
+      files: [{ id: 'F1', name: 'quay-lighting.pdf', size: 900, url_private_download: pdf, permalink }],
+    };
+    await signedPost(
+      JSON.stringify({
+        type: 'event_callback',
+        token: 'legacy',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event,
+        event_id: 'Ev5',
+      }),
+      'application/json',
+    );
+    const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from, ms: 10_000 });
+    expect(posted.body).toMatchObject({ channel: 'C1', thread_ts: '500.000001' });
+    const shown = JSON.stringify(posted.body.blocks);
+    expect(shown).toContain('Added: Quay Lighting Review');
+    expect(shown).toContain(`<${permalink}|`);
+    expect(await addedFiles()).toEqual(['quay-lighting.pdf', 'quay-lighting.pdf.meta.yaml']);
+  });
+
+  it('Add to Dossier on a message with a Markdown file answers in the channel', async () => {
+    const md = slackFile('/files-pri/T1-F2/ferry.md', (res) =>
+      send(
+        res,
+        200,
+        'application/octet-stream',
+        '# Ferry timetable\n\nThe winter ferry leaves the quay at 07:40 daily.\n',
+      ),
+    );
+    const answer = await addToDossier([{ id: 'F2', name: 'ferry.md', url_private_download: md }]);
+    expect(answer.response_type).toBe('in_channel');
+    expect(JSON.stringify(answer.blocks)).toContain('Added: Ferry timetable');
+  });
+
+  it('refuses a file Dossier does not read in one line, to the asker, without downloading it', async () => {
+    const before = web.requestsTo('/files-pri/T1-F3/photo.png');
+    const answer = await addToDossier([
+      { id: 'F3', name: 'photo.png', url_private_download: web.url('/files-pri/T1-F3/photo.png') },
+    ]);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('photo.png is not a file Dossier reads: share a .pdf, .html, .md or .txt file.');
+    expect(web.requestsTo('/files-pri/T1-F3/photo.png')).toBe(before);
+  });
+
+  it('a message with no file gets one line saying so', async () => {
+    const answer = await addToDossier([]);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('That message has no file to add');
+  });
+
+  it('says in one line when Slack sends its sign-in page instead of the file, and stores nothing', async () => {
+    const before = await addedFiles();
+    // A link the stand-in's file store answers with the sign-in page: the token is not one it takes.
+    web.route('/files-pri/T1-F4/minutes.txt', (_req, res) =>
+      send(res, 200, 'text/html', '<html><body>Sign in</body></html>'),
+    );
+    const answer = await addToDossier([
+      { id: 'F4', name: 'minutes.txt', url_private_download: web.url('/files-pri/T1-F4/minutes.txt') },
+    ]);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('sent a web page instead of minutes.txt');
+    expect(await addedFiles()).toEqual(before);
   });
 });

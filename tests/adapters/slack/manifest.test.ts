@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BOT_EVENTS, FIND_SOURCE_CALLBACK_ID } from '../../../adapters/slack/settings.js';
+import { ADD_TO_DOSSIER_CALLBACK_ID, BOT_EVENTS, FIND_SOURCE_CALLBACK_ID } from '../../../adapters/slack/settings.js';
 import { ConfigSchema } from '../../../src/config.js';
 
 interface Manifest {
@@ -29,9 +29,10 @@ describe('manifest.yaml', () => {
     expect(manifest.features.slash_commands[0]!.description.length).toBeLessThanOrEqual(100);
   });
 
-  it('declares the Find source message shortcut with the callback id the app handles', () => {
+  it('declares the Find source and Add to Dossier message shortcuts with the callback ids the app handles', () => {
     expect(manifest.features.shortcuts).toEqual([
       expect.objectContaining({ name: 'Find source', type: 'message', callback_id: FIND_SOURCE_CALLBACK_ID }),
+      expect.objectContaining({ name: 'Add to Dossier', type: 'message', callback_id: ADD_TO_DOSSIER_CALLBACK_ID }),
     ]);
   });
 
@@ -48,6 +49,7 @@ describe('manifest.yaml', () => {
       'channels:read',
       'chat:write',
       'commands',
+      'files:read',
       'files:write',
       'groups:history',
       'groups:read',
