@@ -12,19 +12,20 @@ import {
   type ChatInputCommandInteraction,
   type ClientOptions,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
   type RepliableInteraction,
   type SendableChannels,
 } from 'discord.js';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
 import type { Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
-import { runCommand } from '../../src/commands/index.js';
+import { runAddFiles, runCommand } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
 import { DeliveryError } from '../../src/digest/index.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';
-import { COMMAND_NAME, TOPIC_ARGS } from './commands.js';
+import { ADD_TO_DOSSIER, COMMAND_NAME, TOPIC_ARGS } from './commands.js';
 import { digestError, findDigest, rejectDigestRateLimits, withNonce } from './digest.js';
 import { drawAttachments, parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
 import { TopicSuggester } from './topics.js';
@@ -79,7 +80,8 @@ function buttonsOf(id: string, flow: Flow, share: 'offer' | 'done' | undefined) 
 const NO_MENTIONS = { parse: [] as [] };
 
 /**
- * Dossier on Discord: one `/brief` command whose subcommands are the command table. Every
+ * Dossier on Discord: one `/brief` command whose subcommands are the command table, and the
+ * **Add to Dossier** message command that adds a message's attachments. Every
  * interaction is deferred at once (Discord allows 3 seconds), answered privately with Share,
  * More results and 👍/👎 buttons, and rendered by `renderDiscord`. Gateway reconnects and rate
  * limits are discord.js's job; this class logs them, and logs, never throws, when a reply fails.
@@ -226,6 +228,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       if (interaction.isAutocomplete()) await this.onAutocomplete(interaction);
       else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME)
         await this.onCommand(interaction);
+      else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ADD_TO_DOSSIER)
+        await this.onAddToDossier(interaction);
       else if (interaction.isButton()) {
         const button = parseButtonId(interaction.customId);
         if (button) await this.onButton(interaction, button.action, button.flow);
@@ -254,6 +258,22 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const subcommand = interaction.options.data[0];
     const args = Object.fromEntries((subcommand?.options ?? []).map((o) => [o.name, o.value]));
     await this.answer(interaction, subcommand?.name ?? 'help', args);
+  }
+
+  /**
+   * Add to Dossier on a message: its attachments are added as `add` adds a link, cited by the
+   * message's link (an attachment's own link is signed and expires). Downloaded from Discord's
+   * CDN, which needs no token.
+   */
+  private async onAddToDossier(interaction: MessageContextMenuCommandInteraction): Promise<void> {
+    await interaction.deferReply(PRIVATE);
+    const message = interaction.targetMessage;
+    const files = [...message.attachments.values()].map((attachment) => ({
+      name: attachment.name,
+      download: { url: attachment.url },
+      url: message.url,
+    }));
+    await this.deliver({ interaction }, await runAddFiles(files, this.context(interaction)));
   }
 
   private async onButton(interaction: ButtonInteraction, action: ButtonAction, id: string): Promise<void> {

@@ -4,6 +4,7 @@ import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { z } from 'zod';
 import { INTERNAL_ARGS } from '../../src/commands/asking.js';
@@ -11,6 +12,14 @@ import { commands as commandTable, type Command } from '../../src/commands/index
 
 /** The one chat-input command; each row of the command table is one of its subcommands. */
 export const COMMAND_NAME = 'brief';
+
+/** The message context-menu command (Apps → Add to Dossier) that adds a message's attachments. */
+export const ADD_TO_DOSSIER = 'Add to Dossier';
+
+/** A message command has a name and no description or options; Discord shows it under a message's Apps menu. */
+export function addToDossierCommand(): RESTPostAPIContextMenuApplicationCommandsJSONBody {
+  return { name: ADD_TO_DOSSIER, type: ApplicationCommandType.Message };
+}
 
 /**
  * String arguments that get autocomplete from the corpus's topics: one topic (`figures`), or a

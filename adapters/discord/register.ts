@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { ApplicationCommandType, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { commands, type Command } from '../../src/commands/index.js';
 import { loadConfig, loadEnvFile, type Config } from '../../src/config.js';
-import { briefCommand } from './commands.js';
+import { addToDossierCommand, briefCommand } from './commands.js';
 
 export interface RegisterSettings {
   token: string;
@@ -20,8 +20,8 @@ export interface Registered {
 }
 
 /**
- * Replaces the application's commands with `/brief` (one bulk overwrite, so a command removed
- * from the table disappears from Discord too).
+ * Replaces the application's commands with `/brief` and the **Add to Dossier** message command
+ * (one bulk overwrite, so a command removed from the table disappears from Discord too).
  */
 export async function registerCommands(settings: RegisterSettings, table: Command[] = commands): Promise<Registered> {
   const rest = new REST({
@@ -31,8 +31,12 @@ export async function registerCommands(settings: RegisterSettings, table: Comman
   const route = settings.guildId
     ? Routes.applicationGuildCommands(settings.applicationId, settings.guildId)
     : Routes.applicationCommands(settings.applicationId);
-  const result = (await rest.put(route, { body: [briefCommand(table)] })) as RESTPutAPIApplicationCommandsResult;
-  return { scope: settings.guildId ? 'guild' : 'global', names: result.map((c) => c.name) };
+  const result = (await rest.put(route, {
+    body: [briefCommand(table), addToDossierCommand()],
+  })) as RESTPutAPIApplicationCommandsResult;
+  // A message command is shown as it is named; a chat-input command as it is typed.
+  const names = result.map((c) => (c.type === ApplicationCommandType.Message ? c.name : `/${c.name}`));
+  return { scope: settings.guildId ? 'guild' : 'global', names };
 }
 
 /** The settings `npm run discord:register` needs from the environment, or one line naming what is missing. */
@@ -57,8 +61,8 @@ async function main(): Promise<void> {
     const { scope, names } = await registerCommands(settings);
     process.stdout.write(
       scope === 'guild'
-        ? `Registered /${names.join(', /')} in guild ${settings.guildId} (available now).\n`
-        : `Registered /${names.join(', /')} globally (Discord may take up to an hour to show it everywhere).\n`,
+        ? `Registered ${names.join(', ')} in guild ${settings.guildId} (available now).\n`
+        : `Registered ${names.join(', ')} globally (Discord may take up to an hour to show them everywhere).\n`,
     );
   } catch (error) {
     console.error(`discord:register failed: ${error instanceof Error ? error.message : String(error)}`);

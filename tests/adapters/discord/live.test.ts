@@ -4,9 +4,9 @@ import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { Dossier } from '../../../src/engine/index.js';
 import { Ingest, SafeFetcher } from '../../../src/ingest/index.js';
 import { silentLogger } from '../../../src/log.js';
-import { WebFixture } from '../../ingest/web-fixture.js';
+import { send, WebFixture } from '../../ingest/web-fixture.js';
 import { note, tempCorpus } from '../../support/corpus.js';
-import { DiscordStandIn, type RecordedRequest } from './stand-in.js';
+import { CHANNEL_ID, DiscordStandIn, GUILD_ID, type RecordedRequest } from './stand-in.js';
 
 const web = new WebFixture();
 let corpus: { dir: string; cleanup: () => Promise<void> };
@@ -61,5 +61,31 @@ describe('links added in Discord', () => {
     const answer = await standIn.waitFor(to('PATCH', '/messages/@original', token));
     expect(JSON.stringify(answer.body)).toContain('robots.txt at');
     expect(JSON.stringify(answer.body)).toContain('disallows /private/memo.');
+  });
+});
+
+describe('files added in Discord', () => {
+  it('Add to Dossier on a message adds its attachment and posts the citation, with the message’s link, for everyone', async () => {
+    web.route('/attachments/4/5/lamp-survey.md', (_req, res) =>
+      send(res, 200, 'text/markdown', '# Lamp survey\n\nNine of the twelve quay lamps were working in October.\n'),
+    );
+    const url = web.url('/attachments/4/5/lamp-survey.md');
+    const interaction = standIn.messageCommand('Add to Dossier', [{ filename: 'lamp-survey.md', url }]);
+    const { token } = standIn.interact(interaction);
+    const followUp = await standIn.waitFor(to('POST', token, token));
+    expect(followUp.body.flags ?? 0).toBe(0);
+    const embed = JSON.stringify(followUp.body.embeds);
+    expect(embed).toContain('Added: Lamp survey');
+    const target = (interaction.data as { target_id: string }).target_id;
+    expect(embed).toContain(`https://discord.com/channels/${GUILD_ID}/${CHANNEL_ID}/${target}`);
+    await standIn.waitFor(to('DELETE', '/messages/@original', token));
+  });
+
+  it('refuses an attachment Dossier does not read privately, in one line, without downloading it', async () => {
+    const url = web.url('/attachments/4/6/photo.png');
+    const { token } = standIn.interact(standIn.messageCommand('Add to Dossier', [{ filename: 'photo.png', url }]));
+    const answer = await standIn.waitFor(to('PATCH', '/messages/@original', token));
+    expect(JSON.stringify(answer.body)).toContain('photo.png is not a file Dossier reads');
+    expect(web.requestsTo('/attachments/4/6/photo.png')).toBe(0);
   });
 });

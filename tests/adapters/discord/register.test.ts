@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADD_TO_DOSSIER } from '../../../adapters/discord/commands.js';
 import { registerCommands, registerSettings } from '../../../adapters/discord/register.js';
 import { loadConfig } from '../../../src/config.js';
 import { APPLICATION_ID, DiscordStandIn, GUILD_ID } from './stand-in.js';
 
 const reviewed = JSON.parse(readFileSync(new URL('./brief-command.json', import.meta.url), 'utf8'));
+/** A message command (type 3) has a name only: Discord lists it under a message's Apps menu. */
+const addToDossier = { name: ADD_TO_DOSSIER, type: 3 };
 
 let standIn: DiscordStandIn;
 beforeAll(async () => {
@@ -16,18 +19,18 @@ afterAll(async () => {
 });
 
 describe('registerCommands', () => {
-  it('replaces the commands of one guild when DISCORD_GUILD_ID is set, with the bot token', async () => {
+  it('replaces the commands of one guild with /brief and Add to Dossier when DISCORD_GUILD_ID is set', async () => {
     const result = await registerCommands({
       token: 'register-token',
       applicationId: APPLICATION_ID,
       guildId: GUILD_ID,
       apiUrl: `${standIn.apiUrl}/`,
     });
-    expect(result).toEqual({ scope: 'guild', names: ['brief'] });
+    expect(result).toEqual({ scope: 'guild', names: ['/brief', 'Add to Dossier'] });
     const put = await standIn.waitFor(
       (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`,
     );
-    expect(put.body).toEqual([reviewed]);
+    expect(put.body).toEqual([reviewed, addToDossier]);
     expect(put.headers.authorization).toBe('Bot register-token');
   });
 
@@ -41,7 +44,7 @@ describe('registerCommands', () => {
     const put = await standIn.waitFor(
       (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/commands`,
     );
-    expect(put.body).toEqual([reviewed]);
+    expect(put.body).toEqual([reviewed, addToDossier]);
   });
 });
 

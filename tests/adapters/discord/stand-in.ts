@@ -192,6 +192,30 @@ export class DiscordStandIn {
     });
   }
 
+  /**
+   * A message context-menu command (type 2, command type 3) on a message of ASKER's carrying
+   * `attachments`, as Discord sends it: the message under `resolved`.
+   */
+  messageCommand(
+    name: string,
+    attachments: { filename: string; url: string; size?: number; content_type?: string }[],
+    user: StandInUser = ASKER,
+  ): Record<string, unknown> {
+    const message: Record<string, unknown> = {
+      ...this.message({ content: 'see attached' }, CHANNEL_ID),
+      author: { ...ASKER },
+      attachments: attachments.map((a) => ({ id: this.snowflake(), size: 100, proxy_url: a.url, ...a })),
+    };
+    const targetId = String(message.id);
+    return this.interaction(2, user, ALL_PERMISSIONS, {
+      id: COMMAND_ID,
+      name,
+      type: 3,
+      target_id: targetId,
+      resolved: { messages: { [targetId]: message } },
+    });
+  }
+
   /** An autocomplete interaction (type 4) with `option` focused. */
   autocomplete(subcommand: string, option: string, typed: string, user: StandInUser = ASKER): Record<string, unknown> {
     return this.interaction(4, user, ALL_PERMISSIONS, {
