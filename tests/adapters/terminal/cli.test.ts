@@ -65,7 +65,7 @@ describe('the dossier command line', () => {
     expect(printed.stdout.match(/came from a different agency/g)).toHaveLength(5);
   }, 120_000);
 
-  it('refuses a --limit outside 1 to 10, or on another command, in one line', () => {
+  it('refuses a --limit outside 1 to 10, or on another command, in one line', { timeout: 120_000 }, () => {
     for (const limit of ['0', '11', 'ten', '2.5']) {
       const refused = dossier('ask', 'guard', '--limit', limit);
       expect(refused.status).toBe(2);
