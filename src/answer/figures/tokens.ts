@@ -46,7 +46,8 @@ export function tokenSentences(text: string): Token[][] {
     start: starts[i]!,
     end: ends[i]!,
     pos: pos[i]!,
-    lemma: lemmas[i]!.toLowerCase(),
+    // wink gives no lemma to the last token of some sentences ending in "cannot": the word stands for itself.
+    lemma: (lemmas[i] ?? value).toLowerCase(),
     type: types[i]!,
     spaced: i === 0 || spaces[i] !== '',
     entity: entityOf[i],

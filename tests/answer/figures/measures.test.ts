@@ -150,4 +150,10 @@ describe('a figure over a period carries the period', () => {
     const [, before] = figuresInSentence('The museum drew 310,000 visitors in 2019, compared with 250,000 in 2018.');
     expect(before).toMatchObject({ text: '250,000', measure: 'visitors', when: 'in 2018' });
   });
+
+  it('reads a sentence ending in "cannot", for one of whose words wink gives no lemma', () => {
+    const words = tokenSentences('Together the crews handle floods that they separately cannot.').flat();
+    expect(words.map((w) => w.lemma)).toContain('cannot');
+    expect(words.every((w) => typeof w.lemma === 'string')).toBe(true);
+  });
 });
