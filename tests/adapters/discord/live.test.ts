@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import { DigestRuntime } from '../../../src/digest/index.js';
 import { Dossier } from '../../../src/engine/index.js';
 import { Ingest, SafeFetcher } from '../../../src/ingest/index.js';
 import { silentLogger } from '../../../src/log.js';
@@ -13,24 +17,49 @@ let corpus: { dir: string; cleanup: () => Promise<void> };
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;
 let fetcher: SafeFetcher;
+let runtime: DigestRuntime;
+let dataDir: string;
+/** The bot's clock: set by each step of the story. */
+let now = new Date('2026-11-23T07:00:00Z');
 
 beforeAll(async () => {
   await web.start();
   corpus = await tempCorpus({ 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') });
+  dataDir = await mkdtemp(join(tmpdir(), 'dossier-live-discord-db-'));
   const log = silentLogger();
+  const clock = () => now;
   const dossier = await Dossier.open({ corpusDir: corpus.dir, log });
   fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
   standIn = await DiscordStandIn.start();
+  const adapters: { discord?: DiscordAdapter } = {};
+  runtime = new DigestRuntime({
+    config: {
+      DATABASE_PATH: join(dataDir, 'dossier.db'),
+      TZ_DEFAULT: 'UTC',
+      DIGEST_MANAGE_SLACK: 'anyone',
+      DIGEST_MANAGE_DISCORD: 'anyone',
+      DIGEST_GRACE_MINUTES: 120,
+    },
+    dossier,
+    adapters,
+    log,
+    now: clock,
+  });
   adapter = new DiscordAdapter(
-    botContext({ dossier, log, ingest: new Ingest({ dossier, fetcher, log }) }),
+    botContext({ dossier, log, now: clock, digest: runtime.service, ingest: new Ingest({ dossier, fetcher, log }) }),
     { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
     { client: { rest: { timeout: 5_000 } } },
   );
+  adapters.discord = adapter;
   await adapter.start();
+  // As in production: the digest records each document the engine adds, whoever added it.
+  await runtime.start();
 });
 
 afterAll(async () => {
   await adapter?.stop();
+  await runtime?.stop();
+  await rm(dataDir, { recursive: true, force: true });
   await standIn?.close();
   await fetcher?.close();
   await web.stop();
@@ -43,6 +72,14 @@ const to =
     r.method === method && r.path.includes(`/${token}`) && r.path.endsWith(ending);
 
 describe('links added in Discord', () => {
+  it('a channel subscribes to a morning digest', async () => {
+    const options = { action: 'subscribe', topics: 'harbour lamps', at: '08:00', days: 'daily', tz: 'UTC' };
+    const { token } = standIn.interact(standIn.command('digest', options));
+    const answer = await standIn.waitFor(to('PATCH', '/messages/@original', token));
+    expect(JSON.stringify(answer.body)).toMatch(/subscribed/i);
+    now = new Date('2026-11-23T07:10:00Z');
+  });
+
   it('/brief add posts the new document’s citation, with its link, in the channel for everyone', async () => {
     const url = web.url('/news/harbour-lights');
     const { token } = standIn.interact(standIn.command('add', { url }));
@@ -87,5 +124,26 @@ describe('files added in Discord', () => {
     const answer = await standIn.waitFor(to('PATCH', '/messages/@original', token));
     expect(JSON.stringify(answer.body)).toContain('photo.png is not a file Dossier reads');
     expect(web.requestsTo('/attachments/4/6/photo.png')).toBe(0);
+  });
+});
+
+describe('the next digest in Discord', () => {
+  it('leads with the documents added since, each with its link', async () => {
+    const from = standIn.requests.length;
+    now = new Date('2026-11-23T08:00:30Z');
+    await runtime.scheduler.tick(now);
+    const post = await standIn.waitFor(
+      (r) =>
+        r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages` && standIn.requests.indexOf(r) >= from,
+    );
+    const shown = JSON.stringify(post.body);
+    const first = shown.search(/\d+ new documents? in the corpus/);
+    expect(first).toBeGreaterThanOrEqual(0);
+    // The new documents come first, before the topic's own section.
+    const topic = shown.indexOf('**harbour lamps**', first);
+    expect(topic).toBeGreaterThan(first);
+    const news = shown.slice(first, topic);
+    expect(news).toContain(web.url('/news/harbour-lights'));
+    expect(news).toContain('Lamp survey');
   });
 });
