@@ -5,6 +5,7 @@
 // tuned on), validation (tests/eval/validation.yaml, never tuned on: scored to report only), scifact.
 //
 //   npm run eval:quality -- [--sets dev,tuning,validation,scifact] [--variants all|name,…] [--verbose]
+//                           [--ranking JSON]   (overrides over every variant: '{"answer":{"minCoverage":0.4}}')
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { ask, askJson } from '../src/answer/ask.js';
 import { cite } from '../src/answer/cite.js';
 import { Dossier, type DossierOptions } from '../src/engine/dossier.js';
-import { DEFAULT_RANKING } from '../src/search/ranking.js';
+import { DEFAULT_RANKING, type RankingOverrides } from '../src/search/ranking.js';
 import { WORDNET_DIR } from '../src/search/wordnet.js';
 import { TUNING_FILE, expandValidationSet, readSeeds, readValidationSet } from '../tests/eval/cases.js';
 import { hits, type Wanted } from './stats.js';
@@ -30,6 +31,7 @@ const SETS: Record<string, () => Promise<Case[]>> = {
 
 /** An engine variant: how `Dossier.open` is called, less the corpus. */
 type Variant = Omit<DossierOptions, 'corpusDir'>;
+type Section = keyof RankingOverrides;
 const LEXICON = resolve(here, '../corpus/synonyms.yaml');
 const bridges = DEFAULT_RANKING.query.bridges;
 const without = (...off: (keyof typeof bridges)[]): Variant => ({
@@ -48,12 +50,9 @@ const VARIANTS: Record<string, Variant> = {
     wordnet: WORDNET_DIR,
     ranking: { search: { ...DEFAULT_RANKING.search, bm25: { k: 0.9, b: 0.4, d: 0.5 } } },
   },
-  'no-coordination': { wordnet: WORDNET_DIR, ranking: { search: { coordination: 0 } } },
+  'coordination-1': { wordnet: WORDNET_DIR, ranking: { search: { coordination: 1 } } },
+  'no-proximity': { wordnet: WORDNET_DIR, ranking: { ask: { proximity: 0 } } },
   'cover-1': { wordnet: WORDNET_DIR, ranking: { ask: { coveragePower: 1 } } },
-  'k09-b04-nocoord': {
-    wordnet: WORDNET_DIR,
-    ranking: { search: { ...DEFAULT_RANKING.search, bm25: { k: 0.9, b: 0.4, d: 0.5 }, coordination: 0 } },
-  },
 };
 
 interface Case {
@@ -176,8 +175,11 @@ const { values } = parseArgs({
     sets: { type: 'string', default: 'dev,tuning' },
     variants: { type: 'string', default: 'default' },
     verbose: { type: 'boolean', default: false },
+    // Ranking overrides laid over every variant, as JSON: '{"ask":{"proximity":0}}'.
+    ranking: { type: 'string', default: '{}' },
   },
 });
+const overrides = JSON.parse(values.ranking) as RankingOverrides;
 const sets = values.sets.split(',');
 const variantNames = values.variants === 'all' ? Object.keys(VARIANTS) : values.variants.split(',');
 const f = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(2));
@@ -185,8 +187,12 @@ const f = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(2));
 console.log('| variant | set | ask R@3 | MRR | answered | off-topic refused | cite@1 |');
 console.log('|---|---|---|---|---|---|---|');
 for (const name of variantNames) {
-  const variant = VARIANTS[name];
-  if (!variant) throw new Error(`no variant ${name}: ${Object.keys(VARIANTS).join(', ')}`);
+  const named = VARIANTS[name];
+  if (!named) throw new Error(`no variant ${name}: ${Object.keys(VARIANTS).join(', ')}`);
+  const ranking = Object.fromEntries(
+    Object.keys(DEFAULT_RANKING).map((k) => [k, { ...named.ranking?.[k as Section], ...overrides[k as Section] }]),
+  );
+  const variant: Variant = { ...named, ranking };
   const seeds = await Dossier.open({ ...variant, corpusDir: SEEDS });
   for (const set of sets.filter((s) => s !== 'scifact')) {
     const score = scoreSet(seeds, await SETS[set]!());

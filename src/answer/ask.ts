@@ -1,4 +1,5 @@
 import type { Passage } from '../corpus/types.js';
+import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
 import {
   amountsIn,
@@ -41,22 +42,25 @@ export interface AskAnswer {
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
 export function ask(dossier: Library, question: string, { limit = 3, offset = 0 }: AskOptions = {}): AskAnswer {
-  const { candidates, coveragePower, figureBoost } = dossier.ranking.ask;
+  const { candidates, coveragePower, figureBoost, proximity } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
   const nothing: AskAnswer = { query: question, results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return nothing;
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text);
-    return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
+    const cover = coverage(query, hit.terms, amounts);
+    // Proximity orders the passages; whether to answer at all stays with the whole paragraph's coverage.
+    const near = proximity ? (1 - proximity) * cover + proximity * nearCoverage(dossier, query, hit, cover) : cover;
+    return { hit, amounts, cover, near };
   });
   const best = covered.reduce((a, b) => (b.cover > a.cover ? b : a), covered[0]!);
   const match = best ? decide(best.cover, dossier.ranking.answer) : 'none';
   if (match === 'none') return nothing;
   const ranked = covered
     .filter(({ cover }) => cover >= dossier.ranking.answer.minCoverage)
-    .map(({ hit, amounts, cover }) => ({
+    .map(({ hit, amounts, near }) => ({
       hit,
-      score: hit.score * cover ** coveragePower * (query.wantsFigure && amounts.figure ? figureBoost : 1),
+      score: hit.score * near ** coveragePower * (query.wantsFigure && amounts.figure ? figureBoost : 1),
     }))
     .sort((a, b) => b.score - a.score);
   const page = ranked.slice(offset, offset + limit);
@@ -71,6 +75,30 @@ export function ask(dossier: Library, question: string, { limit = 3, offset = 0 
     })),
     more: Math.max(0, ranked.length - offset - page.length),
   };
+}
+
+/**
+ * The coverage of the question by the passage's best run of `proximityWindow` sentences: a passage
+ * whose sentences each touch a different word of the question answers it less than one sentence
+ * that holds them together. Words the passage matched outside its text (title, heading, a typo
+ * forgiven) count in every run.
+ */
+function nearCoverage(dossier: Library, query: AnalysedQuery, hit: SearchHit, whole: number): number {
+  const sentences = hit.passage.sentences;
+  const width = dossier.ranking.ask.proximityWindow;
+  if (sentences.length <= width || whole === 0) return whole;
+  const analyzer = dossier.index.analyzer;
+  const wanted = new Set(hit.terms);
+  const inSentence = sentences.map((s) => new Set(analyzer.terms(s.text).filter((t) => wanted.has(t))));
+  const inText = new Set(inSentence.flatMap((terms) => [...terms]));
+  const everywhere = hit.terms.filter((t) => !inText.has(t));
+  let best = 0;
+  for (let i = 0; i + width <= sentences.length; i++) {
+    const run = sentences.slice(i, i + width);
+    const terms = [...everywhere, ...inSentence.slice(i, i + width).flatMap((t) => [...t])];
+    best = Math.max(best, coverage(query, terms, amountsIn(run.map((r) => r.text).join(' '))));
+  }
+  return Math.min(best, whole);
 }
 
 function excerptFor(

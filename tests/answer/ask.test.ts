@@ -118,3 +118,33 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(ask(town, '4 people killed in 2023').results[0]!.passage.text).toContain('Four people');
   });
 });
+
+describe('proximity', () => {
+  // Both paragraphs hold "ferry", "fares" and "students"; only one says them in one sentence.
+  const scattered =
+    'The ferry was repainted in spring. A new café opened by the pier. Parking fares rose at the station. ' +
+    'The museum hosted local artists. Students from the college volunteered at the beach clean-up.';
+  const together =
+    'The council cut ferry fares for students to one pound from September. The harbour office ' +
+    'expects more riders on the early crossing, and the timetable stays as it is.';
+  let cleanup: () => Promise<void>;
+  let dir: string;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempCorpus({
+      'a-scattered.md': note('Harbour news', scattered),
+      'b-together.md': note('Harbour news', together),
+    }));
+  });
+  afterAll(() => cleanup());
+
+  it('ranks the passage that says the question’s words in one place above one that scatters them', async () => {
+    const near = await Dossier.open({ corpusDir: dir });
+    const far = await Dossier.open({ corpusDir: dir, ranking: { ask: { proximity: 0 } } });
+    const question = 'ferry fares for students';
+    expect(ask(near, question).results[0]!.passage.source).toBe('b-together.md');
+    const [first, second] = ask(near, question).results;
+    const [farFirst, farSecond] = ask(far, question).results;
+    // Without proximity the scattered paragraph's coverage is whole too; with it, it falls behind.
+    expect(first!.score / second!.score).toBeGreaterThan(farFirst!.score / farSecond!.score);
+  });
+});
