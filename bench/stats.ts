@@ -69,30 +69,3 @@ export function hits(result: ResultText, want: Wanted): boolean {
   const p = norm(want.passage);
   return text.includes(p) || (text.length > 40 && p.includes(text));
 }
-
-export interface AskCase {
-  id: string;
-  kind: 'ask';
-  query: string;
-  doc: string | null;
-  passage: string;
-  alsoOk?: Wanted[];
-}
-
-/** ask recall@3 and MRR over the answerable cases, as score.mjs computes them. */
-export async function askQuality(
-  cases: AskCase[],
-  answer: (q: string) => Promise<ResultText[]>,
-): Promise<{ recallAt3: number; mrr: number }> {
-  const ranks: (number | null)[] = [];
-  for (const c of cases.filter((c) => c.doc !== null)) {
-    const wants: Wanted[] = [{ doc: c.doc, passage: c.passage }, ...(c.alsoOk ?? [])];
-    const i = (await answer(c.query)).findIndex((r) => wants.some((w) => hits(r, w)));
-    ranks.push(i < 0 ? null : i + 1);
-  }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  return {
-    recallAt3: mean(ranks.map((r) => (r !== null && r <= 3 ? 1 : 0))),
-    mrr: mean(ranks.map((r) => (r ? 1 / r : 0))),
-  };
-}

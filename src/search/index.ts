@@ -249,6 +249,11 @@ export class PassageIndex {
     this.current = undefined;
   }
 
+  /** Distinct terms in the index, over every field. */
+  get terms(): number {
+    return this.mini.termCount;
+  }
+
   add(passages: Passage[], meta: DocumentMeta): void {
     this.mini.addAll(passages.map((p) => indexed(p, meta)));
     const aliases: Group[] = [];
