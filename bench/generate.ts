@@ -48,6 +48,8 @@ export interface GeneratedCorpus {
 const FIGURE_SHARE = 0.2;
 /** Generated documents have this many paragraphs, uniformly: about the seeds' 30 a document. */
 const PARAGRAPHS = { min: 10, max: 40 };
+/** Titles are a headline's length. */
+const TITLE_WORDS = { min: 4, max: 12 };
 /** Below this many words of real text the fit is too noisy to read a slope from; the points above it are used. */
 const HEAPS_FIT_FROM = 100_000;
 /** When the real text is too short to fit (1×… 10×), the slope English news and reports usually show. */
@@ -109,10 +111,9 @@ export async function generateCorpus(
   const synthetic = new SyntheticWords(new Set(ranks), prng(seed));
   const wordAt = (rank: number) => ranks[rank] ?? synthetic.at(rank - ranks.length);
   let total = vocabulary.words;
-  const sentence = (): string => {
+  const sentence = (length = shapes.sentenceLength(random)): string => {
     // The cap moves once a sentence: close enough to word by word, and cheap.
-    const cap = Math.max(ranks.length > 0 ? 1 : 0, Math.floor(heaps.k * total ** heaps.beta));
-    const length = shapes.sentenceLength(random);
+    const cap = Math.max(1, Math.floor(heaps.k * total ** heaps.beta));
     const out: string[] = [];
     for (let i = 0; i < length; i++) out.push(wordAt(zipfRank(cap, random)));
     if (random() < FIGURE_SHARE) out.splice(Math.floor(random() * (out.length + 1)), 0, figure(random));
@@ -127,9 +128,12 @@ export async function generateCorpus(
   for (let left = toGenerate, n = 0; left > 0; n++) {
     const count = Math.min(left, PARAGRAPHS.min + Math.floor(random() * (PARAGRAPHS.max - PARAGRAPHS.min + 1)));
     left -= count;
-    const title = sentence().replace(/\.$/, '');
+    const title = sentence(TITLE_WORDS.min + Math.floor(random() * (TITLE_WORDS.max - TITLE_WORDS.min + 1))).replace(
+      /\.$/,
+      '',
+    );
     const paragraphs = Array.from({ length: count }, () =>
-      Array.from({ length: shapes.paragraphSentences(random) }, sentence).join(' '),
+      Array.from({ length: shapes.paragraphSentences(random) }, () => sentence()).join(' '),
     );
     const date = new Date(Date.UTC(2000, 0, 1) + Math.floor(random() * 9000) * 86_400_000).toISOString().slice(0, 10);
     const markdown = n % 2 === 0;
