@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { DossierError, errorLine } from '../errors.js';
 import type { Logger } from '../log.js';
 import { CorruptFileError, type ParsedDocument } from './block.js';
 import { buildDocument } from './document.js';
-import { listFiles, readSidecar, roleOf, SUPPORTED_EXTENSIONS, type Format, type Sidecar } from './files.js';
+import {
+  listFiles,
+  readSidecar,
+  roleOf,
+  sidecarPaths,
+  SUPPORTED_EXTENSIONS,
+  type Format,
+  type Sidecar,
+} from './files.js';
 import { parseHtml } from './formats/html.js';
 import { parseMarkdown } from './formats/markdown.js';
 import { parsePdf } from './formats/pdf.js';
@@ -22,10 +31,13 @@ export interface LoadOptions {
    */
   readFile?: (path: string) => Promise<Uint8Array>;
   /**
-   * A document already parsed from these exact bytes (same source, same content hash), reused
-   * instead of parsing again: how a saved corpus makes start-up fast.
+   * A document already parsed from these exact bytes, reused instead of parsing again: how a saved
+   * corpus makes start-up fast. Asked first with the file's stamp alone, before the file is read: its
+   * and its sidecars' size, modification and change times and inode, which change whenever the bytes
+   * do (as make and git assume), since reading and hashing every file of a large corpus took longer
+   * than all the rest of a start. When that finds nothing, asked again with the content hash.
    */
-  reuse?: (source: string, hash: string) => LoadedDocument | undefined;
+  reuse?: (source: string, file: { stamp: string; hash?: string }) => LoadedDocument | undefined;
 }
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -106,14 +118,18 @@ async function loadFile(path: string, source: string, format: Format, options: L
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const read = options.readFile ?? readFile;
   let size: number;
+  let stamp: string | undefined;
   try {
     const info = await stat(path);
     if (!info.isFile()) return {};
     size = info.size;
+    stamp = options.reuse && (await stampOf(path, info));
   } catch (error) {
     return skip('unreadable', `cannot be read (${errorLine(error)})`);
   }
   if (size > maxBytes) return skip('too-large', `is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit`);
+  const known = stamp === undefined ? undefined : options.reuse?.(source, { stamp });
+  if (known) return known;
   let bytes: Uint8Array;
   try {
     bytes = await read(path);
@@ -124,7 +140,7 @@ async function loadFile(path: string, source: string, format: Format, options: L
 
   const sidecar = await readSidecar(path, read);
   const hash = contentHash(bytes, sidecar);
-  const reused = options.reuse?.(source, hash);
+  const reused = options.reuse?.(source, { stamp: stamp ?? '', hash });
   if (reused) return reused;
   return parseDocument(source, format, bytes, sidecar, hash, options);
 }
@@ -135,6 +151,22 @@ export function contentHash(bytes: Uint8Array, sidecar: Pick<Sidecar, 'bytes'>):
   if (sidecar.bytes) hash.update(sidecar.bytes);
   return hash.digest('hex');
 }
+
+/** The file's stamp (see `LoadOptions.reuse`) and its sidecars' (or their absence); undefined when a sidecar cannot be looked at. */
+async function stampOf(path: string, info: Stats): Promise<string | undefined> {
+  const parts = [stampPart(info)];
+  for (const sidecar of sidecarPaths(path)) {
+    try {
+      parts.push(stampPart(await stat(sidecar)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+      parts.push('-');
+    }
+  }
+  return parts.join('/');
+}
+
+const stampPart = (info: Stats) => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
 
 /**
  * Parses one document's bytes as the loader does a file of `format` at `source`. Never throws for

@@ -44,8 +44,8 @@ export interface DossierOptions {
  * platform, nor of the digest, which follows its changes through `onChange`.
  */
 export class Dossier implements Library {
+  /** Documents only: a saved document's passages are read when first asked for (see `SavedCorpus`). */
   private readonly documentsBySource = new Map<string, SourceDocument>();
-  private readonly passagesById = new Map<string, Passage>();
   private readonly listeners = new Set<CorpusListener>();
   private watcher?: CorpusWatcher;
 
@@ -117,8 +117,11 @@ export class Dossier implements Library {
     return this.documentsBySource.get(source);
   }
 
+  /** The passage of this id (`<source>#<paragraph>`; paragraphs are numbered from 1 in order). */
   passage(id: string): Passage | undefined {
-    return this.passagesById.get(id);
+    const hash = id.lastIndexOf('#');
+    const passage = this.documentsBySource.get(id.slice(0, hash))?.passages[Number(id.slice(hash + 1)) - 1];
+    return passage?.id === id ? passage : undefined;
   }
 
   citation(passage: Passage): Citation {
@@ -138,14 +141,14 @@ export class Dossier implements Library {
   /** Passages that match `query` (a text, or an analysed question with its alternatives), best first, each with the query terms it matched. */
   search(query: string | WeightedQuery, options?: SearchOptions): SearchHit[] {
     return this.index.search(query, { contains: (id, terms) => this.termsIn(id, terms), ...options }).flatMap((hit) => {
-      const passage = this.passagesById.get(hit.id);
+      const passage = this.passage(hit.id);
       return passage ? [{ ...hit, passage }] : [];
     });
   }
 
   /** Which of `terms` the passage holds, in any field the index searches. */
   private termsIn(id: string, terms: string[]): string[] {
-    const passage = this.passagesById.get(id);
+    const passage = this.passage(id);
     const meta = passage && this.documentsBySource.get(passage.source)?.meta;
     if (!passage || !meta) return [];
     const { any } = this.index.termsOf(passage, meta);
@@ -200,7 +203,6 @@ export class Dossier implements Library {
     const old = this.documentsBySource.get(source);
     if (!old) return false;
     this.index.discard(old.passages, old.meta);
-    for (const p of old.passages) this.passagesById.delete(p.id);
     this.documentsBySource.delete(source);
     return true;
   }
@@ -218,6 +220,5 @@ export class Dossier implements Library {
 
   private remember(doc: SourceDocument): void {
     this.documentsBySource.set(doc.source, doc);
-    for (const p of doc.passages) this.passagesById.set(p.id, p);
   }
 }

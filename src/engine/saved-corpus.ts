@@ -3,31 +3,49 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import type { LoadedDocument } from '../corpus/load.js';
-import type { Corpus, SourceDocument } from '../corpus/types.js';
+import type { Corpus, CorpusWarning, DocumentMeta, Passage, Sentence, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
 
-/** Bumped whenever parsing, cleaning or the figure grammar changes what a saved document holds. */
-export const SAVED_CORPUS_VERSION = 5;
+/** Bumped whenever parsing, cleaning, the figure grammar or this file's layout changes what a saved document holds. */
+export const SAVED_CORPUS_VERSION = 6;
 
+/** One file as saved: its document's passages are a slice of the body, read when first asked for. */
+interface Entry {
+  source: string;
+  hash: string;
+  /** The file's stamp when it was read (see `LoadOptions.reuse`). */
+  stamp: string;
+  meta?: DocumentMeta;
+  warning?: CorpusWarning;
+  /** Where the document's passages lie in the body, in bytes: [start, end). */
+  at?: [number, number];
+}
+
+/** A passage without what its document gives it: [paragraph, text, [start, length] of each sentence, heading, context]. */
+type SavedPassage = [number, string, number[], string | null, string | null];
 type SavedFigure = Omit<PassageFigure, 'sentence'> & { s: number };
-interface SavedDocument {
-  loaded: LoadedDocument;
-  /** Figures per passage, each pointing at its sentence by index. */
+/** A document's body slice: its passages, and their figures, each pointing at its sentence by index. */
+interface SavedBody {
+  passages: SavedPassage[];
   figures: SavedFigure[][];
 }
 
 /**
- * The parsed corpus, saved beside the index: documents whose bytes have not changed are taken from
- * here instead of being parsed (and their figures read) again, which is most of start-up.
+ * The parsed corpus, saved beside the index: a file whose stamp (or else whose bytes) has not changed
+ * is taken from here instead of being read and parsed again, which is most of start-up. The file is a
+ * small header (every document's source, hash, stamp and metadata) then each document's passages in a
+ * slice of their own, parsed only when something asks for that document's passages: a question's
+ * first answer needs a few documents, not the hundreds of megabytes of text a large corpus holds.
  */
 export class SavedCorpus {
   private fresh = false;
-  /** The hash of every file the loader read, documents or not, so a file skipped for its content is saved as skipped. */
-  private readonly hashes = new Map<string, string>();
+  /** The hash and stamp of every file the loader looked at, documents or not, so a file skipped for its content is saved as skipped. */
+  private readonly seen = new Map<string, { hash: string; stamp: string }>();
 
   private constructor(
     private readonly file: string,
-    private readonly saved: Map<string, SavedDocument & { hash: string }>,
+    private readonly saved: Map<string, Entry>,
+    private readonly body: Buffer,
     private readonly log: Logger,
     private readonly figures: FigureCache,
   ) {}
@@ -36,67 +54,76 @@ export class SavedCorpus {
   static async open(cacheDir: string, corpusDir: string, log: Logger, figures: FigureCache): Promise<SavedCorpus> {
     const file = join(
       cacheDir,
-      `corpus-v${SAVED_CORPUS_VERSION}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 12)}.json`,
+      `corpus-v${SAVED_CORPUS_VERSION}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 12)}.bin`,
     );
-    let entries: [string, SavedDocument & { hash: string }][] = [];
+    let entries: Entry[] = [];
+    let body = Buffer.alloc(0);
     try {
-      entries = JSON.parse(await readFile(file, 'utf8')) as typeof entries;
+      const bytes = await readFile(file);
+      const headerEnd = 4 + bytes.readUInt32LE(0);
+      entries = JSON.parse(bytes.toString('utf8', 4, headerEnd)) as Entry[];
+      body = bytes.subarray(headerEnd);
     } catch {
       // Nothing saved yet, or unreadable: every document is parsed.
     }
-    return new SavedCorpus(file, new Map(entries), log, figures);
+    return new SavedCorpus(file, new Map(entries.map((e) => [e.source, e])), body, log, figures);
   }
 
-  /** For `loadCorpus`: the saved document for these bytes, its figures primed, if there is one. */
-  readonly reuse = (source: string, hash: string): LoadedDocument | undefined => {
-    this.hashes.set(source, hash);
+  /**
+   * For `loadCorpus`: the saved document for this file, if its stamp, or else its hash, is the one
+   * saved. A file whose bytes are the same under a new stamp (touched, copied) is saved again with it.
+   */
+  readonly reuse = (source: string, file: { stamp: string; hash?: string }): LoadedDocument | undefined => {
     const saved = this.saved.get(source);
-    if (saved?.hash !== hash) {
+    if (file.hash === undefined) {
+      if (saved?.stamp !== file.stamp) return undefined;
+      this.seen.set(source, { hash: saved.hash, stamp: file.stamp });
+      return this.loaded(saved);
+    }
+    this.seen.set(source, { hash: file.hash, stamp: file.stamp });
+    if (saved?.hash !== file.hash) {
       this.fresh = true;
       return undefined;
     }
-    const document = saved.loaded.document;
-    document?.passages.forEach((p, i) =>
-      this.figures.prime(
-        p,
-        (saved.figures[i] ?? []).map(({ s, ...f }) => ({ ...f, sentence: p.sentences[s]! })),
-      ),
-    );
-    return saved.loaded;
+    if (saved.stamp !== file.stamp) this.fresh = true;
+    return this.loaded(saved);
   };
 
   /**
-   * Saves the corpus when anything in it was parsed anew (or a file went away). A file read but
-   * skipped (all boilerplate, binary, corrupt) is saved with its warning, so it is not parsed,
+   * Saves the corpus when anything in it was read anew (or a file went away). A file read but
+   * skipped (all boilerplate, binary, corrupt) is saved with its warning, so it is not read,
    * and the corpus not saved again, on every start.
    */
   async save(corpus: Corpus): Promise<void> {
     const documents = new Set(corpus.documents.map((d) => d.source));
-    const skipped = corpus.warnings.filter((w) => this.hashes.has(w.source) && !documents.has(w.source));
+    const skipped = corpus.warnings.filter((w) => this.seen.has(w.source) && !documents.has(w.source));
     const sources = new Set([...documents, ...skipped.map((w) => w.source)]);
     if (!this.fresh && [...this.saved.keys()].every((s) => sources.has(s))) return;
     const warnings = new Map(corpus.warnings.map((w) => [w.source, w]));
-    const entries = [
-      ...corpus.documents.map(
-        (document) =>
-          [
-            document.source,
-            {
-              hash: document.hash,
-              loaded: { document, warning: warnings.get(document.source) },
-              figures: document.passages.map((p) => saveFigures(p.sentences, this.figures.of(p))),
-            },
-          ] as const,
-      ),
-      ...skipped.map((warning) => [
-        warning.source,
-        { hash: this.hashes.get(warning.source)!, loaded: { warning }, figures: [] },
-      ]),
-    ];
+    const entries: Entry[] = [];
+    const slices: Buffer[] = [];
+    let offset = 0;
+    for (const document of corpus.documents) {
+      const slice = Buffer.from(JSON.stringify(this.saveBody(document.passages)));
+      slices.push(slice);
+      entries.push({
+        source: document.source,
+        hash: document.hash,
+        stamp: this.seen.get(document.source)?.stamp ?? '',
+        meta: document.meta,
+        warning: warnings.get(document.source),
+        at: [offset, offset + slice.length],
+      });
+      offset += slice.length;
+    }
+    for (const warning of skipped) entries.push({ source: warning.source, ...this.seen.get(warning.source)!, warning });
+    const header = Buffer.from(JSON.stringify(entries));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
     try {
       await mkdir(join(this.file, '..'), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(entries));
+      await writeFile(tmp, Buffer.concat([length, header, ...slices]));
       await rename(tmp, this.file);
     } catch (error) {
       this.log.warn(
@@ -105,11 +132,49 @@ export class SavedCorpus {
       );
     }
   }
-}
 
-function saveFigures(
-  sentences: SourceDocument['passages'][number]['sentences'],
-  figures: PassageFigure[],
-): SavedFigure[] {
-  return figures.map(({ sentence, ...f }) => ({ ...f, s: sentences.indexOf(sentence) }));
+  /** A saved file as the loader returns it; a document's passages (and their figures) are parsed on first use. */
+  private loaded(entry: Entry): LoadedDocument {
+    if (!entry.meta || !entry.at) return { warning: entry.warning };
+    const [start, end] = entry.at;
+    const { source, hash, meta } = entry;
+    let passages: Passage[] | undefined;
+    const document = Object.defineProperty({ source, hash, meta } as SourceDocument, 'passages', {
+      enumerable: true,
+      get: () => (passages ??= this.readBody(source, this.body.toString('utf8', start, end))),
+    });
+    return { document, warning: entry.warning };
+  }
+
+  private readBody(source: string, json: string): Passage[] {
+    const body = JSON.parse(json) as SavedBody;
+    return body.passages.map(([paragraph, text, bounds, heading, context], i) => {
+      const sentences: Sentence[] = [];
+      for (let j = 0; j < bounds.length; j += 2)
+        sentences.push({ text: text.slice(bounds[j]!, bounds[j]! + bounds[j + 1]!), start: bounds[j]! });
+      const passage: Passage = { id: `${source}#${paragraph}`, source, paragraph, text, sentences };
+      if (heading !== null) passage.heading = heading;
+      if (context !== null) passage.context = context;
+      this.figures.prime(
+        passage,
+        (body.figures[i] ?? []).map(({ s, ...f }) => ({ ...f, sentence: sentences[s]! })),
+      );
+      return passage;
+    });
+  }
+
+  private saveBody(passages: Passage[]): SavedBody {
+    return {
+      passages: passages.map((p) => [
+        p.paragraph,
+        p.text,
+        p.sentences.flatMap((s) => [s.start, s.text.length]),
+        p.heading ?? null,
+        p.context ?? null,
+      ]),
+      figures: passages.map((p) =>
+        this.figures.of(p).map(({ sentence, ...f }) => ({ ...f, s: p.sentences.indexOf(sentence) })),
+      ),
+    };
+  }
 }

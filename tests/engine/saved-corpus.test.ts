@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,5 +51,42 @@ describe('SavedCorpus', () => {
     const second = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
     expect(second.corpus.warnings.map((w) => w.code)).toEqual(['empty']);
     expect((await stat(saved)).mtimeMs).toBe(written);
+  });
+  it('reads no file whose stamp is unchanged, and re-reads one touched or given a sidecar', async () => {
+    const corpus = await tempCorpus({
+      'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
+      'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
+    });
+    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+    cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+    const read: string[] = [];
+    const load = {
+      readFile: async (path: string) => {
+        const bytes = await readFile(path);
+        read.push(path.split('/').pop()!);
+        return bytes;
+      },
+    };
+    const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir, load });
+    expect(read.sort()).toEqual(['a.md', 'b.md']);
+
+    read.length = 0;
+    const second = await Dossier.open({ corpusDir: corpus.dir, cacheDir, load });
+    expect(read).toEqual([]);
+    expect(second.documents).toEqual(first.documents);
+    expect(second.passage('b.md#1')?.text).toContain('64,070');
+    expect(second.passage('b.md#2')).toBeUndefined();
+
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(corpus.dir, 'a.md'), later, later);
+    await writeFile(join(corpus.dir, 'b.md.meta.yaml'), 'author: Test Desk\n');
+    read.length = 0;
+    const third = await Dossier.open({ corpusDir: corpus.dir, cacheDir, load });
+    expect(read.sort()).toEqual(['a.md', 'b.md', 'b.md.meta.yaml']);
+    expect(third.document('b.md')!.meta.author).toBe('Test Desk');
+
+    read.length = 0;
+    await Dossier.open({ corpusDir: corpus.dir, cacheDir, load });
+    expect(read).toEqual([]);
   });
 });

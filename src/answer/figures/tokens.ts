@@ -46,7 +46,7 @@ export function tokenSentences(text: string): Token[][] {
     start: starts[i]!,
     end: ends[i]!,
     pos: pos[i]!,
-    // wink gives no lemma to the last token of some sentences ending in "cannot": the word stands for itself.
+    // wink's lemmas can come back fewer than its tokens (seen on the bench's generated text): the word stands in.
     lemma: (lemmas[i] ?? value).toLowerCase(),
     type: types[i]!,
     spaced: i === 0 || spaces[i] !== '',
