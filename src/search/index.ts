@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { aliasesIn } from './aliases.js';
@@ -14,7 +14,7 @@ import { baseForms, readWordNet, type Dictionary } from './wordnet.js';
 type SearchRanking = RankingOptions['search'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 
 interface IndexedPassage {
   id: string;
@@ -162,29 +162,14 @@ export class PassageIndex {
       cacheDir &&
       join(
         cacheDir,
-        `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.json`,
+        `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.bin`,
       );
     if (file) {
       try {
-        const saved = JSON.parse(await readFile(file, 'utf8')) as {
-          key?: string;
-          index?: unknown;
-          counts?: { text: [string, number][]; any: [string, number][] };
-          words?: [string, number][];
-          bridges?: Bridge[];
-          dictionary?: Dictionary;
-        };
-        if (saved.key === key && saved.index && saved.counts && saved.words && saved.bridges && saved.dictionary) {
-          const mini = MiniSearch.loadJS<IndexedPassage>(saved.index as never, PassageIndex.options(analyzer, ranking));
+        const saved = await readSavedIndex(file, key, PassageIndex.options(analyzer, ranking));
+        if (saved) {
           log.debug({ file }, 'index loaded from cache');
-          const counts = { text: new Map(saved.counts.text), any: new Map(saved.counts.any) };
-          return new PassageIndex(
-            mini,
-            analyzer,
-            { counts, words: new Map(saved.words), bridges: saved.bridges, dictionary: saved.dictionary },
-            true,
-            ranking,
-          );
+          return new PassageIndex(saved.mini, analyzer, saved.learned, true, ranking);
         }
       } catch {
         // No cache yet, or an unreadable one: rebuild below.
@@ -204,12 +189,7 @@ export class PassageIndex {
     try {
       await mkdir(cacheDir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      const { counts, words, bridges, dictionary } = index.learned;
-      const saved = { text: [...counts.text], any: [...counts.any] };
-      await writeFile(
-        tmp,
-        JSON.stringify({ key, index: index.mini.toJSON(), counts: saved, words: [...words], bridges, dictionary }),
-      );
+      await writeFile(tmp, savedIndex(key, index.mini, index.learned));
       await rename(tmp, file);
       log.debug({ file }, 'index saved');
     } catch (error) {
@@ -402,6 +382,149 @@ function indexed(p: Passage, meta: DocumentMeta): IndexedPassage {
     title: meta.title,
     heading: p.heading ?? '',
   };
+}
+
+/** MiniSearch's table of terms: each term's documents and frequencies, by field. */
+type TermData = Map<number, Map<number, number>>;
+/** MiniSearch keeps its terms in a radix tree (`_index`) that it does not let callers fill; `readSavedIndex` does. */
+interface MiniSearchTerms {
+  _index: { set(term: string, data: TermData): void };
+}
+/** What a saved index holds besides its terms' postings, in its header. */
+interface SavedHeader {
+  key: string;
+  /** MiniSearch's own serialised form (`toJSON`) without its terms. */
+  mini: Omit<AsPlainObject, 'index'>;
+  /** Every term, and where its postings end in the body (each starts where the one before ends). */
+  terms: string[];
+  ends: number[];
+  counts: { text: [string, number][]; any: [string, number][] };
+  words: [string, number][];
+  bridges: Bridge[];
+  dictionary: Dictionary;
+}
+
+/**
+ * A saved index: a JSON header (see `SavedHeader`), then each term's postings, as MiniSearch
+ * serialises them, one after the other. Loading parses the header and gives each term postings
+ * that are parsed when a search first reaches them: a large corpus holds millions of postings,
+ * and building them all (MiniSearch's `loadJS`) took seconds and most of the heap at start.
+ */
+function savedIndex(key: string, mini: MiniSearch<IndexedPassage>, learned: Learned): Buffer {
+  const { index, ...rest } = mini.toJSON();
+  const postings = index.map(([, data]) => Buffer.from(JSON.stringify(data)));
+  let end = 0;
+  const header: SavedHeader = {
+    key,
+    mini: rest,
+    terms: index.map(([term]) => term),
+    ends: postings.map((p) => (end += p.length)),
+    counts: { text: [...learned.counts.text], any: [...learned.counts.any] },
+    words: [...learned.words],
+    bridges: learned.bridges,
+    dictionary: learned.dictionary,
+  };
+  const json = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([length, json, ...postings]);
+}
+
+/** The saved index in `file` if it was saved under `key`; undefined otherwise. */
+async function readSavedIndex(
+  file: string,
+  key: string,
+  options: Options<IndexedPassage>,
+): Promise<{ mini: MiniSearch<IndexedPassage>; learned: Learned } | undefined> {
+  const bytes = await readFile(file);
+  const bodyStart = 4 + bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString('utf8', 4, bodyStart)) as SavedHeader;
+  if (header.key !== key) return undefined;
+  const mini = MiniSearch.loadJS<IndexedPassage>({ ...header.mini, index: [] }, options);
+  const terms = (mini as unknown as MiniSearchTerms)._index;
+  let start = bodyStart;
+  header.terms.forEach((term, i) => {
+    const end = bodyStart + header.ends[i]!;
+    terms.set(term, new SavedPostings(bytes, start, end));
+    start = end;
+  });
+  const counts = { text: new Map(header.counts.text), any: new Map(header.counts.any) };
+  return {
+    mini,
+    learned: { counts, words: new Map(header.words), bridges: header.bridges, dictionary: header.dictionary },
+  };
+}
+
+/**
+ * A term's postings as MiniSearch reads and changes them (a Map of fields to documents to
+ * frequencies), parsed from the saved bytes the first time any of it is asked for.
+ */
+class SavedPostings extends Map<number, Map<number, number>> {
+  private saved?: { bytes: Buffer; start: number; end: number };
+
+  constructor(bytes: Buffer, start: number, end: number) {
+    super();
+    this.saved = { bytes, start, end };
+  }
+
+  private read(): void {
+    if (!this.saved) return;
+    const { bytes, start, end } = this.saved;
+    this.saved = undefined;
+    const data = JSON.parse(bytes.toString('utf8', start, end)) as Record<string, Record<string, number>>;
+    for (const [field, documents] of Object.entries(data)) {
+      const frequencies = new Map<number, number>();
+      for (const [id, frequency] of Object.entries(documents)) frequencies.set(Number(id), frequency);
+      super.set(Number(field), frequencies);
+    }
+  }
+
+  override get size(): number {
+    this.read();
+    return super.size;
+  }
+  override get(field: number): Map<number, number> | undefined {
+    this.read();
+    return super.get(field);
+  }
+  override has(field: number): boolean {
+    this.read();
+    return super.has(field);
+  }
+  override set(field: number, frequencies: Map<number, number>): this {
+    this.read();
+    return super.set(field, frequencies);
+  }
+  override delete(field: number): boolean {
+    this.read();
+    return super.delete(field);
+  }
+  override clear(): void {
+    this.saved = undefined;
+    super.clear();
+  }
+  override forEach(
+    callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
+    thisArg?: unknown,
+  ): void {
+    this.read();
+    super.forEach(callback, thisArg);
+  }
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.read();
+    return super.entries();
+  }
+  override keys(): MapIterator<number> {
+    this.read();
+    return super.keys();
+  }
+  override values(): MapIterator<Map<number, number>> {
+    this.read();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.entries();
+  }
 }
 
 function corpusKey(corpus: Corpus): string {

@@ -114,4 +114,21 @@ describe('search over a budget', () => {
     expect(hits[0]!.terms.sort()).toEqual(dossier.index.analyzer.terms('Mexico extraditions').sort());
     expect(dossier.search('Mexico extraditions').length).toBe(3);
   });
+  it('answers from a loaded index as from the one it saved, and re-indexes a document after loading', async () => {
+    const { dir, cacheDir } = await setup({
+      'a.md': note('Extraditions', 'Mexico extradited ten people in 2019.\n\nThe navy returned to port.'),
+      'b.md': note('Seizures', 'Fentanyl seizures at the border rose sharply.\n\nThe navy seized a boat.'),
+    });
+    const built = await Dossier.open({ corpusDir: dir, cacheDir });
+    const loaded = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect(loaded.index.fromCache).toBe(true);
+    const hits = (d: Dossier, q: string) => d.search(q).map((h) => [h.id, h.score.toFixed(6), h.terms]);
+    for (const q of ['navy', 'fentanyl seizures', 'extradited people', 'nvy boat'])
+      expect(hits(loaded, q)).toEqual(hits(built, q));
+
+    const b = loaded.document('b.md')!;
+    loaded.upsert({ ...b, hash: 'changed', passages: [{ ...b.passages[0]!, text: 'The coast guard seized a boat.' }] });
+    expect(loaded.search('navy').map((h) => h.id)).toEqual(['a.md#2']);
+    expect(loaded.search('coast guard').map((h) => h.id)).toEqual(['b.md#1']);
+  });
 });
