@@ -31,6 +31,7 @@ import {
   type Quality,
   type SeedQuestion,
 } from './quality-sets.js';
+import { hotspots } from './profile.js';
 import { latency, type Latency } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -120,8 +121,10 @@ interface ColdStart {
   processToAnswerS: number;
   /** CPU the child used (user + system): on a busy machine, steadier than wall time. */
   cpuS: number;
-  /** Where the time went, as the engine reports it. */
+  /** Where the time went: Node's start, imports, opening the engine, the answer (ms). */
   phases: Record<string, number>;
+  /** The functions a profiled second start spent most time in (ms). */
+  hotspots: { name: string; ms: number }[];
   heapMB: number;
   fromCache: boolean;
 }
@@ -249,11 +252,15 @@ function corpusStats(dossier: Dossier, generatedBytes: number, heaps?: Heaps): C
 }
 
 async function measureColdStart(corpusDir: string, cacheDir: string): Promise<ColdStart> {
-  const child = await promisify(execFile)(
-    process.execPath,
-    [join(here, 'coldstart.mjs'), corpusDir, cacheDir, queriesOf('ask')[0]!],
-    { maxBuffer: 1 << 20 },
-  );
+  const run = (flags: string[]) =>
+    promisify(execFile)(
+      process.execPath,
+      [...flags, join(here, 'coldstart.mjs'), corpusDir, cacheDir, queriesOf('ask')[0]!],
+      {
+        maxBuffer: 1 << 20,
+      },
+    );
+  const child = await run([]);
   const cold = JSON.parse(child.stdout) as {
     fromCache: boolean;
     openMs: number;
@@ -263,11 +270,17 @@ async function measureColdStart(corpusDir: string, cacheDir: string): Promise<Co
     heapMB: number;
     phases: Record<string, number>;
   };
+  // A second start under the profiler says where the time goes (profiling slows it a little, so it is not the one timed).
+  const profileDir = join(outDir, 'profiles');
+  await rm(profileDir, { recursive: true, force: true });
+  await run(['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  const [profile] = await readdir(profileDir);
   return {
     openToAnswerS: (cold.openMs + cold.answerMs) / 1000,
     processToAnswerS: cold.processMs / 1000,
     cpuS: cold.cpuMs / 1000,
     phases: cold.phases,
+    hotspots: profile ? await hotspots(join(profileDir, profile)) : [],
     heapMB: cold.heapMB,
     fromCache: cold.fromCache,
   };
@@ -399,7 +412,9 @@ function markdown(): string {
       (r) =>
         `- ${r.factor}×: ${Object.entries(r.coldStart.phases)
           .map(([k, v]) => `${k} ${v.toFixed(0)}`)
-          .join(', ')}; heap after ${r.coldStart.heapMB.toFixed(0)} MB`,
+          .join(', ')}; heap after ${r.coldStart.heapMB.toFixed(0)} MB. Most self time, profiled: ${r.coldStart.hotspots
+          .map((h) => `${h.name} ${h.ms.toFixed(0)}`)
+          .join('; ')}`,
     ),
     '',
     'Plain libraries set up for English (see bench/libraries.ts), same passages, the dev ask questions (top 10):',
