@@ -1,7 +1,7 @@
 import type { CommandContext, CommandGate } from '../src/commands/index.js';
 import type { Platform } from '../src/commands/adapter.js';
 import type { DigestService } from '../src/digest/index.js';
-import type { Dossier } from '../src/engine/index.js';
+import type { ChartDrawer, Dossier } from '../src/engine/index.js';
 import type { Feeds, Ingest } from '../src/ingest/index.js';
 import type { Logger } from '../src/log.js';
 
@@ -24,6 +24,8 @@ export interface BotContext {
   ingest?: Ingest;
   /** The feeds followed; without it `feeds` says feeds are unavailable. */
   feeds?: Feeds;
+  /** Draws charts off the main thread (`chartWorkers`); without it charts are drawn on it. */
+  drawChart?: ChartDrawer;
 }
 
 /** A bot context with the usual defaults: the engine's log and the system clock. */
@@ -53,5 +55,6 @@ export function commandContext(
     ...(bot.gate ? { gate: bot.gate } : {}),
     ...(bot.ingest ? { ingest: bot.ingest } : {}),
     ...(bot.feeds ? { feeds: bot.feeds } : {}),
+    ...(bot.drawChart ? { drawChart: bot.drawChart } : {}),
   };
 }

@@ -4,7 +4,7 @@ import type { Adapter, Platform } from '../src/commands/adapter.js';
 import { CommandGate } from '../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
-import { Dossier, WORDNET_DIR } from '../src/engine/index.js';
+import { chartWorkers, Dossier, WORDNET_DIR, type ChartWorkers } from '../src/engine/index.js';
 import { Feeds, fetchSettings, Ingest, SafeFetcher } from '../src/ingest/index.js';
 import { DossierError } from '../src/errors.js';
 import { healthReport, newestDate, type HealthReport } from '../src/health.js';
@@ -34,6 +34,7 @@ interface Running {
   gate?: CommandGate;
   digest?: DigestRuntime;
   adapters: Partial<Record<Platform, Adapter>>;
+  charts?: ChartWorkers;
   health?: Server;
   feeds?: Feeds;
 }
@@ -138,7 +139,10 @@ async function main(): Promise<void> {
     maxFailures: config.FEED_MAX_FAILURES,
   });
   running.feeds = feeds;
-  const bot = botContext({ dossier, log, digest: digest.service, gate, ingest, feeds });
+  // Charts are drawn on a worker thread, so that drawing one never holds up another request's ack.
+  const charts = chartWorkers();
+  running.charts = charts;
+  const bot = botContext({ dossier, log, digest: digest.service, gate, ingest, feeds, drawChart: charts.draw });
   if (slack) adapters.slack = new SlackAdapter(bot, slack, { httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
   if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(bot, config);
   const terminal = inTerminal ? new TerminalAdapter(bot, { slashCommand: config.SLACK_COMMAND }) : undefined;
@@ -167,7 +171,7 @@ async function main(): Promise<void> {
  * /healthz says `stopping` and the corpus folder is no longer watched; (2) answers in flight finish and the digest scheduler stops, letting a
  * post in progress finish (a post refused meanwhile is left for the next start; see
  * DigestScheduler.stop), both within DRAIN_MS; (3) the platforms close, once their last answers
- * are delivered, by CLOSE_BY_MS; (4) the database and the health server close. Work still
+ * are delivered, by CLOSE_BY_MS; (4) the database, the chart workers and the health server close. Work still
  * unfinished at a step's limit is logged and left; at HARD_DEADLINE_MS the process exits with 1.
  */
 async function shutdown(running: Running, log: Logger, reason: string): Promise<number> {
@@ -211,6 +215,7 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
   if (!closed) log.warn('a platform connection did not close in time');
 
   running.digest?.close();
+  if (running.charts) await within(running.charts.close(), 500);
   if (running.health) await within(stopHealthServer(running.health), 500);
   log.info({ ms: Date.now() - started }, 'stopped');
   clearTimeout(hard);

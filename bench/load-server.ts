@@ -11,7 +11,7 @@ import { SlackAdapter } from '../adapters/slack/app.js';
 import { slackSettings } from '../adapters/slack/settings.js';
 import { CommandGate } from '../src/commands/index.js';
 import { loadConfig } from '../src/config.js';
-import { Dossier } from '../src/engine/dossier.js';
+import { chartWorkers, Dossier } from '../src/engine/index.js';
 import { createLogger } from '../src/log.js';
 
 export type ServerMessage =
@@ -37,8 +37,11 @@ const log = createLogger(config.LOG_LEVEL, logSink);
 const settings = slackSettings(config);
 if (!settings?.signingSecret) throw new Error('bench/load-server.ts needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
 const dossier = await Dossier.open({ corpusDir: config.CORPUS_DIR, log });
+// Charts are drawn by worker threads as in adapters/main.ts, or, with LOAD_CHARTS_IN_THREAD=1, on the
+// main thread as before them, for comparison.
+const charts = process.env.LOAD_CHARTS_IN_THREAD === '1' ? undefined : chartWorkers();
 // Port 0 picks a free one (SLACK_PORT cannot say 0). Every command passes the gate, as in adapters/main.ts.
-const bot = botContext({ dossier, log, gate: CommandGate.fromConfig(config) });
+const bot = botContext({ dossier, log, gate: CommandGate.fromConfig(config), drawChart: charts?.draw });
 const adapter = new SlackAdapter(bot, { ...settings, port: 0 }, { host: '127.0.0.1' });
 await adapter.start();
 
@@ -50,7 +53,10 @@ process.on('message', (message: DriverMessage) => {
     const usage = process.memoryUsage();
     send({ type: 'memory', heapUsedMB: usage.heapUsed / 2 ** 20, rssMB: usage.rss / 2 ** 20, errorsLogged });
   } else {
-    void adapter.stop().finally(() => process.exit(0));
+    void adapter
+      .stop()
+      .then(() => charts?.close())
+      .finally(() => process.exit(0));
   }
 });
 send({ type: 'ready', port: adapter.port!, passages: dossier.passages.length });

@@ -1,7 +1,9 @@
 // `npm run bench:load`: Dossier's Slack HTTP endpoint under load. Forks bench/load-server.ts (the
 // SlackAdapter over ./corpus on 127.0.0.1), whose Web API and response_urls point at a stand-in
-// here, then sends signed /brief slash commands, 50 in flight at a time, in three rounds. Prints
-// a Markdown table and writes bench/load-results.json. See README "Benchmarks → Load".
+// here, then sends signed /brief slash commands, 50 in flight at a time, in three rounds; then,
+// with the same load running, presses Share on 15 figures answers at once, so that 15 charts are
+// drawn and uploaded, first on the bot's chart workers and then, in a second bot, on its main
+// thread. Prints Markdown tables and writes bench/load-results.json. See README "Benchmarks → Load".
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -12,7 +14,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
+import { ACTIONS } from '../adapters/slack/buttons.js';
+import { buttonPayload, interactionBody, slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
 import type { DriverMessage, ServerMessage } from './load-server.js';
 import { percentile } from './stats.js';
 
@@ -29,6 +32,13 @@ const ACK_LIMIT_MS = 3000;
 /** A client moves on after this long without an answer; the round still collects it until its end + GRACE_MS. */
 const ANSWER_WAIT_MS = 15_000;
 const GRACE_MS = 10_000;
+/** Share presses in the charts runs (LOAD_CHARTS), all at once: each posts a figures answer and draws and uploads its chart. */
+const CHARTS = Number(process.env.LOAD_CHARTS ?? 15);
+/** A figures answer over corpus/ whose figures form a series, so that Share draws its chart. */
+const CHART_QUERY = 'figures overdose deaths';
+/** How long the slash-command load runs before the Share presses, and the longest wait for the charts. */
+const CHARTS_LEAD_MS = 1000;
+const CHARTS_WAIT_MS = 60_000;
 /** Per-user and per-channel rate limits off (0): the test measures throughput, and counts any rate-limit replies (there should be none). */
 const NO_RATE_LIMIT = '0';
 
@@ -85,14 +95,19 @@ interface Answer {
   rateLimited: boolean;
   /** "That took too long to answer" (ANSWER_TIMEOUT_MS, left at its default). */
   timedOut: boolean;
+  /** A shared figures answer posted without its chart ("Chart left out: …", the chart workers busy). */
+  chartLeftOut: boolean;
 }
 
 /**
- * Slack's side on 127.0.0.1: the Web API (auth.test and the like answer ok) and the response_urls
- * `/response/<id>`, whose answers it records with their arrival time and kind.
+ * Slack's side on 127.0.0.1: the Web API (auth.test and the like answer ok, file uploads are taken
+ * and their completion timed) and the response_urls `/response/<id>`, whose answers it records
+ * with their arrival time and kind.
  */
 class SlackStandIn {
   readonly answers = new Map<string, Answer>();
+  /** When each file upload was completed (files.completeUploadExternal). */
+  readonly uploads: number[] = [];
   duplicates = 0;
   private readonly waiting = new Map<string, () => void>();
   private server!: Server;
@@ -108,9 +123,18 @@ class SlackStandIn {
         if (path.startsWith('/response/')) {
           this.record(path.slice('/response/'.length), at, Buffer.concat(chunks).toString('utf8'));
           res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        } else if (path.startsWith('/upload/')) {
+          res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - 1');
         } else {
+          if (path === '/api/files.completeUploadExternal') this.uploads.push(at);
           const extra =
-            path === '/api/auth.test' ? { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' } : {};
+            path === '/api/auth.test'
+              ? { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' }
+              : path === '/api/files.getUploadURLExternal'
+                ? { upload_url: `${this.url}/upload/F1`, file_id: 'F1' }
+                : path === '/api/files.completeUploadExternal'
+                  ? { files: [{ id: 'F1', title: 'chart' }] }
+                  : {};
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
         }
       });
@@ -153,6 +177,7 @@ class SlackStandIn {
       error,
       rateLimited: error && /going a bit fast|rate limit|too many/i.test(lead),
       timedOut: error && /took too long/i.test(lead),
+      chartLeftOut: body.includes('Chart left out'),
     });
     this.waiting.get(id)?.();
     this.waiting.delete(id);
@@ -244,7 +269,7 @@ const summary = (times: number[]) => {
 const secret = randomBytes(16).toString('hex');
 const standIn = new SlackStandIn();
 await standIn.start();
-const bot = await BotProcess.start({
+const botEnv = {
   PATH: process.env.PATH ?? '',
   CORPUS_DIR: resolve(here, '../corpus'),
   LOG_LEVEL: 'warn',
@@ -253,8 +278,9 @@ const bot = await BotProcess.start({
   SLACK_API_URL: `${standIn.url}/api/`,
   RATE_LIMIT_USER_PER_MINUTE: NO_RATE_LIMIT,
   RATE_LIMIT_CHANNEL_PER_MINUTE: NO_RATE_LIMIT,
-});
-const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+};
+let bot = await BotProcess.start(botEnv);
+let eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
 
 function commandBody(id: string, i: number): string {
   return slashCommandBody({
@@ -341,6 +367,7 @@ async function runRound(round: number): Promise<RoundResult> {
  * judged from there on.
  */
 function memoryVerdict(rounds: RoundResult[]): { growing: boolean; text: string } {
+  if (!rounds.length) return { growing: false, text: 'no rounds run' };
   const heaps = rounds.map((r) => r.memoryAfter.heapMB);
   const first = heaps[0]!;
   const last = heaps.at(-1)!;
@@ -353,6 +380,132 @@ function memoryVerdict(rounds: RoundResult[]): { growing: boolean; text: string 
   };
 }
 
+interface ChartsResult {
+  /** Where the bot draws its charts: its chart workers, or its main thread (LOAD_CHARTS_IN_THREAD=1). */
+  drawnOn: string;
+  shares: number;
+  uploaded: number;
+  /** Shared answers posted without their chart because the chart workers were busy. */
+  leftOut: number;
+  /** From the Share presses to the last chart uploaded (or left out). */
+  lastChartS: number;
+  /** Slash commands sent from the presses until the last chart, and their acks. */
+  requests: number;
+  ackedWithin3s: number;
+  ackMs: { p50: number; p99: number; max: number };
+  /** The acks of the Share presses themselves. */
+  shareAckMs: { p50: number; p99: number; max: number };
+  loadAverage: number;
+}
+
+/** Sends a signed Share press for `CHART_QUERY` as user `user`; resolves with its ack time in ms. */
+async function pressShare(id: string, user: string): Promise<number> {
+  const body = interactionBody(
+    buttonPayload(ACTIONS.share, JSON.stringify({ t: CHART_QUERY }), `${standIn.url}/response/${id}`, user),
+  );
+  const t0 = performance.now();
+  const res = await fetch(eventsUrl, {
+    method: 'POST',
+    headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'),
+    body,
+  });
+  await res.arrayBuffer();
+  return performance.now() - t0;
+}
+
+/**
+ * What a bot that has run a while has done: answered each kind of command and drawn a chart, so
+ * that loading models and Vega (over a second for the first chart) is not counted as the charts' cost.
+ */
+async function warmUp(run: string): Promise<void> {
+  const uploads = standIn.uploads.length;
+  await pressShare(`warm-share-${run}`, 'U0');
+  await Promise.all(
+    Array.from({ length: 20 }, async (_, i) => {
+      const id = `warm-${run}-${i}`;
+      const body = commandBody(id, i);
+      await fetch(eventsUrl, {
+        method: 'POST',
+        headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'),
+        body,
+      });
+      await standIn.answered(id, ANSWER_WAIT_MS);
+    }),
+  );
+  const deadline = performance.now() + CHARTS_WAIT_MS;
+  while (standIn.uploads.length === uploads && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+}
+
+/**
+ * With 50 slash-command clients running as in a round, presses Share on CHARTS figures answers at
+ * once; each Share answers in the channel and draws and uploads the answer's chart. Measures the
+ * acks of every slash command sent while the charts are drawn.
+ */
+async function runCharts(drawnOn: string): Promise<ChartsResult> {
+  // Ids go into response_url paths.
+  const run = drawnOn.replace(/\W+/g, '-');
+  await warmUp(run);
+  const uploadsBefore = standIn.uploads.length;
+  const sends: { at: number; ackMs?: number }[] = [];
+  let drawing = true;
+  let next = 0;
+  const client = async () => {
+    while (drawing) {
+      const i = next++;
+      const id = `charts-${run}-${i}`;
+      const body = commandBody(id, i);
+      const send: { at: number; ackMs?: number } = { at: performance.now() };
+      sends.push(send);
+      try {
+        const res = await fetch(eventsUrl, {
+          method: 'POST',
+          headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'),
+          body,
+          signal: AbortSignal.timeout(ANSWER_WAIT_MS),
+        });
+        await res.arrayBuffer();
+        if (res.status === 200) send.ackMs = performance.now() - send.at;
+      } catch {
+        // Counted as not acked.
+      }
+      await standIn.answered(id, ANSWER_WAIT_MS);
+    }
+  };
+  const clients = Promise.all(Array.from({ length: CONCURRENCY }, client));
+  await new Promise((r) => setTimeout(r, CHARTS_LEAD_MS));
+
+  const pressed = performance.now();
+  const shareIds = Array.from({ length: CHARTS }, (_, n) => `share-${run}-${n}`);
+  const shareAcks = await Promise.all(shareIds.map((id, n) => pressShare(id, `U${n}`)));
+  const leftOut = () => shareIds.filter((id) => standIn.answers.get(id)?.chartLeftOut).length;
+  const deadline = pressed + CHARTS_WAIT_MS;
+  while (standIn.uploads.length - uploadsBefore + leftOut() < CHARTS && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  const done = Math.max(
+    pressed,
+    ...standIn.uploads.slice(uploadsBefore),
+    ...shareIds.map((id) => standIn.answers.get(id)?.at ?? 0),
+  );
+  drawing = false;
+  await clients;
+
+  const during = sends.filter((s) => s.at >= pressed && s.at <= done);
+  const acks = during.flatMap((s) => (s.ackMs === undefined ? [] : [s.ackMs]));
+  return {
+    drawnOn,
+    shares: CHARTS,
+    uploaded: standIn.uploads.length - uploadsBefore,
+    leftOut: leftOut(),
+    lastChartS: round2((done - pressed) / 1000),
+    requests: during.length,
+    ackedWithin3s: acks.filter((t) => t <= ACK_LIMIT_MS).length,
+    ackMs: summary(acks),
+    shareAckMs: summary(shareAcks),
+    loadAverage: round2(loadavg()[0]!),
+  };
+}
+
 const rounds: RoundResult[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const result = await runRound(round);
@@ -361,6 +514,19 @@ for (let round = 1; round <= ROUNDS; round++) {
     `round ${round}: ${result.requests} requests in ${result.wallS} s, ${result.lost} lost, ack p99 ${result.ackMs.p99} ms, answer p99 ${result.answerMs.p99} ms`,
   );
 }
+const charts: ChartsResult[] = [];
+const reportCharts = (r: ChartsResult) =>
+  console.error(
+    `charts on ${r.drawnOn}: ${r.uploaded}/${r.shares} uploaded in ${r.lastChartS} s, ack p99 ${r.ackMs.p99} ms over ${r.requests} requests`,
+  );
+charts.push(await runCharts('worker threads'));
+reportCharts(charts[0]!);
+await bot.stop();
+// The same presses to a bot that draws its charts on its main thread, as before the chart workers.
+bot = await BotProcess.start({ ...botEnv, LOAD_CHARTS_IN_THREAD: '1' });
+eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+charts.push(await runCharts('main thread'));
+reportCharts(charts[1]!);
 await bot.stop();
 await standIn.stop();
 
@@ -382,6 +548,19 @@ for (const r of rounds) {
 console.log(
   `\nMemory: ${verdict.text}. Load average at each round's end: ${rounds.map((r) => r.loadAverage).join(', ')}.`,
 );
+console.log(
+  `\n${CHARTS} Share presses at once on \`${CHART_QUERY}\` while the slash commands go on; acks of the slash commands sent until the last chart was uploaded. Latencies in ms.\n`,
+);
+console.log(
+  '| charts drawn on | charts uploaded | left out (busy) | last chart after (s) | slash commands meanwhile | acked ≤ 3 s | ack p50 / p99 / max | Share ack p50 / p99 / max |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const c of charts) {
+  const ms = (l: ChartsResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
+  console.log(
+    `| ${c.drawnOn} | ${c.uploaded}/${c.shares} | ${c.leftOut} | ${c.lastChartS} | ${c.requests} | ${c.ackedWithin3s}/${c.requests} | ${ms(c.ackMs)} | ${ms(c.shareAckMs)} |`,
+  );
+}
 const errorsLogged = rounds.reduce((n, r) => n + r.errorsLogged, 0);
 if (errorsLogged) console.log(`The bot logged ${errorsLogged} error lines (above).`);
 
@@ -401,9 +580,12 @@ await writeFile(
         ackLimitMs: ACK_LIMIT_MS,
         answerWaitMs: ANSWER_WAIT_MS,
         graceMs: GRACE_MS,
+        chartShares: CHARTS,
+        chartQuery: CHART_QUERY,
       },
       rounds,
       memory: verdict,
+      charts,
     },
     null,
     2,

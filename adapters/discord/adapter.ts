@@ -17,7 +17,7 @@ import {
   type SendableChannels,
 } from 'discord.js';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
-import type { Reply } from '../../src/answer/reply.js';
+import { drawCharts, type Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { runAddFiles, runCommand } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
@@ -27,7 +27,7 @@ import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { ADD_TO_DOSSIER, COMMAND_NAME, TOPIC_ARGS } from './commands.js';
 import { digestError, findDigest, rejectDigestRateLimits, withNonce } from './digest.js';
-import { drawAttachments, parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
+import { parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
 import { TopicSuggester } from './topics.js';
 
 export type DiscordConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
@@ -170,7 +170,9 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   async deliver(target: DiscordTarget, reply: Reply): Promise<void> {
     const { interaction } = target;
     const flow = target.flow ? this.flows.get(target.flow) : undefined;
-    const rendered = renderDiscord(reply, await drawAttachments(reply), { sharedBy: target.sharedBy });
+    // Discord shows the charts in every answer, private or not.
+    const drawn = await drawCharts(reply, this.log);
+    const rendered = renderDiscord(drawn.reply, drawn.images, { sharedBy: target.sharedBy });
     if (flow) flow.next = rendered.next;
     const components = flow ? buttonsOf(target.flow!, flow, flow.ephemeral ? 'offer' : undefined) : [];
     const message = { ...rendered.message, components };
@@ -194,8 +196,9 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
    */
   async post(channelId: string, reply: Reply, options?: PostOptions): Promise<void> {
     const channel = await this.sendable(channelId);
+    const drawn = await drawCharts(reply, this.log);
     try {
-      await channel.send(withNonce(renderDiscord(reply, await drawAttachments(reply)).message, options?.key));
+      await channel.send(withNonce(renderDiscord(drawn.reply, drawn.images).message, options?.key));
     } catch (error) {
       throw digestError(error, this.logFailure(error, 'post', undefined, channelId), 'post');
     }

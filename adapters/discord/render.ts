@@ -51,13 +51,9 @@ export interface RenderedReply {
   next?: Reply['next'];
 }
 
-/** Draws a reply's charts for `renderDiscord`: Discord shows them in every answer, private or not. */
-export const drawAttachments = (reply: Reply): Promise<Uint8Array[]> =>
-  Promise.all(reply.attachments.map((a) => a.draw()));
-
 /**
  * The one renderer for Discord: a reply as embeds within every limit, with its charts attached.
- * `images`: each attachment's drawn bytes, in order (see `drawAttachments`); an attachment without them is left out.
+ * `images`: each attachment's drawn bytes, in order (see `drawCharts`); an attachment without them is left out.
  */
 export function renderDiscord(
   reply: Reply,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { webApi } from '@slack/bolt';
-import type { Reply } from '../../src/answer/reply.js';
+import { drawCharts, type Reply } from '../../src/answer/reply.js';
 import type { Logger } from '../../src/log.js';
 import type { SlackRequest } from './buttons.js';
 import { fitText } from '../../src/render/cut.js';
@@ -112,13 +112,14 @@ export class SlackDelivery {
   ): Promise<void> {
     const { responseUrl, channel, request } = pressed;
     const shared: SlackTarget = { kind: 'response', responseUrl, channel, visibility: 'in_channel', request };
+    const drawn = await this.drawFor(shared, reply);
     try {
-      await this.sendMessage(shared, reply, { sharedBy });
+      await this.sendMessage(shared, drawn.reply, { sharedBy });
     } catch (error) {
       return this.tellPresser(responseUrl, channel, error, 'Could not share the answer');
     }
     try {
-      await this.uploadCharts(shared, reply);
+      await this.uploadCharts(shared, drawn);
     } catch (error) {
       await this.tellPresser(responseUrl, channel, error, 'Shared without its chart');
     }
@@ -141,8 +142,18 @@ export class SlackDelivery {
   }
 
   private async send(target: SlackTarget, reply: Reply, options: RenderOptions = {}): Promise<void> {
-    await this.sendMessage(target, reply, options);
-    await this.uploadCharts(target, reply);
+    const drawn = await this.drawFor(target, reply);
+    await this.sendMessage(target, drawn.reply, options);
+    await this.uploadCharts(target, drawn);
+  }
+
+  /**
+   * Charts are drawn only for a public answer: a private one shows none (Share posts it). A chart
+   * that cannot be drawn now leaves the reply with a line saying so (see `drawCharts`).
+   */
+  private async drawFor(requested: SlackTarget, reply: Reply): Promise<{ reply: Reply; images: Uint8Array[] }> {
+    if (!isPublic(addressed(requested, reply)) || reply.attachments.length === 0) return { reply, images: [] };
+    return drawCharts(reply, this.log);
   }
 
   private async sendMessage(requested: SlackTarget, reply: Reply, options: RenderOptions): Promise<void> {
@@ -185,18 +196,20 @@ export class SlackDelivery {
       );
   }
 
-  /** Charts are drawn only here, for a public answer: a private answer shows none (Share posts it). */
-  private async uploadCharts(requested: SlackTarget, reply: Reply): Promise<void> {
+  /** Uploads the charts `drawFor` drew (none for a private answer) into the channel or thread of the answer. */
+  private async uploadCharts(
+    requested: SlackTarget,
+    { reply, images }: { reply: Reply; images: Uint8Array[] },
+  ): Promise<void> {
     const target = addressed(requested, reply);
-    if (!isPublic(target)) return;
     const threadTs = target.kind === 'response' ? undefined : target.threadTs;
-    for (const chart of reply.attachments) {
-      const file = Buffer.from(await chart.draw());
+    for (const [i, image] of images.entries()) {
+      const chart = reply.attachments[i]!;
       await this.withinRateBudget(() =>
         this.client.files.uploadV2({
           channel_id: target.channel,
           ...(threadTs ? { thread_ts: threadTs } : {}),
-          file,
+          file: Buffer.from(image),
           filename: chart.name,
           // Slack shows the title under the file; the long description is its alt text.
           title: fitText(chart.title, MAX_FILE_TITLE),

@@ -1,3 +1,6 @@
+import { DossierError } from '../errors.js';
+import type { Logger } from '../log.js';
+
 /**
  * The platform-neutral answer to a command. The core builds it; each adapter renders it for one
  * platform (escaping, limits and truncation are the renderer's job, never the core's).
@@ -171,6 +174,37 @@ export function markRanges(text: string, ranges: Iterable<readonly [number, numb
   }
   if (at < text.length) spans.push({ text: text.slice(at) });
   return spans;
+}
+
+/** The line that stands in for a chart that could not be drawn, saying why. */
+export const chartLeftOut = (why: string): ReplyBlock => ({ type: 'text', text: [{ text: `Chart left out: ${why}` }] });
+
+/**
+ * Draws a reply's charts, for an adapter about to show them. A chart that cannot be drawn now
+ * (the chart workers busy, no font) is left out of the reply with a line saying why, so the
+ * answer itself still goes out; a failure nobody foresaw is logged.
+ */
+export async function drawCharts(
+  reply: Reply,
+  log?: Pick<Logger, 'warn'>,
+): Promise<{ reply: Reply; images: Uint8Array[] }> {
+  const drawn = await Promise.allSettled(reply.attachments.map((a) => a.draw()));
+  const images: Uint8Array[] = [];
+  const attachments: Attachment[] = [];
+  const notes: ReplyBlock[] = [];
+  drawn.forEach((result, i) => {
+    if (result.status === 'fulfilled') {
+      images.push(result.value);
+      attachments.push(reply.attachments[i]!);
+    } else if (result.reason instanceof DossierError) notes.push(chartLeftOut(result.reason.message));
+    else {
+      log?.warn({ err: String(result.reason) }, 'a chart could not be drawn');
+      notes.push(chartLeftOut('it could not be drawn.'));
+    }
+  });
+  return notes.length
+    ? { reply: { ...reply, attachments, blocks: [...reply.blocks, ...notes] }, images }
+    : { reply, images };
 }
 
 export function errorReply(code: string, message: string): Reply {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ChartDrawer } from '../answer/figures/chart.js';
 import type { Reply } from '../answer/reply.js';
 import type { Platform } from './adapter.js';
 import type { DigestDesk } from './digest-desk.js';
@@ -35,6 +36,8 @@ export interface CommandContext {
   feeds?: Feeds;
   /** Rate limits, answer time limit and shutdown drain (see CommandGate); without it commands run unchecked (tests, the one-shot CLI). */
   gate?: CommandGate;
+  /** Draws charts, on worker threads in the bot (see `chartWorkers`); without it they are drawn in this thread. */
+  drawChart?: ChartDrawer;
   /** This request's logger, carrying its `requestId`; `runCommand` sets it for handlers. */
   log?: Logger;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerFigures, figuresReply } from '../answer/figures/index.js';
+import { answerFigures, chartFont, figuresReply, seriesChart } from '../answer/figures/index.js';
 import { defineCommand } from './command.js';
 import { MAX_RESULTS } from './limits.js';
 
@@ -22,5 +22,8 @@ export const figuresCommand = defineCommand({
       .describe('What the figures are about, e.g. overdose deaths'),
   }),
   fromText: (rest) => ({ topic: rest }),
-  run: async ({ topic }, { dossier }) => figuresReply(answerFigures(dossier, topic, { limit: MAX_RESULTS })),
+  run: async ({ topic }, { dossier, drawChart }) =>
+    figuresReply(answerFigures(dossier, topic, { limit: MAX_RESULTS }), (series) =>
+      seriesChart(series, chartFont(), drawChart),
+    ),
 });

@@ -10,6 +10,8 @@ export { ask, askJson, askReply } from '../answer/ask.js';
 export { cite, citeReply } from '../answer/cite.js';
 export { answerFigures } from '../answer/figures/index.js';
 export { corpusSize } from '../answer/sources.js';
+/** Charts drawn on worker threads, handed to commands through their context (`drawChart`). */
+export { chartWorkers, type ChartDrawer, type ChartWorkers } from '../answer/figures/index.js';
 /** How the search reads text, for adapters that match what a user types against the corpus (autocomplete). */
 export { fold } from '../search/analyzer.js';
 /** The noun phrases of a text, from which autocomplete reads a corpus's topics. */

@@ -28,6 +28,17 @@ describe('figures command', () => {
     expect(reply.attachments.map((a) => a.contentType)).toEqual(['image/png']);
   });
 
+  it('draws its chart with the drawer the context passes in (the bot’s chart workers)', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const asked: string[] = [];
+    const reply = await runText('figures cargo thefts', {
+      ...ctx,
+      drawChart: async ({ series }) => (asked.push(series.measure), png),
+    });
+    expect(await reply.attachments[0]!.draw()).toBe(png);
+    expect(asked).toEqual(['cargo thefts at the harbour']);
+  });
+
   it('asks for a topic in one line when there is none', async () => {
     const reply = await runCommand('figures', { topic: '  ' }, ctx);
     expect(reply.status).toBe('error');

@@ -34,8 +34,26 @@ const FONTS = [
   { family: 'Arial', files: ['C:\\Windows\\Fonts\\arial.ttf', 'C:\\Windows\\Fonts\\arialbd.ttf'] },
 ];
 
+/** A font charts are drawn with: its family and the files of it that exist here. */
+export interface ChartFont {
+  family: string;
+  files: string[];
+}
+
+/** What drawing one chart takes; plain data, so a worker thread can be sent it (see chart-workers.ts). */
+export interface ChartRequest {
+  series: Series<Cited>;
+  font: ChartFont;
+}
+
+/** Draws a chart into PNG bytes: in this thread by default, or handed to workers (`chartWorkers`). */
+export type ChartDrawer = (request: ChartRequest) => Promise<Uint8Array>;
+
+/** Draws in the calling thread: for the one-shot CLI and tests, where nothing else waits on it. */
+export const drawHere: ChartDrawer = ({ series, font }) => drawSeries(series, font);
+
 /** The font charts are drawn with: its family and the files of it that exist here. */
-export function chartFont(candidates = FONTS): { family: string; files: string[] } {
+export function chartFont(candidates = FONTS): ChartFont {
   for (const font of candidates) {
     const files = font.files.filter((f) => existsSync(f));
     if (files.length) return { family: font.family, files };
@@ -53,14 +71,23 @@ const HEIGHT = 260;
 
 /**
  * A series as a line chart. The font is looked for now, so a machine without one hears so at once;
- * the drawing waits until an adapter asks for the image (see `Attachment.draw`).
+ * the drawing waits until an adapter asks for the image (see `Attachment.draw`), and is done by `draw`.
  */
-export function seriesChart<F extends Cited>(series: Series<F>, font = chartFont()): Attachment {
+export function seriesChart<F extends Cited>(
+  series: Series<F>,
+  font = chartFont(),
+  draw: ChartDrawer = drawHere,
+): Attachment {
   let drawn: Promise<Uint8Array> | undefined;
   return {
     name: `${slug(series.measure)}.png`,
     contentType: 'image/png',
-    draw: () => (drawn ??= drawSeries(series, font)),
+    // A chart refused for now (the workers busy) may be asked for again.
+    draw: () =>
+      (drawn ??= draw({ series, font }).catch((error: unknown) => {
+        drawn = undefined;
+        throw error;
+      })),
     title: capitalise(series.measure),
     alt: altText(series, sourcesOf(series)),
   };
@@ -72,7 +99,7 @@ const sourcesOf = (series: Series<Cited>) => distinct(series.points.map((p) => s
  * Draws a series as a line chart: Vega-Lite compiled to Vega, rendered to SVG without a browser,
  * then to PNG by resvg. The title says what is measured; the subtitle names the sources.
  */
-async function drawSeries(series: Series<Cited>, font: { family: string; files: string[] }): Promise<Uint8Array> {
+async function drawSeries(series: Series<Cited>, font: ChartFont): Promise<Uint8Array> {
   const [{ compile }, vega, { renderAsync }] = await Promise.all([
     import('vega-lite'),
     import('vega'),

@@ -3,4 +3,5 @@ export { figuresInSentence, type Figure, type FigureUnit, type FigureValue } fro
 export { FigureCache, type PassageFigure } from './passage.js';
 export { answerFigures, FiguresAnswer, type FigureJson, type FiguresOptions, type FoundFigure } from './answer.js';
 export { figuresReply, figureItem, markFigures } from './reply.js';
-export { seriesChart, chartFont } from './chart.js';
+export { seriesChart, chartFont, type ChartDrawer } from './chart.js';
+export { chartWorkers, type ChartWorkers } from './chart-workers.js';

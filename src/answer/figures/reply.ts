@@ -1,5 +1,6 @@
 import { DossierError } from '../../errors.js';
 import {
+  chartLeftOut,
   markRanges,
   type Attachment,
   type Citation,
@@ -45,7 +46,7 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
     } catch (error) {
       // A server without fonts still answers; the figures are all in the blocks.
       if (!(error instanceof DossierError)) throw error;
-      blocks.push({ type: 'text', text: [{ text: `Chart left out: ${error.message}` }] });
+      blocks.push(chartLeftOut(error.message));
     }
   }
   return { title, status: 'ok', blocks, attachments, more: 0, isAnswer: true };

@@ -12,6 +12,7 @@ import { DeliveryError } from '../../../src/digest/delivery.js';
 import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import { Dossier } from '../../../src/engine/dossier.js';
+import { DossierError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
 import { expectWithinLimits } from './limits.js';
 import {
@@ -417,6 +418,41 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       expect([...answer.files[0]!.data]).toEqual([...png]);
     } finally {
       commands.splice(commands.indexOf(chart), 1);
+    }
+  });
+
+  it('answers without the chart, and one line saying so, when the chart workers are too busy to draw it', async () => {
+    const busy = defineCommand({
+      name: 'busychart',
+      summary: 'A chart the workers have no room for',
+      usage: 'busychart <topic>',
+      args: z.object({ topic: z.string().describe('What to chart') }),
+      fromText: (rest) => ({ topic: rest }),
+      run: async ({ topic }) => ({
+        title: `Chart: ${topic}`,
+        status: 'ok',
+        blocks: [{ type: 'text', text: [{ text: 'Ridership rose.' }] }],
+        attachments: [
+          {
+            name: 'chart.png',
+            contentType: 'image/png',
+            draw: () => Promise.reject(new DossierError('busy', 'Dossier is busy — try again in a moment.')),
+            title: 'Tram ridership',
+            alt: `${topic} by year`,
+          },
+        ],
+        more: 0,
+      }),
+    });
+    commands.push(busy);
+    try {
+      const interaction = standIn.interact(standIn.command('busychart', { topic: 'tram ridership' }));
+      const answer = await standIn.waitFor(originalOf(interaction));
+      expect(answer.body.embeds[0].description).toContain('Chart left out: Dossier is busy — try again in a moment.');
+      expect(answer.body.embeds[0].image).toBeUndefined();
+      expect(answer.files).toHaveLength(0);
+    } finally {
+      commands.splice(commands.indexOf(busy), 1);
     }
   });
 

@@ -9,8 +9,16 @@ import { LIMITS } from '../../../adapters/slack/render.js';
 import type { Reply } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
+import { DossierError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
-import { SlackStub, slackHeaders, slashCommandBody, type Recorded } from './slack-stub.js';
+import {
+  buttonPayload,
+  interactionBody,
+  SlackStub,
+  slackHeaders,
+  slashCommandBody,
+  type Recorded,
+} from './slack-stub.js';
 
 const SECRET = 'test-signing-secret';
 const BOT_TOKEN = 'xoxb-test-token-never-logged';
@@ -99,32 +107,6 @@ async function signedPost(
 const FORM = 'application/x-www-form-urlencoded';
 
 const commandBody = (text: string, responseUrl: string) => slashCommandBody({ text, responseUrl });
-
-const interactionBody = (payload: object) => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
-
-function buttonPayload(actionId: string, value: string, responseUrl: string) {
-  return {
-    type: 'block_actions',
-    user: { id: 'U2', username: 'bo', team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
-    container: { type: 'message', message_ts: '100.000001', channel_id: 'C1', is_ephemeral: true },
-    trigger_id: 'trigger',
-    team: { id: 'T1', domain: 'port' },
-    channel: { id: 'C1', name: 'harbour' },
-    response_url: responseUrl,
-    actions: [
-      {
-        type: 'button',
-        action_id: actionId,
-        block_id: 'dossier_actions',
-        value,
-        text: { type: 'plain_text', text: 'x' },
-        action_ts: '100.000002',
-      },
-    ],
-  };
-}
 
 async function slashCommand(text: string) {
   const responseUrl = nextResponseUrl();
@@ -457,6 +439,25 @@ describe('SlackAdapter delivery', () => {
     const [complete] = since('/api/files.completeUploadExternal');
     // The file's title is the chart's few words; the long description is its alt text (issue 13.6).
     expect(complete?.body).toMatchObject({ channel_id: 'C1', files: [{ id: 'F1', title: 'Dredging cost' }] });
+  });
+
+  it('shares the answer without its chart, and one line saying so, when the chart workers are too busy', async () => {
+    const from = stub.calls.length;
+    const responseUrl = nextResponseUrl();
+    const busy: Reply = {
+      ...chartReply,
+      attachments: chartReply.attachments.map((a) => ({
+        ...a,
+        draw: () => Promise.reject(new DossierError('busy', 'Dossier is busy — try again in a moment.')),
+      })),
+    };
+    await adapter.deliver({ kind: 'response', responseUrl, channel: 'C1', visibility: 'in_channel' }, busy);
+    const shared = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { from });
+    expect(shownTexts(shared.body.blocks as Block[])).toContain(
+      'Chart left out: Dossier is busy — try again in a moment.',
+    );
+    expect(shownTexts(shared.body.blocks as Block[])).toContain('Cost rose each year.');
+    expect(stub.calls.slice(from).filter((c) => c.path.startsWith('/api/files'))).toHaveLength(0);
   });
 
   it('keeps an ephemeral answer’s chart back, without drawing it, and says Share posts it', async () => {

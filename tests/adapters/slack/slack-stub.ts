@@ -223,6 +223,34 @@ export function slashCommandBody({
   }).toString();
 }
 
+/** The form body Slack posts for an interaction: its payload as JSON. */
+export const interactionBody = (payload: object) => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+/** What Slack sends when someone in channel C1 presses one of an ephemeral answer's buttons. */
+export function buttonPayload(actionId: string, value: string, responseUrl: string, user = 'U2') {
+  return {
+    type: 'block_actions',
+    user: { id: user, username: 'bo', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: '100.000001', channel_id: 'C1', is_ephemeral: true },
+    trigger_id: 'trigger',
+    team: { id: 'T1', domain: 'port' },
+    channel: { id: 'C1', name: 'harbour' },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'dossier_actions',
+        value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '100.000002',
+      },
+    ],
+  };
+}
+
 export function slackHeaders(
   secret: string,
   body: string,
