@@ -7,6 +7,7 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { z } from 'zod';
+import { fitText } from '../../src/render/cut.js';
 import { INTERNAL_ARGS } from '../../src/commands/asking.js';
 import { commands as commandTable, type Command } from '../../src/commands/index.js';
 
@@ -55,7 +56,7 @@ function subcommand(command: Command): APIApplicationCommandSubcommandOption {
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: command.name,
-    description: short(command.summary),
+    description: fitText(command.summary, MAX_DESCRIPTION),
     options,
   };
 }
@@ -63,7 +64,7 @@ function subcommand(command: Command): APIApplicationCommandSubcommandOption {
 function option(name: string, schema: z.ZodType): APIApplicationCommandBasicOption {
   const required = !schema.isOptional();
   const inner = unwrap(schema);
-  const description = short(schema.description ?? inner.description ?? name);
+  const description = fitText(schema.description ?? inner.description ?? name, MAX_DESCRIPTION);
   const base = { name, description, required };
   switch (inner.def.type) {
     case 'number': {
@@ -107,6 +108,3 @@ function unwrap(schema: z.ZodType): z.ZodType {
   while ('innerType' in s.def && s.def.innerType) s = s.def.innerType as z.ZodType;
   return s;
 }
-
-const short = (text: string) =>
-  text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…`;

@@ -1,5 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { fold, nounPhrases, type Dossier, type Passage } from '../../src/engine/index.js';
+import { fitText } from '../../src/render/cut.js';
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
 export const MAX_CHOICES = 25;
@@ -73,7 +74,10 @@ export class TopicSuggester {
   suggest(typed: string): Choice[] {
     return this.matching(typed)
       .slice(0, MAX_CHOICES)
-      .map((label) => ({ name: clip(label, true), value: clip(label, false) }));
+      .map((label) => ({
+        name: fitText(label, MAX_CHOICE_LENGTH),
+        value: fitText(label, MAX_CHOICE_LENGTH, undefined, { mark: false }),
+      }));
   }
 
   /**
@@ -188,9 +192,3 @@ const ranked = (map: Map<string, Tally>, keep: (t: Tally) => boolean = () => tru
     .filter(([, t]) => keep(t))
     .sort(([, a], [, b]) => b.passages - a.passages || b.count - a.count)
     .map(([key, { label }]) => ({ key, label }));
-
-/** A label within Discord's 100 characters; the shown name ends with "…" when cut. */
-function clip(label: string, ellipsis: boolean): string {
-  if (label.length <= MAX_CHOICE_LENGTH) return label;
-  return ellipsis ? `${label.slice(0, MAX_CHOICE_LENGTH - 1).trimEnd()}…` : label.slice(0, MAX_CHOICE_LENGTH);
-}

@@ -5,6 +5,8 @@ import { Dossier } from '../../../src/engine/dossier.js';
 
 const LONG_HEADING =
   `Funding of the regional tram network and the bus lanes that feed it ${'in every district '.repeat(4)}`.trim();
+/** The long heading as a choice's value: cut after its last whole word within Discord's 100 characters. */
+const LONG_VALUE = LONG_HEADING.slice(0, 100).replace(/\s+\S*$/, '');
 
 function doc(source: string, sections: [string, string][]): SourceDocument {
   const passages: Passage[] = sections.map(([heading, text], i) => ({
@@ -43,17 +45,17 @@ const dossier = () =>
 describe('TopicSuggester', () => {
   it('offers headings, then the noun phrases passages share, filtered by what was typed (accents and case ignored)', async () => {
     const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
-    expect(topics.suggest('TRAM').map((c) => c.value)).toEqual(['Tram funding', LONG_HEADING.slice(0, 100)]);
+    expect(topics.suggest('TRAM').map((c) => c.value)).toEqual(['Tram funding', LONG_VALUE]);
     await topics.prepare();
     expect(topics.suggest('TRAM').map((c) => c.value)).toEqual([
       'Tram funding',
       'tram budget',
       'tram ridership',
       'tram',
-      LONG_HEADING.slice(0, 100),
+      LONG_VALUE,
     ]);
     expect(topics.suggest('MERIDA').map((c) => c.value)).toEqual(['Mérida funding']);
-    expect(topics.suggest('regional').map((c) => c.value)).toEqual(['regional grant', LONG_HEADING.slice(0, 100)]);
+    expect(topics.suggest('regional').map((c) => c.value)).toEqual(['regional grant', LONG_VALUE]);
   });
 
   it('offers no filler words: no adverbs, verbs or nouns that merely turn up (issue 13.6)', async () => {
