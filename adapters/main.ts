@@ -15,6 +15,7 @@ import { HEALTH_PATH, healthHandler, startHealthServer, stopHealthServer } from 
 import { SlackAdapter } from './slack/app.js';
 import { slackSettings } from './slack/settings.js';
 import { terminalLogger } from './terminal/log.js';
+import { styleFor } from './terminal/render.js';
 import { TerminalAdapter } from './terminal/repl.js';
 
 /**
@@ -49,7 +50,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const slack = slackSettings(config);
   const inTerminal = !slack && !config.DISCORD_TOKEN;
-  const log = inTerminal ? terminalLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL);
+  // In the terminal, warnings go above the prompt, which is then drawn again, once the session has one.
+  const screen: { terminal?: TerminalAdapter } = {};
+  const toTerminal = {
+    write: (text: string) =>
+      screen.terminal ? screen.terminal.interject(text, process.stderr) : process.stderr.write(text),
+  };
+  const log = inTerminal ? terminalLogger(config.LOG_LEVEL, toTerminal) : createLogger(config.LOG_LEVEL);
   // A promise some library let fall is logged; it must not take every channel's answers down with it.
   process.on('unhandledRejection', (reason) =>
     log.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unexpected error; still running'),
@@ -145,8 +152,10 @@ async function main(): Promise<void> {
   const bot = botContext({ dossier, log, digest: digest.service, gate, ingest, feeds, drawChart: charts.draw });
   if (slack) adapters.slack = new SlackAdapter(bot, slack, { httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
   if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(bot, config);
-  const terminal = inTerminal ? new TerminalAdapter(bot, { slashCommand: config.SLACK_COMMAND }) : undefined;
-  if (terminal) adapters.terminal = terminal;
+  const terminal = inTerminal
+    ? new TerminalAdapter(bot, { slashCommand: config.SLACK_COMMAND }, { style: styleFor(process.stdout, process.env) })
+    : undefined;
+  if (terminal) adapters.terminal = screen.terminal = terminal;
 
   if (config.HEALTH_PORT) {
     running.health = await startHealthServer(config.HEALTH_PORT, health);

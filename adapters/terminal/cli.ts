@@ -27,7 +27,7 @@ import { DossierError, errorLine } from '../../src/errors.js';
 import { fetchSettings, Ingest, SafeFetcher } from '../../src/ingest/index.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { terminalLogger } from './log.js';
-import { ansi, noStyle, renderTerminal } from './render.js';
+import { renderTerminal, styleFor, widthOf } from './render.js';
 
 /** The commands of the command line, for `help` and `help --json`. */
 const COMMANDS: { usage: string; summary: string }[] = [
@@ -209,7 +209,11 @@ export async function main(argv: string[]): Promise<number> {
         : await runText(`${command} ${text}`, ctx).finally(() => fetcher.close());
   if (!reply) return 1;
   // One command, one answer: there is no `more` to type here.
-  process.stdout.write(`${renderTerminal(reply, process.stdout.isTTY ? ansi : noStyle, { moreHint: false })}\n`);
+  const shown = renderTerminal(reply, styleFor(process.stdout, process.env), {
+    moreHint: false,
+    width: widthOf(process.stdout),
+  });
+  process.stdout.write(`${shown}\n`);
   if (values.chart !== undefined) {
     const chart = reply.attachments[0];
     if (!chart) console.error('dossier: no chart for this answer (its figures do not form a series over time)');

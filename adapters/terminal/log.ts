@@ -4,9 +4,10 @@ import { createLogger, type Logger } from '../../src/log.js';
 /**
  * The logger for someone at the terminal: plain lines between answers, and at `info` (the default)
  * only warnings, since a line per command would bury the answers. `debug` and `trace` still show everything.
+ * `out` (default stderr) lets the interactive terminal print them above its prompt.
  */
-export function terminalLogger(level: Config['LOG_LEVEL']): Logger {
-  return createLogger(level === 'info' ? 'warn' : level, plainLogDestination());
+export function terminalLogger(level: Config['LOG_LEVEL'], out?: { write(text: string): unknown }): Logger {
+  return createLogger(level === 'info' ? 'warn' : level, plainLogDestination(out));
 }
 
 /**

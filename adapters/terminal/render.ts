@@ -10,6 +10,14 @@ export interface TerminalStyle {
 export const ansi: TerminalStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
 export const noStyle: TerminalStyle = { bold: (t) => t, dim: (t) => t };
 
+/** Bold and dim only on a terminal, and never when NO_COLOR is set to anything (no-color.org). */
+export const styleFor = (stream: { isTTY?: boolean }, env: Record<string, string | undefined>): TerminalStyle =>
+  stream.isTTY && !env.NO_COLOR ? ansi : noStyle;
+
+/** The width to wrap at: a terminal's own; text going to a file or a pipe is left unwrapped. */
+export const widthOf = (stream: { isTTY?: boolean; columns?: number }): number | undefined =>
+  stream.isTTY && stream.columns ? stream.columns : undefined;
+
 /** Control characters from documents or users would move the cursor or recolour the terminal. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -25,14 +33,21 @@ export interface TerminalRenderOptions {
    * interactive terminal has `more`; the one-shot `dossier` command has not, so it passes false.
    */
   moreHint?: boolean;
+  /** Wrap lines at this many columns, between words (see `wrap`); unset, lines are left as they are. */
+  width?: number;
 }
 
 /** The one renderer for the terminal: readable text, matched words in bold where the terminal supports it. */
 export function renderTerminal(
   reply: Reply,
   style: TerminalStyle = noStyle,
-  { moreHint = true }: TerminalRenderOptions = {},
+  { moreHint = true, width }: TerminalRenderOptions = {},
 ): string {
+  const text = renderLines(reply, style, moreHint);
+  return width ? wrap(text, width) : text;
+}
+
+function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean): string {
   // The bot's own code spans keep their backticks: they are what to type.
   const rich = (r: RichText) =>
     r.map((s) => (s.code ? `\`${safe(s.text)}\`` : s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
@@ -52,8 +67,10 @@ export function renderTerminal(
       case 'excerpt': {
         const e = block.excerpt;
         n++;
-        if (e.context) out.push(style.dim(`   ${safe(e.context)}`));
-        out.push(`${n}. “${rich(e.text)}”`, style.dim(`   — ${citationLine(e.citation)}`));
+        // A list item's lead-in opens its own result, so it is not read as the end of the one before.
+        if (e.context) out.push(`${n}. ${style.dim(safe(e.context))}`, `   “${rich(e.text)}”`);
+        else out.push(`${n}. “${rich(e.text)}”`);
+        out.push(style.dim(`   — ${citationLine(e.citation)}`));
         if (e.figures.length)
           out.push(
             `   Key figures: ${e.figures.map((f) => style.bold(safe(f.text)) + (f.measure ? ` (${safe(f.measure)})` : '')).join('; ')}`,
@@ -76,4 +93,47 @@ export function renderTerminal(
   for (const a of reply.attachments) out.push(style.dim(`[chart: ${safe(a.alt)}]`));
   if (moreHint && reply.more > 0) out.push(style.dim(`${moreResults(reply.more)}: type \`more\`.`));
   return out.join('\n').trimEnd();
+}
+
+/** The styles `ansi` adds, which take no room on the screen. */
+// eslint-disable-next-line no-control-regex -- the escape character starts each style
+const STYLE_CODE = /\x1b\[[0-9;]*m/g;
+const columnsOf = (text: string) => [...text.replace(STYLE_CODE, '')].length;
+/** A line's indent and list marker ("  • ", "12. ", "   — "), under which its wrapped lines continue. */
+// eslint-disable-next-line no-control-regex -- a style may open the line
+const HANGING = /^(?:\x1b\[[0-9;]*m)*\s*(?:(?:[•—]|\d+\.)\s+)?/;
+
+/**
+ * Wraps each line at `width` columns between words, continuing under the line's own text past its
+ * indent and list marker. A word longer than a line (a link) is left whole, since cutting it would break it.
+ */
+export function wrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => wrapLine(line, width))
+    .join('\n');
+}
+
+function wrapLine(line: string, width: number): string {
+  if (columnsOf(line) <= width) return line;
+  const lead = HANGING.exec(line)![0];
+  const indent = columnsOf(lead) < width / 2 ? ' '.repeat(columnsOf(lead)) : '';
+  const lines: string[] = [];
+  let current = lead;
+  let used = columnsOf(lead);
+  let empty = true;
+  for (const word of line.slice(lead.length).split(/ +/)) {
+    const size = columnsOf(word);
+    if (!empty && used + 1 + size > width) {
+      lines.push(current);
+      current = indent + word;
+      used = indent.length + size;
+    } else {
+      current += (empty ? '' : ' ') + word;
+      used += (empty ? 0 : 1) + size;
+    }
+    empty = false;
+  }
+  lines.push(current);
+  return lines.join('\n');
 }

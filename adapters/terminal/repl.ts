@@ -1,11 +1,11 @@
-import { createInterface, type Interface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, PlatformStatus } from '../../src/commands/adapter.js';
 import { errorReply, type Reply } from '../../src/answer/reply.js';
 import { corpusSize } from '../../src/engine/index.js';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { commandContext, type BotContext } from '../bot.js';
-import { ansi, noStyle, renderTerminal } from './render.js';
+import { renderTerminal, styleFor, widthOf, type TerminalStyle } from './render.js';
 
 export interface TerminalSettings {
   /** The slash command people type in chat (SLACK_COMMAND); accepted here too so the same words work everywhere. */
@@ -14,10 +14,16 @@ export interface TerminalSettings {
 
 export interface TerminalOptions {
   /** Where lines are read from (default: stdin). */
-  input?: Readable;
-  /** Where answers are written (default: stdout). */
-  output?: Writable & { isTTY?: boolean };
+  input?: Readable & { isTTY?: boolean };
+  /** Where answers are written (default: stdout); a terminal's width is read from its `columns` at each answer. */
+  output?: Writable & { isTTY?: boolean; columns?: number };
+  /** Bold and dim (default: on a terminal, unless NO_COLOR is set; see `styleFor`). */
+  style?: TerminalStyle;
 }
+
+/** Lines typed this session that the up arrow brings back. */
+const HISTORY_SIZE = 1000;
+const PROMPT = '> ';
 
 /** The one person at the terminal, and their one channel. */
 const TERMINAL_USER = 'terminal';
@@ -32,6 +38,8 @@ export class TerminalAdapter implements Adapter<null> {
   private reading = false;
   private last?: Reply;
   private queue: Promise<void> = Promise.resolve();
+  /** Whether the prompt is on screen, waiting for a line (and so must be drawn again under anything printed). */
+  private prompting = false;
   private readonly closed: Promise<void>;
   private close!: () => void;
 
@@ -48,18 +56,44 @@ export class TerminalAdapter implements Adapter<null> {
     return this.closed;
   }
 
+  /**
+   * Reads lines until `exit` or Ctrl-D. On a terminal, readline edits the line (arrows, Home, End),
+   * keeps the session's history for the up and down arrows, and takes Ctrl-C: it clears a line
+   * being typed, and on an empty line ends the session, since the terminal then sends no signal.
+   */
   async start(): Promise<void> {
-    const output = this.options.output ?? process.stdout;
-    this.rl = createInterface({ input: this.options.input ?? process.stdin, output, terminal: false });
+    const input = this.options.input ?? process.stdin;
+    const output = this.output;
+    const terminal = Boolean(input.isTTY && output.isTTY);
+    const rl = createInterface({
+      input,
+      output,
+      terminal,
+      prompt: PROMPT,
+      historySize: HISTORY_SIZE,
+      removeHistoryDuplicates: true,
+    });
+    this.rl = rl;
     this.reading = true;
     output.write(
-      `Dossier: ${corpusSize(this.bot.dossier.documents.length, this.bot.dossier.passages.length)}. Type a question, \`help\`, or \`exit\`.\n> `,
+      `Dossier: ${corpusSize(this.bot.dossier.documents.length, this.bot.dossier.passages.length)}. Type a question, \`help\`, or \`exit\`.\n`,
     );
-    this.rl.on('line', (line) => {
+    this.prompt();
+    rl.on('line', (line) => {
+      this.prompting = false;
       this.queue = this.queue.then(() => this.handle(line));
     });
-    this.rl.on('close', () => {
+    rl.on('SIGINT', () => {
+      if (!rl.line) return rl.close();
+      // Like a shell: the line typed is dropped, and a fresh prompt offered.
+      rl.write(null, { ctrl: true, name: 'e' });
+      rl.write(null, { ctrl: true, name: 'u' });
+      output.write('^C\n');
+      this.prompt();
+    });
+    rl.on('close', () => {
       this.reading = false;
+      this.prompting = false;
       void this.queue.then(() => this.close());
     });
   }
@@ -79,8 +113,34 @@ export class TerminalAdapter implements Adapter<null> {
   }
 
   async post(channelId: string, reply: Reply): Promise<void> {
-    (this.options.output ?? process.stdout).write(`\n[to ${channelId}]\n`);
-    this.write(reply);
+    this.interject(`[to ${channelId}]\n${this.render(reply)}\n\n`);
+  }
+
+  /**
+   * Prints something that arrived on its own (a digest, a log line on `stream`) above the prompt,
+   * then draws the prompt again with whatever was being typed, so nothing is lost or garbled.
+   */
+  interject(text: string, stream: { write(text: string): unknown } = this.output): void {
+    if (!this.prompting) {
+      stream.write(text);
+      return;
+    }
+    if (this.rl?.terminal) {
+      cursorTo(this.output, 0);
+      clearLine(this.output, 0);
+    } else this.output.write('\n');
+    stream.write(text);
+    this.rl?.prompt(true);
+  }
+
+  private get output(): Writable & { isTTY?: boolean; columns?: number } {
+    return this.options.output ?? process.stdout;
+  }
+
+  private prompt(): void {
+    if (!this.reading) return;
+    this.prompting = true;
+    this.rl?.prompt(true);
   }
 
   private async handle(line: string): Promise<void> {
@@ -88,7 +148,6 @@ export class TerminalAdapter implements Adapter<null> {
       .trim()
       .replace(new RegExp(`^${(this.settings.slashCommand ?? '/brief').replace('/', '\\/')}\\b`), '')
       .trim();
-    const output = this.options.output ?? process.stdout;
     if (/^(exit|quit)$/i.test(text)) {
       this.rl?.close();
       return;
@@ -104,7 +163,7 @@ export class TerminalAdapter implements Adapter<null> {
       if (/^more$/i.test(text)) await this.more(ctx);
       else await this.deliver(null, await runText(text, ctx));
     }
-    output.write('> ');
+    this.prompt();
   }
 
   /**
@@ -122,7 +181,11 @@ export class TerminalAdapter implements Adapter<null> {
   }
 
   private write(reply: Reply): void {
-    const output = this.options.output ?? process.stdout;
-    output.write(`${renderTerminal(reply, output.isTTY ? ansi : noStyle)}\n\n`);
+    this.output.write(`${this.render(reply)}\n\n`);
+  }
+
+  private render(reply: Reply): string {
+    const style = this.options.style ?? styleFor(this.output, process.env);
+    return renderTerminal(reply, style, { width: widthOf(this.output) });
   }
 }

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { note, tempCorpus } from '../support/corpus.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const LEFT = '\u001b[D';
+const UP = '\u001b[A';
+// eslint-disable-next-line no-control-regex -- the terminal's cursor movements are what is taken out
+const CSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 describe('npm start with no platform tokens', () => {
   it('runs the terminal session, with warnings as plain lines and no JSON logs between answers', async () => {
@@ -37,6 +41,60 @@ describe('npm start with no platform tokens', () => {
       expect(stdout).toContain('four million euros');
       expect(`${stdout}${stderr}`).not.toMatch(/"level":/);
       expect(stderr).toMatch(/^dossier: broken\.pdf .+$/m);
+    } finally {
+      await corpus.cleanup();
+      await rm(data, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('edits the line and recalls it with the arrows on a real terminal (a pseudo-terminal from script)', async () => {
+    const corpus = await tempCorpus({
+      'tram.md': note('Tram funding', 'The city spent four million euros on the tram.'),
+    });
+    const data = await mkdtemp(join(tmpdir(), 'dossier-main-'));
+    try {
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TERM: 'xterm',
+        CORPUS_DIR: corpus.dir,
+        CACHE_DIR: join(data, 'cache'),
+        DATABASE_PATH: join(data, 'dossier.db'),
+      };
+      // script(1) runs the bot on a pseudo-terminal, as a person's terminal would, and exits with its code.
+      const bot = `${process.execPath} --import tsx adapters/main.ts`;
+      const proc = spawn('script', ['--quiet', '--flush', '--return', '--command', bot, '/dev/null'], {
+        cwd: ROOT,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let screen = '';
+      proc.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+      const exited = new Promise<number | null>((done) => proc.on('exit', done));
+      const shown = async (pattern: RegExp, from: number) => {
+        while (!pattern.test(screen.slice(from).replace(CSI, ''))) {
+          if (proc.exitCode !== null) throw new Error(`the bot exited:\n${screen}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      await shown(/> $/, 0);
+      // One key at a time, as typed: readline takes a chunk of several as pasted text, arrows and all.
+      const type = async (...keys: string[]) => {
+        for (const key of keys) {
+          proc.stdin.write(key);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      let from = screen.length;
+      // "hlp", two steps left, "e": help, where a terminal without line editing sent "hlp\x1b[D\x1b[De".
+      await type('h', 'l', 'p', LEFT, LEFT, 'e', '\r');
+      await shown(/sources[\s\S]*> $/, from);
+      expect(screen.slice(from)).not.toContain('Unknown command');
+      from = screen.length;
+      await type(UP, '\r');
+      await shown(/sources[\s\S]*> $/, from);
+      proc.stdin.write('exit\r');
+      expect(await exited).toBe(0);
     } finally {
       await corpus.cleanup();
       await rm(data, { recursive: true, force: true });

@@ -1,9 +1,16 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { TerminalAdapter } from '../../../adapters/terminal/repl.js';
-import { renderTerminal } from '../../../adapters/terminal/render.js';
-import { errorReply, type Reply } from '../../../src/answer/reply.js';
+import {
+  ansi,
+  noStyle,
+  renderTerminal,
+  styleFor,
+  wrap,
+  type TerminalStyle,
+} from '../../../adapters/terminal/render.js';
+import { errorReply, type Reply, type ReplyBlock } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 
@@ -70,6 +77,142 @@ describe('TerminalAdapter', () => {
   });
 });
 
+/** A terminal as readline sees one: key presses in, escape sequences out, `columns` wide. */
+function ttySession(columns = 80, options: { style?: TerminalStyle } = {}) {
+  const input = Object.assign(new PassThrough(), { isTTY: true });
+  const output = Object.assign(new PassThrough(), { isTTY: true, columns });
+  let raw = '';
+  output.on('data', (d: Buffer) => (raw += d.toString()));
+  const terminal = new TerminalAdapter(botContext({ dossier }), {}, { input, output, ...options });
+  /** What the screen shows, without readline's cursor movements and the styles. */
+  const shown = () => raw.replace(CSI, '');
+  const waitFor = async (text: string | RegExp, from = 0) => {
+    for (let i = 0; i < 500; i++) {
+      const rest = raw.slice(from);
+      if (typeof text === 'string' ? rest.includes(text) : text.test(rest)) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`never shown: ${String(text)}\n${shown()}`);
+  };
+  return {
+    terminal,
+    type: (keys: string) => input.write(keys),
+    raw: () => raw,
+    shown,
+    waitFor,
+    /** Ends the session as Ctrl-D does. */
+    async end() {
+      input.write('\u0004');
+      await terminal.finished;
+    },
+  };
+}
+
+// eslint-disable-next-line no-control-regex -- readline's escape sequences are what is taken out
+const CSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+const UP = '\u001b[A';
+// eslint-disable-next-line no-control-regex -- the styles are what is looked for
+const BOLD_OR_DIM = /\u001b\[(1|2|22)m/;
+const LEFT = '\u001b[D';
+
+describe('TerminalAdapter on a terminal', () => {
+  it('edits the line with the arrows instead of sending their escape codes', async () => {
+    const tty = ttySession();
+    await tty.terminal.start();
+    tty.type(`hlp${LEFT}${LEFT}e\r`);
+    await tty.waitFor('sources');
+    expect(tty.shown()).not.toContain('Unknown command');
+    expect(tty.shown()).not.toContain('[D');
+    await tty.end();
+  });
+
+  it('brings back the lines typed this session with the up arrow', async () => {
+    const tty = ttySession();
+    await tty.terminal.start();
+    tty.type('cite Cartel revenue estimate number 3\r');
+    await tty.waitFor('¶3');
+    const from = tty.raw().length;
+    tty.type(`sources\r`);
+    await tty.waitFor('1 document, 8 passages.', from);
+    const again = tty.raw().length;
+    tty.type(`${UP}${UP}\r`);
+    await tty.waitFor('¶3', again);
+    await tty.end();
+  });
+
+  it('wraps answers at the terminal’s width between words, continuing under the text', async () => {
+    const tty = ttySession(40, { style: noStyle });
+    await tty.terminal.start();
+    const from = tty.raw().length;
+    tty.type('cite Cartel revenue estimate number 3\r');
+    await tty.waitFor('¶3', from);
+    const answer = tty.shown().slice(tty.shown().indexOf('1. '));
+    const lines = answer.split(/\r?\n/).filter(Boolean);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(40);
+    expect(lines.slice(0, 3)).toEqual([
+      '1. “Cartel revenue estimate number 3',
+      '   came from a different agency.”',
+      expect.stringMatching(/^ {3}— “Revenue” ·/),
+    ]);
+    await tty.end();
+  });
+
+  it('shows no bold or dim when NO_COLOR is set, and both on a terminal when it is not', async () => {
+    vi.stubEnv('NO_COLOR', '1');
+    try {
+      const plain = ttySession();
+      await plain.terminal.start();
+      plain.type('cite Cartel revenue estimate number 3\r');
+      await plain.waitFor('¶3');
+      expect(plain.raw()).not.toMatch(BOLD_OR_DIM);
+      await plain.end();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    vi.stubEnv('NO_COLOR', '');
+    try {
+      const styled = ttySession();
+      await styled.terminal.start();
+      styled.type('cite Cartel revenue estimate number 3\r');
+      await styled.waitFor('¶3');
+      expect(styled.raw()).toContain('\u001b[1m');
+      await styled.end();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('prints a digest or a warning that arrives above the prompt, then draws the prompt and the line typed again', async () => {
+    const tty = ttySession(80, { style: noStyle });
+    await tty.terminal.start();
+    tty.type('cartel reve');
+    await tty.waitFor('cartel reve');
+    const from = tty.raw().length;
+    await tty.terminal.post('C1', { title: 'Morning digest', status: 'ok', blocks: [], attachments: [], more: 0 });
+    const errors: string[] = [];
+    tty.terminal.interject('dossier: corpus/broken.pdf could not be read\n', { write: (t: string) => errors.push(t) });
+    const shown = tty.raw().slice(from).replace(CSI, '');
+    // The line being typed is cleared, the digest printed in its place, and the prompt drawn again under it.
+    expect(tty.raw().slice(from).startsWith('\u001b[1G\u001b[2K[to C1]\nMorning digest\n')).toBe(true);
+    expect(errors).toEqual(['dossier: corpus/broken.pdf could not be read\n']);
+    expect(shown).toMatch(/^\[to C1\]\nMorning digest\n+> cartel reve> cartel reve$/);
+    tty.type('nue estimate number 3\r');
+    await tty.waitFor('1. “Cartel revenue estimate number 3', from);
+    await tty.end();
+  });
+
+  it('clears the line on Ctrl-C, and ends the session on Ctrl-C at an empty prompt', async () => {
+    const tty = ttySession();
+    await tty.terminal.start();
+    tty.type('half a question\u0003');
+    tty.type('sources\r');
+    await tty.waitFor('1 document, 8 passages.');
+    expect(tty.shown()).not.toContain('Nothing in the corpus answers');
+    tty.type('\u0003');
+    await tty.terminal.finished;
+  });
+});
+
 describe('renderTerminal', () => {
   it('strips control characters from document text so it cannot drive the terminal', () => {
     const reply: Reply = {
@@ -97,9 +240,55 @@ describe('renderTerminal', () => {
     expect(renderTerminal(reply, undefined, { moreHint: false })).toMatch(/first page$/);
   });
 
+  it('prints a list item’s lead-in on its own result’s first line, not under the citation before it', () => {
+    const citation = { source: 'plan.md', title: 'Plan', paragraph: 4 };
+    const excerpt = (text: string, context?: string): ReplyBlock => ({
+      type: 'excerpt',
+      excerpt: { text: [{ text }], citation, figures: [], score: 1, ...(context ? { context } : {}) },
+    });
+    const reply: Reply = {
+      title: 'Plan',
+      status: 'ok',
+      blocks: [excerpt('Funding rose.'), excerpt('Training judges;', 'The plan has three pillars:')],
+      attachments: [],
+      more: 0,
+    };
+    const lines = renderTerminal(reply).split('\n');
+    const second = lines.indexOf('2. The plan has three pillars:');
+    expect(second).toBeGreaterThan(0);
+    expect(lines[second - 1]).toBe('');
+    expect(lines[second + 1]).toBe('   “Training judges;”');
+    expect(lines[second + 2]).toMatch(/^ {3}— “Plan”/);
+  });
+
+  it('styles only a terminal, and not when NO_COLOR is set to anything', () => {
+    expect(styleFor({ isTTY: true }, {})).toBe(ansi);
+    expect(styleFor({ isTTY: true }, { NO_COLOR: '1' })).toBe(noStyle);
+    expect(styleFor({ isTTY: true }, { NO_COLOR: '' })).toBe(ansi);
+    expect(styleFor({ isTTY: false }, {})).toBe(noStyle);
+  });
+
   it('prints an error as its one line', () => {
     expect(renderTerminal(errorReply('bad-arguments', 'cite <quote>: type a quote after the command.'))).toBe(
       'cite <quote>: type a quote after the command.',
     );
+  });
+});
+
+describe('wrap', () => {
+  it('breaks between words within the width, continuing under the text past the indent and marker', () => {
+    const wrapped = wrap('  • Cargo thefts rose to 1,200 in 2018 along the main corridor', 24);
+    expect(wrapped.split('\n')).toEqual([
+      '  • Cargo thefts rose to',
+      '    1,200 in 2018 along',
+      '    the main corridor',
+    ]);
+  });
+
+  it('counts what the terminal shows, not the style codes, and leaves a word longer than the line whole', () => {
+    const styled = `${ansi.dim('   — a citation')} ${ansi.bold('bold')}`;
+    expect(wrap(styled, 22)).toBe(styled);
+    const link = 'https://example.org/a/very/long/path/that/cannot/be/cut';
+    expect(wrap(`see ${link} now`, 20).split('\n')).toEqual(['see', link, 'now']);
   });
 });
