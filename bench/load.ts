@@ -235,6 +235,13 @@ interface Memory {
   rssMB: number;
 }
 
+/** Milliseconds at the median, the 99th percentile and the slowest. */
+interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
 interface RoundResult {
   round: number;
   requests: number;
@@ -247,8 +254,8 @@ interface RoundResult {
   errorReplies: number;
   rateLimited: number;
   timedOut: number;
-  ackMs: { p50: number; p99: number; max: number };
-  answerMs: { p50: number; p99: number; max: number };
+  ackMs: Latency;
+  answerMs: Latency;
   memoryBefore: Memory;
   memoryAfter: Memory;
   errorsLogged: number;
@@ -291,6 +298,23 @@ function commandBody(id: string, i: number): string {
   });
 }
 
+/** Sends one signed slash command; resolves with its ack time in ms, or undefined when it was not acked. */
+async function sendCommand(id: string, i: number, sentAt: number): Promise<number | undefined> {
+  const body = commandBody(id, i);
+  try {
+    const res = await fetch(eventsUrl, {
+      method: 'POST',
+      headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'),
+      body,
+      signal: AbortSignal.timeout(ANSWER_WAIT_MS),
+    });
+    await res.arrayBuffer();
+    return res.status === 200 ? performance.now() - sentAt : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function runRound(round: number): Promise<RoundResult> {
   const memoryBefore = await bot.memory();
   const duplicatesBefore = standIn.duplicates;
@@ -302,22 +326,11 @@ async function runRound(round: number): Promise<RoundResult> {
   const client = async () => {
     for (let i = next++; i < REQUESTS; i = next++) {
       const id = `${round}-${i}`;
-      const body = commandBody(id, i);
       const t0 = performance.now();
       sentAt.set(id, t0);
-      try {
-        const res = await fetch(eventsUrl, {
-          method: 'POST',
-          headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'),
-          body,
-          signal: AbortSignal.timeout(ANSWER_WAIT_MS),
-        });
-        await res.arrayBuffer();
-        if (res.status === 200) ackTimes.push(performance.now() - t0);
-        else ackFailures++;
-      } catch {
-        ackFailures++;
-      }
+      const ackMs = await sendCommand(id, i, t0);
+      if (ackMs === undefined) ackFailures++;
+      else ackTimes.push(ackMs);
       await standIn.answered(id, ANSWER_WAIT_MS);
     }
   };
@@ -392,9 +405,9 @@ interface ChartsResult {
   /** Slash commands sent from the presses until the last chart, and their acks. */
   requests: number;
   ackedWithin3s: number;
-  ackMs: { p50: number; p99: number; max: number };
+  ackMs: Latency;
   /** The acks of the Share presses themselves. */
-  shareAckMs: { p50: number; p99: number; max: number };
+  shareAckMs: Latency;
   loadAverage: number;
 }
 
@@ -454,21 +467,9 @@ async function runCharts(drawnOn: string): Promise<ChartsResult> {
     while (drawing) {
       const i = next++;
       const id = `charts-${run}-${i}`;
-      const body = commandBody(id, i);
       const send: { at: number; ackMs?: number } = { at: performance.now() };
       sends.push(send);
-      try {
-        const res = await fetch(eventsUrl, {
-          method: 'POST',
-          headers: slackHeaders(secret, body, 'application/x-www-form-urlencoded'),
-          body,
-          signal: AbortSignal.timeout(ANSWER_WAIT_MS),
-        });
-        await res.arrayBuffer();
-        if (res.status === 200) send.ackMs = performance.now() - send.at;
-      } catch {
-        // Counted as not acked.
-      }
+      send.ackMs = await sendCommand(id, i, send.at);
       await standIn.answered(id, ANSWER_WAIT_MS);
     }
   };
