@@ -42,27 +42,31 @@ export interface AskAnswer {
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
 export function ask(dossier: Library, question: string, { limit = 3, offset = 0 }: AskOptions = {}): AskAnswer {
-  const { candidates, coveragePower, figureBoost, proximity } = dossier.ranking.ask;
+  const { candidates, coveragePower, figureBoost, proximity, proximityCandidates } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
   const nothing: AskAnswer = { query: question, results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return nothing;
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text);
-    const cover = coverage(query, hit.terms, amounts);
-    // Proximity orders the passages; whether to answer at all stays with the whole paragraph's coverage.
-    const near = proximity ? (1 - proximity) * cover + proximity * nearCoverage(dossier, query, hit, cover) : cover;
-    return { hit, amounts, cover, near };
+    return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
   });
   const best = covered.reduce((a, b) => (b.cover > a.cover ? b : a), covered[0]!);
   const match = best ? decide(best.cover, dossier.ranking.answer) : 'none';
   if (match === 'none') return nothing;
-  const ranked = covered
+  const scored = (c: (typeof covered)[number], cover: number) => ({
+    hit: c.hit,
+    score: c.hit.score * cover ** coveragePower * (query.wantsFigure && c.amounts.figure ? figureBoost : 1),
+  });
+  const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
+  const passing = covered
     .filter(({ cover }) => cover >= dossier.ranking.answer.minCoverage)
-    .map(({ hit, amounts, near }) => ({
-      hit,
-      score: hit.score * near ** coveragePower * (query.wantsFigure && amounts.figure ? figureBoost : 1),
-    }))
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => scored(b, b.cover).score - scored(a, a.cover).score);
+  // Proximity orders the best few; whether to answer at all stays with the whole paragraph's coverage.
+  const head = passing
+    .slice(0, proximity ? proximityCandidates : 0)
+    .map((c) => scored(c, (1 - proximity) * c.cover + proximity * nearCoverage(dossier, query, c.hit, c.cover)))
+    .sort(byScore);
+  const ranked = [...head, ...passing.slice(head.length).map((c) => scored(c, c.cover))];
   const page = ranked.slice(offset, offset + limit);
   return {
     match,

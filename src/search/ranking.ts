@@ -58,6 +58,11 @@ export interface RankingOptions {
     proximity: number;
     /** Consecutive sentences that count as near one another for `proximity`. */
     proximityWindow: number;
+    /**
+     * The best passages that proximity reorders: reading every candidate's sentences cost more than
+     * the rest of the question; a page never shows more than 10.
+     */
+    proximityCandidates: number;
     /** Score factor for a passage with a figure, when the question asks for an amount ("how many"). */
     figureBoost: number;
     /** Score factor, within an excerpt, for a sentence with a figure when the question asks for an amount. */
@@ -115,6 +120,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     coveragePower: 2,
     proximity: 0.5,
     proximityWindow: 2,
+    proximityCandidates: 10,
     figureBoost: 1.3,
     figureSentenceBoost: 1.5,
   },
