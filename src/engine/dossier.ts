@@ -155,12 +155,32 @@ export class Dossier implements Library {
     return terms.filter((t) => any.has(t));
   }
 
-  /** Adds or replaces one document (the corpus watcher calls this), re-indexing only its passages. */
+  /** Adds or replaces one document, re-indexing only its passages. */
   upsert(doc: SourceDocument): void {
     const change = this.forget(doc.source) ? 'changed' : 'added';
     this.remember(doc);
     this.index.add(doc.passages, doc.meta);
     this.tell(change, doc.source);
+  }
+
+  /**
+   * As `upsert`, a slice of `passagesPerTurn` passages per turn of the event loop, so that requests
+   * are answered while a large document is indexed (the corpus watcher calls this). Until the last
+   * slice is in, searches find the document's passages indexed so far; listeners are told then.
+   * Aborting `signal` (shutdown) leaves the document partly indexed and tells no one.
+   */
+  async upsertInTurns(
+    doc: SourceDocument,
+    { passagesPerTurn, signal }: { passagesPerTurn: number; signal?: AbortSignal },
+  ): Promise<void> {
+    const old = this.documentsBySource.get(doc.source);
+    if (old) {
+      this.documentsBySource.delete(old.source);
+      await inTurns(old.passages, passagesPerTurn, (slice) => this.index.discard(slice, old.meta), signal);
+    }
+    this.remember(doc);
+    await inTurns(doc.passages, passagesPerTurn, (slice) => this.index.add(slice, doc.meta), signal);
+    if (!signal?.aborted) this.tell(old ? 'changed' : 'added', doc.source);
   }
 
   remove(source: string): void {
@@ -220,5 +240,14 @@ export class Dossier implements Library {
 
   private remember(doc: SourceDocument): void {
     this.documentsBySource.set(doc.source, doc);
+  }
+}
+
+/** Calls `work` on each slice of `items`, one per turn of the event loop, until done or `signal` aborts. */
+async function inTurns<T>(items: T[], size: number, work: (slice: T[]) => void, signal?: AbortSignal): Promise<void> {
+  for (let i = 0; i < items.length; i += size) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (signal?.aborted) return;
+    work(items.slice(i, i + size));
   }
 }

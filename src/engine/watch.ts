@@ -2,24 +2,39 @@ import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { SIDECAR_SUFFIX, listFiles, sidecarPaths } from '../corpus/files.js';
-import { loadDocument, type LoadOptions } from '../corpus/load.js';
+import type { FigureCache } from '../answer/figures/passage.js';
+import { loadDocument, type LoadedDocument, type LoadOptions } from '../corpus/load.js';
 import type { SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
+import { parseInWorker } from './parse.js';
 
 /** What the watcher keeps in step with the folder: the engine's documents. */
 export interface WatchedCorpus {
   readonly documents: SourceDocument[];
   document(source: string): SourceDocument | undefined;
-  upsert(doc: SourceDocument): void;
+  /** Adds or replaces a document a slice of passages per turn of the event loop (see `Dossier.upsertInTurns`). */
+  upsertInTurns(doc: SourceDocument, options: { passagesPerTurn: number; signal: AbortSignal }): Promise<void>;
   remove(source: string): void;
+  /** Where a document parsed in a worker leaves its passages' figures. */
+  readonly figures: FigureCache;
   /** Reads the lexicon again, using it if it changed: it is no document, but the folder may hold it. */
   reloadLexicon(): Promise<boolean>;
 }
 
-export interface WatchOptions {
-  /** Quiet time after the last file event before rescanning (default 500 ms): a save is often several events. */
-  debounceMs?: number;
-}
+/**
+ * The watcher's numbers, each of which `Dossier.watch` can override. Together they keep a large
+ * document added while the bot runs from holding up requests: it is parsed, and its figures read,
+ * in a worker thread, then indexed a slice at a time, so that a request waits at most for one slice.
+ */
+export const WATCH_DEFAULTS = {
+  /** Quiet time after the last file event before rescanning: a save is often several events. */
+  debounceMs: 500,
+  /** Files at least this large are parsed in a worker thread; smaller ones take less time than starting one. */
+  workerFromBytes: 1024 * 1024,
+  /** Passages indexed (or dropped from the index) per turn of the event loop: a few tens of ms of work. */
+  passagesPerTurn: 100,
+};
+export type WatchOptions = Partial<typeof WATCH_DEFAULTS>;
 
 export interface RescanResult {
   added: string[];
@@ -36,6 +51,9 @@ export interface RescanResult {
 export class CorpusWatcher {
   /** Absolute path → "size:mtime" at the last scan. */
   private readonly fingerprints = new Map<string, string>();
+  private tuning = WATCH_DEFAULTS;
+  /** Aborted by `stop()`: a document being parsed or indexed is then left, and the scan ends. */
+  private stopped = new AbortController();
   private watcher?: FSWatcher;
   private timer?: ReturnType<typeof setTimeout>;
   private scanning: Promise<RescanResult> = Promise.resolve({ added: [], changed: [], removed: [] });
@@ -49,14 +67,15 @@ export class CorpusWatcher {
   ) {}
 
   /** Notes the files of the documents already loaded, catches up with the folder, then watches it. */
-  async start({ debounceMs = 500 }: WatchOptions = {}): Promise<RescanResult> {
+  async start(options: WatchOptions = {}): Promise<RescanResult> {
+    this.tuning = { ...WATCH_DEFAULTS, ...options };
     for (const doc of this.corpus.documents) {
       const fingerprint = await this.fingerprint(join(this.root, doc.source));
       if (fingerprint) this.fingerprints.set(resolve(this.root, doc.source), fingerprint);
     }
     const caughtUp = await this.rescan();
     if (!this.watcher) {
-      this.watcher = watch(this.root, { recursive: true }, () => this.schedule(debounceMs));
+      this.watcher = watch(this.root, { recursive: true }, () => this.schedule(this.tuning.debounceMs));
       this.watcher.on('error', (err) => this.log.error({ err, corpus: this.root }, 'corpus watcher stopped'));
     }
     return caughtUp;
@@ -66,13 +85,17 @@ export class CorpusWatcher {
     clearTimeout(this.timer);
     this.watcher?.close();
     this.watcher = undefined;
+    this.stopped.abort();
+    this.stopped = new AbortController();
   }
 
   /** Re-indexes what changed since the last scan. Scans run one after another, never at once. */
   rescan(): Promise<RescanResult> {
+    // A scan asked for before `stop()` ends with it, even if it has not begun yet.
+    const { signal } = this.stopped;
     this.scanning = this.scanning.then(
-      () => this.scan(),
-      () => this.scan(),
+      () => this.scan(signal),
+      () => this.scan(signal),
     );
     return this.scanning;
   }
@@ -84,9 +107,10 @@ export class CorpusWatcher {
     }, debounceMs);
   }
 
-  private async scan(): Promise<RescanResult> {
+  private async scan(signal: AbortSignal): Promise<RescanResult> {
     const { corpus, log } = this;
     const result: RescanResult = { added: [], changed: [], removed: [] };
+    if (signal.aborted) return result;
     // The lexicon is not a document: it is read again, and used if it changed, on every rescan.
     await corpus.reloadLexicon();
     const { files } = await listFiles(this.root);
@@ -104,10 +128,11 @@ export class CorpusWatcher {
     }
 
     for (const path of touched) {
-      const { document } = await loadDocument(this.root, path, { ...this.load, log });
+      const source = relative(this.root, path).split(sep).join('/');
+      const { document } = await this.loadDocument(path, source, signal);
+      if (signal.aborted) return this.left(path, result);
       if (!document) {
         // No longer a loadable document (emptied, corrupted): stop quoting its old text.
-        const source = relative(this.root, path).split(sep).join('/');
         if (corpus.document(source)) {
           corpus.remove(source);
           result.removed.push(source);
@@ -116,7 +141,8 @@ export class CorpusWatcher {
       }
       const existing = corpus.document(document.source);
       if (existing?.hash === document.hash) continue;
-      corpus.upsert(document);
+      await corpus.upsertInTurns(document, { passagesPerTurn: this.tuning.passagesPerTurn, signal });
+      if (signal.aborted) return this.left(path, result);
       (existing ? result.changed : result.added).push(document.source);
     }
 
@@ -129,6 +155,30 @@ export class CorpusWatcher {
     if (result.added.length || result.changed.length || result.removed.length)
       log.info({ ...result }, 'corpus re-indexed');
     return result;
+  }
+
+  /** A file left unloaded by `stop()` is loaded by the next scan, if there is one. */
+  private left(path: string, result: RescanResult): RescanResult {
+    this.fingerprints.delete(path);
+    return result;
+  }
+
+  /** A large file in a worker (its warning logged here), a small one on this thread. */
+  private async loadDocument(path: string, source: string, signal: AbortSignal): Promise<LoadedDocument> {
+    const size = await stat(path).then(
+      (info) => info.size,
+      () => 0,
+    );
+    // A reader passed in (tests making a file unreadable) cannot cross into a worker.
+    if (size < this.tuning.workerFromBytes || this.load.readFile)
+      return loadDocument(this.root, path, { ...this.load, log: this.log });
+    const loaded = await parseInWorker(
+      { root: this.root, path, source, maxBytes: this.load.maxBytes },
+      this.corpus.figures,
+      signal,
+    );
+    if (loaded.warning) this.log.warn({ source, code: loaded.warning.code }, loaded.warning.message);
+    return loaded;
   }
 
   private async fingerprint(path: string): Promise<string | undefined> {
