@@ -7,10 +7,14 @@ import { FIGURES_PER_TOPIC, type FigureSource } from './compose.js';
  */
 export const corpusFigures: FigureSource = {
   forTopic: (dossier, topic) => answerFigures(dossier, topic, { limit: FIGURES_PER_TOPIC }).figures.map(figureItem),
-  forDocument: (dossier, document) =>
-    document.passages
-      .flatMap((passage) =>
-        dossier.figures.of(passage).map((figure) => figureItem({ ...figure, citation: dossier.citation(passage) })),
-      )
-      .slice(0, FIGURES_PER_TOPIC),
+  // Reads passages only until it has enough: a new document may have tens of thousands, and every channel's digest asks.
+  forDocument: (dossier, document) => {
+    const items: ReturnType<typeof figureItem>[] = [];
+    for (const passage of document.passages)
+      for (const figure of dossier.figures.of(passage)) {
+        if (items.length === FIGURES_PER_TOPIC) return items;
+        items.push(figureItem({ ...figure, citation: dossier.citation(passage) }));
+      }
+    return items;
+  },
 };
