@@ -5,15 +5,14 @@
 // second), one stopped with SIGTERM a quarter of the way and started again (time to exit, and
 // every channel's digest exactly once). Throughout, /healthz is asked every 100 ms and a signed
 // `/brief help` sent every second. Prints a Markdown table and writes bench/digest-results.json.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { SqliteDigestStore } from '../src/digest/sqlite-store.js';
-import { SlackStub, slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
+import { SlackStub } from '../tests/adapters/slack/slack-stub.js';
+import { command, probe, sleep, startBot as startBotOn, type Bot, type CommandTally, type Probe } from './bot.js';
 import { percentile } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,13 +38,6 @@ const TOPICS = [
 /** Give up on a run after this long. */
 const RUN_LIMIT_MS = 15 * 60_000;
 
-interface Probe {
-  /** ms after the run started. */
-  at: number;
-  ms: number;
-  ok: boolean;
-}
-
 interface RunResult {
   posts: number;
   channels: number;
@@ -55,7 +47,7 @@ interface RunResult {
   firstToLastS: number;
   digestsPerS: number;
   healthz: { probes: number; p50: number; p99: number; max: number; over1s: number; failed: number };
-  commands: { sent: number; answered: number; ackMax: number; answerMax: number };
+  commands: CommandTally;
   sigtermExitS?: number;
 }
 
@@ -114,7 +106,7 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
   const started = performance.now();
   let bot = await startBot(db);
   const probes: Probe[] = [];
-  const commands = { sent: 0, answered: 0, ackMax: 0, answerMax: 0 };
+  const commands: CommandTally = { sent: 0, answered: 0, ackMax: 0, answerMax: 0 };
   let probing = true;
   // While no bot runs (between SIGTERM and the restart), /healthz and commands have nobody to answer;
   // once SIGTERM is sent, a refused connection is the bot closing, as it should.
@@ -128,7 +120,12 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
     started,
     () => !closing,
   );
-  const commanding$ = command(port, commands, () => probing);
+  const commanding$ = command(port, commands, () => probing, {
+    text: 'help',
+    slackUrl: stub.url,
+    signingSecret: SECRET,
+    answered,
+  });
   let sigtermExitS: number | undefined;
 
   const deadline = Date.now() + RUN_LIMIT_MS;
@@ -185,114 +182,14 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
   return result;
 }
 
-interface Bot {
-  process: ChildProcess;
-  port: number;
-  exited: Promise<void>;
-}
-
-async function startBot(db: string): Promise<Bot> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      CORPUS_DIR: join(root, 'corpus'),
-      CACHE_DIR: join(outDir, 'digests-cache'),
-      DATABASE_PATH: db,
-      LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-bench-digests',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_PORT: String(port),
-      SLACK_API_URL: `${stub.url}/api/`,
-      RATE_LIMIT_USER_PER_MINUTE: '0',
-      RATE_LIMIT_CHANNEL_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+function startBot(db: string): Promise<Bot> {
+  return startBotOn({
+    corpusDir: join(root, 'corpus'),
+    cacheDir: join(outDir, 'digests-cache'),
+    databasePath: db,
+    slackUrl: stub.url,
+    signingSecret: SECRET,
   });
-  const exited = new Promise<void>((done) => proc.once('exit', () => done()));
-  let running = false;
-  let tail = '';
-  proc.stderr!.on('data', (chunk: Buffer) => {
-    const text = tail + chunk.toString('utf8');
-    const lines = text.split('\n');
-    tail = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line.includes('"dossier is running"')) running = true;
-      else if (/"level":(50|60)/.test(line)) console.error(`[bot] ${line.slice(0, 400)}`);
-    }
-  });
-  while (!running) {
-    if (proc.exitCode !== null) throw new Error('the bot exited while starting');
-    await sleep(50);
-  }
-  return { process: proc, port, exited };
-}
-
-/** Asks /healthz every 100 ms, one request at a time, noting how long each answer took. */
-async function probe(
-  port: () => number | undefined,
-  probes: Probe[],
-  going: () => boolean,
-  started: number,
-  expectAnswer: () => boolean,
-): Promise<void> {
-  while (going()) {
-    await sleep(100);
-    if (port() === undefined) continue;
-    const t = performance.now();
-    try {
-      const res = await fetch(`http://127.0.0.1:${port()}/healthz`, { signal: AbortSignal.timeout(5000) });
-      await res.arrayBuffer();
-      probes.push({ at: t - started, ms: performance.now() - t, ok: res.status === 200 || res.status === 503 });
-    } catch {
-      if (expectAnswer()) probes.push({ at: t - started, ms: performance.now() - t, ok: false });
-    }
-  }
-}
-
-/** Sends a signed `/brief help` every second; the ack is the HTTP answer, the answer arrives at its response_url. */
-async function command(
-  port: () => number | undefined,
-  tally: RunResult['commands'],
-  going: () => boolean,
-): Promise<void> {
-  while (going()) {
-    await sleep(1000);
-    if (port() === undefined) continue;
-    const id = `digests-${tally.sent++}`;
-    const body = slashCommandBody({ text: 'help', responseUrl: `${stub.url}/response/${id}` });
-    const t = performance.now();
-    try {
-      const res = await fetch(`http://127.0.0.1:${port()}/slack/events`, {
-        method: 'POST',
-        headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
-        body,
-        signal: AbortSignal.timeout(5000),
-      });
-      await res.arrayBuffer();
-      tally.ackMax = Math.max(tally.ackMax, performance.now() - t);
-      while (!answered.has(id) && performance.now() - t < 5000) await sleep(10);
-      if (answered.has(id)) {
-        tally.answered++;
-        tally.answerMax = Math.max(tally.answerMax, performance.now() - t);
-      }
-    } catch {
-      // Counted as not answered.
-    }
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
 }
 
 function log(message: string): void {
