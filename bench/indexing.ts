@@ -63,6 +63,8 @@ const settings = {
   slackUrl: stub.url,
   signingSecret: SECRET,
   onLog: (line: string) => {
+    // Anything else on stderr (a crash's stack trace) is not a log line.
+    if (!line.startsWith('{')) return;
     const entry = JSON.parse(line) as { msg?: string; added?: string[]; changed?: string[] };
     if (entry.msg === 'corpus re-indexed') indexed = [...(entry.added ?? []), ...(entry.changed ?? [])].join(',');
   },
