@@ -13,7 +13,7 @@ import {
 } from '../search/query.js';
 import { figureItem } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
-import { plain, said, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
+import { partlyBlock, plain, said, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
 
 export interface AskOptions {
   /** How many passages to show (default 3). */
@@ -163,7 +163,9 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
     title: answer.query,
     status: 'ok',
     blocks: [
-      ...(answer.match === 'partial' && offset === 0 ? [partlyBlock(answer.unmatched)] : []),
+      ...(answer.match === 'partial' && offset === 0
+        ? [partlyBlock('These passages only partly match the question', answer.unmatched)]
+        : []),
       ...answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt })),
     ],
     attachments: [],
@@ -173,22 +175,6 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
       answer.more > 0
         ? { command: 'ask', args: { question: answer.query, offset: offset + answer.results.length } }
         : undefined,
-  };
-}
-
-/** The plain line over a partial match: the reader sees the quotes and judges them. */
-function partlyBlock(unmatched: string[]): ReplyBlock {
-  const words = unmatched.map((w) => `“${w}”`);
-  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
-  return {
-    type: 'text',
-    text: [
-      {
-        text: list
-          ? `These passages only partly match the question: the closest does not mention ${list}.`
-          : 'These passages only partly match the question.',
-      },
-    ],
   };
 }
 

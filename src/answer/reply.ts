@@ -207,6 +207,16 @@ export async function drawCharts(
     : { reply, images };
 }
 
+/**
+ * The plain line over a partial match (`lead`: "These passages only partly match the question"), naming
+ * what the closest result does not mention: the reader sees the quotes and judges them.
+ */
+export function partlyBlock(lead: string, unmatched: string[]): ReplyBlock {
+  const words = unmatched.map((w) => `“${w}”`);
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
+  return { type: 'text', text: [{ text: list ? `${lead}: the closest does not mention ${list}.` : `${lead}.` }] };
+}
+
 export function errorReply(code: string, message: string): Reply {
   return { title: message, status: 'error', blocks: [], attachments: [], more: 0, error: { code, message } };
 }

@@ -1,7 +1,15 @@
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
-import { analyseQuery, answerable, coverage, type AnalysedQuery } from '../../search/query.js';
+import {
+  analyseQuery,
+  answerable,
+  coverage,
+  decide,
+  missing,
+  type AnalysedQuery,
+  type Match,
+} from '../../search/query.js';
 import type { Citation } from '../reply.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
 import { MeasureIndex, type MeasureGroup, type Series } from './group.js';
@@ -37,7 +45,7 @@ export interface FigureJson {
 
 /**
  * The figures on a topic, most relevant first and grouped by what they measure, with the groups on
- * which sources disagree and a series to chart. Its JSON form is `{ query, figures }`.
+ * which sources disagree and a series to chart. Its JSON form is `{ query, match, figures }`.
  */
 export class FiguresAnswer {
   constructor(
@@ -52,11 +60,16 @@ export class FiguresAnswer {
     readonly disagreements: FoundFigure[][],
     /** The most relevant group's figures over time, when they form a series. */
     readonly series: Series<FoundFigure> | undefined,
+    /** How well the best figure's passage covers the topic (`decide`, as for ask); `none` with no figures. */
+    readonly match: Match = 'none',
+    /** For a partial match: the topic's words the best figure's passage does not mention, as typed. */
+    readonly unmatched: string[] = [],
   ) {}
 
-  toJSON(): { query: string; figures: FigureJson[] } {
+  toJSON(): { query: string; match: Match; figures: FigureJson[] } {
     return {
       query: this.query,
+      match: this.match,
       figures: this.figures.map((f) => ({
         text: f.text,
         value: f.value,
@@ -112,36 +125,53 @@ function aboutWhat(query: AnalysedQuery): AnalysedQuery {
   return words.length ? { ...query, words } : query;
 }
 
-/** The figures relevant to `topic`. Reads the corpus through the engine only; no side effects. */
+/**
+ * The figures relevant to `topic`. Reads the corpus through the engine only; no side effects. Whether to
+ * answer is ask's decision (`decide`) on the best figure's coverage: a confident answer lists the figures
+ * that are about the topic; a partial one, when no figure reaches that, only the closest, said to match partly.
+ */
 export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
   const { candidates, minCoverage, minRelative, sentenceWeight, following, wordedCount } = dossier.ranking.figures;
+  const nothing = new FiguresAnswer(topic, [], [], [], undefined);
   const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query));
-  if (!answerable(query)) return new FiguresAnswer(topic, [], [], [], undefined);
+  if (!answerable(query)) return nothing;
   const analyzer = dossier.index.analyzer;
-  const found: { figure: FoundFigure; searchScore: number }[] = [];
+  const found: { figure: FoundFigure; searchScore: number; cover: number; terms: string[] }[] = [];
   for (const hit of dossier.search(topic, { limit: candidates })) {
     const passage = hit.passage;
     const figures = dossier.figures.of(passage);
     if (!figures.length) continue;
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
-    const passageCover = coverage(query, [...frame, ...analyzer.terms(passage.text)]);
+    const terms = [...frame, ...analyzer.terms(passage.text)];
+    const passageCover = coverage(query, terms);
     const sentenceCover = new Map<Sentence, number>();
     for (const figure of figures) {
       if (!sentenceCover.has(figure.sentence))
         sentenceCover.set(figure.sentence, ownCover(query, analyzer, passage, figure.sentence, frame, following));
       const cover = sentenceWeight * sentenceCover.get(figure.sentence)! + (1 - sentenceWeight) * passageCover;
-      if (cover < minCoverage) continue;
+      if (cover < dossier.ranking.answer.minCoverage) continue;
       const score = cover * (/\d/.test(figure.text) ? 1 : wordedCount);
       found.push({
         figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },
         searchScore: hit.score,
+        cover,
+        terms,
       });
     }
   }
+  const closest = found.reduce<(typeof found)[number] | undefined>(
+    (a, b) => (!a || b.cover > a.cover ? b : a),
+    undefined,
+  );
+  const match = closest ? decide(closest.cover, dossier.ranking.answer) : 'none';
+  if (!closest || match === 'none') return nothing;
+  const floor = Math.min(minCoverage, closest.cover);
   // Equal coverage: the passage the search ranks higher first.
-  found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
-  const best = found[0]?.figure.score ?? 0;
-  const kept = found
+  const ranked = found
+    .filter((f) => f.cover >= floor)
+    .sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
+  const best = ranked[0]!.figure.score;
+  const kept = ranked
     .map((f) => f.figure)
     .filter((f) => f.score >= minRelative * best)
     .slice(0, limit);
@@ -153,6 +183,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     groups,
     measures.disagreements(groups),
     groups.map((g) => measures.series(g)).find(Boolean),
+    match,
+    match === 'partial' ? missing(query, closest.terms).map((w) => w.word) : [],
   );
 }
 

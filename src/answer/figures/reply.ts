@@ -2,6 +2,7 @@ import { DossierError } from '../../errors.js';
 import {
   chartLeftOut,
   markRanges,
+  partlyBlock,
   type Attachment,
   type Citation,
   type FigureItem,
@@ -30,7 +31,8 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
       more: 0,
     };
   }
-  const blocks: ReplyBlock[] = [];
+  const blocks: ReplyBlock[] =
+    answer.match === 'partial' ? [partlyBlock('These figures only partly match the topic', answer.unmatched)] : [];
   const compared = new Set(answer.disagreements.flat());
   answer.groups.forEach((group, i) => {
     const differing = answer.disagreements[i] ?? [];

@@ -3,6 +3,7 @@ import { answerFigures } from '../../../src/answer/figures/answer.js';
 import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
+import type { RankingOverrides } from '../../../src/search/ranking.js';
 import { SAMPLE_LEXICON, SEEDS, note, tempCorpus } from '../../support/corpus.js';
 import { HARBOUR } from './fixtures.js';
 
@@ -23,10 +24,11 @@ const noChart = (): never => {
 };
 
 describe('answerFigures', () => {
-  it('prints as exactly { query, figures: [{ text, value, unit, measure, when, period, hedge, source, paragraph, sentence, score }] }', () => {
+  it('prints as exactly { query, match, figures: [{ text, value, unit, measure, when, period, hedge, source, paragraph, sentence, score }] }', () => {
     const json = JSON.parse(JSON.stringify(answerFigures(harbour, 'cargo thefts')));
-    expect(Object.keys(json)).toEqual(['query', 'figures']);
+    expect(Object.keys(json)).toEqual(['query', 'match', 'figures']);
     expect(json.query).toBe('cargo thefts');
+    expect(json.match).toBe('confident');
     expect(json.figures.length).toBeGreaterThan(0);
     for (const f of json.figures)
       expect(Object.keys(f)).toEqual([
@@ -71,7 +73,11 @@ describe('answerFigures', () => {
   });
 
   it('gives an empty list, not noise, when the corpus has no figures on the topic', () => {
-    expect(answerFigures(harbour, 'weather forecasts').toJSON()).toEqual({ query: 'weather forecasts', figures: [] });
+    expect(answerFigures(harbour, 'weather forecasts').toJSON()).toEqual({
+      query: 'weather forecasts',
+      match: 'none',
+      figures: [],
+    });
     expect(answerFigures(harbour, 'volcanic eruptions in Iceland').figures).toEqual([]);
   });
 
@@ -112,12 +118,15 @@ describe('answerFigures', () => {
     }
   });
 
-  it('reads its tuned numbers from the ranking options', async () => {
+  it("reads its tuned numbers from the ranking options, and whether to answer from ask's decision", async () => {
     const corpus = await tempCorpus(HARBOUR);
     try {
-      const strict = await Dossier.open({ corpusDir: corpus.dir, ranking: { figures: { minCoverage: 1.01 } } });
+      const open = (ranking: RankingOverrides) => Dossier.open({ corpusDir: corpus.dir, ranking });
+      const refusing = await open({ answer: { minCoverage: 1.01, confidentCoverage: 1.01 } });
+      const doubting = await open({ answer: { confidentCoverage: 1.01 } });
       expect(answerFigures(harbour, 'cargo thefts').figures.length).toBeGreaterThan(0);
-      expect(answerFigures(strict, 'cargo thefts').figures).toEqual([]);
+      expect(answerFigures(refusing, 'cargo thefts').figures).toEqual([]);
+      expect(answerFigures(doubting, 'cargo thefts').match).toBe('partial');
     } finally {
       await corpus.cleanup();
     }
@@ -140,6 +149,23 @@ describe('figuresReply', () => {
     expect(reply.blocks).toEqual([
       { type: 'text', text: [{ text: 'No figures on weather forecasts in the corpus.' }] },
     ]);
+  });
+
+  it('says over the closest figures that they only partly match, naming what their passage does not mention', () => {
+    const answer = answerFigures(harbour, 'cargo thefts on motorways');
+    expect(answer.match).toBe('partial');
+    const reply = figuresReply(answer, (series) => ({
+      name: 'chart.png',
+      contentType: 'image/png',
+      draw: async () => new Uint8Array(),
+      title: series.measure,
+      alt: series.measure,
+    }));
+    expect(reply.blocks[0]).toEqual({
+      type: 'text',
+      text: [{ text: 'These figures only partly match the topic: the closest does not mention “motorways”.' }],
+    });
+    expect(answer.figures.map((f) => f.value)).toEqual(expect.arrayContaining([1200, 950, 1500]));
   });
 
   it('shows differing figures side by side with their sources and dates', async () => {
