@@ -1,9 +1,11 @@
-// `npm run eval`: scores the dev set (../shared/eval/dev.json, tuned on) and then the held-out validation set
-// (validation.yaml, never tuned on) with ../shared/eval/score.mjs, and prints one line for each.
+// `npm run eval`: scores the dev set (../shared/eval/dev.json, tuned on) and then the held-out sets validation
+// (validation.yaml) and validation-b (validation-b.yaml), never tuned on, with ../shared/eval/score.mjs, and prints
+// one line for each.
 //
-//   npm run eval [-- --kind ask|offtopic|cite|figures] [--set dev|validation] [--verbose] [--cli "npx dossier"]
+//   npm run eval [-- --kind ask|offtopic|cite|figures] [--set dev|validation|validation-b] [--verbose]
+//                [--cli "npx dossier"]
 //
-// The validation set is expanded into score.mjs's case format in a temporary file, removed afterwards.
+// A held-out set is expanded into score.mjs's case format in a temporary file, removed afterwards.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,8 +19,10 @@ import {
   kindOf,
   readSeeds,
   readValidationSet,
+  VALIDATION_SETS,
   type Kind,
   type ScoreCase,
+  type ValidationSetName,
 } from './cases.js';
 
 const run = promisify(execFile);
@@ -46,8 +50,9 @@ const { values } = (() => {
 })();
 const kind = values.kind as Kind | undefined;
 if (kind && !KINDS.includes(kind)) fail(`--kind must be one of ${KINDS.join(', ')}, not "${kind}"`);
-if (values.set && !['dev', 'validation'].includes(values.set))
-  fail(`--set must be dev or validation, not "${values.set}"`);
+const SETS = ['dev', ...Object.keys(VALIDATION_SETS)];
+if (values.set && !SETS.includes(values.set)) fail(`--set must be one of ${SETS.join(', ')}, not "${values.set}"`);
+const set = values.set as 'dev' | ValidationSetName | undefined;
 if (!existsSync(SHARED_EVAL)) fail(`${SHARED_EVAL} is missing: the scorer and the seeds live in ../shared`);
 
 const counts = (cases: ScoreCase[]) =>
@@ -65,19 +70,23 @@ async function score(label: string, cases: ScoreCase[], dir: string): Promise<vo
   });
   const lines = stdout.trimEnd().split('\n');
   if (values.verbose) console.log(`${stderr}${lines.slice(0, -1).join('\n')}`);
-  console.log(`${label.padEnd(10)} ${lines.at(-1)}   (${counts(cases)})`);
+  console.log(`${label.padEnd(12)} ${lines.at(-1)}   (${counts(cases)})`);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'dossier-eval-'));
 try {
   const only = (cases: ScoreCase[]) => (kind ? cases.filter((c) => kindOf(c) === kind) : cases);
-  if (values.set !== 'validation') {
+  if ([undefined, 'dev'].includes(set)) {
     const dev = JSON.parse(await readFile(join(SHARED_EVAL, 'dev.json'), 'utf8')) as ScoreCase[];
     await score('dev', only(dev), dir);
   }
-  if (values.set !== 'dev') {
-    const validation = expandValidationSet(await readValidationSet(), await readSeeds(SEEDS));
-    await score('validation', only(validation), dir);
+  const held = (Object.keys(VALIDATION_SETS) as ValidationSetName[]).filter(
+    (name) => set === undefined || set === name,
+  );
+  if (held.length) {
+    const seeds = await readSeeds(SEEDS);
+    for (const name of held)
+      await score(name, only(expandValidationSet(await readValidationSet(VALIDATION_SETS[name]), seeds)), dir);
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
