@@ -10,7 +10,6 @@ import {
   readValidationSet,
   resolveRef,
   TUNING_FILE,
-  VALIDATION_FILE,
   type ScoreCase,
   type SeedDocument,
   type ValidationSet,
