@@ -1,10 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two tiers, told apart by file name so that a new test picks its tier by how it is called:
+ * - `*.integration.test.ts` starts processes (the bot, the command line) or servers on 127.0.0.1 (Bolt receiving
+ *   signed requests, discord.js against its stand-in, /healthz);
+ * - `*.seeds.test.ts` reads ../shared (skipped on a lone clone, a failure under CI=true: tests/support/shared.ts).
+ * Everything else is the unit tier (`npm run test:unit`): in-process, under a minute on two cores.
+ * `npm test` runs both.
+ */
+const INTEGRATION = ['tests/**/*.integration.test.ts', 'tests/**/*.seeds.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: INTEGRATION } },
+      {
+        extends: true,
+        test: { name: 'integration', include: INTEGRATION, globalSetup: ['tests/support/shared-setup.ts'] },
+      },
+    ],
   },
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cite, quotedSpan } from '../../src/answer/cite.js';
 import { plain } from '../../src/answer/reply.js';
 import { Dossier } from '../../src/engine/dossier.js';
-import { SEEDS, note, tempCorpus } from '../support/corpus.js';
+import { note, tempCorpus } from '../support/corpus.js';
 
 let dossier: Dossier;
 let cleanup: () => Promise<void>;
@@ -64,10 +64,7 @@ describe('cite', () => {
     expect(cite(dossier, 'It was the best of times, it was the worst of times').results).toEqual([]);
   });
 
-  it('asks a quote of common words to match nearly word for word, but still finds one that does', async () => {
-    // Over the seed articles these words all occur in one sentence or two ("The question is whether…"), yet the quote is Hamlet's.
-    const seeds = await Dossier.open({ corpusDir: SEEDS });
-    expect(cite(seeds, 'to be or not to be, that is the question').results).toEqual([]);
+  it('finds a quote of common words that matches word for word', () => {
     expect(cite(dossier, 'Congress never passed the law').results[0]?.passage.source).toBe('reform.md');
   });
 

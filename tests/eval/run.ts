@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { SEEDS } from '../support/corpus.js';
+import { SEEDS } from '../support/shared.js';
 import {
   KINDS,
   expandValidationSet,

@@ -4,9 +4,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The five seed articles (others' writing: read at run time, never copied into the repo). */
-export const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
-
 /** A seed paragraph's name in the repo: the sha1 prefix of its raw trimmed text (the text may not be copied). */
 export const paragraphKey = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 10);
 

@@ -4,18 +4,15 @@ import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import type { RankingOverrides } from '../../../src/search/ranking.js';
-import { SAMPLE_LEXICON, SEEDS, note, tempCorpus } from '../../support/corpus.js';
+import { note, tempCorpus } from '../../support/corpus.js';
 import { HARBOUR } from './fixtures.js';
 
 let harbour: Dossier;
-let seeds: Dossier;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const corpus = await tempCorpus(HARBOUR);
   cleanup = corpus.cleanup;
   harbour = await Dossier.open({ corpusDir: corpus.dir });
-  // The seed articles with the sample corpus's lexicon of their subject (corpus/synonyms.yaml), as the README's evaluation runs them.
-  seeds = await Dossier.open({ corpusDir: SEEDS, lexicon: SAMPLE_LEXICON });
 });
 afterAll(() => cleanup());
 
@@ -193,34 +190,5 @@ describe('figuresReply', () => {
     expect(reply.attachments).toHaveLength(1);
     expect(reply.attachments[0]).toMatchObject({ contentType: 'image/png', name: 'cargo-thefts-at-the-harbour.png' });
     expect(reply.attachments[0]!.alt).toContain('Port Authority Annual Report');
-  });
-});
-
-describe('figures over the seed articles', () => {
-  it('shows the two estimates of drug-sale revenue side by side, from different articles', async () => {
-    const answer = answerFigures(seeds, 'cartel profits from US drug sales');
-    const differing = answer.disagreements.find((d) => d.length > 0) ?? [];
-    expect(new Set(differing.map((f) => f.source)).size).toBe(2);
-    expect(differing.map((f) => f.value)).toEqual(
-      expect.arrayContaining([
-        { low: 18e9, high: 30e9 },
-        { low: 20e9, high: 30e9 },
-      ]),
-    );
-    const reply = figuresReply(answer, noChart);
-    expect(reply.blocks[0]?.type).toBe('disagreement');
-  });
-
-  it('charts synthetic-opioid deaths over 12-month periods, never joined with all drug overdose deaths', () => {
-    const answer = answerFigures(seeds, 'US drug overdose deaths');
-    const series = answer.series;
-    expect(series?.unit).toBe('count');
-    expect(series?.points.map((p) => [p.label, p.value])).toEqual([
-      ['12 months to Mar 2021', 62000],
-      ['12 months to Mar 2022', 70000],
-    ]);
-    expect(series?.measure).toMatch(/synthetic opioids/);
-    const whole = answer.groups.find((g) => g.figures.some((f) => f.value === 64070));
-    expect(whole?.figures.map((f) => f.value)).toEqual([64070]);
   });
 });

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures, type FoundFigure } from '../../../src/answer/figures/answer.js';
 import { chartFont, seriesChart } from '../../../src/answer/figures/chart.js';
 import type { Series } from '../../../src/answer/figures/group.js';
-import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { DossierError } from '../../../src/errors.js';
-import { SEEDS, note, tempCorpus } from '../../support/corpus.js';
+import { note, tempCorpus } from '../../support/corpus.js';
 
 /** The line and point colour of a chart: #1f5f99. */
 const isLine = (png: PNG, x: number, y: number) => {
@@ -117,13 +116,5 @@ describe('chartFont', () => {
     expect(() => chartFont([{ family: 'Nowhere Sans', files: ['/nonexistent/font.ttf'] }])).toThrow(
       /fonts-dejavu-core/,
     );
-  });
-
-  it('leaves the chart out of a reply, with a note, when no font can draw it', async () => {
-    const seeds = await Dossier.open({ corpusDir: SEEDS });
-    const reply = figuresReply(answerFigures(seeds, 'US drug overdose deaths'), (s) => seriesChart(s, chartFont([])));
-    expect(reply.status).toBe('ok');
-    expect(reply.attachments).toEqual([]);
-    expect(JSON.stringify(reply.blocks.at(-1))).toContain('Chart left out');
   });
 });
