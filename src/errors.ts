@@ -1,7 +1,62 @@
+/**
+ * Every code a user can meet, in a reply's `error` or a `DossierError`. Each message names the problem and what to
+ * do about it; the code is stable for logs and tests. (Posting to a platform has its own, `DeliveryErrorCode`.)
+ *
+ * Asking:
+ * - `unknown-command`: the first word names no command; the message offers the nearest one and `help`.
+ * - `bad-arguments`: a command's arguments fail its schema; the message says which and how to ask.
+ * - `rate-limited`, `timeout`, `restarting`: the gate's refusals (too many questions, an answer too slow, the bot
+ *   shutting down); the message says when to ask again.
+ * - `no-more-results`, `no-question-yet`: the terminal's `more` with nothing left, or before any question.
+ * - `internal`: a handler failed unexpectedly; the asker is told to try again, the operator finds it in the log.
+ *
+ * The corpus and answers:
+ * - `corpus-missing`: the corpus folder is absent, not a folder or unreadable; the message names the path.
+ * - `chart-font`: no font to draw a chart; the message names the package to install.
+ *
+ * Digests:
+ * - `digest-unavailable`: digests need the bot running with its database (`npm start`).
+ * - `digest-paused`: the bot could not post a channel's digest; the message says why and how to resume.
+ * - `no-topics`, `too-many-topics`, `bad-time`, `bad-time-zone`, `bad-date`: a subscription or preview asked for
+ *   wrongly; the message gives the right form with an example.
+ * - `not-allowed`: only members who can manage the channel may change its digest.
+ * - `database`, `database-lost`: the digest database cannot be opened, or its file went missing under the bot;
+ *   the message names the file (DATABASE_PATH) or says the operator has been told.
+ *
+ * Starting a platform:
+ * - `slack-config`: neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set.
+ * - `slack-auth`: Slack refused the bot token; the message says which token and where to copy it from.
+ * - `discord-connect`: the Discord client could not log in or connect; the message gives Discord's reason.
+ */
+export type ErrorCode =
+  | 'unknown-command'
+  | 'bad-arguments'
+  | 'rate-limited'
+  | 'timeout'
+  | 'restarting'
+  | 'no-more-results'
+  | 'no-question-yet'
+  | 'internal'
+  | 'corpus-missing'
+  | 'chart-font'
+  | 'digest-unavailable'
+  | 'digest-paused'
+  | 'no-topics'
+  | 'too-many-topics'
+  | 'bad-time'
+  | 'bad-time-zone'
+  | 'bad-date'
+  | 'not-allowed'
+  | 'database'
+  | 'database-lost'
+  | 'slack-config'
+  | 'slack-auth'
+  | 'discord-connect';
+
 /** An error a user can act on: a stable code for logs and tests, and a one-line message for chat. */
 export class DossierError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -1,4 +1,4 @@
-import { DossierError } from '../errors.js';
+import { DossierError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -86,7 +86,7 @@ export interface Reply {
   more: number;
   /** The command and arguments that fetch the next page of results, when `more` > 0. */
   next?: { command: string; args: Record<string, unknown> };
-  error?: { code: string; message: string };
+  error?: { code: ErrorCode; message: string };
   /** Show only to the person who asked (a digest preview): Slack and Discord ephemeral messages. */
   onlyAsker?: boolean;
   /**
@@ -217,6 +217,6 @@ export function partlyBlock(lead: string, unmatched: string[]): ReplyBlock {
   return { type: 'text', text: [{ text: list ? `${lead}: the closest does not mention ${list}.` : `${lead}.` }] };
 }
 
-export function errorReply(code: string, message: string): Reply {
+export function errorReply(code: ErrorCode, message: string): Reply {
   return { title: message, status: 'error', blocks: [], attachments: [], more: 0, error: { code, message } };
 }

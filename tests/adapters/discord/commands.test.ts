@@ -27,7 +27,7 @@ describe('briefCommand', () => {
         offset: z.number().int().optional(),
       }),
       fromText: (rest) => ({ topic: rest }),
-      run: async () => errorReply('unused', 'unused'),
+      run: async () => errorReply('internal', 'unused'),
     });
     const [sub] = briefCommand([figures]).options!;
     expect(sub).toMatchObject({ type: 1, name: 'figures' });
