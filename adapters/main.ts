@@ -98,7 +98,8 @@ async function main(): Promise<void> {
     dossier,
     log,
     adapters,
-    // Slack opens the app's direct message with a user given as the channel; elsewhere the scheduler logs why it could not.
+    // Slack opens the app's direct message with a user given as
+    // the channel; elsewhere the scheduler logs why it could not.
     notifySubscriber: async (sub, note) => {
       const adapter = adapters[sub.platform];
       if (adapter) await adapter.post(sub.subscriberId, note);
@@ -177,7 +178,8 @@ async function main(): Promise<void> {
 
 /**
  * Stops in order, and resolves with the exit code: (1) new commands are refused politely,
- * /healthz says `stopping` and the corpus folder is no longer watched; (2) answers in flight finish and the digest scheduler stops, letting a
+ * /healthz says `stopping` and the corpus folder is no longer watched;
+ * (2) answers in flight finish and the digest scheduler stops, letting a
  * post in progress finish (a post refused meanwhile is left for the next start; see
  * DigestScheduler.stop), both within DRAIN_MS; (3) the platforms close, once their last answers
  * are delivered, by CLOSE_BY_MS; (4) the database, the chart workers and the health server close. Work still

@@ -61,7 +61,10 @@ export interface Wanted {
   passage: string;
 }
 
-/** score.mjs's hit rule: same document, and the expected text inside passage + excerpt (or, for a long result, the other way round). */
+/**
+ * score.mjs's hit rule: same document, and the expected text inside
+ * passage + excerpt (or, for a long result, the other way round).
+ */
 export function hits(result: ResultText, want: Wanted): boolean {
   if (!want.passage) return false;
   if (want.doc && result.source.split('/').pop() !== want.doc) return false;

@@ -25,7 +25,9 @@ export interface YamlEntry {
   line: number;
 }
 
-/** A syntax error: its message without the library's location and code frame, and the 0-based line it was noticed on. */
+/**
+ * A syntax error: its message without the library's location and code frame, and the 0-based line it was noticed on.
+ */
 export interface YamlError {
   message: string;
   line: number;

@@ -92,7 +92,8 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     };
     if (settings.appToken) {
-      // The Socket Mode connection (apps.connections.open) honours SLACK_API_URL too, through the installer's client options.
+      // The Socket Mode connection (apps.connections.open) honours
+      // SLACK_API_URL too, through the installer's client options.
       const receiver = new SocketModeReceiver({
         appToken: settings.appToken,
         logger,

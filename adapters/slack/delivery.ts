@@ -7,7 +7,9 @@ import { fitText } from '../../src/render/cut.js';
 import { describeForUser, describeSlackFailure, slackErrorCode } from './errors.js';
 import { renderSlack, type RenderOptions, type SlackMessage } from './render.js';
 
-/** Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user. */
+/**
+ * Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user.
+ */
 export type SlackTarget =
   | {
       kind: 'response';

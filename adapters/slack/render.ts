@@ -99,7 +99,9 @@ export function richMrkdwn(rich: RichText): string {
     .join('');
 }
 
-/** Shortens mrkdwn that is already rendered (and escaped): the last resort that keeps a section within Slack's limit. */
+/**
+ * Shortens mrkdwn that is already rendered (and escaped): the last resort that keeps a section within Slack's limit.
+ */
 const fit = (mrkdwn: string, max: number) => fitText(mrkdwn, max);
 
 /** Slack links a citation's title; `&` is escaped inside the link as everywhere in mrkdwn. */

@@ -18,6 +18,9 @@ export interface Library {
   readonly figures: FigureCache;
   document(source: string): SourceDocument | undefined;
   citation(passage: Passage): Citation;
-  /** Passages that match `query` (a text, or an analysed question with its alternatives), best first, each with the query terms it matched. */
+  /**
+   * Passages that match `query` (a text, or an analysed question with
+   * its alternatives), best first, each with the query terms it matched.
+   */
   search(query: string | WeightedQuery, options?: SearchOptions): SearchHit[];
 }

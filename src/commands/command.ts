@@ -34,7 +34,10 @@ export interface CommandContext {
   ingest?: Ingest;
   /** The feeds followed; absent where no database is configured (the one-shot CLI). */
   feeds?: Feeds;
-  /** Rate limits, answer time limit and shutdown drain (see CommandGate); without it commands run unchecked (tests, the one-shot CLI). */
+  /**
+   * Rate limits, answer time limit and shutdown drain (see CommandGate);
+   * without it commands run unchecked (tests, the one-shot CLI).
+   */
   gate?: CommandGate;
   /** Draws charts, on worker threads in the bot (see `chartWorkers`); without it they are drawn in this thread. */
   drawChart?: ChartDrawer;

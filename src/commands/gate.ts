@@ -23,11 +23,19 @@ export const systemClock: GateClock = {
 };
 
 export interface CommandGateOptions {
-  /** Commands one user may run a minute, in a burst or spread out (RATE_LIMIT_USER_PER_MINUTE); 0: no limit. Default 10. */
+  /**
+   * Commands one user may run a minute, in a burst or spread out (RATE_LIMIT_USER_PER_MINUTE); 0: no limit. Default 10.
+   */
   userPerMinute?: number;
-  /** Commands one channel may run a minute, all its users together (RATE_LIMIT_CHANNEL_PER_MINUTE); 0: no limit. Default 30. */
+  /**
+   * Commands one channel may run a minute, all its users together
+   * (RATE_LIMIT_CHANNEL_PER_MINUTE); 0: no limit. Default 30.
+   */
   channelPerMinute?: number;
-  /** Longest an asker waits for one answer before being told it took too long (ANSWER_TIMEOUT_MS); 0: no limit. Default 5,000. */
+  /**
+   * Longest an asker waits for one answer before being told it
+   * took too long (ANSWER_TIMEOUT_MS); 0: no limit. Default 5,000.
+   */
   timeoutMs?: number;
   clock?: GateClock;
 }

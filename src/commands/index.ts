@@ -121,7 +121,10 @@ export function meantCommand(word: string): Command | undefined {
   return best && !isEnglishWord(typed) ? best.command : undefined;
 }
 
-/** Letters inserted, deleted, replaced or swapped with a neighbour to turn `a` into `b` (Damerau–Levenshtein, restricted). */
+/**
+ * Letters inserted, deleted, replaced or swapped with a neighbour
+ * to turn `a` into `b` (Damerau–Levenshtein, restricted).
+ */
 function editDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),

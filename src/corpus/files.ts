@@ -53,7 +53,10 @@ export interface Sidecar {
   problems: string[];
 }
 
-/** The file's sidecar, if it has one; a sidecar that cannot be read, or a field of it that is not valid, is a problem, not an error. */
+/**
+ * The file's sidecar, if it has one; a sidecar that cannot be read,
+ * or a field of it that is not valid, is a problem, not an error.
+ */
 export async function readSidecar(path: string, read: (path: string) => Promise<Uint8Array>): Promise<Sidecar> {
   for (const candidate of sidecarPaths(path)) {
     let bytes: Uint8Array;

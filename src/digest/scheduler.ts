@@ -20,11 +20,17 @@ const HOUR = 60 * MINUTE;
  * `SchedulerOptions.delivery`. README's "Morning digests" documents the ones operators meet.
  */
 export const DELIVERY_DEFAULTS = {
-  /** Digests composed and posted at once, per platform: enough to hide a platform's latency, few enough that each post's time limit counts only that post. */
+  /**
+   * Digests composed and posted at once, per platform: enough to hide a platform's
+   * latency, few enough that each post's time limit counts only that post.
+   */
   concurrency: 8,
   /** A slot missed while the bot was down is still sent this long after its time. */
   graceMs: 2 * HOUR,
-  /** How long a slot being composed or posted stays reserved for its process; a crashed process's slots are taken up after it. Every step renews it. */
+  /**
+   * How long a slot being composed or posted stays reserved for its process;
+   * a crashed process's slots are taken up after it. Every step renews it.
+   */
   leaseMs: 2 * MINUTE,
   /** Longest one post (or one look for a post) may take; past it the outcome is unknown. */
   postTimeoutMs: 30_000,
@@ -34,7 +40,10 @@ export const DELIVERY_DEFAULTS = {
   backoffMs: 2000,
   /** Longest a slot waits on the platform's Retry-After, in all; a longer wait fails the slot with a log line. */
   retryAfterMaxMs: 5 * MINUTE,
-  /** After an unknown outcome, how long to leave the platform before looking for the post (a slow request may still land); later looks back off. */
+  /**
+   * After an unknown outcome, how long to leave the platform before looking
+   * for the post (a slow request may still land); later looks back off.
+   */
   checkDelayMs: 15_000,
   /** At shutdown, how long posts in flight may still take before their outcome is recorded unknown. */
   drainMs: 5000,

@@ -33,7 +33,10 @@ export interface DossierOptions {
    * default the corpus's own `synonyms.yaml`, if it has one.
    */
   lexicon?: string;
-  /** WordNet's dictionary folder, whose synonyms of the corpus's words are learned when the index is built; none when unset. */
+  /**
+   * WordNet's dictionary folder, whose synonyms of the corpus's
+   * words are learned when the index is built; none when unset.
+   */
   wordnet?: string;
 }
 
@@ -138,7 +141,10 @@ export class Dossier implements Library {
     };
   }
 
-  /** Passages that match `query` (a text, or an analysed question with its alternatives), best first, each with the query terms it matched. */
+  /**
+   * Passages that match `query` (a text, or an analysed question with
+   * its alternatives), best first, each with the query terms it matched.
+   */
   search(query: string | WeightedQuery, options?: SearchOptions): SearchHit[] {
     return this.index.search(query, { contains: (id, terms) => this.termsIn(id, terms), ...options }).flatMap((hit) => {
       const passage = this.passage(hit.id);

@@ -25,7 +25,8 @@ const SYMBOL_WORDS: [RegExp, string][] = [
 
 /**
  * The one text analyser, shared by indexing and search so both sides see the same terms: folding,
- * symbols and number words as words, irregular verbs as their verb, stop words and stemming. It knows no subject's vocabulary:
+ * symbols and number words as words, irregular verbs as their
+ * verb, stop words and stemming. It knows no subject's vocabulary:
  * related words are bridged at query time (see `Bridges`).
  */
 export class Analyzer {

@@ -1,6 +1,9 @@
 import type { Analyzer } from './analyzer.js';
 
-/** Where a bridge between two ways of saying something comes from; each source has its own weight (see `RankingOptions`). */
+/**
+ * Where a bridge between two ways of saying something comes
+ * from; each source has its own weight (see `RankingOptions`).
+ */
 export type BridgeSource = 'lexicon' | 'alias' | 'abbreviation' | 'wordnet' | 'typo';
 
 /** Words or phrases that mean the same thing, as written. */
@@ -95,7 +98,9 @@ export class Bridges {
     return found;
   }
 
-  /** The one-word terms that the corpus itself says mean the same as `term` (its lexicon and the aliases it defines). */
+  /**
+   * The one-word terms that the corpus itself says mean the same as `term` (its lexicon and the aliases it defines).
+   */
   sameAs(term: string): string[] {
     return (this.byFirst.get(term) ?? [])
       .filter((b) => b.from.length === 1 && b.to.length === 1 && (b.via === 'lexicon' || b.via === 'alias'))

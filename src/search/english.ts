@@ -104,7 +104,9 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   pop: ['population'],
 };
 
-/** Number words, read as the digits they stand for, so "ten to twenty" finds "10 to 20" and "8 pillars" "eight pillars". */
+/**
+ * Number words, read as the digits they stand for, so "ten to twenty" finds "10 to 20" and "8 pillars" "eight pillars".
+ */
 export const NUMBER_WORDS: Readonly<Record<string, string>> = {
   zero: '0',
   one: '1',

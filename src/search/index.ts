@@ -33,7 +33,9 @@ export interface SearchOptions {
    * most common terms out (see `postingsBudget`), so each hit's `terms` still lists them.
    */
   contains?: (id: string, terms: string[]) => string[];
-  /** Postings one search may score before it leaves its commonest terms out (default: the ranking's `postingsBudget`). */
+  /**
+   * Postings one search may score before it leaves its commonest terms out (default: the ranking's `postingsBudget`).
+   */
   budget?: number;
 }
 
@@ -47,7 +49,10 @@ export interface SearchHit {
   passage: Passage;
 }
 
-/** A question as the search needs it: each word's own term and its alternatives, with their weights (see `analyseQuery`). */
+/**
+ * A question as the search needs it: each word's own term and
+ * its alternatives, with their weights (see `analyseQuery`).
+ */
 export interface WeightedQuery {
   words: { term: string; alternatives: { terms: string[]; weight: number }[] }[];
 }
@@ -135,7 +140,10 @@ export class PassageIndex {
     return index;
   }
 
-  /** Loads the saved index when it matches the corpus, or builds (with WordNet's synonyms, when given) and saves a new one. */
+  /**
+   * Loads the saved index when it matches the corpus, or builds
+   * (with WordNet's synonyms, when given) and saves a new one.
+   */
   static async build(
     corpus: Corpus,
     {
@@ -214,7 +222,10 @@ export class PassageIndex {
     return this.current;
   }
 
-  /** What an English dictionary says a word is: a proper noun ("canada"), another word, or unknown to it (a typo, a rare name). */
+  /**
+   * What an English dictionary says a word is: a proper noun
+   * ("canada"), another word, or unknown to it (a typo, a rare name).
+   */
   wordKind(word: string): 'name' | 'word' | undefined {
     this.kinds ??= new Map([
       ...this.learned.dictionary.words.map((w) => [w, 'word'] as const),

@@ -9,7 +9,10 @@ export interface RankingOptions {
   search: {
     /** BM25 parameters passed to MiniSearch: term saturation `k`, length normalisation `b`, BM25+ floor `d`. */
     bm25: { k: number; b: number; d: number };
-    /** How much a match in each field counts: a title or heading says what a passage is about, but must not drown its body. */
+    /**
+     * How much a match in each field counts: a title or heading
+     * says what a passage is about, but must not drown its body.
+     */
     boost: { text: number; heading: number; title: number };
     /** Typos forgiven as a share of a word's length (MiniSearch's `fuzzy`), for words the corpus lacks, in a quote. */
     fuzzy: number;
@@ -43,7 +46,9 @@ export interface RankingOptions {
   answer: {
     /** Below this share of the question's weight covered by the best passage, nothing in the corpus answers it. */
     minCoverage: number;
-    /** From this share on the answer is confident; between the two, the closest passages are said to match only partly. */
+    /**
+     * From this share on the answer is confident; between the two, the closest passages are said to match only partly.
+     */
     confidentCoverage: number;
   };
   ask: {
@@ -88,7 +93,9 @@ export interface RankingOptions {
     minCoverage: number;
     /** Figures scoring under this share of the best figure's score are left out: nothing relevant beats noise. */
     minRelative: number;
-    /** How much the figure's own sentence (with its heading and list lead-in) counts against the rest of its passage. */
+    /**
+     * How much the figure's own sentence (with its heading and list lead-in) counts against the rest of its passage.
+     */
     sentenceWeight: number;
     /** How much a sentence that only follows one naming the topic counts, against one that names it. */
     following: number;

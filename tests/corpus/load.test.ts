@@ -205,7 +205,8 @@ describe('loadCorpus with bad files', () => {
       'locked.txt': 'Readable on disk, refused by the reader.',
       'slides.pptx': 'not a format the loader reads',
     });
-    // Tests may run as root, whom chmod does not stop: unreadable files are a dangling link and a reader that refuses one file.
+    // Tests may run as root, whom chmod does not stop: unreadable
+    // files are a dangling link and a reader that refuses one file.
     await symlink(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
     await writeFile(join(dir, 'huge.txt'), '');
     await truncate(join(dir, 'huge.txt'), 50 * 1024 * 1024);

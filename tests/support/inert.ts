@@ -68,7 +68,9 @@ function withoutCode(text: string): string {
   return out;
 }
 
-/** Discord: within the embed limits, mentions disabled, and no `<…>` mention or `[…](…)` link from input left unescaped. */
+/**
+ * Discord: within the embed limits, mentions disabled, and no `<…>` mention or `[…](…)` link from input left unescaped.
+ */
 export function expectInertDiscord(message: DiscordMessage): void {
   expectWithinLimits(message.embeds);
   expect(message.allowedMentions).toEqual({ parse: [] });

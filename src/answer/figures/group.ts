@@ -143,7 +143,10 @@ export class MeasureIndex {
     return sameGroup || (overlap(this.wordsOf(a.measure!), this.wordsOf(b.measure!)) >= 0.5 && close(a, b));
   }
 
-  /** A measure's words as the analyser reads them, each as its term (its stem) and the terms the corpus's lexicon calls the same. */
+  /**
+   * A measure's words as the analyser reads them, each as its term
+   * (its stem) and the terms the corpus's lexicon calls the same.
+   */
   private wordsOf(measure: string): string[][] {
     let words = this.words.get(measure);
     if (!words) {

@@ -26,7 +26,8 @@ let library: Promise<Unpdf> | undefined;
 function unpdf(): Promise<Unpdf> {
   library ??= (async () => {
     const lib = await import('unpdf');
-    // unpdf 1.0.0's default loader imports a `resolvePDFJS` that its own bundle does not export, so the bundle is handed over directly.
+    // unpdf 1.0.0's default loader imports a `resolvePDFJS` that its own
+    // bundle does not export, so the bundle is handed over directly.
     await withoutPdfjsWarnings(() => lib.definePDFJSModule(() => import('unpdf/pdfjs')));
     return lib;
   })();

@@ -12,7 +12,8 @@ const noChart = (): never => {
 describe.runIf(HAS_SEEDS)('figures over the seed articles', () => {
   let seeds: Dossier;
   beforeAll(async () => {
-    // The seed articles with the sample corpus's lexicon of their subject (corpus/synonyms.yaml), as the README's evaluation runs them.
+    // The seed articles with the sample corpus's lexicon of their subject
+    // (corpus/synonyms.yaml), as the README's evaluation runs them.
     seeds = await Dossier.open({ corpusDir: SEEDS, lexicon: SAMPLE_LEXICON });
   });
   it('shows the two estimates of drug-sale revenue side by side, from different articles', async () => {
