@@ -23,6 +23,14 @@
  * - `database`, `database-lost`: the digest database cannot be opened, or its file went missing under the bot;
  *   the message names the file (DATABASE_PATH) or says the operator has been told.
  *
+ * Adding documents and following feeds (src/ingest):
+ * - `add-unavailable`, `feeds-unavailable`: adding needs the corpus folder, feeds the bot's database (`npm start`).
+ * - `no-file`, `unsupported-content`, `no-text`: nothing Dossier can read was shared; the message names the formats.
+ * - `bad-url`, `address-refused`, `robots-disallowed`, `fetch-failed`, `fetch-timeout`, `too-large`: a link that
+ *   cannot or may not be fetched (`FetchErrorCode`); the message says why and, where it can, what to share instead.
+ * - `store-failed`: the document could not be written to the corpus folder; the message gives the reason.
+ * - `feed-unknown`, `not-a-feed`: `feeds` named a feed Dossier does not follow, or a link that is no feed.
+ *
  * Starting a platform:
  * - `slack-config`: neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set.
  * - `slack-auth`: Slack refused the bot token; the message says which token and where to copy it from.
@@ -49,6 +57,20 @@ export type ErrorCode =
   | 'not-allowed'
   | 'database'
   | 'database-lost'
+  | 'add-unavailable'
+  | 'feeds-unavailable'
+  | 'no-file'
+  | 'unsupported-content'
+  | 'no-text'
+  | 'bad-url'
+  | 'address-refused'
+  | 'robots-disallowed'
+  | 'fetch-failed'
+  | 'fetch-timeout'
+  | 'too-large'
+  | 'store-failed'
+  | 'feed-unknown'
+  | 'not-a-feed'
   | 'slack-config'
   | 'slack-auth'
   | 'discord-connect';

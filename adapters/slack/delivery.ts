@@ -45,7 +45,9 @@ function publicly(target: SlackTarget): SlackTarget {
   return target;
 }
 
-/** Where a reply goes: to the asker alone (`onlyAsker`), to the whole channel (`toChannel`), else where it was asked. */
+/**
+ * Where a reply goes: to the asker alone (`onlyAsker`), to the whole channel (`toChannel`), else where it was asked.
+ */
 const addressed = (requested: SlackTarget, reply: Reply): SlackTarget =>
   reply.onlyAsker ? privately(requested) : reply.toChannel ? publicly(requested) : requested;
 

@@ -33,7 +33,9 @@ export type Feed = z.infer<typeof FeedSchema>;
 
 /** Feeds and the items already taken from them, kept in the digest's SQLite store (see SqliteDigestStore). */
 export interface FeedStore {
-  /** Follows `url`, or a paused one again with its failures forgotten; `was` is its state before, if it was followed. */
+  /**
+   * Follows `url`, or a paused one again with its failures forgotten; `was` is its state before, if it was followed.
+   */
   followFeed(url: string, title: string | null, addedBy: string, now: Date): { feed: Feed; was?: Feed['state'] };
   unfollowFeed(url: string): Feed | undefined;
   feed(url: string): Feed | undefined;

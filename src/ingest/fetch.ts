@@ -243,7 +243,9 @@ export class SafeFetcher {
       );
   }
 
-  /** net's lookup hook: resolves through `settings.resolve` and refuses before connecting if any address is not allowed. */
+  /**
+   * net's lookup hook: resolves through `settings.resolve` and refuses before connecting if any address is not allowed.
+   */
   private readonly guardedLookup = (
     hostname: string,
     options: LookupOptions,
