@@ -4,11 +4,12 @@ import { defineConfig } from 'vitest/config';
  * Two tiers, told apart by file name so that a new test picks its tier by how it is called:
  * - `*.integration.test.ts` starts processes (the bot, the command line) or servers on 127.0.0.1 (Bolt receiving
  *   signed requests, discord.js against its stand-in, /healthz);
- * - `*.seeds.test.ts` reads ../shared (skipped on a lone clone, a failure under CI=true: tests/support/shared.ts).
+ * - `*.seeds.test.ts` reads ../shared (skipped on a lone clone, a failure under CI=true: tests/support/shared.ts);
+ * - `*.fuzz.test.ts` tries hundreds of generated inputs (fast-check), seconds a file.
  * Everything else is the unit tier (`npm run test:unit`): in-process, under a minute on two cores.
  * `npm test` runs both.
  */
-const INTEGRATION = ['tests/**/*.integration.test.ts', 'tests/**/*.seeds.test.ts'];
+const INTEGRATION = ['tests/**/*.integration.test.ts', 'tests/**/*.seeds.test.ts', 'tests/**/*.fuzz.test.ts'];
 
 export default defineConfig({
   test: {
