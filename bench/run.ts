@@ -270,7 +270,8 @@ async function measureColdStart(corpusDir: string, cacheDir: string): Promise<Co
     heapMB: number;
     phases: Record<string, number>;
   };
-  // A second start under the profiler says where the time goes (profiling slows it a little, so it is not the one timed).
+  // A second start under the profiler says where the time goes
+  // (profiling slows it a little, so it is not the one timed).
   const profileDir = join(outDir, 'profiles');
   await rm(profileDir, { recursive: true, force: true });
   await run(['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);

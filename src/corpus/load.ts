@@ -152,7 +152,10 @@ export function contentHash(bytes: Uint8Array, sidecar: Pick<Sidecar, 'bytes'>):
   return hash.digest('hex');
 }
 
-/** The file's stamp (see `LoadOptions.reuse`) and its sidecars' (or their absence); undefined when a sidecar cannot be looked at. */
+/**
+ * The file's stamp (see `LoadOptions.reuse`) and its sidecars' (or
+ * their absence); undefined when a sidecar cannot be looked at.
+ */
 async function stampOf(path: string, info: Stats): Promise<string | undefined> {
   const parts = [stampPart(info)];
   for (const sidecar of sidecarPaths(path)) {

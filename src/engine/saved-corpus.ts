@@ -21,7 +21,9 @@ interface Entry {
   at?: [number, number];
 }
 
-/** A passage without what its document gives it: [paragraph, text, [start, length] of each sentence, heading, context]. */
+/**
+ * A passage without what its document gives it: [paragraph, text, [start, length] of each sentence, heading, context].
+ */
 type SavedPassage = [number, string, number[], string | null, string | null];
 type SavedFigure = Omit<PassageFigure, 'sentence'> & { s: number };
 /** A document's body slice: its passages, and their figures, each pointing at its sentence by index. */
@@ -39,7 +41,10 @@ interface SavedBody {
  */
 export class SavedCorpus {
   private fresh = false;
-  /** The hash and stamp of every file the loader looked at, documents or not, so a file skipped for its content is saved as skipped. */
+  /**
+   * The hash and stamp of every file the loader looked at, documents
+   * or not, so a file skipped for its content is saved as skipped.
+   */
   private readonly seen = new Map<string, { hash: string; stamp: string }>();
 
   private constructor(
