@@ -20,7 +20,10 @@ import type { DriverMessage, ServerMessage } from './load-server.js';
 import { percentile } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** Requests per round (LOAD_REQUESTS), rounds (LOAD_ROUNDS), and how many requests are in flight at once (each waits for its answer). */
+/**
+ * Requests per round (LOAD_REQUESTS), rounds (LOAD_ROUNDS), and how
+ * many requests are in flight at once (each waits for its answer).
+ */
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 2000);
 const CONCURRENCY = 50;
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
@@ -32,17 +35,26 @@ const ACK_LIMIT_MS = 3000;
 /** A client moves on after this long without an answer; the round still collects it until its end + GRACE_MS. */
 const ANSWER_WAIT_MS = 15_000;
 const GRACE_MS = 10_000;
-/** Share presses in the charts runs (LOAD_CHARTS), all at once: each posts a figures answer and draws and uploads its chart. */
+/**
+ * Share presses in the charts runs (LOAD_CHARTS), all at once:
+ * each posts a figures answer and draws and uploads its chart.
+ */
 const CHARTS = Number(process.env.LOAD_CHARTS ?? 15);
 /** A figures answer over corpus/ whose figures form a series, so that Share draws its chart. */
 const CHART_QUERY = 'figures overdose deaths';
 /** How long the slash-command load runs before the Share presses, and the longest wait for the charts. */
 const CHARTS_LEAD_MS = 1000;
 const CHARTS_WAIT_MS = 60_000;
-/** Per-user and per-channel rate limits off (0): the test measures throughput, and counts any rate-limit replies (there should be none). */
+/**
+ * Per-user and per-channel rate limits off (0): the test measures
+ * throughput, and counts any rate-limit replies (there should be none).
+ */
 const NO_RATE_LIMIT = '0';
 
-/** Questions a team might type, over the sample corpus in ./corpus (our own writing): half ask, a fifth each cite and figures. */
+/**
+ * Questions a team might type, over the sample corpus in ./corpus
+ * (our own writing): half ask, a fifth each cite and figures.
+ */
 const ASK = [
   'how much has Mérida cost?',
   'how many overdose deaths were there in 2016',

@@ -7,7 +7,8 @@ import { FIGURES_PER_TOPIC, type FigureSource } from './compose.js';
  */
 export const corpusFigures: FigureSource = {
   forTopic: (dossier, topic) => answerFigures(dossier, topic, { limit: FIGURES_PER_TOPIC }).figures.map(figureItem),
-  // Reads passages only until it has enough: a new document may have tens of thousands, and every channel's digest asks.
+  // Reads passages only until it has enough: a new document may
+  // have tens of thousands, and every channel's digest asks.
   forDocument: (dossier, document) => {
     const items: ReturnType<typeof figureItem>[] = [];
     for (const passage of document.passages)
