@@ -8,6 +8,8 @@
  * - `rate-limited`, `timeout`, `restarting`: the gate's refusals (too many questions, an answer too slow, the bot
  *   shutting down); the message says when to ask again.
  * - `no-more-results`, `no-question-yet`: the terminal's `more` with nothing left, or before any question.
+ * - `busy`, `closed`: a worker pool (the chart workers) has too many tasks waiting, or is shutting down; the
+ *   message says to try again in a moment.
  * - `internal`: a handler failed unexpectedly; the asker is told to try again, the operator finds it in the log.
  *
  * The corpus and answers:
@@ -44,6 +46,8 @@ export type ErrorCode =
   | 'restarting'
   | 'no-more-results'
   | 'no-question-yet'
+  | 'busy'
+  | 'closed'
   | 'internal'
   | 'corpus-missing'
   | 'chart-font'

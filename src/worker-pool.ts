@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { DossierError } from './errors.js';
+import { DossierError, type ErrorCode } from './errors.js';
 
 /**
  * A WorkerPool's tunables. One worker by default: on 2 cores it leaves the other core to the main
@@ -17,7 +17,7 @@ export interface WorkerPoolOptions {
 export const WORKER_POOL_DEFAULTS: WorkerPoolOptions = { size: 1, maxWaiting: 16, taskTimeoutMs: 20_000 };
 
 /** What a pool's worker posts back for each task it is sent; `code` when the error was a DossierError. */
-export type WorkerAnswer<Out> = { ok: true; value: Out } | { ok: false; error: string; code?: string };
+export type WorkerAnswer<Out> = { ok: true; value: Out } | { ok: false; error: string; code?: ErrorCode };
 
 interface Task<In, Out> {
   input: In;
