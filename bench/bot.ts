@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
+import { percentile } from './stats.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -93,6 +94,29 @@ export async function probe(
       if (expectAnswer()) probes.push({ at: t - started, ms: performance.now() - t, ok: false });
     }
   }
+}
+
+/** What the /healthz probes of a run come to: the answers' latencies, and how many were slow or unanswered. */
+export interface HealthzSummary {
+  probes: number;
+  p50: number;
+  p99: number;
+  max: number;
+  over1s: number;
+  failed: number;
+}
+
+export function healthzSummary(probes: Probe[]): HealthzSummary {
+  const times = probes.filter((p) => p.ok).map((p) => p.ms);
+  times.sort((a, b) => a - b);
+  return {
+    probes: probes.length,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: times.at(-1) ?? NaN,
+    over1s: probes.filter((p) => !p.ok || p.ms > 1000).length,
+    failed: probes.filter((p) => !p.ok).length,
+  };
 }
 
 export interface CommandTally {

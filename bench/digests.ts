@@ -12,8 +12,17 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { SqliteDigestStore } from '../src/digest/sqlite-store.js';
 import { SlackStub } from '../tests/adapters/slack/slack-stub.js';
-import { command, probe, sleep, startBot as startBotOn, type Bot, type CommandTally, type Probe } from './bot.js';
-import { percentile } from './stats.js';
+import {
+  command,
+  healthzSummary,
+  probe,
+  sleep,
+  startBot as startBotOn,
+  type Bot,
+  type CommandTally,
+  type HealthzSummary,
+  type Probe,
+} from './bot.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -46,7 +55,7 @@ interface RunResult {
   startS: number;
   firstToLastS: number;
   digestsPerS: number;
-  healthz: { probes: number; p50: number; p99: number; max: number; over1s: number; failed: number };
+  healthz: HealthzSummary;
   commands: CommandTally;
   sigtermExitS?: number;
 }
@@ -156,8 +165,6 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
   await bot.exited;
 
   const total = [...posts.values()].reduce((a, b) => a + b, 0);
-  const times = probes.filter((p) => p.ok).map((p) => p.ms);
-  times.sort((a, b) => a - b);
   const result: RunResult = {
     posts: total,
     channels: posts.size,
@@ -165,14 +172,7 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
     startS: (firstPost - started) / 1000,
     firstToLastS: (lastPost - firstPost) / 1000,
     digestsPerS: posts.size / ((lastPost - firstPost) / 1000),
-    healthz: {
-      probes: probes.length,
-      p50: percentile(times, 50),
-      p99: percentile(times, 99),
-      max: times.at(-1) ?? NaN,
-      over1s: probes.filter((p) => !p.ok || p.ms > 1000).length,
-      failed: probes.filter((p) => !p.ok).length,
-    },
+    healthz: healthzSummary(probes),
     commands,
     ...(sigtermExitS === undefined ? {} : { sigtermExitS }),
   };

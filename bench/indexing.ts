@@ -11,9 +11,17 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { SlackStub } from '../tests/adapters/slack/slack-stub.js';
-import { command, probe, sleep, startBot, type CommandTally, type Probe } from './bot.js';
+import {
+  command,
+  healthzSummary,
+  probe,
+  sleep,
+  startBot,
+  type CommandTally,
+  type HealthzSummary,
+  type Probe,
+} from './bot.js';
 import { prng } from './generate.js';
-import { percentile } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -30,7 +38,7 @@ interface Result {
   passages: number;
   /** From the file's arrival in the folder to the bot's "corpus re-indexed". */
   indexedS: number;
-  healthz: { probes: number; p50: number; p99: number; max: number; over1s: number; failed: number };
+  healthz: HealthzSummary;
   commands: CommandTally;
   /** SIGTERM sent halfway through the second document's indexing, to the process's exit. */
   sigtermExitS: number;
@@ -106,20 +114,11 @@ const sigtermExitS = (performance.now() - signalled) / 1000;
 log(`SIGTERM ${(indexedS / 2).toFixed(1)} s into indexing: exited ${sigtermExitS.toFixed(1)} s later`);
 await stub.stop();
 
-const times = probes.filter((p) => p.ok).map((p) => p.ms);
-times.sort((a, b) => a - b);
 const result: Result = {
   megabytes: SIZE / 1024 / 1024,
   passages,
   indexedS,
-  healthz: {
-    probes: probes.length,
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    max: times.at(-1) ?? NaN,
-    over1s: probes.filter((p) => !p.ok || p.ms > 1000).length,
-    failed: probes.filter((p) => !p.ok).length,
-  },
+  healthz: healthzSummary(probes),
   commands,
   sigtermExitS,
 };
