@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   });
   running.dossier = dossier;
   const loadedAt = new Date();
-  log.info({ documents: dossier.documents.length, passages: dossier.passages.length }, 'corpus loaded');
+  log.info({ documents: dossier.documents.length, passages: dossier.passageCount }, 'corpus loaded');
 
   // The digest posts through the adapters and the adapters hand the digest service to commands:
   // the record is filled in once the adapters exist.
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     healthReport({
       now: new Date(),
       stopping,
-      index: { documents: dossier.documents.length, passages: dossier.passages.length },
+      index: { documents: dossier.documents.length, passages: dossier.passageCount },
       corpus: { loadedAt, newestDocumentDate: newestDate(dossier.documents.map((d) => d.meta.date)) },
       database: {
         path: config.DATABASE_PATH,

@@ -112,6 +112,11 @@ export class Dossier implements Library {
     return [...this.documentsBySource.values()];
   }
 
+  /** How many passages the index holds, without reading any saved passage (the start-up log, /healthz). */
+  get passageCount(): number {
+    return this.index.size;
+  }
+
   get passages(): Passage[] {
     return this.documents.flatMap((d) => d.passages);
   }
