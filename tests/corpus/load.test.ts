@@ -9,6 +9,7 @@ import type { Corpus } from '../../src/corpus/types.js';
 import { DossierError } from '../../src/errors.js';
 import { tempCorpus } from '../support/corpus.js';
 import { makePdf } from './make-pdf.js';
+import { BRIEFING_META, HARBOUR_META } from './formats/fixtures.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
 
@@ -49,14 +50,7 @@ describe('loadCorpus over the format fixtures', () => {
 
   it('takes markdown front matter as metadata and headings, lists and lead-ins as structure', () => {
     const doc = bySource(corpus, 'briefing.md');
-    expect(doc.meta).toEqual({
-      title: 'Harbour Restoration Briefing',
-      author: 'Mara Quill',
-      publisher: 'Coastal Council',
-      date: '2021-06-04',
-      url: 'https://example.org/briefing',
-      tags: ['harbour', 'lights'],
-    });
+    expect(doc.meta).toEqual(BRIEFING_META);
     expect(doc.passages.map((p) => [p.paragraph, p.heading, p.context, p.text])).toEqual([
       [
         1,
@@ -76,14 +70,7 @@ describe('loadCorpus over the format fixtures', () => {
 
   it('keeps only the article of an HTML page, its photo credit cleaned away', () => {
     const doc = bySource(corpus, 'harbour.html');
-    expect(doc.meta).toEqual({
-      title: 'Harbour Lights Return',
-      author: 'Tom Reed',
-      publisher: 'The Coastal Gazette',
-      date: '2021-06-05',
-      url: 'https://example.org/news/harbour-lights',
-      tags: ['harbour', 'restoration'],
-    });
+    expect(doc.meta).toEqual(HARBOUR_META);
     expect(doc.passages.map((p) => p.text)).toEqual([
       'The old harbour lights shone again on Friday evening after a two-year restoration that cost the town about 40,000\u00a0pounds.',
       'Engineers fitted new lamps. The council set three goals:',

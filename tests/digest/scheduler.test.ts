@@ -30,6 +30,23 @@ function scheduler(store: DigestStore, platform: Partial<FakePlatform>, extra: P
   });
 }
 
+/** What a process that died mid-post leaves behind: the slot claimed and marked posting, its lease still running. */
+function leftPosting(store: DigestStore, id: number) {
+  store.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
+  store.markPosting(
+    [
+      {
+        subscriptionId: id,
+        slot: SLOT,
+        owner: 'elsewhere:1:dead',
+        passageIds: ['fentanyl.md#1'],
+        leaseUntil: plus(SLOT, 2),
+      },
+    ],
+    SLOT,
+  );
+}
+
 /** No passage reaches a channel twice, across every message it holds. */
 function expectNoPassageTwice(platform: FakePlatform, channelId: string) {
   const all = platform.messagesTo(channelId).flatMap((m) => quotedIds(m.reply));
@@ -197,19 +214,7 @@ describe('DigestScheduler', () => {
     it('after marking it posting, before the post left: looked for, not found, posted once', async () => {
       const first = world.openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
-      first.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
-      first.markPosting(
-        [
-          {
-            subscriptionId: id,
-            slot: SLOT,
-            owner: 'elsewhere:1:dead',
-            passageIds: ['fentanyl.md#1'],
-            leaseUntil: plus(SLOT, 2),
-          },
-        ],
-        SLOT,
-      );
+      leftPosting(first, id);
       first.close();
 
       const platform = new FakePlatform();
@@ -227,19 +232,7 @@ describe('DigestScheduler', () => {
       const first = world.openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
       const platform = new FakePlatform();
-      first.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
-      first.markPosting(
-        [
-          {
-            subscriptionId: id,
-            slot: SLOT,
-            owner: 'elsewhere:1:dead',
-            passageIds: ['fentanyl.md#1'],
-            leaseUntil: plus(SLOT, 2),
-          },
-        ],
-        SLOT,
-      );
+      leftPosting(first, id);
       await platform.post(
         'C-NEWS',
         { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 },

@@ -39,3 +39,7 @@ export async function tempCorpus(
 /** A short Markdown note with front matter. */
 export const note = (title: string, body: string, date = '2026-01-15') =>
   `---\ntitle: ${title}\nauthor: Test Desk\npublisher: Dossier Tests\ndate: ${date}\n---\n\n${body}\n`;
+
+/** A one-note corpus with one plain, findable sentence: for tests about the surfaces rather than the answers. */
+export const SILT = 'The dredging contractor reported that silt levels in the harbour had fallen by a third.';
+export const siltCorpus = () => tempCorpus({ 'harbour.md': note('Harbour', SILT) });

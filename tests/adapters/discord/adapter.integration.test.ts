@@ -15,6 +15,7 @@ import { Dossier } from '../../../src/engine/dossier.js';
 import { DossierError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
 import { expectWithinLimits } from './limits.js';
+import { startDiscordAdapter } from './start-adapter.js';
 import {
   APPLICATION_ID,
   ASKER,
@@ -54,6 +55,12 @@ const NOTICE = [
   'Depot notice for @everyone and <@123>: the *depot* ~~closure~~ is in [the plan](https://evil.example). @here too.',
 ].join('\n\n');
 
+/** A quote with a possessive and an abbreviation inside: highlighting must mark whole words only (issue 13.7). */
+const SURVEY = [
+  '# Graft survey',
+  'The survey placed the republic among the world’s most corrupt countries, a finding the U.S. envoy did not dispute.',
+].join('\n\n');
+
 const lines: Record<string, unknown>[] = [];
 const logSink = new Writable({
   write(chunk, _encoding, done) {
@@ -73,19 +80,18 @@ beforeAll(async () => {
   await writeFile(join(corpusDir, 'notice.md'), NOTICE);
   await writeFile(join(corpusDir, 'ridership.md'), RIDERSHIP);
   await writeFile(join(corpusDir, 'fares.md'), FARES);
+  await writeFile(join(corpusDir, 'survey.md'), SURVEY);
   const dossier = await Dossier.open({ corpusDir });
   standIn = await DiscordStandIn.start();
   store = new SqliteDigestStore(':memory:');
-  adapter = new DiscordAdapter(
+  adapter = await startDiscordAdapter(
+    standIn,
     botContext({
       dossier,
       log: createLogger('debug', logSink),
       digest: new DigestService({ store, dossier, defaultTimeZone: 'UTC' }),
     }),
-    { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
-    { client: { rest: { timeout: 5_000 } } },
   );
-  await adapter.start();
 });
 
 afterAll(async () => {
@@ -315,6 +321,16 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       expect(c.value.length).toBeLessThanOrEqual(100);
       expect(c.name.toLowerCase()).toContain('fund');
     }
+  });
+
+  it('cite bolds whole words and phrases only: never the "s" of "world’s" nor a letter of "U.S." (issue 13.7)', async () => {
+    const interaction = standIn.interact(
+      standIn.command('cite', { quote: '… one of the world’s most corrupt countries' }),
+    );
+    const description: string = (await standIn.waitFor(originalOf(interaction))).body.embeds[0].description;
+    expect(description).toContain('**the world’s most corrupt countries**,');
+    expect(description).not.toMatch(/\*s\*|\*world\*\*|U\.\*+S|\*\*U/);
+    expect(description).toContain('U.S. envoy');
   });
 
   it('answers /brief figures with cited figures in fields and the chart uploaded as a PNG', async () => {

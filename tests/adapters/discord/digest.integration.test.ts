@@ -8,6 +8,7 @@ import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { tempCorpus } from '../../support/corpus.js';
 import { CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
+import { startDiscordAdapter } from './start-adapter.js';
 
 /** Digest posts through the real adapter and discord.js client, against a Discord stand-in that misbehaves. */
 
@@ -31,12 +32,8 @@ beforeAll(async () => {
   const corpus = await tempCorpus({ 'tram.md': '# Tram\n\nThe tram was funded.\n' });
   cleanup = corpus.cleanup;
   standIn = await DiscordStandIn.start();
-  adapter = new DiscordAdapter(
-    botContext({ dossier: await Dossier.open({ corpusDir: corpus.dir }), log: silentLogger() }),
-    { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
-    { client: { rest: { timeout: 2_000 } } },
-  );
-  await adapter.start();
+  const dossier = await Dossier.open({ corpusDir: corpus.dir });
+  adapter = await startDiscordAdapter(standIn, botContext({ dossier, log: silentLogger() }), 2_000);
 });
 afterAll(async () => {
   await adapter?.stop();

@@ -9,6 +9,7 @@ import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { ManualClock } from '../../support/manual-clock.js';
 import { ASKER, BYSTANDER, DiscordStandIn, type RecordedRequest } from './stand-in.js';
+import { startDiscordAdapter } from './start-adapter.js';
 
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;
@@ -24,12 +25,7 @@ beforeAll(async () => {
   standIn = await DiscordStandIn.start();
   // One command a minute per user; the clock never moves, so the second is refused.
   const gate = new CommandGate({ userPerMinute: 1, channelPerMinute: 0, clock: new ManualClock() });
-  adapter = new DiscordAdapter(
-    botContext({ dossier, log: silentLogger(), gate }),
-    { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
-    { client: { rest: { timeout: 5_000 } } },
-  );
-  await adapter.start();
+  adapter = await startDiscordAdapter(standIn, botContext({ dossier, log: silentLogger(), gate }));
 });
 
 afterAll(async () => {

@@ -13,12 +13,15 @@ import { DossierError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
 import {
   buttonPayload,
+  eventCallbackBody,
   interactionBody,
+  messageShortcut,
   SlackStub,
   slackHeaders,
   slashCommandBody,
   type Recorded,
 } from './slack-stub.js';
+import { FORM, startSlackAdapter, type StartedSlack } from './start-adapter.js';
 
 const SECRET = 'test-signing-secret';
 const BOT_TOKEN = 'xoxb-test-token-never-logged';
@@ -54,6 +57,12 @@ const HOSTILE = `# Lighthouse notice
 Tell @here that the lighthouse budget was cut by <@U999> without notice, see <https://evil.example|the memo> and <!channel>.
 `;
 
+/** A quote with a possessive and an abbreviation inside: highlighting must mark whole words only (issue 13.7). */
+const SURVEY = `# Graft survey
+
+The survey placed the republic among the world’s most corrupt countries, a finding the U.S. envoy did not dispute.
+`;
+
 type Block = {
   type: string;
   text?: { text: string };
@@ -64,8 +73,7 @@ const stub = new SlackStub();
 const logs: Record<string, unknown>[] = [];
 let corpusDir: string;
 let adapter: SlackAdapter;
-let eventsUrl: string;
-let responses = 0;
+let slack: StartedSlack;
 
 beforeAll(async () => {
   await stub.start();
@@ -73,17 +81,16 @@ beforeAll(async () => {
   await writeFile(join(corpusDir, 'harbour.md'), HARBOUR);
   await writeFile(join(corpusDir, 'lighthouse.md'), HOSTILE);
   await writeFile(join(corpusDir, 'cargo.md'), CARGO);
+  await writeFile(join(corpusDir, 'survey.md'), SURVEY);
   const log = createLogger('info', {
     write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
   });
   const dossier = await Dossier.open({ corpusDir, log });
-  adapter = new SlackAdapter(
-    botContext({ dossier, log, now: () => new Date('2026-01-05T09:00:00Z') }),
-    { botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
-    { host: '127.0.0.1' },
-  );
-  await adapter.start();
-  eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
+  slack = await startSlackAdapter(stub, botContext({ dossier, log, now: () => new Date('2026-01-05T09:00:00Z') }), {
+    botToken: BOT_TOKEN,
+    signingSecret: SECRET,
+  });
+  adapter = slack.adapter;
 });
 
 afterAll(async () => {
@@ -92,26 +99,12 @@ afterAll(async () => {
   await rm(corpusDir, { recursive: true, force: true });
 });
 
-const nextResponseUrl = () => `${stub.url}/response/${++responses}`;
-
-async function signedPost(
-  body: string,
-  contentType: string,
-  headers: Record<string, string> = slackHeaders(SECRET, body, contentType),
-) {
-  const started = Date.now();
-  const res = await fetch(eventsUrl, { method: 'POST', headers, body });
-  return { status: res.status, text: await res.text(), elapsed: Date.now() - started };
-}
-
-const FORM = 'application/x-www-form-urlencoded';
-
+const nextResponseUrl = () => slack.responseUrl();
+const signedPost: StartedSlack['post'] = (...args) => slack.post(...args);
 const commandBody = (text: string, responseUrl: string) => slashCommandBody({ text, responseUrl });
 
 async function slashCommand(text: string) {
-  const responseUrl = nextResponseUrl();
-  const ack = await signedPost(commandBody(text, responseUrl), FORM);
-  const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+  const { ack, answer } = await slack.command(text);
   return { ack, answer, blocks: answer.body.blocks as Block[] };
 }
 
@@ -275,26 +268,23 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(JSON.stringify(logs.filter((l) => String(l.msg).includes('feedback')))).not.toContain('dredging cost');
   });
 
+  it('cite bolds whole words and phrases only: never the "s" of "world’s" nor a letter of "U.S." (issue 13.7)', async () => {
+    const { blocks } = await slashCommand('cite … one of the world’s most corrupt countries');
+    const quote = blocks.map((b) => b.text?.text ?? '').find((t) => t.includes('envoy'));
+    expect(quote).toContain('*the world’s most corrupt countries*,');
+    expect(quote).not.toMatch(/\*s\*|\*world\*|U\.\*S\*|\*U\*/);
+    expect(quote).toContain('U.S. envoy');
+  });
+
   it('Find source runs cite on the message and answers ephemerally', async () => {
     const responseUrl = nextResponseUrl();
-    const payload = {
-      type: 'message_action',
-      callback_id: 'find_source',
-      trigger_id: 'trigger',
-      message_ts: '100.000003',
-      response_url: responseUrl,
+    const payload = messageShortcut('find_source', {
       message: {
-        type: 'message',
-        user: 'U3',
         ts: '100.000003',
         text: 'didn&apos;t someone say crews worked through the night to finish the channel?',
       },
-      user: { id: 'U1', name: 'ann' },
-      channel: { id: 'C1', name: 'harbour' },
-      team: { id: 'T1', domain: 'port' },
-      token: 'legacy',
-      action_ts: '100.000004',
-    };
+      responseUrl,
+    });
     const res = await signedPost(interactionBody(payload), FORM);
     expect(res.status).toBe(200);
     const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
@@ -304,23 +294,11 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
 
   it('Find source answers with chat.postEphemeral when the shortcut brings no response_url', async () => {
     const from = stub.calls.length;
-    const payload = {
-      type: 'message_action',
-      callback_id: 'find_source',
-      trigger_id: 'trigger',
-      message_ts: '100.000005',
-      message: {
-        type: 'message',
-        user: 'U3',
-        ts: '100.000005',
-        text: 'the dredging contractor reported that silt levels had fallen',
-      },
+    const payload = messageShortcut('find_source', {
+      message: { ts: '100.000005', text: 'the dredging contractor reported that silt levels had fallen' },
       user: { id: 'U4', name: 'cy' },
       channel: { id: 'C2', name: 'port' },
-      team: { id: 'T1', domain: 'port' },
-      token: 'legacy',
-      action_ts: '100.000006',
-    };
+    });
     await signedPost(interactionBody(payload), FORM);
     const sent = await stub.waitFor((c) => c.path === '/api/chat.postEphemeral', { from });
     expect(sent.body).toMatchObject({ channel: 'C2', user: 'U4' });
@@ -379,18 +357,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
       channel: 'C9',
       event_ts: '300.000001',
     };
-    const res = await signedPost(
-      JSON.stringify({
-        type: 'event_callback',
-        token: 'legacy',
-        team_id: 'T1',
-        api_app_id: 'A1',
-        event,
-        event_id: 'Ev1',
-        event_time: 300,
-      }),
-      'application/json',
-    );
+    const res = await signedPost(eventCallbackBody(event, 'Ev1', 300), 'application/json');
     expect(res.status).toBe(200);
     const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
     expect(posted.body).toMatchObject({ channel: 'C9', thread_ts: '300.000001' });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
-import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { CommandGate } from '../../../src/commands/index.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
-import { note, tempCorpus } from '../../support/corpus.js';
+import { siltCorpus } from '../../support/corpus.js';
 import { ManualClock } from '../../support/manual-clock.js';
-import { SlackStub, slackHeaders, slashCommandBody } from './slack-stub.js';
+import { eventCallbackBody, SlackStub } from './slack-stub.js';
+import { startSlackAdapter, type StartedSlack } from './start-adapter.js';
 
 const SECRET = 'gate-test-signing-secret';
 const BOT_TOKEN = 'xoxb-gate-test-token-never-logged';
@@ -15,19 +15,12 @@ const SLOW_DOWN = "You're going a bit fast — try again in 30 s.";
 
 const stub = new SlackStub();
 const logs: Record<string, unknown>[] = [];
-let adapter: SlackAdapter;
-let eventsUrl: string;
+let slack: StartedSlack;
 let cleanup: () => Promise<void>;
-let responses = 0;
 
 beforeAll(async () => {
   await stub.start();
-  const corpus = await tempCorpus({
-    'harbour.md': note(
-      'Harbour',
-      'The dredging contractor reported that silt levels in the harbour had fallen by a third.',
-    ),
-  });
+  const corpus = await siltCorpus();
   cleanup = corpus.cleanup;
   const log = createLogger('info', {
     write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
@@ -35,33 +28,18 @@ beforeAll(async () => {
   const dossier = await Dossier.open({ corpusDir: corpus.dir, log });
   // Two commands a minute per user; the clock never moves, so the third is refused.
   const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, clock: new ManualClock() });
-  adapter = new SlackAdapter(
-    botContext({ dossier, log, gate }),
-    { botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
-    { host: '127.0.0.1' },
-  );
-  await adapter.start();
-  eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
+  const bot = botContext({ dossier, log, gate });
+  slack = await startSlackAdapter(stub, bot, { botToken: BOT_TOKEN, signingSecret: SECRET });
 });
 
 afterAll(async () => {
-  await adapter?.stop();
+  await slack?.adapter.stop();
   await stub.stop();
   await cleanup?.();
 });
 
-async function signedPost(body: string, contentType: string): Promise<number> {
-  const res = await fetch(eventsUrl, { method: 'POST', headers: slackHeaders(SECRET, body, contentType), body });
-  await res.text();
-  return res.status;
-}
-
 /** `/brief <text>` from `user`; resolves with what arrived at its response_url. */
-async function slashCommand(user: string, text: string) {
-  const responseUrl = `${stub.url}/response/${++responses}`;
-  await signedPost(slashCommandBody({ text, responseUrl, user }), 'application/x-www-form-urlencoded');
-  return (await stub.waitFor((c) => c.path === new URL(responseUrl).pathname)).body;
-}
+const slashCommand = async (user: string, text: string) => (await slack.command(text, { user })).answer.body;
 
 /** `@Dossier <text>` from `user` in a channel thread; resolves with the Web API call that answered it. */
 async function mention(user: string, text: string, n: number) {
@@ -74,18 +52,7 @@ async function mention(user: string, text: string, n: number) {
     channel: 'C9',
     event_ts: `40${n}.000001`,
   };
-  await signedPost(
-    JSON.stringify({
-      type: 'event_callback',
-      token: 'legacy',
-      team_id: 'T1',
-      api_app_id: 'A1',
-      event,
-      event_id: `EvG${n}`,
-      event_time: 400 + n,
-    }),
-    'application/json',
-  );
+  await slack.post(eventCallbackBody(event, `EvG${n}`, 400 + n), 'application/json');
   return stub.waitFor((c) => c.path === '/api/chat.postMessage' || c.path === '/api/chat.postEphemeral', { from });
 }
 

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
-import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { DigestRuntime } from '../../../src/digest/index.js';
 import { Dossier } from '../../../src/engine/index.js';
 import { Ingest, SafeFetcher } from '../../../src/ingest/index.js';
 import { silentLogger } from '../../../src/log.js';
 import { FIXTURES, send, WebFixture } from '../../ingest/web-fixture.js';
 import { note, tempCorpus } from '../../support/corpus.js';
-import { SlackStub, slackHeaders, slashCommandBody } from './slack-stub.js';
+import { eventCallbackBody, interactionBody, messageShortcut, SlackStub } from './slack-stub.js';
+import { FORM, startSlackAdapter, type StartedSlack } from './start-adapter.js';
 
 const SECRET = 'live-signing-secret';
 const BOT_TOKEN = 'xoxb-live';
@@ -18,12 +18,11 @@ const stub = new SlackStub();
 const web = new WebFixture();
 let corpus: { dir: string; cleanup: () => Promise<void> };
 let dataDir: string;
-let adapter: SlackAdapter;
+let slack: StartedSlack;
 let runtime: DigestRuntime;
 let fetcher: SafeFetcher;
 /** The bot's clock: set by each step of the story. */
 let now = new Date('2026-11-23T07:00:00Z');
-let responses = 0;
 
 beforeAll(async () => {
   await Promise.all([stub.start(), web.start()]);
@@ -32,7 +31,7 @@ beforeAll(async () => {
   const log = silentLogger();
   const clock = () => now;
   const dossier = await Dossier.open({ corpusDir: corpus.dir, log });
-  const adapters: { slack?: SlackAdapter } = {};
+  const adapters: { slack?: StartedSlack['adapter'] } = {};
   runtime = new DigestRuntime({
     config: {
       DATABASE_PATH: join(dataDir, 'dossier.db'),
@@ -48,19 +47,15 @@ beforeAll(async () => {
   });
   fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
   const ingest = new Ingest({ dossier, fetcher, log, now: clock });
-  adapter = new SlackAdapter(
-    botContext({ dossier, log, now: clock, digest: runtime.service, ingest }),
-    { botToken: BOT_TOKEN, signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
-    { host: '127.0.0.1' },
-  );
-  adapters.slack = adapter;
-  await adapter.start();
+  const bot = botContext({ dossier, log, now: clock, digest: runtime.service, ingest });
+  slack = await startSlackAdapter(stub, bot, { botToken: BOT_TOKEN, signingSecret: SECRET });
+  adapters.slack = slack.adapter;
   // As in production: the digest records each document the engine adds, whoever added it.
   await runtime.start();
 });
 
 afterAll(async () => {
-  await adapter?.stop();
+  await slack?.adapter.stop();
   await runtime?.stop();
   await fetcher?.close();
   await Promise.all([stub.stop(), web.stop()]);
@@ -68,17 +63,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function slashCommand(text: string) {
-  const responseUrl = `${stub.url}/response/live-${++responses}`;
-  const body = slashCommandBody({ text, responseUrl });
-  const form = 'application/x-www-form-urlencoded';
-  await fetch(`http://127.0.0.1:${adapter.port}/slack/events`, {
-    method: 'POST',
-    headers: slackHeaders(SECRET, body, form),
-    body,
-  });
-  return (await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { ms: 10_000 })).body;
-}
+const slashCommand = async (text: string) => (await slack.command(text)).answer.body;
 
 const url = () => web.url('/news/harbour-lights');
 
@@ -123,8 +108,6 @@ describe('links added in Slack', () => {
   });
 });
 
-const FORM = 'application/x-www-form-urlencoded';
-
 /** Slack's file store stand-in: the file for the bot token, its sign-in page for anyone else (as Slack does). */
 function slackFile(path: string, serve: (res: Parameters<typeof send>[0]) => void) {
   web.route(path, (req, res) => {
@@ -135,31 +118,17 @@ function slackFile(path: string, serve: (res: Parameters<typeof send>[0]) => voi
 }
 
 async function signedPost(body: string, contentType: string) {
-  const res = await fetch(`http://127.0.0.1:${adapter.port}/slack/events`, {
-    method: 'POST',
-    headers: slackHeaders(SECRET, body, contentType),
-    body,
-  });
-  expect(res.status).toBe(200);
+  expect((await slack.post(body, contentType)).status).toBe(200);
 }
 
 /** The Add to Dossier shortcut on a message carrying `files`; resolves with the answer to its response_url. */
 async function addToDossier(files: object[]) {
-  const responseUrl = `${stub.url}/response/live-${++responses}`;
-  const payload = {
-    type: 'message_action',
-    callback_id: 'add_to_dossier',
-    trigger_id: 'trigger',
-    message_ts: '400.000001',
-    response_url: responseUrl,
-    message: { type: 'message', user: 'U3', ts: '400.000001', text: 'the report', files },
-    user: { id: 'U1', name: 'ann' },
-    channel: { id: 'C1', name: 'harbour' },
-    team: { id: 'T1', domain: 'port' },
-    token: 'legacy',
-    action_ts: '400.000002',
-  };
-  await signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, FORM);
+  const responseUrl = slack.responseUrl();
+  const payload = messageShortcut('add_to_dossier', {
+    message: { ts: '400.000001', text: 'the report', files },
+    responseUrl,
+  });
+  await signedPost(interactionBody(payload), FORM);
   return (await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { ms: 10_000 })).body;
 }
 
@@ -181,17 +150,7 @@ describe('files shared in Slack', () => {
       event_ts: '500.000001',
       files: [{ id: 'F1', name: 'quay-lighting.pdf', size: 900, url_private_download: pdf, permalink }],
     };
-    await signedPost(
-      JSON.stringify({
-        type: 'event_callback',
-        token: 'legacy',
-        team_id: 'T1',
-        api_app_id: 'A1',
-        event,
-        event_id: 'Ev5',
-      }),
-      'application/json',
-    );
+    await signedPost(eventCallbackBody(event, 'Ev5', 500), 'application/json');
     const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from, ms: 10_000 });
     expect(posted.body).toMatchObject({ channel: 'C1', thread_ts: '500.000001' });
     const shown = JSON.stringify(posted.body.blocks);

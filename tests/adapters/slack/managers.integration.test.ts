@@ -1,60 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
-import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
-import { note, tempCorpus } from '../../support/corpus.js';
-import { SlackStub, slackHeaders, slashCommandBody } from './slack-stub.js';
+import { siltCorpus } from '../../support/corpus.js';
+import { SlackStub } from './slack-stub.js';
+import { startSlackAdapter, type StartedSlack } from './start-adapter.js';
 
 const SECRET = 'managers-test-signing-secret';
 const stub = new SlackStub();
 const store = new SqliteDigestStore(':memory:');
-let adapter: SlackAdapter;
-let eventsUrl: string;
+let slack: StartedSlack;
 let cleanup: () => Promise<void>;
-let responses = 0;
 
 beforeAll(async () => {
   await stub.start();
-  const corpus = await tempCorpus({
-    'harbour.md': note(
-      'Harbour',
-      'The dredging contractor reported that silt levels in the harbour had fallen by a third.',
-    ),
-  });
+  const corpus = await siltCorpus();
   cleanup = corpus.cleanup;
   const dossier = await Dossier.open({ corpusDir: corpus.dir });
   const digest = new DigestService({ store, dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
-  adapter = new SlackAdapter(
-    botContext({ dossier, log: silentLogger(), digest }),
-    { botToken: 'xoxb-managers-test', signingSecret: SECRET, port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
-    { host: '127.0.0.1' },
-  );
-  await adapter.start();
-  eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
+  const bot = botContext({ dossier, log: silentLogger(), digest });
+  slack = await startSlackAdapter(stub, bot, { botToken: 'xoxb-managers-test', signingSecret: SECRET });
 });
 
 afterAll(async () => {
-  await adapter?.stop();
+  await slack?.adapter.stop();
   await stub.stop();
   store.close();
   await cleanup?.();
 });
 
-async function slashCommand(user: string, channel: string, text: string): Promise<string> {
-  const responseUrl = `${stub.url}/response/${++responses}`;
-  const body = slashCommandBody({ text, responseUrl, user, channel });
-  await (
-    await fetch(eventsUrl, {
-      method: 'POST',
-      headers: slackHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
-      body,
-    })
-  ).text();
-  return JSON.stringify((await stub.waitFor((c) => c.path === new URL(responseUrl).pathname)).body);
-}
+const slashCommand = async (user: string, channel: string, text: string) =>
+  JSON.stringify((await slack.command(text, { user, channel })).answer.body);
 
 describe('DIGEST_MANAGE_SLACK=managers', () => {
   it('lets a workspace admin and the channel’s creator change the digest, and refuses anyone else', async () => {

@@ -132,15 +132,20 @@ describe('renderSlack', () => {
     expect(quote).toMatch(/planned\. …$/);
   });
 
-  it('stays within 50 blocks and the total size, and says how many results were left out', () => {
+  /** Forty excerpts of two sentences and five more results: more than one message holds. */
+  const fortyExcerpts = () => {
     const blocks = Array.from({ length: 40 }, (_, i) => ({
       type: 'excerpt' as const,
       excerpt: excerpt([{ text: `${sentence(i)} ${sentence(i + 1)}` }], i + 1),
     }));
-    const message = renderSlack(
+    return renderSlack(
       reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }),
       { request: { t: 'harbour dredging' }, share: 'offer' },
     );
+  };
+
+  it('stays within 50 blocks and the total size, and says how many results were left out', () => {
+    const message = fortyExcerpts();
     expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
     expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
     for (const t of texts(message)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
@@ -152,14 +157,7 @@ describe('renderSlack', () => {
   });
 
   it('moves More results back so that it shows the excerpts this message had no room for', () => {
-    const blocks = Array.from({ length: 40 }, (_, i) => ({
-      type: 'excerpt' as const,
-      excerpt: excerpt([{ text: `${sentence(i)} ${sentence(i + 1)}` }], i + 1),
-    }));
-    const message = renderSlack(
-      reply({ blocks, more: 5, next: { command: 'ask', args: { question: 'harbour dredging', offset: 40 } } }),
-      { request: { t: 'harbour dredging' }, share: 'offer' },
-    );
+    const message = fortyExcerpts();
     const shown = texts(message).filter((t) => t.startsWith('> ')).length;
     const more = (message.blocks.at(-1) as { elements: { action_id: string; value: string }[] }).elements.find(
       (b) => b.action_id === ACTIONS.more,

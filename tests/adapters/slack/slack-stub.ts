@@ -195,7 +195,6 @@ function parseBody(contentType: string | undefined, raw: Buffer): Record<string,
   return {};
 }
 
-/** Signs a request body exactly as Slack does: v0 HMAC-SHA256 of `v0:{timestamp}:{body}`. */
 /** The form body Slack posts for `/brief <text>`: who asks where, and the response_url for its answer. */
 export function slashCommandBody({
   text,
@@ -251,6 +250,45 @@ export function buttonPayload(actionId: string, value: string, responseUrl: stri
   };
 }
 
+/** What Slack sends when `user` runs the message shortcut `callbackId` on a message of U3's in `channel`. */
+export function messageShortcut(
+  callbackId: string,
+  press: {
+    message: { ts: string; text: string; files?: object[] };
+    user?: { id: string; name: string };
+    channel?: { id: string; name: string };
+    responseUrl?: string;
+  },
+) {
+  return {
+    type: 'message_action',
+    callback_id: callbackId,
+    trigger_id: 'trigger',
+    message_ts: press.message.ts,
+    ...(press.responseUrl ? { response_url: press.responseUrl } : {}),
+    message: { type: 'message', user: 'U3', ...press.message },
+    user: press.user ?? { id: 'U1', name: 'ann' },
+    channel: press.channel ?? { id: 'C1', name: 'harbour' },
+    team: { id: 'T1', domain: 'port' },
+    token: 'legacy',
+    action_ts: press.message.ts,
+  };
+}
+
+/** The JSON body Slack posts to the events URL for an event (a mention): the event in its envelope. */
+export function eventCallbackBody(event: Record<string, unknown>, eventId: string, eventTime: number): string {
+  return JSON.stringify({
+    type: 'event_callback',
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event,
+    event_id: eventId,
+    event_time: eventTime,
+  });
+}
+
+/** Signs a request body exactly as Slack does: v0 HMAC-SHA256 of `v0:{timestamp}:{body}`. */
 export function slackHeaders(
   secret: string,
   body: string,

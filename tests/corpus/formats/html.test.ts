@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/corpus/formats/html.js';
+import { HARBOUR_META } from './fixtures.js';
 
 const FIXTURE = new URL('../../fixtures/corpus/formats/harbour.html', import.meta.url);
 
@@ -25,14 +26,7 @@ describe('parseHtml', () => {
   });
 
   it("reads the page's meta tags, without the site's name in the title", async () => {
-    expect(parseHtml(await readFile(FIXTURE, 'utf8')).meta).toEqual({
-      title: 'Harbour Lights Return',
-      author: 'Tom Reed',
-      publisher: 'The Coastal Gazette',
-      date: '2021-06-05',
-      url: 'https://example.org/news/harbour-lights',
-      tags: ['harbour', 'restoration'],
-    });
+    expect(parseHtml(await readFile(FIXTURE, 'utf8')).meta).toEqual(HARBOUR_META);
   });
 
   it('reads a bare fragment: paragraphs, line breaks, nested lists, no title', () => {

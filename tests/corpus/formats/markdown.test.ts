@@ -1,20 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/corpus/formats/markdown.js';
+import { BRIEFING_META } from './fixtures.js';
 
 const FIXTURE = new URL('../../fixtures/corpus/formats/briefing.md', import.meta.url);
 
 describe('parseMarkdown', () => {
   it('reads front matter and turns headings, lists and inline markup into blocks of plain text', async () => {
     const { blocks, meta, metaProblems } = parseMarkdown(await readFile(FIXTURE, 'utf8'));
-    expect(meta).toEqual({
-      title: 'Harbour Restoration Briefing',
-      author: 'Mara Quill',
-      publisher: 'Coastal Council',
-      date: '2021-06-04',
-      url: 'https://example.org/briefing',
-      tags: ['harbour', 'lights'],
-    });
+    expect(meta).toEqual(BRIEFING_META);
     expect(metaProblems).toEqual([]);
     expect(blocks).toEqual([
       { kind: 'heading', text: 'Harbour Restoration Briefing' },
