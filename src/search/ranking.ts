@@ -89,8 +89,11 @@ export interface RankingOptions {
   figures: {
     /** Passages searched for figures: enough to reach every paragraph that mentions the topic. */
     candidates: number;
-    /** A figure whose sentence and passage cover less of the topic's weight than this is about something else. */
-    minCoverage: number;
+    /**
+     * How much of a figure's score rides on its measure naming the topic: 0 ignores the measure, 1 scores a
+     * figure whose measure names none of the topic at nothing. A figure with no measure counts its sentence.
+     */
+    measureWeight: number;
     /** Figures scoring under this share of the best figure's score are left out: nothing relevant beats noise. */
     minRelative: number;
     /**
@@ -134,11 +137,11 @@ export const DEFAULT_RANKING: RankingOptions = {
   cite: { candidates: 30, minSimilarity: 0.6, minSimilarityCommonWords: 0.9, recallWeight: 0.85 },
   figures: {
     candidates: 40,
-    minCoverage: 0.5,
+    measureWeight: 0.3,
     minRelative: 0.5,
     sentenceWeight: 0.7,
     following: 0.7,
-    wordedCount: 0.8,
+    wordedCount: 0.5,
   },
 };
 

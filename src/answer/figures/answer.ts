@@ -1,7 +1,9 @@
 import type { Passage, Sentence } from '../../corpus/types.js';
+import type { SearchHit } from '../../search/index.js';
 import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import {
+  amountsIn,
   analyseQuery,
   answerable,
   coverage,
@@ -131,45 +133,53 @@ function aboutWhat(query: AnalysedQuery): AnalysedQuery {
  * that are about the topic; a partial one, when no figure reaches that, only the closest, said to match partly.
  */
 export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
-  const { candidates, minCoverage, minRelative, sentenceWeight, following, wordedCount } = dossier.ranking.figures;
+  const { candidates, minRelative, sentenceWeight, measureWeight, following, wordedCount } = dossier.ranking.figures;
   const nothing = new FiguresAnswer(topic, [], [], [], undefined);
   const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query));
   if (!answerable(query)) return nothing;
   const analyzer = dossier.index.analyzer;
-  const found: { figure: FoundFigure; searchScore: number; cover: number; terms: string[] }[] = [];
-  for (const hit of dossier.search(topic, { limit: candidates })) {
-    const passage = hit.passage;
-    const figures = dossier.figures.of(passage);
-    if (!figures.length) continue;
-    const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
-    const terms = [...frame, ...analyzer.terms(passage.text)];
-    const passageCover = coverage(query, terms);
-    const sentenceCover = new Map<Sentence, number>();
-    for (const figure of figures) {
-      if (!sentenceCover.has(figure.sentence))
-        sentenceCover.set(figure.sentence, ownCover(query, analyzer, passage, figure.sentence, frame, following));
-      const cover = sentenceWeight * sentenceCover.get(figure.sentence)! + (1 - sentenceWeight) * passageCover;
-      if (cover < dossier.ranking.answer.minCoverage) continue;
-      const score = cover * (/\d/.test(figure.text) ? 1 : wordedCount);
-      found.push({
-        figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },
-        searchScore: hit.score,
-        cover,
-        terms,
-      });
-    }
-  }
-  const closest = found.reduce<(typeof found)[number] | undefined>(
+  // Whether to answer is ask's decision on the same passages: the best passage's coverage of the topic.
+  const passages = dossier
+    .search(query, { limit: candidates })
+    .filter((hit) => dossier.figures.of(hit.passage).length > 0)
+    .map((hit) => ({ hit, cover: coverage(query, hit.terms, amountsIn(hit.passage.text)) }));
+  const closest = passages.reduce<(typeof passages)[number] | undefined>(
     (a, b) => (!a || b.cover > a.cover ? b : a),
     undefined,
   );
   const match = closest ? decide(closest.cover, dossier.ranking.answer) : 'none';
   if (!closest || match === 'none') return nothing;
-  const floor = Math.min(minCoverage, closest.cover);
-  // Equal coverage: the passage the search ranks higher first.
-  const ranked = found
-    .filter((f) => f.cover >= floor)
-    .sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
+  // Each figure's clause: its sentence (with the heading and list lead-in over it), or with the sentence before
+  // when only that one names the topic.
+  const clauses: { figure: PassageFigure; hit: SearchHit; terms: string[]; whole: string[]; factor: number }[] = [];
+  for (const { hit, cover } of passages) {
+    if (cover < dossier.ranking.answer.minCoverage) continue;
+    const passage = hit.passage;
+    const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
+    const whole = [...frame, ...analyzer.terms(passage.text)];
+    const own = new Map<Sentence, { terms: string[]; factor: number } | undefined>();
+    for (const figure of dossier.figures.of(passage)) {
+      if (!own.has(figure.sentence))
+        own.set(figure.sentence, clauseOf(query, analyzer, passage, figure.sentence, frame, following));
+      const clause = own.get(figure.sentence);
+      if (clause) clauses.push({ figure, hit, whole, ...clause });
+    }
+  }
+  const found: { figure: FoundFigure; searchScore: number }[] = [];
+  for (const { figure, hit, terms, whole, factor } of clauses) {
+    const cover = sentenceWeight * factor * coverage(query, terms) + (1 - sentenceWeight) * coverage(query, whole);
+    // A figure whose measure names the topic is about it; one whose measure names something else is less so.
+    const named = figure.measure ? coverage(query, analyzer.terms(figure.measure)) : factor * coverage(query, terms);
+    const score = cover * (1 - measureWeight + measureWeight * named) * (/\d/.test(figure.text) ? 1 : wordedCount);
+    const passage = hit.passage;
+    found.push({
+      figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },
+      searchScore: hit.score,
+    });
+  }
+  if (!found.length) return nothing;
+  // Equal scores: the passage the search ranks higher first.
+  const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
   const best = ranked[0]!.figure.score;
   const kept = ranked
     .map((f) => f.figure)
@@ -184,27 +194,29 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     measures.disagreements(groups),
     groups.map((g) => measures.series(g)).find(Boolean),
     match,
-    match === 'partial' ? missing(query, closest.terms).map((w) => w.word) : [],
+    match === 'partial'
+      ? missing(query, closest.hit.terms, amountsIn(closest.hit.passage.text)).map((w) => w.word)
+      : [],
   );
 }
 
 /**
- * How much of the topic a figure's sentence covers. The heading and list lead-in (`frame`) frame
- * every sentence under them, but only a sentence that names part of the topic, or follows one that
- * does ("This is reflected in rising violence. So far this year, homicides are up ..."), is about
- * it: a section on violence holds figures on other things too.
+ * The terms of the clause a figure stands in, or none when it is not about the topic. The heading and list
+ * lead-in (`frame`) frame every sentence under them, but only a sentence that names part of the topic, or
+ * follows one that does ("This is reflected in rising violence. So far this year, homicides are up ..."), is
+ * about it, the latter counting `following` as much: a section on violence holds figures on other things too.
  */
-function ownCover(
+function clauseOf(
   query: AnalysedQuery,
   analyzer: Analyzer,
   passage: Passage,
   sentence: Sentence,
   frame: string[],
   following: number,
-): number {
+): { terms: string[]; factor: number } | undefined {
   const terms = analyzer.terms(sentence.text);
-  if (coverage(query, terms) > 0) return coverage(query, [...frame, ...terms]);
+  if (coverage(query, terms) > 0) return { terms: [...frame, ...terms], factor: 1 };
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
   const before = previous ? analyzer.terms(previous.text) : [];
-  return coverage(query, before) > 0 ? following * coverage(query, [...frame, ...before, ...terms]) : 0;
+  return coverage(query, before) > 0 ? { terms: [...frame, ...before, ...terms], factor: following } : undefined;
 }
