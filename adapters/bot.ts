@@ -1,4 +1,4 @@
-import type { CommandContext, CommandGate } from '../src/commands/index.js';
+import type { ButtonStore, CommandContext, CommandGate } from '../src/commands/index.js';
 import type { Platform } from '../src/commands/adapter.js';
 import type { DigestService } from '../src/digest/index.js';
 import type { ChartDrawer, Dossier } from '../src/engine/index.js';
@@ -26,6 +26,11 @@ export interface BotContext {
   feeds?: Feeds;
   /** Draws charts off the main thread (`chartWorkers`); without it charts are drawn on it. */
   drawChart?: ChartDrawer;
+  /**
+   * Where the state behind answers' buttons is kept (the digest's store), so that they work after a
+   * restart and on another instance; without it, in the adapter's memory.
+   */
+  buttons?: ButtonStore;
 }
 
 /** A bot context with the usual defaults: the engine's log and the system clock. */

@@ -16,10 +16,11 @@ import {
   type RepliableInteraction,
   type SendableChannels,
 } from 'discord.js';
+import { z } from 'zod';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
 import { drawCharts, type Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
-import { runAddFiles, runCommand } from '../../src/commands/index.js';
+import { memoryButtons, runAddFiles, runCommand, type ButtonStore } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
 import { DeliveryError } from '../../src/digest/index.js';
 import { DossierError } from '../../src/errors.js';
@@ -38,7 +39,10 @@ export interface DiscordAdapterOptions {
    * interaction token, after which Discord refuses the reply anyway).
    */
   buttonLifetimeMs?: number;
-  /** Most answers kept for their buttons; the oldest are forgotten first (default 1,000). */
+  /**
+   * Most answers kept for their buttons when the bot has no button store (BotContext.buttons); the
+   * oldest are forgotten first (default 1,000).
+   */
   maxFlows?: number;
   /** discord.js client options merged over the adapter's own (tests shorten REST timeouts). */
   client?: Partial<ClientOptions>;
@@ -52,29 +56,35 @@ export interface DiscordTarget {
   sharedBy?: string;
 }
 
-/** One answer with live buttons: who asked, for what, and whether others may press them. */
-interface Flow {
-  owner: string;
-  ephemeral: boolean;
-  command: string;
-  args: Record<string, unknown>;
-  reply: Reply;
+const NextSchema = z.object({ command: z.string(), args: z.record(z.string(), z.unknown()) });
+
+/**
+ * One answer with live buttons: who asked, for what, whether others may press them and which
+ * buttons it offers. Plain JSON, kept in the button store under the id the buttons carry, so any
+ * instance of the bot can answer them, after a restart too.
+ */
+const FlowSchema = z.object({
+  owner: z.string(),
+  ephemeral: z.boolean(),
+  command: z.string(),
+  args: z.record(z.string(), z.unknown()),
+  /** An answer found in the corpus: it offers 👍/👎, and Share while private. */
+  answer: z.boolean(),
+  /** Shown only to its asker (a digest preview): never offered for sharing. */
+  onlyAsker: z.boolean(),
   /** What More results fetches, as the renderer left it. */
-  next?: Reply['next'];
-  expiresAt: number;
-}
+  next: NextSchema.optional(),
+});
+type Flow = z.infer<typeof FlowSchema>;
 
 const PRIVATE = { flags: MessageFlags.Ephemeral } as const;
 
 /** An answer's buttons: Share (offered, or done) on a private answer, More results, 👍/👎 on an answer. */
 function buttonsOf(id: string, flow: Flow, share: 'offer' | 'done' | undefined) {
-  const { reply } = flow;
-  if (reply.status === 'error') return [];
-  const answer = reply.isAnswer === true && reply.status === 'ok';
   return replyButtons(id, {
-    share: answer && flow.ephemeral && !reply.onlyAsker ? share : undefined,
+    share: flow.answer && flow.ephemeral && !flow.onlyAsker ? share : undefined,
     more: Boolean(flow.next),
-    feedback: answer,
+    feedback: flow.answer,
   });
 }
 const NO_MENTIONS = { parse: [] as [] };
@@ -89,11 +99,10 @@ const NO_MENTIONS = { parse: [] as [] };
 export class DiscordAdapter implements Adapter<DiscordTarget> {
   readonly platform = 'discord' as const;
   readonly client: Client;
-  private readonly flows = new Map<string, Flow>();
+  private readonly flows: ButtonStore;
   private readonly topics: TopicSuggester;
   private readonly log: Logger;
   private readonly buttonLifetimeMs: number;
-  private readonly maxFlows: number;
   /** Interactions being answered, which `stop()` lets finish. */
   private readonly inFlight = new Set<Promise<void>>();
 
@@ -105,7 +114,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const log = bot.log;
     this.log = log;
     this.buttonLifetimeMs = options.buttonLifetimeMs ?? 15 * 60_000;
-    this.maxFlows = options.maxFlows ?? 1000;
+    this.flows = bot.buttons ?? memoryButtons(options.maxFlows ?? 1000);
     this.topics = new TopicSuggester(bot.dossier, {
       onError: (err) =>
         log.warn({ err }, 'Could not read the corpus’s measures for autocomplete; offering headings and words'),
@@ -163,18 +172,17 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   async stop(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
     await this.client.destroy();
-    this.flows.clear();
   }
 
   /** Answers an interaction (deferred or not) with a rendered reply; a refused reply is logged, never thrown. */
   async deliver(target: DiscordTarget, reply: Reply): Promise<void> {
     const { interaction } = target;
-    const flow = target.flow ? this.flows.get(target.flow) : undefined;
+    const flow = target.flow ? this.flow(target.flow) : undefined;
     // Discord shows the charts in every answer, private or not.
     const drawn = await drawCharts(reply, this.log);
     const rendered = renderDiscord(drawn.reply, drawn.images, { sharedBy: target.sharedBy });
-    if (flow) flow.next = rendered.next;
-    const components = flow ? buttonsOf(target.flow!, flow, flow.ephemeral ? 'offer' : undefined) : [];
+    const kept = flow && this.keep(target.flow!, { ...flow, next: rendered.next });
+    const components = kept ? buttonsOf(target.flow!, kept, kept.ephemeral ? 'offer' : undefined) : [];
     const message = { ...rendered.message, components };
     try {
       if (target.sharedBy) await interaction.followUp(message);
@@ -280,8 +288,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   }
 
   private async onButton(interaction: ButtonInteraction, action: ButtonAction, id: string): Promise<void> {
-    const flow = this.flows.get(id);
-    if (!flow || flow.expiresAt < Date.now()) {
+    const flow = this.flow(id);
+    if (!flow) {
       await interaction.reply({
         content: 'These buttons have expired. Run `/brief` again.',
         allowedMentions: NO_MENTIONS,
@@ -301,9 +309,12 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       case 'share': {
         // The private answer stays where it is, its Share turned into a disabled "Shared"; the
         // channel gets a copy of its own, with buttons anyone there may use.
+        // The answer is asked again: the stored buttons keep its question, not its text and charts.
         await interaction.deferUpdate();
         const sharedBy = interaction.user.globalName ?? interaction.user.username;
-        await this.deliver({ interaction, flow: this.remember({ ...flow, ephemeral: false }), sharedBy }, flow.reply);
+        const reply = await runCommand(flow.command, flow.args, this.context(interaction));
+        const shared = this.remember({ ...flow, ephemeral: false }, reply);
+        await this.deliver({ interaction, flow: shared, sharedBy }, reply);
         try {
           await interaction.editReply({ components: buttonsOf(id, flow, 'done') });
         } catch (error) {
@@ -334,7 +345,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     args: Record<string, unknown>,
   ): Promise<void> {
     const reply = await runCommand(command, args, this.context(interaction));
-    const flow = this.remember({ owner: interaction.user.id, ephemeral: true, command, args, reply });
+    const flow = this.remember({ owner: interaction.user.id, ephemeral: true, command, args }, reply);
     await this.deliver({ interaction, flow }, reply);
   }
 
@@ -365,13 +376,32 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     }
   }
 
-  private remember(flow: Omit<Flow, 'expiresAt'>): string {
-    const now = Date.now();
-    for (const [id, old] of this.flows)
-      if (old.expiresAt < now || this.flows.size >= this.maxFlows) this.flows.delete(id);
+  /** A new id for the buttons of `reply`, asked by `flow`; the flow is kept once the reply is rendered. */
+  private remember(flow: Pick<Flow, 'owner' | 'ephemeral' | 'command' | 'args'>, reply: Reply): string | undefined {
     const id = randomUUID();
-    this.flows.set(id, { ...flow, expiresAt: now + this.buttonLifetimeMs });
-    return id;
+    const answer = reply.isAnswer === true && reply.status === 'ok';
+    return this.keep(id, { ...flow, answer, onlyAsker: reply.onlyAsker === true }) ? id : undefined;
+  }
+
+  /**
+   * Keeps a flow for the button lifetime; undefined when the store cannot (its database is down):
+   * the answer then goes out without buttons rather than not at all.
+   */
+  private keep(id: string, flow: Flow): Flow | undefined {
+    const now = this.bot.now();
+    try {
+      this.flows.keepButtons(id, flow, new Date(now.getTime() + this.buttonLifetimeMs), now);
+      return flow;
+    } catch (error) {
+      this.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'answer buttons not kept');
+      return undefined;
+    }
+  }
+
+  /** The flow behind a button, unless it expired or is not one this bot kept. */
+  private flow(id: string): Flow | undefined {
+    const parsed = FlowSchema.safeParse(this.flows.buttons(id, this.bot.now()));
+    return parsed.success ? parsed.data : undefined;
   }
 
   /** Reconnects and rate limits are discord.js's to handle; the log says when they happen. */

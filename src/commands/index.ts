@@ -21,6 +21,7 @@ import { MAX_RESULTS } from './limits.js';
 export type { Command, CommandContext };
 export { CommandGate, type CommandGateOptions, type GateClock } from './gate.js';
 export { MAX_RESULTS } from './limits.js';
+export { memoryButtons, type ButtonStore } from './buttons.js';
 
 /** Longest question or quote accepted: enough for a paragraph, not for a pasted novel. */
 export const MAX_QUERY_LENGTH = 500;

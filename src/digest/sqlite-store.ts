@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { ButtonStore } from '../commands/buttons.js';
 import { DossierError } from '../errors.js';
 import { FeedSchema, type Feed, type FeedStore } from '../ingest/feeds.js';
 import {
@@ -95,6 +96,13 @@ const MIGRATIONS: string[] = [
      added_at TEXT NOT NULL,
      PRIMARY KEY (feed_id, item_key)
    );`,
+  // What the buttons under an answer need when pressed, so they work after a restart (src/commands/buttons.ts).
+  `CREATE TABLE button_states (
+     id TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX button_states_by_expiry ON button_states (expires_at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -207,7 +215,7 @@ function fileIdentity(path: string): string | undefined {
  * is written (it would be lost, or would overwrite a restored file), and a copy of what the open
  * database still holds is saved beside it as `<file>.recovered`.
  */
-export class SqliteDigestStore implements DigestStore, FeedStore {
+export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /** The file opened, to notice it being deleted or replaced; undefined for `:memory:`. */
@@ -606,6 +614,24 @@ export class SqliteDigestStore implements DigestStore, FeedStore {
   forgetSeen(source: string): void {
     this.writable();
     this.sql('DELETE FROM documents_seen WHERE source = ?').run(source);
+  }
+
+  keepButtons(id: string, state: unknown, expiresAt: Date, now: Date): void {
+    this.writable();
+    // Expired buttons are cleared as new ones are kept: the table holds about a button lifetime's worth.
+    this.db.transaction(() => {
+      this.sql('DELETE FROM button_states WHERE expires_at < ?').run(iso(now));
+      this.sql(
+        `INSERT INTO button_states (id, state, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at`,
+      ).run(id, JSON.stringify(state), iso(expiresAt));
+    })();
+  }
+
+  buttons(id: string, now: Date): unknown {
+    const row = this.sql('SELECT state FROM button_states WHERE id = ? AND expires_at >= ?').get(id, iso(now)) as
+      { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as unknown) : undefined;
   }
 
   get isOpen(): boolean {
