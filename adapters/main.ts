@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       index: { documents: dossier.documents.length, passages: dossier.passageCount },
       corpus: { loadedAt, newestDocumentDate: newestDate(dossier.documents.map((d) => d.meta.date)) },
       database: {
-        path: config.DATABASE_PATH,
+        path: digest.database,
         open: digest.store.isOpen,
         unfinishedSlots: unfinishedSlots(running),
         problem: digest.problem(),
@@ -150,7 +150,16 @@ async function main(): Promise<void> {
   // Charts are drawn on a worker thread, so that drawing one never holds up another request's ack.
   const charts = chartWorkers();
   running.charts = charts;
-  const bot = botContext({ dossier, log, digest: digest.service, gate, ingest, feeds, drawChart: charts.draw });
+  const bot = botContext({
+    dossier,
+    log,
+    digest: digest.service,
+    gate,
+    ingest,
+    feeds,
+    drawChart: charts.draw,
+    buttons: digest.store,
+  });
   if (slack) adapters.slack = new SlackAdapter(bot, slack, { httpRoutes: [{ path: HEALTH_PATH, handler: health }] });
   if (config.DISCORD_TOKEN) adapters.discord = new DiscordAdapter(bot, config);
   const terminal = inTerminal

@@ -76,6 +76,16 @@ export const ConfigSchema = z
     /** The lexicon (synonyms and acronyms): a file, or `none`; unset, the corpus's own synonyms.yaml if it has one. */
     LEXICON: optional(),
     DATABASE_PATH: z.string().default('./data/dossier.db'),
+    /**
+     * A PostgreSQL database (`postgres://user:password@host:5432/dossier`) in place of the SQLite file at
+     * DATABASE_PATH: what several instances of the bot share.
+     */
+    DATABASE_URL: optional().pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/./, 'must be a PostgreSQL URL: postgres://user:password@host:5432/dossier')
+        .optional(),
+    ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ_DEFAULT: z
       .string()
@@ -169,7 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const name = String(issue.path[0] ?? 'environment');
   // The value given helps find the typo; a secret's value never appears in a message.
   const given = env[name];
-  const shown = given === undefined || /TOKEN|SECRET/.test(name) ? '' : ` (it is "${given}")`;
+  const shown = given === undefined || /TOKEN|SECRET|DATABASE_URL/.test(name) ? '' : ` (it is "${given}")`;
   throw new ConfigError(`${name} ${issue.message.replace(/^Invalid input: /, '')}${shown}`);
 }
 

@@ -59,6 +59,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'not-a-token-s3cr3t', SLACK_APP_TOKEN: 'xapp-1' })).toThrow(
       /^(?!.*s3cr3t)/,
     );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://dossier:s3cr3t@db/dossier' })).toThrow(
+      /^DATABASE_URL must be a PostgreSQL URL: postgres:\/\/user:password@host:5432\/dossier$/,
+    );
+  });
+
+  it('takes DATABASE_URL for PostgreSQL, and leaves SQLite the default', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://dossier@db:5432/dossier' }).DATABASE_URL).toBe(
+      'postgresql://dossier@db:5432/dossier',
+    );
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 });
 

@@ -8,7 +8,9 @@ import { corpusFigures } from './figures.js';
 import { DigestScheduler, type DeliveryTuning, type DigestPoster } from './scheduler.js';
 import { DigestService } from './service.js';
 import { recordSightings } from './sightings.js';
+import { PgDigestStore } from './pg-store.js';
 import { SqliteDigestStore } from './sqlite-store.js';
+import type { ButtonStore } from '../commands/buttons.js';
 import type { FeedStore } from '../ingest/feeds.js';
 import type { DigestStore, Subscription } from './store.js';
 
@@ -20,7 +22,12 @@ export type { DigestService } from './service.js';
 export interface DigestRuntimeOptions {
   config: Pick<
     Config,
-    'DATABASE_PATH' | 'TZ_DEFAULT' | 'DIGEST_MANAGE_SLACK' | 'DIGEST_MANAGE_DISCORD' | 'DIGEST_GRACE_MINUTES'
+    | 'DATABASE_PATH'
+    | 'DATABASE_URL'
+    | 'TZ_DEFAULT'
+    | 'DIGEST_MANAGE_SLACK'
+    | 'DIGEST_MANAGE_DISCORD'
+    | 'DIGEST_GRACE_MINUTES'
   >;
   dossier: Dossier;
   /** The adapters this process runs; digests for other platforms are left alone. */
@@ -47,8 +54,13 @@ export interface DigestRuntimeOptions {
  * and `close()` once the platforms have stopped (`stop()` does both at once).
  */
 export class DigestRuntime {
-  /** The digest's SQLite store, which keeps the feeds followed too (src/ingest/feeds.ts). */
-  readonly store: DigestStore & FeedStore;
+  /**
+   * The digest's store, which keeps the feeds followed (src/ingest/feeds.ts) and the state behind
+   * answers' buttons too: PostgreSQL when DATABASE_URL is set, else the SQLite file at DATABASE_PATH.
+   */
+  readonly store: DigestStore & FeedStore & ButtonStore;
+  /** The database as /healthz names it: the SQLite file, or DATABASE_URL without its password. */
+  readonly database: string;
   readonly scheduler: DigestScheduler;
   readonly service: DigestService;
   private readonly now: () => Date;
@@ -65,7 +77,14 @@ export class DigestRuntime {
     this.log = log;
     this.dossier = dossier;
     this.storeCheckMs = options.storeCheckMs ?? 15_000;
-    this.store = new SqliteDigestStore(config.DATABASE_PATH);
+    if (config.DATABASE_URL) {
+      const store = new PgDigestStore(config.DATABASE_URL);
+      this.store = store;
+      this.database = store.shownUrl;
+    } else {
+      this.store = new SqliteDigestStore(config.DATABASE_PATH);
+      this.database = config.DATABASE_PATH;
+    }
     this.scheduler = new DigestScheduler({
       store: this.store,
       dossier,

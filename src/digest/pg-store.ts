@@ -1,0 +1,625 @@
+import { z } from 'zod';
+import type { ButtonStore } from '../commands/buttons.js';
+import { DossierError } from '../errors.js';
+import { FeedSchema, type Feed, type FeedStore } from '../ingest/feeds.js';
+import { PgError, SyncPostgres } from './pg-sync.js';
+import {
+  DigestRunSchema,
+  SubscriptionSchema,
+  type DigestRun,
+  type DigestStore,
+  type NewSubscription,
+  type PostingMark,
+  type Subscription,
+  UNFINISHED_STATES,
+} from './store.js';
+
+/**
+ * Numbered migrations, applied in order at start-up, each in its own transaction with its number
+ * recorded in `dossier_migrations`. Never edit a released migration: add the next one. The first
+ * is the SQLite schema as it stands at its migration 5, in PostgreSQL's types.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE subscriptions (
+     id SERIAL PRIMARY KEY,
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     subscriber_id TEXT NOT NULL,
+     topics TEXT[] NOT NULL,
+     time TEXT NOT NULL,
+     days SMALLINT[] NOT NULL,
+     time_zone TEXT NOT NULL,
+     state TEXT NOT NULL DEFAULT 'active',
+     paused_reason TEXT,
+     created_at TIMESTAMPTZ NOT NULL,
+     schedule_from TIMESTAMPTZ NOT NULL,
+     UNIQUE (platform, channel_id)
+   );
+   CREATE TABLE digest_runs (
+     subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+     slot TIMESTAMPTZ NOT NULL,
+     state TEXT NOT NULL,
+     owner TEXT NOT NULL,
+     lease_until TIMESTAMPTZ NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     posting_at TIMESTAMPTZ,
+     passage_ids TEXT[] NOT NULL DEFAULT '{}',
+     sent_at TIMESTAMPTZ,
+     note TEXT,
+     PRIMARY KEY (subscription_id, slot)
+   );
+   CREATE INDEX digest_runs_unfinished ON digest_runs (lease_until) WHERE state IN ('claimed', 'posting', 'unknown');
+   CREATE TABLE sent_passages (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     passage_id TEXT NOT NULL,
+     sent_at TIMESTAMPTZ NOT NULL,
+     PRIMARY KEY (platform, channel_id, passage_id)
+   );
+   CREATE TABLE documents_seen (
+     source TEXT PRIMARY KEY,
+     first_seen_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX documents_seen_by_time ON documents_seen (first_seen_at);
+   CREATE TABLE feeds (
+     id SERIAL PRIMARY KEY,
+     url TEXT NOT NULL UNIQUE,
+     title TEXT,
+     state TEXT NOT NULL DEFAULT 'active',
+     etag TEXT,
+     last_modified TEXT,
+     failures INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     last_polled_at TIMESTAMPTZ,
+     added_by TEXT NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE TABLE feed_items (
+     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+     item_key TEXT NOT NULL,
+     link TEXT NOT NULL,
+     source TEXT NOT NULL,
+     added_at TIMESTAMPTZ NOT NULL,
+     PRIMARY KEY (feed_id, item_key)
+   );
+   CREATE TABLE button_states (
+     id TEXT PRIMARY KEY,
+     state JSONB NOT NULL,
+     expires_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX button_states_by_expiry ON button_states (expires_at);`,
+];
+
+export const PG_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Any number: the advisory lock two instances starting at once take to migrate one after the other. */
+const MIGRATION_LOCK = 7_274_193;
+
+const iso = z.date().transform((d) => d.toISOString());
+
+const SubscriptionRow = z
+  .object({
+    id: z.number(),
+    platform: z.string(),
+    channel_id: z.string(),
+    subscriber_id: z.string(),
+    topics: z.array(z.string()),
+    time: z.string(),
+    days: z.array(z.number()),
+    time_zone: z.string(),
+    state: z.string(),
+    paused_reason: z.string().nullable(),
+    created_at: iso,
+    schedule_from: iso,
+  })
+  .transform((r) =>
+    SubscriptionSchema.parse({
+      id: r.id,
+      platform: r.platform,
+      channelId: r.channel_id,
+      subscriberId: r.subscriber_id,
+      topics: r.topics,
+      time: r.time,
+      days: r.days,
+      timeZone: r.time_zone,
+      state: r.state,
+      pausedReason: r.paused_reason,
+      createdAt: r.created_at,
+      scheduleFrom: r.schedule_from,
+    }),
+  );
+
+const RunRow = z
+  .object({
+    subscription_id: z.number(),
+    slot: iso,
+    state: z.string(),
+    owner: z.string(),
+    lease_until: iso,
+    attempts: z.number(),
+    posting_at: iso.nullable(),
+    passage_ids: z.array(z.string()),
+    sent_at: iso.nullable(),
+    note: z.string().nullable(),
+  })
+  .transform((r) =>
+    DigestRunSchema.parse({
+      subscriptionId: r.subscription_id,
+      slot: r.slot,
+      state: r.state,
+      owner: r.owner,
+      leaseUntil: r.lease_until,
+      attempts: r.attempts,
+      postingAt: r.posting_at,
+      passageIds: r.passage_ids,
+      sentAt: r.sent_at,
+      note: r.note,
+    }),
+  );
+
+const FeedRow = z
+  .object({
+    id: z.number(),
+    url: z.string(),
+    title: z.string().nullable(),
+    state: z.string(),
+    etag: z.string().nullable(),
+    last_modified: z.string().nullable(),
+    failures: z.number(),
+    last_error: z.string().nullable(),
+    last_polled_at: iso.nullable(),
+    added_by: z.string(),
+    created_at: iso,
+    items: z.number(),
+  })
+  .transform((r) =>
+    FeedSchema.parse({
+      id: r.id,
+      url: r.url,
+      title: r.title,
+      state: r.state,
+      etag: r.etag,
+      lastModified: r.last_modified,
+      failures: r.failures,
+      lastError: r.last_error,
+      lastPolledAt: r.last_polled_at,
+      addedBy: r.added_by,
+      createdAt: r.created_at,
+      items: r.items,
+    }),
+  );
+const FEED_COLUMNS = `feeds.*, (SELECT COUNT(*)::int FROM feed_items WHERE feed_id = feeds.id) AS items`;
+
+const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
+
+/** The URL as it may be shown in logs and /healthz: without its password. */
+export function redactUrl(url: string): string {
+  try {
+    const shown = new URL(url);
+    shown.password = '';
+    return shown.toString();
+  } catch {
+    return 'DATABASE_URL (not a URL)';
+  }
+}
+
+/**
+ * The digest store in PostgreSQL (DATABASE_URL), for several instances of the bot sharing one
+ * schedule, one record of what each channel was sent and the state behind every answer's buttons.
+ * It keeps DigestStore's protocol to the letter: a claim is one statement under the subscription's
+ * row lock, so two instances due at once give each slot to exactly one of them, and every move of
+ * a run is conditional on its owner. Statements run synchronously (see SyncPostgres).
+ */
+export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
+  private readonly db: SyncPostgres;
+  /** The database as named in messages: DATABASE_URL without its password. */
+  readonly shownUrl: string;
+  private closed = false;
+
+  /** Connects and applies pending migrations; throws a DossierError naming the database when it cannot. */
+  constructor(url: string, options: { timeoutMs?: number } = {}) {
+    this.shownUrl = redactUrl(url);
+    this.db = new SyncPostgres(url, options.timeoutMs);
+    try {
+      this.migrate();
+    } catch (error) {
+      this.db.close();
+      throw new DossierError(
+        'database',
+        `Could not open the digest database ${this.shownUrl} (DATABASE_URL): ${(error as Error).message}.`,
+      );
+    }
+  }
+
+  get schemaVersion(): number {
+    return this.db.query<{ version: number }>(
+      'SELECT COALESCE(MAX(version), 0)::int AS version FROM dossier_migrations',
+    ).rows[0]!.version;
+  }
+
+  private migrate(): void {
+    this.db.query(`CREATE TABLE IF NOT EXISTS dossier_migrations (
+      version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    // Session-level, so that it holds across each migration's own transaction; a second instance
+    // starting at once waits here, then finds the migrations applied.
+    this.db.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      for (let version = this.schemaVersion; version < MIGRATIONS.length; version++)
+        this.db.transaction(() => {
+          this.db.query(MIGRATIONS[version]!);
+          this.db.query('INSERT INTO dossier_migrations (version) VALUES ($1)', [version + 1]);
+        });
+    } finally {
+      this.db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  }
+
+  /** Runs one statement, turning a failure into a DossierError a user can be shown. */
+  private sql<Row = Record<string, unknown>>(text: string, values: unknown[] = []): Row[] {
+    return this.guard(() => this.db.query<Row>(text, values).rows);
+  }
+
+  private guard<T>(work: () => T): T {
+    if (this.closed) throw new DossierError('database', `The digest database ${this.shownUrl} is closed.`);
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof PgError)) throw error;
+      throw new DossierError(
+        'database',
+        `The digest database ${this.shownUrl} could not be used (${error.message}); try again in a moment.`,
+      );
+    }
+  }
+
+  check(): string | undefined {
+    if (this.closed) return undefined;
+    try {
+      this.db.query('SELECT 1');
+      return undefined;
+    } catch (error) {
+      return `the digest database ${this.shownUrl} does not answer (${(error as Error).message})`;
+    }
+  }
+
+  subscribe(sub: NewSubscription, now: Date): Subscription {
+    const [row] = this.sql(
+      `INSERT INTO subscriptions AS s
+         (platform, channel_id, subscriber_id, topics, time, days, time_zone, created_at, schedule_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+       ON CONFLICT (platform, channel_id) DO UPDATE SET
+         subscriber_id = excluded.subscriber_id, topics = excluded.topics,
+         schedule_from = CASE
+           WHEN s.time <> excluded.time OR s.days <> excluded.days OR s.time_zone <> excluded.time_zone
+             OR s.state <> 'active' THEN excluded.schedule_from
+           ELSE s.schedule_from END,
+         time = excluded.time, days = excluded.days, time_zone = excluded.time_zone,
+         state = 'active', paused_reason = NULL
+       RETURNING *`,
+      [sub.platform, sub.channelId, sub.subscriberId, sub.topics, sub.time, sub.days, sub.timeZone, now],
+    );
+    return SubscriptionRow.parse(row);
+  }
+
+  unsubscribe(platform: Subscription['platform'], channelId: string): boolean {
+    return (
+      this.sql('DELETE FROM subscriptions WHERE platform = $1 AND channel_id = $2 RETURNING id', [platform, channelId])
+        .length > 0
+    );
+  }
+
+  subscription(platform: Subscription['platform'], channelId: string): Subscription | undefined {
+    const [row] = this.sql('SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2', [
+      platform,
+      channelId,
+    ]);
+    return row ? SubscriptionRow.parse(row) : undefined;
+  }
+
+  subscriptionById(id: number): Subscription | undefined {
+    const [row] = this.sql('SELECT * FROM subscriptions WHERE id = $1', [id]);
+    return row ? SubscriptionRow.parse(row) : undefined;
+  }
+
+  subscriptions(state?: Subscription['state'], page?: { afterId: number; limit: number }): Subscription[] {
+    return this.sql(
+      `SELECT * FROM subscriptions WHERE ($1::text IS NULL OR state = $1) AND id > $2 ORDER BY id LIMIT $3`,
+      [state ?? null, page?.afterId ?? 0, page?.limit ?? null],
+    ).map((r) => SubscriptionRow.parse(r));
+  }
+
+  pause(id: number, reason: string): void {
+    this.sql(`UPDATE subscriptions SET state = 'paused', paused_reason = $1 WHERE id = $2`, [reason, id]);
+  }
+
+  claimRun(subscriptionId: number, slot: Date, owner: string, now: Date, leaseUntil: Date): DigestRun | undefined {
+    const [row] = this.guard(() =>
+      this.db.transaction(() => {
+        // The subscription's row lock makes "no earlier slot unfinished" and the claim one step for
+        // every instance: a second claimant waits, then sees the first's run.
+        this.db.query('SELECT 1 FROM subscriptions WHERE id = $1 FOR UPDATE', [subscriptionId]);
+        return this.db.query(
+          `INSERT INTO digest_runs AS r (subscription_id, slot, state, owner, lease_until, attempts)
+           SELECT $1, $2::timestamptz, 'claimed', $3, $4::timestamptz, 0
+           WHERE NOT EXISTS (SELECT 1 FROM digest_runs WHERE subscription_id = $1 AND slot < $2::timestamptz
+                             AND state IN (${UNFINISHED}))
+           ON CONFLICT (subscription_id, slot) DO UPDATE SET
+             owner = excluded.owner, lease_until = excluded.lease_until,
+             state = CASE r.state WHEN 'posting' THEN 'unknown' ELSE r.state END,
+             note = CASE r.state WHEN 'posting' THEN 'the process posting it stopped before the outcome was known'
+                    ELSE r.note END
+           WHERE r.state IN (${UNFINISHED}) AND r.lease_until <= $5::timestamptz
+           RETURNING *`,
+          [subscriptionId, slot, owner, leaseUntil, now],
+        ).rows;
+      }),
+    );
+    const run = row ? RunRow.parse(row) : undefined;
+    return run?.owner === owner ? run : undefined;
+  }
+
+  skipRun(subscriptionId: number, slot: Date, owner: string, now: Date, note: string): boolean {
+    return (
+      this.sql(
+        `INSERT INTO digest_runs AS r (subscription_id, slot, state, owner, lease_until, attempts, note)
+         VALUES ($1, $2, 'skipped', $3, $4, 0, $5)
+         ON CONFLICT (subscription_id, slot) DO UPDATE SET state = 'skipped', note = excluded.note
+         WHERE r.owner = $3 AND r.state IN ('claimed', 'unknown')
+         RETURNING 1`,
+        [subscriptionId, slot, owner, now, note],
+      ).length > 0
+    );
+  }
+
+  markPosting(marks: PostingMark[], now: Date): boolean[] {
+    // One transaction: committed (and so on disk, PostgreSQL's default) before any post leaves.
+    return this.guard(() =>
+      this.db.transaction(() =>
+        marks.map(
+          (m) =>
+            this.db.query(
+              `UPDATE digest_runs SET state = 'posting', passage_ids = $4, posting_at = COALESCE(posting_at, $5),
+                 attempts = attempts + 1, lease_until = $6
+               WHERE subscription_id = $1 AND slot = $2 AND owner = $3 AND state IN ('claimed', 'unknown')`,
+              [m.subscriptionId, m.slot, m.owner, m.passageIds, now, m.leaseUntil],
+            ).rowCount > 0,
+        ),
+      ),
+    );
+  }
+
+  releaseRun(subscriptionId: number, slot: Date, owner: string, leaseUntil: Date): boolean {
+    return this.move(`state = 'claimed', lease_until = $4`, ['claimed', 'posting'], subscriptionId, slot, owner, [
+      leaseUntil,
+    ]);
+  }
+
+  markUnknown(subscriptionId: number, slot: Date, owner: string, note: string, checkAfter: Date): boolean {
+    return this.move(
+      `state = 'unknown', note = $4, lease_until = $5`,
+      ['posting', 'unknown'],
+      subscriptionId,
+      slot,
+      owner,
+      [note, checkAfter],
+    );
+  }
+
+  markSent(subscriptionId: number, slot: Date, owner: string, sentAt: Date): boolean {
+    return this.deliver('sent', subscriptionId, slot, owner, sentAt, null);
+  }
+
+  markUnconfirmed(subscriptionId: number, slot: Date, owner: string, at: Date, note: string): boolean {
+    return this.deliver('unconfirmed', subscriptionId, slot, owner, at, note);
+  }
+
+  markFailed(subscriptionId: number, slot: Date, owner: string, note: string): boolean {
+    return this.move(`state = 'failed', note = $4`, UNFINISHED_STATES, subscriptionId, slot, owner, [note]);
+  }
+
+  /** Moves a run `owner` holds, in one of `from`, by `set` (its values from `$4` on); false once it no longer does. */
+  private move(
+    set: string,
+    from: readonly string[],
+    subscriptionId: number,
+    slot: Date,
+    owner: string,
+    values: unknown[],
+  ): boolean {
+    const states = from.map((s) => `'${s}'`).join(', ');
+    return (
+      this.sql(
+        `UPDATE digest_runs SET ${set}
+         WHERE subscription_id = $1 AND slot = $2 AND owner = $3 AND state IN (${states}) RETURNING 1`,
+        [subscriptionId, slot, owner, ...values],
+      ).length > 0
+    );
+  }
+
+  /** `sent` or `unconfirmed`, with the run's passages remembered for its channel, in one statement. */
+  private deliver(
+    state: 'sent' | 'unconfirmed',
+    subscriptionId: number,
+    slot: Date,
+    owner: string,
+    at: Date,
+    note: string | null,
+  ): boolean {
+    const [row] = this.sql<{ moved: number }>(
+      `WITH run AS (
+         UPDATE digest_runs SET state = $4, sent_at = $5, note = COALESCE($6, note)
+         WHERE subscription_id = $1 AND slot = $2 AND owner = $3 AND state IN ('posting', 'unknown')
+         RETURNING subscription_id, passage_ids
+       ), remembered AS (
+         INSERT INTO sent_passages (platform, channel_id, passage_id, sent_at)
+         SELECT s.platform, s.channel_id, unnest(run.passage_ids), $5::timestamptz
+         FROM run JOIN subscriptions s ON s.id = run.subscription_id
+         ON CONFLICT DO NOTHING
+       )
+       SELECT COUNT(*)::int AS moved FROM run`,
+      [subscriptionId, slot, owner, state, at, note],
+    );
+    return row!.moved > 0;
+  }
+
+  run(subscriptionId: number, slot: Date): DigestRun | undefined {
+    const [row] = this.sql('SELECT * FROM digest_runs WHERE subscription_id = $1 AND slot = $2', [
+      subscriptionId,
+      slot,
+    ]);
+    return row ? RunRow.parse(row) : undefined;
+  }
+
+  runs(subscriptionId: number): DigestRun[] {
+    return this.sql('SELECT * FROM digest_runs WHERE subscription_id = $1 ORDER BY slot', [subscriptionId]).map((r) =>
+      RunRow.parse(r),
+    );
+  }
+
+  pendingRuns(now: Date): DigestRun[] {
+    return this.sql(`SELECT * FROM digest_runs WHERE state IN (${UNFINISHED}) AND lease_until <= $1 ORDER BY slot`, [
+      now,
+    ]).map((r) => RunRow.parse(r));
+  }
+
+  unfinishedRuns(): DigestRun[] {
+    return this.sql(`SELECT * FROM digest_runs WHERE state IN (${UNFINISHED}) ORDER BY slot`).map((r) =>
+      RunRow.parse(r),
+    );
+  }
+
+  countUnfinishedRuns(): number {
+    return this.sql<{ n: number }>(`SELECT COUNT(*)::int AS n FROM digest_runs WHERE state IN (${UNFINISHED})`)[0]!.n;
+  }
+
+  latestSlots(): Map<number, Date> {
+    const rows = this.sql<{ id: number; slot: Date }>(
+      'SELECT subscription_id AS id, MAX(slot) AS slot FROM digest_runs GROUP BY subscription_id',
+    );
+    return new Map(rows.map((r) => [r.id, r.slot]));
+  }
+
+  latestServedSlot(subscriptionId: number): Date | undefined {
+    const [row] = this.sql<{ slot: Date | null }>(
+      `SELECT MAX(slot) AS slot FROM digest_runs WHERE subscription_id = $1 AND state NOT IN ('failed', 'skipped')`,
+      [subscriptionId],
+    );
+    return row?.slot ?? undefined;
+  }
+
+  lastSentAt(subscriptionId: number): Date | undefined {
+    const [row] = this.sql<{ at: Date | null }>(
+      `SELECT MAX(sent_at) AS at FROM digest_runs WHERE subscription_id = $1 AND state IN ('sent', 'unconfirmed')`,
+      [subscriptionId],
+    );
+    return row?.at ?? undefined;
+  }
+
+  sentPassages(platform: Subscription['platform'], channelId: string): Set<string> {
+    const rows = this.sql<{ passage_id: string }>(
+      'SELECT passage_id FROM sent_passages WHERE platform = $1 AND channel_id = $2',
+      [platform, channelId],
+    );
+    return new Set(rows.map((r) => r.passage_id));
+  }
+
+  followFeed(url: string, title: string | null, addedBy: string, now: Date): { feed: Feed; was?: Feed['state'] } {
+    const before = this.feed(url);
+    this.sql(
+      `INSERT INTO feeds AS f (url, title, added_by, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (url) DO UPDATE SET state = 'active', failures = 0, title = COALESCE(excluded.title, f.title)`,
+      [url, title, addedBy, now],
+    );
+    return { feed: this.feed(url)!, was: before?.state };
+  }
+
+  unfollowFeed(url: string): Feed | undefined {
+    const feed = this.feed(url);
+    if (feed) this.sql('DELETE FROM feeds WHERE id = $1', [feed.id]);
+    return feed;
+  }
+
+  feed(url: string): Feed | undefined {
+    const [row] = this.sql(`SELECT ${FEED_COLUMNS} FROM feeds WHERE url = $1`, [url]);
+    return row ? FeedRow.parse(row) : undefined;
+  }
+
+  feeds(): Feed[] {
+    return this.sql(`SELECT ${FEED_COLUMNS} FROM feeds ORDER BY id`).map((r) => FeedRow.parse(r));
+  }
+
+  feedPolled(id: number, validators: { etag?: string; lastModified?: string }, title: string | null, now: Date): void {
+    this.sql(
+      `UPDATE feeds SET etag = $2, last_modified = $3, title = COALESCE($4, title), failures = 0,
+         last_error = NULL, last_polled_at = $5 WHERE id = $1`,
+      [id, validators.etag ?? null, validators.lastModified ?? null, title, now],
+    );
+  }
+
+  feedFailed(id: number, error: string, maxFailures: number, now: Date): Feed | undefined {
+    const [row] = this.sql<{ url: string }>(
+      `UPDATE feeds SET failures = failures + 1, last_error = $2, last_polled_at = $3,
+         state = CASE WHEN failures + 1 >= $4 THEN 'paused' ELSE state END
+       WHERE id = $1 RETURNING url`,
+      [id, error, now, maxFailures],
+    );
+    return row ? this.feed(row.url) : undefined;
+  }
+
+  hasFeedItem(feedId: number, key: string): boolean {
+    return this.sql('SELECT 1 FROM feed_items WHERE feed_id = $1 AND item_key = $2', [feedId, key]).length > 0;
+  }
+
+  addFeedItem(feedId: number, item: { key: string; link: string; source: string }, now: Date): void {
+    this.sql(
+      `INSERT INTO feed_items (feed_id, item_key, link, source, added_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [feedId, item.key, item.link, item.source, now],
+    );
+  }
+
+  markSeen(source: string, now: Date): void {
+    this.sql('INSERT INTO documents_seen (source, first_seen_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      source,
+      now,
+    ]);
+  }
+
+  seenSince(since: Date): string[] {
+    return this.sql<{ source: string }>(
+      'SELECT source FROM documents_seen WHERE first_seen_at > $1 ORDER BY first_seen_at, source',
+      [since],
+    ).map((r) => r.source);
+  }
+
+  forgetSeen(source: string): void {
+    this.sql('DELETE FROM documents_seen WHERE source = $1', [source]);
+  }
+
+  keepButtons(id: string, state: unknown, expiresAt: Date, now: Date): void {
+    // Expired buttons are cleared as new ones are kept: the table holds about a button lifetime's worth.
+    this.sql(
+      `WITH gone AS (DELETE FROM button_states WHERE expires_at < $4)
+       INSERT INTO button_states (id, state, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at`,
+      [id, JSON.stringify(state), expiresAt, now],
+    );
+  }
+
+  buttons(id: string, now: Date): unknown {
+    const [row] = this.sql<{ state: unknown }>('SELECT state FROM button_states WHERE id = $1 AND expires_at >= $2', [
+      id,
+      now,
+    ]);
+    return row?.state;
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,144 @@
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+
+/** One statement for the worker, on connection `id` to `url`: SQL with `$1`-style placeholders and their values. */
+export interface PgRequest {
+  id: number;
+  url: string;
+  text: string;
+  values: unknown[];
+}
+
+/** What the worker is sent: a statement, or that a connection is no longer needed. */
+export type PgMessage = PgRequest | { close: number };
+
+export type PgAnswer =
+  { ok: true; rows: Record<string, unknown>[]; rowCount: number } | { ok: false; message: string; code?: string };
+
+export interface PgWorkerData {
+  /** One Int32: 0 while a statement runs, 1 once its answer has been posted. */
+  flag: SharedArrayBuffer;
+}
+
+/** A statement PostgreSQL refused, or a connection that failed; `code` is PostgreSQL's SQLSTATE when it gave one. */
+export class PgError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The first statement also waits for the worker to start and load node-postgres. */
+const START_MS = 10_000;
+
+const here = fileURLToPath(import.meta.url);
+const WORKER = new URL(`./pg-worker${extname(here)}`, import.meta.url);
+
+/** The worker module beside this one: compiled JavaScript in dist/, TypeScript loaded through tsx from the sources. */
+function startWorker(workerData: PgWorkerData & { replies: MessagePort }): Worker {
+  const options = { workerData, transferList: [workerData.replies] };
+  if (extname(here) !== '.ts') return new Worker(WORKER, options);
+  const require = createRequire(import.meta.url);
+  const manifest = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
+  const api = join(dirname(require.resolve('tsx/package.json')), manifest.exports['./esm/api']!.import.default);
+  const worker = JSON.stringify(WORKER.href);
+  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => tsx.tsImport(${worker}, ${worker}))`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+/**
+ * The worker every SyncPostgres of this thread shares (each with its own connection), started at
+ * the first statement: node-postgres loads once, and the calling thread waits on one flag.
+ */
+interface Shared {
+  worker: Worker;
+  replies: MessagePort;
+  signal: Int32Array;
+}
+let shared: Shared | undefined;
+let connections = 0;
+
+function sharedWorker(): Shared {
+  if (shared) return shared;
+  const flag = new SharedArrayBuffer(4);
+  const { port1, port2 } = new MessageChannel();
+  const worker = startWorker({ flag, replies: port2 });
+  // Waiting on the flag is what keeps the process busy, never the worker itself.
+  worker.unref();
+  const started: Shared = { worker, replies: port1, signal: new Int32Array(flag) };
+  worker.on('error', () => endWorker(started));
+  shared = started;
+  return started;
+}
+
+/** Ends a worker that failed or stopped answering; its connections close with it. */
+function endWorker(ended: Shared): void {
+  if (shared !== ended) return;
+  shared = undefined;
+  void ended.worker.terminate();
+  ended.replies.close();
+}
+
+/**
+ * A PostgreSQL connection with a synchronous `query`, so that the PostgreSQL store keeps the
+ * digest store's synchronous interface (the one SQLite's driver gives) and every caller stays as
+ * it is. node-postgres runs on a worker thread; the calling thread waits on a shared flag
+ * (`Atomics.wait`) until the answer is posted, then takes it from the reply port. A statement
+ * blocks the event loop for its round trip, as a better-sqlite3 write waiting on the disk does:
+ * a fraction of a millisecond to a server on the same network. A server that does not answer
+ * within `timeoutMs` fails the statement (the worker, and its connections, are replaced, which
+ * rolls back an open transaction), so a lost server costs each caller that long, not the bot.
+ */
+export class SyncPostgres {
+  private readonly id = ++connections;
+  private opened = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  /** Runs one statement and returns its rows; throws a PgError when PostgreSQL refuses it or cannot be reached. */
+  query<Row = Record<string, unknown>>(text: string, values: unknown[] = []): { rows: Row[]; rowCount: number } {
+    const starting = !shared;
+    const worker = sharedWorker();
+    this.opened = true;
+    Atomics.store(worker.signal, 0, 0);
+    worker.worker.postMessage({ id: this.id, url: this.url, text, values } satisfies PgMessage);
+    if (Atomics.wait(worker.signal, 0, 0, this.timeoutMs + (starting ? START_MS : 0)) === 'timed-out') {
+      endWorker(worker);
+      throw new PgError(`PostgreSQL did not answer within ${this.timeoutMs} ms`);
+    }
+    const answer = receiveMessageOnPort(worker.replies)?.message as PgAnswer | undefined;
+    if (!answer) throw new PgError('the PostgreSQL worker gave no answer');
+    if (!answer.ok) throw new PgError(answer.message, answer.code);
+    return { rows: answer.rows as Row[], rowCount: answer.rowCount };
+  }
+
+  /** Runs `work` inside BEGIN … COMMIT on this connection, rolling back if it throws. */
+  transaction<T>(work: () => T): T {
+    this.query('BEGIN');
+    try {
+      const result = work();
+      this.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        this.query('ROLLBACK');
+      } catch {
+        // The connection is gone, and its transaction with it.
+      }
+      throw error;
+    }
+  }
+
+  /** Closes the connection; a later `query` opens a new one. */
+  close(): void {
+    if (this.opened) shared?.worker.postMessage({ close: this.id } satisfies PgMessage);
+    this.opened = false;
+  }
+}

@@ -1,0 +1,101 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_SCHEMA_VERSION, PgDigestStore } from '../../src/digest/pg-store.js';
+import { HAS_POSTGRES, startCluster, type TestCluster } from '../support/postgres.js';
+import { newsroom, storeContract, t } from './store-contract.js';
+
+let cluster: TestCluster;
+beforeAll(async () => {
+  if (HAS_POSTGRES) cluster = await startCluster();
+}, 120_000);
+afterAll(() => cluster?.stop());
+
+let url: string;
+let database = '';
+let made = 0;
+const open: PgDigestStore[] = [];
+const openStore = () => {
+  const store = new PgDigestStore(url);
+  open.push(store);
+  return store;
+};
+const harness = {
+  fresh: async () => {
+    database = `contract_${++made}`;
+    url = await cluster.createDatabase(database);
+  },
+  open: openStore,
+  cleanup: async () => {
+    for (const s of open.splice(0)) s.close();
+    await cluster.dropDatabase(database);
+  },
+};
+
+/** Runs one statement on the cluster as its own client, as another process would. */
+async function asAdmin<Row>(sql: string): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe.runIf(HAS_POSTGRES)('PgDigestStore', () => {
+  storeContract('PgDigestStore', harness);
+
+  describe('on its own', () => {
+    beforeAll(harness.fresh);
+    afterAll(harness.cleanup);
+
+    it('applies its migrations once, however often it is opened', async () => {
+      openStore().close();
+      const again = openStore();
+      expect(again.schemaVersion).toBe(PG_SCHEMA_VERSION);
+      const rows = await asAdmin<{ version: number }>('SELECT version FROM dossier_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(Array.from({ length: PG_SCHEMA_VERSION }, (_, i) => i + 1));
+    });
+
+    it('comes back after the server drops its connection, failing at most one call in between, by name', async () => {
+      const store = openStore();
+      store.subscribe(newsroom, t('2026-03-02T10:00Z'));
+      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dossier'`);
+      let failures = 0;
+      for (let i = 0; i < 2 && store.subscriptions().length === 0; i++) failures++;
+      try {
+        expect(store.subscriptions()).toHaveLength(1);
+      } catch (error) {
+        failures++;
+        expect(error).toMatchObject({ code: 'database' });
+        expect((error as Error).message).toContain(`The digest database ${url}`);
+        expect(store.subscriptions()).toHaveLength(1);
+      }
+      expect(failures).toBeLessThanOrEqual(1);
+      expect(store.check()).toBeUndefined();
+    });
+
+    it('rejects a corrupted row instead of trusting it', async () => {
+      const store = openStore();
+      store.subscribe({ ...newsroom, channelId: 'C-BAD' }, t('2026-03-02T10:00Z'));
+      await asAdmin(`UPDATE subscriptions SET days = '{9}' WHERE channel_id = 'C-BAD'`);
+      expect(() => store.subscription('slack', 'C-BAD')).toThrow();
+    });
+  });
+
+  it('refuses to start without its server in one line naming it, never its password', () => {
+    const port = new URL(cluster.adminUrl).port;
+    // The cluster's port with a database that does not exist: PostgreSQL itself says no.
+    expect(() => new PgDigestStore(`postgres://dossier_test:s3cret@127.0.0.1:${port}/nowhere`)).toThrow(
+      /^Could not open the digest database postgres:\/\/dossier_test@127\.0\.0\.1:\d+\/nowhere \(DATABASE_URL\): .*nowhere.*\.$/,
+    );
+    try {
+      new PgDigestStore('postgres://dossier_test:s3cret@127.0.0.1:1/dossier');
+    } catch (error) {
+      expect((error as Error).message).toMatch(
+        /^Could not open the digest database postgres:\/\/dossier_test@127\.0\.0\.1:1\/dossier/,
+      );
+      expect((error as Error).message).not.toContain('s3cret');
+    }
+  });
+});
