@@ -64,20 +64,24 @@ export type ErrorCode =
   | 'add-unavailable'
   | 'feeds-unavailable'
   | 'no-file'
-  | 'unsupported-content'
   | 'no-text'
-  | 'bad-url'
-  | 'address-refused'
-  | 'robots-disallowed'
-  | 'fetch-failed'
-  | 'fetch-timeout'
-  | 'too-large'
+  | FetchErrorCode
   | 'store-failed'
   | 'feed-unknown'
   | 'not-a-feed'
   | 'slack-config'
   | 'slack-auth'
   | 'discord-connect';
+
+/** Why a fetch was refused or failed; each comes with one line a person can act on. */
+export type FetchErrorCode =
+  | 'bad-url'
+  | 'address-refused'
+  | 'robots-disallowed'
+  | 'fetch-failed'
+  | 'fetch-timeout'
+  | 'too-large'
+  | 'unsupported-content';
 
 /** An error a user can act on: a stable code for logs and tests, and a one-line message for chat. */
 export class DossierError extends Error {

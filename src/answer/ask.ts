@@ -1,16 +1,8 @@
 import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
-import {
-  amountsIn,
-  analyseQuery,
-  answerable,
-  coverage,
-  decide,
-  missing,
-  type AnalysedQuery,
-  type Match,
-} from '../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, decide, missing } from '../search/query.js';
+import type { AnalysedQuery, Match } from '../search/query.js';
 import { figureItem } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import { partlyBlock, plain, said, type Excerpt, type Reply, type ReplyBlock } from './reply.js';

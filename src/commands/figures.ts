@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answerFigures, chartFont, figuresReply, seriesChart } from '../answer/figures/index.js';
 import { defineCommand } from './command.js';
-import { MAX_RESULTS } from './limits.js';
+import { MAX_RESULTS, textArg } from './limits.js';
 
 const MAX_TOPIC_LENGTH = 200;
 
@@ -11,15 +11,7 @@ export const figuresCommand = defineCommand({
   summary: 'Key figures on a topic, with their sources, where sources differ, and a chart',
   usage: 'figures <topic>',
   args: z.object({
-    topic: z
-      .string()
-      .trim()
-      .min(1, 'the topic is missing')
-      .max(MAX_TOPIC_LENGTH, {
-        error: (issue) =>
-          `keep the topic to at most ${MAX_TOPIC_LENGTH} characters (this one has ${String(issue.input).length})`,
-      })
-      .describe('What the figures are about, e.g. overdose deaths'),
+    topic: textArg('topic', MAX_TOPIC_LENGTH).describe('What the figures are about, e.g. overdose deaths'),
   }),
   fromText: (rest) => ({ topic: rest }),
   run: async ({ topic }, { dossier, drawChart }) =>

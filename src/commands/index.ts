@@ -16,7 +16,7 @@ import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
 import { REFUSALS } from './gate.js';
-import { MAX_RESULTS } from './limits.js';
+import { MAX_RESULTS, textArg } from './limits.js';
 
 export type { Command, CommandContext };
 export { CommandGate, type CommandGateOptions, type GateClock } from './gate.js';
@@ -26,16 +26,7 @@ export { memoryButtons, type ButtonStore } from './buttons.js';
 /** Longest question or quote accepted: enough for a paragraph, not for a pasted novel. */
 export const MAX_QUERY_LENGTH = 500;
 
-const query = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `the ${what} is missing`)
-    .max(MAX_QUERY_LENGTH, {
-      error: (issue) =>
-        `keep the ${what} to at most ${MAX_QUERY_LENGTH} characters (this one has ${String(issue.input).length})`,
-    })
-    .describe(`The ${what}`);
+const query = (what: string) => textArg(what, MAX_QUERY_LENGTH);
 
 const askCommand = defineCommand({
   name: 'ask',

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The limits every command runs under, whatever the surface: how many results one answer gives,
  * and how often one user or channel may ask (`RateLimiter`, used by `CommandGate`).
@@ -8,6 +10,20 @@
  * `ask`'s More results pages in all (three a page). A narrower question finds better ones.
  */
 export const MAX_RESULTS = 10;
+
+/**
+ * A command's free-text argument (a question, a quote, a topic): trimmed, required, and at most `max` characters,
+ * with messages that name it.
+ */
+export const textArg = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `the ${what} is missing`)
+    .max(max, {
+      error: (issue) => `keep the ${what} to at most ${max} characters (this one has ${String(issue.input).length})`,
+    })
+    .describe(`The ${what}`);
 
 /** Most topics one digest follows: kept modest so a digest is read, and fits Slack's and Discord's limits. */
 export const MAX_TOPICS = 5;

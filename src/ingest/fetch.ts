@@ -3,19 +3,11 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
-import { DossierError } from '../errors.js';
+import { DossierError, type FetchErrorCode } from '../errors.js';
 import { DOSSIER_VERSION } from '../version.js';
 import { refusedAddress, type AddressPolicy } from './address.js';
 
-/** Why a fetch was refused or failed; each comes with one line a person can act on. */
-export type FetchErrorCode =
-  | 'bad-url'
-  | 'address-refused'
-  | 'robots-disallowed'
-  | 'fetch-failed'
-  | 'fetch-timeout'
-  | 'too-large'
-  | 'unsupported-content';
+export type { FetchErrorCode };
 
 export class FetchError extends DossierError {
   constructor(

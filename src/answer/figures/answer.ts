@@ -2,16 +2,8 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
-import {
-  amountsIn,
-  analyseQuery,
-  answerable,
-  coverage,
-  decide,
-  missing,
-  type AnalysedQuery,
-  type Match,
-} from '../../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, decide, missing } from '../../search/query.js';
+import type { AnalysedQuery, Match } from '../../search/query.js';
 import type { Citation } from '../reply.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
 import { MeasureIndex, type MeasureGroup, type Series } from './group.js';
