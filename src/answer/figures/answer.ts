@@ -113,9 +113,14 @@ const FIGURE_WORDS = new Set([
   'key',
 ]);
 
-/** The query without the words that only ask for figures, unless nothing else is left. */
+const CURRENCIES = new Set<FigureUnit>(['USD', 'EUR', 'GBP', 'MXN']);
+
+/**
+ * The query without the words that only ask for figures ("statistics", "how big"), which every figure answers,
+ * unless nothing else is left.
+ */
 function aboutWhat(query: AnalysedQuery): AnalysedQuery {
-  const words = query.words.filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()));
+  const words = query.words.filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()) && w.quantity !== 'figure');
   return words.length ? { ...query, words } : query;
 }
 
@@ -159,9 +164,11 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   }
   const found: { figure: FoundFigure; searchScore: number }[] = [];
   for (const { figure, hit, terms, whole, factor } of clauses) {
-    const cover = sentenceWeight * factor * coverage(query, terms) + (1 - sentenceWeight) * coverage(query, whole);
+    const amounts = { figure: true, money: CURRENCIES.has(figure.unit) };
+    const own = factor * coverage(query, terms, amounts);
+    const cover = sentenceWeight * own + (1 - sentenceWeight) * coverage(query, whole, amounts);
     // A figure whose measure names the topic is about it; one whose measure names something else is less so.
-    const named = figure.measure ? coverage(query, analyzer.terms(figure.measure)) : factor * coverage(query, terms);
+    const named = figure.measure ? coverage(query, analyzer.terms(figure.measure), amounts) : own;
     const score = cover * (1 - measureWeight + measureWeight * named) * (/\d/.test(figure.text) ? 1 : wordedCount);
     const passage = hit.passage;
     found.push({
