@@ -7,7 +7,7 @@ import type { Corpus, CorpusWarning, DocumentMeta, Passage, Sentence, SourceDocu
 import type { Logger } from '../log.js';
 
 /** Bumped whenever parsing, cleaning, the figure grammar or this file's layout changes what a saved document holds. */
-export const SAVED_CORPUS_VERSION = 6;
+export const SAVED_CORPUS_VERSION = 7;
 
 /** One file as saved: its document's passages are a slice of the body, read when first asked for. */
 interface Entry {

@@ -134,6 +134,12 @@ const HEDGES = [
   'barely',
 ].map((h) => h.split(' '));
 const CHANGE_MARKERS = new Set(['up', 'down']);
+/** Nouns that name a change ("a drop of 8 percent"): how a figure moved, not what it measures. */
+export const CHANGE_NOUNS = new Set(
+  ['increase', 'decrease', 'drop', 'rise', 'decline', 'fall', 'growth', 'reduction', 'jump', 'cut', 'gain', 'loss']
+    .flatMap((w) => [w, `${w}s`])
+    .concat(['growths', 'losses']),
+);
 const TIME_UNITS = new Set([
   'year',
   'years',
@@ -1010,12 +1016,24 @@ class SentenceReader {
    */
   private measureText(first: number, next: number): string | undefined {
     let a = first;
-    while (a < next && DETERMINERS.has(this.lower(a))) a++;
+    // A number before the noun is another figure ("from 5 or 6 main routes to upwards of 20"), not part of this one's.
+    const numeral = (k: number) => this.t[k]?.pos === 'NUM' && !YEAR.test(this.t[k]!.text);
+    while (
+      a < next &&
+      (DETERMINERS.has(this.lower(a)) || numeral(a) || (numeral(a - 1) && /^(or|to|and)$/.test(this.lower(a))))
+    )
+      a++;
     let end = a;
     while (end < next && !this.opensClause(end)) end++;
     while (end > a && /^(ADP|DET|CCONJ|PUNCT|PART|SCONJ)$/.test(this.t[end - 1]!.pos)) end--;
     const nouns = this.t.slice(a, end).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
-    if (nouns.every((t) => TIME_NOUNS.has(t.lower) || t.entity === 'DATE' || t.entity === 'DURATION')) return undefined;
+    // "The same period" says when, and a bare "drop" how a figure moved: neither says what it measures.
+    if (
+      nouns.every(
+        (t) => TIME_NOUNS.has(t.lower) || CHANGE_NOUNS.has(t.lower) || t.entity === 'DATE' || t.entity === 'DURATION',
+      )
+    )
+      return undefined;
     return this.text.slice(this.t[a]!.start, this.t[end - 1]!.end);
   }
 

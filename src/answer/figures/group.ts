@@ -1,6 +1,6 @@
 import { MONTH_PATTERN, monthAbbreviation, monthNumber } from '../../corpus/dates.js';
 import type { Analyzer } from '../../search/analyzer.js';
-import type { FigureUnit, FigureValue } from './grammar.js';
+import { CHANGE_NOUNS, type FigureUnit, type FigureValue } from './grammar.js';
 import type { PassageFigure } from './passage.js';
 
 /** What grouping needs of a figure: the figure, where it comes from, and how relevant it is. */
@@ -39,7 +39,6 @@ export interface Series<F extends Sourced = Sourced> {
   points: SeriesPoint<F>[];
 }
 
-const CHANGE = /^(?:increase|decrease|drop|rise|decline|fall|growth|reduction|jump|cut)\b/i;
 const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d\\d)\\b`, 'i');
 /**
  * Two sources' figures for overlapping measures are taken for estimates of one quantity only when their
@@ -175,7 +174,7 @@ function overlap(a: string[][], b: string[][]): number {
 }
 
 function isChange(figure: PassageFigure): boolean {
-  return /^(up|down)\b/i.test(figure.text) || CHANGE.test(figure.measure ?? '');
+  return /^(up|down)\b/i.test(figure.text) || CHANGE_NOUNS.has(figure.measure?.split(/\s/)[0]!.toLowerCase() ?? '');
 }
 
 /** Values, or ranges, within `ESTIMATE_SPREAD` of each other. */

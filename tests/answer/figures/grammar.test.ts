@@ -82,7 +82,8 @@ describe('figuresInSentence: ranges', () => {
       text: '3 to 4 percent',
       value: { low: 3, high: 4 },
       unit: 'percent',
-      measure: 'fall',
+      // A bare "fall" says how the figure moved, not what fell: no measure.
+      measure: undefined,
       when: 'in the second quarter of 2021',
     });
   });

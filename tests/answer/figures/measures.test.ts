@@ -65,6 +65,21 @@ describe('a measure is a noun phrase from its sentence', () => {
     );
   });
 
+  it('a bare change ("a drop", "an increase") says how a figure moved, not what it measures', () => {
+    expect(
+      figure('Police figures show a drop of 3 to 4 percent this spring.', '3 to 4 percent').measure,
+    ).toBeUndefined();
+    expect(figure('Ridership saw an increase of 12 percent.', '12 percent').measure).toBeUndefined();
+    // A change of something named keeps it.
+    expect(figure('The council reported a 7 percent rise in fares.', '7 percent').measure).toBe('rise in fares');
+  });
+
+  it("a measure never begins with another figure's number", () => {
+    const sentence = 'The bus network has gone from a handful of 5 or 6 main routes to upwards of 20 in ten years.';
+    expect(figure(sentence, '5 or 6 main routes').measure).toBe('main routes');
+    expect(figure(sentence, 'upwards of 20').measure).toBe('main routes');
+  });
+
   it('a bare head noun takes the fuller noun phrase the sentence before gave it', () => {
     const [, second] = figuresInSentences([
       'Officials warned of a sharp rise in injuries from falls among older adults.',
