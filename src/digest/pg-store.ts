@@ -1,11 +1,9 @@
-import { z } from 'zod';
 import type { ButtonStore } from '../commands/buttons.js';
 import { DossierError } from '../errors.js';
-import { FeedSchema, type Feed, type FeedStore } from '../ingest/feeds.js';
+import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { PgError, SyncPostgres } from './pg-sync.js';
+import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
 import {
-  DigestRunSchema,
-  SubscriptionSchema,
   type DigestRun,
   type DigestStore,
   type NewSubscription,
@@ -95,99 +93,13 @@ export const PG_SCHEMA_VERSION = MIGRATIONS.length;
 /** Any number: the advisory lock two instances starting at once take to migrate one after the other. */
 const MIGRATION_LOCK = 7_274_193;
 
-const iso = z.date().transform((d) => d.toISOString());
-
-const SubscriptionRow = z
-  .object({
-    id: z.number(),
-    platform: z.string(),
-    channel_id: z.string(),
-    subscriber_id: z.string(),
-    topics: z.array(z.string()),
-    time: z.string(),
-    days: z.array(z.number()),
-    time_zone: z.string(),
-    state: z.string(),
-    paused_reason: z.string().nullable(),
-    created_at: iso,
-    schedule_from: iso,
-  })
-  .transform((r) =>
-    SubscriptionSchema.parse({
-      id: r.id,
-      platform: r.platform,
-      channelId: r.channel_id,
-      subscriberId: r.subscriber_id,
-      topics: r.topics,
-      time: r.time,
-      days: r.days,
-      timeZone: r.time_zone,
-      state: r.state,
-      pausedReason: r.paused_reason,
-      createdAt: r.created_at,
-      scheduleFrom: r.schedule_from,
-    }),
+/** A row's times (timestamptz, which node-postgres reads as Dates) as ISO strings. */
+function decoded(row: unknown): Columns {
+  return Object.fromEntries(
+    Object.entries(row as Columns).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]),
   );
-
-const RunRow = z
-  .object({
-    subscription_id: z.number(),
-    slot: iso,
-    state: z.string(),
-    owner: z.string(),
-    lease_until: iso,
-    attempts: z.number(),
-    posting_at: iso.nullable(),
-    passage_ids: z.array(z.string()),
-    sent_at: iso.nullable(),
-    note: z.string().nullable(),
-  })
-  .transform((r) =>
-    DigestRunSchema.parse({
-      subscriptionId: r.subscription_id,
-      slot: r.slot,
-      state: r.state,
-      owner: r.owner,
-      leaseUntil: r.lease_until,
-      attempts: r.attempts,
-      postingAt: r.posting_at,
-      passageIds: r.passage_ids,
-      sentAt: r.sent_at,
-      note: r.note,
-    }),
-  );
-
-const FeedRow = z
-  .object({
-    id: z.number(),
-    url: z.string(),
-    title: z.string().nullable(),
-    state: z.string(),
-    etag: z.string().nullable(),
-    last_modified: z.string().nullable(),
-    failures: z.number(),
-    last_error: z.string().nullable(),
-    last_polled_at: iso.nullable(),
-    added_by: z.string(),
-    created_at: iso,
-    items: z.number(),
-  })
-  .transform((r) =>
-    FeedSchema.parse({
-      id: r.id,
-      url: r.url,
-      title: r.title,
-      state: r.state,
-      etag: r.etag,
-      lastModified: r.last_modified,
-      failures: r.failures,
-      lastError: r.last_error,
-      lastPolledAt: r.last_polled_at,
-      addedBy: r.added_by,
-      createdAt: r.created_at,
-      items: r.items,
-    }),
-  );
+}
+// COUNT(*) is a bigint, which node-postgres reads as a string.
 const FEED_COLUMNS = `feeds.*, (SELECT COUNT(*)::int FROM feed_items WHERE feed_id = feeds.id) AS items`;
 
 const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
@@ -298,7 +210,7 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
        RETURNING *`,
       [sub.platform, sub.channelId, sub.subscriberId, sub.topics, sub.time, sub.days, sub.timeZone, now],
     );
-    return SubscriptionRow.parse(row);
+    return subscriptionFromRow(decoded(row));
   }
 
   unsubscribe(platform: Subscription['platform'], channelId: string): boolean {
@@ -313,19 +225,19 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
       platform,
       channelId,
     ]);
-    return row ? SubscriptionRow.parse(row) : undefined;
+    return row ? subscriptionFromRow(decoded(row)) : undefined;
   }
 
   subscriptionById(id: number): Subscription | undefined {
     const [row] = this.sql('SELECT * FROM subscriptions WHERE id = $1', [id]);
-    return row ? SubscriptionRow.parse(row) : undefined;
+    return row ? subscriptionFromRow(decoded(row)) : undefined;
   }
 
   subscriptions(state?: Subscription['state'], page?: { afterId: number; limit: number }): Subscription[] {
     return this.sql(
       `SELECT * FROM subscriptions WHERE ($1::text IS NULL OR state = $1) AND id > $2 ORDER BY id LIMIT $3`,
       [state ?? null, page?.afterId ?? 0, page?.limit ?? null],
-    ).map((r) => SubscriptionRow.parse(r));
+    ).map((r) => subscriptionFromRow(decoded(r)));
   }
 
   pause(id: number, reason: string): void {
@@ -354,7 +266,7 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
         ).rows;
       }),
     );
-    const run = row ? RunRow.parse(row) : undefined;
+    const run = row ? runFromRow(decoded(row)) : undefined;
     return run?.owner === owner ? run : undefined;
   }
 
@@ -467,24 +379,24 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
       subscriptionId,
       slot,
     ]);
-    return row ? RunRow.parse(row) : undefined;
+    return row ? runFromRow(decoded(row)) : undefined;
   }
 
   runs(subscriptionId: number): DigestRun[] {
     return this.sql('SELECT * FROM digest_runs WHERE subscription_id = $1 ORDER BY slot', [subscriptionId]).map((r) =>
-      RunRow.parse(r),
+      runFromRow(decoded(r)),
     );
   }
 
   pendingRuns(now: Date): DigestRun[] {
     return this.sql(`SELECT * FROM digest_runs WHERE state IN (${UNFINISHED}) AND lease_until <= $1 ORDER BY slot`, [
       now,
-    ]).map((r) => RunRow.parse(r));
+    ]).map((r) => runFromRow(decoded(r)));
   }
 
   unfinishedRuns(): DigestRun[] {
     return this.sql(`SELECT * FROM digest_runs WHERE state IN (${UNFINISHED}) ORDER BY slot`).map((r) =>
-      RunRow.parse(r),
+      runFromRow(decoded(r)),
     );
   }
 
@@ -541,11 +453,11 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
 
   feed(url: string): Feed | undefined {
     const [row] = this.sql(`SELECT ${FEED_COLUMNS} FROM feeds WHERE url = $1`, [url]);
-    return row ? FeedRow.parse(row) : undefined;
+    return row ? feedFromRow(decoded(row)) : undefined;
   }
 
   feeds(): Feed[] {
-    return this.sql(`SELECT ${FEED_COLUMNS} FROM feeds ORDER BY id`).map((r) => FeedRow.parse(r));
+    return this.sql(`SELECT ${FEED_COLUMNS} FROM feeds ORDER BY id`).map((r) => feedFromRow(decoded(r)));
   }
 
   feedPolled(id: number, validators: { etag?: string; lastModified?: string }, title: string | null, now: Date): void {

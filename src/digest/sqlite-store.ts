@@ -1,13 +1,11 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { ButtonStore } from '../commands/buttons.js';
 import { DossierError } from '../errors.js';
-import { FeedSchema, type Feed, type FeedStore } from '../ingest/feeds.js';
+import type { Feed, FeedStore } from '../ingest/feeds.js';
+import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
 import {
-  DigestRunSchema,
-  SubscriptionSchema,
   type DigestRun,
   type DigestStore,
   type NewSubscription,
@@ -107,98 +105,14 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-const SubscriptionRow = z
-  .object({
-    id: z.number(),
-    platform: z.string(),
-    channel_id: z.string(),
-    subscriber_id: z.string(),
-    topics: z.string(),
-    time: z.string(),
-    days: z.string(),
-    time_zone: z.string(),
-    state: z.string(),
-    paused_reason: z.string().nullable(),
-    created_at: z.string(),
-    schedule_from: z.string(),
-  })
-  .transform((r) =>
-    SubscriptionSchema.parse({
-      id: r.id,
-      platform: r.platform,
-      channelId: r.channel_id,
-      subscriberId: r.subscriber_id,
-      topics: JSON.parse(r.topics),
-      time: r.time,
-      days: JSON.parse(r.days),
-      timeZone: r.time_zone,
-      state: r.state,
-      pausedReason: r.paused_reason,
-      createdAt: r.created_at,
-      scheduleFrom: r.schedule_from,
-    }),
-  );
-
-const RunRow = z
-  .object({
-    subscription_id: z.number(),
-    slot: z.string(),
-    state: z.string(),
-    owner: z.string(),
-    lease_until: z.string(),
-    attempts: z.number(),
-    posting_at: z.string().nullable(),
-    passage_ids: z.string(),
-    sent_at: z.string().nullable(),
-    note: z.string().nullable(),
-  })
-  .transform((r) =>
-    DigestRunSchema.parse({
-      subscriptionId: r.subscription_id,
-      slot: r.slot,
-      state: r.state,
-      owner: r.owner,
-      leaseUntil: r.lease_until,
-      attempts: r.attempts,
-      postingAt: r.posting_at,
-      passageIds: JSON.parse(r.passage_ids),
-      sentAt: r.sent_at,
-      note: r.note,
-    }),
-  );
-
-const FeedRow = z
-  .object({
-    id: z.number(),
-    url: z.string(),
-    title: z.string().nullable(),
-    state: z.string(),
-    etag: z.string().nullable(),
-    last_modified: z.string().nullable(),
-    failures: z.number(),
-    last_error: z.string().nullable(),
-    last_polled_at: z.string().nullable(),
-    added_by: z.string(),
-    created_at: z.string(),
-    items: z.number(),
-  })
-  .transform((r) =>
-    FeedSchema.parse({
-      id: r.id,
-      url: r.url,
-      title: r.title,
-      state: r.state,
-      etag: r.etag,
-      lastModified: r.last_modified,
-      failures: r.failures,
-      lastError: r.last_error,
-      lastPolledAt: r.last_polled_at,
-      addedBy: r.added_by,
-      createdAt: r.created_at,
-      items: r.items,
-    }),
-  );
 const FEED_COLUMNS = `feeds.*, (SELECT COUNT(*) FROM feed_items WHERE feed_id = feeds.id) AS items`;
+
+/** A row's JSON columns (topics, days, a run's passages) as the arrays they hold. */
+function decoded(row: unknown): Columns {
+  const r = row as Columns;
+  const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
+  return { ...r, topics: json(r.topics), days: json(r.days), passage_ids: json(r.passage_ids) };
+}
 
 const iso = (d: Date) => d.toISOString();
 const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
@@ -315,7 +229,7 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
          state = 'active', paused_reason = NULL
        RETURNING *`,
     ).get({ ...sub, topics: JSON.stringify(sub.topics), days: JSON.stringify(sub.days), now: iso(now) });
-    return SubscriptionRow.parse(row);
+    return subscriptionFromRow(decoded(row));
   }
 
   unsubscribe(platform: Subscription['platform'], channelId: string): boolean {
@@ -327,19 +241,19 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
 
   subscription(platform: Subscription['platform'], channelId: string): Subscription | undefined {
     const row = this.sql('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?').get(platform, channelId);
-    return row ? SubscriptionRow.parse(row) : undefined;
+    return row ? subscriptionFromRow(decoded(row)) : undefined;
   }
 
   subscriptionById(id: number): Subscription | undefined {
     const row = this.sql('SELECT * FROM subscriptions WHERE id = ?').get(id);
-    return row ? SubscriptionRow.parse(row) : undefined;
+    return row ? subscriptionFromRow(decoded(row)) : undefined;
   }
 
   subscriptions(state?: Subscription['state'], page?: { afterId: number; limit: number }): Subscription[] {
     const rows = this.sql(
       `SELECT * FROM subscriptions WHERE (@state IS NULL OR state = @state) AND id > @afterId ORDER BY id LIMIT @limit`,
     ).all({ state: state ?? null, afterId: page?.afterId ?? 0, limit: page?.limit ?? -1 });
-    return rows.map((r) => SubscriptionRow.parse(r));
+    return rows.map((r) => subscriptionFromRow(decoded(r)));
   }
 
   pause(id: number, reason: string): void {
@@ -363,7 +277,7 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
        WHERE state IN (${UNFINISHED}) AND lease_until <= @now
        RETURNING *`,
     ).get({ subscriptionId, slot: iso(slot), owner, leaseUntil: iso(leaseUntil), now: iso(now) });
-    const run = row ? RunRow.parse(row) : undefined;
+    const run = row ? runFromRow(decoded(row)) : undefined;
     return run?.owner === owner ? run : undefined;
   }
 
@@ -485,25 +399,25 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
       subscriptionId,
       iso(slot),
     );
-    return row ? RunRow.parse(row) : undefined;
+    return row ? runFromRow(decoded(row)) : undefined;
   }
 
   runs(subscriptionId: number): DigestRun[] {
     return this.sql('SELECT * FROM digest_runs WHERE subscription_id = ? ORDER BY slot')
       .all(subscriptionId)
-      .map((r) => RunRow.parse(r));
+      .map((r) => runFromRow(decoded(r)));
   }
 
   pendingRuns(now: Date): DigestRun[] {
     return this.sql(`SELECT * FROM digest_runs WHERE state IN (${UNFINISHED}) AND lease_until <= ? ORDER BY slot`)
       .all(iso(now))
-      .map((r) => RunRow.parse(r));
+      .map((r) => runFromRow(decoded(r)));
   }
 
   unfinishedRuns(): DigestRun[] {
     return this.sql(`SELECT * FROM digest_runs WHERE state IN (${UNFINISHED}) ORDER BY slot`)
       .all()
-      .map((r) => RunRow.parse(r));
+      .map((r) => runFromRow(decoded(r)));
   }
 
   countUnfinishedRuns(): number {
@@ -558,13 +472,13 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
 
   feed(url: string): Feed | undefined {
     const row = this.sql(`SELECT ${FEED_COLUMNS} FROM feeds WHERE url = ?`).get(url);
-    return row ? FeedRow.parse(row) : undefined;
+    return row ? feedFromRow(decoded(row)) : undefined;
   }
 
   feeds(): Feed[] {
     return this.sql(`SELECT ${FEED_COLUMNS} FROM feeds ORDER BY id`)
       .all()
-      .map((r) => FeedRow.parse(r));
+      .map((r) => feedFromRow(decoded(r)));
   }
 
   feedPolled(id: number, validators: { etag?: string; lastModified?: string }, title: string | null, now: Date): void {
