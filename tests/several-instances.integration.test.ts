@@ -7,6 +7,7 @@ import { PgDigestStore } from '../src/digest/pg-store.js';
 import { CHANNEL_ID, DiscordStandIn, type RecordedRequest } from './adapters/discord/stand-in.js';
 import { CORPUS } from './digest/fixtures.js';
 import { tempCorpus } from './support/corpus.js';
+import { freePort } from './support/ports.js';
 import { HAS_POSTGRES, startCluster, type TestCluster } from './support/postgres.js';
 
 /**
@@ -17,11 +18,14 @@ import { HAS_POSTGRES, startCluster, type TestCluster } from './support/postgres
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** The test cluster trusts every local connection, so any password gets in: this one must never be shown. */
+const PASSWORD = 'pw-never-shown';
 
 interface Instance {
   name: string;
   process: ChildProcess;
   standIn: DiscordStandIn;
+  healthPort: number;
   lines: Record<string, unknown>[];
   exited: Promise<number | null>;
 }
@@ -35,12 +39,14 @@ const running = new Set<Instance>();
 
 /** Starts the bot over the test corpus and database, on Discord only, and waits until it says it is running. */
 async function startInstance(name: string, standIn: DiscordStandIn): Promise<Instance> {
+  const healthPort = await freePort();
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     CORPUS_DIR: corpus.dir,
     CACHE_DIR: join(dir, `cache-${name}`),
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: databaseUrl.replace('dossier_test@', `dossier_test:${PASSWORD}@`),
+    HEALTH_PORT: String(healthPort),
     LOG_LEVEL: 'info',
     TZ_DEFAULT: 'UTC',
     DISCORD_TOKEN: 'stand-in-bot-token',
@@ -55,6 +61,7 @@ async function startInstance(name: string, standIn: DiscordStandIn): Promise<Ins
     name,
     process: child,
     standIn,
+    healthPort,
     lines: [],
     exited: new Promise((done) => child.once('exit', (code) => done(code))),
   };
@@ -151,6 +158,13 @@ describe.runIf(HAS_POSTGRES)('two bot processes on one PostgreSQL database', () 
       () => store.run(sub.id, slot)?.state === 'sent',
       () => `the digest slot was not sent: ${JSON.stringify(store.runs(sub.id))}`,
     );
+    for (const instance of [a, b]) {
+      const health = (await (await fetch(`http://127.0.0.1:${instance.healthPort}/healthz`)).json()) as {
+        database: { state: string; path: string };
+      };
+      expect(health.database).toMatchObject({ state: 'open', path: `${databaseUrl}` });
+      expect(JSON.stringify(instance.lines)).not.toContain(PASSWORD);
+    }
     const digests = standIns.flatMap((s) => s.channelMessages.filter((m) => m.channelId === CHANNEL_ID));
     expect(digests).toHaveLength(1);
     expect(JSON.stringify(digests[0]!.message)).toMatch(/fentanyl/i);

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './ports.js';
 
 /**
  * A throwaway PostgreSQL cluster for the tests that need one: `initdb` in a temp folder, the server
@@ -41,14 +41,6 @@ function serverUser(): { uid: number; gid: number } | undefined {
     }
   }
   throw new Error('running as root, and neither a postgres nor a nobody user exists to run PostgreSQL as');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 export interface TestCluster {
