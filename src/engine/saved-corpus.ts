@@ -62,14 +62,17 @@ export class SavedCorpus {
       `corpus-v${SAVED_CORPUS_VERSION}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 12)}.bin`,
     );
     let entries: Entry[] = [];
-    let body = Buffer.alloc(0);
+    let body: Buffer = Buffer.alloc(0);
+    let bytes: Buffer | undefined;
     try {
-      const bytes = await readFile(file);
-      const headerEnd = 4 + bytes.readUInt32LE(0);
-      entries = JSON.parse(bytes.toString('utf8', 4, headerEnd)) as Entry[];
-      body = bytes.subarray(headerEnd);
+      bytes = await readFile(file);
     } catch {
-      // Nothing saved yet, or unreadable: every document is parsed.
+      // Nothing saved yet: every document is parsed.
+    }
+    try {
+      if (bytes) ({ entries, body } = readSaved(bytes));
+    } catch (error) {
+      log.warn({ file, err: String(error) }, 'the saved corpus cannot be read; parsing every document again');
     }
     return new SavedCorpus(file, new Map(entries.map((e) => [e.source, e])), body, log, figures);
   }
@@ -182,4 +185,19 @@ export class SavedCorpus {
       ),
     };
   }
+}
+
+/**
+ * The header and body of a saved corpus. Throws when they do not fit together (a truncated or foreign file), which
+ * would otherwise surface only when a document's passages are first read, in the middle of an answer.
+ */
+function readSaved(bytes: Buffer): { entries: Entry[]; body: Buffer } {
+  const headerEnd = 4 + bytes.readUInt32LE(0);
+  if (headerEnd > bytes.length) throw new Error('the saved corpus is cut short');
+  const entries = JSON.parse(bytes.toString('utf8', 4, headerEnd)) as Entry[];
+  const body = bytes.subarray(headerEnd);
+  if (!Array.isArray(entries)) throw new Error('the saved corpus has no list of documents');
+  const end = entries.reduce((max, e) => Math.max(max, e.at?.[1] ?? 0), 0);
+  if (end !== body.length) throw new Error(`the saved corpus's body is ${body.length} bytes, not ${end}`);
+  return { entries, body };
 }

@@ -41,22 +41,32 @@ const LONG_WORD = 8;
 export class Bridges {
   /** Bridges by the first term of `from`, so a question's term runs are matched cheaply. */
   private readonly byFirst = new Map<string, Bridge[]>();
-  /** The corpus's words as written (folded), by length, with how often each occurs: typo candidates. */
-  private readonly wordsByLength = new Map<number, [string, number][]>();
+  /**
+   * The corpus's words as written (folded), by length, with how often each occurs: typo candidates. Made on the
+   * first typo, as a large corpus has hundreds of thousands of words and most questions have no typo.
+   */
+  private wordsByLength?: Map<number, [string, number][]>;
 
   constructor(
     readonly bridges: Bridge[] = [],
-    readonly words: [string, number][] = [],
+    private readonly words: Iterable<[string, number]> = [],
   ) {
     for (const bridge of bridges) {
       const first = bridge.from[0]!;
       this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), bridge]);
     }
-    for (const entry of words) {
-      const list = this.wordsByLength.get(entry[0].length) ?? [];
-      list.push(entry);
-      this.wordsByLength.set(entry[0].length, list);
+  }
+
+  private byLength(length: number): [string, number][] {
+    if (!this.wordsByLength) {
+      this.wordsByLength = new Map();
+      for (const [word, n] of this.words) {
+        const list = this.wordsByLength.get(word.length) ?? [];
+        list.push([word, n]);
+        this.wordsByLength.set(word.length, list);
+      }
     }
+    return this.wordsByLength.get(length) ?? [];
   }
 
   /** The bridges among the members of each group, both ways, in analysed terms. */
@@ -117,7 +127,7 @@ export class Bridges {
     const max = word.length >= LONG_WORD ? 2 : 1;
     let best: [string, number] | undefined;
     for (let length = word.length - max; length <= word.length + max; length++)
-      for (const entry of this.wordsByLength.get(length) ?? [])
+      for (const entry of this.byLength(length))
         if ((!best || entry[1] > best[1]) && withinEdits(word, entry[0], max)) best = entry;
     return best?.[0];
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { aliasesIn } from './aliases.js';
@@ -9,12 +9,13 @@ import { Analyzer } from './analyzer.js';
 import { Bridges, type Bridge, type Group } from './bridges.js';
 import { ABBREVIATIONS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
-import { baseForms, readWordNet, type Dictionary } from './wordnet.js';
+import { readSavedIndex, savedIndex, sortedIndexOf, type Learned } from './saved-index.js';
+import { baseForms, readWordNet } from './wordnet.js';
 
 type SearchRanking = RankingOptions['search'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 
 interface IndexedPassage {
   id: string;
@@ -57,21 +58,6 @@ export interface WeightedQuery {
   words: { term: string; alternatives: { terms: string[]; weight: number }[] }[];
 }
 
-/** What the index learns from the corpus besides MiniSearch's own tables, saved with it. */
-interface Learned {
-  /**
-   * How many passages hold each term, in their text and in any field. MiniSearch keeps no such
-   * table, and asking it with a search per query word cost most of a question's time on a large corpus.
-   */
-  counts: TermCounts;
-  /** The corpus's words as written (folded, letters only), with how many passages use each: typo candidates. */
-  words: Map<string, number>;
-  /** The acronyms and aliases the corpus defines, and WordNet's synonyms of its words. */
-  bridges: Bridge[];
-  /** WordNet's one-word entries (empty without WordNet). */
-  dictionary: Dictionary;
-}
-
 /** A word as written, worth correcting a typo towards: letters only, long enough to tell apart. */
 const WORD_AS_WRITTEN = /^\p{L}{3,}$/u;
 
@@ -87,7 +73,6 @@ export class PassageIndex {
   private readonly abbreviations: Bridge[];
   private readonly learnedKeys: Set<string>;
   private current?: Bridges;
-  private kinds?: Map<string, 'name' | 'word'>;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedPassage>,
@@ -173,14 +158,20 @@ export class PassageIndex {
         `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.bin`,
       );
     if (file) {
+      let bytes: Buffer | undefined;
       try {
-        const saved = await readSavedIndex(file, key, PassageIndex.options(analyzer, ranking));
+        bytes = await readFile(file);
+      } catch {
+        // Nothing saved yet: built below.
+      }
+      try {
+        const saved = bytes && readSavedIndex(bytes, key, PassageIndex.options(analyzer, ranking));
         if (saved) {
           log.debug({ file }, 'index loaded from cache');
           return new PassageIndex(saved.mini, analyzer, saved.learned, true, ranking);
         }
-      } catch {
-        // No cache yet, or an unreadable one: rebuild below.
+      } catch (error) {
+        log.warn({ file, err: String(error) }, 'the saved index cannot be read; indexing the corpus again');
       }
     }
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking);
@@ -188,7 +179,8 @@ export class PassageIndex {
       try {
         const { synonyms, dictionary } = await readWordNet(index.learned.words.keys(), wordnet);
         index.learn(Bridges.oneWay(synonyms, 'wordnet', analyzer));
-        index.learned.dictionary = dictionary;
+        // Sorted, as `wordKind` looks words up by binary search (and a saved index keeps them so).
+        index.learned.dictionary = { words: dictionary.words.sort(), names: dictionary.names.sort() };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
       }
@@ -197,7 +189,7 @@ export class PassageIndex {
     try {
       await mkdir(cacheDir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, savedIndex(key, index.mini, index.learned));
+      await writeFile(tmp, savedIndex(key, index.mini as MiniSearch<unknown>, index.learned));
       await rename(tmp, file);
       log.debug({ file }, 'index saved');
     } catch (error) {
@@ -215,10 +207,7 @@ export class PassageIndex {
    * abbreviations, and the lexicon's (see `useLexicon`).
    */
   get bridges(): Bridges {
-    this.current ??= new Bridges(
-      [...this.learned.bridges, ...this.abbreviations, ...this.lexicon],
-      [...this.learned.words],
-    );
+    this.current ??= new Bridges([...this.learned.bridges, ...this.abbreviations, ...this.lexicon], this.learned.words);
     return this.current;
   }
 
@@ -227,11 +216,10 @@ export class PassageIndex {
    * ("canada"), another word, or unknown to it (a typo, a rare name).
    */
   wordKind(word: string): 'name' | 'word' | undefined {
-    this.kinds ??= new Map([
-      ...this.learned.dictionary.words.map((w) => [w, 'word'] as const),
-      ...this.learned.dictionary.names.map((w) => [w, 'name'] as const),
-    ]);
-    return this.kinds.get(word) ?? (baseForms(word).some((b) => this.kinds!.get(b) === 'word') ? 'word' : undefined);
+    const { words, names } = this.learned.dictionary;
+    if (sortedIndexOf(names, word) >= 0) return 'name';
+    if (sortedIndexOf(words, word) >= 0) return 'word';
+    return baseForms(word).some((b) => sortedIndexOf(words, b) >= 0) ? 'word' : undefined;
   }
 
   /** Replaces the lexicon's bridges (a lexicon read anew). The index itself does not depend on them. */
@@ -371,11 +359,6 @@ export class PassageIndex {
   }
 }
 
-interface TermCounts {
-  text: Map<string, number>;
-  any: Map<string, number>;
-}
-
 const bridgeKey = (b: Bridge) => `${b.from.join(' ')}>${b.to.join(' ')}>${b.via}`;
 
 function bump(counts: Map<string, number>, terms: Set<string>, delta: 1 | -1): void {
@@ -393,149 +376,6 @@ function indexed(p: Passage, meta: DocumentMeta): IndexedPassage {
     title: meta.title,
     heading: p.heading ?? '',
   };
-}
-
-/** MiniSearch's table of terms: each term's documents and frequencies, by field. */
-type TermData = Map<number, Map<number, number>>;
-/** MiniSearch keeps its terms in a radix tree (`_index`) that it does not let callers fill; `readSavedIndex` does. */
-interface MiniSearchTerms {
-  _index: { set(term: string, data: TermData): void };
-}
-/** What a saved index holds besides its terms' postings, in its header. */
-interface SavedHeader {
-  key: string;
-  /** MiniSearch's own serialised form (`toJSON`) without its terms. */
-  mini: Omit<AsPlainObject, 'index'>;
-  /** Every term, and where its postings end in the body (each starts where the one before ends). */
-  terms: string[];
-  ends: number[];
-  counts: { text: [string, number][]; any: [string, number][] };
-  words: [string, number][];
-  bridges: Bridge[];
-  dictionary: Dictionary;
-}
-
-/**
- * A saved index: a JSON header (see `SavedHeader`), then each term's postings, as MiniSearch
- * serialises them, one after the other. Loading parses the header and gives each term postings
- * that are parsed when a search first reaches them: a large corpus holds millions of postings,
- * and building them all (MiniSearch's `loadJS`) took seconds and most of the heap at start.
- */
-function savedIndex(key: string, mini: MiniSearch<IndexedPassage>, learned: Learned): Buffer {
-  const { index, ...rest } = mini.toJSON();
-  const postings = index.map(([, data]) => Buffer.from(JSON.stringify(data)));
-  let end = 0;
-  const header: SavedHeader = {
-    key,
-    mini: rest,
-    terms: index.map(([term]) => term),
-    ends: postings.map((p) => (end += p.length)),
-    counts: { text: [...learned.counts.text], any: [...learned.counts.any] },
-    words: [...learned.words],
-    bridges: learned.bridges,
-    dictionary: learned.dictionary,
-  };
-  const json = Buffer.from(JSON.stringify(header));
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
-  return Buffer.concat([length, json, ...postings]);
-}
-
-/** The saved index in `file` if it was saved under `key`; undefined otherwise. */
-async function readSavedIndex(
-  file: string,
-  key: string,
-  options: Options<IndexedPassage>,
-): Promise<{ mini: MiniSearch<IndexedPassage>; learned: Learned } | undefined> {
-  const bytes = await readFile(file);
-  const bodyStart = 4 + bytes.readUInt32LE(0);
-  const header = JSON.parse(bytes.toString('utf8', 4, bodyStart)) as SavedHeader;
-  if (header.key !== key) return undefined;
-  const mini = MiniSearch.loadJS<IndexedPassage>({ ...header.mini, index: [] }, options);
-  const terms = (mini as unknown as MiniSearchTerms)._index;
-  let start = bodyStart;
-  header.terms.forEach((term, i) => {
-    const end = bodyStart + header.ends[i]!;
-    terms.set(term, new SavedPostings(bytes, start, end));
-    start = end;
-  });
-  const counts = { text: new Map(header.counts.text), any: new Map(header.counts.any) };
-  return {
-    mini,
-    learned: { counts, words: new Map(header.words), bridges: header.bridges, dictionary: header.dictionary },
-  };
-}
-
-/**
- * A term's postings as MiniSearch reads and changes them (a Map of fields to documents to
- * frequencies), parsed from the saved bytes the first time any of it is asked for.
- */
-class SavedPostings extends Map<number, Map<number, number>> {
-  private saved?: { bytes: Buffer; start: number; end: number };
-
-  constructor(bytes: Buffer, start: number, end: number) {
-    super();
-    this.saved = { bytes, start, end };
-  }
-
-  private read(): void {
-    if (!this.saved) return;
-    const { bytes, start, end } = this.saved;
-    this.saved = undefined;
-    const data = JSON.parse(bytes.toString('utf8', start, end)) as Record<string, Record<string, number>>;
-    for (const [field, documents] of Object.entries(data)) {
-      const frequencies = new Map<number, number>();
-      for (const [id, frequency] of Object.entries(documents)) frequencies.set(Number(id), frequency);
-      super.set(Number(field), frequencies);
-    }
-  }
-
-  override get size(): number {
-    this.read();
-    return super.size;
-  }
-  override get(field: number): Map<number, number> | undefined {
-    this.read();
-    return super.get(field);
-  }
-  override has(field: number): boolean {
-    this.read();
-    return super.has(field);
-  }
-  override set(field: number, frequencies: Map<number, number>): this {
-    this.read();
-    return super.set(field, frequencies);
-  }
-  override delete(field: number): boolean {
-    this.read();
-    return super.delete(field);
-  }
-  override clear(): void {
-    this.saved = undefined;
-    super.clear();
-  }
-  override forEach(
-    callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
-    thisArg?: unknown,
-  ): void {
-    this.read();
-    super.forEach(callback, thisArg);
-  }
-  override entries(): MapIterator<[number, Map<number, number>]> {
-    this.read();
-    return super.entries();
-  }
-  override keys(): MapIterator<number> {
-    this.read();
-    return super.keys();
-  }
-  override values(): MapIterator<Map<number, number>> {
-    this.read();
-    return super.values();
-  }
-  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
-    return this.entries();
-  }
 }
 
 function corpusKey(corpus: Corpus): string {

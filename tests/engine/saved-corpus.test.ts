@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
+import { createLogger } from '../../src/log.js';
 import { note, tempCorpus } from '../support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -88,5 +89,32 @@ describe('SavedCorpus', () => {
     read.length = 0;
     await Dossier.open({ corpusDir: corpus.dir, cacheDir, load });
     expect(read).toEqual([]);
+  });
+
+  it('parses every document again, with one line saying why, when the saved corpus is damaged', async () => {
+    const corpus = await tempCorpus({
+      'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
+      'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
+    });
+    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+    cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+    const logs: { level: number; msg: string }[] = [];
+    const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
+    const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir, log });
+    const saved = join(
+      cacheDir,
+      (await readdir(cacheDir)).find((f) => f.startsWith('corpus-v'))!,
+    );
+    const bytes = await readFile(saved);
+    for (const damaged of [bytes.subarray(0, bytes.length - 5), Buffer.from('{"not": "saved"}')]) {
+      await writeFile(saved, damaged);
+      logs.length = 0;
+      const reopened = await Dossier.open({ corpusDir: corpus.dir, cacheDir, log });
+      expect(logs.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([
+        'the saved corpus cannot be read; parsing every document again',
+      ]);
+      expect(reopened.documents).toEqual(first.documents);
+      expect(reopened.passage('b.md#1')?.text).toContain('64,070');
+    }
   });
 });

@@ -1,0 +1,113 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dossier } from '../../src/engine/dossier.js';
+import { createLogger } from '../../src/log.js';
+import { WORDNET_DIR } from '../../src/search/wordnet.js';
+import { note, tempCorpus } from '../support/corpus.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const FILES = {
+  'ports.md': note(
+    'Ports',
+    'Customs inspected 4,200 containers at the port of Manzanillo.\n\nThe port handled more cargo.',
+  ),
+  'border.md': note('Border', 'The National Guard deployed 6,500 troops to the southern border in 2019.'),
+  'aid.md': note('Aid', 'The Merida Initiative (MI) funded training for judges and police officers.'),
+};
+
+/** WordNet only where its dictionary is what is tested: reading it makes each open slower. */
+async function setup({ wordnet = false } = {}) {
+  const corpus = await tempCorpus(FILES);
+  const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+  cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+  const logs: { level: number; msg: string }[] = [];
+  const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const open = () => Dossier.open({ corpusDir: corpus.dir, cacheDir, log, wordnet: wordnet ? WORDNET_DIR : undefined });
+  const savedIndex = async () =>
+    join(
+      cacheDir,
+      (await readdir(cacheDir)).find((f) => f.startsWith('index-v'))!,
+    );
+  return { dir: corpus.dir, open, savedIndex, logs };
+}
+
+const QUERIES = ['port containers', 'guard troops border', 'Merida training', 'MI judges', 'cargo'];
+const hits = (dossier: Dossier, query: string) => dossier.search(query).map((h) => [h.id, h.score.toFixed(6), h.terms]);
+
+describe('saved index', () => {
+  it('answers from the saved bytes exactly as the index it was saved from', async () => {
+    const { open } = await setup({ wordnet: true });
+    const built = await open();
+    const loaded = await open();
+    expect(built.index.fromCache).toBe(false);
+    expect(loaded.index.fromCache).toBe(true);
+    expect(loaded.passageCount).toBe(built.passageCount);
+    expect(loaded.index.terms).toBe(built.index.terms);
+    for (const query of QUERIES) {
+      expect(hits(loaded, query)).toEqual(hits(built, query));
+      expect(hits(loaded, query).length).toBeGreaterThan(0);
+    }
+    for (const term of [...built.index.termsOf(built.passage('ports.md#1')!, built.document('ports.md')!.meta).any]) {
+      expect(loaded.index.documentFrequency(term)).toBe(built.index.documentFrequency(term));
+      expect(loaded.index.knows(term)).toBe(true);
+    }
+    expect(loaded.index.knows('absentterm')).toBe(false);
+    for (const word of ['port', 'manzanillo', 'troops', 'zzzq'])
+      expect(loaded.index.wordKind(word)).toBe(built.index.wordKind(word));
+    expect(loaded.index.bridges.correct('contaniers')).toBe('containers');
+    // A typo searched fuzzily needs MiniSearch's whole term tree, made from the saved terms on demand.
+    expect(hits(loaded, 'containrs')).toEqual(hits(built, 'containrs'));
+  });
+
+  it('takes documents added, changed and removed after loading', async () => {
+    const { dir, open } = await setup();
+    await open();
+    const loaded = await open();
+    loaded.remove('border.md');
+    loaded.upsert((await Dossier.open({ corpusDir: dir })).document('ports.md')!);
+    const extra = await tempCorpus({ 'drones.md': note('Drones', 'Drones carried fentanyl across the border.') });
+    cleanups.push(extra.cleanup);
+    loaded.upsert((await Dossier.open({ corpusDir: extra.dir })).document('drones.md')!);
+    expect(loaded.search('troops')).toEqual([]);
+    expect(loaded.search('drones fentanyl').map((h) => h.id)).toEqual(['drones.md#1']);
+    expect(loaded.search('containers').map((h) => h.id)).toEqual(['ports.md#1']);
+    expect(loaded.index.documentFrequency('troop')).toBe(0);
+    expect(loaded.passageCount).toBe(4);
+  });
+
+  it('indexes the corpus again, with one line saying why, when the saved index is damaged', async () => {
+    const { open, savedIndex, logs } = await setup();
+    const built = await open();
+    const file = await savedIndex();
+    const bytes = await readFile(file);
+    for (const damaged of [bytes.subarray(0, bytes.length - 7), Buffer.from('not an index at all'), Buffer.alloc(0)]) {
+      await writeFile(file, damaged);
+      logs.length = 0;
+      const reopened = await open();
+      expect(reopened.index.fromCache).toBe(false);
+      const warnings = logs.filter((l) => l.level >= 40);
+      expect(warnings.map((w) => w.msg)).toEqual(['the saved index cannot be read; indexing the corpus again']);
+      for (const query of QUERIES) expect(hits(reopened, query)).toEqual(hits(built, query));
+      // Saved anew: the next start reads it.
+      expect((await open()).index.fromCache).toBe(true);
+    }
+  });
+
+  it('indexes again when a file changes', async () => {
+    const { dir, open } = await setup();
+    await open();
+    await writeFile(join(dir, 'border.md'), note('Border', 'The National Guard sent 9,000 troops north.'));
+    const reopened = await open();
+    expect(reopened.index.fromCache).toBe(false);
+    expect(reopened.search('troops north').map((h) => h.passage.text)).toEqual([
+      'The National Guard sent 9,000 troops north.',
+    ]);
+    expect((await open()).index.fromCache).toBe(true);
+  });
+});
