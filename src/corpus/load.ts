@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { DossierError, errorLine } from '../errors.js';
@@ -69,9 +69,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const { files, unlisted } = await listFiles(root).catch((error: unknown) => {
     throw new DossierError('corpus-missing', `Corpus folder cannot be read: ${root} (${errorLine(error)})`);
   });
-  // The listing says which sidecars exist, so a file's stamp needs no `stat` of the sidecars it lacks (nearly all):
-  // at 1000× the seeds those failing calls were a third of a start.
-  const listed = new Set(files);
+  const listed = statAll(files);
   const loaded = await mapLimit(files, CONCURRENCY, (path) => loadDocument(root, path, options, listed));
   const folderWarnings = unlisted.map(({ path, error }) =>
     warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${errorLine(error)})`),
@@ -94,13 +92,13 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
  * Loads one file of the corpus under `root`, as loadCorpus does (a watcher re-loads a changed file
  * with it). Returns nothing for a file that is not a document (a sidecar: re-load the file it
  * describes). Never throws for a bad file: it returns a warning instead, already logged.
- * `listed`, every file of the folder just listed, tells which sidecars exist without looking for each.
+ * `listed`, every file of the folder just listed with its stats (see `statAll`), saves looking at each again.
  */
 export async function loadDocument(
   root: string,
   absolutePath: string,
   options: LoadOptions = {},
-  listed?: ReadonlySet<string>,
+  listed?: Listing,
 ): Promise<LoadedDocument> {
   const source = sourceOf(resolve(root), resolve(absolutePath));
   const format = roleOf(source);
@@ -121,7 +119,7 @@ async function loadFile(
   source: string,
   format: Format,
   options: LoadOptions,
-  listed?: ReadonlySet<string>,
+  listed?: Listing,
 ): Promise<LoadedDocument> {
   const skip = (code: CorpusWarning['code'], message: string): LoadedDocument => ({
     warning: warn(options, source, code, message),
@@ -131,7 +129,7 @@ async function loadFile(
   let size: number;
   let stamp: string | undefined;
   try {
-    const info = await stat(path);
+    const info = listed?.has(path) ? statsIn(listed, path) : await stat(path);
     if (!info.isFile()) return {};
     size = info.size;
     stamp = options.reuse && (await stampOf(path, info, listed));
@@ -167,7 +165,7 @@ export function contentHash(bytes: Uint8Array, sidecar: Pick<Sidecar, 'bytes'>):
  * The file's stamp (see `LoadOptions.reuse`) and its sidecars' (or their absence, which
  * `listed` tells when given); undefined when a sidecar cannot be looked at.
  */
-async function stampOf(path: string, info: Stats, listed?: ReadonlySet<string>): Promise<string | undefined> {
+async function stampOf(path: string, info: Stats, listed?: Listing): Promise<string | undefined> {
   const parts = [stampPart(info)];
   for (const sidecar of sidecarPaths(path)) {
     if (listed && !listed.has(sidecar)) {
@@ -175,13 +173,41 @@ async function stampOf(path: string, info: Stats, listed?: ReadonlySet<string>):
       continue;
     }
     try {
-      parts.push(stampPart(await stat(sidecar)));
+      parts.push(stampPart(listed ? statsIn(listed, sidecar) : await stat(sidecar)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
       parts.push('-');
     }
   }
   return parts.join('/');
+}
+
+/** Every file of a folder as just listed, with its stats or why it has none. */
+type Listing = ReadonlyMap<string, Stats | Error>;
+
+/**
+ * The stats of every listed file (following links), taken at once. On a large corpus this is most of what a start
+ * with nothing changed does, and `statSync` costs a sixth of the CPU of as many `stat` promises (at 1000× the seeds:
+ * 11,000 files in under 0.1 s); nothing else runs while the corpus is first loaded. The listing also says which
+ * sidecars exist, so the sidecars a file lacks (nearly all) are not looked for one by one.
+ */
+function statAll(files: string[]): Listing {
+  const listing = new Map<string, Stats | Error>();
+  for (const file of files) {
+    try {
+      listing.set(file, statSync(file));
+    } catch (error) {
+      listing.set(file, error as Error);
+    }
+  }
+  return listing;
+}
+
+/** A listed file's stats; throws why it has none, as `stat` would have. */
+function statsIn(listing: Listing, path: string): Stats {
+  const stats = listing.get(path);
+  if (stats instanceof Error) throw stats;
+  return stats!;
 }
 
 const stampPart = (info: Stats) => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;

@@ -71,7 +71,8 @@ export class PassageIndex {
   private lexicon: Bridge[] = [];
   /** Common abbreviations in this analyser's terms: the same for every corpus. */
   private readonly abbreviations: Bridge[];
-  private readonly learnedKeys: Set<string>;
+  /** The learned bridges' keys, made when a document first adds any: a large corpus has tens of thousands. */
+  private learnedKeys?: Set<string>;
   private current?: Bridges;
 
   private constructor(
@@ -88,7 +89,6 @@ export class PassageIndex {
     private readonly ranking: SearchRanking = DEFAULT_RANKING.search,
   ) {
     this.analyzer = analyzer;
-    this.learnedKeys = new Set(learned.bridges.map(bridgeKey));
     this.abbreviations = Bridges.between(
       Object.entries(ABBREVIATIONS).map(([short, long]) => ({
         phrases: [short, ...long],
@@ -282,6 +282,7 @@ export class PassageIndex {
   private learn(bridges: Bridge[]): void {
     for (const bridge of bridges) {
       const key = bridgeKey(bridge);
+      this.learnedKeys ??= new Set(this.learned.bridges.map(bridgeKey));
       if (this.learnedKeys.has(key)) continue;
       this.learnedKeys.add(key);
       this.learned.bridges.push(bridge);
