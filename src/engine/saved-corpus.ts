@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import type { LoadedDocument } from '../corpus/load.js';
 import type { Corpus, CorpusWarning, DocumentMeta, Passage, Sentence, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
+import { SavedFile } from '../saved-file.js';
 
 /** Bumped whenever parsing, cleaning, the figure grammar or this file's layout changes what a saved document holds. */
 export const SAVED_CORPUS_VERSION = 7;
@@ -50,7 +51,8 @@ export class SavedCorpus {
   private constructor(
     private readonly file: string,
     private readonly saved: Map<string, Entry>,
-    private readonly body: Buffer,
+    /** Reads the bytes of the body from `start` to `end` (see `Entry.at`). */
+    private readonly body: (start: number, end: number) => Buffer,
     private readonly log: Logger,
     private readonly figures: FigureCache,
   ) {}
@@ -62,15 +64,10 @@ export class SavedCorpus {
       `corpus-v${SAVED_CORPUS_VERSION}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 12)}.bin`,
     );
     let entries: Entry[] = [];
-    let body: Buffer = Buffer.alloc(0);
-    let bytes: Buffer | undefined;
+    let body: (start: number, end: number) => Buffer = (start, end) => Buffer.alloc(end - start);
     try {
-      bytes = await readFile(file);
-    } catch {
-      // Nothing saved yet: every document is parsed.
-    }
-    try {
-      if (bytes) ({ entries, body } = readSaved(bytes));
+      const saved = SavedFile.open(file);
+      if (saved) ({ entries, body } = readSaved(saved));
     } catch (error) {
       log.warn({ file, err: String(error) }, 'the saved corpus cannot be read; parsing every document again');
     }
@@ -149,7 +146,7 @@ export class SavedCorpus {
     let passages: Passage[] | undefined;
     const document = Object.defineProperty({ source, hash, meta } as SourceDocument, 'passages', {
       enumerable: true,
-      get: () => (passages ??= this.readBody(source, this.body.toString('utf8', start, end))),
+      get: () => (passages ??= this.readBody(source, this.body(start, end).toString('utf8'))),
     });
     return { document, warning: entry.warning };
   }
@@ -191,13 +188,12 @@ export class SavedCorpus {
  * The header and body of a saved corpus. Throws when they do not fit together (a truncated or foreign file), which
  * would otherwise surface only when a document's passages are first read, in the middle of an answer.
  */
-function readSaved(bytes: Buffer): { entries: Entry[]; body: Buffer } {
-  const headerEnd = 4 + bytes.readUInt32LE(0);
-  if (headerEnd > bytes.length) throw new Error('the saved corpus is cut short');
-  const entries = JSON.parse(bytes.toString('utf8', 4, headerEnd)) as Entry[];
-  const body = bytes.subarray(headerEnd);
+function readSaved(file: SavedFile): { entries: Entry[]; body: (start: number, end: number) => Buffer } {
+  const headerEnd = 4 + file.read(0, 4).readUInt32LE(0);
+  const entries = JSON.parse(file.read(4, headerEnd).toString('utf8')) as Entry[];
   if (!Array.isArray(entries)) throw new Error('the saved corpus has no list of documents');
   const end = entries.reduce((max, e) => Math.max(max, e.at?.[1] ?? 0), 0);
-  if (end !== body.length) throw new Error(`the saved corpus's body is ${body.length} bytes, not ${end}`);
-  return { entries, body };
+  if (headerEnd + end !== file.size)
+    throw new Error(`the saved corpus's body is ${file.size - headerEnd} bytes, not ${end}`);
+  return { entries, body: (start, end) => file.read(headerEnd + start, headerEnd + end) };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
@@ -9,7 +9,8 @@ import { Analyzer } from './analyzer.js';
 import { Bridges, type Bridge, type Group } from './bridges.js';
 import { ABBREVIATIONS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
-import { readSavedIndex, savedIndex, sortedIndexOf, type Learned } from './saved-index.js';
+import { SavedFile } from '../saved-file.js';
+import { readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
 import { baseForms, readWordNet } from './wordnet.js';
 
 type SearchRanking = RankingOptions['search'];
@@ -82,7 +83,7 @@ export class PassageIndex {
       counts: { text: new Map(), any: new Map() },
       words: new Map(),
       bridges: [],
-      dictionary: { words: [], names: [] },
+      dictionary: { words: Strings.of([]), names: Strings.of([]) },
     },
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
@@ -158,17 +159,12 @@ export class PassageIndex {
         `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.bin`,
       );
     if (file) {
-      let bytes: Buffer | undefined;
       try {
-        bytes = await readFile(file);
-      } catch {
-        // Nothing saved yet: built below.
-      }
-      try {
-        const saved = bytes && readSavedIndex(bytes, key, PassageIndex.options(analyzer, ranking));
-        if (saved) {
+        const saved = SavedFile.open(file);
+        const loaded = saved && readSavedIndex(saved, key, PassageIndex.options(analyzer, ranking));
+        if (loaded) {
           log.debug({ file }, 'index loaded from cache');
-          return new PassageIndex(saved.mini, analyzer, saved.learned, true, ranking);
+          return new PassageIndex(loaded.mini, analyzer, loaded.learned, true, ranking);
         }
       } catch (error) {
         log.warn({ file, err: String(error) }, 'the saved index cannot be read; indexing the corpus again');
@@ -179,8 +175,7 @@ export class PassageIndex {
       try {
         const { synonyms, dictionary } = await readWordNet(index.learned.words.keys(), wordnet);
         index.learn(Bridges.oneWay(synonyms, 'wordnet', analyzer));
-        // Sorted, as `wordKind` looks words up by binary search (and a saved index keeps them so).
-        index.learned.dictionary = { words: dictionary.words.sort(), names: dictionary.names.sort() };
+        index.learned.dictionary = { words: Strings.sorted(dictionary.words), names: Strings.sorted(dictionary.names) };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
       }
@@ -217,9 +212,9 @@ export class PassageIndex {
    */
   wordKind(word: string): 'name' | 'word' | undefined {
     const { words, names } = this.learned.dictionary;
-    if (sortedIndexOf(names, word) >= 0) return 'name';
-    if (sortedIndexOf(words, word) >= 0) return 'word';
-    return baseForms(word).some((b) => sortedIndexOf(words, b) >= 0) ? 'word' : undefined;
+    if (names.indexOf(word) >= 0) return 'name';
+    if (words.indexOf(word) >= 0) return 'word';
+    return baseForms(word).some((b) => words.indexOf(b) >= 0) ? 'word' : undefined;
   }
 
   /** Replaces the lexicon's bridges (a lexicon read anew). The index itself does not depend on them. */

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import type { SavedFile } from '../saved-file.js';
 import type { Bridge } from './bridges.js';
-import type { Dictionary } from './wordnet.js';
 
 /** What the index learns from the corpus besides MiniSearch's own tables, saved with it. */
 export interface Learned {
@@ -14,8 +14,8 @@ export interface Learned {
   words: Map<string, number>;
   /** The acronyms and aliases the corpus defines, and WordNet's synonyms of its words. */
   bridges: Bridge[];
-  /** WordNet's one-word entries (empty without WordNet), each list sorted (see `sortedHas`). */
-  dictionary: Dictionary;
+  /** WordNet's one-word entries (empty without WordNet). */
+  dictionary: { words: Strings; names: Strings };
 }
 
 /** MiniSearch's postings of one term: documents and frequencies, by field. */
@@ -34,15 +34,16 @@ interface MiniSearchTables {
 }
 
 /**
- * A Map filled the first time it is needed. Until then `peek`, when given, answers `get` and `has` from the saved
- * bytes; anything else (a change, a walk over every entry) fills it first. So a start makes no Map of a large
- * corpus's hundreds of thousands of terms or passages: a question looks up a few keys, and only a corpus that
- * changes while running pays for the whole Map, once.
+ * A Map filled the first time it is needed. Until then `peek`, when given, answers `get` (and `has`, or `peekHas`
+ * when cheaper) from the saved bytes; anything else (a change, a walk over every entry) fills it first. So a start
+ * makes no Map of a large corpus's hundreds of thousands of terms or passages: a question looks up a few keys, and
+ * only a corpus that changes while running pays for the whole Map, once.
  */
 export class MapOnDemand<K, V> extends Map<K, V> {
   constructor(
     private fill?: (set: (key: K, value: V) => void) => void,
     private readonly peek?: (key: K) => V | undefined,
+    private readonly peekHas: (key: K) => boolean = (key) => peek?.(key) !== undefined,
   ) {
     super();
   }
@@ -60,7 +61,7 @@ export class MapOnDemand<K, V> extends Map<K, V> {
     return super.get(key);
   }
   override has(key: K): boolean {
-    if (this.fill && this.peek) return this.peek(key) !== undefined;
+    if (this.fill && this.peek) return this.peekHas(key);
     this.ready();
     return super.has(key);
   }
@@ -101,18 +102,61 @@ export class MapOnDemand<K, V> extends Map<K, V> {
   }
 }
 
-/** Where `key` is in `sorted` (sorted by `<`, as `Array.prototype.sort` sorts strings), or -1. */
-export function sortedIndexOf(sorted: readonly string[], key: string): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = sorted[mid]!;
-    if (at === key) return mid;
-    if (at < key) low = mid + 1;
-    else high = mid - 1;
+/**
+ * A list of strings kept as UTF-8 bytes and where each ends, a string made only when asked for: a large corpus's
+ * lists (its terms, its words, its passages' ids) hold hundreds of thousands, and making them all was much of a
+ * start's garbage. A list made `sorted` is in the order of its bytes, and `indexOf` finds a string by binary search.
+ */
+export class Strings {
+  constructor(
+    readonly bytes: Buffer,
+    readonly ends: Uint32Array,
+  ) {}
+
+  /** `list` in its order. */
+  static of(list: readonly string[]): Strings {
+    return Strings.from(list.map((s) => Buffer.from(s)));
   }
-  return -1;
+
+  /** `list` in the order of its UTF-8 bytes (which `indexOf` needs). */
+  static sorted(list: readonly string[]): Strings {
+    return Strings.from(list.map((s) => Buffer.from(s)).sort(Buffer.compare));
+  }
+
+  private static from(buffers: Buffer[]): Strings {
+    let end = 0;
+    return new Strings(
+      Buffer.concat(buffers),
+      Uint32Array.from(buffers, (b) => (end += b.length)),
+    );
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  at(i: number): string {
+    return this.bytes.toString('utf8', i ? this.ends[i - 1]! : 0, this.ends[i]!);
+  }
+
+  /** Where `key` is in this list, which must have been made `sorted`; -1 when it is not there. */
+  indexOf(key: string): number {
+    const wanted = Buffer.from(key);
+    let low = 0;
+    let high = this.ends.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const order = this.bytes.compare(wanted, 0, wanted.length, mid ? this.ends[mid - 1]! : 0, this.ends[mid]!);
+      if (order === 0) return mid;
+      if (order < 0) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  *[Symbol.iterator](): IterableIterator<string> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
 }
 
 /**
@@ -125,7 +169,7 @@ class TermsOnDemand {
   private readonly made = new Map<number, TermData>();
 
   constructor(
-    private readonly terms: readonly string[],
+    private readonly terms: Strings,
     private readonly postings: (i: number) => TermData,
   ) {}
 
@@ -138,14 +182,14 @@ class TermsOnDemand {
   private built(): SearchableMap<TermData> {
     if (!this.tree) {
       this.tree = new SearchableMap<TermData>();
-      for (let i = 0; i < this.terms.length; i++) this.tree.set(this.terms[i]!, this.at(i));
+      for (let i = 0; i < this.terms.length; i++) this.tree.set(this.terms.at(i), this.at(i));
     }
     return this.tree;
   }
 
   get(term: string): TermData | undefined {
     if (this.tree) return this.tree.get(term);
-    const i = sortedIndexOf(this.terms, term);
+    const i = this.terms.indexOf(term);
     return i < 0 ? undefined : this.at(i);
   }
   has(term: string): boolean {
@@ -178,19 +222,27 @@ class TermsOnDemand {
   }
 }
 
-/** The sections of a saved index after its header, in order: strings are joined by NUL, numbers are uint32. */
+/**
+ * The sections of a saved index after its header, in order: a list of strings is its bytes then where each ends
+ * (`…Ends`); numbers are uint32. Postings come last: they are read a term at a time, when a search first needs them.
+ */
 const SECTIONS = [
   'ids',
+  'idEnds',
   'shortIds',
   'fieldLengths',
   'terms',
-  'ends',
+  'termEnds',
+  'postingEnds',
   'textCounts',
   'anyCounts',
   'words',
+  'wordEnds',
   'wordCounts',
   'dictionaryWords',
+  'dictionaryWordEnds',
   'dictionaryNames',
+  'dictionaryNameEnds',
   'postings',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -204,24 +256,24 @@ interface SavedHeader {
   bridges: Bridge[];
   /** Counted terms MiniSearch's term list lacks (none, unless the two ever disagree). */
   extraCounts: { text: [string, number][]; any: [string, number][] };
-  /** How many strings each string section holds (an empty section and one empty string look alike). */
-  strings: Partial<Record<Section, number>>;
   /** Each section's length in bytes. */
   bytes: Record<Section, number>;
 }
 
-const SEPARATOR = '\0';
+const numbers = (values: ArrayLike<number>) => Buffer.from(Uint32Array.from(values).buffer);
 
 /**
- * A saved index: the length of a JSON header (see `SavedHeader`), the header, then its sections: MiniSearch's
- * document tables, the sorted term list with each term's counts and where its postings end, the corpus's words and
- * WordNet's entries as sorted lists, then every term's postings as MiniSearch serialises them. Loading parses the
- * header and splits the lists; everything else is read from the bytes when first asked for.
+ * A saved index: the length of a JSON header (see `SavedHeader`), the header, then its sections (see `SECTIONS`):
+ * MiniSearch's document tables, the term list sorted with each term's counts and where its postings end, the
+ * corpus's words and WordNet's entries, then every term's postings as MiniSearch serialises them. Loading reads the
+ * header and the lists; a term's postings, and any string, are read when first asked for.
  */
 export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Learned): Buffer {
   const { index, documentIds, fieldLength, fieldIds, documentCount, nextId, averageFieldLength, dirtCount } =
     mini.toJSON();
-  index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = index
+    .map(([term, data]) => ({ bytes: Buffer.from(term), term, data }))
+    .sort((a, b) => Buffer.compare(a.bytes, b.bytes));
   const fields = Object.keys(fieldIds).length;
   const shortIds = Object.keys(documentIds).map(Number);
   const lengths = new Uint32Array(shortIds.length * fields);
@@ -229,10 +281,9 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     const values = fieldLength[shortId] ?? [];
     for (let f = 0; f < fields; f++) lengths[row * fields + f] = values[f] ?? 0;
   });
-  const terms = index.map(([term]) => term);
-  const position = new Map(terms.map((term, i) => [term, i]));
+  const position = new Map(sorted.map(({ term }, i) => [term, i]));
   const aligned = (counts: Map<string, number>) => {
-    const values = new Uint32Array(terms.length);
+    const values = new Uint32Array(sorted.length);
     const extra: [string, number][] = [];
     for (const [term, n] of counts) {
       const i = position.get(term);
@@ -243,60 +294,56 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
   };
   const text = aligned(learned.counts.text);
   const any = aligned(learned.counts.any);
-  const postings = index.map(([, data]) => Buffer.from(JSON.stringify(data)));
+  const postings = sorted.map(({ data }) => Buffer.from(JSON.stringify(data)));
   let end = 0;
-  const words = [...learned.words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const lists: Partial<Record<Section, string[]>> = {
-    ids: shortIds.map((id) => documentIds[id]!),
-    terms,
-    words: words.map(([w]) => w),
-    dictionaryWords: [...learned.dictionary.words].sort(),
-    dictionaryNames: [...learned.dictionary.names].sort(),
+  const ids = Strings.of(shortIds.map((id) => String(documentIds[id])));
+  const terms = Strings.of(sorted.map(({ term }) => term));
+  const wordList = Strings.sorted([...learned.words.keys()]);
+  const { words: dictionaryWords, names: dictionaryNames } = learned.dictionary;
+  const sections: Record<Section, Buffer> = {
+    ids: ids.bytes,
+    idEnds: numbers(ids.ends),
+    shortIds: numbers(shortIds),
+    fieldLengths: numbers(lengths),
+    terms: terms.bytes,
+    termEnds: numbers(terms.ends),
+    postingEnds: numbers(postings.map((p) => (end += p.length))),
+    textCounts: numbers(text.values),
+    anyCounts: numbers(any.values),
+    words: wordList.bytes,
+    wordEnds: numbers(wordList.ends),
+    wordCounts: numbers([...wordList].map((w) => learned.words.get(w)!)),
+    dictionaryWords: dictionaryWords.bytes,
+    dictionaryWordEnds: numbers(dictionaryWords.ends),
+    dictionaryNames: dictionaryNames.bytes,
+    dictionaryNameEnds: numbers(dictionaryNames.ends),
+    postings: Buffer.concat(postings),
   };
-  const numbers: Partial<Record<Section, ArrayLike<number>>> = {
-    shortIds,
-    fieldLengths: lengths,
-    ends: postings.map((p) => (end += p.length)),
-    textCounts: text.values,
-    anyCounts: any.values,
-    wordCounts: words.map(([, n]) => n),
-  };
-  const sections = SECTIONS.map((section): Buffer => {
-    const list = lists[section];
-    if (list) {
-      if (list.some((s) => s.includes(SEPARATOR))) throw new Error(`a saved ${section} entry holds a NUL`);
-      return Buffer.from(list.join(SEPARATOR));
-    }
-    const values = numbers[section];
-    return values ? Buffer.from(Uint32Array.from(values).buffer) : Buffer.concat(postings);
-  });
   const header: SavedHeader = {
     key,
     mini: { documentCount, nextId, fieldIds, averageFieldLength },
     dirtCount: dirtCount ?? 0,
     bridges: learned.bridges,
     extraCounts: { text: text.extra, any: any.extra },
-    strings: Object.fromEntries(Object.entries(lists).map(([s, list]) => [s, list.length])),
-    bytes: Object.fromEntries(SECTIONS.map((s, i) => [s, sections[i]!.length])) as Record<Section, number>,
+    bytes: Object.fromEntries(SECTIONS.map((s) => [s, sections[s].length])) as Record<Section, number>,
   };
   const json = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  return Buffer.concat([length, json, ...sections]);
+  return Buffer.concat([length, json, ...SECTIONS.map((s) => sections[s])]);
 }
 
 /**
- * The saved index in `bytes` if it was saved under `key`; undefined when it was saved for other files.
- * Throws when the bytes are not a whole saved index (a truncated or foreign file).
+ * The index saved in `file` if it was saved under `key`; undefined when it was saved for other files.
+ * Throws when the file is not a whole saved index (a truncated or foreign file).
  */
 export function readSavedIndex<T>(
-  bytes: Buffer,
+  file: SavedFile,
   key: string,
   options: Options<T>,
 ): { mini: MiniSearch<T>; learned: Learned } | undefined {
-  const headerEnd = 4 + bytes.readUInt32LE(0);
-  if (headerEnd > bytes.length) throw new Error('the saved index is cut short');
-  const header = JSON.parse(bytes.toString('utf8', 4, headerEnd)) as SavedHeader;
+  const headerEnd = 4 + file.read(0, 4).readUInt32LE(0);
+  const header = JSON.parse(file.read(4, headerEnd).toString('utf8')) as SavedHeader;
   if (header.key !== key) return undefined;
   const at = {} as Record<Section, [number, number]>;
   let offset = headerEnd;
@@ -305,17 +352,22 @@ export function readSavedIndex<T>(
     if (!Number.isInteger(length) || length < 0) throw new Error(`the saved index has no ${section}`);
     at[section] = [offset, (offset += length)];
   }
-  if (offset !== bytes.length) throw new Error(`the saved index is ${bytes.length} bytes, not ${offset}`);
-  const strings = (section: Section): string[] => {
-    const count = header.strings[section] ?? 0;
-    const list = count ? bytes.toString('utf8', ...at[section]).split(SEPARATOR) : [];
-    if (list.length !== count) throw new Error(`the saved ${section} are damaged`);
-    return list;
+  if (offset !== file.size) throw new Error(`the saved index is ${file.size} bytes, not ${offset}`);
+  // Everything but the postings, in one read.
+  const lists = file.read(headerEnd, at.postings[0]);
+  const bytes = (section: Section) => lists.subarray(at[section][0] - headerEnd, at[section][1] - headerEnd);
+  // A copy: a section need not start on a multiple of 4 in the file.
+  const uint32 = (section: Section) => {
+    const from = bytes(section);
+    const values = new Uint32Array(from.length >> 2);
+    new Uint8Array(values.buffer).set(from.subarray(0, values.length << 2));
+    return values;
   };
-  const numbers = (section: Section): Uint32Array => {
-    const [start, end] = at[section];
-    // A copy: the section need not start on a multiple of 4 in the file.
-    return new Uint32Array(Uint8Array.prototype.slice.call(bytes, start, end).buffer);
+  const strings = (section: Section, ends: Section) => {
+    const list = new Strings(bytes(section), uint32(ends));
+    if (list.length && list.ends[list.length - 1] !== list.bytes.length)
+      throw new Error(`the saved ${section} are damaged`);
+    return list;
   };
 
   const mini = MiniSearch.loadJS<T>(
@@ -331,39 +383,37 @@ export function readSavedIndex<T>(
     options,
   );
   const tables = mini as unknown as MiniSearchTables;
-  const terms = strings('terms');
-  tables._index = readTerms(bytes, terms, numbers('ends'), at.postings[0]);
-  readDocuments(tables, strings('ids'), numbers('shortIds'), numbers('fieldLengths'), header);
+  const terms = strings('terms', 'termEnds');
+  tables._index = readTerms(file, terms, uint32('postingEnds'), at.postings[0]);
+  readDocuments(tables, strings('ids', 'idEnds'), uint32('shortIds'), uint32('fieldLengths'), header);
 
-  const words = strings('words');
-  const wordCounts = numbers('wordCounts');
-  if (wordCounts.length !== words.length) throw new Error('the saved word counts are damaged');
+  const words = strings('words', 'wordEnds');
   return {
     mini,
     learned: {
       counts: {
-        text: counted(terms, numbers('textCounts'), header.extraCounts.text),
-        any: counted(terms, numbers('anyCounts'), header.extraCounts.any),
+        text: counted(terms, uint32('textCounts'), header.extraCounts.text),
+        any: counted(terms, uint32('anyCounts'), header.extraCounts.any),
       },
-      words: counted(words, wordCounts, []),
+      words: counted(words, uint32('wordCounts'), []),
       bridges: header.bridges,
-      dictionary: { words: strings('dictionaryWords'), names: strings('dictionaryNames') },
+      dictionary: {
+        words: strings('dictionaryWords', 'dictionaryWordEnds'),
+        names: strings('dictionaryNames', 'dictionaryNameEnds'),
+      },
     },
   };
 }
 
 /** The term tree over the saved postings: term `i`'s end where term `i + 1`'s begin (offsets from `start`). */
-function readTerms(bytes: Buffer, terms: string[], ends: Uint32Array, start: number): TermsOnDemand {
+function readTerms(file: SavedFile, terms: Strings, ends: Uint32Array, start: number): TermsOnDemand {
   if (ends.length !== terms.length) throw new Error('the saved term list is damaged');
   return new TermsOnDemand(
     terms,
     (i) =>
       new MapOnDemand<number, Map<number, number>>((set) => {
-        const from = start + (i ? ends[i - 1]! : 0);
-        const data = JSON.parse(bytes.toString('utf8', from, start + ends[i]!)) as Record<
-          string,
-          Record<string, number>
-        >;
+        const json = file.read(start + (i ? ends[i - 1]! : 0), start + ends[i]!).toString('utf8');
+        const data = JSON.parse(json) as Record<string, Record<string, number>>;
         for (const [field, documents] of Object.entries(data)) {
           const frequencies = new Map<number, number>();
           for (const [id, frequency] of Object.entries(documents)) frequencies.set(Number(id), frequency);
@@ -376,7 +426,7 @@ function readTerms(bytes: Buffer, terms: string[], ends: Uint32Array, start: num
 /** MiniSearch's document tables: each passage's id, and its fields' lengths, by MiniSearch's short id. */
 function readDocuments(
   tables: MiniSearchTables,
-  ids: string[],
+  ids: Strings,
   shortIds: Uint32Array,
   lengths: Uint32Array,
   header: SavedHeader,
@@ -389,8 +439,12 @@ function readDocuments(
   shortIds.forEach((shortId, row) => (rows[shortId] = row));
   const row = (shortId: number) => (shortId >= 0 && shortId < rows.length ? rows[shortId]! : -1);
   tables._documentIds = new MapOnDemand(
-    (set) => shortIds.forEach((shortId, i) => set(shortId, ids[i]!)),
-    (shortId) => ids[row(shortId)],
+    (set) => shortIds.forEach((shortId, i) => set(shortId, ids.at(i))),
+    (shortId) => {
+      const r = row(shortId);
+      return r < 0 ? undefined : ids.at(r);
+    },
+    (shortId) => row(shortId) >= 0,
   );
   const lengthsOf = (r: number) => Array.from(lengths.subarray(r * fields, (r + 1) * fields));
   tables._fieldLength = new MapOnDemand(
@@ -400,22 +454,20 @@ function readDocuments(
       return r < 0 ? undefined : lengthsOf(r);
     },
   );
-  tables._idToShortId = new MapOnDemand((set) => shortIds.forEach((shortId, i) => set(ids[i]!, shortId)));
+  tables._idToShortId = new MapOnDemand((set) => shortIds.forEach((shortId, i) => set(ids.at(i), shortId)));
 }
 
 /** A count for each of `keys` (sorted; 0 for none), and `extra` pairs besides, as a Map made on demand. */
-function counted(keys: string[], values: Uint32Array, extra: [string, number][]): Map<string, number> {
+function counted(keys: Strings, values: Uint32Array, extra: [string, number][]): Map<string, number> {
   if (values.length !== keys.length) throw new Error('the saved counts are damaged');
   const more = new Map(extra);
   return new MapOnDemand(
     (set) => {
-      keys.forEach((key, i) => {
-        if (values[i]) set(key, values[i]);
-      });
+      for (let i = 0; i < keys.length; i++) if (values[i]) set(keys.at(i), values[i]!);
       for (const [key, n] of more) set(key, n);
     },
     (key) => {
-      const i = sortedIndexOf(keys, key);
+      const i = keys.indexOf(key);
       return (i < 0 ? 0 : values[i]!) || more.get(key);
     },
   );
