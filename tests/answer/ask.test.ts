@@ -35,6 +35,13 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(line.type === 'text' && line.text.map((t) => t.text).join('')).toMatch(/only partly match.*flooding/);
   });
 
+  it('once it answers, ranks every passage the search found, even one that covers little of the question', () => {
+    const answer = ask(town, 'library saturday opening and roads', { limit: 10 });
+    const sources = answer.results.map((r) => r.passage.source);
+    expect(sources[0]).toBe('library.md');
+    expect(sources).toContain('roads.md');
+  });
+
   it('refuses when the subject is missing, whatever the case of its letters', () => {
     for (const q of ['Tokyo library opening hours', 'tokyo library opening hours'])
       expect(ask(town, q).match, q).toBe(ask(town, 'Tokyo library opening hours').match);
