@@ -100,7 +100,9 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       quantity: quantityOf(term),
     };
   });
-  return { text, words, wantsFigure: AMOUNT.test(text) };
+  // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once.
+  const once = words.filter((w, i) => words.findIndex((o) => o.term === w.term) === i);
+  return { text, words: once, wantsFigure: AMOUNT.test(text) };
 }
 
 function quantityOf(term: string): QueryWord['quantity'] {

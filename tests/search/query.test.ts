@@ -23,6 +23,18 @@ describe('coverage', () => {
     }
   });
 
+  it('weighs a word said twice once', async () => {
+    const corpus = await tempCorpus({ 'a.md': note('Cells', 'Plasmids sediment slowly.\n\nGradients of sucrose.') });
+    try {
+      const dossier = await Dossier.open({ corpusDir: corpus.dir });
+      const query = analyseQuery('plasmids in sucrose, more plasmids', dossier.index, dossier.ranking.query);
+      expect(query.words.map((w) => w.word)).toEqual(['plasmids', 'sucrose']);
+      expect(coverage(query, ['sucros'])).toBeCloseTo(0.5, 1);
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+
   it('counts "money" as covered only by a sum of money', async () => {
     const corpus = await tempCorpus({ 'a.md': note('Revenue', 'Cartels earn $20 billion a year.') });
     try {
