@@ -17,6 +17,11 @@ const SENSES = 1;
  * synonyms to say which one the asker means: it is bridged to nothing.
  */
 const MAX_SENSES = 8;
+/**
+ * A synonym bridges to a corpus word only when it means that word's sense in at least this share of its tagged
+ * uses: "killing" is a profit in a few of them, so a question about killings is not about profit.
+ */
+const MIN_USAGE = 0.05;
 /** A noun sense with more narrower senses than this ("crime") is too broad to stand for each of them. */
 const MAX_NARROWER = 12;
 /** Endings of inflected words, and what a dictionary's form has instead (WordNet's "morphy" rules, roughly). */
@@ -95,11 +100,17 @@ export async function readWordNet(
     const onlyNoun = list.every((e) => e.part === 'noun');
     (onlyNoun && names.has(lemma) ? dictionary.names : dictionary.words).push(lemma);
   }
-  /** Whether the synset at `offset` is the commonest sense of `lemma` as a `part` of speech. */
-  const commonestSense = (lemma: string, part: string, offset: number): boolean =>
-    (entries.get(lemma.replace(/ /g, '_')) ?? []).some(
-      (e) => e.part === part && offsetsOf(e.line).slice(0, SENSES).includes(offset),
-    );
+  const usage = await senseUsage(dictDir);
+  /**
+   * Whether `lemma` commonly means the synset at `offset`: at least `MIN_USAGE` of its uses tagged in WordNet's
+   * corpus (SemCor), or, for a word never tagged, its first listed sense as this part of speech.
+   */
+  const commonly = (lemma: string, part: string, offset: number): boolean => {
+    const key = lemma.replace(/ /g, '_');
+    const tagged = usage.get(key);
+    if (tagged?.total) return (tagged.counts.get(`${part}:${offset}`) ?? 0) >= MIN_USAGE * tagged.total;
+    return (entries.get(key) ?? []).some((e) => e.part === part && offsetsOf(e.line)[0] === offset);
+  };
   const pairs: [string, string][] = [];
   for (const word of words) {
     const lemma = [word, ...baseForms(word)].find((form) => entries.has(form));
@@ -114,16 +125,40 @@ export async function readWordNet(
           for (const written of synset(part, at)) {
             const other = written.toLowerCase();
             // Both ways, and for the word a question will be stemmed to: "killing" means profit only in a rare
-            // sense, and "calling" (a career) is searched as "call", whose commonest sense is a telephone call.
+            // sense, and "calling" (a career) is searched as "call", which is rarely a career.
             const stemmed = stemWord(other);
-            if (other === lemma || !commonestSense(other, part, at)) continue;
-            if (stemmed !== other && entries.has(stemmed) && !commonestSense(stemmed, part, at)) continue;
+            if (other === lemma || !commonly(other, part, at)) continue;
+            if (stemmed !== other && entries.has(stemmed) && !commonly(stemmed, part, at)) continue;
             same.add(other);
           }
       }
     for (const other of same) pairs.push([other, word]);
   }
   return { synonyms: pairs, dictionary };
+}
+
+/** Part of speech of each synset type in a sense key ("kill%1:04:00::" is a noun; 5 is an adjective satellite). */
+const SENSE_PARTS: Record<string, (typeof PARTS)[number]> = { 1: 'noun', 2: 'verb', 3: 'adj', 4: 'adv', 5: 'adj' };
+
+/**
+ * How often each lemma was tagged with each of its senses in WordNet's sense-tagged corpus (`index.sense`):
+ * by lemma, the count for each `part:offset`, and their total.
+ */
+async function senseUsage(dictDir: string): Promise<Map<string, { counts: Map<string, number>; total: number }>> {
+  const usage = new Map<string, { counts: Map<string, number>; total: number }>();
+  for (const line of (await readFile(join(dictDir, 'index.sense'), 'latin1')).split('\n')) {
+    const [key, offset, , count] = line.split(' ');
+    const tagged = Number(count);
+    if (!key || !tagged) continue;
+    const at = key.indexOf('%');
+    const lemma = key.slice(0, at);
+    const part = SENSE_PARTS[key[at + 1]!];
+    let entry = usage.get(lemma);
+    if (!entry) usage.set(lemma, (entry = { counts: new Map(), total: 0 }));
+    entry.counts.set(`${part}:${Number(offset)}`, tagged);
+    entry.total += tagged;
+  }
+  return usage;
 }
 
 /** The nouns WordNet writes only with a capital (Canada, Tokyo), never in lower case: proper nouns. */
