@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
-import { amountsIn, analyseQuery, answerable, coverage, decide, missing } from '../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../search/query.js';
 import type { AnalysedQuery, Match } from '../search/query.js';
 import { figureItem } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
@@ -43,7 +43,7 @@ export function ask(dossier: Library, question: string, { limit = 3, offset = 0 
     return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
   });
   const best = covered.reduce((a, b) => (b.cover > a.cover ? b : a), covered[0]!);
-  const match = best ? decide(best.cover, dossier.ranking.answer) : 'none';
+  const match = best ? decide(best.cover, dossier.ranking.answer, evidence(query, best.cover)) : 'none';
   if (match === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
     hit: c.hit,

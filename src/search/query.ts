@@ -42,6 +42,8 @@ export interface AnalysedQuery {
   words: QueryWord[];
   /** The question asks for an amount ("how much", "how many"): passages with figures answer it best. */
   wantsFigure: boolean;
+  /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
+  rarest: number;
 }
 
 /** General English words that ask for an amount rather than name what it is of. */
@@ -102,7 +104,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   });
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once.
   const once = words.filter((w, i) => words.findIndex((o) => o.term === w.term) === i);
-  return { text, words: once, wantsFigure: AMOUNT.test(text) };
+  return { text, words: once, wantsFigure: AMOUNT.test(text), rarest: idf(0) };
 }
 
 function quantityOf(term: string): QueryWord['quantity'] {
@@ -142,20 +144,28 @@ export function missing(query: AnalysedQuery, matched: Iterable<string>, amounts
   return query.words.filter((w) => credit(w, set, amounts) === 0);
 }
 
+/**
+ * How much of the question a passage covering `cover` of it shares, counted in words no other passage holds: a
+ * long question whose best passage shares two rare words is about that passage, though it covers little of it.
+ */
+export function evidence(query: AnalysedQuery, cover: number): number {
+  return (cover * query.words.reduce((sum, w) => sum + w.weight, 0)) / query.rarest;
+}
+
 /** Whether the corpus can answer at all: some word of the question is known to it. */
 export function answerable(query: AnalysedQuery): boolean {
   return query.words.some((w) => w.known);
 }
 
 /**
- * How sure an answer is, from the best passage's coverage of the question: `confident`; `partial`
- * (the closest passages, shown with a line saying they only partly match); or `none`, when no
- * passage shares enough of the question's meaningful content. One decision for ask, figures and
- * the digest, calibrated in the README (Evaluation).
+ * How sure an answer is, from the best passage's coverage of the question and the `evidence` it shares:
+ * `confident`; `partial` (the closest passages, shown with a line saying they only partly match); or
+ * `none`, when no passage shares enough of the question's meaningful content, as a share of the question
+ * or in rare words. One decision for ask, figures and the digest, calibrated in the README (Evaluation).
  */
 export type Match = 'confident' | 'partial' | 'none';
 
-export function decide(bestCoverage: number, options: RankingOptions['answer']): Match {
+export function decide(bestCoverage: number, options: RankingOptions['answer'], shared = 0): Match {
   if (bestCoverage >= options.confidentCoverage) return 'confident';
-  return bestCoverage >= options.minCoverage ? 'partial' : 'none';
+  return bestCoverage >= options.minCoverage || shared >= options.minEvidence ? 'partial' : 'none';
 }

@@ -44,8 +44,16 @@ export interface RankingOptions {
     unknownWord: number;
   };
   answer: {
-    /** Below this share of the question's weight covered by the best passage, nothing in the corpus answers it. */
+    /**
+     * Below this share of the question's weight covered by the best passage, and below `minEvidence`,
+     * nothing in the corpus answers it.
+     */
     minCoverage: number;
+    /**
+     * A passage sharing this much of the question's weight, counted in words that no passage holds (see
+     * `evidence`), answers it at least partly whatever share of a long question that is.
+     */
+    minEvidence: number;
     /**
      * From this share on the answer is confident; between the two, the closest passages are said to match only partly.
      */
@@ -124,7 +132,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     unknownName: 1.5,
     unknownWord: 0.7,
   },
-  answer: { minCoverage: 0.37, confidentCoverage: 0.6 },
+  answer: { minCoverage: 0.37, minEvidence: 1.5, confidentCoverage: 0.6 },
   ask: {
     candidates: 60,
     coveragePower: 2,

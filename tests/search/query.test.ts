@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
-import { amountsIn, analyseQuery, coverage } from '../../src/search/query.js';
+import { amountsIn, analyseQuery, coverage, decide, evidence } from '../../src/search/query.js';
 import { note, tempCorpus } from '../support/corpus.js';
 
 describe('coverage', () => {
@@ -46,6 +46,32 @@ describe('coverage', () => {
       expect(coverage(query, others, amountsIn('They earn more than in 2019.'))).toBeLessThan(1);
       expect(coverage(query, others, amountsIn('They earn $20 billion.'))).toBe(1);
       expect(amountsIn('some 30 billion pesos').money).toBe(true);
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+});
+
+describe('decide', () => {
+  const answer = { minCoverage: 0.4, minEvidence: 1.5, confidentCoverage: 0.6 };
+  it('answers partly a long question whose best passage shares rare words, though little of the question', () => {
+    expect(decide(0.7, answer)).toBe('confident');
+    expect(decide(0.45, answer)).toBe('partial');
+    expect(decide(0.2, answer, 1)).toBe('none');
+    expect(decide(0.2, answer, 2)).toBe('partial');
+  });
+
+  it('counts evidence in words no passage holds: rare words count more than common ones', async () => {
+    const corpus = await tempCorpus({
+      'a.md': note('Cells', 'Plasmids of cells sediment.\n\nGradients of sucrose in cells.\n\nMembranes of cells.'),
+    });
+    try {
+      const dossier = await Dossier.open({ corpusDir: corpus.dir });
+      const rare = analyseQuery('plasmids sucrose', dossier.index, dossier.ranking.query);
+      const common = analyseQuery('plasmids cells', dossier.index, dossier.ranking.query);
+      expect(evidence(rare, 1)).toBeGreaterThan(evidence(common, 1));
+      expect(evidence(rare, 1)).toBeLessThan(2);
+      expect(evidence(rare, 0.5)).toBeCloseTo(evidence(rare, 1) / 2);
     } finally {
       await corpus.cleanup();
     }
