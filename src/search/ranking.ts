@@ -105,6 +105,11 @@ export interface RankingOptions {
     /** Figures scoring under this share of the best figure's score are left out: nothing relevant beats noise. */
     minRelative: number;
     /**
+     * The same share when the answer only partly matches the topic: then only the figures closest to the best
+     * are shown, since the further ones are further still from what was asked.
+     */
+    partialRelative: number;
+    /**
      * How much the figure's own sentence (with its heading and list lead-in) counts against the rest of its passage.
      */
     sentenceWeight: number;
@@ -147,6 +152,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     candidates: 40,
     measureWeight: 0.3,
     minRelative: 0.5,
+    partialRelative: 0.8,
     sentenceWeight: 0.7,
     following: 0.7,
     wordedCount: 0.5,

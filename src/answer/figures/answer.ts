@@ -130,7 +130,8 @@ function aboutWhat(query: AnalysedQuery): AnalysedQuery {
  * that are about the topic; a partial one, when no figure reaches that, only the closest, said to match partly.
  */
 export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
-  const { candidates, minRelative, sentenceWeight, measureWeight, following, wordedCount } = dossier.ranking.figures;
+  const { candidates, minRelative, partialRelative, sentenceWeight, measureWeight, following, wordedCount } =
+    dossier.ranking.figures;
   const nothing = new FiguresAnswer(topic, [], [], [], undefined);
   const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query));
   if (!answerable(query)) return nothing;
@@ -182,7 +183,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const best = ranked[0]!.figure.score;
   const kept = ranked
     .map((f) => f.figure)
-    .filter((f) => f.score >= minRelative * best)
+    .filter((f) => f.score >= (match === 'partial' ? partialRelative : minRelative) * best)
     .slice(0, limit);
   const measures = new MeasureIndex(analyzer, (term) => dossier.index.bridges.sameAs(term));
   const groups = measures.group(kept);

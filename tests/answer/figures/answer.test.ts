@@ -129,6 +129,24 @@ describe('answerFigures', () => {
     }
   });
 
+  it('shows only the figures closest to the best when the topic is only partly matched', async () => {
+    const corpus = await tempCorpus(HARBOUR);
+    try {
+      const open = (partialRelative: number) =>
+        Dossier.open({
+          corpusDir: corpus.dir,
+          ranking: { answer: { confidentCoverage: 1.01 }, figures: { partialRelative } },
+        });
+      const wide = answerFigures(await open(0), 'cargo thefts at the harbour in 2019');
+      const close = answerFigures(await open(1), 'cargo thefts at the harbour in 2019');
+      expect([wide.match, close.match]).toEqual(['partial', 'partial']);
+      expect(close.figures.length).toBeLessThan(wide.figures.length);
+      expect(close.figures.map((f) => f.text)).toEqual(['950']);
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+
   it('orders a series over time by date, one point per time', () => {
     const series = answerFigures(harbour, 'cargo thefts').series;
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
