@@ -129,9 +129,9 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
   private closed = false;
 
   /** Connects and applies pending migrations; throws a DossierError naming the database when it cannot. */
-  constructor(url: string, options: { timeoutMs?: number } = {}) {
+  constructor(url: string, options: ConstructorParameters<typeof SyncPostgres>[1] = {}) {
     this.shownUrl = redactUrl(url);
-    this.db = new SyncPostgres(url, options.timeoutMs);
+    this.db = new SyncPostgres(url, options);
     try {
       this.migrate();
     } catch (error) {

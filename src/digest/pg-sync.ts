@@ -91,19 +91,32 @@ function endWorker(ended: Shared): void {
  * blocks the event loop for its round trip, as a better-sqlite3 write waiting on the disk does:
  * a fraction of a millisecond to a server on the same network. A server that does not answer
  * within `timeoutMs` fails the statement (the worker, and its connections, are replaced, which
- * rolls back an open transaction), so a lost server costs each caller that long, not the bot.
+ * rolls back an open transaction); for `pauseMs` after that, statements fail at once instead of
+ * blocking again, so a server lost without a word (a network partition) holds the event loop up
+ * for one timeout now and then, not for every statement.
  */
 export class SyncPostgres {
   private readonly id = ++connections;
   private opened = false;
+  private readonly timeoutMs: number;
+  private readonly pauseMs: number;
+  private readonly now: () => number;
+  /** Until when statements fail at once, after one timed out. */
+  private pausedUntil = 0;
 
   constructor(
     private readonly url: string,
-    private readonly timeoutMs = 5000,
-  ) {}
+    options: { timeoutMs?: number; pauseMs?: number; now?: () => number } = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.pauseMs = options.pauseMs ?? 10_000;
+    this.now = options.now ?? Date.now;
+  }
 
   /** Runs one statement and returns its rows; throws a PgError when PostgreSQL refuses it or cannot be reached. */
   query<Row = Record<string, unknown>>(text: string, values: unknown[] = []): { rows: Row[]; rowCount: number } {
+    if (this.now() < this.pausedUntil)
+      throw new PgError(`PostgreSQL did not answer within ${this.timeoutMs} ms a moment ago; asked again shortly`);
     const starting = !shared;
     const worker = sharedWorker();
     this.opened = true;
@@ -111,6 +124,7 @@ export class SyncPostgres {
     worker.worker.postMessage({ id: this.id, url: this.url, text, values } satisfies PgMessage);
     if (Atomics.wait(worker.signal, 0, 0, this.timeoutMs + (starting ? START_MS : 0)) === 'timed-out') {
       endWorker(worker);
+      this.pausedUntil = this.now() + this.pauseMs;
       throw new PgError(`PostgreSQL did not answer within ${this.timeoutMs} ms`);
     }
     const answer = receiveMessageOnPort(worker.replies)?.message as PgAnswer | undefined;
