@@ -151,7 +151,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   figures: {
     candidates: 40,
     measureWeight: 0.3,
-    minRelative: 0.5,
+    minRelative: 0.45,
     partialRelative: 0.8,
     sentenceWeight: 0.7,
     following: 0.7,

@@ -2,7 +2,7 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
-import { amountsIn, analyseQuery, answerable, coverage, decide, missing } from '../../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../../search/query.js';
 import type { AnalysedQuery, Match } from '../../search/query.js';
 import type { Citation } from '../reply.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
@@ -145,13 +145,14 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     (a, b) => (!a || b.cover > a.cover ? b : a),
     undefined,
   );
-  const match = closest ? decide(closest.cover, dossier.ranking.answer) : 'none';
+  const match = closest ? decide(closest.cover, dossier.ranking.answer, evidence(query, closest.cover)) : 'none';
   if (!closest || match === 'none') return nothing;
   // Each figure's clause: its sentence (with the heading and list lead-in over it), or with the sentence before
   // when only that one names the topic.
   const clauses: { figure: PassageFigure; hit: SearchHit; terms: string[]; whole: string[]; factor: number }[] = [];
   for (const { hit, cover } of passages) {
-    if (cover < dossier.ranking.answer.minCoverage) continue;
+    // A partial answer on rare words (`evidence`) may rest on a passage under the threshold: it, at least, counts.
+    if (cover < Math.min(dossier.ranking.answer.minCoverage, closest.cover)) continue;
     const passage = hit.passage;
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
     const whole = [...frame, ...analyzer.terms(passage.text)];
