@@ -50,6 +50,8 @@ export class Bridges {
   constructor(
     readonly bridges: Bridge[] = [],
     private readonly words: Iterable<[string, number]> = [],
+    /** Bridges kept elsewhere (a saved index's), by first term, which come before `bridges`. */
+    private readonly saved?: (first: string) => Bridge[],
   ) {
     for (const bridge of bridges) {
       const first = bridge.from[0]!;
@@ -98,11 +100,16 @@ export class Bridges {
     return [...out.values()];
   }
 
+  private startingAt(term: string): Bridge[] {
+    const own = this.byFirst.get(term) ?? [];
+    return this.saved ? [...this.saved(term), ...own] : own;
+  }
+
   /** Every bridge that starts at one of `terms` (a question's terms in order, stop words left out). */
   find(terms: string[]): Found[] {
     const found: Found[] = [];
     terms.forEach((term, i) => {
-      for (const { from, to, via } of this.byFirst.get(term) ?? [])
+      for (const { from, to, via } of this.startingAt(term))
         if (from.every((t, j) => terms[i + j] === t)) found.push({ from: i, to: i + from.length, terms: to, via });
     });
     return found;
@@ -112,7 +119,7 @@ export class Bridges {
    * The one-word terms that the corpus itself says mean the same as `term` (its lexicon and the aliases it defines).
    */
   sameAs(term: string): string[] {
-    return (this.byFirst.get(term) ?? [])
+    return this.startingAt(term)
       .filter((b) => b.from.length === 1 && b.to.length === 1 && (b.via === 'lexicon' || b.via === 'alias'))
       .map((b) => b.to[0]!);
   }

@@ -16,7 +16,7 @@ import { baseForms, readWordNet } from './wordnet.js';
 type SearchRanking = RankingOptions['search'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 
 interface IndexedPassage {
   id: string;
@@ -202,7 +202,11 @@ export class PassageIndex {
    * abbreviations, and the lexicon's (see `useLexicon`).
    */
   get bridges(): Bridges {
-    this.current ??= new Bridges([...this.learned.bridges, ...this.abbreviations, ...this.lexicon], this.learned.words);
+    this.current ??= new Bridges(
+      [...this.learned.bridges, ...this.abbreviations, ...this.lexicon],
+      this.learned.words,
+      this.learned.saved && ((term) => this.learned.saved!.startingAt(term)),
+    );
     return this.current;
   }
 
@@ -277,7 +281,7 @@ export class PassageIndex {
   private learn(bridges: Bridge[]): void {
     for (const bridge of bridges) {
       const key = bridgeKey(bridge);
-      this.learnedKeys ??= new Set(this.learned.bridges.map(bridgeKey));
+      this.learnedKeys ??= new Set([...(this.learned.saved?.all() ?? []), ...this.learned.bridges].map(bridgeKey));
       if (this.learnedKeys.has(key)) continue;
       this.learnedKeys.add(key);
       this.learned.bridges.push(bridge);

@@ -12,8 +12,10 @@ export interface Learned {
   counts: { text: Map<string, number>; any: Map<string, number> };
   /** The corpus's words as written (folded, letters only), with how many passages use each: typo candidates. */
   words: Map<string, number>;
-  /** The acronyms and aliases the corpus defines, and WordNet's synonyms of its words. */
+  /** The acronyms and aliases the corpus defines, and WordNet's synonyms of its words (besides `saved`'s). */
   bridges: Bridge[];
+  /** The bridges a saved index holds, read by their first term when a question first reaches it. */
+  saved?: SavedBridges;
   /** WordNet's one-word entries (empty without WordNet). */
   dictionary: { words: Strings; names: Strings };
 }
@@ -243,6 +245,10 @@ const SECTIONS = [
   'dictionaryWordEnds',
   'dictionaryNames',
   'dictionaryNameEnds',
+  'bridgeFirsts',
+  'bridgeFirstEnds',
+  'bridgeGroups',
+  'bridgeGroupEnds',
   'postings',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -253,7 +259,6 @@ interface SavedHeader {
   /** MiniSearch's own numbers (`toJSON` without its tables). */
   mini: { documentCount: number; nextId: number; fieldIds: Record<string, number>; averageFieldLength: number[] };
   dirtCount: number;
-  bridges: Bridge[];
   /** Counted terms MiniSearch's term list lacks (none, unless the two ever disagree). */
   extraCounts: { text: [string, number][]; any: [string, number][] };
   /** Each section's length in bytes. */
@@ -300,6 +305,7 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
   const terms = Strings.of(sorted.map(({ term }) => term));
   const wordList = Strings.sorted([...learned.words.keys()]);
   const { words: dictionaryWords, names: dictionaryNames } = learned.dictionary;
+  const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
   const sections: Record<Section, Buffer> = {
     ids: ids.bytes,
     idEnds: numbers(ids.ends),
@@ -317,13 +323,16 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionaryWordEnds: numbers(dictionaryWords.ends),
     dictionaryNames: dictionaryNames.bytes,
     dictionaryNameEnds: numbers(dictionaryNames.ends),
+    bridgeFirsts: bridges.firsts.bytes,
+    bridgeFirstEnds: numbers(bridges.firsts.ends),
+    bridgeGroups: bridges.groups.bytes,
+    bridgeGroupEnds: numbers(bridges.groups.ends),
     postings: Buffer.concat(postings),
   };
   const header: SavedHeader = {
     key,
     mini: { documentCount, nextId, fieldIds, averageFieldLength },
     dirtCount: dirtCount ?? 0,
-    bridges: learned.bridges,
     extraCounts: { text: text.extra, any: any.extra },
     bytes: Object.fromEntries(SECTIONS.map((s) => [s, sections[s].length])) as Record<Section, number>,
   };
@@ -396,7 +405,8 @@ export function readSavedIndex<T>(
         any: counted(terms, uint32('anyCounts'), header.extraCounts.any),
       },
       words: counted(words, uint32('wordCounts'), []),
-      bridges: header.bridges,
+      bridges: [],
+      saved: new SavedBridges(strings('bridgeFirsts', 'bridgeFirstEnds'), strings('bridgeGroups', 'bridgeGroupEnds')),
       dictionary: {
         words: strings('dictionaryWords', 'dictionaryWordEnds'),
         names: strings('dictionaryNames', 'dictionaryNameEnds'),
@@ -471,4 +481,49 @@ function counted(keys: Strings, values: Uint32Array, extra: [string, number][]):
       return (i < 0 ? 0 : values[i]!) || more.get(key);
     },
   );
+}
+
+/**
+ * Bridges as saved: grouped by their first term (each group a JSON list, in the order the bridges were learned),
+ * the first terms sorted. A large corpus has tens of thousands, mostly WordNet's, and a question needs the few
+ * that start at its own terms.
+ */
+export class SavedBridges {
+  private readonly read = new Map<number, Bridge[]>();
+
+  constructor(
+    private readonly firsts: Strings,
+    private readonly groups: Strings,
+  ) {
+    if (firsts.length !== groups.length) throw new Error('the saved bridges are damaged');
+  }
+
+  /** The bridges whose first term is `term`. */
+  startingAt(term: string): Bridge[] {
+    const i = this.firsts.indexOf(term);
+    return i < 0 ? [] : this.group(i);
+  }
+
+  /** Every saved bridge, in the order they were learned within each first term. */
+  all(): Bridge[] {
+    return Array.from({ length: this.groups.length }, (_, i) => this.group(i)).flat();
+  }
+
+  private group(i: number): Bridge[] {
+    let group = this.read.get(i);
+    if (!group) this.read.set(i, (group = JSON.parse(this.groups.at(i)) as Bridge[]));
+    return group;
+  }
+}
+
+function groupBridges(bridges: Bridge[]): { firsts: Strings; groups: Strings } {
+  const byFirst = new Map<string, Bridge[]>();
+  for (const bridge of bridges) {
+    const first = bridge.from[0]!;
+    const group = byFirst.get(first);
+    if (group) group.push(bridge);
+    else byFirst.set(first, [bridge]);
+  }
+  const firsts = Strings.sorted([...byFirst.keys()]);
+  return { firsts, groups: Strings.of([...firsts].map((first) => JSON.stringify(byFirst.get(first)))) };
 }
