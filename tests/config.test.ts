@@ -48,7 +48,9 @@ describe('loadConfig', () => {
       '900000000000000002',
     );
     expect(fails({ FETCH_ALLOW_PRIVATE: '10.0.0.0/8,intranet' })).toBe(
-      'FETCH_ALLOW_PRIVATE must be 1, or addresses and CIDR ranges: "intranet" is neither an IP address nor a CIDR range such as 10.0.0.0/8 (it is "10.0.0.0/8,intranet")',
+      'FETCH_ALLOW_PRIVATE must be 1, or addresses and CIDR ranges: "intranet" ' +
+        'is neither an IP address nor a CIDR range such as 10.0.0.0/8 (it is ' +
+        '"10.0.0.0/8,intranet")',
     );
     expect(fails({ FETCH_MAX_MB: '0' })).toBe('FETCH_MAX_MB must be a whole number from 1 to 1024 (it is "0")');
     for (const message of [fails({ SLACK_PORT: '0' }), fails({ DISCORD_GUILD_ID: 'x' })])

@@ -47,25 +47,28 @@ describe('healthReport', () => {
     ]);
   });
 
-  it('is degraded, still 200, naming each problem, when a platform is down, the database closed or the index empty', () => {
-    const report = healthReport({
-      ...healthy,
-      index: { documents: 0, passages: 0 },
-      database: { path: '/data/dossier.db', open: false, unfinishedSlots: 0 },
-      platforms: {
-        slack: { state: 'connected', mode: 'http' },
-        discord: { state: 'connecting', mode: 'gateway', detail: 'the gateway connection is (re)opening' },
-      },
-    });
-    expect(report.status).toBe('degraded');
-    expect(report.database).toMatchObject({ state: 'closed' });
-    expect(report.problems).toEqual([
-      'the index holds no passages',
-      'the database at /data/dossier.db is closed',
-      'discord is connecting: the gateway connection is (re)opening',
-    ]);
-    expect(healthHttpStatus(report)).toBe(200);
-  });
+  it(
+    'is degraded, still 200, naming each problem, when a platform is down, ' + 'the database closed or the index empty',
+    () => {
+      const report = healthReport({
+        ...healthy,
+        index: { documents: 0, passages: 0 },
+        database: { path: '/data/dossier.db', open: false, unfinishedSlots: 0 },
+        platforms: {
+          slack: { state: 'connected', mode: 'http' },
+          discord: { state: 'connecting', mode: 'gateway', detail: 'the gateway connection is (re)opening' },
+        },
+      });
+      expect(report.status).toBe('degraded');
+      expect(report.database).toMatchObject({ state: 'closed' });
+      expect(report.problems).toEqual([
+        'the index holds no passages',
+        'the database at /data/dossier.db is closed',
+        'discord is connecting: the gateway connection is (re)opening',
+      ]);
+      expect(healthHttpStatus(report)).toBe(200);
+    },
+  );
 
   it('says stopping, with 503, once shutdown has begun', () => {
     const report = healthReport({

@@ -139,34 +139,38 @@ const pathOf = (url: string) => new URL(url).pathname;
 const textOf = (body: Record<string, unknown>) => JSON.stringify(body.blocks ?? body.text ?? '');
 
 describe('the database file deleted while the bot runs', () => {
-  it('is reported at once in /healthz (degraded, naming the file) and once in the log, and nothing more is written', async () => {
-    const db = join(dir, 'deleted.db');
-    const bot = await startBot(db);
-    await bot.logged('dossier is running');
-    await rm(db);
-    const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
-    expect(health.status).toBe(200);
-    const report = (await health.json()) as { status: string; problems: string[]; database: { problem: string } };
-    expect(report.status).toBe('degraded');
-    expect(report.database.problem).toContain(`the digest database ${db} was deleted while Dossier ran`);
-    expect(report.problems).toContainEqual(expect.stringContaining(db));
-    await bot.logged('the digest database cannot be used: digests and subscription changes are stopped');
+  it(
+    'is reported at once in /healthz (degraded, naming the file) and once in ' + 'the log, and nothing more is written',
+    async () => {
+      const db = join(dir, 'deleted.db');
+      const bot = await startBot(db);
+      await bot.logged('dossier is running');
+      await rm(db);
+      const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+      expect(health.status).toBe(200);
+      const report = (await health.json()) as { status: string; problems: string[]; database: { problem: string } };
+      expect(report.status).toBe('degraded');
+      expect(report.database.problem).toContain(`the digest database ${db} was deleted while Dossier ran`);
+      expect(report.problems).toContainEqual(expect.stringContaining(db));
+      await bot.logged('the digest database cannot be used: digests and subscription changes are stopped');
 
-    const url = await slashCommand(bot, 'digest subscribe dredging at 07:00');
-    const answer = await stub.waitFor((c) => c.path === pathOf(url));
-    expect(textOf(answer.body)).toContain('database file is missing');
-    bot.process.kill('SIGTERM');
-    expect((await bot.exited).code).toBe(0);
-    expect(
-      bot.lines.filter(
-        (l) => l.msg === 'the digest database cannot be used: digests and subscription changes are stopped',
-      ),
-    ).toHaveLength(1);
-    // What the open database held is saved beside it: moved back, every subscription is kept.
-    const copy = new SqliteDigestStore(`${db}.recovered`);
-    expect(copy.subscriptions()).toEqual([]);
-    copy.close();
-  }, 45_000);
+      const url = await slashCommand(bot, 'digest subscribe dredging at 07:00');
+      const answer = await stub.waitFor((c) => c.path === pathOf(url));
+      expect(textOf(answer.body)).toContain('database file is missing');
+      bot.process.kill('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+      expect(
+        bot.lines.filter(
+          (l) => l.msg === 'the digest database cannot be used: digests and subscription changes are stopped',
+        ),
+      ).toHaveLength(1);
+      // What the open database held is saved beside it: moved back, every subscription is kept.
+      const copy = new SqliteDigestStore(`${db}.recovered`);
+      expect(copy.subscriptions()).toEqual([]);
+      copy.close();
+    },
+    45_000,
+  );
 });
 
 describe('shutdown on SIGTERM', () => {
@@ -241,64 +245,78 @@ describe('shutdown on SIGTERM', () => {
       return runs;
     };
 
-    it('lets the post in progress finish, exits 0, and after a restart the slot is neither lost nor sent again', async () => {
-      const { db, subscription, slot } = dueDigest('finish', 'C-FINISH');
-      const release = stub.hold('/api/chat.postMessage');
-      const bot = await startBot(db);
-      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C-FINISH', { ms: 20_000 });
-      const signalled = Date.now();
-      bot.process.kill('SIGTERM');
-      await bot.logged('stopping: finishing the answers and digests in flight');
-      await new Promise((r) => setTimeout(r, 300));
-      expect(bot.process.exitCode).toBeNull();
-      release();
-      const { code, at } = await bot.exited;
-      expect(code).toBe(0);
-      expect(at - signalled).toBeLessThan(10_000);
-      expect(digestPosts('C-FINISH')).toHaveLength(1);
-      expect(textOf(digestPosts('C-FINISH')[0]!.body)).toContain('dredging');
+    it(
+      'lets the post in progress finish, exits 0, and after a restart the slot ' + 'is neither lost nor sent again',
+      async () => {
+        const { db, subscription, slot } = dueDigest('finish', 'C-FINISH');
+        const release = stub.hold('/api/chat.postMessage');
+        const bot = await startBot(db);
+        await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C-FINISH', { ms: 20_000 });
+        const signalled = Date.now();
+        bot.process.kill('SIGTERM');
+        await bot.logged('stopping: finishing the answers and digests in flight');
+        await new Promise((r) => setTimeout(r, 300));
+        expect(bot.process.exitCode).toBeNull();
+        release();
+        const { code, at } = await bot.exited;
+        expect(code).toBe(0);
+        expect(at - signalled).toBeLessThan(10_000);
+        expect(digestPosts('C-FINISH')).toHaveLength(1);
+        expect(textOf(digestPosts('C-FINISH')[0]!.body)).toContain('dredging');
 
-      const again = await startBot(db);
-      await again.logged('dossier is running');
-      again.process.kill('SIGTERM');
-      expect((await again.exited).code).toBe(0);
-      expect(digestPosts('C-FINISH')).toHaveLength(1);
-      expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
-    }, 150_000);
+        const again = await startBot(db);
+        await again.logged('dossier is running');
+        again.process.kill('SIGTERM');
+        expect((await again.exited).code).toBe(0);
+        expect(digestPosts('C-FINISH')).toHaveLength(1);
+        expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
+      },
+      150_000,
+    );
 
-    it('Slack takes the post at once and answers after 12 s: the client gives up, finds it in the channel, never posts it again', async () => {
-      const { db, subscription, slot } = dueDigest('slow', 'C-SLOW');
-      stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: true, ts: '1.000001' }, delayMs: 12_000 });
-      const bot = await startBot(db);
-      await bot.logged('digest outcome unknown; it will be looked for in the channel before any re-post', 30_000);
-      await bot.logged('digest found in the channel after an unconfirmed post', 40_000);
-      expect(digestPosts('C-SLOW')).toHaveLength(1);
-      expect(stub.callsTo('/api/conversations.history').at(-1)?.body).toMatchObject({ channel: 'C-SLOW' });
-      expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
-      bot.process.kill('SIGTERM');
-      expect((await bot.exited).code).toBe(0);
-    }, 90_000);
+    it(
+      'Slack takes the post at once and answers after 12 s: the client gives ' +
+        'up, finds it in the channel, never posts it again',
+      async () => {
+        const { db, subscription, slot } = dueDigest('slow', 'C-SLOW');
+        stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: true, ts: '1.000001' }, delayMs: 12_000 });
+        const bot = await startBot(db);
+        await bot.logged('digest outcome unknown; it will be looked for in the channel before any re-post', 30_000);
+        await bot.logged('digest found in the channel after an unconfirmed post', 40_000);
+        expect(digestPosts('C-SLOW')).toHaveLength(1);
+        expect(stub.callsTo('/api/conversations.history').at(-1)?.body).toMatchObject({ channel: 'C-SLOW' });
+        expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
+        bot.process.kill('SIGTERM');
+        expect((await bot.exited).code).toBe(0);
+      },
+      90_000,
+    );
 
-    it('SIGTERM while Slack holds the post: exits within 10 s, and the next start finds it in the channel, posted once', async () => {
-      const { db, subscription, slot } = dueDigest('held', 'C-HELD');
-      const release = stub.hold('/api/chat.postMessage');
-      const bot = await startBot(db);
-      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C-HELD', { ms: 20_000 });
-      const signalled = Date.now();
-      bot.process.kill('SIGTERM');
-      const { code, at } = await bot.exited;
-      expect(code).toBe(0);
-      expect(at - signalled).toBeLessThan(10_000);
-      expect(runsOf(db, subscription)).toEqual([[slot, 'unknown']]);
-      release();
+    it(
+      'SIGTERM while Slack holds the post: exits within 10 s, and the next ' +
+        'start finds it in the channel, posted once',
+      async () => {
+        const { db, subscription, slot } = dueDigest('held', 'C-HELD');
+        const release = stub.hold('/api/chat.postMessage');
+        const bot = await startBot(db);
+        await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C-HELD', { ms: 20_000 });
+        const signalled = Date.now();
+        bot.process.kill('SIGTERM');
+        const { code, at } = await bot.exited;
+        expect(code).toBe(0);
+        expect(at - signalled).toBeLessThan(10_000);
+        expect(runsOf(db, subscription)).toEqual([[slot, 'unknown']]);
+        release();
 
-      const again = await startBot(db);
-      await again.logged('digest found in the channel after an unconfirmed post', 40_000);
-      again.process.kill('SIGTERM');
-      expect((await again.exited).code).toBe(0);
-      expect(digestPosts('C-HELD')).toHaveLength(1);
-      expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
-    }, 90_000);
+        const again = await startBot(db);
+        await again.logged('digest found in the channel after an unconfirmed post', 40_000);
+        again.process.kill('SIGTERM');
+        expect((await again.exited).code).toBe(0);
+        expect(digestPosts('C-HELD')).toHaveLength(1);
+        expect(runsOf(db, subscription)).toEqual([[slot, 'sent']]);
+      },
+      90_000,
+    );
   });
 });
 

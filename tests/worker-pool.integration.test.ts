@@ -11,7 +11,8 @@ const WORKER = `
 const { parentPort, threadId } = require('node:worker_threads');
 parentPort.on('message', ({ wait = 0, value, fail, crash }) => {
   if (crash) process.exit(3);
-  setTimeout(() => parentPort.postMessage(fail ? { ok: false, error: fail } : { ok: true, value: { value, threadId } }), wait);
+  const answer = fail ? { ok: false, error: fail } : { ok: true, value: { value, threadId } };
+  setTimeout(() => parentPort.postMessage(answer), wait);
 });`;
 
 type Task = { wait?: number; value?: number; fail?: string; crash?: boolean };
@@ -41,16 +42,20 @@ describe('WorkerPool', () => {
     await workers.close();
   });
 
-  it('refuses a task at once with `busy` when `maxWaiting` tasks already wait, and takes tasks again once they drain', async () => {
-    const workers = pool({ size: 1, maxWaiting: 2 });
-    const running = workers.run({ wait: 200, value: 1 });
-    const waiting = [workers.run({ value: 2 }), workers.run({ value: 3 })];
-    expect(workers.queued).toBe(2);
-    await expect(workers.run({ value: 4 })).rejects.toMatchObject({ code: 'busy' });
-    expect((await Promise.all([running, ...waiting])).map((r) => r.value)).toEqual([1, 2, 3]);
-    expect((await workers.run({ value: 5 })).value).toBe(5);
-    await workers.close();
-  });
+  it(
+    'refuses a task at once with `busy` when `maxWaiting` tasks already ' +
+      'wait, and takes tasks again once they drain',
+    async () => {
+      const workers = pool({ size: 1, maxWaiting: 2 });
+      const running = workers.run({ wait: 200, value: 1 });
+      const waiting = [workers.run({ value: 2 }), workers.run({ value: 3 })];
+      expect(workers.queued).toBe(2);
+      await expect(workers.run({ value: 4 })).rejects.toMatchObject({ code: 'busy' });
+      expect((await Promise.all([running, ...waiting])).map((r) => r.value)).toEqual([1, 2, 3]);
+      expect((await workers.run({ value: 5 })).value).toBe(5);
+      await workers.close();
+    },
+  );
 
   it('fails a task its worker reports failed, and the worker goes on to the next', async () => {
     const workers = pool();

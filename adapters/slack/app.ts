@@ -271,10 +271,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
 
     app.command(this.settings.command, async ({ command, ack }) => {
       await ack();
-      // Answering is CPU work on this one thread: run it in a later turn of the event loop, so the
-      // acks of requests that arrived meanwhile go out first instead of waiting behind every answer
-      // (Slack gives up after 3 s; see README Benchmarks → Load).
-      await new Promise((resolve) => setImmediate(resolve));
+      await laterTurn();
       const request: SlackRequest = { t: slackToPlain(command.text) };
       const who = {
         user: { id: command.user_id, name: command.user_name },
@@ -299,6 +296,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     ) =>
       app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
         await ack();
+        await laterTurn();
         const request = parseRequest(action.value);
         if (!request) {
           this.log.warn({ action: actionId }, 'ignored a button whose value is not a Dossier request');
@@ -413,3 +411,10 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     });
   }
 }
+
+/**
+ * Answering is CPU work on this one thread (a Share or More results press answers the question again): it runs in
+ * a later turn of the event loop, so the acks of requests that arrived meanwhile go out first instead of waiting
+ * behind every answer (Slack gives up after 3 s; see README Benchmarks → Load).
+ */
+const laterTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

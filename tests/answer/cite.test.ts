@@ -10,7 +10,9 @@ beforeAll(async () => {
   const corpus = await tempCorpus({
     'slogans.md': note(
       'Slogans',
-      'The president summed up his approach in four words. “Abrazos, no balazos” became the slogan of his government.\n\nCritics said the policy left the cartels unchecked.',
+      'The president summed up his approach in four words. “Abrazos, no ' +
+        'balazos” became the slogan of his government.\n\nCritics said the ' +
+        'policy left the cartels unchecked.',
     ),
     'corruption.md': note(
       'Corruption',
@@ -18,7 +20,8 @@ beforeAll(async () => {
     ),
     'reform.md': note(
       'Reform',
-      'The Peña Nieto government intended to build a unified police command in every state and large city. Congress never passed the law.',
+      'The Peña Nieto government intended to build a unified police command in ' +
+        'every state and large city. Congress never passed the law.',
     ),
   });
   cleanup = corpus.cleanup;

@@ -84,45 +84,53 @@ function expectHandled(reply: Reply): void {
 }
 
 describe('commands, fuzzed over a corpus full of markup', () => {
-  it('answer any typed text without crashing, and every platform renders the answer within its limits with nothing live from input', async () => {
-    await fc.assert(
-      fc.asyncProperty(typed, async (text) => {
-        const reply = await runText(text, ctx);
-        expectHandled(reply);
-        expectRenderedSafely(reply, text);
-      }),
-      fuzz(250),
-    );
-    expect(quotedHostile.slack).toBeGreaterThan(10);
-    expect(quotedHostile.discord).toBeGreaterThan(10);
-  });
+  it(
+    'answer any typed text without crashing, and every platform renders the ' +
+      'answer within its limits with nothing live from input',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(typed, async (text) => {
+          const reply = await runText(text, ctx);
+          expectHandled(reply);
+          expectRenderedSafely(reply, text);
+        }),
+        fuzz(250),
+      );
+      expect(quotedHostile.slack).toBeGreaterThan(10);
+      expect(quotedHostile.discord).toBeGreaterThan(10);
+    },
+  );
 
-  it('validate structured arguments of any shape (Discord options, button payloads) with a one-line error, never a crash', async () => {
-    const names = fc.constantFrom(...commands.map((c) => c.name), 'nope', '', '<@U1>');
-    const value = fc.oneof(
-      anyInput(700),
-      fc.integer(),
-      fc.double(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.constant(undefined),
-      fc.array(fc.string(), { maxLength: 3 }),
-      fc.object({ maxDepth: 1 }),
-    );
-    const args = fc.dictionary(
-      fc.constantFrom('question', 'quote', 'topic', 'offset', 'action', 'topics', 'at', 'days', 'tz', 'x'),
-      value,
-      { maxKeys: 4 },
-    );
-    await fc.assert(
-      fc.asyncProperty(names, args, async (name, raw) => {
-        const reply = await runCommand(name, raw, ctx);
-        expectHandled(reply);
-        expectRenderedSafely(reply, name);
-      }),
-      fuzz(200),
-    );
-  });
+  it(
+    'validate structured arguments of any shape (Discord options, button ' +
+      'payloads) with a one-line error, never a crash',
+    async () => {
+      const names = fc.constantFrom(...commands.map((c) => c.name), 'nope', '', '<@U1>');
+      const value = fc.oneof(
+        anyInput(700),
+        fc.integer(),
+        fc.double(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.array(fc.string(), { maxLength: 3 }),
+        fc.object({ maxDepth: 1 }),
+      );
+      const args = fc.dictionary(
+        fc.constantFrom('question', 'quote', 'topic', 'offset', 'action', 'topics', 'at', 'days', 'tz', 'x'),
+        value,
+        { maxKeys: 4 },
+      );
+      await fc.assert(
+        fc.asyncProperty(names, args, async (name, raw) => {
+          const reply = await runCommand(name, raw, ctx);
+          expectHandled(reply);
+          expectRenderedSafely(reply, name);
+        }),
+        fuzz(200),
+      );
+    },
+  );
 });
 
 describe('ask, cite and figures, fuzzed', () => {

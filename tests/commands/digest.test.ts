@@ -58,33 +58,40 @@ describe('digest command: reading the text form', () => {
     expect(digestFromText('LIST')).toEqual({ action: 'list' });
   });
 
-  it('reads anything schedule-shaped after the topics as the schedule, valid or not, so the schema can refuse it', () => {
-    expect(digestFromText('subscribe foo at 07:30 Mars/Base')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      at: '07:30',
-      tz: 'Mars/Base',
-    });
-    expect(digestFromText('subscribe foo at 07:30 mon,blursday')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      at: '07:30',
-      days: 'mon,blursday',
-    });
-    expect(digestFromText('subscribe foo on blursday')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      days: 'blursday',
-    });
-    expect(digestFromText('subscribe foo Mars/Base')).toEqual({ action: 'subscribe', topics: 'foo', tz: 'Mars/Base' });
-    expect(digestFromText('subscribe foo blursday,mon')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      days: 'blursday,mon',
-    });
-    expect(digestFromText('subscribe foo at 7am')).toEqual({ action: 'subscribe', topics: 'foo', at: '7am' });
-    expect(digestFromText('subscribe foo at')).toEqual({ action: 'subscribe', topics: 'foo', at: '' });
-  });
+  it(
+    'reads anything schedule-shaped after the topics as the schedule, valid ' + 'or not, so the schema can refuse it',
+    () => {
+      expect(digestFromText('subscribe foo at 07:30 Mars/Base')).toEqual({
+        action: 'subscribe',
+        topics: 'foo',
+        at: '07:30',
+        tz: 'Mars/Base',
+      });
+      expect(digestFromText('subscribe foo at 07:30 mon,blursday')).toEqual({
+        action: 'subscribe',
+        topics: 'foo',
+        at: '07:30',
+        days: 'mon,blursday',
+      });
+      expect(digestFromText('subscribe foo on blursday')).toEqual({
+        action: 'subscribe',
+        topics: 'foo',
+        days: 'blursday',
+      });
+      expect(digestFromText('subscribe foo Mars/Base')).toEqual({
+        action: 'subscribe',
+        topics: 'foo',
+        tz: 'Mars/Base',
+      });
+      expect(digestFromText('subscribe foo blursday,mon')).toEqual({
+        action: 'subscribe',
+        topics: 'foo',
+        days: 'blursday,mon',
+      });
+      expect(digestFromText('subscribe foo at 7am')).toEqual({ action: 'subscribe', topics: 'foo', at: '7am' });
+      expect(digestFromText('subscribe foo at')).toEqual({ action: 'subscribe', topics: 'foo', at: '' });
+    },
+  );
 
   it('takes a day list typed with spaces after its commas as one list', () => {
     expect(digestFromText('subscribe foo at 07:30 mon, wed, fri')).toEqual({
@@ -216,9 +223,10 @@ describe('digest command', () => {
     expect(textOf(first)).not.toMatch(/Replaced/);
     const second = await runText('digest subscribe extraditions at 7:05 daily UTC', ctx());
     expect(second.title).toBe('Digest replaced');
-    expect(textOf(second)).toMatch(
-      /^Replaced this channel’s digest on “fentanyl”, “Mérida funding” \(weekdays at 09:00 \(America\/New_York\)\): it will now get a digest on “extraditions”, daily at 07:05 \(UTC\)\. Next: /,
-    );
+    const replaced =
+      'Replaced this channel’s digest on “fentanyl”, “Mérida funding” (weekdays at 09:00 (America/New_York)): ' +
+      'it will now get a digest on “extraditions”, daily at 07:05 (UTC). Next: ';
+    expect(textOf(second).slice(0, replaced.length)).toBe(replaced);
     const elsewhere = await runText('digest subscribe fentanyl', ctx({ channel: { id: 'C-OTHER' } }));
     expect(elsewhere.title).toBe('Digest subscribed');
   });

@@ -96,7 +96,8 @@ describe('the command table', () => {
     const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx);
     expect(long.error?.code).toBe('bad-arguments');
     expect(long.error?.message).toBe(
-      `Keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`,
+      `Keep the question to at most ${MAX_QUERY_LENGTH} characters (this one ` +
+        `has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`,
     );
     expect((await runCommand('nope', {}, ctx)).error?.code).toBe('unknown-command');
   });
@@ -167,23 +168,27 @@ function capture(level = 'info') {
 describe('the command log', () => {
   const question = 'where was the National Guard deployed? my token is xoxb-123-pasted-by-mistake';
 
-  it('has one info line per command with its request id, command, platform, status, latency and query length, never the query', async () => {
-    const { lines, log } = capture('info');
-    const reply = await runText(question, { ...ctx, log });
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({
-      msg: 'command',
-      command: 'ask',
-      platform: 'terminal',
-      status: reply.status,
-      queryLength: question.length,
-    });
-    expect(lines[0]!.requestId).toMatch(/^[0-9a-f]{8}$/);
-    expect(lines[0]!.latencyMs).toBeGreaterThanOrEqual(0);
-    const written = JSON.stringify(lines);
-    expect(written).not.toContain('National Guard');
-    expect(written).not.toContain('xoxb-');
-  });
+  it(
+    'has one info line per command with its request id, command, platform, ' +
+      'status, latency and query length, never the query',
+    async () => {
+      const { lines, log } = capture('info');
+      const reply = await runText(question, { ...ctx, log });
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({
+        msg: 'command',
+        command: 'ask',
+        platform: 'terminal',
+        status: reply.status,
+        queryLength: question.length,
+      });
+      expect(lines[0]!.requestId).toMatch(/^[0-9a-f]{8}$/);
+      expect(lines[0]!.latencyMs).toBeGreaterThanOrEqual(0);
+      const written = JSON.stringify(lines);
+      expect(written).not.toContain('National Guard');
+      expect(written).not.toContain('xoxb-');
+    },
+  );
 
   it('gives the query at debug level only', async () => {
     const { lines, log } = capture('debug');

@@ -51,12 +51,14 @@ describe('clean', () => {
       h('Storm Closes the Ferry'),
       p('Why Do Gulls Follow Boats?'),
       p(
-        'A long paragraph that follows the list of links is text again and so it is kept as it is, whatever comes before it.',
+        'A long paragraph that follows the list of links is text again and so it ' +
+          'is kept as it is, whatever comes before it.',
       ),
     ];
     expect(kept(blocks)).toEqual([
       'The last paragraph of the article ends here.',
-      'A long paragraph that follows the list of links is text again and so it is kept as it is, whatever comes before it.',
+      'A long paragraph that follows the list of links is text again and so it ' +
+        'is kept as it is, whatever comes before it.',
     ]);
   });
 

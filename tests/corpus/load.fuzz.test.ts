@@ -146,31 +146,35 @@ describe('format parsers, fuzzed', () => {
 });
 
 describe('loadCorpus, fuzzed', () => {
-  it('loads or skips each truncated, mis-encoded or binary file by name, never throws, and what it loads can be searched and shown', async () => {
-    const seen = { loaded: 0, skipped: 0 };
-    await fc.assert(
-      fc.asyncProperty(
-        fc.uniqueArray(file, { minLength: 1, maxLength: 4, selector: (f) => f.name + f.ext }),
-        async (files) => {
-          const named = Object.fromEntries(files.map((f) => [f.name + f.ext, f.bytes]));
-          const { dir, cleanup } = await tempCorpus(named);
-          try {
-            const corpus = await loadCorpus(dir);
-            expectSoundCorpus(corpus, Object.keys(named));
-            seen.loaded += corpus.documents.length;
-            seen.skipped += corpus.warnings.length;
-            const dossier = Dossier.fromCorpus(corpus);
-            const reply = askReply(ask(dossier, 'harbour dredging cost'));
-            expectInertSlack(renderSlack(reply));
-          } finally {
-            await cleanup();
-          }
-        },
-      ),
-      fuzz(30),
-    );
-    // Both outcomes were exercised, so the invariants were checked on real documents too.
-    expect(seen.loaded).toBeGreaterThan(10);
-    expect(seen.skipped).toBeGreaterThan(10);
-  });
+  it(
+    'loads or skips each truncated, mis-encoded or binary file by name, ' +
+      'never throws, and what it loads can be searched and shown',
+    async () => {
+      const seen = { loaded: 0, skipped: 0 };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(file, { minLength: 1, maxLength: 4, selector: (f) => f.name + f.ext }),
+          async (files) => {
+            const named = Object.fromEntries(files.map((f) => [f.name + f.ext, f.bytes]));
+            const { dir, cleanup } = await tempCorpus(named);
+            try {
+              const corpus = await loadCorpus(dir);
+              expectSoundCorpus(corpus, Object.keys(named));
+              seen.loaded += corpus.documents.length;
+              seen.skipped += corpus.warnings.length;
+              const dossier = Dossier.fromCorpus(corpus);
+              const reply = askReply(ask(dossier, 'harbour dredging cost'));
+              expectInertSlack(renderSlack(reply));
+            } finally {
+              await cleanup();
+            }
+          },
+        ),
+        fuzz(30),
+      );
+      // Both outcomes were exercised, so the invariants were checked on real documents too.
+      expect(seen.loaded).toBeGreaterThan(10);
+      expect(seen.skipped).toBeGreaterThan(10);
+    },
+  );
 });

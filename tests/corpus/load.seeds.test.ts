@@ -221,21 +221,24 @@ describe.runIf(HAS_SEEDS)('the seed articles', () => {
     }
   });
 
-  it('files the testimony under its section headings, each list item with the sentence that leads into its list', () => {
-    const d = doc('001_b6f5f2d056723f22.txt');
-    const paragraphs = rawParagraphs(raw.get('001_b6f5f2d056723f22.txt')!);
-    const headings = [...new Set(d.passages.flatMap((p) => (p.heading ? [p.heading] : [])))];
-    expect(headings).toHaveLength(10);
-    for (const heading of headings) expect(paragraphs).toContain(heading);
-    const items = d.passages.filter((p) => p.context);
-    expect(items).toHaveLength(8 + 4 + 19);
-    for (const item of items) {
-      const leadIn = d.passages.slice(0, item.paragraph - 1).findLast((p) => !p.context)!;
-      expect(leadIn.text.endsWith(':')).toBe(true);
-      expect(leadIn.sentences.at(-1)!.text).toBe(item.context);
-    }
-    // The eight pillars' lead-in is the last sentence of a longer paragraph, not the paragraph.
-    expect(new Set(items.map((i) => i.context)).size).toBe(3);
-    expect(items.filter((i) => !paragraphs.includes(i.context!))).toHaveLength(8);
-  });
+  it(
+    'files the testimony under its section headings, each list item with the ' + 'sentence that leads into its list',
+    () => {
+      const d = doc('001_b6f5f2d056723f22.txt');
+      const paragraphs = rawParagraphs(raw.get('001_b6f5f2d056723f22.txt')!);
+      const headings = [...new Set(d.passages.flatMap((p) => (p.heading ? [p.heading] : [])))];
+      expect(headings).toHaveLength(10);
+      for (const heading of headings) expect(paragraphs).toContain(heading);
+      const items = d.passages.filter((p) => p.context);
+      expect(items).toHaveLength(8 + 4 + 19);
+      for (const item of items) {
+        const leadIn = d.passages.slice(0, item.paragraph - 1).findLast((p) => !p.context)!;
+        expect(leadIn.text.endsWith(':')).toBe(true);
+        expect(leadIn.sentences.at(-1)!.text).toBe(item.context);
+      }
+      // The eight pillars' lead-in is the last sentence of a longer paragraph, not the paragraph.
+      expect(new Set(items.map((i) => i.context)).size).toBe(3);
+      expect(items.filter((i) => !paragraphs.includes(i.context!))).toHaveLength(8);
+    },
+  );
 });

@@ -35,18 +35,21 @@ const bySource = (corpus: Corpus, source: string) => corpus.documents.find((d) =
 
 describe('loadCorpus over the format fixtures', () => {
   let corpus: Corpus;
-  it('loads .md, .html and .txt files recursively, sorted by source, skipping dotfiles, sidecars and synonyms.yaml', async () => {
-    corpus = await loadCorpus(join(FIXTURES, 'formats'));
-    expect(corpus.dir).toBe(join(FIXTURES, 'formats'));
-    expect(corpus.documents.map((d) => d.source)).toEqual([
-      'briefing.md',
-      'field-notes.txt',
-      'harbour.html',
-      'memo.txt',
-      'sub/tide-table.txt',
-    ]);
-    expect(corpus.warnings).toEqual([]);
-  });
+  it(
+    'loads .md, .html and .txt files recursively, sorted by source, skipping ' + 'dotfiles, sidecars and synonyms.yaml',
+    async () => {
+      corpus = await loadCorpus(join(FIXTURES, 'formats'));
+      expect(corpus.dir).toBe(join(FIXTURES, 'formats'));
+      expect(corpus.documents.map((d) => d.source)).toEqual([
+        'briefing.md',
+        'field-notes.txt',
+        'harbour.html',
+        'memo.txt',
+        'sub/tide-table.txt',
+      ]);
+      expect(corpus.warnings).toEqual([]);
+    },
+  );
 
   it('takes markdown front matter as metadata and headings, lists and lead-ins as structure', () => {
     const doc = bySource(corpus, 'briefing.md');
@@ -72,7 +75,8 @@ describe('loadCorpus over the format fixtures', () => {
     const doc = bySource(corpus, 'harbour.html');
     expect(doc.meta).toEqual(HARBOUR_META);
     expect(doc.passages.map((p) => p.text)).toEqual([
-      'The old harbour lights shone again on Friday evening after a two-year restoration that cost the town about 40,000\u00a0pounds.',
+      'The old harbour lights shone again on Friday evening after a two-year ' +
+        'restoration that cost the town about 40,000\u00a0pounds.',
       'Engineers fitted new lamps. The council set three goals:',
       'Halve the running costs.',
       'Keep the original brass housings.',
@@ -92,7 +96,8 @@ describe('loadCorpus over the format fixtures', () => {
       tags: ['volunteers'],
     });
     expect(doc.passages.map((p) => p.text)).toEqual([
-      'We scraped the first lamp housing on a cold morning. The brass under the green paint was in better shape than the survey said.',
+      'We scraped the first lamp housing on a cold morning. The brass under ' +
+        'the green paint was in better shape than the survey said.',
       'The second housing had a cracked lens, which the glazier will replace next week.',
     ]);
     const bytes = [
@@ -269,16 +274,19 @@ describe('loadDocument', () => {
     expect(await loadDocument(dir, join(dir, '.hidden.txt'))).toEqual({});
   });
 
-  it('changes the hash when the sidecar changes, and returns a warning rather than throwing for a bad file', async () => {
-    const dir = await corpusOf({ 'a.txt': 'Text here.', 'a.meta.yaml': 'title: One\n' });
-    const before = (await loadDocument(dir, join(dir, 'a.txt'))).document!;
-    await writeFile(join(dir, 'a.meta.yaml'), 'title: Two\n');
-    const after = (await loadDocument(dir, join(dir, 'a.txt'))).document!;
-    expect([before.meta.title, after.meta.title]).toEqual(['One', 'Two']);
-    expect(after.hash).not.toBe(before.hash);
-    await mkdir(join(dir, 'gone'));
-    expect(await loadDocument(dir, join(dir, 'gone/missing.txt'))).toMatchObject({
-      warning: { source: 'gone/missing.txt', code: 'unreadable' },
-    });
-  });
+  it(
+    'changes the hash when the sidecar changes, and returns a warning rather ' + 'than throwing for a bad file',
+    async () => {
+      const dir = await corpusOf({ 'a.txt': 'Text here.', 'a.meta.yaml': 'title: One\n' });
+      const before = (await loadDocument(dir, join(dir, 'a.txt'))).document!;
+      await writeFile(join(dir, 'a.meta.yaml'), 'title: Two\n');
+      const after = (await loadDocument(dir, join(dir, 'a.txt'))).document!;
+      expect([before.meta.title, after.meta.title]).toEqual(['One', 'Two']);
+      expect(after.hash).not.toBe(before.hash);
+      await mkdir(join(dir, 'gone'));
+      expect(await loadDocument(dir, join(dir, 'gone/missing.txt'))).toMatchObject({
+        warning: { source: 'gone/missing.txt', code: 'unreadable' },
+      });
+    },
+  );
 });

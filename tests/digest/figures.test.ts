@@ -10,7 +10,8 @@ beforeEach(async () => {
     ...CORPUS,
     'appropriations.md': note(
       'Appropriations',
-      'Congress approved $1.6 billion in Mérida funding in 2008.\n\nThe next budget added $400 million in Mérida funding for equipment.',
+      'Congress approved $1.6 billion in Mérida funding in 2008.\n\nThe next ' +
+        'budget added $400 million in Mérida funding for equipment.',
       '2026-02-01',
     ),
   });

@@ -13,11 +13,14 @@ const excerpts = (r: ReturnType<typeof oneOffDigest>) =>
   r.blocks.flatMap((b) => (b.type === 'excerpt' ? [b.excerpt] : []));
 
 describe('oneOffDigest', () => {
-  it('one-off (terminal): documents dated since the given day lead, and bad input is one line naming the problem', () => {
-    const reply = oneOffDigest(world.dossier, ['fentanyl'], '2026-01-11');
-    expect(excerpts(reply)[0]?.citation.source).toBe('merida.md');
-    expect(excerpts(reply).filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(PASSAGES_PER_TOPIC);
-    expect(() => oneOffDigest(world.dossier, ['fentanyl'], 'yesterday')).toThrow(/--since "yesterday" is not a date/);
-    expect(() => oneOffDigest(world.dossier, [], undefined)).toThrow(/at least one topic/);
-  });
+  it(
+    'one-off (terminal): documents dated since the given day lead, and bad ' + 'input is one line naming the problem',
+    () => {
+      const reply = oneOffDigest(world.dossier, ['fentanyl'], '2026-01-11');
+      expect(excerpts(reply)[0]?.citation.source).toBe('merida.md');
+      expect(excerpts(reply).filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(PASSAGES_PER_TOPIC);
+      expect(() => oneOffDigest(world.dossier, ['fentanyl'], 'yesterday')).toThrow(/--since "yesterday" is not a date/);
+      expect(() => oneOffDigest(world.dossier, [], undefined)).toThrow(/at least one topic/);
+    },
+  );
 });

@@ -89,7 +89,10 @@ describe.runIf(HAS_POSTGRES)('PgDigestStore', () => {
     const port = new URL(cluster.adminUrl).port;
     // The cluster's port with a database that does not exist: PostgreSQL itself says no.
     expect(() => new PgDigestStore(`postgres://dossier_test:s3cret@127.0.0.1:${port}/nowhere`)).toThrow(
-      /^Could not open the digest database postgres:\/\/dossier_test@127\.0\.0\.1:\d+\/nowhere \(DATABASE_URL\): .*nowhere.*\.$/,
+      new RegExp(
+        String.raw`^Could not open the digest database postgres://dossier_test@127\.0\.0\.1:\d+/nowhere ` +
+          String.raw`\(DATABASE_URL\): .*nowhere.*\.$`,
+      ),
     );
     try {
       new PgDigestStore('postgres://dossier_test:s3cret@127.0.0.1:1/dossier');

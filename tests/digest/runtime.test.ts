@@ -30,42 +30,45 @@ const config = (dbPath: string) => ({
 const digestTasks = () => [...cron.getTasks().values()].filter((t) => t.name?.startsWith('digest-'));
 
 describe('DigestRuntime', () => {
-  it('wires store, scheduler, sightings and service: subscriptions made by command are served by one node-cron job', async () => {
-    const slack = new RecordingAdapter('slack');
-    runtime = new DigestRuntime({
-      config: config(world.dbPath),
-      dossier: world.dossier,
-      adapters: { slack },
-      log: silentLogger(),
-    });
-    const started = new Date(Date.now() - 1000);
-    await runtime.start();
-    expect(existsSync(world.dbPath)).toBe(true);
-    // A document the engine adds while the digest runs is first seen then, so it leads the next digest.
-    writeFileSync(join(world.corpusDir, 'new.md'), note('Extraditions', 'Officials announced three extraditions.'));
-    await world.dossier.rescan();
-    expect(runtime.store.seenSince(started)).toContain('new.md');
-    const ctx = (channel: string) => ({
-      dossier: world.dossier,
-      platform: 'slack' as const,
-      user: { id: 'U1' },
-      channel: { id: channel },
-      now: () => new Date(),
-      digest: runtime!.service,
-    });
-    await runText('digest subscribe fentanyl at 06:45 daily America/New_York', ctx('C-NY'));
-    await runText('digest subscribe Mérida funding at 07:15 daily', ctx('C-LDN'));
-    expect(runtime.store.subscriptions().map((s) => [s.channelId, s.time, s.timeZone])).toEqual([
-      ['C-NY', '06:45', 'America/New_York'],
-      ['C-LDN', '07:15', 'Europe/London'],
-    ]);
-    expect(digestTasks().map((t) => t.name)).toEqual(['digest-pass']);
-    await runText('digest unsubscribe', ctx('C-NY'));
-    expect(runtime.store.subscriptions()).toHaveLength(1);
-    await runtime.stop();
-    runtime = undefined;
-    expect(digestTasks()).toHaveLength(0);
-  });
+  it(
+    'wires store, scheduler, sightings and service: subscriptions made by ' + 'command are served by one node-cron job',
+    async () => {
+      const slack = new RecordingAdapter('slack');
+      runtime = new DigestRuntime({
+        config: config(world.dbPath),
+        dossier: world.dossier,
+        adapters: { slack },
+        log: silentLogger(),
+      });
+      const started = new Date(Date.now() - 1000);
+      await runtime.start();
+      expect(existsSync(world.dbPath)).toBe(true);
+      // A document the engine adds while the digest runs is first seen then, so it leads the next digest.
+      writeFileSync(join(world.corpusDir, 'new.md'), note('Extraditions', 'Officials announced three extraditions.'));
+      await world.dossier.rescan();
+      expect(runtime.store.seenSince(started)).toContain('new.md');
+      const ctx = (channel: string) => ({
+        dossier: world.dossier,
+        platform: 'slack' as const,
+        user: { id: 'U1' },
+        channel: { id: channel },
+        now: () => new Date(),
+        digest: runtime!.service,
+      });
+      await runText('digest subscribe fentanyl at 06:45 daily America/New_York', ctx('C-NY'));
+      await runText('digest subscribe Mérida funding at 07:15 daily', ctx('C-LDN'));
+      expect(runtime.store.subscriptions().map((s) => [s.channelId, s.time, s.timeZone])).toEqual([
+        ['C-NY', '06:45', 'America/New_York'],
+        ['C-LDN', '07:15', 'Europe/London'],
+      ]);
+      expect(digestTasks().map((t) => t.name)).toEqual(['digest-pass']);
+      await runText('digest unsubscribe', ctx('C-NY'));
+      expect(runtime.store.subscriptions()).toHaveLength(1);
+      await runtime.stop();
+      runtime = undefined;
+      expect(digestTasks()).toHaveLength(0);
+    },
+  );
 
   it('says once, naming the file, when its database file is deleted, and refuses new subscriptions', async () => {
     const { log, lines } = capturingLogger();

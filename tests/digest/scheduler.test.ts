@@ -119,21 +119,24 @@ describe('DigestScheduler', () => {
       }
     });
 
-    it('where the platform cannot be asked, is recorded unconfirmed, never posted again, its passages kept', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
-      const platform = new FakePlatform().plan('C-NEWS', 'accepted-reset');
-      const { log, lines } = capturingLogger();
-      const s = scheduler(store, platform.blind(), { log });
-      expect(await s.tick(SLOT)).toMatchObject({ sent: 0, unknown: 1 });
-      await s.tick(plus(SLOT, 30));
-      expect(platform.attempts).toHaveLength(1);
-      expect(store.run(id, SLOT)).toMatchObject({ state: 'unconfirmed' });
-      expect(lines.find((l) => l.level === 50)?.msg).toMatch(/cannot be confirmed; not sent again/);
-      expect(store.countUnfinishedRuns()).toBe(0);
-      await s.tick(NEXT_DAY);
-      expectNoPassageTwice(platform, 'C-NEWS');
-    });
+    it(
+      'where the platform cannot be asked, is recorded unconfirmed, never ' + 'posted again, its passages kept',
+      async () => {
+        const store = world.openStore();
+        const { id } = store.subscribe(newsroom, SUBSCRIBED);
+        const platform = new FakePlatform().plan('C-NEWS', 'accepted-reset');
+        const { log, lines } = capturingLogger();
+        const s = scheduler(store, platform.blind(), { log });
+        expect(await s.tick(SLOT)).toMatchObject({ sent: 0, unknown: 1 });
+        await s.tick(plus(SLOT, 30));
+        expect(platform.attempts).toHaveLength(1);
+        expect(store.run(id, SLOT)).toMatchObject({ state: 'unconfirmed' });
+        expect(lines.find((l) => l.level === 50)?.msg).toMatch(/cannot be confirmed; not sent again/);
+        expect(store.countUnfinishedRuns()).toBe(0);
+        await s.tick(NEXT_DAY);
+        expectNoPassageTwice(platform, 'C-NEWS');
+      },
+    );
 
     it('when looking is refused for good (a missing scope), is recorded unconfirmed with a log line', async () => {
       const store = world.openStore();
@@ -228,26 +231,29 @@ describe('DigestScheduler', () => {
       expect(store.run(id, SLOT)).toMatchObject({ state: 'sent', attempts: 2 });
     });
 
-    it('after the platform took the post, before it was recorded: found there, recorded sent, not posted again', async () => {
-      const first = world.openStore();
-      const { id } = first.subscribe(newsroom, SUBSCRIBED);
-      const platform = new FakePlatform();
-      leftPosting(first, id);
-      await platform.post(
-        'C-NEWS',
-        { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 },
-        {
-          key: `${id}:${SLOT.toISOString()}`,
-        },
-      );
-      first.close();
+    it(
+      'after the platform took the post, before it was recorded: found there, ' + 'recorded sent, not posted again',
+      async () => {
+        const first = world.openStore();
+        const { id } = first.subscribe(newsroom, SUBSCRIBED);
+        const platform = new FakePlatform();
+        leftPosting(first, id);
+        await platform.post(
+          'C-NEWS',
+          { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 },
+          {
+            key: `${id}:${SLOT.toISOString()}`,
+          },
+        );
+        first.close();
 
-      const store = world.openStore();
-      await scheduler(store, platform).tick(plus(SLOT, 3));
-      expect(platform.messages).toHaveLength(1);
-      expect(store.run(id, SLOT)?.state).toBe('sent');
-      expect([...store.sentPassages('slack', 'C-NEWS')]).toEqual(['fentanyl.md#1']);
-    });
+        const store = world.openStore();
+        await scheduler(store, platform).tick(plus(SLOT, 3));
+        expect(platform.messages).toHaveLength(1);
+        expect(store.run(id, SLOT)?.state).toBe('sent');
+        expect([...store.sentPassages('slack', 'C-NEWS')]).toEqual(['fentanyl.md#1']);
+      },
+    );
 
     it('after sending: a restart never sends the slot again', async () => {
       const first = world.openStore();
@@ -371,26 +377,29 @@ describe('DigestScheduler', () => {
       expect(platform.attempts.filter((a) => a.channelId === 'C-GONE')).toHaveLength(1);
     });
 
-    it('that cannot be reached is retried with backoff, then the slot fails with a log line, delaying nobody', async () => {
-      const store = world.openStore();
-      const down = store.subscribe({ ...newsroom, channelId: 'C-DOWN' }, SUBSCRIBED);
-      store.subscribe(newsroom, SUBSCRIBED);
-      const refusal = new DeliveryError('unavailable', 'connect ECONNREFUSED');
-      const platform = new FakePlatform().plan('C-DOWN', refusal, refusal, refusal);
-      const waits: number[] = [];
-      const { log, lines } = capturingLogger();
-      const s = scheduler(store, platform, {
-        log,
-        delivery: { attempts: 3, backoffMs: 1000 },
-        sleep: async (ms) => void waits.push(ms),
-      });
-      expect(await s.tick(SLOT)).toMatchObject({ sent: 1, failed: 1 });
-      expect(platform.attempts.filter((a) => a.channelId === 'C-DOWN')).toHaveLength(3);
-      expect(waits).toEqual([1000, 2000]);
-      expect(store.run(down.id, SLOT)).toMatchObject({ state: 'failed', attempts: 3 });
-      expect(store.subscriptionById(down.id)?.state).toBe('active');
-      expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toMatch(/ECONNREFUSED/);
-    });
+    it(
+      'that cannot be reached is retried with backoff, then the slot fails ' + 'with a log line, delaying nobody',
+      async () => {
+        const store = world.openStore();
+        const down = store.subscribe({ ...newsroom, channelId: 'C-DOWN' }, SUBSCRIBED);
+        store.subscribe(newsroom, SUBSCRIBED);
+        const refusal = new DeliveryError('unavailable', 'connect ECONNREFUSED');
+        const platform = new FakePlatform().plan('C-DOWN', refusal, refusal, refusal);
+        const waits: number[] = [];
+        const { log, lines } = capturingLogger();
+        const s = scheduler(store, platform, {
+          log,
+          delivery: { attempts: 3, backoffMs: 1000 },
+          sleep: async (ms) => void waits.push(ms),
+        });
+        expect(await s.tick(SLOT)).toMatchObject({ sent: 1, failed: 1 });
+        expect(platform.attempts.filter((a) => a.channelId === 'C-DOWN')).toHaveLength(3);
+        expect(waits).toEqual([1000, 2000]);
+        expect(store.run(down.id, SLOT)).toMatchObject({ state: 'failed', attempts: 3 });
+        expect(store.subscriptionById(down.id)?.state).toBe('active');
+        expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toMatch(/ECONNREFUSED/);
+      },
+    );
 
     it('that refuses once and then recovers is delivered on retry', async () => {
       const store = world.openStore();
@@ -421,26 +430,29 @@ describe('DigestScheduler', () => {
       expect(platform.attempts.map((a) => a.channelId)).toEqual(['C-NEWS', 'C-NEWS', 'C-DESK']);
     });
 
-    it('that keeps rate-limiting past the bound fails the slot with a log line, having asked a few times only', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
-      const limited = new DeliveryError('rate-limited', 'ratelimited', { retryAfterMs: 40_000 });
-      const platform = new FakePlatform().plan('C-NEWS', ...Array<DeliveryError>(50).fill(limited));
-      const { log, lines } = capturingLogger();
-      const waits: number[] = [];
-      const s = scheduler(store, platform, {
-        log,
-        delivery: { retryAfterMaxMs: 120_000 },
-        sleep: async (ms) => void waits.push(ms),
-      });
-      expect(await s.tick(SLOT)).toMatchObject({ failed: 1 });
-      expect(platform.attempts).toHaveLength(4);
-      expect(waits).toEqual([40_000, 40_000, 40_000]);
-      expect(store.run(id, SLOT)?.state).toBe('failed');
-      expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toMatch(
-        /asked to wait 40 s more \(Retry-After\), beyond the 120 s a digest waits/,
-      );
-    });
+    it(
+      'that keeps rate-limiting past the bound fails the slot with a log line, ' + 'having asked a few times only',
+      async () => {
+        const store = world.openStore();
+        const { id } = store.subscribe(newsroom, SUBSCRIBED);
+        const limited = new DeliveryError('rate-limited', 'ratelimited', { retryAfterMs: 40_000 });
+        const platform = new FakePlatform().plan('C-NEWS', ...Array<DeliveryError>(50).fill(limited));
+        const { log, lines } = capturingLogger();
+        const waits: number[] = [];
+        const s = scheduler(store, platform, {
+          log,
+          delivery: { retryAfterMaxMs: 120_000 },
+          sleep: async (ms) => void waits.push(ms),
+        });
+        expect(await s.tick(SLOT)).toMatchObject({ failed: 1 });
+        expect(platform.attempts).toHaveLength(4);
+        expect(waits).toEqual([40_000, 40_000, 40_000]);
+        expect(store.run(id, SLOT)?.state).toBe('failed');
+        expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toMatch(
+          /asked to wait 40 s more \(Retry-After\), beyond the 120 s a digest waits/,
+        );
+      },
+    );
   });
 
   it('driven every 15 minutes across daylight-saving changes, posts at 08:00 local in two time zones', async () => {

@@ -84,28 +84,32 @@ describe('DigestScheduler.stop', () => {
     expect(store.unfinishedRuns()).toEqual([]);
   });
 
-  it('records a post still in flight at the drain limit as unknown; after a restart it is looked for, never sent twice', async () => {
-    for (const outcome of ['ok', 'lost-reset'] as const) {
-      const store = world.openStore();
-      const sub = store.subscribe({ ...newsroom, channelId: outcome, days: [2] }, SUBSCRIBED);
-      const platform = new FakePlatform().plan(outcome, 'hold');
-      const first = scheduler(store, platform);
-      const posting = platform.arrived();
-      const ticking = first.tick(NOW);
-      await posting;
-      await first.stop();
-      expect(await ticking).toMatchObject({ unknown: 1 });
-      expect(store.run(sub.id, TUESDAY)).toMatchObject({ state: 'unknown' });
-      // The platform answers once the process has gone: it kept the post, or it did not.
-      platform.release(outcome);
+  it(
+    'records a post still in flight at the drain limit as unknown; after a ' +
+      'restart it is looked for, never sent twice',
+    async () => {
+      for (const outcome of ['ok', 'lost-reset'] as const) {
+        const store = world.openStore();
+        const sub = store.subscribe({ ...newsroom, channelId: outcome, days: [2] }, SUBSCRIBED);
+        const platform = new FakePlatform().plan(outcome, 'hold');
+        const first = scheduler(store, platform);
+        const posting = platform.arrived();
+        const ticking = first.tick(NOW);
+        await posting;
+        await first.stop();
+        expect(await ticking).toMatchObject({ unknown: 1 });
+        expect(store.run(sub.id, TUESDAY)).toMatchObject({ state: 'unknown' });
+        // The platform answers once the process has gone: it kept the post, or it did not.
+        platform.release(outcome);
 
-      const restarted = scheduler(world.openStore(), platform);
-      await restarted.tick(later(0.5));
-      expect(platform.looks).toEqual([]);
-      await restarted.tick(later(2));
-      expect(platform.messagesTo(outcome)).toHaveLength(1);
-      expect(store.run(sub.id, TUESDAY)?.state).toBe('sent');
-      expect(platform.attempts).toHaveLength(outcome === 'ok' ? 1 : 2);
-    }
-  });
+        const restarted = scheduler(world.openStore(), platform);
+        await restarted.tick(later(0.5));
+        expect(platform.looks).toEqual([]);
+        await restarted.tick(later(2));
+        expect(platform.messagesTo(outcome)).toHaveLength(1);
+        expect(store.run(sub.id, TUESDAY)?.state).toBe('sent');
+        expect(platform.attempts).toHaveLength(outcome === 'ok' ? 1 : 2);
+      }
+    },
+  );
 });

@@ -34,21 +34,24 @@ afterEach(async () => {
 });
 
 describe('a large document added while the engine runs', () => {
-  it('is parsed in a worker thread, which also reads its figures, each pointing at its own passage’s sentence', async () => {
-    await dossier.watch({ workerFromBytes: 0 });
-    const primed = vi.spyOn(dossier.figures, 'prime');
-    await writeFile(join(corpus.dir, 'harbour.md'), report(30));
-    expect(await dossier.rescan()).toEqual({ added: ['harbour.md'], changed: [], removed: [] });
+  it(
+    'is parsed in a worker thread, which also reads its figures, each ' + 'pointing at its own passage’s sentence',
+    async () => {
+      await dossier.watch({ workerFromBytes: 0 });
+      const primed = vi.spyOn(dossier.figures, 'prime');
+      await writeFile(join(corpus.dir, 'harbour.md'), report(30));
+      expect(await dossier.rescan()).toEqual({ added: ['harbour.md'], changed: [], removed: [] });
 
-    const doc = dossier.document('harbour.md')!;
-    expect(doc.passages).toHaveLength(30);
-    expect(primed).toHaveBeenCalledTimes(30);
-    const [figure] = dossier.figures.of(doc.passages[6]!);
-    expect(figure?.text).toBe('16 cranes');
-    expect(doc.passages[6]!.sentences).toContain(figure!.sentence);
-    expect(dossier.search('cranes berth 7').map((h) => h.passage.id)).toContain('harbour.md#7');
-    expect(changes).toEqual([['added', 'harbour.md']]);
-  });
+      const doc = dossier.document('harbour.md')!;
+      expect(doc.passages).toHaveLength(30);
+      expect(primed).toHaveBeenCalledTimes(30);
+      const [figure] = dossier.figures.of(doc.passages[6]!);
+      expect(figure?.text).toBe('16 cranes');
+      expect(doc.passages[6]!.sentences).toContain(figure!.sentence);
+      expect(dossier.search('cranes berth 7').map((h) => h.passage.id)).toContain('harbour.md#7');
+      expect(changes).toEqual([['added', 'harbour.md']]);
+    },
+  );
 
   it('that cannot be loaded in the worker is a one-line warning naming it, and nothing is added', async () => {
     await dossier.watch({ workerFromBytes: 0 });

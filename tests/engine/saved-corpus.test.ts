@@ -12,27 +12,30 @@ afterAll(async () => {
 });
 
 describe('SavedCorpus', () => {
-  it('reuses parsed documents and their figures while the bytes are unchanged, and re-parses a changed file', async () => {
-    const corpus = await tempCorpus({
-      'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
-      'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
-    });
-    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
-    cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+  it(
+    'reuses parsed documents and their figures while the bytes are ' + 'unchanged, and re-parses a changed file',
+    async () => {
+      const corpus = await tempCorpus({
+        'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
+        'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
+      });
+      const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+      cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
 
-    const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
-    expect((await readdir(cacheDir)).some((f) => f.startsWith('corpus-v'))).toBe(true);
-    const second = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
-    expect(second.documents).toEqual(first.documents);
-    const [passage] = second.document('b.md')!.passages;
-    expect(second.figures.of(passage!).map((f) => f.text)).toEqual(['About 64,070 overdose deaths']);
-    expect(second.figures.of(passage!)[0]!.sentence).toBe(passage!.sentences[0]);
+      const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+      expect((await readdir(cacheDir)).some((f) => f.startsWith('corpus-v'))).toBe(true);
+      const second = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+      expect(second.documents).toEqual(first.documents);
+      const [passage] = second.document('b.md')!.passages;
+      expect(second.figures.of(passage!).map((f) => f.text)).toEqual(['About 64,070 overdose deaths']);
+      expect(second.figures.of(passage!)[0]!.sentence).toBe(passage!.sentences[0]);
 
-    await writeFile(join(corpus.dir, 'a.md'), note('Seizures', 'Fentanyl seizures rose 90 percent in one year.'));
-    const third = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
-    expect(third.document('a.md')!.passages[0]!.text).toContain('90 percent');
-    expect(third.document('b.md')).toEqual(first.document('b.md'));
-  });
+      await writeFile(join(corpus.dir, 'a.md'), note('Seizures', 'Fentanyl seizures rose 90 percent in one year.'));
+      const third = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+      expect(third.document('a.md')!.passages[0]!.text).toContain('90 percent');
+      expect(third.document('b.md')).toEqual(first.document('b.md'));
+    },
+  );
 
   it('saves a file skipped for its content too, so an unchanged corpus is never written again', async () => {
     const corpus = await tempCorpus({

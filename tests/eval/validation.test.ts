@@ -74,15 +74,18 @@ describe('the tuning file', () => {
     return shared / (a.size + b.size - shared);
   };
 
-  it('parses, with unique ids, and holds no near-copy of a validation question, so the held-out set stays unseen', async () => {
-    const tuning = await readValidationSet(TUNING_FILE);
-    const heldOut = await Promise.all(SETS.map(([, file]) => readValidationSet(file)));
-    const ids = [...tuning.ask, ...tuning.offTopic].map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    const held = heldOut.flatMap((v) => [...v.ask, ...v.offTopic, ...v.figures]).map((c) => words(c.q));
-    const near = [...tuning.ask, ...tuning.offTopic].filter((c) => held.some((v) => jaccard(words(c.q), v) >= 0.34));
-    expect(near.map((c) => c.id)).toEqual([]);
-  });
+  it(
+    'parses, with unique ids, and holds no near-copy of a validation ' + 'question, so the held-out set stays unseen',
+    async () => {
+      const tuning = await readValidationSet(TUNING_FILE);
+      const heldOut = await Promise.all(SETS.map(([, file]) => readValidationSet(file)));
+      const ids = [...tuning.ask, ...tuning.offTopic].map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const held = heldOut.flatMap((v) => [...v.ask, ...v.offTopic, ...v.figures]).map((c) => words(c.q));
+      const near = [...tuning.ask, ...tuning.offTopic].filter((c) => held.some((v) => jaccard(words(c.q), v) >= 0.34));
+      expect(near.map((c) => c.id)).toEqual([]);
+    },
+  );
 });
 
 /**
@@ -107,7 +110,8 @@ describe.each(SETS)('the %s file', (name, file) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  const counts = `${holds.ask} chat-style questions, 15 off-topic, ${holds.figures} figure topics, ${holds.cite} quotes`;
+  const counts =
+    `${holds.ask} chat-style questions, 15 off-topic, ${holds.figures} ` + `figure topics, ${holds.cite} quotes`;
   it(`holds ${counts}`, () => {
     expect(set.ask.length).toBeGreaterThanOrEqual(holds.ask);
     for (const style of ['short', 'abbreviation', 'lowercase', 'typo', 'paraphrase', 'long'])

@@ -328,29 +328,32 @@ describe('files shared in chat', () => {
     url: 'https://chat.test/archives/C9/p100',
   });
 
-  it('downloads the file with the platform’s headers, without asking robots.txt, and cites where it was shared', async () => {
-    let authorization: string | undefined;
-    web.route('/private/files/review.pdf', (req, res) => {
-      authorization = req.headers.authorization;
-      res.writeHead(302, { location: '/reports/quay-lighting.pdf' }).end();
-    });
-    const robotsBefore = web.requestsTo('/robots.txt');
-    const reply = await runAddFiles(
-      [file('review.pdf', '/private/files/review.pdf', { authorization: 'Bearer chat-token' })],
-      ctx(),
-    );
-    expect(reply.title).toBe('Added: Quay Lighting Review');
-    expect(authorization).toBe('Bearer chat-token');
-    expect(web.requestsTo('/robots.txt')).toBe(robotsBefore);
-    expect(dossier.documents.find((d) => d.meta.title === 'Quay Lighting Review')?.meta.url).toBe(
-      'https://chat.test/archives/C9/p100',
-    );
-    expect(await filesIn(corpus.dir)).toEqual([
-      'added/slack/review.pdf',
-      'added/slack/review.pdf.meta.yaml',
-      'notes/tides.md',
-    ]);
-  });
+  it(
+    'downloads the file with the platform’s headers, without asking ' + 'robots.txt, and cites where it was shared',
+    async () => {
+      let authorization: string | undefined;
+      web.route('/private/files/review.pdf', (req, res) => {
+        authorization = req.headers.authorization;
+        res.writeHead(302, { location: '/reports/quay-lighting.pdf' }).end();
+      });
+      const robotsBefore = web.requestsTo('/robots.txt');
+      const reply = await runAddFiles(
+        [file('review.pdf', '/private/files/review.pdf', { authorization: 'Bearer chat-token' })],
+        ctx(),
+      );
+      expect(reply.title).toBe('Added: Quay Lighting Review');
+      expect(authorization).toBe('Bearer chat-token');
+      expect(web.requestsTo('/robots.txt')).toBe(robotsBefore);
+      expect(dossier.documents.find((d) => d.meta.title === 'Quay Lighting Review')?.meta.url).toBe(
+        'https://chat.test/archives/C9/p100',
+      );
+      expect(await filesIn(corpus.dir)).toEqual([
+        'added/slack/review.pdf',
+        'added/slack/review.pdf.meta.yaml',
+        'notes/tides.md',
+      ]);
+    },
+  );
 
   it('sends the platform’s headers to the file’s own origin only, never after a redirect elsewhere', async () => {
     let leaked: string | undefined = 'not requested';

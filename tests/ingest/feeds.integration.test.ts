@@ -35,7 +35,8 @@ const rss = () => `<?xml version="1.0" encoding="UTF-8"?>
 ${rssItems
   .map(
     (i) =>
-      `<item><title>${i.title}</title><link>${web.url(i.path)}</link><guid>${web.url(i.path)}</guid><pubDate>${new Date(i.date).toUTCString()}</pubDate></item>`,
+      `<item><title>${i.title}</title><link>${web.url(i.path)}</link><guid>${web.url(i.path)}</guid>` +
+      `<pubDate>${new Date(i.date).toUTCString()}</pubDate></item>`,
   )
   .join('\n')}
 </channel></rss>`;
@@ -46,14 +47,17 @@ const atom = () => `<?xml version="1.0" encoding="utf-8"?>
 ${atomItems
   .map(
     (i) =>
-      `<entry><title>${i.title}</title><link href="${web.url(i.path)}"/><id>urn:board:${i.path}</id><updated>${i.date}</updated></entry>`,
+      `<entry><title>${i.title}</title><link ` +
+      `href="${web.url(i.path)}"/><id>urn:board:${i.path}</id><updated>${i.date}</updated></entry>`,
   )
   .join('\n')}
 </feed>`;
 
 /** A page per path, each with text of its own (the same text under two links is one document). */
 const page = (title: string) =>
-  `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${title} was reported by the harbour office this week, with details to follow from the board.</p></article></body></html>`;
+  `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${title} ` +
+  `was reported by the harbour office this week, with details to follow ` +
+  `from the board.</p></article></body></html>`;
 
 beforeAll(async () => {
   await web.start();
@@ -118,30 +122,33 @@ const textOf = (reply: Reply) =>
 const addedSources = () => dossier.documents.map((d) => d.source).filter((s) => s.startsWith('added/'));
 
 describe('feeds', () => {
-  it('follows an RSS feed, takes its items, then only the item that is new, and a 304 when nothing changed', async () => {
-    const followed = await feeds.follow(web.url('/feeds/harbour.rss'), {
-      platform: 'terminal',
-      userId: 'cli',
-      channelId: 'cli',
-    });
-    expect(followed.feed.title).toBe('Coastal Gazette: Harbour');
-    expect(await followed.firstPoll).toEqual({ added: 2, known: 0, failed: 0 });
-    expect(addedSources()).toHaveLength(2);
-    expect(dossier.document(addedSources()[0]!)!.meta.url).toMatch(/\/news\/(ferry|dredging)$/);
+  it(
+    'follows an RSS feed, takes its items, then only the item that is new, ' + 'and a 304 when nothing changed',
+    async () => {
+      const followed = await feeds.follow(web.url('/feeds/harbour.rss'), {
+        platform: 'terminal',
+        userId: 'cli',
+        channelId: 'cli',
+      });
+      expect(followed.feed.title).toBe('Coastal Gazette: Harbour');
+      expect(await followed.firstPoll).toEqual({ added: 2, known: 0, failed: 0 });
+      expect(addedSources()).toHaveLength(2);
+      expect(dossier.document(addedSources()[0]!)!.meta.url).toMatch(/\/news\/(ferry|dredging)$/);
 
-    rssItems.push({ title: 'Lamps lit', path: '/news/lamps', date: '2026-11-22T08:00:00Z' });
-    now = new Date('2026-11-23T07:01:00Z');
-    await feeds.pollDue();
-    expect(addedSources()).toHaveLength(3);
-    expect(store.feed(web.url('/feeds/harbour.rss'))!.items).toBe(3);
+      rssItems.push({ title: 'Lamps lit', path: '/news/lamps', date: '2026-11-22T08:00:00Z' });
+      now = new Date('2026-11-23T07:01:00Z');
+      await feeds.pollDue();
+      expect(addedSources()).toHaveLength(3);
+      expect(store.feed(web.url('/feeds/harbour.rss'))!.items).toBe(3);
 
-    now = new Date('2026-11-23T08:02:00Z');
-    await feeds.pollDue();
-    expect(rssRequests.at(-1)).toEqual({ etag: expect.any(String), answered: 304 });
-    expect(addedSources()).toHaveLength(3);
-    // Each new item was marked seen, so the next digest leads with it.
-    expect(store.seenSince(new Date('2026-11-23T00:00:00Z'))).toEqual(expect.arrayContaining(addedSources()));
-  });
+      now = new Date('2026-11-23T08:02:00Z');
+      await feeds.pollDue();
+      expect(rssRequests.at(-1)).toEqual({ etag: expect.any(String), answered: 304 });
+      expect(addedSources()).toHaveLength(3);
+      // Each new item was marked seen, so the next digest leads with it.
+      expect(store.seenSince(new Date('2026-11-23T00:00:00Z'))).toEqual(expect.arrayContaining(addedSources()));
+    },
+  );
 
   it('follows an Atom feed and takes the entry it gains between two polls', async () => {
     const followed = await feeds.follow(web.url('/feeds/board.atom'), {
@@ -158,21 +165,24 @@ describe('feeds', () => {
     expect(dossier.documents.find((d) => d.meta.url === web.url('/board/notice-2'))?.meta.title).toBe('Story notice-2');
   });
 
-  it('leaves an item whose page cannot be added untaken, with no file and no feed item, and tries it again', async () => {
-    rssItems.push({ title: 'Memo', path: '/private/memo', date: '2026-11-22T10:00:00Z' });
-    const { firstPoll } = await feeds.follow(web.url('/feeds/harbour.rss'), {
-      platform: 'terminal',
-      userId: 'cli',
-      channelId: 'cli',
-    });
-    expect(await firstPoll).toEqual({ added: 2, known: 0, failed: 1 });
-    expect(store.feed(web.url('/feeds/harbour.rss'))!.items).toBe(2);
-    const files = await readdir(corpus.dir, { recursive: true });
-    expect(files.filter((f) => f.includes('memo'))).toEqual([]);
-    expect(logs.find((l) => l.msg === 'feed item not added; tried again at the next poll')).toMatchObject({
-      item: web.url('/private/memo'),
-    });
-  });
+  it(
+    'leaves an item whose page cannot be added untaken, with no file and no ' + 'feed item, and tries it again',
+    async () => {
+      rssItems.push({ title: 'Memo', path: '/private/memo', date: '2026-11-22T10:00:00Z' });
+      const { firstPoll } = await feeds.follow(web.url('/feeds/harbour.rss'), {
+        platform: 'terminal',
+        userId: 'cli',
+        channelId: 'cli',
+      });
+      expect(await firstPoll).toEqual({ added: 2, known: 0, failed: 1 });
+      expect(store.feed(web.url('/feeds/harbour.rss'))!.items).toBe(2);
+      const files = await readdir(corpus.dir, { recursive: true });
+      expect(files.filter((f) => f.includes('memo'))).toEqual([]);
+      expect(logs.find((l) => l.msg === 'feed item not added; tried again at the next poll')).toMatchObject({
+        item: web.url('/private/memo'),
+      });
+    },
+  );
 
   it('refuses a link that is not a feed, in one line, and follows nothing', async () => {
     const reply = await runText(`feeds add ${web.url('/feeds/not-a-feed')}`, ctx());
@@ -181,36 +191,39 @@ describe('feeds', () => {
     expect(store.feeds()).toEqual([]);
   });
 
-  it('pauses a feed that keeps failing, with a log line, and shows its state and last error in feeds list', async () => {
-    // Followed while it worked; then it breaks.
-    web.route('/feeds/flaky.rss', (_req, res) => send(res, 200, 'application/rss+xml', rss()));
-    const { firstPoll } = await feeds.follow(web.url('/feeds/flaky.rss'), {
-      platform: 'terminal',
-      userId: 'cli',
-      channelId: 'cli',
-    });
-    await firstPoll;
-    web.route('/feeds/flaky.rss', (_req, res) => send(res, 500, 'text/plain', 'down'));
-    for (const at of ['2026-11-23T07:01:00Z', '2026-11-23T08:02:00Z']) {
-      now = new Date(at);
+  it(
+    'pauses a feed that keeps failing, with a log line, and shows its state ' + 'and last error in feeds list',
+    async () => {
+      // Followed while it worked; then it breaks.
+      web.route('/feeds/flaky.rss', (_req, res) => send(res, 200, 'application/rss+xml', rss()));
+      const { firstPoll } = await feeds.follow(web.url('/feeds/flaky.rss'), {
+        platform: 'terminal',
+        userId: 'cli',
+        channelId: 'cli',
+      });
+      await firstPoll;
+      web.route('/feeds/flaky.rss', (_req, res) => send(res, 500, 'text/plain', 'down'));
+      for (const at of ['2026-11-23T07:01:00Z', '2026-11-23T08:02:00Z']) {
+        now = new Date(at);
+        await feeds.pollDue();
+      }
+      const feed = store.feed(web.url('/feeds/flaky.rss'))!;
+      expect(feed).toMatchObject({
+        state: 'paused',
+        failures: 2,
+        lastError: `${new URL(web.origin).host} answered 500.`,
+      });
+      expect(logs.find((l) => String(l.msg).includes('paused after 2 failed polls'))).toBeDefined();
+      // Paused feeds are not polled.
+      now = new Date('2026-11-23T09:03:00Z');
+      const before = web.requestsTo('/feeds/flaky.rss');
       await feeds.pollDue();
-    }
-    const feed = store.feed(web.url('/feeds/flaky.rss'))!;
-    expect(feed).toMatchObject({
-      state: 'paused',
-      failures: 2,
-      lastError: `${new URL(web.origin).host} answered 500.`,
-    });
-    expect(logs.find((l) => String(l.msg).includes('paused after 2 failed polls'))).toBeDefined();
-    // Paused feeds are not polled.
-    now = new Date('2026-11-23T09:03:00Z');
-    const before = web.requestsTo('/feeds/flaky.rss');
-    await feeds.pollDue();
-    expect(web.requestsTo('/feeds/flaky.rss')).toBe(before);
-    const list = textOf(await runText('feeds list', ctx()));
-    expect(list).toContain('paused after 2 failed polls');
-    expect(list).toContain(`last error: ${new URL(web.origin).host} answered 500.`);
-  });
+      expect(web.requestsTo('/feeds/flaky.rss')).toBe(before);
+      const list = textOf(await runText('feeds list', ctx()));
+      expect(list).toContain('paused after 2 failed polls');
+      expect(list).toContain(`last error: ${new URL(web.origin).host} answered 500.`);
+    },
+  );
 
   it('feeds add, list and remove through the command table', async () => {
     const added = await runText(`feeds add ${web.url('/feeds/board.atom')}`, ctx());

@@ -77,13 +77,15 @@ export const ARTICLE_HTML = `<!doctype html>
 <meta property="article:published_time" content="2026-11-20T07:00:00Z">
 <script>document.title = 'ran';</script>
 </head><body>
-<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav></header>
+<header><nav><a href="/">Home</a> <a href="/news">News</a>
+<a href="/sport">Sport</a> <a href="/weather">Weather</a></nav></header>
 <div class="ad-banner advertisement">Advertisement: Sail to the islands this winter with half-price ferry tickets.</div>
 <main><article>
 <h1>Harbour lights return to the old quay</h1>
 ${ARTICLE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
 </article></main>
-<aside class="sidebar"><h3>Most read</h3><ul><li>Ferry timetable changes for the winter</li><li>Council votes on parking</li></ul></aside>
+<aside class="sidebar"><h3>Most read</h3>
+<ul><li>Ferry timetable changes for the winter</li><li>Council votes on parking</li></ul></aside>
 <section id="comments" class="comments"><h2>Comments</h2>
 <div class="comment"><p>Lovely to see the quay lit up again, well done to everyone involved!</p></div>
 <div class="comment"><p>What about the potholes on the harbour road though?</p></div>

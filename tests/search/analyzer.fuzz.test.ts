@@ -11,19 +11,24 @@ import { tempCorpus } from '../support/corpus.js';
 const analyzer = new Analyzer();
 
 describe('Analyzer, fuzzed', () => {
-  it('never throws, and gives terms that are non-empty and free of spaces, the same ones for words() as for terms()', () => {
-    fc.assert(
-      fc.property(anyInput(), (text) => {
-        const terms = analyzer.terms(text);
-        for (const t of terms) expect(t).toMatch(/^\S+$/);
-        expect(new Set(terms).size).toBe(terms.length);
-        const all = new Set(terms);
-        for (const w of analyzer.words(text)) if (w.term) expect(all.has(w.term), `${w.term} of ${w.word}`).toBe(true);
-        expect(analyzer.terms(text)).toEqual(terms);
-      }),
-      fuzz(300),
-    );
-  });
+  it(
+    'never throws, and gives terms that are non-empty and free of spaces, ' +
+      'the same ones for words() as for terms()',
+    () => {
+      fc.assert(
+        fc.property(anyInput(), (text) => {
+          const terms = analyzer.terms(text);
+          for (const t of terms) expect(t).toMatch(/^\S+$/);
+          expect(new Set(terms).size).toBe(terms.length);
+          const all = new Set(terms);
+          for (const w of analyzer.words(text))
+            if (w.term) expect(all.has(w.term), `${w.term} of ${w.word}`).toBe(true);
+          expect(analyzer.terms(text)).toEqual(terms);
+        }),
+        fuzz(300),
+      );
+    },
+  );
 
   it('folds accents and case away: a text and its folded form search for the same terms', () => {
     fc.assert(

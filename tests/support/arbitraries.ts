@@ -331,10 +331,16 @@ export const HOSTILE_CORPUS: Record<string, string> = {
   ].join('\n'),
   'notes.md': note(
     '<https://evil.example|Spoofed title> @everyone',
-    'Canada said the harbour cost 7 million in 2018 <!here>, a figure the council disputed at length in its spring meeting, where members asked why the dredging ran over budget again and who would pay for the \u001b[31mred ink.',
+    'Canada said the harbour cost 7 million in 2018 <!here>, a figure the ' +
+      'council disputed at length in its spring meeting, where members asked ' +
+      'why the dredging ran over budget again and who would pay for the ' +
+      '\u001b[31mred ink.',
   ),
   'page.html':
-    '<html><head><title>Page &lt;!channel&gt; @here</title><meta name="author" content="&lt;@U1&gt;"></head><body><article><h1>Ferry &lt;@U1&gt;</h1>' +
+    '<html><head><title>Page &lt;!channel&gt; @here</title><meta ' +
+    'name="author" content="&lt;@U1&gt;"></head><body><article><h1>Ferry ' +
+    '&lt;@U1&gt;</h1>' +
     '<p>The ferry lights cost 8 million in 2020 &lt;!channel&gt; @everyone [x](https://evil.example) **bold**.</p>' +
-    '<p>The harbour council said the ferry budget fell 10% in 2021 &lt;https://evil.example|click&gt;.</p></article></body></html>',
+    '<p>The harbour council said the ferry budget fell 10% in 2021 ' +
+    '&lt;https://evil.example|click&gt;.</p></article></body></html>',
 };

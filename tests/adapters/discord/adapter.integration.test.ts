@@ -202,37 +202,41 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(description).not.toMatch(/@everyone|@here|(?<!\\)<@/);
   });
 
-  it('shares an answer with the channel, pages with More results and logs feedback without the question at the default level', async () => {
-    const { answer } = await ask('tram funding');
-    const ids = buttonIds(answer);
+  it(
+    'shares an answer with the channel, pages with More results and logs ' +
+      'feedback without the question at the default level',
+    async () => {
+      const { answer } = await ask('tram funding');
+      const ids = buttonIds(answer);
 
-    const share = standIn.interact(standIn.button(ids.Share!));
-    // The click is acknowledged on the private answer itself; the channel gets a copy of its own.
-    expect((await standIn.waitFor(callbackOf(share))).body).toEqual({ type: 6 });
-    const shared = await standIn.waitFor(
-      (r) => r.method === 'POST' && r.path === `/webhooks/${APPLICATION_ID}/${share.token}`,
-    );
-    expect(shared.body.flags ?? 0).toBe(0);
-    expect(shared.body.embeds[0].description).toMatch(/\*\*[Tt]ram\b[^*]*\*\*/);
-    expect(shared.body.embeds[0].author).toEqual({ name: 'Shared by Asker' });
-    expect(Object.keys(buttonIds(shared))).toEqual(['More results', '👍', '👎']);
-    // The private answer keeps its buttons, Share now a disabled "Shared" (issue 13.6).
-    const original = await standIn.waitFor(originalOf(share));
-    expect(original.body.components[0].components[0]).toMatchObject({ label: 'Shared', disabled: true });
-    expect(Object.keys(buttonIds(original))).toEqual(['Shared', 'More results', '👍', '👎']);
+      const share = standIn.interact(standIn.button(ids.Share!));
+      // The click is acknowledged on the private answer itself; the channel gets a copy of its own.
+      expect((await standIn.waitFor(callbackOf(share))).body).toEqual({ type: 6 });
+      const shared = await standIn.waitFor(
+        (r) => r.method === 'POST' && r.path === `/webhooks/${APPLICATION_ID}/${share.token}`,
+      );
+      expect(shared.body.flags ?? 0).toBe(0);
+      expect(shared.body.embeds[0].description).toMatch(/\*\*[Tt]ram\b[^*]*\*\*/);
+      expect(shared.body.embeds[0].author).toEqual({ name: 'Shared by Asker' });
+      expect(Object.keys(buttonIds(shared))).toEqual(['More results', '👍', '👎']);
+      // The private answer keeps its buttons, Share now a disabled "Shared" (issue 13.6).
+      const original = await standIn.waitFor(originalOf(share));
+      expect(original.body.components[0].components[0]).toMatchObject({ label: 'Shared', disabled: true });
+      expect(Object.keys(buttonIds(original))).toEqual(['Shared', 'More results', '👍', '👎']);
 
-    const more = standIn.interact(standIn.button(ids['More results']!));
-    expect((await standIn.waitFor(callbackOf(more))).body).toEqual({ type: 5, data: { flags: 64 } });
-    const page = await standIn.waitFor(originalOf(more));
-    expect(page.body.embeds[0].description).toMatch(/¶\d/);
-    expect(page.body.embeds[0].description).not.toBe(answer.body.embeds[0].description);
+      const more = standIn.interact(standIn.button(ids['More results']!));
+      expect((await standIn.waitFor(callbackOf(more))).body).toEqual({ type: 5, data: { flags: 64 } });
+      const page = await standIn.waitFor(originalOf(more));
+      expect(page.body.embeds[0].description).toMatch(/¶\d/);
+      expect(page.body.embeds[0].description).not.toBe(answer.body.embeds[0].description);
 
-    const vote = standIn.interact(standIn.button(ids['👍']!));
-    await standIn.waitFor(originalOf(vote));
-    const line = await logLine((l) => l.feedback === 'up');
-    expect(line).toMatchObject({ command: 'ask', user: ASKER.id });
-    expect(JSON.stringify(line)).not.toContain('tram funding');
-  });
+      const vote = standIn.interact(standIn.button(ids['👍']!));
+      await standIn.waitFor(originalOf(vote));
+      const line = await logLine((l) => l.feedback === 'up');
+      expect(line).toMatchObject({ command: 'ask', user: ASKER.id });
+      expect(JSON.stringify(line)).not.toContain('tram funding');
+    },
+  );
 
   it('politely refuses the buttons of a private answer to anyone but the asker', async () => {
     const { answer } = await ask('tram funding');
@@ -288,20 +292,23 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     );
   });
 
-  it('puts buttons only on answers, shows its own code as code, and cites the section heading (issues 13.4, 13.6)', async () => {
-    for (const [command, options] of [
-      ['help', {}],
-      ['sources', {}],
-      ['ask', { question: 'zeppelin tariffs' }],
-    ] as const) {
-      const answer = await standIn.waitFor(originalOf(standIn.interact(standIn.command(command, options))));
-      expect(answer.body.components, command).toEqual([]);
-      if (command === 'ask') expect(answer.body.embeds[0].description).toContain('or `sources` to see what');
-    }
-    const { answer } = await ask('bus fares');
-    expect(answer.body.embeds[0].description).toMatch(/— \*Fares\* · § Ticket prices ¶\d/);
-    expect(Object.keys(buttonIds(answer))).toEqual(['Share', '👍', '👎']);
-  });
+  it(
+    'puts buttons only on answers, shows its own code as code, and cites the ' + 'section heading (issues 13.4, 13.6)',
+    async () => {
+      for (const [command, options] of [
+        ['help', {}],
+        ['sources', {}],
+        ['ask', { question: 'zeppelin tariffs' }],
+      ] as const) {
+        const answer = await standIn.waitFor(originalOf(standIn.interact(standIn.command(command, options))));
+        expect(answer.body.components, command).toEqual([]);
+        if (command === 'ask') expect(answer.body.embeds[0].description).toContain('or `sources` to see what');
+      }
+      const { answer } = await ask('bus fares');
+      expect(answer.body.embeds[0].description).toMatch(/— \*Fares\* · § Ticket prices ¶\d/);
+      expect(Object.keys(buttonIds(answer))).toEqual(['Share', '👍', '👎']);
+    },
+  );
 
   it('says when buttons have expired', async () => {
     const click = standIn.interact(standIn.button('brief:more:00000000-0000-0000-0000-000000000000'));
@@ -323,15 +330,18 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     }
   });
 
-  it('cite bolds whole words and phrases only: never the "s" of "world’s" nor a letter of "U.S." (issue 13.7)', async () => {
-    const interaction = standIn.interact(
-      standIn.command('cite', { quote: '… one of the world’s most corrupt countries' }),
-    );
-    const description: string = (await standIn.waitFor(originalOf(interaction))).body.embeds[0].description;
-    expect(description).toContain('**the world’s most corrupt countries**,');
-    expect(description).not.toMatch(/\*s\*|\*world\*\*|U\.\*+S|\*\*U/);
-    expect(description).toContain('U.S. envoy');
-  });
+  it(
+    'cite bolds whole words and phrases only: never the "s" of "world’s" nor ' + 'a letter of "U.S." (issue 13.7)',
+    async () => {
+      const interaction = standIn.interact(
+        standIn.command('cite', { quote: '… one of the world’s most corrupt countries' }),
+      );
+      const description: string = (await standIn.waitFor(originalOf(interaction))).body.embeds[0].description;
+      expect(description).toContain('**the world’s most corrupt countries**,');
+      expect(description).not.toMatch(/\*s\*|\*world\*\*|U\.\*+S|\*\*U/);
+      expect(description).toContain('U.S. envoy');
+    },
+  );
 
   it('answers /brief figures with cited figures in fields and the chart uploaded as a PNG', async () => {
     const interaction = standIn.interact(standIn.command('figures', { topic: 'tram ridership' }));
@@ -472,38 +482,42 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     }
   });
 
-  it('posts to a channel with the chart uploaded, and reports a channel it may not post in (50013) without crashing', async () => {
-    const chart = {
-      name: 'tram.png',
-      contentType: 'image/png' as const,
-      draw: async () => new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
-      title: 'Tram funding',
-      alt: 'Tram funding by year',
-    };
-    await adapter.post(CHANNEL_ID, {
-      title: 'Digest: tram funding',
-      status: 'ok',
-      blocks: [{ type: 'text', text: [{ text: 'Chart of @everyone' }] }],
-      attachments: [chart],
-      more: 0,
-    });
-    const posted = await standIn.waitFor((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages`);
-    expect(posted.body.allowed_mentions).toEqual({ parse: [] });
-    expect(posted.body.embeds[0].image).toEqual({ url: 'attachment://tram.png' });
-    expect(posted.body.embeds[0].description).toBe('Chart of @\u200beveryone');
-    expect(posted.files).toHaveLength(1);
-    expect(posted.files[0]).toMatchObject({ name: 'tram.png' });
-    expect([...posted.files[0]!.data]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  it(
+    'posts to a channel with the chart uploaded, and reports a channel it ' +
+      'may not post in (50013) without crashing',
+    async () => {
+      const chart = {
+        name: 'tram.png',
+        contentType: 'image/png' as const,
+        draw: async () => new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+        title: 'Tram funding',
+        alt: 'Tram funding by year',
+      };
+      await adapter.post(CHANNEL_ID, {
+        title: 'Digest: tram funding',
+        status: 'ok',
+        blocks: [{ type: 'text', text: [{ text: 'Chart of @everyone' }] }],
+        attachments: [chart],
+        more: 0,
+      });
+      const posted = await standIn.waitFor((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages`);
+      expect(posted.body.allowed_mentions).toEqual({ parse: [] });
+      expect(posted.body.embeds[0].image).toEqual({ url: 'attachment://tram.png' });
+      expect(posted.body.embeds[0].description).toBe('Chart of @\u200beveryone');
+      expect(posted.files).toHaveLength(1);
+      expect(posted.files[0]).toMatchObject({ name: 'tram.png' });
+      expect([...posted.files[0]!.data]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
 
-    standIn.respond(
-      (r) => r.method === 'POST' && r.path.startsWith('/channels/'),
-      discordError(403, 50013, 'Missing Permissions'),
-    );
-    const refused = adapter.post(CHANNEL_ID, { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 });
-    await expect(refused).rejects.toBeInstanceOf(DeliveryError);
-    await expect(refused).rejects.toMatchObject({ code: 'forbidden', permanent: true });
-    const line = await logLine((l) => l.code === 50013);
-    expect(line.msg).toMatch(/lacks permissions in channel \d+ \(50013 Missing Permissions\)/);
-    expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
-  });
+      standIn.respond(
+        (r) => r.method === 'POST' && r.path.startsWith('/channels/'),
+        discordError(403, 50013, 'Missing Permissions'),
+      );
+      const refused = adapter.post(CHANNEL_ID, { title: 'Digest', status: 'ok', blocks: [], attachments: [], more: 0 });
+      await expect(refused).rejects.toBeInstanceOf(DeliveryError);
+      await expect(refused).rejects.toMatchObject({ code: 'forbidden', permanent: true });
+      const line = await logLine((l) => l.code === 50013);
+      expect(line.msg).toMatch(/lacks permissions in channel \d+ \(50013 Missing Permissions\)/);
+      expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
+    },
+  );
 });

@@ -9,11 +9,15 @@ import { commands } from '../../../src/commands/index.js';
 const SNAPSHOT = new URL('./brief-command.json', import.meta.url);
 
 describe('briefCommand', () => {
-  it('matches the reviewed definition of /brief (UPDATE_DISCORD_COMMANDS=1 rewrites it after a change to the table)', () => {
-    const definition = briefCommand(commands);
-    if (process.env.UPDATE_DISCORD_COMMANDS) writeFileSync(SNAPSHOT, `${JSON.stringify(definition, null, 2)}\n`);
-    expect(definition).toEqual(JSON.parse(readFileSync(SNAPSHOT, 'utf8')));
-  });
+  it(
+    'matches the reviewed definition of /brief (UPDATE_DISCORD_COMMANDS=1 ' +
+      'rewrites it after a change to the table)',
+    () => {
+      const definition = briefCommand(commands);
+      if (process.env.UPDATE_DISCORD_COMMANDS) writeFileSync(SNAPSHOT, `${JSON.stringify(definition, null, 2)}\n`);
+      expect(definition).toEqual(JSON.parse(readFileSync(SNAPSHOT, 'utf8')));
+    },
+  );
 
   it('turns a new row of the table into a subcommand, with options read from its zod schema', () => {
     const figures = defineCommand({

@@ -46,18 +46,21 @@ beforeEach(() => {
 });
 
 describe('DiscordAdapter digest posts', () => {
-  it('carry a nonce from the slot’s id that Discord enforces, and findPost finds the bot’s post since then', async () => {
-    const since = SINCE();
-    await adapter.post(CHANNEL_ID, digest, { key: '7:2026-03-03T13:00:00.000Z' });
-    const posted = standIn.requests.find(isPost)!;
-    expect(posted.body).toMatchObject({ nonce: digestNonce('7:2026-03-03T13:00:00.000Z'), enforce_nonce: true });
-    expect(posted.body.nonce.length).toBeLessThanOrEqual(25);
-    expect(await adapter.findPost(CHANNEL_ID, '7:2026-03-03T13:00:00.000Z', since)).toBe(true);
-    expect(await adapter.findPost(OTHER_CHANNEL, '7:2026-03-03T13:00:00.000Z', since)).toBe(false);
-    expect(await adapter.findPost(CHANNEL_ID, '7:2026-03-03T13:00:00.000Z', new Date(Date.now() + 120_000))).toBe(
-      false,
-    );
-  });
+  it(
+    'carry a nonce from the slot’s id that Discord enforces, and findPost ' + 'finds the bot’s post since then',
+    async () => {
+      const since = SINCE();
+      await adapter.post(CHANNEL_ID, digest, { key: '7:2026-03-03T13:00:00.000Z' });
+      const posted = standIn.requests.find(isPost)!;
+      expect(posted.body).toMatchObject({ nonce: digestNonce('7:2026-03-03T13:00:00.000Z'), enforce_nonce: true });
+      expect(posted.body.nonce.length).toBeLessThanOrEqual(25);
+      expect(await adapter.findPost(CHANNEL_ID, '7:2026-03-03T13:00:00.000Z', since)).toBe(true);
+      expect(await adapter.findPost(OTHER_CHANNEL, '7:2026-03-03T13:00:00.000Z', since)).toBe(false);
+      expect(await adapter.findPost(CHANNEL_ID, '7:2026-03-03T13:00:00.000Z', new Date(Date.now() + 120_000))).toBe(
+        false,
+      );
+    },
+  );
 
   it('taken by Discord whose answer was lost cannot become two messages under the same nonce', async () => {
     // A 500 after Discord kept it: discord.js retries by itself, and Discord returns the message it has.

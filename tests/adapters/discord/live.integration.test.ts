@@ -102,21 +102,25 @@ describe('links added in Discord', () => {
 });
 
 describe('files added in Discord', () => {
-  it('Add to Dossier on a message adds its attachment and posts the citation, with the message’s link, for everyone', async () => {
-    web.route('/attachments/4/5/lamp-survey.md', (_req, res) =>
-      send(res, 200, 'text/markdown', '# Lamp survey\n\nNine of the twelve quay lamps were working in October.\n'),
-    );
-    const url = web.url('/attachments/4/5/lamp-survey.md');
-    const interaction = standIn.messageCommand('Add to Dossier', [{ filename: 'lamp-survey.md', url }]);
-    const { token } = standIn.interact(interaction);
-    const followUp = await standIn.waitFor(to('POST', token, token));
-    expect(followUp.body.flags ?? 0).toBe(0);
-    const embed = JSON.stringify(followUp.body.embeds);
-    expect(embed).toContain('Added: Lamp survey');
-    const target = (interaction.data as { target_id: string }).target_id;
-    expect(embed).toContain(`https://discord.com/channels/${GUILD_ID}/${CHANNEL_ID}/${target}`);
-    await standIn.waitFor(to('DELETE', '/messages/@original', token));
-  });
+  it(
+    'Add to Dossier on a message adds its attachment and posts the citation, ' +
+      'with the message’s link, for everyone',
+    async () => {
+      web.route('/attachments/4/5/lamp-survey.md', (_req, res) =>
+        send(res, 200, 'text/markdown', '# Lamp survey\n\nNine of the twelve quay lamps were working in October.\n'),
+      );
+      const url = web.url('/attachments/4/5/lamp-survey.md');
+      const interaction = standIn.messageCommand('Add to Dossier', [{ filename: 'lamp-survey.md', url }]);
+      const { token } = standIn.interact(interaction);
+      const followUp = await standIn.waitFor(to('POST', token, token));
+      expect(followUp.body.flags ?? 0).toBe(0);
+      const embed = JSON.stringify(followUp.body.embeds);
+      expect(embed).toContain('Added: Lamp survey');
+      const target = (interaction.data as { target_id: string }).target_id;
+      expect(embed).toContain(`https://discord.com/channels/${GUILD_ID}/${CHANNEL_ID}/${target}`);
+      await standIn.waitFor(to('DELETE', '/messages/@original', token));
+    },
+  );
 
   it('refuses an attachment Dossier does not read privately, in one line, without downloading it', async () => {
     const url = web.url('/attachments/4/6/photo.png');

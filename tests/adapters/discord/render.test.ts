@@ -103,23 +103,26 @@ describe('renderDiscord', () => {
     expect(script.embeds[0]!.description).not.toContain('javascript');
   });
 
-  it('cuts a long reply at a sentence boundary, stays within every limit and says how many results were left out', () => {
-    const sentence = 'The tram line was funded by the council after a long debate about costs. ';
-    const long = excerpt(sentence.repeat(40));
-    const message = render(
-      reply(
-        Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })),
-        { more: 5 },
-      ),
-    );
-    expectWithinLimits(message.embeds);
-    const description = message.embeds[0]!.description!;
-    expect(description).toMatch(/costs\. …”/);
-    expect(description.match(/\*\*/g)!.length % 2).toBe(0);
-    expect(message.embeds.at(-1)!.footer!.text).toMatch(
-      /^\d+ more results did not fit in this message\. 5 more results: press More results to see them\.$/,
-    );
-  });
+  it(
+    'cuts a long reply at a sentence boundary, stays within every limit and ' + 'says how many results were left out',
+    () => {
+      const sentence = 'The tram line was funded by the council after a long debate about costs. ';
+      const long = excerpt(sentence.repeat(40));
+      const message = render(
+        reply(
+          Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })),
+          { more: 5 },
+        ),
+      );
+      expectWithinLimits(message.embeds);
+      const description = message.embeds[0]!.description!;
+      expect(description).toMatch(/costs\. …”/);
+      expect(description.match(/\*\*/g)!.length % 2).toBe(0);
+      expect(message.embeds.at(-1)!.footer!.text).toMatch(
+        /^\d+ more results did not fit in this message\. 5 more results: press More results to see them\.$/,
+      );
+    },
+  );
 
   it('moves More results back to the first excerpt left out, and counts those as more', () => {
     const long = excerpt('The tram line was funded by the council after a long debate about costs. '.repeat(40));

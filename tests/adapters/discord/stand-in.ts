@@ -138,7 +138,8 @@ export class DiscordStandIn {
         this.listeners.delete(check);
         reject(
           new Error(
-            `stand-in: no matching request within ${timeoutMs} ms; got ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+            `stand-in: no matching request within ${timeoutMs} ms; got ` +
+              `${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
           ),
         );
       }, timeoutMs);

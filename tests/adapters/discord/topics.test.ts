@@ -43,20 +43,23 @@ const dossier = () =>
   });
 
 describe('TopicSuggester', () => {
-  it('offers headings, then the noun phrases passages share, filtered by what was typed (accents and case ignored)', async () => {
-    const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
-    expect(topics.suggest('TRAM').map((c) => c.value)).toEqual(['Tram funding', LONG_VALUE]);
-    await topics.prepare();
-    expect(topics.suggest('TRAM').map((c) => c.value)).toEqual([
-      'Tram funding',
-      'tram budget',
-      'tram ridership',
-      'tram',
-      LONG_VALUE,
-    ]);
-    expect(topics.suggest('MERIDA').map((c) => c.value)).toEqual(['Mérida funding']);
-    expect(topics.suggest('regional').map((c) => c.value)).toEqual(['regional grant', LONG_VALUE]);
-  });
+  it(
+    'offers headings, then the noun phrases passages share, filtered by what ' + 'was typed (accents and case ignored)',
+    async () => {
+      const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
+      expect(topics.suggest('TRAM').map((c) => c.value)).toEqual(['Tram funding', LONG_VALUE]);
+      await topics.prepare();
+      expect(topics.suggest('TRAM').map((c) => c.value)).toEqual([
+        'Tram funding',
+        'tram budget',
+        'tram ridership',
+        'tram',
+        LONG_VALUE,
+      ]);
+      expect(topics.suggest('MERIDA').map((c) => c.value)).toEqual(['Mérida funding']);
+      expect(topics.suggest('regional').map((c) => c.value)).toEqual(['regional grant', LONG_VALUE]);
+    },
+  );
 
   it('offers no filler words: no adverbs, verbs or nouns that merely turn up (issue 13.6)', async () => {
     const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });

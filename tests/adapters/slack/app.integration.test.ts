@@ -52,10 +52,11 @@ The port handled 3.4 million tonnes of cargo in 2023, the board reported.
 `;
 
 /** A document that tries to ping everyone and spoof a user and a link. */
-const HOSTILE = `# Lighthouse notice
-
-Tell @here that the lighthouse budget was cut by <@U999> without notice, see <https://evil.example|the memo> and <!channel>.
-`;
+const HOSTILE = [
+  '# Lighthouse notice',
+  'Tell @here that the lighthouse budget was cut by <@U999> without notice, ' +
+    'see <https://evil.example|the memo> and <!channel>.\n',
+].join('\n\n');
 
 /** A quote with a possessive and an abbreviation inside: highlighting must mark whole words only (issue 13.7). */
 const SURVEY = `# Graft survey
@@ -182,7 +183,8 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     const { answer, blocks } = await slashCommand('lighthouse budget');
     const sent = `${blockTexts(blocks)}\n${String(answer.body.text)}`;
     expect(sent).toContain(
-      'the *lighthouse budget* was cut by &lt;@U999&gt; without notice, see &lt;https://evil.example|the memo&gt; and &lt;!',
+      'the *lighthouse budget* was cut by &lt;@U999&gt; without notice, see ' +
+        '&lt;https://evil.example|the memo&gt; and &lt;!',
     );
     expect(sent).toContain('@\u2060here');
     expect(sent).not.toMatch(/<!channel>|<!here>|<@U999>|<https:\/\/evil/);
@@ -214,28 +216,32 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(stub.callsTo(new URL(responseUrl).pathname)).toHaveLength(0);
   });
 
-  it('Share in channel posts the same answer for everyone, naming who shared it, and the private one says it was shared', async () => {
-    const { blocks: ephemeral } = await slashCommand('dredging');
-    const share = buttons(ephemeral).find((b) => b.action_id === ACTIONS.share)!;
-    const responseUrl = nextResponseUrl();
-    const res = await signedPost(interactionBody(buttonPayload(ACTIONS.share, share.value!, responseUrl)), FORM);
-    expect(res.status).toBe(200);
-    const path = new URL(responseUrl).pathname;
-    const shared = await stub.waitFor((c) => c.path === path);
-    expect(shared.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
-    const sharedBlocks = shared.body.blocks as Block[];
-    const answer = (blocks: Block[]) => blocks.filter((b) => b.type !== 'actions' && b.type !== 'context');
-    expect(answer(sharedBlocks)).toEqual(answer(ephemeral));
-    expect(shownTexts(sharedBlocks)).toContain('Shared by bo');
-    expect(buttons(sharedBlocks).map((b) => b.action_id)).not.toContain(ACTIONS.share);
+  it(
+    'Share in channel posts the same answer for everyone, naming who shared ' +
+      'it, and the private one says it was shared',
+    async () => {
+      const { blocks: ephemeral } = await slashCommand('dredging');
+      const share = buttons(ephemeral).find((b) => b.action_id === ACTIONS.share)!;
+      const responseUrl = nextResponseUrl();
+      const res = await signedPost(interactionBody(buttonPayload(ACTIONS.share, share.value!, responseUrl)), FORM);
+      expect(res.status).toBe(200);
+      const path = new URL(responseUrl).pathname;
+      const shared = await stub.waitFor((c) => c.path === path);
+      expect(shared.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+      const sharedBlocks = shared.body.blocks as Block[];
+      const answer = (blocks: Block[]) => blocks.filter((b) => b.type !== 'actions' && b.type !== 'context');
+      expect(answer(sharedBlocks)).toEqual(answer(ephemeral));
+      expect(shownTexts(sharedBlocks)).toContain('Shared by bo');
+      expect(buttons(sharedBlocks).map((b) => b.action_id)).not.toContain(ACTIONS.share);
 
-    // The private answer whose Share was pressed is replaced by one that cannot be shared again.
-    const original = await stub.waitFor((c) => c.path === path && c.body.replace_original === true);
-    expect(original.body.response_type).toBe('ephemeral');
-    expect(answer(original.body.blocks as Block[])).toEqual(answer(ephemeral));
-    expect(shownTexts(original.body.blocks as Block[])).toContain('Shared in the channel.');
-    expect(buttons(original.body.blocks as Block[]).map((b) => b.action_id)).not.toContain(ACTIONS.share);
-  });
+      // The private answer whose Share was pressed is replaced by one that cannot be shared again.
+      const original = await stub.waitFor((c) => c.path === path && c.body.replace_original === true);
+      expect(original.body.response_type).toBe('ephemeral');
+      expect(answer(original.body.blocks as Block[])).toEqual(answer(ephemeral));
+      expect(shownTexts(original.body.blocks as Block[])).toContain('Shared in the channel.');
+      expect(buttons(original.body.blocks as Block[]).map((b) => b.action_id)).not.toContain(ACTIONS.share);
+    },
+  );
 
   it('More results runs reply.next and answers with the following page', async () => {
     const { blocks } = await slashCommand('dredging');
@@ -268,13 +274,16 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(JSON.stringify(logs.filter((l) => String(l.msg).includes('feedback')))).not.toContain('dredging cost');
   });
 
-  it('cite bolds whole words and phrases only: never the "s" of "world’s" nor a letter of "U.S." (issue 13.7)', async () => {
-    const { blocks } = await slashCommand('cite … one of the world’s most corrupt countries');
-    const quote = blocks.map((b) => b.text?.text ?? '').find((t) => t.includes('envoy'));
-    expect(quote).toContain('*the world’s most corrupt countries*,');
-    expect(quote).not.toMatch(/\*s\*|\*world\*|U\.\*S\*|\*U\*/);
-    expect(quote).toContain('U.S. envoy');
-  });
+  it(
+    'cite bolds whole words and phrases only: never the "s" of "world’s" nor ' + 'a letter of "U.S." (issue 13.7)',
+    async () => {
+      const { blocks } = await slashCommand('cite … one of the world’s most corrupt countries');
+      const quote = blocks.map((b) => b.text?.text ?? '').find((t) => t.includes('envoy'));
+      expect(quote).toContain('*the world’s most corrupt countries*,');
+      expect(quote).not.toMatch(/\*s\*|\*world\*|U\.\*S\*|\*U\*/);
+      expect(quote).toContain('U.S. envoy');
+    },
+  );
 
   it('Find source runs cite on the message and answers ephemerally', async () => {
     const responseUrl = nextResponseUrl();
@@ -323,11 +332,15 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(shownTexts(missing)).toContain(':warning: The quote is missing: `/brief cite &lt;quote&gt;`.');
   });
 
-  it('puts buttons only where they mean something: none on help, sources, digest replies or “nothing answers” (issue 13.6)', async () => {
-    for (const text of ['help', 'sources', 'digest list', 'what about the zeppelin tariffs'])
-      expect(buttons((await slashCommand(text)).blocks), text).toEqual([]);
-    expect(buttons((await slashCommand('dredging')).blocks).length).toBeGreaterThan(0);
-  });
+  it(
+    'puts buttons only where they mean something: none on help, sources, ' +
+      'digest replies or “nothing answers” (issue 13.6)',
+    async () => {
+      for (const text of ['help', 'sources', 'digest list', 'what about the zeppelin tariffs'])
+        expect(buttons((await slashCommand(text)).blocks), text).toEqual([]);
+      expect(buttons((await slashCommand('dredging')).blocks).length).toBeGreaterThan(0);
+    },
+  );
 
   it('tells whoever pressed Share, in one line, when the chart could not be posted (issue 13.3)', async () => {
     const { blocks } = await slashCommand('figures cargo tonnes');
@@ -472,27 +485,30 @@ describe('SlackAdapter delivery', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it('drops an answer whose Retry-After exceeds what an answer may wait, with a clear log line and no long wait', async () => {
-    const from = stub.calls.length;
-    stub.failNext('/api/chat.postMessage', {
-      status: 429,
-      headers: { 'retry-after': '1800' },
-      body: { ok: false, error: 'ratelimited' },
-    });
-    const started = Date.now();
-    await adapter.deliver({ kind: 'message', channel: 'CBUSY' }, plainReply);
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(stub.calls.slice(from).filter((c) => c.path === '/api/chat.postMessage')).toHaveLength(1);
-    expect(logs).toContainEqual(
-      expect.objectContaining({
-        level: 50,
-        channel: 'CBUSY',
-        msg: expect.stringContaining(
-          'rate-limited the bot for channel CBUSY beyond what an answer can wait (Retry-After 1800 s)',
-        ),
-      }),
-    );
-  });
+  it(
+    'drops an answer whose Retry-After exceeds what an answer may wait, with ' + 'a clear log line and no long wait',
+    async () => {
+      const from = stub.calls.length;
+      stub.failNext('/api/chat.postMessage', {
+        status: 429,
+        headers: { 'retry-after': '1800' },
+        body: { ok: false, error: 'ratelimited' },
+      });
+      const started = Date.now();
+      await adapter.deliver({ kind: 'message', channel: 'CBUSY' }, plainReply);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(stub.calls.slice(from).filter((c) => c.path === '/api/chat.postMessage')).toHaveLength(1);
+      expect(logs).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          channel: 'CBUSY',
+          msg: expect.stringContaining(
+            'rate-limited the bot for channel CBUSY beyond what an answer can wait (Retry-After 1800 s)',
+          ),
+        }),
+      );
+    },
+  );
 
   it('honours Retry-After from a response_url too', async () => {
     const responseUrl = nextResponseUrl();
@@ -501,19 +517,22 @@ describe('SlackAdapter delivery', () => {
     expect(stub.callsTo(new URL(responseUrl).pathname)).toHaveLength(2);
   });
 
-  it('logs a clear line for channel_not_found and rejects post() with a permanent DeliveryError, without crashing', async () => {
-    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
-    const error = await adapter.post('CGONE', plainReply).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DeliveryError);
-    expect(error).toMatchObject({ code: 'channel-gone', permanent: true });
-    expect(logs).toContainEqual(
-      expect.objectContaining({
-        level: 50,
-        channel: 'CGONE',
-        msg: expect.stringContaining('was not found (channel_not_found)'),
-      }),
-    );
-  });
+  it(
+    'logs a clear line for channel_not_found and rejects post() with a ' + 'permanent DeliveryError, without crashing',
+    async () => {
+      stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+      const error = await adapter.post('CGONE', plainReply).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DeliveryError);
+      expect(error).toMatchObject({ code: 'channel-gone', permanent: true });
+      expect(logs).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          channel: 'CGONE',
+          msg: expect.stringContaining('was not found (channel_not_found)'),
+        }),
+      );
+    },
+  );
 
   it('logs a clear line for not_in_channel during delivery and carries on', async () => {
     stub.failNext('/api/files.completeUploadExternal', { status: 200, body: { ok: false, error: 'not_in_channel' } });

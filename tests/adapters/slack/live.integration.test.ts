@@ -135,29 +135,32 @@ async function addToDossier(files: object[]) {
 const addedFiles = async () => readdir(join(corpus.dir, 'added', 'slack')).catch(() => [] as string[]);
 
 describe('files shared in Slack', () => {
-  it('a file in a message that mentions the bot is downloaded with the bot token and added, in the thread', async () => {
-    const from = stub.calls.length;
-    const pdf = slackFile('/files-pri/T1-F1/quay-lighting.pdf', (res) =>
-      FIXTURES['/reports/quay-lighting.pdf']!({} as never, res),
-    );
-    const permalink = 'https://port.slack.com/files/U3/F1/quay-lighting.pdf';
-    const event = {
-      type: 'app_mention',
-      user: 'U3',
-      text: '<@UBOT> the lighting review',
-      ts: '500.000001',
-      channel: 'C1',
-      event_ts: '500.000001',
-      files: [{ id: 'F1', name: 'quay-lighting.pdf', size: 900, url_private_download: pdf, permalink }],
-    };
-    await signedPost(eventCallbackBody(event, 'Ev5', 500), 'application/json');
-    const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from, ms: 10_000 });
-    expect(posted.body).toMatchObject({ channel: 'C1', thread_ts: '500.000001' });
-    const shown = JSON.stringify(posted.body.blocks);
-    expect(shown).toContain('Added: Quay Lighting Review');
-    expect(shown).toContain(`<${permalink}|`);
-    expect(await addedFiles()).toEqual(['quay-lighting.pdf', 'quay-lighting.pdf.meta.yaml']);
-  });
+  it(
+    'a file in a message that mentions the bot is downloaded with the bot ' + 'token and added, in the thread',
+    async () => {
+      const from = stub.calls.length;
+      const pdf = slackFile('/files-pri/T1-F1/quay-lighting.pdf', (res) =>
+        FIXTURES['/reports/quay-lighting.pdf']!({} as never, res),
+      );
+      const permalink = 'https://port.slack.com/files/U3/F1/quay-lighting.pdf';
+      const event = {
+        type: 'app_mention',
+        user: 'U3',
+        text: '<@UBOT> the lighting review',
+        ts: '500.000001',
+        channel: 'C1',
+        event_ts: '500.000001',
+        files: [{ id: 'F1', name: 'quay-lighting.pdf', size: 900, url_private_download: pdf, permalink }],
+      };
+      await signedPost(eventCallbackBody(event, 'Ev5', 500), 'application/json');
+      const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from, ms: 10_000 });
+      expect(posted.body).toMatchObject({ channel: 'C1', thread_ts: '500.000001' });
+      const shown = JSON.stringify(posted.body.blocks);
+      expect(shown).toContain('Added: Quay Lighting Review');
+      expect(shown).toContain(`<${permalink}|`);
+      expect(await addedFiles()).toEqual(['quay-lighting.pdf', 'quay-lighting.pdf.meta.yaml']);
+    },
+  );
 
   it('Add to Dossier on a message with a Markdown file answers in the channel', async () => {
     const md = slackFile('/files-pri/T1-F2/ferry.md', (res) =>

@@ -27,26 +27,30 @@ describe('renderSlack, fuzzed', () => {
     );
   });
 
-  it('measures a shortened excerpt as serialised JSON, where quote marks and control characters take more room (found by fuzzing)', () => {
-    const excerpt = (text: string): Excerpt => ({
-      text: [{ text }],
-      citation: { source: 'a.txt', title: 'A', paragraph: 1 },
-      figures: [],
-      score: 1,
-    });
-    const heavy = '"\u0007\u0007" x. '.repeat(400);
-    const message = renderSlack({
-      title: 'q',
-      status: 'ok',
-      blocks: [heavy, heavy, heavy].map((t) => ({ type: 'excerpt', excerpt: excerpt(t) })),
-      attachments: [],
-      more: 0,
-    });
-    expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
-    expect(message.blocks.filter((b) => b.type === 'section' && b.text?.text.startsWith('> ')).length).toBeGreaterThan(
-      1,
-    );
-  });
+  it(
+    'measures a shortened excerpt as serialised JSON, where quote marks and ' +
+      'control characters take more room (found by fuzzing)',
+    () => {
+      const excerpt = (text: string): Excerpt => ({
+        text: [{ text }],
+        citation: { source: 'a.txt', title: 'A', paragraph: 1 },
+        figures: [],
+        score: 1,
+      });
+      const heavy = '"\u0007\u0007" x. '.repeat(400);
+      const message = renderSlack({
+        title: 'q',
+        status: 'ok',
+        blocks: [heavy, heavy, heavy].map((t) => ({ type: 'excerpt', excerpt: excerpt(t) })),
+        attachments: [],
+        more: 0,
+      });
+      expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
+      expect(
+        message.blocks.filter((b) => b.type === 'section' && b.text?.text.startsWith('> ')).length,
+      ).toBeGreaterThan(1);
+    },
+  );
 
   it('escapeMrkdwn leaves no <, > or unescaped & and no line break', () => {
     fc.assert(

@@ -250,7 +250,8 @@ describe('renderSlack', () => {
     );
     const all = texts(message).join('\n');
     expect(all).toContain(
-      '*Key figures*\n• *€4m* (2023): “The dredging cost *€4m* in 2023.” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶1',
+      '*Key figures*\n• *€4m* (2023): “The dredging cost *€4m* in 2023.” — ' +
+        '“Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶1',
     );
     expect(all).toContain('*Sources differ on dredging cost:*');
     expect(all).toContain('*€5m*');

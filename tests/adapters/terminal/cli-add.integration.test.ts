@@ -54,9 +54,10 @@ describe('dossier add <url>', () => {
       expect(added.stdout).toContain(url);
 
       const sources = await dossier(['sources']);
-      expect(sources.stdout).toMatch(
-        /Harbour lights return to the old quay — Maren Holt, The Coastal Gazette, 2026-11-20 · 4 passages · http:\/\/127\.0\.0\.1:\d+\/news\/harbour-lights/,
+      expect(sources.stdout).toContain(
+        'Harbour lights return to the old quay — Maren Holt, The Coastal Gazette, 2026-11-20 · 4 passages · ',
       );
+      expect(sources.stdout).toMatch(/4 passages · http:\/\/127\.0\.0\.1:\d+\/news\/harbour-lights/);
       const json = JSON.parse((await dossier(['sources', '--json'])).stdout) as { sources: Record<string, unknown>[] };
       expect(json.sources.find((s) => s.url === url)).toMatchObject({
         source: 'added/127-0-0-1/harbour-lights.html',

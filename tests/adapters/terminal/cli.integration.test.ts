@@ -241,7 +241,8 @@ describe('dossier over an empty corpus folder', () => {
     const warnings = lines(ask.stderr).filter((l) => l.includes('holds no documents'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toBe(
-      `dossier: The corpus folder ${empty.dir} holds no documents: add .txt, .md, .markdown, .html, .htm, .pdf files to it.`,
+      `dossier: The corpus folder ${empty.dir} holds no documents: add .txt, ` +
+        `.md, .markdown, .html, .htm, .pdf files to it.`,
     );
   });
 });

@@ -182,24 +182,29 @@ describe('TerminalAdapter on a terminal', () => {
     }
   });
 
-  it('prints a digest or a warning that arrives above the prompt, then draws the prompt and the line typed again', async () => {
-    const tty = ttySession(80, { style: noStyle });
-    await tty.terminal.start();
-    tty.type('cartel reve');
-    await tty.waitFor('cartel reve');
-    const from = tty.raw().length;
-    await tty.terminal.post('C1', { title: 'Morning digest', status: 'ok', blocks: [], attachments: [], more: 0 });
-    const errors: string[] = [];
-    tty.terminal.interject('dossier: corpus/broken.pdf could not be read\n', { write: (t: string) => errors.push(t) });
-    const shown = tty.raw().slice(from).replace(CSI, '');
-    // The line being typed is cleared, the digest printed in its place, and the prompt drawn again under it.
-    expect(tty.raw().slice(from).startsWith('\u001b[1G\u001b[2K[to C1]\nMorning digest\n')).toBe(true);
-    expect(errors).toEqual(['dossier: corpus/broken.pdf could not be read\n']);
-    expect(shown).toMatch(/^\[to C1\]\nMorning digest\n+> cartel reve> cartel reve$/);
-    tty.type('nue estimate number 3\r');
-    await tty.waitFor('1. “Cartel revenue estimate number 3', from);
-    await tty.end();
-  });
+  it(
+    'prints a digest or a warning that arrives above the prompt, then draws ' + 'the prompt and the line typed again',
+    async () => {
+      const tty = ttySession(80, { style: noStyle });
+      await tty.terminal.start();
+      tty.type('cartel reve');
+      await tty.waitFor('cartel reve');
+      const from = tty.raw().length;
+      await tty.terminal.post('C1', { title: 'Morning digest', status: 'ok', blocks: [], attachments: [], more: 0 });
+      const errors: string[] = [];
+      tty.terminal.interject('dossier: corpus/broken.pdf could not be read\n', {
+        write: (t: string) => errors.push(t),
+      });
+      const shown = tty.raw().slice(from).replace(CSI, '');
+      // The line being typed is cleared, the digest printed in its place, and the prompt drawn again under it.
+      expect(tty.raw().slice(from).startsWith('\u001b[1G\u001b[2K[to C1]\nMorning digest\n')).toBe(true);
+      expect(errors).toEqual(['dossier: corpus/broken.pdf could not be read\n']);
+      expect(shown).toMatch(/^\[to C1\]\nMorning digest\n+> cartel reve> cartel reve$/);
+      tty.type('nue estimate number 3\r');
+      await tty.waitFor('1. “Cartel revenue estimate number 3', from);
+      await tty.end();
+    },
+  );
 
   it('clears the line on Ctrl-C, and ends the session on Ctrl-C at an empty prompt', async () => {
     const tty = ttySession();

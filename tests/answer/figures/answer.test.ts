@@ -21,36 +21,40 @@ const noChart = (): never => {
 };
 
 describe('answerFigures', () => {
-  it('prints as exactly { query, match, figures: [{ text, value, unit, measure, when, period, hedge, source, paragraph, sentence, score }] }', () => {
-    const json = JSON.parse(JSON.stringify(answerFigures(harbour, 'cargo thefts')));
-    expect(Object.keys(json)).toEqual(['query', 'match', 'figures']);
-    expect(json.query).toBe('cargo thefts');
-    expect(json.match).toBe('confident');
-    expect(json.figures.length).toBeGreaterThan(0);
-    for (const f of json.figures)
-      expect(Object.keys(f)).toEqual([
-        'text',
-        'value',
-        'unit',
-        'measure',
-        'when',
-        'period',
-        'hedge',
-        'source',
-        'paragraph',
-        'sentence',
-        'score',
-      ]);
-    expect(json.figures[0]).toMatchObject({
-      text: 'About 1,200 cargo thefts',
-      value: 1200,
-      unit: 'count',
-      when: 'in 2018',
-      hedge: 'about',
-      source: 'port.md',
-      paragraph: 1,
-    });
-  });
+  it(
+    'prints as exactly { query, match, figures: [{ text, value, unit, ' +
+      'measure, when, period, hedge, source, paragraph, sentence, score }] }',
+    () => {
+      const json = JSON.parse(JSON.stringify(answerFigures(harbour, 'cargo thefts')));
+      expect(Object.keys(json)).toEqual(['query', 'match', 'figures']);
+      expect(json.query).toBe('cargo thefts');
+      expect(json.match).toBe('confident');
+      expect(json.figures.length).toBeGreaterThan(0);
+      for (const f of json.figures)
+        expect(Object.keys(f)).toEqual([
+          'text',
+          'value',
+          'unit',
+          'measure',
+          'when',
+          'period',
+          'hedge',
+          'source',
+          'paragraph',
+          'sentence',
+          'score',
+        ]);
+      expect(json.figures[0]).toMatchObject({
+        text: 'About 1,200 cargo thefts',
+        value: 1200,
+        unit: 'count',
+        when: 'in 2018',
+        hedge: 'about',
+        source: 'port.md',
+        paragraph: 1,
+      });
+    },
+  );
 
   it('keeps each figure verbatim in its sentence, and the sentence verbatim in its passage', () => {
     for (const f of answerFigures(harbour, 'cargo thefts').figures) {
@@ -94,26 +98,32 @@ describe('answerFigures', () => {
     );
   });
 
-  it('keeps a part apart from its whole: synthetic opioid overdose deaths are not more drug overdose deaths', async () => {
-    const corpus = await tempCorpus({
-      'deaths.md': note(
-        'Overdoses',
-        'The country recorded 64,070 drug overdose deaths in 2016. More than 20,000 of them involved fentanyl.\n\nThe agency counted 70,000 synthetic opioid overdose deaths in 2022, up from 62,000 synthetic opioid overdose deaths in 2021.',
-      ),
-    });
-    try {
-      const answer = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'overdose deaths');
-      expect(answer.groups.map((g) => g.figures.map((f) => f.value))).toEqual(
-        expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]),
-      );
-      expect(answer.series?.points.map((p) => p.value)).toEqual([62000, 70000]);
-      // A figure whose sentence names no measure is headed as such, not by its own words.
-      const unnamed = answer.groups.find((g) => g.figures.some((f) => f.value === 20000));
-      expect(unnamed?.measure).toBe('other figures');
-    } finally {
-      await corpus.cleanup();
-    }
-  });
+  it(
+    'keeps a part apart from its whole: synthetic opioid overdose deaths are ' + 'not more drug overdose deaths',
+    async () => {
+      const corpus = await tempCorpus({
+        'deaths.md': note(
+          'Overdoses',
+          'The country recorded 64,070 drug overdose deaths in 2016. More than ' +
+            '20,000 of them involved fentanyl.\n\nThe agency counted 70,000 ' +
+            'synthetic opioid overdose deaths in 2022, up from 62,000 synthetic ' +
+            'opioid overdose deaths in 2021.',
+        ),
+      });
+      try {
+        const answer = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'overdose deaths');
+        expect(answer.groups.map((g) => g.figures.map((f) => f.value))).toEqual(
+          expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]),
+        );
+        expect(answer.series?.points.map((p) => p.value)).toEqual([62000, 70000]);
+        // A figure whose sentence names no measure is headed as such, not by its own words.
+        const unnamed = answer.groups.find((g) => g.figures.some((f) => f.value === 20000));
+        expect(unnamed?.measure).toBe('other figures');
+      } finally {
+        await corpus.cleanup();
+      }
+    },
+  );
 
   it("reads its tuned numbers from the ranking options, and whether to answer from ask's decision", async () => {
     const corpus = await tempCorpus(HARBOUR);

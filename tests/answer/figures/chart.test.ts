@@ -58,7 +58,8 @@ beforeAll(async () => {
   const corpus = await tempCorpus({
     'review.md': note(
       'Library Review',
-      'Book loans at the city library reached 64,070 in 2012.\n\nBook loans at the city library fell to 62,000 in 2020.',
+      'Book loans at the city library reached 64,070 in 2012.\n\nBook loans at ' +
+        'the city library fell to 62,000 in 2020.',
       '2021-02-01',
     ),
     'annual.md': note('Annual Report', 'Book loans at the city library climbed to 70,000 in 2021.', '2022-01-15'),

@@ -136,7 +136,8 @@ describe('figuresInSentence: counts', () => {
 
   it('a count read through "of those" takes the measure and time of the figure before', () => {
     const [, part, rest] = figuresInSentence(
-      'Some 9,000 wildfires burned in 2020, with over 2,000 of those started by lightning and some 700 started by trains.',
+      'Some 9,000 wildfires burned in 2020, with over 2,000 of those started ' +
+        'by lightning and some 700 started by trains.',
     );
     expect(part).toMatchObject({
       text: 'over 2,000',

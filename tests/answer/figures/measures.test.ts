@@ -14,7 +14,8 @@ const figure = (sentence: string, text: string): Figure => {
 describe('a measure is a noun phrase from its sentence', () => {
   it('a sum spent by someone is not labelled with the actor and its verb', () => {
     const sentence =
-      'The city council has appropriated $12 million for road repairs since 2019, and roughly $7 million has been spent.';
+      'The city council has appropriated $12 million for road repairs since ' +
+      '2019, and roughly $7 million has been spent.';
     expect(figure(sentence, '$12 million').measure).toBe('road repairs');
     // The sum that was spent is more of the same money, not "council has appropriated".
     expect(figure(sentence, 'roughly $7 million').measure).toBe('road repairs');

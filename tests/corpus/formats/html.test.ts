@@ -11,7 +11,9 @@ describe('parseHtml', () => {
     expect(blocks).toEqual([
       {
         kind: 'paragraph',
-        text: 'The old harbour lights shone again on Friday evening after a two-year restoration that cost the town about 40,000\u00a0pounds.',
+        text:
+          'The old harbour lights shone again on Friday evening after a two-year ' +
+          'restoration that cost the town about 40,000\u00a0pounds.',
       },
       { kind: 'paragraph', text: 'Photo: Tom Reed' },
       { kind: 'heading', text: 'What changed' },
@@ -20,7 +22,9 @@ describe('parseHtml', () => {
       { kind: 'item', text: 'Keep the original brass housings.' },
       {
         kind: 'paragraph',
-        text: 'Residents gathered on the quay to watch, and the mayor thanked the volunteers who raised part of the money.',
+        text:
+          'Residents gathered on the quay to watch, and the mayor thanked the ' +
+          'volunteers who raised part of the money.',
       },
     ]);
   });
@@ -31,7 +35,9 @@ describe('parseHtml', () => {
 
   it('reads a bare fragment: paragraphs, line breaks, nested lists, no title', () => {
     const { blocks, meta } = parseHtml(
-      '<p>One<br>line.</p><div>Loose <b>text</b><ul><li>Item<ol><li>Sub-item</li></ol></li></ul></div><script>var x = 1;</script>',
+      '<p>One<br>line.</p><div>Loose ' +
+        '<b>text</b><ul><li>Item<ol><li>Sub-item</li></ol></li></ul></div><script>var ' +
+        'x = 1;</script>',
     );
     expect(blocks).toEqual([
       { kind: 'paragraph', text: 'One line.' },
@@ -50,8 +56,10 @@ describe('parseHtml', () => {
 
   it('leaves out advertisement slots named by class or id, and only whole names', () => {
     const { blocks } = parseHtml(
-      `<div class="ad-slot">Ferries at half price this winter.</div><p id="sponsored">Brought to you by Tarrow Paints.</p>
-       <p class="lead-paragraph">The quay reopened on Monday.</p><p class="header-note download">The lamps stay on till dawn.</p>`,
+      `<div class="ad-slot">Ferries at half price this winter.</div>
+       <p id="sponsored">Brought to you by Tarrow Paints.</p>
+       <p class="lead-paragraph">The quay reopened on Monday.</p>
+       <p class="header-note download">The lamps stay on till dawn.</p>`,
     );
     expect(blocks.map((b) => b.text)).toEqual(['The quay reopened on Monday.', 'The lamps stay on till dawn.']);
   });

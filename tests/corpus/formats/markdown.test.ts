@@ -14,7 +14,9 @@ describe('parseMarkdown', () => {
       { kind: 'heading', text: 'Harbour Restoration Briefing' },
       {
         kind: 'paragraph',
-        text: 'The council approved the restoration of the harbour lights in March, after a survey found rust in every lamp.',
+        text:
+          'The council approved the restoration of the harbour lights in March, ' +
+          'after a survey found rust in every lamp.',
       },
       { kind: 'heading', text: 'Costs' },
       { kind: 'paragraph', text: 'The work cost about 40,000 pounds. The budget had three parts:' },
@@ -30,7 +32,9 @@ describe('parseMarkdown', () => {
 
   it('reads underlined headings, quotes, code and escapes; drops rules, comments and fences', () => {
     const md =
-      'Quay Works\n==========\n\n> A quoted *line*\n> that wraps.\n\n---\n\n<!-- a note to self -->\n```\nlet lamps = 3;\n```\n\nUse `lamps` \\*not\\* snake_case_names.';
+      'Quay Works\n==========\n\n> A quoted *line*\n> that ' +
+      'wraps.\n\n---\n\n<!-- a note to self -->\n```\nlet lamps = ' +
+      '3;\n```\n\nUse `lamps` \\*not\\* snake_case_names.';
     expect(parseMarkdown(md).blocks).toEqual([
       { kind: 'heading', text: 'Quay Works' },
       { kind: 'paragraph', text: 'A quoted line that wraps.' },
@@ -54,7 +58,8 @@ describe('parseMarkdown', () => {
     expect(unclosed.meta).toEqual({ title: 'Never closed', author: 'Ann Lee' });
     expect(unclosed.blocks).toEqual([{ kind: 'paragraph', text: 'The body starts here.' }]);
     expect(unclosed.metaProblems).toEqual([
-      'front matter line 1: opened with --- but never closed; lines 2–3 are read as its fields (close them with a --- line)',
+      'front matter line 1: opened with --- but never closed; lines 2–3 are ' +
+        'read as its fields (close them with a --- line)',
     ]);
   });
 
