@@ -259,8 +259,7 @@ const unfinishedSlots = (running: Running): number =>
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DossierError;
-  console.error(
-    `dossier: ${known ? (error as Error).message : `could not start: ${error instanceof Error ? error.message : String(error)}`}`,
-  );
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`dossier: ${known ? reason : `could not start: ${reason}`}`);
   process.exit(1);
 });

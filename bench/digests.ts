@@ -177,7 +177,8 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
     ...(sigtermExitS === undefined ? {} : { sigtermExitS }),
   };
   log(
-    `${kind}: ${result.channels}/${N} channels, ${result.posts} posts in ${((allPostedAt - started) / 1000).toFixed(0)} s`,
+    `${kind}: ${result.channels}/${N} channels, ${result.posts} posts in ` +
+      `${((allPostedAt - started) / 1000).toFixed(0)} s`,
   );
   return result;
 }
@@ -199,13 +200,20 @@ function log(message: string): void {
 function markdown(): string {
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
   const row = (name: string, r: RunResult) =>
-    `| ${name} | ${r.channels} / ${N} | ${r.duplicates} | ${r.digestsPerS.toFixed(0)} | ${r.startS.toFixed(1)} | ${ms(r.healthz.p50)} / ${ms(r.healthz.p99)} / ${ms(r.healthz.max)} | ${r.healthz.over1s} of ${r.healthz.probes} | ${r.commands.answered} / ${r.commands.sent} (ack ≤ ${ms(r.commands.ackMax)}, answer ≤ ${ms(r.commands.answerMax)}) | ${r.sigtermExitS === undefined ? '–' : r.sigtermExitS.toFixed(1)} |`;
+    `| ${name} | ${r.channels} / ${N} | ${r.duplicates} | ${r.digestsPerS.toFixed(0)} | ${r.startS.toFixed(1)} | ` +
+    `${ms(r.healthz.p50)} / ${ms(r.healthz.p99)} / ${ms(r.healthz.max)} | ` +
+    `${r.healthz.over1s} of ${r.healthz.probes} | ${r.commands.answered} / ` +
+    `${r.commands.sent} (ack ≤ ${ms(r.commands.ackMax)}, answer ≤ ` +
+    `${ms(r.commands.answerMax)}) | ` +
+    `${r.sigtermExitS === undefined ? '–' : r.sigtermExitS.toFixed(1)} |`;
   return [
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the end ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}. ${N} subscriptions due in the same minute. Latencies in ms.`,
     '',
-    '| run | channels served | channels served twice | digests/s | first digest after (s) | /healthz p50 / p99 / max | /healthz over 1 s or failed | `/brief help` answered | SIGTERM to exit (s) |',
+    '| run | channels served | channels served twice | digests/s | first digest after (s) | /healthz p50 / p99 / max ' +
+      '| /healthz over 1 s or failed | `/brief help` answered | SIGTERM to ' +
+      'exit (s) |',
     '|---|---|---|---|---|---|---|---|---|',
     row('to the end', whole),
     row('SIGTERM at ¼, restarted', stopped),

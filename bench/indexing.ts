@@ -166,8 +166,13 @@ function markdown(r: Result): string {
       .map((l) => l.toFixed(1))
       .join(' ')}. Latencies in ms.`,
     '',
-    '| document | indexed in (s) | /healthz p50 / p99 / max | /healthz over 1 s or failed | `/brief` answered | SIGTERM mid-indexing to exit (s) |',
+    '| document | indexed in (s) | /healthz p50 / p99 / max | /healthz over 1 s or failed | `/brief` answered | ' +
+      'SIGTERM mid-indexing to exit (s) |',
     '|---|---|---|---|---|---|',
-    `| ${r.megabytes} MB, ${r.passages} paragraphs | ${r.indexedS.toFixed(1)} | ${ms(r.healthz.p50)} / ${ms(r.healthz.p99)} / ${ms(r.healthz.max)} | ${r.healthz.over1s} of ${r.healthz.probes} | ${r.commands.answered} / ${r.commands.sent} (ack ≤ ${ms(r.commands.ackMax)}, answer ≤ ${ms(r.commands.answerMax)}) | ${r.sigtermExitS.toFixed(1)} |`,
+    `| ${r.megabytes} MB, ${r.passages} paragraphs | ${r.indexedS.toFixed(1)} | ${ms(r.healthz.p50)} / ` +
+      `${ms(r.healthz.p99)} / ${ms(r.healthz.max)} | ${r.healthz.over1s} of ` +
+      `${r.healthz.probes} | ${r.commands.answered} / ${r.commands.sent} (ack ` +
+      `≤ ${ms(r.commands.ackMax)}, answer ≤ ${ms(r.commands.answerMax)}) | ` +
+      `${r.sigtermExitS.toFixed(1)} |`,
   ].join('\n');
 }

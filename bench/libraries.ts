@@ -87,7 +87,9 @@ export const LIBRARIES: Library[] = [
     name: 'flexsearch',
     settings:
       'encoder: Charset.Default with the English language preset (flexsearch/lang/en: stop words, stemmer, ' +
-      'contractions); resolution 2·floor(√length of the longest text) (README, "Resolution"); search with suggest: true so a passage missing one of the question\'s words can still match (README, "Suggestions", "Fuzzy-Search")',
+      'contractions); resolution 2·floor(√length of the longest text) (README, "Resolution"); search with suggest: ' +
+      "true so a passage missing one of the question's words can still match " +
+      '(README, "Suggestions", "Fuzzy-Search")',
     async build(passages) {
       const longest = passages.reduce((n, p) => Math.max(n, content(p).length), 1);
       const index = new FlexSearch.Index({

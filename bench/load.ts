@@ -401,7 +401,10 @@ function memoryVerdict(rounds: RoundResult[]): { growing: boolean; text: string 
   const change = `${last - first >= 0 ? '+' : ''}${(last - first).toFixed(1)} MB`;
   return {
     growing,
-    text: `${growing ? 'growing' : 'no growth trend'}: heap after rounds ${heaps.map((h) => h.toFixed(1)).join(' → ')} MB (${change} from round 1 to ${rounds.length})`,
+    text:
+      `${growing ? 'growing' : 'no growth trend'}: heap after rounds ` +
+      `${heaps.map((h) => h.toFixed(1)).join(' → ')} MB (${change} from round ` +
+      `1 to ${rounds.length})`,
   };
 }
 
@@ -524,13 +527,15 @@ for (let round = 1; round <= ROUNDS; round++) {
   const result = await runRound(round);
   rounds.push(result);
   console.error(
-    `round ${round}: ${result.requests} requests in ${result.wallS} s, ${result.lost} lost, ack p99 ${result.ackMs.p99} ms, answer p99 ${result.answerMs.p99} ms`,
+    `round ${round}: ${result.requests} requests in ${result.wallS} s, ${result.lost} lost, ack p99 ` +
+      `${result.ackMs.p99} ms, answer p99 ${result.answerMs.p99} ms`,
   );
 }
 const charts: ChartsResult[] = [];
 const reportCharts = (r: ChartsResult) =>
   console.error(
-    `charts on ${r.drawnOn}: ${r.uploaded}/${r.shares} uploaded in ${r.lastChartS} s, ack p99 ${r.ackMs.p99} ms over ${r.requests} requests`,
+    `charts on ${r.drawnOn}: ${r.uploaded}/${r.shares} uploaded in ${r.lastChartS} s, ack p99 ${r.ackMs.p99} ms over ` +
+      `${r.requests} requests`,
   );
 charts.push(await runCharts('worker threads'));
 reportCharts(charts[0]!);
@@ -546,32 +551,43 @@ await standIn.stop();
 const verdict = memoryVerdict(rounds);
 const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, node: process.version };
 console.log(
-  `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}. ${REQUESTS} signed /brief requests per round, ${CONCURRENCY} in flight, ${USERS} users, ${CHANNELS} channels, corpus/ (${bot.passages} passages). Latencies in ms.\n`,
+  `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}. ${REQUESTS} signed /brief requests per round, ` +
+    `${CONCURRENCY} in flight, ${USERS} users, ${CHANNELS} channels, corpus/ ` +
+    `(${bot.passages} passages). Latencies in ms.\n`,
 );
 console.log(
-  '| round | acked ≤ 3 s | lost | rate-limited | timed out | error replies | ack p50 / p99 / max | answer p50 / p99 / max | req/s | heap before → after (MB) | RSS before → after (MB) |',
+  '| round | acked ≤ 3 s | lost | rate-limited | timed out | error replies | ack p50 / p99 / max | answer p50 / p99 ' +
+    '/ max | req/s | heap before → after (MB) | RSS before → after (MB) |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rounds) {
   const ms = (l: RoundResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
   console.log(
-    `| ${r.round} | ${r.ackedWithin3s}/${r.requests} | ${r.lost} | ${r.rateLimited} | ${r.timedOut} | ${r.errorReplies} | ${ms(r.ackMs)} | ${ms(r.answerMs)} | ${r.perSecond} | ${r.memoryBefore.heapMB.toFixed(1)} → ${r.memoryAfter.heapMB.toFixed(1)} | ${r.memoryBefore.rssMB.toFixed(0)} → ${r.memoryAfter.rssMB.toFixed(0)} |`,
+    `| ${r.round} | ${r.ackedWithin3s}/${r.requests} | ${r.lost} | ${r.rateLimited} | ${r.timedOut} | ` +
+      `${r.errorReplies} | ${ms(r.ackMs)} | ${ms(r.answerMs)} | ${r.perSecond} ` +
+      `| ${r.memoryBefore.heapMB.toFixed(1)} → ` +
+      `${r.memoryAfter.heapMB.toFixed(1)} | ${r.memoryBefore.rssMB.toFixed(0)} ` +
+      `→ ${r.memoryAfter.rssMB.toFixed(0)} |`,
   );
 }
 console.log(
   `\nMemory: ${verdict.text}. Load average at each round's end: ${rounds.map((r) => r.loadAverage).join(', ')}.`,
 );
 console.log(
-  `\n${CHARTS} Share presses at once on \`${CHART_QUERY}\` while the slash commands go on; acks of the slash commands sent until the last chart was uploaded. Latencies in ms.\n`,
+  `\n${CHARTS} Share presses at once on \`${CHART_QUERY}\` while the slash commands go on; acks of the slash ` +
+    `commands sent until the last chart was uploaded. Latencies in ms.\n`,
 );
 console.log(
-  '| charts drawn on | charts uploaded | left out (busy) | last chart after (s) | slash commands meanwhile | acked ≤ 3 s | ack p50 / p99 / max | Share ack p50 / p99 / max |',
+  '| charts drawn on | charts uploaded | left out (busy) | last chart after (s) | slash commands meanwhile | acked ≤ ' +
+    '3 s | ack p50 / p99 / max | Share ack p50 / p99 / max |',
 );
 console.log('|---|---|---|---|---|---|---|---|');
 for (const c of charts) {
   const ms = (l: ChartsResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
   console.log(
-    `| ${c.drawnOn} | ${c.uploaded}/${c.shares} | ${c.leftOut} | ${c.lastChartS} | ${c.requests} | ${c.ackedWithin3s}/${c.requests} | ${ms(c.ackMs)} | ${ms(c.shareAckMs)} |`,
+    `| ${c.drawnOn} | ${c.uploaded}/${c.shares} | ${c.leftOut} | ${c.lastChartS} | ${c.requests} | ` +
+      `${c.ackedWithin3s}/${c.requests} | ${ms(c.ackMs)} | ${ms(c.shareAckMs)} ` +
+      `|`,
   );
 }
 const errorsLogged = rounds.reduce((n, r) => n + r.errorsLogged, 0);

@@ -202,7 +202,8 @@ for (const name of variantNames) {
   for (const set of sets.filter((s) => s !== 'scifact')) {
     const score = scoreSet(seeds, await SETS[set]!());
     console.log(
-      `| ${name} | ${set} | ${f(score.recallAt3)} | ${f(score.mrr)} | ${f(score.answered)} | ${f(score.refused)} | ${f(score.citeAt1)} |`,
+      `| ${name} | ${set} | ${f(score.recallAt3)} | ${f(score.mrr)} | ${f(score.answered)} | ${f(score.refused)} | ` +
+        `${f(score.citeAt1)} |`,
     );
     if (values.verbose) for (const m of score.misses) console.log(`    ${m}`);
   }
@@ -215,7 +216,9 @@ for (const name of variantNames) {
     });
     const s = scoreSciFact(dossier, Number(values.sample));
     console.log(
-      `| ${name} | scifact | nDCG@10 ${s.ndcg10.toFixed(3)} | R@10 ${s.recall10.toFixed(3)} | MRR@10 ${s.mrr10.toFixed(3)} | empty ${s.empty.toFixed(3)} | ${s.claims} claims, ${((performance.now() - t0) / 1000).toFixed(0)} s |`,
+      `| ${name} | scifact | nDCG@10 ${s.ndcg10.toFixed(3)} | R@10 ${s.recall10.toFixed(3)} | MRR@10 ` +
+        `${s.mrr10.toFixed(3)} | empty ${s.empty.toFixed(3)} | ${s.claims} ` +
+        `claims, ${((performance.now() - t0) / 1000).toFixed(0)} s |`,
     );
   }
 }

@@ -161,7 +161,11 @@ let sciFactDocuments = 0;
 const save = () =>
   writeFile(
     join(here, 'results.json'),
-    `${JSON.stringify({ machine, totalS: (performance.now() - benchStart) / 1000, results, quality, sciFactDocuments }, null, 2)}\n`,
+    `${JSON.stringify(
+      { machine, totalS: (performance.now() - benchStart) / 1000, results, quality, sciFactDocuments },
+      null,
+      2,
+    )}\n`,
   );
 
 for (const factor of LEVELS) {
@@ -411,24 +415,37 @@ function markdown(): string {
   const q = (x: Quality) => `${x.recallAt3.toFixed(2)} / ${x.mrr.toFixed(2)}`;
   const qe = (x: Quality) => `${q(x)} / ${x.empty}`;
   const lines = [
-    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.toFixed(1)} at the start.`,
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ` +
+      `${machine.loadAverageAtStart.toFixed(1)} at the start.`,
     '',
     'Corpora (words: runs of letters, lower-cased; index terms: what the index holds after folding and stemming):',
     '',
-    '| size | documents | passages | words | distinct words | index terms | generated MB | Heaps K · N^β of the real text |',
+    '| size | documents | passages | words | distinct words | index terms | generated MB | Heaps K · N^β of the real ' +
+      'text |',
     '|---|---|---|---|---|---|---|---|',
     ...results.map(
       ({ factor, corpus: c }) =>
-        `| ${factor}× | ${int(c.documents)} | ${int(c.passages)} | ${int(c.words)} | ${int(c.distinctWords)} | ${int(c.indexTerms)} | ${c.generatedMB.toFixed(1)} | ${c.heaps ? `${c.heaps.k.toFixed(1)} · N^${c.heaps.beta.toFixed(3)}` : '–'} |`,
+        `| ${factor}× | ${int(c.documents)} | ${int(c.passages)} | ${int(c.words)} | ${int(c.distinctWords)} | ` +
+        `${int(c.indexTerms)} | ${c.generatedMB.toFixed(1)} | ` +
+        `${c.heaps ? `${c.heaps.k.toFixed(1)} · N^${c.heaps.beta.toFixed(3)}` : '–'} ` +
+        `|`,
     ),
     '',
     'Dossier. Latencies in ms (p50 / p95 / p99); cold start in s: open → answer / process start → answer / CPU.',
     '',
-    '| size | ingest + index (s) | saved (MB) | heap (MB) | cold start (s) | ask | cite | figures | 100 digests (s) | dev R@3 / MRR |',
+    '| size | ingest + index (s) | saved (MB) | heap (MB) | cold start (s) | ask | cite | figures | 100 digests (s) ' +
+      '| dev R@3 / MRR |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.factor}× | ${r.ingestS.toFixed(1)}${r.ingestFromCache ? ' (opened from the saved index)' : ''} | ${r.indexMB.toFixed(1)} | ${r.heapMB.toFixed(0)} | ${r.coldStart.openToAnswerS.toFixed(2)} / ${r.coldStart.processToAnswerS.toFixed(2)} / ${r.coldStart.cpuS.toFixed(2)} | ${lat(r.ask)} | ${lat(r.cite)} | ${lat(r.figures)} | ${r.digestsS.toFixed(2)}${r.digestsComposed < DIGESTS ? ` (from ${r.digestsComposed})` : ''} | ${q(r.devAsk)} |`,
+        `| ${r.factor}× | ${r.ingestS.toFixed(1)}${r.ingestFromCache ? ' (opened from the saved index)' : ''} | ` +
+        `${r.indexMB.toFixed(1)} | ${r.heapMB.toFixed(0)} | ` +
+        `${r.coldStart.openToAnswerS.toFixed(2)} / ` +
+        `${r.coldStart.processToAnswerS.toFixed(2)} / ` +
+        `${r.coldStart.cpuS.toFixed(2)} | ${lat(r.ask)} | ${lat(r.cite)} | ` +
+        `${lat(r.figures)} | ` +
+        `${r.digestsS.toFixed(2)}${r.digestsComposed < DIGESTS ? ` (from ${r.digestsComposed})` : ''} ` +
+        `| ${q(r.devAsk)} |`,
     ),
     '',
     'Cold start, where the time goes (ms, in the fresh process):',
@@ -449,7 +466,8 @@ function markdown(): string {
     ...results.flatMap((r) =>
       r.libraries.map(
         (l) =>
-          `| ${r.factor}× | ${l.name} | ${l.buildS.toFixed(2)} | ${l.heapMB.toFixed(0)} | ${ms(l.query.p50)} | ${ms(l.query.p99)} |`,
+          `| ${r.factor}× | ${l.name} | ${l.buildS.toFixed(2)} | ${l.heapMB.toFixed(0)} | ${ms(l.query.p50)} | ` +
+          `${ms(l.query.p99)} |`,
       ),
     ),
   ];
@@ -457,7 +475,8 @@ function markdown(): string {
     const n = quality[0]!;
     lines.push(
       '',
-      `Answer quality, recall@3 / MRR@10 / questions given no result (dev: ${n.dev.questions} answerable questions, validation: ${n.validation.questions}, ` +
+      `Answer quality, recall@3 / MRR@10 / questions given no result (dev: ${n.dev.questions} answerable questions, ` +
+        `validation: ${n.validation.questions}, ` +
         `held out; SciFact: ${n.scifact.questions} claims over ${int(sciFactDocuments)} abstracts):`,
       '',
       '| engine | dev | validation | SciFact |',

@@ -152,7 +152,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
         );
       throw new DossierError(
         'discord-connect',
-        `Could not connect to Discord${this.config.DISCORD_API_URL ? ` at ${this.config.DISCORD_API_URL}` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+        `Could not connect to Discord${this.config.DISCORD_API_URL ? ` at ${this.config.DISCORD_API_URL}` : ''}: ` +
+          `${error instanceof Error ? error.message : String(error)}`,
       );
     }
     await ready;
@@ -438,7 +439,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
           retryAfter,
           global: response.headers.has('x-ratelimit-global'),
         },
-        `Discord rate limit (429) on ${request.method.toUpperCase()} ${request.route}: discord.js retries in ${retryAfter} ms`,
+        `Discord rate limit (429) on ${request.method.toUpperCase()} ${request.route}: discord.js retries in ` +
+          `${retryAfter} ms`,
       );
     });
     client.rest.on(RESTEvents.InvalidRequestWarning, (info) =>
@@ -485,7 +487,10 @@ function failureLine(code: number | string, status: number, message: string, cha
   const where = channel ? `channel ${channel}` : 'the channel';
   switch (code) {
     case 10062:
-      return 'Discord interaction expired before Dossier answered (10062 Unknown interaction); the user saw "The application did not respond".';
+      return (
+        'Discord interaction expired before Dossier answered (10062 Unknown interaction); the user saw "The ' +
+        'application did not respond".'
+      );
     case 40060:
       return 'Discord interaction was already answered (40060); this reply was dropped.';
     case 10003:
@@ -493,7 +498,10 @@ function failureLine(code: number | string, status: number, message: string, cha
     case 50001:
       return `Dossier cannot see ${where} (50001 Missing Access): give it View Channel there.`;
     case 50013:
-      return `Dossier lacks permissions in ${where} (50013 Missing Permissions): give it Send Messages, Embed Links, Attach Files and Read Message History there.`;
+      return (
+        `Dossier lacks permissions in ${where} (50013 Missing Permissions): give it Send Messages, Embed Links, ` +
+        `Attach Files and Read Message History there.`
+      );
     default:
       return `Discord refused the request (${status}, code ${code}): ${message}`;
   }

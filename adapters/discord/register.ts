@@ -44,7 +44,10 @@ export function registerSettings(config: Config): RegisterSettings | string {
   if (!config.DISCORD_TOKEN)
     return 'DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token).';
   if (!config.DISCORD_APPLICATION_ID)
-    return 'DISCORD_APPLICATION_ID is not set: copy the application id from the Discord developer portal (General Information).';
+    return (
+      'DISCORD_APPLICATION_ID is not set: copy the application id from the Discord developer portal (General ' +
+      'Information).'
+    );
   return {
     token: config.DISCORD_TOKEN,
     applicationId: config.DISCORD_APPLICATION_ID,

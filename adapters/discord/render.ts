@@ -12,7 +12,10 @@ import { fitRich, fitText } from '../../src/render/cut.js';
 import { moreResults, resumeAt } from '../../src/render/paging.js';
 import { neutralise } from './escape.js';
 
-/** Discord's limits on a message's embeds (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+/**
+ * Discord's limits on a message's embeds:
+ * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+ */
 export const LIMITS = {
   title: 256,
   authorName: 256,
@@ -208,10 +211,8 @@ function excerptMarkdown(
   const lines = [];
   if (e.context) lines.push(`*${neutralise(e.context)}*`);
   lines.push(`**${n}.** “${richMarkdown(e.text)}”`, `— ${citationMarkdown(e.citation)}`);
-  if (e.figures.length)
-    lines.push(
-      `Key figures: ${e.figures.map((f) => `**${neutralise(f.text)}**${f.measure ? ` (${neutralise(f.measure)})` : ''}`).join('; ')}`,
-    );
+  const figure = (f: FigureItem) => `**${neutralise(f.text)}**${f.measure ? ` (${neutralise(f.measure)})` : ''}`;
+  if (e.figures.length) lines.push(`Key figures: ${e.figures.map(figure).join('; ')}`);
   return lines.join('\n');
 }
 

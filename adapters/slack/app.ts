@@ -216,7 +216,8 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     } catch (error) {
       this.log.warn(
         { code: slackErrorCode(error), channel: channelId },
-        `Could not tell whether ${userId} manages channel ${channelId} (${slackErrorCode(error) ?? 'no answer'}): treated as not; the app needs the users:read and channels:read scopes.`,
+        `Could not tell whether ${userId} manages channel ${channelId} (${slackErrorCode(error) ?? 'no answer'}): ` +
+          `treated as not; the app needs the users:read and channels:read scopes.`,
       );
       return false;
     }

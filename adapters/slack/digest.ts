@@ -134,7 +134,8 @@ function digestError(error: unknown, channel: string): DeliveryError {
   const code = classify(error);
   const line =
     code === 'rate-limited'
-      ? `Slack rate-limited the digest for channel ${channel} (Retry-After ${typeof retryAfter === 'number' ? retryAfter : '?'} s).`
+      ? `Slack rate-limited the digest for channel ${channel} (Retry-After ` +
+        `${typeof retryAfter === 'number' ? retryAfter : '?'} s).`
       : describeSlackFailure(error, channel);
   return new DeliveryError(code, line, {
     cause: error,

@@ -25,23 +25,38 @@ export function describeSlackFailure(error: unknown, channel: string): string {
   if (code && TOKEN_REFUSALS.has(code)) return tokenRefused(code);
   switch (code) {
     case 'channel_not_found':
-      return `Slack channel ${channel} was not found (channel_not_found): check the channel id, and that the app is installed in its workspace.`;
+      return (
+        `Slack channel ${channel} was not found (channel_not_found): check the channel id, and that the app is ` +
+        `installed in its workspace.`
+      );
     case 'not_in_channel':
       return `The bot is not a member of channel ${channel} (not_in_channel): invite it there with /invite @Dossier.`;
     case 'is_archived':
       return `Slack channel ${channel} is archived (is_archived).`;
     case 'ratelimited':
-      return `Slack rate-limited the bot for channel ${channel} beyond what an answer can wait (Retry-After ${(error as { retryAfter?: number }).retryAfter ?? '?'} s); the answer was dropped.`;
+      return (
+        `Slack rate-limited the bot for channel ${channel} beyond what an answer can wait ` +
+        `(Retry-After ${(error as { retryAfter?: number }).retryAfter ?? '?'} s); the answer was dropped.`
+      );
     case 'http_404':
     case 'http_410':
-      return `Slack no longer accepts answers to that request (${code}): a response_url lasts 30 minutes and takes five answers.`;
+      return (
+        `Slack no longer accepts answers to that request (${code}): a response_url lasts 30 minutes and takes ` +
+        `five answers.`
+      );
     case 'missing_scope':
-      return `Slack would not show the bot the history of channel ${channel} (missing_scope): add the channels:history and groups:history scopes (manifest.yaml) and reinstall the app.`;
+      return (
+        `Slack would not show the bot the history of channel ${channel} (missing_scope): ` +
+        `add the channels:history and groups:history scopes (manifest.yaml) and reinstall the app.`
+      );
     case 'msg_blocks_too_long':
     case 'invalid_blocks':
       return `Slack refused the answer's blocks (${code}).`;
     default:
-      return `Slack call for channel ${channel} failed: ${code ?? (error instanceof Error ? error.message : String(error))}`;
+      return (
+        `Slack call for channel ${channel} failed: ` +
+        `${code ?? (error instanceof Error ? error.message : String(error))}`
+      );
   }
 }
 
@@ -53,7 +68,10 @@ export function describeForUser(error: unknown): string {
   const code = slackErrorCode(error);
   switch (code) {
     case 'not_in_channel':
-      return 'Dossier is not a member of this channel (not_in_channel). Invite it with `/invite @Dossier` and share again.';
+      return (
+        'Dossier is not a member of this channel (not_in_channel). Invite it with `/invite @Dossier` and share ' +
+        'again.'
+      );
     case 'channel_not_found':
     case 'is_archived':
       return `Slack will not let Dossier post here (${code}).`;

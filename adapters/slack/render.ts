@@ -244,7 +244,8 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   const chartNote =
     reply.attachments.length && !options.chartUploaded
       ? context(
-          `:bar_chart: ${offersShare ? 'Share in channel to post the chart' : 'Chart'}: ${escapeMrkdwn(reply.attachments.map((a) => a.alt).join('; '))}`,
+          `:bar_chart: ${offersShare ? 'Share in channel to post the chart' : 'Chart'}: ` +
+            `${escapeMrkdwn(reply.attachments.map((a) => a.alt).join('; '))}`,
         )
       : undefined;
   const shareNote =

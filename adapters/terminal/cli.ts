@@ -80,7 +80,8 @@ Options:
 ${columns(OPTIONS)}`;
 
 const DIGEST_NEEDS_TOPICS =
-  'dossier: digest here needs --topics: dossier digest --topics "a, b" [--since YYYY-MM-DD] (subscriptions are made in Slack or Discord)';
+  'dossier: digest here needs --topics: dossier digest --topics "a, b" [--since YYYY-MM-DD] (subscriptions are made ' +
+  'in Slack or Discord)';
 
 /** The page size of ask and cite everywhere else, and the one `--limit` replaces here. */
 const DEFAULT_LIMIT = 3;

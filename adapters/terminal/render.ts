@@ -1,4 +1,4 @@
-import { type Citation, type Reply, type RichText } from '../../src/answer/reply.js';
+import { type Citation, type FigureItem, type Reply, type RichText } from '../../src/answer/reply.js';
 import { formatCitation } from '../../src/render/citation.js';
 import { moreResults } from '../../src/render/paging.js';
 
@@ -72,9 +72,7 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean): str
         else out.push(`${n}. “${rich(e.text)}”`);
         out.push(style.dim(`   — ${citationLine(e.citation)}`));
         if (e.figures.length)
-          out.push(
-            `   Key figures: ${e.figures.map((f) => style.bold(safe(f.text)) + (f.measure ? ` (${safe(f.measure)})` : '')).join('; ')}`,
-          );
+          out.push(`   Key figures: ${e.figures.map((f) => figureText(f, style, safe)).join('; ')}`);
         out.push('');
         break;
       }
@@ -137,3 +135,7 @@ function wrapLine(line: string, width: number): string {
   lines.push(current);
   return lines.join('\n');
 }
+
+/** A key figure in the terminal: its text in bold, what it measures after it. */
+const figureText = (f: FigureItem, style: TerminalStyle, safe: (text: string) => string) =>
+  style.bold(safe(f.text)) + (f.measure ? ` (${safe(f.measure)})` : '');

@@ -76,7 +76,8 @@ export class TerminalAdapter implements Adapter<null> {
     this.rl = rl;
     this.reading = true;
     output.write(
-      `Dossier: ${corpusSize(this.bot.dossier.documents.length, this.bot.dossier.passageCount)}. Type a question, \`help\`, or \`exit\`.\n`,
+      `Dossier: ${corpusSize(this.bot.dossier.documents.length, this.bot.dossier.passageCount)}. Type a question, ` +
+        `\`help\`, or \`exit\`.\n`,
     );
     this.prompt();
     rl.on('line', (line) => {

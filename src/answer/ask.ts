@@ -143,7 +143,8 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
           text: said(
             offset
               ? 'No more passages answer this question.'
-              : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.',
+              : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus ' +
+                  'holds.',
           ),
         },
       ],

@@ -1,3 +1,4 @@
+import type { SourceDocument } from '../corpus/types.js';
 import type { Library } from './library.js';
 import type { Reply, RichText } from './reply.js';
 
@@ -28,7 +29,11 @@ export function sourcesReply(dossier: Library): Reply {
   const items: RichText[] = docs.map((d) => [
     { text: d.meta.title, strong: true },
     {
-      text: ` — ${[d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ') || 'no author or date stated'} · ${count(d.passages.length, 'passage')} · ${d.meta.url ?? d.source}`,
+      text: [
+        ` — ${byline(d) || 'no author or date stated'}`,
+        count(d.passages.length, 'passage'),
+        d.meta.url ?? d.source,
+      ].join(' · '),
     },
   ]);
   const passages = docs.reduce((n, d) => n + d.passages.length, 0);
@@ -43,3 +48,6 @@ export function sourcesReply(dossier: Library): Reply {
     more: 0,
   };
 }
+
+/** Who wrote a document, who published it and when, as far as it says. */
+const byline = (d: SourceDocument) => [d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ');

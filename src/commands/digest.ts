@@ -53,12 +53,14 @@ const DigestArgs = z
     if (a.days !== undefined && !parseDays(a.days))
       fail(
         'days',
-        `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, weekends or days like mon,wed,fri`,
+        `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, ` +
+          `weekends or days like mon,wed,fri`,
       );
     if (a.tz !== undefined && !isValidTimeZone(a.tz))
       fail(
         'tz',
-        `${a.tz.trim() ? `"${a.tz}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as America/Mexico_City`,
+        `${a.tz.trim() ? `"${a.tz}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as ` +
+          `America/Mexico_City`,
       );
   });
 
@@ -172,7 +174,8 @@ export const digestCommand = defineCommand({
         if (!previous) return message('Digest subscribed', `This channel will get ${plan}`);
         return message(
           'Digest replaced',
-          `Replaced this channel’s digest on ${quoted(previous.topics)} (${schedule(previous)}): it will now get ${plan}`,
+          `Replaced this channel’s digest on ${quoted(previous.topics)} (${schedule(previous)}): it will now get ` +
+            `${plan}`,
         );
       }
       case 'unsubscribe':

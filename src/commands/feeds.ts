@@ -53,7 +53,9 @@ export const feedsCommand = defineCommand({
             text:
               was === 'active'
                 ? `Already following it (${count(feed.items, 'item')} added so far).`
-                : `${count(entries, 'item')} in the feed now${was === 'paused' ? ' (it was paused; following it again)' : ''}: they are being added to the corpus, and ${every}.`,
+                : `${count(entries, 'item')} in the feed now` +
+                  `${was === 'paused' ? ' (it was paused; following it again)' : ''}: ` +
+                  `they are being added to the corpus, and ${every}.`,
           },
         ]);
       }
@@ -92,9 +94,13 @@ function listReply(feeds: Feed[]): Reply {
   const items: RichText[] = feeds.map((f) => [
     { text: feedName(f), strong: true },
     {
-      text: ` — ${f.url} · ${f.state === 'paused' ? `paused after ${count(f.failures, 'failed poll')}` : 'active'} · ${count(f.items, 'item')} added · ${
-        f.lastPolledAt ? `last polled ${f.lastPolledAt.slice(0, 16).replace('T', ' ')} UTC` : 'not polled yet'
-      }${f.lastError ? ` · last error: ${f.lastError}` : ''}`,
+      text: [
+        ` — ${f.url}`,
+        f.state === 'paused' ? `paused after ${count(f.failures, 'failed poll')}` : 'active',
+        `${count(f.items, 'item')} added`,
+        f.lastPolledAt ? `last polled ${f.lastPolledAt.slice(0, 16).replace('T', ' ')} UTC` : 'not polled yet',
+        ...(f.lastError ? [`last error: ${f.lastError}`] : []),
+      ].join(' · '),
     },
   ]);
   return { title: 'Feeds', status: 'ok', blocks: [{ type: 'list', items }], attachments: [], more: 0 };

@@ -21,6 +21,33 @@ export interface Note {
   text: string;
 }
 
+/** A picture the scrape left out ("Image unavailable") or its credit ("Photo by … / Reuters"). */
+const LOST_PICTURE = new RegExp(
+  String.raw`^(?:(?:photo|image|picture|video|graphic|media)s? (?:removed|unavailable|not available|` +
+    String.raw`not displayed)|(?:photo )?(?:by )?[^.!?]{0,60}\b(?:Getty Images|Reuters|Associated Press|AP Photo|` +
+    String.raw`AFP|EPA-EFE|Shutterstock|Alamy|iStock(?:photo)?)\b[^.!?]{0,40})\.?$`,
+  'i',
+);
+/** A comment widget's own words: "Leave a Reply", "3 comments". */
+const COMMENT_WIDGET = new RegExp(
+  String.raw`^(?:\d+\s+(?:comments?|responses?|replies)|leave a (?:reply|comment)|(?:post|add|show|` +
+    String.raw`view) (?:a )?comments?|comments?|join the (?:conversation|discussion))\W*$`,
+  'i',
+);
+/** A button or link that is a page control: "Read more", "Share this article", "Back to top". */
+const PAGE_CONTROL = new RegExp(
+  String.raw`^(?:read more|load more|show more|see more|continue reading|advertisement|` +
+    String.raw`sponsored(?: content)?|share(?: this(?: article| story| page)?)?|print(?: this)?|email|` +
+    String.raw`subscribe(?: now)?|sign up|back to top|skip to (?:main )?content)[\s»›>…:.]*$`,
+  'i',
+);
+/** "The above article first appeared in …". */
+const REPUBLISHED = new RegExp(
+  String.raw`^(?:the above|this) (?:article|piece|story|essay|op-ed|column|commentary|` +
+    String.raw`post)\b.{0,40}?\b(?:first|originally|previously) (?:appeared|published|ran)\b`,
+  'i',
+);
+
 /**
  * Whole blocks that are page furniture, as scrapers of news and think-tank pages capture it. Each
  * rule holds for the whole block, so an article sentence that merely mentions "Reuters" or
@@ -35,26 +62,17 @@ const RULES: { kind: BoilerplateKind; test: (text: string) => boolean }[] = [
   },
   {
     kind: 'credit',
-    test: (t) =>
-      /^(?:(?:photo|image|picture|video|graphic|media)s? (?:removed|unavailable|not available|not displayed)|(?:photo )?(?:by )?[^.!?]{0,60}\b(?:Getty Images|Reuters|Associated Press|AP Photo|AFP|EPA-EFE|Shutterstock|Alamy|iStock(?:photo)?)\b[^.!?]{0,40})\.?$/i.test(
-        t,
-      ) && wordCount(t) <= 12,
+    test: (t) => LOST_PICTURE.test(t) && wordCount(t) <= 12,
   },
   // Comment widgets: "Leave a Reply", "3 comments".
   {
     kind: 'comments',
-    test: (t) =>
-      /^(?:\d+\s+(?:comments?|responses?|replies)|leave a (?:reply|comment)|(?:post|add|show|view) (?:a )?comments?|comments?|join the (?:conversation|discussion))\W*$/i.test(
-        t,
-      ),
+    test: (t) => COMMENT_WIDGET.test(t),
   },
   // Buttons and links that are page controls, not text.
   {
     kind: 'control',
-    test: (t) =>
-      /^(?:read more|load more|show more|see more|continue reading|advertisement|sponsored(?: content)?|share(?: this(?: article| story| page)?)?|print(?: this)?|email|subscribe(?: now)?|sign up|back to top|skip to (?:main )?content)[\s»›>…:.]*$/i.test(
-        t,
-      ),
+    test: (t) => PAGE_CONTROL.test(t),
   },
   {
     kind: 'copyright',
@@ -77,22 +95,26 @@ const RULES: { kind: BoilerplateKind; test: (text: string) => boolean }[] = [
   // "The above article first appeared in … and is being republished in … with permission."
   {
     kind: 'republication',
-    test: (t) =>
-      /^(?:the above|this) (?:article|piece|story|essay|op-ed|column|commentary|post)\b.{0,40}?\b(?:first|originally|previously) (?:appeared|published|ran)\b/i.test(
-        t,
-      ) && wordCount(t) <= 60,
+    test: (t) => REPUBLISHED.test(t) && wordCount(t) <= 60,
   },
   // A blurb that links on to another page ("… Read more"): its text is a teaser, not this article.
   { kind: 'teaser', test: (t) => /\s(?:read more|continue reading)[\s»›>…:.]*$/i.test(t) },
 ];
 
 /** Headers of a list of other pages' headlines: "Recommended", "Most Popular", "Related Articles". */
-const RELATED =
-  /^(?:recommended(?: for you| reading| stories| articles)?|most (?:popular|read|viewed|shared)|related(?: articles| stories| posts| content| coverage)?|you (?:may|might) also like|trending(?: now)?|popular (?:stories|posts|now)|what to read next)\W*$/i;
+const RELATED = new RegExp(
+  String.raw`^(?:recommended(?: for you| reading| stories| articles)?|most (?:popular|read|viewed|shared)|` +
+    String.raw`related(?: articles| stories| posts| content| coverage)?|you (?:may|might) also like|` +
+    String.raw`trending(?: now)?|popular (?:stories|posts|now)|what to read next)\W*$`,
+  'i',
+);
 
 /** "Follow him on Twitter @handle." — the sentence goes, the rest of an author's bio stays. */
-const SOCIAL =
-  /(?:^|\s+)(?:you can )?follow (?:him|her|them|me|us)\b[^.!?]*?\bon (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b[^.!?]*[.!?]?/gi;
+const SOCIAL = new RegExp(
+  String.raw`(?:^|\s+)(?:you can )?follow (?:him|her|them|me|us)\b[^.!?]*?\bon (?:twitter|x|facebook|` +
+    String.raw`instagram|linkedin|threads|bluesky|mastodon)\b[^.!?]*[.!?]?`,
+  'gi',
+);
 
 export function boilerplateKind(text: string): BoilerplateKind | undefined {
   return RULES.find((rule) => rule.test(text))?.kind;

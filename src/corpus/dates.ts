@@ -44,7 +44,8 @@ const YEAR = '(\\d{4})';
 
 /** "October 30, 2017", "Oct. 30 2017"; "30 October 2017"; "2017-10-30" (also as the head of an ISO timestamp). */
 const DATE = new RegExp(
-  `\\b(?:${MONTH_PATTERN}\\s+${DAY},?\\s+${YEAR}|${DAY}\\s+${MONTH_PATTERN},?\\s+${YEAR}|${YEAR}-(\\d{2})-(\\d{2}))(?![\\d-])`,
+  `\\b(?:${MONTH_PATTERN}\\s+${DAY},?\\s+${YEAR}|${DAY}\\s+${MONTH_PATTERN},?\\s+${YEAR}|` +
+    `${YEAR}-(\\d{2})-(\\d{2}))(?![\\d-])`,
   'i',
 );
 

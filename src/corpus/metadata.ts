@@ -73,7 +73,8 @@ export function readStatedMeta(yaml: string, where: string, firstLine = 1): Stat
         const earlier = seen.get(entry.key);
         if (earlier !== undefined && isField(entry.key))
           problems.push(
-            `${at(chunk.line + entry.line, entry.key)}: given again after line ${firstLine + earlier}; this one is used`,
+            `${at(chunk.line + entry.line, entry.key)}: given again after line ${firstLine + earlier}; this one is ` +
+              `used`,
           );
         seen.set(entry.key, chunk.line + entry.line);
         entries.push({ ...entry, line: chunk.line + entry.line });
@@ -115,15 +116,19 @@ const NAME_WORD = "\\p{Lu}[\\p{L}'’-]*\\.?";
 const NAME = `${NAME_WORD}(?:\\s+(?:(?:de|da|del|der|van|von|la|le|bin|al)\\s+)?${NAME_WORD}){0,4}`;
 const PERSON = new RegExp(`^${NAME}(?:\\s+(?:and|&)\\s+${NAME})*$`, 'u');
 const HONORIFICS =
-  '(?:Former|Retired|Ambassador|Amb\\.|Dr\\.|Professor|Prof\\.|Mr\\.|Ms\\.|Mrs\\.|General|Gen\\.|Senator|Sen\\.|Rep\\.|U\\.S\\.)';
+  '(?:Former|Retired|Ambassador|Amb\\.|Dr\\.|Professor|Prof\\.|Mr\\.|Ms\\.|Mrs\\.|' +
+  'General|Gen\\.|Senator|Sen\\.|Rep\\.|U\\.S\\.)';
 /** "Earl Anthony Wayne is a …", "Former U.S. Ambassador EARL ANTHONY WAYNE is a …". */
 const BIO = new RegExp(
   `^(?:${HONORIFICS}\\s+)*(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})\\s+(?:is|was|has been|serves|served)\\b`,
   'u',
 );
 /** What a sentence about an author says they do, which a sentence about a place or an institution does not. */
-const ROLE =
-  /\b(?:ambassador|fellow|professor|director|editor|author|journalist|correspondent|reporter|writer|columnist|researcher|analyst|scholar|diplomat|lecturer|founder|chair|served|career)\b/i;
+const ROLE = new RegExp(
+  String.raw`\b(?:ambassador|fellow|professor|director|editor|author|journalist|correspondent|reporter|` +
+    String.raw`writer|columnist|researcher|analyst|scholar|diplomat|lecturer|founder|chair|served|career)\b`,
+  'i',
+);
 
 /** A name written in capitals, as bylines often are, in title case: "EARL ANTHONY WAYNE" → "Earl Anthony Wayne". */
 export function titleCaseName(name: string): string {
@@ -146,7 +151,11 @@ export function bylineOf(text: string): { author: string; date?: string } | unde
 /** A block that is only a date, perhaps labelled: "Published: October 30, 2017", "Monday, 3 May 2021". */
 export function datelineOf(text: string): string | undefined {
   const rest = text.replace(
-    /^(?:(?:published|posted|updated|last updated|dated?)(?:\s+on)?\s*:?\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?/i,
+    new RegExp(
+      String.raw`^(?:(?:published|posted|updated|last updated|dated?)(?:\s+on)?\s*:?\s+)?(?:(?:mon|tues|` +
+        String.raw`wednes|thurs|fri|satur|sun)day,?\s+)?`,
+      'i',
+    ),
     '',
   );
   const found = findDate(rest);

@@ -483,7 +483,8 @@ export class DigestScheduler {
           return this.fail(
             sub,
             slot,
-            `the platform asked to wait ${Math.ceil(wait / 1000)} s more (Retry-After), beyond the ${this.tuning.retryAfterMaxMs / 1000} s a digest waits`,
+            `the platform asked to wait ${Math.ceil(wait / 1000)} s more (Retry-After), beyond the ` +
+              `${this.tuning.retryAfterMaxMs / 1000} s a digest waits`,
           );
         }
         lane.pausedUntil = Math.max(lane.pausedUntil, now.getTime() + wait);
@@ -688,7 +689,11 @@ export class DigestScheduler {
           type: 'text',
           text: [
             {
-              text: `The digest you set up for channel ${sub.channelId} (${sub.topics.join(', ')}, ${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ${reason}. Once the bot can post there again, subscribe again with \`digest subscribe\`.`,
+              text:
+                `The digest you set up for channel ${sub.channelId} (${sub.topics.join(', ')}, ` +
+                `${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ` +
+                `${reason}. Once the bot can post there again, subscribe again with ` +
+                `\`digest subscribe\`.`,
             },
           ],
         },

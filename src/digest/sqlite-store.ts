@@ -199,7 +199,8 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
       )
       .catch(
         (error: unknown) =>
-          (this.problem += `; saving a copy to ${copy} failed (${error instanceof Error ? error.message : String(error)})`),
+          (this.problem +=
+            `; saving a copy to ${copy} failed ` + `(${error instanceof Error ? error.message : String(error)})`),
       );
     return this.problem;
   }
@@ -506,7 +507,8 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
   addFeedItem(feedId: number, item: { key: string; link: string; source: string }, now: Date): void {
     this.writable();
     this.sql(
-      `INSERT INTO feed_items (feed_id, item_key, link, source, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO feed_items (feed_id, item_key, link, source, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO ` +
+        `NOTHING`,
     ).run(feedId, item.key, item.link, item.source, iso(now));
   }
 

@@ -153,7 +153,8 @@ export class Ingest {
       if (format !== 'html' && fetched.contentType === 'text/html')
         throw new DossierError(
           'fetch-failed',
-          `${new URL(fetched.url).host} sent a web page instead of ${file.name}: the bot may not be allowed to read files there.`,
+          `${new URL(fetched.url).host} sent a web page instead of ${file.name}: the bot may not be allowed to read ` +
+            `files there.`,
         );
       return this.store({
         format,
@@ -321,7 +322,10 @@ function samePassages(a: SourceDocument, b: SourceDocument): boolean {
 
 function sidecarText(meta: DocumentMeta, fields: readonly (keyof DocumentMeta)[]): string {
   const record = Object.fromEntries(fields.flatMap((f) => (meta[f] === undefined ? [] : [[f, meta[f]]])));
-  return `# Metadata of the document beside this file, written by Dossier when it was added. Edit to correct it.\n${stringifyYaml(record)}`;
+  return (
+    `# Metadata of the document beside this file, written by Dossier when it was added. Edit to correct ` +
+    `it.\n${stringifyYaml(record)}`
+  );
 }
 
 /** Links compared as people mean them: scheme and host in any case, no fragment, no default port, no trailing slash. */

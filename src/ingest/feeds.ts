@@ -172,7 +172,8 @@ export class Feeds {
       if (now?.state === 'paused')
         this.options.log.warn(
           { event: 'feed', url: feed.url, failures: now.failures, error: message },
-          `feed ${feed.url} paused after ${now.failures} failed polls in a row: ${message} (feeds add follows it again)`,
+          `feed ${feed.url} paused after ${now.failures} failed polls in a row: ${message} (feeds add follows it ` +
+            `again)`,
         );
       else
         this.options.log.warn(
@@ -238,7 +239,8 @@ export class Feeds {
     } catch (error) {
       throw new DossierError(
         'not-a-feed',
-        `${new URL(url).host} did not send an RSS or Atom feed (${error instanceof Error ? error.message : String(error)}).`,
+        `${new URL(url).host} did not send an RSS or Atom feed ` +
+          `(${error instanceof Error ? error.message : String(error)}).`,
       );
     }
     return {

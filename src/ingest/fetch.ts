@@ -231,7 +231,8 @@ export class SafeFetcher {
     if (refused)
       throw new FetchError(
         'address-refused',
-        `${host} is ${refused}${host.replace(/^\[|\]$/g, '') === address ? '' : ` (${address})`}: Dossier fetches only from public addresses.`,
+        `${host} is ${refused}${host.replace(/^\[|\]$/g, '') === address ? '' : ` (${address})`}: Dossier fetches ` +
+          `only from public addresses.`,
       );
   }
 
@@ -297,7 +298,8 @@ export class SafeFetcher {
         return {
           refusal: new FetchError(
             'robots-disallowed',
-            `robots.txt at ${url.host} could not be read (it answered ${res.statusCode}), so nothing there is fetched for now.`,
+            `robots.txt at ${url.host} could not be read (it answered ${res.statusCode}), so nothing there is ` +
+              `fetched for now.`,
           ),
         };
       }

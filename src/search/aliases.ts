@@ -26,8 +26,11 @@ export function aliasesIn(text: string): [string, string][] {
 const PARENTHESIS = /(?<=\S\s?)\(([^()]{2,120})\)/gu;
 const MAX_NAME_WORDS = 4;
 /** "Name Name, or ACRONYM" and "Name Name, known as ACRONYM". */
-const NAMED_AS =
-  /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,5}),?\s+(?:or|(?:also\s+)?known\s+as|a\.?k\.?a\.?)\s+(\p{Lu}[\p{Lu}\d]{1,9})\b/gu;
+const NAMED_AS = new RegExp(
+  String.raw`(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,5}),?\s+(?:or|(?:also\s+)?known\s+as|` +
+    String.raw`a\.?k\.?a\.?)\s+(\p{Lu}[\p{Lu}\d]{1,9})\b`,
+  'gu',
+);
 
 /** Two to ten letters or digits, at least two of them capitals, no spaces: "JTB", "SMEs", "DfT". */
 function isShortForm(text: string): boolean {

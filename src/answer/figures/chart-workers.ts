@@ -27,6 +27,8 @@ function startChartWorker(): Worker {
   const fromSources = import.meta.url.endsWith('.ts');
   const script = new URL(`./chart-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
   if (!fromSources) return new Worker(script);
-  const load = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
+  const load =
+    `import('tsx/esm/api').then(({ register }) => { register(); return ` +
+    `import(${JSON.stringify(script.href)}); });`;
   return new Worker(load, { eval: true });
 }

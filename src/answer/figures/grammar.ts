@@ -61,7 +61,10 @@ export function figuresInSentences(sentences: string[]): Figure[][] {
 // Word lists. Grammar, not topic: nothing here names a subject of the corpus.
 
 const NUMBER_WORDS = new Map(
-  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
+    'seventeen eighteen nineteen twenty'
+  )
     .split(' ')
     .map((w, i) => [w, i] as [string, number])
     .concat([

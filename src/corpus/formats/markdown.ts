@@ -42,7 +42,8 @@ function frontMatter(source: string): { yaml?: string; length: number; problems:
     yaml: unclosed[1]!,
     length: unclosed[0].length,
     problems: [
-      `front matter line 1: opened with --- but never closed; lines 2–${lines + 1} are read as its fields (close them with a --- line)`,
+      `front matter line 1: opened with --- but never closed; lines 2–${lines + 1} are read as its fields (close ` +
+        `them with a --- line)`,
     ],
   };
 }
