@@ -284,10 +284,13 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
   }
 
   markPosting(marks: PostingMark[], now: Date): boolean[] {
-    // One transaction: committed (and so on disk, PostgreSQL's default) before any post leaves.
+    // One transaction, on disk before any post leaves even where the server is set to commit
+    // lazily (synchronous_commit = off): a post whose `posting` mark were lost would be sent again
+    // without looking. Every other step may be lost at no cost, as in the SQLite store.
     return this.guard(() =>
-      this.db.transaction(() =>
-        marks.map(
+      this.db.transaction(() => {
+        this.db.query('SET LOCAL synchronous_commit = on');
+        return marks.map(
           (m) =>
             this.db.query(
               `UPDATE digest_runs SET state = 'posting', passage_ids = $4, posting_at = COALESCE(posting_at, $5),
@@ -295,8 +298,8 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
                WHERE subscription_id = $1 AND slot = $2 AND owner = $3 AND state IN ('claimed', 'unknown')`,
               [m.subscriptionId, m.slot, m.owner, m.passageIds, now, m.leaseUntil],
             ).rowCount > 0,
-        ),
-      ),
+        );
+      }),
     );
   }
 
