@@ -456,7 +456,9 @@ function readDocuments(
     },
     (shortId) => row(shortId) >= 0,
   );
-  const lengthsOf = (r: number) => Array.from(lengths.subarray(r * fields, (r + 1) * fields));
+  // Each row made once: scoring reads a passage's lengths for every term it holds.
+  const made = new Array<number[] | undefined>(ids.length);
+  const lengthsOf = (r: number) => (made[r] ??= Array.from(lengths.subarray(r * fields, (r + 1) * fields)));
   tables._fieldLength = new MapOnDemand(
     (set) => shortIds.forEach((shortId, i) => set(shortId, lengthsOf(i))),
     (shortId) => {
