@@ -1,11 +1,12 @@
 // The bot as the benches run it: adapters/main.ts in Slack HTTP mode with its Web API pointing at
 // a Slack stand-in, and the probes that time /healthz and signed slash commands meanwhile.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
+import { freePort } from '../tests/support/ports.js';
 import { percentile } from './stats.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,16 +50,10 @@ export async function startBot(settings: BotSettings): Promise<Bot> {
   });
   const exited = new Promise<void>((done) => proc.once('exit', () => done()));
   let running = false;
-  let tail = '';
-  proc.stderr!.on('data', (chunk: Buffer) => {
-    const text = tail + chunk.toString('utf8');
-    const lines = text.split('\n');
-    tail = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line.includes('"dossier is running"')) running = true;
-      else if (/"level":(50|60)/.test(line)) console.error(`[bot] ${line.slice(0, 400)}`);
-      settings.onLog?.(line);
-    }
+  createInterface({ input: proc.stderr!, crlfDelay: Infinity }).on('line', (line) => {
+    if (line.includes('"dossier is running"')) running = true;
+    else if (/"level":(50|60)/.test(line)) console.error(`[bot] ${line.slice(0, 400)}`);
+    settings.onLog?.(line);
   });
   while (!running) {
     if (proc.exitCode !== null) throw new Error('the bot exited while starting');
@@ -165,14 +160,6 @@ export async function command(
       // Counted as not answered.
     }
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 export function sleep(ms: number): Promise<void> {

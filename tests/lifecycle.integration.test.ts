@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { SqliteDigestStore } from '../src/digest/sqlite-store.js';
 import { SlackStub, slackHeaders, slashCommandBody } from './adapters/slack/slack-stub.js';
+import { freePort } from './support/ports.js';
 
 /**
  * The bot as it runs in production: `adapters/main.ts` in a child process, in Slack HTTP mode,
@@ -47,14 +48,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 interface Bot {
   process: ChildProcess;
   port: number;
@@ -93,17 +86,11 @@ async function startBot(db: string, command = FROM_SOURCES): Promise<Bot> {
   });
   child = proc;
   const lines: Record<string, unknown>[] = [];
-  let partial = '';
-  proc.stderr!.on('data', (chunk: Buffer) => {
-    const text = partial + chunk.toString('utf8');
-    const parts = text.split('\n');
-    partial = parts.pop() ?? '';
-    for (const line of parts) {
-      try {
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        lines.push({ msg: line });
-      }
+  createInterface({ input: proc.stderr!, crlfDelay: Infinity }).on('line', (line) => {
+    try {
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      lines.push({ msg: line });
     }
   });
   const exited = new Promise<{ code: number | null; at: number }>((done) =>
