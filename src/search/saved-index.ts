@@ -238,19 +238,24 @@ class TermsOnDemand {
   }
 }
 
+/** Two rows of Levenshtein's table, kept between calls: a fuzzy search computes tens of thousands of distances. */
+let rows = [new Int32Array(64), new Int32Array(64)];
+
 /** Levenshtein's distance between `a` and `b` (as MiniSearch's fuzzy search counts edits), or `max + 1` once over. */
 export function editDistance(a: string, b: string, max: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0]!.length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [previous, row] = rows as [Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const edits = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(edits);
-      best = Math.min(best, edits);
+      row[j] = edits;
+      if (edits < best) best = edits;
     }
     if (best > max) return max + 1;
-    previous = row;
+    [previous, row] = [row, previous];
   }
   return previous[b.length]!;
 }
