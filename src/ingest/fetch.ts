@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
-import { Agent, request } from 'undici';
+import type { Agent, request } from 'undici';
 import { DossierError, type FetchErrorCode } from '../errors.js';
 import { DOSSIER_VERSION } from '../version.js';
 import { refusedAddress, type AddressPolicy } from './address.js';
@@ -115,21 +115,32 @@ type RobotsRule = { allows: (url: string) => boolean } | { refusal: FetchError }
  */
 export class SafeFetcher {
   readonly settings: FetchSettings;
-  private readonly agent: Agent;
+  private connection?: Promise<{ agent: Agent; request: typeof request }>;
   private readonly robots = new Map<string, { rule: RobotsRule; until: number }>();
 
   constructor(settings: Partial<FetchSettings> = {}) {
     this.settings = { ...FETCH_DEFAULTS, ...settings };
-    this.agent = new Agent({
-      headersTimeout: this.settings.timeoutMs,
-      bodyTimeout: this.settings.timeoutMs,
-      connect: { timeout: this.settings.timeoutMs, lookup: this.guardedLookup },
-    });
   }
 
   /** Closes idle connections (tests, shutdown). */
   async close(): Promise<void> {
-    await this.agent.destroy();
+    if (this.connection) await (await this.connection).agent.destroy();
+  }
+
+  /**
+   * undici is loaded on the first fetch, not with the module: every command-line call loads the command table,
+   * and most never fetch, while loading undici costs them about 0.15 s.
+   */
+  private connect(): Promise<{ agent: Agent; request: typeof request }> {
+    this.connection ??= import('undici').then((undici) => ({
+      request: undici.request,
+      agent: new undici.Agent({
+        headersTimeout: this.settings.timeoutMs,
+        bodyTimeout: this.settings.timeoutMs,
+        connect: { timeout: this.settings.timeoutMs, lookup: this.guardedLookup },
+      }),
+    }));
+    return this.connection;
   }
 
   /** The body at `url`, or a FetchError whose message says in one line why not. */
@@ -190,12 +201,13 @@ export class SafeFetcher {
     }
   }
 
-  private get(url: URL, signal: AbortSignal, headers: Record<string, string>) {
+  private async get(url: URL, signal: AbortSignal, headers: Record<string, string>) {
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     // A literal address opens its connection without a DNS lookup, so it is checked here.
     if (isIP(literal)) this.checkAddress(url.hostname, literal);
+    const { agent, request } = await this.connect();
     return request(url, {
-      dispatcher: this.agent,
+      dispatcher: agent,
       method: 'GET',
       signal,
       headers: { 'user-agent': this.settings.userAgent, ...headers },
