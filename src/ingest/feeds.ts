@@ -1,4 +1,4 @@
-import { extractFromXml, type FeedEntry } from '@extractus/feed-extractor';
+import type { FeedEntry } from '@extractus/feed-extractor';
 import { z } from 'zod';
 import { DossierError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -233,6 +233,9 @@ export class Feeds {
   > {
     const fetched = await this.options.fetcher.fetch(url, { accept: FEED_ACCEPT, ...validators });
     if (fetched.notModified) return { notModified: true };
+    // Loaded on the first poll: the parser and its XML stack are some forty modules that every command-line call
+    // would load with the command table, and most never read a feed.
+    const { extractFromXml } = await import('@extractus/feed-extractor');
     let data;
     try {
       data = extractFromXml(new TextDecoder().decode(fetched.bytes), { baseUrl: fetched.url, descriptionMaxLen: 0 });
