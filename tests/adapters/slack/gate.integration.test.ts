@@ -3,10 +3,9 @@ import { botContext } from '../../../adapters/bot.js';
 import { CommandGate } from '../../../src/commands/index.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
-import { siltCorpus } from '../../support/corpus.js';
 import { ManualClock } from '../../support/manual-clock.js';
 import { eventCallbackBody, SlackStub } from './slack-stub.js';
-import { startSlackAdapter, type StartedSlack } from './start-adapter.js';
+import { slackOverSilt, type StartedSlack } from './start-adapter.js';
 
 const SECRET = 'gate-test-signing-secret';
 const BOT_TOKEN = 'xoxb-gate-test-token-never-logged';
@@ -16,27 +15,25 @@ const SLOW_DOWN = "You're going a bit fast — try again in 30 s.";
 const stub = new SlackStub();
 const logs: Record<string, unknown>[] = [];
 let slack: StartedSlack;
-let cleanup: () => Promise<void>;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  await stub.start();
-  const corpus = await siltCorpus();
-  cleanup = corpus.cleanup;
-  const log = createLogger('info', {
-    write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
-  });
-  const dossier = await Dossier.open({ corpusDir: corpus.dir, log });
-  // Two commands a minute per user; the clock never moves, so the third is refused.
-  const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, clock: new ManualClock() });
-  const bot = botContext({ dossier, log, gate });
-  slack = await startSlackAdapter(stub, bot, { botToken: BOT_TOKEN, signingSecret: SECRET });
+  ({ slack, stop } = await slackOverSilt(
+    stub,
+    async (corpusDir) => {
+      const log = createLogger('info', {
+        write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+      });
+      const dossier = await Dossier.open({ corpusDir, log });
+      // Two commands a minute per user; the clock never moves, so the third is refused.
+      const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, clock: new ManualClock() });
+      return botContext({ dossier, log, gate });
+    },
+    { botToken: BOT_TOKEN, signingSecret: SECRET },
+  ));
 });
 
-afterAll(async () => {
-  await slack?.adapter.stop();
-  await stub.stop();
-  await cleanup?.();
-});
+afterAll(() => stop?.());
 
 /** `/brief <text>` from `user`; resolves with what arrived at its response_url. */
 const slashCommand = async (user: string, text: string) => (await slack.command(text, { user })).answer.body;

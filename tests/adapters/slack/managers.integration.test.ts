@@ -4,31 +4,30 @@ import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
-import { siltCorpus } from '../../support/corpus.js';
 import { SlackStub } from './slack-stub.js';
-import { startSlackAdapter, type StartedSlack } from './start-adapter.js';
+import { slackOverSilt, type StartedSlack } from './start-adapter.js';
 
 const SECRET = 'managers-test-signing-secret';
 const stub = new SlackStub();
 const store = new SqliteDigestStore(':memory:');
 let slack: StartedSlack;
-let cleanup: () => Promise<void>;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  await stub.start();
-  const corpus = await siltCorpus();
-  cleanup = corpus.cleanup;
-  const dossier = await Dossier.open({ corpusDir: corpus.dir });
-  const digest = new DigestService({ store, dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
-  const bot = botContext({ dossier, log: silentLogger(), digest });
-  slack = await startSlackAdapter(stub, bot, { botToken: 'xoxb-managers-test', signingSecret: SECRET });
+  ({ slack, stop } = await slackOverSilt(
+    stub,
+    async (corpusDir) => {
+      const dossier = await Dossier.open({ corpusDir });
+      const digest = new DigestService({ store, dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
+      return botContext({ dossier, log: silentLogger(), digest });
+    },
+    { botToken: 'xoxb-managers-test', signingSecret: SECRET },
+  ));
 });
 
 afterAll(async () => {
-  await slack?.adapter.stop();
-  await stub.stop();
+  await stop?.();
   store.close();
-  await cleanup?.();
 });
 
 const slashCommand = async (user: string, channel: string, text: string) =>

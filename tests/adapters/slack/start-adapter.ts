@@ -1,5 +1,6 @@
 import type { BotContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
+import { siltCorpus } from '../../support/corpus.js';
 import { slackHeaders, slashCommandBody, type Recorded, type SlackStub } from './slack-stub.js';
 
 export const FORM = 'application/x-www-form-urlencoded';
@@ -56,4 +57,24 @@ export async function startSlackAdapter(
     return { ack, answer };
   };
   return { adapter, responseUrl, post, command };
+}
+
+/**
+ * The stand-in started and a Slack adapter over the silt corpus, with the bot `makeBot` builds over that folder;
+ * `stop` ends the adapter, the stand-in and the corpus.
+ */
+export async function slackOverSilt(
+  stub: SlackStub,
+  makeBot: (corpusDir: string) => Promise<BotContext>,
+  secrets: { botToken: string; signingSecret: string },
+): Promise<{ slack: StartedSlack; stop: () => Promise<void> }> {
+  await stub.start();
+  const corpus = await siltCorpus();
+  const slack = await startSlackAdapter(stub, await makeBot(corpus.dir), secrets);
+  const stop = async () => {
+    await slack.adapter.stop();
+    await stub.stop();
+    await corpus.cleanup();
+  };
+  return { slack, stop };
 }
