@@ -46,19 +46,20 @@ export function ask(dossier: Library, question: string, { limit = 3, offset = 0 
   const match = best ? decide(best.cover, dossier.ranking.answer, evidence(query, best.cover)) : 'none';
   if (match === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
+    c,
     hit: c.hit,
     score: c.hit.score * cover ** coveragePower * (query.wantsFigure && c.amounts.figure ? figureBoost : 1),
   });
   const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
   // Once the question is answered, every candidate is ranked: a passage covering less of the question than the
   // decision's threshold still answers it better than nothing (on SciFact, dropping them lost a tenth of the hits).
-  const passing = covered.sort((a, b) => scored(b, b.cover).score - scored(a, a.cover).score);
+  const all = covered.map((c) => scored(c, c.cover)).sort(byScore);
   // Proximity orders the best few; whether to answer at all stays with the whole paragraph's coverage.
-  const head = passing
+  const head = all
     .slice(0, proximity ? proximityCandidates : 0)
-    .map((c) => scored(c, (1 - proximity) * c.cover + proximity * nearCoverage(dossier, query, c.hit, c.cover)))
+    .map(({ c }) => scored(c, (1 - proximity) * c.cover + proximity * nearCoverage(dossier, query, c.hit, c.cover)))
     .sort(byScore);
-  const ranked = [...head, ...passing.slice(head.length).map((c) => scored(c, c.cover))];
+  const ranked = [...head, ...all.slice(head.length)];
   const page = ranked.slice(offset, offset + limit);
   return {
     match,
