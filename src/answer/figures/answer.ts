@@ -140,7 +140,10 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const passages = dossier
     .search(query, { limit: candidates })
     .filter((hit) => dossier.figures.of(hit.passage).length > 0)
-    .map((hit) => ({ hit, cover: coverage(query, hit.terms, amountsIn(hit.passage.text)) }));
+    .map((hit) => {
+      const amounts = amountsIn(hit.passage.text);
+      return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
+    });
   const closest = passages.reduce<(typeof passages)[number] | undefined>(
     (a, b) => (!a || b.cover > a.cover ? b : a),
     undefined,
@@ -195,9 +198,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     measures.disagreements(groups),
     groups.map((g) => measures.series(g)).find(Boolean),
     match,
-    match === 'partial'
-      ? missing(query, closest.hit.terms, amountsIn(closest.hit.passage.text)).map((w) => w.word)
-      : [],
+    match === 'partial' ? missing(query, closest.hit.terms, closest.amounts).map((w) => w.word) : [],
   );
 }
 
