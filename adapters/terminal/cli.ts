@@ -12,7 +12,6 @@ import {
   type CommandContext,
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
-import { oneOffDigest } from '../../src/digest/index.js';
 import {
   answerFigures,
   ask,
@@ -24,7 +23,6 @@ import {
   WORDNET_DIR,
 } from '../../src/engine/index.js';
 import { DossierError, errorLine } from '../../src/errors.js';
-import { fetchSettings, Ingest, SafeFetcher } from '../../src/ingest/index.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { terminalLogger } from './log.js';
 import { renderTerminal, styleFor, widthOf } from './render.js';
@@ -191,23 +189,28 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? DEFAULT_LIMIT))}\n`);
     return 0;
   }
-  // A running bot's corpus watcher indexes what `add` stores here, and leads its next digest with it.
-  const fetcher = new SafeFetcher(fetchSettings(config));
   const ctx: CommandContext = {
     dossier,
     platform: 'terminal',
     user: { id: 'cli' },
     channel: { id: 'cli' },
     now: () => new Date(),
-    ingest: new Ingest({ dossier, fetcher, log }),
   };
-  // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
-  const reply =
-    command === 'digest' && values.topics !== undefined
-      ? oneOffDigest(dossier, splitTopics(values.topics), values.since)
-      : limit !== undefined
-        ? limitedReply(dossier, command, text, limit)
-        : await runText(`${command} ${text}`, ctx).finally(() => fetcher.close());
+  // The digest's and add's modules (a database, a fetcher and their packages) are loaded only for those
+  // commands: every other call would pay for them in start-up time.
+  let reply: Reply | undefined;
+  if (command === 'digest' && values.topics !== undefined) {
+    // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
+    const { oneOffDigest } = await import('../../src/digest/index.js');
+    reply = oneOffDigest(dossier, splitTopics(values.topics), values.since);
+  } else if (limit !== undefined) reply = limitedReply(dossier, command, text, limit);
+  else if (command === 'add') {
+    // A running bot's corpus watcher indexes what `add` stores here, and leads its next digest with it.
+    const { fetchSettings, Ingest, SafeFetcher } = await import('../../src/ingest/index.js');
+    const fetcher = new SafeFetcher(fetchSettings(config));
+    ctx.ingest = new Ingest({ dossier, fetcher, log });
+    reply = await runText(`${command} ${text}`, ctx).finally(() => fetcher.close());
+  } else reply = await runText(`${command} ${text}`, ctx);
   if (!reply) return 1;
   // One command, one answer: there is no `more` to type here.
   const shown = renderTerminal(reply, styleFor(process.stdout, process.env), {
