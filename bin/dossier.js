@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/adapters/terminal/cli.js';
+// The bundled command line (scripts/build.mjs): one file to load instead of a few hundred modules.
+import '../dist/cli/dossier.js';

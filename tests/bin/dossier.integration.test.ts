@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { note, tempCorpus } from '../support/corpus.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+let corpus: { dir: string; cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  // `dossier` runs the bundle the build makes in dist/cli: bring it up to date with the sources, as `npm install` does.
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-changed'], { cwd: ROOT, encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  corpus = await tempCorpus({
+    'guard.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
+    'harbour.md': note('Harbour', 'The harbour authority spent $4.2 million on dredging in 2021.'),
+  });
+}, 300_000);
+afterAll(() => corpus?.cleanup());
+
+/** The installed command, as `npx dossier` runs it: bin/dossier.js and the bundle it imports. */
+const dossier = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/dossier.js', ...args, '--corpus', corpus.dir, '--cache', `${corpus.dir}/.cache`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'error', FETCH_ALLOW_PRIVATE: '' },
+  });
+
+describe('the bundled dossier command', () => {
+  it('answers from the bundle, as JSON and for a person', () => {
+    const json = dossier('ask', 'where was the National Guard deployed?', '--json');
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout).results[0].source).toBe('guard.md');
+    const printed = dossier('figures', 'dredging');
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toContain('$4.2 million');
+  });
+
+  it('loads the chunks that only digest and add need when they run', () => {
+    const digest = dossier('digest', '--topics', 'harbour dredging');
+    expect(digest.status, digest.stderr).toBe(0);
+    expect(digest.stdout).toContain('dredging');
+    // A refusal from the fetcher's own checks: the ingest chunk loaded, and nothing was fetched.
+    const add = dossier('add', 'http://127.0.0.1:9/report.pdf');
+    expect(add.stdout.trim()).toBe('127.0.0.1 is a loopback address: Dossier fetches only from public addresses.');
+  });
+
+  it("keeps zod's English messages for a malformed setting", () => {
+    const run = spawnSync(process.execPath, ['bin/dossier.js', 'sources'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'loud' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^dossier: LOG_LEVEL Invalid option: expected one of .* \(it is "loud"\)$/);
+  });
+});
