@@ -3,14 +3,9 @@ import { DossierError } from '../errors.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { PgError, SyncPostgres } from './pg-sync.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import {
-  type DigestRun,
-  type DigestStore,
-  type NewSubscription,
-  type PostingMark,
-  type Subscription,
-  UNFINISHED_STATES,
-} from './store.js';
+import { feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
+import type { Delivered, HeldRun, RunColumns } from './sql-store.js';
+import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Subscription } from './store.js';
 
 /**
  * Numbered migrations, applied in order at start-up, each in its own transaction with its number
@@ -59,27 +54,7 @@ const MIGRATIONS: string[] = [
      first_seen_at TIMESTAMPTZ NOT NULL
    );
    CREATE INDEX documents_seen_by_time ON documents_seen (first_seen_at);
-   CREATE TABLE feeds (
-     id SERIAL PRIMARY KEY,
-     url TEXT NOT NULL UNIQUE,
-     title TEXT,
-     state TEXT NOT NULL DEFAULT 'active',
-     etag TEXT,
-     last_modified TEXT,
-     failures INTEGER NOT NULL DEFAULT 0,
-     last_error TEXT,
-     last_polled_at TIMESTAMPTZ,
-     added_by TEXT NOT NULL,
-     created_at TIMESTAMPTZ NOT NULL
-   );
-   CREATE TABLE feed_items (
-     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
-     item_key TEXT NOT NULL,
-     link TEXT NOT NULL,
-     source TEXT NOT NULL,
-     added_at TIMESTAMPTZ NOT NULL,
-     PRIMARY KEY (feed_id, item_key)
-   );
+   ${feedTables({ serial: 'SERIAL PRIMARY KEY', time: 'TIMESTAMPTZ' })}
    CREATE TABLE button_states (
      id TEXT PRIMARY KEY,
      state JSONB NOT NULL,
@@ -102,8 +77,6 @@ function decoded(row: unknown): Columns {
 // COUNT(*) is a bigint, which node-postgres reads as a string.
 const FEED_COLUMNS = `feeds.*, (SELECT COUNT(*)::int FROM feed_items WHERE feed_id = feeds.id) AS items`;
 
-const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
-
 /** The URL as it may be shown in logs and /healthz: without its password. */
 export function redactUrl(url: string): string {
   try {
@@ -122,7 +95,7 @@ export function redactUrl(url: string): string {
  * row lock, so two instances due at once give each slot to exactly one of them, and every move of
  * a run is conditional on its owner. Statements run synchronously (see SyncPostgres).
  */
-export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
+export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, ButtonStore {
   private readonly db: SyncPostgres;
   /** The database as named in messages: DATABASE_URL without its password. */
   readonly shownUrl: string;
@@ -130,6 +103,7 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
 
   /** Connects and applies pending migrations; throws a DossierError naming the database when it cannot. */
   constructor(url: string, options: ConstructorParameters<typeof SyncPostgres>[1] = {}) {
+    super();
     this.shownUrl = redactUrl(url);
     this.db = new SyncPostgres(url, options);
     try {
@@ -303,63 +277,20 @@ export class PgDigestStore implements DigestStore, FeedStore, ButtonStore {
     );
   }
 
-  releaseRun(subscriptionId: number, slot: Date, owner: string, leaseUntil: Date): boolean {
-    return this.move(`state = 'claimed', lease_until = $4`, ['claimed', 'posting'], subscriptionId, slot, owner, [
-      leaseUntil,
-    ]);
-  }
-
-  markUnknown(subscriptionId: number, slot: Date, owner: string, note: string, checkAfter: Date): boolean {
-    return this.move(
-      `state = 'unknown', note = $4, lease_until = $5`,
-      ['posting', 'unknown'],
-      subscriptionId,
-      slot,
-      owner,
-      [note, checkAfter],
-    );
-  }
-
-  markSent(subscriptionId: number, slot: Date, owner: string, sentAt: Date): boolean {
-    return this.deliver('sent', subscriptionId, slot, owner, sentAt, null);
-  }
-
-  markUnconfirmed(subscriptionId: number, slot: Date, owner: string, at: Date, note: string): boolean {
-    return this.deliver('unconfirmed', subscriptionId, slot, owner, at, note);
-  }
-
-  markFailed(subscriptionId: number, slot: Date, owner: string, note: string): boolean {
-    return this.move(`state = 'failed', note = $4`, UNFINISHED_STATES, subscriptionId, slot, owner, [note]);
-  }
-
-  /** Moves a run `owner` holds, in one of `from`, by `set` (its values from `$4` on); false once it no longer does. */
-  private move(
-    set: string,
-    from: readonly string[],
-    subscriptionId: number,
-    slot: Date,
-    owner: string,
-    values: unknown[],
-  ): boolean {
-    const states = from.map((s) => `'${s}'`).join(', ');
+  protected move({ subscriptionId, slot, owner }: HeldRun, from: readonly RunState[], columns: RunColumns): boolean {
+    const set = Object.entries(columns);
     return (
       this.sql(
-        `UPDATE digest_runs SET ${set}
-         WHERE subscription_id = $1 AND slot = $2 AND owner = $3 AND state IN (${states}) RETURNING 1`,
-        [subscriptionId, slot, owner, ...values],
+        `UPDATE digest_runs SET ${set.map(([column], i) => `${column} = $${i + 4}`).join(', ')}
+         WHERE subscription_id = $1 AND slot = $2 AND owner = $3 AND state IN (${sqlStates(from)}) RETURNING 1`,
+        [subscriptionId, slot, owner, ...set.map(([, value]) => value)],
       ).length > 0
     );
   }
 
-  /** `sent` or `unconfirmed`, with the run's passages remembered for its channel, in one statement. */
-  private deliver(
-    state: 'sent' | 'unconfirmed',
-    subscriptionId: number,
-    slot: Date,
-    owner: string,
-    at: Date,
-    note: string | null,
-  ): boolean {
+  protected deliver(run: HeldRun, state: Delivered, at: Date, note: string | null): boolean {
+    const { subscriptionId, slot, owner } = run;
+    // One statement: the run's move and its passages remembered stand or fall together.
     const [row] = this.sql<{ moved: number }>(
       `WITH run AS (
          UPDATE digest_runs SET state = $4, sent_at = $5, note = COALESCE($6, note)

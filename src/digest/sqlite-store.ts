@@ -5,14 +5,9 @@ import type { ButtonStore } from '../commands/buttons.js';
 import { DossierError } from '../errors.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import {
-  type DigestRun,
-  type DigestStore,
-  type NewSubscription,
-  type PostingMark,
-  type Subscription,
-  UNFINISHED_STATES,
-} from './store.js';
+import { feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
+import type { Delivered, HeldRun, RunColumns } from './sql-store.js';
+import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Subscription } from './store.js';
 
 /**
  * Numbered migrations, applied in order at start-up inside one transaction each; the database's
@@ -73,27 +68,7 @@ const MIGRATIONS: string[] = [
      WHERE state IN ('claimed', 'posting', 'unknown');
    DROP TABLE leases;`,
   // Feeds whose new items join the corpus, and the items already taken from each (src/ingest/feeds.ts).
-  `CREATE TABLE feeds (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     url TEXT NOT NULL UNIQUE,
-     title TEXT,
-     state TEXT NOT NULL DEFAULT 'active',
-     etag TEXT,
-     last_modified TEXT,
-     failures INTEGER NOT NULL DEFAULT 0,
-     last_error TEXT,
-     last_polled_at TEXT,
-     added_by TEXT NOT NULL,
-     created_at TEXT NOT NULL
-   );
-   CREATE TABLE feed_items (
-     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
-     item_key TEXT NOT NULL,
-     link TEXT NOT NULL,
-     source TEXT NOT NULL,
-     added_at TEXT NOT NULL,
-     PRIMARY KEY (feed_id, item_key)
-   );`,
+  feedTables({ serial: 'INTEGER PRIMARY KEY AUTOINCREMENT', time: 'TEXT' }),
   // What the buttons under an answer need when pressed, so they work after a restart (src/commands/buttons.ts).
   `CREATE TABLE button_states (
      id TEXT PRIMARY KEY,
@@ -115,7 +90,6 @@ function decoded(row: unknown): Columns {
 }
 
 const iso = (d: Date) => d.toISOString();
-const UNFINISHED = UNFINISHED_STATES.map((s) => `'${s}'`).join(', ');
 
 /** Which file a path names now (device and inode), or undefined when there is none. */
 function fileIdentity(path: string): string | undefined {
@@ -129,7 +103,7 @@ function fileIdentity(path: string): string | undefined {
  * is written (it would be lost, or would overwrite a restored file), and a copy of what the open
  * database still holds is saved beside it as `<file>.recovered`.
  */
-export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
+export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStore, ButtonStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /** The file opened, to notice it being deleted or replaced; undefined for `:memory:`. */
@@ -138,6 +112,7 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
 
   /** Opens (creating if needed) the database at `path` and applies pending migrations. */
   constructor(readonly path: string) {
+    super();
     let db: Database.Database | undefined;
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -300,22 +275,23 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
     // lost would be sent again without looking. Losing any other step's record costs nothing: the
     // run falls back to a state from which it is claimed again, or looked for.
     this.db.pragma('synchronous = FULL');
+    const post = this.sql(
+      `UPDATE digest_runs SET state = 'posting', passage_ids = @ids, posting_at = COALESCE(posting_at, @now),
+         attempts = attempts + 1, lease_until = @leaseUntil
+       WHERE subscription_id = @subscriptionId AND slot = @slot AND owner = @owner AND state IN ('claimed', 'unknown')`,
+    );
     try {
       return this.db.transaction(() =>
-        marks.map((m) =>
-          this.move(
-            `state = 'posting', passage_ids = @ids, posting_at = COALESCE(posting_at, @now), attempts = attempts + 1,
-             lease_until = @leaseUntil`,
-            ['claimed', 'unknown'],
-            {
+        marks.map(
+          (m) =>
+            post.run({
               subscriptionId: m.subscriptionId,
-              slot: m.slot,
+              slot: iso(m.slot),
               owner: m.owner,
               ids: JSON.stringify(m.passageIds),
               now: iso(now),
               leaseUntil: iso(m.leaseUntil),
-            },
-          ),
+            }).changes > 0,
         ),
       )();
     } finally {
@@ -323,58 +299,23 @@ export class SqliteDigestStore implements DigestStore, FeedStore, ButtonStore {
     }
   }
 
-  releaseRun(subscriptionId: number, slot: Date, owner: string, leaseUntil: Date): boolean {
-    return this.move(`state = 'claimed', lease_until = @leaseUntil`, ['claimed', 'posting'], {
-      subscriptionId,
-      slot,
-      owner,
-      leaseUntil: iso(leaseUntil),
-    });
-  }
-
-  markUnknown(subscriptionId: number, slot: Date, owner: string, note: string, checkAfter: Date): boolean {
-    return this.move(`state = 'unknown', note = @note, lease_until = @checkAfter`, ['posting', 'unknown'], {
-      subscriptionId,
-      slot,
-      owner,
-      note,
-      checkAfter: iso(checkAfter),
-    });
-  }
-
-  markSent(subscriptionId: number, slot: Date, owner: string, sentAt: Date): boolean {
-    return this.deliver('sent', subscriptionId, slot, owner, sentAt, null);
-  }
-
-  markUnconfirmed(subscriptionId: number, slot: Date, owner: string, at: Date, note: string): boolean {
-    return this.deliver('unconfirmed', subscriptionId, slot, owner, at, note);
-  }
-
-  markFailed(subscriptionId: number, slot: Date, owner: string, note: string): boolean {
-    return this.move(`state = 'failed', note = @note`, UNFINISHED_STATES, { subscriptionId, slot, owner, note });
-  }
-
-  /** Moves a run `owner` holds, in one of `from`, by `set`; false when it no longer holds it. */
-  private move(set: string, from: readonly string[], params: { slot: Date; [key: string]: unknown }): boolean {
+  protected move({ subscriptionId, slot, owner }: HeldRun, from: readonly RunState[], columns: RunColumns): boolean {
     this.writable();
-    const states = from.map((s) => `'${s}'`).join(', ');
+    const set = Object.keys(columns).map((column) => `${column} = @${column}`);
+    const values = Object.entries(columns).map(([column, value]) => [
+      column,
+      value instanceof Date ? iso(value) : value,
+    ]);
     return (
       this.sql(
-        `UPDATE digest_runs SET ${set}
-         WHERE subscription_id = @subscriptionId AND slot = @slot AND owner = @owner AND state IN (${states})`,
-      ).run({ ...params, slot: iso(params.slot) }).changes > 0
+        `UPDATE digest_runs SET ${set.join(', ')}
+         WHERE subscription_id = @subscriptionId AND slot = @slot AND owner = @owner AND state IN (${sqlStates(from)})`,
+      ).run({ ...Object.fromEntries(values), subscriptionId, slot: iso(slot), owner }).changes > 0
     );
   }
 
-  /** `sent` or `unconfirmed`, with the run's passages remembered for its channel, in one transaction. */
-  private deliver(
-    state: 'sent' | 'unconfirmed',
-    subscriptionId: number,
-    slot: Date,
-    owner: string,
-    at: Date,
-    note: string | null,
-  ): boolean {
+  protected deliver(run: HeldRun, state: Delivered, at: Date, note: string | null): boolean {
+    const { subscriptionId, slot, owner } = run;
     this.writable();
     return this.db.transaction(() => {
       const row = this.sql(
