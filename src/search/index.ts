@@ -16,7 +16,7 @@ import { baseForms, readWordNet } from './wordnet.js';
 type SearchRanking = RankingOptions['search'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 interface IndexedPassage {
   id: string;
@@ -173,8 +173,8 @@ export class PassageIndex {
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking);
     if (wordnet) {
       try {
-        const { synonyms, dictionary } = await readWordNet(index.learned.words.keys(), wordnet);
-        index.learn(Bridges.oneWay(synonyms, 'wordnet', analyzer));
+        const { synonyms, family, dictionary } = await readWordNet(index.learned.words.keys(), wordnet);
+        index.learn([...Bridges.oneWay(synonyms, 'wordnet', analyzer), ...Bridges.oneWay(family, 'family', analyzer)]);
         index.learned.dictionary = { words: Strings.sorted(dictionary.words), names: Strings.sorted(dictionary.names) };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');

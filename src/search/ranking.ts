@@ -31,7 +31,8 @@ export interface RankingOptions {
     /**
      * How much a match through each kind of bridge counts against the asker's own word (1): the
      * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, WordNet's
-     * synonyms, the corpus word a typo meant. 0 turns a kind off.
+     * synonyms, the words of one family in WordNet ("smugglers" for "smuggling", "unreported" for
+     * "reported", "Mexican" for "Mexico"), the corpus word a typo meant. 0 turns a kind off.
      */
     bridges: Record<BridgeSource, number>;
     /**
@@ -133,7 +134,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     coordination: 0,
   },
   query: {
-    bridges: { lexicon: 0.7, alias: 0.9, abbreviation: 0.8, wordnet: 0.5, typo: 0.8 },
+    bridges: { lexicon: 0.7, alias: 0.9, abbreviation: 0.8, wordnet: 0.5, family: 0.6, typo: 0.8 },
     unknownName: 1.5,
     unknownWord: 0.7,
   },

@@ -36,6 +36,21 @@ const INFLECTIONS: [string, string[]][] = [
   ['est', ['', 'e']],
 ];
 
+/** The parts of speech of a pointer's target, as WordNet writes them (`s`: an adjective satellite). */
+const POINTER_PARTS: Record<string, (typeof PARTS)[number]> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+/**
+ * WordNet's pointers between words of one family: derivationally related forms ("smuggler", "smuggle",
+ * "smuggling"), an adjective's or adverb's root ("criminal" → "crime") and antonyms, of which only a negated form
+ * counts ("unreported" is about what is reported; "rise" is not about falls).
+ */
+const FAMILY_POINTERS = new Set(['+', '\\', '!']);
+const NEGATING = /^(?:un|in|im|il|ir|non|dis)$/;
+/** Whether one word is the other with a negating prefix: "unreported" and "reported", not "decrease" and "increase". */
+const negated = (a: string, b: string) =>
+  (a.endsWith(b) && NEGATING.test(a.slice(0, -b.length))) || (b.endsWith(a) && NEGATING.test(b.slice(0, -a.length)));
+/** Steps through the family: two reach "smugglers" from "smuggling" through "smuggle". */
+const FAMILY_STEPS = 2;
+
 /** English words WordNet knows, one word each, in lower case: `names` are proper nouns (Canada, Tokyo). */
 export interface Dictionary {
   words: string[];
@@ -53,7 +68,7 @@ export interface Dictionary {
 export async function readWordNet(
   words: Iterable<string>,
   dictDir: string,
-): Promise<{ synonyms: [string, string][]; dictionary: Dictionary }> {
+): Promise<{ synonyms: [string, string][]; family: [string, string][]; dictionary: Dictionary }> {
   // Index lines are kept whole and read only for the corpus's words: parsing all 150,000 was most of the time.
   const entries = new Map<string, { part: (typeof PARTS)[number]; line: string }[]>();
   const data = new Map<string, string>();
@@ -93,6 +108,25 @@ export async function readWordNet(
     const broader = pointers.filter(([symbol, , part]) => symbol === '@' && part === 'n');
     return [...broader, ...(narrower.length <= MAX_NARROWER ? narrower : [])].map(([, target]) => Number(target));
   };
+  /** The words of `word`'s family one step away, in the synset at `offset`, each with its own synset. */
+  const relatives = (part: (typeof PARTS)[number], offset: number, word: string) => {
+    const fields = fieldsAt(part, offset);
+    const count = parseInt(fields[3]!, 16);
+    const own = 1 + Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.toLowerCase()).indexOf(word);
+    const at = 4 + 2 * count;
+    const out: { part: (typeof PARTS)[number]; offset: number; word: string }[] = [];
+    for (let i = 0; i < Number(fields[at]); i++) {
+      const [symbol, target, pos, ends] = fields.slice(at + 1 + 4 * i, at + 5 + 4 * i);
+      // A lexical pointer names its source and target words; a semantic one (0000) relates whole senses.
+      if (!FAMILY_POINTERS.has(symbol!) || parseInt(ends!.slice(0, 2), 16) !== own) continue;
+      const targetPart = POINTER_PARTS[pos!]!;
+      const other = synset(targetPart, Number(target))[parseInt(ends!.slice(2), 16) - 1]?.toLowerCase();
+      if (!other || !/^\p{L}+$/u.test(other)) continue;
+      if (symbol === '!' && !negated(other, word)) continue;
+      out.push({ part: targetPart, offset: Number(target), word: other });
+    }
+    return out;
+  };
   const dictionary: Dictionary = { words: [], names: [] };
   const names = properNouns(data.get('noun')!);
   for (const [lemma, list] of entries) {
@@ -112,7 +146,18 @@ export async function readWordNet(
     return (entries.get(key) ?? []).some((e) => e.part === part && offsetsOf(e.line)[0] === offset);
   };
   const pairs: [string, string][] = [];
+  const family: [string, string][] = [];
   for (const word of words) {
+    const forms = [word, ...baseForms(word)].filter((form) => entries.has(form));
+    let reached = forms.flatMap((form) =>
+      entries.get(form)!.flatMap((e) => offsetsOf(e.line).map((offset) => ({ part: e.part, offset, word: form }))),
+    );
+    const members = new Set<string>();
+    for (let step = 0; step < FAMILY_STEPS; step++) {
+      reached = reached.flatMap((r) => relatives(r.part, r.offset, r.word)).filter((r) => !members.has(r.word));
+      for (const r of reached) members.add(r.word);
+    }
+    for (const other of members) if (other !== word) family.push([other, word]);
     const lemma = [word, ...baseForms(word)].find((form) => entries.has(form));
     if (!lemma) continue;
     const senses = entries.get(lemma)!.map((e) => ({ part: e.part, offsets: offsetsOf(e.line) }));
@@ -134,7 +179,7 @@ export async function readWordNet(
       }
     for (const other of same) pairs.push([other, word]);
   }
-  return { synonyms: pairs, dictionary };
+  return { synonyms: pairs, family, dictionary };
 }
 
 /** Part of speech of each synset type in a sense key ("kill%1:04:00::" is a noun; 5 is an adjective satellite). */

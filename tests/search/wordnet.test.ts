@@ -11,4 +11,15 @@ describe('readWordNet', () => {
     expect(to('profit')).not.toContain('killing');
     expect(to('career')).not.toContain('calling');
   });
+
+  it('bridges a corpus word to its family: derived forms, roots and negated forms, not opposites', async () => {
+    const { family } = await readWordNet(['smuggling', 'reported', 'mexico', 'increased', 'closely'], WORDNET_DIR);
+    const to = (word: string) => family.filter(([, w]) => w === word).map(([other]) => other);
+    // Two steps through "smuggle" reach the smuggler from the smuggling.
+    expect(to('smuggling')).toEqual(expect.arrayContaining(['smuggle', 'smuggler']));
+    expect(to('reported')).toEqual(expect.arrayContaining(['report', 'unreported']));
+    expect(to('mexico')).toContain('mexican');
+    expect(to('increased')).not.toContain('decrease');
+    expect(to('closely')).not.toContain('distant');
+  });
 });
