@@ -69,6 +69,23 @@ describe('search', () => {
     expect(dossier.search('cot')).toHaveLength(0);
   });
 
+  it('scores a word by its best way of being said, so its many alternatives never outweigh a word as typed', async () => {
+    const { dir } = await setup({
+      'a.md': note('Ostrava', 'The plant fires its bricks in a kiln.'),
+      'b.md': note('Bakery', 'Bakers keep an oven, a stove, a hearth and a boiler.'),
+    });
+    const dossier = await Dossier.open({ corpusDir: dir });
+    const related = ['oven', 'stove', 'hearth', 'boiler'].map((term) => ({ terms: [term], weight: 0.5 }));
+    const hits = dossier.search({
+      words: [
+        { term: 'kiln', alternatives: [] },
+        { term: 'heater', alternatives: related },
+      ],
+    });
+    expect(hits.map((h) => h.passage.source)).toEqual(['a.md', 'b.md']);
+    expect(hits[1]!.terms.sort()).toEqual(['boiler', 'hearth', 'oven', 'stove']);
+  });
+
   it('finds accented and unaccented spellings alike', async () => {
     const { dir } = await setup({ 'a.md': note('Funding', 'Mérida funding reached a new level.') });
     const dossier = await Dossier.open({ corpusDir: dir });
