@@ -50,7 +50,7 @@ const VARIANTS: Record<string, Variant> = {
   'no-typo': without('typo'),
   'bm25-0.9-0.4': {
     wordnet: WORDNET_DIR,
-    ranking: { search: { ...DEFAULT_RANKING.search, bm25: { k: 0.9, b: 0.4, d: 0.5 } } },
+    ranking: { search: { ...DEFAULT_RANKING.search, bm25: { ...DEFAULT_RANKING.search.bm25, k: 0.9, b: 0.4 } } },
   },
   'coordination-1': { wordnet: WORDNET_DIR, ranking: { search: { coordination: 1 } } },
   'no-proximity': { wordnet: WORDNET_DIR, ranking: { ask: { proximity: 0 } } },
