@@ -69,7 +69,7 @@ describe('search', () => {
     expect(dossier.search('cot')).toHaveLength(0);
   });
 
-  it('scores a word by its best way of being said, so its many alternatives never outweigh a word as typed', async () => {
+  it('scores a word by its best way of being said: its many alternatives never outweigh a typed word', async () => {
     const { dir } = await setup({
       'a.md': note('Ostrava', 'The plant fires its bricks in a kiln.'),
       'b.md': note('Bakery', 'Bakers keep an oven, a stove, a hearth and a boiler.'),
