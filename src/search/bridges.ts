@@ -42,8 +42,9 @@ export class Bridges {
   /** Bridges by the first term of `from`, so a question's term runs are matched cheaply. */
   private readonly byFirst = new Map<string, Bridge[]>();
   /**
-   * The corpus's words as written (folded), by length, with how often each occurs: typo candidates. Made on the
-   * first typo, as a large corpus has hundreds of thousands of words and most questions have no typo.
+   * The corpus's words as written (folded), by length, with how often each occurs, commonest first: typo
+   * candidates. Made on the first typo, as a large corpus has hundreds of thousands of words and most questions
+   * have no typo.
    */
   private wordsByLength?: Map<number, [string, number][]>;
 
@@ -67,6 +68,8 @@ export class Bridges {
         list.push([word, n]);
         this.wordsByLength.set(word.length, list);
       }
+      // A stable sort: words as common keep the order they came in, which decides between them.
+      for (const list of this.wordsByLength.values()) list.sort((a, b) => b[1] - a[1]);
     }
     return this.wordsByLength.get(length) ?? [];
   }
@@ -133,31 +136,44 @@ export class Bridges {
     if (word.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(word)) return undefined;
     const max = word.length >= LONG_WORD ? 2 : 1;
     let best: [string, number] | undefined;
+    // Each length's words come commonest first, so its first close word is its best, and none after a word no
+    // commoner than the best so far can replace it: a large corpus has tens of thousands of words of each length.
     for (let length = word.length - max; length <= word.length + max; length++)
-      for (const entry of this.byLength(length))
-        if ((!best || entry[1] > best[1]) && withinEdits(word, entry[0], max)) best = entry;
+      for (const entry of this.byLength(length)) {
+        if (best && entry[1] <= best[1]) break;
+        if (withinEdits(word, entry[0], max)) {
+          best = entry;
+          break;
+        }
+      }
     return best?.[0];
   }
 }
 
+/** Two rows of the table and the one before them, kept between calls: a typo scan makes tens of thousands. */
+let table = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Whether `a` becomes `b` in at most `max` insertions, deletions, substitutions or swaps of neighbours. */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (table[0]!.length <= b.length) table = table.map(() => new Int32Array(b.length + 1));
+  let [before, prev, row] = table as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
-      row.push(v);
-      rowMin = Math.min(rowMin, v);
+      row[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return false;
+    const oldest = before;
     before = prev;
     prev = row;
+    row = oldest;
   }
   return prev[b.length]! <= max;
 }
