@@ -162,8 +162,7 @@ export class Dossier implements Library {
     const passage = this.passage(id);
     const meta = passage && this.documentsBySource.get(passage.source)?.meta;
     if (!passage || !meta) return [];
-    const { any } = this.index.termsOf(passage, meta);
-    return terms.filter((t) => any.has(t));
+    return this.index.termsAmong(passage, meta, terms);
   }
 
   /** Adds or replaces one document, re-indexing only its passages. */

@@ -278,6 +278,21 @@ export class PassageIndex {
     return { text, any };
   }
 
+  /**
+   * Which of `terms` the passage is indexed under, in any field, in their order: what a search's hit is told of the
+   * common terms it left out. It stops reading the passage once it has found them all.
+   */
+  termsAmong(passage: Passage, meta: DocumentMeta, terms: string[]): string[] {
+    const wanted = new Set(terms);
+    const found = new Set<string>();
+    const doc = indexed(passage, meta);
+    for (const field of ['text', 'title', 'heading'] as const)
+      for (const token of this.analyzer.tokenize(doc[field]))
+        for (const term of this.analyzer.processTerm(token) ?? [])
+          if (wanted.has(term) && found.add(term).size === wanted.size) return terms;
+    return terms.filter((t) => found.has(t));
+  }
+
   private learn(bridges: Bridge[]): void {
     for (const bridge of bridges) {
       const key = bridgeKey(bridge);

@@ -131,6 +131,21 @@ describe('search over a budget', () => {
     expect(hits[0]!.terms.sort()).toEqual(dossier.index.analyzer.terms('Mexico extraditions').sort());
     expect(dossier.search('Mexico extraditions').length).toBe(3);
   });
+
+  it('tells which of the terms left out a passage holds in any field, in their order, as termsOf says', async () => {
+    const { dir } = await setup({ 'a.md': note('Border notes', 'Mexico extradited ten people in 2019.') });
+    const dossier = await Dossier.open({ corpusDir: dir });
+    const passage = dossier.passages[0]!;
+    const { meta } = dossier.document('a.md')!;
+    const terms = dossier.index.analyzer.terms('notes extradition navy Mexico');
+    expect(dossier.index.termsAmong(passage, meta, terms)).toEqual(
+      terms.filter((t) => dossier.index.termsOf(passage, meta).any.has(t)),
+    );
+    expect(dossier.index.termsAmong(passage, meta, terms)).toEqual(
+      dossier.index.analyzer.terms('notes extradition Mexico'),
+    );
+    expect(dossier.index.termsAmong(passage, meta, [])).toEqual([]);
+  });
   it('answers from a loaded index as from the one it saved, and re-indexes a document after loading', async () => {
     const { dir, cacheDir } = await setup({
       'a.md': note('Extraditions', 'Mexico extradited ten people in 2019.\n\nThe navy returned to port.'),
