@@ -42,9 +42,10 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   if (wanted.length === 0) return { query: quote, results: [], more: 0, match: 'none', unmatched: [] };
   const distinctive = wanted.filter((w) => !STOP_WORDS.has(w)).length;
   const threshold = distinctive >= 2 ? options.minSimilarity : options.minSimilarityCommonWords;
+  const near = closeWords(wanted);
   const scored = dossier
     .search(quote, { limit: options.candidates })
-    .map(({ passage }) => bestWindow(passage, wanted, options.recallWeight))
+    .map(({ passage }) => bestWindow(passage, wanted.length, near, options.recallWeight))
     .filter((m) => m.similarity >= threshold)
     .sort((a, b) => b.similarity - a.similarity);
   const results: AskResult[] = scored.slice(0, limit).map((m) => ({
@@ -73,8 +74,28 @@ interface WindowMatch {
   similarity: number;
 }
 
-function bestWindow(passage: Passage, wanted: string[], recallWeight: number): WindowMatch {
+/**
+ * For a word of the corpus, which of the quote's words (by position) it is close to: worked out once per distinct
+ * word of a cite, as its candidates' sentences, alone and in pairs, hold the same words many times over.
+ */
+function closeWords(wanted: string[]): (word: string) => Uint8Array {
+  const known = new Map<string, Uint8Array>();
+  return (word) => {
+    let near = known.get(word);
+    if (!near) known.set(word, (near = Uint8Array.from(wanted, (w) => (close(w, word) ? 1 : 0))));
+    return near;
+  };
+}
+
+function bestWindow(
+  passage: Passage,
+  wanted: number,
+  near: (word: string) => Uint8Array,
+  recallWeight: number,
+): WindowMatch {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
+  // A window's words are its sentences' words in turn: no word runs across the space that joins two sentences.
+  const sentenceWords = all.map((s) => words(s.text).map(near));
   let best: WindowMatch = {
     passage,
     window: { sentences: [all[0]!], before: false, after: all.length > 1 },
@@ -82,27 +103,34 @@ function bestWindow(passage: Passage, wanted: string[], recallWeight: number): W
   };
   for (let i = 0; i < all.length; i++) {
     for (let len = 1; len <= 2 && i + len <= all.length; len++) {
-      const sentences = all.slice(i, i + len);
-      const similarity = similarityOf(wanted, words(sentences.map((s) => s.text).join(' ')), recallWeight);
+      const have = len === 1 ? sentenceWords[i]! : [...sentenceWords[i]!, ...sentenceWords[i + 1]!];
+      const similarity = similarityOf(wanted, have, recallWeight);
       if (similarity > best.similarity + 1e-9)
-        best = { passage, window: { sentences, before: i > 0, after: i + len < all.length }, similarity };
+        best = {
+          passage,
+          window: { sentences: all.slice(i, i + len), before: i > 0, after: i + len < all.length },
+          similarity,
+        };
     }
   }
   return best;
 }
 
-/** Mostly recall of the remembered words, with a little precision so the tightest window wins. */
-function similarityOf(wanted: string[], have: string[], recallWeight: number): number {
-  const pool = [...have];
+/**
+ * Mostly recall of the remembered words, with a little precision so the tightest window wins. Each of the quote's
+ * `wanted` words, in order, takes the first word of the window close to it that no earlier one took.
+ */
+function similarityOf(wanted: number, have: Uint8Array[], recallWeight: number): number {
+  const taken = new Uint8Array(have.length);
   let found = 0;
-  for (const w of wanted) {
-    const i = pool.findIndex((h) => close(w, h));
-    if (i >= 0) {
-      found++;
-      pool.splice(i, 1);
-    }
-  }
-  const recall = found / wanted.length;
+  for (let w = 0; w < wanted; w++)
+    for (let i = 0; i < have.length; i++)
+      if (!taken[i] && have[i]![w]) {
+        taken[i] = 1;
+        found++;
+        break;
+      }
+  const recall = found / wanted;
   const precision = have.length ? found / have.length : 0;
   return recallWeight * recall + (1 - recallWeight) * precision;
 }
