@@ -1,15 +1,12 @@
 // The bot as the benches run it: adapters/main.ts in Slack HTTP mode with its Web API pointing at
 // a Slack stand-in, and the probes that time /healthz and signed slash commands meanwhile.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
 import { freePort } from '../tests/support/ports.js';
+import { projectDir } from './setup.js';
 import { percentile } from './stats.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Bot {
   process: ChildProcess;
@@ -32,7 +29,7 @@ export interface BotSettings {
 export async function startBot(settings: BotSettings): Promise<Bot> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
-    cwd: root,
+    cwd: projectDir,
     env: {
       PATH: process.env.PATH,
       CORPUS_DIR: settings.corpusDir,

@@ -6,10 +6,9 @@
 // every channel's digest exactly once). Throughout, /healthz is asked every 100 ms and a signed
 // `/brief help` sent every second. Prints a Markdown table and writes bench/digest-results.json.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { SqliteDigestStore } from '../src/digest/sqlite-store.js';
 import { SlackStub } from '../tests/adapters/slack/slack-stub.js';
 import {
@@ -23,10 +22,8 @@ import {
   type HealthzSummary,
   type Probe,
 } from './bot.js';
+import { benchDir, machine, machineNow, outDir, projectDir } from './setup.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
-const outDir = join(here, 'out');
 const N = Number(process.env.BENCH_DIGESTS ?? 10_000);
 const SECRET = 'bench-digests-signing-secret';
 /** Topics a team might follow over ./corpus; each subscription takes two. */
@@ -77,14 +74,13 @@ stub.onRequest = (call) => {
 };
 
 await mkdir(outDir, { recursive: true });
-const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
 log(`${N} subscriptions`);
 const whole = await run('to the end');
 const stopped = await run('SIGTERM a quarter of the way, then restarted');
 await stub.stop();
 console.log(markdown());
 await writeFile(
-  join(here, 'digest-results.json'),
+  join(benchDir, 'digest-results.json'),
   `${JSON.stringify({ machine, loadavg: loadavg(), digests: N, runs: { whole, stopped } }, null, 2)}\n`,
 );
 
@@ -185,7 +181,7 @@ async function run(kind: 'to the end' | 'SIGTERM a quarter of the way, then rest
 
 function startBot(db: string): Promise<Bot> {
   return startBotOn({
-    corpusDir: join(root, 'corpus'),
+    corpusDir: join(projectDir, 'corpus'),
     cacheDir: join(outDir, 'digests-cache'),
     databasePath: db,
     slackUrl: stub.url,
@@ -207,9 +203,7 @@ function markdown(): string {
     `${ms(r.commands.answerMax)}) | ` +
     `${r.sigtermExitS === undefined ? '–' : r.sigtermExitS.toFixed(1)} |`;
   return [
-    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the end ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}. ${N} subscriptions due in the same minute. Latencies in ms.`,
+    `${machineNow()} ${N} subscriptions due in the same minute. Latencies in ms.`,
     '',
     '| run | channels served | channels served twice | digests/s | first digest after (s) | /healthz p50 / p99 / max ' +
       '| /healthz over 1 s or failed | `/brief help` answered | SIGTERM to ' +

@@ -6,10 +6,9 @@
 // bench/indexing-results.json. The document is the sample notes' paragraphs over and over, every
 // digit after a number's first changed at random (bench/generate.ts's PRNG), so no two repeat.
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { SlackStub } from '../tests/adapters/slack/slack-stub.js';
 import {
   command,
@@ -22,10 +21,8 @@ import {
   type Probe,
 } from './bot.js';
 import { prng } from './generate.js';
+import { benchDir, machine, machineNow, outDir, projectDir } from './setup.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
-const outDir = join(here, 'out');
 const corpusDir = join(outDir, 'indexing-corpus');
 const SIZE = Number(process.env.BENCH_INDEXING_MB ?? 19) * 1024 * 1024;
 const SECRET = 'bench-indexing-signing-secret';
@@ -50,14 +47,13 @@ stub.onRequest = (call) => {
   stub.calls.length = 0;
   if (call.path.startsWith('/response/')) answered.add(call.path.slice('/response/'.length));
 };
-const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
 
 await rm(corpusDir, { recursive: true, force: true });
 await mkdir(corpusDir, { recursive: true });
-const notes = (await readdir(join(root, 'corpus'))).filter((f) => f.endsWith('.md') || f.endsWith('.yaml'));
-for (const file of notes) await copyFile(join(root, 'corpus', file), join(corpusDir, file));
+const notes = (await readdir(join(projectDir, 'corpus'))).filter((f) => f.endsWith('.md') || f.endsWith('.yaml'));
+for (const file of notes) await copyFile(join(projectDir, 'corpus', file), join(corpusDir, file));
 const paragraphs = (
-  await Promise.all(notes.filter((f) => f.endsWith('.md')).map((f) => readFile(join(root, 'corpus', f), 'utf8')))
+  await Promise.all(notes.filter((f) => f.endsWith('.md')).map((f) => readFile(join(projectDir, 'corpus', f), 'utf8')))
 ).flatMap((text) => text.split(/\n\s*\n/).filter((p) => p.length > 120 && !/^(---|#)/.test(p.trim())));
 
 const db = join(outDir, 'indexing.db');
@@ -124,7 +120,7 @@ const result: Result = {
 };
 console.log(markdown(result));
 await writeFile(
-  join(here, 'indexing-results.json'),
+  join(benchDir, 'indexing-results.json'),
   `${JSON.stringify({ machine, loadavg: loadavg(), result }, null, 2)}\n`,
 );
 
@@ -162,9 +158,7 @@ function log(message: string): void {
 function markdown(r: Result): string {
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
   return [
-    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the end ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}. Latencies in ms.`,
+    `${machineNow()} Latencies in ms.`,
     '',
     '| document | indexed in (s) | /healthz p50 / p99 / max | /healthz over 1 s or failed | `/brief` answered | ' +
       'SIGTERM mid-indexing to exit (s) |',

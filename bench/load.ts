@@ -10,16 +10,15 @@ import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { ACTIONS } from '../adapters/slack/buttons.js';
 import { buttonPayload, interactionBody, slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
 import type { DriverMessage, ServerMessage } from './load-server.js';
+import { benchDir, machine, projectDir } from './setup.js';
 import { percentile } from './stats.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 /**
  * Requests per round (LOAD_REQUESTS), rounds (LOAD_ROUNDS), and how
  * many requests are in flight at once (each waits for its answer).
@@ -205,7 +204,7 @@ class BotProcess {
   ) {}
 
   static async start(env: Record<string, string>): Promise<BotProcess> {
-    const child = fork(join(here, 'load-server.ts'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(benchDir, 'load-server.ts'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const exited = once(child, 'exit').then(([code]) => {
       throw new Error(`bench/load-server.ts exited (${String(code)}) before it was ready`);
     });
@@ -290,7 +289,7 @@ const standIn = new SlackStandIn();
 await standIn.start();
 const botEnv = {
   PATH: process.env.PATH ?? '',
-  CORPUS_DIR: resolve(here, '../corpus'),
+  CORPUS_DIR: join(projectDir, 'corpus'),
   LOG_LEVEL: 'warn',
   SLACK_BOT_TOKEN: 'xoxb-load-test',
   SLACK_SIGNING_SECRET: secret,
@@ -549,7 +548,6 @@ await bot.stop();
 await standIn.stop();
 
 const verdict = memoryVerdict(rounds);
-const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, node: process.version };
 console.log(
   `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}. ${REQUESTS} signed /brief requests per round, ` +
     `${CONCURRENCY} in flight, ${USERS} users, ${CHANNELS} channels, corpus/ ` +
@@ -594,7 +592,7 @@ const errorsLogged = rounds.reduce((n, r) => n + r.errorsLogged, 0);
 if (errorsLogged) console.log(`The bot logged ${errorsLogged} error lines (above).`);
 
 await writeFile(
-  join(here, 'load-results.json'),
+  join(benchDir, 'load-results.json'),
   `${JSON.stringify(
     {
       date: new Date().toISOString(),

@@ -8,8 +8,7 @@
 //                           [--sample N] (SciFact: every k-th claim, about N of them)
 //                           [--ranking JSON]   (overrides over every variant: '{"answer":{"minCoverage":0.4}}')
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ask, askJson } from '../src/answer/ask.js';
 import { cite } from '../src/answer/cite.js';
@@ -17,15 +16,14 @@ import { Dossier, type DossierOptions } from '../src/engine/dossier.js';
 import { DEFAULT_RANKING, type RankingOverrides } from '../src/search/ranking.js';
 import { WORDNET_DIR } from '../src/search/wordnet.js';
 import { TUNING_FILE, expandValidationSet, readSeeds, readValidationSet } from '../tests/eval/cases.js';
+import { outDir, projectDir, sharedDir } from './setup.js';
 import { hits, type Wanted } from './stats.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const shared = resolve(here, '../../shared');
-const SEEDS = join(shared, 'seeds');
-const SCIFACT = join(shared, 'external/scifact');
+const SEEDS = join(sharedDir, 'seeds');
+const SCIFACT = join(sharedDir, 'external/scifact');
 const fromJson = (file: string) => async () => JSON.parse(readFileSync(file, 'utf8')) as Case[];
 const SETS: Record<string, () => Promise<Case[]>> = {
-  dev: fromJson(join(shared, 'eval/dev.json')),
+  dev: fromJson(join(sharedDir, 'eval/dev.json')),
   tuning: async () => expandValidationSet(await readValidationSet(TUNING_FILE), await readSeeds(SEEDS)) as Case[],
   validation: async () => expandValidationSet(await readValidationSet(), await readSeeds(SEEDS)) as Case[],
 };
@@ -33,7 +31,7 @@ const SETS: Record<string, () => Promise<Case[]>> = {
 /** An engine variant: how `Dossier.open` is called, less the corpus. */
 type Variant = Omit<DossierOptions, 'corpusDir'>;
 type Section = keyof RankingOverrides;
-const LEXICON = resolve(here, '../corpus/synonyms.yaml');
+const LEXICON = join(projectDir, 'corpus/synonyms.yaml');
 const bridges = DEFAULT_RANKING.query.bridges;
 const without = (...off: (keyof typeof bridges)[]): Variant => ({
   wordnet: off.includes('wordnet') ? undefined : WORDNET_DIR,
@@ -213,7 +211,7 @@ for (const name of variantNames) {
     const dossier = await Dossier.open({
       ...variant,
       corpusDir: join(SCIFACT, 'corpus'),
-      cacheDir: variant.cacheDir ?? join(here, 'out/quality-cache'),
+      cacheDir: variant.cacheDir ?? join(outDir, 'quality-cache'),
     });
     const s = scoreSciFact(dossier, Number(values.sample));
     console.log(

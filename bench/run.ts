@@ -5,10 +5,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -32,14 +31,12 @@ import {
   type SeedQuestion,
 } from './quality-sets.js';
 import { hotspots } from './profile.js';
+import { benchDir, machine as host, outDir, sharedDir } from './setup.js';
 import { latency, type Latency } from './stats.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const seedsDir = resolve(here, '../../shared/seeds');
-const devFile = resolve(here, '../../shared/eval/dev.json');
-const sciFactDir = resolve(here, '../../shared/external/scifact');
-/** Where corpora, saved indexes and profiles go (`BENCH_OUT`, default bench/out). */
-const outDir = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : join(here, 'out');
+const seedsDir = join(sharedDir, 'seeds');
+const devFile = join(sharedDir, 'eval/dev.json');
+const sciFactDir = join(sharedDir, 'external/scifact');
 /**
  * `BENCH_REUSE=1` keeps a corpus already generated at a size (its generator's record beside it) and what the engine
  * saved of it: building the 1000× corpus and its index takes 20 minutes or more, too long to repeat while working on
@@ -148,9 +145,7 @@ interface QualityRow {
 }
 
 const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  node: process.version,
+  ...host,
   date: new Date().toISOString(),
   loadAverageAtStart: loadavg()[0] ?? NaN,
 };
@@ -160,7 +155,7 @@ let quality: QualityRow[] = [];
 let sciFactDocuments = 0;
 const save = () =>
   writeFile(
-    join(here, 'results.json'),
+    join(benchDir, 'results.json'),
     `${JSON.stringify(
       { machine, totalS: (performance.now() - benchStart) / 1000, results, quality, sciFactDocuments },
       null,
@@ -283,7 +278,7 @@ async function measureColdStart(corpusDir: string, cacheDir: string): Promise<Co
   const run = (flags: string[]) =>
     promisify(execFile)(
       process.execPath,
-      [...flags, join(here, 'coldstart.mjs'), corpusDir, cacheDir, queriesOf('ask')[0]!],
+      [...flags, join(benchDir, 'coldstart.mjs'), corpusDir, cacheDir, queriesOf('ask')[0]!],
       {
         maxBuffer: 1 << 20,
       },
