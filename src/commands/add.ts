@@ -6,9 +6,7 @@ import type { Dossier } from '../engine/dossier.js';
 import { DossierError } from '../errors.js';
 import type { Added, Contributor, SharedFile } from '../ingest/add.js';
 import { defineCommand, type CommandContext } from './command.js';
-
-/** Longer than any link a person pastes, short enough to keep a pasted page out. */
-const MAX_URL_LENGTH = 2000;
+import { linkArg } from './limits.js';
 
 /** `add <url>`: fetches a page or PDF, stores it in the corpus and indexes it at once. */
 export const addCommand = defineCommand({
@@ -16,11 +14,8 @@ export const addCommand = defineCommand({
   summary: 'Add a web page or PDF to the corpus by its link',
   usage: 'add <url>',
   args: z.object({
-    url: z
-      .string()
-      .trim()
+    url: linkArg()
       .min(1, 'give the link of a page or PDF, e.g. `add https://example.org/report.pdf`')
-      .max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`)
       .describe('The link (http or https) of a web page or PDF'),
   }),
   fromText: (rest) => ({ url: rest }),

@@ -3,9 +3,9 @@ import { errorReply, type Reply, type RichText } from '../answer/reply.js';
 import { count } from '../answer/sources.js';
 import type { Feed } from '../ingest/feeds.js';
 import { defineCommand, type CommandContext } from './command.js';
+import { linkArg } from './limits.js';
 
 const ACTIONS = ['add', 'list', 'remove'] as const;
-const MAX_URL_LENGTH = 2000;
 
 /** `feeds add <url>`, `feeds list`, `feeds remove <url>`: the RSS and Atom feeds whose new items join the corpus. */
 export const feedsCommand = defineCommand({
@@ -17,12 +17,7 @@ export const feedsCommand = defineCommand({
       action: z
         .enum(ACTIONS, { error: 'say add, list or remove' })
         .describe('Follow a feed, list them, or stop following one'),
-      url: z
-        .string()
-        .trim()
-        .max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`)
-        .optional()
-        .describe('The feed’s link (RSS or Atom), for add and remove'),
+      url: linkArg().optional().describe('The feed’s link (RSS or Atom), for add and remove'),
     })
     .superRefine((a, ctx) => {
       if (a.action !== 'list' && !a.url)
