@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { CommandGate } from '../../../src/commands/index.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
 import { ManualClock } from '../../support/manual-clock.js';
 import { eventCallbackBody, SlackStub } from './slack-stub.js';
-import { slackOverSilt, type StartedSlack } from './start-adapter.js';
+import { slackOverSilt } from './start-adapter.js';
 
 const SECRET = 'gate-test-signing-secret';
 const BOT_TOKEN = 'xoxb-gate-test-token-never-logged';
@@ -14,29 +14,22 @@ const SLOW_DOWN = "You're going a bit fast — try again in 30 s.";
 
 const stub = new SlackStub();
 const logs: Record<string, unknown>[] = [];
-let slack: StartedSlack;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ slack, stop } = await slackOverSilt(
-    stub,
-    async (corpusDir) => {
-      const log = createLogger('info', {
-        write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
-      });
-      const dossier = await Dossier.open({ corpusDir, log });
-      // Two commands a minute per user; the clock never moves, so the third is refused.
-      const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, clock: new ManualClock() });
-      return botContext({ dossier, log, gate });
-    },
-    { botToken: BOT_TOKEN, signingSecret: SECRET },
-  ));
-});
-
-afterAll(() => stop?.());
+const slack = slackOverSilt(
+  stub,
+  async (corpusDir) => {
+    const log = createLogger('info', {
+      write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+    });
+    const dossier = await Dossier.open({ corpusDir, log });
+    // Two commands a minute per user; the clock never moves, so the third is refused.
+    const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, clock: new ManualClock() });
+    return botContext({ dossier, log, gate });
+  },
+  { botToken: BOT_TOKEN, signingSecret: SECRET },
+);
 
 /** `/brief <text>` from `user`; resolves with what arrived at its response_url. */
-const slashCommand = async (user: string, text: string) => (await slack.command(text, { user })).answer.body;
+const slashCommand = async (user: string, text: string) => (await slack().command(text, { user })).answer.body;
 
 /** `@Dossier <text>` from `user` in a channel thread; resolves with the Web API call that answered it. */
 async function mention(user: string, text: string, n: number) {
@@ -49,7 +42,7 @@ async function mention(user: string, text: string, n: number) {
     channel: 'C9',
     event_ts: `40${n}.000001`,
   };
-  await slack.post(eventCallbackBody(event, `EvG${n}`, 400 + n), 'application/json');
+  await slack().post(eventCallbackBody(event, `EvG${n}`, 400 + n), 'application/json');
   return stub.waitFor((c) => c.path === '/api/chat.postMessage' || c.path === '/api/chat.postEphemeral', { from });
 }
 

@@ -1,37 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { SlackStub } from './slack-stub.js';
-import { slackOverSilt, type StartedSlack } from './start-adapter.js';
+import { slackOverSilt } from './start-adapter.js';
 
 const SECRET = 'managers-test-signing-secret';
 const stub = new SlackStub();
 const store = new SqliteDigestStore(':memory:');
-let slack: StartedSlack;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ slack, stop } = await slackOverSilt(
-    stub,
-    async (corpusDir) => {
-      const dossier = await Dossier.open({ corpusDir });
-      const digest = new DigestService({ store, dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
-      return botContext({ dossier, log: silentLogger(), digest });
-    },
-    { botToken: 'xoxb-managers-test', signingSecret: SECRET },
-  ));
-});
-
-afterAll(async () => {
-  await stop?.();
-  store.close();
-});
+// Registered before the adapter's hooks, so that it runs after them: the store closes once the adapter has stopped.
+afterAll(() => store.close());
+const slack = slackOverSilt(
+  stub,
+  async (corpusDir) => {
+    const dossier = await Dossier.open({ corpusDir });
+    const digest = new DigestService({ store, dossier, defaultTimeZone: 'UTC', policy: { slack: 'managers' } });
+    return botContext({ dossier, log: silentLogger(), digest });
+  },
+  { botToken: 'xoxb-managers-test', signingSecret: SECRET },
+);
 
 const slashCommand = async (user: string, channel: string, text: string) =>
-  JSON.stringify((await slack.command(text, { user, channel })).answer.body);
+  JSON.stringify((await slack().command(text, { user, channel })).answer.body);
 
 describe('DIGEST_MANAGE_SLACK=managers', () => {
   it('lets a workspace admin and the channel’s creator change the digest, and refuses anyone else', async () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { BotContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { siltCorpus } from '../../support/corpus.js';
@@ -60,21 +61,26 @@ export async function startSlackAdapter(
 }
 
 /**
- * The stand-in started and a Slack adapter over the silt corpus, with the bot `makeBot` builds over that folder;
- * `stop` ends the adapter, the stand-in and the corpus.
+ * For a test file: before its tests, the stand-in started and a Slack adapter over the silt corpus, with the bot
+ * `makeBot` builds over that folder; after them, the adapter, the stand-in and the corpus ended. Returns the adapter
+ * (call it in a test).
  */
-export async function slackOverSilt(
+export function slackOverSilt(
   stub: SlackStub,
   makeBot: (corpusDir: string) => Promise<BotContext>,
   secrets: { botToken: string; signingSecret: string },
-): Promise<{ slack: StartedSlack; stop: () => Promise<void> }> {
-  await stub.start();
-  const corpus = await siltCorpus();
-  const slack = await startSlackAdapter(stub, await makeBot(corpus.dir), secrets);
-  const stop = async () => {
-    await slack.adapter.stop();
+): () => StartedSlack {
+  let slack: StartedSlack | undefined;
+  let corpus: Awaited<ReturnType<typeof siltCorpus>> | undefined;
+  beforeAll(async () => {
+    await stub.start();
+    corpus = await siltCorpus();
+    slack = await startSlackAdapter(stub, await makeBot(corpus.dir), secrets);
+  });
+  afterAll(async () => {
+    await slack?.adapter.stop();
     await stub.stop();
-    await corpus.cleanup();
-  };
-  return { slack, stop };
+    await corpus?.cleanup();
+  });
+  return () => slack!;
 }
