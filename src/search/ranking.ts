@@ -117,7 +117,11 @@ export interface RankingOptions {
      * How much the figure's own sentence (with its heading and list lead-in) counts against the rest of its passage.
      */
     sentenceWeight: number;
-    /** How much a sentence that only follows one naming the topic counts, against one that names it. */
+    /**
+     * How much a sentence that only follows one naming the topic counts, against one that names it, for a figure
+     * with a measure of its own ("So far this year, boardings are up 30 percent" after a sentence on piracy). A
+     * figure with no measure, or whose measure came from that sentence, counts it fully.
+     */
     following: number;
     /** Score factor for a small count in words ("two agencies"), which matters less than a figure in digits. */
     wordedCount: number;
@@ -160,7 +164,8 @@ export const DEFAULT_RANKING: RankingOptions = {
     minRelative: 0.45,
     partialRelative: 0.8,
     sentenceWeight: 0.7,
-    following: 0.7,
+    // Measured figures after a sentence on the topic were mostly about something else in the tuning topics.
+    following: 0,
     wordedCount: 0.5,
   },
 };

@@ -83,7 +83,7 @@ export class FiguresAnswer {
 
 /**
  * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
- * so "results of X" and "X statistics" are about X.
+ * so "results of X", "X statistics" and "the X rate" are about X.
  */
 const FIGURE_WORDS = new Set([
   'number',
@@ -111,6 +111,16 @@ const FIGURE_WORDS = new Set([
   'trend',
   'trends',
   'key',
+  'rate',
+  'rates',
+  'share',
+  'shares',
+  'proportion',
+  'proportions',
+  'ratio',
+  'ratios',
+  'percentage',
+  'percentages',
 ]);
 
 const CURRENCIES = new Set<FigureUnit>(['USD', 'EUR', 'GBP', 'MXN']);
@@ -164,7 +174,16 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
       if (!own.has(figure.sentence))
         own.set(figure.sentence, clauseOf(query, analyzer, passage, figure.sentence, frame, following));
       const clause = own.get(figure.sentence);
-      if (clause) clauses.push({ figure, hit, whole, ...clause });
+      // A measure carried from the sentence before ("... deaths from overdoses. ... over 70,000, up from 62,000")
+      // is the figure's own description: naming the topic there is naming it in the figure's clause.
+      const measure = figure.measure ? analyzer.terms(figure.measure) : [];
+      const named = measure.length > 0 && coverage(query, measure) > 0;
+      if (!clause && !named) continue;
+      const terms = [...(clause?.terms ?? [...frame, ...analyzer.terms(figure.sentence.text)]), ...measure];
+      // A figure with no measure of its own ("Statistics show a drop of 8 to 9 percent") is about what the sentence
+      // before named: that sentence is its clause as much as its own.
+      const factor = named || !figure.measure ? 1 : clause!.factor;
+      clauses.push({ figure, hit, whole, terms, factor });
     }
   }
   const found: { figure: FoundFigure; searchScore: number }[] = [];

@@ -157,6 +157,30 @@ describe('answerFigures', () => {
     }
   });
 
+  it("reads the sentence before as a figure's clause only when the figure has no measure of its own", async () => {
+    const corpus = await tempCorpus({
+      'library.md': note(
+        'Branch Library Review',
+        'Book loans at the branch libraries rose again. Staff counted 48,200 over the year.\n\n' +
+          'Book thefts at the branch libraries fell by 12 percent last year. ' +
+          'The branches also trained 320 volunteers.\n\n' +
+          'Late fees at the libraries were abolished. A survey found 64 percent of readers in favour.',
+      ),
+    });
+    try {
+      const library = await Dossier.open({ corpusDir: corpus.dir });
+      const texts = (topic: string) => answerFigures(library, topic).figures.map((f) => f.text);
+      // "48,200" has no measure of its own: it counts what the sentence before names.
+      expect(texts('book loans')).toEqual(['48,200']);
+      // "320" measures volunteers, though it follows a sentence on thefts.
+      expect(texts('book thefts')).toEqual(['12 percent']);
+      // A word that only asks for a figure ("rate") leaves the topic.
+      expect(texts('book loans rate')).toEqual(['48,200']);
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+
   it('orders a series over time by date, one point per time', () => {
     const series = answerFigures(harbour, 'cargo thefts').series;
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
