@@ -1,7 +1,7 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
-import { withinEdits } from '../search/bridges.js';
+import { editsForgiven, withinEdits } from '../search/bridges.js';
 import { NUMBER_WORDS } from '../search/english.js';
 import type { AskAnswer, AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
@@ -142,9 +142,8 @@ function words(text: string): string[] {
 /** Same word, or one typo apart in a word of four letters or more (two in one of eight or more). */
 function close(a: string, b: string): boolean {
   if (a === b) return true;
-  const n = Math.min(a.length, b.length);
-  if (n < 4) return false;
-  return withinEdits(a, b, n >= 8 ? 2 : 1);
+  const max = editsForgiven(Math.min(a.length, b.length));
+  return max > 0 && withinEdits(a, b, max);
 }
 
 /** A whole word folded for comparison, its inner apostrophes and dots dropped: "World’s" → "worlds". */

@@ -27,9 +27,12 @@ export interface Found {
   via: BridgeSource;
 }
 
-/** Longest and shortest words whose typos are looked for, and the edits forgiven (more for long words). */
+/** The shortest word whose typos are looked for, and the shortest forgiven two (a long word has room for them). */
 const MIN_TYPO_LENGTH = 4;
 const LONG_WORD = 8;
+
+/** How many edits (0, 1 or 2) a word of `length` letters may be from the word meant: one rule for search and cite. */
+export const editsForgiven = (length: number): number => (length < MIN_TYPO_LENGTH ? 0 : length >= LONG_WORD ? 2 : 1);
 
 /**
  * The bridges between ways of saying the same thing that a corpus's readers may use: its lexicon's
@@ -133,8 +136,8 @@ export class Bridges {
    * none is that close, or the word is too short to tell.
    */
   correct(word: string): string | undefined {
-    if (word.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(word)) return undefined;
-    const max = word.length >= LONG_WORD ? 2 : 1;
+    const max = editsForgiven(word.length);
+    if (!max || !/^\p{L}+$/u.test(word)) return undefined;
     let best: [string, number] | undefined;
     // Each length's words come commonest first, so its first close word is its best, and none after a word no
     // commoner than the best so far can replace it: a large corpus has tens of thousands of words of each length.
