@@ -45,11 +45,11 @@ export class Bridges {
   /** Bridges by the first term of `from`, so a question's term runs are matched cheaply. */
   private readonly byFirst = new Map<string, Bridge[]>();
   /**
-   * The corpus's words as written (folded), by length, with how often each occurs, commonest first: typo
-   * candidates. Made on the first typo, as a large corpus has hundreds of thousands of words and most questions
-   * have no typo.
+   * The corpus's words as written (folded), by length, with how often each occurs, commonest first, and the
+   * letters each has (see `letters`): typo candidates. Made on the first typo, as a large corpus has hundreds of
+   * thousands of words and most questions have no typo.
    */
-  private wordsByLength?: Map<number, [string, number][]>;
+  private wordsByLength?: Map<number, { entries: [string, number][]; letters: Uint32Array }>;
 
   constructor(
     readonly bridges: Bridge[] = [],
@@ -63,18 +63,22 @@ export class Bridges {
     }
   }
 
-  private byLength(length: number): [string, number][] {
+  private byLength(length: number): { entries: [string, number][]; letters: Uint32Array } {
     if (!this.wordsByLength) {
-      this.wordsByLength = new Map();
+      const lists = new Map<number, [string, number][]>();
       for (const [word, n] of this.words) {
-        const list = this.wordsByLength.get(word.length) ?? [];
+        const list = lists.get(word.length) ?? [];
         list.push([word, n]);
-        this.wordsByLength.set(word.length, list);
+        lists.set(word.length, list);
       }
-      // A stable sort: words as common keep the order they came in, which decides between them.
-      for (const list of this.wordsByLength.values()) list.sort((a, b) => b[1] - a[1]);
+      this.wordsByLength = new Map();
+      for (const [length, entries] of lists) {
+        // A stable sort: words as common keep the order they came in, which decides between them.
+        entries.sort((a, b) => b[1] - a[1]);
+        this.wordsByLength.set(length, { entries, letters: Uint32Array.from(entries, ([word]) => letters(word)) });
+      }
     }
-    return this.wordsByLength.get(length) ?? [];
+    return this.wordsByLength.get(length) ?? { entries: [], letters: new Uint32Array() };
   }
 
   /** The bridges among the members of each group, both ways, in analysed terms. */
@@ -138,19 +142,44 @@ export class Bridges {
   correct(word: string): string | undefined {
     const max = editsForgiven(word.length);
     if (!max || !/^\p{L}+$/u.test(word)) return undefined;
+    const own = letters(word);
     let best: [string, number] | undefined;
     // Each length's words come commonest first, so its first close word is its best, and none after a word no
     // commoner than the best so far can replace it: a large corpus has tens of thousands of words of each length.
-    for (let length = word.length - max; length <= word.length + max; length++)
-      for (const entry of this.byLength(length)) {
+    // An edit changes at most two of a word's letters (see `letters`), so a word with more letters apart than twice
+    // the edits allowed is passed over before its table of edits is worked out.
+    for (let length = word.length - max; length <= word.length + max; length++) {
+      const { entries, letters: theirs } = this.byLength(length);
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
         if (best && entry[1] <= best[1]) break;
-        if (withinEdits(word, entry[0], max)) {
+        if (bitCount(own ^ theirs[i]!) <= 2 * max && withinEdits(word, entry[0], max)) {
           best = entry;
           break;
         }
       }
+    }
     return best?.[0];
   }
+}
+
+/**
+ * The letters a word has, one bit each (a to z their own, any other letter sharing one of six more): changing a
+ * letter changes at most two bits, adding or dropping one at most one, and swapping two none.
+ */
+function letters(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    bits |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return bits;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Two rows of the table and the one before them, kept between calls: a typo scan makes tens of thousands. */

@@ -35,7 +35,7 @@ describe('typos, fuzzed', () => {
     const edit = fc.tuple(
       fc.constantFrom('drop', 'add', 'change', 'swap', 'other'),
       fc.nat(9),
-      fc.constantFrom(...'abcd'),
+      fc.constantFrom(...'abcdzжы'),
     );
     const variant = fc.tuple(fc.array(edit, { minLength: 1, maxLength: 2 }), fc.integer({ min: 1, max: 2 }));
     const apply = (w: string, [kind, at, letter]: [string, number, string]) => {
