@@ -147,18 +147,21 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   if (!answerable(query)) return nothing;
   const analyzer = dossier.index.analyzer;
   // Whether to answer is ask's decision on the same passages: the best passage's coverage of the topic.
-  const passages = dossier
-    .search(query, { limit: candidates })
-    .filter((hit) => dossier.figures.of(hit.passage).length > 0)
-    .map((hit) => {
-      const amounts = amountsIn(hit.passage.text);
-      return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
-    });
-  const closest = passages.reduce<(typeof passages)[number] | undefined>(
-    (a, b) => (!a || b.cover > a.cover ? b : a),
-    undefined,
-  );
-  const match = closest ? decide(closest.cover, dossier.ranking.answer, evidence(query, closest.cover)) : 'none';
+  const searched = dossier.search(query, { limit: candidates }).map((hit) => {
+    const amounts = amountsIn(hit.passage.text);
+    return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
+  });
+  const bestOf = (list: typeof searched) =>
+    list.reduce<(typeof list)[number] | undefined>((a, b) => (!a || b.cover > a.cover ? b : a), undefined);
+  const passages = searched.filter(({ hit }) => dossier.figures.of(hit.passage).length > 0);
+  const closest = bestOf(passages);
+  const decision = (p: (typeof searched)[number] | undefined) =>
+    p ? decide(p.cover, dossier.ranking.answer, evidence(query, p.cover)) : 'none';
+  // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
+  // then decides how well its figures match: partly, when the corpus speaks of the topic only where it gives none.
+  const asked = decision(bestOf(searched));
+  const own = decision(closest);
+  const match: Match = !closest || asked === 'none' ? 'none' : own === 'none' ? 'partial' : own;
   if (!closest || match === 'none') return nothing;
   // Each figure's clause: its sentence (with the heading and list lead-in over it), or with the sentence before
   // when only that one names the topic.

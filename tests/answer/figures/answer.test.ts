@@ -181,6 +181,24 @@ describe('answerFigures', () => {
     }
   });
 
+  it('lists the closest figures as partial when the corpus gives none where it speaks of the topic', async () => {
+    const corpus = await tempCorpus({
+      'ferry.md': note(
+        'Island Ferry Notes',
+        'Ferry crossings to the island resumed after the storm damaged the slipway, and volunteers cleared the ' +
+          'wreckage by hand.\n\nThe operator carried 12,000 passengers in July.',
+      ),
+    });
+    try {
+      const answer = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'slipway storm wreckage passengers');
+      expect(answer.match).toBe('partial');
+      expect(answer.figures.map((f) => f.text)).toEqual(['12,000 passengers']);
+      expect(answerFigures(harbour, 'volcanic eruptions in Iceland').match).toBe('none');
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+
   it('orders a series over time by date, one point per time', () => {
     const series = answerFigures(harbour, 'cargo thefts').series;
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
