@@ -1,3 +1,5 @@
+import type { Block } from '../../../src/corpus/block.js';
+
 /**
  * The metadata the format fixtures in tests/fixtures/corpus/formats state, as each parser reads it and as the
  * loaded document carries it.
@@ -19,3 +21,10 @@ export const HARBOUR_META = {
   url: 'https://example.org/news/harbour-lights',
   tags: ['harbour', 'restoration'],
 };
+
+/**
+ * Blocks one a line, a heading after `# `, a list item after `- ` and a paragraph as it is: what a parser read,
+ * written so that the expectation reads as the document does.
+ */
+export const outline = (blocks: readonly Block[]): string[] =>
+  blocks.map(({ kind, text }) => `${kind === 'heading' ? '# ' : kind === 'item' ? '- ' : ''}${text}`);

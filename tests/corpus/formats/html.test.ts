@@ -1,31 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/corpus/formats/html.js';
-import { HARBOUR_META } from './fixtures.js';
+import { HARBOUR_META, outline } from './fixtures.js';
 
 const FIXTURE = new URL('../../fixtures/corpus/formats/harbour.html', import.meta.url);
 
 describe('parseHtml', () => {
   it('keeps the article and leaves out navigation, sidebar, footer and the headline (the title)', async () => {
     const { blocks } = parseHtml(await readFile(FIXTURE, 'utf8'));
-    expect(blocks).toEqual([
-      {
-        kind: 'paragraph',
-        text:
-          'The old harbour lights shone again on Friday evening after a two-year ' +
-          'restoration that cost the town about 40,000\u00a0pounds.',
-      },
-      { kind: 'paragraph', text: 'Photo: Tom Reed' },
-      { kind: 'heading', text: 'What changed' },
-      { kind: 'paragraph', text: 'Engineers fitted new lamps. The council set three goals:' },
-      { kind: 'item', text: 'Halve the running costs.' },
-      { kind: 'item', text: 'Keep the original brass housings.' },
-      {
-        kind: 'paragraph',
-        text:
-          'Residents gathered on the quay to watch, and the mayor thanked the ' +
-          'volunteers who raised part of the money.',
-      },
+    expect(outline(blocks)).toEqual([
+      'The old harbour lights shone again on Friday evening after a two-year restoration that cost the town about ' +
+        '40,000\u00a0pounds.',
+      'Photo: Tom Reed',
+      '# What changed',
+      'Engineers fitted new lamps. The council set three goals:',
+      '- Halve the running costs.',
+      '- Keep the original brass housings.',
+      'Residents gathered on the quay to watch, and the mayor thanked the volunteers who raised part of the money.',
     ]);
   });
 
@@ -39,12 +30,7 @@ describe('parseHtml', () => {
         '<b>text</b><ul><li>Item<ol><li>Sub-item</li></ol></li></ul></div><script>var ' +
         'x = 1;</script>',
     );
-    expect(blocks).toEqual([
-      { kind: 'paragraph', text: 'One line.' },
-      { kind: 'paragraph', text: 'Loose text' },
-      { kind: 'item', text: 'Item' },
-      { kind: 'item', text: 'Sub-item' },
-    ]);
+    expect(outline(blocks)).toEqual(['One line.', 'Loose text', '- Item', '- Sub-item']);
     expect(meta.title).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/corpus/formats/markdown.js';
-import { BRIEFING_META } from './fixtures.js';
+import { BRIEFING_META, outline } from './fixtures.js';
 
 const FIXTURE = new URL('../../fixtures/corpus/formats/briefing.md', import.meta.url);
 
@@ -10,23 +10,18 @@ describe('parseMarkdown', () => {
     const { blocks, meta, metaProblems } = parseMarkdown(await readFile(FIXTURE, 'utf8'));
     expect(meta).toEqual(BRIEFING_META);
     expect(metaProblems).toEqual([]);
-    expect(blocks).toEqual([
-      { kind: 'heading', text: 'Harbour Restoration Briefing' },
-      {
-        kind: 'paragraph',
-        text:
-          'The council approved the restoration of the harbour lights in March, ' +
-          'after a survey found rust in every lamp.',
-      },
-      { kind: 'heading', text: 'Costs' },
-      { kind: 'paragraph', text: 'The work cost about 40,000 pounds. The budget had three parts:' },
-      { kind: 'item', text: 'Lamps and wiring from a local firm.' },
-      { kind: 'item', text: 'Labour, mostly volunteers.' },
-      { kind: 'item', text: 'Paint, donated by the yacht club.' },
-      { kind: 'heading', text: 'Next steps' },
-      { kind: 'item', text: 'Paint the housings before winter.' },
-      { kind: 'item', text: 'Test the lamps every month.' },
-      { kind: 'paragraph', text: 'Volunteers meet on the quay at 9 a.m. on Saturdays.' },
+    expect(outline(blocks)).toEqual([
+      '# Harbour Restoration Briefing',
+      'The council approved the restoration of the harbour lights in March, after a survey found rust in every lamp.',
+      '# Costs',
+      'The work cost about 40,000 pounds. The budget had three parts:',
+      '- Lamps and wiring from a local firm.',
+      '- Labour, mostly volunteers.',
+      '- Paint, donated by the yacht club.',
+      '# Next steps',
+      '- Paint the housings before winter.',
+      '- Test the lamps every month.',
+      'Volunteers meet on the quay at 9 a.m. on Saturdays.',
     ]);
   });
 
@@ -35,11 +30,11 @@ describe('parseMarkdown', () => {
       'Quay Works\n==========\n\n> A quoted *line*\n> that ' +
       'wraps.\n\n---\n\n<!-- a note to self -->\n```\nlet lamps = ' +
       '3;\n```\n\nUse `lamps` \\*not\\* snake_case_names.';
-    expect(parseMarkdown(md).blocks).toEqual([
-      { kind: 'heading', text: 'Quay Works' },
-      { kind: 'paragraph', text: 'A quoted line that wraps.' },
-      { kind: 'paragraph', text: 'let lamps = 3;' },
-      { kind: 'paragraph', text: 'Use lamps *not* snake_case_names.' },
+    expect(outline(parseMarkdown(md).blocks)).toEqual([
+      '# Quay Works',
+      'A quoted line that wraps.',
+      'let lamps = 3;',
+      'Use lamps *not* snake_case_names.',
     ]);
   });
 
@@ -47,7 +42,7 @@ describe('parseMarkdown', () => {
     const bad = parseMarkdown('---\ntitle: [a, list]\ndate: 2021-03-03\n---\n\nBody text.');
     expect(bad.meta).toEqual({ date: '2021-03-03' });
     expect(bad.metaProblems).toEqual(['front matter line 2, title: expected text (left out)']);
-    expect(bad.blocks).toEqual([{ kind: 'paragraph', text: 'Body text.' }]);
+    expect(outline(bad.blocks)).toEqual(['Body text.']);
     expect(parseMarkdown('---\nauthor: Ann Lee\ntitle: "unclosed\n---\n\nBody.').metaProblems).toEqual([
       'front matter line 3, title: Missing closing "quote (left out)',
     ]);
@@ -56,7 +51,7 @@ describe('parseMarkdown', () => {
   it('warns about front matter never closed, and reads its fields up to the first blank line', () => {
     const unclosed = parseMarkdown('---\ntitle: Never closed\nauthor: Ann Lee\n\nThe body starts here.');
     expect(unclosed.meta).toEqual({ title: 'Never closed', author: 'Ann Lee' });
-    expect(unclosed.blocks).toEqual([{ kind: 'paragraph', text: 'The body starts here.' }]);
+    expect(outline(unclosed.blocks)).toEqual(['The body starts here.']);
     expect(unclosed.metaProblems).toEqual([
       'front matter line 1: opened with --- but never closed; lines 2–3 are ' +
         'read as its fields (close them with a --- line)',

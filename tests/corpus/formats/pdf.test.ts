@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CorruptFileError } from '../../../src/corpus/block.js';
 import { parsePdf } from '../../../src/corpus/formats/pdf.js';
 import { makePdf } from '../make-pdf.js';
+import { outline } from './fixtures.js';
 
 describe('parsePdf', () => {
   it('reads the text with its paragraphs (blank lines) and joins wrapped lines', async () => {
@@ -14,10 +15,10 @@ describe('parsePdf', () => {
       'The council will pay for paint.',
     ]);
     const { blocks } = await parsePdf(pdf);
-    expect(blocks).toEqual([
-      { kind: 'heading', text: 'Quay Report' },
-      { kind: 'paragraph', text: 'The lamps were tested on the first day of May (all of them).' },
-      { kind: 'paragraph', text: 'The council will pay for paint.' },
+    expect(outline(blocks)).toEqual([
+      '# Quay Report',
+      'The lamps were tested on the first day of May (all of them).',
+      'The council will pay for paint.',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, groupLines, isHeadingLine, parseText } from '../../../src/corpus/formats/text.js';
+import { outline } from './fixtures.js';
 
 describe('decodeText', () => {
   it('decodes UTF-8 and drops a byte-order mark', () => {
@@ -19,22 +20,22 @@ describe('decodeText', () => {
 
 describe('groupLines', () => {
   it('joins the hard-wrapped lines of a paragraph with one space and keeps the text otherwise verbatim', () => {
-    expect(groupLines('  The lamps  were lit\non Friday,\u00a0at dusk.  \n\n\nNext one.\r\n')).toEqual([
-      { kind: 'paragraph', text: 'The lamps  were lit on Friday,\u00a0at dusk.' },
-      { kind: 'paragraph', text: 'Next one.' },
+    expect(outline(groupLines('  The lamps  were lit\non Friday,\u00a0at dusk.  \n\n\nNext one.\r\n'))).toEqual([
+      'The lamps  were lit on Friday,\u00a0at dusk.',
+      'Next one.',
     ]);
   });
 
   it('makes each bulleted or numbered line an item without its marker; unmarked lines continue the item', () => {
     const text =
       'The plan:\n• Paint the\n  housings.\n- Test lamps.\n* Clean lenses.\n  1. First step;\n2) Second step.';
-    expect(groupLines(text)).toEqual([
-      { kind: 'paragraph', text: 'The plan:' },
-      { kind: 'item', text: 'Paint the housings.' },
-      { kind: 'item', text: 'Test lamps.' },
-      { kind: 'item', text: 'Clean lenses.' },
-      { kind: 'item', text: 'First step;' },
-      { kind: 'item', text: 'Second step.' },
+    expect(outline(groupLines(text))).toEqual([
+      'The plan:',
+      '- Paint the housings.',
+      '- Test lamps.',
+      '- Clean lenses.',
+      '- First step;',
+      '- Second step.',
     ]);
   });
 
