@@ -10,130 +10,159 @@ const only = (sentence: string): Figure => {
 };
 const texts = (sentence: string): string[] => figuresInSentence(sentence).map((f) => f.text);
 
-describe('figuresInSentence: money', () => {
-  it('joins a hedge, a currency sign, a number and a scale word', () => {
-    expect(only('The ministry has spent some $4.2 billion on new patrol boats.')).toMatchObject({
-      text: 'some $4.2 billion',
-      value: 4.2e9,
-      unit: 'USD',
-      hedge: 'some',
-      measure: 'new patrol boats',
-    });
-  });
-
-  it('keeps a rate with the sum', () => {
-    expect(only('The gang is thought to collect up to $12 million a month in protection fees.')).toMatchObject({
-      text: 'up to $12 million a month',
-      value: 12e6,
-      per: 'month',
-      hedge: 'up to',
-      measure: 'protection fees',
-    });
-  });
-
-  it('reads a sum written with a currency word', () => {
-    expect(only('Farmers lost 300 million pesos to the drought.')).toMatchObject({
-      text: '300 million pesos',
-      value: 3e8,
-      unit: 'MXN',
-    });
-  });
-});
-
-describe('figuresInSentence: ranges', () => {
-  it('"between $5 and $9 billion": the low end takes the scale of the high end', () => {
-    expect(only('Losses to fraud are estimated at between $5 and $9 billion.')).toMatchObject({
-      text: 'between $5 and $9 billion',
-      value: { low: 5e9, high: 9e9 },
-      unit: 'USD',
-      hedge: 'estimated',
-      measure: 'Losses to fraud',
-    });
-  });
-
-  it('"$40 to $60 billion"', () => {
-    expect(only('Online sales bring some $40 to $60 billion in revenue to retailers.')).toMatchObject({
-      text: 'some $40 to $60 billion',
-      value: { low: 40e9, high: 60e9 },
-      measure: 'revenue to retailers',
-    });
-  });
-
-  it('"from $200 million to over $2 billion" with its rate', () => {
-    expect(only('Ferry operators earn from $200 million to over $2 billion a year in fares.')).toMatchObject({
-      text: 'from $200 million to over $2 billion a year',
-      value: { low: 2e8, high: 2e9 },
-      per: 'year',
-      measure: 'fares',
-    });
-  });
-
-  it('a range of counts: "15 to 25 officers"', () => {
-    expect(only('The city hired 15 to 25 officers for the festival.')).toMatchObject({
-      text: '15 to 25 officers',
-      value: { low: 15, high: 25 },
-      unit: 'count',
-      measure: 'officers for the festival',
-    });
-  });
-
-  it('a range of percentages: "3 to 4 percent"', () => {
-    expect(only('Surveys show a fall of 3 to 4 percent in the second quarter of 2021.')).toMatchObject({
-      text: '3 to 4 percent',
-      value: { low: 3, high: 4 },
-      unit: 'percent',
-      // A bare "fall" says how the figure moved, not what fell: no measure.
-      measure: undefined,
-      when: 'in the second quarter of 2021',
-    });
-  });
-});
-
-describe('figuresInSentence: percentages', () => {
-  it('a decimal percentage and the share it is of', () => {
-    expect(only('A spring poll found 61.4 percent of voters said the roads are unsafe.')).toMatchObject({
-      text: '61.4 percent',
-      value: 61.4,
-      measure: 'voters',
-    });
-  });
-
-  it('"per cent" in two words', () => {
-    expect(only('Burglaries in the district have fallen by up to 45 per cent, the police say.')).toMatchObject({
-      text: 'up to 45 per cent',
-      value: 45,
-      hedge: 'up to',
-    });
-  });
-
-  it('a change: "up 17 percent"', () => {
-    expect(only('The port reports cargo thefts up 17 percent over the past year.')).toMatchObject({
-      text: 'up 17 percent',
-      value: 17,
-      measure: 'cargo thefts',
-      when: 'over the past year',
-    });
-  });
-
-  it('a percentage as an adjective: "a 12 percent increase in arrests"', () => {
-    expect(only('The new unit brought a 12 percent increase in arrests.')).toMatchObject({
-      measure: 'increase in arrests',
-    });
+describe('figuresInSentence: one figure', () => {
+  it.each<[string, string, Partial<Figure>]>([
+    [
+      'money: joins a hedge, a currency sign, a number and a scale word',
+      'The ministry has spent some $4.2 billion on new patrol boats.',
+      { text: 'some $4.2 billion', value: 4.2e9, unit: 'USD', hedge: 'some', measure: 'new patrol boats' },
+    ],
+    [
+      'money: keeps a rate with the sum',
+      'The gang is thought to collect up to $12 million a month in protection fees.',
+      { text: 'up to $12 million a month', value: 12e6, per: 'month', hedge: 'up to', measure: 'protection fees' },
+    ],
+    [
+      'money: reads a sum written with a currency word',
+      'Farmers lost 300 million pesos to the drought.',
+      { text: '300 million pesos', value: 3e8, unit: 'MXN' },
+    ],
+    [
+      'ranges: "between $5 and $9 billion": the low end takes the scale of the high end',
+      'Losses to fraud are estimated at between $5 and $9 billion.',
+      {
+        text: 'between $5 and $9 billion',
+        value: { low: 5e9, high: 9e9 },
+        unit: 'USD',
+        hedge: 'estimated',
+        measure: 'Losses to fraud',
+      },
+    ],
+    [
+      'ranges: "$40 to $60 billion"',
+      'Online sales bring some $40 to $60 billion in revenue to retailers.',
+      { text: 'some $40 to $60 billion', value: { low: 40e9, high: 60e9 }, measure: 'revenue to retailers' },
+    ],
+    [
+      'ranges: "from $200 million to over $2 billion" with its rate',
+      'Ferry operators earn from $200 million to over $2 billion a year in fares.',
+      {
+        text: 'from $200 million to over $2 billion a year',
+        value: { low: 2e8, high: 2e9 },
+        per: 'year',
+        measure: 'fares',
+      },
+    ],
+    [
+      'ranges: a range of counts: "15 to 25 officers"',
+      'The city hired 15 to 25 officers for the festival.',
+      { text: '15 to 25 officers', value: { low: 15, high: 25 }, unit: 'count', measure: 'officers for the festival' },
+    ],
+    [
+      'ranges: a range of percentages: "3 to 4 percent"',
+      'Surveys show a fall of 3 to 4 percent in the second quarter of 2021.',
+      {
+        text: '3 to 4 percent',
+        value: { low: 3, high: 4 },
+        unit: 'percent',
+        // A bare "fall" says how the figure moved, not what fell: no measure.
+        measure: undefined,
+        when: 'in the second quarter of 2021',
+      },
+    ],
+    [
+      'percentages: a decimal percentage and the share it is of',
+      'A spring poll found 61.4 percent of voters said the roads are unsafe.',
+      { text: '61.4 percent', value: 61.4, measure: 'voters' },
+    ],
+    [
+      'percentages: "per cent" in two words',
+      'Burglaries in the district have fallen by up to 45 per cent, the police say.',
+      { text: 'up to 45 per cent', value: 45, hedge: 'up to' },
+    ],
+    [
+      'percentages: a change: "up 17 percent"',
+      'The port reports cargo thefts up 17 percent over the past year.',
+      { text: 'up 17 percent', value: 17, measure: 'cargo thefts', when: 'over the past year' },
+    ],
+    [
+      'percentages: a percentage as an adjective: "a 12 percent increase in arrests"',
+      'The new unit brought a 12 percent increase in arrests.',
+      { measure: 'increase in arrests' },
+    ],
+    [
+      'counts: a count with its noun phrase, hedge and year',
+      'About 12,345 traffic deaths in Ohio were recorded in 2019.',
+      {
+        text: 'About 12,345 traffic deaths',
+        value: 12345,
+        unit: 'count',
+        measure: 'traffic deaths in Ohio',
+        when: 'in 2019',
+        hedge: 'about',
+      },
+    ],
+    [
+      'counts: a count of people: "57 teachers"',
+      'The strike closed schools for 57 teachers from the valley.',
+      { text: '57 teachers', measure: 'teachers from the valley' },
+    ],
+    [
+      'counts: a count with nothing after it: "some 30,000"',
+      'The new force would initially total some 30,000.',
+      { text: 'some 30,000', value: 30000, unit: 'count', hedge: 'some' },
+    ],
+    [
+      'counts: a count with a scale word: "one million visitors"',
+      'The park sees some one million visitors each year.',
+      { text: 'some one million visitors each year', value: 1e6, per: 'year' },
+    ],
+    [
+      'multiples: "3.5 times greater"',
+      'This year’s harvest is more than 3.5 times greater than the harvest of 2015.',
+      { text: 'more than 3.5 times greater', value: 3.5, unit: 'multiple', hedge: 'more than' },
+    ],
+    [
+      'multiples: "five times that much", in words',
+      'The provinces have spent about five times that much on roads.',
+      { text: 'about five times that much', value: 5, unit: 'multiple' },
+    ],
+    [
+      'ratios and parts: "one in 4 adults"',
+      'Only one in 4 adults reads a newspaper.',
+      { text: 'Only one in 4 adults', value: 0.25, unit: 'ratio', measure: 'adults', hedge: 'only' },
+    ],
+    [
+      'ratios and parts: "12 of the 50 states"',
+      'Voters in 12 of the 50 states approved the measure.',
+      { text: '12 of the 50 states', value: 12 / 50, unit: 'ratio', measure: 'states' },
+    ],
+    [
+      'small counts in words: "three gangs"',
+      'Three gangs control the harbour.',
+      { text: 'Three gangs', value: 3, unit: 'count', measure: 'gangs' },
+    ],
+    [
+      'small counts in words: "seven … farmers", with the words between kept in the measure',
+      'In late May, raiders robbed seven Canadian-born dairy farmers near the lake.',
+      {
+        text: 'seven Canadian-born dairy farmers',
+        value: 7,
+        measure: 'Canadian-born dairy farmers',
+        when: 'In late May',
+      },
+    ],
+    [
+      'time references: a fiscal year',
+      'Customs seized 4,100 rifles in fiscal year 2021.',
+      { when: 'in fiscal year 2021' },
+    ],
+  ])('%s', (_, sentence, expected) => {
+    expect(only(sentence)).toMatchObject(expected);
   });
 });
 
 describe('figuresInSentence: counts', () => {
-  it('a count with its noun phrase, hedge and year', () => {
-    expect(only('About 12,345 traffic deaths in Ohio were recorded in 2019.')).toMatchObject({
-      text: 'About 12,345 traffic deaths',
-      value: 12345,
-      unit: 'count',
-      measure: 'traffic deaths in Ohio',
-      when: 'in 2019',
-      hedge: 'about',
-    });
-  });
-
   it('a count read through "of those" takes the measure and time of the figure before', () => {
     const [, part, rest] = figuresInSentence(
       'Some 9,000 wildfires burned in 2020, with over 2,000 of those started ' +
@@ -153,91 +182,9 @@ describe('figuresInSentence: counts', () => {
     expect(killed).toMatchObject({ text: '8,200 killed', value: 8200, when: 'During 2018' });
     expect(killed.measure).toBeUndefined();
   });
-
-  it('a count of people: "57 teachers"', () => {
-    expect(only('The strike closed schools for 57 teachers from the valley.')).toMatchObject({
-      text: '57 teachers',
-      measure: 'teachers from the valley',
-    });
-  });
-
-  it('a count with nothing after it: "some 30,000"', () => {
-    expect(only('The new force would initially total some 30,000.')).toMatchObject({
-      text: 'some 30,000',
-      value: 30000,
-      unit: 'count',
-      hedge: 'some',
-    });
-  });
-
-  it('a count with a scale word: "one million visitors"', () => {
-    expect(only('The park sees some one million visitors each year.')).toMatchObject({
-      text: 'some one million visitors each year',
-      value: 1e6,
-      per: 'year',
-    });
-  });
-});
-
-describe('figuresInSentence: multiples', () => {
-  it('"3.5 times greater"', () => {
-    expect(only('This year’s harvest is more than 3.5 times greater than the harvest of 2015.')).toMatchObject({
-      text: 'more than 3.5 times greater',
-      value: 3.5,
-      unit: 'multiple',
-      hedge: 'more than',
-    });
-  });
-
-  it('"five times that much", in words', () => {
-    expect(only('The provinces have spent about five times that much on roads.')).toMatchObject({
-      text: 'about five times that much',
-      value: 5,
-      unit: 'multiple',
-    });
-  });
-});
-
-describe('figuresInSentence: ratios and parts', () => {
-  it('"one in 4 adults"', () => {
-    expect(only('Only one in 4 adults reads a newspaper.')).toMatchObject({
-      text: 'Only one in 4 adults',
-      value: 0.25,
-      unit: 'ratio',
-      measure: 'adults',
-      hedge: 'only',
-    });
-  });
-
-  it('"12 of the 50 states"', () => {
-    expect(only('Voters in 12 of the 50 states approved the measure.')).toMatchObject({
-      text: '12 of the 50 states',
-      value: 12 / 50,
-      unit: 'ratio',
-      measure: 'states',
-    });
-  });
 });
 
 describe('figuresInSentence: small counts in words', () => {
-  it('"three gangs"', () => {
-    expect(only('Three gangs control the harbour.')).toMatchObject({
-      text: 'Three gangs',
-      value: 3,
-      unit: 'count',
-      measure: 'gangs',
-    });
-  });
-
-  it('"seven … farmers", with the words between kept in the measure', () => {
-    expect(only('In late May, raiders robbed seven Canadian-born dairy farmers near the lake.')).toMatchObject({
-      text: 'seven Canadian-born dairy farmers',
-      value: 7,
-      measure: 'Canadian-born dairy farmers',
-      when: 'In late May',
-    });
-  });
-
   it('"the two unions in the capital" says how many; "the two unions" alone refers back', () => {
     expect(texts('Talks with the two unions in the capital failed.')).toEqual(['two unions']);
     expect(texts('Later the two unions signed.')).toEqual([]);
@@ -245,10 +192,6 @@ describe('figuresInSentence: small counts in words', () => {
 });
 
 describe('figuresInSentence: time references', () => {
-  it('a fiscal year', () => {
-    expect(only('Customs seized 4,100 rifles in fiscal year 2021.')).toMatchObject({ when: 'in fiscal year 2021' });
-  });
-
   it('a period that ends on a date, opening the sentence', () => {
     const [first, second] = figuresInSentence(
       'For the 12 months ending in June 2021, the agency counted over 5,000 arrests, up from 4,000 in June 2020.',
@@ -271,42 +214,21 @@ describe('figuresInSentence: time references', () => {
 });
 
 describe('figuresInSentence: not figures', () => {
-  it('a year on its own', () => {
-    expect(texts('In 2019 the law passed, and 2020 was calmer.')).toEqual([]);
-  });
-
-  it('a date', () => {
-    expect(texts('On March 3, 2020, and again on Dec. 12 the board met.')).toEqual([]);
-  });
-
-  it('list numbering', () => {
-    expect(texts('The plan has parts:\n  1. Reform the police;\n  2. Fund the courts;\n  3. Build schools.')).toEqual(
-      [],
-    );
-  });
-
-  it('pillar and section numbering', () => {
-    expect(texts('Pillar 2: Securing the border, as Section 4 of the plan describes.')).toEqual([]);
-  });
-
-  it('paragraph numbers', () => {
-    expect(texts('(4) The committee reviewed the budget.')).toEqual([]);
-  });
-
-  it('ordinal section names', () => {
-    expect(texts('The Second Pillar sets out a 21st century border.')).toEqual([]);
-  });
-
-  it('a span of office', () => {
-    expect(texts('She was governor from 2009–2013 and mayor in 2001–05.')).toEqual([]);
-  });
-
-  it('durations and numbers glued to names', () => {
-    expect(texts('He served 40 years, flew the F-16 and wrote a six-year plan over the last 15 years.')).toEqual([]);
-  });
-
-  it('a lone "one"', () => {
-    expect(texts('One state has one of the best records.')).toEqual([]);
+  it.each([
+    ['a year on its own', 'In 2019 the law passed, and 2020 was calmer.'],
+    ['a date', 'On March 3, 2020, and again on Dec. 12 the board met.'],
+    ['list numbering', 'The plan has parts:\n  1. Reform the police;\n  2. Fund the courts;\n  3. Build schools.'],
+    ['pillar and section numbering', 'Pillar 2: Securing the border, as Section 4 of the plan describes.'],
+    ['paragraph numbers', '(4) The committee reviewed the budget.'],
+    ['ordinal section names', 'The Second Pillar sets out a 21st century border.'],
+    ['a span of office', 'She was governor from 2009–2013 and mayor in 2001–05.'],
+    [
+      'durations and numbers glued to names',
+      'He served 40 years, flew the F-16 and wrote a six-year plan over the last 15 years.',
+    ],
+    ['a lone "one"', 'One state has one of the best records.'],
+  ])('%s', (_, sentence) => {
+    expect(texts(sentence)).toEqual([]);
   });
 });
 
