@@ -3,7 +3,7 @@ import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, loadDocument } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { DossierError } from '../../src/errors.js';
@@ -34,11 +34,15 @@ function recordingLog() {
 const bySource = (corpus: Corpus, source: string) => corpus.documents.find((d) => d.source === source)!;
 
 describe('loadCorpus over the format fixtures', () => {
+  // Loaded once for the file's tests, before any of them, so that each passes alone or in any order.
   let corpus: Corpus;
+  beforeAll(async () => {
+    corpus = await loadCorpus(join(FIXTURES, 'formats'));
+  });
+
   it(
     'loads .md, .html and .txt files recursively, sorted by source, skipping ' + 'dotfiles, sidecars and synonyms.yaml',
-    async () => {
-      corpus = await loadCorpus(join(FIXTURES, 'formats'));
+    () => {
       expect(corpus.dir).toBe(join(FIXTURES, 'formats'));
       expect(corpus.documents.map((d) => d.source)).toEqual([
         'briefing.md',
