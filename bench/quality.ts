@@ -2,9 +2,10 @@
 // so the effect of each part of the ranking can be measured (see README, Evaluation). It applies
 // ../shared/eval/score.mjs's hit rule and ../shared/external/scifact/score.mjs's measures, without a
 // process per question. Sets: dev (../shared/eval/dev.json, tuned on), tuning (tests/eval/tuning.yaml,
-// tuned on), validation (tests/eval/validation.yaml, never tuned on: scored to report only), scifact.
+// tuned on), validation (tests/eval/validation.yaml, never tuned on: scored to report only), scifact, and
+// claims-on-seeds (SciFact's claims over the seeds, all off-topic there: how often a far-off question is refused).
 //
-//   npm run eval:quality -- [--sets dev,tuning,validation,scifact] [--variants all|name,…] [--verbose]
+//   npm run eval:quality -- [--sets dev,tuning,validation,scifact,claims-on-seeds] [--variants all|name,…] [--verbose]
 //                           [--sample N] (SciFact: every k-th claim, about N of them)
 //                           [--ranking JSON]   (overrides over every variant: '{"answer":{"minCoverage":0.4}}')
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { DEFAULT_RANKING, type RankingOverrides } from '../src/search/ranking.js
 import { WORDNET_DIR } from '../src/search/wordnet.js';
 import { TUNING_FILE, expandValidationSet, readSeeds, readValidationSet } from '../tests/eval/cases.js';
 import { outDir, projectDir, sharedDir } from './setup.js';
+import { sciFactClaims } from './quality-sets.js';
 import { hits, type Wanted } from './stats.js';
 
 const SEEDS = join(sharedDir, 'seeds');
@@ -26,6 +28,10 @@ const SETS: Record<string, () => Promise<Case[]>> = {
   dev: fromJson(join(sharedDir, 'eval/dev.json')),
   tuning: async () => expandValidationSet(await readValidationSet(TUNING_FILE), await readSeeds(SEEDS)) as Case[],
   validation: async () => expandValidationSet(await readValidationSet(), await readSeeds(SEEDS)) as Case[],
+  // SciFact's claims asked over the seeds: 809 questions nobody here wrote, on another subject, so each is
+  // off-topic there. They share a word or two with the seeds ("rates", "expression"), as far-off questions do.
+  'claims-on-seeds': async () =>
+    sciFactClaims(SCIFACT).map((c, i) => ({ id: `claim-${i}`, kind: 'ask', query: c.query, doc: null, passage: '' })),
 };
 
 /** An engine variant: how `Dossier.open` is called, less the corpus. */
