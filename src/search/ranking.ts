@@ -50,7 +50,8 @@ export interface RankingOptions {
   answer: {
     /**
      * Below this share of the question's weight covered by the best passage, and below `minEvidence`,
-     * nothing in the corpus answers it.
+     * nothing in the corpus answers it. The two set the trade-off between answerable questions answered
+     * and off-topic ones refused, tabled at several values in the README (Evaluation).
      */
     minCoverage: number;
     /**
