@@ -173,7 +173,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
     const whole = [...frame, ...analyzer.terms(passage.text)];
     const own = new Map<Sentence, { terms: string[]; factor: number } | undefined>();
-    for (const figure of dossier.figures.of(passage)) {
+    const figures = dossier.figures.of(passage);
+    for (const figure of figures) {
       if (!own.has(figure.sentence))
         own.set(figure.sentence, clauseOf(query, analyzer, passage, figure.sentence, frame, following));
       const clause = own.get(figure.sentence);
@@ -182,7 +183,9 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
       const measure = figure.measure ? analyzer.terms(figure.measure) : [];
       const named = measure.length > 0 && coverage(query, measure) > 0;
       if (!clause && !named) continue;
-      const terms = [...(clause?.terms ?? [...frame, ...analyzer.terms(figure.sentence.text)]), ...measure];
+      const sentence = clause?.terms ?? [...frame, ...analyzer.terms(figure.sentence.text)];
+      const theirs = figure.measure ? othersMeasures(analyzer, figures, figure, [...frame, ...measure]) : new Set();
+      const terms = [...sentence.filter((t) => !theirs.has(t)), ...measure];
       // A figure with no measure of its own ("Statistics show a drop of 8 to 9 percent") is about what the sentence
       // before named: that sentence is its clause as much as its own.
       const factor = named || !figure.measure ? 1 : clause!.factor;
@@ -243,4 +246,24 @@ function clauseOf(
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
   const before = previous ? analyzer.terms(previous.text) : [];
   return coverage(query, before) > 0 ? { terms: [...frame, ...before, ...terms], factor: following } : undefined;
+}
+
+/**
+ * The words of other figures' measures in the same sentence, less `keep` (the figure's own measure and its frame):
+ * they describe those figures, not this one. "64,070 deaths, with over 20,000 from fentanyl and some 15,500 from
+ * heroin" says nothing of heroin about the 64,070. A figure with no measure of its own keeps all of its sentence, which
+ * may describe it through another's ("some 56,000 ... and 150,000 migrants").
+ */
+function othersMeasures(
+  analyzer: Analyzer,
+  figures: PassageFigure[],
+  figure: PassageFigure,
+  keep: string[],
+): Set<string> {
+  const theirs = new Set<string>();
+  for (const other of figures)
+    if (other !== figure && other.sentence === figure.sentence && other.measure)
+      for (const t of analyzer.terms(other.measure)) theirs.add(t);
+  for (const t of keep) theirs.delete(t);
+  return theirs;
 }

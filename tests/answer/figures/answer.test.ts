@@ -199,6 +199,26 @@ describe('answerFigures', () => {
     }
   });
 
+  it("leaves a figure out when the topic's words in its sentence belong to another figure's measure", async () => {
+    const corpus = await tempCorpus({
+      'roads.md': note(
+        'Road Safety Report',
+        'About 8,000 road crashes were recorded in 2020, with over 1,200 of those coming from drunk drivers and ' +
+          'some 900 coming from speeders.',
+      ),
+    });
+    try {
+      const roads = await Dossier.open({ corpusDir: corpus.dir });
+      const texts = (topic: string) => answerFigures(roads, topic).figures.map((f) => f.text);
+      expect(texts('speeders')).toEqual(['some 900']);
+      expect(texts('road crashes')).toEqual(
+        expect.arrayContaining(['About 8,000 road crashes', 'over 1,200', 'some 900']),
+      );
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+
   it('orders a series over time by date, one point per time', () => {
     const series = answerFigures(harbour, 'cargo thefts').series;
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
