@@ -57,6 +57,26 @@ describe('Analyzer, fuzzed', () => {
   });
 });
 
+describe('Analyzer on plain ASCII text, fuzzed', () => {
+  // ASCII text takes plain patterns; a word beyond ASCII after it sends the whole text down the general path.
+  const piece = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('U.S.', 'd.c.', "Mexico's", "it's", '%', '$5', '1,200', 'e.g.', 'CBP', ' ', '.', "'", '-', '\n'),
+    fc.constantFrom(...VOCAB),
+  );
+  const ascii = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+
+  it('reads ASCII text as the general path reads it', () => {
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(fold(`${text}é`)).toBe(`${fold(text)}e`);
+        expect(analyzer.tokenize(`${text} é`)).toEqual([...analyzer.tokenize(text), 'e']);
+      }),
+      fuzz(1000),
+    );
+  });
+});
+
 describe('analyseQuery, fuzzed', () => {
   let index: PassageIndex;
   let cleanup: () => Promise<void>;
