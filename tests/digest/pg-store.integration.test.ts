@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PG_SCHEMA_VERSION, PgDigestStore } from '../../src/digest/pg-store.js';
 import { SyncPostgres } from '../../src/digest/pg-sync.js';
 import { HAS_POSTGRES, startCluster, type TestCluster } from '../support/postgres.js';
-import { newsroom, storeContract, t } from './store-contract.js';
+import { harnessOf, newsroom, storeContract, t } from './store-contract.js';
 
 let cluster: TestCluster;
 beforeAll(async () => {
@@ -15,23 +15,15 @@ afterAll(() => cluster?.stop());
 let url: string;
 let database = '';
 let made = 0;
-const open: PgDigestStore[] = [];
-const openStore = () => {
-  const store = new PgDigestStore(url);
-  open.push(store);
-  return store;
-};
-const harness = {
+const harness = harnessOf({
   fresh: async () => {
     database = `contract_${++made}`;
     url = await cluster.createDatabase(database);
   },
-  open: openStore,
-  cleanup: async () => {
-    for (const s of open.splice(0)) s.close();
-    await cluster.dropDatabase(database);
-  },
-};
+  open: () => new PgDigestStore(url),
+  remove: () => cluster.dropDatabase(database),
+});
+const openStore = harness.open;
 
 /** Runs one statement on the cluster as its own client, as another process would. */
 async function asAdmin<Row>(sql: string): Promise<Row[]> {

@@ -4,27 +4,19 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION, SqliteDigestStore } from '../../src/digest/sqlite-store.js';
-import { newsroom, storeContract, t } from './store-contract.js';
+import { harnessOf, newsroom, storeContract, t } from './store-contract.js';
 
 let dir: string;
 let path: string;
-const open: SqliteDigestStore[] = [];
-const openStore = () => {
-  const store = new SqliteDigestStore(path);
-  open.push(store);
-  return store;
-};
-const harness = {
+const harness = harnessOf({
   fresh: () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-store-'));
     path = join(dir, 'data', 'dossier.db');
   },
-  open: openStore,
-  cleanup: () => {
-    for (const s of open.splice(0)) s.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
-};
+  open: (file: string = path) => new SqliteDigestStore(file),
+  remove: () => rmSync(dir, { recursive: true, force: true }),
+});
+const openStore = harness.open;
 
 storeContract('SqliteDigestStore', harness);
 
@@ -82,15 +74,12 @@ describe('SqliteDigestStore', () => {
       expect.objectContaining({ code: 'database-lost' }),
     );
     await vi.waitFor(() => expect(s.check()).toContain(`saved in ${path}.recovered`));
-    const copy = new SqliteDigestStore(`${path}.recovered`);
-    open.push(copy);
+    const copy = openStore(`${path}.recovered`);
     expect(copy.subscriptions()).toHaveLength(1);
 
-    const other = new SqliteDigestStore(join(dir, 'other.db'));
-    open.push(other);
+    const other = openStore(join(dir, 'other.db'));
     other.close();
-    const b = new SqliteDigestStore(join(dir, 'b.db'));
-    open.push(b);
+    const b = openStore(join(dir, 'b.db'));
     renameSync(join(dir, 'other.db'), join(dir, 'b.db'));
     expect(b.check()).toMatch('was replaced by another file');
   });

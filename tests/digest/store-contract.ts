@@ -17,6 +17,31 @@ export interface StoreHarness {
   cleanup(): Promise<void> | void;
 }
 
+/**
+ * A harness from one kind of store's parts: a fresh database, a store opened on it, and the database removed once
+ * every store opened on it is closed. `open` returns that kind of store, for the tests of its own (which may open
+ * one on another file: it is closed with the rest).
+ */
+export function harnessOf<S extends BotStore, A extends unknown[]>(parts: {
+  fresh(): Promise<void> | void;
+  open(...args: A): S;
+  remove(): Promise<void> | void;
+}): Omit<StoreHarness, 'open'> & { open(...args: A): S } {
+  const opened: S[] = [];
+  return {
+    fresh: () => parts.fresh(),
+    open: (...args) => {
+      const store = parts.open(...args);
+      opened.push(store);
+      return store;
+    },
+    cleanup: async () => {
+      for (const store of opened.splice(0)) store.close();
+      await parts.remove();
+    },
+  };
+}
+
 /** The digest tests' newsroom, on weekdays only and with short ids, as the contract's expectations name them. */
 export const newsroom: NewSubscription = {
   ...digestNewsroom,
