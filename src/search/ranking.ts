@@ -35,7 +35,7 @@ export interface RankingOptions {
      * How much a match through each kind of bridge counts against the asker's own word (1): the
      * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, WordNet's
      * synonyms, the words of one family in WordNet ("smugglers" for "smuggling", "unreported" for
-     * "reported", "Mexican" for "Mexico"), the corpus word a typo meant. 0 turns a kind off.
+     * "reported", "Danish" for "Denmark"), the corpus word a typo meant. 0 turns a kind off.
      */
     bridges: Record<BridgeSource, number>;
     /**
