@@ -153,7 +153,8 @@ export const DEFAULT_RANKING: RankingOptions = {
     candidates: 60,
     coveragePower: 2,
     proximity: 0.5,
-    proximityWindow: 2,
+    // The best single sentence: with two, SciFact nDCG@10 0.706 and tuning MRR 0.75; with one, 0.708 and 0.76.
+    proximityWindow: 1,
     proximityCandidates: 10,
     figureBoost: 1.3,
     figureSentenceBoost: 1.5,
