@@ -136,18 +136,7 @@ interface SciFactScore {
 
 /** BEIR's measures over SciFact's training claims, a passage counting as its document at its first rank. */
 function scoreSciFact(dossier: Dossier, sample: number): SciFactScore {
-  const qrels = new Map<string, Set<string>>();
-  for (const line of readFileSync(join(SCIFACT, 'qrels-train.tsv'), 'utf8').split('\n')) {
-    const [q, d] = line.trim().split(/\s+/);
-    if (!q || !d || !/^\d+$/.test(q)) continue;
-    if (!qrels.has(q)) qrels.set(q, new Set());
-    qrels.get(q)!.add(d);
-  }
-  const claims = readFileSync(join(SCIFACT, 'queries-train.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { _id: string; text: string })
-    .filter((q) => qrels.has(q._id))
+  const claims = sciFactClaims(SCIFACT)
     // Every k-th claim, so a quick run still spreads over the whole set.
     .filter((_, i, all) => !sample || i % Math.max(1, Math.floor(all.length / sample)) === 0);
   let ndcg = 0;
@@ -155,9 +144,9 @@ function scoreSciFact(dossier: Dossier, sample: number): SciFactScore {
   let mrr = 0;
   let empty = 0;
   for (const claim of claims) {
-    const rel = qrels.get(claim._id)!;
+    const rel = claim.relevant;
     const ranked: string[] = [];
-    for (const r of ask(dossier, claim.text, { limit: 10 }).results) {
+    for (const r of ask(dossier, claim.query, { limit: 10 }).results) {
       const id = basename(r.passage.source, '.txt');
       if (!ranked.includes(id)) ranked.push(id);
     }
