@@ -34,8 +34,8 @@ export interface RankingOptions {
     /**
      * How much a match through each kind of bridge counts against the asker's own word (1): the
      * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, WordNet's
-     * synonyms, the words of one family in WordNet ("smugglers" for "smuggling", "unreported" for
-     * "reported", "Danish" for "Denmark"), the corpus word a typo meant. 0 turns a kind off.
+     * synonyms, the words of one family in WordNet ("bakers" for "baking", "unpaid" for
+     * "paid", "Danish" for "Denmark"), the corpus word a typo meant. 0 turns a kind off.
      */
     bridges: Record<BridgeSource, number>;
     /**

@@ -39,16 +39,16 @@ const INFLECTIONS: [string, string[]][] = [
 /** The parts of speech of a pointer's target, as WordNet writes them (`s`: an adjective satellite). */
 const POINTER_PARTS: Record<string, (typeof PARTS)[number]> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 /**
- * WordNet's pointers between words of one family: derivationally related forms ("smuggler", "smuggle",
- * "smuggling"), an adjective's or adverb's root ("criminal" → "crime") and antonyms, of which only a negated form
- * counts ("unreported" is about what is reported; "rise" is not about falls).
+ * WordNet's pointers between words of one family: derivationally related forms ("baker", "bake",
+ * "baking"), an adjective's or adverb's root ("musical" → "music") and antonyms, of which only a negated form
+ * counts ("unpaid" is about what is paid; "rise" is not about falls).
  */
 const FAMILY_POINTERS = new Set(['+', '\\', '!']);
 const NEGATING = /^(?:un|in|im|il|ir|non|dis)$/;
-/** Whether one word is the other with a negating prefix: "unreported" and "reported", not "decrease" and "increase". */
+/** Whether one word is the other with a negating prefix: "unpaid" and "paid", not "decrease" and "increase". */
 const negated = (a: string, b: string) =>
   (a.endsWith(b) && NEGATING.test(a.slice(0, -b.length))) || (b.endsWith(a) && NEGATING.test(b.slice(0, -a.length)));
-/** Steps through the family: two reach "smugglers" from "smuggling" through "smuggle". */
+/** Steps through the family: two reach "bakers" from "baking" through "bake". */
 const FAMILY_STEPS = 2;
 
 /** English words WordNet knows, one word each, in lower case: `names` are proper nouns (Canada, Tokyo). */

@@ -178,7 +178,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
       if (!own.has(figure.sentence))
         own.set(figure.sentence, clauseOf(query, analyzer, passage, figure.sentence, frame, following));
       const clause = own.get(figure.sentence);
-      // A measure carried from the sentence before ("... deaths from overdoses. ... over 70,000, up from 62,000")
+      // A measure carried from the sentence before ("... rise in ferry passengers. ... 12,000 in July, up from 9,000")
       // is the figure's own description: naming the topic there is naming it in the figure's clause.
       const measure = figure.measure ? analyzer.terms(figure.measure) : [];
       const named = measure.length > 0 && coverage(query, measure) > 0;
@@ -186,7 +186,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
       const sentence = clause?.terms ?? [...frame, ...analyzer.terms(figure.sentence.text)];
       const theirs = figure.measure ? othersMeasures(analyzer, figures, figure, [...frame, ...measure]) : new Set();
       const terms = [...sentence.filter((t) => !theirs.has(t)), ...measure];
-      // A figure with no measure of its own ("Statistics show a drop of 8 to 9 percent") is about what the sentence
+      // A figure with no measure of its own ("Records show a drop of 6 percent") is about what the sentence
       // before named: that sentence is its clause as much as its own.
       const factor = named || !figure.measure ? 1 : clause!.factor;
       clauses.push({ figure, hit, whole, terms, factor });
@@ -250,9 +250,9 @@ function clauseOf(
 
 /**
  * The words of other figures' measures in the same sentence, less `keep` (the figure's own measure and its frame):
- * they describe those figures, not this one. "64,070 deaths, with over 20,000 from fentanyl and some 15,500 from
- * heroin" says nothing of heroin about the 64,070. A figure with no measure of its own keeps all of its sentence, which
- * may describe it through another's ("some 56,000 ... and 150,000 migrants").
+ * they describe those figures, not this one. "8,000 road crashes, with over 1,200 from drunk drivers and some 900 from
+ * speeders" says nothing of speeders about the 8,000. A figure with no measure of its own keeps all of its sentence,
+ * which may describe it through another's ("some 300 ... and 2,000 passengers").
  */
 function othersMeasures(
   analyzer: Analyzer,
