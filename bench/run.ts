@@ -355,10 +355,12 @@ async function measureQuality(): Promise<QualityRow[]> {
   log('quality: dev, validation and SciFact');
   const validation = await validationQuestions(seedsDir);
   const claims = sciFactClaims(sciFactDir);
-  const seeds = await Dossier.open({ corpusDir: seedsDir });
+  // WordNet as the command line and the bot open the engine: the table measures Dossier as it answers.
+  const seeds = await Dossier.open({ corpusDir: seedsDir, wordnet: WORDNET_DIR });
   const sciFact = await Dossier.open({
     corpusDir: join(sciFactDir, 'corpus'),
     cacheDir: join(outDir, 'cache-scifact'),
+    wordnet: WORDNET_DIR,
   });
   sciFactDocuments = sciFact.documents.length;
   const onSeeds = (questions: SeedQuestion[]) =>
