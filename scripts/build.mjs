@@ -2,52 +2,19 @@
 /**
  * Compiles src/ and adapters/ to dist/, then bundles the command line into dist/cli/. With --if-changed
  * (npm install's `prepare`, `npm start`'s `prestart`), only when the sources differ from those dist/ was
- * last built from: a start then costs a hash of the sources instead of a TypeScript build, and a built
+ * last built from (`scripts/built.mjs`): a start then costs a look at the sources instead of a build, and a built
  * tree installed with `npm ci --omit=dev`, which has no TypeScript, still starts.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { isCurrent, ROOT, sourcesHash, STAMP, stampTime } from './built.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** What the build reads: a change to any of it means dist/ is out of date. */
-const SOURCES = ['src', 'adapters', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
-/** The hash of the sources dist/ was built from, written after each successful build. */
-const STAMP = join(ROOT, 'dist', '.sources-hash');
-
-function sourcesHash() {
-  const hash = createHash('sha256');
-  const add = (path) => {
-    let entries;
-    try {
-      entries = readdirSync(path, { withFileTypes: true });
-    } catch (error) {
-      if (error.code !== 'ENOTDIR') throw error;
-      hash
-        .update(`${relative(ROOT, path)}\0`)
-        .update(readFileSync(path))
-        .update('\0');
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) add(join(path, entry.name));
-  };
-  for (const source of SOURCES) add(join(ROOT, source));
-  return hash.digest('hex');
-}
-
-function builtFrom() {
-  try {
-    return readFileSync(STAMP, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
-}
-
+if (process.argv.includes('--if-changed') && isCurrent()) process.exit(0);
+// Taken before the sources are read, so that one edited during the build is newer than the stamp.
+const takenAt = new Date();
 const hash = sourcesHash();
-if (process.argv.includes('--if-changed') && builtFrom() === hash) process.exit(0);
 
 const require = createRequire(import.meta.url);
 let tsc;
@@ -65,6 +32,7 @@ const build = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build
 if (build.status !== 0) process.exit(build.status ?? 1);
 await bundleCli();
 writeFileSync(STAMP, `${hash}\n`);
+stampTime(takenAt);
 
 /**
  * The command line in a few files, `dist/cli/dossier.js` and the chunks it loads, which `bin/dossier.js`

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { statSync, utimesSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { note, tempCorpus } from '../support/corpus.js';
@@ -42,6 +43,18 @@ describe('the bundled dossier command', () => {
     // A refusal from the fetcher's own checks: the ingest chunk loaded, and nothing was fetched.
     const add = dossier('add', 'http://127.0.0.1:9/report.pdf');
     expect(add.stdout.trim()).toBe('127.0.0.1 is a loopback address: Dossier fetches only from public addresses.');
+  });
+
+  it('answers without a build when a checkout rewrote the sources unchanged, and stamps dist/ as current', () => {
+    const stamp = resolve(ROOT, 'dist/.sources-hash');
+    const bundle = statSync(resolve(ROOT, 'dist/cli/dossier.js')).mtimeMs;
+    // Older than every source, as after a checkout: the times say "maybe changed", the hash says not.
+    utimesSync(stamp, new Date(0), new Date(0));
+    const json = dossier('ask', 'where was the National Guard deployed?', '--json');
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout).results[0].source).toBe('guard.md');
+    expect(statSync(resolve(ROOT, 'dist/cli/dossier.js')).mtimeMs).toBe(bundle);
+    expect(statSync(stamp).mtimeMs).toBeGreaterThan(0);
   });
 
   it("keeps zod's English messages for a malformed setting", () => {
