@@ -6,12 +6,16 @@
  * tree installed with `npm ci --omit=dev`, which has no TypeScript, still starts.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isCurrent, ROOT, sourcesHash, STAMP, stampTime } from './built.mjs';
 
-if (process.argv.includes('--if-changed') && isCurrent()) process.exit(0);
+const ifChanged = process.argv.includes('--if-changed');
+if (ifChanged && isCurrent()) process.exit(0);
+buildAlone();
+// Another build may have finished while this one waited for it.
+if (ifChanged && isCurrent()) process.exit(0);
 // Taken before the sources are read, so that one edited during the build is newer than the stamp.
 const takenAt = new Date();
 const hash = sourcesHash();
@@ -33,6 +37,39 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 await bundleCli();
 writeFileSync(STAMP, `${hash}\n`);
 stampTime(takenAt);
+
+/**
+ * One build at a time: `dossier` calls started together (a scorer runs two) after the sources changed would
+ * otherwise each write dist/, one deleting the bundle another is loading. The lock file holds its builder's
+ * pid, so a build that was killed leaves no lock behind that anyone waits on.
+ */
+function buildAlone() {
+  const lock = join(ROOT, 'dist', '.build-lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => rmSync(lock, { force: true }));
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    if (!running(Number(readFileSync(lock, 'utf8')))) rmSync(lock, { force: true });
+    else Atomics.wait(pause, 0, 0, 200);
+  }
+}
+
+/** Whether a process runs; a pid not yet written (0) counts as running, its builder about to write it. */
+function running(pid) {
+  if (!pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
 
 /**
  * The command line in a few files, `dist/cli/dossier.js` and the chunks it loads, which `bin/dossier.js`
