@@ -29,165 +29,91 @@ const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({
 const textOf = (r: Awaited<ReturnType<typeof runText>>) =>
   r.error?.message ?? r.blocks.map((b) => (b.type === 'text' ? plain(b.text) : '')).join(' ');
 
-describe('digest command: reading the text form', () => {
-  it('takes schedule words from the end in any order and leaves the topics', () => {
-    expect(
-      digestFromText('subscribe fentanyl, Mérida funding, extraditions at 07:30 mon,wed,fri Europe/London'),
-    ).toEqual({
-      action: 'subscribe',
-      topics: 'fentanyl, Mérida funding, extraditions',
-      at: '07:30',
-      days: 'mon,wed,fri',
-      tz: 'Europe/London',
-    });
-    expect(digestFromText('subscribe fentanyl in Asia/Tokyo daily at 6:00')).toEqual({
-      action: 'subscribe',
-      topics: 'fentanyl',
-      tz: 'Asia/Tokyo',
-      days: 'daily',
-      at: '6:00',
-    });
-    expect(digestFromText('subscribe attacks at ports, US/Mexico border')).toEqual({
-      action: 'subscribe',
-      topics: 'attacks at ports, US/Mexico border',
-    });
-    expect(digestFromText('subscribe satellite monitoring')).toEqual({
-      action: 'subscribe',
-      topics: 'satellite monitoring',
-    });
-    expect(digestFromText('LIST')).toEqual({ action: 'list' });
-  });
-
-  it(
-    'reads anything schedule-shaped after the topics as the schedule, valid ' + 'or not, so the schema can refuse it',
-    () => {
-      expect(digestFromText('subscribe foo at 07:30 Mars/Base')).toEqual({
+/** Each rule of the text form, with texts that show it and the arguments each reads as. */
+const TEXT_FORM: Record<string, [text: string, reads: ReturnType<typeof digestFromText>][]> = {
+  'takes schedule words from the end in any order and leaves the topics': [
+    [
+      'subscribe fentanyl, Mérida funding, extraditions at 07:30 mon,wed,fri Europe/London',
+      {
         action: 'subscribe',
-        topics: 'foo',
+        topics: 'fentanyl, Mérida funding, extraditions',
         at: '07:30',
-        tz: 'Mars/Base',
-      });
-      expect(digestFromText('subscribe foo at 07:30 mon,blursday')).toEqual({
-        action: 'subscribe',
-        topics: 'foo',
-        at: '07:30',
-        days: 'mon,blursday',
-      });
-      expect(digestFromText('subscribe foo on blursday')).toEqual({
-        action: 'subscribe',
-        topics: 'foo',
-        days: 'blursday',
-      });
-      expect(digestFromText('subscribe foo Mars/Base')).toEqual({
-        action: 'subscribe',
-        topics: 'foo',
-        tz: 'Mars/Base',
-      });
-      expect(digestFromText('subscribe foo blursday,mon')).toEqual({
-        action: 'subscribe',
-        topics: 'foo',
-        days: 'blursday,mon',
-      });
-      expect(digestFromText('subscribe foo at 7am')).toEqual({ action: 'subscribe', topics: 'foo', at: '7am' });
-      expect(digestFromText('subscribe foo at')).toEqual({ action: 'subscribe', topics: 'foo', at: '' });
-    },
-  );
-
-  it('takes a day list typed with spaces after its commas as one list', () => {
-    expect(digestFromText('subscribe foo at 07:30 mon, wed, fri')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      at: '07:30',
-      days: 'mon,wed,fri',
-    });
-    expect(digestFromText('subscribe foo at 07:30 mon, blursday')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      at: '07:30',
-      days: 'mon,blursday',
-    });
-    expect(digestFromText('subscribe foo at 07:30 on mon, wed Europe/London')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      at: '07:30',
-      days: 'mon,wed',
-      tz: 'Europe/London',
-    });
-  });
-
-  it('`at` with a clock time starts the schedule even before a comma: no topic holds a clock time', () => {
-    expect(digestFromText('subscribe foo at 07:30, daily')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      at: '07:30',
-      days: 'daily',
-    });
-  });
-
-  it('a value given twice is kept as both, so the error names them', () => {
-    expect(digestFromText('subscribe foo at 07:30 at 09:00')).toEqual({
-      action: 'subscribe',
-      topics: 'foo',
-      at: '07:30 09:00',
-    });
-  });
-
-  describe('topics and schedule: the rule', () => {
-    it('earlier topics (followed by a comma) may hold at, on and slashes', () => {
-      expect(
-        digestFromText('subscribe attacks on pipelines, talks at the border, US/Mexico trade, fentanyl at 07:30'),
-      ).toEqual({
+        days: 'mon,wed,fri',
+        tz: 'Europe/London',
+      },
+    ],
+    [
+      'subscribe fentanyl in Asia/Tokyo daily at 6:00',
+      { action: 'subscribe', topics: 'fentanyl', tz: 'Asia/Tokyo', days: 'daily', at: '6:00' },
+    ],
+    [
+      'subscribe attacks at ports, US/Mexico border',
+      { action: 'subscribe', topics: 'attacks at ports, US/Mexico border' },
+    ],
+    ['subscribe satellite monitoring', { action: 'subscribe', topics: 'satellite monitoring' }],
+    ['LIST', { action: 'list' }],
+  ],
+  'reads anything schedule-shaped after the topics as the schedule, valid or not, so the schema can refuse it': [
+    ['subscribe foo at 07:30 Mars/Base', { action: 'subscribe', topics: 'foo', at: '07:30', tz: 'Mars/Base' }],
+    ['subscribe foo at 07:30 mon,blursday', { action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,blursday' }],
+    ['subscribe foo on blursday', { action: 'subscribe', topics: 'foo', days: 'blursday' }],
+    ['subscribe foo Mars/Base', { action: 'subscribe', topics: 'foo', tz: 'Mars/Base' }],
+    ['subscribe foo blursday,mon', { action: 'subscribe', topics: 'foo', days: 'blursday,mon' }],
+    ['subscribe foo at 7am', { action: 'subscribe', topics: 'foo', at: '7am' }],
+    ['subscribe foo at', { action: 'subscribe', topics: 'foo', at: '' }],
+  ],
+  'takes a day list typed with spaces after its commas as one list': [
+    ['subscribe foo at 07:30 mon, wed, fri', { action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,wed,fri' }],
+    ['subscribe foo at 07:30 mon, blursday', { action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,blursday' }],
+    [
+      'subscribe foo at 07:30 on mon, wed Europe/London',
+      { action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,wed', tz: 'Europe/London' },
+    ],
+  ],
+  '`at` with a clock time starts the schedule even before a comma: no topic holds a clock time': [
+    ['subscribe foo at 07:30, daily', { action: 'subscribe', topics: 'foo', at: '07:30', days: 'daily' }],
+  ],
+  'a value given twice is kept as both, so the error names them': [
+    ['subscribe foo at 07:30 at 09:00', { action: 'subscribe', topics: 'foo', at: '07:30 09:00' }],
+  ],
+  'earlier topics (followed by a comma) may hold at, on and slashes': [
+    [
+      'subscribe attacks on pipelines, talks at the border, US/Mexico trade, fentanyl at 07:30',
+      {
         action: 'subscribe',
         topics: 'attacks on pipelines, talks at the border, US/Mexico trade, fentanyl',
         at: '07:30',
-      });
-    });
+      },
+    ],
+  ],
+  'in the last topic, at and on begin the schedule': [
+    [
+      'subscribe fentanyl, attacks on pipelines',
+      { action: 'subscribe', topics: 'fentanyl, attacks', days: 'pipelines' },
+    ],
+    ['subscribe talks at the border', { action: 'subscribe', topics: 'talks', at: 'the', days: 'border' }],
+  ],
+  'a last word shaped like days or a zone is the schedule; other last words are topic': [
+    ['subscribe Black Friday', { action: 'subscribe', topics: 'Black', days: 'Friday' }],
+    ['subscribe TCP/IP', { action: 'subscribe', tz: 'TCP/IP' }],
+    ['subscribe violence in Sinaloa', { action: 'subscribe', topics: 'violence in Sinaloa' }],
+    ['subscribe a,b', { action: 'subscribe', topics: 'a,b' }],
+  ],
+  'a topic list ending in a comma has no schedule in it, so any topic can be kept whole': [
+    ['subscribe fentanyl, attacks on pipelines,', { action: 'subscribe', topics: 'fentanyl, attacks on pipelines,' }],
+    ['subscribe Black Friday, TCP/IP,', { action: 'subscribe', topics: 'Black Friday, TCP/IP,' }],
+    [
+      'subscribe attacks on pipelines, at 07:30 on mon in UTC',
+      { action: 'subscribe', topics: 'attacks on pipelines,', at: '07:30', days: 'mon', tz: 'UTC' },
+    ],
+  ],
+};
 
-    it('in the last topic, at and on begin the schedule', () => {
-      expect(digestFromText('subscribe fentanyl, attacks on pipelines')).toEqual({
-        action: 'subscribe',
-        topics: 'fentanyl, attacks',
-        days: 'pipelines',
-      });
-      expect(digestFromText('subscribe talks at the border')).toEqual({
-        action: 'subscribe',
-        topics: 'talks',
-        at: 'the',
-        days: 'border',
-      });
-    });
-
-    it('a last word shaped like days or a zone is the schedule; other last words are topic', () => {
-      expect(digestFromText('subscribe Black Friday')).toEqual({
-        action: 'subscribe',
-        topics: 'Black',
-        days: 'Friday',
-      });
-      expect(digestFromText('subscribe TCP/IP')).toEqual({ action: 'subscribe', tz: 'TCP/IP' });
-      expect(digestFromText('subscribe violence in Sinaloa')).toEqual({
-        action: 'subscribe',
-        topics: 'violence in Sinaloa',
-      });
-      expect(digestFromText('subscribe a,b')).toEqual({ action: 'subscribe', topics: 'a,b' });
-    });
-
-    it('a topic list ending in a comma has no schedule in it, so any topic can be kept whole', () => {
-      expect(digestFromText('subscribe fentanyl, attacks on pipelines,')).toEqual({
-        action: 'subscribe',
-        topics: 'fentanyl, attacks on pipelines,',
-      });
-      expect(digestFromText('subscribe Black Friday, TCP/IP,')).toEqual({
-        action: 'subscribe',
-        topics: 'Black Friday, TCP/IP,',
-      });
-      expect(digestFromText('subscribe attacks on pipelines, at 07:30 on mon in UTC')).toEqual({
-        action: 'subscribe',
-        topics: 'attacks on pipelines,',
-        at: '07:30',
-        days: 'mon',
-        tz: 'UTC',
-      });
-    });
+describe('digest command: reading the text form', () => {
+  it.each(
+    Object.entries(TEXT_FORM).flatMap(([rule, cases]) => cases.map(([text, reads]) => [rule, text, reads] as const)),
+  )('%s: %s', (_rule, text, reads) => {
+    expect(digestFromText(text)).toEqual(reads);
   });
 });
 
