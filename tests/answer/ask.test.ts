@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, askReply } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, openCorpus, tempCorpus } from '../support/corpus.js';
 
 describe('the decision to answer, on a corpus of its own', () => {
   let town: Dossier;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    const corpus = await tempCorpus({
+    const corpus = await openCorpus({
       'roads.md': note(
         'Road safety',
         'Four people were killed on the town’s roads in 2023, against seven in 2022.\n\n' +
@@ -16,7 +16,7 @@ describe('the decision to answer, on a corpus of its own', () => {
       'library.md': note('Library', 'The library opens on Saturday from 10 am to 4 pm. It lends 40,000 books a year.'),
     });
     cleanup = corpus.cleanup;
-    town = await Dossier.open({ corpusDir: corpus.dir });
+    town = corpus.dossier;
   });
   afterAll(() => cleanup());
 

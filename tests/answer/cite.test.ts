@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cite, quotedSpan } from '../../src/answer/cite.js';
 import { plain } from '../../src/answer/reply.js';
 import { Dossier } from '../../src/engine/dossier.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, openCorpus, withCorpus } from '../support/corpus.js';
 
 let dossier: Dossier;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const corpus = await tempCorpus({
+  const corpus = await openCorpus({
     'slogans.md': note(
       'Slogans',
       'The president summed up his approach in four words. “Abrazos, no ' +
@@ -25,7 +25,7 @@ beforeAll(async () => {
     ),
   });
   cleanup = corpus.cleanup;
-  dossier = await Dossier.open({ corpusDir: corpus.dir });
+  dossier = corpus.dossier;
   return () => cleanup();
 });
 
@@ -98,12 +98,11 @@ describe('cite', () => {
   });
 
   it('reads numbers written as words as digits', async () => {
-    const corpus = await tempCorpus({ 'a.md': note('Transfers', 'The state sent 10 to 20 prisoners north in March.') });
-    try {
-      const numbers = await Dossier.open({ corpusDir: corpus.dir });
-      expect(cite(numbers, 'sent ten to twenty prisoners north').results[0]?.passage.source).toBe('a.md');
-    } finally {
-      await corpus.cleanup();
-    }
+    await withCorpus(
+      { 'a.md': note('Transfers', 'The state sent 10 to 20 prisoners north in March.') },
+      async (numbers) => {
+        expect(cite(numbers, 'sent ten to twenty prisoners north').results[0]?.passage.source).toBe('a.md');
+      },
+    );
   });
 });

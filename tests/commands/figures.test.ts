@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
-import { Dossier } from '../../src/engine/dossier.js';
 import { HARBOUR } from '../answer/figures/fixtures.js';
-import { tempCorpus } from '../support/corpus.js';
+import { openCorpus } from '../support/corpus.js';
 
 let ctx: CommandContext;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const corpus = await tempCorpus(HARBOUR);
+  const corpus = await openCorpus(HARBOUR);
   cleanup = corpus.cleanup;
-  const dossier = await Dossier.open({ corpusDir: corpus.dir });
+  const dossier = corpus.dossier;
   ctx = {
     dossier,
     platform: 'terminal',

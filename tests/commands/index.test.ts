@@ -11,21 +11,21 @@ import {
   type CommandContext,
 } from '../../src/commands/index.js';
 import { defineCommand } from '../../src/commands/command.js';
-import { Dossier } from '../../src/engine/dossier.js';
+import type { Dossier } from '../../src/engine/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, openCorpus } from '../support/corpus.js';
 import { ManualClock } from '../support/manual-clock.js';
 
 let ctx: CommandContext;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const corpus = await tempCorpus({
+  const corpus = await openCorpus({
     'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
   });
   cleanup = corpus.cleanup;
   ctx = {
-    dossier: await Dossier.open({ corpusDir: corpus.dir }),
+    dossier: corpus.dossier,
     platform: 'terminal',
     user: { id: 'u1' },
     channel: { id: 'c1' },
@@ -257,9 +257,7 @@ describe('the results cap', () => {
       { length: 14 },
       (_, i) => `The port handled ${i + 2}.5 million tonnes of cargo in ${2000 + i}, the harbour board said.`,
     ).join('\n\n');
-    const corpus = await tempCorpus({ 'cargo.md': note('Cargo', paragraphs) });
-    cleanupMany = corpus.cleanup;
-    many = await Dossier.open({ corpusDir: corpus.dir });
+    ({ dossier: many, cleanup: cleanupMany } = await openCorpus({ 'cargo.md': note('Cargo', paragraphs) }));
   });
   afterAll(() => cleanupMany());
 

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Reply } from '../../src/answer/reply.js';
-import { Dossier } from '../../src/engine/dossier.js';
 import type { Logger } from '../../src/log.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, openCorpus } from '../support/corpus.js';
 
 const fentanylFacts = [
   'Seizures of fentanyl at the southern border rose sharply over the year.',
@@ -48,10 +47,10 @@ export const newsroom: NewSubscription = {
 
 /** A temp corpus, a Dossier over it and a digest database file; `reopen` simulates a restart. */
 export async function digestWorld(files: Record<string, string> = CORPUS) {
-  const corpus = await tempCorpus(files);
+  const corpus = await openCorpus(files);
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-digest-'));
   const dbPath = join(dataDir, 'dossier.db');
-  const dossier = await Dossier.open({ corpusDir: corpus.dir });
+  const dossier = corpus.dossier;
   const stores: SqliteDigestStore[] = [];
   const openStore = () => {
     const s = new SqliteDigestStore(dbPath);

@@ -5,7 +5,7 @@ import type { SourceDocument } from '../../src/corpus/types.js';
 import type { CorpusChange } from '../../src/engine/dossier.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { createLogger } from '../../src/log.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, openCorpus } from '../support/corpus.js';
 
 /** A report of `n` numbered paragraphs, each with a figure, as one markdown note. */
 const report = (n: number) =>
@@ -16,22 +16,19 @@ const report = (n: number) =>
     ),
   );
 
-let corpus: Awaited<ReturnType<typeof tempCorpus>>;
+let corpus: Awaited<ReturnType<typeof openCorpus>>;
 let dossier: Dossier;
 let changes: [CorpusChange, string][];
 let logs: { msg: string; source?: string }[];
 beforeEach(async () => {
-  corpus = await tempCorpus({ 'small.md': note('Small', 'A short note on canals.') });
   logs = [];
   const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
-  dossier = await Dossier.open({ corpusDir: corpus.dir, log });
+  corpus = await openCorpus({ 'small.md': note('Small', 'A short note on canals.') }, { log });
+  dossier = corpus.dossier;
   changes = [];
   dossier.onChange((change, source) => changes.push([change, source]));
 });
-afterEach(async () => {
-  dossier.close();
-  await corpus.cleanup();
-});
+afterEach(() => corpus.cleanup());
 
 describe('a large document added while the engine runs', () => {
   it(

@@ -4,24 +4,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import type { CorpusChange } from '../../src/engine/dossier.js';
 import { Dossier } from '../../src/engine/dossier.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, openCorpus } from '../support/corpus.js';
 
-let corpus: Awaited<ReturnType<typeof tempCorpus>>;
+let corpus: Awaited<ReturnType<typeof openCorpus>>;
 let dossier: Dossier;
 let changes: [CorpusChange, string][];
 beforeEach(async () => {
-  corpus = await tempCorpus({
+  corpus = await openCorpus({
     'fentanyl.md': note('Fentanyl on the border', 'Seizures of fentanyl at the southern border rose sharply.'),
     'merida.md': note('The Mérida Initiative', 'Mérida funding paid for scanners at several crossings.'),
   });
-  dossier = await Dossier.open({ corpusDir: corpus.dir });
+  dossier = corpus.dossier;
   changes = [];
   dossier.onChange((change, source) => changes.push([change, source]));
 });
-afterEach(async () => {
-  dossier.close();
-  await corpus.cleanup();
-});
+afterEach(() => corpus.cleanup());
 
 // No digest, store or bot here: the engine keeps itself in step with its folder.
 describe('Dossier watching its corpus folder', () => {

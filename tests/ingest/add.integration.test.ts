@@ -9,11 +9,11 @@ import { Ingest, SafeFetcher, type FetchSettings } from '../../src/ingest/index.
 import { createLogger } from '../../src/log.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { parseYaml } from '../../src/yaml.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, openCorpus } from '../support/corpus.js';
 import { ARTICLE_PARAGRAPHS, send, WebFixture } from './web-fixture.js';
 
 const web = new WebFixture();
-let corpus: { dir: string; cleanup: () => Promise<void> };
+let corpus: Awaited<ReturnType<typeof openCorpus>>;
 let dossier: Dossier;
 let fetcher: SafeFetcher;
 let ingest: Ingest;
@@ -45,11 +45,11 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  corpus = await tempCorpus({
+  corpus = await openCorpus({
     'notes/tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.'),
   });
   const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
-  dossier = await Dossier.open({ corpusDir: corpus.dir });
+  dossier = corpus.dossier;
   fetcher = new SafeFetcher(settings());
   ingest = new Ingest({ dossier, fetcher, log, now: () => FETCHED_AT });
   dossier.onChange((change, source) => void (change === 'added' && seen.push(source)));

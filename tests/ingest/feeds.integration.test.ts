@@ -10,11 +10,11 @@ import { Dossier } from '../../src/engine/index.js';
 import { Feeds } from '../../src/ingest/feeds.js';
 import { Ingest, SafeFetcher } from '../../src/ingest/index.js';
 import { createLogger } from '../../src/log.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, openCorpus } from '../support/corpus.js';
 import { send, WebFixture } from './web-fixture.js';
 
 const web = new WebFixture();
-let corpus: { dir: string; cleanup: () => Promise<void> };
+let corpus: Awaited<ReturnType<typeof openCorpus>>;
 let dataDir: string;
 let store: SqliteDigestStore;
 let dossier: Dossier;
@@ -80,11 +80,11 @@ beforeAll(async () => {
 afterAll(() => web.stop());
 
 beforeEach(async () => {
-  corpus = await tempCorpus({ 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') });
+  corpus = await openCorpus({ 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') });
   dataDir = await mkdtemp(join(tmpdir(), 'dossier-feeds-'));
   store = new SqliteDigestStore(join(dataDir, 'dossier.db'));
   const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
-  dossier = await Dossier.open({ corpusDir: corpus.dir });
+  dossier = corpus.dossier;
   fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
   now = new Date('2026-11-23T06:00:00Z');
   const clock = () => now;

@@ -1,44 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { Dossier } from '../../src/engine/dossier.js';
 import { amountsIn, analyseQuery, coverage, decide, evidence } from '../../src/search/query.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, withCorpus } from '../support/corpus.js';
 
 describe('coverage', () => {
   it('counts a quantity word ("murder count", "how big") as covered by a passage that states a figure', async () => {
-    const corpus = await tempCorpus({
-      'a.md': note('Violence', 'Murders reached 34,500 in 2019.\n\nHow one counts the groups matters.'),
-    });
-    try {
-      const dossier = await Dossier.open({ corpusDir: corpus.dir });
-      const query = analyseQuery('murder count', dossier.index, dossier.ranking.query);
-      expect(query.words.map((w) => w.quantity)).toEqual([undefined, 'figure']);
-      expect(
-        analyseQuery('how big is it', dossier.index, dossier.ranking.query).words.map((w) => w.quantity),
-      ).toContain('figure');
-      const murder = query.words[0]!.terms;
-      expect(coverage(query, murder, amountsIn('Murders were counted.'))).toBeLessThan(1);
-      expect(coverage(query, murder, amountsIn('Murders reached 34,500.'))).toBe(1);
-    } finally {
-      await corpus.cleanup();
-    }
+    await withCorpus(
+      {
+        'a.md': note('Violence', 'Murders reached 34,500 in 2019.\n\nHow one counts the groups matters.'),
+      },
+      async (dossier) => {
+        const query = analyseQuery('murder count', dossier.index, dossier.ranking.query);
+        expect(query.words.map((w) => w.quantity)).toEqual([undefined, 'figure']);
+        expect(
+          analyseQuery('how big is it', dossier.index, dossier.ranking.query).words.map((w) => w.quantity),
+        ).toContain('figure');
+        const murder = query.words[0]!.terms;
+        expect(coverage(query, murder, amountsIn('Murders were counted.'))).toBeLessThan(1);
+        expect(coverage(query, murder, amountsIn('Murders reached 34,500.'))).toBe(1);
+      },
+    );
   });
 
   it('weighs a word said twice once', async () => {
-    const corpus = await tempCorpus({ 'a.md': note('Cells', 'Plasmids sediment slowly.\n\nGradients of sucrose.') });
-    try {
-      const dossier = await Dossier.open({ corpusDir: corpus.dir });
-      const query = analyseQuery('plasmids in sucrose, more plasmids', dossier.index, dossier.ranking.query);
-      expect(query.words.map((w) => w.word)).toEqual(['plasmids', 'sucrose']);
-      expect(coverage(query, ['sucros'])).toBeCloseTo(0.5, 1);
-    } finally {
-      await corpus.cleanup();
-    }
+    await withCorpus(
+      { 'a.md': note('Cells', 'Plasmids sediment slowly.\n\nGradients of sucrose.') },
+      async (dossier) => {
+        const query = analyseQuery('plasmids in sucrose, more plasmids', dossier.index, dossier.ranking.query);
+        expect(query.words.map((w) => w.word)).toEqual(['plasmids', 'sucrose']);
+        expect(coverage(query, ['sucros'])).toBeCloseTo(0.5, 1);
+      },
+    );
   });
 
   it('counts "money" as covered only by a sum of money', async () => {
-    const corpus = await tempCorpus({ 'a.md': note('Revenue', 'Cartels earn $20 billion a year.') });
-    try {
-      const dossier = await Dossier.open({ corpusDir: corpus.dir });
+    await withCorpus({ 'a.md': note('Revenue', 'Cartels earn $20 billion a year.') }, async (dossier) => {
       const query = analyseQuery('how much money do cartels earn', dossier.index, dossier.ranking.query);
       const money = query.words.find((w) => w.word === 'money')!;
       expect(money.quantity).toBe('money');
@@ -46,9 +41,7 @@ describe('coverage', () => {
       expect(coverage(query, others, amountsIn('They earn more than in 2019.'))).toBeLessThan(1);
       expect(coverage(query, others, amountsIn('They earn $20 billion.'))).toBe(1);
       expect(amountsIn('some 30 billion pesos').money).toBe(true);
-    } finally {
-      await corpus.cleanup();
-    }
+    });
   });
 });
 
@@ -62,18 +55,17 @@ describe('decide', () => {
   });
 
   it('counts evidence in words no passage holds: rare words count more than common ones', async () => {
-    const corpus = await tempCorpus({
-      'a.md': note('Cells', 'Plasmids of cells sediment.\n\nGradients of sucrose in cells.\n\nMembranes of cells.'),
-    });
-    try {
-      const dossier = await Dossier.open({ corpusDir: corpus.dir });
-      const rare = analyseQuery('plasmids sucrose', dossier.index, dossier.ranking.query);
-      const common = analyseQuery('plasmids cells', dossier.index, dossier.ranking.query);
-      expect(evidence(rare, 1)).toBeGreaterThan(evidence(common, 1));
-      expect(evidence(rare, 1)).toBeLessThan(2);
-      expect(evidence(rare, 0.5)).toBeCloseTo(evidence(rare, 1) / 2);
-    } finally {
-      await corpus.cleanup();
-    }
+    await withCorpus(
+      {
+        'a.md': note('Cells', 'Plasmids of cells sediment.\n\nGradients of sucrose in cells.\n\nMembranes of cells.'),
+      },
+      async (dossier) => {
+        const rare = analyseQuery('plasmids sucrose', dossier.index, dossier.ranking.query);
+        const common = analyseQuery('plasmids cells', dossier.index, dossier.ranking.query);
+        expect(evidence(rare, 1)).toBeGreaterThan(evidence(common, 1));
+        expect(evidence(rare, 1)).toBeLessThan(2);
+        expect(evidence(rare, 0.5)).toBeCloseTo(evidence(rare, 1) / 2);
+      },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { DEFAULT_RANKING, rankingOptions } from '../../src/search/ranking.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, withCorpus } from '../support/corpus.js';
 
 describe('ranking options', () => {
   it('lays overrides over the defaults section by section, leaving the defaults untouched', () => {
@@ -14,19 +14,18 @@ describe('ranking options', () => {
   });
 
   it('reach the answers through Dossier.open', async () => {
-    const corpus = await tempCorpus({
-      'a.md': note('Harbour', 'The harbour dredging cost 4 million pounds.'),
-      'b.md': note('Library', 'The library opened a new wing.'),
-    });
-    try {
-      const question = 'harbour dredging budget';
-      const loose = await Dossier.open({ corpusDir: corpus.dir });
-      const strict = await Dossier.open({ corpusDir: corpus.dir, ranking: { answer: { minCoverage: 0.99 } } });
-      expect(loose.ranking.answer.minCoverage).toBe(DEFAULT_RANKING.answer.minCoverage);
-      expect(ask(loose, question).results.length).toBeGreaterThan(0);
-      expect(ask(strict, question).results).toEqual([]);
-    } finally {
-      await corpus.cleanup();
-    }
+    await withCorpus(
+      {
+        'a.md': note('Harbour', 'The harbour dredging cost 4 million pounds.'),
+        'b.md': note('Library', 'The library opened a new wing.'),
+      },
+      async (loose, dir) => {
+        const question = 'harbour dredging budget';
+        const strict = await Dossier.open({ corpusDir: dir, ranking: { answer: { minCoverage: 0.99 } } });
+        expect(loose.ranking.answer.minCoverage).toBe(DEFAULT_RANKING.answer.minCoverage);
+        expect(ask(loose, question).results.length).toBeGreaterThan(0);
+        expect(ask(strict, question).results).toEqual([]);
+      },
+    );
   });
 });

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Dossier, type DossierOptions } from '../../src/engine/dossier.js';
 
 /** A seed paragraph's name in the repo: the sha1 prefix of its raw trimmed text (the text may not be copied). */
 export const paragraphKey = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 10);
@@ -34,6 +35,48 @@ export async function tempCorpus(
     await writeFile(join(dir, name), content);
   }
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The engine opened over a temporary corpus of `files`, for a suite's `beforeAll`: `cleanup` stops its watcher (if a
+ * test started one) and removes the folder, which is removed at once if the engine fails to open.
+ */
+export async function openCorpus(
+  files: Record<string, string | Uint8Array>,
+  options: Omit<DossierOptions, 'corpusDir'> = {},
+): Promise<{ dossier: Dossier; dir: string; cleanup: () => Promise<void> }> {
+  const corpus = await tempCorpus(files);
+  try {
+    const dossier = await Dossier.open({ ...options, corpusDir: corpus.dir });
+    return {
+      dossier,
+      dir: corpus.dir,
+      cleanup: async () => {
+        dossier.close();
+        await corpus.cleanup();
+      },
+    };
+  } catch (error) {
+    await corpus.cleanup();
+    throw error;
+  }
+}
+
+/**
+ * Runs `use` with the engine opened over a temporary corpus of `files` and removes the folder whatever happens;
+ * `use` also gets the folder, to open the same corpus again with other options.
+ */
+export async function withCorpus<T>(
+  files: Record<string, string | Uint8Array>,
+  use: (dossier: Dossier, dir: string) => T | Promise<T>,
+  options: Omit<DossierOptions, 'corpusDir'> = {},
+): Promise<T> {
+  const { dossier, dir, cleanup } = await openCorpus(files, options);
+  try {
+    return await use(dossier, dir);
+  } finally {
+    await cleanup();
+  }
 }
 
 /** A short Markdown note with front matter. */

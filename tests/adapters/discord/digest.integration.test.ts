@@ -4,9 +4,8 @@ import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { digestNonce } from '../../../adapters/discord/digest.js';
 import type { Reply } from '../../../src/answer/reply.js';
 import type { DeliveryError } from '../../../src/digest/delivery.js';
-import { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
-import { tempCorpus } from '../../support/corpus.js';
+import { openCorpus } from '../../support/corpus.js';
 import { CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
 import { startDiscordAdapter } from './start-adapter.js';
 
@@ -29,10 +28,10 @@ const isPost = (r: RecordedRequest) => r.method === 'POST' && r.path === `/chann
 const SINCE = () => new Date(Date.now() - 5000);
 
 beforeAll(async () => {
-  const corpus = await tempCorpus({ 'tram.md': '# Tram\n\nThe tram was funded.\n' });
+  const corpus = await openCorpus({ 'tram.md': '# Tram\n\nThe tram was funded.\n' });
   cleanup = corpus.cleanup;
   standIn = await DiscordStandIn.start();
-  const dossier = await Dossier.open({ corpusDir: corpus.dir });
+  const dossier = corpus.dossier;
   adapter = await startDiscordAdapter(standIn, botContext({ dossier, log: silentLogger() }), 2_000);
 });
 afterAll(async () => {

@@ -5,15 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { DigestRuntime } from '../../../src/digest/index.js';
-import { Dossier } from '../../../src/engine/index.js';
 import { Ingest, SafeFetcher } from '../../../src/ingest/index.js';
 import { silentLogger } from '../../../src/log.js';
 import { send, WebFixture } from '../../ingest/web-fixture.js';
-import { note, tempCorpus } from '../../support/corpus.js';
+import { note, openCorpus } from '../../support/corpus.js';
 import { CHANNEL_ID, DiscordStandIn, GUILD_ID, type RecordedRequest } from './stand-in.js';
 
 const web = new WebFixture();
-let corpus: { dir: string; cleanup: () => Promise<void> };
+let corpus: Awaited<ReturnType<typeof openCorpus>>;
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;
 let fetcher: SafeFetcher;
@@ -24,11 +23,14 @@ let now = new Date('2026-11-23T07:00:00Z');
 
 beforeAll(async () => {
   await web.start();
-  corpus = await tempCorpus({ 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') });
-  dataDir = await mkdtemp(join(tmpdir(), 'dossier-live-discord-db-'));
   const log = silentLogger();
+  corpus = await openCorpus(
+    { 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') },
+    { log },
+  );
+  dataDir = await mkdtemp(join(tmpdir(), 'dossier-live-discord-db-'));
   const clock = () => now;
-  const dossier = await Dossier.open({ corpusDir: corpus.dir, log });
+  const { dossier } = corpus;
   fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
   standIn = await DiscordStandIn.start();
   const adapters: { discord?: DiscordAdapter } = {};

@@ -3,9 +3,8 @@ import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { DIGEST_EVENT } from '../../../adapters/slack/digest.js';
 import type { Reply } from '../../../src/answer/reply.js';
-import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
-import { tempCorpus } from '../../support/corpus.js';
+import { openCorpus } from '../../support/corpus.js';
 import { SlackStub } from './slack-stub.js';
 
 /** Digest posts through the real adapter and Web API client, against a Slack stand-in that misbehaves. */
@@ -26,11 +25,11 @@ const SINCE = () => new Date(Date.now() - 5000);
 
 beforeAll(async () => {
   await stub.start();
-  const corpus = await tempCorpus({ 'harbour.md': '# Harbour\n\nThe harbour was dredged.\n' });
+  const corpus = await openCorpus({ 'harbour.md': '# Harbour\n\nThe harbour was dredged.\n' });
   cleanup = corpus.cleanup;
   logs = [];
   const log = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
-  adapter = new SlackAdapter(botContext({ dossier: await Dossier.open({ corpusDir: corpus.dir }), log }), {
+  adapter = new SlackAdapter(botContext({ dossier: corpus.dossier, log }), {
     botToken: 'xoxb-digest-test',
     signingSecret: 'secret',
     port: 0,

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { DigestRuntime } from '../../../src/digest/index.js';
-import { Dossier } from '../../../src/engine/index.js';
 import { Ingest, SafeFetcher } from '../../../src/ingest/index.js';
 import { silentLogger } from '../../../src/log.js';
 import { FIXTURES, send, WebFixture } from '../../ingest/web-fixture.js';
-import { note, tempCorpus } from '../../support/corpus.js';
+import { note, openCorpus } from '../../support/corpus.js';
 import { eventCallbackBody, interactionBody, messageShortcut, SlackStub } from './slack-stub.js';
 import { FORM, startSlackAdapter, type StartedSlack } from './start-adapter.js';
 
@@ -16,7 +15,7 @@ const SECRET = 'live-signing-secret';
 const BOT_TOKEN = 'xoxb-live';
 const stub = new SlackStub();
 const web = new WebFixture();
-let corpus: { dir: string; cleanup: () => Promise<void> };
+let corpus: Awaited<ReturnType<typeof openCorpus>>;
 let dataDir: string;
 let slack: StartedSlack;
 let runtime: DigestRuntime;
@@ -26,11 +25,14 @@ let now = new Date('2026-11-23T07:00:00Z');
 
 beforeAll(async () => {
   await Promise.all([stub.start(), web.start()]);
-  corpus = await tempCorpus({ 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') });
-  dataDir = await mkdtemp(join(tmpdir(), 'dossier-live-db-'));
   const log = silentLogger();
+  corpus = await openCorpus(
+    { 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') },
+    { log },
+  );
+  dataDir = await mkdtemp(join(tmpdir(), 'dossier-live-db-'));
   const clock = () => now;
-  const dossier = await Dossier.open({ corpusDir: corpus.dir, log });
+  const { dossier } = corpus;
   const adapters: { slack?: StartedSlack['adapter'] } = {};
   runtime = new DigestRuntime({
     config: {

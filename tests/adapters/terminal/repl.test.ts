@@ -12,7 +12,7 @@ import {
 } from '../../../adapters/terminal/render.js';
 import { errorReply, type Reply, type ReplyBlock } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
-import { note, tempCorpus } from '../../support/corpus.js';
+import { note, openCorpus } from '../../support/corpus.js';
 
 let dossier: Dossier;
 let cleanup: () => Promise<void>;
@@ -21,9 +21,9 @@ beforeAll(async () => {
     { length: 8 },
     (_, i) => `Cartel revenue estimate number ${i + 1} came from a different agency.`,
   ).join('\n\n');
-  const corpus = await tempCorpus({ 'revenue.md': note('Revenue', paragraphs) });
+  const corpus = await openCorpus({ 'revenue.md': note('Revenue', paragraphs) });
   cleanup = corpus.cleanup;
-  dossier = await Dossier.open({ corpusDir: corpus.dir });
+  dossier = corpus.dossier;
 });
 afterAll(() => cleanup());
 

@@ -4,15 +4,15 @@ import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import type { RankingOverrides } from '../../../src/search/ranking.js';
-import { note, tempCorpus } from '../../support/corpus.js';
+import { note, openCorpus, withCorpus } from '../../support/corpus.js';
 import { HARBOUR } from './fixtures.js';
 
 let harbour: Dossier;
+/** The harbour corpus's folder, opened again with other ranking options. */
+let harbourDir: string;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const corpus = await tempCorpus(HARBOUR);
-  cleanup = corpus.cleanup;
-  harbour = await Dossier.open({ corpusDir: corpus.dir });
+  ({ dossier: harbour, dir: harbourDir, cleanup } = await openCorpus(HARBOUR));
 });
 afterAll(() => cleanup());
 
@@ -101,122 +101,110 @@ describe('answerFigures', () => {
   it(
     'keeps a part apart from its whole: synthetic opioid overdose deaths are ' + 'not more drug overdose deaths',
     async () => {
-      const corpus = await tempCorpus({
-        'deaths.md': note(
-          'Overdoses',
-          'The country recorded 64,070 drug overdose deaths in 2016. More than ' +
-            '20,000 of them involved fentanyl.\n\nThe agency counted 70,000 ' +
-            'synthetic opioid overdose deaths in 2022, up from 62,000 synthetic ' +
-            'opioid overdose deaths in 2021.',
-        ),
-      });
-      try {
-        const answer = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'overdose deaths');
-        expect(answer.groups.map((g) => g.figures.map((f) => f.value))).toEqual(
-          expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]),
-        );
-        expect(answer.series?.points.map((p) => p.value)).toEqual([62000, 70000]);
-        // A figure whose sentence names no measure is headed as such, not by its own words.
-        const unnamed = answer.groups.find((g) => g.figures.some((f) => f.value === 20000));
-        expect(unnamed?.measure).toBe('other figures');
-      } finally {
-        await corpus.cleanup();
-      }
+      await withCorpus(
+        {
+          'deaths.md': note(
+            'Overdoses',
+            'The country recorded 64,070 drug overdose deaths in 2016. More than ' +
+              '20,000 of them involved fentanyl.\n\nThe agency counted 70,000 ' +
+              'synthetic opioid overdose deaths in 2022, up from 62,000 synthetic ' +
+              'opioid overdose deaths in 2021.',
+          ),
+        },
+        async (dossier) => {
+          const answer = answerFigures(dossier, 'overdose deaths');
+          expect(answer.groups.map((g) => g.figures.map((f) => f.value))).toEqual(
+            expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]),
+          );
+          expect(answer.series?.points.map((p) => p.value)).toEqual([62000, 70000]);
+          // A figure whose sentence names no measure is headed as such, not by its own words.
+          const unnamed = answer.groups.find((g) => g.figures.some((f) => f.value === 20000));
+          expect(unnamed?.measure).toBe('other figures');
+        },
+      );
     },
   );
 
   it("reads its tuned numbers from the ranking options, and whether to answer from ask's decision", async () => {
-    const corpus = await tempCorpus(HARBOUR);
-    try {
-      const open = (ranking: RankingOverrides) => Dossier.open({ corpusDir: corpus.dir, ranking });
-      const refusing = await open({ answer: { minCoverage: 1.01, confidentCoverage: 1.01 } });
-      const doubting = await open({ answer: { confidentCoverage: 1.01 } });
-      expect(answerFigures(harbour, 'cargo thefts').figures.length).toBeGreaterThan(0);
-      expect(answerFigures(refusing, 'cargo thefts').figures).toEqual([]);
-      expect(answerFigures(doubting, 'cargo thefts').match).toBe('partial');
-    } finally {
-      await corpus.cleanup();
-    }
+    const open = (ranking: RankingOverrides) => Dossier.open({ corpusDir: harbourDir, ranking });
+    const refusing = await open({ answer: { minCoverage: 1.01, confidentCoverage: 1.01 } });
+    const doubting = await open({ answer: { confidentCoverage: 1.01 } });
+    expect(answerFigures(harbour, 'cargo thefts').figures.length).toBeGreaterThan(0);
+    expect(answerFigures(refusing, 'cargo thefts').figures).toEqual([]);
+    expect(answerFigures(doubting, 'cargo thefts').match).toBe('partial');
   });
 
   it('shows only the figures closest to the best when the topic is only partly matched', async () => {
-    const corpus = await tempCorpus(HARBOUR);
-    try {
-      const open = (partialRelative: number) =>
-        Dossier.open({
-          corpusDir: corpus.dir,
-          ranking: { answer: { confidentCoverage: 1.01 }, figures: { partialRelative } },
-        });
-      const wide = answerFigures(await open(0), 'cargo thefts at the harbour in 2019');
-      const close = answerFigures(await open(1), 'cargo thefts at the harbour in 2019');
-      expect([wide.match, close.match]).toEqual(['partial', 'partial']);
-      expect(close.figures.length).toBeLessThan(wide.figures.length);
-      expect(close.figures.map((f) => f.text)).toEqual(['950']);
-    } finally {
-      await corpus.cleanup();
-    }
+    const open = (partialRelative: number) =>
+      Dossier.open({
+        corpusDir: harbourDir,
+        ranking: { answer: { confidentCoverage: 1.01 }, figures: { partialRelative } },
+      });
+    const wide = answerFigures(await open(0), 'cargo thefts at the harbour in 2019');
+    const close = answerFigures(await open(1), 'cargo thefts at the harbour in 2019');
+    expect([wide.match, close.match]).toEqual(['partial', 'partial']);
+    expect(close.figures.length).toBeLessThan(wide.figures.length);
+    expect(close.figures.map((f) => f.text)).toEqual(['950']);
   });
 
   it("reads the sentence before as a figure's clause only when the figure has no measure of its own", async () => {
-    const corpus = await tempCorpus({
-      'library.md': note(
-        'Branch Library Review',
-        'Book loans at the branch libraries rose again. Staff counted 48,200 over the year.\n\n' +
-          'Book thefts at the branch libraries fell by 12 percent last year. ' +
-          'The branches also trained 320 volunteers.\n\n' +
-          'Late fees at the libraries were abolished. A survey found 64 percent of readers in favour.',
-      ),
-    });
-    try {
-      const library = await Dossier.open({ corpusDir: corpus.dir });
-      const texts = (topic: string) => answerFigures(library, topic).figures.map((f) => f.text);
-      // "48,200" has no measure of its own: it counts what the sentence before names.
-      expect(texts('book loans')).toEqual(['48,200']);
-      // "320" measures volunteers, though it follows a sentence on thefts.
-      expect(texts('book thefts')).toEqual(['12 percent']);
-      // A word that only asks for a figure ("rate") leaves the topic.
-      expect(texts('book loans rate')).toEqual(['48,200']);
-    } finally {
-      await corpus.cleanup();
-    }
+    await withCorpus(
+      {
+        'library.md': note(
+          'Branch Library Review',
+          'Book loans at the branch libraries rose again. Staff counted 48,200 over the year.\n\n' +
+            'Book thefts at the branch libraries fell by 12 percent last year. ' +
+            'The branches also trained 320 volunteers.\n\n' +
+            'Late fees at the libraries were abolished. A survey found 64 percent of readers in favour.',
+        ),
+      },
+      async (library) => {
+        const texts = (topic: string) => answerFigures(library, topic).figures.map((f) => f.text);
+        // "48,200" has no measure of its own: it counts what the sentence before names.
+        expect(texts('book loans')).toEqual(['48,200']);
+        // "320" measures volunteers, though it follows a sentence on thefts.
+        expect(texts('book thefts')).toEqual(['12 percent']);
+        // A word that only asks for a figure ("rate") leaves the topic.
+        expect(texts('book loans rate')).toEqual(['48,200']);
+      },
+    );
   });
 
   it('lists the closest figures as partial when the corpus gives none where it speaks of the topic', async () => {
-    const corpus = await tempCorpus({
-      'ferry.md': note(
-        'Island Ferry Notes',
-        'Ferry crossings to the island resumed after the storm damaged the slipway, and volunteers cleared the ' +
-          'wreckage by hand.\n\nThe operator carried 12,000 passengers in July.',
-      ),
-    });
-    try {
-      const answer = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'slipway storm wreckage passengers');
-      expect(answer.match).toBe('partial');
-      expect(answer.figures.map((f) => f.text)).toEqual(['12,000 passengers']);
-      expect(answerFigures(harbour, 'volcanic eruptions in Iceland').match).toBe('none');
-    } finally {
-      await corpus.cleanup();
-    }
+    await withCorpus(
+      {
+        'ferry.md': note(
+          'Island Ferry Notes',
+          'Ferry crossings to the island resumed after the storm damaged the slipway, and volunteers cleared the ' +
+            'wreckage by hand.\n\nThe operator carried 12,000 passengers in July.',
+        ),
+      },
+      async (dossier) => {
+        const answer = answerFigures(dossier, 'slipway storm wreckage passengers');
+        expect(answer.match).toBe('partial');
+        expect(answer.figures.map((f) => f.text)).toEqual(['12,000 passengers']);
+        expect(answerFigures(harbour, 'volcanic eruptions in Iceland').match).toBe('none');
+      },
+    );
   });
 
   it("leaves a figure out when the topic's words in its sentence belong to another figure's measure", async () => {
-    const corpus = await tempCorpus({
-      'roads.md': note(
-        'Road Safety Report',
-        'About 8,000 road crashes were recorded in 2020, with over 1,200 of those coming from drunk drivers and ' +
-          'some 900 coming from speeders.',
-      ),
-    });
-    try {
-      const roads = await Dossier.open({ corpusDir: corpus.dir });
-      const texts = (topic: string) => answerFigures(roads, topic).figures.map((f) => f.text);
-      expect(texts('speeders')).toEqual(['some 900']);
-      expect(texts('road crashes')).toEqual(
-        expect.arrayContaining(['About 8,000 road crashes', 'over 1,200', 'some 900']),
-      );
-    } finally {
-      await corpus.cleanup();
-    }
+    await withCorpus(
+      {
+        'roads.md': note(
+          'Road Safety Report',
+          'About 8,000 road crashes were recorded in 2020, with over 1,200 of those coming from drunk drivers and ' +
+            'some 900 coming from speeders.',
+        ),
+      },
+      async (roads) => {
+        const texts = (topic: string) => answerFigures(roads, topic).figures.map((f) => f.text);
+        expect(texts('speeders')).toEqual(['some 900']);
+        expect(texts('road crashes')).toEqual(
+          expect.arrayContaining(['About 8,000 road crashes', 'over 1,200', 'some 900']),
+        );
+      },
+    );
   });
 
   it('orders a series over time by date, one point per time', () => {

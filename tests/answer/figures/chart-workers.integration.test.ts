@@ -5,21 +5,17 @@ import { chartFont, drawHere, seriesChart, type ChartRequest } from '../../../sr
 import { chartWorkers, type ChartWorkers } from '../../../src/answer/figures/chart-workers.js';
 import type { Series } from '../../../src/answer/figures/group.js';
 import { drawCharts, type Reply } from '../../../src/answer/reply.js';
-import { Dossier } from '../../../src/engine/dossier.js';
 import { DossierError } from '../../../src/errors.js';
 import { HARBOUR } from './fixtures.js';
-import { tempCorpus } from '../../support/corpus.js';
+import { openCorpus } from '../../support/corpus.js';
 
 let request: ChartRequest;
 let workers: ChartWorkers;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const corpus = await tempCorpus(HARBOUR);
+  const corpus = await openCorpus(HARBOUR);
   cleanup = corpus.cleanup;
-  const series: Series<FoundFigure> = answerFigures(
-    await Dossier.open({ corpusDir: corpus.dir }),
-    'cargo thefts',
-  ).series!;
+  const series: Series<FoundFigure> = answerFigures(corpus.dossier, 'cargo thefts').series!;
   request = { series, font: chartFont() };
   workers = chartWorkers({ size: 1, maxWaiting: 1 });
 });

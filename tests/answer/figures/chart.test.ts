@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures, type FoundFigure } from '../../../src/answer/figures/answer.js';
 import { chartFont, seriesChart } from '../../../src/answer/figures/chart.js';
 import type { Series } from '../../../src/answer/figures/group.js';
-import { Dossier } from '../../../src/engine/dossier.js';
 import { DossierError } from '../../../src/errors.js';
-import { note, tempCorpus } from '../../support/corpus.js';
+import { note, openCorpus } from '../../support/corpus.js';
 
 /** The line and point colour of a chart: #1f5f99. */
 const isLine = (png: PNG, x: number, y: number) => {
@@ -55,7 +54,7 @@ let png: PNG;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   // Three years of one measure, unevenly spaced, from two reports.
-  const corpus = await tempCorpus({
+  const corpus = await openCorpus({
     'review.md': note(
       'Library Review',
       'Book loans at the city library reached 64,070 in 2012.\n\nBook loans at ' +
@@ -65,7 +64,7 @@ beforeAll(async () => {
     'annual.md': note('Annual Report', 'Book loans at the city library climbed to 70,000 in 2021.', '2022-01-15'),
   });
   cleanup = corpus.cleanup;
-  series = answerFigures(await Dossier.open({ corpusDir: corpus.dir }), 'book loans').series!;
+  series = answerFigures(corpus.dossier, 'book loans').series!;
   png = PNG.sync.read(Buffer.from(await seriesChart(series).draw()));
 });
 afterAll(() => cleanup());
