@@ -1,0 +1,157 @@
+import type MiniSearch from 'minisearch';
+
+/**
+ * The MiniSearch tables one term's scores are read from. They are private to MiniSearch (its `termResults` reads
+ * them), as are those `readSavedIndex` fills; version 7's, pinned in package.json.
+ */
+interface ScoringTables {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _documentIds: Map<number, unknown>;
+  _fieldLength: Map<number, number[]>;
+  _options: { fields: string[] };
+  removeTerm(fieldId: number, documentId: number, term: string): void;
+}
+
+/** One term's hits, best first: MiniSearch's short document ids and their scores. */
+export interface TermScores {
+  ids: number[];
+  scores: number[];
+  /** Whether the passage of this short id holds the term, in any field. */
+  has(id: number): boolean;
+}
+
+export interface TermScoring {
+  bm25: { k: number; b: number; d: number };
+  boost: Record<string, number>;
+}
+
+/**
+ * Orders positions in `scores` from the highest score down, as `(a, b) => b.score - a.score` does, but answering -1,
+ * 0 or 1: a fractional difference returned to the sort is a new heap number on every comparison.
+ */
+export const byScore =
+  (scores: number[]) =>
+  (a: number, b: number): number =>
+    scores[a]! < scores[b]! ? 1 : scores[a]! > scores[b]! ? -1 : 0;
+
+const NO_HITS: TermScores = { ids: [], scores: [], has: () => false };
+
+/**
+ * A number for each of MiniSearch's short ids (passages), for one pass over some postings, in two typed arrays as
+ * long as the largest id: a Map of thousands of passages built and dropped for every term of every question was
+ * much of the garbage whose collection the slowest questions waited on. `clear` forgets every entry at once.
+ */
+export class ShortIdMap {
+  private values = new Int32Array(0);
+  /** The pass each entry was set in: an entry from an earlier pass is no entry. */
+  private passes = new Uint32Array(0);
+  private pass = 1;
+
+  clear(): void {
+    this.pass++;
+    if (this.pass === 0xffffffff) {
+      this.passes.fill(0);
+      this.pass = 1;
+    }
+  }
+
+  /** The number set for `id` in this pass, or -1. */
+  get(id: number): number {
+    return id < this.passes.length && this.passes[id] === this.pass ? this.values[id]! : -1;
+  }
+
+  set(id: number, value: number): void {
+    if (id >= this.passes.length) this.grow(id);
+    this.passes[id] = this.pass;
+    this.values[id] = value;
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(id + 1, this.passes.length * 2, 1024);
+    const values = new Int32Array(size);
+    const passes = new Uint32Array(size);
+    values.set(this.values);
+    passes.set(this.passes);
+    this.values = values;
+    this.passes = passes;
+  }
+}
+
+/**
+ * What `mini.search(term)` finds for one analysed term, taken as it is, with the same scores in the same order (best
+ * first, ties in MiniSearch's own order), but as arrays of numbers. MiniSearch makes a result object, a match object,
+ * two arrays and a decoded id string for every passage holding the term, only to sort them: at 1000× the seeds a
+ * question's terms hold thousands of passages, and that garbage was most of what the slowest questions waited on.
+ *
+ * The arithmetic is MiniSearch's `termResults` and `calcBM25Score`, in their order (a term weight, term boost and
+ * document boost of 1 change nothing), so every score is the same number; a passage removed but not yet vacuumed
+ * from the postings is dropped as MiniSearch drops it.
+ */
+export class TermScorer {
+  /** Where each passage stands in the term's hits, for a passage matched in a second field. */
+  private readonly positions = new ShortIdMap();
+
+  constructor(private readonly mini: MiniSearch<unknown>) {}
+
+  private get tables(): ScoringTables {
+    return this.mini as unknown as ScoringTables;
+  }
+
+  scores(term: string, { bm25, boost }: TermScoring): TermScores {
+    const tables = this.tables;
+    const data = tables._index.get(term);
+    if (!data) return NO_HITS;
+    const { k, b, d } = bm25;
+    const total = tables._documentCount;
+    const positions = this.positions;
+    positions.clear();
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (const field of tables._options.fields) {
+      const fieldId = tables._fieldIds[field]!;
+      const frequencies = data.get(fieldId);
+      if (!frequencies) continue;
+      // MiniSearch's boost of 0 (or none) counts as 1.
+      const fieldBoost = boost[field] || 1;
+      const averageLength = tables._avgFieldLength[fieldId]!;
+      let matching = frequencies.size;
+      let idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      // forEach, not for…of: no entry array per posting.
+      frequencies.forEach((frequency, id) => {
+        if (!tables._documentIds.has(id)) {
+          tables.removeTerm(fieldId, id, term);
+          matching -= 1;
+          idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+          return;
+        }
+        const length = tables._fieldLength.get(id)![fieldId]!;
+        const score =
+          fieldBoost * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength))));
+        const i = positions.get(id);
+        if (i < 0) {
+          positions.set(id, ids.length);
+          ids.push(id);
+          scores.push(score);
+        } else scores[i]! += score;
+      });
+    }
+    // MiniSearch's sort: by score, stable, so ties keep the order the passages were first met in.
+    const order = ids.map((_, i) => i).sort(byScore(scores));
+    return {
+      ids: order.map((i) => ids[i]!),
+      scores: order.map((i) => scores[i]!),
+      has: (id) => {
+        for (const frequencies of data.values()) if (frequencies.has(id)) return true;
+        return false;
+      },
+    };
+  }
+
+  /** Our id of a passage (`<source>#<paragraph>`) from MiniSearch's short id. */
+  id(shortId: number): string {
+    return String(this.tables._documentIds.get(shortId));
+  }
+}

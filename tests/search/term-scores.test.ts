@@ -1,0 +1,120 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/search/analyzer.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { DEFAULT_RANKING } from '../../src/search/ranking.js';
+import { readSavedIndex, savedIndex, Strings } from '../../src/search/saved-index.js';
+import { byScore, ShortIdMap, TermScorer } from '../../src/search/term-scores.js';
+import type { SavedFile } from '../../src/saved-file.js';
+
+interface Doc {
+  id: string;
+  text: string;
+  title: string;
+  heading: string;
+}
+
+const ranking = DEFAULT_RANKING.search;
+const analyzer = new Analyzer();
+
+/** Ferry notes: the same paragraph twice (a tie), a term in a title and a heading, paragraphs of several lengths. */
+const DOCS: Doc[] = [
+  { id: 'a#1', text: 'The ferry carried 400 passengers.', title: 'Harbour ferries', heading: '' },
+  { id: 'a#2', text: 'The ferry carried 400 passengers.', title: 'Harbour ferries', heading: '' },
+  {
+    id: 'b#1',
+    text: 'Passengers waited while the crew loaded cars onto the ferry and then the ferry left.',
+    title: 'Crossings',
+    heading: 'Ferry timetable',
+  },
+  { id: 'b#2', text: 'Storms cancelled two crossings in March.', title: 'Crossings', heading: 'Weather' },
+  {
+    id: 'c#1',
+    text: 'A new terminal opened for ferry passengers, cyclists and cars.',
+    title: 'Terminal',
+    heading: 'Ferry',
+  },
+];
+
+function index(docs: Doc[]): MiniSearch<Doc> {
+  const mini = new MiniSearch<Doc>(PassageIndex.options(analyzer, ranking) as never);
+  mini.addAll(docs);
+  return mini;
+}
+
+/** What MiniSearch's own search gives for one analysed term, as the index asks it. */
+function miniSearch(mini: MiniSearch<Doc>, term: string) {
+  const results = mini.search(term, {
+    bm25: ranking.bm25,
+    boost: ranking.boost,
+    tokenize: (text: string) => text.split(' '),
+    processTerm: (t: string) => t,
+  });
+  return { ids: results.map((r) => r.id as string), scores: results.map((r) => r.score) };
+}
+
+function scorerResults(mini: MiniSearch<Doc>, term: string) {
+  const scorer = new TermScorer(mini as MiniSearch<unknown>);
+  const { ids, scores } = scorer.scores(term, ranking);
+  return { ids: ids.map((id) => scorer.id(id)), scores };
+}
+
+const TERMS = ['ferri', 'passeng', 'cross', 'car', 'storm', 'unknown'];
+
+describe('TermScorer', () => {
+  it('gives the scores MiniSearch gives, bit for bit, in its order, ties included', () => {
+    const mini = index(DOCS);
+    for (const term of TERMS) expect(scorerResults(mini, term)).toEqual(miniSearch(mini, term));
+    const ferry = scorerResults(mini, 'ferri');
+    expect(ferry.ids.indexOf('a#1')).toBe(ferry.ids.indexOf('a#2') - 1);
+  });
+
+  it('drops a discarded passage whose postings are still there, as MiniSearch does', () => {
+    const ours = index(DOCS);
+    const theirs = index(DOCS);
+    for (const mini of [ours, theirs]) mini.discard('b#1');
+    for (const term of TERMS) expect(scorerResults(ours, term)).toEqual(miniSearch(theirs, term));
+    expect(scorerResults(ours, 'ferri').ids).not.toContain('b#1');
+  });
+
+  it('reads a saved index as the index it was saved from', () => {
+    const mini = index(DOCS);
+    const bytes = savedIndex('key', mini as MiniSearch<unknown>, {
+      counts: { text: new Map(), any: new Map() },
+      words: new Map(),
+      bridges: [],
+      dictionary: { words: Strings.of([]), names: Strings.of([]) },
+    });
+    const file = { size: bytes.length, read: (from: number, to: number) => bytes.subarray(from, to) } as SavedFile;
+    const loaded = readSavedIndex<Doc>(file, 'key', PassageIndex.options(analyzer, ranking) as never)!.mini;
+    for (const term of TERMS) expect(scorerResults(loaded, term)).toEqual(miniSearch(mini, term));
+  });
+
+  it('tells which passages hold a term, in any field', () => {
+    const mini = index(DOCS);
+    const scorer = new TermScorer(mini as MiniSearch<unknown>);
+    const ferry = scorer.scores('ferri', ranking);
+    const storm = scorer.scores('storm', ranking);
+    expect(ferry.ids.every((id) => ferry.has(id) && !storm.has(id))).toBe(true);
+  });
+});
+
+describe('ShortIdMap', () => {
+  it('forgets every entry on clear, and grows past its length', () => {
+    const map = new ShortIdMap();
+    map.set(3, 7);
+    map.set(5000, 1);
+    expect([map.get(3), map.get(5000), map.get(4)]).toEqual([7, 1, -1]);
+    map.clear();
+    expect([map.get(3), map.get(5000)]).toEqual([-1, -1]);
+  });
+});
+
+describe('byScore', () => {
+  it('sorts positions as subtracting scores does, ties kept in order', () => {
+    const scores = [0.5, 2.25, 0.5, 1e-9, 2.25];
+    const positions = [0, 1, 2, 3, 4];
+    expect([...positions].sort(byScore(scores))).toEqual([...positions].sort((a, b) => scores[b]! - scores[a]!));
+    expect([...positions].sort(byScore(scores))).toEqual([1, 4, 0, 2, 3]);
+  });
+});
