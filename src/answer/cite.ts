@@ -1,10 +1,11 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
-import { editsForgiven, withinEdits } from '../search/bridges.js';
+import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_WORDS } from '../search/english.js';
 import type { AskAnswer, AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
+import { DEFAULT_RANKING } from '../search/ranking.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import { markRanges, type Reply, type RichText } from './reply.js';
 
@@ -16,22 +17,21 @@ import { markRanges, type Reply, type RichText } from './reply.js';
  * marks and numbers written as words.
  */
 export function cite(dossier: Library, text: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
-  const span = quotedSpan(text);
+  const span = quotedSpan(text, dossier.ranking.cite.minQuotedWords);
   const found = span ? citeQuote(dossier, span, limit) : undefined;
   return found?.results.length ? { ...found, query: text } : citeQuote(dossier, text, limit);
 }
 
-/** Quote marks, and the shortest quoted span worth looking up on its own (an apostrophe pair is not a quote). */
+/** Quote marks, curly and straight. */
 const QUOTED = [/“([^”]+)”/g, /"([^"]+)"/g, /‘([^’]+)’/g, /(?<!\p{L})'([^']+)'(?!\p{L})/gu];
-const MIN_QUOTED_WORDS = 3;
 
-/** The longest span of `text` between quote marks, curly or straight, of a few words at least. */
-export function quotedSpan(text: string): string | undefined {
+/** The longest span of `text` between quote marks, curly or straight, of `minWords` words at least. */
+export function quotedSpan(text: string, minWords = DEFAULT_RANKING.cite.minQuotedWords): string | undefined {
   let best: string | undefined;
   for (const pattern of QUOTED)
     for (const m of text.matchAll(pattern)) {
       const inner = m[1]!.trim();
-      if (words(inner).length >= MIN_QUOTED_WORDS && inner.length > (best?.length ?? 0)) best = inner;
+      if (words(inner).length >= minWords && inner.length > (best?.length ?? 0)) best = inner;
     }
   return best && best.length < text.trim().length - 2 ? best : undefined;
 }
@@ -41,8 +41,10 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   const wanted = words(quote);
   if (wanted.length === 0) return { query: quote, results: [], more: 0, match: 'none', unmatched: [] };
   const distinctive = wanted.filter((w) => !STOP_WORDS.has(w)).length;
-  const threshold = distinctive >= 2 ? options.minSimilarity : options.minSimilarityCommonWords;
-  const near = closeWords(wanted);
+  const threshold =
+    distinctive >= options.minDistinctiveWords ? options.minSimilarity : options.minSimilarityCommonWords;
+  const typos = dossier.ranking.query.typos;
+  const near = closeWords(wanted, typos);
   const scored = dossier
     .search(quote, { limit: options.candidates })
     .map(({ passage }) => bestWindow(passage, wanted.length, near, options.recallWeight))
@@ -52,7 +54,7 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
     passage: m.passage,
     score: m.similarity,
     excerpt: {
-      text: excerptText(m.passage, m.window, (text) => markQuoted(text, quote)),
+      text: excerptText(m.passage, m.window, (text) => markQuoted(text, quote, typos)),
       context: m.passage.context,
       citation: dossier.citation(m.passage),
       figures: [],
@@ -78,11 +80,11 @@ interface WindowMatch {
  * For a word of the corpus, which of the quote's words (by position) it is close to: worked out once per distinct
  * word of a cite, as its candidates' sentences, alone and in pairs, hold the same words many times over.
  */
-function closeWords(wanted: string[]): (word: string) => Uint8Array {
+function closeWords(wanted: string[], typos: TypoRule): (word: string) => Uint8Array {
   const known = new Map<string, Uint8Array>();
   return (word) => {
     let near = known.get(word);
-    if (!near) known.set(word, (near = Uint8Array.from(wanted, (w) => (close(w, word) ? 1 : 0))));
+    if (!near) known.set(word, (near = Uint8Array.from(wanted, (w) => (close(w, word, typos) ? 1 : 0))));
     return near;
   };
 }
@@ -139,10 +141,10 @@ function words(text: string): string[] {
   return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => NUMBER_WORDS[w] ?? w);
 }
 
-/** Same word, or one typo apart in a word of four letters or more (two in one of eight or more). */
-function close(a: string, b: string): boolean {
+/** Same word, or as many typos apart as `typos` forgives the shorter. */
+function close(a: string, b: string, typos: TypoRule): boolean {
   if (a === b) return true;
-  const max = editsForgiven(Math.min(a.length, b.length));
+  const max = editsForgiven(Math.min(a.length, b.length), typos);
   return max > 0 && withinEdits(a, b, max);
 }
 
@@ -159,7 +161,7 @@ const wordKeys = (text: string) =>
  * words with only spaces between them, kept when they hold at least one word that is not a stop
  * word, so a lone "the" is never marked and a part of a word ("s" of "world’s") never is.
  */
-function markQuoted(text: string, quote: string): RichText {
+function markQuoted(text: string, quote: string, typos: TypoRule): RichText {
   const wanted = wordKeys(quote).map((w) => w.key);
   const ranges: (readonly [number, number])[] = [];
   let run: { at: number; end: number; key: string }[] = [];
@@ -170,7 +172,7 @@ function markQuoted(text: string, quote: string): RichText {
   for (const word of wordKeys(text)) {
     const previous = run[run.length - 1];
     if (previous && !/^\s+$/.test(text.slice(previous.end, word.at))) endRun();
-    if (wanted.some((x) => close(x, NUMBER_WORDS[word.key] ?? word.key))) run.push(word);
+    if (wanted.some((x) => close(x, NUMBER_WORDS[word.key] ?? word.key, typos))) run.push(word);
     else endRun();
   }
   endRun();

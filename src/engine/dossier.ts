@@ -85,6 +85,7 @@ export class Dossier implements Library {
       analyzer: new Analyzer(),
       salt: lexicon.hash,
       ranking: ranking.search,
+      indexing: ranking.index,
       wordnet: options.wordnet,
     });
     index.useLexicon(lexicon.groups);
@@ -104,7 +105,7 @@ export class Dossier implements Library {
   /** Builds an engine over documents already in memory (tests, benchmarks). */
   static fromCorpus(corpus: Corpus, log: Logger = silentLogger(), overrides?: RankingOverrides): Dossier {
     const ranking = rankingOptions(overrides);
-    const index = PassageIndex.fromCorpus(corpus, undefined, ranking.search);
+    const index = PassageIndex.fromCorpus(corpus, undefined, ranking.search, ranking.index);
     return new Dossier(corpus, index, log, ranking, new FigureCache());
   }
 

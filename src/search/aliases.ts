@@ -1,9 +1,11 @@
+import { DEFAULT_RANKING } from './ranking.js';
+
 /**
  * The acronyms and aliases a text defines for itself: "Joint Transport Board (JTB)", "small and
  * medium enterprises (SMEs)", "Maria Elena Ortiz Vidal, or MEOV". Each is returned as [long form,
- * short form], as written.
+ * short form], as written; a name as its last `nameWords` capitalised words.
  */
-export function aliasesIn(text: string): [string, string][] {
+export function aliasesIn(text: string, nameWords = DEFAULT_RANKING.index.aliasNameWords): [string, string][] {
   const found: [string, string][] = [];
   for (const m of text.matchAll(PARENTHESIS)) {
     const inner = m[1]!.trim();
@@ -18,13 +20,12 @@ export function aliasesIn(text: string): [string, string][] {
     }
   }
   // A name is its last few capitalised words: "The Town's Mayor Maria Elena Ortiz Vidal" is the last four.
-  for (const m of text.matchAll(NAMED_AS)) found.push([m[1]!.split(/\s+/).slice(-MAX_NAME_WORDS).join(' '), m[2]!]);
+  for (const m of text.matchAll(NAMED_AS)) found.push([m[1]!.split(/\s+/).slice(-nameWords).join(' '), m[2]!]);
   return found;
 }
 
 /** A parenthesis right after a word: "(JTB)", "(Joint Transport Board)". */
 const PARENTHESIS = /(?<=\S\s?)\(([^()]{2,120})\)/gu;
-const MAX_NAME_WORDS = 4;
 /** "Name Name, or ACRONYM" and "Name Name, known as ACRONYM". */
 const NAMED_AS = new RegExp(
   String.raw`(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,5}),?\s+(?:or|(?:also\s+)?known\s+as|` +

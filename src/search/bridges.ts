@@ -28,11 +28,14 @@ export interface Found {
 }
 
 /** The shortest word whose typos are looked for, and the shortest forgiven two (a long word has room for them). */
-const MIN_TYPO_LENGTH = 4;
-const LONG_WORD = 8;
+export interface TypoRule {
+  minLength: number;
+  twoEditsFrom: number;
+}
 
 /** How many edits (0, 1 or 2) a word of `length` letters may be from the word meant: one rule for search and cite. */
-export const editsForgiven = (length: number): number => (length < MIN_TYPO_LENGTH ? 0 : length >= LONG_WORD ? 2 : 1);
+export const editsForgiven = (length: number, rule: TypoRule): number =>
+  length < rule.minLength ? 0 : length >= rule.twoEditsFrom ? 2 : 1;
 
 /**
  * The bridges between ways of saying the same thing that a corpus's readers may use: its lexicon's
@@ -139,8 +142,8 @@ export class Bridges {
    * edit (a letter added, dropped, changed, or two swapped), two for a long word. Undefined when
    * none is that close, or the word is too short to tell.
    */
-  correct(word: string): string | undefined {
-    const max = editsForgiven(word.length);
+  correct(word: string, rule: TypoRule): string | undefined {
+    const max = editsForgiven(word.length, rule);
     if (!max || !/^\p{L}+$/u.test(word)) return undefined;
     const own = letters(word);
     let best: [string, number] | undefined;

@@ -15,6 +15,7 @@ import { byScore, ShortIdMap, TermScorer, type TermScores } from './term-scores.
 import { baseForms, readWordNet } from './wordnet.js';
 
 type SearchRanking = RankingOptions['search'];
+type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
 export const INDEX_VERSION = 11;
@@ -65,8 +66,8 @@ const WORD_AS_WRITTEN = /^\p{L}{3,}$/u;
 
 /**
  * MiniSearch over passages with Dossier's analyser, and the bridges between ways of saying the
- * same thing. Saved under the cache folder, keyed by the corpus content hash, the lexicon and
- * `INDEX_VERSION`, and reused while none changes.
+ * same thing. Saved under the cache folder, keyed by the corpus content hash, the lexicon, the
+ * index-time ranking numbers and `INDEX_VERSION`, and reused while none changes.
  */
 export class PassageIndex {
   readonly analyzer: Analyzer;
@@ -94,6 +95,8 @@ export class PassageIndex {
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
     private readonly ranking: SearchRanking = DEFAULT_RANKING.search,
+    /** How far what is learned of the corpus reaches (the aliases its documents define, here). */
+    private readonly indexing: IndexRanking = DEFAULT_RANKING.index,
   ) {
     this.analyzer = analyzer;
     this.scorer = new TermScorer(mini as MiniSearch<unknown>);
@@ -121,6 +124,7 @@ export class PassageIndex {
     corpus: Corpus,
     analyzer = new Analyzer(),
     ranking: SearchRanking = DEFAULT_RANKING.search,
+    indexing: IndexRanking = DEFAULT_RANKING.index,
   ): PassageIndex {
     const index = new PassageIndex(
       new MiniSearch(PassageIndex.options(analyzer, ranking)),
@@ -128,6 +132,7 @@ export class PassageIndex {
       undefined,
       false,
       ranking,
+      indexing,
     );
     for (const doc of corpus.documents) index.add(doc.passages, doc.meta);
     return index;
@@ -145,6 +150,7 @@ export class PassageIndex {
       analyzer = new Analyzer(),
       salt = '',
       ranking = DEFAULT_RANKING.search,
+      indexing = DEFAULT_RANKING.index,
       wordnet,
     }: {
       cacheDir?: string;
@@ -153,11 +159,13 @@ export class PassageIndex {
       /** Anything else the index depends on (the lexicon). */ salt?: string;
       /** Search-time numbers only: the saved index does not depend on them. */
       ranking?: SearchRanking;
+      /** Index-time numbers: part of the saved index's key, so changing one rebuilds it. */
+      indexing?: IndexRanking;
       /** WordNet's dictionary folder, read to bridge the corpus's words to their synonyms. */
       wordnet?: string;
     } = {},
   ): Promise<PassageIndex> {
-    const key = `${corpusKey(corpus)}:${salt}:${wordnet ? 'wordnet' : ''}`;
+    const key = `${corpusKey(corpus)}:${salt}:${wordnet ? 'wordnet' : ''}:${JSON.stringify(indexing)}`;
     // One file per corpus folder, so switching corpora does not evict the other's index.
     const file =
       cacheDir &&
@@ -171,16 +179,16 @@ export class PassageIndex {
         const loaded = saved && readSavedIndex(saved, key, PassageIndex.options(analyzer, ranking));
         if (loaded) {
           log.debug({ file }, 'index loaded from cache');
-          return new PassageIndex(loaded.mini, analyzer, loaded.learned, true, ranking);
+          return new PassageIndex(loaded.mini, analyzer, loaded.learned, true, ranking, indexing);
         }
       } catch (error) {
         log.warn({ file, err: String(error) }, 'the saved index cannot be read; indexing the corpus again');
       }
     }
-    const index = PassageIndex.fromCorpus(corpus, analyzer, ranking);
+    const index = PassageIndex.fromCorpus(corpus, analyzer, ranking, indexing);
     if (wordnet) {
       try {
-        const { synonyms, family, dictionary } = await readWordNet(index.learned.words.keys(), wordnet);
+        const { synonyms, family, dictionary } = await readWordNet(index.learned.words.keys(), wordnet, indexing);
         index.learn([...Bridges.oneWay(synonyms, 'wordnet', analyzer), ...Bridges.oneWay(family, 'family', analyzer)]);
         index.learned.dictionary = { words: Strings.sorted(dictionary.words), names: Strings.sorted(dictionary.names) };
       } catch (error) {
@@ -244,7 +252,8 @@ export class PassageIndex {
     const aliases: Group[] = [];
     for (const p of passages) {
       this.count(p, meta, 1);
-      for (const [long, short] of aliasesIn(p.text)) aliases.push({ phrases: [long, short], via: 'alias' });
+      for (const [long, short] of aliasesIn(p.text, this.indexing.aliasNameWords))
+        aliases.push({ phrases: [long, short], via: 'alias' });
     }
     if (aliases.length) this.learn(Bridges.between(aliases, this.analyzer));
     this.current = undefined;

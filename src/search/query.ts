@@ -81,7 +81,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       !alts.some((a) => a.terms.every((t) => index.knows(t))) &&
       options.bridges.typo > 0
     ) {
-      const meant = index.bridges.correct(word);
+      const meant = index.bridges.correct(word, options.typos);
       const meantTerm = meant && index.analyzer.processTerm(meant)?.[0];
       if (meantTerm) alts.push({ terms: [meantTerm], weight: options.bridges.typo, via: 'typo' });
     }

@@ -1,4 +1,4 @@
-import type { BridgeSource } from './bridges.js';
+import type { BridgeSource, TypoRule } from './bridges.js';
 
 /**
  * Every tuned number of search, ask, cite and figures, in one place (MiniSearch-style): `DEFAULT_RANKING`
@@ -6,6 +6,33 @@ import type { BridgeSource } from './bridges.js';
  * so the benchmark and the evaluation can show what each number does.
  */
 export interface RankingOptions {
+  /**
+   * What the index learns of the corpus when it is built (WordNet's synonyms and families, the aliases its text
+   * defines): saved with the index and part of its key, so changing one of these rebuilds it.
+   */
+  index: {
+    /** Senses of a word whose synonyms are taken: WordNet lists a word's senses commonest first. */
+    wordnetSenses: number;
+    /**
+     * A word with more senses than this ("make" has 49, "run" 57) means too many things for its
+     * synonyms to say which one the asker means: it is bridged to nothing.
+     */
+    wordnetMaxSenses: number;
+    /**
+     * A synonym bridges to a corpus word only when it means that word's sense in at least this share of its tagged
+     * uses: "killing" is a profit in a few of them, so a question about killings is not about profit.
+     */
+    wordnetMinUsage: number;
+    /** A noun sense with more narrower senses than this ("crime") is too broad to stand for each of them. */
+    wordnetMaxNarrower: number;
+    /** Steps through a word's family in WordNet: two reach "bakers" from "baking" through "bake". */
+    familySteps: number;
+    /**
+     * A name given a short form ("The Town's Mayor Maria Elena Ortiz Vidal, or MEOV") is its last this many
+     * capitalised words: more would take in the title before it.
+     */
+    aliasNameWords: number;
+  };
   search: {
     /**
      * BM25 parameters passed to MiniSearch: term saturation `k`, length normalisation `b`, BM25+ floor `d`
@@ -46,6 +73,11 @@ export interface RankingOptions {
      */
     unknownName: number;
     unknownWord: number;
+    /**
+     * Which words are read as typos, in a question and in a quote: none shorter than `minLength` letters (a short
+     * word is too easily another word), and up to two edits from `twoEditsFrom` letters on, one below.
+     */
+    typos: TypoRule;
   };
   answer: {
     /**
@@ -87,15 +119,18 @@ export interface RankingOptions {
     figureSentenceBoost: number;
   };
   cite: {
+    /** The fewest words between quote marks in chat text looked up as the quote (an apostrophe pair is not one). */
+    minQuotedWords: number;
     /** Passages taken from the index before comparing their sentences word by word with the quote. */
     candidates: number;
     /** Below this similarity (mostly the share of the quote's words found), a passage is not the source. */
     minSimilarity: number;
     /**
-     * A quote of common words with at most one other ("to be or not to be that is the question") is
-     * found in half the corpus by word counts alone: it must match nearly word for word.
+     * A quote with fewer than `minDistinctiveWords` words besides the stop words ("to be or not to be that is the
+     * question") is found in half the corpus by word counts alone: it must match nearly word for word.
      */
     minSimilarityCommonWords: number;
+    minDistinctiveWords: number;
     /** Similarity is this much recall of the quote's words and the rest precision, so the tightest window wins. */
     recallWeight: number;
   };
@@ -130,6 +165,14 @@ export interface RankingOptions {
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
+  index: {
+    wordnetSenses: 1,
+    wordnetMaxSenses: 8,
+    wordnetMinUsage: 0.05,
+    wordnetMaxNarrower: 12,
+    familySteps: 2,
+    aliasNameWords: 4,
+  },
   search: {
     // No BM25+ floor: coverage already rewards a passage for each word of the question it holds, and the floor
     // counted that twice (SciFact nDCG@10 0.701 -> 0.704, tuning MRR 0.73 -> 0.75; README, Evaluation).
@@ -147,6 +190,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     bridges: { lexicon: 0.7, alias: 0.9, abbreviation: 0.8, wordnet: 0.5, family: 0.6, typo: 0.8 },
     unknownName: 1.5,
     unknownWord: 0.7,
+    typos: { minLength: 4, twoEditsFrom: 8 },
   },
   answer: { minCoverage: 0.37, minEvidence: 1.5, confidentCoverage: 0.6 },
   ask: {
@@ -159,7 +203,14 @@ export const DEFAULT_RANKING: RankingOptions = {
     figureBoost: 1.3,
     figureSentenceBoost: 1.5,
   },
-  cite: { candidates: 30, minSimilarity: 0.6, minSimilarityCommonWords: 0.9, recallWeight: 0.85 },
+  cite: {
+    minQuotedWords: 3,
+    candidates: 30,
+    minSimilarity: 0.6,
+    minSimilarityCommonWords: 0.9,
+    minDistinctiveWords: 2,
+    recallWeight: 0.85,
+  },
   figures: {
     candidates: 40,
     measureWeight: 0.3,

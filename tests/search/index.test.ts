@@ -36,6 +36,22 @@ describe('PassageIndex cache', () => {
     expect(third.search('navy')).toHaveLength(1);
   });
 
+  it('rebuilds when a number the index is built with changes, and not for a number used only to rank', async () => {
+    const { dir, cacheDir } = await setup({
+      'a.md': note('Council', 'The mayor, Maria Elena Ortiz Vidal, or MEOV, spoke.'),
+    });
+    const named = (dossier: Dossier) =>
+      dossier.index.bridges.find(dossier.index.analyzer.terms('MEOV')).map((found) => found.terms.join(' '));
+    const first = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect(named(first)).toEqual([first.index.analyzer.terms('Maria Elena Ortiz Vidal').join(' ')]);
+    expect((await Dossier.open({ corpusDir: dir, cacheDir, ranking: { ask: { proximity: 0 } } })).index.fromCache).toBe(
+      true,
+    );
+    const shorter = await Dossier.open({ corpusDir: dir, cacheDir, ranking: { index: { aliasNameWords: 2 } } });
+    expect(shorter.index.fromCache).toBe(false);
+    expect(named(shorter)).toEqual([first.index.analyzer.terms('Ortiz Vidal').join(' ')]);
+  });
+
   it('rebuilds when the corpus lexicon changes, and uses its synonyms at query time', async () => {
     const { dir, cacheDir } = await setup({ 'a.md': note('Trade', 'The USMCA replaced the old agreement.') });
     expect(ask(await Dossier.open({ corpusDir: dir, cacheDir }), 'T-MEC').results).toHaveLength(0);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
+import { cite, quotedSpan } from '../../src/answer/cite.js';
+import { analyseQuery } from '../../src/search/query.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { DEFAULT_RANKING, rankingOptions } from '../../src/search/ranking.js';
 import { note, withCorpus } from '../support/corpus.js';
@@ -25,6 +27,27 @@ describe('ranking options', () => {
         expect(loose.ranking.answer.minCoverage).toBe(DEFAULT_RANKING.answer.minCoverage);
         expect(ask(loose, question).results.length).toBeGreaterThan(0);
         expect(ask(strict, question).results).toEqual([]);
+      },
+    );
+  });
+
+  it('reach the typos read in a question and the words a quoted span needs', async () => {
+    await withCorpus(
+      { 'a.md': note('Harbour', 'The harbour dredging cost 4 million pounds.') },
+      async (dossier, dir) => {
+        const strict = await Dossier.open({
+          corpusDir: dir,
+          ranking: { query: { typos: { minLength: 99, twoEditsFrom: 99 } }, cite: { minQuotedWords: 9 } },
+        });
+        const typos = (d: Dossier) =>
+          analyseQuery('harbur', d.index, d.ranking.query).words[0]!.alternatives.filter((a) => a.via === 'typo');
+        expect(typos(dossier)).toHaveLength(1);
+        expect(typos(strict)).toEqual([]);
+        const chat = 'did someone say "harbour dredging cost" at the meeting?';
+        expect(cite(dossier, chat).query).toBe(chat);
+        expect(cite(dossier, chat).results).toHaveLength(1);
+        expect(quotedSpan(chat, strict.ranking.cite.minQuotedWords)).toBeUndefined();
+        expect(quotedSpan(chat)).toBe('harbour dredging cost');
       },
     );
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
 import { createLogger } from '../../src/log.js';
+import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, tempCorpus } from '../support/corpus.js';
 
@@ -60,7 +61,7 @@ describe('saved index', () => {
     expect(loaded.index.knows('absentterm')).toBe(false);
     for (const word of ['port', 'manzanillo', 'troops', 'zzzq'])
       expect(loaded.index.wordKind(word)).toBe(built.index.wordKind(word));
-    expect(loaded.index.bridges.correct('contaniers')).toBe('containers');
+    expect(loaded.index.bridges.correct('contaniers', DEFAULT_RANKING.query.typos)).toBe('containers');
     // Typos searched fuzzily: the saved terms scanned for near ones find what MiniSearch's term tree finds.
     for (const typo of ['containrs', 'troopps bordr', 'Meridaa iniative', 'catgo'])
       expect(hits(loaded, typo)).toEqual(hits(built, typo));
