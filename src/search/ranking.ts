@@ -161,6 +161,16 @@ export interface RankingOptions {
     following: number;
     /** Score factor for a small count in words ("two agencies"), which matters less than a figure in digits. */
     wordedCount: number;
+    /**
+     * Two sources' figures whose measures differ (so in two groups) may still be estimates of one quantity, and
+     * disagree: when at least this share of their measures' words is shared ...
+     */
+    measureOverlap: number;
+    /**
+     * ... and their values lie within this factor of each other: a part and its whole ("passengers with
+     * concessions", "passengers") seldom do, two estimates of one amount usually do.
+     */
+    estimateSpread: number;
   };
 }
 
@@ -220,6 +230,8 @@ export const DEFAULT_RANKING: RankingOptions = {
     // Measured figures after a sentence on the topic were mostly about something else in the tuning topics.
     following: 0,
     wordedCount: 0.5,
+    measureOverlap: 0.5,
+    estimateSpread: 1.5,
   },
 };
 

@@ -214,7 +214,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     .map((f) => f.figure)
     .filter((f) => f.score >= (match === 'partial' ? partialRelative : minRelative) * best)
     .slice(0, limit);
-  const measures = new MeasureIndex(analyzer, (term) => dossier.index.bridges.sameAs(term));
+  const measures = new MeasureIndex(analyzer, (term) => dossier.index.bridges.sameAs(term), dossier.ranking.figures);
   const groups = measures.group(kept);
   return new FiguresAnswer(
     topic,

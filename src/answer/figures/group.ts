@@ -1,5 +1,6 @@
 import { MONTH_PATTERN, monthAbbreviation, monthNumber } from '../../corpus/dates.js';
 import type { Analyzer } from '../../search/analyzer.js';
+import { DEFAULT_RANKING, type RankingOptions } from '../../search/ranking.js';
 import { CHANGE_NOUNS, type FigureUnit, type FigureValue } from './grammar.js';
 import type { PassageFigure } from './passage.js';
 
@@ -41,13 +42,6 @@ export interface Series<F extends Sourced = Sourced> {
 
 const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d\\d)\\b`, 'i');
 /**
- * Two sources' figures for overlapping measures are taken for estimates of one quantity only when their
- * values lie within this factor of each other: a part and its whole ("synthetic opioid deaths", "drug
- * overdose deaths") seldom do, two estimates of one amount usually do.
- */
-const ESTIMATE_SPREAD = 1.5;
-
-/**
  * Groups, disagreements and series over a list of figures. Two figures measure the same thing when
  * they share a unit and rate and their measures say the same words (a word and its synonym in the
  * corpus's lexicon, through `same`, are one): "cargo thefts at the harbour" twice, "Cargo thefts at the harbour". A
@@ -61,6 +55,11 @@ export class MeasureIndex {
     private readonly analyzer: Analyzer,
     /** The other one-word terms the corpus says mean the same as a term (its lexicon and aliases). */
     private readonly same: (term: string) => string[] = () => [],
+    /** When two sources' figures in different groups are estimates of one quantity (see `RankingOptions`). */
+    private readonly options: Pick<
+      RankingOptions['figures'],
+      'estimateSpread' | 'measureOverlap'
+    > = DEFAULT_RANKING.figures,
   ) {}
 
   /** Groups in order of their best figure; figures keep their order within a group. */
@@ -139,7 +138,11 @@ export class MeasureIndex {
   private differ(a: Sourced, b: Sourced, sameGroup: boolean): boolean {
     if (a.source === b.source || a.unit !== b.unit || a.per !== b.per) return false;
     if (sameValue(a.value, b.value) || !sameTime(a, b)) return false;
-    return sameGroup || (overlap(this.wordsOf(a.measure!), this.wordsOf(b.measure!)) >= 0.5 && close(a, b));
+    const { measureOverlap, estimateSpread } = this.options;
+    return (
+      sameGroup ||
+      (overlap(this.wordsOf(a.measure!), this.wordsOf(b.measure!)) >= measureOverlap && close(a, b, estimateSpread))
+    );
   }
 
   /**
@@ -177,10 +180,10 @@ function isChange(figure: PassageFigure): boolean {
   return /^(up|down)\b/i.test(figure.text) || CHANGE_NOUNS.has(figure.measure?.split(/\s/)[0]!.toLowerCase() ?? '');
 }
 
-/** Values, or ranges, within `ESTIMATE_SPREAD` of each other. */
-function close(a: Sourced, b: Sourced): boolean {
+/** Values, or ranges, within a factor of `spread` of each other. */
+function close(a: Sourced, b: Sourced, spread: number): boolean {
   const [x, y] = [bounds(a.value), bounds(b.value)];
-  return x.low <= ESTIMATE_SPREAD * y.high && y.low <= ESTIMATE_SPREAD * x.high;
+  return x.low <= spread * y.high && y.low <= spread * x.high;
 }
 
 function bounds(value: FigureValue): { low: number; high: number } {

@@ -114,6 +114,18 @@ describe('MeasureIndex.disagreements', () => {
     expect(groups).toHaveLength(3);
     const compared = index().disagreements(groups).flat();
     expect(compared.map((f) => f.source).sort()).toEqual(['club.md', 'league.md']);
+    // The ranking options say how close: within a factor of 10 the part is a rival too; sharing all words, none is.
+    const wide = new MeasureIndex(new Analyzer(), undefined, { measureOverlap: 0.5, estimateSpread: 10 });
+    expect(
+      new Set(
+        wide
+          .disagreements(groups)
+          .flat()
+          .map((f) => f.source),
+      ),
+    ).toEqual(new Set(['club.md', 'league.md', 'press.md']));
+    const strict = new MeasureIndex(new Analyzer(), undefined, { measureOverlap: 1, estimateSpread: 1.5 });
+    expect(strict.disagreements(groups).flat()).toEqual([]);
   });
 
   it('does not compare different years', () => {
