@@ -152,18 +152,10 @@ export class Dossier implements Library {
    * its alternatives), best first, each with the query terms it matched.
    */
   search(query: string | WeightedQuery, options?: SearchOptions): SearchHit[] {
-    return this.index.search(query, { contains: (id, terms) => this.termsIn(id, terms), ...options }).flatMap((hit) => {
+    return this.index.search(query, options).flatMap((hit) => {
       const passage = this.passage(hit.id);
       return passage ? [{ ...hit, passage }] : [];
     });
-  }
-
-  /** Which of `terms` the passage holds, in any field the index searches. */
-  private termsIn(id: string, terms: string[]): string[] {
-    const passage = this.passage(id);
-    const meta = passage && this.documentsBySource.get(passage.source)?.meta;
-    if (!passage || !meta) return [];
-    return this.index.termsAmong(passage, meta, terms);
   }
 
   /** Adds or replaces one document, re-indexing only its passages. */

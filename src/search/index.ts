@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { aliasesIn } from './aliases.js';
@@ -32,11 +32,6 @@ export interface SearchOptions {
   limit?: number;
   /** Forgive typos in longer words of a text query (default true); an analysed question brings its own corrections. */
   fuzzy?: boolean;
-  /**
-   * Which of `terms` the passage `id` contains. Called for the hits only, when the search left its
-   * most common terms out (see `postingsBudget`), so each hit's `terms` still lists them.
-   */
-  contains?: (id: string, terms: string[]) => string[];
   /**
    * Postings one search may score before it leaves its commonest terms out (default: the ranking's `postingsBudget`).
    */
@@ -294,21 +289,6 @@ export class PassageIndex {
     return { text, any };
   }
 
-  /**
-   * Which of `terms` the passage is indexed under, in any field, in their order: what a search's hit is told of the
-   * common terms it left out. It stops reading the passage once it has found them all.
-   */
-  termsAmong(passage: Passage, meta: DocumentMeta, terms: string[]): string[] {
-    const wanted = new Set(terms);
-    const found = new Set<string>();
-    const doc = indexed(passage, meta);
-    for (const field of ['text', 'title', 'heading'] as const)
-      for (const token of this.analyzer.tokenize(doc[field]))
-        for (const term of this.analyzer.processTerm(token) ?? [])
-          if (wanted.has(term) && found.add(term).size === wanted.size) return terms;
-    return terms.filter((t) => found.has(t));
-  }
-
   private learn(bridges: Bridge[]): void {
     for (const bridge of bridges) {
       const key = bridgeKey(bridge);
@@ -334,21 +314,21 @@ export class PassageIndex {
    */
   search(query: string | WeightedQuery, options: SearchOptions = {}): Omit<SearchHit, 'passage'>[] {
     if (typeof query !== 'string') return this.searchWords(query, options);
-    const { limit = 20, fuzzy = true, contains, budget = this.ranking.postingsBudget } = options;
+    const { limit = 20, fuzzy = true, budget = this.ranking.postingsBudget } = options;
     const { searched, skipped } = this.plan(this.analyzer.terms(query), budget);
-    const results: SearchResult[] = this.mini.search(searched.join(' '), {
+    const results = this.scorer.search(searched.join(' '), {
       ...this.exactTerms,
       combineWith: 'OR',
       // A word the corpus has is taken as written: typo tolerance is for words it lacks, and
       // expanding every long word to its neighbours made a large corpus's searches several times slower.
       fuzzy: fuzzy ? (term) => (this.knows(term) ? false : this.fuzziness(term)) : false,
     });
+    const holders = skipped.map((term) => this.scorer.holders(term));
     return results.slice(0, limit).map((r) => {
-      const id = String(r.id);
-      const terms = skipped.length && contains ? [...r.queryTerms, ...contains(id, skipped)] : r.queryTerms;
+      const terms = skipped.length ? [...r.queryTerms, ...skipped.filter((_, i) => holders[i]!(r.id))] : r.queryTerms;
       // MiniSearch multiplies by the number of terms matched; `coordination` sets how much of that to keep.
       const score = r.score * r.queryTerms.length ** (this.ranking.coordination - 1);
-      return { id, score, terms, matched: r.terms };
+      return { id: this.scorer.id(r.id), score, terms, matched: r.terms };
     });
   }
 
@@ -372,7 +352,7 @@ export class PassageIndex {
    */
   private searchWords(
     query: WeightedQuery,
-    { limit = 20, contains, budget = this.ranking.postingsBudget }: SearchOptions,
+    { limit = 20, budget = this.ranking.postingsBudget }: SearchOptions,
   ): Omit<SearchHit, 'passage'>[] {
     const wanted = new Set(query.words.flatMap((w) => [w.term, ...w.alternatives.flatMap((a) => a.terms)]));
     const { searched, skipped } = this.plan([...wanted], budget);
@@ -437,11 +417,12 @@ export class PassageIndex {
     });
     // Stable: passages of equal score stay in the order they were first met.
     const ranked = ids.map((_, row) => row).sort(byScore(scores));
+    const holders = skipped.map((term) => this.scorer.holders(term));
     return ranked.slice(0, limit).map((row) => {
-      const id = this.scorer.id(ids[row]!);
-      const matched = searched.filter((t) => byTerm.get(t)!.has(ids[row]!));
-      const terms = skipped.length && contains ? [...matched, ...contains(id, skipped)] : matched;
-      return { id, score: scores[row]!, terms, matched };
+      const id = ids[row]!;
+      const matched = searched.filter((t) => byTerm.get(t)!.has(id));
+      const terms = skipped.length ? [...matched, ...skipped.filter((_, i) => holders[i]!(id))] : matched;
+      return { id: this.scorer.id(id), score: scores[row]!, terms, matched };
     });
   }
 

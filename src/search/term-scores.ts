@@ -1,11 +1,16 @@
 import type MiniSearch from 'minisearch';
+import type { SearchOptions } from 'minisearch';
 
 /**
  * The MiniSearch tables one term's scores are read from. They are private to MiniSearch (its `termResults` reads
  * them), as are those `readSavedIndex` fills; version 7's, pinned in package.json.
  */
 interface ScoringTables {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _index: {
+    get(term: string): Map<number, Map<number, number>> | undefined;
+    /** A saved index's quicker answer to whether a passage holds a term (see `TermsOnDemand`). */
+    holders?(term: string): (id: number) => boolean;
+  };
   _fieldIds: Record<string, number>;
   _avgFieldLength: number[];
   _documentCount: number;
@@ -13,6 +18,20 @@ interface ScoringTables {
   _fieldLength: Map<number, number[]>;
   _options: { fields: string[] };
   removeTerm(fieldId: number, documentId: number, term: string): void;
+  /** What `search` sorts and decodes: each passage's score, the query terms it matched and the index terms. */
+  executeQuery(
+    query: string,
+    options: SearchOptions,
+  ): Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
+}
+
+/** One result of `TermScorer.search`: a passage by MiniSearch's short id. */
+export interface ShortResult {
+  id: number;
+  score: number;
+  /** Index terms matched (differs from `queryTerms` on a fuzzy match). */
+  terms: string[];
+  queryTerms: string[];
 }
 
 /** One term's hits, best first: MiniSearch's short document ids and their scores. */
@@ -148,6 +167,32 @@ export class TermScorer {
         return false;
       },
     };
+  }
+
+  /**
+   * `mini.search(query, options)`, passages by short id: the same results, scores and order (MiniSearch's `search`
+   * with no filter), without decoding every result's id when a few are kept.
+   */
+  search(query: string, options: SearchOptions): ShortResult[] {
+    const results: ShortResult[] = [];
+    for (const [id, { score, terms, match }] of this.tables.executeQuery(query, options))
+      results.push({ id, score: score * (terms.length || 1), terms: Object.keys(match), queryTerms: terms });
+    const scores = results.map((r) => r.score);
+    return results
+      .map((_, i) => i)
+      .sort(byScore(scores))
+      .map((i) => results[i]!);
+  }
+
+  /**
+   * Whether a passage (a short id) holds `term` in any field: for the hits of a search that left the term out as too
+   * common to score (see `PassageIndex.plan`).
+   */
+  holders(term: string): (id: number) => boolean {
+    const index = this.tables._index;
+    if (index.holders) return index.holders(term);
+    const data = index.get(term);
+    return (id) => data !== undefined && [...data.values()].some((documents) => documents.has(id));
   }
 
   /** Our id of a passage (`<source>#<paragraph>`) from MiniSearch's short id. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
+import { analyseQuery } from '../../src/search/query.js';
 import { note, tempCorpus } from '../support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -148,19 +149,27 @@ describe('search over a budget', () => {
     expect(dossier.search('Mexico extraditions').length).toBe(3);
   });
 
-  it('tells which of the terms left out a passage holds in any field, in their order, as termsOf says', async () => {
-    const { dir } = await setup({ 'a.md': note('Border notes', 'Mexico extradited ten people in 2019.') });
-    const dossier = await Dossier.open({ corpusDir: dir });
-    const passage = dossier.passages[0]!;
-    const { meta } = dossier.document('a.md')!;
-    const terms = dossier.index.analyzer.terms('notes extradition navy Mexico');
-    expect(dossier.index.termsAmong(passage, meta, terms)).toEqual(
-      terms.filter((t) => dossier.index.termsOf(passage, meta).any.has(t)),
-    );
-    expect(dossier.index.termsAmong(passage, meta, terms)).toEqual(
-      dossier.index.analyzer.terms('notes extradition Mexico'),
-    );
-    expect(dossier.index.termsAmong(passage, meta, [])).toEqual([]);
+  it('tells each hit which of the terms it left out the passage holds, in any field, built or loaded', async () => {
+    const { dir, cacheDir } = await setup({
+      'a.md': note('Border notes', 'Mexico extradited ten people in 2019.\n\nThe navy patrolled the coast.'),
+      'b.md': note('Navy', 'Mexico and the navy.\n\nNotes on extradition.'),
+    });
+    const built = await Dossier.open({ corpusDir: dir, cacheDir });
+    const loaded = await Dossier.open({ corpusDir: dir, cacheDir });
+    expect([built.index.fromCache, loaded.index.fromCache]).toEqual([false, true]);
+    const question = 'notes extradition navy Mexico coast';
+    for (const dossier of [built, loaded]) {
+      const analysed = analyseQuery(question, dossier.index, dossier.ranking.query);
+      const every = [...new Set(analysed.words.flatMap((w) => w.terms))];
+      for (const query of [question, analysed]) {
+        const hits = dossier.search(query, { budget: 1 });
+        expect(hits.some((hit) => hit.terms.length > hit.matched.length)).toBe(true);
+        for (const hit of hits) {
+          const held = dossier.index.termsOf(hit.passage, dossier.document(hit.passage.source)!.meta).any;
+          expect(new Set(hit.terms)).toEqual(new Set(every.filter((t) => held.has(t))));
+        }
+      }
+    }
   });
   it('answers from a loaded index as from the one it saved, and re-indexes a document after loading', async () => {
     const { dir, cacheDir } = await setup({
