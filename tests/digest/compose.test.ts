@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ELLIPSIS } from '../../src/answer/excerpt.js';
 import { plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
 import { composeDigest, PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
-import { digestWorld } from './fixtures.js';
+import { eachDigestWorld } from './fixtures.js';
 
-let world: Awaited<ReturnType<typeof digestWorld>>;
-beforeEach(async () => {
-  world = await digestWorld();
-});
-afterEach(() => world.cleanup());
+const world = eachDigestWorld();
 
 const excerpts = (r: Reply): Excerpt[] => r.blocks.flatMap((b) => (b.type === 'excerpt' ? [b.excerpt] : []));
 const idOf = (e: Excerpt) => `${e.citation.source}#${e.citation.paragraph}`;
@@ -17,7 +13,7 @@ const idOf = (e: Excerpt) => `${e.citation.source}#${e.citation.paragraph}`;
 /** Each excerpt's text, without the "…" marks, is a run of its passage's own words. */
 function expectVerbatim(reply: Reply) {
   for (const e of excerpts(reply)) {
-    const passage = world.dossier.passage(idOf(e));
+    const passage = world().dossier.passage(idOf(e));
     expect(passage).toBeDefined();
     for (const part of plain(e.text)
       .split(ELLIPSIS)
@@ -30,7 +26,7 @@ function expectVerbatim(reply: Reply) {
 describe('composeDigest', () => {
   it('quotes at most two unseen passages per topic, verbatim and cited, and lists what it quoted', () => {
     const { reply, passageIds } = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics: ['fentanyl', 'Mérida funding'],
       newDocuments: [],
       seen: new Set(),
@@ -45,9 +41,9 @@ describe('composeDigest', () => {
   });
 
   it('skips passages the channel has been sent', () => {
-    const first = composeDigest({ dossier: world.dossier, topics: ['fentanyl'], newDocuments: [], seen: new Set() });
+    const first = composeDigest({ dossier: world().dossier, topics: ['fentanyl'], newDocuments: [], seen: new Set() });
     const second = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics: ['fentanyl'],
       newDocuments: [],
       seen: new Set(first.passageIds),
@@ -57,9 +53,9 @@ describe('composeDigest', () => {
   });
 
   it('leads with new documents: title, source, date and opening sentences', () => {
-    const doc = world.dossier.document('merida.md')!;
+    const doc = world().dossier.document('merida.md')!;
     const { reply } = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics: ['fentanyl'],
       newDocuments: [doc],
       seen: new Set(),
@@ -73,14 +69,14 @@ describe('composeDigest', () => {
   });
 
   it('lists a new document’s key figures under their own heading, not under its opening sentences', () => {
-    const doc = world.dossier.document('merida.md')!;
+    const doc = world().dossier.document('merida.md')!;
     const item = {
       text: '$3 billion',
       sentence: [{ text: '$3 billion' }],
-      citation: world.dossier.citation(doc.passages.at(-1)!),
+      citation: world().dossier.citation(doc.passages.at(-1)!),
     };
     const { reply } = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics: [],
       newDocuments: [doc],
       seen: new Set(),
@@ -91,9 +87,13 @@ describe('composeDigest', () => {
   });
 
   it('says plainly when nothing is new and offers the best unseen passage from the archive', () => {
-    const everything = new Set(world.dossier.passages.filter((p) => p.source === 'fentanyl.md').map((p) => p.id));
+    const everything = new Set(
+      world()
+        .dossier.passages.filter((p) => p.source === 'fentanyl.md')
+        .map((p) => p.id),
+    );
     const { reply, passageIds } = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics: ['fentanyl'],
       newDocuments: [],
       seen: everything,
@@ -107,10 +107,10 @@ describe('composeDigest', () => {
 
   it('says so when the channel has seen the whole corpus', () => {
     const { reply, passageIds } = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics: ['fentanyl'],
       newDocuments: [],
-      seen: new Set(world.dossier.passages.map((p) => p.id)),
+      seen: new Set(world().dossier.passages.map((p) => p.id)),
     });
     expect(reply.status).toBe('empty');
     expect(passageIds).toEqual([]);
@@ -124,7 +124,7 @@ describe('composeDigest', () => {
       citation: { source: 'x.md', title: 'X', paragraph: 1 },
     });
     const { reply } = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics,
       newDocuments: [],
       seen: new Set(),

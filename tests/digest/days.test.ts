@@ -1,18 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DigestScheduler } from '../../src/digest/scheduler.js';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { silentLogger } from '../../src/log.js';
 import { note } from '../support/corpus.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
-import { at, digestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
+import { at, eachDigestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
 
-let world: Awaited<ReturnType<typeof digestWorld>>;
-beforeEach(async () => {
-  world = await digestWorld();
-});
-afterEach(() => world.cleanup());
+const world = eachDigestWorld();
 
 describe('digests over several days', () => {
   it(
@@ -20,13 +16,13 @@ describe('digests over several days', () => {
     async () => {
       let now = at('2026-03-03T10:00Z');
       const clock = () => now;
-      const store = world.openStore();
+      const store = world().openStore();
       store.subscribe(newsroom, now);
-      recordSightings(world.dossier, store, clock);
+      recordSightings(world().dossier, store, clock);
       const adapter = new RecordingAdapter();
       const scheduler = new DigestScheduler({
         store,
-        dossier: world.dossier,
+        dossier: world().dossier,
         adapters: { slack: adapter },
         log: silentLogger(),
         sleep: noWait,
@@ -41,14 +37,14 @@ describe('digests over several days', () => {
       for (const ids of days) expect(ids.length).toBeGreaterThanOrEqual(2);
       const all = days.flat();
       expect(new Set(all).size).toBe(all.length);
-      expect(all.every((id) => world.dossier.passage(id))).toBe(true);
+      expect(all.every((id) => world().dossier.passage(id))).toBe(true);
       // None of those mornings announced a document as new: the corpus was there before the subscription.
       for (const reply of adapter.postsTo('C-NEWS'))
         expect(JSON.stringify(reply.blocks)).not.toContain('New in the corpus');
 
       now = at('2026-03-05T20:00Z');
       await writeFile(
-        join(world.corpusDir, 'seizure.md'),
+        join(world().corpusDir, 'seizure.md'),
         note(
           'A record fentanyl seizure',
           'Inspectors reported the largest fentanyl seizure of the decade at a ' +
@@ -56,7 +52,7 @@ describe('digests over several days', () => {
           '2026-03-05',
         ),
       );
-      expect(await world.dossier.rescan()).toEqual({ added: ['seizure.md'], changed: [], removed: [] });
+      expect(await world().dossier.rescan()).toEqual({ added: ['seizure.md'], changed: [], removed: [] });
 
       now = at('2026-03-06T13:00Z');
       await scheduler.tick(now);

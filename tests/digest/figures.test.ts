@@ -1,27 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeDigest } from '../../src/digest/compose.js';
 import { corpusFigures } from '../../src/digest/figures.js';
 import { note } from '../support/corpus.js';
-import { CORPUS, digestWorld } from './fixtures.js';
+import { CORPUS, eachDigestWorld } from './fixtures.js';
 
-let world: Awaited<ReturnType<typeof digestWorld>>;
-beforeEach(async () => {
-  world = await digestWorld({
-    ...CORPUS,
-    'appropriations.md': note(
-      'Appropriations',
-      'Congress approved $1.6 billion in Mérida funding in 2008.\n\nThe next ' +
-        'budget added $400 million in Mérida funding for equipment.',
-      '2026-02-01',
-    ),
-  });
+const world = eachDigestWorld({
+  ...CORPUS,
+  'appropriations.md': note(
+    'Appropriations',
+    'Congress approved $1.6 billion in Mérida funding in 2008.\n\nThe next ' +
+      'budget added $400 million in Mérida funding for equipment.',
+    '2026-02-01',
+  ),
 });
-afterEach(() => world.cleanup());
 
 describe('corpusFigures', () => {
   it('gives each topic its key figures, verbatim and cited, under the topic’s passages', () => {
     const { reply } = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics: ['Mérida funding'],
       newDocuments: [],
       seen: new Set(),
@@ -36,9 +32,9 @@ describe('corpusFigures', () => {
   });
 
   it('shows a new document’s figures after its opening, under the document’s title', () => {
-    const doc = world.dossier.document('appropriations.md')!;
+    const doc = world().dossier.document('appropriations.md')!;
     const { reply } = composeDigest({
-      dossier: world.dossier,
+      dossier: world().dossier,
       topics: ['fentanyl'],
       newDocuments: [doc],
       seen: new Set(),

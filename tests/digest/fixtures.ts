@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { afterEach, beforeEach } from 'vitest';
 import type { Reply } from '../../src/answer/reply.js';
 import type { Logger } from '../../src/log.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
@@ -68,6 +69,21 @@ export async function digestWorld(files: Record<string, string> = CORPUS) {
       await corpus.cleanup();
     },
   };
+}
+
+export type DigestWorld = Awaited<ReturnType<typeof digestWorld>>;
+
+/**
+ * A fresh `digestWorld` of `files` for each test of the suite that calls this, made before the test and removed
+ * after it: the returned function gives the current test's.
+ */
+export function eachDigestWorld(files?: Record<string, string>): () => DigestWorld {
+  let world: DigestWorld | undefined;
+  beforeEach(async () => {
+    world = await digestWorld(files);
+  });
+  afterEach(() => world?.cleanup());
+  return () => world!;
 }
 
 export interface LogLine {

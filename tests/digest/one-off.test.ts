@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
-import { digestWorld } from './fixtures.js';
+import { eachDigestWorld } from './fixtures.js';
 
-let world: Awaited<ReturnType<typeof digestWorld>>;
-beforeEach(async () => {
-  world = await digestWorld();
-});
-afterEach(() => world.cleanup());
+const world = eachDigestWorld();
 
 const excerpts = (r: ReturnType<typeof oneOffDigest>) =>
   r.blocks.flatMap((b) => (b.type === 'excerpt' ? [b.excerpt] : []));
@@ -16,11 +12,13 @@ describe('oneOffDigest', () => {
   it(
     'one-off (terminal): documents dated since the given day lead, and bad ' + 'input is one line naming the problem',
     () => {
-      const reply = oneOffDigest(world.dossier, ['fentanyl'], '2026-01-11');
+      const reply = oneOffDigest(world().dossier, ['fentanyl'], '2026-01-11');
       expect(excerpts(reply)[0]?.citation.source).toBe('merida.md');
       expect(excerpts(reply).filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(PASSAGES_PER_TOPIC);
-      expect(() => oneOffDigest(world.dossier, ['fentanyl'], 'yesterday')).toThrow(/--since "yesterday" is not a date/);
-      expect(() => oneOffDigest(world.dossier, [], undefined)).toThrow(/at least one topic/);
+      expect(() => oneOffDigest(world().dossier, ['fentanyl'], 'yesterday')).toThrow(
+        /--since "yesterday" is not a date/,
+      );
+      expect(() => oneOffDigest(world().dossier, [], undefined)).toThrow(/at least one topic/);
     },
   );
 });

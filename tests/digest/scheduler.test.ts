@@ -1,27 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../../src/digest/delivery.js';
 import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import { silentLogger } from '../../src/log.js';
 import { FakePlatform } from './fake-platform.js';
-import { at, capturingLogger, digestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
+import { at, capturingLogger, eachDigestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
 
-let world: Awaited<ReturnType<typeof digestWorld>>;
-beforeEach(async () => {
-  world = await digestWorld();
-});
-afterEach(() => world.cleanup());
+const world = eachDigestWorld();
 
 const SUBSCRIBED = at('2026-03-03T10:00Z');
 /** 08:00 in New York on Tuesday 3 March 2026 (EST). */
 const SLOT = at('2026-03-03T13:00Z');
 const NEXT_DAY = at('2026-03-04T13:00Z');
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
+/** This test's store, with the newsroom subscribed before the slot. */
+const subscribed = () => {
+  const store = world().openStore();
+  return { store, id: store.subscribe(newsroom, SUBSCRIBED).id };
+};
 
 function scheduler(store: DigestStore, platform: Partial<FakePlatform>, extra: Partial<SchedulerOptions> = {}) {
   return new DigestScheduler({
     store,
-    dossier: world.dossier,
+    dossier: world().dossier,
     adapters: { slack: platform as FakePlatform },
     log: silentLogger(),
     sleep: noWait,
@@ -56,7 +57,7 @@ function expectNoPassageTwice(platform: FakePlatform, channelId: string) {
 
 describe('DigestScheduler', () => {
   it('sends a slot when it comes, and only once however often it ticks', async () => {
-    const store = world.openStore();
+    const store = world().openStore();
     store.subscribe(newsroom, SUBSCRIBED);
     const platform = new FakePlatform();
     const s = scheduler(store, platform);
@@ -70,7 +71,7 @@ describe('DigestScheduler', () => {
   });
 
   it('with many due at once, posts a few at a time and each exactly once', async () => {
-    const store = world.openStore();
+    const store = world().openStore();
     const channels = Array.from({ length: 60 }, (_, i) => `C-${i}`);
     for (const channelId of channels) store.subscribe({ ...newsroom, channelId }, SUBSCRIBED);
     const platform = new FakePlatform();
@@ -82,9 +83,15 @@ describe('DigestScheduler', () => {
   });
 
   describe('an outcome the platform did not confirm', () => {
+    /** A post to the newsroom that arrived but timed out, on a platform that cannot look for it yet (a 503). */
+    const cannotLookYet = () => {
+      const platform = new FakePlatform().plan('C-NEWS', 'accepted-timeout');
+      platform.lookFailure = new DeliveryError('server-error', 'Slack answered 503');
+      return platform;
+    };
+
     it('that did reach the channel (a slow answer) is found there, recorded sent, and never posted again', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const { store, id } = subscribed();
       const platform = new FakePlatform().plan('C-NEWS', 'accepted-timeout');
       const { log, lines } = capturingLogger();
       const s = scheduler(store, platform, { log });
@@ -106,7 +113,7 @@ describe('DigestScheduler', () => {
 
     it('that did not reach the channel (timeout, connection reset) is posted again, once', async () => {
       for (const failure of ['lost-timeout', 'lost-reset'] as const) {
-        const store = world.openStore();
+        const store = world().openStore();
         const { id } = store.subscribe({ ...newsroom, channelId: failure }, SUBSCRIBED);
         const platform = new FakePlatform().plan(failure, failure);
         const s = scheduler(store, platform);
@@ -122,8 +129,7 @@ describe('DigestScheduler', () => {
     it(
       'where the platform cannot be asked, is recorded unconfirmed, never ' + 'posted again, its passages kept',
       async () => {
-        const store = world.openStore();
-        const { id } = store.subscribe(newsroom, SUBSCRIBED);
+        const { store, id } = subscribed();
         const platform = new FakePlatform().plan('C-NEWS', 'accepted-reset');
         const { log, lines } = capturingLogger();
         const s = scheduler(store, platform.blind(), { log });
@@ -139,8 +145,7 @@ describe('DigestScheduler', () => {
     );
 
     it('when looking is refused for good (a missing scope), is recorded unconfirmed with a log line', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const { store, id } = subscribed();
       const platform = new FakePlatform().plan('C-NEWS', 'lost-timeout');
       platform.lookFailure = new DeliveryError('cannot-check', 'missing_scope: add channels:history');
       const s = scheduler(store, platform);
@@ -152,10 +157,8 @@ describe('DigestScheduler', () => {
     });
 
     it('when looking fails for now, looks again later, backing off, until it can tell', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
-      const platform = new FakePlatform().plan('C-NEWS', 'accepted-timeout');
-      platform.lookFailure = new DeliveryError('server-error', 'Slack answered 503');
+      const { store, id } = subscribed();
+      const platform = cannotLookYet();
       const s = scheduler(store, platform);
       await s.tick(SLOT);
       await s.tick(plus(SLOT, 1));
@@ -169,10 +172,8 @@ describe('DigestScheduler', () => {
     });
 
     it('holds back the channel’s next slot until it is settled', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
-      const platform = new FakePlatform().plan('C-NEWS', 'accepted-timeout');
-      platform.lookFailure = new DeliveryError('server-error', 'Slack answered 503');
+      const { store, id } = subscribed();
+      const platform = cannotLookYet();
       const s = scheduler(store, platform, { delivery: { graceMs: 48 * 3_600_000 } });
       await s.tick(SLOT);
       await s.tick(NEXT_DAY);
@@ -188,25 +189,25 @@ describe('DigestScheduler', () => {
 
   describe('restarts', () => {
     it('before the slot: the new process sends it', async () => {
-      const first = world.openStore();
+      const first = world().openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
       await scheduler(first, new FakePlatform()).tick(plus(SLOT, -5));
       first.close();
 
       const platform = new FakePlatform();
-      await scheduler(world.openStore(), platform).tick(SLOT);
+      await scheduler(world().openStore(), platform).tick(SLOT);
       expect(platform.messages).toHaveLength(1);
-      expect(world.openStore().run(id, SLOT)?.state).toBe('sent');
+      expect(world().openStore().run(id, SLOT)?.state).toBe('sent');
     });
 
     it('after a claim, before posting: the slot waits for the dead claim to lapse, then is sent once', async () => {
-      const first = world.openStore();
+      const first = world().openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
       expect(first.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2))).toBeDefined();
       first.close();
 
       const platform = new FakePlatform();
-      const s = scheduler(world.openStore(), platform);
+      const s = scheduler(world().openStore(), platform);
       await s.tick(plus(SLOT, 1));
       expect(platform.attempts).toHaveLength(0);
       await s.tick(plus(SLOT, 2));
@@ -215,13 +216,13 @@ describe('DigestScheduler', () => {
     });
 
     it('after marking it posting, before the post left: looked for, not found, posted once', async () => {
-      const first = world.openStore();
+      const first = world().openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
       leftPosting(first, id);
       first.close();
 
       const platform = new FakePlatform();
-      const store = world.openStore();
+      const store = world().openStore();
       const s = scheduler(store, platform);
       await s.tick(plus(SLOT, 1));
       expect(platform.attempts).toHaveLength(0);
@@ -234,7 +235,7 @@ describe('DigestScheduler', () => {
     it(
       'after the platform took the post, before it was recorded: found there, ' + 'recorded sent, not posted again',
       async () => {
-        const first = world.openStore();
+        const first = world().openStore();
         const { id } = first.subscribe(newsroom, SUBSCRIBED);
         const platform = new FakePlatform();
         leftPosting(first, id);
@@ -247,7 +248,7 @@ describe('DigestScheduler', () => {
         );
         first.close();
 
-        const store = world.openStore();
+        const store = world().openStore();
         await scheduler(store, platform).tick(plus(SLOT, 3));
         expect(platform.messages).toHaveLength(1);
         expect(store.run(id, SLOT)?.state).toBe('sent');
@@ -256,14 +257,14 @@ describe('DigestScheduler', () => {
     );
 
     it('after sending: a restart never sends the slot again', async () => {
-      const first = world.openStore();
+      const first = world().openStore();
       first.subscribe(newsroom, SUBSCRIBED);
       const before = new FakePlatform();
       await scheduler(first, before).tick(SLOT);
       first.close();
 
       const after = new FakePlatform();
-      const s = scheduler(world.openStore(), after);
+      const s = scheduler(world().openStore(), after);
       await s.tick(plus(SLOT, 1));
       await s.tick(plus(SLOT, 60));
       expect(before.messages).toHaveLength(1);
@@ -271,7 +272,7 @@ describe('DigestScheduler', () => {
     });
 
     it('a claim left by a process of this host that no longer runs is taken up at start, without waiting', async () => {
-      const first = world.openStore();
+      const first = world().openStore();
       const { id } = first.subscribe(newsroom, SUBSCRIBED);
       const { hostname } = await import('node:os');
       first.claimRun(id, SLOT, `${hostname()}:999999999:dead`, SLOT, plus(SLOT, 2));
@@ -285,7 +286,7 @@ describe('DigestScheduler', () => {
 
   describe('the grace window and re-subscriptions', () => {
     it('down at the slot, back within the grace window: the slot is sent late', async () => {
-      const store = world.openStore();
+      const store = world().openStore();
       store.subscribe(newsroom, SUBSCRIBED);
       const platform = new FakePlatform();
       await scheduler(store, platform).tick(plus(SLOT, 119));
@@ -293,8 +294,7 @@ describe('DigestScheduler', () => {
     });
 
     it('down at the slot, back after the grace window: the slot is skipped with a log line, once', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const { store, id } = subscribed();
       const platform = new FakePlatform();
       const { log, lines } = capturingLogger();
       const s = scheduler(store, platform, { log });
@@ -308,8 +308,7 @@ describe('DigestScheduler', () => {
     });
 
     it('a claimed slot found after the grace window is skipped with a log line, and counts as finished', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const { store, id } = subscribed();
       store.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
       const { log, lines } = capturingLogger();
       const platform = new FakePlatform();
@@ -321,8 +320,7 @@ describe('DigestScheduler', () => {
     });
 
     it('re-subscribing never sends a second digest on a day already served', async () => {
-      const store = world.openStore();
-      const { id } = store.subscribe(newsroom, SUBSCRIBED);
+      const { store, id } = subscribed();
       const platform = new FakePlatform();
       const s = scheduler(store, platform);
       await s.tick(SLOT);
@@ -338,7 +336,7 @@ describe('DigestScheduler', () => {
     });
 
     it('a new subscription starts with the next slot, not one earlier that day', async () => {
-      const store = world.openStore();
+      const store = world().openStore();
       store.subscribe(newsroom, plus(SLOT, 30));
       const platform = new FakePlatform();
       const s = scheduler(store, platform);
@@ -350,19 +348,19 @@ describe('DigestScheduler', () => {
   });
 
   it('two schedulers on one database file, driven to the same slot, send it once', async () => {
-    const a = world.openStore();
+    const a = world().openStore();
     a.subscribe(newsroom, SUBSCRIBED);
     a.subscribe({ ...newsroom, channelId: 'C-DESK' }, SUBSCRIBED);
     const platform = new FakePlatform();
     const one = scheduler(a, platform);
-    const two = scheduler(world.openStore(), platform);
+    const two = scheduler(world().openStore(), platform);
     await Promise.all([one.tick(SLOT), two.tick(SLOT), one.tick(plus(SLOT, 1)), two.tick(plus(SLOT, 1))]);
     expect(platform.messages.map((m) => m.channelId).sort()).toEqual(['C-DESK', 'C-NEWS']);
   });
 
   describe('a refusing platform', () => {
     it('that says the channel is gone pauses only its own subscription, and the subscriber is told', async () => {
-      const store = world.openStore();
+      const store = world().openStore();
       const gone = store.subscribe({ ...newsroom, channelId: 'C-GONE', subscriberId: 'U-OWNER' }, SUBSCRIBED);
       const ok = store.subscribe(newsroom, SUBSCRIBED);
       const platform = new FakePlatform().plan('C-GONE', new DeliveryError('channel-gone', 'channel_not_found'));
@@ -380,7 +378,7 @@ describe('DigestScheduler', () => {
     it(
       'that cannot be reached is retried with backoff, then the slot fails ' + 'with a log line, delaying nobody',
       async () => {
-        const store = world.openStore();
+        const store = world().openStore();
         const down = store.subscribe({ ...newsroom, channelId: 'C-DOWN' }, SUBSCRIBED);
         store.subscribe(newsroom, SUBSCRIBED);
         const refusal = new DeliveryError('unavailable', 'connect ECONNREFUSED');
@@ -402,7 +400,7 @@ describe('DigestScheduler', () => {
     );
 
     it('that refuses once and then recovers is delivered on retry', async () => {
-      const store = world.openStore();
+      const store = world().openStore();
       store.subscribe(newsroom, SUBSCRIBED);
       const platform = new FakePlatform().plan('C-NEWS', new DeliveryError('unavailable', 'ECONNREFUSED'));
       expect(await scheduler(store, platform).tick(SLOT)).toMatchObject({ sent: 1 });
@@ -410,7 +408,7 @@ describe('DigestScheduler', () => {
     });
 
     it('that rate-limits is waited out as Retry-After asks, and the platform’s other digests wait too', async () => {
-      const store = world.openStore();
+      const store = world().openStore();
       store.subscribe(newsroom, SUBSCRIBED);
       store.subscribe({ ...newsroom, channelId: 'C-DESK' }, SUBSCRIBED);
       const limited = new DeliveryError('rate-limited', 'ratelimited', { retryAfterMs: 30_000 });
@@ -433,8 +431,7 @@ describe('DigestScheduler', () => {
     it(
       'that keeps rate-limiting past the bound fails the slot with a log line, ' + 'having asked a few times only',
       async () => {
-        const store = world.openStore();
-        const { id } = store.subscribe(newsroom, SUBSCRIBED);
+        const { store, id } = subscribed();
         const limited = new DeliveryError('rate-limited', 'ratelimited', { retryAfterMs: 40_000 });
         const platform = new FakePlatform().plan('C-NEWS', ...Array<DeliveryError>(50).fill(limited));
         const { log, lines } = capturingLogger();
@@ -456,7 +453,7 @@ describe('DigestScheduler', () => {
   });
 
   it('driven every 15 minutes across daylight-saving changes, posts at 08:00 local in two time zones', async () => {
-    const store = world.openStore();
+    const store = world().openStore();
     let now = at('2026-03-05T00:00Z');
     store.subscribe({ ...newsroom, channelId: 'C-NY', days: [0, 1, 2, 3, 4, 5, 6] }, now);
     store.subscribe(
@@ -492,7 +489,7 @@ describe('DigestScheduler', () => {
   });
 
   it('leaves subscriptions on platforms it has no adapter for to other processes', async () => {
-    const store = world.openStore();
+    const store = world().openStore();
     const discord = store.subscribe({ ...newsroom, platform: 'discord', channelId: '123' }, SUBSCRIBED);
     await scheduler(store, new FakePlatform()).tick(SLOT);
     expect(store.run(discord.id, SLOT)).toBeUndefined();
@@ -501,7 +498,7 @@ describe('DigestScheduler', () => {
   it('start catches up at once, schedules one node-cron job, and stop leaves none behind', async () => {
     const cron = (await import('node-cron')).default;
     const digestTasks = () => [...cron.getTasks().values()].filter((t) => t.name === 'digest-pass');
-    const store = world.openStore();
+    const store = world().openStore();
     store.subscribe(newsroom, SUBSCRIBED);
     const platform = new FakePlatform();
     const s = scheduler(store, platform, { now: () => plus(SLOT, 5) });

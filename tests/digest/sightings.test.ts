@@ -1,28 +1,24 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { note } from '../support/corpus.js';
-import { at, digestWorld } from './fixtures.js';
+import { at, eachDigestWorld } from './fixtures.js';
 
-let world: Awaited<ReturnType<typeof digestWorld>>;
-beforeEach(async () => {
-  world = await digestWorld();
-});
-afterEach(() => world.cleanup());
+const world = eachDigestWorld();
 
 describe('recordSightings', () => {
   it('records the documents held now, then each one the engine adds, and forgets one it drops', async () => {
     let now = at('2026-03-01T00:00Z');
-    const store = world.openStore();
-    const stop = recordSightings(world.dossier, store, () => now);
+    const store = world().openStore();
+    const stop = recordSightings(world().dossier, store, () => now);
     expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['fentanyl.md', 'merida.md']);
 
     now = at('2026-03-02T00:00Z');
-    await writeFile(join(world.corpusDir, 'new.md'), note('Extraditions', 'Officials announced three extraditions.'));
-    await writeFile(join(world.corpusDir, 'merida.md'), note('The Mérida Initiative', 'Mérida funding was cut.'));
-    await rm(join(world.corpusDir, 'fentanyl.md'));
-    expect(await world.dossier.rescan()).toEqual({
+    await writeFile(join(world().corpusDir, 'new.md'), note('Extraditions', 'Officials announced three extraditions.'));
+    await writeFile(join(world().corpusDir, 'merida.md'), note('The Mérida Initiative', 'Mérida funding was cut.'));
+    await rm(join(world().corpusDir, 'fentanyl.md'));
+    expect(await world().dossier.rescan()).toEqual({
       added: ['new.md'],
       changed: ['merida.md'],
       removed: ['fentanyl.md'],
@@ -31,8 +27,8 @@ describe('recordSightings', () => {
     expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['merida.md', 'new.md']);
 
     stop();
-    await writeFile(join(world.corpusDir, 'later.md'), note('Later', 'Filed once nobody was recording.'));
-    await world.dossier.rescan();
+    await writeFile(join(world().corpusDir, 'later.md'), note('Later', 'Filed once nobody was recording.'));
+    await world().dossier.rescan();
     expect(store.seenSince(at('2026-03-01T12:00Z'))).toEqual(['new.md']);
   });
 });

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/digest/delivery.js';
 import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import { silentLogger } from '../../src/log.js';
 import { FakePlatform } from './fake-platform.js';
-import { at, digestWorld, newsroom, noWait } from './fixtures.js';
+import { at, eachDigestWorld, newsroom, noWait } from './fixtures.js';
 
-let world: Awaited<ReturnType<typeof digestWorld>>;
-beforeEach(async () => {
-  world = await digestWorld();
-});
-afterEach(() => world.cleanup());
+const world = eachDigestWorld();
 
 const SUBSCRIBED = at('2026-03-02T10:00Z');
 /** 08:00 in New York on 2 and 3 March 2026: two slots due at once after a long outage. */
@@ -23,7 +19,7 @@ const DAY_MS = 24 * 3_600_000;
 const scheduler = (store: DigestStore, platform: FakePlatform, sleep: SchedulerOptions['sleep'] = noWait) =>
   new DigestScheduler({
     store,
-    dossier: world.dossier,
+    dossier: world().dossier,
     adapters: { slack: platform },
     log: silentLogger(),
     sleep,
@@ -32,7 +28,7 @@ const scheduler = (store: DigestStore, platform: FakePlatform, sleep: SchedulerO
 
 describe('DigestScheduler.stop', () => {
   it('lets the post in flight finish, claims no further slot, and the next start sends the rest once', async () => {
-    const store = world.openStore();
+    const store = world().openStore();
     const sub = store.subscribe(newsroom, SUBSCRIBED);
     const platform = new FakePlatform().plan('C-NEWS', 'hold');
     const first = scheduler(store, platform);
@@ -50,7 +46,7 @@ describe('DigestScheduler.stop', () => {
     expect(store.run(sub.id, TUESDAY)).toBeUndefined();
     expect(await first.tick(NOW)).toMatchObject({ sent: 0 });
 
-    const restarted = scheduler(world.openStore(), platform);
+    const restarted = scheduler(world().openStore(), platform);
     await restarted.tick(NOW);
     await restarted.tick(NOW);
     expect(platform.messagesTo('C-NEWS')).toHaveLength(2);
@@ -58,7 +54,7 @@ describe('DigestScheduler.stop', () => {
   });
 
   it('ends a wait for the platform at once and gives the slot back unsent; the next start sends it once', async () => {
-    const store = world.openStore();
+    const store = world().openStore();
     const sub = store.subscribe({ ...newsroom, days: [2] }, SUBSCRIBED);
     const platform = new FakePlatform().plan(
       'C-NEWS',
@@ -77,7 +73,7 @@ describe('DigestScheduler.stop', () => {
     expect(platform.attempts).toHaveLength(1);
     expect(store.run(sub.id, TUESDAY)).toMatchObject({ state: 'claimed' });
 
-    const restarted = scheduler(world.openStore(), platform);
+    const restarted = scheduler(world().openStore(), platform);
     expect(await restarted.tick(NOW)).toMatchObject({ sent: 1 });
     expect(await restarted.tick(NOW)).toMatchObject({ sent: 0 });
     expect(platform.messagesTo('C-NEWS')).toHaveLength(1);
@@ -89,7 +85,7 @@ describe('DigestScheduler.stop', () => {
       'restart it is looked for, never sent twice',
     async () => {
       for (const outcome of ['ok', 'lost-reset'] as const) {
-        const store = world.openStore();
+        const store = world().openStore();
         const sub = store.subscribe({ ...newsroom, channelId: outcome, days: [2] }, SUBSCRIBED);
         const platform = new FakePlatform().plan(outcome, 'hold');
         const first = scheduler(store, platform);
@@ -102,7 +98,7 @@ describe('DigestScheduler.stop', () => {
         // The platform answers once the process has gone: it kept the post, or it did not.
         platform.release(outcome);
 
-        const restarted = scheduler(world.openStore(), platform);
+        const restarted = scheduler(world().openStore(), platform);
         await restarted.tick(later(0.5));
         expect(platform.looks).toEqual([]);
         await restarted.tick(later(2));

@@ -1,20 +1,16 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgDigestStore } from '../../src/digest/pg-store.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import { HAS_POSTGRES, startCluster, type TestCluster } from '../support/postgres.js';
-import { at, digestWorld, newsroom } from './fixtures.js';
+import { at, eachDigestWorld, newsroom } from './fixtures.js';
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('./tick-process.ts', import.meta.url));
 
-let world: Awaited<ReturnType<typeof digestWorld>>;
-beforeEach(async () => {
-  world = await digestWorld();
-});
-afterEach(() => world.cleanup());
+const world = eachDigestWorld();
 
 /** Twelve channels due at one instant, two processes ticking at once on `database`: each channel gets one post. */
 async function sendEachSlotOnce(database: string, openStore: () => DigestStore): Promise<void> {
@@ -24,7 +20,7 @@ async function sendEachSlotOnce(database: string, openStore: () => DigestStore):
   store.close();
 
   const tick = () =>
-    run(process.execPath, ['--import', 'tsx', SCRIPT, world.corpusDir, database, '2026-03-03T13:00:00Z']);
+    run(process.execPath, ['--import', 'tsx', SCRIPT, world().corpusDir, database, '2026-03-03T13:00:00Z']);
   const outputs = await Promise.all([tick(), tick()]);
   const posted = outputs.flatMap(({ stdout }) => stdout.split('\n').filter(Boolean));
   expect(posted.sort()).toEqual(channels.map((c) => `posted ${c}`).sort());
@@ -37,7 +33,7 @@ async function sendEachSlotOnce(database: string, openStore: () => DigestStore):
 }
 
 describe('two bot processes on one database file', () => {
-  it('send each slot once between them', () => sendEachSlotOnce(world.dbPath, () => world.openStore()), 60_000);
+  it('send each slot once between them', () => sendEachSlotOnce(world().dbPath, () => world().openStore()), 60_000);
 });
 
 describe.runIf(HAS_POSTGRES)('two bot processes on one PostgreSQL database', () => {
