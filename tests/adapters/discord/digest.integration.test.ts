@@ -2,12 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { digestNonce } from '../../../adapters/discord/digest.js';
-import type { Reply } from '../../../src/answer/reply.js';
 import type { DeliveryError } from '../../../src/digest/delivery.js';
 import { silentLogger } from '../../../src/log.js';
 import { openCorpus } from '../../support/corpus.js';
 import { CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
 import { startDiscordAdapter } from './start-adapter.js';
+import { textReply } from '../../support/replies.js';
 
 /** Digest posts through the real adapter and discord.js client, against a Discord stand-in that misbehaves. */
 
@@ -15,13 +15,7 @@ let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;
 let cleanup: () => Promise<void>;
 
-const digest: Reply = {
-  title: 'Digest: tram funding',
-  status: 'ok',
-  blocks: [{ type: 'text', text: [{ text: 'The tram was funded.' }] }],
-  attachments: [],
-  more: 0,
-};
+const digest = textReply('Digest: tram funding', 'The tram was funded.');
 const OTHER_CHANNEL = '900000000000000099';
 const GONE_CHANNEL = '900000000000000098';
 const isPost = (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages`;

@@ -10,6 +10,7 @@ import {
   type Reply,
 } from '../../../src/answer/reply.js';
 import { expectWithinLimits } from './limits.js';
+import { replyOf } from '../../support/replies.js';
 
 const citation: Citation = {
   source: 'budget.md',
@@ -31,14 +32,7 @@ const excerpt = (text: string, strong = 'tram'): Excerpt => {
 
 const render = (r: Reply) => renderDiscord(r).message;
 
-const reply = (blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply => ({
-  title: 'tram funding',
-  status: 'ok',
-  blocks,
-  attachments: [],
-  more: 0,
-  ...extra,
-});
+const reply = (blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply => replyOf('tram funding', blocks, extra);
 
 describe('neutralise', () => {
   it('keeps mass mentions, user, role and channel mentions from acting', () => {

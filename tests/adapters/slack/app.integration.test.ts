@@ -22,6 +22,7 @@ import {
   type Recorded,
 } from './slack-stub.js';
 import { FORM, startSlackAdapter, type StartedSlack } from './start-adapter.js';
+import { textReply } from '../../support/replies.js';
 
 const SECRET = 'test-signing-secret';
 const BOT_TOKEN = 'xoxb-test-token-never-logged';
@@ -397,13 +398,7 @@ const chartReply: Reply = {
   ],
   more: 0,
 };
-const plainReply: Reply = {
-  title: 'Digest',
-  status: 'ok',
-  blocks: [{ type: 'text', text: [{ text: 'Nothing new.' }] }],
-  attachments: [],
-  more: 0,
-};
+const plainReply = textReply('Digest', 'Nothing new.');
 
 describe('SlackAdapter delivery', () => {
   it('uploads the chart with files.uploadV2 when the answer is shared', async () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { DIGEST_EVENT } from '../../../adapters/slack/digest.js';
-import type { Reply } from '../../../src/answer/reply.js';
 import { createLogger } from '../../../src/log.js';
 import { openCorpus } from '../../support/corpus.js';
 import { SlackStub } from './slack-stub.js';
+import { textReply } from '../../support/replies.js';
 
 /** Digest posts through the real adapter and Web API client, against a Slack stand-in that misbehaves. */
 
@@ -14,13 +14,7 @@ let adapter: SlackAdapter;
 let logs: Record<string, unknown>[];
 let cleanup: () => Promise<void>;
 
-const digest: Reply = {
-  title: 'Digest: harbour',
-  status: 'ok',
-  blocks: [{ type: 'text', text: [{ text: 'The harbour was dredged.' }] }],
-  attachments: [],
-  more: 0,
-};
+const digest = textReply('Digest: harbour', 'The harbour was dredged.');
 const SINCE = () => new Date(Date.now() - 5000);
 
 beforeAll(async () => {

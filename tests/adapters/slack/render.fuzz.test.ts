@@ -4,6 +4,7 @@ import type { Excerpt } from '../../../src/answer/reply.js';
 import { escapeMrkdwn, LIMITS, renderSlack, type RenderOptions } from '../../../adapters/slack/render.js';
 import { anyInput, anyReply, fuzz, hostileText } from '../../support/arbitraries.js';
 import { expectInertSlack } from '../../support/inert.js';
+import { replyOf } from '../../support/replies.js';
 
 const options: fc.Arbitrary<RenderOptions> = fc.record(
   {
@@ -38,13 +39,12 @@ describe('renderSlack, fuzzed', () => {
         score: 1,
       });
       const heavy = '"\u0007\u0007" x. '.repeat(400);
-      const message = renderSlack({
-        title: 'q',
-        status: 'ok',
-        blocks: [heavy, heavy, heavy].map((t) => ({ type: 'excerpt', excerpt: excerpt(t) })),
-        attachments: [],
-        more: 0,
-      });
+      const message = renderSlack(
+        replyOf(
+          'q',
+          [heavy, heavy, heavy].map((t) => ({ type: 'excerpt', excerpt: excerpt(t) })),
+        ),
+      );
       expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
       expect(
         message.blocks.filter((b) => b.type === 'section' && b.text?.text.startsWith('> ')).length,

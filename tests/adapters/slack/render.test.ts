@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorReply, said, type Citation, type Excerpt, type Reply } from '../../../src/answer/reply.js';
 import { LIMITS, escapeMrkdwn, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
+import { replyOf } from '../../support/replies.js';
 
 const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
   source: 'harbour.md',
@@ -21,15 +22,7 @@ const excerpt = (text: Excerpt['text'], paragraph = 2): Excerpt => ({
 });
 
 /** An answer found in the corpus, unless `over` says otherwise. */
-const reply = (over: Partial<Reply>): Reply => ({
-  title: 'harbour dredging',
-  status: 'ok',
-  blocks: [],
-  attachments: [],
-  more: 0,
-  isAnswer: true,
-  ...over,
-});
+const reply = (over: Partial<Reply>): Reply => replyOf('harbour dredging', [], { isAnswer: true, ...over });
 
 /** Every mrkdwn string in a message, wherever Block Kit keeps it. */
 function texts(message: SlackMessage): string[] {
@@ -202,14 +195,7 @@ describe('renderSlack', () => {
 
   it('shows an error as one escaped line without buttons', () => {
     const message = renderSlack(
-      {
-        title: 'x',
-        status: 'error',
-        blocks: [],
-        attachments: [],
-        more: 0,
-        error: { code: 'bad-arguments', message: 'no <!here> command' },
-      },
+      replyOf('x', [], { status: 'error', error: { code: 'bad-arguments', message: 'no <!here> command' } }),
       { request: { t: 'x' }, share: 'offer' },
     );
     expect(message.blocks).toHaveLength(1);

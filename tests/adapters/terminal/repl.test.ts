@@ -10,9 +10,10 @@ import {
   wrap,
   type TerminalStyle,
 } from '../../../adapters/terminal/render.js';
-import { errorReply, type Reply, type ReplyBlock } from '../../../src/answer/reply.js';
+import { errorReply, type ReplyBlock } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { note, openCorpus } from '../../support/corpus.js';
+import { replyOf, textReply } from '../../support/replies.js';
 
 let dossier: Dossier;
 let cleanup: () => Promise<void>;
@@ -220,26 +221,13 @@ describe('TerminalAdapter on a terminal', () => {
 
 describe('renderTerminal', () => {
   it('strips control characters from document text so it cannot drive the terminal', () => {
-    const reply: Reply = {
-      title: 'x\u001b[2J',
-      status: 'ok',
-      blocks: [{ type: 'text', text: [{ text: 'a\u001b]0;pwned\u0007b' }] }],
-      attachments: [],
-      more: 0,
-    };
+    const reply = textReply('x\u001b[2J', 'a\u001b]0;pwned\u0007b');
     expect(renderTerminal(reply)).not.toContain('\u001b');
     expect(renderTerminal(reply)).not.toContain('\u0007');
   });
 
   it('ends a reply with further results with the `more` hint unless told not to (the one-shot CLI)', () => {
-    const reply: Reply = {
-      title: 'Cartel revenue',
-      status: 'ok',
-      blocks: [{ type: 'text', text: [{ text: 'first page' }] }],
-      attachments: [],
-      more: 7,
-      next: { command: 'ask', args: {} },
-    };
+    const reply = textReply('Cartel revenue', 'first page', { more: 7, next: { command: 'ask', args: {} } });
     expect(renderTerminal(reply)).toMatch(/7 more results: type `more`\.$/);
     expect(renderTerminal(reply, undefined, { moreHint: false })).not.toContain('more');
     expect(renderTerminal(reply, undefined, { moreHint: false })).toMatch(/first page$/);
@@ -251,13 +239,10 @@ describe('renderTerminal', () => {
       type: 'excerpt',
       excerpt: { text: [{ text }], citation, figures: [], score: 1, ...(context ? { context } : {}) },
     });
-    const reply: Reply = {
-      title: 'Plan',
-      status: 'ok',
-      blocks: [excerpt('Funding rose.'), excerpt('Training judges;', 'The plan has three pillars:')],
-      attachments: [],
-      more: 0,
-    };
+    const reply = replyOf('Plan', [
+      excerpt('Funding rose.'),
+      excerpt('Training judges;', 'The plan has three pillars:'),
+    ]);
     const lines = renderTerminal(reply).split('\n');
     const second = lines.indexOf('2. The plan has three pillars:');
     expect(second).toBeGreaterThan(0);
