@@ -18,7 +18,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 11;
+export const INDEX_VERSION = 12;
 
 interface IndexedPassage {
   id: string;
@@ -26,6 +26,9 @@ interface IndexedPassage {
   title: string;
   heading: string;
 }
+
+/** What an English dictionary says a word is (see `PassageIndex.wordKind`). */
+export type WordKind = 'name' | 'specific' | 'word';
 
 export interface SearchOptions {
   /** How many hits at most (default 20). */
@@ -85,7 +88,7 @@ export class PassageIndex {
       counts: { text: new Map(), any: new Map() },
       words: new Map(),
       bridges: [],
-      dictionary: { words: Strings.of([]), names: Strings.of([]) },
+      dictionary: { words: Strings.of([]), names: Strings.of([]), specific: Strings.of([]) },
     },
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
@@ -185,7 +188,11 @@ export class PassageIndex {
       try {
         const { synonyms, family, dictionary } = await readWordNet(index.learned.words.keys(), wordnet, indexing);
         index.learn([...Bridges.oneWay(synonyms, 'wordnet', analyzer), ...Bridges.oneWay(family, 'family', analyzer)]);
-        index.learned.dictionary = { words: Strings.sorted(dictionary.words), names: Strings.sorted(dictionary.names) };
+        index.learned.dictionary = {
+          words: Strings.sorted(dictionary.words),
+          names: Strings.sorted(dictionary.names),
+          specific: Strings.sorted(dictionary.specific),
+        };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
       }
@@ -221,14 +228,18 @@ export class PassageIndex {
   }
 
   /**
-   * What an English dictionary says a word is: a proper noun
-   * ("canada"), another word, or unknown to it (a typo, a rare name).
+   * What an English dictionary says a word is: a proper noun ("canada", "canadian"), a word of one sense
+   * ("naloxone"), a common word of several ("cops"), or unknown to it (a typo, a rare name, a code). A word
+   * whose forms are of several kinds is the commonest: "selling" (one sense) is a form of "sell" (many).
    */
-  wordKind(word: string): 'name' | 'word' | undefined {
-    const { words, names } = this.learned.dictionary;
+  wordKind(word: string): WordKind | undefined {
+    const { words, names, specific } = this.learned.dictionary;
     if (names.indexOf(word) >= 0) return 'name';
-    if (words.indexOf(word) >= 0) return 'word';
-    return baseForms(word).some((b) => words.indexOf(b) >= 0) ? 'word' : undefined;
+    const forms = [word, ...baseForms(word)];
+    const holds = (list: Strings) => forms.some((form) => list.indexOf(form) >= 0);
+    if (holds(words)) return 'word';
+    if (holds(specific)) return 'specific';
+    return holds(names) ? 'name' : undefined;
   }
 
   /** Replaces the lexicon's bridges (a lexicon read anew). The index itself does not depend on them. */

@@ -1,6 +1,6 @@
 import { stemWord } from './analyzer.js';
 import type { BridgeSource } from './bridges.js';
-import type { PassageIndex } from './index.js';
+import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
 
 /** Another way to say a word of the question (a synonym, an acronym's expansion, the word a typo meant). */
@@ -90,7 +90,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     // An alternative phrase is as telling as its rarest word.
     const dfs = usable.map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
     const known = index.knows(term) || usable.length > 0;
-    const unknown = idf(0) * (kind === 'name' ? options.unknownName : kind === 'word' ? options.unknownWord : 1);
+    const unknown = idf(0) * unknownWeight(word, kind, options);
     const weight = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : known ? idf(1) : unknown;
     return {
       word,
@@ -105,6 +105,14 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once.
   const once = words.filter((w, i) => words.findIndex((o) => o.term === w.term) === i);
   return { text, words: once, wantsFigure: AMOUNT.test(text), rarest: idf(0) };
+}
+
+/** How much a word the corpus lacks weighs, against a word no passage holds, by what the dictionary says it is. */
+function unknownWeight(word: string, kind: WordKind | undefined, options: RankingOptions['query']): number {
+  if (kind === 'name') return options.unknownName;
+  if (kind === 'specific') return options.unknownSpecific;
+  if (kind === 'word') return options.unknownWord;
+  return /\d/.test(word) ? options.unknownCode : 1;
 }
 
 function quantityOf(term: string): QueryWord['quantity'] {

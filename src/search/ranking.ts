@@ -66,13 +66,20 @@ export interface RankingOptions {
      */
     bridges: Record<BridgeSource, number>;
     /**
-     * A word the corpus lacks (and no bridge reaches) weighs the most, times this when an English
-     * dictionary calls it a name (Canada: a subject the corpus does not cover), or a common word
-     * (phone: perhaps said otherwise in the corpus). A word the dictionary does not know either
-     * (a rare name, a code) weighs the most as it is.
+     * A word the corpus lacks (and no bridge reaches) weighs as much as a word no passage holds, times one of
+     * these, by how specific an English dictionary (WordNet) says it is: the more specific, the likelier it
+     * names another subject than says the corpus's own in other words. `unknownName`: a proper noun or an
+     * adjective of one (Guatemala, Canadian: a place or people the corpus does not cover). `unknownSpecific`:
+     * a word of one sense (naloxone, guacamole: one thing, and not this corpus's). `unknownWord`: a common
+     * word of several senses (cops, fallout, minister: perhaps a paraphrase of the corpus's own words).
+     * `unknownCode`: a token with digits the dictionary does not know (Rpl23, 5mmol, FY23: a detail of a
+     * subject, written in more than one way); any other word the dictionary does not know (a rare name, a
+     * typo) weighs 1. Calibrated with `answer` (README, Evaluation).
      */
     unknownName: number;
+    unknownSpecific: number;
     unknownWord: number;
+    unknownCode: number;
     /**
      * Which words are read as typos, in a question and in a quote: none shorter than `minLength` letters (a short
      * word is too easily another word), and up to two edits from `twoEditsFrom` letters on, one below.
@@ -198,11 +205,13 @@ export const DEFAULT_RANKING: RankingOptions = {
   },
   query: {
     bridges: { lexicon: 0.7, alias: 0.9, abbreviation: 0.8, wordnet: 0.5, family: 0.6, typo: 0.8 },
-    unknownName: 1.5,
+    unknownName: 2.5,
+    unknownSpecific: 2,
     unknownWord: 0.7,
+    unknownCode: 0.3,
     typos: { minLength: 4, twoEditsFrom: 8 },
   },
-  answer: { minCoverage: 0.37, minEvidence: 1.5, confidentCoverage: 0.6 },
+  answer: { minCoverage: 0.35, minEvidence: 1.6, confidentCoverage: 0.6 },
   ask: {
     candidates: 60,
     coveragePower: 2,

@@ -17,7 +17,7 @@ export interface Learned {
   /** The bridges a saved index holds, read by their first term when a question first reaches it. */
   saved?: SavedBridges;
   /** WordNet's one-word entries (empty without WordNet). */
-  dictionary: { words: Strings; names: Strings };
+  dictionary: { words: Strings; names: Strings; specific: Strings };
 }
 
 /** MiniSearch's postings of one term: documents and frequencies, by field. */
@@ -311,6 +311,8 @@ const SECTIONS = [
   'dictionaryWordEnds',
   'dictionaryNames',
   'dictionaryNameEnds',
+  'dictionarySpecific',
+  'dictionarySpecificEnds',
   'bridgeFirsts',
   'bridgeFirstEnds',
   'bridgeGroups',
@@ -370,7 +372,7 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
   const ids = Strings.of(shortIds.map((id) => String(documentIds[id])));
   const terms = Strings.of(sorted.map(({ term }) => term));
   const wordList = Strings.sorted([...learned.words.keys()]);
-  const { words: dictionaryWords, names: dictionaryNames } = learned.dictionary;
+  const { words: dictionaryWords, names: dictionaryNames, specific: dictionarySpecific } = learned.dictionary;
   const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
   const sections: Record<Section, Buffer> = {
     ids: ids.bytes,
@@ -389,6 +391,8 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionaryWordEnds: numbers(dictionaryWords.ends),
     dictionaryNames: dictionaryNames.bytes,
     dictionaryNameEnds: numbers(dictionaryNames.ends),
+    dictionarySpecific: dictionarySpecific.bytes,
+    dictionarySpecificEnds: numbers(dictionarySpecific.ends),
     bridgeFirsts: bridges.firsts.bytes,
     bridgeFirstEnds: numbers(bridges.firsts.ends),
     bridgeGroups: bridges.groups.bytes,
@@ -476,6 +480,7 @@ export function readSavedIndex<T>(
       dictionary: {
         words: strings('dictionaryWords', 'dictionaryWordEnds'),
         names: strings('dictionaryNames', 'dictionaryNameEnds'),
+        specific: strings('dictionarySpecific', 'dictionarySpecificEnds'),
       },
     },
   };

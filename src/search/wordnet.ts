@@ -36,10 +36,15 @@ const NEGATING = /^(?:un|in|im|il|ir|non|dis)$/;
 const negated = (a: string, b: string) =>
   (a.endsWith(b) && NEGATING.test(a.slice(0, -b.length))) || (b.endsWith(a) && NEGATING.test(b.slice(0, -a.length)));
 
-/** English words WordNet knows, one word each, in lower case: `names` are proper nouns (Canada, Tokyo). */
+/**
+ * English words WordNet knows, one word each, in lower case: `names` are proper nouns (Canada, Tokyo) and the
+ * adjectives that say "of" one (Canadian); `specific` words have a single sense in every part of speech (naloxone,
+ * guacamole), where a common word has several (cop, minister); `words` are the rest.
+ */
 export interface Dictionary {
   words: string[];
   names: string[];
+  specific: string[];
 }
 
 /**
@@ -116,12 +121,15 @@ export async function readWordNet(
     }
     return out;
   };
-  const dictionary: Dictionary = { words: [], names: [] };
+  const dictionary: Dictionary = { words: [], names: [], specific: [] };
   const names = properNouns(data.get('noun')!);
+  const ofNames = adjectivesOfNames(data.get('adj')!, (offset) => synset('noun', offset));
   for (const [lemma, list] of entries) {
     if (!/^\p{L}+$/u.test(lemma)) continue;
     const onlyNoun = list.every((e) => e.part === 'noun');
-    (onlyNoun && names.has(lemma) ? dictionary.names : dictionary.words).push(lemma);
+    const senses = list.reduce((n, e) => n + Number(e.line.split(' ', 3)[2]), 0);
+    if ((onlyNoun && names.has(lemma)) || ofNames.has(lemma)) dictionary.names.push(lemma);
+    else (senses === 1 ? dictionary.specific : dictionary.words).push(lemma);
   }
   const usage = await senseUsage(dictDir);
   /**
@@ -212,6 +220,30 @@ function properNouns(nouns: string): Set<string> {
   }
   for (const word of lower) capitalised.delete(word);
   return capitalised;
+}
+
+/**
+ * Adjectives that WordNet says pertain to a proper noun ("canadian" to Canada, "danish" to Denmark): like the name,
+ * they say which place or people a question is about. `nounSynset` gives the words of the noun sense at an offset.
+ */
+function adjectivesOfNames(adjectives: string, nounSynset: (offset: number) => string[]): Set<string> {
+  const out = new Set<string>();
+  for (const line of adjectives.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.slice(0, line.indexOf(' | ')).split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const at = 4 + 2 * count;
+    for (let i = 0; i < Number(fields[at]); i++) {
+      const [symbol, target, part, ends] = fields.slice(at + 1 + 4 * i, at + 5 + 4 * i);
+      const source = parseInt(ends!.slice(0, 2), 16);
+      // A pertainym is a lexical pointer: from one adjective of the synset to one word of the noun sense.
+      if (symbol !== '\\' || part !== 'n' || !source) continue;
+      const noun = nounSynset(Number(target))[parseInt(ends!.slice(2), 16) - 1];
+      const adjective = fields[4 + 2 * (source - 1)]!.replace(/\(.*\)$/, '');
+      if (noun && /^\p{Lu}/u.test(noun)) out.add(adjective.toLowerCase());
+    }
+  }
+  return out;
 }
 
 /**

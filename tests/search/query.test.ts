@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amountsIn, analyseQuery, coverage, decide, evidence } from '../../src/search/query.js';
+import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, withCorpus } from '../support/corpus.js';
 
 describe('coverage', () => {
@@ -66,6 +67,35 @@ describe('decide', () => {
         expect(evidence(rare, 1)).toBeLessThan(2);
         expect(evidence(rare, 0.5)).toBeCloseTo(evidence(rare, 1) / 2);
       },
+    );
+  });
+});
+
+describe('a word the corpus lacks', () => {
+  it('weighs more the more specific it is: a name or one-sense word over a common word, a code least', async () => {
+    await withCorpus(
+      { 'a.md': note('Bakeries', 'Bakers sold bread at the market.') },
+      (dossier) => {
+        const query = analyseQuery(
+          'bread from guatemala canadian naloxone cops rpl23 qzvrt',
+          dossier.index,
+          dossier.ranking.query,
+        );
+        const weight = Object.fromEntries(query.words.map((w) => [w.word, w.weight / query.rarest]));
+        const { unknownName, unknownSpecific, unknownWord, unknownCode } = dossier.ranking.query;
+        expect(weight).toMatchObject({
+          guatemala: unknownName,
+          canadian: unknownName,
+          naloxone: unknownSpecific,
+          cops: unknownWord,
+          rpl23: unknownCode,
+          qzvrt: 1,
+        });
+        expect(unknownName).toBeGreaterThan(1);
+        expect(unknownSpecific).toBeGreaterThan(unknownWord);
+        expect(unknownCode).toBeLessThan(unknownWord);
+      },
+      { wordnet: WORDNET_DIR },
     );
   });
 });

@@ -22,4 +22,16 @@ describe('readWordNet', () => {
     expect(to('increased')).not.toContain('decrease');
     expect(to('closely')).not.toContain('distant');
   });
+
+  it('tells names and their adjectives, words of one sense and common words apart', async () => {
+    const { dictionary } = await readWordNet([], WORDNET_DIR);
+    const names = new Set(dictionary.names);
+    const specific = new Set(dictionary.specific);
+    const words = new Set(dictionary.words);
+    for (const name of ['guatemala', 'canadian', 'danish']) expect(names.has(name), name).toBe(true);
+    for (const word of ['naloxone', 'guacamole']) expect(specific.has(word), word).toBe(true);
+    for (const word of ['cop', 'minister', 'fallout']) expect(words.has(word), word).toBe(true);
+    // Each word is of one kind only.
+    expect(specific.has('cop') || names.has('cop') || words.has('canadian')).toBe(false);
+  });
 });
