@@ -49,7 +49,7 @@ const QUALITY = process.env.BENCH_QUALITY !== '0';
 const DIGESTS = 100;
 const DIGEST_BUDGET_MS = 45_000;
 /** Per engine and kind of question: enough passes for stable percentiles on small corpora, bounded on large. */
-const LATENCY = { minSamples: 300, budgetMs: 6000 };
+const LATENCY = { minSamples: 300, budgetMs: 6000, settle: () => gc() };
 
 for (const [what, path] of [
   ['the seed articles', seedsDir],
