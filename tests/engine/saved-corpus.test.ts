@@ -1,10 +1,15 @@
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
 import { createLogger } from '../../src/log.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, tempCorpusAndCache } from '../support/corpus.js';
+
+/** Two notes, each with a figure. */
+const TWO_NOTES = {
+  'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
+  'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
+};
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -15,12 +20,8 @@ describe('SavedCorpus', () => {
   it(
     'reuses parsed documents and their figures while the bytes are ' + 'unchanged, and re-parses a changed file',
     async () => {
-      const corpus = await tempCorpus({
-        'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
-        'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
-      });
-      const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
-      cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+      const { cacheDir, ...corpus } = await tempCorpusAndCache(TWO_NOTES);
+      cleanups.push(corpus.cleanup);
 
       const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
       expect((await readdir(cacheDir)).some((f) => f.startsWith('corpus-v'))).toBe(true);
@@ -38,12 +39,11 @@ describe('SavedCorpus', () => {
   );
 
   it('saves a file skipped for its content too, so an unchanged corpus is never written again', async () => {
-    const corpus = await tempCorpus({
-      'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
+    const { cacheDir, ...corpus } = await tempCorpusAndCache({
+      'a.md': TWO_NOTES['a.md'],
       'credits.txt': '© 2013 Test Desk. All rights reserved.\n',
     });
-    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
-    cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+    cleanups.push(corpus.cleanup);
     const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
     expect(first.corpus.warnings.map((w) => w.source)).toEqual(['credits.txt']);
     const saved = join(
@@ -57,12 +57,8 @@ describe('SavedCorpus', () => {
     expect((await stat(saved)).mtimeMs).toBe(written);
   });
   it('reads no file whose stamp is unchanged, and re-reads one touched or given a sidecar', async () => {
-    const corpus = await tempCorpus({
-      'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
-      'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
-    });
-    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
-    cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+    const { cacheDir, ...corpus } = await tempCorpusAndCache(TWO_NOTES);
+    cleanups.push(corpus.cleanup);
     const read: string[] = [];
     const load = {
       readFile: async (path: string) => {
@@ -95,12 +91,8 @@ describe('SavedCorpus', () => {
   });
 
   it('parses every document again, with one line saying why, when the saved corpus is damaged', async () => {
-    const corpus = await tempCorpus({
-      'a.md': note('Seizures', 'Fentanyl seizures rose 80 percent in one year.'),
-      'b.md': note('Deaths', 'About 64,070 overdose deaths were recorded in 2016.'),
-    });
-    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
-    cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+    const { cacheDir, ...corpus } = await tempCorpusAndCache(TWO_NOTES);
+    cleanups.push(corpus.cleanup);
     const logs: { level: number; msg: string }[] = [];
     const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
     const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir, log });

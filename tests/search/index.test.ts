@@ -1,11 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { analyseQuery } from '../../src/search/query.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, tempCorpusAndCache } from '../support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -13,9 +12,8 @@ afterEach(async () => {
 });
 
 async function setup(files: Record<string, string>) {
-  const corpus = await tempCorpus(files);
-  const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
-  cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+  const { cacheDir, ...corpus } = await tempCorpusAndCache(files);
+  cleanups.push(corpus.cleanup);
   return { dir: corpus.dir, cacheDir };
 }
 

@@ -1,12 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
 import { createLogger } from '../../src/log.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
-import { note, tempCorpus } from '../support/corpus.js';
+import { note, tempCorpus, tempCorpusAndCache } from '../support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -24,9 +23,8 @@ const FILES = {
 
 /** WordNet only where its dictionary is what is tested: reading it makes each open slower. */
 async function setup({ wordnet = false } = {}) {
-  const corpus = await tempCorpus(FILES);
-  const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
-  cleanups.push(corpus.cleanup, () => rm(cacheDir, { recursive: true, force: true }));
+  const { cacheDir, ...corpus } = await tempCorpusAndCache(FILES);
+  cleanups.push(corpus.cleanup);
   const logs: { level: number; msg: string }[] = [];
   const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const open = () => Dossier.open({ corpusDir: corpus.dir, cacheDir, log, wordnet: wordnet ? WORDNET_DIR : undefined });

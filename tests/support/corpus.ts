@@ -79,6 +79,22 @@ export async function withCorpus<T>(
   }
 }
 
+/** A temporary corpus folder of `files` and an empty cache folder beside it; `cleanup` removes both. */
+export async function tempCorpusAndCache(
+  files: Record<string, string | Uint8Array>,
+): Promise<{ dir: string; cacheDir: string; cleanup: () => Promise<void> }> {
+  const corpus = await tempCorpus(files);
+  const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+  return {
+    dir: corpus.dir,
+    cacheDir,
+    cleanup: async () => {
+      await corpus.cleanup();
+      await rm(cacheDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** A short Markdown note with front matter. */
 export const note = (title: string, body: string, date = '2026-01-15') =>
   `---\ntitle: ${title}\nauthor: Test Desk\npublisher: Dossier Tests\ndate: ${date}\n---\n\n${body}\n`;
