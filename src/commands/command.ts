@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ChartDrawer } from '../answer/figures/chart.js';
 import type { Reply } from '../answer/reply.js';
 import type { Platform } from './adapter.js';
@@ -61,6 +61,9 @@ export interface Command<S extends z.ZodObject = z.ZodObject> {
   fromText(rest: string): Record<string, unknown>;
   run(args: z.output<S>, ctx: CommandContext): Promise<Reply>;
 }
+
+/** The arguments of a command that takes none (`sources`, `help`): spread into its definition. */
+export const NO_ARGUMENTS = { args: z.object({}), fromText: (): Record<string, unknown> => ({}) };
 
 /** Keeps each command's argument type tied to its handler while the table holds them all. */
 export const defineCommand = <S extends z.ZodObject>(command: Command<S>): Command => command as unknown as Command;

@@ -11,7 +11,7 @@ import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import { howToAsk, usageOf, type Asking } from './asking.js';
 import { addCommand, addFilesReply } from './add.js';
-import { defineCommand, type Command, type CommandContext } from './command.js';
+import { defineCommand, NO_ARGUMENTS, type Command, type CommandContext } from './command.js';
 import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
@@ -65,8 +65,7 @@ const sourcesCommand = defineCommand({
   name: 'sources',
   summary: 'The documents in the corpus',
   usage: 'sources',
-  args: z.object({}),
-  fromText: () => ({}),
+  ...NO_ARGUMENTS,
   run: async (_args, { dossier }) => sourcesReply(dossier),
 });
 
@@ -74,8 +73,7 @@ const helpCommand = defineCommand({
   name: 'help',
   summary: 'What Dossier can do',
   usage: 'help',
-  args: z.object({}),
-  fromText: () => ({}),
+  ...NO_ARGUMENTS,
   run: async (_args, ctx) => helpReply(ctx),
 });
 

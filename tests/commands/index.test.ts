@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plain } from '../../src/answer/reply.js';
 import {
@@ -10,12 +9,12 @@ import {
   runText,
   type CommandContext,
 } from '../../src/commands/index.js';
-import { defineCommand } from '../../src/commands/command.js';
 import type { Dossier } from '../../src/engine/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import { note, openCorpus } from '../support/corpus.js';
 import { ManualClock } from '../support/manual-clock.js';
+import { testCommand, withCommands } from '../support/commands.js';
 
 let ctx: CommandContext;
 let cleanup: () => Promise<void>;
@@ -111,28 +110,13 @@ describe('the command table', () => {
   });
 
   it('isolates a failing handler: the user gets a polite line, not a stack trace', async () => {
-    const boom = defineCommand({
-      name: 'boom',
-      summary: 'fails',
-      usage: 'boom',
-      args: z.object({}),
-      fromText: () => ({}),
-      run: async () => {
-        throw new Error('secret internals at line 42');
-      },
+    const boom = testCommand('boom', async () => {
+      throw new Error('secret internals at line 42');
     });
-    const known = defineCommand({
-      name: 'known',
-      summary: 'fails politely',
-      usage: 'known',
-      args: z.object({}),
-      fromText: () => ({}),
-      run: async () => {
-        throw new DossierError('corpus-missing', 'The corpus folder ./nope does not exist.');
-      },
+    const known = testCommand('known', async () => {
+      throw new DossierError('corpus-missing', 'The corpus folder ./nope does not exist.');
     });
-    commands.push(boom, known);
-    try {
+    await withCommands([boom, known], async () => {
       const reply = await runText('boom', ctx);
       expect(reply.error?.code).toBe('internal');
       expect(reply.error?.message).not.toContain('secret');
@@ -140,21 +124,9 @@ describe('the command table', () => {
         code: 'corpus-missing',
         message: 'The corpus folder ./nope does not exist.',
       });
-    } finally {
-      commands.splice(commands.indexOf(boom), 2);
-    }
+    });
   });
 });
-
-/** Runs `body` with `extra` commands in the table, removing them afterwards. */
-async function withCommands(extra: ReturnType<typeof defineCommand>[], body: () => Promise<void>): Promise<void> {
-  commands.push(...extra);
-  try {
-    await body();
-  } finally {
-    commands.splice(commands.indexOf(extra[0]!), extra.length);
-  }
-}
 
 /** A logger writing into `lines`, one parsed object per line. */
 function capture(level = 'info') {
@@ -198,14 +170,7 @@ describe('the command log', () => {
 
   it('gives each request its own id, carried by the handler’s log lines', async () => {
     const { lines, log } = capture('info');
-    const noisy = defineCommand({
-      name: 'noisy',
-      summary: 'logs',
-      usage: 'noisy',
-      args: z.object({}),
-      fromText: () => ({}),
-      run: async (_args, c) => (c.log?.info('working'), runText('help', ctx)),
-    });
+    const noisy = testCommand('noisy', async (_args, c) => (c.log?.info('working'), runText('help', ctx)));
     await withCommands([noisy], async () => {
       await runText('noisy', { ...ctx, log });
       await runText('noisy', { ...ctx, log });
@@ -220,14 +185,7 @@ describe('the command log', () => {
     const clock = new ManualClock();
     const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, timeoutMs: 100, clock });
     let finish!: () => void;
-    const slow = defineCommand({
-      name: 'slow',
-      summary: 'waits',
-      usage: 'slow',
-      args: z.object({}),
-      fromText: () => ({}),
-      run: () => new Promise((resolve) => (finish = () => resolve(runText('help', ctx)))),
-    });
+    const slow = testCommand('slow', () => new Promise((resolve) => (finish = () => resolve(runText('help', ctx)))));
     await withCommands([slow], async () => {
       const waiting = runText('slow', { ...ctx, platform: 'slack', log, gate });
       await new Promise((resolve) => setImmediate(resolve));

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { defineCommand } from '../../../src/commands/command.js';
-import { commands } from '../../../src/commands/index.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
 import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
@@ -26,6 +25,8 @@ import {
   discordError,
   type RecordedRequest,
 } from './stand-in.js';
+import { testCommand, withCommands } from '../../support/commands.js';
+import { replyOf } from '../../support/replies.js';
 
 /** Five paragraphs on tram funding, so `ask` has a page of three and more to come. */
 const TRAM = [
@@ -142,6 +143,23 @@ const buttonIds = (answer: RecordedRequest): Record<string, string> =>
       ]),
   );
 
+/**
+ * A command `name <topic>` answering with a chart of the topic that `draw` draws, under a line of `text` if given:
+ * how the adapter uploads (or leaves out) an attachment.
+ */
+const chartCommand = (name: string, draw: () => Promise<Uint8Array>, text?: string) =>
+  defineCommand({
+    name,
+    summary: `A chart (${name})`,
+    usage: `${name} <topic>`,
+    args: z.object({ topic: z.string().describe('What to chart') }),
+    fromText: (rest) => ({ topic: rest }),
+    run: async ({ topic }) =>
+      replyOf(`Chart: ${topic}`, text ? [{ type: 'text', text: [{ text }] }] : [], {
+        attachments: [{ name: 'chart.png', contentType: 'image/png', draw, title: topic, alt: `${topic} by year` }],
+      }),
+  });
+
 describe('DiscordAdapter against a stand-in for Discord', () => {
   it('logs in through DISCORD_API_URL and asks the gateway for the Guilds intent only', () => {
     expect(standIn.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot')).toBe(true);
@@ -167,27 +185,17 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
   it('defers before the command has finished, however long it takes', async () => {
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => (finish = resolve));
-    const slow = defineCommand({
-      name: 'slow',
-      summary: 'Takes its time',
-      usage: 'slow',
-      args: z.object({}),
-      fromText: () => ({}),
-      run: async () => {
-        await finished;
-        return { title: 'Done at last', status: 'ok', blocks: [], attachments: [], more: 0 };
-      },
+    const slow = testCommand('slow', async () => {
+      await finished;
+      return { title: 'Done at last', status: 'ok', blocks: [], attachments: [], more: 0 };
     });
-    commands.push(slow);
-    try {
+    await withCommands([slow], async () => {
       const interaction = standIn.interact(standIn.command('slow'));
       expect((await standIn.waitFor(callbackOf(interaction))).body.type).toBe(5);
       expect(standIn.requests.some(originalOf(interaction))).toBe(false);
       finish();
       expect((await standIn.waitFor(originalOf(interaction))).body.embeds[0].title).toBe('Done at last');
-    } finally {
-      commands.splice(commands.indexOf(slow), 1);
-    }
+    });
   });
 
   it('neutralises mentions and Markdown from documents', async () => {
@@ -414,24 +422,8 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
 
   it('answers a command added to the table, uploading its chart with the answer', async () => {
     const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
-    const chart = defineCommand({
-      name: 'chart',
-      summary: 'A chart',
-      usage: 'chart <topic>',
-      args: z.object({ topic: z.string().describe('What to chart') }),
-      fromText: (rest) => ({ topic: rest }),
-      run: async ({ topic }) => ({
-        title: `Chart: ${topic}`,
-        status: 'ok',
-        blocks: [],
-        attachments: [
-          { name: 'chart.png', contentType: 'image/png', draw: async () => png, title: topic, alt: `${topic} by year` },
-        ],
-        more: 0,
-      }),
-    });
-    commands.push(chart);
-    try {
+    const chart = chartCommand('chart', async () => png);
+    await withCommands([chart], async () => {
       const interaction = standIn.interact(standIn.command('chart', { topic: 'tram funding' }));
       const answer = await standIn.waitFor(originalOf(interaction));
       expect(answer.body.embeds[0]).toMatchObject({
@@ -442,44 +434,22 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       expect(answer.files).toHaveLength(1);
       expect(answer.files[0]).toMatchObject({ name: 'chart.png' });
       expect([...answer.files[0]!.data]).toEqual([...png]);
-    } finally {
-      commands.splice(commands.indexOf(chart), 1);
-    }
+    });
   });
 
   it('answers without the chart, and one line saying so, when the chart workers are too busy to draw it', async () => {
-    const busy = defineCommand({
-      name: 'busychart',
-      summary: 'A chart the workers have no room for',
-      usage: 'busychart <topic>',
-      args: z.object({ topic: z.string().describe('What to chart') }),
-      fromText: (rest) => ({ topic: rest }),
-      run: async ({ topic }) => ({
-        title: `Chart: ${topic}`,
-        status: 'ok',
-        blocks: [{ type: 'text', text: [{ text: 'Ridership rose.' }] }],
-        attachments: [
-          {
-            name: 'chart.png',
-            contentType: 'image/png',
-            draw: () => Promise.reject(new DossierError('busy', 'Dossier is busy — try again in a moment.')),
-            title: 'Tram ridership',
-            alt: `${topic} by year`,
-          },
-        ],
-        more: 0,
-      }),
-    });
-    commands.push(busy);
-    try {
+    const busy = chartCommand(
+      'busychart',
+      () => Promise.reject(new DossierError('busy', 'Dossier is busy — try again in a moment.')),
+      'Ridership rose.',
+    );
+    await withCommands([busy], async () => {
       const interaction = standIn.interact(standIn.command('busychart', { topic: 'tram ridership' }));
       const answer = await standIn.waitFor(originalOf(interaction));
       expect(answer.body.embeds[0].description).toContain('Chart left out: Dossier is busy — try again in a moment.');
       expect(answer.body.embeds[0].image).toBeUndefined();
       expect(answer.files).toHaveLength(0);
-    } finally {
-      commands.splice(commands.indexOf(busy), 1);
-    }
+    });
   });
 
   it(
