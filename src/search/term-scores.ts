@@ -15,7 +15,8 @@ interface ScoringTables {
   _avgFieldLength: number[];
   _documentCount: number;
   _documentIds: Map<number, unknown>;
-  _fieldLength: Map<number, number[]>;
+  /** With `lengthOf` in a saved index (see `FieldLengths`). */
+  _fieldLength: Map<number, number[]> & { lengthOf?(id: number, fieldId: number): number };
   _options: { fields: string[] };
   removeTerm(fieldId: number, documentId: number, term: string): void;
   /** What `search` sorts and decodes: each passage's score, the query terms it matched and the index terms. */
@@ -146,7 +147,8 @@ export class TermScorer {
           idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
           return;
         }
-        const length = tables._fieldLength.get(id)![fieldId]!;
+        const lengths = tables._fieldLength;
+        const length = lengths.lengthOf ? lengths.lengthOf(id, fieldId) : lengths.get(id)![fieldId]!;
         const score =
           fieldBoost * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength))));
         const i = positions.get(id);

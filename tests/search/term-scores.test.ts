@@ -88,6 +88,10 @@ describe('TermScorer', () => {
     const file = { size: bytes.length, read: (from: number, to: number) => bytes.subarray(from, to) } as SavedFile;
     const loaded = readSavedIndex<Doc>(file, 'key', PassageIndex.options(analyzer, ranking) as never)!.mini;
     for (const term of TERMS) expect(scorerResults(loaded, term)).toEqual(miniSearch(mini, term));
+    // A passage added after loading: the saved tables give way to MiniSearch's own.
+    const added = { id: 'd#1', text: 'Storms delayed the ferry and its passengers.', title: 'Delays', heading: '' };
+    for (const index of [mini, loaded]) index.add(added);
+    for (const term of TERMS) expect(scorerResults(loaded, term)).toEqual(miniSearch(mini, term));
   });
 
   it('tells which passages hold a term, in any field', () => {
