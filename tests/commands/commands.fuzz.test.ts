@@ -13,6 +13,7 @@ import { DigestService } from '../../src/digest/service.js';
 import { digestWorld } from '../digest/fixtures.js';
 import { anyInput, fuzz, HOSTILE_CORPUS, MARKUP, VOCAB } from '../support/arbitraries.js';
 import { expectInertDiscord, expectInertSlack, expectInertTerminal } from '../support/inert.js';
+import { commandContext } from '../support/commands.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
 let ctx: CommandContext;
@@ -24,14 +25,7 @@ beforeAll(async () => {
     defaultTimeZone: 'UTC',
     now: () => new Date('2026-03-03T10:00Z'),
   });
-  ctx = {
-    dossier: world.dossier,
-    platform: 'slack',
-    user: { id: 'U1' },
-    channel: { id: 'C1' },
-    now: () => new Date('2026-03-03T10:00Z'),
-    digest,
-  };
+  ctx = commandContext(world.dossier, { platform: 'slack', now: () => new Date('2026-03-03T10:00Z'), digest });
 });
 afterAll(() => world.cleanup());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { HARBOUR } from '../answer/figures/fixtures.js';
+import { commandContext } from '../support/commands.js';
 import { openCorpus } from '../support/corpus.js';
 
 let ctx: CommandContext;
@@ -8,14 +9,7 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const corpus = await openCorpus(HARBOUR);
   cleanup = corpus.cleanup;
-  const dossier = corpus.dossier;
-  ctx = {
-    dossier,
-    platform: 'terminal',
-    user: { id: 'U1' },
-    channel: { id: 'C1' },
-    now: () => new Date('2026-01-01T00:00Z'),
-  };
+  ctx = commandContext(corpus.dossier);
 });
 afterAll(() => cleanup());
 

@@ -14,7 +14,7 @@ import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import { note, openCorpus } from '../support/corpus.js';
 import { ManualClock } from '../support/manual-clock.js';
-import { testCommand, withCommands } from '../support/commands.js';
+import { commandContext, testCommand, withCommands } from '../support/commands.js';
 
 let ctx: CommandContext;
 let cleanup: () => Promise<void>;
@@ -23,13 +23,7 @@ beforeAll(async () => {
     'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
   });
   cleanup = corpus.cleanup;
-  ctx = {
-    dossier: corpus.dossier,
-    platform: 'terminal',
-    user: { id: 'u1' },
-    channel: { id: 'c1' },
-    now: () => new Date('2026-01-01T00:00:00Z'),
-  };
+  ctx = commandContext(corpus.dossier);
 });
 afterAll(() => cleanup());
 

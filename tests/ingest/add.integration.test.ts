@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
-import { runAddFiles, runText, type CommandContext } from '../../src/commands/index.js';
+import { runAddFiles, runText } from '../../src/commands/index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { Dossier } from '../../src/engine/index.js';
 import { Ingest, SafeFetcher, type FetchSettings } from '../../src/ingest/index.js';
@@ -11,6 +11,7 @@ import { DOSSIER_VERSION } from '../../src/version.js';
 import { parseYaml } from '../../src/yaml.js';
 import { note, openCorpus } from '../support/corpus.js';
 import { ARTICLE_PARAGRAPHS, send, WebFixture } from './web-fixture.js';
+import { commandContext } from '../support/commands.js';
 
 const web = new WebFixture();
 let corpus: Awaited<ReturnType<typeof openCorpus>>;
@@ -64,14 +65,14 @@ afterEach(async () => {
 const port = () => new URL(web.origin).port;
 const at = (path: string) => `http://news.test:${port()}${path}`;
 
-const ctx = (): CommandContext => ({
-  dossier,
-  platform: 'slack',
-  user: { id: 'U7' },
-  channel: { id: 'C9' },
-  now: () => FETCHED_AT,
-  ingest,
-});
+const ctx = () =>
+  commandContext(dossier, {
+    platform: 'slack',
+    user: { id: 'U7' },
+    channel: { id: 'C9' },
+    now: () => FETCHED_AT,
+    ingest,
+  });
 const add = (url: string): Promise<Reply> => runText(`add ${url}`, ctx());
 
 async function filesIn(dir: string): Promise<string[]> {

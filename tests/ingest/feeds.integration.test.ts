@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
-import { runText, type CommandContext } from '../../src/commands/index.js';
+import { runText } from '../../src/commands/index.js';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import { Dossier } from '../../src/engine/index.js';
@@ -12,6 +12,7 @@ import { Ingest, SafeFetcher } from '../../src/ingest/index.js';
 import { createLogger } from '../../src/log.js';
 import { note, openCorpus } from '../support/corpus.js';
 import { send, WebFixture } from './web-fixture.js';
+import { commandContext } from '../support/commands.js';
 
 const web = new WebFixture();
 let corpus: Awaited<ReturnType<typeof openCorpus>>;
@@ -107,14 +108,8 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const ctx = (): CommandContext => ({
-  dossier,
-  platform: 'terminal',
-  user: { id: 'cli' },
-  channel: { id: 'cli' },
-  now: () => now,
-  feeds,
-});
+/** The terminal's own asker and channel, as the CLI names them. */
+const ctx = () => commandContext(dossier, { user: { id: 'cli' }, channel: { id: 'cli' }, now: () => now, feeds });
 const textOf = (reply: Reply) =>
   reply.blocks
     .map((b) => (b.type === 'text' ? plain(b.text) : b.type === 'list' ? b.items.map(plain).join('\n') : ''))

@@ -467,11 +467,7 @@ describe('SlackAdapter delivery', () => {
 
   it('retries a 429 after its Retry-After and the answer still arrives', async () => {
     const from = stub.calls.length;
-    stub.failNext('/api/chat.postMessage', {
-      status: 429,
-      headers: { 'retry-after': '1' },
-      body: { ok: false, error: 'ratelimited' },
-    });
+    stub.rateLimitNext('/api/chat.postMessage', 1);
     const started = Date.now();
     await adapter.deliver({ kind: 'message', channel: 'C1', threadTs: '1.1' }, plainReply);
     const posts = stub.calls.slice(from).filter((c) => c.path === '/api/chat.postMessage');
@@ -484,11 +480,7 @@ describe('SlackAdapter delivery', () => {
     'drops an answer whose Retry-After exceeds what an answer may wait, with ' + 'a clear log line and no long wait',
     async () => {
       const from = stub.calls.length;
-      stub.failNext('/api/chat.postMessage', {
-        status: 429,
-        headers: { 'retry-after': '1800' },
-        body: { ok: false, error: 'ratelimited' },
-      });
+      stub.rateLimitNext('/api/chat.postMessage', 1800);
       const started = Date.now();
       await adapter.deliver({ kind: 'message', channel: 'CBUSY' }, plainReply);
       expect(Date.now() - started).toBeLessThan(2000);

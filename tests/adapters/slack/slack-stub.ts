@@ -94,6 +94,15 @@ export class SlackStub {
     this.queued.set(path, [...(this.queued.get(path) ?? []), answer]);
   }
 
+  /** The next request to `path` is refused as Slack refuses one over its rate limit, to come back in `seconds`. */
+  rateLimitNext(path: string, seconds: number): void {
+    this.failNext(path, {
+      status: 429,
+      headers: { 'retry-after': String(seconds) },
+      body: { ok: false, error: 'ratelimited' },
+    });
+  }
+
   /** Every request to `path` gets this answer from now on. */
   route(path: string, answer: Canned): void {
     this.routes.set(path, answer);
