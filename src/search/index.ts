@@ -376,6 +376,7 @@ export class PassageIndex {
     // Row r of `grid` holds the best score of each word for passage `ids[r]`.
     const rows = this.rows;
     rows.clear();
+    rows.reserve(this.scorer.ids);
     const ids: number[] = [];
     const raise = (id: number, word: number, score: number) => {
       let row = rows.get(id);
@@ -393,6 +394,7 @@ export class PassageIndex {
       if (score > this.grid[row * n + word]!) this.grid[row * n + word] = score;
     };
     const sums = this.sums;
+    sums.reserve(this.scorer.ids);
     query.words.forEach((word, i) => {
       const own = byTerm.get(word.term);
       if (own) for (let j = 0; j < own.ids.length; j++) raise(own.ids[j]!, i, own.scores[j]!);

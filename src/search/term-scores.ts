@@ -14,6 +14,7 @@ interface ScoringTables {
   _fieldIds: Record<string, number>;
   _avgFieldLength: number[];
   _documentCount: number;
+  _nextId: number;
   _documentIds: Map<number, unknown>;
   /** With `lengthOf` in a saved index (see `FieldLengths`). */
   _fieldLength: Map<number, number[]> & { lengthOf?(id: number, fieldId: number): number };
@@ -84,13 +85,14 @@ export class ShortIdMap {
   }
 
   set(id: number, value: number): void {
-    if (id >= this.passes.length) this.grow(id);
+    if (id >= this.passes.length) this.reserve(Math.max(id + 1, this.passes.length * 2));
     this.passes[id] = this.pass;
     this.values[id] = value;
   }
 
-  private grow(id: number): void {
-    const size = Math.max(id + 1, this.passes.length * 2, 1024);
+  /** Makes room for ids below `size` at once (the index's `TermScorer.ids`), rather than doubling as they come. */
+  reserve(size: number): void {
+    if (size <= this.passes.length) return;
     const values = new Int32Array(size);
     const passes = new Uint32Array(size);
     values.set(this.values);
@@ -120,6 +122,11 @@ export class TermScorer {
     return this.mini as unknown as ScoringTables;
   }
 
+  /** One more than the largest short id the index has given a passage. */
+  get ids(): number {
+    return this.tables._nextId;
+  }
+
   scores(term: string, { bm25, boost }: TermScoring): TermScores {
     const tables = this.tables;
     const data = tables._index.get(term);
@@ -128,6 +135,7 @@ export class TermScorer {
     const total = tables._documentCount;
     const positions = this.positions;
     positions.clear();
+    positions.reserve(this.ids);
     const ids: number[] = [];
     const scores: number[] = [];
     for (const field of tables._options.fields) {
