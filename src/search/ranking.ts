@@ -166,6 +166,18 @@ export interface RankingOptions {
      * figure with no measure, or whose measure came from that sentence, counts it fully.
      */
     following: number;
+    /**
+     * Score factor for a figure whose sentence does not hold the number the topic names ("in 2019", "fy22", "last 12
+     * months") when another figure's does: it is about another time.
+     */
+    otherTime: number;
+    /** Score factor for a sum of money when the topic asks "how many" or for the number of something: it wants a count. */
+    otherKind: number;
+    /**
+     * How much a topic's words that ask how a figure moved or compares ("growth", "vs", "per"), and its numbers ("in
+     * 2019", "fy22"), weigh against what they would: they tell figures on the topic apart, not whether it is covered.
+     */
+    changeWeight: number;
     /** Score factor for a small count in words ("two agencies"), which matters less than a figure in digits. */
     wordedCount: number;
     /**
@@ -241,6 +253,9 @@ export const DEFAULT_RANKING: RankingOptions = {
     wordedCount: 0.5,
     measureOverlap: 0.5,
     estimateSpread: 1.5,
+    otherTime: 0.5,
+    otherKind: 0.5,
+    changeWeight: 0.2,
   },
 };
 

@@ -2,6 +2,7 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
+import { stemWord } from '../../search/analyzer.js';
 import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../../search/query.js';
 import type { AnalysedQuery, Match } from '../../search/query.js';
 import type { Citation } from '../reply.js';
@@ -123,15 +124,62 @@ const FIGURE_WORDS = new Set([
   'percentages',
 ]);
 
+/**
+ * Words that ask how a figure moved, compares or when it stands rather than what it counts: "X vs last year", "growth
+ * of X", "X per month", "X now". A figure says that by its own numbers and times, often in other words ("up 30
+ * percent", "from 9,000"), so they do not decide which figures are about the topic.
+ */
+const CHANGE_WORDS = new Set(
+  [
+    'vs',
+    'versus',
+    'compared',
+    'comparison',
+    'change',
+    'growth',
+    'grow',
+    'rise',
+    'increase',
+    'decrease',
+    'decline',
+    'drop',
+    'fall',
+    'jump',
+    'higher',
+    'lower',
+    'less',
+    'fewer',
+    'per',
+    'each',
+    'every',
+    'annual',
+    'yearly',
+    'monthly',
+    'daily',
+    'ago',
+    'now',
+    'today',
+    'current',
+    'latest',
+    'recent',
+    'percent',
+  ].map(stemWord),
+);
+
 const CURRENCIES = new Set<FigureUnit>(['USD', 'EUR', 'GBP', 'MXN']);
+const HOW_MANY = /\b(how many|number of)\b/i;
 
 /**
- * The query without the words that only ask for figures ("statistics", "how big"), which every figure answers,
- * unless nothing else is left.
+ * The query without the words that only ask for figures ("statistics", "how big"), which every figure answers, and
+ * with those that ask how one changed or compares, and its numbers (a year, "fy22", "15-17": when, which a figure's
+ * own time says in its own way), weighing `aside` as much: they tell figures on the topic apart, not the topic.
+ * Unless nothing else is left.
  */
-function aboutWhat(query: AnalysedQuery): AnalysedQuery {
-  const words = query.words.filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()) && w.quantity !== 'figure');
-  return words.length ? { ...query, words } : query;
+function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
+  const words = query.words
+    .filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()) && w.quantity !== 'figure')
+    .map((w) => (CHANGE_WORDS.has(w.term) || (/\d/.test(w.term) && !w.known) ? { ...w, weight: w.weight * aside } : w));
+  return words.some((w) => w.weight > 0) ? { ...query, words: words.filter((w) => w.weight > 0) } : query;
 }
 
 /**
@@ -140,10 +188,20 @@ function aboutWhat(query: AnalysedQuery): AnalysedQuery {
  * that are about the topic; a partial one, when no figure reaches that, only the closest, said to match partly.
  */
 export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
-  const { candidates, minRelative, partialRelative, sentenceWeight, measureWeight, following, wordedCount } =
-    dossier.ranking.figures;
+  const {
+    candidates,
+    minRelative,
+    partialRelative,
+    sentenceWeight,
+    measureWeight,
+    following,
+    wordedCount,
+    otherTime,
+    otherKind,
+    changeWeight,
+  } = dossier.ranking.figures;
   const nothing = new FiguresAnswer(topic, [], [], [], undefined);
-  const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query));
+  const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query), changeWeight);
   if (!answerable(query)) return nothing;
   const analyzer = dossier.index.analyzer;
   // Whether to answer is ask's decision on the same passages: the best passage's coverage of the topic.
@@ -207,6 +265,13 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     });
   }
   if (!found.length) return nothing;
+  // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
+  // when some do; the others stand for other times.
+  const times = topic.match(/\d+/g) ?? [];
+  const onTime = (f: FoundFigure) => (f.sentence.text.match(/\d+(?:[.,]\d+)*/g) ?? []).some((n) => sameTime(n, times));
+  if (found.some((f) => onTime(f.figure))) for (const f of found) if (!onTime(f.figure)) f.figure.score *= otherTime;
+  // "How many" asks for a count: a sum of money answers "how much".
+  if (HOW_MANY.test(topic)) for (const f of found) if (CURRENCIES.has(f.figure.unit)) f.figure.score *= otherKind;
   // Equal scores: the passage the search ranks higher first.
   const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
   const best = ranked[0]!.figure.score;
@@ -246,6 +311,11 @@ function clauseOf(
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
   const before = previous ? analyzer.terms(previous.text) : [];
   return coverage(query, before) > 0 ? { terms: [...frame, ...before, ...terms], factor: following } : undefined;
+}
+
+/** Whether a number of a sentence is one of the topic's numbers, or the year a topic's two digits abbreviate ("fy22"). */
+function sameTime(number: string, times: string[]): boolean {
+  return times.some((t) => number === t || (t.length === 2 && /^(19|20)\d\d$/.test(number) && number.endsWith(t)));
 }
 
 /**

@@ -207,6 +207,48 @@ describe('answerFigures', () => {
     );
   });
 
+  it('weighs words that ask how a figure moved or compares, and numbers the corpus lacks, aside', async () => {
+    await withCorpus(
+      {
+        'transit.md': note(
+          'Valley Transit Review',
+          'Bus ridership in the valley kept climbing. The network carried 2.4 million riders in 2022.\n\n' +
+            'Tram maintenance fell behind schedule. Crews repaired 140 rails over the winter.',
+        ),
+      },
+      async (transit, dir) => {
+        const topic = 'bus ridership growth vs fy2019';
+        // "growth", "vs" and "fy2019" say how and when, not what: bus ridership is what is asked about.
+        expect(answerFigures(transit, topic).figures.map((f) => f.text)).toEqual(['2.4 million riders']);
+        // Weighed as other words, the two the corpus lacks outweigh the rest: nothing relevant.
+        const even = await Dossier.open({ corpusDir: dir, ranking: { figures: { changeWeight: 1 } } });
+        expect(answerFigures(even, topic).match).toBe('none');
+      },
+    );
+  });
+
+  it('ranks first the figures of the time the topic names, and a count when it asks how many', async () => {
+    await withCorpus(
+      {
+        'fair.md': note(
+          'County Fair Report',
+          'The county fair drew 41,000 visitors in 2023. In 2019 the fair drew 36,500 visitors.\n\n' +
+            'Raffle tickets were the hit of the fair. Sales of raffle tickets reached 9,800 and brought in $52,000.',
+        ),
+      },
+      async (fair) => {
+        const scores = (topic: string) => answerFigures(fair, topic).figures.map((f) => [f.text, f.score] as const);
+        const visitors = scores('fair visitors 2019');
+        expect(visitors[0]![0]).toBe('36,500 visitors');
+        expect(visitors.find(([t]) => t === '41,000 visitors')?.[1] ?? 0).toBeLessThan(visitors[0]![1] * 0.6);
+        const tickets = scores('how many raffle tickets');
+        // Both measure the raffle's sales; the sum of money is not a count.
+        expect(tickets.map(([t]) => t)).toEqual(['9,800', '$52,000']);
+        expect(tickets[1]![1]).toBeLessThan(tickets[0]![1] * 0.6);
+      },
+    );
+  });
+
   it('orders a series over time by date, one point per time', () => {
     const series = answerFigures(harbour, 'cargo thefts').series;
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
