@@ -171,11 +171,12 @@ export interface RankingOptions {
      * months") when another figure's does: it is about another time.
      */
     otherTime: number;
-    /** Score factor for a sum of money when the topic asks "how many" or for the number of something: it wants a count. */
+    /** Score factor for a sum of money when the topic asks "how many" or "the number of": it wants a count. */
     otherKind: number;
     /**
-     * How much a topic's words that ask how a figure moved or compares ("growth", "vs", "per"), and its numbers ("in
-     * 2019", "fy22"), weigh against what they would: they tell figures on the topic apart, not whether it is covered.
+     * How much a topic's words that ask how a figure moved or compares ("growth", "vs", "per"), and its numbers the
+     * corpus lacks ("fy2019"), weigh against what they would: they tell figures on the topic apart, not whether it is
+     * covered. A number the corpus has ("2019") keeps its weight: it picks out the figures of that time.
      */
     changeWeight: number;
     /** Score factor for a small count in words ("two agencies"), which matters less than a figure in digits. */

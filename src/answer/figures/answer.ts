@@ -4,7 +4,7 @@ import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import { stemWord } from '../../search/analyzer.js';
 import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../../search/query.js';
-import type { AnalysedQuery, Match } from '../../search/query.js';
+import type { Amounts, AnalysedQuery, Match } from '../../search/query.js';
 import type { Citation } from '../reply.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
 import { MeasureIndex, type MeasureGroup, type Series } from './group.js';
@@ -171,9 +171,9 @@ const HOW_MANY = /\b(how many|number of)\b/i;
 
 /**
  * The query without the words that only ask for figures ("statistics", "how big"), which every figure answers, and
- * with those that ask how one changed or compares, and its numbers (a year, "fy22", "15-17": when, which a figure's
- * own time says in its own way), weighing `aside` as much: they tell figures on the topic apart, not the topic.
- * Unless nothing else is left.
+ * with those that ask how one changed or compares, and the numbers the corpus lacks ("fy2019": a time its figures
+ * write otherwise), weighing `aside` as much: they tell figures on the topic apart, not the topic. Unless nothing
+ * else is left.
  */
 function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
   const words = query.words
@@ -211,7 +211,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   });
   const bestOf = (list: typeof searched) =>
     list.reduce<(typeof list)[number] | undefined>((a, b) => (!a || b.cover > a.cover ? b : a), undefined);
-  const passages = searched.filter(({ hit }) => dossier.figures.of(hit.passage).length > 0);
+  const direct = searched.filter(({ hit }) => dossier.figures.of(hit.passage).length > 0);
+  const passages = withContinuations(dossier, query, searched, direct);
   const closest = bestOf(passages);
   const decision = (p: (typeof searched)[number] | undefined) =>
     p ? decide(p.cover, dossier.ranking.answer, evidence(query, p.cover)) : 'none';
@@ -224,12 +225,13 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   // Each figure's clause: its sentence (with the heading and list lead-in over it), or with the sentence before
   // when only that one names the topic.
   const clauses: { figure: PassageFigure; hit: SearchHit; terms: string[]; whole: string[]; factor: number }[] = [];
-  for (const { hit, cover } of passages) {
-    // A partial answer on rare words (`evidence`) may rest on a passage under the threshold: it, at least, counts.
-    if (cover < Math.min(dossier.ranking.answer.minCoverage, closest.cover)) continue;
+  // A partial answer on rare words (`evidence`) may rest on a passage under the threshold: it, at least, counts.
+  const threshold = Math.min(dossier.ranking.answer.minCoverage, (bestOf(direct) ?? closest).cover);
+  for (const { hit, cover, lead } of passages) {
+    if (cover < threshold) continue;
     const passage = hit.passage;
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
-    const whole = [...frame, ...analyzer.terms(passage.text)];
+    const whole = [...frame, ...(lead ? analyzer.terms(lead.text) : []), ...analyzer.terms(passage.text)];
     const own = new Map<Sentence, { terms: string[]; factor: number } | undefined>();
     const figures = dossier.figures.of(passage);
     for (const figure of figures) {
@@ -292,6 +294,48 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   );
 }
 
+/** A passage searched for figures, with its coverage of the topic and, when it continues one, the paragraph before. */
+interface Searched {
+  hit: SearchHit;
+  amounts: Amounts;
+  cover: number;
+  lead?: Passage;
+}
+
+/**
+ * The passages with figures among the hits (`direct`), and the paragraph after a hit with none that continues it under
+ * the same heading: a paragraph that names the topic without a figure ("Ferry traffic to the islands kept growing.")
+ * often gives them in the next ("In July the ferries carried 12,000 passengers"). Only a hit that covers more of the
+ * topic than every passage with figures leads on so: in the tuning topics, weaker ones led mostly to figures on
+ * something else. The continuation is read with its lead as one passage; its figures still count only where their
+ * own clause or measure names the topic.
+ */
+function withContinuations(
+  dossier: Library,
+  query: AnalysedQuery,
+  searched: Searched[],
+  direct: Searched[],
+): Searched[] {
+  const byId = new Map(direct.map((s) => [s.hit.passage.id, s]));
+  const wanted = [...new Set(query.words.flatMap((w) => w.terms))];
+  const best = Math.max(0, ...direct.map((s) => s.cover));
+  for (const { hit, cover: led } of searched) {
+    if (led <= best) continue;
+    const lead = hit.passage;
+    const doc = dossier.document(lead.source);
+    const next = doc?.passages[lead.paragraph];
+    if (!doc || !next || next.heading !== lead.heading || dossier.figures.of(lead).length) continue;
+    if (!dossier.figures.of(next).length) continue;
+    const terms = [...new Set([...hit.terms, ...dossier.index.termsAmong(next, doc.meta, wanted)])];
+    const amounts = amountsIn(next.text);
+    const cover = coverage(query, terms, amounts);
+    const seen = byId.get(next.id);
+    if (!seen || cover > seen.cover)
+      byId.set(next.id, { hit: { ...hit, id: next.id, passage: next, terms }, amounts, cover, lead });
+  }
+  return [...byId.values()];
+}
+
 /**
  * The terms of the clause a figure stands in, or none when it is not about the topic. The heading and list
  * lead-in (`frame`) frame every sentence under them, but only a sentence that names part of the topic, or
@@ -313,7 +357,7 @@ function clauseOf(
   return coverage(query, before) > 0 ? { terms: [...frame, ...before, ...terms], factor: following } : undefined;
 }
 
-/** Whether a number of a sentence is one of the topic's numbers, or the year a topic's two digits abbreviate ("fy22"). */
+/** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */
 function sameTime(number: string, times: string[]): boolean {
   return times.some((t) => number === t || (t.length === 2 && /^(19|20)\d\d$/.test(number) && number.endsWith(t)));
 }

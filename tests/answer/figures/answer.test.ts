@@ -176,7 +176,8 @@ describe('answerFigures', () => {
         'ferry.md': note(
           'Island Ferry Notes',
           'Ferry crossings to the island resumed after the storm damaged the slipway, and volunteers cleared the ' +
-            'wreckage by hand.\n\nThe operator carried 12,000 passengers in July.',
+            'wreckage by hand.\n\nThe island school reopened in the autumn.\n\n' +
+            'The operator carried 12,000 passengers in July.',
         ),
       },
       async (dossier) => {
@@ -245,6 +246,27 @@ describe('answerFigures', () => {
         // Both measure the raffle's sales; the sum of money is not a count.
         expect(tickets.map(([t]) => t)).toEqual(['9,800', '$52,000']);
         expect(tickets[1]![1]).toBeLessThan(tickets[0]![1] * 0.6);
+      },
+    );
+  });
+
+  it('reads a paragraph of figures with the one before when that one names the topic without a figure', async () => {
+    await withCorpus(
+      {
+        'ferries.md': note(
+          'Island Transport Notes',
+          [
+            'After the new timetable, ferry traffic to the outer islands kept growing all summer.',
+            'In July the ferries carried 12,000 passengers, up from 9,000 a year before.',
+            'Harbour dues paid by fishing boats came to 3,100 over the same months.',
+          ].join('\n\n'),
+        ),
+      },
+      async (islands) => {
+        // The topic is in the first paragraph, its figures in the second; the third speaks of something else.
+        const answer = answerFigures(islands, 'outer islands ferry traffic after the timetable');
+        expect(answer.match).toBe('confident');
+        expect(answer.figures.map((f) => f.text)).toEqual(['12,000 passengers', '9,000']);
       },
     );
   });
