@@ -317,7 +317,7 @@ function withContinuations(
   direct: Searched[],
 ): Searched[] {
   const byId = new Map(direct.map((s) => [s.hit.passage.id, s]));
-  const wanted = [...new Set(query.words.flatMap((w) => w.terms))];
+  const wanted = new Set(query.words.flatMap((w) => w.terms));
   const best = Math.max(0, ...direct.map((s) => s.cover));
   for (const { hit, cover: led } of searched) {
     if (led <= best) continue;
@@ -326,7 +326,9 @@ function withContinuations(
     const next = doc?.passages[lead.paragraph];
     if (!doc || !next || next.heading !== lead.heading || dossier.figures.of(lead).length) continue;
     if (!dossier.figures.of(next).length) continue;
-    const terms = [...new Set([...hit.terms, ...dossier.index.termsAmong(next, doc.meta, wanted)])];
+    // The lead's terms include the document's title, which the continuation shares.
+    const own = dossier.index.analyzer.terms(`${next.context ?? ''}\n${next.text}`).filter((t) => wanted.has(t));
+    const terms = [...new Set([...hit.terms, ...own])];
     const amounts = amountsIn(next.text);
     const cover = coverage(query, terms, amounts);
     const seen = byId.get(next.id);
