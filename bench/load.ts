@@ -17,7 +17,7 @@ import { ACTIONS } from '../adapters/slack/buttons.js';
 import { buttonPayload, interactionBody, slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
 import type { DriverMessage, ServerMessage } from './load-server.js';
 import { benchDir, machine, projectDir } from './setup.js';
-import { percentile } from './stats.js';
+import { markdownTable, percentile } from './stats.js';
 
 /**
  * Requests per round (LOAD_REQUESTS), rounds (LOAD_ROUNDS), and how
@@ -553,21 +553,38 @@ console.log(
     `${CONCURRENCY} in flight, ${USERS} users, ${CHANNELS} channels, corpus/ ` +
     `(${bot.passages} passages). Latencies in ms.\n`,
 );
+/** A latency's p50 / p99 / max. */
+const spread = (l: RoundResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
 console.log(
-  '| round | acked ≤ 3 s | lost | rate-limited | timed out | error replies | ack p50 / p99 / max | answer p50 / p99 ' +
-    '/ max | req/s | heap before → after (MB) | RSS before → after (MB) |',
+  markdownTable(
+    [
+      'round',
+      'acked ≤ 3 s',
+      'lost',
+      'rate-limited',
+      'timed out',
+      'error replies',
+      'ack p50 / p99 / max',
+      'answer p50 / p99 / max',
+      'req/s',
+      'heap before → after (MB)',
+      'RSS before → after (MB)',
+    ],
+    rounds.map((r) => [
+      r.round,
+      `${r.ackedWithin3s}/${r.requests}`,
+      r.lost,
+      r.rateLimited,
+      r.timedOut,
+      r.errorReplies,
+      spread(r.ackMs),
+      spread(r.answerMs),
+      r.perSecond,
+      `${r.memoryBefore.heapMB.toFixed(1)} → ${r.memoryAfter.heapMB.toFixed(1)}`,
+      `${r.memoryBefore.rssMB.toFixed(0)} → ${r.memoryAfter.rssMB.toFixed(0)}`,
+    ]),
+  ),
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-for (const r of rounds) {
-  const ms = (l: RoundResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
-  console.log(
-    `| ${r.round} | ${r.ackedWithin3s}/${r.requests} | ${r.lost} | ${r.rateLimited} | ${r.timedOut} | ` +
-      `${r.errorReplies} | ${ms(r.ackMs)} | ${ms(r.answerMs)} | ${r.perSecond} ` +
-      `| ${r.memoryBefore.heapMB.toFixed(1)} → ` +
-      `${r.memoryAfter.heapMB.toFixed(1)} | ${r.memoryBefore.rssMB.toFixed(0)} ` +
-      `→ ${r.memoryAfter.rssMB.toFixed(0)} |`,
-  );
-}
 console.log(
   `\nMemory: ${verdict.text}. Load average at each round's end: ${rounds.map((r) => r.loadAverage).join(', ')}.`,
 );
@@ -576,18 +593,29 @@ console.log(
     `commands sent until the last chart was uploaded. Latencies in ms.\n`,
 );
 console.log(
-  '| charts drawn on | charts uploaded | left out (busy) | last chart after (s) | slash commands meanwhile | acked ≤ ' +
-    '3 s | ack p50 / p99 / max | Share ack p50 / p99 / max |',
+  markdownTable(
+    [
+      'charts drawn on',
+      'charts uploaded',
+      'left out (busy)',
+      'last chart after (s)',
+      'slash commands meanwhile',
+      'acked ≤ 3 s',
+      'ack p50 / p99 / max',
+      'Share ack p50 / p99 / max',
+    ],
+    charts.map((c) => [
+      c.drawnOn,
+      `${c.uploaded}/${c.shares}`,
+      c.leftOut,
+      c.lastChartS,
+      c.requests,
+      `${c.ackedWithin3s}/${c.requests}`,
+      spread(c.ackMs),
+      spread(c.shareAckMs),
+    ]),
+  ),
 );
-console.log('|---|---|---|---|---|---|---|---|');
-for (const c of charts) {
-  const ms = (l: ChartsResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
-  console.log(
-    `| ${c.drawnOn} | ${c.uploaded}/${c.shares} | ${c.leftOut} | ${c.lastChartS} | ${c.requests} | ` +
-      `${c.ackedWithin3s}/${c.requests} | ${ms(c.ackMs)} | ${ms(c.shareAckMs)} ` +
-      `|`,
-  );
-}
 const errorsLogged = rounds.reduce((n, r) => n + r.errorsLogged, 0);
 if (errorsLogged) console.log(`The bot logged ${errorsLogged} error lines (above).`);
 

@@ -82,3 +82,9 @@ export function hits(result: ResultText, want: Wanted): boolean {
   const p = norm(want.passage);
   return text.includes(p) || (text.length > 40 && p.includes(text));
 }
+
+/** A Markdown table of `header` and `rows`, as the benches print their results. */
+export function markdownTable(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), `|${'---|'.repeat(header.length)}`, ...rows.map(line)].join('\n');
+}

@@ -1,22 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADD_TO_DOSSIER } from '../../../adapters/discord/commands.js';
 import { registerCommands, registerSettings } from '../../../adapters/discord/register.js';
 import { loadConfig } from '../../../src/config.js';
-import { APPLICATION_ID, DiscordStandIn, GUILD_ID } from './stand-in.js';
+import { APPLICATION_ID, GUILD_ID, standInForSuite } from './stand-in.js';
 
 const reviewed = JSON.parse(readFileSync(new URL('./brief-command.json', import.meta.url), 'utf8'));
 /** A message command (type 3) has a name only: Discord lists it under a message's Apps menu. */
 const addToDossier = { name: ADD_TO_DOSSIER, type: 3 };
 
-let standIn: DiscordStandIn;
-beforeAll(async () => {
-  standIn = await DiscordStandIn.start();
-});
-afterAll(async () => {
-  await standIn?.close();
-});
+const standIn = standInForSuite();
 
 describe('registerCommands', () => {
   it('replaces the commands of one guild with /brief and Add to Dossier when DISCORD_GUILD_ID is set', async () => {
@@ -24,10 +18,10 @@ describe('registerCommands', () => {
       token: 'register-token',
       applicationId: APPLICATION_ID,
       guildId: GUILD_ID,
-      apiUrl: `${standIn.apiUrl}/`,
+      apiUrl: `${standIn().apiUrl}/`,
     });
     expect(result).toEqual({ scope: 'guild', names: ['/brief', 'Add to Dossier'] });
-    const put = await standIn.waitFor(
+    const put = await standIn().waitFor(
       (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`,
     );
     expect(put.body).toEqual([reviewed, addToDossier]);
@@ -38,10 +32,10 @@ describe('registerCommands', () => {
     const result = await registerCommands({
       token: 'register-token',
       applicationId: APPLICATION_ID,
-      apiUrl: standIn.apiUrl,
+      apiUrl: standIn().apiUrl,
     });
     expect(result.scope).toBe('global');
-    const put = await standIn.waitFor(
+    const put = await standIn().waitFor(
       (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/commands`,
     );
     expect(put.body).toEqual([reviewed, addToDossier]);
@@ -54,13 +48,13 @@ describe('registerSettings', () => {
     expect(registerSettings(loadConfig({ DISCORD_TOKEN: 't' }))).toMatch(/^DISCORD_APPLICATION_ID is not set: .+$/);
     expect(
       registerSettings(
-        loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl }),
+        loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn().apiUrl }),
       ),
     ).toEqual({
       token: 't',
       applicationId: APPLICATION_ID,
       guildId: undefined,
-      apiUrl: standIn.apiUrl,
+      apiUrl: standIn().apiUrl,
     });
   });
 

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SnowflakeUtil } from 'discord.js';
+import { afterAll, beforeAll } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export const BOT_ID = '900000000000000001';
@@ -504,3 +505,13 @@ export const discordError = (
   message: string,
   headers?: Record<string, string>,
 ): CannedResponse => ({ status, body: { code, message }, headers });
+
+/** A stand-in started before the calling suite's tests and closed after them; the returned function gives it. */
+export function standInForSuite(): () => DiscordStandIn {
+  let standIn: DiscordStandIn | undefined;
+  beforeAll(async () => {
+    standIn = await DiscordStandIn.start();
+  });
+  afterAll(() => standIn?.close());
+  return () => standIn!;
+}
