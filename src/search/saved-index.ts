@@ -520,19 +520,23 @@ const ZERO = 0x30;
  * them): the quoted keys one level in, read from the bytes without parsing the rest.
  */
 export function postedIds(json: Buffer): Uint32Array {
-  const ids: number[] = [];
+  // An id takes six bytes at least (`"1":1,`), so a quarter of the length is room enough. A typed array cut to length
+  // was several times quicker than a list of numbers for the tens of thousands of ids a common term holds.
+  const ids = new Uint32Array(json.length >> 2);
+  let n = 0;
   let depth = 0;
   for (let i = 0; i < json.length; i++) {
     const c = json[i]!;
-    if (c === OPEN) depth++;
+    if (c === QUOTE) {
+      if (depth === 2) {
+        let id = 0;
+        for (i++; json[i] !== QUOTE; i++) id = id * 10 + json[i]! - ZERO;
+        ids[n++] = id;
+      } else i = json.indexOf(QUOTE, i + 1);
+    } else if (c === OPEN) depth++;
     else if (c === CLOSE) depth--;
-    else if (c === QUOTE && depth === 2) {
-      let id = 0;
-      for (i++; json[i] !== QUOTE; i++) id = id * 10 + json[i]! - ZERO;
-      ids.push(id);
-    }
   }
-  return Uint32Array.from(ids);
+  return ids.slice(0, n);
 }
 
 /** MiniSearch's document tables: each passage's id, and its fields' lengths, by MiniSearch's short id. */

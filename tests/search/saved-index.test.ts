@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
 import { createLogger } from '../../src/log.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
+import { postedIds } from '../../src/search/saved-index.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, tempCorpus, tempCorpusAndCache } from '../support/corpus.js';
 
@@ -109,5 +110,13 @@ describe('saved index', () => {
       'The National Guard sent 9,000 troops north.',
     ]);
     expect((await open()).index.fromCache).toBe(true);
+  });
+});
+
+describe('postedIds', () => {
+  it("reads the passages' short ids from a term's saved postings, field after field", () => {
+    const json = Buffer.from(JSON.stringify({ 0: { 3: 1, 12: 2, 40123: 1 }, 2: { 12: 1, 7: 3 } }));
+    expect([...postedIds(json)]).toEqual([3, 12, 40123, 7, 12]);
+    expect([...postedIds(Buffer.from('{}'))]).toEqual([]);
   });
 });
