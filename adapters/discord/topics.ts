@@ -81,7 +81,7 @@ export class TopicSuggester {
   }
 
   /**
-   * For a comma-separated list (`fentanyl, Mér`): completes the last item and keeps the others.
+   * For a comma-separated list (`ferry fares, harb`): completes the last item and keeps the others.
    * A choice's value is what Discord submits, so lists that would pass 100 characters are left out.
    */
   suggestInList(typed: string): Choice[] {

@@ -4,7 +4,7 @@ const NOUNS = new Set(['NOUN', 'PROPN']);
 
 /**
  * The noun phrases of a text, verbatim: runs of nouns and proper nouns with the adjectives before
- * them ("drug overdose deaths", "Meso-American corridor", "ridership"), as wink-nlp tags the words.
+ * them ("road crash deaths", "Anglo-French tunnel", "ridership"), as wink-nlp tags the words.
  * What a corpus is about is named by such phrases; the other words of a sentence (its verbs,
  * adverbs, "even", "seems") are not topics in any corpus.
  */
@@ -19,7 +19,7 @@ export function nounPhrases(text: string): string[] {
     };
     sentence.forEach((token, i) => {
       const hasNoun = run.some((t) => NOUNS.has(t.pos));
-      // A hyphen between two words written together keeps them one word: "Meso-American".
+      // A hyphen between two words written together keeps them one word: "Anglo-French".
       const joining = token.text === '-' && !token.spaced && sentence[i + 1]?.spaced === false && run.length > 0;
       if (NOUNS.has(token.pos) || joining) run.push(token);
       else if (token.pos === 'ADJ') {

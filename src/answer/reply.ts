@@ -76,7 +76,7 @@ export interface Attachment {
 }
 
 export interface Reply {
-  /** One line: what this reply answers ("Mérida funding", "Sources in the corpus"). */
+  /** One line: what this reply answers ("harbour dredging", "Sources in the corpus"). */
   title: string;
   /** `empty`: nothing relevant was found; `error`: the command could not run (see `error`). */
   status: 'ok' | 'empty' | 'error';

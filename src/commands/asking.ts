@@ -14,8 +14,8 @@ const slash = (asking: Asking) => asking.slashCommand ?? DEFAULT_SLASH_COMMAND;
 
 /**
  * A command as a person asks for it here, with `args` filled in (in the order given): typed text
- * after the slash command in Slack (`/brief digest subscribe fentanyl`), Discord's subcommand with
- * its options (`/brief digest action:subscribe topics:fentanyl`), a typed line in the terminal.
+ * after the slash command in Slack (`/brief digest subscribe ferry fares`), Discord's subcommand with
+ * its options (`/brief digest action:subscribe topics:ferry fares`), a typed line in the terminal.
  */
 export function howToAsk(asking: Asking, name: string, args: [name: string, value: string][] = []): string {
   if (asking.platform === 'discord')

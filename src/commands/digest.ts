@@ -9,7 +9,7 @@ import { MAX_TOPICS } from './limits.js';
 const MAX_TOPIC_LENGTH = 100;
 const ACTIONS = ['subscribe', 'unsubscribe', 'list', 'preview'] as const;
 
-/** "fentanyl, Mérida funding" → ["fentanyl", "Mérida funding"]. */
+/** "ferry fares, harbour dredging" → ["ferry fares", "harbour dredging"]. */
 export const splitTopics = (topics: string | undefined): string[] =>
   (topics ?? '')
     .split(/[,;]/)
@@ -32,7 +32,7 @@ const DigestArgs = z
       .string()
       .max(MAX_TOPICS * (MAX_TOPIC_LENGTH + 2))
       .optional()
-      .describe('Saved queries, separated by commas: fentanyl, Mérida funding'),
+      .describe('Saved queries, separated by commas: ferry fares, harbour dredging'),
     at: z.string().optional().describe('Local time to send it, HH:MM (default 08:00)'),
     days: z.string().optional().describe('weekdays (default), daily, weekends, or mon,wed,fri'),
     tz: z.string().optional().describe('IANA time zone, e.g. Europe/London (default: the bot’s)'),
@@ -60,7 +60,7 @@ const DigestArgs = z
       fail(
         'tz',
         `${a.tz.trim() ? `"${a.tz}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as ` +
-          `America/Mexico_City`,
+          `America/Chicago`,
       );
   });
 
@@ -132,7 +132,7 @@ function readSchedule(words: string[]): Partial<Record<ScheduleField, string>> {
 }
 
 /**
- * `subscribe fentanyl, Mérida funding at 07:30 mon,wed,fri Europe/London`: the topics, then the
+ * `subscribe ferry fares, harbour dredging at 07:30 mon,wed,fri Europe/London`: the topics, then the
  * schedule in any order (see scheduleStart for where one ends and the other begins).
  */
 export function digestFromText(rest: string): Record<string, unknown> {
@@ -190,7 +190,7 @@ export const digestCommand = defineCommand({
             said(
               `This channel has no digest. Start one with \`${howToAsk(ctx, 'digest', [
                 ['action', 'subscribe'],
-                ['topics', 'fentanyl, Mérida funding'],
+                ['topics', 'ferry fares, harbour dredging'],
               ])}\`.`,
             ),
           );
@@ -212,7 +212,7 @@ export const digestCommand = defineCommand({
             'no-topics',
             `This channel has no digest: give topics to preview, e.g. \`${howToAsk(ctx, 'digest', [
               ['action', 'preview'],
-              ['topics', 'fentanyl'],
+              ['topics', 'ferry fares'],
             ])}\`.`,
           )
         );

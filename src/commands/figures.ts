@@ -11,7 +11,7 @@ export const figuresCommand = defineCommand({
   summary: 'Key figures on a topic, with their sources, where sources differ, and a chart',
   usage: 'figures <topic>',
   args: z.object({
-    topic: textArg('topic', MAX_TOPIC_LENGTH).describe('What the figures are about, e.g. overdose deaths'),
+    topic: textArg('topic', MAX_TOPIC_LENGTH).describe('What the figures are about, e.g. road crash deaths'),
   }),
   fromText: (rest) => ({ topic: rest }),
   run: async ({ topic }, { dossier, drawChart }) =>

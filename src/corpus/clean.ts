@@ -81,7 +81,7 @@ const RULES: { kind: BoilerplateKind; test: (text: string) => boolean }[] = [
   },
   // "The views expressed by contributors are their own and not the view of …".
   { kind: 'disclaimer', test: (t) => /^the (?:views|opinions) expressed\b/i.test(t) && wordCount(t) <= 60 },
-  // "Tags Andrés Manuel López Obrador Crime in Mexico …": a list, not a sentence.
+  // "Tags Harbour Board Dredging in Portsmouth …": a list, not a sentence.
   {
     kind: 'tags',
     test: (t) => /^(?:tags|topics|filed under|categories|keywords)\s*:?\s+\S/i.test(t) && !/[.!?]$/.test(t),

@@ -111,14 +111,14 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** A capitalised name word: "Earl", "EARL", "O'Brien", "Jean-Paul", an initial "W.". */
+/** A capitalised name word: "Maren", "MAREN", "O'Brien", "Jean-Paul", an initial "W.". */
 const NAME_WORD = "\\p{Lu}[\\p{L}'’-]*\\.?";
 const NAME = `${NAME_WORD}(?:\\s+(?:(?:de|da|del|der|van|von|la|le|bin|al)\\s+)?${NAME_WORD}){0,4}`;
 const PERSON = new RegExp(`^${NAME}(?:\\s+(?:and|&)\\s+${NAME})*$`, 'u');
 const HONORIFICS =
   '(?:Former|Retired|Ambassador|Amb\\.|Dr\\.|Professor|Prof\\.|Mr\\.|Ms\\.|Mrs\\.|' +
   'General|Gen\\.|Senator|Sen\\.|Rep\\.|U\\.S\\.)';
-/** "Earl Anthony Wayne is a …", "Former U.S. Ambassador EARL ANTHONY WAYNE is a …". */
+/** "Maren Ella Holt is a …", "Former Harbour Master MAREN ELLA HOLT is a …". */
 const BIO = new RegExp(
   `^(?:${HONORIFICS}\\s+)*(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})\\s+(?:is|was|has been|serves|served)\\b`,
   'u',
@@ -130,7 +130,7 @@ const ROLE = new RegExp(
   'i',
 );
 
-/** A name written in capitals, as bylines often are, in title case: "EARL ANTHONY WAYNE" → "Earl Anthony Wayne". */
+/** A name written in capitals, as bylines often are, in title case: "MAREN ELLA HOLT" → "Maren Ella Holt". */
 export function titleCaseName(name: string): string {
   return name.replace(/[\p{L}'’-]+/gu, (word) =>
     /\p{Lu}{2}/u.test(word) && !/\p{Ll}/u.test(word) && !/^(?:II|III|IV|VI|VII|VIII|IX)$/.test(word)
@@ -139,7 +139,7 @@ export function titleCaseName(name: string): string {
   );
 }
 
-/** "By EARL ANTHONY WAYNE, former U.S. Ambassador to Mexico" → the name (and a date, if the byline gives one). */
+/** "By MAREN ELLA HOLT, former harbour master of Portsmouth" → the name (and a date, if the byline gives one). */
 export function bylineOf(text: string): { author: string; date?: string } | undefined {
   const m = /^by\s+(.+)$/i.exec(text);
   if (!m || !isShortLine(text)) return undefined;
@@ -165,13 +165,13 @@ export function datelineOf(text: string): string | undefined {
     : undefined;
 }
 
-/** The author a closing bio names: "Earl Anthony Wayne is a retired career ambassador …". */
+/** The author a closing bio names: "Maren Ella Holt is a retired harbour master …". */
 export function bioAuthor(text: string): string | undefined {
   const m = BIO.exec(text);
   return m && ROLE.test(text) ? titleCaseName(m[1]!) : undefined;
 }
 
-/** An organisation's name: capitalised words and the small words that join them ("Pulse News Mexico", "The Hill"). */
+/** An organisation's name: capitalised words and the small words that join them ("Coastal News", "The Gazette"). */
 const ORG_WORD = "\\p{Lu}[\\p{L}\\p{N}&'’.-]*";
 const ORG = `${ORG_WORD}(?:\\s+(?:(?:of|and|for|the|on|&)\\s+)*${ORG_WORD})*`;
 const PUBLISHER_SAYINGS: { kind: Note['kind']; pattern: RegExp }[] = [

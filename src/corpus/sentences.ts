@@ -3,7 +3,7 @@ import { tokenOffsets, wink } from './wink.js';
 
 /**
  * A split wink-nlp makes inside a sentence: the next part starts in lower case ("career ambassador
- * (ret.) | from the U.S."), or an abbreviation was cut after a hyphen ("Mexico-U. | S. talks").
+ * (ret.) | from the U.S."), or an abbreviation was cut after a hyphen ("Canada-U. | S. talks").
  */
 function isFalseBreak(before: string, after: string): boolean {
   return /^\p{Ll}/u.test(after) || (/\b\p{Lu}\.$/u.test(before) && /^\p{Lu}\.(?:\s|$)/u.test(after));
@@ -11,7 +11,7 @@ function isFalseBreak(before: string, after: string): boolean {
 
 /**
  * Splits a paragraph into sentences with wink-nlp, which knows that "U.S. Congress", "Dec. 12" and
- * "Mr. Barr" do not end a sentence, mending the few splits it gets wrong (isFalseBreak). Each
+ * "Mr. Holt" do not end a sentence, mending the few splits it gets wrong (isFalseBreak). Each
  * sentence is a slice of `text` at its own offset.
  */
 export function splitSentences(text: string): Sentence[] {

@@ -16,7 +16,7 @@ export function oneOffDigest(
   figures: FigureSource = corpusFigures,
 ): Reply {
   if (!topics.length)
-    throw new DossierError('no-topics', 'Name at least one topic: --topics "fentanyl, Mérida funding".');
+    throw new DossierError('no-topics', 'Name at least one topic: --topics "ferry fares, harbour dredging".');
   if (topics.length > MAX_TOPICS) throw new DossierError('too-many-topics', `Name at most ${MAX_TOPICS} topics.`);
   if (since !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(since)))) {
     throw new DossierError('bad-date', `--since "${since}" is not a date: use YYYY-MM-DD.`);

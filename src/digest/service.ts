@@ -57,7 +57,10 @@ export class DigestService implements DigestDesk {
     const timeZone = request.timeZone ?? this.options.defaultTimeZone;
     // The command validates these too; the service is a public API, so it does not trust callers.
     if (!request.topics.length)
-      throw new DossierError('no-topics', 'Name at least one topic, e.g. `digest subscribe fentanyl, Mérida funding`.');
+      throw new DossierError(
+        'no-topics',
+        'Name at least one topic, e.g. `digest subscribe ferry fares, harbour dredging`.',
+      );
     if (!parseTime(time)) throw new DossierError('bad-time', `"${time}" is not a time: use HH:MM, e.g. 07:30.`);
     if (!isValidTimeZone(timeZone))
       throw new DossierError(

@@ -23,7 +23,7 @@ export interface Figure {
   unit: FigureUnit;
   /** The period of a rate: "month" for "$77 million a month". */
   per?: string;
-  /** What the figure counts or measures, from the sentence ("drug overdose deaths in the United States"). */
+  /** What the figure counts or measures, from the sentence ("road crash deaths in the county"). */
   measure?: string;
   /** The time the sentence gives for it, verbatim ("in 2016", "the 12 months ending in March 2022"). */
   when?: string;
@@ -44,7 +44,7 @@ export function figuresInSentence(sentence: string): Figure[] {
 /**
  * The figures of each of a passage's sentences, read in order, so that a figure whose sentence names
  * only its head noun ("over 70,000 deaths") takes the fuller noun phrase the sentence before gave it
- * ("deaths from overdoses of synthetic opioids").
+ * ("deaths from collisions of heavy lorries").
  */
 export function figuresInSentences(sentences: string[]): Figure[][] {
   let previous: SentenceReader | undefined;
@@ -478,8 +478,8 @@ class SentenceReader {
 
   /**
    * A measure that is a bare head noun ("over 70,000 deaths") means the fuller noun phrase with that head
-   * said just before, in this sentence or the one before ("a rise in deaths from overdoses of synthetic
-   * opioids"): the figure is of those, not of every death.
+   * said just before, in this sentence or the one before ("a rise in deaths from collisions of heavy
+   * lorries"): the figure is of those, not of every death.
    */
   private resolveHead(match: Match): void {
     const bare = (measure: string | undefined): string | undefined => {
@@ -598,7 +598,7 @@ class SentenceReader {
     const per = this.rateAt(noun?.headNext ?? next);
     if (noun) {
       if (TIME_UNITS.has(this.lower(noun.headNext - 1))) return undefined;
-      // "the two governments" refers back; "the two cartels in Mexico" says how many there are.
+      // "the two governments" refers back; "the two ferries in Norway" says how many there are.
       if (low.wordy && this.isDefinite(i) && noun.next === noun.headNext) return undefined;
       return {
         first: i,
@@ -621,7 +621,7 @@ class SentenceReader {
           anaphoric: false,
         };
     }
-    // "over 20,000 of those coming from fentanyl", "and some 15,500 coming from heroin".
+    // "over 20,000 of those coming from Dover", "and some 15,500 coming from Hull".
     const tail = this.participlePhraseAt(partitive ? next + 2 : next);
     // "The district will take in three towns and total about 45,000": a figure its sentence predicates of a
     // subject is that subject's, not more of the count before it.
@@ -832,7 +832,7 @@ class SentenceReader {
   /**
    * A noun phrase starting at `i`: adjectives, nouns and hyphenated compounds up to a head noun,
    * "and" joining a second noun, then one qualifying prepositional phrase that is not a time, with
-   * its own "of" complement ("deaths from overdoses of synthetic opioids").
+   * its own "of" complement ("deaths from collisions of heavy lorries").
    * `headNext` ends the phrase before its qualifier; `next` after it.
    */
   private nounPhraseAt(i: number): { first: number; headNext: number; next: number } | undefined {
@@ -863,7 +863,7 @@ class SentenceReader {
         !!next &&
         (((token.text === '-' || token.text === '–') && !next.spaced) ||
           (/^['’]s?$/.test(token.text) && /^(NOUN|PROPN|ADJ)$/.test(next.pos)));
-      // A word tagged as a verb straight after a preposition ("deaths from overdoses") can only be a noun.
+      // A word tagged as a verb straight after a preposition ("deaths from collisions") can only be a noun.
       const nominal = token.pos === 'VERB' && k === i && this.t[k - 1]?.pos === 'ADP' && !/ing$/.test(token.lower);
       const nounish = token.pos === 'NOUN' || token.pos === 'PROPN' || nominal;
       const modifier =
@@ -927,7 +927,7 @@ class SentenceReader {
       !this.isTimeAt(next + 1)
     ) {
       const noun = this.nounPhraseAt(this.skipDeterminers(next + 1));
-      // "30 percent in Mexico" says where, not what.
+      // "30 percent in Norway" says where, not what.
       const place = after === 'in' && noun && this.t.slice(noun.first, noun.headNext).every((t) => t.pos === 'PROPN');
       if (noun && !place) {
         // "90 percent of heroin used in the country": the share is of what the participle narrows.
@@ -1043,7 +1043,7 @@ class SentenceReader {
   /**
    * A finite verb: an auxiliary, or an inflected verb after its subject ("respondents said the city ...").
    * A participle that narrows a noun ("heroin used in", "residents feeling unsafe"), one before a noun
-   * ("armed groups"), or a noun read as a verb inside a compound ("drug overdose deaths") opens none.
+   * ("armed groups"), or a noun read as a verb inside a compound ("road crash deaths") opens none.
    */
   private opensClause(k: number): boolean {
     const token = this.t[k]!;

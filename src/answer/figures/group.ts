@@ -45,8 +45,8 @@ const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?((?:19|
  * Groups, disagreements and series over a list of figures. Two figures measure the same thing when
  * they share a unit and rate and their measures say the same words (a word and its synonym in the
  * corpus's lexicon, through `same`, are one): "cargo thefts at the harbour" twice, "Cargo thefts at the harbour". A
- * measure with a word more or other is another quantity, often a part of the first: "synthetic opioid
- * overdose deaths" are not more "drug overdose deaths", and bare "deaths" is not either of them.
+ * measure with a word more or other is another quantity, often a part of the first: "electric scooter
+ * crash deaths" are not more "road crash deaths", and bare "deaths" is not either of them.
  */
 export class MeasureIndex {
   private readonly words = new Map<string, string[][]>();
@@ -170,7 +170,7 @@ function within(a: string[][], b: string[][]): boolean {
   return a.every((w) => matches(w, b));
 }
 
-/** The share of the shorter measure's words found in the other: "deaths" is wholly in "drug overdose deaths". */
+/** The share of the shorter measure's words found in the other: "deaths" is wholly in "road crash deaths". */
 function overlap(a: string[][], b: string[][]): number {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length ? short.filter((w) => matches(w, long)).length / short.length : 0;
