@@ -1,33 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, askReply } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
-import { note, openCorpus, tempCorpus } from '../support/corpus.js';
+import { corpusForSuite, note, tempCorpus } from '../support/corpus.js';
 
 describe('the decision to answer, on a corpus of its own', () => {
-  let town: Dossier;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const corpus = await openCorpus({
-      'roads.md': note(
-        'Road safety',
-        'Four people were killed on the town’s roads in 2023, against seven in 2022.\n\n' +
-          'The council’s Joint Transport Board (JTB) meets every month to review collisions.',
-      ),
-      'library.md': note('Library', 'The library opens on Saturday from 10 am to 4 pm. It lends 40,000 books a year.'),
-    });
-    cleanup = corpus.cleanup;
-    town = corpus.dossier;
+  const town = corpusForSuite({
+    'roads.md': note(
+      'Road safety',
+      'Four people were killed on the town’s roads in 2023, against seven in 2022.\n\n' +
+        'The council’s Joint Transport Board (JTB) meets every month to review collisions.',
+    ),
+    'library.md': note('Library', 'The library opens on Saturday from 10 am to 4 pm. It lends 40,000 books a year.'),
   });
-  afterAll(() => cleanup());
 
   it('answers confidently when a passage covers the question', () => {
-    const answer = ask(town, 'when does the library open on saturday');
+    const answer = ask(town(), 'when does the library open on saturday');
     expect(answer.match).toBe('confident');
     expect(answer.results[0]!.passage.source).toBe('library.md');
   });
 
   it('gives the closest passages with a plain line when they match only part of the question', () => {
-    const answer = ask(town, 'people killed on roads in the flooding');
+    const answer = ask(town(), 'people killed on roads in the flooding');
     expect(answer.match).toBe('partial');
     expect(answer.results[0]!.passage.source).toBe('roads.md');
     expect(answer.unmatched).toContain('flooding');
@@ -36,7 +29,7 @@ describe('the decision to answer, on a corpus of its own', () => {
   });
 
   it('once it answers, ranks every passage the search found, even one that covers little of the question', () => {
-    const answer = ask(town, 'library saturday opening and roads', { limit: 10 });
+    const answer = ask(town(), 'library saturday opening and roads', { limit: 10 });
     const sources = answer.results.map((r) => r.passage.source);
     expect(sources[0]).toBe('library.md');
     expect(sources).toContain('roads.md');
@@ -44,16 +37,16 @@ describe('the decision to answer, on a corpus of its own', () => {
 
   it('refuses when the subject is missing, whatever the case of its letters', () => {
     for (const q of ['Tokyo library opening hours', 'tokyo library opening hours'])
-      expect(ask(town, q).match, q).toBe(ask(town, 'Tokyo library opening hours').match);
-    expect(ask(town, 'stock market crash bitcoin').results).toEqual([]);
+      expect(ask(town(), q).match, q).toBe(ask(town(), 'Tokyo library opening hours').match);
+    expect(ask(town(), 'stock market crash bitcoin').results).toEqual([]);
   });
 
   it('reads an acronym the corpus defines, a typo, an abbreviation and a number word', () => {
-    expect(ask(town, 'when does the transport board meet').results[0]!.passage.text).toContain('JTB');
-    expect(ask(town, 'jtb meetings').results[0]!.passage.text).toContain('Joint Transport Board');
-    expect(ask(town, 'libary saturday').results[0]!.passage.source).toBe('library.md');
-    expect(ask(town, 'four people killed 2023').results[0]!.passage.text).toContain('Four people');
-    expect(ask(town, '4 people killed in 2023').results[0]!.passage.text).toContain('Four people');
+    expect(ask(town(), 'when does the transport board meet').results[0]!.passage.text).toContain('JTB');
+    expect(ask(town(), 'jtb meetings').results[0]!.passage.text).toContain('Joint Transport Board');
+    expect(ask(town(), 'libary saturday').results[0]!.passage.source).toBe('library.md');
+    expect(ask(town(), 'four people killed 2023').results[0]!.passage.text).toContain('Four people');
+    expect(ask(town(), '4 people killed in 2023').results[0]!.passage.text).toContain('Four people');
   });
 });
 

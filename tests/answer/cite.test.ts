@@ -1,59 +1,52 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cite, quotedSpan } from '../../src/answer/cite.js';
 import { plain } from '../../src/answer/reply.js';
-import { Dossier } from '../../src/engine/dossier.js';
-import { note, openCorpus, withCorpus } from '../support/corpus.js';
+import { corpusForSuite, note, withCorpus } from '../support/corpus.js';
 
-let dossier: Dossier;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  const corpus = await openCorpus({
-    'slogans.md': note(
-      'Slogans',
-      'The president summed up his approach in four words. “Abrazos, no ' +
-        'balazos” became the slogan of his government.\n\nCritics said the ' +
-        'policy left the cartels unchecked.',
-    ),
-    'corruption.md': note(
-      'Corruption',
-      'Observers rank it among the world’s most corrupt countries. The U.S. embassy declined to comment.',
-    ),
-    'reform.md': note(
-      'Reform',
-      'The Peña Nieto government intended to build a unified police command in ' +
-        'every state and large city. Congress never passed the law.',
-    ),
-  });
-  cleanup = corpus.cleanup;
-  dossier = corpus.dossier;
-  return () => cleanup();
+const dossier = corpusForSuite({
+  'slogans.md': note(
+    'Slogans',
+    'The president summed up his approach in four words. “Abrazos, no ' +
+      'balazos” became the slogan of his government.\n\nCritics said the ' +
+      'policy left the cartels unchecked.',
+  ),
+  'corruption.md': note(
+    'Corruption',
+    'Observers rank it among the world’s most corrupt countries. The U.S. embassy declined to comment.',
+  ),
+  'reform.md': note(
+    'Reform',
+    'The Peña Nieto government intended to build a unified police command in ' +
+      'every state and large city. Congress never passed the law.',
+  ),
 });
 
 describe('cite', () => {
   it('finds an exact quote and returns the original sentence', () => {
-    const [best] = cite(dossier, 'Congress never passed the law.').results;
+    const [best] = cite(dossier(), 'Congress never passed the law.').results;
     expect(best?.passage.source).toBe('reform.md');
     expect(plain(best!.excerpt.text)).toContain('Congress never passed the law.');
   });
 
   it('forgives a typo, straight quotes and a missing accent', () => {
-    const [best] = cite(dossier, '"Abrazos, no balasos" became the slogan').results;
+    const [best] = cite(dossier(), '"Abrazos, no balasos" became the slogan').results;
     expect(best?.passage.source).toBe('slogans.md');
     expect(plain(best!.excerpt.text)).toContain('“Abrazos, no balazos” became the slogan of his government.');
     expect(
-      cite(dossier, 'the Pena Nieto government intended to build a unified police command').results[0]?.passage.source,
+      cite(dossier(), 'the Pena Nieto government intended to build a unified police command').results[0]?.passage
+        .source,
     ).toBe('reform.md');
   });
 
   it('forgives a changed word', () => {
     expect(
-      cite(dossier, 'The Peña Nieto government wanted to build a unified police command in every state').results[0]
+      cite(dossier(), 'The Peña Nieto government wanted to build a unified police command in every state').results[0]
         ?.passage.source,
     ).toBe('reform.md');
   });
 
   it('cites title, author, publisher, date and paragraph', () => {
-    const [best] = cite(dossier, 'Critics said the policy left the cartels unchecked').results;
+    const [best] = cite(dossier(), 'Critics said the policy left the cartels unchecked').results;
     expect(best?.excerpt.citation).toMatchObject({
       title: 'Slogans',
       author: 'Test Desk',
@@ -64,18 +57,18 @@ describe('cite', () => {
   });
 
   it('returns nothing for a quote the corpus does not hold', () => {
-    expect(cite(dossier, 'It was the best of times, it was the worst of times').results).toEqual([]);
+    expect(cite(dossier(), 'It was the best of times, it was the worst of times').results).toEqual([]);
   });
 
   it('finds a quote of common words that matches word for word', () => {
-    expect(cite(dossier, 'Congress never passed the law').results[0]?.passage.source).toBe('reform.md');
+    expect(cite(dossier(), 'Congress never passed the law').results[0]?.passage.source).toBe('reform.md');
   });
 
   it('marks the quoted words whole, as phrases, never a letter inside a word (issue 13.7)', () => {
-    const [best] = cite(dossier, 'one of the world’s most corrupt countries').results;
+    const [best] = cite(dossier(), 'one of the world’s most corrupt countries').results;
     const marked = best!.excerpt.text.filter((s) => s.strong).map((s) => s.text);
     expect(marked).toEqual(['the world’s most corrupt countries']);
-    const [embassy] = cite(dossier, 'The U.S. embassy declined to comment').results;
+    const [embassy] = cite(dossier(), 'The U.S. embassy declined to comment').results;
     const strong = embassy!.excerpt.text.filter((s) => s.strong).map((s) => s.text);
     expect(strong.join(' ')).toContain('embassy declined to comment');
     for (const word of strong) expect(word).not.toMatch(/^(s|S|’s)$/);
@@ -89,10 +82,10 @@ describe('cite', () => {
       '"The Pena Nieto government intended to build a unified police command in every state."',
       '“The Peña Nieto government intended … a unified police command …”',
     ])
-      expect(cite(dossier, chat(quote)).results[0]?.passage.source, quote).toBe('reform.md');
-    expect(cite(dossier, 'the government intended to build a unified police command').results[0]?.passage.source).toBe(
-      'reform.md',
-    );
+      expect(cite(dossier(), chat(quote)).results[0]?.passage.source, quote).toBe('reform.md');
+    expect(
+      cite(dossier(), 'the government intended to build a unified police command').results[0]?.passage.source,
+    ).toBe('reform.md');
     expect(quotedSpan('he said "Abrazos, no balazos" twice')).toBe('Abrazos, no balazos');
     expect(quotedSpan("it's the government's plan")).toBeUndefined();
   });

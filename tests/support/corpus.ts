@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { Dossier, type DossierOptions } from '../../src/engine/dossier.js';
 
 /** A seed paragraph's name in the repo: the sha1 prefix of its raw trimmed text (the text may not be copied). */
@@ -60,6 +61,22 @@ export async function openCorpus(
     await corpus.cleanup();
     throw error;
   }
+}
+
+/**
+ * The engine over a temporary corpus of `files`, opened before the calling suite's tests and removed after them;
+ * the returned function gives it.
+ */
+export function corpusForSuite(
+  files: Record<string, string | Uint8Array>,
+  options: Omit<DossierOptions, 'corpusDir'> = {},
+): () => Dossier {
+  let corpus: Awaited<ReturnType<typeof openCorpus>> | undefined;
+  beforeAll(async () => {
+    corpus = await openCorpus(files, options);
+  });
+  afterAll(() => corpus?.cleanup());
+  return () => corpus!.dossier;
 }
 
 /**
