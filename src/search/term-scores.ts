@@ -3,7 +3,7 @@ import type { SearchOptions } from 'minisearch';
 
 /**
  * The MiniSearch tables one term's scores are read from. They are private to MiniSearch (its `termResults` reads
- * them), as are those `readSavedIndex` fills: version 7's, the major package.json allows. The test beside this file
+ * them), as are those `readSavedIndex` fills: version 7's, the major package.json allows. Its test (tests/search)
  * compares every score with `mini.search`'s, so a release that changes them fails there.
  */
 interface ScoringTables {
