@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plain } from '../../src/answer/reply.js';
 import {
   CommandGate,
@@ -9,38 +9,31 @@ import {
   runText,
   type CommandContext,
 } from '../../src/commands/index.js';
-import type { Dossier } from '../../src/engine/dossier.js';
 import { DossierError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
-import { note, openCorpus } from '../support/corpus.js';
+import { corpusForSuite, note } from '../support/corpus.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { commandContext, testCommand, withCommands } from '../support/commands.js';
 
-let ctx: CommandContext;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  const corpus = await openCorpus({
-    'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
-  });
-  cleanup = corpus.cleanup;
-  ctx = commandContext(corpus.dossier);
+const guard = corpusForSuite({
+  'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
 });
-afterAll(() => cleanup());
+const ctx = (): CommandContext => commandContext(guard());
 
 describe('the command table', () => {
   it('treats text without a command as a question', async () => {
-    const reply = await runText('where was the National Guard deployed?', ctx);
+    const reply = await runText('where was the National Guard deployed?', ctx());
     expect(reply.status).toBe('ok');
     expect(reply.blocks[0]?.type).toBe('excerpt');
   });
 
   it('dispatches named commands, case-insensitively', async () => {
-    expect((await runText('SOURCES', ctx)).title).toBe('Sources in the corpus');
-    expect((await runText('cite The National Guard was deployed', ctx)).status).toBe('ok');
+    expect((await runText('SOURCES', ctx())).title).toBe('Sources in the corpus');
+    expect((await runText('cite The National Guard was deployed', ctx())).status).toBe('ok');
   });
 
   it('counts documents and passages in the singular when there is one', async () => {
-    const reply = await runText('sources', ctx);
+    const reply = await runText('sources', ctx());
     const shown = reply.blocks
       .map((b) => (b.type === 'text' ? plain(b.text) : b.type === 'list' ? b.items.map(plain).join('\n') : ''))
       .join('\n');
@@ -57,7 +50,7 @@ describe('the command table', () => {
       ['ctie the National Guard was deployed', 'cite'],
       ['DIGETS list', 'digest'],
     ] as const) {
-      const reply = await runText(typed, ctx);
+      const reply = await runText(typed, ctx());
       const word = typed.split(' ')[0];
       expect(reply.error).toEqual({
         code: 'unknown-command',
@@ -68,37 +61,37 @@ describe('the command table', () => {
 
   it('asks a question whose first word is an English word near a command name (city, source, figure)', async () => {
     for (const question of ['city guard deployments', 'source of the National Guard', 'figure for the Guard']) {
-      const reply = await runText(question, ctx);
+      const reply = await runText(question, ctx());
       expect(reply.error).toBeUndefined();
       expect(reply.title).not.toMatch(/^Unknown command/);
     }
     // Too far from every command name to be a slip: a question.
-    expect((await runText('deployed where', ctx)).blocks[0]?.type).toBe('excerpt');
+    expect((await runText('deployed where', ctx())).blocks[0]?.type).toBe('excerpt');
   });
 
   it('answers empty input with help listing every command', async () => {
-    const reply = await runText('   ', ctx);
+    const reply = await runText('   ', ctx());
     const listed = reply.blocks.flatMap((b) => (b.type === 'list' ? b.items.map(plain) : []));
     for (const c of commands) expect(listed.some((l) => l.startsWith(c.usage))).toBe(true);
   });
 
   it('gives a one-line error naming the problem for a missing or over-long argument', async () => {
-    const missing = await runText('cite', ctx);
+    const missing = await runText('cite', ctx());
     expect(missing.status).toBe('error');
     expect(missing.error?.message).toBe('The quote is missing: `cite <quote>`.');
-    const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx);
+    const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx());
     expect(long.error?.code).toBe('bad-arguments');
     expect(long.error?.message).toBe(
       `Keep the question to at most ${MAX_QUERY_LENGTH} characters (this one ` +
         `has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`,
     );
-    expect((await runCommand('nope', {}, ctx)).error?.code).toBe('unknown-command');
+    expect((await runCommand('nope', {}, ctx())).error?.code).toBe('unknown-command');
   });
 
   it('accepts a question of exactly MAX_QUERY_LENGTH characters, as its limit message says', async () => {
     const atLimit = `National Guard ${'x'.repeat(MAX_QUERY_LENGTH)}`.slice(0, MAX_QUERY_LENGTH);
-    expect((await runCommand('ask', { question: atLimit }, ctx)).status).not.toBe('error');
-    expect((await runCommand('ask', { question: `${atLimit}x` }, ctx)).error?.message).toMatch(
+    expect((await runCommand('ask', { question: atLimit }, ctx())).status).not.toBe('error');
+    expect((await runCommand('ask', { question: `${atLimit}x` }, ctx())).error?.message).toMatch(
       /at most 500 characters \(this one has 501\)/,
     );
   });
@@ -111,10 +104,10 @@ describe('the command table', () => {
       throw new DossierError('corpus-missing', 'The corpus folder ./nope does not exist.');
     });
     await withCommands([boom, known], async () => {
-      const reply = await runText('boom', ctx);
+      const reply = await runText('boom', ctx());
       expect(reply.error?.code).toBe('internal');
       expect(reply.error?.message).not.toContain('secret');
-      expect((await runText('known', ctx)).error).toEqual({
+      expect((await runText('known', ctx())).error).toEqual({
         code: 'corpus-missing',
         message: 'The corpus folder ./nope does not exist.',
       });
@@ -139,7 +132,7 @@ describe('the command log', () => {
       'status, latency and query length, never the query',
     async () => {
       const { lines, log } = capture('info');
-      const reply = await runText(question, { ...ctx, log });
+      const reply = await runText(question, { ...ctx(), log });
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({
         msg: 'command',
@@ -158,16 +151,16 @@ describe('the command log', () => {
 
   it('gives the query at debug level only', async () => {
     const { lines, log } = capture('debug');
-    await runText(question, { ...ctx, log });
+    await runText(question, { ...ctx(), log });
     expect(lines.find((l) => l.msg === 'command arguments')).toMatchObject({ args: { question } });
   });
 
   it('gives each request its own id, carried by the handler’s log lines', async () => {
     const { lines, log } = capture('info');
-    const noisy = testCommand('noisy', async (_args, c) => (c.log?.info('working'), runText('help', ctx)));
+    const noisy = testCommand('noisy', async (_args, c) => (c.log?.info('working'), runText('help', ctx())));
     await withCommands([noisy], async () => {
-      await runText('noisy', { ...ctx, log });
-      await runText('noisy', { ...ctx, log });
+      await runText('noisy', { ...ctx(), log });
+      await runText('noisy', { ...ctx(), log });
     });
     const ids = lines.filter((l) => l.msg === 'command').map((l) => l.requestId);
     expect(new Set(ids).size).toBe(2);
@@ -179,16 +172,16 @@ describe('the command log', () => {
     const clock = new ManualClock();
     const gate = new CommandGate({ userPerMinute: 2, channelPerMinute: 0, timeoutMs: 100, clock });
     let finish!: () => void;
-    const slow = testCommand('slow', () => new Promise((resolve) => (finish = () => resolve(runText('help', ctx)))));
+    const slow = testCommand('slow', () => new Promise((resolve) => (finish = () => resolve(runText('help', ctx())))));
     await withCommands([slow], async () => {
-      const waiting = runText('slow', { ...ctx, platform: 'slack', log, gate });
+      const waiting = runText('slow', { ...ctx(), platform: 'slack', log, gate });
       await new Promise((resolve) => setImmediate(resolve));
       clock.advance(100);
       expect((await waiting).error?.code).toBe('timeout');
-      expect((await runCommand('<@U1> nope', {}, { ...ctx, platform: 'slack', log, gate })).error?.code).toBe(
+      expect((await runCommand('<@U1> nope', {}, { ...ctx(), platform: 'slack', log, gate })).error?.code).toBe(
         'unknown-command',
       );
-      expect((await runText('sources', { ...ctx, platform: 'slack', log, gate })).error?.code).toBe('rate-limited');
+      expect((await runText('sources', { ...ctx(), platform: 'slack', log, gate })).error?.code).toBe('rate-limited');
       finish();
       await gate.drain();
     });
@@ -202,24 +195,23 @@ describe('the command log', () => {
 });
 
 describe('the results cap', () => {
-  let many: Dossier;
-  let cleanupMany: () => Promise<void>;
-  beforeAll(async () => {
-    const paragraphs = Array.from(
-      { length: 14 },
-      (_, i) => `The port handled ${i + 2}.5 million tonnes of cargo in ${2000 + i}, the harbour board said.`,
-    ).join('\n\n');
-    ({ dossier: many, cleanup: cleanupMany } = await openCorpus({ 'cargo.md': note('Cargo', paragraphs) }));
+  const many = corpusForSuite({
+    'cargo.md': note(
+      'Cargo',
+      Array.from(
+        { length: 14 },
+        (_, i) => `The port handled ${i + 2}.5 million tonnes of cargo in ${2000 + i}, the harbour board said.`,
+      ).join('\n\n'),
+    ),
   });
-  afterAll(() => cleanupMany());
 
   it('pages ask through at most MAX_RESULTS passages in all', async () => {
-    const first = await runCommand('ask', { question: 'harbour board cargo tonnes' }, { ...ctx, dossier: many });
+    const first = await runCommand('ask', { question: 'harbour board cargo tonnes' }, { ...ctx(), dossier: many() });
     expect(first.more).toBe(MAX_RESULTS - 3);
     const last = await runCommand(
       'ask',
       { question: 'harbour board cargo tonnes', offset: MAX_RESULTS - 1 },
-      { ...ctx, dossier: many },
+      { ...ctx(), dossier: many() },
     );
     expect(last.blocks.filter((b) => b.type === 'excerpt')).toHaveLength(1);
     expect(last.more).toBe(0);
@@ -229,14 +221,14 @@ describe('the results cap', () => {
         await runCommand(
           'ask',
           { question: 'harbour board cargo tonnes', offset: MAX_RESULTS + 1 },
-          { ...ctx, dossier: many },
+          { ...ctx(), dossier: many() },
         )
       ).error?.code,
     ).toBe('bad-arguments');
   });
 
   it('lists at most MAX_RESULTS figures', async () => {
-    const reply = await runText('figures cargo tonnes', { ...ctx, dossier: many });
+    const reply = await runText('figures cargo tonnes', { ...ctx(), dossier: many() });
     const figures = reply.blocks.flatMap((b) => (b.type === 'figures' || b.type === 'disagreement' ? b.items : []));
     expect(new Set(figures.map((f) => f.text)).size).toBe(MAX_RESULTS);
   });

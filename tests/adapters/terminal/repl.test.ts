@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { TerminalAdapter } from '../../../adapters/terminal/repl.js';
 import {
@@ -11,29 +11,25 @@ import {
   type TerminalStyle,
 } from '../../../adapters/terminal/render.js';
 import { errorReply, type ReplyBlock } from '../../../src/answer/reply.js';
-import { Dossier } from '../../../src/engine/dossier.js';
-import { note, openCorpus } from '../../support/corpus.js';
+import { corpusForSuite, note } from '../../support/corpus.js';
 import { replyOf, textReply } from '../../support/replies.js';
 
-let dossier: Dossier;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  const paragraphs = Array.from(
-    { length: 8 },
-    (_, i) => `Cartel revenue estimate number ${i + 1} came from a different agency.`,
-  ).join('\n\n');
-  const corpus = await openCorpus({ 'revenue.md': note('Revenue', paragraphs) });
-  cleanup = corpus.cleanup;
-  dossier = corpus.dossier;
+/** Eight paragraphs that answer one question alike: more than a page of answers. */
+const dossier = corpusForSuite({
+  'revenue.md': note(
+    'Revenue',
+    Array.from({ length: 8 }, (_, i) => `Cartel revenue estimate number ${i + 1} came from a different agency.`).join(
+      '\n\n',
+    ),
+  ),
 });
-afterAll(() => cleanup());
 
 async function session(lines: string[]): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
   output.on('data', (d: Buffer) => (text += d.toString()));
-  const terminal = new TerminalAdapter(botContext({ dossier }), {}, { input, output });
+  const terminal = new TerminalAdapter(botContext({ dossier: dossier() }), {}, { input, output });
   await terminal.start();
   for (const line of lines) input.write(`${line}\n`);
   input.end();
@@ -84,7 +80,7 @@ function ttySession(columns = 80, options: { style?: TerminalStyle } = {}) {
   const output = Object.assign(new PassThrough(), { isTTY: true, columns });
   let raw = '';
   output.on('data', (d: Buffer) => (raw += d.toString()));
-  const terminal = new TerminalAdapter(botContext({ dossier }), {}, { input, output, ...options });
+  const terminal = new TerminalAdapter(botContext({ dossier: dossier() }), {}, { input, output, ...options });
   /** What the screen shows, without readline's cursor movements and the styles. */
   const shown = () => raw.replace(CSI, '');
   const waitFor = async (text: string | RegExp, from = 0) => {
