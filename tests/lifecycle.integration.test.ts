@@ -225,6 +225,20 @@ describe('shutdown on SIGTERM', () => {
 
     const digestPosts = (channel: string) =>
       stub.callsTo('/api/chat.postMessage').filter((c) => c.body.channel === channel);
+    /**
+     * A digest due for `channel`, the bot started, and SIGTERM sent while Slack holds its post: the post is let
+     * go by `release`.
+     */
+    const signalledWhilePosting = async (name: string, channel: string) => {
+      const due = dueDigest(name, channel);
+      const release = stub.hold('/api/chat.postMessage');
+      const bot = await startBot(due.db);
+      await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === channel, { ms: 20_000 });
+      const signalled = Date.now();
+      bot.process.kill('SIGTERM');
+      return { ...due, release, bot, signalled };
+    };
+
     const runsOf = (db: string, subscription: number) => {
       const store = new SqliteDigestStore(db);
       const runs = store.runs(subscription).map((r) => [r.slot, r.state]);
@@ -235,12 +249,7 @@ describe('shutdown on SIGTERM', () => {
     it(
       'lets the post in progress finish, exits 0, and after a restart the slot ' + 'is neither lost nor sent again',
       async () => {
-        const { db, subscription, slot } = dueDigest('finish', 'C-FINISH');
-        const release = stub.hold('/api/chat.postMessage');
-        const bot = await startBot(db);
-        await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C-FINISH', { ms: 20_000 });
-        const signalled = Date.now();
-        bot.process.kill('SIGTERM');
+        const { db, subscription, slot, release, bot, signalled } = await signalledWhilePosting('finish', 'C-FINISH');
         await bot.logged('stopping: finishing the answers and digests in flight');
         await new Promise((r) => setTimeout(r, 300));
         expect(bot.process.exitCode).toBeNull();
@@ -283,12 +292,7 @@ describe('shutdown on SIGTERM', () => {
       'SIGTERM while Slack holds the post: exits within 10 s, and the next ' +
         'start finds it in the channel, posted once',
       async () => {
-        const { db, subscription, slot } = dueDigest('held', 'C-HELD');
-        const release = stub.hold('/api/chat.postMessage');
-        const bot = await startBot(db);
-        await stub.waitFor((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C-HELD', { ms: 20_000 });
-        const signalled = Date.now();
-        bot.process.kill('SIGTERM');
+        const { db, subscription, slot, release, bot, signalled } = await signalledWhilePosting('held', 'C-HELD');
         const { code, at } = await bot.exited;
         expect(code).toBe(0);
         expect(at - signalled).toBeLessThan(10_000);
