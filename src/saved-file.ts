@@ -1,4 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Logger } from './log.js';
 
 /** Closes a saved file once nothing can read from it any more. */
 const closing = new FinalizationRegistry<number>((fd) => {
@@ -50,5 +53,48 @@ export class SavedFile {
       done += n;
     }
     return bytes;
+  }
+}
+
+/** What a save is named: `<kind>-v<version>-<corpus folder's hash>.bin` (the saved corpus, the index). */
+const SAVED_NAME = /^([a-z]+)-v(\d+)-([0-9a-f]+)\.bin$/;
+
+/** Whether process `pid` is still running on this machine. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Called once `saved` is written: removes what nothing will read again beside it, for the same corpus folder: a
+ * save of another format version (an upgrade indexes anew and, at 1000× the seeds, left 100 MB behind each time) and
+ * a half-written `<name>.<pid>.tmp` whose writer is gone (killed mid-write). A file that cannot be removed is left
+ * with a warning: it costs disk, not answers.
+ */
+export async function removeStaleSaves(saved: string, log: Logger): Promise<void> {
+  const match = SAVED_NAME.exec(basename(saved));
+  if (!match) return;
+  const [, kind, , corpus] = match;
+  const folder = dirname(saved);
+  const sameCorpus = (name: string): boolean => {
+    const other = SAVED_NAME.exec(name);
+    return !!other && other[1] === kind && other[3] === corpus;
+  };
+  const stale = (name: string): boolean => {
+    if (SAVED_NAME.test(name)) return name !== basename(saved) && sameCorpus(name);
+    const tmp = /^(.+)\.(\d+)\.tmp$/.exec(name);
+    return !!tmp && sameCorpus(tmp[1]!) && !running(Number(tmp[2]));
+  };
+  for (const name of await readdir(folder).catch(() => [])) {
+    if (!stale(name)) continue;
+    await unlink(join(folder, name)).then(
+      () => log.info({ file: join(folder, name) }, 'removed a stale saved file'),
+      (error: unknown) =>
+        log.warn({ file: join(folder, name), err: String(error) }, 'could not remove a stale saved file'),
+    );
   }
 }

@@ -5,7 +5,7 @@ import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import type { LoadedDocument } from '../corpus/load.js';
 import type { Corpus, CorpusWarning, DocumentMeta, Passage, Sentence, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
-import { SavedFile } from '../saved-file.js';
+import { removeStaleSaves, SavedFile } from '../saved-file.js';
 
 /** Bumped whenever parsing, cleaning, the figure grammar or this file's layout changes what a saved document holds. */
 export const SAVED_CORPUS_VERSION = 7;
@@ -130,6 +130,7 @@ export class SavedCorpus {
       const tmp = `${this.file}.${process.pid}.tmp`;
       await writeFile(tmp, Buffer.concat([length, header, ...slices]));
       await rename(tmp, this.file);
+      await removeStaleSaves(this.file, this.log);
     } catch (error) {
       this.log.warn(
         { file: this.file, err: String(error) },

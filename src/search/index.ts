@@ -9,7 +9,7 @@ import { Analyzer } from './analyzer.js';
 import { Bridges, type Bridge, type Group } from './bridges.js';
 import { ABBREVIATIONS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
-import { SavedFile } from '../saved-file.js';
+import { removeStaleSaves, SavedFile } from '../saved-file.js';
 import { readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
 import { byScore, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
 import { baseForms, readWordNet } from './wordnet.js';
@@ -204,6 +204,7 @@ export class PassageIndex {
       await writeFile(tmp, savedIndex(key, index.mini as MiniSearch<unknown>, index.learned));
       await rename(tmp, file);
       log.debug({ file }, 'index saved');
+      await removeStaleSaves(file, log);
     } catch (error) {
       log.warn({ file, err: String(error) }, 'could not save the index cache; it will be rebuilt next start');
     }

@@ -1,0 +1,63 @@
+import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Dossier } from '../src/engine/dossier.js';
+import { silentLogger } from '../src/log.js';
+import { removeStaleSaves } from '../src/saved-file.js';
+import { note, tempCorpusAndCache } from './support/corpus.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+/** A process id no process has (above Linux's largest). */
+const GONE = 2 ** 31 - 2;
+
+describe('removeStaleSaves', () => {
+  it("removes the corpus folder's saves of other versions and half-writes whose writer is gone", async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-saves-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const kept = [
+      'index-v12-aaa111.bin',
+      'index-v11-bbb222.bin',
+      'corpus-v7-aaa111.bin',
+      `index-v12-aaa111.bin.${process.pid}.tmp`,
+      `index-v12-bbb222.bin.${GONE}.tmp`,
+      'notes.txt',
+    ];
+    const removed = ['index-v11-aaa111.bin', 'index-v9-aaa111.bin', `index-v11-aaa111.bin.${GONE}.tmp`];
+    for (const name of [...kept, ...removed]) await writeFile(join(folder, name), 'x');
+
+    await removeStaleSaves(join(folder, 'index-v12-aaa111.bin'), silentLogger());
+
+    expect((await readdir(folder)).sort()).toEqual([...kept].sort());
+  });
+
+  it('leaves a folder it cannot read alone', async () => {
+    await expect(removeStaleSaves('/nonexistent-dossier/index-v1-abc.bin', silentLogger())).resolves.toBeUndefined();
+  });
+});
+
+describe('a saved corpus and index of an earlier version', () => {
+  it('are removed once this version has saved its own', async () => {
+    const { cacheDir, ...corpus } = await tempCorpusAndCache({
+      'fares.md': note('Ferry fares', 'The ferry fare rose to 4.20 dollars in March.'),
+    });
+    cleanups.push(corpus.cleanup);
+    await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+    const current = (await readdir(cacheDir)).sort();
+    expect(current.map((f) => f.replace(/-v\d+-/, '-v*-'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^corpus-v\*-/), expect.stringMatching(/^index-v\*-/)]),
+    );
+    // As an older release left them: the same corpus folder's saves under version 1.
+    const older = current.map((f) => f.replace(/-v\d+-/, '-v1-'));
+    for (const [i, f] of current.entries()) await rename(join(cacheDir, f), join(cacheDir, older[i]!));
+
+    const dossier = await Dossier.open({ corpusDir: corpus.dir, cacheDir });
+
+    expect(dossier.documents.length).toBe(1);
+    expect((await readdir(cacheDir)).sort()).toEqual(current);
+  });
+});
