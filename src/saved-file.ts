@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -58,6 +59,15 @@ export class SavedFile {
 
 /** What a save is named: `<kind>-v<version>-<corpus folder's hash>.bin` (the saved corpus, the index). */
 const SAVED_NAME = /^([a-z]+)-v(\d+)-([0-9a-f]+)\.bin$/;
+
+/**
+ * Where a save of `kind` in format `version` is kept for the corpus folder `corpusDir`: one file per folder, so
+ * switching corpora does not evict the other's save, and one name that `removeStaleSaves` reads back.
+ */
+export function savedPath(cacheDir: string, kind: 'corpus' | 'index', version: number, corpusDir: string): string {
+  const folder = createHash('sha256').update(corpusDir).digest('hex').slice(0, 12);
+  return join(cacheDir, `${kind}-v${version}-${folder}.bin`);
+}
 
 /** Whether process `pid` is still running on this machine. */
 function running(pid: number): boolean {

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import type { LoadedDocument } from '../corpus/load.js';
 import type { Corpus, CorpusWarning, DocumentMeta, Passage, Sentence, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
-import { removeStaleSaves, SavedFile } from '../saved-file.js';
+import { removeStaleSaves, SavedFile, savedPath } from '../saved-file.js';
 
 /** Bumped whenever parsing, cleaning, the figure grammar or this file's layout changes what a saved document holds. */
 export const SAVED_CORPUS_VERSION = 7;
@@ -59,10 +58,7 @@ export class SavedCorpus {
 
   /** The saved corpus of `corpusDir`, whose figures go into (and are saved from) `figures`. */
   static async open(cacheDir: string, corpusDir: string, log: Logger, figures: FigureCache): Promise<SavedCorpus> {
-    const file = join(
-      cacheDir,
-      `corpus-v${SAVED_CORPUS_VERSION}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 12)}.bin`,
-    );
+    const file = savedPath(cacheDir, 'corpus', SAVED_CORPUS_VERSION, corpusDir);
     let entries: Entry[] = [];
     let body: (start: number, end: number) => Buffer = (start, end) => Buffer.alloc(end - start);
     try {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -9,7 +8,7 @@ import { Analyzer } from './analyzer.js';
 import { Bridges, type Bridge, type Group } from './bridges.js';
 import { ABBREVIATIONS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
-import { removeStaleSaves, SavedFile } from '../saved-file.js';
+import { removeStaleSaves, SavedFile, savedPath } from '../saved-file.js';
 import { readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
 import { byScore, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
 import { baseForms, readWordNet } from './wordnet.js';
@@ -164,13 +163,7 @@ export class PassageIndex {
     } = {},
   ): Promise<PassageIndex> {
     const key = `${corpusKey(corpus)}:${salt}:${wordnet ? 'wordnet' : ''}:${JSON.stringify(indexing)}`;
-    // One file per corpus folder, so switching corpora does not evict the other's index.
-    const file =
-      cacheDir &&
-      join(
-        cacheDir,
-        `index-v${INDEX_VERSION}-${createHash('sha256').update(corpus.dir).digest('hex').slice(0, 12)}.bin`,
-      );
+    const file = cacheDir && savedPath(cacheDir, 'index', INDEX_VERSION, corpus.dir);
     if (file) {
       try {
         const saved = SavedFile.open(file);
