@@ -42,6 +42,8 @@ export interface AnalysedQuery {
   words: QueryWord[];
   /** The question asks for an amount ("how much", "how many"): passages with figures answer it best. */
   wantsFigure: boolean;
+  /** The question asks for a count ("how many", "number of"): a sum of money answers "how much", not it. */
+  wantsCount: boolean;
   /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
   rarest: number;
 }
@@ -55,7 +57,13 @@ const NO_AMOUNTS: Amounts = { figure: false, money: false };
 export function amountsIn(text: string): Amounts {
   return { figure: /\d/.test(text), money: MONEY_FIGURE.test(text) };
 }
-const AMOUNT = /\b(how (much|many|big|large|high|low|often)|number of|count|cost|percent(age)?|rate|total|size)\b|%/i;
+/** Phrases that ask for a count: one kind of amount. */
+const COUNT = /\b(how many|number of)\b/i;
+/** Phrases that ask for an amount of any kind, counts among them. */
+const AMOUNT = new RegExp(
+  `${COUNT.source}|\\b(how (much|big|large|high|low|often)|count|cost|percent(age)?|rate|total|size)\\b|%`,
+  'i',
+);
 
 /**
  * Reads a question against the index: which words matter, which the corpus does not know, and
@@ -104,7 +112,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   });
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once.
   const once = words.filter((w, i) => words.findIndex((o) => o.term === w.term) === i);
-  return { text, words: once, wantsFigure: AMOUNT.test(text), rarest: idf(0) };
+  return { text, words: once, wantsFigure: AMOUNT.test(text), wantsCount: COUNT.test(text), rarest: idf(0) };
 }
 
 /** How much a word the corpus lacks weighs, against a word no passage holds, by what the dictionary says it is. */

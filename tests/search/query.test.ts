@@ -46,6 +46,21 @@ describe('coverage', () => {
   });
 });
 
+describe('what a question asks for', () => {
+  it.each([
+    ['how many boats were seized', true, true],
+    ['the number of seized boats', true, true],
+    ['how much did the boats cost', true, false],
+    ['share of boats seized, in %', true, false],
+    ['boats seized at the port', false, false],
+  ])('%s: an amount %s, a count %s', async (question, amount, count) => {
+    await withCorpus({ 'a.md': note('Port', 'The navy seized 12 boats.') }, async (dossier) => {
+      const query = analyseQuery(question, dossier.index, dossier.ranking.query);
+      expect([query.wantsFigure, query.wantsCount]).toEqual([amount, count]);
+    });
+  });
+});
+
 describe('decide', () => {
   const answer = { minCoverage: 0.4, minEvidence: 1.5, confidentCoverage: 0.6 };
   it('answers partly a long question whose best passage shares rare words, though little of the question', () => {

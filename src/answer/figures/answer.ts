@@ -167,7 +167,6 @@ const CHANGE_WORDS = new Set(
 );
 
 const CURRENCIES = new Set<FigureUnit>(['USD', 'EUR', 'GBP', 'MXN']);
-const HOW_MANY = /\b(how many|number of)\b/i;
 
 /**
  * The query without the words that only ask for figures ("statistics", "how big"), which every figure answers, and
@@ -273,7 +272,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const onTime = (f: FoundFigure) => (f.sentence.text.match(/\d+(?:[.,]\d+)*/g) ?? []).some((n) => sameTime(n, times));
   if (found.some((f) => onTime(f.figure))) for (const f of found) if (!onTime(f.figure)) f.figure.score *= otherTime;
   // "How many" asks for a count: a sum of money answers "how much".
-  if (HOW_MANY.test(topic)) for (const f of found) if (CURRENCIES.has(f.figure.unit)) f.figure.score *= otherKind;
+  if (query.wantsCount) for (const f of found) if (CURRENCIES.has(f.figure.unit)) f.figure.score *= otherKind;
   // Equal scores: the passage the search ranks higher first.
   const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
   const best = ranked[0]!.figure.score;
