@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { figuresInSentences } from '../../../src/answer/figures/grammar.js';
-import { MeasureIndex, OTHER_FIGURES, pointInTime, timeOf, type Sourced } from '../../../src/answer/figures/group.js';
+import {
+  MeasureIndex,
+  OTHER_FIGURES,
+  pointInTime,
+  timeOf,
+  type MeasureGroup,
+  type Sourced,
+} from '../../../src/answer/figures/group.js';
 import { figureItem } from '../../../src/answer/figures/reply.js';
 import { Analyzer } from '../../../src/search/analyzer.js';
 
@@ -15,17 +22,21 @@ function read(source: string, ...sentences: string[]): Sourced[] {
 
 const index = () => new MeasureIndex(new Analyzer());
 const values = (figures: Sourced[]) => figures.map((f) => f.value);
+/** The one group the figures of a source's sentences make: a test fails if they make more or none. */
+function oneGroup(source: string, ...sentences: string[]): MeasureGroup {
+  const groups = index().group(read(source, ...sentences));
+  expect(groups).toHaveLength(1);
+  return groups[0]!;
+}
 
 describe('MeasureIndex.group', () => {
   it('joins figures that name the same measure, in any case', () => {
-    const figures = read(
+    const group = oneGroup(
       'fares.md',
       'Ferry fares on the island route rose to $14 in 2019.',
       'In 2021, ferry fares on the island route reached $17.',
     );
-    const groups = index().group(figures);
-    expect(groups).toHaveLength(1);
-    expect(values(groups[0]!.figures)).toEqual([14, 17]);
+    expect(values(group.figures)).toEqual([14, 17]);
   });
 
   it('never joins a part with its whole, nor a bare head with a fuller measure', () => {
@@ -43,29 +54,25 @@ describe('MeasureIndex.group', () => {
   });
 
   it('gathers figures with no measure under one heading, never compared or charted', () => {
-    const figures = read(
+    const group = oneGroup(
       'budget.md',
       'The school board spent $3.5 million in 2022.',
       'The school board spent $4 million in 2023.',
     );
-    const groups = index().group(figures);
-    expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatchObject({ measure: OTHER_FIGURES, unnamed: true });
-    expect(index().series(groups[0]!)).toBeUndefined();
-    expect(index().disagreements(groups)).toEqual([[]]);
+    expect(group).toMatchObject({ measure: OTHER_FIGURES, unnamed: true });
+    expect(index().series(group)).toBeUndefined();
+    expect(index().disagreements([group])).toEqual([[]]);
   });
 });
 
 describe('MeasureIndex.series', () => {
   it('draws one line through one measure over one kind of period, labelled with the period', () => {
-    const figures = read(
+    const group = oneGroup(
       'returns.md',
       'Over the 12 months ending in March 2023, shoppers returned 9,000 parcels, down from 11,000 in March 2022.',
       'Shoppers returned 7,500 parcels in 2019.',
     );
-    const groups = index().group(figures);
-    expect(groups).toHaveLength(1);
-    const series = index().series(groups[0]!);
+    const series = index().series(group);
     // The calendar year 2019 is not a point of the 12-month line.
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
       ['12 months to Mar 2022', 11000],
