@@ -30,6 +30,18 @@ const excerpt = (text: string, strong = 'tram'): Excerpt => {
   return { text: spans, citation, figures: [], score: 1 };
 };
 
+/** An excerpt block of `text`, cited as `citation` but for `over`. */
+const excerptBlock = (text: string, over: Partial<Citation> = {}) => ({
+  type: 'excerpt' as const,
+  excerpt: { ...excerpt(text), citation: { ...citation, ...over } },
+});
+
+/** Eight excerpts of forty sentences each: more than one message holds. */
+const eightLong = () =>
+  Array.from({ length: 8 }, () =>
+    excerptBlock('The tram line was funded by the council after a long debate about costs. '.repeat(40)),
+  );
+
 const render = (r: Reply) => renderDiscord(r).message;
 
 const reply = (blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply => replyOf('tram funding', blocks, extra);
@@ -52,7 +64,7 @@ describe('neutralise', () => {
 
 describe('renderDiscord', () => {
   it('shows matched words in bold, cites the paragraph and mentions nobody', () => {
-    const message = render(reply([{ type: 'excerpt', excerpt: excerpt('The tram costs 4 million.') }]));
+    const message = render(reply([excerptBlock('The tram costs 4 million.')]));
     expect(message.allowedMentions).toEqual({ parse: [] });
     const description = message.embeds[0]!.description!;
     expect(description).toContain('“The **tram** costs 4 million.”');
@@ -61,15 +73,7 @@ describe('renderDiscord', () => {
 
   it('escapes document text inside excerpts and citations', () => {
     const message = render(
-      reply([
-        {
-          type: 'excerpt',
-          excerpt: {
-            ...excerpt('Hey @everyone, see <@123> *now*'),
-            citation: { ...citation, title: '[x](https://evil.example)' },
-          },
-        },
-      ]),
+      reply([excerptBlock('Hey @everyone, see <@123> *now*', { title: '[x](https://evil.example)' })]),
     );
     const description = message.embeds[0]!.description!;
     expect(description).toContain('@\u200beveryone');
@@ -80,34 +84,16 @@ describe('renderDiscord', () => {
   });
 
   it('links only http(s) source addresses', () => {
-    const linked = render(
-      reply([
-        {
-          type: 'excerpt',
-          excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'https://news.example/a (1)' } },
-        },
-      ]),
-    );
+    const linked = render(reply([excerptBlock('tram', { url: 'https://news.example/a (1)' })]));
     expect(linked.embeds[0]!.description).toContain('[link](https://news.example/a%20%281%29)');
-    const script = render(
-      reply([
-        { type: 'excerpt', excerpt: { ...excerpt('tram'), citation: { ...citation, url: 'javascript:alert(1)' } } },
-      ]),
-    );
+    const script = render(reply([excerptBlock('tram', { url: 'javascript:alert(1)' })]));
     expect(script.embeds[0]!.description).not.toContain('javascript');
   });
 
   it(
     'cuts a long reply at a sentence boundary, stays within every limit and ' + 'says how many results were left out',
     () => {
-      const sentence = 'The tram line was funded by the council after a long debate about costs. ';
-      const long = excerpt(sentence.repeat(40));
-      const message = render(
-        reply(
-          Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })),
-          { more: 5 },
-        ),
-      );
+      const message = render(reply(eightLong(), { more: 5 }));
       expectWithinLimits(message.embeds);
       const description = message.embeds[0]!.description!;
       expect(description).toMatch(/costs\. …”/);
@@ -119,14 +105,8 @@ describe('renderDiscord', () => {
   );
 
   it('moves More results back to the first excerpt left out, and counts those as more', () => {
-    const long = excerpt('The tram line was funded by the council after a long debate about costs. '.repeat(40));
     const next = { command: 'ask', args: { question: 'tram funding', offset: 8 } };
-    const rendered = renderDiscord(
-      reply(
-        Array.from({ length: 8 }, () => ({ type: 'excerpt' as const, excerpt: long })),
-        { more: 5, next },
-      ),
-    );
+    const rendered = renderDiscord(reply(eightLong(), { more: 5, next }));
     const shown = rendered.message.embeds[0]!.description!.match(/^\*\*\d+\.\*\*/gm)!.length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(8);
@@ -138,9 +118,7 @@ describe('renderDiscord', () => {
 
   it('keeps `next` as it is when nothing was left out', () => {
     const next = { command: 'ask', args: { question: 'tram funding', offset: 3 } };
-    expect(renderDiscord(reply([{ type: 'excerpt', excerpt: excerpt('The tram.') }], { more: 1, next })).next).toBe(
-      next,
-    );
+    expect(renderDiscord(reply([excerptBlock('The tram.')], { more: 1, next })).next).toBe(next);
   });
 
   it('puts figures in fields within the field limits', () => {
@@ -197,19 +175,12 @@ describe('renderDiscord', () => {
   });
 
   it('cites the section heading as Slack does, in the same order (issue 13.6)', () => {
-    const message = render(
-      reply([
-        {
-          type: 'excerpt',
-          excerpt: { ...excerpt('The tram costs 4 million.'), citation: { ...citation, heading: 'Costs' } },
-        },
-      ]),
-    );
+    const message = render(reply([excerptBlock('The tram costs 4 million.', { heading: 'Costs' })]));
     expect(message.embeds[0]!.description).toContain('*Tram budget* · A. Writer, City Desk · 2026-03-01 · § Costs ¶4');
   });
 
   it('names who shared the posted copy of an answer', () => {
-    const { message } = renderDiscord(reply([{ type: 'excerpt', excerpt: excerpt('The tram.') }]), [], {
+    const { message } = renderDiscord(reply([excerptBlock('The tram.')]), [], {
       sharedBy: 'Asker',
     });
     expect(message.embeds[0]!.author).toEqual({ name: 'Shared by Asker' });

@@ -24,6 +24,10 @@ const excerpt = (text: Excerpt['text'], paragraph = 2): Excerpt => ({
 /** An answer found in the corpus, unless `over` says otherwise. */
 const reply = (over: Partial<Reply>): Reply => replyOf('harbour dredging', [], { isAnswer: true, ...over });
 
+/** An answer of one excerpt of `text`, cited as `cited`. */
+const excerptReply = (text: Excerpt['text'], cited = citation()): Reply =>
+  reply({ blocks: [{ type: 'excerpt', excerpt: { ...excerpt(text), citation: cited } }] });
+
 /** Every mrkdwn string in a message, wherever Block Kit keeps it. */
 function texts(message: SlackMessage): string[] {
   const out: string[] = [];
@@ -45,14 +49,7 @@ const sentence = (i: number) =>
 describe('renderSlack', () => {
   it('quotes each excerpt with its matched words in bold and its citation in a context block', () => {
     const message = renderSlack(
-      reply({
-        blocks: [
-          {
-            type: 'excerpt',
-            excerpt: excerpt([{ text: 'The ' }, { text: 'dredging', strong: true }, { text: ' cost €4m.' }]),
-          },
-        ],
-      }),
+      excerptReply([{ text: 'The ' }, { text: 'dredging', strong: true }, { text: ' cost €4m.' }]),
     );
     const quote = message.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('> '));
     expect(quote).toMatchObject({ text: { type: 'mrkdwn', text: '> The *dredging* cost €4m.' } });
@@ -63,14 +60,7 @@ describe('renderSlack', () => {
 
   it('keeps the spaces around a bold span outside the asterisks', () => {
     const message = renderSlack(
-      reply({
-        blocks: [
-          {
-            type: 'excerpt',
-            excerpt: excerpt([{ text: 'the' }, { text: ' dredging ', strong: true }, { text: 'cost' }]),
-          },
-        ],
-      }),
+      excerptReply([{ text: 'the' }, { text: ' dredging ', strong: true }, { text: 'cost' }]),
     );
     expect(texts(message)).toContain('> the *dredging* cost');
   });
@@ -93,33 +83,15 @@ describe('renderSlack', () => {
   });
 
   it('links a citation only to a plain web address', () => {
-    const good = renderSlack(
-      reply({
-        blocks: [
-          {
-            type: 'excerpt',
-            excerpt: { ...excerpt([{ text: 'x' }]), citation: citation(1, { url: 'https://port.example/a?b=1&c=2' }) },
-          },
-        ],
-      }),
-    );
+    const good = renderSlack(excerptReply([{ text: 'x' }], citation(1, { url: 'https://port.example/a?b=1&c=2' })));
     expect(texts(good).join()).toContain('<https://port.example/a?b=1&amp;c=2|“Harbour report”>');
-    const bad = renderSlack(
-      reply({
-        blocks: [
-          {
-            type: 'excerpt',
-            excerpt: { ...excerpt([{ text: 'x' }]), citation: citation(1, { url: 'javascript:alert(1)|<!here>' }) },
-          },
-        ],
-      }),
-    );
+    const bad = renderSlack(excerptReply([{ text: 'x' }], citation(1, { url: 'javascript:alert(1)|<!here>' })));
     expect(texts(bad).join()).not.toContain('javascript');
   });
 
   it('cuts an over-long excerpt at a sentence boundary with "…"', () => {
     const long = Array.from({ length: 60 }, (_, i) => sentence(i)).join(' ');
-    const message = renderSlack(reply({ blocks: [{ type: 'excerpt', excerpt: excerpt([{ text: long }]) }] }));
+    const message = renderSlack(excerptReply([{ text: long }]));
     const quote = texts(message).find((t) => t.startsWith('> '))!;
     expect(quote.length).toBeLessThanOrEqual(LIMITS.sectionText);
     expect(quote).toMatch(/planned\. …$/);
@@ -307,16 +279,7 @@ describe('renderSlack', () => {
   });
 
   it('cites the section heading, in the order every surface uses', () => {
-    const message = renderSlack(
-      reply({
-        blocks: [
-          {
-            type: 'excerpt',
-            excerpt: { ...excerpt([{ text: 'The dredging cost €4m.' }]), citation: citation(2, { heading: 'Costs' }) },
-          },
-        ],
-      }),
-    );
+    const message = renderSlack(excerptReply([{ text: 'The dredging cost €4m.' }], citation(2, { heading: 'Costs' })));
     expect(texts(message).join('\n')).toContain('“Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · § Costs ¶2');
   });
 });
