@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ELLIPSIS } from '../../src/answer/excerpt.js';
 import { plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
-import { composeDigest, PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
-import { eachDigestWorld } from './fixtures.js';
+import { PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
+import { digestOf, eachDigestWorld } from './fixtures.js';
 
 const world = eachDigestWorld();
 
@@ -25,12 +25,7 @@ function expectVerbatim(reply: Reply) {
 
 describe('composeDigest', () => {
   it('quotes at most two unseen passages per topic, verbatim and cited, and lists what it quoted', () => {
-    const { reply, passageIds } = composeDigest({
-      dossier: world().dossier,
-      topics: ['fentanyl', 'Mérida funding'],
-      newDocuments: [],
-      seen: new Set(),
-    });
+    const { reply, passageIds } = digestOf(world(), { topics: ['fentanyl', 'Mérida funding'] });
     expect(reply.status).toBe('ok');
     const quoted = excerpts(reply);
     expect(quoted.filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(PASSAGES_PER_TOPIC);
@@ -41,25 +36,15 @@ describe('composeDigest', () => {
   });
 
   it('skips passages the channel has been sent', () => {
-    const first = composeDigest({ dossier: world().dossier, topics: ['fentanyl'], newDocuments: [], seen: new Set() });
-    const second = composeDigest({
-      dossier: world().dossier,
-      topics: ['fentanyl'],
-      newDocuments: [],
-      seen: new Set(first.passageIds),
-    });
+    const first = digestOf(world(), { topics: ['fentanyl'] });
+    const second = digestOf(world(), { topics: ['fentanyl'], seen: new Set(first.passageIds) });
     expect(second.passageIds).toHaveLength(PASSAGES_PER_TOPIC);
     expect(second.passageIds.filter((id) => first.passageIds.includes(id))).toEqual([]);
   });
 
   it('leads with new documents: title, source, date and opening sentences', () => {
     const doc = world().dossier.document('merida.md')!;
-    const { reply } = composeDigest({
-      dossier: world().dossier,
-      topics: ['fentanyl'],
-      newDocuments: [doc],
-      seen: new Set(),
-    });
+    const { reply } = digestOf(world(), { topics: ['fentanyl'], newDocuments: [doc] });
     expect(reply.blocks[0]).toMatchObject({ type: 'text', text: [{ text: 'New in the corpus' }] });
     expect(reply.blocks[1]).toMatchObject({
       type: 'excerpt',
@@ -75,11 +60,8 @@ describe('composeDigest', () => {
       sentence: [{ text: '$3 billion' }],
       citation: world().dossier.citation(doc.passages.at(-1)!),
     };
-    const { reply } = composeDigest({
-      dossier: world().dossier,
-      topics: [],
+    const { reply } = digestOf(world(), {
       newDocuments: [doc],
-      seen: new Set(),
       figures: { forTopic: () => [], forDocument: () => [item] },
     });
     expect(reply.blocks[1]).toMatchObject({ type: 'excerpt', excerpt: { figures: [] } });
@@ -92,12 +74,7 @@ describe('composeDigest', () => {
         .dossier.passages.filter((p) => p.source === 'fentanyl.md')
         .map((p) => p.id),
     );
-    const { reply, passageIds } = composeDigest({
-      dossier: world().dossier,
-      topics: ['fentanyl'],
-      newDocuments: [],
-      seen: everything,
-    });
+    const { reply, passageIds } = digestOf(world(), { topics: ['fentanyl'], seen: everything });
     expect(JSON.stringify(reply.blocks[0])).toContain('Nothing new on “fentanyl”');
     expect(JSON.stringify(reply.blocks)).toContain('From the archive');
     expect(passageIds).toHaveLength(1);
@@ -106,10 +83,8 @@ describe('composeDigest', () => {
   });
 
   it('says so when the channel has seen the whole corpus', () => {
-    const { reply, passageIds } = composeDigest({
-      dossier: world().dossier,
+    const { reply, passageIds } = digestOf(world(), {
       topics: ['fentanyl'],
-      newDocuments: [],
       seen: new Set(world().dossier.passages.map((p) => p.id)),
     });
     expect(reply.status).toBe('empty');
@@ -123,13 +98,7 @@ describe('composeDigest', () => {
       sentence: [{ text: `${topic}: 4` }],
       citation: { source: 'x.md', title: 'X', paragraph: 1 },
     });
-    const { reply } = composeDigest({
-      dossier: world().dossier,
-      topics,
-      newDocuments: [],
-      seen: new Set(),
-      figures: { forTopic: (_d, topic) => [figure(topic)] },
-    });
+    const { reply } = digestOf(world(), { topics, figures: { forTopic: (_d, topic) => [figure(topic)] } });
     const figureBlocks = reply.blocks.filter((b) => b.type === 'figures');
     expect(figureBlocks.map((b) => b.type === 'figures' && b.title)).toEqual(
       topics.slice(0, MAX_TOPICS).map((t) => `Key figures: ${t}`),

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { composeDigest } from '../../src/digest/compose.js';
 import { corpusFigures } from '../../src/digest/figures.js';
 import { note } from '../support/corpus.js';
-import { CORPUS, eachDigestWorld } from './fixtures.js';
+import { CORPUS, digestOf, eachDigestWorld } from './fixtures.js';
 
 const world = eachDigestWorld({
   ...CORPUS,
@@ -16,13 +15,7 @@ const world = eachDigestWorld({
 
 describe('corpusFigures', () => {
   it('gives each topic its key figures, verbatim and cited, under the topic’s passages', () => {
-    const { reply } = composeDigest({
-      dossier: world().dossier,
-      topics: ['Mérida funding'],
-      newDocuments: [],
-      seen: new Set(),
-      figures: corpusFigures,
-    });
+    const { reply } = digestOf(world(), { topics: ['Mérida funding'], figures: corpusFigures });
     const block = reply.blocks.find((b) => b.type === 'figures');
     expect(block?.type === 'figures' && block.items.map((i) => i.text)).toEqual(
       expect.arrayContaining(['$1.6 billion']),
@@ -33,13 +26,7 @@ describe('corpusFigures', () => {
 
   it('shows a new document’s figures after its opening, under the document’s title', () => {
     const doc = world().dossier.document('appropriations.md')!;
-    const { reply } = composeDigest({
-      dossier: world().dossier,
-      topics: ['fentanyl'],
-      newDocuments: [doc],
-      seen: new Set(),
-      figures: corpusFigures,
-    });
+    const { reply } = digestOf(world(), { topics: ['fentanyl'], newDocuments: [doc], figures: corpusFigures });
     const figures = reply.blocks.find((b) => b.type === 'figures' && b.title === `Key figures: ${doc.meta.title}`);
     expect(figures?.type === 'figures' && figures.items.map((f) => f.text)).toEqual(['$1.6 billion', '$400 million']);
   });

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach } from 'vitest';
 import type { Reply } from '../../src/answer/reply.js';
 import type { Logger } from '../../src/log.js';
+import { composeDigest, type Digest, type DigestInput } from '../../src/digest/compose.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';
 import { note, openCorpus } from '../support/corpus.js';
@@ -85,6 +86,10 @@ export function eachDigestWorld(files?: Record<string, string>): () => DigestWor
   afterEach(() => world?.cleanup());
   return () => world!;
 }
+
+/** The digest of `world`'s corpus: on no topics, with nothing new and nothing seen, but for what `over` says. */
+export const digestOf = (world: DigestWorld, over: Partial<DigestInput>): Digest =>
+  composeDigest({ dossier: world.dossier, topics: [], newDocuments: [], seen: new Set(), ...over });
 
 export interface LogLine {
   level: number;
