@@ -155,28 +155,23 @@ describe('TerminalAdapter on a terminal', () => {
   });
 
   it('shows no bold or dim when NO_COLOR is set, and both on a terminal when it is not', async () => {
-    vi.stubEnv('NO_COLOR', '1');
-    try {
-      const plain = ttySession();
-      await plain.terminal.start();
-      plain.type('cite Cartel revenue estimate number 3\r');
-      await plain.waitFor('¶3');
-      expect(plain.raw()).not.toMatch(BOLD_OR_DIM);
-      await plain.end();
-    } finally {
-      vi.unstubAllEnvs();
-    }
-    vi.stubEnv('NO_COLOR', '');
-    try {
-      const styled = ttySession();
-      await styled.terminal.start();
-      styled.type('cite Cartel revenue estimate number 3\r');
-      await styled.waitFor('¶3');
-      expect(styled.raw()).toContain('\u001b[1m');
-      await styled.end();
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    /** What a terminal session shows for one cite, with NO_COLOR set to `noColor`. */
+    const citeWith = async (noColor: string): Promise<string> => {
+      vi.stubEnv('NO_COLOR', noColor);
+      try {
+        const tty = ttySession();
+        await tty.terminal.start();
+        tty.type('cite Cartel revenue estimate number 3\r');
+        await tty.waitFor('¶3');
+        const raw = tty.raw();
+        await tty.end();
+        return raw;
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    };
+    expect(await citeWith('1')).not.toMatch(BOLD_OR_DIM);
+    expect(await citeWith('')).toContain('\u001b[1m');
   });
 
   it(
