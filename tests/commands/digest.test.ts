@@ -4,6 +4,7 @@ import { digestFromText } from '../../src/commands/digest.js';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { DigestService } from '../../src/digest/service.js';
 import type { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
+import type { NewSubscription } from '../../src/digest/store.js';
 import { at, digestWorld } from '../digest/fixtures.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
@@ -118,29 +119,38 @@ describe('digest command: reading the text form', () => {
 });
 
 describe('digest command', () => {
-  it('subscribes with the defaults: weekdays at 08:00 in the configured time zone', async () => {
-    const reply = await runText('digest subscribe fentanyl, Mérida funding', ctx());
-    expect(reply.status).toBe('ok');
-    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({
-      topics: ['fentanyl', 'Mérida funding'],
-      time: '08:00',
-      days: [1, 2, 3, 4, 5],
-      timeZone: 'America/New_York',
-      subscriberId: 'U-EDITOR',
-    });
-    expect(textOf(reply)).toContain('Next: Tue 3 Mar, 08:00');
-  });
-
-  it('subscribes with a time, days and time zone, and replaces an earlier subscription', async () => {
-    await runText('digest subscribe fentanyl', ctx());
-    await runText('digest subscribe extraditions at 7:05 mon,wed in Europe/London', ctx());
+  it.each<[what: string, texts: string[], stored: Partial<NewSubscription>, next: string]>([
+    [
+      'with the defaults: weekdays at 08:00 in the configured time zone',
+      ['digest subscribe fentanyl, Mérida funding'],
+      {
+        topics: ['fentanyl', 'Mérida funding'],
+        time: '08:00',
+        days: [1, 2, 3, 4, 5],
+        timeZone: 'America/New_York',
+        subscriberId: 'U-EDITOR',
+      },
+      'Next: Tue 3 Mar, 08:00',
+    ],
+    [
+      'with a time, days and time zone, and replaces an earlier subscription',
+      ['digest subscribe fentanyl', 'digest subscribe extraditions at 7:05 mon,wed in Europe/London'],
+      { topics: ['extraditions'], time: '07:05', days: [1, 3], timeZone: 'Europe/London' },
+      'Next: Wed 4 Mar, 07:05',
+    ],
+    [
+      'keeping a topic with at or on whole when the topic list ends in a comma',
+      ['digest subscribe fentanyl, attacks on pipelines, at 07:30 on mon,wed'],
+      { topics: ['fentanyl', 'attacks on pipelines'], time: '07:30', days: [1, 3] },
+      'Next: Wed 4 Mar, 07:30',
+    ],
+  ])('subscribes %s', async (_what, texts, stored, next) => {
+    const replies = [];
+    for (const text of texts) replies.push(await runText(text, ctx()));
+    expect(replies.map((r) => r.status)).toEqual(texts.map(() => 'ok'));
     expect(store.subscriptions()).toHaveLength(1);
-    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({
-      topics: ['extraditions'],
-      time: '07:05',
-      days: [1, 3],
-      timeZone: 'Europe/London',
-    });
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject(stored);
+    expect(textOf(replies.at(-1)!)).toContain(next);
   });
 
   it('says when a subscription replaces the channel’s earlier one, naming the old topics and schedule', async () => {
@@ -155,16 +165,6 @@ describe('digest command', () => {
     expect(textOf(second).slice(0, replaced.length)).toBe(replaced);
     const elsewhere = await runText('digest subscribe fentanyl', ctx({ channel: { id: 'C-OTHER' } }));
     expect(elsewhere.title).toBe('Digest subscribed');
-  });
-
-  it('keeps a topic with at or on whole when the topic list ends in a comma', async () => {
-    const reply = await runText('digest subscribe fentanyl, attacks on pipelines, at 07:30 on mon,wed', ctx());
-    expect(reply.status).toBe('ok');
-    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({
-      topics: ['fentanyl', 'attacks on pipelines'],
-      time: '07:30',
-      days: [1, 3],
-    });
   });
 
   it.each([
