@@ -17,6 +17,14 @@ async function setup(files: Record<string, string>) {
   return { dir: corpus.dir, cacheDir };
 }
 
+/** A Dossier that built and saved the index of `files`, and a second that loaded it back. */
+async function builtAndLoaded(files: Record<string, string>) {
+  const { dir, cacheDir } = await setup(files);
+  const built = await Dossier.open({ corpusDir: dir, cacheDir });
+  const loaded = await Dossier.open({ corpusDir: dir, cacheDir });
+  return { built, loaded };
+}
+
 describe('PassageIndex cache', () => {
   it('reuses the saved index while no file changes, and rebuilds it when one does', async () => {
     const { dir, cacheDir } = await setup({ 'a.md': note('Extraditions', 'Mexico extradited ten people in 2019.') });
@@ -148,12 +156,10 @@ describe('search over a budget', () => {
   });
 
   it('tells each hit which of the terms it left out the passage holds, in any field, built or loaded', async () => {
-    const { dir, cacheDir } = await setup({
+    const { built, loaded } = await builtAndLoaded({
       'a.md': note('Border notes', 'Mexico extradited ten people in 2019.\n\nThe navy patrolled the coast.'),
       'b.md': note('Navy', 'Mexico and the navy.\n\nNotes on extradition.'),
     });
-    const built = await Dossier.open({ corpusDir: dir, cacheDir });
-    const loaded = await Dossier.open({ corpusDir: dir, cacheDir });
     expect([built.index.fromCache, loaded.index.fromCache]).toEqual([false, true]);
     const question = 'notes extradition navy Mexico coast';
     for (const dossier of [built, loaded]) {
@@ -170,12 +176,10 @@ describe('search over a budget', () => {
     }
   });
   it('answers from a loaded index as from the one it saved, and re-indexes a document after loading', async () => {
-    const { dir, cacheDir } = await setup({
+    const { built, loaded } = await builtAndLoaded({
       'a.md': note('Extraditions', 'Mexico extradited ten people in 2019.\n\nThe navy returned to port.'),
       'b.md': note('Seizures', 'Fentanyl seizures at the border rose sharply.\n\nThe navy seized a boat.'),
     });
-    const built = await Dossier.open({ corpusDir: dir, cacheDir });
-    const loaded = await Dossier.open({ corpusDir: dir, cacheDir });
     expect(loaded.index.fromCache).toBe(true);
     const hits = (d: Dossier, q: string) => d.search(q).map((h) => [h.id, h.score.toFixed(6), h.terms]);
     for (const q of ['navy', 'fentanyl seizures', 'extradited people', 'nvy boat'])
