@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, loadDocument } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { DossierError } from '../../src/errors.js';
 import { tempCorpus } from '../support/corpus.js';
+import { capturingLogger } from '../support/log.js';
 import { makePdf } from './make-pdf.js';
 import { BRIEFING_META, HARBOUR_META } from './formats/fixtures.js';
 
@@ -24,12 +24,8 @@ async function corpusOf(files: Record<string, string | Uint8Array>): Promise<str
   return dir;
 }
 
-/** A real pino logger whose lines the test reads. */
-function recordingLog() {
-  const lines: { level: number; msg: string; source?: string; code?: string }[] = [];
-  const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-  return { log, lines };
-}
+/** A plain-text note that loads cleanly: its first line is its title. */
+const QUAY_NOTES = 'Quay Notes\n\nThe quay is open again.';
 
 const bySource = (corpus: Corpus, source: string) => corpus.documents.find((d) => d.source === source)!;
 
@@ -142,7 +138,7 @@ describe('loadCorpus with PDFs', () => {
 
 describe('loadCorpus with metadata that does not validate', () => {
   it('warns about bad front matter or a bad sidecar, naming the file, line and field, and loads the text', async () => {
-    const { log, lines } = recordingLog();
+    const { log, lines } = capturingLogger();
     const corpus = await loadCorpus(join(FIXTURES, 'bad-metadata'), { log });
     expect(corpus.documents.map((d) => [d.source, d.meta.title, d.passages.length])).toEqual([
       ['bad-sidecar.txt', 'Ferry Timetable', 1],
@@ -172,7 +168,7 @@ describe('loadCorpus with no documents', () => {
   it('warns in one line naming the folder, whether it is empty or holds nothing it can read', async () => {
     for (const files of [{}, { 'notes.docx': 'not a supported format' }] as Record<string, string>[]) {
       const dir = await corpusOf(files);
-      const { log, lines } = recordingLog();
+      const { log, lines } = capturingLogger();
       expect((await loadCorpus(dir, { log })).documents).toEqual([]);
       const empty = lines.filter((l) => l.code === 'corpus-empty');
       expect(empty).toHaveLength(1);
@@ -184,8 +180,8 @@ describe('loadCorpus with no documents', () => {
   });
 
   it('says nothing of the kind when a document loads', async () => {
-    const { log, lines } = recordingLog();
-    await loadCorpus(await corpusOf({ 'a.txt': 'Quay Notes\n\nThe quay is open again.' }), { log });
+    const { log, lines } = capturingLogger();
+    await loadCorpus(await corpusOf({ 'a.txt': QUAY_NOTES }), { log });
     expect(lines).toEqual([]);
   });
 });
@@ -193,7 +189,7 @@ describe('loadCorpus with no documents', () => {
 describe('loadCorpus with bad files', () => {
   it('warns about each bad file by name, logs it, and loads the rest', async () => {
     const dir = await corpusOf({
-      'good.txt': 'Quay Notes\n\nThe quay is open again.',
+      'good.txt': QUAY_NOTES,
       'empty.txt': '',
       'blank.md': '\n  \n',
       'binary.txt': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
@@ -211,7 +207,7 @@ describe('loadCorpus with bad files', () => {
         throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
       return readFile(path);
     };
-    const { log, lines } = recordingLog();
+    const { log, lines } = capturingLogger();
 
     const corpus = await loadCorpus(dir, { log, readFile: refuse });
 
@@ -266,7 +262,7 @@ describe('loadCorpus with bad files', () => {
 describe('loadDocument', () => {
   it('loads one file as loadCorpus does, and nothing for a sidecar or a dotfile', async () => {
     const dir = await corpusOf({
-      'notes/quay.txt': 'Quay Notes\n\nThe quay is open again.',
+      'notes/quay.txt': QUAY_NOTES,
       'notes/quay.txt.meta.yaml': 'author: Jane Roe\n',
       '.hidden.txt': 'Hidden.',
     });

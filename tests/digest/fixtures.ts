@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterEach, beforeEach } from 'vitest';
 import type { Reply } from '../../src/answer/reply.js';
-import type { Logger } from '../../src/log.js';
 import { composeDigest, type Digest, type DigestInput } from '../../src/digest/compose.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';
@@ -90,19 +88,6 @@ export function eachDigestWorld(files?: Record<string, string>): () => DigestWor
 /** The digest of `world`'s corpus: on no topics, with nothing new and nothing seen, but for what `over` says. */
 export const digestOf = (world: DigestWorld, over: Partial<DigestInput>): Digest =>
   composeDigest({ dossier: world.dossier, topics: [], newDocuments: [], seen: new Set(), ...over });
-
-export interface LogLine {
-  level: number;
-  msg: string;
-  [key: string]: unknown;
-}
-
-/** A real pino logger whose lines land in `lines`, so tests can assert on what was logged. */
-export function capturingLogger(): { log: Logger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const log = pino({ level: 'debug' }, { write: (s: string) => void lines.push(JSON.parse(s) as LogLine) });
-  return { log, lines };
-}
 
 export const noWait = async () => {};
 export const at = (s: string) => new Date(s);

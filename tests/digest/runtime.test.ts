@@ -8,7 +8,8 @@ import { DigestRuntime } from '../../src/digest/index.js';
 import { silentLogger } from '../../src/log.js';
 import { note } from '../support/corpus.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
-import { capturingLogger, digestWorld } from './fixtures.js';
+import { digestWorld } from './fixtures.js';
+import { capturingLogger } from '../support/log.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
 let runtime: DigestRuntime | undefined;

@@ -4,7 +4,8 @@ import { DigestScheduler, type SchedulerOptions } from '../../src/digest/schedul
 import type { DigestStore } from '../../src/digest/store.js';
 import { silentLogger } from '../../src/log.js';
 import { FakePlatform } from './fake-platform.js';
-import { at, capturingLogger, eachDigestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
+import { at, eachDigestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
+import { capturingLogger } from '../support/log.js';
 
 const world = eachDigestWorld();
 
