@@ -23,46 +23,56 @@ describe('toPassages', () => {
     ]);
   });
 
-  it("gives each list item its list's lead-in sentence as context, not the whole paragraph", () => {
-    const passages = shape([
-      p('The work took a year. The budget had two parts:'),
-      li('Lamps;'),
-      li('Labour.'),
-      p('It was finished in May.'),
-      li('A stray item.'),
-    ]);
-    expect(passages.map((x) => x.context)).toEqual([
-      undefined,
-      'The budget had two parts:',
-      'The budget had two parts:',
-      undefined,
-      undefined,
-    ]);
-  });
-
-  it('carries a lead-in over the headed lists it introduces, until the next paragraph', () => {
-    const passages = shape([
-      p('Highlights include:'),
-      h('Part I'),
-      li('One.'),
-      h('Part II'),
-      li('Two.'),
-      h('Other Matters'),
-      p('Text.'),
-      li('Three.'),
-    ]);
-    expect(passages.map((x) => [x.heading, x.context])).toEqual([
-      [undefined, undefined],
-      ['Part I', 'Highlights include:'],
-      ['Part II', 'Highlights include:'],
-      ['Other Matters', undefined],
-      ['Other Matters', undefined],
-    ]);
-  });
-
-  it('ends a list at the next heading when its lead-in did not announce headed sections', () => {
-    const passages = shape([p('The budget had two parts:'), li('Lamps.'), h('Next Steps'), li('Paint the housings.')]);
-    expect(passages.map((x) => x.context)).toEqual([undefined, 'The budget had two parts:', undefined]);
+  /** What each case shows, its blocks, and each passage's heading and context. */
+  it.each<[string, Block[], [heading: string | undefined, context: string | undefined][]]>([
+    [
+      "gives each list item its list's lead-in sentence as context, not the whole paragraph",
+      [
+        p('The work took a year. The budget had two parts:'),
+        li('Lamps;'),
+        li('Labour.'),
+        p('It was finished in May.'),
+        li('A stray item.'),
+      ],
+      [
+        [undefined, undefined],
+        [undefined, 'The budget had two parts:'],
+        [undefined, 'The budget had two parts:'],
+        [undefined, undefined],
+        [undefined, undefined],
+      ],
+    ],
+    [
+      'carries a lead-in over the headed lists it introduces, until the next paragraph',
+      [
+        p('Highlights include:'),
+        h('Part I'),
+        li('One.'),
+        h('Part II'),
+        li('Two.'),
+        h('Other Matters'),
+        p('Text.'),
+        li('Three.'),
+      ],
+      [
+        [undefined, undefined],
+        ['Part I', 'Highlights include:'],
+        ['Part II', 'Highlights include:'],
+        ['Other Matters', undefined],
+        ['Other Matters', undefined],
+      ],
+    ],
+    [
+      'ends a list at the next heading when its lead-in did not announce headed sections',
+      [p('The budget had two parts:'), li('Lamps.'), h('Next Steps'), li('Paint the housings.')],
+      [
+        [undefined, undefined],
+        [undefined, 'The budget had two parts:'],
+        ['Next Steps', undefined],
+      ],
+    ],
+  ])('%s', (_what, blocks, expected) => {
+    expect(shape(blocks).map((x) => [x.heading, x.context])).toEqual(expected);
   });
 
   it('splits every passage into sentences', () => {
