@@ -1,71 +1,31 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
-import { DigestRuntime } from '../../../src/digest/index.js';
-import { Ingest, SafeFetcher } from '../../../src/ingest/index.js';
-import { silentLogger } from '../../../src/log.js';
-import { send, WebFixture } from '../../ingest/web-fixture.js';
-import { note, openCorpus } from '../../support/corpus.js';
+import { send } from '../../ingest/web-fixture.js';
+import { LiveWorld } from '../live-world.js';
 import { CHANNEL_ID, DiscordStandIn, GUILD_ID, type RecordedRequest } from './stand-in.js';
 
-const web = new WebFixture();
-let corpus: Awaited<ReturnType<typeof openCorpus>>;
+const world = new LiveWorld();
+const { web } = world;
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;
-let fetcher: SafeFetcher;
-let runtime: DigestRuntime;
-let dataDir: string;
-/** The bot's clock: set by each step of the story. */
-let now = new Date('2026-11-23T07:00:00Z');
 
 beforeAll(async () => {
-  await web.start();
-  const log = silentLogger();
-  corpus = await openCorpus(
-    { 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') },
-    { log },
-  );
-  dataDir = await mkdtemp(join(tmpdir(), 'dossier-live-discord-db-'));
-  const clock = () => now;
-  const { dossier } = corpus;
-  fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
+  await world.start();
   standIn = await DiscordStandIn.start();
-  const adapters: { discord?: DiscordAdapter } = {};
-  runtime = new DigestRuntime({
-    config: {
-      DATABASE_PATH: join(dataDir, 'dossier.db'),
-      TZ_DEFAULT: 'UTC',
-      DIGEST_MANAGE_SLACK: 'anyone',
-      DIGEST_MANAGE_DISCORD: 'anyone',
-      DIGEST_GRACE_MINUTES: 120,
-    },
-    dossier,
-    adapters,
-    log,
-    now: clock,
-  });
   adapter = new DiscordAdapter(
-    botContext({ dossier, log, now: clock, digest: runtime.service, ingest: new Ingest({ dossier, fetcher, log }) }),
+    world.bot,
     { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl },
     { client: { rest: { timeout: 5_000 } } },
   );
-  adapters.discord = adapter;
+  world.adapters.discord = adapter;
   await adapter.start();
-  // As in production: the digest records each document the engine adds, whoever added it.
-  await runtime.start();
+  await world.startDigests();
 });
 
 afterAll(async () => {
   await adapter?.stop();
-  await runtime?.stop();
-  await rm(dataDir, { recursive: true, force: true });
   await standIn?.close();
-  await fetcher?.close();
-  await web.stop();
-  await corpus.cleanup();
+  await world.stop();
 });
 
 const to =
@@ -79,7 +39,7 @@ describe('links added in Discord', () => {
     const { token } = standIn.interact(standIn.command('digest', options));
     const answer = await standIn.waitFor(to('PATCH', '/messages/@original', token));
     expect(JSON.stringify(answer.body)).toMatch(/subscribed/i);
-    now = new Date('2026-11-23T07:10:00Z');
+    world.now = new Date('2026-11-23T07:10:00Z');
   });
 
   it('/brief add posts the new document’s citation, with its link, in the channel for everyone', async () => {
@@ -136,8 +96,8 @@ describe('files added in Discord', () => {
 describe('the next digest in Discord', () => {
   it('leads with the documents added since, each with its link', async () => {
     const from = standIn.requests.length;
-    now = new Date('2026-11-23T08:00:30Z');
-    await runtime.scheduler.tick(now);
+    world.now = new Date('2026-11-23T08:00:30Z');
+    await world.runtime.scheduler.tick(world.now);
     const post = await standIn.waitFor(
       (r) =>
         r.method === 'POST' && r.path === `/channels/${CHANNEL_ID}/messages` && standIn.requests.indexOf(r) >= from,

@@ -1,68 +1,30 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botContext } from '../../../adapters/bot.js';
-import { DigestRuntime } from '../../../src/digest/index.js';
-import { Ingest, SafeFetcher } from '../../../src/ingest/index.js';
-import { silentLogger } from '../../../src/log.js';
-import { FIXTURES, send, WebFixture } from '../../ingest/web-fixture.js';
-import { note, openCorpus } from '../../support/corpus.js';
+import { FIXTURES, send } from '../../ingest/web-fixture.js';
+import { LiveWorld } from '../live-world.js';
 import { eventCallbackBody, interactionBody, messageShortcut, SlackStub } from './slack-stub.js';
 import { FORM, startSlackAdapter, type StartedSlack } from './start-adapter.js';
 
 const SECRET = 'live-signing-secret';
 const BOT_TOKEN = 'xoxb-live';
 const stub = new SlackStub();
-const web = new WebFixture();
-let corpus: Awaited<ReturnType<typeof openCorpus>>;
-let dataDir: string;
+const world = new LiveWorld();
+const { web } = world;
 let slack: StartedSlack;
-let runtime: DigestRuntime;
-let fetcher: SafeFetcher;
-/** The bot's clock: set by each step of the story. */
-let now = new Date('2026-11-23T07:00:00Z');
 
 beforeAll(async () => {
-  await Promise.all([stub.start(), web.start()]);
-  const log = silentLogger();
-  corpus = await openCorpus(
-    { 'tides.md': note('Tide tables', 'High water at the quay was at 06:12 on Monday.') },
-    { log },
-  );
-  dataDir = await mkdtemp(join(tmpdir(), 'dossier-live-db-'));
-  const clock = () => now;
-  const { dossier } = corpus;
-  const adapters: { slack?: StartedSlack['adapter'] } = {};
-  runtime = new DigestRuntime({
-    config: {
-      DATABASE_PATH: join(dataDir, 'dossier.db'),
-      TZ_DEFAULT: 'UTC',
-      DIGEST_MANAGE_SLACK: 'anyone',
-      DIGEST_MANAGE_DISCORD: 'managers',
-      DIGEST_GRACE_MINUTES: 120,
-    },
-    dossier,
-    adapters,
-    log,
-    now: clock,
-  });
-  fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
-  const ingest = new Ingest({ dossier, fetcher, log, now: clock });
-  const bot = botContext({ dossier, log, now: clock, digest: runtime.service, ingest });
-  slack = await startSlackAdapter(stub, bot, { botToken: BOT_TOKEN, signingSecret: SECRET });
-  adapters.slack = slack.adapter;
-  // As in production: the digest records each document the engine adds, whoever added it.
-  await runtime.start();
+  await stub.start();
+  await world.start({ DIGEST_MANAGE_DISCORD: 'managers' });
+  slack = await startSlackAdapter(stub, world.bot, { botToken: BOT_TOKEN, signingSecret: SECRET });
+  world.adapters.slack = slack.adapter;
+  await world.startDigests();
 });
 
 afterAll(async () => {
   await slack?.adapter.stop();
-  await runtime?.stop();
-  await fetcher?.close();
-  await Promise.all([stub.stop(), web.stop()]);
-  await corpus.cleanup();
-  await rm(dataDir, { recursive: true, force: true });
+  await stub.stop();
+  await world.stop();
 });
 
 const slashCommand = async (text: string) => (await slack.command(text)).answer.body;
@@ -72,7 +34,7 @@ const url = () => web.url('/news/harbour-lights');
 describe('links added in Slack', () => {
   it('/brief add answers in the channel with the new document’s citation, its link and passage count', async () => {
     expect((await slashCommand('digest subscribe harbour lamps at 08:00 daily UTC')).text).toMatch(/subscribed/);
-    now = new Date('2026-11-23T07:10:00Z');
+    world.now = new Date('2026-11-23T07:10:00Z');
     const answer = await slashCommand(`add ${url()}`);
     expect(answer.response_type).toBe('in_channel');
     const shown = JSON.stringify(answer.blocks);
@@ -95,8 +57,8 @@ describe('links added in Slack', () => {
 
   it('the next digest leads with the new document, linked', async () => {
     const from = stub.calls.length;
-    now = new Date('2026-11-23T08:00:30Z');
-    await runtime.scheduler.tick(now);
+    world.now = new Date('2026-11-23T08:00:30Z');
+    await world.runtime.scheduler.tick(world.now);
     const post = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
     const blocks = post.body.blocks as { type: string; text?: { text: string } }[];
     const texts = blocks.flatMap((b) => (b.text ? [b.text.text] : []));
@@ -134,7 +96,7 @@ async function addToDossier(files: object[]) {
   return (await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { ms: 10_000 })).body;
 }
 
-const addedFiles = async () => readdir(join(corpus.dir, 'added', 'slack')).catch(() => [] as string[]);
+const addedFiles = async () => readdir(join(world.corpus.dir, 'added', 'slack')).catch(() => [] as string[]);
 
 describe('files shared in Slack', () => {
   it(
