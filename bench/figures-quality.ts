@@ -54,9 +54,10 @@ const dossier = await Dossier.open({
   lexicon: values.lexicon ? resolve(here, '../corpus/synonyms.yaml') : 'none',
   ranking: JSON.parse(values.ranking) as RankingOverrides,
 });
+const tuning = await readValidationSet(TUNING_FILE);
 const sets: Record<string, FigureCase[]> = {
   dev: JSON.parse(readFileSync(join(shared, 'eval/dev.json'), 'utf8')) as FigureCase[],
-  tuning: expandValidationSet(await readValidationSet(TUNING_FILE), await readSeeds(SEEDS)) as FigureCase[],
+  tuning: expandValidationSet(tuning, await readSeeds(SEEDS)) as FigureCase[],
 };
 for (const [name, all] of Object.entries(sets)) {
   const cases = all.filter((c) => c.kind === 'figures');
@@ -76,3 +77,13 @@ for (const [name, all] of Object.entries(sets)) {
   const n = cases.length;
   console.log(`${name}: figures R ${(recall / n).toFixed(2)} P ${(precision / n).toFixed(2)} (${n} topics)`);
 }
+// Off-topic topics: refused when no figure is listed.
+const offTopic = tuning.offTopicFigures ?? [];
+const listed = offTopic.filter((c) => answerFigures(dossier, c.q).figures.length > 0);
+if (values.verbose) for (const c of listed) console.log(`  ${c.id}${c.near ? ' (near)' : ''} answered: ${c.q}`);
+const refused = (near: boolean) => offTopic.filter((c) => c.near === near && !listed.includes(c)).length;
+const count = (near: boolean) => offTopic.filter((c) => c.near === near).length;
+console.log(
+  `tuning off-topic figures: refused ${(1 - listed.length / offTopic.length).toFixed(2)} ` +
+    `(${refused(false)}/${count(false)} far, ${refused(true)}/${count(true)} near)`,
+);

@@ -59,6 +59,11 @@ const ValidationSet = z.strictObject({
       optional: z.array(Figure).optional(),
     }),
   ),
+  /**
+   * `figures` topics the corpus gives no figures on (tuning only), `near` when on the corpus's subject: what letting
+   * figures answer on less of a topic costs.
+   */
+  offTopicFigures: z.array(z.strictObject({ id: Id, q: z.string().min(1), near: z.boolean() })).optional(),
   cite: z.array(
     z.strictObject({
       id: Id,
