@@ -145,6 +145,12 @@ export interface RankingOptions {
     /** Passages searched for figures: enough to reach every paragraph that mentions the topic. */
     candidates: number;
     /**
+     * `answer.minCoverage` for a `figures` topic: under this share of the topic's weight (and short of
+     * `answer.minEvidence`), "no figures". A topic is a short noun phrase ("guard headcount"), not a question, so one
+     * word said otherwise weighs a larger share of it; the figures shown must still name the topic in their clause.
+     */
+    minCoverage: number;
+    /**
      * How much of a figure's score rides on its measure naming the topic: 0 ignores the measure, 1 scores a
      * figure whose measure names none of the topic at nothing. A figure with no measure counts its sentence.
      */
@@ -245,6 +251,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   },
   figures: {
     candidates: 40,
+    minCoverage: 0.3,
     measureWeight: 0.3,
     minRelative: 0.45,
     partialRelative: 0.8,

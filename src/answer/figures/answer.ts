@@ -198,6 +198,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     otherTime,
     otherKind,
     changeWeight,
+    minCoverage,
   } = dossier.ranking.figures;
   const nothing = new FiguresAnswer(topic, [], [], [], undefined);
   const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query), changeWeight);
@@ -213,13 +214,17 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const direct = searched.filter(({ hit }) => dossier.figures.of(hit.passage).length > 0);
   const passages = withContinuations(dossier, query, searched, direct);
   const closest = bestOf(passages);
-  const decision = (p: (typeof searched)[number] | undefined) =>
-    p ? decide(p.cover, dossier.ranking.answer, evidence(query, p.cover)) : 'none';
+  // A topic is a short noun phrase, not a question: its figures answer on less of it (`figures.minCoverage`).
+  const rule = { ...dossier.ranking.answer, minCoverage };
+  const decision = (p: (typeof searched)[number] | undefined, options = rule) =>
+    p ? decide(p.cover, options, evidence(query, p.cover)) : 'none';
   // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
-  // then decides how well its figures match: partly, when the corpus speaks of the topic only where it gives none.
+  // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where it
+  // gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.
   const asked = decision(bestOf(searched));
   const own = decision(closest);
-  const match: Match = !closest || asked === 'none' ? 'none' : own === 'none' ? 'partial' : own;
+  const spoken = () => decision(bestOf(searched), dossier.ranking.answer) !== 'none';
+  const match: Match = !closest || asked === 'none' ? 'none' : own !== 'none' ? own : spoken() ? 'partial' : 'none';
   if (!closest || match === 'none') return nothing;
   // Each figure's clause: its sentence (with the heading and list lead-in over it), or with the sentence before
   // when only that one names the topic.

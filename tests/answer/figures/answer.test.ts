@@ -127,11 +127,33 @@ describe('answerFigures', () => {
 
   it("reads its tuned numbers from the ranking options, and whether to answer from ask's decision", async () => {
     const open = (ranking: RankingOverrides) => Dossier.open({ corpusDir: harbourDir, ranking });
-    const refusing = await open({ answer: { minCoverage: 1.01, confidentCoverage: 1.01 } });
+    const refusing = await open({ figures: { minCoverage: 1.01 }, answer: { confidentCoverage: 1.01 } });
     const doubting = await open({ answer: { confidentCoverage: 1.01 } });
+    // A topic has its own threshold: ask's refusing everything does not refuse it.
+    const asking = await open({ answer: { minCoverage: 1.01, confidentCoverage: 1.01 } });
     expect(answerFigures(harbour, 'cargo thefts').figures.length).toBeGreaterThan(0);
     expect(answerFigures(refusing, 'cargo thefts').figures).toEqual([]);
     expect(answerFigures(doubting, 'cargo thefts').match).toBe('partial');
+    expect(answerFigures(asking, 'cargo thefts').match).toBe('partial');
+  });
+
+  it('shows the closest figures as partial when the corpus speaks of the topic only without them, if ask would', async () => {
+    await withCorpus(
+      {
+        'timetables.md': note('Timetables', 'The ferry timetables were rewritten in spring after many complaints.'),
+        'crews.md': note('Crews', 'Ferry crews numbered 40 in May.'),
+      },
+      async (_, dir) => {
+        // The figures' own passage is too far from the topic for figures; the passage without figures is not.
+        const figures = { minCoverage: 0.9 };
+        const strict = { minEvidence: 99, confidentCoverage: 1.01 };
+        const open = (minCoverage: number) =>
+          Dossier.open({ corpusDir: dir, ranking: { figures, answer: { ...strict, minCoverage } } });
+        const spoken = answerFigures(await open(0.35), 'ferry timetables');
+        expect([spoken.match, spoken.figures.map((f) => f.value)]).toEqual(['partial', [40]]);
+        expect(answerFigures(await open(1.01), 'ferry timetables').match).toBe('none');
+      },
+    );
   });
 
   it('shows only the figures closest to the best when the topic is only partly matched', async () => {
