@@ -137,7 +137,7 @@ describe('answerFigures', () => {
     expect(answerFigures(asking, 'cargo thefts').match).toBe('partial');
   });
 
-  it('shows the closest figures as partial when the corpus speaks of the topic only without them, if ask would', async () => {
+  it('shows the closest figures, partly matching, when only passages without figures speak of the topic', async () => {
     await withCorpus(
       {
         'timetables.md': note('Timetables', 'The ferry timetables were rewritten in spring after many complaints.'),
