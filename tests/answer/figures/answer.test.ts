@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerFigures } from '../../../src/answer/figures/answer.js';
+import { answerFigures, withYears } from '../../../src/answer/figures/answer.js';
 import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
@@ -135,6 +135,29 @@ describe('answerFigures', () => {
     expect(answerFigures(refusing, 'cargo thefts').figures).toEqual([]);
     expect(answerFigures(doubting, 'cargo thefts').match).toBe('partial');
     expect(answerFigures(asking, 'cargo thefts').match).toBe('partial');
+  });
+
+  it('reads a two-digit year range in a topic as the years the corpus has, not as two numbers', async () => {
+    const knows = (term: string) => ['2015', '2017', '1998'].includes(term);
+    expect(withYears('orchard area 15-17', knows)).toBe('orchard area 2015-2017');
+    expect(withYears("orchard area '15–'17 and 97-98", knows)).toBe('orchard area 2015-2017 and 1997-1998');
+    // Ages, durations, shares and ranges of years nobody wrote stay as typed.
+    for (const topic of ['pupils aged 15-17 years', 'a 15-17% rise', 'a 15-17 percent rise', 'rooms 31-33', '$15-17'])
+      expect(withYears(topic, knows)).toBe(topic);
+    await withCorpus(
+      {
+        'orchards.md': note(
+          'Orchards',
+          'Apple orchards covered 1,200 hectares in 2015 and 1,450 hectares in 2017.\n\n' +
+            'The orchard cooperative has 15 members, 17 tractors and 3 barns.',
+        ),
+      },
+      async (dossier) => {
+        const values = answerFigures(dossier, 'orchards 15-17').figures.map((f) => f.value);
+        expect(values.slice(0, 2).sort()).toEqual([1200, 1450]);
+        expect(values).not.toContain(15);
+      },
+    );
   });
 
   it('shows the closest figures, partly matching, when only passages without figures speak of the topic', async () => {
