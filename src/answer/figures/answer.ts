@@ -299,9 +299,12 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   );
 }
 
-/** Two two-digit numbers joined by a dash, not followed by a unit: "15-17", "'18–'19", but not "15-17 years", "10-20%". */
-const SHORT_YEARS =
-  /(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)(?![\d.,%]| ?(?:percent|per ?cent|years?|yrs?|months?|weeks?|days?|hours?|old)\b)/gi;
+/** Two two-digit numbers joined by a dash, no unit after them: "15-17", "'18–'19"; not "15-17 years", "10-20%". */
+const SHORT_YEARS = new RegExp(
+  String.raw`(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)` +
+    String.raw`(?![\d.,%]| ?(?:percent|per ?cent|years?|yrs?|months?|weeks?|days?|hours?|old)\b)`,
+  'gi',
+);
 
 /**
  * A topic's two-digit year range ("poppy 15-17", "homicides '18–'19") written out ("2015-2017") in the century whose
