@@ -8,13 +8,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ACTIONS } from '../adapters/slack/buttons.js';
 import { buttonPayload, interactionBody, slackHeaders, slashCommandBody } from '../tests/adapters/slack/slack-stub.js';
+import { localServer, type LocalServer } from '../tests/support/local-server.js';
 import type { DriverMessage, ServerMessage } from './load-server.js';
 import { benchDir, machine, projectDir } from './setup.js';
 import { markdownTable, percentile } from './stats.js';
@@ -121,38 +120,32 @@ class SlackStandIn {
   readonly uploads: number[] = [];
   duplicates = 0;
   private readonly waiting = new Map<string, () => void>();
-  private server!: Server;
+  private server?: LocalServer;
   url = '';
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const at = performance.now();
-        const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
-        if (path.startsWith('/response/')) {
-          this.record(path.slice('/response/'.length), at, Buffer.concat(chunks).toString('utf8'));
-          res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-        } else if (path.startsWith('/upload/')) {
-          res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - 1');
-        } else {
-          if (path === '/api/files.completeUploadExternal') this.uploads.push(at);
-          const extra =
-            path === '/api/auth.test'
-              ? { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' }
-              : path === '/api/files.getUploadURLExternal'
-                ? { upload_url: `${this.url}/upload/F1`, file_id: 'F1' }
-                : path === '/api/files.completeUploadExternal'
-                  ? { files: [{ id: 'F1', title: 'chart' }] }
-                  : {};
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
-        }
-      });
+    this.server = await localServer((req, body, res) => {
+      const at = performance.now();
+      const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+      if (path.startsWith('/response/')) {
+        this.record(path.slice('/response/'.length), at, body.toString('utf8'));
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      } else if (path.startsWith('/upload/')) {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - 1');
+      } else {
+        if (path === '/api/files.completeUploadExternal') this.uploads.push(at);
+        const extra =
+          path === '/api/auth.test'
+            ? { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' }
+            : path === '/api/files.getUploadURLExternal'
+              ? { upload_url: `${this.url}/upload/F1`, file_id: 'F1' }
+              : path === '/api/files.completeUploadExternal'
+                ? { files: [{ id: 'F1', title: 'chart' }] }
+                : {};
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...extra }));
+      }
     });
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = this.server.url;
   }
 
   /** Resolves when request `id` has its answer, or after `ms`. */
@@ -170,9 +163,8 @@ class SlackStandIn {
     });
   }
 
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  async stop(): Promise<void> {
+    await this.server?.stop();
   }
 
   private record(id: string, at: number, body: string): void {

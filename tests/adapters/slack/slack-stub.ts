@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { localServer, type LocalServer } from '../../support/local-server.js';
 
 /** One request the stand-in received. */
 export interface Recorded {
@@ -48,45 +48,38 @@ export class SlackStub {
   private readonly routes = new Map<string, Canned>();
   private readonly held = new Map<string, Promise<Canned | undefined>>();
   private readonly waiters: (() => void)[] = [];
-  private server!: Server;
+  private server?: LocalServer;
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const path = new URL(req.url ?? '/', 'http://stub').pathname;
-        const call: Recorded = {
-          path,
-          headers: req.headers,
-          raw,
-          body: parseBody(req.headers['content-type'], raw),
-          at: Date.now(),
-        };
-        this.calls.push(call);
-        for (const wake of this.waiters.splice(0)) wake();
-        const planned = this.queued.get(path)?.shift() ?? this.routes.get(path) ?? this.answer(call);
-        if (path === '/api/chat.postMessage') this.keep(call, planned);
-        this.onRequest?.(call);
-        void (this.held.get(path) ?? Promise.resolve(undefined)).then(async (released) => {
-          const answer = released ?? planned;
-          if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-          if (answer.reset) return void req.socket.destroy();
-          res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-          res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
-        });
+    this.server = await localServer((req, raw, res) => {
+      const path = new URL(req.url ?? '/', 'http://stub').pathname;
+      const call: Recorded = {
+        path,
+        headers: req.headers,
+        raw,
+        body: parseBody(req.headers['content-type'], raw),
+        at: Date.now(),
+      };
+      this.calls.push(call);
+      for (const wake of this.waiters.splice(0)) wake();
+      const planned = this.queued.get(path)?.shift() ?? this.routes.get(path) ?? this.answer(call);
+      if (path === '/api/chat.postMessage') this.keep(call, planned);
+      this.onRequest?.(call);
+      void (this.held.get(path) ?? Promise.resolve(undefined)).then(async (released) => {
+        const answer = released ?? planned;
+        if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+        if (answer.reset) return void req.socket.destroy();
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
       });
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = this.server.url;
     return this;
   }
 
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  async stop(): Promise<void> {
+    await this.server?.stop();
   }
 
   /** The next request to `path` gets this answer instead of the usual one. */
