@@ -5,7 +5,7 @@ import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js'
 import { NUMBER_WORDS } from '../search/english.js';
 import type { AskAnswer, AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
-import { DEFAULT_RANKING } from '../search/ranking.js';
+import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import { markRanges, type Reply, type RichText } from './reply.js';
 
@@ -47,7 +47,7 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   const near = closeWords(wanted, typos);
   const scored = dossier
     .search(quote, { limit: options.candidates })
-    .map(({ passage }) => bestWindow(passage, wanted.length, near, options.recallWeight))
+    .map(({ passage }) => bestWindow(passage, wanted.length, near, options))
     .filter((m) => m.similarity >= threshold)
     .sort((a, b) => b.similarity - a.similarity);
   const results: AskResult[] = scored.slice(0, limit).map((m) => ({
@@ -93,7 +93,7 @@ function bestWindow(
   passage: Passage,
   wanted: number,
   near: (word: string) => Uint8Array,
-  recallWeight: number,
+  { recallWeight, windowSentences }: RankingOptions['cite'],
 ): WindowMatch {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
   // A window's words are its sentences' words in turn: no word runs across the space that joins two sentences.
@@ -104,8 +104,8 @@ function bestWindow(
     similarity: 0,
   };
   for (let i = 0; i < all.length; i++) {
-    for (let len = 1; len <= 2 && i + len <= all.length; len++) {
-      const have = len === 1 ? sentenceWords[i]! : [...sentenceWords[i]!, ...sentenceWords[i + 1]!];
+    for (let len = 1; len <= windowSentences && i + len <= all.length; len++) {
+      const have = sentenceWords.slice(i, i + len).flat();
       const similarity = similarityOf(wanted, have, recallWeight);
       if (similarity > best.similarity + 1e-9)
         best = {

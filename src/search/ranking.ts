@@ -140,6 +140,8 @@ export interface RankingOptions {
     minDistinctiveWords: number;
     /** Similarity is this much recall of the quote's words and the rest precision, so the tightest window wins. */
     recallWeight: number;
+    /** A quote is compared with each run of up to this many sentences of a passage: a quote may span a full stop. */
+    windowSentences: number;
   };
   figures: {
     /** Passages searched for figures: enough to reach every paragraph that mentions the topic. */
@@ -248,6 +250,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     minSimilarityCommonWords: 0.9,
     minDistinctiveWords: 2,
     recallWeight: 0.85,
+    windowSentences: 2,
   },
   figures: {
     candidates: 40,

@@ -3,13 +3,15 @@ import { cite, quotedSpan } from '../../src/answer/cite.js';
 import { plain } from '../../src/answer/reply.js';
 import { corpusForSuite, note, withCorpus } from '../support/corpus.js';
 
+const SLOGANS = note(
+  'Slogans',
+  'The president summed up his approach in four words. “Abrazos, no ' +
+    'balazos” became the slogan of his government.\n\nCritics said the ' +
+    'policy left the cartels unchecked.',
+);
+
 const dossier = corpusForSuite({
-  'slogans.md': note(
-    'Slogans',
-    'The president summed up his approach in four words. “Abrazos, no ' +
-      'balazos” became the slogan of his government.\n\nCritics said the ' +
-      'policy left the cartels unchecked.',
-  ),
+  'slogans.md': SLOGANS,
   'corruption.md': note(
     'Corruption',
     'Observers rank it among the world’s most corrupt countries. The U.S. embassy declined to comment.',
@@ -88,6 +90,18 @@ describe('cite', () => {
     ).toBe('reform.md');
     expect(quotedSpan('he said "Abrazos, no balazos" twice')).toBe('Abrazos, no balazos');
     expect(quotedSpan("it's the government's plan")).toBeUndefined();
+  });
+
+  it('compares a quote with runs of up to windowSentences sentences, so one across a full stop is found whole', async () => {
+    const quote = 'summed up his approach in four words. Abrazos, no balazos became the slogan';
+    const [across] = cite(dossier(), quote).results;
+    expect(plain(across!.excerpt.text)).toContain('in four words. “Abrazos, no balazos” became the slogan');
+    const oneSentence = { ranking: { cite: { windowSentences: 1 } } };
+    await withCorpus(
+      { 'slogans.md': SLOGANS },
+      (dossier) => expect(cite(dossier, quote).results[0]?.score ?? 0).toBeLessThan(across!.score),
+      oneSentence,
+    );
   });
 
   it('reads numbers written as words as digits', async () => {
