@@ -2,6 +2,7 @@ import { stemWord } from './analyzer.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
+import { bm25Idf } from './term-scores.js';
 
 /** Another way to say a word of the question (a synonym, an acronym's expansion, the word a typo meant). */
 export interface Alternative {
@@ -71,7 +72,7 @@ const AMOUNT = new RegExp(
  */
 export function analyseQuery(text: string, index: PassageIndex, options: RankingOptions['query']): AnalysedQuery {
   const n = Math.max(index.size, 1);
-  const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idf = (df: number) => bm25Idf(n, df);
   const typed = index.analyzer.words(text).filter((w): w is { word: string; term: string } => w.term !== undefined);
   const alternatives: Alternative[][] = typed.map(() => []);
   for (const found of index.bridges.find(typed.map((w) => w.term))) {

@@ -2,6 +2,13 @@ import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
 
 /**
+ * BM25's inverse document frequency of a term that `matching` of `total` documents hold (as MiniSearch computes it):
+ * one formula for the index's scores and the question's word weights, so the two agree.
+ */
+export const bm25Idf = (total: number, matching: number): number =>
+  Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+
+/**
  * The MiniSearch tables one term's scores are read from. They are private to MiniSearch (its `termResults` reads
  * them), as are those `readSavedIndex` fills: version 7's, the major package.json allows. Its test (tests/search)
  * compares every score with `mini.search`'s, so a release that changes them fails there.
@@ -147,13 +154,13 @@ export class TermScorer {
       const fieldBoost = boost[field] || 1;
       const averageLength = tables._avgFieldLength[fieldId]!;
       let matching = frequencies.size;
-      let idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      let idf = bm25Idf(total, matching);
       // forEach, not for…of: no entry array per posting.
       frequencies.forEach((frequency, id) => {
         if (!tables._documentIds.has(id)) {
           tables.removeTerm(fieldId, id, term);
           matching -= 1;
-          idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+          idf = bm25Idf(total, matching);
           return;
         }
         const lengths = tables._fieldLength;
