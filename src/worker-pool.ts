@@ -1,5 +1,25 @@
-import type { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { DossierError, type ErrorCode } from './errors.js';
+
+/**
+ * A worker thread running the module `name` beside the caller's (`from`: its `import.meta.url`): compiled
+ * JavaScript in dist/, TypeScript when run from the sources (tests, `tsx`), which the worker loads through tsx's
+ * API: Node 20 does not apply `--import tsx` to a worker's own module.
+ */
+export function moduleWorker(name: string, from: string, options: WorkerOptions = {}): Worker {
+  const ext = extname(fileURLToPath(from));
+  const script = new URL(`./${name}${ext}`, from);
+  if (ext !== '.ts') return new Worker(script, options);
+  const require = createRequire(import.meta.url);
+  const manifest = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
+  const api = join(dirname(require.resolve('tsx/package.json')), manifest.exports['./esm/api']!.import.default);
+  const worker = JSON.stringify(script.href);
+  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => tsx.tsImport(${worker}, ${worker}))`;
+  return new Worker(boot, { ...options, eval: true });
+}
 
 /**
  * A WorkerPool's tunables. One worker by default: on 2 cores it leaves the other core to the main

@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { moduleWorker } from '../worker-pool.js';
 
 /** One statement for the worker, on connection `id` to `url`: SQL with `$1`-style placeholders and their values. */
 export interface PgRequest {
@@ -35,20 +33,9 @@ export class PgError extends Error {
 /** The first statement also waits for the worker to start and load node-postgres. */
 const START_MS = 10_000;
 
-const here = fileURLToPath(import.meta.url);
-const WORKER = new URL(`./pg-worker${extname(here)}`, import.meta.url);
-
-/** The worker module beside this one: compiled JavaScript in dist/, TypeScript loaded through tsx from the sources. */
-function startWorker(workerData: PgWorkerData & { replies: MessagePort }): Worker {
-  const options = { workerData, transferList: [workerData.replies] };
-  if (extname(here) !== '.ts') return new Worker(WORKER, options);
-  const require = createRequire(import.meta.url);
-  const manifest = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
-  const api = join(dirname(require.resolve('tsx/package.json')), manifest.exports['./esm/api']!.import.default);
-  const worker = JSON.stringify(WORKER.href);
-  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => tsx.tsImport(${worker}, ${worker}))`;
-  return new Worker(boot, { ...options, eval: true });
-}
+/** Starts the worker: pg-worker beside this module, handed the port it answers on. */
+const startWorker = (workerData: PgWorkerData & { replies: MessagePort }): Worker =>
+  moduleWorker('pg-worker', import.meta.url, { workerData, transferList: [workerData.replies] });
 
 /**
  * The worker every SyncPostgres of this thread shares (each with its own connection), started at

@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import type { LoadedDocument } from '../corpus/load.js';
 import type { CorpusWarning, Passage, SourceDocument } from '../corpus/types.js';
 import { errorLine } from '../errors.js';
+import { moduleWorker } from '../worker-pool.js';
 
 /** What the worker is asked: one file of the corpus folder `root`. */
 export interface ParseRequest {
@@ -23,23 +21,8 @@ export type ParseMessage =
   | { type: 'passages'; passages: Passage[]; figures: PassageFigure[][] }
   | { type: 'end'; warning?: CorpusWarning };
 
-const here = fileURLToPath(import.meta.url);
-/** The worker's module beside this one: compiled JavaScript in dist/, TypeScript when run from the sources. */
-const WORKER = new URL(`./parse-worker${extname(here)}`, import.meta.url);
-
-/**
- * Starts the worker. From the sources (tests, `tsx`) its module is TypeScript, which it loads
- * through tsx's API: Node 20 does not apply `--import tsx` to a worker's own module.
- */
-function startWorker(workerData: ParseRequest): Worker {
-  if (extname(here) !== '.ts') return new Worker(WORKER, { workerData });
-  const require = createRequire(import.meta.url);
-  const manifest = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
-  const api = join(dirname(require.resolve('tsx/package.json')), manifest.exports['./esm/api']!.import.default);
-  const worker = JSON.stringify(WORKER.href);
-  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => tsx.tsImport(${worker}, ${worker}))`;
-  return new Worker(boot, { eval: true, workerData });
-}
+/** Starts the worker: parse-worker beside this module. */
+const startWorker = (workerData: ParseRequest): Worker => moduleWorker('parse-worker', import.meta.url, { workerData });
 
 /**
  * Loads one corpus file as `loadDocument` does (never throwing: a bad file is a warning, not yet

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { WorkerPool, type WorkerPoolOptions } from '../../worker-pool.js';
+import type { Worker } from 'node:worker_threads';
+import { moduleWorker, WorkerPool, type WorkerPoolOptions } from '../../worker-pool.js';
 import type { ChartDrawer, ChartRequest } from './chart.js';
 
 /** Charts drawn on worker threads, and the way to end those threads at shutdown. */
@@ -19,16 +19,5 @@ export function chartWorkers(options: Partial<WorkerPoolOptions> = {}): ChartWor
   return { draw: (request) => pool.run(request), close: () => pool.close() };
 }
 
-/**
- * One worker running chart-worker.js beside this file. Run from the TypeScript sources (tests,
- * `npm run bench:load`), the worker loads it through tsx, which registers itself in that thread.
- */
-function startChartWorker(): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const script = new URL(`./chart-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSources) return new Worker(script);
-  const load =
-    `import('tsx/esm/api').then(({ register }) => { register(); return ` +
-    `import(${JSON.stringify(script.href)}); });`;
-  return new Worker(load, { eval: true });
-}
+/** One worker running chart-worker beside this module. */
+const startChartWorker = (): Worker => moduleWorker('chart-worker', import.meta.url);
