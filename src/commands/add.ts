@@ -73,8 +73,8 @@ export async function addFilesReply(files: SharedFile[], ctx: CommandContext): P
   };
 }
 
-/** Who is adding, for the log and for ADD_POLICY. */
-function contributor(ctx: CommandContext): Contributor {
+/** Who is adding (a link, a file, a feed), for the log and for ADD_POLICY. */
+export function contributor(ctx: CommandContext): Contributor {
   return {
     platform: ctx.platform,
     userId: ctx.user.id,

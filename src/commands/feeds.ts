@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { errorReply, type Reply, type RichText } from '../answer/reply.js';
 import { count } from '../answer/sources.js';
 import type { Feed } from '../ingest/feeds.js';
-import { defineCommand, type CommandContext } from './command.js';
+import { contributor } from './add.js';
+import { defineCommand } from './command.js';
 import { linkArg } from './limits.js';
 
 const ACTIONS = ['add', 'list', 'remove'] as const;
@@ -64,13 +65,6 @@ export const feedsCommand = defineCommand({
         return listReply(feeds.list());
     }
   },
-});
-
-const contributor = (ctx: CommandContext) => ({
-  platform: ctx.platform,
-  userId: ctx.user.id,
-  channelId: ctx.channel.id,
-  canManageChannel: ctx.user.canManageChannel,
 });
 
 const feedName = (feed: Feed) => feed.title ?? feed.url;
