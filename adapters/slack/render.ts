@@ -61,30 +61,34 @@ export interface SlackMessage {
  * become spaces: a newline would end a `>` quote.
  */
 export function escapeMrkdwn(s: string): string {
-  return s
+  return oneLine(
+    withoutMentions(s)
+      .replace(/\*/g, '\u2217')
+      .replace(/~/g, '\u223c')
+      .replace(/`/g, '\u02cb')
+      .replace(
+        /(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu,
+        (_m, before: string | undefined) => `${before ?? ''}\u02cd`,
+      ),
+  );
+}
+
+/** `&`, `<` and `>` escaped and the mass mentions broken: what plain text and code spans both need. */
+const withoutMentions = (s: string) =>
+  s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060')
-    .replace(/\*/g, '\u2217')
-    .replace(/~/g, '\u223c')
-    .replace(/`/g, '\u02cb')
-    .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (_m, before: string | undefined) => `${before ?? ''}\u02cd`)
-    .replace(/\s*[\r\n]+\s*/g, ' ');
-}
+    .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060');
+
+/** Line breaks as spaces: a newline would end a `>` quote. */
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
 
 /**
  * The bot's own code span. Its text is the bot's, but may quote what someone typed, so it is made
  * inert as plain text is, except that mrkdwn characters need no lookalikes inside code.
  */
-const codeMrkdwn = (text: string) =>
-  `\`${text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(?=(here|channel|everyone)\b)/gi, '@\u2060')
-    .replace(/`/g, '\u02cb')
-    .replace(/\s*[\r\n]+\s*/g, ' ')}\``;
+const codeMrkdwn = (text: string) => `\`${oneLine(withoutMentions(text).replace(/`/g, '\u02cb'))}\``;
 
 /** Matched words in bold and the bot's code spans as code; the spaces around a span stay outside its markers. */
 export function richMrkdwn(rich: RichText): string {
