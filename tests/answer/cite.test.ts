@@ -92,7 +92,7 @@ describe('cite', () => {
     expect(quotedSpan("it's the government's plan")).toBeUndefined();
   });
 
-  it('compares a quote with runs of up to windowSentences sentences: one across a full stop is found whole', async () => {
+  it('finds a quote across a full stop whole: it is compared with runs of windowSentences sentences', async () => {
     const quote = 'summed up his approach in four words. Abrazos, no balazos became the slogan';
     const [across] = cite(dossier(), quote).results;
     expect(plain(across!.excerpt.text)).toContain('in four words. “Abrazos, no balazos” became the slogan');
