@@ -273,6 +273,28 @@ describe('answerFigures', () => {
     );
   });
 
+  it('ranks first a share when the topic asks what share, a percentage or a proportion', async () => {
+    await withCorpus(
+      {
+        'commute.md': note(
+          'Commuting Survey',
+          'Some 4,000 commuters cycled to work in 2024, or 12 percent of them. The town spent $90,000 on cycle lanes.',
+        ),
+      },
+      async (town) => {
+        for (const topic of [
+          'share of commuters who cycle',
+          'cycling commuters %',
+          'percentage of commuters cycling',
+        ]) {
+          const [first, ...others] = answerFigures(town, topic).figures;
+          expect(first?.text, topic).toBe('12 percent');
+          for (const f of others) expect(f.score, `${topic}: ${f.text}`).toBeLessThan(first!.score * 0.6);
+        }
+      },
+    );
+  });
+
   it('ranks first the figures of the time the topic names, and a count when it asks how many', async () => {
     await withCorpus(
       {
