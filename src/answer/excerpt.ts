@@ -1,9 +1,7 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Analyzer } from '../search/analyzer.js';
 import type { Library } from './library.js';
-import { markRanges, mergeSpans, type Excerpt, type RichText } from './reply.js';
-
-export const ELLIPSIS = '…';
+import { ELLIPSIS, markRanges, mergeSpans, type Excerpt, type RichText } from './reply.js';
 
 /** A whole word as excerpts mark it: letters and digits, with the apostrophes and dots inside ("world’s", "U.S"). */
 export const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;

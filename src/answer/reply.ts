@@ -42,6 +42,9 @@ export interface FigureItem {
   citation: Citation;
 }
 
+/** Where an excerpt leaves text of its passage out: part of the reply, so that renderers cut text the same way. */
+export const ELLIPSIS = '…';
+
 /** A verbatim excerpt of one passage: one to three sentences, with "…" spans where text was left out. */
 export interface Excerpt {
   text: RichText;

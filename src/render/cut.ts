@@ -1,5 +1,4 @@
-import { ELLIPSIS } from '../answer/excerpt.js';
-import { plain, type RichText, type Span } from '../answer/reply.js';
+import { ELLIPSIS, plain, type RichText, type Span } from '../answer/reply.js';
 
 /** Appended where text was cut. */
 const CUT_MARK = ` ${ELLIPSIS}`;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS } from '../../src/answer/excerpt.js';
-import { plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
+import { ELLIPSIS, plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
 import { PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
 import { digestOf, eachDigestWorld } from './fixtures.js';
