@@ -1,3 +1,4 @@
+import type { DocumentMeta } from '../corpus/types.js';
 import { DossierError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 
@@ -6,18 +7,12 @@ import type { Logger } from '../log.js';
  * platform (escaping, limits and truncation are the renderer's job, never the core's).
  */
 
-/** Where a quoted text comes from, down to the paragraph. */
-export interface Citation {
+/** Where a quoted text comes from, down to the paragraph, with its document's title, author, publisher, date, link. */
+export interface Citation extends Pick<DocumentMeta, 'title' | 'author' | 'publisher' | 'date' | 'url'> {
   /** Path relative to the corpus folder. */
   source: string;
-  title: string;
-  author?: string;
-  publisher?: string;
-  /** ISO date (YYYY-MM-DD). */
-  date?: string;
   paragraph: number;
   heading?: string;
-  url?: string;
 }
 
 /** A run of text; `strong` marks matched words or figures, which renderers show in bold. */
