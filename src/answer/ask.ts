@@ -57,7 +57,10 @@ export function ask(dossier: Library, question: string, { limit = 3, offset = 0 
   // Proximity orders the best few; whether to answer at all stays with the whole paragraph's coverage.
   const head = all
     .slice(0, proximity ? proximityCandidates : 0)
-    .map(({ c }) => scored(c, (1 - proximity) * c.cover + proximity * nearCoverage(dossier, query, c.hit, c.cover)))
+    .map(({ c }) => {
+      const { whole, near } = textCoverage(dossier, query, c.hit, c.cover);
+      return scored(c, (1 - proximity) * whole + proximity * near);
+    })
     .sort(byScore);
   const ranked = [...head, ...all.slice(head.length)];
   const page = ranked.slice(offset, offset + limit);
@@ -75,27 +78,49 @@ export function ask(dossier: Library, question: string, { limit = 3, offset = 0 
 }
 
 /**
- * The coverage of the question by the passage's best run of `proximityWindow` sentences: a passage
- * whose sentences each touch a different word of the question answers it less than one sentence
- * that holds them together. Words the passage matched outside its text (title, heading, a typo
- * forgiven) count in every run.
+ * The passage's coverage of the question, and that of its best run of `proximityWindow` sentences: a passage
+ * whose sentences each touch a different word of the question answers it less than one sentence that holds them
+ * together. A word the passage matched only in its section heading, which every paragraph under it shares, counts
+ * `outsideText` as much in both (the paragraph that says it answers better); one in its document's title counts
+ * fully, in every run, as does a word matched outside the text some other way.
  */
-function nearCoverage(dossier: Library, query: AnalysedQuery, hit: SearchHit, whole: number): number {
+function textCoverage(
+  dossier: Library,
+  query: AnalysedQuery,
+  hit: SearchHit,
+  whole: number,
+): { whole: number; near: number } {
   const sentences = hit.passage.sentences;
-  const width = dossier.ranking.ask.proximityWindow;
-  if (sentences.length <= width || whole === 0) return whole;
+  const { proximityWindow: width, outsideText } = dossier.ranking.ask;
+  const discounting = outsideText < 1 && hit.passage.heading !== undefined;
+  if (whole === 0 || (sentences.length <= width && !discounting)) return { whole, near: whole };
   const analyzer = dossier.index.analyzer;
   const wanted = new Set(hit.terms);
   const inSentence = sentences.map((s) => new Set(analyzer.terms(s.text).filter((t) => wanted.has(t))));
   const inText = new Set(inSentence.flatMap((terms) => [...terms]));
   const everywhere = hit.terms.filter((t) => !inText.has(t));
+  const heading = new Set(discounting ? analyzer.terms(hit.passage.heading!) : []);
+  const kept = everywhere.filter((t) => !heading.has(t));
+  // Coverage is linear in each word's credit, so this counts a word found only in the heading `outsideText` of itself.
+  const discounted = (withHeading: number, withoutHeading: () => number) =>
+    kept.length < everywhere.length ? outsideText * withHeading + (1 - outsideText) * withoutHeading() : withHeading;
+  const text = discounted(whole, () => coverage(query, [...kept, ...inText], amountsIn(hit.passage.text)));
+  if (sentences.length <= width) return { whole: text, near: text };
   let best = 0;
   for (let i = 0; i + width <= sentences.length; i++) {
-    const run = sentences.slice(i, i + width);
-    const terms = [...everywhere, ...inSentence.slice(i, i + width).flatMap((t) => [...t])];
-    best = Math.max(best, coverage(query, terms, amountsIn(run.map((r) => r.text).join(' '))));
+    const own = inSentence.slice(i, i + width).flatMap((t) => [...t]);
+    const amounts = amountsIn(
+      sentences
+        .slice(i, i + width)
+        .map((r) => r.text)
+        .join(' '),
+    );
+    const run = discounted(coverage(query, [...everywhere, ...own], amounts), () =>
+      coverage(query, [...kept, ...own], amounts),
+    );
+    best = Math.max(best, run);
   }
-  return Math.min(best, whole);
+  return { whole: text, near: Math.min(best, text) };
 }
 
 function excerptFor(

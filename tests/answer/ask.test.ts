@@ -79,3 +79,31 @@ describe('proximity', () => {
     expect(first!.score / second!.score).toBeGreaterThan(farFirst!.score / farSecond!.score);
   });
 });
+
+describe('words found only in a section heading', () => {
+  // Both paragraphs sit under "Harbour Dredging Plan": the short one says only "dredging", the long one "harbour"
+  // and "plan"; the heading lends each the words it lacks.
+  const town = corpusForSuite({
+    'harbour.md': note(
+      'Council notes',
+      '## Harbour Dredging Plan\n\nDredging starts in March.\n\n' +
+        'The harbour plan sets out where the silt will be taken once it is lifted, how the boats will be kept ' +
+        'moving while the work goes on, and which of the two quays will close first. Fishing crews asked for ' +
+        'notice a week ahead of each closure, and the ferry company wants the night crossings kept as they are.',
+    ),
+  });
+
+  it('count less than words in the paragraph, so the paragraph that says more of the question comes first', () => {
+    const question = 'harbour dredging plan';
+    expect(ask(town(), question).results[0]!.passage.text).toMatch(/^The harbour plan/);
+  });
+
+  it('count as much as the text with outsideText 1', async () => {
+    const whole = await Dossier.open({ corpusDir: town().corpus.dir, ranking: { ask: { outsideText: 1 } } });
+    const lead = (d: Dossier) => {
+      const [first, second] = ask(d, 'harbour dredging plan').results;
+      return first!.passage.text.startsWith('The harbour plan') ? first!.score / second!.score : 0;
+    };
+    expect(lead(town())).toBeGreaterThan(lead(whole));
+  });
+});
