@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The bundled command line (scripts/build.mjs): one file to load instead of a few hundred modules. Built first
 // when the sources changed since dist/ was (as `npm start`'s prestart does), the build's output kept off stdout,
-// which `--json` callers read.
-import { spawnSync } from 'node:child_process';
+// which `--json` callers read. node:child_process is loaded only then: with the sockets and streams it brings,
+// it cost every call ~20 ms to load.
 import { join } from 'node:path';
 import { isCurrent, ROOT } from '../scripts/built.mjs';
 
 if (!isCurrent()) {
+  const { spawnSync } = await import('node:child_process');
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-changed'], {
     stdio: ['ignore', 2, 2],
   });
