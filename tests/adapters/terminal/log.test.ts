@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { plainLogDestination } from '../../../adapters/terminal/log.js';
-import { createLogger } from '../../../src/log.js';
+import { terminalLogger } from '../../../adapters/terminal/log.js';
 
-describe('plainLogDestination', () => {
-  it('shows a log line as one plain sentence, without JSON or secrets', () => {
+describe('terminalLogger', () => {
+  it('shows a log line as one plain sentence, without fields or secrets', () => {
     const shown: string[] = [];
-    const log = createLogger('warn', plainLogDestination({ write: (text: string) => shown.push(text) }));
-    log.info('not shown at warn');
+    const log = terminalLogger('info', { write: (text: string) => shown.push(text) });
+    log.info('not shown at info, which shows warnings and worse');
     log.warn({ source: 'broken.pdf', token: 'xoxb-secret' }, 'broken.pdf could not be loaded (not a PDF)');
-    expect(shown).toEqual(['dossier: broken.pdf could not be loaded (not a PDF)\n']);
+    log.child({ requestId: 'ab12' }).error('a child logs the same way');
+    expect(shown).toEqual([
+      'dossier: broken.pdf could not be loaded (not a PDF)\n',
+      'dossier: a child logs the same way\n',
+    ]);
+  });
+
+  it('shows everything at debug, and nothing when silent', () => {
+    const shown: string[] = [];
+    terminalLogger('debug', { write: (text: string) => shown.push(text) }).debug('reading the corpus');
+    terminalLogger('silent', { write: (text: string) => shown.push(text) }).fatal({}, 'not shown');
+    expect(shown).toEqual(['dossier: reading the corpus\n']);
   });
 });
