@@ -24,6 +24,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'adapters/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+          message:
+            "import * as z from 'zod': the bundled command line then keeps only the parts of zod it uses, while " +
+            '`{ z }` brings all of it (~40 ms more of every call to compile).',
+        },
+      ],
+    },
+  },
+  {
     files: ['adapters/terminal/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

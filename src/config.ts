@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from './schedule.js';
 
 /** Optional string variable: an empty value counts as unset, as in most `.env` files. */

@@ -16,7 +16,7 @@ import {
   type RepliableInteraction,
   type SendableChannels,
 } from 'discord.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
 import { drawCharts, type Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';

@@ -6,7 +6,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fitText } from '../../src/render/cut.js';
 import { INTERNAL_ARGS } from '../../src/commands/asking.js';
 import { commands as commandTable, type Command } from '../../src/commands/index.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The action ids of the buttons under an answer; the app listens for exactly these. */
 export const ACTIONS = {

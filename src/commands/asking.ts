@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Command, CommandContext } from './command.js';
 
 /** Arguments the bot fills in itself (the More results page), never typed by a person. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChartDrawer } from '../answer/figures/chart.js';
 import type { Reply } from '../answer/reply.js';
 import type { Platform } from './adapter.js';

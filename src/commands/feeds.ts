@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorReply, type Reply, type RichText } from '../answer/reply.js';
 import { count } from '../answer/sources.js';
 import type { Feed } from '../ingest/feeds.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { answerFigures, chartFont, figuresReply, seriesChart } from '../answer/figures/index.js';
 import { defineCommand } from './command.js';
 import { MAX_RESULTS, textArg } from './limits.js';

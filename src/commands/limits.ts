@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The limits every command runs under, whatever the surface: how many results one answer gives,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Block } from './block.js';
 import type { Note } from './clean.js';
 import { findDate, parseDateValue } from './dates.js';

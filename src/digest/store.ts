@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the digest keeps across restarts, behind an interface so a PostgreSQL store can replace

@@ -1,5 +1,5 @@
 import type { FeedEntry } from '@extractus/feed-extractor';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DossierError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Contributor, Ingest } from './add.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEXICON_FILE } from '../corpus/files.js';
 import type { Logger } from '../log.js';
 import { parseYaml } from '../yaml.js';
