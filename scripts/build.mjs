@@ -95,6 +95,11 @@ async function bundleCli() {
     outdir: out,
     external: Object.keys(pkg.dependencies).filter((name) => !bundled.has(name)),
     plugins: [zodWithoutLocales()],
+    // Fewer bytes for Node to read and parse on every call (~2% of a call's instructions), names kept so that a
+    // stack trace still names its functions; the source map leads back to dist/ (node --enable-source-maps).
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: true,
     logLevel: 'warning',
   };
   // Split, so that what only `digest` or `add` needs is a chunk loaded by those commands alone.
