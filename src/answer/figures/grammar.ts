@@ -262,7 +262,7 @@ const ANAPHORS = new Set(['those', 'them', 'these', 'which', 'whom']);
 /** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */
 const QUALIFYING_PREPOSITIONS = new Set(['in', 'of', 'from', 'among', 'at', 'on', 'to', 'for', 'within', 'across']);
 /** Prepositions that may join two parts of one noun phrase: "profits from drug sales in the United States". */
-const NOUN_LINKS = new Set(['of', 'in', 'from', 'at', 'on', 'to', 'for']);
+const NOUN_LINKS = new Set(['of', 'in', 'from', 'at', 'on', 'to', 'for', 'among', 'with', 'within', 'across']);
 /**
  * Verbs (by lemma) whose subject is the quantity itself: "thefts reached 1,500", "the bill came to $3
  * million", "losses are $2 million". After any other verb the subject is who acts ("the ministry spent $4
@@ -989,11 +989,13 @@ class SentenceReader {
         glued ||
         (token.text === '.' && !token.spaced);
       const linking = NOUN_LINKS.has(token.lower) && first < end;
+      // "heroin used in ...", or "of frozen fish": a participle after its noun, or before it after a preposition.
       const participle =
         token.pos === 'VERB' &&
-        /(ed|ing)$/.test(token.lower) &&
-        /^(NOUN|PROPN)$/.test(this.t[j - 1]?.pos ?? '') &&
-        first < end;
+        /(ed|en|ing)$/.test(token.lower) &&
+        first < end &&
+        (/^(NOUN|PROPN)$/.test(this.t[j - 1]?.pos ?? '') ||
+          (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(this.t[j + 1]!.pos) && this.t[j - 1]?.pos === 'ADP'));
       // "customs reports drug seizures": a plural noun before another noun ends the phrase.
       const plural =
         token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && this.t[j + 1]?.pos === 'NOUN';

@@ -36,6 +36,18 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('Household debt stood at 95 percent of income.', '95 percent').measure).toBe('Household debt');
   });
 
+  it('the whole subject is the measure, through "among", "with" and a participle before its noun', () => {
+    expect(
+      figure('In 2021, hospital admissions for asthma among children dropped by a third to 2,300.', '2,300').measure,
+    ).toBe('hospital admissions for asthma among children');
+    expect(figure('The share of adults with a library card fell to 31 percent.', '31 percent').measure).toBe(
+      'share of adults with a library card',
+    );
+    expect(figure('Exports of frozen fish to Japan reached $1.2 billion in 2021.', '$1.2 billion').measure).toBe(
+      'Exports of frozen fish to Japan',
+    );
+  });
+
   it('a second predicate joined by "and" is said of the first one\'s subject', () => {
     const sentence = 'The merged district would take in three towns and eventually total about 45,000.';
     expect(figure(sentence, 'about 45,000').measure).toBe('merged district');
