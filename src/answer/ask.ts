@@ -5,7 +5,7 @@ import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missin
 import type { AnalysedQuery, Match } from '../search/query.js';
 import { figureItem } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
-import { partlyBlock, plain, said, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
+import { partlyBlock, plain, replyOf, said, textReply, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
 
 export interface AskOptions {
   /** How many passages to show (default 3). */
@@ -160,41 +160,25 @@ function excerptFor(
 
 export function askReply(answer: AskAnswer, offset = 0): Reply {
   if (answer.results.length === 0) {
-    return {
-      title: answer.query,
-      status: 'empty',
-      blocks: [
-        {
-          type: 'text',
-          text: said(
-            offset
-              ? 'No more passages answer this question.'
-              : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus ' +
-                  'holds.',
-          ),
-        },
-      ],
-      attachments: [],
-      more: 0,
-    };
+    const none = offset
+      ? 'No more passages answer this question.'
+      : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.';
+    return textReply(answer.query, said(none), { status: 'empty' });
   }
-  return {
-    title: answer.query,
-    status: 'ok',
-    blocks: [
-      ...(answer.match === 'partial' && offset === 0
-        ? [partlyBlock('These passages only partly match the question', answer.unmatched)]
-        : []),
-      ...answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt })),
-    ],
-    attachments: [],
+  const blocks: ReplyBlock[] = [
+    ...(answer.match === 'partial' && offset === 0
+      ? [partlyBlock('These passages only partly match the question', answer.unmatched)]
+      : []),
+    ...answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt })),
+  ];
+  return replyOf(answer.query, blocks, {
     more: answer.more,
     isAnswer: true,
     next:
       answer.more > 0
         ? { command: 'ask', args: { question: answer.query, offset: offset + answer.results.length } }
         : undefined,
-  };
+  });
 }
 
 /** The JSON shape of `dossier ask --json`, read by the evaluation script; `match` says how well the results answer. */

@@ -7,7 +7,7 @@ import type { AskAnswer, AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
 import { STOP_WORDS } from '../search/stopwords.js';
-import { markRanges, type Reply, type RichText } from './reply.js';
+import { markRanges, replyOf, textReply, type Reply, type ReplyBlock, type RichText } from './reply.js';
 
 /**
  * Finds where a half-remembered quote comes from. Chat text around a quote ("Interesting point —
@@ -181,20 +181,8 @@ function markQuoted(text: string, quote: string, typos: TypoRule): RichText {
 
 export function citeReply(answer: AskAnswer): Reply {
   if (answer.results.length === 0) {
-    return {
-      title: answer.query,
-      status: 'empty',
-      blocks: [{ type: 'text', text: [{ text: 'No passage in the corpus is close to that quote.' }] }],
-      attachments: [],
-      more: 0,
-    };
+    return textReply(answer.query, 'No passage in the corpus is close to that quote.', { status: 'empty' });
   }
-  return {
-    title: answer.query,
-    status: 'ok',
-    blocks: answer.results.map((r) => ({ type: 'excerpt', excerpt: r.excerpt })),
-    attachments: [],
-    more: 0,
-    isAnswer: true,
-  };
+  const blocks = answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt }));
+  return replyOf(answer.query, blocks, { isAnswer: true });
 }

@@ -215,6 +215,20 @@ export function partlyBlock(lead: string, unmatched: string[]): ReplyBlock {
   return { type: 'text', text: [{ text: list ? `${lead}: the closest does not mention ${list}.` : `${lead}.` }] };
 }
 
+/** A reply of `blocks` and nothing else (no attachment, nothing more to page); `over` sets any other field. */
+export const replyOf = (title: string, blocks: ReplyBlock[], over: Partial<Reply> = {}): Reply => ({
+  title,
+  status: 'ok',
+  blocks,
+  attachments: [],
+  more: 0,
+  ...over,
+});
+
+/** A reply of one paragraph: `body` as plain text (it may quote what someone typed), or the bot's own rich text. */
+export const textReply = (title: string, body: string | RichText, over: Partial<Reply> = {}): Reply =>
+  replyOf(title, [{ type: 'text', text: typeof body === 'string' ? [{ text: body }] : body }], over);
+
 export function errorReply(code: ErrorCode, message: string): Reply {
-  return { title: message, status: 'error', blocks: [], attachments: [], more: 0, error: { code, message } };
+  return replyOf(message, [], { status: 'error', error: { code, message } });
 }

@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../corpus/types.js';
 import type { Library } from './library.js';
-import type { Reply, RichText } from './reply.js';
+import { replyOf, textReply, type Reply, type RichText } from './reply.js';
 
 /** "1 passage", "3 passages". */
 export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -13,18 +13,8 @@ export const corpusSize = (documents: number, passages: number): string =>
 export function sourcesReply(dossier: Library): Reply {
   const docs = dossier.documents;
   if (docs.length === 0) {
-    return {
-      title: 'Sources in the corpus',
-      status: 'empty',
-      blocks: [
-        {
-          type: 'text',
-          text: [{ text: 'The corpus is empty: add .md, .txt, .html or .pdf files to the corpus folder.' }],
-        },
-      ],
-      attachments: [],
-      more: 0,
-    };
+    const empty = 'The corpus is empty: add .md, .txt, .html or .pdf files to the corpus folder.';
+    return textReply('Sources in the corpus', empty, { status: 'empty' });
   }
   const items: RichText[] = docs.map((d) => [
     { text: d.meta.title, strong: true },
@@ -37,16 +27,10 @@ export function sourcesReply(dossier: Library): Reply {
     },
   ]);
   const passages = docs.reduce((n, d) => n + d.passages.length, 0);
-  return {
-    title: 'Sources in the corpus',
-    status: 'ok',
-    blocks: [
-      { type: 'text', text: [{ text: `${corpusSize(docs.length, passages)}.` }] },
-      { type: 'list', items },
-    ],
-    attachments: [],
-    more: 0,
-  };
+  return replyOf('Sources in the corpus', [
+    { type: 'text', text: [{ text: `${corpusSize(docs.length, passages)}.` }] },
+    { type: 'list', items },
+  ]);
 }
 
 /** Who wrote a document, who published it and when, as far as it says. */

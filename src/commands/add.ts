@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { errorReply, type Reply, type RichText } from '../answer/reply.js';
+import { errorReply, replyOf, type Reply, type RichText } from '../answer/reply.js';
 import { count } from '../answer/sources.js';
 import { leadExcerpt } from '../answer/excerpt.js';
 import type { Dossier } from '../engine/dossier.js';
@@ -63,14 +63,7 @@ export async function addFilesReply(files: SharedFile[], ctx: CommandContext): P
         { text: `${count(left, 'more file')} left out: at most ${MAX_FILES_PER_MESSAGE} are taken from one message.` },
       ],
     });
-  return {
-    title: `Added ${added} of ${count(files.length, 'file')}`,
-    status: 'ok',
-    blocks,
-    attachments: [],
-    more: 0,
-    toChannel: added > 0,
-  };
+  return replyOf(`Added ${added} of ${count(files.length, 'file')}`, blocks, { toChannel: added > 0 });
 }
 
 /** Who is adding (a link, a file, a feed), for the log and for ADD_POLICY. */
@@ -98,15 +91,12 @@ export function addedReply(dossier: Dossier, { outcome, document, sameAs }: Adde
                 : `The same text is already in the corpus under another link (${size}): it stays one document.`,
           },
         ];
-  return {
-    title: `${outcome === 'added' ? 'Added' : 'Already in the corpus'}: ${document.meta.title}`,
-    status: 'ok',
-    blocks: [
+  return replyOf(
+    `${outcome === 'added' ? 'Added' : 'Already in the corpus'}: ${document.meta.title}`,
+    [
       { type: 'text', text: said },
       ...(lead ? [{ type: 'excerpt' as const, excerpt: leadExcerpt(dossier, lead) }] : []),
     ],
-    attachments: [],
-    more: 0,
-    toChannel: outcome === 'added',
-  };
+    { toChannel: outcome === 'added' },
+  );
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { errorReply, said, type Reply, type RichText } from '../answer/reply.js';
+import { errorReply, said, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
 import { howToAsk } from './asking.js';
 import { defineCommand, type CommandContext } from './command.js';
@@ -239,7 +239,4 @@ function next(sub: ChannelDigest, ctx: CommandContext): string {
 }
 
 /** A reply of one paragraph: `body` as plain text (it quotes topics people typed), or the bot's own rich text. */
-function message(title: string, body: string | RichText): Reply {
-  const text = typeof body === 'string' ? [{ text: body }] : body;
-  return { title, status: 'ok', blocks: [{ type: 'text', text }], attachments: [], more: 0 };
-}
+const message = (title: string, body: string | RichText): Reply => textReply(title, body);

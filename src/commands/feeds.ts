@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { errorReply, type Reply, type RichText } from '../answer/reply.js';
+import { errorReply, replyOf, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { count } from '../answer/sources.js';
 import type { Feed } from '../ingest/feeds.js';
 import { contributor } from './add.js';
@@ -44,7 +44,7 @@ export const feedsCommand = defineCommand({
       case 'add': {
         const { feed, was, entries } = await feeds.follow(url!, who);
         const every = `new ones every ${feeds.settings.pollMinutes} minutes`;
-        return reply(`Following: ${feedName(feed)}`, [
+        return textReply(`Following: ${feedName(feed)}`, [
           {
             text:
               was === 'active'
@@ -57,7 +57,7 @@ export const feedsCommand = defineCommand({
       }
       case 'remove': {
         const feed = await feeds.unfollow(url!, who);
-        return reply(`No longer following: ${feedName(feed)}`, [
+        return textReply(`No longer following: ${feedName(feed)}`, [
           { text: `The ${count(feed.items, 'document')} it added stay in the corpus.` },
         ]);
       }
@@ -69,15 +69,11 @@ export const feedsCommand = defineCommand({
 
 const feedName = (feed: Feed) => feed.title ?? feed.url;
 
-function reply(title: string, text: RichText): Reply {
-  return { title, status: 'ok', blocks: [{ type: 'text', text }], attachments: [], more: 0 };
-}
-
 /** Each feed with its link, state, items taken, last poll and last error. */
 function listReply(feeds: Feed[]): Reply {
   if (!feeds.length)
     return {
-      ...reply('Feeds', [{ text: 'No feeds yet: `feeds add https://…/feed.xml` follows one.' }]),
+      ...textReply('Feeds', [{ text: 'No feeds yet: `feeds add https://…/feed.xml` follows one.' }]),
       status: 'empty',
     };
   const items: RichText[] = feeds.map((f) => [
@@ -92,5 +88,5 @@ function listReply(feeds: Feed[]): Reply {
       ].join(' · '),
     },
   ]);
-  return { title: 'Feeds', status: 'ok', blocks: [{ type: 'list', items }], attachments: [], more: 0 };
+  return replyOf('Feeds', [{ type: 'list', items }]);
 }

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
 import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
-import { errorReply, said, type Reply } from '../answer/reply.js';
+import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError } from '../errors.js';
@@ -148,20 +148,14 @@ const HELP_CLOSING: Record<CommandContext['platform'], (asking: Asking) => strin
 
 /** The commands as this platform asks for them (see `usageOf`), and how else it takes a question. */
 function helpReply(asking: Asking): Reply {
-  return {
-    title: 'Dossier: cited answers from your documents',
-    status: 'ok',
-    blocks: [
-      { type: 'text', text: [{ text: 'Every quote is the source’s own words, cited to its paragraph. Commands:' }] },
-      {
-        type: 'list',
-        items: commands.map((c) => [{ text: usageOf(asking, c), code: true }, { text: ` — ${c.summary}` }]),
-      },
-      { type: 'text', text: said(HELP_CLOSING[asking.platform](asking)) },
-    ],
-    attachments: [],
-    more: 0,
-  };
+  return replyOf('Dossier: cited answers from your documents', [
+    { type: 'text', text: [{ text: 'Every quote is the source’s own words, cited to its paragraph. Commands:' }] },
+    {
+      type: 'list',
+      items: commands.map((c) => [{ text: usageOf(asking, c), code: true }, { text: ` — ${c.summary}` }]),
+    },
+    { type: 'text', text: said(HELP_CLOSING[asking.platform](asking)) },
+  ]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ask, type AskResult } from '../answer/ask.js';
 import { leadExcerpt } from '../answer/excerpt.js';
-import { said, type Excerpt, type FigureItem, type Reply, type ReplyBlock } from '../answer/reply.js';
+import { replyOf, said, type Excerpt, type FigureItem, type Reply, type ReplyBlock } from '../answer/reply.js';
 import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
@@ -140,8 +140,7 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
   }
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
-  if (announced.length || topicPassages)
-    return { reply: { title: header, status: 'ok', blocks, attachments: [], more: 0 }, passageIds: quoted };
+  if (announced.length || topicPassages) return { reply: replyOf(header, blocks), passageIds: quoted };
 
   const archive = bestUnseen(dossier, topics, seen);
   const nothingNew: ReplyBlock = {
@@ -150,22 +149,16 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
   };
   if (!archive)
     return {
-      reply: { title: header, status: 'empty', blocks: [nothingNew, ...blocks], attachments: [], more: 0 },
+      reply: replyOf(header, [nothingNew, ...blocks], { status: 'empty' }),
       passageIds: [],
     };
   return {
-    reply: {
-      title: header,
-      status: 'ok',
-      blocks: [
-        nothingNew,
-        ...blocks,
-        { type: 'text', text: [{ text: 'From the archive', strong: true }] },
-        { type: 'excerpt', excerpt: archive.excerpt },
-      ],
-      attachments: [],
-      more: 0,
-    },
+    reply: replyOf(header, [
+      nothingNew,
+      ...blocks,
+      { type: 'text', text: [{ text: 'From the archive', strong: true }] },
+      { type: 'excerpt', excerpt: archive.excerpt },
+    ]),
     passageIds: [archive.passage.id],
   };
 }

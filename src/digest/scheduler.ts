@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import type { Reply } from '../answer/reply.js';
+import { textReply, type Reply } from '../answer/reply.js';
 import type { Adapter } from '../commands/adapter.js';
 import type { Platform } from '../commands/adapter.js';
 import type { SourceDocument } from '../corpus/types.js';
@@ -681,27 +681,13 @@ export class DigestScheduler {
   }
 
   private async notify(sub: Subscription, reason: string): Promise<void> {
-    const note: Reply = {
-      title: 'Your Dossier digest is paused',
-      status: 'error',
-      blocks: [
-        {
-          type: 'text',
-          text: [
-            {
-              text:
-                `The digest you set up for channel ${sub.channelId} (${sub.topics.join(', ')}, ` +
-                `${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ` +
-                `${reason}. Once the bot can post there again, subscribe again with ` +
-                `\`digest subscribe\`.`,
-            },
-          ],
-        },
-      ],
-      attachments: [],
-      more: 0,
-      error: { code: 'digest-paused', message: reason },
-    };
+    const note = textReply(
+      'Your Dossier digest is paused',
+      `The digest you set up for channel ${sub.channelId} (${sub.topics.join(', ')}, ` +
+        `${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ` +
+        `${reason}. Once the bot can post there again, subscribe again with \`digest subscribe\`.`,
+      { status: 'error', error: { code: 'digest-paused', message: reason } },
+    );
     if (!this.options.notifySubscriber) {
       this.options.log.warn(
         { subscriber: sub.subscriberId, platform: sub.platform, subscription: sub.id },

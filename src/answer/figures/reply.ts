@@ -3,6 +3,7 @@ import {
   chartLeftOut,
   markRanges,
   partlyBlock,
+  textReply,
   type Attachment,
   type Citation,
   type FigureItem,
@@ -23,13 +24,7 @@ import type { PassageFigure } from './passage.js';
 export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = seriesChart): Reply {
   const title = `Figures on ${answer.query}`;
   if (!answer.figures.length) {
-    return {
-      title,
-      status: 'empty',
-      blocks: [{ type: 'text', text: [{ text: `No figures on ${answer.query} in the corpus.` }] }],
-      attachments: [],
-      more: 0,
-    };
+    return textReply(title, `No figures on ${answer.query} in the corpus.`, { status: 'empty' });
   }
   const blocks: ReplyBlock[] =
     answer.match === 'partial' ? [partlyBlock('These figures only partly match the topic', answer.unmatched)] : [];

@@ -26,7 +26,7 @@ import {
   type RecordedRequest,
 } from './stand-in.js';
 import { testCommand, withCommands } from '../../support/commands.js';
-import { replyOf } from '../../support/replies.js';
+import { replyOf } from '../../../src/answer/reply.js';
 
 /** Five paragraphs on tram funding, so `ask` has a page of three and more to come. */
 const TRAM = [

@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/log.js';
 import { openCorpus } from '../../support/corpus.js';
 import { CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
 import { startDiscordAdapter } from './start-adapter.js';
-import { textReply } from '../../support/replies.js';
+import { textReply } from '../../../src/answer/reply.js';
 
 /** Digest posts through the real adapter and discord.js client, against a Discord stand-in that misbehaves. */
 

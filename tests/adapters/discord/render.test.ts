@@ -3,6 +3,7 @@ import { neutralise } from '../../../adapters/discord/escape.js';
 import { parseButtonId, renderDiscord, replyButtons } from '../../../adapters/discord/render.js';
 import {
   errorReply,
+  replyOf,
   said,
   type Citation,
   type Excerpt,
@@ -10,7 +11,6 @@ import {
   type Reply,
 } from '../../../src/answer/reply.js';
 import { expectWithinLimits } from './limits.js';
-import { replyOf } from '../../support/replies.js';
 
 const citation: Citation = {
   source: 'budget.md',

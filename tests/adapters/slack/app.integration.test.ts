@@ -6,7 +6,7 @@ import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
 import { LIMITS } from '../../../adapters/slack/render.js';
-import type { Reply } from '../../../src/answer/reply.js';
+import { textReply, type Reply } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
 import { DossierError } from '../../../src/errors.js';
@@ -22,7 +22,6 @@ import {
   type Recorded,
 } from './slack-stub.js';
 import { FORM, startSlackAdapter, type StartedSlack } from './start-adapter.js';
-import { textReply } from '../../support/replies.js';
 
 const SECRET = 'test-signing-secret';
 const BOT_TOKEN = 'xoxb-test-token-never-logged';

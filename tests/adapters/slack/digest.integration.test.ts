@@ -5,7 +5,7 @@ import { DIGEST_EVENT } from '../../../adapters/slack/digest.js';
 import { createLogger } from '../../../src/log.js';
 import { openCorpus } from '../../support/corpus.js';
 import { SlackStub } from './slack-stub.js';
-import { textReply } from '../../support/replies.js';
+import { textReply } from '../../../src/answer/reply.js';
 
 /** Digest posts through the real adapter and Web API client, against a Slack stand-in that misbehaves. */
 

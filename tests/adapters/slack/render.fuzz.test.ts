@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Excerpt } from '../../../src/answer/reply.js';
+import { replyOf, type Excerpt } from '../../../src/answer/reply.js';
 import { escapeMrkdwn, LIMITS, renderSlack, type RenderOptions } from '../../../adapters/slack/render.js';
 import { anyInput, anyReply, fuzz, hostileText } from '../../support/arbitraries.js';
 import { expectInertSlack } from '../../support/inert.js';
-import { replyOf } from '../../support/replies.js';
 
 const options: fc.Arbitrary<RenderOptions> = fc.record(
   {

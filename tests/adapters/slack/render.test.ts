@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { errorReply, said, type Citation, type Excerpt, type Reply } from '../../../src/answer/reply.js';
+import { errorReply, replyOf, said, type Citation, type Excerpt, type Reply } from '../../../src/answer/reply.js';
 import { LIMITS, escapeMrkdwn, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
-import { replyOf } from '../../support/replies.js';
 
 const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
   source: 'harbour.md',

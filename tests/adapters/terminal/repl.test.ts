@@ -10,9 +10,8 @@ import {
   wrap,
   type TerminalStyle,
 } from '../../../adapters/terminal/render.js';
-import { errorReply, type ReplyBlock } from '../../../src/answer/reply.js';
+import { errorReply, replyOf, textReply, type ReplyBlock } from '../../../src/answer/reply.js';
 import { corpusForSuite, note } from '../../support/corpus.js';
-import { replyOf, textReply } from '../../support/replies.js';
 
 /** Eight paragraphs that answer one question alike: more than a page of answers. */
 const dossier = corpusForSuite({
