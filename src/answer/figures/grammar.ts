@@ -636,10 +636,13 @@ class SentenceReader {
         base: referent,
       };
     }
-    // "34,500 killed": the participle reads as part of the figure, but it is no noun phrase to head a measure.
+    // "34,500 killed": the participle reads as part of the figure, but it is no noun phrase to head a measure. After
+    // "with" it counts what the phrase before says: "a record for road deaths with 912 killed".
     const participle = this.t[next];
     if (participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower)) {
-      return { first: i, next: next + 1, figure: { ...base, unit }, anaphoric: false };
+      const by = this.lower(i - 1) === 'with' ? this.nounPhraseEnding(i - 1) : undefined;
+      const measure = by && this.measureText(by.first, i - 1);
+      return { first: i, next: next + 1, figure: { ...base, unit, measure }, anaphoric: false };
     }
     // "Thefts fell to 950": what the count is of stands before it, or nothing says.
     return { first: i, next, figure: { ...base, unit }, anaphoric: false };
@@ -1030,7 +1033,9 @@ class SentenceReader {
       a++;
     let end = a;
     while (end < next && !this.opensClause(end)) end++;
-    while (end > a && /^(ADP|DET|CCONJ|PUNCT|PART|SCONJ)$/.test(this.t[end - 1]!.pos)) end--;
+    // "electricity used in the region last year": the time ending it says when, and is the figure's `when`.
+    const dated = (k: number) => this.t[k]!.entity === 'DATE' || this.t[k]!.entity === 'DURATION';
+    while (end > a && (/^(ADP|DET|CCONJ|PUNCT|PART|SCONJ)$/.test(this.t[end - 1]!.pos) || dated(end - 1))) end--;
     const nouns = this.t.slice(a, end).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
     // "The same period" says when, and a bare "drop" how a figure moved: neither says what it measures.
     if (

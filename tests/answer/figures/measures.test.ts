@@ -48,6 +48,17 @@ describe('a measure is a noun phrase from its sentence', () => {
     );
   });
 
+  it('a count "with N killed" counts what the phrase before "with" names; a time ending a measure is left out', () => {
+    const record = 'The county set a new record for road deaths with about 912 killed.';
+    expect(figure(record, 'about 912 killed').measure).toBe('new record for road deaths');
+    expect(figure('Officials counted 912 killed.', '912 killed').measure).toBeUndefined();
+    const power = 'Wind turbines generated 22 percent of the electricity consumed in the province last year.';
+    expect(figure(power, '22 percent')).toMatchObject({
+      measure: 'electricity consumed in the province',
+      when: 'last year',
+    });
+  });
+
   it('a second predicate joined by "and" is said of the first one\'s subject', () => {
     const sentence = 'The merged district would take in three towns and eventually total about 45,000.';
     expect(figure(sentence, 'about 45,000').measure).toBe('merged district');
