@@ -45,6 +45,8 @@ export interface AnalysedQuery {
   wantsFigure: boolean;
   /** The question asks for a count ("how many", "number of"): a sum of money answers "how much", not it. */
   wantsCount: boolean;
+  /** The question asks for a share ("what share", "percent", "%"): a part of a whole answers it, not a count. */
+  wantsShare: boolean;
   /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
   rarest: number;
 }
@@ -60,6 +62,8 @@ export function amountsIn(text: string): Amounts {
 }
 /** Phrases that ask for a count: one kind of amount. */
 const COUNT = /\b(how many|number of)\b/i;
+/** Phrases that ask for a share: another kind of amount. */
+const SHARE = /\b(share|percent|percentage|proportion|fraction|per cent)\b|%/i;
 /** Phrases that ask for an amount of any kind, counts among them. */
 const AMOUNT = new RegExp(
   `${COUNT.source}|\\b(how (much|big|large|high|low|often)|count|cost|percent(age)?|rate|total|size)\\b|%`,
@@ -113,7 +117,14 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   });
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once.
   const once = words.filter((w, i) => words.findIndex((o) => o.term === w.term) === i);
-  return { text, words: once, wantsFigure: AMOUNT.test(text), wantsCount: COUNT.test(text), rarest: idf(0) };
+  return {
+    text,
+    words: once,
+    wantsFigure: AMOUNT.test(text),
+    wantsCount: COUNT.test(text),
+    wantsShare: SHARE.test(text),
+    rarest: idf(0),
+  };
 }
 
 /** How much a word the corpus lacks weighs, against a word no passage holds, by what the dictionary says it is. */

@@ -48,15 +48,16 @@ describe('coverage', () => {
 
 describe('what a question asks for', () => {
   it.each([
-    ['how many boats were seized', true, true],
-    ['the number of seized boats', true, true],
-    ['how much did the boats cost', true, false],
-    ['share of boats seized, in %', true, false],
-    ['boats seized at the port', false, false],
-  ])('%s: an amount %s, a count %s', async (question, amount, count) => {
+    ['how many boats were seized', true, true, false],
+    ['the number of seized boats', true, true, false],
+    ['how much did the boats cost', true, false, false],
+    ['share of boats seized, in %', true, false, true],
+    ['what proportion of boats were seized', false, false, true],
+    ['boats seized at the port', false, false, false],
+  ])('%s: an amount %s, a count %s, a share %s', async (question, amount, count, share) => {
     await withCorpus({ 'a.md': note('Port', 'The navy seized 12 boats.') }, async (dossier) => {
       const query = analyseQuery(question, dossier.index, dossier.ranking.query);
-      expect([query.wantsFigure, query.wantsCount]).toEqual([amount, count]);
+      expect([query.wantsFigure, query.wantsCount, query.wantsShare]).toEqual([amount, count, share]);
     });
   });
 });

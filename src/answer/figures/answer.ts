@@ -167,7 +167,6 @@ const CHANGE_WORDS = new Set(
 );
 
 const CURRENCIES = new Set<FigureUnit>(['USD', 'EUR', 'GBP', 'MXN']);
-const SHARE = /\b(share|percent|percentage|proportion|fraction|per cent)\b|%/i;
 const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
 
 /**
@@ -282,7 +281,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   // "How many" asks for a count: a sum of money answers "how much".
   if (query.wantsCount) for (const f of found) if (CURRENCIES.has(f.figure.unit)) f.figure.score *= otherKind;
   // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.
-  if (SHARE.test(topic)) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
+  if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
   // Equal scores: the passage the search ranks higher first.
   const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
   const best = ranked[0]!.figure.score;
