@@ -105,7 +105,7 @@ export async function loadDocument(
   if (format === 'ignored') return {};
   if (format === 'unsupported')
     return {
-      warning: warn(options, source, 'unsupported', `not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`),
+      warning: warn(options, source, 'unsupported', `is not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`),
     };
   try {
     return await loadFile(resolve(absolutePath), source, format, options, listed);

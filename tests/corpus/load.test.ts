@@ -229,6 +229,10 @@ describe('loadCorpus with bad files', () => {
     expect(corpus.warnings.find((w) => w.code === 'too-large')!.message).toBe(
       'huge.txt is 50 MB, over the 20 MB limit',
     );
+    // Each warning reads as a sentence about its file.
+    expect(corpus.warnings.find((w) => w.code === 'unsupported')!.message).toMatch(
+      /^slides\.pptx is not a supported format \(\.txt, /,
+    );
     expect(corpus.warnings.find((w) => w.source === 'locked.txt')!.message).toMatch(
       /^locked\.txt cannot be read \(EACCES/,
     );
