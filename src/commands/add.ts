@@ -15,7 +15,8 @@ export const addCommand = defineCommand({
   usage: 'add <url>',
   args: z.object({
     url: linkArg()
-      .min(1, 'give the link of a page or PDF, e.g. `add https://example.org/report.pdf`')
+      // Named like every missing argument, so the reply adds this platform's usage once (not a second example).
+      .min(1, 'the link of a page or PDF is missing')
       .describe('The link (http or https) of a web page or PDF'),
   }),
   fromText: (rest) => ({ url: rest }),

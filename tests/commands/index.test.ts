@@ -79,6 +79,7 @@ describe('the command table', () => {
     const missing = await runText('cite', ctx());
     expect(missing.status).toBe('error');
     expect(missing.error?.message).toBe('The quote is missing: `cite <quote>`.');
+    expect((await runText('add', ctx())).error?.message).toBe('The link of a page or PDF is missing: `add <url>`.');
     const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx());
     expect(long.error?.code).toBe('bad-arguments');
     expect(long.error?.message).toBe(
