@@ -35,26 +35,28 @@ export interface TerminalRenderOptions {
   moreHint?: boolean;
   /** Wrap lines at this many columns, between words (see `wrap`); unset, lines are left as they are. */
   width?: number;
+  /** The number of the reply's first result (default 1): a later page of `more` goes on from the one before. */
+  firstNumber?: number;
 }
 
 /** The one renderer for the terminal: readable text, matched words in bold where the terminal supports it. */
 export function renderTerminal(
   reply: Reply,
   style: TerminalStyle = noStyle,
-  { moreHint = true, width }: TerminalRenderOptions = {},
+  { moreHint = true, width, firstNumber = 1 }: TerminalRenderOptions = {},
 ): string {
-  const text = renderLines(reply, style, moreHint);
+  const text = renderLines(reply, style, moreHint, firstNumber);
   return width ? wrap(text, width) : text;
 }
 
-function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean): string {
+function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firstNumber: number): string {
   // The bot's own code spans keep their backticks: they are what to type.
   const rich = (r: RichText) =>
     r.map((s) => (s.code ? `\`${safe(s.text)}\`` : s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
   const out: string[] = [style.bold(safe(reply.title)), ''];
   // Error messages quote what the user typed (a bad time, an unknown zone): strip controls there too.
   if (reply.error) return safe(reply.error.message);
-  let n = 0;
+  let n = firstNumber - 1;
   for (const block of reply.blocks) {
     switch (block.type) {
       case 'text':

@@ -37,6 +37,8 @@ export class TerminalAdapter implements Adapter<null> {
   private rl?: Interface;
   private reading = false;
   private last?: Reply;
+  /** The number the next answer delivered starts its results at: 1, or on `more` where the page before ended. */
+  private firstNumber = 1;
   private queue: Promise<void> = Promise.resolve();
   /** Whether the prompt is on screen, waiting for a line (and so must be drawn again under anything printed). */
   private prompting = false;
@@ -110,7 +112,8 @@ export class TerminalAdapter implements Adapter<null> {
 
   async deliver(_target: null, reply: Reply): Promise<void> {
     this.last = reply;
-    this.write(reply);
+    this.output.write(`${this.render(reply, this.firstNumber)}\n\n`);
+    this.firstNumber = 1;
   }
 
   async post(channelId: string, reply: Reply): Promise<void> {
@@ -173,8 +176,12 @@ export class TerminalAdapter implements Adapter<null> {
    */
   private async more(ctx: CommandContext): Promise<void> {
     const next = this.last?.next;
-    if (next) await this.deliver(null, await runCommand(next.command, next.args, ctx));
-    else if (this.last) this.write(errorReply('no-more-results', 'No more results.'));
+    if (next) {
+      const reply = await runCommand(next.command, next.args, ctx);
+      const offset = next.args.offset;
+      this.firstNumber = typeof offset === 'number' ? offset + 1 : 1;
+      await this.deliver(null, reply);
+    } else if (this.last) this.write(errorReply('no-more-results', 'No more results.'));
     else
       this.write(
         errorReply('no-question-yet', 'Ask a question first; `more` shows the next results of the last answer.'),
@@ -185,8 +192,8 @@ export class TerminalAdapter implements Adapter<null> {
     this.output.write(`${this.render(reply)}\n\n`);
   }
 
-  private render(reply: Reply): string {
+  private render(reply: Reply, firstNumber = 1): string {
     const style = this.options.style ?? styleFor(this.output, process.env);
-    return renderTerminal(reply, style, { width: widthOf(this.output) });
+    return renderTerminal(reply, style, { width: widthOf(this.output), firstNumber });
   }
 }

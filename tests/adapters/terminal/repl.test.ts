@@ -44,10 +44,12 @@ describe('TerminalAdapter', () => {
     expect(out).toContain('1 document, 8 passages.');
   });
 
-  it('shows the next page on `more`', async () => {
-    const out = await session(['cartel revenue estimate', 'more']);
+  it('shows the next page on `more`, its results numbered on from the page before', async () => {
+    const out = await session(['cartel revenue estimate', 'more', 'cartel revenue estimate']);
     expect(out).toMatch(/5 more results: type `more`\./);
     expect(out).toMatch(/2 more results: type `more`\./);
+    // 1-3, then 4-6, then a new question starts again at 1.
+    expect(out.match(/^\d+(?=\. “)/gm)).toEqual(['1', '2', '3', '4', '5', '6', '1', '2', '3']);
   });
 
   it('says so in one line on `more` past the last page, instead of asking for the word "more"', async () => {
