@@ -18,6 +18,10 @@ const wholeNumber = (min: number, max: number) => {
 
 const port = (fallback: number) => wholeNumber(1, 65535).default(fallback);
 
+/** One of a few words, with a message that lists them as a person would ("anyone or managers"). */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be ${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` });
+
 /**
  * A Discord id, a snowflake: 17 to 20 digits (a 64-bit number; ids from 2015 on have at least 17).
  * The message says which of the two is wrong and where to copy the id from.
@@ -86,7 +90,7 @@ export const ConfigSchema = z
         .regex(/^postgres(ql)?:\/\/./, 'must be a PostgreSQL URL: postgres://user:password@host:5432/dossier')
         .optional(),
     ),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ_DEFAULT: z
       .string()
       .default('UTC')
@@ -97,8 +101,8 @@ export const ConfigSchema = z
         'must be an IANA time zone name such as Europe/London',
       ),
     /** Who may subscribe or unsubscribe a channel's digest: `anyone` in it, or `managers` (Manage Channels). */
-    DIGEST_MANAGE_SLACK: z.enum(['anyone', 'managers']).default('anyone'),
-    DIGEST_MANAGE_DISCORD: z.enum(['anyone', 'managers']).default('managers'),
+    DIGEST_MANAGE_SLACK: oneOf(['anyone', 'managers']).default('anyone'),
+    DIGEST_MANAGE_DISCORD: oneOf(['anyone', 'managers']).default('managers'),
     /** A digest missed while the bot was down is still sent this many minutes late, then skipped. */
     DIGEST_GRACE_MINUTES: wholeNumber(0, 1440).default(120),
     /** Commands one user, and one channel, may run a minute (a burst, then spread out); 0 turns the limit off. */
@@ -125,7 +129,7 @@ export const ConfigSchema = z
         }
       }),
     /** Who may add documents and follow feeds: `anyone`, or `managers` (as for the digest on each platform). */
-    ADD_POLICY: z.enum(['anyone', 'managers']).default('anyone'),
+    ADD_POLICY: oneOf(['anyone', 'managers']).default('anyone'),
     /** Minutes between two polls of a feed. */
     FEED_POLL_MINUTES: wholeNumber(1, 10_080).default(60),
     /** Failed polls in a row after which a feed is paused. */

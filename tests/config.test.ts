@@ -52,6 +52,10 @@ describe('loadConfig', () => {
         'is neither an IP address nor a CIDR range such as 10.0.0.0/8 (it is ' +
         '"10.0.0.0/8,intranet")',
     );
+    expect(fails({ LOG_LEVEL: 'verbose' })).toBe(
+      'LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent (it is "verbose")',
+    );
+    expect(fails({ ADD_POLICY: 'admins' })).toBe('ADD_POLICY must be anyone or managers (it is "admins")');
     expect(fails({ FETCH_MAX_MB: '0' })).toBe('FETCH_MAX_MB must be a whole number from 1 to 1024 (it is "0")');
     for (const message of [fails({ SLACK_PORT: '0' }), fails({ DISCORD_GUILD_ID: 'x' })])
       expect(message).not.toContain('\n');
