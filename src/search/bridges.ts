@@ -105,6 +105,9 @@ export class Bridges {
   static oneWay(pairs: [string, string][], via: BridgeSource, analyzer: Analyzer): Bridge[] {
     const out = new Map<string, Bridge>();
     for (const [a, b] of pairs) {
+      // A phrase the analyser would shorten to another word is not that word: "big H" (heroin) is not "big",
+      // "vitamin A" not "vitamin". Only stop words may drop out ("the man" is "man").
+      if (!whole(a, analyzer) || !whole(b, analyzer)) continue;
       const from = analyzer.terms(a);
       const to = analyzer.terms(b);
       const key = `${from.join(' ')}>${to.join(' ')}`;
@@ -164,6 +167,16 @@ export class Bridges {
     }
     return best?.[0];
   }
+}
+
+/**
+ * Whether the analyser keeps every word of `phrase` that says what it is: it drops stop words (which say nothing)
+ * and single letters, and a single letter at either end of a dictionary's phrase is part of a name ("big H",
+ * "vitamin A", "x ray"), while one inside is mostly a joint ("half a dozen", "Lashkar-e-Taiba").
+ */
+function whole(phrase: string, analyzer: Analyzer): boolean {
+  const words = analyzer.words(phrase);
+  return words.every((w, i) => w.term !== undefined || w.word.length > 1 || (i > 0 && i < words.length - 1));
 }
 
 /**

@@ -63,3 +63,24 @@ describe('Bridges', () => {
     expect(withinEdits('abcd', 'badc', 2)).toBe(true);
   });
 });
+
+describe('Bridges.oneWay', () => {
+  it('leaves out a phrase the analyser would shorten to another word, but not one that only loses stop words', () => {
+    const bridges = Bridges.oneWay(
+      [
+        ['big H', 'heroin'],
+        ['vitamin A', 'retinol'],
+        ['x ray', 'radiograph'],
+        ['the harbour', 'port'],
+        ['half a dozen', 'six'],
+      ],
+      'wordnet',
+      analyzer,
+    );
+    const terms = (phrase: string) => analyzer.terms(phrase).join(' ');
+    expect(bridges.map((b) => [b.from.join(' '), b.to.join(' ')])).toEqual([
+      [terms('harbour'), terms('port')],
+      [terms('half dozen'), terms('six')],
+    ]);
+  });
+});
