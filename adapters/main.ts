@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     log,
   });
   running.dossier = dossier;
+  dossier.warm();
   const loadedAt = new Date();
   log.info({ documents: dossier.documents.length, passages: dossier.passageCount }, 'corpus loaded');
 

@@ -66,6 +66,11 @@ export class Bridges {
     }
   }
 
+  /** Makes the typo candidates now, so that the first question with a typo does not wait for them. */
+  warm(): void {
+    this.byLength(0);
+  }
+
   private byLength(length: number): { entries: [string, number][]; letters: Uint32Array } {
     if (!this.wordsByLength) {
       const lists = new Map<number, [string, number][]>();

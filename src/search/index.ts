@@ -236,6 +236,11 @@ export class PassageIndex {
     return holds(names) ? 'name' : undefined;
   }
 
+  /** Makes now what the first question would otherwise make: the bridges and their typo candidates. */
+  warm(): void {
+    this.bridges.warm();
+  }
+
   /** Replaces the lexicon's bridges (a lexicon read anew). The index itself does not depend on them. */
   useLexicon(groups: Group[]): void {
     this.lexicon = Bridges.between(groups, this.analyzer);

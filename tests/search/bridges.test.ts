@@ -57,6 +57,22 @@ describe('Bridges', () => {
     expect(bridges.correct('garden', typos)).toBeUndefined();
   });
 
+  it('reads the corpus words for typos once, when warmed ahead of the first question or else on the first typo', () => {
+    let reads = 0;
+    const words = {
+      *[Symbol.iterator](): Generator<[string, number]> {
+        reads++;
+        yield* [['guard', 7] as [string, number], ['library', 3] as [string, number]];
+      },
+    };
+    const warmed = new Bridges([], words);
+    warmed.warm();
+    expect(reads).toBe(1);
+    expect(warmed.correct('gaurd', typos)).toBe('guard');
+    expect(warmed.correct('libary', typos)).toBe('library');
+    expect(reads).toBe(1);
+  });
+
   it('counts a swap of neighbouring letters as one edit', () => {
     expect(withinEdits('gaurd', 'guard', 1)).toBe(true);
     expect(withinEdits('abcd', 'badc', 1)).toBe(false);
