@@ -103,10 +103,15 @@ export async function loadDocument(
   const source = sourceOf(resolve(root), resolve(absolutePath));
   const format = roleOf(source);
   if (format === 'ignored') return {};
-  if (format === 'unsupported')
+  if (format === 'unsupported') {
+    const path = resolve(absolutePath);
+    const linksToFolder = isFolder(listed?.get(path) ?? (await stat(path).catch(() => undefined)));
     return {
-      warning: warn(options, source, 'unsupported', `is not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`),
+      warning: linksToFolder
+        ? warn(options, source, 'unsupported', FOLDER_LINK)
+        : warn(options, source, 'unsupported', `is not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`),
     };
+  }
   try {
     return await loadFile(resolve(absolutePath), source, format, options, listed);
   } catch (error) {
@@ -130,6 +135,8 @@ async function loadFile(
   let stamp: string | undefined;
   try {
     const info = listed?.has(path) ? statsIn(listed, path) : await stat(path);
+    // Only links are listed besides files, so a folder here is a link to one (named like a document).
+    if (info.isDirectory()) return skip('unsupported', FOLDER_LINK);
     if (!info.isFile()) return {};
     size = info.size;
     stamp = options.reuse && (await stampOf(path, info, listed));
@@ -184,6 +191,16 @@ async function stampOf(path: string, info: Stats, listed?: Listing): Promise<str
 
 /** Every file of a folder as just listed, with its stats or why it has none. */
 type Listing = ReadonlyMap<string, Stats | Error>;
+
+const isFolder = (info: Stats | Error | undefined): boolean =>
+  info !== undefined && !(info instanceof Error) && info.isDirectory();
+
+/**
+ * A link to a folder is not followed: one pointing at the corpus or above it would never end, and the
+ * watcher sees no change made inside it. Said in so many words, since a folder linked in looks like it should work.
+ */
+const FOLDER_LINK =
+  'is a link to a folder, which is not read: move the folder itself into the corpus, or link its files';
 
 /**
  * The stats of every listed file (following links), taken at once. On a large corpus this is most of what a start

@@ -244,6 +244,26 @@ describe('loadCorpus with bad files', () => {
     ).toEqual(corpus.warnings.map((w) => w.source));
   });
 
+  it('says a link to a folder is not read, rather than calling it a file of the wrong format', async () => {
+    const dir = await corpusOf({ 'good.txt': QUAY_NOTES });
+    const elsewhere = await corpusOf({ 'other.txt': QUAY_NOTES });
+    await symlink(elsewhere, join(dir, 'shared'));
+    await symlink(dir, join(dir, 'loop.md'));
+
+    const corpus = await loadCorpus(dir);
+
+    expect(corpus.documents.map((d) => d.source)).toEqual(['good.txt']);
+    expect(corpus.warnings.map((w) => [w.source, w.code])).toEqual([
+      ['loop.md', 'unsupported'],
+      ['shared', 'unsupported'],
+    ]);
+    for (const w of corpus.warnings)
+      expect(w.message).toBe(
+        `${w.source} is a link to a folder, which is not read: ` +
+          'move the folder itself into the corpus, or link its files',
+      );
+  });
+
   it('takes its size limit from the options', async () => {
     const dir = await corpusOf({ 'small.txt': 'Short text.', 'big.txt': `${'A long line of text. '.repeat(100)}` });
     const corpus = await loadCorpus(dir, { maxBytes: 1000 });
