@@ -167,6 +167,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dossier: --limit is for ask and cite (not "${command}").`);
     return 2;
   }
+  // A question missing or too long is refused as on every surface, without waiting for the corpus to load.
+  const spec = findCommand(command)!;
+  const args = command === 'digest' ? undefined : spec.args.safeParse(spec.fromText(text));
+  if (args && !args.success) {
+    console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
+    return 1;
+  }
   loadEnvFile();
   const config = loadConfig();
   const log = terminalLogger(values.json ? 'error' : config.LOG_LEVEL);
@@ -179,13 +186,6 @@ export async function main(argv: string[]): Promise<number> {
   });
 
   if (values.json) {
-    // The same checks as every other surface (a query too long or missing), before any searching.
-    const spec = findCommand(command)!;
-    const args = spec.args.safeParse(spec.fromText(text));
-    if (!args.success) {
-      console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
-      return 1;
-    }
     process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? DEFAULT_LIMIT))}\n`);
     return 0;
   }
@@ -198,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   // The digest's and add's modules (a database, a fetcher and their packages) are loaded only for those
   // commands: every other call would pay for them in start-up time.
-  let reply: Reply | undefined;
+  let reply: Reply;
   if (command === 'digest' && values.topics !== undefined) {
     // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
     const { oneOffDigest } = await import('../../src/digest/index.js');
@@ -211,7 +211,11 @@ export async function main(argv: string[]): Promise<number> {
     ctx.ingest = new Ingest({ dossier, fetcher, log });
     reply = await runText(`${command} ${text}`, ctx).finally(() => fetcher.close());
   } else reply = await runText(`${command} ${text}`, ctx);
-  if (!reply) return 1;
+  // A refusal (a link that cannot be fetched, a bad date) is the error line, where a script looks for it.
+  if (reply.status === 'error') {
+    console.error(`dossier: ${renderTerminal(reply)}`);
+    return 1;
+  }
   // One command, one answer: there is no `more` to type here.
   const shown = renderTerminal(reply, styleFor(process.stdout, process.env), {
     moreHint: false,
@@ -223,17 +227,11 @@ export async function main(argv: string[]): Promise<number> {
     if (!chart) console.error('dossier: no chart for this answer (its figures do not form a series over time)');
     else if (!(await writeChart(values.chart, chart))) return 1;
   }
-  return reply.status === 'error' ? 1 : 0;
+  return 0;
 }
 
-/** ask or cite with `--limit` results on one page, after the same checks of the query as every surface. */
-function limitedReply(dossier: Dossier, command: string, text: string, limit: number): Reply | undefined {
-  const spec = findCommand(command)!;
-  const args = spec.args.safeParse(spec.fromText(text));
-  if (!args.success) {
-    console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
-    return undefined;
-  }
+/** ask or cite with `--limit` results on one page (its query already checked as on every surface). */
+function limitedReply(dossier: Dossier, command: string, text: string, limit: number): Reply {
   return command === 'ask' ? askReply(ask(dossier, text, { limit })) : citeReply(cite(dossier, text, { limit }));
 }
 

@@ -38,7 +38,10 @@ describe('dossier add <url>', () => {
   it('refuses the local server by default, naming why, and stores nothing', { timeout: 60_000 }, async () => {
     const run = await dossier(['add', web.url('/news/harbour-lights')]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('127.0.0.1 is a loopback address: Dossier fetches only from public addresses.');
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n').at(-1)).toBe(
+      'dossier: 127.0.0.1 is a loopback address: Dossier fetches only from public addresses.',
+    );
     expect(await readdir(corpus.dir)).not.toContain('added');
   });
 

@@ -50,6 +50,24 @@ describe('the dossier command line', () => {
     );
   });
 
+  it('refuses a missing or over-long query on stderr in one line, with or without --json, before loading', () => {
+    const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
+    const long = 'why '.repeat(MAX_QUERY_LENGTH).trim();
+    for (const [args, line] of [
+      [['ask', ''], 'dossier: The question is missing: `ask <question>`.'],
+      [['cite', '  ', '--json'], 'dossier: The quote is missing: `cite <quote>`.'],
+      [['figures', '', '--limit', '2'], 'dossier: --limit is for ask and cite (not "figures").'],
+      [
+        ['ask', long, '--limit', '5'],
+        `dossier: Keep the question to at most ${MAX_QUERY_LENGTH} characters (this one has ${long.length}).`,
+      ],
+    ] as const) {
+      const refused = run([...args], missing);
+      expect([refused.stdout, refused.stderr.trim()]).toEqual(['', line]);
+      expect(refused.status).not.toBe(0);
+    }
+  });
+
   it('still answers a query within the limit as JSON', () => {
     const run = dossier('ask', 'where was the National Guard deployed?', '--json');
     expect(run.status).toBe(0);
