@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readlink, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { DossierError, errorLine } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -141,6 +141,9 @@ async function loadFile(
     size = info.size;
     stamp = options.reuse && (await stampOf(path, info, listed));
   } catch (error) {
+    // A link whose target is gone is named with its target, not with the system's "no such file, stat '…'".
+    const target = (error as NodeJS.ErrnoException).code === 'ENOENT' && (await readlink(path).catch(() => undefined));
+    if (target) return skip('unreadable', `is a link to ${target}, which does not exist`);
     return skip('unreadable', `cannot be read (${errorLine(error)})`);
   }
   if (size > maxBytes) return skip('too-large', `is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit`);

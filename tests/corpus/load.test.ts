@@ -233,6 +233,9 @@ describe('loadCorpus with bad files', () => {
     expect(corpus.warnings.find((w) => w.code === 'unsupported')!.message).toMatch(
       /^slides\.pptx is not a supported format \(\.txt, /,
     );
+    expect(corpus.warnings.find((w) => w.source === 'dangling.txt')!.message).toBe(
+      `dangling.txt is a link to ${join(dir, 'gone.txt')}, which does not exist`,
+    );
     expect(corpus.warnings.find((w) => w.source === 'locked.txt')!.message).toMatch(
       /^locked\.txt cannot be read \(EACCES/,
     );
