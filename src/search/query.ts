@@ -74,10 +74,26 @@ const AMOUNT = new RegExp(
  * Reads a question against the index: which words matter, which the corpus does not know, and
  * the other ways the corpus may say each (its bridges, and the corpus word a typo meant).
  */
+/** A web address, bare (without the full stop or bracket after it) or as a Markdown link's target. */
+const LINK = /\[([^\]]*)\]\(\s*(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
+/** Chat's broadcast mentions, as every platform's text reaches the core ("<!here>" from Slack is "@here" by then). */
+const BROADCAST = /(^|[\s(])@(?:everyone|here|channel)\b/gi;
+
+/**
+ * The words of a question that say what it is about. A pasted link names where something is, not what, and its
+ * pieces ("https", "com", a path's words) would count as words no passage holds, turning "fentanyl deaths
+ * https://…" from an answer into "nothing relevant"; a broadcast mention addresses people, not the corpus.
+ */
+export function withoutLinks(text: string): string {
+  return text.replace(LINK, (_link, label?: string) => ` ${label ?? ''} `).replace(BROADCAST, '$1');
+}
+
 export function analyseQuery(text: string, index: PassageIndex, options: RankingOptions['query']): AnalysedQuery {
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
-  const typed = index.analyzer.words(text).filter((w): w is { word: string; term: string } => w.term !== undefined);
+  const typed = index.analyzer
+    .words(withoutLinks(text))
+    .filter((w): w is { word: string; term: string } => w.term !== undefined);
   const alternatives: Alternative[][] = typed.map(() => []);
   for (const found of index.bridges.find(typed.map((w) => w.term))) {
     const weight = options.bridges[found.via];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountsIn, analyseQuery, coverage, decide, evidence } from '../../src/search/query.js';
+import { amountsIn, analyseQuery, coverage, decide, evidence, withoutLinks } from '../../src/search/query.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, withCorpus } from '../support/corpus.js';
 
@@ -113,5 +113,24 @@ describe('a word the corpus lacks', () => {
       },
       { wordnet: WORDNET_DIR },
     );
+  });
+});
+
+describe('a question pasted from chat', () => {
+  it.each([
+    ['harbour fees https://example.com/reports/2021?id=7', 'harbour fees'],
+    ['harbour fees (see www.example.org/a-b)', 'harbour fees (see )'],
+    ['what does [the ferry report](https://example.com/ferry) say', 'what does the ferry report say'],
+    ['what did @everyone say about fares, @here', 'what did say about fares,'],
+    ['email ann@here.org about the fares', 'email ann@here.org about the fares'],
+  ])('reads %j as %j', (typed, read) => {
+    expect(withoutLinks(typed).replace(/\s+/g, ' ').trim()).toBe(read);
+  });
+
+  it('answers a question with a link in it as it answers the question alone', async () => {
+    await withCorpus({ 'a.md': note('Ferries', 'Ferry fares rose by a fifth in 2023.') }, (dossier) => {
+      const words = (q: string) => analyseQuery(q, dossier.index, dossier.ranking.query).words.map((w) => w.word);
+      expect(words('ferry fares https://example.com/fares-2023 @channel')).toEqual(words('ferry fares'));
+    });
   });
 });
