@@ -81,7 +81,7 @@ const BROADCAST = /(^|[\s(])@(?:everyone|here|channel)\b/gi;
 
 /**
  * The words of a question that say what it is about. A pasted link names where something is, not what, and its
- * pieces ("https", "com", a path's words) would count as words no passage holds, turning "fentanyl deaths
+ * pieces ("https", "com", a path's words) would count as words no passage holds, turning "harbour fees
  * https://…" from an answer into "nothing relevant"; a broadcast mention addresses people, not the corpus.
  */
 export function withoutLinks(text: string): string {
