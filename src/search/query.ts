@@ -70,10 +70,6 @@ const AMOUNT = new RegExp(
   'i',
 );
 
-/**
- * Reads a question against the index: which words matter, which the corpus does not know, and
- * the other ways the corpus may say each (its bridges, and the corpus word a typo meant).
- */
 /** A web address, bare (without the full stop or bracket after it) or as a Markdown link's target. */
 const LINK = /\[([^\]]*)\]\(\s*(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
 /** Chat's broadcast mentions, as every platform's text reaches the core ("<!here>" from Slack is "@here" by then). */
@@ -88,6 +84,10 @@ export function withoutLinks(text: string): string {
   return text.replace(LINK, (_link, label?: string) => ` ${label ?? ''} `).replace(BROADCAST, '$1');
 }
 
+/**
+ * Reads a question against the index: which words matter, which the corpus does not know, and
+ * the other ways the corpus may say each (its bridges, and the corpus word a typo meant).
+ */
 export function analyseQuery(text: string, index: PassageIndex, options: RankingOptions['query']): AnalysedQuery {
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
