@@ -223,9 +223,10 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
   // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where it
   // gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.
-  const asked = decision(bestOf(searched));
+  const top = bestOf(searched);
+  const asked = decision(top);
   const own = decision(closest);
-  const spoken = () => decision(bestOf(searched), dossier.ranking.answer) !== 'none';
+  const spoken = () => decision(top, dossier.ranking.answer) !== 'none';
   const match: Match = !closest || asked === 'none' ? 'none' : own !== 'none' ? own : spoken() ? 'partial' : 'none';
   if (!closest || match === 'none') return nothing;
   // Each figure's clause: its sentence (with the heading and list lead-in over it), or with the sentence before
