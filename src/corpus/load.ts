@@ -106,11 +106,8 @@ export async function loadDocument(
   if (format === 'unsupported') {
     const path = resolve(absolutePath);
     const linksToFolder = isFolder(listed?.get(path) ?? (await stat(path).catch(() => undefined)));
-    return {
-      warning: linksToFolder
-        ? warn(options, source, 'unsupported', FOLDER_LINK)
-        : warn(options, source, 'unsupported', `is not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`),
-    };
+    const why = linksToFolder ? FOLDER_LINK : `is not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`;
+    return { warning: warn(options, source, 'unsupported', why) };
   }
   try {
     return await loadFile(resolve(absolutePath), source, format, options, listed);
