@@ -16,7 +16,7 @@ import { buttonPayload, interactionBody, slackHeaders, slashCommandBody } from '
 import { localServer, type LocalServer } from '../tests/support/local-server.js';
 import type { DriverMessage, ServerMessage } from './load-server.js';
 import { benchDir, machine, projectDir } from './setup.js';
-import { markdownTable, percentile } from './stats.js';
+import { markdownTable, percentile, type Column } from './stats.js';
 
 /**
  * Requests per round (LOAD_REQUESTS), rounds (LOAD_ROUNDS), and how
@@ -546,35 +546,29 @@ console.log(
     `(${bot.passages} passages). Latencies in ms.\n`,
 );
 /** A latency's p50 / p99 / max. */
-const spread = (l: RoundResult['ackMs']) => `${l.p50} / ${l.p99} / ${l.max}`;
+const spread = (l: Latency) => `${l.p50} / ${l.p99} / ${l.max}`;
+/** Columns both tables show: how many slash commands were acked in time, and how fast. */
+type Acks = { ackedWithin3s: number; requests: number; ackMs: Latency };
+const ACKED: Column<Acks> = ['acked ≤ 3 s', (r) => `${r.ackedWithin3s}/${r.requests}`];
+const ACK_SPREAD: Column<Acks> = ['ack p50 / p99 / max', (r) => spread(r.ackMs)];
+const memoryChange = (r: RoundResult, of: keyof Memory, digits: number) =>
+  `${r.memoryBefore[of].toFixed(digits)} → ${r.memoryAfter[of].toFixed(digits)}`;
 console.log(
-  markdownTable(
+  markdownTable<RoundResult>(
     [
-      'round',
-      'acked ≤ 3 s',
-      'lost',
-      'rate-limited',
-      'timed out',
-      'error replies',
-      'ack p50 / p99 / max',
-      'answer p50 / p99 / max',
-      'req/s',
-      'heap before → after (MB)',
-      'RSS before → after (MB)',
+      ['round', (r) => r.round],
+      ACKED,
+      ['lost', (r) => r.lost],
+      ['rate-limited', (r) => r.rateLimited],
+      ['timed out', (r) => r.timedOut],
+      ['error replies', (r) => r.errorReplies],
+      ACK_SPREAD,
+      ['answer p50 / p99 / max', (r) => spread(r.answerMs)],
+      ['req/s', (r) => r.perSecond],
+      ['heap before → after (MB)', (r) => memoryChange(r, 'heapMB', 1)],
+      ['RSS before → after (MB)', (r) => memoryChange(r, 'rssMB', 0)],
     ],
-    rounds.map((r) => [
-      r.round,
-      `${r.ackedWithin3s}/${r.requests}`,
-      r.lost,
-      r.rateLimited,
-      r.timedOut,
-      r.errorReplies,
-      spread(r.ackMs),
-      spread(r.answerMs),
-      r.perSecond,
-      `${r.memoryBefore.heapMB.toFixed(1)} → ${r.memoryAfter.heapMB.toFixed(1)}`,
-      `${r.memoryBefore.rssMB.toFixed(0)} → ${r.memoryAfter.rssMB.toFixed(0)}`,
-    ]),
+    rounds,
   ),
 );
 console.log(
@@ -585,27 +579,18 @@ console.log(
     `commands sent until the last chart was uploaded. Latencies in ms.\n`,
 );
 console.log(
-  markdownTable(
+  markdownTable<ChartsResult>(
     [
-      'charts drawn on',
-      'charts uploaded',
-      'left out (busy)',
-      'last chart after (s)',
-      'slash commands meanwhile',
-      'acked ≤ 3 s',
-      'ack p50 / p99 / max',
-      'Share ack p50 / p99 / max',
+      ['charts drawn on', (c) => c.drawnOn],
+      ['charts uploaded', (c) => `${c.uploaded}/${c.shares}`],
+      ['left out (busy)', (c) => c.leftOut],
+      ['last chart after (s)', (c) => c.lastChartS],
+      ['slash commands meanwhile', (c) => c.requests],
+      ACKED,
+      ACK_SPREAD,
+      ['Share ack p50 / p99 / max', (c) => spread(c.shareAckMs)],
     ],
-    charts.map((c) => [
-      c.drawnOn,
-      `${c.uploaded}/${c.shares}`,
-      c.leftOut,
-      c.lastChartS,
-      c.requests,
-      `${c.ackedWithin3s}/${c.requests}`,
-      spread(c.ackMs),
-      spread(c.shareAckMs),
-    ]),
+    charts,
   ),
 );
 const errorsLogged = rounds.reduce((n, r) => n + r.errorsLogged, 0);

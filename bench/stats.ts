@@ -83,8 +83,15 @@ export function hits(result: ResultText, want: Wanted): boolean {
   return text.includes(p) || (text.length > 40 && p.includes(text));
 }
 
-/** A Markdown table of `header` and `rows`, as the benches print their results. */
-export function markdownTable(header: string[], rows: (string | number)[][]): string {
+/** A column of a bench's table: its header beside how a result fills its cell, so the two stay in step. */
+export type Column<R> = [header: string, cell: (row: R) => string | number];
+
+/** A Markdown table of `rows`, one line each, in `columns`, as the benches print their results. */
+export function markdownTable<R>(columns: Column<R>[], rows: R[]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), `|${'---|'.repeat(header.length)}`, ...rows.map(line)].join('\n');
+  return [
+    line(columns.map(([header]) => header)),
+    `|${'---|'.repeat(columns.length)}`,
+    ...rows.map((row) => line(columns.map(([, cell]) => cell(row)))),
+  ].join('\n');
 }
