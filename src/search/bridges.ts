@@ -37,6 +37,12 @@ export interface TypoRule {
 export const editsForgiven = (length: number, rule: TypoRule): number =>
   length < rule.minLength ? 0 : length >= rule.twoEditsFrom ? 2 : 1;
 
+/** The corpus's words of one length, commonest first, and the letters of each (see `letters`). */
+interface WordsOfALength {
+  entries: [string, number][];
+  letters: Uint32Array;
+}
+
 /**
  * The bridges between ways of saying the same thing that a corpus's readers may use: its lexicon's
  * synonyms, the acronyms and aliases its text defines, common abbreviations and WordNet's synonyms
@@ -52,7 +58,7 @@ export class Bridges {
    * letters each has (see `letters`): typo candidates. Made on the first typo, as a large corpus has hundreds of
    * thousands of words and most questions have no typo.
    */
-  private wordsByLength?: Map<number, { entries: [string, number][]; letters: Uint32Array }>;
+  private wordsByLength?: Map<number, WordsOfALength>;
 
   constructor(
     readonly bridges: Bridge[] = [],
@@ -68,10 +74,15 @@ export class Bridges {
 
   /** Makes the typo candidates now, so that the first question with a typo does not wait for them. */
   warm(): void {
-    this.byLength(0);
+    this.typoCandidates();
   }
 
-  private byLength(length: number): { entries: [string, number][]; letters: Uint32Array } {
+  private byLength(length: number): WordsOfALength {
+    return this.typoCandidates().get(length) ?? { entries: [], letters: new Uint32Array() };
+  }
+
+  /** `wordsByLength`, made on the first call. */
+  private typoCandidates(): Map<number, WordsOfALength> {
     if (!this.wordsByLength) {
       const lists = new Map<number, [string, number][]>();
       for (const [word, n] of this.words) {
@@ -86,7 +97,7 @@ export class Bridges {
         this.wordsByLength.set(length, { entries, letters: Uint32Array.from(entries, ([word]) => letters(word)) });
       }
     }
-    return this.wordsByLength.get(length) ?? { entries: [], letters: new Uint32Array() };
+    return this.wordsByLength;
   }
 
   /** The bridges among the members of each group, both ways, in analysed terms. */
