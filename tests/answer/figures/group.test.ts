@@ -22,9 +22,9 @@ function read(source: string, ...sentences: string[]): Sourced[] {
 
 const index = () => new MeasureIndex(new Analyzer());
 const values = (figures: Sourced[]) => figures.map((f) => f.value);
-/** The one group the figures of a source's sentences make: a test fails if they make more or none. */
-function oneGroup(source: string, ...sentences: string[]): MeasureGroup {
-  const groups = index().group(read(source, ...sentences));
+/** The one group the figures of one source's sentences make: a test fails if they make more or none. */
+function oneGroup(...sentences: string[]): MeasureGroup {
+  const groups = index().group(read('source.md', ...sentences));
   expect(groups).toHaveLength(1);
   return groups[0]!;
 }
@@ -32,7 +32,6 @@ function oneGroup(source: string, ...sentences: string[]): MeasureGroup {
 describe('MeasureIndex.group', () => {
   it('joins figures that name the same measure, in any case', () => {
     const group = oneGroup(
-      'fares.md',
       'Ferry fares on the island route rose to $14 in 2019.',
       'In 2021, ferry fares on the island route reached $17.',
     );
@@ -55,7 +54,6 @@ describe('MeasureIndex.group', () => {
 
   it('gathers figures with no measure under one heading, never compared or charted', () => {
     const group = oneGroup(
-      'budget.md',
       'The school board spent $3.5 million in 2022.',
       'The school board spent $4 million in 2023.',
     );
@@ -68,7 +66,6 @@ describe('MeasureIndex.group', () => {
 describe('MeasureIndex.series', () => {
   it('draws one line through one measure over one kind of period, labelled with the period', () => {
     const group = oneGroup(
-      'returns.md',
       'Over the 12 months ending in March 2023, shoppers returned 9,000 parcels, down from 11,000 in March 2022.',
       'Shoppers returned 7,500 parcels in 2019.',
     );
