@@ -259,6 +259,14 @@ const DEFINITE = new Set([
   '’s',
 ]);
 const ANAPHORS = new Set(['those', 'them', 'these', 'which', 'whom']);
+/** Pronouns that open a relative clause narrowing the noun before them: "farms that lack irrigation". */
+const RELATIVES = new Set(['that', 'which', 'who']);
+/**
+ * Words after a noun that make the number after them a bound on what the noun counts, not a figure of its own:
+ * "drivers under 25", "towns above 5,000"; and those that make it an age ("people aged 65", "adults older than 70").
+ */
+const BOUNDS = new Set(['under', 'over', 'above', 'below']);
+const AGES = new Set(['aged', 'age', 'ages']);
 /** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */
 const QUALIFYING_PREPOSITIONS = new Set(['in', 'of', 'from', 'among', 'at', 'on', 'to', 'for', 'within', 'across']);
 /** Prepositions that may join two parts of one noun phrase: "profits from drug sales in the United States". */
@@ -358,6 +366,10 @@ const TIME_PREPOSITIONS = new Set([
 ]);
 /** Words that belong to a time expression before its number or unit: "the last 15 years", "the first half". */
 const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
+/** Words that anchor a time to now: "last spring", "this year". */
+const RELATIVE_TIMES = new Set(['this', 'last', 'past', 'next', 'previous']);
+/** A season is a time after "last" or "this" (wink dates "last winter" but not "last spring" or "last fall"). */
+const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);
 const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above', 'below']);
 /** Words joining a stretch of time to the date it ends on: "the 12 months ending in March 2022". */
@@ -524,7 +536,8 @@ class SentenceReader {
 
   private matchAt(i: number, before: Match[]): Match | undefined {
     let k = i;
-    if (CHANGE_MARKERS.has(this.lower(k)) && !this.isHedgeAt(k)) k++;
+    // "made up 12 percent of cases" is a share, not a rise.
+    if (CHANGE_MARKERS.has(this.lower(k)) && !this.isHedgeAt(k) && this.t[k - 1]?.lemma !== 'make') k++;
     const outerHedge = this.hedgeAt(k);
     if (outerHedge) k += outerHedge.length;
     const opener = this.lower(k);
@@ -607,7 +620,7 @@ class SentenceReader {
         anaphoric: false,
       };
     }
-    if (low.wordy) return undefined;
+    if (low.wordy || this.isBound(i)) return undefined;
     const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
     const referent = antecedent?.base ?? antecedent?.figure.measure;
     const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
@@ -825,6 +838,18 @@ class SentenceReader {
     return /^\s*$/.test(this.text.slice(lineStart, start));
   }
 
+  /** "drivers under 25", "people aged 65 and over": a number with nothing counted that bounds the noun before it. */
+  private isBound(i: number): boolean {
+    // The high end of a bounded range ("aged 5 to 11"), read again from its own number.
+    if (/^(to|and|or|-|–)$/.test(this.lower(i - 1)) && this.t[i - 2]?.pos === 'NUM') return this.isBound(i - 2);
+    // Read from its hedge ("under 25") or, once that match is refused, from its number.
+    const k = BOUNDS.has(this.lower(i - 1)) ? i - 1 : i;
+    const before = this.t[k - 1];
+    if (AGES.has(before?.lower ?? '') || (before?.lower === 'than' && /^(older|younger)$/.test(this.lower(k - 2))))
+      return true;
+    return BOUNDS.has(this.lower(k)) && /^(NOUN|PROPN)$/.test(before?.pos ?? '') && !TIME_NOUNS.has(before!.lower);
+  }
+
   private isDefinite(i: number): boolean {
     return DEFINITE.has(this.lower(i - 1));
   }
@@ -999,16 +1024,41 @@ class SentenceReader {
         first < end &&
         (/^(NOUN|PROPN)$/.test(this.t[j - 1]?.pos ?? '') ||
           (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(this.t[j + 1]!.pos) && this.t[j - 1]?.pos === 'ADP'));
+      // "waits of over 4 hours": a hedged number inside the phrase, not a figure's own hedge.
+      const hedged = first === j + 1 && this.t[first]!.pos === 'NUM' && HEDGES.some((h) => h.at(-1) === token.lower);
+      // "Waits of ...": wink reads a capitalised first word before a preposition as a verb; there it is a noun.
+      const opening = token.pos === 'VERB' && !j && first === 1 && NOUN_LINKS.has(this.lower(1));
       // "customs reports drug seizures": a plural noun before another noun ends the phrase.
       const plural =
         token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && this.t[j + 1]?.pos === 'NOUN';
-      if (!(nounish || linking || participle) || plural) break;
+      if (!(nounish || linking || participle || hedged || opening) || plural) break;
       first = j;
       // An article opens its noun phrase, unless a preposition ties that phrase to one before.
       if (token.pos === 'DET' && !NOUN_LINKS.has(this.lower(j - 1))) break;
     }
     while (first < end && (DETERMINERS.has(this.lower(first)) || /^(ADP|PUNCT)$/.test(this.t[first]!.pos))) first++;
+    // "Farms that lack irrigation fell to 3,000": the clause narrows the noun before it, which heads the phrase; the
+    // clause's own words alone ("lack irrigation", "own a car") would be a verb phrase.
+    const relative = this.relativeBefore(first);
+    if (relative !== undefined) return this.nounPhraseEnding(relative) ?? (first < end ? { first } : undefined);
     return first < end ? { first } : undefined;
+  }
+
+  /**
+   * The relative pronoun opening a clause that ends a noun phrase at `first` ("households that own a car", "farms that
+   * lack irrigation", with "lack" read as a noun), when a noun stands before it; none for "said that prices rose".
+   */
+  private relativeBefore(first: number): number | undefined {
+    for (let p = first - 1; p > 0 && first - p <= 4; p--) {
+      if (RELATIVES.has(this.lower(p))) {
+        const verb = this.t[p + 1]!;
+        // A verb, or a word wink read as a noun that is no plural subject of a clause ("reports that prices rose").
+        const verbal = /^(VERB|AUX|ADV)$/.test(verb.pos) || (/^(NOUN|ADJ)$/.test(verb.pos) && !/s$/.test(verb.lower));
+        return verbal && /^(NOUN|PROPN)$/.test(this.t[p - 1]!.pos) ? p : undefined;
+      }
+      if (!/^(VERB|AUX|ADV|ADJ|DET|PART|NOUN)$/.test(this.t[p]!.pos)) return undefined;
+    }
+    return undefined;
   }
 
   private skipDeterminers(i: number): number {
@@ -1035,7 +1085,7 @@ class SentenceReader {
     while (end < next && !this.opensClause(end)) end++;
     // "electricity used in the region last year": the time ending it says when, and is the figure's `when`.
     const dated = (k: number) => this.t[k]!.entity === 'DATE' || this.t[k]!.entity === 'DURATION';
-    while (end > a && (/^(ADP|DET|CCONJ|PUNCT|PART|SCONJ)$/.test(this.t[end - 1]!.pos) || dated(end - 1))) end--;
+    while (end > a && (/^(ADP|DET|CCONJ|PUNCT|PART|SCONJ|PRON)$/.test(this.t[end - 1]!.pos) || dated(end - 1))) end--;
     const nouns = this.t.slice(a, end).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
     // "The same period" says when, and a bare "drop" how a figure moved: neither says what it measures.
     if (
@@ -1103,8 +1153,7 @@ class SentenceReader {
       if (this.lower(first) === 'the' && next - first === 2 && YEAR.test(t[first + 1]!.text)) first++;
       const words = t.slice(first, next);
       const anchored =
-        words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) ||
-        words.some((w) => ['this', 'last', 'past', 'next', 'previous'].includes(w.lower));
+        words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) || words.some((w) => RELATIVE_TIMES.has(w.lower));
       if (!anchored || words.every((w) => w.entity === 'DURATION' && !/\d/.test(w.text))) {
         i = next - 1;
         continue;
@@ -1114,6 +1163,11 @@ class SentenceReader {
       if (TIME_PREPOSITIONS.has(prep) && !DROPPED_TIME_PREPOSITIONS.has(prep)) from = first - 1;
       if (prep === 'of' && this.lower(first - 2) === 'as') from = first - 2;
       if (prep === 'far' && this.lower(first - 2) === 'so') from = first - 2;
+      // "waits of over 4 hours", "a delay of 3 days": a length a noun has, not when anything happened.
+      if (this.lower(from - 1) === 'of' && words.every((w) => w.entity === 'DURATION')) {
+        i = next - 1;
+        continue;
+      }
       const baseline =
         BASELINE_MARKERS.has(prep) ||
         (this.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) ||
@@ -1128,6 +1182,7 @@ class SentenceReader {
     const token = this.t[i];
     if (!token) return false;
     if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
+    if (SEASONS.has(token.lower) && RELATIVE_TIMES.has(this.lower(i - 1))) return true;
     if (
       YEAR.test(token.text) ||
       /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) ||

@@ -184,6 +184,26 @@ describe('figuresInSentence: counts', () => {
   });
 });
 
+describe('figuresInSentence: bounds', () => {
+  it('a bound on a noun is no figure, and the figures around it keep their measures', () => {
+    expect(figuresInSentence('Some 40 percent of drivers under 25 were fined in 2020.')).toMatchObject([
+      { text: 'Some 40 percent', measure: 'drivers', when: 'in 2020' },
+    ]);
+    expect(texts('Drivers under 25 caused 2,400 crashes in 2021.')).toEqual(['2,400 crashes']);
+  });
+
+  it('"made up 12 percent" is a share, not a rise', () => {
+    expect(only('Children aged 5 to 11 made up 12 percent of cases.')).toMatchObject({
+      text: '12 percent',
+      measure: 'cases',
+    });
+  });
+
+  it('a bare count after a hedge with no noun before it is still a figure', () => {
+    expect(texts('In the last year over 2,000 died.')).toEqual(['over 2,000 died']);
+  });
+});
+
 describe('figuresInSentence: small counts in words', () => {
   it('"the two unions in the capital" says how many; "the two unions" alone refers back', () => {
     expect(texts('Talks with the two unions in the capital failed.')).toEqual(['two unions']);
@@ -208,6 +228,14 @@ describe('figuresInSentence: time references', () => {
     expect(only('In May, thefts ran 15 percent above the previous year’s level.').when).toBe('In May');
   });
 
+  it('a season after "last" or "this" is a time', () => {
+    expect(only('Rents climbed 7 percent last fall.').when).toBe('last fall');
+    expect(only('Some 2,000 homes were flooded last spring.').when).toBe('last spring');
+    expect(only('Ticket sales fell 9 percent this summer.').when).toBe('this summer');
+    // "a fall of" is a change, not a season.
+    expect(only('Orders saw a fall of 6 percent.').when).toBeUndefined();
+  });
+
   it('a comparison’s year is not the figure’s', () => {
     expect(only('The 2021 catch was 2.5 times greater than the catch in 2012.').when).toBe('2021');
   });
@@ -227,6 +255,9 @@ describe('figuresInSentence: not figures', () => {
       'He served 40 years, flew the F-16 and wrote a six-year plan over the last 15 years.',
     ],
     ['a lone "one"', 'One state has one of the best records.'],
+    ['a bound on a noun', 'Insurers charge drivers under 25 more, and towns above 5,000 must hire a planner.'],
+    ['an age range', 'The clinic sees people aged 65 to 70 on Mondays.'],
+    ['an age after "older than"', 'Cyclists older than 70 were asked.'],
   ])('%s', (_, sentence) => {
     expect(texts(sentence)).toEqual([]);
   });

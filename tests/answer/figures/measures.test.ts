@@ -76,6 +76,28 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure(sentence, 'An estimated 40 percent').measure).toBe('water used in the valley');
   });
 
+  it('a relative clause narrows its noun: the measure is the whole noun phrase, never the clause alone', () => {
+    expect(figure('Farms that lack irrigation fell to 3,000 in 2021.', '3,000').measure).toBe(
+      'Farms that lack irrigation',
+    );
+    expect(figure('The share of households that own a car fell to 40 percent.', '40 percent').measure).toBe(
+      'share of households that own a car',
+    );
+    expect(figure('Tenants who rent flats rose 5 percent.', '5 percent').measure).toBe('Tenants who rent flats');
+    // A clause with an auxiliary is cut where it opens: the noun is left.
+    expect(figure('Farms that were flooded rose to 300.', '300').measure).toBe('Farms');
+    // "said that ..." opens no relative clause: what rose is what the clause names.
+    expect(figure('The ministry said that exports rose 5 percent.', '5 percent').measure).toBe('exports');
+  });
+
+  it('a noun phrase holding a hedged length is read whole, and the length is not its time', () => {
+    const waits = figure('Waits of over 4 hours in emergency rooms rose 12 percent.', '12 percent');
+    expect(waits.measure).toBe('Waits of over 4 hours in emergency rooms');
+    expect(waits.when).toBeUndefined();
+    // A stretch of time that is no noun's length stays the figure's time.
+    expect(figure('Over 12 months, ticket prices rose 5 percent.', '5 percent').when).toBe('Over 12 months');
+  });
+
   it('a share that only says what it did has no measure', () => {
     const sentence = 'The ministry reported that around 60 percent travelled by rail in 2019.';
     expect(figure(sentence, 'around 60 percent').measure).toBeUndefined();
