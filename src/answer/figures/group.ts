@@ -62,7 +62,10 @@ export class MeasureIndex {
     > = DEFAULT_RANKING.figures,
   ) {}
 
-  /** Groups in order of their best figure; figures keep their order within a group. */
+  /**
+   * Groups in order of their best figure, with the figures that name no measure last, whatever their score: they say
+   * least of what they are, so they never stand between two measures. Figures keep their order within a group.
+   */
   group<F extends Sourced>(figures: F[]): MeasureGroup<F>[] {
     const groups: MeasureGroup<F>[] = [];
     for (const figure of figures) {
@@ -73,7 +76,7 @@ export class MeasureIndex {
       else if (figure.measure) groups.push({ measure: figure.measure, unit: figure.unit, figures: [figure] });
       else groups.push({ measure: OTHER_FIGURES, unit: figure.unit, figures: [figure], unnamed: true });
     }
-    return groups;
+    return [...groups.filter((g) => !g.unnamed), ...groups.filter((g) => g.unnamed)];
   }
 
   /**

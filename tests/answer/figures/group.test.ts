@@ -61,6 +61,17 @@ describe('MeasureIndex.group', () => {
     expect(index().series(group)).toBeUndefined();
     expect(index().disagreements([group])).toEqual([[]]);
   });
+
+  it('puts the figures with no measure after every measure, however well they score', () => {
+    const figures = read(
+      'budget.md',
+      'Library visits reached 40,000 in 2022.',
+      'The school board spent $3.5 million in 2022.',
+      'Pool admissions reached 12,000 in 2022.',
+    );
+    const groups = index().group(figures);
+    expect(groups.map((g) => g.measure)).toEqual(['Library visits', 'Pool admissions', OTHER_FIGURES]);
+  });
 });
 
 describe('MeasureIndex.series', () => {
