@@ -188,6 +188,12 @@ export interface RankingOptions {
     /** Score factor for a sum of money when the topic asks "how many" or "the number of": it wants a count. */
     otherKind: number;
     /**
+     * Score factor for a figure whose measure names something its sentence sets beside the topic: "of 9,000 crashes,
+     * 2,000 involved trucks and 900 buses" on "bus crashes" gives the trucks' count this (the 9,000 of all crashes, a
+     * whole the buses are part of, keeps its score).
+     */
+    otherPart: number;
+    /**
      * How much a topic's words that ask how a figure moved or compares ("growth", "vs", "per"), and its numbers the
      * corpus lacks ("fy2019"), weigh against what they would: they tell figures on the topic apart, not whether it is
      * covered. A number the corpus has ("2019") keeps its weight: it picks out the figures of that time.
@@ -275,6 +281,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     estimateSpread: 1.5,
     otherTime: 0.5,
     otherKind: 0.5,
+    otherPart: 0.5,
     changeWeight: 0.2,
   },
 };

@@ -198,6 +198,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     wordedCount,
     otherTime,
     otherKind,
+    otherPart,
     changeWeight,
     minCoverage,
   } = dossier.ranking.figures;
@@ -259,7 +260,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
       clauses.push({ figure, hit, whole, terms, factor });
     }
   }
-  const found: { figure: FoundFigure; searchScore: number }[] = [];
+  const found: { figure: FoundFigure; searchScore: number; named: number }[] = [];
   for (const { figure, hit, terms, whole, factor } of clauses) {
     const amounts = { figure: true, money: CURRENCIES.has(figure.unit) };
     const own = factor * coverage(query, terms, amounts);
@@ -271,9 +272,11 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     found.push({
       figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },
       searchScore: hit.score,
+      named,
     });
   }
   if (!found.length) return nothing;
+  for (const f of found) if (besideTopic(analyzer, f, found)) f.figure.score *= otherPart;
   // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
   // when some do; the others stand for other times.
   const times = read.match(/\d+/g) ?? [];
@@ -385,6 +388,28 @@ function clauseOf(
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
   const before = previous ? analyzer.terms(previous.text) : [];
   return coverage(query, before) > 0 ? { terms: [...frame, ...before, ...terms], factor: following } : undefined;
+}
+
+/**
+ * Whether a figure's sentence gives another figure whose measure names more of the topic, and this one's measure is not
+ * the whole that one is part of: "over 900 of those from trucks and some 300 from buses" on "bus crashes" sets the
+ * trucks' count beside the topic, while "9,000 crashes" before them is all of them, buses included.
+ */
+function besideTopic(
+  analyzer: Analyzer,
+  f: { figure: FoundFigure; named: number },
+  found: { figure: FoundFigure; named: number }[],
+): boolean {
+  const measure = f.figure.measure;
+  if (!measure) return false;
+  const own = analyzer.terms(measure);
+  return found.some(
+    (g) =>
+      g.figure.sentence === f.figure.sentence &&
+      g.named > f.named &&
+      !!g.figure.measure &&
+      !own.every((t) => analyzer.terms(g.figure.measure!).includes(t)),
+  );
 }
 
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */

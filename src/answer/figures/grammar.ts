@@ -921,14 +921,16 @@ class SentenceReader {
     return lastNoun === undefined ? undefined : lastNoun + 1;
   }
 
-  /** "coming from heroin": a participle, its preposition and a noun phrase. */
+  /** "coming from heroin", "involving trucks": a participle, its preposition if any, and a noun phrase. */
   private participlePhraseAt(at: number): { first: number; next: number } | undefined {
     let i = at;
     while (this.t[i]?.pos === 'AUX') i++;
     const verb = this.t[i];
-    if (!verb || !/(ing|ed)$/.test(verb.lower) || !['VERB', 'NOUN'].includes(verb.pos) || this.t[i + 1]?.pos !== 'ADP')
-      return undefined;
-    const noun = this.nounPhraseAt(this.skipDeterminers(i + 2));
+    if (!verb || !/(ing|ed)$/.test(verb.lower) || !['VERB', 'NOUN'].includes(verb.pos)) return undefined;
+    // "involving trucks": a present participle may take its object with no preposition.
+    const object = this.t[i + 1]?.pos !== 'ADP';
+    if (object && !/ing$/.test(verb.lower)) return undefined;
+    const noun = this.nounPhraseAt(this.skipDeterminers(i + (object ? 1 : 2)));
     return noun && { first: i, next: noun.next };
   }
 

@@ -177,6 +177,15 @@ describe('figuresInSentence: counts', () => {
     expect(rest).toMatchObject({ text: 'some 700', measure: 'wildfires started by trains', when: 'in 2020' });
   });
 
+  it('a part read through "of those" keeps a participle that takes its object directly', () => {
+    const [, trucks, buses] = figuresInSentence(
+      'The county recorded 9,000 road crashes in 2021, with over 2,000 of those involving trucks and some 900 ' +
+        'involving buses.',
+    );
+    expect(trucks).toMatchObject({ text: 'over 2,000', measure: 'road crashes involving trucks' });
+    expect(buses).toMatchObject({ text: 'some 900', measure: 'road crashes involving buses' });
+  });
+
   it('an elliptic count with a participle: "8,200 killed" reads the participle, which is no measure', () => {
     const killed = only('During 2018, the region counted 8,200 killed.');
     expect(killed).toMatchObject({ text: '8,200 killed', value: 8200, when: 'During 2018' });
