@@ -234,7 +234,7 @@ describe('answerFigures', () => {
     );
   });
 
-  it('ranks a figure down when its sentence sets its measure beside the topic, not the whole it is part of', async () => {
+  it('ranks a figure down when its sentence sets its measure beside the topic, not the whole of it', async () => {
     await withCorpus(
       {
         'crashes.md': note(
