@@ -186,17 +186,24 @@ describe('loadCorpus with no documents', () => {
   });
 });
 
+/**
+ * One good file beside bad ones: empty, blank, binary, a corrupt PDF, a format the loader does not read, and
+ * locked.txt, which the test's reader refuses. The test adds the bad files no content makes: a dangling link
+ * and a file too large.
+ */
+const BAD_FILES: Record<string, string | Uint8Array> = {
+  'good.txt': QUAY_NOTES,
+  'empty.txt': '',
+  'blank.md': '\n  \n',
+  'binary.txt': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+  'corrupt.pdf': '%PDF-1.4\nnot really a PDF at all\n%%EOF\n',
+  'locked.txt': 'Readable on disk, refused by the reader.',
+  'slides.pptx': 'not a format the loader reads',
+};
+
 describe('loadCorpus with bad files', () => {
   it('warns about each bad file by name, logs it, and loads the rest', async () => {
-    const dir = await corpusOf({
-      'good.txt': QUAY_NOTES,
-      'empty.txt': '',
-      'blank.md': '\n  \n',
-      'binary.txt': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
-      'corrupt.pdf': '%PDF-1.4\nnot really a PDF at all\n%%EOF\n',
-      'locked.txt': 'Readable on disk, refused by the reader.',
-      'slides.pptx': 'not a format the loader reads',
-    });
+    const dir = await corpusOf(BAD_FILES);
     // Tests may run as root, whom chmod does not stop: unreadable
     // files are a dangling link and a reader that refuses one file.
     await symlink(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
