@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { figuresInSentence, type Figure } from '../../../src/answer/figures/grammar.js';
+import { readTable } from '../../support/table.js';
 
 // Every sentence below is written for these tests; the seeds are read at run time only.
 const only = (sentence: string): Figure => {
@@ -10,156 +12,33 @@ const only = (sentence: string): Figure => {
 };
 const texts = (sentence: string): string[] => figuresInSentence(sentence).map((f) => f.text);
 
+const ONE_FIGURE = readTable(
+  new URL('./one-figure-sentences.yaml', import.meta.url),
+  z.strictObject({
+    what: z.string().min(1),
+    sentence: z.string().min(1),
+    figure: z.strictObject({
+      text: z.string().optional(),
+      value: z.union([z.number(), z.strictObject({ low: z.number(), high: z.number() })]).optional(),
+      unit: z.string().optional(),
+      per: z.string().optional(),
+      hedge: z.string().optional(),
+      // null in the file: the figure has no measure.
+      measure: z
+        .string()
+        .nullable()
+        .transform((measure) => measure ?? undefined)
+        .optional(),
+      when: z.string().optional(),
+    }),
+  }),
+);
+
 describe('figuresInSentence: one figure', () => {
-  it.each<[string, string, Partial<Figure>]>([
-    [
-      'money: joins a hedge, a currency sign, a number and a scale word',
-      'The ministry has spent some $4.2 billion on new patrol boats.',
-      { text: 'some $4.2 billion', value: 4.2e9, unit: 'USD', hedge: 'some', measure: 'new patrol boats' },
-    ],
-    [
-      'money: keeps a rate with the sum',
-      'The gang is thought to collect up to $12 million a month in protection fees.',
-      { text: 'up to $12 million a month', value: 12e6, per: 'month', hedge: 'up to', measure: 'protection fees' },
-    ],
-    [
-      'money: reads a sum written with a currency word',
-      'Farmers lost 300 million pesos to the drought.',
-      { text: '300 million pesos', value: 3e8, unit: 'MXN' },
-    ],
-    [
-      'ranges: "between $5 and $9 billion": the low end takes the scale of the high end',
-      'Losses to fraud are estimated at between $5 and $9 billion.',
-      {
-        text: 'between $5 and $9 billion',
-        value: { low: 5e9, high: 9e9 },
-        unit: 'USD',
-        hedge: 'estimated',
-        measure: 'Losses to fraud',
-      },
-    ],
-    [
-      'ranges: "$40 to $60 billion"',
-      'Online sales bring some $40 to $60 billion in revenue to retailers.',
-      { text: 'some $40 to $60 billion', value: { low: 40e9, high: 60e9 }, measure: 'revenue to retailers' },
-    ],
-    [
-      'ranges: "from $200 million to over $2 billion" with its rate',
-      'Ferry operators earn from $200 million to over $2 billion a year in fares.',
-      {
-        text: 'from $200 million to over $2 billion a year',
-        value: { low: 2e8, high: 2e9 },
-        per: 'year',
-        measure: 'fares',
-      },
-    ],
-    [
-      'ranges: a range of counts: "15 to 25 officers"',
-      'The city hired 15 to 25 officers for the festival.',
-      { text: '15 to 25 officers', value: { low: 15, high: 25 }, unit: 'count', measure: 'officers for the festival' },
-    ],
-    [
-      'ranges: a range of percentages: "3 to 4 percent"',
-      'Surveys show a fall of 3 to 4 percent in the second quarter of 2021.',
-      {
-        text: '3 to 4 percent',
-        value: { low: 3, high: 4 },
-        unit: 'percent',
-        // A bare "fall" says how the figure moved, not what fell: no measure.
-        measure: undefined,
-        when: 'in the second quarter of 2021',
-      },
-    ],
-    [
-      'percentages: a decimal percentage and the share it is of',
-      'A spring poll found 61.4 percent of voters said the roads are unsafe.',
-      { text: '61.4 percent', value: 61.4, measure: 'voters' },
-    ],
-    [
-      'percentages: "per cent" in two words',
-      'Burglaries in the district have fallen by up to 45 per cent, the police say.',
-      { text: 'up to 45 per cent', value: 45, hedge: 'up to' },
-    ],
-    [
-      'percentages: a change: "up 17 percent"',
-      'The port reports cargo thefts up 17 percent over the past year.',
-      { text: 'up 17 percent', value: 17, measure: 'cargo thefts', when: 'over the past year' },
-    ],
-    [
-      'percentages: a percentage as an adjective: "a 12 percent increase in arrests"',
-      'The new unit brought a 12 percent increase in arrests.',
-      { measure: 'increase in arrests' },
-    ],
-    [
-      'counts: a count with its noun phrase, hedge and year',
-      'About 12,345 traffic deaths in Ohio were recorded in 2019.',
-      {
-        text: 'About 12,345 traffic deaths',
-        value: 12345,
-        unit: 'count',
-        measure: 'traffic deaths in Ohio',
-        when: 'in 2019',
-        hedge: 'about',
-      },
-    ],
-    [
-      'counts: a count of people: "57 teachers"',
-      'The strike closed schools for 57 teachers from the valley.',
-      { text: '57 teachers', measure: 'teachers from the valley' },
-    ],
-    [
-      'counts: a count with nothing after it: "some 30,000"',
-      'The new force would initially total some 30,000.',
-      { text: 'some 30,000', value: 30000, unit: 'count', hedge: 'some' },
-    ],
-    [
-      'counts: a count with a scale word: "one million visitors"',
-      'The park sees some one million visitors each year.',
-      { text: 'some one million visitors each year', value: 1e6, per: 'year' },
-    ],
-    [
-      'multiples: "3.5 times greater"',
-      'This year’s harvest is more than 3.5 times greater than the harvest of 2015.',
-      { text: 'more than 3.5 times greater', value: 3.5, unit: 'multiple', hedge: 'more than' },
-    ],
-    [
-      'multiples: "five times that much", in words',
-      'The provinces have spent about five times that much on roads.',
-      { text: 'about five times that much', value: 5, unit: 'multiple' },
-    ],
-    [
-      'ratios and parts: "one in 4 adults"',
-      'Only one in 4 adults reads a newspaper.',
-      { text: 'Only one in 4 adults', value: 0.25, unit: 'ratio', measure: 'adults', hedge: 'only' },
-    ],
-    [
-      'ratios and parts: "12 of the 50 states"',
-      'Voters in 12 of the 50 states approved the measure.',
-      { text: '12 of the 50 states', value: 12 / 50, unit: 'ratio', measure: 'states' },
-    ],
-    [
-      'small counts in words: "three gangs"',
-      'Three gangs control the harbour.',
-      { text: 'Three gangs', value: 3, unit: 'count', measure: 'gangs' },
-    ],
-    [
-      'small counts in words: "seven … farmers", with the words between kept in the measure',
-      'In late May, raiders robbed seven Canadian-born dairy farmers near the lake.',
-      {
-        text: 'seven Canadian-born dairy farmers',
-        value: 7,
-        measure: 'Canadian-born dairy farmers',
-        when: 'In late May',
-      },
-    ],
-    [
-      'time references: a fiscal year',
-      'Customs seized 4,100 rifles in fiscal year 2021.',
-      { when: 'in fiscal year 2021' },
-    ],
-  ])('%s', (_, sentence, expected) => {
-    expect(only(sentence)).toMatchObject(expected);
-  });
+  for (const { what, sentence, figure } of ONE_FIGURE)
+    it(what, () => {
+      expect(only(sentence)).toMatchObject(figure);
+    });
 });
 
 describe('figuresInSentence: counts', () => {
