@@ -3,106 +3,16 @@
  * and news writing, number words, and chat filler. No subject's vocabulary belongs here: a corpus
  * brings its own in its lexicon (see `lexicon.ts`). Chat filler is among the stop words (`stopwords.ts`).
  */
+import abbreviationGroups from './abbreviations.json' with { type: 'json' };
 
 /**
- * Common abbreviations and what they stand for. A question's abbreviation also searches for its
- * expansion (and the other way round), weighing less than the asker's own word.
+ * Common abbreviations and what they stand for, as data (`abbreviations.json`), grouped by what they
+ * name (the groups' names are its keys). A question's abbreviation also searches for its expansion (and
+ * the other way round), weighing less than the asker's own word.
  */
-export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
-  // Time and quantity
-  yr: ['year'],
-  yrs: ['years'],
-  mo: ['month'],
-  mos: ['months'],
-  wk: ['week'],
-  wks: ['weeks'],
-  hr: ['hour'],
-  hrs: ['hours'],
-  approx: ['approximately'],
-  avg: ['average'],
-  est: ['estimate'],
-  pct: ['percent'],
-  num: ['number'],
-  amt: ['amount'],
-  qty: ['quantity'],
-  bn: ['billion'],
-  mn: ['million'],
-  mil: ['million'],
-  fy: ['fiscal year'],
-  ytd: ['year to date'],
-  yoy: ['year over year'],
-  q1: ['first quarter'],
-  q2: ['second quarter'],
-  q3: ['third quarter'],
-  q4: ['fourth quarter'],
-  // People, offices and organisations
-  ppl: ['people'],
-  govt: ['government'],
-  gov: ['government', 'governor'],
-  dept: ['department'],
-  admin: ['administration'],
-  org: ['organization'],
-  orgs: ['organizations'],
-  intl: ['international'],
-  natl: ['national'],
-  assn: ['association'],
-  hq: ['headquarters'],
-  pres: ['president'],
-  vp: ['vice president'],
-  pm: ['prime minister'],
-  sec: ['secretary'],
-  secy: ['secretary'],
-  ag: ['attorney general'],
-  da: ['district attorney'],
-  sen: ['senator'],
-  rep: ['representative'],
-  amb: ['ambassador'],
-  dir: ['director'],
-  mgr: ['manager'],
-  ceo: ['chief executive officer', 'chief executive'],
-  cfo: ['chief financial officer'],
-  coo: ['chief operating officer'],
-  cto: ['chief technology officer'],
-  pd: ['police department'],
-  // Places
-  usa: ['united states', 'america'],
-  uk: ['united kingdom', 'britain'],
-  eu: ['european union'],
-  un: ['united nations'],
-  uae: ['united arab emirates'],
-  // Country codes people type for a country's name.
-  prc: ['china'],
-  cn: ['china'],
-  jp: ['japan'],
-  mx: ['mexico'],
-  br: ['brazil'],
-  ru: ['russia'],
-  fr: ['france'],
-  nz: ['new zealand'],
-  // Everyday terms
-  info: ['information'],
-  stats: ['statistics'],
-  gdp: ['gross domestic product'],
-  od: ['overdose'],
-  ods: ['overdoses'],
-  er: ['emergency room'],
-  icu: ['intensive care unit'],
-  dui: ['driving under the influence'],
-  ngo: ['nongovernmental organization', 'non-governmental organization'],
-  ngos: ['nongovernmental organizations', 'non-governmental organizations'],
-  faq: ['frequently asked questions'],
-  tech: ['technology'],
-  intel: ['intelligence'],
-  econ: ['economy', 'economic'],
-  edu: ['education'],
-  infra: ['infrastructure'],
-  reqs: ['requirements'],
-  req: ['requirement'],
-  mgmt: ['management'],
-  dev: ['development'],
-  env: ['environment'],
-  pop: ['population'],
-};
+export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.values(abbreviationGroups).flatMap((group) => Object.entries(group)),
+);
 
 /**
  * Number words, read as the digits they stand for, so "ten to twenty" finds "10 to 20" and "8 pillars" "eight pillars".
