@@ -267,6 +267,10 @@ const RELATIVES = new Set(['that', 'which', 'who']);
  */
 const BOUNDS = new Set(['under', 'over', 'above', 'below']);
 const AGES = new Set(['aged', 'age', 'ages']);
+/** The hedges, and the bounds that are none ("above 5,000"), read back from a number. */
+const BOUND_HEDGES = [...HEDGES, ...[...BOUNDS].map((w) => [w])];
+/** Hedges that make a count after "with" a bound on a class: "firms with fewer than 50 employees". */
+const COMPARISONS = new Set([...BOUNDS, 'more than', 'fewer than', 'less than', 'at least', 'at most']);
 /** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */
 const QUALIFYING_PREPOSITIONS = new Set(['in', 'of', 'from', 'among', 'at', 'on', 'to', 'for', 'within', 'across']);
 /** Prepositions that may join two parts of one noun phrase: "profits from drug sales in the United States". */
@@ -332,6 +336,7 @@ const QUANTITY_PREPOSITIONS = new Set(['at', 'to', 'by', 'of', 'in', 'from', 'fo
 /** Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of". */
 const LINKING_WORDS = new Set([
   'at',
+  'for',
   'to',
   'by',
   'of',
@@ -561,6 +566,7 @@ class SentenceReader {
     const base = { hedge, value };
 
     if (currency || percent) {
+      if (this.isBound(i, true)) return undefined;
       const per = this.rateAt(next);
       if (per) next = per.next;
       return this.finish(i, next, { ...base, unit: currency ?? 'percent', per: per?.period }, before);
@@ -613,6 +619,7 @@ class SentenceReader {
       if (TIME_UNITS.has(this.lower(noun.headNext - 1))) return undefined;
       // "the two governments" refers back; "the two ferries in Norway" says how many there are.
       if (low.wordy && this.isDefinite(i) && noun.next === noun.headNext) return undefined;
+      if (this.isBound(i, true)) return undefined;
       return {
         first: i,
         next: per?.next ?? noun.headNext,
@@ -620,7 +627,7 @@ class SentenceReader {
         anaphoric: false,
       };
     }
-    if (low.wordy || this.isBound(i)) return undefined;
+    if (low.wordy || this.isBound(i, false)) return undefined;
     const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
     const referent = antecedent?.base ?? antecedent?.figure.measure;
     const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
@@ -684,9 +691,10 @@ class SentenceReader {
       value = NUMBER_WORDS.get(token.lower)!;
       wordy = true;
     } else return undefined;
-    // "F-22", "COVID-19", "mid-2022": a number glued to a word is a name.
+    // "F-22", "COVID-19", "mid-2022": a number glued to a word is a name. One after its currency sign is read with it.
     const prev = this.t[k - 1];
     if (!currency && prev && !token.spaced && (prev.type === 'word' || prev.text === '-')) return undefined;
+    if (!currency && CURRENCY_SYMBOLS.has(prev?.lower ?? '')) return undefined;
     k++;
     let scale = 1;
     for (let word = SCALES.get(this.lower(k)); word; word = SCALES.get(this.lower(k))) {
@@ -838,16 +846,28 @@ class SentenceReader {
     return /^\s*$/.test(this.text.slice(lineStart, start));
   }
 
-  /** "drivers under 25", "people aged 65 and over": a number with nothing counted that bounds the noun before it. */
-  private isBound(i: number): boolean {
+  /**
+   * A number at `i` that bounds a noun before it rather than counts anything: with nothing `counted`, "drivers under
+   * 25", "people aged 65 and over"; with a noun counted (or a sum), a class "with fewer than 50 employees" ("firms",
+   * plural: "the county, with over 9,000 residents" counts them) or "with incomes under $30,000".
+   */
+  private isBound(i: number, counted: boolean): boolean {
     // The high end of a bounded range ("aged 5 to 11"), read again from its own number.
-    if (/^(to|and|or|-|–)$/.test(this.lower(i - 1)) && this.t[i - 2]?.pos === 'NUM') return this.isBound(i - 2);
-    // Read from its hedge ("under 25") or, once that match is refused, from its number.
-    const k = BOUNDS.has(this.lower(i - 1)) ? i - 1 : i;
+    if (/^(to|and|or|-|–)$/.test(this.lower(i - 1)) && this.t[i - 2]?.pos === 'NUM')
+      return this.isBound(i - 2, counted);
+    // Read from its hedge ("under 25") or, once that match is refused, from its number ("above 5,000": no hedge).
+    const words = this.hedgeAt(i) ?? BOUND_HEDGES.find((h) => h.every((w, j) => this.lower(i - h.length + j) === w));
+    const k = this.hedgeAt(i) ? i : i - (words?.length ?? 0);
+    const said = words?.join(' ') ?? '';
     const before = this.t[k - 1];
+    const noun = (token: Token | undefined) =>
+      !!token && /^(NOUN|PROPN)$/.test(token.pos) && !TIME_NOUNS.has(token.lower);
     if (AGES.has(before?.lower ?? '') || (before?.lower === 'than' && /^(older|younger)$/.test(this.lower(k - 2))))
       return true;
-    return BOUNDS.has(this.lower(k)) && /^(NOUN|PROPN)$/.test(before?.pos ?? '') && !TIME_NOUNS.has(before!.lower);
+    if (!counted) return BOUNDS.has(said) && noun(before);
+    // "households with incomes under $30,000": a bound on what a class has.
+    if (BOUNDS.has(said) && noun(before) && this.lower(k - 2) === 'with') return true;
+    return COMPARISONS.has(said) && before?.lower === 'with' && noun(this.t[k - 2]) && /s$/.test(this.lower(k - 2));
   }
 
   private isDefinite(i: number): boolean {
@@ -904,8 +924,11 @@ class SentenceReader {
         lastNoun === k - 1 &&
         next?.pos !== 'PROPN' &&
         this.nounRunAt(k + 1) !== undefined;
+      // "12,400 patients last winter": the time after the noun is the figure's, not part of what it counts.
+      const dated = k > i && (token.entity === 'DATE' || token.entity === 'DURATION');
       if (
         (token.type !== 'word' && !glue) ||
+        dated ||
         participle ||
         TIME_PREPOSITIONS.has(token.lower) ||
         DETERMINERS.has(token.lower)
@@ -976,9 +999,13 @@ class SentenceReader {
    */
   private subjectBefore(i: number): string | undefined {
     // "and initially total some 50,000": a quantity verb right before a figure is a verb, however tagged.
+    // So is one before its preposition ("small firms account for 45 percent", with "account" read as a noun).
     const verbal = (k: number) =>
       this.t[k]?.pos === 'VERB' ||
-      (k === i - 1 && k >= 0 && QUANTITY_VERBS.has(this.t[k]!.lemma) && this.t[k - 1]?.pos !== 'DET');
+      (k >= 0 &&
+        this.t.slice(k + 1, i).every((t) => LINKING_WORDS.has(t.lower)) &&
+        QUANTITY_VERBS.has(this.t[k]!.lemma) &&
+        this.t[k - 1]?.pos !== 'DET');
     // A noun phrase right before a figure is not what it is said of ("the report found 90 percent", with
     // "found" read as a noun), unless the figure is a change ("seizures up 28 percent") or stands in brackets.
     if (!/^(AUX|ADV|PART)$/.test(this.t[i - 1]?.pos ?? '') && !verbal(i - 1) && !LINKING_WORDS.has(this.lower(i - 1))) {
@@ -1215,7 +1242,8 @@ class SentenceReader {
       const own = spans
         .filter((s) => this.segmentOf[s.first] === segment && !compared(s))
         .sort((a, b) => distance(a) - distance(b));
-      const antecedent = m.anaphoric ? matches[n - 1]?.figure : undefined;
+      // A baseline ("up from 10,900") is of the figure's measure at another time: never its antecedent's time.
+      const antecedent = m.anaphoric && !this.isBaseline(m.first) ? matches[n - 1]?.figure : undefined;
       const outside = (s: { first: number }) => !this.bracketed[s.first] || this.bracketed[m.first];
       const opening = spans.filter(
         (s) => this.segmentOf[s.first] === 0 && segment !== 0 && !segmentsWithFigures.has(0) && outside(s),

@@ -124,6 +124,15 @@ describe('figuresInSentence: time references', () => {
     expect(only('Orders saw a fall of 6 percent.').when).toBeUndefined();
   });
 
+  it('a time after a count is not part of it, and a baseline "up from" never takes the time before', () => {
+    const [now, before] = figuresInSentence(
+      'The hospital treated 12,400 patients last winter, up from 10,900 the winter before.',
+    );
+    expect(now).toMatchObject({ text: '12,400 patients', when: 'last winter' });
+    expect(before).toMatchObject({ text: '10,900', measure: 'patients' });
+    expect(before!.when).toBeUndefined();
+  });
+
   it('a comparison’s year is not the figure’s', () => {
     expect(only('The 2021 catch was 2.5 times greater than the catch in 2012.').when).toBe('2021');
   });
@@ -145,6 +154,7 @@ describe('figuresInSentence: not figures', () => {
     ['a lone "one"', 'One state has one of the best records.'],
     ['a bound on a noun', 'Insurers charge drivers under 25 more, and towns above 5,000 must hire a planner.'],
     ['an age range', 'The clinic sees people aged 65 to 70 on Mondays.'],
+    ['an age range before a noun', 'Most residents aged 18 to 24 rent their homes.'],
     ['an age after "older than"', 'Cyclists older than 70 were asked.'],
   ])('%s', (_, sentence) => {
     expect(texts(sentence)).toEqual([]);

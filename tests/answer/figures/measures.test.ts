@@ -98,6 +98,23 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('Over 12 months, ticket prices rose 5 percent.', '5 percent').when).toBe('Over 12 months');
   });
 
+  it('a class bounded by "with fewer than" is part of the measure, and no count of its own', () => {
+    expect(figuresInSentence('Firms with fewer than 50 employees account for 45 percent of jobs.')).toMatchObject([
+      { text: '45 percent', measure: 'Firms with fewer than 50 employees' },
+    ]);
+    expect(figure('Small firms account for 45 percent of jobs.', '45 percent').measure).toBe('Small firms');
+    expect(
+      figuresInSentence('Households with incomes under $30,000 spent 40 percent of their income on rent.').map(
+        (f) => f.text,
+      ),
+    ).toEqual(['40 percent']);
+    // One place, not a class: "with over 9,000 residents" says how many it has.
+    expect(figuresInSentence('The county, with over 9,000 residents, hired 40 nurses.').map((f) => f.text)).toEqual([
+      'over 9,000 residents',
+      '40 nurses',
+    ]);
+  });
+
   it('a share that only says what it did has no measure', () => {
     const sentence = 'The ministry reported that around 60 percent travelled by rail in 2019.';
     expect(figure(sentence, 'around 60 percent').measure).toBeUndefined();
