@@ -1,6 +1,6 @@
 import stem from 'wink-porter2-stemmer';
 import { IRREGULAR_FORMS, NUMBER_WORDS } from './english.js';
-import { STOP_WORDS } from './stopwords.js';
+import { CHAT_WORDS, STOP_WORDS } from './stopwords.js';
 
 /** A character beyond ASCII: text without one (most text) is read by plain patterns, several times faster. */
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -21,10 +21,22 @@ export function fold(text: string): string {
 const MAX_REMEMBERED_TOKENS = 200_000;
 // Acronyms written with dots ("U.S.", "D.C.") become one token before splitting on punctuation.
 const DOTTED_ACRONYM = /\b((?:\p{L}\.){2,})/gu;
+// Capitals are kept only in an acronym that spells a stop word (see `ACRONYM`).
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 /** The same two patterns for folded ASCII text, whose only letters are a to z and whose only digits 0 to 9. */
 const ASCII_DOTTED_ACRONYM = /\b((?:[a-z]\.){2,})/g;
-const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
+const ASCII_WORD = /[A-Za-z0-9]+(?:'[a-z]+)?/g;
+/**
+ * What may be an acronym spelling a stop word: letters with dots ("U.S.", "a.m."), two or three capitals as a whole
+ * word ("US", "IT", "WHO", "NO" for nitric oxide), and "us" after "the", which the pronoun never follows.
+ */
+const ACRONYM = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.])(?:((?:\p{L}\.){2,})|(\p{Lu}{2,3})(?![\p{L}\p{N}]|['\u2019]\p{Lu})|` +
+    String.raw`(?<=\b[Tt]he\s+)(us)(?![\p{L}\p{N}]))`,
+  'gu',
+);
+/** How an acronym that spells a stop word reaches `processTerm`: in capitals, which nothing else keeps. */
+const ACRONYM_TOKEN = /^[A-Z]{2,}$/;
 /** Symbols that stand for a word: "what % of" asks about a percentage, "how much $" about dollars. */
 const SYMBOL_WORDS: [RegExp, string][] = [
   [/%/g, ' percent '],
@@ -77,6 +89,7 @@ export class Analyzer {
 
 function termsOfToken(token: string): string[] | null {
   const folded = fold(token);
+  if (ACRONYM_TOKEN.test(token) && STOP_WORDS.has(folded)) return [folded];
   const word = NUMBER_WORDS[folded] ?? IRREGULAR_FORMS[folded] ?? folded;
   if (word.length < 2 && !/\d/.test(word)) return null;
   if (STOP_WORDS.has(word)) return null;
@@ -84,9 +97,37 @@ function termsOfToken(token: string): string[] | null {
 }
 
 function foldForTokens(text: string, ascii: boolean): string {
-  let folded = fold(text).replace(ascii ? ASCII_DOTTED_ACRONYM : DOTTED_ACRONYM, (m) => m.replace(/\./g, ''));
+  let folded = foldKeepingAcronyms(text).replace(ascii ? ASCII_DOTTED_ACRONYM : DOTTED_ACRONYM, (m) =>
+    m.replace(/\./g, ''),
+  );
   for (const [symbol, word] of SYMBOL_WORDS) folded = folded.replace(symbol, word);
   return folded;
+}
+
+/**
+ * Folds text but for the acronyms in it that spell a stop word, written in capitals without dots: "the U.S. says" is
+ * "the US says", whose "US" is searched for, not dropped as the pronoun "us" is. Capitals among capitals are a shouted
+ * heading's words ("WHAT IT MEANS FOR US"), not acronyms.
+ */
+function foldKeepingAcronyms(text: string): string {
+  let folded = '';
+  let at = 0;
+  for (const m of text.matchAll(ACRONYM)) {
+    const letters = (m[1] ?? m[2] ?? m[3]!).replace(/\./g, '');
+    const word = letters.toLowerCase();
+    if (!STOP_WORDS.has(word) || CHAT_WORDS.has(word)) continue;
+    if (m[2] && amongCapitals(text, m.index, m.index + m[0].length)) continue;
+    folded += fold(text.slice(at, m.index)) + letters.toUpperCase();
+    at = m.index + m[0].length;
+  }
+  return at ? folded + fold(text.slice(at)) : fold(text);
+}
+
+/** Whether the words either side of text[from, to) have no small letters, when it has a word either side. */
+function amongCapitals(text: string, from: number, to: number): boolean {
+  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, from - 40), from))?.[1];
+  const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(to, to + 40))?.[1];
+  return (before !== undefined || after !== undefined) && ![before, after].some((w) => w && /\p{Ll}/u.test(w));
 }
 
 function tokensOf(folded: string, ascii: boolean): string[] {

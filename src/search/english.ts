@@ -8,7 +8,8 @@ import abbreviationGroups from './abbreviations.json' with { type: 'json' };
 /**
  * Common abbreviations and what they stand for, as data (`abbreviations.json`), grouped by what they
  * name (the groups' names are its keys). A question's abbreviation also searches for its expansion (and
- * the other way round), weighing less than the asker's own word.
+ * the other way round), weighing less than the asker's own word. An abbreviation that spells a stop word is written
+ * with dots ("u.s."), which the analyser reads as the acronym (its `ACRONYM`) where it drops "us" as the pronoun.
  */
 export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   Object.values(abbreviationGroups).flatMap((group) => Object.entries(group)),

@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 13;
+export const INDEX_VERSION = 14;
 
 interface IndexedPassage {
   id: string;
@@ -314,7 +314,13 @@ export class PassageIndex {
     const { text, any } = this.termsOf(passage, meta);
     bump(this.learned.counts.text, text, delta);
     bump(this.learned.counts.any, any, delta);
-    const written = new Set(this.analyzer.tokenize(passage.text).filter((w) => WORD_AS_WRITTEN.test(w)));
+    // Folded, as the analyser keeps an acronym spelling a stop word in capitals ("WHO").
+    const written = new Set(
+      this.analyzer
+        .tokenize(passage.text)
+        .filter((w) => WORD_AS_WRITTEN.test(w))
+        .map((w) => w.toLowerCase()),
+    );
     bump(this.learned.words, written, delta);
   }
 

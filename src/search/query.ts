@@ -2,6 +2,7 @@ import { stemWord } from './analyzer.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
+import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
 
 /** Another way to say a word of the question (a synonym, an acronym's expansion, the word a typo meant). */
@@ -131,8 +132,11 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       quantity: quantityOf(term),
     };
   });
-  // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once.
-  const once = words.filter((w, i) => words.findIndex((o) => o.term === w.term) === i);
+  // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once. An
+  // acronym spelling a stop word that the corpus lacks ("IT", "US") may be the word typed in capitals: dropped as it.
+  const once = words.filter(
+    (w, i) => words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)),
+  );
   return {
     text,
     words: once,

@@ -1,10 +1,21 @@
 /**
+ * Chat's contractions without apostrophes and its filler, stop words often typed in capitals ("OK", "FYI") that are
+ * never an acronym (see the analyser's `ACRONYM`).
+ */
+export const CHAT_WORDS = new Set(
+  `whats hows wheres whos isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt havent
+hadnt im ive youre theyre thats theres lets
+ok okay hey hi hello pls plz please thanks thx thank lol tbh btw fyi imo idk um uh yeah yep gonna wanna gotta
+kinda sorta`.split(/\s+/),
+);
+
+/**
  * Words too common to tell passages apart, plus question words: a question's "how much" or "what
  * did" says what kind of answer is wanted (see the query's intent), not which passage holds it.
  * Chat's contractions without apostrophes and its filler ("pls", "tbh") say nothing of the subject either.
  */
-export const STOP_WORDS = new Set(
-  `a about above after again against all am an and any are aren't as at be because been before being below
+export const STOP_WORDS = new Set([
+  ...`a about above after again against all am an and any are aren't as at be because been before being below
 between both but by can cannot could couldn't did didn't do does doesn't doing don't down during each few for
 from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him
 himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
@@ -15,9 +26,6 @@ we'd we'll we're we've were weren't what what's when when's where where's which 
 with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 also just much many get got say said says tell told know like really actually so-called far yet still
 us
-whats hows wheres whos isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt havent hadnt
-im ive youre theyre thats theres lets
-ok okay hey hi hello pls plz please thanks thx thank lol tbh btw fyi imo idk um uh yeah yep gonna wanna gotta
-kinda sorta
 anyone anybody anything someone somebody something stuff`.split(/\s+/),
-);
+  ...CHAT_WORDS,
+]);

@@ -27,6 +27,26 @@ describe('Analyzer', () => {
     expect(analyzer.tokenize('D.C. police')).toContain('dc');
   });
 
+  it('reads an acronym spelling a stop word ("U.S.", "US", "WHO") as the acronym, not the word', () => {
+    const [us] = terms('U.S.');
+    expect(us).toBeDefined();
+    expect(terms('the U.S.-Mexico border')).toEqual([us, ...terms('mexico border')]);
+    expect(terms('US aid')).toEqual([us, ...terms('aid')]);
+    expect(terms("the US's demand")).toEqual([us, ...terms('demand')]);
+    expect(terms('what did the u.s. do')).toEqual([us]);
+    // "us" after "the" is never the pronoun; elsewhere in lower case it is.
+    expect(terms('did the us deport')).toEqual([us, ...terms('deport')]);
+    expect(terms('tell us about aid')).toEqual(terms('aid'));
+    expect(terms('The WHO said')).toEqual(['who']);
+    expect(terms('at 9 a.m.')).toEqual(['9', 'am']);
+  });
+
+  it('reads capitals among capitals as shouted words, and chat filler in capitals as filler', () => {
+    expect(terms('WHAT IT MEANS FOR US')).toEqual(terms('means'));
+    expect(terms("IT'S DONE")).toEqual(terms('done'));
+    expect(terms('OK so FYI the aid')).toEqual(terms('aid'));
+  });
+
   it('reads number words as digits, so "ten to twenty" is "10 to 20"', () => {
     expect(terms('ten to twenty')).toEqual(terms('10 to 20'));
     expect(terms('eight pillars')).toEqual(terms('8 pillars'));

@@ -127,6 +127,22 @@ describe('a question pasted from chat', () => {
     expect(withoutLinks(typed).replace(/\s+/g, ' ').trim()).toBe(read);
   });
 
+  it('searches for an acronym spelling a stop word only when the corpus has it, else drops it as a word', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Aid', 'The U.S. pledged aid.\n\nUnited States officials met.'),
+        'b.md': note('Money', 'Budgets.'),
+      },
+      (dossier) => {
+        const words = (q: string) => analyseQuery(q, dossier.index, dossier.ranking.query).words.map((w) => w.word);
+        expect(words('US aid')).toEqual(['US', 'aid']);
+        expect(words('IT budgets')).toEqual(['budgets']);
+        const us = analyseQuery('US', dossier.index, dossier.ranking.query).words[0]!;
+        expect(us.alternatives.map((a) => a.terms)).toContainEqual(['unit', 'state']);
+      },
+    );
+  });
+
   it('answers a question with a link in it as it answers the question alone', async () => {
     await withCorpus({ 'a.md': note('Ferries', 'Ferry fares rose by a fifth in 2023.') }, (dossier) => {
       const words = (q: string) => analyseQuery(q, dossier.index, dossier.ranking.query).words.map((w) => w.word);
