@@ -40,6 +40,7 @@ export interface Amounts {
 }
 
 export interface AnalysedQuery {
+  /** The question as read: without links (`withoutLinks`), its two-digit year ranges written out (`withYears`). */
   text: string;
   words: QueryWord[];
   /** The question asks for an amount ("how much", "how many"): passages with figures answer it best. */
@@ -85,6 +86,26 @@ export function withoutLinks(text: string): string {
   return text.replace(LINK, (_link, label?: string) => ` ${label ?? ''} `).replace(BROADCAST, '$1');
 }
 
+/** Two two-digit numbers joined by a dash, no unit after them: "15-17", "'18–'19"; not "15-17 years", "10-20%". */
+const SHORT_YEARS = new RegExp(
+  String.raw`(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)` +
+    String.raw`(?![\d.,%]| ?(?:percent|per ?cent|years?|yrs?|months?|weeks?|days?|hours?|old)\b)`,
+  'gi',
+);
+
+/**
+ * A question's two-digit year range ("poppy 15-17", "homicides '18–'19") written out ("2015-2017") in the century whose
+ * years the corpus has (this one first), so it searches for those years (and `figures` prefers their figures): "15"
+ * and "17" alone match any fifteen and seventeen. A range whose years the corpus lacks in either century stays as
+ * typed.
+ */
+export function withYears(question: string, knows: (term: string) => boolean): string {
+  return question.replace(SHORT_YEARS, (range, from: string, to: string) => {
+    const century = ['20', '19'].find((c) => knows(c + from) || knows(c + to));
+    return century && from < to ? `${century}${from}-${century}${to}` : range;
+  });
+}
+
 /**
  * Reads a question against the index: which words matter, which the corpus does not know, and
  * the other ways the corpus may say each (its bridges, and the corpus word a typo meant).
@@ -92,9 +113,8 @@ export function withoutLinks(text: string): string {
 export function analyseQuery(text: string, index: PassageIndex, options: RankingOptions['query']): AnalysedQuery {
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
-  const typed = index.analyzer
-    .words(withoutLinks(text))
-    .filter((w): w is { word: string; term: string } => w.term !== undefined);
+  const read = withYears(withoutLinks(text), (term) => index.knows(term));
+  const typed = index.analyzer.words(read).filter((w): w is { word: string; term: string } => w.term !== undefined);
   const alternatives: Alternative[][] = typed.map(() => []);
   for (const found of index.bridges.find(typed.map((w) => w.term))) {
     const weight = options.bridges[found.via];
@@ -138,7 +158,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     (w, i) => words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)),
   );
   return {
-    text,
+    text: read,
     words: once,
     wantsFigure: AMOUNT.test(text),
     wantsCount: COUNT.test(text),

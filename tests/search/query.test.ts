@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { amountsIn, analyseQuery, coverage, decide, evidence, withoutLinks } from '../../src/search/query.js';
+import {
+  amountsIn,
+  analyseQuery,
+  coverage,
+  decide,
+  evidence,
+  withoutLinks,
+  withYears,
+} from '../../src/search/query.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, withCorpus } from '../support/corpus.js';
 
@@ -139,6 +147,23 @@ describe('a question pasted from chat', () => {
         expect(words('IT budgets')).toEqual(['budgets']);
         const us = analyseQuery('US', dossier.index, dossier.ranking.query).words[0]!;
         expect(us.alternatives.map((a) => a.terms)).toContainEqual(['unit', 'state']);
+      },
+    );
+  });
+
+  it('reads a two-digit year range as the years the corpus has, not as two numbers', async () => {
+    const knows = (term: string) => ['2015', '2017', '1998'].includes(term);
+    expect(withYears('orchard area 15-17', knows)).toBe('orchard area 2015-2017');
+    expect(withYears("orchard area '15–'17 and 97-98", knows)).toBe('orchard area 2015-2017 and 1997-1998');
+    // Ages, durations, shares and ranges of years nobody wrote stay as typed.
+    for (const topic of ['pupils aged 15-17 years', 'a 15-17% rise', 'a 15-17 percent rise', 'rooms 31-33', '$15-17'])
+      expect(withYears(topic, knows)).toBe(topic);
+    await withCorpus(
+      { 'a.md': note('Orchards', 'Orchards covered 1,200 hectares in 2015 and 1,450 in 2017.\n\nA barn has 15 cows.') },
+      (dossier) => {
+        const query = analyseQuery('orchards 15-17', dossier.index, dossier.ranking.query);
+        expect(query.text).toBe('orchards 2015-2017');
+        expect(query.words.map((w) => w.term)).toEqual([...dossier.index.analyzer.terms('orchards'), '2015', '2017']);
       },
     );
   });

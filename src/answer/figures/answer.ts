@@ -203,8 +203,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     minCoverage,
   } = dossier.ranking.figures;
   const nothing = new FiguresAnswer(topic, [], [], [], undefined);
-  const read = withYears(topic, (term) => dossier.index.knows(term));
-  const query = aboutWhat(analyseQuery(read, dossier.index, dossier.ranking.query), changeWeight);
+  const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query), changeWeight);
   if (!answerable(query)) return nothing;
   const analyzer = dossier.index.analyzer;
   // Whether to answer is ask's decision on the same passages: the best passage's coverage of the topic.
@@ -279,7 +278,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   for (const f of found) if (besideTopic(analyzer, f, found)) f.figure.score *= otherPart;
   // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
   // when some do; the others stand for other times.
-  const times = read.match(/\d+/g) ?? [];
+  const times = query.text.match(/\d+/g) ?? [];
   const onTime = (f: FoundFigure) => (f.sentence.text.match(/\d+(?:[.,]\d+)*/g) ?? []).some((n) => sameTime(n, times));
   if (found.some((f) => onTime(f.figure))) for (const f of found) if (!onTime(f.figure)) f.figure.score *= otherTime;
   // "How many" asks for a count: a sum of money answers "how much".
@@ -304,25 +303,6 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     match,
     match === 'partial' ? missing(query, closest.hit.terms, closest.amounts).map((w) => w.word) : [],
   );
-}
-
-/** Two two-digit numbers joined by a dash, no unit after them: "15-17", "'18–'19"; not "15-17 years", "10-20%". */
-const SHORT_YEARS = new RegExp(
-  String.raw`(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)` +
-    String.raw`(?![\d.,%]| ?(?:percent|per ?cent|years?|yrs?|months?|weeks?|days?|hours?|old)\b)`,
-  'gi',
-);
-
-/**
- * A topic's two-digit year range ("poppy 15-17", "homicides '18–'19") written out ("2015-2017") in the century whose
- * years the corpus has (this one first), so it searches for and prefers the figures of those years: "15" and "17" alone
- * match any fifteen and seventeen. A range whose years the corpus lacks in either century is left as typed.
- */
-export function withYears(topic: string, knows: (term: string) => boolean): string {
-  return topic.replace(SHORT_YEARS, (range, from: string, to: string) => {
-    const century = ['20', '19'].find((c) => knows(c + from) || knows(c + to));
-    return century && from < to ? `${century}${from}-${century}${to}` : range;
-  });
 }
 
 /** A passage searched for figures, with its coverage of the topic and, when it continues one, the paragraph before. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerFigures, withYears } from '../../../src/answer/figures/answer.js';
+import { answerFigures } from '../../../src/answer/figures/answer.js';
 import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
@@ -138,12 +138,6 @@ describe('answerFigures', () => {
   });
 
   it('reads a two-digit year range in a topic as the years the corpus has, not as two numbers', async () => {
-    const knows = (term: string) => ['2015', '2017', '1998'].includes(term);
-    expect(withYears('orchard area 15-17', knows)).toBe('orchard area 2015-2017');
-    expect(withYears("orchard area '15–'17 and 97-98", knows)).toBe('orchard area 2015-2017 and 1997-1998');
-    // Ages, durations, shares and ranges of years nobody wrote stay as typed.
-    for (const topic of ['pupils aged 15-17 years', 'a 15-17% rise', 'a 15-17 percent rise', 'rooms 31-33', '$15-17'])
-      expect(withYears(topic, knows)).toBe(topic);
     await withCorpus(
       {
         'orchards.md': note(
