@@ -1,4 +1,5 @@
 import { stemWord } from './analyzer.js';
+import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
@@ -121,6 +122,21 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     if (weight <= 0) continue;
     for (let i = found.from; i < found.to; i++) alternatives[i]!.push({ terms: found.terms, weight, via: found.via });
   }
+  // An acronym the question defines ("systemic lupus erythematosus (SLE)") says its long form again: one thing asked
+  // for, weighed once, by the long form's words, each of which the acronym also says (at an alias's weight), so a
+  // passage naming it either way covers it. Counted as a word of its own, a rare acronym outweighed the rest.
+  const restated = new Set<string>();
+  for (const [long, short] of aliasesIn(read)) {
+    const shortTerms = index.analyzer.terms(short);
+    const longTerms = new Set(index.analyzer.terms(long));
+    if (!shortTerms.length || !longTerms.size || shortTerms.some((t) => longTerms.has(t))) continue;
+    for (const t of shortTerms) restated.add(t);
+    if (options.bridges.alias > 0)
+      typed.forEach((w, i) => {
+        if (longTerms.has(w.term))
+          alternatives[i]!.push({ terms: shortTerms, weight: options.bridges.alias, via: 'alias' });
+      });
+  }
   const words = typed.map(({ word, term }, i) => {
     const alts = alternatives[i]!;
     const kind = index.wordKind(word);
@@ -155,7 +171,8 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once. An
   // acronym spelling a stop word that the corpus lacks ("IT", "US") may be the word typed in capitals: dropped as it.
   const once = words.filter(
-    (w, i) => words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)),
+    (w, i) =>
+      words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)) && !restated.has(w.term),
   );
   return {
     text: read,

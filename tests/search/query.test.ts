@@ -168,6 +168,19 @@ describe('a question pasted from chat', () => {
     );
   });
 
+  it('weighs an acronym the question defines once, by its long form, which the acronym also says', async () => {
+    await withCorpus(
+      { 'a.md': note('Boards', 'The JTB met in May.\n\nThe Joint Transport Board approved new fares.') },
+      (dossier) => {
+        const query = analyseQuery('Joint Transport Board (JTB) fares', dossier.index, dossier.ranking.query);
+        expect(query.words.map((w) => w.word)).toEqual(['joint', 'transport', 'board', 'fares']);
+        const jtb = dossier.index.analyzer.terms('JTB');
+        expect(query.words[0]!.alternatives.map((a) => a.terms)).toContainEqual(jtb);
+        expect(coverage(query, jtb)).toBeGreaterThan(0.5);
+      },
+    );
+  });
+
   it('answers a question with a link in it as it answers the question alone', async () => {
     await withCorpus({ 'a.md': note('Ferries', 'Ferry fares rose by a fifth in 2023.') }, (dossier) => {
       const words = (q: string) => analyseQuery(q, dossier.index, dossier.ranking.query).words.map((w) => w.word);
