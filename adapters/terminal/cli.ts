@@ -68,7 +68,7 @@ const columns = (rows: { usage: string; summary: string }[]) =>
     )
     .join('\n');
 
-/** What this command takes: printed for `help`, `--help` or no command, and after a malformed option. */
+/** What this command takes: printed for `help`, `--help` or no command. */
 const USAGE = `Usage: dossier <command> [text] [options]
 
 Commands:
@@ -126,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    console.error(`dossier: ${(error as Error).message}\n${USAGE}`);
+    console.error(`dossier: ${optionProblem(error)}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -228,6 +228,21 @@ export async function main(argv: string[]): Promise<number> {
     else if (!(await writeChart(values.chart, chart))) return 1;
   }
   return 0;
+}
+
+/**
+ * A malformed option in one line, like every other refusal. parseArgs's own message runs to three lines and speaks
+ * of positionals and `--limit <value>`; the usage of the option, when it has one, says what it takes instead.
+ */
+function optionProblem(error: unknown): string {
+  const message = (error as Error).message;
+  const option = /'(--?[\w-]+)/.exec(message)?.[1];
+  if (!option) return message.split('\n')[0]!;
+  if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `Unknown option ${option}: \`dossier help\` lists the options (a text starting with - goes after --).`;
+  if (message.includes('does not take an argument')) return `${option} takes no value.`;
+  const usage = OPTIONS.find((o) => o.usage.split(' ')[0] === option)?.usage;
+  return `${option} needs a value${usage ? `: ${usage}` : ''}.`;
 }
 
 /** ask or cite with `--limit` results on one page (its query already checked as on every surface). */

@@ -93,6 +93,18 @@ describe('the dossier command line', () => {
       'dossier: --limit is for ask and cite (not "figures").',
     );
   });
+
+  it('refuses an unknown or malformed option in one line, without the usage', { timeout: 120_000 }, () => {
+    for (const [args, line] of [
+      [['ask', 'guard', '--bogus'], 'dossier: Unknown option --bogus: `dossier help` lists the options'],
+      [['ask', 'guard', '--limit'], 'dossier: --limit needs a value: --limit N.'],
+      [['sources', '--json=yes'], 'dossier: --json takes no value.'],
+    ] as const) {
+      // The option last, after run()'s own --corpus and --cache, as a person types it.
+      const refused = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' });
+      expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([2, '', [expect.stringContaining(line)]]);
+    }
+  });
 });
 
 describe('dossier help', () => {
