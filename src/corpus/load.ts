@@ -145,7 +145,7 @@ async function loadFile(
   }
   if (size > maxBytes) return skip('too-large', `is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit`);
   const known = stamp === undefined ? undefined : options.reuse?.(source, { stamp });
-  if (known) return known;
+  if (known) return logged(options, known);
   let bytes: Uint8Array;
   try {
     bytes = await read(path);
@@ -157,7 +157,7 @@ async function loadFile(
   const sidecar = await readSidecar(path, read);
   const hash = contentHash(bytes, sidecar);
   const reused = options.reuse?.(source, { stamp: stamp ?? '', hash });
-  if (reused) return reused;
+  if (reused) return logged(options, reused);
   return parseDocument(source, format, bytes, sidecar, hash, options);
 }
 
@@ -286,6 +286,13 @@ export async function parseFormat(
 export function emptyProblem(format: Format, document: SourceDocument): ContentProblem | undefined {
   if (document.passages.length > 0) return undefined;
   return { code: 'empty', message: format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index' };
+}
+
+/** A saved warning is said again at each load, so a corpus loaded from its saved state names what it leaves out. */
+function logged(options: Pick<LoadOptions, 'log'>, loaded: LoadedDocument): LoadedDocument {
+  const { warning } = loaded;
+  if (warning) options.log?.warn({ source: warning.source, code: warning.code }, warning.message);
+  return loaded;
 }
 
 function warn(

@@ -11,6 +11,8 @@ import { parseInWorker } from './parse.js';
 /** What the watcher keeps in step with the folder: the engine's documents. */
 export interface WatchedCorpus {
   readonly documents: SourceDocument[];
+  /** The files the load left out with a warning, already given: read again only once they change. */
+  readonly skipped: readonly string[];
   document(source: string): SourceDocument | undefined;
   /** Adds or replaces a document a slice of passages per turn of the event loop (see `Dossier.upsertInTurns`). */
   upsertInTurns(doc: SourceDocument, options: { passagesPerTurn: number; signal: AbortSignal }): Promise<void>;
@@ -66,12 +68,12 @@ export class CorpusWatcher {
     private readonly load: Omit<LoadOptions, 'log'> = {},
   ) {}
 
-  /** Notes the files of the documents already loaded, catches up with the folder, then watches it. */
+  /** Notes the files already loaded (or skipped), catches up with the folder, then watches it. */
   async start(options: WatchOptions = {}): Promise<RescanResult> {
     this.tuning = { ...WATCH_DEFAULTS, ...options };
-    for (const doc of this.corpus.documents) {
-      const fingerprint = await this.fingerprint(join(this.root, doc.source));
-      if (fingerprint) this.fingerprints.set(resolve(this.root, doc.source), fingerprint);
+    for (const source of [...this.corpus.documents.map((d) => d.source), ...this.corpus.skipped]) {
+      const fingerprint = await this.fingerprint(join(this.root, source));
+      if (fingerprint) this.fingerprints.set(resolve(this.root, source), fingerprint);
     }
     const caughtUp = await this.rescan();
     if (!this.watcher) {

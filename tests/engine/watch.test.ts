@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import type { CorpusChange } from '../../src/engine/dossier.js';
 import { Dossier } from '../../src/engine/dossier.js';
-import { note, openCorpus } from '../support/corpus.js';
+import { note, openCorpus, tempCorpusAndCache } from '../support/corpus.js';
+import { capturingLogger } from '../support/log.js';
 
 let corpus: Awaited<ReturnType<typeof openCorpus>>;
 let dossier: Dossier;
@@ -61,6 +62,32 @@ describe('Dossier watching its corpus folder', () => {
     await writeFile(join(corpus.dir, 'late.md'), note('Late', 'Filed after the engine closed.'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(dossier.document('late.md')).toBeUndefined();
+  });
+
+  it('names a file it skips once per start, from the folder or from the saved corpus, and again once it changes', async () => {
+    const folder = await tempCorpusAndCache({
+      'guard.md': note('Guard', 'The National Guard was deployed to the southern border.'),
+      'blank.txt': ' \n',
+    });
+    try {
+      for (const start of ['cold', 'warm']) {
+        const { log, lines } = capturingLogger();
+        const engine = await Dossier.open({ corpusDir: folder.dir, cacheDir: folder.cacheDir, log });
+        await engine.watch();
+        engine.close();
+        const named = lines.filter((line) => line.msg.startsWith('blank.txt '));
+        expect([start, named.map((line) => line.msg)]).toEqual([start, ['blank.txt has no text to index']]);
+      }
+      const { log, lines } = capturingLogger();
+      const engine = await Dossier.open({ corpusDir: folder.dir, cacheDir: folder.cacheDir, log });
+      await engine.watch();
+      await writeFile(join(folder.dir, 'blank.txt'), '\n\n');
+      await engine.rescan();
+      engine.close();
+      expect(lines.filter((line) => line.msg.startsWith('blank.txt ')).length).toBe(2);
+    } finally {
+      await folder.cleanup();
+    }
   });
 
   it('keeps re-indexing when a listener throws', async () => {
