@@ -64,7 +64,7 @@ describe('Dossier watching its corpus folder', () => {
     expect(dossier.document('late.md')).toBeUndefined();
   });
 
-  it('names a file it skips once per start, from the folder or from the saved corpus, and again once it changes', async () => {
+  it('names a skipped file once per start, from the folder or the saved corpus, and again once changed', async () => {
     const folder = await tempCorpusAndCache({
       'guard.md': note('Guard', 'The National Guard was deployed to the southern border.'),
       'blank.txt': ' \n',
