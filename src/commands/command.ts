@@ -62,6 +62,10 @@ export interface Command<S extends z.ZodObject = z.ZodObject> {
   run(args: z.output<S>, ctx: CommandContext): Promise<Reply>;
 }
 
+/** A subcommand not among `actions` is named, so a typo ("digest lsit") is told from a missing one. */
+export const actionProblem = (input: unknown, actions: string): string =>
+  typeof input === 'string' && input ? `"${input}" is not one of ${actions}` : `say ${actions}`;
+
 /** The arguments of a command that takes none (`sources`, `help`): spread into its definition. */
 export const NO_ARGUMENTS = { args: z.object({}), fromText: (): Record<string, unknown> => ({}) };
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { errorReply, said, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
 import { howToAsk } from './asking.js';
-import { defineCommand, type CommandContext } from './command.js';
+import { actionProblem, defineCommand, type CommandContext } from './command.js';
 import type { ChannelDigest, Requester } from './digest-desk.js';
 import { MAX_TOPICS } from './limits.js';
 
@@ -26,7 +26,7 @@ const badDayPart = (spec: string) =>
 const DigestArgs = z
   .object({
     action: z
-      .enum(ACTIONS, { error: 'say subscribe, unsubscribe, list or preview' })
+      .enum(ACTIONS, { error: (issue) => actionProblem(issue.input, 'subscribe, unsubscribe, list or preview') })
       .describe('What to do with this channel’s digest'),
     topics: z
       .string()

@@ -3,7 +3,7 @@ import { errorReply, replyOf, textReply, type Reply, type RichText } from '../an
 import { count } from '../answer/sources.js';
 import type { Feed } from '../ingest/feeds.js';
 import { contributor } from './add.js';
-import { defineCommand } from './command.js';
+import { actionProblem, defineCommand } from './command.js';
 import { linkArg } from './limits.js';
 
 const ACTIONS = ['add', 'list', 'remove'] as const;
@@ -16,7 +16,7 @@ export const feedsCommand = defineCommand({
   args: z
     .object({
       action: z
-        .enum(ACTIONS, { error: 'say add, list or remove' })
+        .enum(ACTIONS, { error: (issue) => actionProblem(issue.input, 'add, list or remove') })
         .describe('Follow a feed, list them, or stop following one'),
       url: linkArg().optional().describe('The feed’s link (RSS or Atom), for add and remove'),
     })

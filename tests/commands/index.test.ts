@@ -89,6 +89,15 @@ describe('the command table', () => {
     expect((await runCommand('nope', {}, ctx())).error?.code).toBe('unknown-command');
   });
 
+  it('names a subcommand it does not know, and lists the ones it does', async () => {
+    const message = async (text: string) => (await runText(text, ctx())).error?.message;
+    expect(await message('digest lsit')).toBe('"lsit" is not one of subscribe, unsubscribe, list or preview.');
+    expect(await message('feeds follow https://example.org/feed.xml')).toBe(
+      '"follow" is not one of add, list or remove.',
+    );
+    expect(await message('digest')).toBe('Say subscribe, unsubscribe, list or preview.');
+  });
+
   it('accepts a question of exactly MAX_QUERY_LENGTH characters, as its limit message says', async () => {
     const atLimit = `National Guard ${'x'.repeat(MAX_QUERY_LENGTH)}`.slice(0, MAX_QUERY_LENGTH);
     expect((await runCommand('ask', { question: atLimit }, ctx())).status).not.toBe('error');
