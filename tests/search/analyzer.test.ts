@@ -52,9 +52,20 @@ describe('Analyzer', () => {
     expect(terms('eight pillars')).toEqual(terms('8 pillars'));
   });
 
-  it('reads % and $ as the words they stand for', () => {
+  it('reads % and $ as the words they stand for, and "per cent" as "percent"', () => {
     expect(terms('90%')).toEqual(terms('90 percent'));
+    expect(terms('90 per cent')).toEqual(terms('90 percent'));
     expect(terms('$5')).toEqual(terms('dollars 5'));
+  });
+
+  it('reads a number glued to a unit or suffix in Latin letters as the number and the unit', () => {
+    expect(terms('$1.5bn')).toEqual(terms('$1.5 bn'));
+    expect(terms('40mg a day')).toEqual(terms('40 mg a day'));
+    expect(terms('70k deaths')).toEqual(terms('70 deaths'));
+    expect(terms('the 1990s')).toEqual(terms('1990'));
+    // Codes that mix digits and letters otherwise stay whole.
+    expect(terms('p16INK4A and 5HT2A')).toEqual(['p16ink4a', '5ht2a']);
+    expect(terms('IL-1β')).toEqual(['il', '1β']);
   });
 
   it('reads an irregular past form as its verb, but leaves forms that are words of their own', () => {
