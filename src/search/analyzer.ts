@@ -22,11 +22,12 @@ const MAX_REMEMBERED_TOKENS = 200_000;
 // Acronyms written with dots ("U.S.", "D.C.") become one token before splitting on punctuation.
 const DOTTED_ACRONYM = /\b((?:\p{L}\.){2,})/gu;
 // Capitals are kept only in an acronym that spells a stop word (see `ACRONYM`). A number glued to a unit or suffix in
-// Latin letters ("5bn", "70k", "40mg", "1990s") is two words, as when written apart ("5 bn", "40 mg", "6-MP").
-const WORD = /\p{N}+(?=[a-z]+(?![\p{L}\p{N}]))|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+// Latin letters ("5bn", "70k", "40mg", "1990s") is two words, as when written apart ("5 bn", "40 mg", "6-MP"), and so
+// is a fiscal year ("fy2022" as "fy 2022", for "fiscal year 2022").
+const WORD = /\p{N}+(?=[a-z]+(?![\p{L}\p{N}]))|fy(?=(?:\d{2}){1,2}(?![\p{L}\p{N}]))|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 /** The same two patterns for folded ASCII text, whose only letters are a to z and whose only digits 0 to 9. */
 const ASCII_DOTTED_ACRONYM = /\b((?:[a-z]\.){2,})/g;
-const ASCII_WORD = /[0-9]+(?=[a-z]+\b)|[A-Za-z0-9]+(?:'[a-z]+)?/g;
+const ASCII_WORD = /[0-9]+(?=[a-z]+\b)|fy(?=(?:[0-9]{2}){1,2}\b)|[A-Za-z0-9]+(?:'[a-z]+)?/g;
 /**
  * What may be an acronym spelling a stop word: letters with dots ("U.S.", "a.m."), two or three capitals as a whole
  * word ("US", "IT", "WHO", "NO" for nitric oxide), and "us" after "the", which the pronoun never follows.

@@ -94,17 +94,26 @@ const SHORT_YEARS = new RegExp(
   'gi',
 );
 
+/** A two-digit year on its own: a fiscal year's ("fy22", "FY '22") or after an apostrophe ("in '18"). */
+const SHORT_YEAR = /(?<![\p{L}\d])(?:(fy) ?'?|')(\d\d)(?![\d.,%'])/giu;
+
 /**
- * A question's two-digit year range ("poppy 15-17", "homicides '18–'19") written out ("2015-2017") in the century whose
- * years the corpus has (this one first), so it searches for those years (and `figures` prefers their figures): "15"
- * and "17" alone match any fifteen and seventeen. A range whose years the corpus lacks in either century stays as
- * typed.
+ * A question's two-digit year range ("poppy 15-17", "homicides '18–'19") and year ("fy22", "in '18") written out
+ * ("2015-2017", "fy 2022") in the century whose years the corpus has (this one first), so it searches for those years
+ * (and `figures` prefers their figures): "15" and "17" alone match any fifteen and seventeen. A year the corpus lacks
+ * in either century stays as typed.
  */
 export function withYears(question: string, knows: (term: string) => boolean): string {
-  return question.replace(SHORT_YEARS, (range, from: string, to: string) => {
-    const century = ['20', '19'].find((c) => knows(c + from) || knows(c + to));
-    return century && from < to ? `${century}${from}-${century}${to}` : range;
-  });
+  const centuryOf = (...years: string[]) => ['20', '19'].find((c) => years.some((y) => knows(c + y)));
+  return question
+    .replace(SHORT_YEARS, (range, from: string, to: string) => {
+      const century = centuryOf(from, to);
+      return century && from < to ? `${century}${from}-${century}${to}` : range;
+    })
+    .replace(SHORT_YEAR, (typed, prefix: string | undefined, year: string) => {
+      const century = centuryOf(year);
+      return century ? `${prefix ? `${prefix} ` : ''}${century}${year}` : typed;
+    });
 }
 
 /**

@@ -63,6 +63,7 @@ describe('Analyzer', () => {
     expect(terms('40mg a day')).toEqual(terms('40 mg a day'));
     expect(terms('70k deaths')).toEqual(terms('70 deaths'));
     expect(terms('the 1990s')).toEqual(terms('1990'));
+    expect(terms('FY2022')).toEqual(terms('fy 2022'));
     // Codes that mix digits and letters otherwise stay whole.
     expect(terms('p16INK4A and 5HT2A')).toEqual(['p16ink4a', '5ht2a']);
     expect(terms('IL-1β')).toEqual(['il', '1β']);

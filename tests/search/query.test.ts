@@ -158,6 +158,10 @@ describe('a question pasted from chat', () => {
     // Ages, durations, shares and ranges of years nobody wrote stay as typed.
     for (const topic of ['pupils aged 15-17 years', 'a 15-17% rise', 'a 15-17 percent rise', 'rooms 31-33', '$15-17'])
       expect(withYears(topic, knows)).toBe(topic);
+    expect(withYears("fy15 and FY '17 orchards, up since '98", knows)).toBe(
+      'fy 2015 and FY 2017 orchards, up since 1998',
+    );
+    for (const typed of ["rock 'n' roll", 'fy16 area', "the '80s"]) expect(withYears(typed, knows)).toBe(typed);
     await withCorpus(
       { 'a.md': note('Orchards', 'Orchards covered 1,200 hectares in 2015 and 1,450 in 2017.\n\nA barn has 15 cows.') },
       (dossier) => {
