@@ -24,16 +24,18 @@ const DOTTED_ACRONYM = /\b((?:\p{L}\.){2,})/gu;
 // Capitals are kept only in an acronym that spells a stop word (see `ACRONYM`). A number glued to a unit or suffix in
 // Latin letters ("5bn", "70k", "40mg", "1990s") is two words, as when written apart ("5 bn", "40 mg", "6-MP"), and so
 // is a fiscal year ("fy2022" as "fy 2022", for "fiscal year 2022").
-const WORD = /\p{N}+(?=[a-z]+(?![\p{L}\p{N}]))|fy(?=(?:\d{2}){1,2}(?![\p{L}\p{N}]))|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+const WORD =
+  /\p{N}+(?=[a-z]+(?![\p{L}\p{N}]))|fy(?=(?:\d{2}){1,2}(?![\p{L}\p{N}]))|[\p{L}\p{N}]+(?:'[^\P{L}\p{Lu}]+)?/gu;
 /** The same two patterns for folded ASCII text, whose only letters are a to z and whose only digits 0 to 9. */
 const ASCII_DOTTED_ACRONYM = /\b((?:[a-z]\.){2,})/g;
-const ASCII_WORD = /[0-9]+(?=[a-z]+\b)|fy(?=(?:[0-9]{2}){1,2}\b)|[A-Za-z0-9]+(?:'[a-z]+)?/g;
+const ASCII_WORD = /[0-9]+(?=[a-z]+(?![A-Za-z0-9]))|fy(?=(?:[0-9]{2}){1,2}(?![A-Za-z0-9]))|[A-Za-z0-9]+(?:'[a-z]+)?/g;
 /**
  * What may be an acronym spelling a stop word: letters with dots ("U.S.", "a.m."), two or three capitals as a whole
  * word ("US", "IT", "WHO", "NO" for nitric oxide), and "us" after "the", which the pronoun never follows.
  */
 const ACRONYM = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.])(?:((?:\p{L}\.){2,})|(\p{Lu}{2,3})(?![\p{L}\p{N}]|['\u2019]\p{Lu})|` +
+  String.raw`(?<![\p{L}\p{M}\p{N}.])(?:((?:\p{L}\p{M}*\.){2,})|` +
+    String.raw`((?:\p{Lu}\p{M}*){2,3})(?![\p{L}\p{N}]|['\u2019]\p{Lu})|` +
     String.raw`(?<=\b[Tt]he\s+)(us)(?![\p{L}\p{N}]))`,
   'gu',
 );
@@ -115,20 +117,22 @@ function foldKeepingAcronyms(text: string): string {
   let folded = '';
   let at = 0;
   for (const m of text.matchAll(ACRONYM)) {
-    const letters = (m[1] ?? m[2] ?? m[3]!).replace(/\./g, '');
-    const word = letters.toLowerCase();
+    const word = fold((m[1] ?? m[2] ?? m[3]!).replace(/\./g, ''));
     if (!STOP_WORDS.has(word) || CHAT_WORDS.has(word)) continue;
     if (m[2] && amongCapitals(text, m.index, m.index + m[0].length)) continue;
-    folded += fold(text.slice(at, m.index)) + letters.toUpperCase();
+    folded += fold(text.slice(at, m.index)) + word.toUpperCase();
     at = m.index + m[0].length;
   }
   return at ? folded + fold(text.slice(at)) : fold(text);
 }
 
-/** Whether the words either side of text[from, to) have no small letters, when it has a word either side. */
+/**
+ * Whether the words either side of text[from, to) on its line have no small letters, when it has a word either side:
+ * a heading's line is read apart from the text after it.
+ */
 function amongCapitals(text: string, from: number, to: number): boolean {
-  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, from - 40), from))?.[1];
-  const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(to, to + 40))?.[1];
+  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}\n]*$/u.exec(text.slice(Math.max(0, from - 40), from))?.[1];
+  const after = /^[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)/u.exec(text.slice(to, to + 40))?.[1];
   return (before !== undefined || after !== undefined) && ![before, after].some((w) => w && /\p{Ll}/u.test(w));
 }
 

@@ -5,6 +5,7 @@ import { Analyzer, fold } from '../../src/search/analyzer.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { analyseQuery, answerable, coverage } from '../../src/search/query.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
+import { STOP_WORDS } from '../../src/search/stopwords.js';
 import { anyInput, fuzz, HOSTILE_CORPUS, VOCAB } from '../support/arbitraries.js';
 import { tempCorpus } from '../support/corpus.js';
 
@@ -31,9 +32,11 @@ describe('Analyzer, fuzzed', () => {
   );
 
   it('folds accents and case away: a text and its folded form search for the same terms', () => {
+    // But for an acronym in capitals that spells a stop word ("US", "WHO"), which folded is the stop word.
+    const words = (text: string) => analyzer.terms(text).filter((t) => !STOP_WORDS.has(t));
     fc.assert(
       fc.property(anyInput(), (text) => {
-        expect(analyzer.terms(fold(text))).toEqual(analyzer.terms(text));
+        expect(words(fold(text))).toEqual(words(text));
       }),
       fuzz(500),
     );
@@ -58,10 +61,12 @@ describe('Analyzer, fuzzed', () => {
 });
 
 describe('Analyzer on plain ASCII text, fuzzed', () => {
-  // ASCII text takes plain patterns; a word beyond ASCII after it sends the whole text down the general path.
+  // ASCII text takes plain patterns; a word beyond ASCII after it sends the whole text down the general path. It comes
+  // on a line of its own: a word beside capitals says whether they are an acronym or a shouted line's words.
   const piece = fc.oneof(
     fc.string({ maxLength: 12 }),
     fc.constantFrom('U.S.', 'd.c.', "Mexico's", "it's", '%', '$5', '1,200', 'e.g.', 'CBP', ' ', '.', "'", '-', '\n'),
+    fc.constantFrom('US', 'IT', 'WHO', 'OK', 'the us', "US's", "IT'S", '5bn', 'fy22', 'FY2022', 'per cent'),
     fc.constantFrom(...VOCAB),
   );
   const ascii = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
@@ -70,7 +75,7 @@ describe('Analyzer on plain ASCII text, fuzzed', () => {
     fc.assert(
       fc.property(ascii, (text) => {
         expect(fold(`${text}é`)).toBe(`${fold(text)}e`);
-        expect(analyzer.tokenize(`${text} é`)).toEqual([...analyzer.tokenize(text), 'e']);
+        expect(analyzer.tokenize(`${text}\né`)).toEqual([...analyzer.tokenize(text), 'e']);
       }),
       fuzz(1000),
     );
