@@ -163,6 +163,16 @@ const TIME_UNITS = new Set([
   'quarter',
   'quarters',
 ]);
+/** Units of measure: a count of them ("3.1 tonnes") measures what the sentence says stands at it. */
+const MEASUREMENT_UNITS = new Set(
+  (
+    'tonne ton kilogram kilo kg gram ounce litre liter gallon barrel metre meter kilometre kilometer km mile foot ' +
+    'yard acre hectare millimetre millimeter centimetre centimeter megawatt kilowatt gigawatt watt degree calorie'
+  )
+    .split(' ')
+    .flatMap((w) => [w, `${w}s`])
+    .concat(['feet', 'inch', 'inches']),
+);
 /** Nouns that name a stretch of time: "the same period" says when, not what a figure measures. */
 const TIME_NOUNS = new Set([...TIME_UNITS, 'period', 'periods', 'time', 'season', 'seasons', 'interval', 'intervals']);
 const RATE_WORDS = new Set(['a', 'an', 'per', 'each', 'every']);
@@ -620,10 +630,18 @@ class SentenceReader {
       // "the two governments" refers back; "the two ferries in Norway" says how many there are.
       if (low.wordy && this.isDefinite(i) && noun.next === noun.headNext) return undefined;
       if (this.isBound(i, true)) return undefined;
+      // "Wheat yields averaged 3.1 tonnes": a unit of measure says how, not what; what stands at it does ("3.1 tonnes
+      // of wheat" says it after the unit).
+      const measured = MEASUREMENT_UNITS.has(this.lower(noun.headNext - 1)) && noun.next === noun.headNext;
       return {
         first: i,
         next: per?.next ?? noun.headNext,
-        figure: { ...base, unit, per: per?.period, measure: this.measureText(noun.first, noun.next) },
+        figure: {
+          ...base,
+          unit,
+          per: per?.period,
+          measure: (measured && this.subjectBefore(i)) || this.measureText(noun.first, noun.next),
+        },
         anaphoric: false,
       };
     }
@@ -969,6 +987,11 @@ class SentenceReader {
       const direct = this.nounPhraseAt(next);
       const measure = direct && this.measureText(direct.first, direct.next);
       if (measure) return measure;
+      // "1,450 permits in 2022, a 12 percent increase": a bare change beside a figure is a change of what it counts.
+      const beside = this.lower(first - 1) === 'a' && this.lower(first - 2) === ',' ? before.at(-1) : undefined;
+      const clause = (k: number) => this.segmentOf[k]!;
+      if (beside && CHANGE_NOUNS.has(this.lower(next)) && clause(beside.first) === clause(first - 2) - 1)
+        return beside.figure.measure;
     }
     // "Household debt stood at 95 percent of income": what stands at the figure is the measure, not its base.
     const subject = this.subjectBefore(this.t[first - 1]?.text === '(' ? first - 1 : first);

@@ -115,6 +115,16 @@ describe('a measure is a noun phrase from its sentence', () => {
     ]);
   });
 
+  it('a count of a unit of measure measures what stands at it, or what the unit is "of"', () => {
+    expect(figure('Wheat yields averaged 3.1 tonnes per hectare.', '3.1 tonnes').measure).toBe('Wheat yields');
+    expect(figure('Rainfall reached 900 millimetres in 2021.', '900 millimetres').measure).toBe('Rainfall');
+    expect(figure('The mill will produce some 12,000 tonnes of flour.', 'some 12,000 tonnes').measure).toBe(
+      'tonnes of flour',
+    );
+    // With no subject that stands at it, the unit is all the sentence says.
+    expect(figure('The ministry bought 400 tonnes.', '400 tonnes').measure).toBe('tonnes');
+  });
+
   it('a share that only says what it did has no measure', () => {
     const sentence = 'The ministry reported that around 60 percent travelled by rail in 2019.';
     expect(figure(sentence, 'around 60 percent').measure).toBeUndefined();
@@ -135,6 +145,9 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('Ridership saw an increase of 12 percent.', '12 percent').measure).toBeUndefined();
     // A change of something named keeps it.
     expect(figure('The council reported a 7 percent rise in fares.', '7 percent').measure).toBe('rise in fares');
+    // A bare change set beside a figure is a change of what that figure counts.
+    const permits = 'The agency approved 1,450 permits in 2022, a 12 percent increase over 2021.';
+    expect(figure(permits, '12 percent').measure).toBe('permits');
   });
 
   it("a measure never begins with another figure's number", () => {
