@@ -3,7 +3,7 @@ import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
 import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../search/query.js';
 import type { AnalysedQuery, Match } from '../search/query.js';
-import { figureItem } from './figures/index.js';
+import { besideTopic, figureItem } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import { partlyBlock, plain, replyOf, said, textReply, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
 
@@ -147,13 +147,20 @@ function excerptFor(
   // Figure offsets are within their sentence; the excerpt starts at the first shown sentence.
   const origin = chosen.sentences[0]?.start ?? 0;
   const ranges = figures.map((f) => [f.sentence.start - origin + f.start, f.sentence.start - origin + f.end] as const);
+  // Every figure shown is marked, but one its sentence sets beside the question ("some 300 from buses" on truck
+  // crashes) is no key figure of the answer.
+  const named = figures.map((figure) => ({
+    figure,
+    named: figure.measure ? coverage(query, analyzer.terms(figure.measure)) : 0,
+  }));
+  const beside = besideTopic(analyzer, named);
   return {
     text: excerptText(passage, chosen, (text) =>
       markTerms(text, new Set([...matched, ...queryTerms]), analyzer, ranges),
     ),
     context: passage.context,
     citation,
-    figures: figures.map((f) => figureItem({ ...f, citation })),
+    figures: figures.filter((f) => !beside.has(f)).map((f) => figureItem({ ...f, citation })),
     score,
   };
 }

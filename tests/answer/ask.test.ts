@@ -107,3 +107,19 @@ describe('words found only in a section heading', () => {
     expect(lead(town())).toBeGreaterThan(lead(whole));
   });
 });
+
+describe('key figures under an excerpt', () => {
+  const county = corpusForSuite({
+    'crashes.md': note(
+      'County Road Report',
+      'The county recorded 9,000 road crashes in 2021, with over 2,000 of those involving trucks and some 900 ' +
+        'involving buses.',
+    ),
+  });
+
+  it('leave out a figure its sentence sets beside the question, though the excerpt still marks it', () => {
+    const [result] = ask(county(), 'truck crashes').results;
+    expect(result!.excerpt.figures.map((f) => f.text)).toEqual(['9,000 road crashes', 'over 2,000']);
+    expect(result!.excerpt.text.filter((s) => s.strong).map((s) => s.text)).toContain('some 900');
+  });
+});

@@ -275,7 +275,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     });
   }
   if (!found.length) return nothing;
-  for (const f of found) if (besideTopic(analyzer, f, found)) f.figure.score *= otherPart;
+  const beside = besideTopic(analyzer, found);
+  for (const f of found) if (beside.has(f.figure)) f.figure.score *= otherPart;
   // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
   // when some do; the others stand for other times.
   const times = query.text.match(/\d+/g) ?? [];
@@ -371,25 +372,26 @@ function clauseOf(
 }
 
 /**
- * Whether a figure's sentence gives another figure whose measure names more of the topic, and this one's measure is not
- * the whole that one is part of: "over 900 of those from trucks and some 300 from buses" on "bus crashes" sets the
- * trucks' count beside the topic, while "9,000 crashes" before them is all of them, buses included.
+ * The figures whose sentence gives another figure with a measure that names more of the topic (`named`: how much of it
+ * a figure's measure names), when theirs is not the whole that one is part of: "over 900 of those from trucks and some
+ * 300 from buses" on "bus crashes" sets the trucks' count beside the topic, while "9,000 crashes" before them is all of
+ * them, buses included.
  */
-function besideTopic(
+export function besideTopic<F extends PassageFigure>(
   analyzer: Analyzer,
-  f: { figure: FoundFigure; named: number },
-  found: { figure: FoundFigure; named: number }[],
-): boolean {
-  const measure = f.figure.measure;
-  if (!measure) return false;
-  const own = analyzer.terms(measure);
-  return found.some(
-    (g) =>
+  figures: { figure: F; named: number }[],
+): Set<F> {
+  const beside = new Set<F>();
+  for (const f of figures) {
+    const own = f.figure.measure ? analyzer.terms(f.figure.measure) : undefined;
+    const part = (g: { figure: F; named: number }) =>
       g.figure.sentence === f.figure.sentence &&
       g.named > f.named &&
       !!g.figure.measure &&
-      !own.every((t) => analyzer.terms(g.figure.measure!).includes(t)),
-  );
+      !own!.every((t) => analyzer.terms(g.figure.measure!).includes(t));
+    if (own && figures.some(part)) beside.add(f.figure);
+  }
+  return beside;
 }
 
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */
