@@ -124,9 +124,7 @@ export class Dossier implements Library {
 
   /** The files the first load left out, each with a warning logged then (the watcher reads them again once changed). */
   get skipped(): string[] {
-    return this.corpus.warnings
-      .filter((w) => !this.corpus.documents.some((d) => d.source === w.source))
-      .map((w) => w.source);
+    return this.corpus.warnings.filter((w) => !this.documentsBySource.has(w.source)).map((w) => w.source);
   }
 
   /** How many passages the index holds, without reading any saved passage (the start-up log, /healthz). */
