@@ -383,13 +383,14 @@ export function besideTopic<F extends PassageFigure>(
 ): Set<F> {
   const beside = new Set<F>();
   for (const f of figures) {
-    const own = f.figure.measure ? analyzer.terms(f.figure.measure) : undefined;
+    if (!f.figure.measure) continue;
+    const own = analyzer.terms(f.figure.measure);
     const part = (g: { figure: F; named: number }) =>
       g.figure.sentence === f.figure.sentence &&
       g.named > f.named &&
       !!g.figure.measure &&
-      !own!.every((t) => analyzer.terms(g.figure.measure!).includes(t));
-    if (own && figures.some(part)) beside.add(f.figure);
+      !own.every((t) => analyzer.terms(g.figure.measure!).includes(t));
+    if (figures.some(part)) beside.add(f.figure);
   }
   return beside;
 }
