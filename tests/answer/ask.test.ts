@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, askReply } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
-import { corpusForSuite, note, tempCorpus } from '../support/corpus.js';
+import { CRASHES_AND_PARTS, corpusForSuite, note, tempCorpus } from '../support/corpus.js';
 
 describe('the decision to answer, on a corpus of its own', () => {
   const town = corpusForSuite({
@@ -109,13 +109,7 @@ describe('words found only in a section heading', () => {
 });
 
 describe('key figures under an excerpt', () => {
-  const county = corpusForSuite({
-    'crashes.md': note(
-      'County Road Report',
-      'The county recorded 9,000 road crashes in 2021, with over 2,000 of those involving trucks and some 900 ' +
-        'involving buses.',
-    ),
-  });
+  const county = corpusForSuite({ 'crashes.md': CRASHES_AND_PARTS });
 
   it('leave out a figure its sentence sets beside the question, though the excerpt still marks it', () => {
     const [result] = ask(county(), 'truck crashes').results;

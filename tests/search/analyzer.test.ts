@@ -41,30 +41,46 @@ describe('Analyzer', () => {
     expect(terms('at 9 a.m.')).toEqual(['9', 'am']);
   });
 
-  it('reads capitals among capitals as shouted words, and chat filler in capitals as filler', () => {
-    expect(terms('WHAT IT MEANS FOR US')).toEqual(terms('means'));
-    expect(terms("IT'S DONE")).toEqual(terms('done'));
-    expect(terms('OK so FYI the aid')).toEqual(terms('aid'));
+  // Each row names a reading and gives texts that must be read as the one beside them.
+  it.each<[string, [string, string][]]>([
+    [
+      'capitals among capitals as shouted words, and chat filler in capitals as filler',
+      [
+        ['WHAT IT MEANS FOR US', 'means'],
+        ["IT'S DONE", 'done'],
+        ['OK so FYI the aid', 'aid'],
+      ],
+    ],
+    [
+      'number words as digits',
+      [
+        ['ten to twenty', '10 to 20'],
+        ['eight pillars', '8 pillars'],
+      ],
+    ],
+    [
+      '% and $ as the words they stand for, and "per cent" as "percent"',
+      [
+        ['90%', '90 percent'],
+        ['90 per cent', '90 percent'],
+        ['$5', 'dollars 5'],
+      ],
+    ],
+    [
+      'a number glued to a unit or suffix in Latin letters as the number and the unit',
+      [
+        ['$1.5bn', '$1.5 bn'],
+        ['40mg a day', '40 mg a day'],
+        ['70k deaths', '70 deaths'],
+        ['the 1990s', '1990'],
+        ['FY2022', 'fy 2022'],
+      ],
+    ],
+  ])('reads %s', (_, pairs) => {
+    for (const [text, same] of pairs) expect(terms(text), text).toEqual(terms(same));
   });
 
-  it('reads number words as digits, so "ten to twenty" is "10 to 20"', () => {
-    expect(terms('ten to twenty')).toEqual(terms('10 to 20'));
-    expect(terms('eight pillars')).toEqual(terms('8 pillars'));
-  });
-
-  it('reads % and $ as the words they stand for, and "per cent" as "percent"', () => {
-    expect(terms('90%')).toEqual(terms('90 percent'));
-    expect(terms('90 per cent')).toEqual(terms('90 percent'));
-    expect(terms('$5')).toEqual(terms('dollars 5'));
-  });
-
-  it('reads a number glued to a unit or suffix in Latin letters as the number and the unit', () => {
-    expect(terms('$1.5bn')).toEqual(terms('$1.5 bn'));
-    expect(terms('40mg a day')).toEqual(terms('40 mg a day'));
-    expect(terms('70k deaths')).toEqual(terms('70 deaths'));
-    expect(terms('the 1990s')).toEqual(terms('1990'));
-    expect(terms('FY2022')).toEqual(terms('fy 2022'));
-    // Codes that mix digits and letters otherwise stay whole.
+  it('keeps codes that mix digits and letters whole', () => {
     expect(terms('p16INK4A and 5HT2A')).toEqual(['p16ink4a', '5ht2a']);
     expect(terms('IL-1β')).toEqual(['il', '1β']);
   });

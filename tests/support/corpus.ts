@@ -119,3 +119,10 @@ export const note = (title: string, body: string, date = '2026-01-15') =>
 /** A one-note corpus with one plain, findable sentence: for tests about the surfaces rather than the answers. */
 export const SILT = 'The dredging contractor reported that silt levels in the harbour had fallen by a third.';
 export const siltCorpus = () => tempCorpus({ 'harbour.md': note('Harbour', SILT) });
+
+/** A whole and two of its parts in one sentence: "truck crashes" asks for the whole and one part, not the other. */
+export const CRASHES_AND_PARTS = note(
+  'County Road Report',
+  'The county recorded 9,000 road crashes in 2021, with over 2,000 of those involving trucks and some 900 ' +
+    'involving buses.',
+);

@@ -438,6 +438,11 @@ interface Match {
   base?: string;
 }
 
+/** A figure read from its own words, not referring back to the one before. */
+function plainMatch(first: number, next: number, figure: Match['figure']): Match {
+  return { first, next, figure, anaphoric: false };
+}
+
 /** Reads one sentence's tokens into figures. Indexes are token positions; offsets are in `text`. */
 class SentenceReader {
   private readonly segmentOf: number[] = [];
@@ -591,17 +596,12 @@ class SentenceReader {
       if (ratio) {
         value = low.value / ratio.whole;
         const noun = this.nounPhraseAt(ratio.next);
-        return {
-          first: i,
-          next: noun?.headNext ?? ratio.next,
-          figure: {
-            ...base,
-            value,
-            unit: 'ratio',
-            measure: noun ? this.measureText(noun.first, noun.next) : undefined,
-          },
-          anaphoric: false,
-        };
+        return plainMatch(i, noun?.headNext ?? ratio.next, {
+          ...base,
+          value,
+          unit: 'ratio',
+          measure: noun ? this.measureText(noun.first, noun.next) : undefined,
+        });
       }
     }
     return this.countAt(i, next, low, base, before);
@@ -633,17 +633,12 @@ class SentenceReader {
       // "Wheat yields averaged 3.1 tonnes": a unit of measure says how, not what; what stands at it does ("3.1 tonnes
       // of wheat" says it after the unit).
       const measured = MEASUREMENT_UNITS.has(this.lower(noun.headNext - 1)) && noun.next === noun.headNext;
-      return {
-        first: i,
-        next: per?.next ?? noun.headNext,
-        figure: {
-          ...base,
-          unit,
-          per: per?.period,
-          measure: (measured && this.subjectBefore(i)) || this.measureText(noun.first, noun.next),
-        },
-        anaphoric: false,
-      };
+      return plainMatch(i, per?.next ?? noun.headNext, {
+        ...base,
+        unit,
+        per: per?.period,
+        measure: (measured && this.subjectBefore(i)) || this.measureText(noun.first, noun.next),
+      });
     }
     if (low.wordy || this.isBound(i, false)) return undefined;
     const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
@@ -651,20 +646,14 @@ class SentenceReader {
     const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
     if (!partitive && this.lower(next) === 'of') {
       const whole = this.nounPhraseAt(this.skipDeterminers(next + 1));
-      if (whole)
-        return {
-          first: i,
-          next,
-          figure: { ...base, unit, measure: this.measureText(whole.first, whole.next) },
-          anaphoric: false,
-        };
+      if (whole) return plainMatch(i, next, { ...base, unit, measure: this.measureText(whole.first, whole.next) });
     }
     // "over 20,000 of those coming from Dover", "and some 15,500 coming from Hull".
     const tail = this.participlePhraseAt(partitive ? next + 2 : next);
     // "The district will take in three towns and total about 45,000": a figure its sentence predicates of a
     // subject is that subject's, not more of the count before it.
     const subject = partitive ? undefined : this.subjectBefore(i);
-    if (subject) return { first: i, next, figure: { ...base, unit, measure: subject }, anaphoric: false };
+    if (subject) return plainMatch(i, next, { ...base, unit, measure: subject });
     if (partitive || referent) {
       return {
         first: i,
@@ -680,19 +669,14 @@ class SentenceReader {
     if (participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower)) {
       const by = this.lower(i - 1) === 'with' ? this.nounPhraseEnding(i - 1) : undefined;
       const measure = by && this.measureText(by.first, i - 1);
-      return { first: i, next: next + 1, figure: { ...base, unit, measure }, anaphoric: false };
+      return plainMatch(i, next + 1, { ...base, unit, measure });
     }
     // "Thefts fell to 950": what the count is of stands before it, or nothing says.
-    return { first: i, next, figure: { ...base, unit }, anaphoric: false };
+    return plainMatch(i, next, { ...base, unit });
   }
 
   private finish(first: number, next: number, figure: Omit<Match['figure'], 'measure'>, before: Match[]): Match {
-    return {
-      first,
-      next,
-      figure: { ...figure, measure: this.quantityMeasure(first, next, figure.unit, before) },
-      anaphoric: false,
-    };
+    return plainMatch(first, next, { ...figure, measure: this.quantityMeasure(first, next, figure.unit, before) });
   }
 
   /** A number with its currency, scale and percent sign: "$1.6 billion", "72.9 percent", "one million". */

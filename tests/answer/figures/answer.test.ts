@@ -4,7 +4,7 @@ import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import type { RankingOverrides } from '../../../src/search/ranking.js';
-import { note, openCorpus, withCorpus } from '../../support/corpus.js';
+import { CRASHES_AND_PARTS, note, openCorpus, withCorpus } from '../../support/corpus.js';
 import { HARBOUR } from './fixtures.js';
 
 let harbour: Dossier;
@@ -229,24 +229,15 @@ describe('answerFigures', () => {
   });
 
   it('ranks a figure down when its sentence sets its measure beside the topic, not the whole of it', async () => {
-    await withCorpus(
-      {
-        'crashes.md': note(
-          'County Road Report',
-          'The county recorded 9,000 road crashes in 2021, with over 2,000 of those involving trucks and some ' +
-            '900 involving buses.',
-        ),
-      },
-      async (_, dir) => {
-        const values = async (otherPart: number) =>
-          answerFigures(await Dossier.open({ corpusDir: dir, ranking: { figures: { otherPart } } }), 'truck crashes')
-            .figures.map((f) => Number(f.value))
-            .sort((a, b) => a - b);
-        // The buses' count is another part of the crashes; the 9,000 are all of them, the trucks included.
-        expect(await values(0.5)).toEqual([2000, 9000]);
-        expect(await values(1)).toEqual([900, 2000, 9000]);
-      },
-    );
+    await withCorpus({ 'crashes.md': CRASHES_AND_PARTS }, async (_, dir) => {
+      const values = async (otherPart: number) =>
+        answerFigures(await Dossier.open({ corpusDir: dir, ranking: { figures: { otherPart } } }), 'truck crashes')
+          .figures.map((f) => Number(f.value))
+          .sort((a, b) => a - b);
+      // The buses' count is another part of the crashes; the 9,000 are all of them, the trucks included.
+      expect(await values(0.5)).toEqual([2000, 9000]);
+      expect(await values(1)).toEqual([900, 2000, 9000]);
+    });
   });
 
   it("leaves a figure out when the topic's words in its sentence belong to another figure's measure", async () => {
