@@ -199,7 +199,10 @@ export interface RankingOptions {
      * covered. A number the corpus has ("2019") keeps its weight: it picks out the figures of that time.
      */
     changeWeight: number;
-    /** Score factor for a small count in words ("two agencies"), which matters less than a figure in digits. */
+    /**
+     * Score factor for a small count or multiple in words ("two agencies", "ten times"), which matters less than a
+     * figure in digits. A share in words ("half of") is as exact as a percentage.
+     */
     wordedCount: number;
     /**
      * Two sources' figures whose measures differ (so in two groups) may still be estimates of one quantity, and

@@ -266,7 +266,9 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     const cover = sentenceWeight * own + (1 - sentenceWeight) * coverage(query, whole, amounts);
     // A figure whose measure names the topic is about it; one whose measure names something else is less so.
     const named = figure.measure ? coverage(query, analyzer.terms(figure.measure), amounts) : own;
-    const score = cover * (1 - measureWeight + measureWeight * named) * (/\d/.test(figure.text) ? 1 : wordedCount);
+    // A share in words ("nearly half") is as exact as one in digits.
+    const worded = !/\d/.test(figure.text) && figure.unit !== 'ratio';
+    const score = cover * (1 - measureWeight + measureWeight * named) * (worded ? wordedCount : 1);
     const passage = hit.passage;
     found.push({
       figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },

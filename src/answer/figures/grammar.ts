@@ -137,6 +137,38 @@ const HEDGES = [
   'barely',
 ].map((h) => h.split(' '));
 const CHANGE_MARKERS = new Set(['up', 'down']);
+/** A share said in words, by the parts its whole is cut into: "half of", "a third of", "two-thirds of". */
+const FRACTIONS = new Map(
+  (
+    [
+      ['half', 2],
+      ['third', 3],
+      ['quarter', 4],
+      ['fifth', 5],
+      ['tenth', 10],
+    ] as [string, number][]
+  ).flatMap(([w, n]) => [
+    [w, n],
+    [w === 'half' ? 'halves' : `${w}s`, n],
+  ]),
+);
+/** Words before a bare "half" that make it one part named, not a share: "the second half", "the other half". */
+const NAMED_PARTS = new Set([
+  'the',
+  'a',
+  'first',
+  'second',
+  'last',
+  'latter',
+  'other',
+  'this',
+  'that',
+  'each',
+  'every',
+]);
+/** Ordinals that count a part of a year: "the third quarter", "the second half". */
+const PART_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'final', 'last']);
+const YEAR_PARTS = new Set(['quarter', 'half']);
 /** Nouns that name a change ("a drop of 8 percent"): how a figure moved, not what it measures. */
 export const CHANGE_NOUNS = new Set(
   ['increase', 'decrease', 'drop', 'rise', 'decline', 'fall', 'growth', 'reduction', 'jump', 'cut', 'gain', 'loss']
@@ -341,6 +373,13 @@ const QUANTITY_VERBS = new Set([
   'come',
   'go',
 ]);
+/** Verbs (by lemma) of a quantity's change: "from A to B" after them gives where it moved from and to, not a range. */
+const CHANGE_VERBS = new Set(
+  (
+    'rise climb increase grow jump soar surge swell fall drop decline decrease sink dip slip plunge plummet tumble ' +
+    'shrink go change'
+  ).split(' '),
+);
 /** Prepositions after a verb that make its subject the quantity: "fell to", "put at", "grew by". */
 const QUANTITY_PREPOSITIONS = new Set(['at', 'to', 'by', 'of', 'in', 'from', 'for']);
 /** Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of". */
@@ -535,6 +574,17 @@ class SentenceReader {
   private relateBaselines(matches: Match[]): void {
     matches.forEach((m, n) => {
       const before = matches[n - 1]?.figure;
+      // "fell from 150 litres to 120 litres": the two ends of a change measure one thing, which the first is said of
+      // (the second's words before it are the first figure's).
+      const from = matches[n - 1];
+      if (
+        from?.figure.measure &&
+        from.figure.unit === m.figure.unit &&
+        from.next === m.first - 1 &&
+        this.lower(from.next) === 'to' &&
+        this.lower(from.first - 1) === 'from'
+      )
+        m.figure.measure = from.figure.measure;
       if (!before || before.unit !== m.figure.unit || !this.isBaseline(m.first)) return;
       m.figure.measure ??= before.measure;
       const months = (when: string | undefined) => !!when && when.split(/\s+/).some(isMonth);
@@ -561,13 +611,36 @@ class SentenceReader {
     const outerHedge = this.hedgeAt(k);
     if (outerHedge) k += outerHedge.length;
     const opener = this.lower(k);
+    // "Nearly half of the farms", "two-thirds of voters": a share, of what follows "of" or what stands at it.
+    const fraction = this.fractionAt(k);
+    if (fraction)
+      return this.finish(
+        i,
+        fraction.next,
+        { hedge: outerHedge?.join(' '), value: fraction.value, unit: 'ratio' },
+        before,
+      );
     const range =
       opener === 'between' || opener === 'from'
         ? this.rangeAt(k + 1, opener === 'between' ? ['and'] : ['to', 'through'])
         : undefined;
-    const low = range?.low ?? this.amountAt(k);
+    let low = range?.low ?? this.amountAt(k);
     if (!low || this.isLabel(low)) return undefined;
-    const high = range?.high ?? this.rangeTailAt(low);
+    let high = range?.high ?? this.rangeTailAt(low);
+    // "fell from 150 to 120 litres", "rose from 3 to 5 percent": the two ends of a change are two figures, not a range.
+    // Each is read at its own number, the first with the unit and scale of the second.
+    const moved = (from: number) => this.lower(from) === 'from' && CHANGE_VERBS.has(this.t[from - 1]?.lemma ?? '');
+    if (high && (moved(range ? k : i - 1) || inherit(low, high.amount) > high.amount.value)) {
+      if (range) return undefined;
+      const { currency, percent } = high.amount;
+      low = {
+        ...low,
+        value: inherit(low, high.amount),
+        currency: low.currency ?? currency,
+        percent: low.percent || percent,
+      };
+      high = undefined;
+    }
     let next = high?.amount.next ?? low.next;
     const currency = high?.amount.currency ?? low.currency;
     const percent = low.percent || !!high?.amount.percent;
@@ -577,7 +650,6 @@ class SentenceReader {
       high?.hedge ??
       (this.lower(i - 1) === 'at' && this.lower(i - 2) === 'estimated' ? 'estimated' : undefined);
     let value: FigureValue = high ? { low: inherit(low, high.amount), high: high.amount.value } : low.value;
-    if (typeof value !== 'number' && value.low > value.high) return undefined;
     const base = { hedge, value };
 
     if (currency || percent) {
@@ -663,6 +735,10 @@ class SentenceReader {
         base: referent,
       };
     }
+    // "Some 4,000 were living in tents", "about 300 were children": a count that is its clause's subject counts what
+    // the predicate says of it.
+    const predicate = this.t[next]?.pos === 'AUX' ? this.predicateAt(next) : undefined;
+    if (predicate) return { first: i, next, figure: { ...base, unit, measure: predicate }, anaphoric: false };
     // "34,500 killed": the participle reads as part of the figure, but it is no noun phrase to head a measure. After
     // "with" it counts what the phrase before says: "a record for road deaths with 912 killed".
     const participle = this.t[next];
@@ -722,6 +798,28 @@ class SentenceReader {
       k += 2;
     }
     return { first: i, next: k, value, currency, percent, scale, wordy: wordy && !currency && !percent };
+  }
+
+  /**
+   * A share in words before "of" ("half of", "a third of", "two-thirds of"), as a fraction; not a part named ("the
+   * second half of 2021"), a time ("half of 2021") nor an amount ("a quarter of a million").
+   */
+  private fractionAt(i: number): { value: number; next: number } | undefined {
+    let k = i;
+    let parts = 1;
+    const word = this.lower(k);
+    if (word === 'a' || word === 'one') k++;
+    else if (NUMBER_WORDS.has(word) && this.t[k]!.pos === 'NUM') {
+      parts = NUMBER_WORDS.get(word)!;
+      k++;
+    }
+    if (k > i && this.lower(k) === '-' && !this.t[k]!.spaced) k++;
+    const whole = FRACTIONS.get(this.lower(k));
+    if (!whole || parts >= whole || this.lower(k + 1) !== 'of') return undefined;
+    if (k === i && (whole !== 2 || NAMED_PARTS.has(this.lower(i - 1)))) return undefined;
+    const after = this.lower(k + 2) === 'a' || this.lower(k + 2) === 'an' ? k + 3 : k + 2;
+    if (SCALES.has(this.lower(after)) || this.isTimeAt(k + 2)) return undefined;
+    return { value: parts / whole, next: k + 1 };
   }
 
   /** "between A and B" / "from A to B" after the opener. */
@@ -800,7 +898,11 @@ class SentenceReader {
   }
 
   private startsAmount(i: number): boolean {
-    return !!this.amountAt(i) || ((this.lower(i) === 'between' || this.lower(i) === 'from') && !!this.amountAt(i + 1));
+    return (
+      !!this.amountAt(i) ||
+      !!this.fractionAt(i) ||
+      ((this.lower(i) === 'between' || this.lower(i) === 'from') && !!this.amountAt(i + 1))
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -946,6 +1048,20 @@ class SentenceReader {
     return lastNoun === undefined ? undefined : lastNoun + 1;
   }
 
+  /**
+   * What a predicate from `at` says of its subject, as a measure: its participle's phrase ("were living in tents along
+   * the river"), or the noun phrase after "be" ("were children"); none for a bare passive ("were killed in 2019").
+   */
+  private predicateAt(at: number): string | undefined {
+    const tail = this.participlePhraseAt(at);
+    if (tail) return this.measureText(tail.first, tail.next);
+    let k = at;
+    while (this.t[k + 1]?.pos === 'AUX' || this.t[k + 1]?.pos === 'ADV') k++;
+    if (this.t[k]?.lemma !== 'be') return undefined;
+    const noun = this.nounPhraseAt(this.skipDeterminers(k + 1));
+    return noun && this.measureText(noun.first, noun.next);
+  }
+
   /** "coming from heroin", "involving trucks": a participle, its preposition if any, and a noun phrase. */
   private participlePhraseAt(at: number): { first: number; next: number } | undefined {
     let i = at;
@@ -1013,15 +1129,19 @@ class SentenceReader {
         this.t.slice(k + 1, i).every((t) => LINKING_WORDS.has(t.lower)) &&
         QUANTITY_VERBS.has(this.t[k]!.lemma) &&
         this.t[k - 1]?.pos !== 'DET');
+    // "Water use fell from 150 litres": where a quantity moved from is said of its subject as much as where it went.
+    const linking = (k: number) =>
+      LINKING_WORDS.has(this.lower(k)) ||
+      (this.lower(k) === 'from' && this.t[k - 1]?.pos === 'VERB' && QUANTITY_VERBS.has(this.t[k - 1]!.lemma));
     // A noun phrase right before a figure is not what it is said of ("the report found 90 percent", with
     // "found" read as a noun), unless the figure is a change ("seizures up 28 percent") or stands in brackets.
-    if (!/^(AUX|ADV|PART)$/.test(this.t[i - 1]?.pos ?? '') && !verbal(i - 1) && !LINKING_WORDS.has(this.lower(i - 1))) {
+    if (!/^(AUX|ADV|PART)$/.test(this.t[i - 1]?.pos ?? '') && !verbal(i - 1) && !linking(i - 1)) {
       if (!CHANGE_MARKERS.has(this.lower(i)) && this.t[i]?.text !== '(') return undefined;
     }
     let k = i - 1;
     let verb: Token | undefined;
     let preposition = false;
-    while (k >= 0 && (/^(AUX|ADV|PART)$/.test(this.t[k]!.pos) || verbal(k) || LINKING_WORDS.has(this.lower(k)))) {
+    while (k >= 0 && (/^(AUX|ADV|PART)$/.test(this.t[k]!.pos) || verbal(k) || linking(k))) {
       if (!verb && verbal(k)) verb = this.t[k];
       else if (!verb && QUANTITY_PREPOSITIONS.has(this.lower(k))) preposition = true;
       k--;
@@ -1189,7 +1309,9 @@ class SentenceReader {
       if (this.lower(first) === 'the' && next - first === 2 && YEAR.test(t[first + 1]!.text)) first++;
       const words = t.slice(first, next);
       const anchored =
-        words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) || words.some((w) => RELATIVE_TIMES.has(w.lower));
+        words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) ||
+        words.some((w) => RELATIVE_TIMES.has(w.lower)) ||
+        words.some((_, n) => this.isYearPart(first + n));
       if (!anchored || words.every((w) => w.entity === 'DURATION' && !/\d/.test(w.text))) {
         i = next - 1;
         continue;
@@ -1219,6 +1341,7 @@ class SentenceReader {
     if (!token) return false;
     if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
     if (SEASONS.has(token.lower) && RELATIVE_TIMES.has(this.lower(i - 1))) return true;
+    if (this.isYearPart(i)) return true;
     if (
       YEAR.test(token.text) ||
       /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) ||
@@ -1226,6 +1349,12 @@ class SentenceReader {
     )
       return true;
     return isMonth(token.lower) && token.pos === 'PROPN';
+  }
+
+  /** "the third quarter", "the second half": a part of a year, counted, whose year the text may leave unsaid. */
+  private isYearPart(i: number): boolean {
+    const ordinal = (k: number) => PART_ORDINALS.has(this.lower(k));
+    return (YEAR_PARTS.has(this.lower(i)) && ordinal(i - 1)) || (ordinal(i) && YEAR_PARTS.has(this.lower(i + 1)));
   }
 
   /**

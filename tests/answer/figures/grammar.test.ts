@@ -92,6 +92,35 @@ describe('figuresInSentence: bounds', () => {
   });
 });
 
+describe('figuresInSentence: changes from one figure to another', () => {
+  it('"fell from 150 litres to 120 litres" is two figures of one measure', () => {
+    const [from, to] = figuresInSentence('Daily water use fell from 150 litres to 120 litres.');
+    expect(from).toMatchObject({ text: '150 litres', value: 150, measure: 'Daily water use' });
+    expect(to).toMatchObject({ text: '120 litres', value: 120, measure: 'Daily water use' });
+  });
+
+  it('the ends of a change written as a range are two figures, the first with the unit of the second', () => {
+    expect(figuresInSentence('Bus fares rose from 3 to 5 percent of wages.')).toMatchObject([
+      { text: '3', value: 3, unit: 'percent', measure: 'Bus fares' },
+      { text: '5 percent', value: 5, unit: 'percent', measure: 'Bus fares' },
+    ]);
+    expect(texts('Grain stocks fell from $9 to $7 billion.')).toEqual(['$9', '$7 billion']);
+    // Estimates that range over values are one figure.
+    expect(only('Grain stock estimates ranged from $7 to $9 billion.').value).toEqual({ low: 7e9, high: 9e9 });
+  });
+});
+
+describe('figuresInSentence: shares in words', () => {
+  it.each([
+    ['a part of a year', 'Output was cut in the second half of 2021.'],
+    ['half of a year', 'Half of 2021 was lost to the strike.'],
+    ['"a quarter of a million" is a count with no noun', 'A quarter of a million tourists came.'],
+    ['"by half" with nothing after it', 'The fleet shrank by half.'],
+  ])('%s is no share', (_, sentence) => {
+    expect(figuresInSentence(sentence).filter((f) => f.unit === 'ratio')).toEqual([]);
+  });
+});
+
 describe('figuresInSentence: small counts in words', () => {
   it('"the two unions in the capital" says how many; "the two unions" alone refers back', () => {
     expect(texts('Talks with the two unions in the capital failed.')).toEqual(['two unions']);
