@@ -1,9 +1,15 @@
-// The question sets the bench scores every engine on: the dev questions and the held-out validation set over the
-// seed articles, and SciFact's training claims over its abstracts. The validation set is scored to report only:
-// nothing here or in the peers' settings is tuned on it.
+// The question sets the bench scores every engine on: the dev questions and the two held-out validation sets over the
+// seed articles, and SciFact's training claims over its abstracts. The validation sets are scored to report only:
+// nothing here or in the peers' settings is tuned on them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expandValidationSet, readSeeds, readValidationSet } from '../tests/eval/cases.js';
+import {
+  expandValidationSet,
+  readSeeds,
+  readValidationSet,
+  VALIDATION_SETS,
+  type ValidationSetName,
+} from '../tests/eval/cases.js';
 import { hits, type ResultText, type Wanted } from './stats.js';
 
 /** An answerable question and the passages that answer it (score.mjs's hit rule). */
@@ -46,8 +52,10 @@ export function devQuestions(devFile: string): SeedQuestion[] {
   return answerable(JSON.parse(readFileSync(devFile, 'utf8')) as DevCase[]);
 }
 
-export async function validationQuestions(seedsDir: string): Promise<SeedQuestion[]> {
-  return answerable(expandValidationSet(await readValidationSet(), await readSeeds(seedsDir)) as DevCase[]);
+/** The answerable questions of a held-out set (tests/eval/cases.ts's VALIDATION_SETS). */
+export async function validationQuestions(seedsDir: string, set: ValidationSetName): Promise<SeedQuestion[]> {
+  const cases = expandValidationSet(await readValidationSet(VALIDATION_SETS[set]), await readSeeds(seedsDir));
+  return answerable(cases as DevCase[]);
 }
 
 export function sciFactClaims(dir: string): Claim[] {
