@@ -6,8 +6,9 @@ import { stemWord } from '../../search/analyzer.js';
 import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../../search/query.js';
 import type { Amounts, AnalysedQuery, Match } from '../../search/query.js';
 import type { Citation } from '../reply.js';
+import type { RankingOptions } from '../../search/ranking.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
-import { MeasureIndex, type MeasureGroup, type Series } from './group.js';
+import { closeValues, MeasureIndex, type MeasureGroup, type Series } from './group.js';
 import type { PassageFigure } from './passage.js';
 
 export interface FiguresOptions {
@@ -291,9 +292,11 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   // Equal scores: the passage the search ranks higher first.
   const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
   const best = ranked[0]!.figure.score;
-  const kept = ranked
-    .map((f) => f.figure)
-    .filter((f) => f.score >= (match === 'partial' ? partialRelative : minRelative) * best)
+  const cut = (f: FoundFigure) => f.score >= (match === 'partial' ? partialRelative : minRelative) * best;
+  const listed = ranked.map((f) => f.figure).filter(cut);
+  // Equal scores keep their order: a figure restated stays before its restatements.
+  const kept = [...listed, ...otherEstimates(dossier, listed[0]!, listed, dossier.ranking.figures)]
+    .sort((a, b) => b.score - a.score)
     .slice(0, limit);
   const measures = new MeasureIndex(analyzer, (term) => dossier.index.bridges.sameAs(term), dossier.ranking.figures);
   const groups = measures.group(kept);
@@ -306,6 +309,40 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     match,
     match === 'partial' ? missing(query, closest.hit.terms, closest.amounts).map((w) => w.word) : [],
   );
+}
+
+/**
+ * Other sources' figures for the best figure's quantity, which the topic may word unlike them: sources seldom give one
+ * estimate in the same words ("the profits from illegal drug sales in the country are estimated at between $18 and
+ * $30 billion", "illegal drug sales in the country ... provide some $20 to $30 billion in revenue"), but they give it
+ * in the same unit, at a close value (`estimateSpread`), in a sentence that says much of what the other's says
+ * (`restated` of its weight). Each scores as the figure it restates. Only the best figure is restated: one further
+ * down the list is less surely about the topic, and its echoes were mostly about something else in the tuning topics.
+ */
+function otherEstimates(
+  dossier: Library,
+  best: FoundFigure,
+  listed: FoundFigure[],
+  { estimateSpread, restated }: RankingOptions['figures'],
+): FoundFigure[] {
+  if (!/\d/.test(best.text)) return [];
+  const key = (passage: Passage, f: PassageFigure) => `${passage.id}:${f.sentence.start + f.start}`;
+  const known = new Set(listed.map((f) => key(f.passage, f)));
+  const sentence = analyseQuery(best.sentence.text, dossier.index, dossier.ranking.query);
+  const amounts = { figure: true, money: CURRENCIES.has(best.unit) };
+  const found = new Map<string, FoundFigure>();
+  for (const { passage } of dossier.search(sentence, { limit: 10 })) {
+    if (passage.source === best.source) continue;
+    for (const other of dossier.figures.of(passage)) {
+      const at = key(passage, other);
+      if (known.has(at) || found.has(at) || other.unit !== best.unit || other.per !== best.per) continue;
+      if (!closeValues(best.value, other.value, estimateSpread)) continue;
+      if (coverage(sentence, dossier.index.analyzer.terms(other.sentence.text), amounts) < restated) continue;
+      const citation = dossier.citation(passage);
+      found.set(at, { ...other, source: passage.source, passage, citation, score: best.score });
+    }
+  }
+  return [...found.values()];
 }
 
 /** A passage searched for figures, with its coverage of the topic and, when it continues one, the paragraph before. */

@@ -183,9 +183,13 @@ function isChange(figure: PassageFigure): boolean {
   return /^(up|down)\b/i.test(figure.text) || CHANGE_NOUNS.has(figure.measure?.split(/\s/)[0]!.toLowerCase() ?? '');
 }
 
-/** Values, or ranges, within a factor of `spread` of each other. */
 function close(a: Sourced, b: Sourced, spread: number): boolean {
-  const [x, y] = [bounds(a.value), bounds(b.value)];
+  return closeValues(a.value, b.value, spread);
+}
+
+/** Values, or ranges, within a factor of `spread` of each other. */
+export function closeValues(a: FigureValue, b: FigureValue, spread: number): boolean {
+  const [x, y] = [bounds(a), bounds(b)];
   return x.low <= spread * y.high && y.low <= spread * x.high;
 }
 

@@ -344,6 +344,39 @@ describe('answerFigures', () => {
     );
   });
 
+  it("lists another source's restatement of the best figure, worded unlike the topic", async () => {
+    await withCorpus(
+      {
+        'audit.md': note(
+          'Forest Audit',
+          'Timber gangs make profits estimated at between $2 and $3 billion a year from illegal logging in the ' +
+            'northern forests.',
+        ),
+        'ngo.md': note(
+          'Field Report',
+          [
+            'Illegal logging in the northern forests is estimated to provide some $2.5 billion a year in income to ' +
+              'criminal syndicates.',
+            'A new paper mill near the forests cost $2.4 billion a year to run.',
+          ].join('\n\n'),
+        ),
+        'schools.md': note(
+          'School Budgets',
+          'Spending on school buses is estimated at $1.1 billion a year, and the gangs of painters cost less.',
+        ),
+        'roads.md': note('Road Review', 'Toll income from the coast road made a profit of $900 million last year.'),
+      },
+      async (forests) => {
+        // The field report names neither timber, gangs nor profits; the paper mill's close sum restates nothing.
+        const listed = answerFigures(forests, 'timber gang profits').figures;
+        expect(listed.map((f) => [f.text, f.source.split('/').pop()])).toEqual([
+          ['between $2 and $3 billion a year', 'audit.md'],
+          ['some $2.5 billion a year', 'ngo.md'],
+        ]);
+      },
+    );
+  });
+
   it('orders a series over time by date, one point per time', () => {
     const series = answerFigures(harbour, 'cargo thefts').series;
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
