@@ -40,10 +40,16 @@ export function ask(dossier: Library, question: string, { limit = 3, offset = 0 
   if (!answerable(query)) return nothing;
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text);
-    return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
+    // The decision rests on what the passage surely says; the order also on the rare senses its context picks.
+    return {
+      hit,
+      amounts,
+      sure: coverage(query, hit.terms, amounts),
+      cover: coverage(query, hit.terms, amounts, true),
+    };
   });
-  const best = covered.reduce((a, b) => (b.cover > a.cover ? b : a), covered[0]!);
-  const match = best ? decide(best.cover, dossier.ranking.answer, evidence(query, best.cover)) : 'none';
+  const best = covered.reduce((a, b) => (b.sure > a.sure ? b : a), covered[0]!);
+  const match = best ? decide(best.sure, dossier.ranking.answer, evidence(query, best.sure)) : 'none';
   if (match === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
     c,
@@ -104,7 +110,7 @@ function textCoverage(
   // Coverage is linear in each word's credit, so this counts a word found only in the heading `outsideText` of itself.
   const discounted = (withHeading: number, withoutHeading: () => number) =>
     kept.length < everywhere.length ? outsideText * withHeading + (1 - outsideText) * withoutHeading() : withHeading;
-  const text = discounted(whole, () => coverage(query, [...kept, ...inText], amountsIn(hit.passage.text)));
+  const text = discounted(whole, () => coverage(query, [...kept, ...inText], amountsIn(hit.passage.text), true));
   if (sentences.length <= width) return { whole: text, near: text };
   let best = 0;
   for (let i = 0; i + width <= sentences.length; i++) {
@@ -115,8 +121,8 @@ function textCoverage(
         .map((r) => r.text)
         .join(' '),
     );
-    const run = discounted(coverage(query, [...everywhere, ...own], amounts), () =>
-      coverage(query, [...kept, ...own], amounts),
+    const run = discounted(coverage(query, [...everywhere, ...own], amounts, true), () =>
+      coverage(query, [...kept, ...own], amounts, true),
     );
     best = Math.max(best, run);
   }

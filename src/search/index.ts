@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 15;
+export const INDEX_VERSION = 16;
 
 interface IndexedPassage {
   id: string;
@@ -55,7 +55,7 @@ export interface SearchHit {
  * its alternatives, with their weights (see `analyseQuery`).
  */
 export interface WeightedQuery {
-  words: { term: string; alternatives: { terms: string[]; weight: number }[] }[];
+  words: { term: string; alternatives: { terms: string[]; weight: number; gated?: boolean }[] }[];
 }
 
 /** A word as written, worth correcting a typo towards: letters only, long enough to tell apart. */
@@ -179,8 +179,12 @@ export class PassageIndex {
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking, indexing);
     if (wordnet) {
       try {
-        const { synonyms, family, dictionary } = await readWordNet(index.learned.words.keys(), wordnet, indexing);
-        index.learn([...Bridges.oneWay(synonyms, 'wordnet', analyzer), ...Bridges.oneWay(family, 'family', analyzer)]);
+        const { synonyms, rare, family, dictionary } = await readWordNet(index.learned.words.keys(), wordnet, indexing);
+        index.learn([
+          ...Bridges.oneWay(synonyms, 'wordnet', analyzer),
+          ...Bridges.oneWay(rare, 'rare', analyzer),
+          ...Bridges.oneWay(family, 'family', analyzer),
+        ]);
         index.learned.dictionary = {
           words: Strings.sorted(dictionary.words),
           names: Strings.sorted(dictionary.names),
@@ -370,15 +374,26 @@ export class PassageIndex {
     query: WeightedQuery,
     { limit = 20, budget = this.ranking.postingsBudget }: SearchOptions,
   ): Omit<SearchHit, 'passage'>[] {
-    const wanted = new Set(query.words.flatMap((w) => [w.term, ...w.alternatives.flatMap((a) => a.terms)]));
-    const { searched, skipped } = this.plan([...wanted], budget);
+    const wanted = new Set(
+      query.words.flatMap((w) => [w.term, ...w.alternatives.filter((a) => !a.gated).flatMap((a) => a.terms)]),
+    );
+    // A rare sense's terms come after every other: a long question's many rare senses must not crowd its own words
+    // out of the budget.
+    const gated = query.words.flatMap((w) => w.alternatives.filter((a) => a.gated).flatMap((a) => a.terms));
+    const { searched, skipped } = this.plan(
+      [...wanted],
+      budget,
+      [...new Set(gated)].filter((t) => !wanted.has(t)),
+    );
     // Passages by MiniSearch's short ids, their scores in typed arrays reused from question to question, until the
     // best are chosen: a Map and a row for each of thousands of passages, and decoding each one's id, made most of a
     // question's garbage and a tenth of its time.
     const byTerm = new Map<string, TermScores>();
     for (const term of searched) byTerm.set(term, this.scorer.scores(term, this.ranking));
-    const n = query.words.length;
-    // Row r of `grid` holds the best score of each word for passage `ids[r]`.
+    const words = query.words.length;
+    // Row r of `grid` holds the best score of each word for passage `ids[r]`, then each word's best through a gated
+    // alternative (a rare sense), which counts only in a passage that holds another word of the question.
+    const n = 2 * words;
     const rows = this.rows;
     rows.clear();
     rows.reserve(this.scorer.ids);
@@ -420,21 +435,36 @@ export class PassageIndex {
             } else total[at]! += hits.scores[j]!;
           }
         }
-        for (let j = 0; j < summed.length; j++) raise(summed[j]!, i, (alt.weight * total[j]!) / alt.terms.length);
+        const column = alt.gated ? words + i : i;
+        for (let j = 0; j < summed.length; j++) raise(summed[j]!, column, (alt.weight * total[j]!) / alt.terms.length);
       }
     });
     const scores = ids.map((_, row) => {
       let sum = 0;
-      let words = 0;
-      for (let w = row * n; w < (row + 1) * n; w++) {
+      let held = 0;
+      for (let w = row * n; w < row * n + words; w++) {
         sum += this.grid[w]!;
-        if (this.grid[w]! > 0) words++;
+        if (this.grid[w]! > 0) held++;
       }
+      let gated = 0;
+      if (held > 0)
+        for (let w = row * n; w < row * n + words; w++) {
+          const extra = this.grid[w + words]! - this.grid[w]!;
+          // The context must be another word: a rare sense of the only word held says nothing of which sense it is.
+          if (extra > 0 && (held > 1 || this.grid[w]! === 0)) {
+            sum += extra;
+            if (this.grid[w] === 0) gated++;
+          }
+        }
       // `coordination` rewards matching more of the question's words; 0 leaves that to coverage.
-      return sum * words ** this.ranking.coordination;
+      return sum * (held + gated) ** this.ranking.coordination;
     });
-    // Stable: passages of equal score stay in the order they were first met.
-    const ranked = ids.map((_, row) => row).sort(byScore(scores));
+    // Stable: passages of equal score stay in the order they were first met. A passage reached only by rare senses
+    // scores nothing, and is no candidate.
+    const ranked = ids
+      .map((_, row) => row)
+      .filter((row) => scores[row]! > 0)
+      .sort(byScore(scores));
     const holders = skipped.map((term) => this.scorer.holders(term));
     return ranked.slice(0, limit).map((row) => {
       const id = ids[row]!;
@@ -455,10 +485,10 @@ export class PassageIndex {
    * the terms' postings pass the budget the commonest are left out: they weigh least in BM25, and
    * the caller still learns (through `contains`) which hits have them.
    */
-  private plan(terms: string[], budget: number): { searched: string[]; skipped: string[] } {
-    const byRarity = terms
-      .map((term) => ({ term, df: this.learned.counts.any.get(term) ?? 0 }))
-      .sort((a, b) => a.df - b.df);
+  private plan(terms: string[], budget: number, after: string[] = []): { searched: string[]; skipped: string[] } {
+    const rarest = (list: string[]) =>
+      list.map((term) => ({ term, df: this.learned.counts.any.get(term) ?? 0 })).sort((a, b) => a.df - b.df);
+    const byRarity = [...rarest(terms), ...rarest(after)];
     const searched: string[] = [];
     const skipped: string[] = [];
     let postings = 0;

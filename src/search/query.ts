@@ -13,6 +13,11 @@ export interface Alternative {
   /** How much a match counts against the asker's own word (1): always less. */
   weight: number;
   via: BridgeSource;
+  /**
+   * A guess (a WordNet synonym in a rare sense): it counts only in a passage holding another word of the question, as
+   * that word's context picks the sense, and only to order passages, never in the decision to answer.
+   */
+  gated?: boolean;
 }
 
 /** One word of a question, with the terms it searches for and how much it tells passages apart. */
@@ -21,7 +26,7 @@ export interface QueryWord {
   /** The word's own analysed term. */
   term: string;
   alternatives: Alternative[];
-  /** Every term the word searches for: its own, then its alternatives'. */
+  /** Every term the word searches for: its own, then its alternatives' (but gated ones', which only order passages). */
   terms: string[];
   /** Inverse document frequency of the word (or of its rarest alternative); an unknown word weighs the most. */
   weight: number;
@@ -129,7 +134,9 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   for (const found of index.bridges.find(typed.map((w) => w.term))) {
     const weight = options.bridges[found.via];
     if (weight <= 0) continue;
-    for (let i = found.from; i < found.to; i++) alternatives[i]!.push({ terms: found.terms, weight, via: found.via });
+    const gated = found.via === 'rare' || undefined;
+    for (let i = found.from; i < found.to; i++)
+      alternatives[i]!.push({ terms: found.terms, weight, via: found.via, gated });
   }
   // An acronym the question defines ("systemic lupus erythematosus (SLE)") says its long form again: one thing asked
   // for, weighed once, by the long form's words, each of which the acronym also says (at an alias's weight), so a
@@ -162,16 +169,18 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     }
     const usable = alts.filter((a) => a.terms.every((t) => index.knows(t)));
     const own = index.documentFrequency(term);
-    // An alternative phrase is as telling as its rarest word.
-    const dfs = usable.map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
-    const known = index.knows(term) || usable.length > 0;
+    // An alternative phrase is as telling as its rarest word. A gated one does not make the word known: its sense is
+    // a guess, which a passage's other words may confirm but the decision to answer must not rest on.
+    const sure = usable.filter((a) => !a.gated);
+    const dfs = sure.map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
+    const known = index.knows(term) || sure.length > 0;
     const unknown = idf(0) * unknownWeight(word, kind, options);
     const weight = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : known ? idf(1) : unknown;
     return {
       word,
       term,
       alternatives: usable,
-      terms: [...new Set([term, ...usable.flatMap((a) => a.terms)])],
+      terms: [...new Set([term, ...sure.flatMap((a) => a.terms)])],
       weight,
       known,
       quantity: quantityOf(term),
@@ -206,36 +215,57 @@ function quantityOf(term: string): QueryWord['quantity'] {
   return QUANTITY_WORDS.has(term) ? 'figure' : undefined;
 }
 
-/** How much of a word a passage holding `matched` covers: 1 for the word itself, less for another way of saying it. */
-function credit(word: QueryWord, matched: ReadonlySet<string>, amounts: Amounts): number {
+/**
+ * How much of a word a passage holding `matched` covers: 1 for the word itself, less for another way of saying it; a
+ * gated alternative only when `context` (the passage holds another word of the question).
+ */
+function credit(word: QueryWord, matched: ReadonlySet<string>, amounts: Amounts, context: boolean): number {
   if ((word.quantity && amounts[word.quantity]) || matched.has(word.term)) return 1;
   let best = 0;
   for (const alt of word.alternatives) {
+    if (alt.gated && !context) continue;
     const share = alt.terms.filter((t) => matched.has(t)).length / alt.terms.length;
     best = Math.max(best, alt.weight * share);
   }
   return best;
 }
 
+/** Each word's `credit`; with `gated`, a gated alternative's too where the passage covers another word without one. */
+function credits(query: AnalysedQuery, matched: ReadonlySet<string>, amounts: Amounts, gated: boolean): number[] {
+  const plain = query.words.map((w) => credit(w, matched, amounts, false));
+  const held = plain.filter((c) => c > 0).length;
+  return query.words.map((w, i) =>
+    gated && w.alternatives.some((a) => a.gated) && held - (plain[i]! > 0 ? 1 : 0) > 0
+      ? credit(w, matched, amounts, true)
+      : plain[i]!,
+  );
+}
+
 /**
  * Share of the question's weight that a passage matching `matched` terms covers, from 0 to 1.
- * `amounts`: what the passage states (`amountsIn`), which covers the question's quantity words.
+ * `amounts`: what the passage states (`amountsIn`), which covers the question's quantity words. `gated`: whether gated
+ * alternatives count, as they do when ask orders passages; whether to answer is decided without them.
  */
-export function coverage(query: AnalysedQuery, matched: Iterable<string>, amounts: Amounts = NO_AMOUNTS): number {
-  const set = new Set(matched);
+export function coverage(
+  query: AnalysedQuery,
+  matched: Iterable<string>,
+  amounts: Amounts = NO_AMOUNTS,
+  gated = false,
+): number {
+  const each = credits(query, new Set(matched), amounts, gated);
   let total = 0;
   let covered = 0;
-  for (const w of query.words) {
+  query.words.forEach((w, i) => {
     total += w.weight;
-    covered += w.weight * credit(w, set, amounts);
-  }
+    covered += w.weight * each[i]!;
+  });
   return total ? covered / total : 0;
 }
 
 /** The words of the question the passage holding `matched` does not cover at all (for "only partly matches"). */
 export function missing(query: AnalysedQuery, matched: Iterable<string>, amounts: Amounts = NO_AMOUNTS): QueryWord[] {
-  const set = new Set(matched);
-  return query.words.filter((w) => credit(w, set, amounts) === 0);
+  const each = credits(query, new Set(matched), amounts, false);
+  return query.words.filter((_, i) => each[i] === 0);
 }
 
 /**

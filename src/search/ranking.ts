@@ -19,6 +19,12 @@ export interface RankingOptions {
      */
     wordnetMaxSenses: number;
     /**
+     * A word's other synonyms (its other senses', or in a sense the synonym seldom has: "intercept" for "wiretap")
+     * bridge to it as `rare` alternatives, which count only beside another word of the question (see
+     * `Alternative.gated`); a word with more senses than this gets none.
+     */
+    wordnetRareMaxSenses: number;
+    /**
      * A synonym bridges to a corpus word only when it means that word's sense in at least this share of its tagged
      * uses: "killing" is a profit in a few of them, so a question about killings is not about profit.
      */
@@ -61,7 +67,7 @@ export interface RankingOptions {
     /**
      * How much a match through each kind of bridge counts against the asker's own word (1): the
      * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, WordNet's
-     * synonyms, the words of one family in WordNet ("bakers" for "baking", "unpaid" for
+     * synonyms and their rare senses, the words of one family in WordNet ("bakers" for "baking", "unpaid" for
      * "paid", "Danish" for "Denmark"), the corpus word a typo meant. 0 turns a kind off.
      */
     bridges: Record<BridgeSource, number>;
@@ -228,6 +234,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   index: {
     wordnetSenses: 1,
     wordnetMaxSenses: 8,
+    wordnetRareMaxSenses: 20,
     wordnetMinUsage: 0.05,
     wordnetMaxNarrower: 12,
     familySteps: 2,
@@ -247,7 +254,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     coordination: 0,
   },
   query: {
-    bridges: { lexicon: 0.7, alias: 0.9, abbreviation: 0.8, wordnet: 0.5, family: 0.6, typo: 0.8 },
+    bridges: { lexicon: 0.7, alias: 0.9, abbreviation: 0.8, wordnet: 0.5, rare: 0.3, family: 0.6, typo: 0.8 },
     unknownName: 2.5,
     unknownSpecific: 2,
     unknownWord: 0.7,

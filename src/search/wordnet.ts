@@ -53,14 +53,20 @@ export interface Dictionary {
  * word] pairs (the other words of each word's commonest sense, and for a noun of its broader and
  * narrower senses, so a question that says "nab" finds "arrested" and "murder" finds "homicide"),
  * and the dictionary's one-word entries, which tell a word the corpus lacks from a typo, and a
- * name from a common word. `words` are folded words of the corpus; `options` say how far synonyms and families
- * reach (see `RankingOptions`).
+ * name from a common word. `rare` pairs are the other synonyms, of a word's other senses or in senses the synonym
+ * seldom has ("intercept" for "wiretap"): a question's other words must pick them (see `Alternative.gated`). `words`
+ * are folded words of the corpus; `options` say how far synonyms and families reach (see `RankingOptions`).
  */
 export async function readWordNet(
   words: Iterable<string>,
   dictDir: string,
   options: RankingOptions['index'] = DEFAULT_RANKING.index,
-): Promise<{ synonyms: [string, string][]; family: [string, string][]; dictionary: Dictionary }> {
+): Promise<{
+  synonyms: [string, string][];
+  rare: [string, string][];
+  family: [string, string][];
+  dictionary: Dictionary;
+}> {
   // Index lines are kept whole and read only for the corpus's words: parsing all 150,000 was most of the time.
   const entries = new Map<string, { part: (typeof PARTS)[number]; line: string }[]>();
   const data = new Map<string, string>();
@@ -143,6 +149,7 @@ export async function readWordNet(
     return (entries.get(key) ?? []).some((e) => e.part === part && offsetsOf(e.line)[0] === offset);
   };
   const pairs: [string, string][] = [];
+  const rare: [string, string][] = [];
   const family: [string, string][] = [];
   for (const word of words) {
     const forms = [word, ...baseForms(word)].filter((form) => entries.has(form));
@@ -158,25 +165,34 @@ export async function readWordNet(
     const lemma = [word, ...baseForms(word)].find((form) => entries.has(form));
     if (!lemma) continue;
     const senses = entries.get(lemma)!.map((e) => ({ part: e.part, offsets: offsetsOf(e.line) }));
-    if (senses.reduce((n, e) => n + e.offsets.length, 0) > options.wordnetMaxSenses) continue;
+    const count = senses.reduce((n, e) => n + e.offsets.length, 0);
+    const common = count <= options.wordnetMaxSenses;
+    const rarely = count <= options.wordnetRareMaxSenses;
     const same = new Set<string>();
+    const other = new Set<string>();
     for (const { part, offsets } of senses)
-      for (const offset of offsets.slice(0, options.wordnetSenses)) {
+      offsets.forEach((offset, sense) => {
+        const first = common && sense < options.wordnetSenses;
+        if (!first && !rarely) return;
         const related = part === 'noun' ? [offset, ...kin(offset)] : [offset];
         for (const at of related)
           for (const written of synset(part, at)) {
-            const other = written.toLowerCase();
+            const synonym = written.toLowerCase();
+            if (synonym === lemma) continue;
             // Both ways, and for the word a question will be stemmed to: "killing" means profit only in a rare
             // sense, and "calling" (a career) is searched as "call", which is rarely a career.
-            const stemmed = stemWord(other);
-            if (other === lemma || !commonly(other, part, at)) continue;
-            if (stemmed !== other && entries.has(stemmed) && !commonly(stemmed, part, at)) continue;
-            same.add(other);
+            const stemmed = stemWord(synonym);
+            const usual =
+              first &&
+              commonly(synonym, part, at) &&
+              (stemmed === synonym || !entries.has(stemmed) || commonly(stemmed, part, at));
+            (usual ? same : other).add(synonym);
           }
-      }
-    for (const other of same) pairs.push([other, word]);
+      });
+    for (const synonym of same) pairs.push([synonym, word]);
+    if (rarely) for (const synonym of other) if (!same.has(synonym)) rare.push([synonym, word]);
   }
-  return { synonyms: pairs, family, dictionary };
+  return { synonyms: pairs, rare, family, dictionary };
 }
 
 /** Part of speech of each synset type in a sense key ("kill%1:04:00::" is a noun; 5 is an adjective satellite). */

@@ -124,6 +124,31 @@ describe('a word the corpus lacks', () => {
   });
 });
 
+describe('a rare sense', () => {
+  it('counts beside another word of the question, only to order passages, never to decide whether to answer', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Courts', 'Judges approved wiretaps on the ferry company.'),
+        'b.md': note('Devices', 'Wiretaps are an old technology.'),
+      },
+      (dossier) => {
+        // "intercept" means "wiretap" in one of its senses, seldom used: a guess that the other words must confirm.
+        const query = analyseQuery('intercepts approved by judges', dossier.index, dossier.ranking.query);
+        const intercepts = query.words.find((w) => w.word === 'intercepts')!;
+        expect(intercepts.alternatives).toContainEqual(expect.objectContaining({ terms: ['wiretap'], gated: true }));
+        expect(intercepts.known).toBe(false);
+        expect(intercepts.terms).toEqual([intercepts.term]);
+        const judges = [...query.words.filter((w) => w !== intercepts).flatMap((w) => w.terms), 'wiretap'];
+        expect(coverage(query, judges, undefined, true)).toBeGreaterThan(coverage(query, judges));
+        expect(coverage(query, ['wiretap'], undefined, true)).toBe(0);
+        const hits = dossier.search(query, { limit: 5 });
+        expect(hits.map((h) => h.passage.text)).toEqual([expect.stringContaining('Judges')]);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+});
+
 describe('a question pasted from chat', () => {
   it.each([
     ['harbour fees https://example.com/reports/2021?id=7', 'harbour fees'],

@@ -12,6 +12,17 @@ describe('readWordNet', () => {
     expect(to('career')).not.toContain('calling');
   });
 
+  it("bridges a corpus word to its other senses' synonyms and its seldom-meant ones as rare, apart", async () => {
+    const { synonyms, rare } = await readWordNet(['wiretaps', 'profits'], WORDNET_DIR);
+    const to = (pairs: [string, string][], word: string) => pairs.filter(([, w]) => w === word).map(([o]) => o);
+    // "intercept" seldom means to tap a line, nor "earnings" a company's profits (more often a wage).
+    expect(to(rare, 'wiretaps')).toContain('intercept');
+    expect(to(synonyms, 'wiretaps')).not.toContain('intercept');
+    expect(to(rare, 'profits')).toContain('earnings');
+    expect(to(synonyms, 'profits')).toContain('net income');
+    expect(to(rare, 'profits').filter((w) => to(synonyms, 'profits').includes(w))).toEqual([]);
+  });
+
   it('bridges a corpus word to its family: derived forms, roots and negated forms, not opposites', async () => {
     const { family } = await readWordNet(['smuggling', 'reported', 'mexico', 'increased', 'closely'], WORDNET_DIR);
     const to = (word: string) => family.filter(([, w]) => w === word).map(([other]) => other);
