@@ -125,7 +125,7 @@ describe('a word the corpus lacks', () => {
 });
 
 describe('a rare sense', () => {
-  it('counts beside another word of the question, only to order passages, never to decide whether to answer', async () => {
+  it('counts beside another word of the question, to order passages only, never to decide to answer', async () => {
     await withCorpus(
       {
         'a.md': note('Courts', 'Judges approved wiretaps on the ferry company.'),
