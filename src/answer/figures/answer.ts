@@ -407,7 +407,10 @@ function clauseOf(
   if (coverage(query, terms) > 0) return { terms: [...frame, ...terms], factor: 1 };
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
   const before = previous ? analyzer.terms(previous.text) : [];
-  return coverage(query, before) > 0 ? { terms: [...frame, ...before, ...terms], factor: following } : undefined;
+  if (coverage(query, before) > 0) return { terms: [...frame, ...before, ...terms], factor: following };
+  // "## Ferry passengers" over "In 2019 the service carried 41,000": a heading says what the figures under it count,
+  // when they say nothing else; one with a measure of its own counts it `following` as much.
+  return coverage(query, frame) > 0 ? { terms: [...frame, ...terms], factor: following } : undefined;
 }
 
 /**

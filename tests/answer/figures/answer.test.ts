@@ -344,6 +344,29 @@ describe('answerFigures', () => {
     );
   });
 
+  it('counts the figures under a heading that names the topic when their sentences name nothing else', async () => {
+    await withCorpus(
+      {
+        'review.md': note(
+          'Regional Review',
+          [
+            '## Ferry passengers',
+            'In 2019 the service carried 41,000, up 12 percent on the year before. The port employs 300 dock workers.',
+            '## Harbour dues',
+            'Fishing boats paid 3,100 over the same months.',
+          ].join('\n\n'),
+        ),
+        'news.md': note('Island News', 'The school on the north island opened a library with 2,000 books.'),
+      },
+      async (islands) => {
+        const answer = answerFigures(islands, 'ferry passengers');
+        expect(answer.match).toBe('confident');
+        // The dock workers are a count of something else, though under the same heading.
+        expect(answer.figures.map((f) => f.text)).toEqual(['41,000', 'up 12 percent']);
+      },
+    );
+  });
+
   it("lists another source's restatement of the best figure, worded unlike the topic", async () => {
     await withCorpus(
       {
