@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 16;
+export const INDEX_VERSION = 17;
 
 interface IndexedPassage {
   id: string;
@@ -226,8 +226,8 @@ export class PassageIndex {
   }
 
   /**
-   * What an English dictionary says a word is: a proper noun ("canada", "canadian"), a word of one sense
-   * ("naloxone"), a common word of several ("cops"), or unknown to it (a typo, a rare name, a code). A word
+   * What an English dictionary says a word is: a proper noun ("canada", "canadian"), a noun of one sense
+   * ("naloxone"), a common word ("cops", "eavesdrop"), or unknown to it (a typo, a rare name, a code). A word
    * whose forms are of several kinds is the commonest: "selling" (one sense) is a form of "sell" (many).
    */
   wordKind(word: string): WordKind | undefined {

@@ -76,8 +76,9 @@ export interface RankingOptions {
      * these, by how specific an English dictionary (WordNet) says it is: the more specific, the likelier it
      * names another subject than says the corpus's own in other words. `unknownName`: a proper noun or an
      * adjective of one (Guatemala, Canadian: a place or people the corpus does not cover). `unknownSpecific`:
-     * a word of one sense (naloxone, guacamole: one thing, and not this corpus's). `unknownWord`: a common
-     * word of several senses (cops, fallout, minister: perhaps a paraphrase of the corpus's own words).
+     * a noun of one sense (naloxone, guacamole: one thing, and not this corpus's). `unknownWord`: a common
+     * word of several senses (cops, fallout, minister: perhaps a paraphrase of the corpus's own words), or a verb or
+     * adjective of one (eavesdrop: an action or quality, which a corpus says in its own words more often).
      * `unknownCode`: a token with digits the dictionary does not know (Rpl23, 5mmol, FY23: a detail of a
      * subject, written in more than one way); any other word the dictionary does not know (a rare name, a
      * typo) weighs 1. Calibrated with `answer` (README, Evaluation).

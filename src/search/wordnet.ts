@@ -38,8 +38,9 @@ const negated = (a: string, b: string) =>
 
 /**
  * English words WordNet knows, one word each, in lower case: `names` are proper nouns (Canada, Tokyo) and the
- * adjectives that say "of" one (Canadian); `specific` words have a single sense in every part of speech (naloxone,
- * guacamole), where a common word has several (cop, minister); `words` are the rest.
+ * adjectives that say "of" one (Canadian); `specific` words are nouns of a single sense (naloxone, guacamole), where a
+ * common word has several (cop, minister); `words` are the rest, a verb or adjective of one sense among them: a
+ * question's subject is a thing, while "eavesdropping" or "unreported" is more often the corpus's words said otherwise.
  */
 export interface Dictionary {
   words: string[];
@@ -135,7 +136,7 @@ export async function readWordNet(
     const onlyNoun = list.every((e) => e.part === 'noun');
     const senses = list.reduce((n, e) => n + Number(e.line.split(' ', 3)[2]), 0);
     if ((onlyNoun && names.has(lemma)) || ofNames.has(lemma)) dictionary.names.push(lemma);
-    else (senses === 1 ? dictionary.specific : dictionary.words).push(lemma);
+    else (senses === 1 && onlyNoun ? dictionary.specific : dictionary.words).push(lemma);
   }
   const usage = await senseUsage(dictDir);
   /**
