@@ -26,7 +26,7 @@ export interface QueryWord {
   /** The word's own analysed term. */
   term: string;
   alternatives: Alternative[];
-  /** Every term the word searches for: its own, then its alternatives' (but gated ones', which only order passages). */
+  /** Every term the word searches for: its own, then its alternatives' (not gated ones', which only order passages). */
   terms: string[];
   /** Inverse document frequency of the word (or of its rarest alternative); an unknown word weighs the most. */
   weight: number;
