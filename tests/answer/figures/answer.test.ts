@@ -323,34 +323,32 @@ describe('answerFigures', () => {
     );
   });
 
-  it('reads a paragraph of figures with the one before when that one names the topic without a figure', async () => {
-    await withCorpus(
-      {
+  // In each corpus the figures' own sentences name nothing of the topic; it is named just before them.
+  it.each<{ where: string; files: Record<string, string>; topic: string; expected: string[] }>([
+    {
+      where: 'in the paragraph before, which has no figure',
+      files: {
         'ferries.md': note(
           'Island Transport Notes',
           [
             'After the new timetable, ferry traffic to the outer islands kept growing all summer.',
             'In July the ferries carried 12,000 passengers, up from 9,000 a year before.',
+            // Another subject: its figure stays out.
             'Harbour dues paid by fishing boats came to 3,100 over the same months.',
           ].join('\n\n'),
         ),
       },
-      async (islands) => {
-        // The topic is in the first paragraph, its figures in the second; the third speaks of something else.
-        const answer = answerFigures(islands, 'outer islands ferry traffic after the timetable');
-        expect(answer.match).toBe('confident');
-        expect(answer.figures.map((f) => f.text)).toEqual(['12,000 passengers', '9,000']);
-      },
-    );
-  });
-
-  it('counts the figures under a heading that names the topic when their sentences name nothing else', async () => {
-    await withCorpus(
-      {
+      topic: 'outer islands ferry traffic after the timetable',
+      expected: ['12,000 passengers', '9,000'],
+    },
+    {
+      where: 'in the heading above',
+      files: {
         'review.md': note(
           'Regional Review',
           [
             '## Ferry passengers',
+            // The dock workers are a count of something else, though under the same heading.
             'In 2019 the service carried 41,000, up 12 percent on the year before. The port employs 300 dock workers.',
             '## Harbour dues',
             'Fishing boats paid 3,100 over the same months.',
@@ -358,13 +356,13 @@ describe('answerFigures', () => {
         ),
         'news.md': note('Island News', 'The school on the north island opened a library with 2,000 books.'),
       },
-      async (islands) => {
-        const answer = answerFigures(islands, 'ferry passengers');
-        expect(answer.match).toBe('confident');
-        // The dock workers are a count of something else, though under the same heading.
-        expect(answer.figures.map((f) => f.text)).toEqual(['41,000', 'up 12 percent']);
-      },
-    );
+      topic: 'ferry passengers',
+      expected: ['41,000', 'up 12 percent'],
+    },
+  ])('counts the figures of a topic named $where', async ({ files, topic, expected }) => {
+    const answer = await withCorpus(files, (islands) => answerFigures(islands, topic));
+    expect(answer.match).toBe('confident');
+    expect(answer.figures.map((f) => f.text)).toEqual(expected);
   });
 
   it("lists another source's restatement of the best figure, worded unlike the topic", async () => {
