@@ -51,6 +51,11 @@ export class Dossier implements Library {
   private readonly documentsBySource = new Map<string, SourceDocument>();
   private readonly listeners = new Set<CorpusListener>();
   private watcher?: CorpusWatcher;
+  /**
+   * Whether this open indexed the corpus anew (a first start, a changed file or setting), rather than finding
+   * the index it saved before.
+   */
+  built = false;
 
   private constructor(
     readonly corpus: Corpus,
@@ -68,13 +73,29 @@ export class Dossier implements Library {
   }
 
   static async open(options: DossierOptions): Promise<Dossier> {
-    const log = options.log ?? silentLogger();
+    const first = await Dossier.read(options);
+    if (!first.saved) return first.dossier;
+    // What was just parsed and indexed is held whole in memory (800 MB at 1000× the seeds, and collecting it slows
+    // answers), while the saved copy is read on demand: so the engine answers from what it saved, as after a restart.
+    // Quiet: the first read has said whatever was wrong with a file or a setting once already.
+    const dossier = (await Dossier.read(options, silentLogger())).dossier;
+    dossier.built = true;
+    return dossier;
+  }
+
+  /**
+   * Opens the engine, logging what reading the corpus finds to `reading` (default the engine's log); `saved` when
+   * it indexed the corpus and saved both the parsed corpus and the index.
+   */
+  private static async read(options: DossierOptions, reading?: Logger): Promise<{ dossier: Dossier; saved: boolean }> {
+    const dossierLog = options.log ?? silentLogger();
+    const log = reading ?? dossierLog;
     const figures = new FigureCache();
     const saved = options.cacheDir
       ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log, figures)
       : undefined;
     const corpus = await loadCorpus(options.corpusDir, { ...options.load, log, reuse: saved?.reuse });
-    await saved?.save(corpus);
+    const corpusSaved = (await saved?.save(corpus)) ?? false;
     const file = lexiconPath(corpus.dir, options.lexicon);
     const named = options.lexicon !== undefined;
     const lexicon = await loadLexicon(file, log, named);
@@ -89,7 +110,13 @@ export class Dossier implements Library {
       wordnet: options.wordnet,
     });
     index.useLexicon(lexicon.groups);
-    return new Dossier(corpus, index, log, ranking, figures, options.load, { file, named, hash: lexicon.hash });
+    const dossier = new Dossier(corpus, index, dossierLog, ranking, figures, options.load, {
+      file,
+      named,
+      hash: lexicon.hash,
+    });
+    dossier.built = !index.fromCache;
+    return { dossier, saved: dossier.built && corpusSaved && index.saved };
   }
 
   /** Reads the lexicon file again and uses it if it changed (the corpus watcher calls this). Whether it changed. */

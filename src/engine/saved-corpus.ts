@@ -93,13 +93,13 @@ export class SavedCorpus {
   /**
    * Saves the corpus when anything in it was read anew (or a file went away). A file read but
    * skipped (all boilerplate, binary, corrupt) is saved with its warning, so it is not read,
-   * and the corpus not saved again, on every start.
+   * and the corpus not saved again, on every start. Whether the corpus is saved as it is now.
    */
-  async save(corpus: Corpus): Promise<void> {
+  async save(corpus: Corpus): Promise<boolean> {
     const documents = new Set(corpus.documents.map((d) => d.source));
     const skipped = corpus.warnings.filter((w) => this.seen.has(w.source) && !documents.has(w.source));
     const sources = new Set([...documents, ...skipped.map((w) => w.source)]);
-    if (!this.fresh && [...this.saved.keys()].every((s) => sources.has(s))) return;
+    if (!this.fresh && [...this.saved.keys()].every((s) => sources.has(s))) return true;
     const warnings = new Map(corpus.warnings.map((w) => [w.source, w]));
     const entries: Entry[] = [];
     const slices: Buffer[] = [];
@@ -127,11 +127,13 @@ export class SavedCorpus {
       await writeFile(tmp, Buffer.concat([length, header, ...slices]));
       await rename(tmp, this.file);
       await removeStaleSaves(this.file, this.log);
+      return true;
     } catch (error) {
       this.log.warn(
         { file: this.file, err: String(error) },
         'could not save the parsed corpus; it will be parsed again next start',
       );
+      return false;
     }
   }
 

@@ -79,6 +79,8 @@ export class PassageIndex {
   private readonly rows = new ShortIdMap();
   private readonly sums = new ShortIdMap();
   private grid = new Float64Array(0);
+  /** Whether the index as opened is saved (loaded from the saved copy, or built and saved): the next start reads it. */
+  saved: boolean;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedPassage>,
@@ -96,6 +98,7 @@ export class PassageIndex {
     private readonly indexing: IndexRanking = DEFAULT_RANKING.index,
   ) {
     this.analyzer = analyzer;
+    this.saved = fromCache;
     this.scorer = new TermScorer(mini as MiniSearch<unknown>);
     this.abbreviations = Bridges.between(
       Object.entries(ABBREVIATIONS).map(([short, long]) => ({
@@ -200,6 +203,7 @@ export class PassageIndex {
       const tmp = `${file}.${process.pid}.tmp`;
       await writeFile(tmp, savedIndex(key, index.mini as MiniSearch<unknown>, index.learned));
       await rename(tmp, file);
+      index.saved = true;
       log.debug({ file }, 'index saved');
       await removeStaleSaves(file, log);
     } catch (error) {

@@ -95,7 +95,9 @@ describe('SavedCorpus', () => {
     cleanups.push(corpus.cleanup);
     const logs: { level: number; msg: string }[] = [];
     const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
-    const first = await Dossier.open({ corpusDir: corpus.dir, cacheDir, log });
+    // Parsed in memory: an engine answering from the saved file reads it on demand, and the test damages it in place.
+    const first = await Dossier.open({ corpusDir: corpus.dir, log });
+    await Dossier.open({ corpusDir: corpus.dir, cacheDir, log });
     const saved = join(
       cacheDir,
       (await readdir(cacheDir)).find((f) => f.startsWith('corpus-v'))!,

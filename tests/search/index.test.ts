@@ -29,9 +29,9 @@ describe('PassageIndex cache', () => {
   it('reuses the saved index while no file changes, and rebuilds it when one does', async () => {
     const { dir, cacheDir } = await setup({ 'a.md': note('Extraditions', 'Mexico extradited ten people in 2019.') });
     const first = await Dossier.open({ corpusDir: dir, cacheDir });
-    expect(first.index.fromCache).toBe(false);
+    expect(first.built).toBe(true);
     const second = await Dossier.open({ corpusDir: dir, cacheDir });
-    expect(second.index.fromCache).toBe(true);
+    expect(second.built).toBe(false);
     expect(second.search('extraditions')).toHaveLength(1);
 
     await writeFile(
@@ -39,7 +39,7 @@ describe('PassageIndex cache', () => {
       note('Extraditions', 'Mexico sent ten people north in 2019.\n\nThe navy returned to counter-narcotics work.'),
     );
     const third = await Dossier.open({ corpusDir: dir, cacheDir });
-    expect(third.index.fromCache).toBe(false);
+    expect(third.built).toBe(true);
     expect(third.search('navy')).toHaveLength(1);
   });
 
@@ -51,11 +51,9 @@ describe('PassageIndex cache', () => {
       dossier.index.bridges.find(dossier.index.analyzer.terms('MEOV')).map((found) => found.terms.join(' '));
     const first = await Dossier.open({ corpusDir: dir, cacheDir });
     expect(named(first)).toEqual([first.index.analyzer.terms('Maria Elena Ortiz Vidal').join(' ')]);
-    expect((await Dossier.open({ corpusDir: dir, cacheDir, ranking: { ask: { proximity: 0 } } })).index.fromCache).toBe(
-      true,
-    );
+    expect((await Dossier.open({ corpusDir: dir, cacheDir, ranking: { ask: { proximity: 0 } } })).built).toBe(false);
     const shorter = await Dossier.open({ corpusDir: dir, cacheDir, ranking: { index: { aliasNameWords: 2 } } });
-    expect(shorter.index.fromCache).toBe(false);
+    expect(shorter.built).toBe(true);
     expect(named(shorter)).toEqual([first.index.analyzer.terms('Ortiz Vidal').join(' ')]);
   });
 
@@ -64,7 +62,7 @@ describe('PassageIndex cache', () => {
     expect(ask(await Dossier.open({ corpusDir: dir, cacheDir }), 'T-MEC').results).toHaveLength(0);
     await writeFile(join(dir, 'synonyms.yaml'), 'USMCA: [T-MEC, CUSMA]\n');
     const withSynonyms = await Dossier.open({ corpusDir: dir, cacheDir });
-    expect(withSynonyms.index.fromCache).toBe(false);
+    expect(withSynonyms.built).toBe(true);
     expect(ask(withSynonyms, 'T-MEC').results).toHaveLength(1);
     expect(ask(await Dossier.open({ corpusDir: dir, cacheDir, lexicon: 'none' }), 'T-MEC').results).toHaveLength(0);
   });
@@ -135,7 +133,7 @@ describe('term counts', () => {
     const { dir, cacheDir } = await setup({ 'a.md': note('Guard', 'The guard deployed.\n\nThe guard grew.') });
     await Dossier.open({ corpusDir: dir, cacheDir });
     const reopened = await Dossier.open({ corpusDir: dir, cacheDir });
-    expect(reopened.index.fromCache).toBe(true);
+    expect(reopened.built).toBe(false);
     expect(reopened.index.documentFrequency(reopened.index.analyzer.terms('guard')[0]!)).toBe(2);
   });
 });
@@ -160,7 +158,7 @@ describe('search over a budget', () => {
       'a.md': note('Border notes', 'Mexico extradited ten people in 2019.\n\nThe navy patrolled the coast.'),
       'b.md': note('Navy', 'Mexico and the navy.\n\nNotes on extradition.'),
     });
-    expect([built.index.fromCache, loaded.index.fromCache]).toEqual([false, true]);
+    expect([built.built, loaded.built]).toEqual([true, false]);
     const question = 'notes extradition navy Mexico coast';
     for (const dossier of [built, loaded]) {
       const analysed = analyseQuery(question, dossier.index, dossier.ranking.query);
@@ -180,7 +178,7 @@ describe('search over a budget', () => {
       'a.md': note('Extraditions', 'Mexico extradited ten people in 2019.\n\nThe navy returned to port.'),
       'b.md': note('Seizures', 'Fentanyl seizures at the border rose sharply.\n\nThe navy seized a boat.'),
     });
-    expect(loaded.index.fromCache).toBe(true);
+    expect(loaded.built).toBe(false);
     const hits = (d: Dossier, q: string) => d.search(q).map((h) => [h.id, h.score.toFixed(6), h.terms]);
     for (const q of ['navy', 'fentanyl seizures', 'extradited people', 'nvy boat'])
       expect(hits(loaded, q)).toEqual(hits(built, q));

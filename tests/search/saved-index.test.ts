@@ -28,13 +28,16 @@ async function setup({ wordnet = false } = {}) {
   cleanups.push(corpus.cleanup);
   const logs: { level: number; msg: string }[] = [];
   const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
-  const open = () => Dossier.open({ corpusDir: corpus.dir, cacheDir, log, wordnet: wordnet ? WORDNET_DIR : undefined });
+  const options = { corpusDir: corpus.dir, log, wordnet: wordnet ? WORDNET_DIR : undefined };
+  const open = () => Dossier.open({ ...options, cacheDir });
+  /** The index built and kept in memory, as it is with no cache folder. */
+  const inMemory = () => Dossier.open(options);
   const savedIndex = async () =>
     join(
       cacheDir,
       (await readdir(cacheDir)).find((f) => f.startsWith('index-v'))!,
     );
-  return { dir: corpus.dir, open, savedIndex, logs };
+  return { dir: corpus.dir, open, inMemory, savedIndex, logs };
 }
 
 const QUERIES = ['port containers', 'guard troops border', 'Merida training', 'MI judges', 'cargo'];
@@ -42,11 +45,16 @@ const hits = (dossier: Dossier, query: string) => dossier.search(query).map((h) 
 
 describe('saved index', () => {
   it('answers from the saved bytes exactly as the index it was saved from', async () => {
-    const { open } = await setup({ wordnet: true });
-    const built = await open();
-    const loaded = await open();
-    expect(built.index.fromCache).toBe(false);
-    expect(loaded.index.fromCache).toBe(true);
+    const { open, inMemory } = await setup({ wordnet: true });
+    const built = await inMemory();
+    // Opened anew, the index is built, saved and then answered from the saved copy, as when loaded again.
+    const [first, loaded] = [await open(), await open()];
+    expect([first.built, first.index.fromCache, loaded.built, loaded.index.fromCache]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect(loaded.passageCount).toBe(built.passageCount);
     expect(loaded.index.terms).toBe(built.index.terms);
     for (const query of QUERIES) {
@@ -83,20 +91,23 @@ describe('saved index', () => {
   });
 
   it('indexes the corpus again, with one line saying why, when the saved index is damaged', async () => {
-    const { open, savedIndex, logs } = await setup();
-    const built = await open();
+    const { open, inMemory, savedIndex, logs } = await setup();
+    // Kept in memory: an engine answering from the saved file reads it on demand, and the test damages it in place
+    // (the engine itself only ever replaces it whole, by renaming a new file over it).
+    const built = await inMemory();
+    await open();
     const file = await savedIndex();
     const bytes = await readFile(file);
     for (const damaged of [bytes.subarray(0, bytes.length - 7), Buffer.from('not an index at all'), Buffer.alloc(0)]) {
       await writeFile(file, damaged);
       logs.length = 0;
       const reopened = await open();
-      expect(reopened.index.fromCache).toBe(false);
+      expect(reopened.built).toBe(true);
       const warnings = logs.filter((l) => l.level >= 40);
       expect(warnings.map((w) => w.msg)).toEqual(['the saved index cannot be read; indexing the corpus again']);
       for (const query of QUERIES) expect(hits(reopened, query)).toEqual(hits(built, query));
       // Saved anew: the next start reads it.
-      expect((await open()).index.fromCache).toBe(true);
+      expect((await open()).built).toBe(false);
     }
   });
 
@@ -105,11 +116,11 @@ describe('saved index', () => {
     await open();
     await writeFile(join(dir, 'border.md'), note('Border', 'The National Guard sent 9,000 troops north.'));
     const reopened = await open();
-    expect(reopened.index.fromCache).toBe(false);
+    expect(reopened.built).toBe(true);
     expect(reopened.search('troops north').map((h) => h.passage.text)).toEqual([
       'The National Guard sent 9,000 troops north.',
     ]);
-    expect((await open()).index.fromCache).toBe(true);
+    expect((await open()).built).toBe(false);
   });
 });
 
