@@ -14,6 +14,8 @@
  *
  * The corpus and answers:
  * - `corpus-missing`: the corpus folder is absent, not a folder or unreadable; the message names the path.
+ * - `lexicon-missing`: the lexicon file a setting names (LEXICON, `--lexicon`) is absent or unreadable; the message
+ *   names the path.
  * - `chart-font`: no font to draw a chart; the message names the package to install.
  *
  * Digests:
@@ -50,6 +52,7 @@ export type ErrorCode =
   | 'closed'
   | 'internal'
   | 'corpus-missing'
+  | 'lexicon-missing'
   | 'chart-font'
   | 'digest-unavailable'
   | 'digest-paused'

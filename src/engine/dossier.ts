@@ -4,6 +4,7 @@ import type { Library } from '../answer/library.js';
 import type { Citation } from '../answer/reply.js';
 import { SavedCorpus } from './saved-corpus.js';
 import { loadCorpus, type LoadOptions } from '../corpus/load.js';
+import { DossierError } from '../errors.js';
 import type { Corpus, Passage, SourceDocument } from '../corpus/types.js';
 import { PassageIndex, type SearchHit, type SearchOptions, type WeightedQuery } from '../search/index.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -90,15 +91,16 @@ export class Dossier implements Library {
   private static async read(options: DossierOptions, reading?: Logger): Promise<{ dossier: Dossier; saved: boolean }> {
     const dossierLog = options.log ?? silentLogger();
     const log = reading ?? dossierLog;
+    // Read first, so that a named lexicon file that is not there is refused before a large corpus is loaded.
+    const file = lexiconPath(resolve(options.corpusDir), options.lexicon);
+    const named = options.lexicon !== undefined;
+    const lexicon = await loadLexicon(file, log, named);
     const figures = new FigureCache();
     const saved = options.cacheDir
       ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log, figures)
       : undefined;
     const corpus = await loadCorpus(options.corpusDir, { ...options.load, log, reuse: saved?.reuse });
     const corpusSaved = (await saved?.save(corpus)) ?? false;
-    const file = lexiconPath(corpus.dir, options.lexicon);
-    const named = options.lexicon !== undefined;
-    const lexicon = await loadLexicon(file, log, named);
     const ranking = rankingOptions(options.ranking);
     const index = await PassageIndex.build(corpus, {
       cacheDir: options.cacheDir,
@@ -121,7 +123,12 @@ export class Dossier implements Library {
 
   /** Reads the lexicon file again and uses it if it changed (the corpus watcher calls this). Whether it changed. */
   async reloadLexicon(): Promise<boolean> {
-    const lexicon = await loadLexicon(this.lexicon.file, this.log, this.lexicon.named);
+    // A named file gone while the bot runs is not worth stopping it for: it answers without one, and says so.
+    const lexicon = await loadLexicon(this.lexicon.file, this.log, this.lexicon.named).catch((error: unknown) => {
+      if (!(error instanceof DossierError)) throw error;
+      this.log.warn({ file: this.lexicon.file }, `${error.message}: answering without it`);
+      return { groups: [], hash: '' };
+    });
     if (lexicon.hash === this.lexicon.hash) return false;
     this.index.useLexicon(lexicon.groups);
     this.lexicon.hash = lexicon.hash;

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as z from 'zod';
 import { LEXICON_FILE } from '../corpus/files.js';
+import { DossierError, errorLine } from '../errors.js';
 import type { Logger } from '../log.js';
 import { parseYaml } from '../yaml.js';
 import type { Group } from './bridges.js';
@@ -31,18 +32,25 @@ export function lexiconPath(corpusDir: string, setting: string | undefined): str
 }
 
 /**
- * Reads a lexicon file as groups of words that mean the same. A missing default file is no lexicon;
- * a named file that cannot be read, or a malformed one, is reported and ignored rather than
- * stopping the bot: the engine works without it.
+ * Reads a lexicon file as groups of words that mean the same. A missing default file is no lexicon. A named file
+ * that cannot be read throws DossierError 'lexicon-missing' naming it, as a corpus folder not found does: a setting
+ * naming a file that is not there (a typo, a wrong working folder) would otherwise answer without its synonyms with
+ * nothing but a log line to say so. A malformed file is reported and ignored: the engine works without it.
  */
 export async function loadLexicon(file: string | undefined, log: Logger, named = false): Promise<Lexicon> {
   if (!file) return { groups: [], hash: '' };
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
-  } catch {
-    if (named) log.warn({ file }, `lexicon ${file} cannot be read: answering without it`);
-    return { groups: [], hash: '' };
+  } catch (error) {
+    if (!named) return { groups: [], hash: '' };
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DossierError(
+      'lexicon-missing',
+      code === 'ENOENT'
+        ? `Lexicon file not found: ${file} (name a YAML file of synonyms, or none)`
+        : `Lexicon file cannot be read: ${file} (${errorLine(error)})`,
+    );
   }
   const parsed = LexiconFile.safeParse(parseYaml(raw));
   if (!parsed.success) {

@@ -1,10 +1,11 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { analyseQuery } from '../../src/search/query.js';
 import { note, tempCorpusAndCache } from '../support/corpus.js';
+import { capturingLogger } from '../support/log.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -77,6 +78,27 @@ describe('PassageIndex cache', () => {
     const named = join(cacheDir, 'trade.yaml');
     await writeFile(named, 'USMCA: [CUSMA]\n');
     expect(ask(await Dossier.open({ corpusDir: dir, lexicon: named }), 'CUSMA').results).toHaveLength(1);
+  });
+
+  it('refuses a named lexicon file that is not there; one lost while running is answered without', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Trade', 'The USMCA replaced the old agreement.') });
+    const missing = join(cacheDir, 'no-such-lexicon.yaml');
+    await expect(Dossier.open({ corpusDir: dir, lexicon: missing })).rejects.toMatchObject({
+      code: 'lexicon-missing',
+      message: `Lexicon file not found: ${missing} (name a YAML file of synonyms, or none)`,
+    });
+    // The corpus's own synonyms.yaml is a default, not a setting: without one there is simply no lexicon.
+    expect(ask(await Dossier.open({ corpusDir: dir }), 'USMCA').results).toHaveLength(1);
+    const named = join(cacheDir, 'trade.yaml');
+    await writeFile(named, 'USMCA: [CUSMA]\n');
+    const { log, lines } = capturingLogger();
+    const dossier = await Dossier.open({ corpusDir: dir, lexicon: named, log });
+    await rm(named);
+    expect(await dossier.reloadLexicon()).toBe(true);
+    expect(ask(dossier, 'CUSMA').results).toHaveLength(0);
+    expect(lines.filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
+      `Lexicon file not found: ${named} (name a YAML file of synonyms, or none): answering without it`,
+    ]);
   });
 });
 

@@ -68,6 +68,16 @@ describe('the dossier command line', () => {
     }
   });
 
+  it('refuses a lexicon file that is not there in one line naming it, as a corpus folder not found', () => {
+    const missing = join(corpus.dir, 'no-such-lexicon.yaml');
+    const refused = dossier('ask', 'guard', '--lexicon', missing);
+    expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([
+      1,
+      '',
+      [`dossier: Lexicon file not found: ${missing} (name a YAML file of synonyms, or none)`],
+    ]);
+  });
+
   it('still answers a query within the limit as JSON', () => {
     const run = dossier('ask', 'where was the National Guard deployed?', '--json');
     expect(run.status).toBe(0);
