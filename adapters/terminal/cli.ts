@@ -41,7 +41,7 @@ const COMMANDS: { usage: string; summary: string }[] = [
     usage: 'digest --topics "a, b" [--since YYYY-MM-DD]',
     summary: 'a one-off digest of those topics (with --since, also the documents dated from that day)',
   },
-  { usage: 'help', summary: 'this text' },
+  { usage: 'help [command]', summary: "this text, or one command's usage" },
 ];
 
 const OPTIONS: { usage: string; summary: string }[] = [
@@ -142,10 +142,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dossier: ${unknownCommandLine(command)}`);
     return 2;
   }
-  if (command === 'help') {
-    process.stdout.write(values.json ? `${JSON.stringify({ commands: COMMANDS, options: OPTIONS })}\n` : `${USAGE}\n`);
-    return 0;
-  }
+  if (command === 'help') return help(text, values.json);
   if (values.json && !JSON_OUTPUT[command]) {
     console.error(`dossier: ${command} has no --json output; run it without --json to read it.`);
     return 2;
@@ -227,6 +224,35 @@ export async function main(argv: string[]): Promise<number> {
     if (!chart) console.error('dossier: no chart for this answer (its figures do not form a series over time)');
     else if (!(await writeChart(values.chart, chart))) return 1;
   }
+  return 0;
+}
+
+/**
+ * `help`: the usage of every command and option; `help <command>`: that command's line. A word that names no command
+ * is refused as on every surface, exit 2 as for an unknown command; one the bot has but this command line lacks
+ * (`feeds`) says where it runs.
+ */
+function help(text: string, json: boolean): number {
+  const spec = findCommand('help')!;
+  const args = spec.args.safeParse(spec.fromText(text));
+  if (!args.success) {
+    console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
+    return 2;
+  }
+  const named = (args.data as { command?: string }).command?.toLowerCase();
+  if (!named) {
+    process.stdout.write(json ? `${JSON.stringify({ commands: COMMANDS, options: OPTIONS })}\n` : `${USAGE}\n`);
+    return 0;
+  }
+  const row = COMMANDS.find((c) => c.usage.split(' ')[0] === named);
+  if (!row) {
+    console.error(`dossier: ${named} runs in the bot (npm start), not here: \`dossier help\` lists the commands here.`);
+    return 2;
+  }
+  const shown = json
+    ? JSON.stringify({ commands: [row], options: OPTIONS })
+    : `Usage: dossier ${row.usage}\n  ${row.summary}`;
+  process.stdout.write(`${shown}\n`);
   return 0;
 }
 

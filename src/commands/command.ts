@@ -66,8 +66,16 @@ export interface Command<S extends z.ZodObject = z.ZodObject> {
 export const actionProblem = (input: unknown, actions: string): string =>
   typeof input === 'string' && input ? `"${input}" is not one of ${actions}` : `say ${actions}`;
 
-/** The arguments of a command that takes none (`sources`, `help`): spread into its definition. */
-export const NO_ARGUMENTS = { args: z.object({}), fromText: (): Record<string, unknown> => ({}) };
+/**
+ * The arguments of a command that takes none (`sources`): spread into its definition. Words typed after its name are
+ * kept, so that they are refused in one line (see `argumentsProblem`) rather than ignored: "sources on ferry fares"
+ * most likely wanted a search, which a silent list of every document would hide. Command lines refuse such words as
+ * well ("accepts no arguments"); a person in chat can see what was not done and ask again.
+ */
+export const NO_ARGUMENTS = {
+  args: z.strictObject({}),
+  fromText: (rest: string): Record<string, unknown> => (rest ? { words: rest } : {}),
+};
 
 /** Keeps each command's argument type tied to its handler while the table holds them all. */
 export const defineCommand = <S extends z.ZodObject>(command: Command<S>): Command => command as unknown as Command;

@@ -72,9 +72,23 @@ const sourcesCommand = defineCommand({
 const helpCommand = defineCommand({
   name: 'help',
   summary: 'What Dossier can do',
-  usage: 'help',
-  ...NO_ARGUMENTS,
-  run: async (_args, ctx) => helpReply(ctx),
+  usage: 'help [command]',
+  args: z.object({
+    command: z
+      .string()
+      .trim()
+      .superRefine((name, ctx) => {
+        if (name && !findCommand(name)) ctx.addIssue({ code: 'custom', message: notACommand(name) });
+      })
+      .optional()
+      .describe('A command to explain, e.g. digest'),
+  }),
+  // The first word only: `help digest subscribe` asks about `digest`.
+  fromText: (rest) => (rest ? { command: rest.split(/\s+/, 1)[0] } : {}),
+  run: async ({ command }, ctx) => {
+    const named = command ? findCommand(command) : undefined;
+    return named ? commandHelpReply(named, ctx) : helpReply(ctx);
+  },
 });
 
 /** The command table: every surface offers exactly these. */
@@ -135,6 +149,23 @@ export function unknownCommandLine(name: string): string {
   return meant
     ? `Unknown command ${name} — did you mean ${meant.name}?`
     : `There is no \`${name}\` command. Try \`help\`.`;
+}
+
+/** `help <word>` for a word that names no command: the word, the command it was probably meant to be, and the list. */
+function notACommand(name: string): string {
+  const meant = meantCommand(name);
+  const names = commands.map((c) => c.name);
+  return (
+    `"${name}" is not a command${meant ? ` (did you mean ${meant.name}?)` : ''}: the commands are ` +
+    `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  );
+}
+
+/** `help <command>`: that command as this platform asks for it, and what it does. */
+function commandHelpReply(command: Command, asking: Asking): Reply {
+  return replyOf(`Dossier: ${command.name}`, [
+    { type: 'text', text: [{ text: usageOf(asking, command), code: true }, { text: ` — ${command.summary}` }] },
+  ]);
 }
 
 /** What follows the list of commands in help: how else this platform takes a question. */
@@ -242,6 +273,12 @@ function logStatus(reply: Reply): string {
 export function argumentsProblem(command: Command, error: z.ZodError, asking: Asking): string {
   const issue = error.issues[0];
   const problem = issue ? issue.message.charAt(0).toUpperCase() + issue.message.slice(1) : 'Those are not valid';
+  // Words after a command that takes none (see NO_ARGUMENTS): what to type to search for them instead.
+  if (issue?.code === 'unrecognized_keys')
+    return (
+      `\`${usageOf(asking, command)}\` takes nothing after it. To search the documents for those words, ask: ` +
+      `\`${howToAsk(asking, askCommand.name, [['question', '…']])}\`.`
+    );
   const missing = issue?.code === 'too_small' || issue?.code === 'invalid_type';
   return missing ? `${problem}: \`${usageOf(asking, command)}\`.` : `${problem}.`;
 }

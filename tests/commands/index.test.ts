@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plain } from '../../src/answer/reply.js';
+import { plain, type Reply } from '../../src/answer/reply.js';
 import {
   CommandGate,
   commands,
@@ -96,6 +96,39 @@ describe('the command table', () => {
       '"follow" is not one of add, list or remove.',
     );
     expect(await message('digest')).toBe('Say subscribe, unsubscribe, list or preview.');
+  });
+
+  it('explains one command on help <command>, as this platform asks for it, and names a word naming none', async () => {
+    const shown = (reply: Reply) => [reply.title, ...reply.blocks.map((b) => (b.type === 'text' ? plain(b.text) : ''))];
+    expect(shown(await runText('help CITE', ctx()))).toEqual([
+      'Dossier: cite',
+      'cite <quote> — Find where a half-remembered quote comes from',
+    ]);
+    expect(shown(await runText('help digest subscribe', commandContext(guard(), { platform: 'slack' })))[1]).toMatch(
+      /^\/brief digest subscribe\|unsubscribe\|list\|preview .+ — A morning digest/,
+    );
+    expect(
+      shown(await runCommand('help', { command: 'cite' }, commandContext(guard(), { platform: 'discord' })))[1],
+    ).toBe('/brief cite quote — Find where a half-remembered quote comes from');
+    const commandList = 'the commands are ask, cite, figures, sources, add, feeds, digest and help.';
+    expect((await runText('help me', ctx())).error).toEqual({
+      code: 'bad-arguments',
+      message: `"me" is not a command: ${commandList}`,
+    });
+    expect((await runText('help figurs', ctx())).error?.message).toBe(
+      `"figurs" is not a command (did you mean figures?): ${commandList}`,
+    );
+  });
+
+  it('refuses words after a command that takes none, saying how to search for them instead', async () => {
+    expect((await runText('sources on the guard', ctx())).error).toEqual({
+      code: 'bad-arguments',
+      message: '`sources` takes nothing after it. To search the documents for those words, ask: `ask …`.',
+    });
+    expect((await runText('sources on the guard', commandContext(guard(), { platform: 'slack' }))).error?.message).toBe(
+      '`/brief sources` takes nothing after it. To search the documents for those words, ask: `/brief ask …`.',
+    );
+    expect((await runText('sources', ctx())).status).toBe('ok');
   });
 
   it('accepts a question of exactly MAX_QUERY_LENGTH characters, as its limit message says', async () => {

@@ -141,6 +141,37 @@ describe('dossier help', () => {
     }
   });
 
+  it('gives one command’s usage for help <command>, and refuses a word that names none or words sources lacks', () => {
+    const ask = run(['help', 'ask']);
+    expect([ask.status, ask.stderr]).toEqual([0, '']);
+    expect(lines(ask.stdout)).toEqual([
+      'Usage: dossier ask <question>',
+      '  the best passages on a question, quoted and cited (a question alone works too)',
+    ]);
+    const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
+    for (const [args, status, line] of [
+      [
+        ['help', 'me'],
+        2,
+        'dossier: "me" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest and help.',
+      ],
+      [
+        ['help', 'feeds'],
+        2,
+        'dossier: feeds runs in the bot (npm start), not here: `dossier help` lists the commands here.',
+      ],
+      [
+        ['sources', 'on', 'the', 'guard'],
+        1,
+        'dossier: `sources` takes nothing after it. To search the documents for those words, ask: `ask …`.',
+      ],
+    ] as const) {
+      // Refused before the corpus is loaded: this one does not exist.
+      const refused = run([...args], missing);
+      expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([status, '', [line]]);
+    }
+  });
+
   it('says in one line that digest needs --topics here, without the chat wording', () => {
     for (const args of [['digest'], ['digest', 'preview']]) {
       const digest = run(args);
