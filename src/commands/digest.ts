@@ -136,7 +136,8 @@ function readSchedule(words: string[]): Partial<Record<ScheduleField, string>> {
  * schedule in any order (see scheduleStart for where one ends and the other begins).
  */
 export function digestFromText(rest: string): Record<string, unknown> {
-  const [action = '', ...words] = rest.trim().split(/\s+/).filter(Boolean);
+  // `digest` alone lists the channel's digest, as `feeds` alone lists the feeds: asking what there is changes nothing.
+  const [action = 'list', ...words] = rest.trim().split(/\s+/).filter(Boolean);
   const start = scheduleStart(words);
   const topics = words.slice(0, start).join(' ');
   return { action: action.toLowerCase(), ...(topics ? { topics } : {}), ...readSchedule(words.slice(start)) };

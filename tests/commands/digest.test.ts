@@ -255,6 +255,8 @@ describe('digest command', () => {
     expect(textOf(await runText('digest list', ctx()))).toMatch(/has no digest/);
     await runText('digest subscribe fentanyl at 07:30 daily UTC', ctx());
     expect(textOf(await runText('digest list', ctx()))).toMatch(/“fentanyl”, daily at 07:30 \(UTC\)/);
+    // Alone, as `feeds` alone lists the feeds.
+    expect(await runText('digest', ctx())).toEqual(await runText('digest list', ctx()));
     expect(textOf(await runText('digest unsubscribe', ctx()))).toMatch(/no more digests/);
     expect(store.subscriptions()).toEqual([]);
     expect(textOf(await runText('digest unsubscribe', ctx()))).toMatch(/no digest/);

@@ -95,7 +95,6 @@ describe('the command table', () => {
     expect(await message('feeds follow https://example.org/feed.xml')).toBe(
       '"follow" is not one of add, list or remove.',
     );
-    expect(await message('digest')).toBe('Say subscribe, unsubscribe, list or preview.');
   });
 
   it('explains one command on help <command>, as this platform asks for it, and names a word naming none', async () => {
