@@ -3,6 +3,7 @@ import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_WORDS } from '../search/english.js';
+import { withoutMentions } from '../search/query.js';
 import type { AskAnswer, AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
@@ -16,7 +17,9 @@ import { markRanges, replyOf, textReply, type Reply, type ReplyBlock, type RichT
  * word by word with the quote, forgiving a typo per word, a changed word or two, accents, quote
  * marks and numbers written as words.
  */
-export function cite(dossier: Library, text: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
+export function cite(dossier: Library, typed: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
+  // Before the quote is looked for, so "<@U123> said “…”" is read as the person saw it: a quote and its lead-in.
+  const text = withoutMentions(typed);
   const span = quotedSpan(text, dossier.ranking.cite.minQuotedWords);
   const found = span ? citeQuote(dossier, span, limit) : undefined;
   return found?.results.length ? { ...found, query: text } : citeQuote(dossier, text, limit);

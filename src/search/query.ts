@@ -80,16 +80,31 @@ const AMOUNT = new RegExp(
 
 /** A web address, bare (without the full stop or bracket after it) or as a Markdown link's target. */
 const LINK = /\[([^\]]*)\]\(\s*(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
-/** Chat's broadcast mentions, as every platform's text reaches the core ("<!here>" from Slack is "@here" by then). */
+/** Chat's broadcast mentions, as a person types them ("@here"; the Slack adapter turns "<!here>" into it). */
 const BROADCAST = /(^|[\s(])@(?:everyone|here|channel)\b/gi;
+/**
+ * Chat's mention markup, which reaches the core as typed where no adapter reads it first (a terminal, a Discord
+ * option): Slack's "<!channel>", "<!here>", "<@U123>", "<@U123|ann>", "<#C123|general>", "<!subteam^S1|@desk>",
+ * Discord's "<@123>", "<@!123>", "<@&123>", "<#123>". A "<" followed by anything else ("fees < 5") is left alone.
+ */
+const MENTION = /<[@#!][^<>]*>/g;
+
+/**
+ * Text a person typed without the chat markup that addresses people rather than says anything ("<!channel> what did
+ * the review find, <@U123>?"): its pieces ("channel", "U123") would count as words no passage holds. The one place
+ * questions, quotes and topics lose it, before they are read (`withoutLinks`, `cite`).
+ */
+export function withoutMentions(text: string): string {
+  return text.replace(MENTION, ' ').replace(BROADCAST, '$1');
+}
 
 /**
  * The words of a question that say what it is about. A pasted link names where something is, not what, and its
  * pieces ("https", "com", a path's words) would count as words no passage holds, turning "harbour fees
- * https://…" from an answer into "nothing relevant"; a broadcast mention addresses people, not the corpus.
+ * https://…" from an answer into "nothing relevant"; a mention addresses people, not the corpus (`withoutMentions`).
  */
 export function withoutLinks(text: string): string {
-  return text.replace(LINK, (_link, label?: string) => ` ${label ?? ''} `).replace(BROADCAST, '$1');
+  return withoutMentions(text.replace(LINK, (_link, label?: string) => ` ${label ?? ''} `));
 }
 
 /** Two two-digit numbers joined by a dash, no unit after them: "15-17", "'18–'19"; not "15-17 years", "10-20%". */

@@ -30,6 +30,18 @@ describe('cite', () => {
     expect(plain(best!.excerpt.text)).toContain('Congress never passed the law.');
   });
 
+  it('reads a quote without the chat markup that addresses people, inside or around its quote marks', () => {
+    const [plainQuote] = cite(dossier(), 'Congress never passed the law.').results;
+    for (const typed of [
+      '<!channel> Congress never passed the law. <@U123|ann> <@U456>',
+      '<@U123> said “Congress never passed <!here> the law” — true?',
+    ]) {
+      const [best] = cite(dossier(), typed).results;
+      expect(best?.passage.source).toBe('reform.md');
+      expect(best?.score).toBe(plainQuote!.score);
+    }
+  });
+
   it('forgives a typo, straight quotes and a missing accent', () => {
     const [best] = cite(dossier(), '"Abrazos, no balasos" became the slogan').results;
     expect(best?.passage.source).toBe('slogans.md');

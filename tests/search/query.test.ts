@@ -156,6 +156,10 @@ describe('a question pasted from chat', () => {
     ['what does [the ferry report](https://example.com/ferry) say', 'what does the ferry report say'],
     ['what did @everyone say about fares, @here', 'what did say about fares,'],
     ['email ann@here.org about the fares', 'email ann@here.org about the fares'],
+    ['<!channel> harbour fees <@U123>?', 'harbour fees ?'],
+    ['<@U0LAN0Z89|ann> <!subteam^S1|@desk> what did <#C1|general> <!here> say', 'what did say'],
+    ['<@123> <@!456> <@&789> fares in <#1011>', 'fares in'],
+    ['fees < 5 and > 2 <https://example.com/a>', 'fees < 5 and > 2 < >'],
   ])('reads %j as %j', (typed, read) => {
     expect(withoutLinks(typed).replace(/\s+/g, ' ').trim()).toBe(read);
   });
