@@ -4,6 +4,8 @@
  *
  * Asking:
  * - `unknown-command`: the first word names no command; the message offers the nearest one and `help`.
+ * - `only-a-link`: a question that is a link and nothing else; the message says how to add the page (to whoever may)
+ *   and to ask in words.
  * - `bad-arguments`: a command's arguments fail its schema; the message says which and how to ask.
  * - `rate-limited`, `timeout`, `restarting`: the gate's refusals (too many questions, an answer too slow, the bot
  *   shutting down); the message says when to ask again.
@@ -42,6 +44,7 @@
  */
 export type ErrorCode =
   | 'unknown-command'
+  | 'only-a-link'
   | 'bad-arguments'
   | 'rate-limited'
   | 'timeout'

@@ -5,6 +5,7 @@ import { leadExcerpt } from '../answer/excerpt.js';
 import type { Dossier } from '../engine/dossier.js';
 import { DossierError } from '../errors.js';
 import type { Added, Contributor, SharedFile } from '../ingest/add.js';
+import { howToAsk } from './asking.js';
 import { defineCommand, type CommandContext } from './command.js';
 import { linkArg } from './limits.js';
 
@@ -26,6 +27,36 @@ export const addCommand = defineCommand({
     return addedReply(ctx.dossier, await ctx.ingest.addUrl(url, contributor(ctx)));
   },
 });
+
+/**
+ * The answer to a question that is only a link: how to add the page, for whoever ADD_POLICY lets add (asked of the
+ * add gate itself, so the two never disagree), and for anyone to ask in words instead.
+ */
+export async function onlyALinkReply(link: string, ctx: CommandContext): Promise<Reply> {
+  const add = howToAsk(ctx, 'add', [['url', link]]);
+  return errorReply(
+    'only-a-link',
+    (await mayAdd(ctx))
+      ? `That is a link, not a question. To add the page to the corpus: \`${add}\`; to search the corpus, ask in words.`
+      : 'That is a link, not a question: ask in words what you want to know (only members who can manage this ' +
+          'channel may add pages here).',
+  );
+}
+
+/**
+ * Whether the add gate lets this asker add. Without an ingest in this context (the one-shot CLI's `ask`) `add` is still
+ * offered: `dossier add` makes its own, and anywhere else `add` itself says in one line why it cannot.
+ */
+async function mayAdd(ctx: CommandContext): Promise<boolean> {
+  if (!ctx.ingest) return true;
+  try {
+    await ctx.ingest.authorize(contributor(ctx));
+    return true;
+  } catch (error) {
+    if (error instanceof DossierError && error.code === 'not-allowed') return false;
+    throw error;
+  }
+}
 
 /** Most files taken from one message: a few reports at once, not an archive dumped in a channel. */
 export const MAX_FILES_PER_MESSAGE = 10;

@@ -6,11 +6,12 @@ import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { isEnglishWord } from '../corpus/wink.js';
+import { onlyLink } from '../search/query.js';
 import { DossierError } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import { howToAsk, usageOf, type Asking } from './asking.js';
-import { addCommand, addFilesReply } from './add.js';
+import { addCommand, addFilesReply, onlyALinkReply } from './add.js';
 import { defineCommand, NO_ARGUMENTS, type Command, type CommandContext } from './command.js';
 import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
@@ -37,8 +38,11 @@ const askCommand = defineCommand({
     offset: z.number().int().min(0).max(MAX_RESULTS).optional().describe('Results to skip'),
   }),
   fromText: (rest) => ({ question: rest }),
-  run: async ({ question, offset = 0 }, { dossier }) =>
-    askReply(withinMaxResults(ask(dossier, question, { offset }), offset), offset),
+  run: async ({ question, offset = 0 }, ctx) => {
+    const link = onlyLink(question);
+    if (link) return onlyALinkReply(link, ctx);
+    return askReply(withinMaxResults(ask(ctx.dossier, question, { offset }), offset), offset);
+  },
 });
 
 /** An ask page cut so that all pages together show at most MAX_RESULTS passages. */

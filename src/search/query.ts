@@ -107,6 +107,15 @@ export function withoutLinks(text: string): string {
   return withoutMentions(text.replace(LINK, (_link, label?: string) => ` ${label ?? ''} `));
 }
 
+/**
+ * The link a question is made of and nothing else ("https://example.org/report"), if it is one: someone who pastes
+ * a bare link most likely wants the page read, which a search for its pieces never does.
+ */
+export function onlyLink(text: string): string | undefined {
+  const links = text.match(LINK);
+  return links?.length === 1 && !/[\p{L}\p{N}]/u.test(withoutLinks(text)) ? links[0] : undefined;
+}
+
 /** Two two-digit numbers joined by a dash, no unit after them: "15-17", "'18–'19"; not "15-17 years", "10-20%". */
 const SHORT_YEARS = new RegExp(
   String.raw`(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)` +

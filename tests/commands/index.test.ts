@@ -10,6 +10,7 @@ import {
   type CommandContext,
 } from '../../src/commands/index.js';
 import { DossierError } from '../../src/errors.js';
+import type { Ingest } from '../../src/ingest/add.js';
 import { createLogger } from '../../src/log.js';
 import { corpusForSuite, note } from '../support/corpus.js';
 import { ManualClock } from '../support/manual-clock.js';
@@ -128,6 +129,33 @@ describe('the command table', () => {
       '`/brief sources` takes nothing after it. To search the documents for those words, ask: `/brief ask …`.',
     );
     expect((await runText('sources', ctx())).status).toBe('ok');
+  });
+
+  it('answers a question that is only a link with how to add the page, to whoever the add gate lets add', async () => {
+    const link = 'https://example.org/reports/harbour-review.pdf';
+    for (const typed of [link, `ask ${link}`, `  <${link}>  `]) {
+      expect((await runText(typed, ctx())).error).toEqual({
+        code: 'only-a-link',
+        message:
+          `That is a link, not a question. To add the page to the corpus: \`add ${link}\`; ` +
+          'to search the corpus, ask in words.',
+      });
+    }
+    const slack = (ingest: Partial<Ingest>) =>
+      commandContext(guard(), { platform: 'slack', ingest: ingest as Ingest, user: { id: 'U1' } });
+    const allowed = await runText(link, slack({ authorize: async () => {} }));
+    expect(allowed.error?.message).toContain(`\`/brief add ${link}\``);
+    const refused = slack({
+      authorize: async () => {
+        throw new DossierError('not-allowed', 'Only members who can manage this channel may add documents.');
+      },
+    });
+    expect((await runText(link, refused)).error?.message).toBe(
+      'That is a link, not a question: ask in words what you want to know (only members who can manage this ' +
+        'channel may add pages here).',
+    );
+    // A link among words is read without it, as before.
+    expect((await runText(`where was the National Guard deployed? ${link}`, ctx())).status).toBe('ok');
   });
 
   it('accepts a question of exactly MAX_QUERY_LENGTH characters, as its limit message says', async () => {
