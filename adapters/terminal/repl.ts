@@ -83,6 +83,9 @@ export class TerminalAdapter implements Adapter<null> {
     );
     this.prompt();
     rl.on('line', (line) => {
+      // Read from a pipe or file, an empty line is echoed by nothing, so the prompt is still showing: drawing it again
+      // would print "> > ". On a terminal, Enter moved to a new line, where `handle` draws the prompt once.
+      if (!terminal && !line.trim()) return;
       this.prompting = false;
       this.queue = this.queue.then(() => this.handle(line));
     });

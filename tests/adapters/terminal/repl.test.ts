@@ -44,6 +44,12 @@ describe('TerminalAdapter', () => {
     expect(out).toContain('1 document, 8 passages.');
   });
 
+  it('takes empty lines read from a pipe as nothing, drawing the prompt once for each command', async () => {
+    const out = await session(['', 'sources', '', '  ', 'sources', '']);
+    expect(out).not.toContain('> >');
+    expect(out.match(/> /g)).toHaveLength(3);
+  });
+
   it('shows the next page on `more`, its results numbered on from the page before', async () => {
     const out = await session(['cartel revenue estimate', 'more', 'cartel revenue estimate']);
     expect(out).toMatch(/5 more results: type `more`\./);
