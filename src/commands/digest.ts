@@ -42,6 +42,9 @@ const DigestArgs = z
     const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (a.action === 'subscribe' && topics.length === 0)
       fail('topics', 'name at least one topic to subscribe to, separated by commas');
+    // Said rather than ignored, as for every command that takes nothing (NO_ARGUMENTS): the words meant something.
+    if ((a.action === 'list' || a.action === 'unsubscribe') && [a.topics, a.at, a.days, a.tz].some((v) => v))
+      fail('topics', `"digest ${a.action}" takes nothing after it: it is about this channel’s one digest`);
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
     if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
       fail('topics', `keep each topic to at most ${MAX_TOPIC_LENGTH} characters`);

@@ -21,6 +21,13 @@ export const feedsCommand = defineCommand({
       url: linkArg().optional().describe('The feed’s link (RSS or Atom), for add and remove'),
     })
     .superRefine((a, ctx) => {
+      // Said rather than ignored, as for every command that takes nothing (NO_ARGUMENTS): the words meant something.
+      if (a.action === 'list' && a.url)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['url'],
+          message: '"feeds list" takes nothing after it: it lists them all',
+        });
       if (a.action !== 'list' && !a.url)
         ctx.addIssue({
           code: 'custom',

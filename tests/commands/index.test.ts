@@ -129,6 +129,16 @@ describe('the command table', () => {
       '`/brief sources` takes nothing after it. To search the documents for those words, ask: `/brief ask …`.',
     );
     expect((await runText('sources', ctx())).status).toBe('ok');
+    // A subcommand that takes nothing says so too.
+    expect((await runText('feeds list https://example.org/feed.xml', ctx())).error?.message).toBe(
+      '"feeds list" takes nothing after it: it lists them all.',
+    );
+    expect((await runText('digest unsubscribe ferry fares', ctx())).error?.message).toBe(
+      '"digest unsubscribe" takes nothing after it: it is about this channel’s one digest.',
+    );
+    expect((await runText('digest list at 07:30', ctx())).error?.message).toBe(
+      '"digest list" takes nothing after it: it is about this channel’s one digest.',
+    );
   });
 
   it('answers a question that is only a link with how to add the page, to whoever the add gate lets add', async () => {
