@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 17;
+export const INDEX_VERSION = 18;
 
 interface IndexedPassage {
   id: string;
@@ -89,7 +89,7 @@ export class PassageIndex {
       counts: { text: new Map(), any: new Map() },
       words: new Map(),
       bridges: [],
-      dictionary: { words: Strings.of([]), names: Strings.of([]), specific: Strings.of([]) },
+      dictionary: { words: Strings.of([]), names: Strings.of([]), specific: Strings.of([]), vague: Strings.of([]) },
     },
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
@@ -192,6 +192,7 @@ export class PassageIndex {
           words: Strings.sorted(dictionary.words),
           names: Strings.sorted(dictionary.names),
           specific: Strings.sorted(dictionary.specific),
+          vague: Strings.sorted(dictionary.vague),
         };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
@@ -242,6 +243,16 @@ export class PassageIndex {
     if (holds(words)) return 'word';
     if (holds(specific)) return 'specific';
     return holds(names) ? 'name' : undefined;
+  }
+
+  /**
+   * Whether the dictionary gives the word more senses than `index.vagueSenses` ("get", "pull", "catch"), counted for
+   * its first form the dictionary holds ("pulled" as "pull"): such a word says little of which passage answers.
+   */
+  vague(word: string): boolean {
+    const { words, names, specific, vague } = this.learned.dictionary;
+    const form = [word, ...baseForms(word)].find((f) => [words, specific, names].some((list) => list.indexOf(f) >= 0));
+    return form !== undefined && vague.indexOf(form) >= 0;
   }
 
   /** Makes now what the first question would otherwise make: the bridges and their typo candidates. */

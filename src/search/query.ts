@@ -199,7 +199,8 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const dfs = sure.map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
     const known = index.knows(term) || sure.length > 0;
     const unknown = idf(0) * unknownWeight(word, kind, options);
-    const weight = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : known ? idf(1) : unknown;
+    const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : known ? idf(1) : unknown;
+    const weight = rarity * (index.vague(word) ? options.vagueWeight : 1);
     return {
       word,
       term,

@@ -31,6 +31,11 @@ export interface RankingOptions {
     wordnetMinUsage: number;
     /** A noun sense with more narrower senses than this ("crime") is too broad to stand for each of them. */
     wordnetMaxNarrower: number;
+    /**
+     * A word with more senses than this over every part of speech ("get" has 37, "pull" 24, "catch" 39) is vague: it
+     * weighs `query.vagueWeight` of what its rarity says (see `PassageIndex.vague`).
+     */
+    vagueSenses: number;
     /** Steps through a word's family in WordNet: two reach "bakers" from "baking" through "bake". */
     familySteps: number;
     /**
@@ -87,6 +92,12 @@ export interface RankingOptions {
     unknownSpecific: number;
     unknownWord: number;
     unknownCode: number;
+    /**
+     * How much a vague word of the question (one of more than `index.vagueSenses` senses: "getting", "pulled",
+     * "calls") weighs against what its rarity in the corpus says: a chat question's everyday verbs are rare in formal
+     * writing, so they weighed as much as the subject's own nouns, though they could mean nearly anything.
+     */
+    vagueWeight: number;
     /**
      * Which words are read as typos, in a question and in a quote: none shorter than `minLength` letters (a short
      * word is too easily another word), and up to two edits from `twoEditsFrom` letters on, one below.
@@ -238,6 +249,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     wordnetRareMaxSenses: 20,
     wordnetMinUsage: 0.05,
     wordnetMaxNarrower: 12,
+    vagueSenses: 20,
     familySteps: 2,
     aliasNameWords: 4,
   },
@@ -260,6 +272,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     unknownSpecific: 2,
     unknownWord: 0.7,
     unknownCode: 0.3,
+    vagueWeight: 0.5,
     typos: { minLength: 4, twoEditsFrom: 8 },
   },
   answer: { minCoverage: 0.35, minEvidence: 1.6, confidentCoverage: 0.6 },

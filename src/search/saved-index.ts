@@ -17,7 +17,7 @@ export interface Learned {
   /** The bridges a saved index holds, read by their first term when a question first reaches it. */
   saved?: SavedBridges;
   /** WordNet's one-word entries (empty without WordNet). */
-  dictionary: { words: Strings; names: Strings; specific: Strings };
+  dictionary: { words: Strings; names: Strings; specific: Strings; vague: Strings };
 }
 
 /** MiniSearch's postings of one term: documents and frequencies, by field. */
@@ -318,6 +318,8 @@ const SECTIONS = [
   'dictionaryNameEnds',
   'dictionarySpecific',
   'dictionarySpecificEnds',
+  'dictionaryVague',
+  'dictionaryVagueEnds',
   'bridgeFirsts',
   'bridgeFirstEnds',
   'bridgeGroups',
@@ -377,7 +379,12 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
   const ids = Strings.of(shortIds.map((id) => String(documentIds[id])));
   const terms = Strings.of(sorted.map(({ term }) => term));
   const wordList = Strings.sorted([...learned.words.keys()]);
-  const { words: dictionaryWords, names: dictionaryNames, specific: dictionarySpecific } = learned.dictionary;
+  const {
+    words: dictionaryWords,
+    names: dictionaryNames,
+    specific: dictionarySpecific,
+    vague: dictionaryVague,
+  } = learned.dictionary;
   const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
   const sections: Record<Section, Buffer> = {
     ids: ids.bytes,
@@ -398,6 +405,8 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionaryNameEnds: numbers(dictionaryNames.ends),
     dictionarySpecific: dictionarySpecific.bytes,
     dictionarySpecificEnds: numbers(dictionarySpecific.ends),
+    dictionaryVague: dictionaryVague.bytes,
+    dictionaryVagueEnds: numbers(dictionaryVague.ends),
     bridgeFirsts: bridges.firsts.bytes,
     bridgeFirstEnds: numbers(bridges.firsts.ends),
     bridgeGroups: bridges.groups.bytes,
@@ -486,6 +495,7 @@ export function readSavedIndex<T>(
         words: strings('dictionaryWords', 'dictionaryWordEnds'),
         names: strings('dictionaryNames', 'dictionaryNameEnds'),
         specific: strings('dictionarySpecific', 'dictionarySpecificEnds'),
+        vague: strings('dictionaryVague', 'dictionaryVagueEnds'),
       },
     },
   };

@@ -46,6 +46,8 @@ export interface Dictionary {
   words: string[];
   names: string[];
   specific: string[];
+  /** The words of more than `vagueSenses` senses over every part of speech (get, take, pull, catch, call). */
+  vague: string[];
 }
 
 /**
@@ -128,7 +130,7 @@ export async function readWordNet(
     }
     return out;
   };
-  const dictionary: Dictionary = { words: [], names: [], specific: [] };
+  const dictionary: Dictionary = { words: [], names: [], specific: [], vague: [] };
   const names = properNouns(data.get('noun')!);
   const ofNames = adjectivesOfNames(data.get('adj')!, (offset) => synset('noun', offset));
   for (const [lemma, list] of entries) {
@@ -137,6 +139,7 @@ export async function readWordNet(
     const senses = list.reduce((n, e) => n + Number(e.line.split(' ', 3)[2]), 0);
     if ((onlyNoun && names.has(lemma)) || ofNames.has(lemma)) dictionary.names.push(lemma);
     else (senses === 1 && onlyNoun ? dictionary.specific : dictionary.words).push(lemma);
+    if (senses > options.vagueSenses) dictionary.vague.push(lemma);
   }
   const usage = await senseUsage(dictDir);
   /**

@@ -124,6 +124,31 @@ describe('a word the corpus lacks', () => {
   });
 });
 
+describe('a vague word', () => {
+  it('weighs vagueWeight of what its rarity says, known or not: "pulled" and "catch" say little', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Ports', 'The guard pulled back from the port.\n\nSmugglers moved goods.'),
+        'b.md': note('Ferries', 'Ferries smuggled goods past the port.'),
+      },
+      (dossier) => {
+        const { vagueWeight } = dossier.ranking.query;
+        const weight = (q: string) =>
+          Object.fromEntries(
+            analyseQuery(q, dossier.index, dossier.ranking.query).words.map((w) => [w.word, w.weight]),
+          );
+        const plain = analyseQuery('pulled catch', dossier.index, { ...dossier.ranking.query, vagueWeight: 1 });
+        const [pulled, caught] = plain.words.map((w) => w.weight);
+        expect(weight('pulled catch')).toEqual({ pulled: pulled! * vagueWeight, catch: caught! * vagueWeight });
+        // "guard" (one passage, like "pulled") keeps its weight: it has few senses.
+        expect(weight('guard pulled').guard).toBeCloseTo(pulled!);
+        expect(vagueWeight).toBeLessThan(1);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+});
+
 describe('a rare sense', () => {
   it('counts beside another word of the question, to order passages only, never to decide to answer', async () => {
     await withCorpus(

@@ -68,6 +68,7 @@ describe('saved index', () => {
     expect(loaded.index.knows('absentterm')).toBe(false);
     for (const word of ['port', 'manzanillo', 'troops', 'zzzq'])
       expect(loaded.index.wordKind(word)).toBe(built.index.wordKind(word));
+    for (const word of ['pulled', 'port', 'zzzq']) expect(loaded.index.vague(word)).toBe(built.index.vague(word));
     expect(loaded.index.bridges.correct('contaniers', DEFAULT_RANKING.query.typos)).toBe('containers');
     // Typos searched fuzzily: the saved terms scanned for near ones find what MiniSearch's term tree finds.
     for (const typo of ['containrs', 'troopps bordr', 'Meridaa iniative', 'catgo'])

@@ -46,5 +46,9 @@ describe('readWordNet', () => {
       expect(words.has(word), word).toBe(true);
     // Each word is of one kind only.
     expect(specific.has('cop') || names.has('cop') || words.has('canadian')).toBe(false);
+    // Vague: more senses than the index's vagueSenses over every part of speech.
+    const vague = new Set(dictionary.vague);
+    for (const word of ['get', 'pull', 'catch']) expect(vague.has(word), word).toBe(true);
+    for (const word of ['cop', 'smuggle', 'naloxone']) expect(vague.has(word), word).toBe(false);
   });
 });
