@@ -246,13 +246,13 @@ export class PassageIndex {
   }
 
   /**
-   * Whether the dictionary gives the word more senses than `index.vagueSenses` ("get", "pull", "catch"), counted for
-   * its first form the dictionary holds ("pulled" as "pull"): such a word says little of which passage answers.
+   * Whether the dictionary gives the word, or a form of it, more senses than `index.vagueSenses` ("pulled" as "pull",
+   * "getting" as "get", though "getting" is also a noun of one sense): such a word says little of which passage
+   * answers. As in `wordKind`, a word whose forms differ is taken as its commonest.
    */
   vague(word: string): boolean {
-    const { words, names, specific, vague } = this.learned.dictionary;
-    const form = [word, ...baseForms(word)].find((f) => [words, specific, names].some((list) => list.indexOf(f) >= 0));
-    return form !== undefined && vague.indexOf(form) >= 0;
+    const { vague } = this.learned.dictionary;
+    return [word, ...baseForms(word)].some((form) => vague.indexOf(form) >= 0);
   }
 
   /** Makes now what the first question would otherwise make: the bridges and their typo candidates. */
