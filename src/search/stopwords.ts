@@ -11,7 +11,8 @@ kinda sorta`.split(/\s+/),
 
 /**
  * Words too common to tell passages apart, plus question words: a question's "how much" or "what
- * did" says what kind of answer is wanted (see the query's intent), not which passage holds it.
+ * did" says what kind of answer is wanted (see the query's intent), not which passage holds it. "vs" and "versus"
+ * are prepositions, as "between" and "against" are.
  * Chat's contractions without apostrophes and its filler ("pls", "tbh") say nothing of the subject either.
  */
 export const STOP_WORDS = new Set([
@@ -26,6 +27,7 @@ we'd we'll we're we've were weren't what what's when when's where where's which 
 with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 also just much many get got say said says tell told know like really actually so-called far yet still
 us
-anyone anybody anything someone somebody something stuff`.split(/\s+/),
+anyone anybody anything someone somebody something stuff
+vs versus`.split(/\s+/),
   ...CHAT_WORDS,
 ]);

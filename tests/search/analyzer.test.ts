@@ -21,6 +21,9 @@ describe('Analyzer', () => {
     expect(terms('what is the')).toEqual([]);
     expect(terms('how much of the funding')).toEqual(terms('funding'));
     expect(terms('ok so whats the funding pls')).toEqual(terms('funding'));
+    // A preposition and its abbreviation: "vs" had weighed the most of "treatment vs locking up users", as no passage
+    // held it.
+    expect(terms('treatment vs prison versus fines')).toEqual(terms('treatment prison fines'));
   });
 
   it('keeps dotted acronyms in one piece', () => {

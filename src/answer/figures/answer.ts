@@ -126,14 +126,13 @@ const FIGURE_WORDS = new Set([
 ]);
 
 /**
- * Words that ask how a figure moved, compares or when it stands rather than what it counts: "X vs last year", "growth
- * of X", "X per month", "X now". A figure says that by its own numbers and times, often in other words ("up 30
- * percent", "from 9,000"), so they do not decide which figures are about the topic.
+ * Words that ask how a figure moved, compares or when it stands rather than what it counts: "X compared with last
+ * year", "growth of X", "X per month", "X now" ("vs" and "versus" are stop words). A figure says that by its own
+ * numbers and times, often in other words ("up 30 percent", "from 9,000"), so they do not decide which figures are
+ * about the topic.
  */
 const CHANGE_WORDS = new Set(
   [
-    'vs',
-    'versus',
     'compared',
     'comparison',
     'change',
