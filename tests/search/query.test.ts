@@ -9,7 +9,11 @@ import {
   withYears,
 } from '../../src/search/query.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
+import type { Dossier } from '../../src/engine/dossier.js';
 import { note, withCorpus } from '../support/corpus.js';
+
+/** The question as the engine reads it over this corpus, with its own ranking options. */
+const analysed = (dossier: Dossier, question: string) => analyseQuery(question, dossier.index, dossier.ranking.query);
 
 describe('coverage', () => {
   it('counts a quantity word ("murder count", "how big") as covered by a passage that states a figure', async () => {
@@ -18,11 +22,9 @@ describe('coverage', () => {
         'a.md': note('Violence', 'Murders reached 34,500 in 2019.\n\nHow one counts the groups matters.'),
       },
       async (dossier) => {
-        const query = analyseQuery('murder count', dossier.index, dossier.ranking.query);
+        const query = analysed(dossier, 'murder count');
         expect(query.words.map((w) => w.quantity)).toEqual([undefined, 'figure']);
-        expect(
-          analyseQuery('how big is it', dossier.index, dossier.ranking.query).words.map((w) => w.quantity),
-        ).toContain('figure');
+        expect(analysed(dossier, 'how big is it').words.map((w) => w.quantity)).toContain('figure');
         const murder = query.words[0]!.terms;
         expect(coverage(query, murder, amountsIn('Murders were counted.'))).toBeLessThan(1);
         expect(coverage(query, murder, amountsIn('Murders reached 34,500.'))).toBe(1);
@@ -34,7 +36,7 @@ describe('coverage', () => {
     await withCorpus(
       { 'a.md': note('Cells', 'Plasmids sediment slowly.\n\nGradients of sucrose.') },
       async (dossier) => {
-        const query = analyseQuery('plasmids in sucrose, more plasmids', dossier.index, dossier.ranking.query);
+        const query = analysed(dossier, 'plasmids in sucrose, more plasmids');
         expect(query.words.map((w) => w.word)).toEqual(['plasmids', 'sucrose']);
         expect(coverage(query, ['sucros'])).toBeCloseTo(0.5, 1);
       },
@@ -43,7 +45,7 @@ describe('coverage', () => {
 
   it('counts "money" as covered only by a sum of money', async () => {
     await withCorpus({ 'a.md': note('Revenue', 'Cartels earn $20 billion a year.') }, async (dossier) => {
-      const query = analyseQuery('how much money do cartels earn', dossier.index, dossier.ranking.query);
+      const query = analysed(dossier, 'how much money do cartels earn');
       const money = query.words.find((w) => w.word === 'money')!;
       expect(money.quantity).toBe('money');
       const others = query.words.filter((w) => w !== money).flatMap((w) => w.terms);
@@ -64,7 +66,7 @@ describe('what a question asks for', () => {
     ['boats seized at the port', false, false, false],
   ])('%s: an amount %s, a count %s, a share %s', async (question, amount, count, share) => {
     await withCorpus({ 'a.md': note('Port', 'The navy seized 12 boats.') }, async (dossier) => {
-      const query = analyseQuery(question, dossier.index, dossier.ranking.query);
+      const query = analysed(dossier, question);
       expect([query.wantsFigure, query.wantsCount, query.wantsShare]).toEqual([amount, count, share]);
     });
   });
@@ -85,8 +87,8 @@ describe('decide', () => {
         'a.md': note('Cells', 'Plasmids of cells sediment.\n\nGradients of sucrose in cells.\n\nMembranes of cells.'),
       },
       async (dossier) => {
-        const rare = analyseQuery('plasmids sucrose', dossier.index, dossier.ranking.query);
-        const common = analyseQuery('plasmids cells', dossier.index, dossier.ranking.query);
+        const rare = analysed(dossier, 'plasmids sucrose');
+        const common = analysed(dossier, 'plasmids cells');
         expect(evidence(rare, 1)).toBeGreaterThan(evidence(common, 1));
         expect(evidence(rare, 1)).toBeLessThan(2);
         expect(evidence(rare, 0.5)).toBeCloseTo(evidence(rare, 1) / 2);
@@ -100,11 +102,7 @@ describe('a word the corpus lacks', () => {
     await withCorpus(
       { 'a.md': note('Bakeries', 'Bakers sold bread at the market.') },
       (dossier) => {
-        const query = analyseQuery(
-          'bread from guatemala canadian naloxone cops rpl23 qzvrt',
-          dossier.index,
-          dossier.ranking.query,
-        );
+        const query = analysed(dossier, 'bread from guatemala canadian naloxone cops rpl23 qzvrt');
         const weight = Object.fromEntries(query.words.map((w) => [w.word, w.weight / query.rarest]));
         const { unknownName, unknownSpecific, unknownWord, unknownCode } = dossier.ranking.query;
         expect(weight).toMatchObject({
@@ -124,19 +122,19 @@ describe('a word the corpus lacks', () => {
   });
 });
 
+/** "pulled" in one passage, as "guard" is: a vague word and a plain one, equally rare here. */
+const GUARD_PULLED_BACK = {
+  'a.md': note('Ports', 'The guard pulled back from the port.\n\nSmugglers moved goods.'),
+  'b.md': note('Ferries', 'Ferries smuggled goods past the port.'),
+};
+
 describe('a vague word', () => {
   it('weighs vagueWeight of what its rarity says, known or not: "pulled" and "catch" say little', async () => {
     await withCorpus(
-      {
-        'a.md': note('Ports', 'The guard pulled back from the port.\n\nSmugglers moved goods.'),
-        'b.md': note('Ferries', 'Ferries smuggled goods past the port.'),
-      },
+      GUARD_PULLED_BACK,
       (dossier) => {
         const { vagueWeight } = dossier.ranking.query;
-        const weight = (q: string) =>
-          Object.fromEntries(
-            analyseQuery(q, dossier.index, dossier.ranking.query).words.map((w) => [w.word, w.weight]),
-          );
+        const weight = (q: string) => Object.fromEntries(analysed(dossier, q).words.map((w) => [w.word, w.weight]));
         const plain = analyseQuery('pulled catch', dossier.index, { ...dossier.ranking.query, vagueWeight: 1 });
         const [pulled, caught] = plain.words.map((w) => w.weight);
         expect(weight('pulled catch')).toEqual({ pulled: pulled! * vagueWeight, catch: caught! * vagueWeight });
@@ -160,7 +158,7 @@ describe('a rare sense', () => {
       },
       (dossier) => {
         // "intercept" means "wiretap" in one of its senses, seldom used: a guess that the other words must confirm.
-        const query = analyseQuery('intercepts approved by judges', dossier.index, dossier.ranking.query);
+        const query = analysed(dossier, 'intercepts approved by judges');
         const intercepts = query.words.find((w) => w.word === 'intercepts')!;
         expect(intercepts.alternatives).toContainEqual(expect.objectContaining({ terms: ['wiretap'], gated: true }));
         expect(intercepts.known).toBe(false);
@@ -198,10 +196,10 @@ describe('a question pasted from chat', () => {
         'b.md': note('Money', 'Budgets.'),
       },
       (dossier) => {
-        const words = (q: string) => analyseQuery(q, dossier.index, dossier.ranking.query).words.map((w) => w.word);
+        const words = (q: string) => analysed(dossier, q).words.map((w) => w.word);
         expect(words('US aid')).toEqual(['US', 'aid']);
         expect(words('IT budgets')).toEqual(['budgets']);
-        const us = analyseQuery('US', dossier.index, dossier.ranking.query).words[0]!;
+        const us = analysed(dossier, 'US').words[0]!;
         expect(us.alternatives.map((a) => a.terms)).toContainEqual(['unit', 'state']);
       },
     );
@@ -221,7 +219,7 @@ describe('a question pasted from chat', () => {
     await withCorpus(
       { 'a.md': note('Orchards', 'Orchards covered 1,200 hectares in 2015 and 1,450 in 2017.\n\nA barn has 15 cows.') },
       (dossier) => {
-        const query = analyseQuery('orchards 15-17', dossier.index, dossier.ranking.query);
+        const query = analysed(dossier, 'orchards 15-17');
         expect(query.text).toBe('orchards 2015-2017');
         expect(query.words.map((w) => w.term)).toEqual([...dossier.index.analyzer.terms('orchards'), '2015', '2017']);
       },
@@ -232,7 +230,7 @@ describe('a question pasted from chat', () => {
     await withCorpus(
       { 'a.md': note('Boards', 'The JTB met in May.\n\nThe Joint Transport Board approved new fares.') },
       (dossier) => {
-        const query = analyseQuery('Joint Transport Board (JTB) fares', dossier.index, dossier.ranking.query);
+        const query = analysed(dossier, 'Joint Transport Board (JTB) fares');
         expect(query.words.map((w) => w.word)).toEqual(['joint', 'transport', 'board', 'fares']);
         const jtb = dossier.index.analyzer.terms('JTB');
         expect(query.words[0]!.alternatives.map((a) => a.terms)).toContainEqual(jtb);
@@ -243,7 +241,7 @@ describe('a question pasted from chat', () => {
 
   it('answers a question with a link in it as it answers the question alone', async () => {
     await withCorpus({ 'a.md': note('Ferries', 'Ferry fares rose by a fifth in 2023.') }, (dossier) => {
-      const words = (q: string) => analyseQuery(q, dossier.index, dossier.ranking.query).words.map((w) => w.word);
+      const words = (q: string) => analysed(dossier, q).words.map((w) => w.word);
       expect(words('ferry fares https://example.com/fares-2023 @channel')).toEqual(words('ferry fares'));
     });
   });
