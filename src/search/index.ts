@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-export const INDEX_VERSION = 19;
+export const INDEX_VERSION = 20;
 
 interface IndexedPassage {
   id: string;
@@ -182,11 +182,16 @@ export class PassageIndex {
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking, indexing);
     if (wordnet) {
       try {
-        const { synonyms, rare, family, dictionary } = await readWordNet(index.learned.words.keys(), wordnet, indexing);
+        const { synonyms, rare, family, similar, dictionary } = await readWordNet(
+          index.learned.words.keys(),
+          wordnet,
+          indexing,
+        );
         index.learn([
           ...Bridges.oneWay(synonyms, 'wordnet', analyzer),
           ...Bridges.oneWay(rare, 'rare', analyzer),
           ...Bridges.oneWay(family, 'family', analyzer),
+          ...Bridges.oneWay(similar, 'similar', analyzer),
         ]);
         index.learned.dictionary = {
           words: Strings.sorted(dictionary.words),

@@ -158,7 +158,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   for (const found of index.bridges.find(typed.map((w) => w.term))) {
     const weight = options.bridges[found.via];
     if (weight <= 0) continue;
-    const gated = found.via === 'rare' || undefined;
+    const gated = found.via === 'rare' || found.via === 'similar' || undefined;
     for (let i = found.from; i < found.to; i++)
       alternatives[i]!.push({ terms: found.terms, weight, via: found.via, gated });
   }

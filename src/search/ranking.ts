@@ -267,7 +267,16 @@ export const DEFAULT_RANKING: RankingOptions = {
     coordination: 0,
   },
   query: {
-    bridges: { lexicon: 0.7, alias: 0.9, abbreviation: 0.8, wordnet: 0.5, rare: 0.3, family: 0.6, typo: 0.8 },
+    bridges: {
+      lexicon: 0.7,
+      alias: 0.9,
+      abbreviation: 0.8,
+      wordnet: 0.5,
+      rare: 0.3,
+      family: 0.6,
+      similar: 0.3,
+      typo: 0.8,
+    },
     unknownName: 2.5,
     unknownSpecific: 2,
     unknownWord: 0.7,

@@ -68,6 +68,7 @@ export async function readWordNet(
   synonyms: [string, string][];
   rare: [string, string][];
   family: [string, string][];
+  similar: [string, string][];
   dictionary: Dictionary;
 }> {
   // Index lines are kept whole and read only for the corpus's words: parsing all 150,000 was most of the time.
@@ -110,6 +111,17 @@ export async function readWordNet(
     return [...broader, ...(narrower.length <= options.wordnetMaxNarrower ? narrower : [])].map(([, target]) =>
       Number(target),
     );
+  };
+  /**
+   * The adjective senses WordNet calls similar to the one at `offset` (its `&` pointers): a head adjective's
+   * satellites and a satellite's head, near in meaning without being synonyms ("strong" and "powerful").
+   */
+  const similarTo = (offset: number): number[] => {
+    const fields = fieldsAt('adj', offset);
+    const at = 4 + 2 * parseInt(fields[3]!, 16);
+    return Array.from({ length: Number(fields[at]) }, (_, i) => fields.slice(at + 1 + 4 * i, at + 5 + 4 * i))
+      .filter(([symbol]) => symbol === '&')
+      .map(([, target]) => Number(target));
   };
   /** The words of `word`'s family one step away, in the synset at `offset`, each with its own synset. */
   const relatives = (part: (typeof PARTS)[number], offset: number, word: string) => {
@@ -155,6 +167,7 @@ export async function readWordNet(
   const pairs: [string, string][] = [];
   const rare: [string, string][] = [];
   const family: [string, string][] = [];
+  const similar: [string, string][] = [];
   for (const word of words) {
     const forms = [word, ...baseForms(word)].filter((form) => entries.has(form));
     let reached = forms.flatMap((form) =>
@@ -195,8 +208,15 @@ export async function readWordNet(
       });
     for (const synonym of same) pairs.push([synonym, word]);
     if (rarely) for (const synonym of other) if (!same.has(synonym)) rare.push([synonym, word]);
+    if (!rarely) continue;
+    const near = new Set<string>();
+    for (const { part, offsets } of senses)
+      if (part === 'adj')
+        for (const offset of offsets)
+          for (const at of similarTo(offset)) for (const written of synset('adj', at)) near.add(written.toLowerCase());
+    for (const adjective of near) if (adjective !== lemma && !same.has(adjective)) similar.push([adjective, word]);
   }
-  return { synonyms: pairs, rare, family, dictionary };
+  return { synonyms: pairs, rare, family, similar, dictionary };
 }
 
 /** Part of speech of each synset type in a sense key ("kill%1:04:00::" is a noun; 5 is an adjective satellite). */
