@@ -14,7 +14,7 @@ export interface Alternative {
   weight: number;
   via: BridgeSource;
   /**
-   * A guess (a WordNet synonym in a rare sense): it counts only in a passage holding another word of the question, as
+   * A guess (a WordNet synonym in a rare sense, or a similar adjective): it counts only in a passage holding another word of the question, as
    * that word's context picks the sense, and only to order passages, never in the decision to answer.
    */
   gated?: boolean;

@@ -73,7 +73,8 @@ export interface RankingOptions {
      * How much a match through each kind of bridge counts against the asker's own word (1): the
      * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, WordNet's
      * synonyms and their rare senses, the words of one family in WordNet ("bakers" for "baking", "unpaid" for
-     * "paid", "Danish" for "Denmark"), the corpus word a typo meant. 0 turns a kind off.
+     * "paid", "Danish" for "Denmark"), the adjectives WordNet calls similar to a corpus adjective ("powerful" for
+     * "strong": gated like rare senses, as near is not the same), the corpus word a typo meant. 0 turns a kind off.
      */
     bridges: Record<BridgeSource, number>;
     /**
@@ -274,7 +275,7 @@ export const DEFAULT_RANKING: RankingOptions = {
       wordnet: 0.5,
       rare: 0.3,
       family: 0.6,
-      similar: 0.3,
+      similar: 0.5,
       typo: 0.8,
     },
     unknownName: 2.5,

@@ -57,7 +57,8 @@ export interface Dictionary {
  * narrower senses, so a question that says "nab" finds "arrested" and "murder" finds "homicide"),
  * and the dictionary's one-word entries, which tell a word the corpus lacks from a typo, and a
  * name from a common word. `rare` pairs are the other synonyms, of a word's other senses or in senses the synonym
- * seldom has ("intercept" for "wiretap"): a question's other words must pick them (see `Alternative.gated`). `words`
+ * seldom has ("intercept" for "wiretap"): a question's other words must pick them (see `Alternative.gated`), as they
+ * must `similar` pairs, an adjective's near meanings ("powerful" for "strong"). `words`
  * are folded words of the corpus; `options` say how far synonyms and families reach (see `RankingOptions`).
  */
 export async function readWordNet(

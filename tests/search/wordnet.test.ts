@@ -34,6 +34,15 @@ describe('readWordNet', () => {
     expect(to('closely')).not.toContain('distant');
   });
 
+  it("bridges a corpus adjective to the adjectives WordNet calls similar, both ways, and nothing else's", async () => {
+    const { similar } = await readWordNet(['strong', 'powerful', 'homicide'], WORDNET_DIR);
+    const to = (word: string) => similar.filter(([, w]) => w === word).map(([other]) => other);
+    expect(to('strong')).toContain('powerful');
+    expect(to('powerful')).toContain('strong');
+    expect(to('strong')).not.toContain('strong');
+    expect(to('homicide')).toEqual([]);
+  });
+
   it('tells names and their adjectives, words of one sense and common words apart', async () => {
     const { dictionary } = await readWordNet([], WORDNET_DIR);
     const names = new Set(dictionary.names);
