@@ -14,8 +14,9 @@ export interface Alternative {
   weight: number;
   via: BridgeSource;
   /**
-   * A guess (a WordNet synonym in a rare sense, or a similar adjective): it counts only in a passage holding another word of the question, as
-   * that word's context picks the sense, and only to order passages, never in the decision to answer.
+   * A guess (a WordNet synonym in a rare sense, or a similar adjective): it counts only in a passage holding another
+   * word of the question, as that word's context picks the sense, and only to order passages, never in the decision
+   * to answer.
    */
   gated?: boolean;
 }
