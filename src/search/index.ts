@@ -61,6 +61,10 @@ export interface WeightedQuery {
 /** A word as written, worth correcting a typo towards: letters only, long enough to tell apart. */
 const WORD_AS_WRITTEN = /^\p{L}{3,}$/u;
 
+/** Whether a dictionary list holds the word or one of its base forms ("pulled" as "pull"). */
+const holdsAnyForm = (list: Strings, word: string) =>
+  [word, ...baseForms(word)].some((form) => list.indexOf(form) >= 0);
+
 /**
  * MiniSearch over passages with Dossier's analyser, and the bridges between ways of saying the
  * same thing. Saved under the cache folder, keyed by the corpus content hash, the lexicon, the
@@ -243,8 +247,7 @@ export class PassageIndex {
   wordKind(word: string): WordKind | undefined {
     const { words, names, specific } = this.learned.dictionary;
     if (names.indexOf(word) >= 0) return 'name';
-    const forms = [word, ...baseForms(word)];
-    const holds = (list: Strings) => forms.some((form) => list.indexOf(form) >= 0);
+    const holds = (list: Strings) => holdsAnyForm(list, word);
     if (holds(words)) return 'word';
     if (holds(specific)) return 'specific';
     return holds(names) ? 'name' : undefined;
@@ -256,8 +259,7 @@ export class PassageIndex {
    * answers. As in `wordKind`, a word whose forms differ is taken as its commonest.
    */
   vague(word: string): boolean {
-    const { vague } = this.learned.dictionary;
-    return [word, ...baseForms(word)].some((form) => vague.indexOf(form) >= 0);
+    return holdsAnyForm(this.learned.dictionary.vague, word);
   }
 
   /** Makes now what the first question would otherwise make: the bridges and their typo candidates. */

@@ -102,11 +102,14 @@ export async function readWordNet(
     const count = parseInt(fields[3]!, 16);
     return Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' '));
   };
+  /** A synset line's pointers, each [symbol, target offset, target part, source/target word numbers]. */
+  const pointersIn = (fields: string[]): string[][] => {
+    const at = 4 + 2 * parseInt(fields[3]!, 16);
+    return Array.from({ length: Number(fields[at]) }, (_, i) => fields.slice(at + 1 + 4 * i, at + 5 + 4 * i));
+  };
   /** A noun sense's broader and narrower senses, when it has few narrower ones: "murder" is a "homicide". */
   const kin = (offset: number): number[] => {
-    const fields = fieldsAt('noun', offset);
-    const at = 4 + 2 * parseInt(fields[3]!, 16);
-    const pointers = Array.from({ length: Number(fields[at]) }, (_, i) => fields.slice(at + 1 + 4 * i, at + 5 + 4 * i));
+    const pointers = pointersIn(fieldsAt('noun', offset));
     const narrower = pointers.filter(([symbol, , part]) => symbol === '~' && part === 'n');
     const broader = pointers.filter(([symbol, , part]) => symbol === '@' && part === 'n');
     return [...broader, ...(narrower.length <= options.wordnetMaxNarrower ? narrower : [])].map(([, target]) =>
@@ -118,9 +121,7 @@ export async function readWordNet(
    * satellites and a satellite's head, near in meaning without being synonyms ("strong" and "powerful").
    */
   const similarTo = (offset: number): number[] => {
-    const fields = fieldsAt('adj', offset);
-    const at = 4 + 2 * parseInt(fields[3]!, 16);
-    return Array.from({ length: Number(fields[at]) }, (_, i) => fields.slice(at + 1 + 4 * i, at + 5 + 4 * i))
+    return pointersIn(fieldsAt('adj', offset))
       .filter(([symbol]) => symbol === '&')
       .map(([, target]) => Number(target));
   };
@@ -129,10 +130,8 @@ export async function readWordNet(
     const fields = fieldsAt(part, offset);
     const count = parseInt(fields[3]!, 16);
     const own = 1 + Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.toLowerCase()).indexOf(word);
-    const at = 4 + 2 * count;
     const out: { part: (typeof PARTS)[number]; offset: number; word: string }[] = [];
-    for (let i = 0; i < Number(fields[at]); i++) {
-      const [symbol, target, pos, ends] = fields.slice(at + 1 + 4 * i, at + 5 + 4 * i);
+    for (const [symbol, target, pos, ends] of pointersIn(fields)) {
       // A lexical pointer names its source and target words; a semantic one (0000) relates whole senses.
       if (!FAMILY_POINTERS.has(symbol!) || parseInt(ends!.slice(0, 2), 16) !== own) continue;
       const targetPart = POINTER_PARTS[pos!]!;
