@@ -134,6 +134,8 @@ interface SciFactScore {
   mrr10: number;
   empty: number;
   claims: number;
+  /** The claims given no result, for `--verbose`. */
+  refused: string[];
 }
 
 /** BEIR's measures over SciFact's training claims, a passage counting as its document at its first rank. */
@@ -144,7 +146,7 @@ function scoreSciFact(dossier: Dossier, sample: number): SciFactScore {
   let ndcg = 0;
   let recall = 0;
   let mrr = 0;
-  let empty = 0;
+  const refused: string[] = [];
   for (const claim of claims) {
     const rel = claim.relevant;
     const ranked: string[] = [];
@@ -163,10 +165,10 @@ function scoreSciFact(dossier: Dossier, sample: number): SciFactScore {
     recall += top.filter((d) => rel.has(d)).length / rel.size;
     const first = top.findIndex((d) => rel.has(d));
     mrr += first < 0 ? 0 : 1 / (first + 1);
-    if (!ranked.length) empty++;
+    if (!ranked.length) refused.push(claim.query);
   }
   const n = claims.length;
-  return { ndcg10: ndcg / n, recall10: recall / n, mrr10: mrr / n, empty: empty / n, claims: n };
+  return { ndcg10: ndcg / n, recall10: recall / n, mrr10: mrr / n, empty: refused.length / n, claims: n, refused };
 }
 
 const { values } = parseArgs({
@@ -216,5 +218,6 @@ for (const name of variantNames) {
         `${s.mrr10.toFixed(3)} | empty ${s.empty.toFixed(3)} | ${s.claims} ` +
         `claims, ${((performance.now() - t0) / 1000).toFixed(0)} s |`,
     );
+    if (values.verbose) for (const claim of s.refused) console.log(`    EMPTY: ${claim}`);
   }
 }
