@@ -32,7 +32,7 @@ const SPAN = /^(\d{3}):([0-9a-f]{10}):(\d+)-(\d+)$/;
 const PARAGRAPH = /^(\d{3}):([0-9a-f]{10})$/;
 
 /** `v-…` in the validation set, `t-…` in the tuning set. */
-const Id = z.string().regex(/^[vt]-[a-z]+-\d{2}$/);
+const Id = z.string().regex(/^[vt]-[a-z]+-\d{2,3}$/);
 const Style = z.enum(['short', 'abbreviation', 'lowercase', 'typo', 'paraphrase', 'long']);
 const Figure = z.strictObject({
   value: z.string().regex(/\d/, 'a figure the scorer can match has digits'),
