@@ -18,6 +18,8 @@
  * - `corpus-missing`: the corpus folder is absent, not a folder or unreadable; the message names the path.
  * - `lexicon-missing`: the lexicon file a setting names (LEXICON, `--lexicon`) is absent or unreadable; the message
  *   names the path.
+ * - `lexicon-malformed`: the lexicon file a setting names is not YAML or not `term: [synonym, …]` entries; the
+ *   message names the path and the problem.
  * - `chart-font`: no font to draw a chart; the message names the package to install.
  *
  * Digests:
@@ -56,6 +58,7 @@ export type ErrorCode =
   | 'internal'
   | 'corpus-missing'
   | 'lexicon-missing'
+  | 'lexicon-malformed'
   | 'chart-font'
   | 'digest-unavailable'
   | 'digest-paused'

@@ -123,7 +123,7 @@ export class Dossier implements Library {
 
   /** Reads the lexicon file again and uses it if it changed (the corpus watcher calls this). Whether it changed. */
   async reloadLexicon(): Promise<boolean> {
-    // A named file gone while the bot runs is not worth stopping it for: it answers without one, and says so.
+    // A named file gone or broken while the bot runs is not worth stopping it for: it answers without one, and says so.
     const lexicon = await loadLexicon(this.lexicon.file, this.log, this.lexicon.named).catch((error: unknown) => {
       if (!(error instanceof DossierError)) throw error;
       this.log.warn({ file: this.lexicon.file }, `${error.message}: answering without it`);

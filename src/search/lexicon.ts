@@ -35,7 +35,9 @@ export function lexiconPath(corpusDir: string, setting: string | undefined): str
  * Reads a lexicon file as groups of words that mean the same. A missing default file is no lexicon. A named file
  * that cannot be read throws DossierError 'lexicon-missing' naming it, as a corpus folder not found does: a setting
  * naming a file that is not there (a typo, a wrong working folder) would otherwise answer without its synonyms with
- * nothing but a log line to say so. A malformed file is reported and ignored: the engine works without it.
+ * nothing but a log line to say so. A named file that is malformed throws 'lexicon-malformed' for the same reason: the
+ * setting asked for those synonyms. The corpus's own file that is malformed is reported and ignored: it is data, like
+ * the documents beside it, and one bad file must not stop the bot.
  */
 export async function loadLexicon(file: string | undefined, log: Logger, named = false): Promise<Lexicon> {
   if (!file) return { groups: [], hash: '' };
@@ -52,14 +54,32 @@ export async function loadLexicon(file: string | undefined, log: Logger, named =
         : `Lexicon file cannot be read: ${file} (${errorLine(error)})`,
     );
   }
-  const parsed = LexiconFile.safeParse(parseYaml(raw));
-  if (!parsed.success) {
-    log.warn({ file }, `lexicon ${file} ignored: expected "term: [synonym, …]" entries`);
+  const { entries, problem } = lexiconEntries(raw);
+  if (!entries) {
+    if (named)
+      throw new DossierError(
+        'lexicon-malformed',
+        `Lexicon file malformed: ${file} (${problem}; fix it, or name another file, or none)`,
+      );
+    log.warn({ file }, `lexicon ${file} ignored: ${problem}`);
     return { groups: [], hash: '' };
   }
-  const groups = Object.entries(parsed.data).map(([term, same]) => ({
+  const groups = Object.entries(entries).map(([term, same]) => ({
     phrases: [term, ...same],
     via: 'lexicon' as const,
   }));
   return { file, groups, hash: createHash('sha256').update(raw).digest('hex') };
+}
+
+/** A lexicon's entries, or what is wrong with its text in one line: not YAML at all, or not the shape expected. */
+function lexiconEntries(raw: string): { entries?: Record<string, string[]>; problem: string } {
+  let value: unknown;
+  try {
+    value = parseYaml(raw);
+  } catch (error) {
+    // The parser's first line names the problem and where ("… at line 1, column 7:"); the rest is a code frame.
+    return { problem: `not YAML: ${errorLine(error).replace(/:$/, '')}` };
+  }
+  const parsed = LexiconFile.safeParse(value);
+  return parsed.success ? { entries: parsed.data, problem: '' } : { problem: 'expected "term: [synonym, …]" entries' };
 }

@@ -100,6 +100,40 @@ describe('PassageIndex cache', () => {
       `Lexicon file not found: ${named} (name a YAML file of synonyms, or none): answering without it`,
     ]);
   });
+
+  it('refuses a named lexicon file that is malformed; the corpus’s own malformed one is warned of and left out', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Trade', 'The USMCA replaced the old agreement.') });
+    const notYaml = join(cacheDir, 'not-yaml.yaml');
+    await writeFile(notYaml, 'USMCA: [CUSMA\n  T-MEC: : :\n');
+    const aList = join(cacheDir, 'a-list.yaml');
+    await writeFile(aList, '- USMCA\n- CUSMA\n');
+    await expect(Dossier.open({ corpusDir: dir, lexicon: notYaml })).rejects.toMatchObject({
+      code: 'lexicon-malformed',
+      message: expect.stringMatching(
+        new RegExp(`^Lexicon file malformed: ${notYaml} \\(not YAML: [^\\n]+ at line 1, column \\d+; fix it, or name`),
+      ),
+    });
+    await expect(Dossier.open({ corpusDir: dir, lexicon: aList })).rejects.toMatchObject({
+      code: 'lexicon-malformed',
+      message:
+        `Lexicon file malformed: ${aList} (expected "term: [synonym, …]" entries; fix it, or name another file, ` +
+        'or none)',
+    });
+    // The same two as the corpus's own synonyms.yaml: answered without a lexicon, each with one warning naming it.
+    const own = join(dir, 'synonyms.yaml');
+    for (const [text, problem] of [
+      ['USMCA: [CUSMA\n  T-MEC: : :\n', /^not YAML: .+ at line 1, column \d+$/],
+      ['- USMCA\n- CUSMA\n', /^expected "term: \[synonym, …\]" entries$/],
+    ] as const) {
+      await writeFile(own, text);
+      const { log, lines } = capturingLogger();
+      const dossier = await Dossier.open({ corpusDir: dir, log });
+      expect(ask(dossier, 'USMCA').results).toHaveLength(1);
+      const warnings = lines.filter((l) => l.level === 40).map((l) => l.msg);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]!.replace(`lexicon ${own} ignored: `, '')).toMatch(problem);
+    }
+  });
 });
 
 describe('search', () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,38 @@ describe('the dossier command line', () => {
       '',
       [`dossier: Lexicon file not found: ${missing} (name a YAML file of synonyms, or none)`],
     ]);
+  });
+
+  it('refuses a malformed lexicon file named by --lexicon or LEXICON in one line; warns of the corpus’s own', async () => {
+    const lexicon = join(corpus.dir, '..', `${corpus.dir.split('/').at(-1)}-list.yaml`);
+    await writeFile(lexicon, '- guard\n- militia\n');
+    const line = `dossier: Lexicon file malformed: ${lexicon} (expected "term: [synonym, …]" entries; fix it, or name another file, or none)`;
+    try {
+      const byOption = dossier('ask', 'guard', '--lexicon', lexicon);
+      expect([byOption.status, byOption.stdout, lines(byOption.stderr)]).toEqual([1, '', [line]]);
+      const bySetting = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'ask', 'guard', '--corpus', corpus.dir], {
+        encoding: 'utf8',
+        env: { ...process.env, LOG_LEVEL: 'error', LEXICON: lexicon, CACHE_DIR: `${corpus.dir}/.cache` },
+      });
+      expect([bySetting.status, bySetting.stdout, lines(bySetting.stderr)]).toEqual([1, '', [line]]);
+    } finally {
+      await rm(lexicon);
+    }
+    const own = await tempCorpus({
+      'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
+      'synonyms.yaml': 'guard: [militia\n  army: : :\n',
+    });
+    try {
+      // Not --json, which keeps warnings off stderr.
+      const warned = run(['ask', 'guard'], own, 'warn');
+      expect(warned.status).toBe(0);
+      expect(warned.stdout).toContain('southern border');
+      expect(lines(warned.stderr)).toEqual([
+        expect.stringMatching(new RegExp(`^dossier: lexicon ${own.dir}/synonyms.yaml ignored: not YAML: .+ line 1`)),
+      ]);
+    } finally {
+      await own.cleanup();
+    }
   });
 
   it('still answers a query within the limit as JSON', () => {
