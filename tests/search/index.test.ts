@@ -101,7 +101,7 @@ describe('PassageIndex cache', () => {
     ]);
   });
 
-  it('refuses a named lexicon file that is malformed; the corpus’s own malformed one is warned of and left out', async () => {
+  it('refuses a named lexicon file that is malformed; the corpus’s own one is warned of and left out', async () => {
     const { dir, cacheDir } = await setup({ 'a.md': note('Trade', 'The USMCA replaced the old agreement.') });
     const notYaml = join(cacheDir, 'not-yaml.yaml');
     await writeFile(notYaml, 'USMCA: [CUSMA\n  T-MEC: : :\n');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,10 +80,13 @@ describe('the dossier command line', () => {
     ]);
   });
 
-  it('refuses a malformed lexicon file named by --lexicon or LEXICON in one line; warns of the corpus’s own', async () => {
-    const lexicon = join(corpus.dir, '..', `${corpus.dir.split('/').at(-1)}-list.yaml`);
+  it('refuses a malformed lexicon named by --lexicon or LEXICON in one line; warns of the corpus’s own', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-lexicon-'));
+    const lexicon = join(folder, 'list.yaml');
     await writeFile(lexicon, '- guard\n- militia\n');
-    const line = `dossier: Lexicon file malformed: ${lexicon} (expected "term: [synonym, …]" entries; fix it, or name another file, or none)`;
+    const line =
+      `dossier: Lexicon file malformed: ${lexicon} (expected "term: [synonym, …]" entries; fix it, or name another ` +
+      'file, or none)';
     try {
       const byOption = dossier('ask', 'guard', '--lexicon', lexicon);
       expect([byOption.status, byOption.stdout, lines(byOption.stderr)]).toEqual([1, '', [line]]);
@@ -92,7 +96,7 @@ describe('the dossier command line', () => {
       });
       expect([bySetting.status, bySetting.stdout, lines(bySetting.stderr)]).toEqual([1, '', [line]]);
     } finally {
-      await rm(lexicon);
+      await rm(folder, { recursive: true });
     }
     const own = await tempCorpus({
       'a.md': note('Guard', 'The National Guard was deployed to the southern border in 2019.'),
