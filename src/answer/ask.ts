@@ -3,7 +3,7 @@ import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
 import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../search/query.js';
 import type { AnalysedQuery, Match } from '../search/query.js';
-import { besideTopic, figureItem } from './figures/index.js';
+import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import { partlyBlock, plain, replyOf, said, textReply, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
 
@@ -155,10 +155,10 @@ function excerptFor(
   const ranges = figures.map((f) => [f.sentence.start - origin + f.start, f.sentence.start - origin + f.end] as const);
   // Every figure shown is marked, but one its sentence sets beside the question ("some 300 from buses" on truck
   // crashes) is no key figure of the answer.
-  const named = figures.map((figure) => ({
-    figure,
-    named: figure.measure ? coverage(query, analyzer.terms(figure.measure)) : 0,
-  }));
+  const named = figures.map((figure) => {
+    const measure = figure.measure ? analyzer.terms(figure.measure) : [];
+    return { figure, named: figure.measure ? coverage(query, measure) : 0, held: heldBy(query, measure) };
+  });
   const beside = besideTopic(analyzer, named);
   return {
     text: excerptText(passage, chosen, (text) =>

@@ -4,7 +4,7 @@ import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import { stemWord } from '../../search/analyzer.js';
 import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../../search/query.js';
-import type { Amounts, AnalysedQuery, Match } from '../../search/query.js';
+import type { Amounts, AnalysedQuery, Match, QueryWord } from '../../search/query.js';
 import type { Citation } from '../reply.js';
 import type { RankingOptions } from '../../search/ranking.js';
 import type { FigureUnit, FigureValue } from './grammar.js';
@@ -259,13 +259,21 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
       clauses.push({ figure, hit, whole, terms, factor });
     }
   }
-  const found: { figure: FoundFigure; searchScore: number; named: number }[] = [];
+  const found: {
+    figure: FoundFigure;
+    searchScore: number;
+    named: number;
+    held: Set<QueryWord>;
+    /** Whether its clause names what the topic is about, not only a time or a change it names. */
+    onSubject: boolean;
+  }[] = [];
   for (const { figure, hit, terms, whole, factor } of clauses) {
     const amounts = { figure: true, money: CURRENCIES.has(figure.unit) };
     const own = factor * coverage(query, terms, amounts);
     const cover = sentenceWeight * own + (1 - sentenceWeight) * coverage(query, whole, amounts);
     // A figure whose measure names the topic is about it; one whose measure names something else is less so.
-    const named = figure.measure ? coverage(query, analyzer.terms(figure.measure), amounts) : own;
+    const measure = figure.measure ? analyzer.terms(figure.measure) : [];
+    const named = figure.measure ? coverage(query, measure, amounts) : own;
     // A share in words ("nearly half") is as exact as one in digits.
     const worded = !/\d/.test(figure.text) && figure.unit !== 'ratio';
     const score = cover * (1 - measureWeight + measureWeight * named) * (worded ? wordedCount : 1);
@@ -274,16 +282,21 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
       figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },
       searchScore: hit.score,
       named,
+      held: heldBy(query, measure, amounts),
+      onSubject: [...heldBy(query, terms)].some((w) => !/\d/.test(w.term) && !CHANGE_WORDS.has(w.term)),
     });
   }
   if (!found.length) return nothing;
   const beside = besideTopic(analyzer, found);
   for (const f of found) if (beside.has(f.figure)) f.figure.score *= otherPart;
   // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
-  // when some do; the others stand for other times.
+  // when some of those are on its subject; the others stand for other times. A figure on something else that only
+  // shares the year ("52,000 tonnes of silt dredged in 2019" on "cargo thefts in 2019") is no sign that the topic's
+  // figures give times.
   const times = query.text.match(/\d+/g) ?? [];
-  const onTime = (f: FoundFigure) => (f.sentence.text.match(/\d+(?:[.,]\d+)*/g) ?? []).some((n) => sameTime(n, times));
-  if (found.some((f) => onTime(f.figure))) for (const f of found) if (!onTime(f.figure)) f.figure.score *= otherTime;
+  const onTime = (f: FoundFigure) => timeHeld(f.passage, f.sentence, times);
+  if (found.some((f) => f.onSubject && onTime(f.figure)))
+    for (const f of found) if (!onTime(f.figure)) f.figure.score *= otherTime;
   // "How many" asks for a count: a sum of money answers "how much".
   if (query.wantsCount) for (const f of found) if (CURRENCIES.has(f.figure.unit)) f.figure.score *= otherKind;
   // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.
@@ -414,26 +427,48 @@ function clauseOf(
 
 /**
  * The figures whose sentence gives another figure with a measure that names more of the topic (`named`: how much of it
- * a figure's measure names), when theirs is not the whole that one is part of: "over 900 of those from trucks and some
- * 300 from buses" on "bus crashes" sets the trucks' count beside the topic, while "9,000 crashes" before them is all of
- * them, buses included.
+ * a figure's measure names, `held`: which of its words), when theirs is not the whole that one is part of: "over 900 of
+ * those from trucks and some 300 from buses" on "bus crashes" sets the trucks' count beside the topic, while "9,000
+ * crashes" before them is all of them, buses included. A measure naming a word of the topic the other's does not is
+ * a part the topic asks for too ("crashes involving trucks or buses": both counts are wanted).
  */
 export function besideTopic<F extends PassageFigure>(
   analyzer: Analyzer,
-  figures: { figure: F; named: number }[],
+  figures: { figure: F; named: number; held: Set<QueryWord> }[],
 ): Set<F> {
   const beside = new Set<F>();
   for (const f of figures) {
     if (!f.figure.measure) continue;
     const own = analyzer.terms(f.figure.measure);
-    const part = (g: { figure: F; named: number }) =>
+    const part = (g: { figure: F; named: number; held: Set<QueryWord> }) =>
       g.figure.sentence === f.figure.sentence &&
       g.named > f.named &&
       !!g.figure.measure &&
+      [...f.held].every((w) => g.held.has(w)) &&
       !own.every((t) => analyzer.terms(g.figure.measure!).includes(t));
     if (figures.some(part)) beside.add(f.figure);
   }
   return beside;
+}
+
+/** The words of the topic that a figure's measure names. */
+export function heldBy(query: AnalysedQuery, measure: string[], amounts?: Amounts): Set<QueryWord> {
+  const lacking = new Set(missing(query, measure, amounts));
+  return new Set(query.words.filter((w) => !lacking.has(w)));
+}
+
+/**
+ * Whether a figure's sentence is at one of `times`: when it names it, or names no year and an earlier sentence of its
+ * paragraph does ("By the close of 2019 the fair had sold 7,400 tickets. ... volunteers parked over 2,600 cars"), a
+ * year named first holding for the sentences after it until another year is named.
+ */
+function timeHeld(passage: Passage, sentence: Sentence, times: string[]): boolean {
+  for (let i = passage.sentences.indexOf(sentence); i >= 0; i--) {
+    const numbers = passage.sentences[i]!.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+    if (numbers.some((n) => sameTime(n, times))) return true;
+    if (numbers.some((n) => /^(19|20)\d\d$/.test(n))) return false;
+  }
+  return false;
 }
 
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */

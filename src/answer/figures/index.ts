@@ -4,6 +4,7 @@ export { FigureCache, type PassageFigure } from './passage.js';
 export {
   answerFigures,
   besideTopic,
+  heldBy,
   FiguresAnswer,
   type FigureJson,
   type FiguresOptions,

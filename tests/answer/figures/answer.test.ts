@@ -240,6 +240,15 @@ describe('answerFigures', () => {
     });
   });
 
+  it('keeps every part the topic names: a part it names is no part set beside it', async () => {
+    // Trucks are named elsewhere too, so the buses' measure names more of the topic than the trucks' does.
+    const depot = note('Depot Notes', 'The depot inspects its trucks every spring.');
+    await withCorpus({ 'crashes.md': CRASHES_AND_PARTS, 'depot.md': depot }, async (crashes) => {
+      const values = answerFigures(crashes, 'crashes involving trucks or buses').figures.map((f) => Number(f.value));
+      expect(values.sort((a, b) => a - b)).toEqual([900, 2000]);
+    });
+  });
+
   it("leaves a figure out when the topic's words in its sentence belong to another figure's measure", async () => {
     await withCorpus(
       {
@@ -319,6 +328,40 @@ describe('answerFigures', () => {
         // Both measure the raffle's sales; the sum of money is not a count.
         expect(tickets.map(([t]) => t)).toEqual(['9,800', '$52,000']);
         expect(tickets[1]![1]).toBeLessThan(tickets[0]![1] * 0.6);
+      },
+    );
+  });
+
+  it('reads a year named early in a paragraph as the time of the sentences after it, until another', async () => {
+    await withCorpus(
+      {
+        'fair.md': note(
+          'County Fair Report',
+          'By the close of 2019 the fair had sold 7,400 raffle tickets. Some 3,100 visitors came by bus, and ' +
+            'volunteers parked over 2,600 cars. In 2023 the fair counted 4,200 cars.',
+        ),
+      },
+      async (fair) => {
+        const scores = new Map(answerFigures(fair, 'fair cars 2019').figures.map((f) => [f.text, f.score]));
+        // The 2,600 cars stand in 2019 as the tickets do; the 4,200 in 2023.
+        expect(scores.get('over 2,600 cars')).toBeGreaterThan(scores.get('4,200 cars')!);
+      },
+    );
+  });
+
+  it('prefers the time a topic names only among figures on its subject, not any figure sharing the year', async () => {
+    await withCorpus(
+      {
+        'harbour.md': note(
+          'Harbour Review',
+          'In 2019 the dredgers removed 52,000 tonnes of silt from the channel.\n\n' +
+            'The police said cargo thefts rose by 30 percent.\n\nCargo thefts are reported to the harbour police.\n\n' +
+            'The guards watch for cargo thefts at night.',
+        ),
+      },
+      async (harbour) => {
+        // The silt's sentence holds the year and nothing else of the topic: no sign the thefts' figure is of another.
+        expect(answerFigures(harbour, 'cargo thefts in 2019').figures.map((f) => f.text)).toContain('30 percent');
       },
     );
   });
