@@ -23,6 +23,10 @@ const badDayPart = (spec: string) =>
     .map((p) => p.trim())
     .find((p) => !parseDays(p)) ?? spec;
 
+type ScheduleField = 'at' | 'days' | 'tz';
+/** What each schedule value is, in a refusal's words. */
+const SCHEDULE_WORD: Record<ScheduleField, string> = { at: 'time', days: 'days', tz: 'time zone' };
+
 const DigestArgs = z
   .object({
     action: z
@@ -45,6 +49,15 @@ const DigestArgs = z
     // Said rather than ignored, as for every command that takes nothing (NO_ARGUMENTS): the words meant something.
     if ((a.action === 'list' || a.action === 'unsubscribe') && [a.topics, a.at, a.days, a.tz].some((v) => v))
       fail('topics', `"digest ${a.action}" takes nothing after it: it is about this channel’s one digest`);
+    // A preview is the digest as it would be now: a time, days or time zone would change nothing it shows, and one
+    // left out silently would look honoured. Checked before the values' own forms, so that "at 25:00" is told this.
+    const scheduled = (['at', 'days', 'tz'] as const).find((field) => a[field] !== undefined);
+    if (a.action === 'preview' && scheduled)
+      fail(
+        scheduled,
+        `"digest preview" shows the digest as it would be now, so it takes topics and no ${SCHEDULE_WORD[scheduled]}` +
+          `${a[scheduled] ? ` ("${a[scheduled]}")` : ''}: a digest’s schedule is set with "digest subscribe"`,
+      );
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
     if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
       fail('topics', `keep each topic to at most ${MAX_TOPIC_LENGTH} characters`);
@@ -67,7 +80,6 @@ const DigestArgs = z
       );
   });
 
-type ScheduleField = 'at' | 'days' | 'tz';
 /** Words that introduce a schedule value. A Map, so `constructor` and friends are not keywords. */
 const KEYWORDS = new Map<string, ScheduleField>([
   ['at', 'at'],

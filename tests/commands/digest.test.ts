@@ -279,6 +279,31 @@ describe('digest command', () => {
     expect((await runText('digest preview', ctx({ channel: { id: 'C-OTHER' } }))).error?.code).toBe('no-topics');
   });
 
+  it.each([
+    ['a time', 'digest preview fentanyl at 07:30', 'no time ("07:30")'],
+    ['a time that is none', 'digest preview fentanyl at 25:00', 'no time ("25:00")'],
+    ['days', 'digest preview fentanyl, Mérida funding daily', 'no days ("daily")'],
+    ['a time zone', 'digest preview fentanyl in Europe/London', 'no time zone ("Europe/London")'],
+    ['"at" alone', 'digest preview fentanyl at', 'no time:'],
+  ])('refuses a preview given %s in one line naming it, rather than ignore it', async (_what, text, named) => {
+    await runText('digest subscribe fentanyl at 09:00', ctx());
+    const reply = await runText(text, ctx());
+    expect(reply.error?.code).toBe('bad-arguments');
+    expect(reply.error?.message).toMatch(/^"digest preview" shows the digest as it would be now, so it takes topics/);
+    expect(reply.error?.message).toContain(named);
+    expect(reply.error?.message).toMatch(/: a digest’s schedule is set with "digest subscribe"\.$/);
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ time: '09:00' });
+  });
+
+  it('refuses a preview given a schedule as Discord options the same way', async () => {
+    const reply = await runCommand(
+      'digest',
+      { action: 'preview', topics: 'fentanyl', tz: 'UTC' },
+      ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } }),
+    );
+    expect(reply.error?.message).toMatch(/^"digest preview" .+ no time zone \("UTC"\)/);
+  });
+
   it('answers politely where digests are not available', async () => {
     const reply = await runText('digest subscribe fentanyl', ctx({ digest: undefined }));
     expect(reply.error?.code).toBe('digest-unavailable');
