@@ -71,3 +71,23 @@ export const IRREGULAR_FORMS: Readonly<Record<string, string>> = Object.fromEntr
     .filter(Boolean)
     .map((pair) => pair.split(':') as [string, string]),
 );
+
+/**
+ * Irregular plurals, read as their singular ("mice" as "mouse", "analyses" as "analysis"), which the stemmer leaves
+ * apart: a question about mice must find the passage on a mouse model. Only plurals that are no other common word
+ * ("lives", "media", "data" are left as they are).
+ */
+export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = Object.fromEntries(
+  `children:child men:man women:woman mice:mouse lice:louse geese:goose teeth:tooth feet:foot oxen:ox
+  analyses:analysis crises:crisis diagnoses:diagnosis hypotheses:hypothesis theses:thesis prognoses:prognosis
+  syntheses:synthesis emphases:emphasis parentheses:parenthesis metastases:metastasis
+  nuclei:nucleus stimuli:stimulus fungi:fungus bacilli:bacillus loci:locus foci:focus radii:radius alumni:alumnus
+  bacteria:bacterium criteria:criterion phenomena:phenomenon strata:stratum curricula:curriculum spectra:spectrum
+  vertebrae:vertebra larvae:larva formulae:formula antennae:antenna algae:alga
+  indices:index matrices:matrix appendices:appendix vertices:vertex cortices:cortex
+  wives:wife knives:knife halves:half wolves:wolf selves:self shelves:shelf thieves:thief
+  buses:bus gases:gas`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);

@@ -94,6 +94,13 @@ describe('Analyzer', () => {
     expect(terms('left')).not.toEqual(terms('leave'));
   });
 
+  it('reads an irregular plural as its singular, but not a plural that is another word', () => {
+    expect(terms('mice')).toEqual(terms('mouse'));
+    expect(terms('buses')).toEqual(terms('bus'));
+    expect(terms('crises')).toEqual(terms('crisis'));
+    expect(terms('lives')).not.toEqual(terms('life'));
+  });
+
   it('gives each word of a text its term, none for a stop word', () => {
     expect(analyzer.words('the harbour costs')).toEqual([
       { word: 'the', term: undefined },
