@@ -4,11 +4,13 @@ import type { Attachment, Reply } from '../../src/answer/reply.js';
 import { splitTopics } from '../../src/commands/digest.js';
 import {
   argumentsProblem,
+  commands,
   findCommand,
   MAX_RESULTS,
   parseText,
   runText,
   unknownCommandLine,
+  type Command,
   type CommandContext,
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
@@ -27,41 +29,90 @@ import { DOSSIER_VERSION } from '../../src/version.js';
 import { terminalLogger } from './log.js';
 import { renderTerminal, styleFor, widthOf } from './render.js';
 
-/** The commands of the command line, for `help` and `help --json`. */
-const COMMANDS: { usage: string; summary: string }[] = [
-  {
-    usage: 'ask <question>',
-    summary: 'the best passages on a question, quoted and cited (a question alone works too)',
-  },
-  { usage: 'cite <quote>', summary: 'where a half-remembered quote comes from' },
-  { usage: 'figures <topic>', summary: 'the figures on a topic, grouped by what they measure' },
-  { usage: 'sources', summary: 'the documents in the corpus, with their links' },
-  { usage: 'add <url>', summary: 'fetch a web page or PDF into the corpus folder and index it' },
-  {
-    usage: 'digest --topics "a, b" [--since YYYY-MM-DD]',
-    summary: 'a one-off digest of those topics (with --since, also the documents dated from that day)',
-  },
-  { usage: 'help [command]', summary: "this text, or one command's usage" },
-];
+/** A line of help: how to type something, and what it does. */
+interface Row {
+  usage: string;
+  summary: string;
+}
 
-const OPTIONS: { usage: string; summary: string }[] = [
-  { usage: '--corpus DIR', summary: 'the corpus folder (default CORPUS_DIR, then ./corpus)' },
-  { usage: '--cache DIR', summary: 'where the saved index is kept (default CACHE_DIR, then ./.cache)' },
+/** What of a table command runs only in the bot, and why: for the one line that refuses it here, and for help. */
+interface BotOnly {
+  /** Whether the arguments typed (the table's `fromText` of the words) ask for what only the bot does. */
+  asks(raw: Record<string, unknown>): boolean;
+  /** Its usage under "In the bot only" in help; the table's own when absent. */
+  usage?: string;
+  why: string;
+}
+
+/**
+ * How this one-shot command line takes the commands of the shared table. A command not named here runs as in chat,
+ * with its usage and summary from the table, so one added to the table is offered and runs here with no change to this
+ * file. Named here is what makes no sense in a process that answers once and ends; each is refused in one line saying
+ * where to use it, with exit status 2 as for any command this command line does not take:
+ * - `feeds`, all of it: the running bot polls each feed every FEED_POLL_MINUTES and keeps what it took and its failures
+ *   in its database. A feed followed from a process that ends at once would be polled by nothing, and the list is
+ *   that poll state, which only the bot writes (in a database it may share with other instances).
+ * - `digest subscribe`, `unsubscribe` and `list` (and `digest` alone, which lists): a digest belongs to a chat
+ *   channel and the bot's scheduler posts it; here there is no channel, and nothing runs on a schedule.
+ * - `digest preview <topics>` needs neither, so it runs here: the digest of those topics with nothing yet seen (as
+ *   `digest --topics "a, b"` has always printed, and `--since` leads it with the documents dated from that day).
+ */
+const ONE_SHOT: Record<string, { here?: Row; botOnly: BotOnly }> = {
+  feeds: {
+    botOnly: {
+      asks: () => true,
+      why: 'the running bot polls each feed and keeps what it took from it in its database',
+    },
+  },
+  digest: {
+    here: {
+      usage: 'digest preview <topics, …>',
+      summary: 'The digest of those topics as it would be now, nothing yet seen (see --topics and --since)',
+    },
+    botOnly: {
+      asks: (raw) => ['subscribe', 'unsubscribe', 'list'].includes(String(raw.action)),
+      usage: 'digest subscribe|unsubscribe|list …',
+      why: "a digest belongs to a chat channel, and the bot's scheduler posts it",
+    },
+  },
+};
+
+/** The commands that run here, for `help`: the table's, each as this command line takes it. */
+const HERE: Row[] = commands.flatMap((c) => {
+  const oneShot = ONE_SHOT[c.name];
+  if (!oneShot) return [{ usage: c.usage, summary: c.summary }];
+  return oneShot.here ? [oneShot.here] : [];
+});
+
+/** The table's commands, or parts of them, that only the running bot takes. */
+const BOT_ONLY: Row[] = commands.flatMap((c) => {
+  const botOnly = ONE_SHOT[c.name]?.botOnly;
+  return botOnly ? [{ usage: botOnly.usage ?? c.usage, summary: c.summary }] : [];
+});
+
+/** Where the commands this command line does not take are typed. */
+const IN_THE_BOT = 'in the terminal bot (`npm start`), or after /brief in Slack or Discord';
+
+const OPTIONS: Row[] = [
+  { usage: '--corpus DIR', summary: 'The corpus folder (default CORPUS_DIR, then ./corpus)' },
+  { usage: '--cache DIR', summary: 'Where the saved index is kept (default CACHE_DIR, then ./.cache)' },
   {
     usage: '--lexicon FILE',
-    summary: "the synonyms and acronyms to use, or none (default LEXICON, then the corpus's synonyms.yaml)",
+    summary: "The synonyms and acronyms to use, or none (default LEXICON, then the corpus's synonyms.yaml)",
   },
-  { usage: '--json', summary: 'machine-readable output, for ask, cite, figures, sources and help' },
+  { usage: '--json', summary: 'Machine-readable output, for ask, cite, figures, sources and help' },
   {
     usage: '--limit N',
-    summary: 'with ask or cite: up to N results, 1 to 10 (default 3), so a scorer sees the ranking',
+    summary: 'With ask or cite: up to N results, 1 to 10 (default 3), so a scorer sees the ranking',
   },
-  { usage: '--chart FILE', summary: 'with figures: write the chart of a series over time to FILE, a .png file' },
+  { usage: '--chart FILE', summary: 'With figures: write the chart of a series over time to FILE, a .png file' },
+  { usage: '--topics "a, b"', summary: 'With digest: the topics to preview, as `digest preview a, b` takes them' },
+  { usage: '--since YYYY-MM-DD', summary: 'With digest: lead with the documents dated from that day, as new ones' },
   { usage: '--version', summary: "Dossier's version" },
 ];
 
 /** Two columns, the summary wrapped under its own column when the usage is too long to leave room. */
-const columns = (rows: { usage: string; summary: string }[]) =>
+const columns = (rows: Row[]) =>
   rows
     .map(({ usage, summary }) =>
       usage.length < 19 ? `  ${usage.padEnd(19)}${summary}` : `  ${usage}\n  ${' '.repeat(19)}${summary}`,
@@ -71,15 +122,14 @@ const columns = (rows: { usage: string; summary: string }[]) =>
 /** What this command takes: printed for `help`, `--help` or no command. */
 const USAGE = `Usage: dossier <command> [text] [options]
 
-Commands:
-${columns(COMMANDS)}
+Commands (words that start with none are a question for ask):
+${columns(HERE)}
+
+In the bot only: type these ${IN_THE_BOT}
+${columns(BOT_ONLY)}
 
 Options:
 ${columns(OPTIONS)}`;
-
-const DIGEST_NEEDS_TOPICS =
-  'dossier: digest here needs --topics: dossier digest --topics "a, b" [--since YYYY-MM-DD] (subscriptions are made ' +
-  'in Slack or Discord)';
 
 /** The page size of ask and cite everywhere else, and the one `--limit` replaces here. */
 const DEFAULT_LIMIT = 3;
@@ -143,12 +193,28 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'help') return help(text, values.json);
+  const spec = findCommand(command)!;
+  const raw = argumentsTyped(spec, text, values.topics);
+  if (typeof raw === 'string') {
+    console.error(`dossier: ${raw}`);
+    return 2;
+  }
+  const botOnly = ONE_SHOT[command]?.botOnly;
+  if (botOnly?.asks(raw)) {
+    const asked = [command, typeof raw.action === 'string' ? raw.action : ''].join(' ').trim();
+    const here = ONE_SHOT[command]?.here;
+    console.error(
+      `dossier: ${asked} runs in the bot, not here: ${botOnly.why}. Type it ${IN_THE_BOT}` +
+        `${here ? `; what runs here is \`dossier ${here.usage}\`` : ''}.`,
+    );
+    return 2;
+  }
   if (values.json && !JSON_OUTPUT[command]) {
     console.error(`dossier: ${command} has no --json output; run it without --json to read it.`);
     return 2;
   }
-  if (command === 'digest' && values.topics === undefined) {
-    console.error(DIGEST_NEEDS_TOPICS);
+  if (values.since !== undefined && command !== 'digest') {
+    console.error(`dossier: --since is for digest (not "${command}").`);
     return 2;
   }
   if (values.chart !== undefined && !/\.png$/i.test(values.chart)) {
@@ -165,10 +231,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // A question missing or too long is refused as on every surface, without waiting for the corpus to load.
-  const spec = findCommand(command)!;
-  const args = command === 'digest' ? undefined : spec.args.safeParse(spec.fromText(text));
-  if (args && !args.success) {
+  const args = spec.args.safeParse(raw);
+  if (!args.success) {
     console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
+    return 1;
+  }
+  // A preview in chat falls back on the channel's own digest; here there is none, so the topics must be given.
+  const topics = command === 'digest' ? splitTopics((args.data as { topics?: string }).topics) : [];
+  if (command === 'digest' && !topics.length) {
+    console.error('dossier: Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.');
     return 1;
   }
   loadEnvFile();
@@ -196,10 +267,10 @@ export async function main(argv: string[]): Promise<number> {
   // The digest's and add's modules (a database, a fetcher and their packages) are loaded only for those
   // commands: every other call would pay for them in start-up time.
   let reply: Reply;
-  if (command === 'digest' && values.topics !== undefined) {
+  if (command === 'digest') {
     // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
     const { oneOffDigest } = await import('../../src/digest/index.js');
-    reply = oneOffDigest(dossier, splitTopics(values.topics), values.since);
+    reply = oneOffDigest(dossier, topics, values.since);
   } else if (limit !== undefined) reply = limitedReply(dossier, command, text, limit);
   else if (command === 'add') {
     // A running bot's corpus watcher indexes what `add` stores here, and leads its next digest with it.
@@ -228,9 +299,21 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * `help`: the usage of every command and option; `help <command>`: that command's line. A word that names no command
- * is refused as on every surface, exit 2 as for an unknown command; one the bot has but this command line lacks
- * (`feeds`) says where it runs.
+ * The raw arguments of a command as the table's `fromText` reads the words after it; with `--topics`, a digest
+ * preview of those topics (split at commas only, as typed in quotes). A string says what is wrong instead.
+ */
+function argumentsTyped(spec: Command, text: string, topics: string | undefined): Record<string, unknown> | string {
+  if (topics === undefined) return spec.fromText(text);
+  if (spec.name !== 'digest') return `--topics is for digest (not "${spec.name}").`;
+  // `digest --topics …` and `digest preview --topics …` are the same preview; other words would be a second list.
+  if (text && text.toLowerCase() !== 'preview')
+    return 'Give the topics once: `dossier digest preview a, b` or `dossier digest --topics "a, b"`.';
+  return { action: 'preview', topics };
+}
+
+/**
+ * `help`: the usage of every command and option; `help <command>`: that command's usage here, and what of it runs only
+ * in the bot. A word that names no command is refused as on every surface, exit 2 as for an unknown command.
  */
 function help(text: string, json: boolean): number {
   const spec = findCommand('help')!;
@@ -240,19 +323,18 @@ function help(text: string, json: boolean): number {
     return 2;
   }
   const named = (args.data as { command?: string }).command?.toLowerCase();
-  if (!named) {
-    process.stdout.write(json ? `${JSON.stringify({ commands: COMMANDS, options: OPTIONS })}\n` : `${USAGE}\n`);
-    return 0;
+  // A command of the table, which the schema checked: its rows here, in the bot, or both.
+  const of = (rows: Row[]) => (named ? rows.filter((r) => r.usage.split(' ')[0] === named) : rows);
+  const [here, bot] = [of(HERE), of(BOT_ONLY)];
+  if (json) process.stdout.write(`${JSON.stringify({ commands: here, bot, options: OPTIONS })}\n`);
+  else if (!named) process.stdout.write(`${USAGE}\n`);
+  else {
+    const shown = [
+      ...here.map((r) => `Usage: dossier ${r.usage}\n  ${r.summary}`),
+      ...bot.map((r) => `In the bot only: ${r.usage}\n  ${r.summary}\n  Type it ${IN_THE_BOT}.`),
+    ];
+    process.stdout.write(`${shown.join('\n')}\n`);
   }
-  const row = COMMANDS.find((c) => c.usage.split(' ')[0] === named);
-  if (!row) {
-    console.error(`dossier: ${named} runs in the bot (npm start), not here: \`dossier help\` lists the commands here.`);
-    return 2;
-  }
-  const shown = json
-    ? JSON.stringify({ commands: [row], options: OPTIONS })
-    : `Usage: dossier ${row.usage}\n  ${row.summary}`;
-  process.stdout.write(`${shown}\n`);
   return 0;
 }
 

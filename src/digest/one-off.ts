@@ -6,7 +6,7 @@ import { composeDigest, type FigureSource } from './compose.js';
 import { corpusFigures } from './figures.js';
 
 /**
- * A digest with no channel behind it (the terminal's `dossier digest --topics …`): nothing counts
+ * A digest with no channel behind it (the command line's `dossier digest preview …`): nothing counts
  * as seen, and documents dated on or after `since` (YYYY-MM-DD) count as new, newest first.
  */
 export function oneOffDigest(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH } from '../../../src/commands/index.js';
+import { commands, findCommand, MAX_QUERY_LENGTH } from '../../../src/commands/index.js';
 import { HARBOUR } from '../../answer/figures/fixtures.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 
@@ -155,35 +155,33 @@ describe('the dossier command line', () => {
 });
 
 describe('dossier help', () => {
-  it('prints the command line’s own usage for help, --help, -h and no command, and exits 0', () => {
+  it('prints the usage of the table’s commands and its own options for help, --help, -h and no command', () => {
     for (const args of [['help'], ['--help'], ['-h'], []]) {
       const help = run(args);
-      expect(help.status).toBe(0);
-      expect(help.stderr).toBe('');
-      for (const part of [
-        'ask <question>',
-        'cite <quote>',
-        'figures <topic>',
-        'sources',
-        'digest --topics "a, b" [--since YYYY-MM-DD]',
-        '--corpus DIR',
-        '--cache DIR',
-        '--json',
-        '--chart FILE',
-        '--limit N',
-      ])
-        expect(help.stdout).toContain(part);
-      // The chat help's digest subcommands are refused here, so they are not offered.
-      expect(help.stdout).not.toMatch(/subscribe|preview/);
+      expect([help.status, help.stderr]).toEqual([0, '']);
+      const [here = '', bot = ''] = help.stdout.split('In the bot only');
+      // Every command of the shared table, with its summary: here, or (feeds, digest's channel actions) in the bot.
+      for (const command of commands.filter((c) => c.name !== 'digest' && c.name !== 'feeds'))
+        expect(here).toContain(`  ${command.usage}`.padEnd(21) + command.summary);
+      expect(here).toContain('digest preview <topics, …>');
+      for (const part of ['--corpus DIR', '--cache DIR', '--json', '--chart FILE', '--limit N', '--topics "a, b"'])
+        expect(here + bot).toContain(part);
+      expect(bot).toContain(findCommand('feeds')!.usage);
+      expect(bot).toContain('digest subscribe|unsubscribe|list');
+      expect(bot).toContain(findCommand('digest')!.summary);
     }
   });
 
   it('gives one command’s usage for help <command>, and refuses a word that names none or words sources lacks', () => {
     const ask = run(['help', 'ask']);
     expect([ask.status, ask.stderr]).toEqual([0, '']);
-    expect(lines(ask.stdout)).toEqual([
-      'Usage: dossier ask <question>',
-      '  the best passages on a question, quoted and cited (a question alone works too)',
+    expect(lines(ask.stdout)).toEqual(['Usage: dossier ask <question>', `  ${findCommand('ask')!.summary}`]);
+    const feeds = run(['help', 'feeds']);
+    expect([feeds.status, feeds.stderr]).toEqual([0, '']);
+    expect(lines(feeds.stdout)).toEqual([
+      `In the bot only: ${findCommand('feeds')!.usage}`,
+      `  ${findCommand('feeds')!.summary}`,
+      '  Type it in the terminal bot (`npm start`), or after /brief in Slack or Discord.',
     ]);
     const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
     for (const [args, status, line] of [
@@ -191,11 +189,6 @@ describe('dossier help', () => {
         ['help', 'me'],
         2,
         'dossier: "me" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest and help.',
-      ],
-      [
-        ['help', 'feeds'],
-        2,
-        'dossier: feeds runs in the bot (npm start), not here: `dossier help` lists the commands here.',
       ],
       [
         ['sources', 'on', 'the', 'guard'],
@@ -209,14 +202,53 @@ describe('dossier help', () => {
     }
   });
 
-  it('says in one line that digest needs --topics here, without the chat wording', () => {
-    for (const args of [['digest'], ['digest', 'preview']]) {
-      const digest = run(args);
-      expect(digest.status).toBe(2);
-      expect(digest.stdout).toBe('');
-      expect(lines(digest.stderr)).toHaveLength(1);
-      expect(digest.stderr).toMatch(/^dossier: digest here needs --topics: dossier digest --topics "a, b"/);
-      expect(digest.stderr).not.toMatch(/unsubscribe|subscribe\|/);
+  it('says in one line where to use a command that needs a channel or the running bot, before loading', () => {
+    const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
+    const where = 'Type it in the terminal bot (`npm start`), or after /brief in Slack or Discord';
+    const feeds = 'the running bot polls each feed and keeps what it took from it in its database';
+    const digest = "a digest belongs to a chat channel, and the bot's scheduler posts it";
+    const preview = '; what runs here is `dossier digest preview <topics, …>`';
+    for (const [args, line] of [
+      [['feeds', 'list'], `feeds list runs in the bot, not here: ${feeds}. ${where}.`],
+      [['feeds', 'add', 'https://example.org/feed.xml'], `feeds add runs in the bot, not here: ${feeds}. ${where}.`],
+      [['digest'], `digest list runs in the bot, not here: ${digest}. ${where}${preview}.`],
+      [['digest', 'list', '--json'], `digest list runs in the bot, not here: ${digest}. ${where}${preview}.`],
+      [
+        ['digest', 'subscribe', 'guard', 'at', '07:30'],
+        `digest subscribe runs in the bot, not here: ${digest}. ${where}${preview}.`,
+      ],
+      [['digest', 'unsubscribe'], `digest unsubscribe runs in the bot, not here: ${digest}. ${where}${preview}.`],
+    ] as const) {
+      const refused = run([...args], missing);
+      expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([2, '', [`dossier: ${line}`]]);
+    }
+  });
+
+  it('previews a digest of the topics typed or given by --topics; refuses one without topics or with a time', () => {
+    const typed = run(['digest', 'preview', 'National Guard']);
+    expect([typed.status, typed.stderr]).toEqual([0, '']);
+    expect(typed.stdout).toContain('southern border');
+    expect(run(['digest', '--topics', 'National Guard']).stdout).toBe(typed.stdout);
+    expect(run(['digest', 'preview', '--topics', 'National Guard']).stdout).toBe(typed.stdout);
+    const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
+    for (const [args, status, line] of [
+      [['digest', 'preview'], 1, 'Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.'],
+      [
+        ['digest', 'preview', 'guard', 'at', '07:30'],
+        1,
+        '"digest preview" shows the digest as it would be now, so it takes topics and no time ("07:30"): a ' +
+          'digest’s schedule is set with "digest subscribe".',
+      ],
+      [
+        ['digest', 'preview', 'guard', '--topics', 'army'],
+        2,
+        'Give the topics once: `dossier digest preview a, b` or `dossier digest --topics "a, b"`.',
+      ],
+      [['ask', 'guard', '--topics', 'army'], 2, '--topics is for digest (not "ask").'],
+      [['figures', 'guard', '--since', '2020-01-01'], 2, '--since is for digest (not "figures").'],
+    ] as const) {
+      const refused = run([...args], missing);
+      expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([status, '', [`dossier: ${line}`]]);
     }
   });
 });
@@ -245,7 +277,7 @@ describe('dossier on a mistyped command, --version and --json', () => {
   it('gives help as JSON, and says in one line that digest has none', () => {
     const help = run(['help', '--json']);
     expect(help.status).toBe(0);
-    const parsed = JSON.parse(help.stdout) as { commands: { usage: string }[]; options: { usage: string }[] };
+    const parsed = JSON.parse(help.stdout) as Record<'commands' | 'bot' | 'options', { usage: string }[]>;
     expect(parsed.commands.map((c) => c.usage.split(' ')[0])).toEqual([
       'ask',
       'cite',
@@ -256,6 +288,7 @@ describe('dossier on a mistyped command, --version and --json', () => {
       'help',
     ]);
     expect(parsed.options.map((o) => o.usage)).toContain('--json');
+    expect(parsed.bot.map((c) => c.usage.split(' ')[0])).toEqual(['feeds', 'digest']);
     const digest = run(['digest', '--topics', 'guard', '--json']);
     expect([digest.status, digest.stdout, lines(digest.stderr)]).toEqual([
       2,
