@@ -91,3 +91,15 @@ export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = Object.fromEn
     .filter(Boolean)
     .map((pair) => pair.split(':') as [string, string]),
 );
+
+/**
+ * Common English prefixes, each making a word of another ("underpaid" of "paid", "microinvasive" of "invasive",
+ * "deregulates" of "regulates"). A word the corpus lacks may be one of the corpus's own words so made: the asker's
+ * "underpaid" is about the pay the text speaks of. Only a rest of four letters or more is taken, as a shorter one is
+ * too easily another word ("recent" is not about a "cent").
+ */
+const PREFIXED =
+  /^(?:under|over|counter|anti|inter|micro|macro|multi|super|semi|post|pre|non|mis|dis|sub|re|un|co|de)(\p{L}{4,})$/u;
+
+/** The word a prefixed word is made of ("underpaid" → "paid"), if it starts with a common prefix. */
+export const withoutPrefix = (word: string): string | undefined => PREFIXED.exec(word)?.[1];

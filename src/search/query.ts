@@ -3,6 +3,7 @@ import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
+import { withoutPrefix } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
 
@@ -181,13 +182,14 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   const words = typed.map(({ word, term }, i) => {
     const alts = alternatives[i]!;
     const kind = index.wordKind(word);
+    const bridged = () => index.knows(term) || alts.some((a) => a.terms.every((t) => index.knows(t)));
+    // A word the corpus lacks made of one it has by a prefix is of its family, as WordNet's families are.
+    const rest = options.bridges.family > 0 && !bridged() ? withoutPrefix(word) : undefined;
+    const restTerm = rest && index.analyzer.processTerm(rest)?.[0];
+    if (restTerm && index.knows(restTerm))
+      alts.push({ terms: [restTerm], weight: options.bridges.family, via: 'family' });
     // A word the dictionary knows is no typo: "rate" is not a slip for "late".
-    if (
-      !kind &&
-      !index.knows(term) &&
-      !alts.some((a) => a.terms.every((t) => index.knows(t))) &&
-      options.bridges.typo > 0
-    ) {
+    if (!kind && !bridged() && options.bridges.typo > 0) {
       const meant = index.bridges.correct(word, options.typos);
       const meantTerm = meant && index.analyzer.processTerm(meant)?.[0];
       if (meantTerm) alts.push({ terms: [meantTerm], weight: options.bridges.typo, via: 'typo' });

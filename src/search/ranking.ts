@@ -73,7 +73,8 @@ export interface RankingOptions {
      * How much a match through each kind of bridge counts against the asker's own word (1): the
      * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, WordNet's
      * synonyms and their rare senses, the words of one family in WordNet ("bakers" for "baking", "unpaid" for
-     * "paid", "Danish" for "Denmark"), the adjectives WordNet calls similar to a corpus adjective ("powerful" for
+     * "paid", "Danish" for "Denmark"; and for a word the corpus lacks, the corpus word a prefix made it of: "paid" for
+     * "underpaid"), the adjectives WordNet calls similar to a corpus adjective ("powerful" for
      * "strong": gated like rare senses, as near is not the same), the corpus word a typo meant. 0 turns a kind off.
      */
     bridges: Record<BridgeSource, number>;

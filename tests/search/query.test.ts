@@ -120,6 +120,25 @@ describe('a word the corpus lacks', () => {
       { wordnet: WORDNET_DIR },
     );
   });
+
+  it('is of the family of the corpus word a common prefix made it of, which counts toward answering', async () => {
+    await withCorpus(
+      { 'a.md': note('Staff', 'Nurses need better pay and training.\n\nThe recent budget grew.') },
+      (dossier) => {
+        const query = analysed(dossier, 'underpaid nurses');
+        const underpaid = query.words.find((w) => w.word === 'underpaid')!;
+        expect(underpaid.known).toBe(true);
+        expect(underpaid.alternatives).toContainEqual(
+          expect.objectContaining({ terms: dossier.index.analyzer.terms('pay'), via: 'family' }),
+        );
+        const nursesPay = dossier.index.analyzer.terms('nurses pay');
+        expect(decide(coverage(query, nursesPay), dossier.ranking.answer)).toBe('confident');
+        // A word the corpus has is never split, and a rest under four letters is no word of it.
+        expect(analysed(dossier, 'recent').words[0]!.alternatives).toEqual([]);
+        expect(analysed(dossier, 'repay').words[0]!.alternatives.some((a) => a.via === 'family')).toBe(false);
+      },
+    );
+  });
 });
 
 /** "pulled" in one passage, as "guard" is: a vague word and a plain one, equally rare here. */
