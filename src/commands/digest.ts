@@ -56,7 +56,8 @@ const DigestArgs = z
       fail(
         scheduled,
         `"digest preview" shows the digest as it would be now, so it takes topics and no ${SCHEDULE_WORD[scheduled]}` +
-          `${a[scheduled] ? ` ("${a[scheduled]}")` : ''}: a digest’s schedule is set with "digest subscribe"`,
+          `${a[scheduled] ? ` ("${a[scheduled]}")` : ''}: a digest’s schedule is set with "digest subscribe"` +
+          keepInTopic(a),
       );
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
     if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
@@ -64,13 +65,14 @@ const DigestArgs = z
     if (a.at !== undefined && !parseTime(a.at))
       fail(
         'at',
-        a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30',
+        (a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30') +
+          keepInTopic(a),
       );
     if (a.days !== undefined && !parseDays(a.days))
       fail(
         'days',
         `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, ` +
-          `weekends or days like mon,wed,fri`,
+          `weekends or days like mon,wed,fri${keepInTopic(a)}`,
       );
     if (a.tz !== undefined && !isValidTimeZone(a.tz))
       fail(
@@ -79,6 +81,16 @@ const DigestArgs = z
           `America/Chicago`,
       );
   });
+
+/**
+ * How to keep "at the border" or "on pipelines" in a topic, when the words read as a schedule do not look like one:
+ * the likelier mistake then is a topic cut short, not a mistyped time or day ("at 25:00", "on blursday").
+ */
+function keepInTopic(a: { at?: string; days?: string }): string {
+  const word = a.at !== undefined && !/^\d/.test(a.at) ? 'at' : a.days && !isDayShaped(a.days) ? 'on' : undefined;
+  const value = word === 'at' ? a.at : a.days;
+  return word && value ? `; to keep "${word} ${value}" in a topic, end the topics with a comma` : '';
+}
 
 /** Words that introduce a schedule value. A Map, so `constructor` and friends are not keywords. */
 const KEYWORDS = new Map<string, ScheduleField>([
