@@ -46,13 +46,14 @@ const without = (...off: (keyof typeof bridges)[]): Variant => ({
 const VARIANTS: Record<string, Variant> = {
   default: { wordnet: WORDNET_DIR },
   lexicon: { wordnet: WORDNET_DIR, lexicon: LEXICON },
-  plain: without('alias', 'abbreviation', 'wordnet', 'rare', 'family', 'similar', 'typo', 'lexicon'),
+  plain: without('alias', 'abbreviation', 'spelling', 'wordnet', 'rare', 'family', 'similar', 'typo', 'lexicon'),
   'no-alias': without('alias'),
   'no-abbreviation': without('abbreviation'),
   'no-wordnet': without('wordnet'),
   'no-rare': without('rare'),
   'no-family': without('family'),
   'no-similar': without('similar'),
+  'no-spelling': without('spelling'),
   'no-typo': without('typo'),
   'bm25-0.9-0.4': {
     wordnet: WORDNET_DIR,

@@ -4,7 +4,8 @@ import type { Analyzer } from './analyzer.js';
  * Where a bridge between two ways of saying something comes
  * from; each source has its own weight (see `RankingOptions`).
  */
-export type BridgeSource = 'lexicon' | 'alias' | 'abbreviation' | 'wordnet' | 'rare' | 'family' | 'similar' | 'typo';
+export type BridgeSource =
+  'lexicon' | 'alias' | 'abbreviation' | 'spelling' | 'wordnet' | 'rare' | 'family' | 'similar' | 'typo';
 
 /** Words or phrases that mean the same thing, as written. */
 export interface Group {

@@ -103,3 +103,32 @@ const PREFIXED =
 
 /** The word a prefixed word is made of ("underpaid" → "paid"), if it starts with a common prefix. */
 export const withoutPrefix = (word: string): string | undefined => PREFIXED.exec(word)?.[1];
+
+/**
+ * British and American spellings of one word, as [British, American] endings or parts: a question in one spelling
+ * finds a corpus written in the other. Each rule is tried both ways; a variant counts only if the corpus holds it.
+ */
+const SPELLINGS: [RegExp, string, RegExp, string][] = [
+  [/isation/, 'ization', /ization/, 'isation'],
+  [/is(e|es|ed|ing|er|ers)$/, 'iz$1', /iz(e|es|ed|ing|er|ers)$/, 'is$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1', /yz(e|es|ed|ing)$/, 'ys$1'],
+  [/our/, 'or', /([^aeiou])or/, '$1our'],
+  [/([^aeiou])re(s|d)?$/, '$1er$2', /([^aeiou])er(s|ed)?$/, '$1re$2'],
+  [/ence(s)?$/, 'ense$1', /ense(s)?$/, 'ence$1'],
+  [/ogue(s)?$/, 'og$1', /og(s)?$/, 'ogue$1'],
+  [/amme(s)?$/, 'am$1', /am(s)?$/, 'amme$1'],
+  [/ll(ed|ing|er|ers|or|ors)$/, 'l$1', /([aeiou])l(ed|ing|er|ers|or|ors)$/, '$1ll$2'],
+  [/ae/, 'e', /([^aeiou])e(m|n|s|t|d)/, '$1ae$2'],
+  [/oe/, 'e', /([^aeiou])e(s|t|d)/, '$1oe$2'],
+];
+
+/** The word in the other spelling, British for American and the other way round ("defence" → "defense"). */
+export function otherSpellings(word: string): string[] {
+  const out = new Set<string>();
+  for (const [british, american, americanForm, britishForm] of SPELLINGS) {
+    if (british.test(word)) out.add(word.replace(british, american));
+    if (americanForm.test(word)) out.add(word.replace(americanForm, britishForm));
+  }
+  out.delete(word);
+  return [...out];
+}

@@ -3,7 +3,7 @@ import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
-import { withoutPrefix } from './english.js';
+import { otherSpellings, withoutPrefix } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
 
@@ -183,6 +183,13 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const alts = alternatives[i]!;
     const kind = index.wordKind(word);
     const bridged = () => index.knows(term) || alts.some((a) => a.terms.every((t) => index.knows(t)));
+    // A word the corpus lacks in the asker's spelling may be there in the other (British or American).
+    if (options.bridges.spelling > 0 && !index.knows(term))
+      for (const other of otherSpellings(word.toLowerCase())) {
+        const otherTerm = index.analyzer.processTerm(other)?.[0];
+        if (otherTerm && otherTerm !== term && index.knows(otherTerm))
+          alts.push({ terms: [otherTerm], weight: options.bridges.spelling, via: 'spelling' });
+      }
     // A word the corpus lacks made of one it has by a prefix is of its family, as WordNet's families are.
     const rest = options.bridges.family > 0 && !bridged() ? withoutPrefix(word) : undefined;
     const restTerm = rest && index.analyzer.processTerm(rest)?.[0];

@@ -71,7 +71,8 @@ export interface RankingOptions {
   query: {
     /**
      * How much a match through each kind of bridge counts against the asker's own word (1): the
-     * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, WordNet's
+     * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, the other spelling of a word
+     * the corpus lacks (British or American: "defence" for "defense", "organisations" for "organizations"), WordNet's
      * synonyms and their rare senses, the words of one family in WordNet ("bakers" for "baking", "unpaid" for
      * "paid", "Danish" for "Denmark"; and for a word the corpus lacks, the corpus word a prefix made it of: "paid" for
      * "underpaid"), the adjectives WordNet calls similar to a corpus adjective ("powerful" for
@@ -273,6 +274,7 @@ export const DEFAULT_RANKING: RankingOptions = {
       lexicon: 0.7,
       alias: 0.9,
       abbreviation: 0.8,
+      spelling: 0.9,
       wordnet: 0.5,
       rare: 0.3,
       family: 0.6,

@@ -121,6 +121,29 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is found in the other spelling, British or American, that the corpus has', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Budgets', 'The defense budget grew as organizations asked.'),
+        'b.md': note('Plans', 'The programme opened a new centre.'),
+      },
+      (dossier) => {
+        const terms = (text: string) => dossier.index.analyzer.terms(text);
+        const spelt = (question: string) =>
+          analysed(dossier, question).words.map((w) => w.alternatives.filter((a) => a.via === 'spelling'));
+        const [defence, organisations] = spelt('defence organisations');
+        expect(defence).toEqual([expect.objectContaining({ terms: terms('defense') })]);
+        expect(organisations).toEqual([expect.objectContaining({ terms: terms('organizations') })]);
+        const [program, center] = spelt('program center');
+        expect(program!.map((a) => a.terms)).toEqual([terms('programme')]);
+        expect(center!.map((a) => a.terms)).toEqual([terms('centre')]);
+        expect(analysed(dossier, 'defence').words[0]!.known).toBe(true);
+        // A word the corpus has in the asker's spelling, or lacks in both, gets none.
+        expect(spelt('budget colour')).toEqual([[], []]);
+      },
+    );
+  });
+
   it('is of the family of the corpus word a common prefix made it of, which counts toward answering', async () => {
     await withCorpus(
       { 'a.md': note('Staff', 'Nurses need better pay and training.\n\nThe recent budget grew.') },
