@@ -56,8 +56,7 @@ const DigestArgs = z
       fail(
         scheduled,
         `"digest preview" shows the digest as it would be now, so it takes topics and no ${SCHEDULE_WORD[scheduled]}` +
-          `${a[scheduled] ? ` ("${a[scheduled]}")` : ''}: a digest’s schedule is set with "digest subscribe"` +
-          keepInTopic(a),
+          `${a[scheduled] ? ` ("${a[scheduled]}")` : ''}: a digest’s schedule is set with "digest subscribe"`,
       );
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
     if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
@@ -65,14 +64,13 @@ const DigestArgs = z
     if (a.at !== undefined && !parseTime(a.at))
       fail(
         'at',
-        (a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30') +
-          keepInTopic(a),
+        a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30',
       );
     if (a.days !== undefined && !parseDays(a.days))
       fail(
         'days',
         `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, ` +
-          `weekends or days like mon,wed,fri${keepInTopic(a)}`,
+          `weekends or days like mon,wed,fri`,
       );
     if (a.tz !== undefined && !isValidTimeZone(a.tz))
       fail(
@@ -81,16 +79,6 @@ const DigestArgs = z
           `America/Chicago`,
       );
   });
-
-/**
- * How to keep "at the border" or "on pipelines" in a topic, when the words read as a schedule do not look like one:
- * the likelier mistake then is a topic cut short, not a mistyped time or day ("at 25:00", "on blursday").
- */
-function keepInTopic(a: { at?: string; days?: string }): string {
-  const word = a.at !== undefined && !/^\d/.test(a.at) ? 'at' : a.days && !isDayShaped(a.days) ? 'on' : undefined;
-  const value = word === 'at' ? a.at : a.days;
-  return word && value ? `; to keep "${word} ${value}" in a topic, end the topics with a comma` : '';
-}
 
 /** Words that introduce a schedule value. A Map, so `constructor` and friends are not keywords. */
 const KEYWORDS = new Map<string, ScheduleField>([
