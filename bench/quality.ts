@@ -46,7 +46,18 @@ const without = (...off: (keyof typeof bridges)[]): Variant => ({
 const VARIANTS: Record<string, Variant> = {
   default: { wordnet: WORDNET_DIR },
   lexicon: { wordnet: WORDNET_DIR, lexicon: LEXICON },
-  plain: without('alias', 'abbreviation', 'spelling', 'wordnet', 'rare', 'family', 'similar', 'typo', 'lexicon'),
+  plain: without(
+    'alias',
+    'abbreviation',
+    'spelling',
+    'wordnet',
+    'rare',
+    'family',
+    'prefix',
+    'similar',
+    'typo',
+    'lexicon',
+  ),
   'no-alias': without('alias'),
   'no-abbreviation': without('abbreviation'),
   'no-wordnet': without('wordnet'),
@@ -54,6 +65,7 @@ const VARIANTS: Record<string, Variant> = {
   'no-family': without('family'),
   'no-similar': without('similar'),
   'no-spelling': without('spelling'),
+  'no-prefix': without('prefix'),
   'no-typo': without('typo'),
   'bm25-0.9-0.4': {
     wordnet: WORDNET_DIR,

@@ -5,7 +5,7 @@ import type { Analyzer } from './analyzer.js';
  * from; each source has its own weight (see `RankingOptions`).
  */
 export type BridgeSource =
-  'lexicon' | 'alias' | 'abbreviation' | 'spelling' | 'wordnet' | 'rare' | 'family' | 'similar' | 'typo';
+  'lexicon' | 'alias' | 'abbreviation' | 'spelling' | 'wordnet' | 'rare' | 'family' | 'prefix' | 'similar' | 'typo';
 
 /** Words or phrases that mean the same thing, as written. */
 export interface Group {

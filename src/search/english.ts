@@ -75,17 +75,17 @@ export const IRREGULAR_FORMS: Readonly<Record<string, string>> = Object.fromEntr
 /**
  * Irregular plurals, read as their singular ("mice" as "mouse", "analyses" as "analysis"), which the stemmer leaves
  * apart: a question about mice must find the passage on a mouse model. Only plurals that are no other common word
- * ("lives", "media", "data" are left as they are).
+ * and no verb's form ("lives", "media", "data", "analyses", "halves" are left as they are).
  */
 export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = Object.fromEntries(
   `children:child men:man women:woman mice:mouse lice:louse geese:goose teeth:tooth feet:foot oxen:ox
-  analyses:analysis crises:crisis diagnoses:diagnosis hypotheses:hypothesis theses:thesis prognoses:prognosis
+  crises:crisis hypotheses:hypothesis theses:thesis prognoses:prognosis
   syntheses:synthesis emphases:emphasis parentheses:parenthesis metastases:metastasis
   nuclei:nucleus stimuli:stimulus fungi:fungus bacilli:bacillus loci:locus foci:focus radii:radius alumni:alumnus
   bacteria:bacterium criteria:criterion phenomena:phenomenon strata:stratum curricula:curriculum spectra:spectrum
   vertebrae:vertebra larvae:larva formulae:formula antennae:antenna algae:alga
   indices:index matrices:matrix appendices:appendix vertices:vertex cortices:cortex
-  wives:wife knives:knife halves:half wolves:wolf selves:self shelves:shelf thieves:thief
+  wives:wife knives:knife wolves:wolf selves:self thieves:thief
   buses:bus gases:gas`
     .split(/\s+/)
     .filter(Boolean)
@@ -93,10 +93,10 @@ export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = Object.fromEn
 );
 
 /**
- * Common English prefixes, each making a word of another ("underpaid" of "paid", "microinvasive" of "invasive",
- * "deregulates" of "regulates"). A word the corpus lacks may be one of the corpus's own words so made: the asker's
- * "underpaid" is about the pay the text speaks of. Only a rest of four letters or more is taken, as a shorter one is
- * too easily another word ("recent" is not about a "cent").
+ * Common English prefixes, each making a word of another ("underpaid" of "paid", "microinvasive" of "invasive"). A word
+ * the corpus lacks, and the dictionary too, may be one of the corpus's own words so made: the asker's "underpaid" is
+ * about the pay the text speaks of. A word the dictionary knows is a word of its own ("research" is no "search",
+ * "deliver" no "liver"), and a rest under four letters too easily another word ("repay" is not about a "pay").
  */
 const PREFIXED =
   /^(?:under|over|counter|anti|inter|micro|macro|multi|super|semi|post|pre|non|mis|dis|sub|re|un|co|de)(\p{L}{4,})$/u;
@@ -104,22 +104,49 @@ const PREFIXED =
 /** The word a prefixed word is made of ("underpaid" → "paid"), if it starts with a common prefix. */
 export const withoutPrefix = (word: string): string | undefined => PREFIXED.exec(word)?.[1];
 
+/** Roots of medicine and science that British English writes with "ae" or "oe": "haemorrhage", "oestrogen". */
+const CLASSICAL_ROOTS = [
+  ['haem', 'hem'],
+  ['anaem', 'anem'],
+  ['paed', 'ped'],
+  ['archaeo', 'archeo'],
+  ['oestr', 'estr'],
+  ['oesoph', 'esoph'],
+  ['oedem', 'edem'],
+  ['foet', 'fet'],
+  ['coeli', 'celi'],
+  ['amoeb', 'ameb'],
+  ['manoeuv', 'maneuv'],
+  ['diarrhoe', 'diarrhe'],
+];
+
 /**
- * British and American spellings of one word, as [British, American] endings or parts: a question in one spelling
- * finds a corpus written in the other. Each rule is tried both ways; a variant counts only if the corpus holds it.
+ * British and American spellings of one word, as [British form, American, American form, British]: a question in one
+ * spelling finds a corpus written in the other. A variant counts only if the corpus holds it, but a rule must still
+ * not make another real word of a word: "our" needs two letters before it ("colour", not "mourning" or "fourth"), and
+ * a doubled "l" a syllable before it ("travelled"; "filled" is American too).
  */
 const SPELLINGS: [RegExp, string, RegExp, string][] = [
   [/isation/, 'ization', /ization/, 'isation'],
   [/is(e|es|ed|ing|er|ers)$/, 'iz$1', /iz(e|es|ed|ing|er|ers)$/, 'is$1'],
   [/ys(e|es|ed|ing)$/, 'yz$1', /yz(e|es|ed|ing)$/, 'ys$1'],
-  [/our/, 'or', /([^aeiou])or/, '$1our'],
-  [/([^aeiou])re(s|d)?$/, '$1er$2', /([^aeiou])er(s|ed)?$/, '$1re$2'],
+  [/^(\p{L}{2,})our/u, '$1or', /^(\p{L}+[^aeiou])or/u, '$1our'],
+  [/([^aeiou])re(s)?$/, '$1er$2', /([^aeiou])er(s)?$/, '$1re$2'],
+  [/([^aeiou])red$/, '$1ered', /([^aeiou])ered$/, '$1red'],
+  [/([^aeiou])ring$/, '$1ering', /([^aeiou])ering$/, '$1ring'],
   [/ence(s)?$/, 'ense$1', /ense(s)?$/, 'ence$1'],
   [/ogue(s)?$/, 'og$1', /og(s)?$/, 'ogue$1'],
   [/amme(s)?$/, 'am$1', /am(s)?$/, 'amme$1'],
-  [/ll(ed|ing|er|ers|or|ors)$/, 'l$1', /([aeiou])l(ed|ing|er|ers|or|ors)$/, '$1ll$2'],
-  [/ae/, 'e', /([^aeiou])e(m|n|s|t|d)/, '$1ae$2'],
-  [/oe/, 'e', /([^aeiou])e(s|t|d)/, '$1oe$2'],
+  [
+    /^(\p{L}*[aeiou]\p{L}*[aeiou])ll(ed|ing|er|ers|or|ors)$/u,
+    '$1l$2',
+    /^(\p{L}*[aeiou]\p{L}*[aeiou])l(ed|ing|er|ers|or|ors)$/u,
+    '$1ll$2',
+  ],
+  ...CLASSICAL_ROOTS.map(
+    ([british, american]) =>
+      [new RegExp(`^${british}`), american, new RegExp(`^${american}`), british] as [RegExp, string, RegExp, string],
+  ),
 ];
 
 /** The word in the other spelling, British for American and the other way round ("defence" → "defense"). */

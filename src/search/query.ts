@@ -185,16 +185,16 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const bridged = () => index.knows(term) || alts.some((a) => a.terms.every((t) => index.knows(t)));
     // A word the corpus lacks in the asker's spelling may be there in the other (British or American).
     if (options.bridges.spelling > 0 && !index.knows(term))
-      for (const other of otherSpellings(word.toLowerCase())) {
+      for (const other of otherSpellings(word)) {
         const otherTerm = index.analyzer.processTerm(other)?.[0];
         if (otherTerm && otherTerm !== term && index.knows(otherTerm))
           alts.push({ terms: [otherTerm], weight: options.bridges.spelling, via: 'spelling' });
       }
-    // A word the corpus lacks made of one it has by a prefix is of its family, as WordNet's families are.
-    const rest = options.bridges.family > 0 && !bridged() ? withoutPrefix(word) : undefined;
+    // A word neither the corpus nor the dictionary has, made by a prefix of one the corpus has, is about that one.
+    const rest = options.bridges.prefix > 0 && !kind && !bridged() ? withoutPrefix(word) : undefined;
     const restTerm = rest && index.analyzer.processTerm(rest)?.[0];
     if (restTerm && index.knows(restTerm))
-      alts.push({ terms: [restTerm], weight: options.bridges.family, via: 'family' });
+      alts.push({ terms: [restTerm], weight: options.bridges.prefix, via: 'prefix' });
     // A word the dictionary knows is no typo: "rate" is not a slip for "late".
     if (!kind && !bridged() && options.bridges.typo > 0) {
       const meant = index.bridges.correct(word, options.typos);

@@ -74,8 +74,8 @@ export interface RankingOptions {
      * corpus's lexicon, the acronyms and aliases its text defines, common abbreviations, the other spelling of a word
      * the corpus lacks (British or American: "defence" for "defense", "organisations" for "organizations"), WordNet's
      * synonyms and their rare senses, the words of one family in WordNet ("bakers" for "baking", "unpaid" for
-     * "paid", "Danish" for "Denmark"; and for a word the corpus lacks, the corpus word a prefix made it of: "paid" for
-     * "underpaid"), the adjectives WordNet calls similar to a corpus adjective ("powerful" for
+     * "paid", "Danish" for "Denmark"), for a word the corpus and the dictionary lack the corpus word a prefix made it
+     * of ("paid" for "underpaid"), the adjectives WordNet calls similar to a corpus adjective ("powerful" for
      * "strong": gated like rare senses, as near is not the same), the corpus word a typo meant. 0 turns a kind off.
      */
     bridges: Record<BridgeSource, number>;
@@ -278,6 +278,7 @@ export const DEFAULT_RANKING: RankingOptions = {
       wordnet: 0.5,
       rare: 0.3,
       family: 0.6,
+      prefix: 0.6,
       similar: 0.5,
       typo: 0.8,
     },

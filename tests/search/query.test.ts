@@ -144,7 +144,7 @@ describe('a word the corpus lacks', () => {
     );
   });
 
-  it('is of the family of the corpus word a common prefix made it of, which counts toward answering', async () => {
+  it('is about the corpus word a common prefix made it of, which counts toward answering', async () => {
     await withCorpus(
       { 'a.md': note('Staff', 'Nurses need better pay and training.\n\nThe recent budget grew.') },
       (dossier) => {
@@ -152,14 +152,31 @@ describe('a word the corpus lacks', () => {
         const underpaid = query.words.find((w) => w.word === 'underpaid')!;
         expect(underpaid.known).toBe(true);
         expect(underpaid.alternatives).toContainEqual(
-          expect.objectContaining({ terms: dossier.index.analyzer.terms('pay'), via: 'family' }),
+          expect.objectContaining({ terms: dossier.index.analyzer.terms('pay'), via: 'prefix' }),
         );
         const nursesPay = dossier.index.analyzer.terms('nurses pay');
         expect(decide(coverage(query, nursesPay), dossier.ranking.answer)).toBe('confident');
         // A word the corpus has is never split, and a rest under four letters is no word of it.
         expect(analysed(dossier, 'recent').words[0]!.alternatives).toEqual([]);
-        expect(analysed(dossier, 'repay').words[0]!.alternatives.some((a) => a.via === 'family')).toBe(false);
+        expect(analysed(dossier, 'repay').words[0]!.alternatives.some((a) => a.via === 'prefix')).toBe(false);
       },
+    );
+  });
+
+  it('is bridged to no other real word by a spelling or a prefix: a word the dictionary knows is its own', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Dawn', 'In the morning they filed forth with poets and pets.'),
+        'b.md': note('Clinic', 'Members searched the liver for cents, and a center stood.'),
+      },
+      (dossier) => {
+        const query = analysed(dossier, 'mourning fourth filled poet pet remember research deliver recent centred');
+        const bridged = query.words.flatMap((w) =>
+          w.alternatives.filter((a) => a.via === 'spelling' || a.via === 'prefix').map((a) => `${w.word}:${a.terms}`),
+        );
+        expect(bridged).toEqual([`centred:${dossier.index.analyzer.terms('centered')}`]);
+      },
+      { wordnet: WORDNET_DIR },
     );
   });
 });
