@@ -80,6 +80,11 @@ function lexiconEntries(raw: string): { entries?: Record<string, string[]>; prob
     // The parser's first line names the problem and where ("… at line 1, column 7:"); the rest is a code frame.
     return { problem: `not YAML: ${errorLine(error).replace(/:$/, '')}` };
   }
-  const parsed = LexiconFile.safeParse(value);
-  return parsed.success ? { entries: parsed.data, problem: '' } : { problem: 'expected "term: [synonym, …]" entries' };
+  // An empty file, or one of comments only, is a lexicon with no entries yet, not a mistake.
+  const parsed = LexiconFile.safeParse(value ?? {});
+  if (parsed.success) return { entries: parsed.data, problem: '' };
+  const entry = parsed.error.issues[0]?.path[0];
+  return {
+    problem: `expected "term: [synonym, …]" entries${entry === undefined ? '' : `, as "${String(entry)}" is not`}`,
+  };
 }

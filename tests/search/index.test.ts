@@ -119,6 +119,15 @@ describe('PassageIndex cache', () => {
         `Lexicon file malformed: ${aList} (expected "term: [synonym, …]" entries; fix it, or name another file, ` +
         'or none)',
     });
+    const oneWrong = join(cacheDir, 'one-wrong.yaml');
+    await writeFile(oneWrong, 'USMCA: [CUSMA]\nNAFTA: the old agreement\n');
+    await expect(Dossier.open({ corpusDir: dir, lexicon: oneWrong })).rejects.toMatchObject({
+      message: expect.stringContaining('(expected "term: [synonym, …]" entries, as "NAFTA" is not; fix it'),
+    });
+    // An empty file, or one of comments only, is a lexicon with nothing in it yet.
+    const empty = join(cacheDir, 'empty.yaml');
+    await writeFile(empty, '# synonyms to come\n');
+    expect(ask(await Dossier.open({ corpusDir: dir, lexicon: empty }), 'USMCA').results).toHaveLength(1);
     // The same two as the corpus's own synonyms.yaml: answered without a lexicon, each with one warning naming it.
     const own = join(dir, 'synonyms.yaml');
     for (const [text, problem] of [
