@@ -97,6 +97,12 @@ describe('decide', () => {
   });
 });
 
+/** Words that a careless spelling or prefix rule would make of other real words ("mourning", "research"). */
+const LOOKALIKES = {
+  'a.md': note('Dawn', 'In the morning they filed forth with poets and pets.'),
+  'b.md': note('Clinic', 'Members searched the liver for cents, and a center stood.'),
+};
+
 describe('a word the corpus lacks', () => {
   it('weighs more the more specific it is: a name or one-sense word over a common word, a code least', async () => {
     await withCorpus(
@@ -165,10 +171,7 @@ describe('a word the corpus lacks', () => {
 
   it('is bridged to no other real word by a spelling or a prefix: a word the dictionary knows is its own', async () => {
     await withCorpus(
-      {
-        'a.md': note('Dawn', 'In the morning they filed forth with poets and pets.'),
-        'b.md': note('Clinic', 'Members searched the liver for cents, and a center stood.'),
-      },
+      LOOKALIKES,
       (dossier) => {
         const query = analysed(dossier, 'mourning fourth filled poet pet remember research deliver recent centred');
         const bridged = query.words.flatMap((w) =>
