@@ -217,6 +217,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dossier: --since is for digest (not "${command}").`);
     return 2;
   }
+  // Checked before the corpus loads, as every refusal here is; the digest's module is loaded for a digest anyway.
+  if (values.since !== undefined) {
+    const wrong = (await import('../../src/digest/index.js')).sinceProblem(values.since);
+    if (wrong) {
+      console.error(`dossier: ${wrong}`);
+      return 2;
+    }
+  }
   if (values.chart !== undefined && !/\.png$/i.test(values.chart)) {
     console.error(`dossier: --chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`);
     return 2;

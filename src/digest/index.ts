@@ -15,7 +15,7 @@ import type { FeedStore } from '../ingest/feeds.js';
 import type { DigestStore, Subscription } from './store.js';
 
 export { DeliveryError, type DeliveryErrorCode } from './delivery.js';
-export { oneOffDigest } from './one-off.js';
+export { oneOffDigest, sinceProblem } from './one-off.js';
 export type { FigureSource } from './compose.js';
 export type { DigestService } from './service.js';
 

@@ -5,6 +5,12 @@ import { MAX_TOPICS } from '../commands/limits.js';
 import { composeDigest, type FigureSource } from './compose.js';
 import { corpusFigures } from './figures.js';
 
+/** What is wrong with a `since` day, if anything: the command line refuses it before loading the corpus. */
+export function sinceProblem(since: string | undefined): string | undefined {
+  if (since === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(since)))) return undefined;
+  return `--since "${since}" is not a date: use YYYY-MM-DD.`;
+}
+
 /**
  * A digest with no channel behind it (the command line's `dossier digest preview …`): nothing counts
  * as seen, and documents dated on or after `since` (YYYY-MM-DD) count as new, newest first.
@@ -15,12 +21,10 @@ export function oneOffDigest(
   since?: string,
   figures: FigureSource = corpusFigures,
 ): Reply {
-  if (!topics.length)
-    throw new DossierError('no-topics', 'Name at least one topic: --topics "ferry fares, harbour dredging".');
+  if (!topics.length) throw new DossierError('no-topics', 'Name at least one topic: ferry fares, harbour dredging.');
   if (topics.length > MAX_TOPICS) throw new DossierError('too-many-topics', `Name at most ${MAX_TOPICS} topics.`);
-  if (since !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(since)))) {
-    throw new DossierError('bad-date', `--since "${since}" is not a date: use YYYY-MM-DD.`);
-  }
+  const problem = sinceProblem(since);
+  if (problem) throw new DossierError('bad-date', problem);
   const newDocuments =
     since === undefined
       ? []

@@ -246,6 +246,7 @@ describe('dossier help', () => {
       ],
       [['ask', 'guard', '--topics', 'army'], 2, '--topics is for digest (not "ask").'],
       [['figures', 'guard', '--since', '2020-01-01'], 2, '--since is for digest (not "figures").'],
+      [['digest', 'preview', 'guard', '--since', 'yesterday'], 2, '--since "yesterday" is not a date: use YYYY-MM-DD.'],
     ] as const) {
       const refused = run([...args], missing);
       expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([status, '', [`dossier: ${line}`]]);
