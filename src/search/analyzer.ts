@@ -1,5 +1,5 @@
 import stem from 'wink-porter2-stemmer';
-import { IRREGULAR_FORMS, IRREGULAR_PLURALS, NUMBER_WORDS } from './english.js';
+import { IRREGULAR_FORMS, NUMBER_WORDS } from './english.js';
 import { CHAT_WORDS, STOP_WORDS } from './stopwords.js';
 
 /** A character beyond ASCII: text without one (most text) is read by plain patterns, several times faster. */
@@ -94,7 +94,7 @@ export class Analyzer {
 function termsOfToken(token: string): string[] | null {
   const folded = fold(token);
   if (ACRONYM_TOKEN.test(token) && STOP_WORDS.has(folded)) return [folded];
-  const word = NUMBER_WORDS[folded] ?? IRREGULAR_FORMS[folded] ?? IRREGULAR_PLURALS[folded] ?? folded;
+  const word = NUMBER_WORDS[folded] ?? IRREGULAR_FORMS[folded] ?? folded;
   if (word.length < 2 && !/\d/.test(word)) return null;
   if (STOP_WORDS.has(word)) return null;
   return [stemWord(word)];

@@ -49,12 +49,21 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
   ninety: '90',
 };
 
+/** Pairs written `form:base`, separated by white space, as a lookup from form to base. */
+const pairs = (text: string): Record<string, string> =>
+  Object.fromEntries(
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split(':') as [string, string]),
+  );
+
 /**
  * Irregular past forms, read as their verb ("bought" as "buy"), as the stemmer cannot: so "bought"
  * finds "buy", and is not mistaken for a typo of "brought". Forms that are also common words of
  * their own ("left", "found", "fed", "rose") are left as they are.
  */
-export const IRREGULAR_FORMS: Readonly<Record<string, string>> = Object.fromEntries(
+const PAST_FORMS = pairs(
   `arose:arise ate:eat beaten:beat became:become began:begin begun:begin blew:blow blown:blow
   broke:break broken:break brought:bring built:build bought:buy caught:catch chose:choose chosen:choose came:come
   dealt:deal did:do done:do drew:draw drawn:draw drove:drive driven:drive drank:drink drunk:drink fell:fall
@@ -66,18 +75,15 @@ export const IRREGULAR_FORMS: Readonly<Record<string, string>> = Object.fromEntr
   spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear sworn:swear took:take
   taken:take taught:teach tore:tear torn:tear told:tell thought:think threw:throw thrown:throw understood:understand
   woke:wake wore:wear worn:wear won:win wrote:write written:write sought:seek withdrew:withdraw withdrawn:withdraw
-  overcame:overcome undertook:undertake undertaken:undertake`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((pair) => pair.split(':') as [string, string]),
+  overcame:overcome undertook:undertake undertaken:undertake`,
 );
 
 /**
- * Irregular plurals, read as their singular ("mice" as "mouse", "analyses" as "analysis"), which the stemmer leaves
+ * Irregular plurals, read as their singular ("mice" as "mouse", "crises" as "crisis"), which the stemmer leaves
  * apart: a question about mice must find the passage on a mouse model. Only plurals that are no other common word
  * and no verb's form ("lives", "media", "data", "analyses", "halves" are left as they are).
  */
-export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = Object.fromEntries(
+const PLURALS = pairs(
   `children:child men:man women:woman mice:mouse lice:louse geese:goose teeth:tooth feet:foot oxen:ox
   crises:crisis hypotheses:hypothesis theses:thesis prognoses:prognosis
   syntheses:synthesis emphases:emphasis parentheses:parenthesis metastases:metastasis
@@ -86,11 +92,11 @@ export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = Object.fromEn
   vertebrae:vertebra larvae:larva formulae:formula antennae:antenna algae:alga
   indices:index matrices:matrix appendices:appendix vertices:vertex cortices:cortex
   wives:wife knives:knife wolves:wolf selves:self thieves:thief
-  buses:bus gases:gas`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((pair) => pair.split(':') as [string, string]),
+  buses:bus gases:gas`,
 );
+
+/** The irregular forms the analyser reads as their base form, past forms and plurals alike. */
+export const IRREGULAR_FORMS: Readonly<Record<string, string>> = { ...PAST_FORMS, ...PLURALS };
 
 /**
  * Common English prefixes, each making a word of another ("underpaid" of "paid", "microinvasive" of "invasive"). A word
