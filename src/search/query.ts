@@ -183,24 +183,18 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const alts = alternatives[i]!;
     const kind = index.wordKind(word);
     const bridged = () => index.knows(term) || alts.some((a) => a.terms.every((t) => index.knows(t)));
+    // Another word that may be the asker's: kept below only if the corpus knows it, as every alternative is.
+    const offer = (other: string | undefined, via: 'spelling' | 'prefix' | 'typo') => {
+      const otherTerm = other && index.analyzer.processTerm(other)?.[0];
+      if (otherTerm) alts.push({ terms: [otherTerm], weight: options.bridges[via], via });
+    };
     // A word the corpus lacks in the asker's spelling may be there in the other (British or American).
     if (options.bridges.spelling > 0 && !index.knows(term))
-      for (const other of otherSpellings(word)) {
-        const otherTerm = index.analyzer.processTerm(other)?.[0];
-        if (otherTerm && otherTerm !== term && index.knows(otherTerm))
-          alts.push({ terms: [otherTerm], weight: options.bridges.spelling, via: 'spelling' });
-      }
+      for (const other of otherSpellings(word)) offer(other, 'spelling');
     // A word neither the corpus nor the dictionary has, made by a prefix of one the corpus has, is about that one.
-    const rest = options.bridges.prefix > 0 && !kind && !bridged() ? withoutPrefix(word) : undefined;
-    const restTerm = rest && index.analyzer.processTerm(rest)?.[0];
-    if (restTerm && index.knows(restTerm))
-      alts.push({ terms: [restTerm], weight: options.bridges.prefix, via: 'prefix' });
+    if (options.bridges.prefix > 0 && !kind && !bridged()) offer(withoutPrefix(word), 'prefix');
     // A word the dictionary knows is no typo: "rate" is not a slip for "late".
-    if (!kind && !bridged() && options.bridges.typo > 0) {
-      const meant = index.bridges.correct(word, options.typos);
-      const meantTerm = meant && index.analyzer.processTerm(meant)?.[0];
-      if (meantTerm) alts.push({ terms: [meantTerm], weight: options.bridges.typo, via: 'typo' });
-    }
+    if (!kind && !bridged() && options.bridges.typo > 0) offer(index.bridges.correct(word, options.typos), 'typo');
     const usable = alts.filter((a) => a.terms.every((t) => index.knows(t)));
     const own = index.documentFrequency(term);
     // An alternative phrase is as telling as its rarest word. A gated one does not make the word known: its sense is
