@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Attachment, Reply } from '../../src/answer/reply.js';
-import { splitTopics } from '../../src/commands/digest.js';
+import { DIGEST_ACTIONS, splitTopics } from '../../src/commands/digest.js';
 import {
   argumentsProblem,
   commands,
@@ -122,7 +122,7 @@ const columns = (rows: Row[]) =>
 /** What this command takes: printed for `help`, `--help` or no command. */
 const USAGE = `Usage: dossier <command> [text] [options]
 
-Commands (words that start with none are a question for ask):
+Commands (text that starts with none of these is a question for ask):
 ${columns(HERE)}
 
 In the bot only: type these ${IN_THE_BOT}
@@ -313,7 +313,11 @@ export async function main(argv: string[]): Promise<number> {
 function argumentsTyped(spec: Command, text: string, topics: string | undefined): Record<string, unknown> | string {
   if (topics === undefined) return spec.fromText(text);
   if (spec.name !== 'digest') return `--topics is for digest (not "${spec.name}").`;
-  // `digest --topics …` and `digest preview --topics …` are the same preview; other words would be a second list.
+  // `digest --topics …` and `digest preview --topics …` are the same preview; another action takes no topics here, and
+  // other words would be a second list.
+  const [first = '', ...more] = text.toLowerCase().split(/\s+/);
+  if (first && first !== 'preview' && !more.length && DIGEST_ACTIONS.includes(first))
+    return `--topics is for digest preview (not "digest ${first}").`;
   if (text && text.toLowerCase() !== 'preview')
     return 'Give the topics once: `dossier digest preview a, b` or `dossier digest --topics "a, b"`.';
   return { action: 'preview', topics };

@@ -8,6 +8,8 @@ import { MAX_TOPICS } from './limits.js';
 
 const MAX_TOPIC_LENGTH = 100;
 const ACTIONS = ['subscribe', 'unsubscribe', 'list', 'preview'] as const;
+/** What may follow "digest": the command line refuses `--topics` after any but preview by name. */
+export const DIGEST_ACTIONS: readonly string[] = ACTIONS;
 
 /** "ferry fares, harbour dredging" → ["ferry fares", "harbour dredging"]. */
 export const splitTopics = (topics: string | undefined): string[] =>

@@ -244,6 +244,7 @@ describe('dossier help', () => {
         2,
         'Give the topics once: `dossier digest preview a, b` or `dossier digest --topics "a, b"`.',
       ],
+      [['digest', 'list', '--topics', 'army'], 2, '--topics is for digest preview (not "digest list").'],
       [['ask', 'guard', '--topics', 'army'], 2, '--topics is for digest (not "ask").'],
       [['figures', 'guard', '--since', '2020-01-01'], 2, '--since is for digest (not "figures").'],
       [['digest', 'preview', 'guard', '--since', 'yesterday'], 2, '--since "yesterday" is not a date: use YYYY-MM-DD.'],
