@@ -19,7 +19,8 @@ import { markRanges, replyOf, textReply, type Reply, type ReplyBlock, type RichT
  */
 export function cite(dossier: Library, typed: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
   // Before the quote is looked for, so "<@U123> said “…”" is read as the person saw it: a quote and its lead-in.
-  const text = withoutMentions(typed);
+  // The gaps the markup leaves are closed too, since the text read is the reply's title (and `--json`'s query).
+  const text = withoutMentions(typed).replace(/\s+/g, ' ').trim();
   const span = quotedSpan(text, dossier.ranking.cite.minQuotedWords);
   const found = span ? citeQuote(dossier, span, limit) : undefined;
   return found?.results.length ? { ...found, query: text } : citeQuote(dossier, text, limit);

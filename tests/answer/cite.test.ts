@@ -42,6 +42,13 @@ describe('cite', () => {
     }
   });
 
+  it('echoes the quote it read without the gaps the markup left, found or not (a reply title Slack makes bold)', () => {
+    expect(cite(dossier(), '<@U123> said “Congress never passed the law”  <!here>').query).toBe(
+      'said “Congress never passed the law”',
+    );
+    expect(cite(dossier(), '@everyone   zebra <@U1> quantum').query).toBe('zebra quantum');
+  });
+
   it('forgives a typo, straight quotes and a missing accent', () => {
     const [best] = cite(dossier(), '"Abrazos, no balasos" became the slogan').results;
     expect(best?.passage.source).toBe('slogans.md');
