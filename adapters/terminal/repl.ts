@@ -151,15 +151,16 @@ export class TerminalAdapter implements Adapter<null> {
   }
 
   private async handle(line: string): Promise<void> {
-    const text = line
-      .trim()
-      .replace(new RegExp(`^${(this.settings.slashCommand ?? '/brief').replace('/', '\\/')}\\b`), '')
+    const typed = line.trim();
+    // Command names are read in any case, so the slash command is too; alone it is help, as in Slack.
+    const text = typed
+      .replace(new RegExp(`^${(this.settings.slashCommand ?? '/brief').replace('/', '\\/')}\\b`, 'i'), '')
       .trim();
     if (/^(exit|quit)$/i.test(text)) {
       this.rl?.close();
       return;
     }
-    if (text) {
+    if (typed) {
       const ctx = commandContext(
         this.bot,
         'terminal',

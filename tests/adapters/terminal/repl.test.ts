@@ -44,6 +44,12 @@ describe('TerminalAdapter', () => {
     expect(out).toContain('1 document, 8 passages.');
   });
 
+  it('answers the slash command alone with help, as Slack does, in any case', async () => {
+    const out = await session(['/brief', '/BRIEF sources', 'exit']);
+    expect(out).toContain('Dossier: cited answers from your documents');
+    expect(out).toContain('1 document, 8 passages.');
+  });
+
   it('takes empty lines read from a pipe as nothing, drawing the prompt once for each command', async () => {
     const out = await session(['', 'sources', '', '  ', 'sources', '']);
     expect(out).not.toContain('> >');
