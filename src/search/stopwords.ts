@@ -6,7 +6,7 @@ export const CHAT_WORDS = new Set(
   `whats hows wheres whos isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt havent
 hadnt im ive youre theyre thats theres lets
 ok okay hey hi hello pls plz please thanks thx thank lol tbh btw fyi imo idk um uh yeah yep gonna wanna gotta
-kinda sorta`.split(/\s+/),
+kinda sorta re`.split(/\s+/),
 );
 
 /**
@@ -28,6 +28,8 @@ with won't would wouldn't you you'd you'll you're you've your yours yourself you
 also just much many get got say said says tell told know like really actually so-called far yet still
 us
 anyone anybody anything someone somebody something stuff
+everyone everybody everything everywhere anywhere somewhere nobody nothing nowhere
+whatever whoever whichever whenever wherever
 vs versus`.split(/\s+/),
   ...CHAT_WORDS,
 ]);

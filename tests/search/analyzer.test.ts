@@ -24,6 +24,9 @@ describe('Analyzer', () => {
     // A preposition and its abbreviation: "vs" had weighed the most of "treatment vs locking up users", as no passage
     // held it.
     expect(terms('treatment vs prison versus fines')).toEqual(terms('treatment prison fines'));
+    // Pronouns of "every", "no" and "-ever" are stop words as "anything" and "someone" are: no dictionary holds
+    // "everything", so it had weighed as a rare name would. "re" is chat's "regarding".
+    expect(terms('re funding - would everything or nothing help whoever')).toEqual(terms('funding help'));
   });
 
   it('keeps dotted acronyms in one piece', () => {
