@@ -39,6 +39,12 @@ const ACRONYM = new RegExp(
     String.raw`(?<=\b[Tt]he\s+)(us)(?![\p{L}\p{N}]))`,
   'gu',
 );
+/**
+ * An acronym's plural, capitals and a small "s" ("FTOs", "MSCs", "RNAs"), is the acronym: the stemmer keeps an "s"
+ * after a word's only vowel or with none ("ftos", "mscs"), so the plural and the singular were two words. Typed in
+ * small letters ("ftos") it cannot be told from a word ending in "s" ("bus", "gas"), and stays as typed.
+ */
+const ACRONYM_PLURAL = /(?<![\p{L}\p{N}])(\p{Lu}{2,})s(?![\p{L}\p{N}])/gu;
 /** How an acronym that spells a stop word reaches `processTerm`: in capitals, which nothing else keeps. */
 const ACRONYM_TOKEN = /^[A-Z]{2,}$/;
 /** Symbols that stand for a word: "what % of" asks about a percentage, "how much $" about dollars; "per cent" too. */
@@ -92,7 +98,8 @@ export class Analyzer {
 }
 
 function termsOfToken(token: string): string[] | null {
-  const folded = fold(token);
+  // A token as the text has it (an excerpt's words are marked so) may still be an acronym's plural.
+  const folded = fold(token.replace(ACRONYM_PLURAL, '$1'));
   if (ACRONYM_TOKEN.test(token) && STOP_WORDS.has(folded)) return [folded];
   const word = NUMBER_WORDS[folded] ?? IRREGULAR_FORMS[folded] ?? folded;
   if (word.length < 2 && !/\d/.test(word)) return null;
@@ -101,8 +108,9 @@ function termsOfToken(token: string): string[] | null {
 }
 
 function foldForTokens(text: string, ascii: boolean): string {
-  let folded = foldKeepingAcronyms(text).replace(ascii ? ASCII_DOTTED_ACRONYM : DOTTED_ACRONYM, (m) =>
-    m.replace(/\./g, ''),
+  let folded = foldKeepingAcronyms(text.replace(ACRONYM_PLURAL, '$1')).replace(
+    ascii ? ASCII_DOTTED_ACRONYM : DOTTED_ACRONYM,
+    (m) => m.replace(/\./g, ''),
   );
   for (const [symbol, word] of SYMBOL_WORDS) folded = folded.replace(symbol, word);
   return folded;

@@ -29,6 +29,15 @@ describe('Analyzer', () => {
     expect(terms('re funding - would everything or nothing help whoever')).toEqual(terms('funding help'));
   });
 
+  it('reads an acronym\'s plural ("FTOs", "MSCs") as the acronym, in text and as a word of an excerpt', () => {
+    expect(terms('FTOs')).toEqual(terms('FTO'));
+    expect(terms('the MSCs and RNAs')).toEqual(terms('MSC RNA'));
+    expect(analyzer.processTerm('NGOs')).toEqual(terms('NGO'));
+    // In small letters, or with small letters before the "s", it is a word as typed.
+    expect(terms('bus gas')).toEqual(['bus', 'gas']);
+    expect(terms('CpGs')).toEqual(terms('cpgs'));
+  });
+
   it('keeps dotted acronyms in one piece', () => {
     expect(analyzer.tokenize('D.C. police')).toContain('dc');
   });
