@@ -131,6 +131,9 @@ ${columns(BOT_ONLY)}
 Options:
 ${columns(OPTIONS)}`;
 
+/** Commands are typed after `dossier` here, so that is how refusals and answers write the ones they suggest. */
+const ASKING = { platform: 'terminal', slashCommand: 'dossier' } as const;
+
 /** The page size of ask and cite everywhere else, and the one `--limit` replaces here. */
 const DEFAULT_LIMIT = 3;
 
@@ -241,7 +244,7 @@ export async function main(argv: string[]): Promise<number> {
   // A question missing or too long is refused as on every surface, without waiting for the corpus to load.
   const args = spec.args.safeParse(raw);
   if (!args.success) {
-    console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
+    console.error(`dossier: ${argumentsProblem(spec, args.error, ASKING)}`);
     return 1;
   }
   // A preview in chat falls back on the channel's own digest; here there is none, so the topics must be given.
@@ -267,7 +270,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const ctx: CommandContext = {
     dossier,
-    platform: 'terminal',
+    ...ASKING,
     user: { id: 'cli' },
     channel: { id: 'cli' },
     now: () => new Date(),
@@ -331,7 +334,7 @@ function help(text: string, json: boolean): number {
   const spec = findCommand('help')!;
   const args = spec.args.safeParse(spec.fromText(text));
   if (!args.success) {
-    console.error(`dossier: ${argumentsProblem(spec, args.error, { platform: 'terminal' })}`);
+    console.error(`dossier: ${argumentsProblem(spec, args.error, ASKING)}`);
     return 2;
   }
   const named = (args.data as { command?: string }).command?.toLowerCase();

@@ -13,25 +13,34 @@ export type Asking = Pick<CommandContext, 'platform' | 'slashCommand'>;
 const slash = (asking: Asking) => asking.slashCommand ?? DEFAULT_SLASH_COMMAND;
 
 /**
+ * A typed command after what precedes it here: Slack's slash command; in a terminal, the program when the context
+ * names one (`dossier` on the command line), else nothing (the terminal bot takes the command alone).
+ */
+function typedHere(asking: Asking, typed: string): string {
+  const before = asking.platform === 'slack' ? slash(asking) : asking.slashCommand;
+  return before ? `${before} ${typed}` : typed;
+}
+
+/**
  * A command as a person asks for it here, with `args` filled in (in the order given): typed text
  * after the slash command in Slack (`/brief digest subscribe ferry fares`), Discord's subcommand with
- * its options (`/brief digest action:subscribe topics:ferry fares`), a typed line in the terminal.
+ * its options (`/brief digest action:subscribe topics:ferry fares`), a typed line in the terminal (after `dossier`
+ * on the command line).
  */
 export function howToAsk(asking: Asking, name: string, args: [name: string, value: string][] = []): string {
   if (asking.platform === 'discord')
     return [`${slash(asking)} ${name}`, ...args.map(([k, v]) => `${k}:${v}`)].join(' ');
-  const typed = [name, ...args.map(([, v]) => v)].join(' ');
-  return asking.platform === 'slack' ? `${slash(asking)} ${typed}` : typed;
+  return typedHere(asking, [name, ...args.map(([, v]) => v)].join(' '));
 }
 
 /**
  * A command's usage as a person asks for it here: its typed usage (`cite <quote>`) after the slash
- * command in Slack and alone in the terminal; in Discord, the subcommand and the names of its
- * options, optional ones in brackets (`/brief digest action [topics] [at] [days] [tz]`).
+ * command in Slack or after `dossier` on the command line, alone in the terminal bot; in Discord, the
+ * subcommand and the names of its options, optional ones in brackets
+ * (`/brief digest action [topics] [at] [days] [tz]`).
  */
 export function usageOf(asking: Asking, command: Command): string {
-  if (asking.platform !== 'discord')
-    return asking.platform === 'slack' ? `${slash(asking)} ${command.usage}` : command.usage;
+  if (asking.platform !== 'discord') return typedHere(asking, command.usage);
   const options = Object.entries(command.args.shape as Record<string, z.ZodType>)
     .filter(([name]) => !INTERNAL_ARGS.has(name))
     .sort(([, a], [, b]) => Number(a.isOptional()) - Number(b.isOptional()))

@@ -21,8 +21,8 @@ export interface CommandContext {
   user: { id: string; name?: string; canManageChannel?: () => Promise<boolean> };
   channel: { id: string; name?: string };
   /**
-   * The slash command people type here (`/brief`, or Slack's SLACK_COMMAND), so help and errors
-   * show commands the way this platform asks for them (see `howToAsk`).
+   * The slash command people type here (`/brief`, or Slack's SLACK_COMMAND), or in a terminal the program typed
+   * before a command (`dossier`), so help and errors show commands the way they are asked for here (see `howToAsk`).
    */
   slashCommand?: string;
   /** A user's name as the platform shows it, for replies that name someone (who set up a digest). */

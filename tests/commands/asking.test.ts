@@ -20,11 +20,16 @@ describe('each platform’s way of asking (issue 13.5)', () => {
       '/brief digest action:subscribe topics:fentanyl, ports',
     );
     expect(howToAsk({ platform: 'terminal' }, 'digest', args)).toBe('digest subscribe fentanyl, ports');
+    // The command line names its program where the terminal bot takes the command alone.
+    expect(howToAsk({ platform: 'terminal', slashCommand: 'dossier' }, 'add', [['url', 'https://x.example']])).toBe(
+      'dossier add https://x.example',
+    );
   });
 
   it('writes usage as typed text, or as Discord’s subcommand and options (internal ones left out)', () => {
     expect(usageOf({ platform: 'slack' }, cite)).toBe('/brief cite <quote>');
     expect(usageOf({ platform: 'terminal' }, cite)).toBe('cite <quote>');
+    expect(usageOf({ platform: 'terminal', slashCommand: 'dossier' }, cite)).toBe('dossier cite <quote>');
     expect(usageOf({ platform: 'discord' }, findCommand('ask')!)).toBe('/brief ask question');
     expect(usageOf({ platform: 'discord' }, digest)).toBe('/brief digest action [topics] [at] [days] [tz]');
   });

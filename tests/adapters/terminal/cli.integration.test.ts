@@ -56,8 +56,8 @@ describe('the dossier command line', () => {
     const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
     const long = 'why '.repeat(MAX_QUERY_LENGTH).trim();
     for (const [args, line] of [
-      [['ask', ''], 'dossier: The question is missing: `ask <question>`.'],
-      [['cite', '  ', '--json'], 'dossier: The quote is missing: `cite <quote>`.'],
+      [['ask', ''], 'dossier: The question is missing: `dossier ask <question>`.'],
+      [['cite', '  ', '--json'], 'dossier: The quote is missing: `dossier cite <quote>`.'],
       [['figures', '', '--limit', '2'], 'dossier: --limit is for ask and cite (not "figures").'],
       [
         ['ask', long, '--limit', '5'],
@@ -68,6 +68,12 @@ describe('the dossier command line', () => {
       expect([refused.stdout, refused.stderr.trim()]).toEqual(['', line]);
       expect(refused.status).not.toBe(0);
     }
+  });
+
+  it('writes the commands its refusals suggest as they are typed here, after dossier', () => {
+    const link = dossier('ask', 'https://example.org/report');
+    expect([link.status, link.stdout]).toEqual([1, '']);
+    expect(link.stderr).toContain('To add the page to the corpus: `dossier add https://example.org/report`');
   });
 
   it('refuses a lexicon file that is not there in one line naming it, as a corpus folder not found', () => {
@@ -193,7 +199,8 @@ describe('dossier help', () => {
       [
         ['sources', 'on', 'the', 'guard'],
         1,
-        'dossier: `sources` takes nothing after it. To search the documents for those words, ask: `ask …`.',
+        'dossier: `dossier sources` takes nothing after it. To search the documents for those words, ask: ' +
+          '`dossier ask …`.',
       ],
     ] as const) {
       // Refused before the corpus is loaded: this one does not exist.
