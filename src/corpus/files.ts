@@ -74,8 +74,8 @@ export async function readSidecar(path: string, read: (path: string) => Promise<
 
 /**
  * Every file under `root` except in dot-folders, as absolute paths; symbolic links are listed for
- * the loader to follow (or report when they lead nowhere). Folders that cannot be listed are
- * returned apart, so the rest still loads.
+ * the loader to follow (or report when they lead nowhere), and pipes, sockets and devices for it to
+ * report. Folders that cannot be listed are returned apart, so the rest still loads.
  */
 export async function listFiles(
   root: string,
@@ -95,7 +95,7 @@ export async function listFiles(
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
+      else files.push(path);
     }
   };
   await walk(root);

@@ -132,9 +132,10 @@ async function loadFile(
   let stamp: string | undefined;
   try {
     const info = listed?.has(path) ? statsIn(listed, path) : await stat(path);
-    // Only links are listed besides files, so a folder here is a link to one (named like a document).
+    // Folders are walked, not listed, so a folder here is a link to one (named like a document).
     if (info.isDirectory()) return skip('unsupported', FOLDER_LINK);
-    if (!info.isFile()) return {};
+    // Opening a pipe would wait for a writer, and a device's bytes are no document.
+    if (!info.isFile()) return skip('unreadable', 'is not a file (a pipe, socket or device), so it is not read');
     size = info.size;
     stamp = options.reuse && (await stampOf(path, info, listed));
   } catch (error) {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -273,6 +274,23 @@ describe('loadCorpus with bad files', () => {
           'move the folder itself into the corpus, or link its files',
       );
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'reports a named pipe, or a link to one, by name rather than leaving it out unsaid',
+    async () => {
+      const dir = await corpusOf({ 'good.txt': QUAY_NOTES });
+      expect(spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status).toBe(0);
+      await symlink(join(dir, 'pipe.txt'), join(dir, 'link.md'));
+
+      const corpus = await loadCorpus(dir);
+
+      expect(corpus.documents.map((d) => d.source)).toEqual(['good.txt']);
+      expect(corpus.warnings.map((w) => [w.source, w.code, w.message])).toEqual([
+        ['link.md', 'unreadable', 'link.md is not a file (a pipe, socket or device), so it is not read'],
+        ['pipe.txt', 'unreadable', 'pipe.txt is not a file (a pipe, socket or device), so it is not read'],
+      ]);
+    },
+  );
 
   it('takes its size limit from the options', async () => {
     const dir = await corpusOf({ 'small.txt': 'Short text.', 'big.txt': `${'A long line of text. '.repeat(100)}` });
