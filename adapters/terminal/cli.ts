@@ -7,6 +7,7 @@ import {
   commands,
   findCommand,
   MAX_RESULTS,
+  MORE,
   parseText,
   runText,
   unknownCommandLine,
@@ -191,6 +192,12 @@ export async function main(argv: string[]): Promise<number> {
   // The same reading as every chat surface: a command, a mistyped one, or a question for `ask`.
   const { name: command, text } = parseText([typed, ...words].join(' '));
   // Everything that can be refused without the corpus is refused before it is loaded.
+  if (MORE.test(command)) {
+    console.error(
+      'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',
+    );
+    return 2;
+  }
   if (!findCommand(command)) {
     console.error(`dossier: ${unknownCommandLine(command)}`);
     return 2;

@@ -147,8 +147,16 @@ function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
+/**
+ * `more` alone pages the terminal bot's last answer, and the terminal reads it before any command. Typed anywhere else
+ * (`/brief more` in Slack) it is no question: a search for the word would answer nothing, or passages saying "more".
+ */
+export const MORE = /^more$/i;
+
 /** The line for a command name that is not one: with the command it was probably meant to be. */
 export function unknownCommandLine(name: string): string {
+  if (MORE.test(name))
+    return 'There is no `more` command here: press More results under an answer to see its next results.';
   const meant = meantCommand(name);
   return meant
     ? `Unknown command ${name} — did you mean ${meant.name}?`
@@ -195,7 +203,7 @@ function helpReply(asking: Asking): Reply {
 
 /**
  * What text typed after the slash command asks for: the command its first word names, a
- * mistyped command (its first word, which `runCommand` refuses with a suggestion), or else a
+ * mistyped command or `more` alone (its first word, which `runCommand` refuses with a suggestion), or else a
  * question for `ask`. `text` is what the command is given: the words after its name, or for `ask`
  * the whole question.
  */
@@ -205,7 +213,7 @@ export function parseText(line: string): { name: string; text: string; raw: Reco
   const rest = trimmed.slice(first.length).trim();
   const named = findCommand(first);
   if (named) return { name: named.name, text: rest, raw: named.fromText(rest) };
-  if (meantCommand(first)) return { name: first, text: rest, raw: {} };
+  if (meantCommand(first) || (MORE.test(first) && !rest)) return { name: first, text: rest, raw: {} };
   return { name: askCommand.name, text: trimmed, raw: askCommand.fromText(trimmed) };
 }
 

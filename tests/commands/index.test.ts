@@ -60,6 +60,18 @@ describe('the command table', () => {
     }
   });
 
+  it('answers `more` alone, the terminal bot’s next page, with where the next results are in chat', async () => {
+    for (const typed of ['more', ' MORE ']) {
+      const reply = await runText(typed, commandContext(guard(), { platform: 'slack' }));
+      expect(reply.error).toEqual({
+        code: 'unknown-command',
+        message: 'There is no `more` command here: press More results under an answer to see its next results.',
+      });
+    }
+    // With words after it, it starts a question like any other English word.
+    expect((await runText('more National Guard deployments', ctx())).error).toBeUndefined();
+  });
+
   it('asks a question whose first word is an English word near a command name (city, source, figure)', async () => {
     for (const question of ['city guard deployments', 'source of the National Guard', 'figure for the Guard']) {
       const reply = await runText(question, ctx());

@@ -269,6 +269,10 @@ describe('dossier on a mistyped command, --version and --json', () => {
       [['figurs', 'overdose deaths'], 'dossier: Unknown command figurs — did you mean figures?'],
       [['sorces'], 'dossier: Unknown command sorces — did you mean sources?'],
       [['sorces', '--json'], 'dossier: Unknown command sorces — did you mean sources?'],
+      [
+        ['more'],
+        'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',
+      ],
     ] as const) {
       const typo = run([...args], missing);
       expect([typo.status, typo.stdout, typo.stderr.trim()]).toEqual([2, '', line]);
