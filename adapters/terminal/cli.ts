@@ -310,7 +310,12 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${shown}\n`);
   if (values.chart !== undefined) {
     const chart = reply.attachments[0];
-    if (!chart) console.error('dossier: no chart for this answer (its figures do not form a series over time)');
+    if (!chart)
+      console.error(
+        reply.status === 'empty'
+          ? 'dossier: No chart: no figures answer this topic.'
+          : 'dossier: No chart for this answer: its figures do not form a series over time.',
+      );
     else if (!(await writeChart(values.chart, chart))) return 1;
   }
   return 0;

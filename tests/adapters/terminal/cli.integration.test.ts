@@ -379,6 +379,17 @@ describe('dossier --chart', () => {
     ]);
   });
 
+  it('says in one line why an answer has no chart: no figures, or figures that are no series over time', () => {
+    for (const [topic, line] of [
+      ['zebra quantum', 'dossier: No chart: no figures answer this topic.'],
+      ['dock workers', 'dossier: No chart for this answer: its figures do not form a series over time.'],
+    ] as const) {
+      const path = join(harbour.dir, 'none.png');
+      const figures = run(['figures', topic, '--chart', path], harbour);
+      expect([figures.status, figures.stderr.trim(), existsSync(path)]).toEqual([0, line, false]);
+    }
+  });
+
   it('says in one line why the chart could not be written, after the answer, and exits 1', () => {
     const path = join(harbour.dir, 'no-such-folder', 'thefts.png');
     const figures = run(['figures', 'cargo thefts', '--chart', path], harbour);
