@@ -36,7 +36,8 @@
  * - `no-file`, `unsupported-content`, `no-text`: nothing Dossier can read was shared; the message names the formats.
  * - `bad-url`, `address-refused`, `robots-disallowed`, `fetch-failed`, `fetch-timeout`, `too-large`: a link that
  *   cannot or may not be fetched (`FetchErrorCode`); the message says why and, where it can, what to share instead.
- * - `store-failed`: the document could not be written to the corpus folder; the message gives the reason.
+ * - `store-failed`: the document could not be written to the corpus folder; the message gives the reason in words,
+ *   without the server's paths (`fileError`).
  * - `feed-unknown`, `not-a-feed`: `feeds` named a feed Dossier does not follow, or a link that is no feed.
  *
  * Starting a platform:
@@ -106,4 +107,23 @@ export class DossierError extends Error {
 /** The first line of an error's message, for a one-line warning. */
 export function errorLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+/**
+ * Why a file could not be written, in words and without the system's paths ("its folder does not exist" rather than
+ * "ENOENT: no such file or directory, open '/srv/…/y.png'"): the line may reach a chat, which has no business with
+ * the server's folders.
+ */
+export function fileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+  };
+  return (code && reasons[code]) ?? errorLine(error);
 }

@@ -25,7 +25,7 @@ import {
   Dossier,
   WORDNET_DIR,
 } from '../../src/engine/index.js';
-import { DossierError, errorLine } from '../../src/errors.js';
+import { DossierError, fileError } from '../../src/errors.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { terminalLogger } from './log.js';
 import { renderTerminal, styleFor, widthOf } from './render.js';
@@ -395,21 +395,6 @@ async function writeChart(path: string, chart: Attachment): Promise<boolean> {
   }
   console.error(`dossier: chart written to ${path}`);
   return true;
-}
-
-/** "no such folder" rather than "ENOENT: no such file or directory, open '/x/y.png'". */
-function fileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'its folder does not exist',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of the path is not a folder',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device',
-  };
-  return (code && reasons[code]) ?? errorLine(error);
 }
 
 main(process.argv.slice(2)).then(

@@ -7,7 +7,7 @@ import { contentHash, emptyProblem, parseFormat } from '../corpus/load.js';
 import { readStatedMeta } from '../corpus/metadata.js';
 import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
-import { DossierError } from '../errors.js';
+import { DossierError, fileError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { stringifyYaml } from '../yaml.js';
 import { ANY_TYPE, FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
@@ -269,7 +269,7 @@ export class Ingest {
       }
     } catch (error) {
       await Promise.all(written.map((p) => rm(p, { force: true })));
-      throw new DossierError('store-failed', `Could not store ${source} in the corpus folder (${String(error)}).`);
+      throw new DossierError('store-failed', `Could not store ${source} in the corpus folder (${fileError(error)}).`);
     }
   }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
@@ -257,6 +257,17 @@ describe('add <url>: every refusal is one line naming why, and stores nothing', 
   it('text that is not a link', () => refused('the harbour report', /is not a web address/));
 
   it('a link with a password in it', () => refused('https://ann:pw@news.test/x', /user name or password/));
+
+  it('a corpus folder it cannot write to, named by the file without the server’s own paths', async () => {
+    // A file where the folder for added pages goes: the folder cannot be made, whoever the tests run as.
+    await writeFile(join(corpus.dir, 'added'), 'not a folder');
+    const reply = await add(at('/news/harbour-lights'));
+    expect(reply.error?.code).toBe('store-failed');
+    expect(reply.error?.message).toBe(
+      'Could not store added/news-test/harbour-lights.html in the corpus folder (a part of the path is not a folder).',
+    );
+    expect(dossier.documents.map((d) => d.source)).toEqual(['notes/tides.md']);
+  });
 
   it('logs the refusal with its reason', async () => {
     await add(at('/gone'));
