@@ -82,7 +82,8 @@ const helpCommand = defineCommand({
       .string()
       .trim()
       .superRefine((name, ctx) => {
-        if (name && !findCommand(name)) ctx.addIssue({ code: 'custom', message: notACommand(name) });
+        if (name && !findCommand(name) && !sessionWord(name))
+          ctx.addIssue({ code: 'custom', message: notACommand(name) });
       })
       .optional()
       .describe('A command to explain, e.g. digest'),
@@ -91,7 +92,17 @@ const helpCommand = defineCommand({
   fromText: (rest) => (rest ? { command: rest.split(/\s+/, 1)[0] } : {}),
   run: async ({ command }, ctx) => {
     const named = command ? findCommand(command) : undefined;
-    return named ? commandHelpReply(named, ctx) : helpReply(ctx);
+    if (named) return commandHelpReply(named, ctx);
+    const session = command ? sessionWord(command) : undefined;
+    if (!session) return helpReply(ctx);
+    if (ctx.platform === 'terminal')
+      return replyOf(`Dossier: ${session.word}`, [
+        { type: 'text', text: [{ text: session.word, code: true }, { text: ` — ${session.summary}` }] },
+      ]);
+    return errorReply(
+      'bad-arguments',
+      MORE.test(session.word) ? unknownCommandLine(session.word) : notACommand(session.word),
+    );
   },
 });
 
@@ -152,6 +163,20 @@ function editDistance(a: string, b: string): number {
  * (`/brief more` in Slack) it is no question: a search for the word would answer nothing, or passages saying "more".
  */
 export const MORE = /^more$/i;
+
+/**
+ * The terminal's own words, which its closing line of help names: `help more` there explains them, as `help ask` does
+ * a command; anywhere else they are no command (`help more` in Slack says to press More results).
+ */
+const SESSION_WORDS: { word: string; summary: string }[] = [
+  { word: 'more', summary: 'The next results of the last answer' },
+  { word: 'exit', summary: 'Ends the session (so does quit, or Ctrl-D)' },
+  { word: 'quit', summary: 'Ends the session (so does exit, or Ctrl-D)' },
+];
+
+function sessionWord(name: string): { word: string; summary: string } | undefined {
+  return SESSION_WORDS.find((w) => w.word === name.toLowerCase());
+}
 
 /** The line for a command name that is not one: with the command it was probably meant to be. */
 export function unknownCommandLine(name: string): string {

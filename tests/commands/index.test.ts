@@ -132,6 +132,21 @@ describe('the command table', () => {
     );
   });
 
+  it('explains the terminal’s own words on help, which elsewhere name no command', async () => {
+    const shown = (reply: Reply) => [reply.title, ...reply.blocks.map((b) => (b.type === 'text' ? plain(b.text) : ''))];
+    expect(shown(await runText('help more', ctx()))).toEqual([
+      'Dossier: more',
+      'more — The next results of the last answer',
+    ]);
+    expect(shown(await runText('help EXIT', ctx()))[1]).toBe('exit — Ends the session (so does quit, or Ctrl-D)');
+    const slack = commandContext(guard(), { platform: 'slack' });
+    expect((await runText('help more', slack)).error).toEqual({
+      code: 'bad-arguments',
+      message: 'There is no `more` command here: press More results under an answer to see its next results.',
+    });
+    expect((await runText('help exit', slack)).error?.message).toMatch(/^"exit" is not a command: the commands are /);
+  });
+
   it('refuses words after a command that takes none, saying how to search for them instead', async () => {
     expect((await runText('sources on the guard', ctx())).error).toEqual({
       code: 'bad-arguments',
