@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Adapter, PlatformStatus } from '../../src/commands/adapter.js';
 import { errorReply, type Reply } from '../../src/answer/reply.js';
 import { corpusSize } from '../../src/engine/index.js';
-import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { MORE, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { renderTerminal, styleFor, widthOf, type TerminalStyle } from './render.js';
 
@@ -168,7 +168,7 @@ export class TerminalAdapter implements Adapter<null> {
         { id: TERMINAL_USER },
         { nameOf: async (id) => (id === TERMINAL_USER ? 'you, in this terminal' : undefined) },
       );
-      if (/^more$/i.test(text)) await this.more(ctx);
+      if (MORE.test(text)) await this.more(ctx);
       else await this.deliver(null, await runText(text, ctx));
     }
     this.prompt();
