@@ -6,6 +6,7 @@ import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { isEnglishWord } from '../corpus/wink.js';
+import { withinEdits } from '../search/bridges.js';
 import { onlyLink } from '../search/query.js';
 import { DossierError } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
@@ -123,40 +124,22 @@ export function findCommand(name: string): Command | undefined {
 }
 
 /**
- * The command a first word that names none was meant to be, if it is a slip of one or two letters
- * ("figurs", "sorces", "hlep"): one letter for names of four letters or fewer, two for longer ones.
- * A word English has ("city", "source", "figure") starts a question instead, so only words outside
- * the language model's lexicon count.
+ * The command a first word that names none was meant to be, if it is a slip of one or two letters ("figurs", "sorces",
+ * "hlep", "ctie"), counted as a question's typos are (`withinEdits`): one for names of four letters or fewer, two for
+ * longer ones. A word English has ("city", "source", "figure") starts a question instead, so only words outside the
+ * language model's lexicon count.
  */
 export function meantCommand(word: string): Command | undefined {
   const typed = word.toLowerCase();
   if (findCommand(typed)) return undefined;
-  let best: { command: Command; distance: number } | undefined;
-  for (const command of commands) {
-    const distance = editDistance(typed, command.name);
-    const allowed = command.name.length <= 4 ? 1 : 2;
-    if (distance <= allowed && (!best || distance < best.distance)) best = { command, distance };
-  }
-  return best && !isEnglishWord(typed) ? best.command : undefined;
+  // One letter off wins over two; among equals, the table's order.
+  const meant = [1, 2]
+    .map((edits) => commands.find((c) => edits <= allowedEdits(c) && withinEdits(typed, c.name, edits)))
+    .find(Boolean);
+  return meant && !isEnglishWord(typed) ? meant : undefined;
 }
 
-/**
- * Letters inserted, deleted, replaced or swapped with a neighbour
- * to turn `a` into `b` (Damerau–Levenshtein, restricted).
- */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-    }
-  return rows[a.length]![b.length]!;
-}
+const allowedEdits = (command: Command) => (command.name.length <= 4 ? 1 : 2);
 
 /**
  * `more` alone pages the terminal bot's last answer, and the terminal reads it before any command. Typed anywhere else
