@@ -1,5 +1,6 @@
 import stem from 'wink-porter2-stemmer';
 import { monthNumber } from '../../corpus/dates.js';
+import { NUMBER_WORDS as ENGLISH_NUMBER_WORDS } from '../../search/english.js';
 import { tokenSentences, type Token } from './tokens.js';
 
 /**
@@ -60,23 +61,8 @@ export function figuresInSentences(sentences: string[]): Figure[][] {
 // ---------------------------------------------------------------------------------------------
 // Word lists. Grammar, not topic: nothing here names a subject of the corpus.
 
-const NUMBER_WORDS = new Map(
-  (
-    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
-    'seventeen eighteen nineteen twenty'
-  )
-    .split(' ')
-    .map((w, i) => [w, i] as [string, number])
-    .concat([
-      ['thirty', 30],
-      ['forty', 40],
-      ['fifty', 50],
-      ['sixty', 60],
-      ['seventy', 70],
-      ['eighty', 80],
-      ['ninety', 90],
-    ]),
-);
+/** English's number words (`search/english.ts`, where a question reads them too) as the numbers they are. */
+const NUMBER_WORDS = new Map(Object.entries(ENGLISH_NUMBER_WORDS).map(([word, digits]) => [word, Number(digits)]));
 const SCALES = new Map([
   ['hundred', 1e2],
   ['thousand', 1e3],
