@@ -10,6 +10,7 @@ import type * as z from 'zod';
 import { fitText } from '../../src/render/cut.js';
 import { INTERNAL_ARGS } from '../../src/commands/asking.js';
 import { commands as commandTable, type Command } from '../../src/commands/index.js';
+import { MAX_CHOICES } from './topics.js';
 
 /** The one chat-input command; each row of the command table is one of its subcommands. */
 export const COMMAND_NAME = 'brief';
@@ -34,8 +35,8 @@ export const TOPIC_ARGS: ReadonlyMap<string, 'one' | 'list'> = new Map([
 /** Discord's longest string option. */
 const MAX_STRING_LENGTH = 6000;
 
+/** Discord's longest description of a command or an option. */
 const MAX_DESCRIPTION = 100;
-const MAX_CHOICES = 25;
 
 /** `/brief` with one subcommand per command of the table, options read from each `args` schema. */
 export function briefCommand(table: Command[] = commandTable): RESTPostAPIChatInputApplicationCommandsJSONBody {

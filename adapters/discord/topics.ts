@@ -2,7 +2,10 @@ import { setImmediate } from 'node:timers/promises';
 import { fold, nounPhrases, type Dossier, type Passage } from '../../src/engine/index.js';
 import { fitText } from '../../src/render/cut.js';
 
-/** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
+/**
+ * Discord takes at most 25 choices for an option, fixed or suggested as one types, each name and value at most 100
+ * characters.
+ */
 export const MAX_CHOICES = 25;
 export const MAX_CHOICE_LENGTH = 100;
 
