@@ -14,9 +14,8 @@ const ORDERED_LIST = /^(\s*)(\d+)\.(?=\s)/gm;
 const MASS_MENTION = /@(everyone|here)/gi;
 
 export function neutralise(text: string): string {
-  return text
-    .replace(INLINE, '\\$&')
-    .replace(LINE_START, '$1\\$2')
-    .replace(ORDERED_LIST, '$1$2\\.')
-    .replace(MASS_MENTION, '@\u200b$1');
+  return breakMassMentions(text.replace(INLINE, '\\$&').replace(LINE_START, '$1\\$2').replace(ORDERED_LIST, '$1$2\\.'));
 }
+
+/** `@everyone` and `@here` made plain words, in text and in the bot's code spans alike. */
+export const breakMassMentions = (text: string): string => text.replace(MASS_MENTION, '@\u200b$1');

@@ -10,7 +10,7 @@ import { mergeSpans, said, type Citation, type FigureItem, type Reply, type Rich
 import { formatCitation } from '../../src/render/citation.js';
 import { fitRich, fitText } from '../../src/render/cut.js';
 import { moreResults, resumeAt } from '../../src/render/paging.js';
-import { neutralise } from './escape.js';
+import { breakMassMentions, neutralise } from './escape.js';
 
 /**
  * Discord's limits on a message's embeds:
@@ -235,10 +235,7 @@ export const citationMarkdown = (c: Citation): string =>
  * elsewhere in case a span ever quotes someone.
  */
 const codeMarkdown = (text: string) =>
-  `\`${text
-    .replace(/`/g, '\u02cb')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/@(everyone|here)/gi, '@\u200b$1')}\``;
+  `\`${breakMassMentions(text.replace(/`/g, '\u02cb').replace(/\s*[\r\n]+\s*/g, ' '))}\``;
 
 /**
  * Escaped text with `strong` spans in bold and the bot's code spans as code; whitespace stays
