@@ -23,6 +23,7 @@ import {
   cite,
   citeReply,
   Dossier,
+  PAGE_SIZE,
   WORDNET_DIR,
 } from '../../src/engine/index.js';
 import { DossierError, fileError } from '../../src/errors.js';
@@ -104,7 +105,9 @@ const OPTIONS: Row[] = [
   { usage: '--json', summary: 'Machine-readable output, for ask, cite, figures, sources and help' },
   {
     usage: '--limit N',
-    summary: 'With ask or cite: up to N results, 1 to 10 (default 3), so a scorer sees the ranking',
+    summary:
+      `With ask or cite: up to N results, 1 to ${MAX_RESULTS} (default ${PAGE_SIZE}), ` +
+      'so a scorer sees the ranking',
   },
   { usage: '--chart FILE', summary: 'With figures: write the chart of a series over time to FILE, a .png file' },
   { usage: '--topics "a, b"', summary: 'With digest: the topics to preview, as `digest preview a, b` takes them' },
@@ -134,9 +137,6 @@ ${columns(OPTIONS)}`;
 
 /** Commands are typed after `dossier` here, so that is how refusals and answers write the ones they suggest. */
 const ASKING = { platform: 'terminal', slashCommand: 'dossier' } as const;
-
-/** The page size of ask and cite everywhere else, and the one `--limit` replaces here. */
-const DEFAULT_LIMIT = 3;
 
 /** `--json` output per command: the contract the evaluation script reads. */
 const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string, limit: number) => unknown> = {
@@ -272,7 +272,7 @@ export async function main(argv: string[]): Promise<number> {
   });
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? DEFAULT_LIMIT))}\n`);
+    process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? PAGE_SIZE))}\n`);
     return 0;
   }
   const ctx: CommandContext = {

@@ -7,8 +7,11 @@ import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import { partlyBlock, plain, replyOf, said, textReply, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
 
+/** How many passages one page of `ask` or `cite` shows, unless told otherwise. */
+export const PAGE_SIZE = 3;
+
 export interface AskOptions {
-  /** How many passages to show (default 3). */
+  /** How many passages to show (default PAGE_SIZE). */
   limit?: number;
   /** How many of the best passages to skip: the "More results" page. */
   offset?: number;
@@ -33,7 +36,7 @@ export interface AskAnswer {
 }
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
-export function ask(dossier: Library, question: string, { limit = 3, offset = 0 }: AskOptions = {}): AskAnswer {
+export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, offset = 0 }: AskOptions = {}): AskAnswer {
   const { candidates, coveragePower, figureBoost, proximity, proximityCandidates } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
   const nothing: AskAnswer = { query: question, results: [], more: 0, match: 'none', unmatched: [] };

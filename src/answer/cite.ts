@@ -4,7 +4,7 @@ import { fold } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_WORDS } from '../search/english.js';
 import { withoutMentions } from '../search/query.js';
-import type { AskAnswer, AskResult } from './ask.js';
+import { PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
 import { STOP_WORDS } from '../search/stopwords.js';
@@ -17,7 +17,7 @@ import { markRanges, replyOf, textReply, type Reply, type ReplyBlock, type RichT
  * word by word with the quote, forgiving a typo per word, a changed word or two, accents, quote
  * marks and numbers written as words.
  */
-export function cite(dossier: Library, typed: string, { limit = 3 }: { limit?: number } = {}): AskAnswer {
+export function cite(dossier: Library, typed: string, { limit = PAGE_SIZE }: { limit?: number } = {}): AskAnswer {
   // Before the quote is looked for, so "<@U123> said “…”" is read as the person saw it: a quote and its lead-in.
   // The gaps the markup leaves are closed too, since the text read is the reply's title (and `--json`'s query).
   const text = withoutMentions(typed).replace(/\s+/g, ' ').trim();

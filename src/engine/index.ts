@@ -6,7 +6,7 @@
 export { Dossier, type DossierOptions, type SearchHit, type SearchOptions } from './dossier.js';
 export type { Passage, SourceDocument } from '../corpus/types.js';
 /** The answers as data, for `dossier … --json`. */
-export { ask, askJson, askReply } from '../answer/ask.js';
+export { ask, askJson, askReply, PAGE_SIZE } from '../answer/ask.js';
 export { cite, citeReply } from '../answer/cite.js';
 export { answerFigures } from '../answer/figures/index.js';
 export { corpusSize } from '../answer/sources.js';
