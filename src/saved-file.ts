@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Logger } from './log.js';
 
 /** Closes a saved file once nothing can read from it any more. */
@@ -67,6 +67,27 @@ const SAVED_NAME = /^([a-z]+)-v(\d+)-([0-9a-f]+)\.bin$/;
 export function savedPath(cacheDir: string, kind: 'corpus' | 'index', version: number, corpusDir: string): string {
   const folder = createHash('sha256').update(corpusDir).digest('hex').slice(0, 12);
   return join(cacheDir, `${kind}-v${version}-${folder}.bin`);
+}
+
+/**
+ * Creates `folder` and the folders missing above it, one at a time. Node's own `mkdir(…, { recursive: true })` never
+ * returns where the kernel refuses a folder with ENOENT under one that exists (`/proc/nope`): it spun on the CPU
+ * forever, the synchronous one blocking the event loop so that even SIGTERM went unheard. Here that is an error
+ * (ENOENT, EACCES, ENOTDIR…) the caller can name; a folder made meanwhile by another process is no error.
+ */
+export function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(folder); !statSync(at, { throwIfNoEntry: false }); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const at of missing) {
+    try {
+      mkdirSync(at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 /** Whether process `pid` is still running on this machine. */

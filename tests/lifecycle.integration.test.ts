@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -157,6 +159,51 @@ describe('the database file deleted while the bot runs', () => {
       copy.close();
     },
     45_000,
+  );
+});
+
+describe('a database the bot cannot open', () => {
+  /** Starts the bot on `db`; resolves with its exit code and the lines it wrote (JSON logs as their `msg`). */
+  async function refused(db: string): Promise<{ code: number | null; said: string[] }> {
+    const bot = await startBot(db);
+    // 'close' comes once its stderr is read to the end, so every line it wrote is in.
+    const closed = once(bot.process, 'close') as Promise<[number | null]>;
+    const timer = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('the bot is still running after 60 s')), 60_000).unref(),
+    );
+    const [code] = await Promise.race([closed, timer]);
+    return { code, said: bot.lines.map((l) => String(l.msg)) };
+  }
+
+  // Node's recursive mkdir spun forever on a folder the kernel refuses with ENOENT, deaf even to SIGTERM.
+  it.skipIf(!existsSync('/proc/self'))(
+    'in a folder the system will not make (under /proc): exits 1 with one line naming DATABASE_PATH',
+    async () => {
+      const { code, said } = await refused('/proc/dossier-nowhere/x.db');
+      expect(code).toBe(1);
+      expect(said.filter((line) => line.startsWith('dossier:'))).toEqual([
+        expect.stringMatching(
+          /^dossier: Could not open the digest database \/proc\/dossier-nowhere\/x\.db \(DATABASE_PATH\): ENOENT/,
+        ),
+      ]);
+    },
+    90_000,
+  );
+
+  // Root may write any file, so this one is for a run as anyone else.
+  it.skipIf(process.getuid?.() === 0)(
+    'a read-only file: exits 1 with one line naming it and DATABASE_PATH, before the first write fails',
+    async () => {
+      const db = join(dir, 'read-only.db');
+      new SqliteDigestStore(db).close();
+      await chmod(db, 0o444);
+      const { code, said } = await refused(db);
+      expect(code).toBe(1);
+      expect(said.filter((line) => line.startsWith('dossier:'))).toEqual([
+        `dossier: Could not open the digest database ${db} (DATABASE_PATH): attempt to write a readonly database.`,
+      ]);
+    },
+    90_000,
   );
 });
 

@@ -1,10 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Dossier } from '../src/engine/dossier.js';
 import { silentLogger } from '../src/log.js';
-import { removeStaleSaves } from '../src/saved-file.js';
+import { makeFolders, removeStaleSaves } from '../src/saved-file.js';
 import { note, tempCorpusAndCache } from './support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -59,5 +60,22 @@ describe('a saved corpus and index of an earlier version', () => {
 
     expect(dossier.documents.length).toBe(1);
     expect((await readdir(cacheDir)).sort()).toEqual(current);
+  });
+});
+
+describe('makeFolders', () => {
+  it('makes a folder and those missing above it; one already there, or made meanwhile, is no error', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-folders-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    makeFolders(join(folder, 'a', 'b', 'c'));
+    expect(statSync(join(folder, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    expect(() => makeFolders(join(folder, 'a', 'b'))).not.toThrow();
+    await writeFile(join(folder, 'file'), '');
+    expect(() => makeFolders(join(folder, 'file', 'd'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+  });
+
+  // Node's `mkdirSync(…, { recursive: true })` never returned here; tests/lifecycle.integration.test.ts times it.
+  it.skipIf(!existsSync('/proc/self'))('names the error of a folder the system will not make (under /proc)', () => {
+    expect(() => makeFolders('/proc/dossier-nowhere/data')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 });

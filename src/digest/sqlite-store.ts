@@ -1,8 +1,9 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ButtonStore } from '../commands/buttons.js';
 import { DossierError } from '../errors.js';
+import { makeFolders } from '../saved-file.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
 import { feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
@@ -115,7 +116,7 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     super();
     let db: Database.Database | undefined;
     try {
-      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      if (path !== ':memory:') makeFolders(dirname(path));
       db = new Database(path);
       db.pragma('journal_mode = WAL');
       // Every commit survives the process being killed; `markPosting` alone also waits for the disk
@@ -126,6 +127,9 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
       db.pragma('busy_timeout = 5000');
       this.db = db;
       this.migrate();
+      // SQLite opens a file it may not write read-only without a word, and the first write (a document seen, a
+      // subscription) then failed without naming the file: writing the version back, unchanged, finds it out here.
+      db.pragma(`user_version = ${this.schemaVersion}`);
     } catch (error) {
       db?.close();
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SIDECAR_SUFFIX, roleOf, type Format } from '../corpus/files.js';
 import { buildDocument } from '../corpus/document.js';
@@ -9,6 +9,7 @@ import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
 import { DossierError, fileError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { makeFolders } from '../saved-file.js';
 import { stringifyYaml } from '../yaml.js';
 import { ANY_TYPE, FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
 
@@ -259,7 +260,7 @@ export class Ingest {
     ];
     const written: string[] = [];
     try {
-      await mkdir(dirname(path), { recursive: true });
+      makeFolders(dirname(path));
       for (const file of files) {
         const tmp = temp(file.path);
         written.push(tmp);
