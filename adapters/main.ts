@@ -46,7 +46,7 @@ interface Running {
  * (or `exit` in the terminal) shuts down in order: see `shutdown`.
  */
 async function main(): Promise<void> {
-  loadEnvFile();
+  const envProblem = loadEnvFile();
   const config = loadConfig();
   const slack = slackSettings(config);
   const inTerminal = !slack && !config.DISCORD_TOKEN;
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       screen.terminal ? screen.terminal.interject(text, process.stderr) : process.stderr.write(text),
   };
   const log = inTerminal ? terminalLogger(config.LOG_LEVEL, toTerminal) : createLogger(config.LOG_LEVEL);
+  if (envProblem) log.warn(envProblem);
   // A promise some library let fall is logged; it must not take every channel's answers down with it.
   process.on('unhandledRejection', (reason) =>
     log.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unexpected error; still running'),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import ipaddr from 'ipaddr.js';
 import * as z from 'zod';
 import { isValidTimeZone } from './schedule.js';
@@ -192,17 +194,55 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   throw new ConfigError(`${name} ${issue.message.replace(/^Invalid input: /, '')}${shown}`);
 }
 
+/** A line that sets a variable: `NAME=value`, `NAME = value` or `export NAME=value`. */
+const SETTING = /^\s*(?:export\s+)?[\w.-]+\s*=\s*(.*)$/;
+
 /**
- * Reads `.env` in the working directory into the environment, as `.env.example` invites; a
- * variable already set in the environment wins over the file.
+ * The lines of a `.env` text that Node's parser would misread, each with why: one that is not `NAME=value` was taken
+ * as the start of the next line's name (losing that setting), and a quote never closed took every line up to the next
+ * quote of its kind as its value. A quoted value that runs over lines to its closing quote is fine (a key's PEM).
  */
-export function loadEnvFile(file = '.env'): void {
-  try {
-    process.loadEnvFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw new ConfigError(`Could not read ${file}: ${(error as Error).message}`);
+export function malformedEnvLines(text: string): { line: number; problem: string }[] {
+  const lines = text.split(/\r?\n/);
+  const found: { line: number; problem: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*(#|$)/.test(line)) continue;
+    const value = SETTING.exec(line)?.[1];
+    if (value === undefined) {
+      found.push({ line: i + 1, problem: 'not NAME=value' });
+      continue;
+    }
+    const quote = value[0];
+    if (!quote || !'"\'`'.includes(quote) || value.includes(quote, 1)) continue;
+    const close = lines.findIndex((l, j) => j > i && l.includes(quote));
+    // Settings between the quote and the next one were a stray quote's victims, not a value's lines.
+    if (close < 0 || lines.slice(i + 1, close + 1).some((l) => SETTING.test(l.split(quote)[0]!)))
+      found.push({ line: i + 1, problem: 'a quote never closed' });
+    else i = close;
   }
+  return found;
+}
+
+/**
+ * Reads `.env` in the working directory into the environment, as `.env.example` invites; a variable already set in
+ * the environment wins over the file. Lines Node's parser would misread are left out, and said so in the line
+ * returned, by number: never their text, which may hold a secret.
+ */
+export function loadEnvFile(file = '.env'): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(`Could not read ${file}: ${(error as Error).message}`);
+  }
+  const malformed = malformedEnvLines(text);
+  const lines = text.split(/\r?\n/);
+  for (const { line } of malformed) lines[line - 1] = '';
+  for (const [name, value] of Object.entries(parseEnv(lines.join('\n')))) process.env[name] ??= value;
+  if (!malformed.length) return undefined;
+  return `Left out of ${file}: ${malformed.map((m) => `line ${m.line} (${m.problem})`).join(', ')}; the rest is read.`;
 }
 
 export class ConfigError extends Error {

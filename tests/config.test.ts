@@ -85,13 +85,51 @@ describe('loadEnvFile', () => {
     writeFileSync(file, 'DOSSIER_TEST_FROM_FILE=file\nDOSSIER_TEST_SET=file\n');
     process.env.DOSSIER_TEST_SET = 'environment';
     try {
-      loadEnvFile(file);
+      expect(loadEnvFile(file)).toBeUndefined();
       expect(process.env.DOSSIER_TEST_FROM_FILE).toBe('file');
       expect(process.env.DOSSIER_TEST_SET).toBe('environment');
       expect(() => loadEnvFile(join(dir, 'missing.env'))).not.toThrow();
     } finally {
       delete process.env.DOSSIER_TEST_FROM_FILE;
       delete process.env.DOSSIER_TEST_SET;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves out a line not NAME=value or with a quote never closed, says which by number, reads the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-env-'));
+    const file = join(dir, '.env');
+    const names = ['A', 'B', 'C', 'D', 'E', 'KEY'].map((n) => `DOSSIER_TEST_${n}`);
+    writeFileSync(
+      file,
+      [
+        'DOSSIER_TEST_A=1',
+        'xoxb-a-token-pasted-alone',
+        'DOSSIER_TEST_B=2',
+        'DOSSIER_TEST_C="opened',
+        'DOSSIER_TEST_D=4',
+        '# a comment',
+        'DOSSIER_TEST_E="quoted"',
+        'DOSSIER_TEST_KEY="-----BEGIN KEY-----',
+        'bWFkZSB1cA',
+        '-----END KEY-----"',
+        '',
+      ].join('\r\n'),
+    );
+    try {
+      expect(loadEnvFile(file)).toBe(
+        `Left out of ${file}: line 2 (not NAME=value), line 4 (a quote never closed); the rest is read.`,
+      );
+      expect(names.map((n) => process.env[n])).toEqual([
+        '1',
+        '2',
+        undefined,
+        '4',
+        'quoted',
+        '-----BEGIN KEY-----\nbWFkZSB1cA\n-----END KEY-----',
+      ]);
+    } finally {
+      for (const name of names) delete process.env[name];
       rmSync(dir, { recursive: true, force: true });
     }
   });

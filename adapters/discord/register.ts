@@ -58,7 +58,8 @@ export function registerSettings(config: Config): RegisterSettings | string {
 
 async function main(): Promise<void> {
   try {
-    loadEnvFile();
+    const envProblem = loadEnvFile();
+    if (envProblem) console.error(`discord:register: ${envProblem}`);
     const settings = registerSettings(loadConfig());
     if (typeof settings === 'string') throw new Error(settings);
     const { scope, names } = await registerCommands(settings);

@@ -260,9 +260,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error('dossier: Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.');
     return 1;
   }
-  loadEnvFile();
+  const envProblem = loadEnvFile();
   const config = loadConfig();
   const log = terminalLogger(values.json ? 'error' : config.LOG_LEVEL);
+  if (envProblem) log.warn(envProblem);
   const dossier = await Dossier.open({
     corpusDir: values.corpus ?? config.CORPUS_DIR,
     cacheDir: values.cache ?? config.CACHE_DIR,
