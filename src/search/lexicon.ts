@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { LEXICON_FILE } from '../corpus/files.js';
 import { DossierError, errorLine } from '../errors.js';
 import type { Logger } from '../log.js';
-import { parseYaml } from '../yaml.js';
+import { parseYaml, readYamlMapping } from '../yaml.js';
 import type { Group } from './bridges.js';
 
 /** What `Dossier.open({ lexicon })` and the LEXICON setting take: a file, or `none` for no lexicon at all. */
@@ -77,6 +77,9 @@ function lexiconEntries(raw: string): { entries?: Record<string, string[]>; prob
   try {
     value = parseYaml(raw);
   } catch (error) {
+    // YAML's "Map keys must be unique" names the second's line only, and the file is YAML, well-formed but for that.
+    const twice = (error as { code?: string }).code === 'DUPLICATE_KEY' ? repeatedTerm(raw) : undefined;
+    if (twice) return { problem: `the term "${twice.term}" is given twice, on lines ${twice.lines.join(' and ')}` };
     // The parser's first line names the problem and where ("… at line 1, column 7:"); the rest is a code frame.
     return { problem: `not YAML: ${errorLine(error).replace(/:$/, '')}` };
   }
@@ -87,4 +90,15 @@ function lexiconEntries(raw: string): { entries?: Record<string, string[]>; prob
   return {
     problem: `expected "term: [synonym, …]" entries${entry === undefined ? '' : `, as "${String(entry)}" is not`}`,
   };
+}
+
+/** The first term a lexicon gives twice, with the (1-based) lines of the two. */
+function repeatedTerm(raw: string): { term: string; lines: [number, number] } | undefined {
+  const first = new Map<string, number>();
+  for (const { key, line } of readYamlMapping(raw).entries ?? []) {
+    const earlier = first.get(key);
+    if (earlier !== undefined) return { term: key, lines: [earlier + 1, line + 1] };
+    first.set(key, line);
+  }
+  return undefined;
 }

@@ -124,6 +124,14 @@ describe('PassageIndex cache', () => {
     await expect(Dossier.open({ corpusDir: dir, lexicon: oneWrong })).rejects.toMatchObject({
       message: expect.stringContaining('(expected "term: [synonym, …]" entries, as "NAFTA" is not; fix it'),
     });
+    const twice = join(cacheDir, 'twice.yaml');
+    await writeFile(twice, 'USMCA: [CUSMA]\nNAFTA: [the old agreement]\n"USMCA": [T-MEC]\n');
+    await expect(Dossier.open({ corpusDir: dir, lexicon: twice })).rejects.toMatchObject({
+      code: 'lexicon-malformed',
+      message:
+        `Lexicon file malformed: ${twice} (the term "USMCA" is given twice, on lines 1 and 3; fix it, or name ` +
+        'another file, or none)',
+    });
     // An empty file, or one of comments only, is a lexicon with nothing in it yet.
     const empty = join(cacheDir, 'empty.yaml');
     await writeFile(empty, '# synonyms to come\n');
@@ -133,6 +141,7 @@ describe('PassageIndex cache', () => {
     for (const [text, problem] of [
       ['USMCA: [CUSMA\n  T-MEC: : :\n', /^not YAML: .+ at line 1, column \d+$/],
       ['- USMCA\n- CUSMA\n', /^expected "term: \[synonym, …\]" entries$/],
+      ['USMCA: [CUSMA]\nUSMCA: [T-MEC]\n', /^the term "USMCA" is given twice, on lines 1 and 2$/],
     ] as const) {
       await writeFile(own, text);
       const { log, lines } = capturingLogger();
