@@ -3,9 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
-import { parseRequest } from '../../../adapters/slack/buttons.js';
-import { describeSlackFailure } from '../../../adapters/slack/errors.js';
-import { slackToPlain } from '../../../adapters/slack/markup.js';
 import { slackSettings } from '../../../adapters/slack/settings.js';
 import { loadConfig } from '../../../src/config.js';
 import { Dossier } from '../../../src/engine/dossier.js';
@@ -67,41 +64,6 @@ describe('slackSettings', () => {
     const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
     const bot = botContext({ dossier, log: silentLogger() });
     expect(() => new SlackAdapter(bot, { botToken: 'xoxb-1', port: 0, command: '/brief' })).toThrow(DossierError);
-  });
-});
-
-describe('slackToPlain', () => {
-  it('turns Slack’s markup in typed text back into what the person saw', () => {
-    expect(slackToPlain('<@U1|ann> asked about <#C1|harbour> &amp; <https://x.example/a|the memo> &lt;3 <!here>')).toBe(
-      '@ann asked about #harbour & the memo <3 @here',
-    );
-    expect(slackToPlain('<@UBOT>   how much\n did it cost?')).toBe('how much did it cost?');
-  });
-});
-
-describe('parseRequest', () => {
-  it('reads back the requests the buttons hold and nothing else', () => {
-    expect(parseRequest('{"t":"harbour"}')).toEqual({ t: 'harbour' });
-    expect(parseRequest('{"c":"ask","a":{"question":"harbour","offset":3}}')).toEqual({
-      c: 'ask',
-      a: { question: 'harbour', offset: 3 },
-    });
-    expect(parseRequest('not json')).toBeUndefined();
-    expect(parseRequest('{"c":"ask"}')).toBeUndefined();
-    expect(parseRequest(undefined)).toBeUndefined();
-  });
-});
-
-describe('describeSlackFailure', () => {
-  it('names the problem and what to do', () => {
-    const platform = (error: string) => Object.assign(new Error(error), { data: { ok: false, error } });
-    expect(describeSlackFailure(platform('not_in_channel'), 'C9')).toBe(
-      'The bot is not a member of channel C9 (not_in_channel): invite it there with /invite @Dossier.',
-    );
-    expect(describeSlackFailure(platform('invalid_auth'), 'C9')).toContain('check SLACK_BOT_TOKEN');
-    expect(describeSlackFailure(new Error('socket hang up'), 'C9')).toBe(
-      'Slack call for channel C9 failed: socket hang up',
-    );
   });
 });
 
