@@ -72,6 +72,22 @@ function isCidr(entry: string): boolean {
 }
 
 /**
+ * The defaults of the settings that tune one part of the bot, which that part also takes when it is built without
+ * the configuration (a test, a program using the engine): each number once, here.
+ */
+export const CONFIG_DEFAULTS = {
+  DIGEST_MANAGE_SLACK: 'anyone',
+  DIGEST_MANAGE_DISCORD: 'managers',
+  RATE_LIMIT_USER_PER_MINUTE: 10,
+  RATE_LIMIT_CHANNEL_PER_MINUTE: 30,
+  ANSWER_TIMEOUT_MS: 5000,
+  FEED_POLL_MINUTES: 60,
+  FEED_MAX_FAILURES: 5,
+  FETCH_MAX_MB: 20,
+  FETCH_TIMEOUT_SECONDS: 30,
+} as const;
+
+/**
  * Every environment variable Dossier reads, validated once at start-up. `.env.example` lists the
  * same names; a missing or malformed value stops the bot with one line naming the variable.
  */
@@ -103,15 +119,15 @@ export const ConfigSchema = z
         'must be an IANA time zone name such as Europe/London',
       ),
     /** Who may subscribe or unsubscribe a channel's digest: `anyone` in it, or `managers` (Manage Channels). */
-    DIGEST_MANAGE_SLACK: oneOf(['anyone', 'managers']).default('anyone'),
-    DIGEST_MANAGE_DISCORD: oneOf(['anyone', 'managers']).default('managers'),
+    DIGEST_MANAGE_SLACK: oneOf(['anyone', 'managers']).default(CONFIG_DEFAULTS.DIGEST_MANAGE_SLACK),
+    DIGEST_MANAGE_DISCORD: oneOf(['anyone', 'managers']).default(CONFIG_DEFAULTS.DIGEST_MANAGE_DISCORD),
     /** A digest missed while the bot was down is still sent this many minutes late, then skipped. */
     DIGEST_GRACE_MINUTES: wholeNumber(0, 1440).default(120),
     /** Commands one user, and one channel, may run a minute (a burst, then spread out); 0 turns the limit off. */
-    RATE_LIMIT_USER_PER_MINUTE: wholeNumber(0, 10_000).default(10),
-    RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber(0, 10_000).default(30),
+    RATE_LIMIT_USER_PER_MINUTE: wholeNumber(0, 10_000).default(CONFIG_DEFAULTS.RATE_LIMIT_USER_PER_MINUTE),
+    RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber(0, 10_000).default(CONFIG_DEFAULTS.RATE_LIMIT_CHANNEL_PER_MINUTE),
     /** Longest an asker waits for one answer before "That took too long"; 0 waits as long as it takes. */
-    ANSWER_TIMEOUT_MS: wholeNumber(0, 600_000).default(5000),
+    ANSWER_TIMEOUT_MS: wholeNumber(0, 600_000).default(CONFIG_DEFAULTS.ANSWER_TIMEOUT_MS),
     /** A port for GET /healthz of its own; in Slack HTTP mode /healthz is also served on SLACK_PORT. */
     HEALTH_PORT: optional().pipe(wholeNumber(1, 65535).optional()),
 
@@ -133,13 +149,13 @@ export const ConfigSchema = z
     /** Who may add documents and follow feeds: `anyone`, or `managers` (as for the digest on each platform). */
     ADD_POLICY: oneOf(['anyone', 'managers']).default('anyone'),
     /** Minutes between two polls of a feed. */
-    FEED_POLL_MINUTES: wholeNumber(1, 10_080).default(60),
+    FEED_POLL_MINUTES: wholeNumber(1, 10_080).default(CONFIG_DEFAULTS.FEED_POLL_MINUTES),
     /** Failed polls in a row after which a feed is paused. */
-    FEED_MAX_FAILURES: wholeNumber(1, 1000).default(5),
+    FEED_MAX_FAILURES: wholeNumber(1, 1000).default(CONFIG_DEFAULTS.FEED_MAX_FAILURES),
     /** Largest page, PDF or feed fetched, in MB. */
-    FETCH_MAX_MB: wholeNumber(1, 1024).default(20),
+    FETCH_MAX_MB: wholeNumber(1, 1024).default(CONFIG_DEFAULTS.FETCH_MAX_MB),
     /** Longest one fetch may take, redirects and robots.txt included. */
-    FETCH_TIMEOUT_SECONDS: wholeNumber(1, 600).default(30),
+    FETCH_TIMEOUT_SECONDS: wholeNumber(1, 600).default(CONFIG_DEFAULTS.FETCH_TIMEOUT_SECONDS),
 
     SLACK_BOT_TOKEN: optional().pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optional(),

@@ -1,6 +1,6 @@
 import type { Reply } from '../answer/reply.js';
 import { errorReply } from '../answer/reply.js';
-import type { Config } from '../config.js';
+import { CONFIG_DEFAULTS, type Config } from '../config.js';
 import type { Platform } from './adapter.js';
 import { RateLimiter } from './limits.js';
 
@@ -75,9 +75,9 @@ export class CommandGate {
   private drained: (() => void)[] = [];
 
   constructor({
-    userPerMinute = 10,
-    channelPerMinute = 30,
-    timeoutMs = 5000,
+    userPerMinute = CONFIG_DEFAULTS.RATE_LIMIT_USER_PER_MINUTE,
+    channelPerMinute = CONFIG_DEFAULTS.RATE_LIMIT_CHANNEL_PER_MINUTE,
+    timeoutMs = CONFIG_DEFAULTS.ANSWER_TIMEOUT_MS,
     clock = systemClock,
   }: CommandGateOptions = {}) {
     const now = () => clock.now();

@@ -2,6 +2,7 @@ import type { Platform } from '../commands/adapter.js';
 import type { DigestDesk, Requester, SubscribeRequest } from '../commands/digest-desk.js';
 import type { Reply } from '../answer/reply.js';
 import type { Dossier } from '../engine/dossier.js';
+import { CONFIG_DEFAULTS } from '../config.js';
 import { DossierError } from '../errors.js';
 import { composeDigest, type FigureSource } from './compose.js';
 import { newDocuments, type DigestScheduler } from './scheduler.js';
@@ -13,8 +14,8 @@ export type ManagePolicy = 'anyone' | 'managers';
 
 /** Slack channels are usually owned by everyone in them; Discord has a Manage Channels permission for this. */
 export const DEFAULT_POLICY: Record<Platform, ManagePolicy> = {
-  slack: 'anyone',
-  discord: 'managers',
+  slack: CONFIG_DEFAULTS.DIGEST_MANAGE_SLACK,
+  discord: CONFIG_DEFAULTS.DIGEST_MANAGE_DISCORD,
   terminal: 'anyone',
 };
 

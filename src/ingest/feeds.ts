@@ -1,5 +1,6 @@
 import type { FeedEntry } from '@extractus/feed-extractor';
 import * as z from 'zod';
+import { CONFIG_DEFAULTS } from '../config.js';
 import { DossierError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Contributor, Ingest } from './add.js';
@@ -57,7 +58,11 @@ export interface FeedSettings {
   itemsPerPoll: number;
 }
 
-export const FEED_DEFAULTS: FeedSettings = { pollMinutes: 60, maxFailures: 5, itemsPerPoll: 20 };
+export const FEED_DEFAULTS: FeedSettings = {
+  pollMinutes: CONFIG_DEFAULTS.FEED_POLL_MINUTES,
+  maxFailures: CONFIG_DEFAULTS.FEED_MAX_FAILURES,
+  itemsPerPoll: 20,
+};
 
 export interface FeedsOptions extends Partial<FeedSettings> {
   store: FeedStore;

@@ -3,6 +3,7 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import type { Agent, request } from 'undici';
+import { CONFIG_DEFAULTS } from '../config.js';
 import { DossierError, type FetchErrorCode } from '../errors.js';
 import { DOSSIER_VERSION } from '../version.js';
 import { refusedAddress, type AddressPolicy } from './address.js';
@@ -37,8 +38,8 @@ export interface FetchSettings extends AddressPolicy {
 }
 
 export const FETCH_DEFAULTS: FetchSettings = {
-  maxBytes: 20 * 1024 * 1024,
-  timeoutMs: 30_000,
+  maxBytes: CONFIG_DEFAULTS.FETCH_MAX_MB * 1024 * 1024,
+  timeoutMs: CONFIG_DEFAULTS.FETCH_TIMEOUT_SECONDS * 1000,
   maxRedirects: 5,
   allowPrivate: false,
   userAgent: `Dossier/${DOSSIER_VERSION} (briefing bot; fetches only links its users add; honours robots.txt)`,
