@@ -25,6 +25,7 @@ import { SlackDelivery, type SlackTarget } from './delivery.js';
 import { SlackDigestPoster } from './digest.js';
 import {
   ADD_TO_DOSSIER_CALLBACK_ID,
+  CALL_TIMEOUT_MS,
   EVENTS_PATH,
   FIND_SOURCE_CALLBACK_ID,
   INTERACTIVE_RETRIES,
@@ -88,7 +89,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       retryConfig: options.retryConfig ?? INTERACTIVE_RETRIES,
       // 429s come back to us (see withinRateBudget) rather than being slept through in the client.
       rejectRateLimitedCalls: true,
-      timeout: 10_000,
+      timeout: CALL_TIMEOUT_MS,
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     };
     if (settings.appToken) {

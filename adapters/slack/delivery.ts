@@ -6,6 +6,7 @@ import type { SlackRequest } from './buttons.js';
 import { fitText } from '../../src/render/cut.js';
 import { describeForUser, describeSlackFailure, slackErrorCode } from './errors.js';
 import { renderSlack, type RenderOptions, type SlackMessage } from './render.js';
+import { CALL_TIMEOUT_MS } from './settings.js';
 
 /**
  * Where an answer goes: back through a request's response_url, into a channel or thread, or ephemerally to one user.
@@ -229,7 +230,7 @@ export class SlackDelivery {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
     });
     if (response.status === 429)
       throw new webApi.WebAPIRateLimitedError(Number.parseInt(response.headers.get('retry-after') ?? '', 10) || 1);

@@ -5,6 +5,7 @@ import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/index.js
 import type { Logger } from '../../src/log.js';
 import { describeSlackFailure, slackErrorCode } from './errors.js';
 import { renderSlack, type SlackMessage } from './render.js';
+import { CALL_TIMEOUT_MS } from './settings.js';
 
 /**
  * How digests are posted to Slack so that none is posted twice: each carries its slot's id in
@@ -19,12 +20,12 @@ export const DIGEST_EVENT = 'dossier_digest';
 /**
  * The Web API client options for digests: no retries of its own (the digest decides, knowing
  * whether a post may have gone out), 429s handed back so the digest honours Retry-After itself,
- * and Slack's answer awaited 10 s.
+ * and Slack's answer awaited as long as any call's (CALL_TIMEOUT_MS).
  */
 const DIGEST_CLIENT_OPTIONS: webApi.WebClientOptions = {
   retryConfig: { retries: 0 },
   rejectRateLimitedCalls: true,
-  timeout: 10_000,
+  timeout: CALL_TIMEOUT_MS,
 };
 
 /**

@@ -38,6 +38,9 @@ export function slackSettings(config: Config): SlackSettings | undefined {
   };
 }
 
+/** How long one call to Slack (the Web API, or a response_url) is awaited before it counts as failed. */
+export const CALL_TIMEOUT_MS = 10_000;
+
 /**
  * Interactive answers cannot wait out Bolt's default (ten retries over about 30 minutes): a few
  * quick retries of failed requests within about 10 s.
