@@ -39,6 +39,12 @@ export const FIGURES_PER_TOPIC = 3;
 /** How deep into a topic's ranking to look for passages the channel has not seen. */
 const TOPIC_DEPTH = 60;
 
+/**
+ * Rankings kept before adding one sweeps out those expired: a sweep walks every entry, so a map of a few topics is
+ * left alone and a long-running bot's, of every topic ever asked for, is still bounded by what is fresh.
+ */
+const SWEEP_FROM = 1000;
+
 /** What a topic finds in the corpus, whichever channel follows it. */
 interface TopicRanking {
   results: AskResult[];
@@ -72,7 +78,7 @@ export class TopicRankings {
       ...ranking.figures.map((f) => f.citation.source),
     ]);
     const documents = [...sources].flatMap((source) => this.dossier.document(source) ?? []);
-    if (this.entries.size > 1000)
+    if (this.entries.size > SWEEP_FROM)
       for (const [key, entry] of this.entries) if (now - entry.at >= this.ttlMs) this.entries.delete(key);
     this.entries.set(topic, { ...ranking, at: now, documents });
     return ranking;
