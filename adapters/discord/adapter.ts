@@ -41,7 +41,7 @@ export interface DiscordAdapterOptions {
   buttonLifetimeMs?: number;
   /**
    * Most answers kept for their buttons when the bot has no button store (BotContext.buttons); the
-   * oldest are forgotten first (default 1,000).
+   * oldest are forgotten first (default `memoryButtons`' own, 1,000).
    */
   maxFlows?: number;
   /** discord.js client options merged over the adapter's own (tests shorten REST timeouts). */
@@ -114,7 +114,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const log = bot.log;
     this.log = log;
     this.buttonLifetimeMs = options.buttonLifetimeMs ?? 15 * 60_000;
-    this.flows = bot.buttons ?? memoryButtons(options.maxFlows ?? 1000);
+    this.flows = bot.buttons ?? memoryButtons(options.maxFlows);
     this.topics = new TopicSuggester(bot.dossier, {
       onError: (err) =>
         log.warn({ err }, 'Could not read the corpus’s measures for autocomplete; offering headings and words'),
