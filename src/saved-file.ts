@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { readdir, unlink } from 'node:fs/promises';
+import { readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Logger } from './log.js';
 
@@ -88,6 +88,19 @@ export function makeFolders(folder: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
+}
+
+/**
+ * Saves `bytes` as `file` (a `savedPath`) whole or not at all: written as `<file>.<pid>.tmp`, the name
+ * `removeStaleSaves` knows a half-written save by, renamed into place, and then what it makes stale removed. Throws
+ * when the folder or the file cannot be written; a save is a cache, so callers warn and go on.
+ */
+export async function writeSave(file: string, bytes: Uint8Array, log: Logger): Promise<void> {
+  makeFolders(dirname(file));
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
+  await removeStaleSaves(file, log);
 }
 
 /** Whether process `pid` is still running on this machine. */

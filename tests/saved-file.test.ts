@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Dossier } from '../src/engine/dossier.js';
 import { silentLogger } from '../src/log.js';
-import { makeFolders, removeStaleSaves } from '../src/saved-file.js';
+import { makeFolders, removeStaleSaves, writeSave } from '../src/saved-file.js';
 import { note, tempCorpusAndCache } from './support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -38,6 +38,22 @@ describe('removeStaleSaves', () => {
 
   it('leaves a folder it cannot read alone', async () => {
     await expect(removeStaleSaves('/nonexistent-dossier/index-v1-abc.bin', silentLogger())).resolves.toBeUndefined();
+  });
+});
+
+describe('writeSave', () => {
+  it('writes a save into folders it makes, leaves no half-write, and removes what the save makes stale', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-saves-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const cache = join(folder, 'a', 'cache');
+    makeFolders(cache);
+    await writeFile(join(cache, 'index-v1-abc123.bin'), 'old');
+
+    await writeSave(join(cache, 'index-v2-abc123.bin'), new TextEncoder().encode('new'), silentLogger());
+
+    expect(await readdir(cache)).toEqual(['index-v2-abc123.bin']);
+    await writeSave(join(folder, 'b', 'index-v2-abc123.bin'), new Uint8Array([1]), silentLogger());
+    expect(await readdir(join(folder, 'b'))).toEqual(['index-v2-abc123.bin']);
   });
 });
 

@@ -1,10 +1,8 @@
-import { rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import type { LoadedDocument } from '../corpus/load.js';
 import type { Corpus, CorpusWarning, DocumentMeta, Passage, Sentence, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
-import { makeFolders, removeStaleSaves, SavedFile, savedPath } from '../saved-file.js';
+import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 
 /** Bumped whenever parsing, cleaning, the figure grammar or this file's layout changes what a saved document holds. */
 export const SAVED_CORPUS_VERSION = 11;
@@ -122,11 +120,7 @@ export class SavedCorpus {
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length);
     try {
-      makeFolders(join(this.file, '..'));
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, Buffer.concat([length, header, ...slices]));
-      await rename(tmp, this.file);
-      await removeStaleSaves(this.file, this.log);
+      await writeSave(this.file, Buffer.concat([length, header, ...slices]), this.log);
       return true;
     } catch (error) {
       this.log.warn(

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { rename, writeFile } from 'node:fs/promises';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -8,7 +7,7 @@ import { Analyzer } from './analyzer.js';
 import { Bridges, type Bridge, type Group } from './bridges.js';
 import { ABBREVIATIONS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
-import { makeFolders, removeStaleSaves, SavedFile, savedPath } from '../saved-file.js';
+import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 import { readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
 import { byScore, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
 import { baseForms, readWordNet } from './wordnet.js';
@@ -209,13 +208,9 @@ export class PassageIndex {
     }
     if (!file || !cacheDir) return index;
     try {
-      makeFolders(cacheDir);
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, savedIndex(key, index.mini as MiniSearch<unknown>, index.learned));
-      await rename(tmp, file);
+      await writeSave(file, savedIndex(key, index.mini as MiniSearch<unknown>, index.learned), log);
       index.saved = true;
       log.debug({ file }, 'index saved');
-      await removeStaleSaves(file, log);
     } catch (error) {
       log.warn({ file, err: String(error) }, 'could not save the index cache; it will be rebuilt next start');
     }
