@@ -76,6 +76,7 @@ function isCidr(entry: string): boolean {
  * the configuration (a test, a program using the engine): each number once, here.
  */
 export const CONFIG_DEFAULTS = {
+  SLACK_COMMAND: '/brief',
   DIGEST_MANAGE_SLACK: 'anyone',
   DIGEST_MANAGE_DISCORD: 'managers',
   RATE_LIMIT_USER_PER_MINUTE: 10,
@@ -164,7 +165,7 @@ export const ConfigSchema = z
     SLACK_COMMAND: z
       .string()
       .regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /brief')
-      .default('/brief'),
+      .default(CONFIG_DEFAULTS.SLACK_COMMAND),
     SLACK_API_URL: optional().pipe(z.url().optional()),
 
     DISCORD_TOKEN: optional(),

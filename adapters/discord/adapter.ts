@@ -292,7 +292,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const flow = this.flow(id);
     if (!flow) {
       await interaction.reply({
-        content: 'These buttons have expired. Run `/brief` again.',
+        content: `These buttons have expired. Run \`/${COMMAND_NAME}\` again.`,
         allowedMentions: NO_MENTIONS,
         ...PRIVATE,
       });

@@ -1,6 +1,7 @@
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, PlatformStatus } from '../../src/commands/adapter.js';
+import { CONFIG_DEFAULTS } from '../../src/config.js';
 import { errorReply, type Reply } from '../../src/answer/reply.js';
 import { corpusSize } from '../../src/engine/index.js';
 import { MORE, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
@@ -153,9 +154,8 @@ export class TerminalAdapter implements Adapter<null> {
   private async handle(line: string): Promise<void> {
     const typed = line.trim();
     // Command names are read in any case, so the slash command is too; alone it is help, as in Slack.
-    const text = typed
-      .replace(new RegExp(`^${(this.settings.slashCommand ?? '/brief').replace('/', '\\/')}\\b`, 'i'), '')
-      .trim();
+    const slash = (this.settings.slashCommand ?? CONFIG_DEFAULTS.SLACK_COMMAND).replace('/', '\\/');
+    const text = typed.replace(new RegExp(`^${slash}\\b`, 'i'), '').trim();
     if (/^(exit|quit)$/i.test(text)) {
       this.rl?.close();
       return;

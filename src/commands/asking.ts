@@ -1,23 +1,25 @@
 import type * as z from 'zod';
+import { CONFIG_DEFAULTS } from '../config.js';
 import type { Command, CommandContext } from './command.js';
 
 /** Arguments the bot fills in itself (the More results page), never typed by a person. */
 export const INTERNAL_ARGS: ReadonlySet<string> = new Set(['offset']);
 
-/** The slash command where the context names none: Slack's default, and Discord's only. */
-const DEFAULT_SLASH_COMMAND = '/brief';
+/** The slash command where the context names none: Slack's default (SLACK_COMMAND), and Discord's only. */
+const DEFAULT_SLASH_COMMAND = CONFIG_DEFAULTS.SLACK_COMMAND;
 
 /** What help and errors need to know to write a command the way it is asked for here. */
 export type Asking = Pick<CommandContext, 'platform' | 'slashCommand'>;
 
-const slash = (asking: Asking) => asking.slashCommand ?? DEFAULT_SLASH_COMMAND;
+/** The slash command people type here. */
+export const slashCommandOf = (asking: Asking): string => asking.slashCommand ?? DEFAULT_SLASH_COMMAND;
 
 /**
  * A typed command after what precedes it here: Slack's slash command; in a terminal, the program when the context
  * names one (`dossier` on the command line), else nothing (the terminal bot takes the command alone).
  */
 function typedHere(asking: Asking, typed: string): string {
-  const before = asking.platform === 'slack' ? slash(asking) : asking.slashCommand;
+  const before = asking.platform === 'slack' ? slashCommandOf(asking) : asking.slashCommand;
   return before ? `${before} ${typed}` : typed;
 }
 
@@ -29,7 +31,7 @@ function typedHere(asking: Asking, typed: string): string {
  */
 export function howToAsk(asking: Asking, name: string, args: [name: string, value: string][] = []): string {
   if (asking.platform === 'discord')
-    return [`${slash(asking)} ${name}`, ...args.map(([k, v]) => `${k}:${v}`)].join(' ');
+    return [`${slashCommandOf(asking)} ${name}`, ...args.map(([k, v]) => `${k}:${v}`)].join(' ');
   return typedHere(asking, [name, ...args.map(([, v]) => v)].join(' '));
 }
 
@@ -45,5 +47,5 @@ export function usageOf(asking: Asking, command: Command): string {
     .filter(([name]) => !INTERNAL_ARGS.has(name))
     .sort(([, a], [, b]) => Number(a.isOptional()) - Number(b.isOptional()))
     .map(([name, schema]) => (schema.isOptional() ? `[${name}]` : name));
-  return [`${slash(asking)} ${command.name}`, ...options].join(' ');
+  return [`${slashCommandOf(asking)} ${command.name}`, ...options].join(' ');
 }

@@ -11,7 +11,7 @@ import { onlyLink } from '../search/query.js';
 import { DossierError } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
-import { howToAsk, usageOf, type Asking } from './asking.js';
+import { howToAsk, slashCommandOf, usageOf, type Asking } from './asking.js';
 import { addCommand, addFilesReply, onlyALinkReply } from './add.js';
 import { defineCommand, NO_ARGUMENTS, type Command, type CommandContext } from './command.js';
 import { feedsCommand } from './feeds.js';
@@ -193,7 +193,8 @@ const HELP_CLOSING: Record<CommandContext['platform'], (asking: Asking) => strin
   slack: (asking) =>
     `Text with no command is a question: \`${howToAsk(asking, 'what does the report say about costs?')}\`. ` +
     'Mention the app in a channel to be answered in a thread, or use Find source in a message’s menu.',
-  discord: () => 'Pick a subcommand of `/brief` and fill in its options; topics are suggested as you type.',
+  discord: (asking) =>
+    `Pick a subcommand of \`${slashCommandOf(asking)}\` and fill in its options; topics are suggested as you type.`,
   terminal: () => 'A line with no command is a question. `more` shows the next results; `exit` ends the session.',
 };
 
