@@ -53,9 +53,9 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firs
   // The bot's own code spans keep their backticks: they are what to type.
   const rich = (r: RichText) =>
     r.map((s) => (s.code ? `\`${safe(s.text)}\`` : s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
-  const out: string[] = [style.bold(safe(reply.title)), ''];
   // Error messages quote what the user typed (a bad time, an unknown zone): strip controls there too.
   if (reply.error) return safe(reply.error.message);
+  const out: string[] = [style.bold(safe(reply.title)), ''];
   let n = firstNumber - 1;
   for (const block of reply.blocks) {
     switch (block.type) {
@@ -73,8 +73,7 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firs
         if (e.context) out.push(`${n}. ${style.dim(safe(e.context))}`, `   “${rich(e.text)}”`);
         else out.push(`${n}. “${rich(e.text)}”`);
         out.push(style.dim(`   — ${citationLine(e.citation)}`));
-        if (e.figures.length)
-          out.push(`   Key figures: ${e.figures.map((f) => figureText(f, style, safe)).join('; ')}`);
+        if (e.figures.length) out.push(`   Key figures: ${e.figures.map((f) => figureText(f, style)).join('; ')}`);
         out.push('');
         break;
       }
@@ -139,5 +138,5 @@ function wrapLine(line: string, width: number): string {
 }
 
 /** A key figure in the terminal: its text in bold, what it measures after it. */
-const figureText = (f: FigureItem, style: TerminalStyle, safe: (text: string) => string) =>
+const figureText = (f: FigureItem, style: TerminalStyle) =>
   style.bold(safe(f.text)) + (f.measure ? ` (${safe(f.measure)})` : '');
