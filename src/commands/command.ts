@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { withinEdits } from '../search/bridges.js';
 import type { ChartDrawer } from '../answer/figures/chart.js';
 import type { Reply } from '../answer/reply.js';
 import type { Platform } from './adapter.js';
@@ -62,9 +63,29 @@ export interface Command<S extends z.ZodObject = z.ZodObject> {
   run(args: z.output<S>, ctx: CommandContext): Promise<Reply>;
 }
 
-/** A subcommand not among `actions` is named, so a typo ("digest lsit") is told from a missing one. */
-export const actionProblem = (input: unknown, actions: string): string =>
-  typeof input === 'string' && input ? `"${input}" is not one of ${actions}` : `say ${actions}`;
+/**
+ * A subcommand not among `actions` is named, so a typo ("digest prevue") is told from a missing one, with the one it
+ * was probably meant to be, as a command's name is.
+ */
+export const actionProblem = (input: unknown, actions: readonly string[]): string => {
+  const list = `${actions.slice(0, -1).join(', ')} or ${actions.at(-1)}`;
+  if (typeof input !== 'string' || !input) return `say ${list}`;
+  const meant = nearestName(input, actions);
+  return `"${input}" is not one of ${list}${meant ? ` (did you mean ${meant}?)` : ''}`;
+};
+
+/**
+ * The name among `names` a word that is none of them was probably meant to be, if it is a slip ("figurs", "prevue"):
+ * one letter off for names of four letters or fewer, two for longer ones; one letter off wins over two, and among
+ * equals the first in `names`.
+ */
+export function nearestName(word: string, names: readonly string[]): string | undefined {
+  const typed = word.toLowerCase();
+  if (names.includes(typed)) return undefined;
+  return [1, 2]
+    .map((edits) => names.find((name) => edits <= (name.length <= 4 ? 1 : 2) && withinEdits(typed, name, edits)))
+    .find(Boolean);
+}
 
 /**
  * The arguments of a command that takes none (`sources`): spread into its definition. Words typed after its name are

@@ -32,7 +32,7 @@ const SCHEDULE_WORD: Record<ScheduleField, string> = { at: 'time', days: 'days',
 const DigestArgs = z
   .object({
     action: z
-      .enum(ACTIONS, { error: (issue) => actionProblem(issue.input, 'subscribe, unsubscribe, list or preview') })
+      .enum(ACTIONS, { error: (issue) => actionProblem(issue.input, ACTIONS) })
       .describe('What to do with this channel’s digest'),
     topics: z
       .string()

@@ -16,7 +16,7 @@ export const feedsCommand = defineCommand({
   args: z
     .object({
       action: z
-        .enum(ACTIONS, { error: (issue) => actionProblem(issue.input, 'add, list or remove') })
+        .enum(ACTIONS, { error: (issue) => actionProblem(issue.input, ACTIONS) })
         .describe('Follow a feed, list them, or stop following one'),
       url: linkArg().optional().describe('The feed’s link (RSS or Atom), for add and remove'),
     })

@@ -6,14 +6,13 @@ import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { isEnglishWord } from '../corpus/wink.js';
-import { withinEdits } from '../search/bridges.js';
 import { onlyLink } from '../search/query.js';
 import { DossierError } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import { howToAsk, slashCommandOf, usageOf, type Asking } from './asking.js';
 import { addCommand, addFilesReply, onlyALinkReply } from './add.js';
-import { defineCommand, NO_ARGUMENTS, type Command, type CommandContext } from './command.js';
+import { defineCommand, nearestName, NO_ARGUMENTS, type Command, type CommandContext } from './command.js';
 import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
@@ -130,16 +129,12 @@ export function findCommand(name: string): Command | undefined {
  * language model's lexicon count.
  */
 export function meantCommand(word: string): Command | undefined {
-  const typed = word.toLowerCase();
-  if (findCommand(typed)) return undefined;
-  // One letter off wins over two; among equals, the table's order.
-  const meant = [1, 2]
-    .map((edits) => commands.find((c) => edits <= allowedEdits(c) && withinEdits(typed, c.name, edits)))
-    .find(Boolean);
-  return meant && !isEnglishWord(typed) ? meant : undefined;
+  const meant = nearestName(
+    word,
+    commands.map((c) => c.name),
+  );
+  return meant && !isEnglishWord(word.toLowerCase()) ? findCommand(meant) : undefined;
 }
-
-const allowedEdits = (command: Command) => (command.name.length <= 4 ? 1 : 2);
 
 /**
  * `more` alone pages the terminal bot's last answer, and the terminal reads it before any command. Typed anywhere else

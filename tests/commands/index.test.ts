@@ -104,9 +104,18 @@ describe('the command table', () => {
 
   it('names a subcommand it does not know, and lists the ones it does', async () => {
     const message = async (text: string) => (await runText(text, ctx())).error?.message;
-    expect(await message('digest lsit')).toBe('"lsit" is not one of subscribe, unsubscribe, list or preview.');
+    expect(await message('digest lsit')).toBe(
+      '"lsit" is not one of subscribe, unsubscribe, list or preview (did you mean list?).',
+    );
+    expect(await message('digest prevue fentanyl')).toBe(
+      '"prevue" is not one of subscribe, unsubscribe, list or preview (did you mean preview?).',
+    );
+    expect(await message('digest weekly')).toBe('"weekly" is not one of subscribe, unsubscribe, list or preview.');
     expect(await message('feeds follow https://example.org/feed.xml')).toBe(
       '"follow" is not one of add, list or remove.',
+    );
+    expect(await message('feeds remvoe https://example.org/feed.xml')).toBe(
+      '"remvoe" is not one of add, list or remove (did you mean remove?).',
     );
   });
 
