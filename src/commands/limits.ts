@@ -28,8 +28,16 @@ export const textArg = (what: string, max: number) =>
 /** Longer than any link a person pastes, short enough to keep a pasted page out. */
 export const MAX_URL_LENGTH = 2000;
 
-/** A link argument (a page's, a feed's): trimmed, at most `MAX_URL_LENGTH` characters. */
-export const linkArg = () => z.string().trim().max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`);
+/**
+ * A link argument (a page's, a feed's): trimmed, out of one pair of angle brackets (`<https://…>`, as Slack wraps a
+ * link and Discord stops its preview, or Slack's `<https://…|label>`), at most `MAX_URL_LENGTH` characters.
+ */
+export const linkArg = () =>
+  z
+    .string()
+    .trim()
+    .overwrite((link) => link.replace(/^<([^<>|\s]+)(?:\|[^<>]*)?>$/, '$1'))
+    .max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`);
 
 /** Most topics one digest follows: kept modest so a digest is read, and fits Slack's and Discord's limits. */
 export const MAX_TOPICS = 5;

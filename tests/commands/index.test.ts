@@ -11,6 +11,7 @@ import {
 } from '../../src/commands/index.js';
 import { DossierError } from '../../src/errors.js';
 import type { Ingest } from '../../src/ingest/add.js';
+import type { Feeds } from '../../src/ingest/feeds.js';
 import { createLogger } from '../../src/log.js';
 import { corpusForSuite, note } from '../support/corpus.js';
 import { ManualClock } from '../support/manual-clock.js';
@@ -202,6 +203,23 @@ describe('the command table', () => {
     );
     // A link among words is read without it, as before.
     expect((await runText(`where was the National Guard deployed? ${link}`, ctx())).status).toBe('ok');
+  });
+
+  it('adds and follows a link in one pair of angle brackets, as Slack wraps it, with or without a label', async () => {
+    const link = 'https://example.org/reports/harbour-review.pdf';
+    const asked: string[] = [];
+    const stop = async (url: string): Promise<never> => {
+      asked.push(url);
+      throw new DossierError('fetch-failed', 'Not fetched in this test.');
+    };
+    const context = commandContext(guard(), {
+      ingest: { addUrl: stop } as unknown as Ingest,
+      feeds: { follow: stop } as unknown as Feeds,
+    });
+    const typed = [`add <${link}>`, `add <${link}|example.org/reports>`, `feeds add <${link}>`, `add <<${link}>>`];
+    for (const text of typed) expect((await runText(text, context)).error?.message).toBe('Not fetched in this test.');
+    // One pair only: anything else goes to the fetcher as typed, which refuses what is no address.
+    expect(asked).toEqual([link, link, link, `<<${link}>>`]);
   });
 
   it('accepts a question of exactly MAX_QUERY_LENGTH characters, as its limit message says', async () => {
