@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
-import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../search/query.js';
+import { amountsIn, analyseQuery, answerable, asShown, coverage, decide, evidence, missing } from '../search/query.js';
 import type { AnalysedQuery, Match } from '../search/query.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
@@ -39,7 +39,7 @@ export interface AskAnswer {
 export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, offset = 0 }: AskOptions = {}): AskAnswer {
   const { candidates, coveragePower, figureBoost, proximity, proximityCandidates } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
-  const nothing: AskAnswer = { query: question, results: [], more: 0, match: 'none', unmatched: [] };
+  const nothing: AskAnswer = { query: asShown(question), results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return nothing;
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text);
@@ -76,7 +76,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   return {
     match,
     unmatched: match === 'partial' ? missing(query, best.hit.terms, best.amounts).map((w) => w.word) : [],
-    query: question,
+    query: asShown(question),
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,
       score,

@@ -3,7 +3,7 @@ import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_WORDS } from '../search/english.js';
-import { withoutMentions } from '../search/query.js';
+import { asShown } from '../search/query.js';
 import { PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
@@ -19,8 +19,7 @@ import { markRanges, replyOf, textReply, type Reply, type ReplyBlock, type RichT
  */
 export function cite(dossier: Library, typed: string, { limit = PAGE_SIZE }: { limit?: number } = {}): AskAnswer {
   // Before the quote is looked for, so "<@U123> said “…”" is read as the person saw it: a quote and its lead-in.
-  // The gaps the markup leaves are closed too, since the text read is the reply's title (and `--json`'s query).
-  const text = withoutMentions(typed).replace(/\s+/g, ' ').trim();
+  const text = asShown(typed);
   const span = quotedSpan(text, dossier.ranking.cite.minQuotedWords);
   const found = span ? citeQuote(dossier, span, limit) : undefined;
   return found?.results.length ? { ...found, query: text } : citeQuote(dossier, text, limit);

@@ -101,6 +101,14 @@ export function withoutMentions(text: string): string {
 }
 
 /**
+ * A question, quote or topic as its reply shows it back (the reply's title, `--json`'s query): without the mentions,
+ * which address people rather than say what is asked (`withoutMentions`), and without the gaps they leave.
+ */
+export function asShown(text: string): string {
+  return withoutMentions(text).replace(/\s+/g, ' ').trim();
+}
+
+/**
  * The words of a question that say what it is about. A pasted link names where something is, not what, and its
  * pieces ("https", "com", a path's words) would count as words no passage holds, turning "harbour fees
  * https://…" from an answer into "nothing relevant"; a mention addresses people, not the corpus (`withoutMentions`).

@@ -19,6 +19,15 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(answer.results[0]!.passage.source).toBe('library.md');
   });
 
+  it('echoes the question without the chat markup that addresses people, found or not, as cite does', () => {
+    const typed = '<!channel> when does the library  open on saturday? <@U123|ann>';
+    const answer = ask(town(), typed);
+    expect(answer.query).toBe('when does the library open on saturday?');
+    expect(askReply(answer).title).toBe('when does the library open on saturday?');
+    expect(answer.results).toEqual(ask(town(), 'when does the library open on saturday?').results);
+    expect(ask(town(), '@everyone  zebra <@U1> quantum').query).toBe('zebra quantum');
+  });
+
   it('gives the closest passages with a plain line when they match only part of the question', () => {
     const answer = ask(town(), 'people killed on roads in the flooding');
     expect(answer.match).toBe('partial');

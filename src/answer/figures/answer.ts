@@ -3,7 +3,16 @@ import type { SearchHit } from '../../search/index.js';
 import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import { stemWord } from '../../search/analyzer.js';
-import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../../search/query.js';
+import {
+  amountsIn,
+  analyseQuery,
+  answerable,
+  asShown,
+  coverage,
+  decide,
+  evidence,
+  missing,
+} from '../../search/query.js';
 import type { Amounts, AnalysedQuery, Match, QueryWord } from '../../search/query.js';
 import type { Citation } from '../reply.js';
 import type { RankingOptions } from '../../search/ranking.js';
@@ -202,7 +211,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     changeWeight,
     minCoverage,
   } = dossier.ranking.figures;
-  const nothing = new FiguresAnswer(topic, [], [], [], undefined);
+  const nothing = new FiguresAnswer(asShown(topic), [], [], [], undefined);
   const query = aboutWhat(analyseQuery(topic, dossier.index, dossier.ranking.query), changeWeight);
   if (!answerable(query)) return nothing;
   const analyzer = dossier.index.analyzer;
@@ -313,7 +322,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const measures = new MeasureIndex(analyzer, (term) => dossier.index.bridges.sameAs(term), dossier.ranking.figures);
   const groups = measures.group(kept);
   return new FiguresAnswer(
-    topic,
+    asShown(topic),
     groups.flatMap((g) => g.figures),
     groups,
     measures.disagreements(groups),

@@ -191,11 +191,11 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(sent).not.toMatch(/(^|[^@])@here/);
   });
 
-  it('escapes the query too', async () => {
-    const { answer, blocks } = await slashCommand('<!here> lighthouse');
+  it('escapes the query too, shown without the mentions in it', async () => {
+    const { answer, blocks } = await slashCommand('<!here> lighthouse &lt;b&gt; &amp; <@U999> co');
+    expect(blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*lighthouse &lt;b&gt; &amp; co*' } });
     const shown = `${shownTexts(blocks)}${String(answer.body.text)}`;
-    expect(shown).toContain('@\u2060here lighthouse');
-    expect(shown).not.toMatch(/<!here>|(^|\W)@here/);
+    expect(shown).not.toMatch(/<!here>|(^|\W)@here|<b>|<@U999>/);
   });
 
   it('refuses a bad signature with 401 and runs no handler', async () => {
