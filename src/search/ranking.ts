@@ -258,7 +258,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   },
   search: {
     // No BM25+ floor: coverage already rewards a passage for each word of the question it holds, and the floor
-    // counted that twice (SciFact nDCG@10 0.701 -> 0.704, tuning MRR 0.73 -> 0.75; README, Evaluation).
+    // counted that twice (SciFact nDCG@10 0.701 -> 0.704, tuning MRR 0.73 -> 0.75; bench/EVALUATION.md).
     bm25: { k: 1.2, b: 0.7, d: 0 },
     boost: { text: 1, heading: 1.5, title: 1.2 },
     fuzzy: 0.2,
@@ -266,7 +266,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     // A few milliseconds' work on the 1000x benchmark corpus (see README, Benchmarks).
     postingsBudget: 3000,
     // Coverage already rewards a passage for matching more of the question; multiplying by the count
-    // of matched terms as well ranked worse on the dev, tuning and SciFact sets (README, Evaluation).
+    // of matched terms as well ranked worse on the dev, tuning and SciFact sets (bench/EVALUATION.md).
     coordination: 0,
   },
   query: {
@@ -297,7 +297,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     // The best single sentence: with two, SciFact nDCG@10 0.706 and tuning MRR 0.75; with one, 0.708 and 0.76.
     proximityWindow: 1,
     // The paragraph under "Eight Pillars" that names the pillars above the ones that only sit under it: tuning MRR
-    // 0.80 -> 0.81 at 0.5 or 0.7, SciFact unchanged (no headings), dev MRR 0.95 -> 0.93 at 0.3 (README, Evaluation).
+    // 0.80 -> 0.81 at 0.5 or 0.7, SciFact unchanged (no headings), dev MRR 0.95 -> 0.93 at 0.3 (bench/EVALUATION.md).
     outsideText: 0.5,
     proximityCandidates: 10,
     figureBoost: 1.3,
