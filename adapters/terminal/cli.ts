@@ -12,7 +12,6 @@ import {
   runText,
   unknownCommandLine,
   type Command,
-  type CommandContext,
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import {
@@ -28,6 +27,7 @@ import {
 } from '../../src/engine/index.js';
 import { DossierError, fileError } from '../../src/errors.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
+import { botContext, commandContext } from '../bot.js';
 import { terminalLogger } from './log.js';
 import { renderTerminal, styleFor, widthOf } from './render.js';
 
@@ -276,13 +276,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? PAGE_SIZE))}\n`);
     return 0;
   }
-  const ctx: CommandContext = {
-    dossier,
-    ...ASKING,
-    user: { id: 'cli' },
-    channel: { id: 'cli' },
-    now: () => new Date(),
-  };
+  // Built as every surface builds one, so a part the context gains reaches this command line too.
+  const surface = { slashCommand: ASKING.slashCommand };
+  const ctx = commandContext(botContext({ dossier }), ASKING.platform, { id: 'cli' }, { id: 'cli' }, surface);
   // The digest's and add's modules (a database, a fetcher and their packages) are loaded only for those
   // commands: every other call would pay for them in start-up time.
   let reply: Reply;
