@@ -20,6 +20,13 @@ const wholeNumber = (min: number, max: number) => {
 
 const port = (fallback: number) => wholeNumber(1, 65535).default(fallback);
 
+/**
+ * A folder's or file's path. Set to nothing (`DATABASE_PATH=` in `.env`) it would quietly mean the working folder, or
+ * for the database a temporary one SQLite deletes at exit, taking every subscription with it: refused instead.
+ */
+const path = (what: string, fallback: string) =>
+  z.string().trim().min(1, `must name a ${what}: leave it out for the default, ${fallback}`).default(fallback);
+
 /** One of a few words, with a message that lists them as a person would ("anyone or managers"). */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be ${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` });
@@ -94,11 +101,11 @@ export const CONFIG_DEFAULTS = {
  */
 export const ConfigSchema = z
   .object({
-    CORPUS_DIR: z.string().default('./corpus'),
-    CACHE_DIR: z.string().default('./.cache'),
+    CORPUS_DIR: path('folder', './corpus'),
+    CACHE_DIR: path('folder', './.cache'),
     /** The lexicon (synonyms and acronyms): a file, or `none`; unset, the corpus's own synonyms.yaml if it has one. */
     LEXICON: optional(),
-    DATABASE_PATH: z.string().default('./data/dossier.db'),
+    DATABASE_PATH: path('file', './data/dossier.db'),
     /**
      * A PostgreSQL database (`postgres://user:password@host:5432/dossier`) in place of the SQLite file at
      * DATABASE_PATH: what several instances of the bot share.

@@ -39,6 +39,13 @@ describe('loadConfig', () => {
     );
     expect(fails({ HEALTH_PORT: '70000' })).toBe('HEALTH_PORT must be a whole number from 1 to 65535 (it is "70000")');
     expect(fails({ TZ_DEFAULT: 'Mars/Olympus' })).toMatch(/^TZ_DEFAULT must be an IANA time zone/);
+    expect(fails({ DATABASE_PATH: '' })).toBe(
+      'DATABASE_PATH must name a file: leave it out for the default, ./data/dossier.db (it is "")',
+    );
+    expect(fails({ CORPUS_DIR: ' ' })).toBe(
+      'CORPUS_DIR must name a folder: leave it out for the default, ./corpus (it is " ")',
+    );
+    expect(fails({ CACHE_DIR: '' })).toMatch(/^CACHE_DIR must name a folder/);
     expect(fails({ DISCORD_APPLICATION_ID: '123' })).toBe(
       'DISCORD_APPLICATION_ID has 3 digits, but a Discord id has 17 to 20: copy it again from the Developer Portal, ' +
         'General Information → Application ID (it is "123")',
