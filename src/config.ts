@@ -261,6 +261,8 @@ export function loadEnvFile(file = '.env'): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new ConfigError(`Could not read ${file}: ${(error as Error).message}`);
   }
+  // A byte-order mark (Notepad writes one) would be read into the first setting's name, which nothing then reads.
+  text = text.replace(/^\uFEFF/, '');
   const malformed = malformedEnvLines(text);
   const lines = text.split(/\r?\n/);
   for (const { line } of malformed) lines[line - 1] = '';

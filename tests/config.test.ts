@@ -86,10 +86,10 @@ describe('loadConfig', () => {
 });
 
 describe('loadEnvFile', () => {
-  it('reads .env into the environment, where a variable already set wins', () => {
+  it('reads .env into the environment, a byte-order mark and all, where a variable already set wins', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-env-'));
     const file = join(dir, '.env');
-    writeFileSync(file, 'DOSSIER_TEST_FROM_FILE=file\nDOSSIER_TEST_SET=file\n');
+    writeFileSync(file, '\uFEFFDOSSIER_TEST_FROM_FILE=file\nDOSSIER_TEST_SET=file\n');
     process.env.DOSSIER_TEST_SET = 'environment';
     try {
       expect(loadEnvFile(file)).toBeUndefined();
