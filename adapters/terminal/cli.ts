@@ -9,22 +9,12 @@ import {
   MAX_RESULTS,
   MORE,
   parseText,
-  runText,
+  runCommand,
   unknownCommandLine,
   type Command,
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
-import {
-  answerFigures,
-  ask,
-  askJson,
-  askReply,
-  cite,
-  citeReply,
-  Dossier,
-  PAGE_SIZE,
-  WORDNET_DIR,
-} from '../../src/engine/index.js';
+import { answerFigures, ask, askJson, cite, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
 import { DossierError, fileError } from '../../src/errors.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { botContext, commandContext } from '../bot.js';
@@ -272,13 +262,22 @@ export async function main(argv: string[]): Promise<number> {
     log,
   });
 
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? PAGE_SIZE))}\n`);
-    return 0;
-  }
   // Built as every surface builds one, so a part the context gains reaches this command line too.
   const surface = { slashCommand: ASKING.slashCommand };
   const ctx = commandContext(botContext({ dossier }), ASKING.platform, { id: 'cli' }, { id: 'cli' }, surface);
+  // `--limit` is the table's own argument, so a limited ask is refused or answered as on every surface.
+  const typedArgs = limit === undefined ? raw : { ...raw, limit };
+  if (values.json) {
+    // The table decides whether it answers (a link alone is no question anywhere); the JSON is that answer's fields,
+    // which a reply does not carry.
+    const refused = ['ask', 'cite'].includes(command) ? await runCommand(command, typedArgs, ctx) : undefined;
+    if (refused?.status === 'error') {
+      console.error(`dossier: ${renderTerminal(refused)}`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? PAGE_SIZE))}\n`);
+    return 0;
+  }
   // The digest's and add's modules (a database, a fetcher and their packages) are loaded only for those
   // commands: every other call would pay for them in start-up time.
   let reply: Reply;
@@ -286,14 +285,13 @@ export async function main(argv: string[]): Promise<number> {
     // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
     const { oneOffDigest } = await import('../../src/digest/index.js');
     reply = oneOffDigest(dossier, topics, values.since);
-  } else if (limit !== undefined) reply = limitedReply(dossier, command, text, limit);
-  else if (command === 'add') {
+  } else if (command === 'add') {
     // A running bot's corpus watcher indexes what `add` stores here, and leads its next digest with it.
     const { fetchSettings, Ingest, SafeFetcher } = await import('../../src/ingest/index.js');
     const fetcher = new SafeFetcher(fetchSettings(config));
     ctx.ingest = new Ingest({ dossier, fetcher, log });
-    reply = await runText(`${command} ${text}`, ctx).finally(() => fetcher.close());
-  } else reply = await runText(`${command} ${text}`, ctx);
+    reply = await runCommand(command, typedArgs, ctx).finally(() => fetcher.close());
+  } else reply = await runCommand(command, typedArgs, ctx);
   // A refusal (a link that cannot be fetched, a bad date) is the error line, where a script looks for it.
   if (reply.status === 'error') {
     console.error(`dossier: ${renderTerminal(reply)}`);
@@ -375,11 +373,6 @@ function optionProblem(error: unknown): string {
   if (message.includes('does not take an argument')) return `${option} takes no value.`;
   const usage = OPTIONS.find((o) => o.usage.split(' ')[0] === option)?.usage;
   return `${option} needs a value${usage ? `: ${usage}` : ''}.`;
-}
-
-/** ask or cite with `--limit` results on one page (its query already checked as on every surface). */
-function limitedReply(dossier: Dossier, command: string, text: string, limit: number): Reply {
-  return command === 'ask' ? askReply(ask(dossier, text, { limit })) : citeReply(cite(dossier, text, { limit }));
 }
 
 /** Draws the chart into `path`; false, with one line saying why, when it cannot be written. */

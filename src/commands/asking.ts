@@ -2,8 +2,11 @@ import type * as z from 'zod';
 import { CONFIG_DEFAULTS } from '../config.js';
 import type { Command, CommandContext } from './command.js';
 
-/** Arguments the bot fills in itself (the More results page), never typed by a person. */
-export const INTERNAL_ARGS: ReadonlySet<string> = new Set(['offset']);
+/**
+ * Arguments a surface fills in itself, never typed by a person in chat: the More results page, and the command line's
+ * `--limit`.
+ */
+export const INTERNAL_ARGS: ReadonlySet<string> = new Set(['offset', 'limit']);
 
 /** The slash command where the context names none: Slack's default (SLACK_COMMAND), and Discord's only. */
 const DEFAULT_SLASH_COMMAND = CONFIG_DEFAULTS.SLACK_COMMAND;

@@ -29,6 +29,9 @@ export const MAX_QUERY_LENGTH = 500;
 
 const query = (what: string) => textArg(what, MAX_QUERY_LENGTH);
 
+/** Results on one page, where the page is not the chat's own (the command line's `--limit`). */
+const pageLimit = z.number().int().min(1).max(MAX_RESULTS).optional().describe('Results on the page');
+
 const askCommand = defineCommand({
   name: 'ask',
   summary: 'The best passages on a question, quoted and cited',
@@ -36,12 +39,13 @@ const askCommand = defineCommand({
   args: z.object({
     question: query('question'),
     offset: z.number().int().min(0).max(MAX_RESULTS).optional().describe('Results to skip'),
+    limit: pageLimit,
   }),
   fromText: (rest) => ({ question: rest }),
-  run: async ({ question, offset = 0 }, ctx) => {
+  run: async ({ question, offset = 0, limit }, ctx) => {
     const link = onlyLink(question);
     if (link) return onlyALinkReply(link, ctx);
-    return askReply(withinMaxResults(ask(ctx.dossier, question, { offset }), offset), offset);
+    return askReply(withinMaxResults(ask(ctx.dossier, question, { offset, limit }), offset), offset);
   },
 });
 
@@ -60,9 +64,9 @@ const citeCommand = defineCommand({
   name: 'cite',
   summary: 'Find where a half-remembered quote comes from',
   usage: 'cite <quote>',
-  args: z.object({ quote: query('quote') }),
+  args: z.object({ quote: query('quote'), limit: pageLimit }),
   fromText: (rest) => ({ quote: rest }),
-  run: async ({ quote }, { dossier }) => citeReply(cite(dossier, quote)),
+  run: async ({ quote, limit }, { dossier }) => citeReply(cite(dossier, quote, { limit })),
 });
 
 const sourcesCommand = defineCommand({

@@ -36,6 +36,17 @@ describe('the bundled dossier command', () => {
     expect(printed.stdout).toContain('$4.2 million');
   });
 
+  it('refuses a link alone as a question with --json or --limit too, as the command table does everywhere', () => {
+    const link = 'https://example.org/national-guard';
+    const line =
+      `dossier: That is a link, not a question. To add the page to the corpus: \`dossier add ${link}\`; ` +
+      'to search the corpus, ask in words.';
+    for (const options of [[], ['--json'], ['--limit', '5'], ['--json', '--limit', '5']]) {
+      const run = dossier('ask', link, ...options);
+      expect([run.status, run.stdout, run.stderr.trim()], options.join(' ')).toEqual([1, '', line]);
+    }
+  });
+
   it('loads the chunks that only digest and add need when they run', () => {
     const digest = dossier('digest', '--topics', 'harbour dredging');
     expect(digest.status, digest.stderr).toBe(0);
