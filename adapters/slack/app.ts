@@ -357,6 +357,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
 
     app.shortcut<MessageShortcut>(FIND_SOURCE_CALLBACK_ID, async ({ ack, shortcut }) => {
       await ack();
+      await laterTurn();
       const request: SlackRequest = {
         c: 'cite',
         a: { quote: fitText(slackToPlain(shortcut.message.text ?? ''), MAX_QUERY_LENGTH, undefined, { mark: false }) },

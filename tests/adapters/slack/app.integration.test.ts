@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -299,6 +300,34 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
     expect(answer.body.response_type).toBe('ephemeral');
     expect(blockTexts(answer.body.blocks as Block[])).toContain('night');
+  });
+
+  it('Find source answers in a later turn than its ack, so acks that arrived meanwhile go out first', async () => {
+    const responseUrl = nextResponseUrl();
+    const payload = messageShortcut('find_source', {
+      message: { ts: '100.000004', text: 'crews worked through the night to finish the channel' },
+      responseUrl,
+    });
+    const cites = () => logs.filter((l) => l.msg === 'command' && l.command === 'cite').length;
+    const before = cites();
+    // The first response this server ends is the ack; a turn queued then runs before the answer only if the handler
+    // yields to the event loop after acking.
+    const end = ServerResponse.prototype.end;
+    const citedAtNextTurn = new Promise<boolean>((resolve) => {
+      ServerResponse.prototype.end = function (this: ServerResponse, ...args: Parameters<typeof end>) {
+        ServerResponse.prototype.end = end;
+        setImmediate(() => resolve(cites() > before));
+        return end.apply(this, args);
+      } as typeof end;
+    });
+    try {
+      await signedPost(interactionBody(payload), FORM);
+      expect(await citedAtNextTurn).toBe(false);
+    } finally {
+      ServerResponse.prototype.end = end;
+    }
+    await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(cites()).toBe(before + 1);
   });
 
   it('Find source answers with chat.postEphemeral when the shortcut brings no response_url', async () => {
