@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SIDECAR_SUFFIX, roleOf, type Format } from '../corpus/files.js';
+import { slug } from '../corpus/slug.js';
 import { buildDocument } from '../corpus/document.js';
 import { contentHash, emptyProblem, parseFormat } from '../corpus/load.js';
 import { readStatedMeta } from '../corpus/metadata.js';
@@ -359,16 +360,4 @@ function asUtf8(bytes: Uint8Array, charset: string | undefined): Uint8Array {
   } catch {
     return bytes;
   }
-}
-
-/** Lower-case ASCII words joined by hyphens, at most 60 characters: a file name anyone can type. */
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { slug } from '../../corpus/slug.js';
 import { DossierError } from '../../errors.js';
 import type { Attachment, Citation } from '../reply.js';
 import type { FigureUnit } from './grammar.js';
@@ -80,7 +81,7 @@ export function seriesChart<F extends Cited>(
 ): Attachment {
   let drawn: Promise<Uint8Array> | undefined;
   return {
-    name: `${slug(series.measure)}.png`,
+    name: `${slug(series.measure) || 'chart'}.png`,
     contentType: 'image/png',
     // A chart refused for now (the workers busy) may be asked for again.
     draw: () =>
@@ -229,9 +230,3 @@ function altText(series: Series<Cited>, sources: string[]): string {
 
 const distinct = (xs: string[]) => [...new Set(xs)];
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'chart';
