@@ -6,7 +6,15 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { mergeSpans, said, type Citation, type FigureItem, type Reply, type RichText } from '../../src/answer/reply.js';
+import {
+  KEY_FIGURES,
+  mergeSpans,
+  said,
+  type Citation,
+  type FigureItem,
+  type Reply,
+  type RichText,
+} from '../../src/answer/reply.js';
 import { formatCitation } from '../../src/render/citation.js';
 import { fitRich, fitText } from '../../src/render/cut.js';
 import { moreResults, resumeAt } from '../../src/render/paging.js';
@@ -127,13 +135,12 @@ export function renderDiscord(
       }
       case 'figures':
       case 'disagreement': {
-        const title = block.type === 'figures' ? block.title : `Sources differ on ${block.measure}`;
         if (embeds.length >= LIMITS.embeds || budget.left < MIN_CUT) {
           figuresLeftOut += block.items.length;
           break;
         }
         const embed: APIEmbed = {
-          title: budget.take(fitText(title, LIMITS.title, neutralise)),
+          title: budget.take(fitText(block.title, LIMITS.title, neutralise)),
           color: COLOURS.ok,
           fields: [],
         };
@@ -212,7 +219,7 @@ function excerptMarkdown(
   if (e.context) lines.push(`*${neutralise(e.context)}*`);
   lines.push(`**${n}.** “${richMarkdown(e.text)}”`, `— ${citationMarkdown(e.citation)}`);
   const figure = (f: FigureItem) => `**${neutralise(f.text)}**${f.measure ? ` (${neutralise(f.measure)})` : ''}`;
-  if (e.figures.length) lines.push(`Key figures: ${e.figures.map(figure).join('; ')}`);
+  if (e.figures.length) lines.push(`${KEY_FIGURES}: ${e.figures.map(figure).join('; ')}`);
   return lines.join('\n');
 }
 

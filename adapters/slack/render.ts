@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import {
+  KEY_FIGURES,
   mergeSpans,
   plain,
   said,
@@ -155,7 +156,7 @@ function excerptBlocks(e: Excerpt, maxQuote: number = LIMITS.sectionText): Block
   const figures = e.figures.map((f) => `*${escapeMrkdwn(f.text)}*${f.measure ? ` (${escapeMrkdwn(f.measure)})` : ''}`);
   blocks.push(
     context(
-      [citationMrkdwn(e.citation), figures.length ? `Key figures: ${figures.join('; ')}` : '']
+      [citationMrkdwn(e.citation), figures.length ? `${KEY_FIGURES}: ${figures.join('; ')}` : '']
         .filter(Boolean)
         .join('\n'),
     ),
@@ -179,13 +180,9 @@ function unit(block: ReplyBlock): { blocks: Block[]; results: number; excerpt?: 
     case 'excerpt':
       return { blocks: excerptBlocks(block.excerpt), results: 1, excerpt: block.excerpt };
     case 'figures':
-      return {
-        blocks: sections(`*${escapeMrkdwn(block.title)}*`, block.items.map(figureLine)),
-        results: block.items.length,
-      };
     case 'disagreement':
       return {
-        blocks: sections(`*Sources differ on ${escapeMrkdwn(block.measure)}:*`, block.items.map(figureLine)),
+        blocks: sections(`*${escapeMrkdwn(block.title)}*`, block.items.map(figureLine)),
         results: block.items.length,
       };
   }

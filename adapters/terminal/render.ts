@@ -1,4 +1,4 @@
-import { type Citation, type FigureItem, type Reply, type RichText } from '../../src/answer/reply.js';
+import { KEY_FIGURES, type Citation, type FigureItem, type Reply, type RichText } from '../../src/answer/reply.js';
 import { formatCitation } from '../../src/render/citation.js';
 import { moreResults } from '../../src/render/paging.js';
 
@@ -73,13 +73,13 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firs
         if (e.context) out.push(`${n}. ${style.dim(safe(e.context))}`, `   “${rich(e.text)}”`);
         else out.push(`${n}. “${rich(e.text)}”`);
         out.push(style.dim(`   — ${citationLine(e.citation)}`));
-        if (e.figures.length) out.push(`   Key figures: ${e.figures.map((f) => figureText(f, style)).join('; ')}`);
+        if (e.figures.length) out.push(`   ${KEY_FIGURES}: ${e.figures.map((f) => figureText(f, style)).join('; ')}`);
         out.push('');
         break;
       }
       case 'figures':
       case 'disagreement':
-        out.push(style.bold(safe(block.type === 'figures' ? block.title : `Sources differ on ${block.measure}:`)));
+        out.push(style.bold(safe(block.title)));
         for (const f of block.items)
           out.push(
             `  • ${style.bold(safe(f.text))}${f.when ? ` (${safe(f.when)})` : ''}: “${rich(f.sentence)}”`,

@@ -37,6 +37,9 @@ export interface FigureItem {
   citation: Citation;
 }
 
+/** What leads the figures shown under an excerpt, in every renderer ("Key figures: …"). */
+export const KEY_FIGURES = 'Key figures';
+
 /** Where an excerpt leaves text of its passage out: part of the reply, so that renderers cut text the same way. */
 export const ELLIPSIS = '…';
 
@@ -54,8 +57,8 @@ export type ReplyBlock =
   | { type: 'text'; text: RichText }
   | { type: 'excerpt'; excerpt: Excerpt }
   | { type: 'figures'; title: string; items: FigureItem[] }
-  /** Sources that give different figures for the same measure, shown side by side. */
-  | { type: 'disagreement'; measure: string; items: FigureItem[] }
+  /** Sources that give different figures for the same measure, shown side by side; `title` says so and names it. */
+  | { type: 'disagreement'; title: string; items: FigureItem[] }
   | { type: 'list'; items: RichText[] };
 
 /** A file the adapter uploads with the reply (a chart). */

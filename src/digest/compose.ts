@@ -1,6 +1,14 @@
 import { ask, type AskResult } from '../answer/ask.js';
 import { leadExcerpt } from '../answer/excerpt.js';
-import { replyOf, said, type Excerpt, type FigureItem, type Reply, type ReplyBlock } from '../answer/reply.js';
+import {
+  KEY_FIGURES,
+  replyOf,
+  said,
+  type Excerpt,
+  type FigureItem,
+  type Reply,
+  type ReplyBlock,
+} from '../answer/reply.js';
 import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
@@ -124,7 +132,7 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
       // The document's figures come from anywhere in it, so they stand under their own heading rather
       // than under the lead excerpt, whose key figures are read as being in the sentences shown.
       const items = figures?.forDocument?.(dossier, doc).slice(0, FIGURES_PER_TOPIC) ?? [];
-      if (items.length) blocks.push({ type: 'figures', title: `Key figures: ${doc.meta.title}`, items });
+      if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${doc.meta.title}`, items });
     }
     if (newDocuments.length > announced.length)
       blocks.push({
@@ -142,7 +150,7 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
     blocks.push({ type: 'text', text: [{ text: topic, strong: true }] });
     for (const r of fresh) quote(r.excerpt, r.passage);
     topicPassages += fresh.length;
-    if (items.length) blocks.push({ type: 'figures', title: `Key figures: ${topic}`, items });
+    if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${topic}`, items });
   }
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;

@@ -253,7 +253,7 @@ const block: fc.Arbitrary<ReplyBlock> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .record({ measure: hostileText(4), items: fc.array(figureItem, { maxLength: 6 }) })
+      .record({ title: hostileText(4), items: fc.array(figureItem, { maxLength: 6 }) })
       .map((f) => ({ type: 'disagreement' as const, ...f })),
   },
   { weight: 1, arbitrary: fc.array(richText, { maxLength: 60 }).map((items) => ({ type: 'list' as const, items })) },

@@ -32,7 +32,11 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
   answer.groups.forEach((group, i) => {
     const differing = answer.disagreements[i] ?? [];
     if (differing.length)
-      blocks.push({ type: 'disagreement', measure: group.measure, items: differing.map(figureItem) });
+      blocks.push({
+        type: 'disagreement',
+        title: `Sources differ on ${group.measure}`,
+        items: differing.map(figureItem),
+      });
     const rest = group.figures.filter((f) => !compared.has(f));
     if (rest.length) blocks.push({ type: 'figures', title: group.measure, items: rest.map(figureItem) });
   });

@@ -140,6 +140,12 @@ describe('renderDiscord', () => {
     expect(message.embeds.at(-1)!.footer!.text).toMatch(/^\d+ more results did not fit in this message\.$/);
   });
 
+  it('titles a disagreement’s embed with the title the core wrote', () => {
+    const item: FigureItem = { text: '€4m', sentence: [{ text: 'It cost €4m.' }], citation };
+    const message = render(reply([{ type: 'disagreement', title: 'Sources differ on tram cost', items: [item] }]));
+    expect(message.embeds.map((e) => e.title)).toContain('Sources differ on tram cost');
+  });
+
   it('attaches the chart and shows it in the embed', () => {
     const chart = {
       name: 'tram cost.png',

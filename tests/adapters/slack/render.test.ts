@@ -201,7 +201,7 @@ describe('renderSlack', () => {
       reply({
         blocks: [
           { type: 'figures', title: 'Key figures', items: [item('€4m', 1)] },
-          { type: 'disagreement', measure: 'dredging cost', items: [item('€4m', 1), item('€5m', 7)] },
+          { type: 'disagreement', title: 'Sources differ on dredging cost', items: [item('€4m', 1), item('€5m', 7)] },
         ],
       }),
     );
@@ -210,7 +210,7 @@ describe('renderSlack', () => {
       '*Key figures*\n• *€4m* (2023): “The dredging cost *€4m* in 2023.” — ' +
         '“Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶1',
     );
-    expect(all).toContain('*Sources differ on dredging cost:*');
+    expect(all).toContain('*Sources differ on dredging cost*\n• *€4m* (2023)');
     expect(all).toContain('*€5m*');
     expect(all).toContain('¶7');
   });

@@ -255,6 +255,16 @@ describe('renderTerminal', () => {
     expect(lines[second + 2]).toMatch(/^ {3}— “Plan”/);
   });
 
+  it('heads a disagreement with its title as the core wrote it, as a figures block', () => {
+    const citation = { source: 'port.md', title: 'Port', paragraph: 2 };
+    const item = (text: string) => ({ text, sentence: [{ text: `It cost ${text}.` }], citation });
+    const reply = replyOf('Dredging', [
+      { type: 'disagreement', title: 'Sources differ on dredging cost', items: [item('€4m'), item('€5m')] },
+    ]);
+    const lines = renderTerminal(reply).split('\n');
+    expect(lines[lines.indexOf('Sources differ on dredging cost') + 1]).toBe('  • €4m: “It cost €4m.”');
+  });
+
   it('styles only a terminal, and not when NO_COLOR is set to anything', () => {
     expect(styleFor({ isTTY: true }, {})).toBe(ansi);
     expect(styleFor({ isTTY: true }, { NO_COLOR: '1' })).toBe(noStyle);

@@ -487,6 +487,7 @@ describe('figuresReply', () => {
   it('shows differing figures side by side with their sources and dates', async () => {
     const reply = figuresReply(answerFigures(harbour, 'smuggling revenue'), noChart);
     const block = reply.blocks.find((b) => b.type === 'disagreement');
+    expect(block?.type === 'disagreement' && block.title).toMatch(/^Sources differ on \S/);
     expect(
       block?.type === 'disagreement' && block.items.map((i) => [i.text, i.citation.title, i.citation.date]),
     ).toEqual([
