@@ -49,6 +49,30 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
   ninety: '90',
 };
 
+/** The currencies a figure's amount can be in (the figures' unit for a sum of money). */
+export type CurrencyUnit = 'USD' | 'EUR' | 'GBP' | 'MXN';
+
+/** How English writes a currency: signs before an amount ("$5", "us$5"), words after it ("5 dollars"), its name. */
+export interface Currency {
+  unit: CurrencyUnit;
+  /** Lower case, as the figure grammar compares them. */
+  signs: readonly string[];
+  words: readonly string[];
+  /** What a chart's axis calls it ("US dollars"), and after an amount where it has no sign ("5 pesos"). */
+  name: string;
+}
+
+/**
+ * The one table of currencies: the figure grammar reads amounts with it, answers tell sums of money from counts by
+ * it, charts name and write amounts from it, and a passage holds a sum of money for the search when it writes one.
+ */
+export const CURRENCIES: readonly Currency[] = [
+  { unit: 'USD', signs: ['$', 'us$'], words: ['dollars', 'dollar', 'usd'], name: 'US dollars' },
+  { unit: 'EUR', signs: ['€'], words: ['euros'], name: 'euros' },
+  { unit: 'GBP', signs: ['£'], words: ['pounds'], name: 'pounds' },
+  { unit: 'MXN', signs: [], words: ['pesos'], name: 'pesos' },
+];
+
 /** Pairs written `form:base`, separated by white space, as a lookup from form to base. */
 const pairs = (text: string): Record<string, string> =>
   Object.fromEntries(

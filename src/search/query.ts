@@ -3,7 +3,7 @@ import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
-import { otherSpellings, withoutPrefix } from './english.js';
+import { CURRENCIES, otherSpellings, withoutPrefix } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
 
@@ -64,7 +64,14 @@ export interface AnalysedQuery {
 /** General English words that ask for an amount rather than name what it is of. */
 const QUANTITY_WORDS = new Set(['count', 'number', 'total', 'amount', 'tally', 'big', 'large', 'size'].map(stemWord));
 const MONEY_WORDS = new Set(['money', 'cash', 'dollars'].map(stemWord));
-const MONEY_FIGURE = /[$€£]\s?\d|\d\s*(?:million|billion|trillion)?\s*(?:dollars|pesos|euros)\b/i;
+/** Every currency's signs (escaped: "$" is one) and words, as a pattern's alternatives. */
+const currencySigns = CURRENCIES.flatMap((c) => c.signs.map((sign) => sign.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+const currencyWords = CURRENCIES.flatMap((c) => c.words);
+/** A sum of money as a passage writes one: a currency's sign before a number, or its word after one. */
+const MONEY_FIGURE = new RegExp(
+  `(?:${currencySigns.join('|')})\\s?\\d|\\d\\s*(?:million|billion|trillion)?\\s*(?:${currencyWords.join('|')})\\b`,
+  'i',
+);
 const NO_AMOUNTS: Amounts = { figure: false, money: false };
 
 export function amountsIn(text: string): Amounts {

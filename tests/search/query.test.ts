@@ -56,6 +56,15 @@ describe('coverage', () => {
   });
 });
 
+describe('amountsIn', () => {
+  it('finds a sum of money written with any sign or word of the currency table, and no other figure', () => {
+    for (const money of ['$5', 'US$ 5', '€4m', '£3', '5 dollars', '5 USD', '2 million pounds', '40 pesos'])
+      expect(amountsIn(`It cost ${money}.`), money).toEqual({ figure: true, money: true });
+    expect(amountsIn('It weighed 5 kg.')).toEqual({ figure: true, money: false });
+    expect(amountsIn('It cost dollars.')).toEqual({ figure: false, money: false });
+  });
+});
+
 describe('what a question asks for', () => {
   it.each([
     ['how many boats were seized', true, true, false],

@@ -2,6 +2,7 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
+import { CURRENCIES } from '../../search/english.js';
 import { stemWord } from '../../search/analyzer.js';
 import {
   amountsIn,
@@ -175,7 +176,7 @@ const CHANGE_WORDS = new Set(
   ].map(stemWord),
 );
 
-const CURRENCIES = new Set<FigureUnit>(['USD', 'EUR', 'GBP', 'MXN']);
+const MONEY_UNITS = new Set<FigureUnit>(CURRENCIES.map((c) => c.unit));
 const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
 
 /**
@@ -277,7 +278,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     onSubject: boolean;
   }[] = [];
   for (const { figure, hit, terms, whole, factor } of clauses) {
-    const amounts = { figure: true, money: CURRENCIES.has(figure.unit) };
+    const amounts = { figure: true, money: MONEY_UNITS.has(figure.unit) };
     const own = factor * coverage(query, terms, amounts);
     const cover = sentenceWeight * own + (1 - sentenceWeight) * coverage(query, whole, amounts);
     // A figure whose measure names the topic is about it; one whose measure names something else is less so.
@@ -307,7 +308,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   if (found.some((f) => f.onSubject && onTime(f.figure)))
     for (const f of found) if (!onTime(f.figure)) f.figure.score *= otherTime;
   // "How many" asks for a count: a sum of money answers "how much".
-  if (query.wantsCount) for (const f of found) if (CURRENCIES.has(f.figure.unit)) f.figure.score *= otherKind;
+  if (query.wantsCount) for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
   // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
   // Equal scores: the passage the search ranks higher first.
@@ -350,7 +351,7 @@ function otherEstimates(
   const key = (passage: Passage, f: PassageFigure) => `${passage.id}:${f.sentence.start + f.start}`;
   const known = new Set(listed.map((f) => key(f.passage, f)));
   const sentence = analyseQuery(best.sentence.text, dossier.index, dossier.ranking.query);
-  const amounts = { figure: true, money: CURRENCIES.has(best.unit) };
+  const amounts = { figure: true, money: MONEY_UNITS.has(best.unit) };
   const found = new Map<string, FoundFigure>();
   for (const { passage } of dossier.search(sentence, { limit: 10 })) {
     if (passage.source === best.source) continue;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { slug } from '../../corpus/slug.js';
+import { CURRENCIES } from '../../search/english.js';
 import { DossierError } from '../../errors.js';
 import type { Attachment, Citation } from '../reply.js';
 import type { FigureUnit } from './grammar.js';
@@ -194,26 +195,22 @@ function axisScale(series: Series): { divisor: number; title: string } {
   const per = series.per ? ` a ${series.per}` : '';
   if (series.unit === 'percent') return { divisor: 1, title: 'percent' };
   const [divisor, word] = max >= 1e9 ? [1e9, ' (billions)'] : max >= 1e6 ? [1e6, ' (millions)'] : [1, ''];
-  const unit = series.unit === 'count' ? 'number' : (CURRENCY_NAMES[series.unit] ?? series.unit);
+  const unit = series.unit === 'count' ? 'number' : (currencyOf(series.unit)?.name ?? series.unit);
   return { divisor, title: `${unit}${word}${per}` };
 }
 
-const CURRENCY_NAMES: Partial<Record<FigureUnit, string>> = {
-  USD: 'US dollars',
-  EUR: 'euros',
-  GBP: 'pounds',
-  MXN: 'pesos',
-};
-const CURRENCY_SIGNS: Partial<Record<FigureUnit, string>> = { USD: '$', EUR: '€', GBP: '£' };
+const currencyOf = (unit: FigureUnit) => CURRENCIES.find((c) => c.unit === unit);
 
 function formatValue(value: number, unit: FigureUnit): string {
   if (unit === 'percent') return `${value.toLocaleString('en-US')}%`;
-  const sign = CURRENCY_SIGNS[unit] ?? '';
+  const currency = currencyOf(unit);
+  // Its first sign before the amount, as "$4.2 million"; a currency with none is named after it, "40 pesos".
+  const sign = currency?.signs[0] ?? '';
   const big = Math.abs(value) >= 1e9 ? [1e9, ' billion'] : Math.abs(value) >= 1e6 ? [1e6, ' million'] : undefined;
   const number = big
     ? `${(value / (big[0] as number)).toLocaleString('en-US', { maximumFractionDigits: 2 })}${big[1]}`
     : value.toLocaleString('en-US');
-  return `${sign}${number}${unit === 'MXN' ? ' pesos' : ''}`;
+  return `${sign}${number}${currency && !sign ? ` ${currency.name}` : ''}`;
 }
 
 function sourceLine(c: Citation): string {

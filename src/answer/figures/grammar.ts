@@ -1,6 +1,6 @@
 import stem from 'wink-porter2-stemmer';
 import { monthNumber } from '../../corpus/dates.js';
-import { NUMBER_WORDS as ENGLISH_NUMBER_WORDS } from '../../search/english.js';
+import { CURRENCIES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS, type CurrencyUnit } from '../../search/english.js';
 import { tokenSentences, type Token } from './tokens.js';
 
 /**
@@ -9,7 +9,7 @@ import { tokenSentences, type Token } from './tokens.js';
  * number ("some $" + "1.6 billion"), the two ends of a range, a number and its scale, unit and noun.
  */
 
-export type FigureUnit = 'USD' | 'EUR' | 'GBP' | 'MXN' | 'percent' | 'count' | 'multiple' | 'ratio';
+export type FigureUnit = CurrencyUnit | 'percent' | 'count' | 'multiple' | 'ratio';
 
 /** A number, or the two ends of a range ("between $18 and $30 billion" is 18e9..30e9). */
 export type FigureValue = number | { low: number; high: number };
@@ -72,20 +72,8 @@ const SCALES = new Map([
   ['bn', 1e9],
   ['mn', 1e6],
 ]);
-const CURRENCY_SYMBOLS = new Map<string, FigureUnit>([
-  ['$', 'USD'],
-  ['us$', 'USD'],
-  ['€', 'EUR'],
-  ['£', 'GBP'],
-]);
-const CURRENCY_WORDS = new Map<string, FigureUnit>([
-  ['dollars', 'USD'],
-  ['dollar', 'USD'],
-  ['usd', 'USD'],
-  ['euros', 'EUR'],
-  ['pounds', 'GBP'],
-  ['pesos', 'MXN'],
-]);
+const CURRENCY_SYMBOLS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.signs.map((s) => [s, c.unit])));
+const CURRENCY_WORDS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c.unit])));
 /** Longest first, so "more than" wins over "more". */
 const HEDGES = [
   'something around',
