@@ -4,7 +4,7 @@ import type { Adapter, PlatformStatus } from '../../src/commands/adapter.js';
 import { CONFIG_DEFAULTS } from '../../src/config.js';
 import { errorReply, type Reply } from '../../src/answer/reply.js';
 import { corpusSize } from '../../src/engine/index.js';
-import { MORE, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { EXIT, MORE, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { renderTerminal, styleFor, widthOf, type TerminalStyle } from './render.js';
 
@@ -156,7 +156,7 @@ export class TerminalAdapter implements Adapter<null> {
     // Command names are read in any case, so the slash command is too; alone it is help, as in Slack.
     const slash = (this.settings.slashCommand ?? CONFIG_DEFAULTS.SLACK_COMMAND).replace('/', '\\/');
     const text = typed.replace(new RegExp(`^${slash}\\b`, 'i'), '').trim();
-    if (/^(exit|quit)$/i.test(text)) {
+    if (EXIT.test(text)) {
       this.rl?.close();
       return;
     }

@@ -146,6 +146,9 @@ export function meantCommand(word: string): Command | undefined {
  */
 export const MORE = /^more$/i;
 
+/** `exit` or `quit` alone ends a terminal session; its help explains them (`SESSION_WORDS`). */
+export const EXIT = /^(?:exit|quit)$/i;
+
 /**
  * The terminal's own words, which its closing line of help names: `help more` there explains them, as `help ask` does
  * a command; anywhere else they are no command (`help more` in Slack says to press More results).
