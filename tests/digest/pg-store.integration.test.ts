@@ -55,16 +55,19 @@ describe.runIf(HAS_POSTGRES)('PgDigestStore', () => {
       const store = openStore();
       store.subscribe(newsroom, t('2026-03-02T10:00Z'));
       await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dossier'`);
+      // The server ends the session in its own time: the first call after may fail (by name) or already reconnect.
       let failures = 0;
-      for (let i = 0; i < 2 && store.subscriptions().length === 0; i++) failures++;
-      try {
-        expect(store.subscriptions()).toHaveLength(1);
-      } catch (error) {
-        failures++;
-        expect(error).toMatchObject({ code: 'database' });
-        expect((error as Error).message).toContain(`The digest database ${url}`);
-        expect(store.subscriptions()).toHaveLength(1);
+      let found: unknown[] = [];
+      for (let i = 0; i < 3 && !found.length; i++) {
+        try {
+          found = store.subscriptions();
+        } catch (error) {
+          expect(error).toMatchObject({ code: 'database' });
+          expect((error as Error).message).toContain(`The digest database ${url}`);
+        }
+        if (!found.length) failures++;
       }
+      expect(found).toHaveLength(1);
       expect(failures).toBeLessThanOrEqual(1);
       expect(store.check()).toBeUndefined();
     });
