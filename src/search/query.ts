@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../corpus/text.js';
 import { stemWord } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
@@ -65,7 +66,7 @@ export interface AnalysedQuery {
 const QUANTITY_WORDS = new Set(['count', 'number', 'total', 'amount', 'tally', 'big', 'large', 'size'].map(stemWord));
 const MONEY_WORDS = new Set(['money', 'cash', 'dollars'].map(stemWord));
 /** Every currency's signs (escaped: "$" is one) and words, as a pattern's alternatives. */
-const currencySigns = CURRENCIES.flatMap((c) => c.signs.map((sign) => sign.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+const currencySigns = CURRENCIES.flatMap((c) => c.signs.map(escapeRegExp));
 const currencyWords = CURRENCIES.flatMap((c) => c.words);
 /** A sum of money as a passage writes one: a currency's sign before a number, or its word after one. */
 const MONEY_FIGURE = new RegExp(

@@ -4,6 +4,7 @@ import type { parseHTML as ParseHTML } from 'linkedom';
 import type { Block, ParsedDocument } from '../block.js';
 import { parseDateValue } from '../dates.js';
 import { titleCaseName } from '../metadata.js';
+import { escapeRegExp } from '../text.js';
 import type { DocumentMeta } from '../types.js';
 
 // linkedom and Readability take a while to load; a corpus without HTML never needs them.
@@ -179,7 +180,7 @@ function headMeta(document: HtmlDocument): Partial<DocumentMeta> {
 
 /** "Harbour Lights Return | The Coastal Gazette" → "Harbour Lights Return". */
 function withoutSiteName(title: string, site: string): string {
-  const m = new RegExp(`^(.+?)\\s+[|–—:-]\\s+${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).exec(title);
+  const m = new RegExp(`^(.+?)\\s+[|–—:-]\\s+${escapeRegExp(site)}$`).exec(title);
   return m ? m[1]! : title;
 }
 
