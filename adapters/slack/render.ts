@@ -63,7 +63,7 @@ export interface SlackMessage {
  */
 export function escapeMrkdwn(s: string): string {
   return oneLine(
-    withoutMentions(s)
+    inert(s)
       .replace(/\*/g, '\u2217')
       .replace(/~/g, '\u223c')
       .replace(/`/g, '\u02cb')
@@ -75,7 +75,7 @@ export function escapeMrkdwn(s: string): string {
 }
 
 /** `&`, `<` and `>` escaped and the mass mentions broken: what plain text and code spans both need. */
-const withoutMentions = (s: string) =>
+const inert = (s: string) =>
   s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -89,7 +89,7 @@ const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
  * The bot's own code span. Its text is the bot's, but may quote what someone typed, so it is made
  * inert as plain text is, except that mrkdwn characters need no lookalikes inside code.
  */
-const codeMrkdwn = (text: string) => `\`${oneLine(withoutMentions(text).replace(/`/g, '\u02cb'))}\``;
+const codeMrkdwn = (text: string) => `\`${oneLine(inert(text).replace(/`/g, '\u02cb'))}\``;
 
 /** Matched words in bold and the bot's code spans as code; the spaces around a span stay outside its markers. */
 export function richMrkdwn(rich: RichText): string {

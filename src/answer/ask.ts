@@ -1,7 +1,8 @@
 import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
-import { amountsIn, analyseQuery, answerable, asShown, coverage, decide, evidence, missing } from '../search/query.js';
+import { asShown } from '../corpus/text.js';
+import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../search/query.js';
 import type { AnalysedQuery, Match } from '../search/query.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';

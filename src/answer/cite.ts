@@ -1,9 +1,9 @@
+import { asShown } from '../corpus/text.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_WORDS } from '../search/english.js';
-import { asShown } from '../search/query.js';
 import { PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';

@@ -7,3 +7,34 @@
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// Chat's mentions. Each adapter reads its own platform's markup first (Slack's `slackToPlain`), but the core is
+// also asked where none does (the command line, a Discord option), and two layers read what was typed without them:
+// search, for the words it looks for (`withoutLinks`), and the answer, for the question its reply shows back
+// (`asShown`). The command layer is above both and search is no place for chat's markup: the one rule sits here.
+
+/** Chat's broadcast mentions, as a person types them ("@here"; the Slack adapter turns "<!here>" into it). */
+const BROADCAST = /(^|[\s(])@(?:everyone|here|channel)\b/gi;
+/**
+ * Chat's mention markup, which reaches the core as typed where no adapter reads it first (a terminal, a Discord
+ * option): Slack's "<!channel>", "<!here>", "<@U123>", "<@U123|ann>", "<#C123|general>", "<!subteam^S1|@desk>",
+ * Discord's "<@123>", "<@!123>", "<@&123>", "<#123>". A "<" followed by anything else ("fees < 5") is left alone.
+ */
+const MENTION = /<[@#!][^<>]*>/g;
+
+/**
+ * Text a person typed without the chat markup that addresses people rather than says anything ("<!channel> what did
+ * the review find, <@U123>?"): its pieces ("channel", "U123") would count as words no passage holds. The one place
+ * questions, quotes and topics lose it, before they are read (`withoutLinks` in search, `cite`).
+ */
+export function withoutMentions(text: string): string {
+  return text.replace(MENTION, ' ').replace(BROADCAST, '$1');
+}
+
+/**
+ * A question, quote or topic as its reply shows it back (the reply's title, `--json`'s query): without the mentions,
+ * which address people rather than say what is asked (`withoutMentions`), and without the gaps they leave.
+ */
+export function asShown(text: string): string {
+  return withoutMentions(text).replace(/\s+/g, ' ').trim();
+}

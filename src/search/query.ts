@@ -1,4 +1,4 @@
-import { escapeRegExp } from '../corpus/text.js';
+import { escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { stemWord } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
@@ -90,32 +90,6 @@ const AMOUNT = new RegExp(
 
 /** A web address, bare (without the full stop or bracket after it) or as a Markdown link's target. */
 const LINK = /\[([^\]]*)\]\(\s*(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
-/** Chat's broadcast mentions, as a person types them ("@here"; the Slack adapter turns "<!here>" into it). */
-const BROADCAST = /(^|[\s(])@(?:everyone|here|channel)\b/gi;
-/**
- * Chat's mention markup, which reaches the core as typed where no adapter reads it first (a terminal, a Discord
- * option): Slack's "<!channel>", "<!here>", "<@U123>", "<@U123|ann>", "<#C123|general>", "<!subteam^S1|@desk>",
- * Discord's "<@123>", "<@!123>", "<@&123>", "<#123>". A "<" followed by anything else ("fees < 5") is left alone.
- */
-const MENTION = /<[@#!][^<>]*>/g;
-
-/**
- * Text a person typed without the chat markup that addresses people rather than says anything ("<!channel> what did
- * the review find, <@U123>?"): its pieces ("channel", "U123") would count as words no passage holds. The one place
- * questions, quotes and topics lose it, before they are read (`withoutLinks`, `cite`).
- */
-export function withoutMentions(text: string): string {
-  return text.replace(MENTION, ' ').replace(BROADCAST, '$1');
-}
-
-/**
- * A question, quote or topic as its reply shows it back (the reply's title, `--json`'s query): without the mentions,
- * which address people rather than say what is asked (`withoutMentions`), and without the gaps they leave.
- */
-export function asShown(text: string): string {
-  return withoutMentions(text).replace(/\s+/g, ' ').trim();
-}
-
 /**
  * The words of a question that say what it is about. A pasted link names where something is, not what, and its
  * pieces ("https", "com", a path's words) would count as words no passage holds, turning "harbour fees

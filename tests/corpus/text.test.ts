@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeRegExp } from '../../src/corpus/text.js';
+import { asShown, escapeRegExp, withoutMentions } from '../../src/corpus/text.js';
 
 describe('escapeRegExp', () => {
   it('makes every character a pattern gives meaning to match only itself', () => {
@@ -13,5 +13,16 @@ describe('escapeRegExp', () => {
 
   it('leaves text with no such character as it is', () => {
     expect(escapeRegExp('The Coastal Gazette – €')).toBe('The Coastal Gazette – €');
+  });
+});
+
+describe('withoutMentions and asShown', () => {
+  it('drop the markup that addresses people, from either platform, and the gaps it leaves', () => {
+    expect(asShown('<!here> harbour  fees (@channel) <@U1|ann> <@!42> <#C9|general>?')).toBe('harbour fees () ?');
+    expect(withoutMentions('@everyone fares')).toBe(' fares');
+  });
+
+  it('keep what only looks like a mention: an address, a comparison', () => {
+    expect(asShown('email ann@here.org if fees < 5')).toBe('email ann@here.org if fees < 5');
   });
 });

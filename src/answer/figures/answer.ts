@@ -1,19 +1,11 @@
+import { asShown } from '../../corpus/text.js';
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Library } from '../library.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import { CURRENCIES } from '../../search/english.js';
 import { stemWord } from '../../search/analyzer.js';
-import {
-  amountsIn,
-  analyseQuery,
-  answerable,
-  asShown,
-  coverage,
-  decide,
-  evidence,
-  missing,
-} from '../../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../../search/query.js';
 import type { Amounts, AnalysedQuery, Match, QueryWord } from '../../search/query.js';
 import type { Citation } from '../reply.js';
 import type { RankingOptions } from '../../search/ranking.js';
