@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { slug } from '../../corpus/slug.js';
 import { CURRENCIES } from '../../search/english.js';
 import { DossierError } from '../../errors.js';
+import { fitText } from '../cut.js';
 import type { Attachment, Citation } from '../reply.js';
 import type { FigureUnit } from './grammar.js';
 import { timeOf, type Series, type Sourced } from './group.js';
@@ -213,9 +214,11 @@ function formatValue(value: number, unit: FigureUnit): string {
   return `${sign}${number}${currency && !sign ? ` ${currency.name}` : ''}`;
 }
 
+/** The most of a source's title a chart shows: one line of its subtitle, beside the date and paragraph. */
+const SOURCE_TITLE_CHARS = 60;
+
 function sourceLine(c: Citation): string {
-  const title = c.title.length > 60 ? `${c.title.slice(0, 59).trimEnd()}…` : c.title;
-  return [title, c.date, `¶${c.paragraph}`].filter(Boolean).join(', ');
+  return [fitText(c.title, SOURCE_TITLE_CHARS), c.date, `¶${c.paragraph}`].filter(Boolean).join(', ');
 }
 
 function altText(series: Series<Cited>, sources: string[]): string {

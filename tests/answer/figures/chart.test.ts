@@ -4,6 +4,7 @@ import { answerFigures, type FoundFigure } from '../../../src/answer/figures/ans
 import { chartFont, seriesChart } from '../../../src/answer/figures/chart.js';
 import type { Series } from '../../../src/answer/figures/group.js';
 import { DossierError } from '../../../src/errors.js';
+import { fitText } from '../../../src/render/cut.js';
 import { note, openCorpus } from '../../support/corpus.js';
 
 /** The line and point colour of a chart: #1f5f99. */
@@ -103,6 +104,17 @@ describe('seriesChart', () => {
     const chart = seriesChart(series);
     for (const p of series.points) expect(chart.alt).toContain(p.figure.citation.title);
     expect(chart.alt).toContain('64,070');
+  });
+
+  it('cuts a long source title as the rendering toolkit cuts text: at a word, marked " …"', () => {
+    const title = 'A Review of Book Lending at the City Library and Its Branches over Twenty Years';
+    const long = {
+      ...series,
+      points: series.points.map((p) => ({ ...p, figure: { ...p.figure, citation: { ...p.figure.citation, title } } })),
+    };
+    const alt = seriesChart(long).alt;
+    expect(alt).toContain(`${fitText(title, 60)},`);
+    expect(alt).toContain('A Review of Book Lending at the City Library and Its …,');
   });
 });
 
