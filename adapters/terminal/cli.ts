@@ -6,6 +6,7 @@ import {
   argumentsProblem,
   commands,
   findCommand,
+  isUnknownAction,
   MAX_RESULTS,
   MORE,
   parseText,
@@ -199,6 +200,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dossier: ${raw}`);
     return 2;
   }
+  // Validated now, as in chat, but refused only after the options are checked, except a subcommand the command does
+  // not have ("digest prevue", "feeds lsit"): that is refused as a command is, before anything else, with exit 2.
+  const args = spec.args.safeParse(raw);
+  if (!args.success && isUnknownAction(args.error)) {
+    console.error(`dossier: ${argumentsProblem(spec, args.error, ASKING)}`);
+    return 2;
+  }
   const botOnly = ONE_SHOT[command]?.botOnly;
   if (botOnly?.asks(raw)) {
     const asked = [command, typeof raw.action === 'string' ? raw.action : ''].join(' ').trim();
@@ -239,7 +247,6 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // A question missing or too long is refused as on every surface, without waiting for the corpus to load.
-  const args = spec.args.safeParse(raw);
   if (!args.success) {
     console.error(`dossier: ${argumentsProblem(spec, args.error, ASKING)}`);
     return 1;

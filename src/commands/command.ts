@@ -75,6 +75,13 @@ export const actionProblem = (input: unknown, actions: readonly string[]): strin
 };
 
 /**
+ * Whether what is wrong is the subcommand itself (`action`, as digest and feeds name it): one the command does not
+ * have, as "figurs" is no command, rather than something wrong with the words it was given.
+ */
+export const isUnknownAction = (error: z.ZodError): boolean =>
+  error.issues.some((issue) => issue.code === 'invalid_value' && issue.path[0] === 'action');
+
+/**
  * The name among `names` a word that is none of them was probably meant to be, if it is a slip ("figurs", "prevue"):
  * one letter off for names of four letters or fewer, two for longer ones; one letter off wins over two, and among
  * equals the first in `names`.

@@ -22,6 +22,7 @@ import { MAX_RESULTS, textArg } from './limits.js';
 export type { Command, CommandContext };
 export { CommandGate, type CommandGateOptions, type GateClock } from './gate.js';
 export { MAX_RESULTS } from './limits.js';
+export { isUnknownAction } from './command.js';
 export { memoryButtons, type ButtonStore } from './buttons.js';
 
 /** Longest question or quote accepted: enough for a paragraph, not for a pasted novel. */

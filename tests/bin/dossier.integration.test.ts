@@ -47,6 +47,24 @@ describe('the bundled dossier command', () => {
     }
   });
 
+  it('exits 2 for a command, subcommand or option it does not take, and 1 for a command missing its words', () => {
+    for (const [args, line] of [
+      [['figurs'], 'Unknown command figurs — did you mean figures?'],
+      [['digest', 'prevue'], '"prevue" is not one of subscribe, unsubscribe, list or preview (did you mean preview?).'],
+      // Not "feeds lsit runs in the bot": the bot has no such subcommand either.
+      [['feeds', 'lsit'], '"lsit" is not one of add, list or remove (did you mean list?).'],
+      [['ask', 'guard', '--limit', '11'], '--limit takes a whole number from 1 to 10 (not "11").'],
+    ] as const) {
+      const run = dossier(...args);
+      expect([run.status, run.stdout, run.stderr.trim()], args.join(' ')).toEqual([2, '', `dossier: ${line}`]);
+    }
+    const missing = dossier('ask');
+    expect([missing.status, missing.stderr.trim()]).toEqual([
+      1,
+      'dossier: The question is missing: `dossier ask <question>`.',
+    ]);
+  });
+
   it('loads the chunks that only digest and add need when they run', () => {
     const digest = dossier('digest', '--topics', 'harbour dredging');
     expect(digest.status, digest.stderr).toBe(0);
