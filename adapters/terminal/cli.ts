@@ -9,6 +9,7 @@ import {
   isUnknownAction,
   MAX_RESULTS,
   MORE,
+  notACommand,
   parseText,
   runCommand,
   unknownCommandLine,
@@ -126,6 +127,9 @@ ${columns(BOT_ONLY)}
 Options:
 ${columns(OPTIONS)}`;
 
+/** `more` pages the terminal bot's answer; here, `dossier more` and `dossier help more` say what stands for it. */
+const NO_MORE = 'There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.';
+
 /** Commands are typed after `dossier` here, so that is how refusals and answers write the ones they suggest. */
 const ASKING = { platform: 'terminal', slashCommand: 'dossier' } as const;
 
@@ -184,9 +188,7 @@ export async function main(argv: string[]): Promise<number> {
   const { name: command, text } = parseText([typed, ...words].join(' '));
   // Everything that can be refused without the corpus is refused before it is loaded.
   if (MORE.test(command)) {
-    console.error(
-      'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',
-    );
+    console.error(`dossier: ${NO_MORE}`);
     return 2;
   }
   if (!findCommand(command)) {
@@ -352,7 +354,12 @@ function help(text: string, json: boolean): number {
     return 2;
   }
   const named = (args.data as { command?: string }).command?.toLowerCase();
-  // A command of the table, which the schema checked: its rows here, in the bot, or both.
+  // The schema also takes the terminal bot's own words (`help more` there explains them), which are none here.
+  if (named && !findCommand(named)) {
+    console.error(`dossier: ${MORE.test(named) ? NO_MORE : `${notACommand(named)}.`}`);
+    return 2;
+  }
+  // A command of the table: its rows here, in the bot, or both.
   const of = (rows: Row[]) => (named ? rows.filter((r) => r.usage.split(' ')[0] === named) : rows);
   const [here, bot] = [of(HERE), of(BOT_ONLY)];
   if (json) process.stdout.write(`${JSON.stringify({ commands: here, bot, options: OPTIONS })}\n`);

@@ -175,7 +175,7 @@ export function unknownCommandLine(name: string): string {
 }
 
 /** `help <word>` for a word that names no command: the word, the command it was probably meant to be, and the list. */
-function notACommand(name: string): string {
+export function notACommand(name: string): string {
   const meant = meantCommand(name);
   const names = commands.map((c) => c.name);
   return (

@@ -196,6 +196,17 @@ describe('dossier help', () => {
         2,
         'dossier: "me" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest and help.',
       ],
+      // The terminal bot's own words, which its `help` explains, are no command here; they printed an empty line.
+      [
+        ['help', 'exit'],
+        2,
+        'dossier: "exit" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest and help.',
+      ],
+      [
+        ['help', 'more', '--json'],
+        2,
+        'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',
+      ],
       [
         ['sources', 'on', 'the', 'guard'],
         1,
