@@ -235,6 +235,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  if (values.chart !== undefined && command !== 'figures') {
+    console.error(`dossier: --chart is for figures (not "${command}").`);
+    return 2;
+  }
   if (values.chart !== undefined && !/\.png$/i.test(values.chart)) {
     console.error(`dossier: --chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`);
     return 2;

@@ -265,6 +265,8 @@ describe('dossier help', () => {
       [['digest', 'list', '--topics', 'army'], 2, '--topics is for digest preview (not "digest list").'],
       [['ask', 'guard', '--topics', 'army'], 2, '--topics is for digest (not "ask").'],
       [['figures', 'guard', '--since', '2020-01-01'], 2, '--since is for digest (not "figures").'],
+      // It answered, then said "No chart: no figures answer this topic", as if figures had been asked for.
+      [['ask', 'guard', '--chart', 'guard.png'], 2, '--chart is for figures (not "ask").'],
       [['digest', 'preview', 'guard', '--since', 'yesterday'], 2, '--since "yesterday" is not a date: use YYYY-MM-DD.'],
     ] as const) {
       const refused = run([...args], missing);
