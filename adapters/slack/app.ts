@@ -380,6 +380,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
 
     app.shortcut<MessageShortcut>(ADD_TO_DOSSIER_CALLBACK_ID, async ({ ack, shortcut }) => {
       await ack();
+      await laterTurn();
       const who = {
         user: { id: shortcut.user.id, name: shortcut.user.name },
         channel: { id: shortcut.channel.id, name: shortcut.channel.name },

@@ -330,6 +330,34 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(cites()).toBe(before + 1);
   });
 
+  it('Add to Dossier answers in a later turn than its ack, as Find source and the slash command do', async () => {
+    const responseUrl = nextResponseUrl();
+    // This bot has no corpus folder to add to: the reply is a one-line refusal, logged like any add.
+    const payload = messageShortcut('add_to_dossier', {
+      message: { ts: '100.000006', text: 'no file here' },
+      responseUrl,
+    });
+    const adds = () => logs.filter((l) => l.msg === 'command' && l.command === 'add').length;
+    const before = adds();
+    const end = ServerResponse.prototype.end;
+    const addedAtNextTurn = new Promise<boolean>((resolve) => {
+      ServerResponse.prototype.end = function (this: ServerResponse, ...args: Parameters<typeof end>) {
+        ServerResponse.prototype.end = end;
+        setImmediate(() => resolve(adds() > before));
+        return end.apply(this, args);
+      } as typeof end;
+    });
+    try {
+      await signedPost(interactionBody(payload), FORM);
+      expect(await addedAtNextTurn).toBe(false);
+    } finally {
+      ServerResponse.prototype.end = end;
+    }
+    const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(blockTexts(answer.body.blocks as Block[])).toContain('Adding documents is not available here');
+    expect(adds()).toBe(before + 1);
+  });
+
   it('Find source answers with chat.postEphemeral when the shortcut brings no response_url', async () => {
     const from = stub.calls.length;
     const payload = messageShortcut('find_source', {
