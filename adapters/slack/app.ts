@@ -394,6 +394,8 @@ export class SlackAdapter implements Adapter<SlackTarget> {
 
     // A mention carrying files adds them (answered in its thread); any other mention is a command or a question.
     app.event('app_mention', async ({ event, context }) => {
+      // Bolt acked the event before calling this listener.
+      await laterTurn();
       const mention = context.botUserId ? new RegExp(`<@${context.botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[^>]+>/;
       const who = { user: { id: event.user ?? '' }, channel: { id: event.channel } };
       const thread = {

@@ -435,6 +435,36 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(blockTexts(posted.body.blocks as Block[])).not.toContain('UBOT');
     expect(posted.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
   });
+
+  it('answers an @mention in a later turn than the ack Bolt sends for it, as it does a slash command', async () => {
+    const from = stub.calls.length;
+    const event = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> dredging crews at night',
+      ts: '300.000002',
+      channel: 'C9',
+      event_ts: '300.000002',
+    };
+    const asks = () => logs.filter((l) => l.msg === 'command' && l.command === 'ask').length;
+    const before = asks();
+    const end = ServerResponse.prototype.end;
+    const askedAtNextTurn = new Promise<boolean>((resolve) => {
+      ServerResponse.prototype.end = function (this: ServerResponse, ...args: Parameters<typeof end>) {
+        ServerResponse.prototype.end = end;
+        setImmediate(() => resolve(asks() > before));
+        return end.apply(this, args);
+      } as typeof end;
+    });
+    try {
+      await signedPost(eventCallbackBody(event, 'Ev2', 300), 'application/json');
+      expect(await askedAtNextTurn).toBe(false);
+    } finally {
+      ServerResponse.prototype.end = end;
+    }
+    await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
+    expect(asks()).toBe(before + 1);
+  });
 });
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
