@@ -1,7 +1,7 @@
 // `npm run bench`: Dossier's speed and memory at 1×, 100× and 1000× the seed corpus, on corpora whose vocabulary
 // grows as real text's does, beside plain search libraries set up for English; and every engine's answer quality
-// on the dev, validation, validation-b and SciFact questions. Prints Markdown tables and writes bench/results.json.
-// See README "Benchmarks".
+// on the dev, validation, validation-b, validation-c and SciFact questions. Prints Markdown tables and writes
+// bench/results.json. See README "Benchmarks".
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -45,7 +45,7 @@ const sciFactDir = join(sharedDir, 'external/scifact');
 const REUSE = process.env.BENCH_REUSE === '1';
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,100,1000').split(',').filter(Boolean).map(Number);
 /**
- * `BENCH_QUALITY=0` leaves out the quality table (dev, validation, validation-b and SciFact for every engine);
+ * `BENCH_QUALITY=0` leaves out the quality table (dev, the three held-out sets and SciFact for every engine);
  * `BENCH_LEVELS=` (empty) measures it alone.
  */
 const QUALITY = process.env.BENCH_QUALITY !== '0';
@@ -153,6 +153,7 @@ interface QualityRow {
   dev: Quality;
   validation: Quality;
   validationB: Quality;
+  validationC: Quality;
   scifact: Quality;
 }
 
@@ -408,11 +409,12 @@ async function measureLibrary(library: Library, passages: PeerPassage[]): Promis
  * the same files.
  */
 async function measureQuality(): Promise<QualityRow[]> {
-  log('quality: dev, validation, validation-b and SciFact');
+  log('quality: dev, validation, validation-b, validation-c and SciFact');
   const sets = {
     dev: devAsk,
     validation: await validationQuestions(seedsDir, 'validation'),
     validationB: await validationQuestions(seedsDir, 'validation-b'),
+    validationC: await validationQuestions(seedsDir, 'validation-c'),
   };
   const claims = sciFactClaims(sciFactDir);
   const row = async (
@@ -424,6 +426,7 @@ async function measureQuality(): Promise<QualityRow[]> {
     dev: await scoreSeedQuestions(sets.dev, onSeeds),
     validation: await scoreSeedQuestions(sets.validation, onSeeds),
     validationB: await scoreSeedQuestions(sets.validationB, onSeeds),
+    validationC: await scoreSeedQuestions(sets.validationC, onSeeds),
     scifact: await scoreClaims(claims, onSciFact),
   });
   // WordNet as the command line and the bot open the engine: the table measures Dossier as it answers.
@@ -547,15 +550,17 @@ function markdown(): string {
     lines.push(
       '',
       `Answer quality, recall@3 / MRR@10 / questions given no result (dev: ${n.dev.questions} answerable questions; ` +
-        `validation: ${n.validation.questions} and validation-b: ${n.validationB.questions}, held out; ` +
+        `validation: ${n.validation.questions}, validation-b: ${n.validationB.questions} and validation-c: ` +
+        `${n.validationC.questions}, held out; ` +
         `SciFact: ${n.scifact.questions} claims over ${int(sciFactDocuments)} abstracts). "${RANKING_ONLY_ROW}" is ` +
         "Dossier's ranking without its decision to answer, to show what declining costs; Dossier's row is the product:",
       '',
-      '| engine | dev | validation | validation-b | SciFact |',
-      '|---|---|---|---|---|',
+      '| engine | dev | validation | validation-b | validation-c | SciFact |',
+      '|---|---|---|---|---|---|',
       ...quality.map(
         (row) =>
-          `| ${row.engine} | ${qe(row.dev)} | ${qe(row.validation)} | ${qe(row.validationB)} | ${qe(row.scifact)} |`,
+          `| ${row.engine} | ${qe(row.dev)} | ${qe(row.validation)} | ${qe(row.validationB)} | ` +
+          `${qe(row.validationC)} | ${qe(row.scifact)} |`,
       ),
     );
   }
