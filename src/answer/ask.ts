@@ -142,13 +142,18 @@ function excerptFor(
 ): Excerpt {
   const analyzer = dossier.index.analyzer;
   const wordTerms = query.words.map((w) => ({ w, terms: new Set(w.terms) }));
-  const chosen = chooseSentences(passage, (sentence) => {
-    const terms = new Set(analyzer.terms(sentence.text));
-    const found = wordTerms
-      .filter(({ terms: t }) => [...t].some((x) => terms.has(x)))
-      .reduce((s, { w }) => s + w.weight, 0);
-    return found * (query.wantsFigure && /\d/.test(sentence.text) ? dossier.ranking.ask.figureSentenceBoost : 1);
-  });
+  const chosen = chooseSentences(
+    passage,
+    (sentence) => {
+      const terms = new Set(analyzer.terms(sentence.text));
+      const found = wordTerms
+        .filter(({ terms: t }) => [...t].some((x) => terms.has(x)))
+        .reduce((s, { w }) => s + w.weight, 0);
+      return found * (query.wantsFigure && /\d/.test(sentence.text) ? dossier.ranking.ask.figureSentenceBoost : 1);
+    },
+    dossier.ranking.ask.excerptSentences,
+    dossier.ranking.ask.excerptMinChars,
+  );
   // The question's own words are marked wherever they stand; an alternative only where the search matched it.
   const queryTerms = new Set(query.words.flatMap((w) => w.terms.filter((t) => t === w.term || matched.has(t))));
   const citation = dossier.citation(passage);

@@ -1,5 +1,6 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Analyzer } from '../search/analyzer.js';
+import { DEFAULT_RANKING } from '../search/ranking.js';
 import type { Library } from './library.js';
 import { ELLIPSIS, markRanges, mergeSpans, type Excerpt, type RichText } from './reply.js';
 
@@ -25,12 +26,14 @@ export function markTerms(
 
 /**
  * Picks up to `max` consecutive sentences of a passage around the one that scores best, and
- * returns them verbatim with "…" where the passage goes on before or after.
+ * returns them verbatim with "…" where the passage goes on before or after; while they are fewer than `minChars`
+ * characters, the next sentence too.
  */
 export function chooseSentences(
   passage: Passage,
   score: (s: Sentence) => number,
-  max = 3,
+  max = DEFAULT_RANKING.ask.excerptSentences,
+  minChars = DEFAULT_RANKING.ask.excerptMinChars,
 ): { sentences: Sentence[]; before: boolean; after: boolean } {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
   const scores = all.map(score);
@@ -43,7 +46,7 @@ export function chooseSentences(
   while (to - from + 1 < max) {
     const next = to + 1 < all.length ? scores[to + 1]! : -1;
     const prev = from > 0 ? scores[from - 1]! : -1;
-    const short = length() < 120;
+    const short = length() < minChars;
     if (next > 0 && next >= prev) to++;
     else if (prev > 0) from--;
     else if (short && next >= 0) to++;
@@ -68,9 +71,12 @@ export function excerptText(
   ]);
 }
 
+/** How many opening sentences introduce a new document: enough to say what it is, few enough for a digest's list. */
+const LEAD_SENTENCES = 2;
+
 /** The opening sentences of a passage, verbatim, cited: how a new document is introduced (a digest, an add). */
 export function leadExcerpt(library: Pick<Library, 'citation'>, passage: Passage): Excerpt {
-  const chosen = chooseSentences(passage, () => 0, 2);
+  const chosen = chooseSentences(passage, () => 0, LEAD_SENTENCES);
   return {
     text: excerptText(passage, chosen, (text) => [{ text }]),
     context: passage.context,

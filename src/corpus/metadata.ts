@@ -196,9 +196,12 @@ function publisherFromNotes(notes: Note[]): string | undefined {
 
 const WHOLE_ORG = new RegExp(`^${ORG}$`, 'u');
 
+/** The most words read as a site's name: a longer capitalised line is more likely a heading. */
+const SITE_NAME_MAX_WORDS = 6;
+
 /** A site's name alone on a line at the end of a page: short, every main word capitalised, no figures. */
 function isSiteName(text: string): boolean {
-  return WHOLE_ORG.test(text) && text.split(/\s+/).length <= 6 && !/\d/.test(text);
+  return WHOLE_ORG.test(text) && text.split(/\s+/).length <= SITE_NAME_MAX_WORDS && !/\d/.test(text);
 }
 
 /**

@@ -4,6 +4,9 @@
  * digit left; the caller names the file then. A module of its own, importing nothing, so the chart worker loads only
  * this of the corpus.
  */
+/** Long enough to tell files apart, short enough to read and type. */
+const MAX_CHARS = 60;
+
 export function slug(text: string): string {
   return text
     .normalize('NFKD')
@@ -11,6 +14,6 @@ export function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
+    .slice(0, MAX_CHARS)
     .replace(/-+$/, '');
 }

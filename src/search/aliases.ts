@@ -9,7 +9,7 @@ export function aliasesIn(text: string, nameWords = DEFAULT_RANKING.index.aliasN
   const found: [string, string][] = [];
   for (const m of text.matchAll(PARENTHESIS)) {
     const inner = m[1]!.trim();
-    const before = text.slice(Math.max(0, m.index - 200), m.index).trimEnd();
+    const before = text.slice(Math.max(0, m.index - LOOK_BACK_CHARS), m.index).trimEnd();
     if (isShortForm(inner)) {
       const long = longFormOf(inner, before);
       if (long) found.push([long, inner]);
@@ -23,6 +23,12 @@ export function aliasesIn(text: string, nameWords = DEFAULT_RANKING.index.aliasN
   for (const m of text.matchAll(NAMED_AS)) found.push([m[1]!.split(/\s+/).slice(-nameWords).join(' '), m[2]!]);
   return found;
 }
+
+/**
+ * How far before a parenthesis a long form is looked for: more than the longest the window of `longFormOf` takes
+ * (seventeen words, for a short form of twelve characters) in ordinary prose, and a bound on the work per parenthesis.
+ */
+const LOOK_BACK_CHARS = 200;
 
 /** A parenthesis right after a word: "(JTB)", "(Joint Transport Board)". */
 const PARENTHESIS = /(?<=\S\s?)\(([^()]{2,120})\)/gu;
@@ -38,6 +44,9 @@ function isShortForm(text: string): boolean {
   return /^[\p{L}\d&.-]{2,12}$/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 2;
 }
 
+/** Schwartz and Hearst's bound on a long form: at most min(|A| + 5, |A| × 2) words for a short form of |A| letters. */
+const longFormWords = (letters: number) => Math.min(letters + 5, letters * 2);
+
 /**
  * The long form that `short` abbreviates at the end of `before` (Schwartz and Hearst's algorithm):
  * the short form's letters are found in order, right to left, the first one starting a word, and
@@ -46,7 +55,7 @@ function isShortForm(text: string): boolean {
 function longFormOf(short: string, before: string): string | undefined {
   const letters = short.replace(/s$/, '').toLowerCase();
   const words = before.split(/\s+/);
-  const window = words.slice(-Math.min(letters.length + 5, letters.length * 2)).join(' ');
+  const window = words.slice(-longFormWords(letters.length)).join(' ');
   const long = window.toLowerCase();
   let s = letters.length - 1;
   let l = long.length - 1;

@@ -134,13 +134,16 @@ function foldKeepingAcronyms(text: string): string {
   return at ? folded + fold(text.slice(at)) : fold(text);
 }
 
+/** How far `amongCapitals` looks for the word either side: further than any English word and the gap before it. */
+const NEIGHBOUR_CHARS = 40;
+
 /**
  * Whether the words either side of text[from, to) on its line have no small letters, when it has a word either side:
  * a heading's line is read apart from the text after it.
  */
 function amongCapitals(text: string, from: number, to: number): boolean {
-  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}\n]*$/u.exec(text.slice(Math.max(0, from - 40), from))?.[1];
-  const after = /^[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)/u.exec(text.slice(to, to + 40))?.[1];
+  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}\n]*$/u.exec(text.slice(Math.max(0, from - NEIGHBOUR_CHARS), from))?.[1];
+  const after = /^[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)/u.exec(text.slice(to, to + NEIGHBOUR_CHARS))?.[1];
   return (before !== undefined || after !== undefined) && ![before, after].some((w) => w && /\p{Ll}/u.test(w));
 }
 
@@ -148,6 +151,13 @@ function tokensOf(folded: string, ascii: boolean): string[] {
   return (folded.match(ascii ? ASCII_WORD : WORD) ?? []).map((w) => (w.endsWith("'s") ? w.slice(0, -2) : w));
 }
 
+/**
+ * The shortest word stemmed. Porter's rules are written for longer words; the few short ones they change would be
+ * merged with another word ("its" with "it", "ads" with "ad"). Part of what the index holds: a change to it comes with
+ * a new `INDEX_VERSION`.
+ */
+const SHORTEST_STEMMED = 4;
+
 export function stemWord(word: string): string {
-  return /^\p{L}+$/u.test(word) && word.length > 3 ? stem(word) : word;
+  return /^\p{L}+$/u.test(word) && word.length >= SHORTEST_STEMMED ? stem(word) : word;
 }

@@ -28,8 +28,11 @@ interface IndexedPassage {
 /** What an English dictionary says a word is (see `PassageIndex.wordKind`). */
 export type WordKind = 'name' | 'specific' | 'word';
 
+/** Hits a search returns when its caller names no limit (ask, cite and figures name their own). */
+const DEFAULT_LIMIT = 20;
+
 export interface SearchOptions {
-  /** How many hits at most (default 20). */
+  /** How many hits at most (default `DEFAULT_LIMIT`). */
   limit?: number;
   /** Forgive typos in longer words of a text query (default true); an analysed question brings its own corrections. */
   fuzzy?: boolean;
@@ -351,7 +354,7 @@ export class PassageIndex {
    */
   search(query: string | WeightedQuery, options: SearchOptions = {}): Omit<SearchHit, 'passage'>[] {
     if (typeof query !== 'string') return this.searchWords(query, options);
-    const { limit = 20, fuzzy = true, budget = this.ranking.postingsBudget } = options;
+    const { limit = DEFAULT_LIMIT, fuzzy = true, budget = this.ranking.postingsBudget } = options;
     const { searched, skipped } = this.plan(this.analyzer.terms(query), budget);
     const results = this.scorer.search(searched.join(' '), {
       ...this.exactTerms,
@@ -389,7 +392,7 @@ export class PassageIndex {
    */
   private searchWords(
     query: WeightedQuery,
-    { limit = 20, budget = this.ranking.postingsBudget }: SearchOptions,
+    { limit = DEFAULT_LIMIT, budget = this.ranking.postingsBudget }: SearchOptions,
   ): Omit<SearchHit, 'passage'>[] {
     const wanted = new Set(
       query.words.flatMap((w) => [w.term, ...w.alternatives.filter((a) => !a.gated).flatMap((a) => a.terms)]),

@@ -151,6 +151,13 @@ export interface RankingOptions {
     figureBoost: number;
     /** Score factor, within an excerpt, for a sentence with a figure when the question asks for an amount. */
     figureSentenceBoost: number;
+    /** Most consecutive sentences an answer shows of a passage: its best one and the neighbours that add to it. */
+    excerptSentences: number;
+    /**
+     * An excerpt shorter than this many characters (a line of chat) is too short to stand alone: the sentence after it
+     * is shown too, though it shares nothing with the question.
+     */
+    excerptMinChars: number;
   };
   cite: {
     /** The fewest words between quote marks in chat text looked up as the quote (an apostrophe pair is not one). */
@@ -242,6 +249,8 @@ export interface RankingOptions {
      * 0.31.
      */
     restated: number;
+    /** Passages searched, with the best figure's sentence as the query, for its restatements (`restated`). */
+    restatedCandidates: number;
   };
 }
 
@@ -302,6 +311,8 @@ export const DEFAULT_RANKING: RankingOptions = {
     proximityCandidates: 10,
     figureBoost: 1.3,
     figureSentenceBoost: 1.5,
+    excerptSentences: 3,
+    excerptMinChars: 120,
   },
   cite: {
     minQuotedWords: 3,
@@ -325,6 +336,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     measureOverlap: 0.5,
     estimateSpread: 1.5,
     restated: 0.4,
+    restatedCandidates: 10,
     otherTime: 0.5,
     otherKind: 0.5,
     otherPart: 0.5,

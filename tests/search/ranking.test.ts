@@ -4,6 +4,7 @@ import { cite, quotedSpan } from '../../src/answer/cite.js';
 import { analyseQuery } from '../../src/search/query.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { DEFAULT_RANKING, rankingOptions } from '../../src/search/ranking.js';
+import { plain } from '../../src/answer/reply.js';
 import { note, withCorpus } from '../support/corpus.js';
 
 describe('ranking options', () => {
@@ -50,5 +51,15 @@ describe('ranking options', () => {
         expect(quotedSpan(chat)).toBe('harbour dredging cost');
       },
     );
+  });
+
+  it('reach how much of a passage an answer shows', async () => {
+    const text = 'The harbour dredging cost 4 million pounds. Dredging took a year. The harbour reopened in May.';
+    await withCorpus({ 'a.md': note('Harbour', text) }, async (dossier, dir) => {
+      const one = await Dossier.open({ corpusDir: dir, ranking: { ask: { excerptSentences: 1, excerptMinChars: 0 } } });
+      const shown = (d: Dossier) => plain(ask(d, 'harbour dredging cost').results[0]!.excerpt.text);
+      expect(shown(dossier)).toContain('Dredging took a year.');
+      expect(shown(one)).toBe('The harbour dredging cost 4 million pounds. …');
+    });
   });
 });

@@ -337,7 +337,7 @@ function otherEstimates(
   dossier: Library,
   best: FoundFigure,
   listed: FoundFigure[],
-  { estimateSpread, restated }: RankingOptions['figures'],
+  { estimateSpread, restated, restatedCandidates }: RankingOptions['figures'],
 ): FoundFigure[] {
   if (!/\d/.test(best.text)) return [];
   const key = (passage: Passage, f: PassageFigure) => `${passage.id}:${f.sentence.start + f.start}`;
@@ -345,7 +345,7 @@ function otherEstimates(
   const sentence = analyseQuery(best.sentence.text, dossier.index, dossier.ranking.query);
   const amounts = { figure: true, money: MONEY_UNITS.has(best.unit) };
   const found = new Map<string, FoundFigure>();
-  for (const { passage } of dossier.search(sentence, { limit: 10 })) {
+  for (const { passage } of dossier.search(sentence, { limit: restatedCandidates })) {
     if (passage.source === best.source) continue;
     for (const other of dossier.figures.of(passage)) {
       const at = key(passage, other);

@@ -404,6 +404,16 @@ const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above', 'below
 const PERIOD_ENDS = new Set(['ending', 'ended', 'to', 'through', 'until']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);
 
+/**
+ * The most tokens a noun phrase is read back over ("the profits from drug sales in the city" is eight): further back is
+ * another clause's.
+ */
+const NOUN_PHRASE_MAX_TOKENS = 14;
+/**
+ * How far before a noun phrase the relative pronoun of its clause may stand: "that" is two tokens before "a car" in
+ * "households that own a car".
+ */
+const RELATIVE_MAX_TOKENS = 4;
 const DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const YEAR = /^(1[89]|20)\d\d$/;
 
@@ -1137,7 +1147,7 @@ class SentenceReader {
   /** The noun phrase that ends before token `end`, read backwards: "the profits from drug sales in the city". */
   private nounPhraseEnding(end: number): { first: number } | undefined {
     let first = end;
-    for (let j = end - 1; j >= 0 && end - j <= 14; j--) {
+    for (let j = end - 1; j >= 0 && end - j <= NOUN_PHRASE_MAX_TOKENS; j--) {
       const token = this.t[j]!;
       const glued = (token.text === '-' || token.text === '–') && !token.spaced;
       const nounish =
@@ -1179,7 +1189,7 @@ class SentenceReader {
    * lack irrigation", with "lack" read as a noun), when a noun stands before it; none for "said that prices rose".
    */
   private relativeBefore(first: number): number | undefined {
-    for (let p = first - 1; p > 0 && first - p <= 4; p--) {
+    for (let p = first - 1; p > 0 && first - p <= RELATIVE_MAX_TOKENS; p--) {
       if (RELATIVES.has(this.lower(p))) {
         const verb = this.t[p + 1]!;
         // A verb, or a word wink read as a noun that is no plural subject of a clause ("reports that prices rose").

@@ -34,9 +34,13 @@ export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/** The longest line read as a title or headline: a long headline's length, well short of a paragraph's. */
+const SHORT_LINE_CHARS = 150;
+const SHORT_LINE_WORDS = 20;
+
 /** A line short enough to be a title or headline and not ending like a sentence. */
 export function isShortLine(text: string): boolean {
-  return text.length <= 150 && wordCount(text) <= 20;
+  return text.length <= SHORT_LINE_CHARS && wordCount(text) <= SHORT_LINE_WORDS;
 }
 
 /** How plain text shows a heading: a short line on its own, capitalised, without final punctuation. */
