@@ -226,7 +226,7 @@ const SETTING = /^\s*(?:export\s+)?[\w.-]+\s*=\s*(.*)$/;
  * as the start of the next line's name (losing that setting), and a quote never closed took every line up to the next
  * quote of its kind as its value. A quoted value that runs over lines to its closing quote is fine (a key's PEM).
  */
-export function malformedEnvLines(text: string): { line: number; problem: string }[] {
+function malformedEnvLines(text: string): { line: number; problem: string }[] {
   const lines = text.split(/\r?\n/);
   const found: { line: number; problem: string }[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { DestinationStream } from 'pino';
 
 /** pino's levels, least to most severe, and `silent`. */
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A level's method: fields and then the message, or the message alone (pino's calling convention). */

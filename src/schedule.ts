@@ -16,7 +16,7 @@ export interface DigestSchedule {
 }
 
 export const WEEKDAYS = [1, 2, 3, 4, 5];
-export const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 const DAY_MS = 86_400_000;
 /** Slots are daily, so one week back or forward always holds the previous or next one. */
@@ -128,7 +128,7 @@ function wallClock(instant: number, timeZone: string): number {
 }
 
 /** How far `timeZone` is ahead of UTC at `instant`, in ms. */
-export function utcOffset(instant: number, timeZone: string): number {
+function utcOffset(instant: number, timeZone: string): number {
   const whole = Math.floor(instant / 1000) * 1000;
   return wallClock(whole, timeZone) - whole;
 }
@@ -152,7 +152,7 @@ const weekday = ({ year, month, day }: LocalDate) => new Date(Date.UTC(year, mon
  * change is moved forward by the gap (02:30 → 03:30), and a time that occurs twice at a fall-back
  * change is the first occurrence: the same rule as Temporal's `compatible` disambiguation.
  */
-export function zonedInstant(date: LocalDate, hour: number, minute: number, timeZone: string): number {
+function zonedInstant(date: LocalDate, hour: number, minute: number, timeZone: string): number {
   const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
   const before = wall - utcOffset(wall - DAY_MS, timeZone);
   const after = wall - utcOffset(wall + DAY_MS, timeZone);

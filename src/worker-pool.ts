@@ -34,7 +34,7 @@ export interface WorkerPoolOptions {
   taskTimeoutMs: number;
 }
 
-export const WORKER_POOL_DEFAULTS: WorkerPoolOptions = { size: 1, maxWaiting: 16, taskTimeoutMs: 20_000 };
+const WORKER_POOL_DEFAULTS: WorkerPoolOptions = { size: 1, maxWaiting: 16, taskTimeoutMs: 20_000 };
 
 /** What a pool's worker posts back for each task it is sent; `code` when the error was a DossierError. */
 export type WorkerAnswer<Out> = { ok: true; value: Out } | { ok: false; error: string; code?: ErrorCode };

@@ -233,7 +233,7 @@ function figureField(item: FigureItem, room: number): APIEmbedField | undefined 
 }
 
 /** Discord shows the title in italics and the document's address as a `[link]` after the other parts. */
-export const citationMarkdown = (c: Citation): string =>
+const citationMarkdown = (c: Citation): string =>
   formatCitation(c, { escape: neutralise, title: (title) => `*${title}*`, link: (link) => `[link](${link})` });
 
 /**
@@ -248,7 +248,7 @@ const codeMarkdown = (text: string) =>
  * Escaped text with `strong` spans in bold and the bot's code spans as code; whitespace stays
  * outside the `**` so Discord renders them.
  */
-export function richMarkdown(rich: RichText): string {
+function richMarkdown(rich: RichText): string {
   return mergeSpans(rich)
     .map((span) => {
       if (span.code) return codeMarkdown(span.text);
@@ -264,7 +264,7 @@ const fileName = (name: string, i: number) => name.replace(/[^\w.-]/g, '_').slic
 /** What a button does; its custom id is `brief:<action>:<flow>`. */
 export type ButtonAction = 'share' | 'more' | 'up' | 'down';
 
-export const buttonId = (action: ButtonAction, flow: string) => `brief:${action}:${flow}`;
+const buttonId = (action: ButtonAction, flow: string) => `brief:${action}:${flow}`;
 
 export function parseButtonId(customId: string): { action: ButtonAction; flow: string } | undefined {
   const m = /^brief:(share|more|up|down):([\w-]{1,64})$/.exec(customId);

@@ -92,7 +92,7 @@ const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
 const codeMrkdwn = (text: string) => `\`${oneLine(inert(text).replace(/`/g, '\u02cb'))}\``;
 
 /** Matched words in bold and the bot's code spans as code; the spaces around a span stay outside its markers. */
-export function richMrkdwn(rich: RichText): string {
+function richMrkdwn(rich: RichText): string {
   return mergeSpans(rich)
     .map((span) => {
       if (span.code) return codeMrkdwn(span.text);
@@ -110,7 +110,7 @@ export function richMrkdwn(rich: RichText): string {
 const fit = (mrkdwn: string, max: number) => fitText(mrkdwn, max);
 
 /** Slack links a citation's title; `&` is escaped inside the link as everywhere in mrkdwn. */
-export const citationMrkdwn = (c: Citation): string =>
+const citationMrkdwn = (c: Citation): string =>
   formatCitation(c, {
     escape: escapeMrkdwn,
     title: (title, link) => (link ? `<${link.replace(/&/g, '&amp;')}|“${title}”>` : `“${title}”`),

@@ -24,7 +24,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const safe = (t: string) => t.replace(CONTROL, '');
 
 /** The terminal shows the document's address as it is, after the other parts. */
-export const citationLine = (c: Citation): string =>
+const citationLine = (c: Citation): string =>
   formatCitation(c, { escape: safe, title: (title) => `“${title}”`, link: (link) => link });
 
 export interface TerminalRenderOptions {

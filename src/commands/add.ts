@@ -59,7 +59,7 @@ async function mayAdd(ctx: CommandContext): Promise<boolean> {
 }
 
 /** Most files taken from one message: a few reports at once, not an archive dumped in a channel. */
-export const MAX_FILES_PER_MESSAGE = 10;
+const MAX_FILES_PER_MESSAGE = 10;
 
 /**
  * Adds the files of a message shared with the bot (Slack: a file in a message that mentions it, or
@@ -109,7 +109,7 @@ export function contributor(ctx: CommandContext): Contributor {
 }
 
 /** What an add says: the document's citation (with its link), its size, and whether it was new. */
-export function addedReply(dossier: Dossier, { outcome, document, sameAs }: Added): Reply {
+function addedReply(dossier: Dossier, { outcome, document, sameAs }: Added): Reply {
   const lead = document.passages[0];
   const size = count(document.passages.length, 'passage');
   const said: RichText =

@@ -12,7 +12,7 @@ export interface GateClock {
   after(ms: number, fn: () => void): () => void;
 }
 
-export const systemClock: GateClock = {
+const systemClock: GateClock = {
   now: () => Date.now(),
   after: (ms, fn) => {
     const timer = setTimeout(fn, ms);

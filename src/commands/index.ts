@@ -133,7 +133,7 @@ export function findCommand(name: string): Command | undefined {
  * longer ones. A word English has ("city", "source", "figure") starts a question instead, so only words outside the
  * language model's lexicon count.
  */
-export function meantCommand(word: string): Command | undefined {
+function meantCommand(word: string): Command | undefined {
   const meant = nearestName(
     word,
     commands.map((c) => c.name),

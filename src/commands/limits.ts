@@ -26,7 +26,7 @@ export const textArg = (what: string, max: number) =>
     .describe(`The ${what}`);
 
 /** Longer than any link a person pastes, short enough to keep a pasted page out. */
-export const MAX_URL_LENGTH = 2000;
+const MAX_URL_LENGTH = 2000;
 
 /**
  * A link argument (a page's, a feed's): trimmed, out of one pair of angle brackets (`<https://…>`, as Slack wraps a

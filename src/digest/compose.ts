@@ -42,7 +42,7 @@ export interface Digest {
 
 /** Kept modest, like MAX_TOPICS, so a digest is read and fits Slack's and Discord's limits after rendering. */
 export const PASSAGES_PER_TOPIC = 2;
-export const MAX_NEW_DOCUMENTS = 5;
+const MAX_NEW_DOCUMENTS = 5;
 export const FIGURES_PER_TOPIC = 3;
 /** How deep into a topic's ranking to look for passages the channel has not seen. */
 const TOPIC_DEPTH = 60;

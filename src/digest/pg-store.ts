@@ -78,7 +78,7 @@ function decoded(row: unknown): Columns {
 const FEED_COLUMNS = `feeds.*, (SELECT COUNT(*)::int FROM feed_items WHERE feed_id = feeds.id) AS items`;
 
 /** The URL as it may be shown in logs and /healthz: without its password. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   try {
     const shown = new URL(url);
     shown.password = '';

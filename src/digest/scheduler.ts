@@ -720,7 +720,7 @@ function ownerIsDead(owner: string): boolean {
 }
 
 /** The slot's id, as the platform is told it (Slack metadata, Discord nonce). */
-export const slotKey = (sub: Subscription, slot: Date) => `${sub.id}:${slot.toISOString()}`;
+const slotKey = (sub: Subscription, slot: Date) => `${sub.id}:${slot.toISOString()}`;
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** Whether two instants fall on the same calendar day in `timeZone`. */

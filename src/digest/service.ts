@@ -13,13 +13,13 @@ import type { DigestStore, Subscription } from './store.js';
 export type ManagePolicy = 'anyone' | 'managers';
 
 /** Slack channels are usually owned by everyone in them; Discord has a Manage Channels permission for this. */
-export const DEFAULT_POLICY: Record<Platform, ManagePolicy> = {
+const DEFAULT_POLICY: Record<Platform, ManagePolicy> = {
   slack: CONFIG_DEFAULTS.DIGEST_MANAGE_SLACK,
   discord: CONFIG_DEFAULTS.DIGEST_MANAGE_DISCORD,
   terminal: 'anyone',
 };
 
-export const DEFAULT_TIME = '08:00';
+const DEFAULT_TIME = '08:00';
 
 export interface DigestServiceOptions {
   store: DigestStore;

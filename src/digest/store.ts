@@ -9,7 +9,7 @@ import * as z from 'zod';
  * Times are ISO 8601 UTC strings.
  */
 
-export const PlatformSchema = z.enum(['slack', 'discord', 'terminal']);
+const PlatformSchema = z.enum(['slack', 'discord', 'terminal']);
 
 export const SubscriptionSchema = z.object({
   id: z.number().int().positive(),
@@ -52,7 +52,7 @@ export type NewSubscription = Pick<
  * again, and its passages count as sent); `failed`; `skipped` (missed beyond the grace window,
  * or a day already served).
  */
-export const RunStateSchema = z.enum(['claimed', 'posting', 'unknown', 'sent', 'unconfirmed', 'failed', 'skipped']);
+const RunStateSchema = z.enum(['claimed', 'posting', 'unknown', 'sent', 'unconfirmed', 'failed', 'skipped']);
 export type RunState = z.infer<typeof RunStateSchema>;
 
 /** States whose outcome is not yet recorded. */

@@ -28,7 +28,7 @@ export interface WatchedCorpus {
  * document added while the bot runs from holding up requests: it is parsed, and its figures read,
  * in a worker thread, then indexed a slice at a time, so that a request waits at most for one slice.
  */
-export const WATCH_DEFAULTS = {
+const WATCH_DEFAULTS = {
   /** Quiet time after the last file event before rescanning: a save is often several events. */
   debounceMs: 500,
   /** Files at least this large are parsed in a worker thread; smaller ones take less time than starting one. */

@@ -9,7 +9,7 @@ import { parseYaml, readYamlMapping } from '../yaml.js';
 import type { Group } from './bridges.js';
 
 /** What `Dossier.open({ lexicon })` and the LEXICON setting take: a file, or `none` for no lexicon at all. */
-export const NO_LEXICON = 'none';
+const NO_LEXICON = 'none';
 
 const LexiconFile = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
 

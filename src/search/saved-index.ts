@@ -277,7 +277,7 @@ class TermsOnDemand {
 let rows = [new Int32Array(64), new Int32Array(64)];
 
 /** Levenshtein's distance between `a` and `b` (as MiniSearch's fuzzy search counts edits), or `max + 1` once over. */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (rows[0]!.length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
   let [previous, row] = rows as [Int32Array, Int32Array];
   for (let j = 0; j <= b.length; j++) previous[j] = j;
