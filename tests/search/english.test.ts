@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { otherSpellings, withoutPrefix } from '../../src/search/english.js';
+
+describe('otherSpellings', () => {
+  it.each([
+    ['defence', 'defense'],
+    ['colour', 'color'],
+    ['organisations', 'organizations'],
+    ['analyse', 'analyze'],
+    ['centre', 'center'],
+    ['travelled', 'traveled'],
+    ['catalogue', 'catalog'],
+    ['programme', 'program'],
+  ])('gives %j for %j and the other way round', (british, american) => {
+    expect(otherSpellings(british)).toContain(american);
+    expect(otherSpellings(american)).toContain(british);
+  });
+
+  it('reads the British "ae" and "oe" of medicine and science', () => {
+    expect(otherSpellings('haemorrhage')).toContain('hemorrhage');
+    expect(otherSpellings('oestrogen')).toContain('estrogen');
+  });
+
+  it('makes no other word of a word that only looks like one', () => {
+    expect(otherSpellings('fourth')).toEqual([]);
+    expect(otherSpellings('mourning')).toEqual([]);
+    expect(otherSpellings('filled')).toEqual([]);
+  });
+});
+
+describe('withoutPrefix', () => {
+  it('gives the word a common prefix was put before', () => {
+    expect(withoutPrefix('underpaid')).toBe('paid');
+    expect(withoutPrefix('microinvasive')).toBe('invasive');
+    expect(withoutPrefix('nonprofit')).toBe('profit');
+  });
+
+  it('gives nothing for a word with no prefix, or one whose rest is under four letters', () => {
+    expect(withoutPrefix('paid')).toBeUndefined();
+    expect(withoutPrefix('repay')).toBeUndefined();
+  });
+});
