@@ -14,6 +14,7 @@ import {
   runCommand,
   unknownCommandLine,
   type Command,
+  type CommandContext,
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { answerFigures, ask, askJson, cite, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
@@ -154,31 +155,56 @@ const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string, limit: number
   }),
 };
 
+/** The options this command line takes, as `parseArgs` reads them. */
+const OPTION_SPEC = {
+  corpus: { type: 'string' },
+  cache: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  chart: { type: 'string' },
+  limit: { type: 'string' },
+  lexicon: { type: 'string' },
+  topics: { type: 'string' },
+  since: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+} as const;
+
+/** The options and words typed; `parseArgs` throws on a malformed option. */
+const parseOptions = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTION_SPEC });
+type Values = ReturnType<typeof parseOptions>['values'];
+
+/** A refusal: the one line printed after "dossier: ", and the exit status (2 for usage, 1 for what was asked). */
+interface Refusal {
+  line: string;
+  status: 1 | 2;
+}
+
+/** A command that passed every check this command line makes before the corpus loads. */
+interface Request {
+  command: string;
+  /** The words after the command. */
+  text: string;
+  /** The table's raw arguments, `--limit` among them when given. */
+  args: Record<string, unknown>;
+  limit?: number;
+  /** For a digest preview: the topics. */
+  topics: string[];
+}
+
+const refuse = ({ line, status }: Refusal): number => {
+  console.error(`dossier: ${line}`);
+  return status;
+};
+
 /** `dossier <command> …`: one command over a corpus, printed for a person or, with `--json`, for a program. */
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let options: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        corpus: { type: 'string' },
-        cache: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        chart: { type: 'string' },
-        limit: { type: 'string' },
-        lexicon: { type: 'string' },
-        topics: { type: 'string' },
-        since: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', default: false },
-      },
-    });
+    options = parseOptions(argv);
   } catch (error) {
-    console.error(`dossier: ${optionProblem(error)}`);
-    return 2;
+    return refuse({ line: optionProblem(error), status: 2 });
   }
-  const { values, positionals } = parsed;
+  const { values, positionals } = options;
   if (values.version) {
     process.stdout.write(`dossier ${DOSSIER_VERSION}\n`);
     return 0;
@@ -186,83 +212,83 @@ export async function main(argv: string[]): Promise<number> {
   const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
   // The same reading as every chat surface: a command, a mistyped one, or a question for `ask`.
   const { name: command, text } = parseText([typed, ...words].join(' '));
-  // Everything that can be refused without the corpus is refused before it is loaded.
-  if (MORE.test(command)) {
-    console.error(`dossier: ${NO_MORE}`);
-    return 2;
-  }
-  if (!findCommand(command)) {
-    console.error(`dossier: ${unknownCommandLine(command)}`);
-    return 2;
-  }
+  const request = await checked(command, text, values);
+  if ('status' in request) return refuse(request);
   if (command === 'help') return help(text, values.json);
+  const { dossier, config, log } = await openCorpus(values);
+  // Built as every surface builds one, so a part the context gains reaches this command line too.
+  const surface = { slashCommand: ASKING.slashCommand };
+  const ctx = commandContext(botContext({ dossier }), ASKING.platform, { id: 'cli' }, { id: 'cli' }, surface);
+  if (values.json) return printJson(request, ctx, dossier);
+  const reply = await answer(request, ctx, { dossier, config, log, since: values.since });
+  // A refusal (a link that cannot be fetched, a bad date) is the error line, where a script looks for it.
+  if (reply.status === 'error') return refuse({ line: renderTerminal(reply), status: 1 });
+  // One command, one answer: there is no `more` to type here.
+  const shown = renderTerminal(reply, styleFor(process.stdout, process.env), {
+    moreHint: false,
+    width: widthOf(process.stdout),
+  });
+  process.stdout.write(`${shown}\n`);
+  return values.chart === undefined ? 0 : printChart(reply, values.chart);
+}
+
+/** Everything that can be refused without the corpus, refused before it is loaded; `help` passes unchecked. */
+async function checked(command: string, text: string, values: Values): Promise<Request | Refusal> {
+  if (MORE.test(command)) return { line: NO_MORE, status: 2 };
+  if (!findCommand(command)) return { line: unknownCommandLine(command), status: 2 };
+  if (command === 'help') return { command, text, args: {}, topics: [] };
   const spec = findCommand(command)!;
   const raw = argumentsTyped(spec, text, values.topics);
-  if (typeof raw === 'string') {
-    console.error(`dossier: ${raw}`);
-    return 2;
-  }
+  if (typeof raw === 'string') return { line: raw, status: 2 };
   // Validated now, as in chat, but refused only after the options are checked, except a subcommand the command does
   // not have ("digest prevue", "feeds lsit"): that is refused as a command is, before anything else, with exit 2.
   const args = spec.args.safeParse(raw);
-  if (!args.success && isUnknownAction(args.error)) {
-    console.error(`dossier: ${argumentsProblem(spec, args.error, ASKING)}`);
-    return 2;
-  }
+  if (!args.success && isUnknownAction(args.error))
+    return { line: argumentsProblem(spec, args.error, ASKING), status: 2 };
   const botOnly = ONE_SHOT[command]?.botOnly;
   if (botOnly?.asks(raw)) {
     const asked = [command, typeof raw.action === 'string' ? raw.action : ''].join(' ').trim();
     const here = ONE_SHOT[command]?.here;
-    console.error(
-      `dossier: ${asked} runs in the bot, not here: ${botOnly.why}. Type it ${IN_THE_BOT}` +
+    return {
+      line:
+        `${asked} runs in the bot, not here: ${botOnly.why}. Type it ${IN_THE_BOT}` +
         `${here ? `; what runs here is \`dossier ${here.usage}\`` : ''}.`,
-    );
-    return 2;
+      status: 2,
+    };
   }
-  if (values.json && !JSON_OUTPUT[command]) {
-    console.error(`dossier: ${command} has no --json output; run it without --json to read it.`);
-    return 2;
-  }
-  if (values.since !== undefined && command !== 'digest') {
-    console.error(`dossier: --since is for digest (not "${command}").`);
-    return 2;
-  }
-  // Checked before the corpus loads, as every refusal here is; the digest's module is loaded for a digest anyway.
+  if (values.json && !JSON_OUTPUT[command])
+    return { line: `${command} has no --json output; run it without --json to read it.`, status: 2 };
+  if (values.since !== undefined && command !== 'digest')
+    return { line: `--since is for digest (not "${command}").`, status: 2 };
+  // The digest's module is loaded for a digest anyway.
   if (values.since !== undefined) {
     const wrong = (await import('../../src/digest/index.js')).sinceProblem(values.since);
-    if (wrong) {
-      console.error(`dossier: ${wrong}`);
-      return 2;
-    }
+    if (wrong) return { line: wrong, status: 2 };
   }
-  if (values.chart !== undefined && command !== 'figures') {
-    console.error(`dossier: --chart is for figures (not "${command}").`);
-    return 2;
-  }
-  if (values.chart !== undefined && !/\.png$/i.test(values.chart)) {
-    console.error(`dossier: --chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`);
-    return 2;
-  }
+  if (values.chart !== undefined && command !== 'figures')
+    return { line: `--chart is for figures (not "${command}").`, status: 2 };
+  if (values.chart !== undefined && !/\.png$/i.test(values.chart))
+    return {
+      line: `--chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`,
+      status: 2,
+    };
   const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= MAX_RESULTS)) {
-    console.error(`dossier: --limit takes a whole number from 1 to ${MAX_RESULTS} (not "${values.limit}").`);
-    return 2;
-  }
-  if (limit !== undefined && !['ask', 'cite'].includes(command)) {
-    console.error(`dossier: --limit is for ask and cite (not "${command}").`);
-    return 2;
-  }
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= MAX_RESULTS))
+    return { line: `--limit takes a whole number from 1 to ${MAX_RESULTS} (not "${values.limit}").`, status: 2 };
+  if (limit !== undefined && !['ask', 'cite'].includes(command))
+    return { line: `--limit is for ask and cite (not "${command}").`, status: 2 };
   // A question missing or too long is refused as on every surface, without waiting for the corpus to load.
-  if (!args.success) {
-    console.error(`dossier: ${argumentsProblem(spec, args.error, ASKING)}`);
-    return 1;
-  }
+  if (!args.success) return { line: argumentsProblem(spec, args.error, ASKING), status: 1 };
   // A preview in chat falls back on the channel's own digest; here there is none, so the topics must be given.
   const topics = command === 'digest' ? splitTopics((args.data as { topics?: string }).topics) : [];
-  if (command === 'digest' && !topics.length) {
-    console.error('dossier: Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.');
-    return 1;
-  }
+  if (command === 'digest' && !topics.length)
+    return { line: 'Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.', status: 1 };
+  // `--limit` is the table's own argument, so a limited ask is refused or answered as on every surface.
+  return { command, text, args: limit === undefined ? raw : { ...raw, limit }, limit, topics };
+}
+
+/** The corpus the options or the environment name, with the configuration and log it was opened with. */
+async function openCorpus(values: Values) {
   const envProblem = loadEnvFile();
   const config = loadConfig();
   const log = terminalLogger(values.json ? 'error' : config.LOG_LEVEL);
@@ -274,58 +300,54 @@ export async function main(argv: string[]): Promise<number> {
     wordnet: WORDNET_DIR,
     log,
   });
+  return { dossier, config, log };
+}
 
-  // Built as every surface builds one, so a part the context gains reaches this command line too.
-  const surface = { slashCommand: ASKING.slashCommand };
-  const ctx = commandContext(botContext({ dossier }), ASKING.platform, { id: 'cli' }, { id: 'cli' }, surface);
-  // `--limit` is the table's own argument, so a limited ask is refused or answered as on every surface.
-  const typedArgs = limit === undefined ? raw : { ...raw, limit };
-  if (values.json) {
-    // The table decides whether it answers (a link alone is no question anywhere); the JSON is that answer's fields,
-    // which a reply does not carry.
-    const refused = ['ask', 'cite'].includes(command) ? await runCommand(command, typedArgs, ctx) : undefined;
-    if (refused?.status === 'error') {
-      console.error(`dossier: ${renderTerminal(refused)}`);
-      return 1;
-    }
-    process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? PAGE_SIZE))}\n`);
-    return 0;
-  }
-  // The digest's and add's modules (a database, a fetcher and their packages) are loaded only for those
-  // commands: every other call would pay for them in start-up time.
-  let reply: Reply;
+/**
+ * `--json`: the table decides whether it answers (a link alone is no question anywhere); the JSON is that answer's
+ * fields, which a reply does not carry.
+ */
+async function printJson(request: Request, ctx: CommandContext, dossier: Dossier): Promise<number> {
+  const { command, text, args, limit } = request;
+  const refused = ['ask', 'cite'].includes(command) ? await runCommand(command, args, ctx) : undefined;
+  if (refused?.status === 'error') return refuse({ line: renderTerminal(refused), status: 1 });
+  process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? PAGE_SIZE))}\n`);
+  return 0;
+}
+
+/**
+ * The command's reply. The digest's and add's modules (a database, a fetcher and their packages) are loaded only for
+ * those commands: every other call would pay for them in start-up time.
+ */
+async function answer(
+  { command, args, topics }: Request,
+  ctx: CommandContext,
+  { dossier, config, log, since }: Awaited<ReturnType<typeof openCorpus>> & { since?: string },
+): Promise<Reply> {
   if (command === 'digest') {
     // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
     const { oneOffDigest } = await import('../../src/digest/index.js');
-    reply = oneOffDigest(dossier, topics, values.since);
-  } else if (command === 'add') {
+    return oneOffDigest(dossier, topics, since);
+  }
+  if (command === 'add') {
     // A running bot's corpus watcher indexes what `add` stores here, and leads its next digest with it.
     const { fetchSettings, Ingest, SafeFetcher } = await import('../../src/ingest/index.js');
     const fetcher = new SafeFetcher(fetchSettings(config));
     ctx.ingest = new Ingest({ dossier, fetcher, log });
-    reply = await runCommand(command, typedArgs, ctx).finally(() => fetcher.close());
-  } else reply = await runCommand(command, typedArgs, ctx);
-  // A refusal (a link that cannot be fetched, a bad date) is the error line, where a script looks for it.
-  if (reply.status === 'error') {
-    console.error(`dossier: ${renderTerminal(reply)}`);
-    return 1;
+    return runCommand(command, args, ctx).finally(() => fetcher.close());
   }
-  // One command, one answer: there is no `more` to type here.
-  const shown = renderTerminal(reply, styleFor(process.stdout, process.env), {
-    moreHint: false,
-    width: widthOf(process.stdout),
-  });
-  process.stdout.write(`${shown}\n`);
-  if (values.chart !== undefined) {
-    const chart = reply.attachments[0];
-    if (!chart)
-      console.error(
-        reply.status === 'empty'
-          ? 'dossier: No chart: no figures answer this topic.'
-          : 'dossier: No chart for this answer: its figures do not form a series over time.',
-      );
-    else if (!(await writeChart(values.chart, chart))) return 1;
-  }
+  return runCommand(command, args, ctx);
+}
+
+/** `--chart FILE`: the reply's chart written there, or one line saying why there is none. */
+async function printChart(reply: Reply, path: string): Promise<number> {
+  const chart = reply.attachments[0];
+  if (chart) return (await writeChart(path, chart)) ? 0 : 1;
+  console.error(
+    reply.status === 'empty'
+      ? 'dossier: No chart: no figures answer this topic.'
+      : 'dossier: No chart for this answer: its figures do not form a series over time.',
+  );
   return 0;
 }
 
