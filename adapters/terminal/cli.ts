@@ -17,7 +17,7 @@ import {
   type CommandContext,
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
-import { answerFigures, ask, askJson, cite, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
+import { answerFigures, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
 import { DossierError, fileError } from '../../src/errors.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { botContext, commandContext } from '../bot.js';
@@ -134,10 +134,14 @@ const NO_MORE = 'There is no `more` here, where each run prints one page: `--lim
 /** Commands are typed after `dossier` here, so that is how refusals and answers write the ones they suggest. */
 const ASKING = { platform: 'terminal', slashCommand: 'dossier' } as const;
 
-/** `--json` output per command: the contract the evaluation script reads. */
-const JSON_OUTPUT: Record<string, (dossier: Dossier, text: string, limit: number) => unknown> = {
-  ask: (d, q, limit) => askJson(ask(d, q, { limit })),
-  cite: (d, q, limit) => askJson(cite(d, q, { limit })),
+/**
+ * `--json` output per command: the contract the evaluation script reads. `reply`: the JSON the command table's reply
+ * carries (`Reply.json`), so the table decides whether it answers (a link alone is no question anywhere) and the
+ * answer is searched once.
+ */
+const JSON_OUTPUT: Record<string, 'reply' | ((dossier: Dossier, text: string) => unknown)> = {
+  ask: 'reply',
+  cite: 'reply',
   figures: (d, q) => answerFigures(d, q),
   // Every field is present, null when the document does not state it, as in `ask`'s results.
   sources: (d) => ({
@@ -186,7 +190,6 @@ interface Request {
   text: string;
   /** The table's raw arguments, `--limit` among them when given. */
   args: Record<string, unknown>;
-  limit?: number;
   /** For a digest preview: the topics. */
   topics: string[];
 }
@@ -284,7 +287,7 @@ async function checked(command: string, text: string, values: Values): Promise<R
   if (command === 'digest' && !topics.length)
     return { line: 'Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.', status: 1 };
   // `--limit` is the table's own argument, so a limited ask is refused or answered as on every surface.
-  return { command, text, args: limit === undefined ? raw : { ...raw, limit }, limit, topics };
+  return { command, text, args: limit === undefined ? raw : { ...raw, limit }, topics };
 }
 
 /** The corpus the options or the environment name, with the configuration and log it was opened with. */
@@ -303,15 +306,17 @@ async function openCorpus(values: Values) {
   return { dossier, config, log };
 }
 
-/**
- * `--json`: the table decides whether it answers (a link alone is no question anywhere); the JSON is that answer's
- * fields, which a reply does not carry.
- */
+/** `--json`: the command's JSON, or the JSON its reply from the table carries, unless the table refused it. */
 async function printJson(request: Request, ctx: CommandContext, dossier: Dossier): Promise<number> {
-  const { command, text, args, limit } = request;
-  const refused = ['ask', 'cite'].includes(command) ? await runCommand(command, args, ctx) : undefined;
-  if (refused?.status === 'error') return refuse({ line: renderTerminal(refused), status: 1 });
-  process.stdout.write(`${JSON.stringify(JSON_OUTPUT[command]!(dossier, text, limit ?? PAGE_SIZE))}\n`);
+  const { command, text, args } = request;
+  const output = JSON_OUTPUT[command]!;
+  let json: unknown;
+  if (output === 'reply') {
+    const reply = await runCommand(command, args, ctx);
+    if (reply.status === 'error') return refuse({ line: renderTerminal(reply), status: 1 });
+    json = reply.json!();
+  } else json = output(dossier, text);
+  process.stdout.write(`${JSON.stringify(json)}\n`);
   return 0;
 }
 

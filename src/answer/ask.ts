@@ -181,11 +181,12 @@ function excerptFor(
 }
 
 export function askReply(answer: AskAnswer, offset = 0): Reply {
+  const json = () => askJson(answer);
   if (answer.results.length === 0) {
     const none = offset
       ? 'No more passages answer this question.'
       : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.';
-    return textReply(answer.query, said(none), { status: 'empty' });
+    return textReply(answer.query, said(none), { status: 'empty', json });
   }
   const blocks: ReplyBlock[] = [
     ...(answer.match === 'partial' && offset === 0
@@ -196,6 +197,7 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
   return replyOf(answer.query, blocks, {
     more: answer.more,
     isAnswer: true,
+    json,
     next:
       answer.more > 0
         ? { command: 'ask', args: { question: answer.query, offset: offset + answer.results.length } }

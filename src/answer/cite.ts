@@ -4,7 +4,7 @@ import type { Library } from './library.js';
 import { fold } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_WORDS } from '../search/english.js';
-import { PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
+import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
 import { STOP_WORDS } from '../search/stopwords.js';
@@ -183,9 +183,10 @@ function markQuoted(text: string, quote: string, typos: TypoRule): RichText {
 }
 
 export function citeReply(answer: AskAnswer): Reply {
+  const json = () => askJson(answer);
   if (answer.results.length === 0) {
-    return textReply(answer.query, 'No passage in the corpus is close to that quote.', { status: 'empty' });
+    return textReply(answer.query, 'No passage in the corpus is close to that quote.', { status: 'empty', json });
   }
   const blocks = answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt }));
-  return replyOf(answer.query, blocks, { isAnswer: true });
+  return replyOf(answer.query, blocks, { isAnswer: true, json });
 }

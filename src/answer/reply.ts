@@ -100,6 +100,11 @@ export interface Reply {
    * what arrives is news to the whole team).
    */
   toChannel?: boolean;
+  /**
+   * The answer as `dossier … --json` prints it (`ask` and `cite`: `askJson`), made only when asked for: the command
+   * line prints it from the reply the command table gave, so the table's refusals apply and the search runs once.
+   */
+  json?: () => unknown;
 }
 
 export const text = (s: string, strong = false): RichText => [strong ? { text: s, strong } : { text: s }];

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ask, askJson } from '../../src/answer/ask.js';
+import { cite } from '../../src/answer/cite.js';
 import { plain, type Reply } from '../../src/answer/reply.js';
 import {
   CommandGate,
   commands,
   MAX_QUERY_LENGTH,
   MAX_RESULTS,
+  parseText,
   runCommand,
   runText,
   type CommandContext,
@@ -27,6 +30,20 @@ describe('the command table', () => {
     const reply = await runText('where was the National Guard deployed?', ctx());
     expect(reply.status).toBe('ok');
     expect(reply.blocks[0]?.type).toBe('excerpt');
+  });
+
+  it("carries ask's and cite's answer as `dossier --json` prints it, so the command line searches once", async () => {
+    const dossier = guard();
+    for (const [line, answer] of [
+      ['where was the National Guard deployed?', ask(dossier, 'where was the National Guard deployed?', { limit: 2 })],
+      ['what did the zeppelin tariffs cost?', ask(dossier, 'what did the zeppelin tariffs cost?', { limit: 2 })],
+      ['cite The National Guard was deployed', cite(dossier, 'The National Guard was deployed', { limit: 2 })],
+      ['cite zeppelin tariffs on cheese', cite(dossier, 'zeppelin tariffs on cheese', { limit: 2 })],
+    ] as const) {
+      const { name, raw } = parseText(line);
+      const reply = await runCommand(name, { ...raw, limit: 2 }, ctx());
+      expect(reply.json?.(), line).toEqual(askJson(answer));
+    }
   });
 
   it('dispatches named commands, case-insensitively', async () => {
