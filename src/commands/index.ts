@@ -223,7 +223,8 @@ export function parseText(line: string): { name: string; text: string; raw: Reco
   const trimmed = line.trim();
   const first = trimmed.split(/\s+/, 1)[0]!;
   const rest = trimmed.slice(first.length).trim();
-  const named = findCommand(first);
+  // A name may end in a colon, as a label does ("cite: …"): that command, where it was refused as a slip of itself.
+  const named = findCommand(first.replace(/:$/, ''));
   if (named) return { name: named.name, text: rest, raw: named.fromText(rest) };
   if (meantCommand(first) || (MORE.test(first) && !rest)) return { name: first, text: rest, raw: {} };
   return { name: askCommand.name, text: trimmed, raw: askCommand.fromText(trimmed) };

@@ -61,6 +61,13 @@ describe('the command table', () => {
     expect(shown).not.toMatch(/\b1 (documents|passages)\b/);
   });
 
+  it("takes a command's name followed by a colon as that command ('ask: …'), not as a slip of it", async () => {
+    const asked = await runText('Ask: where was the National Guard deployed?', ctx());
+    expect([asked.status, asked.title]).toEqual(['ok', 'where was the National Guard deployed?']);
+    expect((await runText('cite: The National Guard was deployed', ctx())).blocks[0]?.type).toBe('excerpt');
+    expect((await runText('sources:', ctx())).title).toBe('Sources in the corpus');
+  });
+
   it('answers a first word one or two letters off a command with the command it was meant to be', async () => {
     for (const [typed, meant] of [
       ['figurs overdose deaths', 'figures'],
