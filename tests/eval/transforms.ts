@@ -13,6 +13,10 @@ export const Edit = z.union([
   z.tuple([z.literal('swap'), int, z.string().regex(/^\S+$/)]),
   /** Word k forgotten. */
   z.tuple([z.literal('drop'), int]),
+  /** A word remembered that is not there, put before word k (at the end when k is the word count). */
+  z.tuple([z.literal('add'), int, z.string().regex(/^\S+$/)]),
+  /** Two sentences run together: the stop after word k left out and the next word's capital lowered. */
+  z.tuple([z.literal('join'), int]),
   /** Curly quotes and apostrophes typed straight. */
   z.tuple([z.literal('straight')]),
   /** Quotation marks left out (apostrophes inside words stay). */
@@ -38,7 +42,9 @@ function wordAt(words: string[], k: number): string {
 
 /** Word k with its letters (and digits) edited and the punctuation around them kept. */
 function editCore(words: string[], k: number, edit: (core: string) => string): string[] {
-  const m = /^(\P{L}*?)([\p{L}\p{N}][\p{L}\p{N}'’-]*[\p{L}\p{N}]|[\p{L}\p{N}])(\P{L}*)$/u.exec(wordAt(words, k));
+  // A number's inner comma or point ("70,000", "2.5") is part of it, so the whole number is one word to edit.
+  const core = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|[.,](?=\p{N}))*[\p{L}\p{N}]|[\p{L}\p{N}]/u.source;
+  const m = new RegExp(`^(\\P{L}*?)(${core})(\\P{L}*)$`, 'u').exec(wordAt(words, k));
   if (!m) throw new Error(`word ${k} ("${words[k]}") has no letters to edit`);
   return words.map((w, i) => (i === k ? `${m[1]}${edit(m[2]!)}${m[3]}` : w));
 }
@@ -87,6 +93,17 @@ function apply(text: string, edit: Edit): string {
     case 'drop':
       wordAt(words, edit[1]);
       return words.filter((_, i) => i !== edit[1]).join(' ');
+    case 'add':
+      if (edit[1] > words.length) throw new Error(`there is no place ${edit[1]} in "${text}"`);
+      return [...words.slice(0, edit[1]), edit[2], ...words.slice(edit[1])].join(' ');
+    case 'join': {
+      const stop = /[.!?;:]$/;
+      if (!stop.test(wordAt(words, edit[1])) || edit[1] + 1 >= words.length)
+        throw new Error(`word ${edit[1]} ("${words[edit[1]]}") ends no sentence within the quote`);
+      return words
+        .map((w, i) => (i === edit[1] ? w.replace(stop, '') : i === edit[1] + 1 ? w[0]!.toLowerCase() + w.slice(1) : w))
+        .join(' ');
+    }
     case 'straight':
       return text.replace(/[“”„]/g, '"').replace(/[‘’]/g, "'");
     case 'unquote':

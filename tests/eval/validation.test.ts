@@ -20,7 +20,17 @@ describe('quote edits', () => {
   it('swap or drop a word, keeping the punctuation around it', () => {
     expect(applyEdits(line, [['swap', 2, 'middle']])).toContain('harbor “middle” organized');
     expect(applyEdits(line, [['drop', 0]])).toMatch(/^harbor /);
+    expect(applyEdits(line, [['swap', 12, '1200']])).toContain('costing $40 and 1200 hours');
+    expect(applyEdits(line, [['swap', 7, 'three']])).toContain('at three percent');
     expect(() => applyEdits(line, [['drop', 40]])).toThrow(/no word 40/);
+  });
+
+  it('add a word, or run two sentences together', () => {
+    expect(applyEdits('the ferry left at noon', [['add', 2, 'finally']])).toBe('the ferry finally left at noon');
+    expect(applyEdits('the ferry left', [['add', 3, 'late']])).toBe('the ferry left late');
+    expect(applyEdits('Rain fell. Roads flooded.', [['join', 1]])).toBe('Rain fell roads flooded.');
+    expect(() => applyEdits('Rain fell. Roads flooded.', [['join', 0]])).toThrow(/ends no sentence/);
+    expect(() => applyEdits('Rain fell.', [['join', 1]])).toThrow(/ends no sentence/);
   });
 
   it('straighten or drop quotes, keeping apostrophes inside words', () => {
@@ -87,6 +97,25 @@ describe('the tuning file', () => {
       expect(near.map((c) => c.id)).toEqual([]);
     },
   );
+
+  it('holds quotes with unique ids, none a span sharing words with a held-out quote', async () => {
+    const tuning = await readValidationSet(TUNING_FILE);
+    const heldOut = await Promise.all(SETS.map(([, file]) => readValidationSet(file)));
+    const ids = tuning.cite.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // `000:9e9c0e7555:24-35` → its paragraph and word range.
+    const range = (span: string) => {
+      const [doc, key, words] = span.split(':');
+      const [from, to] = words!.split('-').map(Number);
+      return { paragraph: `${doc}:${key}`, from: from!, to: to! };
+    };
+    const held = heldOut.flatMap((v) => v.cite.map((c) => range(c.span)));
+    const overlapping = tuning.cite.filter((c) => {
+      const t = range(c.span);
+      return held.some((h) => h.paragraph === t.paragraph && h.from < t.to && t.from < h.to);
+    });
+    expect(overlapping.map((c) => c.id)).toEqual([]);
+  });
 });
 
 /**
