@@ -1,0 +1,78 @@
+import type { Passage, Sentence } from '../../corpus/types.js';
+import type { Analyzer } from '../../search/analyzer.js';
+import type { AnalysedQuery, QueryWord } from '../../search/query.js';
+import type { Library } from '../library.js';
+import type { FigureUnit } from './grammar.js';
+import type { FoundFigure, Scored } from './clauses.js';
+import type { PassageFigure } from './passage.js';
+import { MONEY_UNITS } from './topic.js';
+
+const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
+
+/**
+ * Weighs down, in place, the figures that stand beside the topic rather than for it: another part of a whole the topic
+ * names (`otherPart`), another time than the one it names (`otherTime`), another kind of figure than it asks for
+ * (`otherKind`).
+ */
+export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scored[]): void {
+  const { otherPart, otherTime, otherKind } = dossier.ranking.figures;
+  const beside = besideTopic(dossier.index.analyzer, found);
+  for (const f of found) if (beside.has(f.figure)) f.figure.score *= otherPart;
+  // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
+  // when some of those are on its subject; the others stand for other times. A figure on something else that only
+  // shares the year ("52,000 tonnes of silt dredged in 2019" on "cargo thefts in 2019") is no sign that the topic's
+  // figures give times.
+  const times = query.text.match(/\d+/g) ?? [];
+  const onTime = (f: FoundFigure) => timeHeld(f.passage, f.sentence, times);
+  if (found.some((f) => f.onSubject && onTime(f.figure)))
+    for (const f of found) if (!onTime(f.figure)) f.figure.score *= otherTime;
+  // "How many" asks for a count: a sum of money answers "how much".
+  if (query.wantsCount) for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
+  // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.
+  if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
+}
+
+/**
+ * The figures whose sentence gives another figure with a measure that names more of the topic (`named`: how much of it
+ * a figure's measure names, `held`: which of its words), when theirs is not the whole that one is part of: "over 900 of
+ * those from trucks and some 300 from buses" on "bus crashes" sets the trucks' count beside the topic, while "9,000
+ * crashes" before them is all of them, buses included. A measure naming a word of the topic the other's does not is
+ * a part the topic asks for too ("crashes involving trucks or buses": both counts are wanted).
+ */
+export function besideTopic<F extends PassageFigure>(
+  analyzer: Analyzer,
+  figures: { figure: F; named: number; held: Set<QueryWord> }[],
+): Set<F> {
+  const beside = new Set<F>();
+  for (const f of figures) {
+    if (!f.figure.measure) continue;
+    const own = analyzer.terms(f.figure.measure);
+    const part = (g: { figure: F; named: number; held: Set<QueryWord> }) =>
+      g.figure.sentence === f.figure.sentence &&
+      g.named > f.named &&
+      !!g.figure.measure &&
+      [...f.held].every((w) => g.held.has(w)) &&
+      !own.every((t) => analyzer.terms(g.figure.measure!).includes(t));
+    if (figures.some(part)) beside.add(f.figure);
+  }
+  return beside;
+}
+
+/**
+ * Whether a figure's sentence is at one of `times`: when it names it, or names no year and an earlier sentence of its
+ * paragraph does ("By the close of 2019 the fair had sold 7,400 tickets. ... volunteers parked over 2,600 cars"), a
+ * year named first holding for the sentences after it until another year is named.
+ */
+function timeHeld(passage: Passage, sentence: Sentence, times: string[]): boolean {
+  for (let i = passage.sentences.indexOf(sentence); i >= 0; i--) {
+    const numbers = passage.sentences[i]!.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+    if (numbers.some((n) => sameTime(n, times))) return true;
+    if (numbers.some((n) => /^(19|20)\d\d$/.test(n))) return false;
+  }
+  return false;
+}
+
+/** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */
+function sameTime(number: string, times: string[]): boolean {
+  return times.some((t) => number === t || (t.length === 2 && /^(19|20)\d\d$/.test(number) && number.endsWith(t)));
+}

@@ -1,0 +1,157 @@
+import type { Passage, Sentence } from '../../corpus/types.js';
+import type { Analyzer } from '../../search/analyzer.js';
+import type { SearchHit } from '../../search/index.js';
+import { coverage, missing, type Amounts, type AnalysedQuery, type QueryWord } from '../../search/query.js';
+import type { Library } from '../library.js';
+import type { Citation } from '../reply.js';
+import type { Matched } from './decide.js';
+import type { PassageFigure } from './passage.js';
+import { CHANGE_WORDS, MONEY_UNITS } from './topic.js';
+
+/** A figure found for a topic: where it stands and how relevant it is (0 to 1). */
+export interface FoundFigure extends PassageFigure {
+  source: string;
+  passage: Passage;
+  citation: Citation;
+  score: number;
+}
+
+/** A figure with the words of its clause, which say whether it is about the topic. */
+interface Clause {
+  figure: PassageFigure;
+  hit: SearchHit;
+  /** The clause's terms: its sentence's (or sentences') under the heading, less other figures' measures. */
+  terms: string[];
+  /** The whole passage's terms, with its heading and the paragraph it continues. */
+  whole: string[];
+  /** How much the clause counts: less when only the sentence before or the heading names the topic. */
+  factor: number;
+}
+
+/** A figure scored for a topic, with what the later factors (`adjustScores`) weigh it by. */
+export interface Scored {
+  figure: FoundFigure;
+  searchScore: number;
+  /** How much of the topic the figure's measure names (its clause's coverage when it has no measure). */
+  named: number;
+  /** The topic's words its measure names. */
+  held: Set<QueryWord>;
+  /** Whether its clause names what the topic is about, not only a time or a change it names. */
+  onSubject: boolean;
+}
+
+/**
+ * Each figure's clause in the matched passages: its sentence (with the heading and list lead-in over it), or with the
+ * sentence before when only that one names the topic. Figures whose clause and measure name none of it are left out.
+ */
+export function figureClauses(dossier: Library, query: AnalysedQuery, { passages, threshold }: Matched): Clause[] {
+  const { following } = dossier.ranking.figures;
+  const analyzer = dossier.index.analyzer;
+  const clauses: Clause[] = [];
+  for (const { hit, cover, lead } of passages) {
+    if (cover < threshold) continue;
+    const passage = hit.passage;
+    const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
+    const whole = [...frame, ...(lead ? analyzer.terms(lead.text) : []), ...analyzer.terms(passage.text)];
+    const own = new Map<Sentence, { terms: string[]; factor: number } | undefined>();
+    const figures = dossier.figures.of(passage);
+    for (const figure of figures) {
+      if (!own.has(figure.sentence))
+        own.set(figure.sentence, clauseOf(query, analyzer, passage, figure.sentence, frame, following));
+      const clause = own.get(figure.sentence);
+      // A measure carried from the sentence before ("... rise in ferry passengers. ... 12,000 in July, up from 9,000")
+      // is the figure's own description: naming the topic there is naming it in the figure's clause.
+      const measure = figure.measure ? analyzer.terms(figure.measure) : [];
+      const named = measure.length > 0 && coverage(query, measure) > 0;
+      if (!clause && !named) continue;
+      const sentence = clause?.terms ?? [...frame, ...analyzer.terms(figure.sentence.text)];
+      const theirs = figure.measure ? othersMeasures(analyzer, figures, figure, [...frame, ...measure]) : new Set();
+      const terms = [...sentence.filter((t) => !theirs.has(t)), ...measure];
+      // A figure with no measure of its own ("Records show a drop of 6 percent") is about what the sentence
+      // before named: that sentence is its clause as much as its own.
+      const factor = named || !figure.measure ? 1 : clause!.factor;
+      clauses.push({ figure, hit, whole, terms, factor });
+    }
+  }
+  return clauses;
+}
+
+/**
+ * Each clause's figure scored by how much of the topic its clause covers (`sentenceWeight`) beside its whole passage,
+ * and by how much its measure names (`measureWeight`).
+ */
+export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Clause[]): Scored[] {
+  const { sentenceWeight, measureWeight, wordedCount } = dossier.ranking.figures;
+  const analyzer = dossier.index.analyzer;
+  const found: Scored[] = [];
+  for (const { figure, hit, terms, whole, factor } of clauses) {
+    const amounts = { figure: true, money: MONEY_UNITS.has(figure.unit) };
+    const own = factor * coverage(query, terms, amounts);
+    const cover = sentenceWeight * own + (1 - sentenceWeight) * coverage(query, whole, amounts);
+    // A figure whose measure names the topic is about it; one whose measure names something else is less so.
+    const measure = figure.measure ? analyzer.terms(figure.measure) : [];
+    const named = figure.measure ? coverage(query, measure, amounts) : own;
+    // A share in words ("nearly half") is as exact as one in digits.
+    const worded = !/\d/.test(figure.text) && figure.unit !== 'ratio';
+    const score = cover * (1 - measureWeight + measureWeight * named) * (worded ? wordedCount : 1);
+    const passage = hit.passage;
+    found.push({
+      figure: { ...figure, source: passage.source, passage, citation: dossier.citation(passage), score },
+      searchScore: hit.score,
+      named,
+      held: heldBy(query, measure, amounts),
+      onSubject: [...heldBy(query, terms)].some((w) => !/\d/.test(w.term) && !CHANGE_WORDS.has(w.term)),
+    });
+  }
+  return found;
+}
+
+/**
+ * The terms of the clause a figure stands in, or none when it is not about the topic. The heading and list
+ * lead-in (`frame`) frame every sentence under them, but only a sentence that names part of the topic, or
+ * follows one that does ("This is reflected in rising violence. So far this year, homicides are up ..."), is
+ * about it, the latter counting `following` as much: a section on violence holds figures on other things too.
+ */
+function clauseOf(
+  query: AnalysedQuery,
+  analyzer: Analyzer,
+  passage: Passage,
+  sentence: Sentence,
+  frame: string[],
+  following: number,
+): { terms: string[]; factor: number } | undefined {
+  const terms = analyzer.terms(sentence.text);
+  if (coverage(query, terms) > 0) return { terms: [...frame, ...terms], factor: 1 };
+  const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
+  const before = previous ? analyzer.terms(previous.text) : [];
+  if (coverage(query, before) > 0) return { terms: [...frame, ...before, ...terms], factor: following };
+  // "## Ferry passengers" over "In 2019 the service carried 41,000": a heading says what the figures under it count,
+  // when they say nothing else; one with a measure of its own counts it `following` as much.
+  return coverage(query, frame) > 0 ? { terms: [...frame, ...terms], factor: following } : undefined;
+}
+
+/** The words of the topic that a figure's measure names. */
+export function heldBy(query: AnalysedQuery, measure: string[], amounts?: Amounts): Set<QueryWord> {
+  const lacking = new Set(missing(query, measure, amounts));
+  return new Set(query.words.filter((w) => !lacking.has(w)));
+}
+
+/**
+ * The words of other figures' measures in the same sentence, less `keep` (the figure's own measure and its frame):
+ * they describe those figures, not this one. "8,000 road crashes, with over 1,200 from drunk drivers and some 900 from
+ * speeders" says nothing of speeders about the 8,000. A figure with no measure of its own keeps all of its sentence,
+ * which may describe it through another's ("some 300 ... and 2,000 passengers").
+ */
+function othersMeasures(
+  analyzer: Analyzer,
+  figures: PassageFigure[],
+  figure: PassageFigure,
+  keep: string[],
+): Set<string> {
+  const theirs = new Set<string>();
+  for (const other of figures)
+    if (other !== figure && other.sentence === figure.sentence && other.measure)
+      for (const t of analyzer.terms(other.measure)) theirs.add(t);
+  for (const t of keep) theirs.delete(t);
+  return theirs;
+}

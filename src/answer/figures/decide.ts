@@ -1,0 +1,102 @@
+import type { Passage } from '../../corpus/types.js';
+import type { SearchHit } from '../../search/index.js';
+import {
+  amountsIn,
+  coverage,
+  decide,
+  evidence,
+  type Amounts,
+  type AnalysedQuery,
+  type Match,
+} from '../../search/query.js';
+import type { Library } from '../library.js';
+
+/** A passage searched for figures, with its coverage of the topic and, when it continues one, the paragraph before. */
+export interface Searched {
+  hit: SearchHit;
+  amounts: Amounts;
+  cover: number;
+  lead?: Passage;
+}
+
+/** How well the corpus answers a `figures` topic, and the passages whose figures may answer it. */
+export interface Matched {
+  /** Never `none`: a topic the corpus does not answer has no `Matched`. */
+  match: Match;
+  /** The passage with figures that covers most of the topic: what a partial match lacks is read from it. */
+  closest: Searched;
+  /** The passages with figures, and the continuations of hits with none (`withContinuations`). */
+  passages: Searched[];
+  /** The least coverage of the topic a passage needs for its figures to be read. */
+  threshold: number;
+}
+
+/**
+ * Whether to answer `query`, as ask's decision (`decide`) on the best figures' passage coverage, and which passages to
+ * read figures from; undefined when the corpus does not answer it.
+ */
+export function matchFor(dossier: Library, query: AnalysedQuery): Matched | undefined {
+  const { candidates, minCoverage } = dossier.ranking.figures;
+  // Whether to answer is ask's decision on the same passages: the best passage's coverage of the topic.
+  const searched = dossier.search(query, { limit: candidates }).map((hit) => {
+    const amounts = amountsIn(hit.passage.text);
+    return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
+  });
+  const bestOf = (list: Searched[]) =>
+    list.reduce<Searched | undefined>((a, b) => (!a || b.cover > a.cover ? b : a), undefined);
+  const direct = searched.filter(({ hit }) => dossier.figures.of(hit.passage).length > 0);
+  const passages = withContinuations(dossier, query, searched, direct);
+  const closest = bestOf(passages);
+  // A topic is a short noun phrase, not a question: its figures answer on less of it (`figures.minCoverage`).
+  const rule = { ...dossier.ranking.answer, minCoverage };
+  const decision = (p: Searched | undefined, options = rule) =>
+    p ? decide(p.cover, options, evidence(query, p.cover)) : 'none';
+  // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
+  // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where it
+  // gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.
+  const top = bestOf(searched);
+  const asked = decision(top);
+  const own = decision(closest);
+  const spoken = () => decision(top, dossier.ranking.answer) !== 'none';
+  const match: Match = !closest || asked === 'none' ? 'none' : own !== 'none' ? own : spoken() ? 'partial' : 'none';
+  if (!closest || match === 'none') return undefined;
+  // A partial answer on rare words (`evidence`) may rest on a passage under the threshold: it, at least, counts.
+  const threshold = Math.min(dossier.ranking.answer.minCoverage, (bestOf(direct) ?? closest).cover);
+  return { match, closest, passages, threshold };
+}
+
+/**
+ * The passages with figures among the hits (`direct`), and the paragraph after a hit with none that continues it under
+ * the same heading: a paragraph that names the topic without a figure ("Ferry traffic to the islands kept growing.")
+ * often gives them in the next ("In July the ferries carried 12,000 passengers"). Only a hit that covers more of the
+ * topic than every passage with figures leads on so: in the tuning topics, weaker ones led mostly to figures on
+ * something else. The continuation is read with its lead as one passage; its figures still count only where their
+ * own clause or measure names the topic.
+ */
+function withContinuations(
+  dossier: Library,
+  query: AnalysedQuery,
+  searched: Searched[],
+  direct: Searched[],
+): Searched[] {
+  const byId = new Map(direct.map((s) => [s.hit.passage.id, s]));
+  const wanted = new Set(query.words.flatMap((w) => w.terms));
+  const best = Math.max(0, ...direct.map((s) => s.cover));
+  for (const { hit, cover: led } of searched) {
+    if (led <= best) continue;
+    const lead = hit.passage;
+    const doc = dossier.document(lead.source);
+    const next = doc?.passages[lead.paragraph];
+    if (!doc || !next || next.heading !== lead.heading || dossier.figures.of(lead).length) continue;
+    if (!dossier.figures.of(next).length) continue;
+    // The lead's terms include the document's title, which the continuation shares.
+    const own = dossier.index.analyzer.terms(`${next.context ?? ''}\n${next.text}`).filter((t) => wanted.has(t));
+    const terms = [...new Set([...hit.terms, ...own])];
+    const amounts = amountsIn(next.text);
+    const cover = coverage(query, terms, amounts);
+    const seen = byId.get(next.id);
+    if (!seen || cover > seen.cover)
+      byId.set(next.id, { hit: { ...hit, id: next.id, passage: next, terms }, amounts, cover, lead });
+  }
+  return [...byId.values()];
+}

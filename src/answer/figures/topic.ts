@@ -1,0 +1,103 @@
+import { stemWord } from '../../search/analyzer.js';
+import { CURRENCIES } from '../../search/english.js';
+import type { AnalysedQuery } from '../../search/query.js';
+import type { FigureUnit } from './grammar.js';
+
+/**
+ * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
+ * so "results of X", "X statistics" and "the X rate" are about X.
+ */
+const FIGURE_WORDS = new Set([
+  'number',
+  'numbers',
+  'figure',
+  'figures',
+  'statistic',
+  'statistics',
+  'stats',
+  'data',
+  'amount',
+  'amounts',
+  'total',
+  'totals',
+  'count',
+  'counts',
+  'level',
+  'levels',
+  'result',
+  'results',
+  'outcome',
+  'outcomes',
+  'estimate',
+  'estimates',
+  'trend',
+  'trends',
+  'key',
+  'rate',
+  'rates',
+  'share',
+  'shares',
+  'proportion',
+  'proportions',
+  'ratio',
+  'ratios',
+  'percentage',
+  'percentages',
+]);
+
+/**
+ * Words that ask how a figure moved, compares or when it stands rather than what it counts: "X compared with last
+ * year", "growth of X", "X per month", "X now" ("vs" and "versus" are stop words). A figure says that by its own
+ * numbers and times, often in other words ("up 30 percent", "from 9,000"), so they do not decide which figures are
+ * about the topic.
+ */
+export const CHANGE_WORDS = new Set(
+  [
+    'compared',
+    'comparison',
+    'change',
+    'growth',
+    'grow',
+    'rise',
+    'increase',
+    'decrease',
+    'decline',
+    'drop',
+    'fall',
+    'jump',
+    'higher',
+    'lower',
+    'less',
+    'fewer',
+    'per',
+    'each',
+    'every',
+    'annual',
+    'yearly',
+    'monthly',
+    'daily',
+    'ago',
+    'now',
+    'today',
+    'current',
+    'latest',
+    'recent',
+    'percent',
+  ].map(stemWord),
+);
+
+/** The units of a sum of money: a figure in one answers "how much", and counts as an amount of money in coverage. */
+export const MONEY_UNITS = new Set<FigureUnit>(CURRENCIES.map((c) => c.unit));
+
+/**
+ * The query without the words that only ask for figures ("statistics", "how big"), which every figure answers, and
+ * with those that ask how one changed or compares, and the numbers the corpus lacks ("fy2019": a time its figures
+ * write otherwise), weighing `aside` as much: they tell figures on the topic apart, not the topic. Unless nothing
+ * else is left.
+ */
+export function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
+  const words = query.words
+    .filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()) && w.quantity !== 'figure')
+    .map((w) => (CHANGE_WORDS.has(w.term) || (/\d/.test(w.term) && !w.known) ? { ...w, weight: w.weight * aside } : w));
+  return words.some((w) => w.weight > 0) ? { ...query, words: words.filter((w) => w.weight > 0) } : query;
+}
