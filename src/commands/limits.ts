@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { withoutMentions } from '../corpus/text.js';
 
 /**
  * The limits every command runs under, whatever the surface: how many results one answer gives,
@@ -13,12 +14,14 @@ export const MAX_RESULTS = 10;
 
 /**
  * A command's free-text argument (a question, a quote, a topic): trimmed, required, and at most `max` characters,
- * with messages that name it.
+ * with messages that name it. Mentions alone (`@everyone`, `<@U123>`), which every answer reads the text without, are
+ * missing too: answered, they gave a reply titled with nothing ("Figures on ", Slack's bold "**").
  */
 export const textArg = (what: string, max: number) =>
   z
     .string()
     .trim()
+    .overwrite((text) => (withoutMentions(text).trim() ? text : ''))
     .min(1, `the ${what} is missing`)
     .max(max, {
       error: (issue) => `keep the ${what} to at most ${max} characters (this one has ${String(issue.input).length})`,

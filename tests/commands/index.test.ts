@@ -118,6 +118,13 @@ describe('the command table', () => {
     expect(missing.status).toBe('error');
     expect(missing.error?.message).toBe('The quote is missing: `cite <quote>`.');
     expect((await runText('add', ctx())).error?.message).toBe('The link of a page or PDF is missing: `add <url>`.');
+    // Mentions alone leave nothing to search: each answer read the text without them, and was titled with nothing.
+    for (const [typed, line] of [
+      ['@everyone', 'The question is missing: `ask <question>`.'],
+      ['cite <@U123> <!channel>', 'The quote is missing: `cite <quote>`.'],
+      ['figures @here', 'The topic is missing: `figures <topic>`.'],
+    ] as const)
+      expect((await runText(typed, ctx())).error?.message, typed).toBe(line);
     const long = await runText(`ask ${'why '.repeat(MAX_QUERY_LENGTH)}`, ctx());
     expect(long.error?.code).toBe('bad-arguments');
     expect(long.error?.message).toBe(
