@@ -1,9 +1,9 @@
 import { asShown } from '../corpus/text.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
-import { fold } from '../search/analyzer.js';
+import { fold, symbolsAsWords } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
-import { NUMBER_WORDS } from '../search/english.js';
+import { NUMBER_SCALES, NUMBER_WORDS } from '../search/english.js';
 import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
@@ -15,7 +15,7 @@ import { markRanges, replyOf, textReply, type Reply, type ReplyBlock, type RichT
  * “…” Do we know if that happened?") is looked up by its quoted span first, then as a whole. The
  * index proposes candidates; each candidate's sentences (alone and in pairs) are then compared
  * word by word with the quote, forgiving a typo per word, a changed word or two, accents, quote
- * marks and numbers written as words.
+ * marks and a number written another way (in words, with a scale word, with or without its thousands' commas).
  */
 export function cite(dossier: Library, typed: string, { limit = PAGE_SIZE }: { limit?: number } = {}): AskAnswer {
   // Before the quote is looked for, so "<@U123> said “…”" is read as the person saw it: a quote and its lead-in.
@@ -34,14 +34,14 @@ export function quotedSpan(text: string, minWords = DEFAULT_RANKING.cite.minQuot
   for (const pattern of QUOTED)
     for (const m of text.matchAll(pattern)) {
       const inner = m[1]!.trim();
-      if (words(inner).length >= minWords && inner.length > (best?.length ?? 0)) best = inner;
+      if (quoteWords(inner).length >= minWords && inner.length > (best?.length ?? 0)) best = inner;
     }
   return best && best.length < text.trim().length - 2 ? best : undefined;
 }
 
 function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   const options = dossier.ranking.cite;
-  const wanted = words(quote);
+  const wanted = quoteWords(quote);
   if (wanted.length === 0) return { query: quote, results: [], more: 0, match: 'none', unmatched: [] };
   const distinctive = wanted.filter((w) => !STOP_WORDS.has(w)).length;
   const threshold =
@@ -100,7 +100,7 @@ function bestWindow(
 ): WindowMatch {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
   // A window's words are its sentences' words in turn: no word runs across the space that joins two sentences.
-  const sentenceWords = all.map((s) => words(s.text).map(near));
+  const sentenceWords = all.map((s) => quoteWords(s.text).map(near));
   let best: WindowMatch = {
     passage,
     window: { sentences: [all[0]!], before: false, after: all.length > 1 },
@@ -140,8 +140,63 @@ function similarityOf(wanted: number, have: Uint8Array[], recallWeight: number):
   return recallWeight * recall + (1 - recallWeight) * precision;
 }
 
-function words(text: string): string[] {
-  return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => NUMBER_WORDS[w] ?? w);
+/**
+ * A text's words as a quote and a sentence are compared, each number as the digits it is however it is written:
+ * "ninety-five" and "95", "50 thousand", "50,000" and "50k", "$1bn" and "$1 billion", "90 per cent" and "90%".
+ */
+export function quoteWords(text: string): string[] {
+  const tokens = symbolsAsWords(fold(text)).replace(THOUSANDS_SEPARATOR, '$1').match(TOKEN) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const number = numberAt(tokens, i);
+    out.push(number?.digits ?? tokens[i]!);
+    i = number?.next ?? i + 1;
+  }
+  return out;
+}
+
+/** The comma of "70,000" and "1,200,000" (not of "1,2,3"), left out so the number is one word however it is typed. */
+const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}(?!\d))/g;
+/** A word, or a number with its decimals ("2.5") as one word; a number is a word apart from a letter after it ("5bn"). */
+const TOKEN = /\d+(?:\.\d+)?|[\p{L}\p{N}]+/gu;
+const DIGITS = /^\d+(?:\.\d+)?$/;
+/** Besides English's scale words, the "k" of a thousand that chat writes ("50k"). */
+const SCALES: ReadonlyMap<string, number> = new Map([...NUMBER_SCALES, ['k', 1e3]]);
+
+/**
+ * The number that starts at `tokens[i]`, its digits and the token after it: "two hundred and five thousand", "two and
+ * a half".
+ */
+function numberAt(tokens: string[], i: number): { digits: string; next: number } | undefined {
+  const first = DIGITS.test(tokens[i]!) ? { value: Number(tokens[i]), next: i + 1 } : numberWordsAt(tokens, i);
+  if (!first) return undefined;
+  let { value, next } = first;
+  // Not after a year: "in 2017 and a half century later".
+  if (value < 100 && tokens.slice(next, next + 3).join(' ') === 'and a half')
+    ({ value, next } = { value: value + 0.5, next: next + 3 });
+  if (tokens[next] === 'hundred') {
+    value *= 100;
+    next++;
+    // "and" joins only number words: "two hundred and five", not "200 and five".
+    const rest = tokens[next] === 'and' ? numberWordsAt(tokens, next + 1) : undefined;
+    if (rest && rest.value < 100) ({ value, next } = { value: value + rest.value, next: rest.next });
+  }
+  const scale = SCALES.get(tokens[next] ?? '');
+  if (scale) ({ value, next } = { value: value * scale, next: next + 1 });
+  // Digits alone keep their own spelling, so a long number (an id, a phone number) is never rounded.
+  if (next === i + 1 && DIGITS.test(tokens[i]!)) return { digits: tokens[i]!, next };
+  // Twelve digits undo the float's error in "1.6 billion" (1600000000.0000002).
+  return { digits: String(Number(value.toPrecision(12))), next };
+}
+
+/** A number in words from `tokens[i]`: "seven", "forty", "forty-five" (two words once folded). */
+function numberWordsAt(tokens: string[], i: number): { value: number; next: number } | undefined {
+  const word = NUMBER_WORDS[tokens[i] ?? ''];
+  if (word === undefined) return undefined;
+  const value = Number(word);
+  const ones = Number(NUMBER_WORDS[tokens[i + 1] ?? ''] ?? NaN);
+  if (value >= 20 && value % 10 === 0 && ones >= 1 && ones <= 9) return { value: value + ones, next: i + 2 };
+  return { value, next: i + 1 };
 }
 
 /** Same word, or as many typos apart as `typos` forgives the shorter. */

@@ -108,10 +108,15 @@ function termsOfToken(token: string): string[] | null {
 }
 
 function foldForTokens(text: string, ascii: boolean): string {
-  let folded = foldKeepingAcronyms(text.replace(ACRONYM_PLURAL, '$1')).replace(
+  const folded = foldKeepingAcronyms(text.replace(ACRONYM_PLURAL, '$1')).replace(
     ascii ? ASCII_DOTTED_ACRONYM : DOTTED_ACRONYM,
     (m) => m.replace(/\./g, ''),
   );
+  return symbolsAsWords(folded);
+}
+
+/** Folded text with its symbols that stand for a word written as the word: "90%" and "90 per cent" as "90 percent". */
+export function symbolsAsWords(folded: string): string {
   for (const [symbol, word] of SYMBOL_WORDS) folded = folded.replace(symbol, word);
   return folded;
 }

@@ -49,6 +49,17 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
   ninety: '90',
 };
 
+/** The words that multiply the number before them: "1.6 billion", "5bn", "two hundred". */
+export const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([
+  ['hundred', 1e2],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['bn', 1e9],
+  ['mn', 1e6],
+]);
+
 /** The currencies a figure's amount can be in (the figures' unit for a sum of money). */
 export type CurrencyUnit = 'USD' | 'EUR' | 'GBP' | 'MXN';
 

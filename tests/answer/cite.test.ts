@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cite, quotedSpan } from '../../src/answer/cite.js';
+import { cite, quotedSpan, quoteWords } from '../../src/answer/cite.js';
 import { plain } from '../../src/answer/reply.js';
 import { corpusForSuite, note, withCorpus } from '../support/corpus.js';
 
@@ -130,5 +130,57 @@ describe('cite', () => {
         expect(cite(numbers, 'sent ten to twenty prisoners north').results[0]?.passage.source).toBe('a.md');
       },
     );
+  });
+
+  it('reads a number written any way as the same number, so the quote loses no word to how it was typed', async () => {
+    const lines = [
+      'The orchard shipped 45,000 crates of pears and 1.2 billion seeds in ninety-five days.',
+      'About 2.5 times as many walkers crossed the bridge, some 130 per cent of the forecast.',
+      'Six hundred and twelve volunteers planted 3,400,000 trees along the river.',
+    ];
+    const retyped = [
+      'The orchard shipped 45 thousand crates of pears and 1.2bn seeds in 95 days.',
+      'About two and a half times as many walkers crossed the bridge, some 130% of the forecast.',
+      '612 volunteers planted 3.4 million trees along the river.',
+      'The orchard shipped 45k crates of pears and 1,200,000,000 seeds in ninety five days.',
+    ];
+    await withCorpus(
+      Object.fromEntries(lines.map((text, i) => [`${i}.md`, note(`Line ${i}`, text)])),
+      async (numbers) => {
+        for (const [i, quote] of retyped.entries()) {
+          const [best] = cite(numbers, quote).results;
+          expect(best?.passage.source, quote).toBe(`${i % 3}.md`);
+          // Every word found: only how much of the sentence the quote leaves out keeps it from a perfect score.
+          expect(best?.score, quote).toBeGreaterThan(0.99);
+        }
+      },
+    );
+  });
+
+  it('keeps a long number as typed and reads no number into a year, a list or a lone "and"', () => {
+    expect(quoteWords('parcel 1234567890123 left in 2017 and a half century later')).toEqual(
+      'parcel 1234567890123 left in 2017 and a half century later'.split(' '),
+    );
+    expect(quoteWords('rows 1,2,3 and 200 and five more, 007 and 3.40')).toEqual([
+      'rows',
+      '1',
+      '2',
+      '3',
+      'and',
+      '200',
+      'and',
+      '5',
+      'more',
+      '007',
+      'and',
+      '3.40',
+    ]);
+    expect(quoteWords('Two hundred and five thousand, 2 and a half, ninety-nine, one hundred')).toEqual([
+      '205000',
+      '2.5',
+      '99',
+      '100',
+    ]);
+    expect(quoteWords('thousands of hundreds, a million')).toEqual(['thousands', 'of', 'hundreds', 'a', 'million']);
   });
 });

@@ -1,6 +1,11 @@
 import stem from 'wink-porter2-stemmer';
 import { monthNumber } from '../../corpus/dates.js';
-import { CURRENCIES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS, type CurrencyUnit } from '../../search/english.js';
+import {
+  CURRENCIES,
+  NUMBER_SCALES as SCALES,
+  NUMBER_WORDS as ENGLISH_NUMBER_WORDS,
+  type CurrencyUnit,
+} from '../../search/english.js';
 import { tokenSentences, type Token } from './tokens.js';
 
 /**
@@ -63,15 +68,6 @@ export function figuresInSentences(sentences: string[]): Figure[][] {
 
 /** English's number words (`search/english.ts`, where a question reads them too) as the numbers they are. */
 const NUMBER_WORDS = new Map(Object.entries(ENGLISH_NUMBER_WORDS).map(([word, digits]) => [word, Number(digits)]));
-const SCALES = new Map([
-  ['hundred', 1e2],
-  ['thousand', 1e3],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-  ['bn', 1e9],
-  ['mn', 1e6],
-]);
 const CURRENCY_SYMBOLS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.signs.map((s) => [s, c.unit])));
 const CURRENCY_WORDS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c.unit])));
 /** Longest first, so "more than" wins over "more". */
