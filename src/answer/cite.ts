@@ -157,7 +157,7 @@ export function quoteWords(text: string): string[] {
 
 /** The comma of "70,000" and "1,200,000" (not of "1,2,3"), left out so the number is one word however it is typed. */
 const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}(?!\d))/g;
-/** A word, or a number with its decimals ("2.5") as one word; a number is a word apart from a letter after it ("5bn"). */
+/** A word, or a number with its decimals ("2.5"); a number is a word apart from a letter after it ("5bn"). */
 const TOKEN = /\d+(?:\.\d+)?|[\p{L}\p{N}]+/gu;
 const DIGITS = /^\d+(?:\.\d+)?$/;
 /** Besides English's scale words, the "k" of a thousand that chat writes ("50k"). */
