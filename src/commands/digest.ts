@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { asShown } from '../corpus/text.js';
 import { errorReply, said, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
 import { howToAsk } from './asking.js';
@@ -11,12 +12,15 @@ const ACTIONS = ['subscribe', 'unsubscribe', 'list', 'preview'] as const;
 /** What may follow "digest": the command line refuses `--topics` after any but preview by name. */
 export const DIGEST_ACTIONS: readonly string[] = ACTIONS;
 
-/** "ferry fares, harbour dredging" → ["ferry fares", "harbour dredging"]. */
-export const splitTopics = (topics: string | undefined): string[] =>
-  (topics ?? '')
-    .split(/[,;]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
+/**
+ * "ferry fares, harbour dredging" → ["ferry fares", "harbour dredging"]: each topic once (in any case), as it is shown
+ * back, without mentions (`@here`, `<@U123>`), which address people rather than name a topic: "@everyone" alone was
+ * subscribed to, and previewed with a passage from the archive.
+ */
+export const splitTopics = (topics: string | undefined): string[] => {
+  const shown = (topics ?? '').split(/[,;]/).map(asShown).filter(Boolean);
+  return shown.filter((t, i) => shown.findIndex((u) => u.toLowerCase() === t.toLowerCase()) === i);
+};
 
 /** The first comma-separated part of a day spec that is not a day, e.g. "blursday" in "mon,blursday". */
 const badDayPart = (spec: string) =>

@@ -144,6 +144,12 @@ describe('digest command', () => {
       { topics: ['fentanyl', 'attacks on pipelines'], time: '07:30', days: [1, 3] },
       'Next: Wed 4 Mar, 07:30',
     ],
+    [
+      'to each topic once, without the mentions in it',
+      ['digest subscribe fentanyl <@U123>, FENTANYL, @here, Mérida  funding'],
+      { topics: ['fentanyl', 'Mérida funding'], time: '08:00' },
+      'Next: Tue 3 Mar, 08:00',
+    ],
   ])('subscribes %s', async (_what, texts, stored, next) => {
     const replies = [];
     for (const text of texts) replies.push(await runText(text, ctx()));
@@ -172,6 +178,7 @@ describe('digest command', () => {
     ['a bad time', 'digest subscribe fentanyl at 25:00', /"25:00" is not a time/],
     ['an empty topic list', 'digest subscribe at 07:00', /^Name at least one topic/],
     ['only commas for topics', 'digest subscribe , ,', /^Name at least one topic/],
+    ['only mentions for topics', 'digest subscribe @everyone, <!channel> at 07:30', /^Name at least one topic/],
     ['too many topics', 'digest subscribe a, b, c, d, e, f', /^At most 5 topics/],
     ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, list or preview/],
     [
