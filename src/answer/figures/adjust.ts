@@ -2,7 +2,7 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import type { Library } from '../library.js';
-import type { FigureUnit } from './grammar.js';
+import type { FigureUnit } from './grammar/index.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
 import { MONEY_UNITS } from './topic.js';

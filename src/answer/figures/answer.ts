@@ -6,7 +6,7 @@ import type { Library } from '../library.js';
 import { adjustScores } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
 import { matchFor } from './decide.js';
-import type { FigureUnit, FigureValue } from './grammar.js';
+import type { FigureUnit, FigureValue } from './grammar/index.js';
 import { closeValues, MeasureIndex, type MeasureGroup, type Series } from './group.js';
 import type { PassageFigure } from './passage.js';
 import { aboutWhat, MONEY_UNITS } from './topic.js';

@@ -4,7 +4,7 @@ import { CURRENCIES } from '../../search/english.js';
 import { DossierError } from '../../errors.js';
 import { fitText } from '../cut.js';
 import type { Attachment, Citation } from '../reply.js';
-import type { FigureUnit } from './grammar.js';
+import type { FigureUnit } from './grammar/index.js';
 import { timeOf, type Series, type Sourced } from './group.js';
 
 /** What a chart needs of a point's figure: its source's citation. */

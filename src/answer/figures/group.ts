@@ -1,7 +1,7 @@
 import { MONTH_PATTERN, monthAbbreviation, monthNumber } from '../../corpus/dates.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../../search/ranking.js';
-import { CHANGE_NOUNS, type FigureUnit, type FigureValue } from './grammar.js';
+import { CHANGE_NOUNS, type FigureUnit, type FigureValue } from './grammar/index.js';
 import type { PassageFigure } from './passage.js';
 
 /** What grouping needs of a figure: the figure, where it comes from, and how relevant it is. */

@@ -1,5 +1,5 @@
 /** Key figures: the grammar that finds them, the `figures` answer, and what `ask` shows under its excerpts. */
-export { figuresInSentence, type Figure, type FigureUnit, type FigureValue } from './grammar.js';
+export { figuresInSentence, type Figure, type FigureUnit, type FigureValue } from './grammar/index.js';
 export { FigureCache, type PassageFigure } from './passage.js';
 export { answerFigures, FiguresAnswer, type FigureJson, type FiguresOptions, type FoundFigure } from './answer.js';
 export { besideTopic } from './adjust.js';

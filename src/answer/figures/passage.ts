@@ -1,5 +1,5 @@
 import type { Passage, Sentence } from '../../corpus/types.js';
-import { figuresInSentences, type Figure } from './grammar.js';
+import { figuresInSentences, type Figure } from './grammar/index.js';
 
 /** A figure of a passage. `start` and `end` are offsets in `sentence.text`. */
 export interface PassageFigure extends Figure {

@@ -1,7 +1,7 @@
 import { stemWord } from '../../search/analyzer.js';
 import { CURRENCIES } from '../../search/english.js';
 import type { AnalysedQuery } from '../../search/query.js';
-import type { FigureUnit } from './grammar.js';
+import type { FigureUnit } from './grammar/index.js';
 
 /**
  * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,

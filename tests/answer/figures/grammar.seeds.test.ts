@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { figuresInSentence } from '../../../src/answer/figures/grammar.js';
+import { figuresInSentence } from '../../../src/answer/figures/grammar/index.js';
 import { HAS_SEEDS, SEEDS } from '../../support/shared.js';
 
 describe.runIf(HAS_SEEDS)('figuresInSentence over the seed articles', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { figuresInSentence, type Figure } from '../../../src/answer/figures/grammar.js';
+import { figuresInSentence, type Figure } from '../../../src/answer/figures/grammar/index.js';
 import { readTable } from '../../support/table.js';
 
 // Every sentence below is written for these tests; the seeds are read at run time only.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresInSentences } from '../../../src/answer/figures/grammar.js';
+import { figuresInSentences } from '../../../src/answer/figures/grammar/index.js';
 import {
   MeasureIndex,
   OTHER_FIGURES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresInSentence, figuresInSentences, type Figure } from '../../../src/answer/figures/grammar.js';
+import { figuresInSentence, figuresInSentences, type Figure } from '../../../src/answer/figures/grammar/index.js';
 import { tokenSentences } from '../../../src/answer/figures/tokens.js';
 
 // What a figure measures, as a memo would label it. Every sentence here is written for these tests, on

@@ -1,0 +1,257 @@
+import { NUMBER_SCALES as SCALES } from '../../../search/english.js';
+import type { Token } from '../tokens.js';
+import {
+  NUMBER_WORDS,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  HEDGES,
+  FRACTIONS,
+  NAMED_PARTS,
+  TIME_UNITS,
+  TIME_NOUNS,
+  RATE_WORDS,
+  NUMBERING_WORDS,
+  COMPARATIVES,
+  DEFINITE,
+  BOUNDS,
+  AGES,
+  BOUND_HEDGES,
+  COMPARISONS,
+  YEAR,
+} from './words.js';
+import type { FigureUnit } from './types.js';
+import type { Reading } from './view.js';
+import { isTimeAt, isMonth } from './time.js';
+
+/**
+ * Amounts: a number with its currency, scale and percent sign, and what joins or bounds one: ranges, shares in words,
+ * ratios, rates, hedges; and the numbers that are no figure (years, durations, labels, bounds on a class).
+ */
+
+const DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+export interface Amount {
+  first: number;
+  /** Index after the amount's last token. */
+  next: number;
+  value: number;
+  currency?: FigureUnit;
+  percent: boolean;
+  /** The product of its scale words: 1e9 for "1.6 billion", 1 for none. */
+  scale: number;
+  /** Written in words ("two"), not digits. */
+  wordy: boolean;
+}
+
+/** A number with its currency, scale and percent sign: "$1.6 billion", "72.9 percent", "one million". */
+export function amountAt(r: Reading, i: number): Amount | undefined {
+  let k = i;
+  let currency = CURRENCY_SYMBOLS.get(r.lower(k));
+  if (currency) k++;
+  const token = r.t[k];
+  if (!token) return undefined;
+  let value: number;
+  let wordy = false;
+  if (token.type === 'number' && DIGITS.test(token.text)) value = Number(token.text.replace(/,/g, ''));
+  else if (NUMBER_WORDS.has(token.lower) && token.pos === 'NUM') {
+    value = NUMBER_WORDS.get(token.lower)!;
+    wordy = true;
+  } else return undefined;
+  // "F-22", "COVID-19", "mid-2022": a number glued to a word is a name. One after its currency sign is read with it.
+  const prev = r.t[k - 1];
+  if (!currency && prev && !token.spaced && (prev.type === 'word' || prev.text === '-')) return undefined;
+  if (!currency && CURRENCY_SYMBOLS.has(prev?.lower ?? '')) return undefined;
+  k++;
+  let scale = 1;
+  for (let word = SCALES.get(r.lower(k)); word; word = SCALES.get(r.lower(k))) {
+    scale *= word;
+    wordy = false;
+    k++;
+  }
+  value *= scale;
+  if (!currency) {
+    if (r.lower(k) === 'u.s.' && CURRENCY_WORDS.has(r.lower(k + 1))) k++;
+    currency = CURRENCY_WORDS.get(r.lower(k));
+    if (currency) k++;
+  }
+  let percent = false;
+  if (r.lower(k) === '%' || r.lower(k) === 'percent' || r.lower(k) === 'pct') {
+    percent = true;
+    k++;
+  } else if (r.lower(k) === 'per' && r.lower(k + 1) === 'cent') {
+    percent = true;
+    k += 2;
+  } else if (r.lower(k) === 'percentage' && r.lower(k + 1) === 'points') {
+    percent = true;
+    k += 2;
+  }
+  return { first: i, next: k, value, currency, percent, scale, wordy: wordy && !currency && !percent };
+}
+
+/**
+ * A share in words before "of" ("half of", "a third of", "two-thirds of"), as a fraction; not a part named ("the
+ * second half of 2021"), a time ("half of 2021") nor an amount ("a quarter of a million").
+ */
+export function fractionAt(r: Reading, i: number): { value: number; next: number } | undefined {
+  let k = i;
+  let parts = 1;
+  const word = r.lower(k);
+  if (word === 'a' || word === 'one') k++;
+  else if (NUMBER_WORDS.has(word) && r.t[k]!.pos === 'NUM') {
+    parts = NUMBER_WORDS.get(word)!;
+    k++;
+  }
+  if (k > i && r.lower(k) === '-' && !r.t[k]!.spaced) k++;
+  const whole = FRACTIONS.get(r.lower(k));
+  if (!whole || parts >= whole || r.lower(k + 1) !== 'of') return undefined;
+  if (k === i && (whole !== 2 || NAMED_PARTS.has(r.lower(i - 1)))) return undefined;
+  const after = r.lower(k + 2) === 'a' || r.lower(k + 2) === 'an' ? k + 3 : k + 2;
+  if (SCALES.has(r.lower(after)) || isTimeAt(r, k + 2)) return undefined;
+  return { value: parts / whole, next: k + 1 };
+}
+
+/** "between A and B" / "from A to B" after the opener. */
+export function rangeAt(
+  r: Reading,
+  i: number,
+  joiners: string[],
+): { low: Amount; high: { amount: Amount; hedge?: string } } | undefined {
+  const low = amountAt(r, i);
+  if (!low || !joiners.includes(r.lower(low.next))) return undefined;
+  const high = secondAmountAt(r, low.next + 1);
+  return high && compatible(low, high.amount) ? { low, high } : undefined;
+}
+
+/** "8 to 9 percent", "10 to 20 criminals", "5 or 6", "18-30". */
+export function rangeTailAt(r: Reading, low: Amount): { amount: Amount; hedge?: string } | undefined {
+  const joiner = r.t[low.next];
+  if (!joiner) return undefined;
+  const glued = (joiner.text === '-' || joiner.text === '–') && !joiner.spaced && r.t[low.next + 1]?.spaced === false;
+  if (!glued && !['to', 'or'].includes(joiner.lower)) return undefined;
+  const high = secondAmountAt(r, low.next + 1);
+  if (!high || !compatible(low, high.amount) || isYear(r, low) || isYear(r, high.amount)) return undefined;
+  return high;
+}
+
+function secondAmountAt(r: Reading, i: number): { amount: Amount; hedge?: string } | undefined {
+  const hedge = hedgeAt(r, i);
+  const amount = amountAt(r, i + (hedge?.length ?? 0));
+  return amount && { amount, hedge: hedge?.join(' ') };
+}
+
+/** "one in 10", "29 of the 31", "3 out of 4". */
+export function ratioAt(r: Reading, part: Amount): { whole: number; next: number } | undefined {
+  if (part.scale !== 1 || part.currency || part.percent) return undefined;
+  let k = part.next;
+  if (r.lower(k) === 'in') k++;
+  else if (r.lower(k) === 'out' && r.lower(k + 1) === 'of') k += 2;
+  else if (r.lower(k) === 'of') k += r.lower(k + 1) === 'the' ? 2 : 1;
+  else return undefined;
+  const whole = amountAt(r, k);
+  if (!whole || whole.scale !== 1 || whole.currency || whole.percent || isYear(r, whole) || whole.value <= part.value)
+    return undefined;
+  return { whole: whole.value, next: whole.next };
+}
+
+/** "a month", "per year", "each day" after an amount. */
+export function rateAt(r: Reading, i: number): { period: string; next: number } | undefined {
+  const unit = r.lower(i + 1);
+  if (!RATE_WORDS.has(r.lower(i)) || !TIME_UNITS.has(unit)) return undefined;
+  return { period: unit.replace(/s$/, ''), next: i + 2 };
+}
+
+/** What follows "N times": "greater", "that much", "as many". */
+export function comparisonAt(r: Reading, i: number): number {
+  if (COMPARATIVES.has(r.lower(i))) return i + 1;
+  if ((r.lower(i) === 'that' || r.lower(i) === 'as') && (r.lower(i + 1) === 'much' || r.lower(i + 1) === 'many'))
+    return i + 2;
+  return i;
+}
+
+export function hedgeAt(r: Reading, i: number): string[] | undefined {
+  return HEDGES.find((words) => words.every((w, j) => r.lower(i + j) === w) && startsAmount(r, i + words.length));
+}
+
+export function isHedgeAt(r: Reading, i: number): boolean {
+  return HEDGES.some((words) => words.every((w, j) => r.lower(i + j) === w));
+}
+
+function startsAmount(r: Reading, i: number): boolean {
+  return (
+    !!amountAt(r, i) ||
+    !!fractionAt(r, i) ||
+    ((r.lower(i) === 'between' || r.lower(i) === 'from') && !!amountAt(r, i + 1))
+  );
+}
+
+export function isYear(r: Reading, amount: Amount): boolean {
+  const token = r.t[amount.next - 1]!;
+  return amount.next - amount.first === 1 && YEAR.test(token.text);
+}
+
+export function isDuration(r: Reading, next: number): boolean {
+  return TIME_UNITS.has(r.lower(next)) || (r.lower(next) === '-' && TIME_UNITS.has(r.lower(next + 1)));
+}
+
+/** A number that names or orders something: a date, "Pillar 1", a list's "1." or "(3)", a span "2011–2015". */
+export function isLabel(r: Reading, amount: Amount): boolean {
+  if (amount.currency || amount.percent || amount.scale !== 1) return false;
+  const i = amount.first;
+  const token = r.t[i]!;
+  const prev = r.t[i - 1];
+  const next = r.t[i + 1];
+  if (token.entity === 'DATE' || isMonth(prev?.lower) || isMonth(next?.lower)) return true;
+  if (prev && NUMBERING_WORDS.has(prev.lower.replace(/\.$/, ''))) return true;
+  if ((i === 0 || (i === 1 && prev?.text === '(') || startsLine(r, i)) && (next?.text === '.' || next?.text === ')'))
+    return true;
+  if (prev?.text === '(' && next?.text === ')') return true;
+  if (prev && (prev.text === '–' || prev.text === '-') && !token.spaced && r.t[i - 2] && YEAR.test(r.t[i - 2]!.text))
+    return true;
+  if (next && /^(a\.m\.|p\.m\.|am|pm|o'clock|:)$/.test(next.lower)) return true;
+  return false;
+}
+
+function startsLine(r: Reading, i: number): boolean {
+  const start = r.t[i]!.start;
+  const lineStart = r.text.lastIndexOf('\n', start - 1) + 1;
+  return /^\s*$/.test(r.text.slice(lineStart, start));
+}
+
+/**
+ * A number at `i` that bounds a noun before it rather than counts anything: with nothing `counted`, "drivers under
+ * 25", "people aged 65 and over"; with a noun counted (or a sum), a class "with fewer than 50 employees" ("firms",
+ * plural: "the county, with over 9,000 residents" counts them) or "with incomes under $30,000".
+ */
+export function isBound(r: Reading, i: number, counted: boolean): boolean {
+  // The high end of a bounded range ("aged 5 to 11"), read again from its own number.
+  if (/^(to|and|or|-|–)$/.test(r.lower(i - 1)) && r.t[i - 2]?.pos === 'NUM') return isBound(r, i - 2, counted);
+  // Read from its hedge ("under 25") or, once that match is refused, from its number ("above 5,000": no hedge).
+  const words = hedgeAt(r, i) ?? BOUND_HEDGES.find((h) => h.every((w, j) => r.lower(i - h.length + j) === w));
+  const k = hedgeAt(r, i) ? i : i - (words?.length ?? 0);
+  const said = words?.join(' ') ?? '';
+  const before = r.t[k - 1];
+  const noun = (token: Token | undefined) =>
+    !!token && /^(NOUN|PROPN)$/.test(token.pos) && !TIME_NOUNS.has(token.lower);
+  if (AGES.has(before?.lower ?? '') || (before?.lower === 'than' && /^(older|younger)$/.test(r.lower(k - 2))))
+    return true;
+  if (!counted) return BOUNDS.has(said) && noun(before);
+  // "households with incomes under $30,000": a bound on what a class has.
+  if (BOUNDS.has(said) && noun(before) && r.lower(k - 2) === 'with') return true;
+  return COMPARISONS.has(said) && before?.lower === 'with' && noun(r.t[k - 2]) && /s$/.test(r.lower(k - 2));
+}
+
+export function isDefinite(r: Reading, i: number): boolean {
+  return DEFINITE.has(r.lower(i - 1));
+}
+
+/** The low end of a range takes the high end's scale where it has none: "$18 and $30 billion". */
+export function inherit(low: Amount, high: Amount): number {
+  return low.scale === 1 ? low.value * high.scale : low.value;
+}
+
+function compatible(low: Amount, high: Amount): boolean {
+  if (low.currency && high.currency && low.currency !== high.currency) return false;
+  if (low.percent && !high.percent) return false;
+  if ((low.currency && !high.currency) || (high.currency && !low.currency && low.percent)) return false;
+  return true;
+}

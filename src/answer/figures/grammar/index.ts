@@ -1,0 +1,372 @@
+import stem from 'wink-porter2-stemmer';
+import { tokenSentences, type Token } from '../tokens.js';
+import { CHANGE_MARKERS, TIME_UNITS, MEASUREMENT_UNITS, ANAPHORS, CHANGE_VERBS } from './words.js';
+import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
+import { Reading } from './view.js';
+import { bindTimes, isBaseline, isMonth } from './time.js';
+import {
+  type Amount,
+  amountAt,
+  fractionAt,
+  rangeAt,
+  rangeTailAt,
+  ratioAt,
+  rateAt,
+  comparisonAt,
+  hedgeAt,
+  isHedgeAt,
+  isYear,
+  isDuration,
+  isLabel,
+  isBound,
+  isDefinite,
+  inherit,
+} from './amounts.js';
+import {
+  nounPhraseAt,
+  predicateAt,
+  participlePhraseAt,
+  quantityMeasure,
+  subjectBefore,
+  nounPhraseEnding,
+  measureText,
+} from './measure.js';
+
+/**
+ * The figure grammar: the one place that decides what a figure is. It reads wink-nlp's tokens (and
+ * its DATE and DURATION entities, for time) and joins what wink leaves apart: a hedge and its
+ * number ("some $" + "1.6 billion"), the two ends of a range, a number and its scale, unit and noun.
+ *
+ * Here: the sentence reader, which reads each figure by what it is and relates a sentence's figures. Its parts read
+ * the same tokens (`view.ts`): `amounts.ts` the numbers, `measure.ts` what a figure measures, `time.ts` when; the
+ * word lists are `words.ts`, data only.
+ */
+
+export type { Figure, FigureUnit, FigureValue } from './types.js';
+export { CHANGE_NOUNS } from './words.js';
+
+/** Every figure in `sentence`, in order. `sentence` may hold several sentences, read in turn. */
+export function figuresInSentence(sentence: string): Figure[] {
+  return figuresInSentences([sentence])[0]!;
+}
+
+/**
+ * The figures of each of a passage's sentences, read in order, so that a figure whose sentence names
+ * only its head noun ("over 70,000 deaths") takes the fuller noun phrase the sentence before gave it
+ * ("deaths from collisions of heavy lorries").
+ */
+export function figuresInSentences(sentences: string[]): Figure[][] {
+  let previous: SentenceReader | undefined;
+  return sentences.map((text) =>
+    tokenSentences(text).flatMap((tokens) => {
+      const reader: SentenceReader = new SentenceReader(text, tokens, previous);
+      previous = reader;
+      return reader.figures();
+    }),
+  );
+}
+
+/** A noun phrase of a sentence, kept for the figures of the next sentence that name only its head. */
+interface Phrase {
+  /** The stem of its head noun: wink tags a capitalised first word as a name and leaves its plural. */
+  head: string;
+  /** Index of its first token. */
+  first: number;
+  text: string;
+  /** Words in it: a phrase of one word adds nothing to a bare head. */
+  words: number;
+}
+
+/** The number or range a figure is read from (`quantityAt`). */
+interface Quantity {
+  low: Amount;
+  /** A range's high end, with a hedge of its own ("between 5 and nearly 9"). */
+  high?: { amount: Amount; hedge?: string };
+  /** Index after its last token. */
+  next: number;
+  currency?: FigureUnit;
+  percent: boolean;
+  /** The hedge and value the figure takes. */
+  base: Pick<Figure, 'hedge' | 'value'>;
+}
+
+/** A figure read from its own words, not referring back to the one before. */
+function plainMatch(first: number, next: number, figure: Match['figure']): Match {
+  return { first, next, figure, anaphoric: false };
+}
+
+/** Reads one sentence's tokens into figures. Indexes are token positions; offsets are in `text`. */
+class SentenceReader extends Reading {
+  private phraseList?: Phrase[];
+
+  constructor(
+    text: string,
+    t: Token[],
+    /** The sentence before, for figures that name only the head of a noun phrase it gave in full. */
+    private readonly previous?: SentenceReader,
+  ) {
+    super(text, t);
+  }
+
+  figures(): Figure[] {
+    const matches: Match[] = [];
+    for (let i = 0; i < this.t.length;) {
+      const match = this.matchAt(i, matches);
+      if (match) {
+        this.resolveHead(match);
+        matches.push(match);
+        i = match.next;
+      } else i++;
+    }
+    bindTimes(this, matches);
+    this.relateBaselines(matches);
+    return matches.map(({ first, next, figure }) => {
+      const start = this.t[first]!.start;
+      const end = this.t[next - 1]!.end;
+      return { text: this.text.slice(start, end), start, end, ...figure };
+    });
+  }
+
+  /** The sentence's noun phrases, read on first use (most sentences are never asked). */
+  get phrases(): Phrase[] {
+    if (!this.phraseList) {
+      const phrases: Phrase[] = [];
+      for (let i = 0; i < this.t.length;) {
+        const opens = /^(NOUN|PROPN|ADJ)$/.test(this.t[i]!.pos) && !/^(NOUN|PROPN|ADJ)$/.test(this.t[i - 1]?.pos ?? '');
+        const phrase = opens ? nounPhraseAt(this, i) : undefined;
+        const text = phrase && measureText(this, phrase.first, phrase.next);
+        if (phrase && text)
+          phrases.push({
+            head: stem(this.t[phrase.headNext - 1]!.lower),
+            first: i,
+            text,
+            words: text.split(/\s+/).length,
+          });
+        i = phrase ? phrase.headNext : i + 1;
+      }
+      this.phraseList = phrases;
+    }
+    return this.phraseList;
+  }
+
+  /**
+   * A measure that is a bare head noun ("over 70,000 deaths") means the fuller noun phrase with that head
+   * said just before, in this sentence or the one before ("a rise in deaths from collisions of heavy
+   * lorries"): the figure is of those, not of every death.
+   */
+  private resolveHead(match: Match): void {
+    const bare = (measure: string | undefined): string | undefined => {
+      const head = measure && !/\s/.test(measure) ? this.t.find((t) => t.text === measure) : undefined;
+      if (!head || !/^(NOUN|PROPN)$/.test(head.pos)) return measure;
+      const earlier = [
+        ...this.phrases.filter((p) => p.first < match.first).reverse(),
+        ...[...(this.previous?.phrases ?? [])].reverse(),
+      ];
+      return earlier.find((p) => p.head === stem(head.lower) && p.words > 1)?.text ?? measure;
+    };
+    match.figure.measure = bare(match.figure.measure);
+    match.base = bare(match.base);
+  }
+
+  /**
+   * A figure a change is counted from ("over 70,000 deaths in the 12 months to March, up from 62,000 a year
+   * before") is of the same kind as the figure before it: it takes that figure's period where its own time
+   * is as precise, and its measure where it names none.
+   */
+  private relateBaselines(matches: Match[]): void {
+    matches.forEach((m, n) => {
+      const before = matches[n - 1]?.figure;
+      // "fell from 150 litres to 120 litres": the two ends of a change measure one thing, which the first is said of
+      // (the second's words before it are the first figure's).
+      const from = matches[n - 1];
+      if (
+        from?.figure.measure &&
+        from.figure.unit === m.figure.unit &&
+        from.next === m.first - 1 &&
+        this.lower(from.next) === 'to' &&
+        this.lower(from.first - 1) === 'from'
+      )
+        m.figure.measure = from.figure.measure;
+      if (!before || before.unit !== m.figure.unit || !isBaseline(this, m.first)) return;
+      m.figure.measure ??= before.measure;
+      const months = (when: string | undefined) => !!when && when.split(/\s+/).some(isMonth);
+      if (before.period && !m.figure.period && months(before.when) === months(m.figure.when))
+        m.figure.period = before.period;
+    });
+  }
+
+  /**
+   * The figure at token `i`, read by what it is: a share in words, a sum of money or a percentage, a multiple, a ratio
+   * or a count. `before` holds the sentence's figures before it, which a figure with no measure of its own may share.
+   */
+  private matchAt(i: number, before: Match[]): Match | undefined {
+    let k = i;
+    // "made up 12 percent of cases" is a share, not a rise.
+    if (CHANGE_MARKERS.has(this.lower(k)) && !isHedgeAt(this, k) && this.t[k - 1]?.lemma !== 'make') k++;
+    const outerHedge = hedgeAt(this, k);
+    if (outerHedge) k += outerHedge.length;
+    // "Nearly half of the farms", "two-thirds of voters": a share, of what follows "of" or what stands at it.
+    const fraction = fractionAt(this, k);
+    if (fraction)
+      return this.finish(
+        i,
+        fraction.next,
+        { hedge: outerHedge?.join(' '), value: fraction.value, unit: 'ratio' },
+        before,
+      );
+    const quantity = this.quantityAt(i, k, outerHedge);
+    if (!quantity) return undefined;
+    const { low, high, next, currency, percent, base } = quantity;
+    if (currency || percent) return this.moneyOrPercentAt(i, next, currency ?? 'percent', base, before);
+    // "2.5 times greater", "three times as many": a multiple, with the words that say of what.
+    if (this.lower(next) === 'times' && !high)
+      return this.finish(i, comparisonAt(this, next + 1), { ...base, unit: 'multiple' }, before);
+    return (high ? undefined : this.ratioMatchAt(i, low, base)) ?? this.countAt(i, next, low, base, before);
+  }
+
+  /**
+   * The number or range a figure at `i` is read from, at `k` after any change marker and `outerHedge`: one amount, or
+   * the two ends of a range ("between $18 and $30 billion", "8 to 9 percent"), with the hedge and value they give it.
+   */
+  private quantityAt(i: number, k: number, outerHedge: string[] | undefined): Quantity | undefined {
+    const opener = this.lower(k);
+    const range =
+      opener === 'between' || opener === 'from'
+        ? rangeAt(this, k + 1, opener === 'between' ? ['and'] : ['to', 'through'])
+        : undefined;
+    let low = range?.low ?? amountAt(this, k);
+    if (!low || isLabel(this, low)) return undefined;
+    let high = range?.high ?? rangeTailAt(this, low);
+    // "fell from 150 to 120 litres", "rose from 3 to 5 percent": the two ends of a change are two figures, not a range.
+    // Each is read at its own number, the first with the unit and scale of the second.
+    const moved = (from: number) => this.lower(from) === 'from' && CHANGE_VERBS.has(this.t[from - 1]?.lemma ?? '');
+    if (high && (moved(range ? k : i - 1) || inherit(low, high.amount) > high.amount.value)) {
+      if (range) return undefined;
+      const { currency, percent } = high.amount;
+      low = {
+        ...low,
+        value: inherit(low, high.amount),
+        currency: low.currency ?? currency,
+        percent: low.percent || percent,
+      };
+      high = undefined;
+    }
+    const next = high?.amount.next ?? low.next;
+    const currency = high?.amount.currency ?? low.currency;
+    const percent = low.percent || !!high?.amount.percent;
+    // "are estimated at between ...": the estimate is the hedge, though it stands outside the figure.
+    const hedge =
+      outerHedge?.join(' ') ??
+      high?.hedge ??
+      (this.lower(i - 1) === 'at' && this.lower(i - 2) === 'estimated' ? 'estimated' : undefined);
+    const value: FigureValue = high ? { low: inherit(low, high.amount), high: high.amount.value } : low.value;
+    return { low, high, next, currency, percent, base: { hedge, value } };
+  }
+
+  /** A sum of money or a percentage, with the period of its rate ("$77 million a month"); none that bounds a class. */
+  private moneyOrPercentAt(
+    i: number,
+    next: number,
+    unit: FigureUnit,
+    base: Pick<Figure, 'hedge' | 'value'>,
+    before: Match[],
+  ): Match | undefined {
+    if (isBound(this, i, true)) return undefined;
+    const per = rateAt(this, next);
+    return this.finish(i, per?.next ?? next, { ...base, unit, per: per?.period }, before);
+  }
+
+  /** "one in 10", "29 of the 31 schools": a ratio, of the noun phrase after its whole. */
+  private ratioMatchAt(i: number, low: Amount, base: Pick<Figure, 'hedge' | 'value'>): Match | undefined {
+    const ratio = ratioAt(this, low);
+    if (!ratio) return undefined;
+    const noun = nounPhraseAt(this, ratio.next);
+    return plainMatch(i, noun?.headNext ?? ratio.next, {
+      ...base,
+      value: low.value / ratio.whole,
+      unit: 'ratio',
+      measure: noun ? measureText(this, noun.first, noun.next) : undefined,
+    });
+  }
+
+  /** A count needs something counted: a noun, "of those", or (for digits) an elliptic "34,500 killed". */
+  private countAt(
+    i: number,
+    next: number,
+    low: Amount,
+    base: Pick<Figure, 'hedge' | 'value'>,
+    before: Match[],
+  ): Match | undefined {
+    if (
+      isYear(this, low) ||
+      isDuration(this, next) ||
+      this.t[next]?.lower === '-' ||
+      (low.value === 1 && low.scale === 1)
+    )
+      return undefined;
+    const unit: FigureUnit = 'count';
+    const noun = nounPhraseAt(this, next);
+    const per = rateAt(this, noun?.headNext ?? next);
+    if (noun) {
+      if (TIME_UNITS.has(this.lower(noun.headNext - 1))) return undefined;
+      // "the two governments" refers back; "the two ferries in Norway" says how many there are.
+      if (low.wordy && isDefinite(this, i) && noun.next === noun.headNext) return undefined;
+      if (isBound(this, i, true)) return undefined;
+      // "Wheat yields averaged 3.1 tonnes": a unit of measure says how, not what; what stands at it does ("3.1 tonnes
+      // of wheat" says it after the unit).
+      const measured = MEASUREMENT_UNITS.has(this.lower(noun.headNext - 1)) && noun.next === noun.headNext;
+      return plainMatch(i, per?.next ?? noun.headNext, {
+        ...base,
+        unit,
+        per: per?.period,
+        measure: (measured && subjectBefore(this, i)) || measureText(this, noun.first, noun.next),
+      });
+    }
+    if (low.wordy || isBound(this, i, false)) return undefined;
+    const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
+    const referent = antecedent?.base ?? antecedent?.figure.measure;
+    const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
+    if (!partitive && this.lower(next) === 'of') {
+      const whole = nounPhraseAt(this, this.skipDeterminers(next + 1));
+      if (whole) return plainMatch(i, next, { ...base, unit, measure: measureText(this, whole.first, whole.next) });
+    }
+    // "over 20,000 of those coming from Dover", "and some 15,500 coming from Hull".
+    const tail = participlePhraseAt(this, partitive ? next + 2 : next);
+    // "The district will take in three towns and total about 45,000": a figure its sentence predicates of a
+    // subject is that subject's, not more of the count before it.
+    const subject = partitive ? undefined : subjectBefore(this, i);
+    if (subject) return plainMatch(i, next, { ...base, unit, measure: subject });
+    if (partitive || referent) {
+      return {
+        first: i,
+        next,
+        figure: { ...base, unit, measure: joinMeasure(referent, tail && measureText(this, tail.first, tail.next)) },
+        anaphoric: true,
+        base: referent,
+      };
+    }
+    // "Some 4,000 were living in tents", "about 300 were children": a count that is its clause's subject counts what
+    // the predicate says of it.
+    const predicate = this.t[next]?.pos === 'AUX' ? predicateAt(this, next) : undefined;
+    if (predicate) return { first: i, next, figure: { ...base, unit, measure: predicate }, anaphoric: false };
+    // "34,500 killed": the participle reads as part of the figure, but it is no noun phrase to head a measure. After
+    // "with" it counts what the phrase before says: "a record for road deaths with 912 killed".
+    const participle = this.t[next];
+    if (participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower)) {
+      const by = this.lower(i - 1) === 'with' ? nounPhraseEnding(this, i - 1) : undefined;
+      const measure = by && measureText(this, by.first, i - 1);
+      return plainMatch(i, next + 1, { ...base, unit, measure });
+    }
+    // "Thefts fell to 950": what the count is of stands before it, or nothing says.
+    return plainMatch(i, next, { ...base, unit });
+  }
+
+  private finish(first: number, next: number, figure: Omit<Match['figure'], 'measure'>, before: Match[]): Match {
+    return plainMatch(first, next, { ...figure, measure: quantityMeasure(this, first, next, figure.unit, before) });
+  }
+}
+
+function joinMeasure(base: string | undefined, tail: string | undefined): string | undefined {
+  if (!base) return tail;
+  return tail ? `${base} ${tail}` : base;
+}

@@ -1,0 +1,315 @@
+import type { Token } from '../tokens.js';
+import {
+  HEDGES,
+  CHANGE_MARKERS,
+  CHANGE_NOUNS,
+  TIME_NOUNS,
+  DETERMINERS,
+  RELATIVES,
+  QUALIFYING_PREPOSITIONS,
+  NOUN_LINKS,
+  QUANTITY_VERBS,
+  QUANTITY_PREPOSITIONS,
+  LINKING_WORDS,
+  TIME_PREPOSITIONS,
+  YEAR,
+} from './words.js';
+import type { FigureUnit, Match } from './types.js';
+import type { Reading } from './view.js';
+import { isTimeAt } from './time.js';
+
+/**
+ * What a figure measures: the noun phrase after it, the subject it is said of, a predicate or participle phrase, and
+ * a relative clause that narrows a noun ("farms that lack irrigation").
+ */
+
+/**
+ * The most tokens a noun phrase is read back over ("the profits from drug sales in the city" is eight): further back is
+ * another clause's.
+ */
+const NOUN_PHRASE_MAX_TOKENS = 14;
+/**
+ * How far before a noun phrase the relative pronoun of its clause may stand: "that" is two tokens before "a car" in
+ * "households that own a car".
+ */
+const RELATIVE_MAX_TOKENS = 4;
+
+/**
+ * A noun phrase starting at `i`: adjectives, nouns and hyphenated compounds up to a head noun,
+ * "and" joining a second noun, then one qualifying prepositional phrase that is not a time, with
+ * its own "of" complement ("deaths from collisions of heavy lorries").
+ * `headNext` ends the phrase before its qualifier; `next` after it.
+ */
+export function nounPhraseAt(r: Reading, i: number): { first: number; headNext: number; next: number } | undefined {
+  const headNext = nounRunAt(r, i);
+  if (headNext === undefined) return undefined;
+  let next = headNext;
+  const prep = r.lower(next);
+  if (QUALIFYING_PREPOSITIONS.has(prep) && !isTimeAt(r, next + 1)) {
+    const inner = nounRunAt(r, r.skipDeterminers(next + 1));
+    if (inner !== undefined && (prep !== 'to' || r.t[next + 1]?.pos !== 'VERB')) {
+      next = inner;
+      const complement = r.lower(next) === 'of' && !isTimeAt(r, next + 1);
+      next = (complement && nounRunAt(r, r.skipDeterminers(next + 1))) || next;
+    }
+  }
+  return { first: i, headNext, next };
+}
+
+/** The end of a run of noun-phrase words from `i` whose last word is a noun, or undefined. */
+function nounRunAt(r: Reading, i: number): number | undefined {
+  let lastNoun: number | undefined;
+  for (let k = i; k < r.t.length; k++) {
+    const token = r.t[k]!;
+    const next = r.t[k + 1];
+    const glue =
+      k > i &&
+      !token.spaced &&
+      !!next &&
+      (((token.text === '-' || token.text === '–') && !next.spaced) ||
+        (/^['’]s?$/.test(token.text) && /^(NOUN|PROPN|ADJ)$/.test(next.pos)));
+    // A word tagged as a verb straight after a preposition ("deaths from collisions") can only be a noun.
+    const nominal = token.pos === 'VERB' && k === i && r.t[k - 1]?.pos === 'ADP' && !/ing$/.test(token.lower);
+    const nounish = token.pos === 'NOUN' || token.pos === 'PROPN' || nominal;
+    const modifier =
+      token.pos === 'ADJ' ||
+      (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && !/ing$/.test(token.lower));
+    // "coming" tagged as a noun before "from": a participle, not a head.
+    const participle = nounish && /ing$/.test(token.lower) && next?.pos === 'ADP';
+    const joins =
+      (token.lower === 'and' || token.lower === 'or') &&
+      lastNoun === k - 1 &&
+      next?.pos !== 'PROPN' &&
+      nounRunAt(r, k + 1) !== undefined;
+    // "12,400 patients last winter": the time after the noun is the figure's, not part of what it counts.
+    const dated = k > i && (token.entity === 'DATE' || token.entity === 'DURATION');
+    if (
+      (token.type !== 'word' && !glue) ||
+      dated ||
+      participle ||
+      TIME_PREPOSITIONS.has(token.lower) ||
+      DETERMINERS.has(token.lower)
+    )
+      break;
+    if (!nounish && !modifier && !glue && !joins) break;
+    if (nounish) {
+      lastNoun = k;
+      // "Three gangs control the harbour": a plural noun followed by another noun ends the phrase.
+      if (/[^su]s$/.test(token.lower) && next?.pos === 'NOUN') break;
+    }
+  }
+  return lastNoun === undefined ? undefined : lastNoun + 1;
+}
+
+/**
+ * What a predicate from `at` says of its subject, as a measure: its participle's phrase ("were living in tents along
+ * the river"), or the noun phrase after "be" ("were children"); none for a bare passive ("were killed in 2019").
+ */
+export function predicateAt(r: Reading, at: number): string | undefined {
+  const tail = participlePhraseAt(r, at);
+  if (tail) return measureText(r, tail.first, tail.next);
+  let k = at;
+  while (r.t[k + 1]?.pos === 'AUX' || r.t[k + 1]?.pos === 'ADV') k++;
+  if (r.t[k]?.lemma !== 'be') return undefined;
+  const noun = nounPhraseAt(r, r.skipDeterminers(k + 1));
+  return noun && measureText(r, noun.first, noun.next);
+}
+
+/** "coming from heroin", "involving trucks": a participle, its preposition if any, and a noun phrase. */
+export function participlePhraseAt(r: Reading, at: number): { first: number; next: number } | undefined {
+  let i = at;
+  while (r.t[i]?.pos === 'AUX') i++;
+  const verb = r.t[i];
+  if (!verb || !/(ing|ed)$/.test(verb.lower) || !['VERB', 'NOUN'].includes(verb.pos)) return undefined;
+  // "involving trucks": a present participle may take its object with no preposition.
+  const object = r.t[i + 1]?.pos !== 'ADP';
+  if (object && !/ing$/.test(verb.lower)) return undefined;
+  const noun = nounPhraseAt(r, r.skipDeterminers(i + (object ? 1 : 2)));
+  return noun && { first: i, next: noun.next };
+}
+
+/**
+ * The measure of money, a percentage or a multiple: a noun after it ("40 percent increase in ..."), a
+ * noun after "in" or "of" ("$2.9 billion in aid", "72.9 percent of respondents"), and for money after
+ * "on" or "for" ("$4 million on new boats"); else the noun phrase it is said of ("drug seizures up 28
+ * percent"), or, for a sum with no noun of its own, the measure of the sum before it in the sentence
+ * ("$2.9 billion in aid ... and $1.8 billion has been spent").
+ */
+export function quantityMeasure(
+  r: Reading,
+  first: number,
+  next: number,
+  unit: FigureUnit,
+  before: Match[],
+): string | undefined {
+  if (r.t[next]?.pos === 'NOUN' && !isTimeAt(r, next)) {
+    const direct = nounPhraseAt(r, next);
+    const measure = direct && measureText(r, direct.first, direct.next);
+    if (measure) return measure;
+    // "1,450 permits in 2022, a 12 percent increase": a bare change beside a figure is a change of what it counts.
+    const beside = r.lower(first - 1) === 'a' && r.lower(first - 2) === ',' ? before.at(-1) : undefined;
+    const clause = (k: number) => r.segmentOf[k]!;
+    if (beside && CHANGE_NOUNS.has(r.lower(next)) && clause(beside.first) === clause(first - 2) - 1)
+      return beside.figure.measure;
+  }
+  // "Household debt stood at 95 percent of income": what stands at the figure is the measure, not its base.
+  const subject = subjectBefore(r, r.t[first - 1]?.text === '(' ? first - 1 : first);
+  if (subject) return subject;
+  const after = r.lower(next);
+  const money = unit !== 'percent' && unit !== 'multiple';
+  if ((after === 'in' || after === 'of' || (money && (after === 'on' || after === 'for'))) && !isTimeAt(r, next + 1)) {
+    const noun = nounPhraseAt(r, r.skipDeterminers(next + 1));
+    // "30 percent in Norway" says where, not what.
+    const place = after === 'in' && noun && r.t.slice(noun.first, noun.headNext).every((t) => t.pos === 'PROPN');
+    if (noun && !place) {
+      // "90 percent of heroin used in the country": the share is of what the participle narrows.
+      const end = after === 'of' ? (participlePhraseAt(r, noun.next)?.next ?? noun.next) : noun.next;
+      const measure = measureText(r, noun.first, end);
+      if (measure) return measure;
+    }
+  }
+  return [...before].reverse().find((m) => m.figure.unit === unit && m.figure.measure)?.figure.measure;
+}
+
+/**
+ * The noun phrase a figure is predicated of: "the profits from ... are estimated at [figure]", "drug
+ * seizures up [figure]", "thefts reached [figure]". After any other verb the subject is who acts ("the
+ * ministry has spent [figure]"): the sentence does not say what the figure is of, and the actor is not it.
+ */
+export function subjectBefore(r: Reading, i: number): string | undefined {
+  // "and initially total some 50,000": a quantity verb right before a figure is a verb, however tagged.
+  // So is one before its preposition ("small firms account for 45 percent", with "account" read as a noun).
+  const verbal = (k: number) =>
+    r.t[k]?.pos === 'VERB' ||
+    (k >= 0 &&
+      r.t.slice(k + 1, i).every((t) => LINKING_WORDS.has(t.lower)) &&
+      QUANTITY_VERBS.has(r.t[k]!.lemma) &&
+      r.t[k - 1]?.pos !== 'DET');
+  // "Water use fell from 150 litres": where a quantity moved from is said of its subject as much as where it went.
+  const linking = (k: number) =>
+    LINKING_WORDS.has(r.lower(k)) ||
+    (r.lower(k) === 'from' && r.t[k - 1]?.pos === 'VERB' && QUANTITY_VERBS.has(r.t[k - 1]!.lemma));
+  // A noun phrase right before a figure is not what it is said of ("the report found 90 percent", with
+  // "found" read as a noun), unless the figure is a change ("seizures up 28 percent") or stands in brackets.
+  if (!/^(AUX|ADV|PART)$/.test(r.t[i - 1]?.pos ?? '') && !verbal(i - 1) && !linking(i - 1)) {
+    if (!CHANGE_MARKERS.has(r.lower(i)) && r.t[i]?.text !== '(') return undefined;
+  }
+  let k = i - 1;
+  let verb: Token | undefined;
+  let preposition = false;
+  while (k >= 0 && (/^(AUX|ADV|PART)$/.test(r.t[k]!.pos) || verbal(k) || linking(k))) {
+    if (!verb && verbal(k)) verb = r.t[k];
+    else if (!verb && QUANTITY_PREPOSITIONS.has(r.lower(k))) preposition = true;
+    k--;
+  }
+  if (verb && !preposition && !QUANTITY_VERBS.has(verb.lemma)) return undefined;
+  // "The new force would take in the police and initially total some 50,000": a second predicate joined
+  // by "and" is said of the subject of the first, the noun phrase before its verbs.
+  if (verb && (r.lower(k) === 'and' || r.lower(k) === 'or')) {
+    let chain = k - 1;
+    while (chain >= 0 && !/^(AUX|VERB)$/.test(r.t[chain]!.pos)) chain--;
+    while (chain > 0 && /^(AUX|VERB|ADV)$/.test(r.t[chain - 1]!.pos)) chain--;
+    const subject = chain > 0 ? nounPhraseEnding(r, chain) : undefined;
+    return subject && measureText(r, subject.first, chain);
+  }
+  const phrase = nounPhraseEnding(r, k + 1);
+  return phrase && measureText(r, phrase.first, k + 1);
+}
+
+/** The noun phrase that ends before token `end`, read backwards: "the profits from drug sales in the city". */
+export function nounPhraseEnding(r: Reading, end: number): { first: number } | undefined {
+  let first = end;
+  for (let j = end - 1; j >= 0 && end - j <= NOUN_PHRASE_MAX_TOKENS; j--) {
+    const token = r.t[j]!;
+    const glued = (token.text === '-' || token.text === '–') && !token.spaced;
+    const nounish =
+      /^(NOUN|PROPN|ADJ|NUM|DET)$/.test(token.pos) ||
+      token.lower === "'s" ||
+      token.lower === '’s' ||
+      glued ||
+      (token.text === '.' && !token.spaced);
+    const linking = NOUN_LINKS.has(token.lower) && first < end;
+    // "heroin used in ...", or "of frozen fish": a participle after its noun, or before it after a preposition.
+    const participle =
+      token.pos === 'VERB' &&
+      /(ed|en|ing)$/.test(token.lower) &&
+      first < end &&
+      (/^(NOUN|PROPN)$/.test(r.t[j - 1]?.pos ?? '') ||
+        (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(r.t[j + 1]!.pos) && r.t[j - 1]?.pos === 'ADP'));
+    // "waits of over 4 hours": a hedged number inside the phrase, not a figure's own hedge.
+    const hedged = first === j + 1 && r.t[first]!.pos === 'NUM' && HEDGES.some((h) => h.at(-1) === token.lower);
+    // "Waits of ...": wink reads a capitalised first word before a preposition as a verb; there it is a noun.
+    const opening = token.pos === 'VERB' && !j && first === 1 && NOUN_LINKS.has(r.lower(1));
+    // "customs reports drug seizures": a plural noun before another noun ends the phrase.
+    const plural = token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && r.t[j + 1]?.pos === 'NOUN';
+    if (!(nounish || linking || participle || hedged || opening) || plural) break;
+    first = j;
+    // An article opens its noun phrase, unless a preposition ties that phrase to one before.
+    if (token.pos === 'DET' && !NOUN_LINKS.has(r.lower(j - 1))) break;
+  }
+  while (first < end && (DETERMINERS.has(r.lower(first)) || /^(ADP|PUNCT)$/.test(r.t[first]!.pos))) first++;
+  // "Farms that lack irrigation fell to 3,000": the clause narrows the noun before it, which heads the phrase; the
+  // clause's own words alone ("lack irrigation", "own a car") would be a verb phrase.
+  const relative = relativeBefore(r, first);
+  if (relative !== undefined) return nounPhraseEnding(r, relative) ?? (first < end ? { first } : undefined);
+  return first < end ? { first } : undefined;
+}
+
+/**
+ * The relative pronoun opening a clause that ends a noun phrase at `first` ("households that own a car", "farms that
+ * lack irrigation", with "lack" read as a noun), when a noun stands before it; none for "said that prices rose".
+ */
+function relativeBefore(r: Reading, first: number): number | undefined {
+  for (let p = first - 1; p > 0 && first - p <= RELATIVE_MAX_TOKENS; p--) {
+    if (RELATIVES.has(r.lower(p))) {
+      const verb = r.t[p + 1]!;
+      // A verb, or a word wink read as a noun that is no plural subject of a clause ("reports that prices rose").
+      const verbal = /^(VERB|AUX|ADV)$/.test(verb.pos) || (/^(NOUN|ADJ)$/.test(verb.pos) && !/s$/.test(verb.lower));
+      return verbal && /^(NOUN|PROPN)$/.test(r.t[p - 1]!.pos) ? p : undefined;
+    }
+    if (!/^(VERB|AUX|ADV|ADJ|DET|PART|NOUN)$/.test(r.t[p]!.pos)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The measure in tokens `first` to `next`: without its determiners, and cut before a verb that opens a
+ * clause ("respondents said the city ...", "heroin ... is from"), so it is always a noun phrase. None
+ * when no noun is left, or when every noun names a time ("the same period" says when, not what).
+ */
+export function measureText(r: Reading, first: number, next: number): string | undefined {
+  let a = first;
+  // A number before the noun is another figure ("from 5 or 6 main routes to upwards of 20"), not part of this one's.
+  const numeral = (k: number) => r.t[k]?.pos === 'NUM' && !YEAR.test(r.t[k]!.text);
+  while (
+    a < next &&
+    (DETERMINERS.has(r.lower(a)) || numeral(a) || (numeral(a - 1) && /^(or|to|and)$/.test(r.lower(a))))
+  )
+    a++;
+  let end = a;
+  while (end < next && !opensClause(r, end)) end++;
+  // "electricity used in the region last year": the time ending it says when, and is the figure's `when`.
+  const dated = (k: number) => r.t[k]!.entity === 'DATE' || r.t[k]!.entity === 'DURATION';
+  while (end > a && (/^(ADP|DET|CCONJ|PUNCT|PART|SCONJ|PRON)$/.test(r.t[end - 1]!.pos) || dated(end - 1))) end--;
+  const nouns = r.t.slice(a, end).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  // "The same period" says when, and a bare "drop" how a figure moved: neither says what it measures.
+  if (
+    nouns.every(
+      (t) => TIME_NOUNS.has(t.lower) || CHANGE_NOUNS.has(t.lower) || t.entity === 'DATE' || t.entity === 'DURATION',
+    )
+  )
+    return undefined;
+  return r.text.slice(r.t[a]!.start, r.t[end - 1]!.end);
+}
+
+/**
+ * A finite verb: an auxiliary, or an inflected verb after its subject ("respondents said the city ...").
+ * A participle that narrows a noun ("heroin used in", "residents feeling unsafe"), one before a noun
+ * ("armed groups"), or a noun read as a verb inside a compound ("road crash deaths") opens none.
+ */
+function opensClause(r: Reading, k: number): boolean {
+  const token = r.t[k]!;
+  if (token.pos === 'AUX') return true;
+  if (token.pos !== 'VERB' || /ing$/.test(token.lower) || /^(ADP|PART)$/.test(r.t[k + 1]?.pos ?? '')) return false;
+  return token.lemma !== token.lower && /^(NOUN|PROPN)$/.test(r.t[k - 1]?.pos ?? '');
+}

@@ -1,0 +1,159 @@
+import { monthNumber } from '../../../corpus/dates.js';
+import {
+  CHANGE_MARKERS,
+  PART_ORDINALS,
+  YEAR_PARTS,
+  TIME_UNITS,
+  QUANTITY_VERBS,
+  TIME_PREPOSITIONS,
+  TIME_QUALIFIERS,
+  RELATIVE_TIMES,
+  SEASONS,
+  DROPPED_TIME_PREPOSITIONS,
+  BASELINE_MARKERS,
+  PERIOD_ENDS,
+  YEAR,
+} from './words.js';
+import type { Match } from './types.js';
+import type { Reading } from './view.js';
+
+/** When: the time expressions of a sentence, which figure each belongs to, and the tests for a time's words. */
+
+interface TimeSpan {
+  first: number;
+  next: number;
+  text: string;
+  baseline: boolean;
+  period?: string;
+}
+
+/** Whether a time stands at `i`, after any determiners: a date or duration, a year, a month. */
+export function isTimeAt(r: Reading, i: number): boolean {
+  const token = r.t[r.skipDeterminers(i)];
+  return (
+    !!token && (token.entity === 'DATE' || token.entity === 'DURATION' || YEAR.test(token.text) || isMonth(token.lower))
+  );
+}
+
+/** Time expressions of the sentence: a year, month, "fiscal year 2022", "the 12 months ending in March 2022". */
+function timeSpans(r: Reading): TimeSpan[] {
+  const spans: TimeSpan[] = [];
+  const t = r.t;
+  for (let i = 0; i < t.length; i++) {
+    if (!isTimeToken(r, i)) continue;
+    let first = i;
+    let next = i + 1;
+    while (
+      next < t.length &&
+      (isTimeToken(r, next) || ((t[next]!.text === ',' || t[next]!.lower === 'of') && isTimeToken(r, next + 1)))
+    )
+      next++;
+    // "the 12 months ending in March 2022": a period and the date it ends on are one time.
+    let period: string | undefined;
+    if (PERIOD_ENDS.has(r.lower(next))) {
+      const date = r.lower(next + 1) === 'in' ? next + 2 : next + 1;
+      const stretch = t.slice(first, next).filter((w) => !TIME_QUALIFIERS.has(w.lower));
+      if (isTimeToken(r, date)) {
+        if (stretch.some((w) => TIME_UNITS.has(w.lower))) period = r.text.slice(stretch[0]!.start, stretch.at(-1)!.end);
+        next = date + 1;
+        while (isTimeToken(r, next)) next++;
+      }
+    }
+    if (r.lower(first - 1) === 'fiscal' || r.lower(first - 1) === 'calendar') first--;
+    // A fiscal year is a stretch of its own, not the calendar year of the same number.
+    if (r.lower(first) === 'fiscal' || /^fy\d/i.test(t[first]!.text)) period ??= 'fiscal year';
+    while (first > 0 && (TIME_QUALIFIERS.has(r.lower(first - 1)) || r.t[first - 1]!.entity === 'DATE')) first--;
+    // "the 2014 murder": a year that modifies a noun is the time without its article.
+    if (r.lower(first) === 'the' && next - first === 2 && YEAR.test(t[first + 1]!.text)) first++;
+    const words = t.slice(first, next);
+    const anchored =
+      words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) ||
+      words.some((w) => RELATIVE_TIMES.has(w.lower)) ||
+      words.some((_, n) => isYearPart(r, first + n));
+    if (!anchored || words.every((w) => w.entity === 'DURATION' && !/\d/.test(w.text))) {
+      i = next - 1;
+      continue;
+    }
+    let from = first;
+    const prep = r.lower(first - 1);
+    if (TIME_PREPOSITIONS.has(prep) && !DROPPED_TIME_PREPOSITIONS.has(prep)) from = first - 1;
+    if (prep === 'of' && r.lower(first - 2) === 'as') from = first - 2;
+    if (prep === 'far' && r.lower(first - 2) === 'so') from = first - 2;
+    // "waits of over 4 hours", "a delay of 3 days": a length a noun has, not when anything happened.
+    if (r.lower(from - 1) === 'of' && words.every((w) => w.entity === 'DURATION')) {
+      i = next - 1;
+      continue;
+    }
+    const baseline =
+      BASELINE_MARKERS.has(prep) ||
+      (r.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) ||
+      (prep === 'from' && !words.some((w) => w.lower === 'to'));
+    spans.push({ first: from, next, text: r.text.slice(t[from]!.start, t[next - 1]!.end), baseline, period });
+    i = next - 1;
+  }
+  return spans;
+}
+
+function isTimeToken(r: Reading, i: number): boolean {
+  const token = r.t[i];
+  if (!token) return false;
+  if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
+  if (SEASONS.has(token.lower) && RELATIVE_TIMES.has(r.lower(i - 1))) return true;
+  if (isYearPart(r, i)) return true;
+  if (YEAR.test(token.text) || /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) || /^fy\d{2,4}$/i.test(token.text))
+    return true;
+  return isMonth(token.lower) && token.pos === 'PROPN';
+}
+
+/** "the third quarter", "the second half": a part of a year, counted, whose year the text may leave unsaid. */
+function isYearPart(r: Reading, i: number): boolean {
+  const ordinal = (k: number) => PART_ORDINALS.has(r.lower(k));
+  return (YEAR_PARTS.has(r.lower(i)) && ordinal(i - 1)) || (ordinal(i) && YEAR_PARTS.has(r.lower(i + 1)));
+}
+
+/**
+ * Gives each figure the time its clause states; failing that, a time that opens the sentence
+ * ("For the 12 months ending in March 2022, ..."), or one no other figure's clause holds.
+ * A figure read from "of those" takes its antecedent's time.
+ */
+export function bindTimes(r: Reading, matches: Match[]): void {
+  const spans = timeSpans(r).filter((s) => !s.baseline && !matches.some((m) => s.first < m.next && m.first < s.next));
+  const segmentsWithFigures = new Set(matches.map((m) => r.segmentOf[m.first]));
+  matches.forEach((m, n) => {
+    const segment = r.segmentOf[m.first];
+    const distance = (s: { first: number; next: number }) =>
+      s.first >= m.next ? s.first - m.next : (m.first - s.next) * 2 + 1;
+    // "2.5 times greater than the amount seized in fiscal year 2020": that year is the comparison's.
+    const compared = (s: { first: number }) =>
+      s.first >= m.next &&
+      r.t.slice(m.next, s.first).some((t) => BASELINE_MARKERS.has(t.lower) || t.lower === 'compared');
+    const own = spans
+      .filter((s) => r.segmentOf[s.first] === segment && !compared(s))
+      .sort((a, b) => distance(a) - distance(b));
+    // A baseline ("up from 10,900") is of the figure's measure at another time: never its antecedent's time.
+    const antecedent = m.anaphoric && !isBaseline(r, m.first) ? matches[n - 1]?.figure : undefined;
+    const outside = (s: { first: number }) => !r.bracketed[s.first] || r.bracketed[m.first];
+    const opening = spans.filter(
+      (s) => r.segmentOf[s.first] === 0 && segment !== 0 && !segmentsWithFigures.has(0) && outside(s),
+    );
+    const free = spans
+      .filter((s) => !segmentsWithFigures.has(r.segmentOf[s.first]) && outside(s))
+      .sort((a, b) => distance(a) - distance(b));
+    const inherited = antecedent?.when ? { text: antecedent.when, period: antecedent.period } : undefined;
+    const time = own[0] ?? inherited ?? opening[0] ?? free[0];
+    if (time) m.figure.when = time.text;
+    if (time?.period) m.figure.period = time.period;
+  });
+}
+
+/** "up from [figure]", "down from", "compared with", "versus", "than". */
+export function isBaseline(r: Reading, first: number): boolean {
+  const [one, two] = [r.lower(first - 1), r.lower(first - 2)];
+  if (one === 'from') return CHANGE_MARKERS.has(two) || QUANTITY_VERBS.has(r.t[first - 2]?.lemma ?? '');
+  if ((one === 'with' || one === 'to') && two === 'compared') return true;
+  return BASELINE_MARKERS.has(one);
+}
+
+export function isMonth(word: string | undefined): boolean {
+  return !!word && monthNumber(word) !== undefined;
+}

@@ -1,0 +1,44 @@
+import type { CurrencyUnit } from '../../../search/english.js';
+
+/** What the grammar reads a figure into: the public `Figure`, and a figure at token positions while it is read. */
+
+export type FigureUnit = CurrencyUnit | 'percent' | 'count' | 'multiple' | 'ratio';
+
+/** A number, or the two ends of a range ("between $18 and $30 billion" is 18e9..30e9). */
+export type FigureValue = number | { low: number; high: number };
+
+export interface Figure {
+  /** Verbatim: `sentence.slice(start, end)`. Counts and ratios keep their noun ("43 students"). */
+  text: string;
+  start: number;
+  end: number;
+  /** Money in units of its currency, percentages as written (72.9), ratios as a fraction (0.1). */
+  value: FigureValue;
+  unit: FigureUnit;
+  /** The period of a rate: "month" for "$77 million a month". */
+  per?: string;
+  /** What the figure counts or measures, from the sentence ("road crash deaths in the county"). */
+  measure?: string;
+  /** The time the sentence gives for it, verbatim ("in 2016", "the 12 months ending in March 2022"). */
+  when?: string;
+  /**
+   * The stretch of time the figure is a total over, when its time names where that stretch ends: "12 months"
+   * for "the 12 months ending in March 2022", and for "up from 62,000 in March 2021" beside it; "fiscal year".
+   */
+  period?: string;
+  /** How the source qualifies it: "some", "about", "over", "an estimated", "up to". */
+  hedge?: string;
+}
+
+/** A figure read at token positions `first` to `next`, before its text is cut from the sentence. */
+export interface Match {
+  first: number;
+  next: number;
+  figure: Omit<Figure, 'text' | 'start' | 'end'>;
+  /**
+   * Read from "of those" or an ellipsis ("and some 15,500 coming from heroin"): takes the time of the figure before.
+   */
+  anaphoric: boolean;
+  /** The measure a later "of those" refers back to: this figure's own, before any qualifier was added. */
+  base?: string;
+}

@@ -1,0 +1,361 @@
+import { CURRENCIES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS } from '../../../search/english.js';
+import type { FigureUnit } from './types.js';
+
+/** Word lists of the figure grammar. Grammar, not topic: nothing here names a subject of the corpus. */
+
+/** English's number words (`search/english.ts`, where a question reads them too) as the numbers they are. */
+export const NUMBER_WORDS = new Map(
+  Object.entries(ENGLISH_NUMBER_WORDS).map(([word, digits]) => [word, Number(digits)]),
+);
+export const CURRENCY_SYMBOLS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.signs.map((s) => [s, c.unit])));
+export const CURRENCY_WORDS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c.unit])));
+/** Longest first, so "more than" wins over "more". */
+export const HEDGES = [
+  'something around',
+  'something like',
+  'an estimated',
+  'an average of',
+  'upwards of',
+  'upward of',
+  'in excess of',
+  'as many as',
+  'as much as',
+  'as few as',
+  'more than',
+  'less than',
+  'fewer than',
+  'at least',
+  'at most',
+  'up to',
+  'close to',
+  'just over',
+  'just under',
+  'well over',
+  'a mere',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'over',
+  'under',
+  'estimated',
+  'only',
+  'barely',
+].map((h) => h.split(' '));
+export const CHANGE_MARKERS = new Set(['up', 'down']);
+/** A share said in words, by the parts its whole is cut into: "half of", "a third of", "two-thirds of". */
+export const FRACTIONS = new Map(
+  (
+    [
+      ['half', 2],
+      ['third', 3],
+      ['quarter', 4],
+      ['fifth', 5],
+      ['tenth', 10],
+    ] as [string, number][]
+  ).flatMap(([w, n]) => [
+    [w, n],
+    [w === 'half' ? 'halves' : `${w}s`, n],
+  ]),
+);
+/** Words before a bare "half" that make it one part named, not a share: "the second half", "the other half". */
+export const NAMED_PARTS = new Set([
+  'the',
+  'a',
+  'first',
+  'second',
+  'last',
+  'latter',
+  'other',
+  'this',
+  'that',
+  'each',
+  'every',
+]);
+/** Ordinals that count a part of a year: "the third quarter", "the second half". */
+export const PART_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'final', 'last']);
+export const YEAR_PARTS = new Set(['quarter', 'half']);
+/** Nouns that name a change ("a drop of 8 percent"): how a figure moved, not what it measures. */
+export const CHANGE_NOUNS = new Set(
+  ['increase', 'decrease', 'drop', 'rise', 'decline', 'fall', 'growth', 'reduction', 'jump', 'cut', 'gain', 'loss']
+    .flatMap((w) => [w, `${w}s`])
+    .concat(['growths', 'losses']),
+);
+export const TIME_UNITS = new Set([
+  'year',
+  'years',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'day',
+  'days',
+  'hour',
+  'hours',
+  'minute',
+  'minutes',
+  'decade',
+  'decades',
+  'century',
+  'centuries',
+  'quarter',
+  'quarters',
+]);
+/** Units of measure: a count of them ("3.1 tonnes") measures what the sentence says stands at it. */
+export const MEASUREMENT_UNITS = new Set(
+  (
+    'tonne ton kilogram kilo kg gram ounce litre liter gallon barrel metre meter kilometre kilometer km mile foot ' +
+    'yard acre hectare millimetre millimeter centimetre centimeter megawatt kilowatt gigawatt watt degree calorie'
+  )
+    .split(' ')
+    .flatMap((w) => [w, `${w}s`])
+    .concat(['feet', 'inch', 'inches']),
+);
+/** Nouns that name a stretch of time: "the same period" says when, not what a figure measures. */
+export const TIME_NOUNS = new Set([
+  ...TIME_UNITS,
+  'period',
+  'periods',
+  'time',
+  'season',
+  'seasons',
+  'interval',
+  'intervals',
+]);
+export const RATE_WORDS = new Set(['a', 'an', 'per', 'each', 'every']);
+/** Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5". */
+export const NUMBERING_WORDS = new Set([
+  'pillar',
+  'section',
+  'chapter',
+  'article',
+  'part',
+  'page',
+  'pages',
+  'paragraph',
+  'para',
+  'item',
+  'point',
+  'phase',
+  'step',
+  'stage',
+  'title',
+  'figure',
+  'table',
+  'volume',
+  'vol',
+  'issue',
+  'no',
+  'number',
+  '#',
+  'round',
+  'act',
+  'rule',
+  'clause',
+  'annex',
+  'appendix',
+  'level',
+  'tier',
+  'grade',
+  'box',
+  'footnote',
+  'note',
+  'line',
+  'lines',
+]);
+export const COMPARATIVES = new Set([
+  'greater',
+  'more',
+  'higher',
+  'larger',
+  'bigger',
+  'less',
+  'smaller',
+  'lower',
+  'faster',
+  'slower',
+  'longer',
+  'fewer',
+]);
+export const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'more',
+  'many',
+  'most',
+  'some',
+  'all',
+  'both',
+  'other',
+]);
+/** "the two governments", "these three": a definite small number refers back; it is not a count. */
+export const DEFINITE = new Set([
+  'the',
+  'these',
+  'those',
+  'both',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'my',
+  'your',
+  "'s",
+  '’s',
+]);
+export const ANAPHORS = new Set(['those', 'them', 'these', 'which', 'whom']);
+/** Pronouns that open a relative clause narrowing the noun before them: "farms that lack irrigation". */
+export const RELATIVES = new Set(['that', 'which', 'who']);
+/**
+ * Words after a noun that make the number after them a bound on what the noun counts, not a figure of its own:
+ * "drivers under 25", "towns above 5,000"; and those that make it an age ("people aged 65", "adults older than 70").
+ */
+export const BOUNDS = new Set(['under', 'over', 'above', 'below']);
+export const AGES = new Set(['aged', 'age', 'ages']);
+/** The hedges, and the bounds that are none ("above 5,000"), read back from a number. */
+export const BOUND_HEDGES = [...HEDGES, ...[...BOUNDS].map((w) => [w])];
+/** Hedges that make a count after "with" a bound on a class: "firms with fewer than 50 employees". */
+export const COMPARISONS = new Set([...BOUNDS, 'more than', 'fewer than', 'less than', 'at least', 'at most']);
+/** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */
+export const QUALIFYING_PREPOSITIONS = new Set([
+  'in',
+  'of',
+  'from',
+  'among',
+  'at',
+  'on',
+  'to',
+  'for',
+  'within',
+  'across',
+]);
+/** Prepositions that may join two parts of one noun phrase: "profits from drug sales in the United States". */
+export const NOUN_LINKS = new Set(['of', 'in', 'from', 'at', 'on', 'to', 'for', 'among', 'with', 'within', 'across']);
+/**
+ * Verbs (by lemma) whose subject is the quantity itself: "thefts reached 1,500", "the bill came to $3
+ * million", "losses are $2 million". After any other verb the subject is who acts ("the ministry spent $4
+ * million"), and the figure is not a measure of it.
+ */
+export const QUANTITY_VERBS = new Set([
+  'be',
+  'become',
+  'remain',
+  'stay',
+  'stand',
+  'reach',
+  'total',
+  'number',
+  'amount',
+  'average',
+  'top',
+  'exceed',
+  'surpass',
+  'hit',
+  'near',
+  'approach',
+  'equal',
+  'represent',
+  'account',
+  'comprise',
+  'constitute',
+  'cost',
+  'rise',
+  'climb',
+  'increase',
+  'grow',
+  'jump',
+  'soar',
+  'surge',
+  'double',
+  'triple',
+  'swell',
+  'fall',
+  'drop',
+  'decline',
+  'decrease',
+  'sink',
+  'dip',
+  'slip',
+  'plunge',
+  'plummet',
+  'tumble',
+  'shrink',
+  'peak',
+  'hover',
+  'range',
+  'run',
+  'come',
+  'go',
+]);
+/** Verbs (by lemma) of a quantity's change: "from A to B" after them gives where it moved from and to, not a range. */
+export const CHANGE_VERBS = new Set(
+  (
+    'rise climb increase grow jump soar surge swell fall drop decline decrease sink dip slip plunge plummet tumble ' +
+    'shrink go change'
+  ).split(' '),
+);
+/** Prepositions after a verb that make its subject the quantity: "fell to", "put at", "grew by". */
+export const QUANTITY_PREPOSITIONS = new Set(['at', 'to', 'by', 'of', 'in', 'from', 'for']);
+/** Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of". */
+export const LINKING_WORDS = new Set([
+  'at',
+  'for',
+  'to',
+  'by',
+  'of',
+  'in',
+  'up',
+  'down',
+  'a',
+  'an',
+  'than',
+  'more',
+  'less',
+  'half',
+  'third',
+  'quarter',
+  'much',
+]);
+export const TIME_PREPOSITIONS = new Set([
+  'in',
+  'since',
+  'during',
+  'by',
+  'until',
+  'through',
+  'throughout',
+  'over',
+  'from',
+  'between',
+  'before',
+  'after',
+  'within',
+  'as',
+]);
+/** Words that belong to a time expression before its number or unit: "the last 15 years", "the first half". */
+export const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
+/** Words that anchor a time to now: "last spring", "this year". */
+export const RELATIVE_TIMES = new Set(['this', 'last', 'past', 'next', 'previous']);
+/** A season is a time after "last" or "this" (wink dates "last winter" but not "last spring" or "last fall"). */
+export const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
+export const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);
+export const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above', 'below']);
+/** Words joining a stretch of time to the date it ends on: "the 12 months ending in March 2022". */
+export const PERIOD_ENDS = new Set(['ending', 'ended', 'to', 'through', 'until']);
+export const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);
+export const YEAR = /^(1[89]|20)\d\d$/;
