@@ -6,16 +6,24 @@ import { CHAT_WORDS, STOP_WORDS } from './stopwords.js';
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower case, accents off, typographic quotes and dashes made plain: Zürich = Zurich, São = Sao. */
+/** Soft hyphen, zero-width space, non-joiner and joiner, word joiner, byte-order mark. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 export function fold(text: string): string {
   // Decomposing and every replacement below change only characters beyond ASCII.
   if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+      .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+      .replace(/[\u2010-\u2015]/g, '-')
+      // Invisible characters inside a word (a soft hyphen from a web page, a zero-width space pasted into chat) would
+      // cut it in two: "har\u00adbour" is "harbour".
+      .replace(INVISIBLE, '')
+      .toLowerCase()
+  );
 }
 
 const MAX_REMEMBERED_TOKENS = 200_000;

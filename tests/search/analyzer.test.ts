@@ -11,6 +11,11 @@ describe('Analyzer', () => {
     expect(terms('López')).toEqual(terms('LOPEZ'));
   });
 
+  it('reads a word with an invisible character inside it as the word', () => {
+    expect(terms('ferr\u200by')).toEqual(terms('ferry'));
+    expect(terms('har\u00adbour wa\u2060ters\ufeff')).toEqual(terms('harbour waters'));
+  });
+
   it('stems, so extradite, extradited and extraditions share a term', () => {
     const [a] = terms('extradite');
     expect(terms('extradited')).toContain(a);
