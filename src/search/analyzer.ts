@@ -5,10 +5,10 @@ import { CHAT_WORDS, STOP_WORDS } from './stopwords.js';
 /** A character beyond ASCII: text without one (most text) is read by plain patterns, several times faster. */
 const NON_ASCII = /[\u0080-\uffff]/;
 
-/** Lower case, accents off, typographic quotes and dashes made plain: Zürich = Zurich, São = Sao. */
 /** Soft hyphen, zero-width space, non-joiner and joiner, word joiner, byte-order mark. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+/** Lower case, accents off, typographic quotes and dashes made plain: Zürich = Zurich, São = Sao. */
 export function fold(text: string): string {
   // Decomposing and every replacement below change only characters beyond ASCII.
   if (!NON_ASCII.test(text)) return text.toLowerCase();
