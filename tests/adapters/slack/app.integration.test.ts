@@ -310,22 +310,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     });
     const cites = () => logs.filter((l) => l.msg === 'command' && l.command === 'cite').length;
     const before = cites();
-    // The first response this server ends is the ack; a turn queued then runs before the answer only if the handler
-    // yields to the event loop after acking.
-    const end = ServerResponse.prototype.end;
-    const citedAtNextTurn = new Promise<boolean>((resolve) => {
-      ServerResponse.prototype.end = function (this: ServerResponse, ...args: Parameters<typeof end>) {
-        ServerResponse.prototype.end = end;
-        setImmediate(() => resolve(cites() > before));
-        return end.apply(this, args);
-      } as typeof end;
-    });
-    try {
-      await signedPost(interactionBody(payload), FORM);
-      expect(await citedAtNextTurn).toBe(false);
-    } finally {
-      ServerResponse.prototype.end = end;
-    }
+    expect(await startedBeforeNextTurn(cites, before, () => signedPost(interactionBody(payload), FORM))).toBe(false);
     await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
     expect(cites()).toBe(before + 1);
   });
@@ -339,20 +324,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     });
     const adds = () => logs.filter((l) => l.msg === 'command' && l.command === 'add').length;
     const before = adds();
-    const end = ServerResponse.prototype.end;
-    const addedAtNextTurn = new Promise<boolean>((resolve) => {
-      ServerResponse.prototype.end = function (this: ServerResponse, ...args: Parameters<typeof end>) {
-        ServerResponse.prototype.end = end;
-        setImmediate(() => resolve(adds() > before));
-        return end.apply(this, args);
-      } as typeof end;
-    });
-    try {
-      await signedPost(interactionBody(payload), FORM);
-      expect(await addedAtNextTurn).toBe(false);
-    } finally {
-      ServerResponse.prototype.end = end;
-    }
+    expect(await startedBeforeNextTurn(adds, before, () => signedPost(interactionBody(payload), FORM))).toBe(false);
     const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
     expect(blockTexts(answer.body.blocks as Block[])).toContain('Adding documents is not available here');
     expect(adds()).toBe(before + 1);
@@ -448,24 +420,36 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     };
     const asks = () => logs.filter((l) => l.msg === 'command' && l.command === 'ask').length;
     const before = asks();
-    const end = ServerResponse.prototype.end;
-    const askedAtNextTurn = new Promise<boolean>((resolve) => {
-      ServerResponse.prototype.end = function (this: ServerResponse, ...args: Parameters<typeof end>) {
-        ServerResponse.prototype.end = end;
-        setImmediate(() => resolve(asks() > before));
-        return end.apply(this, args);
-      } as typeof end;
-    });
-    try {
-      await signedPost(eventCallbackBody(event, 'Ev2', 300), 'application/json');
-      expect(await askedAtNextTurn).toBe(false);
-    } finally {
-      ServerResponse.prototype.end = end;
-    }
+    expect(
+      await startedBeforeNextTurn(asks, before, () =>
+        signedPost(eventCallbackBody(event, 'Ev2', 300), 'application/json'),
+      ),
+    ).toBe(false);
     await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
     expect(asks()).toBe(before + 1);
   });
 });
+
+/**
+ * Whether the work `count` counts had started by the turn after this server first ended a response (the ack): a
+ * turn queued then runs before the work only if the handler yields to the event loop after acking.
+ */
+async function startedBeforeNextTurn(count: () => number, before: number, send: () => Promise<unknown>) {
+  const end = ServerResponse.prototype.end;
+  const atNextTurn = new Promise<boolean>((resolve) => {
+    ServerResponse.prototype.end = function (this: ServerResponse, ...args: Parameters<typeof end>) {
+      ServerResponse.prototype.end = end;
+      setImmediate(() => resolve(count() > before));
+      return end.apply(this, args);
+    } as typeof end;
+  });
+  try {
+    await send();
+    return await atNextTurn;
+  } finally {
+    ServerResponse.prototype.end = end;
+  }
+}
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const chartReply: Reply = {
