@@ -8,6 +8,11 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** `text` with its accents off, letters kept: "Café" is "Cafe", "São" is "Sao"; a ligature is its letters ("ﬁ"). */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 // Chat's mentions. Each adapter reads its own platform's markup first (Slack's `slackToPlain`), but the core is
 // also asked where none does (the command line, a Discord option), and two layers read what was typed without them:
 // search, for the words it looks for (`withoutLinks`), and the answer, for the question its reply shows back

@@ -1,4 +1,5 @@
 import stem from 'wink-porter2-stemmer';
+import { withoutAccents } from '../corpus/text.js';
 import { IRREGULAR_FORMS, NUMBER_WORDS } from './english.js';
 import { CHAT_WORDS, STOP_WORDS } from './stopwords.js';
 
@@ -13,9 +14,7 @@ export function fold(text: string): string {
   // Decomposing and every replacement below change only characters beyond ASCII.
   if (!NON_ASCII.test(text)) return text.toLowerCase();
   return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+    withoutAccents(text)
       .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
       .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
       .replace(/[\u2010-\u2015]/g, '-')

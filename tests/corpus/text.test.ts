@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asShown, escapeRegExp, withoutMentions } from '../../src/corpus/text.js';
+import { asShown, escapeRegExp, withoutAccents, withoutMentions } from '../../src/corpus/text.js';
 
 describe('escapeRegExp', () => {
   it('makes every character a pattern gives meaning to match only itself', () => {
@@ -13,6 +13,13 @@ describe('escapeRegExp', () => {
 
   it('leaves text with no such character as it is', () => {
     expect(escapeRegExp('The Coastal Gazette – €')).toBe('The Coastal Gazette – €');
+  });
+});
+
+describe('withoutAccents', () => {
+  it('takes accents off and keeps the letters, case and everything else', () => {
+    expect(withoutAccents('Café in São Paulo, Zürich — Ñandú')).toBe('Cafe in Sao Paulo, Zurich — Nandu');
+    expect(withoutAccents('ﬁsh')).toBe('fish');
   });
 });
 
