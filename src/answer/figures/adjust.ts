@@ -44,15 +44,17 @@ export function besideTopic<F extends PassageFigure>(
   figures: { figure: F; named: number; held: Set<QueryWord> }[],
 ): Set<F> {
   const beside = new Set<F>();
+  // Each measure analysed once, not once for every pair of figures compared.
+  const terms = new Map(figures.map(({ figure }) => [figure, figure.measure ? analyzer.terms(figure.measure) : []]));
   for (const f of figures) {
     if (!f.figure.measure) continue;
-    const own = analyzer.terms(f.figure.measure);
+    const own = terms.get(f.figure)!;
     const part = (g: { figure: F; named: number; held: Set<QueryWord> }) =>
       g.figure.sentence === f.figure.sentence &&
       g.named > f.named &&
       !!g.figure.measure &&
       [...f.held].every((w) => g.held.has(w)) &&
-      !own.every((t) => analyzer.terms(g.figure.measure!).includes(t));
+      !own.every((t) => terms.get(g.figure)!.includes(t));
     if (figures.some(part)) beside.add(f.figure);
   }
   return beside;

@@ -83,7 +83,8 @@ export class FiguresAnswer {
  * that are about the topic; a partial one, when no figure reaches that, only the closest, said to match partly.
  */
 export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
-  const nothing = new FiguresAnswer(asShown(topic), [], [], [], undefined);
+  const shown = asShown(topic);
+  const nothing = new FiguresAnswer(shown, [], [], [], undefined);
   const { index, ranking } = dossier;
   const query = aboutWhat(analyseQuery(topic, index, ranking.query), ranking.figures.changeWeight);
   if (!answerable(query)) return nothing;
@@ -96,7 +97,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const measures = new MeasureIndex(index.analyzer, (term) => index.bridges.sameAs(term), ranking.figures);
   const groups = measures.group(listFigures(dossier, found, match, limit));
   return new FiguresAnswer(
-    asShown(topic),
+    shown,
     groups.flatMap((g) => g.figures),
     groups,
     measures.disagreements(groups),

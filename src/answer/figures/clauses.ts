@@ -26,6 +26,8 @@ interface Clause {
   whole: string[];
   /** How much the clause counts: less when only the sentence before or the heading names the topic. */
   factor: number;
+  /** The figure's measure's terms (none when it has no measure). */
+  measure: string[];
 }
 
 /** A figure scored for a topic, with what the later factors (`adjustScores`) weigh it by. */
@@ -70,7 +72,7 @@ export function figureClauses(dossier: Library, query: AnalysedQuery, { passages
       // A figure with no measure of its own ("Records show a drop of 6 percent") is about what the sentence
       // before named: that sentence is its clause as much as its own.
       const factor = named || !figure.measure ? 1 : clause!.factor;
-      clauses.push({ figure, hit, whole, terms, factor });
+      clauses.push({ figure, hit, whole, terms, factor, measure });
     }
   }
   return clauses;
@@ -82,14 +84,12 @@ export function figureClauses(dossier: Library, query: AnalysedQuery, { passages
  */
 export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Clause[]): Scored[] {
   const { sentenceWeight, measureWeight, wordedCount } = dossier.ranking.figures;
-  const analyzer = dossier.index.analyzer;
   const found: Scored[] = [];
-  for (const { figure, hit, terms, whole, factor } of clauses) {
+  for (const { figure, hit, terms, whole, factor, measure } of clauses) {
     const amounts = { figure: true, money: MONEY_UNITS.has(figure.unit) };
     const own = factor * coverage(query, terms, amounts);
     const cover = sentenceWeight * own + (1 - sentenceWeight) * coverage(query, whole, amounts);
     // A figure whose measure names the topic is about it; one whose measure names something else is less so.
-    const measure = figure.measure ? analyzer.terms(figure.measure) : [];
     const named = figure.measure ? coverage(query, measure, amounts) : own;
     // A share in words ("nearly half") is as exact as one in digits.
     const worded = !/\d/.test(figure.text) && figure.unit !== 'ratio';

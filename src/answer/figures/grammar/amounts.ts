@@ -226,8 +226,9 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
   // The high end of a bounded range ("aged 5 to 11"), read again from its own number.
   if (/^(to|and|or|-|–)$/.test(r.lower(i - 1)) && r.t[i - 2]?.pos === 'NUM') return isBound(r, i - 2, counted);
   // Read from its hedge ("under 25") or, once that match is refused, from its number ("above 5,000": no hedge).
-  const words = hedgeAt(r, i) ?? BOUND_HEDGES.find((h) => h.every((w, j) => r.lower(i - h.length + j) === w));
-  const k = hedgeAt(r, i) ? i : i - (words?.length ?? 0);
+  const hedge = hedgeAt(r, i);
+  const words = hedge ?? BOUND_HEDGES.find((h) => h.every((w, j) => r.lower(i - h.length + j) === w));
+  const k = hedge ? i : i - (words?.length ?? 0);
   const said = words?.join(' ') ?? '';
   const before = r.t[k - 1];
   const noun = (token: Token | undefined) =>
