@@ -215,14 +215,14 @@ export async function main(argv: string[]): Promise<number> {
   const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
   // The same reading as every chat surface: a command, a mistyped one, or a question for `ask`.
   const { name: command, text } = parseText([typed, ...words].join(' '));
+  if (command === 'help') return help(text, values.json);
   const request = await checked(command, text, values);
   if ('status' in request) return refuse(request);
-  if (command === 'help') return help(text, values.json);
   const { dossier, config, log } = await openCorpus(values);
   // Built as every surface builds one, so a part the context gains reaches this command line too.
   const surface = { slashCommand: ASKING.slashCommand };
   const ctx = commandContext(botContext({ dossier }), ASKING.platform, { id: 'cli' }, { id: 'cli' }, surface);
-  if (values.json) return printJson(request, ctx, dossier);
+  if (values.json) return printJson(request, ctx);
   const reply = await answer(request, ctx, { dossier, config, log, since: values.since });
   // A refusal (a link that cannot be fetched, a bad date) is the error line, where a script looks for it.
   if (reply.status === 'error') return refuse({ line: renderTerminal(reply), status: 1 });
@@ -235,12 +235,11 @@ export async function main(argv: string[]): Promise<number> {
   return values.chart === undefined ? 0 : printChart(reply, values.chart);
 }
 
-/** Everything that can be refused without the corpus, refused before it is loaded; `help` passes unchecked. */
+/** Everything that can be refused without the corpus, refused before it is loaded (`help` never needs it). */
 async function checked(command: string, text: string, values: Values): Promise<Request | Refusal> {
   if (MORE.test(command)) return { line: NO_MORE, status: 2 };
-  if (!findCommand(command)) return { line: unknownCommandLine(command), status: 2 };
-  if (command === 'help') return { command, text, args: {}, topics: [] };
-  const spec = findCommand(command)!;
+  const spec = findCommand(command);
+  if (!spec) return { line: unknownCommandLine(command), status: 2 };
   const raw = argumentsTyped(spec, text, values.topics);
   if (typeof raw === 'string') return { line: raw, status: 2 };
   // Validated now, as in chat, but refused only after the options are checked, except a subcommand the command does
@@ -307,7 +306,7 @@ async function openCorpus(values: Values) {
 }
 
 /** `--json`: the command's JSON, or the JSON its reply from the table carries, unless the table refused it. */
-async function printJson(request: Request, ctx: CommandContext, dossier: Dossier): Promise<number> {
+async function printJson(request: Request, ctx: CommandContext): Promise<number> {
   const { command, text, args } = request;
   const output = JSON_OUTPUT[command]!;
   let json: unknown;
@@ -315,7 +314,7 @@ async function printJson(request: Request, ctx: CommandContext, dossier: Dossier
     const reply = await runCommand(command, args, ctx);
     if (reply.status === 'error') return refuse({ line: renderTerminal(reply), status: 1 });
     json = reply.json!();
-  } else json = output(dossier, text);
+  } else json = output(ctx.dossier, text);
   process.stdout.write(`${JSON.stringify(json)}\n`);
   return 0;
 }
