@@ -4,9 +4,21 @@ import { healthHttpStatus, type HealthReport } from '../src/health.js';
 /** Where the report is served, on Slack's HTTP receiver and on HEALTH_PORT alike. */
 export const HEALTH_PATH = '/healthz';
 
-/** Answers a request with the report as JSON; a report that cannot be made is a 503 saying why. */
+/** The methods the report is served to: HEAD is GET without the body (Node leaves the body out itself). */
+const HEALTH_METHODS = ['GET', 'HEAD'];
+
+/**
+ * Answers a request with the report as JSON; a report that cannot be made is a 503 saying why. Any other method is a
+ * 405 naming the ones taken, so a probe set up with the wrong method is told so rather than that there is no report.
+ */
 export function healthHandler(report: () => HealthReport): (req: IncomingMessage, res: ServerResponse) => void {
-  return (_req, res) => {
+  return (req, res) => {
+    if (!HEALTH_METHODS.includes(req.method ?? '')) {
+      res
+        .writeHead(405, { allow: HEALTH_METHODS.join(', '), 'content-type': 'text/plain' })
+        .end('method not allowed\n');
+      return;
+    }
     let status: number;
     let body: unknown;
     try {
@@ -25,15 +37,14 @@ export function healthHandler(report: () => HealthReport): (req: IncomingMessage
   };
 }
 
-/** A server of its own for GET /healthz (HEALTH_PORT); anything else is 404. Resolves once listening. */
+/** A server of its own for /healthz (HEALTH_PORT); any other path is 404. Resolves once listening. */
 export async function startHealthServer(
   port: number,
   handler: (req: IncomingMessage, res: ServerResponse) => void,
   host?: string,
 ): Promise<Server> {
   const server = createServer((req, res) => {
-    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://health').pathname === HEALTH_PATH)
-      return handler(req, res);
+    if (new URL(req.url ?? '/', 'http://health').pathname === HEALTH_PATH) return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   });
   await new Promise<void>((resolve, reject) => {

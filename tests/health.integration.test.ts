@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { healthHandler, startHealthServer, stopHealthServer } from '../adapters/health-server.js';
+import { botContext } from '../adapters/bot.js';
+import { HEALTH_PATH, healthHandler, startHealthServer, stopHealthServer } from '../adapters/health-server.js';
+import { SlackAdapter } from '../adapters/slack/app.js';
+import { Dossier } from '../src/engine/dossier.js';
 import { healthHttpStatus, healthReport, newestDate, type HealthInputs } from '../src/health.js';
+import { silentLogger } from '../src/log.js';
+import { SlackStub } from './adapters/slack/slack-stub.js';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const healthy: HealthInputs = {
@@ -115,6 +120,11 @@ describe('the health server (HEALTH_PORT)', () => {
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(await res.json()).toMatchObject({ status: 'ok', index: { passages: 91 } });
     expect((await fetch(`${base}/`)).status).toBe(404);
+    expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('answers HEAD with the status alone and any other method with 405 naming GET and HEAD', async () => {
+    await expectMethodsRefused(await serve(() => healthReport(healthy)));
   });
 
   it('answers 503 with the reason when the report itself fails', async () => {
@@ -127,5 +137,44 @@ describe('the health server (HEALTH_PORT)', () => {
       status: 'error',
       problems: ['the health report failed: The database connection is not open'],
     });
+  });
+});
+
+/** HEAD is taken without a body; POST, PUT, DELETE and OPTIONS are 405 with an Allow header naming what is taken. */
+async function expectMethodsRefused(base: string): Promise<void> {
+  const head = await fetch(`${base}/healthz`, { method: 'HEAD' });
+  expect(head.status).toBe(200);
+  expect(await head.text()).toBe('');
+  for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) {
+    const res = await fetch(`${base}/healthz`, { method, ...(method === 'OPTIONS' ? {} : { body: '{}' }) });
+    expect({ method, status: res.status, allow: res.headers.get('allow') }).toEqual({
+      method,
+      status: 405,
+      allow: 'GET, HEAD',
+    });
+  }
+}
+
+describe('/healthz beside the Slack receiver (Slack HTTP mode)', () => {
+  it('answers GET with the report, HEAD without a body and any other method with 405', async () => {
+    const stub = new SlackStub();
+    await stub.start();
+    const dossier = Dossier.fromCorpus({ dir: '/nowhere', documents: [], warnings: [] });
+    const adapter = new SlackAdapter(
+      botContext({ dossier, log: silentLogger() }),
+      { botToken: 'xoxb-health', signingSecret: 's', port: 0, command: '/brief', apiUrl: `${stub.url}/api/` },
+      { host: '127.0.0.1', httpRoutes: [{ path: HEALTH_PATH, handler: healthHandler(() => healthReport(healthy)) }] },
+    );
+    try {
+      await adapter.start();
+      const base = `http://127.0.0.1:${adapter.port}`;
+      const res = await fetch(`${base}/healthz`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ status: 'ok', index: { passages: 91 } });
+      await expectMethodsRefused(base);
+    } finally {
+      await adapter.stop();
+      await stub.stop();
+    }
   });
 });

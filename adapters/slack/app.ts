@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { METHODS, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   App,
@@ -40,7 +40,10 @@ export interface SlackAdapterOptions {
   retryConfig?: webApi.RetryOptions;
   /** How long one answer may wait on 429s (default RATE_LIMIT_BUDGET_MS). */
   rateLimitBudgetMs?: number;
-  /** Extra GET routes on the HTTP receiver beside /slack/events (HTTP mode only), e.g. /healthz. */
+  /**
+   * Extra routes on the HTTP receiver beside /slack/events (HTTP mode only), e.g. /healthz. Every method reaches the
+   * handler, which answers those it does not take (405), where Bolt would say 404.
+   */
   httpRoutes?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
 }
 
@@ -103,7 +106,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
       this.socketMode = receiver;
       this.app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
     } else if (settings.signingSecret) {
-      const customRoutes = (options.httpRoutes ?? []).map((route) => ({ ...route, method: 'GET' }));
+      const customRoutes = (options.httpRoutes ?? []).map((route) => ({ ...route, method: METHODS }));
       const receiver = new HTTPReceiver({
         signingSecret: settings.signingSecret,
         endpoints: EVENTS_PATH,
