@@ -125,9 +125,12 @@ const context = (text: string): Block => ({
   elements: [{ type: 'mrkdwn', text: fit(text, LIMITS.sectionText) }],
 });
 
+/** A figure, its sentence and its citation on one line; a sentence too long for a section is cut, not the citation. */
 function figureLine(f: FigureItem): string {
   const when = f.when ? ` (${escapeMrkdwn(f.when)})` : '';
-  return `• *${escapeMrkdwn(f.text)}*${when}: “${richMrkdwn(f.sentence)}” — ${citationMrkdwn(f.citation)}`;
+  const line = (sentence: RichText) =>
+    `• *${escapeMrkdwn(f.text)}*${when}: “${richMrkdwn(sentence)}” — ${citationMrkdwn(f.citation)}`;
+  return fitRich(f.sentence, LIMITS.sectionText, line);
 }
 
 /** Lines grouped into as few sections as fit 3,000 characters each. */

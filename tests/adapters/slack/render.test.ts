@@ -215,6 +215,17 @@ describe('renderSlack', () => {
     expect(all).toContain('¶7');
   });
 
+  it('cuts the sentence of a figure too long for a section, never its citation', () => {
+    const long = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ');
+    const item = { text: '€4m', sentence: [{ text: '€4m', strong: true }, { text: ` was the cost. ${long}` }] };
+    const message = renderSlack(
+      reply({ blocks: [{ type: 'figures', title: 'Key figures', items: [{ ...item, citation: citation(3) }] }] }),
+    );
+    for (const t of texts(message)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    const line = texts(message).find((t) => t.includes('• *€4m*'))!;
+    expect(line).toMatch(/ …” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶3$/);
+  });
+
   it('splits a long list into sections that each fit', () => {
     const items = Array.from({ length: 80 }, (_, i) => [
       { text: `Document ${i}`, strong: true },
