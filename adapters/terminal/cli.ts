@@ -374,7 +374,8 @@ function argumentsTyped(spec: Command, text: string, topics: string | undefined)
 
 /**
  * `help`: the usage of every command and option; `help <command>`: that command's usage here, and what of it runs only
- * in the bot. A word that names no command is refused as on every surface, exit 2 as for an unknown command.
+ * in the bot. A word that names no command is refused as on every surface, and words after the command (see
+ * `wordsBeyond`) as after a command that takes none, exit 2 as for an unknown command.
  */
 function help(text: string, json: boolean): number {
   const spec = findCommand('help')!;
@@ -387,6 +388,11 @@ function help(text: string, json: boolean): number {
   // The schema also takes the terminal bot's own words (`help more` there explains them), which are none here.
   if (named && !findCommand(named)) {
     console.error(`dossier: ${MORE.test(named) ? NO_MORE : `${notACommand(named)}.`}`);
+    return 2;
+  }
+  const beyond = named ? wordsBeyond(findCommand(named)!, text.split(/\s+/).filter(Boolean).slice(1)) : undefined;
+  if (beyond) {
+    console.error(`dossier: ${beyond}`);
     return 2;
   }
   // A command of the table: its rows here, in the bot, or both.
@@ -402,6 +408,27 @@ function help(text: string, json: boolean): number {
     process.stdout.write(`${shown.join('\n')}\n`);
   }
   return 0;
+}
+
+/**
+ * The words after the command `help` names, refused in one line as words after a command that takes none are, rather
+ * than ignored: "help ask what is dredging" most likely wanted the answer. One subcommand of it is let through
+ * (`help digest preview`, as chat takes it), its help being the command's; a word that is no subcommand of a command
+ * that has them is refused as that command refuses it.
+ */
+function wordsBeyond(spec: Command, words: string[]): string | undefined {
+  const [first = '', ...rest] = words;
+  // The table's own reading of the word: a subcommand is an `action` the command has, and one it has not ("digest
+  // prevue") is named as `dossier digest prevue` names it.
+  const raw = spec.fromText(first);
+  const parsed = spec.args.safeParse(raw);
+  const subcommand = Boolean(first) && raw.action === first.toLowerCase();
+  if (subcommand && !parsed.success && isUnknownAction(parsed.error))
+    return argumentsProblem(spec, parsed.error, ASKING);
+  const more = subcommand ? rest : words;
+  if (!more.length) return undefined;
+  const asked = ['dossier help', spec.name, ...(subcommand ? [first.toLowerCase()] : [])].join(' ');
+  return `\`dossier help\` explains one command: type \`${asked}\` without "${more.join(' ')}".`;
 }
 
 /**

@@ -47,17 +47,30 @@ describe('the bundled dossier command', () => {
     }
   });
 
-  it('exits 2 for a command, subcommand or option it does not take, and 1 for a command missing its words', () => {
+  it('exits 2 for a command, subcommand, option or words it does not take, 1 for a command missing its words', () => {
     for (const [args, line] of [
       [['figurs'], 'Unknown command figurs — did you mean figures?'],
       [['digest', 'prevue'], '"prevue" is not one of subscribe, unsubscribe, list or preview (did you mean preview?).'],
       // Not "feeds lsit runs in the bot": the bot has no such subcommand either.
       [['feeds', 'lsit'], '"lsit" is not one of add, list or remove (did you mean list?).'],
       [['ask', 'guard', '--limit', '11'], '--limit takes a whole number from 1 to 10 (not "11").'],
+      // Words after the command help explains were ignored: the help for ask, and no answer to the question.
+      [
+        ['help', 'ask', 'extra', 'words'],
+        '`dossier help` explains one command: type `dossier help ask` without "extra words".',
+      ],
+      [
+        ['help', 'digest', 'preview', 'ferry', 'fares'],
+        '`dossier help` explains one command: type `dossier help digest preview` without "ferry fares".',
+      ],
     ] as const) {
       const run = dossier(...args);
       expect([run.status, run.stdout, run.stderr.trim()], args.join(' ')).toEqual([2, '', `dossier: ${line}`]);
     }
+    // One subcommand is taken, as in chat: its help is the command's.
+    const subcommand = dossier('help', 'digest', 'preview');
+    expect([subcommand.status, subcommand.stderr]).toEqual([0, '']);
+    expect(subcommand.stdout).toContain('Usage: dossier digest preview');
     const missing = dossier('ask');
     expect([missing.status, missing.stderr.trim()]).toEqual([
       1,
