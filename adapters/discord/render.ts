@@ -37,7 +37,10 @@ export const LIMITS = {
   embeds: 10,
 } as const;
 
-/** A part that does not fit whole is cut to fit only when this much room is left; less would be a stub. */
+/**
+ * A part that does not fit whole is cut to fit only when this much room is left, and a quote only when this much is
+ * left for its own words beside its citation; less would be a stub.
+ */
 const MIN_CUT = 160;
 /** Discord's limit on an attachment's description (its alt text). */
 const MAX_FILE_DESCRIPTION = 1024;
@@ -100,7 +103,8 @@ export function renderDiscord(
   let full = false;
   let excerptNumber = 0;
 
-  const addDescription = (part: string, fit: (max: number) => string, isResult: boolean) => {
+  /** `fit` cuts the part to a length, or gives undefined when what would be left is no use. */
+  const addDescription = (part: string, fit: (max: number) => string | undefined, isResult: boolean) => {
     if (full) {
       if (isResult) excerptsLeftOut++;
       return;
@@ -130,7 +134,7 @@ export function renderDiscord(
         const e = block.excerpt;
         const n = ++excerptNumber;
         const render = (text: RichText) => excerptMarkdown(n, { ...e, text });
-        addDescription(render(e.text), (max) => fitRich(e.text, max, render), true);
+        addDescription(render(e.text), (max) => quoteWithin(e.text, max, render), true);
         break;
       }
       case 'figures':
@@ -227,9 +231,18 @@ function figureField(item: FigureItem, room: number): APIEmbedField | undefined 
   const name = fitText([item.text, item.measure, item.when].filter(Boolean).join(' · '), LIMITS.fieldName, neutralise);
   const render = (sentence: RichText) => `“${richMarkdown(sentence)}”\n— ${citationMarkdown(item.citation)}`;
   const max = Math.min(LIMITS.fieldValue, room - name.length);
-  if (max < MIN_CUT) return undefined;
   const whole = render(item.sentence);
-  return { name, value: whole.length <= max ? whole : fitRich(item.sentence, max, render) };
+  const value = whole.length <= max ? whole : quoteWithin(item.sentence, max, render);
+  return value === undefined ? undefined : { name, value };
+}
+
+/**
+ * A quote cut to fit `max` with what is rendered around it (its citation, its figures), or undefined when fewer than
+ * MIN_CUT characters would be left for the quote's own words: cut any shorter, it would be a few words, or none and
+ * the citation itself cut through its Markdown.
+ */
+function quoteWithin(quote: RichText, max: number, render: (quote: RichText) => string): string | undefined {
+  return max - render([]).length >= MIN_CUT ? fitRich(quote, max, render) : undefined;
 }
 
 /** Discord shows the title in italics and the document's address as a `[link]` after the other parts. */

@@ -104,6 +104,27 @@ describe('renderDiscord', () => {
     },
   );
 
+  it('leaves out an excerpt whose citation leaves too little room for its quote, rather than show a stub', () => {
+    const first = excerptBlock('The tram line was funded by the council after a long debate about costs. '.repeat(48));
+    const longTitle = 'A tram report with a very long title '.repeat(10);
+    const message = render(reply([first, excerptBlock('The tram depot opened. '.repeat(20), { title: longTitle })]));
+    expectWithinLimits(message.embeds);
+    expect(message.embeds[0]!.description).not.toContain('**2.**');
+    expect(message.embeds.at(-1)!.footer!.text).toBe('1 more result did not fit in this message.');
+  });
+
+  it('leaves out a figure whose citation leaves too little room for its sentence, rather than show a stub', () => {
+    const longTitle = 'A tram report with a very long title '.repeat(25);
+    const item: FigureItem = {
+      text: '4.2 million',
+      sentence: [{ text: 'It cost ' }, { text: '4.2 million', strong: true }, { text: ' in all. '.repeat(100) }],
+      citation: { ...citation, title: longTitle },
+    };
+    const message = render(reply([{ type: 'figures', title: 'Key figures: tram', items: [item] }]));
+    expect(message.embeds[1]?.fields ?? []).toEqual([]);
+    expect(message.embeds.at(-1)!.footer!.text).toBe('1 more result did not fit in this message.');
+  });
+
   it('moves More results back to the first excerpt left out, and counts those as more', () => {
     const next = { command: 'ask', args: { question: 'tram funding', offset: 8 } };
     const rendered = renderDiscord(reply(eightLong(), { more: 5, next }));
