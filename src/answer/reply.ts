@@ -137,13 +137,18 @@ export function mergeSpans(rich: RichText): RichText {
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Apostrophes and dots inside a word: "world’s", "U.S", "1.6". */
 const JOINER = /['’.]/;
+const DIGIT = /\d/;
 /** Only spaces between two marks: they are one marked phrase. */
 const PHRASE_GAP = /^[ \t\u00a0]+$/;
 
 /** [from, to) widened to whole words, so a mark never starts or ends inside one. */
 function wholeWords(text: string, from: number, to: number): [number, number] {
   const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
-  const joins = (i: number) => JOINER.test(text[i] ?? '') && isWord(i - 1) && isWord(i + 1);
+  const isDigit = (i: number) => DIGIT.test(text[i] ?? '');
+  // A comma between digits groups a number's thousands ("50,000"): inside the number, as the dot is inside "1.6".
+  const joins = (i: number) =>
+    (JOINER.test(text[i] ?? '') && isWord(i - 1) && isWord(i + 1)) ||
+    (text[i] === ',' && isDigit(i - 1) && isDigit(i + 1));
   // Whether the boundary before character i falls inside a word.
   const inside = (i: number) => (isWord(i - 1) || joins(i - 1)) && (isWord(i) || joins(i));
   let start = from;

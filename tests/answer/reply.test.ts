@@ -16,6 +16,23 @@ describe('markRanges', () => {
     );
   });
 
+  it('marks a number with thousands separators as one word, however the range cuts it', () => {
+    const text = 'the Guard would initially total some 50,000, then 1,250,000 in all';
+    const from = text.indexOf('50,000');
+    expect(shown(markRanges(text, [[from, from + 2]]))).toBe(
+      'the Guard would initially total some [50,000], then 1,250,000 in all',
+    );
+    const big = text.indexOf('1,250,000');
+    expect(
+      shown(
+        markRanges(text, [
+          [big, big + 1],
+          [big + 6, big + 9],
+        ]),
+      ),
+    ).toContain('then [1,250,000] in all');
+  });
+
   it('joins marks with only spaces between them into one phrase, but not across punctuation', () => {
     expect(shown(markRanges(TEXT, [at('world’s'), at('most'), at('corrupt'), at('countries'), at('said')]))).toBe(
       'one of the [world’s most corrupt countries], [said] the U.S. envoy',
