@@ -8,6 +8,13 @@ import { ELLIPSIS, markRanges, mergeSpans, type Excerpt, type RichText } from '.
 export const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 
 /**
+ * A compound written with hyphens ("Meso-American"), which the analyser also reads as one word: marked whole when the
+ * question has it as one word ("mesoamerican"). Its dashes, as `fold` reads them, are no part of a term.
+ */
+const COMPOUND = /(?<![\p{L}\p{N}])\p{L}+(?:[-\u2010-\u2015]\p{L}+)+(?![\p{L}\p{N}])/gu;
+const DASHES = /[-\u2010-\u2015]/g;
+
+/**
  * Marks the words of `text` whose analysed terms are in `terms` as strong, and every character
  * inside `ranges` (figures, as [start, end) offsets in `text`). Every character of `text` is kept,
  * in order, so joining the spans gives back the verbatim source.
@@ -18,9 +25,11 @@ export function markTerms(
   analyzer: Analyzer,
   ranges: readonly (readonly [number, number])[] = [],
 ): RichText {
-  const words = [...text.matchAll(WORD)]
-    .filter((m) => (analyzer.processTerm(m[0]) ?? []).some((t) => terms.has(t)))
-    .map((m) => [m.index, m.index + m[0].length] as const);
+  const marked = (word: string) => (analyzer.processTerm(word) ?? []).some((t) => terms.has(t));
+  const words = [
+    ...[...text.matchAll(WORD)].filter((m) => marked(m[0])),
+    ...[...text.matchAll(COMPOUND)].filter((m) => marked(m[0].replace(DASHES, ''))),
+  ].map((m) => [m.index, m.index + m[0].length] as const);
   return markRanges(text, [...ranges, ...words]);
 }
 

@@ -106,7 +106,7 @@ export class Bridges {
     const out: Bridge[] = [];
     const seen = new Set<string>();
     for (const { phrases, via } of groups) {
-      const analysed = phrases.map((p) => analyzer.terms(p)).filter((t) => t.length > 0);
+      const analysed = phrases.map((p) => phraseTerms(p, analyzer)).filter((t) => t.length > 0);
       for (const from of analysed)
         for (const to of analysed) {
           const key = `${from.join(' ')}>${to.join(' ')}>${via}`;
@@ -125,8 +125,8 @@ export class Bridges {
       // A phrase the analyser would shorten to another word is not that word: "big H" (heroin) is not "big",
       // "vitamin A" not "vitamin". Only stop words may drop out ("the man" is "man").
       if (!whole(a, analyzer) || !whole(b, analyzer)) continue;
-      const from = analyzer.terms(a);
-      const to = analyzer.terms(b);
+      const from = phraseTerms(a, analyzer);
+      const to = phraseTerms(b, analyzer);
       const key = `${from.join(' ')}>${to.join(' ')}`;
       if (from.length && to.length && from.join(' ') !== to.join(' ')) out.set(key, { from, to, via });
     }
@@ -184,6 +184,14 @@ export class Bridges {
     }
     return best?.[0];
   }
+}
+
+/**
+ * A phrase's distinct terms in order, as a question's words are matched against it: without a compound's joined form
+ * (see `Analyzer.words`), which a question's run of words never holds.
+ */
+function phraseTerms(phrase: string, analyzer: Analyzer): string[] {
+  return [...new Set(analyzer.words(phrase).flatMap((w) => (w.term ? [w.term] : [])))];
 }
 
 /**

@@ -145,8 +145,16 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
   const read = withYears(withoutLinks(text), (term) => index.knows(term));
-  const typed = index.analyzer.words(read).filter((w): w is { word: string; term: string } => w.term !== undefined);
-  const alternatives: Alternative[][] = typed.map(() => []);
+  const typed = index.analyzer
+    .words(read)
+    .filter((w): w is { word: string; term: string; joined?: string } => w.term !== undefined);
+  // A compound typed with hyphens may be one word in the corpus ("multi-layered", "multilayered"): the joined form says
+  // each of its parts, as another spelling of them would.
+  const alternatives: Alternative[][] = typed.map(({ term, joined }) =>
+    joined && joined !== term && options.bridges.spelling > 0
+      ? [{ terms: [joined], weight: options.bridges.spelling, via: 'spelling' }]
+      : [],
+  );
   for (const found of index.bridges.find(typed.map((w) => w.term))) {
     const weight = options.bridges[found.via];
     if (weight <= 0) continue;

@@ -59,6 +59,28 @@ describe('the decision to answer, on a corpus of its own', () => {
   });
 });
 
+describe('a compound written apart, with a hyphen or as one word', () => {
+  const town = corpusForSuite({
+    'choir.md': note('Choir', 'The choir rehearses in a multipurpose hall behind the station.'),
+    'museum.md': note('Museum', 'The museum shows Indo-European bronze tools found near the river.'),
+    'roads.md': note('Roads', 'The council repairs the town hall roof and the station roads in spring.'),
+  });
+
+  it('is found by a question that writes it with a hyphen when the corpus writes it as one word', () => {
+    const answer = ask(town(), 'multi-purpose hall');
+    expect(answer.match).toBe('confident');
+    expect(answer.results[0]?.passage.source).toBe('choir.md');
+  });
+
+  it('is found by a question that writes it as one word when the corpus writes it with a hyphen', () => {
+    const answer = ask(town(), 'indoeuropean bronze tools');
+    expect(answer.unmatched).toEqual([]);
+    expect(answer.results[0]?.passage.source).toBe('museum.md');
+    const marked = answer.results[0]!.excerpt.text.filter((s) => s.strong).map((s) => s.text);
+    expect(marked).toEqual(['Indo-European bronze tools']);
+  });
+});
+
 describe('proximity', () => {
   // Both paragraphs hold "ferry", "fares" and "students"; only one says them in one sentence.
   const scattered =

@@ -50,7 +50,7 @@ describe('Analyzer', () => {
   it('reads an acronym spelling a stop word ("U.S.", "US", "WHO") as the acronym, not the word', () => {
     const [us] = terms('U.S.');
     expect(us).toBeDefined();
-    expect(terms('the U.S.-Mexico border')).toEqual([us, ...terms('mexico border')]);
+    expect(terms('the U.S.-Mexico border')).toEqual([us, ...terms('mexico'), 'usmexico', ...terms('border')]);
     expect(terms('US aid')).toEqual([us, ...terms('aid')]);
     expect(terms("the US's demand")).toEqual([us, ...terms('demand')]);
     expect(terms('what did the u.s. do')).toEqual([us]);
@@ -118,6 +118,20 @@ describe('Analyzer', () => {
     // A plural that is also a verb's form stays that verb's: "lives" with "live", "analyses" with "analysed".
     expect(terms('lives')).toEqual(terms('live'));
     expect(terms('analyses')).toEqual(terms('analysed'));
+  });
+
+  it('reads a compound written with hyphens as its parts and as one word, as either may be how it is written', () => {
+    const [joined] = terms('multilayered');
+    expect(terms('a multi-layered roof')).toEqual([...terms('multi layered'), joined, ...terms('roof')]);
+    expect(terms('e-mail')).toEqual([...terms('mail'), ...terms('email')]);
+    // Digits join no word: "covid-19", a code or a range of years is no word written as one.
+    expect(terms('covid-19 6-MP 2015-2017')).toEqual(['covid', '19', '6', 'mp', '2015', '2017']);
+    // A question's words in order: the joined form is no word of its own, but says each of its parts.
+    expect(analyzer.words('multi-layered roofs')).toEqual([
+      { word: 'multi', term: 'multi', joined },
+      { word: 'layered', term: terms('layered')[0], joined },
+      { word: 'roofs', term: terms('roof')[0] },
+    ]);
   });
 
   it('gives each word of a text its term, none for a stop word', () => {
