@@ -50,7 +50,7 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   const near = closeWords(wanted, typos);
   const scored = dossier
     .search(quote, { limit: options.candidates })
-    .map(({ passage }) => bestWindow(passage, wanted.length, near, options))
+    .map(({ passage }) => bestWindow(passage, wanted, near, options, typos))
     .filter((m) => m.similarity >= threshold)
     .sort((a, b) => b.similarity - a.similarity);
   const results: AskResult[] = scored.slice(0, limit).map((m) => ({
@@ -80,27 +80,62 @@ interface WindowMatch {
 }
 
 /**
- * For a word of the corpus, which of the quote's words (by position) it is close to: worked out once per distinct
- * word of a cite, as its candidates' sentences, alone and in pairs, hold the same words many times over.
+ * For a word of the corpus, which of the quote's words (by position) it is close to and, from `wanted.length` on, which
+ * two neighbouring words of the quote it is as one word ("multilayered" for "multi layered" or "multi-layered"): worked
+ * out once per distinct word of a cite, as its candidates' sentences, alone and in pairs, hold the same words many
+ * times over.
  */
 function closeWords(wanted: string[], typos: TypoRule): (word: string) => Uint8Array {
+  const joined = wanted.slice(0, -1).map((w, i) => (joinable(w, wanted[i + 1]!) ? w + wanted[i + 1] : ''));
   const known = new Map<string, Uint8Array>();
   return (word) => {
     let near = known.get(word);
-    if (!near) known.set(word, (near = Uint8Array.from(wanted, (w) => (close(w, word, typos) ? 1 : 0))));
+    if (!near) {
+      near = new Uint8Array(wanted.length + joined.length);
+      wanted.forEach((w, i) => (near![i] = close(w, word, typos) ? 1 : 0));
+      joined.forEach((w, i) => (near![wanted.length + i] = w && close(w, word, typos) ? 1 : 0));
+      known.set(word, near);
+    }
     return near;
   };
 }
 
+/** Words that may be one compound written apart: letters only, as a number's digits join no word. */
+const joinable = (a: string, b: string) => LETTERS.test(a) && LETTERS.test(b);
+const LETTERS = /^\p{L}+$/u;
+
+/**
+ * For each word of a sentence, which of the quote's words it and the word after it are, written as one ("multi
+ * layered" for "multilayered"); undefined for none, and for the sentence's last word, as no word runs across the space
+ * that joins two sentences. Only a word of the quote with the pair's first letter and about its length is compared.
+ */
+function joinedPairs(words: string[], wanted: string[], typos: TypoRule): (Uint8Array | undefined)[] {
+  return words.map((a, i) => {
+    const b = words[i + 1];
+    if (b === undefined || !joinable(a, b)) return undefined;
+    let near: Uint8Array | undefined;
+    wanted.forEach((w, j) => {
+      if (w[0] !== a[0] || Math.abs(w.length - a.length - b.length) > 2 || !close(w, a + b, typos)) return;
+      near ??= new Uint8Array(wanted.length);
+      near[j] = 1;
+    });
+    return near;
+  });
+}
+
 function bestWindow(
   passage: Passage,
-  wanted: number,
+  wanted: string[],
   near: (word: string) => Uint8Array,
   { recallWeight, windowSentences }: RankingOptions['cite'],
+  typos: TypoRule,
 ): WindowMatch {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
   // A window's words are its sentences' words in turn: no word runs across the space that joins two sentences.
-  const sentenceWords = all.map((s) => quoteWords(s.text).map(near));
+  const sentenceWords = all.map((s) => {
+    const words = quoteWords(s.text);
+    return { near: words.map(near), pairs: joinedPairs(words, wanted, typos) };
+  });
   let best: WindowMatch = {
     passage,
     window: { sentences: [all[0]!], before: false, after: all.length > 1 },
@@ -108,8 +143,10 @@ function bestWindow(
   };
   for (let i = 0; i < all.length; i++) {
     for (let len = 1; len <= windowSentences && i + len <= all.length; len++) {
-      const have = sentenceWords.slice(i, i + len).flat();
-      const similarity = similarityOf(wanted, have, recallWeight);
+      const window = sentenceWords.slice(i, i + len);
+      const have = window.flatMap((s) => s.near);
+      const pairs = window.flatMap((s) => s.pairs);
+      const similarity = similarityOf(wanted.length, have, pairs, recallWeight);
       if (similarity > best.similarity + 1e-9)
         best = {
           passage,
@@ -123,20 +160,46 @@ function bestWindow(
 
 /**
  * Mostly recall of the remembered words, with a little precision so the tightest window wins. Each of the quote's
- * `wanted` words, in order, takes the first word of the window close to it that no earlier one took.
+ * `wanted` words, in order, takes the first word of the window close to it that no earlier one took; failing that, a
+ * word the quote writes as two takes the first such word with the next word of the quote, and a word the window
+ * writes as two the first such pair (`pairs`): a compound is written apart, with a hyphen or as one word, by people and
+ * corpora alike.
  */
-function similarityOf(wanted: number, have: Uint8Array[], recallWeight: number): number {
+function similarityOf(
+  wanted: number,
+  have: Uint8Array[],
+  pairs: (Uint8Array | undefined)[],
+  recallWeight: number,
+): number {
   const taken = new Uint8Array(have.length);
+  const free = (at: number) => {
+    for (let i = 0; i < have.length; i++) if (!taken[i] && have[i]![at]) return i;
+    return -1;
+  };
   let found = 0;
-  for (let w = 0; w < wanted; w++)
-    for (let i = 0; i < have.length; i++)
-      if (!taken[i] && have[i]![w]) {
-        taken[i] = 1;
-        found++;
-        break;
-      }
+  let used = 0;
+  for (let w = 0; w < wanted; w++) {
+    let i = free(w);
+    if (i >= 0) {
+      taken[i] = 1;
+      found++;
+      used++;
+    } else if (w + 1 < wanted && (i = free(wanted + w)) >= 0) {
+      taken[i] = 1;
+      found += 2;
+      used++;
+      w++;
+    } else
+      for (i = 0; i + 1 < have.length; i++)
+        if (!taken[i] && !taken[i + 1] && pairs[i]?.[w]) {
+          taken[i] = taken[i + 1] = 1;
+          found++;
+          used += 2;
+          break;
+        }
+  }
   const recall = found / wanted;
-  const precision = have.length ? found / have.length : 0;
+  const precision = have.length ? used / have.length : 0;
   return recallWeight * recall + (1 - recallWeight) * precision;
 }
 
@@ -217,22 +280,31 @@ const wordKeys = (text: string) =>
 /**
  * Marks the whole words of `text` that the quote has (forgiving a typo), as phrases: runs of such
  * words with only spaces between them, kept when they hold at least one word that is not a stop
- * word, so a lone "the" is never marked and a part of a word ("s" of "world’s") never is.
+ * word, so a lone "the" is never marked and a part of a word ("s" of "world’s") never is. A compound counts
+ * however either writes it: a word the quote has as two ("multilayered" for "multi-layered"), and two words of the
+ * text, apart or with a hyphen, that the quote has as one.
  */
 function markQuoted(text: string, quote: string, typos: TypoRule): RichText {
-  const wanted = wordKeys(quote).map((w) => w.key);
+  const quoted = wordKeys(quote).map((w) => w.key);
+  const wanted = [...quoted, ...quoted.slice(0, -1).map((w, i) => w + quoted[i + 1])];
+  const has = (key: string) => wanted.some((x) => close(x, NUMBER_WORDS[key] ?? key, typos));
   const ranges: (readonly [number, number])[] = [];
   let run: { at: number; end: number; key: string }[] = [];
   const endRun = () => {
     if (run.some((w) => !STOP_WORDS.has(w.key))) ranges.push(...run.map((w) => [w.at, w.end] as const));
     run = [];
   };
-  for (const word of wordKeys(text)) {
+  const words = wordKeys(text);
+  let pairedTo = -1;
+  words.forEach((word, i) => {
     const previous = run[run.length - 1];
     if (previous && !/^\s+$/.test(text.slice(previous.end, word.at))) endRun();
-    if (wanted.some((x) => close(x, NUMBER_WORDS[word.key] ?? word.key, typos))) run.push(word);
+    const next = words[i + 1];
+    if (i > pairedTo && next && /^[\s-]$/.test(fold(text.slice(word.end, next.at))) && has(word.key + next.key))
+      pairedTo = i + 1;
+    if (i <= pairedTo || has(word.key)) run.push(word);
     else endRun();
-  }
+  });
   endRun();
   return markRanges(text, ranges);
 }

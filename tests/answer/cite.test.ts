@@ -184,3 +184,25 @@ describe('cite', () => {
     expect(quoteWords('thousands of hundreds, a million')).toEqual(['thousands', 'of', 'hundreds', 'a', 'million']);
   });
 });
+
+describe('cite, a compound written apart, with a hyphen or as one word', () => {
+  const town = corpusForSuite({
+    'roofs.md': note('Roofs', 'The new library has a multi-layered roof that keeps the reading room cool in summer.'),
+    'choir.md': note('Choir', 'The choir rehearses in a multipurpose hall behind the station on Thursdays.'),
+    'bridge.md': note('Bridge', 'Engineers inspected the cross border rail bridge after the storm last winter.'),
+  });
+
+  it.each([
+    ['roofs.md', 'the new library has a multilayered roof that keeps the reading room cool in summer'],
+    ['choir.md', 'the choir rehearses in a multi-purpose hall behind the station on Thursdays'],
+    ['choir.md', 'the choir rehearses in a multi purpose hall behind the station on Thursdays'],
+    ['bridge.md', 'engineers inspected the crossborder rail bridge after the storm last winter'],
+    ['bridge.md', 'engineers inspected the cross-border rail bridge after the storm last winter'],
+  ])('finds %s from "%s" as if typed as the text has it, and marks every word of it', (source, quote) => {
+    const [best] = cite(town(), quote).results;
+    expect(best?.passage.source).toBe(source);
+    expect(best?.score).toBe(1);
+    const unmarked = best!.excerpt.text.filter((s) => !s.strong).map((s) => s.text);
+    expect(unmarked.join('')).not.toMatch(/\p{L}/u);
+  });
+});
