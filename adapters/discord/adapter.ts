@@ -6,6 +6,7 @@ import {
   GatewayIntentBits,
   MessageFlags,
   PermissionFlagsBits,
+  RateLimitError,
   RESTEvents,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -13,6 +14,7 @@ import {
   type ClientOptions,
   type Interaction,
   type MessageContextMenuCommandInteraction,
+  type RateLimitData,
   type RepliableInteraction,
   type SendableChannels,
 } from 'discord.js';
@@ -89,6 +91,24 @@ function buttonsOf(id: string, flow: Flow, share: 'offer' | 'done' | undefined) 
 }
 const NO_MENTIONS = { parse: [] as [] };
 
+/** The routes an interaction is answered on: its callback (the deferral) and its webhook (the answer, follow-ups). */
+const ANSWER_ROUTES = /^\/(?:interactions|webhooks)\//;
+/**
+ * Longest one answer waits on a 429, as in Slack (RATE_LIMIT_BUDGET_MS). discord.js would wait out any Retry-After,
+ * and every answer shares one webhook route and so one queue: a 30-minute Retry-After held all of them for 30 minutes,
+ * past the 15 minutes an interaction token lives, and held a shutdown past its deadline.
+ */
+const ANSWER_RATE_LIMIT_BUDGET_MS = 10_000;
+
+/**
+ * For discord.js's `rest.rejectOnRateLimit`: a digest's 429 is handed to the digest to wait out itself (see
+ * ./digest.ts); an answer's is waited out by discord.js only when it is short enough to be worth waiting for.
+ */
+const rejectRateLimits = (data: RateLimitData) =>
+  rejectDigestRateLimits(data) ||
+  (ANSWER_ROUTES.test(data.route) &&
+    Math.max(data.timeToReset, data.retryAfter, data.sublimitTimeout) > ANSWER_RATE_LIMIT_BUDGET_MS);
+
 /**
  * Dossier on Discord: one `/brief` command whose subcommands are the command table, and the
  * **Add to Dossier** message command that adds a message's attachments. Every
@@ -126,7 +146,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       // Discord's own API unless DISCORD_API_URL points elsewhere; discord.js appends `/v10/…`.
       rest: {
         ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
-        rejectOnRateLimit: rejectDigestRateLimits,
+        rejectOnRateLimit: rejectRateLimits,
         ...options.client?.rest,
       },
     });
@@ -468,6 +488,20 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     if (error instanceof DossierError || error instanceof DeliveryError) {
       this.log.warn({ ...fields, code: error.code, event: `discord.${what}-failed` }, error.message);
       return error.message;
+    }
+    if (error instanceof RateLimitError) {
+      // Its route, never its URL, which holds an interaction's token.
+      const { route, method, retryAfter, global } = error;
+      const wait = `Retry-After ${Math.round(retryAfter / 1000)} s on ${method.toUpperCase()} ${route}`;
+      const line =
+        what === 'post'
+          ? `Discord rate-limited the digest post (${wait}).`
+          : `Discord rate-limited the ${what} beyond what an answer can wait (${wait}); it was dropped.`;
+      this.log.warn(
+        { ...fields, route, method: method.toUpperCase(), retryAfter, global, event: `discord.${what}-failed` },
+        line,
+      );
+      return line;
     }
     const line = `Discord ${what} failed: ${error instanceof Error ? error.message : String(error)}`;
     this.log.error({ ...fields, err: loggable(error), event: `discord.${what}-failed` }, line);

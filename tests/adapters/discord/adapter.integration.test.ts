@@ -411,6 +411,24 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(JSON.stringify(line)).not.toContain(interaction.token);
   });
 
+  it('drops an answer whose 429 asks for a longer wait than answers take, in one line; others go on', async () => {
+    standIn.respond(
+      (r) => r.method === 'PATCH',
+      discordError(429, 0, 'You are being rate limited.', { 'retry-after': '1800', 'x-ratelimit-scope': 'user' }),
+    );
+    const started = Date.now();
+    const interaction = standIn.interact(standIn.command('ask', { question: 'tram funding' }));
+    const line = await logLine((l) => l.event === 'discord.reply-failed' && l.interaction === interaction.id);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(line).toMatchObject({ level: 40, method: 'PATCH', retryAfter: expect.any(Number) });
+    expect(line.msg).toMatch(
+      /^Discord rate-limited the reply beyond what an answer can wait \(Retry-After 1800 s on PATCH \/webhooks\//,
+    );
+    expect(JSON.stringify(line)).not.toContain(interaction.token);
+    // Every answer goes through the same webhook route: the next is not held behind the long wait.
+    expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
+  });
+
   it('leaves a dropped gateway connection to discord.js, logs the reconnect and keeps answering', async () => {
     standIn.dropConnections(4000);
     await logLine((l) => l.msg === 'Discord gateway reconnecting');
