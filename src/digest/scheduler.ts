@@ -286,10 +286,7 @@ export class DigestScheduler {
       for (const sub of page) {
         seen.add(sub.id);
         if (!this.options.adapters[sub.platform]) continue;
-        const cursor = this.cursor(sub, now, latest?.get(sub.id)?.getTime());
-        cursor.next ??= nextSlot(sub, new Date(cursor.after))?.getTime() ?? Number.POSITIVE_INFINITY;
-        if (cursor.next > now) continue;
-        const slots = slotsBetween(sub, new Date(cursor.after), new Date(now)).map((d) => d.getTime());
+        const slots = this.dueSlots(sub, this.cursor(sub, now, latest?.get(sub.id)?.getTime()), now);
         const entry = due.get(sub.id);
         if (entry) entry.slots.push(...slots);
         else if (slots.length) this.enqueue(sub, slots, clock);
@@ -299,6 +296,28 @@ export class DigestScheduler {
     }
     for (const id of this.cursors.keys()) if (!seen.has(id)) this.cursors.delete(id);
     for (const { sub, slots } of due.values()) this.enqueue(sub, slots, clock);
+  }
+
+  /**
+   * The slots of `sub` from its cursor to `now`. One whose schedule cannot be worked out (a time zone checked when it
+   * was subscribed, which this Node no longer knows after an upgrade, or another instance's Node never knew) is named
+   * once in the log and left until it is subscribed again, rather than failing the pass, and with it every other
+   * channel's digest, minute after minute.
+   */
+  private dueSlots(sub: Subscription, cursor: Cursor, now: number): number[] {
+    try {
+      cursor.next ??= nextSlot(sub, new Date(cursor.after))?.getTime() ?? Number.POSITIVE_INFINITY;
+      if (cursor.next > now) return [];
+      return slotsBetween(sub, new Date(cursor.after), new Date(now)).map((d) => d.getTime());
+    } catch (error) {
+      cursor.next = Number.POSITIVE_INFINITY;
+      this.options.log.warn(
+        { subscription: sub.id, platform: sub.platform, channel: sub.channelId, timeZone: sub.timeZone },
+        `The digest of channel ${sub.channelId} cannot be scheduled ` +
+          `(${error instanceof Error ? error.message : String(error)}): it is left out until subscribed again.`,
+      );
+      return [];
+    }
   }
 
   private cursor(sub: Subscription, now: number, latest: number | undefined): Cursor {

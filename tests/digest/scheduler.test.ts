@@ -489,6 +489,25 @@ describe('DigestScheduler', () => {
     ]);
   });
 
+  it('serves every other channel when one subscription’s time zone is unknown here, naming it once', async () => {
+    const { store, id } = subscribed();
+    // Checked when subscribed; but a zone a later Node drops, or one another instance's Node knew, reaches the store.
+    const lost = store.subscribe({ ...newsroom, channelId: 'C-LOST', timeZone: 'Mars/Olympus' }, SUBSCRIBED);
+    const { log, lines } = capturingLogger();
+    const platform = new FakePlatform();
+    const s = scheduler(store, platform, { log });
+    expect(await s.tick(SLOT)).toMatchObject({ sent: 1, failed: 0 });
+    await s.tick(plus(SLOT, 1));
+    expect(platform.messages.map((m) => m.channelId)).toEqual(['C-NEWS']);
+    expect(store.run(id, SLOT)?.state).toBe('sent');
+    const named = lines.filter((l) => l.subscription === lost.id);
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatchObject({
+      level: 40,
+      msg: expect.stringMatching(/^The digest of channel C-LOST .*Mars\/Olympus/),
+    });
+  });
+
   it('leaves subscriptions on platforms it has no adapter for to other processes', async () => {
     const store = world().openStore();
     const discord = store.subscribe({ ...newsroom, platform: 'discord', channelId: '123' }, SUBSCRIBED);
