@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { errorReply, replyOf, textReply, type Reply, type RichText } from '../answer/reply.js';
+import { errorReply, replyOf, said, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { count } from '../answer/sources.js';
 import type { Feed } from '../ingest/feeds.js';
 import { contributor } from './add.js';
+import { howToAsk, type Asking } from './asking.js';
 import { actionProblem, defineCommand } from './command.js';
 import { linkArg } from './limits.js';
 
@@ -69,20 +70,22 @@ export const feedsCommand = defineCommand({
         ]);
       }
       case 'list':
-        return listReply(feeds.list());
+        return listReply(feeds.list(), ctx);
     }
   },
 });
 
 const feedName = (feed: Feed) => feed.title ?? feed.url;
 
-/** Each feed with its link, state, items taken, last poll and last error. */
-function listReply(feeds: Feed[]): Reply {
-  if (!feeds.length)
-    return {
-      ...textReply('Feeds', [{ text: 'No feeds yet: `feeds add https://…/feed.xml` follows one.' }]),
-      status: 'empty',
-    };
+/** Each feed with its link, state, items taken, last poll and last error; with none, how to follow one here. */
+function listReply(feeds: Feed[], asking: Asking): Reply {
+  if (!feeds.length) {
+    const follow = howToAsk(asking, 'feeds', [
+      ['action', 'add'],
+      ['url', 'https://…/feed.xml'],
+    ]);
+    return textReply('Feeds', said(`No feeds yet: \`${follow}\` follows one.`), { status: 'empty' });
+  }
   const items: RichText[] = feeds.map((f) => [
     { text: feedName(f), strong: true },
     {

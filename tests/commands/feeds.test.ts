@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { renderSlack } from '../../adapters/slack/render.js';
+import { runText } from '../../src/commands/index.js';
+import type { Feeds } from '../../src/ingest/feeds.js';
+import { commandContext } from '../support/commands.js';
+import { corpusForSuite, note, SILT } from '../support/corpus.js';
+
+const harbour = corpusForSuite({ 'silt.md': note('Silt', SILT) });
+const noFeeds = { list: () => [] } as unknown as Feeds;
+
+describe('feeds list', () => {
+  it('with no feeds, shows how to follow one as a command of this platform, in code', async () => {
+    const asked = async (platform: 'slack' | 'discord' | 'terminal') =>
+      (await runText('feeds list', commandContext(harbour(), { platform, feeds: noFeeds }))).blocks;
+    const shown = async (platform: 'slack' | 'discord' | 'terminal') =>
+      (await asked(platform)).flatMap((b) => (b.type === 'text' ? b.text.filter((s) => s.code) : []));
+    expect(await shown('slack')).toEqual([{ text: '/brief feeds add https://…/feed.xml', code: true }]);
+    expect(await shown('discord')).toEqual([{ text: '/brief feeds action:add url:https://…/feed.xml', code: true }]);
+    expect(await shown('terminal')).toEqual([{ text: 'feeds add https://…/feed.xml', code: true }]);
+    const slack = renderSlack(await runText('feeds', commandContext(harbour(), { platform: 'slack', feeds: noFeeds })));
+    expect(JSON.stringify(slack.blocks)).toContain('No feeds yet: `/brief feeds add https://…/feed.xml` follows one.');
+  });
+});
