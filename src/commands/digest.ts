@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { asShown } from '../corpus/text.js';
+import { fold } from '../search/analyzer.js';
 import { errorReply, said, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
 import { howToAsk } from './asking.js';
@@ -13,13 +14,18 @@ const ACTIONS = ['subscribe', 'unsubscribe', 'list', 'preview'] as const;
 export const DIGEST_ACTIONS: readonly string[] = ACTIONS;
 
 /**
- * "ferry fares, harbour dredging" → ["ferry fares", "harbour dredging"]: each topic once (in any case), as it is shown
- * back, without mentions (`@here`, `<@U123>`), which address people rather than name a topic: "@everyone" alone was
- * subscribed to, and previewed with a passage from the archive.
+ * "ferry fares, harbour dredging" → ["ferry fares", "harbour dredging"]: each topic once, as it is first shown back,
+ * without mentions (`@here`, `<@U123>`), which address people rather than name a topic: "@everyone" alone was
+ * subscribed to, and previewed with a passage from the archive. Topics are the same as search and Discord's topic
+ * suggestions hold them (`fold`: in any case, with or without accents or invisible characters): "Zürich" and "zurich"
+ * were two topics of one digest.
  */
 export const splitTopics = (topics: string | undefined): string[] => {
-  const shown = (topics ?? '').split(/[,;]/).map(asShown).filter(Boolean);
-  return shown.filter((t, i) => shown.findIndex((u) => u.toLowerCase() === t.toLowerCase()) === i);
+  const seen = new Set<string>();
+  return (topics ?? '')
+    .split(/[,;]/)
+    .map(asShown)
+    .filter((topic) => topic && !seen.has(fold(topic)) && seen.add(fold(topic)));
 };
 
 /** The first comma-separated part of a day spec that is not a day, e.g. "blursday" in "mon,blursday". */
