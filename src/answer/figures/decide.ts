@@ -45,7 +45,8 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const bestOf = (list: Searched[]) =>
     list.reduce<Searched | undefined>((a, b) => (!a || b.cover > a.cover ? b : a), undefined);
   const direct = searched.filter(({ hit }) => dossier.figures.of(hit.passage).length > 0);
-  const passages = withContinuations(dossier, query, searched, direct);
+  const bestDirect = bestOf(direct);
+  const passages = withContinuations(dossier, query, searched, direct, bestDirect?.cover ?? 0);
   const closest = bestOf(passages);
   // A topic is a short noun phrase, not a question: its figures answer on less of it (`figures.minCoverage`).
   const rule = { ...dossier.ranking.answer, minCoverage };
@@ -61,7 +62,7 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const match: Match = !closest || asked === 'none' ? 'none' : own !== 'none' ? own : spoken() ? 'partial' : 'none';
   if (!closest || match === 'none') return undefined;
   // A partial answer on rare words (`evidence`) may rest on a passage under the threshold: it, at least, counts.
-  const threshold = Math.min(dossier.ranking.answer.minCoverage, (bestOf(direct) ?? closest).cover);
+  const threshold = Math.min(dossier.ranking.answer.minCoverage, (bestDirect ?? closest).cover);
   return { match, closest, passages, threshold };
 }
 
@@ -69,19 +70,19 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
  * The passages with figures among the hits (`direct`), and the paragraph after a hit with none that continues it under
  * the same heading: a paragraph that names the topic without a figure ("Ferry traffic to the islands kept growing.")
  * often gives them in the next ("In July the ferries carried 12,000 passengers"). Only a hit that covers more of the
- * topic than every passage with figures leads on so: in the tuning topics, weaker ones led mostly to figures on
- * something else. The continuation is read with its lead as one passage; its figures still count only where their
- * own clause or measure names the topic.
+ * topic than every passage with figures (`best`, their best coverage, 0 when there are none) leads on so: in the
+ * tuning topics, weaker ones led mostly to figures on something else. The continuation is read with its lead as one
+ * passage; its figures still count only where their own clause or measure names the topic.
  */
 function withContinuations(
   dossier: Library,
   query: AnalysedQuery,
   searched: Searched[],
   direct: Searched[],
+  best: number,
 ): Searched[] {
   const byId = new Map(direct.map((s) => [s.hit.passage.id, s]));
   const wanted = new Set(query.words.flatMap((w) => w.terms));
-  const best = Math.max(0, ...direct.map((s) => s.cover));
   for (const { hit, cover: led } of searched) {
     if (led <= best) continue;
     const lead = hit.passage;
