@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 
+/** Folders looked up for package.json: one from src/, two from dist/src/ and the bundle in dist/cli/, and one more. */
+const LEVELS_UP = 3;
+
 /**
  * Dossier's version, from its package.json (named in the User-Agent of every fetch). Found by
  * walking up from this file, which sits one level deeper once compiled into dist/.
@@ -7,7 +10,7 @@ import { readFileSync } from 'node:fs';
 export const DOSSIER_VERSION = findVersion();
 
 function findVersion(): string {
-  for (let up = 1; up <= 3; up++) {
+  for (let up = 1; up <= LEVELS_UP; up++) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(`${'../'.repeat(up)}package.json`, import.meta.url), 'utf8')) as {
         name?: string;

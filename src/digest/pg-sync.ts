@@ -33,6 +33,14 @@ export class PgError extends Error {
 /** The first statement also waits for the worker to start and load node-postgres. */
 const START_MS = 10_000;
 
+/** How long a SyncPostgres waits, each overridable through its options (README, "Running several instances"). */
+const SYNC_DEFAULTS = {
+  /** Longest a statement may hold up the event loop: a round trip to a server on the same network is under a ms. */
+  timeoutMs: 5000,
+  /** After a statement timed out, statements fail at once for this long rather than block again. */
+  pauseMs: 10_000,
+};
+
 /** Starts the worker: pg-worker beside this module, handed the port it answers on. */
 const startWorker = (workerData: PgWorkerData & { replies: MessagePort }): Worker =>
   moduleWorker('pg-worker', import.meta.url, { workerData, transferList: [workerData.replies] });
@@ -51,7 +59,7 @@ let connections = 0;
 
 function sharedWorker(): Shared {
   if (shared) return shared;
-  const flag = new SharedArrayBuffer(4);
+  const flag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const { port1, port2 } = new MessageChannel();
   const worker = startWorker({ flag, replies: port2 });
   // Waiting on the flag is what keeps the process busy, never the worker itself.
@@ -95,8 +103,8 @@ export class SyncPostgres {
     private readonly url: string,
     options: { timeoutMs?: number; pauseMs?: number; now?: () => number } = {},
   ) {
-    this.timeoutMs = options.timeoutMs ?? 5000;
-    this.pauseMs = options.pauseMs ?? 10_000;
+    this.timeoutMs = options.timeoutMs ?? SYNC_DEFAULTS.timeoutMs;
+    this.pauseMs = options.pauseMs ?? SYNC_DEFAULTS.pauseMs;
     this.now = options.now ?? Date.now;
   }
 

@@ -31,14 +31,14 @@ const startWorker = (workerData: ParseRequest): Worker => moduleWorker('parse-wo
  * hold up every request. Aborting `signal` stops the worker and returns nothing.
  */
 export function parseInWorker(
-  request: Omit<ParseRequest, 'passagesPerMessage'> & { passagesPerMessage?: number },
+  request: ParseRequest,
   figures: FigureCache,
   signal?: AbortSignal,
 ): Promise<LoadedDocument> {
-  const { root, path, source, maxBytes, passagesPerMessage = 500 } = request;
+  const { source } = request;
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve({});
-    const worker = startWorker({ root, path, source, maxBytes, passagesPerMessage });
+    const worker = startWorker(request);
     let document: SourceDocument | undefined;
     let warning: CorpusWarning | undefined;
     let settled = false;

@@ -35,6 +35,8 @@ const WATCH_DEFAULTS = {
   workerFromBytes: 1024 * 1024,
   /** Passages indexed (or dropped from the index) per turn of the event loop: a few tens of ms of work. */
   passagesPerTurn: 100,
+  /** Passages (with their figures) a parsing worker sends per message: the main thread takes each in a turn. */
+  passagesPerMessage: 500,
 };
 export type WatchOptions = Partial<typeof WATCH_DEFAULTS>;
 
@@ -175,7 +177,13 @@ export class CorpusWatcher {
     if (size < this.tuning.workerFromBytes || this.load.readFile)
       return loadDocument(this.root, path, { ...this.load, log: this.log });
     const loaded = await parseInWorker(
-      { root: this.root, path, source, maxBytes: this.load.maxBytes },
+      {
+        root: this.root,
+        path,
+        source,
+        maxBytes: this.load.maxBytes,
+        passagesPerMessage: this.tuning.passagesPerMessage,
+      },
       this.corpus.figures,
       signal,
     );

@@ -12,7 +12,7 @@ import { DossierError, fileError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { makeFolders } from '../saved-file.js';
 import { stringifyYaml } from '../yaml.js';
-import { ANY_TYPE, FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
+import { ANY_TYPE, FetchError, parseWebUrl, SHOWN_NON_LINK_CHARS, type Accept, type SafeFetcher } from './fetch.js';
 
 /** What a link may lead to: the formats the corpus reads, by media type. */
 const PAGE_TYPES: Record<string, Format> = {
@@ -348,7 +348,7 @@ function loggableUrl(link: string): string {
     const u = new URL(link.trim());
     return `${u.protocol}//${u.host}${u.pathname}`;
   } catch {
-    return link.trim().slice(0, 200);
+    return link.trim().slice(0, SHOWN_NON_LINK_CHARS);
   }
 }
 

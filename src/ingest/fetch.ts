@@ -24,6 +24,7 @@ export interface FetchSettings extends AddressPolicy {
   maxBytes: number;
   /** The whole fetch, redirects and robots.txt included (FETCH_TIMEOUT_SECONDS). */
   timeoutMs: number;
+  /** Redirects followed before the fetch is refused. */
   maxRedirects: number;
   /** Sent with every request, and the name robots.txt rules are matched against (its first word). */
   userAgent: string;
@@ -93,6 +94,12 @@ export interface Fetched {
 export type FetchResult = Fetched | { notModified: true; url: string };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** A text that is no link is quoted back (or logged) only this far: a pasted paragraph is not worth repeating whole. */
+export const SHOWN_NON_LINK_CHARS = 200;
+
+/** Causes followed looking for a timeout, however deep a library wraps it: bounded, so that a loop of causes ends. */
+const MAX_CAUSE_DEPTH = 5;
 
 /** Thrown from DNS lookup inside a connection attempt, so the connection never opens. */
 class RefusedAddressError extends Error {}
@@ -367,7 +374,10 @@ export function parseWebUrl(input: string, role = 'the link'): URL {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new FetchError('bad-url', `"${input.trim().slice(0, 200)}" is not a web address: give a full https:// link.`);
+    throw new FetchError(
+      'bad-url',
+      `"${input.trim().slice(0, SHOWN_NON_LINK_CHARS)}" is not a web address: give a full https:// link.`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new FetchError('bad-url', `Only http and https links are fetched (${role} is ${url.protocol}).`);
@@ -392,7 +402,7 @@ function mediaType(value: string | undefined, url: URL): { type: string; charset
   const [type = '', ...params] = value.split(';').map((s) => s.trim());
   const charset = params
     .find((p) => /^charset=/i.test(p))
-    ?.slice(8)
+    ?.slice('charset='.length)
     .replace(/^"|"$/g, '')
     .toLowerCase();
   return { type: type.toLowerCase(), ...(charset ? { charset } : {}) };
@@ -429,7 +439,8 @@ function isTimeout(error: unknown): boolean {
 }
 
 function findCause(error: unknown, test: (e: Error) => boolean): (Error & { code?: unknown }) | undefined {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (test(e)) return e;
+  for (let e = error, depth = 0; e instanceof Error && depth < MAX_CAUSE_DEPTH; e = e.cause, depth++)
+    if (test(e)) return e;
   return undefined;
 }
 
