@@ -304,25 +304,46 @@ class SentenceReader extends Reading {
       (low.value === 1 && low.scale === 1)
     )
       return undefined;
-    const unit: FigureUnit = 'count';
     const noun = nounPhraseAt(this, next);
-    const per = rateAt(this, noun?.headNext ?? next);
-    if (noun) {
-      if (TIME_UNITS.has(this.lower(noun.headNext - 1))) return undefined;
-      // "the two governments" refers back; "the two ferries in Norway" says how many there are.
-      if (low.wordy && isDefinite(this, i) && noun.next === noun.headNext) return undefined;
-      if (isBound(this, i, true)) return undefined;
-      // "Wheat yields averaged 3.1 tonnes": a unit of measure says how, not what; what stands at it does ("3.1 tonnes
-      // of wheat" says it after the unit).
-      const measured = MEASUREMENT_UNITS.has(this.lower(noun.headNext - 1)) && noun.next === noun.headNext;
-      return plainMatch(i, per?.next ?? noun.headNext, {
-        ...base,
-        unit,
-        per: per?.period,
-        measure: (measured && subjectBefore(this, i)) || measureText(this, noun.first, noun.next),
-      });
-    }
+    if (noun) return this.countOfNounAt(i, low, base, noun);
     if (low.wordy || isBound(this, i, false)) return undefined;
+    return this.countReferringAt(i, next, base, before) ?? this.countInClauseAt(i, next, base);
+  }
+
+  /** A count of the noun phrase after it ("912 road deaths", "3.1 tonnes of wheat"), with the period of its rate. */
+  private countOfNounAt(
+    i: number,
+    low: Amount,
+    base: Pick<Figure, 'hedge' | 'value'>,
+    noun: { first: number; headNext: number; next: number },
+  ): Match | undefined {
+    if (TIME_UNITS.has(this.lower(noun.headNext - 1))) return undefined;
+    // "the two governments" refers back; "the two ferries in Norway" says how many there are.
+    if (low.wordy && isDefinite(this, i) && noun.next === noun.headNext) return undefined;
+    if (isBound(this, i, true)) return undefined;
+    const per = rateAt(this, noun.headNext);
+    // "Wheat yields averaged 3.1 tonnes": a unit of measure says how, not what; what stands at it does ("3.1 tonnes
+    // of wheat" says it after the unit).
+    const measured = MEASUREMENT_UNITS.has(this.lower(noun.headNext - 1)) && noun.next === noun.headNext;
+    return plainMatch(i, per?.next ?? noun.headNext, {
+      ...base,
+      unit: 'count',
+      per: per?.period,
+      measure: (measured && subjectBefore(this, i)) || measureText(this, noun.first, noun.next),
+    });
+  }
+
+  /**
+   * A count with no noun after it that says what it counts by what it refers to: the whole after "of" ("1,200 of the
+   * workers"), its subject ("total about 45,000"), or the count before it ("over 20,000 of those coming from Dover").
+   */
+  private countReferringAt(
+    i: number,
+    next: number,
+    base: Pick<Figure, 'hedge' | 'value'>,
+    before: Match[],
+  ): Match | undefined {
+    const unit: FigureUnit = 'count';
     const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
     const referent = antecedent?.base ?? antecedent?.figure.measure;
     const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
@@ -336,15 +357,19 @@ class SentenceReader extends Reading {
     // subject is that subject's, not more of the count before it.
     const subject = partitive ? undefined : subjectBefore(this, i);
     if (subject) return plainMatch(i, next, { ...base, unit, measure: subject });
-    if (partitive || referent) {
-      return {
-        first: i,
-        next,
-        figure: { ...base, unit, measure: joinMeasure(referent, tail && measureText(this, tail.first, tail.next)) },
-        anaphoric: true,
-        base: referent,
-      };
-    }
+    if (!partitive && !referent) return undefined;
+    return {
+      first: i,
+      next,
+      figure: { ...base, unit, measure: joinMeasure(referent, tail && measureText(this, tail.first, tail.next)) },
+      anaphoric: true,
+      base: referent,
+    };
+  }
+
+  /** A count that nothing before it explains: what its own clause says of it, or nothing. */
+  private countInClauseAt(i: number, next: number, base: Pick<Figure, 'hedge' | 'value'>): Match {
+    const unit: FigureUnit = 'count';
     // "Some 4,000 were living in tents", "about 300 were children": a count that is its clause's subject counts what
     // the predicate says of it.
     const predicate = this.t[next]?.pos === 'AUX' ? predicateAt(this, next) : undefined;

@@ -177,75 +177,71 @@ export function quantityMeasure(
  * ministry has spent [figure]"): the sentence does not say what the figure is of, and the actor is not it.
  */
 export function subjectBefore(r: Reading, i: number): string | undefined {
-  // "and initially total some 50,000": a quantity verb right before a figure is a verb, however tagged.
-  // So is one before its preposition ("small firms account for 45 percent", with "account" read as a noun).
-  const verbal = (k: number) =>
-    r.t[k]?.pos === 'VERB' ||
-    (k >= 0 &&
-      r.t.slice(k + 1, i).every((t) => LINKING_WORDS.has(t.lower)) &&
-      QUANTITY_VERBS.has(r.t[k]!.lemma) &&
-      r.t[k - 1]?.pos !== 'DET');
-  // "Water use fell from 150 litres": where a quantity moved from is said of its subject as much as where it went.
-  const linking = (k: number) =>
-    LINKING_WORDS.has(r.lower(k)) ||
-    (r.lower(k) === 'from' && r.t[k - 1]?.pos === 'VERB' && QUANTITY_VERBS.has(r.t[k - 1]!.lemma));
   // A noun phrase right before a figure is not what it is said of ("the report found 90 percent", with
   // "found" read as a noun), unless the figure is a change ("seizures up 28 percent") or stands in brackets.
-  if (!/^(AUX|ADV|PART)$/.test(r.t[i - 1]?.pos ?? '') && !verbal(i - 1) && !linking(i - 1)) {
+  if (!/^(AUX|ADV|PART)$/.test(r.t[i - 1]?.pos ?? '') && !verbalBefore(r, i - 1, i) && !linkingAt(r, i - 1)) {
     if (!CHANGE_MARKERS.has(r.lower(i)) && r.t[i]?.text !== '(') return undefined;
   }
   let k = i - 1;
   let verb: Token | undefined;
   let preposition = false;
-  while (k >= 0 && (/^(AUX|ADV|PART)$/.test(r.t[k]!.pos) || verbal(k) || linking(k))) {
-    if (!verb && verbal(k)) verb = r.t[k];
+  while (k >= 0 && (/^(AUX|ADV|PART)$/.test(r.t[k]!.pos) || verbalBefore(r, k, i) || linkingAt(r, k))) {
+    if (!verb && verbalBefore(r, k, i)) verb = r.t[k];
     else if (!verb && QUANTITY_PREPOSITIONS.has(r.lower(k))) preposition = true;
     k--;
   }
   if (verb && !preposition && !QUANTITY_VERBS.has(verb.lemma)) return undefined;
-  // "The new force would take in the police and initially total some 50,000": a second predicate joined
-  // by "and" is said of the subject of the first, the noun phrase before its verbs.
-  if (verb && (r.lower(k) === 'and' || r.lower(k) === 'or')) {
-    let chain = k - 1;
-    while (chain >= 0 && !/^(AUX|VERB)$/.test(r.t[chain]!.pos)) chain--;
-    while (chain > 0 && /^(AUX|VERB|ADV)$/.test(r.t[chain - 1]!.pos)) chain--;
-    const subject = chain > 0 ? nounPhraseEnding(r, chain) : undefined;
-    return subject && measureText(r, subject.first, chain);
-  }
+  if (verb && (r.lower(k) === 'and' || r.lower(k) === 'or')) return firstSubject(r, k);
   const phrase = nounPhraseEnding(r, k + 1);
   return phrase && measureText(r, phrase.first, k + 1);
+}
+
+/**
+ * Whether token `k`, before the figure at `i`, is a verb. "and initially total some 50,000": a quantity verb right
+ * before a figure is a verb, however tagged. So is one before its preposition ("small firms account for 45 percent",
+ * with "account" read as a noun).
+ */
+function verbalBefore(r: Reading, k: number, i: number): boolean {
+  return (
+    r.t[k]?.pos === 'VERB' ||
+    (k >= 0 &&
+      r.t.slice(k + 1, i).every((t) => LINKING_WORDS.has(t.lower)) &&
+      QUANTITY_VERBS.has(r.t[k]!.lemma) &&
+      r.t[k - 1]?.pos !== 'DET')
+  );
+}
+
+/**
+ * Whether token `k` links a subject to its figure. "Water use fell from 150 litres": where a quantity moved from is
+ * said of its subject as much as where it went.
+ */
+function linkingAt(r: Reading, k: number): boolean {
+  return (
+    LINKING_WORDS.has(r.lower(k)) ||
+    (r.lower(k) === 'from' && r.t[k - 1]?.pos === 'VERB' && QUANTITY_VERBS.has(r.t[k - 1]!.lemma))
+  );
+}
+
+/**
+ * "The new force would take in the police and initially total some 50,000": a second predicate joined by "and" (or
+ * "or", at `and`) is said of the subject of the first, the noun phrase before its verbs.
+ */
+function firstSubject(r: Reading, and: number): string | undefined {
+  let chain = and - 1;
+  while (chain >= 0 && !/^(AUX|VERB)$/.test(r.t[chain]!.pos)) chain--;
+  while (chain > 0 && /^(AUX|VERB|ADV)$/.test(r.t[chain - 1]!.pos)) chain--;
+  const subject = chain > 0 ? nounPhraseEnding(r, chain) : undefined;
+  return subject && measureText(r, subject.first, chain);
 }
 
 /** The noun phrase that ends before token `end`, read backwards: "the profits from drug sales in the city". */
 export function nounPhraseEnding(r: Reading, end: number): { first: number } | undefined {
   let first = end;
   for (let j = end - 1; j >= 0 && end - j <= NOUN_PHRASE_MAX_TOKENS; j--) {
-    const token = r.t[j]!;
-    const glued = (token.text === '-' || token.text === '–') && !token.spaced;
-    const nounish =
-      /^(NOUN|PROPN|ADJ|NUM|DET)$/.test(token.pos) ||
-      token.lower === "'s" ||
-      token.lower === '’s' ||
-      glued ||
-      (token.text === '.' && !token.spaced);
-    const linking = NOUN_LINKS.has(token.lower) && first < end;
-    // "heroin used in ...", or "of frozen fish": a participle after its noun, or before it after a preposition.
-    const participle =
-      token.pos === 'VERB' &&
-      /(ed|en|ing)$/.test(token.lower) &&
-      first < end &&
-      (/^(NOUN|PROPN)$/.test(r.t[j - 1]?.pos ?? '') ||
-        (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(r.t[j + 1]!.pos) && r.t[j - 1]?.pos === 'ADP'));
-    // "waits of over 4 hours": a hedged number inside the phrase, not a figure's own hedge.
-    const hedged = first === j + 1 && r.t[first]!.pos === 'NUM' && HEDGES.some((h) => h.at(-1) === token.lower);
-    // "Waits of ...": wink reads a capitalised first word before a preposition as a verb; there it is a noun.
-    const opening = token.pos === 'VERB' && !j && first === 1 && NOUN_LINKS.has(r.lower(1));
-    // "customs reports drug seizures": a plural noun before another noun ends the phrase.
-    const plural = token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && r.t[j + 1]?.pos === 'NOUN';
-    if (!(nounish || linking || participle || hedged || opening) || plural) break;
+    if (!extendsPhrase(r, j, first, end)) break;
     first = j;
     // An article opens its noun phrase, unless a preposition ties that phrase to one before.
-    if (token.pos === 'DET' && !NOUN_LINKS.has(r.lower(j - 1))) break;
+    if (r.t[j]!.pos === 'DET' && !NOUN_LINKS.has(r.lower(j - 1))) break;
   }
   while (first < end && (DETERMINERS.has(r.lower(first)) || /^(ADP|PUNCT)$/.test(r.t[first]!.pos))) first++;
   // "Farms that lack irrigation fell to 3,000": the clause narrows the noun before it, which heads the phrase; the
@@ -253,6 +249,33 @@ export function nounPhraseEnding(r: Reading, end: number): { first: number } | u
   const relative = relativeBefore(r, first);
   if (relative !== undefined) return nounPhraseEnding(r, relative) ?? (first < end ? { first } : undefined);
   return first < end ? { first } : undefined;
+}
+
+/** Whether token `j` belongs to the noun phrase read backwards to `end`, which so far begins at `first`. */
+function extendsPhrase(r: Reading, j: number, first: number, end: number): boolean {
+  const token = r.t[j]!;
+  const glued = (token.text === '-' || token.text === '–') && !token.spaced;
+  const nounish =
+    /^(NOUN|PROPN|ADJ|NUM|DET)$/.test(token.pos) ||
+    token.lower === "'s" ||
+    token.lower === '’s' ||
+    glued ||
+    (token.text === '.' && !token.spaced);
+  const linking = NOUN_LINKS.has(token.lower) && first < end;
+  // "heroin used in ...", or "of frozen fish": a participle after its noun, or before it after a preposition.
+  const participle =
+    token.pos === 'VERB' &&
+    /(ed|en|ing)$/.test(token.lower) &&
+    first < end &&
+    (/^(NOUN|PROPN)$/.test(r.t[j - 1]?.pos ?? '') ||
+      (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(r.t[j + 1]!.pos) && r.t[j - 1]?.pos === 'ADP'));
+  // "waits of over 4 hours": a hedged number inside the phrase, not a figure's own hedge.
+  const hedged = first === j + 1 && r.t[first]!.pos === 'NUM' && HEDGES.some((h) => h.at(-1) === token.lower);
+  // "Waits of ...": wink reads a capitalised first word before a preposition as a verb; there it is a noun.
+  const opening = token.pos === 'VERB' && !j && first === 1 && NOUN_LINKS.has(r.lower(1));
+  // "customs reports drug seizures": a plural noun before another noun ends the phrase.
+  const plural = token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && r.t[j + 1]?.pos === 'NOUN';
+  return (nounish || linking || participle || hedged || opening) && !plural;
 }
 
 /**
