@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import { textReply, type Reply } from '../answer/reply.js';
+import { replyOf, type Reply } from '../answer/reply.js';
 import type { Adapter } from '../commands/adapter.js';
 import type { Platform } from '../commands/adapter.js';
 import type { SourceDocument } from '../corpus/types.js';
@@ -700,13 +700,16 @@ export class DigestScheduler {
   }
 
   private async notify(sub: Subscription, reason: string): Promise<void> {
-    const note = textReply(
-      'Your Dossier digest is paused',
+    // Every surface shows an error reply as its message alone, so the message is the whole notice: which digest, why
+    // it stopped (the reason is one or more sentences) and how to start it again.
+    const message =
       `The digest you set up for channel ${sub.channelId} (${sub.topics.join(', ')}, ` +
-        `${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ` +
-        `${reason}. Once the bot can post there again, subscribe again with \`digest subscribe\`.`,
-      { status: 'error', error: { code: 'digest-paused', message: reason } },
-    );
+      `${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ${reason.replace(/[.\s]+$/, '')}. ` +
+      'Once the bot can post there again, subscribe again with `digest subscribe`.';
+    const note = replyOf('Your Dossier digest is paused', [], {
+      status: 'error',
+      error: { code: 'digest-paused', message },
+    });
     if (!this.options.notifySubscriber) {
       this.options.log.warn(
         { subscriber: sub.subscriberId, platform: sub.platform, subscription: sub.id },

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Reply } from '../../src/answer/reply.js';
 import { DeliveryError } from '../../src/digest/delivery.js';
 import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.js';
 import type { DigestStore } from '../../src/digest/store.js';
@@ -374,6 +375,23 @@ describe('DigestScheduler', () => {
       await s.tick(NEXT_DAY);
       expect(platform.messagesTo('C-NEWS')).toHaveLength(2);
       expect(platform.attempts.filter((a) => a.channelId === 'C-GONE')).toHaveLength(1);
+    });
+
+    it('tells the subscriber, in the message each surface shows, which digest, why, and how to resume', async () => {
+      const store = world().openStore();
+      store.subscribe({ ...newsroom, channelId: 'C-GONE', subscriberId: 'U-OWNER' }, SUBSCRIBED);
+      const why = 'The bot is not a member of channel C-GONE (not_in_channel): invite it there with /invite @Dossier.';
+      const platform = new FakePlatform().plan('C-GONE', new DeliveryError('channel-gone', why));
+      const notes: Reply[] = [];
+      await scheduler(store, platform, { notifySubscriber: async (_sub, note) => void notes.push(note) }).tick(SLOT);
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatchObject({ status: 'error', title: 'Your Dossier digest is paused' });
+      expect(notes[0]!.error).toEqual({
+        code: 'digest-paused',
+        message:
+          'The digest you set up for channel C-GONE (fentanyl, Mérida funding, daily at 08:00 America/New_York) ' +
+          `is paused: ${why} Once the bot can post there again, subscribe again with \`digest subscribe\`.`,
+      });
     });
 
     it(
