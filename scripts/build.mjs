@@ -112,9 +112,12 @@ async function bundleCli() {
   // The bundled code starts these as workers from the file beside its own (`new URL('./parse-worker.js', …)`).
   await build({
     ...common,
-    entryPoints: ['src/engine/parse-worker.js', 'src/digest/pg-worker.js', 'src/answer/figures/chart-worker.js'].map(
-      (file) => join(ROOT, 'dist', file),
-    ),
+    entryPoints: [
+      'src/engine/parse-worker.js',
+      'src/ingest/read-worker.js',
+      'src/digest/pg-worker.js',
+      'src/answer/figures/chart-worker.js',
+    ].map((file) => join(ROOT, 'dist', file)),
     entryNames: '[name]',
   });
 }

@@ -26,9 +26,10 @@ export interface WatchedCorpus {
 /**
  * The watcher's numbers, each of which `Dossier.watch` can override. Together they keep a large
  * document added while the bot runs from holding up requests: it is parsed, and its figures read,
- * in a worker thread, then indexed a slice at a time, so that a request waits at most for one slice.
+ * in a worker thread, then indexed a slice at a time, so that a request waits at most for one slice. A document
+ * added from a link, chat or a feed is read and indexed by the same numbers (src/ingest/add.ts).
  */
-const WATCH_DEFAULTS = {
+export const WATCH_DEFAULTS = {
   /** Quiet time after the last file event before rescanning: a save is often several events. */
   debounceMs: 500,
   /** Files at least this large are parsed in a worker thread; smaller ones take less time than starting one. */

@@ -1,18 +1,15 @@
-import { createHash } from 'node:crypto';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SIDECAR_SUFFIX, roleOf, type Format } from '../corpus/files.js';
 import { slug } from '../corpus/slug.js';
-import { buildDocument } from '../corpus/document.js';
-import { contentHash, emptyProblem, parseFormat } from '../corpus/load.js';
-import { readStatedMeta } from '../corpus/metadata.js';
 import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
+import { WATCH_DEFAULTS } from '../engine/watch.js';
 import { DossierError, fileError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { makeFolders } from '../saved-file.js';
-import { stringifyYaml } from '../yaml.js';
 import { ANY_TYPE, FetchError, parseWebUrl, SHOWN_NON_LINK_CHARS, type Accept, type SafeFetcher } from './fetch.js';
+import { fingerprint, readInWorker, readItem } from './read.js';
 
 /** What a link may lead to: the formats the corpus reads, by media type. */
 const PAGE_TYPES: Record<string, Format> = {
@@ -74,10 +71,13 @@ export interface IngestOptions {
   folder?: string;
   /** ADD_POLICY (default `anyone`): `managers` means what it means for the digest on each platform. */
   policy?: AddPolicy;
+  /**
+   * Items of at least this many bytes are read in a worker thread (default: as the watcher reads files,
+   * `WATCH_DEFAULTS.workerFromBytes`): parsing and cutting into passages a document of a few MB takes seconds of CPU,
+   * which on the main thread held up every other request (4 MB of text, about 9,000 paragraphs: 2.4 s).
+   */
+  readInWorkerFrom?: number;
 }
-
-/** Metadata stated in a sidecar, in the order a person reading it expects. */
-const SIDECAR_FIELDS = ['title', 'author', 'publisher', 'date', 'url', 'fetched'] as const;
 
 /**
  * Adds documents to the corpus while the bot runs: a link (`add <url>`), a file shared in chat, a
@@ -220,31 +220,20 @@ export class Ingest {
     fallback?: Partial<DocumentMeta>;
   }): Promise<Added> {
     const { dossier } = this.options;
-    const read = await parseFormat(item.format, item.bytes);
-    if ('problem' in read) throw new DossierError('no-text', `${item.label} ${read.problem.message}.`);
-    const parsed = { ...read.parsed, fallbackMeta: { ...item.fallback, ...read.parsed.fallbackMeta } };
     const source = await this.freeSource(item.folder, item.name, item.format);
-    const first = buildDocument(source, '', parsed, item.meta);
-    const empty = emptyProblem(item.format, first);
-    if (empty) throw new DossierError('no-text', `${item.label} ${empty.message}.`);
-    const twin = this.byText(first);
+    const toRead = { format: item.format, bytes: item.bytes, source, meta: item.meta, fallback: item.fallback };
+    // A large document is read off this thread and indexed a slice per turn, as the watcher does with a large file.
+    const read = await (item.bytes.byteLength >= (this.options.readInWorkerFrom ?? WATCH_DEFAULTS.workerFromBytes)
+      ? readInWorker(toRead)
+      : readItem(toRead));
+    if ('problem' in read) throw new DossierError('no-text', `${item.label} ${read.problem}.`);
+    const twin = this.byText(read.fingerprint);
     if (twin) return { outcome: 'duplicate', document: twin, sameAs: 'text' };
 
-    // The sidecar states the metadata as read, so it is kept even if the parsing changes. A title
-    // the text never stated (its opening words) stays out: stated, it would be read as a headline.
-    const withSidecar = (fields: readonly (keyof DocumentMeta)[]) => {
-      const yaml = sidecarText(first.meta, fields);
-      const bytes = new TextEncoder().encode(yaml);
-      const { meta } = readStatedMeta(yaml, 'sidecar');
-      return { bytes, document: buildDocument(source, contentHash(item.bytes, { bytes }), parsed, meta) };
-    };
-    let sidecar = withSidecar(SIDECAR_FIELDS);
-    if (!samePassages(sidecar.document, first)) sidecar = withSidecar(SIDECAR_FIELDS.filter((f) => f !== 'title'));
-
-    await this.write(source, item.bytes, sidecar.bytes);
+    await this.write(source, item.bytes, read.sidecar);
     // The engine tells its listeners (the digest records the first sighting), so the next digest leads with it.
-    dossier.upsert(sidecar.document);
-    return { outcome: 'added', document: sidecar.document };
+    await dossier.upsertInTurns(read.document, { passagesPerTurn: WATCH_DEFAULTS.passagesPerTurn });
+    return { outcome: 'added', document: read.document };
   }
 
   /**
@@ -296,8 +285,7 @@ export class Ingest {
     return this.options.dossier.documents.find((d) => d.meta.url !== undefined && comparableUrl(d.meta.url) === wanted);
   }
 
-  private byText(document: SourceDocument): SourceDocument | undefined {
-    const wanted = fingerprint(document);
+  private byText(wanted: string): SourceDocument | undefined {
     return this.options.dossier.documents.find((d) => this.fingerprintOf(d) === wanted);
   }
 
@@ -309,25 +297,6 @@ export class Ingest {
     }
     return known;
   }
-}
-
-/** The text of a document's passages, hashed: the same article under two links is one document. */
-function fingerprint(document: SourceDocument): string {
-  const hash = createHash('sha256');
-  for (const p of document.passages) hash.update(p.text.replace(/\s+/g, ' ').trim()).update('\n');
-  return hash.digest('hex');
-}
-
-function samePassages(a: SourceDocument, b: SourceDocument): boolean {
-  return a.passages.length === b.passages.length && a.passages.every((p, i) => p.text === b.passages[i]!.text);
-}
-
-function sidecarText(meta: DocumentMeta, fields: readonly (keyof DocumentMeta)[]): string {
-  const record = Object.fromEntries(fields.flatMap((f) => (meta[f] === undefined ? [] : [[f, meta[f]]])));
-  return (
-    `# Metadata of the document beside this file, written by Dossier when it was added. Edit to correct ` +
-    `it.\n${stringifyYaml(record)}`
-  );
 }
 
 /** Links compared as people mean them: scheme and host in any case, no fragment, no default port, no trailing slash. */

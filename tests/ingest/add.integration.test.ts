@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
@@ -406,5 +406,44 @@ describe('files shared in chat', () => {
     await one([file('gone.md', '/gone')], `news.test:${port()} answered 404.`);
     await one([file('big.html', '/huge-declared')], 'big.html is larger than 20 MB.');
     await one([], 'That message has no file to add');
+  });
+});
+
+describe('add <url>: a large document', () => {
+  it('is read in a worker thread as it would be here, and indexed a slice per turn while requests go on', async () => {
+    const paragraphs = Array.from({ length: 1000 }, (_, i) => `Berth ${i + 1} of the harbour holds ${i + 10} cranes.`);
+    web.route('/reports/berths.txt', (_req, res) =>
+      send(res, 200, 'text/plain', `Berth survey\n\n${paragraphs.join('\n\n')}\n`),
+    );
+    const log = createLogger('silent');
+    const here = await new Ingest({ dossier, fetcher, log, now: () => FETCHED_AT }).addUrl(at('/reports/berths.txt'), {
+      platform: 'terminal',
+      userId: 'operator',
+      channelId: 'terminal',
+    });
+    dossier.remove(here.document.source);
+    await rm(join(corpus.dir, here.document.source));
+    await rm(join(corpus.dir, `${here.document.source}.meta.yaml`));
+
+    // What a request arriving meanwhile sees, one look per turn of the event loop.
+    const looks: number[] = [];
+    let looking = true;
+    const look = () => {
+      looks.push(dossier.search('cranes', { limit: 2000 }).length);
+      if (looking) setImmediate(look);
+    };
+    setImmediate(look);
+    const inWorker = new Ingest({ dossier, fetcher, log, now: () => FETCHED_AT, readInWorkerFrom: 0 });
+    const added = await inWorker.addUrl(at('/reports/berths.txt'), {
+      platform: 'terminal',
+      userId: 'operator',
+      channelId: 'terminal',
+    });
+    looking = false;
+
+    expect(added.outcome).toBe('added');
+    expect(added.document).toEqual(here.document);
+    expect(looks.some((n) => n > 0 && n < 1000)).toBe(true);
+    expect(dossier.search('cranes', { limit: 2000 })).toHaveLength(1000);
   });
 });

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import type { Format } from '../corpus/files.js';
+import { buildDocument } from '../corpus/document.js';
+import { contentHash, emptyProblem, parseFormat } from '../corpus/load.js';
+import { readStatedMeta } from '../corpus/metadata.js';
+import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
+import { errorLine } from '../errors.js';
+import { moduleWorker } from '../worker-pool.js';
+import { stringifyYaml } from '../yaml.js';
+
+/** What an add reads: the bytes fetched or downloaded, to be stored as the corpus file `source`. */
+export interface ItemToRead {
+  format: Format;
+  bytes: Uint8Array;
+  source: string;
+  meta: Partial<DocumentMeta>;
+  /** Metadata known from elsewhere (a feed's item), used where the document states none. */
+  fallback?: Partial<DocumentMeta>;
+}
+
+/**
+ * What an add makes of them: the document as it is indexed, the sidecar stored beside it and the fingerprint of its
+ * text (see `fingerprint`); or what is wrong with them, to follow the item's name.
+ */
+export type ReadItem = { problem: string } | { document: SourceDocument; sidecar: Uint8Array; fingerprint: string };
+
+/** Metadata stated in a sidecar, in the order a person reading it expects. */
+const SIDECAR_FIELDS = ['title', 'author', 'publisher', 'date', 'url', 'fetched'] as const;
+
+/** Reads an item to add on this thread: the corpus pipeline, as a file in the folder goes through it. */
+export async function readItem(item: ItemToRead): Promise<ReadItem> {
+  const read = await parseFormat(item.format, item.bytes);
+  if ('problem' in read) return { problem: read.problem.message };
+  const parsed = { ...read.parsed, fallbackMeta: { ...item.fallback, ...read.parsed.fallbackMeta } };
+  const first = buildDocument(item.source, '', parsed, item.meta);
+  const empty = emptyProblem(item.format, first);
+  if (empty) return { problem: empty.message };
+
+  // The sidecar states the metadata as read, so it is kept even if the parsing changes. A title
+  // the text never stated (its opening words) stays out: stated, it would be read as a headline.
+  const withSidecar = (fields: readonly (keyof DocumentMeta)[]) => {
+    const yaml = sidecarText(first.meta, fields);
+    const sidecar = new TextEncoder().encode(yaml);
+    const { meta } = readStatedMeta(yaml, 'sidecar');
+    return { sidecar, document: buildDocument(item.source, contentHash(item.bytes, { bytes: sidecar }), parsed, meta) };
+  };
+  let stored = withSidecar(SIDECAR_FIELDS);
+  if (!samePassages(stored.document, first)) stored = withSidecar(SIDECAR_FIELDS.filter((f) => f !== 'title'));
+  return { ...stored, fingerprint: fingerprint(first) };
+}
+
+/** Reads an item to add as `readItem` does, in a worker thread of its own; a reader that fails is a problem too. */
+export function readInWorker(item: ItemToRead): Promise<ReadItem> {
+  return new Promise((resolve) => {
+    const worker = moduleWorker('read-worker', import.meta.url, { workerData: item });
+    let settled = false;
+    const settle = (read: ReadItem) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      resolve(read);
+    };
+    worker.once('message', settle);
+    worker.once('error', (error) => settle({ problem: `could not be read (${errorLine(error)})` }));
+    worker.once('exit', (code) => settle({ problem: `could not be read (its reader stopped with code ${code})` }));
+  });
+}
+
+/** The text of a document's passages, hashed: the same article under two links is one document. */
+export function fingerprint(document: SourceDocument): string {
+  const hash = createHash('sha256');
+  for (const p of document.passages) hash.update(p.text.replace(/\s+/g, ' ').trim()).update('\n');
+  return hash.digest('hex');
+}
+
+function samePassages(a: SourceDocument, b: SourceDocument): boolean {
+  return a.passages.length === b.passages.length && a.passages.every((p, i) => p.text === b.passages[i]!.text);
+}
+
+function sidecarText(meta: DocumentMeta, fields: readonly (keyof DocumentMeta)[]): string {
+  const record = Object.fromEntries(fields.flatMap((f) => (meta[f] === undefined ? [] : [[f, meta[f]]])));
+  return (
+    `# Metadata of the document beside this file, written by Dossier when it was added. Edit to correct ` +
+    `it.\n${stringifyYaml(record)}`
+  );
+}
