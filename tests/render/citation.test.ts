@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/reply.js';
 import { formatCitation } from '../../src/render/citation.js';
-import { safeLink } from '../../src/render/links.js';
 
 const citation: Citation = {
   source: 'harbour.md',
@@ -31,19 +30,5 @@ describe('formatCitation', () => {
   it('leaves out the parts a document does not give', () => {
     const markup = { escape: (t: string) => t, title: (t: string) => t };
     expect(formatCitation({ source: 'a.txt', title: 'A', paragraph: 1 }, markup)).toBe('A · ¶1');
-  });
-});
-
-describe('safeLink', () => {
-  it('keeps only absolute http(s) addresses without a user name or password', () => {
-    expect(safeLink('https://news.example/a')).toBe('https://news.example/a');
-    for (const bad of ['javascript:alert(1)', 'ftp://x.example/', '/relative', 'not a url', '', undefined])
-      expect(safeLink(bad)).toBeUndefined();
-    expect(safeLink('https://trusted.example@evil.example/')).toBeUndefined();
-  });
-
-  it('encodes every character that could end or bend a link on some platform', () => {
-    expect(safeLink('https://news.example/a (1)|b>c')).toBe('https://news.example/a%20%281%29%7Cb%3Ec');
-    expect(safeLink('https://news.example/q?x=[1]&y="2"')).toBe('https://news.example/q?x=%5B1%5D&y=%222%22');
   });
 });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { aliasesIn } from '../../src/search/aliases.js';
+
+describe('aliasesIn', () => {
+  it('finds the acronyms a text defines in brackets, capitalised or not, plural or not', () => {
+    expect(aliasesIn('The council set up a Joint Transport Board (JTB) last spring.')).toEqual([
+      ['Joint Transport Board', 'JTB'],
+    ]);
+    expect(aliasesIn('Most of it goes to small and medium enterprises (SMEs) in the area.')).toEqual([
+      ['small and medium enterprises', 'SMEs'],
+    ]);
+    expect(aliasesIn('The JTB (Joint Transport Board) met.')).toEqual([['Joint Transport Board', 'JTB']]);
+  });
+
+  it('finds a name given a short form with "or" and "known as"', () => {
+    expect(aliasesIn('The mayor, Maria Elena Ortiz Vidal, or MEOV, spoke.')).toEqual([
+      ['Maria Elena Ortiz Vidal', 'MEOV'],
+    ]);
+    expect(aliasesIn('Their engineer Tomas Brandt, known as TB, retired.')).toEqual([['Tomas Brandt', 'TB']]);
+  });
+
+  it('takes no letters found across a comma or bracket, nor a bracket that abbreviates nothing', () => {
+    expect(aliasesIn('two parties, the Green Alliance and the Liberal Union (LUG), met')).toEqual([]);
+    expect(aliasesIn('The report (see page 4) was late; costs rose (sharply).')).toEqual([]);
+  });
+});
