@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { corpusSize, count, sourcesReply } from '../../src/answer/sources.js';
+import type { Library } from '../../src/answer/library.js';
+import type { SourceDocument } from '../../src/corpus/types.js';
+
+const doc = (source: string, meta: Partial<SourceDocument['meta']>, passages: number): SourceDocument => ({
+  source,
+  hash: source,
+  meta: { title: source, tags: [], ...meta },
+  passages: Array.from({ length: passages }, (_, i) => ({
+    id: `${source}#${i}`,
+    source,
+    paragraph: i + 1,
+    text: 'Beekeepers moved the hives uphill.',
+    sentences: [],
+  })),
+});
+
+const library = (documents: SourceDocument[]) => ({ documents }) as unknown as Library;
+
+describe('count and corpusSize', () => {
+  it('write a number with its noun, plural but for one', () => {
+    expect([count(0, 'hive'), count(1, 'hive'), count(2, 'hive')]).toEqual(['0 hives', '1 hive', '2 hives']);
+    expect(corpusSize(1, 12)).toBe('1 document, 12 passages');
+  });
+});
+
+describe('sourcesReply', () => {
+  it('lists each document with its byline, passages and address, under the size of the corpus', () => {
+    const reply = sourcesReply(
+      library([
+        doc('apiary.md', { title: 'Hives in winter', author: 'R. Okafor', date: '2025-11-02' }, 2),
+        doc('swarm.txt', { title: 'Swarm season', url: 'https://bees.example/swarm' }, 1),
+      ]),
+    );
+    expect(reply.status).toBe('ok');
+    expect(reply.blocks).toEqual([
+      { type: 'text', text: [{ text: '2 documents, 3 passages.' }] },
+      {
+        type: 'list',
+        items: [
+          [{ text: 'Hives in winter', strong: true }, { text: ' — R. Okafor, 2025-11-02 · 2 passages · apiary.md' }],
+          [
+            { text: 'Swarm season', strong: true },
+            { text: ' — no author or date stated · 1 passage · https://bees.example/swarm' },
+          ],
+        ],
+      },
+    ]);
+  });
+
+  it('says how to fill an empty corpus', () => {
+    const reply = sourcesReply(library([]));
+    expect(reply.status).toBe('empty');
+    expect(JSON.stringify(reply.blocks)).toContain('add .md, .txt, .html or .pdf files');
+  });
+});
