@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, ParsedDocument } from '../../src/corpus/block.js';
+import { buildDocument } from '../../src/corpus/document.js';
+
+const p = (text: string): Block => ({ kind: 'paragraph', text });
+const h = (text: string): Block => ({ kind: 'heading', text });
+const parsed = (blocks: Block[], over: Partial<ParsedDocument> = {}): ParsedDocument => ({
+  blocks,
+  meta: {},
+  metaProblems: [],
+  ...over,
+});
+const titleOf = (blocks: Block[], source = 'orchards/late-frost_notes.txt') =>
+  buildDocument(source, 'hash', parsed(blocks)).meta.title;
+
+describe('buildDocument', () => {
+  it('titles a document by its headline, else its opening words, else its file name', () => {
+    expect(titleOf([h('Frost in the orchard'), p('Growers lit fires.')])).toBe('Frost in the orchard');
+    expect(titleOf([p('Growers lit fires. They waited.')])).toBe('Growers lit fires');
+    expect(titleOf([p('Growers lit small fires between the rows of pear trees all night.')])).toBe(
+      'Growers lit small fires between the rows of…',
+    );
+    expect(titleOf([])).toBe('Late frost notes');
+  });
+
+  it("layers what is stated: the format's fallback, the text's own lines, the format's fields, the sidecar", () => {
+    const document = buildDocument(
+      'frost.md',
+      'hash',
+      parsed([h('Frost in the orchard'), p('By Ana Lind'), p('Growers lit fires.')], {
+        meta: { date: '2024-04-02' },
+        fallbackMeta: {
+          title: 'A fallback title',
+          publisher: 'Valley Press',
+          author: 'Nobody',
+        },
+      }),
+      { title: 'From the sidecar', tags: ['frost'] },
+    );
+    expect(document.meta).toEqual({
+      title: 'From the sidecar',
+      author: 'Ana Lind',
+      publisher: 'Valley Press',
+      date: '2024-04-02',
+      tags: ['frost'],
+    });
+    expect(document.passages.map((passage) => [passage.id, passage.text])).toEqual([
+      ['frost.md#1', 'Growers lit fires.'],
+    ]);
+  });
+
+  it('gives a document no tags when none are stated', () => {
+    expect(buildDocument('a.txt', 'hash', parsed([p('One line.')])).meta.tags).toEqual([]);
+  });
+});
