@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { tokenSentences } from '../../../src/answer/figures/tokens.js';
+
+describe('tokenSentences', () => {
+  it('splits a text into sentences of tokens whose offsets give back the verbatim text', () => {
+    const text = 'The kiln held  forty-two pots. Three cracked.';
+    const sentences = tokenSentences(text);
+    expect(sentences.map((s) => s.map((t) => t.text))).toEqual([
+      ['The', 'kiln', 'held', 'forty', '-', 'two', 'pots', '.'],
+      ['Three', 'cracked', '.'],
+    ]);
+    for (const token of sentences.flat()) expect(text.slice(token.start, token.end)).toBe(token.text);
+  });
+
+  it('says which tokens stand apart, and gives each its part of speech, lower-case lemma and type', () => {
+    const [sentence] = tokenSentences('The old kilns fired 12 bowls-worth.');
+    expect(sentence!.map((t) => [t.text, t.spaced])).toEqual([
+      ['The', true],
+      ['old', true],
+      ['kilns', true],
+      ['fired', true],
+      ['12', true],
+      ['bowls', true],
+      ['-', false],
+      ['worth', false],
+      ['.', false],
+    ]);
+    const kilns = sentence![2]!;
+    expect([kilns.lower, kilns.lemma, kilns.pos, kilns.type]).toEqual(['kilns', 'kiln', 'NOUN', 'word']);
+    expect(sentence![4]!.type).toBe('number');
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { errorLine, fileError } from '../src/errors.js';
+
+const systemError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+describe('errorLine', () => {
+  it("gives the first line of an error's message, or of anything else thrown", () => {
+    expect(errorLine(new Error('bad row at line 3:\n  3 | x,y\n    ^'))).toBe('bad row at line 3:');
+    expect(errorLine('plain text thrown')).toBe('plain text thrown');
+    expect(errorLine(404)).toBe('404');
+  });
+});
+
+describe('fileError', () => {
+  it("says why a file could not be written in words, without the server's paths", () => {
+    const missing = systemError('ENOENT', "ENOENT: no such file or directory, open '/srv/kiln/out.png'");
+    expect(fileError(missing)).toBe('its folder does not exist');
+    expect(fileError(systemError('EROFS', "EROFS: read-only file system, open '/mnt/x'"))).toBe(
+      'the file system is read-only',
+    );
+    expect(fileError(systemError('EPERM', 'EPERM'))).toBe('permission denied');
+  });
+
+  it("falls back to the error's first line for a code it does not know", () => {
+    expect(fileError(systemError('EBUSY', 'EBUSY: resource busy\nmore'))).toBe('EBUSY: resource busy');
+    expect(fileError(new Error('no code at all'))).toBe('no code at all');
+  });
+});
