@@ -25,3 +25,23 @@ export const HARBOUR = {
     '2022-02-10',
   ),
 };
+
+/**
+ * A small corpus written for the figures tests of topic and decide: a harvest given by years, a paragraph naming
+ * pickers whose count is in the next one, and a document with no figures.
+ */
+export const ORCHARD = {
+  'orchard.md': note(
+    'Valley Orchards Review',
+    [
+      '## Harvest',
+      'Pear growers in the valley picked 4,800 tonnes of pears in 2023.',
+      'The pear harvest rose to 5,600 tonnes in 2024.',
+      '## Labour',
+      'Seasonal pickers travelled from the coast for the autumn, as every year.',
+      'In August the orchards hired 420 of them.',
+    ].join('\n\n'),
+    '2024-10-01',
+  ),
+  'ferns.md': note('Fern Society Letter', 'Members walked the glen and listed mosses and ferns along the burn.'),
+};

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchFor } from '../../../src/answer/figures/decide.js';
+import { aboutWhat } from '../../../src/answer/figures/topic.js';
+import type { Dossier } from '../../../src/engine/dossier.js';
+import { analyseQuery } from '../../../src/search/query.js';
+import { openCorpus } from '../../support/corpus.js';
+import { ORCHARD } from './fixtures.js';
+
+let dossier: Dossier;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dossier, cleanup } = await openCorpus(ORCHARD));
+});
+afterAll(() => cleanup());
+
+const matched = (topic: string) => {
+  const query = analyseQuery(topic, dossier.index, dossier.ranking.query);
+  return matchFor(dossier, aboutWhat(query, dossier.ranking.figures.changeWeight));
+};
+
+describe('matchFor', () => {
+  it('answers a topic from the passages with figures that cover it', () => {
+    const found = matched('pear harvest');
+    expect(found?.match).toBe('confident');
+    expect(found?.passages.map((p) => p.hit.passage.id).sort()).toEqual(['orchard.md#1', 'orchard.md#2']);
+    expect(found?.threshold).toBeLessThanOrEqual(found!.closest.cover);
+  });
+
+  it('reads the figures of the paragraph after one that names the topic without a figure, with it as the lead', () => {
+    const found = matched('seasonal pickers');
+    expect(found?.passages.map((p) => [p.hit.passage.id, p.lead?.id])).toEqual([['orchard.md#4', 'orchard.md#3']]);
+    expect(found?.closest.hit.passage.text).toBe('In August the orchards hired 420 of them.');
+  });
+
+  it('answers nothing for a topic the corpus does not speak of, or speaks of without figures', () => {
+    expect(matched('submarine cables')).toBeUndefined();
+    expect(matched('mosses and ferns')).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aboutWhat } from '../../../src/answer/figures/topic.js';
+import type { Dossier } from '../../../src/engine/dossier.js';
+import { analyseQuery } from '../../../src/search/query.js';
+import { openCorpus } from '../../support/corpus.js';
+import { ORCHARD } from './fixtures.js';
+
+let dossier: Dossier;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dossier, cleanup } = await openCorpus(ORCHARD));
+});
+afterAll(() => cleanup());
+
+const about = (topic: string, aside = 0.25) => {
+  const query = analyseQuery(topic, dossier.index, dossier.ranking.query);
+  const weights = new Map(query.words.map((w) => [w.word, w.weight]));
+  return aboutWhat(query, aside).words.map((w) => [w.word, w.weight / weights.get(w.word)!]);
+};
+
+describe('aboutWhat', () => {
+  it('drops the words that only ask for figures, which every figure answers', () => {
+    expect(about('pear harvest statistics')).toEqual([
+      ['pear', 1],
+      ['harvest', 1],
+    ]);
+  });
+
+  it('weighs words of change and numbers the corpus lacks by `aside`, and keeps the rest, its own years too', () => {
+    expect(about('pear harvest growth')).toEqual([
+      ['pear', 1],
+      ['harvest', 1],
+      ['growth', 0.25],
+    ]);
+    expect(about('pear harvest 2019', 0.5)).toEqual([
+      ['pear', 1],
+      ['harvest', 1],
+      ['2019', 0.5],
+    ]);
+    expect(about('pear harvest 2024', 0.5)).toEqual([
+      ['pear', 1],
+      ['harvest', 1],
+      ['2024', 1],
+    ]);
+  });
+
+  it('keeps the query as it is when nothing else would be left', () => {
+    expect(about('statistics')).toEqual([['statistics', 1]]);
+    expect(about('growth', 0)).toEqual([['growth', 1]]);
+  });
+});
