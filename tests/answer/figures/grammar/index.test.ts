@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { figuresInSentence, type Figure } from '../../../src/answer/figures/grammar/index.js';
-import { readTable } from '../../support/table.js';
+import { figuresInSentence, type Figure } from '../../../../src/answer/figures/grammar/index.js';
+import { readTable } from '../../../support/table.js';
 
 // Every sentence below is written for these tests; the seeds are read at run time only.
 const only = (sentence: string): Figure => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figuresInSentence, figuresInSentences, type Figure } from '../../../src/answer/figures/grammar/index.js';
-import { tokenSentences } from '../../../src/answer/figures/tokens.js';
+import { figuresInSentence, figuresInSentences, type Figure } from '../../../../src/answer/figures/grammar/index.js';
+import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
 
 // What a figure measures, as a memo would label it. Every sentence here is written for these tests, on
 // subjects far from the sample corpus: budgets, populations, sport, prices.

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { figuresInSentence } from '../../../src/answer/figures/grammar/index.js';
-import { HAS_SEEDS, SEEDS } from '../../support/shared.js';
+import { figuresInSentence } from '../../../../src/answer/figures/grammar/index.js';
+import { HAS_SEEDS, SEEDS } from '../../../support/shared.js';
 
 describe.runIf(HAS_SEEDS)('figuresInSentence over the seed articles', () => {
   it('every figure in the raw seed articles, read by blank-line paragraphs, is verbatim', () => {
