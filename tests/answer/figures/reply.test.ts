@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerFigures } from '../../../src/answer/figures/answer.js';
+import { figureItem, figuresReply, markFigures } from '../../../src/answer/figures/reply.js';
+import type { Attachment } from '../../../src/answer/reply.js';
+import type { Dossier } from '../../../src/engine/dossier.js';
+import { DossierError } from '../../../src/errors.js';
+import { note, openCorpus } from '../../support/corpus.js';
+
+let dossier: Dossier;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dossier, cleanup } = await openCorpus({
+    'harvest.md': note(
+      'Pear Harvests',
+      [
+        'The pear harvest came to 4,100 tonnes in 2022.',
+        'The pear harvest came to 4,800 tonnes in 2023.',
+        'The pear harvest came to 5,600 tonnes in 2024.',
+      ].join('\n\n'),
+    ),
+    'co-op.md': note('Co-operative Letter', 'The co-operative put the pear harvest at 5,900 tonnes in 2024.'),
+  }));
+});
+afterAll(() => cleanup());
+
+const drawn = { kind: 'chart' } as unknown as Attachment;
+const shape = (topic: string, chart: () => Attachment = () => drawn) => {
+  const reply = figuresReply(answerFigures(dossier, topic), chart);
+  const blocks = reply.blocks.map((b) =>
+    b.type === 'figures' || b.type === 'disagreement' ? [b.type, b.title, b.items.map((i) => i.text)] : b,
+  );
+  return { status: reply.status, blocks, attachments: reply.attachments };
+};
+
+describe('figuresReply', () => {
+  it("sets the sources' differing figures side by side before the rest of their measure, and charts the series", () => {
+    expect(shape('pear harvest')).toEqual({
+      status: 'ok',
+      blocks: [
+        ['disagreement', 'Sources differ on pear harvest', ['5,600 tonnes', '5,900 tonnes']],
+        ['figures', 'pear harvest', ['4,100 tonnes', '4,800 tonnes']],
+      ],
+      attachments: [drawn],
+    });
+  });
+
+  it('still answers when the chart cannot be drawn, saying why, and lets an unforeseen failure through', () => {
+    const noFont = () => {
+      throw new DossierError('chart-font', 'no font to draw with.');
+    };
+    const { blocks, attachments } = shape('pear harvest', noFont);
+    expect(attachments).toEqual([]);
+    expect(blocks.at(-1)).toEqual({ type: 'text', text: [{ text: 'Chart left out: no font to draw with.' }] });
+    const broken = () => {
+      throw new TypeError('a bug');
+    };
+    expect(() => shape('pear harvest', broken)).toThrow('a bug');
+  });
+
+  it('says so when the corpus has no figures on the topic', () => {
+    expect(shape('submarine cables')).toEqual({
+      status: 'empty',
+      blocks: [{ type: 'text', text: [{ text: 'No figures on submarine cables in the corpus.' }] }],
+      attachments: [],
+    });
+  });
+});
+
+describe('figureItem and markFigures', () => {
+  it("marks the figure in its sentence, and leaves out a measure the figure's own words say", () => {
+    const [figure] = answerFigures(dossier, 'pear harvest').figures;
+    const item = figureItem({ ...figure!, text: '5,600 tonnes', measure: 'Tonnes' });
+    expect(item.measure).toBeUndefined();
+    expect(figureItem(figure!).measure).toBe('pear harvest');
+    expect(
+      markFigures('Yields: 12 and 15 crates.', [
+        { start: 8, end: 10 },
+        { start: 15, end: 24 },
+      ]),
+    ).toEqual([
+      { text: 'Yields: ' },
+      { text: '12', strong: true },
+      { text: ' and ' },
+      { text: '15 crates', strong: true },
+      { text: '.' },
+    ]);
+  });
+});
