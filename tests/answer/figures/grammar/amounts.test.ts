@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  amountAt,
+  fractionAt,
+  isBound,
+  isLabel,
+  rateAt,
+  ratioAt,
+} from '../../../../src/answer/figures/grammar/amounts.js';
+import { Reading } from '../../../../src/answer/figures/grammar/view.js';
+import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
+
+/** The sentence read, and the index of the first token that is `word`. */
+const at = (text: string, word: string): [Reading, number] => {
+  const r = new Reading(text, tokenSentences(text)[0]!);
+  const i = r.t.findIndex((t) => t.text === word);
+  if (i < 0) throw new Error(`no token ${word} in ${text}`);
+  return [r, i];
+};
+const amount = (text: string, word: string) => {
+  const a = amountAt(...at(text, word));
+  return a && { value: a.value, currency: a.currency, percent: a.percent, scale: a.scale, wordy: a.wordy };
+};
+
+describe('amountAt', () => {
+  it('reads a number with its currency, scale and percent sign', () => {
+    expect(amount('The mill cost $1.6 billion to build.', '$')).toEqual({
+      value: 1.6e9,
+      currency: 'USD',
+      percent: false,
+      scale: 1e9,
+      wordy: false,
+    });
+    expect(amount('Yields fell 12.5 percent last year.', '12.5')).toMatchObject({ value: 12.5, percent: true });
+    expect(amount('Yields fell 3 per cent.', '3')).toMatchObject({ value: 3, percent: true });
+    expect(amount('The barn held 12,400 bales.', '12,400')).toMatchObject({ value: 12400, scale: 1 });
+    expect(amount('They planted seven rows.', 'seven')).toMatchObject({ value: 7, wordy: true });
+  });
+
+  it('reads no amount where no number stands, nor in a number after a currency sign read apart', () => {
+    expect(amount('The mill cost $1.6 billion to build.', '1.6')).toBeUndefined();
+    expect(amount('They planted the rows.', 'rows')).toBeUndefined();
+  });
+});
+
+describe('fractionAt, ratioAt and rateAt', () => {
+  it('read a share in words before "of", but not a part named or a time', () => {
+    expect(fractionAt(...at('Two-thirds of the hives survived.', 'Two'))).toMatchObject({ value: 2 / 3 });
+    expect(fractionAt(...at('Half of the hives survived.', 'Half'))).toMatchObject({ value: 0.5 });
+    expect(fractionAt(...at('In the second half of the season hives died.', 'half'))).toBeUndefined();
+    expect(fractionAt(...at('Half of 2021 was dry.', 'Half'))).toBeUndefined();
+  });
+
+  it('read the whole of "one in 10" and "3 out of 4", and a period after an amount', () => {
+    const [r, i] = at('Three out of 4 growers sold early.', 'Three');
+    expect(ratioAt(r, amountAt(r, i)!)).toMatchObject({ whole: 4 });
+    const [s, j] = at('Only 5 in 2020 sold early.', '5');
+    expect(ratioAt(s, amountAt(s, j)!)).toBeUndefined();
+    expect(rateAt(...at('They sold 40 crates a week.', 'a'))).toMatchObject({ period: 'week' });
+    expect(rateAt(...at('They sold 40 crates a day early.', 'day'))).toBeUndefined();
+  });
+});
+
+describe('isLabel and isBound', () => {
+  it('tell a number that names or orders something from a count', () => {
+    const label = (text: string, word: string) => {
+      const [r, i] = at(text, word);
+      return isLabel(r, amountAt(r, i)!);
+    };
+    expect(label('Phase 2 began in spring.', '2')).toBe(true);
+    expect(label('The market opens at 9 am.', '9')).toBe(true);
+    expect(label('The market had 9 stalls.', '9')).toBe(false);
+  });
+
+  it('tell a number that bounds a class from one that counts it', () => {
+    expect(isBound(...at('Drivers under 25 pay more.', 'under'), false)).toBe(true);
+    expect(isBound(...at('Growers aged 65 retired.', '65'), false)).toBe(true);
+    expect(isBound(...at('Farms with fewer than 50 workers closed.', 'fewer'), true)).toBe(true);
+    expect(isBound(...at('Farms hired 50 workers.', '50'), true)).toBe(false);
+  });
+});
