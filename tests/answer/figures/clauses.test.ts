@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figureClauses, heldBy, scoreClauses } from '../../../src/answer/figures/clauses.js';
+import { matchFor } from '../../../src/answer/figures/decide.js';
+import { aboutWhat } from '../../../src/answer/figures/topic.js';
+import type { Dossier } from '../../../src/engine/dossier.js';
+import { analyseQuery } from '../../../src/search/query.js';
+import { note, openCorpus } from '../../support/corpus.js';
+
+let dossier: Dossier;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dossier, cleanup } = await openCorpus({
+    'apiary.md': note(
+      'Apiary Log',
+      [
+        '## Spring',
+        'Winter hive losses worried the keepers across the county. By March, 140 colonies had died. ' +
+          'The village fete drew 800 visitors.',
+        'The keepers counted 60 hive losses on the hill farms, and the cooperative sold 900 jars of honey.',
+      ].join('\n\n'),
+    ),
+  }));
+});
+afterAll(() => cleanup());
+
+const topic = (text: string) =>
+  aboutWhat(analyseQuery(text, dossier.index, dossier.ranking.query), dossier.ranking.figures.changeWeight);
+const clausesOf = (text: string) => {
+  const query = topic(text);
+  return { query, clauses: figureClauses(dossier, query, matchFor(dossier, query)!) };
+};
+
+describe('figureClauses', () => {
+  it('keeps a figure whose sentence, or the sentence before, names the topic, the latter counting `following`', () => {
+    const { clauses } = clausesOf('hive losses');
+    expect(clauses.map((c) => [c.figure.text, c.factor])).toEqual([
+      ['60 hive losses', 1],
+      ['900 jars', 1],
+      ['140 colonies', dossier.ranking.figures.following],
+    ]);
+  });
+
+  it("leaves other figures' measures out of a figure's clause", () => {
+    const jars = clausesOf('hive losses').clauses.find((c) => c.figure.text === '900 jars')!;
+    expect(jars.terms).toContain('honey');
+    expect(jars.terms).not.toContain('hive');
+  });
+});
+
+describe('scoreClauses and heldBy', () => {
+  it('scores a figure whose measure names the topic above one on something else in the same sentence', () => {
+    const { query, clauses } = clausesOf('hive losses');
+    const scored = new Map(scoreClauses(dossier, query, clauses).map((s) => [s.figure.text, s]));
+    const losses = scored.get('60 hive losses')!;
+    const jars = scored.get('900 jars')!;
+    expect(losses.figure.score).toBeGreaterThan(jars.figure.score);
+    expect([losses.named, [...losses.held].map((w) => w.word), losses.onSubject]).toEqual([
+      1,
+      ['hive', 'losses'],
+      true,
+    ]);
+    expect([jars.named, jars.held.size, jars.onSubject]).toEqual([0, 0, false]);
+    expect(losses.figure.citation).toMatchObject({ source: 'apiary.md', paragraph: 2 });
+  });
+
+  it("gives the topic's words a measure names", () => {
+    const query = topic('hive losses');
+    const words = (terms: string[]) => [...heldBy(query, terms)].map((w) => w.word);
+    const [hive, loss] = query.words.map((w) => w.term);
+    expect(words([hive!, 'farm'])).toEqual(['hive']);
+    expect(words([hive!, loss!])).toEqual(['hive', 'losses']);
+    expect(words(['honey'])).toEqual([]);
+  });
+});
