@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FigureCache } from '../../src/answer/figures/passage.js';
+import { loadDocument } from '../../src/corpus/load.js';
+import { parseInWorker } from '../../src/engine/parse.js';
+
+const root = mkdtempSync(join(tmpdir(), 'dossier-parse-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const paragraphs = Array.from(
+  { length: 7 },
+  (_, i) => `The crew in lane ${'ABCDEFG'[i]} rowed ${(i + 2) * 100} metres before the weir.`,
+);
+writeFileSync(join(root, 'regatta.md'), `# Regatta Day\n\n${paragraphs.join('\n\n')}\n`);
+const request = (name: string) => ({ root, path: join(root, name), source: name, passagesPerMessage: 3 });
+
+/** The engine's cache, counting the passages whose figures arrive read (so the main thread need not read them). */
+class PrimedCache extends FigureCache {
+  primed = 0;
+  override prime(...args: Parameters<FigureCache['prime']>): void {
+    this.primed++;
+    super.prime(...args);
+  }
+}
+
+describe('parseInWorker', () => {
+  it('loads a file as loadDocument does, its passages sent in slices, and primes their figures', async () => {
+    const figures = new PrimedCache();
+    const { document, warning } = await parseInWorker(request('regatta.md'), figures);
+    expect(figures.primed).toBe(7);
+    const here = await loadDocument(root, join(root, 'regatta.md'));
+    expect(warning).toBeUndefined();
+    expect(document).toEqual(here.document);
+    const third = document!.passages[2]!;
+    expect(figures.of(third).map((f) => f.text)).toEqual(['400 metres']);
+  });
+
+  it('gives the warning of a file it cannot load, and nothing once aborted', async () => {
+    writeFileSync(join(root, 'empty.txt'), '  \n');
+    const empty = await parseInWorker(request('empty.txt'), new FigureCache());
+    expect([empty.document, empty.warning?.code]).toEqual([undefined, 'empty']);
+    const aborted = await parseInWorker(request('regatta.md'), new FigureCache(), AbortSignal.abort());
+    expect(aborted).toEqual({});
+  });
+});
