@@ -93,7 +93,8 @@ function closeWords(wanted: string[], typos: TypoRule): (word: string) => Uint8A
     if (!near) {
       near = new Uint8Array(wanted.length + joined.length);
       wanted.forEach((w, i) => (near![i] = close(w, word, typos) ? 1 : 0));
-      joined.forEach((w, i) => (near![wanted.length + i] = w && close(w, word, typos) ? 1 : 0));
+      // As for the text's pairs, only a compound with the word's first letter is compared: most words have none.
+      joined.forEach((w, i) => (near![wanted.length + i] = w && w[0] === word[0] && close(w, word, typos) ? 1 : 0));
       known.set(word, near);
     }
     return near;
@@ -112,10 +113,12 @@ const LETTERS = /^\p{L}+$/u;
 function joinedPairs(words: string[], wanted: string[], typos: TypoRule): (Uint8Array | undefined)[] {
   return words.map((a, i) => {
     const b = words[i + 1];
-    if (b === undefined || !joinable(a, b)) return undefined;
+    if (b === undefined) return undefined;
     let near: Uint8Array | undefined;
     wanted.forEach((w, j) => {
-      if (w[0] !== a[0] || Math.abs(w.length - a.length - b.length) > 2 || !close(w, a + b, typos)) return;
+      // The cheap tests first: every neighbouring pair of every candidate's sentences comes here.
+      if (w[0] !== a[0] || Math.abs(w.length - a.length - b.length) > 2 || !joinable(a, b) || !close(w, a + b, typos))
+        return;
       near ??= new Uint8Array(wanted.length);
       near[j] = 1;
     });
