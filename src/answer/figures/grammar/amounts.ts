@@ -1,4 +1,5 @@
 import { NUMBER_SCALES as SCALES } from '../../../search/english.js';
+import { STOP_WORDS } from '../../../search/stopwords.js';
 import type { Token } from '../tokens.js';
 import {
   NUMBER_WORDS,
@@ -11,6 +12,7 @@ import {
   TIME_NOUNS,
   RATE_WORDS,
   NUMBERING_WORDS,
+  DETERMINERS,
   COMPARATIVES,
   DEFINITE,
   BOUNDS,
@@ -202,6 +204,7 @@ export function isLabel(r: Reading, amount: Amount): boolean {
   const next = r.t[i + 1];
   if (token.entity === 'DATE' || isMonth(prev?.lower) || isMonth(next?.lower)) return true;
   if (prev && NUMBERING_WORDS.has(prev.lower.replace(/\.$/, ''))) return true;
+  if (prev && next && namesBefore(prev, token, next)) return true;
   if ((i === 0 || (i === 1 && prev?.text === '(') || startsLine(r, i)) && (next?.text === '.' || next?.text === ')'))
     return true;
   if (prev?.text === '(' && next?.text === ')') return true;
@@ -209,6 +212,28 @@ export function isLabel(r: Reading, amount: Amount): boolean {
     return true;
   if (next && /^(a\.m\.|p\.m\.|am|pm|o'clock|:)$/.test(next.lower)) return true;
   return false;
+}
+
+/** Words that may stand capitalised before a count, at a sentence's start: "Some 500 were", "Nearly 40 died". */
+const BEFORE_A_COUNT = new Set([
+  ...STOP_WORDS,
+  ...DETERMINERS,
+  ...HEDGES.filter((h) => h.length === 1).map(([h]) => h!),
+]);
+
+/**
+ * A whole number between a capitalised noun and a lowercase word is the name's ("Crew 3 rowed", "Route 66 carried",
+ * "Title 42 expulsions"), as after a numbering word; a count follows a hedge or a determiner, not a name, and a
+ * title-cased heading's count is followed by a capitalised word ("Valley Farms Hire 40 Pickers").
+ */
+function namesBefore(prev: Token, token: Token, next: Token): boolean {
+  return (
+    /^\d+$/.test(token.text) &&
+    (prev.pos === 'PROPN' || prev.pos === 'NOUN') &&
+    /^\p{Lu}\p{Ll}+$/u.test(prev.text) &&
+    /^\p{Ll}/u.test(next.text) &&
+    !BEFORE_A_COUNT.has(prev.lower)
+  );
 }
 
 function startsLine(r: Reading, i: number): boolean {

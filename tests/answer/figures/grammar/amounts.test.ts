@@ -72,6 +72,20 @@ describe('isLabel and isBound', () => {
     expect(label('The market had 9 stalls.', '9')).toBe(false);
   });
 
+  it("read a whole number after a capitalised noun and before a lowercase word as the name's", () => {
+    const label = (text: string, word: string) => {
+      const [r, i] = at(text, word);
+      return isLabel(r, amountAt(r, i)!);
+    };
+    expect(label('Crew 3 rowed 400 metres before the weir.', '3')).toBe(true);
+    expect(label('Route 66 carried 4,000 cars a day.', '66')).toBe(true);
+    // A count after a hedge, a determiner or an adverb, or before a title-cased word, is still a count.
+    expect(label('Some 500 were waiting at the gate.', '500')).toBe(false);
+    expect(label('Another 12 arrived later.', '12')).toBe(false);
+    expect(label('Perhaps 30 people came.', '30')).toBe(false);
+    expect(label('Valley Farms Hire 40 Pickers', '40')).toBe(false);
+  });
+
   it('tell a number that bounds a class from one that counts it', () => {
     expect(isBound(...at('Drivers under 25 pay more.', 'under'), false)).toBe(true);
     expect(isBound(...at('Growers aged 65 retired.', '65'), false)).toBe(true);
