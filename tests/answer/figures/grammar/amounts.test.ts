@@ -62,21 +62,18 @@ describe('fractionAt, ratioAt and rateAt', () => {
 });
 
 describe('isLabel and isBound', () => {
+  const label = (text: string, word: string) => {
+    const [r, i] = at(text, word);
+    return isLabel(r, amountAt(r, i)!);
+  };
+
   it('tell a number that names or orders something from a count', () => {
-    const label = (text: string, word: string) => {
-      const [r, i] = at(text, word);
-      return isLabel(r, amountAt(r, i)!);
-    };
     expect(label('Phase 2 began in spring.', '2')).toBe(true);
     expect(label('The market opens at 9 am.', '9')).toBe(true);
     expect(label('The market had 9 stalls.', '9')).toBe(false);
   });
 
   it("read a whole number after a capitalised noun and before a lowercase word as the name's", () => {
-    const label = (text: string, word: string) => {
-      const [r, i] = at(text, word);
-      return isLabel(r, amountAt(r, i)!);
-    };
     expect(label('Crew 3 rowed 400 metres before the weir.', '3')).toBe(true);
     expect(label('Route 66 carried 4,000 cars a day.', '66')).toBe(true);
     // A count after a hedge, a determiner or an adverb, or before a title-cased word, is still a count.
