@@ -1,7 +1,7 @@
 import { asShown } from '../corpus/text.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
-import { fold, symbolsAsWords } from '../search/analyzer.js';
+import { compoundPart, fold, symbolsAsWords } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_SCALES, NUMBER_WORDS } from '../search/english.js';
 import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
@@ -101,9 +101,8 @@ function closeWords(wanted: string[], typos: TypoRule): (word: string) => Uint8A
   };
 }
 
-/** Words that may be one compound written apart: letters only, as a number's digits join no word. */
-const joinable = (a: string, b: string) => LETTERS.test(a) && LETTERS.test(b);
-const LETTERS = /^\p{L}+$/u;
+/** Words that may be one compound written apart: the analyser's rule, as a number's digits join no word. */
+const joinable = (a: string, b: string) => compoundPart(a) && compoundPart(b);
 
 /**
  * For each word of a sentence, which of the quote's words it and the word after it are, written as one ("multi

@@ -176,6 +176,8 @@ function amongCapitals(text: string, from: number, to: number): boolean {
 /** A word that may be part of a compound: letters only (not "6-MP", "covid-19" or "2015-2017"). */
 const ASCII_LETTERS = /^[A-Za-z]+$/;
 const LETTERS = /^\p{L}+$/u;
+/** Whether `word` may be part of a compound written apart or with hyphens: one rule for the index and `cite`. */
+export const compoundPart = (word: string): boolean => LETTERS.test(word);
 
 /**
  * The words of folded text, each compound written with hyphens ("multi-layered", "co-operation", "Meso-American")
