@@ -16,7 +16,7 @@ import {
   type RichText,
 } from '../../src/answer/reply.js';
 import { formatCitation } from '../../src/render/citation.js';
-import { fitRich, fitText } from '../../src/render/cut.js';
+import { fitAround, fitRich, fitText } from '../../src/render/cut.js';
 import { moreResults, resumeAt } from '../../src/render/paging.js';
 import { breakMassMentions, neutralise } from './escape.js';
 
@@ -232,17 +232,23 @@ function figureField(item: FigureItem, room: number): APIEmbedField | undefined 
   const render = (sentence: RichText) => `“${richMarkdown(sentence)}”\n— ${citationMarkdown(item.citation)}`;
   const max = Math.min(LIMITS.fieldValue, room - name.length);
   const whole = render(item.sentence);
-  const value = whole.length <= max ? whole : quoteWithin(item.sentence, max, render);
+  // A sentence cut to fit keeps the figure in view: the words around it, not only its beginning.
+  const value = whole.length <= max ? whole : quoteWithin(item.sentence, max, render, fitAround);
   return value === undefined ? undefined : { name, value };
 }
 
 /**
  * A quote cut to fit `max` with what is rendered around it (its citation, its figures), or undefined when fewer than
  * MIN_CUT characters would be left for the quote's own words: cut any shorter, it would be a few words, or none and
- * the citation itself cut through its Markdown.
+ * the citation itself cut through its Markdown. `cut` is `fitRich`, or `fitAround` for a figure's sentence.
  */
-function quoteWithin(quote: RichText, max: number, render: (quote: RichText) => string): string | undefined {
-  return max - render([]).length >= MIN_CUT ? fitRich(quote, max, render) : undefined;
+function quoteWithin(
+  quote: RichText,
+  max: number,
+  render: (quote: RichText) => string,
+  cut: typeof fitRich = fitRich,
+): string | undefined {
+  return max - render([]).length >= MIN_CUT ? cut(quote, max, render) : undefined;
 }
 
 /** Discord shows the title in italics and the document's address as a `[link]` after the other parts. */

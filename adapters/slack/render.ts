@@ -12,7 +12,7 @@ import {
   type RichText,
 } from '../../src/answer/reply.js';
 import { formatCitation } from '../../src/render/citation.js';
-import { fitRich, fitText } from '../../src/render/cut.js';
+import { fitAround, fitRich, fitText } from '../../src/render/cut.js';
 import { moreResults, resumeAt } from '../../src/render/paging.js';
 import { ACTIONS, buttonValue, MAX_BUTTON_VALUE, type SlackRequest } from './buttons.js';
 
@@ -125,12 +125,15 @@ const context = (text: string): Block => ({
   elements: [{ type: 'mrkdwn', text: fit(text, LIMITS.sectionText) }],
 });
 
-/** A figure, its sentence and its citation on one line; a sentence too long for a section is cut, not the citation. */
+/**
+ * A figure, its sentence and its citation on one line; a sentence too long for a section is cut around the figure,
+ * not the citation.
+ */
 function figureLine(f: FigureItem): string {
   const when = f.when ? ` (${escapeMrkdwn(f.when)})` : '';
   const line = (sentence: RichText) =>
     `• *${escapeMrkdwn(f.text)}*${when}: “${richMrkdwn(sentence)}” — ${citationMrkdwn(f.citation)}`;
-  return fitRich(f.sentence, LIMITS.sectionText, line);
+  return fitAround(f.sentence, LIMITS.sectionText, line);
 }
 
 /** Lines grouped into as few sections as fit 3,000 characters each. */

@@ -2,6 +2,8 @@ import { ELLIPSIS, plain, type RichText, type Span } from './reply.js';
 
 /** Appended where text was cut. */
 const CUT_MARK = ` ${ELLIPSIS}`;
+/** Put before text whose beginning was cut. */
+const LEAD_MARK = `${ELLIPSIS} `;
 
 /** Sentence ends (with any closing quote or bracket) followed by a space: the preferred places to cut. */
 const SENTENCE_END = /[.!?…]["'”’)\]]*(?=\s)/g;
@@ -10,13 +12,14 @@ const WORD_END = /\S(?=\s)/g;
 /** A sentence cut is taken over a word cut when it keeps at least this share of what the word cut keeps. */
 const SENTENCE_PREFERENCE = 0.5;
 
-/** The first `end` characters of a rich text, spans intact. */
-function sliceRich(rich: RichText, end: number): RichText {
+/** The characters [start, end) of a rich text, each span keeping its kind. */
+function sliceRich(rich: RichText, end: number, start = 0): RichText {
   const out: Span[] = [];
   let at = 0;
   for (const span of rich) {
     if (at >= end) break;
-    out.push({ ...span, text: span.text.slice(0, end - at) });
+    const from = Math.max(0, start - at);
+    if (from < span.text.length) out.push({ ...span, text: span.text.slice(from, end - at) });
     at += span.text.length;
   }
   return out;
@@ -53,11 +56,21 @@ export function fitRich(
   rich: RichText,
   max: number,
   render: (rich: RichText) => string,
-  { mark = true }: FitOptions = {},
+  options: FitOptions = {},
 ): string {
+  return headCut(rich, max, render, options).shown;
+}
+
+/** `fitRich`'s cut, with how many characters of the plain text it keeps. */
+function headCut(
+  rich: RichText,
+  max: number,
+  render: (rich: RichText) => string,
+  { mark = true }: FitOptions,
+): { shown: string; kept: number } {
   const whole = render(rich);
-  if (whole.length <= max) return whole;
   const text = plain(rich);
+  if (whole.length <= max) return { shown: whole, kept: text.length };
   // The mark goes in as a span of its own, inside whatever the rendering wraps around the text.
   const shown = (cut: number) => {
     const kept = sliceRich(rich, cut);
@@ -72,11 +85,73 @@ export function fitRich(
   };
   const sentence = atEnds(SENTENCE_END);
   const word = atEnds(WORD_END);
-  if (sentence !== undefined && sentence >= SENTENCE_PREFERENCE * (word ?? 0)) return shown(sentence);
-  if (word !== undefined) return shown(word);
-  // A first word longer than the room: cut inside it, still in the spans, so no escape is split.
-  const inWord = longestFitting(text.length, (i) => i + 1, fits);
-  return inWord !== undefined ? shown(inWord) : shown(0).slice(0, max);
+  const cut =
+    sentence !== undefined && sentence >= SENTENCE_PREFERENCE * (word ?? 0)
+      ? sentence
+      : // A first word longer than the room: cut inside it, still in the spans, so no escape is split.
+        (word ?? longestFitting(text.length, (i) => i + 1, fits));
+  return cut !== undefined ? { shown: shown(cut), kept: cut } : { shown: shown(0).slice(0, max), kept: 0 };
+}
+
+/** Where the first strong span lies in the plain text, [start, end), spaces around it left out. */
+function firstStrong(rich: RichText): [number, number] | undefined {
+  let at = 0;
+  for (const span of rich) {
+    const core = span.text.trim();
+    if (span.strong && core) {
+      const start = at + span.text.indexOf(core);
+      return [start, start + core.length];
+    }
+    at += span.text.length;
+  }
+  return undefined;
+}
+
+/**
+ * `rich` within `max` characters as `fitRich` cuts it, but keeping its first strong span (a figure in
+ * its sentence) in view: when a cut from the beginning would lose that span, the words around it are
+ * shown instead, as many as fit, taken one before and one after in turn, with "…" on each side where
+ * text was cut. A window is cut between words and, as in `fitRich`, before rendering. When even the
+ * span alone does not fit, the cut from the beginning is taken.
+ */
+export function fitAround(
+  rich: RichText,
+  max: number,
+  render: (rich: RichText) => string,
+  options: FitOptions = {},
+): string {
+  const head = headCut(rich, max, render, options);
+  const focus = firstStrong(rich);
+  if (!focus || head.kept >= focus[1]) return head.shown;
+  const text = plain(rich);
+  // Where the windows may begin and end: word starts at or before the span and word ends at or after it, nearest first.
+  const starts = [...text.matchAll(/(?<!\S)\S/g)]
+    .map((m) => m.index)
+    .filter((i) => i <= focus[0])
+    .reverse();
+  const ends = [...text.matchAll(/\S(?!\S)/g)].map((m) => m.index + 1).filter((i) => i >= focus[1]);
+  // Window i takes the span and i more words, one before and one after in turn while both sides have words.
+  const windows: [number, number][] = [];
+  for (let before = 0, after = 0; ;) {
+    windows.push([starts[before]!, ends[after]!]);
+    const takeBefore = before + 1 < starts.length && (before <= after || after + 1 >= ends.length);
+    if (takeBefore) before++;
+    else if (after + 1 < ends.length) after++;
+    else break;
+  }
+  const { mark = true } = options;
+  const shown = ([from, to]: [number, number]) => {
+    const kept = sliceRich(rich, to, from);
+    const lead = mark && text.slice(0, from).trim() ? [{ text: LEAD_MARK }] : [];
+    const tail = mark && text.slice(to).trim() ? [{ text: CUT_MARK }] : [];
+    return render([...lead, ...kept, ...tail]);
+  };
+  const best = longestFitting(
+    windows.length,
+    (i) => i,
+    (i) => shown(windows[i]!).length <= max,
+  );
+  return best === undefined ? head.shown : shown(windows[best]!);
 }
 
 /** Plain text, escaped by `escape`, within `max` characters: cut as `fitRich` cuts, before escaping. */

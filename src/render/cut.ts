@@ -1,3 +1,3 @@
 // The toolkit's one cutter, as the adapters reach it. It is written in src/answer/cut.ts, below this layer, so that
 // the chart, drawn in the answer layer, cuts its sources' titles with it too.
-export { fitRich, fitText, type FitOptions } from '../answer/cut.js';
+export { fitAround, fitRich, fitText, type FitOptions } from '../answer/cut.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plain, type RichText } from '../../src/answer/reply.js';
-import { fitRich, fitText } from '../../src/render/cut.js';
+import { fitAround, fitRich, fitText } from '../../src/render/cut.js';
 
 const bold = (rich: RichText) => rich.map((s) => (s.strong ? `**${s.text}**` : s.text)).join('');
 
@@ -53,5 +53,76 @@ describe('fitRich and fitText', () => {
     const rich: RichText = [{ text: 'A sentence of several words. '.repeat(2000) }];
     fitRich(rich, 3000, (r) => (renders++, plain(r)));
     expect(renders).toBeLessThan(60);
+  });
+});
+
+/** One very long sentence on a wetland bird count, with `figure` marked after `wordsBefore` words of its own. */
+function countSentence(figure: string, wordsBefore: number, wordsAfter = 60): RichText {
+  const words = (n: number, from: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => ['reed', 'warblers', 'nested', 'along', 'the', 'eastern', 'dyke'][(from + i) % 7],
+    );
+  return [
+    { text: `${['Volunteers', ...words(wordsBefore - 1, 0)].join(' ')} counted ` },
+    { text: figure, strong: true },
+    { text: ` pairs ${words(wordsAfter, 3).join(' ')} that spring.` },
+  ];
+}
+
+describe('fitAround', () => {
+  const quoted = (r: RichText) => `“${bold(r)}”`;
+
+  it('cuts as fitRich does when the cut from the beginning keeps the marked span', () => {
+    const rich = countSentence('1,240', 3);
+    expect(fitAround(rich, 80, quoted)).toBe(fitRich(rich, 80, quoted));
+    expect(fitAround(rich, 80, quoted)).toContain('**1,240**');
+  });
+
+  it('shows the words around a marked span deep in a long sentence, with … on both sides, cut between words', () => {
+    const rich = countSentence('1,240', 200);
+    const text = plain(rich);
+    expect(fitRich(rich, 120, quoted)).not.toContain('1,240');
+    const shown = fitAround(rich, 120, quoted);
+    expect(shown.length).toBeLessThanOrEqual(120);
+    expect(shown).toMatch(/^“… \w.* counted \*\*1,240\*\* pairs .*\w …”$/);
+    // Nearly the whole room is used, with words on both sides of the figure.
+    expect(shown.length).toBeGreaterThan(100);
+    const [before, after] = shown.slice(3, -3).replace(/\*\*/g, '').split('1,240') as [string, string];
+    expect(Math.abs(before.length - after.length)).toBeLessThan(20);
+    // Whole words only: the window is a run of the sentence that starts and ends at spaces.
+    const window = shown.slice(3, -3).replace(/\*\*/g, '');
+    const at = text.indexOf(window);
+    expect(at).toBeGreaterThan(0);
+    expect(text[at - 1]).toBe(' ');
+    expect(text[at + window.length]).toBe(' ');
+  });
+
+  it('marks only the side that was cut when the span sits near the end', () => {
+    const rich = countSentence('1,240', 200, 2);
+    const shown = fitAround(rich, 120, quoted);
+    expect(shown).toMatch(/^“… .*\*\*1,240\*\* pairs \w+ \w+ that spring\.”$/);
+    expect(shown.length).toBeLessThanOrEqual(120);
+  });
+
+  it('cuts from the beginning when even the span does not fit', () => {
+    const rich = countSentence('one thousand two hundred and forty breeding', 200);
+    expect(fitAround(rich, 30, quoted)).toBe(fitRich(rich, 30, quoted));
+  });
+
+  it('escapes after cutting the window, so no escape or bold marker is split', () => {
+    const escape = (t: string) => t.replace(/[*<_]/g, (c) => `\\${c}`);
+    const rich: RichText = [
+      { text: `${'a*b <@1> _c_ '.repeat(30)}reached ` },
+      { text: '3*4', strong: true },
+      { text: ` ${'d_e *f* '.repeat(30)}` },
+    ];
+    const render = (r: RichText) => r.map((s) => (s.strong ? `**${escape(s.text)}**` : escape(s.text))).join('');
+    for (let max = 20; max < 120; max++) {
+      const shown = fitAround(rich, max, render);
+      expect(shown.length).toBeLessThanOrEqual(max);
+      expect(shown).toContain('**3\\*4**');
+      expect(shown.replace(/\*\*3\\\*4\*\*/, '')).not.toMatch(/(^|[^\\])[*<_]/);
+    }
   });
 });

@@ -144,6 +144,25 @@ describe('renderDiscord', () => {
     expect(message.embeds.at(-1)!.footer!.text).toMatch(/^\d+ more results did not fit in this message\.$/);
   });
 
+  it('keeps a figure deep inside a long sentence in view in its field, cutting around it', () => {
+    const clause = (i: number) => `the ferry on crossing ${i} carried walkers and their dogs`;
+    const clauses = (n: number) => Array.from({ length: n }, (_, i) => clause(i)).join(', ');
+    const item: FigureItem = {
+      text: '12,400 passengers',
+      sentence: [
+        { text: `Across the summer ${clauses(30)}, and in August it took ` },
+        { text: '12,400 passengers', strong: true },
+        { text: ` over the estuary, ${clauses(10)}.` },
+      ],
+      citation,
+    };
+    const message = render(reply([{ type: 'figures', title: 'Key figures: ferry', items: [item] }]));
+    expectWithinLimits(message.embeds);
+    const value = message.embeds[1]!.fields![0]!.value;
+    expect(value).toContain('and in August it took **12,400 passengers** over the estuary');
+    expect(value).toMatch(/^“… [a-z]+ .* …”\n— \*Tram budget\* · A\. Writer, City Desk · 2026-03-01 · ¶4$/);
+  });
+
   it('titles a disagreement’s embed with the title the core wrote', () => {
     const item: FigureItem = { text: '€4m', sentence: [{ text: 'It cost €4m.' }], citation };
     const message = render(reply([{ type: 'disagreement', title: 'Sources differ on tram cost', items: [item] }]));

@@ -226,6 +226,33 @@ describe('renderSlack', () => {
     expect(line).toMatch(/ …” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶3$/);
   });
 
+  it('keeps a figure deep inside a sentence too long for a section in view, cutting around it', () => {
+    const clause = (i: number) => `the ferry on crossing ${i} carried walkers and their dogs`;
+    const before = Array.from({ length: 80 }, (_, i) => clause(i)).join(', ');
+    const sentence = [
+      { text: `Across the summer ${before}, and in August alone it took ` },
+      { text: '12,400 passengers', strong: true },
+      { text: ` over the estuary, ${Array.from({ length: 20 }, (_, i) => clause(i)).join(', ')}.` },
+    ];
+    const message = renderSlack(
+      reply({
+        blocks: [
+          {
+            type: 'figures',
+            title: 'Key figures',
+            items: [{ text: '12,400 passengers', sentence, citation: citation(5) }],
+          },
+        ],
+      }),
+    );
+    const line = texts(message).find((t) => t.startsWith('• *12,400 passengers*'))!;
+    expect(line.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(line).toContain('in August alone it took *12,400 passengers* over the estuary');
+    // Cut before the figure, between words, with room for all that follows it, so only its beginning is marked.
+    expect(line).toMatch(/: “… [a-z]+, .* crossing 19 carried walkers and their dogs\.” — “Harbour report” · /);
+    expect(line).toMatch(/” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶5$/);
+  });
+
   it('splits a long list into sections that each fit', () => {
     const items = Array.from({ length: 80 }, (_, i) => [
       { text: `Document ${i}`, strong: true },

@@ -265,6 +265,23 @@ describe('renderTerminal', () => {
     expect(lines[lines.indexOf('Sources differ on dredging cost') + 1]).toBe('  • €4m: “It cost €4m.”');
   });
 
+  it('prints a figure’s sentence whole however long, so a figure deep inside it is never cut away', () => {
+    const citation = { source: 'ferry.md', title: 'Ferry', paragraph: 3 };
+    const before = Array.from({ length: 80 }, (_, i) => `the ferry on crossing ${i} carried walkers`).join(', ');
+    const sentence = [
+      { text: `In summer ${before}, and in August it took ` },
+      { text: '12,400', strong: true },
+      { text: ' people.' },
+    ];
+    const reply = replyOf('Ferry', [
+      { type: 'figures', title: 'Ferry passengers', items: [{ text: '12,400', sentence, citation }] },
+    ]);
+    const lines = renderTerminal(reply).split('\n');
+    expect(lines[lines.indexOf('Ferry passengers') + 1]).toBe(
+      `  • 12,400: “In summer ${before}, and in August it took 12,400 people.”`,
+    );
+  });
+
   it('styles only a terminal, and not when NO_COLOR is set to anything', () => {
     expect(styleFor({ isTTY: true }, {})).toBe(ansi);
     expect(styleFor({ isTTY: true }, { NO_COLOR: '1' })).toBe(noStyle);
