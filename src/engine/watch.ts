@@ -36,7 +36,10 @@ export const WATCH_DEFAULTS = {
   workerFromBytes: 1024 * 1024,
   /** Passages indexed (or dropped from the index) per turn of the event loop: a few tens of ms of work. */
   passagesPerTurn: 100,
-  /** Passages (with their figures) a parsing worker sends per message: the main thread takes each in a turn. */
+  /**
+   * Passages a parsing worker (with their figures) or an add's reading worker (src/ingest/read.ts) sends per message:
+   * the main thread takes each in a turn.
+   */
   passagesPerMessage: 500,
 };
 export type WatchOptions = Partial<typeof WATCH_DEFAULTS>;

@@ -3,7 +3,8 @@ import type { Format } from '../corpus/files.js';
 import { buildDocument } from '../corpus/document.js';
 import { contentHash, emptyProblem, parseFormat } from '../corpus/load.js';
 import { readStatedMeta } from '../corpus/metadata.js';
-import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
+import type { DocumentMeta, Passage, SourceDocument } from '../corpus/types.js';
+import { WATCH_DEFAULTS } from '../engine/watch.js';
 import { errorLine } from '../errors.js';
 import { moduleWorker } from '../worker-pool.js';
 import { stringifyYaml } from '../yaml.js';
@@ -49,20 +50,51 @@ export async function readItem(item: ItemToRead): Promise<ReadItem> {
   return { ...stored, fingerprint: fingerprint(first) };
 }
 
-/** Reads an item to add as `readItem` does, in a worker thread of its own; a reader that fails is a problem too. */
-export function readInWorker(item: ItemToRead): Promise<ReadItem> {
+/** What `readInWorker` asks its worker: the item, and how many passages to send back per message. */
+export interface ReadRequest {
+  item: ItemToRead;
+  passagesPerMessage: number;
+}
+
+/** What the worker answers, in order: the document's head, its passages in slices, the end; or the problem. */
+export type ReadMessage =
+  | { type: 'problem'; problem: string }
+  | { type: 'document'; head: Omit<SourceDocument, 'passages'>; sidecar: Uint8Array; fingerprint: string }
+  | { type: 'passages'; passages: Passage[] }
+  | { type: 'end' };
+
+/**
+ * Reads an item to add as `readItem` does, in a worker thread of its own; a reader that fails is a problem too. The
+ * document comes back a slice of passages per message (`passagesPerMessage`, by default as the watcher's parsing
+ * worker sends them), so the main thread takes each slice in a turn of its own: a 2 MB document in one message
+ * was one turn of tens to hundreds of ms (by its passages' count) spent receiving it; a slice of 500, about a ms.
+ */
+export function readInWorker(
+  item: ItemToRead,
+  { passagesPerMessage = WATCH_DEFAULTS.passagesPerMessage }: { passagesPerMessage?: number } = {},
+): Promise<ReadItem> {
   return new Promise((resolve) => {
-    const worker = moduleWorker('read-worker', import.meta.url, { workerData: item });
+    const request: ReadRequest = { item, passagesPerMessage };
+    const worker = moduleWorker('read-worker', import.meta.url, { workerData: request });
+    let read: Extract<ReadItem, { document: SourceDocument }> | undefined;
     let settled = false;
-    const settle = (read: ReadItem) => {
+    const settle = (result: ReadItem) => {
       if (settled) return;
       settled = true;
       void worker.terminate();
-      resolve(read);
+      resolve(result);
     };
-    worker.once('message', settle);
-    worker.once('error', (error) => settle({ problem: `could not be read (${errorLine(error)})` }));
-    worker.once('exit', (code) => settle({ problem: `could not be read (its reader stopped with code ${code})` }));
+    const failed = (problem: string) => settle({ problem: `could not be read (${problem})` });
+    worker.on('message', (message: ReadMessage) => {
+      if (message.type === 'problem') settle({ problem: message.problem });
+      else if (message.type === 'document') {
+        const { head, sidecar, fingerprint } = message;
+        read = { document: { ...head, passages: [] }, sidecar, fingerprint };
+      } else if (message.type === 'passages') read?.document.passages.push(...message.passages);
+      else if (read) settle(read);
+    });
+    worker.once('error', (error) => failed(errorLine(error)));
+    worker.once('exit', (code) => failed(`its reader stopped with code ${code}`));
   });
 }
 
