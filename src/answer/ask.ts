@@ -74,9 +74,12 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     .sort(byScore);
   const ranked = [...head, ...all.slice(head.length)];
   const page = ranked.slice(offset, offset + limit);
+  // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage
+  // covering most of the question may rank lower, and the words it lacks be the very ones the reader sees first.
+  const top = ranked[0]!;
   return {
     match,
-    unmatched: match === 'partial' ? missing(query, best.hit.terms, best.amounts).map((w) => w.word) : [],
+    unmatched: match === 'partial' ? missing(query, top.hit.terms, top.c.amounts).map((w) => w.word) : [],
     query: asShown(question),
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,

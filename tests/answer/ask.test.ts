@@ -59,6 +59,25 @@ describe('the decision to answer, on a corpus of its own', () => {
   });
 });
 
+describe('the line over a partial answer', () => {
+  const ferry = corpusForSuite({
+    'ferry.md': note(
+      'The Island Ferry Service',
+      'The island ferry service began in 1990 and links the two harbours.\n\n' +
+        'Under the island ferry service, boats sail every hour in summer.',
+    ),
+    'school.md': note('School', 'Nobody yet knows how much the new school roof will cost.'),
+  });
+
+  it('names the words the first passage shown leaves out, not those of one ranked lower', () => {
+    const answer = ask(ferry(), 'how much did the ferry service cost?');
+    expect(answer.match).toBe('partial');
+    expect(answer.results[0]!.passage.source).toBe('ferry.md');
+    // The line once named the words of the school's passage, ranked below: "does not mention “ferry” or “service”".
+    expect(answer.unmatched).toEqual(['cost']);
+  });
+});
+
 describe('a compound written apart, with a hyphen or as one word', () => {
   const town = corpusForSuite({
     'choir.md': note('Choir', 'The choir rehearses in a multipurpose hall behind the station.'),
