@@ -286,7 +286,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   }
 
   private async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    await interaction.deferReply(PRIVATE);
+    await this.defer(interaction);
     const subcommand = interaction.options.data[0];
     const args = Object.fromEntries((subcommand?.options ?? []).map((o) => [o.name, o.value]));
     await this.answer(interaction, subcommand?.name ?? 'help', args);
@@ -298,7 +298,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
    * CDN, which needs no token.
    */
   private async onAddToDossier(interaction: MessageContextMenuCommandInteraction): Promise<void> {
-    await interaction.deferReply(PRIVATE);
+    await this.defer(interaction);
     const message = interaction.targetMessage;
     const files = [...message.attachments.values()].map((attachment) => ({
       name: attachment.name,
@@ -331,7 +331,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
         // The private answer stays where it is, its Share turned into a disabled "Shared"; the
         // channel gets a copy of its own, with buttons anyone there may use.
         // The answer is asked again: the stored buttons keep its question, not its text and charts.
-        await interaction.deferUpdate();
+        await this.defer(interaction, 'update');
         const sharedBy = interaction.user.globalName ?? interaction.user.username;
         const reply = await runCommand(flow.command, flow.args, this.context(interaction));
         const shared = this.remember({ ...flow, ephemeral: false }, reply);
@@ -344,18 +344,40 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
         break;
       }
       case 'more':
-        await interaction.deferReply(PRIVATE);
+        await this.defer(interaction);
         if (flow.next) await this.answer(interaction, flow.next.command, flow.next.args);
         else await interaction.editReply({ content: 'There are no more results.', allowedMentions: NO_MENTIONS });
         break;
       case 'up':
       case 'down':
-        await interaction.deferReply(PRIVATE);
+        await this.defer(interaction);
         // The arguments hold the user's question: only at debug, like every other log line.
         this.log.info({ feedback: action, command: flow.command, user: interaction.user.id }, 'feedback on an answer');
         this.log.debug({ feedback: action, args: flow.args }, 'feedback question');
         await interaction.editReply({ content: 'Thanks, your feedback is noted.', allowedMentions: NO_MENTIONS });
         break;
+    }
+  }
+
+  /**
+   * Defers an interaction: privately (`deferReply`), or for a button whose message stays as it is (`deferUpdate`).
+   * discord.js gives up on a request Discord has not answered within its REST timeout (15 s) and sends it again; if
+   * Discord had in fact taken the first, it refuses the second with 40060 (already acknowledged), and discord.js,
+   * which marks the interaction deferred only on success, would leave the command unanswered. That 40060 means the
+   * deferral stands, as it was asked: the interaction is marked so, and the answer goes on to replace it.
+   */
+  private async defer(interaction: RepliableInteraction, how: 'reply' | 'update' = 'reply'): Promise<void> {
+    try {
+      if (how === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
+      else await interaction.deferReply(PRIVATE);
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError && error.code === 40060)) throw error;
+      interaction.deferred = true;
+      if (how === 'reply') interaction.ephemeral = true;
+      this.log.info(
+        { interaction: interaction.id, channel: interaction.channelId ?? undefined, code: error.code },
+        'Discord had already taken the deferral (40060 on its retry); answering it',
+      );
     }
   }
 

@@ -23,6 +23,7 @@ import {
   MEMBER_PERMISSIONS,
   DiscordStandIn,
   discordError,
+  standInForSuite,
   type RecordedRequest,
 } from './stand-in.js';
 import { testCommand, withCommands } from '../../support/commands.js';
@@ -74,6 +75,7 @@ let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;
 let corpusDir: string;
 let store: SqliteDigestStore;
+let dossier: Dossier;
 
 beforeAll(async () => {
   corpusDir = await mkdtemp(join(tmpdir(), 'dossier-discord-'));
@@ -82,7 +84,7 @@ beforeAll(async () => {
   await writeFile(join(corpusDir, 'ridership.md'), RIDERSHIP);
   await writeFile(join(corpusDir, 'fares.md'), FARES);
   await writeFile(join(corpusDir, 'survey.md'), SURVEY);
-  const dossier = await Dossier.open({ corpusDir });
+  dossier = await Dossier.open({ corpusDir });
   standIn = await DiscordStandIn.start();
   store = new SqliteDigestStore(':memory:');
   adapter = await startDiscordAdapter(
@@ -508,4 +510,66 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
     },
   );
+});
+
+describe('DiscordAdapter when Discord takes a deferral but answers it after discord.js has given up', () => {
+  // A stand-in and a bot of their own, whose discord.js waits 1 s for an answer rather than Discord's 15 s.
+  const late = standInForSuite();
+  let lateAdapter: DiscordAdapter;
+  beforeAll(async () => {
+    lateAdapter = await startDiscordAdapter(
+      late(),
+      botContext({ dossier, log: createLogger('debug', logSink) }),
+      1_000,
+    );
+  });
+  afterAll(() => lateAdapter?.stop());
+
+  /** The next deferral is taken, its 204 sent after discord.js's timeout; the retry is refused, as Discord does. */
+  const deferLate = () => {
+    const isCallback = (r: RecordedRequest) => r.method === 'POST' && r.path.endsWith('/callback');
+    late().respond(isCallback, { status: 204, delayMs: 2_500 });
+    late().respond(isCallback, discordError(400, 40060, 'Interaction has already been acknowledged.'));
+  };
+  const noFailures = (interaction: { id: string }) =>
+    expect(lines.filter((l) => l.interaction === interaction.id && /-failed$/.test(String(l.event)))).toEqual([]);
+
+  it('takes the 40060 on the retried deferral as deferred, and answers the command', async () => {
+    deferLate();
+    const interaction = late().interact(late().command('ask', { question: 'tram funding' }));
+    const answer = await late().waitFor(originalOf(interaction));
+    expect(
+      late()
+        .requests.filter(callbackOf(interaction))
+        .map((d) => d.body),
+    ).toEqual([
+      { type: 5, data: { flags: 64 } },
+      { type: 5, data: { flags: 64 } },
+    ]);
+    expect(answer.body.embeds[0].description).toMatch(/¶\d/);
+    // Private, as the deferral that stood asked: Share is offered.
+    expect(Object.keys(buttonIds(answer))).toEqual(['Share', 'More results', '👍', '👎']);
+    const line = await logLine((l) => l.interaction === interaction.id && l.code === 40060);
+    expect(line).toMatchObject({ level: 30, msg: expect.stringMatching(/already taken the deferral/) });
+    noFailures(interaction);
+  });
+
+  it('does the same for a button acknowledged on its own message (Share)', async () => {
+    const asked = late().interact(late().command('ask', { question: 'tram funding' }));
+    const answer = await late().waitFor(originalOf(asked));
+    deferLate();
+    const share = late().interact(late().button(buttonIds(answer).Share!));
+    const shared = await late().waitFor(
+      (r) => r.method === 'POST' && r.path === `/webhooks/${APPLICATION_ID}/${share.token}`,
+    );
+    expect(
+      late()
+        .requests.filter(callbackOf(share))
+        .map((d) => d.body),
+    ).toEqual([{ type: 6 }, { type: 6 }]);
+    expect(shared.body.embeds[0].author).toEqual({ name: 'Shared by Asker' });
+    const original = await late().waitFor(originalOf(share));
+    expect(original.body.components[0].components[0]).toMatchObject({ label: 'Shared', disabled: true });
+    noFailures(share);
+  });
 });

@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { SnowflakeUtil } from 'discord.js';
 import { afterAll, beforeAll } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -63,6 +64,8 @@ export interface CannedResponse {
   keep?: boolean;
   /** Break the connection instead of answering. */
   reset?: boolean;
+  /** Answer only this long after the request arrived (Discord acted on it at once); not at all if the bot hung up. */
+  delayMs?: number;
 }
 
 /** A message the stand-in keeps in a channel, with the nonce it was created with. */
@@ -436,6 +439,8 @@ export class DiscordStandIn {
     const created = /^\/channels\/(\d+)\/messages$/.exec(recorded.path);
     if (override?.response.keep && created && recorded.method === 'POST') this.create(recorded, created[1]!);
     if (override?.response.reset) return void req.socket.destroy();
+    if (override?.response.delayMs) await delay(override.response.delayMs);
+    if (res.destroyed || req.socket.destroyed) return;
     const { status, body, headers } = override?.response ?? this.answer(recorded);
     res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
