@@ -23,6 +23,7 @@ import {
   type Recorded,
 } from './slack-stub.js';
 import { FORM, startSlackAdapter, type StartedSlack } from './start-adapter.js';
+import { testCommand, withCommands } from '../../support/commands.js';
 
 const SECRET = 'test-signing-secret';
 const BOT_TOKEN = 'xoxb-test-token-never-logged';
@@ -141,6 +142,37 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
       ACTIONS.feedbackUp,
       ACTIONS.feedbackDown,
     ]);
+  });
+
+  it('acks a slow command at once and answers through response_url once the answer is ready', async () => {
+    // The answer waits for the test, not for the clock: were the ack held until the answer, it would never come.
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const slow = testCommand('slow', async () => {
+      await finished;
+      return textReply('Tide tables', 'High water at the outer harbour is at 14:20.');
+    });
+    // Released in the end whatever happens, so a failure here cannot hold up the adapter's stop() after the tests.
+    try {
+      await withCommands([slow], async () => {
+        const responseUrl = nextResponseUrl();
+        const ack = await signedPost(commandBody('slow', responseUrl), FORM);
+        // Acked while the command still runs (unacked, Bolt would have answered 404 at its 3 s limit).
+        expect(ack.status).toBe(200);
+        // Another request is answered meanwhile: the slow one holds up nobody.
+        const meanwhile = await slashCommand('sources');
+        expect(blockTexts(meanwhile.blocks)).toContain('Sources in the corpus');
+        expect(stub.callsTo(new URL(responseUrl).pathname)).toEqual([]);
+
+        finish();
+        const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+        expect(answer.body.response_type).toBe('ephemeral');
+        expect(blockTexts(answer.body.blocks as Block[])).toContain('High water at the outer harbour is at 14:20.');
+        expect(stub.callsTo(new URL(responseUrl).pathname)).toHaveLength(1);
+      });
+    } finally {
+      finish();
+    }
   });
 
   it('runs subcommands from the command table', async () => {
