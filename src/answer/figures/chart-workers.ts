@@ -12,12 +12,16 @@ export interface ChartWorkers {
  * Draws charts off the main thread. One chart keeps the thread it is drawn on busy for about
  * 0.35 s (over a second for the first, which loads Vega), and a bot drawing on its main thread
  * acknowledges nothing meanwhile: a few charts at once pushed Slack's acks past its 3 s.
- * Beyond `maxWaiting` charts waiting, a chart is refused at once with a `busy` error.
+ * Beyond `maxWaiting` charts waiting, a chart is refused at once with a `busy` error. `start` starts one worker
+ * (tests watch the workers it starts).
  */
-export function chartWorkers(options: Partial<WorkerPoolOptions> = {}): ChartWorkers {
-  const pool = new WorkerPool<ChartRequest, Uint8Array>(startChartWorker, options);
+export function chartWorkers(
+  options: Partial<WorkerPoolOptions> = {},
+  start: () => Worker = startChartWorker,
+): ChartWorkers {
+  const pool = new WorkerPool<ChartRequest, Uint8Array>(start, options);
   return { draw: (request) => pool.run(request), close: () => pool.close() };
 }
 
-/** One worker running chart-worker beside this module. */
-const startChartWorker = (): Worker => moduleWorker('chart-worker', import.meta.url);
+/** One worker running chart-worker beside this module: what `chartWorkers` starts unless given another way. */
+export const startChartWorker = (): Worker => moduleWorker('chart-worker', import.meta.url);

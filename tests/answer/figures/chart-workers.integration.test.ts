@@ -1,8 +1,9 @@
+import type { Worker } from 'node:worker_threads';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures, type FoundFigure } from '../../../src/answer/figures/answer.js';
 import { chartFont, drawHere, seriesChart, type ChartRequest } from '../../../src/answer/figures/chart.js';
-import { chartWorkers, type ChartWorkers } from '../../../src/answer/figures/chart-workers.js';
+import { chartWorkers, startChartWorker, type ChartWorkers } from '../../../src/answer/figures/chart-workers.js';
 import type { Series } from '../../../src/answer/figures/group.js';
 import { drawCharts, type Reply } from '../../../src/answer/reply.js';
 import { DossierError } from '../../../src/errors.js';
@@ -11,13 +12,21 @@ import { openCorpus } from '../../support/corpus.js';
 
 let request: ChartRequest;
 let workers: ChartWorkers;
+/** The workers the pool started, and every message they posted back, as this thread received it. */
+const started: Worker[] = [];
+const posted: unknown[] = [];
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const corpus = await openCorpus(HARBOUR);
   cleanup = corpus.cleanup;
   const series: Series<FoundFigure> = answerFigures(corpus.dossier, 'cargo thefts').series!;
   request = { series, font: chartFont() };
-  workers = chartWorkers({ size: 1, maxWaiting: 1 });
+  workers = chartWorkers({ size: 1, maxWaiting: 1 }, () => {
+    const worker = startChartWorker();
+    started.push(worker);
+    worker.on('message', (message) => posted.push(message));
+    return worker;
+  });
 });
 afterAll(async () => {
   await workers.close();
@@ -27,6 +36,10 @@ afterAll(async () => {
 describe('chartWorkers', () => {
   it('draws on a worker thread the same chart as in this one', async () => {
     const [there, here] = await Promise.all([workers.draw(request), drawHere(request)]);
+    // The image is the very one the worker it started posted back: drawn there, not on this thread.
+    expect(started).toHaveLength(1);
+    expect(posted).toEqual([{ ok: true, value: there }]);
+    expect((posted[0] as { value: Uint8Array }).value).toBe(there);
     const image = PNG.sync.read(Buffer.from(there));
     expect([image.width, image.height]).toEqual([
       PNG.sync.read(Buffer.from(here)).width,
