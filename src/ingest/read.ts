@@ -37,8 +37,10 @@ export async function readItem(item: ItemToRead): Promise<ReadItem> {
   const empty = emptyProblem(item.format, first);
   if (empty) return { problem: empty.message };
 
-  // The sidecar states the metadata as read, so it is kept even if the parsing changes. A title
-  // the text never stated (its opening words) stays out: stated, it would be read as a headline.
+  // The sidecar states the metadata as read, so it is kept even if the parsing changes: a title the text never
+  // stated (its opening words) too, unless stating it would change the passages. That is when the opening words
+  // are a whole paragraph (a short first line): stated, the title would be read as that paragraph's headline and
+  // the paragraph dropped from the body, so that title stays out and is derived again on every load.
   const withSidecar = (fields: readonly (keyof DocumentMeta)[]) => {
     const yaml = sidecarText(first.meta, fields);
     const sidecar = new TextEncoder().encode(yaml);

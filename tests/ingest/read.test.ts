@@ -57,6 +57,35 @@ describe('readItem', () => {
     if ('document' in looms) expect(fingerprint(looms.document)).toBe(print(looms));
   });
 
+  it('states an opening-words title in the sidecar, unless it is a whole paragraph it would drop', async () => {
+    const stated = (read: Awaited<ReturnType<typeof readItem>>) =>
+      'document' in read ? new TextDecoder().decode(read.sidecar).split('\n').slice(1) : [read.problem];
+    const tides = await readItem(
+      item(
+        { format: 'markdown', source: 'tides.md' },
+        'Tide gauges at the north pier recorded the highest water in a decade on Sunday.\n\n' +
+          'The harbour master closed the slipway until Tuesday.\n',
+      ),
+    );
+    expect(stated(tides)).toEqual(['title: Tide gauges at the north pier recorded the…', '']);
+    expect('document' in tides && tides.document.passages).toHaveLength(2);
+
+    // Stated, "Notes from the lock keeper" would be that first paragraph's headline, and the paragraph would go.
+    const lock = await readItem(
+      item(
+        { format: 'markdown', source: 'lock.md' },
+        'Notes from the lock keeper\n\nThe lock opened at dawn for the grain barges.\n',
+      ),
+    );
+    expect(stated(lock)).toEqual(['{}', '']);
+    if (!('document' in lock)) throw new Error(lock.problem);
+    expect(lock.document.meta.title).toBe('Notes from the lock keeper');
+    expect(lock.document.passages.map((p) => p.text)).toEqual([
+      'Notes from the lock keeper',
+      'The lock opened at dawn for the grain barges.',
+    ]);
+  });
+
   it('says in a few words what is wrong with an item it cannot index', async () => {
     expect(await readItem(item({ format: 'text', source: 'blank.txt' }, '   \n\n'))).toEqual({
       problem: 'has no text to index',
