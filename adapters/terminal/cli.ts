@@ -279,8 +279,10 @@ async function checked(command: string, text: string, values: Values): Promise<R
     return { line: `--limit takes a whole number from 1 to ${MAX_RESULTS} (not "${values.limit}").`, status: 2 };
   if (limit !== undefined && !['ask', 'cite'].includes(command))
     return { line: `--limit is for ask and cite (not "${command}").`, status: 2 };
-  // A question missing or too long is refused as on every surface, without waiting for the corpus to load.
-  if (!args.success) return { line: argumentsProblem(spec, args.error, ASKING), status: 1 };
+  // A question missing or too long is refused as on every surface, without waiting for the corpus to load; words
+  // after a command that takes none (`dossier sources guard`) are a slip of usage, exit 2 as after `dossier help ask`.
+  if (!args.success)
+    return { line: argumentsProblem(spec, args.error, ASKING), status: wordsAfterNothing(args.error) ? 2 : 1 };
   // A preview in chat falls back on the channel's own digest; here there is none, so the topics must be given.
   const topics = command === 'digest' ? splitTopics((args.data as { topics?: string }).topics) : [];
   if (command === 'digest' && !topics.length)
@@ -288,6 +290,10 @@ async function checked(command: string, text: string, values: Values): Promise<R
   // `--limit` is the table's own argument, so a limited ask is refused or answered as on every surface.
   return { command, text, args: limit === undefined ? raw : { ...raw, limit }, topics };
 }
+
+/** Whether the table refused words after a command that takes none (its arguments are a strict empty object). */
+const wordsAfterNothing = (error: { issues: readonly { code: string }[] }): boolean =>
+  error.issues.some((i) => i.code === 'unrecognized_keys');
 
 /** The corpus the options or the environment name, with the configuration and log it was opened with. */
 async function openCorpus(values: Values) {

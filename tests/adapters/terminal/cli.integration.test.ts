@@ -208,8 +208,9 @@ describe('dossier help', () => {
         'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',
       ],
       [
+        // Words after a command that takes none are a slip of usage, exit 2 as after `dossier help ask`; it was 1.
         ['sources', 'on', 'the', 'guard'],
-        1,
+        2,
         'dossier: `dossier sources` takes nothing after it. To search the documents for those words, ask: ' +
           '`dossier ask …`.',
       ],
