@@ -17,7 +17,7 @@ import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
 import { REFUSALS } from './gate.js';
-import { MAX_RESULTS, textArg } from './limits.js';
+import { MAX_RESULTS, textArg, unwrapLink } from './limits.js';
 
 export type { Command, CommandContext };
 export { CommandGate, type CommandGateOptions, type GateClock } from './gate.js';
@@ -44,7 +44,8 @@ const askCommand = defineCommand({
   }),
   fromText: (rest) => ({ question: rest }),
   run: async ({ question, offset = 0, limit }, ctx) => {
-    const link = onlyLink(question);
+    // Slack's `<https://…|label>` offered back as `add https://…|label` would add no page: the label is no address.
+    const link = onlyLink(unwrapLink(question));
     if (link) return onlyALinkReply(link, ctx);
     return askReply(withinMaxResults(ask(ctx.dossier, question, { offset, limit }), offset), offset);
   },

@@ -32,15 +32,14 @@ export const textArg = (what: string, max: number) =>
 const MAX_URL_LENGTH = 2000;
 
 /**
- * A link argument (a page's, a feed's): trimmed, out of one pair of angle brackets (`<https://…>`, as Slack wraps a
- * link and Discord stops its preview, or Slack's `<https://…|label>`), at most `MAX_URL_LENGTH` characters.
+ * A trimmed text that is one link in one pair of angle brackets (`<https://…>`, as Slack wraps a link and Discord
+ * stops its preview, or Slack's `<https://…|label>`) as that link alone; any other text as it is.
  */
+export const unwrapLink = (text: string): string => text.replace(/^<([^<>|\s]+)(?:\|[^<>]*)?>$/, '$1');
+
+/** A link argument (a page's, a feed's): trimmed, unwrapped (`unwrapLink`), at most `MAX_URL_LENGTH` characters. */
 export const linkArg = () =>
-  z
-    .string()
-    .trim()
-    .overwrite((link) => link.replace(/^<([^<>|\s]+)(?:\|[^<>]*)?>$/, '$1'))
-    .max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`);
+  z.string().trim().overwrite(unwrapLink).max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`);
 
 /** Most topics one digest follows: kept modest so a digest is read, and fits Slack's and Discord's limits. */
 export const MAX_TOPICS = 5;

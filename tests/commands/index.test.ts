@@ -211,7 +211,8 @@ describe('the command table', () => {
 
   it('answers a question that is only a link with how to add the page, to whoever the add gate lets add', async () => {
     const link = 'https://example.org/reports/harbour-review.pdf';
-    for (const typed of [link, `ask ${link}`, `  <${link}>  `]) {
+    // Slack's label is no part of the link offered to add (it was: `add https://…|harbour review`).
+    for (const typed of [link, `ask ${link}`, `  <${link}>  `, `<${link}|harbour review>`]) {
       expect((await runText(typed, ctx())).error).toEqual({
         code: 'only-a-link',
         message:
