@@ -104,6 +104,23 @@ export class DossierError extends Error {
   }
 }
 
+/**
+ * Put before a backtick that someone typed, where a message quotes their words: a message's own backticks mark the
+ * bot's code spans (`said` in src/answer/reply.ts reads them), and a typed one must stay a backtick. A word joiner:
+ * where a message is shown as it is (a log, a store), it leaves the backtick looking as it was typed.
+ */
+export const TYPED_BACKTICK = '\u2060`';
+
+/**
+ * Someone's words as a message quotes them ("fig`ures" is not a command): each backtick marked as typed, so the chat
+ * platforms show it rather than open code with it. Word joiners of their own are dropped, so none can mark the
+ * message's next backtick.
+ */
+export const typed = (text: string): string => text.replace(/\u2060/g, '').replace(/`/g, TYPED_BACKTICK);
+
+/** A message as written, for a surface that shows backticks as they are (the terminal): the typed marks taken out. */
+export const asWritten = (message: string): string => message.replaceAll(TYPED_BACKTICK, '`');
+
 /** The first line of an error's message, for a one-line warning. */
 export function errorLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;

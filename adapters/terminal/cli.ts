@@ -18,7 +18,7 @@ import {
 } from '../../src/commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { answerFigures, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
-import { DossierError, fileError } from '../../src/errors.js';
+import { asWritten, DossierError, fileError } from '../../src/errors.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { botContext, commandContext } from '../bot.js';
 import { terminalLogger } from './log.js';
@@ -194,8 +194,9 @@ interface Request {
   topics: string[];
 }
 
+/** A refusal's line on stderr; a backtick it quotes from what was typed is shown as typed (see `typed`). */
 const refuse = ({ line, status }: Refusal): number => {
-  console.error(`dossier: ${line}`);
+  console.error(`dossier: ${asWritten(line)}`);
   return status;
 };
 
@@ -387,19 +388,16 @@ function help(text: string, json: boolean): number {
   const spec = findCommand('help')!;
   const args = spec.args.safeParse(spec.fromText(text));
   if (!args.success) {
-    console.error(`dossier: ${argumentsProblem(spec, args.error, ASKING)}`);
-    return 2;
+    return refuse({ line: argumentsProblem(spec, args.error, ASKING), status: 2 });
   }
   const named = (args.data as { command?: string }).command?.toLowerCase();
   // The schema also takes the terminal bot's own words (`help more` there explains them), which are none here.
   if (named && !findCommand(named)) {
-    console.error(`dossier: ${MORE.test(named) ? NO_MORE : `${notACommand(named)}.`}`);
-    return 2;
+    return refuse({ line: MORE.test(named) ? NO_MORE : `${notACommand(named)}.`, status: 2 });
   }
   const beyond = named ? wordsBeyond(findCommand(named)!, text.split(/\s+/).filter(Boolean).slice(1)) : undefined;
   if (beyond) {
-    console.error(`dossier: ${beyond}`);
-    return 2;
+    return refuse({ line: beyond, status: 2 });
   }
   // A command of the table: its rows here, in the bot, or both.
   const of = (rows: Row[]) => (named ? rows.filter((r) => r.usage.split(' ')[0] === named) : rows);
@@ -468,7 +466,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const known = error instanceof DossierError || error instanceof ConfigError;
-    console.error(`dossier: ${known ? (error as Error).message : `unexpected error: ${String(error)}`}`);
+    console.error(`dossier: ${known ? asWritten((error as Error).message) : `unexpected error: ${String(error)}`}`);
     process.exit(1);
   },
 );

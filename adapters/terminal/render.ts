@@ -1,4 +1,5 @@
 import { KEY_FIGURES, type Citation, type FigureItem, type Reply, type RichText } from '../../src/answer/reply.js';
+import { asWritten } from '../../src/errors.js';
 import { formatCitation } from '../../src/render/citation.js';
 import { moreResults } from '../../src/render/paging.js';
 
@@ -54,7 +55,7 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firs
   const rich = (r: RichText) =>
     r.map((s) => (s.code ? `\`${safe(s.text)}\`` : s.strong ? style.bold(safe(s.text)) : safe(s.text))).join('');
   // Error messages quote what the user typed (a bad time, an unknown zone): strip controls there too.
-  if (reply.error) return safe(reply.error.message);
+  if (reply.error) return safe(asWritten(reply.error.message));
   const out: string[] = [style.bold(safe(reply.title)), ''];
   let n = firstNumber - 1;
   for (const block of reply.blocks) {

@@ -1,5 +1,5 @@
 import type { DocumentMeta } from '../corpus/types.js';
-import { DossierError, type ErrorCode } from '../errors.js';
+import { DossierError, TYPED_BACKTICK, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -111,14 +111,21 @@ export const text = (s: string, strong = false): RichText => [strong ? { text: s
 
 export const plain = (rich: RichText): string => rich.map((s) => s.text).join('');
 
+/** A backtick that is the bot's markup: one not marked as typed (TYPED_BACKTICK, a word joiner before it). */
+const CODE_MARK = /(?<!\u2060)`/;
+
 /**
  * The bot's own words, with `code` spans between backticks: "Try `sources`." Only for text the bot
- * writes; text from documents and users goes in plain spans, so its backticks stay text.
+ * writes; text from documents and users goes in plain spans, so its backticks stay text. Words a
+ * message quotes from someone come marked by `typed`: their backticks stay backticks, in the span they fall in.
  */
 export function said(text: string): RichText {
   return text
-    .split('`')
-    .map((part, i) => (i % 2 ? { text: part, code: true } : { text: part }))
+    .split(CODE_MARK)
+    .map((part, i) => {
+      const literal = part.replaceAll(TYPED_BACKTICK, '`');
+      return i % 2 ? { text: literal, code: true } : { text: literal };
+    })
     .filter((span) => span.text);
 }
 

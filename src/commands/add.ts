@@ -3,7 +3,7 @@ import { errorReply, replyOf, type Reply, type RichText } from '../answer/reply.
 import { count } from '../answer/sources.js';
 import { leadExcerpt } from '../answer/excerpt.js';
 import type { Dossier } from '../engine/dossier.js';
-import { DossierError } from '../errors.js';
+import { DossierError, typed } from '../errors.js';
 import type { Added, Contributor, SharedFile } from '../ingest/add.js';
 import { howToAsk } from './asking.js';
 import { defineCommand, type CommandContext } from './command.js';
@@ -33,7 +33,7 @@ export const addCommand = defineCommand({
  * add gate itself, so the two never disagree), and for anyone to ask in words instead.
  */
 export async function onlyALinkReply(link: string, ctx: CommandContext): Promise<Reply> {
-  const add = howToAsk(ctx, 'add', [['url', link]]);
+  const add = howToAsk(ctx, 'add', [['url', typed(link)]]);
   return errorReply(
     'only-a-link',
     (await mayAdd(ctx))

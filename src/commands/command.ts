@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { typed } from '../errors.js';
 import { withinEdits } from '../search/bridges.js';
 import type { ChartDrawer } from '../answer/figures/chart.js';
 import type { Reply } from '../answer/reply.js';
@@ -71,7 +72,7 @@ export const actionProblem = (input: unknown, actions: readonly string[]): strin
   const list = `${actions.slice(0, -1).join(', ')} or ${actions.at(-1)}`;
   if (typeof input !== 'string' || !input) return `say ${list}`;
   const meant = nearestName(input, actions);
-  return `"${input}" is not one of ${list}${meant ? ` (did you mean ${meant}?)` : ''}`;
+  return `"${typed(input)}" is not one of ${list}${meant ? ` (did you mean ${meant}?)` : ''}`;
 };
 
 /**

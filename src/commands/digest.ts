@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { asShown } from '../corpus/text.js';
 import { fold } from '../search/analyzer.js';
 import { errorReply, said, textReply, type Reply, type RichText } from '../answer/reply.js';
+import { typed } from '../errors.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
 import { howToAsk } from './asking.js';
 import { actionProblem, defineCommand, type CommandContext } from './command.js';
@@ -68,7 +69,7 @@ const DigestArgs = z
       fail(
         scheduled,
         `"digest preview" shows the digest as it would be now, so it takes topics and no ${SCHEDULE_WORD[scheduled]}` +
-          `${a[scheduled] ? ` ("${a[scheduled]}")` : ''}: a digest’s schedule is set with "digest subscribe"`,
+          `${a[scheduled] ? ` ("${typed(a[scheduled])}")` : ''}: a digest’s schedule is set with "digest subscribe"`,
       );
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
     if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
@@ -76,18 +77,20 @@ const DigestArgs = z
     if (a.at !== undefined && !parseTime(a.at))
       fail(
         'at',
-        a.at.trim() ? `"${a.at}" is not a time: use HH:MM, e.g. 07:30` : '"at" needs a time: use HH:MM, e.g. 07:30',
+        a.at.trim()
+          ? `"${typed(a.at)}" is not a time: use HH:MM, e.g. 07:30`
+          : '"at" needs a time: use HH:MM, e.g. 07:30',
       );
     if (a.days !== undefined && !parseDays(a.days))
       fail(
         'days',
-        `${a.days.trim() ? `"${badDayPart(a.days)}" is not a day` : '"on" needs days'}: use weekdays, daily, ` +
+        `${a.days.trim() ? `"${typed(badDayPart(a.days))}" is not a day` : '"on" needs days'}: use weekdays, daily, ` +
           `weekends or days like mon,wed,fri`,
       );
     if (a.tz !== undefined && !isValidTimeZone(a.tz))
       fail(
         'tz',
-        `${a.tz.trim() ? `"${a.tz}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as ` +
+        `${a.tz.trim() ? `"${typed(a.tz)}" is not a time zone` : '"in" needs a time zone'}: use an IANA name such as ` +
           `America/Chicago`,
       );
   });

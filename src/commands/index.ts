@@ -7,7 +7,7 @@ import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { onlyLink } from '../search/query.js';
-import { DossierError } from '../errors.js';
+import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import { howToAsk, slashCommandOf, usageOf, type Asking } from './asking.js';
@@ -171,8 +171,8 @@ export function unknownCommandLine(name: string): string {
     return 'There is no `more` command here: press More results under an answer to see its next results.';
   const meant = meantCommand(name);
   return meant
-    ? `Unknown command ${name} — did you mean ${meant.name}?`
-    : `There is no \`${name}\` command. Try \`help\`.`;
+    ? `Unknown command ${typed(name)} — did you mean ${meant.name}?`
+    : `There is no \`${typed(name)}\` command. Try \`help\`.`;
 }
 
 /** `help <word>` for a word that names no command: the word, the command it was probably meant to be, and the list. */
@@ -180,7 +180,7 @@ export function notACommand(name: string): string {
   const meant = meantCommand(name);
   const names = commands.map((c) => c.name);
   return (
-    `"${name}" is not a command${meant ? ` (did you mean ${meant.name}?)` : ''}: the commands are ` +
+    `"${typed(name)}" is not a command${meant ? ` (did you mean ${meant.name}?)` : ''}: the commands are ` +
     `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
   );
 }

@@ -1,6 +1,6 @@
 import type { Reply } from '../answer/reply.js';
 import type { Dossier } from '../engine/dossier.js';
-import { DossierError } from '../errors.js';
+import { DossierError, typed } from '../errors.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import { composeDigest, type FigureSource } from './compose.js';
 import { corpusFigures } from './figures.js';
@@ -8,7 +8,7 @@ import { corpusFigures } from './figures.js';
 /** What is wrong with a `since` day, if anything: the command line refuses it before loading the corpus. */
 export function sinceProblem(since: string | undefined): string | undefined {
   if (since === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(since)))) return undefined;
-  return `--since "${since}" is not a date: use YYYY-MM-DD.`;
+  return `--since "${typed(since)}" is not a date: use YYYY-MM-DD.`;
 }
 
 /**

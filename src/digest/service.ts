@@ -3,7 +3,7 @@ import type { DigestDesk, Requester, SubscribeRequest } from '../commands/digest
 import type { Reply } from '../answer/reply.js';
 import type { Dossier } from '../engine/dossier.js';
 import { CONFIG_DEFAULTS } from '../config.js';
-import { DossierError } from '../errors.js';
+import { DossierError, typed } from '../errors.js';
 import { composeDigest, type FigureSource } from './compose.js';
 import { newDocuments, type DigestScheduler } from './scheduler.js';
 import { isValidTimeZone, parseTime, WEEKDAYS } from '../schedule.js';
@@ -62,11 +62,11 @@ export class DigestService implements DigestDesk {
         'no-topics',
         'Name at least one topic, e.g. `digest subscribe ferry fares, harbour dredging`.',
       );
-    if (!parseTime(time)) throw new DossierError('bad-time', `"${time}" is not a time: use HH:MM, e.g. 07:30.`);
+    if (!parseTime(time)) throw new DossierError('bad-time', `"${typed(time)}" is not a time: use HH:MM, e.g. 07:30.`);
     if (!isValidTimeZone(timeZone))
       throw new DossierError(
         'bad-time-zone',
-        `"${timeZone}" is not a time zone: use an IANA name such as Europe/London.`,
+        `"${typed(timeZone)}" is not a time zone: use an IANA name such as Europe/London.`,
       );
     const [hour, minute] = parseTime(time)!;
     const sub = this.options.store.subscribe(

@@ -5,7 +5,7 @@ import { slug } from '../corpus/slug.js';
 import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
 import { WATCH_DEFAULTS } from '../engine/watch.js';
-import { DossierError, fileError } from '../errors.js';
+import { DossierError, fileError, typed } from '../errors.js';
 import type { Logger } from '../log.js';
 import { makeFolders } from '../saved-file.js';
 import { ANY_TYPE, FetchError, parseWebUrl, SHOWN_NON_LINK_CHARS, type Accept, type SafeFetcher } from './fetch.js';
@@ -141,7 +141,7 @@ export class Ingest {
       if (format === 'ignored' || format === 'unsupported')
         throw new DossierError(
           'unsupported-content',
-          `${file.name} is not a file Dossier reads: share a .pdf, .html, .md or .txt file.`,
+          `${typed(file.name)} is not a file Dossier reads: share a .pdf, .html, .md or .txt file.`,
         );
       const { url, headers } = file.download;
       const fetched = await this.options.fetcher.fetch(url, {
@@ -155,8 +155,8 @@ export class Ingest {
       if (format !== 'html' && fetched.contentType === 'text/html')
         throw new DossierError(
           'fetch-failed',
-          `${new URL(fetched.url).host} sent a web page instead of ${file.name}: the bot may not be allowed to read ` +
-            `files there.`,
+          `${new URL(fetched.url).host} sent a web page instead of ${typed(file.name)}: the bot may not be allowed ` +
+            `to read files there.`,
         );
       return this.store({
         format,
@@ -226,7 +226,7 @@ export class Ingest {
     const read = await (item.bytes.byteLength >= (this.options.readInWorkerFrom ?? WATCH_DEFAULTS.workerFromBytes)
       ? readInWorker(toRead)
       : readItem(toRead));
-    if ('problem' in read) throw new DossierError('no-text', `${item.label} ${read.problem}.`);
+    if ('problem' in read) throw new DossierError('no-text', `${typed(item.label)} ${read.problem}.`);
     const twin = this.byText(read.fingerprint);
     if (twin) return { outcome: 'duplicate', document: twin, sameAs: 'text' };
 

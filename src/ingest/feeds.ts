@@ -1,7 +1,7 @@
 import type { FeedEntry } from '@extractus/feed-extractor';
 import * as z from 'zod';
 import { CONFIG_DEFAULTS } from '../config.js';
-import { DossierError } from '../errors.js';
+import { DossierError, typed } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Contributor, Ingest } from './add.js';
 import { FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
@@ -136,7 +136,7 @@ export class Feeds {
     if (!removed)
       throw new DossierError(
         'feed-unknown',
-        `Dossier does not follow ${url}: \`feeds list\` shows the feeds it follows.`,
+        `Dossier does not follow ${typed(url)}: \`feeds list\` shows the feeds it follows.`,
       );
     this.options.log.info(
       { event: 'feed', action: 'unfollow', platform: who.platform, user: who.userId, url },

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import type { Agent, request } from 'undici';
 import { CONFIG_DEFAULTS } from '../config.js';
-import { DossierError, type FetchErrorCode } from '../errors.js';
+import { DossierError, typed, type FetchErrorCode } from '../errors.js';
 import { DOSSIER_VERSION } from '../version.js';
 import { refusedAddress, type AddressPolicy } from './address.js';
 
@@ -376,7 +376,7 @@ export function parseWebUrl(input: string, role = 'the link'): URL {
   } catch {
     throw new FetchError(
       'bad-url',
-      `"${input.trim().slice(0, SHOWN_NON_LINK_CHARS)}" is not a web address: give a full https:// link.`,
+      `"${typed(input.trim().slice(0, SHOWN_NON_LINK_CHARS))}" is not a web address: give a full https:// link.`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markRanges, mergeSpans, plain, said, type RichText } from '../../src/answer/reply.js';
+import { asWritten, typed } from '../../src/errors.js';
 
 const shown = (rich: RichText) => rich.map((s) => (s.strong ? `[${s.text}]` : s.text)).join('');
 const TEXT = 'one of the world’s most corrupt countries, said the U.S. envoy';
@@ -49,6 +50,26 @@ describe('markRanges', () => {
 describe('said and mergeSpans', () => {
   it('reads the bot’s own code spans from backticks', () => {
     expect(said('Try `sources` now.')).toEqual([{ text: 'Try ' }, { text: 'sources', code: true }, { text: ' now.' }]);
+  });
+
+  it('keeps a backtick someone typed, quoted with `typed`, as a backtick in the span it falls in', () => {
+    expect(said(`Unknown command ${typed('shel`f')} — try \`help\`.`)).toEqual([
+      { text: 'Unknown command shel`f — try ' },
+      { text: 'help', code: true },
+      { text: '.' },
+    ]);
+    expect(said(`There is no \`${typed('a`b')}\` command.`)).toEqual([
+      { text: 'There is no ' },
+      { text: 'a`b', code: true },
+      { text: ' command.' },
+    ]);
+    // A word joiner typed before the end of a quote cannot mark the message's own closing backtick.
+    expect(said(`There is no \`${typed('ab\u2060')}\` command.`)).toEqual([
+      { text: 'There is no ' },
+      { text: 'ab', code: true },
+      { text: ' command.' },
+    ]);
+    expect(asWritten(`"${typed('7`30')}" is not a time`)).toBe('"7`30" is not a time');
   });
 
   it('merges neighbours of the same weight but never a code span', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask, askJson } from '../../src/answer/ask.js';
 import { cite } from '../../src/answer/cite.js';
-import { plain, type Reply } from '../../src/answer/reply.js';
+import { plain, said, type Reply, type RichText } from '../../src/answer/reply.js';
 import {
   CommandGate,
   commands,
@@ -132,6 +132,26 @@ describe('the command table', () => {
         `has ${'why '.repeat(MAX_QUERY_LENGTH).trim().length}).`,
     );
     expect((await runCommand('nope', {}, ctx())).error?.code).toBe('unknown-command');
+  });
+
+  it('quotes a backtick the user typed as typed in a refusal, never as the bot’s code markup', async () => {
+    const refusal = async (reply: Promise<Reply>) => said((await reply).error!.message);
+    const code = (rich: RichText) => rich.filter((s) => s.code).map((s) => s.text);
+    for (const [text, quoted] of [
+      ['figur`s ferry timetables', 'Unknown command figur`s — did you mean figures?'],
+      ['help ci`te', '"ci`te" is not a command'],
+      ['feeds l`ist', '"l`ist" is not one of add, list or remove'],
+      ['digest subscribe ferry fares at 7`30', '"7`30" is not a time'],
+      ['digest preview ferry fares at 7`30', 'takes topics and no time ("7`30")'],
+    ] as const) {
+      const rich = await refusal(runText(text, ctx()));
+      expect(plain(rich)).toContain(quoted);
+      expect(code(rich)).toEqual([]);
+    }
+    // Quoted inside the bot's own code span, it stays inside it.
+    const unknown = await refusal(runCommand('tide`s', {}, ctx()));
+    expect(code(unknown)).toEqual(['tide`s', 'help']);
+    expect(plain(unknown)).toBe('There is no tide`s command. Try help.');
   });
 
   it('names a subcommand it does not know, and lists the ones it does', async () => {

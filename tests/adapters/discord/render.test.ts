@@ -9,6 +9,7 @@ import {
   type FigureItem,
   type Reply,
 } from '../../../src/answer/reply.js';
+import { typed } from '../../../src/errors.js';
 import { expectWithinLimits } from './limits.js';
 
 const citation: Citation = {
@@ -201,6 +202,13 @@ describe('renderDiscord', () => {
     expect(message.embeds[0]!.description).toBe('Nothing answers this. Try `sources` or \\*bold\\* \\<@1>.');
     const error = render(errorReply('bad-arguments', 'The quote is missing: `/brief cite quote`.'));
     expect(error.embeds[0]!.description).toBe('The quote is missing: `/brief cite quote`.');
+  });
+
+  it('shows a backtick the user typed, quoted in a refusal, as a character, and the bot’s code spans as code', () => {
+    const unknown = render(errorReply('unknown-command', `Unknown command ${typed('figur`s')} — try \`help\`.`));
+    expect(unknown.embeds[0]!.description).toBe('Unknown command figur\\`s — try `help`.');
+    const inCode = render(errorReply('unknown-command', `There is no \`${typed('tide`s')}\` command.`));
+    expect(inCode.embeds[0]!.description).toBe('There is no `tide\u02cbs` command.');
   });
 
   it('cites the section heading as Slack does, in the same order (issue 13.6)', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorReply, replyOf, said, type Citation, type Excerpt, type Reply } from '../../../src/answer/reply.js';
 import { LIMITS, escapeMrkdwn, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
+import { typed } from '../../../src/errors.js';
 
 const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
   source: 'harbour.md',
@@ -285,6 +286,15 @@ describe('renderSlack', () => {
   it('keeps input quoted inside a code span inert: no mention, no line break, no way out of the code', () => {
     const message = renderSlack(errorReply('unknown-command', 'There is no `<!channel> x` command.'));
     expect(message.text).toBe('There is no `&lt;!channel&gt; x` command.');
+  });
+
+  it('shows a backtick the user typed, quoted in a refusal, as a character, and the bot’s code spans as code', () => {
+    const unknown = renderSlack(errorReply('unknown-command', `Unknown command ${typed('figur`s')} — try \`help\`.`));
+    // mrkdwn has no escape for a backtick, so plain text shows its lookalike, as for a backtick in a document.
+    expect(unknown.text).toBe('Unknown command figur\u02cbs — try `help`.');
+    expect(texts(unknown)).toEqual([':warning: Unknown command figur\u02cbs — try `help`.']);
+    const inCode = renderSlack(errorReply('unknown-command', `There is no \`${typed('tide`s')}\` command.`));
+    expect(inCode.text).toBe('There is no `tide\u02cbs` command.');
   });
 
   it('offers Share and 👍/👎 only on an answer found in the corpus (issue 13.6)', () => {

@@ -11,6 +11,7 @@ import {
   type TerminalStyle,
 } from '../../../adapters/terminal/render.js';
 import { errorReply, replyOf, textReply, type ReplyBlock } from '../../../src/answer/reply.js';
+import { typed } from '../../../src/errors.js';
 import { corpusForSuite, note } from '../../support/corpus.js';
 
 /** Eight paragraphs that answer one question alike: more than a page of answers. */
@@ -287,6 +288,12 @@ describe('renderTerminal', () => {
     expect(styleFor({ isTTY: true }, { NO_COLOR: '1' })).toBe(noStyle);
     expect(styleFor({ isTTY: true }, { NO_COLOR: '' })).toBe(ansi);
     expect(styleFor({ isTTY: false }, {})).toBe(noStyle);
+  });
+
+  it('prints a backtick the user typed, quoted in an error, as typed, with nothing added', () => {
+    expect(renderTerminal(errorReply('bad-time', `"${typed('7`30')}" is not a time: use \`HH:MM\`.`))).toBe(
+      '"7`30" is not a time: use `HH:MM`.',
+    );
   });
 
   it('prints an error as its one line', () => {
