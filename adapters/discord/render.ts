@@ -187,6 +187,7 @@ export function renderDiscord(
   const footer = footerText(
     figuresLeftOut + (resumed ? 0 : excerptsLeftOut),
     reply.more + (resumed ? excerptsLeftOut : 0),
+    reply.leftOutHint,
   );
   if (footer) embeds[embeds.length - 1]!.footer = { text: footer };
   return { message: discordMessage(embeds, files), ...(next ? { next } : {}) };
@@ -198,10 +199,13 @@ const discordMessage = (embeds: APIEmbed[], files: DiscordMessage['files']): Dis
   allowedMentions: { parse: [] },
 });
 
-/** How many results this message does not show, in plain words, and how to see those that can be paged to. */
-function footerText(omitted: number, more: number): string | undefined {
+/**
+ * How many results this message does not show, in plain words, and how to see them: those that can be paged to with
+ * More results, those left out with the reply's own hint (a narrower topic), where it has one. A footer is plain text.
+ */
+function footerText(omitted: number, more: number, hint: string | undefined): string | undefined {
   const parts = [];
-  if (omitted > 0) parts.push(`${moreResults(omitted)} did not fit in this message.`);
+  if (omitted > 0) parts.push(`${moreResults(omitted)} did not fit in this message.${hint ? ` ${hint}` : ''}`);
   if (more > 0) parts.push(`${moreResults(more)}: press More results to see them.`);
   return parts.length ? parts.join(' ') : undefined;
 }

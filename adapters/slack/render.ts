@@ -306,7 +306,12 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   const next = resumeAt(reply.next, excerptsLeftOut);
   const notShown = leftOut + reply.more;
   if (notShown > 0) {
-    const hint = next && (leftOut === 0 || next !== reply.next) ? ' Press *More results* to see them.' : '';
+    const hint =
+      next && (leftOut === 0 || next !== reply.next)
+        ? ' Press *More results* to see them.'
+        : leftOut > 0 && reply.leftOutHint
+          ? ` ${escapeMrkdwn(reply.leftOutHint)}`
+          : '';
     blocks.push(context(`${moreResults(notShown)} not shown.${hint}`));
   }
   blocks.push(...closing(next));

@@ -87,6 +87,11 @@ export interface Reply {
   more: number;
   /** The command and arguments that fetch the next page of results, when `more` > 0. */
   next?: { command: string; args: Record<string, unknown> };
+  /**
+   * For a reply that does not page (no `next`): one sentence saying how to see results a platform had no room for,
+   * which renderers add to their "N more results not shown" line (`figures`: name a narrower topic).
+   */
+  leftOutHint?: string;
   error?: { code: ErrorCode; message: string };
   /** Show only to the person who asked (a digest preview): Slack and Discord ephemeral messages. */
   onlyAsker?: boolean;

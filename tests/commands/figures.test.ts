@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand, runText } from '../../src/commands/index.js';
+import { NARROWER_TOPIC } from '../../src/answer/figures/reply.js';
 import { HARBOUR } from '../answer/figures/fixtures.js';
 import { commandContext } from '../support/commands.js';
 import { corpusForSuite } from '../support/corpus.js';
@@ -13,6 +14,12 @@ describe('figures command', () => {
     expect(reply).toMatchObject({ status: 'ok', title: 'Figures on cargo thefts' });
     expect(reply.blocks[0]).toMatchObject({ type: 'figures', title: 'cargo thefts at the harbour' });
     expect(reply.attachments.map((a) => a.contentType)).toEqual(['image/png']);
+  });
+
+  it('does not page, and says to name a narrower topic for figures a platform has no room for', async () => {
+    const reply = await runText('figures cargo thefts', ctx());
+    expect(reply.next).toBeUndefined();
+    expect(reply.leftOutHint).toBe(NARROWER_TOPIC);
   });
 
   it('draws its chart with the drawer the context passes in (the bot’s chart workers)', async () => {

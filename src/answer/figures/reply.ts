@@ -17,6 +17,13 @@ import { timeOf } from './group.js';
 import type { PassageFigure } from './passage.js';
 
 /**
+ * What a figures answer says of figures a platform had no room for. They are not paged with More results as `ask`'s
+ * passages are: they come grouped by measure, sources that differ side by side and a chart over a series, so a page
+ * of the figures left over would split a group or a comparison from its chart; a narrower topic gives fewer groups.
+ */
+export const NARROWER_TOPIC = 'Name a narrower topic (one measure, place or year) to see them.';
+
+/**
  * The reply to `figures <topic>`: a block per measure, most relevant first; where sources give
  * different figures for the same measure, those side by side in a `disagreement` block before the
  * rest; and a chart when the figures form a series over time.
@@ -50,7 +57,7 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
       blocks.push(chartLeftOut(error.message));
     }
   }
-  return { title, status: 'ok', blocks, attachments, more: 0, isAnswer: true };
+  return { title, status: 'ok', blocks, attachments, more: 0, isAnswer: true, leftOutHint: NARROWER_TOPIC };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type FigureItem,
   type Reply,
 } from '../../../src/answer/reply.js';
+import { NARROWER_TOPIC } from '../../../src/answer/figures/reply.js';
 import { typed } from '../../../src/errors.js';
 import { expectWithinLimits } from './limits.js';
 
@@ -162,6 +163,26 @@ describe('renderDiscord', () => {
     const value = message.embeds[1]!.fields![0]!.value;
     expect(value).toContain('and in August it took **12,400 passengers** over the estuary');
     expect(value).toMatch(/^“… [a-z]+ .* …”\n— \*Tram budget\* · A\. Writer, City Desk · 2026-03-01 · ¶4$/);
+  });
+
+  it('says how to see figures that did not fit, a narrower topic, since figures do not page', () => {
+    const item: FigureItem = {
+      text: '4.2 million',
+      sentence: [{ text: 'It cost ' }, { text: '4.2 million', strong: true }, { text: ' in all. '.repeat(100) }],
+      citation,
+    };
+    const blocks = Array.from({ length: 9 }, (_, i) => ({
+      type: 'figures' as const,
+      title: `Tram costs, stage ${i + 1}`,
+      items: [item],
+    }));
+    const rendered = renderDiscord(reply(blocks, { leftOutHint: NARROWER_TOPIC }));
+    expectWithinLimits(rendered.message.embeds);
+    expect(rendered.next).toBeUndefined();
+    const footer = rendered.message.embeds.at(-1)!.footer!.text;
+    expect(footer).toMatch(/^\d+ more results? did not fit in this message\. /);
+    expect(footer).toMatch(/ Name a narrower topic \(one measure, place or year\) to see them\.$/);
+    expect(render(reply(blocks.slice(0, 1), { leftOutHint: NARROWER_TOPIC })).embeds.at(-1)!.footer).toBeUndefined();
   });
 
   it('titles a disagreement’s embed with the title the core wrote', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorReply, replyOf, said, type Citation, type Excerpt, type Reply } from '../../../src/answer/reply.js';
 import { LIMITS, escapeMrkdwn, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
+import { NARROWER_TOPIC } from '../../../src/answer/figures/reply.js';
 import { typed } from '../../../src/errors.js';
 
 const citation = (paragraph = 2, over: Partial<Citation> = {}): Citation => ({
@@ -252,6 +253,32 @@ describe('renderSlack', () => {
     // Cut before the figure, between words, with room for all that follows it, so only its beginning is marked.
     expect(line).toMatch(/: “… [a-z]+, .* crossing 19 carried walkers and their dogs\.” — “Harbour report” · /);
     expect(line).toMatch(/” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶5$/);
+  });
+
+  it('says how to see figures left out for want of room, a narrower topic, since figures do not page', () => {
+    const clause = (i: number) => `the ferry on crossing ${i} carried walkers and their dogs`;
+    const sentence = (n: number) => [
+      { text: `${n.toLocaleString('en')} passengers`, strong: true },
+      { text: ` crossed, as ${Array.from({ length: 40 }, (_, i) => clause(i)).join(', ')}.` },
+    ];
+    const blocks = Array.from({ length: 8 }, (_, i) => ({
+      type: 'figures' as const,
+      title: `ferry passengers on route ${i + 1}`,
+      items: [{ text: `${1000 + i} passengers`, sentence: sentence(1000 + i), citation: citation(i + 1) }],
+    }));
+    const message = renderSlack(reply({ blocks, leftOutHint: NARROWER_TOPIC }), { request: { t: 'x' } });
+    expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
+    const shown = texts(message).filter((t) => t.includes('• *')).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(8);
+    expect(texts(message)).toContain(
+      `${8 - shown} more results not shown. Name a narrower topic (one measure, place or year) to see them.`,
+    );
+    const actions = message.blocks.find((b) => b.type === 'actions') as { elements: { action_id: string }[] };
+    expect(actions.elements.map((b) => b.action_id)).not.toContain(ACTIONS.more);
+    // Nothing left out, nothing said.
+    const one = renderSlack(reply({ blocks: blocks.slice(0, 1), leftOutHint: NARROWER_TOPIC }));
+    expect(texts(one).join('\n')).not.toMatch(/not shown|narrower/);
   });
 
   it('splits a long list into sections that each fit', () => {
