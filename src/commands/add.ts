@@ -29,17 +29,24 @@ export const addCommand = defineCommand({
 });
 
 /**
- * The answer to a question that is only a link: how to add the page, for whoever ADD_POLICY lets add (asked of the
- * add gate itself, so the two never disagree), and for anyone to ask in words instead.
+ * The answer to a question (or a `figures` topic) that is only a link: how to add the page, for whoever ADD_POLICY
+ * lets add (asked of the add gate itself, so the two never disagree), and for anyone to ask in words instead.
  */
-export async function onlyALinkReply(link: string, ctx: CommandContext): Promise<Reply> {
+export async function onlyALinkReply(
+  link: string,
+  ctx: CommandContext,
+  what: 'question' | 'topic' = 'question',
+): Promise<Reply> {
   const add = howToAsk(ctx, 'add', [['url', typed(link)]]);
+  const inWords = what === 'question' ? 'ask in words' : 'name the topic in words';
   return errorReply(
     'only-a-link',
     (await mayAdd(ctx))
-      ? `That is a link, not a question. To add the page to the corpus: \`${add}\`; to search the corpus, ask in words.`
-      : 'That is a link, not a question: ask in words what you want to know (only members who can manage this ' +
-          'channel may add pages here).',
+      ? `That is a link, not a ${what}. To add the page to the corpus: \`${add}\`; to search the corpus, ${inWords}.`
+      : what === 'question'
+        ? 'That is a link, not a question: ask in words what you want to know (only members who can manage this ' +
+          'channel may add pages here).'
+        : `That is a link, not a topic: ${inWords} (only members who can manage this channel may add pages here).`,
   );
 }
 

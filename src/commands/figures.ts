@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { answerFigures, chartFont, figuresReply, seriesChart } from '../answer/figures/index.js';
+import { onlyLink } from '../search/query.js';
+import { onlyALinkReply } from './add.js';
 import { defineCommand } from './command.js';
-import { MAX_RESULTS, textArg } from './limits.js';
+import { MAX_RESULTS, textArg, unwrapLink } from './limits.js';
 
 const MAX_TOPIC_LENGTH = 200;
 
@@ -14,8 +16,13 @@ export const figuresCommand = defineCommand({
     topic: textArg('topic', MAX_TOPIC_LENGTH).describe('What the figures are about, e.g. road crash deaths'),
   }),
   fromText: (rest) => ({ topic: rest }),
-  run: async ({ topic }, { dossier, drawChart }) =>
-    figuresReply(answerFigures(dossier, topic, { limit: MAX_RESULTS }), (series) =>
-      seriesChart(series, chartFont(), drawChart),
-    ),
+  run: async ({ topic }, ctx) => {
+    // A link alone is no topic, as it is no question for ask: the search reads a topic without its links, so it
+    // would answer "No figures on https://…" where the asker most likely wants the page read.
+    const link = onlyLink(unwrapLink(topic));
+    if (link) return onlyALinkReply(link, ctx, 'topic');
+    return figuresReply(answerFigures(ctx.dossier, topic, { limit: MAX_RESULTS }), (series) =>
+      seriesChart(series, chartFont(), ctx.drawChart),
+    );
+  },
 });

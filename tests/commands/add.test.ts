@@ -86,5 +86,10 @@ describe('onlyALinkReply', () => {
     });
     const mayNot = await onlyALinkReply(link, commandContext(dossier, { ingest: ingest(false).ingest }));
     expect(mayNot.error?.message).toMatch(/^That is a link, not a question: ask in words .*may add pages here\)\.$/);
+    const topic = await onlyALinkReply(link, commandContext(dossier, { ingest: ingest(false).ingest }), 'topic');
+    expect(topic.error?.message).toBe(
+      'That is a link, not a topic: name the topic in words (only members who can manage this channel may add ' +
+        'pages here).',
+    );
   });
 });

@@ -257,6 +257,20 @@ describe('the command table', () => {
     expect((await runText(`where was the National Guard deployed? ${link}`, ctx())).status).toBe('ok');
   });
 
+  it('answers a figures topic that is only a link as ask does, not with "No figures on https://…"', async () => {
+    const link = 'https://example.org/reports/harbour-review.pdf';
+    for (const typed of [`figures ${link}`, `figures <${link}|harbour review>`]) {
+      expect((await runText(typed, ctx())).error).toEqual({
+        code: 'only-a-link',
+        message:
+          `That is a link, not a topic. To add the page to the corpus: \`add ${link}\`; ` +
+          'to search the corpus, name the topic in words.',
+      });
+    }
+    // A topic with a link among its words is read without it, as before.
+    expect((await runText(`figures overdose deaths ${link}`, ctx())).error).toBeUndefined();
+  });
+
   it('adds and follows a link in one pair of angle brackets, as Slack wraps it, with or without a label', async () => {
     const link = 'https://example.org/reports/harbour-review.pdf';
     const asked: string[] = [];
