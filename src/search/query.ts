@@ -1,5 +1,5 @@
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
-import { stemWord } from './analyzer.js';
+import { compoundPart, stemWord } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
@@ -145,9 +145,9 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
   const read = withYears(withoutLinks(text), (term) => index.knows(term));
-  const typed = index.analyzer
-    .words(read)
-    .filter((w): w is { word: string; term: string; joined?: string } => w.term !== undefined);
+  const typed = withJoins(index, index.analyzer.words(read)).filter(
+    (w): w is { word: string; term: string; joined?: string } => w.term !== undefined,
+  );
   // A compound typed with hyphens may be one word in the corpus ("multi-layered", "multilayered"): the joined form says
   // each of its parts, as another spelling of them would.
   const alternatives: Alternative[][] = typed.map(({ term, joined }) =>
@@ -189,6 +189,12 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     // A word the corpus lacks in the asker's spelling may be there in the other (British or American).
     if (options.bridges.spelling > 0 && !index.knows(term))
       for (const other of otherSpellings(word)) offer(other, 'spelling');
+    // A word neither the corpus nor the dictionary has may be two the corpus has, written as one ("crossborder" for
+    // "cross border", "nightshift" for "night shift"): a passage saying both says it, as a compound's other spelling.
+    if (options.bridges.spelling > 0 && !kind && !bridged()) {
+      const parts = splitInTwo(index, word);
+      if (parts) alts.push({ terms: parts, weight: options.bridges.spelling, via: 'spelling' });
+    }
     // A word neither the corpus nor the dictionary has, made by a prefix of one the corpus has, is about that one.
     if (options.bridges.prefix > 0 && !kind && !bridged()) offer(withoutPrefix(word), 'prefix');
     // A word the dictionary knows is no typo: "rate" is not a slip for "late".
@@ -227,6 +233,42 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     wantsShare: SHARE.test(text),
     rarest: idf(0),
   };
+}
+
+/** The shortest part `splitInTwo` takes: shorter ones ("ga", "th") are too often a fragment of a typo. */
+const MIN_PART = 3;
+
+/**
+ * The two terms the corpus has that `word` is written of, when it is (the split leaving the longer first part wins:
+ * "crossborder" is "cross" and "border", never "c" and "rossborder").
+ */
+function splitInTwo(index: PassageIndex, word: string): string[] | undefined {
+  for (let at = word.length - MIN_PART; at >= MIN_PART; at--) {
+    const head = index.analyzer.processTerm(word.slice(0, at))?.[0];
+    const tail = head && index.knows(head) ? index.analyzer.processTerm(word.slice(at))?.[0] : undefined;
+    if (head && tail && index.knows(tail)) return [head, tail];
+  }
+  return undefined;
+}
+
+/**
+ * The question's words with two neighbouring words that the corpus writes as one ("cross border", "crossborder") each
+ * said by that one too (`joined`), as the parts of a compound typed with hyphens are.
+ */
+function withJoins(
+  index: PassageIndex,
+  words: { word: string; term?: string; joined?: string }[],
+): { word: string; term?: string; joined?: string }[] {
+  return words.map((w, i) => {
+    if (w.joined || !w.term || !compoundPart(w.word)) return w;
+    for (const other of [words[i - 1], words[i + 1]]) {
+      if (!other?.term || other.joined || !compoundPart(other.word)) continue;
+      const pair = other === words[i - 1] ? other.word + w.word : w.word + other.word;
+      const joined = index.analyzer.processTerm(pair)?.[0];
+      if (joined && joined !== w.term && joined !== other.term && index.knows(joined)) return { ...w, joined };
+    }
+    return w;
+  });
 }
 
 /** How much a word the corpus lacks weighs, against a word no passage holds, by what the dictionary says it is. */

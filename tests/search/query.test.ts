@@ -178,6 +178,35 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is two words the corpus has written as one, and two typed words are the one the corpus writes', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Wards', 'The night shift ended at dawn; the car park and the pet shop were shut.'),
+        'b.md': note('Ferries', 'A crossborder ferry sailed at noon.'),
+      },
+      (dossier) => {
+        const terms = (text: string) => dossier.index.analyzer.terms(text);
+        const spelt = (question: string) =>
+          analysed(dossier, question).words.map((w) => w.alternatives.filter((a) => a.via === 'spelling'));
+        const [nightshift] = spelt('nightshift');
+        expect(nightshift).toEqual([expect.objectContaining({ terms: terms('night shift') })]);
+        expect(analysed(dossier, 'nightshift').words[0]!.known).toBe(true);
+        const [cross, border, ferry] = spelt('cross border ferry');
+        expect(cross).toEqual([expect.objectContaining({ terms: terms('crossborder') })]);
+        expect(border).toEqual(cross);
+        expect(ferry).toEqual([]);
+        const query = analysed(dossier, 'cross border ferry');
+        expect(coverage(query, terms('crossborder ferry'))).toBeGreaterThan(0.9);
+        // A word the dictionary knows is its own, not two others ("carpet"), and two words are the one the corpus
+        // writes only when typed side by side, in its order.
+        expect(spelt('carpet')).toEqual([[]]);
+        expect(spelt('cross the border')).toEqual([[], []]);
+        expect(spelt('border cross')).toEqual([[], []]);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('is bridged to no other real word by a spelling or a prefix: a word the dictionary knows is its own', async () => {
     await withCorpus(
       LOOKALIKES,
