@@ -135,6 +135,11 @@ export function rangeTailAt(r: Reading, low: Amount): { amount: Amount; hedge?: 
   return high;
 }
 
+/** The amount a change moved to, after the "to" at `i`: "to upwards of 20" after "grew from 5 or 6". */
+export function changeEndAt(r: Reading, i: number): Amount | undefined {
+  return r.lower(i) === 'to' ? secondAmountAt(r, i + 1)?.amount : undefined;
+}
+
 function secondAmountAt(r: Reading, i: number): { amount: Amount; hedge?: string } | undefined {
   const hedge = hedgeAt(r, i);
   const amount = amountAt(r, i + (hedge?.length ?? 0));
@@ -268,6 +273,17 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
 
 export function isDefinite(r: Reading, i: number): boolean {
   return DEFINITE.has(r.lower(i - 1));
+}
+
+/** An amount with the currency, percent sign and scale it leaves to one beside it: "3" in "from 3 to 5 percent". */
+export function withUnitOf(amount: Amount, of: Amount): Amount {
+  return {
+    ...amount,
+    value: inherit(amount, of),
+    scale: amount.scale === 1 ? of.scale : amount.scale,
+    currency: amount.currency ?? of.currency,
+    percent: amount.percent || of.percent,
+  };
 }
 
 /** The low end of a range takes the high end's scale where it has none: "$18 and $30 billion". */

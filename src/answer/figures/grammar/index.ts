@@ -21,6 +21,8 @@ import {
   isBound,
   isDefinite,
   inherit,
+  changeEndAt,
+  withUnitOf,
 } from './amounts.js';
 import {
   nounPhraseAt,
@@ -240,15 +242,17 @@ class SentenceReader extends Reading {
     // "fell from 150 to 120 litres", "rose from 3 to 5 percent": the two ends of a change are two figures, not a range.
     // Each is read at its own number, the first with the unit and scale of the second.
     const moved = (from: number) => this.lower(from) === 'from' && CHANGE_VERBS.has(this.t[from - 1]?.lemma ?? '');
-    if (high && (moved(range ? k : i - 1) || inherit(low, high.amount) > high.amount.value)) {
+    // "grew from 5 or 6 to upwards of 20": a change may start from an alternative, which is its first end, one figure
+    // with the unit and scale of the end it moved to. Only "to" joins the ends of the change.
+    if (high && !range && this.lower(low.next) !== 'to' && moved(i - 1)) {
+      const end = changeEndAt(this, high.amount.next);
+      if (end) {
+        low = withUnitOf(low, end);
+        high = { ...high, amount: withUnitOf(high.amount, end) };
+      }
+    } else if (high && (moved(range ? k : i - 1) || inherit(low, high.amount) > high.amount.value)) {
       if (range) return undefined;
-      const { currency, percent } = high.amount;
-      low = {
-        ...low,
-        value: inherit(low, high.amount),
-        currency: low.currency ?? currency,
-        percent: low.percent || percent,
-      };
+      low = withUnitOf(low, high.amount);
       high = undefined;
     }
     const next = high?.amount.next ?? low.next;

@@ -108,6 +108,19 @@ describe('figuresInSentence: changes from one figure to another', () => {
     // Estimates that range over values are one figure.
     expect(only('Grain stock estimates ranged from $7 to $9 billion.').value).toEqual({ low: 7e9, high: 9e9 });
   });
+
+  it('a change from an alternative to a hedged value is two figures: the alternative, and where it moved to', () => {
+    expect(figuresInSentence('The choir grew from 8 or 9 singers to upwards of 30.')).toMatchObject([
+      { text: '8 or 9 singers', value: { low: 8, high: 9 }, unit: 'count' },
+      { text: 'upwards of 30', value: 30, hedge: 'upwards of', unit: 'count' },
+    ]);
+    // The alternative takes the unit and scale of the end it moved to, as a single first end does.
+    expect(figuresInSentence('Orchard debts rose from 2 or 3 to nearly 7 million euros.')).toMatchObject([
+      { text: '2 or 3', value: { low: 2e6, high: 3e6 }, unit: 'EUR', measure: 'Orchard debts' },
+      { text: 'nearly 7 million euros', value: 7e6, hedge: 'nearly', unit: 'EUR', measure: 'Orchard debts' },
+    ]);
+    expect(texts('Lighthouse keepers fell from 12–14 to about 3.')).toEqual(['12–14', 'about 3']);
+  });
 });
 
 describe('figuresInSentence: shares in words', () => {
