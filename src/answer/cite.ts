@@ -44,14 +44,19 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   const wanted = quoteWords(quote);
   if (wanted.length === 0) return { query: quote, results: [], more: 0, match: 'none', unmatched: [] };
   const distinctive = wanted.filter((w) => !STOP_WORDS.has(w)).length;
-  const threshold =
-    distinctive >= options.minDistinctiveWords ? options.minSimilarity : options.minSimilarityCommonWords;
+  const strict = distinctive < options.minDistinctiveWords;
+  const threshold = strict ? options.minSimilarityCommonWords : options.minSimilarity;
   const typos = dossier.ranking.query.typos;
   const near = closeWords(wanted, typos);
+  // A quote of common words must match nearly word for word, which a quote of a word or two ("fogbound", "fogbound
+  // again") does wherever a sentence holds it as written, however long: its words in a row, one of them no stop word.
+  // Its similarity, mostly its share of the words of a long sentence, falls short of that threshold.
+  const inARow = strict && distinctive > 0;
+  const found = (m: WindowMatch) => (m.similarity >= threshold ? m : m.inARow);
   const scored = dossier
     .search(quote, { limit: options.candidates })
-    .map(({ passage }) => bestWindow(passage, wanted, near, options, typos))
-    .filter((m) => m.similarity >= threshold)
+    .map(({ passage }) => found(bestWindow(passage, wanted, near, options, typos, inARow)))
+    .filter((m) => m !== undefined)
     .sort((a, b) => b.similarity - a.similarity);
   const results: AskResult[] = scored.slice(0, limit).map((m) => ({
     passage: m.passage,
@@ -77,6 +82,8 @@ interface WindowMatch {
   passage: Passage;
   window: { sentences: Sentence[]; before: boolean; after: boolean };
   similarity: number;
+  /** The best sentence holding the quote's words in a row, as written (forgiving a typo a word), if one does. */
+  inARow?: WindowMatch;
 }
 
 /**
@@ -131,6 +138,8 @@ function bestWindow(
   near: (word: string) => Uint8Array,
   { recallWeight, windowSentences }: RankingOptions['cite'],
   typos: TypoRule,
+  /** Also find the best sentence holding the quote's words in a row (`WindowMatch.inARow`). */
+  wordForWord: boolean,
 ): WindowMatch {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
   // A window's words are its sentences' words in turn: no word runs across the space that joins two sentences.
@@ -143,21 +152,34 @@ function bestWindow(
     window: { sentences: [all[0]!], before: false, after: all.length > 1 },
     similarity: 0,
   };
+  let inARow: WindowMatch | undefined;
   for (let i = 0; i < all.length; i++) {
     for (let len = 1; len <= windowSentences && i + len <= all.length; len++) {
       const window = sentenceWords.slice(i, i + len);
       const have = window.flatMap((s) => s.near);
       const pairs = window.flatMap((s) => s.pairs);
       const similarity = similarityOf(wanted.length, have, pairs, recallWeight);
-      if (similarity > best.similarity + 1e-9)
-        best = {
-          passage,
-          window: { sentences: all.slice(i, i + len), before: i > 0, after: i + len < all.length },
-          similarity,
-        };
+      const match = () => ({
+        passage,
+        window: { sentences: all.slice(i, i + len), before: i > 0, after: i + len < all.length },
+        similarity,
+      });
+      if (similarity > best.similarity + 1e-9) best = match();
+      const better = len === 1 && wordForWord && similarity > (inARow?.similarity ?? 0) + 1e-9;
+      if (better && holdsInARow(have, wanted.length)) inARow = match();
     }
   }
-  return best;
+  return { ...best, inARow };
+}
+
+/** Whether a sentence's words (`have`, which of the quote's words each is close to) hold the quote's words in a row. */
+function holdsInARow(have: Uint8Array[], wanted: number): boolean {
+  for (let i = 0; i + wanted <= have.length; i++) {
+    let w = 0;
+    while (w < wanted && have[i + w]![w]) w++;
+    if (w === wanted) return true;
+  }
+  return false;
 }
 
 /**

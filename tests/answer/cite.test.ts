@@ -206,3 +206,30 @@ describe('cite, a compound written apart, with a hyphen or as one word', () => {
     expect(unmarked.join('')).not.toMatch(/\p{L}/u);
   });
 });
+
+describe('cite, a quote of a word or two', () => {
+  const harbour = corpusForSuite({
+    'log.md': note(
+      'Logbook',
+      'Whatever the weather had been, each entry the keeper wrote in the lighthouse logbook that winter ended ' +
+        'with one word, "Fogbound, again", underlined twice.\n\nThe relief boat came only when the sea allowed it.',
+    ),
+    'boats.md': note('Boats', 'Three fishing boats were tied up in the harbour for most of the winter.'),
+  });
+
+  it.each(['fogbound', 'Fogbound again', 'fogbound, again'])(
+    'finds the long sentence that holds "%s" as written, and marks it',
+    (quote) => {
+      const [best, ...rest] = cite(harbour(), quote).results;
+      expect(best?.passage.source).toBe('log.md');
+      expect(rest).toEqual([]);
+      expect(best!.excerpt.text.filter((s) => s.strong).map((s) => s.text)).toContain('Fogbound');
+    },
+  );
+
+  it('still finds nothing for a word or two the text has apart, or for stop words alone', () => {
+    expect(cite(harbour(), 'again fogbound').results).toEqual([]);
+    expect(cite(harbour(), 'the').results).toEqual([]);
+    expect(cite(harbour(), 'icebound').results).toEqual([]);
+  });
+});
