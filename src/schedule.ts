@@ -31,10 +31,34 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
-/** `HH:MM` → [hour, minute], or undefined for anything else (`25:00`, `8am`). */
+/** A 12-hour time: `7am`, `7 pm`, `7:30pm`, `12 a.m.`; the hour 1–12, minutes after `:` or `.`. */
+const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))? ?([ap])\.?m\.?$/i;
+/** A 24-hour time: `07:30`, `7:30`, `19h`, `19h30`, `0730`, or an hour alone (`7`, `19`). */
+const TWENTY_FOUR_HOUR = [
+  /^([01]?\d|2[0-3]):([0-5]\d)$/,
+  /^([01]?\d|2[0-3])h([0-5]\d)?$/i,
+  /^([01]\d|2[0-3])([0-5]\d)$/,
+  /^([01]?\d|2[0-3])$/,
+];
+
+/**
+ * A local time as people type it → [hour, minute], or undefined for anything else (`25:00`, `13pm`, `0am`, `730`).
+ * The one parser of times: the `digest` command's schema and the service both read times with it, so every surface
+ * takes the same forms. Each form means one time: 12am is midnight and 12pm noon, as on any clock; three digits
+ * (`730`) or minutes without a separator after am/pm are refused rather than guessed.
+ */
 export function parseTime(time: string): [number, number] | undefined {
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
-  return m ? [Number(m[1]), Number(m[2])] : undefined;
+  const typed = time.trim();
+  const twelve = TWELVE_HOUR.exec(typed);
+  if (twelve) {
+    const hour = (Number(twelve[1]) % 12) + (twelve[3]!.toLowerCase() === 'p' ? 12 : 0);
+    return [hour, Number(twelve[2] ?? 0)];
+  }
+  for (const form of TWENTY_FOUR_HOUR) {
+    const m = form.exec(typed);
+    if (m) return [Number(m[1]), Number(m[2] ?? 0)];
+  }
+  return undefined;
 }
 
 const DAY_WORDS: Record<string, number> = {

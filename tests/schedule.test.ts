@@ -53,10 +53,56 @@ describe('slots across daylight-saving changes', () => {
 });
 
 describe('parsing schedules', () => {
-  it('accepts HH:MM and rejects anything else', () => {
-    expect(parseTime('08:00')).toEqual([8, 0]);
-    expect(parseTime('7:05')).toEqual([7, 5]);
-    for (const bad of ['25:00', '08:60', '8am', '', '0800']) expect(parseTime(bad)).toBeUndefined();
+  it.each<[typed: string, reads: [number, number]]>([
+    ['08:00', [8, 0]],
+    ['7:05', [7, 5]],
+    ['7am', [7, 0]],
+    ['7 am', [7, 0]],
+    ['7AM', [7, 0]],
+    ['7 a.m.', [7, 0]],
+    ['07am', [7, 0]],
+    ['12am', [0, 0]],
+    ['12:15am', [0, 15]],
+    ['12pm', [12, 0]],
+    ['12:45 pm', [12, 45]],
+    ['7:30 pm', [19, 30]],
+    ['7.30pm', [19, 30]],
+    ['11pm', [23, 0]],
+    ['19h', [19, 0]],
+    ['19h30', [19, 30]],
+    ['0700', [7, 0]],
+    ['1930', [19, 30]],
+    ['0000', [0, 0]],
+    ['7', [7, 0]],
+    ['0', [0, 0]],
+    ['23', [23, 0]],
+  ])('reads the time %s as %j', (typed, reads) => {
+    expect(parseTime(typed)).toEqual(reads);
+  });
+
+  it('refuses what is no time or could be more than one', () => {
+    for (const bad of [
+      '25:00',
+      '08:60',
+      '24',
+      '2400',
+      '0760',
+      '730',
+      '13pm',
+      '0am',
+      '00pm',
+      '12:60pm',
+      '730pm',
+      '7 o’clock',
+      '24h',
+      '7:5',
+      '19.30',
+      'noon',
+      '',
+      '-1',
+      '7 a m',
+    ])
+      expect(parseTime(bad), bad).toBeUndefined();
   });
 
   it('reads day specs', () => {

@@ -50,7 +50,7 @@ const DigestArgs = z
       .max(MAX_TOPICS * (MAX_TOPIC_LENGTH + 2))
       .optional()
       .describe('Saved queries, separated by commas: ferry fares, harbour dredging'),
-    at: z.string().optional().describe('Local time to send it, HH:MM (default 08:00)'),
+    at: z.string().optional().describe('Local time to send it, e.g. 07:30 or 7:30am (default 08:00)'),
     days: z.string().optional().describe('weekdays (default), daily, weekends, or mon,wed,fri'),
     tz: z.string().optional().describe('IANA time zone, e.g. Europe/London (default: the bot’s)'),
   })
@@ -78,8 +78,8 @@ const DigestArgs = z
       fail(
         'at',
         a.at.trim()
-          ? `"${typed(a.at)}" is not a time: use HH:MM, e.g. 07:30`
-          : '"at" needs a time: use HH:MM, e.g. 07:30',
+          ? `"${typed(a.at)}" is not a time: use e.g. 07:30 or 7:30am`
+          : '"at" needs a time: use e.g. 07:30 or 7:30am',
       );
     if (a.days !== undefined && !parseDays(a.days))
       fail(
@@ -106,8 +106,18 @@ const KEYWORDS = new Map<string, ScheduleField>([
 const withoutTrailingComma = (word: string) => word.replace(/[,;]+$/, '');
 const keywordOf = (word: string | undefined) =>
   word === undefined ? undefined : KEYWORDS.get(withoutTrailingComma(word).toLowerCase());
-/** Shapes only: whether the value is valid is the schema's job, so `25:00` and `Mars/Base` count. */
-const isClockShaped = (word: string) => /^\d+:\d+$/.test(word);
+/**
+ * Shapes only: whether the value is valid is the schema's job, so `25:00` and `Mars/Base` count. A clock is `07:30` or
+ * a 12-hour time (`7am`, `7:30pm`); `19h`, `0730` and an hour alone are times only after `at`, since a topic may end
+ * in a number (`covid 19`, `ISO 9001`).
+ */
+const isClockShaped = (word: string) => /^\d+:\d+$/.test(word) || /^\d+(?:[:.]\d+)?[ap]\.?m\.?$/i.test(word);
+/** `am` or `pm` typed apart from its hour (`7 am`, `7:30 p.m.`): two words of one time. */
+const isMeridiem = (word: string | undefined) => word !== undefined && /^[ap]\.?m\.?,?$/i.test(word);
+const isHour = (word: string | undefined) => word !== undefined && /^\d+(?:[:.]\d+)?$/.test(word);
+/** Whether a clock time begins at words[i], in one word or as an hour and its am or pm. */
+const clockAt = (words: string[], i: number) =>
+  isClockShaped(withoutTrailingComma(words[i] ?? '')) || (isHour(words[i]) && isMeridiem(words[i + 1]));
 const isZoneShaped = (word: string) =>
   /^(utc|gmt)$/i.test(word) || /^\p{L}[\p{L}\d_+-]*(\/[\p{L}\d_+-]+)+$/u.test(word);
 const isDayShaped = (word: string) => word.split(/[,-]/).some((part) => part !== '' && parseDays(part) !== undefined);
@@ -129,12 +139,11 @@ function scheduleStart(words: string[]): number {
   let start = words.length;
   for (let i = words.length - 1; i >= lastTopic; i--) {
     const word = words[i]!;
-    if (!isClockShaped(word) && !isZoneShaped(word) && !isDayShaped(word)) break;
+    if (isMeridiem(word) && i > lastTopic && isHour(words[i - 1])) i--;
+    else if (!isClockShaped(word) && !isZoneShaped(word) && !isDayShaped(word)) break;
     start = i > lastTopic && keywordOf(words[i - 1]) ? --i : i;
   }
-  const clock = words.findIndex(
-    (w, i) => keywordOf(w) === 'at' && isClockShaped(withoutTrailingComma(words[i + 1] ?? '')),
-  );
+  const clock = words.findIndex((w, i) => keywordOf(w) === 'at' && clockAt(words, i + 1));
   const keyword = words.findIndex((w, i) => i >= lastTopic && (keywordOf(w) === 'at' || keywordOf(w) === 'days'));
   return Math.min(start, ...[clock, keyword].filter((i) => i >= 0));
 }
@@ -151,6 +160,7 @@ function readSchedule(words: string[]): Partial<Record<ScheduleField, string>> {
     if (keyword) i++;
     let value = words[i++] ?? '';
     const field = keyword ?? fieldOf(value);
+    if (field === 'at' && isHour(value) && isMeridiem(words[i])) value += ` ${words[i++]}`;
     if (field === 'days') {
       while (value.endsWith(',') && i < words.length && !keywordOf(words[i]) && fieldOf(words[i]!) === 'days')
         value += words[i++];
@@ -176,7 +186,7 @@ export function digestFromText(rest: string): Record<string, unknown> {
 export const digestCommand = defineCommand({
   name: 'digest',
   summary: 'A morning digest of new passages on saved topics, posted to this channel',
-  usage: 'digest subscribe|unsubscribe|list|preview [topics, …] [at HH:MM] [on days] [in time zone]',
+  usage: 'digest subscribe|unsubscribe|list|preview [topics, …] [at time] [on days] [in time zone]',
   args: DigestArgs,
   fromText: digestFromText,
   run: async (args, ctx) => {

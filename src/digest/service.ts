@@ -62,7 +62,8 @@ export class DigestService implements DigestDesk {
         'no-topics',
         'Name at least one topic, e.g. `digest subscribe ferry fares, harbour dredging`.',
       );
-    if (!parseTime(time)) throw new DossierError('bad-time', `"${typed(time)}" is not a time: use HH:MM, e.g. 07:30.`);
+    if (!parseTime(time))
+      throw new DossierError('bad-time', `"${typed(time)}" is not a time: use e.g. 07:30 or 7:30am.`);
     if (!isValidTimeZone(timeZone))
       throw new DossierError(
         'bad-time-zone',

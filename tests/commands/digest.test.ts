@@ -63,6 +63,22 @@ const TEXT_FORM: Record<string, [text: string, reads: ReturnType<typeof digestFr
     ['subscribe foo at 7am', { action: 'subscribe', topics: 'foo', at: '7am' }],
     ['subscribe foo at', { action: 'subscribe', topics: 'foo', at: '' }],
   ],
+  'reads a 12-hour time, in one word or with its am or pm apart, as a clock time like 07:30': [
+    ['subscribe fentanyl at 7 am daily', { action: 'subscribe', topics: 'fentanyl', at: '7 am', days: 'daily' }],
+    ['subscribe fentanyl 7:30pm', { action: 'subscribe', topics: 'fentanyl', at: '7:30pm' }],
+    [
+      'subscribe fentanyl 7 p.m. Europe/London',
+      { action: 'subscribe', topics: 'fentanyl', at: '7 p.m.', tz: 'Europe/London' },
+    ],
+    ['subscribe fentanyl at 7 pm, daily', { action: 'subscribe', topics: 'fentanyl', at: '7 pm', days: 'daily' }],
+  ],
+  'reads an hour alone, 19h or 0730 as a time after at, and as a topic’s last word otherwise': [
+    ['subscribe fentanyl at 7', { action: 'subscribe', topics: 'fentanyl', at: '7' }],
+    ['subscribe fentanyl at 19h mon', { action: 'subscribe', topics: 'fentanyl', at: '19h', days: 'mon' }],
+    ['subscribe fentanyl at 0730', { action: 'subscribe', topics: 'fentanyl', at: '0730' }],
+    ['subscribe covid 19', { action: 'subscribe', topics: 'covid 19' }],
+    ['subscribe ISO 9001, harbour dredging 2026', { action: 'subscribe', topics: 'ISO 9001, harbour dredging 2026' }],
+  ],
   'takes a day list typed with spaces after its commas as one list': [
     ['subscribe foo at 07:30 mon, wed, fri', { action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,wed,fri' }],
     ['subscribe foo at 07:30 mon, blursday', { action: 'subscribe', topics: 'foo', at: '07:30', days: 'mon,blursday' }],
@@ -159,6 +175,33 @@ describe('digest command', () => {
     expect(textOf(replies.at(-1)!)).toContain(next);
   });
 
+  it.each([
+    ['7am', '07:00'],
+    ['7 am', '07:00'],
+    ['7:30 pm', '19:30'],
+    ['12am', '00:00'],
+    ['12pm', '12:00'],
+    ['19h', '19:00'],
+    ['0700', '07:00'],
+    ['7', '07:00'],
+    ['0', '00:00'],
+  ])('subscribes at the time typed as %s, kept as %s', async (typed, time) => {
+    const reply = await runText(`digest subscribe fentanyl at ${typed} daily UTC`, ctx());
+    expect(reply.status).toBe('ok');
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['fentanyl'], time });
+    expect(textOf(reply)).toContain(`daily at ${time} (UTC)`);
+  });
+
+  it('takes a 12-hour time as a Discord option the same way', async () => {
+    const reply = await runCommand(
+      'digest',
+      { action: 'subscribe', topics: 'fentanyl', at: '7:30pm' },
+      ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } }),
+    );
+    expect(reply.status).toBe('ok');
+    expect(store.subscription('discord', 'C-NEWS')).toMatchObject({ time: '19:30' });
+  });
+
   it('says when a subscription replaces the channel’s earlier one, naming the old topics and schedule', async () => {
     const first = await runText('digest subscribe fentanyl, Mérida funding at 09:00', ctx());
     expect(first.title).toBe('Digest subscribed');
@@ -205,7 +248,9 @@ describe('digest command', () => {
     ['a bad day after on', 'digest subscribe foo on blursday', /^"blursday" is not a day/],
     ['on with no days', 'digest subscribe foo on', /"on" needs days/],
     ['at with no time', 'digest subscribe foo at', /"at" needs a time/],
-    ['a time not on a 24-hour clock', 'digest subscribe foo at 7am', /"7am" is not a time: use HH:MM, e.g. 07:30\.$/],
+    ['an hour past 12 with pm', 'digest subscribe foo at 13pm', /^"13pm" is not a time: use e.g. 07:30 or 7:30am\.$/],
+    ['an hour and pm past 12, typed apart', 'digest subscribe foo at 13 pm', /^"13 pm" is not a time/],
+    ['three digits, which could be 7:30 or 73 minutes', 'digest subscribe foo at 730', /^"730" is not a time/],
     ['two times', 'digest subscribe foo at 07:30 at 09:00', /"07:30 09:00" is not a time/],
     ['an ambiguous last topic', 'digest subscribe fentanyl, attacks on pipelines', /"pipelines" is not a day/],
   ])('answers %s with one line and changes nothing', async (_what, text, message) => {

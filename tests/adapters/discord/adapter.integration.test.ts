@@ -295,7 +295,7 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(shown).not.toMatch(/Text with no command|subscribe\|unsubscribe|\\`/);
     const bad = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram', at: '25:00' }));
     const error = await standIn.waitFor(originalOf(bad));
-    expect(error.body.embeds[0].description).toBe('"25:00" is not a time: use HH:MM, e.g. 07:30.');
+    expect(error.body.embeds[0].description).toBe('"25:00" is not a time: use e.g. 07:30 or 7:30am.');
     const none = standIn.interact(standIn.command('digest', { action: 'subscribe' }));
     expect((await standIn.waitFor(originalOf(none))).body.embeds[0].description).toBe(
       'Name at least one topic to subscribe to, separated by commas.',

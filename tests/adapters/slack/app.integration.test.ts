@@ -387,7 +387,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
 
   it('names the problem first in an error, without the whole usage line (issue 13.5)', async () => {
     const { blocks } = await slashCommand('digest subscribe fentanyl at 25:00');
-    expect(shownTexts(blocks)).toContain(':warning: \\"25:00\\" is not a time: use HH:MM, e.g. 07:30.');
+    expect(shownTexts(blocks)).toContain(':warning: \\"25:00\\" is not a time: use e.g. 07:30 or 7:30am.');
     expect(shownTexts(blocks)).not.toContain('subscribe|unsubscribe');
     const { blocks: missing } = await slashCommand('cite');
     expect(shownTexts(missing)).toContain(':warning: The quote is missing: `/brief cite &lt;quote&gt;`.');
