@@ -71,6 +71,10 @@ const DigestArgs = z
         `"digest preview" shows the digest as it would be now, so it takes topics and no ${SCHEDULE_WORD[scheduled]}` +
           `${a[scheduled] ? ` ("${typed(a[scheduled])}")` : ''}: a digest’s schedule is set with "digest subscribe"`,
       );
+    // A topic with no letter or digit (`🙂`, `???`) can match no passage: subscribed, it would send nothing, ever.
+    const wordless = topics.find((t) => !/[\p{L}\p{N}]/u.test(t));
+    if (wordless !== undefined)
+      fail('topics', `"${typed(wordless)}" is not a topic: it has no word to search for, e.g. ferry fares`);
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
     if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
       fail('topics', `keep each topic to at most ${MAX_TOPIC_LENGTH} characters`);

@@ -223,6 +223,16 @@ describe('digest command', () => {
     ['only commas for topics', 'digest subscribe , ,', /^Name at least one topic/],
     ['only mentions for topics', 'digest subscribe @everyone, <!channel> at 07:30', /^Name at least one topic/],
     ['too many topics', 'digest subscribe a, b, c, d, e, f', /^At most 5 topics/],
+    [
+      'a topic with no word in it',
+      'digest subscribe 🙂',
+      /^"🙂" is not a topic: it has no word to search for, e\.g\. ferry fares\.$/,
+    ],
+    [
+      'a wordless topic among others',
+      'digest subscribe ferry fares, ???, dredging at 07:30',
+      /^"\?\?\?" is not a topic/,
+    ],
     ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, list or preview/],
     [
       'a zone outside any IANA area',
@@ -261,6 +271,16 @@ describe('digest command', () => {
     expect(reply.error?.message).toMatch(message);
     expect(reply.error?.message).not.toContain('\n');
     expect(store.subscriptions()).toEqual(before);
+  });
+
+  it('takes topics whose only word is a number or has symbols about it', async () => {
+    expect((await runText('digest subscribe C++, 5G, #2026', ctx())).status).toBe('ok');
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['C++', '5G', '#2026'] });
+  });
+
+  it('refuses a preview of a topic with no word in it, as a subscription', async () => {
+    const reply = await runText('digest preview 🙂', ctx());
+    expect(reply.error?.message).toMatch(/^"🙂" is not a topic/);
   });
 
   it('validates structured arguments (Discord options) the same way', async () => {
