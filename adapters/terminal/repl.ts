@@ -4,7 +4,7 @@ import type { Adapter, PlatformStatus } from '../../src/commands/adapter.js';
 import { CONFIG_DEFAULTS } from '../../src/config.js';
 import { errorReply, type Reply } from '../../src/answer/reply.js';
 import { corpusSize } from '../../src/engine/index.js';
-import { EXIT, MORE, runCommand, runText, type CommandContext } from '../../src/commands/index.js';
+import { EXIT, MORE, runCommand, runText, withoutSlashCommand, type CommandContext } from '../../src/commands/index.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { renderTerminal, styleFor, widthOf, type TerminalStyle } from './render.js';
 
@@ -153,9 +153,9 @@ export class TerminalAdapter implements Adapter<null> {
 
   private async handle(line: string): Promise<void> {
     const typed = line.trim();
-    // Command names are read in any case, so the slash command is too; alone it is help, as in Slack.
-    const slash = (this.settings.slashCommand ?? CONFIG_DEFAULTS.SLACK_COMMAND).replace('/', '\\/');
-    const text = typed.replace(new RegExp(`^${slash}\\b`, 'i'), '').trim();
+    // Command names are read in any case, so the slash command is too, typed once or more; alone it is help, as in
+    // Slack.
+    const text = withoutSlashCommand(typed, this.settings.slashCommand ?? CONFIG_DEFAULTS.SLACK_COMMAND);
     if (EXIT.test(text)) {
       this.rl?.close();
       return;

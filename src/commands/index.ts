@@ -232,12 +232,24 @@ export function parseText(line: string): { name: string; text: string; raw: Reco
 }
 
 /**
+ * The text without the slash command typed at its start, however many times: `/brief /brief help` (the command
+ * pasted after the one Slack took, or typed twice from habit) is `help`, where it was searched for "brief help".
+ * In any case, as command names are read; only the whole word (`/briefing` is no prefix).
+ */
+export function withoutSlashCommand(text: string, slashCommand: string): string {
+  const escaped = slashCommand.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return text.trim().replace(new RegExp(`^(?:${escaped}(?:\\s+|$))+`, 'i'), '');
+}
+
+/**
  * Runs a command typed as text (`cite …`, or a bare question for `ask`). Never throws: a bad
- * command or a failing handler becomes a one-line error reply.
+ * command or a failing handler becomes a one-line error reply. The slash command typed again after the one the
+ * platform took (Slack's `/brief /brief help`, or after a mention) is read as one.
  */
 export async function runText(text: string, ctx: CommandContext): Promise<Reply> {
-  if (!text.trim()) return helpReply(ctx);
-  const { name, raw } = parseText(text);
+  const typed = ctx.slashCommand?.startsWith('/') ? withoutSlashCommand(text, ctx.slashCommand) : text;
+  if (!typed.trim()) return helpReply(ctx);
+  const { name, raw } = parseText(typed);
   return runCommand(name, raw, ctx);
 }
 

@@ -385,6 +385,27 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(shownTexts(nothing)).toContain('or `sources` to see what the corpus holds');
   });
 
+  it('reads the slash command typed again after the one Slack took as one, in a command or a mention', async () => {
+    const { blocks } = await slashCommand('/brief /BRIEF help');
+    expect(shownTexts(blocks)).toContain('`/brief cite &lt;quote&gt;` — Find where a half-remembered quote comes from');
+    expect(shownTexts(blocks)).toContain('Dossier: cited answers from your documents');
+    const { blocks: alone } = await slashCommand('/brief');
+    expect(shownTexts(alone)).toContain('Dossier: cited answers from your documents');
+    const from = stub.calls.length;
+    const event = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> /brief sources',
+      ts: '300.000003',
+      channel: 'C9',
+      event_ts: '300.000003',
+    };
+    await signedPost(eventCallbackBody(event, 'Ev3', 300), 'application/json');
+    const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
+    expect(logs.filter((l) => l.msg === 'command').at(-1)).toMatchObject({ command: 'sources' });
+    expect(blockTexts(posted.body.blocks as Block[])).not.toContain('brief');
+  });
+
   it('names the problem first in an error, without the whole usage line (issue 13.5)', async () => {
     const { blocks } = await slashCommand('digest subscribe fentanyl at 25:00');
     expect(shownTexts(blocks)).toContain(':warning: \\"25:00\\" is not a time: use e.g. 07:30 or 7:30am.');

@@ -51,6 +51,15 @@ describe('TerminalAdapter', () => {
     expect(out).toContain('1 document, 8 passages.');
   });
 
+  it('reads the slash command typed twice as once, before a command, more or exit', async () => {
+    const out = await session(['/brief /brief help', '/brief /BRIEF sources']);
+    expect(out).toContain('Dossier: cited answers from your documents');
+    // Once in the greeting, once for sources.
+    expect(out.match(/1 document, 8 passages\./g)).toHaveLength(2);
+    // Ends the session as exit does, rather than search for "brief exit".
+    expect(await session(['/brief  /brief exit'])).toBe(await session(['exit']));
+  });
+
   it('takes empty lines read from a pipe as nothing, drawing the prompt once for each command', async () => {
     const out = await session(['', 'sources', '', '  ', 'sources', '']);
     expect(out).not.toContain('> >');
