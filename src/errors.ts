@@ -28,6 +28,8 @@
  * - `no-topics`, `too-many-topics`, `bad-time`, `bad-time-zone`, `bad-date`: a subscription or preview asked for
  *   wrongly; the message gives the right form with an example.
  * - `not-allowed`: only members who can manage the channel may change its digest.
+ * - `cannot-post-here`: a digest subscribed where the bot could not post it (a Slack direct message, group DM or
+ *   channel it is not in); the message says to subscribe from a channel the bot is in.
  * - `database`, `database-lost`: the digest database cannot be opened, or its file went missing under the bot;
  *   the message names the file (DATABASE_PATH) or says the operator has been told.
  *
@@ -68,6 +70,7 @@ export type ErrorCode =
   | 'bad-time'
   | 'bad-time-zone'
   | 'bad-date'
+  | 'cannot-post-here'
   | 'not-allowed'
   | 'database'
   | 'database-lost'

@@ -232,9 +232,44 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     return 't' in request ? runText(request.t, ctx) : runCommand(request.c, request.a, ctx);
   }
 
+  /**
+   * Why the bot could not post a digest in this conversation, if it could not. A slash command works anywhere and is
+   * answered through its response_url, but chat.postMessage reaches only conversations the bot is a member of (without
+   * chat:write.public, which the app does not ask for): never a direct message between people (an id starting D) or
+   * a group DM (is_mpim), and no channel it was not invited to. A check Slack does not answer lets the subscription
+   * through: a post refused later pauses it and tells the subscriber why.
+   */
+  private async cannotPost(channelId: string): Promise<string | undefined> {
+    const invite = 'invite it with /invite @Dossier';
+    const elsewhere = `subscribe from a channel Dossier is in (${invite})`;
+    const dm = `Dossier cannot post a digest in a direct message: ${elsewhere}.`;
+    const groupDm = `Dossier cannot post a digest in a group direct message: ${elsewhere}.`;
+    if (channelId.startsWith('D')) return dm;
+    try {
+      const { channel } = await this.app.client.conversations.info({ channel: channelId });
+      if (channel?.is_im) return dm;
+      if (channel?.is_mpim) return groupDm;
+      if (channel?.is_member === false)
+        return `Dossier is not in this channel, so it could not post a digest here: ${invite} first.`;
+      return undefined;
+    } catch (error) {
+      const code = slackErrorCode(error);
+      // The bot cannot see a private conversation it is not in; a G… id it may not read is a group DM (mpim:read).
+      if (code === 'channel_not_found')
+        return `Dossier cannot see this conversation, so it could not post a digest here: ${elsewhere}.`;
+      if (code === 'missing_scope' && channelId.startsWith('G')) return groupDm;
+      this.log.warn(
+        { code, channel: channelId },
+        `Could not tell whether the bot can post in ${channelId} (${code ?? 'no answer'}): subscribing anyway.`,
+      );
+      return undefined;
+    }
+  }
+
   private context(who: Requester) {
     const user = { ...who.user, canManageChannel: () => this.managesChannel(who.user.id, who.channel.id) };
-    return commandContext(this.bot, 'slack', user, who.channel, {
+    const channel = { ...who.channel, cannotPost: () => this.cannotPost(who.channel.id) };
+    return commandContext(this.bot, 'slack', user, channel, {
       slashCommand: this.settings.command,
       nameOf: (id) => this.nameOf(id),
     });

@@ -21,7 +21,12 @@ export interface CommandContext {
    * since Slack answers it with API calls.
    */
   user: { id: string; name?: string; canManageChannel?: () => Promise<boolean> };
-  channel: { id: string; name?: string };
+  /**
+   * `cannotPost`: the adapter's answer to "why could the bot not post here on its own?" (a digest), in one line, or
+   * undefined when it can or cannot tell; asked only when a digest is subscribed. Slack answers a slash command typed
+   * anywhere, but posts only where the bot is a member: never in a direct message between people or a group DM.
+   */
+  channel: { id: string; name?: string; cannotPost?: () => Promise<string | undefined> };
   /**
    * The slash command people type here (`/brief`, or Slack's SLACK_COMMAND), or in a terminal the program typed
    * before a command (`dossier`), so help and errors show commands the way they are asked for here (see `howToAsk`).

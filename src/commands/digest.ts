@@ -200,6 +200,9 @@ export const digestCommand = defineCommand({
         'digest-unavailable',
         'Digests are not available here: they need the bot running with its database (`npm start`).',
       );
+    // A digest where the bot cannot post would be accepted now and paused at its first slot: said now instead.
+    const cannotPost = args.action === 'subscribe' ? await ctx.channel.cannotPost?.() : undefined;
+    if (cannotPost) return errorReply('cannot-post-here', cannotPost);
     // Asked only for a change that needs it: on Slack the answer costs API calls.
     const changes = args.action === 'subscribe' || args.action === 'unsubscribe';
     const canManageChannel =

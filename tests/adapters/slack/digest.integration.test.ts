@@ -84,7 +84,14 @@ describe('SlackAdapter digest posts', () => {
       code: 'channel-gone',
       permanent: true,
     });
-    expect(posts()).toHaveLength(4);
+    // The bot removed from the channel: the digest pauses, and its subscriber is told to invite it back.
+    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+    await expect(adapter.post('C1', digest, { key: 'k2' })).rejects.toMatchObject({
+      code: 'channel-gone',
+      permanent: true,
+      message: 'The bot is not a member of channel C1 (not_in_channel): invite it there with /invite @Dossier.',
+    });
+    expect(posts()).toHaveLength(5);
   });
 
   it('hand a 429 back with its Retry-After, without waiting or retrying', async () => {

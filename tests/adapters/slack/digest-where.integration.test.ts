@@ -1,0 +1,84 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { botContext } from '../../../adapters/bot.js';
+import { DigestService } from '../../../src/digest/service.js';
+import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
+import { Dossier } from '../../../src/engine/dossier.js';
+import { createLogger } from '../../../src/log.js';
+import { SlackStub } from './slack-stub.js';
+import { slackOverSilt } from './start-adapter.js';
+
+/**
+ * Where a Slack digest may be subscribed: a slash command works in any conversation, but the bot posts only where it
+ * is a member, so a digest subscribed anywhere else would be refused at its first slot. Real Bolt app, signed
+ * requests, a Slack stand-in on 127.0.0.1.
+ */
+
+const stub = new SlackStub();
+const store = new SqliteDigestStore(':memory:');
+const logs: Record<string, unknown>[] = [];
+// Registered before the adapter's hooks, so that it runs after them: the store closes once the adapter has stopped.
+afterAll(() => store.close());
+const slack = slackOverSilt(
+  stub,
+  async (corpusDir) => {
+    const dossier = await Dossier.open({ corpusDir });
+    const digest = new DigestService({ store, dossier, defaultTimeZone: 'UTC' });
+    const log = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
+    return botContext({ dossier, log, digest });
+  },
+  { botToken: 'xoxb-where-test', signingSecret: 'where-test-signing-secret' },
+);
+
+const slashCommand = async (channel: string, text: string) =>
+  JSON.stringify((await slack().command(text, { user: 'U-ANY', channel })).answer.body);
+const info = (channel: Record<string, unknown>) => ({ status: 200, body: { ok: true, channel } });
+const refusal = (error: string) => ({ status: 200, body: { ok: false, error } });
+const subscribed = () => store.subscriptions().map((s) => s.channelId);
+
+describe('digest subscribe in Slack, where the bot cannot post', () => {
+  it.each([
+    ['a direct message', 'D0PEOPLE', undefined, 'Dossier cannot post a digest in a direct message: subscribe from'],
+    ['a group DM', 'G0MPIM', info({ id: 'G0MPIM', is_mpim: true }), 'cannot post a digest in a group direct message'],
+    ['a group DM the app may not read', 'G0MPIM', refusal('missing_scope'), 'in a group direct message'],
+    ['a private channel the bot is not in', 'C0PRIV', refusal('channel_not_found'), 'cannot see this conversation'],
+    [
+      'a channel the bot was not invited to',
+      'C0OPEN',
+      info({ id: 'C0OPEN', is_member: false }),
+      'Dossier is not in this channel, so it could not post a digest here: invite it with /invite @Dossier first.',
+    ],
+  ])('is refused in %s, in one line saying where to subscribe', async (_what, channel, answer, says) => {
+    const from = stub.calls.length;
+    if (answer) stub.failNext('/api/conversations.info', answer);
+    const reply = await slashCommand(channel, 'digest subscribe dredging at 7am');
+    expect(reply).toContain(says);
+    expect(reply).toContain(':warning:');
+    expect(subscribed()).toEqual([]);
+    // A direct message is told by its id alone, without asking Slack.
+    const asked = stub.calls.slice(from).filter((c) => c.path === '/api/conversations.info');
+    expect(asked.map((c) => c.body.channel)).toEqual(answer ? [channel] : []);
+  });
+
+  it('is taken in a channel the bot is in', async () => {
+    stub.failNext('/api/conversations.info', info({ id: 'C0DESK', is_member: true }));
+    expect(await slashCommand('C0DESK', 'digest subscribe dredging at 7am')).toContain('Digest subscribed');
+    expect(subscribed()).toEqual(['C0DESK']);
+  });
+
+  it('is taken, with a log line, when Slack does not say: a refused post would pause it and say why', async () => {
+    stub.failNext('/api/conversations.info', refusal('internal_error'));
+    expect(await slashCommand('C0QUIET', 'digest subscribe silt')).toContain('Digest subscribed');
+    expect(subscribed()).toContain('C0QUIET');
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        msg: expect.stringContaining('Could not tell whether the bot can post'),
+      }),
+    );
+  });
+
+  it('still previews in a direct message: a preview is shown to the asker only', async () => {
+    const reply = await slashCommand('D0PEOPLE', 'digest preview dredging');
+    expect(reply).toContain('Digest preview: dredging');
+  });
+});
