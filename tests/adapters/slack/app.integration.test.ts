@@ -115,6 +115,15 @@ const blockTexts = (blocks: Block[]) => JSON.stringify(blocks);
 /** The texts Slack shows (button values are not shown). */
 const shownTexts = (blocks: Block[]) =>
   JSON.stringify(blocks, (key, value: unknown) => (key === 'value' ? undefined : value));
+/** An @mention of the bot by U1 in channel C9, as Slack's Events API sends it. */
+const mention = (text: string, ts: string) => ({
+  type: 'app_mention',
+  user: 'U1',
+  text,
+  ts,
+  channel: 'C9',
+  event_ts: ts,
+});
 const buttons = (blocks: Block[]) => blocks.find((b) => b.type === 'actions')?.elements ?? [];
 
 describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
@@ -392,14 +401,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     const { blocks: alone } = await slashCommand('/brief');
     expect(shownTexts(alone)).toContain('Dossier: cited answers from your documents');
     const from = stub.calls.length;
-    const event = {
-      type: 'app_mention',
-      user: 'U1',
-      text: '<@UBOT> /brief sources',
-      ts: '300.000003',
-      channel: 'C9',
-      event_ts: '300.000003',
-    };
+    const event = mention('<@UBOT> /brief sources', '300.000003');
     await signedPost(eventCallbackBody(event, 'Ev3', 300), 'application/json');
     const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
     expect(logs.filter((l) => l.msg === 'command').at(-1)).toMatchObject({ command: 'sources' });
@@ -444,14 +446,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
 
   it('answers an @mention in the thread, with the mention stripped', async () => {
     const from = stub.calls.length;
-    const event = {
-      type: 'app_mention',
-      user: 'U1',
-      text: '<@UBOT> dredging contractor',
-      ts: '300.000001',
-      channel: 'C9',
-      event_ts: '300.000001',
-    };
+    const event = mention('<@UBOT> dredging contractor', '300.000001');
     const res = await signedPost(eventCallbackBody(event, 'Ev1', 300), 'application/json');
     expect(res.status).toBe(200);
     const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
@@ -463,14 +458,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
 
   it('answers an @mention in a later turn than the ack Bolt sends for it, as it does a slash command', async () => {
     const from = stub.calls.length;
-    const event = {
-      type: 'app_mention',
-      user: 'U1',
-      text: '<@UBOT> dredging crews at night',
-      ts: '300.000002',
-      channel: 'C9',
-      event_ts: '300.000002',
-    };
+    const event = mention('<@UBOT> dredging crews at night', '300.000002');
     const asks = () => logs.filter((l) => l.msg === 'command' && l.command === 'ask').length;
     const before = asks();
     expect(
