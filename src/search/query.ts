@@ -1,5 +1,5 @@
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
-import { compoundPart, stemWord } from './analyzer.js';
+import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
@@ -146,7 +146,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   const idf = (df: number) => bm25Idf(n, df);
   const read = withYears(withoutLinks(text), (term) => index.knows(term));
   const typed = withJoins(index, index.analyzer.words(read)).filter(
-    (w): w is { word: string; term: string; joined?: string } => w.term !== undefined,
+    (w): w is AnalysedWord & { term: string } => w.term !== undefined,
   );
   // A compound typed with hyphens may be one word in the corpus ("multi-layered", "multilayered"): the joined form says
   // each of its parts, as another spelling of them would.
@@ -235,6 +235,9 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   };
 }
 
+/** A word of the question as the analyser reads it (`Analyzer.words`). */
+type AnalysedWord = ReturnType<Analyzer['words']>[number];
+
 /** The shortest part `splitInTwo` takes: shorter ones ("ga", "th") are too often a fragment of a typo. */
 const MIN_PART = 3;
 
@@ -253,22 +256,22 @@ function splitInTwo(index: PassageIndex, word: string): string[] | undefined {
 
 /**
  * The question's words with two neighbouring words that the corpus writes as one ("cross border", "crossborder") each
- * said by that one too (`joined`), as the parts of a compound typed with hyphens are.
+ * said by that one too (`joined`), as the parts of a compound typed with hyphens are; a word that could join either
+ * neighbour joins the one before it.
  */
-function withJoins(
-  index: PassageIndex,
-  words: { word: string; term?: string; joined?: string }[],
-): { word: string; term?: string; joined?: string }[] {
-  return words.map((w, i) => {
-    if (w.joined || !w.term || !compoundPart(w.word)) return w;
-    for (const other of [words[i - 1], words[i + 1]]) {
-      if (!other?.term || other.joined || !compoundPart(other.word)) continue;
-      const pair = other === words[i - 1] ? other.word + w.word : w.word + other.word;
-      const joined = index.analyzer.processTerm(pair)?.[0];
-      if (joined && joined !== w.term && joined !== other.term && index.knows(joined)) return { ...w, joined };
-    }
-    return w;
-  });
+function withJoins(index: PassageIndex, words: AnalysedWord[]): AnalysedWord[] {
+  const out = words.map((w) => ({ ...w }));
+  // A word already part of a hyphenated compound, or no word of letters, joins nothing.
+  const joins = (w: AnalysedWord) => w.term !== undefined && !w.joined && compoundPart(w.word);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    if (!joins(a) || !joins(b)) continue;
+    const joined = index.analyzer.processTerm(a.word + b.word)?.[0];
+    if (!joined || joined === a.term || joined === b.term || !index.knows(joined)) continue;
+    out[i]!.joined ??= joined;
+    out[i + 1]!.joined ??= joined;
+  }
+  return out;
 }
 
 /** How much a word the corpus lacks weighs, against a word no passage holds, by what the dictionary says it is. */
