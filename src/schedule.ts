@@ -33,6 +33,8 @@ export function isValidTimeZone(name: string): boolean {
 
 /** A 12-hour time: `7am`, `7 pm`, `7:30pm`, `12 a.m.`; the hour 1–12, minutes after `:` or `.`. */
 const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))? ?([ap])\.?m\.?$/i;
+/** A time by name, perhaps after its hour as on a clock face: `noon`, `12 noon`, `midnight`, `12midnight`. */
+const NAMED_TIME = /^(?:12 ?)?(noon|midnight)$/i;
 /** A 24-hour time: `07:30`, `7:30`, `19h`, `19h30`, `0730`, or an hour alone (`7`, `19`). */
 const TWENTY_FOUR_HOUR = [
   /^([01]?\d|2[0-3]):([0-5]\d)$/,
@@ -44,11 +46,13 @@ const TWENTY_FOUR_HOUR = [
 /**
  * A local time as people type it → [hour, minute], or undefined for anything else (`25:00`, `13pm`, `0am`, `730`).
  * The one parser of times: the `digest` command's schema and the service both read times with it, so every surface
- * takes the same forms. Each form means one time: 12am is midnight and 12pm noon, as on any clock; three digits
- * (`730`) or minutes without a separator after am/pm are refused rather than guessed.
+ * takes the same forms. Each form means one time: 12am and midnight are 00:00, 12pm and noon 12:00, as on any clock;
+ * three digits (`730`) or minutes without a separator after am/pm are refused rather than guessed.
  */
 export function parseTime(time: string): [number, number] | undefined {
   const typed = time.trim();
+  const named = NAMED_TIME.exec(typed);
+  if (named) return [named[1]!.toLowerCase() === 'noon' ? 12 : 0, 0];
   const twelve = TWELVE_HOUR.exec(typed);
   if (twelve) {
     const hour = (Number(twelve[1]) % 12) + (twelve[3]!.toLowerCase() === 'p' ? 12 : 0);

@@ -118,10 +118,17 @@ const keywordOf = (word: string | undefined) =>
 const isClockShaped = (word: string) => /^\d+:\d+$/.test(word) || /^\d+(?:[:.]\d+)?[ap]\.?m\.?$/i.test(word);
 /** `am` or `pm` typed apart from its hour (`7 am`, `7:30 p.m.`): two words of one time. */
 const isMeridiem = (word: string | undefined) => word !== undefined && /^[ap]\.?m\.?,?$/i.test(word);
+/**
+ * `noon` or `midnight`, alone or after its hour (`12 noon`). A time only after `at`, like an hour alone: a topic may
+ * end in either word (`high noon`).
+ */
+const isNamedTime = (word: string | undefined) => word !== undefined && /^(?:12)?(?:noon|midnight),?$/i.test(word);
 const isHour = (word: string | undefined) => word !== undefined && /^\d+(?:[:.]\d+)?$/.test(word);
-/** Whether a clock time begins at words[i], in one word or as an hour and its am or pm. */
+/** Whether a clock time begins at words[i] after `at`: in one word, or an hour and its am, pm, noon or midnight. */
 const clockAt = (words: string[], i: number) =>
-  isClockShaped(withoutTrailingComma(words[i] ?? '')) || (isHour(words[i]) && isMeridiem(words[i + 1]));
+  isClockShaped(withoutTrailingComma(words[i] ?? '')) ||
+  isNamedTime(words[i]) ||
+  (isHour(words[i]) && (isMeridiem(words[i + 1]) || isNamedTime(words[i + 1])));
 const isZoneShaped = (word: string) =>
   /^(utc|gmt)$/i.test(word) || /^\p{L}[\p{L}\d_+-]*(\/[\p{L}\d_+-]+)+$/u.test(word);
 const isDayShaped = (word: string) => word.split(/[,-]/).some((part) => part !== '' && parseDays(part) !== undefined);
@@ -164,7 +171,7 @@ function readSchedule(words: string[]): Partial<Record<ScheduleField, string>> {
     if (keyword) i++;
     let value = words[i++] ?? '';
     const field = keyword ?? fieldOf(value);
-    if (field === 'at' && isHour(value) && isMeridiem(words[i])) value += ` ${words[i++]}`;
+    if (field === 'at' && isHour(value) && (isMeridiem(words[i]) || isNamedTime(words[i]))) value += ` ${words[i++]}`;
     if (field === 'days') {
       while (value.endsWith(',') && i < words.length && !keywordOf(words[i]) && fieldOf(words[i]!) === 'days')
         value += words[i++];

@@ -72,6 +72,17 @@ const TEXT_FORM: Record<string, [text: string, reads: ReturnType<typeof digestFr
     ],
     ['subscribe fentanyl at 7 pm, daily', { action: 'subscribe', topics: 'fentanyl', at: '7 pm', days: 'daily' }],
   ],
+  'reads noon and midnight, alone or after 12, as a time after at, and as a topic’s last word otherwise': [
+    ['subscribe fentanyl at noon daily', { action: 'subscribe', topics: 'fentanyl', at: 'noon', days: 'daily' }],
+    ['subscribe fentanyl at 12 midnight', { action: 'subscribe', topics: 'fentanyl', at: '12 midnight' }],
+    ['subscribe fentanyl at 12 noon, mon', { action: 'subscribe', topics: 'fentanyl', at: '12 noon', days: 'mon' }],
+    [
+      'subscribe fentanyl at midnight, daily',
+      { action: 'subscribe', topics: 'fentanyl', at: 'midnight', days: 'daily' },
+    ],
+    ['subscribe fentanyl at 7 noon', { action: 'subscribe', topics: 'fentanyl', at: '7 noon' }],
+    ['subscribe high noon', { action: 'subscribe', topics: 'high noon' }],
+  ],
   'reads an hour alone, 19h or 0730 as a time after at, and as a topic’s last word otherwise': [
     ['subscribe fentanyl at 7', { action: 'subscribe', topics: 'fentanyl', at: '7' }],
     ['subscribe fentanyl at 19h mon', { action: 'subscribe', topics: 'fentanyl', at: '19h', days: 'mon' }],
@@ -181,6 +192,10 @@ describe('digest command', () => {
     ['7:30 pm', '19:30'],
     ['12am', '00:00'],
     ['12pm', '12:00'],
+    ['noon', '12:00'],
+    ['12 noon', '12:00'],
+    ['Midnight', '00:00'],
+    ['12 midnight', '00:00'],
     ['19h', '19:00'],
     ['0700', '07:00'],
     ['7', '07:00'],
