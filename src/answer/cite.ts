@@ -8,7 +8,7 @@ import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
 import { STOP_WORDS } from '../search/stopwords.js';
-import { markRanges, replyOf, textReply, type Reply, type ReplyBlock, type RichText } from './reply.js';
+import { markRanges, replyOf, said, textReply, type Reply, type ReplyBlock, type RichText } from './reply.js';
 
 /**
  * Finds where a half-remembered quote comes from. Chat text around a quote ("Interesting point —
@@ -43,7 +43,7 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   const options = dossier.ranking.cite;
   const wanted = quoteWords(quote);
   if (wanted.length === 0) return { query: quote, results: [], more: 0, match: 'none', unmatched: [] };
-  const distinctive = wanted.filter((w) => !STOP_WORDS.has(w)).length;
+  const distinctive = distinctiveWords(wanted);
   const strict = distinctive < options.minDistinctiveWords;
   const threshold = strict ? options.minSimilarityCommonWords : options.minSimilarity;
   const typos = dossier.ranking.query.typos;
@@ -333,11 +333,29 @@ function markQuoted(text: string, quote: string, typos: TypoRule): RichText {
   return markRanges(text, ranges);
 }
 
+/** How many of a quote's words (`quoteWords`) are not stop words: those that tell one passage from another. */
+const distinctiveWords = (words: string[]) => words.filter((w) => !STOP_WORDS.has(w)).length;
+
+/**
+ * Why a quote was not found, and what to try. A quote of stop words alone is looked for, as it may be a sentence word
+ * for word; not found, it is said to be too common, since "no passage is close" would suggest the corpus lacks it.
+ * The quote a reply is about holds every word of any quoted span in it, so its words answer for the span's too.
+ */
+function notFound(quote: string): string {
+  const words = quoteWords(quote);
+  if (words.length === 0) return 'That quote has no words to look for: quote the words of the passage.';
+  if (distinctiveWords(words) === 0)
+    return (
+      'That quote is too short or too common to locate: its words are in nearly every passage. ' +
+      'Quote more of the passage’s words, e.g. a whole sentence.'
+    );
+  return 'No passage in the corpus is close to that quote. Check its wording, or `sources` to see what the corpus holds.';
+}
+
 export function citeReply(answer: AskAnswer): Reply {
   const json = () => askJson(answer);
-  if (answer.results.length === 0) {
-    return textReply(answer.query, 'No passage in the corpus is close to that quote.', { status: 'empty', json });
-  }
+  if (answer.results.length === 0)
+    return textReply(answer.query, said(notFound(answer.query)), { status: 'empty', json });
   const blocks = answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt }));
   return replyOf(answer.query, blocks, { isAnswer: true, json });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cite, quotedSpan, quoteWords } from '../../src/answer/cite.js';
+import { cite, citeReply, quotedSpan, quoteWords } from '../../src/answer/cite.js';
 import { plain } from '../../src/answer/reply.js';
 import { corpusForSuite, note, withCorpus } from '../support/corpus.js';
 
@@ -231,5 +231,36 @@ describe('cite, a quote of a word or two', () => {
     expect(cite(harbour(), 'again fogbound').results).toEqual([]);
     expect(cite(harbour(), 'the').results).toEqual([]);
     expect(cite(harbour(), 'icebound').results).toEqual([]);
+  });
+});
+
+describe('citeReply, when nothing is found', () => {
+  const sayings = corpusForSuite({
+    'hamlet.md': note('Hamlet', 'He paused on the stair. To be or not to be, that is the question. Then he went on.'),
+  });
+  const said = (quote: string) => {
+    const reply = citeReply(cite(sayings(), quote));
+    expect(reply.status).toBe('empty');
+    return reply.blocks.map((b) => (b.type === 'text' ? plain(b.text) : '')).join(' ');
+  };
+
+  it('says a quote of stop words alone is too common to locate and to quote more, once it is not found', () => {
+    for (const quote of ['the', 'of the', '“is the”', 'Was it the?'])
+      expect(said(quote), quote).toBe(
+        'That quote is too short or too common to locate: its words are in nearly every passage. ' +
+          'Quote more of the passage’s words, e.g. a whole sentence.',
+      );
+    // Looked for all the same, as a sentence may be made of such words alone.
+    expect(cite(sayings(), 'to be or not to be, that is the question').results[0]?.passage.source).toBe('hamlet.md');
+  });
+
+  it('says a quote with no words has none to look for', () => {
+    expect(said('???')).toBe('That quote has no words to look for: quote the words of the passage.');
+  });
+
+  it('says a quote with words the corpus lacks is not close to any passage, and where to see what it holds', () => {
+    expect(said('icebound zebra crossing')).toBe(
+      'No passage in the corpus is close to that quote. Check its wording, or sources to see what the corpus holds.',
+    );
   });
 });
