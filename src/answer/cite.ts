@@ -349,7 +349,10 @@ function notFound(quote: string): string {
       'That quote is too short or too common to locate: its words are in nearly every passage. ' +
       'Quote more of the passage’s words, e.g. a whole sentence.'
     );
-  return 'No passage in the corpus is close to that quote. Check its wording, or `sources` to see what the corpus holds.';
+  return (
+    'No passage in the corpus is close to that quote. ' +
+    'Check its wording, or `sources` to see what the corpus holds.'
+  );
 }
 
 export function citeReply(answer: AskAnswer): Reply {
