@@ -216,6 +216,7 @@ export function askJson(answer: AskAnswer) {
     results: answer.results.map((r) => ({
       source: r.passage.source,
       paragraph: r.passage.paragraph,
+      heading: r.passage.heading ?? null,
       passage: r.passage.text,
       excerpt: plain(r.excerpt.text),
       title: r.excerpt.citation.title,

@@ -11,7 +11,9 @@ import type { Logger } from '../log.js';
 export interface Citation extends Pick<DocumentMeta, 'title' | 'author' | 'publisher' | 'date' | 'url'> {
   /** Path relative to the corpus folder. */
   source: string;
+  /** Counted from the document's start (`Passage.paragraph`), not from `heading`. */
   paragraph: number;
+  /** The section the paragraph is in, shown apart from its number. */
   heading?: string;
 }
 

@@ -23,7 +23,10 @@ export interface Passage {
   id: string;
   /** Path of the document relative to the corpus folder, with `/` separators. */
   source: string;
-  /** 1-based number of the paragraph among the document's body paragraphs, as cited. */
+  /**
+   * 1-based number of the paragraph among the document's body paragraphs (each list item counts as one), counted
+   * from the document's start across its sections, as cited: never restarted at a heading.
+   */
   paragraph: number;
   /** The section heading the paragraph sits under, if any. */
   heading?: string;

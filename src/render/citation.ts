@@ -12,14 +12,19 @@ export interface CitationMarkup {
 }
 
 /**
- * A citation in the one field order every surface uses: title · author, publisher · date ·
- * § heading ¶paragraph, then the link where the platform shows it apart. Only addresses that pass
- * `safeLink` become links.
+ * A citation in the one field order every surface uses: title · author, publisher · date · ¶paragraph, then the
+ * link where the platform shows it apart. Only addresses that pass `safeLink` become links.
+ *
+ * The paragraph is counted from the document's start (the number `--json`, charts and passage ids give), so a
+ * section heading is named after it, as where the paragraph is: "§ Costs ¶14" reads, as citation styles write it,
+ * as the 14th paragraph of Costs. Counting within the section instead would give one passage two numbers.
  */
 export function formatCitation(c: Citation, markup: CitationMarkup): string {
   const link = safeLink(c.url);
   const who = [c.author, c.publisher].filter(Boolean).join(', ');
-  const where = [c.heading ? `§ ${markup.escape(c.heading)}` : '', `¶${c.paragraph}`].filter(Boolean).join(' ');
+  const where = c.heading
+    ? `¶${c.paragraph} of the document, in section “${markup.escape(c.heading)}”`
+    : `¶${c.paragraph}`;
   return [
     markup.title(markup.escape(c.title), link),
     who && markup.escape(who),

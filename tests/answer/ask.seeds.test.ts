@@ -61,6 +61,7 @@ describe.runIf(HAS_SEEDS)('ask over the seed articles', () => {
     expect(Object.keys(json.results[0]!)).toEqual([
       'source',
       'paragraph',
+      'heading',
       'passage',
       'excerpt',
       'title',

@@ -28,7 +28,9 @@ export interface FigureJson {
   period: string | null;
   hedge: string | null;
   source: string;
+  /** Counted from the document's start, as every citation shows it; `heading` names the section it is in. */
   paragraph: number;
+  heading: string | null;
   sentence: string;
   score: number;
 }
@@ -70,6 +72,7 @@ export class FiguresAnswer {
         hedge: f.hedge ?? null,
         source: f.source,
         paragraph: f.passage.paragraph,
+        heading: f.passage.heading ?? null,
         sentence: f.sentence.text,
         score: Math.round(f.score * 1000) / 1000,
       })),

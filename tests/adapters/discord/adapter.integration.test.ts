@@ -315,7 +315,9 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
         if (command === 'ask') expect(answer.body.embeds[0].description).toContain('or `sources` to see what');
       }
       const { answer } = await ask('bus fares');
-      expect(answer.body.embeds[0].description).toMatch(/— \*Fares\* · § Ticket prices ¶\d/);
+      expect(answer.body.embeds[0].description).toMatch(
+        /— \*Fares\* · ¶\d+ of the document, in section “Ticket prices”/,
+      );
       expect(Object.keys(buttonIds(answer))).toEqual(['Share', '👍', '👎']);
     },
   );

@@ -234,7 +234,9 @@ describe('renderDiscord', () => {
 
   it('cites the section heading as Slack does, in the same order (issue 13.6)', () => {
     const message = render(reply([excerptBlock('The tram costs 4 million.', { heading: 'Costs' })]));
-    expect(message.embeds[0]!.description).toContain('*Tram budget* · A. Writer, City Desk · 2026-03-01 · § Costs ¶4');
+    expect(message.embeds[0]!.description).toContain(
+      '*Tram budget* · A. Writer, City Desk · 2026-03-01 · ¶4 of the document, in section “Costs”',
+    );
   });
 
   it('names who shared the posted copy of an answer', () => {

@@ -354,6 +354,8 @@ describe('renderSlack', () => {
 
   it('cites the section heading, in the order every surface uses', () => {
     const message = renderSlack(excerptReply([{ text: 'The dredging cost €4m.' }], citation(2, { heading: 'Costs' })));
-    expect(texts(message).join('\n')).toContain('“Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · § Costs ¶2');
+    expect(texts(message).join('\n')).toContain(
+      '“Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶2 of the document, in section “Costs”',
+    );
   });
 });

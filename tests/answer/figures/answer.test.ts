@@ -41,6 +41,7 @@ describe('answerFigures', () => {
           'hedge',
           'source',
           'paragraph',
+          'heading',
           'sentence',
           'score',
         ]);
