@@ -6,10 +6,10 @@ import type { Passage } from './types.js';
 const LEAD_IN = /:["'”’)]*$/;
 
 /**
- * One passage per paragraph or list item, numbered 1.. in order through the whole document (a
- * heading does not restart the count); headings are not passages but label the passages under them. A list item carries the sentence that introduced its list as
- * `context`, so "Sustaining rule of law;" still says what it is one of. A lead-in followed at once
- * by a heading introduces the headed lists after it ("Highlights include:" / "Pillar I" / items /
+ * One passage per paragraph or list item, numbered 1.. in order through the whole document (a heading does not
+ * restart the count); headings are not passages but label the passages under them. A list item carries the sentence
+ * that introduced its list as `context`, so "Sustaining rule of law;" still says what it is one of. A lead-in followed
+ * at once by a heading introduces the headed lists after it ("Highlights include:" / "Pillar I" / items /
  * "Pillar II" / items), until the next paragraph; otherwise its list ends at the next heading.
  */
 export function toPassages(source: string, blocks: Block[]): Passage[] {
