@@ -1,8 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
+import { receiveDocument } from '../corpus/document-messages.js';
 import type { LoadedDocument } from '../corpus/load.js';
-import type { CorpusWarning, Passage, SourceDocument } from '../corpus/types.js';
-import { errorLine } from '../errors.js';
+import type { CorpusWarning } from '../corpus/types.js';
 import { moduleWorker } from '../worker-pool.js';
 
 /** What the worker is asked: one file of the corpus folder `root`. */
@@ -15,11 +15,14 @@ export interface ParseRequest {
   passagesPerMessage: number;
 }
 
-/** What the worker answers, in order: the document's head, its passages in slices, the end. */
-export type ParseMessage =
-  | { type: 'document'; head: Omit<SourceDocument, 'passages'>; warning?: CorpusWarning }
-  | { type: 'passages'; passages: Passage[]; figures: PassageFigure[][] }
-  | { type: 'end'; warning?: CorpusWarning };
+/**
+ * What the worker sends (src/corpus/document-messages.ts): the warning loading the file gave, with the document's
+ * head or instead of a document; and each passage's figures, attached to it.
+ */
+export interface ParseExtra {
+  warning?: CorpusWarning;
+}
+export type ParseAttached = PassageFigure[];
 
 /** Starts the worker: parse-worker beside this module. */
 const startWorker = (workerData: ParseRequest): Worker => moduleWorker('parse-worker', import.meta.url, { workerData });
@@ -36,33 +39,13 @@ export function parseInWorker(
   signal?: AbortSignal,
 ): Promise<LoadedDocument> {
   const { source } = request;
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve({});
-    const worker = startWorker(request);
-    let document: SourceDocument | undefined;
-    let warning: CorpusWarning | undefined;
-    let settled = false;
-    const settle = (loaded: LoadedDocument) => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', abort);
-      void worker.terminate();
-      resolve(loaded);
-    };
-    const abort = () => settle({});
-    signal?.addEventListener('abort', abort, { once: true });
-    worker.on('message', (message: ParseMessage) => {
-      if (message.type === 'document') {
-        document = { ...message.head, passages: [] };
-        warning = message.warning;
-      } else if (message.type === 'passages') {
-        message.passages.forEach((p, i) => figures.prime(p, message.figures[i]!));
-        document?.passages.push(...message.passages);
-      } else settle(document ? { document, warning } : { warning: message.warning });
-    });
-    const failed = (problem: string) =>
-      settle({ warning: { source, code: 'corrupt', message: `${source} could not be loaded (${problem})` } });
-    worker.on('error', (error) => failed(errorLine(error)));
-    worker.on('exit', (code) => failed(`its reader stopped with code ${code}`));
+  return receiveDocument<ParseExtra, ParseAttached, ParseExtra, LoadedDocument>(() => startWorker(request), {
+    onPassages: (passages, attached) => passages.forEach((p, i) => figures.prime(p, attached![i]!)),
+    document: (document, { warning }) => ({ document, warning }),
+    none: ({ warning }) => ({ warning }),
+    failed: (problem) => ({
+      warning: { source, code: 'corrupt', message: `${source} could not be loaded (${problem})` },
+    }),
+    abort: signal && { signal, result: {} },
   });
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Format } from '../corpus/files.js';
 import { buildDocument } from '../corpus/document.js';
+import { receiveDocument } from '../corpus/document-messages.js';
 import { contentHash, emptyProblem, parseFormat } from '../corpus/load.js';
 import { readStatedMeta } from '../corpus/metadata.js';
-import type { DocumentMeta, Passage, SourceDocument } from '../corpus/types.js';
+import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import { WATCH_DEFAULTS } from '../engine/watch.js';
-import { errorLine } from '../errors.js';
 import { moduleWorker } from '../worker-pool.js';
 import { stringifyYaml } from '../yaml.js';
 
@@ -58,46 +58,30 @@ export interface ReadRequest {
   passagesPerMessage: number;
 }
 
-/** What the worker answers, in order: the document's head, its passages in slices, the end; or the problem. */
-export type ReadMessage =
-  | { type: 'problem'; problem: string }
-  | { type: 'document'; head: Omit<SourceDocument, 'passages'>; sidecar: Uint8Array; fingerprint: string }
-  | { type: 'passages'; passages: Passage[] }
-  | { type: 'end' };
+/**
+ * What the worker sends (src/corpus/document-messages.ts): the sidecar and fingerprint with the document's head, or
+ * instead of a document the problem with the item.
+ */
+export type ReadExtra = Omit<Extract<ReadItem, { document: SourceDocument }>, 'document'>;
 
 /**
  * Reads an item to add as `readItem` does, in a worker thread of its own; a reader that fails is a problem too. The
  * document comes back a slice of passages per message (`passagesPerMessage`, by default as the watcher's parsing
- * worker sends them), so the main thread takes each slice in a turn of its own: a 2 MB document in one message
- * was one turn of tens to hundreds of ms (by its passages' count) spent receiving it; a slice of 500, about a ms.
+ * worker sends them), so the main thread takes each slice in a turn of its own.
  */
 export function readInWorker(
   item: ItemToRead,
   { passagesPerMessage = WATCH_DEFAULTS.passagesPerMessage }: { passagesPerMessage?: number } = {},
 ): Promise<ReadItem> {
-  return new Promise((resolve) => {
-    const request: ReadRequest = { item, passagesPerMessage };
-    const worker = moduleWorker('read-worker', import.meta.url, { workerData: request });
-    let read: Extract<ReadItem, { document: SourceDocument }> | undefined;
-    let settled = false;
-    const settle = (result: ReadItem) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      resolve(result);
-    };
-    const failed = (problem: string) => settle({ problem: `could not be read (${problem})` });
-    worker.on('message', (message: ReadMessage) => {
-      if (message.type === 'problem') settle({ problem: message.problem });
-      else if (message.type === 'document') {
-        const { head, sidecar, fingerprint } = message;
-        read = { document: { ...head, passages: [] }, sidecar, fingerprint };
-      } else if (message.type === 'passages') read?.document.passages.push(...message.passages);
-      else if (read) settle(read);
-    });
-    worker.once('error', (error) => failed(errorLine(error)));
-    worker.once('exit', (code) => failed(`its reader stopped with code ${code}`));
-  });
+  const request: ReadRequest = { item, passagesPerMessage };
+  return receiveDocument<ReadExtra, never, string, ReadItem>(
+    () => moduleWorker('read-worker', import.meta.url, { workerData: request }),
+    {
+      document: (document, extra) => ({ document, ...extra }),
+      none: (problem) => ({ problem }),
+      failed: (problem) => ({ problem: `could not be read (${problem})` }),
+    },
+  );
 }
 
 /** The text of a document's passages, hashed: the same article under two links is one document. */

@@ -1,0 +1,98 @@
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { errorLine } from '../errors.js';
+import type { Passage, SourceDocument } from './types.js';
+
+/**
+ * How a worker thread that reads one document sends it to the thread that started it, in order: the document's head
+ * (all but its passages) with what else its caller wants (`Extra`), its passages a slice per message, each passage with
+ * what the worker read of it (`Attached`), then the end; or, having no document, why (`None`). A slice per message,
+ * because the receiving thread takes each message in a turn of its event loop: a 2 MB document in one message was one
+ * turn of tens to hundreds of ms (by its passages' count) spent receiving it; a slice of 500 passages, about a ms.
+ */
+export type DocumentMessage<Extra, Attached, None> =
+  | { type: 'document'; head: Omit<SourceDocument, 'passages'>; extra: Extra }
+  | { type: 'passages'; passages: Passage[]; attached?: Attached[] }
+  | { type: 'end' }
+  | { type: 'none'; none: None };
+
+/** Where a worker posts: its `parentPort`. */
+type Port = Pick<MessagePort, 'postMessage'>;
+
+/**
+ * The worker's side: sends `document` through `port`, `perMessage` passages a message, with `extra` and, when given,
+ * `attach`'s answer for each passage, in the same message as its passage so that it arrives as that passage's own.
+ */
+export function sendDocument<Extra, Attached = never>(
+  port: Port,
+  document: SourceDocument,
+  { extra, perMessage, attach }: { extra: Extra; perMessage: number; attach?: (passage: Passage) => Attached },
+): void {
+  const send = (message: DocumentMessage<Extra, Attached, never>) => port.postMessage(message);
+  const { passages, ...head } = document;
+  send({ type: 'document', head, extra });
+  for (let i = 0; i < passages.length; i += perMessage) {
+    const slice = passages.slice(i, i + perMessage);
+    send(
+      attach
+        ? { type: 'passages', passages: slice, attached: slice.map(attach) }
+        : { type: 'passages', passages: slice },
+    );
+  }
+  send({ type: 'end' });
+}
+
+/** The worker's side when it has no document to send: why, for `receiveDocument`'s `none`. */
+export function sendNone<None>(port: Port, none: None): void {
+  port.postMessage({ type: 'none', none } satisfies DocumentMessage<never, never, None>);
+}
+
+/** What `receiveDocument` makes of each way the worker can end, as its caller answers. */
+export interface Receiving<Extra, Attached, None, Result> {
+  /** Each slice of passages as it arrives, with what the worker attached to each (if anything). */
+  onPassages?(passages: Passage[], attached: Attached[] | undefined): void;
+  /** The whole document, its passages in order, and the extra sent with its head. */
+  document(document: SourceDocument, extra: Extra): Result;
+  /** The worker had no document to send, and said why. */
+  none(none: None): Result;
+  /** The worker failed (threw, or stopped before the end): one line saying how. */
+  failed(problem: string): Result;
+  /** When `signal` is aborted, the worker is ended (or never started) and `result` is the answer. */
+  abort?: { signal: AbortSignal; result: Result };
+}
+
+/**
+ * The starting thread's side: starts the worker (`start`), puts the document it sends back together and answers once,
+ * ending the worker then, whether it sent its end, failed or was aborted.
+ */
+export function receiveDocument<Extra, Attached, None, Result>(
+  start: () => Worker,
+  receiving: Receiving<Extra, Attached, None, Result>,
+): Promise<Result> {
+  const { abort } = receiving;
+  return new Promise((resolve) => {
+    if (abort?.signal.aborted) return resolve(abort.result);
+    const worker = start();
+    let read: { document: SourceDocument; extra: Extra } | undefined;
+    let settled = false;
+    const settle = (result: Result) => {
+      if (settled) return;
+      settled = true;
+      abort?.signal.removeEventListener('abort', aborted);
+      void worker.terminate();
+      resolve(result);
+    };
+    const aborted = () => abort && settle(abort.result);
+    abort?.signal.addEventListener('abort', aborted, { once: true });
+    worker.on('message', (message: DocumentMessage<Extra, Attached, None>) => {
+      if (message.type === 'document') read = { document: { ...message.head, passages: [] }, extra: message.extra };
+      else if (message.type === 'passages') {
+        receiving.onPassages?.(message.passages, message.attached);
+        read?.document.passages.push(...message.passages);
+      } else if (message.type === 'none') settle(receiving.none(message.none));
+      else if (read) settle(receiving.document(read.document, read.extra));
+    });
+    const failed = (problem: string) => settle(receiving.failed(problem));
+    worker.on('error', (error) => failed(errorLine(error)));
+    worker.on('exit', (code) => failed(`its reader stopped with code ${code}`));
+  });
+}

@@ -1,0 +1,129 @@
+import { EventEmitter } from 'node:events';
+import { MessageChannel, type Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { receiveDocument, sendDocument, sendNone, type Receiving } from '../../src/corpus/document-messages.js';
+import type { Passage, SourceDocument } from '../../src/corpus/types.js';
+
+const passage = (paragraph: number): Passage => ({
+  id: `log.md#${paragraph}`,
+  source: 'log.md',
+  paragraph,
+  text: `Entry ${paragraph}: the lock keeper raised the gate ${paragraph * 2} times.`,
+  sentences: [],
+});
+const logbook = (count: number): SourceDocument => ({
+  source: 'log.md',
+  hash: 'h1',
+  meta: { title: 'Lock log', tags: [] },
+  passages: Array.from({ length: count }, (_, i) => passage(i + 1)),
+});
+
+/**
+ * A worker thread's stand-in: what the "worker" posts crosses a real MessageChannel (copied, and delivered a message
+ * per turn, as between threads) and arrives as the Worker's 'message' event; a test emits 'error' and 'exit' itself.
+ */
+const channels: MessageChannel[] = [];
+function standIn() {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const worker = Object.assign(new EventEmitter(), { terminate: vi.fn(async () => 0) });
+  channel.port2.on('message', (message) => worker.emit('message', message));
+  return { port: channel.port1, worker, start: () => worker as unknown as Worker };
+}
+afterEach(() => {
+  for (const { port1, port2 } of channels.splice(0)) {
+    port1.close();
+    port2.close();
+  }
+});
+
+type Extra = { fingerprint: string };
+type Answer = { document?: SourceDocument; extra?: Extra; none?: string; failed?: string; aborted?: true };
+const answers = (over: Partial<Receiving<Extra, number, string, Answer>> = {}) => ({
+  document: (document: SourceDocument, extra: Extra): Answer => ({ document, extra }),
+  none: (none: string): Answer => ({ none }),
+  failed: (failed: string): Answer => ({ failed }),
+  ...over,
+});
+
+describe('sendDocument and receiveDocument', () => {
+  it('bring a document larger than a slice whole and in order, a slice per message with its attachments', async () => {
+    const { port, worker, start } = standIn();
+    const slices: [number[], number[] | undefined][] = [];
+    const received = receiveDocument(
+      start,
+      answers({ onPassages: (passages, attached) => slices.push([passages.map((p) => p.paragraph), attached]) }),
+    );
+    const sent = logbook(7);
+    sendDocument(port, sent, { extra: { fingerprint: 'f7' }, perMessage: 3, attach: (p) => p.paragraph * 10 });
+
+    expect(await received).toEqual({ document: sent, extra: { fingerprint: 'f7' } });
+    expect(slices).toEqual([
+      [
+        [1, 2, 3],
+        [10, 20, 30],
+      ],
+      [
+        [4, 5, 6],
+        [40, 50, 60],
+      ],
+      [[7], [70]],
+    ]);
+    expect(worker.terminate).toHaveBeenCalledOnce();
+  });
+
+  it('send passages with nothing attached unless asked, and a document of no passages whole', async () => {
+    const { port, start } = standIn();
+    const attachedSeen: unknown[] = [];
+    const received = receiveDocument(start, answers({ onPassages: (_, attached) => attachedSeen.push(attached) }));
+    sendDocument(port, logbook(2), { extra: { fingerprint: 'f2' }, perMessage: 500 });
+    expect((await received).document).toEqual(logbook(2));
+    expect(attachedSeen).toEqual([undefined]);
+
+    const empty = standIn();
+    const none = receiveDocument(empty.start, answers());
+    sendDocument(empty.port, logbook(0), { extra: { fingerprint: 'f0' }, perMessage: 500 });
+    expect(await none).toEqual({ document: logbook(0), extra: { fingerprint: 'f0' } });
+  });
+
+  it('answer why when the worker has no document', async () => {
+    const { port, worker, start } = standIn();
+    const received = receiveDocument(start, answers());
+    sendNone(port, 'it holds no text');
+    expect(await received).toEqual({ none: 'it holds no text' });
+    expect(worker.terminate).toHaveBeenCalledOnce();
+  });
+
+  it("make a worker's error the first line of its message, and a worker stopped before the end a failure", async () => {
+    const thrown = standIn();
+    const received = receiveDocument(thrown.start, answers());
+    thrown.worker.emit('error', new Error('the parser ran out of memory\n    at parse (parse.js:1:1)'));
+    thrown.worker.emit('exit', 1);
+    expect(await received).toEqual({ failed: 'the parser ran out of memory' });
+    expect(thrown.worker.terminate).toHaveBeenCalledOnce();
+
+    // The head and a slice arrived, but not the end: the document is not given half read.
+    const stopped = standIn();
+    const partial = receiveDocument(stopped.start, answers());
+    stopped.port.postMessage({ type: 'document', head: { source: 'log.md', hash: 'h', meta: {} }, extra: {} });
+    stopped.port.postMessage({ type: 'passages', passages: [passage(1)] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stopped.worker.emit('exit', 0);
+    expect(await partial).toEqual({ failed: 'its reader stopped with code 0' });
+  });
+
+  it('end the worker and give the abort answer when aborted, and start none once already aborted', async () => {
+    const { port, worker, start } = standIn();
+    const controller = new AbortController();
+    const abort = { signal: controller.signal, result: { aborted: true as const } };
+    const received = receiveDocument(start, answers({ abort }));
+    controller.abort();
+    sendDocument(port, logbook(3), { extra: { fingerprint: 'f3' }, perMessage: 1 });
+    expect(await received).toEqual({ aborted: true });
+    expect(worker.terminate).toHaveBeenCalledOnce();
+
+    const never = vi.fn(start);
+    expect(await receiveDocument(never, answers({ abort }))).toEqual({ aborted: true });
+    expect(never).not.toHaveBeenCalled();
+  });
+});
