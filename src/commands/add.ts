@@ -5,9 +5,10 @@ import { leadExcerpt } from '../answer/excerpt.js';
 import type { Dossier } from '../engine/dossier.js';
 import { DossierError, typed } from '../errors.js';
 import type { Added, Contributor, SharedFile } from '../ingest/add.js';
+import { onlyLink } from '../search/query.js';
 import { howToAsk } from './asking.js';
 import { defineCommand, type CommandContext } from './command.js';
-import { linkArg } from './limits.js';
+import { linkArg, unwrapLink } from './limits.js';
 
 /** `add <url>`: fetches a page or PDF, stores it in the corpus and indexes it at once. */
 export const addCommand = defineCommand({
@@ -29,14 +30,19 @@ export const addCommand = defineCommand({
 });
 
 /**
- * The answer to a question (or a `figures` topic) that is only a link: how to add the page, for whoever ADD_POLICY
- * lets add (asked of the add gate itself, so the two never disagree), and for anyone to ask in words instead.
+ * The answer to a question (or a `figures` topic) that is only a link, or undefined for any other text: how to add the
+ * page, for whoever ADD_POLICY lets add (asked of the add gate itself, so the two never disagree), and for anyone to
+ * ask in words instead. The search reads text without its links, so it would answer such text as if nothing were
+ * asked, where the asker most likely wants the page read. Slack's `<https://…|label>` is offered back unwrapped: as
+ * `add https://…|label` it would add no page, the label being no address.
  */
 export async function onlyALinkReply(
-  link: string,
+  text: string,
   ctx: CommandContext,
   what: 'question' | 'topic' = 'question',
-): Promise<Reply> {
+): Promise<Reply | undefined> {
+  const link = onlyLink(unwrapLink(text));
+  if (!link) return undefined;
   const add = howToAsk(ctx, 'add', [['url', typed(link)]]);
   const inWords = what === 'question' ? 'ask in words' : 'name the topic in words';
   return errorReply(

@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { answerFigures, chartFont, figuresReply, seriesChart } from '../answer/figures/index.js';
-import { onlyLink } from '../search/query.js';
 import { onlyALinkReply } from './add.js';
 import { defineCommand } from './command.js';
-import { MAX_RESULTS, textArg, unwrapLink } from './limits.js';
+import { MAX_RESULTS, textArg } from './limits.js';
 
 const MAX_TOPIC_LENGTH = 200;
 
@@ -17,10 +16,9 @@ export const figuresCommand = defineCommand({
   }),
   fromText: (rest) => ({ topic: rest }),
   run: async ({ topic }, ctx) => {
-    // A link alone is no topic, as it is no question for ask: the search reads a topic without its links, so it
-    // would answer "No figures on https://…" where the asker most likely wants the page read.
-    const link = onlyLink(unwrapLink(topic));
-    if (link) return onlyALinkReply(link, ctx, 'topic');
+    // A link alone is no topic, as it is no question for ask: "No figures on https://…" would miss what was meant.
+    const linkAlone = await onlyALinkReply(topic, ctx, 'topic');
+    if (linkAlone) return linkAlone;
     return figuresReply(answerFigures(ctx.dossier, topic, { limit: MAX_RESULTS }), (series) =>
       seriesChart(series, chartFont(), ctx.drawChart),
     );

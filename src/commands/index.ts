@@ -6,7 +6,6 @@ import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { isEnglishWord } from '../corpus/wink.js';
-import { onlyLink } from '../search/query.js';
 import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
@@ -17,7 +16,7 @@ import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
 import { REFUSALS } from './gate.js';
-import { MAX_RESULTS, textArg, unwrapLink } from './limits.js';
+import { MAX_RESULTS, textArg } from './limits.js';
 
 export type { Command, CommandContext };
 export { CommandGate, type CommandGateOptions, type GateClock } from './gate.js';
@@ -44,9 +43,8 @@ const askCommand = defineCommand({
   }),
   fromText: (rest) => ({ question: rest }),
   run: async ({ question, offset = 0, limit }, ctx) => {
-    // Slack's `<https://…|label>` offered back as `add https://…|label` would add no page: the label is no address.
-    const link = onlyLink(unwrapLink(question));
-    if (link) return onlyALinkReply(link, ctx);
+    const linkAlone = await onlyALinkReply(question, ctx);
+    if (linkAlone) return linkAlone;
     return askReply(withinMaxResults(ask(ctx.dossier, question, { offset, limit }), offset), offset);
   },
 });

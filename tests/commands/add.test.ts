@@ -78,18 +78,30 @@ describe('onlyALinkReply', () => {
   it('tells whoever may add how to add the page, and anyone else to ask in words', async () => {
     const link = 'https://weavers.example/loom';
     const may = await onlyALinkReply(link, commandContext(dossier, { ingest: ingest(true).ingest }));
-    expect(may.error).toEqual({
+    expect(may?.error).toEqual({
       code: 'only-a-link',
       message:
         `That is a link, not a question. To add the page to the corpus: \`add ${link}\`; ` +
         'to search the corpus, ask in words.',
     });
     const mayNot = await onlyALinkReply(link, commandContext(dossier, { ingest: ingest(false).ingest }));
-    expect(mayNot.error?.message).toMatch(/^That is a link, not a question: ask in words .*may add pages here\)\.$/);
+    expect(mayNot?.error?.message).toMatch(/^That is a link, not a question: ask in words .*may add pages here\)\.$/);
     const topic = await onlyALinkReply(link, commandContext(dossier, { ingest: ingest(false).ingest }), 'topic');
-    expect(topic.error?.message).toBe(
+    expect(topic?.error?.message).toBe(
       'That is a link, not a topic: name the topic in words (only members who can manage this channel may add ' +
         'pages here).',
     );
+  });
+
+  it('answers only text that is one link alone, offering Slack’s labelled link back without its label', async () => {
+    const ctx = commandContext(dossier, { ingest: ingest(true).ingest });
+    const labelled = await onlyALinkReply('<https://weavers.example/loom|the loom report>', ctx);
+    expect(labelled?.error?.message).toContain('`add https://weavers.example/loom`;');
+    for (const text of [
+      'loom fees https://weavers.example/loom',
+      'loom fees',
+      '<https://a.example> <https://b.example>',
+    ])
+      expect(await onlyALinkReply(text, ctx), text).toBeUndefined();
   });
 });
