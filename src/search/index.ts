@@ -16,7 +16,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 26;
+const INDEX_VERSION = 27;
 
 interface IndexedPassage {
   id: string;
@@ -95,7 +95,13 @@ export class PassageIndex {
       counts: { text: new Map(), any: new Map() },
       words: new Map(),
       bridges: [],
-      dictionary: { words: Strings.of([]), names: Strings.of([]), specific: Strings.of([]), vague: Strings.of([]) },
+      dictionary: {
+        words: Strings.of([]),
+        names: Strings.of([]),
+        specific: Strings.of([]),
+        vague: Strings.of([]),
+        money: Strings.of([]),
+      },
     },
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
@@ -204,6 +210,7 @@ export class PassageIndex {
           names: Strings.sorted(dictionary.names),
           specific: Strings.sorted(dictionary.specific),
           vague: Strings.sorted(dictionary.vague),
+          money: Strings.sorted(dictionary.money),
         };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
@@ -258,6 +265,14 @@ export class PassageIndex {
    */
   vague(word: string): boolean {
     return holdsAnyForm(this.learned.dictionary.vague, word);
+  }
+
+  /**
+   * Whether the dictionary says the word, or a form of it, is mostly about money ("costs", "fees", "revenue"): a
+   * question asking for one is answered by a sum a passage states, whatever it calls it (see `index.moneyMinUsage`).
+   */
+  money(word: string): boolean {
+    return holdsAnyForm(this.learned.dictionary.money, word);
   }
 
   /** Makes now what the first question would otherwise make: the bridges and their typo candidates. */

@@ -40,6 +40,12 @@ export interface QueryWord {
    * figure (for `money`, a sum of money), not by repeating the word.
    */
   quantity?: 'figure' | 'money';
+  /**
+   * A word mostly said of money ("cost", "fees", "revenue") in a question that asks for an amount ("how much has the
+   * bridge cost?"): a passage stating a sum may answer it without the word, but that is a guess, as a rare sense is,
+   * so it counts only where ask orders passages, beside another word of the question, and never in the decision.
+   */
+  priced?: boolean;
 }
 
 /** What amounts a passage states, for the question's quantity words. */
@@ -177,6 +183,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
           alternatives[i]!.push({ terms: shortTerms, weight: options.bridges.alias, via: 'alias' });
       });
   }
+  const wantsFigure = AMOUNT.test(text);
   const words = typed.map(({ word, term }, i) => {
     const alts = alternatives[i]!;
     const kind = index.wordKind(word);
@@ -217,6 +224,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       weight,
       known,
       quantity: quantityOf(term),
+      priced: (wantsFigure && !MONEY_WORDS.has(term) && index.money(word)) || undefined,
     };
   });
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once. An
@@ -228,7 +236,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   return {
     text: read,
     words: once,
-    wantsFigure: AMOUNT.test(text),
+    wantsFigure,
     wantsCount: COUNT.test(text),
     wantsShare: SHARE.test(text),
     rarest: idf(0),
@@ -292,7 +300,8 @@ function quantityOf(term: string): QueryWord['quantity'] {
  * gated alternative only when `context` (the passage holds another word of the question).
  */
 function credit(word: QueryWord, matched: ReadonlySet<string>, amounts: Amounts, context: boolean): number {
-  if ((word.quantity && amounts[word.quantity]) || matched.has(word.term)) return 1;
+  if ((word.quantity && amounts[word.quantity]) || matched.has(word.term) || (context && word.priced && amounts.money))
+    return 1;
   let best = 0;
   for (const alt of word.alternatives) {
     if (alt.gated && !context) continue;
@@ -307,7 +316,7 @@ function credits(query: AnalysedQuery, matched: ReadonlySet<string>, amounts: Am
   const plain = query.words.map((w) => credit(w, matched, amounts, false));
   const held = plain.filter((c) => c > 0).length;
   return query.words.map((w, i) =>
-    gated && w.alternatives.some((a) => a.gated) && held - (plain[i]! > 0 ? 1 : 0) > 0
+    gated && (w.priced || w.alternatives.some((a) => a.gated)) && held - (plain[i]! > 0 ? 1 : 0) > 0
       ? credit(w, matched, amounts, true)
       : plain[i]!,
   );

@@ -36,6 +36,12 @@ export interface RankingOptions {
      * weighs `query.vagueWeight` of what its rarity says (see `PassageIndex.vague`).
      */
     vagueSenses: number;
+    /**
+     * A word is about money (`PassageIndex.money`: "cost", "fee", "revenue", "salary") when more than this share of its
+     * tagged uses in WordNet are senses of money or of what is paid or earned; "pay" and "spend" are mostly other
+     * senses in use, and "benefit" and "coverage" only sometimes money.
+     */
+    moneyMinUsage: number;
     /** Steps through a word's family in WordNet: two reach "bakers" from "baking" through "bake". */
     familySteps: number;
     /**
@@ -262,6 +268,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     wordnetMinUsage: 0.05,
     wordnetMaxNarrower: 12,
     vagueSenses: 20,
+    moneyMinUsage: 0.5,
     familySteps: 2,
     aliasNameWords: 4,
   },

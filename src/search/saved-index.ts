@@ -17,7 +17,7 @@ export interface Learned {
   /** The bridges a saved index holds, read by their first term when a question first reaches it. */
   saved?: SavedBridges;
   /** WordNet's one-word entries (empty without WordNet). */
-  dictionary: { words: Strings; names: Strings; specific: Strings; vague: Strings };
+  dictionary: { words: Strings; names: Strings; specific: Strings; vague: Strings; money: Strings };
 }
 
 /** MiniSearch's postings of one term: documents and frequencies, by field. */
@@ -320,6 +320,8 @@ const SECTIONS = [
   'dictionarySpecificEnds',
   'dictionaryVague',
   'dictionaryVagueEnds',
+  'dictionaryMoney',
+  'dictionaryMoneyEnds',
   'bridgeFirsts',
   'bridgeFirstEnds',
   'bridgeGroups',
@@ -384,6 +386,7 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     names: dictionaryNames,
     specific: dictionarySpecific,
     vague: dictionaryVague,
+    money: dictionaryMoney,
   } = learned.dictionary;
   const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
   const sections: Record<Section, Buffer> = {
@@ -407,6 +410,8 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionarySpecificEnds: numbers(dictionarySpecific.ends),
     dictionaryVague: dictionaryVague.bytes,
     dictionaryVagueEnds: numbers(dictionaryVague.ends),
+    dictionaryMoney: dictionaryMoney.bytes,
+    dictionaryMoneyEnds: numbers(dictionaryMoney.ends),
     bridgeFirsts: bridges.firsts.bytes,
     bridgeFirstEnds: numbers(bridges.firsts.ends),
     bridgeGroups: bridges.groups.bytes,
@@ -496,6 +501,7 @@ export function readSavedIndex<T>(
         names: strings('dictionaryNames', 'dictionaryNameEnds'),
         specific: strings('dictionarySpecific', 'dictionarySpecificEnds'),
         vague: strings('dictionaryVague', 'dictionaryVagueEnds'),
+        money: strings('dictionaryMoney', 'dictionaryMoneyEnds'),
       },
     },
   };

@@ -48,7 +48,21 @@ export interface Dictionary {
   specific: string[];
   /** The words of more than `vagueSenses` senses over every part of speech (get, take, pull, catch, call). */
   vague: string[];
+  /** The words mostly used of money (cost, fee, revenue, salary, cash): see `index.moneyMinUsage`. */
+  money: string[];
 }
+
+/**
+ * The noun senses everything said of money falls under, as [lemma, sense number]: money itself (its medium of
+ * exchange), what is spent (cost, spending), what a thing is worth in money, and a sum of it (revenue, income).
+ */
+const MONEY_SENSES: [string, number][] = [
+  ['medium_of_exchange', 1],
+  ['cost', 1],
+  ['monetary_value', 1],
+  ['sum', 1],
+  ['spending', 1],
+];
 
 /**
  * What the index learns from WordNet, once when it is built (the dictionary is some 30 MB) and
@@ -142,7 +156,7 @@ export async function readWordNet(
     }
     return out;
   };
-  const dictionary: Dictionary = { words: [], names: [], specific: [], vague: [] };
+  const dictionary: Dictionary = { words: [], names: [], specific: [], vague: [], money: [] };
   const names = properNouns(data.get('noun')!);
   const ofNames = adjectivesOfNames(data.get('adj')!, (offset) => synset('noun', offset));
   for (const [lemma, list] of entries) {
@@ -154,6 +168,11 @@ export async function readWordNet(
     if (senses > options.vagueSenses) dictionary.vague.push(lemma);
   }
   const usage = await senseUsage(dictDir);
+  dictionary.money = moneyWords(entries, usage, options.moneyMinUsage, (offset) =>
+    pointersIn(fieldsAt('noun', offset))
+      .filter(([symbol, , part]) => (symbol === '~' || symbol === '~i') && part === 'n')
+      .map(([, target]) => Number(target)),
+  );
   /**
    * Whether `lemma` commonly means the synset at `offset`: at least `wordnetMinUsage` of its uses tagged in WordNet's
    * corpus (SemCor), or, for a word never tagged, its first listed sense as this part of speech.
@@ -217,6 +236,48 @@ export async function readWordNet(
     for (const adjective of near) if (adjective !== lemma && !same.has(adjective)) similar.push([adjective, word]);
   }
   return { synonyms: pairs, rare, family, similar, dictionary };
+}
+
+/**
+ * The one-word lemmas mostly used of money: more than `minUsage` of their tagged uses are noun senses under
+ * `MONEY_SENSES` (a word never tagged: its first sense, if it is only a noun). `narrower` gives a noun sense's
+ * narrower senses.
+ */
+function moneyWords(
+  entries: Map<string, { part: string; line: string }[]>,
+  usage: Map<string, { counts: Map<string, number>; total: number }>,
+  minUsage: number,
+  narrower: (offset: number) => number[],
+): string[] {
+  const nounOffsets = (lemma: string) => {
+    const line = entries.get(lemma)?.find((e) => e.part === 'noun')?.line;
+    if (!line) return [];
+    const fields = line.split(' ');
+    return fields
+      .slice(6 + Number(fields[3]))
+      .filter(Boolean)
+      .map(Number);
+  };
+  const senses = new Set<number>();
+  const todo = MONEY_SENSES.map(([lemma, sense]) => nounOffsets(lemma)[sense - 1]).filter((o) => o !== undefined);
+  while (todo.length) {
+    const offset = todo.pop()!;
+    if (senses.has(offset)) continue;
+    senses.add(offset);
+    todo.push(...narrower(offset));
+  }
+  const out: string[] = [];
+  for (const [lemma, list] of entries) {
+    if (!/^\p{L}+$/u.test(lemma)) continue;
+    const tagged = usage.get(lemma);
+    if (tagged?.total) {
+      let said = 0;
+      for (const [key, count] of tagged.counts)
+        if (key.startsWith('noun:') && senses.has(Number(key.slice(5)))) said += count;
+      if (said > minUsage * tagged.total) out.push(lemma);
+    } else if (list.every((e) => e.part === 'noun') && senses.has(nounOffsets(lemma)[0]!)) out.push(lemma);
+  }
+  return out;
 }
 
 /** Part of speech of each synset type in a sense key ("kill%1:04:00::" is a noun; 5 is an adjective satellite). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, askReply } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
+import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { CRASHES_AND_PARTS, corpusForSuite, note, tempCorpus } from '../support/corpus.js';
 
 describe('the decision to answer, on a corpus of its own', () => {
@@ -165,5 +166,38 @@ describe('key figures under an excerpt', () => {
     const [result] = ask(county(), 'truck crashes').results;
     expect(result!.excerpt.figures.map((f) => f.text)).toEqual(['9,000 road crashes', 'over 2,000']);
     expect(result!.excerpt.text.filter((s) => s.strong).map((s) => s.text)).toContain('some 900');
+  });
+});
+
+describe('a question asking what something cost', () => {
+  const harbour = corpusForSuite(
+    {
+      'transport.md': note(
+        'Transport projects',
+        'The harbour bridge opened in 2019 after six years of work, and the bridge now carries the number 4 bus.\n\n' +
+          'The council paid $48 million for the bridge, with a state grant covering a third.\n\n' +
+          'The ring road was widened in 2021.',
+      ),
+      'health.md': note(
+        'Health',
+        'Long waiting lists raise the hidden costs of care for every family in the district.',
+      ),
+      'library.md': note('Library', 'The library opens on Saturday from 10 am to 4 pm. It lends 40,000 books a year.'),
+      'parks.md': note('Parks', 'Two new parks opened by the river in 2022, with a playground in each.'),
+    },
+    { wordnet: WORDNET_DIR },
+  );
+
+  it('puts first the passage stating a sum for the thing asked about, over one that only says "cost"', () => {
+    const answer = ask(harbour(), 'how much has the bridge cost?');
+    expect(answer.results[0]!.passage.text).toContain('$48 million');
+    expect(answer.results.map((r) => r.passage.source)).toContain('health.md');
+  });
+
+  it('takes the sum for the word only when the question asks for an amount, and never to decide whether to answer', () => {
+    // Named as a topic, "costs" is what a passage must say: the bridge's sum does not stand for it.
+    expect(ask(harbour(), 'bridge costs').results[0]!.passage.source).toBe('health.md');
+    // A sum beside "bridge" makes the bridge's passage no surer an answer to the school's cost.
+    expect(ask(harbour(), 'how much has the new school cost?').results).toEqual([]);
   });
 });

@@ -83,7 +83,13 @@ describe('TermScorer', () => {
       counts: { text: new Map(), any: new Map() },
       words: new Map(),
       bridges: [],
-      dictionary: { words: Strings.of([]), names: Strings.of([]), specific: Strings.of([]), vague: Strings.of([]) },
+      dictionary: {
+        words: Strings.of([]),
+        names: Strings.of([]),
+        specific: Strings.of([]),
+        vague: Strings.of([]),
+        money: Strings.of([]),
+      },
     });
     const file = { size: bytes.length, read: (from: number, to: number) => bytes.subarray(from, to) } as SavedFile;
     const loaded = readSavedIndex<Doc>(file, 'key', PassageIndex.options(analyzer, ranking) as never)!.mini;

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { WORDNET_DIR, readWordNet } from '../../src/search/wordnet.js';
 
 describe('readWordNet', () => {
+  it('names the words mostly said of money, by how they are used, not every word with a sense of it', async () => {
+    const { dictionary } = await readWordNet([], WORDNET_DIR);
+    expect(dictionary.money).toEqual(expect.arrayContaining(['cost', 'fee', 'revenue', 'salary', 'price', 'cash']));
+    // Each has a sense of money, but is mostly used otherwise: "take" a photo, "pay" attention, a "benefit" of doubt.
+    for (const word of ['take', 'found', 'pay', 'benefit', 'amount', 'win'])
+      expect(dictionary.money).not.toContain(word);
+  });
+
   it("bridges a corpus word only to synonyms whose own commonest sense is that word's", async () => {
     const { synonyms } = await readWordNet(['homicide', 'profit', 'career'], WORDNET_DIR);
     const to = (word: string) => synonyms.filter(([, w]) => w === word).map(([other]) => other);
