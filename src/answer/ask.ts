@@ -152,7 +152,9 @@ function excerptFor(
       const found = wordTerms
         .filter(({ terms: t }) => [...t].some((x) => terms.has(x)))
         .reduce((s, { w }) => s + w.weight, 0);
-      return found * (query.wantsFigure && /\d/.test(sentence.text) ? dossier.ranking.ask.figureSentenceBoost : 1);
+      return (
+        found * (query.wantsFigure && amountsIn(sentence.text).figure ? dossier.ranking.ask.figureSentenceBoost : 1)
+      );
     },
     dossier.ranking.ask.excerptSentences,
     dossier.ranking.ask.excerptMinChars,

@@ -1,3 +1,4 @@
+import { MONTH_PATTERN } from '../corpus/dates.js';
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
@@ -81,8 +82,19 @@ const MONEY_FIGURE = new RegExp(
 );
 const NO_AMOUNTS: Amounts = { figure: false, money: false };
 
+/**
+ * What a text says of when rather than how much: a day of a month ("December 12", "3rd May") and a year standing
+ * alone (1500 to 2199, not a sum, a share or part of a longer number). A paragraph that names only times ("By 2022
+ * the force …", a citation's "(Smith, 2020)") states no amount.
+ */
+const WHEN = new RegExp(
+  String.raw`\b${MONTH_PATTERN}\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_PATTERN}` +
+    String.raw`|(?<![\d.,$€£])\b(?:1[5-9]|2[01])\d\d\b(?![.,]?\d|\s*(?:%|per ?cent))`,
+  'gi',
+);
+
 export function amountsIn(text: string): Amounts {
-  return { figure: /\d/.test(text), money: MONEY_FIGURE.test(text) };
+  return { figure: /\d/.test(text.replace(WHEN, ' ')), money: MONEY_FIGURE.test(text) };
 }
 /** Phrases that ask for a count: one kind of amount. */
 const COUNT = /\b(how many|number of)\b/i;

@@ -194,10 +194,26 @@ describe('a question asking what something cost', () => {
     expect(answer.results.map((r) => r.passage.source)).toContain('health.md');
   });
 
-  it('takes the sum for the word only when the question asks for an amount, and never to decide whether to answer', () => {
+  it('takes the sum for the word only when asked for an amount, and never to decide whether to answer', () => {
     // Named as a topic, "costs" is what a passage must say: the bridge's sum does not stand for it.
     expect(ask(harbour(), 'bridge costs').results[0]!.passage.source).toBe('health.md');
     // A sum beside "bridge" makes the bridge's passage no surer an answer to the school's cost.
     expect(ask(harbour(), 'how much has the new school cost?').results).toEqual([]);
+  });
+});
+
+describe('a question asking how big something is', () => {
+  const corps = corpusForSuite({
+    'corps.md': note(
+      'The Ranger Corps',
+      'By 2022 the Ranger Corps was patrolling every mountain district of the region (Ruiz, 2023).\n\n' +
+        'The Ranger Corps began with some 5,000 officers drawn from the old forestry service (Ruiz, 2021).\n\n' +
+        'Critics asked in 2020 whether the Ranger Corps would answer to the governor (Ruiz, 2020).',
+    ),
+    'library.md': note('Library', 'The library opens on Saturday from 10 am to 4 pm. It lends 40,000 books a year.'),
+  });
+
+  it('answers with the passage stating an amount, not one that names only years', () => {
+    expect(ask(corps(), 'how big is the ranger corps?').results[0]!.passage.text).toContain('5,000 officers');
   });
 });

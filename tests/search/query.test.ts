@@ -63,6 +63,22 @@ describe('amountsIn', () => {
     expect(amountsIn('It weighed 5 kg.')).toEqual({ figure: true, money: false });
     expect(amountsIn('It cost dollars.')).toEqual({ figure: false, money: false });
   });
+
+  it('takes a date or a year standing alone for when, not how much', () => {
+    for (const when of [
+      'By 2022 the force was deployed (Ruiz, 2023).',
+      'She testified on December 12, 2018.',
+      '3rd May',
+    ])
+      expect(amountsIn(when).figure, when).toBe(false);
+    for (const much of [
+      'In 2019 it sent 25,000 members.',
+      'It rose by 2019 percent.',
+      'It cost $2019.',
+      'By 2022, 1.5 tonnes',
+    ])
+      expect(amountsIn(much).figure, much).toBe(true);
+  });
 });
 
 describe('what a question asks for', () => {
