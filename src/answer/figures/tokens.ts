@@ -53,5 +53,36 @@ export function tokenSentences(text: string): Token[][] {
     entity: entityOf[i],
   }));
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  return spans.map(([first, last]) => all.slice(first, last + 1));
+  return spans.map(([first, last]) => all.slice(first, last + 1).flatMap(splitNumberPair));
+}
+
+/** A number as wink writes it: digits with thousands commas and decimals, no leading zero ("03" is a code's). */
+const NUMBER = String.raw`(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?`;
+const NUMBER_PAIR = new RegExp(`^(${NUMBER})-(${NUMBER})$`);
+
+/**
+ * wink keeps two numbers joined by a hyphen as one token ("40-45", "2019-2021"), where it splits them at an en dash
+ * ("40–45"): split the same way, so the grammar reads either spelling as it reads the en dash, and decides there
+ * whether the pair is a range. A longer chain ("1-800-555-0199", "2021-03-04") or a part with a leading zero
+ * ("020-7946") is a code or a date, and stays one token.
+ */
+function splitNumberPair(token: Token): Token[] {
+  const pair = NUMBER_PAIR.exec(token.text);
+  if (!pair) return [token];
+  const [low, high] = [pair[1]!, pair[2]!];
+  const part = (text: string, start: number, fields: Partial<Token>): Token => ({
+    ...token,
+    text,
+    lower: text,
+    lemma: text,
+    start,
+    end: start + text.length,
+    ...fields,
+  });
+  const dash = token.start + low.length;
+  return [
+    part(low, token.start, {}),
+    part('-', dash, { pos: 'PUNCT', type: 'punctuation', spaced: false, entity: undefined }),
+    part(high, dash + 1, { spaced: false }),
+  ];
 }

@@ -29,4 +29,16 @@ describe('tokenSentences', () => {
     expect([kilns.lower, kilns.lemma, kilns.pos, kilns.type]).toEqual(['kilns', 'kiln', 'NOUN', 'word']);
     expect(sentence![4]!.type).toBe('number');
   });
+
+  it('splits two numbers joined by a hyphen as wink splits them at an en dash, and no longer chain or code', () => {
+    const text = 'Kilns fired 40-45 pots, 1,000-2,500 tiles and 0.5-1.5 tonnes; call 555-0100-22 or 020-7946.';
+    const [sentence] = tokenSentences(text);
+    const words = sentence!.map((t) => t.text);
+    expect(words).toEqual(expect.arrayContaining(['40', '-', '45', '1,000', '2,500', '0.5', '1.5']));
+    expect(words).toEqual(expect.arrayContaining(['555-0100-22', '020-7946']));
+    for (const token of sentence!) expect(text.slice(token.start, token.end)).toBe(token.text);
+    const [low, dash, high] = sentence!.slice(words.indexOf('40'), words.indexOf('40') + 3);
+    expect([low!.spaced, dash!.spaced, high!.spaced]).toEqual([true, false, false]);
+    expect([low!.pos, dash!.pos, high!.pos, high!.type]).toEqual(['NUM', 'PUNCT', 'NUM', 'number']);
+  });
 });

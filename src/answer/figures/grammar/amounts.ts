@@ -45,8 +45,11 @@ export interface Amount {
   wordy: boolean;
 }
 
-/** A number with its currency, scale and percent sign: "$1.6 billion", "72.9 percent", "one million". */
-export function amountAt(r: Reading, i: number): Amount | undefined {
+/**
+ * A number with its currency, scale and percent sign: "$1.6 billion", "72.9 percent", "one million". `joined`: it is
+ * the high end of a range, which may follow its low end's hyphen ("40-45").
+ */
+export function amountAt(r: Reading, i: number, joined = false): Amount | undefined {
   let k = i;
   let currency = CURRENCY_SYMBOLS.get(r.lower(k));
   if (currency) k++;
@@ -60,8 +63,11 @@ export function amountAt(r: Reading, i: number): Amount | undefined {
     wordy = true;
   } else return undefined;
   // "F-22", "COVID-19", "mid-2022": a number glued to a word is a name. One after its currency sign is read with it.
+  // One glued to a dash after another number is the end of a span ("4-2", "2020–21"), a figure only as a range's.
   const prev = r.t[k - 1];
-  if (!currency && prev && !token.spaced && (prev.type === 'word' || prev.text === '-')) return undefined;
+  if (!currency && prev && !token.spaced && (prev.type === 'word' || (prev.text === '-' && !joined))) return undefined;
+  if (!currency && !joined && prev && !token.spaced && isDash(prev) && !prev.spaced && r.t[k - 2]?.pos === 'NUM')
+    return undefined;
   if (!currency && CURRENCY_SYMBOLS.has(prev?.lower ?? '')) return undefined;
   k++;
   let scale = 1;
@@ -121,18 +127,31 @@ export function rangeAt(
   const low = amountAt(r, i);
   if (!low || !joiners.includes(r.lower(low.next))) return undefined;
   const high = secondAmountAt(r, low.next + 1);
-  return high && compatible(low, high.amount) ? { low, high } : undefined;
+  return high && compatible(low, high.amount, false) ? { low, high } : undefined;
 }
 
-/** "8 to 9 percent", "10 to 20 criminals", "5 or 6", "18-30". */
+/**
+ * "8 to 9 percent", "10 to 20 criminals", "5 or 6", "18-30", "$40–45 million". Two numbers glued by a dash are a range
+ * only when the first is the smaller: "won 4-2" is a score.
+ */
 export function rangeTailAt(r: Reading, low: Amount): { amount: Amount; hedge?: string } | undefined {
   const joiner = r.t[low.next];
   if (!joiner) return undefined;
-  const glued = (joiner.text === '-' || joiner.text === '–') && !joiner.spaced && r.t[low.next + 1]?.spaced === false;
+  const glued = isDash(joiner) && !joiner.spaced && r.t[low.next + 1]?.spaced === false;
   if (!glued && !['to', 'or'].includes(joiner.lower)) return undefined;
-  const high = secondAmountAt(r, low.next + 1);
-  if (!high || !compatible(low, high.amount) || isYear(r, low) || isYear(r, high.amount)) return undefined;
-  return high;
+  const end = glued ? amountAt(r, low.next + 1, true) : undefined;
+  const high = end ? { amount: end } : glued ? undefined : secondAmountAt(r, low.next + 1);
+  if (!high || !compatible(low, high.amount, glued) || isYear(r, low) || isYear(r, high.amount)) return undefined;
+  return glued && inherit(low, high.amount) >= high.amount.value ? undefined : high;
+}
+
+/** Whether a range's two numbers are joined by a hyphen, which also joins codes, scores and names ("737-800"). */
+export function hyphenated(r: Reading, low: Amount): boolean {
+  return r.t[low.next]?.text === '-';
+}
+
+function isDash(token: Token): boolean {
+  return token.text === '-' || token.text === '–';
 }
 
 /** The amount a change moved to, after the "to" at `i`: "to upwards of 20" after "grew from 5 or 6". */
@@ -200,7 +219,7 @@ export function isDuration(r: Reading, next: number): boolean {
   return TIME_UNITS.has(r.lower(next)) || (r.lower(next) === '-' && TIME_UNITS.has(r.lower(next + 1)));
 }
 
-/** A number that names or orders something: a date, "Pillar 1", a list's "1." or "(3)", a span "2011–2015". */
+/** A number that names or orders something: a date, "Pillar 1", a list's "1." or "(3)", a model "737-800". */
 export function isLabel(r: Reading, amount: Amount): boolean {
   if (amount.currency || amount.percent || amount.scale !== 1) return false;
   const i = amount.first;
@@ -209,12 +228,12 @@ export function isLabel(r: Reading, amount: Amount): boolean {
   const next = r.t[i + 1];
   if (token.entity === 'DATE' || isMonth(prev?.lower) || isMonth(next?.lower)) return true;
   if (prev && NUMBERING_WORDS.has(prev.lower.replace(/\.$/, ''))) return true;
-  if (prev && next && namesBefore(prev, token, next)) return true;
+  // "Boeing 737-800 jets": a span after a name is the name's, as one number is.
+  const after = next && isDash(next) && !next.spaced && r.t[i + 2]?.pos === 'NUM' ? r.t[i + 3] : next;
+  if (prev && after && namesBefore(prev, token, after)) return true;
   if ((i === 0 || (i === 1 && prev?.text === '(') || startsLine(r, i)) && (next?.text === '.' || next?.text === ')'))
     return true;
   if (prev?.text === '(' && next?.text === ')') return true;
-  if (prev && (prev.text === '–' || prev.text === '-') && !token.spaced && r.t[i - 2] && YEAR.test(r.t[i - 2]!.text))
-    return true;
   if (next && /^(a\.m\.|p\.m\.|am|pm|o'clock|:)$/.test(next.lower)) return true;
   return false;
 }
@@ -291,9 +310,10 @@ export function inherit(low: Amount, high: Amount): number {
   return low.scale === 1 ? low.value * high.scale : low.value;
 }
 
-function compatible(low: Amount, high: Amount): boolean {
+/** Whether two amounts can be a range's ends. Glued by a dash, the high end takes the low end's currency: "$40–45". */
+function compatible(low: Amount, high: Amount, glued: boolean): boolean {
   if (low.currency && high.currency && low.currency !== high.currency) return false;
   if (low.percent && !high.percent) return false;
-  if ((low.currency && !high.currency) || (high.currency && !low.currency && low.percent)) return false;
+  if ((low.currency && !high.currency && !glued) || (high.currency && !low.currency && low.percent)) return false;
   return true;
 }

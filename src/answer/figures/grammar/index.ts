@@ -10,6 +10,7 @@ import {
   fractionAt,
   rangeAt,
   rangeTailAt,
+  hyphenated,
   ratioAt,
   rateAt,
   comparisonAt,
@@ -223,6 +224,7 @@ class SentenceReader extends Reading {
     // "2.5 times greater", "three times as many": a multiple, with the words that say of what.
     if (this.lower(next) === 'times' && !high)
       return this.finish(i, comparisonAt(this, next + 1), { ...base, unit: 'multiple' }, before);
+    if (high && hyphenated(this, low)) return this.hyphenatedCountAt(i, next, low, base);
     return (high ? undefined : this.ratioMatchAt(i, low, base)) ?? this.countAt(i, next, low, base, before);
   }
 
@@ -239,6 +241,8 @@ class SentenceReader extends Reading {
     let low = range?.low ?? amountAt(this, k);
     if (!low || isLabel(this, low)) return undefined;
     let high = range?.high ?? rangeTailAt(this, low);
+    // "12–15 March" is a date, "9-11 am" a time.
+    if (high && isLabel(this, high.amount)) return undefined;
     // "fell from 150 to 120 litres", "rose from 3 to 5 percent": the two ends of a change are two figures, not a range.
     // Each is read at its own number, the first with the unit and scale of the second.
     const moved = (from: number) => this.lower(from) === 'from' && CHANGE_VERBS.has(this.t[from - 1]?.lemma ?? '');
@@ -305,6 +309,7 @@ class SentenceReader extends Reading {
       isYear(this, low) ||
       isDuration(this, next) ||
       this.t[next]?.lower === '-' ||
+      (this.t[next]?.text === '–' && !this.t[next]!.spaced) ||
       (low.value === 1 && low.scale === 1)
     )
       return undefined;
@@ -312,6 +317,22 @@ class SentenceReader extends Reading {
     if (noun) return this.countOfNounAt(i, low, base, noun);
     if (low.wordy || isBound(this, i, false)) return undefined;
     return this.countReferringAt(i, next, base, before) ?? this.countInClauseAt(i, next, base);
+  }
+
+  /**
+   * A range of counts written with a hyphen ("40-45 tonnes") counts the noun after it or is no figure: a hyphen also
+   * joins the numbers of a phone number, a score or a code, which count nothing ("call 555-1234 for details"); after
+   * "the" it names something ("the 18-30 bracket").
+   */
+  private hyphenatedCountAt(
+    i: number,
+    next: number,
+    low: Amount,
+    base: Pick<Figure, 'hedge' | 'value'>,
+  ): Match | undefined {
+    const noun = nounPhraseAt(this, next);
+    if (!noun || isDuration(this, next) || isDefinite(this, i)) return undefined;
+    return this.countOfNounAt(i, low, base, noun);
   }
 
   /** A count of the noun phrase after it ("912 road deaths", "3.1 tonnes of wheat"), with the period of its rate. */

@@ -43,11 +43,12 @@ function timeSpans(r: Reading): TimeSpan[] {
     if (!isTimeToken(r, i)) continue;
     let first = i;
     let next = i + 1;
-    while (
-      next < t.length &&
-      (isTimeToken(r, next) || ((t[next]!.text === ',' || t[next]!.lower === 'of') && isTimeToken(r, next + 1)))
-    )
-      next++;
+    while (next < t.length) {
+      if (yearSpanAt(r, next)) next += 2;
+      else if (isTimeToken(r, next) || ((t[next]!.text === ',' || t[next]!.lower === 'of') && isTimeToken(r, next + 1)))
+        next++;
+      else break;
+    }
     // "the 12 months ending in March 2022": a period and the date it ends on are one time.
     let period: string | undefined;
     if (PERIOD_ENDS.has(r.lower(next))) {
@@ -63,8 +64,9 @@ function timeSpans(r: Reading): TimeSpan[] {
     // A fiscal year is a stretch of its own, not the calendar year of the same number.
     if (r.lower(first) === 'fiscal' || /^fy\d/i.test(t[first]!.text)) period ??= 'fiscal year';
     while (first > 0 && (TIME_QUALIFIERS.has(r.lower(first - 1)) || r.t[first - 1]!.entity === 'DATE')) first--;
-    // "the 2014 murder": a year that modifies a noun is the time without its article.
-    if (r.lower(first) === 'the' && next - first === 2 && YEAR.test(t[first + 1]!.text)) first++;
+    // "the 2014 murder", "the 2020-21 season": a year that modifies a noun is the time without its article.
+    const year = next - first === 2 || (next - first === 4 && yearSpanAt(r, first + 2));
+    if (r.lower(first) === 'the' && year && YEAR.test(t[first + 1]!.text)) first++;
     const words = t.slice(first, next);
     const anchored =
       words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) ||
@@ -92,6 +94,20 @@ function timeSpans(r: Reading): TimeSpan[] {
     i = next - 1;
   }
   return spans;
+}
+
+/** A dash at `i` that makes the year before it a span of years: "2019-2021", "2020–21". */
+function yearSpanAt(r: Reading, i: number): boolean {
+  const [dash, end] = [r.t[i], r.t[i + 1]];
+  return (
+    !!dash &&
+    !!end &&
+    (dash.text === '-' || dash.text === '–') &&
+    !dash.spaced &&
+    !end.spaced &&
+    YEAR.test(r.t[i - 1]?.text ?? '') &&
+    (YEAR.test(end.text) || /^\d\d$/.test(end.text))
+  );
 }
 
 function isTimeToken(r: Reading, i: number): boolean {

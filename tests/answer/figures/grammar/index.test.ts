@@ -123,6 +123,59 @@ describe('figuresInSentence: changes from one figure to another', () => {
   });
 });
 
+describe('figuresInSentence: two numbers joined by a hyphen', () => {
+  const dashed = (sentence: string) => sentence.replace(/(\d)-(\d)/g, '$1–$2');
+
+  it.each([
+    ['a range of percentages', 'Voter turnout slipped to 40-45 percent in the hill districts.'],
+    ['a range of counts after "between"', 'Orchards yield between 40-45 tonnes of apples a season.'],
+    ['a range of sums whose low end takes the currency and scale', 'The bridge repair will cost $40-45 million.'],
+    ['a range with a scale glued to its high end', 'Broadband subsidies could reach £1.6-2bn by 2030.'],
+    ['a range of decimals and thousands', 'Some 1,000-2,000 volunteers planted 0.5-1.5 hectares of reed beds.'],
+  ])('%s reads as its en-dash spelling does', (_, sentence) => {
+    const figures = figuresInSentence(sentence);
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.every((f) => typeof f.value === 'object')).toBe(true);
+    const strip = ({ text, start, end, ...rest }: Figure) => ({ ...rest, text: dashed(text), start, end });
+    expect(figures.map(strip)).toEqual(figuresInSentence(dashed(sentence)).map(strip));
+  });
+
+  it('keeps the range whole, its text verbatim, with the unit of either end', () => {
+    expect(only('Voter turnout slipped to 40-45 percent in the hill districts.')).toMatchObject({
+      text: '40-45 percent',
+      value: { low: 40, high: 45 },
+      unit: 'percent',
+      measure: 'Voter turnout',
+    });
+    expect(only('The bridge repair will cost $40-45 million.')).toMatchObject({
+      text: '$40-45 million',
+      value: { low: 40e6, high: 45e6 },
+      unit: 'USD',
+    });
+    expect(only('Broadband subsidies could reach £1.6-2bn by 2030.').value).toEqual({ low: 1.6e9, high: 2e9 });
+  });
+
+  it.each([
+    ['a phone number', 'For bookings call 555-1234 or 01632-960-118 after noon.'],
+    ['a score', 'The Harriers won 4-2 at home and drew 1-1 away.'],
+    ['a model number after its maker', 'The Boeing 737-800 jets were grounded.'],
+    ['a bracket named with "the"', 'The 18-30 bracket votes least.'],
+    ['names with a number in them', 'COVID-19 closed the I-35 bridge, grounded the F-16 jets and delayed H-2B visas.'],
+    ['a date written with hyphens', 'The ledger closed on 2021-03-04.'],
+    ['a span of years', 'She chaired the board from 2009-2013 and again in 2016-17.'],
+    ['a span of days', 'The fair ran 12-15 March.'],
+    ['a score or a span of days joined by an en dash', 'The Harriers won 4–2 at the fair on 12–15 March.'],
+  ])('%s is no figure', (_, sentence) => {
+    expect(texts(sentence)).toEqual([]);
+  });
+
+  it('a span of years is the time of the figure it dates, whichever dash joins it', () => {
+    expect(only('Between 2019-2021 the clinic vaccinated 3,400 children.').when).toBe('Between 2019-2021');
+    expect(only('Between 2019–2021 the clinic vaccinated 3,400 children.').when).toBe('Between 2019–2021');
+    expect(only('The 2020-21 season drew 2.1 million skiers.').when).toBe('2020-21');
+  });
+});
+
 describe('figuresInSentence: shares in words', () => {
   it.each([
     ['a part of a year', 'Output was cut in the second half of 2021.'],
