@@ -20,6 +20,7 @@ import {
   BOUND_HEDGES,
   COMPARISONS,
   YEAR,
+  SCALE_LETTERS,
 } from './words.js';
 import type { FigureUnit } from './types.js';
 import type { Reading } from './view.js';
@@ -63,15 +64,26 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     wordy = true;
   } else return undefined;
   // "F-22", "COVID-19", "mid-2022": a number glued to a word is a name. One after its currency sign is read with it.
-  // One glued to a dash after another number is the end of a span ("4-2", "2020–21"), a figure only as a range's.
   const prev = r.t[k - 1];
-  if (!currency && prev && !token.spaced && (prev.type === 'word' || (prev.text === '-' && !joined))) return undefined;
-  if (!currency && !joined && prev && !token.spaced && isDash(prev) && !prev.spaced && r.t[k - 2]?.pos === 'NUM')
+  // Digits glued by a dash to digits before them ("40-45", "4-2", "2020–21") end a span, read on their own only with a
+  // unit of their own ("fell 65–46 %"): else they are a range's high end, a score or a year's. Words ("seventy-five")
+  // are no span.
+  const spanEnd =
+    !joined &&
+    !!prev &&
+    !token.spaced &&
+    isDash(prev) &&
+    !prev.spaced &&
+    token.type === 'number' &&
+    r.t[k - 2]?.type === 'number';
+  if (!currency && prev && !token.spaced && (prev.type === 'word' || (prev.text === '-' && !spanEnd && !joined)))
     return undefined;
   if (!currency && CURRENCY_SYMBOLS.has(prev?.lower ?? '')) return undefined;
   k++;
   let scale = 1;
-  for (let word = SCALES.get(r.lower(k)); word; word = SCALES.get(r.lower(k))) {
+  // wink leaves a sentence's last full stop on a letter: "cost $40m."
+  const letter = currency && r.t[k]?.spaced === false ? SCALE_LETTERS.get(r.lower(k).replace(/\.$/, '')) : undefined;
+  for (let word = letter ?? SCALES.get(r.lower(k)); word; word = SCALES.get(r.lower(k))) {
     scale *= word;
     wordy = false;
     k++;
@@ -81,7 +93,7 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     if (r.lower(k) === 'u.s.' && CURRENCY_WORDS.has(r.lower(k + 1))) k++;
     currency = CURRENCY_WORDS.get(r.lower(k));
     if (currency) k++;
-  }
+  } else if (CURRENCY_WORDS.get(r.lower(k)) === currency) k++; // "$1.6 billion dollars" says its currency twice.
   let percent = false;
   if (r.lower(k) === '%' || r.lower(k) === 'percent' || r.lower(k) === 'pct') {
     percent = true;
@@ -93,6 +105,7 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     percent = true;
     k += 2;
   }
+  if (spanEnd && !currency && !percent && scale === 1) return undefined;
   return { first: i, next: k, value, currency, percent, scale, wordy: wordy && !currency && !percent };
 }
 
@@ -131,8 +144,8 @@ export function rangeAt(
 }
 
 /**
- * "8 to 9 percent", "10 to 20 criminals", "5 or 6", "18-30", "$40–45 million". Two numbers glued by a dash are a range
- * only when the first is the smaller: "won 4-2" is a score.
+ * "8 to 9 percent", "10 to 20 criminals", "5 or 6", "18-30", "$40–45 million". Two numbers glued by a dash with the
+ * first the larger are two figures when they carry a unit ("fell 65–46 %"), and none with none: "won 4-2" is a score.
  */
 export function rangeTailAt(r: Reading, low: Amount): { amount: Amount; hedge?: string } | undefined {
   const joiner = r.t[low.next];
@@ -140,9 +153,12 @@ export function rangeTailAt(r: Reading, low: Amount): { amount: Amount; hedge?: 
   const glued = isDash(joiner) && !joiner.spaced && r.t[low.next + 1]?.spaced === false;
   if (!glued && !['to', 'or'].includes(joiner.lower)) return undefined;
   const end = glued ? amountAt(r, low.next + 1, true) : undefined;
-  const high = end ? { amount: end } : glued ? undefined : secondAmountAt(r, low.next + 1);
+  // "Ten-Eleven", "forty-two": words joined by a hyphen are a name or one number.
+  if (glued && (!end || low.wordy || end.wordy)) return undefined;
+  const high = end ? { amount: end } : secondAmountAt(r, low.next + 1);
   if (!high || !compatible(low, high.amount, glued) || isYear(r, low) || isYear(r, high.amount)) return undefined;
-  return glued && inherit(low, high.amount) >= high.amount.value ? undefined : high;
+  const unit = high.amount.currency || high.amount.percent || high.amount.scale > 1;
+  return glued && !unit && inherit(low, high.amount) >= high.amount.value ? undefined : high;
 }
 
 /** Whether a range's two numbers are joined by a hyphen, which also joins codes, scores and names ("737-800"). */

@@ -129,11 +129,9 @@ export function participlePhraseAt(r: Reading, at: number): { first: number; nex
 }
 
 /**
- * The measure of money, a percentage or a multiple: a noun after it ("40 percent increase in ..."), a
- * noun after "in" or "of" ("$2.9 billion in aid", "72.9 percent of respondents"), and for money after
- * "on" or "for" ("$4 million on new boats"); else the noun phrase it is said of ("drug seizures up 28
- * percent"), or, for a sum with no noun of its own, the measure of the sum before it in the sentence
- * ("$2.9 billion in aid ... and $1.8 billion has been spent").
+ * The measure of money, a percentage or a multiple: a noun after it ("40 percent increase in ..."), the noun phrase it
+ * is said of ("drug seizures up 28 percent"), what follows it (`complementAt`), or, for a sum with no noun of its own,
+ * the measure of the sum before it in the sentence ("$2.9 billion in aid ... and $1.8 billion has been spent").
  */
 export function quantityMeasure(
   r: Reading,
@@ -155,20 +153,47 @@ export function quantityMeasure(
   // "Household debt stood at 95 percent of income": what stands at the figure is the measure, not its base.
   const subject = subjectBefore(r, r.t[first - 1]?.text === '(' ? first - 1 : first);
   if (subject) return subject;
-  const after = r.lower(next);
   const money = unit !== 'percent' && unit !== 'multiple';
-  if ((after === 'in' || after === 'of' || (money && (after === 'on' || after === 'for'))) && !isTimeAt(r, next + 1)) {
-    const noun = nounPhraseAt(r, r.skipDeterminers(next + 1));
-    // "30 percent in Norway" says where, not what.
-    const place = after === 'in' && noun && r.t.slice(noun.first, noun.headNext).every((t) => t.pos === 'PROPN');
-    if (noun && !place) {
-      // "90 percent of heroin used in the country": the share is of what the participle narrows.
-      const end = after === 'of' ? (participlePhraseAt(r, noun.next)?.next ?? noun.next) : noun.next;
-      const measure = measureText(r, noun.first, end);
-      if (measure) return measure;
-    }
+  // "$2 billion was set aside for flood defences": a sum that is its clause's subject is for what its predicate says.
+  let k = next;
+  if (money && r.t[k]?.pos === 'AUX') while (/^(AUX|VERB|ADV|PART)$/.test(r.t[k]?.pos ?? '')) k++;
+  // "spent $2 billion last year on bridges": the time between says when.
+  while (r.t[k]?.entity === 'DATE' || r.t[k]?.entity === 'DURATION') k++;
+  return (
+    complementAt(r, k, money) ??
+    [...before].reverse().find((m) => m.figure.unit === unit && m.figure.measure)?.figure.measure
+  );
+}
+
+/** Prepositions after a sum of money that name what it is in, of, for or from: "$4 million on new boats". */
+const MONEY_PREPOSITIONS = new Set(['in', 'of', 'on', 'for', 'into', 'from']);
+/** "30 percent in Norway", "$2 billion from China" say where, not what. */
+const PLACE_PREPOSITIONS = new Set(['in', 'from']);
+
+/**
+ * What a figure is of, from `k` after it: a noun after "in" or "of" ("$2.9 billion in aid", "72.9 percent of
+ * respondents"), and for money also after "on", "for", "into" or "from" ("$4 million on new boats", "$3 million from
+ * ticket sales"), or what it is to pay for ("$1.6 billion to help rebuild the county's bridges": the bridges, not the
+ * verb). Never a place, a time or a verb phrase.
+ */
+function complementAt(r: Reading, k: number, money: boolean): string | undefined {
+  const after = r.lower(k);
+  if ((after === 'in' || after === 'of' || (money && MONEY_PREPOSITIONS.has(after))) && !isTimeAt(r, k + 1)) {
+    const noun = nounPhraseAt(r, r.skipDeterminers(k + 1));
+    const place =
+      PLACE_PREPOSITIONS.has(after) && noun && r.t.slice(noun.first, noun.headNext).every((t) => t.pos === 'PROPN');
+    if (!noun || place) return undefined;
+    // "90 percent of heroin used in the country": the share is of what the participle narrows.
+    const end = after === 'of' ? (participlePhraseAt(r, noun.next)?.next ?? noun.next) : noun.next;
+    return measureText(r, noun.first, end);
   }
-  return [...before].reverse().find((m) => m.figure.unit === unit && m.figure.measure)?.figure.measure;
+  if (!money || after !== 'to') return undefined;
+  // "to help strengthen", "to build": the verbs of the purpose, then their object.
+  let object = k + 1;
+  while (r.t[object]?.pos === 'VERB') object++;
+  if (object === k + 1 || isTimeAt(r, object)) return undefined;
+  const noun = nounPhraseAt(r, r.skipDeterminers(object));
+  return noun && measureText(r, noun.first, noun.next);
 }
 
 /**
@@ -262,12 +287,14 @@ function extendsPhrase(r: Reading, j: number, first: number, end: number): boole
     glued ||
     (token.text === '.' && !token.spaced);
   const linking = NOUN_LINKS.has(token.lower) && first < end;
-  // "heroin used in ...", or "of frozen fish": a participle after its noun, or before it after a preposition.
+  // "heroin used in ...", "crashes involving trucks", or "of frozen fish": a participle after its noun, or before it
+  // after a preposition. A past form with an object after it is the sentence's verb: "the port handled cargo".
+  const object = /(ed|en)$/.test(token.lower) && /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(r.t[j + 1]!.pos);
   const participle =
     token.pos === 'VERB' &&
     /(ed|en|ing)$/.test(token.lower) &&
     first < end &&
-    (/^(NOUN|PROPN)$/.test(r.t[j - 1]?.pos ?? '') ||
+    ((/^(NOUN|PROPN)$/.test(r.t[j - 1]?.pos ?? '') && !object) ||
       (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(r.t[j + 1]!.pos) && r.t[j - 1]?.pos === 'ADP'));
   // "waits of over 4 hours": a hedged number inside the phrase, not a figure's own hedge.
   const hedged = first === j + 1 && r.t[first]!.pos === 'NUM' && HEDGES.some((h) => h.at(-1) === token.lower);
@@ -306,7 +333,10 @@ export function measureText(r: Reading, first: number, next: number): string | u
   const numeral = (k: number) => r.t[k]?.pos === 'NUM' && !YEAR.test(r.t[k]!.text);
   while (
     a < next &&
-    (DETERMINERS.has(r.lower(a)) || numeral(a) || (numeral(a - 1) && /^(or|to|and)$/.test(r.lower(a))))
+    (DETERMINERS.has(r.lower(a)) ||
+      numeral(a) ||
+      (numeral(a - 1) && /^(or|to|and)$/.test(r.lower(a))) ||
+      (numeral(a - 1) && /^[-–]$/.test(r.lower(a)) && numeral(a + 1)))
   )
     a++;
   let end = a;

@@ -46,6 +46,11 @@ export const HEDGES = [
   'barely',
 ].map((h) => h.split(' '));
 export const CHANGE_MARKERS = new Set(['up', 'down']);
+/** Scales written as a letter glued to a sum with its currency sign ("$200m", "£40k"); alone, "m" may be metres. */
+export const SCALE_LETTERS = new Map([
+  ['m', 1e6],
+  ['k', 1e3],
+]);
 /** A share said in words, by the parts its whole is cut into: "half of", "a third of", "two-thirds of". */
 export const FRACTIONS = new Map(
   (
@@ -311,7 +316,9 @@ export const CHANGE_VERBS = new Set(
 );
 /** Prepositions after a verb that make its subject the quantity: "fell to", "put at", "grew by". */
 export const QUANTITY_PREPOSITIONS = new Set(['at', 'to', 'by', 'of', 'in', 'from', 'for']);
-/** Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of". */
+/**
+ * Between a figure and the noun phrase it is said of: "plummeted by more than half to", "a drop of", "contracts worth".
+ */
 export const LINKING_WORDS = new Set([
   'at',
   'for',
@@ -330,6 +337,7 @@ export const LINKING_WORDS = new Set([
   'third',
   'quarter',
   'much',
+  'worth',
 ]);
 export const TIME_PREPOSITIONS = new Set([
   'in',

@@ -169,6 +169,27 @@ describe('figuresInSentence: two numbers joined by a hyphen', () => {
     expect(texts(sentence)).toEqual([]);
   });
 
+  it('a pair whose first number is the larger is two figures with a unit, as a change, and none without', () => {
+    for (const sentence of ['Ferry use fell in winter (65-46%).', 'Ferry use fell in winter (65–46 %).'])
+      expect(figuresInSentence(sentence).map((f) => [f.value, f.unit])).toEqual([
+        [65, 'percent'],
+        [46, 'percent'],
+      ]);
+    expect(texts('The Harriers won 4-2 and 5–3.')).toEqual([]);
+  });
+
+  it('number words joined by a hyphen are no range, and no figure of their last word', () => {
+    expect(texts('The Ten-Eleven pact split the league.')).toEqual([]);
+    expect(texts('Seventy-five percent of the lighthouses are automated.')).not.toContain('five percent');
+  });
+
+  it('a measure read back over a range starts after it, not at its dash', () => {
+    for (const dash of ['-', '–']) {
+      const sentence = `The shares of riders without 2${dash}3 spare tyres were 41% for road bikes.`;
+      expect(figuresInSentence(sentence).find((f) => f.unit === 'percent')!.measure).toBe('spare tyres');
+    }
+  });
+
   it('a span of years is the time of the figure it dates, whichever dash joins it', () => {
     expect(only('Between 2019-2021 the clinic vaccinated 3,400 children.').when).toBe('Between 2019-2021');
     expect(only('Between 2019–2021 the clinic vaccinated 3,400 children.').when).toBe('Between 2019–2021');

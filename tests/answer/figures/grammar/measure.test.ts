@@ -28,6 +28,51 @@ describe('a measure is a noun phrase from its sentence', () => {
     );
   });
 
+  it('a sum is of what it pays for: the object of "to ...", or the noun after "into" or "from"', () => {
+    // Whichever way the sum is written, with an actor before it and no noun straight after.
+    for (const sum of ['$1.6bn', '$1.6 billion', '1.6bn dollars']) {
+      const of = (sentence: string) => figure(sentence.replace('SUM', sum), sum).measure;
+      expect(of('The ministry has spent SUM to help modernise rural clinics since 2015.')).toBe('rural clinics');
+      expect(of('Under the treaty, Norway has paid SUM to protect tropical forests.')).toBe('tropical forests');
+      expect(of('Venture funds poured SUM into battery startups in 2021.')).toBe('battery startups');
+      expect(of('The opera house raised SUM from private donors over a decade.')).toBe('private donors');
+      expect(of('The county spent SUM last year on bridge repairs.')).toBe('bridge repairs');
+    }
+  });
+
+  it('a sum that is its clause’s subject is of what its predicate says it is for', () => {
+    expect(figure('$2bn was set aside for flood barriers on the estuary.', '$2bn').measure).toBe(
+      'flood barriers on the estuary',
+    );
+    expect(figure('Some $40m has been earmarked for school meals.', 'Some $40m').measure).toBe('school meals');
+  });
+
+  it('what a sum is worth is said of the noun before "worth", never of the verb before that noun', () => {
+    expect(figure('The harbour handled cargo worth $1.6bn in 2022.', '$1.6bn').measure).toBe('cargo');
+    expect(figure('Orders for wind turbines worth £900m were signed.', '£900m').measure).toBe(
+      'Orders for wind turbines',
+    );
+  });
+
+  it('a place, a verb or a time after a sum is no measure', () => {
+    expect(figure('Japan imported $1.6bn from Brazil.', '$1.6bn').measure).toBeUndefined();
+    expect(figure('The museum will cost $1.6bn to build.', '$1.6bn').measure).toBe('museum');
+    expect(figure('The league earned $1.6bn to date.', '$1.6bn').measure).toBeUndefined();
+    expect(figure('Pension funds lost $1.6bn over the past decade.', '$1.6bn').measure).toBeUndefined();
+  });
+
+  it('a scale letter glued to a sum is its scale, and a currency word after a signed sum is part of it', () => {
+    expect(figure('The state collected $900m from road tolls.', '$900m')).toMatchObject({
+      value: 9e8,
+      measure: 'road tolls',
+    });
+    expect(figure('The charity gave away £40k.', '£40k.').value).toBe(4e4);
+    expect(figure('Tourists spent $1.6 billion dollars on hotel rooms.', '$1.6 billion dollars')).toMatchObject({
+      value: 1.6e9,
+      measure: 'hotel rooms',
+    });
+  });
+
   it('what stands at, rises to or reaches a figure is what it measures', () => {
     expect(figure('Spending on libraries rose to $4.1 million in 2022.', '$4.1 million').measure).toBe(
       'Spending on libraries',
