@@ -29,7 +29,8 @@
  *   wrongly; the message gives the right form with an example.
  * - `not-allowed`: only members who can manage the channel may change its digest.
  * - `cannot-post-here`: a digest subscribed where the bot could not post it (a Slack direct message, group DM or
- *   channel it is not in); the message says to subscribe from a channel the bot is in.
+ *   channel it is not in; a Discord direct message, or a channel where it lacks a permission the post needs); the
+ *   message says to subscribe from a channel where the bot can post, or which permission to give it.
  * - `database`, `database-lost`: the digest database cannot be opened, or its file went missing under the bot;
  *   the message names the file (DATABASE_PATH) or says the operator has been told.
  *

@@ -10,10 +10,12 @@ import {
   RESTEvents,
   type AutocompleteInteraction,
   type ButtonInteraction,
+  type Channel,
   type ChatInputCommandInteraction,
   type ClientOptions,
   type Interaction,
   type MessageContextMenuCommandInteraction,
+  type PermissionsString,
   type RateLimitData,
   type RepliableInteraction,
   type SendableChannels,
@@ -392,6 +394,50 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     await this.deliver({ interaction, flow }, reply);
   }
 
+  /**
+   * Why the bot could not post a digest where `interaction` was typed, if it could not. A slash command works wherever
+   * members may use it and is answered through its interaction, while a digest is a message the bot posts itself: it
+   * needs View Channel, Send Messages (Send Messages in Threads in a thread) and Embed Links, since Discord refuses a
+   * message of embeds alone without it (50013). Discord sends the bot's own permissions in the channel, overwrites
+   * included, with every interaction (`appPermissions`). A direct message is refused, as on Slack: a digest belongs
+   * to a server's channel. Whether the channel is a thread is asked of Discord when it is not cached; a check
+   * Discord does not answer lets the subscription through, as a post refused later pauses it and says why.
+   */
+  private async cannotPost(interaction: RepliableInteraction): Promise<string | undefined> {
+    const elsewhere = 'subscribe from a server channel where Dossier can post';
+    if (!interaction.inGuild()) return `Dossier cannot post a digest in a direct message: ${elsewhere}.`;
+    const cannotSee =
+      'Dossier cannot see this channel, so it could not post a digest here: give it View Channel here, or ' +
+      `${elsewhere}.`;
+    const granted = interaction.appPermissions;
+    if (!granted.has(PermissionFlagsBits.ViewChannel)) return cannotSee;
+    const { channelId } = interaction;
+    let channel: Channel | null;
+    try {
+      channel = interaction.channel ?? (channelId ? await this.client.channels.fetch(channelId) : null);
+    } catch (error) {
+      if (error instanceof DiscordAPIError && (error.code === 10003 || error.code === 50001)) return cannotSee;
+      const code = error instanceof DiscordAPIError ? error.code : undefined;
+      this.log.warn(
+        { code, channel: channelId, err: loggable(error).message },
+        `Could not tell whether the bot can post in ${channelId} (${code ?? 'no answer'}): subscribing anyway.`,
+      );
+      return undefined;
+    }
+    const thread = channel?.isThread() === true;
+    const send = thread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+    const missing = granted
+      .missing([send, PermissionFlagsBits.EmbedLinks])
+      .map((name) => PERMISSION_NAMES[name] ?? name);
+    if (missing.length === 0) return undefined;
+    const where = thread ? 'thread' : 'channel';
+    const them = missing.length === 1 ? 'it' : 'them';
+    return (
+      `Dossier lacks ${missing.join(' and ')} in this ${where}, so it could not post a digest here: ` +
+      `give ${them} to Dossier here, or ${elsewhere}.`
+    );
+  }
+
   private context(interaction: RepliableInteraction): CommandContext {
     const user = {
       id: interaction.user.id,
@@ -403,7 +449,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       this.bot,
       'discord',
       user,
-      { id: interaction.channelId ?? interaction.user.id },
+      { id: interaction.channelId ?? interaction.user.id, cannotPost: () => this.cannotPost(interaction) },
       { slashCommand: `/${COMMAND_NAME}`, nameOf: (id) => this.nameOf(id) },
     );
   }
@@ -530,6 +576,13 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     return line;
   }
 }
+
+/** The permissions a digest needs as Discord's settings name them, for a refusal to say which to give. */
+const PERMISSION_NAMES: Partial<Record<PermissionsString, string>> = {
+  SendMessages: 'Send Messages',
+  SendMessagesInThreads: 'Send Messages in Threads',
+  EmbedLinks: 'Embed Links',
+};
 
 /** Name, message and stack only: discord.js errors carry the request URL, which holds the interaction token. */
 function loggable(error: unknown): { type?: string; message: string; stack?: string } {

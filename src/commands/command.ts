@@ -24,7 +24,8 @@ export interface CommandContext {
   /**
    * `cannotPost`: the adapter's answer to "why could the bot not post here on its own?" (a digest), in one line, or
    * undefined when it can or cannot tell; asked only when a digest is subscribed. Slack answers a slash command typed
-   * anywhere, but posts only where the bot is a member: never in a direct message between people or a group DM.
+   * anywhere, but posts only where the bot is a member: never in a direct message between people or a group DM;
+   * Discord, only where the bot's own permissions let it see, send and embed.
    */
   channel: { id: string; name?: string; cannotPost?: () => Promise<string | undefined> };
   /**

@@ -32,6 +32,10 @@ export const BYSTANDER = {
 };
 export type StandInUser = typeof ASKER;
 
+export const DM_CHANNEL_ID = '900000000000000006';
+/** What Discord gives an app in a direct message: Attach Files, Embed Links, Mention Everyone, Use External Emojis. */
+const DM_APP_PERMISSIONS = String((1n << 15n) | (1n << 14n) | (1n << 17n) | (1n << 18n));
+
 /** Administrator: every permission. */
 export const ALL_PERMISSIONS = '8';
 /** View Channel, Send Messages and Use Application Commands, but not Manage Channels. */
@@ -236,6 +240,24 @@ export class DiscordStandIn {
     return {
       ...this.interaction(3, user, ALL_PERMISSIONS, { custom_id: customId, component_type: 2 }),
       message: this.message({ content: '', flags: ephemeral ? 64 : 0 }, CHANNEL_ID),
+    };
+  }
+
+  /**
+   * `payload` (an interaction in the guild's channel) typed in the bot's direct message with its user instead, as
+   * Discord sends it there: no guild or member, the user apart, and the few permissions Discord gives an app in a DM.
+   */
+  inDirectMessage(payload: Record<string, unknown>, channelId = DM_CHANNEL_ID): Record<string, unknown> {
+    const { guild_id: _guild, guild_locale: _locale, member, ...rest } = payload;
+    const user = (member as { user: StandInUser }).user;
+    return {
+      ...rest,
+      user,
+      channel_id: channelId,
+      channel: { id: channelId, type: 1, recipients: [user] },
+      app_permissions: DM_APP_PERMISSIONS,
+      authorizing_integration_owners: { '0': GUILD_ID },
+      context: 1,
     };
   }
 
