@@ -36,6 +36,12 @@ export interface WorkerPoolOptions {
 
 const WORKER_POOL_DEFAULTS: WorkerPoolOptions = { size: 1, maxWaiting: 16, taskTimeoutMs: 20_000 };
 
+/** What a pool says of its tasks, in its caller's words (the pool knows only that they are tasks). */
+export interface WorkerPoolText {
+  /** The one line a task running past `taskTimeoutMs` fails with (code `timeout`), saying what took too long. */
+  timedOut: string;
+}
+
 /** What a pool's worker posts back for each task it is sent; `code` when the error was a DossierError. */
 export type WorkerAnswer<Out> = { ok: true; value: Out } | { ok: false; error: string; code?: ErrorCode };
 
@@ -49,7 +55,7 @@ interface Task<In, Out> {
  * Runs CPU-heavy tasks (drawing charts) on worker threads, so the main thread stays free to
  * answer. `start` makes one worker, which takes one task at a time as a message and answers each
  * with a `WorkerAnswer`. A task is refused with a DossierError: `busy` when `maxWaiting` tasks
- * already wait, `closed` after `close()`.
+ * already wait, `closed` after `close()`; one running too long fails with `timeout` and `text.timedOut`.
  */
 export class WorkerPool<In, Out> {
   private readonly options: WorkerPoolOptions;
@@ -60,6 +66,7 @@ export class WorkerPool<In, Out> {
 
   constructor(
     private readonly start: () => Worker,
+    private readonly text: WorkerPoolText,
     options: Partial<WorkerPoolOptions> = {},
   ) {
     this.options = { ...WORKER_POOL_DEFAULTS, ...options };
@@ -131,7 +138,7 @@ export class WorkerPool<In, Out> {
     const onError = (error: Error) => settle({ error }, false);
     const onExit = (code: number) => settle({ error: new Error(`the worker stopped (exit code ${code})`) }, false);
     const timer = setTimeout(
-      () => settle({ error: new DossierError('timeout', 'That took too long to draw; try again.') }, false),
+      () => settle({ error: new DossierError('timeout', this.text.timedOut) }, false),
       this.options.taskTimeoutMs,
     );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);

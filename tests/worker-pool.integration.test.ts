@@ -20,11 +20,15 @@ type Done = { value: number; threadId: number };
 
 let started: Worker[] = [];
 const pool = (options: Partial<WorkerPoolOptions> = {}) =>
-  new WorkerPool<Task, Done>(() => {
-    const worker = new Worker(WORKER, { eval: true });
-    started.push(worker);
-    return worker;
-  }, options);
+  new WorkerPool<Task, Done>(
+    () => {
+      const worker = new Worker(WORKER, { eval: true });
+      started.push(worker);
+      return worker;
+    },
+    { timedOut: 'That task took too long.' },
+    options,
+  );
 const alive = () => started.filter((w) => w.threadId >= 0).length;
 
 afterEach(async () => {
@@ -75,7 +79,11 @@ describe('WorkerPool', () => {
 
   it('fails a task that runs too long and ends its worker', async () => {
     const workers = pool({ taskTimeoutMs: 3000 });
-    await expect(workers.run({ wait: 60_000 })).rejects.toMatchObject({ code: 'timeout' });
+    // In the words its caller gave: the pool does not know what its tasks are.
+    await expect(workers.run({ wait: 60_000 })).rejects.toMatchObject({
+      code: 'timeout',
+      message: 'That task took too long.',
+    });
     expect((await workers.run({ value: 9 })).value).toBe(9);
     expect(started).toHaveLength(2);
     await workers.close();

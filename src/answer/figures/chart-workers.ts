@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { moduleWorker, WorkerPool, type WorkerPoolOptions } from '../../worker-pool.js';
+import { moduleWorker, WorkerPool, type WorkerPoolOptions, type WorkerPoolText } from '../../worker-pool.js';
 import type { ChartDrawer, ChartRequest } from './chart.js';
 
 /** Charts drawn on worker threads, and the way to end those threads at shutdown. */
@@ -7,6 +7,9 @@ export interface ChartWorkers {
   draw: ChartDrawer;
   close(): Promise<void>;
 }
+
+/** What a chart's reader is told when it took too long to draw (after "Chart left out: "). */
+const CHART_TEXT: WorkerPoolText = { timedOut: 'That took too long to draw; try again.' };
 
 /**
  * Draws charts off the main thread. One chart keeps the thread it is drawn on busy for about
@@ -19,7 +22,7 @@ export function chartWorkers(
   options: Partial<WorkerPoolOptions> = {},
   start: () => Worker = startChartWorker,
 ): ChartWorkers {
-  const pool = new WorkerPool<ChartRequest, Uint8Array>(start, options);
+  const pool = new WorkerPool<ChartRequest, Uint8Array>(start, CHART_TEXT, options);
   return { draw: (request) => pool.run(request), close: () => pool.close() };
 }
 

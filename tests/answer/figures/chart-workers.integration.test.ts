@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFigures, type FoundFigure } from '../../../src/answer/figures/answer.js';
@@ -83,6 +83,20 @@ describe('drawCharts', () => {
       type: 'text',
       text: [{ text: 'Chart left out: Dossier is busy — try again in a moment.' }],
     });
+  });
+
+  it('leaves out a chart that takes too long to draw, with the line the chart workers give', async () => {
+    // A worker that never answers stands in for a chart that takes too long to draw.
+    const silent = chartWorkers({ taskTimeoutMs: 50 }, () => new Worker('setInterval(() => {}, 1000)', { eval: true }));
+    try {
+      const { reply: shown } = await drawCharts(reply(() => silent.draw(request)));
+      expect(shown.blocks.at(-1)).toEqual({
+        type: 'text',
+        text: [{ text: 'Chart left out: That took too long to draw; try again.' }],
+      });
+    } finally {
+      await silent.close();
+    }
   });
 
   it('logs a failure nobody foresaw and tells the reader only that the chart could not be drawn', async () => {
