@@ -91,9 +91,32 @@ const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
  */
 const codeMrkdwn = (text: string) => `\`${oneLine(inert(text).replace(/`/g, '\u02cb'))}\``;
 
-/** Matched words in bold and the bot's code spans as code; the spaces around a span stay outside its markers. */
+/**
+ * The characters written as entities (`&amp;`, `&lt;`, `&gt;`) that touch a bold span from outside, moved inside it:
+ * `*Johnson&amp;Johnson*` and `*&lt;5 km*` rather than `*Johnson*&amp;*Johnson*` and `&lt;*5 km*`. Slack documents
+ * no rule for a `*` beside an entity, only that formatting applies to whole words; with the entity inside, the
+ * character beside each marker is the one beside the word in the text (a space or punctuation), as for any bold span,
+ * and a title or figure that starts with one is already written so (`*&lt;5 km*`). The text shown is unchanged.
+ */
+function entitiesInsideBold(rich: RichText): RichText {
+  const spans = mergeSpans(rich);
+  spans.forEach((span, i) => {
+    if (!span.strong) return;
+    const [before, after] = [spans[i - 1], spans[i + 1]];
+    const lead = before && !before.strong && !before.code ? /[&<>]+$/.exec(before.text) : null;
+    if (lead) [before!.text, span.text] = [before!.text.slice(0, lead.index), lead[0] + span.text];
+    const trail = after && !after.strong && !after.code ? /^[&<>]+/.exec(after.text) : null;
+    if (trail) [after!.text, span.text] = [after!.text.slice(trail[0].length), span.text + trail[0]];
+  });
+  return mergeSpans(spans);
+}
+
+/**
+ * Matched words in bold and the bot's code spans as code; the spaces around a span stay outside its markers, and the
+ * characters Slack needs as entities inside them (entitiesInsideBold).
+ */
 function richMrkdwn(rich: RichText): string {
-  return mergeSpans(rich)
+  return entitiesInsideBold(rich)
     .map((span) => {
       if (span.code) return codeMrkdwn(span.text);
       const text = escapeMrkdwn(span.text);

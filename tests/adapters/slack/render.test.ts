@@ -66,6 +66,32 @@ describe('renderSlack', () => {
     expect(texts(message)).toContain('> the *dredging* cost');
   });
 
+  it('takes an escaped &, < or > touching a bold span inside its asterisks: no entity is beside a marker', () => {
+    const message = renderSlack(
+      excerptReply([
+        { text: 'Sold to ' },
+        { text: 'Johnson', strong: true },
+        { text: '&' },
+        { text: 'Johnson', strong: true },
+        { text: ' at <' },
+        { text: '5 km', strong: true },
+        { text: ' (>' },
+        { text: '3%', strong: true },
+        { text: '); R&D ' },
+        { text: 'costs', strong: true },
+        { text: '<>& paid, ' },
+        { text: 'AT&T', strong: true },
+        { text: ' & ' },
+        { text: 'fees', strong: true },
+      ]),
+    );
+    const quoted = texts(message).find((t) => t.startsWith('> '));
+    expect(quoted).toBe(
+      '> Sold to *Johnson&amp;Johnson* at *&lt;5 km* (*&gt;3%*); R&amp;D *costs&lt;&gt;&amp;* paid, ' +
+        '*AT&amp;T* &amp; *fees*',
+    );
+  });
+
   it('escapes mentions, links and channel pings from documents and queries, in blocks and in the fallback text', () => {
     const hostile = '<!channel> @here <@U123> <https://evil.example|click> & more';
     const message = renderSlack(
