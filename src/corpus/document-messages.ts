@@ -48,7 +48,10 @@ export function sendNone<None>(port: Port, none: None): void {
 
 /** What `receiveDocument` makes of each way the worker can end, as its caller answers. */
 export interface Receiving<Extra, Attached, None, Result> {
-  /** Each slice of passages as it arrives, with what the worker attached to each (if anything). */
+  /**
+   * Each slice of passages as it arrives, with what the worker attached to each (if anything: one per passage when
+   * given). Throwing (a slice without what the caller needs) fails the document: `failed` answers.
+   */
   onPassages?(passages: Passage[], attached: Attached[] | undefined): void;
   /** The whole document, its passages in order, and the extra sent with its head. */
   document(document: SourceDocument, extra: Extra): Result;
@@ -83,13 +86,29 @@ export function receiveDocument<Extra, Attached, None, Result>(
     };
     const aborted = () => abort && settle(abort.result);
     abort?.signal.addEventListener('abort', aborted, { once: true });
-    worker.on('message', (message: DocumentMessage<Extra, Attached, None>) => {
+    const take = (message: DocumentMessage<Extra, Attached, None>) => {
       if (message.type === 'document') read = { document: { ...message.head, passages: [] }, extra: message.extra };
       else if (message.type === 'passages') {
-        receiving.onPassages?.(message.passages, message.attached);
-        read?.document.passages.push(...message.passages);
+        const { passages, attached } = message;
+        if (!Array.isArray(passages)) throw new Error('a slice of passages was no list');
+        if (attached !== undefined && (!Array.isArray(attached) || attached.length !== passages.length))
+          throw new Error("a slice's attachments were not one per passage");
+        receiving.onPassages?.(passages, attached);
+        read?.document.passages.push(...passages);
       } else if (message.type === 'none') settle(receiving.none(message.none));
-      else if (read) settle(receiving.document(read.document, read.extra));
+      else if (message.type === 'end') {
+        if (read) settle(receiving.document(read.document, read.extra));
+      } else throw new Error('a message of no known type');
+    };
+    // A message that does not fit, or that `onPassages` refuses, fails the document as a worker error does: thrown
+    // here, in an event handler, nothing would catch it and the process would end.
+    worker.on('message', (message: DocumentMessage<Extra, Attached, None>) => {
+      if (settled) return;
+      try {
+        take(message);
+      } catch (error) {
+        failed(`its reader sent a malformed message: ${errorLine(error)}`);
+      }
     });
     const failed = (problem: string) => settle(receiving.failed(problem));
     worker.on('error', (error) => failed(errorLine(error)));

@@ -31,16 +31,20 @@ const startWorker = (workerData: ParseRequest): Worker => moduleWorker('parse-wo
  * Loads one corpus file as `loadDocument` does (never throwing: a bad file is a warning, not yet
  * logged), but in a worker thread, which also reads every passage's figures into `figures`:
  * parsing a large document and reading its figures take seconds of CPU that would otherwise
- * hold up every request. Aborting `signal` stops the worker and returns nothing.
+ * hold up every request. Aborting `signal` stops the worker and returns nothing. A worker that fails, or sends what
+ * does not fit (a slice without its figures), is a `corrupt` warning. `start` starts the worker (tests pass another).
  */
 export function parseInWorker(
   request: ParseRequest,
   figures: FigureCache,
-  signal?: AbortSignal,
+  { signal, start = startWorker }: { signal?: AbortSignal; start?: (request: ParseRequest) => Worker } = {},
 ): Promise<LoadedDocument> {
   const { source } = request;
-  return receiveDocument<ParseExtra, ParseAttached, ParseExtra, LoadedDocument>(() => startWorker(request), {
-    onPassages: (passages, attached) => passages.forEach((p, i) => figures.prime(p, attached![i]!)),
+  return receiveDocument<ParseExtra, ParseAttached, ParseExtra, LoadedDocument>(() => start(request), {
+    onPassages: (passages, attached) => {
+      if (!attached) throw new Error('passages came without their figures');
+      passages.forEach((p, i) => figures.prime(p, attached[i]!));
+    },
     document: (document, { warning }) => ({ document, warning }),
     none: ({ warning }) => ({ warning }),
     failed: (problem) => ({

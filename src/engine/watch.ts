@@ -189,7 +189,7 @@ export class CorpusWatcher {
         passagesPerMessage: this.tuning.passagesPerMessage,
       },
       this.corpus.figures,
-      signal,
+      { signal },
     );
     if (loaded.warning) this.log.warn({ source, code: loaded.warning.code }, loaded.warning.message);
     return loaded;

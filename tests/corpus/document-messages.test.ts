@@ -112,6 +112,47 @@ describe('sendDocument and receiveDocument', () => {
     expect(await partial).toEqual({ failed: 'its reader stopped with code 0' });
   });
 
+  it('fail the document, never throwing, on a message that does not fit, and take nothing after', async () => {
+    const head = { type: 'document', head: { source: 'log.md', hash: 'h', meta: {} }, extra: {} };
+    const cases: [string, unknown[], string][] = [
+      ['no list', [head, { type: 'passages', passages: 'p1' }], 'a slice of passages was no list'],
+      [
+        'attachments short',
+        [head, { type: 'passages', passages: [passage(1), passage(2)], attached: [10] }],
+        "a slice's attachments were not one per passage",
+      ],
+      ['unknown type', [head, { type: 'chapter' }], 'a message of no known type'],
+      ['null', [null], "Cannot read properties of null (reading 'type')"],
+    ];
+    for (const [, messages, why] of cases) {
+      const { port, worker, start } = standIn();
+      const received = receiveDocument(start, answers());
+      for (const message of messages) port.postMessage(message);
+      expect(await received).toEqual({ failed: `its reader sent a malformed message: ${why}` });
+      expect(worker.terminate).toHaveBeenCalledOnce();
+    }
+
+    // The caller's own check (a slice without what it needs attached) fails it the same way; later slices are not
+    // taken, though they arrive before the worker ends.
+    const { port, start } = standIn();
+    const taken: number[] = [];
+    const onPassages = (passages: Passage[], attached: number[] | undefined) => {
+      if (!attached) throw new Error('passages came without their figures');
+      taken.push(...passages.map((p) => p.paragraph));
+    };
+    const received = receiveDocument(start, answers({ onPassages }));
+    port.postMessage(head);
+    port.postMessage({ type: 'passages', passages: [passage(1)], attached: [10] });
+    port.postMessage({ type: 'passages', passages: [passage(2)] });
+    port.postMessage({ type: 'passages', passages: [passage(3)], attached: [30] });
+    port.postMessage({ type: 'end' });
+    expect(await received).toEqual({
+      failed: 'its reader sent a malformed message: passages came without their figures',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(taken).toEqual([1]);
+  });
+
   it('end the worker and give the abort answer when aborted, and start none once already aborted', async () => {
     const { port, worker, start } = standIn();
     const controller = new AbortController();

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FigureCache } from '../../src/answer/figures/passage.js';
 import { loadDocument } from '../../src/corpus/load.js';
@@ -40,7 +41,29 @@ describe('parseInWorker', () => {
     writeFileSync(join(root, 'empty.txt'), '  \n');
     const empty = await parseInWorker(request('empty.txt'), new FigureCache());
     expect([empty.document, empty.warning?.code]).toEqual([undefined, 'empty']);
-    const aborted = await parseInWorker(request('regatta.md'), new FigureCache(), AbortSignal.abort());
+    const aborted = await parseInWorker(request('regatta.md'), new FigureCache(), { signal: AbortSignal.abort() });
     expect(aborted).toEqual({});
+  });
+
+  it('makes a worker sending a slice without its figures a `corrupt` warning, and runs on', async () => {
+    // A stand-in for parse-worker: a real thread that sends a document whose one slice lacks its figures.
+    const badSlice = () =>
+      new Worker(
+        `const { parentPort } = require('node:worker_threads');
+         parentPort.postMessage({ type: 'document', head: { source: 'regatta.md', hash: 'h', meta: {} }, extra: {} });
+         parentPort.postMessage({ type: 'passages', passages: [{ id: 'regatta.md#1', paragraph: 1, text: 'Lane A' }] });
+         parentPort.postMessage({ type: 'end' });`,
+        { eval: true },
+      );
+    const figures = new PrimedCache();
+    expect(await parseInWorker(request('regatta.md'), figures, { start: badSlice })).toEqual({
+      warning: {
+        source: 'regatta.md',
+        code: 'corrupt',
+        message:
+          'regatta.md could not be loaded (its reader sent a malformed message: passages came without their figures)',
+      },
+    });
+    expect(figures.primed).toBe(0);
   });
 });
