@@ -85,10 +85,11 @@ const NO_AMOUNTS: Amounts = { figure: false, money: false };
 /**
  * What a text says of when rather than how much: a day of a month ("December 12", "3rd May") and a year standing
  * alone (1500 to 2199, not a sum, a share or part of a longer number). A paragraph that names only times ("By 2022
- * the force …", a citation's "(Smith, 2020)") states no amount.
+ * the force …", a citation's "(Smith, 2020)") states no amount. A month after a day is a whole word: "12 junior
+ * officers" and "3 decades" are counts, not the 12th of June and the 3rd of December.
  */
 const WHEN = new RegExp(
-  String.raw`\b${MONTH_PATTERN}\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_PATTERN}` +
+  String.raw`\b${MONTH_PATTERN}\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_PATTERN}(?![a-z])` +
     String.raw`|(?<![\d.,$€£])\b(?:1[5-9]|2[01])\d\d\b(?![.,]?\d|\s*(?:%|per ?cent))`,
   'gi',
 );

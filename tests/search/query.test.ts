@@ -69,6 +69,7 @@ describe('amountsIn', () => {
       'By 2022 the force was deployed (Ruiz, 2023).',
       'She testified on December 12, 2018.',
       '3rd May',
+      'It opened on 5 Mar. and closed on 9 Sept',
     ])
       expect(amountsIn(when).figure, when).toBe(false);
     for (const much of [
@@ -76,6 +77,12 @@ describe('amountsIn', () => {
       'It rose by 2019 percent.',
       'It cost $2019.',
       'By 2022, 1.5 tonnes',
+      // A word that begins like a month's short name after a number is no date.
+      'It trained 12 junior officers.',
+      'It lasted 3 decades.',
+      'The unit had 5 marines.',
+      'It met 3 mayors.',
+      'It emptied 4 septic tanks.',
     ])
       expect(amountsIn(much).figure, much).toBe(true);
   });
