@@ -46,6 +46,12 @@ export function sendNone<None>(port: Port, none: None): void {
   port.postMessage({ type: 'none', none } satisfies DocumentMessage<never, never, None>);
 }
 
+/**
+ * What to try with a document its reader took too long over: as plain text it has no format to take apart, and a
+ * smaller part is less to read.
+ */
+const TOO_SLOW_ADVICE = 'try it as plain text (.txt) or in smaller parts';
+
 /** What `receiveDocument` makes of each way the worker can end, as its caller answers. */
 export interface Receiving<Extra, Attached, None, Result> {
   /**
@@ -59,13 +65,17 @@ export interface Receiving<Extra, Attached, None, Result> {
   none(none: None): Result;
   /** The worker failed (threw, or stopped before the end): one line saying how. */
   failed(problem: string): Result;
+  /** Longest the worker may take to answer: then it is ended, and `timedOut` answers. */
+  timeoutMs: number;
+  /** The worker took longer than `timeoutMs`: what to try ("took longer than 120 s to read; …"). */
+  timedOut(problem: string): Result;
   /** When `signal` is aborted, the worker is ended (or never started) and `result` is the answer. */
   abort?: { signal: AbortSignal; result: Result };
 }
 
 /**
  * The starting thread's side: starts the worker (`start`), puts the document it sends back together and answers once,
- * ending the worker then, whether it sent its end, failed or was aborted.
+ * ending the worker then, whether it sent its end, failed, took too long or was aborted.
  */
 export function receiveDocument<Extra, Attached, None, Result>(
   start: () => Worker,
@@ -77,9 +87,14 @@ export function receiveDocument<Extra, Attached, None, Result>(
     const worker = start();
     let read: { document: SourceDocument; extra: Extra } | undefined;
     let settled = false;
+    const timer = setTimeout(
+      () => settle(receiving.timedOut(`took longer than ${receiving.timeoutMs / 1000} s to read; ${TOO_SLOW_ADVICE}`)),
+      receiving.timeoutMs,
+    );
     const settle = (result: Result) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       abort?.signal.removeEventListener('abort', aborted);
       void worker.terminate();
       resolve(result);

@@ -48,7 +48,8 @@ export interface SourceDocument {
 /** A problem with one file; the rest of the corpus is still loaded. */
 export interface CorpusWarning {
   source: string;
-  code: 'empty' | 'binary' | 'unreadable' | 'too-large' | 'corrupt' | 'bad-metadata' | 'unsupported';
+  /** `too-slow`: read in a worker thread (a large file), it took longer than the watcher allows (`readTimeoutMs`). */
+  code: 'empty' | 'binary' | 'unreadable' | 'too-large' | 'too-slow' | 'corrupt' | 'bad-metadata' | 'unsupported';
   message: string;
 }
 

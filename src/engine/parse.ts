@@ -32,12 +32,17 @@ const startWorker = (workerData: ParseRequest): Worker => moduleWorker('parse-wo
  * logged), but in a worker thread, which also reads every passage's figures into `figures`:
  * parsing a large document and reading its figures take seconds of CPU that would otherwise
  * hold up every request. Aborting `signal` stops the worker and returns nothing. A worker that fails, or sends what
- * does not fit (a slice without its figures), is a `corrupt` warning. `start` starts the worker (tests pass another).
+ * does not fit (a slice without its figures), is a `corrupt` warning; one that takes longer than `timeoutMs` (the
+ * watcher's `readTimeoutMs`), a `too-slow` one. `start` starts the worker (tests pass another).
  */
 export function parseInWorker(
   request: ParseRequest,
   figures: FigureCache,
-  { signal, start = startWorker }: { signal?: AbortSignal; start?: (request: ParseRequest) => Worker } = {},
+  {
+    timeoutMs,
+    signal,
+    start = startWorker,
+  }: { timeoutMs: number; signal?: AbortSignal; start?: (request: ParseRequest) => Worker },
 ): Promise<LoadedDocument> {
   const { source } = request;
   return receiveDocument<ParseExtra, ParseAttached, ParseExtra, LoadedDocument>(() => start(request), {
@@ -50,6 +55,8 @@ export function parseInWorker(
     failed: (problem) => ({
       warning: { source, code: 'corrupt', message: `${source} could not be loaded (${problem})` },
     }),
+    timeoutMs,
+    timedOut: (problem) => ({ warning: { source, code: 'too-slow', message: `${source} ${problem}` } }),
     abort: signal && { signal, result: {} },
   });
 }

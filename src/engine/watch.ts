@@ -41,6 +41,12 @@ export const WATCH_DEFAULTS = {
    * the main thread takes each in a turn.
    */
   passagesPerMessage: 500,
+  /**
+   * Longest such a worker may take to send its document back: then it is ended, and the file is skipped with a
+   * `too-slow` warning (an add refused with the same line). A reader stuck on a pathological file would otherwise hold
+   * its rescan, or its add and every add after it, for ever. Well above the seconds a large document takes.
+   */
+  readTimeoutMs: 120_000,
 };
 export type WatchOptions = Partial<typeof WATCH_DEFAULTS>;
 
@@ -189,7 +195,7 @@ export class CorpusWatcher {
         passagesPerMessage: this.tuning.passagesPerMessage,
       },
       this.corpus.figures,
-      { signal },
+      { signal, timeoutMs: this.tuning.readTimeoutMs },
     );
     if (loaded.warning) this.log.warn({ source, code: loaded.warning.code }, loaded.warning.message);
     return loaded;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
 import type { Format } from '../corpus/files.js';
 import { buildDocument } from '../corpus/document.js';
 import { receiveDocument } from '../corpus/document-messages.js';
@@ -64,24 +65,31 @@ export interface ReadRequest {
  */
 export type ReadExtra = Omit<Extract<ReadItem, { document: SourceDocument }>, 'document'>;
 
+/** Starts the worker: read-worker beside this module. */
+const startWorker = (workerData: ReadRequest): Worker => moduleWorker('read-worker', import.meta.url, { workerData });
+
 /**
- * Reads an item to add as `readItem` does, in a worker thread of its own; a reader that fails is a problem too. The
- * document comes back a slice of passages per message (`passagesPerMessage`, by default as the watcher's parsing
- * worker sends them), so the main thread takes each slice in a turn of its own.
+ * Reads an item to add as `readItem` does, in a worker thread of its own; a reader that fails, or takes longer than
+ * `timeoutMs`, is a problem too. The document comes back a slice of passages per message (`passagesPerMessage`), so
+ * the main thread takes each slice in a turn of its own. Both by default as the watcher's parsing worker
+ * (`WATCH_DEFAULTS`); `start` starts the worker (tests pass another).
  */
 export function readInWorker(
   item: ItemToRead,
-  { passagesPerMessage = WATCH_DEFAULTS.passagesPerMessage }: { passagesPerMessage?: number } = {},
+  {
+    passagesPerMessage = WATCH_DEFAULTS.passagesPerMessage,
+    timeoutMs = WATCH_DEFAULTS.readTimeoutMs,
+    start = startWorker,
+  }: { passagesPerMessage?: number; timeoutMs?: number; start?: (request: ReadRequest) => Worker } = {},
 ): Promise<ReadItem> {
   const request: ReadRequest = { item, passagesPerMessage };
-  return receiveDocument<ReadExtra, never, string, ReadItem>(
-    () => moduleWorker('read-worker', import.meta.url, { workerData: request }),
-    {
-      document: (document, extra) => ({ document, ...extra }),
-      none: (problem) => ({ problem }),
-      failed: (problem) => ({ problem: `could not be read (${problem})` }),
-    },
-  );
+  return receiveDocument<ReadExtra, never, string, ReadItem>(() => start(request), {
+    document: (document, extra) => ({ document, ...extra }),
+    none: (problem) => ({ problem }),
+    failed: (problem) => ({ problem: `could not be read (${problem})` }),
+    timeoutMs,
+    timedOut: (problem) => ({ problem }),
+  });
 }
 
 /** The text of a document's passages, hashed: the same article under two links is one document. */

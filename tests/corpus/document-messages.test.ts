@@ -38,11 +38,20 @@ afterEach(() => {
 });
 
 type Extra = { fingerprint: string };
-type Answer = { document?: SourceDocument; extra?: Extra; none?: string; failed?: string; aborted?: true };
+type Answer = {
+  document?: SourceDocument;
+  extra?: Extra;
+  none?: string;
+  failed?: string;
+  timedOut?: string;
+  aborted?: true;
+};
 const answers = (over: Partial<Receiving<Extra, number, string, Answer>> = {}) => ({
   document: (document: SourceDocument, extra: Extra): Answer => ({ document, extra }),
   none: (none: string): Answer => ({ none }),
   failed: (failed: string): Answer => ({ failed }),
+  timeoutMs: 60_000,
+  timedOut: (timedOut: string): Answer => ({ timedOut }),
   ...over,
 });
 
@@ -151,6 +160,33 @@ describe('sendDocument and receiveDocument', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(taken).toEqual([1]);
+  });
+
+  it('end a worker that has not answered in `timeoutMs`, saying what to try, and never one that did', async () => {
+    vi.useFakeTimers();
+    try {
+      const { worker, start } = standIn();
+      const received = receiveDocument(start, answers({ timeoutMs: 1500 }));
+      vi.advanceTimersByTime(1499);
+      expect(worker.terminate).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(await received).toEqual({
+        timedOut: 'took longer than 1.5 s to read; try it as plain text (.txt) or in smaller parts',
+      });
+      expect(worker.terminate).toHaveBeenCalledOnce();
+
+      // Answered in time, the timer is gone: nothing fires later.
+      const answered = standIn();
+      const timedOut = vi.fn((problem: string): Answer => ({ timedOut: problem }));
+      const none = receiveDocument(answered.start, answers({ timeoutMs: 1500, timedOut }));
+      sendNone(answered.port, 'it holds no text');
+      expect(await none).toEqual({ none: 'it holds no text' });
+      expect(vi.getTimerCount()).toBe(0);
+      vi.advanceTimersByTime(5000);
+      expect(timedOut).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('end the worker and give the abort answer when aborted, and start none once already aborted', async () => {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FigureCache } from '../../src/answer/figures/passage.js';
 import { loadDocument } from '../../src/corpus/load.js';
 import { parseInWorker } from '../../src/engine/parse.js';
+import { WATCH_DEFAULTS } from '../../src/engine/watch.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dossier-parse-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -14,6 +16,7 @@ const paragraphs = Array.from(
   (_, i) => `The crew in lane ${'ABCDEFG'[i]} rowed ${(i + 2) * 100} metres before the weir.`,
 );
 writeFileSync(join(root, 'regatta.md'), `# Regatta Day\n\n${paragraphs.join('\n\n')}\n`);
+const { readTimeoutMs: timeoutMs } = WATCH_DEFAULTS;
 const request = (name: string) => ({ root, path: join(root, name), source: name, passagesPerMessage: 3 });
 
 /** The engine's cache, counting the passages whose figures arrive read (so the main thread need not read them). */
@@ -28,7 +31,7 @@ class PrimedCache extends FigureCache {
 describe('parseInWorker', () => {
   it('loads a file as loadDocument does, its passages sent in slices, and primes their figures', async () => {
     const figures = new PrimedCache();
-    const { document, warning } = await parseInWorker(request('regatta.md'), figures);
+    const { document, warning } = await parseInWorker(request('regatta.md'), figures, { timeoutMs });
     expect(figures.primed).toBe(7);
     const here = await loadDocument(root, join(root, 'regatta.md'));
     expect(warning).toBeUndefined();
@@ -39,9 +42,12 @@ describe('parseInWorker', () => {
 
   it('gives the warning of a file it cannot load, and nothing once aborted', async () => {
     writeFileSync(join(root, 'empty.txt'), '  \n');
-    const empty = await parseInWorker(request('empty.txt'), new FigureCache());
+    const empty = await parseInWorker(request('empty.txt'), new FigureCache(), { timeoutMs });
     expect([empty.document, empty.warning?.code]).toEqual([undefined, 'empty']);
-    const aborted = await parseInWorker(request('regatta.md'), new FigureCache(), { signal: AbortSignal.abort() });
+    const aborted = await parseInWorker(request('regatta.md'), new FigureCache(), {
+      timeoutMs,
+      signal: AbortSignal.abort(),
+    });
     expect(aborted).toEqual({});
   });
 
@@ -56,7 +62,7 @@ describe('parseInWorker', () => {
         { eval: true },
       );
     const figures = new PrimedCache();
-    expect(await parseInWorker(request('regatta.md'), figures, { start: badSlice })).toEqual({
+    expect(await parseInWorker(request('regatta.md'), figures, { timeoutMs, start: badSlice })).toEqual({
       warning: {
         source: 'regatta.md',
         code: 'corrupt',
@@ -65,5 +71,21 @@ describe('parseInWorker', () => {
       },
     });
     expect(figures.primed).toBe(0);
+  });
+
+  it('ends a worker that takes longer than `timeoutMs`, with a `too-slow` warning saying what to try', async () => {
+    // A stand-in for parse-worker stuck on a pathological file: a real thread that never answers.
+    let stuck: Worker | undefined;
+    const start = () => (stuck = new Worker('setInterval(() => {}, 1000)', { eval: true }));
+    const loaded = await parseInWorker(request('regatta.md'), new FigureCache(), { timeoutMs: 50, start });
+    expect(loaded).toEqual({
+      warning: {
+        source: 'regatta.md',
+        code: 'too-slow',
+        message: 'regatta.md took longer than 0.05 s to read; try it as plain text (.txt) or in smaller parts',
+      },
+    });
+    await once(stuck!, 'exit');
+    expect(stuck!.threadId).toBe(-1);
   });
 });

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { WATCH_DEFAULTS } from '../../src/engine/watch.js';
 import { readInWorker, readItem, type ItemToRead } from '../../src/ingest/read.js';
@@ -53,5 +55,16 @@ describe('readInWorker', () => {
     expect(await readInWorker(blank)).toEqual(await readItem(blank));
     const short = item('short.md', '# Two Packets\n\nPacket 1 holds chard.\n\nPacket 2 holds kale.\n');
     expect(await readInWorker(short)).toEqual(await readItem(short));
+  });
+
+  it('ends a reader that takes longer than `timeoutMs`, the problem saying what to try', async () => {
+    // A stand-in for read-worker stuck on a pathological file: a real thread that never answers.
+    let stuck: Worker | undefined;
+    const start = () => (stuck = new Worker('setInterval(() => {}, 1000)', { eval: true }));
+    const read = await readInWorker(item('stuck.md', '# Stuck\n\nPacket 1.\n'), { timeoutMs: 50, start });
+    expect(read).toEqual({
+      problem: 'took longer than 0.05 s to read; try it as plain text (.txt) or in smaller parts',
+    });
+    await once(stuck!, 'exit');
   });
 });
