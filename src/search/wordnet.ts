@@ -99,13 +99,6 @@ export async function readWordNet(
       else entries.set(lemma, [{ part, line }]);
     }
   }
-  const offsetsOf = (line: string): number[] => {
-    const fields = line.split(' ');
-    return fields
-      .slice(6 + Number(fields[3]))
-      .filter(Boolean)
-      .map(Number);
-  };
   // A synset's line: its words and pointers, then " | " and its gloss, which is not needed here.
   const fieldsAt = (part: string, offset: number): string[] => {
     const text = data.get(part)!;
@@ -251,12 +244,7 @@ function moneyWords(
 ): string[] {
   const nounOffsets = (lemma: string) => {
     const line = entries.get(lemma)?.find((e) => e.part === 'noun')?.line;
-    if (!line) return [];
-    const fields = line.split(' ');
-    return fields
-      .slice(6 + Number(fields[3]))
-      .filter(Boolean)
-      .map(Number);
+    return line ? offsetsOf(line) : [];
   };
   const senses = new Set<number>();
   const todo = MONEY_SENSES.map(([lemma, sense]) => nounOffsets(lemma)[sense - 1]).filter((o) => o !== undefined);
@@ -278,6 +266,15 @@ function moneyWords(
     } else if (list.every((e) => e.part === 'noun') && senses.has(nounOffsets(lemma)[0]!)) out.push(lemma);
   }
   return out;
+}
+
+/** The synset offsets of an index line, in sense order: after its pointer symbols and its two sense counts. */
+function offsetsOf(line: string): number[] {
+  const fields = line.split(' ');
+  return fields
+    .slice(6 + Number(fields[3]))
+    .filter(Boolean)
+    .map(Number);
 }
 
 /** Part of speech of each synset type in a sense key ("kill%1:04:00::" is a noun; 5 is an adjective satellite). */
