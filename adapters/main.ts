@@ -38,6 +38,7 @@ interface Running {
   charts?: ChartWorkers;
   health?: Server;
   feeds?: Feeds;
+  ingest?: Ingest;
 }
 
 /**
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
     log,
     policy: config.ADD_POLICY,
   });
+  running.ingest = ingest;
   const feeds = new Feeds({
     store: digest.store,
     ingest,
@@ -189,7 +191,7 @@ async function main(): Promise<void> {
 
 /**
  * Stops in order, and resolves with the exit code: (1) new commands are refused politely,
- * /healthz says `stopping` and the corpus folder is no longer watched;
+ * /healthz says `stopping`, the corpus folder is no longer watched and an add reading a document stops;
  * (2) answers in flight finish and the digest scheduler stops, letting a
  * post in progress finish (a post refused meanwhile is left for the next start; see
  * DigestScheduler.stop), both within DRAIN_MS; (3) the platforms close, once their last answers
@@ -211,6 +213,7 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
 
   running.gate?.close();
   running.dossier?.close();
+  running.ingest?.close();
   const drained = await within(
     Promise.all([running.gate?.drain(), running.digest?.stopScheduling(), running.feeds?.stop()]),
     left(DRAIN_MS),

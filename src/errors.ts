@@ -8,7 +8,7 @@
  *   and to ask in words.
  * - `bad-arguments`: a command's arguments fail its schema; the message says which and how to ask.
  * - `rate-limited`, `timeout`, `restarting`: the gate's refusals (too many questions, an answer too slow, the bot
- *   shutting down); the message says when to ask again.
+ *   shutting down); the message says when to ask again. `restarting` is also an add stopped by the shutdown.
  * - `no-more-results`, `no-question-yet`: the terminal's `more` with nothing left, or before any question.
  * - `busy`, `closed`: a worker pool (the chart workers) has too many tasks waiting, or is shutting down; the
  *   message says to try again in a moment.

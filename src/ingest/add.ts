@@ -93,6 +93,8 @@ export class Ingest {
   private readonly folder: string;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly fingerprints = new WeakMap<SourceDocument, string>();
+  /** Aborted by `close()` (shutdown): a document being read in a worker thread is left, and its worker ended. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
@@ -182,9 +184,17 @@ export class Ingest {
       );
   }
 
+  /**
+   * At shutdown: an add reading its document in a worker thread stops there (the worker ended, nothing stored), and it
+   * and every add after it are refused with `restarting`; an add already storing or indexing its document finishes.
+   */
+  close(): void {
+    this.closing.abort();
+  }
+
   /** Runs one add after those before it, logging who added what and how it ended (never the text). */
   private logged(who: Contributor, what: Record<string, string>, add: () => Promise<Added>): Promise<Added> {
-    const checked = () => this.authorize(who).then(add);
+    const checked = () => (this.closing.signal.aborted ? Promise.reject(restarting()) : this.authorize(who).then(add));
     const run = this.queue.then(checked, checked);
     this.queue = run.catch(() => undefined);
     const fields = { event: 'add', platform: who.platform, user: who.userId, channel: who.channelId, ...what };
@@ -222,10 +232,12 @@ export class Ingest {
     const { dossier } = this.options;
     const source = await this.freeSource(item.folder, item.name, item.format);
     const toRead = { format: item.format, bytes: item.bytes, source, meta: item.meta, fallback: item.fallback };
+    const { signal } = this.closing;
     // A large document is read off this thread and indexed a slice per turn, as the watcher does with a large file.
     const read = await (item.bytes.byteLength >= (this.options.readInWorkerFrom ?? WATCH_DEFAULTS.workerFromBytes)
-      ? readInWorker(toRead)
+      ? readInWorker(toRead, { signal })
       : readItem(toRead));
+    if (signal.aborted) throw restarting(item.label);
     if ('problem' in read) throw new DossierError('no-text', `${typed(item.label)} ${read.problem}.`);
     const twin = this.byText(read.fingerprint);
     if (twin) return { outcome: 'duplicate', document: twin, sameAs: 'text' };
@@ -297,6 +309,16 @@ export class Ingest {
     }
     return known;
   }
+}
+
+/** An add refused (or left unread) at shutdown; `label` names the document it was reading. */
+function restarting(label?: string): DossierError {
+  return new DossierError(
+    'restarting',
+    label
+      ? `Dossier is restarting: ${typed(label)} was not added; add it again in a moment.`
+      : 'Dossier is restarting — try again in a moment.',
+  );
 }
 
 /** Links compared as people mean them: scheme and host in any case, no fragment, no default port, no trailing slash. */

@@ -72,15 +72,22 @@ const startWorker = (workerData: ReadRequest): Worker => moduleWorker('read-work
  * Reads an item to add as `readItem` does, in a worker thread of its own; a reader that fails, or takes longer than
  * `timeoutMs`, is a problem too. The document comes back a slice of passages per message (`passagesPerMessage`), so
  * the main thread takes each slice in a turn of its own. Both by default as the watcher's parsing worker
- * (`WATCH_DEFAULTS`); `start` starts the worker (tests pass another).
+ * (`WATCH_DEFAULTS`). Aborting `signal` (shutdown) ends the worker, and the item is not read. `start` starts the worker
+ * (tests pass another).
  */
 export function readInWorker(
   item: ItemToRead,
   {
     passagesPerMessage = WATCH_DEFAULTS.passagesPerMessage,
     timeoutMs = WATCH_DEFAULTS.readTimeoutMs,
+    signal,
     start = startWorker,
-  }: { passagesPerMessage?: number; timeoutMs?: number; start?: (request: ReadRequest) => Worker } = {},
+  }: {
+    passagesPerMessage?: number;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    start?: (request: ReadRequest) => Worker;
+  } = {},
 ): Promise<ReadItem> {
   const request: ReadRequest = { item, passagesPerMessage };
   return receiveDocument<ReadExtra, never, string, ReadItem>(() => start(request), {
@@ -89,6 +96,7 @@ export function readInWorker(
     failed: (problem) => ({ problem: `could not be read (${problem})` }),
     timeoutMs,
     timedOut: (problem) => ({ problem }),
+    abort: signal && { signal, result: { problem: 'was not read: Dossier is stopping' } },
   });
 }
 

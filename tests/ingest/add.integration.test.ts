@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
 import { runAddFiles, runText } from '../../src/commands/index.js';
@@ -445,5 +446,28 @@ describe('add <url>: a large document', () => {
     expect(added.document).toEqual(here.document);
     expect(looks.some((n) => n > 0 && n < 1000)).toBe(true);
     expect(dossier.search('cranes', { limit: 2000 })).toHaveLength(1000);
+  });
+
+  it('stops reading at close() (shutdown): its worker ends, nothing is stored, later adds are refused', async () => {
+    web.route('/reports/quays.txt', (_req, res) =>
+      send(res, 200, 'text/plain', 'Quay survey\n\nQuay 1 of the harbour holds 12 cranes.\n'),
+    );
+    const log = createLogger('silent');
+    const inWorker = new Ingest({ dossier, fetcher, log, now: () => FETCHED_AT, readInWorkerFrom: 0 });
+    // Shutdown comes as the add's reading worker starts.
+    const ended = new Promise<void>((resolve) =>
+      process.once('worker', (worker: Worker) => {
+        inWorker.close();
+        worker.once('exit', () => resolve());
+      }),
+    );
+    const operator = { platform: 'terminal', userId: 'operator', channelId: 'terminal' };
+    await expect(inWorker.addUrl(at('/reports/quays.txt'), operator)).rejects.toMatchObject({
+      code: 'restarting',
+      message: `Dossier is restarting: news.test:${port()}/reports/quays.txt was not added; add it again in a moment.`,
+    });
+    await ended;
+    await expectNothingStored();
+    await expect(inWorker.addUrl(at('/reports/quays.txt'), operator)).rejects.toMatchObject({ code: 'restarting' });
   });
 });

@@ -67,4 +67,15 @@ describe('readInWorker', () => {
     });
     await once(stuck!, 'exit');
   });
+
+  it('ends its worker when `signal` aborts (shutdown), the item unread', async () => {
+    let stuck: Worker | undefined;
+    const start = () => (stuck = new Worker('setInterval(() => {}, 1000)', { eval: true }));
+    const stopping = new AbortController();
+    const reading = readInWorker(item('stuck.md', '# Stuck\n\nPacket 1.\n'), { signal: stopping.signal, start });
+    const exited = once(stuck!, 'exit');
+    stopping.abort();
+    expect(await reading).toEqual({ problem: 'was not read: Dossier is stopping' });
+    await exited;
+  });
 });
