@@ -8,7 +8,7 @@ import { Bridges, type Bridge, type Group } from './bridges.js';
 import { ABBREVIATIONS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { SavedFile, savedPath, writeSave } from '../saved-file.js';
-import { readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
+import { nothingLearned, readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
 import { byScore, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
 import { baseForms, readWordNet } from './wordnet.js';
 
@@ -91,18 +91,7 @@ export class PassageIndex {
   private constructor(
     private readonly mini: MiniSearch<IndexedPassage>,
     analyzer: Analyzer,
-    private readonly learned: Learned = {
-      counts: { text: new Map(), any: new Map() },
-      words: new Map(),
-      bridges: [],
-      dictionary: {
-        words: Strings.of([]),
-        names: Strings.of([]),
-        specific: Strings.of([]),
-        vague: Strings.of([]),
-        money: Strings.of([]),
-      },
-    },
+    private readonly learned: Learned = nothingLearned(),
     /** Whether this index was loaded from the saved copy rather than built. */
     readonly fromCache = false,
     private readonly ranking: SearchRanking = DEFAULT_RANKING.search,

@@ -20,6 +20,17 @@ export interface Learned {
   dictionary: { words: Strings; names: Strings; specific: Strings; vague: Strings; money: Strings };
 }
 
+/** What an index knows before it has read its corpus or WordNet: a field added to `Learned` is added here alone. */
+export function nothingLearned(): Learned {
+  const none = () => Strings.of([]);
+  return {
+    counts: { text: new Map(), any: new Map() },
+    words: new Map(),
+    bridges: [],
+    dictionary: { words: none(), names: none(), specific: none(), vague: none(), money: none() },
+  };
+}
+
 /** MiniSearch's postings of one term: documents and frequencies, by field. */
 type TermData = Map<number, Map<number, number>>;
 

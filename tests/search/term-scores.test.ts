@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/search/analyzer.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
-import { readSavedIndex, savedIndex, Strings } from '../../src/search/saved-index.js';
+import { nothingLearned, readSavedIndex, savedIndex } from '../../src/search/saved-index.js';
 import { byScore, ShortIdMap, TermScorer } from '../../src/search/term-scores.js';
 import type { SavedFile } from '../../src/saved-file.js';
 
@@ -79,18 +79,7 @@ describe('TermScorer', () => {
 
   it('reads a saved index as the index it was saved from', () => {
     const mini = index(DOCS);
-    const bytes = savedIndex('key', mini as MiniSearch<unknown>, {
-      counts: { text: new Map(), any: new Map() },
-      words: new Map(),
-      bridges: [],
-      dictionary: {
-        words: Strings.of([]),
-        names: Strings.of([]),
-        specific: Strings.of([]),
-        vague: Strings.of([]),
-        money: Strings.of([]),
-      },
-    });
+    const bytes = savedIndex('key', mini as MiniSearch<unknown>, nothingLearned());
     const file = { size: bytes.length, read: (from: number, to: number) => bytes.subarray(from, to) } as SavedFile;
     const loaded = readSavedIndex<Doc>(file, 'key', PassageIndex.options(analyzer, ranking) as never)!.mini;
     for (const term of TERMS) expect(scorerResults(loaded, term)).toEqual(miniSearch(mini, term));
