@@ -21,6 +21,7 @@ import {
   COMPARISONS,
   YEAR,
   SCALE_LETTERS,
+  isDash,
 } from './words.js';
 import type { FigureUnit } from './types.js';
 import type { Reading } from './view.js';
@@ -164,10 +165,6 @@ export function rangeTailAt(r: Reading, low: Amount): { amount: Amount; hedge?: 
 /** Whether a range's two numbers are joined by a hyphen, which also joins codes, scores and names ("737-800"). */
 export function hyphenated(r: Reading, low: Amount): boolean {
   return r.t[low.next]?.text === '-';
-}
-
-function isDash(token: Token): boolean {
-  return token.text === '-' || token.text === '–';
 }
 
 /** The amount a change moved to, after the "to" at `i`: "to upwards of 20" after "grew from 5 or 6". */

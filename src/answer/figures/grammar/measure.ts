@@ -13,6 +13,7 @@ import {
   LINKING_WORDS,
   TIME_PREPOSITIONS,
   YEAR,
+  isDash,
 } from './words.js';
 import type { FigureUnit, Match } from './types.js';
 import type { Reading } from './view.js';
@@ -66,8 +67,7 @@ function nounRunAt(r: Reading, i: number): number | undefined {
       k > i &&
       !token.spaced &&
       !!next &&
-      (((token.text === '-' || token.text === '–') && !next.spaced) ||
-        (/^['’]s?$/.test(token.text) && /^(NOUN|PROPN|ADJ)$/.test(next.pos)));
+      ((isDash(token) && !next.spaced) || (/^['’]s?$/.test(token.text) && /^(NOUN|PROPN|ADJ)$/.test(next.pos)));
     // A word tagged as a verb straight after a preposition ("deaths from collisions") can only be a noun.
     const nominal = token.pos === 'VERB' && k === i && r.t[k - 1]?.pos === 'ADP' && !/ing$/.test(token.lower);
     const nounish = token.pos === 'NOUN' || token.pos === 'PROPN' || nominal;
@@ -279,7 +279,7 @@ export function nounPhraseEnding(r: Reading, end: number): { first: number } | u
 /** Whether token `j` belongs to the noun phrase read backwards to `end`, which so far begins at `first`. */
 function extendsPhrase(r: Reading, j: number, first: number, end: number): boolean {
   const token = r.t[j]!;
-  const glued = (token.text === '-' || token.text === '–') && !token.spaced;
+  const glued = isDash(token) && !token.spaced;
   const nounish =
     /^(NOUN|PROPN|ADJ|NUM|DET)$/.test(token.pos) ||
     token.lower === "'s" ||

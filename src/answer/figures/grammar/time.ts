@@ -13,6 +13,7 @@ import {
   BASELINE_MARKERS,
   PERIOD_ENDS,
   YEAR,
+  isDash,
 } from './words.js';
 import type { Match } from './types.js';
 import type { Reading } from './view.js';
@@ -102,7 +103,7 @@ function yearSpanAt(r: Reading, i: number): boolean {
   return (
     !!dash &&
     !!end &&
-    (dash.text === '-' || dash.text === '–') &&
+    isDash(dash) &&
     !dash.spaced &&
     !end.spaced &&
     YEAR.test(r.t[i - 1]?.text ?? '') &&

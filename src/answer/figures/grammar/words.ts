@@ -1,7 +1,11 @@
 import { CURRENCIES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS } from '../../../search/english.js';
+import type { Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
 /** Word lists of the figure grammar. Grammar, not topic: nothing here names a subject of the corpus. */
+
+/** A hyphen or an en dash: it joins a span's two ends ("40-45", "2019–21") and the parts of a name ("F-22"). */
+export const isDash = (token: Pick<Token, 'text'>): boolean => token.text === '-' || token.text === '–';
 
 /** English's number words (`search/english.ts`, where a question reads them too) as the numbers they are. */
 export const NUMBER_WORDS = new Map(
