@@ -12,10 +12,18 @@ const optional = () =>
     .transform((v) => (v === '' ? undefined : v))
     .optional();
 
-/** A whole number from `min` to `max`, with the one message a person needs whatever is wrong with it. */
+/**
+ * A whole number from `min` to `max`, written in digits, with the one message a person needs whatever is wrong with
+ * it. Digits only: coercing with Number() read an empty value (`RATE_LIMIT_USER_PER_MINUTE=` in `.env`) as 0, which
+ * quietly turned a limit off, and took "1e3" and "0x10" as numbers.
+ */
 const wholeNumber = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
-  return z.coerce.number<string | undefined>({ error }).int({ error }).min(min, { error }).max(max, { error });
+  return z
+    .string({ error })
+    .regex(/^\s*\d+\s*$/, { error })
+    .transform(Number)
+    .pipe(z.number().min(min, { error }).max(max, { error }));
 };
 
 const port = (fallback: number) => wholeNumber(1, 65535).default(fallback);

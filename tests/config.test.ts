@@ -37,6 +37,16 @@ describe('loadConfig', () => {
     expect(fails({ RATE_LIMIT_USER_PER_MINUTE: '1.5' })).toBe(
       'RATE_LIMIT_USER_PER_MINUTE must be a whole number from 0 to 10000 (it is "1.5")',
     );
+    // Empty, a number would have been 0 (RATE_LIMIT_…= turned the limit off); "1e3" and "0x10" are not digits.
+    for (const given of ['', ' ', '1e3', '0x10'])
+      expect(fails({ RATE_LIMIT_USER_PER_MINUTE: given })).toBe(
+        `RATE_LIMIT_USER_PER_MINUTE must be a whole number from 0 to 10000 (it is "${given}")`,
+      );
+    expect(fails({ ANSWER_TIMEOUT_MS: '' })).toMatch(/^ANSWER_TIMEOUT_MS must be a whole number/);
+    expect(loadConfig({ RATE_LIMIT_USER_PER_MINUTE: ' 12 ', HEALTH_PORT: '' })).toMatchObject({
+      RATE_LIMIT_USER_PER_MINUTE: 12,
+      HEALTH_PORT: undefined,
+    });
     expect(fails({ HEALTH_PORT: '70000' })).toBe('HEALTH_PORT must be a whole number from 1 to 65535 (it is "70000")');
     expect(fails({ TZ_DEFAULT: 'Mars/Olympus' })).toMatch(/^TZ_DEFAULT must be an IANA time zone/);
     expect(fails({ DATABASE_PATH: '' })).toBe(
