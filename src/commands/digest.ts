@@ -47,7 +47,13 @@ const DigestArgs = z
       .describe('What to do with this channel’s digest'),
     topics: z
       .string()
-      .max(MAX_TOPICS * (MAX_TOPIC_LENGTH + 2))
+      // Also Discord's option length; zod's own message ("Too big: expected string to have <=510 characters") was
+      // the reply to a long topic typed in Slack or the terminal.
+      .max(MAX_TOPICS * (MAX_TOPIC_LENGTH + 2), {
+        error: (issue) =>
+          `keep the topics to at most ${MAX_TOPICS}, of up to ${MAX_TOPIC_LENGTH} characters each (these have ` +
+          `${String(issue.input).length} characters)`,
+      })
       .optional()
       .describe('Saved queries, separated by commas: ferry fares, harbour dredging'),
     at: z.string().optional().describe('Local time to send it, e.g. 07:30 or 7:30am (default 08:00)'),

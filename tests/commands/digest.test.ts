@@ -239,6 +239,11 @@ describe('digest command', () => {
     ['only mentions for topics', 'digest subscribe @everyone, <!channel> at 07:30', /^Name at least one topic/],
     ['too many topics', 'digest subscribe a, b, c, d, e, f', /^At most 5 topics/],
     [
+      'topics longer than the five allowed in all',
+      `digest subscribe ${'fentanyl '.repeat(70)}`,
+      /^Keep the topics to at most 5, of up to 100 characters each \(these have 629 characters\)\.$/,
+    ],
+    [
       'a topic with no word in it',
       'digest subscribe 🙂',
       /^"🙂" is not a topic: it has no word to search for, e\.g\. ferry fares\.$/,
