@@ -1,13 +1,17 @@
 import type { Reply } from '../answer/reply.js';
 import type { Dossier } from '../engine/dossier.js';
+import { parseDateValue } from '../corpus/dates.js';
 import { DossierError, typed } from '../errors.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import { composeDigest, type FigureSource } from './compose.js';
 import { corpusFigures } from './figures.js';
 
-/** What is wrong with a `since` day, if anything: the command line refuses it before loading the corpus. */
+/**
+ * What is wrong with a `since` day, if anything: the command line refuses it before loading the corpus. A day the
+ * calendar has, read as a document's date is: Date.parse took 2026-02-30 as 2 March.
+ */
 export function sinceProblem(since: string | undefined): string | undefined {
-  if (since === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(since)))) return undefined;
+  if (since === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(since) && parseDateValue(since) === since)) return undefined;
   return `--since "${typed(since)}" is not a date: use YYYY-MM-DD.`;
 }
 

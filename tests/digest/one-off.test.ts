@@ -18,6 +18,10 @@ describe('oneOffDigest', () => {
       expect(() => oneOffDigest(world().dossier, ['fentanyl'], 'yesterday')).toThrow(
         /--since "yesterday" is not a date/,
       );
+      // Shaped like a date but not one the calendar has (Date.parse reads the first as 2 March).
+      for (const day of ['2026-02-30', '2026-04-31', '2026-13-01'])
+        expect(() => oneOffDigest(world().dossier, ['fentanyl'], day)).toThrow(`--since "${day}" is not a date`);
+      expect(oneOffDigest(world().dossier, ['fentanyl'], '2024-02-29').blocks.length).toBeGreaterThan(0);
       expect(() => oneOffDigest(world().dossier, [], undefined)).toThrow(/at least one topic/);
     },
   );
