@@ -115,12 +115,21 @@ export class DossierError extends Error {
  */
 export const TYPED_BACKTICK = '\u2060`';
 
+/** Most characters of someone's words a message quotes back, or a log keeps: a pasted paragraph is not worth it. */
+export const SHOWN_TYPED_CHARS = 200;
+
 /**
  * Someone's words as a message quotes them ("fig`ures" is not a command): each backtick marked as typed, so the chat
  * platforms show it rather than open code with it. Word joiners of their own are dropped, so none can mark the
- * message's next backtick.
+ * message's next backtick. Past `SHOWN_TYPED_CHARS` they are cut with an ellipsis: `help` followed by 3,000 letters,
+ * or a time of that length, was repeated whole in a one-line refusal.
  */
-export const typed = (text: string): string => text.replace(/\u2060/g, '').replace(/`/g, TYPED_BACKTICK);
+export const typed = (text: string): string => {
+  const chars = Array.from(text.replace(/\u2060/g, ''));
+  const shown =
+    chars.length > SHOWN_TYPED_CHARS ? `${chars.slice(0, SHOWN_TYPED_CHARS - 1).join('')}…` : chars.join('');
+  return shown.replace(/`/g, TYPED_BACKTICK);
+};
 
 /** A message as written, for a surface that shows backticks as they are (the terminal): the typed marks taken out. */
 export const asWritten = (message: string): string => message.replaceAll(TYPED_BACKTICK, '`');

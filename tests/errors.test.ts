@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLine, fileError } from '../src/errors.js';
+import { errorLine, fileError, SHOWN_TYPED_CHARS, TYPED_BACKTICK, typed } from '../src/errors.js';
 
 const systemError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -24,5 +24,17 @@ describe('fileError', () => {
   it("falls back to the error's first line for a code it does not know", () => {
     expect(fileError(systemError('EBUSY', 'EBUSY: resource busy\nmore'))).toBe('EBUSY: resource busy');
     expect(fileError(new Error('no code at all'))).toBe('no code at all');
+  });
+});
+
+describe('typed', () => {
+  it('quotes words back whole up to SHOWN_TYPED_CHARS, and cuts longer ones with an ellipsis', () => {
+    expect(typed('fig`ures')).toBe(`fig${TYPED_BACKTICK}ures`);
+    const long = '🙂'.repeat(SHOWN_TYPED_CHARS);
+    expect(typed(long)).toBe(long);
+    const cut = typed(`${long}x`);
+    // Cut by characters, never inside an emoji's two code units.
+    expect(Array.from(cut)).toHaveLength(SHOWN_TYPED_CHARS);
+    expect(cut.endsWith('🙂…')).toBe(true);
   });
 });

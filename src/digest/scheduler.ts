@@ -704,7 +704,7 @@ export class DigestScheduler {
     // Every surface shows an error reply as its message alone, so the message is the whole notice: which digest, why
     // it stopped (the reason is one or more sentences) and how to start it again.
     const message =
-      `The digest you set up for channel ${sub.channelId} (${typed(sub.topics.join(', '))}, ` +
+      `The digest you set up for channel ${sub.channelId} (${sub.topics.map(typed).join(', ')}, ` +
       `${describeDays(sub.days)} at ${sub.time} ${sub.timeZone}) is paused: ${reason.replace(/[.\s]+$/, '')}. ` +
       'Once the bot can post there again, subscribe again with `digest subscribe`.';
     const note = replyOf('Your Dossier digest is paused', [], {

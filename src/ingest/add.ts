@@ -5,10 +5,10 @@ import { slug } from '../corpus/slug.js';
 import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
 import { WATCH_DEFAULTS } from '../engine/watch.js';
-import { DossierError, fileError, typed } from '../errors.js';
+import { DossierError, fileError, SHOWN_TYPED_CHARS, typed } from '../errors.js';
 import type { Logger } from '../log.js';
 import { makeFolders } from '../saved-file.js';
-import { ANY_TYPE, FetchError, parseWebUrl, SHOWN_NON_LINK_CHARS, type Accept, type SafeFetcher } from './fetch.js';
+import { ANY_TYPE, FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
 import { fingerprint, readInWorker, readItem } from './read.js';
 
 /** What a link may lead to: the formats the corpus reads, by media type. */
@@ -339,7 +339,7 @@ function loggableUrl(link: string): string {
     const u = new URL(link.trim());
     return `${u.protocol}//${u.host}${u.pathname}`;
   } catch {
-    return link.trim().slice(0, SHOWN_NON_LINK_CHARS);
+    return link.trim().slice(0, SHOWN_TYPED_CHARS);
   }
 }
 

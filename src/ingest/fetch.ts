@@ -95,9 +95,6 @@ export type FetchResult = Fetched | { notModified: true; url: string };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** A text that is no link is quoted back (or logged) only this far: a pasted paragraph is not worth repeating whole. */
-export const SHOWN_NON_LINK_CHARS = 200;
-
 /** Causes followed looking for a timeout, however deep a library wraps it: bounded, so that a loop of causes ends. */
 const MAX_CAUSE_DEPTH = 5;
 
@@ -374,10 +371,7 @@ export function parseWebUrl(input: string, role = 'the link'): URL {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new FetchError(
-      'bad-url',
-      `"${typed(input.trim().slice(0, SHOWN_NON_LINK_CHARS))}" is not a web address: give a full https:// link.`,
-    );
+    throw new FetchError('bad-url', `"${typed(input.trim())}" is not a web address: give a full https:// link.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new FetchError('bad-url', `Only http and https links are fetched (${role} is ${url.protocol}).`);

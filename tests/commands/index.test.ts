@@ -12,7 +12,7 @@ import {
   runText,
   type CommandContext,
 } from '../../src/commands/index.js';
-import { DossierError } from '../../src/errors.js';
+import { DossierError, SHOWN_TYPED_CHARS } from '../../src/errors.js';
 import type { Ingest } from '../../src/ingest/add.js';
 import type { Feeds } from '../../src/ingest/feeds.js';
 import { createLogger } from '../../src/log.js';
@@ -26,6 +26,16 @@ const guard = corpusForSuite({
 const ctx = (): CommandContext => commandContext(guard());
 
 describe('the command table', () => {
+  it('quotes long words typed back cut short, so a refusal stays one short line', async () => {
+    const word = 'x'.repeat(3000);
+    for (const text of [`help ${word}`, `digest ${word}`, `digest subscribe fentanyl at ${word}`]) {
+      const reply = await runText(text, ctx());
+      expect(reply.status).toBe('error');
+      expect(reply.error!.message).toContain(`"${'x'.repeat(SHOWN_TYPED_CHARS - 1)}…"`);
+      expect(reply.error!.message.length).toBeLessThan(SHOWN_TYPED_CHARS + 200);
+    }
+  });
+
   it('treats text without a command as a question', async () => {
     const reply = await runText('where was the National Guard deployed?', ctx());
     expect(reply.status).toBe('ok');

@@ -33,6 +33,6 @@ describe('parseWebUrl', () => {
 
   it('quotes at most 200 characters of a pasted text that is no link', () => {
     const [, message] = parsed('word '.repeat(100)) as [string, string];
-    expect(message).toBe(`"${'word '.repeat(40).slice(0, 200)}" is not a web address: give a full https:// link.`);
+    expect(message).toBe(`"${'word '.repeat(40).slice(0, 199)}…" is not a web address: give a full https:// link.`);
   });
 });
