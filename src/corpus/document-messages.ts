@@ -102,17 +102,23 @@ export function receiveDocument<Extra, Attached, None, Result>(
     const aborted = () => abort && settle(abort.result);
     abort?.signal.addEventListener('abort', aborted, { once: true });
     const take = (message: DocumentMessage<Extra, Attached, None>) => {
-      if (message.type === 'document') read = { document: { ...message.head, passages: [] }, extra: message.extra };
-      else if (message.type === 'passages') {
+      if (message.type === 'document') {
+        // Passages arrive only after their head, and a document has one: otherwise some would be dropped unseen.
+        if (read) throw new Error('a second head came for one document');
+        if (typeof message.head?.source !== 'string') throw new Error("the document's head named no source");
+        read = { document: { ...message.head, passages: [] }, extra: message.extra };
+      } else if (message.type === 'passages') {
+        if (!read) throw new Error('passages came before their document');
         const { passages, attached } = message;
         if (!Array.isArray(passages)) throw new Error('a slice of passages was no list');
         if (attached !== undefined && (!Array.isArray(attached) || attached.length !== passages.length))
           throw new Error("a slice's attachments were not one per passage");
         receiving.onPassages?.(passages, attached);
-        read?.document.passages.push(...passages);
+        read.document.passages.push(...passages);
       } else if (message.type === 'none') settle(receiving.none(message.none));
       else if (message.type === 'end') {
-        if (read) settle(receiving.document(read.document, read.extra));
+        if (!read) throw new Error('the end came before any document');
+        settle(receiving.document(read.document, read.extra));
       } else throw new Error('a message of no known type');
     };
     // A message that does not fit, or that `onPassages` refuses, fails the document as a worker error does: thrown

@@ -132,6 +132,10 @@ describe('sendDocument and receiveDocument', () => {
       ],
       ['unknown type', [head, { type: 'chapter' }], 'a message of no known type'],
       ['null', [null], "Cannot read properties of null (reading 'type')"],
+      ['passages first', [{ type: 'passages', passages: [passage(1)] }, head], 'passages came before their document'],
+      ['end first', [{ type: 'end' }], 'the end came before any document'],
+      ['two heads', [head, head], 'a second head came for one document'],
+      ['headless', [{ type: 'document', head: {}, extra: {} }], "the document's head named no source"],
     ];
     for (const [, messages, why] of cases) {
       const { port, worker, start } = standIn();
