@@ -275,7 +275,8 @@ async function checked(command: string, text: string, values: Values): Promise<R
       line: `--chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`,
       status: 2,
     };
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  // Digits only: Number() also reads "1e1", "0x3" and " 3", which no one means as a count of results.
+  const limit = values.limit === undefined ? undefined : /^\d+$/.test(values.limit) ? Number(values.limit) : NaN;
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= MAX_RESULTS))
     return { line: `--limit takes a whole number from 1 to ${MAX_RESULTS} (not "${values.limit}").`, status: 2 };
   if (limit !== undefined && !['ask', 'cite'].includes(command))

@@ -137,7 +137,8 @@ describe('the dossier command line', () => {
   }, 120_000);
 
   it('refuses a --limit outside 1 to 10, or on another command, in one line', { timeout: 120_000 }, () => {
-    for (const limit of ['0', '11', 'ten', '2.5']) {
+    // Number() reads the last four as 10, 3, 3 and 3.
+    for (const limit of ['0', '11', 'ten', '2.5', '1e1', '0x3', ' 3', '3.0']) {
       const refused = dossier('ask', 'guard', '--limit', limit);
       expect(refused.status).toBe(2);
       expect(lines(refused.stderr)).toEqual([`dossier: --limit takes a whole number from 1 to 10 (not "${limit}").`]);
