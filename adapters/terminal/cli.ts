@@ -173,6 +173,9 @@ const OPTION_SPEC = {
   version: { type: 'boolean', default: false },
 } as const;
 
+/** The options that name a folder or a file. */
+const PATH_OPTIONS = ['corpus', 'cache', 'lexicon'] as const;
+
 /** The options and words typed; `parseArgs` throws on a malformed option. */
 const parseOptions = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTION_SPEC });
 type Values = ReturnType<typeof parseOptions>['values'];
@@ -261,6 +264,10 @@ async function checked(command: string, text: string, values: Values): Promise<R
   }
   if (values.json && !JSON_OUTPUT[command])
     return { line: `${command} has no --json output; run it without --json to read it.`, status: 2 };
+  // Given empty ("--corpus $DIR" with DIR unset), a path would quietly mean the working folder, as an empty
+  // CORPUS_DIR would: that one stops the bot, and so does this, as a value left out.
+  const blank = PATH_OPTIONS.find((name) => values[name] !== undefined && !values[name].trim());
+  if (blank) return { line: needsValue(`--${blank}`), status: 2 };
   if (values.since !== undefined && command !== 'digest')
     return { line: `--since is for digest (not "${command}").`, status: 2 };
   // The digest's module is loaded for a digest anyway.
@@ -447,6 +454,11 @@ function optionProblem(error: unknown): string {
   if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
     return `Unknown option ${option}: \`dossier help\` lists the options (a text starting with - goes after --).`;
   if (message.includes('does not take an argument')) return `${option} takes no value.`;
+  return needsValue(option);
+}
+
+/** An option given no value, with its usage when it has one ("--limit needs a value: --limit N."). */
+function needsValue(option: string): string {
   const usage = OPTIONS.find((o) => o.usage.split(' ')[0] === option)?.usage;
   return `${option} needs a value${usage ? `: ${usage}` : ''}.`;
 }

@@ -153,6 +153,10 @@ describe('the dossier command line', () => {
       [['ask', 'guard', '--bogus'], 'dossier: Unknown option --bogus: `dossier help` lists the options'],
       [['ask', 'guard', '--limit'], 'dossier: --limit needs a value: --limit N.'],
       [['sources', '--json=yes'], 'dossier: --json takes no value.'],
+      // Empty, as "--corpus $DIR" with DIR unset gives: the working folder was read as the corpus.
+      [['ask', 'guard', '--corpus', ''], 'dossier: --corpus needs a value: --corpus DIR.'],
+      [['ask', 'guard', '--cache', ' '], 'dossier: --cache needs a value: --cache DIR.'],
+      [['sources', '--lexicon', ''], 'dossier: --lexicon needs a value: --lexicon FILE.'],
     ] as const) {
       // The option last, after run()'s own --corpus and --cache, as a person types it.
       const refused = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' });
