@@ -7,6 +7,7 @@ import { NUMBER_SCALES, NUMBER_WORDS } from '../search/english.js';
 import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
+import { withoutLinks } from '../search/query.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import { markRanges, replyOf, said, textReply, type Reply, type ReplyBlock, type RichText } from './reply.js';
 
@@ -19,10 +20,12 @@ import { markRanges, replyOf, said, textReply, type Reply, type ReplyBlock, type
  */
 export function cite(dossier: Library, typed: string, { limit = PAGE_SIZE }: { limit?: number } = {}): AskAnswer {
   // Before the quote is looked for, so "<@U123> said “…”" is read as the person saw it: a quote and its lead-in.
-  const text = asShown(typed);
+  // A link's label is the words a reader saw ("[hugs not bullets](https://…)"); its address is no part of a quote.
+  const shown = asShown(typed);
+  const text = asShown(withoutLinks(typed));
   const span = quotedSpan(text, dossier.ranking.cite.minQuotedWords);
   const found = span ? citeQuote(dossier, span, limit) : undefined;
-  return found?.results.length ? { ...found, query: text } : citeQuote(dossier, text, limit);
+  return { ...(found?.results.length ? found : citeQuote(dossier, text, limit)), query: shown };
 }
 
 /** Quote marks, curly and straight. */

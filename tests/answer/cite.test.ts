@@ -42,6 +42,18 @@ describe('cite', () => {
     }
   });
 
+  it("reads a link's label as the quote, and no address as part of one", () => {
+    const [plainQuote] = cite(dossier(), 'Congress never passed the law.').results;
+    for (const typed of [
+      '[Congress never passed the law.](https://example.org/reform)',
+      'https://example.org/a Congress never passed the law.',
+    ]) {
+      const answer = cite(dossier(), typed);
+      expect(answer.results[0]?.score, typed).toBe(plainQuote!.score);
+      expect(answer.query).toBe(typed);
+    }
+  });
+
   it('echoes the quote it read without the gaps the markup left, found or not (a reply title Slack makes bold)', () => {
     expect(cite(dossier(), '<@U123> said “Congress never passed the law”  <!here>').query).toBe(
       'said “Congress never passed the law”',
