@@ -188,9 +188,12 @@ function excerptFor(
 export function askReply(answer: AskAnswer, offset = 0): Reply {
   const json = () => askJson(answer);
   if (answer.results.length === 0) {
+    // A question of symbols alone ("???", an emoji) was not searched: "try other words" would suggest it had some.
     const none = offset
       ? 'No more passages answer this question.'
-      : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.';
+      : !/[\p{L}\p{N}]/u.test(answer.query)
+        ? 'That question has no words to look for: ask it in words.'
+        : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.';
     return textReply(answer.query, said(none), { status: 'empty', json });
   }
   const blocks: ReplyBlock[] = [

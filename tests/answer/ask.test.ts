@@ -45,6 +45,12 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(sources).toContain('roads.md');
   });
 
+  it('says a question of symbols alone has no words to look for, rather than to try other words', () => {
+    for (const q of ['???', '🙂', '<@U1> !!'])
+      expect(JSON.stringify(askReply(ask(town(), q)).blocks), q).toContain('no words to look for');
+    expect(JSON.stringify(askReply(ask(town(), 'zebra quantum')).blocks)).toContain('Try other words');
+  });
+
   it('refuses when the subject is missing, whatever the case of its letters', () => {
     for (const q of ['Tokyo library opening hours', 'tokyo library opening hours'])
       expect(ask(town(), q).match, q).toBe(ask(town(), 'Tokyo library opening hours').match);
