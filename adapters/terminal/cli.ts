@@ -8,6 +8,7 @@ import {
   findCommand,
   isUnknownAction,
   MAX_RESULTS,
+  EXIT,
   MORE,
   notACommand,
   parseText,
@@ -130,6 +131,8 @@ ${columns(OPTIONS)}`;
 
 /** `more` pages the terminal bot's answer; here, `dossier more` and `dossier help more` say what stands for it. */
 const NO_MORE = 'There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.';
+/** `exit` alone ends the terminal bot's session; here each run ends by itself, and a search for it helps nobody. */
+const NO_EXIT = 'There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.';
 
 /** Commands are typed after `dossier` here, so that is how refusals and answers write the ones they suggest. */
 const ASKING = { platform: 'terminal', slashCommand: 'dossier' } as const;
@@ -217,6 +220,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
+  if (EXIT.test(typed) && words.length === 0) return refuse({ line: NO_EXIT, status: 2 });
   // The same reading as every chat surface: a command, a mistyped one, or a question for `ask`.
   const { name: command, text } = parseText([typed, ...words].join(' '));
   if (command === 'help') return help(text, values.json);

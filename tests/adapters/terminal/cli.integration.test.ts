@@ -292,6 +292,15 @@ describe('dossier on a mistyped command, --version and --json', () => {
         ['more'],
         'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',
       ],
+      // The terminal bot's words for ending a session were searched as a question (exit 0, "Nothing … answers").
+      [
+        ['exit'],
+        'dossier: There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.',
+      ],
+      [
+        ['QUIT'],
+        'dossier: There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.',
+      ],
     ] as const) {
       const typo = run([...args], missing);
       expect([typo.status, typo.stdout, typo.stderr.trim()]).toEqual([2, '', line]);
