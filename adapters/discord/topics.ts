@@ -51,7 +51,7 @@ interface Tally {
  *
  * Which phrases are topics is read off the corpus alone, with no word list: a phrase of several
  * words that two passages share, then a single noun only when several such phrases are built on
- * it ("drug" in "drug seizures" and "drug trafficking"), so a noun that merely turns up here and
+ * it ("ferry" in "ferry crossings" and "ferry fares"), so a noun that merely turns up here and
  * there ("effect", "example") is not offered.
  */
 export class TopicSuggester {
@@ -163,7 +163,7 @@ export class TopicSuggester {
       .filter((t) => isPhrase(t.label))
       .slice(0, MOST_MEASURES);
     const shared = ranked(phrases, (t) => t.label.includes(' ') && t.passages >= 2);
-    // The words several shared phrases are built on ("drug" of "drug seizures" and "drug trafficking");
+    // The words several shared phrases are built on ("ferry" of "ferry crossings" and "ferry fares");
     // here a tally's `passages` counts those phrases.
     const builtOn = new Map<string, Tally>();
     for (const { label } of shared)

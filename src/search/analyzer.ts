@@ -182,7 +182,7 @@ export const compoundPart = (word: string): boolean => LETTERS.test(word);
 /**
  * The words of folded text, each compound written with hyphens ("multi-layered", "co-operation", "Meso-American")
  * followed by its parts joined ("multilayered"), as people and corpora write the same compound either way: the parts
- * find it written apart ("cross border"), the joined form written as one word. With `compounds`, the position of each
+ * find it written apart ("multi layered"), the joined form written as one word. With `compounds`, the position of each
  * joined form is set to its number of parts.
  */
 function tokensOf(folded: string, ascii: boolean, compounds?: Map<number, number>): string[] {

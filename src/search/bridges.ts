@@ -122,7 +122,7 @@ export class Bridges {
   static oneWay(pairs: [string, string][], via: BridgeSource, analyzer: Analyzer): Bridge[] {
     const out = new Map<string, Bridge>();
     for (const [a, b] of pairs) {
-      // A phrase the analyser would shorten to another word is not that word: "big H" (heroin) is not "big",
+      // A phrase the analyser would shorten to another word is not that word: "plan B" (a fallback) is not "plan",
       // "vitamin A" not "vitamin". Only stop words may drop out ("the man" is "man").
       if (!whole(a, analyzer) || !whole(b, analyzer)) continue;
       const from = phraseTerms(a, analyzer);

@@ -151,7 +151,7 @@ const SHORT_YEARS = new RegExp(
 const SHORT_YEAR = /(?<![\p{L}\d])(?:(fy) ?'?|')(\d\d)(?![\d.,%'])/giu;
 
 /**
- * A question's two-digit year range ("poppy 15-17", "homicides '18–'19") and year ("fy22", "in '18") written out
+ * A question's two-digit year range ("wheat 15-17", "enrolment '18–'19") and year ("fy22", "in '18") written out
  * ("2015-2017", "fy 2022") in the century whose years the corpus has (this one first), so it searches for those years
  * (and `figures` prefers their figures): "15" and "17" alone match any fifteen and seventeen. A year the corpus lacks
  * in either century stays as typed.
@@ -222,8 +222,8 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     // A word the corpus lacks in the asker's spelling may be there in the other (British or American).
     if (options.bridges.spelling > 0 && !index.knows(term))
       for (const other of otherSpellings(word)) offer(other, 'spelling');
-    // A word neither the corpus nor the dictionary has may be two the corpus has, written as one ("crossborder" for
-    // "cross border", "nightshift" for "night shift"): a passage saying both says it, as a compound's other spelling.
+    // A word neither the corpus nor the dictionary has may be two the corpus has, written as one ("schoolbus" for
+    // "school bus", "nightshift" for "night shift"): a passage saying both says it, as a compound's other spelling.
     if (options.bridges.spelling > 0 && !kind && !bridged()) {
       const parts = splitInTwo(index, word);
       if (parts) alts.push({ terms: parts, weight: options.bridges.spelling, via: 'spelling' });
@@ -277,7 +277,7 @@ const MIN_PART = 3;
 
 /**
  * The two terms the corpus has that `word` is written of, when it is (the split leaving the longer first part wins:
- * "crossborder" is "cross" and "border", never "c" and "rossborder").
+ * "schoolbus" is "school" and "bus", never "s" and "choolbus").
  */
 function splitInTwo(index: PassageIndex, word: string): string[] | undefined {
   for (let at = word.length - MIN_PART; at >= MIN_PART; at--) {
@@ -289,7 +289,7 @@ function splitInTwo(index: PassageIndex, word: string): string[] | undefined {
 }
 
 /**
- * The question's words with two neighbouring words that the corpus writes as one ("cross border", "crossborder") each
+ * The question's words with two neighbouring words that the corpus writes as one ("school bus", "schoolbus") each
  * said by that one too (`joined`), as the parts of a compound typed with hyphens are; a word that could join either
  * neighbour joins the one before it.
  */

@@ -188,7 +188,7 @@ export interface RankingOptions {
     candidates: number;
     /**
      * `answer.minCoverage` for a `figures` topic: under this share of the topic's weight (and short of
-     * `answer.minEvidence`), "no figures". A topic is a short noun phrase ("guard headcount"), not a question, so one
+     * `answer.minEvidence`), "no figures". A topic is a short noun phrase ("clinic headcount"), not a question, so one
      * word said otherwise weighs a larger share of it; the figures shown must still name the topic in their clause.
      */
     minCoverage: number;

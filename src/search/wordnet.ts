@@ -68,7 +68,7 @@ const MONEY_SENSES: [string, number][] = [
  * What the index learns from WordNet, once when it is built (the dictionary is some 30 MB) and
  * saved with it, never per question: the synonyms of the corpus's own words, as [synonym, corpus
  * word] pairs (the other words of each word's commonest sense, and for a noun of its broader and
- * narrower senses, so a question that says "nab" finds "arrested" and "murder" finds "homicide"),
+ * narrower senses, so a question that says "fix" finds "repaired" and "sedan" finds "car"),
  * and the dictionary's one-word entries, which tell a word the corpus lacks from a typo, and a
  * name from a common word. `rare` pairs are the other synonyms, of a word's other senses or in senses the synonym
  * seldom has ("intercept" for "wiretap"): a question's other words must pick them (see `Alternative.gated`), as they
@@ -114,7 +114,7 @@ export async function readWordNet(
     const at = 4 + 2 * parseInt(fields[3]!, 16);
     return Array.from({ length: Number(fields[at]) }, (_, i) => fields.slice(at + 1 + 4 * i, at + 5 + 4 * i));
   };
-  /** A noun sense's broader and narrower senses, when it has few narrower ones: "murder" is a "homicide". */
+  /** A noun sense's broader and narrower senses, when it has few narrower ones: a "sedan" is a "car". */
   const kin = (offset: number): number[] => {
     const pointers = pointersIn(fieldsAt('noun', offset));
     const narrower = pointers.filter(([symbol, , part]) => symbol === '~' && part === 'n');

@@ -129,8 +129,8 @@ function listFigures(dossier: Library, found: Scored[], match: Match, limit: num
 
 /**
  * Other sources' figures for the best figure's quantity, which the topic may word unlike them: sources seldom give one
- * estimate in the same words ("the profits from illegal drug sales in the country are estimated at between $18 and
- * $30 billion", "illegal drug sales in the country ... provide some $20 to $30 billion in revenue"), but they give it
+ * estimate in the same words ("the profits from ferry tickets in the country are estimated at between $18 and
+ * $30 billion", "ferry tickets in the country ... provide some $20 to $30 billion in revenue"), but they give it
  * in the same unit, at a close value (`estimateSpread`), in a sentence that says much of what the other's says
  * (`restated` of its weight). Each scores as the figure it restates. Only the best figure is restated: one further
  * down the list is less surely about the topic, and its echoes were mostly about something else in the tuning topics.

@@ -109,8 +109,8 @@ export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Cl
 /**
  * The terms of the clause a figure stands in, or none when it is not about the topic. The heading and list
  * lead-in (`frame`) frame every sentence under them, but only a sentence that names part of the topic, or
- * follows one that does ("This is reflected in rising violence. So far this year, homicides are up ..."), is
- * about it, the latter counting `following` as much: a section on violence holds figures on other things too.
+ * follows one that does ("This is reflected in rising rents. So far this year, evictions are up ..."), is
+ * about it, the latter counting `following` as much: a section on rents holds figures on other things too.
  */
 function clauseOf(
   query: AnalysedQuery,

@@ -83,8 +83,8 @@ export class MeasureIndex {
    * For each group (same index), the figures that different sources give differently for it at the
    * same time (or with no time), the best one from each source, when there are at least two; empty
    * where they agree. Besides the group's own figures these may be other sources' figures for an
-   * overlapping measure with a close value ("profits from drug sales" beside "revenue to drug
-   * organizations"), which a reader should see side by side; each figure stands in one list at most.
+   * overlapping measure with a close value ("profits from ferry tickets" beside "revenue to ferry
+   * operators"), which a reader should see side by side; each figure stands in one list at most.
    */
   disagreements<F extends Sourced>(groups: MeasureGroup<F>[]): F[][] {
     const taken = new Set<F>();

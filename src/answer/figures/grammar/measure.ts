@@ -25,7 +25,7 @@ import { isTimeAt } from './time.js';
  */
 
 /**
- * The most tokens a noun phrase is read back over ("the profits from drug sales in the city" is eight): further back is
+ * The most tokens a noun phrase is read back over ("the profits from bus fares in the city" is eight): further back is
  * another clause's.
  */
 const NOUN_PHRASE_MAX_TOKENS = 14;
@@ -94,7 +94,7 @@ function nounRunAt(r: Reading, i: number): number | undefined {
     if (!nounish && !modifier && !glue && !joins) break;
     if (nounish) {
       lastNoun = k;
-      // "Three gangs control the harbour": a plural noun followed by another noun ends the phrase.
+      // "Three firms control the harbour": a plural noun followed by another noun ends the phrase.
       if (/[^su]s$/.test(token.lower) && next?.pos === 'NOUN') break;
     }
   }
@@ -115,7 +115,7 @@ export function predicateAt(r: Reading, at: number): string | undefined {
   return noun && measureText(r, noun.first, noun.next);
 }
 
-/** "coming from heroin", "involving trucks": a participle, its preposition if any, and a noun phrase. */
+/** "coming from wheat", "involving trucks": a participle, its preposition if any, and a noun phrase. */
 export function participlePhraseAt(r: Reading, at: number): { first: number; next: number } | undefined {
   let i = at;
   while (r.t[i]?.pos === 'AUX') i++;
@@ -130,7 +130,7 @@ export function participlePhraseAt(r: Reading, at: number): { first: number; nex
 
 /**
  * The measure of money, a percentage or a multiple: a noun after it ("40 percent increase in ..."), the noun phrase it
- * is said of ("drug seizures up 28 percent"), what follows it (`complementAt`), or, for a sum with no noun of its own,
+ * is said of ("bus trips up 28 percent"), what follows it (`complementAt`), or, for a sum with no noun of its own,
  * the measure of the sum before it in the sentence ("$2.9 billion in aid ... and $1.8 billion has been spent").
  */
 export function quantityMeasure(
@@ -183,7 +183,7 @@ function complementAt(r: Reading, k: number, money: boolean): string | undefined
     const place =
       PLACE_PREPOSITIONS.has(after) && noun && r.t.slice(noun.first, noun.headNext).every((t) => t.pos === 'PROPN');
     if (!noun || place) return undefined;
-    // "90 percent of heroin used in the country": the share is of what the participle narrows.
+    // "90 percent of water used in the country": the share is of what the participle narrows.
     const end = after === 'of' ? (participlePhraseAt(r, noun.next)?.next ?? noun.next) : noun.next;
     return measureText(r, noun.first, end);
   }
@@ -197,13 +197,13 @@ function complementAt(r: Reading, k: number, money: boolean): string | undefined
 }
 
 /**
- * The noun phrase a figure is predicated of: "the profits from ... are estimated at [figure]", "drug
- * seizures up [figure]", "thefts reached [figure]". After any other verb the subject is who acts ("the
+ * The noun phrase a figure is predicated of: "the profits from ... are estimated at [figure]", "bus
+ * trips up [figure]", "thefts reached [figure]". After any other verb the subject is who acts ("the
  * ministry has spent [figure]"): the sentence does not say what the figure is of, and the actor is not it.
  */
 export function subjectBefore(r: Reading, i: number): string | undefined {
   // A noun phrase right before a figure is not what it is said of ("the report found 90 percent", with
-  // "found" read as a noun), unless the figure is a change ("seizures up 28 percent") or stands in brackets.
+  // "found" read as a noun), unless the figure is a change ("trips up 28 percent") or stands in brackets.
   if (!/^(AUX|ADV|PART)$/.test(r.t[i - 1]?.pos ?? '') && !verbalBefore(r, i - 1, i) && !linkingAt(r, i - 1)) {
     if (!CHANGE_MARKERS.has(r.lower(i)) && r.t[i]?.text !== '(') return undefined;
   }
@@ -248,7 +248,7 @@ function linkingAt(r: Reading, k: number): boolean {
 }
 
 /**
- * "The new force would take in the police and initially total some 50,000": a second predicate joined by "and" (or
+ * "The new service would take in the inspectors and initially total some 5,000": a second predicate joined by "and" (or
  * "or", at `and`) is said of the subject of the first, the noun phrase before its verbs.
  */
 function firstSubject(r: Reading, and: number): string | undefined {
@@ -259,7 +259,7 @@ function firstSubject(r: Reading, and: number): string | undefined {
   return subject && measureText(r, subject.first, chain);
 }
 
-/** The noun phrase that ends before token `end`, read backwards: "the profits from drug sales in the city". */
+/** The noun phrase that ends before token `end`, read backwards: "the profits from bus fares in the city". */
 export function nounPhraseEnding(r: Reading, end: number): { first: number } | undefined {
   let first = end;
   for (let j = end - 1; j >= 0 && end - j <= NOUN_PHRASE_MAX_TOKENS; j--) {
@@ -287,7 +287,7 @@ function extendsPhrase(r: Reading, j: number, first: number, end: number): boole
     glued ||
     (token.text === '.' && !token.spaced);
   const linking = NOUN_LINKS.has(token.lower) && first < end;
-  // "heroin used in ...", "crashes involving trucks", or "of frozen fish": a participle after its noun, or before it
+  // "water used in ...", "crashes involving trucks", or "of frozen fish": a participle after its noun, or before it
   // after a preposition. A past form with an object after it is the sentence's verb: "the port handled cargo".
   const object = /(ed|en)$/.test(token.lower) && /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(r.t[j + 1]!.pos);
   const participle =
@@ -300,7 +300,7 @@ function extendsPhrase(r: Reading, j: number, first: number, end: number): boole
   const hedged = first === j + 1 && r.t[first]!.pos === 'NUM' && HEDGES.some((h) => h.at(-1) === token.lower);
   // "Waits of ...": wink reads a capitalised first word before a preposition as a verb; there it is a noun.
   const opening = token.pos === 'VERB' && !j && first === 1 && NOUN_LINKS.has(r.lower(1));
-  // "customs reports drug seizures": a plural noun before another noun ends the phrase.
+  // "inspectors report ferry crossings": a plural noun before another noun ends the phrase.
   const plural = token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && r.t[j + 1]?.pos === 'NOUN';
   return (nounish || linking || participle || hedged || opening) && !plural;
 }
@@ -324,7 +324,7 @@ function relativeBefore(r: Reading, first: number): number | undefined {
 
 /**
  * The measure in tokens `first` to `next`: without its determiners, and cut before a verb that opens a
- * clause ("respondents said the city ...", "heroin ... is from"), so it is always a noun phrase. None
+ * clause ("respondents said the city ...", "water ... is from"), so it is always a noun phrase. None
  * when no noun is left, or when every noun names a time ("the same period" says when, not what).
  */
 export function measureText(r: Reading, first: number, next: number): string | undefined {
@@ -357,8 +357,8 @@ export function measureText(r: Reading, first: number, next: number): string | u
 
 /**
  * A finite verb: an auxiliary, or an inflected verb after its subject ("respondents said the city ...").
- * A participle that narrows a noun ("heroin used in", "residents feeling unsafe"), one before a noun
- * ("armed groups"), or a noun read as a verb inside a compound ("road crash deaths") opens none.
+ * A participle that narrows a noun ("water used in", "residents feeling unsafe"), one before a noun
+ * ("paved roads"), or a noun read as a verb inside a compound ("road crash deaths") opens none.
  */
 function opensClause(r: Reading, k: number): boolean {
   const token = r.t[k]!;

@@ -36,7 +36,7 @@ export interface Match {
   next: number;
   figure: Omit<Figure, 'text' | 'start' | 'end'>;
   /**
-   * Read from "of those" or an ellipsis ("and some 15,500 coming from heroin"): takes the time of the figure before.
+   * Read from "of those" or an ellipsis ("and some 15,500 coming from schools"): takes the time of the figure before.
    */
   anaphoric: boolean;
   /** The measure a later "of those" refers back to: this figure's own, before any qualifier was added. */

@@ -253,7 +253,7 @@ export const QUALIFYING_PREPOSITIONS = new Set([
   'within',
   'across',
 ]);
-/** Prepositions that may join two parts of one noun phrase: "profits from drug sales in the United States". */
+/** Prepositions that may join two parts of one noun phrase: "profits from ferry tickets in the United Kingdom". */
 export const NOUN_LINKS = new Set(['of', 'in', 'from', 'at', 'on', 'to', 'for', 'among', 'with', 'within', 'across']);
 /**
  * Verbs (by lemma) whose subject is the quantity itself: "thefts reached 1,500", "the bill came to $3
