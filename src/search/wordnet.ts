@@ -86,7 +86,9 @@ export async function readWordNet(
   similar: [string, string][];
   dictionary: Dictionary;
 }> {
-  // Index lines are kept whole and read only for the corpus's words: parsing all 150,000 was most of the time.
+  // Index lines are kept whole and split only as far as each use needs: parsing all 150,000 was most of the time.
+  // Every lemma's sense count is read, and every one-word lemma's senses are looked at for the money words (the first
+  // sense of each noun-only one SemCor never tagged); only the corpus's words have their senses' relations followed.
   const entries = new Map<string, { part: (typeof PARTS)[number]; line: string }[]>();
   const data = new Map<string, string>();
   for (const part of PARTS) {

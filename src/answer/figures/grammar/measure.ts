@@ -289,7 +289,7 @@ function extendsPhrase(r: Reading, j: number, first: number, end: number): boole
   const linking = NOUN_LINKS.has(token.lower) && first < end;
   // "water used in ...", "crashes involving trucks", or "of frozen fish": a participle after its noun, or before it
   // after a preposition. A past form with an object after it is the sentence's verb: "the port handled cargo".
-  const object = /(ed|en)$/.test(token.lower) && /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(r.t[j + 1]!.pos);
+  const object = /(ed|en)$/.test(token.lower) && /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(r.t[j + 1]?.pos ?? '');
   const participle =
     token.pos === 'VERB' &&
     /(ed|en|ing)$/.test(token.lower) &&
