@@ -31,7 +31,7 @@ import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { ADD_TO_DOSSIER, COMMAND_NAME, TOPIC_ARGS } from './commands.js';
-import { digestError, findDigest, rejectDigestRateLimits, withNonce } from './digest.js';
+import { digestError, findDigest, rejectDigestRateLimits, THREAD_LOCKED, withNonce } from './digest.js';
 import { parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
 import { TopicSuggester } from './topics.js';
 
@@ -612,6 +612,13 @@ function failureLine(code: number | string, status: number, message: string, cha
         `Attach Files and Read Message History there.`
       );
     default:
+      if (THREAD_LOCKED.has(code)) {
+        const thread = channel ? `thread ${channel}` : 'the thread';
+        return (
+          `Discord says ${thread} is locked, so only members with Manage Threads may post there ` +
+          `(${code} ${message}): unlock it there.`
+        );
+      }
       return `Discord refused the request (${status}, code ${code}): ${message}`;
   }
 }

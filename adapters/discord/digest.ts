@@ -49,6 +49,14 @@ export async function findDigest(client: Client, channel: SendableChannels, sinc
   return messages.some((m) => m.author.id === client.user?.id && !m.webhookId && !m.interactionMetadata);
 }
 
+/**
+ * Discord's refusals of a post in a locked thread, which only members with Manage Threads may post in or reopen:
+ * 160005 Thread is locked, and 50083 Thread is archived, its answer for a locked thread whether archived or not (an
+ * archived thread that is not locked is reopened by the post, as by any member's message). Permanent until someone
+ * unlocks it.
+ */
+export const THREAD_LOCKED: ReadonlySet<number | string> = new Set([50083, 160005]);
+
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /**
@@ -68,6 +76,7 @@ function classify(error: unknown, stage: 'before' | 'post' | 'look'): DeliveryEr
   if (error instanceof DiscordAPIError) {
     if (error.code === 10003 || error.code === 50001) return 'channel-gone';
     if (error.code === 50013) return stage === 'look' ? 'cannot-check' : 'forbidden';
+    if (THREAD_LOCKED.has(error.code)) return 'forbidden';
     if (error.status === 429) return 'rate-limited';
     if (error.status >= 500) return stage === 'before' ? 'unavailable' : 'server-error';
     return 'rejected';

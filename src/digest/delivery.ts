@@ -8,7 +8,7 @@
  *   `channel_not_found`, `is_archived`, `not_in_channel`; Discord 10003 Unknown Channel, 50001
  *   Missing Access). Permanent: the subscription is paused.
  * - `forbidden`: the bot may no longer post there (Slack `restricted_action`; Discord 50013
- *   Missing Permissions). Permanent: the subscription is paused.
+ *   Missing Permissions, and 50083 or 160005 for a locked thread). Permanent: the subscription is paused.
  * - `rejected`: the platform refused this message or this call (too long, bad blocks, a refused
  *   token). Trying the same again will not help: the slot fails.
  * - `rate-limited`: not now; `retryAfterMs` says when.

@@ -3,6 +3,9 @@ import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
 import { digestNonce } from '../../../adapters/discord/digest.js';
 import type { DeliveryError } from '../../../src/digest/delivery.js';
+import { DigestScheduler } from '../../../src/digest/scheduler.js';
+import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
+import type { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { openCorpus } from '../../support/corpus.js';
 import { CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
@@ -14,6 +17,7 @@ import { textReply } from '../../../src/answer/reply.js';
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;
 let cleanup: () => Promise<void>;
+let dossier: Dossier;
 
 const digest = textReply('Digest: tram funding', 'The tram was funded.');
 const OTHER_CHANNEL = '900000000000000099';
@@ -25,7 +29,7 @@ beforeAll(async () => {
   const corpus = await openCorpus({ 'tram.md': '# Tram\n\nThe tram was funded.\n' });
   cleanup = corpus.cleanup;
   standIn = await DiscordStandIn.start();
-  const dossier = corpus.dossier;
+  dossier = corpus.dossier;
   adapter = await startDiscordAdapter(standIn, botContext({ dossier, log: silentLogger() }), 2_000);
 });
 afterAll(async () => {
@@ -101,4 +105,47 @@ describe('DiscordAdapter digest posts', () => {
       mayHavePosted: false,
     });
   });
+
+  it.each([
+    [403, 50083, 'Thread is archived'],
+    [400, 160005, 'Thread is locked'],
+  ])(
+    'refused because the thread was locked since (%i, %i) pause the subscription and tell its subscriber why',
+    async (status, code, message) => {
+      // Discord answers a post in a locked thread with 50083 (archived) or 160005 (locked), even while it is active.
+      const store = new SqliteDigestStore(':memory:');
+      const sub = store.subscribe(
+        {
+          platform: 'discord',
+          channelId: CHANNEL_ID,
+          subscriberId: 'U-FERRY',
+          topics: ['tram'],
+          time: '08:00',
+          days: [0, 1, 2, 3, 4, 5, 6],
+          timeZone: 'UTC',
+        },
+        new Date('2026-03-03T07:00Z'),
+      );
+      standIn.respond(isPost, discordError(status, code, message));
+      const notes: string[] = [];
+      const scheduler = new DigestScheduler({
+        store,
+        dossier,
+        adapters: { discord: adapter },
+        log: silentLogger(),
+        sleep: async () => {},
+        notifySubscriber: async (_sub, note) => void notes.push(note.error?.message ?? ''),
+      });
+      expect(await scheduler.tick(new Date('2026-03-03T08:00Z'))).toMatchObject({ sent: 0, failed: 1 });
+      expect(standIn.requests.filter(isPost)).toHaveLength(1);
+      expect(store.subscriptionById(sub.id)?.state).toBe('paused');
+      expect(notes).toEqual([
+        expect.stringContaining(
+          `is paused: Discord says thread ${CHANNEL_ID} is locked, so only members with Manage Threads may post ` +
+            `there (${code} ${message}): unlock it there.`,
+        ),
+      ]);
+      store.close();
+    },
+  );
 });
