@@ -70,11 +70,14 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firs
       case 'excerpt': {
         const e = block.excerpt;
         n++;
+        // The lines under a result start where its text does, past "9. " or "10. ", as its wrapped lines do.
+        const under = ' '.repeat(`${n}. `.length);
         // A list item's lead-in opens its own result, so it is not read as the end of the one before.
-        if (e.context) out.push(`${n}. ${style.dim(safe(e.context))}`, `   “${rich(e.text)}”`);
+        if (e.context) out.push(`${n}. ${style.dim(safe(e.context))}`, `${under}“${rich(e.text)}”`);
         else out.push(`${n}. “${rich(e.text)}”`);
-        out.push(style.dim(`   — ${citationLine(e.citation)}`));
-        if (e.figures.length) out.push(`   ${KEY_FIGURES}: ${e.figures.map((f) => figureText(f, style)).join('; ')}`);
+        out.push(style.dim(`${under}— ${citationLine(e.citation)}`));
+        if (e.figures.length)
+          out.push(`${under}${KEY_FIGURES}: ${e.figures.map((f) => figureText(f, style)).join('; ')}`);
         out.push('');
         break;
       }
