@@ -44,7 +44,12 @@ export const WATCH_DEFAULTS = {
   /**
    * Longest such a worker may take to send its document back: then it is ended, and the file is skipped with a
    * `too-slow` warning (an add refused with the same line). A reader stuck on a pathological file would otherwise hold
-   * its rescan, or its add and every add after it, for ever. Well above the seconds a large document takes.
+   * its rescan, or its add and every add after it, for ever. Why 2 minutes is safe: no file read is larger than 20 MB
+   * (the loader's size limit, and FETCH_MAX_MB's default for an add), and `npm run bench:indexing` drops a 19 MB text
+   * document of 52,371 paragraphs into the running bot, which reads and then indexes it in 32 s on 2 shared cores
+   * (bench/indexing-results.json, 3 Dec 2026; 52 s on a busier machine the day before, in the README), the read being
+   * only part of that time: the limit is over twice the slowest whole run. FETCH_MAX_MB raised well above 20 would want
+   * this raised with it.
    */
   readTimeoutMs: 120_000,
 };
