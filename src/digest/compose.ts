@@ -157,9 +157,15 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
   if (announced.length || topicPassages) return { reply: replyOf(header, blocks), passageIds: quoted };
 
   const archive = bestUnseen(dossier, topics, seen);
+  const named = topics.map((t) => `“${t}”`).join(', ');
+  // With nothing ever sent (a channel's first digest, a preview of topics alone) there is no last digest to speak of.
   const nothingNew: ReplyBlock = {
     type: 'text',
-    text: [{ text: `Nothing new on ${topics.map((t) => `“${t}”`).join(', ')} since the last digest.` }],
+    text: [
+      {
+        text: seen.size ? `Nothing new on ${named} since the last digest.` : `Nothing on ${named} in the corpus yet.`,
+      },
+    ],
   };
   if (!archive)
     return {

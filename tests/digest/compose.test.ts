@@ -81,6 +81,15 @@ describe('composeDigest', () => {
     expectVerbatim(reply);
   });
 
+  it('speaks of no last digest when none was sent: a first digest or a preview on a topic the corpus lacks', () => {
+    const { reply } = digestOf(world(), { topics: ['ferry timetables'] });
+    expect(reply.blocks[0]).toEqual({
+      type: 'text',
+      text: [{ text: 'Nothing on “ferry timetables” in the corpus yet.' }],
+    });
+    expect(JSON.stringify(reply.blocks)).toContain('From the archive');
+  });
+
   it('says so when the channel has seen the whole corpus', () => {
     const { reply, passageIds } = digestOf(world(), {
       topics: ['fentanyl'],
