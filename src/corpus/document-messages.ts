@@ -1,6 +1,7 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
+import * as z from 'zod';
 import { errorLine } from '../errors.js';
-import type { Passage, SourceDocument } from './types.js';
+import type { DocumentMeta, Passage, SourceDocument } from './types.js';
 
 /**
  * How a worker thread that reads one document sends it to the thread that started it, in order: the document's head
@@ -14,6 +15,24 @@ export type DocumentMessage<Extra, Attached, None> =
   | { type: 'passages'; passages: Passage[]; attached?: Attached[] }
   | { type: 'end' }
   | { type: 'none'; none: None };
+
+/**
+ * A document's head as it must arrive: what the index, citations and the saved state read of every document, checked
+ * as it crosses from the worker, since a head missing any of it fails later and far from the worker that sent it.
+ */
+const Head = z.object({
+  source: z.string().min(1),
+  hash: z.string(),
+  meta: z.object({
+    title: z.string(),
+    author: z.string().optional(),
+    publisher: z.string().optional(),
+    date: z.string().optional(),
+    url: z.string().optional(),
+    fetched: z.string().optional(),
+    tags: z.array(z.string()),
+  }) satisfies z.ZodType<DocumentMeta>,
+});
 
 /** Where a worker posts: its `parentPort`. */
 type Port = Pick<MessagePort, 'postMessage'>;
@@ -59,6 +78,11 @@ export interface Receiving<Extra, Attached, None, Result> {
    * given). Throwing (a slice without what the caller needs) fails the document: `failed` answers.
    */
   onPassages?(passages: Passage[], attached: Attached[] | undefined): void;
+  /**
+   * What the worker's first message must hold beside the head (`extra`), or instead of a document (`none`): checked as
+   * it arrives, so that one not fitting fails the document (`failed` answers) rather than the caller reading it.
+   */
+  schemas: { extra: z.ZodType<Extra>; none: z.ZodType<None> };
   /** The whole document, its passages in order, and the extra sent with its head. */
   document(document: SourceDocument, extra: Extra): Result;
   /** The worker had no document to send, and said why. */
@@ -81,7 +105,7 @@ export function receiveDocument<Extra, Attached, None, Result>(
   start: () => Worker,
   receiving: Receiving<Extra, Attached, None, Result>,
 ): Promise<Result> {
-  const { abort } = receiving;
+  const { abort, schemas } = receiving;
   return new Promise((resolve) => {
     if (abort?.signal.aborted) return resolve(abort.result);
     const worker = start();
@@ -105,8 +129,11 @@ export function receiveDocument<Extra, Attached, None, Result>(
       if (message.type === 'document') {
         // Passages arrive only after their head, and a document has one: otherwise some would be dropped unseen.
         if (read) throw new Error('a second head came for one document');
-        if (typeof message.head?.source !== 'string') throw new Error("the document's head named no source");
-        read = { document: { ...message.head, passages: [] }, extra: message.extra };
+        const head = checked("the document's head", Head, message.head);
+        read = {
+          document: { ...head, passages: [] },
+          extra: checked('what came with it', schemas.extra, message.extra),
+        };
       } else if (message.type === 'passages') {
         if (!read) throw new Error('passages came before their document');
         const { passages, attached } = message;
@@ -115,7 +142,8 @@ export function receiveDocument<Extra, Attached, None, Result>(
           throw new Error("a slice's attachments were not one per passage");
         receiving.onPassages?.(passages, attached);
         read.document.passages.push(...passages);
-      } else if (message.type === 'none') settle(receiving.none(message.none));
+      } else if (message.type === 'none')
+        settle(receiving.none(checked('why it had no document', schemas.none, message.none)));
       else if (message.type === 'end') {
         if (!read) throw new Error('the end came before any document');
         settle(receiving.document(read.document, read.extra));
@@ -135,4 +163,12 @@ export function receiveDocument<Extra, Attached, None, Result>(
     worker.on('error', (error) => failed(errorLine(error)));
     worker.on('exit', (code) => failed(`its reader stopped with code ${code}`));
   });
+}
+
+/** `value` as `schema` reads it, or an error saying in one line what of `what` does not fit, and where. */
+function checked<T>(what: string, schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new Error(`${what}${issue.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue.message}`);
 }

@@ -45,11 +45,25 @@ export interface SourceDocument {
   passages: Passage[];
 }
 
+/**
+ * What is wrong with a file the loader warns of. `too-slow`: read in a worker thread (a large file), it took longer
+ * than the watcher allows (`readTimeoutMs`). A list, for a warning that crosses from a worker to be checked against.
+ */
+export const WARNING_CODES = [
+  'empty',
+  'binary',
+  'unreadable',
+  'too-large',
+  'too-slow',
+  'corrupt',
+  'bad-metadata',
+  'unsupported',
+] as const;
+
 /** A problem with one file; the rest of the corpus is still loaded. */
 export interface CorpusWarning {
   source: string;
-  /** `too-slow`: read in a worker thread (a large file), it took longer than the watcher allows (`readTimeoutMs`). */
-  code: 'empty' | 'binary' | 'unreadable' | 'too-large' | 'too-slow' | 'corrupt' | 'bad-metadata' | 'unsupported';
+  code: (typeof WARNING_CODES)[number];
   message: string;
 }
 

@@ -1,8 +1,9 @@
 import type { Worker } from 'node:worker_threads';
+import * as z from 'zod';
 import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import { receiveDocument } from '../corpus/document-messages.js';
 import type { LoadedDocument } from '../corpus/load.js';
-import type { CorpusWarning } from '../corpus/types.js';
+import { WARNING_CODES, type CorpusWarning } from '../corpus/types.js';
 import { moduleWorker } from '../worker-pool.js';
 
 /** What the worker is asked: one file of the corpus folder `root`. */
@@ -23,6 +24,11 @@ export interface ParseExtra {
   warning?: CorpusWarning;
 }
 export type ParseAttached = PassageFigure[];
+
+/** The extra as it must arrive, with the head or instead of a document. */
+const ParseExtraSchema = z.object({
+  warning: z.object({ source: z.string(), code: z.enum(WARNING_CODES), message: z.string() }).optional(),
+}) satisfies z.ZodType<ParseExtra>;
 
 /** Starts the worker: parse-worker beside this module. */
 const startWorker = (workerData: ParseRequest): Worker => moduleWorker('parse-worker', import.meta.url, { workerData });
@@ -50,6 +56,7 @@ export function parseInWorker(
       if (!attached) throw new Error('passages came without their figures');
       passages.forEach((p, i) => figures.prime(p, attached[i]!));
     },
+    schemas: { extra: ParseExtraSchema, none: ParseExtraSchema },
     document: (document, { warning }) => ({ document, warning }),
     none: ({ warning }) => ({ warning }),
     failed: (problem) => ({

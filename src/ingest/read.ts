@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
+import * as z from 'zod';
 import type { Format } from '../corpus/files.js';
 import { buildDocument } from '../corpus/document.js';
 import { receiveDocument } from '../corpus/document-messages.js';
@@ -65,6 +66,12 @@ export interface ReadRequest {
  */
 export type ReadExtra = Omit<Extract<ReadItem, { document: SourceDocument }>, 'document'>;
 
+/** What must arrive with the head (the sidecar's bytes and the fingerprint), or instead of a document (the problem). */
+const READ_SCHEMAS = {
+  extra: z.object({ sidecar: z.instanceof(Uint8Array), fingerprint: z.string() }) satisfies z.ZodType<ReadExtra>,
+  none: z.string(),
+};
+
 /** Starts the worker: read-worker beside this module. */
 const startWorker = (workerData: ReadRequest): Worker => moduleWorker('read-worker', import.meta.url, { workerData });
 
@@ -91,6 +98,7 @@ export function readInWorker(
 ): Promise<ReadItem> {
   const request: ReadRequest = { item, passagesPerMessage };
   return receiveDocument<ReadExtra, never, string, ReadItem>(() => start(request), {
+    schemas: READ_SCHEMAS,
     document: (document, extra) => ({ document, ...extra }),
     none: (problem) => ({ problem }),
     failed: (problem) => ({ problem: `could not be read (${problem})` }),

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
 import { receiveDocument, sendDocument, sendNone, type Receiving } from '../../src/corpus/document-messages.js';
 import type { Passage, SourceDocument } from '../../src/corpus/types.js';
 
@@ -17,6 +18,8 @@ const logbook = (count: number): SourceDocument => ({
   meta: { title: 'Lock log', tags: [] },
   passages: Array.from({ length: count }, (_, i) => passage(i + 1)),
 });
+/** The head of a well-formed document, as a worker sends it. */
+const lockLogHead = { source: 'log.md', hash: 'h1', meta: { title: 'Lock log', tags: [] } };
 
 /**
  * A worker thread's stand-in: what the "worker" posts crosses a real MessageChannel (copied, and delivered a message
@@ -52,6 +55,7 @@ const answers = (over: Partial<Receiving<Extra, number, string, Answer>> = {}) =
   failed: (failed: string): Answer => ({ failed }),
   timeoutMs: 60_000,
   timedOut: (timedOut: string): Answer => ({ timedOut }),
+  schemas: { extra: z.object({ fingerprint: z.string() }), none: z.string() },
   ...over,
 });
 
@@ -114,7 +118,7 @@ describe('sendDocument and receiveDocument', () => {
     // The head and a slice arrived, but not the end: the document is not given half read.
     const stopped = standIn();
     const partial = receiveDocument(stopped.start, answers());
-    stopped.port.postMessage({ type: 'document', head: { source: 'log.md', hash: 'h', meta: {} }, extra: {} });
+    stopped.port.postMessage({ type: 'document', head: lockLogHead, extra: { fingerprint: 'f1' } });
     stopped.port.postMessage({ type: 'passages', passages: [passage(1)] });
     await new Promise((resolve) => setTimeout(resolve, 20));
     stopped.worker.emit('exit', 0);
@@ -122,7 +126,7 @@ describe('sendDocument and receiveDocument', () => {
   });
 
   it('fail the document, never throwing, on a message that does not fit, and take nothing after', async () => {
-    const head = { type: 'document', head: { source: 'log.md', hash: 'h', meta: {} }, extra: {} };
+    const head = { type: 'document', head: lockLogHead, extra: { fingerprint: 'f1' } };
     const cases: [string, unknown[], string][] = [
       ['no list', [head, { type: 'passages', passages: 'p1' }], 'a slice of passages was no list'],
       [
@@ -135,7 +139,11 @@ describe('sendDocument and receiveDocument', () => {
       ['passages first', [{ type: 'passages', passages: [passage(1)] }, head], 'passages came before their document'],
       ['end first', [{ type: 'end' }], 'the end came before any document'],
       ['two heads', [head, head], 'a second head came for one document'],
-      ['headless', [{ type: 'document', head: {}, extra: {} }], "the document's head named no source"],
+      [
+        'headless',
+        [{ ...head, head: undefined }],
+        "the document's head: Invalid input: expected object, received undefined",
+      ],
     ];
     for (const [, messages, why] of cases) {
       const { port, worker, start } = standIn();
@@ -164,6 +172,50 @@ describe('sendDocument and receiveDocument', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(taken).toEqual([1]);
+  });
+
+  it('fail the document in one line, never throwing, on a first message that does not fit the protocol', async () => {
+    const document = (head: unknown, extra: unknown = { fingerprint: 'f1' }) => ({ type: 'document', head, extra });
+    const cases: [string, unknown, string][] = [
+      [
+        'no title',
+        document({ ...lockLogHead, meta: { tags: [] } }),
+        "the document's head at meta.title: Invalid input: expected string, received undefined",
+      ],
+      [
+        'tags not a list',
+        document({ ...lockLogHead, meta: { title: 'Lock log', tags: 'canal' } }),
+        "the document's head at meta.tags: Invalid input: expected array, received string",
+      ],
+      [
+        'hash a number',
+        document({ ...lockLogHead, hash: 7 }),
+        "the document's head at hash: Invalid input: expected string, received number",
+      ],
+      [
+        'source empty',
+        document({ ...lockLogHead, source: '' }),
+        "the document's head at source: Too small: expected string to have >=1 characters",
+      ],
+      [
+        'extra without its field',
+        document(lockLogHead, { sidecar: 'x' }),
+        'what came with it at fingerprint: Invalid input: expected string, received undefined',
+      ],
+      [
+        'none not what the caller reads',
+        { type: 'none', none: { reason: 'empty' } },
+        'why it had no document: Invalid input: expected string, received object',
+      ],
+    ];
+    for (const [, first, why] of cases) {
+      const { port, worker, start } = standIn();
+      const received = receiveDocument(start, answers());
+      port.postMessage(first);
+      sendDocument(port, logbook(2), { extra: { fingerprint: 'f2' }, perMessage: 1 });
+      expect(await received).toEqual({ failed: `its reader sent a malformed message: ${why}` });
+      expect(worker.terminate).toHaveBeenCalledOnce();
+    }
   });
 
   it('end a worker that has not answered in `timeoutMs`, saying what to try, and never one that did', async () => {

@@ -56,7 +56,8 @@ describe('parseInWorker', () => {
     const badSlice = () =>
       new Worker(
         `const { parentPort } = require('node:worker_threads');
-         parentPort.postMessage({ type: 'document', head: { source: 'regatta.md', hash: 'h', meta: {} }, extra: {} });
+         const meta = { title: 'Regatta Day', tags: [] };
+         parentPort.postMessage({ type: 'document', head: { source: 'regatta.md', hash: 'h', meta }, extra: {} });
          parentPort.postMessage({ type: 'passages', passages: [{ id: 'regatta.md#1', paragraph: 1, text: 'Lane A' }] });
          parentPort.postMessage({ type: 'end' });`,
         { eval: true },
@@ -70,6 +71,41 @@ describe('parseInWorker', () => {
           'regatta.md could not be loaded (its reader sent a malformed message: passages came without their figures)',
       },
     });
+    expect(figures.primed).toBe(0);
+  });
+
+  it('makes a worker whose first message does not fit the protocol a `corrupt` warning in one line', async () => {
+    // Stand-ins for parse-worker: real threads whose head has no title, or whose warning has a code of no kind known.
+    const sending = (first: string) => () =>
+      new Worker(
+        `const { parentPort } = require('node:worker_threads');
+         parentPort.postMessage(${first});
+         parentPort.postMessage({ type: 'end' });`,
+        { eval: true },
+      );
+    const untitled = sending(
+      `{ type: 'document', head: { source: 'regatta.md', hash: 'h', meta: { tags: [] } }, extra: {} }`,
+    );
+    const unknownCode = sending(
+      `{ type: 'none', none: { warning: { source: 'regatta.md', code: 'soggy', message: 'regatta.md is wet' } } }`,
+    );
+    const figures = new PrimedCache();
+    const corrupt = (why: string) => ({
+      warning: {
+        source: 'regatta.md',
+        code: 'corrupt',
+        message: `regatta.md could not be loaded (its reader sent a malformed message: ${why})`,
+      },
+    });
+    expect(await parseInWorker(request('regatta.md'), figures, { timeoutMs, start: untitled })).toEqual(
+      corrupt("the document's head at meta.title: Invalid input: expected string, received undefined"),
+    );
+    expect(await parseInWorker(request('regatta.md'), figures, { timeoutMs, start: unknownCode })).toEqual(
+      corrupt(
+        'why it had no document at warning.code: Invalid option: expected one of "empty"|"binary"|"unreadable"|' +
+          '"too-large"|"too-slow"|"corrupt"|"bad-metadata"|"unsupported"',
+      ),
+    );
     expect(figures.primed).toBe(0);
   });
 

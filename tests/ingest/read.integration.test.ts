@@ -57,6 +57,24 @@ describe('readInWorker', () => {
     expect(await readInWorker(short)).toEqual(await readItem(short));
   });
 
+  it('makes a reader whose head comes without its sidecar a problem in one line, nothing read', async () => {
+    // A stand-in for read-worker: a real thread whose head carries the fingerprint but, instead of the sidecar's
+    // bytes, its text.
+    const start = () =>
+      new Worker(
+        `const { parentPort } = require('node:worker_threads');
+         const head = { source: 'chard.md', hash: 'h', meta: { title: 'Chard', tags: [] } };
+         parentPort.postMessage({ type: 'document', head, extra: { sidecar: 'title: Chard', fingerprint: 'f' } });
+         parentPort.postMessage({ type: 'end' });`,
+        { eval: true },
+      );
+    expect(await readInWorker(item('chard.md', '# Chard\n\nPacket 1 holds chard.\n'), { start })).toEqual({
+      problem:
+        'could not be read (its reader sent a malformed message: what came with it at sidecar: ' +
+        'Invalid input: expected Uint8Array, received string)',
+    });
+  });
+
   it('ends a reader that takes longer than `timeoutMs`, the problem saying what to try', async () => {
     // A stand-in for read-worker stuck on a pathological file: a real thread that never answers.
     let stuck: Worker | undefined;
