@@ -9,7 +9,7 @@ import type { Corpus, Passage, SourceDocument } from '../corpus/types.js';
 import { PassageIndex, type SearchHit, type SearchOptions, type WeightedQuery } from '../search/index.js';
 import { silentLogger, type Logger } from '../log.js';
 import { Analyzer } from '../search/analyzer.js';
-import { lexiconPath, loadLexicon } from '../search/lexicon.js';
+import { lexiconPath, loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { rankingOptions, type RankingOptions, type RankingOverrides } from '../search/ranking.js';
 import { CorpusWatcher, type RescanResult, type WatchOptions } from './watch.js';
 
@@ -67,8 +67,11 @@ export class Dossier implements Library {
     readonly figures: FigureCache,
     /** The loader's options, for the documents the watcher loads later. */
     private readonly load: Omit<LoadOptions, 'log'> = {},
-    /** The lexicon file in use, and the hash of what was read from it. */
-    private readonly lexicon: { file?: string; named: boolean; hash: string } = { named: false, hash: '' },
+    /** The lexicon file in use, the hash of what was read from it, and the warning last logged about it. */
+    private readonly lexicon: { file?: string; named: boolean; hash: string; warned?: string } = {
+      named: false,
+      hash: '',
+    },
   ) {
     for (const doc of corpus.documents) this.remember(doc);
   }
@@ -94,7 +97,8 @@ export class Dossier implements Library {
     // Read first, so that a named lexicon file that is not there is refused before a large corpus is loaded.
     const file = lexiconPath(resolve(options.corpusDir), options.lexicon);
     const named = options.lexicon !== undefined;
-    const lexicon = await loadLexicon(file, log, named);
+    const lexicon = await loadLexicon(file, named);
+    if (lexicon.ignored) log.warn({ file }, lexicon.ignored);
     const figures = new FigureCache();
     const saved = options.cacheDir
       ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log, figures)
@@ -116,6 +120,7 @@ export class Dossier implements Library {
       file,
       named,
       hash: lexicon.hash,
+      warned: lexicon.ignored,
     });
     dossier.built = !index.fromCache;
     return { dossier, saved: dossier.built && corpusSaved && index.saved };
@@ -124,11 +129,14 @@ export class Dossier implements Library {
   /** Reads the lexicon file again and uses it if it changed (the corpus watcher calls this). Whether it changed. */
   async reloadLexicon(): Promise<boolean> {
     // A named file gone or broken while the bot runs is not worth stopping it for: it answers without one, and says so.
-    const lexicon = await loadLexicon(this.lexicon.file, this.log, this.lexicon.named).catch((error: unknown) => {
+    const lexicon = await loadLexicon(this.lexicon.file, this.lexicon.named).catch((error: unknown): Lexicon => {
       if (!(error instanceof DossierError)) throw error;
-      this.log.warn({ file: this.lexicon.file }, `${error.message}: answering without it`);
-      return { groups: [], hash: '' };
+      return { groups: [], hash: '', ignored: `${error.message}: answering without it` };
     });
+    // Every rescan reads the file again, the first one just after start: a file still wrong the same way was warned of.
+    if (lexicon.ignored && lexicon.ignored !== this.lexicon.warned)
+      this.log.warn({ file: this.lexicon.file }, lexicon.ignored);
+    this.lexicon.warned = lexicon.ignored;
     if (lexicon.hash === this.lexicon.hash) return false;
     this.index.useLexicon(lexicon.groups);
     this.lexicon.hash = lexicon.hash;

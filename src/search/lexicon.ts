@@ -4,7 +4,6 @@ import { isAbsolute, join, resolve } from 'node:path';
 import * as z from 'zod';
 import { LEXICON_FILE } from '../corpus/files.js';
 import { DossierError, errorLine } from '../errors.js';
-import type { Logger } from '../log.js';
 import { parseYaml, readYamlMapping } from '../yaml.js';
 import type { Group } from './bridges.js';
 
@@ -19,6 +18,8 @@ export interface Lexicon {
   groups: Group[];
   /** Hash of the file's bytes ('' for none), part of the saved index's key. */
   hash: string;
+  /** Why the file was left out (the corpus's own, malformed): a warning naming it, for the caller to log. */
+  ignored?: string;
 }
 
 /**
@@ -36,10 +37,11 @@ export function lexiconPath(corpusDir: string, setting: string | undefined): str
  * that cannot be read throws DossierError 'lexicon-missing' naming it, as a corpus folder not found does: a setting
  * naming a file that is not there (a typo, a wrong working folder) would otherwise answer without its synonyms with
  * nothing but a log line to say so. A named file that is malformed throws 'lexicon-malformed' for the same reason: the
- * setting asked for those synonyms. The corpus's own file that is malformed is reported and ignored: it is data, like
- * the documents beside it, and one bad file must not stop the bot.
+ * setting asked for those synonyms. The corpus's own file that is malformed is ignored, with a warning in `ignored`: it
+ * is data, like the documents beside it, and one bad file must not stop the bot. The caller logs it, since a bot
+ * reading the file again at each rescan warns of it only when it was not already wrong that way.
  */
-export async function loadLexicon(file: string | undefined, log: Logger, named = false): Promise<Lexicon> {
+export async function loadLexicon(file: string | undefined, named = false): Promise<Lexicon> {
   if (!file) return { groups: [], hash: '' };
   let raw: string;
   try {
@@ -61,8 +63,7 @@ export async function loadLexicon(file: string | undefined, log: Logger, named =
         'lexicon-malformed',
         `Lexicon file malformed: ${file} (${problem}; fix it, or name another file, or none)`,
       );
-    log.warn({ file }, `lexicon ${file} ignored: ${problem}`);
-    return { groups: [], hash: '' };
+    return { groups: [], hash: '', ignored: `lexicon ${file} ignored: ${problem}` };
   }
   const groups = Object.entries(entries).map(([term, same]) => ({
     phrases: [term, ...same],

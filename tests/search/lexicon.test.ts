@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lexiconPath, loadLexicon } from '../../src/search/lexicon.js';
-import { capturingLogger } from '../support/log.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-lexicon-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,9 +23,8 @@ describe('lexiconPath', () => {
 
 describe('loadLexicon', () => {
   it('reads each term and its synonyms as one group, keyed by a hash of the bytes', async () => {
-    const { log } = capturingLogger();
     const path = file('good.yaml', 'allotment: [garden plot, community plot]\ncompost: [mulch]\n');
-    const lexicon = await loadLexicon(path, log);
+    const lexicon = await loadLexicon(path);
     expect(lexicon.groups).toEqual([
       {
         phrases: ['allotment', 'garden plot', 'community plot'],
@@ -35,44 +33,38 @@ describe('loadLexicon', () => {
       { phrases: ['compost', 'mulch'], via: 'lexicon' },
     ]);
     expect(lexicon.hash).toMatch(/^[0-9a-f]{64}$/);
-    const other = await loadLexicon(file('other.yaml', 'compost: [mulch]\n'), log);
+    const other = await loadLexicon(file('other.yaml', 'compost: [mulch]\n'));
     expect(other.hash).not.toBe(lexicon.hash);
   });
 
   it('takes a named file of comments only as a lexicon with no entries yet, not a mistake', async () => {
-    const lexicon = await loadLexicon(file('empty.yaml', '# terms to come\n'), capturingLogger().log, true);
+    const lexicon = await loadLexicon(file('empty.yaml', '# terms to come\n'), true);
     expect(lexicon.groups).toEqual([]);
   });
 
-  it("ignores a corpus's own missing or malformed file, warning of the malformed one", async () => {
-    const { log, lines } = capturingLogger();
-    expect(await loadLexicon(join(dir, 'absent.yaml'), log)).toEqual({
+  it("ignores a corpus's own missing or malformed file, with a warning naming the malformed one", async () => {
+    expect(await loadLexicon(join(dir, 'absent.yaml'))).toEqual({ groups: [], hash: '' });
+    expect(await loadLexicon(file('list.yaml', '- compost\n- mulch\n'))).toEqual({
       groups: [],
       hash: '',
+      ignored: `lexicon ${join(dir, 'list.yaml')} ignored: expected "term: [synonym, …]" entries`,
     });
-    expect(await loadLexicon(file('list.yaml', '- compost\n- mulch\n'), log)).toEqual({ groups: [], hash: '' });
-    expect(lines.map((l) => l.msg)).toEqual([
-      `lexicon ${join(dir, 'list.yaml')} ignored: expected "term: [synonym, …]" entries`,
-    ]);
   });
 
   it('throws one line naming a named file that is missing or malformed, and what is wrong with it', async () => {
-    const { log } = capturingLogger();
     const absent = join(dir, 'absent.yaml');
-    await expect(loadLexicon(absent, log, true)).rejects.toMatchObject({
+    await expect(loadLexicon(absent, true)).rejects.toMatchObject({
       code: 'lexicon-missing',
       message: `Lexicon file not found: ${absent} (name a YAML file of synonyms, or none)`,
     });
     const twice = file('twice.yaml', 'compost: [mulch]\nhedge: [hedgerow]\ncompost: [humus]\n');
-    await expect(loadLexicon(twice, log, true)).rejects.toMatchObject({
+    await expect(loadLexicon(twice, true)).rejects.toMatchObject({
       code: 'lexicon-malformed',
       message: expect.stringContaining('the term "compost" is given twice, on lines 1 and 3'),
     });
     const empty = file('empty-list.yaml', 'compost: []\n');
-    await expect(loadLexicon(empty, log, true)).rejects.toThrow('as "compost" is not');
+    await expect(loadLexicon(empty, true)).rejects.toThrow('as "compost" is not');
     const broken = file('broken.yaml', 'compost: [mulch\n');
-    await expect(loadLexicon(broken, log, true)).rejects.toThrow(
-      /\(not YAML: .*; fix it, or name another file, or none\)$/,
-    );
+    await expect(loadLexicon(broken, true)).rejects.toThrow(/\(not YAML: .*; fix it, or name another file, or none\)$/);
   });
 });

@@ -1,0 +1,59 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dossier } from '../../src/engine/dossier.js';
+import { note, tempCorpusAndCache } from '../support/corpus.js';
+import { capturingLogger } from '../support/log.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function setup(files: Record<string, string>) {
+  const { cacheDir, ...corpus } = await tempCorpusAndCache(files);
+  cleanups.push(corpus.cleanup);
+  return { dir: corpus.dir, cacheDir };
+}
+
+describe('Dossier.reloadLexicon', () => {
+  it('warns of a malformed corpus lexicon once, not at each rescan while it stays wrong the same way', async () => {
+    const { dir, cacheDir } = await setup({
+      'a.md': note('Ferries', 'The ferry fare rose.'),
+      'synonyms.yaml': 'ferry: [boat\n',
+    });
+    const { log, lines } = capturingLogger();
+    const warnings = () => lines.filter((l) => l.level === 40).map((l) => l.msg);
+    const dossier = await Dossier.open({ corpusDir: dir, cacheDir, log });
+    expect(warnings()).toHaveLength(1);
+    // The watcher's first scan, just after start, and one for each document added: the file has not changed.
+    await dossier.reloadLexicon();
+    await dossier.reloadLexicon();
+    expect(warnings()).toHaveLength(1);
+    await writeFile(join(dir, 'synonyms.yaml'), '- ferry\n- boat\n');
+    await dossier.reloadLexicon();
+    await dossier.reloadLexicon();
+    expect(warnings()).toHaveLength(2);
+    expect(warnings()[1]).toMatch(/ignored: expected "term: \[synonym, …\]" entries$/);
+  });
+
+  it('warns once of a named lexicon lost while running, and again if it is lost after coming back', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Ferries', 'The ferry fare rose.') });
+    const named = join(cacheDir, 'ferries.yaml');
+    await writeFile(named, 'ferry: [boat]\n');
+    const { log, lines } = capturingLogger();
+    const warnings = () => lines.filter((l) => l.level === 40).map((l) => l.msg);
+    const dossier = await Dossier.open({ corpusDir: dir, lexicon: named, log });
+    await rm(named);
+    await dossier.reloadLexicon();
+    await dossier.reloadLexicon();
+    expect(warnings()).toEqual([
+      `Lexicon file not found: ${named} (name a YAML file of synonyms, or none): answering without it`,
+    ]);
+    await writeFile(named, 'ferry: [boat]\n');
+    await dossier.reloadLexicon();
+    await rm(named);
+    await dossier.reloadLexicon();
+    expect(warnings()).toHaveLength(2);
+  });
+});
