@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ChannelType,
   Client,
   DiscordAPIError,
   Events,
@@ -402,6 +403,11 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
    * included, with every interaction (`appPermissions`). A direct message is refused, as on Slack: a digest belongs
    * to a server's channel. Whether the channel is a thread is asked of Discord when it is not cached; a check
    * Discord does not answer lets the subscription through, as a post refused later pauses it and says why.
+   *
+   * Threads, as Discord documents them: once one is locked, only members with Manage Threads may post in it; a
+   * private one is open only to those added to it and to members with Manage Threads, and hidden from anyone else,
+   * the bot included, whatever its View Channel (50001 when asked for). An archived thread that is not locked takes
+   * the post, which reopens it, as any member's message does.
    */
   private async cannotPost(interaction: RepliableInteraction): Promise<string | undefined> {
     const elsewhere = 'subscribe from a server channel where Dossier can post';
@@ -409,14 +415,23 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const cannotSee =
       'Dossier cannot see this channel, so it could not post a digest here: give it View Channel here, or ' +
       `${elsewhere}.`;
+    const notAdded =
+      'Dossier is not in this private thread, so it could not post a digest here: add it by @mentioning Dossier ' +
+      'here, then subscribe again.';
     const granted = interaction.appPermissions;
     if (!granted.has(PermissionFlagsBits.ViewChannel)) return cannotSee;
+    const moderator = granted.has(PermissionFlagsBits.ManageThreads);
     const { channelId } = interaction;
     let channel: Channel | null;
     try {
-      channel = interaction.channel ?? (channelId ? await this.client.channels.fetch(channelId) : null);
+      channel = interaction.channel;
+      if (!channel && channelId) channel = await this.client.channels.fetch(channelId);
+      // The cache may not have heard that the bot was added: Discord's own answer names the bot as a member if it is.
+      else if (channel?.type === ChannelType.PrivateThread && !channel.joined && !moderator)
+        channel = await this.client.channels.fetch(channel.id, { force: true });
     } catch (error) {
-      if (error instanceof DiscordAPIError && (error.code === 10003 || error.code === 50001)) return cannotSee;
+      if (error instanceof DiscordAPIError && error.code === 50001) return notAdded;
+      if (error instanceof DiscordAPIError && error.code === 10003) return cannotSee;
       const code = error instanceof DiscordAPIError ? error.code : undefined;
       this.log.warn(
         { code, channel: channelId, err: loggable(error).message },
@@ -424,7 +439,10 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       );
       return undefined;
     }
-    const thread = channel?.isThread() === true;
+    const thread = channel?.isThread() ? channel : undefined;
+    if (thread?.locked && !moderator)
+      return `This thread is locked, so Dossier could not post a digest here: unlock it, or ${elsewhere}.`;
+    if (thread?.type === ChannelType.PrivateThread && !thread.joined && !moderator) return notAdded;
     const send = thread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
     const missing = granted
       .missing([send, PermissionFlagsBits.EmbedLinks])
