@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { errorLine } from '../errors.js';
 import { readStatedMeta } from './metadata.js';
@@ -45,6 +46,24 @@ export function sidecarPaths(path: string): string[] {
     `${path}${SIDECAR_SUFFIX}`,
     join(dirname(path), `${name.slice(0, name.length - extname(name).length)}${SIDECAR_SUFFIX}`),
   ];
+}
+
+/**
+ * A file's bytes, refusing at once what is not a file: a pipe, socket or device (named as a document, a sidecar or
+ * the lexicon) is never read. Opening a pipe to read waits for something to write to it, holding one of the few
+ * threads Node reads files on until then: every later read waits behind four such, and not even process.exit gets
+ * the thread back, so no time limit could end the wait. Opened without blocking, a pipe opens at once and is refused;
+ * the flag changes nothing for a file. Rejects with code ENOENT for a missing file, as fs.readFile does.
+ */
+export async function readOnlyFile(path: string): Promise<Uint8Array> {
+  // Windows has no such flag (nor pipes in a folder): undefined is no flag.
+  const file = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!(await file.stat()).isFile()) throw new Error('not a file: a pipe, socket or device');
+    return await file.readFile();
+  } finally {
+    await file.close();
+  }
 }
 
 export interface Sidecar {

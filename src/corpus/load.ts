@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
-import { readFile, readlink, stat } from 'node:fs/promises';
+import { readlink, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { DossierError, errorLine } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -8,6 +8,7 @@ import { CorruptFileError, type ParsedDocument } from './block.js';
 import { buildDocument } from './document.js';
 import {
   listFiles,
+  readOnlyFile,
   readSidecar,
   roleOf,
   sidecarPaths,
@@ -26,8 +27,8 @@ export interface LoadOptions {
   /** Files larger than this are skipped with a warning (default 20 MB, far above any article or report). */
   maxBytes?: number;
   /**
-   * Reads a file's bytes (default: fs.readFile). Must reject with code ENOENT for a missing file,
-   * as a file without a sidecar is found that way. Tests pass one to make a file unreadable.
+   * Reads a file's bytes (default: `readOnlyFile`, which never waits on a pipe). Must reject with code ENOENT for a
+   * missing file, as a file without a sidecar is found that way. Tests pass one to make a file unreadable.
    */
   readFile?: (path: string) => Promise<Uint8Array>;
   /**
@@ -127,7 +128,7 @@ async function loadFile(
     warning: warn(options, source, code, message),
   });
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const read = options.readFile ?? readFile;
+  const read = options.readFile ?? readOnlyFile;
   let size: number;
   let stamp: string | undefined;
   try {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as z from 'zod';
-import { LEXICON_FILE } from '../corpus/files.js';
+import { LEXICON_FILE, readOnlyFile } from '../corpus/files.js';
 import { DossierError, errorLine } from '../errors.js';
 import { parseYaml, readYamlMapping } from '../yaml.js';
 import type { Group } from './bridges.js';
@@ -37,18 +36,23 @@ export function lexiconPath(corpusDir: string, setting: string | undefined): str
  * that cannot be read throws DossierError 'lexicon-missing' naming it, as a corpus folder not found does: a setting
  * naming a file that is not there (a typo, a wrong working folder) would otherwise answer without its synonyms with
  * nothing but a log line to say so. A named file that is malformed throws 'lexicon-malformed' for the same reason: the
- * setting asked for those synonyms. The corpus's own file that is malformed is ignored, with a warning in `ignored`: it
- * is data, like the documents beside it, and one bad file must not stop the bot. The caller logs it, since a bot
- * reading the file again at each rescan warns of it only when it was not already wrong that way.
+ * setting asked for those synonyms. The corpus's own file that is malformed, or there but unreadable (a pipe), is
+ * ignored, with a warning in `ignored`: it is data, like the documents beside it, and one bad file must not stop the
+ * bot. The caller logs it, since a bot reading the file again at each rescan warns of it only when it was not already
+ * wrong that way.
  */
 export async function loadLexicon(file: string | undefined, named = false): Promise<Lexicon> {
   if (!file) return { groups: [], hash: '' };
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readOnlyFile(file));
   } catch (error) {
-    if (!named) return { groups: [], hash: '' };
     const code = (error as NodeJS.ErrnoException).code;
+    if (!named) {
+      // Not there is no lexicon; there but unreadable (a pipe, no permission) is left out as a malformed one is.
+      const ignored = `lexicon ${file} ignored: it cannot be read (${errorLine(error)})`;
+      return code === 'ENOENT' ? { groups: [], hash: '' } : { groups: [], hash: '', ignored };
+    }
     throw new DossierError(
       'lexicon-missing',
       code === 'ENOENT'

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listFiles, readSidecar, roleOf, sidecarPaths } from '../../src/corpus/files.js';
+import { listFiles, readOnlyFile, readSidecar, roleOf, sidecarPaths } from '../../src/corpus/files.js';
+import { namedPipe } from '../support/corpus.js';
 
 describe('roleOf', () => {
   it('tells a format by its extension, whatever its case, and passes over dot-files, sidecars and the lexicon', () => {
@@ -81,4 +82,26 @@ describe('listFiles', () => {
       code: 'ENOENT',
     });
   });
+});
+
+describe('readOnlyFile', () => {
+  it.skipIf(process.platform === 'win32')(
+    'reads a file, and refuses a named pipe at once, where opening it to read waits for a writer for ever',
+    { timeout: 10_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dossier-read-'));
+      const pipe = namedPipe(join(dir, 'ferry-times.md'));
+      try {
+        writeFileSync(join(dir, 'fares.md'), 'Bus fares rise in May.\n');
+        expect(new TextDecoder().decode(await readOnlyFile(join(dir, 'fares.md')))).toBe('Bus fares rise in May.\n');
+        await expect(readOnlyFile(join(dir, 'ferry-times.md'))).rejects.toThrow(
+          /^not a file: a pipe, socket or device$/,
+        );
+        await expect(readOnlyFile(join(dir, 'absent.md'))).rejects.toMatchObject({ code: 'ENOENT' });
+      } finally {
+        pipe.release();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, loadDocument } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { DossierError } from '../../src/errors.js';
-import { tempCorpus } from '../support/corpus.js';
+import { namedPipe, tempCorpus } from '../support/corpus.js';
 import { capturingLogger } from '../support/log.js';
 import { makePdf } from './make-pdf.js';
 import { BRIEFING_META, HARBOUR_META } from './formats/fixtures.js';
@@ -289,6 +289,28 @@ describe('loadCorpus with bad files', () => {
         ['link.md', 'unreadable', 'link.md is not a file (a pipe, socket or device), so it is not read'],
         ['pipe.txt', 'unreadable', 'pipe.txt is not a file (a pipe, socket or device), so it is not read'],
       ]);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'loads a document whose sidecar is a named pipe, naming the sidecar, rather than waiting on it for ever',
+    { timeout: 10_000 },
+    async () => {
+      const dir = await corpusOf({ 'quay.txt': QUAY_NOTES });
+      const pipe = namedPipe(join(dir, 'quay.txt.meta.yaml'));
+      try {
+        const corpus = await loadCorpus(dir);
+        expect(corpus.documents.map((d) => [d.source, d.meta.title])).toEqual([['quay.txt', 'Quay Notes']]);
+        expect(corpus.warnings.map((w) => [w.source, w.code, w.message])).toEqual([
+          [
+            'quay.txt',
+            'bad-metadata',
+            'quay.txt quay.txt.meta.yaml cannot be read (not a file: a pipe, socket or device)',
+          ],
+        ]);
+      } finally {
+        pipe.release();
+      }
     },
   );
 

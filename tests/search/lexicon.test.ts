@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lexiconPath, loadLexicon } from '../../src/search/lexicon.js';
+import { namedPipe } from '../support/corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-lexicon-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +51,28 @@ describe('loadLexicon', () => {
       ignored: `lexicon ${join(dir, 'list.yaml')} ignored: expected "term: [synonym, …]" entries`,
     });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a named pipe at once, where reading it would wait for ever: left out with a warning, or thrown if named',
+    { timeout: 10_000 },
+    async () => {
+      const path = join(dir, 'pipe.yaml');
+      const pipe = namedPipe(path);
+      try {
+        expect(await loadLexicon(path)).toEqual({
+          groups: [],
+          hash: '',
+          ignored: `lexicon ${path} ignored: it cannot be read (not a file: a pipe, socket or device)`,
+        });
+        await expect(loadLexicon(path, true)).rejects.toMatchObject({
+          code: 'lexicon-missing',
+          message: `Lexicon file cannot be read: ${path} (not a file: a pipe, socket or device)`,
+        });
+      } finally {
+        pipe.release();
+      }
+    },
+  );
 
   it('throws one line naming a named file that is missing or malformed, and what is wrong with it', async () => {
     const absent = join(dir, 'absent.yaml');

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { closeSync, constants, openSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -126,3 +128,21 @@ export const CRASHES_AND_PARTS = note(
   'The county recorded 9,000 road crashes in 2021, with over 2,000 of those involving trucks and some 900 ' +
     'involving buses.',
 );
+
+/**
+ * A named pipe at `path` that nothing writes to (mkfifo): a reader that opens it waits for ever. `release` opens it to
+ * write, so that a reader still waiting (code that should have refused it) goes on and the tests' process can exit:
+ * the wait holds one of the threads Node reads files on, which not even process.exit gets back.
+ */
+export function namedPipe(path: string): { release: () => void } {
+  const made = spawnSync('mkfifo', [path], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`mkfifo ${path} failed: ${made.stderr}`);
+  const release = () => {
+    try {
+      closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // ENXIO: no reader is waiting.
+    }
+  };
+  return { release };
+}
