@@ -34,6 +34,8 @@ export interface AskAnswer {
   match: Match;
   /** For a partial match: the question's words the best passage does not cover, as typed. */
   unmatched: string[];
+  /** The question's words are all too common to look for ("how much", "why"), so nothing was searched. */
+  onlyCommonWords?: boolean;
 }
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
@@ -41,7 +43,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const { candidates, coveragePower, figureBoost, proximity, proximityCandidates } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
   const nothing: AskAnswer = { query: asShown(question), results: [], more: 0, match: 'none', unmatched: [] };
-  if (!answerable(query)) return nothing;
+  if (!answerable(query)) return query.words.length ? nothing : { ...nothing, onlyCommonWords: true };
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text);
     // The decision rests on what the passage surely says; the order also on the rare senses its context picks.
@@ -188,12 +190,16 @@ function excerptFor(
 export function askReply(answer: AskAnswer, offset = 0): Reply {
   const json = () => askJson(answer);
   if (answer.results.length === 0) {
-    // A question of symbols alone ("???", an emoji) was not searched: "try other words" would suggest it had some.
+    // A question of symbols alone ("???", an emoji), or of common words alone ("how much", "why"), was not searched:
+    // "Nothing in the corpus answers" would blame the corpus, and "try other words" not say which to add.
     const none = offset
       ? 'No more passages answer this question.'
       : !/[\p{L}\p{N}]/u.test(answer.query)
         ? 'That question has no words to look for: ask it in words.'
-        : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.';
+        : answer.onlyCommonWords
+          ? 'That question has only words too common to look for: say what it is about, as in ' +
+            '`how much did the ferry cost?`.'
+          : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.';
     return textReply(answer.query, said(none), { status: 'empty', json });
   }
   const blocks: ReplyBlock[] = [

@@ -51,6 +51,12 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(JSON.stringify(askReply(ask(town(), 'zebra quantum')).blocks)).toContain('Try other words');
   });
 
+  it('says a question of common words alone has only those, rather than that the corpus does not answer it', () => {
+    for (const q of ['how much', 'Why?', 'what is it'])
+      expect(JSON.stringify(askReply(ask(town(), q)).blocks), q).toContain('only words too common to look for');
+    expect(ask(town(), 'how much').match).toBe('none');
+  });
+
   it('refuses when the subject is missing, whatever the case of its letters', () => {
     for (const q of ['Tokyo library opening hours', 'tokyo library opening hours'])
       expect(ask(town(), q).match, q).toBe(ask(town(), 'Tokyo library opening hours').match);
