@@ -101,11 +101,11 @@ async function main(): Promise<void> {
     dossier,
     log,
     adapters,
-    // Slack opens the app's direct message with a user given as
-    // the channel; elsewhere the scheduler logs why it could not.
+    // In a direct message (Adapter.notify, else a post to the user's id); the scheduler logs why when it could not.
     notifySubscriber: async (sub, note) => {
       const adapter = adapters[sub.platform];
-      if (adapter) await adapter.post(sub.subscriberId, note);
+      if (adapter?.notify) await adapter.notify(sub.subscriberId, note);
+      else if (adapter) await adapter.post(sub.subscriberId, note);
     },
   });
   running.digest = digest;

@@ -236,6 +236,16 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     }
   }
 
+  /**
+   * Sends `reply` to a user in the bot's direct message with them (a paused digest's notice): a user's id names no
+   * channel on Discord, so `post` cannot reach them. A refusal is thrown as discord.js gives it, for the caller to
+   * log (50007 Cannot send messages to this user: they take no direct messages from the server's members).
+   */
+  async notify(userId: string, reply: Reply): Promise<void> {
+    const drawn = await drawCharts(reply, this.log);
+    await this.client.users.send(userId, renderDiscord(drawn.reply, drawn.images).message);
+  }
+
   /** Whether the bot's digest is among the channel's messages since `since` (see ./digest.ts). */
   async findPost(channelId: string, _key: string, since: Date): Promise<boolean> {
     const channel = await this.sendable(channelId);

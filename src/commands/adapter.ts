@@ -46,6 +46,11 @@ export interface Adapter<Target = unknown> {
    * when it cannot tell (`cannot-check` when it never will). Absent where the platform cannot be asked.
    */
   findPost?(channelId: string, key: string, since: Date): Promise<boolean>;
+  /**
+   * Tells one user something unprompted, in a direct message (a paused digest's notice to its subscriber). Absent
+   * where `post` with the user's id does it: Slack opens the app's direct message with a user given as the channel.
+   */
+  notify?(userId: string, reply: Reply): Promise<void>;
   /** The connection's state now, for /healthz. Cheap and synchronous: no call to the platform. */
   status?(): PlatformStatus;
 }

@@ -20,6 +20,7 @@ import {
   ASKER,
   BYSTANDER,
   CHANNEL_ID,
+  DM_CHANNEL_ID,
   MEMBER_PERMISSIONS,
   DiscordStandIn,
   discordError,
@@ -512,6 +513,20 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       expect((await ask('tram funding')).answer.body.embeds[0].description).toMatch(/¶\d/);
     },
   );
+
+  it('tells a user something in its direct message with them (a paused digest’s notice)', async () => {
+    const from = standIn.requests.length;
+    const message =
+      'The digest you set up for channel 42 (ferries, daily at 08:00 UTC) is paused: the thread is locked.';
+    await adapter.notify(
+      ASKER.id,
+      replyOf('Your Dossier digest is paused', [], { status: 'error', error: { code: 'digest-paused', message } }),
+    );
+    const opened = standIn.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/users/@me/channels');
+    expect(opened.map((r) => r.body)).toEqual([{ recipient_id: ASKER.id }]);
+    const sent = await standIn.waitFor((r) => r.method === 'POST' && r.path === `/channels/${DM_CHANNEL_ID}/messages`);
+    expect(JSON.stringify(sent.body.embeds)).toContain('is paused: the thread is locked.');
+  });
 });
 
 describe('DiscordAdapter when Discord takes a deferral but answers it after discord.js has given up', () => {

@@ -504,6 +504,11 @@ export class DiscordStandIn {
           .map((m) => ({ ...m.message, nonce: undefined })),
       };
     }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      // The bot's direct message with a user: Discord's one channel per pair, created on first asking.
+      const recipient = [ASKER, BYSTANDER].find((u) => u.id === req.body?.recipient_id);
+      return { status: 200, body: { id: DM_CHANNEL_ID, type: 1, last_message_id: null, recipients: [recipient] } };
+    }
     const channel = /^\/channels\/(\d+)$/.exec(path);
     if (method === 'GET' && channel)
       return {
