@@ -16,7 +16,13 @@ export interface DigestSchedule {
 }
 
 export const WEEKDAYS = [1, 2, 3, 4, 5];
-const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+/**
+ * The one table of weekday names, Sunday first as `Date.getUTCDay` counts: the days chat lists for a digest and the
+ * day a document's dateline may open with ("Monday, 3 May 2021") are read from it.
+ */
+export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+/** A day as `describeDays` writes it: its first three letters. */
+const DAY_NAMES = WEEKDAY_NAMES.map((name) => name.slice(0, 3));
 
 const DAY_MS = 86_400_000;
 /** Slots are daily, so one week back or forward always holds the previous or next one. */
@@ -65,24 +71,12 @@ export function parseTime(time: string): [number, number] | undefined {
   return undefined;
 }
 
+/** A day's number from its name as chat types it: whole, its first three letters, or a longer common abbreviation. */
 const DAY_WORDS: Record<string, number> = {
-  sun: 0,
-  sunday: 0,
-  mon: 1,
-  monday: 1,
-  tue: 2,
+  ...Object.fromEntries(WEEKDAY_NAMES.flatMap((name, day) => [name, name.slice(0, 3)].map((word) => [word, day]))),
   tues: 2,
-  tuesday: 2,
-  wed: 3,
-  wednesday: 3,
-  thu: 4,
   thur: 4,
   thurs: 4,
-  thursday: 4,
-  fri: 5,
-  friday: 5,
-  sat: 6,
-  saturday: 6,
 };
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   cronExpression,
+  describeDays,
   isValidTimeZone,
   nextSlot,
   parseDays,
@@ -123,6 +124,14 @@ describe('parsing schedules', () => {
     expect(parseDays('daily')).toHaveLength(7);
     expect(parseDays('someday')).toBeUndefined();
     expect(parseDays('monitoring')).toBeUndefined();
+  });
+
+  it('reads each day whole, by its first three letters, or as tues, thur and thurs', () => {
+    expect(parseDays('sunday,monday,tuesday,wednesday,thursday,friday,saturday')).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(parseDays('sun,mon,tue,wed,thu,fri,sat')).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(parseDays('tues,thur')).toEqual([2, 4]);
+    expect(parseDays('thurs')).toEqual([4]);
+    expect(describeDays([0, 2, 4])).toBe('sun,tue,thu');
   });
 
   it('validates IANA time zones', () => {

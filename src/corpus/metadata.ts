@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Block } from './block.js';
 import type { Note } from './clean.js';
 import { findDate, parseDateValue } from './dates.js';
+import { WEEKDAY_NAMES } from '../schedule.js';
 import { readYamlMapping, type YamlEntry } from '../yaml.js';
 import { isShortLine } from './formats/text.js';
 import type { DocumentMeta } from './types.js';
@@ -152,8 +153,8 @@ export function bylineOf(text: string): { author: string; date?: string } | unde
 export function datelineOf(text: string): string | undefined {
   const rest = text.replace(
     new RegExp(
-      String.raw`^(?:(?:published|posted|updated|last updated|dated?)(?:\s+on)?\s*:?\s+)?(?:(?:mon|tues|` +
-        String.raw`wednes|thurs|fri|satur|sun)day,?\s+)?`,
+      String.raw`^(?:(?:published|posted|updated|last updated|dated?)(?:\s+on)?\s*:?\s+)?` +
+        String.raw`(?:(?:${WEEKDAY_NAMES.join('|')}),?\s+)?`,
       'i',
     ),
     '',

@@ -49,6 +49,9 @@ describe('dates', () => {
     expect(datelineOf('Updated on Wednesday, Mar. 3, 2021 at 10:15 a.m. EST')).toBe('2021-03-03');
     expect(datelineOf('March 3, 2021 was the day the lamps came back on the quay.')).toBeUndefined();
     expect(datelineOf('Dec. 12')).toBeUndefined();
+    for (const day of ['Sunday', 'Monday', 'Tuesday', 'Thursday', 'Friday', 'Saturday'])
+      expect(datelineOf(`${day}, 7 March 2021`), day).toBe('2021-03-07');
+    expect(datelineOf('Someday, 7 March 2021')).toBeUndefined();
     expect(datelineOf('February 30, 2021')).toBeUndefined();
   });
 });
