@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import { replyOf, type Reply } from '../answer/reply.js';
+import { count } from '../answer/sources.js';
 import type { Adapter } from '../commands/adapter.js';
 import type { Platform } from '../commands/adapter.js';
 import type { SourceDocument } from '../corpus/types.js';
@@ -513,7 +514,7 @@ export class DigestScheduler {
         continue;
       }
       if (error.code === 'rejected' || ++refusals >= this.tuning.attempts)
-        return this.fail(sub, slot, `${error.message} (after ${attempts} attempt${attempts === 1 ? '' : 's'})`);
+        return this.fail(sub, slot, `${error.message} (after ${count(attempts, 'attempt')})`);
       const backoff = this.tuning.backoffMs * 2 ** (refusals - 1);
       store.releaseRun(sub.id, slot, this.owner, this.leaseFrom(now, backoff));
       await this.sleep(backoff, this.stopSignal.signal);

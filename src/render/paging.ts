@@ -1,7 +1,8 @@
 import type { Reply } from '../answer/reply.js';
+import { count } from '../answer/sources.js';
 
 /** "1 more result", "3 more results". */
-export const moreResults = (n: number): string => `${n} more result${n === 1 ? '' : 's'}`;
+export const moreResults = (n: number): string => count(n, 'more result');
 
 /**
  * What More results should fetch when a message had no room for some excerpts: a paged command's

@@ -414,9 +414,22 @@ describe('DigestScheduler', () => {
         expect(waits).toEqual([1000, 2000]);
         expect(store.run(down.id, SLOT)).toMatchObject({ state: 'failed', attempts: 3 });
         expect(store.subscriptionById(down.id)?.state).toBe('active');
-        expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toMatch(/ECONNREFUSED/);
+        expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toBe(
+          'connect ECONNREFUSED (after 3 attempts)',
+        );
       },
     );
+
+    it('that rejects the message fails the slot at once, its log line counting one attempt', async () => {
+      const { store, id } = subscribed();
+      const platform = new FakePlatform().plan('C-NEWS', new DeliveryError('rejected', 'invalid_blocks'));
+      const { log, lines } = capturingLogger();
+      expect(await scheduler(store, platform, { log }).tick(SLOT)).toMatchObject({ failed: 1 });
+      expect(store.run(id, SLOT)?.state).toBe('failed');
+      expect(lines.find((l) => l.msg === 'digest could not be delivered')?.reason).toBe(
+        'invalid_blocks (after 1 attempt)',
+      );
+    });
 
     it('that refuses once and then recovers is delivered on retry', async () => {
       const store = world().openStore();
