@@ -35,6 +35,11 @@ export const LIMITS = {
   buttonValue: MAX_BUTTON_VALUE,
 } as const;
 
+/** An excerpt that almost fits is cut only while this much room is left for its quote; less would be a stub. */
+const MIN_QUOTE = 200;
+/** Characters kept, besides the closing blocks themselves, for the note saying how many results were left out. */
+const LEFT_OUT_NOTE_RESERVE = 400;
+
 export interface RenderOptions {
   /** The request that produced the reply: adds Share and 👍/👎 to an answer (`Reply.isAnswer`). Omit for posts. */
   request?: SlackRequest;
@@ -289,7 +294,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   // Room kept for the closing blocks: the "left out" note, the chart note and the buttons.
   const tail = closing(reply.next);
   const reservedBlocks = tail.length + 1;
-  const reservedChars = size(tail) + 400;
+  const reservedChars = size(tail) + LEFT_OUT_NOTE_RESERVE;
 
   const blocks: Block[] = [section(`*${escapeMrkdwn(reply.title)}*`)];
   let leftOut = 0;
@@ -309,16 +314,16 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
     }
     // Shorten an excerpt that almost fits rather than drop it; anything else is left out whole.
     const overhead = u.excerpt ? size(excerptBlocks({ ...u.excerpt, text: [] })) : 0;
-    if (u.excerpt && u.blocks.length <= roomBlocks && roomChars - overhead >= 200) {
+    if (u.excerpt && u.blocks.length <= roomBlocks && roomChars - overhead >= MIN_QUOTE) {
       // The quote is cut by characters but the budget is serialised JSON, where a quote mark, tab or
       // control character takes two to six: shorten in proportion until it fits, or leave it out.
       let maxQuote = Math.min(LIMITS.sectionText, roomChars - overhead);
       let shortened = excerptBlocks(u.excerpt, maxQuote);
-      while (size(shortened) > roomChars && maxQuote >= 200) {
+      while (size(shortened) > roomChars && maxQuote >= MIN_QUOTE) {
         maxQuote = Math.floor((maxQuote * (roomChars - overhead)) / (size(shortened) - overhead)) - 1;
         shortened = excerptBlocks(u.excerpt, maxQuote);
       }
-      if (size(shortened) <= roomChars && maxQuote >= 200) {
+      if (size(shortened) <= roomChars && maxQuote >= MIN_QUOTE) {
         blocks.push(...shortened);
         continue;
       }
