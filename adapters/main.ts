@@ -21,10 +21,12 @@ import { TerminalAdapter } from './terminal/repl.js';
 /**
  * Shutdown budget. Orchestrators send SIGKILL 10 s after SIGTERM (Kubernetes, systemd's default
  * is longer, Docker's is 10 s): answers and digests in flight get 6 s, the platforms 2 s more to
- * close, and whatever still hangs at 9.5 s is cut off with exit code 1.
+ * close, then the chart workers and the health server at most half a second each, and whatever still
+ * hangs at 9.5 s is cut off with exit code 1.
  */
 const DRAIN_MS = 6000;
 const CLOSE_BY_MS = 8000;
+const LAST_CLOSE_MS = 500;
 const HARD_DEADLINE_MS = 9500;
 /** The same signal again within this long is one signal delivered twice (see `stop` in `main`). */
 const REPEATED_SIGNAL_MS = 1000;
@@ -240,8 +242,8 @@ async function shutdown(running: Running, log: Logger, reason: string): Promise<
   if (!closed) log.warn('a platform connection did not close in time');
 
   running.digest?.close();
-  if (running.charts) await within(running.charts.close(), 500);
-  if (running.health) await within(stopHealthServer(running.health), 500);
+  if (running.charts) await within(running.charts.close(), LAST_CLOSE_MS);
+  if (running.health) await within(stopHealthServer(running.health), LAST_CLOSE_MS);
   log.info({ ms: Date.now() - started }, 'stopped');
   clearTimeout(hard);
   return 0;
