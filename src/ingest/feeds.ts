@@ -151,19 +151,19 @@ export class Feeds {
 
   /** Polls every active feed due now, one after another; feeds polled less than `pollMinutes` ago wait. */
   pollDue(): Promise<void> {
-    this.polling ??= (async () => {
-      try {
-        const due = this.now().getTime() - this.settings.pollMinutes * 60_000;
-        for (const feed of this.options.store.feeds()) {
-          if (this.stopped) break;
-          if (feed.state !== 'active' || (feed.lastPolledAt && Date.parse(feed.lastPolledAt) > due)) continue;
-          await this.poll(feed);
-        }
-      } finally {
-        this.polling = undefined;
-      }
-    })();
+    // Cleared in a callback, which runs after the assignment even when no feed is due and the polling awaited
+    // nothing; cleared inside it, it would run first, and the settled promise would answer every later check.
+    this.polling ??= this.pollEachDue().finally(() => (this.polling = undefined));
     return this.polling;
+  }
+
+  private async pollEachDue(): Promise<void> {
+    const due = this.now().getTime() - this.settings.pollMinutes * 60_000;
+    for (const feed of this.options.store.feeds()) {
+      if (this.stopped) break;
+      if (feed.state !== 'active' || (feed.lastPolledAt && Date.parse(feed.lastPolledAt) > due)) continue;
+      await this.poll(feed);
+    }
   }
 
   /** Polls one feed now: a failure is counted (and may pause it), never thrown. */

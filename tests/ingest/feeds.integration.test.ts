@@ -160,6 +160,21 @@ describe('feeds', () => {
     expect(dossier.documents.find((d) => d.meta.url === web.url('/board/notice-2'))?.meta.title).toBe('Story notice-2');
   });
 
+  it('polls a feed that falls due after a check that found no feed due', async () => {
+    const followed = await feeds.follow(web.url('/feeds/board.atom'), {
+      platform: 'terminal',
+      userId: 'cli',
+      channelId: 'cli',
+    });
+    await followed.firstPoll;
+    // Polled a moment ago: this check finds nothing to do, as most of the bot's checks, one a minute, do.
+    await feeds.pollDue();
+    atomItems.push({ title: 'Notice two', path: '/board/notice-2', date: '2026-11-22T09:00:00Z' });
+    now = new Date('2026-11-23T07:01:00Z');
+    await feeds.pollDue();
+    expect(addedSources()).toHaveLength(2);
+  });
+
   it(
     'leaves an item whose page cannot be added untaken, with no file and no ' + 'feed item, and tries it again',
     async () => {
