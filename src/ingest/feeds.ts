@@ -56,12 +56,15 @@ export interface FeedSettings {
   maxFailures: number;
   /** Newest items taken from one poll: a feed followed late brings its recent items, not its archive. */
   itemsPerPoll: number;
+  /** How often, once started, to look for feeds due a poll: a feed is polled at most this long after it is due. */
+  checkEveryMs: number;
 }
 
 export const FEED_DEFAULTS: FeedSettings = {
   pollMinutes: CONFIG_DEFAULTS.FEED_POLL_MINUTES,
   maxFailures: CONFIG_DEFAULTS.FEED_MAX_FAILURES,
   itemsPerPoll: 20,
+  checkEveryMs: 60_000,
 };
 
 export interface FeedsOptions extends Partial<FeedSettings> {
@@ -101,6 +104,7 @@ export class Feeds {
       pollMinutes: options.pollMinutes ?? FEED_DEFAULTS.pollMinutes,
       maxFailures: options.maxFailures ?? FEED_DEFAULTS.maxFailures,
       itemsPerPoll: options.itemsPerPoll ?? FEED_DEFAULTS.itemsPerPoll,
+      checkEveryMs: options.checkEveryMs ?? FEED_DEFAULTS.checkEveryMs,
     };
     this.now = options.now ?? (() => new Date());
   }
@@ -200,7 +204,7 @@ export class Feeds {
   }
 
   /**
-   * Polls the feeds due now, then looks for due ones every minute: each is polled `pollMinutes`
+   * Polls the feeds due now, then looks for due ones every `checkEveryMs` (a minute): each is polled `pollMinutes`
    * after its last poll, across restarts too, since the time of the last poll is kept in the store.
    */
   start(): void {
@@ -209,7 +213,7 @@ export class Feeds {
         this.options.log.error({ err: String(error) }, 'feed polling failed'),
       );
     run();
-    this.timer = setInterval(run, 60_000);
+    this.timer = setInterval(run, this.settings.checkEveryMs);
   }
 
   /** Stops polling; a poll under way finishes the item it is on. */

@@ -1,13 +1,13 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
 import { runText } from '../../src/commands/index.js';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import { Dossier } from '../../src/engine/index.js';
-import { Feeds } from '../../src/ingest/feeds.js';
+import { Feeds, type FeedSettings } from '../../src/ingest/feeds.js';
 import { Ingest, SafeFetcher } from '../../src/ingest/index.js';
 import { createLogger } from '../../src/log.js';
 import { note, openCorpus } from '../support/corpus.js';
@@ -21,6 +21,8 @@ let store: SqliteDigestStore;
 let dossier: Dossier;
 let fetcher: SafeFetcher;
 let feeds: Feeds;
+/** Feeds over this test's store, corpus and clock, with settings of its own over the tests' usual ones. */
+let feedsWith: (settings: Partial<FeedSettings>) => Feeds;
 let now: Date;
 const logs: Record<string, unknown>[] = [];
 
@@ -91,7 +93,9 @@ beforeEach(async () => {
   const clock = () => now;
   recordSightings(dossier, store, clock);
   const ingest = new Ingest({ dossier, fetcher, log, now: clock });
-  feeds = new Feeds({ store, ingest, fetcher, log, now: clock, pollMinutes: 60, maxFailures: 2 });
+  feedsWith = (settings) =>
+    new Feeds({ store, ingest, fetcher, log, now: clock, pollMinutes: 60, maxFailures: 2, ...settings });
+  feeds = feedsWith({});
   rssItems = [
     { title: 'Ferry returns', path: '/news/ferry', date: '2026-11-20T08:00:00Z' },
     { title: 'Dredging ends', path: '/news/dredging', date: '2026-11-21T08:00:00Z' },
@@ -173,6 +177,22 @@ describe('feeds', () => {
     now = new Date('2026-11-23T07:01:00Z');
     await feeds.pollDue();
     expect(addedSources()).toHaveLength(2);
+  });
+
+  it('once started, polls a feed within checkEveryMs of its falling due, taking its new entry', async () => {
+    await feeds.stop();
+    feeds = feedsWith({ checkEveryMs: 20 });
+    const followed = await feeds.follow(web.url('/feeds/board.atom'), {
+      platform: 'terminal',
+      userId: 'cli',
+      channelId: 'cli',
+    });
+    await followed.firstPoll;
+    // Polled a moment ago, so the poll start() makes at once finds nothing due.
+    feeds.start();
+    atomItems.push({ title: 'Notice two', path: '/board/notice-2', date: '2026-11-22T09:00:00Z' });
+    now = new Date('2026-11-23T07:01:00Z');
+    await vi.waitFor(() => expect(addedSources()).toHaveLength(2), { timeout: 5000, interval: 20 });
   });
 
   it(
