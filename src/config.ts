@@ -94,6 +94,8 @@ export const CONFIG_DEFAULTS = {
   SLACK_COMMAND: '/brief',
   DIGEST_MANAGE_SLACK: 'anyone',
   DIGEST_MANAGE_DISCORD: 'managers',
+  DIGEST_GRACE_MINUTES: 120,
+  ADD_POLICY: 'anyone',
   RATE_LIMIT_USER_PER_MINUTE: 10,
   RATE_LIMIT_CHANNEL_PER_MINUTE: 30,
   ANSWER_TIMEOUT_MS: 5000,
@@ -138,7 +140,7 @@ export const ConfigSchema = z
     DIGEST_MANAGE_SLACK: oneOf(['anyone', 'managers']).default(CONFIG_DEFAULTS.DIGEST_MANAGE_SLACK),
     DIGEST_MANAGE_DISCORD: oneOf(['anyone', 'managers']).default(CONFIG_DEFAULTS.DIGEST_MANAGE_DISCORD),
     /** A digest missed while the bot was down is still sent this many minutes late, then skipped. */
-    DIGEST_GRACE_MINUTES: wholeNumber(0, 1440).default(120),
+    DIGEST_GRACE_MINUTES: wholeNumber(0, 1440).default(CONFIG_DEFAULTS.DIGEST_GRACE_MINUTES),
     /** Commands one user, and one channel, may run a minute (a burst, then spread out); 0 turns the limit off. */
     RATE_LIMIT_USER_PER_MINUTE: wholeNumber(0, 10_000).default(CONFIG_DEFAULTS.RATE_LIMIT_USER_PER_MINUTE),
     RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber(0, 10_000).default(CONFIG_DEFAULTS.RATE_LIMIT_CHANNEL_PER_MINUTE),
@@ -163,7 +165,7 @@ export const ConfigSchema = z
         }
       }),
     /** Who may add documents and follow feeds: `anyone`, or `managers` (as for the digest on each platform). */
-    ADD_POLICY: oneOf(['anyone', 'managers']).default('anyone'),
+    ADD_POLICY: oneOf(['anyone', 'managers']).default(CONFIG_DEFAULTS.ADD_POLICY),
     /** Minutes between two polls of a feed. */
     FEED_POLL_MINUTES: wholeNumber(1, 10_080).default(CONFIG_DEFAULTS.FEED_POLL_MINUTES),
     /** Failed polls in a row after which a feed is paused. */

@@ -6,6 +6,7 @@ import { count } from '../answer/sources.js';
 import type { Adapter } from '../commands/adapter.js';
 import type { Platform } from '../commands/adapter.js';
 import type { SourceDocument } from '../corpus/types.js';
+import { CONFIG_DEFAULTS } from '../config.js';
 import type { Dossier } from '../engine/dossier.js';
 import { typed } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -28,7 +29,7 @@ export const DELIVERY_DEFAULTS = {
    */
   concurrency: 8,
   /** A slot missed while the bot was down is still sent this long after its time. */
-  graceMs: 2 * HOUR,
+  graceMs: CONFIG_DEFAULTS.DIGEST_GRACE_MINUTES * MINUTE,
   /**
    * How long a slot being composed or posted stays reserved for its process;
    * a crashed process's slots are taken up after it. Every step renews it.

@@ -2,6 +2,7 @@ import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SIDECAR_SUFFIX, roleOf, type Format } from '../corpus/files.js';
 import { slug } from '../corpus/slug.js';
+import { CONFIG_DEFAULTS } from '../config.js';
 import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
 import { WATCH_DEFAULTS } from '../engine/watch.js';
@@ -176,7 +177,7 @@ export class Ingest {
    * and the channel's creator, on Discord members with Manage Channels, as for the digest.
    */
   async authorize(who: Contributor): Promise<void> {
-    if ((this.options.policy ?? 'anyone') === 'anyone' || TRUSTED_PLATFORMS.has(who.platform)) return;
+    if ((this.options.policy ?? CONFIG_DEFAULTS.ADD_POLICY) === 'anyone' || TRUSTED_PLATFORMS.has(who.platform)) return;
     if (!(await who.canManageChannel?.()))
       throw new DossierError(
         'not-allowed',
