@@ -4,7 +4,15 @@ import type { Adapter, PlatformStatus } from '../../src/commands/adapter.js';
 import { CONFIG_DEFAULTS } from '../../src/config.js';
 import { errorReply, type Reply } from '../../src/answer/reply.js';
 import { corpusSize } from '../../src/engine/index.js';
-import { EXIT, MORE, runCommand, runText, withoutSlashCommand, type CommandContext } from '../../src/commands/index.js';
+import {
+  EXIT,
+  INTERNAL_ERROR,
+  MORE,
+  runCommand,
+  runText,
+  withoutSlashCommand,
+  type CommandContext,
+} from '../../src/commands/index.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { renderTerminal, styleFor, widthOf, type TerminalStyle } from './render.js';
 
@@ -88,7 +96,7 @@ export class TerminalAdapter implements Adapter<null> {
       // would print "> > ". On a terminal, Enter moved to a new line, where `handle` draws the prompt once.
       if (!terminal && !line.trim()) return;
       this.prompting = false;
-      this.queue = this.queue.then(() => this.handle(line));
+      this.queue = this.queue.then(() => this.handle(line)).catch((error: unknown) => this.failed(error));
     });
     rl.on('SIGINT', () => {
       if (!rl.line) return rl.close();
@@ -190,6 +198,20 @@ export class TerminalAdapter implements Adapter<null> {
       this.write(
         errorReply('no-question-yet', 'Ask a question first; `more` shows the next results of the last answer.'),
       );
+  }
+
+  /**
+   * A line whose handling threw (the log or the gate failing, not a command, which answers its own failure): said in
+   * one line and logged, and the session reads the next line, where a rejected queue would have skipped every one.
+   */
+  private failed(error: unknown): void {
+    try {
+      this.bot.log.error({ err: error instanceof Error ? error.message : String(error) }, 'a terminal line failed');
+      this.write(errorReply('internal', INTERNAL_ERROR));
+    } catch {
+      // The log or the output is what failed: there is nowhere left to say so.
+    }
+    this.prompt();
   }
 
   private write(reply: Reply): void {

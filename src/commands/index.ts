@@ -331,13 +331,16 @@ async function dispatch(
   return guarded(name, ctx, () => command.run(parsed.data, ctx));
 }
 
-/** A handler's refusal as its one line; anything else logged and answered with a line that gives nothing away. */
+/** What the asker is told when answering failed unexpectedly: a line that gives nothing away. */
+export const INTERNAL_ERROR = 'Something went wrong answering that. It has been logged; please try again.';
+
+/** A handler's refusal as its one line; anything else logged and answered with INTERNAL_ERROR. */
 async function guarded(name: string, ctx: { log: Logger }, run: () => Promise<Reply>): Promise<Reply> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof DossierError) return errorReply(error.code, error.message);
     ctx.log.error({ err: error, command: name }, 'command failed');
-    return errorReply('internal', 'Something went wrong answering that. It has been logged; please try again.');
+    return errorReply('internal', INTERNAL_ERROR);
   }
 }

@@ -1,8 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { botContext } from '../../../adapters/bot.js';
+import { botContext, type BotContext } from '../../../adapters/bot.js';
 import { TerminalAdapter } from '../../../adapters/terminal/repl.js';
 import { noStyle, type TerminalStyle } from '../../../adapters/terminal/render.js';
+import type { CommandGate } from '../../../src/commands/index.js';
 import { corpusForSuite, note } from '../../support/corpus.js';
 
 /** Eight paragraphs that answer one question alike: more than a page of answers. */
@@ -15,12 +16,12 @@ const dossier = corpusForSuite({
   ),
 });
 
-async function session(lines: string[]): Promise<string> {
+async function session(lines: string[], parts: Partial<BotContext> = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
   output.on('data', (d: Buffer) => (text += d.toString()));
-  const terminal = new TerminalAdapter(botContext({ dossier: dossier() }), {}, { input, output });
+  const terminal = new TerminalAdapter(botContext({ dossier: dossier(), ...parts }), {}, { input, output });
   await terminal.start();
   for (const line of lines) input.write(`${line}\n`);
   input.end();
@@ -34,6 +35,20 @@ describe('TerminalAdapter', () => {
     expect(out).toContain('“Cartel revenue estimate number 3 came from a different agency.”');
     expect(out).toContain('“Revenue” · Test Desk, Dossier Tests · 2026-01-15 · ¶3');
     expect(out).toContain('1 document, 8 passages.');
+  });
+
+  it('goes on answering after a line whose handling threw, which it says in one line', async () => {
+    let runs = 0;
+    // A gate that fails once, outside any command: as a failing logger or clock would.
+    const gate = {
+      run: async (_ctx: unknown, run: () => Promise<unknown>) => {
+        if (++runs === 1) throw new Error('the gate broke');
+        return run();
+      },
+    } as unknown as CommandGate;
+    const out = await session(['sources', 'sources', 'exit'], { gate });
+    expect(out).toContain('Something went wrong answering that. It has been logged; please try again.');
+    expect(out.match(/1 document, 8 passages\./g)).toHaveLength(2);
   });
 
   it('answers the slash command alone with help, as Slack does, in any case', async () => {
