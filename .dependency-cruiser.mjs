@@ -57,6 +57,15 @@ export default {
       to: { path: '^adapters/' },
     },
     {
+      name: 'platforms-stay-apart',
+      comment:
+        'One platform never imports another: what two share goes in adapters/ (bot.ts, health-server.ts) or in ' +
+        'src/render; adapters/main.ts, at the top of adapters/, wires them together.',
+      severity: 'error',
+      from: { path: '^adapters/([^/]+)/' },
+      to: { path: '^adapters/[^/]+/', pathNot: '^adapters/$1/' },
+    },
+    {
       name: 'adapters-use-the-public-api',
       comment:
         "Adapters reach the core through the command table (src/commands), the engine's public API " +
