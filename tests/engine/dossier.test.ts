@@ -1,20 +1,11 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
-import { note, tempCorpusAndCache } from '../support/corpus.js';
+import { note, corpusAndCachePerTest } from '../support/corpus.js';
 import { capturingLogger } from '../support/log.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function setup(files: Record<string, string>) {
-  const { cacheDir, ...corpus } = await tempCorpusAndCache(files);
-  cleanups.push(corpus.cleanup);
-  return { dir: corpus.dir, cacheDir };
-}
+const setup = corpusAndCachePerTest();
 
 describe('Dossier.reloadLexicon', () => {
   it('warns of a malformed corpus lexicon once, not at each rescan while it stays wrong the same way', async () => {

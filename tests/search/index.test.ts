@@ -1,22 +1,13 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { analyseQuery } from '../../src/search/query.js';
-import { note, tempCorpusAndCache } from '../support/corpus.js';
+import { note, corpusAndCachePerTest } from '../support/corpus.js';
 import { capturingLogger } from '../support/log.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function setup(files: Record<string, string>) {
-  const { cacheDir, ...corpus } = await tempCorpusAndCache(files);
-  cleanups.push(corpus.cleanup);
-  return { dir: corpus.dir, cacheDir };
-}
+const setup = corpusAndCachePerTest();
 
 /** A Dossier that built and saved the index of `files`, and a second that loaded it back. */
 async function builtAndLoaded(files: Record<string, string>) {

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Dossier, type DossierOptions } from '../../src/engine/dossier.js';
 
 /** A seed paragraph's name in the repo: the sha1 prefix of its raw trimmed text (the text may not be copied). */
@@ -111,6 +111,23 @@ export async function tempCorpusAndCache(
       await corpus.cleanup();
       await rm(cacheDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A maker of `tempCorpusAndCache` folders for the calling file's tests, each pair removed after the test that made it.
+ */
+export function corpusAndCachePerTest(): (
+  files: Record<string, string | Uint8Array>,
+) => Promise<{ dir: string; cacheDir: string }> {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+  return async (files) => {
+    const { cleanup, ...made } = await tempCorpusAndCache(files);
+    cleanups.push(cleanup);
+    return made;
   };
 }
 
