@@ -23,6 +23,11 @@ export function monthNumber(word: string): number | undefined {
   return i >= 0 ? i + 1 : OTHER_ABBREVIATIONS.get(w);
 }
 
+/** Whether a word names a month, in any case, by name or abbreviation: "March", "sept", "Dec.". */
+export function isMonth(word: string | undefined): boolean {
+  return !!word && monthNumber(word) !== undefined;
+}
+
 /** A month's three-letter name, for labels: "Mar" for 3. */
 export function monthAbbreviation(month: number): string {
   const name = MONTH_NAMES[month - 1]!;

@@ -60,6 +60,47 @@ export const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([
   ['mn', 1e6],
 ]);
 
+/**
+ * Words that qualify an amount before it ("some 40", "more than 2,000", "up to $5"), each as its words, longest first
+ * so that "more than" wins over "more": the figure grammar keeps them as a figure's hedge, and a hedged number is a
+ * count however much it looks like a year ("about 1500").
+ */
+export const AMOUNT_HEDGES: string[][] = [
+  'something around',
+  'something like',
+  'an estimated',
+  'an average of',
+  'upwards of',
+  'upward of',
+  'in excess of',
+  'as many as',
+  'as much as',
+  'as few as',
+  'more than',
+  'less than',
+  'fewer than',
+  'at least',
+  'at most',
+  'up to',
+  'close to',
+  'just over',
+  'just under',
+  'well over',
+  'a mere',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'over',
+  'under',
+  'estimated',
+  'only',
+  'barely',
+].map((h) => h.split(' '));
+
 /** The currencies a figure's amount can be in (the figures' unit for a sum of money). */
 export type CurrencyUnit = 'USD' | 'EUR' | 'GBP' | 'MXN';
 
@@ -129,6 +170,14 @@ const PLURALS = pairs(
   wives:wife knives:knife wolves:wolf selves:self thieves:thief
   buses:bus gases:gas`,
 );
+
+/** Plurals that do not end in "s": "people", "staff" and the irregular ones ("children", "women"). */
+export const PLURALS_WITHOUT_S: ReadonlySet<string> = new Set([
+  ...Object.keys(PLURALS).filter((form) => !form.endsWith('s')),
+  'people',
+  'staff',
+  'personnel',
+]);
 
 /** The irregular forms the analyser reads as their base form, past forms and plurals alike. */
 export const IRREGULAR_FORMS: Readonly<Record<string, string>> = { ...PAST_FORMS, ...PLURALS };

@@ -1,4 +1,3 @@
-import { MONTH_PATTERN } from '../corpus/dates.js';
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
@@ -8,6 +7,7 @@ import type { RankingOptions } from './ranking.js';
 import { CURRENCIES, otherSpellings, withoutPrefix } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
+import { looksPlural, timeOrCount } from './when.js';
 
 /** Another way to say a word of the question (a synonym, an acronym's expansion, the word a typo meant). */
 export interface Alternative {
@@ -84,25 +84,34 @@ const NO_AMOUNTS: Amounts = { figure: false, money: false };
 
 /** A number as written: digits, with thousands separators or decimals ("25,000", "1.5"). */
 const NUMBER = /\d+(?:[.,]\d+)*/g;
-const YEAR = /^(?:1[5-9]|2[01])\d\d$/;
 const PERCENT_AFTER = /^\s*(?:%|per ?cent)/i;
-const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_PATTERN}\s+$`, 'i');
-const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+${MONTH_PATTERN}(?!\p{L})`, 'iu');
+/** Digits that may be a day of a month or a year, whose words `timeOrCount` reads. */
+const DATE_SHAPED = /^(?:\d{1,2}|\d{4})$/;
+/** Up to three words before a number, each followed by white space only: a mark (a comma, a bracket) ends them. */
+const WORDS_BEFORE = /(?:[\p{L}'’.]+\s+){1,3}$/u;
+/** The word after a number, past a day's ordinal ending ("15th May"). */
+const WORD_AFTER = /^(?:st|nd|rd|th)?\s+([\p{L}'’]+)/u;
 
 /**
  * Whether a text states an amount, and not only when: a day of a month ("December 12", "3rd May") and a year standing
- * alone (1500 to 2199, not a sum or a share) say when. A paragraph that names only times ("By 2022 the force …", a
- * citation's "(Smith, 2020)") states no amount. A month after a day is a whole word: "12 junior officers" and "3
- * decades" are counts. Each number is looked at in place: a pattern of every month's name tried at each character
- * of a passage cost ask a tenth of a millisecond per candidate.
+ * alone (not a sum, a share or a count: "about 1500", "2000 officers") say when, by the rule the figure grammar reads
+ * too (`timeOrCount`). A paragraph that names only times ("By 2022 the force …", a citation's "(Smith, 2020)") states
+ * no amount. Each number is looked at in place, its words read only when its digits could be a year or a day: a
+ * pattern of every month's name tried at each character of a passage cost ask a tenth of a millisecond per candidate.
  */
 function statesAmount(text: string): boolean {
   for (const { 0: number, index: at } of text.matchAll(NUMBER)) {
-    const after = text.slice(at + number.length, at + number.length + 16);
-    if (YEAR.test(number) && !/[$€£]/.test(text[at - 1] ?? '') && !PERCENT_AFTER.test(after)) continue;
-    if (number.length <= 2 && (MONTH_BEFORE.test(text.slice(Math.max(0, at - 12), at)) || MONTH_AFTER.test(after)))
-      continue;
-    return true;
+    const end = at + number.length;
+    const after = text.slice(end, end + 24);
+    if (!DATE_SHAPED.test(number) || /[$€£]/.test(text[at - 1] ?? '') || PERCENT_AFTER.test(after)) return true;
+    const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase() ?? '';
+    const before = (WORDS_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[0] ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => (/['’]s$/.test(word) ? "'s" : word));
+    const when = timeOrCount(number, { before, after: next, pluralAfter: looksPlural(next) });
+    if (when !== 'year' && when !== 'day') return true;
   }
   return false;
 }

@@ -86,6 +86,25 @@ describe('amountsIn', () => {
     ])
       expect(amountsIn(much).figure, much).toBe(true);
   });
+
+  it('takes a number shaped like a year or a day for a count where its words say one, as the figures do', () => {
+    for (const much of [
+      '2000 officers were hired.',
+      'Last week 1800 trucks crossed the bridge.',
+      'The school has about 1500 pupils.',
+      'In May 15 people died in ferry accidents.',
+    ])
+      expect(amountsIn(much).figure, much).toBe(true);
+    for (const when of [
+      'The bakery opened in 2000.',
+      'The line will close by 1999.',
+      'Fares have risen since 2015.',
+      'The 2020 budget was cut.',
+      'Fares rose in 2019–2021.',
+      'On May 15 ferries sailed again.',
+    ])
+      expect(amountsIn(when).figure, when).toBe(false);
+  });
 });
 
 describe('what a question asks for', () => {

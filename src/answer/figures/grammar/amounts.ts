@@ -19,13 +19,12 @@ import {
   AGES,
   BOUND_HEDGES,
   COMPARISONS,
-  YEAR,
   SCALE_LETTERS,
   isDash,
 } from './words.js';
 import type { FigureUnit } from './types.js';
 import type { Reading } from './view.js';
-import { isTimeAt, isMonth } from './time.js';
+import { isTimeAt, isMonth, isYearAt, timeOrCountAt } from './time.js';
 
 /**
  * Amounts: a number with its currency, scale and percent sign, and what joins or bounds one: ranges, shares in words,
@@ -224,8 +223,7 @@ function startsAmount(r: Reading, i: number): boolean {
 }
 
 export function isYear(r: Reading, amount: Amount): boolean {
-  const token = r.t[amount.next - 1]!;
-  return amount.next - amount.first === 1 && YEAR.test(token.text);
+  return amount.next - amount.first === 1 && isYearAt(r, amount.first);
 }
 
 export function isDuration(r: Reading, next: number): boolean {
@@ -239,6 +237,8 @@ export function isLabel(r: Reading, amount: Amount): boolean {
   const token = r.t[i]!;
   const prev = r.t[i - 1];
   const next = r.t[i + 1];
+  // "In May 15 people died": a count after a month, though wink dates it and a month is capitalised as a name is.
+  if (timeOrCountAt(r, i) === 'count') return false;
   if (token.entity === 'DATE' || isMonth(prev?.lower) || isMonth(next?.lower)) return true;
   if (prev && NUMBERING_WORDS.has(prev.lower.replace(/\.$/, ''))) return true;
   // "Boeing 737-800 jets": a span after a name is the name's, as one number is.

@@ -12,12 +12,11 @@ import {
   QUANTITY_PREPOSITIONS,
   LINKING_WORDS,
   TIME_PREPOSITIONS,
-  YEAR,
   isDash,
 } from './words.js';
 import type { FigureUnit, Match } from './types.js';
 import type { Reading } from './view.js';
-import { isTimeAt } from './time.js';
+import { isTimeAt, isYearAt } from './time.js';
 
 /**
  * What a figure measures: the noun phrase after it, the subject it is said of, a predicate or participle phrase, and
@@ -330,7 +329,7 @@ function relativeBefore(r: Reading, first: number): number | undefined {
 export function measureText(r: Reading, first: number, next: number): string | undefined {
   let a = first;
   // A number before the noun is another figure ("from 5 or 6 main routes to upwards of 20"), not part of this one's.
-  const numeral = (k: number) => r.t[k]?.pos === 'NUM' && !YEAR.test(r.t[k]!.text);
+  const numeral = (k: number) => r.t[k]?.pos === 'NUM' && !isYearAt(r, k);
   while (
     a < next &&
     (DETERMINERS.has(r.lower(a)) ||

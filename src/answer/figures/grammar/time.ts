@@ -1,4 +1,5 @@
-import { monthNumber } from '../../../corpus/dates.js';
+import { isMonth } from '../../../corpus/dates.js';
+import { looksPlural, timeOrCount } from '../../../search/when.js';
 import {
   CHANGE_MARKERS,
   PART_ORDINALS,
@@ -12,7 +13,6 @@ import {
   DROPPED_TIME_PREPOSITIONS,
   BASELINE_MARKERS,
   PERIOD_ENDS,
-  YEAR,
   isDash,
 } from './words.js';
 import type { Match } from './types.js';
@@ -30,10 +30,32 @@ interface TimeSpan {
 
 /** Whether a time stands at `i`, after any determiners: a date or duration, a year, a month. */
 export function isTimeAt(r: Reading, i: number): boolean {
-  const token = r.t[r.skipDeterminers(i)];
-  return (
-    !!token && (token.entity === 'DATE' || token.entity === 'DURATION' || YEAR.test(token.text) || isMonth(token.lower))
-  );
+  const k = r.skipDeterminers(i);
+  const token = r.t[k];
+  if (!token || timeOrCountAt(r, k) === 'count') return false;
+  return token.entity === 'DATE' || token.entity === 'DURATION' || isYearAt(r, k) || isMonth(token.lower);
+}
+
+/**
+ * What the number at `i` says by the words around it, by the rule the search shares (`timeOrCount`): a year, a day of
+ * a month, a count shaped like one ("2000 officers", "In May 15 people died"), or nothing of these.
+ */
+export function timeOrCountAt(r: Reading, i: number): 'year' | 'day' | 'count' | undefined {
+  const token = r.t[i];
+  if (token?.type !== 'number') return undefined;
+  const before: string[] = [];
+  for (let k = i - 1; k >= 0 && k >= i - 3 && r.t[k]!.pos !== 'PUNCT'; k--) before.unshift(r.lower(k));
+  const next = r.t[i + 1];
+  return timeOrCount(token.text, {
+    before,
+    after: next?.pos === 'PUNCT' ? '' : r.lower(i + 1),
+    pluralAfter: !!next && /^(NOUN|PROPN)$/.test(next.pos) && looksPlural(next.lower),
+  });
+}
+
+/** Whether the number at `i` is a year: "in 2000", "the 2020 budget"; not "2000 officers". */
+export function isYearAt(r: Reading, i: number): boolean {
+  return timeOrCountAt(r, i) === 'year';
 }
 
 /** Time expressions of the sentence: a year, month, "fiscal year 2022", "the 12 months ending in March 2022". */
@@ -67,7 +89,7 @@ function timeSpans(r: Reading): TimeSpan[] {
     while (first > 0 && (TIME_QUALIFIERS.has(r.lower(first - 1)) || r.t[first - 1]!.entity === 'DATE')) first--;
     // "the 2014 murder", "the 2020-21 season": a year that modifies a noun is the time without its article.
     const year = next - first === 2 || (next - first === 4 && yearSpanAt(r, first + 2));
-    if (r.lower(first) === 'the' && year && YEAR.test(t[first + 1]!.text)) first++;
+    if (r.lower(first) === 'the' && year && isYearAt(r, first + 1)) first++;
     const words = t.slice(first, next);
     const anchored =
       words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) ||
@@ -106,18 +128,18 @@ function yearSpanAt(r: Reading, i: number): boolean {
     isDash(dash) &&
     !dash.spaced &&
     !end.spaced &&
-    YEAR.test(r.t[i - 1]?.text ?? '') &&
-    (YEAR.test(end.text) || /^\d\d$/.test(end.text))
+    isYearAt(r, i - 1) &&
+    (isYearAt(r, i + 1) || /^\d\d$/.test(end.text))
   );
 }
 
 function isTimeToken(r: Reading, i: number): boolean {
   const token = r.t[i];
-  if (!token) return false;
+  if (!token || timeOrCountAt(r, i) === 'count') return false;
   if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
   if (SEASONS.has(token.lower) && RELATIVE_TIMES.has(r.lower(i - 1))) return true;
   if (isYearPart(r, i)) return true;
-  if (YEAR.test(token.text) || /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) || /^fy\d{2,4}$/i.test(token.text))
+  if (isYearAt(r, i) || /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) || /^fy\d{2,4}$/i.test(token.text))
     return true;
   return isMonth(token.lower) && token.pos === 'PROPN';
 }
@@ -171,6 +193,5 @@ export function isBaseline(r: Reading, first: number): boolean {
   return BASELINE_MARKERS.has(one);
 }
 
-export function isMonth(word: string | undefined): boolean {
-  return !!word && monthNumber(word) !== undefined;
-}
+/** The one month test (`corpus/dates.ts`), which the grammar's parts take from here with the rest of time. */
+export { isMonth };

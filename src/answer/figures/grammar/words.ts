@@ -1,4 +1,4 @@
-import { CURRENCIES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS } from '../../../search/english.js';
+import { AMOUNT_HEDGES, CURRENCIES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS } from '../../../search/english.js';
 import type { Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
@@ -13,42 +13,8 @@ export const NUMBER_WORDS = new Map(
 );
 export const CURRENCY_SYMBOLS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.signs.map((s) => [s, c.unit])));
 export const CURRENCY_WORDS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c.unit])));
-/** Longest first, so "more than" wins over "more". */
-export const HEDGES = [
-  'something around',
-  'something like',
-  'an estimated',
-  'an average of',
-  'upwards of',
-  'upward of',
-  'in excess of',
-  'as many as',
-  'as much as',
-  'as few as',
-  'more than',
-  'less than',
-  'fewer than',
-  'at least',
-  'at most',
-  'up to',
-  'close to',
-  'just over',
-  'just under',
-  'well over',
-  'a mere',
-  'nearly',
-  'almost',
-  'about',
-  'around',
-  'roughly',
-  'approximately',
-  'some',
-  'over',
-  'under',
-  'estimated',
-  'only',
-  'barely',
-].map((h) => h.split(' '));
+/** Longest first, so "more than" wins over "more" (`search/english.ts`, where a passage's numbers are read too). */
+export const HEDGES = AMOUNT_HEDGES;
 export const CHANGE_MARKERS = new Set(['up', 'down']);
 /** Scales written as a letter glued to a sum with its currency sign ("$200m", "£40k"); alone, "m" may be metres. */
 export const SCALE_LETTERS = new Map([
@@ -370,4 +336,3 @@ export const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above',
 /** Words joining a stretch of time to the date it ends on: "the 12 months ending in March 2022". */
 export const PERIOD_ENDS = new Set(['ending', 'ended', 'to', 'through', 'until']);
 export const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);
-export const YEAR = /^(1[89]|20)\d\d$/;

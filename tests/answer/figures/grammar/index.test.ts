@@ -92,6 +92,37 @@ describe('figuresInSentence: bounds', () => {
   });
 });
 
+describe('figuresInSentence: years and counts', () => {
+  it('a round number shaped like a year is a count before a plural noun or after a hedge', () => {
+    expect(only('2000 officers were hired last year.')).toMatchObject({ text: '2000 officers', value: 2000 });
+    expect(only('Last week 1800 trucks crossed the bridge.')).toMatchObject({ text: '1800 trucks', unit: 'count' });
+    expect(only('The school has about 1500 pupils.')).toMatchObject({ text: 'about 1500 pupils', hedge: 'about' });
+  });
+
+  it('a year after a time word or a determiner, or joined to another, stays a year', () => {
+    for (const sentence of [
+      'The bakery opened in 2000.',
+      'The line will close by 1999.',
+      'Fares have risen since 2015.',
+      'The 2020 budget was cut.',
+      'Fares rose in 2019–2021.',
+    ])
+      expect(texts(sentence), sentence).toEqual([]);
+    expect(only('In 2000 the ferry carried 40 cars.')).toMatchObject({ text: '40 cars', when: 'In 2000' });
+  });
+
+  it('a number between a month and a plural noun counts the noun in that month', () => {
+    expect(only('In May 15 people died in ferry accidents.')).toMatchObject({
+      text: '15 people',
+      value: 15,
+      measure: 'people',
+      when: 'In May',
+    });
+    expect(only('On May 15 two ferries collided.')).toMatchObject({ text: 'two ferries', when: 'May 15' });
+    expect(texts('In May 15 the ferry sank.')).toEqual([]);
+  });
+});
+
 describe('figuresInSentence: changes from one figure to another', () => {
   it('"fell from 150 litres to 120 litres" is two figures of one measure', () => {
     const [from, to] = figuresInSentence('Daily water use fell from 150 litres to 120 litres.');

@@ -21,6 +21,9 @@ describe('isTimeAt', () => {
     expect(isTimeAt(...at('Sales rose in the 2019 season.', 'the'))).toBe(true);
     expect(isTimeAt(...at('Sales rose in October.', 'October'))).toBe(true);
     expect(isTimeAt(...at('Sales rose to 400 crates.', '400'))).toBe(false);
+    expect(isTimeAt(...at('Sales rose to 2000 crates.', '2000'))).toBe(false);
+    expect(isTimeAt(...at('In May 15 people died.', '15'))).toBe(false);
+    expect(isTimeAt(...at('Sales rose in 2000.', '2000'))).toBe(true);
   });
 });
 
