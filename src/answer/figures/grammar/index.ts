@@ -247,14 +247,14 @@ class SentenceReader extends Reading {
     // Each is read at its own number, the first with the unit and scale of the second.
     const moved = (from: number) => this.lower(from) === 'from' && CHANGE_VERBS.has(this.t[from - 1]?.lemma ?? '');
     // "grew from 5 or 6 to upwards of 20": a change may start from an alternative, which is its first end, one figure
-    // with the unit and scale of the end it moved to. Only "to" joins the ends of the change.
-    if (high && !range && this.lower(low.next) !== 'to' && moved(i - 1)) {
-      const end = changeEndAt(this, high.amount.next);
-      if (end) {
-        low = withUnitOf(low, end);
-        high = { ...high, amount: withUnitOf(high.amount, end) };
-      }
-    } else if (high && (moved(range ? k : i - 1) || inherit(low, high.amount) > high.amount.value)) {
+    // with the unit and scale of the end it moved to. Only "to" joins the ends of the change; a pair whose first
+    // number is the larger is its two ends ("fell from $9-$7 million").
+    const alternative = !!high && !range && this.lower(low.next) !== 'to' && moved(i - 1);
+    const end = high && alternative ? changeEndAt(this, high.amount.next) : undefined;
+    if (end && high) {
+      low = withUnitOf(low, end);
+      high = { ...high, amount: withUnitOf(high.amount, end) };
+    } else if (high && ((!alternative && moved(range ? k : i - 1)) || inherit(low, high.amount) > high.amount.value)) {
       if (range) return undefined;
       low = withUnitOf(low, high.amount);
       high = undefined;

@@ -152,6 +152,14 @@ describe('figuresInSentence: changes from one figure to another', () => {
     ]);
     expect(texts('Lighthouse keepers fell from 12–14 to about 3.')).toEqual(['12–14', 'about 3']);
   });
+
+  it('two sums joined by a dash after "fell from", with no "to" after them, are the change\'s two ends', () => {
+    for (const dash of ['-', '–'])
+      expect(figuresInSentence(`Ferry ticket sales fell from $9${dash}$7 million.`)).toMatchObject([
+        { text: '$9', value: 9e6, unit: 'USD', measure: 'Ferry ticket sales' },
+        { text: '$7 million', value: 7e6, unit: 'USD', measure: 'Ferry ticket sales' },
+      ]);
+  });
 });
 
 describe('figuresInSentence: two numbers joined by a hyphen', () => {
