@@ -216,6 +216,8 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   }
   if (verb && !preposition && !QUANTITY_VERBS.has(verb.lemma)) return undefined;
   if (verb && (r.lower(k) === 'and' || r.lower(k) === 'or')) return firstSubject(r, k);
+  // "The project, worth $1.6bn, opened": "worth" and its sum, set off by a comma, still say what the noun is worth.
+  if (!verb && r.lower(k) === ',' && r.lower(k + 1) === 'worth') k--;
   const phrase = nounPhraseEnding(r, k + 1);
   return phrase && measureText(r, phrase.first, k + 1);
 }

@@ -52,6 +52,9 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('Orders for wind turbines worth £900m were signed.', '£900m').measure).toBe(
       'Orders for wind turbines',
     );
+    // Set off by commas, "worth" and its sum still say what the noun before them is worth.
+    expect(figure('The project, worth $1.6bn, opened in June.', '$1.6bn').measure).toBe('project');
+    expect(figure('The council sold the depot, worth £40m, to a bakery chain.', '£40m').measure).toBe('depot');
   });
 
   it('a place, a verb or a time after a sum is no measure', () => {
