@@ -12,6 +12,7 @@ import {
   QUANTITY_PREPOSITIONS,
   LINKING_WORDS,
   TIME_PREPOSITIONS,
+  SUM_VERBS,
   isDash,
 } from './words.js';
 import type { FigureUnit, Match } from './types.js';
@@ -33,6 +34,8 @@ const NOUN_PHRASE_MAX_TOKENS = 14;
  * "households that own a car".
  */
 const RELATIVE_MAX_TOKENS = 4;
+/** The most tokens of who pays or is paid between a verb and its sum: "fined the county's bakeries $2m" is four. */
+const PAYER_MAX_TOKENS = 4;
 
 /**
  * A noun phrase starting at `i`: adjectives, nouns and hyphenated compounds up to a head noun,
@@ -158,6 +161,12 @@ export function quantityMeasure(
   if (money && r.t[k]?.pos === 'AUX') while (/^(AUX|VERB|ADV|PART)$/.test(r.t[k]?.pos ?? '')) k++;
   // "spent $2 billion last year on bridges": the time between says when.
   while (r.t[k]?.entity === 'DATE' || r.t[k]?.entity === 'DURATION') k++;
+  // "The regulator fined the bank $1.6bn for late reports": the verb names what the sum is, a fine for late reports.
+  // What it pays for or is in says more ("paid $2m to protect forests", "paid staff $2m in bonuses").
+  const verb = money ? sumVerbBefore(r, first) : undefined;
+  const named = verb === undefined ? undefined : SUM_VERBS.get(r.lower(verb));
+  const reason = named && r.lower(k) === 'for' ? complementAt(r, k, money) : undefined;
+  if (named) return reason ? `${named} for ${reason}` : (complementAt(r, k, money) ?? named);
   return (
     complementAt(r, k, money) ??
     [...before].reverse().find((m) => m.figure.unit === unit && m.figure.measure)?.figure.measure
@@ -201,6 +210,9 @@ function complementAt(r: Reading, k: number, money: boolean): string | undefined
  * ministry has spent [figure]"): the sentence does not say what the figure is of, and the actor is not it.
  */
 export function subjectBefore(r: Reading, i: number): string | undefined {
+  // "The upgrade cost taxpayers $1.6bn": who pays stands between the verb and its sum, and is not what it is said of.
+  const payer = sumVerbBefore(r, i);
+  if (payer !== undefined && payer < i - 1) return subjectBefore(r, payer + 1);
   // A noun phrase right before a figure is not what it is said of ("the report found 90 percent", with
   // "found" read as a noun), unless the figure is a change ("trips up 28 percent") or stands in brackets.
   if (!/^(AUX|ADV|PART)$/.test(r.t[i - 1]?.pos ?? '') && !verbalBefore(r, i - 1, i) && !linkingAt(r, i - 1)) {
@@ -220,6 +232,19 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   if (!verb && r.lower(k) === ',' && r.lower(k + 1) === 'worth') k--;
   const phrase = nounPhraseEnding(r, k + 1);
   return phrase && measureText(r, phrase.first, k + 1);
+}
+
+/**
+ * The verb of a sum at `i` that takes who pays or is paid and the sum (`SUM_VERBS`), right before it ("was fined
+ * $1.6bn") or before that object ("cost taxpayers $1.6bn", "fined the bank $1.6bn"), which is a noun phrase of names,
+ * nouns and adjectives with no number of its own.
+ */
+function sumVerbBefore(r: Reading, i: number): number | undefined {
+  for (let k = i - 1; k >= 0 && i - k <= PAYER_MAX_TOKENS + 1; k--) {
+    if (SUM_VERBS.has(r.lower(k))) return k;
+    if (!/^(DET|ADJ|NOUN|PROPN|PART)$/.test(r.t[k]!.pos)) return undefined;
+  }
+  return undefined;
 }
 
 /**

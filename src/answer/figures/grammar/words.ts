@@ -277,6 +277,24 @@ export const QUANTITY_VERBS = new Set([
   'come',
   'go',
 ]);
+/**
+ * Verbs whose first object is who pays or is paid and whose second is a sum ("cost taxpayers $2m", "fined the bank
+ * $1m"), by their forms as written (wink reads "fined" as "fin"), each with the noun that names that sum: a fine, a
+ * charge, a loan. "cost" names none: its sum is its subject's ("the upgrade cost taxpayers $2m").
+ */
+export const SUM_VERBS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    '': 'cost costs costing',
+    fine: 'fine fines fined fining',
+    charge: 'charge charges charged charging',
+    bill: 'bill bills billed billing',
+    payment: 'pay pays paid paying',
+    debt: 'owe owes owed owing',
+    loan: 'lend lends lent lending loan loans loaned',
+    award: 'award awards awarded awarding',
+    grant: 'grant grants granted granting',
+  }).flatMap(([noun, forms]) => forms.split(' ').map((form): [string, string] => [form, noun])),
+);
 /** Verbs (by lemma) of a quantity's change: "from A to B" after them gives where it moved from and to, not a range. */
 export const CHANGE_VERBS = new Set(
   (

@@ -40,6 +40,21 @@ describe('a measure is a noun phrase from its sentence', () => {
     }
   });
 
+  it('who pays or is paid between a verb and its sum is not what the sum measures', () => {
+    expect(figure('The upgrade cost taxpayers $1.6bn.', '$1.6bn').measure).toBe('upgrade');
+    expect(figure('The new ferry terminal cost the city $40 million.', '$40 million').measure).toBe(
+      'new ferry terminal',
+    );
+    // A verb that names the sum names the measure, with what it was for.
+    expect(figure('The regulator fined the bank $1.6bn for late reports.', '$1.6bn').measure).toBe(
+      'fine for late reports',
+    );
+    expect(figure('The bakery was fined $40,000.', '$40,000').measure).toBe('fine');
+    expect(figure('The council lent the ferry company £2m in May.', '£2m').measure).toBe('loan');
+    // What the sum is in says more than the verb's noun.
+    expect(figure('The bakery paid staff $2m in bonuses.', '$2m').measure).toBe('bonuses');
+  });
+
   it('a sum that is its clause’s subject is of what its predicate says it is for', () => {
     expect(figure('$2bn was set aside for flood barriers on the estuary.', '$2bn').measure).toBe(
       'flood barriers on the estuary',
