@@ -1,6 +1,6 @@
 import stem from 'wink-porter2-stemmer';
 import { tokenSentences, type Token } from '../tokens.js';
-import { CHANGE_MARKERS, TIME_UNITS, MEASUREMENT_UNITS, ANAPHORS, CHANGE_VERBS } from './words.js';
+import { CHANGE_MARKERS, TIME_UNITS, MEASUREMENT_UNITS, ANAPHORS, CHANGE_VERBS, isDash } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
 import { bindTimes, isBaseline, isMonth } from './time.js';
@@ -236,7 +236,8 @@ class SentenceReader extends Reading {
     const opener = this.lower(k);
     const range =
       opener === 'between' || opener === 'from'
-        ? rangeAt(this, k + 1, opener === 'between' ? ['and'] : ['to', 'through'])
+        ? (rangeAt(this, k + 1, opener === 'between' ? ['and'] : ['to', 'through']) ??
+          (opener === 'between' ? this.dashedRangeAt(k + 1) : undefined))
         : undefined;
     let low = range?.low ?? amountAt(this, k);
     if (!low || isLabel(this, low)) return undefined;
@@ -269,6 +270,13 @@ class SentenceReader extends Reading {
       (this.lower(i - 1) === 'at' && this.lower(i - 2) === 'estimated' ? 'estimated' : undefined);
     const value: FigureValue = high ? { low: inherit(low, high.amount), high: high.amount.value } : low.value;
     return { low, high, next, currency, percent, base: { hedge, value } };
+  }
+
+  /** "between 40–45 tonnes": a range written with a dash after "between", which stands for its "and". */
+  private dashedRangeAt(i: number): { low: Amount; high: { amount: Amount; hedge?: string } } | undefined {
+    const low = amountAt(this, i);
+    const high = low && isDash(this.t[low.next] ?? { text: '' }) ? rangeTailAt(this, low) : undefined;
+    return low && high && { low, high };
   }
 
   /** A sum of money or a percentage, with the period of its rate ("$77 million a month"); none that bounds a class. */

@@ -180,6 +180,11 @@ describe('a measure is a noun phrase from its sentence', () => {
 
   it('a count of a unit of measure measures what stands at it, or what the unit is "of"', () => {
     expect(figure('Wheat yields averaged 3.1 tonnes per hectare.', '3.1 tonnes').measure).toBe('Wheat yields');
+    // "between" before a range written with a dash opens it, as before one joined by "and".
+    for (const dash of ['-', '–'])
+      expect(figure(`Barley yields averaged between 3${dash}4 tonnes.`, `between 3${dash}4 tonnes`).measure).toBe(
+        'Barley yields',
+      );
     expect(figure('Rainfall reached 900 millimetres in 2021.', '900 millimetres').measure).toBe('Rainfall');
     expect(figure('The mill will produce some 12,000 tonnes of flour.', 'some 12,000 tonnes').measure).toBe(
       'tonnes of flour',
