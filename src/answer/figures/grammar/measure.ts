@@ -13,8 +13,11 @@ import {
   LINKING_WORDS,
   TIME_PREPOSITIONS,
   SUM_VERBS,
+  CHANGE_VERBS,
+  CURRENCY_SYMBOLS,
   isDash,
 } from './words.js';
+import { amountAt } from './amounts.js';
 import type { FigureUnit, Match } from './types.js';
 import type { Reading } from './view.js';
 import { isTimeAt, isYearAt } from './time.js';
@@ -156,9 +159,12 @@ export function quantityMeasure(
   const subject = subjectBefore(r, r.t[first - 1]?.text === '(' ? first - 1 : first);
   if (subject) return subject;
   const money = unit !== 'percent' && unit !== 'multiple';
-  // "$2 billion was set aside for flood defences": a sum that is its clause's subject is for what its predicate says.
+  // "$2 billion was set aside for flood defences": a sum that is its clause's subject is for what its predicate says;
+  // after a verb of change ("$2bn is expected to rise in line with inflation") it says how the sum moves, not what it
+  // is, and nothing after it is read.
   let k = next;
   if (money && r.t[k]?.pos === 'AUX') while (/^(AUX|VERB|ADV|PART)$/.test(r.t[k]?.pos ?? '')) k++;
+  if (r.t.slice(next, k).some((t) => t.pos === 'VERB' && CHANGE_VERBS.has(t.lemma))) k = r.t.length;
   // "spent $2 billion last year on bridges": the time between says when.
   while (r.t[k]?.entity === 'DATE' || r.t[k]?.entity === 'DURATION') k++;
   // "The regulator fined the bank $1.6bn for late reports": the verb names what the sum is, a fine for late reports.
@@ -231,7 +237,19 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   // "The project, worth $1.6bn, opened": "worth" and its sum, set off by a comma, still say what the noun is worth.
   if (!verb && r.lower(k) === ',' && r.lower(k + 1) === 'worth') k--;
   const phrase = nounPhraseEnding(r, k + 1);
-  return phrase && measureText(r, phrase.first, k + 1);
+  if (!phrase) return undefined;
+  // "School spending of $2bn is expected to rise to $3bn": a subject holding a sum or a share is that figure, whose
+  // measure is said before it; the sum alone ("$2bn is expected to rise to $3bn") says none.
+  const sum = r.t.slice(phrase.first, k + 1).findIndex((_, n) => sumAt(r, phrase.first + n));
+  if (sum >= 0) return sum ? measureText(r, phrase.first, phrase.first + sum) : undefined;
+  return measureText(r, phrase.first, k + 1);
+}
+
+/** Whether a sum of money, a percentage or a scaled number starts at `j`, or at the currency sign before it. */
+function sumAt(r: Reading, j: number): boolean {
+  if (r.t[j]?.pos !== 'NUM') return false;
+  const amount = amountAt(r, CURRENCY_SYMBOLS.has(r.lower(j - 1)) ? j - 1 : j);
+  return !!amount && (!!amount.currency || amount.percent || amount.scale > 1);
 }
 
 /**

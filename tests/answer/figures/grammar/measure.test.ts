@@ -55,6 +55,18 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('The bakery paid staff $2m in bonuses.', '$2m').measure).toBe('bonuses');
   });
 
+  it('a sum whose predicate says how it moves has no measure from what follows the verb of change', () => {
+    expect(figure('Some $2bn is expected to rise in line with inflation.', 'Some $2bn').measure).toBeUndefined();
+    expect(figure('About $40m is forecast to fall in value.', 'About $40m').measure).toBeUndefined();
+  });
+
+  it('a subject holding a sum or a share is that figure: its measure is said before it, or none is', () => {
+    const [from, to] = figuresInSentence('School spending of $2bn is expected to rise to $3bn by 2030.');
+    expect([from?.measure, to?.measure]).toEqual(['School spending', 'School spending']);
+    expect(figure('Bakery sales of 40 percent rose to 50 percent.', '50 percent').measure).toBe('Bakery sales');
+    expect(figure('Some $2bn is expected to rise to $3bn by 2030.', '$3bn').measure).toBeUndefined();
+  });
+
   it('a sum that is its clause’s subject is of what its predicate says it is for', () => {
     expect(figure('$2bn was set aside for flood barriers on the estuary.', '$2bn').measure).toBe(
       'flood barriers on the estuary',
