@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Attachment, Reply } from '../../src/answer/reply.js';
 import { DIGEST_ACTIONS, splitTopics } from '../../src/commands/digest.js';
@@ -20,6 +21,7 @@ import {
 import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
 import { answerFigures, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
 import { asWritten, DossierError, fileError } from '../../src/errors.js';
+import type { Ingest, SafeFetcher } from '../../src/ingest/index.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { botContext, commandContext } from '../bot.js';
 import { terminalLogger } from './log.js';
@@ -183,11 +185,21 @@ const PATH_OPTIONS = ['corpus', 'cache', 'lexicon'] as const;
 const parseOptions = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTION_SPEC });
 type Values = ReturnType<typeof parseOptions>['values'];
 
-/** A refusal: the one line printed after "dossier: ", and the exit status (2 for usage, 1 for what was asked). */
+/**
+ * A refusal: the one line printed after "dossier: ", and the exit status (2 for usage, 1 for what was asked, 128 and
+ * the signal's number for an add stopped by SIGINT or SIGTERM, as a shell counts a process the signal ended).
+ */
 interface Refusal {
   line: string;
-  status: 1 | 2;
+  status: number;
 }
+
+/**
+ * After SIGINT or SIGTERM, longest an add may take to end before this command line exits anyway. Reading stops and a
+ * fetch is cut at once, and storing takes milliseconds; only indexing a large document already stored takes longer,
+ * and that index ends with the process.
+ */
+const ADD_STOPS_WITHIN_MS = 3000;
 
 /** A command that passed every check this command line makes before the corpus loads. */
 interface Request {
@@ -232,6 +244,7 @@ export async function main(argv: string[]): Promise<number> {
   const ctx = commandContext(botContext({ dossier }), ASKING.platform, { id: 'cli' }, { id: 'cli' }, surface);
   if (values.json) return printJson(request, ctx);
   const reply = await answer(request, ctx, { dossier, config, log, since: values.since });
+  if ('line' in reply) return refuse(reply);
   // A refusal (a link that cannot be fetched, a bad date) is the error line, where a script looks for it.
   if (reply.status === 'error') return refuse({ line: renderTerminal(reply), status: 1 });
   // One command, one answer: there is no `more` to type here.
@@ -346,7 +359,7 @@ async function answer(
   { command, args, topics }: Request,
   ctx: CommandContext,
   { dossier, config, log, since }: Awaited<ReturnType<typeof openCorpus>> & { since?: string },
-): Promise<Reply> {
+): Promise<Reply | Refusal> {
   if (command === 'digest') {
     // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
     const { oneOffDigest } = await import('../../src/digest/index.js');
@@ -357,9 +370,42 @@ async function answer(
     const { fetchSettings, Ingest, SafeFetcher } = await import('../../src/ingest/index.js');
     const fetcher = new SafeFetcher(fetchSettings(config));
     ctx.ingest = new Ingest({ dossier, fetcher, log });
-    return runCommand(command, args, ctx).finally(() => fetcher.close());
+    return stoppable(ctx.ingest, fetcher, () => runCommand(command, args, ctx));
   }
   return runCommand(command, args, ctx);
+}
+
+/**
+ * Runs an add so that SIGINT or SIGTERM (Ctrl-C, a `timeout`, a supervisor) ends it cleanly, where the signal killed
+ * the process wherever it was: the Ingest closes (a document being read in a worker thread is left, the worker ended,
+ * and nothing stored) and the fetch in progress is cut, while a document already being stored is stored whole (its
+ * sidecar never without it). An add the signal stopped is refused in one line, with 128 and the signal's number; one
+ * that ended anyway is answered as it ended. Every way out closes the Ingest and the fetcher's connections.
+ */
+async function stoppable(ingest: Ingest, fetcher: SafeFetcher, add: () => Promise<Reply>): Promise<Reply | Refusal> {
+  let stopped: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopped) return;
+    stopped = signal;
+    ingest.close();
+    fetcher.close().catch(() => undefined);
+    // Only indexing a large document already stored outlasts this: the process ends, and its index with it.
+    setTimeout(() => {
+      console.error(`dossier: stopped by ${signal} before the add ended.`);
+      process.exit(128 + constants.signals[signal]);
+    }, ADD_STOPS_WITHIN_MS).unref();
+  };
+  process.on('SIGINT', stop).on('SIGTERM', stop);
+  try {
+    const reply = await add();
+    return stopped && reply.status === 'error'
+      ? { line: `stopped by ${stopped}: nothing was added.`, status: 128 + constants.signals[stopped] }
+      : reply;
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
+    ingest.close();
+    await fetcher.close().catch(() => undefined);
+  }
 }
 
 /** `--chart FILE`: the reply's chart written there, or one line saying why there is none. */
