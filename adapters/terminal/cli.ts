@@ -449,9 +449,11 @@ function help(text: string, json: boolean): number {
     return refuse({ line: argumentsProblem(spec, args.error, ASKING), status: 2 });
   }
   const named = (args.data as { command?: string }).command?.toLowerCase();
-  // The schema also takes the terminal bot's own words (`help more` there explains them), which are none here.
+  // The schema also takes the terminal bot's own words (`help more` there explains them), which are none here: asked
+  // about, each says why, as typed alone it does.
   if (named && !findCommand(named)) {
-    return refuse({ line: MORE.test(named) ? NO_MORE : `${notACommand(named)}.`, status: 2 });
+    const line = MORE.test(named) ? NO_MORE : EXIT.test(named) ? NO_EXIT : `${notACommand(named)}.`;
+    return refuse({ line, status: 2 });
   }
   const beyond = named ? wordsBeyond(findCommand(named)!, text.split(/\s+/).filter(Boolean).slice(1)) : undefined;
   if (beyond) {

@@ -201,11 +201,16 @@ describe('dossier help', () => {
         2,
         'dossier: "me" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest and help.',
       ],
-      // The terminal bot's own words, which its `help` explains, are no command here; they printed an empty line.
+      // The terminal bot's own words, which its `help` explains, are no command here: each says why, as typed alone.
       [
         ['help', 'exit'],
         2,
-        'dossier: "exit" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest and help.',
+        'dossier: There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.',
+      ],
+      [
+        ['help', 'Quit'],
+        2,
+        'dossier: There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.',
       ],
       [
         ['help', 'more', '--json'],
