@@ -253,37 +253,51 @@ describe('dossier help', () => {
     }
   });
 
-  it('previews a digest of the topics typed or given by --topics; refuses one without topics or with a time', () => {
-    const typed = run(['digest', 'preview', 'National Guard']);
-    expect([typed.status, typed.stderr]).toEqual([0, '']);
-    expect(typed.stdout).toContain('southern border');
-    expect(run(['digest', '--topics', 'National Guard']).stdout).toBe(typed.stdout);
-    expect(run(['digest', 'preview', '--topics', 'National Guard']).stdout).toBe(typed.stdout);
-    const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
-    for (const [args, status, line] of [
-      [['digest', 'preview'], 1, 'Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.'],
-      [
-        ['digest', 'preview', 'guard', 'at', '07:30'],
-        1,
-        '"digest preview" shows the digest as it would be now, so it takes topics and no time ("07:30"): a ' +
-          'digest’s schedule is set with "digest subscribe".',
-      ],
-      [
-        ['digest', 'preview', 'guard', '--topics', 'army'],
-        2,
-        'Give the topics once: `dossier digest preview a, b` or `dossier digest --topics "a, b"`.',
-      ],
-      [['digest', 'list', '--topics', 'army'], 2, '--topics is for digest preview (not "digest list").'],
-      [['ask', 'guard', '--topics', 'army'], 2, '--topics is for digest (not "ask").'],
-      [['figures', 'guard', '--since', '2020-01-01'], 2, '--since is for digest (not "figures").'],
-      // It answered, then said "No chart: no figures answer this topic", as if figures had been asked for.
-      [['ask', 'guard', '--chart', 'guard.png'], 2, '--chart is for figures (not "ask").'],
-      [['digest', 'preview', 'guard', '--since', 'yesterday'], 2, '--since "yesterday" is not a date: use YYYY-MM-DD.'],
-    ] as const) {
-      const refused = run([...args], missing);
-      expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([status, '', [`dossier: ${line}`]]);
-    }
-  });
+  it(
+    'previews a digest of the topics typed or given by --topics; refuses one without topics or with a time',
+    {
+      timeout: 120_000,
+    },
+    () => {
+      const typed = run(['digest', 'preview', 'National Guard']);
+      expect([typed.status, typed.stderr]).toEqual([0, '']);
+      expect(typed.stdout).toContain('southern border');
+      expect(run(['digest', '--topics', 'National Guard']).stdout).toBe(typed.stdout);
+      expect(run(['digest', 'preview', '--topics', 'National Guard']).stdout).toBe(typed.stdout);
+      const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
+      for (const [args, status, line] of [
+        [
+          ['digest', 'preview'],
+          1,
+          'Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.',
+        ],
+        [
+          ['digest', 'preview', 'guard', 'at', '07:30'],
+          1,
+          '"digest preview" shows the digest as it would be now, so it takes topics and no time ("07:30"): a ' +
+            'digest’s schedule is set with "digest subscribe".',
+        ],
+        [
+          ['digest', 'preview', 'guard', '--topics', 'army'],
+          2,
+          'Give the topics once: `dossier digest preview a, b` or `dossier digest --topics "a, b"`.',
+        ],
+        [['digest', 'list', '--topics', 'army'], 2, '--topics is for digest preview (not "digest list").'],
+        [['ask', 'guard', '--topics', 'army'], 2, '--topics is for digest (not "ask").'],
+        [['figures', 'guard', '--since', '2020-01-01'], 2, '--since is for digest (not "figures").'],
+        // It answered, then said "No chart: no figures answer this topic", as if figures had been asked for.
+        [['ask', 'guard', '--chart', 'guard.png'], 2, '--chart is for figures (not "ask").'],
+        [
+          ['digest', 'preview', 'guard', '--since', 'yesterday'],
+          2,
+          '--since "yesterday" is not a date: use YYYY-MM-DD.',
+        ],
+      ] as const) {
+        const refused = run([...args], missing);
+        expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([status, '', [`dossier: ${line}`]]);
+      }
+    },
+  );
 });
 
 describe('dossier on a mistyped command, --version and --json', () => {
