@@ -111,11 +111,16 @@ const OPTIONS: Row[] = [
   { usage: '--version', summary: "Dossier's version" },
 ];
 
+/** Characters of the usage column in help; a usage as long or longer has its summary on the next line, under it. */
+const USAGE_COLUMN = 19;
+
 /** Two columns, the summary wrapped under its own column when the usage is too long to leave room. */
 const columns = (rows: Row[]) =>
   rows
     .map(({ usage, summary }) =>
-      usage.length < 19 ? `  ${usage.padEnd(19)}${summary}` : `  ${usage}\n  ${' '.repeat(19)}${summary}`,
+      usage.length < USAGE_COLUMN
+        ? `  ${usage.padEnd(USAGE_COLUMN)}${summary}`
+        : `  ${usage}\n  ${' '.repeat(USAGE_COLUMN)}${summary}`,
     )
     .join('\n');
 
@@ -132,7 +137,8 @@ Options:
 ${columns(OPTIONS)}`;
 
 /** `more` pages the terminal bot's answer; here, `dossier more` and `dossier help more` say what stands for it. */
-const NO_MORE = 'There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.';
+const NO_MORE =
+  'There is no `more` here, where each run prints one page: ' + `\`--limit N\` gives up to ${MAX_RESULTS} results.`;
 /** `exit` alone ends the terminal bot's session; here each run ends by itself, and a search for it helps nobody. */
 const NO_EXIT = 'There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.';
 
