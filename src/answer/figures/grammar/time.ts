@@ -32,8 +32,9 @@ interface TimeSpan {
 export function isTimeAt(r: Reading, i: number): boolean {
   const k = r.skipDeterminers(i);
   const token = r.t[k];
-  if (!token || timeOrCountAt(r, k) === 'count') return false;
-  return token.entity === 'DATE' || token.entity === 'DURATION' || isYearAt(r, k) || isMonth(token.lower);
+  const when = timeOrCountAt(r, k);
+  if (!token || when === 'count') return false;
+  return token.entity === 'DATE' || token.entity === 'DURATION' || when === 'year' || isMonth(token.lower);
 }
 
 /**
@@ -135,11 +136,12 @@ function yearSpanAt(r: Reading, i: number): boolean {
 
 function isTimeToken(r: Reading, i: number): boolean {
   const token = r.t[i];
-  if (!token || timeOrCountAt(r, i) === 'count') return false;
+  const when = timeOrCountAt(r, i);
+  if (!token || when === 'count') return false;
   if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
   if (SEASONS.has(token.lower) && RELATIVE_TIMES.has(r.lower(i - 1))) return true;
   if (isYearPart(r, i)) return true;
-  if (isYearAt(r, i) || /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) || /^fy\d{2,4}$/i.test(token.text))
+  if (when === 'year' || /^(mid|early|late)-(1[89]|20)\d\d$/i.test(token.text) || /^fy\d{2,4}$/i.test(token.text))
     return true;
   return isMonth(token.lower) && token.pos === 'PROPN';
 }
