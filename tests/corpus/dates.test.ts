@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findDate, MONTH_PATTERN, monthAbbreviation, monthNumber, parseDateValue } from '../../src/corpus/dates.js';
+import {
+  findDate,
+  isMonth,
+  MONTH_PATTERN,
+  monthAbbreviation,
+  monthNumber,
+  parseDateValue,
+} from '../../src/corpus/dates.js';
 
 describe('the month table', () => {
   it('reads names and abbreviations in any case, with or without a full stop', () => {
@@ -10,6 +17,11 @@ describe('the month table', () => {
 
   it('knows no other words', () => {
     expect(['marc', 'ju', 'mayor', 'octo', '', 'spring'].map(monthNumber)).toEqual(Array(6).fill(undefined));
+  });
+
+  it('knows months by name and short name, whatever their case, in isMonth', () => {
+    expect(['march', 'Sept', 'DEC'].map(isMonth)).toEqual([true, true, true]);
+    expect(['marching', 'spring', '', undefined].map(isMonth)).toEqual([false, false, false, false]);
   });
 
   it('gives the short name for a label', () => {

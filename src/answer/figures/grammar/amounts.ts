@@ -1,11 +1,10 @@
-import { NUMBER_SCALES as SCALES } from '../../../search/english.js';
+import { AMOUNT_HEDGES, NUMBER_SCALES as SCALES } from '../../../search/english.js';
 import { STOP_WORDS } from '../../../search/stopwords.js';
 import type { Token } from '../tokens.js';
 import {
   NUMBER_WORDS,
   CURRENCY_SYMBOLS,
   CURRENCY_WORDS,
-  HEDGES,
   FRACTIONS,
   NAMED_PARTS,
   TIME_UNITS,
@@ -24,7 +23,8 @@ import {
 } from './words.js';
 import type { FigureUnit } from './types.js';
 import type { Reading } from './view.js';
-import { isTimeAt, isMonth, isYearAt, timeOrCountAt } from './time.js';
+import { isMonth } from '../../../corpus/dates.js';
+import { isTimeAt, isYearAt, timeOrCountAt } from './time.js';
 
 /**
  * Amounts: a number with its currency, scale and percent sign, and what joins or bounds one: ranges, shares in words,
@@ -207,11 +207,13 @@ export function comparisonAt(r: Reading, i: number): number {
 }
 
 export function hedgeAt(r: Reading, i: number): string[] | undefined {
-  return HEDGES.find((words) => words.every((w, j) => r.lower(i + j) === w) && startsAmount(r, i + words.length));
+  return AMOUNT_HEDGES.find(
+    (words) => words.every((w, j) => r.lower(i + j) === w) && startsAmount(r, i + words.length),
+  );
 }
 
 export function isHedgeAt(r: Reading, i: number): boolean {
-  return HEDGES.some((words) => words.every((w, j) => r.lower(i + j) === w));
+  return AMOUNT_HEDGES.some((words) => words.every((w, j) => r.lower(i + j) === w));
 }
 
 function startsAmount(r: Reading, i: number): boolean {
@@ -255,7 +257,7 @@ export function isLabel(r: Reading, amount: Amount): boolean {
 const BEFORE_A_COUNT = new Set([
   ...STOP_WORDS,
   ...DETERMINERS,
-  ...HEDGES.filter((h) => h.length === 1).map(([h]) => h!),
+  ...AMOUNT_HEDGES.filter((h) => h.length === 1).map(([h]) => h!),
 ]);
 
 /**

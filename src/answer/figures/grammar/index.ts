@@ -1,9 +1,10 @@
 import stem from 'wink-porter2-stemmer';
+import { isMonth } from '../../../corpus/dates.js';
 import { tokenSentences, type Token } from '../tokens.js';
 import { CHANGE_MARKERS, TIME_UNITS, MEASUREMENT_UNITS, ANAPHORS, CHANGE_VERBS, isDash } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
-import { bindTimes, isBaseline, isMonth } from './time.js';
+import { bindTimes, isBaseline } from './time.js';
 import {
   type Amount,
   amountAt,

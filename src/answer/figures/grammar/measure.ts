@@ -1,6 +1,6 @@
+import { AMOUNT_HEDGES } from '../../../search/english.js';
 import type { Token } from '../tokens.js';
 import {
-  HEDGES,
   CHANGE_MARKERS,
   CHANGE_NOUNS,
   TIME_NOUNS,
@@ -341,7 +341,7 @@ function extendsPhrase(r: Reading, j: number, first: number, end: number): boole
     ((/^(NOUN|PROPN)$/.test(r.t[j - 1]?.pos ?? '') && !object) ||
       (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(r.t[j + 1]!.pos) && r.t[j - 1]?.pos === 'ADP'));
   // "waits of over 4 hours": a hedged number inside the phrase, not a figure's own hedge.
-  const hedged = first === j + 1 && r.t[first]!.pos === 'NUM' && HEDGES.some((h) => h.at(-1) === token.lower);
+  const hedged = first === j + 1 && r.t[first]!.pos === 'NUM' && AMOUNT_HEDGES.some((h) => h.at(-1) === token.lower);
   // "Waits of ...": wink reads a capitalised first word before a preposition as a verb; there it is a noun.
   const opening = token.pos === 'VERB' && !j && first === 1 && NOUN_LINKS.has(r.lower(1));
   // "inspectors report ferry crossings": a plural noun before another noun ends the phrase.

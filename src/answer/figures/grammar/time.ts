@@ -194,6 +194,3 @@ export function isBaseline(r: Reading, first: number): boolean {
   if ((one === 'with' || one === 'to') && two === 'compared') return true;
   return BASELINE_MARKERS.has(one);
 }
-
-/** The one month test (`corpus/dates.ts`), which the grammar's parts take from here with the rest of time. */
-export { isMonth };

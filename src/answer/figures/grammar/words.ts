@@ -13,8 +13,6 @@ export const NUMBER_WORDS = new Map(
 );
 export const CURRENCY_SYMBOLS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.signs.map((s) => [s, c.unit])));
 export const CURRENCY_WORDS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c.unit])));
-/** Longest first, so "more than" wins over "more" (`search/english.ts`, where a passage's numbers are read too). */
-export const HEDGES = AMOUNT_HEDGES;
 export const CHANGE_MARKERS = new Set(['up', 'down']);
 /** Scales written as a letter glued to a sum with its currency sign ("$200m", "£40k"); alone, "m" may be metres. */
 export const SCALE_LETTERS = new Map([
@@ -203,7 +201,7 @@ export const RELATIVES = new Set(['that', 'which', 'who']);
 export const BOUNDS = new Set(['under', 'over', 'above', 'below']);
 export const AGES = new Set(['aged', 'age', 'ages']);
 /** The hedges, and the bounds that are none ("above 5,000"), read back from a number. */
-export const BOUND_HEDGES = [...HEDGES, ...[...BOUNDS].map((w) => [w])];
+export const BOUND_HEDGES = [...AMOUNT_HEDGES, ...[...BOUNDS].map((w) => [w])];
 /** Hedges that make a count after "with" a bound on a class: "firms with fewer than 50 employees". */
 export const COMPARISONS = new Set([...BOUNDS, 'more than', 'fewer than', 'less than', 'at least', 'at most']);
 /** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */

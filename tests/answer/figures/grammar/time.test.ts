@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBaseline, isMonth, isTimeAt } from '../../../../src/answer/figures/grammar/time.js';
+import { isBaseline, isTimeAt } from '../../../../src/answer/figures/grammar/time.js';
 import { Reading } from '../../../../src/answer/figures/grammar/view.js';
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
 
@@ -8,13 +8,6 @@ const at = (text: string, word: string): [Reading, number] => {
   const r = new Reading(text, tokenSentences(text)[0]!);
   return [r, r.t.findIndex((t) => t.text === word)];
 };
-
-describe('isMonth', () => {
-  it('knows months by name and short name, whatever their case, and nothing else', () => {
-    expect(['march', 'Sept', 'DEC'].map(isMonth)).toEqual([true, true, true]);
-    expect(['marching', 'spring', '', undefined].map(isMonth)).toEqual([false, false, false, false]);
-  });
-});
 
 describe('isTimeAt', () => {
   it('finds a year, a month or a date after any determiners, and not a count', () => {
