@@ -567,6 +567,19 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     );
   }
 
+  /**
+   * What the cache knows of a channel, so that a refusal's advice fits it. A private thread is opened to the bot by
+   * adding it (an @mention there), not by a permission: the cache still holds one the bot was removed from, its
+   * member gone (discord.js drops it on the gateway's THREAD_MEMBERS_UPDATE, sent to the bot when it is removed).
+   * `unseen`: not in the cache, as after a restart a private thread the bot was removed from, which Discord no longer
+   * shows it.
+   */
+  private kindOf(channelId: string | undefined): ChannelKind {
+    const channel = channelId ? this.client.channels.cache.get(channelId) : undefined;
+    if (!channel) return 'unseen';
+    return channel.type === ChannelType.PrivateThread && !channel.joined ? 'private thread, bot not in it' : 'seen';
+  }
+
   /** Logs one line saying what Discord refused and what to do about it; returns that line. */
   private logFailure(
     error: unknown,
@@ -577,7 +590,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     const channel = channelId ?? interaction?.channelId ?? undefined;
     const fields = { interaction: interaction?.id, channel };
     if (error instanceof DiscordAPIError) {
-      const line = failureLine(error.code, error.status, error.message, channel);
+      const line = failureLine(error.code, error.status, error.message, channel, this.kindOf(channel));
       this.log.warn({ ...fields, code: error.code, status: error.status, event: `discord.${what}-failed` }, line);
       return line;
     }
@@ -619,9 +632,33 @@ function loggable(error: unknown): { type?: string; message: string; stack?: str
     : { message: String(error) };
 }
 
-/** What a Discord error code means for whoever reads the log. */
-function failureLine(code: number | string, status: number, message: string, channel: string | undefined): string {
+/** What the cache says of the channel a request was refused in (see `kindOf`). */
+type ChannelKind = 'seen' | 'unseen' | 'private thread, bot not in it';
+
+/**
+ * What a Discord error code means for whoever reads the log, and, for a digest, the subscriber its pause notice goes
+ * to: the advice fits the kind of channel.
+ *
+ * A private thread the bot is not in: Discord's Threads topic (discord/discord-api-docs, docs/topics/Threads.md,
+ * "Permissions") says one must be added to a private thread to view or take part in it, unless a moderator (Manage
+ * Threads), and that a client is not told of a thread it may not view. Which code a post there is refused with is
+ * not stated there, nor in the error-code table or the issues searched (discord-api-docs and library issues, December
+ * 2026). 50001 Missing Access, Discord's refusal of a channel the bot may not view (discord-api-docs issue #1716) and
+ * the code `cannotPost` takes for such a thread, is the likely one, but it could not be confirmed, so a 50013 Missing
+ * Permissions there gets the same advice. A 50001 in a channel the cache has not seen may be either kind, so its
+ * advice names both.
+ */
+function failureLine(
+  code: number | string,
+  status: number,
+  message: string,
+  channel: string | undefined,
+  kind: ChannelKind,
+): string {
   const where = channel ? `channel ${channel}` : 'the channel';
+  const addBack = 'add it back by @mentioning Dossier in the thread';
+  if (kind === 'private thread, bot not in it' && (code === 50001 || code === 50013))
+    return `Dossier is not in private thread ${channel} (${code} ${message}): ${addBack}.`;
   switch (code) {
     case 10062:
       return (
@@ -633,7 +670,10 @@ function failureLine(code: number | string, status: number, message: string, cha
     case 10003:
       return `Discord says ${where} does not exist (10003 Unknown Channel).`;
     case 50001:
-      return `Dossier cannot see ${where} (50001 Missing Access): give it View Channel there.`;
+      return kind === 'unseen'
+        ? `Dossier cannot see ${where} (50001 Missing Access): give it View Channel there, or, if it is a private ` +
+            `thread, ${addBack}.`
+        : `Dossier cannot see ${where} (50001 Missing Access): give it View Channel there.`;
     case 50013:
       return (
         `Dossier lacks permissions in ${where} (50013 Missing Permissions): give it Send Messages, Embed Links, ` +

@@ -1,3 +1,4 @@
+import type { ThreadChannel } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
@@ -8,7 +9,7 @@ import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
 import { silentLogger } from '../../../src/log.js';
 import { openCorpus } from '../../support/corpus.js';
-import { CHANNEL_ID, DiscordStandIn, discordError, type RecordedRequest } from './stand-in.js';
+import { BOT_ID, CHANNEL_ID, DiscordStandIn, GUILD_ID, discordError, type RecordedRequest } from './stand-in.js';
 import { startDiscordAdapter } from './start-adapter.js';
 import { textReply } from '../../../src/answer/reply.js';
 
@@ -113,39 +114,123 @@ describe('DiscordAdapter digest posts', () => {
     'refused because the thread was locked since (%i, %i) pause the subscription and tell its subscriber why',
     async (status, code, message) => {
       // Discord answers a post in a locked thread with 50083 (archived) or 160005 (locked), even while it is active.
-      const store = new SqliteDigestStore(':memory:');
-      const sub = store.subscribe(
-        {
-          platform: 'discord',
-          channelId: CHANNEL_ID,
-          subscriberId: 'U-FERRY',
-          topics: ['tram'],
-          time: '08:00',
-          days: [0, 1, 2, 3, 4, 5, 6],
-          timeZone: 'UTC',
-        },
-        new Date('2026-03-03T07:00Z'),
-      );
       standIn.respond(isPost, discordError(status, code, message));
-      const notes: string[] = [];
-      const scheduler = new DigestScheduler({
-        store,
-        dossier,
-        adapters: { discord: adapter },
-        log: silentLogger(),
-        sleep: async () => {},
-        notifySubscriber: async (_sub, note) => void notes.push(note.error?.message ?? ''),
-      });
-      expect(await scheduler.tick(new Date('2026-03-03T08:00Z'))).toMatchObject({ sent: 0, failed: 1 });
+      const notes = await pauseNotices(CHANNEL_ID);
       expect(standIn.requests.filter(isPost)).toHaveLength(1);
-      expect(store.subscriptionById(sub.id)?.state).toBe('paused');
       expect(notes).toEqual([
         expect.stringContaining(
           `is paused: Discord says thread ${CHANNEL_ID} is locked, so only members with Manage Threads may post ` +
             `there (${code} ${message}): unlock it there.`,
         ),
       ]);
-      store.close();
     },
   );
+
+  it('refused in a private thread the bot was removed from advise adding it back, not View Channel', async () => {
+    const thread = '900000000000000060';
+    const member = { id: thread, user_id: BOT_ID, join_timestamp: '2026-01-01T00:00:00Z', flags: 0 };
+    standIn.dispatch('THREAD_CREATE', { ...privateThread(thread), member });
+    await until(() => (adapter.client.channels.cache.get(thread) as ThreadChannel | undefined)?.joined === true);
+    standIn.dispatch('THREAD_MEMBERS_UPDATE', {
+      id: thread,
+      guild_id: GUILD_ID,
+      member_count: 1,
+      removed_member_ids: [BOT_ID],
+    });
+    await until(() => (adapter.client.channels.cache.get(thread) as ThreadChannel).joined === false);
+    const isPostThere = (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${thread}/messages`;
+    standIn.respond(isPostThere, discordError(403, 50001, 'Missing Access'));
+    const notes = await pauseNotices(thread);
+    expect(notes).toEqual([
+      expect.stringContaining(
+        `is paused: Dossier is not in private thread ${thread} (50001 Missing Access): add it back by @mentioning ` +
+          'Dossier in the thread. Once the bot can post there again',
+      ),
+    ]);
+    expect(notes[0]).not.toContain('View Channel');
+  });
+
+  it('refused in a channel it cannot see and has not seen advise both View Channel and adding it back', async () => {
+    // After a restart, a private thread the bot was removed from is hidden from it, as is a channel it may not view.
+    standIn.respond(
+      (r) => r.method === 'GET' && r.path === `/channels/${GONE_CHANNEL}`,
+      discordError(403, 50001, 'Missing Access'),
+    );
+    expect(await pauseNotices(GONE_CHANNEL)).toEqual([
+      expect.stringContaining(
+        `is paused: Dossier cannot see channel ${GONE_CHANNEL} (50001 Missing Access): give it View Channel there, ` +
+          'or, if it is a private thread, add it back by @mentioning Dossier in the thread.',
+      ),
+    ]);
+  });
+
+  it('refused in a channel the bot has seen and may not view advise View Channel alone', async () => {
+    standIn.respond(isPost, discordError(403, 50001, 'Missing Access'));
+    expect(await pauseNotices(CHANNEL_ID)).toEqual([
+      expect.stringContaining(
+        `is paused: Dossier cannot see channel ${CHANNEL_ID} (50001 Missing Access): give it View Channel there. Once`,
+      ),
+    ]);
+  });
 });
+
+/** A private thread (type 12) in the stand-in's guild, under its channel, as Discord describes one. */
+const privateThread = (id: string) => ({
+  id,
+  type: 12,
+  guild_id: GUILD_ID,
+  parent_id: CHANNEL_ID,
+  name: 'ferry timetables',
+  owner_id: '900000000000000010',
+  thread_metadata: {
+    archived: false,
+    locked: false,
+    invitable: true,
+    auto_archive_duration: 1440,
+    archive_timestamp: '2026-01-01T00:00:00Z',
+  },
+});
+
+/** Resolves once `done` holds: the gateway's dispatches reach the client a moment after they are sent. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 10) {
+    if (waited > 5000) throw new Error('the client never saw the dispatch');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * Subscribes `channelId` to a daily digest, runs its 08:00 slot through the scheduler with the real adapter, and
+ * returns the pause notices its subscriber was sent, once the subscription is checked to be paused.
+ */
+async function pauseNotices(channelId: string): Promise<string[]> {
+  const store = new SqliteDigestStore(':memory:');
+  const sub = store.subscribe(
+    {
+      platform: 'discord',
+      channelId,
+      subscriberId: 'U-FERRY',
+      topics: ['tram'],
+      time: '08:00',
+      days: [0, 1, 2, 3, 4, 5, 6],
+      timeZone: 'UTC',
+    },
+    new Date('2026-03-03T07:00Z'),
+  );
+  const notes: string[] = [];
+  const scheduler = new DigestScheduler({
+    store,
+    dossier,
+    adapters: { discord: adapter },
+    log: silentLogger(),
+    sleep: async () => {},
+    notifySubscriber: async (_sub, note) => void notes.push(note.error?.message ?? ''),
+  });
+  try {
+    expect(await scheduler.tick(new Date('2026-03-03T08:00Z'))).toMatchObject({ sent: 0, failed: 1 });
+    expect(store.subscriptionById(sub.id)?.state).toBe('paused');
+    return notes;
+  } finally {
+    store.close();
+  }
+}
