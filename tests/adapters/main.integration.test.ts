@@ -3,7 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import { note, tempCorpus } from '../support/corpus.js';
+import { ASKER, CHANNEL_ID, DM_CHANNEL_ID, DiscordStandIn, discordError } from './discord/stand-in.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LEFT = '\u001b[D';
@@ -96,6 +98,79 @@ describe('npm start with no platform tokens', () => {
       proc.stdin.write('exit\r');
       expect(await exited).toBe(0);
     } finally {
+      await corpus.cleanup();
+      await rm(data, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
+describe('npm start with a Discord token', () => {
+  it('tells a paused digest’s subscriber in a direct message (the adapter’s notify), not by a post', async () => {
+    const corpus = await tempCorpus({
+      'tram.md': note('Tram funding', 'The city spent four million euros on the tram.'),
+    });
+    const data = await mkdtemp(join(tmpdir(), 'dossier-main-'));
+    const standIn = await DiscordStandIn.start();
+    try {
+      // A daily digest whose slot passed ten minutes ago, within the grace window: the first pass at start sends it.
+      const now = Date.now();
+      const slot = new Date(now - 10 * 60_000);
+      const time = `${String(slot.getUTCHours()).padStart(2, '0')}:${String(slot.getUTCMinutes()).padStart(2, '0')}`;
+      const store = new SqliteDigestStore(join(data, 'dossier.db'));
+      store.subscribe(
+        {
+          platform: 'discord',
+          channelId: CHANNEL_ID,
+          subscriberId: ASKER.id,
+          topics: ['tram'],
+          time,
+          days: [0, 1, 2, 3, 4, 5, 6],
+          timeZone: 'UTC',
+        },
+        new Date(now - 60 * 60_000),
+      );
+      store.close();
+      // The bot may no longer see the channel: the subscription is paused, and its subscriber must be told.
+      const isPost = (channel: string) => (r: { method: string; path: string }) =>
+        r.method === 'POST' && r.path === `/channels/${channel}/messages`;
+      standIn.respond(isPost(CHANNEL_ID), discordError(403, 50001, 'Missing Access'));
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        CORPUS_DIR: corpus.dir,
+        CACHE_DIR: join(data, 'cache'),
+        DATABASE_PATH: join(data, 'dossier.db'),
+        DISCORD_TOKEN: 'stand-in-bot-token',
+        DISCORD_API_URL: standIn.apiUrl,
+      };
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((done) => proc.on('exit', done));
+      try {
+        // Posted to the user's id as if it were a channel, the notice would go to /channels/<user id>/messages.
+        const notice = await standIn
+          .waitFor((r) => isPost(DM_CHANNEL_ID)(r) || isPost(ASKER.id)(r), 60_000)
+          .catch((error: unknown) => {
+            throw new Error(`${String(error)}\n${output}`);
+          });
+        expect(notice.path).toBe(`/channels/${DM_CHANNEL_ID}/messages`);
+        expect(JSON.stringify(notice.body.embeds)).toContain('(50001 Missing Access)');
+        expect(standIn.requests).toContainEqual(
+          expect.objectContaining({ method: 'POST', path: '/users/@me/channels', body: { recipient_id: ASKER.id } }),
+        );
+      } finally {
+        proc.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      }
+      expect(standIn.requests.filter(isPost(ASKER.id))).toEqual([]);
+    } finally {
+      await standIn.close();
       await corpus.cleanup();
       await rm(data, { recursive: true, force: true });
     }
