@@ -21,11 +21,14 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
   // when some of those are on its subject; the others stand for other times. A figure on something else that only
   // shares the year ("52,000 tonnes of silt dredged in 2019" on "cargo thefts in 2019") is no sign that the topic's
-  // figures give times.
+  // figures give times, nor is one whose passage names less of the subject than a figure without the time names in
+  // its own sentence: "ferry fares in 2019" keeps "fares rose 4 percent" whole beside "the 2019 timetable added 3
+  // ferries".
   const times = query.text.match(/\d+/g) ?? [];
   const onTime = (f: FoundFigure) => timeHeld(f.passage, f.sentence, times);
-  if (found.some((f) => f.onSubject && onTime(f.figure)))
-    for (const f of found) if (!onTime(f.figure)) f.figure.score *= otherTime;
+  const timed = found.filter((f) => f.subject > 0 && onTime(f.figure)).map((f) => f.subjectAround);
+  if (timed.length)
+    for (const f of found) if (!onTime(f.figure) && f.subject <= Math.max(...timed)) f.figure.score *= otherTime;
   // "How many" asks for a count: a sum of money answers "how much".
   if (query.wantsCount) for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
   // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.

@@ -6,7 +6,7 @@ import type { Library } from '../library.js';
 import type { Citation } from '../reply.js';
 import type { Matched } from './decide.js';
 import type { PassageFigure } from './passage.js';
-import { CHANGE_WORDS, MONEY_UNITS } from './topic.js';
+import { MONEY_UNITS, timeOrChange } from './topic.js';
 
 /** A figure found for a topic: where it stands and how relevant it is (0 to 1). */
 export interface FoundFigure extends PassageFigure {
@@ -38,8 +38,13 @@ export interface Scored {
   named: number;
   /** The topic's words its measure names. */
   held: Set<QueryWord>;
-  /** Whether its clause names what the topic is about, not only a time or a change it names. */
-  onSubject: boolean;
+  /**
+   * How much of what the topic is about its clause names: its coverage of the topic's words other than times and
+   * changes (0 when it names only those).
+   */
+  subject: number;
+  /** The same for its whole passage, with its heading and the paragraph it continues. */
+  subjectAround: number;
 }
 
 /**
@@ -85,6 +90,7 @@ export function figureClauses(dossier: Library, query: AnalysedQuery, { passages
 export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Clause[]): Scored[] {
   const { sentenceWeight, measureWeight, wordedCount } = dossier.ranking.figures;
   const found: Scored[] = [];
+  const subject = { ...query, words: query.words.filter((w) => !timeOrChange(w)) };
   for (const { figure, hit, terms, whole, factor, measure } of clauses) {
     const amounts = { figure: true, money: MONEY_UNITS.has(figure.unit) };
     const own = factor * coverage(query, terms, amounts);
@@ -100,7 +106,8 @@ export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Cl
       searchScore: hit.score,
       named,
       held: heldBy(query, measure, amounts),
-      onSubject: [...heldBy(query, terms)].some((w) => !/\d/.test(w.term) && !CHANGE_WORDS.has(w.term)),
+      subject: subject.words.length ? factor * coverage(subject, terms) : 0,
+      subjectAround: subject.words.length ? coverage(subject, whole) : 0,
     });
   }
   return found;

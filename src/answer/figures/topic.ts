@@ -1,6 +1,6 @@
 import { stemWord } from '../../search/analyzer.js';
-import { CURRENCIES } from '../../search/english.js';
-import type { AnalysedQuery } from '../../search/query.js';
+import { ABBREVIATIONS, CURRENCIES } from '../../search/english.js';
+import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import type { FigureUnit } from './grammar/index.js';
 
 /**
@@ -85,6 +85,15 @@ export const CHANGE_WORDS = new Set(
     'percent',
   ].map(stemWord),
 );
+
+/**
+ * Whether a topic's word says when or how a figure moved rather than what it is of: a number, a change word
+ * (`CHANGE_WORDS`), or a common abbreviation of one ("pct" for percent).
+ */
+export function timeOrChange(word: QueryWord): boolean {
+  const spelled = (ABBREVIATIONS[word.word.toLowerCase()] ?? []).filter((w) => !/\s/.test(w)).map(stemWord);
+  return /\d/.test(word.term) || [word.term, ...spelled].some((t) => CHANGE_WORDS.has(t));
+}
 
 /** The units of a sum of money: a figure in one answers "how much", and counts as an amount of money in coverage. */
 export const MONEY_UNITS = new Set<FigureUnit>(CURRENCIES.map((c) => c.unit));

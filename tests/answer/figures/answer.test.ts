@@ -374,6 +374,23 @@ describe('answerFigures', () => {
     );
   });
 
+  it('prefers the time a topic names only over figures naming no more of its subject than those at it', async () => {
+    await withCorpus(
+      {
+        'ferries.md': note(
+          'Ferry Review',
+          'Ferry fares rose 4 percent over the winter.\n\nThe 2019 timetable added 3 ferries to the island route.',
+        ),
+      },
+      async (ferries) => {
+        const scores = new Map(answerFigures(ferries, 'ferry fares in 2019').figures.map((f) => [f.text, f.score]));
+        // The 3 ferries hold the year but only "ferry" of the subject: the fares' figure says more of it, and keeps
+        // its whole score.
+        expect(scores.get('4 percent')).toBeGreaterThan(scores.get('3 ferries')!);
+      },
+    );
+  });
+
   // In each corpus the figures' own sentences name nothing of the topic; it is named just before them.
   it.each<{ where: string; files: Record<string, string>; topic: string; expected: string[] }>([
     {

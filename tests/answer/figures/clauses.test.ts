@@ -54,12 +54,8 @@ describe('scoreClauses and heldBy', () => {
     const losses = scored.get('60 hive losses')!;
     const jars = scored.get('900 jars')!;
     expect(losses.figure.score).toBeGreaterThan(jars.figure.score);
-    expect([losses.named, [...losses.held].map((w) => w.word), losses.onSubject]).toEqual([
-      1,
-      ['hive', 'losses'],
-      true,
-    ]);
-    expect([jars.named, jars.held.size, jars.onSubject]).toEqual([0, 0, false]);
+    expect([losses.named, [...losses.held].map((w) => w.word), losses.subject]).toEqual([1, ['hive', 'losses'], 1]);
+    expect([jars.named, jars.held.size, jars.subject]).toEqual([0, 0, 0]);
     expect(losses.figure.citation).toMatchObject({ source: 'apiary.md', paragraph: 2 });
   });
 

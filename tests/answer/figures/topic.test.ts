@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aboutWhat } from '../../../src/answer/figures/topic.js';
+import { aboutWhat, timeOrChange } from '../../../src/answer/figures/topic.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
 import { analyseQuery } from '../../../src/search/query.js';
 import { openCorpus } from '../../support/corpus.js';
@@ -47,5 +47,18 @@ describe('aboutWhat', () => {
   it('keeps the query as it is when nothing else would be left', () => {
     expect(about('statistics')).toEqual([['statistics', 1]]);
     expect(about('growth', 0)).toEqual([['growth', 1]]);
+  });
+});
+
+describe('timeOrChange', () => {
+  it('tells the words of a time or a change, a common abbreviation of one among them, from the subject', () => {
+    const query = analyseQuery('pear harvest pct change 2024', dossier.index, dossier.ranking.query);
+    expect(query.words.map((w) => [w.word, timeOrChange(w)])).toEqual([
+      ['pear', false],
+      ['harvest', false],
+      ['pct', true],
+      ['change', true],
+      ['2024', true],
+    ]);
   });
 });
