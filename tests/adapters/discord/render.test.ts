@@ -91,23 +91,49 @@ describe('renderDiscord', () => {
 
   it('leaves out an excerpt whose citation leaves too little room for its quote, rather than show a stub', () => {
     const first = excerptBlock('The tram line was funded by the council after a long debate about costs. '.repeat(48));
-    const longTitle = 'A tram report with a very long title '.repeat(10);
-    const message = render(reply([first, excerptBlock('The tram depot opened. '.repeat(20), { title: longTitle })]));
+    const longLink = `https://example.com/${'tram-report/'.repeat(35)}`;
+    const message = render(reply([first, excerptBlock('The tram depot opened. '.repeat(20), { url: longLink })]));
     expectWithinLimits(message.embeds);
     expect(message.embeds[0]!.description).not.toContain('**2.**');
     expect(message.embeds.at(-1)!.footer!.text).toBe('1 more result did not fit in this message.');
   });
 
   it('leaves out a figure whose citation leaves too little room for its sentence, rather than show a stub', () => {
-    const longTitle = 'A tram report with a very long title '.repeat(25);
+    // A link is never cut, or it would lead nowhere.
+    const longLink = `https://example.com/${'tram-report/'.repeat(75)}`;
     const item: FigureItem = {
       text: '4.2 million',
       sentence: [{ text: 'It cost ' }, { text: '4.2 million', strong: true }, { text: ' in all. '.repeat(100) }],
-      citation: { ...citation, title: longTitle },
+      citation: { ...citation, url: longLink },
     };
     const message = render(reply([{ type: 'figures', title: 'Key figures: tram', items: [item] }]));
     expect(message.embeds[1]?.fields ?? []).toEqual([]);
     expect(message.embeds.at(-1)!.footer!.text).toBe('1 more result did not fit in this message.');
+  });
+
+  it('cuts a long title, author list, publisher and section in a citation, so a figure still has room', () => {
+    const authors = Array.from({ length: 60 }, (_, i) => `Ferry Researcher Number ${i}`).join(', ');
+    const item: FigureItem = {
+      text: '4.2 million',
+      sentence: [{ text: 'The ferry upgrade cost ' }, { text: '4.2 million', strong: true }, { text: ' euros.' }],
+      citation: {
+        ...citation,
+        title: 'A ferry report with a very long title '.repeat(25),
+        author: authors,
+        publisher: 'The Harbour Board of the Northern Estuary Ports '.repeat(5),
+        heading: 'Costs of the crossing '.repeat(10),
+      },
+    };
+    const message = render(reply([{ type: 'figures', title: 'Key figures: ferry', items: [item] }]));
+    expectWithinLimits(message.embeds);
+    const value = message.embeds[1]!.fields![0]!.value;
+    expect(value).toMatch(
+      /^“The ferry upgrade cost \*\*4\.2 million\*\* euros\.”\n— \*A ferry report with .+ …\* · Ferry /,
+    );
+    expect(value).toContain('Ferry Researcher Number 1, ');
+    expect(value).not.toContain('Ferry Researcher Number 59');
+    expect(value).toMatch(/in section “Costs of the crossing .* …”$/);
+    expect(message.embeds.at(-1)!.footer).toBeUndefined();
   });
 
   it('moves More results back to the first excerpt left out, and counts those as more', () => {
