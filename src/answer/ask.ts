@@ -203,9 +203,7 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
     return textReply(answer.query, said(none), { status: 'empty', json });
   }
   const blocks: ReplyBlock[] = [
-    ...(answer.match === 'partial' && offset === 0
-      ? [partlyBlock('These passages only partly match the question', answer.unmatched)]
-      : []),
+    ...(answer.match === 'partial' && offset === 0 ? [partlyBlock('passages', 'question', answer.unmatched)] : []),
     ...answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt })),
   ];
   return replyOf(answer.query, blocks, {

@@ -233,10 +233,16 @@ export async function drawCharts(
 }
 
 /**
- * The plain line over a partial match (`lead`: "These passages only partly match the question"), naming
- * what the closest result does not mention: the reader sees the quotes and judges them.
+ * The plain line over a partial match ("These passages only partly match the question"), naming what the closest
+ * result does not mention: the reader sees the quotes and judges them. One wording for `ask`, `figures` and the digest,
+ * which differ only in what they show and what was asked for.
  */
-export function partlyBlock(lead: string, unmatched: string[]): ReplyBlock {
+export function partlyBlock(
+  shown: 'passages' | 'figures',
+  asked: 'question' | 'topic',
+  unmatched: string[],
+): ReplyBlock {
+  const lead = `These ${shown} only partly match the ${asked}`;
   const words = unmatched.map((w) => `“${w}”`);
   const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
   return { type: 'text', text: [{ text: list ? `${lead}: the closest does not mention ${list}.` : `${lead}.` }] };

@@ -33,8 +33,7 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
   if (!answer.figures.length) {
     return textReply(title, `No figures on ${answer.query} in the corpus.`, { status: 'empty' });
   }
-  const blocks: ReplyBlock[] =
-    answer.match === 'partial' ? [partlyBlock('These figures only partly match the topic', answer.unmatched)] : [];
+  const blocks: ReplyBlock[] = answer.match === 'partial' ? [partlyBlock('figures', 'topic', answer.unmatched)] : [];
   const compared = new Set(answer.disagreements.flat());
   answer.groups.forEach((group, i) => {
     const differing = answer.disagreements[i] ?? [];
