@@ -239,7 +239,7 @@ export async function drawCharts(
  */
 export function partlyBlock(
   shown: 'passages' | 'figures',
-  asked: 'question' | 'topic',
+  asked: 'question' | 'topic' | 'topics',
   unmatched: string[],
 ): ReplyBlock {
   const lead = `These ${shown} only partly match the ${asked}`;

@@ -1,7 +1,8 @@
-import { ask, type AskResult } from '../answer/ask.js';
+import { ask, type AskAnswer } from '../answer/ask.js';
 import { leadExcerpt } from '../answer/excerpt.js';
 import {
   KEY_FIGURES,
+  partlyBlock,
   replyOf,
   said,
   type Excerpt,
@@ -53,9 +54,11 @@ const TOPIC_DEPTH = 60;
  */
 const SWEEP_FROM = 1000;
 
-/** What a topic finds in the corpus, whichever channel follows it. */
-interface TopicRanking {
-  results: AskResult[];
+/**
+ * What a topic finds in the corpus, whichever channel follows it: its passages as `ask` answers it, by the same
+ * decision (`match`: none when nothing in the corpus answers it, so no passage is quoted under it), and its figures.
+ */
+interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched'> {
   figures: FigureItem[];
 }
 
@@ -94,16 +97,21 @@ export class TopicRankings {
 }
 
 function rankTopic(dossier: Dossier, topic: string, figures: FigureSource | undefined): TopicRanking {
-  return {
-    results: ask(dossier, topic, { limit: TOPIC_DEPTH }).results,
-    figures: figures?.forTopic(dossier, topic).slice(0, FIGURES_PER_TOPIC) ?? [],
-  };
+  const { results, match, unmatched } = ask(dossier, topic, { limit: TOPIC_DEPTH });
+  return { results, match, unmatched, figures: figures?.forTopic(dossier, topic).slice(0, FIGURES_PER_TOPIC) ?? [] };
 }
 
+/** A line naming what someone typed (a topic), in plain text: a backtick in it is no markup of the bot's. */
+const plainLine = (line: string): ReplyBlock => ({ type: 'text', text: [{ text: line }] });
+
+/** The line over passages that only partly match what they were found for, as `ask` writes it; none otherwise. */
+const partlyLine = (answer: Pick<AskAnswer, 'match' | 'unmatched'>, asked: 'topic' | 'topics'): ReplyBlock[] =>
+  answer.match === 'partial' ? [partlyBlock('passages', asked, answer.unmatched)] : [];
+
 /**
- * The digest for one channel: new documents first, then each topic's best unseen passages and
- * key figures; when nothing is new, it says so and offers the best unseen passage from the archive.
- * Every excerpt is verbatim, made by the same excerpting as `ask`.
+ * The digest for one channel: new documents first (news, whatever their subject), then each topic's best unseen
+ * passages, as `ask` decides them, and key figures; when nothing is new, it says so and offers the best unseen passage
+ * on its topics from the archive, if any. Every excerpt is verbatim, made by the same excerpting as `ask`.
  */
 export function composeDigest({ dossier, topics, newDocuments, seen, figures, title, rankings }: DigestInput): Digest {
   const blocks: ReplyBlock[] = [];
@@ -142,12 +150,20 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
   }
 
   let topicPassages = 0;
+  // Topics whose passages the channel has all been sent: nothing new on them, though the corpus answers them.
+  const stale: string[] = [];
   for (const topic of topics.slice(0, MAX_TOPICS)) {
     const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures);
     const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, PASSAGES_PER_TOPIC);
     const items = ranking.figures;
-    if (!fresh.length && !items.length) continue;
+    if (!fresh.length && !items.length) {
+      // A topic nothing in the corpus answers says so, in place of a passage on something else.
+      if (ranking.match === 'none') blocks.push(plainLine(`Nothing on “${topic}” in the corpus yet.`));
+      else stale.push(topic);
+      continue;
+    }
     blocks.push({ type: 'text', text: [{ text: topic, strong: true }] });
+    if (fresh.length) blocks.push(...partlyLine(ranking, 'topic'));
     for (const r of fresh) quote(r.excerpt, r.passage);
     topicPassages += fresh.length;
     if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${topic}`, items });
@@ -156,45 +172,35 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
   if (announced.length || topicPassages) return { reply: replyOf(header, blocks), passageIds: quoted };
 
-  const archive = bestUnseen(dossier, topics, seen);
-  const named = topics.map((t) => `“${t}”`).join(', ');
-  // With nothing ever sent (a channel's first digest, a preview of topics alone) there is no last digest to speak of.
-  const nothingNew: ReplyBlock = {
-    type: 'text',
-    text: [
-      {
-        text: seen.size ? `Nothing new on ${named} since the last digest.` : `Nothing on ${named} in the corpus yet.`,
-      },
-    ],
-  };
-  if (!archive)
-    return {
-      reply: replyOf(header, [nothingNew, ...blocks], { status: 'empty' }),
-      passageIds: [],
-    };
+  const nothingNew = stale.length
+    ? [plainLine(`Nothing new on ${stale.map((t) => `“${t}”`).join(', ')} since the last digest.`)]
+    : [];
+  const archive = bestUnseen(dossier, stale, seen);
+  if (!archive) return { reply: replyOf(header, [...nothingNew, ...blocks], { status: 'empty' }), passageIds: [] };
   return {
     reply: replyOf(header, [
-      nothingNew,
+      ...nothingNew,
       ...blocks,
       { type: 'text', text: [{ text: 'From the archive', strong: true }] },
+      ...partlyLine(archive.answer, 'topics'),
       { type: 'excerpt', excerpt: archive.excerpt },
     ]),
     passageIds: [archive.passage.id],
   };
 }
 
-/** The best unseen passage on all the topics together, else the opening of the newest document not yet quoted. */
+/**
+ * The best unseen passage on the topics the corpus answers, searched together, if that search answers them: never a
+ * passage on something else. Together they may reach passages past each one's own ranking; one topic alone is that
+ * ranking again, already gone through, so it is not searched twice.
+ */
 function bestUnseen(
   dossier: Dossier,
   topics: string[],
   seen: ReadonlySet<string>,
-): { passage: Passage; excerpt: Excerpt } | undefined {
-  const onTopic = ask(dossier, topics.join(' '), { limit: TOPIC_DEPTH }).results.find((r) => !seen.has(r.passage.id));
-  if (onTopic) return onTopic;
-  const newestFirst = [...dossier.documents].sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''));
-  for (const doc of newestFirst) {
-    const passage = doc.passages.find((p) => !seen.has(p.id));
-    if (passage) return { passage, excerpt: leadExcerpt(dossier, passage) };
-  }
-  return undefined;
+): { passage: Passage; excerpt: Excerpt; answer: AskAnswer } | undefined {
+  if (topics.length < 2) return undefined;
+  const answer = ask(dossier, topics.join(' '), { limit: TOPIC_DEPTH });
+  const found = answer.results.find((r) => !seen.has(r.passage.id));
+  return found && { ...found, answer };
 }

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
 import { ELLIPSIS, plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
 import { PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
-import { digestOf, eachDigestWorld } from './fixtures.js';
+import { DEFAULT_RANKING } from '../../src/search/ranking.js';
+import { note } from '../support/corpus.js';
+import { digestOf, eachDigestWorld, FERRIES_AND_BAKERIES } from './fixtures.js';
 
 const world = eachDigestWorld();
 
 const excerpts = (r: Reply): Excerpt[] => r.blocks.flatMap((b) => (b.type === 'excerpt' ? [b.excerpt] : []));
 const idOf = (e: Excerpt) => `${e.citation.source}#${e.citation.paragraph}`;
+/** The digest's lines of text (headings among them), without its excerpts. */
+const lines = (r: Reply): string[] => r.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
 
 /** Each excerpt's text, without the "…" marks, is a run of its passage's own words. */
 function expectVerbatim(reply: Reply) {
@@ -67,29 +72,6 @@ describe('composeDigest', () => {
     expect(reply.blocks[2]).toEqual({ type: 'figures', title: `Key figures: ${doc.meta.title}`, items: [item] });
   });
 
-  it('says plainly when nothing is new and offers the best unseen passage from the archive', () => {
-    const everything = new Set(
-      world()
-        .dossier.passages.filter((p) => p.source === 'fentanyl.md')
-        .map((p) => p.id),
-    );
-    const { reply, passageIds } = digestOf(world(), { topics: ['fentanyl'], seen: everything });
-    expect(JSON.stringify(reply.blocks[0])).toContain('Nothing new on “fentanyl”');
-    expect(JSON.stringify(reply.blocks)).toContain('From the archive');
-    expect(passageIds).toHaveLength(1);
-    expect(everything.has(passageIds[0]!)).toBe(false);
-    expectVerbatim(reply);
-  });
-
-  it('speaks of no last digest when none was sent: a first digest or a preview on a topic the corpus lacks', () => {
-    const { reply } = digestOf(world(), { topics: ['ferry timetables'] });
-    expect(reply.blocks[0]).toEqual({
-      type: 'text',
-      text: [{ text: 'Nothing on “ferry timetables” in the corpus yet.' }],
-    });
-    expect(JSON.stringify(reply.blocks)).toContain('From the archive');
-  });
-
   it('says so when the channel has seen the whole corpus', () => {
     const { reply, passageIds } = digestOf(world(), {
       topics: ['fentanyl'],
@@ -112,5 +94,84 @@ describe('composeDigest', () => {
       topics.slice(0, MAX_TOPICS).map((t) => `Key figures: ${t}`),
     );
     expect(reply.title).not.toContain('helicopters');
+  });
+});
+
+describe('composeDigest answers each topic by ask’s decision', () => {
+  const town = eachDigestWorld(FERRIES_AND_BAKERIES);
+  const ferryIds = () =>
+    town()
+      .dossier.passages.filter((p) => p.source === 'ferries.md')
+      .map((p) => p.id);
+
+  it('says in one line that nothing in the corpus matches a topic, rather than quote the newest document', () => {
+    // A first digest, and one to a channel sent every ferry passage: either way the topic matches nothing.
+    for (const seen of [new Set<string>(), new Set(ferryIds())]) {
+      const { reply, passageIds } = digestOf(town(), { topics: ['tram timetables'], seen });
+      expect(reply.blocks).toEqual([
+        { type: 'text', text: [{ text: 'Nothing on “tram timetables” in the corpus yet.' }] },
+      ]);
+      expect(reply.status).toBe('empty');
+      expect(passageIds).toEqual([]);
+    }
+  });
+
+  it('says nothing is new on a topic whose passages were all sent, and quotes no passage off it', () => {
+    const { reply, passageIds } = digestOf(town(), { topics: ['ferry fares'], seen: new Set(ferryIds()) });
+    expect(lines(reply)).toEqual(['Nothing new on “ferry fares” since the last digest.']);
+    expect(reply.status).toBe('empty');
+    expect(passageIds).toEqual([]);
+  });
+
+  it('puts ask’s line over a partly matched topic’s passages, and none over a confident topic’s', () => {
+    const partly = digestOf(town(), { topics: ['ferry terminal parking'] }).reply;
+    expect(lines(partly)).toEqual([
+      'ferry terminal parking',
+      'These passages only partly match the topic: the closest does not mention “parking”.',
+    ]);
+    expect(excerpts(partly).length).toBeGreaterThan(0);
+    expect(excerpts(partly).every((e) => e.citation.source === 'ferries.md')).toBe(true);
+    expect(lines(digestOf(town(), { topics: ['ferry fares'] }).reply)).toEqual(['ferry fares']);
+  });
+
+  it('lists a new document off the topics as new, and still says which topic matches nothing', () => {
+    const bakeries = town().dossier.document('bakeries.md')!;
+    const { reply } = digestOf(town(), { topics: ['ferry fares', 'tram timetables'], newDocuments: [bakeries] });
+    expect(lines(reply)).toEqual([
+      'New in the corpus',
+      'ferry fares',
+      'Nothing on “tram timetables” in the corpus yet.',
+    ]);
+    expect(excerpts(reply).map((e) => e.citation.source)).toEqual(['bakeries.md', 'ferries.md', 'ferries.md']);
+  });
+});
+
+describe('composeDigest’s archive', () => {
+  // One more short paragraph on each word than a topic's ranking holds, so the longer one naming both lies past both.
+  const many = DEFAULT_RANKING.ask.candidates + 1;
+  const numbered = (line: (n: number) => string) => Array.from({ length: many }, (_, i) => line(i + 1)).join('\n\n');
+  const world = eachDigestWorld({
+    'sailings.md': note(
+      'Harbour log',
+      numbered((n) => `Ferry ${n} sailed on time.`),
+      '2026-03-01',
+    ),
+    'routes.md': note(
+      'Route notes',
+      numbered((n) => `Fares on route ${n} held steady.`),
+      '2026-03-02',
+    ),
+    'council.md': note('Council minutes', 'The ferry fares on the northern crossing were set again.', '2026-03-03'),
+    'bakeries.md': note('Town bakeries', 'Three bakeries bake rye bread every morning.', '2026-04-10'),
+  });
+
+  it('offers the best unseen passage that the topics searched together answer, past each one’s own ranking', () => {
+    const { dossier } = world();
+    const ranked = ['ferry', 'fares'].flatMap((t) => ask(dossier, t, { limit: many }).results);
+    const seen = new Set(ranked.map((r) => r.passage.id));
+    expect(seen.has('council.md#1')).toBe(false);
+    const { reply, passageIds } = digestOf(world(), { topics: ['ferry', 'fares'], seen });
+    expect(lines(reply)).toEqual(['Nothing new on “ferry”, “fares” since the last digest.', 'From the archive']);
+    expect(passageIds).toEqual(['council.md#1']);
   });
 });

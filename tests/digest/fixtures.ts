@@ -97,3 +97,27 @@ export const quotedIds = (reply: Reply) =>
   reply.blocks.flatMap((b) =>
     b.type === 'excerpt' ? [`${b.excerpt.citation.source}#${b.excerpt.citation.paragraph}`] : [],
   );
+
+/**
+ * A town's ferries and, newest and on another subject, its bakeries: a digest of ferry topics must not quote the
+ * bakeries, whatever it finds.
+ */
+export const FERRIES_AND_BAKERIES = {
+  'ferries.md': note(
+    'Harbour ferries',
+    [
+      'The harbour ferry fare rose to four dollars in March after the council vote.',
+      'Commuters said the morning ferry was often late when fog covered the harbour.',
+      'A new ferry terminal opened on the north shore with room for two boats.',
+    ].join('\n\n'),
+    '2026-03-01',
+  ),
+  'bakeries.md': note(
+    'Town bakeries',
+    [
+      'Three bakeries on the high street now bake rye bread every morning.',
+      'The oldest bakery sells sourdough loaves to the cafes along the square.',
+    ].join('\n\n'),
+    '2026-04-10',
+  ),
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
-import { eachDigestWorld } from './fixtures.js';
+import { eachDigestWorld, FERRIES_AND_BAKERIES } from './fixtures.js';
 
 const world = eachDigestWorld();
 
@@ -25,4 +25,17 @@ describe('oneOffDigest', () => {
       expect(() => oneOffDigest(world().dossier, [], undefined)).toThrow(/at least one topic/);
     },
   );
+});
+
+describe('oneOffDigest of a topic the corpus lacks', () => {
+  const town = eachDigestWorld(FERRIES_AND_BAKERIES);
+
+  it('lists the documents since the day as new, says the topic matches nothing, and quotes nothing else', () => {
+    const since = oneOffDigest(town().dossier, ['tram timetables'], '2026-04-01');
+    expect(excerpts(since).map((e) => e.citation.source)).toEqual(['bakeries.md']);
+    expect(JSON.stringify(since.blocks)).toContain('Nothing on “tram timetables” in the corpus yet.');
+    const later = oneOffDigest(town().dossier, ['tram timetables'], '2026-05-01');
+    expect(excerpts(later)).toEqual([]);
+    expect(later.status).toBe('empty');
+  });
 });
