@@ -6,7 +6,7 @@ import type { Library } from '../library.js';
 import type { Citation } from '../reply.js';
 import type { Matched } from './decide.js';
 import type { PassageFigure } from './passage.js';
-import { MONEY_UNITS, timeOrChange } from './topic.js';
+import { MONEY_UNITS, subjectOf } from './topic.js';
 
 /** A figure found for a topic: where it stands and how relevant it is (0 to 1). */
 export interface FoundFigure extends PassageFigure {
@@ -60,12 +60,14 @@ export function figureClauses(dossier: Library, query: AnalysedQuery, { passages
     const passage = hit.passage;
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
     const whole = [...frame, ...(lead ? analyzer.terms(lead.text) : []), ...analyzer.terms(passage.text)];
-    const own = new Map<Sentence, { terms: string[]; factor: number } | undefined>();
+    // Each sentence's clause read once for the figures with a measure, once for those with none.
+    const own = [true, false].map(() => new Map<Sentence, { terms: string[]; factor: number } | undefined>());
     const figures = dossier.figures.of(passage);
     for (const figure of figures) {
-      if (!own.has(figure.sentence))
-        own.set(figure.sentence, clauseOf(query, analyzer, passage, figure.sentence, frame, following));
-      const clause = own.get(figure.sentence);
+      const read = own[figure.measure ? 0 : 1]!;
+      if (!read.has(figure.sentence))
+        read.set(figure.sentence, clauseOf(query, analyzer, passage, figure, frame, following));
+      const clause = read.get(figure.sentence);
       // A measure carried from the sentence before ("... rise in ferry passengers. ... 12,000 in July, up from 9,000")
       // is the figure's own description: naming the topic there is naming it in the figure's clause.
       const measure = figure.measure ? analyzer.terms(figure.measure) : [];
@@ -90,7 +92,7 @@ export function figureClauses(dossier: Library, query: AnalysedQuery, { passages
 export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Clause[]): Scored[] {
   const { sentenceWeight, measureWeight, wordedCount } = dossier.ranking.figures;
   const found: Scored[] = [];
-  const subject = { ...query, words: query.words.filter((w) => !timeOrChange(w)) };
+  const subject = subjectOf(query);
   for (const { figure, hit, terms, whole, factor, measure } of clauses) {
     const amounts = { figure: true, money: MONEY_UNITS.has(figure.unit) };
     const own = factor * coverage(query, terms, amounts);
@@ -123,14 +125,19 @@ function clauseOf(
   query: AnalysedQuery,
   analyzer: Analyzer,
   passage: Passage,
-  sentence: Sentence,
+  { sentence, measure }: PassageFigure,
   frame: string[],
   following: number,
 ): { terms: string[]; factor: number } | undefined {
   const terms = analyzer.terms(sentence.text);
-  if (coverage(query, terms) > 0) return { terms: [...frame, ...terms], factor: 1 };
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
   const before = previous ? analyzer.terms(previous.text) : [];
+  // A figure with no measure of its own is about what the sentence before named, though its own sentence may name the
+  // topic's time: "Rents rose again in the city. Records show a rise of 6 percent this year" on "city rents this year".
+  const subject = subjectOf(query);
+  if (!measure && coverage(subject, terms) === 0 && coverage(subject, before) > 0)
+    return { terms: [...frame, ...before, ...terms], factor: following };
+  if (coverage(query, terms) > 0) return { terms: [...frame, ...terms], factor: 1 };
   if (coverage(query, before) > 0) return { terms: [...frame, ...before, ...terms], factor: following };
   // "## Ferry passengers" over "In 2019 the service carried 41,000": a heading says what the figures under it count,
   // when they say nothing else; one with a measure of its own counts it `following` as much.

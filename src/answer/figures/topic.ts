@@ -95,6 +95,11 @@ export function timeOrChange(word: QueryWord): boolean {
   return /\d/.test(word.term) || [word.term, ...spelled].some((t) => CHANGE_WORDS.has(t));
 }
 
+/** The topic's words that say what it is about: those that name no time and no change (`timeOrChange`). */
+export function subjectOf(query: AnalysedQuery): AnalysedQuery {
+  return { ...query, words: query.words.filter((w) => !timeOrChange(w)) };
+}
+
 /** The units of a sum of money: a figure in one answers "how much", and counts as an amount of money in coverage. */
 export const MONEY_UNITS = new Set<FigureUnit>(CURRENCIES.map((c) => c.unit));
 

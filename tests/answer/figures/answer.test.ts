@@ -374,6 +374,23 @@ describe('answerFigures', () => {
     );
   });
 
+  it('reads the sentence before as the clause of a figure with no measure whose own names only the time', async () => {
+    await withCorpus(
+      {
+        'city.md': note(
+          'City Notes',
+          'Rents rose again in the city. Records show a rise of 6 percent this year. ' +
+            'The city library lent 9,000 books this year.',
+        ),
+      },
+      async (city) => {
+        // "6 percent" says nothing of what rose: the rents of the sentence before it, which its own names only when.
+        const scores = new Map(answerFigures(city, 'city rents this year').figures.map((f) => [f.text, f.score]));
+        expect(scores.get('6 percent')).toBeGreaterThan(scores.get('9,000 books')!);
+      },
+    );
+  });
+
   it('prefers the time a topic names only over figures naming no more of its subject than those at it', async () => {
     await withCorpus(
       {
