@@ -2,8 +2,10 @@ import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
 import { asShown } from '../corpus/text.js';
-import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing } from '../search/query.js';
-import type { AnalysedQuery, Match } from '../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing, saysWhen } from '../search/query.js';
+import type { AnalysedQuery, Amounts, Match } from '../search/query.js';
+import type { AnswerType } from '../search/english.js';
+import type { FigureUnit } from './figures/grammar/index.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import { partlyBlock, plain, replyOf, said, textReply, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
@@ -34,6 +36,8 @@ export interface AskAnswer {
   match: Match;
   /** For a partial match: the question's words the best passage does not cover, as typed. */
   unmatched: string[];
+  /** For a partial match: what the question asks for (a figure, a time) that the closest passages do not give. */
+  lacking?: 'figure' | 'time';
   /** The question's words are all too common to look for ("how much", "why"), so nothing was searched. */
   onlyCommonWords?: boolean;
 }
@@ -55,8 +59,8 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     };
   });
   const best = covered.reduce((a, b) => (b.sure > a.sure ? b : a), covered[0]!);
-  const match = best ? decide(best.sure, dossier.ranking.answer, evidence(query, best.sure)) : 'none';
-  if (match === 'none') return nothing;
+  const shared = best ? evidence(query, best.sure) : 0;
+  if (!best || decide(best.sure, dossier.ranking.answer, shared) === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
     c,
     hit: c.hit,
@@ -75,13 +79,20 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     })
     .sort(byScore);
   const ranked = [...head, ...all.slice(head.length)];
+  const top = ranked[0]!;
+  // A question asking for a time or an amount is surely answered only by a passage giving one: among those the
+  // decision reads (the best coverage, ties and all) or the one shown first.
+  const closest = [...covered.filter((c) => c.sure === best.sure), top.c];
+  const gives = !query.asks || closest.some((c) => givesAsked(dossier, c.hit.passage, query.asks!, c.amounts));
+  const match = decide(best.sure, dossier.ranking.answer, shared, gives);
+  if (match === 'none') return nothing;
   const page = ranked.slice(offset, offset + limit);
   // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage
   // covering most of the question may rank lower, and the words it lacks be the very ones the reader sees first.
-  const top = ranked[0]!;
   return {
     match,
     unmatched: match === 'partial' ? missing(query, top.hit.terms, top.c.amounts).map((w) => w.word) : [],
+    lacking: gives ? undefined : query.asks === 'time' ? 'time' : 'figure',
     query: asShown(question),
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,
@@ -90,6 +101,23 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     })),
     more: Math.max(0, ranked.length - offset - page.length),
   };
+}
+
+/** The kinds of figure that answer a question asking how many (a count, "one in ten", "twice") or what share. */
+const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
+  count: new Set(['count', 'ratio', 'multiple']),
+  share: new Set(['percent', 'ratio']),
+};
+
+/**
+ * Whether a passage gives the kind of answer a question asks for: a time for "when", a figure of the kind asked for
+ * "how many" or "what share" (a share answers no count, as "90 percent" says nothing of how many), any amount for "how
+ * much" (`amounts`, what the search read in it).
+ */
+function givesAsked(dossier: Library, passage: Passage, asks: AnswerType, amounts: Amounts): boolean {
+  if (asks === 'time') return saysWhen(passage.text);
+  const units = GIVES[asks];
+  return units ? dossier.figures.of(passage).some((f) => units.has(f.unit)) : amounts.figure;
 }
 
 /**
@@ -187,6 +215,9 @@ function excerptFor(
   };
 }
 
+/** What the partial line says the closest passage does not give of what the question asks for. */
+const LACKING = { figure: 'gives no figure', time: 'does not say when' } as const;
+
 export function askReply(answer: AskAnswer, offset = 0): Reply {
   const json = () => askJson(answer);
   if (answer.results.length === 0) {
@@ -203,7 +234,9 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
     return textReply(answer.query, said(none), { status: 'empty', json });
   }
   const blocks: ReplyBlock[] = [
-    ...(answer.match === 'partial' && offset === 0 ? [partlyBlock('passages', 'question', answer.unmatched)] : []),
+    ...(answer.match === 'partial' && offset === 0
+      ? [partlyBlock('passages', 'question', answer.unmatched, answer.lacking && LACKING[answer.lacking])]
+      : []),
     ...answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt })),
   ];
   return replyOf(answer.query, blocks, {

@@ -234,18 +234,21 @@ export async function drawCharts(
 
 /**
  * The plain line over a partial match ("These passages only partly match the question"), naming what the closest
- * result does not mention: the reader sees the quotes and judges them. One wording for `ask`, `figures` and the digest,
+ * result does not mention, and what it does not give of what was asked for (`lacking`: "gives no figure"): the reader
+ * sees the quotes and judges them. One wording for `ask`, `figures` and the digest,
  * which differ only in what they show and what was asked for.
  */
 export function partlyBlock(
   shown: 'passages' | 'figures',
   asked: 'question' | 'topic' | 'topics',
   unmatched: string[],
+  lacking?: string,
 ): ReplyBlock {
   const lead = `These ${shown} only partly match the ${asked}`;
   const words = unmatched.map((w) => `“${w}”`);
   const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
-  return { type: 'text', text: [{ text: list ? `${lead}: the closest does not mention ${list}.` : `${lead}.` }] };
+  const why = [list && `does not mention ${list}`, lacking].filter(Boolean).join(' and ');
+  return { type: 'text', text: [{ text: why ? `${lead}: the closest ${why}.` : `${lead}.` }] };
 }
 
 /** A reply of `blocks` and nothing else (no attachment, nothing more to page); `over` sets any other field. */

@@ -49,6 +49,50 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
   ninety: '90',
 };
 
+/**
+ * The kinds of answer a question can ask for besides a passage about its subject: a time ("when did the ferry start?",
+ * "which year", "until when"), a count ("how many", "number of"), a share ("what share", "what percentage") or another
+ * amount ("how much", "how big").
+ */
+export type AnswerType = 'time' | 'count' | 'share' | 'amount';
+
+/**
+ * How a question asks for each kind of answer, the first that matches winning. Only a question's own ways of asking
+ * count: "when" opening or closing it ("so when did fares rise", "fares rose - when?"), not a statement's "when"
+ * inside it ("fares rise when fuel costs more"); "number of" opening it, not inside a claim ("raises the number of
+ * pupils").
+ */
+export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
+  [
+    'time',
+    new RegExp(
+      [
+        String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?when\b`,
+        String.raw`\b(?:until|till|since) when\b`,
+        String.raw`\bwhen\W*$`,
+        String.raw`\b(?:what|which) (?:years?|yrs|dates?|months?|days?)\b`,
+        String.raw`\bhow long ago\b`,
+      ].join('|'),
+      'i',
+    ),
+  ],
+  ['count', /\bhow many\b|^\W*(?:the )?(?:number|count|tally) of\b/i],
+  ['share', /\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat ?%/i],
+  ['amount', /\bhow (?:much|big|large|high)\b/i],
+];
+
+/**
+ * Words that say when without a number, beside the years, days of a month and months a text names: days of the week
+ * ("opens on Saturday"), parts of a day and seasons ("at noon", "in winter"), and "ago" ("a year ago"). Not "spring"
+ * and "fall", more often other words, nor "year" or "month", which "$5 a year" says of an amount.
+ */
+export const TIME_WORDS: ReadonlySet<string> = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday weekend weekends ' +
+    'morning afternoon evening tonight noon midnight summer winter autumn yesterday tomorrow ago'
+  ).split(' '),
+);
+
 /** The words that multiply the number before them: "1.6 billion", "5bn", "two hundred". */
 export const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([
   ['hundred', 1e2],

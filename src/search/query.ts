@@ -1,10 +1,11 @@
+import { isMonth } from '../corpus/dates.js';
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
-import { CURRENCIES, otherSpellings, withoutPrefix } from './english.js';
+import { ANSWER_TYPES, CURRENCIES, TIME_WORDS, otherSpellings, withoutPrefix, type AnswerType } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
 import { looksPlural, timeOrCount } from './when.js';
@@ -65,6 +66,11 @@ export interface AnalysedQuery {
   wantsCount: boolean;
   /** The question asks for a share ("what share", "percent", "%"): a part of a whole answers it, not a count. */
   wantsShare: boolean;
+  /**
+   * The kind of answer the question asks for, if it asks for a time or an amount ("when …", "how many …"): a passage
+   * about its subject that gives none is no sure answer (`decide`).
+   */
+  asks?: AnswerType;
   /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
   rarest: number;
 }
@@ -93,17 +99,20 @@ const WORDS_BEFORE = /(?:[\p{L}'’.]+\s+){1,3}$/u;
 const WORD_AFTER = /^(?:st|nd|rd|th)?\s+([\p{L}'’]+)/u;
 
 /**
- * Whether a text states an amount, and not only when: a day of a month ("December 12", "3rd May") and a year standing
- * alone (not a sum, a share or a count: "about 1500", "2000 officers") say when, by the rule the figure grammar reads
- * too (`timeOrCount`). A paragraph that names only times ("By 2022 the force …", a citation's "(Smith, 2020)") states
- * no amount. Each number is looked at in place, its words read only when its digits could be a year or a day: a
- * pattern of every month's name tried at each character of a passage cost ask a tenth of a millisecond per candidate.
+ * What each number of a text says, lazily, in order: "year" or "day" for a date or a year standing alone ("December
+ * 12", "3rd May", "By 2022 …", a citation's "(Smith, 2020)"), "amount" for any other (a sum, a share, a count: "about
+ * 1500", "2000 officers"), by the rule the figure grammar reads too (`timeOrCount`). Each number is looked at in place,
+ * its words read only when its digits could be a year or a day: a pattern of every month's name tried at each character
+ * of a passage cost ask a tenth of a millisecond per candidate.
  */
-function statesAmount(text: string): boolean {
+function* numbersIn(text: string): Generator<'year' | 'day' | 'amount'> {
   for (const { 0: number, index: at } of text.matchAll(NUMBER)) {
     const end = at + number.length;
     const after = text.slice(end, end + 24);
-    if (!DATE_SHAPED.test(number) || /[$€£]/.test(text[at - 1] ?? '') || PERCENT_AFTER.test(after)) return true;
+    if (!DATE_SHAPED.test(number) || /[$€£]/.test(text[at - 1] ?? '') || PERCENT_AFTER.test(after)) {
+      yield 'amount';
+      continue;
+    }
     const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase() ?? '';
     const before = (WORDS_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[0] ?? '')
       .toLowerCase()
@@ -111,8 +120,32 @@ function statesAmount(text: string): boolean {
       .filter(Boolean)
       .map((word) => (/['’]s$/.test(word) ? "'s" : word));
     const when = timeOrCount(number, { before, after: next, pluralAfter: looksPlural(next) });
-    if (when !== 'year' && when !== 'day') return true;
+    yield when === 'year' || when === 'day' ? when : 'amount';
   }
+}
+
+/** Whether a text states an amount, and not only when: a paragraph that names only times states none. */
+function statesAmount(text: string): boolean {
+  for (const said of numbersIn(text)) if (said === 'amount') return true;
+  return false;
+}
+
+/** A word written with a capital, as a month's name is in running text ("in March", "May 2017"). */
+const CAPITALISED = /\b\p{Lu}\p{Ll}+\b/gu;
+const WORD = /\p{L}+/gu;
+/** A time of day: "10 am", "4 p.m.", "10:30". */
+const CLOCK = /\d ?[ap]\.?m\b|\b\d{1,2}:\d\d\b/i;
+
+/**
+ * Whether a text says when: a year or a day of a month standing alone (`numbersIn`), a time of day, a month by its
+ * name, written with a capital as running text writes one ("in March"; "may" and "march" in lower case are other
+ * words), or a word of time (`TIME_WORDS`: "on Saturday", "a year ago").
+ */
+export function saysWhen(text: string): boolean {
+  for (const said of numbersIn(text)) if (said !== 'amount') return true;
+  if (CLOCK.test(text)) return true;
+  for (const [word] of text.matchAll(CAPITALISED)) if (isMonth(word)) return true;
+  for (const [word] of text.matchAll(WORD)) if (TIME_WORDS.has(word.toLowerCase())) return true;
   return false;
 }
 
@@ -271,6 +304,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   return {
     text: read,
     words: once,
+    asks: ANSWER_TYPES.find(([, asking]) => asking.test(read))?.[0],
     wantsFigure,
     wantsCount: COUNT.test(text),
     wantsShare: SHARE.test(text),
@@ -405,7 +439,20 @@ export function answerable(query: AnalysedQuery): boolean {
  */
 export type Match = 'confident' | 'partial' | 'none';
 
-export function decide(bestCoverage: number, options: RankingOptions['answer'], shared = 0): Match {
-  if (bestCoverage >= options.confidentCoverage) return 'confident';
-  return bestCoverage >= options.minCoverage || shared >= options.minEvidence ? 'partial' : 'none';
+/**
+ * `gives`: whether the closest passages give the kind of answer the question asks for (`AnalysedQuery.asks`). A
+ * question asking when or how many whose closest passages name its subject and no time or figure ("how many ferries
+ * sank?" over passages on the ferries and none on a count) shares its words with them, as an answerable question
+ * does, but not what it asks: it is answered one step less surely, partly where it would be confidently, not at all
+ * where it would be partly.
+ */
+export function decide(bestCoverage: number, options: RankingOptions['answer'], shared = 0, gives = true): Match {
+  const match: Match =
+    bestCoverage >= options.confidentCoverage
+      ? 'confident'
+      : bestCoverage >= options.minCoverage || shared >= options.minEvidence
+        ? 'partial'
+        : 'none';
+  if (gives) return match;
+  return match === 'confident' ? 'partial' : 'none';
 }

@@ -83,11 +83,42 @@ describe('the line over a partial answer', () => {
   });
 
   it('names the words the first passage shown leaves out, not those of one ranked lower', () => {
-    const answer = ask(ferry(), 'how much did the ferry service cost?');
+    const answer = ask(ferry(), 'what did the ferry service cost?');
     expect(answer.match).toBe('partial');
     expect(answer.results[0]!.passage.source).toBe('ferry.md');
     // The line once named the words of the school's passage, ranked below: "does not mention “ferry” or “service”".
     expect(answer.unmatched).toEqual(['cost']);
+  });
+});
+
+describe('a question asking when, how many or how much', () => {
+  const ferry = corpusForSuite({
+    'ferry.md': note(
+      'The Island Ferry Service',
+      'The island ferry service began in 1990 and links the two harbours.\n\n' +
+        'Under the island ferry service, boats sail every hour in summer.',
+    ),
+    'school.md': note('School', 'Nobody yet knows how much the new school roof will cost.'),
+  });
+
+  it('is answered confidently by a passage that gives the time or the figure asked for', () => {
+    const answer = ask(ferry(), 'when did the island ferry service begin?');
+    expect(answer.match).toBe('confident');
+    expect(answer.results[0]!.passage.text).toContain('1990');
+  });
+
+  it('is answered only partly when no closest passage gives it, and the line says so', () => {
+    const answer = ask(ferry(), 'how many boats does the island ferry service sail?');
+    expect(answer.match).toBe('partial');
+    expect(answer.lacking).toBe('figure');
+    const line = askReply(answer).blocks[0]!;
+    expect(line.type === 'text' && line.text.map((t) => t.text).join('')).toMatch(/the closest gives no figure\.$/);
+  });
+
+  it('is refused where it would be answered only partly: the corpus names the subject, not the amount', () => {
+    // Both passages hold words of it, the ferry's its subject and the school's "cost", and neither states a sum.
+    expect(ask(ferry(), 'how much did the ferry service cost?').results).toEqual([]);
+    expect(ask(ferry(), 'what did the ferry service cost?').match).toBe('partial');
   });
 });
 

@@ -5,6 +5,7 @@ import {
   coverage,
   decide,
   evidence,
+  saysWhen,
   withoutLinks,
   withYears,
 } from '../../src/search/query.js';
@@ -123,6 +124,48 @@ describe('what a question asks for', () => {
   });
 });
 
+describe('the kind of answer a question asks for', () => {
+  it('is a time, a count, a share or an amount only where the question itself asks for one', async () => {
+    await withCorpus({ 'a.md': note('Ferries', 'The ferry sails at noon.') }, async (dossier) => {
+      const asks = (question: string) => analysed(dossier, question).asks;
+      for (const q of ['when did the ferry start', 'so when did the school open?', 'ferry to the island - until when'])
+        expect(asks(q), q).toBe('time');
+      for (const q of ['which year did the bakery close', 'ferry timetable, when?', 'what date is the school fair'])
+        expect(asks(q), q).toBe('time');
+      for (const q of ['how many ferries sank', 'number of pupils per class']) expect(asks(q), q).toBe('count');
+      expect(asks('what share of pupils walk to school')).toBe('share');
+      for (const q of ['how much did the bridge cost', 'how big is the new school']) expect(asks(q), q).toBe('amount');
+      // A statement's "when" or "number of" asks for nothing, as a claim's do.
+      for (const q of ['fares rise when fuel costs more', 'storms raise the number of ferries cancelled', 'ferries'])
+        expect(asks(q), q).toBeUndefined();
+    });
+  });
+});
+
+describe('saysWhen', () => {
+  it('finds a year, a day of a month, a month by name, a time of day or a word of time', () => {
+    for (const text of [
+      'The ferry began in 1990.',
+      'Schools reopen on 3 May.',
+      'In March the bakery closed.',
+      'The library opens at 10 am.',
+      'The bakery opens on Saturday.',
+      'The line opened a year ago.',
+    ])
+      expect(saysWhen(text), text).toBe(true);
+  });
+
+  it('finds none in amounts, nor in "may" and "march" written as other words', () => {
+    for (const text of [
+      'The ferry carries 2000 passengers a day.',
+      'About 40 percent of pupils walk, and bands may march.',
+      'Fares cost $5 a year.',
+      'Bakers sell bread.',
+    ])
+      expect(saysWhen(text), text).toBe(false);
+  });
+});
+
 describe('decide', () => {
   const answer = { minCoverage: 0.4, minEvidence: 1.5, confidentCoverage: 0.6 };
   it('answers partly a long question whose best passage shares rare words, though little of the question', () => {
@@ -130,6 +173,13 @@ describe('decide', () => {
     expect(decide(0.45, answer)).toBe('partial');
     expect(decide(0.2, answer, 1)).toBe('none');
     expect(decide(0.2, answer, 2)).toBe('partial');
+  });
+
+  it('answers one step less surely when the closest passages do not give the kind of answer asked for', () => {
+    expect(decide(0.7, answer, 0, true)).toBe('confident');
+    expect(decide(0.7, answer, 0, false)).toBe('partial');
+    expect(decide(0.45, answer, 0, false)).toBe('none');
+    expect(decide(0.2, answer, 2, false)).toBe('none');
   });
 
   it('counts evidence in words no passage holds: rare words count more than common ones', async () => {
