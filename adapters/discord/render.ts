@@ -46,13 +46,6 @@ const MIN_CUT = 160;
 const MAX_FILE_DESCRIPTION = 1024;
 /** Room kept for the footer that says how many results were left out. */
 const FOOTER_RESERVE = 120;
-/**
- * The most characters a citation's title, author, publisher and section heading each take, cut at a word with "…".
- * A citation is otherwise as long as its document's metadata: a report by forty authors, or a title that is a whole
- * paragraph, left a figure's field (1,024 characters) too little room for its sentence, so every figure from that
- * document was left out, with a footer asking for a narrower topic, which could not help.
- */
-const CITATION_PARTS = { title: 200, author: 150, publisher: 100, heading: 100 } as const;
 
 const COLOURS = { ok: 0x3b82f6, empty: 0x9ca3af, error: 0xdc2626 } as const;
 
@@ -264,16 +257,7 @@ function quoteWithin(
 
 /** Discord shows the title in italics and the document's address as a `[link]` after the other parts. */
 const citationMarkdown = (c: Citation): string =>
-  formatCitation(
-    {
-      ...c,
-      title: fitText(c.title, CITATION_PARTS.title),
-      author: c.author && fitText(c.author, CITATION_PARTS.author),
-      publisher: c.publisher && fitText(c.publisher, CITATION_PARTS.publisher),
-      heading: c.heading && fitText(c.heading, CITATION_PARTS.heading),
-    },
-    { escape: neutralise, title: (title) => `*${title}*`, link: (link) => `[link](${link})` },
-  );
+  formatCitation(c, { escape: neutralise, title: (title) => `*${title}*`, link: (link) => `[link](${link})` });
 
 /**
  * The bot's own code span. Discord shows code as it is, mentions and links included, so only a

@@ -5,7 +5,7 @@ import { renderTerminal } from '../../adapters/terminal/render.js';
 import { askJson } from '../../src/answer/ask.js';
 import { cite, citeReply } from '../../src/answer/cite.js';
 import type { Citation } from '../../src/answer/reply.js';
-import { formatCitation } from '../../src/render/citation.js';
+import { CITATION_PARTS, formatCitation } from '../../src/render/citation.js';
 import { corpusForSuite, note } from '../support/corpus.js';
 
 const citation: Citation = {
@@ -33,6 +33,23 @@ describe('formatCitation', () => {
     const apart = { escape: (t: string) => t, title: (t: string) => t, link: (l: string) => `[link](${l})` };
     expect(formatCitation(citation, apart)).toMatch(/“Costs” · \[link\]\(https:\/\/port\.example\/report\?a=1&b=2\)$/);
     expect(formatCitation({ ...citation, url: 'javascript:alert(1)' }, apart)).not.toContain('link');
+  });
+
+  it('cuts a long title, author list, publisher and section at a word, before escaping, on every surface', () => {
+    const long: Citation = {
+      ...citation,
+      title: 'A & B ferry report '.repeat(30),
+      author: Array.from({ length: 60 }, (_, i) => `Ann Lee ${i}`).join(', '),
+      heading: 'Costs of the crossing '.repeat(10),
+    };
+    const escaped = formatCitation(long, { escape: (t) => t.replace(/&/g, '&amp;'), title: (t) => t }, CITATION_PARTS);
+    const [title, who] = escaped.split(' · ');
+    expect(title).toMatch(/^A &amp; B ferry report .* …$/);
+    expect(title!.replace(/&amp;/g, '&').length).toBeLessThanOrEqual(CITATION_PARTS.title);
+    expect(who).toMatch(/^Ann Lee 0, .*Ann Lee \d+,? …, Port Gazette$/);
+    expect(escaped).toMatch(/in section “Costs of the crossing .* …”$/);
+    const short = formatCitation(long, { escape: (t) => t, title: (t) => t }, { ...CITATION_PARTS, title: 30 });
+    expect(short).toMatch(/^A & B ferry report A & B …/);
   });
 
   it('leaves out the parts a document does not give', () => {

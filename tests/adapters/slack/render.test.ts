@@ -254,6 +254,27 @@ describe('renderSlack', () => {
     expect(line).toMatch(/ …” — “Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶3$/);
   });
 
+  it('cuts a long title, author list, publisher and section in a citation, so the figure and its link show', () => {
+    const authors = Array.from({ length: 120 }, (_, i) => `Ferry Researcher Number ${i}`).join(', ');
+    const long = citation(3, {
+      title: 'A ferry report with a very long title '.repeat(40),
+      author: authors,
+      publisher: 'The Harbour Board of the Northern Estuary Ports '.repeat(5),
+      heading: 'Costs of the crossing '.repeat(10),
+      url: 'https://port.example/report',
+    });
+    const item = { text: '€4m', sentence: [{ text: '€4m', strong: true }, { text: ' was the cost.' }], citation: long };
+    const message = renderSlack(reply({ blocks: [{ type: 'figures', title: 'Key figures', items: [item] }] }));
+    const line = texts(message).find((t) => t.includes('• *€4m*'))!;
+    expect(line.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(line).toMatch(
+      /\n• \*€4m\*: “\*€4m\* was the cost\.” — <https:\/\/port\.example\/report\|“A ferry report .+ …”> · /,
+    );
+    expect(line).toContain('Ferry Researcher Number 1, ');
+    expect(line).not.toContain('Ferry Researcher Number 119');
+    expect(line).toMatch(/ · ¶3 of the document, in section “Costs of the crossing .* …”$/);
+  });
+
   it('keeps a figure deep inside a sentence too long for a section in view, cutting around it', () => {
     const clause = (i: number) => `the ferry on crossing ${i} carried walkers and their dogs`;
     const before = Array.from({ length: 80 }, (_, i) => clause(i)).join(', ');
