@@ -9,8 +9,11 @@ const LEAD_MARK = `${ELLIPSIS} `;
 const SENTENCE_END = /[.!?…]["'”’)\]]*(?=\s)/g;
 /** Word ends followed by a space: where to cut when no sentence end will do. */
 const WORD_END = /\S(?=\s)/g;
-/** A sentence cut is taken over a word cut when it keeps at least this share of what the word cut keeps. */
-const SENTENCE_PREFERENCE = 0.5;
+/** How text is cut to fit, each overridable through `FitOptions`. */
+export const FIT_DEFAULTS = {
+  /** A sentence cut is taken over a word cut when it keeps at least this share of what the word cut keeps. */
+  sentencePreference: 0.5,
+};
 
 /** The characters [start, end) of a rich text, each span keeping its kind. */
 function sliceRich(rich: RichText, end: number, start = 0): RichText {
@@ -43,6 +46,8 @@ function longestFitting(count: number, cutAt: (i: number) => number, fits: (cut:
 export interface FitOptions {
   /** Mark the cut with " …" (default true); off for text that is used rather than read, such as a query. */
   mark?: boolean;
+  /** Default `FIT_DEFAULTS.sentencePreference`. */
+  sentencePreference?: number;
 }
 
 /**
@@ -66,7 +71,7 @@ function headCut(
   rich: RichText,
   max: number,
   render: (rich: RichText) => string,
-  { mark = true }: FitOptions,
+  { mark = true, sentencePreference = FIT_DEFAULTS.sentencePreference }: FitOptions,
 ): { shown: string; kept: number } {
   const whole = render(rich);
   const text = plain(rich);
@@ -86,7 +91,7 @@ function headCut(
   const sentence = atEnds(SENTENCE_END);
   const word = atEnds(WORD_END);
   const cut =
-    sentence !== undefined && sentence >= SENTENCE_PREFERENCE * (word ?? 0)
+    sentence !== undefined && sentence >= sentencePreference * (word ?? 0)
       ? sentence
       : // A first word longer than the room: cut inside it, still in the spans, so no escape is split.
         (word ?? longestFitting(text.length, (i) => i + 1, fits));

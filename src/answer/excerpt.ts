@@ -80,12 +80,9 @@ export function excerptText(
   ]);
 }
 
-/** How many opening sentences introduce a new document: enough to say what it is, few enough for a digest's list. */
-const LEAD_SENTENCES = 2;
-
 /** The opening sentences of a passage, verbatim, cited: how a new document is introduced (a digest, an add). */
 export function leadExcerpt(library: Pick<Library, 'citation'>, passage: Passage): Excerpt {
-  const chosen = chooseSentences(passage, () => 0, LEAD_SENTENCES);
+  const chosen = chooseSentences(passage, () => 0, DEFAULT_RANKING.ask.leadSentences);
   return {
     text: excerptText(passage, chosen, (text) => [{ text }]),
     context: passage.context,

@@ -21,15 +21,21 @@ export interface Note {
   text: string;
 }
 
-// How long a block each rule takes for page furniture: the furniture is short, and a longer block that opens the
-// same way is the article's own text about it. Named here, not in DEFAULT_RANKING, which lives in search, above the
-// corpus.
-/** A picture's caption or credit ("Photo: …", "Image credit: …"): a line, not a paragraph about a photograph. */
-const CREDIT_MAX_WORDS = 15;
-/** A lost picture's line or an agency's credit ("Image unavailable", "Photo by … / Reuters"). */
-const LOST_PICTURE_MAX_WORDS = 12;
-/** A copyright, disclaimer or republication notice: a sentence or two of a page's small print. */
-const NOTICE_MAX_WORDS = 60;
+/**
+ * How long a block each rule takes for page furniture: the furniture is short, and a longer block that opens the
+ * same way is the article's own text about it. Named here, not in DEFAULT_RANKING, which lives in search, above the
+ * corpus.
+ */
+export const CLEAN_DEFAULTS = {
+  /** A picture's caption or credit ("Photo: …", "Image credit: …"): a line, not a paragraph about a photograph. */
+  creditMaxWords: 15,
+  /** A lost picture's line or an agency's credit ("Image unavailable", "Photo by … / Reuters"). */
+  lostPictureMaxWords: 12,
+  /** A copyright, disclaimer or republication notice: a sentence or two of a page's small print. */
+  noticeMaxWords: 60,
+  /** Labelled fields ("Topic: …", "Region: …") that make a block the page's own chrome rather than a sentence. */
+  chromeMinFields: 2,
+};
 
 /** A picture the scrape left out ("Image unavailable") or its credit ("Photo by … / Reuters"). */
 const LOST_PICTURE = new RegExp(
@@ -69,11 +75,11 @@ const RULES: { kind: BoilerplateKind; test: (text: string) => boolean }[] = [
     kind: 'credit',
     test: (t) =>
       /^(?:photo(?:graph)?|image|picture|illustration|graphic|video)s?(?: credit)?\s*:/i.test(t) &&
-      wordCount(t) <= CREDIT_MAX_WORDS,
+      wordCount(t) <= CLEAN_DEFAULTS.creditMaxWords,
   },
   {
     kind: 'credit',
-    test: (t) => LOST_PICTURE.test(t) && wordCount(t) <= LOST_PICTURE_MAX_WORDS,
+    test: (t) => LOST_PICTURE.test(t) && wordCount(t) <= CLEAN_DEFAULTS.lostPictureMaxWords,
   },
   // Comment widgets: "Leave a Reply", "3 comments".
   {
@@ -89,12 +95,12 @@ const RULES: { kind: BoilerplateKind; test: (text: string) => boolean }[] = [
     kind: 'copyright',
     test: (t) =>
       (/^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) || /\ball rights reserved\b/i.test(t)) &&
-      wordCount(t) <= NOTICE_MAX_WORDS,
+      wordCount(t) <= CLEAN_DEFAULTS.noticeMaxWords,
   },
   // "The views expressed by contributors are their own and not the view of …".
   {
     kind: 'disclaimer',
-    test: (t) => /^the (?:views|opinions) expressed\b/i.test(t) && wordCount(t) <= NOTICE_MAX_WORDS,
+    test: (t) => /^the (?:views|opinions) expressed\b/i.test(t) && wordCount(t) <= CLEAN_DEFAULTS.noticeMaxWords,
   },
   // "Tags Harbour Board Dredging in Portsmouth …": a list, not a sentence.
   {
@@ -105,12 +111,13 @@ const RULES: { kind: BoilerplateKind; test: (text: string) => boolean }[] = [
   {
     kind: 'chrome',
     test: (t) =>
-      (t.match(/\b(?:topics?|region|tags|section|categor(?:y|ies)|filed under|posted in)\s*:/gi)?.length ?? 0) >= 2,
+      (t.match(/\b(?:topics?|region|tags|section|categor(?:y|ies)|filed under|posted in)\s*:/gi)?.length ?? 0) >=
+      CLEAN_DEFAULTS.chromeMinFields,
   },
   // "The above article first appeared in … and is being republished in … with permission."
   {
     kind: 'republication',
-    test: (t) => REPUBLISHED.test(t) && wordCount(t) <= NOTICE_MAX_WORDS,
+    test: (t) => REPUBLISHED.test(t) && wordCount(t) <= CLEAN_DEFAULTS.noticeMaxWords,
   },
   // A blurb that links on to another page ("… Read more"): its text is a teaser, not this article.
   { kind: 'teaser', test: (t) => /\s(?:read more|continue reading)[\s»›>…:.]*$/i.test(t) },

@@ -24,8 +24,10 @@ import type { Corpus, CorpusWarning, SourceDocument } from './types.js';
 
 export interface LoadOptions {
   log?: Logger;
-  /** Files larger than this are skipped with a warning (default 20 MB, far above any article or report). */
+  /** Files larger than this are skipped with a warning (default `LOAD_DEFAULTS.maxBytes`). */
   maxBytes?: number;
+  /** Files read and parsed at once (default `LOAD_DEFAULTS.concurrency`). */
+  concurrency?: number;
   /**
    * Reads a file's bytes (default: `readOnlyFile`, which never waits on a pipe). Must reject with code ENOENT for a
    * missing file, as a file without a sidecar is found that way. Tests pass one to make a file unreadable.
@@ -41,10 +43,13 @@ export interface LoadOptions {
   reuse?: (source: string, file: { stamp: string; hash?: string }) => LoadedDocument | undefined;
 }
 
-const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** Files read and parsed at once: enough to overlap I/O, few enough to stay clear of file-handle limits. */
-const CONCURRENCY = 16;
+/** The loader's numbers, each overridable through `LoadOptions`. */
+export const LOAD_DEFAULTS = {
+  /** Files larger than this are skipped with a warning: 20 MB, far above any article or report. */
+  maxBytes: 20 * 1024 * 1024,
+  /** Files read and parsed at once: enough to overlap I/O, few enough to stay clear of file-handle limits. */
+  concurrency: 16,
+};
 
 export interface LoadedDocument {
   document?: SourceDocument;
@@ -71,7 +76,9 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     throw new DossierError('corpus-missing', `Corpus folder cannot be read: ${root} (${errorLine(error)})`);
   });
   const listed = statAll(files);
-  const loaded = await mapLimit(files, CONCURRENCY, (path) => loadDocument(root, path, options, listed));
+  const loaded = await mapLimit(files, options.concurrency ?? LOAD_DEFAULTS.concurrency, (path) =>
+    loadDocument(root, path, options, listed),
+  );
   const folderWarnings = unlisted.map(({ path, error }) =>
     warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${errorLine(error)})`),
   );
@@ -127,7 +134,7 @@ async function loadFile(
   const skip = (code: CorpusWarning['code'], message: string): LoadedDocument => ({
     warning: warn(options, source, code, message),
   });
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? LOAD_DEFAULTS.maxBytes;
   const read = options.readFile ?? readOnlyFile;
   let size: number;
   let stamp: string | undefined;

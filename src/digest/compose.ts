@@ -33,6 +33,8 @@ export interface DigestInput {
   title?: string;
   /** Rankings shared with other channels' digests (default: each topic ranked for this digest alone). */
   rankings?: TopicRankings;
+  /** Numbers over `DIGEST_DEFAULTS`. */
+  tuning?: Partial<DigestTuning>;
 }
 
 export interface Digest {
@@ -41,18 +43,29 @@ export interface Digest {
   passageIds: string[];
 }
 
-/** Kept modest, like MAX_TOPICS, so a digest is read and fits Slack's and Discord's limits after rendering. */
-export const PASSAGES_PER_TOPIC = 2;
-const MAX_NEW_DOCUMENTS = 5;
-export const FIGURES_PER_TOPIC = 3;
-/** How deep into a topic's ranking to look for passages the channel has not seen. */
-const TOPIC_DEPTH = 60;
-
 /**
- * Rankings kept before adding one sweeps out those expired: a sweep walks every entry, so a map of a few topics is
- * left alone and a long-running bot's, of every topic ever asked for, is still bounded by what is fresh.
+ * Every number a digest is composed by, in one place; each can be overridden through `DigestInput.tuning` (and the
+ * rankings' through `TopicRankings`). The counts are kept modest, like MAX_TOPICS, so a digest is read and fits
+ * Slack's and Discord's limits after rendering.
  */
-const SWEEP_FROM = 1000;
+export const DIGEST_DEFAULTS = {
+  /** Unseen passages quoted per topic. */
+  passagesPerTopic: 2,
+  /** New documents announced with their opening; the rest are counted in one line. */
+  newDocuments: 5,
+  /** Key figures shown per topic, and per new document. */
+  figuresPerTopic: 3,
+  /** How deep into a topic's ranking to look for passages the channel has not seen. */
+  topicDepth: 60,
+  /** How long `TopicRankings` reuses a topic's ranking for other channels' digests. */
+  rankingTtlMs: 60_000,
+  /**
+   * Rankings kept before adding one sweeps out those expired: a sweep walks every entry, so a map of a few topics is
+   * left alone and a long-running bot's, of every topic ever asked for, is still bounded by what is fresh.
+   */
+  sweepFrom: 1000,
+};
+export type DigestTuning = typeof DIGEST_DEFAULTS;
 
 /**
  * What a topic finds in the corpus, whichever channel follows it: its passages as `ask` answers it, by the same
@@ -65,40 +78,57 @@ interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched'
 /**
  * Topic rankings shared by the digests of many channels: what a topic finds depends on the corpus,
  * not on the channel, so a batch of ten thousand digests on a few dozen topics ranks each topic
- * once. A ranking is reused for `ttlMs` (a document added meanwhile is announced as new at once,
+ * once. A ranking is reused for `rankingTtlMs` (a document added meanwhile is announced as new at once,
  * and ranked in the next batch), and never once a document it quotes has changed or gone.
  */
 export class TopicRankings {
   private readonly entries = new Map<string, TopicRanking & { at: number; documents: SourceDocument[] }>();
+  private readonly tuning: DigestTuning;
 
   constructor(
     private readonly dossier: Dossier,
     private readonly figures: FigureSource | undefined,
     private readonly now: () => number = Date.now,
-    private readonly ttlMs = 60_000,
-  ) {}
+    tuning: Partial<DigestTuning> = {},
+  ) {
+    this.tuning = { ...DIGEST_DEFAULTS, ...tuning };
+  }
 
   get(topic: string): TopicRanking {
     const now = this.now();
     const hit = this.entries.get(topic);
-    if (hit && now - hit.at < this.ttlMs && hit.documents.every((d) => this.dossier.document(d.source) === d))
+    if (
+      hit &&
+      now - hit.at < this.tuning.rankingTtlMs &&
+      hit.documents.every((d) => this.dossier.document(d.source) === d)
+    )
       return hit;
-    const ranking = rankTopic(this.dossier, topic, this.figures);
+    const ranking = rankTopic(this.dossier, topic, this.figures, this.tuning);
     const sources = new Set([
       ...ranking.results.map((r) => r.passage.source),
       ...ranking.figures.map((f) => f.citation.source),
     ]);
     const documents = [...sources].flatMap((source) => this.dossier.document(source) ?? []);
-    if (this.entries.size > SWEEP_FROM)
-      for (const [key, entry] of this.entries) if (now - entry.at >= this.ttlMs) this.entries.delete(key);
+    if (this.entries.size > this.tuning.sweepFrom)
+      for (const [key, entry] of this.entries) if (now - entry.at >= this.tuning.rankingTtlMs) this.entries.delete(key);
     this.entries.set(topic, { ...ranking, at: now, documents });
     return ranking;
   }
 }
 
-function rankTopic(dossier: Dossier, topic: string, figures: FigureSource | undefined): TopicRanking {
-  const { results, match, unmatched } = ask(dossier, topic, { limit: TOPIC_DEPTH });
-  return { results, match, unmatched, figures: figures?.forTopic(dossier, topic).slice(0, FIGURES_PER_TOPIC) ?? [] };
+function rankTopic(
+  dossier: Dossier,
+  topic: string,
+  figures: FigureSource | undefined,
+  tuning: DigestTuning,
+): TopicRanking {
+  const { results, match, unmatched } = ask(dossier, topic, { limit: tuning.topicDepth });
+  return {
+    results,
+    match,
+    unmatched,
+    figures: figures?.forTopic(dossier, topic).slice(0, tuning.figuresPerTopic) ?? [],
+  };
 }
 
 /** A line naming what someone typed (a topic), in plain text: a backtick in it is no markup of the bot's. */
@@ -113,7 +143,9 @@ const partlyLine = (answer: Pick<AskAnswer, 'match' | 'unmatched'>, asked: 'topi
  * passages, as `ask` decides them, and key figures; when nothing is new, it says so and offers the best unseen passage
  * on its topics from the archive, if any. Every excerpt is verbatim, made by the same excerpting as `ask`.
  */
-export function composeDigest({ dossier, topics, newDocuments, seen, figures, title, rankings }: DigestInput): Digest {
+export function composeDigest(input: DigestInput): Digest {
+  const { dossier, topics, newDocuments, seen, figures, title, rankings } = input;
+  const tuning = { ...DIGEST_DEFAULTS, ...input.tuning };
   const blocks: ReplyBlock[] = [];
   const quoted: string[] = [];
   const unseen = (p: Passage) => !seen.has(p.id) && !quoted.includes(p.id);
@@ -122,7 +154,7 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
     blocks.push({ type: 'excerpt', excerpt });
   };
 
-  const announced = newDocuments.slice(0, MAX_NEW_DOCUMENTS);
+  const announced = newDocuments.slice(0, tuning.newDocuments);
   if (announced.length) {
     blocks.push({
       type: 'text',
@@ -139,7 +171,7 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
       quote(leadExcerpt(dossier, lead), lead);
       // The document's figures come from anywhere in it, so they stand under their own heading rather
       // than under the lead excerpt, whose key figures are read as being in the sentences shown.
-      const items = figures?.forDocument?.(dossier, doc).slice(0, FIGURES_PER_TOPIC) ?? [];
+      const items = figures?.forDocument?.(dossier, doc).slice(0, tuning.figuresPerTopic) ?? [];
       if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${doc.meta.title}`, items });
     }
     if (newDocuments.length > announced.length)
@@ -153,8 +185,8 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
   // Topics whose passages the channel has all been sent: nothing new on them, though the corpus answers them.
   const stale: string[] = [];
   for (const topic of topics.slice(0, MAX_TOPICS)) {
-    const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures);
-    const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, PASSAGES_PER_TOPIC);
+    const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures, tuning);
+    const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, tuning.passagesPerTopic);
     const items = ranking.figures;
     if (!fresh.length && !items.length) {
       // A topic nothing in the corpus answers says so, in place of a passage on something else.
@@ -175,7 +207,7 @@ export function composeDigest({ dossier, topics, newDocuments, seen, figures, ti
   const nothingNew = stale.length
     ? [plainLine(`Nothing new on ${stale.map((t) => `“${t}”`).join(', ')} since the last digest.`)]
     : [];
-  const archive = bestUnseen(dossier, stale, seen);
+  const archive = bestUnseen(dossier, stale, seen, tuning.topicDepth);
   if (!archive) return { reply: replyOf(header, [...nothingNew, ...blocks], { status: 'empty' }), passageIds: [] };
   return {
     reply: replyOf(header, [
@@ -198,9 +230,10 @@ function bestUnseen(
   dossier: Dossier,
   topics: string[],
   seen: ReadonlySet<string>,
+  depth: number,
 ): { passage: Passage; excerpt: Excerpt; answer: AskAnswer } | undefined {
   if (topics.length < 2) return undefined;
-  const answer = ask(dossier, topics.join(' '), { limit: TOPIC_DEPTH });
+  const answer = ask(dossier, topics.join(' '), { limit: depth });
   const found = answer.results.find((r) => !seen.has(r.passage.id));
   return found && { ...found, answer };
 }

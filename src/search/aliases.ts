@@ -1,15 +1,18 @@
-import { DEFAULT_RANKING } from './ranking.js';
+import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 
 /**
  * The acronyms and aliases a text defines for itself: "Joint Transport Board (JTB)", "small and
  * medium enterprises (SMEs)", "Maria Elena Ortiz Vidal, or MEOV". Each is returned as [long form,
- * short form], as written; a name as its last `nameWords` capitalised words.
+ * short form], as written; a name as its last `aliasNameWords` capitalised words.
  */
-export function aliasesIn(text: string, nameWords = DEFAULT_RANKING.index.aliasNameWords): [string, string][] {
+export function aliasesIn(
+  text: string,
+  options: Pick<RankingOptions['index'], 'aliasNameWords' | 'aliasLookBackChars'> = DEFAULT_RANKING.index,
+): [string, string][] {
   const found: [string, string][] = [];
   for (const m of text.matchAll(PARENTHESIS)) {
     const inner = m[1]!.trim();
-    const before = text.slice(Math.max(0, m.index - LOOK_BACK_CHARS), m.index).trimEnd();
+    const before = text.slice(Math.max(0, m.index - options.aliasLookBackChars), m.index).trimEnd();
     if (isShortForm(inner)) {
       const long = longFormOf(inner, before);
       if (long) found.push([long, inner]);
@@ -20,15 +23,10 @@ export function aliasesIn(text: string, nameWords = DEFAULT_RANKING.index.aliasN
     }
   }
   // A name is its last few capitalised words: "The Town's Mayor Maria Elena Ortiz Vidal" is the last four.
-  for (const m of text.matchAll(NAMED_AS)) found.push([m[1]!.split(/\s+/).slice(-nameWords).join(' '), m[2]!]);
+  for (const m of text.matchAll(NAMED_AS))
+    found.push([m[1]!.split(/\s+/).slice(-options.aliasNameWords).join(' '), m[2]!]);
   return found;
 }
-
-/**
- * How far before a parenthesis a long form is looked for: more than the longest the window of `longFormOf` takes
- * (seventeen words, for a short form of twelve characters) in ordinary prose, and a bound on the work per parenthesis.
- */
-const LOOK_BACK_CHARS = 200;
 
 /** A parenthesis right after a word: "(JTB)", "(Joint Transport Board)". */
 const PARENTHESIS = /(?<=\S\s?)\(([^()]{2,120})\)/gu;

@@ -25,7 +25,22 @@ export function fold(text: string): string {
   );
 }
 
-const MAX_REMEMBERED_TOKENS = 200_000;
+/** The analyser's numbers. */
+export const ANALYZER_DEFAULTS = {
+  /** Tokens whose terms `processTerm` keeps before it starts again: a bound on its memory. */
+  rememberedTokens: 200_000,
+  /** How far `amongCapitals` looks for the word either side: further than any English word and the gap before it. */
+  neighbourChars: 40,
+  /**
+   * The shortest word stemmed. Porter's rules are written for longer words; the few short ones they change would be
+   * merged with another word ("its" with "it", "ads" with "ad"). Part of what the index holds: a change to it comes
+   * with a new `INDEX_VERSION`.
+   */
+  shortestStemmed: 4,
+  /** The shortest word that is a term, save a digit: a letter alone ("a", "s" of a split "'s") says nothing. */
+  shortestTerm: 2,
+};
+
 // Acronyms written with dots ("U.S.", "D.C.") become one token before splitting on punctuation.
 const DOTTED_ACRONYM = /\b((?:\p{L}\.){2,})/gu;
 // Capitals are kept only in an acronym that spells a stop word (see `ACRONYM`). A number glued to a unit or suffix in
@@ -84,7 +99,7 @@ export class Analyzer {
   readonly processTerm = (token: string): string[] | null => {
     let terms = this.remembered.get(token);
     if (terms === undefined) {
-      if (this.remembered.size >= MAX_REMEMBERED_TOKENS) this.remembered.clear();
+      if (this.remembered.size >= ANALYZER_DEFAULTS.rememberedTokens) this.remembered.clear();
       terms = termsOfToken(token);
       this.remembered.set(token, terms);
     }
@@ -123,7 +138,7 @@ function termsOfToken(token: string): string[] | null {
   const folded = fold(token.replace(ACRONYM_PLURAL, '$1'));
   if (ACRONYM_TOKEN.test(token) && STOP_WORDS.has(folded)) return [folded];
   const word = NUMBER_WORDS[folded] ?? IRREGULAR_FORMS[folded] ?? folded;
-  if (word.length < 2 && !/\d/.test(word)) return null;
+  if (word.length < ANALYZER_DEFAULTS.shortestTerm && !/\d/.test(word)) return null;
   if (STOP_WORDS.has(word)) return null;
   return [stemWord(word)];
 }
@@ -160,16 +175,15 @@ function foldKeepingAcronyms(text: string): string {
   return at ? folded + fold(text.slice(at)) : fold(text);
 }
 
-/** How far `amongCapitals` looks for the word either side: further than any English word and the gap before it. */
-const NEIGHBOUR_CHARS = 40;
-
 /**
  * Whether the words either side of text[from, to) on its line have no small letters, when it has a word either side:
  * a heading's line is read apart from the text after it.
  */
 function amongCapitals(text: string, from: number, to: number): boolean {
-  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}\n]*$/u.exec(text.slice(Math.max(0, from - NEIGHBOUR_CHARS), from))?.[1];
-  const after = /^[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)/u.exec(text.slice(to, to + NEIGHBOUR_CHARS))?.[1];
+  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}\n]*$/u.exec(
+    text.slice(Math.max(0, from - ANALYZER_DEFAULTS.neighbourChars), from),
+  )?.[1];
+  const after = /^[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)/u.exec(text.slice(to, to + ANALYZER_DEFAULTS.neighbourChars))?.[1];
   return (before !== undefined || after !== undefined) && ![before, after].some((w) => w && /\p{Ll}/u.test(w));
 }
 
@@ -218,13 +232,6 @@ function tokensOf(folded: string, ascii: boolean, compounds?: Map<number, number
 
 const HYPHEN = '-'.charCodeAt(0);
 
-/**
- * The shortest word stemmed. Porter's rules are written for longer words; the few short ones they change would be
- * merged with another word ("its" with "it", "ads" with "ad"). Part of what the index holds: a change to it comes with
- * a new `INDEX_VERSION`.
- */
-const SHORTEST_STEMMED = 4;
-
 export function stemWord(word: string): string {
-  return /^\p{L}+$/u.test(word) && word.length >= SHORTEST_STEMMED ? stem(word) : word;
+  return /^\p{L}+$/u.test(word) && word.length >= ANALYZER_DEFAULTS.shortestStemmed ? stem(word) : word;
 }

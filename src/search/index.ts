@@ -285,7 +285,7 @@ export class PassageIndex {
     const aliases: Group[] = [];
     for (const p of passages) {
       this.count(p, meta, 1);
-      for (const [long, short] of aliasesIn(p.text, this.indexing.aliasNameWords))
+      for (const [long, short] of aliasesIn(p.text, this.indexing))
         aliases.push({ phrases: [long, short], via: 'alias' });
     }
     if (aliases.length) this.learn(Bridges.between(aliases, this.analyzer));

@@ -4,7 +4,7 @@ import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
-import type { RankingOptions } from './ranking.js';
+import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { ANSWER_TYPES, CURRENCIES, TIME_WORDS, otherSpellings, withoutPrefix, type AnswerType } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
@@ -106,15 +106,16 @@ const WORD_AFTER = /^(?:st|nd|rd|th)?\s+([\p{L}'’]+)/u;
  * of a passage cost ask a tenth of a millisecond per candidate.
  */
 function* numbersIn(text: string): Generator<'year' | 'day' | 'amount'> {
+  const context = DEFAULT_RANKING.query.numberContext;
   for (const { 0: number, index: at } of text.matchAll(NUMBER)) {
     const end = at + number.length;
-    const after = text.slice(end, end + 24);
+    const after = text.slice(end, end + context.after);
     if (!DATE_SHAPED.test(number) || /[$€£]/.test(text[at - 1] ?? '') || PERCENT_AFTER.test(after)) {
       yield 'amount';
       continue;
     }
     const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase() ?? '';
-    const before = (WORDS_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[0] ?? '')
+    const before = (WORDS_BEFORE.exec(text.slice(Math.max(0, at - context.before), at))?.[0] ?? '')
       .toLowerCase()
       .split(/\s+/)
       .filter(Boolean)
@@ -267,7 +268,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     // A word neither the corpus nor the dictionary has may be two the corpus has, written as one ("schoolbus" for
     // "school bus", "nightshift" for "night shift"): a passage saying both says it, as a compound's other spelling.
     if (options.bridges.spelling > 0 && !kind && !bridged()) {
-      const parts = splitInTwo(index, word);
+      const parts = splitInTwo(index, word, options.compoundMinPart);
       if (parts) alts.push({ terms: parts, weight: options.bridges.spelling, via: 'spelling' });
     }
     // A word neither the corpus nor the dictionary has, made by a prefix of one the corpus has, is about that one.
@@ -315,15 +316,12 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
 /** A word of the question as the analyser reads it (`Analyzer.words`). */
 type AnalysedWord = ReturnType<Analyzer['words']>[number];
 
-/** The shortest part `splitInTwo` takes: shorter ones ("ga", "th") are too often a fragment of a typo. */
-const MIN_PART = 3;
-
 /**
- * The two terms the corpus has that `word` is written of, when it is (the split leaving the longer first part wins:
- * "schoolbus" is "school" and "bus", never "s" and "choolbus").
+ * The two terms the corpus has that `word` is written of, each of at least `minPart` letters, when it is (the split
+ * leaving the longer first part wins: "schoolbus" is "school" and "bus", never "s" and "choolbus").
  */
-function splitInTwo(index: PassageIndex, word: string): string[] | undefined {
-  for (let at = word.length - MIN_PART; at >= MIN_PART; at--) {
+function splitInTwo(index: PassageIndex, word: string, minPart: number): string[] | undefined {
+  for (let at = word.length - minPart; at >= minPart; at--) {
     const head = index.analyzer.processTerm(word.slice(0, at))?.[0];
     const tail = head && index.knows(head) ? index.analyzer.processTerm(word.slice(at))?.[0] : undefined;
     if (head && tail && index.knows(tail)) return [head, tail];

@@ -49,6 +49,12 @@ export interface RankingOptions {
      * capitalised words: more would take in the title before it.
      */
     aliasNameWords: number;
+    /**
+     * How far before a parenthesis, in characters, its long form is looked for: more than the longest the window of
+     * Schwartz and Hearst's algorithm takes (seventeen words, for a short form of twelve characters) in ordinary prose,
+     * and a bound on the work per parenthesis.
+     */
+    aliasLookBackChars: number;
   };
   search: {
     /**
@@ -112,6 +118,17 @@ export interface RankingOptions {
      * word is too easily another word), and up to two edits from `twoEditsFrom` letters on, one below.
      */
     typos: TypoRule;
+    /**
+     * The shortest part a word neither the corpus nor the dictionary has is split into, as two words the corpus has
+     * ("schoolbus" as "school" and "bus"): shorter ones ("ga", "th") are too often a fragment of a typo.
+     */
+    compoundMinPart: number;
+    /**
+     * How much of a passage's text around a number, in characters, `amountsIn` reads for the words that tell a year or
+     * a day from an amount: up to three words before it, and the word after it past a day's ordinal ending ("15th
+     * May"). Read from these defaults, as `amountsIn` takes no options.
+     */
+    numberContext: { before: number; after: number };
   };
   answer: {
     /**
@@ -164,6 +181,11 @@ export interface RankingOptions {
      * is shown too, though it shares nothing with the question.
      */
     excerptMinChars: number;
+    /**
+     * How many opening sentences introduce a new document (a digest, an add): enough to say what it is, few enough for
+     * a digest's list. Read from these defaults, as `leadExcerpt` takes no options.
+     */
+    leadSentences: number;
   };
   cite: {
     /** The fewest words between quote marks in chat text looked up as the quote (an apostrophe pair is not one). */
@@ -271,6 +293,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     moneyMinUsage: 0.5,
     familySteps: 2,
     aliasNameWords: 4,
+    aliasLookBackChars: 200,
   },
   search: {
     // No BM25+ floor: coverage already rewards a passage for each word of the question it holds, and the floor
@@ -304,6 +327,8 @@ export const DEFAULT_RANKING: RankingOptions = {
     unknownCode: 0.3,
     vagueWeight: 0.5,
     typos: { minLength: 4, twoEditsFrom: 8 },
+    compoundMinPart: 3,
+    numberContext: { before: 40, after: 24 },
   },
   answer: { minCoverage: 0.35, minEvidence: 1.6, confidentCoverage: 0.6 },
   ask: {
@@ -320,6 +345,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     figureSentenceBoost: 1.5,
     excerptSentences: 3,
     excerptMinChars: 120,
+    leadSentences: 2,
   },
   cite: {
     minQuotedWords: 3,

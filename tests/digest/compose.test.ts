@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { ELLIPSIS, plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
-import { PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
+import { DIGEST_DEFAULTS } from '../../src/digest/compose.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { note } from '../support/corpus.js';
 import { digestOf, eachDigestWorld, FERRIES_AND_BAKERIES } from './fixtures.js';
@@ -32,17 +32,25 @@ describe('composeDigest', () => {
     const { reply, passageIds } = digestOf(world(), { topics: ['fentanyl', 'Mérida funding'] });
     expect(reply.status).toBe('ok');
     const quoted = excerpts(reply);
-    expect(quoted.filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(PASSAGES_PER_TOPIC);
-    expect(quoted.filter((e) => e.citation.source === 'merida.md')).toHaveLength(PASSAGES_PER_TOPIC);
+    expect(quoted.filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
+    expect(quoted.filter((e) => e.citation.source === 'merida.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
     expect(passageIds).toEqual(quoted.map(idOf));
     expect(quoted.every((e) => e.citation.title && e.citation.paragraph > 0)).toBe(true);
     expectVerbatim(reply);
   });
 
+  it('takes its numbers from DIGEST_DEFAULTS, each overridable through tuning', () => {
+    const quoted = excerpts(
+      digestOf(world(), { topics: ['fentanyl', 'Mérida funding'], tuning: { passagesPerTopic: 1 } }).reply,
+    );
+    expect(quoted.filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(1);
+    expect(quoted.filter((e) => e.citation.source === 'merida.md')).toHaveLength(1);
+  });
+
   it('skips passages the channel has been sent', () => {
     const first = digestOf(world(), { topics: ['fentanyl'] });
     const second = digestOf(world(), { topics: ['fentanyl'], seen: new Set(first.passageIds) });
-    expect(second.passageIds).toHaveLength(PASSAGES_PER_TOPIC);
+    expect(second.passageIds).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
     expect(second.passageIds.filter((id) => first.passageIds.includes(id))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASSAGES_PER_TOPIC } from '../../src/digest/compose.js';
+import { DIGEST_DEFAULTS } from '../../src/digest/compose.js';
 import { oneOffDigest } from '../../src/digest/one-off.js';
 import { eachDigestWorld, FERRIES_AND_BAKERIES } from './fixtures.js';
 
@@ -14,7 +14,9 @@ describe('oneOffDigest', () => {
     () => {
       const reply = oneOffDigest(world().dossier, ['fentanyl'], '2026-01-11');
       expect(excerpts(reply)[0]?.citation.source).toBe('merida.md');
-      expect(excerpts(reply).filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(PASSAGES_PER_TOPIC);
+      expect(excerpts(reply).filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(
+        DIGEST_DEFAULTS.passagesPerTopic,
+      );
       expect(() => oneOffDigest(world().dossier, ['fentanyl'], 'yesterday')).toThrow(
         /--since "yesterday" is not a date/,
       );

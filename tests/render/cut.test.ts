@@ -18,6 +18,13 @@ describe('fitRich and fitText', () => {
     expect(fitText(`Hi. ${'word '.repeat(30)}`, 60)).toMatch(/^Hi\. (word ){10,}…$/);
   });
 
+  it('takes a sentence cut over a word cut by FitOptions.sentencePreference', () => {
+    const text = `Hi there. ${'word '.repeat(30)}`;
+    // The sentence cut keeps 9 characters, a word cut 55: taken only when it may keep that small a share.
+    expect(fitText(text, 60)).toMatch(/^Hi there\. (word ){9,}…$/);
+    expect(fitText(text, 60, undefined, { sentencePreference: 0.1 })).toBe('Hi there. …');
+  });
+
   it('cuts inside a first word longer than the room', () => {
     expect(fitText('x'.repeat(50), 10)).toBe('xxxxxxxx …');
   });

@@ -19,6 +19,14 @@ describe('aliasesIn', () => {
     expect(aliasesIn('Their engineer Tomas Brandt, known as TB, retired.')).toEqual([['Tomas Brandt', 'TB']]);
   });
 
+  it('looks back aliasLookBackChars for a long form, and names by their last aliasNameWords words', () => {
+    const text = 'The council set up a Joint Transport Board (JTB) last spring.';
+    expect(aliasesIn(text, { aliasNameWords: 4, aliasLookBackChars: 12 })).toEqual([]);
+    expect(
+      aliasesIn('The mayor, Maria Elena Ortiz Vidal, or MEOV, spoke.', { aliasNameWords: 2, aliasLookBackChars: 200 }),
+    ).toEqual([['Ortiz Vidal', 'MEOV']]);
+  });
+
   it('takes no letters found across a comma or bracket, nor a bracket that abbreviates nothing', () => {
     expect(aliasesIn('two parties, the Green Alliance and the Liberal Union (LUG), met')).toEqual([]);
     expect(aliasesIn('The report (see page 4) was late; costs rose (sharply).')).toEqual([]);

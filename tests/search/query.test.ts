@@ -294,6 +294,9 @@ describe('a word the corpus lacks', () => {
         expect(spelt('carpet')).toEqual([[]]);
         expect(spelt('cross the border')).toEqual([[], []]);
         expect(spelt('border cross')).toEqual([[], []]);
+        // Neither part may be shorter than compoundMinPart.
+        const strict = analyseQuery('nightshift', dossier.index, { ...dossier.ranking.query, compoundMinPart: 6 });
+        expect(strict.words[0]!.alternatives.filter((a) => a.via === 'spelling')).toEqual([]);
       },
       { wordnet: WORDNET_DIR },
     );

@@ -6,12 +6,21 @@ const LIST_MARKER = /^(?:[•◦▪‣·*-]|\d{1,3}[.)])\s+/;
 /** Sentence-final punctuation, possibly inside closing quotes or brackets. */
 const FINAL_PUNCTUATION = /[.!?,;:…]["'”’)\]]*$/;
 
-/** Share of undecodable or control characters above which a file is taken for binary. */
-const MAX_BAD_SHARE = 0.01;
+/** How plain text is told from binary, and its titles and headings from paragraphs. */
+export const TEXT_DEFAULTS = {
+  /** Share of undecodable or control characters above which a file is taken for binary. */
+  maxBadShare: 0.01,
+  /** The longest line read as a title or headline: a long headline's length, well short of a paragraph's. */
+  shortLineChars: 150,
+  shortLineWords: 20,
+  /** Longest first line still read as a plain-text title: one sentence of a long title, never a paragraph. */
+  titleMaxChars: 300,
+  titleMaxWords: 40,
+};
 
 /**
  * Decodes UTF-8 text, or returns undefined when the bytes are not text: any NUL byte, or more than
- * 1% of characters that are invalid UTF-8 or control characters. A few bad bytes in a real text
+ * `maxBadShare` (1%) of characters that are invalid UTF-8 or control characters. A few bad bytes in a real text
  * file are kept as U+FFFD rather than losing the document.
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
@@ -27,20 +36,16 @@ export function decodeText(bytes: Uint8Array): string | undefined {
     )
       bad++;
   }
-  return bad > text.length * MAX_BAD_SHARE ? undefined : text;
+  return bad > text.length * TEXT_DEFAULTS.maxBadShare ? undefined : text;
 }
 
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** The longest line read as a title or headline: a long headline's length, well short of a paragraph's. */
-const SHORT_LINE_CHARS = 150;
-const SHORT_LINE_WORDS = 20;
-
 /** A line short enough to be a title or headline and not ending like a sentence. */
 export function isShortLine(text: string): boolean {
-  return text.length <= SHORT_LINE_CHARS && wordCount(text) <= SHORT_LINE_WORDS;
+  return text.length <= TEXT_DEFAULTS.shortLineChars && wordCount(text) <= TEXT_DEFAULTS.shortLineWords;
 }
 
 /** How plain text shows a heading: a short line on its own, capitalised, without final punctuation. */
@@ -98,9 +103,6 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   return blocks;
 }
 
-/** Longest first line still read as a plain-text title: one sentence of a long title, never a paragraph. */
-const MAX_TITLE_CHARS = 300;
-const MAX_TITLE_WORDS = 40;
 /** A sentence end followed by another sentence's start. */
 const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u;
 
@@ -117,8 +119,8 @@ export function parseText(text: string): ParsedDocument {
     first?.kind === 'paragraph' &&
     second?.kind === 'paragraph' &&
     firstLine === first.text &&
-    first.text.length <= MAX_TITLE_CHARS &&
-    wordCount(first.text) <= MAX_TITLE_WORDS &&
+    first.text.length <= TEXT_DEFAULTS.titleMaxChars &&
+    wordCount(first.text) <= TEXT_DEFAULTS.titleMaxWords &&
     !SENTENCE_BREAK.test(first.text) &&
     second.text.length > first.text.length
   )
