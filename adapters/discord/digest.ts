@@ -16,15 +16,13 @@ import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/index.js
  * made from its slot's id with `enforce_nonce`, so Discord itself refuses to create a second
  * message with that nonce from the bot for a few minutes (and discord.js's own retries of a timed
  * out request cannot duplicate it). Discord keeps no nonce on a stored message, so after a post
- * it did not confirm, `findDigest` reads the channel's messages since the first attempt: the
+ * it did not confirm, `findDigest` reads the channel's messages since just before the first attempt: the
  * bot posts nothing else there on its own (answers to commands arrive through interactions), so a
  * message by the bot that is no interaction's answer is the digest.
  */
 
 /** Messages read after the first attempt, when looking for a digest (Discord's maximum per call). */
 const MESSAGES_READ = 100;
-/** Read from this long before the first post, for clocks that disagree. */
-const CLOCK_SKEW_MS = 60_000;
 /** The route discord.js names the channel-messages calls by, for its rate limiter. */
 const MESSAGES_ROUTE = '/channels/:id/messages';
 
@@ -44,7 +42,7 @@ export const rejectDigestRateLimits = (data: RateLimitData) => data.route === ME
 /** Whether the channel holds a message by the bot, posted since `since`, that answers no interaction. */
 export async function findDigest(client: Client, channel: SendableChannels, since: Date): Promise<boolean> {
   if (!('messages' in channel)) return false;
-  const after = SnowflakeUtil.generate({ timestamp: since.getTime() - CLOCK_SKEW_MS }).toString();
+  const after = SnowflakeUtil.generate({ timestamp: since.getTime() }).toString();
   const messages = await channel.messages.fetch({ after, limit: MESSAGES_READ, cache: false });
   return messages.some((m) => m.author.id === client.user?.id && !m.webhookId && !m.interactionMetadata);
 }

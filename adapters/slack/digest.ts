@@ -77,8 +77,6 @@ export class SlackDigestPoster {
 /** Messages read per history page, and pages read at most, when looking for a digest. */
 const HISTORY_PAGE = 100;
 const HISTORY_PAGES = 5;
-/** Read history from this long before the first post, for clocks that disagree. */
-const CLOCK_SKEW_MS = 60_000;
 
 /** Posts a digest (or any unprompted message) to a channel, with its slot's id when there is one. */
 async function postDigest(
@@ -101,7 +99,7 @@ async function postDigest(
  * `channels:history` scope (and `groups:history` for private channels).
  */
 async function findDigest(client: webApi.WebClient, channel: string, key: string, since: Date): Promise<boolean> {
-  const oldest = ((since.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6);
+  const oldest = (since.getTime() / 1000).toFixed(6);
   let cursor: string | undefined;
   for (let page = 0; page < HISTORY_PAGES; page++) {
     const history = await client.conversations.history({

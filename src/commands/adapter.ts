@@ -41,7 +41,8 @@ export interface Adapter<Target = unknown> {
    */
   post(channelId: string, reply: Reply, options?: PostOptions): Promise<void>;
   /**
-   * Whether a post marked with `key` is among the channel's messages since `since`: how the digest
+   * Whether a post marked with `key` is among the channel's messages since `since` (the digest gives its first
+   * attempt's time less a margin for the platform's clock, `DELIVERY_DEFAULTS.clockSkewMs`): how the digest
    * settles a post the platform did not confirm, before posting it again. Throws a DeliveryError
    * when it cannot tell (`cannot-check` when it never will). Absent where the platform cannot be asked.
    */

@@ -48,6 +48,11 @@ export const DELIVERY_DEFAULTS = {
    * for the post (a slow request may still land); later looks back off.
    */
   checkDelayMs: 15_000,
+  /**
+   * A post is looked for from this long before its first attempt (`Adapter.findPost`'s `since`), since the platform's
+   * clock, which stamps the post, may be behind this host's.
+   */
+  clockSkewMs: 60_000,
   /** At shutdown, how long posts in flight may still take before their outcome is recorded unknown. */
   drainMs: 5000,
 };
@@ -541,7 +546,7 @@ export class DigestScheduler {
       );
     let found: boolean;
     try {
-      const since = new Date(run.postingAt ?? slot.toISOString());
+      const since = new Date(Date.parse(run.postingAt ?? slot.toISOString()) - this.tuning.clockSkewMs);
       found = await this.bounded(adapter.findPost(sub.channelId, slotKey(sub, slot), since));
     } catch (err) {
       const error = asDeliveryError(err);

@@ -30,6 +30,8 @@ export class FakePlatform {
   /** Every post tried, in order: the channel and key. */
   readonly attempts: { channelId: string; key?: string }[] = [];
   readonly looks: string[] = [];
+  /** The `since` of each look, in order. */
+  readonly lookedSince: Date[] = [];
   inFlight = 0;
   maxInFlight = 0;
   /** Thrown by `findPost` while set. */
@@ -63,8 +65,9 @@ export class FakePlatform {
     }
   }
 
-  async findPost(channelId: string, key: string): Promise<boolean> {
+  async findPost(channelId: string, key: string, since: Date): Promise<boolean> {
     this.looks.push(channelId);
+    this.lookedSince.push(since);
     if (this.lookFailure) throw this.lookFailure;
     return this.messages.some((m) => m.channelId === channelId && m.key === key);
   }

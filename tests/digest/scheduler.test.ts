@@ -113,6 +113,18 @@ describe('DigestScheduler', () => {
       expectNoPassageTwice(platform, 'C-NEWS');
     });
 
+    it('is looked for from a margin for the platform’s clock before its first attempt, clockSkewMs', async () => {
+      for (const clockSkewMs of [undefined, 5000]) {
+        const { store } = subscribed();
+        const platform = new FakePlatform().plan('C-NEWS', 'accepted-timeout');
+        const s = scheduler(store, platform, { delivery: clockSkewMs ? { clockSkewMs } : {} });
+        await s.tick(SLOT);
+        await s.tick(plus(SLOT, 1));
+        expect(platform.lookedSince).toEqual([new Date(SLOT.getTime() - (clockSkewMs ?? 60_000))]);
+        store.unsubscribe('slack', 'C-NEWS');
+      }
+    });
+
     it('that did not reach the channel (timeout, connection reset) is posted again, once', async () => {
       for (const failure of ['lost-timeout', 'lost-reset'] as const) {
         const store = world().openStore();
