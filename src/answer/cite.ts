@@ -3,7 +3,7 @@ import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { compoundPart, fold, symbolsAsWords } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
-import { NUMBER_SCALES, NUMBER_WORDS } from '../search/english.js';
+import { NUMBER_SCALES, NUMBER_WORDS, SCALE_LETTERS } from '../search/english.js';
 import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
@@ -250,8 +250,11 @@ const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}(?!\d))/g;
 /** A word, or a number with its decimals ("2.5"); a number is a word apart from a letter after it ("5bn"). */
 const TOKEN = /\d+(?:\.\d+)?|[\p{L}\p{N}]+/gu;
 const DIGITS = /^\d+(?:\.\d+)?$/;
-/** Besides English's scale words, the "k" of a thousand that chat writes ("50k"). */
-const SCALES: ReadonlyMap<string, number> = new Map([...NUMBER_SCALES, ['k', 1e3]]);
+/** Besides English's scale words, the scale letters chat writes after any number: the "k" of "50k". */
+const SCALES: ReadonlyMap<string, number> = new Map([
+  ...NUMBER_SCALES,
+  ...[...SCALE_LETTERS].flatMap(([letter, { scale, bare }]) => (bare ? [[letter, scale] as const] : [])),
+]);
 
 /**
  * The number that starts at `tokens[i]`, its digits and the token after it: "two hundred and five thousand", "two and

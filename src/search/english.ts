@@ -105,6 +105,17 @@ export const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
+ * The one table of scales written as a letter glued to a number: "50k", "$200m". `bare`: whether a number without a
+ * currency sign carries it too, as chat writes "50k" for fifty thousand, where "5m" may be five metres. The figure
+ * grammar reads a scale letter only after a currency sign; `cite`, matching a quote's numbers with a passage's, reads
+ * the bare ones after any number.
+ */
+export const SCALE_LETTERS: ReadonlyMap<string, { scale: number; bare: boolean }> = new Map([
+  ['m', { scale: 1e6, bare: false }],
+  ['k', { scale: 1e3, bare: true }],
+]);
+
+/**
  * Words that qualify an amount before it ("some 40", "more than 2,000", "up to $5"), each as its words, longest first
  * so that "more than" wins over "more": the figure grammar keeps them as a figure's hedge, and a hedged number is a
  * count however much it looks like a year ("about 1500").

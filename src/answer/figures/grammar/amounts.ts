@@ -1,4 +1,4 @@
-import { AMOUNT_HEDGES, NUMBER_SCALES as SCALES } from '../../../search/english.js';
+import { AMOUNT_HEDGES, NUMBER_SCALES as SCALES, SCALE_LETTERS } from '../../../search/english.js';
 import { STOP_WORDS } from '../../../search/stopwords.js';
 import type { Token } from '../tokens.js';
 import {
@@ -18,7 +18,6 @@ import {
   AGES,
   BOUND_HEDGES,
   COMPARISONS,
-  SCALE_LETTERS,
   isDash,
 } from './words.js';
 import type { FigureUnit } from './types.js';
@@ -82,7 +81,8 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   k++;
   let scale = 1;
   // wink leaves a sentence's last full stop on a letter: "cost $40m."
-  const letter = currency && r.t[k]?.spaced === false ? SCALE_LETTERS.get(r.lower(k).replace(/\.$/, '')) : undefined;
+  const letter =
+    currency && r.t[k]?.spaced === false ? SCALE_LETTERS.get(r.lower(k).replace(/\.$/, ''))?.scale : undefined;
   for (let word = letter ?? SCALES.get(r.lower(k)); word; word = SCALES.get(r.lower(k))) {
     scale *= word;
     wordy = false;

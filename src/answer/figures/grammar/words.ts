@@ -14,11 +14,6 @@ export const NUMBER_WORDS = new Map(
 export const CURRENCY_SYMBOLS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.signs.map((s) => [s, c.unit])));
 export const CURRENCY_WORDS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c.unit])));
 export const CHANGE_MARKERS = new Set(['up', 'down']);
-/** Scales written as a letter glued to a sum with its currency sign ("$200m", "£40k"); alone, "m" may be metres. */
-export const SCALE_LETTERS = new Map([
-  ['m', 1e6],
-  ['k', 1e3],
-]);
 /** A share said in words, by the parts its whole is cut into: "half of", "a third of", "two-thirds of". */
 export const FRACTIONS = new Map(
   (
