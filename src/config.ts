@@ -218,7 +218,25 @@ export type Config = z.output<typeof ConfigSchema>;
 
 /** Reads the environment into a `Config`, or throws one line naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  return parsedOrThrown(ConfigSchema, env);
+}
+
+/**
+ * Reads only the variables `names` from the environment, for a program that uses no others: the one-shot command line
+ * answers from a corpus, so a Slack token set for the bot, right or wrong, is none of its business (and with a bad one
+ * it stopped where nothing needed Slack). Each is checked as `loadConfig` checks it.
+ */
+export function loadSettings<K extends keyof Config>(
+  names: readonly K[],
+  env: Record<string, string | undefined> = process.env,
+): Pick<Config, K> {
+  const picked: Record<string, z.ZodType> = Object.fromEntries(names.map((name) => [name, ConfigSchema.shape[name]]));
+  // Zod's types follow a pick by names written out, not by a generic list of them: these are `names`' outputs.
+  return parsedOrThrown(z.object(picked), env) as Pick<Config, K>;
+}
+
+function parsedOrThrown<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');

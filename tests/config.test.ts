@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ConfigSchema, loadConfig, loadEnvFile } from '../src/config.js';
+import { ConfigError, ConfigSchema, loadConfig, loadEnvFile, loadSettings } from '../src/config.js';
 
 const names = Object.keys(ConfigSchema.shape);
 
@@ -92,6 +92,20 @@ describe('loadConfig', () => {
       'postgresql://dossier@db:5432/dossier',
     );
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe('loadSettings', () => {
+  it('reads and checks only the variables named, so a bad Slack token does not stop a program that reads none', () => {
+    const env = { SLACK_BOT_TOKEN: 'not-a-token', CORPUS_DIR: './ferries', FETCH_MAX_MB: '5' };
+    expect(loadSettings(['CORPUS_DIR', 'CACHE_DIR', 'FETCH_MAX_MB'], env)).toEqual({
+      CORPUS_DIR: './ferries',
+      CACHE_DIR: './.cache',
+      FETCH_MAX_MB: 5,
+    });
+    expect(() => loadSettings(['CORPUS_DIR', 'FETCH_MAX_MB'], { ...env, FETCH_MAX_MB: 'lots' })).toThrow(
+      new ConfigError('FETCH_MAX_MB must be a whole number from 1 to 1024 (it is "lots")'),
+    );
   });
 });
 

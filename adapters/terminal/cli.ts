@@ -18,7 +18,7 @@ import {
   type Command,
   type CommandContext,
 } from '../../src/commands/index.js';
-import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
+import { ConfigError, loadEnvFile, loadSettings } from '../../src/config.js';
 import { answerFigures, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
 import { asWritten, DossierError, fileError } from '../../src/errors.js';
 import type { Ingest, SafeFetcher } from '../../src/ingest/index.js';
@@ -327,10 +327,24 @@ async function checked(command: string, text: string, values: Values): Promise<R
 const wordsAfterNothing = (error: { issues: readonly { code: string }[] }): boolean =>
   error.issues.some((i) => i.code === 'unrecognized_keys');
 
+/**
+ * The settings this command line reads, and checks: the corpus's, the log's, and `add`'s fetching. The bot's others
+ * (its tokens, ports, database) are not read, so one that is wrong stops the bot but not an answer here.
+ */
+const SETTINGS = [
+  'CORPUS_DIR',
+  'CACHE_DIR',
+  'LEXICON',
+  'LOG_LEVEL',
+  'FETCH_ALLOW_PRIVATE',
+  'FETCH_MAX_MB',
+  'FETCH_TIMEOUT_SECONDS',
+] as const;
+
 /** The corpus the options or the environment name, with the configuration and log it was opened with. */
 async function openCorpus(values: Values) {
   const envProblem = loadEnvFile();
-  const config = loadConfig();
+  const config = loadSettings(SETTINGS);
   const log = terminalLogger(values.json ? 'error' : config.LOG_LEVEL);
   if (envProblem) log.warn(envProblem);
   const dossier = await Dossier.open({

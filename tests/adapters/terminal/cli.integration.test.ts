@@ -334,6 +334,30 @@ describe('dossier on a mistyped command, --version and --json', () => {
     expect([version.status, version.stdout]).toEqual([0, `dossier ${pkg.version}\n`]);
   });
 
+  it('answers whatever the bot’s own settings say: a bad Slack token is the bot’s to refuse, not dossier’s', () => {
+    const env = { ...process.env, LOG_LEVEL: 'error', SLACK_BOT_TOKEN: 'not-a-token', SLACK_PORT: 'eighty' };
+    const args = [
+      '--import',
+      'tsx',
+      CLI,
+      'ask',
+      'National Guard',
+      '--corpus',
+      corpus.dir,
+      '--cache',
+      `${corpus.dir}/.cache`,
+    ];
+    const asked = spawnSync(process.execPath, args, { encoding: 'utf8', env });
+    expect([asked.status, asked.stderr]).toEqual([0, '']);
+    expect(asked.stdout).toContain('The National Guard was deployed');
+    // A setting it does read is still checked, in one line.
+    const bad = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...env, LOG_LEVEL: 'loud' } });
+    expect([bad.status, bad.stderr.trim()]).toEqual([
+      1,
+      'dossier: LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent (it is "loud")',
+    ]);
+  });
+
   it('gives help as JSON, and says in one line that digest has none', () => {
     const help = run(['help', '--json']);
     expect(help.status).toBe(0);
