@@ -139,21 +139,44 @@ export function errorLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
+/** What the system's error codes for a file or folder mean, in words, whether it was being read or written. */
+const FILE_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'its links go round in a loop',
+  ENAMETOOLONG: 'its name is too long',
+  EIO: 'the disk reported an error',
+  EBUSY: 'it is in use',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
 /**
- * Why a file could not be written, in words and without the system's paths ("its folder does not exist" rather than
- * "ENOENT: no such file or directory, open '/srv/…/y.png'"): the line may reach a chat, which has no business with
- * the server's folders.
+ * An error of the system's about a file in words and without its path: Node's message names the code and the path
+ * ("EACCES: permission denied, open '/srv/…/a.md'"), where the line it goes in names the file already, and may reach
+ * a chat, which has no business with the server's folders. A code not listed keeps Node's words, less the code and
+ * the path.
  */
-export function fileError(error: unknown): string {
+function fileReason(error: unknown, reasons: Record<string, string>): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'its folder does not exist',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of the path is not a folder',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device',
-  };
-  return (code && reasons[code]) ?? errorLine(error);
+  const known = code && (reasons[code] ?? FILE_REASONS[code]);
+  return (
+    known ||
+    errorLine(error)
+      .replace(/^[A-Z][A-Z0-9_]+: /, '')
+      .replace(/, \w+ '.*'$/, '')
+  );
 }
+
+/** Why a file could not be written ("its folder does not exist" rather than "ENOENT: …, open '/srv/…/y.png'"). */
+export const fileError = (error: unknown): string => fileReason(error, { ENOENT: 'its folder does not exist' });
+
+/**
+ * Why a file or folder could not be read ("permission denied" rather than "EACCES: …, open '/srv/…/a.md'"): one found
+ * when the folder was listed and gone when it was read was moved or deleted meanwhile.
+ */
+export const readError = (error: unknown): string => fileReason(error, { ENOENT: 'it was moved or deleted' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLine, fileError, SHOWN_TYPED_CHARS, TYPED_BACKTICK, typed } from '../src/errors.js';
+import { errorLine, fileError, readError, SHOWN_TYPED_CHARS, TYPED_BACKTICK, typed } from '../src/errors.js';
 
 const systemError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -21,9 +21,22 @@ describe('fileError', () => {
     expect(fileError(systemError('EPERM', 'EPERM'))).toBe('permission denied');
   });
 
-  it("falls back to the error's first line for a code it does not know", () => {
-    expect(fileError(systemError('EBUSY', 'EBUSY: resource busy\nmore'))).toBe('EBUSY: resource busy');
+  it("falls back to the error's first line for a code it does not know, without the code and the paths", () => {
+    const moved = "EXDEV: cross-device link not permitted, rename '/srv/a' -> '/mnt/b'\nmore";
+    expect(fileError(systemError('EXDEV', moved))).toBe('cross-device link not permitted');
     expect(fileError(new Error('no code at all'))).toBe('no code at all');
+  });
+});
+
+describe('readError', () => {
+  it("says why a file or folder could not be read in plain words, without Node's code or the path", () => {
+    const denied = systemError('EACCES', "EACCES: permission denied, open '/srv/corpus/ferries.md'");
+    expect(readError(denied)).toBe('permission denied');
+    expect(readError(systemError('ENOENT', "ENOENT: no such file or directory, open '/srv/corpus/a.md'"))).toBe(
+      'it was moved or deleted',
+    );
+    expect(readError(systemError('EIO', "EIO: i/o error, read '/srv/corpus/a.md'"))).toBe('the disk reported an error');
+    expect(readError(new Error('not a file: a pipe, socket or device'))).toBe('not a file: a pipe, socket or device');
   });
 });
 

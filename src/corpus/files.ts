@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { errorLine } from '../errors.js';
+import { readError } from '../errors.js';
 import { readStatedMeta } from './metadata.js';
 import type { DocumentMeta } from './types.js';
 
@@ -83,7 +83,7 @@ export async function readSidecar(path: string, read: (path: string) => Promise<
       bytes = await read(candidate);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      return { meta: {}, problems: [`${basename(candidate)} cannot be read (${errorLine(error)})`] };
+      return { meta: {}, problems: [`${basename(candidate)} cannot be read (${readError(error)})`] };
     }
     const { meta, problems } = readStatedMeta(new TextDecoder().decode(bytes), basename(candidate));
     return { bytes, meta, problems };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
 import { readlink, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { DossierError, errorLine } from '../errors.js';
+import { DossierError, errorLine, readError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { CorruptFileError, type ParsedDocument } from './block.js';
 import { buildDocument } from './document.js';
@@ -73,14 +73,14 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
       info ? `The corpus path is not a folder: ${root}` : `Corpus folder not found: ${root}`,
     );
   const { files, unlisted } = await listFiles(root).catch((error: unknown) => {
-    throw new DossierError('corpus-missing', `Corpus folder cannot be read: ${root} (${errorLine(error)})`);
+    throw new DossierError('corpus-missing', `Corpus folder cannot be read: ${root} (${readError(error)})`);
   });
   const listed = statAll(files);
   const loaded = await mapLimit(files, options.concurrency ?? LOAD_DEFAULTS.concurrency, (path) =>
     loadDocument(root, path, options, listed),
   );
   const folderWarnings = unlisted.map(({ path, error }) =>
-    warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${errorLine(error)})`),
+    warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${readError(error)})`),
   );
   const documents = loaded.flatMap((l) => (l.document ? [l.document] : [])).sort(bySource);
   // Otherwise an empty or mistyped folder starts quietly and every question finds nothing.
@@ -150,7 +150,7 @@ async function loadFile(
     // A link whose target is gone is named with its target, not with the system's "no such file, stat '…'".
     const target = (error as NodeJS.ErrnoException).code === 'ENOENT' && (await readlink(path).catch(() => undefined));
     if (target) return skip('unreadable', `is a link to ${target}, which does not exist`);
-    return skip('unreadable', `cannot be read (${errorLine(error)})`);
+    return skip('unreadable', `cannot be read (${readError(error)})`);
   }
   if (size > maxBytes) return skip('too-large', `is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit`);
   const known = stamp === undefined ? undefined : options.reuse?.(source, { stamp });
@@ -159,7 +159,7 @@ async function loadFile(
   try {
     bytes = await read(path);
   } catch (error) {
-    return skip('unreadable', `cannot be read (${errorLine(error)})`);
+    return skip('unreadable', `cannot be read (${readError(error)})`);
   }
   if (bytes.length === 0) return skip('empty', 'is empty');
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as z from 'zod';
 import { LEXICON_FILE, readOnlyFile } from '../corpus/files.js';
-import { DossierError, errorLine } from '../errors.js';
+import { DossierError, errorLine, readError } from '../errors.js';
 import { parseYaml, readYamlMapping } from '../yaml.js';
 import type { Group } from './bridges.js';
 
@@ -50,14 +50,14 @@ export async function loadLexicon(file: string | undefined, named = false): Prom
     const code = (error as NodeJS.ErrnoException).code;
     if (!named) {
       // Not there is no lexicon; there but unreadable (a pipe, no permission) is left out as a malformed one is.
-      const ignored = `lexicon ${file} ignored: it cannot be read (${errorLine(error)})`;
+      const ignored = `lexicon ${file} ignored: it cannot be read (${readError(error)})`;
       return code === 'ENOENT' ? { groups: [], hash: '' } : { groups: [], hash: '', ignored };
     }
     throw new DossierError(
       'lexicon-missing',
       code === 'ENOENT'
         ? `Lexicon file not found: ${file} (name a YAML file of synonyms, or none)`
-        : `Lexicon file cannot be read: ${file} (${errorLine(error)})`,
+        : `Lexicon file cannot be read: ${file} (${readError(error)})`,
     );
   }
   const { entries, problem } = lexiconEntries(raw);

@@ -61,7 +61,7 @@ describe('sidecarPaths and readSidecar', () => {
     };
     expect(await readSidecar('/c/chart.pdf', locked)).toEqual({
       meta: {},
-      problems: ['chart.pdf.meta.yaml cannot be read (EACCES: permission denied)'],
+      problems: ['chart.pdf.meta.yaml cannot be read (permission denied)'],
     });
   });
 });
