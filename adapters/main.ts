@@ -14,7 +14,7 @@ import { DiscordAdapter } from './discord/adapter.js';
 import { HEALTH_PATH, healthHandler, startHealthServer, stopHealthServer } from './health-server.js';
 import { SlackAdapter } from './slack/app.js';
 import { slackSettings } from './slack/settings.js';
-import { terminalLogger } from './terminal/log.js';
+import { indexingNotice, terminalLogger } from './terminal/log.js';
 import { styleFor } from './terminal/render.js';
 import { TerminalAdapter } from './terminal/repl.js';
 
@@ -89,6 +89,10 @@ async function main(): Promise<void> {
     lexicon: config.LEXICON,
     wordnet: WORDNET_DIR,
     log,
+    // Before the terminal's prompt, where its warnings go; in a chat platform's log, as its other start-up lines.
+    onIndexing: inTerminal
+      ? indexingNotice(config.LOG_LEVEL, config.CORPUS_DIR, toTerminal)
+      : () => log.info({ dir: config.CORPUS_DIR }, 'indexing the corpus: nothing of it is saved yet'),
   });
   running.dossier = dossier;
   dossier.warm();

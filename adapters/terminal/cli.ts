@@ -24,7 +24,7 @@ import { asWritten, DossierError, fileError } from '../../src/errors.js';
 import type { Ingest, SafeFetcher } from '../../src/ingest/index.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { botContext, commandContext } from '../bot.js';
-import { terminalLogger } from './log.js';
+import { indexingNotice, terminalLogger } from './log.js';
 import { renderTerminal, styleFor, widthOf } from './render.js';
 
 /** A line of help: how to type something, and what it does. */
@@ -347,12 +347,15 @@ async function openCorpus(values: Values) {
   const config = loadSettings(SETTINGS);
   const log = terminalLogger(values.json ? 'error' : config.LOG_LEVEL);
   if (envProblem) log.warn(envProblem);
+  const corpusDir = values.corpus ?? config.CORPUS_DIR;
   const dossier = await Dossier.open({
-    corpusDir: values.corpus ?? config.CORPUS_DIR,
+    corpusDir,
     cacheDir: values.cache ?? config.CACHE_DIR,
     lexicon: values.lexicon ?? config.LEXICON,
     wordnet: WORDNET_DIR,
     log,
+    // On stderr, as warnings are: stdout is the answer, which `--json` callers read.
+    onIndexing: indexingNotice(values.json ? 'error' : config.LOG_LEVEL, corpusDir),
   });
   return { dossier, config, log };
 }

@@ -39,6 +39,12 @@ export interface DossierOptions {
    * words are learned when the index is built; none when unset.
    */
   wordnet?: string;
+  /**
+   * Called once, before the engine parses or indexes a corpus it has nothing saved of (a first start, a fresh cache,
+   * a saved index of another version or lexicon), which takes a large corpus a while with nothing else to show: a
+   * surface says so. Not called when it answers from what it saved.
+   */
+  onIndexing?: () => void;
 }
 
 /**
@@ -82,7 +88,7 @@ export class Dossier implements Library {
     // What was just parsed and indexed is held whole in memory (800 MB at 1000× the seeds, and collecting it slows
     // answers), while the saved copy is read on demand: so the engine answers from what it saved, as after a restart.
     // Quiet: the first read has said whatever was wrong with a file or a setting once already.
-    const dossier = (await Dossier.read(options, silentLogger())).dossier;
+    const dossier = (await Dossier.read({ ...options, onIndexing: undefined }, silentLogger())).dossier;
     dossier.built = true;
     return dossier;
   }
@@ -103,6 +109,13 @@ export class Dossier implements Library {
     const saved = options.cacheDir
       ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log, figures)
       : undefined;
+    let indexing = options.onIndexing;
+    const startIndexing = () => {
+      indexing?.();
+      indexing = undefined;
+    };
+    // Nothing saved: every document is parsed, most of a first start's time, before the index is even begun.
+    if (saved?.empty) startIndexing();
     const corpus = await loadCorpus(options.corpusDir, { ...options.load, log, reuse: saved?.reuse });
     const corpusSaved = (await saved?.save(corpus)) ?? false;
     const ranking = rankingOptions(options.ranking);
@@ -114,6 +127,7 @@ export class Dossier implements Library {
       ranking: ranking.search,
       indexing: ranking.index,
       wordnet: options.wordnet,
+      onBuild: startIndexing,
     });
     index.useLexicon(lexicon.groups);
     const dossier = new Dossier(corpus, index, dossierLog, ranking, figures, options.load, {

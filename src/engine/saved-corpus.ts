@@ -54,6 +54,11 @@ export class SavedCorpus {
     private readonly figures: FigureCache,
   ) {}
 
+  /** Whether nothing of the corpus is saved (a first start, a fresh cache): every document will be parsed. */
+  get empty(): boolean {
+    return this.saved.size === 0;
+  }
+
   /** The saved corpus of `corpusDir`, whose figures go into (and are saved from) `figures`. */
   static async open(cacheDir: string, corpusDir: string, log: Logger, figures: FigureCache): Promise<SavedCorpus> {
     const file = savedPath(cacheDir, 'corpus', SAVED_CORPUS_VERSION, corpusDir);

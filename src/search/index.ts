@@ -153,6 +153,7 @@ export class PassageIndex {
       ranking = DEFAULT_RANKING.search,
       indexing = DEFAULT_RANKING.index,
       wordnet,
+      onBuild,
     }: {
       cacheDir?: string;
       log?: Logger;
@@ -164,6 +165,8 @@ export class PassageIndex {
       indexing?: IndexRanking;
       /** WordNet's dictionary folder, read to bridge the corpus's words to their synonyms. */
       wordnet?: string;
+      /** Called when there is no saved index to read, before the corpus is indexed. */
+      onBuild?: () => void;
     } = {},
   ): Promise<PassageIndex> {
     const key = `${corpusKey(corpus)}:${salt}:${wordnet ? 'wordnet' : ''}:${JSON.stringify(indexing)}`;
@@ -180,6 +183,7 @@ export class PassageIndex {
         log.warn({ file, err: String(error) }, 'the saved index cannot be read; indexing the corpus again');
       }
     }
+    onBuild?.();
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking, indexing);
     if (wordnet) {
       try {

@@ -43,6 +43,8 @@ describe('npm start with no platform tokens', () => {
       expect(stdout).toContain('four million euros');
       expect(`${stdout}${stderr}`).not.toMatch(/"level":/);
       expect(stderr).toMatch(/^dossier: broken\.pdf .+$/m);
+      // A first start, with a fresh cache: the indexing is said before the session's first line.
+      expect(stderr).toMatch(/^dossier: Indexing the corpus in .+; a large one takes a while\. .+$/m);
     } finally {
       await corpus.cleanup();
       await rm(data, { recursive: true, force: true });

@@ -48,3 +48,19 @@ describe('Dossier.reloadLexicon', () => {
     expect(warnings()).toHaveLength(2);
   });
 });
+
+describe('Dossier.open onIndexing', () => {
+  it('is called once before indexing a corpus with nothing saved, not when it reads the saved index', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Ferries', 'The ferry fare rose.') });
+    let calls = 0;
+    const onIndexing = () => calls++;
+    await Dossier.open({ corpusDir: dir, cacheDir, onIndexing });
+    expect(calls).toBe(1);
+    await Dossier.open({ corpusDir: dir, cacheDir, onIndexing });
+    expect(calls).toBe(1);
+    // The documents are saved, but the index saved is of another lexicon: indexed again, and said so.
+    await writeFile(join(dir, 'synonyms.yaml'), 'ferry: [boat]\n');
+    await Dossier.open({ corpusDir: dir, cacheDir, onIndexing });
+    expect(calls).toBe(2);
+  });
+});

@@ -470,6 +470,24 @@ describe('dossier --chart', () => {
   });
 });
 
+describe('dossier on a first start', () => {
+  it('says on stderr that it is indexing the corpus when nothing of it is saved, and not once it is', async () => {
+    const fresh = await tempCorpus({ 'ferry.md': note('Ferries', 'The ferry fare rose to four euros.') });
+    try {
+      const first = run(['ask', 'ferry fare'], fresh, 'info');
+      expect([first.status, first.stderr]).toEqual([
+        0,
+        `dossier: Indexing the corpus in ${fresh.dir}; a large one takes a while. Later starts read the saved index.\n`,
+      ]);
+      expect(first.stdout).toContain('four euros');
+      const again = run(['ask', 'ferry fare'], fresh, 'info');
+      expect([again.status, again.stderr]).toEqual([0, '']);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+});
+
 describe('dossier over an empty corpus folder', () => {
   it('warns in one line naming the folder, then answers as usual', () => {
     const ask = run(['ask', 'cartel revenue'], empty, 'info');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalLogger } from '../../../adapters/terminal/log.js';
+import { indexingNotice, terminalLogger } from '../../../adapters/terminal/log.js';
 
 describe('terminalLogger', () => {
   it('shows a log line as one plain sentence, without fields or secrets', () => {
@@ -19,5 +19,18 @@ describe('terminalLogger', () => {
     terminalLogger('debug', { write: (text: string) => shown.push(text) }).debug('reading the corpus');
     terminalLogger('silent', { write: (text: string) => shown.push(text) }).fatal({}, 'not shown');
     expect(shown).toEqual(['dossier: reading the corpus\n']);
+  });
+});
+
+describe('indexingNotice', () => {
+  it('says in one line that the corpus is being indexed, at info and chattier, and nothing at warn or quieter', () => {
+    const shown: string[] = [];
+    const out = { write: (text: string) => shown.push(text) };
+    indexingNotice('info', './ferries', out)?.();
+    expect(shown).toEqual([
+      'dossier: Indexing the corpus in ./ferries; a large one takes a while. Later starts read the saved index.\n',
+    ]);
+    expect(indexingNotice('warn', './ferries', out)).toBeUndefined();
+    expect(indexingNotice('silent', './ferries', out)).toBeUndefined();
   });
 });
