@@ -15,6 +15,7 @@ import {
   parseText,
   runCommand,
   unknownCommandLine,
+  VERSION,
   type Command,
   type CommandContext,
 } from '../../src/commands/index.js';
@@ -233,11 +234,12 @@ export async function main(argv: string[]): Promise<number> {
     return refuse({ line: optionProblem(error), status: 2 });
   }
   const { values, positionals } = options;
-  if (values.version) {
+  const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
+  // `dossier version` too, as the terminal bot takes `version`.
+  if (values.version || (VERSION.test(typed) && words.length === 0)) {
     process.stdout.write(`dossier ${DOSSIER_VERSION}\n`);
     return 0;
   }
-  const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
   if (EXIT.test(typed) && words.length === 0) return refuse({ line: NO_EXIT, status: 2 });
   // The same reading as every chat surface: a command, a mistyped one, or a question for `ask`.
   const { name: command, text } = parseText([typed, ...words].join(' '));
@@ -474,6 +476,10 @@ function help(text: string, json: boolean): number {
   const named = (args.data as { command?: string }).command?.toLowerCase();
   // The schema also takes the terminal bot's own words (`help more` there explains them), which are none here: asked
   // about, each says why, as typed alone it does.
+  if (named && VERSION.test(named)) {
+    process.stdout.write("Usage: dossier version (or --version)\n  Dossier's version\n");
+    return 0;
+  }
   if (named && !findCommand(named)) {
     const line = MORE.test(named) ? NO_MORE : EXIT.test(named) ? NO_EXIT : `${notACommand(named)}.`;
     return refuse({ line, status: 2 });

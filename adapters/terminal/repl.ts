@@ -6,13 +6,16 @@ import { errorReply, type Reply } from '../../src/answer/reply.js';
 import { corpusSize } from '../../src/engine/index.js';
 import {
   EXIT,
+  findCommand,
   INTERNAL_ERROR,
   MORE,
   runCommand,
   runText,
-  withoutSlashCommand,
+  VERSION,
+  withoutAddress,
   type CommandContext,
 } from '../../src/commands/index.js';
+import { DOSSIER_VERSION } from '../../src/version.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { renderTerminal, styleFor, widthOf, type TerminalStyle } from './render.js';
 
@@ -36,6 +39,23 @@ const PROMPT = '> ';
 
 /** The one person at the terminal, and their one channel. */
 const TERMINAL_USER = 'terminal';
+
+/** A command's name, or one of the words only this session takes (`more`, `exit`, `quit`, `version`). */
+const namesSomething = (word: string): boolean =>
+  Boolean(findCommand(word)) || MORE.test(word) || EXIT.test(word) || VERSION.test(word);
+
+/**
+ * A line without what a person used to a shell or to other chat programs types before a command or a word of the
+ * session, here only (every surface leaves out the slash command and `@Dossier`: `withoutAddress`): the command line's
+ * name (`dossier help`, `dossier version`), and a slash before the word (`/exit`, `/help`), as other programs take
+ * their own commands. Before any other word they stay: `dossier of the ferry review` is a question.
+ */
+function withoutShellHabits(text: string): string {
+  const [first = '', second = ''] = text.split(/\s+/, 2);
+  if (/^dossier$/i.test(first) && namesSomething(second)) return text.slice(first.length).trim();
+  if (first.startsWith('/') && namesSomething(first.slice(1))) return text.slice(1);
+  return text;
+}
 
 /**
  * The terminal surface: the commands people type in Slack or Discord (`/brief cite …`), answered
@@ -163,9 +183,14 @@ export class TerminalAdapter implements Adapter<null> {
     const typed = line.trim();
     // Command names are read in any case, so the slash command is too, typed once or more; alone it is help, as in
     // Slack.
-    const text = withoutSlashCommand(typed, this.settings.slashCommand ?? CONFIG_DEFAULTS.SLACK_COMMAND);
+    const text = withoutShellHabits(withoutAddress(typed, this.settings.slashCommand ?? CONFIG_DEFAULTS.SLACK_COMMAND));
     if (EXIT.test(text)) {
       this.rl?.close();
+      return;
+    }
+    if (VERSION.test(text)) {
+      this.output.write(`Dossier ${DOSSIER_VERSION}\n\n`);
+      this.prompt();
       return;
     }
     if (typed) {

@@ -5,6 +5,7 @@ import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
+import { escapeRegExp } from '../corpus/text.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
@@ -143,11 +144,15 @@ function meantCommand(word: string): Command | undefined {
 /**
  * `more` alone pages the terminal bot's last answer, and the terminal reads it before any command. Typed anywhere else
  * (`/brief more` in Slack) it is no question: a search for the word would answer nothing, or passages saying "more".
+ * Said as a sentence ("More.", "more!") it is the same word.
  */
-export const MORE = /^more$/i;
+export const MORE = /^more[.!?]*$/i;
 
 /** `exit` or `quit` alone ends a terminal session; its help explains them (`SESSION_WORDS`). */
-export const EXIT = /^(?:exit|quit)$/i;
+export const EXIT = /^(?:exit|quit)[.!]*$/i;
+
+/** `version` alone prints the terminal bot's version, as `dossier version` and `--version` do on the command line. */
+export const VERSION = /^version[.!?]*$/i;
 
 /**
  * The terminal's own words, which its closing line of help names: `help more` there explains them, as `help ask` does
@@ -157,6 +162,7 @@ const SESSION_WORDS: { word: string; summary: string }[] = [
   { word: 'more', summary: 'The next results of the last answer' },
   { word: 'exit', summary: 'Ends the session (so does quit, or Ctrl-D)' },
   { word: 'quit', summary: 'Ends the session (so does exit, or Ctrl-D)' },
+  { word: 'version', summary: 'The version of Dossier running' },
 ];
 
 function sessionWord(name: string): { word: string; summary: string } | undefined {
@@ -229,23 +235,30 @@ export function parseText(line: string): { name: string; text: string; raw: Reco
   return { name: askCommand.name, text: trimmed, raw: askCommand.fromText(trimmed) };
 }
 
+/** The bot's name, as a person addresses it in writing (`@Dossier help`). */
+const BOT_NAME = 'Dossier';
+
 /**
- * The text without the slash command typed at its start, however many times: `/brief /brief help` (the command
- * pasted after the one Slack took, or typed twice from habit) is `help`, where it was searched for "brief help".
- * In any case, as command names are read; only the whole word (`/briefing` is no prefix).
+ * The text without what addresses the bot at its start, however many times and in any order: the slash command
+ * (`/brief /brief help`, the command pasted after the one Slack took, or typed twice from habit) and the bot's name
+ * as a mention typed as text (`@Dossier help`, with or without a colon or comma after it, as the terminal and a Slack
+ * command's text carry it, where chat's mention markup is read by each adapter). Each was searched for as words
+ * ("brief help", "dossier help"). In any case, as command names are read; only whole words (`/briefing` and
+ * `@Dossiers` are no prefix).
  */
-export function withoutSlashCommand(text: string, slashCommand: string): string {
-  const escaped = slashCommand.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return text.trim().replace(new RegExp(`^(?:${escaped}(?:\\s+|$))+`, 'i'), '');
+export function withoutAddress(text: string, slashCommand?: string): string {
+  const words = [`@${BOT_NAME}`, ...(slashCommand ? [slashCommand] : [])].map(escapeRegExp);
+  return text.trim().replace(new RegExp(`^(?:(?:${words.join('|')})[:,]?(?:\\s+|$))+`, 'i'), '');
 }
 
 /**
  * Runs a command typed as text (`cite …`, or a bare question for `ask`). Never throws: a bad
  * command or a failing handler becomes a one-line error reply. The slash command typed again after the one the
- * platform took (Slack's `/brief /brief help`, or after a mention) is read as one.
+ * platform took (Slack's `/brief /brief help`, or after a mention), or the bot's name (`@Dossier help`), is left out
+ * (see `withoutAddress`).
  */
 export async function runText(text: string, ctx: CommandContext): Promise<Reply> {
-  const typed = ctx.slashCommand?.startsWith('/') ? withoutSlashCommand(text, ctx.slashCommand) : text;
+  const typed = withoutAddress(text, ctx.slashCommand?.startsWith('/') ? ctx.slashCommand : undefined);
   if (!typed.trim()) return helpReply(ctx);
   const { name, raw } = parseText(typed);
   return runCommand(name, raw, ctx);

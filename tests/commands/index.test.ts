@@ -10,6 +10,7 @@ import {
   parseText,
   runCommand,
   runText,
+  withoutAddress,
   type CommandContext,
 } from '../../src/commands/index.js';
 import { DossierError, SHOWN_TYPED_CHARS } from '../../src/errors.js';
@@ -105,6 +106,17 @@ describe('the command table', () => {
     }
     // With words after it, it starts a question like any other English word.
     expect((await runText('more National Guard deployments', ctx())).error).toBeUndefined();
+  });
+
+  it('reads "More." or "more!" as more, and a leading @Dossier mention as no part of what is asked', async () => {
+    const slack = commandContext(guard(), { platform: 'slack', slashCommand: '/brief' });
+    for (const typed of ['More.', 'more!'])
+      expect((await runText(typed, slack)).error?.message, typed).toMatch(/^There is no `more` command here/);
+    for (const typed of ['@Dossier help', '@dossier: /brief help', '/brief @Dossier, help'])
+      expect((await runText(typed, slack)).title, typed).toBe('Dossier: cited answers from your documents');
+    // Only the whole name: "@Dossiers" is a word of the question.
+    expect(withoutAddress('@Dossiers help', '/brief')).toBe('@Dossiers help');
+    expect(withoutAddress('@Dossier   @Dossier cite fare rise')).toBe('cite fare rise');
   });
 
   it('asks a question whose first word is an English word near a command name (city, source, figure)', async () => {
@@ -210,6 +222,7 @@ describe('the command table', () => {
       'more — The next results of the last answer',
     ]);
     expect(shown(await runText('help EXIT', ctx()))[1]).toBe('exit — Ends the session (so does quit, or Ctrl-D)');
+    expect(shown(await runText('help version', ctx()))[1]).toBe('version — The version of Dossier running');
     const slack = commandContext(guard(), { platform: 'slack' });
     expect((await runText('help more', slack)).error).toEqual({
       code: 'bad-arguments',

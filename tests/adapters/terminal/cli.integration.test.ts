@@ -326,12 +326,15 @@ describe('dossier on a mistyped command, --version and --json', () => {
     }
   });
 
-  it('prints its version', () => {
+  it('prints its version', { timeout: 120_000 }, () => {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
       version: string;
     };
     const version = run(['--version']);
     expect([version.status, version.stdout]).toEqual([0, `dossier ${pkg.version}\n`]);
+    // As the terminal bot takes `version`; `help version` says so.
+    expect(run(['version']).stdout).toBe(`dossier ${pkg.version}\n`);
+    expect(run(['help', 'version']).stdout).toBe("Usage: dossier version (or --version)\n  Dossier's version\n");
   });
 
   it('answers whatever the bot’s own settings say: a bad Slack token is the bot’s to refuse, not dossier’s', () => {

@@ -4,6 +4,7 @@ import { botContext, type BotContext } from '../../../adapters/bot.js';
 import { TerminalAdapter } from '../../../adapters/terminal/repl.js';
 import { noStyle, type TerminalStyle } from '../../../adapters/terminal/render.js';
 import type { CommandGate } from '../../../src/commands/index.js';
+import { DOSSIER_VERSION } from '../../../src/version.js';
 import { corpusForSuite, note } from '../../support/corpus.js';
 
 /** Eight paragraphs that answer one question alike: more than a page of answers. */
@@ -64,6 +65,28 @@ describe('TerminalAdapter', () => {
     expect(out.match(/1 document, 8 passages\./g)).toHaveLength(2);
     // Ends the session as exit does, rather than search for "brief exit".
     expect(await session(['/brief  /brief exit'])).toBe(await session(['exit']));
+  });
+
+  it('reads a leading @Dossier, the command line’s name or a slash before a word it takes as that word', async () => {
+    const out = await session(['@Dossier sources', '@dossier: /brief sources', 'dossier sources', '/sources']);
+    // Once in the greeting, once for each line: none is searched for as a question.
+    expect(out.match(/1 document, 8 passages\./g)).toHaveLength(5);
+    expect(out).not.toContain('Nothing in the corpus answers');
+    // Before any other word they are a question's: `dossier of …` is asked, not refused as a command.
+    expect(await session(['dossier of revenue estimates'])).toContain('Nothing in the corpus answers this question.');
+  });
+
+  it('ends the session on /exit or /quit as on exit, and pages on "More." or "more!" as on more', async () => {
+    for (const word of ['/exit', '/quit', 'Exit.'])
+      expect(await session([word, 'sources']), word).toBe(await session(['exit', 'sources']));
+    const out = await session(['cartel revenue estimate', 'More.', 'more!']);
+    expect(out.match(/^\d+(?=\. “)/gm)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+  });
+
+  it('prints its version on version, or dossier version, as the command line does on --version', async () => {
+    const out = await session(['version', 'dossier version', '/version']);
+    expect(out.match(new RegExp(`^(> )?Dossier ${DOSSIER_VERSION.replaceAll('.', '\\.')}$`, 'gm'))).toHaveLength(3);
+    expect(out).not.toContain('Nothing in the corpus answers');
   });
 
   it('takes empty lines read from a pipe as nothing, drawing the prompt once for each command', async () => {
