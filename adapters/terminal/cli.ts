@@ -16,6 +16,7 @@ import {
   runCommand,
   unknownCommandLine,
   VERSION,
+  wordsBeyond,
   type Command,
   type CommandContext,
 } from '../../src/commands/index.js';
@@ -473,18 +474,21 @@ function help(text: string, json: boolean): number {
   if (!args.success) {
     return refuse({ line: argumentsProblem(spec, args.error, ASKING), status: 2 });
   }
-  const named = (args.data as { command?: string }).command?.toLowerCase();
-  // The schema also takes the terminal bot's own words (`help more` there explains them), which are none here: asked
-  // about, each says why, as typed alone it does.
+  // The table's reading: `help /brief` is the list, and `help /cite` is `help cite`.
+  const [first, ...words] = ((args.data as { command?: string }).command ?? '').split(/\s+/).filter(Boolean);
+  const named = first?.toLowerCase();
+  // `version` is taken here too, as in the terminal bot.
   if (named && VERSION.test(named)) {
     process.stdout.write("Usage: dossier version (or --version)\n  Dossier's version\n");
     return 0;
   }
+  // The schema also takes the terminal bot's other words (`help more` there explains them), which are none here: asked
+  // about, each says why, as typed alone it does.
   if (named && !findCommand(named)) {
     const line = MORE.test(named) ? NO_MORE : EXIT.test(named) ? NO_EXIT : `${notACommand(named)}.`;
     return refuse({ line, status: 2 });
   }
-  const beyond = named ? wordsBeyond(findCommand(named)!, text.split(/\s+/).filter(Boolean).slice(1)) : undefined;
+  const beyond = named ? wordsBeyond(named, words, ASKING) : undefined;
   if (beyond) {
     return refuse({ line: beyond, status: 2 });
   }
@@ -501,27 +505,6 @@ function help(text: string, json: boolean): number {
     process.stdout.write(`${shown.join('\n')}\n`);
   }
   return 0;
-}
-
-/**
- * The words after the command `help` names, refused in one line as words after a command that takes none are, rather
- * than ignored: "help ask what is dredging" most likely wanted the answer. One subcommand of it is let through
- * (`help digest preview`, as chat takes it), its help being the command's; a word that is no subcommand of a command
- * that has them is refused as that command refuses it.
- */
-function wordsBeyond(spec: Command, words: string[]): string | undefined {
-  const [first = '', ...rest] = words;
-  // The table's own reading of the word: a subcommand is an `action` the command has, and one it has not ("digest
-  // prevue") is named as `dossier digest prevue` names it.
-  const raw = spec.fromText(first);
-  const parsed = spec.args.safeParse(raw);
-  const subcommand = Boolean(first) && raw.action === first.toLowerCase();
-  if (subcommand && !parsed.success && isUnknownAction(parsed.error))
-    return argumentsProblem(spec, parsed.error, ASKING);
-  const more = subcommand ? rest : words;
-  if (!more.length) return undefined;
-  const asked = ['dossier help', spec.name, ...(subcommand ? [first.toLowerCase()] : [])].join(' ');
-  return `\`dossier help\` explains one command: type \`${asked}\` without "${more.join(' ')}".`;
 }
 
 /**

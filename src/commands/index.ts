@@ -12,7 +12,14 @@ import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import { howToAsk, slashCommandOf, usageOf, type Asking } from './asking.js';
 import { addCommand, addFilesReply, onlyALinkReply } from './add.js';
-import { defineCommand, nearestName, NO_ARGUMENTS, type Command, type CommandContext } from './command.js';
+import {
+  defineCommand,
+  isUnknownAction,
+  nearestName,
+  NO_ARGUMENTS,
+  type Command,
+  type CommandContext,
+} from './command.js';
 import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
@@ -86,19 +93,24 @@ const helpCommand = defineCommand({
     command: z
       .string()
       .trim()
-      .superRefine((name, ctx) => {
+      .overwrite(withoutSlashes)
+      .superRefine((typed, ctx) => {
+        const name = typed.split(/\s+/, 1)[0]!;
         if (name && !findCommand(name) && !sessionWord(name))
           ctx.addIssue({ code: 'custom', message: notACommand(name) });
       })
       .optional()
       .describe('A command to explain, e.g. digest'),
   }),
-  // The first word only: `help digest subscribe` asks about `digest`.
-  fromText: (rest) => (rest ? { command: rest.split(/\s+/, 1)[0] } : {}),
+  // The words after help: a command's name, and perhaps one of its subcommands (`help digest subscribe`).
+  fromText: (rest) => (rest ? { command: rest } : {}),
   run: async ({ command }, ctx) => {
-    const named = command ? findCommand(command) : undefined;
+    const [name, ...words] = command ? command.split(/\s+/) : [];
+    const beyond = name ? wordsBeyond(name, words, ctx) : undefined;
+    if (beyond) return errorReply('bad-arguments', beyond);
+    const named = name ? findCommand(name) : undefined;
     if (named) return commandHelpReply(named, ctx);
-    const session = command ? sessionWord(command) : undefined;
+    const session = name ? sessionWord(name) : undefined;
     if (!session) return helpReply(ctx);
     if (ctx.platform === 'terminal')
       return replyOf(`Dossier: ${session.word}`, [
@@ -186,6 +198,42 @@ export function notACommand(name: string): string {
   return (
     `"${typed(name)}" is not a command${meant ? ` (did you mean ${meant.name}?)` : ''}: the commands are ` +
     `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  );
+}
+
+/**
+ * The words `help` names a command by without the slash of the slash command: help about the slash command itself
+ * (`help /brief`, whatever it is called here) is the list of commands, so it is left out, and a command written as a
+ * slash command (`help /cite`) is that command. A word in slash form names no command but the slash command, which
+ * this schema, shared by every surface, cannot tell by name.
+ */
+function withoutSlashes(words: string): string {
+  const [first = '', ...rest] = words.split(/\s+/);
+  if (!first.startsWith('/')) return words;
+  return findCommand(first.slice(1)) ? words.slice(1) : rest.join(' ');
+}
+
+/**
+ * The words after the command `help` names, refused in one line as words after a command that takes none are
+ * (`NO_ARGUMENTS`), rather than ignored: "help ask what is dredging" most likely wanted the answer. One subcommand of
+ * it is let through (`help digest preview`), its help being the command's; a word that is no subcommand of a command
+ * that has them is refused as that command refuses it ("digest prevue").
+ */
+export function wordsBeyond(name: string, words: string[], asking: Asking): string | undefined {
+  const command = findCommand(name);
+  const [first = '', ...rest] = words;
+  // The table's own reading of the word: a subcommand is an `action` the command has.
+  const raw = command && first ? command.fromText(first) : {};
+  const subcommand = Boolean(first) && raw.action === first.toLowerCase();
+  const parsed = command && subcommand ? command.args.safeParse(raw) : undefined;
+  if (command && parsed && !parsed.success && isUnknownAction(parsed.error))
+    return argumentsProblem(command, parsed.error, asking);
+  const more = subcommand ? rest : words;
+  if (!more.length) return undefined;
+  const about = [name.toLowerCase(), ...(subcommand ? [first.toLowerCase()] : [])].join(' ');
+  return (
+    `\`${howToAsk(asking, helpCommand.name)}\` explains one command: type ` +
+    `\`${howToAsk(asking, helpCommand.name, [['command', about]])}\` without "${typed(more.join(' '))}".`
   );
 }
 

@@ -215,6 +215,37 @@ describe('the command table', () => {
     );
   });
 
+  it('answers help about the slash command itself with the list, and a command with a slash as it', async () => {
+    const slack = commandContext(guard(), { platform: 'slack', slashCommand: '/brief' });
+    for (const typed of ['help /brief', 'help /BRIEF'])
+      expect((await runText(typed, slack)).title, typed).toBe('Dossier: cited answers from your documents');
+    expect((await runText('help /cite', slack)).title).toBe('Dossier: cite');
+    const discord = commandContext(guard(), { platform: 'discord' });
+    expect((await runCommand('help', { command: '/brief' }, discord)).title).toBe(
+      'Dossier: cited answers from your documents',
+    );
+  });
+
+  it('refuses words after the command help explains, as the command line does, but a subcommand of it', async () => {
+    const slack = commandContext(guard(), { platform: 'slack', slashCommand: '/brief' });
+    // A word where digest takes a subcommand is refused as `digest foo` is, in one line, as the command line does.
+    expect((await runText('help digest foo', slack)).error).toEqual({
+      code: 'bad-arguments',
+      message: '"foo" is not one of subscribe, unsubscribe, list or preview.',
+    });
+    expect((await runText('help cite foo', slack)).error?.message).toBe(
+      '`/brief help` explains one command: type `/brief help cite` without "foo".',
+    );
+    expect((await runText('help ask what is dredging', ctx())).error?.message).toBe(
+      '`help` explains one command: type `help ask` without "what is dredging".',
+    );
+    expect((await runText('help digest preview ferry fares', ctx())).error?.message).toBe(
+      '`help` explains one command: type `help digest preview` without "ferry fares".',
+    );
+    expect((await runText('help digest prevue', ctx())).error?.message).toMatch(/^"prevue" is not one of /);
+    expect((await runText('help digest subscribe', ctx())).title).toBe('Dossier: digest');
+  });
+
   it('explains the terminal’s own words on help, which elsewhere name no command', async () => {
     const shown = (reply: Reply) => [reply.title, ...reply.blocks.map((b) => (b.type === 'text' ? plain(b.text) : ''))];
     expect(shown(await runText('help more', ctx()))).toEqual([

@@ -183,53 +183,62 @@ describe('dossier help', () => {
     }
   });
 
-  it('gives one command’s usage for help <command>, and refuses a word that names none or words sources lacks', () => {
-    const ask = run(['help', 'ask']);
-    expect([ask.status, ask.stderr]).toEqual([0, '']);
-    expect(lines(ask.stdout)).toEqual(['Usage: dossier ask <question>', `  ${findCommand('ask')!.summary}`]);
-    const feeds = run(['help', 'feeds']);
-    expect([feeds.status, feeds.stderr]).toEqual([0, '']);
-    expect(lines(feeds.stdout)).toEqual([
-      `In the bot only: ${findCommand('feeds')!.usage}`,
-      `  ${findCommand('feeds')!.summary}`,
-      '  Type it in the terminal bot (`npm start`), or after /brief in Slack or Discord.',
-    ]);
-    const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
-    for (const [args, status, line] of [
-      [
-        ['help', 'me'],
-        2,
-        'dossier: "me" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest and help.',
-      ],
-      // The terminal bot's own words, which its `help` explains, are no command here: each says why, as typed alone.
-      [
-        ['help', 'exit'],
-        2,
-        'dossier: There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.',
-      ],
-      [
-        ['help', 'Quit'],
-        2,
-        'dossier: There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.',
-      ],
-      [
-        ['help', 'more', '--json'],
-        2,
-        'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',
-      ],
-      [
-        // Words after a command that takes none are a slip of usage, exit 2 as after `dossier help ask`; it was 1.
-        ['sources', 'on', 'the', 'guard'],
-        2,
-        'dossier: `dossier sources` takes nothing after it. To search the documents for those words, ask: ' +
-          '`dossier ask …`.',
-      ],
-    ] as const) {
-      // Refused before the corpus is loaded: this one does not exist.
-      const refused = run([...args], missing);
-      expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([status, '', [line]]);
-    }
-  });
+  it(
+    'gives one command’s usage for help <command>, and refuses a word that names none or words sources lacks',
+    {
+      timeout: 120_000,
+    },
+    () => {
+      const ask = run(['help', 'ask']);
+      expect([ask.status, ask.stderr]).toEqual([0, '']);
+      expect(lines(ask.stdout)).toEqual(['Usage: dossier ask <question>', `  ${findCommand('ask')!.summary}`]);
+      // Help about the chat's slash command is the whole usage, as in chat; a command with its slash is the command.
+      expect(lines(run(['help', '/brief']).stdout)[0]).toBe('Usage: dossier <command> [text] [options]');
+      expect(run(['help', '/ask']).stdout).toBe(ask.stdout);
+      const feeds = run(['help', 'feeds']);
+      expect([feeds.status, feeds.stderr]).toEqual([0, '']);
+      expect(lines(feeds.stdout)).toEqual([
+        `In the bot only: ${findCommand('feeds')!.usage}`,
+        `  ${findCommand('feeds')!.summary}`,
+        '  Type it in the terminal bot (`npm start`), or after /brief in Slack or Discord.',
+      ]);
+      const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
+      for (const [args, status, line] of [
+        [
+          ['help', 'me'],
+          2,
+          'dossier: "me" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest and help.',
+        ],
+        // The terminal bot's own words, which its `help` explains, are no command here: each says why, as typed alone.
+        [
+          ['help', 'exit'],
+          2,
+          'dossier: There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.',
+        ],
+        [
+          ['help', 'Quit'],
+          2,
+          'dossier: There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.',
+        ],
+        [
+          ['help', 'more', '--json'],
+          2,
+          'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',
+        ],
+        [
+          // Words after a command that takes none are a slip of usage, exit 2 as after `dossier help ask`; it was 1.
+          ['sources', 'on', 'the', 'guard'],
+          2,
+          'dossier: `dossier sources` takes nothing after it. To search the documents for those words, ask: ' +
+            '`dossier ask …`.',
+        ],
+      ] as const) {
+        // Refused before the corpus is loaded: this one does not exist.
+        const refused = run([...args], missing);
+        expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([status, '', [line]]);
+      }
+    },
+  );
 
   it('says in one line where to use a command that needs a channel or the running bot, before loading', () => {
     const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
