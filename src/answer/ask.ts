@@ -8,7 +8,17 @@ import type { AnswerType } from '../search/english.js';
 import type { FigureUnit } from './figures/grammar/index.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
-import { partlyBlock, plain, replyOf, said, textReply, type Excerpt, type Reply, type ReplyBlock } from './reply.js';
+import {
+  notSearchedLine,
+  partlyBlock,
+  plain,
+  replyOf,
+  said,
+  textReply,
+  type Excerpt,
+  type Reply,
+  type ReplyBlock,
+} from './reply.js';
 
 /** How many passages one page of `ask` or `cite` shows, unless told otherwise. */
 export const PAGE_SIZE = 3;
@@ -221,16 +231,10 @@ const LACKING = { figure: 'gives no figure', time: 'does not say when' } as cons
 export function askReply(answer: AskAnswer, offset = 0): Reply {
   const json = () => askJson(answer);
   if (answer.results.length === 0) {
-    // A question of symbols alone ("???", an emoji), or of common words alone ("how much", "why"), was not searched:
-    // "Nothing in the corpus answers" would blame the corpus, and "try other words" not say which to add.
     const none = offset
       ? 'No more passages answer this question.'
-      : !/[\p{L}\p{N}]/u.test(answer.query)
-        ? 'That question has no words to look for: ask it in words.'
-        : answer.onlyCommonWords
-          ? 'That question has only words too common to look for: say what it is about, as in ' +
-            '`how much did the ferry cost?`.'
-          : 'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.';
+      : (notSearchedLine(answer.query, answer.onlyCommonWords, 'question', 'how much did the ferry cost?') ??
+        'Nothing in the corpus answers this question. Try other words, or `sources` to see what the corpus holds.');
     return textReply(answer.query, said(none), { status: 'empty', json });
   }
   const blocks: ReplyBlock[] = [

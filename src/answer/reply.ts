@@ -268,3 +268,21 @@ export const textReply = (title: string, body: string | RichText, over: Partial<
 export function errorReply(code: ErrorCode, message: string): Reply {
   return replyOf(message, [], { status: 'error', error: { code, message } });
 }
+
+/**
+ * Why a question (or a `figures` topic) was not searched, in one line, or nothing when it was: one of symbols alone
+ * ("???", an emoji), or of common words alone ("how much", "why"). "Nothing in the corpus answers" would blame the
+ * corpus, and "try other words" not say which to add; `example` is one that says what it is about.
+ */
+export function notSearchedLine(
+  query: string,
+  onlyCommonWords: boolean | undefined,
+  what: 'question' | 'topic',
+  example: string,
+): string | undefined {
+  if (!/[\p{L}\p{N}]/u.test(query))
+    return `That ${what} has no words to look for: ${what === 'question' ? 'ask it' : 'name it'} in words.`;
+  if (onlyCommonWords)
+    return `That ${what} has only words too common to look for: say what it is about, as in \`${example}\`.`;
+  return undefined;
+}

@@ -56,6 +56,8 @@ export class FiguresAnswer {
     readonly match: Match = 'none',
     /** For a partial match: the topic's words the best figure's passage does not mention, as typed. */
     readonly unmatched: string[] = [],
+    /** The topic's words are all too common to look for ("how much"), so nothing was searched (as for ask). */
+    readonly onlyCommonWords = false,
   ) {}
 
   toJSON(): { query: string; match: Match; figures: FigureJson[] } {
@@ -90,7 +92,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const nothing = new FiguresAnswer(shown, [], [], [], undefined);
   const { index, ranking } = dossier;
   const query = aboutWhat(analyseQuery(topic, index, ranking.query), ranking.figures.changeWeight);
-  if (!answerable(query)) return nothing;
+  if (!answerable(query))
+    return query.words.length ? nothing : new FiguresAnswer(shown, [], [], [], undefined, 'none', [], true);
   const matched = matchFor(dossier, query);
   if (!matched) return nothing;
   const found = scoreClauses(dossier, query, figureClauses(dossier, query, matched));

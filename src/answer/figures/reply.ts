@@ -2,7 +2,9 @@ import { DossierError } from '../../errors.js';
 import {
   chartLeftOut,
   markRanges,
+  notSearchedLine,
   partlyBlock,
+  said,
   textReply,
   type Attachment,
   type Citation,
@@ -31,7 +33,10 @@ export const NARROWER_TOPIC = 'Name a narrower topic (one measure, place or year
 export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = seriesChart): Reply {
   const title = `Figures on ${answer.query}`;
   if (!answer.figures.length) {
-    return textReply(title, `No figures on ${answer.query} in the corpus.`, { status: 'empty' });
+    const notSearched = notSearchedLine(answer.query, answer.onlyCommonWords, 'topic', 'ferry fares since 2020');
+    return textReply(title, notSearched ? said(notSearched) : `No figures on ${answer.query} in the corpus.`, {
+      status: 'empty',
+    });
   }
   const blocks: ReplyBlock[] = answer.match === 'partial' ? [partlyBlock('figures', 'topic', answer.unmatched)] : [];
   const compared = new Set(answer.disagreements.flat());

@@ -57,6 +57,26 @@ describe('figuresReply', () => {
     expect(() => shape('pear harvest', broken)).toThrow('a bug');
   });
 
+  it('says how to name a topic of question words alone, or of symbols alone, rather than that none has figures', () => {
+    expect(shape('how much')).toEqual({
+      status: 'empty',
+      blocks: [
+        {
+          type: 'text',
+          text: [
+            { text: 'That topic has only words too common to look for: say what it is about, as in ' },
+            { text: 'ferry fares since 2020', code: true },
+            { text: '.' },
+          ],
+        },
+      ],
+      attachments: [],
+    });
+    expect(shape('???').blocks).toEqual([
+      { type: 'text', text: [{ text: 'That topic has no words to look for: name it in words.' }] },
+    ]);
+  });
+
   it('says so when the corpus has no figures on the topic', () => {
     expect(shape('submarine cables')).toEqual({
       status: 'empty',
