@@ -12,6 +12,7 @@ import {
   runCommand,
   runText,
   VERSION,
+  parseText,
   withoutAddress,
   type CommandContext,
 } from '../../src/commands/index.js';
@@ -40,6 +41,16 @@ const PROMPT = '> ';
 /** The one person at the terminal, and their one channel. */
 const TERMINAL_USER = 'terminal';
 
+/**
+ * What `more` says when the last answer has no further page: only `ask` pages its passages, so after another command
+ * (`figures`, whose figures come whole, or `sources`) it says so, where "No more results" read as if it had paged.
+ */
+function noMoreLine(lastCommand: string | undefined): string {
+  if (lastCommand === 'ask') return 'No more results.';
+  const which = lastCommand ? `\`${lastCommand}\` answers come` : 'the last answer came';
+  return `\`more\` shows the next passages of an \`ask\` answer; ${which} on one page.`;
+}
+
 /** A command's name, or one of the words only this session takes (`more`, `exit`, `quit`, `version`). */
 const namesSomething = (word: string): boolean =>
   Boolean(findCommand(word)) || MORE.test(word) || EXIT.test(word) || VERSION.test(word);
@@ -66,6 +77,8 @@ export class TerminalAdapter implements Adapter<null> {
   private rl?: Interface;
   private reading = false;
   private last?: Reply;
+  /** The command the last answer was from: `more` after one that does not page says which does. */
+  private lastCommand?: string;
   /** The number the next answer delivered starts its results at: 1, or on `more` where the page before ended. */
   private firstNumber = 1;
   private queue: Promise<void> = Promise.resolve();
@@ -202,7 +215,10 @@ export class TerminalAdapter implements Adapter<null> {
         { nameOf: async (id) => (id === TERMINAL_USER ? 'you, in this terminal' : undefined) },
       );
       if (MORE.test(text)) await this.more(ctx);
-      else await this.deliver(null, await runText(text, ctx));
+      else {
+        this.lastCommand = text ? findCommand(parseText(text).name)?.name : undefined;
+        await this.deliver(null, await runText(text, ctx));
+      }
     }
     this.prompt();
   }
@@ -218,7 +234,7 @@ export class TerminalAdapter implements Adapter<null> {
       const offset = next.args.offset;
       this.firstNumber = typeof offset === 'number' ? offset + 1 : 1;
       await this.deliver(null, reply);
-    } else if (this.last) this.write(errorReply('no-more-results', 'No more results.'));
+    } else if (this.last) this.write(errorReply('no-more-results', noMoreLine(this.lastCommand)));
     else
       this.write(
         errorReply('no-question-yet', 'Ask a question first; `more` shows the next results of the last answer.'),

@@ -110,10 +110,23 @@ describe('TerminalAdapter', () => {
     expect(out).not.toContain('Nothing in the corpus answers');
   });
 
-  it('says there is no next page after an answer that has none (cite, sources)', async () => {
-    const out = await session(['cite Cartel revenue estimate number 3', 'more', 'sources', 'more']);
-    expect(out.match(/^(> )?No more results\.$/gm)).toHaveLength(2);
-    expect(out).not.toContain('Nothing in the corpus answers');
+  it('says `more` pages ask answers after an answer of another command (cite, figures, sources)', async () => {
+    const out = await session([
+      'cite Cartel revenue estimate number 3',
+      'more',
+      'figures revenue',
+      'more',
+      'sources',
+      'More.',
+    ]);
+    for (const command of ['cite', 'figures', 'sources'])
+      expect(out).toMatch(
+        new RegExp(
+          `^(> )?\`more\` shows the next passages of an \`ask\` answer; \`${command}\` answers come on one page\\.$`,
+          'm',
+        ),
+      );
+    expect(out).not.toMatch(/No more results|Nothing in the corpus answers/);
   });
 
   it('asks for a question first on `more` before any answer, and still pages the first answer after', async () => {
