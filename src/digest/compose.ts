@@ -14,10 +14,24 @@ import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
 
+/** A key figure and what identifies it among the channel's sightings (`figureId`). */
+export interface KeyFigure {
+  id: string;
+  item: FigureItem;
+}
+
+/**
+ * The id a figure is remembered by once a channel has been shown it: its passage's id and where it stands in the
+ * passage, kept with the passage ids the channel was sent. It is never a passage's id (those end in `#` and the
+ * paragraph's number), so a passage whose figure was shown is still quoted later.
+ */
+export const figureId = (passageId: string, offset: number): string => `${passageId}:figure:${offset}`;
+
 /** Where the digest gets key figures; optional, since the figures module may not be wired in. */
 export interface FigureSource {
-  forTopic(dossier: Dossier, topic: string): FigureItem[];
-  forDocument?(dossier: Dossier, document: SourceDocument): FigureItem[];
+  /** Up to `limit` of the topic's figures, most relevant first: the digest shows the best the channel has not seen. */
+  forTopic(dossier: Dossier, topic: string, limit: number): KeyFigure[];
+  forDocument?(dossier: Dossier, document: SourceDocument): KeyFigure[];
 }
 
 export interface DigestInput {
@@ -26,7 +40,7 @@ export interface DigestInput {
   topics: string[];
   /** Documents first seen since the channel's last digest, oldest first. */
   newDocuments: SourceDocument[];
-  /** Passage ids the channel has been sent before: never sent again. */
+  /** Passage ids, and figure ids (`figureId`), the channel has been sent before: never sent again. */
   seen: ReadonlySet<string>;
   figures?: FigureSource;
   /** The reply's title line (default: the topics). */
@@ -39,7 +53,7 @@ export interface DigestInput {
 
 export interface Digest {
   reply: Reply;
-  /** Every passage quoted, to remember as sent once the post succeeds. */
+  /** Every passage quoted, and every figure shown (`figureId`), to remember as sent once the post succeeds. */
   passageIds: string[];
 }
 
@@ -55,6 +69,8 @@ export const DIGEST_DEFAULTS = {
   newDocuments: 5,
   /** Key figures shown per topic, and per new document. */
   figuresPerTopic: 3,
+  /** How deep into a topic's figures to look for those the channel has not been shown. */
+  figureDepth: 20,
   /** How deep into a topic's ranking to look for passages the channel has not seen. */
   topicDepth: 60,
   /** How long `TopicRankings` reuses a topic's ranking for other channels' digests. */
@@ -72,7 +88,7 @@ export type DigestTuning = typeof DIGEST_DEFAULTS;
  * decision (`match`: none when nothing in the corpus answers it, so no passage is quoted under it), and its figures.
  */
 interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched'> {
-  figures: FigureItem[];
+  figures: KeyFigure[];
 }
 
 /**
@@ -106,7 +122,7 @@ export class TopicRankings {
     const ranking = rankTopic(this.dossier, topic, this.figures, this.tuning);
     const sources = new Set([
       ...ranking.results.map((r) => r.passage.source),
-      ...ranking.figures.map((f) => f.citation.source),
+      ...ranking.figures.map((f) => f.item.citation.source),
     ]);
     const documents = [...sources].flatMap((source) => this.dossier.document(source) ?? []);
     if (this.entries.size > this.tuning.sweepFrom)
@@ -127,7 +143,7 @@ function rankTopic(
     results,
     match,
     unmatched,
-    figures: figures?.forTopic(dossier, topic).slice(0, tuning.figuresPerTopic) ?? [],
+    figures: figures?.forTopic(dossier, topic, tuning.figureDepth) ?? [],
   };
 }
 
@@ -148,10 +164,16 @@ export function composeDigest(input: DigestInput): Digest {
   const tuning = { ...DIGEST_DEFAULTS, ...input.tuning };
   const blocks: ReplyBlock[] = [];
   const quoted: string[] = [];
-  const unseen = (p: Passage) => !seen.has(p.id) && !quoted.includes(p.id);
+  const unseen = ({ id }: { id: string }) => !seen.has(id) && !quoted.includes(id);
   const quote = (excerpt: Excerpt, passage: Passage) => {
     quoted.push(passage.id);
     blocks.push({ type: 'excerpt', excerpt });
+  };
+  /** The first `figuresPerTopic` of `found` the channel has not been shown, remembered as shown. */
+  const freshFigures = (found: KeyFigure[]): FigureItem[] => {
+    const fresh = found.filter(unseen).slice(0, tuning.figuresPerTopic);
+    quoted.push(...fresh.map((f) => f.id));
+    return fresh.map((f) => f.item);
   };
 
   const announced = newDocuments.slice(0, tuning.newDocuments);
@@ -171,7 +193,7 @@ export function composeDigest(input: DigestInput): Digest {
       quote(leadExcerpt(dossier, lead), lead);
       // The document's figures come from anywhere in it, so they stand under their own heading rather
       // than under the lead excerpt, whose key figures are read as being in the sentences shown.
-      const items = figures?.forDocument?.(dossier, doc).slice(0, tuning.figuresPerTopic) ?? [];
+      const items = freshFigures(figures?.forDocument?.(dossier, doc) ?? []);
       if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${doc.meta.title}`, items });
     }
     if (newDocuments.length > announced.length)
@@ -181,13 +203,14 @@ export function composeDigest(input: DigestInput): Digest {
       });
   }
 
-  let topicPassages = 0;
-  // Topics whose passages the channel has all been sent: nothing new on them, though the corpus answers them.
+  // Passages quoted and figures shown under the topics: a digest of figures alone has something new.
+  let topicNews = 0;
+  // Topics whose passages and figures the channel has all been sent: nothing new, though the corpus answers them.
   const stale: string[] = [];
   for (const topic of topics.slice(0, MAX_TOPICS)) {
     const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures, tuning);
     const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, tuning.passagesPerTopic);
-    const items = ranking.figures;
+    const items = freshFigures(ranking.figures);
     if (!fresh.length && !items.length) {
       // A topic nothing in the corpus answers says so, in place of a passage on something else.
       if (ranking.match === 'none') blocks.push(plainLine(`Nothing on “${topic}” in the corpus yet.`));
@@ -197,12 +220,12 @@ export function composeDigest(input: DigestInput): Digest {
     blocks.push({ type: 'text', text: [{ text: topic, strong: true }] });
     if (fresh.length) blocks.push(...partlyLine(ranking, 'topic'));
     for (const r of fresh) quote(r.excerpt, r.passage);
-    topicPassages += fresh.length;
+    topicNews += fresh.length + items.length;
     if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${topic}`, items });
   }
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
-  if (announced.length || topicPassages) return { reply: replyOf(header, blocks), passageIds: quoted };
+  if (announced.length || topicNews) return { reply: replyOf(header, blocks), passageIds: quoted };
 
   const nothingNew = stale.length
     ? [plainLine(`Nothing new on ${stale.map((t) => `“${t}”`).join(', ')} since the last digest.`)]

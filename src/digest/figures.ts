@@ -1,21 +1,33 @@
-import { answerFigures, figureItem } from '../answer/figures/index.js';
-import { DIGEST_DEFAULTS, type FigureSource } from './compose.js';
+import { answerFigures, figureItem, type PassageFigure } from '../answer/figures/index.js';
+import type { Citation } from '../answer/reply.js';
+import type { Passage } from '../corpus/types.js';
+import { DIGEST_DEFAULTS, figureId, type FigureSource, type KeyFigure } from './compose.js';
+
+/** A figure as the digest shows it, with the id it is remembered by: where it stands in its passage. */
+const keyFigure = (passage: Passage, figure: PassageFigure & { citation: Citation }): KeyFigure => ({
+  id: figureId(passage.id, figure.sentence.start + figure.start),
+  item: figureItem(figure),
+});
 
 /**
  * Key figures from the figures module: a topic's most relevant figures (as the `figures` command
  * finds them), and for a new document the figures of its opening passages, in order.
  */
 export const corpusFigures: FigureSource = {
-  forTopic: (dossier, topic) =>
-    answerFigures(dossier, topic, { limit: DIGEST_DEFAULTS.figuresPerTopic }).figures.map(figureItem),
+  // By relevance rather than in the figures answer's groups: the digest shows the best few the channel has not seen.
+  forTopic: (dossier, topic, limit) =>
+    answerFigures(dossier, topic, { limit })
+      .figures.map((f) => ({ figure: keyFigure(f.passage, f), score: f.score }))
+      .sort((a, b) => b.score - a.score)
+      .map((f) => f.figure),
   // Reads passages only until it has enough: a new document may
   // have tens of thousands, and every channel's digest asks.
   forDocument: (dossier, document) => {
-    const items: ReturnType<typeof figureItem>[] = [];
+    const items: KeyFigure[] = [];
     for (const passage of document.passages)
       for (const figure of dossier.figures.of(passage)) {
         if (items.length === DIGEST_DEFAULTS.figuresPerTopic) return items;
-        items.push(figureItem({ ...figure, citation: dossier.citation(passage) }));
+        items.push(keyFigure(passage, { ...figure, citation: dossier.citation(passage) }));
       }
     return items;
   },

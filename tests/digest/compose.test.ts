@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { ELLIPSIS, plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
-import { DIGEST_DEFAULTS } from '../../src/digest/compose.js';
+import { DIGEST_DEFAULTS, figureId, type KeyFigure } from '../../src/digest/compose.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { note } from '../support/corpus.js';
 import { digestOf, eachDigestWorld, FERRIES_AND_BAKERIES } from './fixtures.js';
@@ -74,7 +74,7 @@ describe('composeDigest', () => {
     };
     const { reply } = digestOf(world(), {
       newDocuments: [doc],
-      figures: { forTopic: () => [], forDocument: () => [item] },
+      figures: { forTopic: () => [], forDocument: () => [{ id: 'merida.md#8:figure:0', item }] },
     });
     expect(reply.blocks[1]).toMatchObject({ type: 'excerpt', excerpt: { figures: [] } });
     expect(reply.blocks[2]).toEqual({ type: 'figures', title: `Key figures: ${doc.meta.title}`, items: [item] });
@@ -96,7 +96,10 @@ describe('composeDigest', () => {
       sentence: [{ text: `${topic}: 4` }],
       citation: { source: 'x.md', title: 'X', paragraph: 1 },
     });
-    const { reply } = digestOf(world(), { topics, figures: { forTopic: (_d, topic) => [figure(topic)] } });
+    const { reply } = digestOf(world(), {
+      topics,
+      figures: { forTopic: (_d, topic) => [{ id: `x.md#1:figure:${topic}`, item: figure(topic) }] },
+    });
     const figureBlocks = reply.blocks.filter((b) => b.type === 'figures');
     expect(figureBlocks.map((b) => b.type === 'figures' && b.title)).toEqual(
       topics.slice(0, MAX_TOPICS).map((t) => `Key figures: ${t}`),
@@ -129,6 +132,22 @@ describe('composeDigest answers each topic by ask’s decision', () => {
     expect(lines(reply)).toEqual(['Nothing new on “ferry fares” since the last digest.']);
     expect(reply.status).toBe('empty');
     expect(passageIds).toEqual([]);
+  });
+
+  it('shows a figure the channel was not shown, remembers it, and says nothing is new once all was sent', () => {
+    const fare = (offset: number): KeyFigure => ({
+      id: figureId('ferries.md#1', offset),
+      item: { text: '$4', sentence: [{ text: '$4' }], citation: town().dossier.citation(town().dossier.passages[0]!) },
+    });
+    const figures = { forTopic: () => [fare(30), fare(40)] };
+    const seen = new Set([...ferryIds(), figureId('ferries.md#1', 30)]);
+    const some = digestOf(town(), { topics: ['ferry fares'], seen, figures });
+    expect(some.reply.status).toBe('ok');
+    expect(some.reply.blocks.filter((b) => b.type === 'figures')).toHaveLength(1);
+    expect(some.passageIds).toEqual([figureId('ferries.md#1', 40)]);
+    const none = digestOf(town(), { topics: ['ferry fares'], seen: new Set([...seen, ...some.passageIds]), figures });
+    expect(lines(none.reply)).toEqual(['Nothing new on “ferry fares” since the last digest.']);
+    expect(none.reply.status).toBe('empty');
   });
 
   it('puts ask’s line over a partly matched topic’s passages, and none over a confident topic’s', () => {

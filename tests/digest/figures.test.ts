@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { plain, type Reply } from '../../src/answer/reply.js';
 import { corpusFigures } from '../../src/digest/figures.js';
+import type { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import { note } from '../support/corpus.js';
-import { CORPUS, digestOf, eachDigestWorld } from './fixtures.js';
+import { at, CORPUS, digestOf, eachDigestWorld, newsroom, quotedIds } from './fixtures.js';
 
 const world = eachDigestWorld({
   ...CORPUS,
@@ -29,5 +31,65 @@ describe('corpusFigures', () => {
     const { reply } = digestOf(world(), { topics: ['fentanyl'], newDocuments: [doc], figures: corpusFigures });
     const figures = reply.blocks.find((b) => b.type === 'figures' && b.title === `Key figures: ${doc.meta.title}`);
     expect(figures?.type === 'figures' && figures.items.map((f) => f.text)).toEqual(['$1.6 billion', '$400 million']);
+  });
+});
+
+describe('corpusFigures across a channel’s digests', () => {
+  const town = eachDigestWorld({
+    'ferries.md': note(
+      'Harbour ferries',
+      [
+        'The harbour ferry fare rose to $4 in March after the council vote.',
+        'Ferry fares brought the harbour $2 million last year, up from $1.5 million.',
+        'Commuters said the morning ferry was often late when fog covered the harbour.',
+      ].join('\n\n'),
+      '2026-03-01',
+    ),
+    'bakeries.md': note('Town bakeries', 'Three bakeries on the high street sell 400 loaves a day.', '2026-04-10'),
+  });
+  const slot = at('2026-03-03T13:00Z');
+  const figuresShown = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'figures' ? b.items : []));
+  const lines = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
+
+  /** The channel's digest now, recorded as sent through the real store as the scheduler records it. */
+  function sendDigest(store: SqliteDigestStore, id: number, day: number) {
+    const sent = at(`2026-03-0${day}T13:00Z`);
+    const digest = digestOf(town(), {
+      topics: ['ferry fares'],
+      seen: store.sentPassages(newsroom.platform, newsroom.channelId),
+      figures: corpusFigures,
+    });
+    store.claimRun(id, sent, 'p1', sent, at(`2026-03-0${day}T13:05Z`));
+    const mark = { subscriptionId: id, slot: sent, owner: 'p1', passageIds: digest.passageIds };
+    store.markPosting([{ ...mark, leaseUntil: at(`2026-03-0${day}T13:05Z`) }], sent);
+    store.markSent(id, sent, 'p1', sent);
+    return digest.reply;
+  }
+
+  it('shows a channel each key figure once, and then says nothing is new on the topic', () => {
+    const store = town().openStore();
+    const { id } = store.subscribe({ ...newsroom, topics: ['ferry fares'] }, slot);
+    const first = sendDigest(store, id, 3);
+    expect(figuresShown(first).map((f) => f.text)).toContain('$4');
+    const second = sendDigest(store, id, 4);
+    const shownTwice = figuresShown(second).filter((f) =>
+      figuresShown(first).some((g) => g.text === f.text && g.citation.paragraph === f.citation.paragraph),
+    );
+    expect(shownTwice).toEqual([]);
+    // Whatever the first two left, a few more digests send it; then the topic has nothing new.
+    let last = sendDigest(store, id, 5);
+    for (let day = 6; day <= 8 && last.status !== 'empty'; day++) last = sendDigest(store, id, day);
+    expect(last.status).toBe('empty');
+    expect(lines(last)).toEqual(['Nothing new on “ferry fares” since the last digest.']);
+    expect(figuresShown(last)).toEqual([]);
+  });
+
+  it('still quotes a passage whose figure the channel was shown', () => {
+    const first = digestOf(town(), { topics: ['ferry fares'], figures: corpusFigures });
+    const figureIds = first.passageIds.filter((id) => id.includes(':figure:'));
+    expect(figureIds.length).toBeGreaterThan(0);
+    const again = digestOf(town(), { topics: ['ferry fares'], figures: corpusFigures, seen: new Set(figureIds) });
+    expect(quotedIds(again.reply)).toEqual(quotedIds(first.reply));
+    expect(figuresShown(again.reply)).toEqual([]);
   });
 });
