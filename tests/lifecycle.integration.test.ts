@@ -95,8 +95,9 @@ async function startBot(db: string, command = FROM_SOURCES): Promise<Bot> {
       lines.push({ msg: line });
     }
   });
+  // On 'close', not 'exit': a process can exit before its last lines are read from the pipe, and tests read them.
   const exited = new Promise<{ code: number | null; at: number }>((done) =>
-    proc.once('exit', (code) => done({ code, at: Date.now() })),
+    proc.once('close', (code) => done({ code, at: Date.now() })),
   );
   // Start-up builds the index, WordNet's bridges included: seconds on a loaded machine.
   const logged = async (msg: string, ms = 60_000) => {
