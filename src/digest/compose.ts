@@ -27,10 +27,18 @@ export interface KeyFigure {
  */
 export const figureId = (passageId: string, offset: number): string => `${passageId}:figure:${offset}`;
 
+/**
+ * A topic's figures, most relevant first, and how well they match it, by the `figures` answer's decision (`partial`:
+ * no figure covers the topic well, `unmatched` naming the words their passage does not mention).
+ */
+export interface TopicFigures extends Pick<AskAnswer, 'match' | 'unmatched'> {
+  figures: KeyFigure[];
+}
+
 /** Where the digest gets key figures; optional, since the figures module may not be wired in. */
 export interface FigureSource {
-  /** Up to `limit` of the topic's figures, most relevant first: the digest shows the best the channel has not seen. */
-  forTopic(dossier: Dossier, topic: string, limit: number): KeyFigure[];
+  /** Up to `limit` of the topic's figures: the digest shows the best the channel has not seen. */
+  forTopic(dossier: Dossier, topic: string, limit: number): TopicFigures;
   forDocument?(dossier: Dossier, document: SourceDocument): KeyFigure[];
 }
 
@@ -88,7 +96,7 @@ export type DigestTuning = typeof DIGEST_DEFAULTS;
  * decision (`match`: none when nothing in the corpus answers it, so no passage is quoted under it), and its figures.
  */
 interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched'> {
-  figures: KeyFigure[];
+  figures: TopicFigures;
 }
 
 /**
@@ -122,7 +130,7 @@ export class TopicRankings {
     const ranking = rankTopic(this.dossier, topic, this.figures, this.tuning);
     const sources = new Set([
       ...ranking.results.map((r) => r.passage.source),
-      ...ranking.figures.map((f) => f.item.citation.source),
+      ...ranking.figures.figures.map((f) => f.item.citation.source),
     ]);
     const documents = [...sources].flatMap((source) => this.dossier.document(source) ?? []);
     if (this.entries.size > this.tuning.sweepFrom)
@@ -143,16 +151,22 @@ function rankTopic(
     results,
     match,
     unmatched,
-    figures: figures?.forTopic(dossier, topic, tuning.figureDepth) ?? [],
+    figures: figures?.forTopic(dossier, topic, tuning.figureDepth) ?? { figures: [], match: 'none', unmatched: [] },
   };
 }
 
 /** A line naming what someone typed (a topic), in plain text: a backtick in it is no markup of the bot's. */
 const plainLine = (line: string): ReplyBlock => ({ type: 'text', text: [{ text: line }] });
 
-/** The line over passages that only partly match what they were found for, as `ask` writes it; none otherwise. */
-const partlyLine = (answer: Pick<AskAnswer, 'match' | 'unmatched'>, asked: 'topic' | 'topics'): ReplyBlock[] =>
-  answer.match === 'partial' ? [partlyBlock('passages', asked, answer.unmatched)] : [];
+/**
+ * The line over passages or figures that only partly match what they were found for, as `ask` and `figures` write it;
+ * none otherwise.
+ */
+const partlyLine = (
+  answer: Pick<AskAnswer, 'match' | 'unmatched'>,
+  asked: 'topic' | 'topics',
+  shown: 'passages' | 'figures' = 'passages',
+): ReplyBlock[] => (answer.match === 'partial' ? [partlyBlock(shown, asked, answer.unmatched)] : []);
 
 /**
  * The digest for one channel: new documents first (news, whatever their subject), then each topic's best unseen
@@ -210,7 +224,7 @@ export function composeDigest(input: DigestInput): Digest {
   for (const topic of topics.slice(0, MAX_TOPICS)) {
     const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures, tuning);
     const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, tuning.passagesPerTopic);
-    const items = freshFigures(ranking.figures);
+    const items = freshFigures(ranking.figures.figures);
     if (!fresh.length && !items.length) {
       // A topic nothing in the corpus answers says so, in place of a passage on something else.
       if (ranking.match === 'none') blocks.push(plainLine(`Nothing on “${topic}” in the corpus yet.`));
@@ -221,7 +235,12 @@ export function composeDigest(input: DigestInput): Digest {
     if (fresh.length) blocks.push(...partlyLine(ranking, 'topic'));
     for (const r of fresh) quote(r.excerpt, r.passage);
     topicNews += fresh.length + items.length;
-    if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${topic}`, items });
+    if (items.length)
+      blocks.push(...partlyLine(ranking.figures, 'topic', 'figures'), {
+        type: 'figures',
+        title: `${KEY_FIGURES}: ${topic}`,
+        items,
+      });
   }
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;

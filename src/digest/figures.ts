@@ -15,11 +15,17 @@ const keyFigure = (passage: Passage, figure: PassageFigure & { citation: Citatio
  */
 export const corpusFigures: FigureSource = {
   // By relevance rather than in the figures answer's groups: the digest shows the best few the channel has not seen.
-  forTopic: (dossier, topic, limit) =>
-    answerFigures(dossier, topic, { limit })
-      .figures.map((f) => ({ figure: keyFigure(f.passage, f), score: f.score }))
-      .sort((a, b) => b.score - a.score)
-      .map((f) => f.figure),
+  forTopic: (dossier, topic, limit) => {
+    const { figures, match, unmatched } = answerFigures(dossier, topic, { limit });
+    return {
+      figures: figures
+        .map((f) => ({ figure: keyFigure(f.passage, f), score: f.score }))
+        .sort((a, b) => b.score - a.score)
+        .map((f) => f.figure),
+      match,
+      unmatched,
+    };
+  },
   // Reads passages only until it has enough: a new document may
   // have tens of thousands, and every channel's digest asks.
   forDocument: (dossier, document) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { ELLIPSIS, plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
-import { DIGEST_DEFAULTS, figureId, type KeyFigure } from '../../src/digest/compose.js';
+import { DIGEST_DEFAULTS, figureId, type KeyFigure, type TopicFigures } from '../../src/digest/compose.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { note } from '../support/corpus.js';
 import { digestOf, eachDigestWorld, FERRIES_AND_BAKERIES } from './fixtures.js';
@@ -13,6 +13,8 @@ const excerpts = (r: Reply): Excerpt[] => r.blocks.flatMap((b) => (b.type === 'e
 const idOf = (e: Excerpt) => `${e.citation.source}#${e.citation.paragraph}`;
 /** The digest's lines of text (headings among them), without its excerpts. */
 const lines = (r: Reply): string[] => r.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
+/** What a figure source gives for a topic its figures cover well. */
+const confident = (figures: KeyFigure[]): TopicFigures => ({ figures, match: 'confident', unmatched: [] });
 
 /** Each excerpt's text, without the "…" marks, is a run of its passage's own words. */
 function expectVerbatim(reply: Reply) {
@@ -74,7 +76,7 @@ describe('composeDigest', () => {
     };
     const { reply } = digestOf(world(), {
       newDocuments: [doc],
-      figures: { forTopic: () => [], forDocument: () => [{ id: 'merida.md#8:figure:0', item }] },
+      figures: { forTopic: () => confident([]), forDocument: () => [{ id: 'merida.md#8:figure:0', item }] },
     });
     expect(reply.blocks[1]).toMatchObject({ type: 'excerpt', excerpt: { figures: [] } });
     expect(reply.blocks[2]).toEqual({ type: 'figures', title: `Key figures: ${doc.meta.title}`, items: [item] });
@@ -98,7 +100,7 @@ describe('composeDigest', () => {
     });
     const { reply } = digestOf(world(), {
       topics,
-      figures: { forTopic: (_d, topic) => [{ id: `x.md#1:figure:${topic}`, item: figure(topic) }] },
+      figures: { forTopic: (_d, topic) => confident([{ id: `x.md#1:figure:${topic}`, item: figure(topic) }]) },
     });
     const figureBlocks = reply.blocks.filter((b) => b.type === 'figures');
     expect(figureBlocks.map((b) => b.type === 'figures' && b.title)).toEqual(
@@ -139,7 +141,7 @@ describe('composeDigest answers each topic by ask’s decision', () => {
       id: figureId('ferries.md#1', offset),
       item: { text: '$4', sentence: [{ text: '$4' }], citation: town().dossier.citation(town().dossier.passages[0]!) },
     });
-    const figures = { forTopic: () => [fare(30), fare(40)] };
+    const figures = { forTopic: () => confident([fare(30), fare(40)]) };
     const seen = new Set([...ferryIds(), figureId('ferries.md#1', 30)]);
     const some = digestOf(town(), { topics: ['ferry fares'], seen, figures });
     expect(some.reply.status).toBe('ok');
@@ -159,6 +161,23 @@ describe('composeDigest answers each topic by ask’s decision', () => {
     expect(excerpts(partly).length).toBeGreaterThan(0);
     expect(excerpts(partly).every((e) => e.citation.source === 'ferries.md')).toBe(true);
     expect(lines(digestOf(town(), { topics: ['ferry fares'] }).reply)).toEqual(['ferry fares']);
+  });
+
+  it('puts the figures answer’s line over a topic’s key figures that only partly match it, as ask’s', () => {
+    const passage = town().dossier.passages[0]!;
+    const item = { text: '$4', sentence: [{ text: '$4' }], citation: town().dossier.citation(passage) };
+    const found = { figures: [{ id: figureId(passage.id, 30), item }], unmatched: ['parking'] };
+    const partly = digestOf(town(), {
+      topics: ['ferry fares'],
+      figures: { forTopic: () => ({ ...found, match: 'partial' }) },
+    }).reply;
+    const at = partly.blocks.findIndex((b) => b.type === 'figures');
+    expect(partly.blocks[at - 1]).toEqual({
+      type: 'text',
+      text: [{ text: 'These figures only partly match the topic: the closest does not mention “parking”.' }],
+    });
+    const sure = digestOf(town(), { topics: ['ferry fares'], figures: { forTopic: () => confident(found.figures) } });
+    expect(lines(sure.reply)).toEqual(['ferry fares']);
   });
 
   it('lists a new document off the topics as new, and still says which topic matches nothing', () => {

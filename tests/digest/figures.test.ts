@@ -84,6 +84,15 @@ describe('corpusFigures across a channel’s digests', () => {
     expect(figuresShown(last)).toEqual([]);
   });
 
+  it('says over a topic’s key figures that they only partly match it, as the figures command does', () => {
+    const { reply } = digestOf(town(), { topics: ['ferry fares parking'], figures: corpusFigures });
+    const at = reply.blocks.findIndex((b) => b.type === 'figures');
+    expect(at).toBeGreaterThan(0);
+    expect(lines({ ...reply, blocks: [reply.blocks[at - 1]!] })).toEqual([
+      'These figures only partly match the topic: the closest does not mention “parking”.',
+    ]);
+  });
+
   it('still quotes a passage whose figure the channel was shown', () => {
     const first = digestOf(town(), { topics: ['ferry fares'], figures: corpusFigures });
     const figureIds = first.passageIds.filter((id) => id.includes(':figure:'));
