@@ -102,14 +102,15 @@ describe('the bundled dossier command', () => {
     expect(statSync(stamp).mtimeMs).toBeGreaterThan(0);
   });
 
-  // Most settings say what they take in our own words; an address left to zod's own check still reads in English.
-  it("keeps zod's English messages for a malformed setting", () => {
+  // The command line reads only its own settings (loadSettings), each refused in our own words: a malformed
+  // setting of the bot's, here one zod itself would refuse, is not read at all.
+  it('is not stopped by a malformed setting only the bot reads', () => {
     const run = spawnSync(process.execPath, ['bin/dossier.js', 'sources'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, SLACK_API_URL: 'not a url' },
+      env: { ...process.env, LOG_LEVEL: 'warn', SLACK_API_URL: 'not a url' },
     });
-    expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('dossier: SLACK_API_URL Invalid URL (it is "not a url")');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });
