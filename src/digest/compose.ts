@@ -39,7 +39,8 @@ export interface TopicFigures extends Pick<AskAnswer, 'match' | 'unmatched'> {
 export interface FigureSource {
   /** Up to `limit` of the topic's figures: the digest shows the best the channel has not seen. */
   forTopic(dossier: Dossier, topic: string, limit: number): TopicFigures;
-  forDocument?(dossier: Dossier, document: SourceDocument): KeyFigure[];
+  /** The first `limit` figures of a new document, in order (the digest's `figuresPerTopic`, overridable). */
+  forDocument?(dossier: Dossier, document: SourceDocument, limit: number): KeyFigure[];
 }
 
 export interface DigestInput {
@@ -207,7 +208,7 @@ export function composeDigest(input: DigestInput): Digest {
       quote(leadExcerpt(dossier, lead), lead);
       // The document's figures come from anywhere in it, so they stand under their own heading rather
       // than under the lead excerpt, whose key figures are read as being in the sentences shown.
-      const items = freshFigures(figures?.forDocument?.(dossier, doc) ?? []);
+      const items = freshFigures(figures?.forDocument?.(dossier, doc, tuning.figuresPerTopic) ?? []);
       if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${doc.meta.title}`, items });
     }
     if (newDocuments.length > announced.length)

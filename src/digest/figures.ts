@@ -1,7 +1,7 @@
 import { answerFigures, figureItem, type PassageFigure } from '../answer/figures/index.js';
 import type { Citation } from '../answer/reply.js';
 import type { Passage } from '../corpus/types.js';
-import { DIGEST_DEFAULTS, figureId, type FigureSource, type KeyFigure } from './compose.js';
+import { figureId, type FigureSource, type KeyFigure } from './compose.js';
 
 /** A figure as the digest shows it, with the id it is remembered by: where it stands in its passage. */
 const keyFigure = (passage: Passage, figure: PassageFigure & { citation: Citation }): KeyFigure => ({
@@ -28,11 +28,11 @@ export const corpusFigures: FigureSource = {
   },
   // Reads passages only until it has enough: a new document may
   // have tens of thousands, and every channel's digest asks.
-  forDocument: (dossier, document) => {
+  forDocument: (dossier, document, limit) => {
     const items: KeyFigure[] = [];
     for (const passage of document.passages)
       for (const figure of dossier.figures.of(passage)) {
-        if (items.length === DIGEST_DEFAULTS.figuresPerTopic) return items;
+        if (items.length === limit) return items;
         items.push(keyFigure(passage, { ...figure, citation: dossier.citation(passage) }));
       }
     return items;
