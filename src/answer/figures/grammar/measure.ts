@@ -34,9 +34,10 @@ import { isTimeAt, isYearAt } from './time.js';
 const NOUN_PHRASE_MAX_TOKENS = 14;
 /**
  * How far before a noun phrase the relative pronoun of its clause may stand: "that" is two tokens before "a car" in
- * "households that own a car".
+ * "households that own a car", nine before "council" in "schools that have joined the breakfast scheme run by the
+ * council". The main clause's own verb ends the search sooner (`relativeBefore`).
  */
-const RELATIVE_MAX_TOKENS = 4;
+const RELATIVE_MAX_TOKENS = 12;
 /** The most tokens of who pays or is paid between a verb and its sum: "fined the county's bakeries $2m" is four. */
 const PAYER_MAX_TOKENS = 4;
 
@@ -351,7 +352,9 @@ function extendsPhrase(r: Reading, j: number, first: number, end: number): boole
 
 /**
  * The relative pronoun opening a clause that ends a noun phrase at `first` ("households that own a car", "farms that
- * lack irrigation", with "lack" read as a noun), when a noun stands before it; none for "said that prices rose".
+ * lack irrigation", with "lack" read as a noun, "schools that have joined the scheme run by the council"), when a noun
+ * stands before it; none for "said that prices rose", nor past the main clause's verb ("schools that joined the scheme
+ * saw absences drop": "absences" is no part of the clause).
  */
 function relativeBefore(r: Reading, first: number): number | undefined {
   for (let p = first - 1; p > 0 && first - p <= RELATIVE_MAX_TOKENS; p--) {
@@ -361,7 +364,14 @@ function relativeBefore(r: Reading, first: number): number | undefined {
       const verbal = /^(VERB|AUX|ADV)$/.test(verb.pos) || (/^(NOUN|ADJ)$/.test(verb.pos) && !/s$/.test(verb.lower));
       return verbal && /^(NOUN|PROPN)$/.test(r.t[p - 1]!.pos) ? p : undefined;
     }
-    if (!/^(VERB|AUX|ADV|ADJ|DET|PART|NOUN)$/.test(r.t[p]!.pos)) return undefined;
+    if (!/^(VERB|AUX|ADV|ADJ|DET|PART|NOUN|PROPN|ADP|NUM)$/.test(r.t[p]!.pos)) return undefined;
+    // A finite verb opens a clause: the relative clause's own ("that have joined"), or the main clause's, past which
+    // the noun phrase is that clause's, not the relative clause's.
+    if (opensClause(r, p)) {
+      let chain = p;
+      while (/^(AUX|VERB|ADV)$/.test(r.t[chain - 1]?.pos ?? '')) chain--;
+      if (!RELATIVES.has(r.lower(chain - 1))) return undefined;
+    }
   }
   return undefined;
 }

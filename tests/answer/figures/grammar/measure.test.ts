@@ -165,6 +165,22 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('The ministry said that exports rose 5 percent.', '5 percent').measure).toBe('exports');
   });
 
+  it('a long relative clause hides no subject: the measure is headed by the noun it narrows, never its object', () => {
+    const schools = 'Schools that have joined the breakfast scheme run by the council dropped by 90 per cent.';
+    expect(figure(schools, '90 per cent').measure).toBe('Schools');
+    // A clause with no auxiliary stays with its noun, as "Farms that lack irrigation" does.
+    expect(figure('Bakeries that opened in the old market hall rose to 40.', '40').measure).toBe(
+      'Bakeries that opened in the old market hall',
+    );
+    expect(
+      figure('Water bills for households that moved to meters in the city fell by 8 percent.', '8 percent').measure,
+    ).toBe('Water bills for households that moved to meters in the city');
+    // The main clause's own verb ends the clause: what "drop" is said of is the object of "saw", not the schools.
+    expect(figure('Schools that joined the scheme saw absences drop by 90 per cent.', '90 per cent').measure).toBe(
+      'absences',
+    );
+  });
+
   it('a noun phrase holding a hedged length is read whole, and the length is not its time', () => {
     const waits = figure('Waits of over 4 hours in emergency rooms rose 12 percent.', '12 percent');
     expect(waits.measure).toBe('Waits of over 4 hours in emergency rooms');
