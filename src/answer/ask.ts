@@ -59,7 +59,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const nothing: AskAnswer = { query: asShown(question), results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return query.words.length ? nothing : { ...nothing, onlyCommonWords: true };
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
-    const amounts = amountsIn(hit.passage.text);
+    const amounts = amountsIn(hit.passage.text, dossier.ranking.query.numberContext);
     // The decision rests on what the passage surely says; the order also on the rare senses its context picks.
     return {
       hit,
@@ -125,7 +125,7 @@ const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
  * much" (`amounts`, what the search read in it).
  */
 function givesAsked(dossier: Library, passage: Passage, asks: AnswerType, amounts: Amounts): boolean {
-  if (asks === 'time') return saysWhen(passage.text);
+  if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
   const units = GIVES[asks];
   return units ? dossier.figures.of(passage).some((f) => units.has(f.unit)) : amounts.figure;
 }
@@ -145,6 +145,7 @@ function textCoverage(
 ): { whole: number; near: number } {
   const sentences = hit.passage.sentences;
   const { proximityWindow: width, outsideText } = dossier.ranking.ask;
+  const { numberContext } = dossier.ranking.query;
   const discounting = outsideText < 1 && hit.passage.heading !== undefined;
   if (whole === 0 || (sentences.length <= width && !discounting)) return { whole, near: whole };
   const analyzer = dossier.index.analyzer;
@@ -157,7 +158,9 @@ function textCoverage(
   // Coverage is linear in each word's credit, so this counts a word found only in the heading `outsideText` of itself.
   const discounted = (withHeading: number, withoutHeading: () => number) =>
     kept.length < everywhere.length ? outsideText * withHeading + (1 - outsideText) * withoutHeading() : withHeading;
-  const text = discounted(whole, () => coverage(query, [...kept, ...inText], amountsIn(hit.passage.text), true));
+  const text = discounted(whole, () =>
+    coverage(query, [...kept, ...inText], amountsIn(hit.passage.text, numberContext), true),
+  );
   if (sentences.length <= width) return { whole: text, near: text };
   let best = 0;
   for (let i = 0; i + width <= sentences.length; i++) {
@@ -167,6 +170,7 @@ function textCoverage(
         .slice(i, i + width)
         .map((r) => r.text)
         .join(' '),
+      numberContext,
     );
     const run = discounted(coverage(query, [...everywhere, ...own], amounts, true), () =>
       coverage(query, [...kept, ...own], amounts, true),
@@ -184,6 +188,8 @@ function excerptFor(
   score: number,
 ): Excerpt {
   const analyzer = dossier.index.analyzer;
+  const { numberContext } = dossier.ranking.query;
+  const { figureSentenceBoost } = dossier.ranking.ask;
   const wordTerms = query.words.map((w) => ({ w, terms: new Set(w.terms) }));
   const chosen = chooseSentences(
     passage,
@@ -192,9 +198,7 @@ function excerptFor(
       const found = wordTerms
         .filter(({ terms: t }) => [...t].some((x) => terms.has(x)))
         .reduce((s, { w }) => s + w.weight, 0);
-      return (
-        found * (query.wantsFigure && amountsIn(sentence.text).figure ? dossier.ranking.ask.figureSentenceBoost : 1)
-      );
+      return found * (query.wantsFigure && amountsIn(sentence.text, numberContext).figure ? figureSentenceBoost : 1);
     },
     dossier.ranking.ask.excerptSentences,
     dossier.ranking.ask.excerptMinChars,

@@ -4,7 +4,7 @@ import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
-import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
+import type { RankingOptions } from './ranking.js';
 import { ANSWER_TYPES, CURRENCIES, TIME_WORDS, otherSpellings, withoutPrefix, type AnswerType } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
@@ -87,6 +87,8 @@ const MONEY_FIGURE = new RegExp(
   'i',
 );
 const NO_AMOUNTS: Amounts = { figure: false, money: false };
+/** How much of a text around a number is read for the words that say what it is (`RankingOptions`). */
+type NumberWindow = RankingOptions['query']['numberContext'];
 
 /** A number as written: digits, with thousands separators or decimals ("25,000", "1.5"). */
 const NUMBER = /\d+(?:[.,]\d+)*/g;
@@ -105,8 +107,7 @@ const WORD_AFTER = /^(?:st|nd|rd|th)?\s+([\p{L}'’]+)/u;
  * its words read only when its digits could be a year or a day: a pattern of every month's name tried at each character
  * of a passage cost ask a tenth of a millisecond per candidate.
  */
-function* numbersIn(text: string): Generator<'year' | 'day' | 'amount'> {
-  const context = DEFAULT_RANKING.query.numberContext;
+function* numbersIn(text: string, context: NumberWindow): Generator<'year' | 'day' | 'amount'> {
   for (const { 0: number, index: at } of text.matchAll(NUMBER)) {
     const end = at + number.length;
     const after = text.slice(end, end + context.after);
@@ -126,8 +127,8 @@ function* numbersIn(text: string): Generator<'year' | 'day' | 'amount'> {
 }
 
 /** Whether a text states an amount, and not only when: a paragraph that names only times states none. */
-function statesAmount(text: string): boolean {
-  for (const said of numbersIn(text)) if (said === 'amount') return true;
+function statesAmount(text: string, context: NumberWindow): boolean {
+  for (const said of numbersIn(text, context)) if (said === 'amount') return true;
   return false;
 }
 
@@ -142,16 +143,17 @@ const CLOCK = /\d ?[ap]\.?m\b|\b\d{1,2}:\d\d\b/i;
  * name, written with a capital as running text writes one ("in March"; "may" and "march" in lower case are other
  * words), or a word of time (`TIME_WORDS`: "on Saturday", "a year ago").
  */
-export function saysWhen(text: string): boolean {
-  for (const said of numbersIn(text)) if (said !== 'amount') return true;
+export function saysWhen(text: string, context: NumberWindow): boolean {
+  for (const said of numbersIn(text, context)) if (said !== 'amount') return true;
   if (CLOCK.test(text)) return true;
   for (const [word] of text.matchAll(CAPITALISED)) if (isMonth(word)) return true;
   for (const [word] of text.matchAll(WORD)) if (TIME_WORDS.has(word.toLowerCase())) return true;
   return false;
 }
 
-export function amountsIn(text: string): Amounts {
-  return { figure: statesAmount(text), money: MONEY_FIGURE.test(text) };
+/** What amounts a text states; `context`, how much of it around a number to read (`RankingOptions`). */
+export function amountsIn(text: string, context: NumberWindow): Amounts {
+  return { figure: statesAmount(text, context), money: MONEY_FIGURE.test(text) };
 }
 /** Phrases that ask for a count: one kind of amount. */
 const COUNT = /\b(how many|number of)\b/i;

@@ -126,7 +126,7 @@ export interface RankingOptions {
     /**
      * How much of a passage's text around a number, in characters, `amountsIn` reads for the words that tell a year or
      * a day from an amount: up to three words before it, and the word after it past a day's ordinal ending ("15th
-     * May"). Read from these defaults, as `amountsIn` takes no options.
+     * May"). `saysWhen` reads as much.
      */
     numberContext: { before: number; after: number };
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, askReply } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
-import { CRASHES_AND_PARTS, corpusForSuite, note, tempCorpus } from '../support/corpus.js';
+import { CRASHES_AND_PARTS, corpusForSuite, note, tempCorpus, withCorpus } from '../support/corpus.js';
 
 describe('the decision to answer, on a corpus of its own', () => {
   const town = corpusForSuite({
@@ -119,6 +119,17 @@ describe('a question asking when, how many or how much', () => {
     // Both passages hold words of it, the ferry's its subject and the school's "cost", and neither states a sum.
     expect(ask(ferry(), 'how much did the ferry service cost?').results).toEqual([]);
     expect(ask(ferry(), 'what did the ferry service cost?').match).toBe('partial');
+  });
+});
+
+describe('a question asking when, over a count shaped like a year', () => {
+  it('reads the number with as much of its text as the ranking options say', async () => {
+    const files = { 'buses.md': note('Bus company', '2000 drivers were hired by the bus company.') };
+    const question = 'when were drivers hired by the bus company?';
+    // "2000 drivers" is a count, no time: the question is answered partly, until the word after it goes unread.
+    await withCorpus(files, (dossier) => expect(ask(dossier, question).lacking).toBe('time'));
+    const narrow = { ranking: { query: { numberContext: { before: 40, after: 0 } } } };
+    await withCorpus(files, (dossier) => expect(ask(dossier, question).match).toBe('confident'), narrow);
   });
 });
 

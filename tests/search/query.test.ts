@@ -9,9 +9,13 @@ import {
   withoutLinks,
   withYears,
 } from '../../src/search/query.js';
+import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import type { Dossier } from '../../src/engine/dossier.js';
 import { note, withCorpus } from '../support/corpus.js';
+
+/** How much of a text around a number the engine reads by default. */
+const { numberContext } = DEFAULT_RANKING.query;
 
 /** The question as the engine reads it over this corpus, with its own ranking options. */
 const analysed = (dossier: Dossier, question: string) => analyseQuery(question, dossier.index, dossier.ranking.query);
@@ -27,8 +31,8 @@ describe('coverage', () => {
         expect(query.words.map((w) => w.quantity)).toEqual([undefined, 'figure']);
         expect(analysed(dossier, 'how big is it').words.map((w) => w.quantity)).toContain('figure');
         const murder = query.words[0]!.terms;
-        expect(coverage(query, murder, amountsIn('Murders were counted.'))).toBeLessThan(1);
-        expect(coverage(query, murder, amountsIn('Murders reached 34,500.'))).toBe(1);
+        expect(coverage(query, murder, amountsIn('Murders were counted.', numberContext))).toBeLessThan(1);
+        expect(coverage(query, murder, amountsIn('Murders reached 34,500.', numberContext))).toBe(1);
       },
     );
   });
@@ -50,9 +54,9 @@ describe('coverage', () => {
       const money = query.words.find((w) => w.word === 'money')!;
       expect(money.quantity).toBe('money');
       const others = query.words.filter((w) => w !== money).flatMap((w) => w.terms);
-      expect(coverage(query, others, amountsIn('They earn more than in 2019.'))).toBeLessThan(1);
-      expect(coverage(query, others, amountsIn('They earn $20 billion.'))).toBe(1);
-      expect(amountsIn('some 30 billion pesos').money).toBe(true);
+      expect(coverage(query, others, amountsIn('They earn more than in 2019.', numberContext))).toBeLessThan(1);
+      expect(coverage(query, others, amountsIn('They earn $20 billion.', numberContext))).toBe(1);
+      expect(amountsIn('some 30 billion pesos', numberContext).money).toBe(true);
     });
   });
 });
@@ -60,9 +64,9 @@ describe('coverage', () => {
 describe('amountsIn', () => {
   it('finds a sum of money written with any sign or word of the currency table, and no other figure', () => {
     for (const money of ['$5', 'US$ 5', '€4m', '£3', '5 dollars', '5 USD', '2 million pounds', '40 pesos'])
-      expect(amountsIn(`It cost ${money}.`), money).toEqual({ figure: true, money: true });
-    expect(amountsIn('It weighed 5 kg.')).toEqual({ figure: true, money: false });
-    expect(amountsIn('It cost dollars.')).toEqual({ figure: false, money: false });
+      expect(amountsIn(`It cost ${money}.`, numberContext), money).toEqual({ figure: true, money: true });
+    expect(amountsIn('It weighed 5 kg.', numberContext)).toEqual({ figure: true, money: false });
+    expect(amountsIn('It cost dollars.', numberContext)).toEqual({ figure: false, money: false });
   });
 
   it('takes a date or a year standing alone for when, not how much', () => {
@@ -72,7 +76,7 @@ describe('amountsIn', () => {
       '3rd May',
       'It opened on 5 Mar. and closed on 9 Sept',
     ])
-      expect(amountsIn(when).figure, when).toBe(false);
+      expect(amountsIn(when, numberContext).figure, when).toBe(false);
     for (const much of [
       'In 2019 it sent 25,000 members.',
       'It rose by 2019 percent.',
@@ -85,7 +89,7 @@ describe('amountsIn', () => {
       'It met 3 mayors.',
       'It emptied 4 septic tanks.',
     ])
-      expect(amountsIn(much).figure, much).toBe(true);
+      expect(amountsIn(much, numberContext).figure, much).toBe(true);
   });
 
   it('takes a number shaped like a year or a day for a count where its words say one, as the figures do', () => {
@@ -95,7 +99,7 @@ describe('amountsIn', () => {
       'The school has about 1500 pupils.',
       'In May 15 people died in ferry accidents.',
     ])
-      expect(amountsIn(much).figure, much).toBe(true);
+      expect(amountsIn(much, numberContext).figure, much).toBe(true);
     for (const when of [
       'The bakery opened in 2000.',
       'The line will close by 1999.',
@@ -104,7 +108,17 @@ describe('amountsIn', () => {
       'Fares rose in 2019–2021.',
       'On May 15 ferries sailed again.',
     ])
-      expect(amountsIn(when).figure, when).toBe(false);
+      expect(amountsIn(when, numberContext).figure, when).toBe(false);
+  });
+});
+
+describe('the text read around a number', () => {
+  it('is as much as the ranking options say, not always the defaults', () => {
+    // Read without the word after it, "2000 drivers" loses what makes it a count and stands as a year.
+    const text = '2000 drivers were hired.';
+    const narrow = { ...numberContext, after: 0 };
+    expect([amountsIn(text, numberContext).figure, saysWhen(text, numberContext)]).toEqual([true, false]);
+    expect([amountsIn(text, narrow).figure, saysWhen(text, narrow)]).toEqual([false, true]);
   });
 });
 
@@ -152,7 +166,7 @@ describe('saysWhen', () => {
       'The bakery opens on Saturday.',
       'The line opened a year ago.',
     ])
-      expect(saysWhen(text), text).toBe(true);
+      expect(saysWhen(text, numberContext), text).toBe(true);
   });
 
   it('finds none in amounts, nor in "may" and "march" written as other words', () => {
@@ -162,7 +176,7 @@ describe('saysWhen', () => {
       'Fares cost $5 a year.',
       'Bakers sell bread.',
     ])
-      expect(saysWhen(text), text).toBe(false);
+      expect(saysWhen(text, numberContext), text).toBe(false);
   });
 });
 

@@ -39,7 +39,7 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const { candidates, minCoverage } = dossier.ranking.figures;
   // Whether to answer is ask's decision on the same passages: the best passage's coverage of the topic.
   const searched = dossier.search(query, { limit: candidates }).map((hit) => {
-    const amounts = amountsIn(hit.passage.text);
+    const amounts = amountsIn(hit.passage.text, dossier.ranking.query.numberContext);
     return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
   });
   const bestOf = (list: Searched[]) =>
@@ -93,7 +93,7 @@ function withContinuations(
     // The lead's terms include the document's title, which the continuation shares.
     const own = dossier.index.analyzer.terms(`${next.context ?? ''}\n${next.text}`).filter((t) => wanted.has(t));
     const terms = [...new Set([...hit.terms, ...own])];
-    const amounts = amountsIn(next.text);
+    const amounts = amountsIn(next.text, dossier.ranking.query.numberContext);
     const cover = coverage(query, terms, amounts);
     const seen = byId.get(next.id);
     if (!seen || cover > seen.cover)
