@@ -2,7 +2,17 @@ import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
 import { asShown } from '../corpus/text.js';
-import { amountsIn, analyseQuery, answerable, coverage, decide, evidence, missing, saysWhen } from '../search/query.js';
+import {
+  amountsIn,
+  analyseQuery,
+  answerable,
+  coverage,
+  decide,
+  evidence,
+  missing,
+  saysWhen,
+  stepDown,
+} from '../search/query.js';
 import type { AnalysedQuery, Amounts, Match } from '../search/query.js';
 import type { AnswerType } from '../search/english.js';
 import type { FigureUnit } from './figures/grammar/index.js';
@@ -69,8 +79,10 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     };
   });
   const best = covered.reduce((a, b) => (b.sure > a.sure ? b : a), covered[0]!);
-  const shared = best ? evidence(query, best.sure) : 0;
-  if (!best || decide(best.sure, dossier.ranking.answer, shared) === 'none') return nothing;
+  // Whether the passages answer at all is decided before they are ranked; whether they give what the question asks
+  // for, once they are (a question asking when or how many is then answered one step less surely if not).
+  const decided = best && decide(best.sure, dossier.ranking.answer, evidence(query, best.sure));
+  if (!best || decided === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
     c,
     hit: c.hit,
@@ -94,7 +106,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   // decision reads (the best coverage, ties and all) or the one shown first.
   const closest = [...covered.filter((c) => c.sure === best.sure), top.c];
   const gives = !query.asks || closest.some((c) => givesAsked(dossier, c.hit.passage, query.asks!, c.amounts));
-  const match = decide(best.sure, dossier.ranking.answer, shared, gives);
+  const match = gives ? decided : stepDown(decided);
   if (match === 'none') return nothing;
   const page = ranked.slice(offset, offset + limit);
   // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage

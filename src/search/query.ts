@@ -439,20 +439,18 @@ export function answerable(query: AnalysedQuery): boolean {
  */
 export type Match = 'confident' | 'partial' | 'none';
 
+/** How sure an answer is (`Match`), from the best passage's coverage and the `evidence` it shares. */
+export function decide(bestCoverage: number, options: RankingOptions['answer'], shared = 0): Match {
+  if (bestCoverage >= options.confidentCoverage) return 'confident';
+  return bestCoverage >= options.minCoverage || shared >= options.minEvidence ? 'partial' : 'none';
+}
+
 /**
- * `gives`: whether the closest passages give the kind of answer the question asks for (`AnalysedQuery.asks`). A
- * question asking when or how many whose closest passages name its subject and no time or figure ("how many ferries
- * sank?" over passages on the ferries and none on a count) shares its words with them, as an answerable question
- * does, but not what it asks: it is answered one step less surely, partly where it would be confidently, not at all
- * where it would be partly.
+ * A decision one step less sure: for a question asking when or how many (`AnalysedQuery.asks`) whose closest passages
+ * name its subject and no time or figure ("how many ferries sank?" over passages on the ferries and none on a count).
+ * They share its words, as an answerable question's passages do, but not what it asks: it is answered partly where it
+ * would be confidently, not at all where it would be partly.
  */
-export function decide(bestCoverage: number, options: RankingOptions['answer'], shared = 0, gives = true): Match {
-  const match: Match =
-    bestCoverage >= options.confidentCoverage
-      ? 'confident'
-      : bestCoverage >= options.minCoverage || shared >= options.minEvidence
-        ? 'partial'
-        : 'none';
-  if (gives) return match;
+export function stepDown(match: Match): Match {
   return match === 'confident' ? 'partial' : 'none';
 }
