@@ -56,11 +56,79 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
  */
 export type AnswerType = 'time' | 'count' | 'share' | 'amount';
 
+/** The kinds of amount a question may name: a count or a share (a part of a whole). */
+export type AmountKind = 'count' | 'share';
+
+/**
+ * A phrase naming a kind of amount, and where in a question it must stand for the question itself to ask for one:
+ * `anywhere`, only `opening` the question (after "the", if any), only `after what`, or `never`.
+ */
+interface AmountPhrase {
+  kind: AmountKind;
+  /** A pattern's source: words (matched whole) or a sign ("%", which may stand against the word before it). */
+  phrase: string;
+  asks: 'anywhere' | 'opening' | 'after what' | 'never';
+  /** Whether it names its kind wherever it stands (the default); with false it counts only where it asks. */
+  names?: false;
+}
+
+/**
+ * How a question names a count or a share, read two ways: loosely, any phrase anywhere (`AMOUNT_NAMED`: the figures
+ * preference, where "boats seized, in %" prefers shares), and strictly, only as the question asks (`ANSWER_TYPES`: the
+ * decision, which answers less surely a question whose passages do not give what it asks). "number of" asks opening
+ * a question ("number of pupils per class"), not inside a claim ("raises the number of pupils"); a share's word asks
+ * after "what" ("what share", not "the share of pupils"); "per cent" only names one; "count of" and "tally of" ask
+ * opening a question and are not read elsewhere.
+ */
+const AMOUNT_PHRASES: readonly AmountPhrase[] = [
+  { kind: 'count', phrase: 'how many', asks: 'anywhere' },
+  { kind: 'count', phrase: 'number of', asks: 'opening' },
+  { kind: 'count', phrase: '(?:count|tally) of', asks: 'opening', names: false },
+  { kind: 'share', phrase: '(?:share|percentage|proportion|fraction|percent)', asks: 'after what' },
+  { kind: 'share', phrase: 'per cent', asks: 'never' },
+  { kind: 'share', phrase: '%', asks: 'after what' },
+];
+
+const isWords = (phrase: string) => /\p{L}/u.test(phrase);
+/** A phrase's pattern wherever it stands: words between word boundaries, a sign as it is. */
+const whole = (phrase: string) => (isWords(phrase) ? String.raw`\b(?:${phrase})\b` : phrase);
+
+/** A phrase's pattern where it names its kind, as a pattern's source; undefined for one that only asks. */
+const naming = ({ phrase, names }: AmountPhrase) => (names === false ? undefined : whole(phrase));
+
+/** A phrase's pattern where it asks for its kind, as a pattern's source; undefined for one that never asks. */
+function asking({ phrase, asks }: AmountPhrase): string | undefined {
+  switch (asks) {
+    case 'anywhere':
+      return whole(phrase);
+    case 'opening':
+      return String.raw`^\W*(?:the )?(?:${phrase})\b`;
+    case 'after what':
+      return isWords(phrase) ? String.raw`\bwhat (?:${phrase})\b` : String.raw`\bwhat ?${phrase}`;
+    case 'never':
+      return undefined;
+  }
+}
+
+/** One kind's phrases, read one way (`naming` or `asking`), as one pattern. */
+const amountPattern = (kind: AmountKind, read: (phrase: AmountPhrase) => string | undefined) =>
+  new RegExp(
+    AMOUNT_PHRASES.filter((p) => p.kind === kind)
+      .flatMap((p) => read(p) ?? [])
+      .join('|'),
+    'i',
+  );
+
+/** Whether a question names a count or a share anywhere ("storms raise the number of ferries cancelled"). */
+export const AMOUNT_NAMED: Readonly<Record<AmountKind, RegExp>> = {
+  count: amountPattern('count', naming),
+  share: amountPattern('share', naming),
+};
+
 /**
  * How a question asks for each kind of answer, the first that matches winning. Only a question's own ways of asking
  * count: "when" opening or closing it ("so when did fares rise", "fares rose - when?"), not a statement's "when"
- * inside it ("fares rise when fuel costs more"); "number of" opening it, not inside a claim ("raises the number of
- * pupils").
+ * inside it ("fares rise when fuel costs more"); a count or a share as `AMOUNT_PHRASES` ask for one.
  */
 export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   [
@@ -76,8 +144,8 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
       'i',
     ),
   ],
-  ['count', /\bhow many\b|^\W*(?:the )?(?:number|count|tally) of\b/i],
-  ['share', /\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat ?%/i],
+  ['count', amountPattern('count', asking)],
+  ['share', amountPattern('share', asking)],
   ['amount', /\bhow (?:much|big|large|high)\b/i],
 ];
 

@@ -5,7 +5,15 @@ import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
 import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
-import { ANSWER_TYPES, CURRENCIES, TIME_WORDS, otherSpellings, withoutPrefix, type AnswerType } from './english.js';
+import {
+  AMOUNT_NAMED,
+  ANSWER_TYPES,
+  CURRENCIES,
+  TIME_WORDS,
+  otherSpellings,
+  withoutPrefix,
+  type AnswerType,
+} from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
 import { looksPlural, timeOrCount } from './when.js';
@@ -155,13 +163,9 @@ export function saysWhen(text: string, context: NumberWindow): boolean {
 export function amountsIn(text: string, context: NumberWindow): Amounts {
   return { figure: statesAmount(text, context), money: MONEY_FIGURE.test(text) };
 }
-/** Phrases that ask for a count: one kind of amount. */
-const COUNT = /\b(how many|number of)\b/i;
-/** Phrases that ask for a share: another kind of amount. */
-const SHARE = /\b(share|percent|percentage|proportion|fraction|per cent)\b|%/i;
 /** Phrases that ask for an amount of any kind, counts among them. */
 const AMOUNT = new RegExp(
-  `${COUNT.source}|\\b(how (much|big|large|high|low|often)|count|cost|percent(age)?|rate|total|size)\\b|%`,
+  `${AMOUNT_NAMED.count.source}|\\b(how (much|big|large|high|low|often)|count|cost|percent(age)?|rate|total|size)\\b|%`,
   'i',
 );
 
@@ -309,8 +313,8 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     words: once,
     asks: ANSWER_TYPES.find(([, asking]) => asking.test(read))?.[0],
     wantsFigure,
-    wantsCount: COUNT.test(text),
-    wantsShare: SHARE.test(text),
+    wantsCount: AMOUNT_NAMED.count.test(text),
+    wantsShare: AMOUNT_NAMED.share.test(text),
     rarest: idf(0),
   };
 }

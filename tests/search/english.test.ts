@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherSpellings, withoutPrefix } from '../../src/search/english.js';
+import { AMOUNT_NAMED, ANSWER_TYPES, otherSpellings, withoutPrefix } from '../../src/search/english.js';
 
 describe('otherSpellings', () => {
   it.each([
@@ -38,5 +38,22 @@ describe('withoutPrefix', () => {
   it('gives nothing for a word with no prefix, or one whose rest is under four letters', () => {
     expect(withoutPrefix('paid')).toBeUndefined();
     expect(withoutPrefix('repay')).toBeUndefined();
+  });
+});
+
+describe('a count or a share in a question', () => {
+  const asks = (kind: 'count' | 'share', question: string) =>
+    ANSWER_TYPES.find(([type, asking]) => type === kind && asking.test(question)) !== undefined;
+
+  it.each([
+    ['number of ferries cancelled', 'count', true, true],
+    ['storms raise the number of ferries cancelled', 'count', true, false],
+    ['how many ferries sailed', 'count', true, true],
+    ['count of ferries', 'count', false, true],
+    ['what % of pupils walk', 'share', true, true],
+    ['the share of pupils who walk', 'share', true, false],
+    ['fares rose 5 per cent', 'share', true, false],
+  ] as const)('%s: names a %s %s, asks for one %s', (question, kind, named, asked) => {
+    expect([AMOUNT_NAMED[kind].test(question), asks(kind, question)]).toEqual([named, asked]);
   });
 });
