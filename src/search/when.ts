@@ -24,6 +24,16 @@ const BEFORE_A_YEAR = new Set(
   ).split(' '),
 );
 
+/**
+ * Plural nouns that a year before them dates rather than a count counts: "exceeded 2019 levels", "beat 2020 figures".
+ */
+const DATED_BY_A_YEAR = new Set(
+  (
+    'levels figures prices rates numbers totals values terms dollars estimates results records highs lows ' +
+    'guidelines'
+  ).split(' '),
+);
+
 /** The words around a number, as its reader finds them. */
 export interface NumberContext {
   /** The words before it, lower case, nearest last, up to three; a mark between (a comma, a bracket) ends them. */
@@ -32,6 +42,8 @@ export interface NumberContext {
   after: string;
   /** Whether that word is a plural noun: a tagger's reading where there is one, else `looksPlural`'s. */
   pluralAfter: boolean;
+  /** Whether the word before is a verb, by a tagger's reading ("has 1850 pupils"); text read without one says none. */
+  verbBefore?: boolean;
 }
 
 /**
@@ -40,11 +52,12 @@ export interface NumberContext {
  *
  * A four-digit number is a year ("in 2000", "the 2020 budget", "2019–2021", "2019 levels") unless it is a round
  * hundred that a hedge qualifies or a plural noun follows ("about 1500", "2000 officers were hired", "in some 2000
- * schools"): counts past a thousand are written with a comma, save round ones, and a year is rarely hedged. A time
- * word, a determiner or a month keeps it a year ("since about 2000", "the 2000 elections"), unless a hedge and a
- * plural noun both say a count. A day stands beside its month ("May 15", "15 May"); a month, then a number, then a
- * plural noun is a month and a count ("In May 15 people died"), unless "on" dates it as a day ("on May 15 ferries
- * sailed").
+ * schools"): counts past a thousand are written with a comma, save round ones, and a year is rarely hedged. Any such
+ * number is a count that a hedge and a plural noun both say ("about 1850 pupils"), or that stands between a verb and a
+ * plural noun no year dates ("the school has 1850 pupils", not "exceeded 2019 levels"). A time word, a determiner or a
+ * month keeps it a year ("since about 2000", "the 2000 elections"), unless a hedge and a plural noun both say a count.
+ * A day stands beside its month ("May 15", "15 May"); a month, then a number, then a plural noun is a month and a
+ * count ("In May 15 people died"), unless "on" dates it as a day ("on May 15 ferries sailed").
  */
 export function timeOrCount(number: string, context: NumberContext): 'year' | 'day' | 'count' | undefined {
   const { before, after, pluralAfter } = context;
@@ -54,6 +67,7 @@ export function timeOrCount(number: string, context: NumberContext): 'year' | 'd
     );
     const ahead = before[before.length - 1 - (hedge?.length ?? 0)] ?? '';
     if ((BEFORE_A_YEAR.has(ahead) || isMonth(ahead)) && !(hedge && pluralAfter)) return 'year';
+    if (pluralAfter && (hedge || (context.verbBefore && !DATED_BY_A_YEAR.has(after)))) return 'count';
     return Number(number) % 100 === 0 && (hedge || pluralAfter) ? 'count' : 'year';
   }
   if (!DAY_SHAPE.test(number)) return undefined;

@@ -40,6 +40,27 @@ describe('timeOrCount', () => {
     expect(read(text)).toBe('count');
   });
 
+  it('reads a count after a verb and before a plural noun, by a tagger, unless the noun is one a year dates', () => {
+    const context = (before: string, after: string, verbBefore: boolean): NumberContext => ({
+      before: [before],
+      after,
+      pluralAfter: true,
+      verbBefore,
+    });
+    expect(timeOrCount('1850', context('has', 'pupils', true))).toBe('count');
+    expect(timeOrCount('2190', context('enrolled', 'bakers', true))).toBe('count');
+    // Without a tagger's word, or with a noun a year dates, the shape of a year wins.
+    expect(timeOrCount('1850', context('has', 'pupils', false))).toBe('year');
+    expect(timeOrCount('2019', context('exceeded', 'levels', true))).toBe('year');
+    expect(timeOrCount('2019', context('in', 'ferries', true))).toBe('year');
+  });
+
+  it('reads a count of any shape that a hedge and a plural noun both say', () => {
+    expect(read('The school has about [1850] pupils')).toBe('count');
+    expect(read('Some [1745] bakeries closed')).toBe('count');
+    expect(read('Since about [1850] the bakeries')).toBe('year');
+  });
+
   it('reads a day beside its month, and a count between a month and a plural noun unless "on" dates it', () => {
     expect(read('The ferry sank on May [15] in fog')).toBe('day');
     expect(read('The ferry sank on [15] May')).toBe('day');

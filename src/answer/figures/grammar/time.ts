@@ -51,6 +51,7 @@ export function timeOrCountAt(r: Reading, i: number): 'year' | 'day' | 'count' |
     before,
     after: next?.pos === 'PUNCT' ? '' : r.lower(i + 1),
     pluralAfter: !!next && /^(NOUN|PROPN)$/.test(next.pos) && looksPlural(next.lower),
+    verbBefore: /^(VERB|AUX)$/.test(r.t[i - 1]?.pos ?? ''),
   });
 }
 

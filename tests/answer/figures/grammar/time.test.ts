@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBaseline, isTimeAt } from '../../../../src/answer/figures/grammar/time.js';
+import { isBaseline, isTimeAt, timeOrCountAt } from '../../../../src/answer/figures/grammar/time.js';
 import { Reading } from '../../../../src/answer/figures/grammar/view.js';
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
 
@@ -17,6 +17,15 @@ describe('isTimeAt', () => {
     expect(isTimeAt(...at('Sales rose to 2000 crates.', '2000'))).toBe(false);
     expect(isTimeAt(...at('In May 15 people died.', '15'))).toBe(false);
     expect(isTimeAt(...at('Sales rose in 2000.', '2000'))).toBe(true);
+  });
+});
+
+describe('timeOrCountAt', () => {
+  it('reads a number shaped like a year between a verb and a plural noun as a count, by the tags', () => {
+    expect(timeOrCountAt(...at('The district has 1850 pupils.', '1850'))).toBe('count');
+    expect(timeOrCountAt(...at('In 2020 the ferries carried 1850 cars.', '1850'))).toBe('count');
+    expect(timeOrCountAt(...at('Ferry trips exceeded 2019 levels.', '2019'))).toBe('year');
+    expect(timeOrCountAt(...at('The bakery opened in 1850.', '1850'))).toBe('year');
   });
 });
 
