@@ -1,4 +1,5 @@
 import type { Analyzer } from './analyzer.js';
+import { ARTICLES } from './english.js';
 
 /**
  * Where a bridge between two ways of saying something comes
@@ -197,10 +198,13 @@ function phraseTerms(phrase: string, analyzer: Analyzer): string[] {
 /**
  * Whether the analyser keeps every word of `phrase` that says what it is: it drops stop words (which say nothing)
  * and single letters, and a single letter at either end of a dictionary's phrase is part of a name ("big H",
- * "vitamin A", "x ray"), while one inside is mostly a joint ("half a dozen", "Lashkar-e-Taiba").
+ * "vitamin A", "x ray"), while one inside is mostly a joint ("half a dozen", "Lashkar-e-Taiba"). A phrase opening
+ * with a stop word other than an article is an idiom, not its last word: "under the weather" (ill) is no weather.
  */
 function whole(phrase: string, analyzer: Analyzer): boolean {
   const words = analyzer.words(phrase);
+  const opener = words[0];
+  if (words.length > 1 && opener?.term === undefined && !ARTICLES.has(opener?.word.toLowerCase() ?? '')) return false;
   return words.every((w, i) => w.term !== undefined || w.word.length > 1 || (i > 0 && i < words.length - 1));
 }
 

@@ -150,6 +150,12 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
 ];
 
 /**
+ * The articles: a phrase may open with one and still name its noun ("the harbour" is a harbour), while a phrase that
+ * opens with any other stop word, a preposition mostly, is an idiom ("under the weather", "on time", "at once").
+ */
+export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
+/**
  * Words that say when without a number, beside the years, days of a month and months a text names: days of the week
  * ("opens on Saturday"), parts of a day and seasons ("at noon", "in winter"), and "ago" ("a year ago"). Not "spring"
  * and "fall", more often other words, nor "year" or "month", which "$5 a year" says of an amount.

@@ -56,7 +56,7 @@ describe('Bridges', () => {
 });
 
 describe('Bridges.oneWay', () => {
-  it('leaves out a phrase the analyser would shorten to another word, but not one that only loses stop words', () => {
+  it('leaves out a phrase shortened to another word or opening with a preposition, not with an article', () => {
     const bridges = Bridges.oneWay(
       [
         ['big H', 'heroin'],
@@ -64,6 +64,8 @@ describe('Bridges.oneWay', () => {
         ['x ray', 'radiograph'],
         ['the harbour', 'port'],
         ['half a dozen', 'six'],
+        ['under the weather', 'poorly'],
+        ['on time', 'punctual'],
       ],
       'wordnet',
       analyzer,
