@@ -32,6 +32,7 @@ import {
   participlePhraseAt,
   quantityMeasure,
   subjectBefore,
+  measuredSubjectBefore,
   nounPhraseEnding,
   measureText,
 } from './measure.js';
@@ -363,7 +364,9 @@ class SentenceReader extends Reading {
       ...base,
       unit: 'count',
       per: per?.period,
-      measure: (measured && subjectBefore(this, i)) || measureText(this, noun.first, noun.next),
+      measure:
+        (measured && (subjectBefore(this, i) ?? measuredSubjectBefore(this, i))) ||
+        measureText(this, noun.first, noun.next),
     });
   }
 

@@ -15,6 +15,7 @@ import {
   SUM_VERBS,
   CHANGE_VERBS,
   CURRENCY_SYMBOLS,
+  MEASURED_VERBS,
   isDash,
 } from './words.js';
 import { amountAt } from './amounts.js';
@@ -244,6 +245,19 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   const sum = r.t.slice(phrase.first, k + 1).findIndex((_, n) => sumAt(r, phrase.first + n));
   if (sum >= 0) return sum ? measureText(r, phrase.first, phrase.first + sum) : undefined;
   return measureText(r, phrase.first, k + 1);
+}
+
+/**
+ * What a unit of measure at `i` is said of after a verb of holding, carrying or using (`MEASURED_VERBS`): its subject,
+ * before any auxiliaries and adverbs ("Lorries can carry up to 40 tonnes").
+ */
+export function measuredSubjectBefore(r: Reading, i: number): string | undefined {
+  const verb = r.t[i - 1];
+  if (verb?.pos !== 'VERB' || !MEASURED_VERBS.has(verb.lemma)) return undefined;
+  let k = i - 1;
+  while (/^(AUX|ADV|PART)$/.test(r.t[k - 1]?.pos ?? '')) k--;
+  const phrase = nounPhraseEnding(r, k);
+  return phrase && measureText(r, phrase.first, k);
 }
 
 /** Whether a sum of money, a percentage or a scaled number starts at `j`, or at the currency sign before it. */

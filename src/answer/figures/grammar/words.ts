@@ -82,6 +82,14 @@ export const MEASUREMENT_UNITS = new Set(
     .flatMap((w) => [w, `${w}s`])
     .concat(['feet', 'inch', 'inches']),
 );
+/**
+ * Verbs (by lemma) of what a thing holds, carries or uses: a count of a unit of measure after one ("Lorries carry 40
+ * tonnes", "the reservoir holds 40 million litres") measures its subject. After another verb ("the ministry bought 400
+ * tonnes") the subject is who acts, and the unit is all the sentence says.
+ */
+export const MEASURED_VERBS = new Set(
+  'carry hold weigh measure contain use consume produce generate store supply emit pump haul handle treat'.split(' '),
+);
 /** Nouns that name a stretch of time: "the same period" says when, not what a figure measures. */
 export const TIME_NOUNS = new Set([
   ...TIME_UNITS,

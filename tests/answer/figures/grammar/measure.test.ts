@@ -217,6 +217,11 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('The mill will produce some 12,000 tonnes of flour.', 'some 12,000 tonnes').measure).toBe(
       'tonnes of flour',
     );
+    // A verb of what a thing holds, carries or uses says the unit is that thing's: its subject is the measure.
+    expect(figure('Lorries carry 40 tonnes.', '40 tonnes').measure).toBe('Lorries');
+    expect(figure('The old reservoir can hold up to 40 million litres.', 'up to 40 million litres').measure).toBe(
+      'old reservoir',
+    );
     // With no subject that stands at it, the unit is all the sentence says.
     expect(figure('The ministry bought 400 tonnes.', '400 tonnes').measure).toBe('tonnes');
   });
