@@ -10,6 +10,7 @@ import {
   decide,
   evidence,
   missing,
+  namesCode,
   saysWhen,
   stepDown,
 } from '../search/query.js';
@@ -79,9 +80,11 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     };
   });
   const best = covered.reduce((a, b) => (b.sure > a.sure ? b : a), covered[0]!);
+  // A passage naming a code of the question shares its subject, though it may not be the one covering most of it.
+  const named = covered.some((c) => namesCode(query, c.hit.terms));
   // Whether the passages answer at all is decided before they are ranked; whether they give what the question asks
   // for, once they are (a question asking when or how many is then answered one step less surely if not).
-  const decided = best && decide(best.sure, dossier.ranking.answer, evidence(query, best.sure));
+  const decided = best && decide(best.sure, dossier.ranking.answer, evidence(query, best.sure), named);
   if (!best || decided === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
     c,

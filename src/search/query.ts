@@ -56,6 +56,12 @@ export interface QueryWord {
    * so it counts only where ask orders passages, beside another word of the question, and never in the decision.
    */
   priced?: boolean;
+  /**
+   * A code of letters and digits in one word ("CD40", "G20", "p16INK4A"; not "Q3", `query.codeMinLength`) that the
+   * corpus holds as typed: an identifier, which names one thing, so a passage holding it shares what the question is
+   * about (`namesCode`).
+   */
+  code?: boolean;
 }
 
 /** What amounts a passage states, for the question's quantity words. */
@@ -300,6 +306,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       known,
       quantity: quantityOf(term),
       priced: (wantsFigure && !MONEY_WORDS.has(term) && index.money(word)) || undefined,
+      code: (word.length >= options.codeMinLength && CODE.test(word) && index.knows(term)) || undefined,
     };
   });
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once. An
@@ -318,6 +325,12 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     rarest: idf(0),
   };
 }
+
+/**
+ * A word of letters and digits: a code ("CD40", "G20", "4x4"), when long enough (`query.codeMinLength`). The analyser
+ * splits a number from the unit or suffix after it ("40mg", "1990s", "21st"), so those are never one.
+ */
+const CODE = /^(?=.*\p{L})(?=.*\d)/u;
 
 /** A word of the question as the analyser reads it (`Analyzer.words`). */
 type AnalysedWord = ReturnType<Analyzer['words']>[number];
@@ -430,6 +443,17 @@ export function evidence(query: AnalysedQuery, cover: number): number {
   return (cover * query.words.reduce((sum, w) => sum + w.weight, 0)) / query.rarest;
 }
 
+/**
+ * Whether a passage matching `matched` holds a code of the question as typed (`QueryWord.code`): a code names one thing
+ * (a part, a model, a form, a route), which neither a paraphrase nor chance puts in a passage, so that passage shares
+ * the question's subject however little of a long question it covers: a long question on why the X12 bus runs late
+ * since the depot moved is about the passage naming route X12, though another names the depot and none both.
+ */
+export function namesCode(query: AnalysedQuery, matched: Iterable<string>): boolean {
+  const held = new Set(matched);
+  return query.words.some((w) => w.code && held.has(w.term));
+}
+
 /** Whether the corpus can answer at all: some word of the question is known to it. */
 export function answerable(query: AnalysedQuery): boolean {
   return query.words.some((w) => w.known);
@@ -438,15 +462,19 @@ export function answerable(query: AnalysedQuery): boolean {
 /**
  * How sure an answer is, from the best passage's coverage of the question and the `evidence` it shares:
  * `confident`; `partial` (the closest passages, shown with a line saying they only partly match); or
- * `none`, when no passage shares enough of the question's meaningful content, as a share of the question
- * or in rare words. One decision for ask, figures and the digest, calibrated in the README (Evaluation).
+ * `none`, when no passage shares enough of the question's meaningful content, as a share of the question,
+ * in rare words or in a code it names. One decision for ask, figures and the digest, calibrated in the README
+ * (Evaluation).
  */
 export type Match = 'confident' | 'partial' | 'none';
 
-/** How sure an answer is (`Match`), from the best passage's coverage and the `evidence` it shares. */
-export function decide(bestCoverage: number, options: RankingOptions['answer'], shared = 0): Match {
+/**
+ * How sure an answer is (`Match`), from the best passage's coverage and the `evidence` it shares; `named`: whether some
+ * passage holds a code of the question as typed (`namesCode`), which answers it at least partly.
+ */
+export function decide(bestCoverage: number, options: RankingOptions['answer'], shared = 0, named = false): Match {
   if (bestCoverage >= options.confidentCoverage) return 'confident';
-  return bestCoverage >= options.minCoverage || shared >= options.minEvidence ? 'partial' : 'none';
+  return bestCoverage >= options.minCoverage || shared >= options.minEvidence || named ? 'partial' : 'none';
 }
 
 /**

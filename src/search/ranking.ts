@@ -124,6 +124,12 @@ export interface RankingOptions {
      */
     compoundMinPart: number;
     /**
+     * The shortest word of letters and digits that is a code (`QueryWord.code`: "G20", "CD40", "X12"), which answers a
+     * question at least partly wherever a passage holds it: two characters ("Q3", "A4", "5G") more often name a class
+     * (a quarter, a paper size, a grade) than one thing, and are few enough for unrelated texts to share by chance.
+     */
+    codeMinLength: number;
+    /**
      * How much of a passage's text around a number, in characters, `amountsIn` reads for the words that tell a year or
      * a day from an amount: up to three words before it, and the word after it past a day's ordinal ending ("15th
      * May"). `saysWhen` reads as much.
@@ -328,6 +334,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     vagueWeight: 0.5,
     typos: { minLength: 4, twoEditsFrom: 8 },
     compoundMinPart: 3,
+    codeMinLength: 3,
     numberContext: { before: 40, after: 24 },
   },
   answer: { minCoverage: 0.35, minEvidence: 1.6, confidentCoverage: 0.6 },

@@ -72,6 +72,35 @@ describe('the decision to answer, on a corpus of its own', () => {
   });
 });
 
+describe('a code the question names', () => {
+  const buses = corpusForSuite({
+    'routes.md': note(
+      'Bus routes',
+      'Route X12 runs every ten minutes between the station and the harbour.\n\n' +
+        'The number 7 bus stops at the hospital and the school.',
+    ),
+    'depot.md': note(
+      'Depot',
+      'The bus depot moved to the industrial estate in the spring; drivers start shifts there.',
+    ),
+    'fares.md': note('Fares', 'A single fare costs two pounds; pupils travel free before nine.'),
+  });
+  const long = (code: string) =>
+    `why is the ${code} always so late since the depot relocation, commuters are furious about timetables`;
+
+  // Fails without namesCode: the passage naming X12 covers a tenth of the question, below either threshold.
+  it('answers partly a long question whose words the corpus mostly lacks when a passage holds its code', () => {
+    const answer = ask(buses(), long('X12'));
+    expect(answer.match).toBe('partial');
+    expect(answer.results.map((r) => r.passage.source)).toContain('routes.md');
+  });
+
+  it('still refuses the same question naming a code the corpus lacks, and asks for a figure it does not give', () => {
+    expect(ask(buses(), long('Q47')).match).toBe('none');
+    expect(ask(buses(), 'how many riders did the X12 carry').match).toBe('none');
+  });
+});
+
 describe('the line over a partial answer', () => {
   const ferry = corpusForSuite({
     'ferry.md': note(

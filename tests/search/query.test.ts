@@ -5,6 +5,7 @@ import {
   coverage,
   decide,
   evidence,
+  namesCode,
   saysWhen,
   stepDown,
   withoutLinks,
@@ -188,6 +189,12 @@ describe('decide', () => {
     expect(decide(0.45, answer)).toBe('partial');
     expect(decide(0.2, answer, 1)).toBe('none');
     expect(decide(0.2, answer, 2)).toBe('partial');
+  });
+
+  it('answers at least partly when some passage holds a code the question names', () => {
+    expect(decide(0.1, answer, 0.5, true)).toBe('partial');
+    expect(decide(0.7, answer, 0, true)).toBe('confident');
+    expect(stepDown(decide(0.1, answer, 0, true))).toBe('none');
   });
 
   it('answers one step less surely when the closest passages do not give the kind of answer asked for', () => {
@@ -455,5 +462,20 @@ describe('a question pasted from chat', () => {
       const words = (q: string) => analysed(dossier, q).words.map((w) => w.word);
       expect(words('ferry fares https://example.com/fares-2023 @channel')).toEqual(words('ferry fares'));
     });
+  });
+});
+
+describe('namesCode', () => {
+  it('is a word of letters and digits the corpus holds, as typed; a number and its unit are no code', async () => {
+    await withCorpus(
+      { 'a.md': note('Routes', 'Route X12 and route 7 ran 40mg of nothing in the 1990s, all Q3.\n\nThe depot.') },
+      (dossier) => {
+        // "Q3" is a quarter of any year more often than one thing: too short to be a code (`query.codeMinLength`).
+        const query = analysed(dossier, 'x12 route 40mg 1990s Q47 q3 depot');
+        expect(query.words.filter((w) => w.code).map((w) => w.word)).toEqual(['x12']);
+        expect(namesCode(query, dossier.index.analyzer.terms('Route X12'))).toBe(true);
+        expect(namesCode(query, dossier.index.analyzer.terms('route 40 mg 1990 depot'))).toBe(false);
+      },
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   coverage,
   decide,
   evidence,
+  namesCode,
   type Amounts,
   type AnalysedQuery,
   type Match,
@@ -50,8 +51,10 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const closest = bestOf(passages);
   // A topic is a short noun phrase, not a question: its figures answer on less of it (`figures.minCoverage`).
   const rule = { ...dossier.ranking.answer, minCoverage };
+  // A passage naming a code of the topic ("G20 tariffs") shares its subject, as for ask.
+  const named = searched.some(({ hit }) => namesCode(query, hit.terms));
   const decision = (p: Searched | undefined, options = rule) =>
-    p ? decide(p.cover, options, evidence(query, p.cover)) : 'none';
+    p ? decide(p.cover, options, evidence(query, p.cover), named) : 'none';
   // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
   // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where it
   // gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.

@@ -3,7 +3,7 @@ import { matchFor } from '../../../src/answer/figures/decide.js';
 import { aboutWhat } from '../../../src/answer/figures/topic.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
 import { analyseQuery } from '../../../src/search/query.js';
-import { openCorpus } from '../../support/corpus.js';
+import { note, openCorpus, withCorpus } from '../../support/corpus.js';
 import { ORCHARD } from './fixtures.js';
 
 let dossier: Dossier;
@@ -35,5 +35,26 @@ describe('matchFor', () => {
   it('answers nothing for a topic the corpus does not speak of, or speaks of without figures', () => {
     expect(matched('submarine cables')).toBeUndefined();
     expect(matched('mosses and ferns')).toBeUndefined();
+  });
+
+  // Fails without namesCode: the passage naming X12 covers too little of the topic for either threshold.
+  it('answers partly a topic naming a code a passage with figures holds, as ask does', async () => {
+    const buses = {
+      'routes.md': note('Bus routes', 'Route X12 carried 4,000 riders a day in 2023.'),
+      'depot.md': note('Depot', 'The bus depot moved to the industrial estate; 120 drivers start shifts there.'),
+    };
+    await withCorpus(buses, (own) => {
+      const topic = (code: string) => {
+        const query = analyseQuery(
+          `${code} punctuality complaints from furious commuters`,
+          own.index,
+          own.ranking.query,
+        );
+        return matchFor(own, aboutWhat(query, own.ranking.figures.changeWeight));
+      };
+      expect(topic('X12')?.match).toBe('partial');
+      expect(topic('X12')?.closest.hit.passage.source).toBe('routes.md');
+      expect(topic('Q47')).toBeUndefined();
+    });
   });
 });
