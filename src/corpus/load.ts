@@ -41,6 +41,12 @@ export interface LoadOptions {
    * than all the rest of a start. When that finds nothing, asked again with the content hash.
    */
   reuse?: (source: string, file: { stamp: string; hash?: string }) => LoadedDocument | undefined;
+  /**
+   * Called once the folder is listed, before any file is read, when it holds a file to read as a document: a surface
+   * that says it is indexing (`DossierOptions.onIndexing`) waits for this, since an empty folder has nothing to index
+   * and is warned of instead (`corpus-empty`).
+   */
+  onDocuments?: () => void;
 }
 
 /** The loader's numbers, each overridable through `LoadOptions`. */
@@ -75,6 +81,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const { files, unlisted } = await listFiles(root).catch((error: unknown) => {
     throw new DossierError('corpus-missing', `Corpus folder cannot be read: ${root} (${readError(error)})`);
   });
+  if (files.some((path) => !['ignored', 'unsupported'].includes(roleOf(sourceOf(root, path))))) options.onDocuments?.();
   const listed = statAll(files);
   const loaded = await mapLimit(files, options.concurrency ?? LOAD_DEFAULTS.concurrency, (path) =>
     loadDocument(root, path, options, listed),

@@ -42,7 +42,8 @@ export interface DossierOptions {
   /**
    * Called once, before the engine parses or indexes a corpus it has nothing saved of (a first start, a fresh cache,
    * a saved index of another version or lexicon), which takes a large corpus a while with nothing else to show: a
-   * surface says so. Not called when it answers from what it saved.
+   * surface says so. Not called when it answers from what it saved, nor for a folder with no documents, which is warned
+   * of instead (`corpus-empty`).
    */
   onIndexing?: () => void;
 }
@@ -114,9 +115,14 @@ export class Dossier implements Library {
       indexing?.();
       indexing = undefined;
     };
-    // Nothing saved: every document is parsed, most of a first start's time, before the index is even begun.
-    if (saved?.empty) startIndexing();
-    const corpus = await loadCorpus(options.corpusDir, { ...options.load, log, reuse: saved?.reuse });
+    // Nothing saved: every document is parsed, most of a first start's time, before the index is even begun. Said once
+    // the folder is seen to hold documents: an empty one is warned of instead, where "Indexing" promised a wait.
+    const corpus = await loadCorpus(options.corpusDir, {
+      ...options.load,
+      log,
+      reuse: saved?.reuse,
+      ...(saved?.empty ? { onDocuments: startIndexing } : {}),
+    });
     const corpusSaved = (await saved?.save(corpus)) ?? false;
     const ranking = rankingOptions(options.ranking);
     const index = await PassageIndex.build(corpus, {
@@ -127,7 +133,7 @@ export class Dossier implements Library {
       ranking: ranking.search,
       indexing: ranking.index,
       wordnet: options.wordnet,
-      onBuild: startIndexing,
+      onBuild: corpus.documents.length ? startIndexing : undefined,
     });
     index.useLexicon(lexicon.groups);
     const dossier = new Dossier(corpus, index, dossierLog, ranking, figures, options.load, {

@@ -63,4 +63,19 @@ describe('Dossier.open onIndexing', () => {
     await Dossier.open({ corpusDir: dir, cacheDir, onIndexing });
     expect(calls).toBe(2);
   });
+
+  it('is not called for a corpus folder with no documents, which is warned of by name instead', async () => {
+    const { dir, cacheDir } = await setup({ 'notes.xyz': 'not a document', '.hidden.md': note('Ferries', 'Fares.') });
+    const { log, lines } = capturingLogger();
+    let calls = 0;
+    await Dossier.open({ corpusDir: dir, cacheDir, log, onIndexing: () => calls++ });
+    expect(calls).toBe(0);
+    expect(lines.filter((l) => l.level === 40).map((l) => l.msg)).toContainEqual(
+      expect.stringMatching(/^The corpus folder .+ holds no documents: add .+ files to it\.$/),
+    );
+    // A document added: the next start indexes it, and says so.
+    await writeFile(join(dir, 'a.md'), note('Ferries', 'The ferry fare rose.'));
+    await Dossier.open({ corpusDir: dir, cacheDir, onIndexing: () => calls++ });
+    expect(calls).toBe(1);
+  });
 });
