@@ -233,12 +233,17 @@ function excerptMarkdown(
 
 function figureField(item: FigureItem, room: number): APIEmbedField | undefined {
   const name = fitText([item.text, item.measure, item.when].filter(Boolean).join(' · '), LIMITS.fieldName, neutralise);
-  const render = (sentence: RichText) => `“${richMarkdown(sentence)}”\n— ${citationMarkdown(item.citation)}`;
   const max = Math.min(LIMITS.fieldValue, room - name.length);
-  const whole = render(item.sentence);
-  // A sentence cut to fit keeps the figure in view: the words around it, not only its beginning.
-  const value = whole.length <= max ? whole : quoteWithin(item.sentence, max, render, fitAround);
-  return value === undefined ? undefined : { name, value };
+  const value = (linked: boolean) => {
+    const render = (sentence: RichText) => `“${richMarkdown(sentence)}”\n— ${citationMarkdown(item.citation, linked)}`;
+    const whole = render(item.sentence);
+    // A sentence cut to fit keeps the figure in view: the words around it, not only its beginning.
+    return whole.length <= max ? whole : quoteWithin(item.sentence, max, render, fitAround);
+  };
+  // A link is never cut, or it would lead nowhere; one too long to leave the sentence room is left out instead, the
+  // figure still cited by its title and paragraph, where the whole figure used to be dropped.
+  const shown = value(true) ?? value(false);
+  return shown === undefined ? undefined : { name, value: shown };
 }
 
 /**
@@ -255,9 +260,16 @@ function quoteWithin(
   return max - render([]).length >= MIN_CUT ? cut(quote, max, render) : undefined;
 }
 
-/** Discord shows the title in italics and the document's address as a `[link]` after the other parts. */
-const citationMarkdown = (c: Citation): string =>
-  formatCitation(c, { escape: neutralise, title: (title) => `*${title}*`, link: (link) => `[link](${link})` });
+/**
+ * Discord shows the title in italics and the document's address as a `[link]` after the other parts; `linked` false
+ * leaves the address out (see `figureField`).
+ */
+const citationMarkdown = (c: Citation, linked = true): string =>
+  formatCitation(c, {
+    escape: neutralise,
+    title: (title) => `*${title}*`,
+    ...(linked ? { link: (link: string) => `[link](${link})` } : {}),
+  });
 
 /**
  * The bot's own code span. Discord shows code as it is, mentions and links included, so only a

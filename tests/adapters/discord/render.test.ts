@@ -98,8 +98,8 @@ describe('renderDiscord', () => {
     expect(message.embeds.at(-1)!.footer!.text).toBe('1 more result did not fit in this message.');
   });
 
-  it('leaves out a figure whose citation leaves too little room for its sentence, rather than show a stub', () => {
-    // A link is never cut, or it would lead nowhere.
+  it('shows a figure whose link leaves too little room for its sentence cited without the link, not a stub', () => {
+    // A link is never cut, or it would lead nowhere: the figure is cited by its title and paragraph alone.
     const longLink = `https://example.com/${'tram-report/'.repeat(75)}`;
     const item: FigureItem = {
       text: '4.2 million',
@@ -107,8 +107,16 @@ describe('renderDiscord', () => {
       citation: { ...citation, url: longLink },
     };
     const message = render(reply([{ type: 'figures', title: 'Key figures: tram', items: [item] }]));
-    expect(message.embeds[1]?.fields ?? []).toEqual([]);
-    expect(message.embeds.at(-1)!.footer!.text).toBe('1 more result did not fit in this message.');
+    expectWithinLimits(message.embeds);
+    const value = message.embeds[1]!.fields![0]!.value;
+    expect(value).toMatch(/^“It cost \*\*4\.2 million\*\* in all\. .+”\n— \*Tram budget\* · A\. Writer, City Desk · /s);
+    expect(value).toMatch(/ · ¶4$/);
+    expect(value).not.toContain('example.com');
+    expect(message.embeds.at(-1)!.footer).toBeUndefined();
+    // With room for it, the link is kept.
+    const short = { ...item, citation: { ...citation, url: 'https://example.com/tram' } };
+    const linked = render(reply([{ type: 'figures', title: 'Key figures: tram', items: [short] }]));
+    expect(linked.embeds[1]!.fields![0]!.value).toMatch(/ · ¶4 · \[link\]\(https:\/\/example\.com\/tram\)$/);
   });
 
   it('cuts a long title, author list, publisher and section in a citation, so a figure still has room', () => {
