@@ -85,18 +85,23 @@ export class TopicSuggester {
 
   /**
    * For a comma-separated list (`ferry fares, harb`): completes the last item and keeps the others.
-   * A choice's value is what Discord submits, so lists that would pass 100 characters are left out.
+   * A choice's value is what Discord submits, at most 100 characters, so a topic too long for the room the list
+   * leaves is cut at a word, as `suggest` cuts one (its name with "…", its value without, the topic's first words,
+   * which the digest takes as a topic); one whose first word does not fit is left out.
    */
   suggestInList(typed: string): Choice[] {
     const cut = typed.lastIndexOf(',');
     const kept = cut < 0 ? '' : `${typed.slice(0, cut + 1).trim()} `;
     const chosen = new Set(kept.split(',').map((t) => fold(t.trim())));
+    const room = MAX_CHOICE_LENGTH - kept.length;
     return this.matching(typed.slice(cut + 1))
       .filter((label) => !chosen.has(fold(label)))
-      .map((label) => `${kept}${label}`)
-      .filter((list) => list.length <= MAX_CHOICE_LENGTH)
-      .slice(0, MAX_CHOICES)
-      .map((list) => ({ name: list, value: list }));
+      .flatMap((label) => {
+        const value = fitText(label, room, undefined, { mark: false });
+        const atWord = value.length === label.length || (value.length > 0 && /\s/.test(label[value.length]!));
+        return atWord ? [{ name: `${kept}${fitText(label, room)}`, value: `${kept}${value}` }] : [];
+      })
+      .slice(0, MAX_CHOICES);
   }
 
   /** Starts (or keeps) the topic list for the current corpus; resolves when its measures and phrases are in. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CHOICES, MAX_CHOICE_LENGTH, TopicSuggester } from '../../../adapters/discord/topics.js';
 import type { Passage, SourceDocument } from '../../../src/corpus/types.js';
+import { digestCommand, splitTopics } from '../../../src/commands/digest.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 
 const LONG_HEADING =
@@ -89,6 +90,24 @@ describe('TopicSuggester', () => {
     expect(values).toContain('tram budget, tram ridership');
     expect(values).not.toContain('tram budget, tram budget');
     expect(topics.suggestInList(`${'x'.repeat(95)}, tram`)).toEqual([]);
+  });
+
+  it('cuts a topic too long for the list at a word, as a value the digest command takes back', async () => {
+    const topics = new TopicSuggester(dossier(), { measuresOf: () => [] });
+    await topics.prepare();
+    const [choice] = topics.suggestInList('tram budget, funding of the');
+    // Left out before: the list with the whole heading passes Discord's 100 characters.
+    expect(`tram budget, ${LONG_HEADING}`.length).toBeGreaterThan(MAX_CHOICE_LENGTH);
+    const topic = choice!.value.slice('tram budget, '.length);
+    expect(choice!.value.startsWith('tram budget, Funding of the regional tram network')).toBe(true);
+    expect(choice!.value.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
+    // Cut at a word, with no mark in what is submitted; the name shows the cut.
+    expect(LONG_HEADING.startsWith(topic) && LONG_HEADING[topic.length]).toBe(' ');
+    expect(choice!.name).toMatch(/^tram budget, Funding of the regional .+ …$/);
+    expect(choice!.name.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
+    const args = digestCommand.args.safeParse({ action: 'subscribe', topics: choice!.value });
+    expect(args.success).toBe(true);
+    expect(splitTopics(choice!.value)).toEqual(['tram budget', topic]);
   });
 
   it('offers the measures of the corpus’s figures that are noun phrases, gathered in the background', async () => {
