@@ -11,6 +11,11 @@ const figure = (sentence: string, text: string): Figure => {
   return found!;
 };
 
+/** Each row's figure (its sentence, its text) has the measure given, or none where it is undefined. */
+const expectMeasures = (rows: readonly (readonly [sentence: string, text: string, measure: string | undefined])[]) => {
+  for (const [sentence, text, measure] of rows) expect(figure(sentence, text).measure, sentence).toBe(measure);
+};
+
 describe('a measure is a noun phrase from its sentence', () => {
   it('a sum spent by someone is not labelled with the actor and its verb', () => {
     const sentence =
@@ -22,10 +27,10 @@ describe('a measure is a noun phrase from its sentence', () => {
   });
 
   it('an actor with a sum and nothing it was spent on gives no measure', () => {
-    expect(figure('The school board spent $3.5 million last year.', '$3.5 million').measure).toBeUndefined();
-    expect(figure('The club is said to earn up to $2 million a month.', 'up to $2 million a month').measure).toBe(
-      undefined,
-    );
+    expectMeasures([
+      ['The school board spent $3.5 million last year.', '$3.5 million', undefined],
+      ['The club is said to earn up to $2 million a month.', 'up to $2 million a month', undefined],
+    ]);
   });
 
   it('a sum is of what it pays for: the object of "to ...", or the noun after "into" or "from"', () => {
@@ -41,23 +46,23 @@ describe('a measure is a noun phrase from its sentence', () => {
   });
 
   it('who pays or is paid between a verb and its sum is not what the sum measures', () => {
-    expect(figure('The upgrade cost taxpayers $1.6bn.', '$1.6bn').measure).toBe('upgrade');
-    expect(figure('The new ferry terminal cost the city $40 million.', '$40 million').measure).toBe(
-      'new ferry terminal',
-    );
-    // A verb that names the sum names the measure, with what it was for.
-    expect(figure('The regulator fined the bank $1.6bn for late reports.', '$1.6bn').measure).toBe(
-      'fine for late reports',
-    );
-    expect(figure('The bakery was fined $40,000.', '$40,000').measure).toBe('fine');
-    expect(figure('The council lent the ferry company £2m in May.', '£2m').measure).toBe('loan');
-    // What the sum is in says more than the verb's noun.
-    expect(figure('The bakery paid staff $2m in bonuses.', '$2m').measure).toBe('bonuses');
+    expectMeasures([
+      ['The upgrade cost taxpayers $1.6bn.', '$1.6bn', 'upgrade'],
+      ['The new ferry terminal cost the city $40 million.', '$40 million', 'new ferry terminal'],
+      // A verb that names the sum names the measure, with what it was for.
+      ['The regulator fined the bank $1.6bn for late reports.', '$1.6bn', 'fine for late reports'],
+      ['The bakery was fined $40,000.', '$40,000', 'fine'],
+      ['The council lent the ferry company £2m in May.', '£2m', 'loan'],
+      // What the sum is in says more than the verb's noun.
+      ['The bakery paid staff $2m in bonuses.', '$2m', 'bonuses'],
+    ]);
   });
 
   it('a sum whose predicate says how it moves has no measure from what follows the verb of change', () => {
-    expect(figure('Some $2bn is expected to rise in line with inflation.', 'Some $2bn').measure).toBeUndefined();
-    expect(figure('About $40m is forecast to fall in value.', 'About $40m').measure).toBeUndefined();
+    expectMeasures([
+      ['Some $2bn is expected to rise in line with inflation.', 'Some $2bn', undefined],
+      ['About $40m is forecast to fall in value.', 'About $40m', undefined],
+    ]);
   });
 
   it('a subject holding a sum or a share is that figure: its measure is said before it, or none is', () => {
@@ -68,27 +73,29 @@ describe('a measure is a noun phrase from its sentence', () => {
   });
 
   it('a sum that is its clause’s subject is of what its predicate says it is for', () => {
-    expect(figure('$2bn was set aside for flood barriers on the estuary.', '$2bn').measure).toBe(
-      'flood barriers on the estuary',
-    );
-    expect(figure('Some $40m has been earmarked for school meals.', 'Some $40m').measure).toBe('school meals');
+    expectMeasures([
+      ['$2bn was set aside for flood barriers on the estuary.', '$2bn', 'flood barriers on the estuary'],
+      ['Some $40m has been earmarked for school meals.', 'Some $40m', 'school meals'],
+    ]);
   });
 
   it('what a sum is worth is said of the noun before "worth", never of the verb before that noun', () => {
-    expect(figure('The harbour handled cargo worth $1.6bn in 2022.', '$1.6bn').measure).toBe('cargo');
-    expect(figure('Orders for wind turbines worth £900m were signed.', '£900m').measure).toBe(
-      'Orders for wind turbines',
-    );
-    // Set off by commas, "worth" and its sum still say what the noun before them is worth.
-    expect(figure('The project, worth $1.6bn, opened in June.', '$1.6bn').measure).toBe('project');
-    expect(figure('The council sold the depot, worth £40m, to a bakery chain.', '£40m').measure).toBe('depot');
+    expectMeasures([
+      ['The harbour handled cargo worth $1.6bn in 2022.', '$1.6bn', 'cargo'],
+      ['Orders for wind turbines worth £900m were signed.', '£900m', 'Orders for wind turbines'],
+      // Set off by commas, "worth" and its sum still say what the noun before them is worth.
+      ['The project, worth $1.6bn, opened in June.', '$1.6bn', 'project'],
+      ['The council sold the depot, worth £40m, to a bakery chain.', '£40m', 'depot'],
+    ]);
   });
 
   it('a place, a verb or a time after a sum is no measure', () => {
-    expect(figure('Japan imported $1.6bn from Brazil.', '$1.6bn').measure).toBeUndefined();
-    expect(figure('The museum will cost $1.6bn to build.', '$1.6bn').measure).toBe('museum');
-    expect(figure('The league earned $1.6bn to date.', '$1.6bn').measure).toBeUndefined();
-    expect(figure('Pension funds lost $1.6bn over the past decade.', '$1.6bn').measure).toBeUndefined();
+    expectMeasures([
+      ['Japan imported $1.6bn from Brazil.', '$1.6bn', undefined],
+      ['The museum will cost $1.6bn to build.', '$1.6bn', 'museum'],
+      ['The league earned $1.6bn to date.', '$1.6bn', undefined],
+      ['Pension funds lost $1.6bn over the past decade.', '$1.6bn', undefined],
+    ]);
   });
 
   it('a scale letter glued to a sum is its scale, and a currency word after a signed sum is part of it', () => {
@@ -104,23 +111,31 @@ describe('a measure is a noun phrase from its sentence', () => {
   });
 
   it('what stands at, rises to or reaches a figure is what it measures', () => {
-    expect(figure('Spending on libraries rose to $4.1 million in 2022.', '$4.1 million').measure).toBe(
-      'Spending on libraries',
-    );
-    expect(figure("The town's population reached 48,000 in 2020.", '48,000').measure).toBe("town's population");
-    expect(figure('Household debt stood at 95 percent of income.', '95 percent').measure).toBe('Household debt');
+    expectMeasures([
+      ['Spending on libraries rose to $4.1 million in 2022.', '$4.1 million', 'Spending on libraries'],
+      ["The town's population reached 48,000 in 2020.", '48,000', "town's population"],
+      ['Household debt stood at 95 percent of income.', '95 percent', 'Household debt'],
+    ]);
   });
 
   it('the whole subject is the measure, through "among", "with" and a participle before its noun', () => {
-    expect(
-      figure('In 2021, hospital admissions for asthma among children dropped by a third to 2,300.', '2,300').measure,
-    ).toBe('hospital admissions for asthma among children');
-    expect(figure('The share of adults with a library card fell to 31 percent.', '31 percent').measure).toBe(
-      'share of adults with a library card',
-    );
-    expect(figure('Exports of frozen fish to Japan reached $1.2 billion in 2021.', '$1.2 billion').measure).toBe(
-      'Exports of frozen fish to Japan',
-    );
+    expectMeasures([
+      [
+        'In 2021, hospital admissions for asthma among children dropped by a third to 2,300.',
+        '2,300',
+        'hospital admissions for asthma among children',
+      ],
+      [
+        'The share of adults with a library card fell to 31 percent.',
+        '31 percent',
+        'share of adults with a library card',
+      ],
+      [
+        'Exports of frozen fish to Japan reached $1.2 billion in 2021.',
+        '$1.2 billion',
+        'Exports of frozen fish to Japan',
+      ],
+    ]);
   });
 
   it('a count "with N killed" counts what the phrase before "with" names; a time ending a measure is left out', () => {
@@ -152,17 +167,19 @@ describe('a measure is a noun phrase from its sentence', () => {
   });
 
   it('a relative clause narrows its noun: the measure is the whole noun phrase, never the clause alone', () => {
-    expect(figure('Farms that lack irrigation fell to 3,000 in 2021.', '3,000').measure).toBe(
-      'Farms that lack irrigation',
-    );
-    expect(figure('The share of households that own a car fell to 40 percent.', '40 percent').measure).toBe(
-      'share of households that own a car',
-    );
-    expect(figure('Tenants who rent flats rose 5 percent.', '5 percent').measure).toBe('Tenants who rent flats');
-    // A clause with an auxiliary is cut where it opens: the noun is left.
-    expect(figure('Farms that were flooded rose to 300.', '300').measure).toBe('Farms');
-    // "said that ..." opens no relative clause: what rose is what the clause names.
-    expect(figure('The ministry said that exports rose 5 percent.', '5 percent').measure).toBe('exports');
+    expectMeasures([
+      ['Farms that lack irrigation fell to 3,000 in 2021.', '3,000', 'Farms that lack irrigation'],
+      [
+        'The share of households that own a car fell to 40 percent.',
+        '40 percent',
+        'share of households that own a car',
+      ],
+      ['Tenants who rent flats rose 5 percent.', '5 percent', 'Tenants who rent flats'],
+      // A clause with an auxiliary is cut where it opens: the noun is left.
+      ['Farms that were flooded rose to 300.', '300', 'Farms'],
+      // "said that ..." opens no relative clause: what rose is what the clause names.
+      ['The ministry said that exports rose 5 percent.', '5 percent', 'exports'],
+    ]);
   });
 
   it('a long relative clause hides no subject: the measure is headed by the noun it narrows, never its object', () => {
@@ -232,11 +249,11 @@ describe('a measure is a noun phrase from its sentence', () => {
   });
 
   it('"the same period" is a time, never a measure', () => {
-    expect(figure('Viewers rose by 15 percent in the same period.', '15 percent').measure).toBe('Viewers');
-    expect(figure('Attendance averaged 18,500 over the same period.', '18,500').measure).toBe('Attendance');
-    expect(figure('Season ticket sales grew 9 percent on the same period last year.', '9 percent').measure).toBe(
-      'Season ticket sales',
-    );
+    expectMeasures([
+      ['Viewers rose by 15 percent in the same period.', '15 percent', 'Viewers'],
+      ['Attendance averaged 18,500 over the same period.', '18,500', 'Attendance'],
+      ['Season ticket sales grew 9 percent on the same period last year.', '9 percent', 'Season ticket sales'],
+    ]);
   });
 
   it('a bare change ("a drop", "an increase") says how a figure moved, not what it measures', () => {
