@@ -12,6 +12,18 @@ const LEFT = '\u001b[D';
 const UP = '\u001b[A';
 // eslint-disable-next-line no-control-regex -- the terminal's cursor movements are what is taken out
 const CSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+/** Node's arguments that run the bot from its source (`npm start` runs it built). */
+const MAIN = ['--import', 'tsx', 'adapters/main.ts'];
+
+/** The bot's environment: the test's corpus, a cache and database under `data`, no platform but those `extra` adds. */
+const mainEnv = (corpusDir: string, data: string, extra: Record<string, string> = {}) => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  CORPUS_DIR: corpusDir,
+  CACHE_DIR: join(data, 'cache'),
+  DATABASE_PATH: join(data, 'dossier.db'),
+  ...extra,
+});
 
 describe('npm start with no platform tokens', () => {
   it('runs the terminal session, with warnings as plain lines and no JSON logs between answers', async () => {
@@ -21,16 +33,9 @@ describe('npm start with no platform tokens', () => {
     });
     const data = await mkdtemp(join(tmpdir(), 'dossier-main-'));
     try {
-      const env = {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        CORPUS_DIR: corpus.dir,
-        CACHE_DIR: join(data, 'cache'),
-        DATABASE_PATH: join(data, 'dossier.db'),
-      };
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+      const proc = spawn(process.execPath, MAIN, {
         cwd: ROOT,
-        env,
+        env: mainEnv(corpus.dir, data),
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -57,19 +62,11 @@ describe('npm start with no platform tokens', () => {
     });
     const data = await mkdtemp(join(tmpdir(), 'dossier-main-'));
     try {
-      const env = {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TERM: 'xterm',
-        CORPUS_DIR: corpus.dir,
-        CACHE_DIR: join(data, 'cache'),
-        DATABASE_PATH: join(data, 'dossier.db'),
-      };
       // script(1) runs the bot on a pseudo-terminal, as a person's terminal would, and exits with its code.
-      const bot = `${process.execPath} --import tsx adapters/main.ts`;
+      const bot = [process.execPath, ...MAIN].join(' ');
       const proc = spawn('script', ['--quiet', '--flush', '--return', '--command', bot, '/dev/null'], {
         cwd: ROOT,
-        env,
+        env: mainEnv(corpus.dir, data, { TERM: 'xterm' }),
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let screen = '';
@@ -136,18 +133,10 @@ describe('npm start with a Discord token', () => {
       const isPost = (channel: string) => (r: { method: string; path: string }) =>
         r.method === 'POST' && r.path === `/channels/${channel}/messages`;
       standIn.respond(isPost(CHANNEL_ID), discordError(403, 50001, 'Missing Access'));
-      const env = {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        CORPUS_DIR: corpus.dir,
-        CACHE_DIR: join(data, 'cache'),
-        DATABASE_PATH: join(data, 'dossier.db'),
-        DISCORD_TOKEN: 'stand-in-bot-token',
-        DISCORD_API_URL: standIn.apiUrl,
-      };
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+      const discord = { DISCORD_TOKEN: 'stand-in-bot-token', DISCORD_API_URL: standIn.apiUrl };
+      const proc = spawn(process.execPath, MAIN, {
         cwd: ROOT,
-        env,
+        env: mainEnv(corpus.dir, data, discord),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
