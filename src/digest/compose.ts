@@ -63,7 +63,7 @@ export interface DigestInput {
 export interface Digest {
   reply: Reply;
   /** Every passage quoted, and every figure shown (`figureId`), to remember as sent once the post succeeds. */
-  passageIds: string[];
+  shownIds: string[];
 }
 
 /**
@@ -245,13 +245,13 @@ export function composeDigest(input: DigestInput): Digest {
   }
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
-  if (announced.length || topicNews) return { reply: replyOf(header, blocks), passageIds: quoted };
+  if (announced.length || topicNews) return { reply: replyOf(header, blocks), shownIds: quoted };
 
   const nothingNew = stale.length
     ? [plainLine(`Nothing new on ${stale.map((t) => `“${t}”`).join(', ')} since the last digest.`)]
     : [];
   const archive = bestUnseen(dossier, stale, seen, tuning.topicDepth);
-  if (!archive) return { reply: replyOf(header, [...nothingNew, ...blocks], { status: 'empty' }), passageIds: [] };
+  if (!archive) return { reply: replyOf(header, [...nothingNew, ...blocks], { status: 'empty' }), shownIds: [] };
   return {
     reply: replyOf(header, [
       ...nothingNew,
@@ -260,7 +260,7 @@ export function composeDigest(input: DigestInput): Digest {
       ...partlyLine(archive.answer, 'topics'),
       { type: 'excerpt', excerpt: archive.excerpt },
     ]),
-    passageIds: [archive.passage.id],
+    shownIds: [archive.passage.id],
   };
 }
 

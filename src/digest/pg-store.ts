@@ -270,7 +270,7 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
               `UPDATE digest_runs SET state = 'posting', passage_ids = $4, posting_at = COALESCE(posting_at, $5),
                  attempts = attempts + 1, lease_until = $6
                WHERE subscription_id = $1 AND slot = $2 AND owner = $3 AND state IN ('claimed', 'unknown')`,
-              [m.subscriptionId, m.slot, m.owner, m.passageIds, now, m.leaseUntil],
+              [m.subscriptionId, m.slot, m.owner, m.shownIds, now, m.leaseUntil],
             ).rowCount > 0,
         );
       }),

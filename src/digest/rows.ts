@@ -33,7 +33,7 @@ export const runFromRow = (r: Columns): DigestRun =>
     leaseUntil: r.lease_until,
     attempts: r.attempts,
     postingAt: r.posting_at,
-    passageIds: r.passage_ids,
+    shownIds: r.passage_ids,
     sentAt: r.sent_at,
     note: r.note,
   });

@@ -483,7 +483,7 @@ export class DigestScheduler {
         this.flushMarksWhenComposed();
       }
       const startedAt = clock();
-      const mark = { subscriptionId: sub.id, slot, owner: this.owner, passageIds: digest.passageIds };
+      const mark = { subscriptionId: sub.id, slot, owner: this.owner, shownIds: digest.shownIds };
       if (!(await this.markPosting({ ...mark, leaseUntil: this.leaseFrom(startedAt) }, startedAt)))
         return this.lost(sub, slot);
       if (this.stopping) return this.leave(sub, slot, clock());
@@ -498,7 +498,7 @@ export class DigestScheduler {
       if (!error) {
         if (!store.markSent(sub.id, slot, this.owner, now)) return this.lost(sub, slot);
         this.counts.sent++;
-        log.info({ ...where, passages: digest.passageIds.length, attempts }, 'digest sent');
+        log.info({ ...where, passages: digest.shownIds.length, attempts }, 'digest sent');
         return 'done';
       }
       if (error.mayHavePosted) return this.unknown(sub, slot, error, now);
@@ -561,7 +561,7 @@ export class DigestScheduler {
     if (found) {
       if (!store.markSent(sub.id, slot, this.owner, clock())) return this.lost(sub, slot);
       this.counts.sent++;
-      log.info({ ...where, passages: run.passageIds.length }, 'digest found in the channel after an unconfirmed post');
+      log.info({ ...where, passages: run.shownIds.length }, 'digest found in the channel after an unconfirmed post');
       return 'done';
     }
     if (late) {

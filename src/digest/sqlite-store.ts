@@ -292,7 +292,7 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
               subscriptionId: m.subscriptionId,
               slot: iso(m.slot),
               owner: m.owner,
-              ids: JSON.stringify(m.passageIds),
+              ids: JSON.stringify(m.shownIds),
               now: iso(now),
               leaseUntil: iso(m.leaseUntil),
             }).changes > 0,

@@ -43,7 +43,7 @@ export type NewSubscription = Pick<
  * One (subscription, slot), moving through the delivery protocol:
  * - `claimed`: `owner` is composing it, until `leaseUntil`; also a post known not to have gone
  *   out (refused, or waiting out a Retry-After). An expired claim may be taken over and sent.
- * - `posting`: the post is on its way; `passageIds` are the passages it quotes. A `posting` run
+ * - `posting`: the post is on its way; `shownIds` are the passages it quotes and the figures it shows. A `posting` run
  *   whose lease has expired belongs to a process that died mid-post: its outcome is unknown.
  * - `unknown`: the platform did not confirm the post (timeout, broken connection, shutdown). Not
  *   before `leaseUntil`, a process looks for it in the channel (`findPost`): found, it is `sent`;
@@ -68,8 +68,11 @@ export const DigestRunSchema = z.object({
   attempts: z.number().int().min(0),
   /** When the first post of this slot started: a post found in the channel is no older. */
   postingAt: z.iso.datetime().nullable(),
-  /** The passages of the digest last posted (or being posted) for this slot. */
-  passageIds: z.array(z.string()),
+  /**
+   * The passages quoted and the figures shown (`figureId`) by the digest last posted (or being posted) for this slot;
+   * stored as `passage_ids`, the column's name from before digests showed figures.
+   */
+  shownIds: z.array(z.string()),
   sentAt: z.iso.datetime().nullable(),
   note: z.string().nullable(),
 });
@@ -80,7 +83,7 @@ export interface PostingMark {
   subscriptionId: number;
   slot: Date;
   owner: string;
-  passageIds: string[];
+  shownIds: string[];
   leaseUntil: Date;
 }
 

@@ -31,12 +31,12 @@ function expectVerbatim(reply: Reply) {
 
 describe('composeDigest', () => {
   it('quotes at most two unseen passages per topic, verbatim and cited, and lists what it quoted', () => {
-    const { reply, passageIds } = digestOf(world(), { topics: ['fentanyl', 'Mérida funding'] });
+    const { reply, shownIds } = digestOf(world(), { topics: ['fentanyl', 'Mérida funding'] });
     expect(reply.status).toBe('ok');
     const quoted = excerpts(reply);
     expect(quoted.filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
     expect(quoted.filter((e) => e.citation.source === 'merida.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
-    expect(passageIds).toEqual(quoted.map(idOf));
+    expect(shownIds).toEqual(quoted.map(idOf));
     expect(quoted.every((e) => e.citation.title && e.citation.paragraph > 0)).toBe(true);
     expectVerbatim(reply);
   });
@@ -51,9 +51,9 @@ describe('composeDigest', () => {
 
   it('skips passages the channel has been sent', () => {
     const first = digestOf(world(), { topics: ['fentanyl'] });
-    const second = digestOf(world(), { topics: ['fentanyl'], seen: new Set(first.passageIds) });
-    expect(second.passageIds).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
-    expect(second.passageIds.filter((id) => first.passageIds.includes(id))).toEqual([]);
+    const second = digestOf(world(), { topics: ['fentanyl'], seen: new Set(first.shownIds) });
+    expect(second.shownIds).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
+    expect(second.shownIds.filter((id) => first.shownIds.includes(id))).toEqual([]);
   });
 
   it('leads with new documents: title, source, date and opening sentences', () => {
@@ -83,12 +83,12 @@ describe('composeDigest', () => {
   });
 
   it('says so when the channel has seen the whole corpus', () => {
-    const { reply, passageIds } = digestOf(world(), {
+    const { reply, shownIds } = digestOf(world(), {
       topics: ['fentanyl'],
       seen: new Set(world().dossier.passages.map((p) => p.id)),
     });
     expect(reply.status).toBe('empty');
-    expect(passageIds).toEqual([]);
+    expect(shownIds).toEqual([]);
   });
 
   it('keeps to five topics and adds each topic’s key figures when a figure source is given', () => {
@@ -120,20 +120,20 @@ describe('composeDigest answers each topic by ask’s decision', () => {
   it('says in one line that nothing in the corpus matches a topic, rather than quote the newest document', () => {
     // A first digest, and one to a channel sent every ferry passage: either way the topic matches nothing.
     for (const seen of [new Set<string>(), new Set(ferryIds())]) {
-      const { reply, passageIds } = digestOf(town(), { topics: ['tram timetables'], seen });
+      const { reply, shownIds } = digestOf(town(), { topics: ['tram timetables'], seen });
       expect(reply.blocks).toEqual([
         { type: 'text', text: [{ text: 'Nothing on “tram timetables” in the corpus yet.' }] },
       ]);
       expect(reply.status).toBe('empty');
-      expect(passageIds).toEqual([]);
+      expect(shownIds).toEqual([]);
     }
   });
 
   it('says nothing is new on a topic whose passages were all sent, and quotes no passage off it', () => {
-    const { reply, passageIds } = digestOf(town(), { topics: ['ferry fares'], seen: new Set(ferryIds()) });
+    const { reply, shownIds } = digestOf(town(), { topics: ['ferry fares'], seen: new Set(ferryIds()) });
     expect(lines(reply)).toEqual(['Nothing new on “ferry fares” since the last digest.']);
     expect(reply.status).toBe('empty');
-    expect(passageIds).toEqual([]);
+    expect(shownIds).toEqual([]);
   });
 
   it('shows a figure the channel was not shown, remembers it, and says nothing is new once all was sent', () => {
@@ -146,8 +146,8 @@ describe('composeDigest answers each topic by ask’s decision', () => {
     const some = digestOf(town(), { topics: ['ferry fares'], seen, figures });
     expect(some.reply.status).toBe('ok');
     expect(some.reply.blocks.filter((b) => b.type === 'figures')).toHaveLength(1);
-    expect(some.passageIds).toEqual([figureId('ferries.md#1', 40)]);
-    const none = digestOf(town(), { topics: ['ferry fares'], seen: new Set([...seen, ...some.passageIds]), figures });
+    expect(some.shownIds).toEqual([figureId('ferries.md#1', 40)]);
+    const none = digestOf(town(), { topics: ['ferry fares'], seen: new Set([...seen, ...some.shownIds]), figures });
     expect(lines(none.reply)).toEqual(['Nothing new on “ferry fares” since the last digest.']);
     expect(none.reply.status).toBe('empty');
   });
@@ -216,8 +216,8 @@ describe('composeDigest’s archive', () => {
     const ranked = ['ferry', 'fares'].flatMap((t) => ask(dossier, t, { limit: many }).results);
     const seen = new Set(ranked.map((r) => r.passage.id));
     expect(seen.has('council.md#1')).toBe(false);
-    const { reply, passageIds } = digestOf(world(), { topics: ['ferry', 'fares'], seen });
+    const { reply, shownIds } = digestOf(world(), { topics: ['ferry', 'fares'], seen });
     expect(lines(reply)).toEqual(['Nothing new on “ferry”, “fares” since the last digest.', 'From the archive']);
-    expect(passageIds).toEqual(['council.md#1']);
+    expect(shownIds).toEqual(['council.md#1']);
   });
 });

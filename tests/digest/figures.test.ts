@@ -60,7 +60,7 @@ describe('corpusFigures across a channel’s digests', () => {
       figures: corpusFigures,
     });
     store.claimRun(id, sent, 'p1', sent, at(`2026-03-0${day}T13:05Z`));
-    const mark = { subscriptionId: id, slot: sent, owner: 'p1', passageIds: digest.passageIds };
+    const mark = { subscriptionId: id, slot: sent, owner: 'p1', shownIds: digest.shownIds };
     store.markPosting([{ ...mark, leaseUntil: at(`2026-03-0${day}T13:05Z`) }], sent);
     store.markSent(id, sent, 'p1', sent);
     return digest.reply;
@@ -95,7 +95,7 @@ describe('corpusFigures across a channel’s digests', () => {
 
   it('still quotes a passage whose figure the channel was shown', () => {
     const first = digestOf(town(), { topics: ['ferry fares'], figures: corpusFigures });
-    const figureIds = first.passageIds.filter((id) => id.includes(':figure:'));
+    const figureIds = first.shownIds.filter((id) => id.includes(':figure:'));
     expect(figureIds.length).toBeGreaterThan(0);
     const again = digestOf(town(), { topics: ['ferry fares'], figures: corpusFigures, seen: new Set(figureIds) });
     expect(quotedIds(again.reply)).toEqual(quotedIds(first.reply));

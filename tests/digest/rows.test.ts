@@ -44,7 +44,7 @@ describe('subscriptionFromRow, runFromRow and feedFromRow', () => {
       sent_at: '2026-02-04T07:30:02.000Z',
       note: null,
     });
-    expect([run.subscriptionId, run.leaseUntil, run.postingAt, run.passageIds, run.sentAt]).toEqual([
+    expect([run.subscriptionId, run.leaseUntil, run.postingAt, run.shownIds, run.sentAt]).toEqual([
       4,
       '2026-02-04T07:35:00.000Z',
       '2026-02-04T07:30:01.000Z',

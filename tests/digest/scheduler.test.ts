@@ -42,7 +42,7 @@ function leftPosting(store: DigestStore, id: number) {
         subscriptionId: id,
         slot: SLOT,
         owner: 'elsewhere:1:dead',
-        passageIds: ['fentanyl.md#1'],
+        shownIds: ['fentanyl.md#1'],
         leaseUntil: plus(SLOT, 2),
       },
     ],

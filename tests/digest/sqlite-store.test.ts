@@ -52,7 +52,7 @@ describe('SqliteDigestStore', () => {
     expect(upgraded.subscriptions()).toEqual([
       expect.objectContaining({ id: sub.id, scheduleFrom: '2026-03-02T10:00:00.000Z' }),
     ]);
-    expect(upgraded.run(sub.id, t('2026-03-03T13:00Z'))).toMatchObject({ state: 'claimed', passageIds: [] });
+    expect(upgraded.run(sub.id, t('2026-03-03T13:00Z'))).toMatchObject({ state: 'claimed', shownIds: [] });
   });
 
   it('refuses to start on a file that is not a database, naming it', () => {

@@ -65,7 +65,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const sub = a.subscribe(newsroom, t('2026-03-02T10:00Z'));
       const slot = t('2026-03-03T13:00Z');
       expect(a.claimRun(sub.id, slot, 'p1', slot, t('2026-03-03T13:05Z'))).toMatchObject({ state: 'claimed' });
-      const mark = { subscriptionId: sub.id, slot, owner: 'p1', passageIds: ['a.md#1', 'b.md#2'] };
+      const mark = { subscriptionId: sub.id, slot, owner: 'p1', shownIds: ['a.md#1', 'b.md#2'] };
       expect(a.markPosting([{ ...mark, leaseUntil: t('2026-03-03T13:05Z') }], slot)).toEqual([true]);
       expect(a.markSent(sub.id, slot, 'p1', t('2026-03-03T13:00:02Z'))).toBe(true);
       a.markSeen('a.md', t('2026-03-03T09:00Z'));
@@ -123,8 +123,8 @@ export function storeContract(name: string, harness: StoreHarness): void {
         state: 'claimed',
       });
       // p1 stalled past its lease: it can no longer move the run.
-      const mark = (owner: string, passageIds: string[]) => [
-        { subscriptionId: id, slot, owner, passageIds, leaseUntil: t('2026-03-03T13:10Z') },
+      const mark = (owner: string, shownIds: string[]) => [
+        { subscriptionId: id, slot, owner, shownIds, leaseUntil: t('2026-03-03T13:10Z') },
       ];
       expect(a.markPosting(mark('p1', []), t('2026-03-03T13:05Z'))).toEqual([false]);
       expect(b.markPosting(mark('p2', ['x#1']), t('2026-03-03T13:05Z'))).toEqual([true]);
@@ -133,7 +133,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       // p2 died mid-post: once its lease is over, the run is taken as unknown, to be looked for.
       expect(a.claimRun(id, slot, 'p1', t('2026-03-03T13:10Z'), t('2026-03-03T13:15Z'))).toMatchObject({
         state: 'unknown',
-        passageIds: ['x#1'],
+        shownIds: ['x#1'],
         postingAt: '2026-03-03T13:05:00.000Z',
       });
       expect(a.markSent(id, slot, 'p1', t('2026-03-03T13:11Z'))).toBe(true);
@@ -148,7 +148,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const tuesday = t('2026-03-03T13:00Z');
       s.claimRun(id, monday, 'p1', monday, t('2026-03-02T13:05Z'));
       s.markPosting(
-        [{ subscriptionId: id, slot: monday, owner: 'p1', passageIds: ['a#1'], leaseUntil: t('2026-03-02T13:05Z') }],
+        [{ subscriptionId: id, slot: monday, owner: 'p1', shownIds: ['a#1'], leaseUntil: t('2026-03-02T13:05Z') }],
         monday,
       );
       s.markUnknown(id, monday, 'p1', 'timeout', t('2026-03-02T13:01Z'));
