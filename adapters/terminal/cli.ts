@@ -236,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = options;
   const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
-  // `dossier version` too, as the terminal bot takes `version`.
+  // `dossier version` too, the table's `version` command, answered as `--version` is: without loading the corpus.
   if (values.version || (VERSION.test(typed) && words.length === 0)) {
     process.stdout.write(`dossier ${DOSSIER_VERSION}\n`);
     return 0;
@@ -477,11 +477,6 @@ function help(text: string, json: boolean): number {
   // The table's reading: `help /brief` is the list, and `help /cite` is `help cite`.
   const [first, ...words] = ((args.data as { command?: string }).command ?? '').split(/\s+/).filter(Boolean);
   const named = first?.toLowerCase();
-  // `version` is taken here too, as in the terminal bot.
-  if (named && VERSION.test(named)) {
-    process.stdout.write("Usage: dossier version (or --version)\n  Dossier's version\n");
-    return 0;
-  }
   // The schema also takes the terminal bot's other words (`help more` there explains them), which are none here: asked
   // about, each says why, as typed alone it does.
   if (named && !findCommand(named)) {

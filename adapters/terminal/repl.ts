@@ -11,12 +11,10 @@ import {
   MORE,
   runCommand,
   runText,
-  VERSION,
   parseText,
   withoutAddress,
   type CommandContext,
 } from '../../src/commands/index.js';
-import { DOSSIER_VERSION } from '../../src/version.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { renderTerminal, styleFor, widthOf, type TerminalStyle } from './render.js';
 
@@ -51,9 +49,8 @@ function noMoreLine(lastCommand: string | undefined): string {
   return `\`more\` shows the next passages of an \`ask\` answer; ${which} on one page.`;
 }
 
-/** A command's name, or one of the words only this session takes (`more`, `exit`, `quit`, `version`). */
-const namesSomething = (word: string): boolean =>
-  Boolean(findCommand(word)) || MORE.test(word) || EXIT.test(word) || VERSION.test(word);
+/** A command's name, or one of the words only this session takes (`more`, `exit`, `quit`). */
+const namesSomething = (word: string): boolean => Boolean(findCommand(word)) || MORE.test(word) || EXIT.test(word);
 
 /**
  * A line without what a person used to a shell or to other chat programs types before a command or a word of the
@@ -199,11 +196,6 @@ export class TerminalAdapter implements Adapter<null> {
     const text = withoutShellHabits(withoutAddress(typed, this.settings.slashCommand ?? CONFIG_DEFAULTS.SLACK_COMMAND));
     if (EXIT.test(text)) {
       this.rl?.close();
-      return;
-    }
-    if (VERSION.test(text)) {
-      this.output.write(`Dossier ${DOSSIER_VERSION}\n\n`);
-      this.prompt();
       return;
     }
     if (typed) {

@@ -25,6 +25,7 @@ import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
 import { REFUSALS } from './gate.js';
 import { MAX_RESULTS, textArg } from './limits.js';
+import { DOSSIER_VERSION } from '../version.js';
 
 export type { Command, CommandContext };
 export { CommandGate, type CommandGateOptions, type GateClock } from './gate.js';
@@ -85,6 +86,18 @@ const sourcesCommand = defineCommand({
   run: async (_args, { dossier }) => sourcesReply(dossier),
 });
 
+/**
+ * A row of the table so that every surface answers it alike: `/brief version` in Slack or Discord was searched as a
+ * question, where the terminal and the command line printed the version.
+ */
+const versionCommand = defineCommand({
+  name: 'version',
+  summary: 'The version of Dossier running',
+  usage: 'version',
+  ...NO_ARGUMENTS,
+  run: async () => replyOf(`Dossier ${DOSSIER_VERSION}`, []),
+});
+
 const helpCommand = defineCommand({
   name: 'help',
   summary: 'What Dossier can do',
@@ -132,6 +145,7 @@ export const commands: Command[] = [
   addCommand,
   feedsCommand,
   digestCommand,
+  versionCommand,
   helpCommand,
 ];
 
@@ -163,7 +177,10 @@ export const MORE = /^more[.!?]*$/i;
 /** `exit` or `quit` alone ends a terminal session; its help explains them (`SESSION_WORDS`). */
 export const EXIT = /^(?:exit|quit)[.!]*$/i;
 
-/** `version` alone prints the terminal bot's version, as `dossier version` and `--version` do on the command line. */
+/**
+ * `version` alone, as the command line reads it before anything else (as `--version`), so that printing the version
+ * never loads the corpus; everywhere else it is the table's `version` command.
+ */
 export const VERSION = /^version[.!?]*$/i;
 
 /**
@@ -174,7 +191,6 @@ const SESSION_WORDS: { word: string; summary: string }[] = [
   { word: 'more', summary: 'The next results of the last answer' },
   { word: 'exit', summary: 'Ends the session (so does quit, or Ctrl-D)' },
   { word: 'quit', summary: 'Ends the session (so does exit, or Ctrl-D)' },
-  { word: 'version', summary: 'The version of Dossier running' },
 ];
 
 function sessionWord(name: string): { word: string; summary: string } | undefined {

@@ -17,6 +17,7 @@ import { DossierError, SHOWN_TYPED_CHARS } from '../../src/errors.js';
 import type { Ingest } from '../../src/ingest/add.js';
 import type { Feeds } from '../../src/ingest/feeds.js';
 import { createLogger } from '../../src/log.js';
+import { DOSSIER_VERSION } from '../../src/version.js';
 import { corpusForSuite, note } from '../support/corpus.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { commandContext, testCommand, withCommands } from '../support/commands.js';
@@ -55,6 +56,19 @@ describe('the command table', () => {
       const reply = await runCommand(name, { ...raw, limit: 2 }, ctx());
       expect(reply.json?.(), line).toEqual(askJson(answer));
     }
+  });
+
+  it('answers version alike on every surface, as a command of the table rather than a question', async () => {
+    for (const platform of ['slack', 'discord', 'terminal'] as const) {
+      const at = commandContext(guard(), { platform });
+      expect((await runText('version', at)).title, platform).toBe(`Dossier ${DOSSIER_VERSION}`);
+      expect((await runCommand('version', {}, at)).title, platform).toBe(`Dossier ${DOSSIER_VERSION}`);
+      const help = await runText('help version', at);
+      expect(help.status, platform).toBe('ok');
+      expect(plain((help.blocks[0] as { text: RichText }).text), platform).toMatch(/version — The version of Dossier/);
+    }
+    // Words after it are refused, as after `sources`, rather than searched.
+    expect((await runText('version of the ferry timetable', ctx())).error?.code).toBe('bad-arguments');
   });
 
   it('dispatches named commands, case-insensitively', async () => {
@@ -205,7 +219,7 @@ describe('the command table', () => {
     expect(
       shown(await runCommand('help', { command: 'cite' }, commandContext(guard(), { platform: 'discord' })))[1],
     ).toBe('/brief cite quote — Find where a half-remembered quote comes from');
-    const commandList = 'the commands are ask, cite, figures, sources, add, feeds, digest and help.';
+    const commandList = 'the commands are ask, cite, figures, sources, add, feeds, digest, version and help.';
     expect((await runText('help me', ctx())).error).toEqual({
       code: 'bad-arguments',
       message: `"me" is not a command: ${commandList}`,
@@ -253,7 +267,6 @@ describe('the command table', () => {
       'more — The next results of the last answer',
     ]);
     expect(shown(await runText('help EXIT', ctx()))[1]).toBe('exit — Ends the session (so does quit, or Ctrl-D)');
-    expect(shown(await runText('help version', ctx()))[1]).toBe('version — The version of Dossier running');
     const slack = commandContext(guard(), { platform: 'slack' });
     expect((await runText('help more', slack)).error).toEqual({
       code: 'bad-arguments',
