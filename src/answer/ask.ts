@@ -57,8 +57,13 @@ export interface AskAnswer {
   match: Match;
   /** For a partial match: the question's words the best passage does not cover, as typed. */
   unmatched: string[];
-  /** For a partial match: what the question asks for (a figure, a time) that the closest passages do not give. */
-  lacking?: 'figure' | 'time';
+  /**
+   * For a partial match: what the question asks for (a figure, a time, a count of `counted`) that the closest passages
+   * do not give.
+   */
+  lacking?: 'figure' | 'time' | 'count';
+  /** With `lacking` 'count': the question's words naming what it counts, as typed. */
+  counted?: string[];
   /** The question's words are all too common to look for ("how much", "why"), so nothing was searched. */
   onlyCommonWords?: boolean;
 }
@@ -108,7 +113,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   // A question asking for a time or an amount is surely answered only by a passage giving one: among those the
   // decision reads (the best coverage, ties and all) or the one shown first.
   const closest = [...covered.filter((c) => c.sure === best.sure), top.c];
-  const gives = !query.asks || closest.some((c) => givesAsked(dossier, c.hit.passage, query.asks!, c.amounts));
+  const gives = !query.asks || closest.some((c) => givesAsked(dossier, query, c.hit.passage, query.asks!, c.amounts));
   const match = gives ? decided : stepDown(decided);
   if (match === 'none') return nothing;
   const page = ranked.slice(offset, offset + limit);
@@ -117,7 +122,8 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   return {
     match,
     unmatched: match === 'partial' ? missing(query, top.hit.terms, top.c.amounts).map((w) => w.word) : [],
-    lacking: gives ? undefined : query.asks === 'time' ? 'time' : 'figure',
+    lacking: gives ? undefined : query.asks === 'time' ? 'time' : query.counted ? 'count' : 'figure',
+    counted: !gives && query.counted ? query.counted.map((w) => w.word) : undefined,
     query: asShown(question),
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,
@@ -137,12 +143,25 @@ const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
 /**
  * Whether a passage gives the kind of answer a question asks for: a time for "when", a figure of the kind asked for
  * "how many" or "what share" (a share answers no count, as "90 percent" says nothing of how many), any amount for "how
- * much" (`amounts`, what the search read in it).
+ * much" (`amounts`, what the search read in it). A question asking how many of a kind of thing (`counted`) is given a
+ * count only of that thing: one whose words (its noun, "40 ferries") or measure name it, or, with no measure, whose
+ * sentence does. "Two ferries" answers no "how many pupils does the island school have".
  */
-function givesAsked(dossier: Library, passage: Passage, asks: AnswerType, amounts: Amounts): boolean {
+function givesAsked(
+  dossier: Library,
+  query: AnalysedQuery,
+  passage: Passage,
+  asks: AnswerType,
+  amounts: Amounts,
+): boolean {
   if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
   const units = GIVES[asks];
-  return units ? dossier.figures.of(passage).some((f) => units.has(f.unit)) : amounts.figure;
+  if (!units) return amounts.figure;
+  const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit));
+  if (!query.counted) return figures.length > 0;
+  const counted = new Set(query.counted.flatMap((w) => w.terms));
+  const names = (text: string) => dossier.index.analyzer.terms(text).some((t) => counted.has(t));
+  return figures.some((f) => names(f.text) || names(f.measure ?? f.sentence.text));
 }
 
 /**
@@ -245,7 +264,11 @@ function excerptFor(
 }
 
 /** What the partial line says the closest passage does not give of what the question asks for. */
-const LACKING = { figure: 'gives no figure', time: 'does not say when' } as const;
+function lackingLine(answer: AskAnswer): string | undefined {
+  // The counted words stand together in the question ("how many school buses"): quoted as one phrase.
+  if (answer.lacking === 'count') return `gives no count of “${answer.counted!.join(' ')}”`;
+  return answer.lacking && { figure: 'gives no figure', time: 'does not say when' }[answer.lacking];
+}
 
 export function askReply(answer: AskAnswer, offset = 0): Reply {
   const json = () => askJson(answer);
@@ -258,7 +281,7 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
   }
   const blocks: ReplyBlock[] = [
     ...(answer.match === 'partial' && offset === 0
-      ? [partlyBlock('passages', 'question', answer.unmatched, answer.lacking && LACKING[answer.lacking])]
+      ? [partlyBlock('passages', 'question', answer.unmatched, lackingLine(answer))]
       : []),
     ...answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt })),
   ];

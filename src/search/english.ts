@@ -96,13 +96,16 @@ const whole = (phrase: string) => (isWords(phrase) ? String.raw`\b(?:${phrase})\
 /** A phrase's pattern where it names its kind, as a pattern's source; undefined for one that only asks. */
 const naming = ({ phrase, names }: AmountPhrase) => (names === false ? undefined : whole(phrase));
 
-/** A phrase's pattern where it asks for its kind, as a pattern's source; undefined for one that never asks. */
-function asking({ phrase, asks }: AmountPhrase): string | undefined {
+/**
+ * A phrase's pattern where it asks for its kind, as a pattern's source; undefined for one that never asks. `article`:
+ * whether a phrase opening the question may follow "the" (see `COUNT_ASKED_OF`).
+ */
+function asking({ phrase, asks }: AmountPhrase, article = true): string | undefined {
   switch (asks) {
     case 'anywhere':
       return whole(phrase);
     case 'opening':
-      return String.raw`^\W*(?:the )?(?:${phrase})\b`;
+      return String.raw`^\W*${article ? '(?:the )?' : ''}(?:${phrase})\b`;
     case 'after what':
       return isWords(phrase) ? String.raw`\bwhat (?:${phrase})\b` : String.raw`\bwhat ?${phrase}`;
     case 'never':
@@ -124,6 +127,14 @@ export const AMOUNT_NAMED: Readonly<Record<AmountKind, RegExp>> = {
   count: amountPattern('count', naming),
   share: amountPattern('share', naming),
 };
+
+/**
+ * Where a question asks how many of something, for the words after it that name what it counts: as `ANSWER_TYPES`
+ * reads a count asked for, less an opening phrase after "the". A question typed as a noun phrase drops the article
+ * ("number of pupils in 2020"), where "The number of pupils rose with the new road" is a statement about that number,
+ * as a claim makes one, that need not be answered by a count of pupils.
+ */
+export const COUNT_ASKED_OF: RegExp = amountPattern('count', (p) => asking(p, false));
 
 /**
  * How a question asks for each kind of answer, the first that matches winning. Only a question's own ways of asking

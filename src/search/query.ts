@@ -8,6 +8,7 @@ import type { RankingOptions } from './ranking.js';
 import {
   AMOUNT_NAMED,
   ANSWER_TYPES,
+  COUNT_ASKED_OF,
   CURRENCIES,
   TIME_WORDS,
   otherSpellings,
@@ -85,6 +86,11 @@ export interface AnalysedQuery {
    * about its subject that gives none is no sure answer (`decide`).
    */
   asks?: AnswerType;
+  /**
+   * For a question asking how many of a kind of thing ("how many ferries sail on Sundays?", "number of pupils"), its
+   * words naming the kind (`countedWords`): a count answers it only if the count is of them.
+   */
+  counted?: QueryWord[];
   /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
   rarest: number;
 }
@@ -315,10 +321,12 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     (w, i) =>
       words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)) && !restated.has(w.term),
   );
+  const asks = ANSWER_TYPES.find(([, pattern]) => pattern.test(read))?.[0];
   return {
     text: read,
     words: once,
-    asks: ANSWER_TYPES.find(([, asking]) => asking.test(read))?.[0],
+    asks,
+    counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     wantsFigure,
     wantsCount: AMOUNT_NAMED.count.test(text),
     wantsShare: AMOUNT_NAMED.share.test(text),
@@ -331,6 +339,31 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
  * splits a number from the unit or suffix after it ("40mg", "1990s", "21st"), so those are never one.
  */
 const CODE = /^(?=.*\p{L})(?=.*\d)/u;
+
+/**
+ * Words that follow "how many" without naming a kind of thing: "times" asks for a multiple or how often ("how many
+ * times bigger"), and "people" and its like count persons of any kind, which a count of pupils or of passengers gives.
+ */
+const NO_KIND = new Set(['times', 'people', 'persons', 'ppl', 'folks', 'individuals'].map(stemWord));
+
+/**
+ * What a question asking how many counts (`COUNT_ASKED_OF`): the words right after its asking phrase, up to the first
+ * stop word, that the corpus knows ("how many ferries sail on Sundays": ferries, sail). None when a stop word comes
+ * first ("how many do …"), the first names no kind (`NO_KIND`), or the words are only quantity words ("number of …" is
+ * no kind) or unknown to the corpus (which has no word of its own for them, so no passage could be told apart by them).
+ */
+function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord[] | undefined {
+  const at = COUNT_ASKED_OF.exec(read);
+  if (!at) return undefined;
+  const after: string[] = [];
+  for (const w of analyzer.words(read.slice(at.index + at[0].length))) {
+    if (!w.term) break;
+    after.push(w.term);
+  }
+  if (!after.length || NO_KIND.has(after[0]!)) return undefined;
+  const named = words.filter((w) => after.includes(w.term) && w.known && !w.quantity);
+  return named.length ? named : undefined;
+}
 
 /** A word of the question as the analyser reads it (`Analyzer.words`). */
 type AnalysedWord = ReturnType<Analyzer['words']>[number];

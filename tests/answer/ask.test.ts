@@ -139,9 +139,15 @@ describe('a question asking when, how many or how much', () => {
   it('is answered only partly when no closest passage gives it, and the line says so', () => {
     const answer = ask(ferry(), 'how many boats does the island ferry service sail?');
     expect(answer.match).toBe('partial');
-    expect(answer.lacking).toBe('figure');
+    expect(answer.lacking).toBe('count');
     const line = askReply(answer).blocks[0]!;
-    expect(line.type === 'text' && line.text.map((t) => t.text).join('')).toMatch(/the closest gives no figure\.$/);
+    expect(line.type === 'text' && line.text.map((t) => t.text).join('')).toMatch(
+      /the closest gives no count of “boats”\.$/,
+    );
+    const share = ask(ferry(), 'what share of the island ferry service boats sail in summer?');
+    expect(share.lacking).toBe('figure');
+    const figureLine = askReply(share).blocks[0]!;
+    expect(figureLine.type === 'text' && figureLine.text.map((t) => t.text).join('')).toMatch(/gives no figure\.$/);
   });
 
   it('is refused where it would be answered only partly: the corpus names the subject, not the amount', () => {
@@ -159,6 +165,32 @@ describe('a question asking when, over a count shaped like a year', () => {
     await withCorpus(files, (dossier) => expect(ask(dossier, question).lacking).toBe('time'));
     const narrow = { ranking: { query: { numberContext: { before: 40, after: 0 } } } };
     await withCorpus(files, (dossier) => expect(ask(dossier, question).match).toBe('confident'), narrow);
+  });
+});
+
+describe('a question asking how many of a kind of thing', () => {
+  const island = corpusForSuite({
+    'school.md': note(
+      'The Island School',
+      'The island school has two ferries and a small library for its pupils.\n\n' +
+        'People queue at the island bakery, which serves 300 visitors a day.',
+    ),
+  });
+
+  it('is answered only partly by a count of something else, and the line names what was to be counted', () => {
+    // Every word of it is in the school's paragraph, whose only count is of its ferries.
+    const answer = ask(island(), 'how many pupils does the island school have?');
+    expect(answer.match).toBe('partial');
+    expect(answer.results[0]!.passage.text).toContain('two ferries');
+    expect(answer.lacking).toBe('count');
+    const line = askReply(answer).blocks[0]!;
+    expect(line.type === 'text' && line.text.map((t) => t.text).join('')).toMatch(/gives no count of “pupils”\.$/);
+  });
+
+  it('is answered confidently by a count of that thing, or of anyone when it asks how many people', () => {
+    expect(ask(island(), 'how many ferries does the island school have?').match).toBe('confident');
+    // "People" names no kind of person: the visitors' count answers it.
+    expect(ask(island(), 'how many people does the island bakery serve a day?').match).toBe('confident');
   });
 });
 

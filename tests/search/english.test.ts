@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_NAMED, ANSWER_TYPES, otherSpellings, withoutPrefix } from '../../src/search/english.js';
+import { AMOUNT_NAMED, ANSWER_TYPES, COUNT_ASKED_OF, otherSpellings, withoutPrefix } from '../../src/search/english.js';
 
 describe('otherSpellings', () => {
   it.each([
@@ -55,5 +55,18 @@ describe('a count or a share in a question', () => {
     ['fares rose 5 per cent', 'share', true, false],
   ] as const)('%s: names a %s %s, asks for one %s', (question, kind, named, asked) => {
     expect([AMOUNT_NAMED[kind].test(question), asks(kind, question)]).toEqual([named, asked]);
+  });
+});
+
+describe('a question asking how many of something', () => {
+  it.each([
+    ['how many ferries sailed', true],
+    ['number of ferries cancelled', true],
+    ['tally of ferries', true],
+    // A statement about the number, as a claim opens, asks for a count (ANSWER_TYPES) but not of what follows.
+    ['The number of ferries rose with the new harbour', false],
+    ['storms raise the number of ferries cancelled', false],
+  ] as const)('%s: %s', (question, asked) => {
+    expect(COUNT_ASKED_OF.test(question)).toBe(asked);
   });
 });

@@ -158,6 +158,26 @@ describe('the kind of answer a question asks for', () => {
   });
 });
 
+describe('what a question asking how many counts', () => {
+  it('is the words the corpus knows right after its asking phrase, up to the first stop word', async () => {
+    const text = 'Ferries sail to the island. Pupils walk to school. People queue at the bakery for hours.';
+    await withCorpus({ 'a.md': note('Town', text) }, async (dossier) => {
+      const counted = (question: string) => analysed(dossier, question).counted?.map((w) => w.word);
+      expect(counted('how many ferries sail on sundays')).toEqual(['ferries', 'sail']);
+      expect(counted('number of pupils at the island school')).toEqual(['pupils']);
+      // Words the corpus lacks ("lorries") cannot tell a count apart; a quantity word names no kind of thing.
+      expect(counted('how many lorry ferries')).toEqual(['ferries']);
+      expect(counted('number of total ferries')).toEqual(['ferries']);
+      // "times" asks for a multiple, "people" counts anyone; a stop word first, or no count asked, names nothing.
+      for (const q of ['how many times longer is the queue', 'how many people queue', 'how many do sail', 'ferries'])
+        expect(counted(q), q).toBeUndefined();
+      expect(counted('how much do ferries cost')).toBeUndefined();
+      // A statement about a number, as a claim makes one, is no question asking for it.
+      expect(counted('The number of pupils rose when the ferries began')).toBeUndefined();
+    });
+  });
+});
+
 describe('saysWhen', () => {
   it('finds a year, a day of a month, a month by name, a time of day or a word of time', () => {
     for (const text of [
