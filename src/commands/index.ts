@@ -149,8 +149,13 @@ export const commands: Command[] = [
   helpCommand,
 ];
 
+/**
+ * The command a word names, in any case and said as a sentence ("figures?", "Sources.", "help!"), as `MORE` and
+ * `VERSION` are: a command word with a question mark was answered "Unknown command figures? — did you mean figures?".
+ */
 export function findCommand(name: string): Command | undefined {
-  return commands.find((c) => c.name === name.toLowerCase());
+  const word = name.toLowerCase().replace(/[.!?]+$/, '');
+  return commands.find((c) => c.name === word);
 }
 
 /**

@@ -110,6 +110,17 @@ describe('the command table', () => {
     }
   });
 
+  it('reads a command word said as a sentence ("figures?", "Sources.", "help!") as that command', async () => {
+    for (const typed of ['figures?', 'ask?', 'cite.']) {
+      const reply = await runText(typed, ctx());
+      expect(reply.error?.code, typed).toBe('bad-arguments');
+      expect(reply.error?.message, typed).toContain(`\`${typed.slice(0, -1)} <`);
+    }
+    expect((await runText('Sources.', ctx())).error, 'Sources.').toBeUndefined();
+    expect((await runText('help!', ctx())).title).toBe('Dossier: cited answers from your documents');
+    expect((await runText('help figures?', ctx())).title).toBe('Dossier: figures');
+  });
+
   it('answers `more` alone, the terminal bot’s next page, with where the next results are in chat', async () => {
     for (const typed of ['more', ' MORE ']) {
       const reply = await runText(typed, commandContext(guard(), { platform: 'slack' }));
