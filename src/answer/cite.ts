@@ -50,14 +50,17 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
   const strict = distinctive < options.minDistinctiveWords;
   const threshold = strict ? options.minSimilarityCommonWords : options.minSimilarity;
   const typos = dossier.ranking.query.typos;
-  const near = closeWords(wanted, typos);
+  const joined = joinedNeighbours(wanted);
+  const near = closeWords(wanted, joined, typos);
   // A quote of common words must match nearly word for word, which a quote of a word or two ("fogbound", "fogbound
   // again") does wherever a sentence holds it as written, however long: its words in a row, one of them no stop word.
   // Its similarity, mostly its share of the words of a long sentence, falls short of that threshold.
   const inARow = strict && distinctive > 0;
   const found = (m: WindowMatch) => (m.similarity >= threshold ? m : m.inARow);
   const scored = dossier
-    .search(quote, { limit: options.candidates })
+    // A compound typed apart ("multi storey") is looked for as one word too, as the text may write it so: its parts
+    // alone may be words the corpus has nowhere, which left a quote of just those two words no candidate.
+    .search([quote, ...joined.filter(Boolean)].join(' '), { limit: options.candidates })
     .map(({ passage }) => found(bestWindow(passage, wanted, near, options, typos, inARow)))
     .filter((m) => m !== undefined)
     .sort((a, b) => b.similarity - a.similarity);
@@ -95,8 +98,7 @@ interface WindowMatch {
  * out once per distinct word of a cite, as its candidates' sentences, alone and in pairs, hold the same words many
  * times over.
  */
-function closeWords(wanted: string[], typos: TypoRule): (word: string) => Uint8Array {
-  const joined = wanted.slice(0, -1).map((w, i) => (joinable(w, wanted[i + 1]!) ? w + wanted[i + 1] : ''));
+function closeWords(wanted: string[], joined: string[], typos: TypoRule): (word: string) => Uint8Array {
   const known = new Map<string, Uint8Array>();
   return (word) => {
     let near = known.get(word);
@@ -110,6 +112,10 @@ function closeWords(wanted: string[], typos: TypoRule): (word: string) => Uint8A
     return near;
   };
 }
+
+/** Each of the quote's words joined to the next ("multistorey" for "multi storey"), or '' where the two join none. */
+const joinedNeighbours = (wanted: string[]) =>
+  wanted.slice(0, -1).map((w, i) => (joinable(w, wanted[i + 1]!) ? w + wanted[i + 1] : ''));
 
 /** Words that may be one compound written apart: the analyser's rule, as a number's digits join no word. */
 const joinable = (a: string, b: string) => compoundPart(a) && compoundPart(b);

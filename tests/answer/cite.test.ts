@@ -246,6 +246,23 @@ describe('cite, a quote of a word or two', () => {
   });
 });
 
+describe('cite, a compound of a word or two typed apart', () => {
+  // Neither "multi" nor "storey" is a word of this corpus on its own: only the joined form finds the passage.
+  const town = corpusForSuite({
+    'parking.md': note('Parking', 'The council approved a multistorey car park beside the station last spring.'),
+    'boats.md': note('Boats', 'Three fishing boats were tied up in the harbour for most of the winter.'),
+  });
+
+  it.each(['multi storey', 'multi-storey', 'multistorey'])(
+    'finds the passage that writes "%s" as one word',
+    (quote) => {
+      const [best, ...rest] = cite(town(), quote).results;
+      expect(best?.passage.source).toBe('parking.md');
+      expect(rest).toEqual([]);
+    },
+  );
+});
+
 describe('citeReply, when nothing is found', () => {
   const sayings = corpusForSuite({
     'hamlet.md': note('Hamlet', 'He paused on the stair. To be or not to be, that is the question. Then he went on.'),
