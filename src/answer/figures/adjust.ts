@@ -2,7 +2,7 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import type { Library } from '../library.js';
-import type { FigureUnit } from './grammar/index.js';
+import { TIME_UNITS, type FigureUnit } from './grammar/index.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
 import { MONEY_UNITS } from './topic.js';
@@ -31,8 +31,27 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
     for (const f of found) if (!onTime(f.figure) && f.subject <= Math.max(...timed)) f.figure.score *= otherTime;
   // "How many" asks for a count: a sum of money answers "how much".
   if (query.wantsCount) for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
+  // "40 years" answers a topic that asks how long or names a unit of time ("yrs as a diplomat"); beside any other it is
+  // another kind of figure, though it counts its unit.
+  if (!asksLength(query.text)) for (const f of found) if (isLength(f.figure)) f.figure.score *= otherKind;
   // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
+}
+
+/** A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"). */
+function asksLength(topic: string): boolean {
+  return (
+    /\bhow long\b/i.test(topic) ||
+    topic
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .some((w) => TIME_UNITS.has(w) || /^(yrs?|mos?|wks?|hrs?)$/.test(w))
+  );
+}
+
+/** A length of time read as a count of its unit ("has run for 40 years"): its text ends in the unit. */
+function isLength(figure: PassageFigure): boolean {
+  return figure.unit === 'count' && TIME_UNITS.has(figure.text.split(/\s+/).at(-1)!.toLowerCase());
 }
 
 /**

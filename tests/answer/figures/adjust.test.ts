@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { besideTopic } from '../../../src/answer/figures/adjust.js';
+import { answerFigures } from '../../../src/answer/figures/answer.js';
 import type { PassageFigure } from '../../../src/answer/figures/passage.js';
 import { Analyzer } from '../../../src/search/analyzer.js';
 import type { QueryWord } from '../../../src/search/query.js';
+import { note, withCorpus } from '../../support/corpus.js';
 
 const analyzer = new Analyzer();
 /** The topic "valley hives": its two words. */
@@ -35,5 +37,25 @@ describe('besideTopic', () => {
     const hill = { figure: figure('300', 'hill farm hives'), named: 1, held: new Set([valley]) };
     const valleyFarms = { figure: figure('90', 'valley farm hives'), named: 2, held: new Set([hives]) };
     expect(besideTopic(analyzer, [hill, valleyFarms]).size).toBe(0);
+  });
+});
+
+describe('adjustScores', () => {
+  const files = {
+    'ferries.md': note('Ferries', 'The oldest ferry has run for 40 years.\n\nThe ferry company runs 12 ferries.'),
+  };
+  /** The score of the figure `text` on `topic`, with the ranking's otherKind as given. */
+  const scoreOf = (topic: string, text: string, otherKind: number) =>
+    withCorpus(files, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === text)?.score, {
+      ranking: { figures: { otherKind } },
+    });
+
+  it('weighs a length of time as another kind of figure unless the topic names a unit of time', async () => {
+    const [weighed, whole] = [await scoreOf('ferry', '40 years', 0.5), await scoreOf('ferry', '40 years', 1)];
+    expect(weighed).toBeCloseTo(whole! / 2);
+    for (const topic of ['ferry years', 'ferry yrs'])
+      expect(await scoreOf(topic, '40 years', 0.5)).toBeCloseTo((await scoreOf(topic, '40 years', 1))!);
+    // A count of something else is not a length.
+    expect(await scoreOf('ferry', '12 ferries', 0.5)).toBeCloseTo((await scoreOf('ferry', '12 ferries', 1))!);
   });
 });

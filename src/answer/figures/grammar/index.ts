@@ -1,10 +1,22 @@
 import stem from 'wink-porter2-stemmer';
 import { isMonth } from '../../../corpus/dates.js';
 import { tokenSentences, type Token } from '../tokens.js';
-import { CHANGE_MARKERS, TIME_UNITS, MEASUREMENT_UNITS, ANAPHORS, CHANGE_VERBS, isDash } from './words.js';
+import {
+  CHANGE_MARKERS,
+  TIME_UNITS,
+  MEASUREMENT_UNITS,
+  ANAPHORS,
+  CHANGE_VERBS,
+  COUNTED_BACK,
+  PERIOD_ENDS,
+  TIME_PREPOSITIONS,
+  TIME_QUALIFIERS,
+  RATE_WORDS,
+  isDash,
+} from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
-import { bindTimes, isBaseline } from './time.js';
+import { bindTimes, isBaseline, isTimeAt } from './time.js';
 import {
   type Amount,
   amountAt,
@@ -48,7 +60,7 @@ import {
  */
 
 export type { Figure, FigureUnit, FigureValue } from './types.js';
-export { CHANGE_NOUNS } from './words.js';
+export { CHANGE_NOUNS, TIME_UNITS } from './words.js';
 
 /** Every figure in `sentence`, in order. `sentence` may hold several sentences, read in turn. */
 export function figuresInSentence(sentence: string): Figure[] {
@@ -317,16 +329,44 @@ class SentenceReader extends Reading {
   ): Match | undefined {
     if (
       isYear(this, low) ||
-      isDuration(this, next) ||
       this.t[next]?.lower === '-' ||
       (this.t[next]?.text === '–' && !this.t[next]!.spaced) ||
       (low.value === 1 && low.scale === 1)
     )
       return undefined;
+    if (isDuration(this, next)) return this.lengthAt(i, next, base);
     const noun = nounPhraseAt(this, next);
     if (noun) return this.countOfNounAt(i, low, base, noun);
     if (low.wordy || isBound(this, i, false)) return undefined;
     return this.countReferringAt(i, next, base, before) ?? this.countInClauseAt(i, next, base);
+  }
+
+  /**
+   * A length of time that something lasted, as a count of its unit: "has run for 40 years", "served some forty years",
+   * "200 years of records". Its measure is what it is a length "of" ("years of records"), or none: the sentence names
+   * no noun it measures, and its subject ("the ferry") is not counted in years. A length is a time, not a figure, where
+   * it frames when something happened ("over the past 10 years", "in ten years", "the 12 months to March"), counts
+   * back ("two years ago", "later"), says how often ("every ten minutes") or is an age ("40 years old"); after "of" it
+   * is a noun's ("waits of 4 hours").
+   */
+  private lengthAt(i: number, next: number, base: Pick<Figure, 'hedge' | 'value'>): Match | undefined {
+    const before = this.lower(i - 1);
+    const after = this.lower(next + 1);
+    // "Over 12 months, prices rose": a hedge that is also a preposition of time frames the length, save after "for".
+    const framed =
+      ((TIME_PREPOSITIONS.has(before) || TIME_PREPOSITIONS.has(this.lower(i))) && before !== 'for') ||
+      TIME_QUALIFIERS.has(before) ||
+      // "runs every ten minutes": how often, not how long.
+      RATE_WORDS.has(before) ||
+      (before === 'of' && after !== 'of') ||
+      isDefinite(this, i);
+    if (framed || COUNTED_BACK.has(after) || PERIOD_ENDS.has(after)) return undefined;
+    const of = after === 'of' && !isTimeAt(this, next + 2) ? nounPhraseAt(this, next) : undefined;
+    return plainMatch(i, next + 1, {
+      ...base,
+      unit: 'count',
+      measure: of && measureText(this, of.first, of.next),
+    });
   }
 
   /**

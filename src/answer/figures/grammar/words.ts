@@ -352,6 +352,11 @@ export const RELATIVE_TIMES = new Set(['this', 'last', 'past', 'next', 'previous
 export const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 export const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);
 export const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above', 'below']);
+/**
+ * Words after a length of time that make it a time counted from another ("two years ago", "three years later") or an
+ * age ("40 years old"), not how long something lasted.
+ */
+export const COUNTED_BACK = new Set(['ago', 'old', 'later', 'earlier', 'after', 'before', 'on', 'since', 'into']);
 /** Words joining a stretch of time to the date it ends on: "the 12 months ending in March 2022". */
 export const PERIOD_ENDS = new Set(['ending', 'ended', 'to', 'through', 'until']);
 export const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);

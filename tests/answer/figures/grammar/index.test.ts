@@ -303,8 +303,8 @@ describe('figuresInSentence: not figures', () => {
     ['ordinal section names', 'The Second Pillar sets out a 21st century border.'],
     ['a span of office', 'She was governor from 2009–2013 and mayor in 2001–05.'],
     [
-      'durations and numbers glued to names',
-      'He served 40 years, flew the F-16 and wrote a six-year plan over the last 15 years.',
+      'frames of time and numbers glued to names',
+      'He flew the F-16 and wrote a six-year plan over the last 15 years, two years ago, in ten years.',
     ],
     ['a lone "one"', 'One state has one of the best records.'],
     ['a bound on a noun', 'Insurers charge drivers under 25 more, and towns above 5,000 must hire a planner.'],
@@ -313,6 +313,47 @@ describe('figuresInSentence: not figures', () => {
     ['an age after "older than"', 'Cyclists older than 70 were asked.'],
   ])('%s', (_, sentence) => {
     expect(texts(sentence)).toEqual([]);
+  });
+});
+
+describe('figuresInSentence: lengths of time', () => {
+  it('a length something lasted is a count of its unit, with no measure where it is of nothing named', () => {
+    expect(only('The ferry has run for 40 years.')).toMatchObject({ text: '40 years', value: 40, unit: 'count' });
+    expect(only('The ferry has run for 40 years.').measure).toBeUndefined();
+    expect(only('She baked bread for some forty years in the village.')).toMatchObject({
+      text: 'some forty years',
+      value: 40,
+      hedge: 'some',
+    });
+    expect(only('He served 40 years as a harbour master.')).toMatchObject({ text: '40 years', value: 40 });
+    expect(only('The bakery has stood for over 90 years.')).toMatchObject({ text: 'over 90 years', hedge: 'over' });
+  });
+
+  it('a length of something named is measured in it: "years of records"', () => {
+    expect(only('The fair marked 200 years of ferry crossings.').measure).toBe('years of ferry crossings');
+    expect(only('In honour of 200 years of ferry crossings, the fair opened.').measure).toBe(
+      'years of ferry crossings',
+    );
+    expect(only('The water board keeps 200 years of records.')).toMatchObject({
+      text: '200 years',
+      value: 200,
+      unit: 'count',
+      measure: 'years of records',
+    });
+  });
+
+  it('a frame of time, an age or a time counted back is no length of anything', () => {
+    for (const sentence of [
+      'Bakeries have closed over the past 10 years.',
+      'The ferry sank two years ago.',
+      'The school opened in 10 years.',
+      'The pier is 40 years old.',
+      'The school closed for the next four years.',
+      'Three years later the ferry sank.',
+      'The ferry runs every ten minutes.',
+      'Waits of over 4 hours were common.',
+    ])
+      expect(texts(sentence)).toEqual([]);
   });
 });
 
