@@ -64,13 +64,10 @@ export interface LoadedDocument {
 }
 
 /**
- * Loads every supported file under `dir` (.txt, .md, .html, .pdf), recursively; dotfiles, dot-folders,
- * sidecars (see SIDECAR_SUFFIX) and the corpus's synonyms.yaml are not documents. A file that cannot
- * be loaded becomes a warning, logged and returned, and the rest loads; a folder with no document at all
- * is logged as a warning too. Documents come sorted by source.
- * Throws DossierError 'corpus-missing' when `dir` is not a folder.
+ * The corpus folder's full path. Throws DossierError 'corpus-missing' when `dir` is not a folder: checked before
+ * anything is read from it (its lexicon, say), so that a wrong path is told in one line naming the problem.
  */
-export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
+export async function corpusFolder(dir: string): Promise<string> {
   const root = resolve(dir);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory())
@@ -78,6 +75,18 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
       'corpus-missing',
       info ? `The corpus path is not a folder: ${root}` : `Corpus folder not found: ${root}`,
     );
+  return root;
+}
+
+/**
+ * Loads every supported file under `dir` (.txt, .md, .html, .pdf), recursively; dotfiles, dot-folders,
+ * sidecars (see SIDECAR_SUFFIX) and the corpus's synonyms.yaml are not documents. A file that cannot
+ * be loaded becomes a warning, logged and returned, and the rest loads; a folder with no document at all
+ * is logged as a warning too. Documents come sorted by source.
+ * Throws DossierError 'corpus-missing' when `dir` is not a folder.
+ */
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
+  const root = await corpusFolder(dir);
   const { files, unlisted } = await listFiles(root).catch((error: unknown) => {
     throw new DossierError('corpus-missing', `Corpus folder cannot be read: ${root} (${readError(error)})`);
   });

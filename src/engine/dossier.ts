@@ -3,7 +3,7 @@ import { FigureCache } from '../answer/figures/passage.js';
 import type { Library } from '../answer/library.js';
 import type { Citation } from '../answer/reply.js';
 import { SavedCorpus } from './saved-corpus.js';
-import { loadCorpus, type LoadOptions } from '../corpus/load.js';
+import { corpusFolder, loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { DossierError } from '../errors.js';
 import type { Corpus, Passage, SourceDocument } from '../corpus/types.js';
 import { PassageIndex, type SearchHit, type SearchOptions, type WeightedQuery } from '../search/index.js';
@@ -101,8 +101,10 @@ export class Dossier implements Library {
   private static async read(options: DossierOptions, reading?: Logger): Promise<{ dossier: Dossier; saved: boolean }> {
     const dossierLog = options.log ?? silentLogger();
     const log = reading ?? dossierLog;
-    // Read first, so that a named lexicon file that is not there is refused before a large corpus is loaded.
-    const file = lexiconPath(resolve(options.corpusDir), options.lexicon);
+    // A corpus path that is no folder is refused first, alone: its lexicon, looked for inside it, was warned of too.
+    // The lexicon is read next, so that a named lexicon file that is not there is refused before a large corpus is
+    // loaded.
+    const file = lexiconPath(await corpusFolder(options.corpusDir), options.lexicon);
     const named = options.lexicon !== undefined;
     const lexicon = await loadLexicon(file, named);
     if (lexicon.ignored) log.warn({ file }, lexicon.ignored);

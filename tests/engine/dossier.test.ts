@@ -79,3 +79,16 @@ describe('Dossier.open onIndexing', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('Dossier.open, a corpus path that is no folder', () => {
+  it('is refused in one line naming the problem, before its lexicon is looked for in it', async () => {
+    const { dir } = await setup({ 'a.md': note('Ferries', 'The ferry fare rose.') });
+    const { log, lines } = capturingLogger();
+    const file = join(dir, 'a.md');
+    await expect(Dossier.open({ corpusDir: file, log })).rejects.toMatchObject({
+      code: 'corpus-missing',
+      message: `The corpus path is not a folder: ${file}`,
+    });
+    expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+  });
+});
