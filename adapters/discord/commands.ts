@@ -38,6 +38,16 @@ const MAX_STRING_LENGTH = 6000;
 /** Discord's longest description of a command or an option. */
 const MAX_DESCRIPTION = 100;
 
+/**
+ * Every command `npm run discord:register` sends, in one bulk overwrite: `/brief` and the Add to Dossier message
+ * command (reviewed as tests/adapters/discord/registered-commands.json).
+ */
+export function registeredCommands(
+  table: Command[] = commandTable,
+): (RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody)[] {
+  return [briefCommand(table), addToDossierCommand()];
+}
+
 /** `/brief` with one subcommand per command of the table, options read from each `args` schema. */
 export function briefCommand(table: Command[] = commandTable): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return {

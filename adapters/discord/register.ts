@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { ApplicationCommandType, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { commands, type Command } from '../../src/commands/index.js';
 import { loadConfig, loadEnvFile, type Config } from '../../src/config.js';
-import { addToDossierCommand, briefCommand } from './commands.js';
+import { registeredCommands } from './commands.js';
 
 export interface RegisterSettings {
   token: string;
@@ -31,9 +31,7 @@ export async function registerCommands(settings: RegisterSettings, table: Comman
   const route = settings.guildId
     ? Routes.applicationGuildCommands(settings.applicationId, settings.guildId)
     : Routes.applicationCommands(settings.applicationId);
-  const result = (await rest.put(route, {
-    body: [briefCommand(table), addToDossierCommand()],
-  })) as RESTPutAPIApplicationCommandsResult;
+  const result = (await rest.put(route, { body: registeredCommands(table) })) as RESTPutAPIApplicationCommandsResult;
   // A message command is shown as it is named; a chat-input command as it is typed.
   const names = result.map((c) => (c.type === ApplicationCommandType.Message ? c.name : `/${c.name}`));
   return { scope: settings.guildId ? 'guild' : 'global', names };

@@ -1,24 +1,29 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { briefCommand } from '../../../adapters/discord/commands.js';
+import { ADD_TO_DOSSIER, briefCommand, registeredCommands } from '../../../adapters/discord/commands.js';
 import { errorReply } from '../../../src/answer/reply.js';
 import { defineCommand } from '../../../src/commands/command.js';
 import { commands } from '../../../src/commands/index.js';
 
-const SNAPSHOT = new URL('./brief-command.json', import.meta.url);
+const SNAPSHOT = new URL('./registered-commands.json', import.meta.url);
 
-describe('briefCommand', () => {
+describe('registeredCommands', () => {
   it(
-    'matches the reviewed definition of /brief (UPDATE_DISCORD_COMMANDS=1 ' +
+    'matches the reviewed definition of every command sent, /brief and Add to Dossier (UPDATE_DISCORD_COMMANDS=1 ' +
       'rewrites it after a change to the table)',
     () => {
-      const definition = briefCommand(commands);
+      const definition = registeredCommands(commands);
       if (process.env.UPDATE_DISCORD_COMMANDS) writeFileSync(SNAPSHOT, `${JSON.stringify(definition, null, 2)}\n`);
-      expect(definition).toEqual(JSON.parse(readFileSync(SNAPSHOT, 'utf8')));
+      const reviewed = JSON.parse(readFileSync(SNAPSHOT, 'utf8'));
+      expect(definition).toEqual(reviewed);
+      // A message command (type 3) has a name only: Discord lists it under a message's Apps menu.
+      expect(reviewed).toContainEqual({ name: ADD_TO_DOSSIER, type: 3 });
     },
   );
+});
 
+describe('briefCommand', () => {
   it('turns a new row of the table into a subcommand, with options read from its zod schema', () => {
     const figures = defineCommand({
       name: 'figures',

@@ -1,14 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ADD_TO_DOSSIER } from '../../../adapters/discord/commands.js';
 import { registerCommands, registerSettings } from '../../../adapters/discord/register.js';
 import { loadConfig } from '../../../src/config.js';
 import { APPLICATION_ID, GUILD_ID, standInForSuite } from './stand-in.js';
 
-const reviewed = JSON.parse(readFileSync(new URL('./brief-command.json', import.meta.url), 'utf8'));
-/** A message command (type 3) has a name only: Discord lists it under a message's Apps menu. */
-const addToDossier = { name: ADD_TO_DOSSIER, type: 3 };
+const reviewed = JSON.parse(readFileSync(new URL('./registered-commands.json', import.meta.url), 'utf8'));
 
 const standIn = standInForSuite();
 
@@ -24,7 +21,7 @@ describe('registerCommands', () => {
     const put = await standIn().waitFor(
       (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`,
     );
-    expect(put.body).toEqual([reviewed, addToDossier]);
+    expect(put.body).toEqual(reviewed);
     expect(put.headers.authorization).toBe('Bot register-token');
   });
 
@@ -38,7 +35,7 @@ describe('registerCommands', () => {
     const put = await standIn().waitFor(
       (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/commands`,
     );
-    expect(put.body).toEqual([reviewed, addToDossier]);
+    expect(put.body).toEqual(reviewed);
   });
 });
 
