@@ -480,7 +480,7 @@ function help(text: string, json: boolean): number {
   // The schema also takes the terminal bot's other words (`help more` there explains them), which are none here: asked
   // about, each says why, as typed alone it does.
   if (named && !findCommand(named)) {
-    const line = MORE.test(named) ? NO_MORE : EXIT.test(named) ? NO_EXIT : `${notACommand(named)}.`;
+    const line = MORE.test(named) ? NO_MORE : EXIT.test(named) ? NO_EXIT : notACommand(named, ASKING);
     return refuse({ line, status: 2 });
   }
   const beyond = named ? wordsBeyond(named, words, ASKING) : undefined;

@@ -103,22 +103,14 @@ const helpCommand = defineCommand({
   summary: 'What Dossier can do',
   usage: 'help [command]',
   args: z.object({
-    command: z
-      .string()
-      .trim()
-      .overwrite(withoutSlashes)
-      .superRefine((typed, ctx) => {
-        const name = typed.split(/\s+/, 1)[0]!;
-        if (name && !findCommand(name) && !sessionWord(name))
-          ctx.addIssue({ code: 'custom', message: notACommand(name) });
-      })
-      .optional()
-      .describe('A command to explain, e.g. digest'),
+    command: z.string().trim().overwrite(withoutSlashes).optional().describe('A command to explain, e.g. digest'),
   }),
   // The words after help: a command's name, and perhaps one of its subcommands (`help digest subscribe`).
   fromText: (rest) => (rest ? { command: rest } : {}),
   run: async ({ command }, ctx) => {
     const [name, ...words] = command ? command.split(/\s+/) : [];
+    // Refused here rather than by the schema, as the line says how to ask a question on this platform.
+    if (name && !findCommand(name) && !sessionWord(name)) return errorReply('bad-arguments', notACommand(name, ctx));
     const beyond = name ? wordsBeyond(name, words, ctx) : undefined;
     if (beyond) return errorReply('bad-arguments', beyond);
     const named = name ? findCommand(name) : undefined;
@@ -131,7 +123,7 @@ const helpCommand = defineCommand({
       ]);
     return errorReply(
       'bad-arguments',
-      MORE.test(session.word) ? unknownCommandLine(session.word) : notACommand(session.word),
+      MORE.test(session.word) ? unknownCommandLine(session.word) : notACommand(session.word, ctx),
     );
   },
 });
@@ -212,14 +204,20 @@ export function unknownCommandLine(name: string): string {
     : `There is no \`${typed(name)}\` command. Try \`help\`.`;
 }
 
-/** `help <word>` for a word that names no command: the word, the command it was probably meant to be, and the list. */
-export function notACommand(name: string): string {
+/**
+ * `help <word>` for a word that names no command: the word, the command it was probably meant to be, and the list.
+ * With no command meant, also how to ask a question here: "help me understand the timetable" is most likely one,
+ * which is typed without `help`. Its usage rather than the words typed, which would quote them twice.
+ */
+export function notACommand(name: string, asking: Asking): string {
   const meant = meantCommand(name);
   const names = commands.map((c) => c.name);
-  return (
+  const line =
     `"${typed(name)}" is not a command${meant ? ` (did you mean ${meant.name}?)` : ''}: the commands are ` +
-    `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
-  );
+    `${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`;
+  return meant
+    ? line
+    : `${line} To ask a question, type it without ${helpCommand.name}: \`${usageOf(asking, askCommand)}\`.`;
 }
 
 /**

@@ -233,8 +233,26 @@ describe('the command table', () => {
     const commandList = 'the commands are ask, cite, figures, sources, add, feeds, digest, version and help.';
     expect((await runText('help me', ctx())).error).toEqual({
       code: 'bad-arguments',
-      message: `"me" is not a command: ${commandList}`,
+      message: `"me" is not a command: ${commandList} To ask a question, type it without help: \`ask <question>\`.`,
     });
+    // A question typed after help: how to ask it instead, as each platform asks.
+    const question = 'help me understand the ferry timetable';
+    for (const [platform, asked] of [
+      ['terminal', 'ask <question>'],
+      ['slack', '/brief ask <question>'],
+    ] as const)
+      expect(
+        (
+          await runText(
+            question,
+            commandContext(guard(), { platform, ...(platform === 'slack' ? { slashCommand: '/brief' } : {}) }),
+          )
+        ).error?.message,
+      ).toBe(`"me" is not a command: ${commandList} To ask a question, type it without help: \`${asked}\`.`);
+    expect(
+      (await runCommand('help', { command: 'me understand' }, commandContext(guard(), { platform: 'discord' }))).error
+        ?.message,
+    ).toMatch(/To ask a question, type it without help: `\/brief ask question`\.$/);
     expect((await runText('help figurs', ctx())).error?.message).toBe(
       `"figurs" is not a command (did you mean figures?): ${commandList}`,
     );

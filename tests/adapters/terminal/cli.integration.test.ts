@@ -208,7 +208,7 @@ describe('dossier help', () => {
           ['help', 'me'],
           2,
           'dossier: "me" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest, version ' +
-            'and help.',
+            'and help. To ask a question, type it without help: `dossier ask <question>`.',
         ],
         // The terminal bot's own words, which its `help` explains, are no command here: each says why, as typed alone.
         [
