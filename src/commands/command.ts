@@ -64,6 +64,11 @@ export interface Command<S extends z.ZodObject = z.ZodObject> {
   summary: string;
   /** How to type it after `/brief`, e.g. `cite <quote>`. */
   usage: string;
+  /**
+   * What `help <command>` adds after the usage, as this platform asks for it: what the arguments accept, with an
+   * example, where the usage alone leaves the asker to learn by trying (a digest's times, days and zones).
+   */
+  details?(asking: Pick<CommandContext, 'platform' | 'slashCommand'>): string;
   args: S;
   /** Turns the text after the command name into raw arguments for `args` to validate. */
   fromText(rest: string): Record<string, unknown>;

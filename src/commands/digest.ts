@@ -204,6 +204,23 @@ export const digestCommand = defineCommand({
   name: 'digest',
   summary: 'A morning digest of new passages on saved topics, posted to this channel',
   usage: 'digest subscribe|unsubscribe|list|preview [topics, …] [at time] [on days] [in time zone]',
+  details: (asking) => {
+    const example =
+      asking.platform === 'discord'
+        ? howToAsk(asking, 'digest', [
+            ['action', 'subscribe'],
+            ['topics', 'ferry fares, bus lanes'],
+            ['at', '7:30am'],
+            ['days', 'mon,wed,fri'],
+            ['tz', 'Europe/London'],
+          ])
+        : howToAsk(asking, 'digest subscribe ferry fares, bus lanes at 7:30am on mon,wed,fri in Europe/London');
+    return (
+      'Times: 07:30, 7:30am, 7am, 19h or 0730, 24-hour or with am/pm (not 730 or 13pm; default 08:00). ' +
+      'Days: weekdays (default), daily, weekends, mon-fri or mon,wed,fri. ' +
+      `Time zone: an IANA name such as Europe/London (default: the bot’s). For example: \`${example}\``
+    );
+  },
   args: DigestArgs,
   fromText: digestFromText,
   run: async (args, ctx) => {

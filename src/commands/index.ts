@@ -258,8 +258,10 @@ export function wordsBeyond(name: string, words: string[], asking: Asking): stri
 
 /** `help <command>`: that command as this platform asks for it, and what it does. */
 function commandHelpReply(command: Command, asking: Asking): Reply {
+  const details = command.details?.(asking);
   return replyOf(`Dossier: ${command.name}`, [
     { type: 'text', text: [{ text: usageOf(asking, command), code: true }, { text: ` — ${command.summary}` }] },
+    ...(details ? [{ type: 'text' as const, text: said(details) }] : []),
   ]);
 }
 

@@ -406,3 +406,25 @@ describe('digest command', () => {
     expect(JSON.stringify(help.blocks)).toContain('digest subscribe');
   });
 });
+
+describe('help digest', () => {
+  it('says which times, days and zones are taken, with an example that subscribes as it says', async () => {
+    const help = textOf(await runText('help digest', ctx({ platform: 'terminal' })));
+    expect(help).toContain('Times: 07:30, 7:30am, 7am, 19h or 0730');
+    expect(help).toContain('not 730 or 13pm');
+    expect(help).toContain('Days: weekdays (default), daily, weekends, mon-fri or mon,wed,fri');
+    const example = /For example: (digest .+)$/.exec(help)![1]!;
+    expect(example.split(' ', 2)).toEqual(['digest', 'subscribe']);
+    expect(digestFromText(example.slice('digest '.length))).toEqual({
+      action: 'subscribe',
+      topics: 'ferry fares, bus lanes',
+      at: '7:30am',
+      days: 'mon,wed,fri',
+      tz: 'Europe/London',
+    });
+    // In Discord, as its options are filled in.
+    expect(textOf(await runText('help digest', ctx({ platform: 'discord' })))).toContain(
+      'For example: /brief digest action:subscribe topics:ferry fares, bus lanes at:7:30am days:mon,wed,fri',
+    );
+  });
+});
