@@ -295,6 +295,12 @@ const PAST_FORMS = pairs(
 );
 
 /**
+ * Whether a word is a verb's past form ("drowned", "sank"): right after "how many" it asks how many did so ("how many
+ * drowned"), naming no kind of thing, while one before a noun only narrows it ("how many armed guards": guards).
+ */
+export const isPastForm = (word: string): boolean => /[a-z]ed$/i.test(word) || word.toLowerCase() in PAST_FORMS;
+
+/**
  * Irregular plurals, read as their singular ("mice" as "mouse", "crises" as "crisis"), which the stemmer leaves
  * apart: a question about mice must find the passage on a mouse model. Only plurals that are no other common word
  * and no verb's form ("lives", "media", "data", "analyses", "halves" are left as they are).

@@ -13,6 +13,7 @@ import {
   TIME_WORDS,
   otherSpellings,
   withoutPrefix,
+  isPastForm,
   type AnswerType,
 } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -348,8 +349,9 @@ const NO_KIND = new Set(['times', 'people', 'persons', 'ppl', 'folks', 'individu
 
 /**
  * What a question asking how many counts (`COUNT_ASKED_OF`): the words right after its asking phrase, up to the first
- * stop word, that the corpus knows ("how many ferries sail on Sundays": ferries, sail). None when a stop word comes
- * first ("how many do …"), the first names no kind (`NO_KIND`), or the words are only quantity words ("number of …" is
+ * stop word, that the corpus knows ("how many ferries sail on Sundays": ferries, sail), past a verb's past form that
+ * says what they did ("how many drowned"). None when a stop word comes first ("how many do …"), the first names no
+ * kind (`NO_KIND`), or the words are only quantity words ("number of …" is
  * no kind) or unknown to the corpus (which has no word of its own for them, so no passage could be told apart by them).
  */
 function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord[] | undefined {
@@ -358,6 +360,7 @@ function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): Que
   const after: string[] = [];
   for (const w of analyzer.words(read.slice(at.index + at[0].length))) {
     if (!w.term) break;
+    if (!after.length && isPastForm(w.word)) continue;
     after.push(w.term);
   }
   if (!after.length || NO_KIND.has(after[0]!)) return undefined;

@@ -160,7 +160,9 @@ describe('the kind of answer a question asks for', () => {
 
 describe('what a question asking how many counts', () => {
   it('is the words the corpus knows right after its asking phrase, up to the first stop word', async () => {
-    const text = 'Ferries sail to the island. Pupils walk to school. People queue at the bakery for hours.';
+    const text =
+      'Ferries sail to the island. Pupils walk to school. People queue at the bakery for hours. ' +
+      'Two ferries sank and nine sailors drowned. Armed guards watch the harbour.';
     await withCorpus({ 'a.md': note('Town', text) }, async (dossier) => {
       const counted = (question: string) => analysed(dossier, question).counted?.map((w) => w.word);
       expect(counted('how many ferries sail on sundays')).toEqual(['ferries', 'sail']);
@@ -168,6 +170,9 @@ describe('what a question asking how many counts', () => {
       // Words the corpus lacks ("lorries") cannot tell a count apart; a quantity word names no kind of thing.
       expect(counted('how many lorry ferries')).toEqual(['ferries']);
       expect(counted('number of total ferries')).toEqual(['ferries']);
+      // A past form first says what those counted did, not what they are; before a noun it only narrows it.
+      expect(counted('how many drowned when the ferries sank')).toBeUndefined();
+      expect(counted('how many armed guards')).toEqual(['guards']);
       // "times" asks for a multiple, "people" counts anyone; a stop word first, or no count asked, names nothing.
       for (const q of ['how many times longer is the queue', 'how many people queue', 'how many do sail', 'ferries'])
         expect(counted(q), q).toBeUndefined();
