@@ -24,6 +24,7 @@ import type { FigureUnit } from './types.js';
 import type { Reading } from './view.js';
 import { isMonth } from '../../../corpus/dates.js';
 import { isTimeAt, isYearAt, timeOrCountAt } from './time.js';
+import { looksPlural } from '../../../search/when.js';
 
 /**
  * Amounts: a number with its currency, scale and percent sign, and what joins or bounds one: ranges, shares in words,
@@ -232,6 +233,9 @@ export function isDuration(r: Reading, next: number): boolean {
   return TIME_UNITS.has(r.lower(next)) || (r.lower(next) === '-' && TIME_UNITS.has(r.lower(next + 1)));
 }
 
+/** What a number may count when it stands before it: "7 ferries", "7 new ferries", "7 more", "7 Sunday ferries". */
+const COUNTABLE_NEXT = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV']);
+
 /** A number that names or orders something: a date, "Pillar 1", a list's "1." or "(3)", a model "737-800". */
 export function isLabel(r: Reading, amount: Amount): boolean {
   if (amount.currency || amount.percent || amount.scale !== 1) return false;
@@ -243,6 +247,16 @@ export function isLabel(r: Reading, amount: Amount): boolean {
   if (timeOrCountAt(r, i) === 'count') return false;
   if (token.entity === 'DATE' || isMonth(prev?.lower) || isMonth(next?.lower)) return true;
   if (prev && NUMBERING_WORDS.has(prev.lower.replace(/\.$/, ''))) return true;
+  // "the opening of route 7", "from stop 12 onwards": a small whole number right after a singular common noun, with
+  // nothing after it that it could count, names that one thing, as a capitalised "Route 7" does.
+  if (
+    prev?.pos === 'NOUN' &&
+    prev.text === prev.lower &&
+    !looksPlural(prev.lower) &&
+    /^\d{1,3}$/.test(token.text) &&
+    !(next && COUNTABLE_NEXT.has(next.pos))
+  )
+    return true;
   // "Boeing 737-800 jets": a span after a name is the name's, as one number is.
   const after = next && isDash(next) && !next.spaced && r.t[i + 2]?.pos === 'NUM' ? r.t[i + 3] : next;
   if (prev && after && namesBefore(prev, token, after)) return true;

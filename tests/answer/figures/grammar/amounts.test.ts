@@ -71,6 +71,11 @@ describe('isLabel and isBound', () => {
     expect(label('Phase 2 began in spring.', '2')).toBe(true);
     expect(label('The market opens at 9 am.', '9')).toBe(true);
     expect(label('The market had 9 stalls.', '9')).toBe(false);
+    // A small number after a lowercase singular noun, counting nothing after it, names it.
+    expect(label('Fares fell after the opening of route 7 in May.', '7')).toBe(true);
+    expect(label('The ferry leaves from pier 4.', '4')).toBe(true);
+    expect(label('The bakery sold 40 loaves.', '40')).toBe(false);
+    expect(label('The queue grew by 12 in an hour.', '12')).toBe(false);
   });
 
   it("read a whole number after a capitalised noun and before a lowercase word as the name's", () => {
