@@ -11,9 +11,9 @@ import {
   COUNT_ASKED_OF,
   CURRENCIES,
   TIME_WORDS,
+  isPastForm,
   otherSpellings,
   withoutPrefix,
-  isPastForm,
   type AnswerType,
 } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -351,8 +351,8 @@ const NO_KIND = new Set(['times', 'people', 'persons', 'ppl', 'folks', 'individu
  * What a question asking how many counts (`COUNT_ASKED_OF`): the words right after its asking phrase, up to the first
  * stop word, that the corpus knows ("how many ferries sail on Sundays": ferries, sail), past a verb's past form that
  * says what they did ("how many drowned"). None when a stop word comes first ("how many do …"), the first names no
- * kind (`NO_KIND`), or the words are only quantity words ("number of …" is
- * no kind) or unknown to the corpus (which has no word of its own for them, so no passage could be told apart by them).
+ * kind (`NO_KIND`), or the words are only quantity words ("number of …" is no kind) or unknown to the corpus (which has
+ * no word of its own for them, so no passage could be told apart by them).
  */
 function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord[] | undefined {
   const at = COUNT_ASKED_OF.exec(read);
