@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { asShown } from '../corpus/text.js';
 import { fold } from '../search/analyzer.js';
-import { errorReply, said, textReply, type Reply, type RichText } from '../answer/reply.js';
+import { errorReply, said, text, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { typed } from '../errors.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
-import { howToAsk } from './asking.js';
+import { howToAsk, type Asking } from './asking.js';
 import { actionProblem, defineCommand, type CommandContext } from './command.js';
 import type { ChannelDigest, Requester } from './digest-desk.js';
 import { MAX_TOPICS } from './limits.js';
@@ -250,11 +250,15 @@ export const digestCommand = defineCommand({
         });
         const plan = `a digest on ${quoted(sub.topics)}, ${schedule(sub)}. Next: ${next(sub, ctx)}.`;
         if (!previous) return message('Digest subscribed', `This channel will get ${plan}`);
-        return message(
-          'Digest replaced',
-          `Replaced this channel’s digest on ${quoted(previous.topics)} (${schedule(previous)}): it will now get ` +
-            `${plan}`,
-        );
+        // One mistyped topic or time replaces the whole digest: the way back is given, ready to paste.
+        return message('Digest replaced', [
+          ...text(
+            `Replaced this channel’s digest on ${quoted(previous.topics)} (${schedule(previous)}): it will now get ` +
+              `${plan} To put the old one back: `,
+          ),
+          { text: subscribeAgain(previous, ctx), code: true },
+          { text: '.' },
+        ]);
       }
       case 'unsubscribe':
         return service.unsubscribe(who)
@@ -298,6 +302,25 @@ export const digestCommand = defineCommand({
     }
   },
 });
+
+/** The command that subscribes the channel to `sub` again, as it is asked for here. */
+function subscribeAgain(sub: ChannelDigest, asking: Asking): string {
+  const topics = sub.topics.join(', ');
+  if (asking.platform === 'discord')
+    return howToAsk(asking, 'digest', [
+      ['action', 'subscribe'],
+      ['topics', topics],
+      ['at', sub.time],
+      ['days', describeDays(sub.days)],
+      ['tz', sub.timeZone],
+    ]);
+  const line = (listed: string) => `subscribe ${listed} at ${sub.time} on ${describeDays(sub.days)} in ${sub.timeZone}`;
+  // A last topic with a schedule word in it ("attacks on pipelines") would be read as the schedule's start; a comma
+  // after the topics ends them (see scheduleStart).
+  const readBack = splitTopics(String(digestFromText(line(topics)).topics ?? ''));
+  const whole = readBack.join('\n') === sub.topics.join('\n');
+  return howToAsk(asking, 'digest', [['line', line(whole ? topics : `${topics},`)]]);
+}
 
 const quoted = (topics: string[]) => topics.map((t) => `“${t}”`).join(', ');
 const schedule = (sub: ChannelDigest) => `${describeDays(sub.days)} at ${sub.time} (${sub.timeZone})`;

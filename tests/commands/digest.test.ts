@@ -227,8 +227,40 @@ describe('digest command', () => {
       'Replaced this channel’s digest on “fentanyl”, “Mérida funding” (weekdays at 09:00 (America/New_York)): ' +
       'it will now get a digest on “extraditions”, daily at 07:05 (UTC). Next: ';
     expect(textOf(second).slice(0, replaced.length)).toBe(replaced);
+    expect(textOf(second)).toContain(
+      'To put the old one back: /brief digest subscribe fentanyl, Mérida funding at 09:00 on weekdays in ' +
+        'America/New_York.',
+    );
     const elsewhere = await runText('digest subscribe fentanyl', ctx({ channel: { id: 'C-OTHER' } }));
     expect(elsewhere.title).toBe('Digest subscribed');
+  });
+
+  it.each([
+    ['slack', 'fentanyl, Mérida funding at 09:00 on mon,wed in Asia/Tokyo'],
+    ['terminal', 'attacks on pipelines, fentanyl at 7pm daily UTC'],
+    ['terminal', 'fentanyl, attacks on pipelines, at 07:30 on weekends'],
+  ] as const)('gives the way back from a replaced %s digest, which restores it exactly', async (platform, first) => {
+    const here = ctx({ platform });
+    expect((await runText(`digest subscribe ${first}`, here)).status).toBe('ok');
+    const before = store.subscription(platform, 'C-NEWS');
+    const typo = await runText('digest subscribe fentanil', here);
+    expect(store.subscription(platform, 'C-NEWS')!.topics).toEqual(['fentanil']);
+    const back = /To put the old one back: (.*)\.$/.exec(textOf(typo))?.[1];
+    expect(back).toBeDefined();
+    const command = platform === 'slack' ? back!.replace(/^\/brief /, '') : back!;
+    expect((await runText(command, here)).title).toBe('Digest replaced');
+    expect(store.subscription(platform, 'C-NEWS')).toEqual(before);
+  });
+
+  it('gives the way back from a replaced digest in Discord as the subcommand’s options', async () => {
+    const here = ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } });
+    const options = { action: 'subscribe', topics: 'attacks on pipelines, fentanyl', at: '7pm', days: 'mon-fri' };
+    await runCommand('digest', options, here);
+    const typo = await runCommand('digest', { action: 'subscribe', topics: 'fentanil' }, here);
+    expect(textOf(typo)).toContain(
+      'To put the old one back: /brief digest action:subscribe topics:attacks on pipelines, fentanyl at:19:00 ' +
+        'days:weekdays tz:America/New_York.',
+    );
   });
 
   it.each([
