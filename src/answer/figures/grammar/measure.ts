@@ -78,9 +78,12 @@ function nounRunAt(r: Reading, i: number): number | undefined {
     // A word tagged as a verb straight after a preposition ("deaths from collisions") can only be a noun.
     const nominal = token.pos === 'VERB' && k === i && r.t[k - 1]?.pos === 'ADP' && !/ing$/.test(token.lower);
     const nounish = token.pos === 'NOUN' || token.pos === 'PROPN' || nominal;
+    // "its operating costs", "of running costs": an -ing word opening the phrase after a determiner or "of" and before
+    // a noun modifies it; further in ("buses carrying pupils") it opens a participle phrase.
+    const opening = k === i && (DETERMINERS.has(r.lower(k - 1)) || r.lower(k - 1) === 'of');
     const modifier =
       token.pos === 'ADJ' ||
-      (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && !/ing$/.test(token.lower));
+      (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && (!/ing$/.test(token.lower) || opening));
     // "coming" tagged as a noun before "from": a participle, not a head.
     const participle = nounish && /ing$/.test(token.lower) && next?.pos === 'ADP';
     const joins =

@@ -161,6 +161,24 @@ describe('a measure is a noun phrase from its sentence', () => {
     );
   });
 
+  it('a share "of" a noun phrase opened by an -ing word before its noun is a share of that noun phrase', () => {
+    expectMeasures([
+      [
+        'Last year ticket sales covered about 35 percent of its operating costs.',
+        'about 35 percent',
+        'operating costs',
+      ],
+      [
+        'Grants met 60 percent of the running costs of village bakeries.',
+        '60 percent',
+        'running costs of village bakeries',
+      ],
+      ['The school spent $40,000 on its training budget.', '$40,000', 'training budget'],
+    ]);
+    // Further in, an -ing word opens a participle phrase, not a run of nouns.
+    expect(figure('The depot sent 12 buses carrying pupils to the fair.', '12 buses').measure).toBe('buses');
+  });
+
   it('a participle that narrows the noun stays with it', () => {
     const sentence = 'An estimated 40 percent of water used in the valley goes to farms.';
     expect(figure(sentence, 'An estimated 40 percent').measure).toBe('water used in the valley');
