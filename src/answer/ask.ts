@@ -11,12 +11,9 @@ import {
   evidence,
   missing,
   namesCode,
-  saysWhen,
-  stepDown,
 } from '../search/query.js';
-import type { AnalysedQuery, Amounts, Match } from '../search/query.js';
-import type { AnswerType } from '../search/english.js';
-import type { FigureUnit } from './figures/grammar/index.js';
+import type { AnalysedQuery } from '../search/query.js';
+import { asAsked, lackingLine, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import {
@@ -48,22 +45,17 @@ export interface AskResult {
   score: number;
 }
 
-export interface AskAnswer {
+/**
+ * `match`: how well the best passage answers the question (see `decide` and `asAsked`), `none` with no results; with
+ * `lacking` what the closest passages do not give of what it asks for.
+ */
+export interface AskAnswer extends Asked {
   query: string;
   results: AskResult[];
   /** Relevant passages beyond this page. */
   more: number;
-  /** How well the best passage answers the question (see `decide`); `none` with no results. */
-  match: Match;
   /** For a partial match: the question's words the best passage does not cover, as typed. */
   unmatched: string[];
-  /**
-   * For a partial match: what the question asks for (a figure, a time, a count of `counted`) that the closest passages
-   * do not give.
-   */
-  lacking?: 'figure' | 'time' | 'count';
-  /** With `lacking` 'count': the question's words naming what it counts, as typed. */
-  counted?: string[];
   /** The question's words are all too common to look for ("how much", "why"), so nothing was searched. */
   onlyCommonWords?: boolean;
 }
@@ -113,8 +105,12 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   // A question asking for a time or an amount is surely answered only by a passage giving one: among those the
   // decision reads (the best coverage, ties and all) or the one shown first.
   const closest = [...covered.filter((c) => c.sure === best.sure), top.c];
-  const gives = !query.asks || closest.some((c) => givesAsked(dossier, query, c.hit.passage, query.asks!, c.amounts));
-  const match = gives ? decided : stepDown(decided);
+  const { match, lacking, counted } = asAsked(
+    dossier,
+    query,
+    decided,
+    closest.map((c) => ({ passage: c.hit.passage, amounts: c.amounts })),
+  );
   if (match === 'none') return nothing;
   const page = ranked.slice(offset, offset + limit);
   // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage
@@ -122,8 +118,8 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   return {
     match,
     unmatched: match === 'partial' ? missing(query, top.hit.terms, top.c.amounts).map((w) => w.word) : [],
-    lacking: gives ? undefined : query.asks === 'time' ? 'time' : query.counted ? 'count' : 'figure',
-    counted: !gives && query.counted ? query.counted.map((w) => w.word) : undefined,
+    lacking,
+    counted,
     query: asShown(question),
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,
@@ -132,36 +128,6 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     })),
     more: Math.max(0, ranked.length - offset - page.length),
   };
-}
-
-/** The kinds of figure that answer a question asking how many (a count, "one in ten", "twice") or what share. */
-const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
-  count: new Set(['count', 'ratio', 'multiple']),
-  share: new Set(['percent', 'ratio']),
-};
-
-/**
- * Whether a passage gives the kind of answer a question asks for: a time for "when", a figure of the kind asked for
- * "how many" or "what share" (a share answers no count, as "90 percent" says nothing of how many), any amount for "how
- * much" (`amounts`, what the search read in it). A question asking how many of a kind of thing (`counted`) is given a
- * count only of that thing: one whose words (its noun, "40 ferries") or measure name it, or, with no measure, whose
- * sentence does. "Two ferries" answers no "how many pupils does the island school have".
- */
-function givesAsked(
-  dossier: Library,
-  query: AnalysedQuery,
-  passage: Passage,
-  asks: AnswerType,
-  amounts: Amounts,
-): boolean {
-  if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
-  const units = GIVES[asks];
-  if (!units) return amounts.figure;
-  const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit));
-  if (!query.counted) return figures.length > 0;
-  const counted = new Set(query.counted.flatMap((w) => w.terms));
-  const names = (text: string) => dossier.index.analyzer.terms(text).some((t) => counted.has(t));
-  return figures.some((f) => names(f.text) || names(f.measure ?? f.sentence.text));
 }
 
 /**
@@ -261,13 +227,6 @@ function excerptFor(
     figures: figures.filter((f) => !beside.has(f)).map((f) => figureItem({ ...f, citation })),
     score,
   };
-}
-
-/** What the partial line says the closest passage does not give of what the question asks for. */
-function lackingLine(answer: AskAnswer): string | undefined {
-  // The counted words stand together in the question ("how many school buses"): quoted as one phrase.
-  if (answer.lacking === 'count') return `gives no count of “${answer.counted!.join(' ')}”`;
-  return answer.lacking && { figure: 'gives no figure', time: 'does not say when' }[answer.lacking];
 }
 
 export function askReply(answer: AskAnswer, offset = 0): Reply {

@@ -1,4 +1,5 @@
 import { ask, type AskAnswer } from '../answer/ask.js';
+import { lackingLine } from '../answer/asked.js';
 import { leadExcerpt } from '../answer/excerpt.js';
 import {
   KEY_FIGURES,
@@ -31,7 +32,7 @@ export const figureId = (passageId: string, offset: number): string => `${passag
  * A topic's figures, most relevant first, and how well they match it, by the `figures` answer's decision (`partial`:
  * no figure covers the topic well, `unmatched` naming the words their passage does not mention).
  */
-export interface TopicFigures extends Pick<AskAnswer, 'match' | 'unmatched'> {
+export interface TopicFigures extends Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted'> {
   figures: KeyFigure[];
 }
 
@@ -96,7 +97,7 @@ export type DigestTuning = typeof DIGEST_DEFAULTS;
  * What a topic finds in the corpus, whichever channel follows it: its passages as `ask` answers it, by the same
  * decision (`match`: none when nothing in the corpus answers it, so no passage is quoted under it), and its figures.
  */
-interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched'> {
+interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched' | 'lacking' | 'counted'> {
   figures: TopicFigures;
 }
 
@@ -147,11 +148,13 @@ function rankTopic(
   figures: FigureSource | undefined,
   tuning: DigestTuning,
 ): TopicRanking {
-  const { results, match, unmatched } = ask(dossier, topic, { limit: tuning.topicDepth });
+  const { results, match, unmatched, lacking, counted } = ask(dossier, topic, { limit: tuning.topicDepth });
   return {
     results,
     match,
     unmatched,
+    lacking,
+    counted,
     figures: figures?.forTopic(dossier, topic, tuning.figureDepth) ?? { figures: [], match: 'none', unmatched: [] },
   };
 }
@@ -160,14 +163,15 @@ function rankTopic(
 const plainLine = (line: string): ReplyBlock => ({ type: 'text', text: [{ text: line }] });
 
 /**
- * The line over passages or figures that only partly match what they were found for, as `ask` and `figures` write it;
- * none otherwise.
+ * The line over passages or figures that only partly match what they were found for, as `ask` and `figures` write it
+ * (with what the closest does not give of what the topic asks for, `lackingLine`); none otherwise.
  */
 const partlyLine = (
-  answer: Pick<AskAnswer, 'match' | 'unmatched'>,
+  answer: Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted'>,
   asked: 'topic' | 'topics',
   shown: 'passages' | 'figures' = 'passages',
-): ReplyBlock[] => (answer.match === 'partial' ? [partlyBlock(shown, asked, answer.unmatched)] : []);
+): ReplyBlock[] =>
+  answer.match === 'partial' ? [partlyBlock(shown, asked, answer.unmatched, lackingLine(answer))] : [];
 
 /**
  * The digest for one channel: new documents first (news, whatever their subject), then each topic's best unseen

@@ -102,3 +102,27 @@ describe('corpusFigures across a channel’s digests', () => {
     expect(figuresShown(again.reply)).toEqual([]);
   });
 });
+
+describe('a topic asking how many of a thing', () => {
+  const island = eachDigestWorld({
+    'ferry.md': note(
+      'Island ferry',
+      'The island ferry carries 40 cars and 300 passengers on each crossing, and pupils ride free.\n\n' +
+        'The ferry was repainted in spring.',
+    ),
+  });
+  const lines = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
+
+  it('is answered partly, passages and key figures, when they count something else, and the lines say so', () => {
+    // The ferry's counts are of cars and passengers: as ask and the figures command answer the topic.
+    const { reply } = digestOf(island(), { topics: ['how many pupils does the ferry carry'], figures: corpusFigures });
+    expect(reply.blocks.some((b) => b.type === 'figures')).toBe(true);
+    expect(lines(reply)).toEqual([
+      'how many pupils does the ferry carry',
+      'These passages only partly match the topic: the closest gives no count of “pupils”.',
+      'These figures only partly match the topic: the closest gives no count of “pupils”.',
+    ]);
+    const sure = digestOf(island(), { topics: ['how many passengers does the ferry carry'], figures: corpusFigures });
+    expect(lines(sure.reply)).toEqual(['how many passengers does the ferry carry']);
+  });
+});

@@ -1,7 +1,8 @@
 import { asShown } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
-import { analyseQuery, answerable, coverage, missing, type Match } from '../../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, missing, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
+import { asAsked, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
 import { adjustScores } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
@@ -58,6 +59,8 @@ export class FiguresAnswer {
     readonly unmatched: string[] = [],
     /** The topic's words are all too common to look for ("how much"), so nothing was searched (as for ask). */
     readonly onlyCommonWords = false,
+    /** For a partial match: what the topic asks for that the closest figures' passages do not give (`asAsked`). */
+    readonly lacks: Omit<Asked, 'match'> = {},
   ) {}
 
   toJSON(): { query: string; match: Match; figures: FigureJson[] } {
@@ -99,7 +102,17 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const found = scoreClauses(dossier, query, figureClauses(dossier, query, matched));
   if (!found.length) return nothing;
   adjustScores(dossier, query, found);
-  const { match, closest } = matched;
+  const { closest, passages } = matched;
+  // A topic asking for a time or an amount ("how many pupils") is answered one step less surely, as ask's question,
+  // when neither the passages the decision read nor the first figure's give that kind of answer.
+  const first = found.reduce((a, b) => (b.figure.score > a.figure.score ? b : a)).figure.passage;
+  const { numberContext } = ranking.query;
+  const read = [
+    ...passages.filter((p) => p.cover === closest.cover).map((p) => ({ passage: p.hit.passage, amounts: p.amounts })),
+    { passage: first, amounts: amountsIn(first.text, numberContext) },
+  ];
+  const { match, ...lacks } = asAsked(dossier, query, matched.match, read);
+  if (match === 'none') return nothing;
   const measures = new MeasureIndex(index.analyzer, (term) => index.bridges.sameAs(term), ranking.figures);
   const groups = measures.group(listFigures(dossier, found, match, limit));
   return new FiguresAnswer(
@@ -110,6 +123,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     groups.map((g) => measures.series(g)).find(Boolean),
     match,
     match === 'partial' ? missing(query, closest.hit.terms, closest.amounts).map((w) => w.word) : [],
+    false,
+    lacks,
   );
 }
 

@@ -13,6 +13,7 @@ import {
   type ReplyBlock,
   type RichText,
 } from '../reply.js';
+import { lackingLine } from '../asked.js';
 import type { FiguresAnswer } from './answer.js';
 import { seriesChart } from './chart.js';
 import { timeOf } from './group.js';
@@ -38,7 +39,8 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
       status: 'empty',
     });
   }
-  const blocks: ReplyBlock[] = answer.match === 'partial' ? [partlyBlock('figures', 'topic', answer.unmatched)] : [];
+  const blocks: ReplyBlock[] =
+    answer.match === 'partial' ? [partlyBlock('figures', 'topic', answer.unmatched, lackingLine(answer.lacks))] : [];
   const compared = new Set(answer.disagreements.flat());
   answer.groups.forEach((group, i) => {
     const differing = answer.disagreements[i] ?? [];

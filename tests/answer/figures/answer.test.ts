@@ -340,6 +340,28 @@ describe('answerFigures', () => {
     );
   });
 
+  it('answers a topic asking how many of a thing partly when the closest figures count something else', async () => {
+    const files = {
+      'ferry.md': note(
+        'Island ferry',
+        'The island ferry carries 40 cars and 300 passengers on each crossing, and pupils ride free.\n\n' +
+          'The ferry was repainted in spring.',
+      ),
+    };
+    await withCorpus(files, (ferry) => {
+      // Every word of the topic is in the passage, whose counts are of cars and passengers, not of pupils: as ask
+      // answers the question, partly, the line saying what the closest figures do not count.
+      const pupils = answerFigures(ferry, 'how many pupils does the ferry carry');
+      expect(pupils.match).toBe('partial');
+      expect(figuresReply(pupils, noChart).blocks[0]).toEqual({
+        type: 'text',
+        text: [{ text: 'These figures only partly match the topic: the closest gives no count of “pupils”.' }],
+      });
+      expect(answerFigures(ferry, 'how many passengers does the ferry carry').match).toBe('confident');
+      expect(answerFigures(ferry, 'ferry pupils').match).toBe('confident');
+    });
+  });
+
   it('reads a year named early in a paragraph as the time of the sentences after it, until another', async () => {
     await withCorpus(
       {

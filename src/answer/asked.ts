@@ -1,0 +1,69 @@
+import type { Passage } from '../corpus/types.js';
+import type { AnswerType } from '../search/english.js';
+import { saysWhen, stepDown, type AnalysedQuery, type Amounts, type Match } from '../search/query.js';
+import type { FigureUnit } from './figures/grammar/index.js';
+import type { Library } from './library.js';
+
+/**
+ * How surely an answer gives what its question asks for, by the rule `ask`, `figures` and the digest share: the
+ * decision (`decide`), one step less sure (`stepDown`) when the question asks for a time or an amount and none of the
+ * closest passages gives it, and what they lack, for the line over a partial answer.
+ */
+export interface Asked {
+  match: Match;
+  /** What the question asks for (a figure, a time, a count of `counted`) that the closest passages do not give. */
+  lacking?: 'figure' | 'time' | 'count';
+  /** With `lacking` 'count': the question's words naming what it counts, as typed. */
+  counted?: string[];
+}
+
+/** A passage an answer reads, with the amounts the search read in it (`amountsIn`). */
+export interface Read {
+  passage: Passage;
+  amounts: Amounts;
+}
+
+/**
+ * The decision `decided` on a question, kept if it asks for no time or amount (`AnalysedQuery.asks`) or one of
+ * `closest` (the passages the decision read, and the one shown first) gives that (`givesAsked`), else one step less
+ * sure: a near off-topic question names the corpus's subject and asks for what it does not give.
+ */
+export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, closest: Read[]): Asked {
+  if (!query.asks || closest.some((c) => givesAsked(dossier, query, c, query.asks!))) return { match: decided };
+  return {
+    match: stepDown(decided),
+    lacking: query.asks === 'time' ? 'time' : query.counted ? 'count' : 'figure',
+    counted: query.counted?.map((w) => w.word),
+  };
+}
+
+/** The kinds of figure that answer a question asking how many (a count, "one in ten", "twice") or what share. */
+const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
+  count: new Set(['count', 'ratio', 'multiple']),
+  share: new Set(['percent', 'ratio']),
+};
+
+/**
+ * Whether a passage gives the kind of answer a question asks for: a time for "when", a figure of the kind asked for
+ * "how many" or "what share" (a share answers no count, as "90 percent" says nothing of how many), any amount for "how
+ * much" (`amounts`, what the search read in it). A question asking how many of a kind of thing (`counted`) is given a
+ * count only of that thing: one whose words (its noun, "40 ferries") or measure name it, or, with no measure, whose
+ * sentence does. "Two ferries" answers no "how many pupils does the island school have".
+ */
+function givesAsked(dossier: Library, query: AnalysedQuery, { passage, amounts }: Read, asks: AnswerType): boolean {
+  if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
+  const units = GIVES[asks];
+  if (!units) return amounts.figure;
+  const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit));
+  if (!query.counted) return figures.length > 0;
+  const counted = new Set(query.counted.flatMap((w) => w.terms));
+  const names = (text: string) => dossier.index.analyzer.terms(text).some((t) => counted.has(t));
+  return figures.some((f) => names(f.text) || names(f.measure ?? f.sentence.text));
+}
+
+/** What the line over a partial answer says its closest passage does not give of what the question asks for. */
+export function lackingLine({ lacking, counted }: Omit<Asked, 'match'>): string | undefined {
+  // The counted words stand together in the question ("how many school buses"): quoted as one phrase.
+  if (lacking === 'count') return `gives no count of “${counted!.join(' ')}”`;
+  return lacking && { figure: 'gives no figure', time: 'does not say when' }[lacking];
+}
