@@ -86,11 +86,9 @@ function nounRunAt(r: Reading, i: number): number | undefined {
       (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && (!/ing$/.test(token.lower) || opening));
     // "coming" tagged as a noun before "from": a participle, not a head.
     const participle = nounish && /ing$/.test(token.lower) && next?.pos === 'ADP';
-    const joins =
-      (token.lower === 'and' || token.lower === 'or') &&
-      lastNoun === k - 1 &&
-      next?.pos !== 'PROPN' &&
-      nounRunAt(r, k + 1) !== undefined;
+    const joined = (token.lower === 'and' || token.lower === 'or') && lastNoun === k - 1 && next?.pos !== 'PROPN';
+    const second = joined ? nounRunAt(r, k + 1) : undefined;
+    const joins = second !== undefined && !subjectEndsAt(r, second);
     // "12,400 patients last winter": the time after the noun is the figure's, not part of what it counts.
     const dated = k > i && (token.entity === 'DATE' || token.entity === 'DURATION');
     if (
@@ -110,6 +108,26 @@ function nounRunAt(r: Reading, i: number): number | undefined {
   }
   return lastNoun === undefined ? undefined : lastNoun + 1;
 }
+
+/**
+ * Whether the noun run ending before `end` is the subject of a clause of its own, so that no "and" joins it to the noun
+ * before: "10 guards and teachers say the halls feel safer" counts guards. A verb follows it that is finite (an
+ * auxiliary, a present form, or a past form with an object: "cleaners joined the staff"; not "cleaners trained by the
+ * council", a participle narrowing them), or a determiner that opens the object of a verb read as a noun ("security
+ * staff patrol the pier"), or a noun after a plural ("drivers work longer shifts").
+ */
+function subjectEndsAt(r: Reading, end: number): boolean {
+  const token = r.t[end];
+  if (!token) return false;
+  if (token.pos === 'AUX') return true;
+  if (token.pos === 'VERB')
+    return !/ing$/.test(token.lower) && (!/(ed|en)$/.test(token.lower) || OBJECT_POS.test(r.t[end + 1]?.pos ?? ''));
+  if (DETERMINERS.has(token.lower)) return token.entity !== 'DATE' && token.entity !== 'DURATION';
+  return token.pos === 'NOUN' && /[^su]s$/.test(r.lower(end - 1));
+}
+
+/** What may open a verb's object: "joined the staff", "hired cleaners". */
+const OBJECT_POS = /^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/;
 
 /**
  * What a predicate from `at` says of its subject, as a measure: its participle's phrase ("were living in tents along

@@ -179,6 +179,26 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('The depot sent 12 buses carrying pupils to the fair.', '12 buses').measure).toBe('buses');
   });
 
+  it('"and" joins a second noun to a counted one, never the subject of a clause it opens', () => {
+    expectMeasures([
+      [
+        'The ferry line employs 10 guards and cleaners from the harbour towns.',
+        '10 guards and cleaners',
+        'guards and cleaners from the harbour towns',
+      ],
+      ['The school has 10 guards and teachers say the halls feel safer.', '10 guards', 'guards'],
+      ['The port has 10 guards and cameras watch the gangway and the car deck.', '10 guards', 'guards'],
+      ['The ferry line employs 10 guards and security staff patrol the pier at night.', '10 guards', 'guards'],
+      ['The bakery hired 4 drivers and cleaners joined the staff in May.', '4 drivers', 'drivers'],
+      // A participle after the second noun narrows it: no clause of its own.
+      [
+        'The bakery hired 4 drivers and cleaners trained by the council.',
+        '4 drivers and cleaners',
+        'drivers and cleaners',
+      ],
+    ]);
+  });
+
   it('a participle that narrows the noun stays with it', () => {
     const sentence = 'An estimated 40 percent of water used in the valley goes to farms.';
     expect(figure(sentence, 'An estimated 40 percent').measure).toBe('water used in the valley');
