@@ -14,6 +14,7 @@ import {
   notACommand,
   parseText,
   runCommand,
+  subcommandOf,
   unknownCommandLine,
   VERSION,
   wordsBeyond,
@@ -57,7 +58,7 @@ interface BotOnly {
  * - `digest preview <topics>` needs neither, so it runs here: the digest of those topics with nothing yet seen (as
  *   `digest --topics "a, b"` has always printed, and `--since` leads it with the documents dated from that day).
  */
-const ONE_SHOT: Record<string, { here?: Row; botOnly: BotOnly }> = {
+const ONE_SHOT: Record<string, { here?: Row & { note: string }; botOnly: BotOnly }> = {
   feeds: {
     botOnly: {
       asks: () => true,
@@ -65,9 +66,12 @@ const ONE_SHOT: Record<string, { here?: Row; botOnly: BotOnly }> = {
     },
   },
   digest: {
+    // The table's own help for it, as every surface shows it; then what only this command line adds.
     here: {
-      usage: 'digest preview <topics, …>',
-      summary: 'The digest of those topics as it would be now, nothing yet seen (see --topics and --since)',
+      ...findCommand('digest')!.subcommands!.preview!,
+      note:
+        'Nothing is yet seen here, where there is no channel. Also `dossier digest --topics "a, b"`; ' +
+        '`--since YYYY-MM-DD` leads it with the documents dated from that day.',
     },
     botOnly: {
       asks: (raw) => ['subscribe', 'unsubscribe', 'list'].includes(String(raw.action)),
@@ -81,7 +85,7 @@ const ONE_SHOT: Record<string, { here?: Row; botOnly: BotOnly }> = {
 const HERE: Row[] = commands.flatMap((c) => {
   const oneShot = ONE_SHOT[c.name];
   if (!oneShot) return [{ usage: c.usage, summary: c.summary }];
-  return oneShot.here ? [oneShot.here] : [];
+  return oneShot.here ? [{ usage: oneShot.here.usage, summary: oneShot.here.summary }] : [];
 });
 
 /** The table's commands, or parts of them, that only the running bot takes. */
@@ -486,6 +490,13 @@ function help(text: string, json: boolean): number {
   const beyond = named ? wordsBeyond(named, words, ASKING) : undefined;
   if (beyond) {
     return refuse({ line: beyond, status: 2 });
+  }
+  // A subcommand with help of its own (`help digest preview`): its row alone, as the table and the bots give it.
+  const sub = named ? subcommandOf(findCommand(named)!, words[0]) : undefined;
+  if (sub && !json) {
+    const note = ONE_SHOT[named!]?.here?.note;
+    process.stdout.write(`Usage: dossier ${sub.usage}\n  ${sub.summary}\n${note ? `  ${note}\n` : ''}`);
+    return 0;
   }
   // A command of the table: its rows here, in the bot, or both.
   const of = (rows: Row[]) => (named ? rows.filter((r) => r.usage.split(' ')[0] === named) : rows);

@@ -69,10 +69,22 @@ export interface Command<S extends z.ZodObject = z.ZodObject> {
    * example, where the usage alone leaves the asker to learn by trying (a digest's times, days and zones).
    */
   details?(asking: Pick<CommandContext, 'platform' | 'slashCommand'>): string;
+  /**
+   * Help of its own for a subcommand (an `action`) that does something else than the command as a whole: what
+   * `help digest preview` shows on every surface, the one-shot command line (`npx dossier`) included.
+   */
+  subcommands?: Record<string, Subcommand>;
   args: S;
   /** Turns the text after the command name into raw arguments for `args` to validate. */
   fromText(rest: string): Record<string, unknown>;
   run(args: z.output<S>, ctx: CommandContext): Promise<Reply>;
+}
+
+/** A subcommand's help: how to type it (after `/brief`), the options it takes in Discord, and what it does. */
+export interface Subcommand {
+  usage: string;
+  options: string[];
+  summary: string;
 }
 
 /**

@@ -221,6 +221,13 @@ export const digestCommand = defineCommand({
       `Time zone: an IANA name such as Europe/London (default: the bot’s). For example: \`${example}\``
     );
   },
+  subcommands: {
+    preview: {
+      usage: 'digest preview <topics, …>',
+      options: ['topics'],
+      summary: 'The digest of those topics as it would be now, shown to you alone',
+    },
+  },
   args: DigestArgs,
   fromText: digestFromText,
   run: async (args, ctx) => {

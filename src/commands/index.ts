@@ -19,6 +19,7 @@ import {
   NO_ARGUMENTS,
   type Command,
   type CommandContext,
+  type Subcommand,
 } from './command.js';
 import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
@@ -114,6 +115,8 @@ const helpCommand = defineCommand({
     const beyond = name ? wordsBeyond(name, words, ctx) : undefined;
     if (beyond) return errorReply('bad-arguments', beyond);
     const named = name ? findCommand(name) : undefined;
+    const sub = named && subcommandOf(named, words[0]);
+    if (named && sub) return subcommandHelpReply(named, sub, ctx);
     if (named) return commandHelpReply(named, ctx);
     const session = name ? sessionWord(name) : undefined;
     if (!session) return helpReply(ctx);
@@ -262,6 +265,29 @@ function commandHelpReply(command: Command, asking: Asking): Reply {
   return replyOf(`Dossier: ${command.name}`, [
     { type: 'text', text: [{ text: usageOf(asking, command), code: true }, { text: ` — ${command.summary}` }] },
     ...(details ? [{ type: 'text' as const, text: said(details) }] : []),
+  ]);
+}
+
+/** The subcommand `word` names when it has help of its own (`help digest preview`). */
+export const subcommandOf = (command: Command, word: string | undefined): Subcommand | undefined =>
+  word === undefined
+    ? undefined
+    : Object.entries(command.subcommands ?? {}).find(([n]) => n === word.toLowerCase())?.[1];
+
+/** A subcommand as this platform asks for it: typed (`/brief digest preview <topics, …>`), or Discord's options. */
+export function subcommandUsage(asking: Asking, command: Command, sub: Subcommand): string {
+  if (asking.platform !== 'discord') return howToAsk(asking, sub.usage);
+  const action = sub.usage.split(/\s+/)[1] ?? '';
+  return [howToAsk(asking, command.name, [['action', action]]), ...sub.options].join(' ');
+}
+
+/** `help <command> <subcommand>`: the subcommand as this platform asks for it, and what it does. */
+function subcommandHelpReply(command: Command, sub: Subcommand, asking: Asking): Reply {
+  return replyOf(`Dossier: ${sub.usage.split(/\s+/).slice(0, 2).join(' ')}`, [
+    {
+      type: 'text',
+      text: [{ text: subcommandUsage(asking, command, sub), code: true }, { text: ` — ${sub.summary}` }],
+    },
   ]);
 }
 

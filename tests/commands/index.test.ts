@@ -230,6 +230,20 @@ describe('the command table', () => {
     expect(
       shown(await runCommand('help', { command: 'cite' }, commandContext(guard(), { platform: 'discord' })))[1],
     ).toBe('/brief cite quote — Find where a half-remembered quote comes from');
+    // A subcommand with help of its own has it on every surface, from the table.
+    const preview = 'The digest of those topics as it would be now, shown to you alone';
+    expect(shown(await runText('help digest Preview', ctx()))).toEqual([
+      'Dossier: digest preview',
+      `digest preview <topics, …> — ${preview}`,
+    ]);
+    expect(shown(await runText('help digest preview', commandContext(guard(), { platform: 'slack' })))[1]).toBe(
+      `/brief digest preview <topics, …> — ${preview}`,
+    );
+    expect(
+      shown(
+        await runCommand('help', { command: 'digest preview' }, commandContext(guard(), { platform: 'discord' })),
+      )[1],
+    ).toBe(`/brief digest action:preview topics — ${preview}`);
     const commandList = 'the commands are ask, cite, figures, sources, add, feeds, digest, version and help.';
     expect((await runText('help me', ctx())).error).toEqual({
       code: 'bad-arguments',

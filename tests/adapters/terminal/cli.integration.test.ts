@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands, findCommand, MAX_QUERY_LENGTH } from '../../../src/commands/index.js';
+import { plain } from '../../../src/answer/reply.js';
+import { commands, findCommand, MAX_QUERY_LENGTH, runText } from '../../../src/commands/index.js';
+import { createLogger } from '../../../src/log.js';
+import { commandContext } from '../../support/commands.js';
 import { HARBOUR } from '../../answer/figures/fixtures.js';
 import { note, tempCorpus } from '../../support/corpus.js';
 
@@ -240,6 +243,23 @@ describe('dossier help', () => {
       }
     },
   );
+
+  it('gives help digest preview as the terminal bot does, from the command table, and what it adds here', async () => {
+    const cli = run(['help', 'digest', 'preview']);
+    expect([cli.status, cli.stderr]).toEqual([0, '']);
+    // Help needs no corpus: the terminal bot's answer, with no engine behind it.
+    const asked = commandContext(undefined as never, { log: createLogger('silent') });
+    const bot = (await runText('help digest preview', asked)).blocks;
+    expect(bot).toHaveLength(1);
+    const [usage, summary] = plain(bot[0]!.type === 'text' ? bot[0]!.text : []).split(' — ');
+    expect(usage).toBe('digest preview <topics, …>');
+    expect(lines(cli.stdout)).toEqual([
+      `Usage: dossier ${usage}`,
+      `  ${summary}`,
+      '  Nothing is yet seen here, where there is no channel. Also `dossier digest --topics "a, b"`; ' +
+        '`--since YYYY-MM-DD` leads it with the documents dated from that day.',
+    ]);
+  });
 
   it('says in one line where to use a command that needs a channel or the running bot, before loading', () => {
     const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
