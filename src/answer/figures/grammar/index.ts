@@ -428,20 +428,45 @@ class SentenceReader extends Reading {
       const whole = nounPhraseAt(this, this.skipDeterminers(next + 1));
       if (whole) return plainMatch(i, next, { ...base, unit, measure: measureText(this, whole.first, whole.next) });
     }
+    // "38 buses, of which 12 are electric": "of which" before the count makes it a part as "12 of which" does.
+    const part = partitive || (this.lower(i - 2) === 'of' && ANAPHORS.has(this.lower(i - 1)));
+    const after = partitive ? next + 2 : next;
     // "over 20,000 of those coming from Dover", "and some 15,500 coming from Hull".
-    const tail = participlePhraseAt(this, partitive ? next + 2 : next);
+    const tail = participlePhraseAt(this, after);
     // "The district will take in three towns and total about 45,000": a figure its sentence predicates of a
     // subject is that subject's, not more of the count before it.
-    const subject = partitive ? undefined : subjectBefore(this, i);
+    const subject = part ? undefined : subjectBefore(this, i);
     if (subject) return plainMatch(i, next, { ...base, unit, measure: subject });
-    if (!partitive && !referent) return undefined;
+    if (!part && !referent) return undefined;
+    // A part is what its predicate says it is ("of whom 15 were apprentices"), or the whole its adjectives narrow
+    // ("12 of which are electric": electric buses); never the whole itself, which a series would join it to.
+    const said = part && !tail ? this.partOf(after, referent) : undefined;
     return {
       first: i,
       next,
-      figure: { ...base, unit, measure: joinMeasure(referent, tail && measureText(this, tail.first, tail.next)) },
+      figure: {
+        ...base,
+        unit,
+        measure: said ?? joinMeasure(referent, tail && measureText(this, tail.first, tail.next)),
+      },
       anaphoric: true,
       base: referent,
     };
+  }
+
+  /**
+   * What a predicate from `at` ("are electric", "were apprentices") says a part of `whole` is: the noun phrase after
+   * "be", or its adjectives (joined by "and" or "or") before the whole's noun phrase.
+   */
+  private partOf(at: number, whole: string | undefined): string | undefined {
+    const noun = predicateAt(this, at);
+    if (noun) return noun;
+    let k = at;
+    while (/^(AUX|ADV)$/.test(this.t[k]?.pos ?? '')) k++;
+    if (!this.t.slice(at, k).some((t) => t.lemma === 'be') || this.t[k]?.pos !== 'ADJ') return undefined;
+    const first = k;
+    while (this.t[k]?.pos === 'ADJ' || (/^(and|or)$/.test(this.lower(k)) && this.t[k + 1]?.pos === 'ADJ')) k++;
+    return whole && `${this.text.slice(this.t[first]!.start, this.t[k - 1]!.end)} ${whole}`;
   }
 
   /** A count that nothing before it explains: what its own clause says of it, or nothing. */

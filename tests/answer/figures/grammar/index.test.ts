@@ -65,6 +65,25 @@ describe('figuresInSentence: counts', () => {
     expect(buses).toMatchObject({ text: 'some 900', measure: 'road crashes involving buses' });
   });
 
+  it('a part read through "of which" or "of whom" is what its predicate says of the whole, never the whole', () => {
+    for (const sentence of [
+      'The depot holds 38 buses, of which 12 are electric.',
+      'The depot holds 38 buses, 12 of which are electric.',
+    ])
+      expect(figuresInSentence(sentence)).toMatchObject([
+        { text: '38 buses', measure: 'buses' },
+        { text: '12', value: 12, measure: 'electric buses' },
+      ]);
+    expect(figuresInSentence('The bakery employs 40 people, of whom 15 were apprentices in 2021.')).toMatchObject([
+      { text: '40 people', measure: 'people' },
+      { text: '15', measure: 'apprentices', when: 'in 2021' },
+    ]);
+    expect(figuresInSentence('The town has 9 schools, 3 of which are small and rural.')[1]).toMatchObject({
+      text: '3',
+      measure: 'small and rural schools',
+    });
+  });
+
   it('an elliptic count with a participle: "8,200 killed" reads the participle, which is no measure', () => {
     const killed = only('During 2018, the region counted 8,200 killed.');
     expect(killed).toMatchObject({ text: '8,200 killed', value: 8200, when: 'During 2018' });
