@@ -33,6 +33,12 @@ export interface Alternative {
    * to answer.
    */
   gated?: boolean;
+  /**
+   * A phrase of the corpus's lexicon ("Customs and Border Protection" for "CBP"): it names one thing whole, and part of
+   * it names another ("border", "U.S. Customs"), so it counts in the decision to answer only where a passage holds all
+   * of it; part of it still orders passages.
+   */
+  whole?: boolean;
 }
 
 /** One word of a question, with the terms it searches for and how much it tells passages apart. */
@@ -253,8 +259,9 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const weight = options.bridges[found.via];
     if (weight <= 0) continue;
     const gated = found.via === 'rare' || found.via === 'similar' || undefined;
+    const whole = (found.via === 'lexicon' && found.terms.length > 1) || undefined;
     for (let i = found.from; i < found.to; i++)
-      alternatives[i]!.push({ terms: found.terms, weight, via: found.via, gated });
+      alternatives[i]!.push({ terms: found.terms, weight, via: found.via, gated, whole });
   }
   // An acronym the question defines ("systemic lupus erythematosus (SLE)") says its long form again: one thing asked
   // for, weighed once, by the long form's words, each of which the acronym also says (at an alias's weight), so a
@@ -299,10 +306,16 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     // An alternative phrase is as telling as its rarest word. A gated one does not make the word known: its sense is
     // a guess, which a passage's other words may confirm but the decision to answer must not rest on.
     const sure = usable.filter((a) => !a.gated);
-    const dfs = sure.map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
+    // The lexicon adds ways for a passage to cover a word, and never changes what the word weighs: a word the corpus
+    // lacks weighs as much with it as without it. Weighed by the rarest word of its lexicon phrase ("CBP" by
+    // "customs"), it weighed less than unknown, so a passage holding none of it covered more of the question than
+    // with no lexicon at all.
+    const dfs = sure
+      .filter((a) => a.via !== 'lexicon')
+      .map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
     const known = index.knows(term) || sure.length > 0;
     const unknown = idf(0) * unknownWeight(word, kind, options);
-    const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : known ? idf(1) : unknown;
+    const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : index.knows(term) ? idf(1) : unknown;
     const weight = rarity * (index.vague(word) ? options.vagueWeight : 1);
     return {
       word,
@@ -419,43 +432,54 @@ function quantityOf(term: string): QueryWord['quantity'] {
 
 /**
  * How much of a word a passage holding `matched` covers: 1 for the word itself, less for another way of saying it; a
- * gated alternative only when `context` (the passage holds another word of the question).
+ * gated alternative only when `context` (the passage holds another word of the question), and part of a `whole` one
+ * only when `ordering` passages.
  */
-function credit(word: QueryWord, matched: ReadonlySet<string>, amounts: Amounts, context: boolean): number {
+function credit(
+  word: QueryWord,
+  matched: ReadonlySet<string>,
+  amounts: Amounts,
+  context: boolean,
+  ordering: boolean,
+): number {
   if ((word.quantity && amounts[word.quantity]) || matched.has(word.term) || (context && word.priced && amounts.money))
     return 1;
   let best = 0;
   for (const alt of word.alternatives) {
     if (alt.gated && !context) continue;
     const share = alt.terms.filter((t) => matched.has(t)).length / alt.terms.length;
+    if (share < 1 && alt.whole && !ordering) continue;
     best = Math.max(best, alt.weight * share);
   }
   return best;
 }
 
-/** Each word's `credit`; with `gated`, a gated alternative's too where the passage covers another word without one. */
-function credits(query: AnalysedQuery, matched: ReadonlySet<string>, amounts: Amounts, gated: boolean): number[] {
-  const plain = query.words.map((w) => credit(w, matched, amounts, false));
+/**
+ * Each word's `credit`; with `ordering`, a gated alternative's too where the passage covers another word without one.
+ */
+function credits(query: AnalysedQuery, matched: ReadonlySet<string>, amounts: Amounts, ordering: boolean): number[] {
+  const plain = query.words.map((w) => credit(w, matched, amounts, false, ordering));
   const held = plain.filter((c) => c > 0).length;
   return query.words.map((w, i) =>
-    gated && (w.priced || w.alternatives.some((a) => a.gated)) && held - (plain[i]! > 0 ? 1 : 0) > 0
-      ? credit(w, matched, amounts, true)
+    ordering && (w.priced || w.alternatives.some((a) => a.gated)) && held - (plain[i]! > 0 ? 1 : 0) > 0
+      ? credit(w, matched, amounts, true, ordering)
       : plain[i]!,
   );
 }
 
 /**
  * Share of the question's weight that a passage matching `matched` terms covers, from 0 to 1.
- * `amounts`: what the passage states (`amountsIn`), which covers the question's quantity words. `gated`: whether gated
- * alternatives count, as they do when ask orders passages; whether to answer is decided without them.
+ * `amounts`: what the passage states (`amountsIn`), which covers the question's quantity words. `ordering`: whether
+ * gated alternatives and part of a `whole` one count, as they do when ask orders passages; whether to answer is
+ * decided without them.
  */
 export function coverage(
   query: AnalysedQuery,
   matched: Iterable<string>,
   amounts: Amounts = NO_AMOUNTS,
-  gated = false,
+  ordering = false,
 ): number {
-  const each = credits(query, new Set(matched), amounts, gated);
+  const each = credits(query, new Set(matched), amounts, ordering);
   let total = 0;
   let covered = 0;
   query.words.forEach((w, i) => {

@@ -13,7 +13,7 @@ import {
 } from '../../src/search/query.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
-import type { Dossier } from '../../src/engine/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { note, withCorpus } from '../support/corpus.js';
 
 /** How much of a text around a number the engine reads by default. */
@@ -502,5 +502,45 @@ describe('namesCode', () => {
         expect(namesCode(query, dossier.index.analyzer.terms('route 40 mg 1990 depot'))).toBe(false);
       },
     );
+  });
+});
+
+describe("a corpus lexicon's relation", () => {
+  const lifeboats = {
+    'a.md': note('Rescues', 'The Royal National Lifeboat Institution launched twelve rescues from the harbour.'),
+    'b.md': note('Seals', 'National park wardens counted grey seals on the island.'),
+    'c.md': note('Harbour', 'The harbour wall was repaired after the storm.'),
+    'synonyms.yaml': 'RNLI: [Royal National Lifeboat Institution]\n',
+  };
+
+  it('never changes what a word weighs: one the corpus lacks weighs as much with the lexicon as without', async () => {
+    await withCorpus(lifeboats, async (dossier, dir) => {
+      const rnli = (d: Dossier) => analysed(d, 'rnli seals').words.find((w) => w.word === 'rnli')!;
+      const plain = await Dossier.open({ corpusDir: dir, lexicon: 'none' });
+      try {
+        expect(rnli(plain).known).toBe(false);
+        expect(rnli(dossier).known).toBe(true);
+        // Weighed by "royal", the rarest word of its phrase, it weighed less than unknown: "seals" alone then covered
+        // more of "rnli seals" with the lexicon than without.
+        expect(rnli(dossier).weight).toBe(rnli(plain).weight);
+      } finally {
+        plain.close();
+      }
+    });
+  });
+
+  it('counts a phrase in the decision only where a passage holds all of it; part of it orders passages', async () => {
+    await withCorpus(lifeboats, (dossier) => {
+      const query = analysed(dossier, 'rnli seals');
+      const rnli = query.words.find((w) => w.word === 'rnli')!;
+      expect(rnli.alternatives).toContainEqual(expect.objectContaining({ via: 'lexicon', whole: true }));
+      // "National park wardens" says one word of the name: another thing, not the lifeboat institution.
+      const park = dossier.index.analyzer.terms('national seals');
+      const seals = dossier.index.analyzer.terms('seals');
+      expect(coverage(query, park)).toBe(coverage(query, seals));
+      expect(coverage(query, park, undefined, true)).toBeGreaterThan(coverage(query, seals, undefined, true));
+      const named = dossier.index.analyzer.terms('royal national lifeboat institution');
+      expect(coverage(query, named)).toBeGreaterThan(0);
+    });
   });
 });
