@@ -12,7 +12,7 @@ import {
   missing,
   namesCode,
 } from '../search/query.js';
-import type { AnalysedQuery } from '../search/query.js';
+import type { AnalysedQuery, QueryWord } from '../search/query.js';
 import { asAsked, lackingLine, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
@@ -56,6 +56,8 @@ export interface AskAnswer extends Asked {
   more: number;
   /** For a partial match: the question's words the best passage does not cover, as typed. */
   unmatched: string[];
+  /** For a partial match: the question's words the best passage holds only as a related word, with that word. */
+  heldAs?: [word: string, as: string][];
   /** The question's words are all too common to look for ("how much", "why"), so nothing was searched. */
   onlyCommonWords?: boolean;
 }
@@ -115,9 +117,11 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const page = ranked.slice(offset, offset + limit);
   // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage
   // covering most of the question may rank lower, and the words it lacks be the very ones the reader sees first.
+  const gaps = match === 'partial' ? missing(query, top.hit.terms, top.c.amounts) : [];
   return {
     match,
-    unmatched: match === 'partial' ? missing(query, top.hit.terms, top.c.amounts).map((w) => w.word) : [],
+    unmatched: gaps.map((w) => w.word),
+    heldAs: match === 'partial' ? heldOnlyAs(dossier, query, top.hit, gaps) : [],
     lacking,
     counted,
     query: asShown(question),
@@ -180,6 +184,26 @@ function textCoverage(
   return { whole: text, near: Math.min(best, text) };
 }
 
+/**
+ * The question's words a passage holds only as a related word (a synonym, a word of its family), each with the
+ * passage's word for it (`automobile` as `car`): why a passage that has every word asked for in some form still only
+ * partly matches, which the partial line would otherwise leave unsaid. `gaps` are the words it lacks altogether.
+ */
+function heldOnlyAs(dossier: Library, query: AnalysedQuery, hit: SearchHit, gaps: QueryWord[]): [string, string][] {
+  const found = new Set(hit.terms);
+  const words = dossier.index.analyzer.words(hit.passage.text);
+  return query.words.flatMap((w): [string, string][] => {
+    if (found.has(w.term) || gaps.includes(w)) return [];
+    const alt = w.alternatives.find((a) => !a.gated && a.terms.some((t) => found.has(t)));
+    const as = alt?.terms
+      .filter((t) => found.has(t))
+      .map((t) => words.find((x) => x.term === t)?.word)
+      .filter(Boolean)
+      .join(' ');
+    return as ? [[w.word, as]] : [];
+  });
+}
+
 function excerptFor(
   dossier: Library,
   query: AnalysedQuery,
@@ -240,7 +264,7 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
   }
   const blocks: ReplyBlock[] = [
     ...(answer.match === 'partial' && offset === 0
-      ? [partlyBlock('passages', 'question', answer.unmatched, lackingLine(answer))]
+      ? [partlyBlock('passages', 'question', answer.unmatched, lackingLine(answer), answer.heldAs)]
       : []),
     ...answer.results.map((r): ReplyBlock => ({ type: 'excerpt', excerpt: r.excerpt })),
   ];

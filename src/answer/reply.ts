@@ -234,20 +234,29 @@ export async function drawCharts(
 
 /**
  * The plain line over a partial match ("These passages only partly match the question"), naming what the closest
- * result does not mention, and what it does not give of what was asked for (`lacking`: "gives no figure"): the reader
- * sees the quotes and judges them. One wording for `ask`, `figures` and the digest,
- * which differ only in what they show and what was asked for.
+ * result does not mention, what it has only as a related word (`heldAs`: "has “automobile” only as “car”"), and what
+ * it does not give of what was asked for (`lacking`: "gives no figure"): the reader sees the quotes and judges them.
+ * One wording for `ask`, `figures` and the digest, which differ only in what they show and what was asked for.
  */
 export function partlyBlock(
   shown: 'passages' | 'figures',
   asked: 'question' | 'topic' | 'topics',
   unmatched: string[],
   lacking?: string,
+  heldAs: [word: string, as: string][] = [],
 ): ReplyBlock {
   const lead = `These ${shown} only partly match the ${asked}`;
-  const words = unmatched.map((w) => `“${w}”`);
-  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
-  const why = [list && `does not mention ${list}`, lacking].filter(Boolean).join(' and ');
+  const listed = (items: string[], last: string) =>
+    items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}` : items[0];
+  const list = listed(
+    unmatched.map((w) => `“${w}”`),
+    'or',
+  );
+  const related = listed(
+    heldAs.map(([word, as]) => `“${word}” only as “${as}”`),
+    'and',
+  );
+  const why = [list && `does not mention ${list}`, related && `has ${related}`, lacking].filter(Boolean).join(' and ');
   return { type: 'text', text: [{ text: why ? `${lead}: the closest ${why}.` : `${lead}.` }] };
 }
 

@@ -167,11 +167,11 @@ const plainLine = (line: string): ReplyBlock => ({ type: 'text', text: [{ text: 
  * (with what the closest does not give of what the topic asks for, `lackingLine`); none otherwise.
  */
 const partlyLine = (
-  answer: Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted'>,
+  answer: Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'heldAs'>,
   asked: 'topic' | 'topics',
   shown: 'passages' | 'figures' = 'passages',
 ): ReplyBlock[] =>
-  answer.match === 'partial' ? [partlyBlock(shown, asked, answer.unmatched, lackingLine(answer))] : [];
+  answer.match === 'partial' ? [partlyBlock(shown, asked, answer.unmatched, lackingLine(answer), answer.heldAs)] : [];
 
 /**
  * The digest for one channel: new documents first (news, whatever their subject), then each topic's best unseen

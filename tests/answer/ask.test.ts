@@ -29,6 +29,32 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(ask(town(), '@everyone  zebra <@U1> quantum').query).toBe('zebra quantum');
   });
 
+  it('names, in the partial line, a word the closest passage holds only as a related word, and with what', async () => {
+    await withCorpus(
+      {
+        'garage.md': note('Garage', 'The garage repaired every car in the village within a week.'),
+        'bakery.md': note('Bakery', 'The bakery sold bread and cakes until the flood.'),
+      },
+      (dossier) => {
+        const line = (question: string) => {
+          const answer = ask(dossier, question);
+          expect(answer.match).toBe('partial');
+          const first = askReply(answer).blocks[0]!;
+          return first.type === 'text' ? first.text.map((t) => t.text).join('') : '';
+        };
+        // Held only through a WordNet synonym: before, the line ended at "the question." and named nothing.
+        expect(line('automobile')).toBe(
+          'These passages only partly match the question: the closest has “automobile” only as “car”.',
+        );
+        expect(line('automobile village flood')).toBe(
+          'These passages only partly match the question: the closest does not mention “flood” and has ' +
+            '“automobile” only as “car”.',
+        );
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('gives the closest passages with a plain line when they match only part of the question', () => {
     const answer = ask(town(), 'people killed on roads in the flooding');
     expect(answer.match).toBe('partial');
