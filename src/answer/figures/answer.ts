@@ -130,14 +130,18 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
 
 /**
  * The figures to show, best first: those within `minRelative` of the best score (`partialRelative` for a partial
- * match), with other sources' estimates of the best one, at most `limit`.
+ * match; `unmeasuredRelative` at least for a figure with no measure), with other sources' estimates of the best one,
+ * at most `limit`.
  */
 function listFigures(dossier: Library, found: Scored[], match: Match, limit: number): FoundFigure[] {
-  const { minRelative, partialRelative } = dossier.ranking.figures;
+  const { minRelative, partialRelative, unmeasuredRelative } = dossier.ranking.figures;
   // Equal scores: the passage the search ranks higher first.
   const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
   const best = ranked[0]!.figure.score;
-  const cut = (f: FoundFigure) => f.score >= (match === 'partial' ? partialRelative : minRelative) * best;
+  const least = match === 'partial' ? partialRelative : minRelative;
+  // A figure with no measure says nothing itself of what it counts: only the words of its sentence tie it to the
+  // topic, so it is shown only when they tie it nearly as well as the best figure's.
+  const cut = (f: FoundFigure) => f.score >= (f.measure ? least : Math.max(least, unmeasuredRelative)) * best;
   const listed = ranked.map((f) => f.figure).filter(cut);
   // Equal scores keep their order: a figure restated stays before its restatements.
   return [...listed, ...otherEstimates(dossier, listed[0]!, listed, dossier.ranking.figures)]

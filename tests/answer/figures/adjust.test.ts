@@ -44,10 +44,13 @@ describe('adjustScores', () => {
   const files = {
     'ferries.md': note('Ferries', 'The oldest ferry has run for 40 years.\n\nThe ferry company runs 12 ferries.'),
   };
-  /** The score of the figure `text` on `topic`, with the ranking's otherKind as given. */
+  /**
+   * The score of the figure `text` on `topic`, with the ranking's otherKind as given; every figure listed, so that a
+   * halved one with no measure ("40 years") is still there to read.
+   */
   const scoreOf = (topic: string, text: string, otherKind: number) =>
     withCorpus(files, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === text)?.score, {
-      ranking: { figures: { otherKind } },
+      ranking: { figures: { otherKind, unmeasuredRelative: 0 } },
     });
 
   it('weighs a length of time as another kind of figure unless the topic names a unit of time', async () => {

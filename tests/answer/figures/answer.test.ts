@@ -194,6 +194,29 @@ describe('answerFigures', () => {
     expect(close.figures.map((f) => f.text)).toEqual(['950']);
   });
 
+  it('shows a figure with no measure only near the best: only its sentence ties it to the topic', async () => {
+    const buses = {
+      'buses.md': note(
+        'Town Transport Notes',
+        [
+          'Night fares rose to $3.10 a ride in 2024.',
+          'Night services on the river line were cut on Sundays. Records show a drop of 6 percent.',
+          'Day fares were frozen in 2024.',
+          'Rail fares are set by the train company.',
+        ].join('\n\n'),
+      ),
+    };
+    await withCorpus(buses, async (town, dir) => {
+      const texts = async (topic: string, ranking: RankingOverrides = {}) =>
+        answerFigures(await Dossier.open({ corpusDir: dir, ranking }), topic).figures.map((f) => f.text);
+      // "6 percent" counts what the sentence before names: night services, which shares "night" with the topic.
+      expect(await texts('night fares', { figures: { unmeasuredRelative: 0 } })).toEqual(['$3.10', '6 percent']);
+      expect(answerFigures(town, 'night fares').figures.map((f) => f.text)).toEqual(['$3.10']);
+      // On a topic its sentences name fully, it is the best figure and shown.
+      expect(await texts('night services')).toEqual(['6 percent']);
+    });
+  });
+
   it("reads the sentence before as a figure's clause only when the figure has no measure of its own", async () => {
     await withCorpus(
       {
