@@ -7,6 +7,7 @@ import {
   MEASUREMENT_UNITS,
   ANAPHORS,
   CHANGE_VERBS,
+  CHANGING_VERBS,
   COUNTED_BACK,
   PERIOD_ENDS,
   TIME_PREPOSITIONS,
@@ -47,6 +48,7 @@ import {
   measuredSubjectBefore,
   nounPhraseEnding,
   measureText,
+  changedBefore,
 } from './measure.js';
 
 /**
@@ -260,7 +262,13 @@ class SentenceReader extends Reading {
     if (high && isLabel(this, high.amount)) return undefined;
     // "fell from 150 to 120 litres", "rose from 3 to 5 percent": the two ends of a change are two figures, not a range.
     // Each is read at its own number, the first with the unit and scale of the second.
-    const moved = (from: number) => this.lower(from) === 'from' && CHANGE_VERBS.has(this.t[from - 1]?.lemma ?? '');
+    // So is "from" after a changed noun phrase ("a cut in the single fare from $2.50 to $1.75", "raised the price of a
+    // loaf from $3 to $3.50") or a passive verb of change ("was cut from").
+    const moved = (from: number) =>
+      this.lower(from) === 'from' &&
+      ((this.t[from - 1]?.pos === 'VERB' && CHANGING_VERBS.has(this.t[from - 1]!.lemma)) ||
+        CHANGE_VERBS.has(this.t[from - 1]?.lemma ?? '') ||
+        changedBefore(this, from) !== undefined);
     // "grew from 5 or 6 to upwards of 20": a change may start from an alternative, which is its first end, one figure
     // with the unit and scale of the end it moved to. Only "to" joins the ends of the change; a pair whose first
     // number is the larger is its two ends ("fell from $9-$7 million").

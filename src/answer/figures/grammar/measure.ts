@@ -15,6 +15,7 @@ import {
   SUM_VERBS,
   CHANGE_VERBS,
   CURRENCY_SYMBOLS,
+  CHANGING_VERBS,
   MEASURED_VERBS,
   isDash,
 } from './words.js';
@@ -39,6 +40,8 @@ const NOUN_PHRASE_MAX_TOKENS = 14;
  * council". The main clause's own verb ends the search sooner (`relativeBefore`).
  */
 const RELATIVE_MAX_TOKENS = 12;
+/** How far after "from" the "to" of a change's other end may stand: "from an estimated $2.5 billion in 2019 to": 8. */
+const CHANGE_END_MAX_TOKENS = 10;
 /** The most tokens of who pays or is paid between a verb and its sum: "fined the county's bakeries $2m" is four. */
 const PAYER_MAX_TOKENS = 4;
 
@@ -239,6 +242,8 @@ function complementAt(r: Reading, k: number, money: boolean): string | undefined
  * ministry has spent [figure]"): the sentence does not say what the figure is of, and the actor is not it.
  */
 export function subjectBefore(r: Reading, i: number): string | undefined {
+  const changed = changedBefore(r, i - 1);
+  if (changed) return changed;
   // "The upgrade cost taxpayers $1.6bn": who pays stands between the verb and its sum, and is not what it is said of.
   const payer = sumVerbBefore(r, i);
   if (payer !== undefined && payer < i - 1) return subjectBefore(r, payer + 1);
@@ -266,6 +271,36 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   const sum = r.t.slice(phrase.first, k + 1).findIndex((_, n) => sumAt(r, phrase.first + n));
   if (sum >= 0) return sum ? measureText(r, phrase.first, phrase.first + sum) : undefined;
   return measureText(r, phrase.first, k + 1);
+}
+
+/**
+ * What changed from the figure after "from" at `from`: the noun phrase before it, when that phrase is what a noun of
+ * change is "in" or "of" ("a cut in the single fare from $2.50": the single fare) or the object of a verb of change
+ * ("raised the price of a loaf from $3"). A noun phrase that nothing changes ("income from 12 percent of households")
+ * is none.
+ */
+export function changedBefore(r: Reading, from: number): string | undefined {
+  if (r.lower(from) !== 'from' || !endFollows(r, from)) return undefined;
+  const phrase = nounPhraseEnding(r, from);
+  if (!phrase) return undefined;
+  const { first } = phrase;
+  if (CHANGE_NOUNS.has(r.lower(first)) && /^(in|of)$/.test(r.lower(first + 1)))
+    return measureText(r, r.skipDeterminers(first + 2), from);
+  let verb = first - 1;
+  while (DETERMINERS.has(r.lower(verb))) verb--;
+  return r.t[verb]?.pos === 'VERB' && CHANGING_VERBS.has(r.t[verb]!.lemma) ? measureText(r, first, from) : undefined;
+}
+
+/**
+ * Whether a figure's end ("to $1.75") follows the "from" at `from` in its clause: only then is what stands before
+ * "from" surely a change ("raised funds from 12 percent of households" says who gave, not a change of funds).
+ */
+function endFollows(r: Reading, from: number): boolean {
+  for (let k = from + 2; k < r.t.length && k - from <= CHANGE_END_MAX_TOKENS; k++) {
+    if (r.segmentOf[k] !== r.segmentOf[from]) return false;
+    if (/^(to|through)$/.test(r.lower(k)) && r.t.slice(k + 1, k + 4).some((t) => t.pos === 'NUM')) return true;
+  }
+  return false;
 }
 
 /**
@@ -321,9 +356,10 @@ function verbalBefore(r: Reading, k: number, i: number): boolean {
  * said of its subject as much as where it went.
  */
 function linkingAt(r: Reading, k: number): boolean {
+  const verb = r.t[k - 1]?.pos === 'VERB' ? r.t[k - 1]!.lemma : '';
+  // "The single fare was cut from $2.50": in the passive, what a verb of change moved is its subject too.
   return (
-    LINKING_WORDS.has(r.lower(k)) ||
-    (r.lower(k) === 'from' && r.t[k - 1]?.pos === 'VERB' && QUANTITY_VERBS.has(r.t[k - 1]!.lemma))
+    LINKING_WORDS.has(r.lower(k)) || (r.lower(k) === 'from' && (QUANTITY_VERBS.has(verb) || CHANGING_VERBS.has(verb)))
   );
 }
 

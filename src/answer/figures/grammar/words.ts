@@ -303,6 +303,14 @@ export const CHANGE_VERBS = new Set(
     'shrink go change'
   ).split(' '),
 );
+/**
+ * Verbs (by lemma) that change their object's quantity: "raised the price of a loaf from $3 to $3.50", "the fare was
+ * cut from $2.50". "From A to B" after their object, or after them in the passive, is where it moved from and to.
+ */
+export const CHANGING_VERBS = new Set([
+  ...CHANGE_VERBS,
+  ...'raise cut reduce lower lift boost slash trim hike expand double halve triple'.split(' '),
+]);
 /** Prepositions after a verb that make its subject the quantity: "fell to", "put at", "grew by". */
 export const QUANTITY_PREPOSITIONS = new Set(['at', 'to', 'by', 'of', 'in', 'from', 'for']);
 /**

@@ -149,6 +149,35 @@ describe('figuresInSentence: changes from one figure to another', () => {
     expect(to).toMatchObject({ text: '120 litres', value: 120, measure: 'Daily water use' });
   });
 
+  it('a change of a noun phrase from one figure to another measures both ends by that noun phrase', () => {
+    // After a noun of change and its "in" or "of", or as the object of a verb of change, active or passive.
+    for (const sentence of [
+      'The council announced a cut in the single fare from $2.50 to $1.75 in March.',
+      'The council cut the single fare from $2.50 to $1.75.',
+      'The single fare was cut from $2.50 to $1.75.',
+    ])
+      expect(figuresInSentence(sentence), sentence).toMatchObject([
+        { text: '$2.50', value: 2.5, unit: 'USD', measure: 'single fare' },
+        { text: '$1.75', value: 1.75, unit: 'USD', measure: 'single fare' },
+      ]);
+    // A rise is two figures as a fall is, not a range of prices.
+    expect(figuresInSentence('The bakery raised the price of a loaf from $3 to $3.50.')).toMatchObject([
+      { text: '$3', value: 3, measure: 'price of a loaf' },
+      { text: '$3.50', value: 3.5, measure: 'price of a loaf' },
+    ]);
+    expect(figuresInSentence('A rise in the ferry toll from 5 percent to 8 percent was approved.')).toMatchObject([
+      { text: '5 percent', value: 5, unit: 'percent', measure: 'ferry toll' },
+      { text: '8 percent', value: 8, unit: 'percent', measure: 'ferry toll' },
+    ]);
+    expect(figuresInSentence('The board cut the number of school routes from 12 to 9.')).toMatchObject([
+      { text: '12', measure: 'number of school routes' },
+      { text: '9', measure: 'number of school routes' },
+    ]);
+    // A noun phrase before "from" that nothing changes is no measure of the sum after it.
+    expect(only('The school takes income from 12 percent of households.').measure).toBe('households');
+    expect(only('The school raised funds from 12 percent of households.').measure).toBe('households');
+  });
+
   it('the ends of a change written as a range are two figures, the first with the unit of the second', () => {
     expect(figuresInSentence('Bus fares rose from 3 to 5 percent of wages.')).toMatchObject([
       { text: '3', value: 3, unit: 'percent', measure: 'Bus fares' },
