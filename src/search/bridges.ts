@@ -19,6 +19,8 @@ export interface Bridge {
   from: string[];
   to: string[];
   via: BridgeSource;
+  /** For a lexicon's bridge, the words of `from` as the lexicon writes them (folded), one for each of its terms. */
+  written?: string[];
 }
 
 /** Another way to say part of a question: found at `from`..`to` (exclusive) among the question's terms. */
@@ -27,6 +29,8 @@ export interface Found {
   to: number;
   terms: string[];
   via: BridgeSource;
+  /** The bridge's `written` words, which the question's words at `from`..`to` matched by their terms. */
+  written?: string[];
 }
 
 /** The shortest word whose typos are looked for, and the shortest forgiven two (a long word has room for them). */
@@ -107,13 +111,14 @@ export class Bridges {
     const out: Bridge[] = [];
     const seen = new Set<string>();
     for (const { phrases, via } of groups) {
-      const analysed = phrases.map((p) => phraseTerms(p, analyzer)).filter((t) => t.length > 0);
-      for (const from of analysed)
-        for (const to of analysed) {
+      const analysed = phrases.map((p) => phraseWords(p, analyzer)).filter((t) => t.length > 0);
+      for (const fromWords of analysed)
+        for (const toWords of analysed) {
+          const [from, to] = [fromWords.map((w) => w.term), toWords.map((w) => w.term)];
           const key = `${from.join(' ')}>${to.join(' ')}>${via}`;
           if (from.join(' ') === to.join(' ') || seen.has(key)) continue;
           seen.add(key);
-          out.push({ from, to, via });
+          out.push({ from, to, via, ...(via === 'lexicon' && { written: fromWords.map((w) => w.word) }) });
         }
     }
     return out;
@@ -143,8 +148,9 @@ export class Bridges {
   find(terms: string[]): Found[] {
     const found: Found[] = [];
     terms.forEach((term, i) => {
-      for (const { from, to, via } of this.startingAt(term))
-        if (from.every((t, j) => terms[i + j] === t)) found.push({ from: i, to: i + from.length, terms: to, via });
+      for (const { from, to, via, written } of this.startingAt(term))
+        if (from.every((t, j) => terms[i + j] === t))
+          found.push({ from: i, to: i + from.length, terms: to, via, ...(written && { written }) });
     });
     return found;
   }
@@ -192,7 +198,14 @@ export class Bridges {
  * (see `Analyzer.words`), which a question's run of words never holds.
  */
 function phraseTerms(phrase: string, analyzer: Analyzer): string[] {
-  return [...new Set(analyzer.words(phrase).flatMap((w) => (w.term ? [w.term] : [])))];
+  return phraseWords(phrase, analyzer).map((w) => w.term);
+}
+
+/** `phraseTerms`, each with the word of the phrase (folded) it was first read from. */
+function phraseWords(phrase: string, analyzer: Analyzer): { term: string; word: string }[] {
+  const out = new Map<string, string>();
+  for (const { word, term } of analyzer.words(phrase)) if (term && !out.has(term)) out.set(term, word);
+  return [...out].map(([term, word]) => ({ term, word }));
 }
 
 /**

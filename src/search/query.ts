@@ -19,6 +19,7 @@ import {
 import { STOP_WORDS } from './stopwords.js';
 import { bm25Idf } from './term-scores.js';
 import { looksPlural, timeOrCount } from './when.js';
+import { baseForms } from './wordnet.js';
 
 /** Another way to say a word of the question (a synonym, an acronym's expansion, the word a typo meant). */
 export interface Alternative {
@@ -258,6 +259,10 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   for (const found of index.bridges.find(typed.map((w) => w.term))) {
     const weight = options.bridges[found.via];
     if (weight <= 0) continue;
+    // A lexicon relates the words it writes, not every word of their stem: its "earnings" (revenue) is not the asker's
+    // "earn" (a wage), nor its "prison" "prisoners". The asker's word must be the lexicon's, as written or inflected
+    // ("murders" for "murder", "jailed" for "jail").
+    if (found.written && !found.written.every((w, j) => sameWord(typed[found.from + j]!.word, w))) continue;
     const gated = found.via === 'rare' || found.via === 'similar' || undefined;
     const whole = (found.via === 'lexicon' && found.terms.length > 1) || undefined;
     for (let i = found.from; i < found.to; i++)
@@ -379,6 +384,12 @@ function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): Que
   if (!after.length || NO_KIND.has(after[0]!)) return undefined;
   const named = words.filter((w) => after.includes(w.term) && w.known && !w.quantity);
   return named.length ? named : undefined;
+}
+
+/** Whether two words (folded) are one, as written or inflected: "murders" and "murder", not "earn" and "earnings". */
+function sameWord(a: string, b: string): boolean {
+  const forms = new Set([a, ...baseForms(a)]);
+  return [b, ...baseForms(b)].some((form) => forms.has(form));
 }
 
 /** A word of the question as the analyser reads it (`Analyzer.words`). */

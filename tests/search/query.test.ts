@@ -543,4 +543,21 @@ describe("a corpus lexicon's relation", () => {
       expect(coverage(query, named)).toBeGreaterThan(0);
     });
   });
+
+  it('relates the words the lexicon writes, as written or inflected, not every word of their stem', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Bookshop', 'The bookshop takings rose by a tenth in December.'),
+        'synonyms.yaml': 'revenue: [takings, earnings]\n',
+      },
+      (dossier) => {
+        const lexicon = (question: string) =>
+          analysed(dossier, question).words.flatMap((w) => w.alternatives.filter((a) => a.via === 'lexicon'));
+        expect(lexicon('bookshop earnings')).toContainEqual(expect.objectContaining({ terms: ['take'] }));
+        expect(lexicon('bookshop revenues')).toContainEqual(expect.objectContaining({ terms: ['take'] }));
+        // "earn" has the stem of "earnings", but a bookseller's wage is not the shop's takings.
+        expect(lexicon('how much do booksellers earn')).toEqual([]);
+      },
+    );
+  });
 });
