@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/types.js';
 import type { AnswerType } from '../search/english.js';
-import { saysWhen, stepDown, type AnalysedQuery, type Amounts, type Match } from '../search/query.js';
+import { mentionsYear, saysWhen, stepDown, type AnalysedQuery, type Amounts, type Match } from '../search/query.js';
 import type { FigureUnit } from './figures/grammar/index.js';
 import type { Library } from './library.js';
 
@@ -25,16 +25,32 @@ export interface Read {
 
 /**
  * The decision `decided` on a question, kept if it asks for no time or amount (`AnalysedQuery.asks`) or one of
- * `closest` (the passages the decision read, and the one shown first) gives that (`givesAsked`), else one step less
- * sure: a near off-topic question names the corpus's subject and asks for what it does not give.
+ * `closest` (the passages the decision read, and the one shown first) gives that (`givesAsked`), and it pins no year
+ * that none of them speaks of (`pinned`); else one step less sure: a near off-topic question names the corpus's
+ * subject and asks for what it does not give.
  */
 export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, closest: Read[]): Asked {
-  if (!query.asks || closest.some((c) => givesAsked(dossier, query, c, query.asks!))) return { match: decided };
+  const gives = !query.asks || closest.some((c) => givesAsked(dossier, query, c, query.asks!));
+  if (gives) return { match: pinned(dossier, query, closest) ? decided : stepDown(decided) };
   return {
     match: stepDown(decided),
     lacking: query.asks === 'time' ? 'time' : query.counted ? 'count' : 'figure',
     counted: query.counted?.map((w) => w.word),
   };
+}
+
+/**
+ * Whether one of `closest` speaks of a year the question pins its answer to (`AnalysedQuery.years`), or of a range of
+ * years holding it, in its text, heading or context, or is dated that year; true when it pins none. "Ferry passengers
+ * in 2023" is not surely answered by passages on ferry passengers in other years, as "how many pupils" is not by a
+ * count of ferries; the line over a partial answer already names the year when the closest passage lacks it.
+ */
+function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolean {
+  if (!query.years) return true;
+  return closest.some(({ passage }) => {
+    const said = [passage.text, passage.heading, passage.context, dossier.citation(passage).date].join('\n');
+    return query.years!.some((year) => mentionsYear(said, year));
+  });
 }
 
 /** The kinds of figure that answer a question asking how many (a count, "one in ten", "twice") or what share. */

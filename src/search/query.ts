@@ -99,6 +99,12 @@ export interface AnalysedQuery {
    * words naming the kind (`countedWords`): a count answers it only if the count is of them.
    */
   counted?: QueryWord[];
+  /**
+   * The years the question pins its answer to ("ferry passengers in 2023", "school fees for fy2019") that no passage
+   * names as a word: a passage on its subject that names none of them, nor a range of years holding one, gives no
+   * answer for that time (`mentionsYear`).
+   */
+  years?: string[];
   /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
   rarest: number;
 }
@@ -131,16 +137,19 @@ const WORD_AFTER = /^(?:st|nd|rd|th)?\s+([\p{L}'’]+)/u;
 /**
  * What each number of a text says, lazily, in order: "year" or "day" for a date or a year standing alone ("December
  * 12", "3rd May", "By 2022 …", a citation's "(Smith, 2020)"), "amount" for any other (a sum, a share, a count: "about
- * 1500", "2000 officers"), by the rule the figure grammar reads too (`timeOrCount`). Each number is looked at in place,
- * its words read only when its digits could be a year or a day: a pattern of every month's name tried at each character
- * of a passage cost ask a tenth of a millisecond per candidate.
+ * 1500", "2000 officers"), by the rule the figure grammar reads too (`timeOrCount`), with the number as written and
+ * where it stands. Each number is looked at in place, its words read only when its digits could be a year or a day: a
+ * pattern of every month's name tried at each character of a passage cost ask a tenth of a millisecond per candidate.
  */
-function* numbersIn(text: string, context: NumberWindow): Generator<'year' | 'day' | 'amount'> {
+function* numbersIn(
+  text: string,
+  context: NumberWindow,
+): Generator<readonly ['year' | 'day' | 'amount', string, number]> {
   for (const { 0: number, index: at } of text.matchAll(NUMBER)) {
     const end = at + number.length;
     const after = text.slice(end, end + context.after);
     if (!DATE_SHAPED.test(number) || /[$€£]/.test(text[at - 1] ?? '') || PERCENT_AFTER.test(after)) {
-      yield 'amount';
+      yield ['amount', number, at];
       continue;
     }
     const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase() ?? '';
@@ -150,13 +159,13 @@ function* numbersIn(text: string, context: NumberWindow): Generator<'year' | 'da
       .filter(Boolean)
       .map((word) => (/['’]s$/.test(word) ? "'s" : word));
     const when = timeOrCount(number, { before, after: next, pluralAfter: looksPlural(next) });
-    yield when === 'year' || when === 'day' ? when : 'amount';
+    yield [when === 'year' || when === 'day' ? when : 'amount', number, at];
   }
 }
 
 /** Whether a text states an amount, and not only when: a paragraph that names only times states none. */
 function statesAmount(text: string, context: NumberWindow): boolean {
-  for (const said of numbersIn(text, context)) if (said === 'amount') return true;
+  for (const [said] of numbersIn(text, context)) if (said === 'amount') return true;
   return false;
 }
 
@@ -172,10 +181,54 @@ const CLOCK = /\d ?[ap]\.?m\b|\b\d{1,2}:\d\d\b/i;
  * words), or a word of time (`TIME_WORDS`: "on Saturday", "a year ago").
  */
 export function saysWhen(text: string, context: NumberWindow): boolean {
-  for (const said of numbersIn(text, context)) if (said !== 'amount') return true;
+  for (const [said] of numbersIn(text, context)) if (said !== 'amount') return true;
   if (CLOCK.test(text)) return true;
   for (const [word] of text.matchAll(CAPITALISED)) if (isMonth(word)) return true;
   for (const [word] of text.matchAll(WORD)) if (TIME_WORDS.has(word.toLowerCase())) return true;
+  return false;
+}
+
+/**
+ * Years joined as a range: "2019-2023", "2022–23", "2019 to 2023", "from 2019 through 2023", "between 2019 and 2023"
+ * ("in 2019 and 2023" names two years, no range).
+ */
+const YEAR_RANGE = /(?<!\d)(?:(between) )?(\d{4}) ?([-–—]|\b(?:to|through|until|till|and)\b) ?(\d{4}|\d\d)(?!\d)/gi;
+
+/** The ranges of years a text names (`YEAR_RANGE`): their first and last years, and where they stand. */
+function* yearRanges(text: string): Generator<{ from: string; last: string; at: number; end: number }> {
+  for (const range of text.matchAll(YEAR_RANGE)) {
+    const [whole, between, from, joint, to] = range;
+    if (joint!.toLowerCase() === 'and' && !between) continue;
+    const last = to!.length === 2 ? from!.slice(0, 2) + to! : to!;
+    if (from! < last) yield { from: from!, last, at: range.index, end: range.index + whole.length };
+  }
+}
+
+/** Words before a year that make it a baseline the answer is compared with ("growth vs 2019", "than in 2015"). */
+const BASELINE = /\b(?:vs|versus|than|since|compared|against)\b(?:\W+\p{L}+){0,2}\W*$/iu;
+
+/**
+ * The years a question pins its answer to, as written, once each, that `kept` keeps: those it names standing alone, as
+ * a word of their own or a fiscal year's ("for 2023", "in fy2021"), and not as a baseline (`BASELINE`: "growth since
+ * 2019" asks for a change, which a passage may give in other words); not "2000 officers", a code's "C1698" or a
+ * range's "1923 and 1956", which asks over a span. Undefined for none.
+ */
+function pinnedYears(text: string, context: NumberWindow, kept: (year: string) => boolean): string[] | undefined {
+  const ranges = [...yearRanges(text)];
+  const years = new Set<string>();
+  for (const [said, number, at] of numbersIn(text, context)) {
+    const before = text.slice(0, at);
+    const alone = !/\p{L}$/u.test(before) || /\bfy$/i.test(before);
+    const spanned = ranges.some((r) => r.at <= at && at < r.end);
+    if (said === 'year' && alone && !spanned && !BASELINE.test(before) && kept(number)) years.add(number);
+  }
+  return years.size ? [...years] : undefined;
+}
+
+/** Whether a text names `year` (as digits: "2023", "FY2023") or a range of years that holds it ("2022–23"). */
+export function mentionsYear(text: string, year: string): boolean {
+  if (new RegExp(`(?<!\\d)${year}(?!\\d)`).test(text)) return true;
+  for (const { from, last } of yearRanges(text)) if (from < year && year < last) return true;
   return false;
 }
 
@@ -346,6 +399,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     words: once,
     asks,
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
+    years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     wantsFigure,
     wantsCount: AMOUNT_NAMED.count.test(text),
     wantsShare: AMOUNT_NAMED.share.test(text),

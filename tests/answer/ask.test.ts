@@ -220,6 +220,25 @@ describe('a question asking how many of a kind of thing', () => {
   });
 });
 
+describe('a question pinning its answer to a year', () => {
+  const library = corpusForSuite({
+    'loans.md': note(
+      'Library loans',
+      'The town library lent 40,000 books in 2021 and 52,000 books in 2022.\n\n' +
+        'The mobile library visited the villages every week from 2015 to 2020.',
+    ),
+  });
+
+  it('is answered one step less surely when no passage names the year, nor a range of years holding it', () => {
+    const later = ask(library(), 'how many books did the town library lend in 2024?');
+    expect(later.match).toBe('partial');
+    expect(later.unmatched).toEqual(['2024']);
+    expect(ask(library(), 'how many books did the town library lend in 2022?').match).toBe('confident');
+    // No passage names 2017, but the mobile library's 2015 to 2020 holds it.
+    expect(ask(library(), 'did the mobile library visit the villages every week in 2017?').match).toBe('confident');
+  });
+});
+
 describe('a compound written apart, with a hyphen or as one word', () => {
   const town = corpusForSuite({
     'choir.md': note('Choir', 'The choir rehearses in a multipurpose hall behind the station.'),

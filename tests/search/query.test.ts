@@ -5,6 +5,7 @@ import {
   coverage,
   decide,
   evidence,
+  mentionsYear,
   namesCode,
   saysWhen,
   stepDown,
@@ -180,6 +181,36 @@ describe('what a question asking how many counts', () => {
       // A statement about a number, as a claim makes one, is no question asking for it.
       expect(counted('The number of pupils rose when the ferries began')).toBeUndefined();
     });
+  });
+});
+
+describe('the years a question pins its answer to', () => {
+  it('are those it names standing alone that no passage names', async () => {
+    const text = 'The ferry carried 9,000 passengers in 2021 and 11,000 in 2022.';
+    await withCorpus({ 'a.md': note('Ferry', text) }, async (dossier) => {
+      const years = (question: string) => analysed(dossier, question).years;
+      expect(years('ferry passengers in 2019')).toEqual(['2019']);
+      expect(years('ferry passengers for fy2019 and 2020')).toEqual(['2019', '2020']);
+      // A year the corpus names is no time it lacks; a count, a code or a span of years pins none.
+      for (const q of ['ferry passengers in 2022', 'about 2000 passengers', 'the X1998 ferry', 'between 1990 and 1995'])
+        expect(years(q), q).toBeUndefined();
+      expect(years('ferry passengers 2015-2019')).toBeUndefined();
+      // A year the answer is compared with is no time it is of: a change may be given in other words.
+      for (const q of ['ferry passengers vs fy2019', 'more passengers than in 2019', 'passenger growth since 2019'])
+        expect(years(q), q).toBeUndefined();
+    });
+  });
+});
+
+describe('mentionsYear', () => {
+  it('finds a year as digits, in a fiscal year, or held by a range of years', () => {
+    for (const text of ['Fares rose in 2019.', 'in FY2019', 'from 2017 to 2021', 'between 2018 and 2020', '2018–20'])
+      expect(mentionsYear(text, '2019'), text).toBe(true);
+  });
+
+  it('finds none in other years, a longer number, or two years joined by "and"', () => {
+    for (const text of ['Fares rose in 2018.', 'It cost 20190 pounds', 'in 2018 and 2020', 'from 2020 to 2022'])
+      expect(mentionsYear(text, '2019'), text).toBe(false);
   });
 });
 
