@@ -145,7 +145,7 @@ describe.runIf(HAS_POSTGRES)('two bot processes on one PostgreSQL database', () 
         platform: 'discord',
         channelId: CHANNEL_ID,
         subscriberId: '900000000000000010',
-        topics: ['fentanyl'],
+        topics: ['beehives'],
         time: slot.toISOString().slice(11, 16),
         days: [0, 1, 2, 3, 4, 5, 6],
         timeZone: 'UTC',
@@ -167,10 +167,10 @@ describe.runIf(HAS_POSTGRES)('two bot processes on one PostgreSQL database', () 
     }
     const digests = standIns.flatMap((s) => s.channelMessages.filter((m) => m.channelId === CHANNEL_ID));
     expect(digests).toHaveLength(1);
-    expect(JSON.stringify(digests[0]!.message)).toMatch(/fentanyl/i);
+    expect(JSON.stringify(digests[0]!.message)).toMatch(/beehives/i);
 
     // Asked in process a; its More results pressed in process b, which never saw the question.
-    const { token } = a.standIn.interact(a.standIn.command('ask', { question: 'fentanyl' }));
+    const { token } = a.standIn.interact(a.standIn.command('ask', { question: 'beehives' }));
     const answer = await a.standIn.waitFor(answerTo(token), 30_000);
     const more = buttonIds(answer).find((id) => id.startsWith('brief:more:'));
     const share = buttonIds(answer).find((id) => id.startsWith('brief:share:'));
@@ -178,7 +178,7 @@ describe.runIf(HAS_POSTGRES)('two bot processes on one PostgreSQL database', () 
     expect(share).toBeDefined();
     const page = await press(b, more!);
     expect(JSON.stringify(page.body)).not.toMatch(/expired/);
-    expect(JSON.stringify(page.body.embeds)).toMatch(/fentanyl/i);
+    expect(JSON.stringify(page.body.embeds)).toMatch(/beehives/i);
     expect(JSON.stringify(page.body.embeds)).not.toEqual(JSON.stringify(answer.body.embeds));
 
     // Both stop and start again: the same buttons still work, in either process.

@@ -34,22 +34,22 @@ const textOf = (r: Awaited<ReturnType<typeof runText>>) =>
 const TEXT_FORM: Record<string, [text: string, reads: ReturnType<typeof digestFromText>][]> = {
   'takes schedule words from the end in any order and leaves the topics': [
     [
-      'subscribe fentanyl, Mérida funding, extraditions at 07:30 mon,wed,fri Europe/London',
+      'subscribe beehives, café grants, swarms at 07:30 mon,wed,fri Europe/London',
       {
         action: 'subscribe',
-        topics: 'fentanyl, Mérida funding, extraditions',
+        topics: 'beehives, café grants, swarms',
         at: '07:30',
         days: 'mon,wed,fri',
         tz: 'Europe/London',
       },
     ],
     [
-      'subscribe fentanyl in Asia/Tokyo daily at 6:00',
-      { action: 'subscribe', topics: 'fentanyl', tz: 'Asia/Tokyo', days: 'daily', at: '6:00' },
+      'subscribe beehives in Asia/Tokyo daily at 6:00',
+      { action: 'subscribe', topics: 'beehives', tz: 'Asia/Tokyo', days: 'daily', at: '6:00' },
     ],
     [
-      'subscribe attacks at ports, US/Mexico border',
-      { action: 'subscribe', topics: 'attacks at ports, US/Mexico border' },
+      'subscribe stings at fairs, North/South valley',
+      { action: 'subscribe', topics: 'stings at fairs, North/South valley' },
     ],
     ['subscribe satellite monitoring', { action: 'subscribe', topics: 'satellite monitoring' }],
     ['LIST', { action: 'list' }],
@@ -64,29 +64,29 @@ const TEXT_FORM: Record<string, [text: string, reads: ReturnType<typeof digestFr
     ['subscribe foo at', { action: 'subscribe', topics: 'foo', at: '' }],
   ],
   'reads a 12-hour time, in one word or with its am or pm apart, as a clock time like 07:30': [
-    ['subscribe fentanyl at 7 am daily', { action: 'subscribe', topics: 'fentanyl', at: '7 am', days: 'daily' }],
-    ['subscribe fentanyl 7:30pm', { action: 'subscribe', topics: 'fentanyl', at: '7:30pm' }],
+    ['subscribe beehives at 7 am daily', { action: 'subscribe', topics: 'beehives', at: '7 am', days: 'daily' }],
+    ['subscribe beehives 7:30pm', { action: 'subscribe', topics: 'beehives', at: '7:30pm' }],
     [
-      'subscribe fentanyl 7 p.m. Europe/London',
-      { action: 'subscribe', topics: 'fentanyl', at: '7 p.m.', tz: 'Europe/London' },
+      'subscribe beehives 7 p.m. Europe/London',
+      { action: 'subscribe', topics: 'beehives', at: '7 p.m.', tz: 'Europe/London' },
     ],
-    ['subscribe fentanyl at 7 pm, daily', { action: 'subscribe', topics: 'fentanyl', at: '7 pm', days: 'daily' }],
+    ['subscribe beehives at 7 pm, daily', { action: 'subscribe', topics: 'beehives', at: '7 pm', days: 'daily' }],
   ],
   'reads noon and midnight, alone or after 12, as a time after at, and as a topic’s last word otherwise': [
-    ['subscribe fentanyl at noon daily', { action: 'subscribe', topics: 'fentanyl', at: 'noon', days: 'daily' }],
-    ['subscribe fentanyl at 12 midnight', { action: 'subscribe', topics: 'fentanyl', at: '12 midnight' }],
-    ['subscribe fentanyl at 12 noon, mon', { action: 'subscribe', topics: 'fentanyl', at: '12 noon', days: 'mon' }],
+    ['subscribe beehives at noon daily', { action: 'subscribe', topics: 'beehives', at: 'noon', days: 'daily' }],
+    ['subscribe beehives at 12 midnight', { action: 'subscribe', topics: 'beehives', at: '12 midnight' }],
+    ['subscribe beehives at 12 noon, mon', { action: 'subscribe', topics: 'beehives', at: '12 noon', days: 'mon' }],
     [
-      'subscribe fentanyl at midnight, daily',
-      { action: 'subscribe', topics: 'fentanyl', at: 'midnight', days: 'daily' },
+      'subscribe beehives at midnight, daily',
+      { action: 'subscribe', topics: 'beehives', at: 'midnight', days: 'daily' },
     ],
-    ['subscribe fentanyl at 7 noon', { action: 'subscribe', topics: 'fentanyl', at: '7 noon' }],
+    ['subscribe beehives at 7 noon', { action: 'subscribe', topics: 'beehives', at: '7 noon' }],
     ['subscribe high noon', { action: 'subscribe', topics: 'high noon' }],
   ],
   'reads an hour alone, 19h or 0730 as a time after at, and as a topic’s last word otherwise': [
-    ['subscribe fentanyl at 7', { action: 'subscribe', topics: 'fentanyl', at: '7' }],
-    ['subscribe fentanyl at 19h mon', { action: 'subscribe', topics: 'fentanyl', at: '19h', days: 'mon' }],
-    ['subscribe fentanyl at 0730', { action: 'subscribe', topics: 'fentanyl', at: '0730' }],
+    ['subscribe beehives at 7', { action: 'subscribe', topics: 'beehives', at: '7' }],
+    ['subscribe beehives at 19h mon', { action: 'subscribe', topics: 'beehives', at: '19h', days: 'mon' }],
+    ['subscribe beehives at 0730', { action: 'subscribe', topics: 'beehives', at: '0730' }],
     ['subscribe covid 19', { action: 'subscribe', topics: 'covid 19' }],
     ['subscribe ISO 9001, harbour dredging 2026', { action: 'subscribe', topics: 'ISO 9001, harbour dredging 2026' }],
   ],
@@ -106,20 +106,20 @@ const TEXT_FORM: Record<string, [text: string, reads: ReturnType<typeof digestFr
   ],
   'earlier topics (followed by a comma) may hold at, on and slashes': [
     [
-      'subscribe attacks on pipelines, talks at the border, US/Mexico trade, fentanyl at 07:30',
+      'subscribe attacks on pipelines, talks at the fair, US/Mexico trade, beehives at 07:30',
       {
         action: 'subscribe',
-        topics: 'attacks on pipelines, talks at the border, US/Mexico trade, fentanyl',
+        topics: 'attacks on pipelines, talks at the fair, US/Mexico trade, beehives',
         at: '07:30',
       },
     ],
   ],
   'in the last topic, at and on begin the schedule': [
     [
-      'subscribe fentanyl, attacks on pipelines',
-      { action: 'subscribe', topics: 'fentanyl, attacks', days: 'pipelines' },
+      'subscribe beehives, attacks on pipelines',
+      { action: 'subscribe', topics: 'beehives, attacks', days: 'pipelines' },
     ],
-    ['subscribe talks at the border', { action: 'subscribe', topics: 'talks', at: 'the', days: 'border' }],
+    ['subscribe talks at the fair', { action: 'subscribe', topics: 'talks', at: 'the', days: 'fair' }],
   ],
   'a last word shaped like days or a zone is the schedule; other last words are topic': [
     ['subscribe Black Friday', { action: 'subscribe', topics: 'Black', days: 'Friday' }],
@@ -128,7 +128,7 @@ const TEXT_FORM: Record<string, [text: string, reads: ReturnType<typeof digestFr
     ['subscribe a,b', { action: 'subscribe', topics: 'a,b' }],
   ],
   'a topic list ending in a comma has no schedule in it, so any topic can be kept whole': [
-    ['subscribe fentanyl, attacks on pipelines,', { action: 'subscribe', topics: 'fentanyl, attacks on pipelines,' }],
+    ['subscribe beehives, attacks on pipelines,', { action: 'subscribe', topics: 'beehives, attacks on pipelines,' }],
     ['subscribe Black Friday, TCP/IP,', { action: 'subscribe', topics: 'Black Friday, TCP/IP,' }],
     [
       'subscribe attacks on pipelines, at 07:30 on mon in UTC',
@@ -149,9 +149,9 @@ describe('digest command', () => {
   it.each<[what: string, texts: string[], stored: Partial<NewSubscription>, next: string]>([
     [
       'with the defaults: weekdays at 08:00 in the configured time zone',
-      ['digest subscribe fentanyl, Mérida funding'],
+      ['digest subscribe beehives, café grants'],
       {
-        topics: ['fentanyl', 'Mérida funding'],
+        topics: ['beehives', 'café grants'],
         time: '08:00',
         days: [1, 2, 3, 4, 5],
         timeZone: 'America/New_York',
@@ -161,20 +161,20 @@ describe('digest command', () => {
     ],
     [
       'with a time, days and time zone, and replaces an earlier subscription',
-      ['digest subscribe fentanyl', 'digest subscribe extraditions at 7:05 mon,wed in Europe/London'],
-      { topics: ['extraditions'], time: '07:05', days: [1, 3], timeZone: 'Europe/London' },
+      ['digest subscribe beehives', 'digest subscribe swarms at 7:05 mon,wed in Europe/London'],
+      { topics: ['swarms'], time: '07:05', days: [1, 3], timeZone: 'Europe/London' },
       'Next: Wed 4 Mar, 07:05',
     ],
     [
       'keeping a topic with at or on whole when the topic list ends in a comma',
-      ['digest subscribe fentanyl, attacks on pipelines, at 07:30 on mon,wed'],
-      { topics: ['fentanyl', 'attacks on pipelines'], time: '07:30', days: [1, 3] },
+      ['digest subscribe beehives, attacks on pipelines, at 07:30 on mon,wed'],
+      { topics: ['beehives', 'attacks on pipelines'], time: '07:30', days: [1, 3] },
       'Next: Wed 4 Mar, 07:30',
     ],
     [
       'to each topic once (as search folds it: in any case, accents and invisible characters aside), without mentions',
-      ['digest subscribe fentanyl <@U123>, FENTANYL, @here, Mérida  funding, merida funding, Meri\u00adda Funding'],
-      { topics: ['fentanyl', 'Mérida funding'], time: '08:00' },
+      ['digest subscribe beehives <@U123>, BEEHIVES, @here, café  grants, cafe grants, Ca\u00adfé Grants'],
+      { topics: ['beehives', 'café grants'], time: '08:00' },
       'Next: Tue 3 Mar, 08:00',
     ],
   ])('subscribes %s', async (_what, texts, stored, next) => {
@@ -201,16 +201,16 @@ describe('digest command', () => {
     ['7', '07:00'],
     ['0', '00:00'],
   ])('subscribes at the time typed as %s, kept as %s', async (typed, time) => {
-    const reply = await runText(`digest subscribe fentanyl at ${typed} daily UTC`, ctx());
+    const reply = await runText(`digest subscribe beehives at ${typed} daily UTC`, ctx());
     expect(reply.status).toBe('ok');
-    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['fentanyl'], time });
+    expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ topics: ['beehives'], time });
     expect(textOf(reply)).toContain(`daily at ${time} (UTC)`);
   });
 
   it('takes a 12-hour time as a Discord option the same way', async () => {
     const reply = await runCommand(
       'digest',
-      { action: 'subscribe', topics: 'fentanyl', at: '7:30pm' },
+      { action: 'subscribe', topics: 'beehives', at: '7:30pm' },
       ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } }),
     );
     expect(reply.status).toBe('ok');
@@ -218,27 +218,27 @@ describe('digest command', () => {
   });
 
   it('says when a subscription replaces the channel’s earlier one, naming the old topics and schedule', async () => {
-    const first = await runText('digest subscribe fentanyl, Mérida funding at 09:00', ctx());
+    const first = await runText('digest subscribe beehives, café grants at 09:00', ctx());
     expect(first.title).toBe('Digest subscribed');
     expect(textOf(first)).not.toMatch(/Replaced/);
-    const second = await runText('digest subscribe extraditions at 7:05 daily UTC', ctx());
+    const second = await runText('digest subscribe swarms at 7:05 daily UTC', ctx());
     expect(second.title).toBe('Digest replaced');
     const replaced =
-      'Replaced this channel’s digest on “fentanyl”, “Mérida funding” (weekdays at 09:00 (America/New_York)): ' +
-      'it will now get a digest on “extraditions”, daily at 07:05 (UTC). Next: ';
+      'Replaced this channel’s digest on “beehives”, “café grants” (weekdays at 09:00 (America/New_York)): ' +
+      'it will now get a digest on “swarms”, daily at 07:05 (UTC). Next: ';
     expect(textOf(second).slice(0, replaced.length)).toBe(replaced);
     expect(textOf(second)).toContain(
-      'To put the old one back: /brief digest subscribe fentanyl, Mérida funding at 09:00 on weekdays in ' +
+      'To put the old one back: /brief digest subscribe beehives, café grants at 09:00 on weekdays in ' +
         'America/New_York.',
     );
-    const elsewhere = await runText('digest subscribe fentanyl', ctx({ channel: { id: 'C-OTHER' } }));
+    const elsewhere = await runText('digest subscribe beehives', ctx({ channel: { id: 'C-OTHER' } }));
     expect(elsewhere.title).toBe('Digest subscribed');
   });
 
   it.each([
-    ['slack', 'fentanyl, Mérida funding at 09:00 on mon,wed in Asia/Tokyo'],
-    ['terminal', 'attacks on pipelines, fentanyl at 7pm daily UTC'],
-    ['terminal', 'fentanyl, attacks on pipelines, at 07:30 on weekends'],
+    ['slack', 'beehives, café grants at 09:00 on mon,wed in Asia/Tokyo'],
+    ['terminal', 'attacks on pipelines, beehives at 7pm daily UTC'],
+    ['terminal', 'beehives, attacks on pipelines, at 07:30 on weekends'],
   ] as const)('gives the way back from a replaced %s digest, which restores it exactly', async (platform, first) => {
     const here = ctx({ platform });
     expect((await runText(`digest subscribe ${first}`, here)).status).toBe('ok');
@@ -254,25 +254,25 @@ describe('digest command', () => {
 
   it('gives the way back from a replaced digest in Discord as the subcommand’s options', async () => {
     const here = ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } });
-    const options = { action: 'subscribe', topics: 'attacks on pipelines, fentanyl', at: '7pm', days: 'mon-fri' };
+    const options = { action: 'subscribe', topics: 'attacks on pipelines, beehives', at: '7pm', days: 'mon-fri' };
     await runCommand('digest', options, here);
     const typo = await runCommand('digest', { action: 'subscribe', topics: 'fentanil' }, here);
     expect(textOf(typo)).toContain(
-      'To put the old one back: /brief digest action:subscribe topics:attacks on pipelines, fentanyl at:19:00 ' +
+      'To put the old one back: /brief digest action:subscribe topics:attacks on pipelines, beehives at:19:00 ' +
         'days:weekdays tz:America/New_York.',
     );
   });
 
   it.each([
-    ['a bad time zone', 'digest subscribe fentanyl Europe/Londn', /"Europe\/Londn" is not a time zone/],
-    ['a bad time', 'digest subscribe fentanyl at 25:00', /"25:00" is not a time/],
+    ['a bad time zone', 'digest subscribe beehives Europe/Londn', /"Europe\/Londn" is not a time zone/],
+    ['a bad time', 'digest subscribe beehives at 25:00', /"25:00" is not a time/],
     ['an empty topic list', 'digest subscribe at 07:00', /^Name at least one topic/],
     ['only commas for topics', 'digest subscribe , ,', /^Name at least one topic/],
     ['only mentions for topics', 'digest subscribe @everyone, <!channel> at 07:30', /^Name at least one topic/],
     ['too many topics', 'digest subscribe a, b, c, d, e, f', /^At most 5 topics/],
     [
       'topics longer than the five allowed in all',
-      `digest subscribe ${'fentanyl '.repeat(70)}`,
+      `digest subscribe ${'beehives '.repeat(70)}`,
       /^Keep the topics to at most 5, of up to 100 characters each \(these have 629 characters\)\.$/,
     ],
     [
@@ -314,9 +314,9 @@ describe('digest command', () => {
     ['an hour and pm past 12, typed apart', 'digest subscribe foo at 13 pm', /^"13 pm" is not a time/],
     ['three digits, which could be 7:30 or 73 minutes', 'digest subscribe foo at 730', /^"730" is not a time/],
     ['two times', 'digest subscribe foo at 07:30 at 09:00', /"07:30 09:00" is not a time/],
-    ['an ambiguous last topic', 'digest subscribe fentanyl, attacks on pipelines', /"pipelines" is not a day/],
+    ['an ambiguous last topic', 'digest subscribe beehives, attacks on pipelines', /"pipelines" is not a day/],
   ])('answers %s with one line and changes nothing', async (_what, text, message) => {
-    await runText('digest subscribe fentanyl at 09:00', ctx());
+    await runText('digest subscribe beehives at 09:00', ctx());
     const before = store.subscriptions();
     const reply = await runText(text, ctx());
     expect(reply.status).toBe('error');
@@ -338,7 +338,7 @@ describe('digest command', () => {
   it('validates structured arguments (Discord options) the same way', async () => {
     const reply = await runCommand(
       'digest',
-      { action: 'subscribe', topics: 'fentanyl', tz: 'Mars/Olympus_Mons' },
+      { action: 'subscribe', topics: 'beehives', tz: 'Mars/Olympus_Mons' },
       ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } }),
     );
     expect(reply.error?.message).toMatch(/is not a time zone/);
@@ -347,15 +347,15 @@ describe('digest command', () => {
 
   it('on Discord, only members who can manage the channel may subscribe or unsubscribe by default', async () => {
     const denied = await runText(
-      'digest subscribe fentanyl',
+      'digest subscribe beehives',
       ctx({ platform: 'discord', user: { id: 'u1', canManageChannel: async () => false } }),
     );
     expect(denied.error?.code).toBe('not-allowed');
-    const unknown = await runText('digest subscribe fentanyl', ctx({ platform: 'discord', user: { id: 'u1' } }));
+    const unknown = await runText('digest subscribe beehives', ctx({ platform: 'discord', user: { id: 'u1' } }));
     expect(unknown.error?.code).toBe('not-allowed');
     expect(store.subscriptions()).toEqual([]);
     const allowed = await runText(
-      'digest subscribe fentanyl',
+      'digest subscribe beehives',
       ctx({ platform: 'discord', user: { id: 'u2', canManageChannel: async () => true } }),
     );
     expect(allowed.status).toBe('ok');
@@ -372,13 +372,13 @@ describe('digest command', () => {
       defaultTimeZone: 'UTC',
       policy: { slack: 'managers' },
     });
-    expect((await runText('digest subscribe fentanyl', ctx())).error?.code).toBe('not-allowed');
+    expect((await runText('digest subscribe beehives', ctx())).error?.code).toBe('not-allowed');
   });
 
   it('lists and unsubscribes the channel’s digest', async () => {
     expect(textOf(await runText('digest list', ctx()))).toMatch(/has no digest/);
-    await runText('digest subscribe fentanyl at 07:30 daily UTC', ctx());
-    expect(textOf(await runText('digest list', ctx()))).toMatch(/“fentanyl”, daily at 07:30 \(UTC\)/);
+    await runText('digest subscribe beehives at 07:30 daily UTC', ctx());
+    expect(textOf(await runText('digest list', ctx()))).toMatch(/“beehives”, daily at 07:30 \(UTC\)/);
     // Alone, as `feeds` alone lists the feeds.
     expect(await runText('digest', ctx())).toEqual(await runText('digest list', ctx()));
     expect(textOf(await runText('digest unsubscribe', ctx()))).toMatch(/no more digests/);
@@ -387,30 +387,30 @@ describe('digest command', () => {
   });
 
   it('shows a paused subscription as paused', async () => {
-    const sub = service.subscribe({ platform: 'slack', channelId: 'C-NEWS', userId: 'U1' }, { topics: ['fentanyl'] });
+    const sub = service.subscribe({ platform: 'slack', channelId: 'C-NEWS', userId: 'U1' }, { topics: ['beehives'] });
     store.pause(sub.id, 'channel_not_found');
     expect(textOf(await runText('digest list', ctx()))).toMatch(/Paused: channel_not_found/);
   });
 
   it('previews the digest to the asker only and remembers nothing as sent', async () => {
-    await runText('digest subscribe fentanyl', ctx());
+    await runText('digest subscribe beehives', ctx());
     const reply = await runText('digest preview', ctx());
     expect(reply.onlyAsker).toBe(true);
     expect(reply.blocks.some((b) => b.type === 'excerpt')).toBe(true);
     expect(store.sentPassages('slack', 'C-NEWS').size).toBe(0);
-    const other = await runText('digest preview Mérida funding', ctx({ channel: { id: 'C-OTHER' } }));
-    expect(other.title).toContain('Mérida funding');
+    const other = await runText('digest preview café grants', ctx({ channel: { id: 'C-OTHER' } }));
+    expect(other.title).toContain('café grants');
     expect((await runText('digest preview', ctx({ channel: { id: 'C-OTHER' } }))).error?.code).toBe('no-topics');
   });
 
   it.each([
-    ['a time', 'digest preview fentanyl at 07:30', 'no time ("07:30")'],
-    ['a time that is none', 'digest preview fentanyl at 25:00', 'no time ("25:00")'],
-    ['days', 'digest preview fentanyl, Mérida funding daily', 'no days ("daily")'],
-    ['a time zone', 'digest preview fentanyl in Europe/London', 'no time zone ("Europe/London")'],
-    ['"at" alone', 'digest preview fentanyl at', 'no time:'],
+    ['a time', 'digest preview beehives at 07:30', 'no time ("07:30")'],
+    ['a time that is none', 'digest preview beehives at 25:00', 'no time ("25:00")'],
+    ['days', 'digest preview beehives, café grants daily', 'no days ("daily")'],
+    ['a time zone', 'digest preview beehives in Europe/London', 'no time zone ("Europe/London")'],
+    ['"at" alone', 'digest preview beehives at', 'no time:'],
   ])('refuses a preview given %s in one line naming it, rather than ignore it', async (_what, text, named) => {
-    await runText('digest subscribe fentanyl at 09:00', ctx());
+    await runText('digest subscribe beehives at 09:00', ctx());
     const reply = await runText(text, ctx());
     expect(reply.error?.code).toBe('bad-arguments');
     expect(reply.error?.message).toMatch(/^"digest preview" shows the digest as it would be now, so it takes topics/);
@@ -422,14 +422,14 @@ describe('digest command', () => {
   it('refuses a preview given a schedule as Discord options the same way', async () => {
     const reply = await runCommand(
       'digest',
-      { action: 'preview', topics: 'fentanyl', tz: 'UTC' },
+      { action: 'preview', topics: 'beehives', tz: 'UTC' },
       ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } }),
     );
     expect(reply.error?.message).toMatch(/^"digest preview" .+ no time zone \("UTC"\)/);
   });
 
   it('answers politely where digests are not available', async () => {
-    const reply = await runText('digest subscribe fentanyl', ctx({ digest: undefined }));
+    const reply = await runText('digest subscribe beehives', ctx({ digest: undefined }));
     expect(reply.error?.code).toBe('digest-unavailable');
   });
 

@@ -31,11 +31,11 @@ function expectVerbatim(reply: Reply) {
 
 describe('composeDigest', () => {
   it('quotes at most two unseen passages per topic, verbatim and cited, and lists what it quoted', () => {
-    const { reply, shownIds } = digestOf(world(), { topics: ['fentanyl', 'Mérida funding'] });
+    const { reply, shownIds } = digestOf(world(), { topics: ['beehives', 'café grants'] });
     expect(reply.status).toBe('ok');
     const quoted = excerpts(reply);
-    expect(quoted.filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
-    expect(quoted.filter((e) => e.citation.source === 'merida.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
+    expect(quoted.filter((e) => e.citation.source === 'beehives.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
+    expect(quoted.filter((e) => e.citation.source === 'cafes.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
     expect(shownIds).toEqual(quoted.map(idOf));
     expect(quoted.every((e) => e.citation.title && e.citation.paragraph > 0)).toBe(true);
     expectVerbatim(reply);
@@ -43,32 +43,32 @@ describe('composeDigest', () => {
 
   it('takes its numbers from DIGEST_DEFAULTS, each overridable through tuning', () => {
     const quoted = excerpts(
-      digestOf(world(), { topics: ['fentanyl', 'Mérida funding'], tuning: { passagesPerTopic: 1 } }).reply,
+      digestOf(world(), { topics: ['beehives', 'café grants'], tuning: { passagesPerTopic: 1 } }).reply,
     );
-    expect(quoted.filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(1);
-    expect(quoted.filter((e) => e.citation.source === 'merida.md')).toHaveLength(1);
+    expect(quoted.filter((e) => e.citation.source === 'beehives.md')).toHaveLength(1);
+    expect(quoted.filter((e) => e.citation.source === 'cafes.md')).toHaveLength(1);
   });
 
   it('skips passages the channel has been sent', () => {
-    const first = digestOf(world(), { topics: ['fentanyl'] });
-    const second = digestOf(world(), { topics: ['fentanyl'], seen: new Set(first.shownIds) });
+    const first = digestOf(world(), { topics: ['beehives'] });
+    const second = digestOf(world(), { topics: ['beehives'], seen: new Set(first.shownIds) });
     expect(second.shownIds).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
     expect(second.shownIds.filter((id) => first.shownIds.includes(id))).toEqual([]);
   });
 
   it('leads with new documents: title, source, date and opening sentences', () => {
-    const doc = world().dossier.document('merida.md')!;
-    const { reply } = digestOf(world(), { topics: ['fentanyl'], newDocuments: [doc] });
+    const doc = world().dossier.document('cafes.md')!;
+    const { reply } = digestOf(world(), { topics: ['beehives'], newDocuments: [doc] });
     expect(reply.blocks[0]).toMatchObject({ type: 'text', text: [{ text: 'New in the corpus' }] });
     expect(reply.blocks[1]).toMatchObject({
       type: 'excerpt',
-      excerpt: { citation: { source: 'merida.md', title: doc.meta.title, date: doc.meta.date } },
+      excerpt: { citation: { source: 'cafes.md', title: doc.meta.title, date: doc.meta.date } },
     });
     expectVerbatim(reply);
   });
 
   it('lists a new document’s key figures under their own heading, not under its opening sentences', () => {
-    const doc = world().dossier.document('merida.md')!;
+    const doc = world().dossier.document('cafes.md')!;
     const item = {
       text: '$3 billion',
       sentence: [{ text: '$3 billion' }],
@@ -76,7 +76,7 @@ describe('composeDigest', () => {
     };
     const { reply } = digestOf(world(), {
       newDocuments: [doc],
-      figures: { forTopic: () => confident([]), forDocument: () => [{ id: 'merida.md#8:figure:0', item }] },
+      figures: { forTopic: () => confident([]), forDocument: () => [{ id: 'cafes.md#8:figure:0', item }] },
     });
     expect(reply.blocks[1]).toMatchObject({ type: 'excerpt', excerpt: { figures: [] } });
     expect(reply.blocks[2]).toEqual({ type: 'figures', title: `Key figures: ${doc.meta.title}`, items: [item] });
@@ -84,7 +84,7 @@ describe('composeDigest', () => {
 
   it('says so when the channel has seen the whole corpus', () => {
     const { reply, shownIds } = digestOf(world(), {
-      topics: ['fentanyl'],
+      topics: ['beehives'],
       seen: new Set(world().dossier.passages.map((p) => p.id)),
     });
     expect(reply.status).toBe('empty');
@@ -92,7 +92,7 @@ describe('composeDigest', () => {
   });
 
   it('keeps to five topics and adds each topic’s key figures when a figure source is given', () => {
-    const topics = ['fentanyl', 'Mérida funding', 'seizures', 'ports', 'precursors', 'helicopters'];
+    const topics = ['beehives', 'café grants', 'inspections', 'orchards', 'varroa', 'espresso'];
     const figure = (topic: string): FigureItem => ({
       text: '4',
       sentence: [{ text: `${topic}: 4` }],
@@ -106,7 +106,7 @@ describe('composeDigest', () => {
     expect(figureBlocks.map((b) => b.type === 'figures' && b.title)).toEqual(
       topics.slice(0, MAX_TOPICS).map((t) => `Key figures: ${t}`),
     );
-    expect(reply.title).not.toContain('helicopters');
+    expect(reply.title).not.toContain('espresso');
   });
 });
 

@@ -44,21 +44,21 @@ describe('digests over several days', () => {
 
       now = at('2026-03-05T20:00Z');
       await writeFile(
-        join(world().corpusDir, 'seizure.md'),
+        join(world().corpusDir, 'harvest.md'),
         note(
-          'A record fentanyl seizure',
-          'Inspectors reported the largest fentanyl seizure of the decade at a ' +
-            'Pacific port.\n\nThe shipment was declared as furniture parts.',
+          'A record harvest from beehives',
+          'Keepers reported the largest harvest from beehives of the decade on a ' +
+            'hillside farm.\n\nThe honey was sold as comb in jars.',
           '2026-03-05',
         ),
       );
-      expect(await world().dossier.rescan()).toEqual({ added: ['seizure.md'], changed: [], removed: [] });
+      expect(await world().dossier.rescan()).toEqual({ added: ['harvest.md'], changed: [], removed: [] });
 
       now = at('2026-03-06T13:00Z');
       await scheduler.tick(now);
       const fourth = adapter.postsTo('C-NEWS')[3]!;
       const firstExcerpt = fourth.blocks.find((b) => b.type === 'excerpt');
-      expect(firstExcerpt?.type === 'excerpt' && firstExcerpt.excerpt.citation.source).toBe('seizure.md');
+      expect(firstExcerpt?.type === 'excerpt' && firstExcerpt.excerpt.citation.source).toBe('harvest.md');
       expect(quotedIds(fourth).filter((id) => all.includes(id))).toEqual([]);
 
       // The morning after, the document is no longer new.

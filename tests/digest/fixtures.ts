@@ -8,38 +8,38 @@ import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';
 import { note, openCorpus } from '../support/corpus.js';
 
-const fentanylFacts = [
-  'Seizures of fentanyl at the southern border rose sharply over the year.',
-  'Customs officers found fentanyl hidden in the panels of a delivery van.',
-  'Analysts said fentanyl precursors were shipped through several ports.',
-  'A task force traced fentanyl profits through shell companies.',
-  'Prosecutors charged four people with fentanyl trafficking in the spring.',
-  'Health officials counted fentanyl in most overdose deaths that winter.',
-  'Chemists described how fentanyl is pressed into counterfeit pills.',
-  'The ministry published new rules on fentanyl precursor imports.',
+const beehiveFacts = [
+  'Inspections of beehives in the valley rose sharply over the year.',
+  'Inspectors found beehives hidden in the hedges behind a farm shop.',
+  'Keepers said beehives with varroa mites were moved between orchards.',
+  'A cooperative traced beehives sold through three weekly markets.',
+  'Wardens fined four people for keeping beehives beside a school in the spring.',
+  'Vets counted varroa in most of the beehives lost that winter.',
+  'Keepers described how beehives are wrapped in straw against the frost.',
+  'The ministry published new rules on varroa treatment for beehives.',
 ];
-const meridaFacts = [
-  'Mérida funding paid for scanners at several crossings.',
-  'Congress debated Mérida funding for police training programmes.',
-  'Auditors reviewed how Mérida funding was spent on helicopters.',
-  'Mérida funding shifted toward judicial reform after the first years.',
-  'Critics said Mérida funding lacked clear measures of success.',
-  'Officials defended Mérida funding as a shared responsibility.',
-  'Mérida funding supported witness protection in some states.',
-  'A report tallied Mérida funding across a decade of aid.',
+const cafeFacts = [
+  'Café grants paid for new ovens in several villages.',
+  'The council debated café grants for barista training courses.',
+  'Auditors reviewed how café grants were spent on espresso machines.',
+  'Café grants shifted toward rural owners after the first years.',
+  'Critics said café grants lacked clear measures of success.',
+  'Officials defended café grants as a way to keep high streets open.',
+  'Café grants supported apprenticeships in some towns.',
+  'A report tallied café grants across a decade of support.',
 ];
 
 /** Two documents, eight distinct paragraphs on each topic: enough for three days of digests. */
 export const CORPUS = {
-  'fentanyl.md': note('Fentanyl on the border', fentanylFacts.join('\n\n'), '2026-01-10'),
-  'merida.md': note('The Mérida Initiative', meridaFacts.join('\n\n'), '2026-01-12'),
+  'beehives.md': note('Beehives in the valley', beehiveFacts.join('\n\n'), '2026-01-10'),
+  'cafes.md': note('The café grant scheme', cafeFacts.join('\n\n'), '2026-01-12'),
 };
 
 export const newsroom: NewSubscription = {
   platform: 'slack',
   channelId: 'C-NEWS',
   subscriberId: 'U-EDITOR',
-  topics: ['fentanyl', 'Mérida funding'],
+  topics: ['beehives', 'café grants'],
   time: '08:00',
   days: [0, 1, 2, 3, 4, 5, 6],
   timeZone: 'America/New_York',

@@ -45,7 +45,7 @@ describe('DigestRuntime', () => {
       await runtime.start();
       expect(existsSync(world.dbPath)).toBe(true);
       // A document the engine adds while the digest runs is first seen then, so it leads the next digest.
-      writeFileSync(join(world.corpusDir, 'new.md'), note('Extraditions', 'Officials announced three extraditions.'));
+      writeFileSync(join(world.corpusDir, 'new.md'), note('Swarms', 'Keepers reported three swarms.'));
       await world.dossier.rescan();
       expect(runtime.store.seenSince(started)).toContain('new.md');
       const ctx = (channel: string) => ({
@@ -56,8 +56,8 @@ describe('DigestRuntime', () => {
         now: () => new Date(),
         digest: runtime!.service,
       });
-      await runText('digest subscribe fentanyl at 06:45 daily America/New_York', ctx('C-NY'));
-      await runText('digest subscribe Mérida funding at 07:15 daily', ctx('C-LDN'));
+      await runText('digest subscribe beehives at 06:45 daily America/New_York', ctx('C-NY'));
+      await runText('digest subscribe café grants at 07:15 daily', ctx('C-LDN'));
       expect(runtime.store.subscriptions().map((s) => [s.channelId, s.time, s.timeZone])).toEqual([
         ['C-NY', '06:45', 'America/New_York'],
         ['C-LDN', '07:15', 'Europe/London'],
@@ -85,7 +85,7 @@ describe('DigestRuntime', () => {
     expect(runtime.problem()).toContain(`the digest database ${world.dbPath} was deleted`);
     runtime.problem();
     expect(lines.filter((l) => l.msg.startsWith('the digest database cannot be used'))).toHaveLength(1);
-    const reply = await runText('digest subscribe fentanyl', {
+    const reply = await runText('digest subscribe beehives', {
       dossier: world.dossier,
       platform: 'slack' as const,
       user: { id: 'U1' },
@@ -107,12 +107,12 @@ describe('DigestRuntime', () => {
       });
     const first = make();
     await first.start();
-    first.service.subscribe({ platform: 'slack', channelId: 'C1', userId: 'U1' }, { topics: ['fentanyl'] });
+    first.service.subscribe({ platform: 'slack', channelId: 'C1', userId: 'U1' }, { topics: ['beehives'] });
     await first.stop();
     runtime = make();
     await runtime.start();
     expect(runtime.service.subscription('slack', 'C1')).toMatchObject({
-      topics: ['fentanyl'],
+      topics: ['beehives'],
       timeZone: 'Europe/London',
       time: '08:00',
     });

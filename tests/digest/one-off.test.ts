@@ -12,18 +12,18 @@ describe('oneOffDigest', () => {
   it(
     'one-off (terminal): documents dated since the given day lead, and bad ' + 'input is one line naming the problem',
     () => {
-      const reply = oneOffDigest(world().dossier, ['fentanyl'], '2026-01-11');
-      expect(excerpts(reply)[0]?.citation.source).toBe('merida.md');
-      expect(excerpts(reply).filter((e) => e.citation.source === 'fentanyl.md')).toHaveLength(
+      const reply = oneOffDigest(world().dossier, ['beehives'], '2026-01-11');
+      expect(excerpts(reply)[0]?.citation.source).toBe('cafes.md');
+      expect(excerpts(reply).filter((e) => e.citation.source === 'beehives.md')).toHaveLength(
         DIGEST_DEFAULTS.passagesPerTopic,
       );
-      expect(() => oneOffDigest(world().dossier, ['fentanyl'], 'yesterday')).toThrow(
+      expect(() => oneOffDigest(world().dossier, ['beehives'], 'yesterday')).toThrow(
         /--since "yesterday" is not a date/,
       );
       // Shaped like a date but not one the calendar has (Date.parse reads the first as 2 March).
       for (const day of ['2026-02-30', '2026-04-31', '2026-13-01'])
-        expect(() => oneOffDigest(world().dossier, ['fentanyl'], day)).toThrow(`--since "${day}" is not a date`);
-      expect(oneOffDigest(world().dossier, ['fentanyl'], '2024-02-29').blocks.length).toBeGreaterThan(0);
+        expect(() => oneOffDigest(world().dossier, ['beehives'], day)).toThrow(`--since "${day}" is not a date`);
+      expect(oneOffDigest(world().dossier, ['beehives'], '2024-02-29').blocks.length).toBeGreaterThan(0);
       expect(() => oneOffDigest(world().dossier, [], undefined)).toThrow(/at least one topic/);
     },
   );

@@ -42,7 +42,7 @@ function leftPosting(store: DigestStore, id: number) {
         subscriptionId: id,
         slot: SLOT,
         owner: 'elsewhere:1:dead',
-        shownIds: ['fentanyl.md#1'],
+        shownIds: ['beehives.md#1'],
         leaseUntil: plus(SLOT, 2),
       },
     ],
@@ -266,7 +266,7 @@ describe('DigestScheduler', () => {
         await scheduler(store, platform).tick(plus(SLOT, 3));
         expect(platform.messages).toHaveLength(1);
         expect(store.run(id, SLOT)?.state).toBe('sent');
-        expect([...store.sentPassages('slack', 'C-NEWS')]).toEqual(['fentanyl.md#1']);
+        expect([...store.sentPassages('slack', 'C-NEWS')]).toEqual(['beehives.md#1']);
       },
     );
 
@@ -401,7 +401,7 @@ describe('DigestScheduler', () => {
       expect(notes[0]!.error).toEqual({
         code: 'digest-paused',
         message:
-          'The digest you set up for channel C-GONE (fentanyl, Mérida funding, daily at 08:00 America/New_York) ' +
+          'The digest you set up for channel C-GONE (beehives, café grants, daily at 08:00 America/New_York) ' +
           `is paused: ${why} Once the bot can post there again, subscribe again with \`digest subscribe\`.`,
       });
     });

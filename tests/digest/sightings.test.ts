@@ -12,19 +12,19 @@ describe('recordSightings', () => {
     let now = at('2026-03-01T00:00Z');
     const store = world().openStore();
     const stop = recordSightings(world().dossier, store, () => now);
-    expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['fentanyl.md', 'merida.md']);
+    expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['beehives.md', 'cafes.md']);
 
     now = at('2026-03-02T00:00Z');
-    await writeFile(join(world().corpusDir, 'new.md'), note('Extraditions', 'Officials announced three extraditions.'));
-    await writeFile(join(world().corpusDir, 'merida.md'), note('The Mérida Initiative', 'Mérida funding was cut.'));
-    await rm(join(world().corpusDir, 'fentanyl.md'));
+    await writeFile(join(world().corpusDir, 'new.md'), note('Swarms', 'Keepers reported three swarms.'));
+    await writeFile(join(world().corpusDir, 'cafes.md'), note('The café grant scheme', 'Café grants were cut.'));
+    await rm(join(world().corpusDir, 'beehives.md'));
     expect(await world().dossier.rescan()).toEqual({
       added: ['new.md'],
-      changed: ['merida.md'],
-      removed: ['fentanyl.md'],
+      changed: ['cafes.md'],
+      removed: ['beehives.md'],
     });
     expect(store.seenSince(at('2026-03-01T12:00Z'))).toEqual(['new.md']);
-    expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['merida.md', 'new.md']);
+    expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['cafes.md', 'new.md']);
 
     stop();
     await writeFile(join(world().corpusDir, 'later.md'), note('Later', 'Filed once nobody was recording.'));

@@ -74,7 +74,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const b = harness.open();
       expect(b.subscription('slack', 'C1')).toMatchObject({
         id: sub.id,
-        topics: ['fentanyl', 'Mérida funding'],
+        topics: ['beehives', 'café grants'],
         days: [1, 2, 3, 4, 5],
         state: 'active',
         subscriberId: 'U1',
@@ -93,14 +93,14 @@ export function storeContract(name: string, harness: StoreHarness): void {
     it('subscribing a channel again replaces its schedule and keeps its id; a new schedule starts then', () => {
       const s = harness.open();
       const first = s.subscribe(newsroom, t('2026-03-02T10:00Z'));
-      expect(s.subscribe({ ...newsroom, topics: ['extraditions'] }, t('2026-03-03T10:00Z'))).toMatchObject({
+      expect(s.subscribe({ ...newsroom, topics: ['swarms'] }, t('2026-03-03T10:00Z'))).toMatchObject({
         scheduleFrom: '2026-03-02T10:00:00.000Z',
       });
       s.pause(first.id, 'channel-gone');
-      const second = s.subscribe({ ...newsroom, topics: ['extraditions'], time: '07:00' }, t('2026-03-04T10:00Z'));
+      const second = s.subscribe({ ...newsroom, topics: ['swarms'], time: '07:00' }, t('2026-03-04T10:00Z'));
       expect(second).toMatchObject({
         id: first.id,
-        topics: ['extraditions'],
+        topics: ['swarms'],
         time: '07:00',
         state: 'active',
         createdAt: '2026-03-02T10:00:00.000Z',
@@ -234,7 +234,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     it('keeps the state behind buttons for every connection until it expires', () => {
       const a = harness.open();
       const b = harness.open();
-      const state = { owner: 'U1', command: 'ask', args: { query: 'Mérida "funding"', offset: 3 } };
+      const state = { owner: 'U1', command: 'ask', args: { query: 'café "grants"', offset: 3 } };
       a.keepButtons('flow-1', state, t('2026-03-02T10:15Z'), t('2026-03-02T10:00Z'));
       expect(b.buttons('flow-1', t('2026-03-02T10:14Z'))).toEqual(state);
       expect(b.buttons('flow-1', t('2026-03-02T10:16Z'))).toBeUndefined();
