@@ -253,6 +253,11 @@ export interface RankingOptions {
      * months") when another figure's does: it is about another time.
      */
     otherTime: number;
+    /**
+     * Score factor for a figure whose clause names only the topic's time, change or share words ("in 2019", "pct"),
+     * nothing of what it is about, when another figure's clause names the same times and some of that.
+     */
+    otherSubject: number;
     /** Score factor for a sum of money when the topic asks "how many" or "the number of": it wants a count. */
     otherKind: number;
     /**
@@ -387,6 +392,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     otherTime: 0.5,
     otherKind: 0.5,
     otherPart: 0.5,
+    otherSubject: 0.5,
     changeWeight: 0.2,
   },
 };

@@ -11,11 +11,11 @@ const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
 
 /**
  * Weighs down, in place, the figures that stand beside the topic rather than for it: another part of a whole the topic
- * names (`otherPart`), another time than the one it names (`otherTime`), another kind of figure than it asks for
- * (`otherKind`).
+ * names (`otherPart`), another time than the one it names (`otherTime`), nothing of what it is about beside a figure
+ * that names some (`otherSubject`), another kind of figure than it asks for (`otherKind`).
  */
 export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scored[]): void {
-  const { otherPart, otherTime, otherKind } = dossier.ranking.figures;
+  const { otherPart, otherTime, otherKind, otherSubject } = dossier.ranking.figures;
   const beside = besideTopic(dossier.index.analyzer, found);
   for (const f of found) if (beside.has(f.figure)) f.figure.score *= otherPart;
   // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
@@ -29,6 +29,14 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   const timed = found.filter((f) => f.subject > 0 && onTime(f.figure)).map((f) => f.subjectAround);
   if (timed.length)
     for (const f of found) if (!onTime(f.figure) && f.subject <= Math.max(...timed)) f.figure.score *= otherTime;
+  // A figure whose clause names of the topic only its time, change or share ("in 2019", "pct") stands beside one whose
+  // clause names the same times and something of what the topic is about: "12 percent more silt dredged in 2019" beside
+  // "1,200 cargo thefts in 2019" on "cargo thefts in 2019, pct". With no such figure it may be about the topic in other
+  // words ("homicides rose 25 percent in 2017" on "killings in 2017", where "34,500 killed" is of 2019), and keeps its
+  // score.
+  const about = found.filter((f) => f.subject > 0);
+  for (const f of found)
+    if (f.subject === 0 && about.some((g) => [...f.times].every((t) => g.times.has(t)))) f.figure.score *= otherSubject;
   // "How many" asks for a count: a sum of money answers "how much".
   if (query.wantsCount) for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
   // "40 years" answers a topic that asks how long or names a unit of time ("yrs as a diplomat"); beside any other it is

@@ -45,6 +45,8 @@ export interface Scored {
   subject: number;
   /** The same for its whole passage, with its heading and the paragraph it continues. */
   subjectAround: number;
+  /** The topic's numbers (its times: "2019", "fy22") that its clause names. */
+  times: Set<QueryWord>;
 }
 
 /**
@@ -93,6 +95,7 @@ export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Cl
   const { sentenceWeight, measureWeight, wordedCount } = dossier.ranking.figures;
   const found: Scored[] = [];
   const subject = subjectOf(query);
+  const numbers = { ...query, words: query.words.filter((w) => /\d/.test(w.term)) };
   for (const { figure, hit, terms, whole, factor, measure } of clauses) {
     const amounts = { figure: true, money: MONEY_UNITS.has(figure.unit) };
     const own = factor * coverage(query, terms, amounts);
@@ -110,6 +113,7 @@ export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Cl
       held: heldBy(query, measure, amounts),
       subject: subject.words.length ? factor * coverage(subject, terms) : 0,
       subjectAround: subject.words.length ? coverage(subject, whole) : 0,
+      times: heldBy(numbers, terms),
     });
   }
   return found;

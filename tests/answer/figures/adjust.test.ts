@@ -61,4 +61,34 @@ describe('adjustScores', () => {
     // A count of something else is not a length.
     expect(await scoreOf('ferry', '12 ferries', 0.5)).toBeCloseTo((await scoreOf('ferry', '12 ferries', 1))!);
   });
+
+  it("weighs a figure naming only the topic's time beside one naming it and the subject", async () => {
+    const buses = {
+      'buses.md': note(
+        'Town Transport Notes',
+        [
+          'In 2019 there were 40 bus crashes in the town.',
+          'Ferry passengers rose by 12 percent in 2019.',
+          'Bus crashes worried the council.',
+          'Bus drivers asked for safer roads after crashes.',
+          'Most bus crashes happen at junctions.',
+          'Late services rose by 20 percent in 2021.',
+          'Delays cost the operator $40,000 in 2020.',
+        ].join('\n\n'),
+      ),
+    };
+    /** The texts and scores of the figures on `topic`, with the ranking's otherSubject as given. */
+    const figures = (topic: string, otherSubject: number) =>
+      withCorpus(buses, (town) => answerFigures(town, topic).figures.map((f) => [f.text, f.score] as const), {
+        ranking: { figures: { otherSubject, minRelative: 0, unmeasuredRelative: 0 } },
+      });
+    const score = (list: (readonly [string, number])[], text: string) => list.find(([t]) => t === text)?.[1];
+    // "12 percent" shares only the year with "bus crashes in 2019"; the 40 crashes are of that year too.
+    const [plain, weighed] = [await figures('bus crashes in 2019', 1), await figures('bus crashes in 2019', 0.5)];
+    expect(score(weighed, '12 percent')).toBeCloseTo(score(plain, '12 percent')! / 2);
+    expect(score(weighed, '40 bus crashes')).toBeCloseTo(score(plain, '40 bus crashes')!);
+    // "Late services" may be the delays in other words: the one figure naming delays is of another year.
+    const [delays, delaysWeighed] = [await figures('delays in 2021', 1), await figures('delays in 2021', 0.5)];
+    expect(score(delaysWeighed, '20 percent')).toBeCloseTo(score(delays, '20 percent')!);
+  });
 });
