@@ -21,6 +21,8 @@ export interface Bridge {
   via: BridgeSource;
   /** For a lexicon's bridge, the words of `from` as the lexicon writes them (folded), one for each of its terms. */
   written?: string[];
+  /** A lexicon's bridge between two other ways of saying its line's term, which relate only through it. */
+  throughHead?: boolean;
 }
 
 /** Another way to say part of a question: found at `from`..`to` (exclusive) among the question's terms. */
@@ -31,6 +33,7 @@ export interface Found {
   via: BridgeSource;
   /** The bridge's `written` words, which the question's words at `from`..`to` matched by their terms. */
   written?: string[];
+  throughHead?: boolean;
 }
 
 /** The shortest word whose typos are looked for, and the shortest forgiven two (a long word has room for them). */
@@ -111,14 +114,18 @@ export class Bridges {
     const out: Bridge[] = [];
     const seen = new Set<string>();
     for (const { phrases, via } of groups) {
-      const analysed = phrases.map((p) => phraseWords(p, analyzer)).filter((t) => t.length > 0);
-      for (const fromWords of analysed)
-        for (const toWords of analysed) {
+      // A group's first phrase is its head: a lexicon's term, the others its other ways of saying it.
+      const analysed = phrases
+        .map((p, i) => ({ words: phraseWords(p, analyzer), head: i === 0 }))
+        .filter((p) => p.words.length > 0);
+      for (const { words: fromWords, head: fromHead } of analysed)
+        for (const { words: toWords, head: toHead } of analysed) {
           const [from, to] = [fromWords.map((w) => w.term), toWords.map((w) => w.term)];
           const key = `${from.join(' ')}>${to.join(' ')}>${via}`;
           if (from.join(' ') === to.join(' ') || seen.has(key)) continue;
           seen.add(key);
-          out.push({ from, to, via, ...(via === 'lexicon' && { written: fromWords.map((w) => w.word) }) });
+          const lexicon = via === 'lexicon' && { written: fromWords.map((w) => w.word) };
+          out.push({ from, to, via, ...lexicon, ...(lexicon && !fromHead && !toHead && { throughHead: true }) });
         }
     }
     return out;
@@ -148,9 +155,9 @@ export class Bridges {
   find(terms: string[]): Found[] {
     const found: Found[] = [];
     terms.forEach((term, i) => {
-      for (const { from, to, via, written } of this.startingAt(term))
+      for (const { from, to, via, written, throughHead } of this.startingAt(term))
         if (from.every((t, j) => terms[i + j] === t))
-          found.push({ from: i, to: i + from.length, terms: to, via, ...(written && { written }) });
+          found.push({ from: i, to: i + from.length, terms: to, via, ...(written && { written }), throughHead });
     });
     return found;
   }

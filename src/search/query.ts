@@ -35,11 +35,17 @@ export interface Alternative {
    */
   gated?: boolean;
   /**
-   * A phrase of the corpus's lexicon ("Customs and Border Protection" for "CBP"): it names one thing whole, and part of
-   * it names another ("border", "U.S. Customs"), so it counts in the decision to answer only where a passage holds all
+   * A phrase of the corpus's lexicon ("Royal National Lifeboat Institution" for "RNLI"): it names one thing whole, and
+   * part of it another ("national park"), so it counts in the decision to answer only where a passage holds all
    * of it; part of it still orders passages.
    */
   whole?: boolean;
+  /**
+   * Between two other ways of saying a lexicon line's term ("cars" and "lorries" under "vehicles"), which relate only
+   * through it, as "usage" and "demand" under "consumption" do: two relations, not surely one thing. It orders
+   * passages at the lexicon's weight, and counts in the decision to answer at it twice.
+   */
+  throughHead?: boolean;
 }
 
 /** One word of a question, with the terms it searches for and how much it tells passages apart. */
@@ -313,13 +319,14 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const weight = options.bridges[found.via];
     if (weight <= 0) continue;
     // A lexicon relates the words it writes, not every word of their stem: its "earnings" (revenue) is not the asker's
-    // "earn" (a wage), nor its "prison" "prisoners". The asker's word must be the lexicon's, as written or inflected
-    // ("murders" for "murder", "jailed" for "jail").
+    // "earn" (a wage), nor its "organizations" an "organ". The asker's word must be the lexicon's, as written or
+    // inflected ("ferries" for "ferry", "sailed" for "sail").
     if (found.written && !found.written.every((w, j) => sameWord(typed[found.from + j]!.word, w))) continue;
     const gated = found.via === 'rare' || found.via === 'similar' || undefined;
     const whole = (found.via === 'lexicon' && found.terms.length > 1) || undefined;
+    const { throughHead } = found;
     for (let i = found.from; i < found.to; i++)
-      alternatives[i]!.push({ terms: found.terms, weight, via: found.via, gated, whole });
+      alternatives[i]!.push({ terms: found.terms, weight, via: found.via, gated, whole, throughHead });
   }
   // An acronym the question defines ("systemic lupus erythematosus (SLE)") says its long form again: one thing asked
   // for, weighed once, by the long form's words, each of which the acronym also says (at an alias's weight), so a
@@ -365,8 +372,8 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     // a guess, which a passage's other words may confirm but the decision to answer must not rest on.
     const sure = usable.filter((a) => !a.gated);
     // The lexicon adds ways for a passage to cover a word, and never changes what the word weighs: a word the corpus
-    // lacks weighs as much with it as without it. Weighed by the rarest word of its lexicon phrase ("CBP" by
-    // "customs"), it weighed less than unknown, so a passage holding none of it covered more of the question than
+    // lacks weighs as much with it as without it. Weighed by the rarest word of its lexicon phrase ("RNLI" by
+    // "lifeboat"), it weighed less than unknown, so a passage holding none of it covered more of the question than
     // with no lexicon at all.
     const dfs = sure
       .filter((a) => a.via !== 'lexicon')
@@ -440,7 +447,7 @@ function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): Que
   return named.length ? named : undefined;
 }
 
-/** Whether two words (folded) are one, as written or inflected: "murders" and "murder", not "earn" and "earnings". */
+/** Whether two words (folded) are one, as written or inflected: "ferries" and "ferry", not "earn" and "earnings". */
 function sameWord(a: string, b: string): boolean {
   const forms = new Set([a, ...baseForms(a)]);
   return [b, ...baseForms(b)].some((form) => forms.has(form));
@@ -498,7 +505,7 @@ function quantityOf(term: string): QueryWord['quantity'] {
 /**
  * How much of a word a passage holding `matched` covers: 1 for the word itself, less for another way of saying it; a
  * gated alternative only when `context` (the passage holds another word of the question), and part of a `whole` one
- * only when `ordering` passages.
+ * only when `ordering` passages; one `throughHead` at its weight twice unless `ordering`.
  */
 function credit(
   word: QueryWord,
@@ -514,7 +521,7 @@ function credit(
     if (alt.gated && !context) continue;
     const share = alt.terms.filter((t) => matched.has(t)).length / alt.terms.length;
     if (share < 1 && alt.whole && !ordering) continue;
-    best = Math.max(best, alt.weight * share);
+    best = Math.max(best, (alt.throughHead && !ordering ? alt.weight ** 2 : alt.weight) * share);
   }
   return best;
 }

@@ -591,4 +591,22 @@ describe("a corpus lexicon's relation", () => {
       },
     );
   });
+
+  it("relates two other ways of a line's term through it: at the lexicon's weight twice, to decide", async () => {
+    await withCorpus(
+      {
+        'a.md': note('Traffic', 'Cars queued on the bridge all morning.'),
+        'synonyms.yaml': 'vehicles: [cars, lorries]\n',
+      },
+      (dossier) => {
+        const { lexicon } = dossier.ranking.query.bridges;
+        const cars = dossier.index.analyzer.terms('cars');
+        // A lorry is a vehicle, as a car is, but not a car: two relations through the term.
+        const lorries = analysed(dossier, 'lorries');
+        expect(coverage(lorries, cars)).toBeCloseTo(lexicon * lexicon);
+        expect(coverage(lorries, cars, undefined, true)).toBeCloseTo(lexicon);
+        expect(coverage(analysed(dossier, 'vehicles'), cars)).toBeCloseTo(lexicon);
+      },
+    );
+  });
 });
