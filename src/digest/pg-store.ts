@@ -361,7 +361,12 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
     return row?.at ?? undefined;
   }
 
-  sentPassages(platform: Subscription['platform'], channelId: string): Set<string> {
+  /**
+   * The table is still `sent_passages`, though it holds figure ids too: renaming it would take a migration, and during
+   * a rolling upgrade (several instances share one database) an instance still on the old code would write to a table
+   * that is gone.
+   */
+  sentItems(platform: Subscription['platform'], channelId: string): Set<string> {
     const rows = this.sql<{ passage_id: string }>(
       'SELECT passage_id FROM sent_passages WHERE platform = $1 AND channel_id = $2',
       [platform, channelId],

@@ -474,7 +474,7 @@ export class DigestScheduler {
           dossier,
           topics: sub.topics,
           newDocuments: newDocuments(store, dossier, sub),
-          seen: store.sentPassages(sub.platform, sub.channelId),
+          seen: store.sentItems(sub.platform, sub.channelId),
           figures: this.options.figures,
           rankings: this.rankings,
         });

@@ -107,7 +107,7 @@ export class DigestService implements DigestDesk {
       dossier,
       topics: chosen,
       newDocuments: sub ? newDocuments(store, dossier, sub) : [],
-      seen: store.sentPassages(platform, channelId),
+      seen: store.sentItems(platform, channelId),
       figures,
       title: `Digest preview: ${chosen.join(', ')}`,
     });

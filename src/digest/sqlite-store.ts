@@ -391,7 +391,11 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     return row.at ? new Date(row.at) : undefined;
   }
 
-  sentPassages(platform: Subscription['platform'], channelId: string): Set<string> {
+  /**
+   * The table is still `sent_passages`, though it holds figure ids too: renaming it would take a migration, and during
+   * a rolling upgrade an instance still on the old code would write to a table that is gone.
+   */
+  sentItems(platform: Subscription['platform'], channelId: string): Set<string> {
     const rows = this.sql('SELECT passage_id FROM sent_passages WHERE platform = ? AND channel_id = ?').all(
       platform,
       channelId,

@@ -160,8 +160,11 @@ export interface DigestStore {
   /** When the channel's last digest was sent (or may have been). */
   lastSentAt(subscriptionId: number): Date | undefined;
 
-  /** Passage ids this channel has already been sent. */
-  sentPassages(platform: Subscription['platform'], channelId: string): Set<string>;
+  /**
+   * What this channel has already been sent: the ids of the passages its digests quoted and of the figures they showed
+   * (`<passage id>:figure:<n>`), which a digest leaves out the next time.
+   */
+  sentItems(platform: Subscription['platform'], channelId: string): Set<string>;
 
   /** Notes a corpus document the first time it is seen; later calls keep the first time. */
   markSeen(source: string, now: Date): void;

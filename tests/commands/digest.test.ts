@@ -397,7 +397,7 @@ describe('digest command', () => {
     const reply = await runText('digest preview', ctx());
     expect(reply.onlyAsker).toBe(true);
     expect(reply.blocks.some((b) => b.type === 'excerpt')).toBe(true);
-    expect(store.sentPassages('slack', 'C-NEWS').size).toBe(0);
+    expect(store.sentItems('slack', 'C-NEWS').size).toBe(0);
     const other = await runText('digest preview café grants', ctx({ channel: { id: 'C-OTHER' } }));
     expect(other.title).toContain('café grants');
     expect((await runText('digest preview', ctx({ channel: { id: 'C-OTHER' } }))).error?.code).toBe('no-topics');

@@ -56,7 +56,7 @@ describe('corpusFigures across a channel’s digests', () => {
     const sent = at(`2026-03-0${day}T13:00Z`);
     const digest = digestOf(town(), {
       topics: ['ferry fares'],
-      seen: store.sentPassages(newsroom.platform, newsroom.channelId),
+      seen: store.sentItems(newsroom.platform, newsroom.channelId),
       figures: corpusFigures,
     });
     store.claimRun(id, sent, 'p1', sent, at(`2026-03-0${day}T13:05Z`));

@@ -107,7 +107,7 @@ describe('DigestScheduler', () => {
       expect(await s.tick(plus(SLOT, 1))).toMatchObject({ sent: 1 });
       expect(platform.attempts).toHaveLength(1);
       expect(store.run(id, SLOT)?.state).toBe('sent');
-      expect([...store.sentPassages('slack', 'C-NEWS')].sort()).toEqual(quotedIds(platform.messages[0]!.reply).sort());
+      expect([...store.sentItems('slack', 'C-NEWS')].sort()).toEqual(quotedIds(platform.messages[0]!.reply).sort());
       await s.tick(NEXT_DAY);
       expect(platform.messagesTo('C-NEWS')).toHaveLength(2);
       expectNoPassageTwice(platform, 'C-NEWS');
@@ -266,7 +266,7 @@ describe('DigestScheduler', () => {
         await scheduler(store, platform).tick(plus(SLOT, 3));
         expect(platform.messages).toHaveLength(1);
         expect(store.run(id, SLOT)?.state).toBe('sent');
-        expect([...store.sentPassages('slack', 'C-NEWS')]).toEqual(['beehives.md#1']);
+        expect([...store.sentItems('slack', 'C-NEWS')]).toEqual(['beehives.md#1']);
       },
     );
 

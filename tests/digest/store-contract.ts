@@ -86,7 +86,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
         attempts: 1,
       });
       expect(b.lastSentAt(sub.id)?.toISOString()).toBe('2026-03-03T13:00:02.000Z');
-      expect([...b.sentPassages('slack', 'C1')].sort()).toEqual(['a.md#1', 'b.md#2']);
+      expect([...b.sentItems('slack', 'C1')].sort()).toEqual(['a.md#1', 'b.md#2']);
       expect(b.seenSince(t('2026-03-03T08:00Z'))).toEqual(['a.md']);
     });
 
@@ -137,7 +137,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
         postingAt: '2026-03-03T13:05:00.000Z',
       });
       expect(a.markSent(id, slot, 'p1', t('2026-03-03T13:11Z'))).toBe(true);
-      expect([...a.sentPassages('slack', 'C1')]).toEqual(['x#1']);
+      expect([...a.sentItems('slack', 'C1')]).toEqual(['x#1']);
       expect(a.claimRun(id, slot, 'p1', t('2026-03-03T14:00Z'), t('2026-03-03T14:05Z'))).toBeUndefined();
     });
 
@@ -159,7 +159,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(s.pendingRuns(t('2026-03-02T13:01Z'))).toMatchObject([{ state: 'unknown' }]);
       expect(s.claimRun(id, monday, 'p1', tuesday, t('2026-03-03T13:05Z'))).toMatchObject({ state: 'unknown' });
       expect(s.markUnconfirmed(id, monday, 'p1', tuesday, 'cannot be asked')).toBe(true);
-      expect([...s.sentPassages('slack', 'C1')]).toEqual(['a#1']);
+      expect([...s.sentItems('slack', 'C1')]).toEqual(['a#1']);
       expect(s.lastSentAt(id)?.toISOString()).toBe(tuesday.toISOString());
       expect(s.claimRun(id, tuesday, 'p1', tuesday, t('2026-03-03T13:05Z'))).toMatchObject({ state: 'claimed' });
       expect(s.latestServedSlot(id)?.toISOString()).toBe(tuesday.toISOString());
