@@ -30,6 +30,16 @@ interface Clause {
   measure: string[];
 }
 
+/** A figure's clause as `clauseOf` reads it: `framed` when only the heading or list lead-in over it names the topic. */
+interface ClauseOf {
+  terms: string[];
+  factor: number;
+  framed?: boolean;
+}
+
+/** Whether a measure is only a name: every word capitalised ("Harbour Link", "Rural Schools Initiative"). */
+const isName = (measure: string): boolean => measure.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+
 /** A figure scored for a topic, with what the later factors (`adjustScores`) weigh it by. */
 export interface Scored {
   figure: FoundFigure;
@@ -63,7 +73,7 @@ export function figureClauses(dossier: Library, query: AnalysedQuery, { passages
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
     const whole = [...frame, ...(lead ? analyzer.terms(lead.text) : []), ...analyzer.terms(passage.text)];
     // Each sentence's clause read once for the figures with a measure, once for those with none.
-    const own = [true, false].map(() => new Map<Sentence, { terms: string[]; factor: number } | undefined>());
+    const own = [true, false].map(() => new Map<Sentence, ClauseOf | undefined>());
     const figures = dossier.figures.of(passage);
     for (const figure of figures) {
       const read = own[figure.measure ? 0 : 1]!;
@@ -80,7 +90,10 @@ export function figureClauses(dossier: Library, query: AnalysedQuery, { passages
       const terms = [...sentence.filter((t) => !theirs.has(t)), ...measure];
       // A figure with no measure of its own ("Records show a drop of 6 percent") is about what the sentence
       // before named: that sentence is its clause as much as its own.
-      const factor = named || !figure.measure ? 1 : clause!.factor;
+      // A measure that is only a name ("some $4.2 million for Harbour Link" under "## Costs and funding") says which
+      // thing the figure is of, not what kind of quantity: a heading naming the topic says that, as for a figure with
+      // no measure.
+      const factor = named || !figure.measure || (clause!.framed && isName(figure.measure)) ? 1 : clause!.factor;
       clauses.push({ figure, hit, whole, terms, factor, measure });
     }
   }
@@ -132,7 +145,7 @@ function clauseOf(
   { sentence, measure }: PassageFigure,
   frame: string[],
   following: number,
-): { terms: string[]; factor: number } | undefined {
+): ClauseOf | undefined {
   const terms = analyzer.terms(sentence.text);
   const previous = passage.sentences[passage.sentences.indexOf(sentence) - 1];
   const before = previous ? analyzer.terms(previous.text) : [];
@@ -145,7 +158,7 @@ function clauseOf(
   if (coverage(query, before) > 0) return { terms: [...frame, ...before, ...terms], factor: following };
   // "## Ferry passengers" over "In 2019 the service carried 41,000": a heading says what the figures under it count,
   // when they say nothing else; one with a measure of its own counts it `following` as much.
-  return coverage(query, frame) > 0 ? { terms: [...frame, ...terms], factor: following } : undefined;
+  return coverage(query, frame) > 0 ? { terms: [...frame, ...terms], factor: following, framed: true } : undefined;
 }
 
 /** The words of the topic that a figure's measure names. */

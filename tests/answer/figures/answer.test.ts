@@ -495,6 +495,29 @@ describe('answerFigures', () => {
     expect(answer.figures.map((f) => f.text)).toEqual(expected);
   });
 
+  it('counts a sum whose measure is only a name under a heading naming the topic, as one with no measure', async () => {
+    const files = {
+      'link.md': note(
+        'Harbour Link',
+        [
+          '## Costs and funding',
+          'Since 2015 the council has set aside some $4.2 million for Harbour Link, and roughly $2.5 million of ' +
+            'that total has been spent.',
+        ].join('\n\n'),
+      ),
+      'schools.md': note(
+        'School Results',
+        '## Results\n\nOne school reported a 40 percent rise in reading scores after council-funded tutoring.',
+      ),
+    };
+    const answer = await withCorpus(files, (link) => answerFigures(link, 'funding'));
+    // The name says which link the sums are for; the heading says they are its funding.
+    expect(answer.figures.map((f) => f.text)).toEqual(
+      expect.arrayContaining(['some $4.2 million', 'roughly $2.5 million']),
+    );
+    expect(answer.groups[0]?.figures[0]?.text).toBe('some $4.2 million');
+  });
+
   it("lists another source's restatement of the best figure, worded unlike the topic", async () => {
     await withCorpus(
       {
