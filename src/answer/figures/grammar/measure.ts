@@ -266,6 +266,14 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   if (!verb && r.lower(k) === ',' && r.lower(k + 1) === 'worth') k--;
   const phrase = nounPhraseEnding(r, k + 1);
   if (!phrase) return undefined;
+  // "Bus spending over the same period was about 10 times as much": a time between the subject and its verb says when;
+  // the subject stands before it.
+  let time = phrase.first - 1;
+  while (DETERMINERS.has(r.lower(time))) time--;
+  if (TIME_PREPOSITIONS.has(r.lower(time)) && !measureText(r, phrase.first, k + 1)) {
+    const subject = nounPhraseEnding(r, time);
+    return subject && measureText(r, subject.first, time);
+  }
   // "School spending of $2bn is expected to rise to $3bn": a subject holding a sum or a share is that figure, whose
   // measure is said before it; the sum alone ("$2bn is expected to rise to $3bn") says none.
   const sum = r.t.slice(phrase.first, k + 1).findIndex((_, n) => sumAt(r, phrase.first + n));

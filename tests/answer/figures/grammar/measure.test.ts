@@ -199,6 +199,14 @@ describe('a measure is a noun phrase from its sentence', () => {
     ]);
   });
 
+  it('a time between a subject and its verb says when: the subject before it is what the figure measures', () => {
+    expectMeasures([
+      ['Bus spending over the same period was about 10 times as much.', 'about 10 times as much', 'Bus spending'],
+      ['School meal costs during the same years were $4 million.', '$4 million', 'School meal costs'],
+      ['Ferry ridership in the same years was roughly 3 times as high.', 'roughly 3 times', 'Ferry ridership'],
+    ]);
+  });
+
   it('a participle that narrows the noun stays with it', () => {
     const sentence = 'An estimated 40 percent of water used in the valley goes to farms.';
     expect(figure(sentence, 'An estimated 40 percent').measure).toBe('water used in the valley');
