@@ -227,6 +227,13 @@ function complementAt(r: Reading, k: number, money: boolean): string | undefined
     const end = after === 'of' ? (participlePhraseAt(r, noun.next)?.next ?? noun.next) : noun.next;
     return measureText(r, noun.first, end);
   }
+  // "$40 million under the Rural Schools Initiative": a sum is spent under a named scheme, law or fund; "under budget"
+  // or "under the old mayor" says how it compares or when.
+  if (money && after === 'under') {
+    const noun = nounPhraseAt(r, r.skipDeterminers(k + 1));
+    const named = noun && r.t.slice(noun.first, noun.headNext).every((t) => t.pos === 'PROPN');
+    return named ? measureText(r, noun.first, noun.next) : undefined;
+  }
   if (!money || after !== 'to') return undefined;
   // "to help strengthen", "to build": the verbs of the purpose, then their object.
   let object = k + 1;

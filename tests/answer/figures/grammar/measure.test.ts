@@ -45,6 +45,18 @@ describe('a measure is a noun phrase from its sentence', () => {
     }
   });
 
+  it('a sum spent "under" a named scheme is of that scheme; "under" a common noun says no measure', () => {
+    expectMeasures([
+      [
+        'By 2019 the state had spent about $40 million under the Rural Schools Initiative.',
+        'about $40 million',
+        'Rural Schools Initiative',
+      ],
+      ['The ferry board paid out $3 million under Harbourlink.', '$3 million', 'Harbourlink'],
+      ['The school spent $3 million under the new head teacher.', '$3 million', undefined],
+    ]);
+  });
+
   it('who pays or is paid between a verb and its sum is not what the sum measures', () => {
     expectMeasures([
       ['The upgrade cost taxpayers $1.6bn.', '$1.6bn', 'upgrade'],
