@@ -32,8 +32,8 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // A figure whose clause names of the topic only its time, change or share ("in 2019", "pct") stands beside one whose
   // clause names the same times and something of what the topic is about: "12 percent more silt dredged in 2019" beside
   // "1,200 cargo thefts in 2019" on "cargo thefts in 2019, pct". With no such figure it may be about the topic in other
-  // words ("homicides rose 25 percent in 2017" on "killings in 2017", where "34,500 killed" is of 2019), and keeps its
-  // score.
+  // words ("burglaries rose 25 percent in 2017" on "break-ins in 2017", where "340 homes broken into" is of 2019), and
+  // keeps its score.
   const about = found.filter((f) => f.subject > 0);
   for (const f of found)
     if (f.subject === 0 && about.some((g) => [...f.times].every((t) => g.times.has(t)))) f.figure.score *= otherSubject;
