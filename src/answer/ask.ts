@@ -12,8 +12,8 @@ import {
   missing,
   namesCode,
 } from '../search/query.js';
-import type { AnalysedQuery, QueryWord } from '../search/query.js';
-import { asAsked, lackingLine, type Asked } from './asked.js';
+import type { AnalysedQuery } from '../search/query.js';
+import { asAsked, heldOnlyAs, lackingLine, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import {
@@ -121,7 +121,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   return {
     match,
     unmatched: gaps.map((w) => w.word),
-    heldAs: match === 'partial' ? heldOnlyAs(dossier, query, top.hit, gaps) : [],
+    heldAs: match === 'partial' ? heldOnlyAs(dossier, query, top.hit.passage, top.hit.terms, gaps) : [],
     lacking,
     counted,
     query: asShown(question),
@@ -182,26 +182,6 @@ function textCoverage(
     best = Math.max(best, run);
   }
   return { whole: text, near: Math.min(best, text) };
-}
-
-/**
- * The question's words a passage holds only as a related word (a synonym, a word of its family), each with the
- * passage's word for it (`automobile` as `car`): why a passage that has every word asked for in some form still only
- * partly matches, which the partial line would otherwise leave unsaid. `gaps` are the words it lacks altogether.
- */
-function heldOnlyAs(dossier: Library, query: AnalysedQuery, hit: SearchHit, gaps: QueryWord[]): [string, string][] {
-  const found = new Set(hit.terms);
-  const words = dossier.index.analyzer.words(hit.passage.text);
-  return query.words.flatMap((w): [string, string][] => {
-    if (found.has(w.term) || gaps.includes(w)) return [];
-    const alt = w.alternatives.find((a) => !a.gated && a.terms.some((t) => found.has(t)));
-    const as = alt?.terms
-      .filter((t) => found.has(t))
-      .map((t) => words.find((x) => x.term === t)?.word)
-      .filter(Boolean)
-      .join(' ');
-    return as ? [[w.word, as]] : [];
-  });
 }
 
 function excerptFor(

@@ -1,6 +1,14 @@
 import type { Passage } from '../corpus/types.js';
 import type { AnswerType } from '../search/english.js';
-import { mentionsYear, saysWhen, stepDown, type AnalysedQuery, type Amounts, type Match } from '../search/query.js';
+import {
+  mentionsYear,
+  saysWhen,
+  stepDown,
+  type AnalysedQuery,
+  type Amounts,
+  type Match,
+  type QueryWord,
+} from '../search/query.js';
 import type { FigureUnit } from './figures/grammar/index.js';
 import type { Library } from './library.js';
 
@@ -82,4 +90,31 @@ export function lackingLine({ lacking, counted }: Omit<Asked, 'match'>): string 
   // The counted words stand together in the question ("how many school buses"): quoted as one phrase.
   if (lacking === 'count') return `gives no count of “${counted!.join(' ')}”`;
   return lacking && { figure: 'gives no figure', time: 'does not say when' }[lacking];
+}
+
+/**
+ * The question's words a passage holds only as a related word (a synonym, a word of its family), each with the
+ * passage's word for it (`automobile` as `car`): why a passage that has every word asked for in some form still only
+ * partly matches, which the partial line would otherwise leave unsaid. `terms` are the terms the search found in it,
+ * `gaps` the words it lacks altogether (`missing`). One reading for `ask`, `figures` and the digest.
+ */
+export function heldOnlyAs(
+  dossier: Library,
+  query: AnalysedQuery,
+  passage: Passage,
+  terms: string[],
+  gaps: QueryWord[],
+): [string, string][] {
+  const found = new Set(terms);
+  const words = dossier.index.analyzer.words(passage.text);
+  return query.words.flatMap((w): [string, string][] => {
+    if (found.has(w.term) || gaps.includes(w)) return [];
+    const alt = w.alternatives.find((a) => !a.gated && a.terms.some((t) => found.has(t)));
+    const as = alt?.terms
+      .filter((t) => found.has(t))
+      .map((t) => words.find((x) => x.term === t)?.word)
+      .filter(Boolean)
+      .join(' ');
+    return as ? [[w.word, as]] : [];
+  });
 }

@@ -2,7 +2,7 @@ import { asShown } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
 import { amountsIn, analyseQuery, answerable, coverage, missing, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
-import { asAsked, type Asked } from '../asked.js';
+import { asAsked, heldOnlyAs, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
 import { adjustScores } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
@@ -61,6 +61,8 @@ export class FiguresAnswer {
     readonly onlyCommonWords = false,
     /** For a partial match: what the topic asks for that the closest figures' passages do not give (`asAsked`). */
     readonly lacks: Omit<Asked, 'match'> = {},
+    /** For a partial match: the topic's words the best figure's passage holds only as a related word (`heldOnlyAs`). */
+    readonly heldAs: [word: string, as: string][] = [],
   ) {}
 
   toJSON(): { query: string; match: Match; figures: FigureJson[] } {
@@ -115,6 +117,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   if (match === 'none') return nothing;
   const measures = new MeasureIndex(index.analyzer, (term) => index.bridges.sameAs(term), ranking.figures);
   const groups = measures.group(listFigures(dossier, found, match, limit));
+  const gaps = match === 'partial' ? missing(query, closest.hit.terms, closest.amounts) : [];
   return new FiguresAnswer(
     shown,
     groups.flatMap((g) => g.figures),
@@ -122,9 +125,10 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     measures.disagreements(groups),
     groups.map((g) => measures.series(g)).find(Boolean),
     match,
-    match === 'partial' ? missing(query, closest.hit.terms, closest.amounts).map((w) => w.word) : [],
+    gaps.map((w) => w.word),
     false,
     lacks,
+    match === 'partial' ? heldOnlyAs(dossier, query, closest.hit.passage, closest.hit.terms, gaps) : [],
   );
 }
 

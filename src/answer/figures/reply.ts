@@ -40,7 +40,9 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
     });
   }
   const blocks: ReplyBlock[] =
-    answer.match === 'partial' ? [partlyBlock('figures', 'topic', answer.unmatched, lackingLine(answer.lacks))] : [];
+    answer.match === 'partial'
+      ? [partlyBlock('figures', 'topic', answer.unmatched, lackingLine(answer.lacks), answer.heldAs)]
+      : [];
   const compared = new Set(answer.disagreements.flat());
   answer.groups.forEach((group, i) => {
     const differing = answer.disagreements[i] ?? [];

@@ -4,6 +4,7 @@ import { figuresReply } from '../../../src/answer/figures/reply.js';
 import { plain } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import type { RankingOverrides } from '../../../src/search/ranking.js';
+import { WORDNET_DIR } from '../../../src/search/wordnet.js';
 import { CRASHES_AND_PARTS, note, openCorpus, withCorpus } from '../../support/corpus.js';
 import { HARBOUR } from './fixtures.js';
 
@@ -585,6 +586,31 @@ describe('figuresReply', () => {
       text: [{ text: 'These figures only partly match the topic: the closest does not mention “motorways”.' }],
     });
     expect(answer.figures.map((f) => f.value)).toEqual(expect.arrayContaining([1200, 950, 1500]));
+  });
+
+  it('names in its partial line a topic word the closest figures hold only as a related word, as ask', async () => {
+    await withCorpus(
+      {
+        'garage.md': note('Garage', 'The garage repaired 40 cars in the village in May.'),
+        'bakery.md': note('Bakery', 'The bakery sold 300 cakes until the flood.'),
+      },
+      (dossier) => {
+        const answer = answerFigures(dossier, 'automobile village flood');
+        expect(answer.match).toBe('partial');
+        // Before, the line named only the word missing altogether, not the one held through a WordNet synonym.
+        expect(figuresReply(answer, noChart).blocks[0]).toEqual({
+          type: 'text',
+          text: [
+            {
+              text:
+                'These figures only partly match the topic: the closest does not mention “flood” and has ' +
+                '“automobile” only as “cars”.',
+            },
+          ],
+        });
+      },
+      { wordnet: WORDNET_DIR },
+    );
   });
 
   it('shows differing figures side by side with their sources and dates', async () => {
