@@ -101,7 +101,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     return query.words.length ? nothing : new FiguresAnswer(shown, [], [], [], undefined, 'none', [], true);
   const matched = matchFor(dossier, query);
   if (!matched) return nothing;
-  const found = scoreClauses(dossier, query, figureClauses(dossier, query, matched));
+  const { clauses, under } = figureClauses(dossier, query, matched);
+  const found = scoreClauses(dossier, query, clauses);
   if (!found.length) return nothing;
   adjustScores(dossier, query, found);
   const { closest, passages } = matched;
@@ -113,7 +114,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     ...passages.filter((p) => p.cover === closest.cover).map((p) => ({ passage: p.hit.passage, amounts: p.amounts })),
     { passage: first, amounts: amountsIn(first.text, numberContext) },
   ];
-  const { match, ...lacks } = asAsked(dossier, query, matched.match, read);
+  // Figures only from passages under the threshold match the topic partly, however well the closest passage covers it.
+  const { match, ...lacks } = asAsked(dossier, query, under ? 'partial' : matched.match, read);
   if (match === 'none') return nothing;
   const measures = new MeasureIndex(index.analyzer, (term) => index.bridges.sameAs(term), ranking.figures);
   const groups = measures.group(listFigures(dossier, found, match, limit));

@@ -60,15 +60,39 @@ export interface Scored {
 }
 
 /**
- * Each figure's clause in the matched passages: its sentence (with the heading and list lead-in over it), or with the
- * sentence before when only that one names the topic. Figures whose clause and measure name none of it are left out.
+ * Each figure's clause in the matched passages that reach the threshold: its sentence (with the heading and list
+ * lead-in over it), or with the sentence before when only that one names the topic. Figures whose clause and measure
+ * name none of it are left out. When no figure of those passages is left, the passages under the threshold are read
+ * instead (`under`): the decision found the topic spoken of, and where the passages that cover most of it give no
+ * figure on it ("Funding was debated in committee" over "Parliament has voted £4 million for the ferry, of which
+ * £3 million has been paid"), the figures of the ones further off, on which the topic was also searched, are the
+ * closest the corpus has; the answer then matches only partly.
  */
-export function figureClauses(dossier: Library, query: AnalysedQuery, { passages, threshold }: Matched): Clause[] {
+export function figureClauses(
+  dossier: Library,
+  query: AnalysedQuery,
+  { passages, threshold }: Matched,
+): { clauses: Clause[]; under: boolean } {
+  const over = clausesIn(
+    dossier,
+    query,
+    passages.filter((p) => p.cover >= threshold),
+  );
+  if (over.length) return { clauses: over, under: false };
+  const under = clausesIn(
+    dossier,
+    query,
+    passages.filter((p) => p.cover < threshold),
+  );
+  return { clauses: under, under: under.length > 0 };
+}
+
+/** The clauses of the figures in `passages` that name the topic (`figureClauses`). */
+function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['passages']): Clause[] {
   const { following } = dossier.ranking.figures;
   const analyzer = dossier.index.analyzer;
   const clauses: Clause[] = [];
-  for (const { hit, cover, lead } of passages) {
-    if (cover < threshold) continue;
+  for (const { hit, lead } of passages) {
     const passage = hit.passage;
     const frame = analyzer.terms([passage.heading, passage.context].filter(Boolean).join('\n'));
     const whole = [...frame, ...(lead ? analyzer.terms(lead.text) : []), ...analyzer.terms(passage.text)];

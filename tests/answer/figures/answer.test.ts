@@ -260,6 +260,29 @@ describe('answerFigures', () => {
     );
   });
 
+  it('reads the passages under the threshold, partly matching, when those over it give no figure on it', async () => {
+    await withCorpus(
+      {
+        'orchards.md': note(
+          'County Orchards Review',
+          [
+            'Replanting subsidies for orchards were approved by the county council in committee. ' +
+              'Members of the public filled the gallery. The hall seats 200 people.',
+            'The council has paid out £45,000 of it so far.',
+            'Cider makers reported a wet harvest and were paid late.',
+            'Beekeepers asked to be paid for leaving hedges uncut.',
+          ].join('\n\n'),
+        ),
+      },
+      async (dossier) => {
+        // The first paragraph covers most of the topic but its one figure, the hall's seats, is not on it; the second
+        // covers only "paid", under the threshold, and its sum is the closest figure the corpus has.
+        const answer = answerFigures(dossier, 'orchard replanting subsidies approved versus paid');
+        expect([answer.match, answer.figures.map((f) => f.text)]).toEqual(['partial', ['£45,000']]);
+      },
+    );
+  });
+
   it('ranks a figure down when its sentence sets its measure beside the topic, not the whole of it', async () => {
     await withCorpus({ 'crashes.md': CRASHES_AND_PARTS }, async (_, dir) => {
       const values = async (otherPart: number) =>

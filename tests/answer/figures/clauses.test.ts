@@ -27,7 +27,7 @@ const topic = (text: string) =>
   aboutWhat(analyseQuery(text, dossier.index, dossier.ranking.query), dossier.ranking.figures.changeWeight);
 const clausesOf = (text: string) => {
   const query = topic(text);
-  return { query, clauses: figureClauses(dossier, query, matchFor(dossier, query)!) };
+  return { query, clauses: figureClauses(dossier, query, matchFor(dossier, query)!).clauses };
 };
 
 describe('figureClauses', () => {
