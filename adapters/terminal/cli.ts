@@ -491,10 +491,17 @@ function help(text: string, json: boolean): number {
   if (beyond) {
     return refuse({ line: beyond, status: 2 });
   }
-  // A subcommand with help of its own (`help digest preview`): its row alone, as the table and the bots give it.
-  const sub = named ? subcommandOf(findCommand(named)!, words[0]) : undefined;
-  if (sub && !json) {
-    const note = ONE_SHOT[named!]?.here?.note;
+  // A subcommand with help of its own (`help digest preview`): its row alone, as the table and the bots give it, here
+  // or in the bot only as the command's own rows are (`help digest subscribe`).
+  const command = named ? findCommand(named)! : undefined;
+  const sub = command ? subcommandOf(command, words[0]) : undefined;
+  if (command && sub && !json) {
+    const oneShot = ONE_SHOT[command.name];
+    if (oneShot?.botOnly.asks(command.fromText(words[0]!))) {
+      process.stdout.write(`In the bot only: ${sub.usage}\n  ${sub.summary}\n  Type it ${IN_THE_BOT}.\n`);
+      return 0;
+    }
+    const note = oneShot?.here?.note;
     process.stdout.write(`Usage: dossier ${sub.usage}\n  ${sub.summary}\n${note ? `  ${note}\n` : ''}`);
     return 0;
   }

@@ -83,8 +83,11 @@ export interface Command<S extends z.ZodObject = z.ZodObject> {
 /** A subcommand's help: how to type it (after `/brief`), the options it takes in Discord, and what it does. */
 export interface Subcommand {
   usage: string;
+  /** Discord's options after the action, optional ones in brackets as `usageOf` writes them (`[at]`). */
   options: string[];
   summary: string;
+  /** What it does where there is a channel, in chat: help in a chat says it, the command line (with none) does not. */
+  inChannel?: string;
 }
 
 /**

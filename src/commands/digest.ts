@@ -222,10 +222,22 @@ export const digestCommand = defineCommand({
     );
   },
   subcommands: {
+    subscribe: {
+      usage: 'digest subscribe <topics, …> [at time] [on days] [in time zone]',
+      options: ['topics', '[at]', '[days]', '[tz]'],
+      summary: 'Send this channel a digest of those topics (default 08:00 on weekdays), replacing any it has',
+    },
+    list: {
+      usage: 'digest list',
+      options: [],
+      summary: 'This channel’s digest: its topics, when it comes and who set it up',
+    },
+    unsubscribe: { usage: 'digest unsubscribe', options: [], summary: 'Stop this channel’s digest' },
     preview: {
       usage: 'digest preview <topics, …>',
       options: ['topics'],
       summary: 'The digest of those topics as it would be now, shown to you alone',
+      inChannel: 'Without topics, it shows this channel’s own digest as it would be now.',
     },
   },
   args: DigestArgs,

@@ -281,13 +281,17 @@ export function subcommandUsage(asking: Asking, command: Command, sub: Subcomman
   return [howToAsk(asking, command.name, [['action', action]]), ...sub.options].join(' ');
 }
 
-/** `help <command> <subcommand>`: the subcommand as this platform asks for it, and what it does. */
+/**
+ * `help <command> <subcommand>`: the subcommand as this platform asks for it, and what it does; then what it does in a
+ * channel, as every chat has one.
+ */
 function subcommandHelpReply(command: Command, sub: Subcommand, asking: Asking): Reply {
   return replyOf(`Dossier: ${sub.usage.split(/\s+/).slice(0, 2).join(' ')}`, [
     {
       type: 'text',
       text: [{ text: subcommandUsage(asking, command, sub), code: true }, { text: ` — ${sub.summary}` }],
     },
+    ...(sub.inChannel ? [{ type: 'text' as const, text: said(sub.inChannel) }] : []),
   ]);
 }
 

@@ -224,7 +224,7 @@ describe('the command table', () => {
       'Dossier: cite',
       'cite <quote> — Find where a half-remembered quote comes from',
     ]);
-    expect(shown(await runText('help digest subscribe', commandContext(guard(), { platform: 'slack' })))[1]).toMatch(
+    expect(shown(await runText('help digest', commandContext(guard(), { platform: 'slack' })))[1]).toMatch(
       /^\/brief digest subscribe\|unsubscribe\|list\|preview .+ — A morning digest/,
     );
     expect(
@@ -235,6 +235,8 @@ describe('the command table', () => {
     expect(shown(await runText('help digest Preview', ctx()))).toEqual([
       'Dossier: digest preview',
       `digest preview <topics, …> — ${preview}`,
+      // In chat, where there is a channel, preview says what it gives without topics.
+      'Without topics, it shows this channel’s own digest as it would be now.',
     ]);
     expect(shown(await runText('help digest preview', commandContext(guard(), { platform: 'slack' })))[1]).toBe(
       `/brief digest preview <topics, …> — ${preview}`,
@@ -244,6 +246,30 @@ describe('the command table', () => {
         await runCommand('help', { command: 'digest preview' }, commandContext(guard(), { platform: 'discord' })),
       )[1],
     ).toBe(`/brief digest action:preview topics — ${preview}`);
+    // Each of the digest's other subcommands has its own usage and summary too, the same on every surface.
+    const subscribe = 'Send this channel a digest of those topics (default 08:00 on weekdays), replacing any it has';
+    for (const [typed, usage, discord, summary] of [
+      [
+        'subscribe',
+        'digest subscribe <topics, …> [at time] [on days] [in time zone]',
+        'action:subscribe topics [at] [days] [tz]',
+        subscribe,
+      ],
+      ['list', 'digest list', 'action:list', 'This channel’s digest: its topics, when it comes and who set it up'],
+      ['unsubscribe', 'digest unsubscribe', 'action:unsubscribe', 'Stop this channel’s digest'],
+    ]) {
+      expect(shown(await runText(`help digest ${typed}`, ctx()))).toEqual([
+        `Dossier: digest ${typed}`,
+        `${usage} — ${summary}`,
+      ]);
+      expect(shown(await runText(`help digest ${typed}`, commandContext(guard(), { platform: 'slack' })))[1]).toBe(
+        `/brief ${usage} — ${summary}`,
+      );
+      const discordCtx = commandContext(guard(), { platform: 'discord' });
+      expect(shown(await runCommand('help', { command: `digest ${typed}` }, discordCtx))[1]).toBe(
+        `/brief digest ${discord} — ${summary}`,
+      );
+    }
     const commandList = 'the commands are ask, cite, figures, sources, add, feeds, digest, version and help.';
     expect((await runText('help me', ctx())).error).toEqual({
       code: 'bad-arguments',
@@ -300,7 +326,7 @@ describe('the command table', () => {
       '`help` explains one command: type `help digest preview` without "ferry fares".',
     );
     expect((await runText('help digest prevue', ctx())).error?.message).toMatch(/^"prevue" is not one of /);
-    expect((await runText('help digest subscribe', ctx())).title).toBe('Dossier: digest');
+    expect((await runText('help digest subscribe', ctx())).title).toBe('Dossier: digest subscribe');
   });
 
   it('explains the terminal’s own words on help, which elsewhere name no command', async () => {

@@ -250,7 +250,8 @@ describe('dossier help', () => {
     // Help needs no corpus: the terminal bot's answer, with no engine behind it.
     const asked = commandContext(undefined as never, { log: createLogger('silent') });
     const bot = (await runText('help digest preview', asked)).blocks;
-    expect(bot).toHaveLength(1);
+    // The bot's second line says what a preview without topics gives in a channel, which the command line has not.
+    expect(bot).toHaveLength(2);
     const [usage, summary] = plain(bot[0]!.type === 'text' ? bot[0]!.text : []).split(' — ');
     expect(usage).toBe('digest preview <topics, …>');
     expect(lines(cli.stdout)).toEqual([
@@ -259,6 +260,23 @@ describe('dossier help', () => {
       '  Nothing is yet seen here, where there is no channel. Also `dossier digest --topics "a, b"`; ' +
         '`--since YYYY-MM-DD` leads it with the documents dated from that day.',
     ]);
+  });
+
+  it('gives help digest subscribe, list and unsubscribe as the terminal bot does, as in the bot only', async () => {
+    const asked = commandContext(undefined as never, { log: createLogger('silent') });
+    for (const typed of ['subscribe', 'list', 'unsubscribe']) {
+      const cli = run(['help', 'digest', typed]);
+      expect([cli.status, cli.stderr]).toEqual([0, '']);
+      const bot = (await runText(`help digest ${typed}`, asked)).blocks;
+      expect(bot).toHaveLength(1);
+      const [usage, summary] = plain(bot[0]!.type === 'text' ? bot[0]!.text : []).split(' — ');
+      expect(usage).toMatch(new RegExp(`^digest ${typed}\\b`));
+      expect(lines(cli.stdout)).toEqual([
+        `In the bot only: ${usage}`,
+        `  ${summary}`,
+        '  Type it in the terminal bot (`npm start`), or after /brief in Slack or Discord.',
+      ]);
+    }
   });
 
   it('says in one line where to use a command that needs a channel or the running bot, before loading', () => {
