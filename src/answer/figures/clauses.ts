@@ -62,11 +62,12 @@ export interface Scored {
 /**
  * Each figure's clause in the matched passages that reach the threshold: its sentence (with the heading and list
  * lead-in over it), or with the sentence before when only that one names the topic. Figures whose clause and measure
- * name none of it are left out. When no figure of those passages is left, the passages under the threshold are read
- * instead (`under`): the decision found the topic spoken of, and where the passages that cover most of it give no
- * figure on it ("Funding was debated in committee" over "Parliament has voted £4 million for the ferry, of which
- * £3 million has been paid"), the figures of the ones further off, on which the topic was also searched, are the
- * closest the corpus has; the answer then matches only partly.
+ * name none of it are left out. When no figure of those passages with a measure is left, the passages under the
+ * threshold are read too (`under`): the decision found the topic spoken of, and where the passages that cover most of
+ * it give no figure on it ("Funding was debated in committee" over "Parliament has voted £4 million for the ferry, of
+ * which £3 million has been paid"), or only figures with no measure, which say nothing themselves of what they count
+ * ("Records show a drop of 6 percent" after a sentence sharing a word with the topic), the figures of the ones further
+ * off, on which the topic was also searched, are the closest the corpus has; the answer then matches only partly.
  */
 export function figureClauses(
   dossier: Library,
@@ -78,13 +79,13 @@ export function figureClauses(
     query,
     passages.filter((p) => p.cover >= threshold),
   );
-  if (over.length) return { clauses: over, under: false };
+  if (over.some((c) => c.figure.measure)) return { clauses: over, under: false };
   const under = clausesIn(
     dossier,
     query,
     passages.filter((p) => p.cover < threshold),
   );
-  return { clauses: under, under: under.length > 0 };
+  return { clauses: [...over, ...under], under: under.length > 0 };
 }
 
 /** The clauses of the figures in `passages` that name the topic (`figureClauses`). */

@@ -283,6 +283,33 @@ describe('answerFigures', () => {
     );
   });
 
+  it('reads the passages under the threshold too when those over it give only figures with no measure', async () => {
+    await withCorpus(
+      {
+        'orchards.md': note(
+          'County Orchards Review',
+          [
+            'Replanting subsidies for orchards were approved by the county council. Orchard hedges were discussed ' +
+              'too. Records show a rise of 6 percent.',
+            'The council has paid out £45,000 of it so far.',
+            'Cider makers reported a wet harvest and were paid late.',
+            'Beekeepers asked to be paid for leaving hedges uncut.',
+          ].join('\n\n'),
+        ),
+      },
+      async (_, dir) => {
+        // "6 percent" says nothing itself of what rose; the sum under the threshold is read beside it. Every figure
+        // read is shown (`partialRelative`, `unmeasuredRelative` 0), to see which were read.
+        const dossier = await Dossier.open({
+          corpusDir: dir,
+          ranking: { figures: { partialRelative: 0, unmeasuredRelative: 0 } },
+        });
+        const answer = answerFigures(dossier, 'orchard replanting subsidies approved versus paid');
+        expect([answer.match, answer.figures.map((f) => f.text)]).toEqual(['partial', ['6 percent', '£45,000']]);
+      },
+    );
+  });
+
   it('ranks a figure down when its sentence sets its measure beside the topic, not the whole of it', async () => {
     await withCorpus({ 'crashes.md': CRASHES_AND_PARTS }, async (_, dir) => {
       const values = async (otherPart: number) =>
