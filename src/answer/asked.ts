@@ -10,6 +10,7 @@ import {
   type QueryWord,
 } from '../search/query.js';
 import type { FigureUnit } from './figures/grammar/index.js';
+import { WORD } from './excerpt.js';
 import type { Library } from './library.js';
 
 /**
@@ -106,13 +107,19 @@ export function heldOnlyAs(
   gaps: QueryWord[],
 ): [string, string][] {
   const found = new Set(terms);
-  const words = dossier.index.analyzer.words(passage.text);
+  const { analyzer } = dossier.index;
+  const words = analyzer.words(passage.text);
+  // The word as the passage writes it ("Café", not the analyser's "cafe"), found as its excerpt marks it (`WORD`); a
+  // term with no such word (a symbol read as one: "%" for "percent") has the analyser's.
+  const written = (term: string) =>
+    [...passage.text.matchAll(WORD)].find((m) => analyzer.processTerm(m[0])?.includes(term))?.[0] ??
+    words.find((x) => x.term === term)?.word;
   return query.words.flatMap((w): [string, string][] => {
     if (found.has(w.term) || gaps.includes(w)) return [];
     const alt = w.alternatives.find((a) => !a.gated && a.terms.some((t) => found.has(t)));
     const as = alt?.terms
       .filter((t) => found.has(t))
-      .map((t) => words.find((x) => x.term === t)?.word)
+      .map(written)
       .filter(Boolean)
       .join(' ');
     return as ? [[w.word, as]] : [];

@@ -55,6 +55,29 @@ describe('the decision to answer, on a corpus of its own', () => {
     );
   });
 
+  it('names the related word in the partial line as the passage writes it, not as the analyser folds it', async () => {
+    await withCorpus(
+      {
+        'garage.md': note('Garage', 'Cars were repaired at the garage in the village within a week.'),
+        'square.md': note('Square', 'The old Café on the square reopened after the flood.'),
+      },
+      (dossier) => {
+        const line = (question: string) => {
+          const first = askReply(ask(dossier, question)).blocks[0]!;
+          return first.type === 'text' ? first.text.map((t) => t.text).join('') : '';
+        };
+        // Before, the analyser's forms: “cars” and “cafe”.
+        expect(line('automobile')).toBe(
+          'These passages only partly match the question: the closest has “automobile” only as “Cars”.',
+        );
+        expect(line('coffeehouse')).toBe(
+          'These passages only partly match the question: the closest has “coffeehouse” only as “Café”.',
+        );
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('gives the closest passages with a plain line when they match only part of the question', () => {
     const answer = ask(town(), 'people killed on roads in the flooding');
     expect(answer.match).toBe('partial');
