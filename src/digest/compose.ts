@@ -32,7 +32,7 @@ export const figureId = (passageId: string, offset: number): string => `${passag
  * A topic's figures, most relevant first, and how well they match it, by the `figures` answer's decision (`partial`:
  * no figure covers the topic well, `unmatched` naming the words their passage does not mention).
  */
-export interface TopicFigures extends Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted'> {
+export interface TopicFigures extends Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'heldAs'> {
   figures: KeyFigure[];
 }
 
@@ -97,7 +97,7 @@ export type DigestTuning = typeof DIGEST_DEFAULTS;
  * What a topic finds in the corpus, whichever channel follows it: its passages as `ask` answers it, by the same
  * decision (`match`: none when nothing in the corpus answers it, so no passage is quoted under it), and its figures.
  */
-interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched' | 'lacking' | 'counted'> {
+interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched' | 'lacking' | 'counted' | 'heldAs'> {
   figures: TopicFigures;
 }
 
@@ -148,13 +148,14 @@ function rankTopic(
   figures: FigureSource | undefined,
   tuning: DigestTuning,
 ): TopicRanking {
-  const { results, match, unmatched, lacking, counted } = ask(dossier, topic, { limit: tuning.topicDepth });
+  const { results, match, unmatched, lacking, counted, heldAs } = ask(dossier, topic, { limit: tuning.topicDepth });
   return {
     results,
     match,
     unmatched,
     lacking,
     counted,
+    heldAs,
     figures: figures?.forTopic(dossier, topic, tuning.figureDepth) ?? { figures: [], match: 'none', unmatched: [] },
   };
 }

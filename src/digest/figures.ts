@@ -16,7 +16,7 @@ const keyFigure = (passage: Passage, figure: PassageFigure & { citation: Citatio
 export const corpusFigures: FigureSource = {
   // By relevance rather than in the figures answer's groups: the digest shows the best few the channel has not seen.
   forTopic: (dossier, topic, limit) => {
-    const { figures, match, unmatched, lacks } = answerFigures(dossier, topic, { limit });
+    const { figures, match, unmatched, lacks, heldAs } = answerFigures(dossier, topic, { limit });
     return {
       figures: figures
         .map((f) => ({ figure: keyFigure(f.passage, f), score: f.score }))
@@ -24,6 +24,7 @@ export const corpusFigures: FigureSource = {
         .map((f) => f.figure),
       match,
       unmatched,
+      heldAs,
       ...lacks,
     };
   },

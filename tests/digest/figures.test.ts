@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
 import { corpusFigures } from '../../src/digest/figures.js';
 import type { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
-import { note } from '../support/corpus.js';
-import { at, CORPUS, digestOf, eachDigestWorld, newsroom, quotedIds } from './fixtures.js';
+import { WORDNET_DIR } from '../../src/search/wordnet.js';
+import { note, withCorpus } from '../support/corpus.js';
+import { at, CORPUS, digestOf, eachDigestWorld, newsroom, quotedIds, type DigestWorld } from './fixtures.js';
 
 const world = eachDigestWorld({
   ...CORPUS,
@@ -124,5 +125,24 @@ describe('a topic asking how many of a thing', () => {
     ]);
     const sure = digestOf(island(), { topics: ['how many passengers does the ferry carry'], figures: corpusFigures });
     expect(lines(sure.reply)).toEqual(['how many passengers does the ferry carry']);
+  });
+});
+
+describe('a topic held only through a related word', () => {
+  it('names that word in the lines over its passages and key figures, as ask and the figures command do', async () => {
+    await withCorpus(
+      { 'garage.md': note('Garage', 'The garage repaired 40 cars from the village in one week.') },
+      (dossier) => {
+        const { reply } = digestOf({ dossier } as DigestWorld, { topics: ['automobile'], figures: corpusFigures });
+        const lines = reply.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
+        // Before, the digest dropped what ask and figures found: both lines ended at "the topic." and named nothing.
+        expect(lines).toEqual([
+          'automobile',
+          'These passages only partly match the topic: the closest has “automobile” only as “cars”.',
+          'These figures only partly match the topic: the closest has “automobile” only as “cars”.',
+        ]);
+      },
+      { wordnet: WORDNET_DIR },
+    );
   });
 });
