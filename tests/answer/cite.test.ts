@@ -263,6 +263,30 @@ describe('cite, a compound of a word or two typed apart', () => {
   );
 });
 
+describe('cite, the search for a quote', () => {
+  const town = corpusForSuite({
+    'parking.md': note('Parking', 'The council approved a multistorey car park beside the station last spring.'),
+  });
+
+  it("adds a joined pair of the quote's words only where the corpus holds it as one word", () => {
+    const searched: string[] = [];
+    const library = town();
+    const watched = new Proxy(library, {
+      get: (target, key) =>
+        key === 'search'
+          ? (query: string, options: object) => {
+              searched.push(query);
+              return target.search(query, options);
+            }
+          : Reflect.get(target, key),
+    });
+    expect(cite(watched, 'the council approved a multi storey car park').results[0]?.passage.source).toBe('parking.md');
+    // Before, every neighbouring pair was searched ("thecouncil", "councilapproved", …): each a word the corpus lacks,
+    // which the search expanded fuzzily, over a hundred milliseconds a quote on a large corpus.
+    expect(searched).toEqual(['the council approved a multi storey car park multistorey']);
+  });
+});
+
 describe('citeReply, when nothing is found', () => {
   const sayings = corpusForSuite({
     'hamlet.md': note('Hamlet', 'He paused on the stair. To be or not to be, that is the question. Then he went on.'),
