@@ -108,12 +108,11 @@ export function heldOnlyAs(
 ): [string, string][] {
   const found = new Set(terms);
   const { analyzer } = dossier.index;
-  const words = analyzer.words(passage.text);
   // The word as the passage writes it ("Café", not the analyser's "cafe"), found as its excerpt marks it (`WORD`); a
-  // term with no such word (a symbol read as one: "%" for "percent") has the analyser's.
+  // term with no such word (a symbol read as one: "%" for "percent") has the analyser's, read only then.
   const written = (term: string) =>
     [...passage.text.matchAll(WORD)].find((m) => analyzer.processTerm(m[0])?.includes(term))?.[0] ??
-    words.find((x) => x.term === term)?.word;
+    analyzer.words(passage.text).find((x) => x.term === term)?.word;
   return query.words.flatMap((w): [string, string][] => {
     if (found.has(w.term) || gaps.includes(w)) return [];
     const alt = w.alternatives.find((a) => !a.gated && a.terms.some((t) => found.has(t)));
