@@ -9,7 +9,7 @@ import { ABBREVIATIONS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 import { nothingLearned, readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
-import { byScore, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
+import { best, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
 import { baseForms, readWordNet } from './wordnet.js';
 
 type SearchRanking = RankingOptions['search'];
@@ -489,12 +489,9 @@ export class PassageIndex {
     });
     // Stable: passages of equal score stay in the order they were first met. A passage reached only by rare senses
     // scores nothing, and is no candidate.
-    const ranked = ids
-      .map((_, row) => row)
-      .filter((row) => scores[row]! > 0)
-      .sort(byScore(scores));
+    const ranked = best(scores, limit);
     const holders = skipped.map((term) => this.scorer.holders(term));
-    return ranked.slice(0, limit).map((row) => {
+    return ranked.map((row) => {
       const id = ids[row]!;
       const matched = searched.filter((t) => byTerm.get(t)!.has(id));
       const terms = skipped.length ? [...matched, ...skipped.filter((_, i) => holders[i]!(id))] : matched;

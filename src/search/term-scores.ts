@@ -44,7 +44,7 @@ export interface ShortResult {
   queryTerms: string[];
 }
 
-/** One term's hits, best first: MiniSearch's short document ids and their scores. */
+/** One term's hits, in the order of its postings: MiniSearch's short document ids and their scores. */
 export interface TermScores {
   ids: number[];
   scores: number[];
@@ -65,6 +65,48 @@ export const byScore =
   (scores: number[]) =>
   (a: number, b: number): number =>
     scores[a]! < scores[b]! ? 1 : scores[a]! > scores[b]! ? -1 : 0;
+
+/**
+ * The positions of the `limit` highest positive `scores`, highest first, ties in position order: what filtering out
+ * the others, sorting with `byScore` and keeping the first `limit` gives, without sorting them all. A common word's
+ * passages run to tens of thousands at 1000× the seeds, and a question keeps a few dozen of them.
+ */
+export function best(scores: number[], limit: number): number[] {
+  // A heap of the kept positions whose root is the one to drop first: the lowest score, the latest position of equals.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const sift = (from: number) => {
+    for (let i = from; ;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && worse(heap[left]!, heap[worst]!)) worst = left;
+      if (right < heap.length && worse(heap[right]!, heap[worst]!)) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  if (limit <= 0) return heap;
+  for (let position = 0; position < scores.length; position++) {
+    if (!(scores[position]! > 0)) continue;
+    if (heap.length < limit) {
+      heap.push(position);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (scores[position]! > scores[heap[0]!]!) {
+      // A later position ties with the root only to lose to it: equal scores keep the earlier.
+      heap[0] = position;
+      sift(0);
+    }
+  }
+  const order = byScore(scores);
+  return heap.sort((a, b) => order(a, b) || a - b);
+}
 
 const NO_HITS: TermScores = { ids: [], scores: [], has: () => false };
 
@@ -111,8 +153,9 @@ export class ShortIdMap {
 }
 
 /**
- * What `mini.search(term)` finds for one analysed term, taken as it is, with the same scores in the same order (best
- * first, ties in MiniSearch's own order), but as arrays of numbers. MiniSearch makes a result object, a match object,
+ * What `mini.search(term)` finds for one analysed term, taken as it is, with the same scores, but as arrays of
+ * numbers, in the postings' order: the caller sums a question's terms before anything is ranked, so sorting each
+ * term's thousands of passages was work thrown away. MiniSearch makes a result object, a match object,
  * two arrays and a decoded id string for every passage holding the term, only to sort them: at 1000× the seeds a
  * question's terms hold thousands of passages, and that garbage was most of what the slowest questions waited on.
  *
@@ -175,11 +218,9 @@ export class TermScorer {
         } else scores[i]! += score;
       });
     }
-    // MiniSearch's sort: by score, stable, so ties keep the order the passages were first met in.
-    const order = ids.map((_, i) => i).sort(byScore(scores));
     return {
-      ids: order.map((i) => ids[i]!),
-      scores: order.map((i) => scores[i]!),
+      ids,
+      scores,
       has: (id) => {
         for (const frequencies of data.values()) if (frequencies.has(id)) return true;
         return false;

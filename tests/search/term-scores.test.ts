@@ -4,7 +4,7 @@ import { Analyzer } from '../../src/search/analyzer.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { nothingLearned, readSavedIndex, savedIndex } from '../../src/search/saved-index.js';
-import { byScore, ShortIdMap, TermScorer } from '../../src/search/term-scores.js';
+import { best, byScore, ShortIdMap, TermScorer } from '../../src/search/term-scores.js';
 import type { SavedFile } from '../../src/saved-file.js';
 
 interface Doc {
@@ -53,16 +53,18 @@ function miniSearch(mini: MiniSearch<Doc>, term: string) {
   return { ids: results.map((r) => r.id as string), scores: results.map((r) => r.score) };
 }
 
+/** The scorer's results for one term, put in MiniSearch's order (by score, ties in postings order) to compare. */
 function scorerResults(mini: MiniSearch<Doc>, term: string) {
   const scorer = new TermScorer(mini as MiniSearch<unknown>);
   const { ids, scores } = scorer.scores(term, ranking);
-  return { ids: ids.map((id) => scorer.id(id)), scores };
+  const order = best(scores, ids.length);
+  return { ids: order.map((i) => scorer.id(ids[i]!)), scores: order.map((i) => scores[i]!) };
 }
 
 const TERMS = ['ferri', 'passeng', 'cross', 'car', 'storm', 'unknown'];
 
 describe('TermScorer', () => {
-  it('gives the scores MiniSearch gives, bit for bit, in its order, ties included', () => {
+  it('gives the scores MiniSearch gives, bit for bit, ties in its order', () => {
     const mini = index(DOCS);
     for (const term of TERMS) expect(scorerResults(mini, term)).toEqual(miniSearch(mini, term));
     const ferry = scorerResults(mini, 'ferri');
@@ -106,6 +108,30 @@ describe('ShortIdMap', () => {
     expect([map.get(3), map.get(5000), map.get(4)]).toEqual([7, 1, -1]);
     map.clear();
     expect([map.get(3), map.get(5000)]).toEqual([-1, -1]);
+  });
+});
+
+describe('best', () => {
+  it('keeps the highest positive scores, highest first, ties in position order, as sorting them all does', () => {
+    const scores = [0.5, 2.25, 0, 0.5, 1e-9, 2.25, -1, 0.5, 3];
+    const sorted = scores
+      .map((_, i) => i)
+      .filter((i) => scores[i]! > 0)
+      .sort(byScore(scores));
+    for (let limit = 0; limit <= scores.length + 1; limit++)
+      expect(best(scores, limit)).toEqual(sorted.slice(0, limit));
+    expect(best(scores, 4)).toEqual([8, 1, 5, 0]);
+  });
+
+  it('agrees with a full sort on many scores with many ties', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const scores = Array.from({ length: 5000 }, () => Math.floor(next() * 50) / 10);
+    const sorted = scores
+      .map((_, i) => i)
+      .filter((i) => scores[i]! > 0)
+      .sort(byScore(scores));
+    for (const limit of [1, 40, 400]) expect(best(scores, limit)).toEqual(sorted.slice(0, limit));
   });
 });
 
