@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
 import { createLogger } from '../../src/log.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
-import { postedIds } from '../../src/search/saved-index.js';
+import { postedIds, Strings } from '../../src/search/saved-index.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, tempCorpus, tempCorpusAndCache } from '../support/corpus.js';
 
@@ -130,5 +130,18 @@ describe('postedIds', () => {
     const json = Buffer.from(JSON.stringify({ 0: { 3: 1, 12: 2, 40123: 1 }, 2: { 12: 1, 7: 3 } }));
     expect([...postedIds(json)]).toEqual([3, 12, 40123, 7, 12]);
     expect([...postedIds(Buffer.from('{}'))]).toEqual([]);
+  });
+});
+
+describe('Strings.indexOf', () => {
+  it('finds every key of a sorted list by its UTF-8 bytes, and nothing else', () => {
+    // Prefixes of one another, accents, a letter beyond two bytes and a key longer than the buffer kept for keys.
+    const long = 'x'.repeat(300);
+    const keys = ['a', 'ab', 'abc', 'b', 'caf', 'café', 'cafés', 'z', 'ž', '\u{1d4b3}', long];
+    const list = Strings.sorted(keys);
+    for (const key of keys) expect(list.at(list.indexOf(key))).toBe(key);
+    for (const absent of ['', 'aa', 'abd', 'cafe', 'café!', 'ζ', 'x'.repeat(299), `${long}x`])
+      expect(list.indexOf(absent)).toBe(-1);
+    expect(Strings.sorted([]).indexOf('a')).toBe(-1);
   });
 });
