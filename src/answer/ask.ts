@@ -211,7 +211,9 @@ function excerptFor(
   const queryTerms = new Set(query.words.flatMap((w) => w.terms.filter((t) => t === w.term || matched.has(t))));
   const citation = dossier.citation(passage);
   const shown = new Set(chosen.sentences);
-  const figures = dossier.figures.of(passage).filter((f) => shown.has(f.sentence));
+  // A length that says when its clause happened ("over the past 10 years") is its time there, as it was before it was
+  // read as a figure for a topic asking how long: no key figure of a passage.
+  const figures = dossier.figures.of(passage).filter((f) => shown.has(f.sentence) && !f.frames);
   // Figure offsets are within their sentence; the excerpt starts at the first shown sentence.
   const origin = chosen.sentences[0]?.start ?? 0;
   const ranges = figures.map((f) => [f.sentence.start - origin + f.start, f.sentence.start - origin + f.end] as const);

@@ -34,6 +34,8 @@ export const corpusFigures: FigureSource = {
     const items: KeyFigure[] = [];
     for (const passage of document.passages)
       for (const figure of dossier.figures.of(passage)) {
+        // A length that says when its clause happened ("over the past 10 years") is no key figure of a document.
+        if (figure.frames) continue;
         if (items.length === limit) return items;
         items.push(keyFigure(passage, { ...figure, citation: dossier.citation(passage) }));
       }

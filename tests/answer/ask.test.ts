@@ -350,6 +350,15 @@ describe('key figures under an excerpt', () => {
     expect(result!.excerpt.figures.map((f) => f.text)).toEqual(['9,000 road crashes', 'over 2,000']);
     expect(result!.excerpt.text.filter((s) => s.strong).map((s) => s.text)).toContain('some 900');
   });
+
+  it('leave out a length that says when its clause happened ("over the past 10 years")', async () => {
+    const files = { 'crashes.md': note('Crashes', 'Over the past 10 years the county recorded 9,000 road crashes.') };
+    const figures = await withCorpus(
+      files,
+      (dossier) => ask(dossier, 'county road crashes').results[0]!.excerpt.figures,
+    );
+    expect(figures.map((f) => f.text)).toEqual(['9,000 road crashes']);
+  });
 });
 
 describe('a question asking what something cost', () => {

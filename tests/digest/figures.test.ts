@@ -33,6 +33,16 @@ describe('corpusFigures', () => {
     const figures = reply.blocks.find((b) => b.type === 'figures' && b.title === `Key figures: ${doc.meta.title}`);
     expect(figures?.type === 'figures' && figures.items.map((f) => f.text)).toEqual(['$1.6 billion', '$400 million']);
   });
+
+  it('lists no length that says when its clause happened ("over the past 12 years") for a new document', async () => {
+    const files = {
+      'grants.md': note('Grants', 'Over the past 12 years the ministry approved $900 million in grants.'),
+    };
+    const items = await withCorpus(files, (dossier) =>
+      corpusFigures.forDocument!(dossier, dossier.document('grants.md')!, 5),
+    );
+    expect(items.map((f) => f.item.text)).toEqual(['$900 million']);
+  });
 });
 
 describe('corpusFigures across a channel’s digests', () => {

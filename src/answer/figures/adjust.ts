@@ -46,14 +46,15 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
 }
 
-/** A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"). */
-function asksLength(topic: string): boolean {
+/**
+ * A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"), save after a number: "over the
+ * last 15 yrs" says when, as the same words do in a sentence.
+ */
+export function asksLength(topic: string): boolean {
+  const words = topic.toLowerCase().split(/[^a-z0-9]+/);
   return (
     /\bhow long\b/i.test(topic) ||
-    topic
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .some((w) => TIME_UNITS.has(w) || /^(yrs?|mos?|wks?|hrs?)$/.test(w))
+    words.some((w, i) => (TIME_UNITS.has(w) || /^(yrs?|mos?|wks?|hrs?)$/.test(w)) && !/^\d+$/.test(words[i - 1] ?? ''))
   );
 }
 

@@ -4,7 +4,7 @@ import { amountsIn, analyseQuery, answerable, coverage, missing, type Match } fr
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, heldOnlyAs, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
-import { adjustScores } from './adjust.js';
+import { adjustScores, asksLength } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
 import { matchFor } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
@@ -102,7 +102,8 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const matched = matchFor(dossier, query);
   if (!matched) return nothing;
   const { clauses, under } = figureClauses(dossier, query, matched);
-  const found = scoreClauses(dossier, query, clauses);
+  // A length that says when its clause happened ("over the past 10 years") answers only a topic asking how long.
+  const found = scoreClauses(dossier, query, clauses).filter((f) => !f.figure.frames || asksLength(query.text));
   if (!found.length) return nothing;
   adjustScores(dossier, query, found);
   const { closest, passages } = matched;

@@ -62,6 +62,24 @@ describe('adjustScores', () => {
     expect(await scoreOf('ferry', '12 ferries', 0.5)).toBeCloseTo((await scoreOf('ferry', '12 ferries', 1))!);
   });
 
+  it('lists a length that frames its clause ("over the past 12 years") only on a topic asking how long', async () => {
+    const ferries = {
+      'ferries.md': note(
+        'Island Ferries',
+        [
+          'Over the past 12 years the island ferry service has linked the harbour towns.',
+          'Over the last 5 years the ferry company bought 3 new boats.',
+        ].join('\n\n'),
+      ),
+    };
+    const listed = (topic: string) =>
+      withCorpus(ferries, (dossier) => answerFigures(dossier, topic).figures.map((f) => [f.text, f.when]));
+    expect(await listed('how long has the island ferry service been running')).toContainEqual(['12 years', undefined]);
+    expect(await listed('ferry service, how many yrs')).toContainEqual(['12 years', undefined]);
+    expect(await listed('new boats the ferry company bought')).toEqual([['3 new boats', 'Over the last 5 years']]);
+    expect(await listed('new ferry boats over the last 5 yrs')).toEqual([['3 new boats', 'Over the last 5 years']]);
+  });
+
   it("weighs a figure naming only the topic's time beside one naming it and the subject", async () => {
     const buses = {
       'buses.md': note(

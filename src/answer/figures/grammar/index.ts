@@ -13,6 +13,7 @@ import {
   TIME_PREPOSITIONS,
   TIME_QUALIFIERS,
   RATE_WORDS,
+  UP_TO_NOW,
   isDash,
 } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
@@ -352,28 +353,34 @@ class SentenceReader extends Reading {
   /**
    * A length of time that something lasted, as a count of its unit: "has run for 40 years", "served some forty years",
    * "200 years of records". Its measure is what it is a length "of" ("years of records"), or none: the sentence names
-   * no noun it measures, and its subject ("the ferry") is not counted in years. A length is a time, not a figure, where
-   * it frames when something happened ("over the past 10 years", "in ten years", "the 12 months to March"), counts
-   * back ("two years ago", "later"), says how often ("every ten minutes") or is an age ("40 years old"); after "of" it
-   * is a noun's ("waits of 4 hours").
+   * no noun it measures, and its subject ("the ferry") is not counted in years. A stretch reaching up to now ("over the
+   * past 10 years") is both: how long its clause has lasted, and its other figures' time (`Figure.frames`). Any other
+   * length that frames when something happened is a time, not a figure ("in ten years", "the 12 months to March"), as
+   * is one that counts back ("two years ago", "later"), says how often ("every ten minutes") or is an age ("40 years
+   * old"); after "of" it is a noun's ("waits of 4 hours").
    */
   private lengthAt(i: number, next: number, base: Pick<Figure, 'hedge' | 'value'>): Match | undefined {
     const before = this.lower(i - 1);
     const after = this.lower(next + 1);
+    // "over the past 10 years", "for the last six months": a stretch reaching up to now is how long what the clause
+    // says has lasted, though it frames the clause too.
+    const upToNow = UP_TO_NOW.has(before) && this.lower(i - 2) === 'the';
     // "Over 12 months, prices rose": a hedge that is also a preposition of time frames the length, save after "for".
     const framed =
-      ((TIME_PREPOSITIONS.has(before) || TIME_PREPOSITIONS.has(this.lower(i))) && before !== 'for') ||
-      TIME_QUALIFIERS.has(before) ||
-      // "runs every ten minutes": how often, not how long.
-      RATE_WORDS.has(before) ||
-      (before === 'of' && after !== 'of') ||
-      isDefinite(this, i);
+      !upToNow &&
+      (((TIME_PREPOSITIONS.has(before) || TIME_PREPOSITIONS.has(this.lower(i))) && before !== 'for') ||
+        TIME_QUALIFIERS.has(before) ||
+        // "runs every ten minutes": how often, not how long.
+        RATE_WORDS.has(before) ||
+        (before === 'of' && after !== 'of') ||
+        isDefinite(this, i));
     if (framed || COUNTED_BACK.has(after) || PERIOD_ENDS.has(after)) return undefined;
     const of = after === 'of' && !isTimeAt(this, next + 2) ? nounPhraseAt(this, next) : undefined;
     return plainMatch(i, next + 1, {
       ...base,
       unit: 'count',
       measure: of && measureText(this, of.first, of.next),
+      frames: upToNow || undefined,
     });
   }
 

@@ -156,12 +156,15 @@ function isYearPart(r: Reading, i: number): boolean {
 /**
  * Gives each figure the time its clause states; failing that, a time that opens the sentence
  * ("For the 12 months ending in March 2022, ..."), or one no other figure's clause holds.
- * A figure read from "of those" takes its antecedent's time.
+ * A figure read from "of those" takes its antecedent's time. A length that is itself a time (`Figure.frames`) has none,
+ * and leaves its time to the others.
  */
 export function bindTimes(r: Reading, matches: Match[]): void {
-  const spans = timeSpans(r).filter((s) => !s.baseline && !matches.some((m) => s.first < m.next && m.first < s.next));
-  const segmentsWithFigures = new Set(matches.map((m) => r.segmentOf[m.first]));
+  const timed = matches.filter((m) => !m.figure.frames);
+  const spans = timeSpans(r).filter((s) => !s.baseline && !timed.some((m) => s.first < m.next && m.first < s.next));
+  const segmentsWithFigures = new Set(timed.map((m) => r.segmentOf[m.first]));
   matches.forEach((m, n) => {
+    if (m.figure.frames) return;
     const segment = r.segmentOf[m.first];
     const distance = (s: { first: number; next: number }) =>
       s.first >= m.next ? s.first - m.next : (m.first - s.next) * 2 + 1;

@@ -28,6 +28,11 @@ export interface Figure {
   period?: string;
   /** How the source qualifies it: "some", "about", "over", "an estimated", "up to". */
   hedge?: string;
+  /**
+   * A length of time that also says when its clause happened ("over the past 10 years"): how long something has lasted
+   * only to a topic asking that.
+   */
+  frames?: true;
 }
 
 /** A figure read at token positions `first` to `next`, before its text is cut from the sentence. */
