@@ -11,9 +11,11 @@ import {
   evidence,
   missing,
   namesCode,
+  namesYear,
+  unsaidYears,
 } from '../search/query.js';
 import type { AnalysedQuery } from '../search/query.js';
-import { asAsked, heldOnlyAs, lackingLine, type Asked } from './asked.js';
+import { asAsked, heldOnlyAs, lackingLine, speaksOf, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import {
@@ -83,7 +85,12 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const named = covered.some((c) => namesCode(query, c.hit.terms));
   // Whether the passages answer at all is decided before they are ranked; whether they give what the question asks
   // for, once they are (a question asking when or how many is then answered one step less surely if not).
-  const decided = best && decide(best.sure, dossier.ranking.answer, evidence(query, best.sure), named);
+  // A year the question pins that no passage searched speaks of weighs as a name (`unsaidYears`), when the passage the
+  // decision reads gives its subject by year: a number read as a year beside passages that name none may be a count.
+  const said = (year: string) => covered.some((c) => speaksOf(dossier, c.hit.passage, year));
+  const dated = best && namesYear(best.hit.passage.text, dossier.ranking.query.numberContext);
+  const kept = dated ? unsaidYears(query, said, dossier.ranking.query) : 1;
+  const decided = best && decide(best.sure * kept, dossier.ranking.answer, evidence(query, best.sure), named);
   if (!best || decided === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
     c,

@@ -56,10 +56,13 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
  */
 function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolean {
   if (!query.years) return true;
-  return closest.some(({ passage }) => {
-    const said = [passage.text, passage.heading, passage.context, dossier.citation(passage).date].join('\n');
-    return query.years!.some((year) => mentionsYear(said, year));
-  });
+  return closest.some(({ passage }) => query.years!.some((year) => speaksOf(dossier, passage, year)));
+}
+
+/** Whether a passage names `year`, or a range of years holding it, in its text, heading or context, or is dated so. */
+export function speaksOf(dossier: Library, passage: Passage, year: string): boolean {
+  const said = [passage.text, passage.heading, passage.context, dossier.citation(passage).date].join('\n');
+  return mentionsYear(said, year);
 }
 
 /** The kinds of figure that answer a question asking how many (a count, "one in ten", "twice") or what share. */

@@ -194,6 +194,12 @@ export function saysWhen(text: string, context: NumberWindow): boolean {
   return false;
 }
 
+/** Whether a text names a year or a day as a time ("in 2019", "May 3"), not only amounts (`numbersIn`). */
+export function namesYear(text: string, context: NumberWindow): boolean {
+  for (const [said] of numbersIn(text, context)) if (said === 'year') return true;
+  return false;
+}
+
 /**
  * Years joined as a range: "2019-2023", "2022–23", "2019 to 2023", "from 2019 through 2023", "between 2019 and 2023"
  * ("in 2019 and 2023" names two years, no range).
@@ -573,6 +579,26 @@ export function missing(query: AnalysedQuery, matched: Iterable<string>, amounts
  */
 export function evidence(query: AnalysedQuery, cover: number): number {
   return (cover * query.words.reduce((sum, w) => sum + w.weight, 0)) / query.rarest;
+}
+
+/**
+ * The share of its coverage a passage keeps in the decision when the question pins a year (`AnalysedQuery.years`) that
+ * none of the passages searched speaks of (`said`): a time the corpus does not cover, as a name it lacks is a place or
+ * person it does not, so the year weighs as a name (`unknownName`), not as a code's digits (`unknownCode`), whose
+ * weight it has in ordering. No passage holds it, so every passage's coverage shrinks in the same ratio: whether to
+ * answer changes, never the order. A year some passage holds in a range or is dated is said: the corpus covers it.
+ */
+export function unsaidYears(
+  query: AnalysedQuery,
+  said: (year: string) => boolean,
+  options: RankingOptions['query'],
+): number {
+  const unsaid = new Set((query.years ?? []).filter((year) => !said(year)));
+  const total = query.words.reduce((sum, w) => sum + w.weight, 0);
+  const added = query.words
+    .filter((w) => unsaid.has(w.term))
+    .reduce((sum, w) => sum + Math.max(query.rarest * options.unknownName - w.weight, 0), 0);
+  return total ? total / (total + added) : 1;
 }
 
 /**

@@ -252,13 +252,30 @@ describe('a question pinning its answer to a year', () => {
     ),
   });
 
-  it('is answered one step less surely when no passage names the year, nor a range of years holding it', () => {
-    const later = ask(library(), 'how many books did the town library lend in 2024?');
-    expect(later.match).toBe('partial');
-    expect(later.unmatched).toEqual(['2024']);
+  it('is answered one step less surely when the closest passage names neither the year nor a range holding it', () => {
+    // The mobile library's 2015 to 2020 holds 2017: the corpus covers that time, but not the loans passage.
+    const other = ask(library(), 'how many books did the town library lend in 2017?');
+    expect(other.match).toBe('partial');
+    expect(other.unmatched).toEqual(['2017']);
     expect(ask(library(), 'how many books did the town library lend in 2022?').match).toBe('confident');
-    // No passage names 2017, but the mobile library's 2015 to 2020 holds it.
     expect(ask(library(), 'did the mobile library visit the villages every week in 2017?').match).toBe('confident');
+  });
+
+  it('is answered with nothing when no passage searched speaks of the year: a time the corpus does not cover', () => {
+    // The year weighs as a name the corpus lacks, not as a code's digits: loans in other years answer another question.
+    expect(ask(library(), 'how many books did the town library lend in 2024?').match).toBe('none');
+    expect(ask(library(), 'town library loans 2024').match).toBe('none');
+  });
+
+  it('keeps its weight as digits when the closest passage names no year: the number may be a count', async () => {
+    await withCorpus(
+      {
+        'virus.md': note('Virus', 'The virus genome is small and circular, and it infects the leaves of weeds.'),
+        'farm.md': note('Farm', 'The farm grows beans and maize on the hill.'),
+        'choir.md': note('Choir', 'The school choir sings on Fridays.'),
+      },
+      (dossier) => expect(ask(dossier, 'small circular virus genome 2140').match).toBe('partial'),
+    );
   });
 });
 

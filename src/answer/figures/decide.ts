@@ -6,10 +6,13 @@ import {
   decide,
   evidence,
   namesCode,
+  namesYear,
+  unsaidYears,
   type Amounts,
   type AnalysedQuery,
   type Match,
 } from '../../search/query.js';
+import { speaksOf } from '../asked.js';
 import type { Library } from '../library.js';
 
 /** A passage searched for figures, with its coverage of the topic and, when it continues one, the paragraph before. */
@@ -53,12 +56,17 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const rule = { ...dossier.ranking.answer, minCoverage };
   // A passage naming a code of the topic ("G20 tariffs") shares its subject, as for ask.
   const named = searched.some(({ hit }) => namesCode(query, hit.terms));
+  // A year the topic pins that no passage searched speaks of weighs as a name, in the decision only, when the closest
+  // passage is dated by a year (`unsaidYears`).
+  const said = (year: string) => searched.some(({ hit }) => speaksOf(dossier, hit.passage, year));
+  const top = bestOf(searched);
+  const dated = top && namesYear(top.hit.passage.text, dossier.ranking.query.numberContext);
+  const kept = dated ? unsaidYears(query, said, dossier.ranking.query) : 1;
   const decision = (p: Searched | undefined, options = rule) =>
-    p ? decide(p.cover, options, evidence(query, p.cover), named) : 'none';
+    p ? decide(p.cover * kept, options, evidence(query, p.cover), named) : 'none';
   // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
   // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where it
   // gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.
-  const top = bestOf(searched);
   const asked = decision(top);
   const own = decision(closest);
   const spoken = () => decision(top, dossier.ranking.answer) !== 'none';
