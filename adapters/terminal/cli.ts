@@ -492,17 +492,22 @@ function help(text: string, json: boolean): number {
     return refuse({ line: beyond, status: 2 });
   }
   // A subcommand with help of its own (`help digest preview`): its row alone, as the table and the bots give it, here
-  // or in the bot only as the command's own rows are (`help digest subscribe`).
+  // or in the bot only as the command's own rows are (`help digest subscribe`), in --json as in text.
   const command = named ? findCommand(named)! : undefined;
   const sub = command ? subcommandOf(command, words[0]) : undefined;
-  if (command && sub && !json) {
+  if (command && sub) {
     const oneShot = ONE_SHOT[command.name];
-    if (oneShot?.botOnly.asks(command.fromText(words[0]!))) {
-      process.stdout.write(`In the bot only: ${sub.usage}\n  ${sub.summary}\n  Type it ${IN_THE_BOT}.\n`);
-      return 0;
-    }
+    const botOnly = oneShot?.botOnly.asks(command.fromText(words[0]!)) ?? false;
+    const row = { usage: sub.usage, summary: sub.summary };
     const note = oneShot?.here?.note;
-    process.stdout.write(`Usage: dossier ${sub.usage}\n  ${sub.summary}\n${note ? `  ${note}\n` : ''}`);
+    if (json) {
+      const [here, bot] = botOnly ? [[], [row]] : [[row], []];
+      process.stdout.write(`${JSON.stringify({ commands: here, bot, options: OPTIONS })}\n`);
+    } else if (botOnly) {
+      process.stdout.write(`In the bot only: ${sub.usage}\n  ${sub.summary}\n  Type it ${IN_THE_BOT}.\n`);
+    } else {
+      process.stdout.write(`Usage: dossier ${sub.usage}\n  ${sub.summary}\n${note ? `  ${note}\n` : ''}`);
+    }
     return 0;
   }
   // A command of the table: its rows here, in the bot, or both.

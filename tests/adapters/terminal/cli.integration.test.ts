@@ -425,6 +425,15 @@ describe('dossier on a mistyped command, --version and --json', () => {
     ]);
     expect(parsed.options.map((o) => o.usage)).toContain('--json');
     expect(parsed.bot.map((c) => c.usage.split(' ')[0])).toEqual(['feeds', 'digest']);
+    // A subcommand's help is its row alone, where it runs, as the text gives it: not the whole command's rows.
+    const subcommand = (typed: string) => JSON.parse(run(['help', 'digest', typed, '--json']).stdout) as typeof parsed;
+    const preview = subcommand('preview');
+    expect([preview.commands.map((c) => c.usage), preview.bot]).toEqual([['digest preview <topics, …>'], []]);
+    for (const typed of ['subscribe', 'list', 'unsubscribe']) {
+      const botOnly = subcommand(typed);
+      expect(botOnly.commands).toEqual([]);
+      expect(botOnly.bot.map((c) => c.usage.split(' ').slice(0, 2).join(' '))).toEqual([`digest ${typed}`]);
+    }
     const digest = run(['digest', '--topics', 'guard', '--json']);
     expect([digest.status, digest.stdout, lines(digest.stderr)]).toEqual([
       2,
