@@ -6,7 +6,17 @@ import { ARTICLES } from './english.js';
  * from; each source has its own weight (see `RankingOptions`).
  */
 export type BridgeSource =
-  'lexicon' | 'alias' | 'abbreviation' | 'spelling' | 'wordnet' | 'rare' | 'family' | 'prefix' | 'similar' | 'typo';
+  | 'lexicon'
+  | 'alias'
+  | 'abbreviation'
+  | 'spelling'
+  | 'wordnet'
+  | 'rare'
+  | 'family'
+  | 'prefix'
+  | 'similar'
+  | 'typo'
+  | 'clipped';
 
 /** Words or phrases that mean the same thing, as written. */
 export interface Group {
@@ -169,6 +179,21 @@ export class Bridges {
     return this.startingAt(term)
       .filter((b) => b.from.length === 1 && b.to.length === 1 && (b.via === 'lexicon' || b.via === 'alias'))
       .map((b) => b.to[0]!);
+  }
+
+  /**
+   * The commonest corpus word that `word` begins and that is at least `more` letters longer: the word a clipping stands
+   * for ("munic" for "municipal"). Undefined when the corpus has none.
+   */
+  completes(word: string, more: number): string | undefined {
+    let best: [string, number] | undefined;
+    for (const [length, { entries }] of this.typoCandidates()) {
+      if (length < word.length + more) continue;
+      // Each length's words come commonest first: its first that begins so is its best.
+      const found = entries.find(([w]) => w.startsWith(word));
+      if (found && (!best || found[1] > best[1])) best = found;
+    }
+    return best?.[0];
   }
 
   /**

@@ -355,7 +355,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const kind = index.wordKind(word);
     const bridged = () => index.knows(term) || alts.some((a) => a.terms.every((t) => index.knows(t)));
     // Another word that may be the asker's: kept below only if the corpus knows it, as every alternative is.
-    const offer = (other: string | undefined, via: 'spelling' | 'prefix' | 'typo') => {
+    const offer = (other: string | undefined, via: 'spelling' | 'prefix' | 'typo' | 'clipped') => {
       const otherTerm = other && index.analyzer.processTerm(other)?.[0];
       if (otherTerm) alts.push({ terms: [otherTerm], weight: options.bridges[via], via });
     };
@@ -370,6 +370,17 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     }
     // A word neither the corpus nor the dictionary has, made by a prefix of one the corpus has, is about that one.
     if (options.bridges.prefix > 0 && !kind && !bridged()) offer(withoutPrefix(word), 'prefix');
+    // A word neither the corpus nor the dictionary has that begins a longer word the corpus has is that word clipped,
+    // as chat shortens a long word ("munic" for "municipal"), rather than a typo of a word as short ("music").
+    const { clipped } = options;
+    if (
+      !kind &&
+      !bridged() &&
+      options.bridges.clipped > 0 &&
+      /^\p{L}+$/u.test(word) &&
+      word.length >= clipped.minLength
+    )
+      offer(index.bridges.completes(word, clipped.more), 'clipped');
     // A word the dictionary knows is no typo: "rate" is not a slip for "late".
     if (!kind && !bridged() && options.bridges.typo > 0) offer(index.bridges.correct(word, options.typos), 'typo');
     const usable = alts.filter((a) => a.terms.every((t) => index.knows(t)));

@@ -88,7 +88,9 @@ export interface RankingOptions {
      * synonyms and their rare senses, the words of one family in WordNet ("bakers" for "baking", "unpaid" for
      * "paid", "Danish" for "Denmark"), for a word the corpus and the dictionary lack the corpus word a prefix made it
      * of ("paid" for "underpaid"), the adjectives WordNet calls similar to a corpus adjective ("powerful" for
-     * "strong": gated like rare senses, as near is not the same), the corpus word a typo meant. 0 turns a kind off.
+     * "strong": gated like rare senses, as near is not the same), the corpus word a typo meant, the longer corpus word
+     * a word the corpus and the dictionary lack begins, as chat clips a long word ("munic" for "municipal"). 0 turns a
+     * kind off.
      */
     bridges: Record<BridgeSource, number>;
     /**
@@ -123,6 +125,11 @@ export interface RankingOptions {
      * ("schoolbus" as "school" and "bus"): shorter ones ("ga", "th") are too often a fragment of a typo.
      */
     compoundMinPart: number;
+    /**
+     * The shortest word read as a longer corpus word clipped (`bridges.clipped`), and how many letters that word must
+     * add: a short word begins too many others, and a word one letter longer is a typo's or a plural's.
+     */
+    clipped: { minLength: number; more: number };
     /**
      * The shortest word of letters and digits that is a code (`QueryWord.code`: "G20", "CD40", "X12"), which answers a
      * question at least partly wherever a passage holds it: two characters ("Q3", "A4", "5G") more often name a class
@@ -337,6 +344,7 @@ export const DEFAULT_RANKING: RankingOptions = {
       prefix: 0.6,
       similar: 0.5,
       typo: 0.8,
+      clipped: 0.7,
     },
     unknownName: 2.5,
     unknownSpecific: 2,
@@ -345,6 +353,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     vagueWeight: 0.5,
     typos: { minLength: 4, twoEditsFrom: 8 },
     compoundMinPart: 3,
+    clipped: { minLength: 4, more: 2 },
     codeMinLength: 3,
     numberContext: { before: 40, after: 24 },
   },

@@ -349,6 +349,26 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is the longer corpus word it begins, as chat clips a long word, not a typo of a word as short', async () => {
+    await withCorpus(
+      {
+        'a.md': note(
+          'Town',
+          'The municipal budget grew.\n\nThe music festival drew crowds.\n\nThe municipal pool opened.',
+        ),
+      },
+      (dossier) => {
+        const clipped = (question: string) =>
+          analysed(dossier, question).words.map((w) => w.alternatives.map((a) => `${a.via}:${a.terms}`));
+        expect(clipped('munic budget')).toEqual([[`clipped:${dossier.index.analyzer.terms('municipal')}`], []]);
+        expect(analysed(dossier, 'munic').words[0]!.known).toBe(true);
+        // A word the dictionary knows is its own ("crow" is no "crowds"), and a word under four letters is too short.
+        expect(clipped('crow mun')).toEqual([[], []]);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('is two words the corpus has written as one, and two typed words are the one the corpus writes', async () => {
     await withCorpus(
       {
