@@ -3,7 +3,7 @@ import type { Block } from './block.js';
 import type { Note } from './clean.js';
 import { findDate, parseDateValue } from './dates.js';
 import { WEEKDAY_NAMES } from '../schedule.js';
-import { readYamlMapping, type YamlEntry } from '../yaml.js';
+import { readYamlMapping, type YamlEntry, type YamlError } from '../yaml.js';
 import { isShortLine } from './formats/text.js';
 import type { DocumentMeta } from './types.js';
 
@@ -67,7 +67,8 @@ export function readStatedMeta(yaml: string, where: string, firstLine = 1): Stat
       if (error) {
         // Keys Dossier does not read (a site generator's `layout`) are not its to report.
         const line = chunk.line + Math.min(error.line, chunk.lines - 1);
-        if (key === undefined || isField(key)) problems.push(`${at(line, key)}: ${error.message} (left out)`);
+        if (key === undefined || isField(key))
+          problems.push(`${at(line, key)}: ${syntaxProblem(chunk.text, error)} (left out)`);
         continue;
       }
       for (const entry of read.entries ?? []) {
@@ -91,6 +92,20 @@ export function readStatedMeta(yaml: string, where: string, firstLine = 1): Stat
     else problems.push(`${at(line, key)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (left out)`);
   }
   return { meta: meta as Partial<DocumentMeta>, problems };
+}
+
+/**
+ * What is wrong with a field YAML could not read. A plain value holding ": " (`title: Buses: the first year`, as titles
+ * are often written) is read as a field inside a field, which the library reports in its own terms ("Nested mappings
+ * are not allowed in compact mappings"); a writer needs the fix, the value in quotes (JSON's quoting is YAML's too).
+ */
+function syntaxProblem(field: string, error: YamlError): string {
+  const plain = /^([^\s:#][^:]*?):[ \t]+([^\s"'[{|>&*!%@`].*?)\s*$/.exec(field);
+  if (!plain || !/:(?:\s|$)/.test(plain[2]!)) return error.message;
+  return (
+    'a colon and a space inside a value start another field; put the value in quotes: ' +
+    `${plain[1]}: ${JSON.stringify(plain[2])}`
+  );
 }
 
 /** The text's top-level `key: value` entries, each with the lines that continue it (indented, or list items). */

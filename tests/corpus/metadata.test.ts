@@ -166,6 +166,21 @@ describe('stated metadata', () => {
     expect(quote.problems).toEqual(['front matter line 2, title: Missing closing "quote (left out)']);
   });
 
+  it('says to quote a value holding a colon and a space, which YAML reads as a field of its own', () => {
+    const { meta, problems } = readStatedMeta(
+      'title: Electric buses: first year\nauthor: Ann Lee\npublisher: Town Hall: "press" office',
+      'front matter',
+      2,
+    );
+    expect(meta).toEqual({ author: 'Ann Lee' });
+    expect(problems).toEqual([
+      'front matter line 2, title: a colon and a space inside a value start another field; put the value in quotes: ' +
+        'title: "Electric buses: first year" (left out)',
+      'front matter line 4, publisher: a colon and a space inside a value start another field; put the value in ' +
+        'quotes: publisher: "Town Hall: \\"press\\" office" (left out)',
+    ]);
+  });
+
   it('says so in one line when the YAML is not a set of fields, and when a field is given twice', () => {
     expect(readStatedMeta('- a\n- list', 'front matter', 2)).toEqual({
       meta: {},
