@@ -1,4 +1,4 @@
-import type { Passage } from '../corpus/types.js';
+import type { Passage, Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
 import { asShown } from '../corpus/text.js';
@@ -70,6 +70,8 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
   const nothing: AskAnswer = { query: asShown(question), results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return query.words.length ? nothing : { ...nothing, onlyCommonWords: true };
+  // The best few passages' sentences are read for proximity, and the shown ones' again for their excerpt.
+  const termsOf = sentenceTerms(dossier.index.analyzer);
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text, dossier.ranking.query.numberContext);
     // The decision rests on what the passage surely says; the order also on the rare senses its context picks.
@@ -105,7 +107,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const head = all
     .slice(0, proximity ? proximityCandidates : 0)
     .map(({ c }) => {
-      const { whole, near } = textCoverage(dossier, query, c.hit, c.cover);
+      const { whole, near } = textCoverage(dossier, query, c.hit, c.cover, termsOf);
       return scored(c, (1 - proximity) * whole + proximity * near);
     })
     .sort(byScore);
@@ -135,7 +137,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,
       score,
-      excerpt: excerptFor(dossier, query, hit.passage, new Set(hit.matched), score),
+      excerpt: excerptFor(dossier, query, hit.passage, new Set(hit.matched), score, termsOf),
     })),
     more: Math.max(0, ranked.length - offset - page.length),
   };
@@ -153,6 +155,7 @@ function textCoverage(
   query: AnalysedQuery,
   hit: SearchHit,
   whole: number,
+  termsOf: (sentence: Sentence) => string[],
 ): { whole: number; near: number } {
   const sentences = hit.passage.sentences;
   const { proximityWindow: width, outsideText } = dossier.ranking.ask;
@@ -161,7 +164,7 @@ function textCoverage(
   if (whole === 0 || (sentences.length <= width && !discounting)) return { whole, near: whole };
   const analyzer = dossier.index.analyzer;
   const wanted = new Set(hit.terms);
-  const inSentence = sentences.map((s) => new Set(analyzer.terms(s.text).filter((t) => wanted.has(t))));
+  const inSentence = sentences.map((s) => new Set(termsOf(s).filter((t) => wanted.has(t))));
   const inText = new Set(inSentence.flatMap((terms) => [...terms]));
   const everywhere = hit.terms.filter((t) => !inText.has(t));
   const heading = new Set(discounting ? analyzer.terms(hit.passage.heading!) : []);
@@ -191,12 +194,23 @@ function textCoverage(
   return { whole: text, near: Math.min(best, text) };
 }
 
+/** A sentence's terms, analysed once for one answer. */
+function sentenceTerms(analyzer: Library['index']['analyzer']): (sentence: Sentence) => string[] {
+  const known = new Map<Sentence, string[]>();
+  return (sentence) => {
+    let terms = known.get(sentence);
+    if (!terms) known.set(sentence, (terms = analyzer.terms(sentence.text)));
+    return terms;
+  };
+}
+
 function excerptFor(
   dossier: Library,
   query: AnalysedQuery,
   passage: Passage,
   matched: Set<string>,
   score: number,
+  termsOf: (sentence: Sentence) => string[],
 ): Excerpt {
   const analyzer = dossier.index.analyzer;
   const { numberContext } = dossier.ranking.query;
@@ -205,7 +219,7 @@ function excerptFor(
   const chosen = chooseSentences(
     passage,
     (sentence) => {
-      const terms = new Set(analyzer.terms(sentence.text));
+      const terms = new Set(termsOf(sentence));
       const found = wordTerms
         .filter(({ terms: t }) => [...t].some((x) => terms.has(x)))
         .reduce((s, { w }) => s + w.weight, 0);
