@@ -58,6 +58,9 @@ describe('adjustScores', () => {
     expect(weighed).toBeCloseTo(whole! / 2);
     for (const topic of ['ferry years', 'ferry yrs'])
       expect(await scoreOf(topic, '40 years', 0.5)).toBeCloseTo((await scoreOf(topic, '40 years', 1))!);
+    // A unit of time after a word of rate says how often ("each yr"), as one after a number says when: no length asked.
+    for (const topic of ['ferry each yr', 'ferry per year'])
+      expect(await scoreOf(topic, '40 years', 0.5)).toBeCloseTo((await scoreOf(topic, '40 years', 1))! / 2);
     // A count of something else is not a length.
     expect(await scoreOf('ferry', '12 ferries', 0.5)).toBeCloseTo((await scoreOf('ferry', '12 ferries', 1))!);
   });
