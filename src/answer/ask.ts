@@ -11,11 +11,9 @@ import {
   evidence,
   missing,
   namesCode,
-  namesYear,
-  unsaidYears,
 } from '../search/query.js';
 import type { AnalysedQuery } from '../search/query.js';
-import { asAsked, heldOnlyAs, lackingLine, speaksOf, type Asked } from './asked.js';
+import { asAsked, heldOnlyAs, lackingLine, yearsKept, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import {
@@ -87,11 +85,12 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const named = covered.some((c) => namesCode(query, c.hit.terms));
   // Whether the passages answer at all is decided before they are ranked; whether they give what the question asks
   // for, once they are (a question asking when or how many is then answered one step less surely if not).
-  // A year the question pins that no passage searched speaks of weighs as a name (`unsaidYears`), when the passage the
-  // decision reads gives its subject by year: a number read as a year beside passages that name none may be a count.
-  const said = (year: string) => covered.some((c) => speaksOf(dossier, c.hit.passage, year));
-  const dated = best && namesYear(best.hit.passage.text, dossier.ranking.query.numberContext);
-  const kept = dated ? unsaidYears(query, said, dossier.ranking.query) : 1;
+  const kept = yearsKept(
+    dossier,
+    query,
+    covered.map((c) => c.hit.passage),
+    best?.hit.passage,
+  );
   const decided = best && decide(best.sure * kept, dossier.ranking.answer, evidence(query, best.sure), named);
   if (!best || decided === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({

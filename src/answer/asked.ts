@@ -2,7 +2,9 @@ import type { Passage } from '../corpus/types.js';
 import type { AnswerType } from '../search/english.js';
 import {
   mentionsYear,
+  namesYear,
   saysWhen,
+  unsaidYears,
   stepDown,
   type AnalysedQuery,
   type Amounts,
@@ -57,6 +59,18 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
 function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolean {
   if (!query.years) return true;
   return closest.some(({ passage }) => query.years!.some((year) => speaksOf(dossier, passage, year)));
+}
+
+/**
+ * The share of a passage's coverage the decision keeps for the years the question pins that no passage searched speaks
+ * of: such a year weighs as a name (`unsaidYears`) when the passage the decision reads (`closest`) gives its subject by
+ * year; beside passages that name none, a number read as a year may be a count. One rule for ask and `figures`.
+ */
+export function yearsKept(dossier: Library, query: AnalysedQuery, searched: Passage[], closest?: Passage): number {
+  const { numberContext } = dossier.ranking.query;
+  if (!query.years || !closest || !namesYear(closest.text, numberContext)) return 1;
+  const spoken = (year: string) => searched.some((passage) => speaksOf(dossier, passage, year));
+  return unsaidYears(query, spoken, dossier.ranking.query);
 }
 
 /** Whether a passage names `year`, or a range of years holding it, in its text, heading or context, or is dated so. */

@@ -6,13 +6,11 @@ import {
   decide,
   evidence,
   namesCode,
-  namesYear,
-  unsaidYears,
   type Amounts,
   type AnalysedQuery,
   type Match,
 } from '../../search/query.js';
-import { speaksOf } from '../asked.js';
+import { yearsKept } from '../asked.js';
 import type { Library } from '../library.js';
 
 /** A passage searched for figures, with its coverage of the topic and, when it continues one, the paragraph before. */
@@ -56,12 +54,13 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const rule = { ...dossier.ranking.answer, minCoverage };
   // A passage naming a code of the topic ("G20 tariffs") shares its subject, as for ask.
   const named = searched.some(({ hit }) => namesCode(query, hit.terms));
-  // A year the topic pins that no passage searched speaks of weighs as a name, in the decision only, when the closest
-  // passage is dated by a year (`unsaidYears`).
-  const said = (year: string) => searched.some(({ hit }) => speaksOf(dossier, hit.passage, year));
   const top = bestOf(searched);
-  const dated = top && namesYear(top.hit.passage.text, dossier.ranking.query.numberContext);
-  const kept = dated ? unsaidYears(query, said, dossier.ranking.query) : 1;
+  const kept = yearsKept(
+    dossier,
+    query,
+    searched.map(({ hit }) => hit.passage),
+    top?.hit.passage,
+  );
   const decision = (p: Searched | undefined, options = rule) =>
     p ? decide(p.cover * kept, options, evidence(query, p.cover), named) : 'none';
   // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
