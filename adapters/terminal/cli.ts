@@ -240,14 +240,19 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = options;
   const [typed = 'help', ...words] = values.help ? ['help'] : positionals;
+  // The same reading as every chat surface: a command, a mistyped one, or a question for `ask`.
+  const { name: command, text } = parseText([typed, ...words].join(' '));
+  // `dossier version` and `dossier help` take none of the options a command's answer takes, refused as after any
+  // other command; `--version` and `--help` answer whatever else is typed, as a command line's flags do.
+  const bare = VERSION.test(typed) && words.length === 0 ? 'version' : command === 'help' ? 'help' : undefined;
+  const unused = bare && !values.version && !values.help ? optionNotTaken(bare, values) : undefined;
+  if (unused) return refuse({ line: unused, status: 2 });
   // `dossier version` too, the table's `version` command, answered as `--version` is: without loading the corpus.
-  if (values.version || (VERSION.test(typed) && words.length === 0)) {
+  if (values.version || bare === 'version') {
     process.stdout.write(`dossier ${DOSSIER_VERSION}\n`);
     return 0;
   }
   if (EXIT.test(typed) && words.length === 0) return refuse({ line: NO_EXIT, status: 2 });
-  // The same reading as every chat surface: a command, a mistyped one, or a question for `ask`.
-  const { name: command, text } = parseText([typed, ...words].join(' '));
   if (command === 'help') return help(text, values.json);
   const request = await checked(command, text, values);
   if ('status' in request) return refuse(request);
@@ -267,6 +272,22 @@ export async function main(argv: string[]): Promise<number> {
   });
   process.stdout.write(`${shown}\n`);
   return values.chart === undefined ? 0 : printChart(reply, values.chart);
+}
+
+/** The options that only some commands take, and which. */
+const TAKEN_BY = { limit: 'ask and cite', chart: 'figures', since: 'digest', topics: 'digest' } as const;
+
+/** One line refusing an option given to a command that does not take it. */
+const isFor = (option: keyof typeof TAKEN_BY, command: string) =>
+  `--${option} is for ${TAKEN_BY[option]} (not "${command}").`;
+
+const noJson = (command: string) => `${command} has no --json output; run it without --json to read it.`;
+
+/** The first option given that `help` or `version` does not take (`help` has --json output; both ignore paths). */
+function optionNotTaken(command: 'help' | 'version', values: Values): string | undefined {
+  const option = (Object.keys(TAKEN_BY) as (keyof typeof TAKEN_BY)[]).find((name) => values[name] !== undefined);
+  if (option) return isFor(option, command);
+  return command === 'version' && values.json ? noJson(command) : undefined;
 }
 
 /** Everything that can be refused without the corpus, refused before it is loaded (`help` never needs it). */
@@ -292,21 +313,18 @@ async function checked(command: string, text: string, values: Values): Promise<R
       status: 2,
     };
   }
-  if (values.json && !JSON_OUTPUT[command])
-    return { line: `${command} has no --json output; run it without --json to read it.`, status: 2 };
+  if (values.json && !JSON_OUTPUT[command]) return { line: noJson(command), status: 2 };
   // Given empty ("--corpus $DIR" with DIR unset), a path would quietly mean the working folder, as an empty
   // CORPUS_DIR would: that one stops the bot, and so does this, as a value left out.
   const blank = PATH_OPTIONS.find((name) => values[name] !== undefined && !values[name].trim());
   if (blank) return { line: needsValue(`--${blank}`), status: 2 };
-  if (values.since !== undefined && command !== 'digest')
-    return { line: `--since is for digest (not "${command}").`, status: 2 };
+  if (values.since !== undefined && command !== 'digest') return { line: isFor('since', command), status: 2 };
   // The digest's module is loaded for a digest anyway.
   if (values.since !== undefined) {
     const wrong = (await import('../../src/digest/index.js')).sinceProblem(values.since);
     if (wrong) return { line: wrong, status: 2 };
   }
-  if (values.chart !== undefined && command !== 'figures')
-    return { line: `--chart is for figures (not "${command}").`, status: 2 };
+  if (values.chart !== undefined && command !== 'figures') return { line: isFor('chart', command), status: 2 };
   if (values.chart !== undefined && !/\.png$/i.test(values.chart))
     return {
       line: `--chart writes a PNG image: give a file name ending in .png (not "${values.chart}").`,
@@ -316,8 +334,7 @@ async function checked(command: string, text: string, values: Values): Promise<R
   const limit = values.limit === undefined ? undefined : /^\d+$/.test(values.limit) ? Number(values.limit) : NaN;
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= MAX_RESULTS))
     return { line: `--limit takes a whole number from 1 to ${MAX_RESULTS} (not "${values.limit}").`, status: 2 };
-  if (limit !== undefined && !['ask', 'cite'].includes(command))
-    return { line: `--limit is for ask and cite (not "${command}").`, status: 2 };
+  if (limit !== undefined && !['ask', 'cite'].includes(command)) return { line: isFor('limit', command), status: 2 };
   // A question missing or too long is refused as on every surface, without waiting for the corpus to load; words
   // after a command that takes none (`dossier sources guard`) are a slip of usage, exit 2 as after `dossier help ask`.
   if (!args.success)
@@ -456,7 +473,7 @@ async function printChart(reply: Reply, path: string): Promise<number> {
  */
 function argumentsTyped(spec: Command, text: string, topics: string | undefined): Record<string, unknown> | string {
   if (topics === undefined) return spec.fromText(text);
-  if (spec.name !== 'digest') return `--topics is for digest (not "${spec.name}").`;
+  if (spec.name !== 'digest') return isFor('topics', spec.name);
   // `digest --topics …` and `digest preview --topics …` are the same preview; another action takes no topics here, and
   // other words would be a second list.
   const [first = '', ...more] = text.toLowerCase().split(/\s+/);

@@ -151,6 +151,22 @@ describe('the dossier command line', () => {
     );
   });
 
+  it('refuses an option help or version does not take in one line, as after any command', () => {
+    for (const [args, line] of [
+      [['help', '--limit', '2'], '--limit is for ask and cite (not "help").'],
+      [['help', 'ask', '--chart', 'a.png'], '--chart is for figures (not "help").'],
+      [['help', '--since', '2026-01-01'], '--since is for digest (not "help").'],
+      [['version', '--topics', 'a, b'], '--topics is for digest (not "version").'],
+      [['version', '--json'], 'version has no --json output; run it without --json to read it.'],
+    ] as const) {
+      const refused = dossier(...args);
+      expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([2, '', [`dossier: ${line}`]]);
+    }
+    // --help and --version answer whatever else is typed, as a command line's flags do.
+    expect(dossier('ask', 'guard', '--limit', '2', '--version').status).toBe(0);
+    expect(dossier('ask', 'guard', '--limit', '2', '--help').status).toBe(0);
+  });
+
   it('refuses an unknown or malformed option in one line, without the usage', { timeout: 120_000 }, () => {
     for (const [args, line] of [
       [['ask', 'guard', '--bogus'], 'dossier: Unknown option --bogus: `dossier help` lists the options'],
