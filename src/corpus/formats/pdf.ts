@@ -65,7 +65,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
     // PDFs come from links and chat now, and PDF.js would otherwise compile code from a font's data.
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
   } catch (error) {
-    throw new CorruptFileError(`not a readable PDF (${errorLine(error)})`);
+    throw new CorruptFileError(`not a readable PDF (${pdfjsReason(error)})`);
   }
   try {
     const pages: string[] = [];
@@ -81,11 +81,14 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
       metaProblems: [],
     };
   } catch (error) {
-    throw new CorruptFileError(`a PDF whose pages cannot be read (${errorLine(error)})`);
+    throw new CorruptFileError(`a PDF whose pages cannot be read (${pdfjsReason(error)})`);
   } finally {
     await pdf.destroy();
   }
 }
+
+/** PDF.js's reason, quoted in brackets inside Dossier's line: without the full stop that ends its sentence. */
+const pdfjsReason = (error: unknown) => errorLine(error).replace(/\.$/, '');
 
 /** A page's lines, with a blank line where the gap between baselines says a paragraph ends. */
 function pageText(items: PdfTextItem[]): string {

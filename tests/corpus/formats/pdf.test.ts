@@ -50,5 +50,9 @@ describe('parsePdf', () => {
   it('throws CorruptFileError for bytes that are no PDF', async () => {
     await expect(parsePdf(Buffer.from('%PDF-1.4\nthis is not really a PDF'))).rejects.toBeInstanceOf(CorruptFileError);
     await expect(parsePdf(makePdf(['Text.']).subarray(0, 200))).rejects.toBeInstanceOf(CorruptFileError);
+    // PDF.js's sentence is quoted as the reason, in brackets that end no sentence of their own.
+    await expect(parsePdf(Buffer.from('%PDF-1.4 garbage'))).rejects.toThrow(
+      /^not a readable PDF \(Invalid PDF structure\)$/,
+    );
   });
 });
