@@ -158,7 +158,11 @@ export async function readWordNet(
     if (!/^\p{L}+$/u.test(lemma)) continue;
     const onlyNoun = list.every((e) => e.part === 'noun');
     const senses = list.reduce((n, e) => n + Number(e.line.split(' ', 3)[2]), 0);
-    if ((onlyNoun && names.has(lemma)) || ofNames.has(lemma)) dictionary.names.push(lemma);
+    // An adjective is of a name when its commonest sense pertains to one ("danish"), not when a rarer one does: "green"
+    // is first a colour, "alpine" first of high mountains, and only later of a party or of the Alps.
+    const adjective = list.find((e) => e.part === 'adj');
+    const ofName = adjective !== undefined && ofNames.has(`${lemma} ${offsetsOf(adjective.line)[0]}`);
+    if ((onlyNoun && names.has(lemma)) || ofName) dictionary.names.push(lemma);
     else (senses === 1 && onlyNoun ? dictionary.specific : dictionary.words).push(lemma);
     if (senses > options.vagueSenses) dictionary.vague.push(lemma);
   }
@@ -331,7 +335,8 @@ function properNouns(nouns: string): Set<string> {
 
 /**
  * Adjectives that WordNet says pertain to a proper noun ("canadian" to Canada, "danish" to Denmark): like the name,
- * they say which place or people a question is about. `nounSynset` gives the words of the noun sense at an offset.
+ * they say which place or people a question is about. Each as "adjective offset", the sense that pertains to a name.
+ * `nounSynset` gives the words of the noun sense at an offset.
  */
 function adjectivesOfNames(adjectives: string, nounSynset: (offset: number) => string[]): Set<string> {
   const out = new Set<string>();
@@ -347,7 +352,7 @@ function adjectivesOfNames(adjectives: string, nounSynset: (offset: number) => s
       if (symbol !== '\\' || part !== 'n' || !source) continue;
       const noun = nounSynset(Number(target))[parseInt(ends!.slice(2), 16) - 1];
       const adjective = fields[4 + 2 * (source - 1)]!.replace(/\(.*\)$/, '');
-      if (noun && /^\p{Lu}/u.test(noun)) out.add(adjective.toLowerCase());
+      if (noun && /^\p{Lu}/u.test(noun)) out.add(`${adjective.toLowerCase()} ${Number(fields[0])}`);
     }
   }
   return out;

@@ -307,6 +307,20 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is a common word when it is an adjective of a name only in a rarer sense', async () => {
+    await withCorpus(
+      { 'a.md': note('Bakeries', 'Bakers sold bread at the market.') },
+      (dossier) => {
+        // "green" is first a colour and "alpine" first of high mountains; "danish" is first of Denmark.
+        const query = analysed(dossier, 'bread green alpine danish');
+        const weight = Object.fromEntries(query.words.map((w) => [w.word, w.weight / query.rarest]));
+        const { unknownName, unknownWord } = dossier.ranking.query;
+        expect(weight).toMatchObject({ green: unknownWord, alpine: unknownWord, danish: unknownName });
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('is found in the other spelling, British or American, that the corpus has', async () => {
     await withCorpus(
       {
