@@ -272,7 +272,7 @@ export const digestCommand = defineCommand({
         // One mistyped topic or time replaces the whole digest: the way back is given, ready to paste.
         return message('Digest replaced', [
           ...text(
-            `Replaced this channel’s digest on ${quoted(previous.topics)} (${schedule(previous)}): it will now get ` +
+            `Replaced this channel’s digest on ${quoted(previous.topics)}, ${schedule(previous)}: it will now get ` +
               `${plan} To put the old one back: `,
           ),
           { text: subscribeAgain(previous, ctx), code: true },

@@ -224,7 +224,8 @@ describe('digest command', () => {
     const second = await runText('digest subscribe swarms at 7:05 daily UTC', ctx());
     expect(second.title).toBe('Digest replaced');
     const replaced =
-      'Replaced this channel’s digest on “beehives”, “café grants” (weekdays at 09:00 (America/New_York)): ' +
+      // The old schedule written as the new one is, not in brackets holding the zone's own.
+      'Replaced this channel’s digest on “beehives”, “café grants”, weekdays at 09:00 (America/New_York): ' +
       'it will now get a digest on “swarms”, daily at 07:05 (UTC). Next: ';
     expect(textOf(second).slice(0, replaced.length)).toBe(replaced);
     expect(textOf(second)).toContain(
