@@ -97,10 +97,12 @@ function givesAsked(dossier: Library, query: AnalysedQuery, { passage, amounts }
   const units = GIVES[asks];
   if (!units) return amounts.figure;
   const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit));
-  if (!query.counted) return figures.length > 0;
+  // A length that says when its clause happened ("in the first 10 months of 2022") counts only its unit ("how many
+  // months"), nothing its sentence names.
+  if (!query.counted) return figures.some((f) => !f.frames);
   const counted = new Set(query.counted.flatMap((w) => w.terms));
   const names = (text: string) => dossier.index.analyzer.terms(text).some((t) => counted.has(t));
-  return figures.some((f) => names(f.text) || names(f.measure ?? f.sentence.text));
+  return figures.some((f) => names(f.text) || (!f.frames && names(f.measure ?? f.sentence.text)));
 }
 
 /** What the line over a partial answer says its closest passage does not give of what the question asks for. */

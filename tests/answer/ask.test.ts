@@ -241,6 +241,14 @@ describe('a question asking how many of a kind of thing', () => {
     // "People" names no kind of person: the visitors' count answers it.
     expect(ask(island(), 'how many people does the island bakery serve a day?').match).toBe('confident');
   });
+
+  it('is given no count by a length saying when its clause happened ("in the first 10 months of 2022")', async () => {
+    const files = {
+      'pilots.md': note('Pilots', 'In the first 10 months of 2022, harbour pilots guided ships in fog.'),
+    };
+    const answer = await withCorpus(files, (dossier) => ask(dossier, 'how many harbour pilots guided ships in fog?'));
+    expect(answer.lacking).toBe('count');
+  });
 });
 
 describe('a question pinning its answer to a year', () => {

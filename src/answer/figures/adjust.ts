@@ -2,7 +2,7 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import type { Library } from '../library.js';
-import { RATE_WORDS, TIME_UNITS, type FigureUnit } from './grammar/index.js';
+import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
 import { MONEY_UNITS } from './topic.js';
@@ -47,12 +47,13 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
 }
 
 /**
- * A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"), save after a number or a word
- * of rate: "over the last 15 yrs" says when and "each yr" how often, as the same words do in a sentence.
+ * A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"), save after a number, a word of
+ * rate or one anchoring a time to now: "over the last 15 yrs" and "last yr" say when and "each yr" how often, as the
+ * same words do in a sentence.
  */
 export function asksLength(topic: string): boolean {
   const words = topic.toLowerCase().split(/[^a-z0-9]+/);
-  const framed = (before = '') => /^\d+$/.test(before) || RATE_WORDS.has(before);
+  const framed = (before = '') => /^\d+$/.test(before) || RATE_WORDS.has(before) || RELATIVE_TIMES.has(before);
   return (
     /\bhow long\b/i.test(topic) ||
     words.some((w, i) => (TIME_UNITS.has(w) || /^(yrs?|mos?|wks?|hrs?)$/.test(w)) && !framed(words[i - 1]))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { besideTopic } from '../../../src/answer/figures/adjust.js';
+import { asksLength, besideTopic } from '../../../src/answer/figures/adjust.js';
 import { answerFigures } from '../../../src/answer/figures/answer.js';
 import type { PassageFigure } from '../../../src/answer/figures/passage.js';
 import { Analyzer } from '../../../src/search/analyzer.js';
@@ -37,6 +37,15 @@ describe('besideTopic', () => {
     const hill = { figure: figure('300', 'hill farm hives'), named: 1, held: new Set([valley]) };
     const valleyFarms = { figure: figure('90', 'valley farm hives'), named: 2, held: new Set([hives]) };
     expect(besideTopic(analyzer, [hill, valleyFarms]).size).toBe(0);
+  });
+});
+
+describe('asksLength', () => {
+  it('reads a unit of time as asked for, save where it says when or how often', () => {
+    for (const topic of ['how long has the ferry run', 'ferry yrs', 'how many months of ferry data'])
+      expect(asksLength(topic)).toBe(true);
+    for (const topic of ['ferry trips last yr', 'ferry trips this year', 'ferry trips over the last 15 yrs', 'each yr'])
+      expect(asksLength(topic)).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ import {
   TIME_PREPOSITIONS,
   TIME_QUALIFIERS,
   RATE_WORDS,
-  UP_TO_NOW,
+  STRETCH_BOUNDS,
   isDash,
 } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
@@ -63,7 +63,7 @@ import {
  */
 
 export type { Figure, FigureUnit, FigureValue } from './types.js';
-export { CHANGE_NOUNS, RATE_WORDS, TIME_UNITS } from './words.js';
+export { CHANGE_NOUNS, RATE_WORDS, RELATIVE_TIMES, TIME_UNITS } from './words.js';
 
 /** Every figure in `sentence`, in order. `sentence` may hold several sentences, read in turn. */
 export function figuresInSentence(sentence: string): Figure[] {
@@ -353,21 +353,21 @@ class SentenceReader extends Reading {
   /**
    * A length of time that something lasted, as a count of its unit: "has run for 40 years", "served some forty years",
    * "200 years of records". Its measure is what it is a length "of" ("years of records"), or none: the sentence names
-   * no noun it measures, and its subject ("the ferry") is not counted in years. A stretch reaching up to now ("over the
-   * past 10 years") is both: how long its clause has lasted, and its other figures' time (`Figure.frames`). Any other
-   * length that frames when something happened is a time, not a figure ("in ten years", "the 12 months to March"), as
-   * is one that counts back ("two years ago", "later"), says how often ("every ten minutes") or is an age ("40 years
-   * old"); after "of" it is a noun's ("waits of 4 hours").
+   * no noun it measures, and its subject ("the ferry") is not counted in years. A stretch reaching up to now or from a
+   * start ("over the past 10 years", "the first 10 months of 2022") is both: how long its clause has lasted, and its
+   * other figures' time (`Figure.frames`). Any other length that frames when something happened is a time, not a
+   * figure ("in ten years", "the 12 months to March"), as is one that counts back ("two years ago", "later"), says how
+   * often ("every ten minutes") or is an age ("40 years old"); after "of" it is a noun's ("waits of 4 hours").
    */
   private lengthAt(i: number, next: number, base: Pick<Figure, 'hedge' | 'value'>): Match | undefined {
     const before = this.lower(i - 1);
     const after = this.lower(next + 1);
-    // "over the past 10 years", "for the last six months": a stretch reaching up to now is how long what the clause
-    // says has lasted, though it frames the clause too.
-    const upToNow = UP_TO_NOW.has(before) && this.lower(i - 2) === 'the';
+    // "over the past 10 years", "in the first 10 months of 2022": a stretch reaching up to now, or from a start, is how
+    // long what the clause says has lasted, though it frames the clause too.
+    const stretch = STRETCH_BOUNDS.has(before) && this.lower(i - 2) === 'the';
     // "Over 12 months, prices rose": a hedge that is also a preposition of time frames the length, save after "for".
     const framed =
-      !upToNow &&
+      !stretch &&
       (((TIME_PREPOSITIONS.has(before) || TIME_PREPOSITIONS.has(this.lower(i))) && before !== 'for') ||
         TIME_QUALIFIERS.has(before) ||
         // "runs every ten minutes": how often, not how long.
@@ -380,7 +380,7 @@ class SentenceReader extends Reading {
       ...base,
       unit: 'count',
       measure: of && measureText(this, of.first, of.next),
-      frames: upToNow || undefined,
+      frames: stretch || undefined,
     });
   }
 

@@ -356,8 +356,11 @@ export const TIME_PREPOSITIONS = new Set([
 export const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
 /** Words that anchor a time to now: "last spring", "this year". */
 export const RELATIVE_TIMES = new Set(['this', 'last', 'past', 'next', 'previous']);
-/** Words that make a stretch of time reach up to now: "the past 10 years", "the last six months". */
-export const UP_TO_NOW = new Set(['past', 'last', 'previous']);
+/**
+ * Words that tie a stretch of time to now or to the start of a longer one: "the past 10 years", "the last six months",
+ * "the first 10 months of 2022".
+ */
+export const STRETCH_BOUNDS = new Set(['past', 'last', 'previous', 'first']);
 /** A season is a time after "last" or "this" (wink dates "last winter" but not "last spring" or "last fall"). */
 export const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 export const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);

@@ -390,7 +390,7 @@ describe('figuresInSentence: lengths of time', () => {
     });
   });
 
-  it('a stretch reaching up to now is how long its clause has lasted, and still the time of its other figures', () => {
+  it("a stretch up to now or from a start is how long its clause has lasted, and its other figures' time", () => {
     expect(only('Bakeries have closed over the past 10 years.')).toMatchObject({
       text: '10 years',
       unit: 'count',
@@ -400,6 +400,9 @@ describe('figuresInSentence: lengths of time', () => {
     expect(length).toMatchObject({ text: '15 years', frames: true });
     expect(length!.when).toBeUndefined();
     expect(closed).toMatchObject({ text: '12 bakeries', when: 'Over the last 15 years' });
+    const [first, ships] = figuresInSentence('In the first 10 months of 2022, the port handled 4,000 ships.');
+    expect(first).toMatchObject({ text: '10 months', frames: true });
+    expect(ships).toMatchObject({ text: '4,000 ships', when: 'In the first 10 months of 2022' });
     expect(only('The ferry has run for 40 years.').frames).toBeUndefined();
   });
 
