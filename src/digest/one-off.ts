@@ -11,8 +11,11 @@ import { corpusFigures } from './figures.js';
  * calendar has, read as a document's date is: Date.parse took 2026-02-30 as 2 March.
  */
 export function sinceProblem(since: string | undefined): string | undefined {
-  if (since === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(since) && parseDateValue(since) === since)) return undefined;
-  return `--since "${typed(since)}" is not a date: use YYYY-MM-DD.`;
+  if (since === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(since)) return `--since "${typed(since)}" is not a date: use YYYY-MM-DD.`;
+  return parseDateValue(since) === since
+    ? undefined
+    : `--since "${since}" is no day of the calendar: check its month and day.`;
 }
 
 /**

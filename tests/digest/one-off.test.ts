@@ -20,9 +20,12 @@ describe('oneOffDigest', () => {
       expect(() => oneOffDigest(world().dossier, ['beehives'], 'yesterday')).toThrow(
         /--since "yesterday" is not a date/,
       );
-      // Shaped like a date but not one the calendar has (Date.parse reads the first as 2 March).
+      // Shaped like a date but not one the calendar has (Date.parse reads the first as 2 March): the form is right,
+      // so the line says what is wrong with it rather than asking for YYYY-MM-DD again.
       for (const day of ['2026-02-30', '2026-04-31', '2026-13-01'])
-        expect(() => oneOffDigest(world().dossier, ['beehives'], day)).toThrow(`--since "${day}" is not a date`);
+        expect(() => oneOffDigest(world().dossier, ['beehives'], day)).toThrow(
+          `--since "${day}" is no day of the calendar: check its month and day.`,
+        );
       expect(oneOffDigest(world().dossier, ['beehives'], '2024-02-29').blocks.length).toBeGreaterThan(0);
       expect(() => oneOffDigest(world().dossier, [], undefined)).toThrow(/at least one topic/);
     },
