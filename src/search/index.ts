@@ -16,7 +16,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 29;
+const INDEX_VERSION = 30;
 
 interface IndexedPassage {
   id: string;
@@ -204,6 +204,7 @@ export class PassageIndex {
           specific: Strings.sorted(dictionary.specific),
           vague: Strings.sorted(dictionary.vague),
           money: Strings.sorted(dictionary.money),
+          phrasal: Strings.sorted(dictionary.phrasal),
         };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
@@ -266,6 +267,15 @@ export class PassageIndex {
    */
   money(word: string): boolean {
     return holdsAnyForm(this.learned.dictionary.money, word);
+  }
+
+  /**
+   * Whether the dictionary has a verb of `word` (or a form of it) and `particle`, a stop word ("looks" and "after":
+   * "look after"), which the two typed side by side mean rather than `word` alone.
+   */
+  phrasal(word: string, particle: string): boolean {
+    const { phrasal } = this.learned.dictionary;
+    return [word, ...baseForms(word)].some((form) => phrasal.indexOf(`${form} ${particle}`) >= 0);
   }
 
   /** Makes now what the first question would otherwise make: the bridges and their typo candidates. */

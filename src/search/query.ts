@@ -311,9 +311,14 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
   const read = withYears(withoutLinks(text), (term) => index.knows(term));
-  const typed = withJoins(index, index.analyzer.words(read)).filter(
-    (w): w is AnalysedWord & { term: string } => w.term !== undefined,
+  const all = withJoins(index, index.analyzer.words(read));
+  // A verb typed before a stop word with which it makes a verb of its own ("looks after", "sit down", "handed over")
+  // means that verb, which the search cannot see once the stop word is dropped: searched alone, the first word finds
+  // passages using it in its own senses ("look at"), so it weighs as a vague word does.
+  const phrasal = new Set(
+    all.filter((w, i) => w.term && all[i + 1] && !all[i + 1]!.term && index.phrasal(w.word, all[i + 1]!.word)),
   );
+  const typed = all.filter((w): w is AnalysedWord & { term: string } => w.term !== undefined);
   // A compound typed with hyphens may be one word in the corpus ("multi-layered", "multilayered"): the joined form says
   // each of its parts, as another spelling of them would.
   const alternatives: Alternative[][] = typed.map(({ term, joined }) =>
@@ -350,7 +355,8 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       });
   }
   const wantsFigure = AMOUNT.test(text);
-  const words = typed.map(({ word, term }, i) => {
+  const words = typed.map((typedWord, i) => {
+    const { word, term } = typedWord;
     const alts = alternatives[i]!;
     const kind = index.wordKind(word);
     const bridged = () => index.knows(term) || alts.some((a) => a.terms.every((t) => index.knows(t)));
@@ -398,7 +404,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const known = index.knows(term) || sure.length > 0;
     const unknown = idf(0) * unknownWeight(word, kind, options);
     const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : index.knows(term) ? idf(1) : unknown;
-    const weight = rarity * (index.vague(word) ? options.vagueWeight : 1);
+    const weight = rarity * (index.vague(word) || phrasal.has(typedWord) ? options.vagueWeight : 1);
     return {
       word,
       term,

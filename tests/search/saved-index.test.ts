@@ -69,6 +69,12 @@ describe('saved index', () => {
     for (const word of ['port', 'manzanillo', 'troops', 'zzzq'])
       expect(loaded.index.wordKind(word)).toBe(built.index.wordKind(word));
     for (const word of ['pulled', 'port', 'zzzq']) expect(loaded.index.vague(word)).toBe(built.index.vague(word));
+    for (const [word, particle] of [
+      ['looks', 'after'],
+      ['port', 'in'],
+    ] as const)
+      expect(loaded.index.phrasal(word, particle)).toBe(built.index.phrasal(word, particle));
+    expect(loaded.index.phrasal('looks', 'after')).toBe(true);
     expect(loaded.index.bridges.correct('contaniers', DEFAULT_RANKING.query.typos)).toBe('containers');
     // Typos searched fuzzily: the saved terms scanned for near ones find what MiniSearch's term tree finds.
     for (const typo of ['containrs', 'troopps bordr', 'Meridaa iniative', 'catgo'])
