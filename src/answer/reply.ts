@@ -281,7 +281,8 @@ export function errorReply(code: ErrorCode, message: string): Reply {
 /**
  * Why a question (or a `figures` topic) was not searched, in one line, or nothing when it was: one of symbols alone
  * ("???", an emoji), or of common words alone ("how much", "why"). "Nothing in the corpus answers" would blame the
- * corpus, and "try other words" not say which to add; `example` is one that says what it is about.
+ * corpus, and "try other words" not say which to add; `example` is one that says what it is about. A greeting ("hi",
+ * "thanks!") is such a question too: the line also points to `help`.
  */
 export function notSearchedLine(
   query: string,
@@ -292,6 +293,9 @@ export function notSearchedLine(
   if (!/[\p{L}\p{N}]/u.test(query))
     return `That ${what} has no words to look for: ${what === 'question' ? 'ask it' : 'name it'} in words.`;
   if (onlyCommonWords)
-    return `That ${what} has only words too common to look for: say what it is about, as in \`${example}\`.`;
+    return (
+      `That ${what} has only words too common to look for: say what it is about, as in \`${example}\`, ` +
+      'or see `help` for the commands.'
+    );
   return undefined;
 }

@@ -101,8 +101,11 @@ describe('the decision to answer, on a corpus of its own', () => {
   });
 
   it('says a question of common words alone has only those, rather than that the corpus does not answer it', () => {
-    for (const q of ['how much', 'Why?', 'what is it'])
-      expect(JSON.stringify(askReply(ask(town(), q)).blocks), q).toContain('only words too common to look for');
+    for (const q of ['how much', 'Why?', 'what is it', 'hi', 'thanks!']) {
+      const said = JSON.stringify(askReply(ask(town(), q)).blocks);
+      expect(said, q).toContain('only words too common to look for');
+      expect(said, q).toContain('{"text":"help","code":true}');
+    }
     expect(ask(town(), 'how much').match).toBe('none');
   });
 

@@ -66,7 +66,9 @@ describe('figuresReply', () => {
           text: [
             { text: 'That topic has only words too common to look for: say what it is about, as in ' },
             { text: 'ferry fares since 2020', code: true },
-            { text: '.' },
+            { text: ', or see ' },
+            { text: 'help', code: true },
+            { text: ' for the commands.' },
           ],
         },
       ],
