@@ -149,8 +149,13 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?when\b`,
         String.raw`\b(?:until|till|since) when\b`,
         String.raw`\bwhen\W*$`,
-        String.raw`\b(?:what|which) (?:years?|yrs|dates?|months?|days?)\b`,
+        String.raw`\b(?:what|which) (?:years?|yrs?|dates?|months?|days?)\b`,
         String.raw`\bhow long ago\b`,
+        // A topic naming the time it asks for: "date of the launch", "first year of the scheme", "the launch date" (not
+        // "to date", so far), "busiest month, which one".
+        String.raw`^\W*(?:the )?(?:(?:first|last|final) )?(?:date|year|month|day) of\b`,
+        String.raw`(?<!\bto )\bdate\W*$`,
+        String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
       ].join('|'),
       'i',
     ),

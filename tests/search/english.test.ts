@@ -58,6 +58,24 @@ describe('a count or a share in a question', () => {
   });
 });
 
+describe('a topic asking when', () => {
+  const asksTime = (topic: string) => ANSWER_TYPES.find(([, asking]) => asking.test(topic))?.[0] === 'time';
+
+  it.each([
+    ['when did the ferry service start', true],
+    ['ferry service launch date', true],
+    ['date of the harbour vote', true],
+    ['first year of the ferry service', true],
+    ['busiest month for the ferry, which one', true],
+    ['toll in place till what yr', true],
+    ['count of ferries sailing to date', false],
+    ['ferry passengers this year', false],
+    ['how many ferries sail each day', false],
+  ] as const)('%s: %s', (topic, asked) => {
+    expect(asksTime(topic)).toBe(asked);
+  });
+});
+
 describe('a question asking how many of something', () => {
   it.each([
     ['how many ferries sailed', true],

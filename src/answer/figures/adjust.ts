@@ -44,6 +44,8 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   if (!asksLength(query.text)) for (const f of found) if (isLength(f.figure)) f.figure.score *= otherKind;
   // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
+  // "When" asks for a date: an amount is another kind of figure.
+  if (query.asks === 'time') for (const f of found) if (f.figure.unit !== 'date') f.figure.score *= otherKind;
 }
 
 /**

@@ -170,7 +170,8 @@ function otherEstimates(
   listed: FoundFigure[],
   { estimateSpread, restated, restatedCandidates }: RankingOptions['figures'],
 ): FoundFigure[] {
-  if (!/\d/.test(best.text)) return [];
+  // Another source's close date is another event's as often as the same one's.
+  if (!/\d/.test(best.text) || best.unit === 'date') return [];
   const key = (passage: Passage, f: PassageFigure) => `${passage.id}:${f.sentence.start + f.start}`;
   const known = new Set(listed.map((f) => key(f.passage, f)));
   const sentence = analyseQuery(best.sentence.text, dossier.index, dossier.ranking.query);

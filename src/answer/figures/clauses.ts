@@ -100,7 +100,9 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
     // Each sentence's clause read once for the figures with a measure, once for those with none.
     const own = [true, false].map(() => new Map<Sentence, ClauseOf | undefined>());
     const figures = dossier.figures.of(passage);
-    for (const figure of figures) {
+    // A topic asking when ("when did the ferry start") is answered by the dates the passage names, as figures.
+    const dates = query.asks === 'time' ? dossier.figures.dates(passage) : [];
+    for (const figure of [...figures, ...dates]) {
       const read = own[figure.measure ? 0 : 1]!;
       if (!read.has(figure.sentence))
         read.set(figure.sentence, clauseOf(query, analyzer, passage, figure, frame, following));

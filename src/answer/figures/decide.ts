@@ -46,7 +46,7 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   });
   const bestOf = (list: Searched[]) =>
     list.reduce<Searched | undefined>((a, b) => (!a || b.cover > a.cover ? b : a), undefined);
-  const direct = searched.filter(({ hit }) => dossier.figures.of(hit.passage).length > 0);
+  const direct = searched.filter(({ hit }) => givesFigures(dossier, query, hit.passage));
   const bestDirect = bestOf(direct);
   const passages = withContinuations(dossier, query, searched, direct, bestDirect?.cover ?? 0);
   const closest = bestOf(passages);
@@ -76,6 +76,11 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   return { match, closest, passages, threshold };
 }
 
+/** Whether a passage gives figures for a topic: any figure, or for a topic asking when a date (`FigureCache.dates`). */
+function givesFigures(dossier: Library, query: AnalysedQuery, passage: Passage): boolean {
+  return dossier.figures.of(passage).length > 0 || (query.asks === 'time' && dossier.figures.dates(passage).length > 0);
+}
+
 /**
  * The passages with figures among the hits (`direct`), and the paragraph after a hit with none that continues it under
  * the same heading: a paragraph that names the topic without a figure ("Ferry traffic to the islands kept growing.")
@@ -98,8 +103,8 @@ function withContinuations(
     const lead = hit.passage;
     const doc = dossier.document(lead.source);
     const next = doc?.passages[lead.paragraph];
-    if (!doc || !next || next.heading !== lead.heading || dossier.figures.of(lead).length) continue;
-    if (!dossier.figures.of(next).length) continue;
+    if (!doc || !next || next.heading !== lead.heading || givesFigures(dossier, query, lead)) continue;
+    if (!givesFigures(dossier, query, next)) continue;
     // The lead's terms include the document's title, which the continuation shares.
     const own = dossier.index.analyzer.terms(`${next.context ?? ''}\n${next.text}`).filter((t) => wanted.has(t));
     const terms = [...new Set([...hit.terms, ...own])];

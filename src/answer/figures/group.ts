@@ -116,7 +116,8 @@ export class MeasureIndex {
    * point of the same line as a calendar year's), at least two.
    */
   series<F extends Sourced>(group: MeasureGroup<F>): Series<F> | undefined {
-    if (group.unnamed || group.unit === 'multiple' || group.unit === 'ratio') return undefined;
+    // A date is no level of anything: the times of a measure are not its values.
+    if (group.unnamed || group.unit === 'multiple' || group.unit === 'ratio' || group.unit === 'date') return undefined;
     const dated = group.figures.filter((f) => f.when && pointInTime(f.when, f.period));
     const period = dated[0]?.period;
     const byTime = new Map<number, SeriesPoint<F>>();

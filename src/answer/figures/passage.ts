@@ -1,5 +1,5 @@
 import type { Passage, Sentence } from '../../corpus/types.js';
-import { figuresInSentences, type Figure } from './grammar/index.js';
+import { datesInSentences, figuresInSentences, type Figure } from './grammar/index.js';
 
 /** A figure of a passage. `start` and `end` are offsets in `sentence.text`. */
 export interface PassageFigure extends Figure {
@@ -14,6 +14,7 @@ export interface PassageFigure extends Figure {
  */
 export class FigureCache {
   private readonly figures = new WeakMap<Passage, PassageFigure[]>();
+  private readonly dated = new WeakMap<Passage, PassageFigure[]>();
 
   /**
    * The figures of a passage, sentence by sentence as the loader split them and in order (a sentence
@@ -27,6 +28,20 @@ export class FigureCache {
       this.figures.set(passage, figures);
     }
     return figures;
+  }
+
+  /**
+   * The dates a passage's sentences name, each a figure of unit `date` (`datesInSentences`), for a topic asking when.
+   * Read when first asked for, never saved: no other answer lists a date as a figure.
+   */
+  dates(passage: Passage): PassageFigure[] {
+    let dates = this.dated.get(passage);
+    if (!dates) {
+      const read = datesInSentences(passage.sentences.map((s) => s.text));
+      dates = passage.sentences.flatMap((sentence, i) => read[i]!.map((f) => ({ ...f, sentence })));
+      this.dated.set(passage, dates);
+    }
+    return dates;
   }
 
   /** Figures read earlier (a saved corpus) for a passage, so they are not read again. */

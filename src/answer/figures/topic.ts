@@ -45,6 +45,9 @@ const FIGURE_WORDS = new Set([
   'percentages',
 ]);
 
+/** The kinds of time a topic asking when may name ("launch date", "which year"). */
+const TIME_ASKED = new Set(['date', 'dates', 'year', 'years', 'yr', 'yrs', 'month', 'months', 'day', 'days']);
+
 /**
  * Words that ask how a figure moved, compares or when it stands rather than what it counts: "X compared with last
  * year", "growth of X", "X per month", "X now" ("vs" and "versus" are stop words). A figure says that by its own
@@ -110,8 +113,11 @@ export const MONEY_UNITS = new Set<FigureUnit>(CURRENCIES.map((c) => c.unit));
  * else is left.
  */
 export function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
+  // "launch date", "first year of the scheme": a topic asking when names the kind of time it asks for, as "number of"
+  // names a count; the passages giving it seldom say "date".
+  const asking = (w: QueryWord) => query.asks === 'time' && TIME_ASKED.has(w.word.toLowerCase());
   const words = query.words
-    .filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()) && w.quantity !== 'figure')
+    .filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()) && w.quantity !== 'figure' && !asking(w))
     .map((w) => (CHANGE_WORDS.has(w.term) || (/\d/.test(w.term) && !w.known) ? { ...w, weight: w.weight * aside } : w));
   return words.some((w) => w.weight > 0) ? { ...query, words: words.filter((w) => w.weight > 0) } : query;
 }

@@ -691,3 +691,43 @@ describe('figuresReply', () => {
     expect(reply.attachments[0]!.alt).toContain('Port Authority Annual Report');
   });
 });
+
+describe('answerFigures for a topic asking when', () => {
+  const FERRY = {
+    'ferry.md': note(
+      'Island Ferry Review',
+      [
+        'The island ferry service began in March 2009, when the council bought two boats.',
+        'The island ferry service was extended to two more islands in 2012.',
+        'The island ferry carried 41,000 passengers in 2019.',
+      ].join('\n\n'),
+      '2021-05-01',
+    ),
+  };
+
+  it('lists the dates its passages give as figures of their own kind, cited, never charted', async () => {
+    await withCorpus(FERRY, async (dossier) => {
+      const listed = (topic: string) => {
+        const answer = answerFigures(dossier, topic);
+        // A date of the same thing twice is no series: the times of a measure are not its values.
+        expect(answer.series).toBeUndefined();
+        return answer.figures.map((f) => [f.text, f.unit, f.measure, f.passage.paragraph]);
+      };
+      // The amount, 41,000 passengers, answers no "when"; the extension's date does not say when the service began.
+      expect(listed('when did the island ferry service begin')).toEqual([
+        ['March 2009', 'date', 'island ferry service', 1],
+      ]);
+      expect(listed('date of the island ferry service').sort()).toEqual([
+        ['2012', 'date', 'island ferry service', 2],
+        ['March 2009', 'date', 'island ferry service', 1],
+      ]);
+    });
+  });
+
+  it('lists no date for a topic not asking when', async () => {
+    await withCorpus(FERRY, async (dossier) => {
+      const answer = answerFigures(dossier, 'island ferry passengers');
+      expect(answer.figures.map((f) => f.text)).toEqual(['41,000 passengers']);
+    });
+  });
+});

@@ -18,7 +18,7 @@ import {
 } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
-import { bindTimes, isBaseline, isTimeAt } from './time.js';
+import { bindTimes, datesIn, isBaseline, isTimeAt } from './time.js';
 import {
   type Amount,
   amountAt,
@@ -50,6 +50,7 @@ import {
   nounPhraseEnding,
   measureText,
   changedBefore,
+  clauseSubject,
 } from './measure.js';
 
 /**
@@ -82,6 +83,24 @@ export function figuresInSentences(sentences: string[]): Figure[][] {
       const reader: SentenceReader = new SentenceReader(text, tokens, previous);
       previous = reader;
       return reader.figures();
+    }),
+  );
+}
+
+/**
+ * The dates each sentence names (`datesIn`: "in March 2009", "on 4 May 2015"), each a figure of unit `date` measuring
+ * what its clause is about. Read apart from the figures, for a topic asking when only: a time is a figure's time
+ * everywhere else.
+ */
+export function datesInSentences(sentences: string[]): Figure[][] {
+  return sentences.map((text) =>
+    tokenSentences(text).flatMap((tokens) => {
+      const r = new Reading(text, tokens);
+      return datesIn(r).map(({ first, next, figure }) => {
+        const start = tokens[first]!.start;
+        const end = tokens[next - 1]!.end;
+        return { text: text.slice(start, end), start, end, ...figure, measure: clauseSubject(r, first) };
+      });
     }),
   );
 }

@@ -390,6 +390,30 @@ function firstSubject(r: Reading, and: number): string | undefined {
   return subject && measureText(r, subject.first, chain);
 }
 
+/**
+ * What the clause of token `at` is about: the noun phrase before the verb nearest before it, or with none the first
+ * verb after it ("The ferry service began in March 2009", "In March 2009 the ferry service began", "the members of
+ * the board will be meeting on May the 18th"). A date is said of it as a figure of its measure.
+ */
+export function clauseSubject(r: Reading, at: number): string | undefined {
+  const inClause = (k: number) => r.segmentOf[k] === r.segmentOf[at];
+  const isVerb = (k: number) => inClause(k) && /^(AUX|VERB)$/.test(r.t[k]!.pos);
+  let verb = -1;
+  for (let k = at - 1; k >= 0 && verb < 0; k--) if (isVerb(k)) verb = k;
+  for (let k = at + 1; k < r.t.length && verb < 0; k++) if (isVerb(k)) verb = k;
+  if (verb < 0) return undefined;
+  while (verb > 0 && inClause(verb - 1) && /^(AUX|VERB|ADV|PART)$/.test(r.t[verb - 1]!.pos)) verb--;
+  // "The board of the harbour (HB) met": an aside in brackets stands between the subject and its verb.
+  let end = verb;
+  if (r.t[end - 1]?.text === ')') {
+    end--;
+    while (end > 0 && r.bracketed[end - 1]) end--;
+    if (r.t[end - 1]?.text === '(') end--;
+  }
+  const phrase = nounPhraseEnding(r, end);
+  return phrase && measureText(r, phrase.first, end);
+}
+
 /** The noun phrase that ends before token `end`, read backwards: "the profits from bus fares in the city". */
 export function nounPhraseEnding(r: Reading, end: number): { first: number } | undefined {
   let first = end;

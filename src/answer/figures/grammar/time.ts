@@ -22,6 +22,8 @@ import type { Reading } from './view.js';
 
 interface TimeSpan {
   first: number;
+  /** The time's own first word, after any preposition: "March" of "in March 2009". */
+  own: number;
   next: number;
   text: string;
   baseline: boolean;
@@ -70,6 +72,7 @@ function timeSpans(r: Reading): TimeSpan[] {
     let next = i + 1;
     while (next < t.length) {
       if (yearSpanAt(r, next)) next += 2;
+      else if (dayAfterMonth(r, next)) next += 2;
       else if (isTimeToken(r, next) || ((t[next]!.text === ',' || t[next]!.lower === 'of') && isTimeToken(r, next + 1)))
         next++;
       else break;
@@ -115,7 +118,14 @@ function timeSpans(r: Reading): TimeSpan[] {
       BASELINE_MARKERS.has(prep) ||
       (r.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) ||
       (prep === 'from' && !words.some((w) => w.lower === 'to'));
-    spans.push({ first: from, next, text: r.text.slice(t[from]!.start, t[next - 1]!.end), baseline, period });
+    spans.push({
+      first: from,
+      own: first,
+      next,
+      text: r.text.slice(t[from]!.start, t[next - 1]!.end),
+      baseline,
+      period,
+    });
     i = next - 1;
   }
   return spans;
@@ -133,6 +143,11 @@ function yearSpanAt(r: Reading, i: number): boolean {
     isYearAt(r, i - 1) &&
     (isYearAt(r, i + 1) || /^\d\d$/.test(end.text))
   );
+}
+
+/** "the 18th" at `i` after a month: the day of "May the 18th". */
+function dayAfterMonth(r: Reading, i: number): boolean {
+  return isMonth(r.lower(i - 1)) && r.lower(i) === 'the' && /^\d{1,2}(?:st|nd|rd|th)$/i.test(r.t[i + 1]?.text ?? '');
 }
 
 function isTimeToken(r: Reading, i: number): boolean {
@@ -189,6 +204,29 @@ export function bindTimes(r: Reading, matches: Match[]): void {
     if (time) m.figure.when = time.text;
     if (time?.period) m.figure.period = time.period;
   });
+}
+
+/**
+ * The times a sentence names as a date of its own: a year, a month and year, a full date ("in March 2009", "on 4 May
+ * 2015", "by 2028"), with the noun phrase its clause is about, for a topic asking when. Not a baseline ("up from 2019
+ * levels"), a time in brackets (a source's date), a stretch ("for 10 years", "the 12 months ending in March 2022") or a
+ * time with no year or day ("in March", "last year"): none says when as a date does.
+ */
+export function datesIn(r: Reading): Match[] {
+  const dates: Match[] = [];
+  for (const span of timeSpans(r)) {
+    const words = r.t.slice(span.own, span.next);
+    const dated = words.some((_, n) => {
+      const at = span.own + n;
+      return timeOrCountAt(r, at) === 'year' || timeOrCountAt(r, at) === 'day' || dayAfterMonth(r, at);
+    });
+    const stretch = words.some((w) => TIME_UNITS.has(w.lower));
+    if (span.baseline || span.period || r.bracketed[span.own] || !dated || stretch) continue;
+    const text = r.text.slice(r.t[span.own]!.start, r.t[span.next - 1]!.end);
+    const value = Number(/\d{4}/.exec(text)?.[0] ?? /\d+/.exec(text)![0]);
+    dates.push({ first: span.own, next: span.next, figure: { value, unit: 'date' }, anaphoric: false });
+  }
+  return dates;
 }
 
 /** "up from [figure]", "down from", "compared with", "versus", "than". */

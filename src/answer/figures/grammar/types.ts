@@ -2,7 +2,8 @@ import type { CurrencyUnit } from '../../../search/english.js';
 
 /** What the grammar reads a figure into: the public `Figure`, and a figure at token positions while it is read. */
 
-export type FigureUnit = CurrencyUnit | 'percent' | 'count' | 'multiple' | 'ratio';
+/** `date`: a time named as a figure of its own ("in March 2009"), read only for a topic asking when (`datesIn`). */
+export type FigureUnit = CurrencyUnit | 'percent' | 'count' | 'multiple' | 'ratio' | 'date';
 
 /** A number, or the two ends of a range ("between $18 and $30 billion" is 18e9..30e9). */
 export type FigureValue = number | { low: number; high: number };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datesInSentences } from '../../../../src/answer/figures/grammar/index.js';
 import { isBaseline, isTimeAt, timeOrCountAt } from '../../../../src/answer/figures/grammar/time.js';
 import { Reading } from '../../../../src/answer/figures/grammar/view.js';
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
@@ -35,5 +36,31 @@ describe('isBaseline', () => {
     expect(isBaseline(...at('Sales reached 900 compared with 700.', '700'))).toBe(true);
     expect(isBaseline(...at('Sales were higher than 700.', '700'))).toBe(true);
     expect(isBaseline(...at('The crates were trucked from 700 farms.', '700'))).toBe(false);
+  });
+});
+
+describe('datesInSentences', () => {
+  const dates = (sentence: string) =>
+    datesInSentences([sentence])[0]!.map((f) => ({ text: f.text, value: f.value, unit: f.unit, measure: f.measure }));
+
+  it('reads a year, a month and year or a full date as a date of what its clause is about', () => {
+    expect(dates('The ferry service began in March 2009, when the council bought two boats.')).toEqual([
+      { text: 'March 2009', value: 2009, unit: 'date', measure: 'ferry service' },
+    ]);
+    expect(dates('In March 2009 the ferry service began with two boats.')).toEqual([
+      { text: 'March 2009', value: 2009, unit: 'date', measure: 'ferry service' },
+    ]);
+    expect(dates('The harbour bridge was opened on 4 May 2015 by the mayor.')).toEqual([
+      { text: '4 May 2015', value: 2015, unit: 'date', measure: 'harbour bridge' },
+    ]);
+    expect(dates('The board of the harbour (BH) met on May the 18th.')).toEqual([
+      { text: 'May the 18th', value: 18, unit: 'date', measure: 'board of the harbour' },
+    ]);
+  });
+
+  it('reads no stretch of time, baseline, source date in brackets or time without a year or day', () => {
+    expect(dates('Fares have risen for 10 years, up from 2019 levels (Smith, 2020).')).toEqual([]);
+    expect(dates('The ferries carried 2000 passengers in the 12 months ending in March 2022.')).toEqual([]);
+    expect(dates('The ferry sailed again in March, as it did last year.')).toEqual([]);
   });
 });
