@@ -137,6 +137,12 @@ export const AMOUNT_NAMED: Readonly<Record<AmountKind, RegExp>> = {
 export const COUNT_ASKED_OF: RegExp = amountPattern('count', (p) => asking(p, false));
 
 /**
+ * A question's word that names the kind of time it asks for ("what year", "which date", "at what time"): a passage
+ * saying when (`saysWhen`) gives it, as a figure gives a question's "number" or "size".
+ */
+export const TIME_ASKED_AS = /\b(?:what|which) (times?|years?|yrs?|dates?|months?|days?)\b/i;
+
+/**
  * How a question asks for each kind of answer, the first that matches winning. Only a question's own ways of asking
  * count: "when" opening or closing it ("so when did fares rise", "fares rose - when?"), not a statement's "when"
  * inside it ("fares rise when fuel costs more"); a count or a share as `AMOUNT_PHRASES` ask for one.
@@ -149,7 +155,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?when\b`,
         String.raw`\b(?:until|till|since) when\b`,
         String.raw`\bwhen\W*$`,
-        String.raw`\b(?:what|which) (?:years?|yrs?|dates?|months?|days?)\b`,
+        TIME_ASKED_AS.source,
         String.raw`\bhow long ago\b`,
         // A topic naming the time it asks for: "date of the launch", "first year of the scheme", "the launch date" (not
         // "to date", so far), "busiest month, which one".

@@ -10,6 +10,7 @@ import {
   ANSWER_TYPES,
   COUNT_ASKED_OF,
   CURRENCIES,
+  TIME_ASKED_AS,
   TIME_WORDS,
   isPastForm,
   otherSpellings,
@@ -64,7 +65,7 @@ export interface QueryWord {
    * Asks for an amount ("murder count", "how big", "how much money"): a passage answers it with a
    * figure (for `money`, a sum of money), not by repeating the word.
    */
-  quantity?: 'figure' | 'money';
+  quantity?: 'figure' | 'money' | 'when';
   /**
    * A word mostly said of money ("cost", "fees", "revenue") in a question that asks for an amount ("how much has the
    * bridge cost?"): a passage stating a sum may answer it without the word, but that is a guess, as a rare sense is,
@@ -83,6 +84,8 @@ export interface QueryWord {
 export interface Amounts {
   figure: boolean;
   money: boolean;
+  /** Whether it says when (`saysWhen`), for a question asking what year or time; unknown counts as not. */
+  when?: boolean;
 }
 
 export interface AnalysedQuery {
@@ -126,7 +129,7 @@ const MONEY_FIGURE = new RegExp(
   `(?:${currencySigns.join('|')})\\s?\\d|\\d\\s*(?:million|billion|trillion)?\\s*(?:${currencyWords.join('|')})\\b`,
   'i',
 );
-const NO_AMOUNTS: Amounts = { figure: false, money: false };
+const NO_AMOUNTS: Amounts = { figure: false, money: false, when: false };
 /** How much of a text around a number is read for the words that say what it is (`RankingOptions`). */
 type NumberWindow = RankingOptions['query']['numberContext'];
 
@@ -246,7 +249,15 @@ export function mentionsYear(text: string, year: string): boolean {
 
 /** What amounts a text states; `context`, how much of it around a number to read (`RankingOptions`). */
 export function amountsIn(text: string, context: NumberWindow): Amounts {
-  return { figure: statesAmount(text, context), money: MONEY_FIGURE.test(text) };
+  let when: boolean | undefined;
+  return {
+    figure: statesAmount(text, context),
+    money: MONEY_FIGURE.test(text),
+    // Read only for a question asking what year or time: most questions never look.
+    get when() {
+      return (when ??= saysWhen(text, context));
+    },
+  };
 }
 /** Phrases that ask for an amount of any kind, counts among them. */
 const AMOUNT = new RegExp(
@@ -424,6 +435,9 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)) && !restated.has(w.term),
   );
   const asks = ANSWER_TYPES.find(([, pattern]) => pattern.test(read))?.[0];
+  const timeWord = asks === 'time' ? TIME_ASKED_AS.exec(read)?.[1] : undefined;
+  const timeTerm = timeWord && index.analyzer.processTerm(timeWord.toLowerCase())?.[0];
+  if (timeTerm) for (const w of once) if (w.term === timeTerm) w.quantity = 'when';
   return {
     text: read,
     words: once,

@@ -20,6 +20,25 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(answer.results[0]!.passage.source).toBe('library.md');
   });
 
+  it('takes the kind of time asked for ("what year", "what time") as said by a passage saying when', async () => {
+    await withCorpus(
+      {
+        'ferry.md': note('Ferry', 'The last ferry sails at 9 pm.\n\nThe ferry service started in 2009.'),
+        'harbour.md': note('Harbour', 'The ferry berth was rebuilt.\n\nA second ferry is planned for the harbour.'),
+        'clock.md': note('Clock', 'The harbour clock shows the wrong time and the wrong year.'),
+      },
+      (dossier) => {
+        // Before, "time" counted as a word the passage lacks: a partial match, the clock second.
+        const last = ask(dossier, 'what time is the last ferry');
+        expect(last.match).toBe('confident');
+        expect(last.results.map((r) => r.passage.id)).toEqual(['ferry.md#1', 'ferry.md#2', 'clock.md#1']);
+        expect(ask(dossier, 'which year did the ferry service start').results[1]!.passage.id).toBe('ferry.md#1');
+        // "What time" asks when, as "which year" does: passages that say no time do not answer it.
+        expect(ask(dossier, 'what time is the harbour berth open').match).toBe('none');
+      },
+    );
+  });
+
   it('echoes the question without the chat markup that addresses people, found or not, as cite does', () => {
     const typed = '<!channel> when does the library  open on saturday? <@U123|ann>';
     const answer = ask(town(), typed);

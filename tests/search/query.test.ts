@@ -67,9 +67,9 @@ describe('coverage', () => {
 describe('amountsIn', () => {
   it('finds a sum of money written with any sign or word of the currency table, and no other figure', () => {
     for (const money of ['$5', 'US$ 5', '€4m', '£3', '5 dollars', '5 USD', '2 million pounds', '40 pesos'])
-      expect(amountsIn(`It cost ${money}.`, numberContext), money).toEqual({ figure: true, money: true });
-    expect(amountsIn('It weighed 5 kg.', numberContext)).toEqual({ figure: true, money: false });
-    expect(amountsIn('It cost dollars.', numberContext)).toEqual({ figure: false, money: false });
+      expect(amountsIn(`It cost ${money}.`, numberContext), money).toMatchObject({ figure: true, money: true });
+    expect(amountsIn('It weighed 5 kg.', numberContext)).toMatchObject({ figure: true, money: false });
+    expect(amountsIn('It cost dollars.', numberContext)).toMatchObject({ figure: false, money: false });
   });
 
   it('takes a date or a year standing alone for when, not how much', () => {
