@@ -21,13 +21,7 @@ export class FigureCache {
    * can complete the measure of the next).
    */
   of(passage: Passage): PassageFigure[] {
-    let figures = this.figures.get(passage);
-    if (!figures) {
-      const read = figuresInSentences(passage.sentences.map((s) => s.text));
-      figures = passage.sentences.flatMap((sentence, i) => read[i]!.map((f) => ({ ...f, sentence })));
-      this.figures.set(passage, figures);
-    }
-    return figures;
+    return bySentence(this.figures, passage, figuresInSentences);
   }
 
   /**
@@ -35,17 +29,26 @@ export class FigureCache {
    * Read when first asked for, never saved: no other answer lists a date as a figure.
    */
   dates(passage: Passage): PassageFigure[] {
-    let dates = this.dated.get(passage);
-    if (!dates) {
-      const read = datesInSentences(passage.sentences.map((s) => s.text));
-      dates = passage.sentences.flatMap((sentence, i) => read[i]!.map((f) => ({ ...f, sentence })));
-      this.dated.set(passage, dates);
-    }
-    return dates;
+    return bySentence(this.dated, passage, datesInSentences);
   }
 
   /** Figures read earlier (a saved corpus) for a passage, so they are not read again. */
   prime(passage: Passage, figures: PassageFigure[]): void {
     this.figures.set(passage, figures);
   }
+}
+
+/** A passage's figures of one kind, read sentence by sentence with `read` the first time, kept in `cache` after. */
+function bySentence(
+  cache: WeakMap<Passage, PassageFigure[]>,
+  passage: Passage,
+  read: (sentences: string[]) => Figure[][],
+): PassageFigure[] {
+  let figures = cache.get(passage);
+  if (!figures) {
+    const each = read(passage.sentences.map((s) => s.text));
+    figures = passage.sentences.flatMap((sentence, i) => each[i]!.map((f) => ({ ...f, sentence })));
+    cache.set(passage, figures);
+  }
+  return figures;
 }
