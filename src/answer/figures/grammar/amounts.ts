@@ -314,6 +314,20 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
   if (AGES.has(before?.lower ?? '') || (before?.lower === 'than' && /^(older|younger)$/.test(r.lower(k - 2))))
     return true;
   if (!counted) return BOUNDS.has(said) && noun(before);
+  // "Children under 5 travel free": after a class named in the plural, a bare number before a word that is no plural
+  // bounds the class, and the word is its verb, read as a noun; a count of more than one counts a plural.
+  const number = hedge ? amountAt(r, i + hedge.length) : amountAt(r, i);
+  if (
+    BOUNDS.has(said) &&
+    noun(before) &&
+    looksPlural(before!.lower) &&
+    number &&
+    number.scale === 1 &&
+    !number.currency &&
+    !number.percent &&
+    !looksPlural(r.lower(number.next))
+  )
+    return true;
   // "households with incomes under $30,000": a bound on what a class has.
   if (BOUNDS.has(said) && noun(before) && r.lower(k - 2) === 'with') return true;
   return COMPARISONS.has(said) && before?.lower === 'with' && noun(r.t[k - 2]) && /s$/.test(r.lower(k - 2));

@@ -99,6 +99,11 @@ describe('figuresInSentence: bounds', () => {
     expect(texts('Drivers under 25 caused 2,400 crashes in 2021.')).toEqual(['2,400 crashes']);
   });
 
+  it('a bound on a class is no count of the word after it, which is its verb', () => {
+    expect(texts('Members under 18 swim free at the lido, and pensioners over 65 skate free.')).toEqual([]);
+    expect(texts('Members under 18 swim free, but the club has over 400 members.')).toEqual(['over 400 members']);
+  });
+
   it('"made up 12 percent" is a share, not a rise', () => {
     expect(only('Children aged 5 to 11 made up 12 percent of cases.')).toMatchObject({
       text: '12 percent',
