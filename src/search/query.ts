@@ -523,6 +523,16 @@ function withJoins(index: PassageIndex, words: AnalysedWord[]): AnalysedWord[] {
     out[i]!.joined ??= joined;
     out[i + 1]!.joined ??= joined;
   }
+  // A verb and the particle it makes a verb of its own with may be one noun in the corpus ("break down",
+  // "breakdowns"; "set up", "setup"): the particle is a stop word, so the verb alone says the noun.
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    if (!joins(a) || b.term !== undefined || !compoundPart(b.word) || !index.phrasal(a.word, b.word)) continue;
+    const joined = [a.word, ...baseForms(a.word)]
+      .map((form) => index.analyzer.processTerm(form + b.word)?.[0])
+      .find((term) => term && term !== a.term && index.knows(term));
+    if (joined) out[i]!.joined ??= joined;
+  }
   return out;
 }
 

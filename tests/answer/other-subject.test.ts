@@ -51,5 +51,6 @@ describe('a corpus on another subject', () => {
     expect(ask(town, 'what does the factory make').results[0]?.passage.source).toBe('brennan-works.md');
     expect(ask(buses, 'what time is the first bus').results[0]?.passage.source).toBe('timetable.md');
     expect(ask(buses, 'subsidy from the county').results[0]?.passage.source).toBe('accounts.md');
+    expect(ask(buses, 'do the e-buses break down').results[0]?.passage.source).toBe('electric.md');
   });
 });

@@ -438,6 +438,31 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is the noun the corpus makes of a verb and its particle ("break down", "breakdowns")', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Lifts', 'The lift had three breakdowns in March.'),
+        'b.md': note('Alarms', 'The setup of the new alarm took a week; the old one sat on the shelf.'),
+      },
+      (dossier) => {
+        const terms = (text: string) => dossier.index.analyzer.terms(text);
+        const spelt = (question: string) =>
+          analysed(dossier, question).words.map((w) => w.alternatives.filter((a) => a.via === 'spelling'));
+        expect(spelt('did the lift break down')).toEqual([
+          [],
+          [expect.objectContaining({ terms: terms('breakdown') })],
+        ]);
+        expect(spelt('it breaks down')).toEqual([[expect.objectContaining({ terms: terms('breakdown') })]]);
+        expect(spelt('who set up the alarm')).toEqual([[expect.objectContaining({ terms: terms('setup') })], []]);
+        // Only a verb with its own particle, and only a noun the corpus has: "sit down" is no "sitdown" here, and
+        // "break the lift" joins nothing.
+        expect(spelt('they sit down')).toEqual([[]]);
+        expect(spelt('break the lift')).toEqual([[], []]);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('is bridged to no other real word by a spelling or a prefix: a word the dictionary knows is its own', async () => {
     await withCorpus(
       LOOKALIKES,
