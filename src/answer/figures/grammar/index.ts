@@ -3,6 +3,7 @@ import { isMonth } from '../../../corpus/dates.js';
 import { tokenSentences, type Token } from '../tokens.js';
 import {
   CHANGE_MARKERS,
+  DETERMINERS,
   TIME_UNITS,
   MEASUREMENT_UNITS,
   ANAPHORS,
@@ -430,6 +431,7 @@ class SentenceReader extends Reading {
     // "the two governments" refers back; "the two ferries in Norway" says how many there are.
     if (low.wordy && isDefinite(this, i) && noun.next === noun.headNext) return undefined;
     if (isBound(this, i, true)) return undefined;
+    if (low.wordy && this.enumeratedAt(noun.next, low.value)) return undefined;
     const per = rateAt(this, noun.headNext);
     // "Wheat yields averaged 3.1 tonnes": a unit of measure says how, not what; what stands at it does ("3.1 tonnes
     // of wheat" says it after the unit).
@@ -442,6 +444,37 @@ class SentenceReader extends Reading {
         (measured && (subjectBefore(this, i) ?? measuredSubjectBefore(this, i))) ||
         measureText(this, noun.first, noun.next),
     });
+  }
+
+  /**
+   * Whether the things a count in words counts are named right after it, so that it describes them rather than gives
+   * a figure a reader would quote: "two mills, the Weir Mill and the Dye Works, spun ..." names as many as it counts;
+   * "grouped under three headings:" ends its sentence as the lead-in to a list of them. `next`: after its noun phrase.
+   */
+  private enumeratedAt(next: number, value: number): boolean {
+    let k = next;
+    // "three headings (Annual report, 2021):": a citation in brackets stands between the count and its colon.
+    // The tokenizer may join its bracket and the colon: "):".
+    if (this.t[k]?.text === '(') while (k < this.t.length && !this.t[k - 1]!.text.startsWith(')')) k++;
+    const ends = (j: number) => j >= this.t.length || (this.t[j]!.text === '.' && j === this.t.length - 1);
+    if (this.t[k]?.text === ':' || (k > next && this.t[k - 1]!.text === '):'))
+      return ends(this.t[k]?.text === ':' ? k + 1 : k);
+    if (this.t[k]?.text !== ',') return false;
+    // Its apposition: names or noun phrases ("the Weir Mill") joined by commas and one "and", as many as it counts.
+    let items = 0;
+    k++;
+    for (;;) {
+      const first = this.t[k];
+      if (!first || !(DETERMINERS.has(first.lower) || /^\p{Lu}/u.test(first.text))) return false;
+      let j = k;
+      while (j < this.t.length && j - k < 6 && !/^(,|and|\.)$/.test(this.lower(j))) j++;
+      items++;
+      const last = this.lower(k - 1) === 'and';
+      if (last) return items === value && (this.t[j]?.text === ',' || ends(j));
+      if (this.lower(j) === ',' && this.lower(j + 1) === 'and') j++;
+      if (!/^(,|and)$/.test(this.lower(j))) return false;
+      k = j + 1;
+    }
   }
 
   /**

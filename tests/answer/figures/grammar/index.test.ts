@@ -116,6 +116,21 @@ describe('figuresInSentence: bounds', () => {
   });
 });
 
+describe('figuresInSentence: counts that introduce what they count', () => {
+  it('a count in words whose things are named right after it, or listed after its colon, is no figure', () => {
+    expect(texts('By 1990 two mills, the Weir Mill and the Dye Works, spun most of the wool.')).toEqual([]);
+    expect(texts('The club sorts its work under three headings (Annual report, 2021):')).toEqual([]);
+  });
+
+  it('a count in words with nothing listed after it, or other than it says, stays a figure', () => {
+    expect(texts('The mill had two breakdowns, and the dye works one.')).toEqual(['two breakdowns']);
+    expect(texts('By 1990 two mills, the Weir Mill and the Dye Works and Eastfield, spun wool.')).toEqual([
+      'two mills',
+    ]);
+    expect(texts('The town had over 40 mills, the Weir Mill and the Dye Works among them.')).toEqual(['over 40 mills']);
+  });
+});
+
 describe('figuresInSentence: years and counts', () => {
   it('a round number shaped like a year is a count before a plural noun or after a hedge', () => {
     expect(only('2000 officers were hired last year.')).toMatchObject({ text: '2000 officers', value: 2000 });
