@@ -82,7 +82,10 @@ export function besideTopic<F extends PassageFigure>(
   // Each measure analysed once, not once for every pair of figures compared.
   const terms = new Map(figures.map(({ figure }) => [figure, figure.measure ? analyzer.terms(figure.measure) : []]));
   for (const f of figures) {
-    if (!f.figure.measure) continue;
+    // A measure naming none of the topic ("a day ticket costs £4.50" beside "a single adult fare is £2.00", on "fares")
+    // is not shown to be a part of the whole the topic names, and may be one of its kinds in other words: its measure
+    // naming nothing already weighs it down (`measureWeight`).
+    if (!f.figure.measure || f.held.size === 0) continue;
     const own = terms.get(f.figure)!;
     const part = (g: { figure: F; named: number; held: Set<QueryWord> }) =>
       g.figure.sentence === f.figure.sentence &&

@@ -40,6 +40,20 @@ describe('besideTopic', () => {
   });
 });
 
+describe('besideTopic on a measure naming none of the topic', () => {
+  it('sets no figure beside the topic whose measure names none of it: nothing shows it a part of its whole', () => {
+    // "A pond licence is £40 and a river permit costs £65." on "licences": a permit may be a licence in other words.
+    const both = { text: 'A pond licence is £40 and a river permit costs £65.', start: 0 };
+    const pond = {
+      figure: figure('£40', 'pond licence', both),
+      named: 1,
+      held: new Set([{ word: 'licences' } as QueryWord]),
+    };
+    const river = { figure: figure('£65', 'river permit', both), named: 0, held: new Set<QueryWord>() };
+    expect(besideTopic(analyzer, [pond, river]).size).toBe(0);
+  });
+});
+
 describe('asksLength', () => {
   it('reads a unit of time as asked for, save where it says when or how often', () => {
     for (const topic of ['how long has the ferry run', 'ferry yrs', 'how many months of ferry data'])
