@@ -65,7 +65,7 @@ export interface QueryWord {
    * Asks for an amount ("murder count", "how big", "how much money"): a passage answers it with a
    * figure (for `money`, a sum of money), not by repeating the word.
    */
-  quantity?: 'figure' | 'money' | 'when';
+  quantity?: 'figure' | 'money' | TimeKind;
   /**
    * A word mostly said of money ("cost", "fees", "revenue") in a question that asks for an amount ("how much has the
    * bridge cost?"): a passage stating a sum may answer it without the word, but that is a guess, as a rare sense is,
@@ -80,13 +80,14 @@ export interface QueryWord {
   code?: boolean;
 }
 
-/** What amounts a passage states, for the question's quantity words. */
-export interface Amounts {
-  figure: boolean;
-  money: boolean;
-  /** Whether it says when (`saysWhen`), for a question asking what year or time; unknown counts as not. */
-  when?: boolean;
-}
+/**
+ * The kind of time a question's word asks for: "which year" a year, "what month" a month's name, "what date" or "what
+ * day" a day of a month, "what time" a time of day ("6:10am"). A month and a year do not say what time a bus leaves.
+ */
+export type TimeKind = 'year' | 'month' | 'day' | 'clock';
+
+/** What amounts a passage states, for the question's quantity words; the kinds of time it says (unknown: not). */
+export type Amounts = { figure: boolean; money: boolean } & Partial<Record<TimeKind, boolean>>;
 
 export interface AnalysedQuery {
   /** The question as read: without links (`withoutLinks`), its two-digit year ranges written out (`withYears`). */
@@ -129,7 +130,7 @@ const MONEY_FIGURE = new RegExp(
   `(?:${currencySigns.join('|')})\\s?\\d|\\d\\s*(?:million|billion|trillion)?\\s*(?:${currencyWords.join('|')})\\b`,
   'i',
 );
-const NO_AMOUNTS: Amounts = { figure: false, money: false, when: false };
+const NO_AMOUNTS: Amounts = { figure: false, money: false };
 /** How much of a text around a number is read for the words that say what it is (`RankingOptions`). */
 type NumberWindow = RankingOptions['query']['numberContext'];
 
@@ -247,17 +248,43 @@ export function mentionsYear(text: string, year: string): boolean {
   return false;
 }
 
+/** The kind of time a word of `TIME_ASKED_AS` asks for ("yrs" a year, "dates" a day). */
+function timeKind(word: string): TimeKind | undefined {
+  if (word.startsWith('time')) return 'clock';
+  if (word.startsWith('y')) return 'year';
+  if (word.startsWith('month')) return 'month';
+  return word.startsWith('da') ? 'day' : undefined;
+}
+
 /** What amounts a text states; `context`, how much of it around a number to read (`RankingOptions`). */
 export function amountsIn(text: string, context: NumberWindow): Amounts {
-  let when: boolean | undefined;
+  let times: Record<TimeKind, boolean> | undefined;
+  // Read only for a question asking what year or time: most questions never look.
+  const said = (kind: TimeKind) => (times ??= timesIn(text, context))[kind];
   return {
     figure: statesAmount(text, context),
     money: MONEY_FIGURE.test(text),
-    // Read only for a question asking what year or time: most questions never look.
-    get when() {
-      return (when ??= saysWhen(text, context));
+    get year() {
+      return said('year');
+    },
+    get month() {
+      return said('month');
+    },
+    get day() {
+      return said('day');
+    },
+    get clock() {
+      return said('clock');
     },
   };
+}
+
+/** The kinds of time a text says: a year or a day of a month standing alone (`numbersIn`), a month, a time of day. */
+function timesIn(text: string, context: NumberWindow): Record<TimeKind, boolean> {
+  const times = { year: false, month: false, day: false, clock: CLOCK.test(text) };
+  for (const [said] of numbersIn(text, context)) if (said !== 'amount') times[said] = true;
+  for (const [word] of text.matchAll(CAPITALISED)) if (isMonth(word)) times.month = true;
+  return times;
 }
 /** Phrases that ask for an amount of any kind, counts among them. */
 const AMOUNT = new RegExp(
@@ -435,9 +462,10 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)) && !restated.has(w.term),
   );
   const asks = ANSWER_TYPES.find(([, pattern]) => pattern.test(read))?.[0];
-  const timeWord = asks === 'time' ? TIME_ASKED_AS.exec(read)?.[1] : undefined;
-  const timeTerm = timeWord && index.analyzer.processTerm(timeWord.toLowerCase())?.[0];
-  if (timeTerm) for (const w of once) if (w.term === timeTerm) w.quantity = 'when';
+  const timeWord = asks === 'time' ? TIME_ASKED_AS.exec(read)?.[1]?.toLowerCase() : undefined;
+  const timeTerm = timeWord && index.analyzer.processTerm(timeWord)?.[0];
+  const kind = timeWord && timeKind(timeWord);
+  if (timeTerm && kind) for (const w of once) if (w.term === timeTerm) w.quantity = kind;
   return {
     text: read,
     words: once,

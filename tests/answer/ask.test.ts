@@ -28,11 +28,11 @@ describe('the decision to answer, on a corpus of its own', () => {
         'clock.md': note('Clock', 'The harbour clock shows the wrong time and the wrong year.'),
       },
       (dossier) => {
-        // Before, "time" counted as a word the passage lacks: a partial match, the clock second.
+        // Before, "time" counted as a word the passage lacks: a partial match.
         const last = ask(dossier, 'what time is the last ferry');
         expect(last.match).toBe('confident');
-        expect(last.results.map((r) => r.passage.id)).toEqual(['ferry.md#1', 'ferry.md#2', 'clock.md#1']);
-        expect(ask(dossier, 'which year did the ferry service start').results[1]!.passage.id).toBe('ferry.md#1');
+        expect(last.results[0]!.passage.id).toBe('ferry.md#1');
+        expect(ask(dossier, 'which year did the ferry service start').results[0]!.passage.id).toBe('ferry.md#2');
         // "What time" asks when, as "which year" does: passages that say no time do not answer it.
         expect(ask(dossier, 'what time is the harbour berth open').match).toBe('none');
       },

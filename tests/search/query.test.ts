@@ -72,6 +72,17 @@ describe('amountsIn', () => {
     expect(amountsIn('It cost dollars.', numberContext)).toMatchObject({ figure: false, money: false });
   });
 
+  it('tells which kinds of time a text says, for a question asking what year, month, date or time', () => {
+    const times = (text: string) => {
+      const said = amountsIn(text, numberContext);
+      return [said.year, said.month, said.day, said.clock];
+    };
+    expect(times('The night ferry began in March 2019.')).toEqual([true, true, false, false]);
+    expect(times('The last ferry sails at 9 pm.')).toEqual([false, false, false, true]);
+    expect(times('The fair opens on 3 May at 10:30.')).toEqual([false, true, true, true]);
+    expect(times('The ferry carries 400 passengers.')).toEqual([false, false, false, false]);
+  });
+
   it('takes a date or a year standing alone for when, not how much', () => {
     for (const when of [
       'By 2022 the force was deployed (Ruiz, 2023).',
