@@ -191,9 +191,7 @@ const CLOCK = /\d ?[ap]\.?m\b|\b\d{1,2}:\d\d\b/i;
  * words), or a word of time (`TIME_WORDS`: "on Saturday", "a year ago").
  */
 export function saysWhen(text: string, context: NumberWindow): boolean {
-  for (const [said] of numbersIn(text, context)) if (said !== 'amount') return true;
-  if (CLOCK.test(text)) return true;
-  for (const [word] of text.matchAll(CAPITALISED)) if (isMonth(word)) return true;
+  if (Object.values(timesIn(text, context)).some(Boolean)) return true;
   for (const [word] of text.matchAll(WORD)) if (TIME_WORDS.has(word.toLowerCase())) return true;
   return false;
 }
@@ -279,7 +277,10 @@ export function amountsIn(text: string, context: NumberWindow): Amounts {
   };
 }
 
-/** The kinds of time a text says: a year or a day of a month standing alone (`numbersIn`), a month, a time of day. */
+/**
+ * The kinds of time a text says: a year or a day of a month standing alone (`numbersIn`), a month by its name written
+ * with a capital, a time of day. `saysWhen` is any of them, or a word of time.
+ */
 function timesIn(text: string, context: NumberWindow): Record<TimeKind, boolean> {
   const times = { year: false, month: false, day: false, clock: CLOCK.test(text) };
   for (const [said] of numbersIn(text, context)) if (said !== 'amount') times[said] = true;
