@@ -120,11 +120,32 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
       // A measure that is only a name ("some $4.2 million for Harbour Link" under "## Costs and funding") says which
       // thing the figure is of, not what kind of quantity: a heading naming the topic says that, as for a figure with
       // no measure.
-      const factor = named || !figure.measure || (clause!.framed && isName(figure.measure)) ? 1 : clause!.factor;
+      // A sum's measure often says what is paid for, not what kind of sum it is ("An annual membership costs $65"
+      // under "## Tickets", after "An adult ticket is $12"): when the passage gives another sum whose measure names
+      // the topic, the heading says what kind of sum this one is too. A count names what it counts ("300 dock workers"
+      // under "## Ferry passengers"), and a sum beside none of the topic's kind may be of anything ("The new café
+      // cost $400,000" under "## Visitors").
+      const fromHeading = (measure: string) =>
+        clause!.framed && (isName(measure) || sumBesideTopics(query, analyzer, figures, figure));
+      const factor = named || !figure.measure || fromHeading(figure.measure) ? 1 : clause!.factor;
       clauses.push({ figure, hit, whole, terms, factor, measure });
     }
   }
   return clauses;
+}
+
+/** Whether a figure is a sum of money in a passage giving another sum whose measure names the topic. */
+function sumBesideTopics(
+  query: AnalysedQuery,
+  analyzer: Analyzer,
+  figures: PassageFigure[],
+  figure: PassageFigure,
+): boolean {
+  const sum = (f: PassageFigure) => MONEY_UNITS.has(f.unit);
+  return (
+    sum(figure) &&
+    figures.some((f) => f !== figure && sum(f) && !!f.measure && coverage(query, analyzer.terms(f.measure)) > 0)
+  );
 }
 
 /**
@@ -182,10 +203,12 @@ function clauseOf(
   if (!measure && coverage(subject, terms) === 0 && coverage(subject, before) > 0)
     return { terms: [...frame, ...before, ...terms], factor: following };
   if (coverage(query, terms) > 0) return { terms: [...frame, ...terms], factor: 1 };
-  if (coverage(query, before) > 0) return { terms: [...frame, ...before, ...terms], factor: following };
   // "## Ferry passengers" over "In 2019 the service carried 41,000": a heading says what the figures under it count,
-  // when they say nothing else; one with a measure of its own counts it `following` as much.
-  return coverage(query, frame) > 0 ? { terms: [...frame, ...terms], factor: following, framed: true } : undefined;
+  // when they say nothing else; one with a measure of its own counts it `following` as much. It is framed whether or
+  // not the sentence before names the topic too: that sentence takes nothing from what the heading says.
+  const framed = coverage(query, frame) > 0 || undefined;
+  if (coverage(query, before) > 0) return { terms: [...frame, ...before, ...terms], factor: following, framed };
+  return framed && { terms: [...frame, ...terms], factor: following, framed };
 }
 
 /** The words of the topic that a figure's measure names. */

@@ -569,6 +569,36 @@ describe('answerFigures', () => {
     expect(answer.groups[0]?.figures[0]?.text).toBe('some $4.2 million');
   });
 
+  it('counts a heading naming the topic for a figure after a sentence that names it too', async () => {
+    const files = {
+      'gallery.md': note(
+        'Riverside Gallery',
+        [
+          '## Costs and funding',
+          'The trustees asked the county for funding for years. Since 2019 the county has set aside some ' +
+            '$3.1 million for Riverside Gallery.',
+          '## Tickets',
+          'An adult ticket is $12 and a family ticket costs $30. Members get in free, and students pay half the ' +
+            'adult ticket. An annual membership costs $65. The shop sold 4,000 postcards.',
+          '## Visitors',
+          'In 2025 the gallery welcomed 52,000 visitors. The new café cost $400,000.',
+        ].join('\n\n'),
+      ),
+      'schools.md': note('School Results', 'One school reported 300 more pupils after council-funded tutoring.'),
+    };
+    await withCorpus(files, (gallery) => {
+      // The name says which gallery the sum is for; the heading, and the sentence before, that it is funding.
+      expect(answerFigures(gallery, 'funding').figures.map((f) => f.text)).toContain('some $3.1 million');
+      // A sum beside one the topic names is another of the section's: what the membership costs is a ticket price.
+      const tickets = answerFigures(gallery, 'tickets').figures.map((f) => f.text);
+      expect(tickets).toEqual(expect.arrayContaining(['$12', '$30', '$65']));
+      // A count names what it counts, not the heading's thing.
+      expect(tickets).not.toContain('4,000 postcards');
+      // No sum under "Visitors" names the topic: the café's cost is of something else.
+      expect(answerFigures(gallery, 'visitors').figures.map((f) => f.text)).toEqual(['52,000 visitors']);
+    });
+  });
+
   it("lists another source's restatement of the best figure, worded unlike the topic", async () => {
     await withCorpus(
       {
