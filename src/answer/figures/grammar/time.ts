@@ -114,10 +114,13 @@ function timeSpans(r: Reading): TimeSpan[] {
       i = next - 1;
       continue;
     }
+    // "from 2019" alone is what a change is measured from; "from 2011 to 2013", "from 2011 through 2013" and "from
+    // 2011–2015" are a stretch something lasted, and say when it happened.
+    const ends = words.some((w, n) => w.lower === 'to' || w.lower === 'through' || yearSpanAt(r, first + n));
     const baseline =
       BASELINE_MARKERS.has(prep) ||
       (r.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) ||
-      (prep === 'from' && !words.some((w) => w.lower === 'to'));
+      (prep === 'from' && !ends);
     spans.push({
       first: from,
       own: first,

@@ -58,6 +58,14 @@ describe('datesInSentences', () => {
     ]);
   });
 
+  it('reads the years something ran from and to as a date, written with "to", "through" or a dash', () => {
+    const ran = (text: string) => ({ text, value: 1998, unit: 'date', measure: 'night ferry' });
+    expect(dates('The night ferry ran from 1998 to 2004.')).toEqual([ran('from 1998 to 2004')]);
+    expect(dates('The night ferry ran from 1998 through 2004.')).toEqual([ran('1998 through 2004')]);
+    expect(dates('The night ferry ran from 1998–2004, when the bridge opened.')).toEqual([ran('1998–2004')]);
+    expect(dates('Night ferry fares rose 8 percent from 1998.')).toEqual([]);
+  });
+
   it('reads no stretch of time, baseline, source date in brackets or time without a year or day', () => {
     expect(dates('Fares have risen for 10 years, up from 2019 levels (Smith, 2020).')).toEqual([]);
     expect(dates('The ferries carried 2000 passengers in the 12 months ending in March 2022.')).toEqual([]);
