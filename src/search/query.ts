@@ -313,10 +313,18 @@ export function onlyLink(text: string): string | undefined {
   return links?.length === 1 && !/[\p{L}\p{N}]/u.test(withoutLinks(text)) ? links[0] : undefined;
 }
 
+/** What may not follow a range of two-digit years: more digits, a share, or a unit of time or age ("15-17 years"). */
+const NO_UNIT_AFTER = String.raw`(?![\d.,%]| ?(?:percent|per ?cent|years?|yrs?|months?|weeks?|days?|hours?|old)\b)`;
+
 /** Two two-digit numbers joined by a dash, no unit after them: "15-17", "'18–'19"; not "15-17 years", "10-20%". */
-const SHORT_YEARS = new RegExp(
-  String.raw`(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)` +
-    String.raw`(?![\d.,%]| ?(?:percent|per ?cent|years?|yrs?|months?|weeks?|days?|hours?|old)\b)`,
+const SHORT_YEARS = new RegExp(String.raw`(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)` + NO_UNIT_AFTER, 'gi');
+
+/**
+ * The same range in words, as chat writes it: "between 15 and 17", "from '15 to '17". Two numbers so joined are more
+ * often a count's range than a dash's are ("between 15 and 20 officers"), so both must be years the corpus has.
+ */
+const SHORT_YEARS_IN_WORDS = new RegExp(
+  String.raw`\b(between|from) '?(\d\d) (and|to|through|thru|till|until) '?(\d\d)` + NO_UNIT_AFTER,
   'gi',
 );
 
@@ -324,10 +332,10 @@ const SHORT_YEARS = new RegExp(
 const SHORT_YEAR = /(?<![\p{L}\d])(?:(fy) ?'?|')(\d\d)(?![\d.,%'])/giu;
 
 /**
- * A question's two-digit year range ("wheat 15-17", "enrolment '18–'19") and year ("fy22", "in '18") written out
- * ("2015-2017", "fy 2022") in the century whose years the corpus has (this one first), so it searches for those years
- * (and `figures` prefers their figures): "15" and "17" alone match any fifteen and seventeen. A year the corpus lacks
- * in either century stays as typed.
+ * A question's two-digit year range ("wheat 15-17", "enrolment '18–'19", "between 15 and 17") and year ("fy22", "in
+ * '18") written out ("2015-2017", "fy 2022") in the century whose years the corpus has (this one first), so it searches
+ * for those years (and `figures` prefers their figures): "15" and "17" alone match any fifteen and seventeen. A year
+ * the corpus lacks in either century stays as typed.
  */
 export function withYears(question: string, knows: (term: string) => boolean): string {
   const centuryOf = (...years: string[]) => ['20', '19'].find((c) => years.some((y) => knows(c + y)));
@@ -335,6 +343,10 @@ export function withYears(question: string, knows: (term: string) => boolean): s
     .replace(SHORT_YEARS, (range, from: string, to: string) => {
       const century = centuryOf(from, to);
       return century && from < to ? `${century}${from}-${century}${to}` : range;
+    })
+    .replace(SHORT_YEARS_IN_WORDS, (range, opening: string, from: string, joining: string, to: string) => {
+      const century = ['20', '19'].find((c) => knows(c + from) && knows(c + to));
+      return century && from < to ? `${opening} ${century}${from} ${joining} ${century}${to}` : range;
     })
     .replace(SHORT_YEAR, (typed, prefix: string | undefined, year: string) => {
       const century = centuryOf(year);

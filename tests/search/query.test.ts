@@ -588,6 +588,11 @@ describe('a question pasted from chat', () => {
     const knows = (term: string) => ['2015', '2017', '1998'].includes(term);
     expect(withYears('orchard area 15-17', knows)).toBe('orchard area 2015-2017');
     expect(withYears("orchard area '15–'17 and 97-98", knows)).toBe('orchard area 2015-2017 and 1997-1998');
+    // Written in words as chat writes a range, when both ends are years the corpus has.
+    expect(withYears('orchard area between 15 and 17', knows)).toBe('orchard area between 2015 and 2017');
+    expect(withYears("orchards up from '15 to '17", knows)).toBe('orchards up from 2015 to 2017');
+    for (const typed of ['between 15 and 16 orchards', 'from 15 to 17 years old', 'between 17 and 15'])
+      expect(withYears(typed, knows)).toBe(typed);
     // Ages, durations, shares and ranges of years nobody wrote stay as typed.
     for (const topic of ['pupils aged 15-17 years', 'a 15-17% rise', 'a 15-17 percent rise', 'rooms 31-33', '$15-17'])
       expect(withYears(topic, knows)).toBe(topic);
