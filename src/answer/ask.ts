@@ -91,7 +91,8 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     covered.map((c) => c.hit.passage),
     best?.hit.passage,
   );
-  const decided = best && decide(best.sure * kept, dossier.ranking.answer, evidence(query, best.sure), named);
+  const decided =
+    best && decide(best.sure * kept, dossier.ranking.answer, evidence(query, best.sure, best.hit.terms), named);
   if (!best || decided === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
     c,

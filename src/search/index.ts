@@ -320,6 +320,15 @@ export class PassageIndex {
     return this.learned.counts.text.get(term) ?? 0;
   }
 
+  /**
+   * Whether every passage holding `a` holds `b` and no other holds `b`: two words the corpus never writes apart, as the
+   * two words of one name ("El Chapo"), which a passage holding them shares as one thing, not two.
+   */
+  inseparable(a: string, b: string): boolean {
+    const [holdA, holdB] = [this.scorer.holderIds(a), this.scorer.holderIds(b)];
+    return holdA.size > 0 && holdA.size === holdB.size && [...holdA].every((id) => holdB.has(id));
+  }
+
   /** Whether any indexed passage holds `term` (an analysed term), in any field. */
   knows(term: string): boolean {
     return this.learned.counts.any.has(term);

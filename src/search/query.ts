@@ -78,6 +78,11 @@ export interface QueryWord {
    * about (`namesCode`).
    */
   code?: boolean;
+  /**
+   * Typed right after the question's word before it, and held by exactly the passages holding that one: the two words
+   * of one name ("el chapo"), which a passage holding them shares as one thing, not two (`evidence`).
+   */
+  withPrevious?: boolean;
 }
 
 /**
@@ -474,6 +479,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     (w, i) =>
       words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)) && !restated.has(w.term),
   );
+  markNames(index, read, once);
   const asks = ANSWER_TYPES.find(([, pattern]) => pattern.test(read))?.[0];
   const timeWord = asks === 'time' ? TIME_ASKED_AS.exec(read)?.[1]?.toLowerCase() : undefined;
   const timeTerm = timeWord && index.analyzer.processTerm(timeWord)?.[0];
@@ -530,6 +536,22 @@ function sameWord(a: string, b: string): boolean {
   const forms = new Set([a, ...baseForms(a)]);
   return [b, ...baseForms(b)].some((form) => forms.has(form));
 }
+
+/**
+ * Marks each word the question types right after the one before it ("el chapo", "el-chapo") that the corpus never
+ * writes apart from it (`PassageIndex.inseparable`): `QueryWord.withPrevious`.
+ */
+function markNames(index: PassageIndex, read: string, words: QueryWord[]): void {
+  const text = read.toLowerCase();
+  for (let i = 1; i < words.length; i++) {
+    const [a, b] = [words[i - 1]!, words[i]!];
+    const adjacent = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(a.word)}[\\s-]+${escaped(b.word)}`, 'u');
+    if (adjacent.test(text) && index.knows(a.term) && index.knows(b.term) && index.inseparable(a.term, b.term))
+      b.withPrevious = true;
+  }
+}
+
+const escaped = (word: string) => word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A word of the question as the analyser reads it (`Analyzer.words`). */
 type AnalysedWord = ReturnType<Analyzer['words']>[number];
@@ -657,10 +679,17 @@ export function missing(query: AnalysedQuery, matched: Iterable<string>, amounts
 
 /**
  * How much of the question a passage covering `cover` of it shares, counted in words no other passage holds: a
- * long question whose best passage shares two rare words is about that passage, though it covers little of it.
+ * long question whose best passage shares two rare words is about that passage, though it covers little of it. Two
+ * words of one name (`QueryWord.withPrevious`) that the passage holds (`matched`) count as its heavier word: two rare
+ * words meeting in one passage by chance say it is about the question, one name said in two words does not.
  */
-export function evidence(query: AnalysedQuery, cover: number): number {
-  return (cover * query.words.reduce((sum, w) => sum + w.weight, 0)) / query.rarest;
+export function evidence(query: AnalysedQuery, cover: number, matched: Iterable<string> = []): number {
+  const held = new Set(matched);
+  const once = query.words.reduce(
+    (sum, w, i) => (w.withPrevious && held.has(w.term) ? sum + Math.min(w.weight, query.words[i - 1]!.weight) : sum),
+    0,
+  );
+  return Math.max(cover * query.words.reduce((sum, w) => sum + w.weight, 0) - once, 0) / query.rarest;
 }
 
 /**

@@ -254,6 +254,15 @@ export class TermScorer {
     return (id) => data !== undefined && [...data.values()].some((documents) => documents.has(id));
   }
 
+  /** The passages (short ids) holding `term` in any field. */
+  holderIds(term: string): Set<number> {
+    const ids = new Set<number>();
+    const { _index: index, _documentIds: live } = this.tables;
+    for (const documents of index.get(term)?.values() ?? [])
+      for (const id of documents.keys()) if (live.has(id)) ids.add(id);
+    return ids;
+  }
+
   /** Our id of a passage (`<source>#<paragraph>`) from MiniSearch's short id. */
   id(shortId: number): string {
     return String(this.tables._documentIds.get(shortId));

@@ -286,6 +286,33 @@ describe('decide', () => {
       },
     );
   });
+
+  it('counts two words the corpus never writes apart, typed together, as one piece of evidence: one name', async () => {
+    await withCorpus(
+      {
+        'a.md': note(
+          'Valley',
+          'Hollow Creek flooded the fields in spring.\n\nSalmon came back to Hollow Creek.\n\n' +
+            'The mill ground barley.\n\nFerries carry walkers over the lake.',
+        ),
+      },
+      async (dossier) => {
+        const shared = (question: string) => {
+          const query = analysed(dossier, question);
+          return evidence(
+            query,
+            1,
+            query.words.map((w) => w.term),
+          );
+        };
+        // "Hollow Creek" is one name, held by the same two passages: as telling as either word alone.
+        expect(shared('hollow creek')).toBeCloseTo(shared('hollow'));
+        // Typed apart, or beside a word the corpus writes elsewhere too, each word counts.
+        expect(shared('hollow or creek')).toBeCloseTo(2 * shared('hollow'));
+        expect(shared('creek fields')).toBeGreaterThan(shared('fields') + shared('hollow') / 2);
+      },
+    );
+  });
 });
 
 /** Words that a careless spelling or prefix rule would make of other real words ("mourning", "research"). */

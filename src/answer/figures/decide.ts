@@ -62,7 +62,7 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
     top?.hit.passage,
   );
   const decision = (p: Searched | undefined, options = rule) =>
-    p ? decide(p.cover * kept, options, evidence(query, p.cover), named) : 'none';
+    p ? decide(p.cover * kept, options, evidence(query, p.cover, p.hit.terms), named) : 'none';
   // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
   // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where it
   // gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.
