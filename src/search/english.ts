@@ -142,6 +142,41 @@ export const COUNT_ASKED_OF: RegExp = amountPattern('count', (p) => asking(p, fa
  */
 export const TIME_ASKED_AS = /\b(?:what|which) (times?|years?|yrs?|dates?|months?|days?)\b/i;
 
+/** Pairs written `form:base`, separated by white space, as a lookup from form to base. */
+const pairs = (text: string): Record<string, string> =>
+  Object.fromEntries(
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split(':') as [string, string]),
+  );
+
+/**
+ * Irregular past forms, read as their verb ("bought" as "buy"), as the stemmer cannot: so "bought"
+ * finds "buy", and is not mistaken for a typo of "brought". Forms that are also common words of
+ * their own ("left", "found", "fed", "rose") are left as they are.
+ */
+const PAST_FORMS = pairs(
+  `arose:arise ate:eat beaten:beat became:become began:begin begun:begin blew:blow blown:blow
+  broke:break broken:break brought:bring built:build bought:buy caught:catch chose:choose chosen:choose came:come
+  dealt:deal did:do done:do drew:draw drawn:draw drove:drive driven:drive drank:drink drunk:drink fell:fall
+  fallen:fall felt:feel fought:fight fled:flee flew:fly flown:fly forbade:forbid forgot:forget
+  forgotten:forget froze:freeze frozen:freeze gave:give given:give went:go gone:go grew:grow grown:grow hung:hang
+  heard:hear hid:hide hidden:hide held:hold kept:keep knew:know known:know led:lead 
+  lost:lose made:make meant:mean met:meet paid:pay ran:run rang:ring sold:sell
+  sent:send shook:shake shaken:shake sang:sing sung:sing sank:sink sat:sit slept:sleep spoke:speak
+  spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear sworn:swear took:take
+  taken:take taught:teach tore:tear torn:tear told:tell thought:think threw:throw thrown:throw understood:understand
+  woke:wake wore:wear worn:wear won:win wrote:write written:write sought:seek withdrew:withdraw withdrawn:withdraw
+  overcame:overcome undertook:undertake undertaken:undertake`,
+);
+
+/**
+ * Whether a word is a verb's past form ("drowned", "sank"): right after "how many" it asks how many did so ("how many
+ * drowned"), naming no kind of thing, while one before a noun only narrows it ("how many armed guards": guards).
+ */
+export const isPastForm = (word: string): boolean => /[a-z]ed$/i.test(word) || word.toLowerCase() in PAST_FORMS;
+
 /**
  * How a question asks for each kind of answer, the first that matches winning. Only a question's own ways of asking
  * count: "when" opening or closing it ("so when did fares rise", "fares rose - when?"), not a statement's "when"
@@ -162,6 +197,10 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`^\W*(?:the )?(?:(?:first|last|final) )?(?:date|year|month|day) of\b`,
         String.raw`(?<!\bto )\bdate\W*$`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
+        // The time of an event named by a clause after the time's noun, its "that" or "when" left out: "day the ferry
+        // sank", "year the council closed the pier"; one to four words of subject before its verb's past form.
+        String.raw`^\W*(?:the )?(?:date|day|week|month|year|yr) (?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)` +
+          String.raw`(?:[\w'’.-]+ ){1,4}(?:[a-z]+ed|${Object.keys(PAST_FORMS).join('|')})\b`,
       ].join('|'),
       'i',
     ),
@@ -275,41 +314,6 @@ export const CURRENCIES: readonly Currency[] = [
   { unit: 'GBP', signs: ['£'], words: ['pounds'], name: 'pounds' },
   { unit: 'MXN', signs: [], words: ['pesos'], name: 'pesos' },
 ];
-
-/** Pairs written `form:base`, separated by white space, as a lookup from form to base. */
-const pairs = (text: string): Record<string, string> =>
-  Object.fromEntries(
-    text
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((pair) => pair.split(':') as [string, string]),
-  );
-
-/**
- * Irregular past forms, read as their verb ("bought" as "buy"), as the stemmer cannot: so "bought"
- * finds "buy", and is not mistaken for a typo of "brought". Forms that are also common words of
- * their own ("left", "found", "fed", "rose") are left as they are.
- */
-const PAST_FORMS = pairs(
-  `arose:arise ate:eat beaten:beat became:become began:begin begun:begin blew:blow blown:blow
-  broke:break broken:break brought:bring built:build bought:buy caught:catch chose:choose chosen:choose came:come
-  dealt:deal did:do done:do drew:draw drawn:draw drove:drive driven:drive drank:drink drunk:drink fell:fall
-  fallen:fall felt:feel fought:fight fled:flee flew:fly flown:fly forbade:forbid forgot:forget
-  forgotten:forget froze:freeze frozen:freeze gave:give given:give went:go gone:go grew:grow grown:grow hung:hang
-  heard:hear hid:hide hidden:hide held:hold kept:keep knew:know known:know led:lead 
-  lost:lose made:make meant:mean met:meet paid:pay ran:run rang:ring sold:sell
-  sent:send shook:shake shaken:shake sang:sing sung:sing sank:sink sat:sit slept:sleep spoke:speak
-  spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear sworn:swear took:take
-  taken:take taught:teach tore:tear torn:tear told:tell thought:think threw:throw thrown:throw understood:understand
-  woke:wake wore:wear worn:wear won:win wrote:write written:write sought:seek withdrew:withdraw withdrawn:withdraw
-  overcame:overcome undertook:undertake undertaken:undertake`,
-);
-
-/**
- * Whether a word is a verb's past form ("drowned", "sank"): right after "how many" it asks how many did so ("how many
- * drowned"), naming no kind of thing, while one before a noun only narrows it ("how many armed guards": guards).
- */
-export const isPastForm = (word: string): boolean => /[a-z]ed$/i.test(word) || word.toLowerCase() in PAST_FORMS;
 
 /**
  * Irregular plurals, read as their singular ("mice" as "mouse", "crises" as "crisis"), which the stemmer leaves
