@@ -89,7 +89,7 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     wordy = false;
     k++;
   }
-  value *= scale;
+  value = scaled(value, scale);
   if (!currency) {
     if (r.lower(k) === 'u.s.' && CURRENCY_WORDS.has(r.lower(k + 1))) k++;
     currency = CURRENCY_WORDS.get(r.lower(k));
@@ -350,7 +350,15 @@ export function withUnitOf(amount: Amount, of: Amount): Amount {
 
 /** The low end of a range takes the high end's scale where it has none: "$18 and $30 billion". */
 export function inherit(low: Amount, high: Amount): number {
-  return low.scale === 1 ? low.value * high.scale : low.value;
+  return low.scale === 1 ? scaled(low.value, high.scale) : low.value;
+}
+
+/**
+ * A number times its scale, as written: "£4.1 million" is 4,100,000, where 4.1 × 1e6 in floating point is
+ * 4,099,999.9999999995, which `--json` printed and which equals no other way of writing the same sum.
+ */
+function scaled(value: number, scale: number): number {
+  return scale === 1 ? value : Number((value * scale).toPrecision(15));
 }
 
 /** Whether two amounts can be a range's ends. Glued by a dash, the high end takes the low end's currency: "$40–45". */
