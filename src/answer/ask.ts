@@ -9,7 +9,7 @@ import {
   coverage,
   decide,
   evidence,
-  missing,
+  unmentioned,
   namesCode,
 } from '../search/query.js';
 import type { AnalysedQuery } from '../search/query.js';
@@ -126,7 +126,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const page = ranked.slice(offset, offset + limit);
   // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage
   // covering most of the question may rank lower, and the words it lacks be the very ones the reader sees first.
-  const gaps = match === 'partial' ? missing(query, top.hit.terms, top.c.amounts) : [];
+  const gaps = match === 'partial' ? unmentioned(query, top.hit.terms, top.c.amounts) : [];
   return {
     match,
     unmatched: gaps.map((w) => w.word),

@@ -73,6 +73,12 @@ export interface QueryWord {
    */
   priced?: boolean;
   /**
+   * A word mostly said of money ("price", "cost", "fees"), whether or not the question asks for an amount: a passage
+   * stating a sum gives what it names in other words, so the line over a partial answer does not say it leaves it out
+   * (`unmentioned`).
+   */
+  money?: boolean;
+  /**
    * A code of letters and digits in one word ("CD40", "G20", "p16INK4A"; not "Q3", `query.codeMinLength`) that the
    * corpus holds as typed: an identifier, which names one thing, so a passage holding it shares what the question is
    * about (`namesCode`).
@@ -461,6 +467,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     const unknown = idf(0) * unknownWeight(word, kind, options);
     const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : index.knows(term) ? idf(1) : unknown;
     const weight = rarity * (index.vague(word) || phrasal.has(typedWord) ? options.vagueWeight : 1);
+    const money = !MONEY_WORDS.has(term) && index.money(word);
     return {
       word,
       term,
@@ -469,7 +476,8 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       weight,
       known,
       quantity: quantityOf(term),
-      priced: (wantsFigure && !MONEY_WORDS.has(term) && index.money(word)) || undefined,
+      priced: (wantsFigure && money) || undefined,
+      money: money || undefined,
       code: (word.length >= options.codeMinLength && CODE.test(word) && index.knows(term)) || undefined,
     };
   });
@@ -669,6 +677,15 @@ export function coverage(
     covered += w.weight * each[i]!;
   });
   return total ? covered / total : 0;
+}
+
+/**
+ * The words the line over a partial answer says a passage does not mention: those it does not cover at all
+ * (`missing`), less a word said of money where it states a sum ("price" beside "A monthly pass costs £48"), which it
+ * gives in other words. Whether to answer still weighs that word as missing (`QueryWord.priced`).
+ */
+export function unmentioned(query: AnalysedQuery, matched: Iterable<string>, amounts: Amounts): QueryWord[] {
+  return missing(query, matched, amounts).filter((w) => !(w.money && amounts.money));
 }
 
 /** The words of the question the passage holding `matched` does not cover at all (for "only partly matches"). */

@@ -189,6 +189,28 @@ describe('the line over a partial answer', () => {
     // The line once named the words of the school's passage, ranked below: "does not mention “ferry” or “service”".
     expect(answer.unmatched).toEqual(['cost']);
   });
+
+  it('does not say a passage stating a sum leaves out a word said of money: it gives it in other words', async () => {
+    const files = {
+      'pool.md': note(
+        'Riverside Pool',
+        'A family swim ticket is $9 at the weekend.\n\nThe family swim sessions are busy in the school holidays.',
+      ),
+      'gym.md': note('Gym', 'The gym opens early on weekdays and closes at ten.'),
+    };
+    await withCorpus(
+      files,
+      (pool) => {
+        const priced = ask(pool, 'family swim ticket price?');
+        expect(priced.results[0]!.passage.text).toContain('$9');
+        expect(priced.unmatched).not.toContain('price');
+        // The sessions' passage states no sum: it does leave the price out.
+        expect(ask(pool, 'family swim sessions price?').unmatched).toContain('price');
+      },
+      // The dictionary says which words are mostly said of money.
+      { wordnet: WORDNET_DIR },
+    );
+  });
 });
 
 describe('a question asking when, how many or how much', () => {

@@ -1,6 +1,6 @@
 import { asShown } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
-import { amountsIn, analyseQuery, answerable, coverage, missing, type Match } from '../../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, unmentioned, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, heldOnlyAs, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
@@ -120,7 +120,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   if (match === 'none') return nothing;
   const measures = new MeasureIndex(index.analyzer, (term) => index.bridges.sameAs(term), ranking.figures);
   const groups = measures.group(listFigures(dossier, found, match, limit));
-  const gaps = match === 'partial' ? missing(query, closest.hit.terms, closest.amounts) : [];
+  const gaps = match === 'partial' ? unmentioned(query, closest.hit.terms, closest.amounts) : [];
   return new FiguresAnswer(
     shown,
     groups.flatMap((g) => g.figures),
