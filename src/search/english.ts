@@ -302,6 +302,8 @@ export interface Currency {
   words: readonly string[];
   /** What a chart's axis calls it ("US dollars"), and after an amount where it has no sign ("5 pesos"). */
   name: string;
+  /** The letter glued after a number that says a hundredth of it in a price ("5p a page"). */
+  hundredth?: string;
 }
 
 /**
@@ -311,7 +313,7 @@ export interface Currency {
 export const CURRENCIES: readonly Currency[] = [
   { unit: 'USD', signs: ['$', 'us$'], words: ['dollars', 'dollar', 'usd'], name: 'US dollars' },
   { unit: 'EUR', signs: ['€'], words: ['euros'], name: 'euros' },
-  { unit: 'GBP', signs: ['£'], words: ['pounds'], name: 'pounds' },
+  { unit: 'GBP', signs: ['£'], words: ['pounds'], name: 'pounds', hundredth: 'p' },
   { unit: 'MXN', signs: [], words: ['pesos'], name: 'pesos' },
 ];
 

@@ -5,6 +5,7 @@ import {
   NUMBER_WORDS,
   CURRENCY_SYMBOLS,
   CURRENCY_WORDS,
+  HUNDREDTHS,
   FRACTIONS,
   NAMED_PARTS,
   TIME_UNITS,
@@ -90,6 +91,18 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     k++;
   }
   value = scaled(value, scale);
+  // One letter glued after the digits, but a scale's after a currency sign (read above): a currency's hundredth in a
+  // price ("5p a page", "10p per gram", or beside a sum in that currency), else part of a name ("3D", "5G", "4K",
+  // "17p deletion"), as digits glued to a word before them are ("F-22"). Read as a count, "3D" measured "D".
+  const glued = r.t[k]?.spaced === false && r.t[k]?.type === 'word' ? r.lower(k).replace(/\.$/, '') : '';
+  if (scale === 1 && /^\p{L}$/u.test(glued) && !SCALE_LETTERS.has(glued) && glued !== 'x') {
+    const hundredth = currency ? undefined : HUNDREDTHS.get(glued);
+    if (!hundredth || !(RATE_WORDS.has(r.lower(k + 1)) || r.t.some((t) => CURRENCY_SYMBOLS.get(t.lower) === hundredth)))
+      return undefined;
+    currency = hundredth;
+    value /= 100;
+    k++;
+  }
   if (!currency) {
     if (r.lower(k) === 'u.s.' && CURRENCY_WORDS.has(r.lower(k + 1))) k++;
     currency = CURRENCY_WORDS.get(r.lower(k));

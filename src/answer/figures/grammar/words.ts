@@ -13,6 +13,9 @@ export const NUMBER_WORDS = new Map(
 );
 export const CURRENCY_SYMBOLS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.signs.map((s) => [s, c.unit])));
 export const CURRENCY_WORDS = new Map<string, FigureUnit>(CURRENCIES.flatMap((c) => c.words.map((w) => [w, c.unit])));
+export const HUNDREDTHS = new Map<string, FigureUnit>(
+  CURRENCIES.flatMap((c) => (c.hundredth ? [[c.hundredth, c.unit]] : [])),
+);
 export const CHANGE_MARKERS = new Set(['up', 'down']);
 /** A share said in words, by the parts its whole is cut into: "half of", "a third of", "two-thirds of". */
 export const FRACTIONS = new Map(

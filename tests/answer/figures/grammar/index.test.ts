@@ -268,6 +268,10 @@ describe('figuresInSentence: two numbers joined by a hyphen', () => {
     ['a model number after its maker', 'The Boeing 737-800 jets were grounded.'],
     ['a bracket named with "the"', 'The 18-30 bracket votes least.'],
     ['names with a number in them', 'COVID-19 closed the I-35 bridge, grounded the F-16 jets and delayed H-2B visas.'],
+    [
+      'names ending in a letter glued to a number',
+      'The lab bought a 3D printer, 5G phones and a kit for 17p deletions.',
+    ],
     ['a date written with hyphens', 'The ledger closed on 2021-03-04.'],
     ['a span of years', 'She chaired the board from 2009-2013 and again in 2016-17.'],
     ['a span of days', 'The fair ran 12-15 March.'],
@@ -283,6 +287,15 @@ describe('figuresInSentence: two numbers joined by a hyphen', () => {
         [46, 'percent'],
       ]);
     expect(texts('The Harriers won 4-2 and 5–3.')).toEqual([]);
+  });
+
+  it('a hundredth glued to a number is money beside a sum in its currency, and part of a name otherwise', () => {
+    const read = (sentence: string) => figuresInSentence(sentence).map((f) => [f.text, f.value, f.unit]);
+    expect(read('A stamp costs 85p and a parcel £3.')).toEqual([
+      ['85p', 0.85, 'GBP'],
+      ['£3', 3, 'GBP'],
+    ]);
+    expect(read('The 17p arm and a parcel of 3 genes.')).toEqual([['3 genes', 3, 'count']]);
   });
 
   it('number words joined by a hyphen are no range, and no figure of their last word', () => {
