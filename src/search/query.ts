@@ -373,7 +373,11 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
   const read = withYears(withoutLinks(text), (term) => index.knows(term));
-  const all = withJoins(index, index.analyzer.words(read));
+  // A noun saying which kind of a thing is meant ("what kinds of fees", "that sort of thing") is said of the noun
+  // after it, as "kinda" and "sorta" are filler: it names nothing a passage could hold.
+  const all = withJoins(index, index.analyzer.words(read)).map((w, i, words) =>
+    CLASSIFIERS.has(w.word) && words[i + 1]?.word === 'of' ? { ...w, term: undefined } : w,
+  );
   // A verb typed before a stop word with which it makes a verb of its own ("looks after", "sit down", "handed over")
   // means that verb, which the search cannot see once the stop word is dropped: searched alone, the first word finds
   // passages using it in its own senses ("look at"), so it weighs as a vague word does.
@@ -505,6 +509,9 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     rarest: idf(0),
   };
 }
+
+/** Nouns that, before "of", say which kind of a thing is meant. */
+const CLASSIFIERS = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types']);
 
 /**
  * A word of letters and digits: a code ("CD40", "G20", "4x4"), when long enough (`query.codeMinLength`). The analyser

@@ -382,6 +382,24 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is no word of the question when it says which kind of a thing is meant ("what kinds of fees")', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Fees', 'The council charges fees for parking and for bulky waste.'),
+        'b.md': note('Types', 'Two types of bins are collected: this kind is green.'),
+      },
+      (dossier) => {
+        const words = (question: string) => analysed(dossier, question).words.map((w) => w.word);
+        // "kinds of" and "sort of" name nothing a passage could hold: the fees, not the word "kind", are asked about.
+        expect(words('what kinds of fees does the council charge')).toEqual(['fees', 'council', 'charge']);
+        expect(words('parking, bulky waste, that sort of thing')).toEqual(['parking', 'bulky', 'waste', 'thing']);
+        // Not before "of", it is a word like any other.
+        expect(words('which bin type is green')).toEqual(['bin', 'type', 'green']);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('is found in the other spelling, British or American, that the corpus has', async () => {
     await withCorpus(
       {
