@@ -216,6 +216,30 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
  */
 export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
+/** The units of a length of time, and of a rate's period ("every 15 minutes", "$5 a year"). */
+export const TIME_UNITS: ReadonlySet<string> = new Set([
+  'year',
+  'years',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'day',
+  'days',
+  'hour',
+  'hours',
+  'minute',
+  'minutes',
+  'decade',
+  'decades',
+  'century',
+  'centuries',
+  'quarter',
+  'quarters',
+]);
+/** The words that make a time unit after them a rate's period: "a year", "per hour", "every week". */
+export const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'each', 'every']);
+
 /**
  * Words that say when without a number, beside the years, days of a month and months a text names: days of the week
  * ("opens on Saturday"), parts of a day and seasons ("at noon", "in winter"), and "ago" ("a year ago"). Not "spring"

@@ -10,7 +10,9 @@ import {
   ANSWER_TYPES,
   COUNT_ASKED_OF,
   CURRENCIES,
+  RATE_WORDS,
   TIME_ASKED_AS,
+  TIME_UNITS,
   TIME_WORDS,
   isPastForm,
   otherSpellings,
@@ -65,7 +67,7 @@ export interface QueryWord {
    * Asks for an amount ("murder count", "how big", "how much money"): a passage answers it with a
    * figure (for `money`, a sum of money), not by repeating the word.
    */
-  quantity?: 'figure' | 'money' | TimeKind;
+  quantity?: 'figure' | 'money' | TimeKind | 'rate';
   /**
    * A word mostly said of money ("cost", "fees", "revenue") in a question that asks for an amount ("how much has the
    * bridge cost?"): a passage stating a sum may answer it without the word, but that is a guess, as a rare sense is,
@@ -97,8 +99,11 @@ export interface QueryWord {
  */
 export type TimeKind = 'year' | 'month' | 'day' | 'clock';
 
-/** What amounts a passage states, for the question's quantity words; the kinds of time it says (unknown: not). */
-export type Amounts = { figure: boolean; money: boolean } & Partial<Record<TimeKind, boolean>>;
+/**
+ * What amounts a passage states, for the question's quantity words; the kinds of time it says and whether it says how
+ * often (`rate`: the "often" of "how often"), unknown meaning not.
+ */
+export type Amounts = { figure: boolean; money: boolean } & Partial<Record<TimeKind | 'rate', boolean>>;
 
 export interface AnalysedQuery {
   /** The question as read: without links (`withoutLinks`), its two-digit year ranges written out (`withYears`). */
@@ -142,6 +147,20 @@ const MONEY_FIGURE = new RegExp(
   'i',
 );
 const NO_AMOUNTS: Amounts = { figure: false, money: false };
+/** A time unit, as a pattern's alternatives. */
+const timeUnits = [...TIME_UNITS].join('|');
+/**
+ * How often, as a text says it: "every 15 minutes", "every hour", "each other week", "twice a day", "three times per
+ * week", "daily".
+ */
+const RATE = new RegExp(
+  String.raw`\b(?:every|each)\s+(?:(?:\d+|other|few)\s+)?(?:${timeUnits})\b|` +
+    String.raw`\b(?:once|twice|\S+\s+times)\s+(?:${[...RATE_WORDS].join('|')})\s+(?:${timeUnits})\b|` +
+    String.raw`\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annually)\b`,
+  'i',
+);
+/** "How often" asks for a rate: its "often" names no thing a passage must hold. */
+const HOW_OFTEN = /\bhow (often)\b/i;
 /** How much of a text around a number is read for the words that say what it is (`RankingOptions`). */
 type NumberWindow = RankingOptions['query']['numberContext'];
 
@@ -284,6 +303,9 @@ export function amountsIn(text: string, context: NumberWindow): Amounts {
     },
     get clock() {
       return said('clock');
+    },
+    get rate() {
+      return RATE.test(text);
     },
   };
 }
@@ -497,6 +519,9 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   const timeTerm = timeWord && index.analyzer.processTerm(timeWord)?.[0];
   const kind = timeWord && timeKind(timeWord);
   if (timeTerm && kind) for (const w of once) if (w.term === timeTerm) w.quantity = kind;
+  const often = HOW_OFTEN.exec(read)?.[1];
+  const oftenTerm = often && index.analyzer.processTerm(often)?.[0];
+  if (oftenTerm) for (const w of once) if (w.term === oftenTerm) w.quantity = 'rate';
   return {
     text: read,
     words: once,

@@ -211,6 +211,32 @@ describe('the line over a partial answer', () => {
       { wordnet: WORDNET_DIR },
     );
   });
+
+  it('does not say a passage saying how often leaves out the "often" of "how often"', async () => {
+    const files: Record<string, string> = {
+      'ferry.md': note(
+        'Harbour Ferry',
+        'The harbour ferry sails every 20 minutes in summer.\n\nThe lake ferry sails every hour on Sundays.',
+      ),
+      'gym.md': note('Gym', 'The gym opens early on weekdays and closes at ten.'),
+    };
+    await withCorpus(files, (ferries) => {
+      for (const [question, says] of [
+        ['how often does the harbour ferry sail', 'every 20 minutes'],
+        ['how often does the lake ferry sail', 'every hour'],
+      ]) {
+        const answer = ask(ferries, question!);
+        expect(answer.results[0]!.passage.text).toContain(says);
+        expect(answer.unmatched).not.toContain('often');
+      }
+    });
+    // A count of passengers says nothing of how often a ferry sails.
+    delete files['ferry.md'];
+    files['river.md'] = note('River Ferry', 'The river ferry sails with 300 passengers aboard.');
+    const river = await withCorpus(files, (ferries) => ask(ferries, 'how often does the river ferry sail'));
+    expect(river.results[0]!.passage.text).toContain('300 passengers');
+    expect(river.unmatched).toContain('often');
+  });
 });
 
 describe('a question asking when, how many or how much', () => {

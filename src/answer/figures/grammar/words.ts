@@ -1,6 +1,14 @@
-import { AMOUNT_HEDGES, CURRENCIES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS } from '../../../search/english.js';
+import {
+  AMOUNT_HEDGES,
+  CURRENCIES,
+  NUMBER_WORDS as ENGLISH_NUMBER_WORDS,
+  TIME_UNITS,
+} from '../../../search/english.js';
 import type { Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
+
+// The search reads rates and lengths of time by the same words.
+export { RATE_WORDS, TIME_UNITS } from '../../../search/english.js';
 
 /** Word lists of the figure grammar. Grammar, not topic: nothing here names a subject of the corpus. */
 
@@ -55,26 +63,6 @@ export const CHANGE_NOUNS = new Set(
     .flatMap((w) => [w, `${w}s`])
     .concat(['growths', 'losses']),
 );
-export const TIME_UNITS = new Set([
-  'year',
-  'years',
-  'month',
-  'months',
-  'week',
-  'weeks',
-  'day',
-  'days',
-  'hour',
-  'hours',
-  'minute',
-  'minutes',
-  'decade',
-  'decades',
-  'century',
-  'centuries',
-  'quarter',
-  'quarters',
-]);
 /** Units of measure: a count of them ("3.1 tonnes") measures what the sentence says stands at it. */
 export const MEASUREMENT_UNITS = new Set(
   (
@@ -104,7 +92,6 @@ export const TIME_NOUNS = new Set([
   'interval',
   'intervals',
 ]);
-export const RATE_WORDS = new Set(['a', 'an', 'per', 'each', 'every']);
 /** Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5". */
 export const NUMBERING_WORDS = new Set([
   'pillar',
