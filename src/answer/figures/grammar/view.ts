@@ -17,12 +17,14 @@ export class Reading {
   ) {
     let segment = 0;
     let depth = 0;
-    for (const token of t) {
+    for (const [i, token] of t.entries()) {
       if (token.pos === 'PUNCT' && CLAUSE_BREAKS.has(token.text) && (token.spaced || token.text !== '–')) segment++;
       if (token.text === ')' || token.text === ']') depth = Math.max(0, depth - 1);
       this.segmentOf.push(segment);
       this.bracketed.push(depth > 0);
-      if (token.text === '(' || token.text === '[') depth++;
+      // A sentence opening with a bracket is an aside of its own ("(The board met on 12 May 2010 …)"): what it says,
+      // its times among it, is its own, not a source named beside other words.
+      if ((token.text === '(' || token.text === '[') && i > 0) depth++;
     }
   }
 

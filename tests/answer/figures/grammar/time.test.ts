@@ -66,6 +66,13 @@ describe('datesInSentences', () => {
     expect(dates('Night ferry fares rose 8 percent from 1998.')).toEqual([]);
   });
 
+  it("reads the dates of a sentence set in brackets as its own, not as a source's", () => {
+    expect(dates('(The harbour board met in public on 12 May 2010, the first time in years.)')).toEqual([
+      { text: '12 May 2010', value: 2010, unit: 'date', measure: 'harbour board' },
+    ]);
+    expect(dates('The harbour board met in public (Smith, 2010).')).toEqual([]);
+  });
+
   it('reads no stretch of time, baseline, source date in brackets or time without a year or day', () => {
     expect(dates('Fares have risen for 10 years, up from 2019 levels (Smith, 2020).')).toEqual([]);
     expect(dates('The ferries carried 2000 passengers in the 12 months ending in March 2022.')).toEqual([]);
