@@ -11,11 +11,14 @@ const SETEXT_UNDERLINE = /^\s{0,3}(?:=+|-+)\s*$/;
 const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const FENCE = /^\s{0,3}(?:```|~~~)/;
 const LINK_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s+\S+.*$/;
+/** A pipe table's delimiter row, under its header: `|---|:--:|`, `--- | ---`. */
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /**
  * Markdown with optional YAML front matter (title, author, publisher, date, url, tags). Syntax is
  * stripped minimally: `#` lines (and underlined titles) become headings, list markers open items,
- * `**bold**`, `_em_`, `` `code` `` and `[text](url)` become their text, images and HTML comments go.
+ * a pipe table's rows become items (`tableRow`), `**bold**`, `_em_`, `` `code` `` and `[text](url)` become their
+ * text, images and HTML comments go.
  * A front matter field that does not parse or validate is reported and left out; the others are kept.
  */
 export function parseMarkdown(source: string): ParsedDocument {
@@ -62,13 +65,45 @@ function blockSyntax(body: string): string {
     const line = lines[i]!.replace(/^\s{0,3}>\s?/, '');
     const next = lines[i + 1];
     const opensParagraph = i === 0 || !lines[i - 1]!.trim();
-    if (next !== undefined && line.trim() && opensParagraph && SETEXT_UNDERLINE.test(next) && !RULE.test(line)) {
+    if (line.includes('|') && next !== undefined && next.includes('|') && TABLE_DELIMITER.test(next)) {
+      const header = cells(line);
+      out.push('');
+      for (i += 2; i < lines.length && lines[i]!.includes('|') && lines[i]!.trim(); i++)
+        out.push(`- ${tableRow(header, cells(lines[i]!))}`);
+      out.push('');
+      i--;
+    } else if (next !== undefined && line.trim() && opensParagraph && SETEXT_UNDERLINE.test(next) && !RULE.test(line)) {
       out.push(`# ${line.trim()}`);
       i++;
     } else if (RULE.test(line) || FENCE.test(line) || LINK_DEFINITION.test(line)) out.push('');
     else out.push(line);
   }
   return out.join('\n');
+}
+
+/** A table row's cells, without the pipes at its ends; `\\|` is a pipe inside a cell. */
+function cells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim().replace(/\\\|/g, '|'));
+}
+
+/**
+ * A table row as one item, each cell after the first under its column's header, in the table's own words:
+ * "Law Library — weekdays: 9am to 9pm; weekends: closed". Kept whole, the table was one passage of pipes and dashes,
+ * and no row could be quoted as the answer, nor say which column a cell is in.
+ */
+function tableRow(header: string[], row: string[]): string {
+  const [first = '', ...rest] = row;
+  const said = rest.flatMap((cell, i) => {
+    if (!cell) return [];
+    const column = header[i + 1];
+    return [column ? `${column}: ${cell}` : cell];
+  });
+  return [first, said.join('; ')].filter(Boolean).join(' — ');
 }
 
 /** Inline markup to its text. Escaped characters are set aside first, so `\*` is never emphasis. */

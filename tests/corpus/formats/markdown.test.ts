@@ -38,6 +38,27 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it('reads each row of a pipe table as an item, its cells under their columns, not one passage of pipes', () => {
+    const md =
+      'Ferry hours:\n\n| pier | weekdays | Sundays |\n|:---|---:|---|\n| North Pier | 6am to 10pm | closed |\n' +
+      '| Quay \\| Steps | **7am** to 9pm | |\nSea | 1 | 2\n\nFares are on the board.\n\nbay | price\n--- | ---\n' +
+      'Long Bay | £3';
+    const { blocks } = parseMarkdown(md);
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'Ferry hours:'],
+      ['item', 'North Pier — weekdays: 6am to 10pm; Sundays: closed'],
+      ['item', 'Quay | Steps — weekdays: 7am to 9pm'],
+      ['item', 'Sea — weekdays: 1; Sundays: 2'],
+      ['paragraph', 'Fares are on the board.'],
+      ['item', 'Long Bay — price: £3'],
+    ]);
+    // A line with a pipe over a rule of dashes alone is an underlined heading, as before.
+    expect(parseMarkdown('Tides | times\n---\n\nHigh at noon.').blocks[0]).toEqual({
+      kind: 'heading',
+      text: 'Tides | times',
+    });
+  });
+
   it('reports front matter that does not validate or parse by file line and field, and reads the body anyway', () => {
     const bad = parseMarkdown('---\ntitle: [a, list]\ndate: 2021-03-03\n---\n\nBody text.');
     expect(bad.meta).toEqual({ date: '2021-03-03' });
