@@ -14,6 +14,7 @@ import {
   BASELINE_MARKERS,
   PERIOD_ENDS,
   isDash,
+  DETERMINERS,
 } from './words.js';
 import type { Match } from './types.js';
 import type { Reading } from './view.js';
@@ -223,7 +224,12 @@ export function datesIn(r: Reading): Match[] {
       const at = span.own + n;
       return timeOrCountAt(r, at) === 'year' || timeOrCountAt(r, at) === 'day' || dayAfterMonth(r, at);
     });
-    const stretch = words.some((w) => TIME_UNITS.has(w.lower));
+    // "the week of October 16" names the week a date falls in, not a stretch as "the first 10 months of 2022" is.
+    const stretch = words.some(
+      (w, n) =>
+        TIME_UNITS.has(w.lower) &&
+        !(words[n + 1]?.lower === 'of' && words.slice(0, n).every((d) => DETERMINERS.has(d.lower))),
+    );
     if (span.baseline || span.period || r.bracketed[span.own] || !dated || stretch) continue;
     const text = r.text.slice(r.t[span.own]!.start, r.t[span.next - 1]!.end);
     const value = Number(/\d{4}/.exec(text)?.[0] ?? /\d+/.exec(text)![0]);

@@ -73,6 +73,13 @@ describe('datesInSentences', () => {
     expect(dates('The harbour board met in public (Smith, 2010).')).toEqual([]);
   });
 
+  it('reads the week of a date as that date, and a stretch of a year as none', () => {
+    expect(dates('The harbour board met in the week of 12 May 2010.')).toEqual([
+      { text: 'the week of 12 May 2010', value: 2010, unit: 'date', measure: 'harbour board' },
+    ]);
+    expect(dates('The ferries carried 2000 passengers in the first 10 months of 2010.')).toEqual([]);
+  });
+
   it('reads no stretch of time, baseline, source date in brackets or time without a year or day', () => {
     expect(dates('Fares have risen for 10 years, up from 2019 levels (Smith, 2020).')).toEqual([]);
     expect(dates('The ferries carried 2000 passengers in the 12 months ending in March 2022.')).toEqual([]);
