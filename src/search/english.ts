@@ -216,6 +216,34 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
  */
 export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
+/** Modal verbs that are also nouns ("the will to act", "military might"): a question's auxiliary names nothing. */
+const MODAL_NOUNS: ReadonlySet<string> = new Set(['will', 'shall', 'might', 'must']);
+/** Words before a noun, not a verb: "the will", "their might". */
+const BEFORE_A_NOUN: ReadonlySet<string> = new Set(
+  'a an the this that these those his her its their our my your no any some own'.split(' '),
+);
+/** Words after a noun, not an auxiliary, which a verb or its subject follows: "will to act", "might of the army". */
+const AFTER_A_NOUN: ReadonlySet<string> = new Set(
+  (
+    'to of in on at for from with without by among against about over under into behind and or but nor than as ' +
+    'is was are were'
+  ).split(' '),
+);
+
+/**
+ * Whether the word at `i` of a question's words (lower case, in order) is a modal verb that is also a noun, used as the
+ * auxiliary: "when will the stop get a shelter", "how big will the force be", "the guard will be disbanded". As a noun
+ * it follows a determiner ("the will") or is followed by a preposition, a conjunction, a verb of being or nothing
+ * ("political will to act", "lack of political will"). The auxiliary says only when, as "would" and "won't" do, which
+ * are stop words; counted as a word, a passage saying when without it ("by March") was said not to mention "will".
+ */
+export function isAuxiliary(words: readonly string[], i: number): boolean {
+  if (!MODAL_NOUNS.has(words[i]!)) return false;
+  const before = words[i - 1];
+  const after = words[i + 1];
+  return after !== undefined && !AFTER_A_NOUN.has(after) && !(before !== undefined && BEFORE_A_NOUN.has(before));
+}
+
 /** The units of a length of time, and of a rate's period ("every 15 minutes", "$5 a year"). */
 export const TIME_UNITS: ReadonlySet<string> = new Set([
   'year',

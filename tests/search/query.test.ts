@@ -152,6 +152,23 @@ describe('what a question asks for', () => {
   });
 });
 
+describe('a modal verb that is also a noun', () => {
+  it('is no word of the question as the auxiliary, and one as the noun', async () => {
+    const files = {
+      'a.md': note('Council', 'The council will vote on the new shelter. The mayor lacks the will to act.'),
+    };
+    await withCorpus(files, (dossier) => {
+      const words = (question: string) => analysed(dossier, question).words.map((w) => w.word);
+      expect(words('when will the hospital stop get a shelter')).toEqual(['hospital', 'stop', 'shelter']);
+      expect(words('how big will the shelter be')).not.toContain('will');
+      expect(words('the council will vote when')).not.toContain('will');
+      expect(words('does the mayor have the will to act')).toContain('will');
+      expect(words('lack of political will')).toContain('will');
+      expect(words('political will in the council')).toContain('will');
+    });
+  });
+});
+
 describe('the kind of answer a question asks for', () => {
   it('is a time, a count, a share or an amount only where the question itself asks for one', async () => {
     await withCorpus({ 'a.md': note('Ferries', 'The ferry sails at noon.') }, async (dossier) => {
