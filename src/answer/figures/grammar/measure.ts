@@ -493,8 +493,10 @@ function relativeBefore(r: Reading, first: number): number | undefined {
  */
 export function measureText(r: Reading, first: number, next: number): string | undefined {
   let a = first;
-  // A number before the noun is another figure ("from 5 or 6 main routes to upwards of 20"), not part of this one's.
-  const numeral = (k: number) => r.t[k]?.pos === 'NUM' && !isYearAt(r, k);
+  // A number before the noun is another figure ("from 5 or 6 main routes to upwards of 20"), not part of this one's;
+  // one with a word glued after it is the start of a name ("3D printing"), which the grammar reads as no figure.
+  const numeral = (k: number) =>
+    r.t[k]?.pos === 'NUM' && !isYearAt(r, k) && !(r.t[k + 1]?.spaced === false && r.t[k + 1]?.type === 'word');
   while (
     a < next &&
     (DETERMINERS.has(r.lower(a)) ||
