@@ -230,7 +230,11 @@ export function datesIn(r: Reading): Match[] {
         TIME_UNITS.has(w.lower) &&
         !(words[n + 1]?.lower === 'of' && words.slice(0, n).every((d) => DETERMINERS.has(d.lower))),
     );
-    if (span.baseline || span.period || r.bracketed[span.own] || !dated || stretch) continue;
+    // "the Harbour Census 2021", "the Peace Index 2022": a year right after a name's capitalised word is the name's.
+    const before = r.t[span.own - 1];
+    const named =
+      span.next - span.own === 1 && !!before && /^\p{Lu}/u.test(before.text) && /^(NOUN|PROPN)$/.test(before.pos);
+    if (span.baseline || span.period || r.bracketed[span.own] || !dated || stretch || named) continue;
     const text = r.text.slice(r.t[span.own]!.start, r.t[span.next - 1]!.end);
     const value = Number(/\d{4}/.exec(text)?.[0] ?? /\d+/.exec(text)![0]);
     dates.push({ first: span.own, next: span.next, figure: { value, unit: 'date' }, anaphoric: false });

@@ -80,6 +80,12 @@ describe('datesInSentences', () => {
     expect(dates('The ferries carried 2000 passengers in the first 10 months of 2010.')).toEqual([]);
   });
 
+  it('reads no year that ends a name, as a report or an event is named', () => {
+    expect(dates('The Harbour Census 2021 found that the ferry began in March 2009.')).toEqual([
+      { text: 'March 2009', value: 2009, unit: 'date', measure: 'ferry' },
+    ]);
+  });
+
   it('reads no stretch of time, baseline, source date in brackets or time without a year or day', () => {
     expect(dates('Fares have risen for 10 years, up from 2019 levels (Smith, 2020).')).toEqual([]);
     expect(dates('The ferries carried 2000 passengers in the 12 months ending in March 2022.')).toEqual([]);
