@@ -11,6 +11,7 @@ import {
   evidence,
   unmentioned,
   namesCode,
+  quotes,
 } from '../search/query.js';
 import type { AnalysedQuery } from '../search/query.js';
 import { asAsked, heldOnlyAs, lackingLine, yearsKept, type Asked } from './asked.js';
@@ -81,8 +82,11 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     };
   });
   const best = covered.reduce((a, b) => (b.sure > a.sure ? b : a), covered[0]!);
-  // A passage naming a code of the question shares its subject, though it may not be the one covering most of it.
-  const named = covered.some((c) => namesCode(query, c.hit.terms));
+  // A passage naming a code of the question, or a phrase it quotes, shares its subject, though it may not be the one
+  // covering most of it.
+  const named = covered.some(
+    (c) => namesCode(query, c.hit.terms) || quotes(query, c.hit.terms, c.hit.passage.text, dossier.index.analyzer),
+  );
   // Whether the passages answer at all is decided before they are ranked; whether they give what the question asks
   // for, once they are (a question asking when or how many is then answered one step less surely if not).
   const kept = yearsKept(

@@ -132,6 +132,12 @@ export interface AnalysedQuery {
    * answer for that time (`mentionsYear`).
    */
   years?: string[];
+  /**
+   * The phrases of two words or more besides stop words that the question puts in quotes ("what is the 'balloon
+   * effect'"), each word as its term or, a stop word, as written, in order: a phrase quoted names one thing, as a code
+   * does, so a passage holding it shares the question's subject (`quotes`).
+   */
+  quoted?: string[][];
   /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
   rarest: number;
 }
@@ -526,10 +532,14 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
   const often = HOW_OFTEN.exec(read)?.[1];
   const oftenTerm = often && index.analyzer.processTerm(often)?.[0];
   if (oftenTerm) for (const w of once) if (w.term === oftenTerm) w.quantity = 'rate';
+  const quoted = [...read.matchAll(QUOTED)]
+    .map((m) => said(index.analyzer, m[1]!))
+    .filter((phrase) => phrase.filter((t) => !STOP_WORDS.has(t)).length >= 2);
   return {
     text: read,
     words: once,
     asks,
+    quoted: quoted.length ? quoted : undefined,
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     wantsFigure,
@@ -541,6 +551,12 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
 
 /** Nouns that, before "of", say which kind of a thing is meant. */
 const CLASSIFIERS = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types']);
+
+/**
+ * A phrase in quotes, single or double, straight or curly: the opening mark not inside a word ("what's", "the
+ * mayor's") and the closing one not before a letter or digit ("'15 to '17" quotes nothing).
+ */
+const QUOTED = /(?<![\p{L}\d])['"“‘]([^'"“”‘’\n]{3,80}?)['"”’](?![\p{L}\d])/gu;
 
 /**
  * A word of letters and digits: a code ("CD40", "G20", "4x4"), when long enough (`query.codeMinLength`). The analyser
@@ -774,6 +790,26 @@ export function unsaidYears(
 export function namesCode(query: AnalysedQuery, matched: Iterable<string>): boolean {
   const held = new Set(matched);
   return query.words.some((w) => w.code && held.has(w.term));
+}
+
+/**
+ * Whether a passage's `text` holds a phrase the question quotes (`AnalysedQuery.quoted`), its terms in a row as the
+ * question has them, stop words too: "shared responsibility" in "a framework of “shared responsibility.”" A phrase
+ * someone quotes is a name for one thing, as a code is, and the passage naming it shares what they ask about however
+ * little else of the question it holds.
+ */
+export function quotes(query: AnalysedQuery, matched: Iterable<string>, text: string, analyzer: Analyzer): boolean {
+  if (!query.quoted) return false;
+  const held = new Set(matched);
+  const phrases = query.quoted.filter((phrase) => phrase.every((t) => held.has(t) || STOP_WORDS.has(t)));
+  if (!phrases.length) return false;
+  const words = said(analyzer, text);
+  return phrases.some((phrase) => words.some((_, at) => phrase.every((t, i) => words[at + i] === t)));
+}
+
+/** A text's words in order, each as its term or, for a stop word, as written: a phrase's words, all of them. */
+function said(analyzer: Analyzer, text: string): string[] {
+  return analyzer.words(text).map((w) => w.term ?? w.word);
 }
 
 /** Whether the corpus can answer at all: some word of the question is known to it. */

@@ -172,6 +172,31 @@ describe('a code the question names', () => {
   });
 });
 
+describe('a phrase the question quotes', () => {
+  const buses = corpusForSuite({
+    'night.md': note(
+      'Night buses',
+      'Night buses follow a policy of “quiet running” through the old town after midnight.\n\n' +
+        'Drivers of night buses are paid a higher rate.',
+    ),
+    'harbour.md': note('Harbour', 'Residents complained of engines left running at the quiet end of the harbour.'),
+  });
+  const long = (phrase: string) =>
+    `that '${phrase}' thing the councillor keeps bringing up at every meeting - what is it about`;
+
+  // Fails without quotes(): the passage naming "quiet running" covers too little of the question's other words.
+  it('answers partly a question whose words the corpus mostly lacks when a passage holds the phrase it quotes', () => {
+    const answer = ask(buses(), long('quiet running'));
+    expect(answer.match).toBe('partial');
+    expect(answer.results.map((r) => r.passage.source)).toContain('night.md');
+  });
+
+  it('still refuses it when no passage holds the phrase, its words in a row, though one holds them apart', () => {
+    expect(ask(buses(), long('running quiet')).match).toBe('none');
+    expect(ask(buses(), long('quiet engines')).match).toBe('none');
+  });
+});
+
 describe('the line over a partial answer', () => {
   const ferry = corpusForSuite({
     'ferry.md': note(

@@ -6,6 +6,7 @@ import {
   decide,
   evidence,
   namesCode,
+  quotes,
   type Amounts,
   type AnalysedQuery,
   type Match,
@@ -52,8 +53,10 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const closest = bestOf(passages);
   // A topic is a short noun phrase, not a question: its figures answer on less of it (`figures.minCoverage`).
   const rule = { ...dossier.ranking.answer, minCoverage };
-  // A passage naming a code of the topic ("G20 tariffs") shares its subject, as for ask.
-  const named = searched.some(({ hit }) => namesCode(query, hit.terms));
+  // A passage naming a code of the topic ("G20 tariffs") or a phrase it quotes shares its subject, as for ask.
+  const named = searched.some(
+    ({ hit }) => namesCode(query, hit.terms) || quotes(query, hit.terms, hit.passage.text, dossier.index.analyzer),
+  );
   const top = bestOf(searched);
   const kept = yearsKept(
     dossier,
