@@ -1,5 +1,6 @@
 import { isMonth } from '../corpus/dates.js';
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
+import { WEEKDAY_NAMES } from '../schedule.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
 import type { BridgeSource } from './bridges.js';
@@ -95,10 +96,11 @@ export interface QueryWord {
 }
 
 /**
- * The kind of time a question's word asks for: "which year" a year, "what month" a month's name, "what date" or "what
- * day" a day of a month, "what time" a time of day ("6:10am"). A month and a year do not say what time a bus leaves.
+ * The kind of time a question's word asks for: "which year" a year, "what month" a month's name, "what date" a day of
+ * a month, "what day" that or a day of the week (`weekday`: "on Tuesday"), "what time" a time of day ("6:10am"). A
+ * month and a year do not say what time a bus leaves, nor a weekday what date a fair opens.
  */
-export type TimeKind = 'year' | 'month' | 'day' | 'clock';
+export type TimeKind = 'year' | 'month' | 'day' | 'weekday' | 'clock';
 
 /**
  * What amounts a passage states, for the question's quantity words; the kinds of time it says and whether it says how
@@ -283,12 +285,13 @@ export function mentionsYear(text: string, year: string): boolean {
   return false;
 }
 
-/** The kind of time a word of `TIME_ASKED_AS` asks for ("yrs" a year, "dates" a day). */
+/** The kind of time a word of `TIME_ASKED_AS` asks for ("yrs" a year, "dates" a day of a month, "days" a weekday). */
 function timeKind(word: string): TimeKind | undefined {
   if (word.startsWith('time')) return 'clock';
   if (word.startsWith('y')) return 'year';
   if (word.startsWith('month')) return 'month';
-  return word.startsWith('da') ? 'day' : undefined;
+  if (word.startsWith('date')) return 'day';
+  return word.startsWith('day') ? 'weekday' : undefined;
 }
 
 /** What amounts a text states; `context`, how much of it around a number to read (`RankingOptions`). */
@@ -308,6 +311,9 @@ export function amountsIn(text: string, context: NumberWindow): Amounts {
     get day() {
       return said('day');
     },
+    get weekday() {
+      return said('weekday');
+    },
     get clock() {
       return said('clock');
     },
@@ -318,15 +324,25 @@ export function amountsIn(text: string, context: NumberWindow): Amounts {
 }
 
 /**
- * The kinds of time a text says: a year or a day of a month standing alone (`numbersIn`), a month by its name written
- * with a capital, a time of day. `saysWhen` is any of them, or a word of time.
+ * The kinds of time a text says: a year or a day of a month standing alone (`numbersIn`), a month or a day of the week
+ * by its name written with a capital ("in March", "on Sundays"), a time of day. `saysWhen` is any of them, or a word of
+ * time.
  */
 function timesIn(text: string, context: NumberWindow): Record<TimeKind, boolean> {
-  const times = { year: false, month: false, day: false, clock: CLOCK.test(text) };
+  const times = { year: false, month: false, day: false, weekday: false, clock: CLOCK.test(text) };
   for (const [said] of numbersIn(text, context)) if (said !== 'amount') times[said] = true;
-  for (const [word] of text.matchAll(CAPITALISED)) if (isMonth(word)) times.month = true;
+  for (const [word] of text.matchAll(CAPITALISED)) {
+    if (isMonth(word)) times.month = true;
+    if (isWeekday(word)) times.weekday = true;
+  }
+  // A day of a month answers "what day" as well as a day of the week does.
+  times.weekday ||= times.day;
   return times;
 }
+
+/** A day of the week's name, or its plural ("Sunday", "Sundays"). */
+const isWeekday = (word: string): boolean =>
+  (WEEKDAY_NAMES as readonly string[]).includes(word.toLowerCase().replace(/s$/, ''));
 /** Phrases that ask for an amount of any kind, counts among them. */
 const AMOUNT = new RegExp(
   `${AMOUNT_NAMED.count.source}|\\b(how (much|big|large|high|low|often)|count|cost|percent(age)?|rate|total|size)\\b|%`,

@@ -262,6 +262,18 @@ describe('the line over a partial answer', () => {
     expect(river.results[0]!.passage.text).toContain('300 passengers');
     expect(river.unmatched).toContain('often');
   });
+
+  it('does not say a passage naming a day of the week leaves out the "day" of "what day"', async () => {
+    const files = {
+      'ferry.md': note('Night Ferry', 'The night ferry to the island sails on Fridays and Saturdays at midnight.'),
+      'gym.md': note('Gym', 'The gym opens early and closes at ten.'),
+    };
+    await withCorpus(files, (ferries) => {
+      expect(ask(ferries, 'what day does the night ferry sail').unmatched).not.toContain('day');
+      // A day of the week is no date.
+      expect(ask(ferries, 'what date does the night ferry sail').unmatched).toContain('date');
+    });
+  });
 });
 
 describe('a question asking when, how many or how much', () => {

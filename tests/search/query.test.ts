@@ -81,6 +81,14 @@ describe('amountsIn', () => {
     expect(times('The last ferry sails at 9 pm.')).toEqual([false, false, false, true]);
     expect(times('The fair opens on 3 May at 10:30.')).toEqual([false, true, true, true]);
     expect(times('The ferry carries 400 passengers.')).toEqual([false, false, false, false]);
+    // "What day" is given by a day of the week or of a month; "what date" only by the latter.
+    const days = (text: string) => {
+      const said = amountsIn(text, numberContext);
+      return [said.weekday, said.day];
+    };
+    expect(days('The night ferry sails on Fridays and Saturdays.')).toEqual([true, false]);
+    expect(days('The fair opens on 3 May.')).toEqual([true, true]);
+    expect(days('The ferry sails in March.')).toEqual([false, false]);
   });
 
   it('takes a date or a year standing alone for when, not how much', () => {
