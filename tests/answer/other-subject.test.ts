@@ -67,12 +67,13 @@ describe('a corpus on another subject', () => {
     const score = scoreLibrary(rules, cases);
     // As written, before any change (5 Dec 2026): 17 of 20 answered within the first three passages, 6 of 8 refused,
     // 5 of 5 quotes found first; figures 20 of the 25 wanted, with 13 others listed beside them. 16 since printing's
-    // "5p a page" is read as money measured by "Printing", not a count of "p": 'print loans' lists the prices too.
+    // "5p a page" is read as money measured by "Printing", not a count of "p": 'print loans' lists the prices too. 12
+    // since "Print loans fell again, to 310,000" measures its figures by "Print loans" ('library visits' lists none).
     expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(17);
     expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(6);
     expect(score.citeHits, score.misses.join('; ')).toBe(5);
     expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(20);
-    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(16);
+    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(12);
   });
 });
 

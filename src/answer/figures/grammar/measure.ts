@@ -262,7 +262,14 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   let k = i - 1;
   let verb: Token | undefined;
   let preposition = false;
-  while (k >= 0 && (/^(AUX|ADV|PART)$/.test(r.t[k]!.pos) || verbalBefore(r, k, i) || linkingAt(r, k))) {
+  // "Print loans fell again, to 310,000": a comma between a verb and the preposition of its figure sets the figure off,
+  // and opens no clause of its own.
+  const setOff = (k: number) =>
+    r.lower(k) === ',' && QUANTITY_PREPOSITIONS.has(r.lower(k + 1)) && /^(ADV|VERB)$/.test(r.t[k - 1]?.pos ?? '');
+  while (
+    k >= 0 &&
+    (/^(AUX|ADV|PART)$/.test(r.t[k]!.pos) || verbalBefore(r, k, i) || linkingAt(r, k) || (!verb && setOff(k)))
+  ) {
     if (!verb && verbalBefore(r, k, i)) verb = r.t[k];
     else if (!verb && QUANTITY_PREPOSITIONS.has(r.lower(k))) preposition = true;
     k--;

@@ -169,6 +169,14 @@ describe('figuresInSentence: changes from one figure to another', () => {
     expect(to).toMatchObject({ text: '120 litres', value: 120, measure: 'Daily water use' });
   });
 
+  it("a change set off by a comma after its verb is still said of the verb's subject", () => {
+    expect(figuresInSentence('Ferry trips fell again, to 41,000 from 45,000.')).toMatchObject([
+      { text: '41,000', measure: 'Ferry trips' },
+      { text: '45,000', measure: 'Ferry trips' },
+    ]);
+    expect(only('Harbour dues rose sharply, by 12 percent.').measure).toBe('Harbour dues');
+  });
+
   it('a change of a noun phrase from one figure to another measures both ends by that noun phrase', () => {
     // After a noun of change and its "in" or "of", or as the object of a verb of change, active or passive.
     for (const sentence of [
