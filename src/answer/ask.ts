@@ -9,11 +9,12 @@ import {
   coverage,
   decide,
   evidence,
+  floored,
   unmentioned,
   namesCode,
   quotes,
 } from '../search/query.js';
-import type { AnalysedQuery } from '../search/query.js';
+import type { AnalysedQuery, Match } from '../search/query.js';
 import { asAsked, heldOnlyAs, lackingLine, yearsKept, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
@@ -71,6 +72,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   if (!answerable(query)) return query.words.length ? nothing : { ...nothing, onlyCommonWords: true };
   // The best few passages' sentences are read for proximity, and the shown ones' again for their excerpt.
   const termsOf = sentenceTerms(dossier.index.analyzer);
+  const bare = query.withoutLexicon;
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text, dossier.ranking.query.numberContext);
     // The decision rests on what the passage surely says; the order also on the rare senses its context picks.
@@ -79,25 +81,47 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
       amounts,
       sure: coverage(query, hit.terms, amounts),
       cover: coverage(query, hit.terms, amounts, true),
+      bare: bare ? coverage(bare, hit.terms, amounts) : 0,
     };
   });
-  const best = covered.reduce((a, b) => (b.sure > a.sure ? b : a), covered[0]!);
+  type Covered = (typeof covered)[number];
   // A passage naming a code of the question, or a phrase it quotes, shares its subject, though it may not be the one
   // covering most of it.
   const named = covered.some(
     (c) => namesCode(query, c.hit.terms) || quotes(query, c.hit.terms, c.hit.passage.text, dossier.index.analyzer),
   );
   // Whether the passages answer at all is decided before they are ranked; whether they give what the question asks
-  // for, once they are (a question asking when or how many is then answered one step less surely if not).
-  const kept = yearsKept(
-    dossier,
-    query,
-    covered.map((c) => c.hit.passage),
-    best?.hit.passage,
-  );
-  const decided =
-    best && decide(best.sure * kept, dossier.ranking.answer, evidence(query, best.sure, best.hit.terms), named);
-  if (!best || decided === 'none') return nothing;
+  // for, once they are (a question asking when or how many is then answered one step less surely if not): on `read`,
+  // by what each passage surely says of it (`sure`).
+  const judge = (read: AnalysedQuery, sure: (c: Covered) => number) => {
+    const best = covered.reduce((a, b) => (sure(b) > sure(a) ? b : a), covered[0]!);
+    const kept = yearsKept(
+      dossier,
+      read,
+      covered.map((c) => c.hit.passage),
+      best?.hit.passage,
+    );
+    const decided: Match = best
+      ? decide(sure(best) * kept, dossier.ranking.answer, evidence(read, sure(best), best.hit.terms), named)
+      : 'none';
+    // A question asking for a time or an amount is surely answered only by a passage giving one: among those the
+    // decision reads (the best coverage, ties and all) or the one shown first.
+    const asked = (first: Covered) =>
+      asAsked(
+        dossier,
+        read,
+        decided,
+        [...covered.filter((c) => sure(c) === sure(best)), first].map((c) => ({
+          passage: c.hit.passage,
+          amounts: c.amounts,
+        })),
+      );
+    return { best, decided, asked };
+  };
+  const own = judge(query, (c) => c.sure);
+  // Whether to answer at all is decided as without the corpus's lexicon, how surely with it (`floored`).
+  const without = bare ? judge(bare, (c) => c.bare) : own;
+  if (!own.best || floored(own.decided, without.decided) === 'none') return nothing;
   const scored = (c: (typeof covered)[number], cover: number) => ({
     c,
     hit: c.hit,
@@ -117,16 +141,8 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     .sort(byScore);
   const ranked = [...head, ...all.slice(head.length)];
   const top = ranked[0]!;
-  // A question asking for a time or an amount is surely answered only by a passage giving one: among those the
-  // decision reads (the best coverage, ties and all) or the one shown first.
-  const closest = [...covered.filter((c) => c.sure === best.sure), top.c];
-  const { match, lacking, counted } = asAsked(
-    dossier,
-    query,
-    decided,
-    closest.map((c) => ({ passage: c.hit.passage, amounts: c.amounts })),
-  );
-  if (match === 'none') return nothing;
+  const { match, lacking, counted } = own.asked(top.c);
+  if (floored(match, without === own ? match : without.asked(top.c).match) === 'none') return nothing;
   const page = ranked.slice(offset, offset + limit);
   // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage
   // covering most of the question may rank lower, and the words it lacks be the very ones the reader sees first.

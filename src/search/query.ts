@@ -142,6 +142,12 @@ export interface AnalysedQuery {
   quoted?: string[][];
   /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
   rarest: number;
+  /**
+   * The question read without what the corpus's lexicon says of its words of general English, when it says something
+   * of one: whether to answer at all is decided on it (`floored`), how surely on the question read with the lexicon. A
+   * word no dictionary knows (an acronym, a name: "T-MEC") keeps its lexicon's ways: it means what the corpus says.
+   */
+  withoutLexicon?: AnalysedQuery;
 }
 
 /** General English words that ask for an amount rather than name what it is of. */
@@ -412,9 +418,15 @@ export function withYears(question: string, knows: (term: string) => boolean): s
 
 /**
  * Reads a question against the index: which words matter, which the corpus does not know, and
- * the other ways the corpus may say each (its bridges, and the corpus word a typo meant).
+ * the other ways the corpus may say each (its bridges, and the corpus word a typo meant). Without `lexicon`, the
+ * lexicon's ways of saying a word the dictionary knows are left out (`AnalysedQuery.withoutLexicon`).
  */
-export function analyseQuery(text: string, index: PassageIndex, options: RankingOptions['query']): AnalysedQuery {
+export function analyseQuery(
+  text: string,
+  index: PassageIndex,
+  options: RankingOptions['query'],
+  lexicon = true,
+): AnalysedQuery {
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
   const read = withYears(withoutLinks(text), (term) => index.knows(term));
@@ -440,6 +452,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
       ? [{ terms: [joined], weight: options.bridges.spelling, via: 'spelling' }]
       : [],
   );
+  let generalSaid = false;
   for (const found of index.bridges.find(typed.map((w) => w.term))) {
     const weight = options.bridges[found.via];
     if (weight <= 0) continue;
@@ -447,6 +460,11 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     // "earn" (a wage), nor its "organizations" an "organ". The asker's word must be the lexicon's, as written or
     // inflected ("ferries" for "ferry", "sailed" for "sail").
     if (found.written && !found.written.every((w, j) => sameWord(typed[found.from + j]!.word, w))) continue;
+    // A lexicon's line on a word of general English ("dues" under "rent") may be looser than the word's own senses
+    // ("newspaper subscription"): the question is read again without it, to decide whether to answer at all.
+    const general = found.via === 'lexicon' && typed.slice(found.from, found.to).some((w) => index.wordKind(w.word));
+    if (general && !lexicon) continue;
+    generalSaid ||= general;
     const gated = found.via === 'rare' || found.via === 'similar' || undefined;
     const whole = (found.via === 'lexicon' && found.terms.length > 1) || undefined;
     const { throughHead } = found;
@@ -562,6 +580,7 @@ export function analyseQuery(text: string, index: PassageIndex, options: Ranking
     wantsCount: AMOUNT_NAMED.count.test(text),
     wantsShare: AMOUNT_NAMED.share.test(text),
     rarest: idf(0),
+    withoutLexicon: generalSaid ? analyseQuery(text, index, options, false) : undefined,
   };
 }
 
@@ -849,6 +868,17 @@ export type Match = 'confident' | 'partial' | 'none';
 export function decide(bestCoverage: number, options: RankingOptions['answer'], shared = 0, named = false): Match {
   if (bestCoverage >= options.confidentCoverage) return 'confident';
   return bestCoverage >= options.minCoverage || shared >= options.minEvidence || named ? 'partial' : 'none';
+}
+
+/**
+ * The decision `decided` on a question with the corpus's lexicon, kept unless the same question read without its lines
+ * on words of general English (`AnalysedQuery.withoutLexicon`) is decided `none` (`without`): a lexicon is a corpus's
+ * own hand-written list, of less authority than the asker's words, whose loose lines ("dues" for "rent") also bridge
+ * questions about something else ("newspaper subscription"). It may bring passages in, order them and make an answer
+ * surer, never make one of nothing; only for a word no dictionary knows ("T-MEC") is it the one authority there is.
+ */
+export function floored(decided: Match, without: Match): Match {
+  return without === 'none' ? 'none' : decided;
 }
 
 /**

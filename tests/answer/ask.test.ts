@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, askReply } from '../../src/answer/ask.js';
+import { answerFigures } from '../../src/answer/figures/index.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { CRASHES_AND_PARTS, corpusForSuite, note, tempCorpus, withCorpus } from '../support/corpus.js';
@@ -539,5 +540,60 @@ describe('a question asking how big something is', () => {
 
   it('answers with the passage stating an amount, not one that names only years', () => {
     expect(ask(corps(), 'how big is the ranger corps?').results[0]!.passage.text).toContain('5,000 officers');
+  });
+});
+
+describe("a corpus's lexicon in the decision to answer", () => {
+  // A hand-written line as loose as many are: dues and a subscription are the allotments' rent here, and in a question
+  // whatever else is paid for.
+  const allotments = {
+    'water.md': note(
+      'Water',
+      'Plot holders share three standpipes. The hosepipe ban in August closed them for a fortnight.',
+    ),
+    'rent.md': note(
+      'Rent',
+      'A full plot costs £40 a year and a half plot £22, paid each April to the treasurer of the Hillside Allotment ' +
+        'Association.',
+    ),
+    'waiting.md': note(
+      'Waiting list',
+      'The council keeps a waiting list of 61 names; a plot is offered in turn when one falls vacant.',
+    ),
+    'synonyms.yaml': 'rent: [fees, charges, dues, subscription]\nHAA: [Hillside Allotment Association]\n',
+  };
+
+  it('never answers on an English word what gets nothing without it; it orders, makes surer and names', async () => {
+    await withCorpus(
+      allotments,
+      async (dossier, dir) => {
+        const without = await Dossier.open({ corpusDir: dir, lexicon: 'none', wordnet: WORDNET_DIR });
+        const sources = (d: Dossier, question: string) => ask(d, question).results.map((r) => r.passage.source);
+        try {
+          // Each shares with the corpus only the lexicon's word for the rent: it was answered partly, £40 and £22 its
+          // figures, where without the lexicon it got nothing.
+          for (const question of ['newspaper subscription', 'netflix subscription a year', 'parking fees each year']) {
+            expect(ask(without, question).match).toBe('none');
+            expect(ask(dossier, question).match).toBe('none');
+            expect(answerFigures(dossier, question).figures).toEqual([]);
+          }
+          // The asker's own words find the rent; the lexicon's say it is what was asked.
+          expect(ask(without, 'fees in april').match).toBe('partial');
+          expect(ask(dossier, 'fees in april')).toMatchObject({
+            match: 'confident',
+            results: [{ passage: { source: 'rent.md' } }],
+          });
+          expect(answerFigures(dossier, 'fees paid in april').match).toBe('confident');
+          expect(sources(without, 'water charges')).toEqual(['water.md']);
+          expect(sources(dossier, 'water charges')).toEqual(['water.md', 'rent.md']);
+          // A name no dictionary knows means only what the corpus says it means: its lexicon line counts.
+          expect(ask(without, 'haa').match).toBe('none');
+          expect(sources(dossier, 'haa')).toEqual(['rent.md']);
+        } finally {
+          without.close();
+        }
+      },
+      { wordnet: WORDNET_DIR },
+    );
   });
 });

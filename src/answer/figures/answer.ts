@@ -1,12 +1,12 @@
 import { asShown } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
-import { amountsIn, analyseQuery, answerable, coverage, unmentioned, type Match } from '../../search/query.js';
+import { amountsIn, analyseQuery, answerable, coverage, floored, unmentioned, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, heldOnlyAs, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
 import { adjustScores, asksLength } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
-import { matchFor } from './decide.js';
+import { matchFor, type Searched } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
 import { closeValues, MeasureIndex, type MeasureGroup, type Series } from './group.js';
 import type { PassageFigure } from './passage.js';
@@ -106,18 +106,32 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const found = scoreClauses(dossier, query, clauses).filter((f) => !f.figure.frames || asksLength(query.text));
   if (!found.length) return nothing;
   adjustScores(dossier, query, found);
-  const { closest, passages } = matched;
+  const { closest, passages, without } = matched;
   // A topic asking for a time or an amount ("how many pupils") is answered one step less surely, as ask's question,
   // when neither the passages the decision read nor the first figure's give that kind of answer.
   const first = found.reduce((a, b) => (b.figure.score > a.figure.score ? b : a)).figure.passage;
   const { numberContext } = ranking.query;
-  const read = [
-    ...passages.filter((p) => p.cover === closest.cover).map((p) => ({ passage: p.hit.passage, amounts: p.amounts })),
+  const read = (cover: (p: Searched) => number, to: Searched) => [
+    ...passages.filter((p) => cover(p) === cover(to)).map((p) => ({ passage: p.hit.passage, amounts: p.amounts })),
     { passage: first, amounts: amountsIn(first.text, numberContext) },
   ];
   // Figures only from passages under the threshold match the topic partly, however well the closest passage covers it.
-  const { match, ...lacks } = asAsked(dossier, query, under ? 'partial' : matched.match, read);
-  if (match === 'none') return nothing;
+  const { match, ...lacks } = asAsked(
+    dossier,
+    query,
+    under ? 'partial' : matched.match,
+    read((p) => p.cover, closest),
+  );
+  // As without the corpus's lexicon, if it would give nothing (`floored`).
+  const bare =
+    without &&
+    asAsked(
+      dossier,
+      query.withoutLexicon!,
+      under ? 'partial' : without.match,
+      read((p) => p.bare!, without.closest),
+    );
+  if (floored(match, bare ? bare.match : match) === 'none') return nothing;
   const measures = new MeasureIndex(index.analyzer, (term) => index.bridges.sameAs(term), ranking.figures);
   const groups = measures.group(listFigures(dossier, found, match, limit));
   const gaps = match === 'partial' ? unmentioned(query, closest.hit.terms, closest.amounts) : [];

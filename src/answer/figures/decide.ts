@@ -5,6 +5,7 @@ import {
   coverage,
   decide,
   evidence,
+  floored,
   namesCode,
   quotes,
   type Amounts,
@@ -19,6 +20,8 @@ export interface Searched {
   hit: SearchHit;
   amounts: Amounts;
   cover: number;
+  /** Its coverage of the topic read without the corpus's lexicon (`AnalysedQuery.withoutLexicon`), when it has one. */
+  bare?: number;
   lead?: Passage;
 }
 
@@ -32,6 +35,11 @@ export interface Matched {
   passages: Searched[];
   /** The least coverage of the topic a passage needs for its figures to be read. */
   threshold: number;
+  /**
+   * The decision on the topic read without the corpus's lexicon, when it has one, and its closest passage: whether
+   * the figures answer at all is decided so (`floored`), how surely with the lexicon.
+   */
+  without?: { match: Match; closest: Searched };
 }
 
 /**
@@ -40,43 +48,57 @@ export interface Matched {
  */
 export function matchFor(dossier: Library, query: AnalysedQuery): Matched | undefined {
   const { candidates, minCoverage } = dossier.ranking.figures;
+  const bare = query.withoutLexicon;
   // Whether to answer is ask's decision on the same passages: the best passage's coverage of the topic.
   const searched = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text, dossier.ranking.query.numberContext);
-    return { hit, amounts, cover: coverage(query, hit.terms, amounts) };
+    return { hit, amounts, ...covers(query, hit.terms, amounts) };
   });
-  const bestOf = (list: Searched[]) =>
-    list.reduce<Searched | undefined>((a, b) => (!a || b.cover > a.cover ? b : a), undefined);
+  const bestOf = (list: Searched[], cover = (p: Searched) => p.cover) =>
+    list.reduce<Searched | undefined>((a, b) => (!a || cover(b) > cover(a) ? b : a), undefined);
   const direct = searched.filter(({ hit }) => givesFigures(dossier, query, hit.passage));
   const bestDirect = bestOf(direct);
   const passages = withContinuations(dossier, query, searched, direct, bestDirect?.cover ?? 0);
-  const closest = bestOf(passages);
   // A topic is a short noun phrase, not a question: its figures answer on less of it (`figures.minCoverage`).
   const rule = { ...dossier.ranking.answer, minCoverage };
   // A passage naming a code of the topic ("G20 tariffs") or a phrase it quotes shares its subject, as for ask.
   const named = searched.some(
     ({ hit }) => namesCode(query, hit.terms) || quotes(query, hit.terms, hit.passage.text, dossier.index.analyzer),
   );
-  const top = bestOf(searched);
-  const kept = yearsKept(
-    dossier,
-    query,
-    searched.map(({ hit }) => hit.passage),
-    top?.hit.passage,
-  );
-  const decision = (p: Searched | undefined, options = rule) =>
-    p ? decide(p.cover * kept, options, evidence(query, p.cover, p.hit.terms), named) : 'none';
-  // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
-  // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where it
-  // gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.
-  const asked = decision(top);
-  const own = decision(closest);
-  const spoken = () => decision(top, dossier.ranking.answer) !== 'none';
-  const match: Match = !closest || asked === 'none' ? 'none' : own !== 'none' ? own : spoken() ? 'partial' : 'none';
-  if (!closest || match === 'none') return undefined;
+  // The decision on `read`, by each passage's coverage of it (`cover`).
+  const judge = (read: AnalysedQuery, cover: (p: Searched) => number) => {
+    const closest = bestOf(passages, cover);
+    const top = bestOf(searched, cover);
+    const kept = yearsKept(
+      dossier,
+      read,
+      searched.map(({ hit }) => hit.passage),
+      top?.hit.passage,
+    );
+    const decision = (p: Searched | undefined, options = rule) =>
+      p ? decide(cover(p) * kept, options, evidence(read, cover(p), p.hit.terms), named) : 'none';
+    // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
+    // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where
+    // it gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.
+    const asked = decision(top);
+    const own = decision(closest);
+    const spoken = () => decision(top, dossier.ranking.answer) !== 'none';
+    const match: Match = !closest || asked === 'none' ? 'none' : own !== 'none' ? own : spoken() ? 'partial' : 'none';
+    return { match, closest: closest! };
+  };
+  const { match, closest } = judge(query, (p) => p.cover);
+  // Whether to answer at all is decided as without the corpus's lexicon, how surely with it (`floored`).
+  const without = bare && judge(bare, (p) => p.bare!);
+  if (floored(match, without ? without.match : match) === 'none') return undefined;
   // A partial answer on rare words (`evidence`) may rest on a passage under the threshold: it, at least, counts.
   const threshold = Math.min(dossier.ranking.answer.minCoverage, (bestDirect ?? closest).cover);
-  return { match, closest, passages, threshold };
+  return { match, closest, passages, threshold, without };
+}
+
+/** A passage's coverage of the topic, and of the topic read without the corpus's lexicon when it has one. */
+function covers(query: AnalysedQuery, terms: string[], amounts: Amounts): { cover: number; bare?: number } {
+  const bare = query.withoutLexicon;
+  return { cover: coverage(query, terms, amounts), ...(bare && { bare: coverage(bare, terms, amounts) }) };
 }
 
 /** Whether a passage gives figures for a topic: any figure, or for a topic asking when a date (`FigureCache.dates`). */
@@ -112,10 +134,10 @@ function withContinuations(
     const own = dossier.index.analyzer.terms(`${next.context ?? ''}\n${next.text}`).filter((t) => wanted.has(t));
     const terms = [...new Set([...hit.terms, ...own])];
     const amounts = amountsIn(next.text, dossier.ranking.query.numberContext);
-    const cover = coverage(query, terms, amounts);
+    const covered = covers(query, terms, amounts);
     const seen = byId.get(next.id);
-    if (!seen || cover > seen.cover)
-      byId.set(next.id, { hit: { ...hit, id: next.id, passage: next, terms }, amounts, cover, lead });
+    if (!seen || covered.cover > seen.cover)
+      byId.set(next.id, { hit: { ...hit, id: next.id, passage: next, terms }, amounts, ...covered, lead });
   }
   return [...byId.values()];
 }

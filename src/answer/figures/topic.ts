@@ -119,5 +119,11 @@ export function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
   const words = query.words
     .filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()) && w.quantity !== 'figure' && !asking(w))
     .map((w) => (CHANGE_WORDS.has(w.term) || (/\d/.test(w.term) && !w.known) ? { ...w, weight: w.weight * aside } : w));
-  return words.some((w) => w.weight > 0) ? { ...query, words: words.filter((w) => w.weight > 0) } : query;
+  // The topic read without the corpus's lexicon, which decides whether to answer at all, is read so too.
+  const withoutLexicon = query.withoutLexicon && aboutWhat(query.withoutLexicon, aside);
+  return {
+    ...query,
+    words: words.some((w) => w.weight > 0) ? words.filter((w) => w.weight > 0) : query.words,
+    withoutLexicon,
+  };
 }
