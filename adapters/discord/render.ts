@@ -9,6 +9,7 @@ import {
 import {
   KEY_FIGURES,
   mergeSpans,
+  plain,
   said,
   type Citation,
   type FigureItem,
@@ -18,6 +19,7 @@ import {
 import { formatCitation } from '../../src/render/citation.js';
 import { fitAround, fitRich, fitText } from '../../src/render/cut.js';
 import { moreResults, resumeAt } from '../../src/render/paging.js';
+import { quoted } from '../../src/render/quote.js';
 import { breakMassMentions, neutralise } from './escape.js';
 
 /**
@@ -225,7 +227,7 @@ function excerptMarkdown(
 ): string {
   const lines = [];
   if (e.context) lines.push(`*${neutralise(e.context)}*`);
-  lines.push(`**${n}.** “${richMarkdown(e.text)}”`, `— ${citationMarkdown(e.citation)}`);
+  lines.push(`**${n}.** ${quoted(plain(e.text), richMarkdown(e.text))}`, `— ${citationMarkdown(e.citation)}`);
   const figure = (f: FigureItem) => `**${neutralise(f.text)}**${f.measure ? ` (${neutralise(f.measure)})` : ''}`;
   if (e.figures.length) lines.push(`${KEY_FIGURES}: ${e.figures.map(figure).join('; ')}`);
   return lines.join('\n');
@@ -235,7 +237,8 @@ function figureField(item: FigureItem, room: number): APIEmbedField | undefined 
   const name = fitText([item.text, item.measure, item.when].filter(Boolean).join(' · '), LIMITS.fieldName, neutralise);
   const max = Math.min(LIMITS.fieldValue, room - name.length);
   const value = (linked: boolean) => {
-    const render = (sentence: RichText) => `“${richMarkdown(sentence)}”\n— ${citationMarkdown(item.citation, linked)}`;
+    const render = (sentence: RichText) =>
+      `${quoted(plain(sentence), richMarkdown(sentence))}\n— ${citationMarkdown(item.citation, linked)}`;
     const whole = render(item.sentence);
     // A sentence cut to fit keeps the figure in view: the words around it, not only its beginning.
     return whole.length <= max ? whole : quoteWithin(item.sentence, max, render, fitAround);

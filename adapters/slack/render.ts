@@ -14,6 +14,7 @@ import {
 import { formatCitation } from '../../src/render/citation.js';
 import { fitAround, fitRich, fitText } from '../../src/render/cut.js';
 import { moreResults, resumeAt } from '../../src/render/paging.js';
+import { quoted } from '../../src/render/quote.js';
 import { ACTIONS, buttonValue, MAX_BUTTON_VALUE, type SlackRequest } from './buttons.js';
 
 type Block = types.KnownBlock;
@@ -160,7 +161,8 @@ const context = (text: string): Block => ({
 function figureLine(f: FigureItem): string {
   const when = f.when ? ` (${escapeMrkdwn(f.when)})` : '';
   const line = (sentence: RichText) =>
-    `• *${escapeMrkdwn(f.text)}*${when}: “${richMrkdwn(sentence)}” — ${citationMrkdwn(f.citation)}`;
+    `• *${escapeMrkdwn(f.text)}*${when}: ${quoted(plain(sentence), richMrkdwn(sentence))} — ` +
+    citationMrkdwn(f.citation);
   return fitAround(f.sentence, LIMITS.sectionText, line);
 }
 
@@ -253,7 +255,7 @@ function fallbackText(reply: Reply): string {
   const first = reply.blocks.find((b) => b.type === 'excerpt');
   const quote =
     first?.type === 'excerpt'
-      ? `: “${plain(first.excerpt.text)}” (${first.excerpt.citation.title}, ¶${first.excerpt.citation.paragraph})`
+      ? `: ${quoted(plain(first.excerpt.text))} (${first.excerpt.citation.title}, ¶${first.excerpt.citation.paragraph})`
       : '';
   return fitText(`${reply.title}${quote}`, LIMITS.fallbackText, escapeMrkdwn);
 }

@@ -1,7 +1,15 @@
-import { KEY_FIGURES, type Citation, type FigureItem, type Reply, type RichText } from '../../src/answer/reply.js';
+import {
+  KEY_FIGURES,
+  plain,
+  type Citation,
+  type FigureItem,
+  type Reply,
+  type RichText,
+} from '../../src/answer/reply.js';
 import { asWritten } from '../../src/errors.js';
 import { formatCitation } from '../../src/render/citation.js';
 import { moreResults } from '../../src/render/paging.js';
+import { quoted } from '../../src/render/quote.js';
 
 export interface TerminalStyle {
   bold(text: string): string;
@@ -73,8 +81,9 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firs
         // The lines under a result start where its text does, past "9. " or "10. ", as its wrapped lines do.
         const under = ' '.repeat(`${n}. `.length);
         // A list item's lead-in opens its own result, so it is not read as the end of the one before.
-        if (e.context) out.push(`${n}. ${style.dim(safe(e.context))}`, `${under}“${rich(e.text)}”`);
-        else out.push(`${n}. “${rich(e.text)}”`);
+        const quote = quoted(plain(e.text), rich(e.text));
+        if (e.context) out.push(`${n}. ${style.dim(safe(e.context))}`, `${under}${quote}`);
+        else out.push(`${n}. ${quote}`);
         out.push(style.dim(`${under}— ${citationLine(e.citation)}`));
         if (e.figures.length)
           out.push(`${under}${KEY_FIGURES}: ${e.figures.map((f) => figureText(f, style)).join('; ')}`);
@@ -84,11 +93,13 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firs
       case 'figures':
       case 'disagreement':
         out.push(style.bold(safe(block.title)));
-        for (const f of block.items)
+        for (const f of block.items) {
+          const when = f.when ? ` (${safe(f.when)})` : '';
           out.push(
-            `  • ${style.bold(safe(f.text))}${f.when ? ` (${safe(f.when)})` : ''}: “${rich(f.sentence)}”`,
+            `  • ${style.bold(safe(f.text))}${when}: ${quoted(plain(f.sentence), rich(f.sentence))}`,
             style.dim(`    — ${citationLine(f.citation)}`),
           );
+        }
         out.push('');
         break;
     }

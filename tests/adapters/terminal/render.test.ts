@@ -57,6 +57,23 @@ describe('renderTerminal', () => {
     ]);
   });
 
+  it('quotes a sentence that opens with a quotation mark of its own without doubling the mark', () => {
+    const citation = { source: 'ferry.md', title: 'Ferry', paragraph: 3 };
+    const sentence = '“We will carry 12,400 people,” the captain said.';
+    const reply = replyOf('Ferry', [
+      {
+        type: 'figures',
+        title: 'people',
+        items: [{ text: '12,400 people', sentence: [{ text: sentence }], citation }],
+      },
+      { type: 'excerpt', excerpt: { text: [{ text: sentence }], citation, figures: [], score: 1 } },
+    ]);
+    const out = renderTerminal(reply, noStyle);
+    expect(out).not.toMatch(/““|””/);
+    expect(out).toContain(`  • 12,400 people: ‘${sentence}’`);
+    expect(out).toContain(`1. ‘${sentence}’`);
+  });
+
   it('heads a disagreement with its title as the core wrote it, as a figures block', () => {
     const citation = { source: 'port.md', title: 'Port', paragraph: 2 };
     const item = (text: string) => ({ text, sentence: [{ text: `It cost ${text}.` }], citation });
