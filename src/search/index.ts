@@ -322,7 +322,7 @@ export class PassageIndex {
 
   /**
    * Whether every passage holding `a` holds `b` and no other holds `b`: two words the corpus never writes apart, as the
-   * two words of one name ("El Chapo"), which a passage holding them shares as one thing, not two.
+   * two words of one name ("Buenos Aires"), which a passage holding them shares as one thing, not two.
    */
   inseparable(a: string, b: string): boolean {
     // The counts first: two words in a large corpus seldom share a count, and their holders' sets cost a pass over

@@ -90,7 +90,7 @@ export interface QueryWord {
   code?: boolean;
   /**
    * Typed right after the question's word before it, and held by exactly the passages holding that one: the two words
-   * of one name ("el chapo"), which a passage holding them shares as one thing, not two (`evidence`).
+   * of one name ("buenos aires"), which a passage holding them shares as one thing, not two (`evidence`).
    */
   withPrevious?: boolean;
 }
@@ -633,8 +633,8 @@ function sameWord(a: string, b: string): boolean {
 }
 
 /**
- * Marks each word the question types right after the one before it ("el chapo", "el-chapo") that the corpus never
- * writes apart from it (`PassageIndex.inseparable`): `QueryWord.withPrevious`.
+ * Marks each word the question types right after the one before it ("buenos aires", "buenos-aires") that the corpus
+ * never writes apart from it (`PassageIndex.inseparable`): `QueryWord.withPrevious`.
  */
 function markNames(index: PassageIndex, read: string, words: QueryWord[]): void {
   const text = read.toLowerCase();
