@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Readability } from '@mozilla/readability';
 import type { parseHTML as ParseHTML } from 'linkedom';
-import type { Block, ParsedDocument } from '../block.js';
+import { tableRow, type Block, type ParsedDocument } from '../block.js';
 import { parseDateValue } from '../dates.js';
 import { titleCaseName } from '../metadata.js';
 import { escapeRegExp } from '../text.js';
@@ -201,8 +201,20 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
       if (child.nodeType !== ELEMENT_NODE) continue;
       const tag = child.nodeName.toUpperCase();
       if (SKIPPED_TAGS.has(tag)) continue;
+      const rows = tag === 'TABLE' ? tableRows(child) : undefined;
       if (tag === 'BR') run += ' ';
-      else if (!BLOCK_TAGS.has(tag)) visit(child);
+      else if (rows) {
+        flush();
+        const [first = [], ...rest] = rows;
+        const header = first.every((cell) => cell.header) ? first.map((cell) => cell.text) : [];
+        for (const row of header.length ? rest : rows) {
+          const text = tableRow(
+            header,
+            row.map((cell) => cell.text),
+          );
+          if (text) blocks.push({ kind: 'item', text });
+        }
+      } else if (!BLOCK_TAGS.has(tag)) visit(child);
       else {
         flush();
         if (HEADING.test(tag)) {
@@ -214,6 +226,31 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
   };
   visit(parent);
   flush();
+}
+
+/**
+ * A table's rows of cells, each cell's text and whether it is a header (`th`); undefined for a table laying out more
+ * than data, whose cells hold paragraphs, lists or tables of their own, which are read as blocks as before.
+ */
+function tableRows(table: HtmlNode): { text: string; header: boolean }[][] | undefined {
+  const rows: { text: string; header: boolean }[][] = [];
+  const elements = (node: HtmlNode) => Array.from(node.childNodes).filter((n) => n.nodeType === ELEMENT_NODE);
+  const holdsBlocks = (node: HtmlNode): boolean =>
+    elements(node).some((n) => BLOCK_TAGS.has(n.nodeName.toUpperCase()) || holdsBlocks(n));
+  for (const part of elements(table)) {
+    const tag = part.nodeName.toUpperCase();
+    const trs = tag === 'TR' ? [part] : /^(THEAD|TBODY|TFOOT)$/.test(tag) ? elements(part) : [];
+    for (const tr of trs.filter((n) => n.nodeName.toUpperCase() === 'TR')) {
+      const cells = elements(tr).filter((n) => /^(TD|TH)$/.test(n.nodeName.toUpperCase()));
+      if (cells.some(holdsBlocks)) return undefined;
+      const row = cells.map((n) => ({
+        text: collapse(n.textContent ?? ''),
+        header: n.nodeName.toUpperCase() === 'TH',
+      }));
+      if (row.some((cell) => cell.text)) rows.push(row);
+    }
+  }
+  return rows;
 }
 
 /** HTML white space collapses to one space, as a browser shows it; a no-break space inside the text stays. */

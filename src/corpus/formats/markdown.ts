@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../block.js';
+import { tableRow, type ParsedDocument } from '../block.js';
 import { readStatedMeta, STATED_FIELDS } from '../metadata.js';
 import { groupLines } from './text.js';
 
@@ -89,21 +89,6 @@ function cells(line: string): string[] {
     .replace(/(?<!\\)\|$/, '')
     .split(/(?<!\\)\|/)
     .map((cell) => cell.trim().replace(/\\\|/g, '|'));
-}
-
-/**
- * A table row as one item, each cell after the first under its column's header, in the table's own words:
- * "Law Library — weekdays: 9am to 9pm; weekends: closed". Kept whole, the table was one passage of pipes and dashes,
- * and no row could be quoted as the answer, nor say which column a cell is in.
- */
-function tableRow(header: string[], row: string[]): string {
-  const [first = '', ...rest] = row;
-  const said = rest.flatMap((cell, i) => {
-    if (!cell) return [];
-    const column = header[i + 1];
-    return [column ? `${column}: ${cell}` : cell];
-  });
-  return [first, said.join('; ')].filter(Boolean).join(' — ');
 }
 
 /** Inline markup to its text. Escaped characters are set aside first, so `\*` is never emphasis. */

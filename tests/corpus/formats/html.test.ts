@@ -34,6 +34,22 @@ describe('parseHtml', () => {
     expect(meta.title).toBeUndefined();
   });
 
+  it('reads each row of a data table as an item, its cells under their columns, as a Markdown table is', () => {
+    const html =
+      '<p>Ferry hours:</p><table><thead><tr><th>pier</th><th>weekdays</th><th>Sundays</th></tr></thead><tbody>' +
+      '<tr><td>North Pier</td><td>6am to 10pm</td><td>closed</td></tr><tr><td>Quay Steps</td><td>7am to 9pm</td>' +
+      '<td></td></tr></tbody></table><table><tr><td>Long Bay</td><td>£3</td></tr></table>' +
+      '<table><tr><td><p>A layout cell.</p></td><td><p>Another.</p></td></tr></table>';
+    expect(parseHtml(html).blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'Ferry hours:'],
+      ['item', 'North Pier — weekdays: 6am to 10pm; Sundays: closed'],
+      ['item', 'Quay Steps — weekdays: 7am to 9pm'],
+      ['item', 'Long Bay — £3'],
+      ['paragraph', 'A layout cell.'],
+      ['paragraph', 'Another.'],
+    ]);
+  });
+
   it('reads a page that leaves out its body tag', () => {
     expect(
       parseHtml('<!doctype html><html><head><title>Quay</title></head><p>The quay is open.</p></html>'),
