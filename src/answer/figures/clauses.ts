@@ -102,6 +102,10 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
     const figures = dossier.figures.of(passage);
     // A topic asking when ("when did the ferry start") is answered by the dates the passage names, as figures.
     const dates = query.asks === 'time' ? dossier.figures.dates(passage) : [];
+    // The passage's sums whose measure names the topic, read once, when a heading first asks (`fromHeading`).
+    let topicSums: PassageFigure[] | undefined;
+    const sumsOfTopic = () =>
+      (topicSums ??= figures.filter((f) => isSum(f) && !!f.measure && coverage(query, analyzer.terms(f.measure)) > 0));
     for (const figure of [...figures, ...dates]) {
       const read = own[figure.measure ? 0 : 1]!;
       if (!read.has(figure.sentence))
@@ -126,7 +130,7 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
       // under "## Ferry passengers"), and a sum beside none of the topic's kind may be of anything ("The new café
       // cost $400,000" under "## Visitors").
       const fromHeading = (measure: string) =>
-        clause!.framed && (isName(measure) || sumBesideTopics(query, analyzer, figures, figure));
+        clause!.framed && (isName(measure) || (isSum(figure) && sumsOfTopic().some((f) => f !== figure)));
       const factor = named || !figure.measure || fromHeading(figure.measure) ? 1 : clause!.factor;
       clauses.push({ figure, hit, whole, terms, factor, measure });
     }
@@ -134,19 +138,8 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
   return clauses;
 }
 
-/** Whether a figure is a sum of money in a passage giving another sum whose measure names the topic. */
-function sumBesideTopics(
-  query: AnalysedQuery,
-  analyzer: Analyzer,
-  figures: PassageFigure[],
-  figure: PassageFigure,
-): boolean {
-  const sum = (f: PassageFigure) => MONEY_UNITS.has(f.unit);
-  return (
-    sum(figure) &&
-    figures.some((f) => f !== figure && sum(f) && !!f.measure && coverage(query, analyzer.terms(f.measure)) > 0)
-  );
-}
+/** Whether a figure is a sum of money. */
+const isSum = (f: PassageFigure): boolean => MONEY_UNITS.has(f.unit);
 
 /**
  * Each clause's figure scored by how much of the topic its clause covers (`sentenceWeight`) beside its whole passage,
