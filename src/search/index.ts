@@ -325,12 +325,12 @@ export class PassageIndex {
    * two words of one name ("Buenos Aires"), which a passage holding them shares as one thing, not two.
    */
   inseparable(a: string, b: string): boolean {
-    // The counts first: two words in a large corpus seldom share a count, and their holders' sets cost a pass over
-    // every passage holding each, which a question asks of each pair of words it types together.
+    // The counts first: two words in a large corpus seldom share a count, and reading a word's holders costs a pass
+    // over every passage holding it, which a question asks of each pair of words it types together.
     const count = this.learned.counts.any.get(a);
     if (!count || count !== this.learned.counts.any.get(b)) return false;
-    const [holdA, holdB] = [this.scorer.holderIds(a), this.scorer.holderIds(b)];
-    return holdA.size === holdB.size && [...holdA].every((id) => holdB.has(id));
+    // Equal counts: every passage holding `a` also holding `b` makes them the same passages.
+    return [...this.scorer.holderIds(a)].every(this.scorer.holders(b));
   }
 
   /** Whether any indexed passage holds `term` (an analysed term), in any field. */
