@@ -16,6 +16,8 @@ const MUNICIPAL = join(root, 'tests/fixtures/municipal');
 const BUSES = join(root, 'tests/fixtures/buses');
 /** A university library's rules and report: its questions, topics and quotes were written before the engine saw it. */
 const LIBRARY = join(root, 'tests/fixtures/library');
+/** A software company's operations notes (postmortems, releases, an SLA), asked before the engine saw them. */
+const INCIDENTS = join(root, 'tests/fixtures/incidents');
 /** Words of the sample corpus's subject that once sat in the engine's built-in synonym table. */
 const SUBJECT = /\b(mexic\w*|cartels?|fentanyl|opioids?|merida|amlo|obrador|sinaloa|narco\w*|tcos?|overdoses?)\b/;
 
@@ -28,10 +30,12 @@ describe('a corpus on another subject', () => {
   let town: Dossier;
   let buses: Dossier;
   let rules: Dossier;
+  let ops: Dossier;
   beforeAll(async () => {
     town = await Dossier.open({ corpusDir: join(MUNICIPAL, 'corpus'), wordnet: WORDNET_DIR });
     buses = await Dossier.open({ corpusDir: join(BUSES, 'corpus'), wordnet: WORDNET_DIR });
     rules = await Dossier.open({ corpusDir: join(LIBRARY, 'corpus'), wordnet: WORDNET_DIR });
+    ops = await Dossier.open({ corpusDir: join(INCIDENTS, 'corpus'), wordnet: WORDNET_DIR });
   }, 60_000);
 
   it('finds nothing of U.S.–Mexico security in the code, its comments or its messages', async () => {
@@ -46,6 +50,7 @@ describe('a corpus on another subject', () => {
       [MUNICIPAL, town],
       [BUSES, buses],
       [LIBRARY, rules],
+      [INCIDENTS, ops],
     ] as const) {
       const cases = JSON.parse(await readFile(join(dir, 'questions.json'), 'utf8')) as { query: string }[];
       for (const { query } of cases) {
@@ -75,6 +80,20 @@ describe('a corpus on another subject', () => {
     expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(20);
     expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(12);
   });
+
+  it('scores the operations notes as measured, so that a fall in any count fails', async () => {
+    const cases = JSON.parse(await readFile(join(INCIDENTS, 'questions.json'), 'utf8')) as LibraryCase[];
+    const score = scoreLibrary(ops, cases);
+    // As written, before any change (5 Dec 2026): 16 of 20 answered within the first three passages, 4 of 8 refused,
+    // 5 of 5 quotes found first; figures 23 of the 38 wanted, with 36 others listed beside them, and all 4 topics the
+    // notes give no figure for left empty.
+    expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(16);
+    expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(4);
+    expect(score.citeHits, score.misses.join('; ')).toBe(5);
+    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(23);
+    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(36);
+    expect(score.figuresRefused, score.misses.join('; ')).toBe(4);
+  });
 });
 
 interface LibraryCase {
@@ -88,13 +107,25 @@ interface LibraryCase {
   figures?: string[];
 }
 
-/** A figure as the case writes it is found by its number and currency ("£10" in "£10", not in "£100"). */
-const numberOf = (written: string) => written.match(/[£$]?\d[\d,.]*(?: (?:million|billion))?p?/)![0];
+/**
+ * A figure as the case writes it is found by its number and currency ("£10" in "£10", not in "£100"); a duration of
+ * two units by both ("6 hours 20 minutes", which its first number alone would find in any "6").
+ */
+const numberOf = (written: string) =>
+  written.match(/^\d+ hours? \d+ minutes/)?.[0] ?? written.match(/[£$]?\d[\d,.]*(?: (?:million|billion))?p?/)![0];
 const holds = (text: string, number: string) =>
   new RegExp(`(^|[^\\w£$.,])${number.replace(/[.$]/g, '\\$&')}(?!\\w|[,.]\\d)`).test(text);
 
 function scoreLibrary(library: Dossier, cases: LibraryCase[]) {
-  const score = { askHits: 0, refused: 0, citeHits: 0, figuresFound: 0, figuresWrong: 0, misses: [] as string[] };
+  const score = {
+    askHits: 0,
+    refused: 0,
+    citeHits: 0,
+    figuresFound: 0,
+    figuresWrong: 0,
+    figuresRefused: 0,
+    misses: [] as string[],
+  };
   for (const c of cases) {
     if (c.kind === 'ask' && c.doc) {
       const top = ask(library, c.query).results.slice(0, 3);
@@ -111,6 +142,7 @@ function scoreLibrary(library: Dossier, cases: LibraryCase[]) {
       const wanted = c.figures!.map(numberOf);
       const found = wanted.filter((n) => listed.some((text) => holds(text, n))).length;
       const wrong = listed.filter((text) => !wanted.some((n) => holds(text, n))).length;
+      if (!wanted.length && !listed.length) score.figuresRefused++;
       score.figuresFound += found;
       score.figuresWrong += wrong;
       if (found < wanted.length || wrong) score.misses.push(`${c.id} ${found}/${wanted.length} +${wrong}`);
