@@ -265,6 +265,18 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
   'quarter',
   'quarters',
 ]);
+/** How chat shortens a unit of time: "15 yrs", "6 mos", "3 wks", "2 hrs". */
+export const TIME_UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'yr',
+  'yrs',
+  'mo',
+  'mos',
+  'wk',
+  'wks',
+  'hr',
+  'hrs',
+]);
+
 /** The words that make a time unit after them a rate's period: "a year", "per hour", "every week". */
 export const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'each', 'every']);
 

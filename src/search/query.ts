@@ -14,6 +14,7 @@ import {
   RATE_WORDS,
   TIME_ASKED_AS,
   TIME_UNITS,
+  TIME_UNIT_ABBREVIATIONS,
   TIME_WORDS,
   isAuxiliary,
   isPastForm,
@@ -164,6 +165,8 @@ const MONEY_FIGURE = new RegExp(
 const NO_AMOUNTS: Amounts = { figure: false, money: false };
 /** A time unit, as a pattern's alternatives. */
 const timeUnits = [...TIME_UNITS].join('|');
+/** The same, as chat shortens them. */
+const timeAbbreviations = [...TIME_UNIT_ABBREVIATIONS].join('|');
 /**
  * How often, as a text says it: "every 15 minutes", "every hour", "each other week", "twice a day", "three times per
  * week", "daily".
@@ -376,7 +379,7 @@ export function onlyLink(text: string): string | undefined {
 }
 
 /** What may not follow a range of two-digit years: more digits, a share, or a unit of time or age ("15-17 years"). */
-const NO_UNIT_AFTER = String.raw`(?![\d.,%]| ?(?:percent|per ?cent|years?|yrs?|months?|weeks?|days?|hours?|old)\b)`;
+const NO_UNIT_AFTER = String.raw`(?![\d.,%]| ?(?:percent|per ?cent|${timeUnits}|${timeAbbreviations}|old)\b)`;
 
 /** Two two-digit numbers joined by a dash, no unit after them: "15-17", "'18–'19"; not "15-17 years", "10-20%". */
 const SHORT_YEARS = new RegExp(String.raw`(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)` + NO_UNIT_AFTER, 'gi');

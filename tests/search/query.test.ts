@@ -666,6 +666,9 @@ describe('a question pasted from chat', () => {
     // Ages, durations, shares and ranges of years nobody wrote stay as typed.
     for (const topic of ['pupils aged 15-17 years', 'a 15-17% rise', 'a 15-17 percent rise', 'rooms 31-33', '$15-17'])
       expect(withYears(topic, knows)).toBe(topic);
+    // Every unit of a length of time, as the figure grammar knows them, and their chat abbreviations.
+    for (const topic of ['waits of 15-17 minutes', 'from 15 to 17 decades', 'a 15-17 yr stay', 'kept 15–17 hrs'])
+      expect(withYears(topic, knows)).toBe(topic);
     expect(withYears("fy15 and FY '17 orchards, up since '98", knows)).toBe(
       'fy 2015 and FY 2017 orchards, up since 1998',
     );

@@ -2,6 +2,7 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import type { Library } from '../library.js';
+import { TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
@@ -58,7 +59,7 @@ export function asksLength(topic: string): boolean {
   const framed = (before = '') => /^\d+$/.test(before) || RATE_WORDS.has(before) || RELATIVE_TIMES.has(before);
   return (
     /\bhow long\b/i.test(topic) ||
-    words.some((w, i) => (TIME_UNITS.has(w) || /^(yrs?|mos?|wks?|hrs?)$/.test(w)) && !framed(words[i - 1]))
+    words.some((w, i) => (TIME_UNITS.has(w) || TIME_UNIT_ABBREVIATIONS.has(w)) && !framed(words[i - 1]))
   );
 }
 
