@@ -74,8 +74,10 @@ describe('a corpus on another subject', () => {
     // 5 of 5 quotes found first; figures 20 of the 25 wanted, with 13 others listed beside them. 16 since printing's
     // "5p a page" is read as money measured by "Printing", not a count of "p": 'print loans' lists the prices too. 12
     // since "Print loans fell again, to 310,000" measures its figures by "Print loans" ('library visits' lists none).
-    expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(17);
-    expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(6);
+    // Six who / where questions added on 5 Dec, scored as written: 3 of the 4 answerable found (lib-31 not), 1 of the
+    // 2 unanswerable refused (lib-34 "where is the law library" answered).
+    expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(20);
+    expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(7);
     expect(score.citeHits, score.misses.join('; ')).toBe(5);
     expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(20);
     expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(12);
