@@ -3,10 +3,16 @@ import { tokenOffsets, wink } from './wink.js';
 
 /**
  * A split wink-nlp makes inside a sentence: the next part starts in lower case ("career ambassador
- * (ret.) | from the U.S."), or an abbreviation was cut after a hyphen ("Canada-U. | S. talks").
+ * (ret.) | from the U.S."), an abbreviation was cut after a hyphen ("Canada-U. | S. talks"), or a dot joins two digits
+ * with nothing between, as in a version, whose every dot wink ends a sentence at ("v4. | 2. | 0 shipped"). A number
+ * glued after a word's full stop is a note's ("the disease.3 Trials"), and starts the sentence it seems to.
  */
-function isFalseBreak(before: string, after: string): boolean {
-  return /^\p{Ll}/u.test(after) || (/\b\p{Lu}\.$/u.test(before) && /^\p{Lu}\.(?:\s|$)/u.test(after));
+function isFalseBreak(before: string, after: string, glued: boolean): boolean {
+  return (
+    (glued && /\d\.$/.test(before) && /^\d/.test(after)) ||
+    /^\p{Ll}/u.test(after) ||
+    (/\b\p{Lu}\.$/u.test(before) && /^\p{Lu}\.(?:\s|$)/u.test(after))
+  );
 }
 
 /**
@@ -24,7 +30,9 @@ export function splitSentences(text: string): Sentence[] {
     const start = starts[first]!;
     const sentence = text.slice(start, ends[last]);
     const previous = sentences.at(-1);
-    if (previous && isFalseBreak(previous.text, sentence)) previous.text = text.slice(previous.start, ends[last]);
+    const glued = !!previous && start === previous.start + previous.text.length;
+    if (previous && isFalseBreak(previous.text, sentence, glued))
+      previous.text = text.slice(previous.start, ends[last]);
     else if (sentence) sentences.push({ text: sentence, start });
   }
   return sentences;

@@ -23,6 +23,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends no sentence at a dot joining two digits: a version keeps its dots', () => {
+    expect(texts('The kiln firmware v2.3.1 shipped in May. It fixed the timer.')).toEqual([
+      'The kiln firmware v2.3.1 shipped in May.',
+      'It fixed the timer.',
+    ]);
+    // A number glued to a word's full stop is a note's, and starts the next sentence.
+    expect(texts('The kiln cooled slowly.3 It cracked.')).toEqual(['The kiln cooled slowly.', '3 It cracked.']);
+  });
+
   it('gives offsets into the text as written, double spaces and no-break spaces included', () => {
     const text = 'First one.\u00a0 Second (e.g. this) one?  “Third,” she said.';
     const sentences = splitSentences(text);

@@ -53,7 +53,16 @@ export function tokenSentences(text: string): Token[][] {
     entity: entityOf[i],
   }));
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  return spans.map(([first, last]) => all.slice(first, last + 1).flatMap(splitNumberPair));
+  // wink ends a sentence at each dot of a version ("v4.2.0"): a dot joining two digits ends none (`splitSentences`).
+  const mended: [number, number][] = [];
+  for (const [first, last] of spans) {
+    const previous = mended.at(-1);
+    const dot = all[first - 1];
+    const dotted = dot?.text === '.' && !dot.spaced && /\d$/.test(all[first - 2]?.text ?? '') && !all[first]!.spaced;
+    if (previous && dotted && all[first]!.type === 'number') previous[1] = last;
+    else mended.push([first, last]);
+  }
+  return mended.map(([first, last]) => all.slice(first, last + 1).flatMap(splitNumberPair));
 }
 
 /** A number as wink writes it: digits with thousands commas and decimals, no leading zero ("03" is a code's). */

@@ -12,6 +12,14 @@ describe('tokenSentences', () => {
     for (const token of sentences.flat()) expect(text.slice(token.start, token.end)).toBe(token.text);
   });
 
+  it('ends no sentence at a dot joining two digits: a version keeps its dots', () => {
+    const sentences = tokenSentences('The kiln firmware v2.3.1 shipped in May. It fixed the timer.');
+    expect(sentences.map((s) => s.map((t) => t.text).join(' '))).toEqual([
+      'The kiln firmware v2 . 3 . 1 shipped in May .',
+      'It fixed the timer .',
+    ]);
+  });
+
   it('says which tokens stand apart, and gives each its part of speech, lower-case lemma and type', () => {
     const [sentence] = tokenSentences('The old kilns fired 12 bowls-worth.');
     expect(sentence!.map((t) => [t.text, t.spaced])).toEqual([
