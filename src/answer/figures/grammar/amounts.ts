@@ -95,7 +95,22 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   // price ("5p a page", "10p per gram", or beside a sum in that currency), else part of a name ("3D", "5G", "4K",
   // "17p deletion"), as digits glued to a word before them are ("F-22"). Read as a count, "3D" measured "D".
   const glued = r.t[k]?.spaced === false && r.t[k]?.type === 'word' ? r.lower(k).replace(/\.$/, '') : '';
-  if (scale === 1 && /^\p{L}$/u.test(glued) && !SCALE_LETTERS.has(glued) && glued !== 'x') {
+  // A scale letter is a scale before a plural noun, which it counts ("5m people", "10k runners"), and the letter chat
+  // writes for thousands before no noun ("reached 40k"); before a noun of one ("a 4K screen", "a 10k race"), after an
+  // article ("ran the 5k") or with no noun ("a wall 5m high") it names a standard or a length, no figure. Read as
+  // counts, they measured the letter ("K screen").
+  const scaleLetter = scale === 1 && !currency ? SCALE_LETTERS.get(glued) : undefined;
+  if (scaleLetter) {
+    const after = r.t[k + 1];
+    const named = /^(NOUN|PROPN)$/.test(after?.pos ?? '')
+      ? !looksPlural(after!.lower)
+      : !scaleLetter.bare || /^(a|an|the)$/.test(r.lower(i - 1));
+    if (named) return undefined;
+    scale = scaleLetter.scale;
+    value = scaled(value, scale);
+    wordy = false;
+    k++;
+  } else if (scale === 1 && /^\p{L}$/u.test(glued) && glued !== 'x') {
     const hundredth = currency ? undefined : HUNDREDTHS.get(glued);
     if (!hundredth || !(RATE_WORDS.has(r.lower(k + 1)) || r.t.some((t) => CURRENCY_SYMBOLS.get(t.lower) === hundredth)))
       return undefined;

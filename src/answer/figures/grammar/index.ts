@@ -171,8 +171,11 @@ class SentenceReader extends Reading {
   get phrases(): Phrase[] {
     if (!this.phraseList) {
       const phrases: Phrase[] = [];
+      // A letter glued to a number is its scale or part of a name ("5m people", "3D printing"), no word of a phrase.
+      const glued = (k: number) => this.t[k]?.spaced === false && this.t[k - 1]?.type === 'number';
+      const nominal = (k: number) => /^(NOUN|PROPN|ADJ)$/.test(this.t[k]?.pos ?? '') && !glued(k);
       for (let i = 0; i < this.t.length;) {
-        const opens = /^(NOUN|PROPN|ADJ)$/.test(this.t[i]!.pos) && !/^(NOUN|PROPN|ADJ)$/.test(this.t[i - 1]?.pos ?? '');
+        const opens = nominal(i) && !nominal(i - 1);
         const phrase = opens ? nounPhraseAt(this, i) : undefined;
         const text = phrase && measureText(this, phrase.first, phrase.next);
         if (phrase && text)

@@ -501,9 +501,14 @@ function relativeBefore(r: Reading, first: number): number | undefined {
 export function measureText(r: Reading, first: number, next: number): string | undefined {
   let a = first;
   // A number before the noun is another figure ("from 5 or 6 main routes to upwards of 20"), not part of this one's;
-  // one with a word glued after it is the start of a name ("3D printing"), which the grammar reads as no figure.
+  // one with a word glued after it, or by a hyphen, is the start of a name or a modifier ("3D printing", "a 3-bed
+  // flat"), which the grammar reads as no figure.
+  const gluedWord = (k: number) => r.t[k]?.spaced === false && r.t[k]?.type === 'word';
   const numeral = (k: number) =>
-    r.t[k]?.pos === 'NUM' && !isYearAt(r, k) && !(r.t[k + 1]?.spaced === false && r.t[k + 1]?.type === 'word');
+    r.t[k]?.pos === 'NUM' &&
+    !isYearAt(r, k) &&
+    !gluedWord(k + 1) &&
+    !(r.t[k + 1]?.spaced === false && isDash(r.t[k + 1]!) && gluedWord(k + 2));
   while (
     a < next &&
     (DETERMINERS.has(r.lower(a)) ||

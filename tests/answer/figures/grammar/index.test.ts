@@ -306,6 +306,25 @@ describe('figuresInSentence: two numbers joined by a hyphen', () => {
     expect(read('The 17p arm and a parcel of 3 genes.')).toEqual([['3 genes', 3, 'count']]);
   });
 
+  it('a scale letter glued to a bare number scales a count of the plural noun after it; else it is a name', () => {
+    const read = (sentence: string) => figuresInSentence(sentence).map((f) => [f.text, f.value, f.measure]);
+    expect(read('The valley has 5m people and some 2.5m trees.')).toEqual([
+      ['5m people', 5e6, 'people'],
+      ['some 2.5m trees', 2.5e6, 'trees'],
+    ]);
+    expect(read('About 10k runners entered, and 12K cyclists.')).toEqual([
+      ['About 10k runners', 1e4, 'runners'],
+      ['12K cyclists', 1.2e4, 'cyclists'],
+    ]);
+    // "k", which chat writes for thousands, scales a number with no noun after it; "m" may be metres.
+    expect(read('Gate takings reached 40k in 2021.')).toEqual([['40k', 4e4, 'Gate takings']]);
+    expect(texts('The gallery hung a 4K screen beside a 5m wall and a 2G mast, and ran a 10k race.')).toEqual([]);
+  });
+
+  it('a number glued by a hyphen to the word after it opens a measure, as in "a 3-bed flat"', () => {
+    expect(only('She rents a 3-bed flat for £900 a month.').measure).toBe('3-bed flat');
+  });
+
   it('number words joined by a hyphen are no range, and no figure of their last word', () => {
     expect(texts('The Ten-Eleven pact split the league.')).toEqual([]);
     expect(texts('Seventy-five percent of the lighthouses are automated.')).not.toContain('five percent');
