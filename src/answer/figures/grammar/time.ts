@@ -12,6 +12,7 @@ import {
   SEASONS,
   DROPPED_TIME_PREPOSITIONS,
   BASELINE_MARKERS,
+  COUNTED_FROM_NOW,
   PERIOD_ENDS,
   isDash,
   DETERMINERS,
@@ -107,7 +108,18 @@ function timeSpans(r: Reading): TimeSpan[] {
     }
     let from = first;
     const prep = r.lower(first - 1);
-    if (TIME_PREPOSITIONS.has(prep) && !DROPPED_TIME_PREPOSITIONS.has(prep)) from = first - 1;
+    const framed = TIME_PREPOSITIONS.has(prep) && !DROPPED_TIME_PREPOSITIONS.has(prep);
+    if (framed) from = first - 1;
+    // "28 days after a recall", "a 30-minute talk", "for 40 years": a length alone says how long, not when. It says
+    // when framed by a preposition of time ("within 14 days"), counted back from now ("two years ago") or ending on a
+    // date ("the 12 months to March", `period`); "after a recall" is left out of its text, so it cannot say when.
+    const length =
+      words.some((w) => TIME_UNITS.has(w.lower)) &&
+      words.every((w) => w.type === 'number' || isDash(w) || TIME_UNITS.has(w.lower) || w.lower === 'the');
+    if (length && !framed && !period && !COUNTED_FROM_NOW.has(r.lower(next))) {
+      i = next - 1;
+      continue;
+    }
     if (prep === 'of' && r.lower(first - 2) === 'as') from = first - 2;
     if (prep === 'far' && r.lower(first - 2) === 'so') from = first - 2;
     // "waits of over 4 hours", "a delay of 3 days": a length a noun has, not when anything happened.

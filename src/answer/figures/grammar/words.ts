@@ -360,6 +360,8 @@ export const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above',
  * age ("40 years old"), not how long something lasted.
  */
 export const COUNTED_BACK = new Set(['ago', 'old', 'later', 'earlier', 'after', 'before', 'on', 'since', 'into']);
+/** Words after a length of time that make it a time of its own, counted from now or from the time before. */
+export const COUNTED_FROM_NOW = new Set(['ago', 'later', 'earlier']);
 /** Words joining a stretch of time to the date it ends on: "the 12 months ending in March 2022". */
 export const PERIOD_ENDS = new Set(['ending', 'ended', 'to', 'through', 'until']);
 export const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);

@@ -396,6 +396,22 @@ describe('figuresInSentence: time references', () => {
     expect(before!.when).toBeUndefined();
   });
 
+  it('a length says how long, not when: no figure takes it for its time unless it is framed or counted back', () => {
+    const when = (sentence: string) => figuresInSentence(sentence).map((f) => [f.text, f.when]);
+    expect(when('A locker not emptied 14 days after notice costs a £15 clearing fee.')).toEqual([['£15', undefined]]);
+    expect(when('Kayak hire costs £12, after a 45-minute safety talk.')).toEqual([['£12', undefined]]);
+    expect(when('The choir has sung for 30 years and has 48 members.')).toEqual([
+      ['30 years', undefined],
+      ['48 members', undefined],
+    ]);
+    // Framed by a preposition of time, counted back from now, or ending on a date, a length still says when.
+    expect(when('Within 14 days the club signed 60 members.')).toEqual([['60 members', 'Within 14 days']]);
+    expect(when('3 years ago the club had 60 members.')).toEqual([['60 members', '3 years ago']]);
+    expect(when('In the 12 months to March the club signed 300 members.')).toEqual([
+      ['300 members', 'In the 12 months to March'],
+    ]);
+  });
+
   it('a comparison’s year is not the figure’s', () => {
     expect(only('The 2021 catch was 2.5 times greater than the catch in 2012.').when).toBe('2021');
   });
