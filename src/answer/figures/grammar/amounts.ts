@@ -79,6 +79,8 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     r.t[k - 2]?.type === 'number';
   if (!currency && prev && !token.spaced && (prev.type === 'word' || (prev.text === '-' && !spanEnd && !joined)))
     return undefined;
+  // "v4.2.0", "7.2.3": digits glued by a dot to digits before them are a version's parts (one decimal is one token).
+  if (prev?.text === '.' && !prev.spaced && !token.spaced && /\d$/.test(r.t[k - 2]?.text ?? '')) return undefined;
   if (!currency && CURRENCY_SYMBOLS.has(prev?.lower ?? '')) return undefined;
   k++;
   let scale = 1;

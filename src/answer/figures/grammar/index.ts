@@ -369,6 +369,10 @@ class SentenceReader extends Reading {
     if (isDuration(this, next)) return this.lengthAt(i, next, base);
     const noun = nounPhraseAt(this, next);
     if (noun) return this.countOfNounAt(i, low, base, noun);
+    // "Since 7.2 shipped, 6.9 gets only fixes": a number with a fraction that is a verb's subject names a version or a
+    // section, since nothing counted in fractions does anything; a count that does ("some 40 shipped") is whole.
+    if (low.scale === 1 && !Number.isInteger(low.value) && /^(VERB|AUX)$/.test(this.t[next]?.pos ?? ''))
+      return undefined;
     if (low.wordy || isBound(this, i, false)) return undefined;
     return this.countReferringAt(i, next, base, before) ?? this.countInClauseAt(i, next, base);
   }

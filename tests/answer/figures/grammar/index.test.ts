@@ -131,6 +131,20 @@ describe('figuresInSentence: counts that introduce what they count', () => {
   });
 });
 
+describe('figuresInSentence: versions', () => {
+  it('the parts of a dotted version are no figures, nor a decimal that is the subject of a verb', () => {
+    expect(texts('The firmware v3.1.4 cut the boot time by 40%.')).toEqual(['40%']);
+    expect(texts('Since 7.2 shipped, 6.9 gets only security fixes; move to v7.2.3 before June.')).toEqual([]);
+  });
+
+  it('a decimal after its verb, or counting a unit, stays a figure', () => {
+    expect(texts('The index rose to 4.3 last year, and yields were 2.5 tonnes a hectare.')).toEqual([
+      '4.3',
+      '2.5 tonnes',
+    ]);
+  });
+});
+
 describe('figuresInSentence: years and counts', () => {
   it('a round number shaped like a year is a count before a plural noun or after a hedge', () => {
     expect(only('2000 officers were hired last year.')).toMatchObject({ text: '2000 officers', value: 2000 });
