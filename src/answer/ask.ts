@@ -15,7 +15,7 @@ import {
   quotes,
 } from '../search/query.js';
 import type { AnalysedQuery, Match } from '../search/query.js';
-import { asAsked, heldOnlyAs, lackingLine, yearsKept, type Asked } from './asked.js';
+import { asAsked, givesAsked, heldOnlyAs, lackingLine, yearsKept, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import {
@@ -66,7 +66,7 @@ export interface AskAnswer extends Asked {
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
 export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, offset = 0 }: AskOptions = {}): AskAnswer {
-  const { candidates, coveragePower, figureBoost, proximity, proximityCandidates } = dossier.ranking.ask;
+  const { candidates, coveragePower, figureBoost, askedBoost, proximity, proximityCandidates } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
   const nothing: AskAnswer = { query: asShown(question), results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return query.words.length ? nothing : { ...nothing, onlyCommonWords: true };
@@ -132,11 +132,18 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   // decision's threshold still answers it better than nothing (on SciFact, dropping them lost a tenth of the hits).
   const all = covered.map((c) => scored(c, c.cover)).sort(byScore);
   // Proximity orders the best few; whether to answer at all stays with the whole paragraph's coverage.
+  // Among them, a passage giving the kind of answer asked for (a time for "when", a count of what "how many" counts:
+  // `givesAsked`) is preferred, a little: the score goes as coverage squared, so `askedBoost` weighs about as much as a
+  // tenth more of the question covered, and orders passages that cover it about equally ("when did the pier open":
+  // the one saying "in May 2019" above another on the pier's opening).
   const head = all
     .slice(0, proximity ? proximityCandidates : 0)
     .map(({ c }) => {
       const { whole, near } = textCoverage(dossier, query, c.hit, c.cover, termsOf);
-      return scored(c, (1 - proximity) * whole + proximity * near);
+      const gives =
+        query.asks && givesAsked(dossier, query, { passage: c.hit.passage, amounts: c.amounts }, query.asks);
+      const s = scored(c, (1 - proximity) * whole + proximity * near);
+      return gives ? { ...s, score: s.score * askedBoost } : s;
     })
     .sort(byScore);
   const ranked = [...head, ...all.slice(head.length)];

@@ -92,7 +92,12 @@ const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
  * count only of that thing: one whose words (its noun, "40 ferries") or measure name it, or, with no measure, whose
  * sentence does. "Two ferries" answers no "how many pupils does the island school have".
  */
-function givesAsked(dossier: Library, query: AnalysedQuery, { passage, amounts }: Read, asks: AnswerType): boolean {
+export function givesAsked(
+  dossier: Library,
+  query: AnalysedQuery,
+  { passage, amounts }: Read,
+  asks: AnswerType,
+): boolean {
   if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
   const units = GIVES[asks];
   if (!units) return amounts.figure;

@@ -314,6 +314,41 @@ describe('a question asking when, how many or how much', () => {
   });
 });
 
+describe('among passages covering a question about equally', () => {
+  const files = {
+    'pier.md': note(
+      'Harbour',
+      'The new pier was opened by the harbour trust, and crowds came to see the new pier.\n\n' +
+        'The old pier opened in May 1921 and was pulled down.',
+    ),
+    'events.md': note('Events', 'The new pier was opened in May 2019 by the mayor.'),
+    'ferry.md': note(
+      'Ferry',
+      'The island ferry carries passengers and cars to the island ferry port, 40 cars on each sailing.\n\n' +
+        'The island ferry carries 300 passengers on a summer day.',
+    ),
+  };
+  const first = (dossier: Dossier, question: string) => ask(dossier, question).results[0]?.passage.id;
+
+  it('ranks first the one giving what is asked: a time for "when", a count of what "how many" counts', async () => {
+    await withCorpus(files, (dossier) => {
+      expect(first(dossier, 'when was the new pier opened')).toBe('events.md#1');
+      expect(first(dossier, 'how many passengers does the island ferry carry')).toBe('ferry.md#2');
+      // A question asking for no kind of answer keeps the order of the words they cover.
+      expect(first(dossier, 'was the new pier opened')).toBe('pier.md#1');
+    });
+    // Without the preference, the passage naming the pier twice and the count of cars come first.
+    await withCorpus(
+      files,
+      (dossier) => {
+        expect(first(dossier, 'when was the new pier opened')).toBe('pier.md#1');
+        expect(first(dossier, 'how many passengers does the island ferry carry')).toBe('ferry.md#1');
+      },
+      { ranking: { ask: { askedBoost: 1 } } },
+    );
+  });
+});
+
 describe('a question asking when, over a count shaped like a year', () => {
   it('reads the number with as much of its text as the ranking options say', async () => {
     const files = { 'buses.md': note('Bus company', '2000 drivers were hired by the bus company.') };
