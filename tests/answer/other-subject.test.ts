@@ -93,12 +93,15 @@ describe('a corpus on another subject', () => {
     const score = scoreLibrary(ops, cases);
     // As written, before any change (5 Dec 2026): 16 of 20 answered within the first three passages, 4 of 8 refused,
     // 5 of 5 quotes found first; figures 23 of the 38 wanted, with 36 others listed beside them, and all 4 topics the
-    // notes give no figure for left empty.
+    // notes give no figure for left empty. 22 and 34 since a figure after a label and a colon is measured by the label:
+    // the credit table's cells measure "Business credit" and "Enterprise credit", which name only part of "service
+    // credits", and score below the thresholds of the rows' first cells (no measure, only their row's words), so 25%
+    // and 35% fall past the ten shown; 'uptime commitment' no longer lists the plans' fees.
     expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(16);
     expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(4);
     expect(score.citeHits, score.misses.join('; ')).toBe(5);
-    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(23);
-    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(36);
+    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(22);
+    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(34);
     expect(score.figuresRefused, score.misses.join('; ')).toBe(4);
   });
 
@@ -107,12 +110,13 @@ describe('a corpus on another subject', () => {
     const score = scoreLibrary(water, cases);
     // As written, before any change (5 Dec 2026): 14 of 20 answered within the first three passages, 3 of 8 refused,
     // 5 of 5 quotes found first; figures 27 of the 35 wanted, with 41 others listed beside them, and 2 of the 4 topics
-    // the corpus gives no figure for left empty.
+    // the corpus gives no figure for left empty. 28 and 39 since a table row's cells are measured by their column's
+    // header: 'mains replaced' finds all four years (the leakage and target columns still listed after them).
     expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(14);
     expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(3);
     expect(score.citeHits, score.misses.join('; ')).toBe(5);
-    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(27);
-    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(41);
+    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(28);
+    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(39);
     expect(score.figuresRefused, score.misses.join('; ')).toBeGreaterThanOrEqual(2);
   });
 });

@@ -249,6 +249,8 @@ function complementAt(r: Reading, k: number, money: boolean): string | undefined
  * ministry has spent [figure]"): the sentence does not say what the figure is of, and the actor is not it.
  */
 export function subjectBefore(r: Reading, i: number): string | undefined {
+  const label = labelBefore(r, i);
+  if (label) return label;
   const changed = changedBefore(r, i - 1);
   if (changed) return changed;
   // "The upgrade cost taxpayers $1.6bn": who pays stands between the verb and its sum, and is not what it is said of.
@@ -293,6 +295,33 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   const sum = r.t.slice(phrase.first, k + 1).findIndex((_, n) => sumAt(r, phrase.first + n));
   if (sum >= 0) return sum ? measureText(r, phrase.first, phrase.first + sum) : undefined;
   return measureText(r, phrase.first, k + 1);
+}
+
+/** What may stand before a label that opens its clause: a sentence's start, or a table row's or a list's separators. */
+const LABEL_OPENERS = new Set([';', '—', '–', '|', '(', ',']);
+
+/**
+ * The label a figure follows after a colon, when the label is a noun phrase opening its clause: "Turnout: 64 percent",
+ * "seats: 40; annual budget: £12,000", a table row's cells as `tableRow` writes them ("leakage (tonnes): 83.9"; a
+ * unit in brackets after the label is not part of it). The label says what the figure is, as a subject before "is"
+ * does; read as no measure, every figure of a row was as much about each column's header as its own.
+ */
+function labelBefore(r: Reading, i: number): string | undefined {
+  const colon = CURRENCY_SYMBOLS.has(r.lower(i - 1)) ? i - 2 : i - 1;
+  if (r.t[colon]?.text !== ':' && r.t[colon]?.text !== '):') return undefined;
+  // The tokenizer may join a closing bracket and the colon ("(km):").
+  let end = colon;
+  if (r.t[colon]!.text === '):' || r.t[colon - 1]?.text === ')') {
+    while (end > 0 && r.t[end]!.text !== '(') end--;
+    if (r.t[end]?.text !== '(') return undefined;
+  }
+  // "mains replaced (km): 31": a label may end in the participle that narrows its noun.
+  const participle = r.t[end - 1]?.pos === 'VERB' && /(ed|en)$/.test(r.lower(end - 1));
+  const phrase = nounPhraseEnding(r, end) ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
+  if (!phrase) return undefined;
+  const before = phrase.first - 1;
+  if (before >= 0 && !LABEL_OPENERS.has(r.t[before]!.text) && !isDash(r.t[before]!)) return undefined;
+  return measureText(r, phrase.first, end);
 }
 
 /**

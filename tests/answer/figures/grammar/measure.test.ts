@@ -378,6 +378,27 @@ describe('a measure is a noun phrase from its sentence', () => {
   });
 });
 
+describe('a figure after a label and a colon', () => {
+  it('is measured by the label, as a table row writes its cells and a memo its lines', () => {
+    const row = 'Riverside — visitors (thousands): 41.5; car parks: 3; staff replaced (FTE): 12';
+    expectMeasures([
+      [row, '41.5', 'visitors'],
+      [row, '3', 'car parks'],
+      [row, '12', 'staff'],
+      ['Turnout: 64 percent; spoilt ballots: 212', '64 percent', 'Turnout'],
+      ['Turnout: 64 percent; spoilt ballots: 212', '212', 'spoilt ballots'],
+      ['Hill Farm — annual rent: £12,000', '£12,000', 'annual rent'],
+    ]);
+  });
+
+  it('is not measured by what does not open its clause, nor by a clause before the colon', () => {
+    expectMeasures([
+      ['He said: 40 people were rescued.', '40 people', 'people'],
+      ['Two things stood out: 40 percent of voters stayed home.', '40 percent', 'voters'],
+    ]);
+  });
+});
+
 describe('a figure over a period carries the period', () => {
   it('a total for the 12 months to a date carries "12 months", and so does the figure it is compared with', () => {
     const [now, before] = figuresInSentence(
