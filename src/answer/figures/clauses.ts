@@ -148,6 +148,11 @@ const isSum = (f: PassageFigure): boolean => MONEY_UNITS.has(f.unit);
 export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Clause[]): Scored[] {
   const { sentenceWeight, measureWeight, wordedCount } = dossier.ranking.figures;
   const found: Scored[] = [];
+  // A topic's word said mostly of money that the corpus never writes ("price per cubic metre" over "The volume charge
+  // is £1.92 per cubic metre") names the kind of figure it asks for, as "how many" asks a count: a sum of money gives
+  // it in other words, and another figure not at all. Whether to answer is decided before (`matchFor`), not on this.
+  const priced = (w: QueryWord) => w.money && !w.known && !w.quantity;
+  query = { ...query, words: query.words.map((w) => (priced(w) ? { ...w, quantity: 'money' as const } : w)) };
   const subject = subjectOf(query);
   const numbers = { ...query, words: query.words.filter((w) => /\d/.test(w.term)) };
   for (const { figure, hit, terms, whole, factor, measure } of clauses) {

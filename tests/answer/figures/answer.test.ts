@@ -761,3 +761,21 @@ describe('answerFigures for a topic asking when', () => {
     });
   });
 });
+
+describe('a topic naming money in a word the corpus never writes', () => {
+  it('is answered by the sums of money of its passages, not by their other figures', async () => {
+    await withCorpus(
+      {
+        'ferry.md': note(
+          'The ferry',
+          'A ferry crossing is 12 miles long and takes 35 minutes. The single fare is £4.20 per ferry crossing.',
+        ),
+      },
+      (dossier) => {
+        // "price" is not in the note: the fare gives it in other words, the length of a crossing not at all.
+        expect(answerFigures(dossier, 'price per ferry crossing').figures.map((f) => f.text)).toEqual(['£4.20']);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+});
