@@ -5,6 +5,7 @@ import {
   CHANGE_MARKERS,
   DETERMINERS,
   TIME_UNITS,
+  SUBJECT_PRONOUNS,
   MEASUREMENT_UNITS,
   ANAPHORS,
   CHANGE_VERBS,
@@ -20,6 +21,7 @@ import {
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
 import { bindTimes, datesIn, isBaseline, isTimeAt } from './time.js';
+import { looksPlural } from '../../../search/when.js';
 import {
   type Amount,
   amountAt,
@@ -52,6 +54,7 @@ import {
   measureText,
   changedBefore,
   clauseSubject,
+  clauseSubjectEnd,
 } from './measure.js';
 
 /**
@@ -94,13 +97,16 @@ export function figuresInSentences(sentences: string[]): Figure[][] {
  * everywhere else.
  */
 export function datesInSentences(sentences: string[]): Figure[][] {
+  let previous: SentenceReader | undefined;
   return sentences.map((text) =>
     tokenSentences(text).flatMap((tokens) => {
-      const r = new Reading(text, tokens);
+      const r: SentenceReader = new SentenceReader(text, tokens, previous);
+      previous = r;
       return datesIn(r).map(({ first, next, figure }) => {
         const start = tokens[first]!.start;
         const end = tokens[next - 1]!.end;
-        return { text: text.slice(start, end), start, end, ...figure, measure: clauseSubject(r, first) };
+        const measure = clauseSubject(r, first) ?? r.referentAt(first);
+        return { text: text.slice(start, end), start, end, ...figure, measure };
       });
     }),
   );
@@ -115,6 +121,8 @@ interface Phrase {
   text: string;
   /** Words in it: a phrase of one word adds nothing to a bare head. */
   words: number;
+  /** Whether its head is plural, as "they" and not "it" would stand for it. */
+  plural: boolean;
 }
 
 /** The number or range a figure is read from (`quantityAt`). */
@@ -158,6 +166,10 @@ class SentenceReader extends Reading {
         i = match.next;
       } else i++;
     }
+    // "They numbered 12,000 in July": a figure measuring nothing its sentence names is of what its pronoun subject
+    // stands for. A length is not ("It took 12 years"): how long, not how many of anything.
+    for (const m of matches)
+      if (!m.figure.measure && !TIME_UNITS.has(this.lower(m.next - 1))) m.figure.measure = this.referentAt(m.first);
     bindTimes(this, matches);
     this.relateBaselines(matches);
     return matches.map(({ first, next, figure }) => {
@@ -165,6 +177,20 @@ class SentenceReader extends Reading {
       const end = this.t[next - 1]!.end;
       return { text: this.text.slice(start, end), start, end, ...figure };
     });
+  }
+
+  /**
+   * What "it" or "they", as the whole subject of the clause of token `at`, stands for: the one noun phrase of its
+   * number the sentence before gives ("The ferry service opened in 1990. It was extended in May 2015."). None when that
+   * sentence gives several of that number, which leaves a reader to guess, or none.
+   */
+  referentAt(at: number): string | undefined {
+    const end = clauseSubjectEnd(this, at);
+    const pronoun = end === undefined ? undefined : this.t[end - 1];
+    const plural = pronoun?.pos === 'PRON' ? SUBJECT_PRONOUNS.get(pronoun.lower) : undefined;
+    if (plural === undefined || !this.previous || this.t[end! - 2]?.pos === 'ADP') return undefined;
+    const named = new Set(this.previous.phrases.filter((p) => p.plural === plural).map((p) => p.text));
+    return named.size === 1 ? [...named][0] : undefined;
   }
 
   /** The sentence's noun phrases, read on first use (most sentences are never asked). */
@@ -184,6 +210,7 @@ class SentenceReader extends Reading {
             first: i,
             text,
             words: text.split(/\s+/).length,
+            plural: looksPlural(this.t[phrase.headNext - 1]!.lower),
           });
         i = phrase ? phrase.headNext : i + 1;
       }

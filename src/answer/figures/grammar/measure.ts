@@ -432,6 +432,13 @@ function firstSubject(r: Reading, and: number): string | undefined {
  * the board will be meeting on May the 18th"). A date is said of it as a figure of its measure.
  */
 export function clauseSubject(r: Reading, at: number): string | undefined {
+  const end = clauseSubjectEnd(r, at);
+  const phrase = end === undefined ? undefined : nounPhraseEnding(r, end);
+  return phrase && measureText(r, phrase.first, end!);
+}
+
+/** Where the subject of the clause of token `at` ends (`clauseSubject`): at its verb, or before a bracketed aside. */
+export function clauseSubjectEnd(r: Reading, at: number): number | undefined {
   const inClause = (k: number) => r.segmentOf[k] === r.segmentOf[at];
   const isVerb = (k: number) => inClause(k) && /^(AUX|VERB)$/.test(r.t[k]!.pos);
   let verb = -1;
@@ -446,8 +453,7 @@ export function clauseSubject(r: Reading, at: number): string | undefined {
     while (end > 0 && r.bracketed[end - 1]) end--;
     if (r.t[end - 1]?.text === '(') end--;
   }
-  const phrase = nounPhraseEnding(r, end);
-  return phrase && measureText(r, phrase.first, end);
+  return end;
 }
 
 /** The noun phrase that ends before token `end`, read backwards: "the profits from bus fares in the city". */

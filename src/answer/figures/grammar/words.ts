@@ -364,4 +364,9 @@ export const COUNTED_BACK = new Set(['ago', 'old', 'later', 'earlier', 'after', 
 export const COUNTED_FROM_NOW = new Set(['ago', 'later', 'earlier']);
 /** Words joining a stretch of time to the date it ends on: "the 12 months ending in March 2022". */
 export const PERIOD_ENDS = new Set(['ending', 'ended', 'to', 'through', 'until']);
+/** The pronouns a clause's subject may be that stand for a thing named before, each with whether it is plural. */
+export const SUBJECT_PRONOUNS = new Map([
+  ['it', false],
+  ['they', true],
+]);
 export const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { figuresInSentence, type Figure } from '../../../../src/answer/figures/grammar/index.js';
+import { figuresInSentence, figuresInSentences, type Figure } from '../../../../src/answer/figures/grammar/index.js';
 import { readTable } from '../../../support/table.js';
 
 // Every sentence below is written for these tests; the seeds are read at run time only.
@@ -173,6 +173,20 @@ describe('figuresInSentence: years and counts', () => {
     });
     expect(only('On May 15 two ferries collided.')).toMatchObject({ text: 'two ferries', when: 'May 15' });
     expect(texts('In May 15 the ferry sank.')).toEqual([]);
+  });
+});
+
+describe('figuresInSentences: a pronoun subject', () => {
+  const read = (...sentences: string[]) =>
+    figuresInSentences([sentences.join(' ')])[0]!.map((f) => [f.text, f.measure]);
+
+  it('a figure measuring nothing named is of what "it" or "they" stands for, one thing of its number before', () => {
+    expect(read('The beekeepers met at the orchard.', 'They numbered 120 in July.')).toEqual([['120', 'beekeepers']]);
+    expect(read('The cider press opened in 1994.', 'It earned £4,000 last year.')).toEqual([['£4,000', 'cider press']]);
+    // Two singular things, or none of the pronoun's number: left unmeasured. A length is how long, not of anything.
+    expect(read('The cider press stands in the barn.', 'It earned £4,000 last year.')).toEqual([['£4,000', undefined]]);
+    expect(read('The cider press opened in 1994.', 'They numbered 120 in July.')).toEqual([['120', undefined]]);
+    expect(read('The cider press opened in 1994.', 'It ran for 12 years.')).toEqual([['12 years', undefined]]);
   });
 });
 

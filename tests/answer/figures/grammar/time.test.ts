@@ -86,6 +86,22 @@ describe('datesInSentences', () => {
     ]);
   });
 
+  it('dates what "it" or "they" stands for when the sentence before names one thing of its number', () => {
+    const measures = (...sentences: string[]) => datesInSentences([sentences.join(' ')])[0]!.map((f) => f.measure);
+    // Two singular things before: which one was extended is a guess.
+    expect(measures('The orchard trust planted a cider orchard in 1994.', 'It was extended in May 2015.')).toEqual([
+      'orchard trust',
+      undefined,
+    ]);
+    expect(measures('The cider orchard opened in 1994.', 'It was extended in May 2015.')).toEqual([
+      'cider orchard',
+      'cider orchard',
+    ]);
+    expect(measures('The beekeepers met at the orchard.', 'They moved in June 2016.')).toEqual(['beekeepers']);
+    // Two plural things before: which one moved is a guess.
+    expect(measures('The beekeepers met the growers at the orchard.', 'They moved in June 2016.')).toEqual([undefined]);
+  });
+
   it('reads no stretch of time, baseline, source date in brackets or time without a year or day', () => {
     expect(dates('Fares have risen for 10 years, up from 2019 levels (Smith, 2020).')).toEqual([]);
     expect(dates('The ferries carried 2000 passengers in the 12 months ending in March 2022.')).toEqual([]);
