@@ -254,7 +254,7 @@ class SentenceReader extends Reading {
         from.figure.unit === m.figure.unit &&
         from.next === m.first - 1 &&
         this.lower(from.next) === 'to' &&
-        this.lower(from.first - 1) === 'from'
+        this.fromBefore(from.first) !== undefined
       )
         m.figure.measure = from.figure.measure;
       if (!before || before.unit !== m.figure.unit || !isBaseline(this, m.first)) return;
@@ -476,8 +476,32 @@ class SentenceReader extends Reading {
       per: per?.period,
       measure:
         (measured && (subjectBefore(this, i) ?? measuredSubjectBefore(this, i))) ||
-        measureText(this, noun.first, noun.next),
+        this.ofChangedSubject(i, measureText(this, noun.first, noun.next)),
     });
+  }
+
+  /**
+   * A count that a change of its clause's subject starts from counts that subject too: "The rowing leagues went from 5
+   * or 6 clubs to more than 20" counts the leagues' clubs, as "clubs of rowing leagues" (the change's other end takes
+   * the same measure). Counted by its noun alone, it answered a topic on the leagues as if it counted something else.
+   */
+  private ofChangedSubject(i: number, measure: string | undefined): string | undefined {
+    const from = this.fromBefore(i);
+    if (!measure || from === undefined || !CHANGE_VERBS.has(this.t[from - 1]?.lemma ?? '')) return measure;
+    const subject = clauseSubject(this, from);
+    const head = stem(measure.split(/\s+/).at(-1)!.toLowerCase());
+    if (!subject || subject.split(/\s+/).some((w) => stem(w.toLowerCase()) === head)) return measure;
+    return `${measure} of ${subject}`;
+  }
+
+  /**
+   * The "from" that a figure at `i` is where a change starts from: right before it, or before a noun of quantity
+   * ("went from a handful of 5 or 6 clubs", "from a peak of 400 pupils").
+   */
+  private fromBefore(i: number): number | undefined {
+    const quantity = this.lower(i - 1) === 'of' && this.t[i - 2]?.pos === 'NOUN' && DETERMINERS.has(this.lower(i - 3));
+    const from = quantity ? i - 4 : i - 1;
+    return this.lower(from) === 'from' ? from : undefined;
   }
 
   /**

@@ -244,6 +244,24 @@ describe('figuresInSentence: changes from one figure to another', () => {
     expect(only('Grain stock estimates ranged from $7 to $9 billion.').value).toEqual({ low: 7e9, high: 9e9 });
   });
 
+  it('the counts a change of its subject runs between count that subject too', () => {
+    const measures = (sentence: string) => figuresInSentence(sentence).map((f) => [f.text, f.measure]);
+    expect(measures('The rowing leagues went from 5 or 6 clubs to more than 20.')).toEqual([
+      ['5 or 6 clubs', 'clubs of rowing leagues'],
+      ['more than 20', 'clubs of rowing leagues'],
+    ]);
+    expect(measures('The tram fleet has grown from a peak of 12 cars to 30.')).toEqual([
+      ['12 cars', 'cars of tram fleet'],
+      ['30', 'cars of tram fleet'],
+    ]);
+    // A subject the count already names, and a count that no change of the subject starts from, stay as they were.
+    expect(measures('Tram cars rose from 12 cars to 30.')[0]).toEqual(['12 cars', 'Tram cars']);
+    expect(measures('The league hired 12 coaches from 5 clubs.').map(([, measure]) => measure)).toEqual([
+      'coaches',
+      'clubs',
+    ]);
+  });
+
   it('a change from an alternative to a hedged value is two figures: the alternative, and where it moved to', () => {
     expect(figuresInSentence('The choir grew from 8 or 9 singers to upwards of 30.')).toMatchObject([
       { text: '8 or 9 singers', value: { low: 8, high: 9 }, unit: 'count' },

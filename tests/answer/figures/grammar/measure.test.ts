@@ -328,8 +328,9 @@ describe('a measure is a noun phrase from its sentence', () => {
 
   it("a measure never begins with another figure's number", () => {
     const sentence = 'The bus network has gone from a handful of 5 or 6 main routes to upwards of 20 in ten years.';
-    expect(figure(sentence, '5 or 6 main routes').measure).toBe('main routes');
-    expect(figure(sentence, 'upwards of 20').measure).toBe('main routes');
+    // The subject whose change the counts are the ends of is counted too.
+    expect(figure(sentence, '5 or 6 main routes').measure).toBe('main routes of bus network');
+    expect(figure(sentence, 'upwards of 20').measure).toBe('main routes of bus network');
   });
 
   it('a bare head noun takes the fuller noun phrase the sentence before gave it', () => {
