@@ -446,14 +446,25 @@ export function clauseSubjectEnd(r: Reading, at: number): number | undefined {
   for (let k = at + 1; k < r.t.length && verb < 0; k++) if (isVerb(k)) verb = k;
   if (verb < 0) return undefined;
   while (verb > 0 && inClause(verb - 1) && /^(AUX|VERB|ADV|PART)$/.test(r.t[verb - 1]!.pos)) verb--;
-  // "The board of the harbour (HB) met": an aside in brackets stands between the subject and its verb.
+  // "The board of the harbour (HB) met", "The board – nine members in all – met": an aside in brackets or between
+  // dashes stands between the subject and its verb.
   let end = verb;
   if (r.t[end - 1]?.text === ')') {
     end--;
     while (end > 0 && r.bracketed[end - 1]) end--;
     if (r.t[end - 1]?.text === '(') end--;
+  } else if (asideDash(r, end - 1)) {
+    let open = end - 2;
+    while (open > 0 && !asideDash(r, open)) open--;
+    if (open > 0) end = open;
   }
   return end;
+}
+
+/** A dash that opens or closes an aside: an em dash, or an en dash set apart by a space (not a range's, "2019–21"). */
+function asideDash(r: Reading, k: number): boolean {
+  const token = r.t[k];
+  return token?.text === '—' || (token?.text === '–' && token.spaced);
 }
 
 /** The noun phrase that ends before token `end`, read backwards: "the profits from bus fares in the city". */

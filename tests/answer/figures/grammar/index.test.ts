@@ -250,6 +250,10 @@ describe('figuresInSentence: changes from one figure to another', () => {
       ['5 or 6 clubs', 'clubs of rowing leagues'],
       ['more than 20', 'clubs of rowing leagues'],
     ]);
+    expect(measures('The rowing leagues – some very old – went from 5 or 6 clubs to more than 20.')[0]).toEqual([
+      '5 or 6 clubs',
+      'clubs of rowing leagues',
+    ]);
     expect(measures('The tram fleet has grown from a peak of 12 cars to 30.')).toEqual([
       ['12 cars', 'cars of tram fleet'],
       ['30', 'cars of tram fleet'],

@@ -56,6 +56,11 @@ describe('datesInSentences', () => {
     expect(dates('The board of the harbour (BH) met on May the 18th.')).toEqual([
       { text: 'May the 18th', value: 18, unit: 'date', measure: 'board of the harbour' },
     ]);
+    // An aside between dashes stands between the subject and its verb as one in brackets does.
+    expect(dates('The harbour board – nine members in all – met on 4 May 2015.')).toEqual([
+      { text: '4 May 2015', value: 2015, unit: 'date', measure: 'harbour board' },
+    ]);
+    expect(dates('The harbour board—nine members in all—met on 4 May 2015.')[0]?.measure).toBe('harbour board');
   });
 
   it('reads the years something ran from and to as a date, written with "to", "through" or a dash', () => {
