@@ -54,7 +54,7 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
  * "which year", "until when"), a count ("how many", "number of"), a share ("what share", "what percentage") or another
  * amount ("how much", "how big").
  */
-export type AnswerType = 'time' | 'count' | 'share' | 'amount';
+export type AnswerType = 'time' | 'count' | 'share' | 'amount' | 'person' | 'place';
 
 /** The kinds of amount a question may name: a count or a share (a part of a whole). */
 export type AmountKind = 'count' | 'share';
@@ -208,6 +208,10 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   ['count', amountPattern('count', asking)],
   ['share', amountPattern('share', asking)],
   ['amount', /\bhow (?:much|big|large|high)\b/i],
+  // "who" and "where" as "when" is read, opening or closing the question ("who heads the archive", "the archive is
+  // run by who?"), not a statement's "who" or "where" inside it ("staff who work late"): a person or a body, a place.
+  ['person', /^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?(?:who|whom)\b|\bwho\W*$/i],
+  ['place', /^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?where\b|\bwhere\W*$/i],
 ];
 
 /**

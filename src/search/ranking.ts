@@ -187,7 +187,8 @@ export interface RankingOptions {
     figureBoost: number;
     /**
      * Score factor, among the passages proximity reorders, for one giving the kind of answer the question asks for
-     * (`givesAsked`: a time for "when", a count of what "how many" counts, a figure for "how much").
+     * (`givesAsked`: a time for "when", a count of what "how many" counts, a figure for "how much", a name the question
+     * does not hold for "who" and "where").
      */
     askedBoost: number;
     /** Score factor, within an excerpt, for a sentence with a figure when the question asks for an amount. */

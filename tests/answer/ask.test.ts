@@ -349,6 +349,38 @@ describe('among passages covering a question about equally', () => {
   });
 });
 
+describe('among passages covering a "who" or "where" question about equally', () => {
+  const files = {
+    'wing.md': note('Gallery', 'The new museum wing was opened to visitors, and walkers use the new wing daily.'),
+    'events.md': note('Events', 'The new museum wing was opened by Ada Quint last week.'),
+    'bridge.md': note(
+      'Bridge',
+      'The new footbridge was built over the river, and walkers use the new footbridge daily.',
+    ),
+    'works.md': note('Works', 'The new footbridge was built at Thornbury by the canal.'),
+    'night.md': note('Night', 'A member of staff is on duty at the entrance all night.'),
+  };
+  const first = (dossier: Dossier, question: string) => ask(dossier, question).results[0]?.passage.id;
+
+  it('ranks first the one naming someone, or somewhere after a word of place, the question does not', async () => {
+    await withCorpus(files, (dossier) => {
+      expect(first(dossier, 'who opened the new museum wing')).toBe('events.md#1');
+      expect(first(dossier, 'where was the new footbridge built')).toBe('works.md#1');
+      expect(first(dossier, 'was the new footbridge built')).toBe('bridge.md#1');
+      // Who is on duty is a role, named by no capital: the decision does not ask for a name.
+      expect(ask(dossier, 'who is on duty at the entrance at night').match).toBe('confident');
+    });
+    await withCorpus(
+      files,
+      (dossier) => {
+        expect(first(dossier, 'who opened the new museum wing')).toBe('wing.md#1');
+        expect(first(dossier, 'where was the new footbridge built')).toBe('bridge.md#1');
+      },
+      { ranking: { ask: { askedBoost: 1 } } },
+    );
+  });
+});
+
 describe('a question asking when, over a count shaped like a year', () => {
   it('reads the number with as much of its text as the ranking options say', async () => {
     const files = { 'buses.md': note('Bus company', '2000 drivers were hired by the bus company.') };

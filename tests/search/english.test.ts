@@ -58,6 +58,23 @@ describe('a count or a share in a question', () => {
   });
 });
 
+describe('a question asking who or where', () => {
+  const asked = (question: string) => ANSWER_TYPES.find(([, asking]) => asking.test(question))?.[0];
+
+  it.each([
+    ['who opened the new museum wing', 'person'],
+    ['so who runs the ferry?', 'person'],
+    ['the ferry is run by who?', 'person'],
+    ['staff who work late get a taxi home', undefined],
+    ['where was the footbridge built', 'place'],
+    ['the pier is where?', 'place'],
+    ['the town where the ferry docks', undefined],
+    ['who counts how many ferries sail', 'count'],
+  ] as const)('%s: asks for %s', (question, kind) => {
+    expect(asked(question)).toBe(kind);
+  });
+});
+
 describe('a topic asking when', () => {
   const asksTime = (topic: string) => ANSWER_TYPES.find(([, asking]) => asking.test(topic))?.[0] === 'time';
 
