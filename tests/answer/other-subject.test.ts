@@ -111,11 +111,13 @@ describe('a corpus on another subject', () => {
     // As written, before any change (5 Dec 2026): 14 of 20 answered within the first three passages, 3 of 8 refused,
     // 5 of 5 quotes found first; figures 27 of the 35 wanted, with 41 others listed beside them, and 2 of the 4 topics
     // the corpus gives no figure for left empty. 28 and 39 since a table row's cells are measured by their column's
-    // header: 'mains replaced' finds all four years (the leakage and target columns still listed after them).
+    // header: 'mains replaced' finds all four years (the leakage and target columns still listed after them). 29 since
+    // a sum joined by "and" to one said of a subject is said of it too: 'standing charge' finds "£38.20 a year for
+    // sewerage".
     expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(14);
     expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(3);
     expect(score.citeHits, score.misses.join('; ')).toBe(5);
-    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(28);
+    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(29);
     expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(39);
     expect(score.figuresRefused, score.misses.join('; ')).toBeGreaterThanOrEqual(2);
   });

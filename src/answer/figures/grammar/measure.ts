@@ -184,6 +184,8 @@ export function quantityMeasure(
   // "Household debt stood at 95 percent of income": what stands at the figure is the measure, not its base.
   const subject = subjectBefore(r, r.t[first - 1]?.text === '(' ? first - 1 : first);
   if (subject) return subject;
+  const shared = sharedSubject(r, first, unit, before);
+  if (shared) return shared;
   const money = unit !== 'percent' && unit !== 'multiple';
   // "$2 billion was set aside for flood defences": a sum that is its clause's subject is for what its predicate says;
   // after a verb of change ("$2bn is expected to rise in line with inflation") it says how the sum moves, not what it
@@ -203,6 +205,21 @@ export function quantityMeasure(
     complementAt(r, k, money) ??
     [...before].reverse().find((m) => m.figure.unit === unit && m.figure.measure)?.figure.measure
   );
+}
+
+/**
+ * "The entry fee is £5 for adults and £2 for children": a figure joined by "and" or "or" to the one before it, of the
+ * same unit, with only that one's own complement between them ("for adults"), is said of the same subject; what follows
+ * it says which part ("for children"), as the first one's did, and is not what it measures.
+ */
+function sharedSubject(r: Reading, first: number, unit: FigureUnit, before: Match[]): string | undefined {
+  const previous = before.at(-1);
+  const and = CURRENCY_SYMBOLS.has(r.lower(first - 1)) ? first - 2 : first - 1;
+  if (!previous?.figure.measure || previous.figure.unit !== unit || !/^(and|or)$/.test(r.lower(and))) return undefined;
+  if (r.t.slice(previous.next, and).some((t) => /^(AUX|VERB|PRON|SCONJ)$/.test(t.pos) || t.text === ','))
+    return undefined;
+  const said = subjectBefore(r, r.t[previous.first - 1]?.text === '(' ? previous.first - 1 : previous.first);
+  return said === previous.figure.measure ? said : undefined;
 }
 
 /** Prepositions after a sum of money that name what it is in, of, for or from: "$4 million on new boats". */

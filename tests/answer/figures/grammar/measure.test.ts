@@ -161,6 +161,16 @@ describe('a measure is a noun phrase from its sentence', () => {
     });
   });
 
+  it('a sum joined by "and" to one said of a subject is said of it too, its "for ..." saying which part', () => {
+    expectMeasures([
+      ['The entry fee is £5 for adults and £2 for children.', '£2', 'entry fee'],
+      ['The hall charge is £40 a day for clubs and £25 a day for schools.', '£25 a day', 'hall charge'],
+      // Said of no subject, each sum is of what it pays for.
+      ['The council spent £3 million on roads and £2 million on parks.', '£2 million', 'parks'],
+      ['He paid £5 for the atlas and £3 for the map.', '£3', 'map'],
+    ]);
+  });
+
   it('a second predicate joined by "and" is said of the first one\'s subject', () => {
     const sentence = 'The merged district would take in three towns and eventually total about 45,000.';
     expect(figure(sentence, 'about 45,000').measure).toBe('merged district');
