@@ -67,6 +67,11 @@ export function nounPhraseAt(r: Reading, i: number): { first: number; headNext: 
   return { first: i, headNext, next };
 }
 
+/** An abbreviation alone in brackets at `k`, its closing bracket after it: "FTE" of "(FTE)", "NGOs" of "(NGOs)". */
+function abbreviatedAt(r: Reading, k: number): boolean {
+  return /^\p{Lu}{2,}s?$/u.test(r.t[k]?.text ?? '') && r.t[k + 1]?.text === ')';
+}
+
 /** The end of a run of noun-phrase words from `i` whose last word is a noun, or undefined. */
 function nounRunAt(r: Reading, i: number): number | undefined {
   let lastNoun: number | undefined;
@@ -92,6 +97,11 @@ function nounRunAt(r: Reading, i: number): number | undefined {
     const joined = (token.lower === 'and' || token.lower === 'or') && lastNoun === k - 1 && next?.pos !== 'PROPN';
     const second = joined ? nounRunAt(r, k + 1) : undefined;
     const joins = second !== undefined && !subjectEndsAt(r, second);
+    // "112 full-time equivalent (FTE) staff": an abbreviation in brackets before the head is part of the phrase.
+    if (token.text === '(' && k > i && abbreviatedAt(r, k + 1) && /^(NOUN|PROPN)$/.test(r.t[k + 3]?.pos ?? '')) {
+      k += 2;
+      continue;
+    }
     // "12,400 patients last winter": the time after the noun is the figure's, not part of what it counts.
     const dated = k > i && (token.entity === 'DATE' || token.entity === 'DURATION');
     if (

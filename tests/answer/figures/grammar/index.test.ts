@@ -116,6 +116,20 @@ describe('figuresInSentence: bounds', () => {
   });
 });
 
+describe('figuresInSentence: an abbreviation in brackets', () => {
+  it('inside a noun phrase, before its head, is part of what a count counts', () => {
+    expect(only('The mill employs 85 full-time equivalent (FTE) weavers.')).toMatchObject({
+      text: '85 full-time equivalent (FTE) weavers',
+      measure: 'full-time equivalent (FTE) weavers',
+    });
+    // After the head it ends the phrase, as any bracket does.
+    expect(texts('The mill trains 12 machine operators (MOs) and 4 dyers.')).toEqual([
+      '12 machine operators',
+      '4 dyers',
+    ]);
+  });
+});
+
 describe('figuresInSentence: counts that introduce what they count', () => {
   it('a count in words whose things are named right after it, or listed after its colon, is no figure', () => {
     expect(texts('By 1990 two mills, the Weir Mill and the Dye Works, spun most of the wool.')).toEqual([]);
