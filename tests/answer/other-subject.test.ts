@@ -113,12 +113,13 @@ describe('a corpus on another subject', () => {
     // the corpus gives no figure for left empty. 28 and 39 since a table row's cells are measured by their column's
     // header: 'mains replaced' finds all four years (the leakage and target columns still listed after them). 29 since
     // a sum joined by "and" to one said of a subject is said of it too: 'standing charge' finds "£38.20 a year for
-    // sewerage".
+    // sewerage". 37 others since a label's participle stays in its measure ("mains replaced"): the row's other cells no
+    // longer hold it.
     expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(14);
     expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(3);
     expect(score.citeHits, score.misses.join('; ')).toBe(5);
     expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(29);
-    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(39);
+    expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(37);
     expect(score.figuresRefused, score.misses.join('; ')).toBeGreaterThanOrEqual(2);
   });
 });

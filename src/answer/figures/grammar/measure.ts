@@ -342,13 +342,17 @@ function labelBefore(r: Reading, i: number): string | undefined {
     while (end > 0 && r.t[end]!.text !== '(') end--;
     if (r.t[end]?.text !== '(') return undefined;
   }
-  // "mains replaced (km): 31": a label may end in the participle that narrows its noun.
+  // "mains replaced (km): 31": a label may end in the participle that narrows its noun, and keeps it (a verb after a
+  // noun opens a clause in a sentence; a label has none).
   const participle = r.t[end - 1]?.pos === 'VERB' && /(ed|en)$/.test(r.lower(end - 1));
-  const phrase = nounPhraseEnding(r, end) ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
+  const noun = nounPhraseEnding(r, end);
+  const phrase = noun ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
   if (!phrase) return undefined;
   const before = phrase.first - 1;
   if (before >= 0 && !LABEL_OPENERS.has(r.t[before]!.text) && !isDash(r.t[before]!)) return undefined;
-  return measureText(r, phrase.first, end);
+  if (noun) return measureText(r, phrase.first, end);
+  const narrowed = measureText(r, phrase.first, end - 1);
+  return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
 }
 
 /**

@@ -395,7 +395,7 @@ describe('a figure after a label and a colon', () => {
     expectMeasures([
       [row, '41.5', 'visitors'],
       [row, '3', 'car parks'],
-      [row, '12', 'staff'],
+      [row, '12', 'staff replaced'],
       ['Turnout: 64 percent; spoilt ballots: 212', '64 percent', 'Turnout'],
       ['Turnout: 64 percent; spoilt ballots: 212', '212', 'spoilt ballots'],
       ['Hill Farm — annual rent: £12,000', '£12,000', 'annual rent'],
