@@ -6,6 +6,7 @@ import {
   DETERMINERS,
   TIME_UNITS,
   SUBJECT_PRONOUNS,
+  MINUTES_IN,
   MEASUREMENT_UNITS,
   ANAPHORS,
   CHANGE_VERBS,
@@ -386,14 +387,19 @@ class SentenceReader extends Reading {
     base: Pick<Figure, 'hedge' | 'value'>,
     before: Match[],
   ): Match | undefined {
+    // "1 hour 52 minutes": a length in two units is a figure from its first number, though "1 hour" alone is "an hour".
+    const length = isDuration(this, next) ? this.lengthTailAt(next, base.value) : undefined;
+    // "by 2 hours 30 minutes": the smaller units of a length read as none are no length of their own.
+    const after = this.lower(i - 1) === ',' || this.lower(i - 1) === 'and' ? i - 2 : i - 1;
+    if (length && MINUTES_IN.has(this.lower(after)) && this.t[after - 1]?.type === 'number') return undefined;
     if (
       isYear(this, low) ||
       this.t[next]?.lower === '-' ||
       (this.t[next]?.text === '–' && !this.t[next]!.spaced) ||
-      (low.value === 1 && low.scale === 1)
+      (low.value === 1 && low.scale === 1 && !length?.tail)
     )
       return undefined;
-    if (isDuration(this, next)) return this.lengthAt(i, next, base);
+    if (length) return this.lengthAt(i, length.next - 1, { ...base, value: length.value });
     const noun = nounPhraseAt(this, next);
     if (noun) return this.countOfNounAt(i, low, base, noun);
     // "Since 7.2 shipped, 6.9 gets only fixes": a number with a fraction that is a verb's subject names a version or a
@@ -402,6 +408,35 @@ class SentenceReader extends Reading {
       return undefined;
     if (low.wordy || isBound(this, i, false)) return undefined;
     return this.countReferringAt(i, next, base, before) ?? this.countInClauseAt(i, next, base);
+  }
+
+  /**
+   * A length of time whose unit stands at `unit`, with the smaller units after it ("6 hours 20 minutes", "2 days, 3
+   * hours and 10 minutes"): its value in the first unit, and the index of its last unit, plus one. `tail` says whether
+   * any smaller unit followed.
+   */
+  private lengthTailAt(unit: number, value: FigureValue): { value: FigureValue; next: number; tail: boolean } {
+    let last = unit;
+    let total = value;
+    const size = MINUTES_IN.get(this.lower(unit));
+    for (let k = unit + 1; typeof total === 'number' && size;) {
+      if (this.lower(k) === ',' || this.lower(k) === 'and') k++;
+      const part = amountAt(this, k);
+      const smaller = part && MINUTES_IN.get(this.lower(part.next));
+      if (
+        !part ||
+        part.scale !== 1 ||
+        part.currency ||
+        part.percent ||
+        !smaller ||
+        smaller >= MINUTES_IN.get(this.lower(last))!
+      )
+        break;
+      total += (part.value * smaller) / size;
+      last = part.next;
+      k = last + 1;
+    }
+    return { value: total, next: last + 1, tail: last > unit };
   }
 
   /**
@@ -428,7 +463,11 @@ class SentenceReader extends Reading {
         RATE_WORDS.has(before) ||
         (before === 'of' && after !== 'of') ||
         isDefinite(this, i));
-    if (framed || COUNTED_BACK.has(after) || PERIOD_ENDS.has(after)) return undefined;
+    // "lasted 2 hours on 3 May" and "took 2 hours to fix" say how long, as "two years on" and "the 12 months to May"
+    // do not.
+    const dated = after === 'on' && isTimeAt(this, next + 2);
+    const purpose = after === 'to' && this.t[next + 2]?.pos === 'VERB';
+    if (framed || (COUNTED_BACK.has(after) && !dated) || (PERIOD_ENDS.has(after) && !purpose)) return undefined;
     const of = after === 'of' && !isTimeAt(this, next + 2) ? nounPhraseAt(this, next) : undefined;
     return plainMatch(i, next + 1, {
       ...base,

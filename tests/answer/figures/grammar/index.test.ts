@@ -145,6 +145,26 @@ describe('figuresInSentence: counts that introduce what they count', () => {
   });
 });
 
+describe('figuresInSentence: lengths of time', () => {
+  it('a length in two or more units is one figure, valued in its first unit', () => {
+    expect(figuresInSentence('The strike lasted 3 days, 4 hours and 12 minutes.')).toMatchObject([
+      { text: '3 days, 4 hours and 12 minutes', value: 3 + 4 / 24 + 12 / 1440, unit: 'count' },
+    ]);
+    // "by 2 hours" is a time's ("by 2025"), and its minutes no length of their own.
+    expect(texts('The ferry takes 1 hour 5 minutes and costs $4, and ran late by 2 hours 30 minutes.')).toEqual([
+      '1 hour 5 minutes',
+      '$4',
+    ]);
+    expect(texts('It ran for 1 hour.')).toEqual([]);
+  });
+
+  it('a length before the date it happened on, or before what it took to do, says how long', () => {
+    expect(texts('The kiln was down for 9 hours on 3 May 2024.')).toEqual(['9 hours']);
+    expect(texts('Repairs took 2 days to finish.')).toEqual(['2 days']);
+    expect(texts('Two years on, the mill reopened; in the 12 months to May, 40 kilns closed.')).toEqual(['40 kilns']);
+  });
+});
+
 describe('figuresInSentence: versions', () => {
   it('the parts of a dotted version are no figures, nor a decimal that is the subject of a verb', () => {
     expect(texts('The firmware v3.1.4 cut the boot time by 40%.')).toEqual(['40%']);
