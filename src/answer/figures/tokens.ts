@@ -62,7 +62,36 @@ export function tokenSentences(text: string): Token[][] {
     if (previous && dotted && all[first]!.type === 'number') previous[1] = last;
     else mended.push([first, last]);
   }
-  return mended.map(([first, last]) => all.slice(first, last + 1).flatMap(splitNumberPair));
+  return mended.map(([first, last]) => {
+    const tokens = all.slice(first, last + 1);
+    const end = tokens.pop();
+    return [...tokens.flatMap(splitNumberPair), ...(end ? splitFullStop(end).flatMap(splitNumberPair) : [])];
+  });
+}
+
+/**
+ * wink leaves a sentence's full stop on a short word before it ("was 95 ms.", "weighed 20 kg."): split it off, so that
+ * the word reads as it does inside a sentence, where "95 ms" measures "ms". A word with a dot inside ("U.S.") is an
+ * abbreviation whose dot is its own.
+ */
+function splitFullStop(token: Token): Token[] {
+  if (token.type !== 'word' || !/^\p{L}+\.$/u.test(token.text)) return [token];
+  const text = token.text.slice(0, -1);
+  const lemma = token.lemma.endsWith('.') ? token.lemma.slice(0, -1) : token.lemma;
+  return [
+    { ...token, text, lower: text.toLowerCase(), lemma, end: token.end - 1 },
+    {
+      ...token,
+      text: '.',
+      lower: '.',
+      lemma: '.',
+      pos: 'PUNCT',
+      type: 'punctuation',
+      start: token.end - 1,
+      spaced: false,
+      entity: undefined,
+    },
+  ];
 }
 
 /** A number as wink writes it: digits with thousands commas and decimals, no leading zero ("03" is a code's). */

@@ -20,6 +20,15 @@ describe('tokenSentences', () => {
     ]);
   });
 
+  it("splits a sentence's full stop off the word wink leaves it on, but not off an abbreviation's dots", () => {
+    const [weighed, abbreviation] = tokenSentences('The load weighed 20 kg. Sales rose in the U.S.');
+    expect(weighed!.slice(-2).map((t) => [t.text, t.start, t.type])).toEqual([
+      ['kg', 20, 'word'],
+      ['.', 22, 'punctuation'],
+    ]);
+    expect(abbreviation!.at(-1)!.text).toBe('U.S.');
+  });
+
   it('says which tokens stand apart, and gives each its part of speech, lower-case lemma and type', () => {
     const [sentence] = tokenSentences('The old kilns fired 12 bowls-worth.');
     expect(sentence!.map((t) => [t.text, t.spaced])).toEqual([

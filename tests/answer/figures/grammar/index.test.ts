@@ -165,6 +165,12 @@ describe('figuresInSentence: lengths of time', () => {
   });
 });
 
+describe('figuresInSentence: a unit at the end of a sentence', () => {
+  it('keeps the full stop out of the figure and its measure', () => {
+    expect(figuresInSentence('The median wait was 95 ms.')).toMatchObject([{ text: '95 ms', measure: 'ms' }]);
+  });
+});
+
 describe('figuresInSentence: versions', () => {
   it('the parts of a dotted version are no figures, nor a decimal that is the subject of a verb', () => {
     expect(texts('The firmware v3.1.4 cut the boot time by 40%.')).toEqual(['40%']);
