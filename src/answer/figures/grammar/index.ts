@@ -454,10 +454,14 @@ class SentenceReader extends Reading {
     // "over the past 10 years", "in the first 10 months of 2022": a stretch reaching up to now, or from a start, is how
     // long what the clause says has lasted, though it frames the clause too.
     const stretch = STRETCH_BOUNDS.has(before) && this.lower(i - 2) === 'the';
+    // "fell from 6.1 minutes to 3.4 minutes": a length before "to" and another length is how long, at the first end of
+    // a change or a range of lengths; a time frame runs to a date ("from 3 May to 5 May"), not to a length.
+    const to = after === 'to' ? amountAt(this, next + 2) : undefined;
+    const toLength = !!to && isDuration(this, to.next);
     // "Over 12 months, prices rose": a hedge that is also a preposition of time frames the length, save after "for".
     const framed =
       !stretch &&
-      (((TIME_PREPOSITIONS.has(before) || TIME_PREPOSITIONS.has(this.lower(i))) && before !== 'for') ||
+      (((TIME_PREPOSITIONS.has(before) || TIME_PREPOSITIONS.has(this.lower(i))) && before !== 'for' && !toLength) ||
         TIME_QUALIFIERS.has(before) ||
         // "runs every ten minutes": how often, not how long.
         RATE_WORDS.has(before) ||
@@ -466,7 +470,7 @@ class SentenceReader extends Reading {
     // "lasted 2 hours on 3 May" and "took 2 hours to fix" say how long, as "two years on" and "the 12 months to May"
     // do not.
     const dated = after === 'on' && isTimeAt(this, next + 2);
-    const purpose = after === 'to' && this.t[next + 2]?.pos === 'VERB';
+    const purpose = after === 'to' && (this.t[next + 2]?.pos === 'VERB' || toLength);
     if (framed || (COUNTED_BACK.has(after) && !dated) || (PERIOD_ENDS.has(after) && !purpose)) return undefined;
     const of = after === 'of' && !isTimeAt(this, next + 2) ? nounPhraseAt(this, next) : undefined;
     return plainMatch(i, next + 1, {

@@ -163,6 +163,11 @@ describe('figuresInSentence: lengths of time', () => {
     expect(texts('Repairs took 2 days to finish.')).toEqual(['2 days']);
     expect(texts('Two years on, the mill reopened; in the 12 months to May, 40 kilns closed.')).toEqual(['40 kilns']);
   });
+
+  it('the first end of a change of length is a length, as the second is, where "from" a date frames', () => {
+    expect(texts('The crossing was cut from 40 minutes to 25 minutes.')).toEqual(['40 minutes', '25 minutes']);
+    expect(texts('From 3 May to 5 May the ferry ran hourly, 2 hours later than planned.')).toEqual([]);
+  });
 });
 
 describe('figuresInSentence: a unit at the end of a sentence', () => {
