@@ -98,11 +98,12 @@ describe('a corpus on another subject', () => {
     // credits", and score below the thresholds of the rows' first cells (no measure, only their row's words), so 25%
     // and 35% fall past the ten shown; 'uptime commitment' no longer lists the plans' fees. 23 and 32 since a length
     // in two units is one figure ("6 hours 20 minutes" had been two counts). 33 since "fell from 6.1 minutes to 3.4
-    // minutes" reads its first end too: 'pages out of hours' lists it beside the 3.4 minutes it listed already.
+    // minutes" reads its first end too: 'pages out of hours' lists it beside the 3.4 minutes it listed already. 24
+    // since "the error budget … is about 20 minutes" measures the error budget.
     expect(score.askHits, score.misses.join('; ')).toBeGreaterThanOrEqual(16);
     expect(score.refused, score.misses.join('; ')).toBeGreaterThanOrEqual(4);
     expect(score.citeHits, score.misses.join('; ')).toBe(5);
-    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(23);
+    expect(score.figuresFound, score.misses.join('; ')).toBeGreaterThanOrEqual(24);
     expect(score.figuresWrong, score.misses.join('; ')).toBeLessThanOrEqual(33);
     expect(score.figuresRefused, score.misses.join('; ')).toBe(4);
   });

@@ -473,10 +473,12 @@ class SentenceReader extends Reading {
     const purpose = after === 'to' && (this.t[next + 2]?.pos === 'VERB' || toLength);
     if (framed || (COUNTED_BACK.has(after) && !dated) || (PERIOD_ENDS.has(after) && !purpose)) return undefined;
     const of = after === 'of' && !isTimeAt(this, next + 2) ? nounPhraseAt(this, next) : undefined;
+    // "the error budget is about 20 minutes": a length that "be" says of its subject is that subject's, as a count is.
+    const said = this.t[i - 1]?.pos === 'AUX' && this.t[i - 1]!.lemma === 'be' ? subjectBefore(this, i) : undefined;
     return plainMatch(i, next + 1, {
       ...base,
       unit: 'count',
-      measure: of && measureText(this, of.first, of.next),
+      measure: (of && measureText(this, of.first, of.next)) ?? said,
       frames: stretch || undefined,
     });
   }

@@ -164,6 +164,13 @@ describe('figuresInSentence: lengths of time', () => {
     expect(texts('Two years on, the mill reopened; in the 12 months to May, 40 kilns closed.')).toEqual(['40 kilns']);
   });
 
+  it('a length that "be" says of its subject measures it; one that a subject lasted does not', () => {
+    expect(figuresInSentence('The average wait at the weir was about 47 minutes.')).toMatchObject([
+      { text: 'about 47 minutes', measure: 'average wait at the weir' },
+    ]);
+    expect(figuresInSentence('The ferry has run for 40 years.')[0]!.measure).toBeUndefined();
+  });
+
   it('the first end of a change of length is a length, as the second is, where "from" a date frames', () => {
     expect(texts('The crossing was cut from 40 minutes to 25 minutes.')).toEqual(['40 minutes', '25 minutes']);
     expect(texts('From 3 May to 5 May the ferry ran hourly, 2 hours later than planned.')).toEqual([]);
