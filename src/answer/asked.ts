@@ -117,7 +117,7 @@ export function givesAsked(
 }
 
 /**
- * A run of words each written with a capital ("Luis Téllez", "Disability Advisory Service"), with an abbreviation in
+ * A run of words each written with a capital ("Ada Quint", "Disability Advisory Service"), with an abbreviation in
  * brackets right after it ("(DAS)") as its own.
  */
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}’'.-]+(?:\s+\p{Lu}[\p{L}\p{M}’'.-]+)*(?:\s+\(\p{Lu}+\))?/gu;

@@ -51,8 +51,8 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
 
 /**
  * The kinds of answer a question can ask for besides a passage about its subject: a time ("when did the ferry start?",
- * "which year", "until when"), a count ("how many", "number of"), a share ("what share", "what percentage") or another
- * amount ("how much", "how big").
+ * "which year", "until when"), a count ("how many", "number of"), a share ("what share", "what percentage"), another
+ * amount ("how much", "how big"), someone ("who runs the ferry?") or somewhere ("where does it dock?").
  */
 export type AnswerType = 'time' | 'count' | 'share' | 'amount' | 'person' | 'place';
 
@@ -310,8 +310,9 @@ export const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([
 /**
  * The one table of scales written as a letter glued to a number: "50k", "$200m". `bare`: whether a number without a
  * currency sign carries it too, as chat writes "50k" for fifty thousand, where "5m" may be five metres. The figure
- * grammar reads a scale letter only after a currency sign; `cite`, matching a quote's numbers with a passage's, reads
- * the bare ones after any number.
+ * grammar reads a scale letter after a currency sign, before a plural noun it counts ("5m people", "10k runners"), and
+ * a bare one before no noun ("reached 40k"); `cite`, matching a quote's numbers with a passage's, reads the bare ones
+ * after any number.
  */
 export const SCALE_LETTERS: ReadonlyMap<string, { scale: number; bare: boolean }> = new Map([
   ['m', { scale: 1e6, bare: false }],

@@ -121,7 +121,8 @@ export interface AnalysedQuery {
   wantsShare: boolean;
   /**
    * The kind of answer the question asks for, if it asks for a time or an amount ("when …", "how many …"): a passage
-   * about its subject that gives none is no sure answer (`decide`).
+   * about its subject that gives none is no sure answer (`decide`). Someone or somewhere ("who …", "where …") only
+   * orders the passages (`givesAsked` in `ask`).
    */
   asks?: AnswerType;
   /**
