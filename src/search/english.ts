@@ -177,6 +177,9 @@ const PAST_FORMS = pairs(
  */
 export const isPastForm = (word: string): boolean => /[a-z]ed$/i.test(word) || word.toLowerCase() in PAST_FORMS;
 
+/** What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …". */
+const OPENING = String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?`;
+
 /**
  * How a question asks for each kind of answer, the first that matches winning. Only a question's own ways of asking
  * count: "when" opening or closing it ("so when did fares rise", "fares rose - when?"), not a statement's "when"
@@ -187,7 +190,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
     'time',
     new RegExp(
       [
-        String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?when\b`,
+        String.raw`${OPENING}when\b`,
         String.raw`\b(?:until|till|since) when\b`,
         String.raw`\bwhen\W*$`,
         TIME_ASKED_AS.source,
@@ -210,8 +213,8 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   ['amount', /\bhow (?:much|big|large|high)\b/i],
   // "who" and "where" as "when" is read, opening or closing the question ("who heads the archive", "the archive is
   // run by who?"), not a statement's "who" or "where" inside it ("staff who work late"): a person or a body, a place.
-  ['person', /^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?(?:who|whom)\b|\bwho\W*$/i],
-  ['place', /^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?where\b|\bwhere\W*$/i],
+  ['person', new RegExp(String.raw`${OPENING}(?:who|whom)\b|\bwho\W*$`, 'i')],
+  ['place', new RegExp(String.raw`${OPENING}where\b|\bwhere\W*$`, 'i')],
 ];
 
 /**
@@ -269,17 +272,10 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
   'quarter',
   'quarters',
 ]);
-/** How chat shortens a unit of time: "15 yrs", "6 mos", "3 wks", "2 hrs". */
-export const TIME_UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'yr',
-  'yrs',
-  'mo',
-  'mos',
-  'wk',
-  'wks',
-  'hr',
-  'hrs',
-]);
+/** How chat shortens a unit of time ("15 yrs", "6 mos", "3 wks", "2 hrs"), as `ABBREVIATIONS` expands them. */
+export const TIME_UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  Object.keys(ABBREVIATIONS).filter((short) => ABBREVIATIONS[short]!.some((long) => TIME_UNITS.has(long))),
+);
 
 /** The words that make a time unit after them a rate's period: "a year", "per hour", "every week". */
 export const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'each', 'every']);

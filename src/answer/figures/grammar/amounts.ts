@@ -1,4 +1,4 @@
-import { AMOUNT_HEDGES, NUMBER_SCALES as SCALES, SCALE_LETTERS } from '../../../search/english.js';
+import { AMOUNT_HEDGES, ARTICLES, NUMBER_SCALES as SCALES, SCALE_LETTERS } from '../../../search/english.js';
 import { STOP_WORDS } from '../../../search/stopwords.js';
 import type { Token } from '../tokens.js';
 import {
@@ -106,7 +106,7 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     const after = r.t[k + 1];
     const named = /^(NOUN|PROPN)$/.test(after?.pos ?? '')
       ? !looksPlural(after!.lower)
-      : !scaleLetter.bare || /^(a|an|the)$/.test(r.lower(i - 1));
+      : !scaleLetter.bare || ARTICLES.has(r.lower(i - 1));
     if (named) return undefined;
     scale = scaleLetter.scale;
     value = scaled(value, scale);
