@@ -139,8 +139,11 @@ function namesOther(dossier: Library, query: AnalysedQuery, passage: Passage, pl
   return passage.sentences.some(({ text }) =>
     [...text.matchAll(CAPITALISED_RUN)].some((m) => {
       const before = text.slice(0, m.index);
-      const name = /\p{L}/u.test(before) ? m[0] : m[0].replace(/^\S+\s*/, '');
-      if (!name || saysWhen(name, numberContext) || (place && !PLACE_BEFORE.test(before))) return false;
+      const opening = !/\p{L}/u.test(before);
+      const name = opening ? m[0].replace(/^\S+\s*/, '') : m[0];
+      // "In Thornbury the bridge was built": the capitalised word opening the sentence may be the one saying where.
+      const where = opening ? before + m[0].slice(0, m[0].length - name.length) : before;
+      if (!name || saysWhen(name, numberContext) || (place && !PLACE_BEFORE.test(where))) return false;
       return !analyzer.terms(name).some((t) => asked.has(t));
     }),
   );

@@ -381,6 +381,21 @@ describe('among passages covering a "who" or "where" question about equally', ()
   });
 });
 
+describe('a "where" question over a place named by a sentence\'s first words', () => {
+  it('reads the word opening the sentence as the one saying where ("In Thornbury …")', async () => {
+    const files = {
+      'bridge.md': note(
+        'Bridge',
+        'The new footbridge was built over the river, and walkers use the new footbridge daily.',
+      ),
+      'works.md': note('Works', 'In Thornbury the new footbridge was built by the canal.'),
+    };
+    await withCorpus(files, (dossier) => {
+      expect(ask(dossier, 'where was the new footbridge built').results[0]?.passage.id).toBe('works.md#1');
+    });
+  });
+});
+
 describe('a question asking when, over a count shaped like a year', () => {
   it('reads the number with as much of its text as the ranking options say', async () => {
     const files = { 'buses.md': note('Bus company', '2000 drivers were hired by the bus company.') };
