@@ -390,8 +390,8 @@ class SentenceReader extends Reading {
     // "1 hour 52 minutes": a length in two units is a figure from its first number, though "1 hour" alone is "an hour".
     const length = isDuration(this, next) ? this.lengthTailAt(next, base.value) : undefined;
     // "by 2 hours 30 minutes": the smaller units of a length read as none are no length of their own.
-    const after = this.lower(i - 1) === ',' || this.lower(i - 1) === 'and' ? i - 2 : i - 1;
-    if (length && MINUTES_IN.has(this.lower(after)) && this.t[after - 1]?.type === 'number') return undefined;
+    const unitBefore = this.lower(i - 1) === ',' || this.lower(i - 1) === 'and' ? i - 2 : i - 1;
+    if (length && MINUTES_IN.has(this.lower(unitBefore)) && this.t[unitBefore - 1]?.type === 'number') return undefined;
     if (
       isYear(this, low) ||
       this.t[next]?.lower === '-' ||

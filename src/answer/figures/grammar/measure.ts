@@ -324,8 +324,11 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   return measureText(r, phrase.first, k + 1);
 }
 
-/** What may stand before a label that opens its clause: a sentence's start, or a table row's or a list's separators. */
-const LABEL_OPENERS = new Set([';', '—', '–', '|', '(', ',']);
+/**
+ * What may stand before a label that opens its clause, besides a sentence's start and a hyphen or en dash (`isDash`):
+ * a table row's or a list's separators.
+ */
+const LABEL_OPENERS = new Set([';', '—', '|', '(', ',']);
 
 /**
  * The label a figure follows after a colon, when the label is a noun phrase opening its clause: "Turnout: 64 percent",
