@@ -461,7 +461,11 @@ class SentenceReader extends Reading {
     // "Over 12 months, prices rose": a hedge that is also a preposition of time frames the length, save after "for".
     const framed =
       !stretch &&
-      (((TIME_PREPOSITIONS.has(before) || TIME_PREPOSITIONS.has(this.lower(i))) && before !== 'for' && !toLength) ||
+      (((TIME_PREPOSITIONS.has(before) || TIME_PREPOSITIONS.has(this.lower(i))) &&
+        before !== 'for' &&
+        !toLength &&
+        // "was 41 minutes, up from 27 minutes": what a change is counted from is the same quantity, not a frame.
+        !isBaseline(this, i)) ||
         TIME_QUALIFIERS.has(before) ||
         // "runs every ten minutes": how often, not how long.
         RATE_WORDS.has(before) ||
@@ -473,8 +477,10 @@ class SentenceReader extends Reading {
     const purpose = after === 'to' && (this.t[next + 2]?.pos === 'VERB' || toLength);
     if (framed || (COUNTED_BACK.has(after) && !dated) || (PERIOD_ENDS.has(after) && !purpose)) return undefined;
     const of = after === 'of' && !isTimeAt(this, next + 2) ? nounPhraseAt(this, next) : undefined;
-    // "the error budget is about 20 minutes": a length that "be" says of its subject is that subject's, as a count is.
-    const said = this.t[i - 1]?.pos === 'AUX' && this.t[i - 1]!.lemma === 'be' ? subjectBefore(this, i) : undefined;
+    // "the error budget is about 20 minutes": a length that "be" says of its subject is that subject's, as a count is;
+    // so is one after a label and its colon ("mean wait: 12 minutes", a table row's cell as `tableRow` writes it).
+    const be = this.t[i - 1]?.pos === 'AUX' && this.t[i - 1]!.lemma === 'be';
+    const said = be || /^\)?:$/.test(this.t[i - 1]?.text ?? '') ? subjectBefore(this, i) : undefined;
     return plainMatch(i, next + 1, {
       ...base,
       unit: 'count',

@@ -307,8 +307,15 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   if (verb && (r.lower(k) === 'and' || r.lower(k) === 'or')) return firstSubject(r, k);
   // "The project, worth $1.6bn, opened": "worth" and its sum, set off by a comma, still say what the noun is worth.
   if (!verb && r.lower(k) === ',' && r.lower(k + 1) === 'worth') k--;
-  const phrase = nounPhraseEnding(r, k + 1);
+  // "Mean time to recovery (MTTR) was 41 minutes": the abbreviation a subject defines in brackets before its verb is
+  // part of its name, which stands before it.
+  const defined = r.t[k]?.text === ')' && abbreviatedAt(r, k - 1) && r.t[k - 2]?.text === '(';
+  const phrase = nounPhraseEnding(r, defined ? k - 2 : k + 1);
   if (!phrase) return undefined;
+  if (defined) {
+    const named = measureText(r, phrase.first, k - 2);
+    return named && `${named} (${r.t[k - 1]!.text})`;
+  }
   // "Bus spending over the same period was about 10 times as much": a time between the subject and its verb says when;
   // the subject stands before it.
   let time = phrase.first - 1;
@@ -350,12 +357,32 @@ function labelBefore(r: Reading, i: number): string | undefined {
   const participle = r.t[end - 1]?.pos === 'VERB' && /(ed|en)$/.test(r.lower(end - 1));
   const noun = nounPhraseEnding(r, end);
   const phrase = noun ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
-  if (!phrase) return undefined;
-  const before = phrase.first - 1;
-  if (before >= 0 && !LABEL_OPENERS.has(r.t[before]!.text) && !isDash(r.t[before]!)) return undefined;
+  const opens = (k: number) => k < 0 || LABEL_OPENERS.has(r.t[k]!.text) || isDash(r.t[k]!);
+  if (!phrase || !opens(phrase.first - 1)) return uninflectedLabel(r, end);
   if (noun) return measureText(r, phrase.first, end);
   const narrowed = measureText(r, phrase.first, end - 1);
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
+}
+
+/**
+ * A label the tagger read a verb into, ending before `end`: "mean time to recovery", "average wait". A label has no
+ * clause, so a verb's uninflected form in it ("mean", "wait", "to repair") can only name a thing; an inflected one
+ * ("Residents said:") says who spoke, and is no label. The words back to what opens the label (`LABEL_OPENERS`, a dash
+ * or the sentence's start) are nouns, adjectives, their prepositions and such verbs, one of them a noun.
+ */
+function uninflectedLabel(r: Reading, end: number): string | undefined {
+  let first = end;
+  while (first > 0 && end - first < NOUN_PHRASE_MAX_TOKENS) {
+    const token = r.t[first - 1]!;
+    const base = token.pos === 'VERB' && token.lemma === token.lower;
+    if (!/^(NOUN|PROPN|ADJ|ADP|DET|PART)$/.test(token.pos) && !base) break;
+    first--;
+  }
+  const opener = r.t[first - 1];
+  if (first === end || (opener && !LABEL_OPENERS.has(opener.text) && !isDash(opener))) return undefined;
+  if (!r.t.slice(first, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return undefined;
+  if (!r.t.slice(first, end).some((t) => t.pos === 'VERB')) return undefined;
+  return measureText(r, first, end);
 }
 
 /**
@@ -540,8 +567,13 @@ function extendsPhrase(r: Reading, j: number, first: number, end: number): boole
       (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(r.t[j + 1]!.pos) && r.t[j - 1]?.pos === 'ADP'));
   // "waits of over 4 hours": a hedged number inside the phrase, not a figure's own hedge.
   const hedged = first === j + 1 && r.t[first]!.pos === 'NUM' && AMOUNT_HEDGES.some((h) => h.at(-1) === token.lower);
-  // "Waits of ...": wink reads a capitalised first word before a preposition as a verb; there it is a noun.
-  const opening = token.pos === 'VERB' && !j && first === 1 && NOUN_LINKS.has(r.lower(1));
+  // "Waits of ...": wink reads a capitalised first word before a preposition as a verb; there it is a noun. So is an
+  // uninflected one before a noun, in a phrase that a verb after it makes a subject ("Mean time to recovery was").
+  const opening =
+    token.pos === 'VERB' &&
+    !j &&
+    first === 1 &&
+    (NOUN_LINKS.has(r.lower(1)) || (token.lemma === token.lower && r.t[1]?.pos === 'NOUN'));
   // "inspectors report ferry crossings": a plural noun before another noun ends the phrase.
   const plural = token.pos === 'NOUN' && /[^su]s$/.test(token.lower) && first < end && r.t[j + 1]?.pos === 'NOUN';
   return (nounish || linking || participle || hedged || opening) && !plural;

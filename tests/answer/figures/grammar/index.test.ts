@@ -171,6 +171,21 @@ describe('figuresInSentence: lengths of time', () => {
     expect(figuresInSentence('The ferry has run for 40 years.')[0]!.measure).toBeUndefined();
   });
 
+  it('a length after a label and its colon measures the label, as a count there does', () => {
+    // "mean" and "wait" are read as verbs; in a label they name what it is.
+    expect(figuresInSentence('Workshop — mean wait for parts: 3 days; average refit: 40 days')).toMatchObject([
+      { text: '3 days', measure: 'mean wait for parts' },
+      { text: '40 days', measure: 'average refit' },
+    ]);
+  });
+
+  it('a length "be" says of a subject that defines its abbreviation measures both, and so does its baseline', () => {
+    expect(figuresInSentence('Mean refit duration (MRD) was 30 days, up from 24 days in 2023.')).toMatchObject([
+      { text: '30 days', measure: 'Mean refit duration (MRD)' },
+      { text: '24 days', measure: 'Mean refit duration (MRD)', when: 'in 2023' },
+    ]);
+  });
+
   it('the first end of a change of length is a length, as the second is, where "from" a date frames', () => {
     expect(texts('The crossing was cut from 40 minutes to 25 minutes.')).toEqual(['40 minutes', '25 minutes']);
     expect(texts('From 3 May to 5 May the ferry ran hourly, 2 hours later than planned.')).toEqual([]);

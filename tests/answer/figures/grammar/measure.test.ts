@@ -399,6 +399,7 @@ describe('a figure after a label and a colon', () => {
       ['Turnout: 64 percent; spoilt ballots: 212', '64 percent', 'Turnout'],
       ['Turnout: 64 percent; spoilt ballots: 212', '212', 'spoilt ballots'],
       ['Hill Farm — annual rent: £12,000', '£12,000', 'annual rent'],
+      ['Lock — mean wait for boats: 14 minutes; mean toll: £4', '£4', 'mean toll'],
     ]);
   });
 
@@ -406,7 +407,14 @@ describe('a figure after a label and a colon', () => {
     expectMeasures([
       ['He said: 40 people were rescued.', '40 people', 'people'],
       ['Two things stood out: 40 percent of voters stayed home.', '40 percent', 'voters'],
+      ['Residents said: 40 percent', '40 percent', undefined],
     ]);
+  });
+});
+
+describe('a subject that defines its abbreviation in brackets before its verb', () => {
+  it('measures the figure it is said of, with its abbreviation', () => {
+    expectMeasures([['Voter turnout (VT) was 64 percent.', '64 percent', 'Voter turnout (VT)']]);
   });
 });
 
