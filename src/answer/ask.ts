@@ -148,7 +148,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     .sort(byScore);
   const ranked = [...head, ...all.slice(head.length)];
   const top = ranked[0]!;
-  const { match, lacking, counted } = own.asked(top.c);
+  const { match, lacking, counted, role } = own.asked(top.c);
   if (floored(match, without === own ? match : without.asked(top.c).match) === 'none') return nothing;
   const page = ranked.slice(offset, offset + limit);
   // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage
@@ -160,6 +160,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     heldAs: match === 'partial' ? heldOnlyAs(dossier, query, top.hit.passage, top.hit.terms, gaps) : [],
     lacking,
     counted,
+    role,
     query: asShown(question),
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,

@@ -22,10 +22,15 @@ import type { Library } from './library.js';
  */
 export interface Asked {
   match: Match;
-  /** What the question asks for (a figure, a time, a count of `counted`) that the closest passages do not give. */
-  lacking?: 'figure' | 'time' | 'count';
+  /**
+   * What the question asks for (a figure, a time, a count of `counted`, the holder of `role`) that the closest passages
+   * do not give.
+   */
+  lacking?: 'figure' | 'time' | 'count' | 'holder';
   /** With `lacking` 'count': the question's words naming what it counts, as typed. */
   counted?: string[];
+  /** With `lacking` 'holder': the question's words naming the role it asks who holds, as typed. */
+  role?: string[];
 }
 
 /** A passage an answer reads, with the amounts the search read in it (`amountsIn`). */
@@ -45,6 +50,10 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   // Someone or somewhere is only preferred in the order (`givesAsked` in ask's ranking), never decided on: a "who" is
   // answered as often by a role or a group as by a name ("a member of staff is on duty"), a "where" by a common noun
   // ("in the lockers outside"), and on the seeds the rule refused none of ten near off-topic who / where questions.
+  // A question asking who holds a role ("who is the chief executive") is the exception: its answer is a name said
+  // beside the role, and a passage on the role that names no one there does not give it (`namesHolder`).
+  if (asks === 'person' && query.role && !closest.some((c) => namesHolder(dossier, query, c.passage)))
+    return { match: stepDown(decided), lacking: 'holder', role: query.role.map((w) => w.word) };
   const gives =
     !asks || asks === 'person' || asks === 'place' || closest.some((c) => givesAsked(dossier, query, c, asks));
   if (gives) return { match: pinned(dossier, query, closest) ? decided : stepDown(decided) };
@@ -133,26 +142,73 @@ const PLACE_BEFORE =
  * names: a name is what English writes with a capital, and "who" is answered by a person or a body alike.
  */
 function namesOther(dossier: Library, query: AnalysedQuery, passage: Passage, place: boolean): boolean {
+  return passage.sentences.some(({ text }) => namesIn(dossier, query, text, place).length > 0);
+}
+
+/**
+ * The names a sentence gives that the question does not hold (as `namesOther` reads them), each with where it starts;
+ * for `place`, only those after a word saying where. With `titled`, a run of capitals that holds the question's words
+ * gives the name after the last of them: "Chief Executive Ada Quint" names Ada Quint for "who is the chief executive".
+ */
+function namesIn(
+  dossier: Library,
+  query: AnalysedQuery,
+  text: string,
+  place: boolean,
+  titled = false,
+): { at: number; name: string }[] {
   const asked = new Set(query.words.flatMap((w) => w.terms));
   const { analyzer } = dossier.index;
   const { numberContext } = dossier.ranking.query;
-  return passage.sentences.some(({ text }) =>
-    [...text.matchAll(CAPITALISED_RUN)].some((m) => {
-      const before = text.slice(0, m.index);
-      const opening = !/\p{L}/u.test(before);
-      const name = opening ? m[0].replace(/^\S+\s*/, '') : m[0];
-      // "In Thornbury the bridge was built": the capitalised word opening the sentence may be the one saying where.
-      const where = opening ? before + m[0].slice(0, m[0].length - name.length) : before;
-      if (!name || saysWhen(name, numberContext) || (place && !PLACE_BEFORE.test(where))) return false;
-      return !analyzer.terms(name).some((t) => asked.has(t));
-    }),
-  );
+  return [...text.matchAll(CAPITALISED_RUN)].flatMap((m) => {
+    const before = text.slice(0, m.index);
+    const opening = !/\p{L}/u.test(before);
+    let name = opening ? m[0].replace(/^\S+\s*/, '') : m[0];
+    // "In Thornbury the bridge was built": the capitalised word opening the sentence may be the one saying where.
+    const where = opening ? before + m[0].slice(0, m[0].length - name.length) : before;
+    if (!name || saysWhen(name, numberContext) || (place && !PLACE_BEFORE.test(where))) return [];
+    const words = name.split(/\s+/);
+    const last = words.findLastIndex((word) => analyzer.terms(word).some((t) => asked.has(t)));
+    if (last >= 0 && !titled) return [];
+    name = words.slice(last + 1).join(' ');
+    return name ? [{ at: m.index + m[0].length - name.length, name }] : [];
+  });
+}
+
+/** How many words may stand between a role and the name of who holds it: "Ada Quint, the chief executive". */
+const HOLDER_GAP = 3;
+
+/**
+ * Whether a passage names who holds the role a question asks about (`AnalysedQuery.role`): a sentence holding each of
+ * the role's words (or a way the search says it) with a name the question does not hold (`namesIn`), written in words
+ * rather than initials ("TV" names no one), at most `HOLDER_GAP` words from one of them, as English writes a holder
+ * beside the role ("Chief Executive Ada Quint", "Ada Quint was appointed chief executive"). A passage on the role
+ * that names someone far from it, or no one, answers another question about the role.
+ */
+function namesHolder(dossier: Library, query: AnalysedQuery, passage: Passage): boolean {
+  const { analyzer } = dossier.index;
+  const role = query.role!.map((w) => new Set(w.terms));
+  return passage.sentences.some(({ text }) => {
+    const words = [...text.matchAll(WORD)].map((m) => ({ at: m.index, terms: analyzer.terms(m[0]) }));
+    const holds = (terms: Set<string>) => (i: number) => words[i]!.terms.some((t) => terms.has(t));
+    const at = words.map((_, i) => i).filter((i) => role.some((terms) => holds(terms)(i)));
+    if (!role.every((terms) => at.some(holds(terms)))) return false;
+    // Each name's first and last word, counted as the sentence's words are.
+    const spans = namesIn(dossier, query, text, false, true)
+      .filter(({ name }) => /\p{Ll}/u.test(name))
+      .flatMap(({ at: start, name }) => {
+        const inside = words.flatMap((w, i) => (w.at >= start && w.at < start + name.length ? [i] : []));
+        return inside.length ? [[inside[0]!, inside.at(-1)!] as const] : [];
+      });
+    return spans.some(([first, last]) => at.some((i) => (i < first ? first - i : i - last) - 1 <= HOLDER_GAP));
+  });
 }
 
 /** What the line over a partial answer says its closest passage does not give of what the question asks for. */
-export function lackingLine({ lacking, counted }: Omit<Asked, 'match'>): string | undefined {
+export function lackingLine({ lacking, counted, role }: Omit<Asked, 'match'>): string | undefined {
   // The counted words stand together in the question ("how many school buses"): quoted as one phrase.
   if (lacking === 'count') return `gives no count of “${counted!.join(' ')}”`;
+  if (lacking === 'holder') return `names no one as “${role!.join(' ')}”`;
   return lacking && { figure: 'gives no figure', time: 'does not say when' }[lacking];
 }
 

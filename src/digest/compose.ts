@@ -32,7 +32,10 @@ export const figureId = (passageId: string, offset: number): string => `${passag
  * A topic's figures, most relevant first, and how well they match it, by the `figures` answer's decision (`partial`:
  * no figure covers the topic well, `unmatched` naming the words their passage does not mention).
  */
-export interface TopicFigures extends Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'heldAs'> {
+export interface TopicFigures extends Pick<
+  AskAnswer,
+  'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'
+> {
   figures: KeyFigure[];
 }
 
@@ -97,7 +100,10 @@ export type DigestTuning = typeof DIGEST_DEFAULTS;
  * What a topic finds in the corpus, whichever channel follows it: its passages as `ask` answers it, by the same
  * decision (`match`: none when nothing in the corpus answers it, so no passage is quoted under it), and its figures.
  */
-interface TopicRanking extends Pick<AskAnswer, 'results' | 'match' | 'unmatched' | 'lacking' | 'counted' | 'heldAs'> {
+interface TopicRanking extends Pick<
+  AskAnswer,
+  'results' | 'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'
+> {
   figures: TopicFigures;
 }
 
@@ -148,13 +154,16 @@ function rankTopic(
   figures: FigureSource | undefined,
   tuning: DigestTuning,
 ): TopicRanking {
-  const { results, match, unmatched, lacking, counted, heldAs } = ask(dossier, topic, { limit: tuning.topicDepth });
+  const { results, match, unmatched, lacking, counted, role, heldAs } = ask(dossier, topic, {
+    limit: tuning.topicDepth,
+  });
   return {
     results,
     match,
     unmatched,
     lacking,
     counted,
+    role,
     heldAs,
     figures: figures?.forTopic(dossier, topic, tuning.figureDepth) ?? { figures: [], match: 'none', unmatched: [] },
   };
@@ -168,7 +177,7 @@ const plainLine = (line: string): ReplyBlock => ({ type: 'text', text: [{ text: 
  * (with what the closest does not give of what the topic asks for, `lackingLine`); none otherwise.
  */
 const partlyLine = (
-  answer: Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'heldAs'>,
+  answer: Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'>,
   asked: 'topic' | 'topics',
   shown: 'passages' | 'figures' = 'passages',
 ): ReplyBlock[] =>

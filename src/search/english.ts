@@ -218,6 +218,16 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
 ];
 
 /**
+ * A question asking who holds a role ("who is the chief executive", "who was Ada's deputy", "who's the head of …"):
+ * the words after it, to the first stop word, name the role. Not "who is in charge" or "who is on duty", whose next
+ * word is a preposition: they ask who does something, which a group or a role answers as well as a name.
+ */
+export const ROLE_ASKED: RegExp = new RegExp(
+  String.raw`${OPENING}who(?:\s+is|\s+was|['’]s)\s+(?:(?:the|an?)\s+|[\p{L}.]+['’]s\s+)?`,
+  'iu',
+);
+
+/**
  * The articles: a phrase may open with one and still name its noun ("the harbour" is a harbour), while a phrase that
  * opens with any other stop word, a preposition mostly, is an idiom ("under the weather", "on time", "at once").
  */

@@ -10,6 +10,7 @@ import {
   AMOUNT_NAMED,
   ANSWER_TYPES,
   COUNT_ASKED_OF,
+  ROLE_ASKED,
   CURRENCIES,
   RATE_WORDS,
   TIME_ASKED_AS,
@@ -130,6 +131,11 @@ export interface AnalysedQuery {
    * words naming the kind (`countedWords`): a count answers it only if the count is of them.
    */
   counted?: QueryWord[];
+  /**
+   * For a question asking who holds a role ("who is the chief executive of the water board?"), its words naming the
+   * role (`roleWords`): a passage answers it only by naming someone beside the role (`namesHolder`).
+   */
+  role?: QueryWord[];
   /**
    * The years the question pins its answer to ("ferry passengers in 2023", "school fees for fy2019") that no passage
    * names as a word: a passage on its subject that names none of them, nor a range of years holding one, gives no
@@ -579,6 +585,7 @@ export function analyseQuery(
     asks,
     quoted: quoted.length ? quoted : undefined,
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
+    role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     wantsFigure,
     wantsCount: AMOUNT_NAMED.count.test(text),
@@ -627,6 +634,23 @@ function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): Que
   }
   if (!after.length || NO_KIND.has(after[0]!)) return undefined;
   const named = words.filter((w) => after.includes(w.term) && w.known && !w.quantity);
+  return named.length ? named : undefined;
+}
+
+/**
+ * The words naming the role a question asks the holder of (`ROLE_ASKED`): those right after "who is the", to the first
+ * stop word or mark ("who is the county's chief planner, a new post": chief, planner), known to the corpus
+ * or not: a role the corpus never names has no holder it names.
+ */
+function roleWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord[] | undefined {
+  const at = ROLE_ASKED.exec(read);
+  if (!at) return undefined;
+  const after: string[] = [];
+  for (const w of analyzer.words(read.slice(at.index + at[0].length).split(/[,;:?!()]/)[0]!)) {
+    if (!w.term) break;
+    after.push(w.term);
+  }
+  const named = words.filter((w) => after.includes(w.term) && !w.quantity);
   return named.length ? named : undefined;
 }
 

@@ -441,6 +441,36 @@ describe('a question asking how many of a kind of thing', () => {
   });
 });
 
+describe('a question asking who holds a role', () => {
+  const museum = corpusForSuite({
+    'board.md': note(
+      'The board',
+      'The chief executive of the museum reports to the board on visitor numbers every spring, and speaks on TV ' +
+        'about the museum once a year.',
+    ),
+    'director.md': note('The director', 'Ada Quint was appointed director of the museum in 2021, after the move.'),
+    'trust.md': note('The trust', 'Head Curator Tom Reyes opened the trust’s new store at the harbour.'),
+  });
+
+  it('is answered only partly by a passage on the role that names no one beside it', () => {
+    const answer = ask(museum(), 'who is the chief executive of the museum?');
+    // Every word of the question is in the board's paragraph; "TV", in initials, names no holder.
+    expect(answer.match).toBe('partial');
+    expect(answer.lacking).toBe('holder');
+    const line = askReply(answer).blocks[0]!;
+    expect(line.type === 'text' && line.text.map((t) => t.text).join('')).toMatch(
+      /names no one as “chief executive”\.$/,
+    );
+  });
+
+  it('is answered confidently by a name said beside the role', () => {
+    expect(ask(museum(), 'who is the director of the museum?').match).toBe('confident');
+    expect(ask(museum(), "who's the museum's director").match).toBe('confident');
+    // A title written in capitals before the name, as one run of them.
+    expect(ask(museum(), 'who is the head curator of the trust').match).toBe('confident');
+  });
+});
+
 describe('a question pinning its answer to a year', () => {
   const library = corpusForSuite({
     'loans.md': note(
