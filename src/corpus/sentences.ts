@@ -35,5 +35,31 @@ export function splitSentences(text: string): Sentence[] {
       previous.text = text.slice(previous.start, ends[last]);
     else if (sentence) sentences.push({ text: sentence, start });
   }
-  return sentences;
+  return sentences.flatMap(splitAfterUnit);
+}
+
+/**
+ * wink reads a title's abbreviation ("Ms.", "Dr.") as going on to a name, so "The median was 95 ms. We shipped 212
+ * builds." is one sentence to it. Written in lower case after a number, the word is a unit, and a capital after its
+ * full stop starts the next sentence (the same rule as `tokenSentences`).
+ */
+function splitAfterUnit(sentence: Sentence): Sentence[] {
+  const parts: Sentence[] = [];
+  let from = 0;
+  for (const stop of sentence.text.matchAll(/(?<=\d\s+)(\S+)(?=\s+\p{Lu})/gu)) {
+    if (!isUnitStop(stop[1]!)) continue;
+    const cut = stop.index + stop[0].length;
+    parts.push({ text: sentence.text.slice(from, cut), start: sentence.start + from });
+    from = cut + /^\s*/u.exec(sentence.text.slice(cut))![0].length;
+  }
+  parts.push({ text: sentence.text.slice(from), start: sentence.start + from });
+  return parts;
+}
+
+/**
+ * Whether a word after a number, before a capital, is a unit ending its sentence (`splitAfterUnit`): a lower-case word
+ * with a full stop ("ms.", "d."). "vs." joins two things ("0.2 vs. R = 0.9") and is none.
+ */
+export function isUnitStop(word: string): boolean {
+  return /^\p{Ll}+\.$/u.test(word) && word !== 'vs.';
 }

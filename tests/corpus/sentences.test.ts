@@ -32,6 +32,17 @@ describe('splitSentences', () => {
     expect(texts('The kiln cooled slowly.3 It cracked.')).toEqual(['The kiln cooled slowly.', '3 It cracked.']);
   });
 
+  it('ends a sentence after a unit that wink reads as a title: a lower-case word after a number', () => {
+    const text = 'The kiln timer lags 40 ms. Ms. Holt reset it at 9 a.m. on Monday.';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'The kiln timer lags 40 ms.',
+      'Ms. Holt reset it at 9 a.m. on Monday.',
+    ]);
+    for (const s of sentences) expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
+    expect(texts('The old kiln fired at 900 vs. West kiln at 950.')).toHaveLength(1);
+  });
+
   it('gives offsets into the text as written, double spaces and no-break spaces included', () => {
     const text = 'First one.\u00a0 Second (e.g. this) one?  “Third,” she said.';
     const sentences = splitSentences(text);

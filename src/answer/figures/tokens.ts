@@ -1,4 +1,5 @@
 import type { ItemEntity } from 'wink-nlp';
+import { isUnitStop } from '../../corpus/sentences.js';
 import { tokenOffsets, wink } from '../../corpus/wink.js';
 
 /** One word, number or mark of a sentence, as wink-nlp reads it, placed in the text it came from. */
@@ -60,13 +61,33 @@ export function tokenSentences(text: string): Token[][] {
     const dot = all[first - 1];
     const dotted = dot?.text === '.' && !dot.spaced && /\d$/.test(all[first - 2]?.text ?? '') && !all[first]!.spaced;
     if (previous && dotted && all[first]!.type === 'number') previous[1] = last;
-    else mended.push([first, last]);
+    else mended.push(...afterUnits(all, first, last));
   }
   return mended.map(([first, last]) => {
     const tokens = all.slice(first, last + 1);
     const end = tokens.pop();
     return [...tokens.flatMap(splitNumberPair), ...(end ? splitFullStop(end).flatMap(splitNumberPair) : [])];
   });
+}
+
+/**
+ * The span `first` to `last` cut after each lower-case word that follows a number and keeps a full stop before a
+ * capital ("95 ms. We"): wink reads it as a title's abbreviation going on to a name ("Ms. Holt"), where after a number
+ * it is a unit ending its sentence (the same rule as `splitSentences`).
+ */
+function afterUnits(all: Token[], first: number, last: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let from = first;
+  for (let k = first + 1; k < last; k++) {
+    const unit = all[k]!;
+    const ends = isUnitStop(unit.text) && all[k - 1]!.type === 'number' && unit.spaced;
+    if (ends && all[k + 1]!.spaced && /^\p{Lu}/u.test(all[k + 1]!.text)) {
+      spans.push([from, k]);
+      from = k + 1;
+    }
+  }
+  spans.push([from, last]);
+  return spans;
 }
 
 /**

@@ -29,6 +29,14 @@ describe('tokenSentences', () => {
     expect(abbreviation!.at(-1)!.text).toBe('U.S.');
   });
 
+  it('ends a sentence after a unit wink reads as a title, a lower-case word after a number ("95 ms. We")', () => {
+    const sentences = tokenSentences('The kiln timer lags 40 ms. Ms. Holt reset it at 9 a.m. on Monday.');
+    expect(sentences.map((s) => s.map((t) => t.text).join(' '))).toEqual([
+      'The kiln timer lags 40 ms .',
+      'Ms. Holt reset it at 9 a.m. on Monday .',
+    ]);
+  });
+
   it('says which tokens stand apart, and gives each its part of speech, lower-case lemma and type', () => {
     const [sentence] = tokenSentences('The old kilns fired 12 bowls-worth.');
     expect(sentence!.map((t) => [t.text, t.spaced])).toEqual([
