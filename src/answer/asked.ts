@@ -23,10 +23,10 @@ import type { Library } from './library.js';
 export interface Asked {
   match: Match;
   /**
-   * What the question asks for (a figure, a time, a count of `counted`, the holder of `role`) that the closest passages
-   * do not give.
+   * What the question asks for (a figure, a sum of money, a time, a count of `counted`, the holder of `role`) that the
+   * closest passages do not give.
    */
-  lacking?: 'figure' | 'time' | 'count' | 'holder';
+  lacking?: 'figure' | 'sum' | 'time' | 'count' | 'holder';
   /** With `lacking` 'count': the question's words naming what it counts, as typed. */
   counted?: string[];
   /** With `lacking` 'holder': the question's words naming the role it asks who holds, as typed. */
@@ -59,7 +59,8 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   if (gives) return { match: pinned(dossier, query, closest) ? decided : stepDown(decided) };
   return {
     match: stepDown(decided),
-    lacking: asks === 'time' ? 'time' : query.counted ? 'count' : 'figure',
+    lacking:
+      asks === 'time' ? 'time' : query.counted ? 'count' : asks === 'amount' && asksMoney(query) ? 'sum' : 'figure',
     counted: query.counted?.map((w) => w.word),
   };
 }
@@ -102,9 +103,10 @@ const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
 /**
  * Whether a passage gives the kind of answer a question asks for: a time for "when", a figure of the kind asked for
  * "how many" or "what share" (a share answers no count, as "90 percent" says nothing of how many), any amount for "how
- * much" (`amounts`, what the search read in it). A question asking how many of a kind of thing (`counted`) is given a
- * count only of that thing: one whose words (its noun, "40 ferries") or measure name it, or, with no measure, whose
- * sentence does. "Two ferries" answers no "how many pupils does the island school have".
+ * much" (`amounts`, what the search read in it), or a sum of money when it names money (`asksMoney`). A question asking
+ * how many of a kind of thing (`counted`) is given a count only of that thing: one whose words (its noun, "40 ferries")
+ * or measure name it, or, with no measure, whose sentence does. "Two ferries" answers no "how many pupils does the
+ * island school have".
  */
 export function givesAsked(
   dossier: Library,
@@ -115,7 +117,7 @@ export function givesAsked(
   if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
   if (asks === 'person' || asks === 'place') return namesOther(dossier, query, passage, asks === 'place');
   const units = GIVES[asks];
-  if (!units) return amounts.figure;
+  if (!units) return asksMoney(query) ? amounts.money : amounts.figure;
   const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit));
   // A length that says when its clause happened ("in the first 10 months of 2022") counts only its unit ("how many
   // months"), nothing its sentence names.
@@ -124,6 +126,12 @@ export function givesAsked(
   const names = (text: string) => dossier.index.analyzer.terms(text).some((t) => counted.has(t));
   return figures.some((f) => names(f.text) || (!f.frames && names(f.measure ?? f.sentence.text)));
 }
+
+/**
+ * Whether a question asking how much names money ("how much does the annual pass cost?", "how much money …"): a sum
+ * answers it, not any amount ("2 passes a year", "version 4.3").
+ */
+const asksMoney = (query: AnalysedQuery) => query.words.some((w) => w.money || w.quantity === 'money');
 
 /**
  * A run of words each written with a capital ("Ada Quint", "Disability Advisory Service"), with an abbreviation in
@@ -209,7 +217,7 @@ export function lackingLine({ lacking, counted, role }: Omit<Asked, 'match'>): s
   // The counted words stand together in the question ("how many school buses"): quoted as one phrase.
   if (lacking === 'count') return `gives no count of “${counted!.join(' ')}”`;
   if (lacking === 'holder') return `names no one as “${role!.join(' ')}”`;
-  return lacking && { figure: 'gives no figure', time: 'does not say when' }[lacking];
+  return lacking && { figure: 'gives no figure', sum: 'gives no sum of money', time: 'does not say when' }[lacking];
 }
 
 /**

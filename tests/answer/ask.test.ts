@@ -637,6 +637,28 @@ describe('a question asking what something cost', () => {
     // A sum beside "bridge" makes the bridge's passage no surer an answer to the school's cost.
     expect(ask(harbour(), 'how much has the new school cost?').results).toEqual([]);
   });
+
+  it('is answered only partly by a passage giving amounts that are no sum of money', async () => {
+    const files = {
+      'ferry.md': note(
+        'Ferry',
+        'The new ferry cost the town less than it feared. It carries 300 passengers and 40 cars.',
+      ),
+    };
+    await withCorpus(
+      files,
+      (dossier) => {
+        const answer = ask(dossier, 'how much did the new ferry cost?');
+        expect(answer.match).toBe('partial');
+        expect(answer.lacking).toBe('sum');
+        const line = askReply(answer).blocks[0]!;
+        expect(line.type === 'text' && line.text.map((t) => t.text).join('')).toMatch(/gives no sum of money\.$/);
+        // Asked how much it carries, any amount answers.
+        expect(ask(dossier, 'how much does the new ferry carry?').match).toBe('confident');
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
 });
 
 describe('a question asking how big something is', () => {
