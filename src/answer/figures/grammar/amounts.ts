@@ -343,6 +343,9 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
     !!token && /^(NOUN|PROPN)$/.test(token.pos) && !TIME_NOUNS.has(token.lower);
   if (AGES.has(before?.lower ?? '') || (before?.lower === 'than' && /^(older|younger)$/.test(r.lower(k - 2))))
     return true;
+  // "below 99.0% but at least 95.0% — credit: 25%": a bound in a table row's first cell names the row's band, as
+  // "drivers under 25" names a class; the cells after it are the row's figures.
+  if (COMPARISONS.has(said) && inRowKey(r, i)) return true;
   if (!counted) return BOUNDS.has(said) && noun(before);
   // "Children under 5 travel free": after a class named in the plural, a bare number before a word that is no plural
   // bounds the class, and the word is its verb, read as a noun; a count of more than one counts a plural.
@@ -361,6 +364,16 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
   // "households with incomes under $30,000": a bound on what a class has.
   if (BOUNDS.has(said) && noun(before) && r.lower(k - 2) === 'with') return true;
   return COMPARISONS.has(said) && before?.lower === 'with' && noun(r.t[k - 2]) && /s$/.test(r.lower(k - 2));
+}
+
+/**
+ * Whether token `i` stands in the first cell of a table row as `tableRow` writes it ("below 95.0% — credit: 50%"):
+ * before the row's first spaced em dash, with no verb before that (a cell is no clause), and a label's colon after it.
+ */
+function inRowKey(r: Reading, i: number): boolean {
+  const dash = r.t.findIndex((t) => t.text === '—' && t.spaced);
+  if (dash <= i || r.t.slice(0, dash).some((t) => /^(VERB|AUX)$/.test(t.pos))) return false;
+  return r.t.slice(dash + 1).some((t) => /^\)?:$/.test(t.text));
 }
 
 export function isDefinite(r: Reading, i: number): boolean {

@@ -104,6 +104,13 @@ describe('figuresInSentence: bounds', () => {
     expect(texts('Members under 18 swim free, but the club has over 400 members.')).toEqual(['over 400 members']);
   });
 
+  it("a bound in a table row's first cell names the row's band; the cells after it are its figures", () => {
+    expect(texts('below 90% but at least 80% — pass rate bonus: 5%; fee refund: £40')).toEqual(['5%', '£40']);
+    expect(texts('over 65 — riders: 1,200')).toEqual(['1,200']);
+    // A band's figures outside a row's first cell are figures as before.
+    expect(texts('Growth stayed above 5 percent — a record, with 40 firms: the most yet.')).toContain('5 percent');
+  });
+
   it('"made up 12 percent" is a share, not a rise', () => {
     expect(only('Children aged 5 to 11 made up 12 percent of cases.')).toMatchObject({
       text: '12 percent',
