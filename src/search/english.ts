@@ -219,11 +219,12 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
 
 /**
  * A question asking who holds a role ("who is the chief executive", "who was Ada's deputy", "who's the head of …"):
- * the words after it, to the first stop word, name the role. Not "who is in charge" or "who is on duty", whose next
- * word is a preposition: they ask who does something, which a group or a role answers as well as a name.
+ * the words after its article or possessive, to the first stop word, name the role. Not "who is in charge", "who is on
+ * duty" or "who is eligible for the grant", with no article: they ask who does something or is so, which a group or a
+ * role answers as well as a name ("households with an income below …").
  */
 export const ROLE_ASKED: RegExp = new RegExp(
-  String.raw`${OPENING}who(?:\s+is|\s+was|['’]s)\s+(?:(?:the|an?)\s+|[\p{L}.]+['’]s\s+)?`,
+  String.raw`${OPENING}who(?:\s+is|\s+was|['’]s)\s+(?:(?:the|an?)\s+|[\p{L}.]+['’]s\s+)`,
   'iu',
 );
 

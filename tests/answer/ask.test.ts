@@ -450,6 +450,7 @@ describe('a question asking who holds a role', () => {
     ),
     'director.md': note('The director', 'Ada Quint was appointed director of the museum in 2021, after the move.'),
     'trust.md': note('The trust', 'Head Curator Tom Reyes opened the trust’s new store at the harbour.'),
+    'entry.md': note('Entry', 'Children under five and pupils on school visits are exempt from the fee.'),
   });
 
   it('is answered only partly by a passage on the role that names no one beside it', () => {
@@ -468,6 +469,10 @@ describe('a question asking who holds a role', () => {
     expect(ask(museum(), "who's the museum's director").match).toBe('confident');
     // A title written in capitals before the name, as one run of them.
     expect(ask(museum(), 'who is the head curator of the trust').match).toBe('confident');
+  });
+
+  it('reads no role in "who is" without an article: who is so is answered by a group as well as a name', () => {
+    expect(ask(museum(), 'who is exempt from the fee').match).toBe('confident');
   });
 });
 
