@@ -387,8 +387,12 @@ class SentenceReader extends Reading {
     base: Pick<Figure, 'hedge' | 'value'>,
     before: Match[],
   ): Match | undefined {
+    // "2 business days", "5 working days": a word that says which days or hours stands between a length's number and
+    // its unit, and is no noun it counts; a word of a time ("4.3 last year", "40 previous years") says when.
+    const kind = this.t[next];
+    const unit = !isDuration(this, next) && /^(NOUN|ADJ)$/.test(kind?.pos ?? '') && !kind!.entity ? next + 1 : next;
     // "1 hour 52 minutes": a length in two units is a figure from its first number, though "1 hour" alone is "an hour".
-    const length = isDuration(this, next) ? this.lengthTailAt(next, base.value) : undefined;
+    const length = isDuration(this, unit) ? this.lengthTailAt(unit, base.value) : undefined;
     // "by 2 hours 30 minutes": the smaller units of a length read as none are no length of their own.
     const unitBefore = this.lower(i - 1) === ',' || this.lower(i - 1) === 'and' ? i - 2 : i - 1;
     if (length && MINUTES_IN.has(this.lower(unitBefore)) && this.t[unitBefore - 1]?.type === 'number') return undefined;

@@ -165,6 +165,18 @@ describe('figuresInSentence: lengths of time', () => {
     expect(texts('It ran for 1 hour.')).toEqual([]);
   });
 
+  it('a word saying which days or hours stands inside a length, and is no noun it counts', () => {
+    expect(figuresInSentence('Kiln repairs — first visit: 3 business days')).toMatchObject([
+      { text: '3 business days', unit: 'count', value: 3, measure: 'first visit' },
+    ]);
+    expect(texts('Glazes take 4 working days to set; the 40 new kilns sold out last year.')).toEqual([
+      '4 working days',
+      '40 new kilns',
+    ]);
+    // "within" frames a time, as "within 14 days" does.
+    expect(texts('Orders ship within 5 working days.')).toEqual([]);
+  });
+
   it('a length before the date it happened on, or before what it took to do, says how long', () => {
     expect(texts('The kiln was down for 9 hours on 3 May 2024.')).toEqual(['9 hours']);
     expect(texts('Repairs took 2 days to finish.')).toEqual(['2 days']);
