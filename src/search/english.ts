@@ -229,6 +229,16 @@ export const ROLE_ASKED: RegExp = new RegExp(
 );
 
 /**
+ * A question asking who does something as a rule ("who runs the ferry service", "who sets the water company's
+ * targets"): "who", a verb in the present (ending in "s", not "is" or "was", which ask who someone is), then an article
+ * or a possessive opening its object. The verb says what the one asked for does.
+ */
+export const DOER_ASKED: RegExp = new RegExp(
+  String.raw`${OPENING}who\s+((?!(?:is|was)\s)[\p{L}-]+s)\s+(?:the|an?|[\p{L}.]+['’]s)\s`,
+  'iu',
+);
+
+/**
  * The articles: a phrase may open with one and still name its noun ("the harbour" is a harbour), while a phrase that
  * opens with any other stop word, a preposition mostly, is an idiom ("under the weather", "on time", "at once").
  */

@@ -10,6 +10,7 @@ import {
   AMOUNT_NAMED,
   ANSWER_TYPES,
   COUNT_ASKED_OF,
+  DOER_ASKED,
   ROLE_ASKED,
   CURRENCIES,
   RATE_WORDS,
@@ -136,6 +137,11 @@ export interface AnalysedQuery {
    * role (`roleWords`): a passage answers it only by naming someone beside the role (`namesHolder`).
    */
   role?: QueryWord[];
+  /**
+   * For a question asking who does something as a rule ("who runs the ferry service?"), its verb (`DOER_ASKED`): a
+   * passage that never says it is about the ferry service, not about who runs it.
+   */
+  doer?: QueryWord;
   /**
    * The years the question pins its answer to ("ferry passengers in 2023", "school fees for fy2019") that no passage
    * names as a word: a passage on its subject that names none of them, nor a range of years holding one, gives no
@@ -586,6 +592,7 @@ export function analyseQuery(
     quoted: quoted.length ? quoted : undefined,
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
+    doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     wantsFigure,
     wantsCount: AMOUNT_NAMED.count.test(text),
@@ -652,6 +659,13 @@ function roleWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryW
   }
   const named = words.filter((w) => after.includes(w.term) && !w.quantity);
   return named.length ? named : undefined;
+}
+
+/** The verb of a question asking who does something as a rule (`DOER_ASKED`), when it is a word of the question. */
+function doerWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord | undefined {
+  const verb = DOER_ASKED.exec(read)?.[1];
+  const term = verb && analyzer.processTerm(verb)?.[0];
+  return term ? words.find((w) => w.term === term) : undefined;
 }
 
 /** Whether two words (folded) are one, as written or inflected: "ferries" and "ferry", not "earn" and "earnings". */

@@ -476,6 +476,24 @@ describe('a question asking who holds a role', () => {
   });
 });
 
+describe('a question asking who does something as a rule', () => {
+  const harbour = corpusForSuite({
+    'ferry.md': note('Ferry', 'The ferry service sails four times a day between the harbour and the island.'),
+    'board.md': note('Harbour board', 'The harbour board runs the lighthouse on the point and keeps its lamp lit.'),
+  });
+
+  it('is answered one step less surely by passages that never say what the one asked for does', () => {
+    // Every other word is in the ferry's paragraph, which says nothing of who runs it.
+    const answer = ask(harbour(), 'who runs the ferry service between the harbour and the island');
+    expect(answer.match).toBe('partial');
+    expect(answer.unmatched).toEqual(['runs']);
+  });
+
+  it('is answered as before where a passage says it', () => {
+    expect(ask(harbour(), 'who runs the lighthouse on the point').match).toBe('confident');
+  });
+});
+
 describe('a question pinning its answer to a year', () => {
   const library = corpusForSuite({
     'loans.md': note(
