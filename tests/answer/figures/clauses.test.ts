@@ -68,3 +68,43 @@ describe('scoreClauses and heldBy', () => {
     expect(words(['honey'])).toEqual([]);
   });
 });
+
+describe('scoreClauses on a figure described apart', () => {
+  let orchard: Dossier;
+  let done: () => Promise<void>;
+  beforeAll(async () => {
+    ({ dossier: orchard, cleanup: done } = await openCorpus({
+      'orchard.md': note(
+        'Orchard Notes',
+        [
+          '## Autumn',
+          'After a strong apple harvest, the cider press fee was £40 a day. The apple harvest filled 300 crates.',
+          '## Apple harvest by year',
+          [
+            '| Year | Apple harvest (tonnes) | Target (tonnes) | Trees planted (trees) |',
+            '| --- | --- | --- | --- |',
+            '| 2024 | 52 | 50 | 40 |',
+          ].join('\n'),
+        ].join('\n\n'),
+      ),
+    }));
+  });
+  afterAll(() => done());
+
+  const scores = (text: string) => {
+    const { changeWeight } = orchard.ranking.figures;
+    const query = aboutWhat(analyseQuery(text, orchard.index, orchard.ranking.query), changeWeight);
+    const { clauses } = figureClauses(orchard, query, matchFor(orchard, query)!);
+    return new Map(scoreClauses(orchard, query, clauses).map((s) => [s.figure.text, s.figure]));
+  };
+
+  it('counts the sentence less for a figure whose own measure, apart from it, names something else', () => {
+    const scored = scores('apple harvest');
+    const [fee, crates, target, trees] = ['£40 a day', '300 crates', '50', '40'].map((t) => scored.get(t)!.score);
+    // "the cider press fee was £40" is a fee, in a sentence on the harvest; "300 crates" counts what it filled.
+    expect(fee).toBeLessThan(crates!);
+    // A cell in the unit of the harvest's column is another view of it; one in another unit is of something else.
+    expect(target).toBeCloseTo(crates!);
+    expect(trees).toBeLessThan(target!);
+  });
+});
