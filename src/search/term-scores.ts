@@ -48,8 +48,6 @@ export interface ShortResult {
 export interface TermScores {
   ids: number[];
   scores: number[];
-  /** Whether the passage of this short id holds the term, in any field. */
-  has(id: number): boolean;
 }
 
 export interface TermScoring {
@@ -108,7 +106,7 @@ export function best(scores: number[], limit: number): number[] {
   return heap.sort((a, b) => order(a, b) || a - b);
 }
 
-const NO_HITS: TermScores = { ids: [], scores: [], has: () => false };
+const NO_HITS: TermScores = { ids: [], scores: [] };
 
 /**
  * A number for each of MiniSearch's short ids (passages), for one pass over some postings, in two typed arrays as
@@ -218,14 +216,7 @@ export class TermScorer {
         } else scores[i]! += score;
       });
     }
-    return {
-      ids,
-      scores,
-      has: (id) => {
-        for (const frequencies of data.values()) if (frequencies.has(id)) return true;
-        return false;
-      },
-    };
+    return { ids, scores };
   }
 
   /**

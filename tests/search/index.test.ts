@@ -234,6 +234,7 @@ describe('search over a budget', () => {
         for (const hit of hits) {
           const held = dossier.index.termsOf(hit.passage, dossier.document(hit.passage.source)!.meta).any;
           expect(new Set(hit.terms)).toEqual(new Set(every.filter((t) => held.has(t))));
+          expect(hit.terms.slice(0, hit.matched.length)).toEqual(hit.matched);
         }
       }
     }

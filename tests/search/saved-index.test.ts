@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
 import { createLogger } from '../../src/log.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
-import { postedIds, Strings } from '../../src/search/saved-index.js';
+import { holdersOf, postedIds, Strings } from '../../src/search/saved-index.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, tempCorpus, tempCorpusAndCache } from '../support/corpus.js';
 
@@ -136,6 +136,20 @@ describe('postedIds', () => {
     const json = Buffer.from(JSON.stringify({ 0: { 3: 1, 12: 2, 40123: 1 }, 2: { 12: 1, 7: 3 } }));
     expect([...postedIds(json)]).toEqual([3, 12, 40123, 7, 12]);
     expect([...postedIds(Buffer.from('{}'))]).toEqual([]);
+  });
+});
+
+describe('holdersOf', () => {
+  it('tells which passages a term holds, whether its ids are kept as bits or sorted, repeated ids and all', () => {
+    const size = 1000;
+    // 40 ids of 1000 passages are kept as bits (32 × 40 > 1000), 20 sorted; a passage in two fields is there twice.
+    for (const count of [40, 20]) {
+      const ids = Uint32Array.from({ length: count }, (_, i) => (i * 397 + 11) % size);
+      const held = new Set([...ids, ids[0]!]);
+      const holds = holdersOf(Uint32Array.from([...ids, ids[0]!]), size);
+      for (let id = 0; id < size; id++) expect(holds(id)).toBe(held.has(id));
+    }
+    expect(holdersOf(new Uint32Array(0), size)(0)).toBe(false);
   });
 });
 
