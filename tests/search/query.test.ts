@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   amountsIn,
   analyseQuery,
@@ -70,6 +70,23 @@ describe('amountsIn', () => {
       expect(amountsIn(`It cost ${money}.`, numberContext), money).toMatchObject({ figure: true, money: true });
     expect(amountsIn('It weighed 5 kg.', numberContext)).toMatchObject({ figure: true, money: false });
     expect(amountsIn('It cost dollars.', numberContext)).toMatchObject({ figure: false, money: false });
+  });
+
+  it('reads the text for what it is asked of, once, and not before', () => {
+    const matchAll = vi.spyOn(String.prototype, 'matchAll');
+    const test = vi.spyOn(RegExp.prototype, 'test');
+    try {
+      const said = amountsIn('The ferry carried 400 passengers for $5 each in 2019.', numberContext);
+      expect([matchAll.mock.calls.length, test.mock.calls.length]).toEqual([0, 0]);
+      expect([said.figure, said.money]).toEqual([true, true]);
+      const reads = [matchAll.mock.calls.length, test.mock.calls.length];
+      expect(reads.every((n) => n > 0)).toBe(true);
+      expect([said.figure, said.money]).toEqual([true, true]);
+      expect([matchAll.mock.calls.length, test.mock.calls.length]).toEqual(reads);
+    } finally {
+      matchAll.mockRestore();
+      test.mockRestore();
+    }
   });
 
   it('tells which kinds of time a text says, for a question asking what year, month, date or time', () => {
