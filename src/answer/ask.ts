@@ -75,13 +75,14 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const bare = query.withoutLexicon;
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text, dossier.ranking.query.numberContext);
+    const terms = new Set(hit.terms);
     // The decision rests on what the passage surely says; the order also on the rare senses its context picks.
     return {
       hit,
       amounts,
-      sure: coverage(query, hit.terms, amounts),
-      cover: coverage(query, hit.terms, amounts, true),
-      bare: bare ? coverage(bare, hit.terms, amounts) : 0,
+      sure: coverage(query, terms, amounts),
+      cover: coverage(query, terms, amounts, true),
+      bare: bare ? coverage(bare, terms, amounts) : 0,
     };
   });
   type Covered = (typeof covered)[number];

@@ -11,6 +11,8 @@ import {
   stepDown,
   withoutLinks,
   withYears,
+  missing,
+  type AnalysedQuery,
 } from '../../src/search/query.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
@@ -61,6 +63,32 @@ describe('coverage', () => {
       expect(coverage(query, others, amountsIn('They earn $20 billion.', numberContext))).toBe(1);
       expect(amountsIn('some 30 billion pesos', numberContext).money).toBe(true);
     });
+  });
+
+  it('credits part of an alternative by its share, a rare sense and a word of money only beside another word', () => {
+    const word = (term: string, weight: number, more: object = {}) => ({
+      word: term,
+      term,
+      weight,
+      known: true,
+      ...more,
+    });
+    const query = {
+      words: [
+        word('ferri', 2, { alternatives: [{ terms: ['boat', 'vessel'], weight: 0.8, via: 'wordnet' }] }),
+        word('harbour', 1, { alternatives: [{ terms: ['port'], weight: 0.9, via: 'rare', gated: true }] }),
+        word('fare', 1, { alternatives: [], priced: true }),
+      ],
+    } as unknown as AnalysedQuery;
+    const sum = { figure: true, money: true };
+    // Half of "boat vessel": 0.8 / 2 of the ferry's weight of 2, of 4 in all.
+    expect(coverage(query, ['boat', 'port'], sum)).toBe(0.2);
+    expect(missing(query, ['boat', 'port'], sum).map((w) => w.term)).toEqual(['harbour', 'fare']);
+    // Ordering passages, the rare sense and the sum count beside the ferry's half.
+    expect(coverage(query, ['boat', 'port'], sum, true)).toBe((0.8 + 0.9 + 1) / 4);
+    expect(coverage(query, ['boat', 'port'], { figure: false, money: false }, true)).toBe((0.8 + 0.9) / 4);
+    expect(coverage(query, ['port'], sum, true)).toBe(0);
+    expect(coverage(query, new Set(['ferri']), sum, true)).toBe(0.75);
   });
 });
 
