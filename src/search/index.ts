@@ -85,6 +85,9 @@ export class PassageIndex {
   private readonly rows = new ShortIdMap();
   private readonly sums = new ShortIdMap();
   private grid = new Float64Array(0);
+  /** The passages one alternative reaches and the sum of its terms' scores in each, in the order first reached. */
+  private reached = new Int32Array(0);
+  private totals = new Float64Array(0);
   /** Whether the index as opened is saved (loaded from the saved copy, or built and saved): the next start reads it. */
   saved: boolean;
 
@@ -471,23 +474,25 @@ export class PassageIndex {
       if (own) for (let j = 0; j < own.ids.length; j++) raise(own.ids[j]!, i, own.scores[j]!);
       for (const alt of word.alternatives) {
         sums.clear();
-        const summed: number[] = [];
-        const total: number[] = [];
+        let reached = 0;
         for (const term of alt.terms) {
           const hits = byTerm.get(term);
           if (!hits) continue;
+          this.reserve(reached + hits.ids.length);
+          const { reached: passages, totals } = this;
           for (let j = 0; j < hits.ids.length; j++) {
             const id = hits.ids[j]!;
             const at = sums.get(id);
             if (at < 0) {
-              sums.set(id, summed.length);
-              summed.push(id);
-              total.push(hits.scores[j]!);
-            } else total[at]! += hits.scores[j]!;
+              sums.set(id, reached);
+              passages[reached] = id;
+              totals[reached++] = hits.scores[j]!;
+            } else totals[at]! += hits.scores[j]!;
           }
         }
         const column = alt.gated ? words + i : i;
-        for (let j = 0; j < summed.length; j++) raise(summed[j]!, column, (alt.weight * total[j]!) / alt.terms.length);
+        for (let j = 0; j < reached; j++)
+          raise(this.reached[j]!, column, (alt.weight * this.totals[j]!) / alt.terms.length);
       }
     });
     const scores = ids.map((_, row) => {
@@ -532,6 +537,21 @@ export class PassageIndex {
       const terms = skipped.length ? [...matched[i]!, ...skipped.filter((_, k) => holders[k]!(id))] : matched[i]!;
       return { id: this.scorer.id(id), score: scores[row]!, terms, matched: matched[i]! };
     });
+  }
+
+  /**
+   * Room in `reached` and `totals` for `size` passages, what they hold kept: arrays kept from question to question,
+   * where two new lists for each alternative of each word were a tenth of a search's garbage.
+   */
+  private reserve(size: number): void {
+    if (size <= this.reached.length) return;
+    const length = Math.max(size, 2 * this.reached.length, 1024);
+    const reached = new Int32Array(length);
+    const totals = new Float64Array(length);
+    reached.set(this.reached);
+    totals.set(this.totals);
+    this.reached = reached;
+    this.totals = totals;
   }
 
   /** Typos are forgiven in long enough words only (`fuzzyMinLength`): short words are too easily something else. */

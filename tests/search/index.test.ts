@@ -203,6 +203,28 @@ describe('term counts', () => {
   });
 });
 
+describe('an alternative of several terms', () => {
+  it("scores a passage by its terms' summed scores over their number, however many passages it reaches", async () => {
+    // 3,000 passages, each holding "boat", "vessel" or both: more than the room the search first makes for them.
+    const kinds = ['boat and vessel', 'boat', 'vessel'];
+    const text = Array.from({ length: 3000 }, (_, i) => `A ${kinds[i % 3]} numbered ${i}.`).join('\n\n');
+    const { built, loaded } = await builtAndLoaded({ 'boats.md': note('Harbour', text) });
+    const each = { limit: 5000, budget: Number.MAX_SAFE_INTEGER };
+    for (const dossier of [built, loaded]) {
+      const alone = (term: string) =>
+        new Map(dossier.search({ words: [{ term, alternatives: [] }] }, each).map((h) => [h.id, h.score]));
+      const [boat, vessel] = [alone('boat'), alone('vessel')];
+      const both = { terms: ['boat', 'vessel'], weight: 0.5 };
+      const hits = dossier.search({ words: [{ term: 'ship', alternatives: [both] }] }, each);
+      expect(hits.length).toBe(3000);
+      for (const hit of hits) {
+        const total = boat.has(hit.id) ? boat.get(hit.id)! + (vessel.get(hit.id) ?? 0) : vessel.get(hit.id)!;
+        expect(hit.score).toBe((0.5 * total) / 2);
+      }
+    }
+  });
+});
+
 describe('search over a budget', () => {
   it('leaves the commonest words out of the lookup but still reports which hits hold them', async () => {
     const { dir } = await setup({
