@@ -262,12 +262,6 @@ export interface RankingOptions {
      */
     following: number;
     /**
-     * How much the sentence counts for a figure described apart from its number ("monthly fee: $19", "the volume
-     * charge is £1.92") by a measure naming none of the topic: the description says what the figure is of, and it is
-     * something else than what the topic names, though the sentence names that too.
-     */
-    describedOther: number;
-    /**
      * Score factor for a figure whose sentence does not hold the number the topic names ("in 2019", "fy22", "last 12
      * months") when another figure's does: it is about another time.
      */
@@ -407,9 +401,6 @@ export const DEFAULT_RANKING: RankingOptions = {
     sentenceWeight: 0.7,
     // Measured figures after a sentence on the topic were mostly about something else in the tuning topics.
     following: 0,
-    // Measured figures described apart by something else, in sentences on the topic, were mostly beside it in the
-    // tuning topics and the fixtures (0.3 and 0 listed the same).
-    describedOther: 0.3,
     wordedCount: 0.5,
     measureOverlap: 0.5,
     estimateSpread: 1.5,

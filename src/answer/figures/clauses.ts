@@ -138,28 +138,6 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
   return clauses;
 }
 
-/**
- * Whether a figure's measure stands apart from its number ("the volume charge is £1.92", "typical yearly bill: £480"):
- * a description of the quantity, not the noun the number counts ("9,800 megalitres", "6 workers") or the whole it is a
- * part of ("72.9 percent of respondents", "25,000 of its troops"), which is often a unit or a kind of thing a sentence
- * on the topic counts, the sentence saying the rest.
- */
-function describedApart({ text, measure, sentence, end }: PassageFigure): boolean {
-  const head = measure?.split(/\s+/)[0]?.toLowerCase();
-  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  const after = words(sentence.text.slice(end)).filter(Boolean).slice(0, 4);
-  return !!head && !words(text).includes(head) && !after.includes(head);
-}
-
-/** The unit a table cell's label gives in brackets ("target (Ml/d): 80"), as `tableRow` writes a column's header. */
-function cellUnit({ sentence, start }: PassageFigure): string | undefined {
-  return sentence.text
-    .slice(0, start)
-    .match(/\(([^()]+)\)\s*:\s*$/)?.[1]
-    ?.trim()
-    .toLowerCase();
-}
-
 /** Whether a figure is a sum of money. */
 const isSum = (f: PassageFigure): boolean => MONEY_UNITS.has(f.unit);
 
@@ -168,7 +146,7 @@ const isSum = (f: PassageFigure): boolean => MONEY_UNITS.has(f.unit);
  * and by how much its measure names (`measureWeight`).
  */
 export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Clause[]): Scored[] {
-  const { sentenceWeight, measureWeight, wordedCount, describedOther } = dossier.ranking.figures;
+  const { sentenceWeight, measureWeight, wordedCount } = dossier.ranking.figures;
   const found: Scored[] = [];
   // A topic's word said mostly of money that the corpus never writes ("price per cubic metre" over "The volume charge
   // is £1.92 per cubic metre") names the kind of figure it asks for, as "how many" asks a count: a sum of money gives
@@ -176,35 +154,13 @@ export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Cl
   const priced = (w: QueryWord) => w.money && !w.known && !w.quantity;
   query = { ...query, words: query.words.map((w) => (priced(w) ? { ...w, quantity: 'money' as const } : w)) };
   const subject = subjectOf(query);
-  const analyzer = dossier.index.analyzer;
   const numbers = { ...query, words: query.words.filter((w) => /\d/.test(w.term)) };
-  // The units of the table cells whose measure names the topic, by sentence (`cellUnit`).
-  const topicUnits = new Map<Sentence, Set<string>>();
-  for (const { figure, measure } of clauses) {
-    const unit = cellUnit(figure);
-    if (!unit || !coverage(query, measure, { figure: true, money: isSum(figure) })) continue;
-    const units = topicUnits.get(figure.sentence) ?? new Set();
-    topicUnits.set(figure.sentence, units.add(unit));
-  }
   for (const { figure, hit, terms, whole, factor, measure } of clauses) {
     const amounts = { figure: true, money: MONEY_UNITS.has(figure.unit) };
-    const said = factor * coverage(query, terms, amounts);
-    // A figure whose measure names the topic is about it; one whose measure names something else is less so.
-    const named = figure.measure ? coverage(query, measure, amounts) : said;
-    // A figure described apart by a measure naming none of the topic is of something else, its sentence naming what
-    // the topic is about beside it (naming only its time, the measure may be the subject in other words), unless its
-    // own words do ("34,500 killed" on "killings", under "a record for homicides"), or it is a cell of a table row in
-    // the unit of a cell that names the topic ("leakage (Ml/d): 83.9; target (Ml/d): 80"): another view of the same
-    // quantity, as a target or a forecast is.
-    // A heading alone naming the topic is weighed as before (`clausesIn`): it says what the figures under it are.
-    const apart =
-      named === 0 &&
-      describedApart(figure) &&
-      coverage(subject, analyzer.terms(figure.sentence.text)) > 0 &&
-      !coverage(query, analyzer.terms(figure.text), amounts) &&
-      !topicUnits.get(figure.sentence)?.has(cellUnit(figure)!);
-    const own = apart ? describedOther * said : said;
+    const own = factor * coverage(query, terms, amounts);
     const cover = sentenceWeight * own + (1 - sentenceWeight) * coverage(query, whole, amounts);
+    // A figure whose measure names the topic is about it; one whose measure names something else is less so.
+    const named = figure.measure ? coverage(query, measure, amounts) : own;
     // A share in words ("nearly half") is as exact as one in digits.
     const worded = !/\d/.test(figure.text) && figure.unit !== 'ratio';
     const score = cover * (1 - measureWeight + measureWeight * named) * (worded ? wordedCount : 1);
