@@ -1,3 +1,4 @@
+import { NAME_WORD } from '../corpus/text.js';
 import type { Passage } from '../corpus/types.js';
 import type { AnswerType } from '../search/english.js';
 import {
@@ -142,7 +143,7 @@ const asksMoney = (query: AnalysedQuery) => query.words.some((w) => w.money || w
  * A run of words each written with a capital ("Ada Quint", "Disability Advisory Service"), with an abbreviation in
  * brackets right after it ("(DAS)") as its own.
  */
-const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}’'.-]+(?:\s+\p{Lu}[\p{L}\p{M}’'.-]+)*(?:\s+\(\p{Lu}+\))?/gu;
+const CAPITALISED_RUN = new RegExp(String.raw`${NAME_WORD}(?:\s+${NAME_WORD})*(?:\s+\(\p{Lu}+\))?`, 'gu');
 /** The word before a name that says it is where something is or happens ("in Leeds", "at the Old Mill"). */
 const PLACE_BEFORE =
   /\b(?:in|at|near|from|to|into|inside|outside|across|throughout|around|within|beside)\s+(?:the\s+)?$/i;

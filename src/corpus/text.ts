@@ -13,6 +13,13 @@ export function withoutAccents(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/**
+ * A word of a name, written with a capital: "Ada", "O'Neill", "Jean-Luc", "St.", and "José" with its accent as a mark
+ * of its own (text as some systems save it). A pattern's source, for the names search reads an alias from ("Maria
+ * Ortiz, or MO": `aliasesIn`) and the answer reads a name from ("who heads it": `namesIn`), one rule for both.
+ */
+export const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}’'.-]+`;
+
 // Chat's mentions. Each adapter reads its own platform's markup first (Slack's `slackToPlain`), but the core is
 // also asked where none does (the command line, a Discord option), and two layers read what was typed without them:
 // search, for the words it looks for (`withoutLinks`), and the answer, for the question its reply shows back

@@ -1,3 +1,4 @@
+import { NAME_WORD } from '../corpus/text.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 
 /**
@@ -32,7 +33,7 @@ export function aliasesIn(
 const PARENTHESIS = /(?<=\S\s?)\(([^()]{2,120})\)/gu;
 /** "Name Name, or ACRONYM" and "Name Name, known as ACRONYM". */
 const NAMED_AS = new RegExp(
-  String.raw`(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,5}),?\s+(?:or|(?:also\s+)?known\s+as|` +
+  String.raw`(${NAME_WORD}(?:\s+${NAME_WORD}){1,5}),?\s+(?:or|(?:also\s+)?known\s+as|` +
     String.raw`a\.?k\.?a\.?)\s+(\p{Lu}[\p{Lu}\d]{1,9})\b`,
   'gu',
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asShown, escapeRegExp, withoutAccents, withoutMentions } from '../../src/corpus/text.js';
+import { NAME_WORD, asShown, escapeRegExp, withoutAccents, withoutMentions } from '../../src/corpus/text.js';
 
 describe('escapeRegExp', () => {
   it('makes every character a pattern gives meaning to match only itself', () => {
@@ -31,5 +31,18 @@ describe('withoutMentions and asShown', () => {
 
   it('keep what only looks like a mention: an address, a comparison', () => {
     expect(asShown('email ann@here.org if fees < 5')).toBe('email ann@here.org if fees < 5');
+  });
+});
+
+describe('NAME_WORD', () => {
+  const word = new RegExp(`^${NAME_WORD}$`, 'u');
+
+  it('is a word written with a capital, apostrophes, hyphens, dots and accent marks inside', () => {
+    for (const name of ['Ada', "O'Neill", 'O’Neill', 'Jean-Luc', 'St.', 'U.S.', 'José', 'Jose\u0301', 'Ñu\u0303no'])
+      expect(word.test(name), name).toBe(true);
+  });
+
+  it('is no word in lower case, a single letter, a number or two words', () => {
+    for (const text of ['ada', 'A', '4B', 'Ada Quint', 'Ada,']) expect(word.test(text), text).toBe(false);
   });
 });

@@ -12,6 +12,11 @@ describe('aliasesIn', () => {
     expect(aliasesIn('The JTB (Joint Transport Board) met.')).toEqual([['Joint Transport Board', 'JTB']]);
   });
 
+  it('reads a name whose accent is saved as a mark of its own, as the answer reads names (NAME_WORD)', () => {
+    const decomposed = 'The curator, Jose\u0301 Nu\u0301n\u0303ez, known as JN, retired.';
+    expect(aliasesIn(decomposed)).toEqual([['Jose\u0301 Nu\u0301n\u0303ez', 'JN']]);
+  });
+
   it('finds a name given a short form with "or" and "known as"', () => {
     expect(aliasesIn('The mayor, Maria Elena Ortiz Vidal, or MEOV, spoke.')).toEqual([
       ['Maria Elena Ortiz Vidal', 'MEOV'],
