@@ -272,27 +272,30 @@ export function isAuxiliary(words: readonly string[], i: number): boolean {
   return after !== undefined && !AFTER_A_NOUN.has(after) && !(before !== undefined && BEFORE_A_NOUN.has(before));
 }
 
+/**
+ * The units of a length of time, singular and plural, each in minutes (a year of 365.25 days, a month its twelfth): the
+ * one table of them. Its minutes read a length in two units as one ("6 hours 20 minutes", the figure grammar).
+ */
+export const MINUTES_IN: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ['year', 'years', 525_960],
+      ['month', 'months', 43_830],
+      ['week', 'weeks', 10_080],
+      ['day', 'days', 1_440],
+      ['hour', 'hours', 60],
+      ['minute', 'minutes', 1],
+      ['decade', 'decades', 5_259_600],
+      ['century', 'centuries', 52_596_000],
+      ['quarter', 'quarters', 131_490],
+    ] as const
+  ).flatMap(([one, many, minutes]) => [
+    [one, minutes],
+    [many, minutes],
+  ]),
+);
 /** The units of a length of time, and of a rate's period ("every 15 minutes", "$5 a year"). */
-export const TIME_UNITS: ReadonlySet<string> = new Set([
-  'year',
-  'years',
-  'month',
-  'months',
-  'week',
-  'weeks',
-  'day',
-  'days',
-  'hour',
-  'hours',
-  'minute',
-  'minutes',
-  'decade',
-  'decades',
-  'century',
-  'centuries',
-  'quarter',
-  'quarters',
-]);
+export const TIME_UNITS: ReadonlySet<string> = new Set(MINUTES_IN.keys());
 /** How chat shortens a unit of time ("15 yrs", "6 mos", "3 wks", "2 hrs"), as `ABBREVIATIONS` expands them. */
 export const TIME_UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set(
   Object.keys(ABBREVIATIONS).filter((short) => ABBREVIATIONS[short]!.some((long) => TIME_UNITS.has(long))),

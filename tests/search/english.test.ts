@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_NAMED, ANSWER_TYPES, COUNT_ASKED_OF, otherSpellings, withoutPrefix } from '../../src/search/english.js';
+import {
+  AMOUNT_NAMED,
+  ANSWER_TYPES,
+  COUNT_ASKED_OF,
+  MINUTES_IN,
+  TIME_UNITS,
+  otherSpellings,
+  withoutPrefix,
+} from '../../src/search/english.js';
 
 describe('otherSpellings', () => {
   it.each([
@@ -110,5 +118,24 @@ describe('a question asking how many of something', () => {
     ['storms raise the number of ferries cancelled', false],
   ] as const)('%s: %s', (question, asked) => {
     expect(COUNT_ASKED_OF.test(question)).toBe(asked);
+  });
+});
+
+describe('MINUTES_IN', () => {
+  it('is the one table of the units of time: TIME_UNITS are its words, singular and plural alike', () => {
+    expect([...TIME_UNITS]).toEqual([...MINUTES_IN.keys()]);
+    expect(MINUTES_IN.get('decades')).toBe(MINUTES_IN.get('decade'));
+    expect(MINUTES_IN.get('centuries')).toBe(MINUTES_IN.get('century'));
+  });
+
+  it('sizes each unit in minutes, from the smallest to the largest', () => {
+    const order = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'decade', 'century'];
+    expect(order.every((unit) => TIME_UNITS.has(unit))).toBe(true);
+    const sizes = order.map((unit) => MINUTES_IN.get(unit)!);
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+    expect(MINUTES_IN.get('day')).toBe(24 * 60);
+    expect(MINUTES_IN.get('year')).toBe(365.25 * 24 * 60);
+    expect(MINUTES_IN.get('decade')).toBe(10 * MINUTES_IN.get('year')!);
+    expect(MINUTES_IN.get('century')).toBe(100 * MINUTES_IN.get('year')!);
   });
 });

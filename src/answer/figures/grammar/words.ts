@@ -8,7 +8,7 @@ import type { Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
 // The search reads rates and lengths of time by the same words.
-export { RATE_WORDS, TIME_UNITS } from '../../../search/english.js';
+export { MINUTES_IN, RATE_WORDS, TIME_UNITS } from '../../../search/english.js';
 
 /** Word lists of the figure grammar. Grammar, not topic: nothing here names a subject of the corpus. */
 
@@ -80,21 +80,6 @@ export const MEASUREMENT_UNITS = new Set(
  */
 export const MEASURED_VERBS = new Set(
   'carry hold weigh measure contain use consume produce generate store supply emit pump haul handle treat'.split(' '),
-);
-/** Each unit of a length of time in minutes, to read a length in two units as one ("6 hours 20 minutes"). */
-export const MINUTES_IN = new Map(
-  Object.entries({
-    minute: 1,
-    hour: 60,
-    day: 1440,
-    week: 10_080,
-    month: 43_830,
-    quarter: 131_490,
-    year: 525_960,
-  }).flatMap(([unit, minutes]) => [
-    [unit, minutes],
-    [`${unit}s`, minutes],
-  ]),
 );
 /** Nouns that name a stretch of time: "the same period" says when, not what a figure measures. */
 export const TIME_NOUNS = new Set([

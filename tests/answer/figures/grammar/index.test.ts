@@ -163,6 +163,10 @@ describe('figuresInSentence: lengths of time', () => {
       '$4',
     ]);
     expect(texts('It ran for 1 hour.')).toEqual([]);
+    // Decades and centuries are units of the one table of time too (`MINUTES_IN`), read as the others are.
+    expect(figuresInSentence('The strike lasted 2 decades and 4 years.')).toMatchObject([
+      { text: '2 decades and 4 years', value: 2.4, unit: 'count' },
+    ]);
   });
 
   it('a word saying which days or hours stands inside a length, and is no noun it counts', () => {
