@@ -9,7 +9,7 @@ import { tokenOffsets, wink } from './wink.js';
  */
 function isFalseBreak(before: string, after: string, glued: boolean): boolean {
   return (
-    (glued && /\d\.$/.test(before) && /^\d/.test(after)) ||
+    (glued && joinsDigits(before, after)) ||
     /^\p{Ll}/u.test(after) ||
     (/\b\p{Lu}\.$/u.test(before) && /^\p{Lu}\.(?:\s|$)/u.test(after))
   );
@@ -62,4 +62,13 @@ function splitAfterUnit(sentence: Sentence): Sentence[] {
  */
 export function isUnitStop(word: string): boolean {
   return /^\p{Ll}+\.$/u.test(word) && word !== 'vs.';
+}
+
+/**
+ * Whether the full stop ending `before` stands between two digits, the one ending it and the one opening `after`: a
+ * version's dot ("v4." | "2.0 shipped"), which ends no sentence. The callers say that nothing stands between the two
+ * (`isFalseBreak` on strings, `tokenSentences` on tokens).
+ */
+export function joinsDigits(before: string, after: string): boolean {
+  return /\d\.$/.test(before) && /^\d/.test(after);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/corpus/sentences.js';
+import { joinsDigits, splitSentences } from '../../src/corpus/sentences.js';
 
 const texts = (text: string) => splitSentences(text).map((s) => s.text);
 
@@ -52,5 +52,19 @@ describe('splitSentences', () => {
 
   it('returns one sentence for a fragment without final punctuation', () => {
     expect(splitSentences('Lamps and wiring')).toEqual([{ text: 'Lamps and wiring', start: 0 }]);
+  });
+});
+
+describe('joinsDigits', () => {
+  it('is a full stop between two digits, the one rule of both splitters (splitSentences, tokenSentences)', () => {
+    expect(joinsDigits('The kiln firmware v2.', '3.1 shipped')).toBe(true);
+    expect(joinsDigits('4.', '2')).toBe(true);
+  });
+
+  it('is no full stop after a word or before one, and no other mark', () => {
+    expect(joinsDigits('The kiln cooled slowly.', '3 It cracked.')).toBe(false);
+    expect(joinsDigits('It fired 40 pots in 2024.', 'May was quiet.')).toBe(false);
+    expect(joinsDigits('It cost 4!', '2 broke.')).toBe(false);
+    expect(joinsDigits('4', '2')).toBe(false);
   });
 });

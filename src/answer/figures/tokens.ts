@@ -1,5 +1,5 @@
 import type { ItemEntity } from 'wink-nlp';
-import { isUnitStop } from '../../corpus/sentences.js';
+import { isUnitStop, joinsDigits } from '../../corpus/sentences.js';
 import { tokenOffsets, wink } from '../../corpus/wink.js';
 
 /** One word, number or mark of a sentence, as wink-nlp reads it, placed in the text it came from. */
@@ -54,13 +54,16 @@ export function tokenSentences(text: string): Token[][] {
     entity: entityOf[i],
   }));
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  // wink ends a sentence at each dot of a version ("v4.2.0"): a dot joining two digits ends none (`splitSentences`).
+  // wink ends a sentence at each dot of a version ("v4.2.0"): a dot joining two digits ends none (`joinsDigits`).
   const mended: [number, number][] = [];
   for (const [first, last] of spans) {
     const previous = mended.at(-1);
     const dot = all[first - 1];
-    const dotted = dot?.text === '.' && !dot.spaced && /\d$/.test(all[first - 2]?.text ?? '') && !all[first]!.spaced;
-    if (previous && dotted && all[first]!.type === 'number') previous[1] = last;
+    // And a number token after the dot, as this splitter has always asked: wink cuts "H3.3K27M" at its dot, which
+    // `splitSentences` mends and this leaves, so that no figure read changes.
+    const next = all[first]!;
+    const glued = dot?.text === '.' && !dot.spaced && !next.spaced && next.type === 'number';
+    if (previous && glued && joinsDigits(`${all[first - 2]?.text ?? ''}.`, next.text)) previous[1] = last;
     else mended.push(...afterUnits(all, first, last));
   }
   return mended.map(([first, last]) => {
