@@ -337,6 +337,9 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
  */
 const LABEL_OPENERS = new Set([';', '—', '|', '(', ',']);
 
+/** Whether token `k` may stand before a label opening its clause (`LABEL_OPENERS`, a dash), or is before the start. */
+const opensLabel = (r: Reading, k: number): boolean => k < 0 || LABEL_OPENERS.has(r.t[k]!.text) || isDash(r.t[k]!);
+
 /**
  * The label a figure follows after a colon, when the label is a noun phrase opening its clause: "Turnout: 64 percent",
  * "seats: 40; annual budget: £12,000", a table row's cells as `tableRow` writes them ("leakage (tonnes): 83.9"; a
@@ -357,8 +360,7 @@ function labelBefore(r: Reading, i: number): string | undefined {
   const participle = r.t[end - 1]?.pos === 'VERB' && /(ed|en)$/.test(r.lower(end - 1));
   const noun = nounPhraseEnding(r, end);
   const phrase = noun ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
-  const opens = (k: number) => k < 0 || LABEL_OPENERS.has(r.t[k]!.text) || isDash(r.t[k]!);
-  if (!phrase || !opens(phrase.first - 1)) return uninflectedLabel(r, end);
+  if (!phrase || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end);
   if (noun) return measureText(r, phrase.first, end);
   const narrowed = measureText(r, phrase.first, end - 1);
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
@@ -378,8 +380,7 @@ function uninflectedLabel(r: Reading, end: number): string | undefined {
     if (!/^(NOUN|PROPN|ADJ|ADP|DET|PART)$/.test(token.pos) && !base) break;
     first--;
   }
-  const opener = r.t[first - 1];
-  if (first === end || (opener && !LABEL_OPENERS.has(opener.text) && !isDash(opener))) return undefined;
+  if (first === end || !opensLabel(r, first - 1)) return undefined;
   if (!r.t.slice(first, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return undefined;
   if (!r.t.slice(first, end).some((t) => t.pos === 'VERB')) return undefined;
   return measureText(r, first, end);
