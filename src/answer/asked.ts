@@ -156,22 +156,26 @@ const PLACE_BEFORE =
  * names: a name is what English writes with a capital, and "who" is answered by a person or a body alike.
  */
 function namesOther(dossier: Library, query: AnalysedQuery, passage: Passage, place: boolean): boolean {
-  return passage.sentences.some(({ text }) => namesIn(dossier, query, text, place).length > 0);
+  const asked = askedTerms(query);
+  return passage.sentences.some(({ text }) => namesIn(dossier, asked, text, place).length > 0);
 }
 
+/** The terms of a question's words, each way the search says them: a name holding one is no name it lacks. */
+const askedTerms = (query: AnalysedQuery): ReadonlySet<string> => new Set(query.words.flatMap((w) => w.terms));
+
 /**
- * The names a sentence gives that the question does not hold (as `namesOther` reads them), each with where it starts;
- * for `place`, only those after a word saying where. With `titled`, a run of capitals that holds the question's words
- * gives the name after the last of them: "Chief Executive Ada Quint" names Ada Quint for "who is the chief executive".
+ * The names a sentence gives that the question does not hold (no term of `asked`, `askedTerms`), as `namesOther` reads
+ * them, each with where it starts; for `place`, only those after a word saying where. With `titled`, a run of capitals
+ * that holds the question's words gives the name after the last of them: "Chief Executive Ada Quint" names Ada Quint
+ * for "who is the chief executive".
  */
 function namesIn(
   dossier: Library,
-  query: AnalysedQuery,
+  asked: ReadonlySet<string>,
   text: string,
   place: boolean,
   titled = false,
 ): { at: number; name: string }[] {
-  const asked = new Set(query.words.flatMap((w) => w.terms));
   const { analyzer } = dossier.index;
   const { numberContext } = dossier.ranking.query;
   return [...text.matchAll(CAPITALISED_RUN)].flatMap((m) => {
@@ -208,13 +212,14 @@ const HOLDER_GAP = 3;
 function namesHolder(dossier: Library, query: AnalysedQuery, passage: Passage): boolean {
   const { analyzer } = dossier.index;
   const role = query.role!.map((w) => new Set(w.terms));
+  const asked = askedTerms(query);
   return passage.sentences.some(({ text }) => {
     const words = [...text.matchAll(WORD)].map((m) => ({ at: m.index, terms: analyzer.terms(m[0]) }));
     const holds = (terms: Set<string>) => (i: number) => words[i]!.terms.some((t) => terms.has(t));
     const at = words.map((_, i) => i).filter((i) => role.some((terms) => holds(terms)(i)));
     if (!role.every((terms) => at.some(holds(terms)))) return false;
     // Each name's first and last word, counted as the sentence's words are.
-    const spans = namesIn(dossier, query, text, false, true)
+    const spans = namesIn(dossier, asked, text, false, true)
       .filter(({ name }) => /\p{Ll}/u.test(name))
       .flatMap(({ at: start, name }) => {
         const inside = words.flatMap((w, i) => (w.at >= start && w.at < start + name.length ? [i] : []));
