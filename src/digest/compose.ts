@@ -28,14 +28,14 @@ export interface KeyFigure {
  */
 export const figureId = (passageId: string, offset: number): string => `${passageId}:figure:${offset}`;
 
+/** What an answer says of how well it matches, which the partial line reads (`partlyLine`): one list for its uses. */
+type HowMatched = Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'>;
+
 /**
  * A topic's figures, most relevant first, and how well they match it, by the `figures` answer's decision (`partial`:
  * no figure covers the topic well, `unmatched` naming the words their passage does not mention).
  */
-export interface TopicFigures extends Pick<
-  AskAnswer,
-  'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'
-> {
+export interface TopicFigures extends HowMatched {
   figures: KeyFigure[];
 }
 
@@ -100,10 +100,7 @@ export type DigestTuning = typeof DIGEST_DEFAULTS;
  * What a topic finds in the corpus, whichever channel follows it: its passages as `ask` answers it, by the same
  * decision (`match`: none when nothing in the corpus answers it, so no passage is quoted under it), and its figures.
  */
-interface TopicRanking extends Pick<
-  AskAnswer,
-  'results' | 'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'
-> {
+interface TopicRanking extends HowMatched, Pick<AskAnswer, 'results'> {
   figures: TopicFigures;
 }
 
@@ -177,7 +174,7 @@ const plainLine = (line: string): ReplyBlock => ({ type: 'text', text: [{ text: 
  * (with what the closest does not give of what the topic asks for, `lackingLine`); none otherwise.
  */
 const partlyLine = (
-  answer: Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'>,
+  answer: HowMatched,
   asked: 'topic' | 'topics',
   shown: 'passages' | 'figures' = 'passages',
 ): ReplyBlock[] =>
