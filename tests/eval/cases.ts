@@ -1,6 +1,7 @@
-// The held-out validation sets (validation.yaml, validation-b.yaml, validation-c.yaml) and their expansion into
-// ../shared/eval/score.mjs's case format. A set names seed paragraphs by sha1 prefix and word ranges, never by their
-// text: the seeds are others' writing. Expansion reads the seeds at run time and rebuilds the same cases every time.
+// The held-out validation sets (validation.yaml, validation-b.yaml, validation-c.yaml, validation-d.yaml) and their
+// expansion into ../shared/eval/score.mjs's case format. A set names seed paragraphs by sha1 prefix and word ranges,
+// never by their text: the seeds are others' writing. Expansion reads the seeds at run time and rebuilds the same
+// cases every time.
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 /**
  * The held-out sets by name. validation-b was written afresh from the seeds alone after validation's questions
  * leaked into a tuning set, so that one set nobody has fitted the engine to is left to report. validation-c was written
- * the same way later, after both had been measured through dozens of engine changes kept only when neither fell.
+ * the same way later, after both had been measured through dozens of engine changes kept only when neither fell;
+ * validation-d the same way again, as an estimate of unseen questions no engine change had yet been measured against.
  */
 export const VALIDATION_SETS = {
   validation: resolve(here, 'validation.yaml'),
   'validation-b': resolve(here, 'validation-b.yaml'),
   'validation-c': resolve(here, 'validation-c.yaml'),
+  'validation-d': resolve(here, 'validation-d.yaml'),
 } as const;
 export type ValidationSetName = keyof typeof VALIDATION_SETS;
 export const VALIDATION_FILE = VALIDATION_SETS.validation;

@@ -1,9 +1,9 @@
 // `npm run eval`: scores the dev set (../shared/eval/dev.json, tuned on) and then the held-out sets validation
-// (validation.yaml), validation-b (validation-b.yaml) and validation-c (validation-c.yaml), never tuned on, with
-// ../shared/eval/score.mjs, and prints one line for each.
+// (validation.yaml), validation-b (validation-b.yaml), validation-c (validation-c.yaml) and validation-d
+// (validation-d.yaml), never tuned on, with ../shared/eval/score.mjs, and prints one line for each.
 //
-//   npm run eval [-- --kind ask|offtopic|cite|figures] [--set dev|validation|validation-b|validation-c] [--verbose]
-//                [--cli "npx dossier"]
+//   npm run eval [-- --kind ask|offtopic|cite|figures] [--set dev|validation|validation-b|validation-c|validation-d]
+//                [--verbose] [--cli "npx dossier"]
 //
 // A held-out set is expanded into score.mjs's case format in a temporary file, removed afterwards.
 import { execFile } from 'node:child_process';

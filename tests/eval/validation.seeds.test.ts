@@ -17,13 +17,15 @@ import {
 } from './cases.js';
 
 /**
- * What each held-out set must hold: validation what issue 12 asks for; validation-b and validation-c what their briefs
- * ask for, with about ten questions (at least ten for validation-c) on each of the five articles.
+ * What each held-out set must hold: validation what issue 12 asks for; validation-b, validation-c and validation-d
+ * what their briefs ask for, with about ten questions (at least ten for validation-c and -d) on each of the five
+ * articles.
  */
 const HOLDS: Record<ValidationSetName, { ask: number; perArticle: number; figures: number; cite: number }> = {
   validation: { ask: 60, perArticle: 1, figures: 15, cite: 15 },
   'validation-b': { ask: 50, perArticle: 8, figures: 10, cite: 12 },
   'validation-c': { ask: 60, perArticle: 10, figures: 15, cite: 12 },
+  'validation-d': { ask: 50, perArticle: 10, figures: 15, cite: 12 },
 };
 const SETS = Object.entries(VALIDATION_SETS) as [ValidationSetName, string][];
 /** The tuning set's references are checked against the seeds as the held-out sets' are. */
