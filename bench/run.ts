@@ -1,6 +1,6 @@
 // `npm run bench`: Dossier's speed and memory at 1×, 100× and 1000× the seed corpus, on corpora whose vocabulary
 // grows as real text's does, beside plain search libraries set up for English; and every engine's answer quality
-// on the dev, validation, validation-b, validation-c and SciFact questions. Prints Markdown tables and writes
+// on the dev questions, the four held-out sets and SciFact's claims. Prints Markdown tables and writes
 // bench/results.json. See README "Benchmarks".
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -154,6 +154,7 @@ interface QualityRow {
   validation: Quality;
   validationB: Quality;
   validationC: Quality;
+  validationD: Quality;
   scifact: Quality;
 }
 
@@ -409,12 +410,13 @@ async function measureLibrary(library: Library, passages: PeerPassage[]): Promis
  * the same files.
  */
 async function measureQuality(): Promise<QualityRow[]> {
-  log('quality: dev, validation, validation-b, validation-c and SciFact');
+  log('quality: dev, validation, validation-b, validation-c, validation-d and SciFact');
   const sets = {
     dev: devAsk,
     validation: await validationQuestions(seedsDir, 'validation'),
     validationB: await validationQuestions(seedsDir, 'validation-b'),
     validationC: await validationQuestions(seedsDir, 'validation-c'),
+    validationD: await validationQuestions(seedsDir, 'validation-d'),
   };
   const claims = sciFactClaims(sciFactDir);
   const row = async (
@@ -427,6 +429,7 @@ async function measureQuality(): Promise<QualityRow[]> {
     validation: await scoreSeedQuestions(sets.validation, onSeeds),
     validationB: await scoreSeedQuestions(sets.validationB, onSeeds),
     validationC: await scoreSeedQuestions(sets.validationC, onSeeds),
+    validationD: await scoreSeedQuestions(sets.validationD, onSeeds),
     scifact: await scoreClaims(claims, onSciFact),
   });
   // WordNet as the command line and the bot open the engine: the table measures Dossier as it answers.
@@ -550,17 +553,17 @@ function markdown(): string {
     lines.push(
       '',
       `Answer quality, recall@3 / MRR@10 / questions given no result (dev: ${n.dev.questions} answerable questions; ` +
-        `validation: ${n.validation.questions}, validation-b: ${n.validationB.questions} and validation-c: ` +
-        `${n.validationC.questions}, held out; ` +
+        `validation: ${n.validation.questions}, validation-b: ${n.validationB.questions}, validation-c: ` +
+        `${n.validationC.questions} and validation-d: ${n.validationD.questions}, held out; ` +
         `SciFact: ${n.scifact.questions} claims over ${int(sciFactDocuments)} abstracts). "${RANKING_ONLY_ROW}" is ` +
         "Dossier's ranking without its decision to answer, to show what declining costs; Dossier's row is the product:",
       '',
-      '| engine | dev | validation | validation-b | validation-c | SciFact |',
-      '|---|---|---|---|---|---|',
+      '| engine | dev | validation | validation-b | validation-c | validation-d | SciFact |',
+      '|---|---|---|---|---|---|---|',
       ...quality.map(
         (row) =>
           `| ${row.engine} | ${qe(row.dev)} | ${qe(row.validation)} | ${qe(row.validationB)} | ` +
-          `${qe(row.validationC)} | ${qe(row.scifact)} |`,
+          `${qe(row.validationC)} | ${qe(row.validationD)} | ${qe(row.scifact)} |`,
       ),
     );
   }
