@@ -12,6 +12,7 @@ import {
   floored,
   unmentioned,
   namesCode,
+  namesRarely,
   quotes,
 } from '../search/query.js';
 import type { AnalysedQuery, Match } from '../search/query.js';
@@ -86,10 +87,13 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     };
   });
   type Covered = (typeof covered)[number];
-  // A passage naming a code of the question, or a phrase it quotes, shares its subject, though it may not be the one
-  // covering most of it.
+  // A passage naming a code of the question, a rare name of it beside another of its words, or a phrase it quotes,
+  // shares its subject, though it may not be the one covering most of it.
   const named = covered.some(
-    (c) => namesCode(query, c.hit.terms) || quotes(query, c.hit.terms, c.hit.passage.text, dossier.index.analyzer),
+    (c) =>
+      namesCode(query, c.hit.terms) ||
+      namesRarely(query, c.hit.terms) ||
+      quotes(query, c.hit.terms, c.hit.passage.text, dossier.index.analyzer),
   );
   // Whether the passages answer at all is decided before they are ranked; whether they give what the question asks
   // for, once they are (a question asking when or how many is then answered one step less surely if not): on `read`,

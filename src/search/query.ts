@@ -92,6 +92,13 @@ export interface QueryWord {
    */
   code?: boolean;
   /**
+   * A proper name the dictionary knows (a place, a people, a person: "Gabonese", "Ohio"), whatever its case as typed,
+   * that at least one and at most `query.nameMaxPassages` passages hold: specific content of one passage, which that
+   * passage shares with the question when it also holds another of its words (`namesRarely`). Not a month's or a
+   * weekday's name, which the dictionary also gives as a proper noun.
+   */
+  rareName?: boolean;
+  /**
    * Typed right after the question's word before it, and held by exactly the passages holding that one: the two words
    * of one name ("buenos aires"), which a passage holding them shares as one thing, not two (`evidence`).
    */
@@ -586,6 +593,7 @@ export function analyseQuery(
       priced: (wantsFigure && money) || undefined,
       money: money || undefined,
       code: (word.length >= options.codeMinLength && CODE.test(word) && index.knows(term)) || undefined,
+      rareName: (kind === 'name' && !calendar(word) && own > 0 && own <= options.nameMaxPassages) || undefined,
     };
   });
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once. An
@@ -631,6 +639,12 @@ const CLASSIFIERS = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types'])
  * mayor's") and the closing one not before a letter or digit ("'15 to '17" quotes nothing).
  */
 const QUOTED = /(?<![\p{L}\d])['"“‘]([^'"“”‘’\n]{3,80}?)['"”’](?![\p{L}\d])/gu;
+
+/**
+ * A month's or a weekday's name ("October", "Saturday"): a proper noun to the dictionary, but a time that recurs in any
+ * corpus, not a subject one passage has to itself, however few passages name it.
+ */
+const calendar = (word: string) => isMonth(word) || TIME_WORDS.has(word.toLowerCase());
 
 /**
  * A word of letters and digits: a code ("CD40", "G20", "4x4"), when long enough (`query.codeMinLength`). The analyser
@@ -896,6 +910,25 @@ export function unsaidYears(
 export function namesCode(query: AnalysedQuery, matched: Iterable<string>): boolean {
   const held = new Set(matched);
   return query.words.some((w) => w.code && held.has(w.term));
+}
+
+/**
+ * Whether a passage matching `matched` holds a rare name of the question (`QueryWord.rareName`) and, as typed, another
+ * of its words that is not part of the same name (`withPrevious`): a proper name the dictionary knows that only the
+ * rarest passages hold is specific content, which chance rarely puts in a passage, and beside another word of the
+ * question it shows the passage is about what the question asks, however little of a long question it covers. A long
+ * question on the children of a people one passage studies is about that passage, though every other word it names
+ * is the corpus's own or none of it. Alone, the name may be a passing mention ("an American passport"): not enough.
+ */
+export function namesRarely(query: AnalysedQuery, matched: Iterable<string>): boolean {
+  const held = new Set(matched);
+  const { words } = query;
+  // The word after `i`, or before it, that makes one name with it (`withPrevious`).
+  const sameName = (i: number, j: number) =>
+    (j === i + 1 && words[j]!.withPrevious) || (j === i - 1 && words[i]!.withPrevious);
+  return words.some(
+    (w, i) => w.rareName && held.has(w.term) && words.some((o, j) => j !== i && !sameName(i, j) && held.has(o.term)),
+  );
 }
 
 /**

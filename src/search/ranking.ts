@@ -137,6 +137,14 @@ export interface RankingOptions {
      */
     codeMinLength: number;
     /**
+     * The most passages that may hold a proper name the dictionary knows for a passage holding it beside another word
+     * of the question to answer that question at least partly (`QueryWord.rareName`, `namesRarely`): a name only one
+     * passage holds is that passage's own subject, which chance rarely puts beside the question's other words; a name
+     * several passages hold (the country a corpus reports on) is the corpus's wider subject, which its near off-topic
+     * questions name too.
+     */
+    nameMaxPassages: number;
+    /**
      * How much of a passage's text around a number, in characters, `amountsIn` reads for the words that tell a year or
      * a day from an amount: up to three words before it, and the word after it past a day's ordinal ending ("15th
      * May"). `saysWhen` reads as much.
@@ -361,6 +369,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     compoundMinPart: 3,
     clipped: { minLength: 4, more: 2 },
     codeMinLength: 3,
+    nameMaxPassages: 1,
     numberContext: { before: 40, after: 24 },
   },
   answer: { minCoverage: 0.35, minEvidence: 1.6, confidentCoverage: 0.6 },

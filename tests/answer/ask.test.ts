@@ -198,6 +198,39 @@ describe('a phrase the question quotes', () => {
   });
 });
 
+describe('a rare name the question shares with a passage', () => {
+  const stables = corpusForSuite(
+    {
+      'herd.md': note(
+        'The herd',
+        'The riding school keeps twelve Icelandic horses, bred for their calm temper with young riders.\n\n' +
+          'Farriers visit the yard every six weeks.',
+      ),
+      'lessons.md': note('Lessons', 'Group lessons run on weekday evenings; private lessons cost forty pounds.'),
+      'arena.md': note('Arena', 'The indoor arena was resurfaced in the spring and its floodlights replaced.'),
+      'tack.md': note('Tack room', 'Saddles and bridles are cleaned on Sundays by volunteers from the pony club.'),
+      'trips.md': note('Trips', 'Older riders may join the yearly trek; Welsh hill farms host the riders overnight.'),
+    },
+    { wordnet: WORDNET_DIR },
+  );
+  // Most of its words are none of the corpus's, so no passage covers enough of it for either threshold.
+  const long = (people: string, also = 'horses') =>
+    `are ${people} breeds prone to laminitis or sweet itch when ${also} graze lush spring meadows for weeks`;
+
+  // Fails without namesRarely: the herd's passage covers under a fifth of the question, with too little evidence.
+  it('answers partly a long question when the one passage holding its name holds another of its words', () => {
+    const answer = ask(stables(), long('icelandic'));
+    expect(answer.match).toBe('partial');
+    expect(answer.results[0]!.passage.source).toBe('herd.md');
+  });
+
+  it('still refuses it when the name stands alone in its passage, or the corpus lacks it', () => {
+    // "Welsh" is held by one passage, but none of the question's other words beside it ("ponies" is another's).
+    expect(ask(stables(), long('welsh', 'ponies')).match).toBe('none');
+    expect(ask(stables(), long('norwegian')).match).toBe('none');
+  });
+});
+
 describe('the line over a partial answer', () => {
   const ferry = corpusForSuite({
     'ferry.md': note(

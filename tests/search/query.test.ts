@@ -7,6 +7,7 @@ import {
   evidence,
   mentionsYear,
   namesCode,
+  namesRarely,
   saysWhen,
   stepDown,
   withoutLinks,
@@ -760,6 +761,32 @@ describe('namesCode', () => {
         expect(namesCode(query, dossier.index.analyzer.terms('Route X12'))).toBe(true);
         expect(namesCode(query, dossier.index.analyzer.terms('route 40 mg 1990 depot'))).toBe(false);
       },
+    );
+  });
+});
+
+describe('namesRarely', () => {
+  it('is a name the dictionary knows that one passage holds, beside another word of the question', async () => {
+    await withCorpus(
+      {
+        'a.md': note(
+          'Stables',
+          'The school keeps Icelandic horses, bought in October.\n\nWelsh ponies pull the cart.\n\n' +
+            'Welsh cobs carry the older riders.',
+        ),
+      },
+      (dossier) => {
+        // "Welsh" is in two passages, "October" a month (a proper noun to WordNet), "horses" a common word.
+        const query = analysed(dossier, 'icelandic welsh october horses cart');
+        expect(query.words.filter((w) => w.rareName).map((w) => w.word)).toEqual(['icelandic']);
+        const terms = (text: string) => dossier.index.analyzer.terms(text);
+        expect(namesRarely(query, terms('Icelandic horses'))).toBe(true);
+        expect(namesRarely(query, terms('Icelandic'))).toBe(false);
+        expect(namesRarely(query, terms('Welsh ponies pull the cart'))).toBe(false);
+        // Typed together and held only together, the two words are one name (`withPrevious`): no other word.
+        expect(namesRarely(analysed(dossier, 'icelandic horses cart'), terms('Icelandic horses'))).toBe(false);
+      },
+      { wordnet: WORDNET_DIR },
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   evidence,
   floored,
   namesCode,
+  namesRarely,
   quotes,
   type Amounts,
   type AnalysedQuery,
@@ -61,9 +62,13 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const passages = withContinuations(dossier, query, searched, direct, bestDirect?.cover ?? 0);
   // A topic is a short noun phrase, not a question: its figures answer on less of it (`figures.minCoverage`).
   const rule = { ...dossier.ranking.answer, minCoverage };
-  // A passage naming a code of the topic ("G20 tariffs") or a phrase it quotes shares its subject, as for ask.
+  // A passage naming a code of the topic ("G20 tariffs"), a rare name of it beside another of its words, or a phrase
+  // it quotes shares its subject, as for ask.
   const named = searched.some(
-    ({ hit }) => namesCode(query, hit.terms) || quotes(query, hit.terms, hit.passage.text, dossier.index.analyzer),
+    ({ hit }) =>
+      namesCode(query, hit.terms) ||
+      namesRarely(query, hit.terms) ||
+      quotes(query, hit.terms, hit.passage.text, dossier.index.analyzer),
   );
   // The decision on `read`, by each passage's coverage of it (`cover`).
   const judge = (read: AnalysedQuery, cover: (p: Searched) => number) => {

@@ -3,6 +3,7 @@ import { matchFor } from '../../../src/answer/figures/decide.js';
 import { aboutWhat } from '../../../src/answer/figures/topic.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
 import { analyseQuery } from '../../../src/search/query.js';
+import { WORDNET_DIR } from '../../../src/search/wordnet.js';
 import { note, openCorpus, withCorpus } from '../../support/corpus.js';
 import { ORCHARD } from './fixtures.js';
 
@@ -56,5 +57,33 @@ describe('matchFor', () => {
       expect(topic('X12')?.closest.hit.passage.source).toBe('routes.md');
       expect(topic('Q47')).toBeUndefined();
     });
+  });
+
+  // Fails without namesRarely: the herd's passage covers too little of the topic for either threshold.
+  it('answers partly a topic whose rare name a passage with figures holds beside another of its words', async () => {
+    const stables = {
+      'herd.md': note('Herd', 'The riding school keeps 12 Icelandic horses, bred for their calm temper.'),
+      'trips.md': note('Trips', 'Older riders may join the yearly trek; 3 Welsh hill farms host the riders overnight.'),
+      'tack.md': note('Tack', 'Volunteers clean 40 saddles on Sundays.'),
+    };
+    await withCorpus(
+      stables,
+      (own) => {
+        const topic = (people: string) => {
+          const query = analyseQuery(
+            `laminitis in ${people} breeds among horses on lush meadows`,
+            own.index,
+            own.ranking.query,
+          );
+          return matchFor(own, aboutWhat(query, own.ranking.figures.changeWeight));
+        };
+        expect(topic('icelandic')?.match).toBe('partial');
+        expect(topic('icelandic')?.closest.hit.passage.source).toBe('herd.md');
+        // The Welsh passage holds no other word of the topic; the corpus holds no Norwegian one.
+        expect(topic('welsh')).toBeUndefined();
+        expect(topic('norwegian')).toBeUndefined();
+      },
+      { wordnet: WORDNET_DIR },
+    );
   });
 });
