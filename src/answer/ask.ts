@@ -15,7 +15,7 @@ import {
   namesRarely,
   quotes,
 } from '../search/query.js';
-import type { AnalysedQuery, Match } from '../search/query.js';
+import type { AnalysedQuery, Amounts, Match } from '../search/query.js';
 import { asAsked, givesAsked, heldOnlyAs, lackingLine, yearsKept, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
@@ -77,12 +77,13 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const covered = dossier.search(query, { limit: candidates }).map((hit) => {
     const amounts = amountsIn(hit.passage.text, dossier.ranking.query.numberContext);
     const terms = new Set(hit.terms);
-    // The decision rests on what the passage surely says; the order also on the rare senses its context picks.
+    // The decision rests on what the passage surely says; the order also on the rare senses its context picks, and on
+    // the items of a list it introduces.
     return {
       hit,
       amounts,
       sure: coverage(query, terms, amounts),
-      cover: coverage(query, terms, amounts, true),
+      cover: withItems(dossier, query, hit.passage, terms, amounts),
       bare: bare ? coverage(bare, terms, amounts) : 0,
     };
   });
@@ -174,6 +175,38 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     })),
     more: Math.max(0, ranked.length - offset - page.length),
   };
+}
+
+/**
+ * A passage's coverage of the question for ordering, where the passage introduces a list ("Students registered with
+ * the advisory service can get:"): a word of the question that only the list's items hold counts `outsideText`, as one
+ * only its section heading holds does. The lead-in says who or what the items are for, so it answers a question naming
+ * what they give ("who can get a fetching service"), though only an item names it. Whether to answer is decided on
+ * the passage's own words.
+ */
+function withItems(dossier: Library, query: AnalysedQuery, passage: Passage, terms: Set<string>, amounts: Amounts) {
+  const own = coverage(query, terms, amounts, true);
+  const items = itemsLedBy(dossier, passage);
+  if (!items.length || own === 1) return own;
+  const { outsideText } = dossier.ranking.ask;
+  const said = [...terms, ...items.flatMap((item) => dossier.index.analyzer.terms(item.text))];
+  return (1 - outsideText) * own + outsideText * coverage(query, said, amounts, true);
+}
+
+/**
+ * The list items a passage introduces: it ends with a colon, and the items right after it in its document name it as
+ * their lead-in (`Passage.context`, the sentence that introduced their list).
+ */
+function itemsLedBy(dossier: Library, passage: Passage): Passage[] {
+  if (!/:\s*$/.test(passage.text)) return [];
+  const passages = dossier.document(passage.source)?.passages ?? [];
+  const at = passages.findIndex((p) => p.id === passage.id);
+  const items: Passage[] = [];
+  for (const next of at < 0 ? [] : passages.slice(at + 1)) {
+    if (!next.context || !passage.text.trimEnd().endsWith(next.context.trim())) break;
+    items.push(next);
+  }
+  return items;
 }
 
 /**

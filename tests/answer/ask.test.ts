@@ -787,3 +787,20 @@ describe("a corpus's lexicon in the decision to answer", () => {
     );
   });
 });
+
+describe('a passage introducing a list', () => {
+  // The lead-in says who the items are for, and only it does; the items and the paragraphs after them name the rest.
+  const centre = corpusForSuite({
+    'pool.md': note(
+      'Leisure centre',
+      'Members over 65 get two extras at no cost:\n\n- early swims from 6am on weekdays;\n' +
+        '- a locker for the whole season.\n\nEarly swims fill up fast.\n\nSwims for children run on Saturdays.\n\n' +
+        'Lockers are by the front desk.\n\nMembers pay a monthly fee.',
+    ),
+  });
+
+  it('covers what its items say, so it answers who they are for', () => {
+    const top = ask(centre(), 'which members get early swims').results.slice(0, 3);
+    expect(top.map((r) => r.passage.text)).toContain('Members over 65 get two extras at no cost:');
+  });
+});

@@ -79,8 +79,9 @@ describe('a corpus on another subject', () => {
     // "5p a page" is read as money measured by "Printing", not a count of "p": 'print loans' lists the prices too. 12
     // since "Print loans fell again, to 310,000" measures its figures by "Print loans" ('library visits' lists none).
     // Six who / where questions added on 5 Dec, scored as written: 3 of the 4 answerable found (lib-31 not), 1 of the
-    // 2 unanswerable refused (lib-34 "where is the law library" answered).
-    expectCounts(score, { askHits: 20, refused: 7, citeHits: 5, figuresFound: 20, figuresWrong: 12 });
+    // 2 unanswerable refused (lib-34 "where is the law library" answered). 21 since a passage introducing a list covers
+    // what its items say: lib-31 "who can get longer loans and a fetching service" finds the lead-in naming who.
+    expectCounts(score, { askHits: 21, refused: 7, citeHits: 5, figuresFound: 20, figuresWrong: 12 });
   });
 
   it('scores the operations notes as measured, so that a fall in any count fails', async () => {
