@@ -88,6 +88,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     };
   });
   type Covered = (typeof covered)[number];
+  const readOf = (c: Covered) => ({ passage: c.hit.passage, amounts: c.amounts, terms: c.hit.terms });
   // A passage naming a code of the question, a rare name of it beside another of its words, or a phrase it quotes,
   // shares its subject, though it may not be the one covering most of it.
   const named = covered.some(
@@ -113,15 +114,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     // A question asking for a time or an amount is surely answered only by a passage giving one: among those the
     // decision reads (the best coverage, ties and all) or the one shown first.
     const asked = (first: Covered) =>
-      asAsked(
-        dossier,
-        read,
-        decided,
-        [...covered.filter((c) => sure(c) === sure(best)), first].map((c) => ({
-          passage: c.hit.passage,
-          amounts: c.amounts,
-        })),
-      );
+      asAsked(dossier, read, decided, [...covered.filter((c) => sure(c) === sure(best)), first].map(readOf));
     return { best, decided, asked };
   };
   const own = judge(query, (c) => c.sure);
@@ -146,8 +139,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     .slice(0, proximity ? proximityCandidates : 0)
     .map(({ c }) => {
       const { whole, near } = textCoverage(dossier, query, c.hit, c.cover, termsOf);
-      const gives =
-        query.asks && givesAsked(dossier, query, { passage: c.hit.passage, amounts: c.amounts }, query.asks);
+      const gives = query.asks && givesAsked(dossier, query, readOf(c), query.asks);
       const s = scored(c, (1 - proximity) * whole + proximity * near);
       return gives ? { ...s, score: s.score * askedBoost } : s;
     })

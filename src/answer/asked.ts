@@ -34,10 +34,12 @@ export interface Asked {
   role?: string[];
 }
 
-/** A passage an answer reads, with the amounts the search read in it (`amountsIn`). */
+/** A passage an answer reads, with the amounts the search read in it (`amountsIn`) and the terms it matched. */
 export interface Read {
   passage: Passage;
   amounts: Amounts;
+  /** The question's terms the search found in the passage (`SearchHit.terms`). */
+  terms: string[];
 }
 
 /**
@@ -55,10 +57,11 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   // beside the role, and a passage on the role that names no one there does not give it (`namesHolder`).
   if (asks === 'person' && query.role && !closest.some((c) => namesHolder(dossier, query, c.passage)))
     return { match: stepDown(decided), lacking: 'holder', role: query.role.map((w) => w.word) };
-  // So is one asking who does something as a rule ("who runs the ferry service"): a passage that never says the verb
-  // (nor a way the search says it) is about the ferry service, not about who runs it. The line over a partial answer
-  // already names the verb as a word the closest does not mention.
-  if (asks === 'person' && query.doer && !closest.some((c) => says(dossier, c.passage, query.doer!)))
+  // So is one asking who does something as a rule ("who runs the ferry service"): a passage where the search found
+  // none of the verb's terms (nor a way it says it) is about the ferry service, not about who runs it. The line over a
+  // partial answer already names the verb as a word the closest does not mention.
+  const doer = query.doer?.terms;
+  if (asks === 'person' && doer && !closest.some((c) => c.terms.some((t) => doer.includes(t))))
     return { match: stepDown(decided) };
   const gives =
     !asks || asks === 'person' || asks === 'place' || closest.some((c) => givesAsked(dossier, query, c, asks));
@@ -191,12 +194,6 @@ function namesIn(
     name = words.slice(last + 1).join(' ');
     return name ? [{ at: m.index + m[0].length - name.length, name }] : [];
   });
-}
-
-/** Whether a passage's text, heading or list lead-in holds a word of the question, or a way the search says it. */
-function says(dossier: Library, passage: Passage, word: QueryWord): boolean {
-  const said = [passage.text, passage.heading, passage.context].join('\n');
-  return dossier.index.analyzer.terms(said).some((t) => word.terms.includes(t));
 }
 
 /** How many words may stand between a role and the name of who holds it: "Ada Quint, the chief executive". */

@@ -1,6 +1,6 @@
 import { asShown } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
-import { amountsIn, analyseQuery, answerable, coverage, floored, unmentioned, type Match } from '../../search/query.js';
+import { analyseQuery, answerable, coverage, floored, unmentioned, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, heldOnlyAs, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
@@ -109,12 +109,15 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const { closest, passages, without } = matched;
   // A topic asking for a time or an amount ("how many pupils") is answered one step less surely, as ask's question,
   // when neither the passages the decision read nor the first figure's give that kind of answer.
-  const first = found.reduce((a, b) => (b.figure.score > a.figure.score ? b : a)).figure.passage;
-  const { numberContext } = ranking.query;
-  const read = (cover: (p: Searched) => number, to: Searched) => [
-    ...passages.filter((p) => cover(p) === cover(to)).map((p) => ({ passage: p.hit.passage, amounts: p.amounts })),
-    { passage: first, amounts: amountsIn(first.text, numberContext) },
-  ];
+  const best = found.reduce((a, b) => (b.figure.score > a.figure.score ? b : a)).figure.passage;
+  // Every figure is read from one of `passages` (`figureClauses`).
+  const first = passages.find((p) => p.hit.passage.id === best.id)!;
+  const read = (cover: (p: Searched) => number, to: Searched) =>
+    [...passages.filter((p) => cover(p) === cover(to)), first].map((p) => ({
+      passage: p.hit.passage,
+      amounts: p.amounts,
+      terms: p.hit.terms,
+    }));
   // Figures only from passages under the threshold match the topic partly, however well the closest passage covers it.
   const { match, ...lacks } = asAsked(
     dossier,
