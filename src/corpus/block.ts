@@ -1,3 +1,4 @@
+import { findDate, MONTH_PATTERN } from './dates.js';
 import type { DocumentMeta } from './types.js';
 
 /** One unit of a document as its format gives it, before cleaning: a paragraph, a list item or a heading. */
@@ -21,10 +22,13 @@ export interface ParsedDocument {
 export class CorruptFileError extends Error {}
 
 /**
- * A table row as one item, each cell after the first under its column's header, in the table's own words:
- * "Law Library — weekdays: 9am to 9pm; weekends: closed". One reading for every format: kept whole, a Markdown table
- * was one passage of pipes and dashes, and an HTML table a passage per cell ("closed"), so no row could be quoted as
- * the answer, nor say which column a cell is in.
+ * A table row as one item, each cell under its column's header, in the table's own words: "building: Law Library —
+ * weekdays: 9am to 9pm; weekends: closed". One reading for every format: kept whole, a Markdown table was one passage
+ * of pipes and dashes, and an HTML table a passage per cell ("closed"), so no row could be quoted as the answer, nor
+ * say which column a cell is in. The first cell names its row, and its header says what kind of thing the rows are
+ * ("plan: Starter"): without it no row of a price list said "plan", which every question about one names. A first
+ * cell that is a time ("July", "2022-23") says its kind itself, and its header ("month", "year"), the same on every
+ * row, would only match a question's own time ("last year") in every row alike.
  */
 export function tableRow(header: string[], row: string[]): string {
   const [first = '', ...rest] = row;
@@ -33,5 +37,15 @@ export function tableRow(header: string[], row: string[]): string {
     const column = header[i + 1];
     return [column ? `${column}: ${cell}` : cell];
   });
-  return [first, said.join('; ')].filter(Boolean).join(' — ');
+  const name = first && header[0] && !isTime(first) ? `${header[0]}: ${first}` : first;
+  return [name, said.join('; ')].filter(Boolean).join(' — ');
+}
+
+/** A month, perhaps with its year ("July", "Sept 2025"), a year or a span of years ("2024", "2022-23"). */
+const TIME_CELL = new RegExp(`^(?:${MONTH_PATTERN}(?:\\s+\\d{4})?|\\d{4}(?:[-–/]\\d{2}(?:\\d{2})?)?)$`, 'i');
+
+/** Whether a cell is a time that names its own kind: `TIME_CELL`, or a calendar date and nothing more. */
+function isTime(cell: string): boolean {
+  const date = findDate(cell);
+  return TIME_CELL.test(cell) || (date !== undefined && date.index === 0 && date.end === cell.length);
 }

@@ -804,3 +804,21 @@ describe('a passage introducing a list', () => {
     expect(top.map((r) => r.passage.text)).toContain('Members over 65 get two extras at no cost:');
   });
 });
+
+describe('a table row', () => {
+  // A parish council's budget of our own: its first column's header says what each row is, and only it does.
+  const parish = corpusForSuite({
+    'budget.md': note(
+      'Parish budget',
+      'The council sets its budget each January.\n\n| budget line | 2025-26 | 2026-27 |\n|---|---|---|\n' +
+        '| Grounds upkeep | £41,000 | £44,000 |\n| Street lighting | £12,500 | £13,100 |\n\n' +
+        'The grounds upkeep contract went to a local firm in March, well within budget.\n\n' +
+        'Volunteers planted the verges in April.',
+    ),
+  });
+
+  it("is found by a question naming its first column's header, and quoted with it", () => {
+    const top = ask(parish(), 'grounds upkeep budget line').results[0]?.passage.text;
+    expect(top).toBe('budget line: Grounds upkeep — 2025-26: £41,000; 2026-27: £44,000');
+  });
+});

@@ -803,3 +803,33 @@ describe('a topic naming money in a word the corpus never writes', () => {
     );
   });
 });
+
+describe('a table of our own', () => {
+  it("finds a row by its first column's header, which the rows' own words never say", async () => {
+    await withCorpus(
+      {
+        'gym.md': note(
+          'Memberships',
+          'Members may bring one guest a month. The pool closes at 9pm on weekdays.\n\n' +
+            '| tier | monthly fee | classes |\n|---|---|---|\n| Off-peak | £18 | 2 a week |\n' +
+            '| Standard | £29 | unlimited |\n| Family | £55 | unlimited |',
+        ),
+        'pool.md': note('The pool', 'The pool is 25 metres long and was retiled in 2024 for £12,000.'),
+      },
+      (dossier) => {
+        // Each fee is said under "tier" only in its table's header: a row that does not repeat it is about no tier.
+        const answer = answerFigures(dossier, 'tier fees');
+        expect(answer.match).toBe('confident');
+        expect(answer.figures.map((f) => [f.text, f.measure]).sort()).toEqual([
+          ['£18', 'monthly fee'],
+          ['£29', 'monthly fee'],
+          ['£55', 'monthly fee'],
+        ]);
+        expect(answer.figures.find((f) => f.value === 18)?.sentence.text).toBe(
+          'tier: Off-peak — monthly fee: £18; classes: 2 a week',
+        );
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+});

@@ -42,8 +42,8 @@ describe('parseHtml', () => {
       '<table><tr><td><p>A layout cell.</p></td><td><p>Another.</p></td></tr></table>';
     expect(parseHtml(html).blocks.map((b) => [b.kind, b.text])).toEqual([
       ['paragraph', 'Ferry hours:'],
-      ['item', 'North Pier — weekdays: 6am to 10pm; Sundays: closed'],
-      ['item', 'Quay Steps — weekdays: 7am to 9pm'],
+      ['item', 'pier: North Pier — weekdays: 6am to 10pm; Sundays: closed'],
+      ['item', 'pier: Quay Steps — weekdays: 7am to 9pm'],
       ['item', 'Long Bay — £3'],
       ['paragraph', 'A layout cell.'],
       ['paragraph', 'Another.'],

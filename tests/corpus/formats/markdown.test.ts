@@ -46,11 +46,11 @@ describe('parseMarkdown', () => {
     const { blocks } = parseMarkdown(md);
     expect(blocks.map((b) => [b.kind, b.text])).toEqual([
       ['paragraph', 'Ferry hours:'],
-      ['item', 'North Pier — weekdays: 6am to 10pm; Sundays: closed'],
-      ['item', 'Quay | Steps — weekdays: 7am to 9pm'],
-      ['item', 'Sea — weekdays: 1; Sundays: 2'],
+      ['item', 'pier: North Pier — weekdays: 6am to 10pm; Sundays: closed'],
+      ['item', 'pier: Quay | Steps — weekdays: 7am to 9pm'],
+      ['item', 'pier: Sea — weekdays: 1; Sundays: 2'],
       ['paragraph', 'Fares are on the board.'],
-      ['item', 'Long Bay — price: £3'],
+      ['item', 'bay: Long Bay — price: £3'],
     ]);
     // A line with a pipe over a rule of dashes alone is an underlined heading, as before.
     expect(parseMarkdown('Tides | times\n---\n\nHigh at noon.').blocks[0]).toEqual({
