@@ -9,7 +9,7 @@ import { tokenOffsets, wink } from './wink.js';
  */
 function isFalseBreak(before: string, after: string, glued: boolean): boolean {
   return (
-    (glued && joinsDigits(before, after)) ||
+    (glued && before.endsWith('.') && joinsDigits(before.slice(0, -1), after)) ||
     /^\p{Ll}/u.test(after) ||
     (/\b\p{Lu}\.$/u.test(before) && /^\p{Lu}\.(?:\s|$)/u.test(after))
   );
@@ -65,10 +65,10 @@ export function isUnitStop(word: string): boolean {
 }
 
 /**
- * Whether the full stop ending `before` stands between two digits, the one ending it and the one opening `after`: a
- * version's dot ("v4." | "2.0 shipped"), which ends no sentence. The callers say that nothing stands between the two
- * (`isFalseBreak` on strings, `tokenSentences` on tokens).
+ * Whether a full stop with `before` just before it and `after` just after it stands between two digits: a version's
+ * dot ("v4" . "2.0 shipped"), which ends no sentence. Each caller finds the full stop and says that nothing else
+ * stands between: `isFalseBreak` at the end of a sentence's text, `tokenSentences` as a token of its own.
  */
 export function joinsDigits(before: string, after: string): boolean {
-  return /\d\.$/.test(before) && /^\d/.test(after);
+  return /\d$/.test(before) && /^\d/.test(after);
 }

@@ -63,7 +63,7 @@ export function tokenSentences(text: string): Token[][] {
     // `splitSentences` mends and this leaves, so that no figure read changes.
     const next = all[first]!;
     const glued = dot?.text === '.' && !dot.spaced && !next.spaced && next.type === 'number';
-    if (previous && glued && joinsDigits(`${all[first - 2]?.text ?? ''}.`, next.text)) previous[1] = last;
+    if (previous && glued && joinsDigits(all[first - 2]?.text ?? '', next.text)) previous[1] = last;
     else mended.push(...afterUnits(all, first, last));
   }
   return mended.map(([first, last]) => {
