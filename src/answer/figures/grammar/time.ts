@@ -216,7 +216,10 @@ export function bindTimes(r: Reading, matches: Match[]): void {
       .filter((s) => !segmentsWithFigures.has(r.segmentOf[s.first]) && outside(s))
       .sort((a, b) => distance(a) - distance(b));
     const inherited = antecedent?.when ? { text: antecedent.when, period: antecedent.period } : undefined;
-    const time = own[0] ?? inherited ?? opening[0] ?? free[0];
+    // "2025-26: £12,500; 2026-27: £13,100", each cell of a table row under its year: a time and a colon before a
+    // figure label it, whatever time is nearer after it.
+    const labelled = r.t[m.first - 1]?.text === ':' ? spans.find((s) => s.next === m.first - 1) : undefined;
+    const time = labelled ?? own[0] ?? inherited ?? opening[0] ?? free[0];
     if (time) m.figure.when = time.text;
     if (time?.period) m.figure.period = time.period;
   });

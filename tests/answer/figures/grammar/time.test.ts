@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesInSentences } from '../../../../src/answer/figures/grammar/index.js';
+import { datesInSentences, figuresInSentence } from '../../../../src/answer/figures/grammar/index.js';
 import { isBaseline, isTimeAt, timeOrCountAt } from '../../../../src/answer/figures/grammar/time.js';
 import { Reading } from '../../../../src/answer/figures/grammar/view.js';
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
@@ -111,5 +111,19 @@ describe('datesInSentences', () => {
     expect(dates('Fares have risen for 10 years, up from 2019 levels (Smith, 2020).')).toEqual([]);
     expect(dates('The ferries carried 2000 passengers in the 12 months ending in March 2022.')).toEqual([]);
     expect(dates('The ferry sailed again in March, as it did last year.')).toEqual([]);
+  });
+});
+
+describe('bindTimes', () => {
+  it('gives a figure the time before its colon, each cell of a table row the year of its column', () => {
+    const row = 'budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100';
+    expect(figuresInSentence(row).map((f) => [f.text, f.when])).toEqual([
+      ['£12,500', '2025-26'],
+      ['£13,100', '2026-27'],
+    ]);
+    expect(figuresInSentence('Visitors: 2024: 310,000; July 2025: 342,000').map((f) => f.when)).toEqual([
+      '2024',
+      'July 2025',
+    ]);
   });
 });
