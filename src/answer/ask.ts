@@ -67,7 +67,8 @@ export interface AskAnswer extends Asked {
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
 export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, offset = 0 }: AskOptions = {}): AskAnswer {
-  const { candidates, coveragePower, figureBoost, askedBoost, proximity, proximityCandidates } = dossier.ranking.ask;
+  const { candidates, coveragePower, figureBoost, askedBoost, causeBoost, proximity, proximityCandidates } =
+    dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
   const nothing: AskAnswer = { query: asShown(question), results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return query.words.length ? nothing : { ...nothing, onlyCommonWords: true };
@@ -141,7 +142,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
       const { whole, near } = textCoverage(dossier, query, c.hit, c.cover, termsOf);
       const gives = query.asks && givesAsked(dossier, query, readOf(c), query.asks);
       const s = scored(c, (1 - proximity) * whole + proximity * near);
-      return gives ? { ...s, score: s.score * askedBoost } : s;
+      return gives ? { ...s, score: s.score * (query.asks === 'cause' ? causeBoost : askedBoost) } : s;
     })
     .sort(byScore);
   const ranked = [...head, ...all.slice(head.length)];

@@ -1,6 +1,6 @@
 import { NAME_WORD } from '../corpus/text.js';
 import type { Passage } from '../corpus/types.js';
-import type { AnswerType } from '../search/english.js';
+import { STATES_CAUSE, type AnswerType } from '../search/english.js';
 import {
   mentionsYear,
   namesYear,
@@ -50,7 +50,8 @@ export interface Read {
  */
 export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, closest: Read[]): Asked {
   const { asks } = query;
-  // Someone or somewhere is only preferred in the order (`givesAsked` in ask's ranking), never decided on: a "who" is
+  // Someone, somewhere or a cause is only preferred in the order (`givesAsked` in ask's ranking), never decided on: a
+  // "why" is answered as often by what happened as by a "because" ("the valve was left open"), and a "who" is
   // answered as often by a role or a group as by a name ("a member of staff is on duty"), a "where" by a common noun
   // ("in the lockers outside"), and on the seeds the rule refused none of ten near off-topic who / where questions.
   // A question asking who holds a role ("who is the chief executive") is the exception: its answer is a name said
@@ -64,7 +65,11 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   if (asks === 'person' && doer && !closest.some((c) => c.terms.some((t) => doer.includes(t))))
     return { match: stepDown(decided) };
   const gives =
-    !asks || asks === 'person' || asks === 'place' || closest.some((c) => givesAsked(dossier, query, c, asks));
+    !asks ||
+    asks === 'person' ||
+    asks === 'place' ||
+    asks === 'cause' ||
+    closest.some((c) => givesAsked(dossier, query, c, asks));
   if (gives) return { match: pinned(dossier, query, closest) ? decided : stepDown(decided) };
   return {
     match: stepDown(decided),
@@ -115,7 +120,7 @@ const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
  * much" (`amounts`, what the search read in it), or a sum of money when it names money (`asksMoney`). A question asking
  * how many of a kind of thing (`counted`) is given a count only of that thing: one whose words (its noun, "40 ferries")
  * or measure name it, or, with no measure, whose sentence does. "Two ferries" answers no "how many pupils does the
- * island school have".
+ * island school have". A cause for "why": its text or its section heading states one (`STATES_CAUSE`).
  */
 export function givesAsked(
   dossier: Library,
@@ -124,6 +129,7 @@ export function givesAsked(
   asks: AnswerType,
 ): boolean {
   if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
+  if (asks === 'cause') return STATES_CAUSE.test(`${passage.heading ?? ''} ${passage.text}`);
   if (asks === 'person' || asks === 'place') return namesOther(dossier, query, passage, asks === 'place');
   const units = GIVES[asks];
   if (!units) return asksMoney(query) ? amounts.money : amounts.figure;

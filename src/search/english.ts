@@ -54,7 +54,7 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
  * "which year", "until when"), a count ("how many", "number of"), a share ("what share", "what percentage"), another
  * amount ("how much", "how big"), someone ("who runs the ferry?") or somewhere ("where does it dock?").
  */
-export type AnswerType = 'time' | 'count' | 'share' | 'amount' | 'person' | 'place';
+export type AnswerType = 'time' | 'count' | 'share' | 'amount' | 'person' | 'place' | 'cause';
 
 /** The kinds of amount a question may name: a count or a share (a part of a whole). */
 export type AmountKind = 'count' | 'share';
@@ -215,7 +215,18 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   // run by who?"), not a statement's "who" or "where" inside it ("staff who work late"): a person or a body, a place.
   ['person', new RegExp(String.raw`${OPENING}(?:who|whom)\b|\bwho\W*$`, 'i')],
   ['place', new RegExp(String.raw`${OPENING}where\b|\bwhere\W*$`, 'i')],
+  // "why" and "how come" as "when" is read ("why did the pump fail", "the pump failed - why?"), not a statement's "why"
+  // inside it ("the reason why fares rose"): a cause.
+  ['cause', new RegExp(String.raw`${OPENING}(?:why|how come)\b|\bwhy\W*$`, 'i')],
 ];
+
+/**
+ * The words that state a cause or a purpose: a passage saying one ("failed because the bearing wore out", a section
+ * headed "Root cause") answers a question asking why. Grammar, not subject: "since" and "as" also say when, and are
+ * left out.
+ */
+export const STATES_CAUSE =
+  /\b(?:because|caused?|causes|causing|reasons?|due to|therefore|as a result|led to|so that)\b/i;
 
 /**
  * A question asking who holds a role ("who is the chief executive", "who was Ada's deputy", "who's the head of …"):

@@ -382,6 +382,27 @@ describe('among passages covering a question about equally', () => {
   });
 });
 
+describe('among passages covering a "why" question about equally', () => {
+  const files = {
+    'log.md': note('Log', 'The pump at the station failed on Monday.'),
+    'report.md': note('Report', 'The pump at the station failed because its bearing had worn out.'),
+  };
+  const first = (dossier: Dossier, question: string) => ask(dossier, question).results[0]?.passage.id;
+
+  it('ranks first the one stating a cause', async () => {
+    await withCorpus(files, (dossier) => {
+      expect(first(dossier, 'why did the pump at the station fail')).toBe('report.md#1');
+      // A question asking for no cause keeps the order of the words they cover: the shorter passage first.
+      expect(first(dossier, 'did the pump at the station fail')).toBe('log.md#1');
+    });
+    await withCorpus(
+      files,
+      (dossier) => expect(first(dossier, 'why did the pump at the station fail')).toBe('log.md#1'),
+      { ranking: { ask: { causeBoost: 1 } } },
+    );
+  });
+});
+
 describe('among passages covering a "who" or "where" question about equally', () => {
   const files = {
     'wing.md': note('Gallery', 'The new museum wing was opened to visitors, and walkers use the new wing daily.'),

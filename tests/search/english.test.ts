@@ -83,6 +83,21 @@ describe('a question asking who or where', () => {
   });
 });
 
+describe('a question asking why', () => {
+  const asked = (question: string) => ANSWER_TYPES.find(([, asking]) => asking.test(question))?.[0];
+
+  it.each([
+    ['why did the pump fail', 'cause'],
+    ["why'd the ferry stop running", 'cause'],
+    ['ok how come the pier closed', 'cause'],
+    ['the ferry stopped - why?', 'cause'],
+    ['the reason why fares rose', undefined],
+    ['why did fares rise - how many rose?', 'count'],
+  ] as const)('%s: asks for %s', (question, kind) => {
+    expect(asked(question)).toBe(kind);
+  });
+});
+
 describe('a topic asking when', () => {
   const asksTime = (topic: string) => ANSWER_TYPES.find(([, asking]) => asking.test(topic))?.[0] === 'time';
 
