@@ -832,4 +832,27 @@ describe('a table of our own', () => {
       { wordnet: WORDNET_DIR },
     );
   });
+
+  it("measures a row's figures under its years' columns by the row's first cell", async () => {
+    await withCorpus(
+      {
+        'budget.md': note(
+          'Parish budget',
+          'The council sets its budget each January.\n\n| budget line | 2025-26 | 2026-27 |\n|---|---|---|\n' +
+            '| Grounds upkeep | £41,000 | £44,000 |\n| Street lighting | £12,500 | £13,100 |\n\n' +
+            '| stop | fare |\n|---|---|\n| Mill Quay | £2.50 |',
+        ),
+      },
+      (dossier) => {
+        // Unmeasured, the row's sums were no figures on the topic, and the fare, further off, made it a partial match.
+        const answer = answerFigures(dossier, 'street lighting budget');
+        expect(answer.match).toBe('confident');
+        expect(answer.figures.map((f) => [f.text, f.measure, f.when])).toEqual([
+          ['£12,500', 'Street lighting', '2025-26'],
+          ['£13,100', 'Street lighting', '2026-27'],
+        ]);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
 });

@@ -349,6 +349,7 @@ const opensLabel = (r: Reading, k: number): boolean => k < 0 || LABEL_OPENERS.ha
 function labelBefore(r: Reading, i: number): string | undefined {
   const colon = CURRENCY_SYMBOLS.has(r.lower(i - 1)) ? i - 2 : i - 1;
   if (r.t[colon]?.text !== ':' && r.t[colon]?.text !== '):') return undefined;
+  if (r.t[colon]!.text === ':' && timeLabelAt(r, colon)) return rowName(r, colon);
   // The tokenizer may join a closing bracket and the colon ("(km):").
   let end = colon;
   if (r.t[colon]!.text === '):' || r.t[colon - 1]?.text === ')') {
@@ -364,6 +365,41 @@ function labelBefore(r: Reading, i: number): string | undefined {
   if (noun) return measureText(r, phrase.first, end);
   const narrowed = measureText(r, phrase.first, end - 1);
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
+}
+
+/**
+ * Whether the label ending at `colon` is a time and nothing more, opening its clause: "2025-26: £12,500", "July 2025:
+ * 342,000", a table row's cell under a year's or a month's column. A time says when its figure is (`bindTimes`), not
+ * what it is.
+ */
+function timeLabelAt(r: Reading, colon: number): boolean {
+  let first = colon;
+  let time = false;
+  while (first > 0) {
+    const token = r.t[first - 1]!;
+    const at = isTimeAt(r, first - 1);
+    if (!at && token.pos !== 'NUM' && !/^[-–/]$/.test(token.text)) break;
+    time ||= at;
+    first--;
+  }
+  return time && (first === 0 || LABEL_OPENERS.has(r.t[first - 1]!.text));
+}
+
+/**
+ * What a figure under a time's label is of, in a table row as `tableRow` writes it: the row's first cell, before its
+ * spaced em dash and after its column's header ("budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100"
+ * is Street lighting's, in each year). Outside a row a time's label leaves the figure unmeasured, as before.
+ */
+function rowName(r: Reading, colon: number): string | undefined {
+  const dash = r.t.findIndex((t) => t.text === '—' && t.spaced);
+  if (dash < 1 || dash >= colon) return undefined;
+  let first = dash;
+  while (first > 0 && r.t[first - 1]!.text !== ':') first--;
+  // A unit in brackets ends the name and is not part of it: "Bus journeys (millions)".
+  let end = dash;
+  if (r.t[end - 1]?.text === ')') while (end > first && r.t[end]!.text !== '(') end--;
+  for (let k = first; k < end; k++) if (/^(VERB|AUX)$/.test(r.t[k]!.pos) || isTimeAt(r, k)) return undefined;
+  return end > first ? measureText(r, first, end) : undefined;
 }
 
 /**

@@ -403,6 +403,20 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it("is measured by its row's first cell when the label is a time, as a row under a year's column writes it", () => {
+    const budget = 'budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100';
+    const journeys = 'Bus journeys (millions) — 2023: 41.2; July 2024: 3.9';
+    expectMeasures([
+      [budget, '£12,500', 'Street lighting'],
+      [budget, '£13,100', 'Street lighting'],
+      [journeys, '41.2', 'Bus journeys'],
+      [journeys, '3.9', 'Bus journeys'],
+      // Outside a table row, or in a row named by a time, a time's label says when only.
+      ['Visitors: 2024: 310,000', '310,000', undefined],
+      ['July — 2025: 14', '14', undefined],
+    ]);
+  });
+
   it('is not measured by what does not open its clause, nor by a clause before the colon', () => {
     expectMeasures([
       ['He said: 40 people were rescued.', '40 people', 'people'],
