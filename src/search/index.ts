@@ -9,7 +9,7 @@ import { ABBREVIATIONS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 import { nothingLearned, readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
-import { best, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
+import { best, grown, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
 import { baseForms, readWordNet } from './wordnet.js';
 
 type SearchRanking = RankingOptions['search'];
@@ -458,11 +458,8 @@ export class PassageIndex {
         row = ids.length;
         rows.set(id, row);
         ids.push(id);
-        if (this.grid.length < ids.length * n) {
-          const grown = new Float64Array(Math.max(2 * this.grid.length, 1024 * n));
-          grown.set(this.grid.subarray(0, row * n));
-          this.grid = grown;
-        }
+        if (this.grid.length < ids.length * n)
+          this.grid = grown(this.grid.subarray(0, row * n), Math.max(2 * this.grid.length, 1024 * n));
         this.grid.fill(0, row * n, (row + 1) * n);
       }
       if (score > this.grid[row * n + word]!) this.grid[row * n + word] = score;
@@ -546,12 +543,8 @@ export class PassageIndex {
   private reserve(size: number): void {
     if (size <= this.reached.length) return;
     const length = Math.max(size, 2 * this.reached.length, 1024);
-    const reached = new Int32Array(length);
-    const totals = new Float64Array(length);
-    reached.set(this.reached);
-    totals.set(this.totals);
-    this.reached = reached;
-    this.totals = totals;
+    this.reached = grown(this.reached, length);
+    this.totals = grown(this.totals, length);
   }
 
   /** Typos are forgiven in long enough words only (`fuzzyMinLength`): short words are too easily something else. */

@@ -141,13 +141,19 @@ export class ShortIdMap {
   /** Makes room for ids below `size` at once (the index's `TermScorer.ids`), rather than doubling as they come. */
   reserve(size: number): void {
     if (size <= this.passes.length) return;
-    const values = new Int32Array(size);
-    const passes = new Uint32Array(size);
-    values.set(this.values);
-    passes.set(this.passes);
-    this.values = values;
-    this.passes = passes;
+    this.values = grown(this.values, size);
+    this.passes = grown(this.passes, size);
   }
+}
+
+/**
+ * A typed array of `array`'s kind, `size` long, that starts with what `array` holds: room for more in the arrays that
+ * searches keep from question to question (`ShortIdMap`, `PassageIndex`'s scratch arrays).
+ */
+export function grown<T extends Int32Array | Uint32Array | Float64Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(size);
+  copy.set(array);
+  return copy;
 }
 
 /**

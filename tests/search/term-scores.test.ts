@@ -4,7 +4,7 @@ import { Analyzer } from '../../src/search/analyzer.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { nothingLearned, readSavedIndex, savedIndex } from '../../src/search/saved-index.js';
-import { best, byScore, ShortIdMap, TermScorer } from '../../src/search/term-scores.js';
+import { best, byScore, grown, ShortIdMap, TermScorer } from '../../src/search/term-scores.js';
 import type { SavedFile } from '../../src/saved-file.js';
 
 interface Doc {
@@ -142,5 +142,17 @@ describe('byScore', () => {
     const positions = [0, 1, 2, 3, 4];
     expect([...positions].sort(byScore(scores))).toEqual([...positions].sort((a, b) => scores[b]! - scores[a]!));
     expect([...positions].sort(byScore(scores))).toEqual([1, 4, 0, 2, 3]);
+  });
+});
+
+describe('grown', () => {
+  it('is a longer typed array of the same kind, starting with what the array held', () => {
+    const ids = grown(Int32Array.of(3, -1), 4);
+    expect(ids).toBeInstanceOf(Int32Array);
+    expect([...ids]).toEqual([3, -1, 0, 0]);
+    // Of part of an array: the rest is left behind.
+    const scores = grown(Float64Array.of(0.5, 2, 7).subarray(0, 2), 3);
+    expect(scores).toBeInstanceOf(Float64Array);
+    expect([...scores]).toEqual([0.5, 2, 0]);
   });
 });
