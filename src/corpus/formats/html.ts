@@ -206,7 +206,11 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
       else if (rows) {
         flush();
         const [first = [], ...rest] = rows;
-        const header = first.every((cell) => cell.header) ? first.map((cell) => cell.text) : [];
+        // The first row names the columns when it stands in the table's head (`thead`, whatever its cells), or when its
+        // cells are all headers (`th`) but for an empty corner over the rows' own names.
+        const header = first.every((cell) => cell.head || cell.header || !cell.text)
+          ? first.map((cell) => cell.text)
+          : [];
         for (const row of header.length ? rest : rows) {
           const text = tableRow(
             header,
@@ -228,12 +232,19 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
   flush();
 }
 
+/** A table's cell: its text, whether it is a header (`th`) and whether its row is in the table's head (`thead`). */
+interface Cell {
+  text: string;
+  header: boolean;
+  head: boolean;
+}
+
 /**
- * A table's rows of cells, each cell's text and whether it is a header (`th`); undefined for a table laying out more
- * than data, whose cells hold paragraphs, lists or tables of their own, which are read as blocks as before.
+ * A table's rows of cells (`Cell`); undefined for a table laying out more than data, whose cells hold paragraphs, lists
+ * or tables of their own, which are read as blocks as before.
  */
-function tableRows(table: HtmlNode): { text: string; header: boolean }[][] | undefined {
-  const rows: { text: string; header: boolean }[][] = [];
+function tableRows(table: HtmlNode): Cell[][] | undefined {
+  const rows: Cell[][] = [];
   const elements = (node: HtmlNode) => Array.from(node.childNodes).filter((n) => n.nodeType === ELEMENT_NODE);
   const holdsBlocks = (node: HtmlNode): boolean =>
     elements(node).some((n) => BLOCK_TAGS.has(n.nodeName.toUpperCase()) || holdsBlocks(n));
@@ -246,6 +257,7 @@ function tableRows(table: HtmlNode): { text: string; header: boolean }[][] | und
       const row = cells.map((n) => ({
         text: collapse(n.textContent ?? ''),
         header: n.nodeName.toUpperCase() === 'TH',
+        head: tag === 'THEAD',
       }));
       if (row.some((cell) => cell.text)) rows.push(row);
     }

@@ -50,6 +50,18 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it("names the columns by a header row with an empty corner, or by any row of the table's head", () => {
+    // A budget by year, its rows named by th cells under an empty corner; a timetable exported with td in its thead.
+    const html =
+      '<table><tr><td></td><th>2025</th><th>2026</th></tr><tr><th>Roads</th><td>£4m</td><td>£5m</td></tr></table>' +
+      '<table><thead><tr><td>route</td><td>first bus</td></tr></thead><tbody><tr><td>Line 4</td><td>06:10</td></tr>' +
+      '</tbody></table>';
+    expect(parseHtml(html).blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['item', 'Roads — 2025: £4m; 2026: £5m'],
+      ['item', 'route: Line 4 — first bus: 06:10'],
+    ]);
+  });
+
   it('reads a page that leaves out its body tag', () => {
     expect(
       parseHtml('<!doctype html><html><head><title>Quay</title></head><p>The quay is open.</p></html>'),
