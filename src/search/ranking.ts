@@ -266,13 +266,6 @@ export interface RankingOptions {
      */
     unmeasuredRelative: number;
     /**
-     * The share of the best figure's score a figure must score above when its measure names none of the topic and it
-     * is of another kind (a count, a sum, a share) than the best figure with a measure: it is another quantity that its
-     * sentence gives beside the topic ("14 councillors" debating ferry fares that rose 8 percent). 1 - `measureWeight`:
-     * what a measure naming nothing leaves a figure whose sentence names all of the topic, beside a best naming all.
-     */
-    otherQuantityRelative: number;
-    /**
      * How much the figure's own sentence (with its heading and list lead-in) counts against the rest of its passage.
      */
     sentenceWeight: number;
@@ -423,8 +416,6 @@ export const DEFAULT_RANKING: RankingOptions = {
     minRelative: 0.45,
     partialRelative: 0.8,
     unmeasuredRelative: 0.7,
-    // 1 - measureWeight (bench/EVALUATION.md, 5 Dec, afternoon).
-    otherQuantityRelative: 0.7,
     sentenceWeight: 0.7,
     // Measured figures after a sentence on the topic were mostly about something else in the tuning topics.
     following: 0,

@@ -10,11 +10,6 @@ import { MONEY_UNITS } from './topic.js';
 
 const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
 
-/** The kind of quantity a unit gives: a part of a whole (a percentage or "one in 10"), a sum in any currency, or it. */
-export function kindOf(unit: FigureUnit): string {
-  return PARTS.has(unit) ? 'part' : MONEY_UNITS.has(unit) ? 'money' : unit;
-}
-
 /**
  * Weighs down, in place, the figures that stand beside the topic rather than for it: another part of a whole the topic
  * names (`otherPart`), another time than the one it names (`otherTime`), nothing of what it is about beside a figure

@@ -4,7 +4,7 @@ import { analyseQuery, answerable, coverage, floored, unmentioned, type Match } 
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, heldOnlyAs, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
-import { adjustScores, asksLength, kindOf } from './adjust.js';
+import { adjustScores, asksLength } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
 import { matchFor, type Searched } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
@@ -154,12 +154,11 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
 
 /**
  * The figures to show, best first: those within `minRelative` of the best score (`partialRelative` for a partial
- * match; `unmeasuredRelative` at least for a figure with no measure; over `otherQuantityRelative` for one of another
- * kind than the best measured figure whose measure names none of the topic), with other sources' estimates of the best
- * one, at most `limit`.
+ * match; `unmeasuredRelative` at least for a figure with no measure), with other sources' estimates of the best one,
+ * at most `limit`.
  */
 function listFigures(dossier: Library, found: Scored[], match: Match, limit: number): FoundFigure[] {
-  const { minRelative, partialRelative, unmeasuredRelative, otherQuantityRelative } = dossier.ranking.figures;
+  const { minRelative, partialRelative, unmeasuredRelative } = dossier.ranking.figures;
   // Equal scores: the passage the search ranks higher first.
   const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
   const best = ranked[0]!.figure.score;
@@ -167,16 +166,7 @@ function listFigures(dossier: Library, found: Scored[], match: Match, limit: num
   // A figure with no measure says nothing itself of what it counts: only the words of its sentence tie it to the
   // topic, so it is shown only when they tie it nearly as well as the best figure's.
   const cut = (f: FoundFigure) => f.score >= (f.measure ? least : Math.max(least, unmeasuredRelative)) * best;
-  // The best figure with a measure says what kind of figure the topic's quantity is (a count, a sum, a share). One of
-  // another kind whose measure names none of the topic is another quantity its sentence gives beside the topic ("14
-  // councillors" debating ferry fares that rose 8 percent): it is shown only above `otherQuantityRelative` of the best.
-  const kind = ranked.find((f) => f.figure.measure && cut(f.figure))?.figure;
-  const otherQuantity = ({ figure, named }: Scored) =>
-    !!kind && !!figure.measure && named === 0 && kindOf(figure.unit) !== kindOf(kind.unit);
-  const listed = ranked
-    .filter((f) => !otherQuantity(f) || f.figure.score > otherQuantityRelative * best)
-    .map((f) => f.figure)
-    .filter(cut);
+  const listed = ranked.map((f) => f.figure).filter(cut);
   // Equal scores keep their order: a figure restated stays before its restatements.
   return [...listed, ...otherEstimates(dossier, listed[0]!, listed, dossier.ranking.figures)]
     .sort((a, b) => b.score - a.score)

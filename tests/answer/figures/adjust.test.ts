@@ -124,7 +124,7 @@ describe('adjustScores', () => {
     /** The texts and scores of the figures on `topic`, with the ranking's otherSubject as given. */
     const figures = (topic: string, otherSubject: number) =>
       withCorpus(buses, (town) => answerFigures(town, topic).figures.map((f) => [f.text, f.score] as const), {
-        ranking: { figures: { otherSubject, minRelative: 0, unmeasuredRelative: 0, otherQuantityRelative: 0 } },
+        ranking: { figures: { otherSubject, minRelative: 0, unmeasuredRelative: 0 } },
       });
     const score = (list: (readonly [string, number])[], text: string) => list.find(([t]) => t === text)?.[1];
     // "12 percent" shares only the year with "bus crashes in 2019"; the 40 crashes are of that year too.

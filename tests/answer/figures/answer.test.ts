@@ -218,30 +218,6 @@ describe('answerFigures', () => {
     });
   });
 
-  it('leaves out a figure of another kind than the best measured one whose measure names nothing', async () => {
-    await withCorpus(
-      {
-        'ferries.md': note(
-          'Island Ferry Review',
-          [
-            'Ferry fares rose 8 percent in 2024, the second rise in two years.',
-            'Ferry fares were debated by 14 councillors at the March meeting.',
-            'In a survey, ferry fares were called too high by 62 percent of passengers.',
-            'The harbour board approved a budget of £2.1 million for new berths.',
-          ].join('\n\n'),
-        ),
-      },
-      async (ferries) => {
-        const texts = (topic: string) => answerFigures(ferries, topic).figures.map((f) => f.text);
-        // The councillors are a count of people beside a rise in percent: another quantity the sentence mentions. The
-        // passengers' share is the kind of figure the best one is, and stays.
-        expect(texts('ferry fares')).toEqual(['8 percent', '62 percent']);
-        // On a topic its measure names, the count is the answer.
-        expect(texts('councillors')).toEqual(['14 councillors']);
-      },
-    );
-  });
-
   it("reads the sentence before as a figure's clause only when the figure has no measure of its own", async () => {
     await withCorpus(
       {
