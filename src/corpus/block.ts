@@ -5,6 +5,8 @@ import type { DocumentMeta } from './types.js';
 export interface Block {
   kind: 'paragraph' | 'item' | 'heading';
   text: string;
+  /** A paragraph that introduces the items after it, as a lead-in ending with a colon does: a table's caption. */
+  introduces?: boolean;
 }
 
 /** What a format parser makes of one file. */

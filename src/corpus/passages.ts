@@ -10,7 +10,8 @@ const LEAD_IN = /:["'”’)]*$/;
  * restart the count); headings are not passages but label the passages under them. A list item carries the sentence
  * that introduced its list as `context`, so "Sustaining rule of law;" still says what it is one of. A lead-in followed
  * at once by a heading introduces the headed lists after it ("Highlights include:" / "Pillar I" / items /
- * "Pillar II" / items), until the next paragraph; otherwise its list ends at the next heading.
+ * "Pillar II" / items), until the next paragraph; otherwise its list ends at the next heading. A table's caption
+ * (`Block.introduces`) introduces its rows as such a lead-in does.
  */
 export function toPassages(source: string, blocks: Block[]): Passage[] {
   const passages: Passage[] = [];
@@ -30,7 +31,7 @@ export function toPassages(source: string, blocks: Block[]): Passage[] {
     if (heading !== undefined) passage.heading = heading;
     if (block.kind === 'item' && leadIn !== undefined) passage.context = leadIn;
     else if (block.kind === 'paragraph') {
-      leadIn = LEAD_IN.test(block.text) ? (sentences.at(-1)?.text ?? block.text) : undefined;
+      leadIn = block.introduces || LEAD_IN.test(block.text) ? (sentences.at(-1)?.text ?? block.text) : undefined;
       leadInOverSections = false;
     }
     passages.push(passage);

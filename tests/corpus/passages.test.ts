@@ -71,6 +71,21 @@ describe('toPassages', () => {
         ['Next Steps', undefined],
       ],
     ],
+    [
+      "gives a table's rows its caption as context, as a lead-in, though it ends without a colon",
+      [
+        { kind: 'paragraph', text: 'Ferry fares from 1 April 2026', introduces: true },
+        li('crossing: Mill Quay — adult: £3.20'),
+        p('Bicycles travel free.'),
+        li('A stray item.'),
+      ],
+      [
+        [undefined, undefined],
+        [undefined, 'Ferry fares from 1 April 2026'],
+        [undefined, undefined],
+        [undefined, undefined],
+      ],
+    ],
   ])('%s', (_what, blocks, expected) => {
     expect(shape(blocks).map((x) => [x.heading, x.context])).toEqual(expected);
   });

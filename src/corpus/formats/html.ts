@@ -205,6 +205,10 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
       if (tag === 'BR') run += ' ';
       else if (rows) {
         flush();
+        // The caption says what the table is, for each of its rows: "Ferry fares from 1 April 2026".
+        const caption = Array.from(child.childNodes).find((n) => n.nodeName.toUpperCase() === 'CAPTION');
+        const title = caption && collapse(caption.textContent ?? '');
+        if (title) blocks.push({ kind: 'paragraph', text: title, introduces: true });
         const [first = [], ...rest] = rows;
         // The first row names the columns when it stands in the table's head (`thead`, whatever its cells), or when its
         // cells are all headers (`th`) but for an empty corner over the rows' own names.

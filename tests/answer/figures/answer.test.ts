@@ -837,4 +837,23 @@ describe('a table of our own', () => {
       { wordnet: WORDNET_DIR },
     );
   });
+
+  it("reads a table's rows under its caption, which alone says what their figures are", async () => {
+    await withCorpus(
+      {
+        'ferries.html':
+          '<html><head><title>Island ferries</title></head><body><main><h1>Island ferries</h1><p>The island ferry ' +
+          'runs all year. Boats leave every hour in summer.</p><table><caption>Ferry fares from 1 April 2026' +
+          '</caption><thead><tr><th>crossing</th><th>adult</th><th>child</th></tr></thead><tbody><tr><td>Mill Quay ' +
+          'to Long Bay</td><td>£3.20</td><td>£1.60</td></tr><tr><td>Long Bay to Seal Point</td><td>£4.50</td>' +
+          '<td>£2.25</td></tr></tbody></table><p>Bicycles travel free.</p></main></body></html>',
+      },
+      (dossier) => {
+        const answer = answerFigures(dossier, 'ferry fares');
+        expect(answer.match).toBe('confident');
+        expect(answer.figures.map((f) => f.text).sort()).toEqual(['£1.60', '£2.25', '£3.20', '£4.50']);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
 });

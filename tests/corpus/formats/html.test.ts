@@ -62,6 +62,18 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it("reads a table's caption as a paragraph introducing its rows", () => {
+    const html =
+      '<p>Boats leave every hour.</p><table><caption>Ferry fares from 1 April 2026</caption><tr><th>crossing</th>' +
+      '<th>adult</th></tr><tr><td>Mill Quay</td><td>£3.20</td></tr></table><p>Bicycles travel free.</p>';
+    expect(parseHtml(html).blocks).toEqual([
+      { kind: 'paragraph', text: 'Boats leave every hour.' },
+      { kind: 'paragraph', text: 'Ferry fares from 1 April 2026', introduces: true },
+      { kind: 'item', text: 'crossing: Mill Quay — adult: £3.20' },
+      { kind: 'paragraph', text: 'Bicycles travel free.' },
+    ]);
+  });
+
   it('reads a page that leaves out its body tag', () => {
     expect(
       parseHtml('<!doctype html><html><head><title>Quay</title></head><p>The quay is open.</p></html>'),
