@@ -8,11 +8,11 @@ import {
   answerable,
   coverage,
   decide,
-  evidence,
+  evidenceIn,
   floored,
   unmentioned,
   namesCode,
-  namesRarely,
+  namesRarelyIn,
   quotes,
 } from '../search/query.js';
 import type { AnalysedQuery, Amounts, Match } from '../search/query.js';
@@ -95,7 +95,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   const named = covered.some(
     (c) =>
       namesCode(query, c.hit.terms) ||
-      namesRarely(query, c.hit.terms) ||
+      namesRarelyIn(query, c.hit, dossier.index.analyzer) ||
       quotes(query, c.hit.terms, c.hit.passage.text, dossier.index.analyzer),
   );
   // Whether the passages answer at all is decided before they are ranked; whether they give what the question asks
@@ -110,7 +110,12 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
       best?.hit.passage,
     );
     const decided: Match = best
-      ? decide(sure(best) * kept, dossier.ranking.answer, evidence(read, sure(best), best.hit.terms), named)
+      ? decide(
+          sure(best) * kept,
+          dossier.ranking.answer,
+          evidenceIn(read, sure(best), best.hit, dossier.index.analyzer),
+          named,
+        )
       : 'none';
     // A question asking for a time or an amount is surely answered only by a passage giving one: among those the
     // decision reads (the best coverage, ties and all) or the one shown first.

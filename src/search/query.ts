@@ -100,7 +100,8 @@ export interface QueryWord {
   rareName?: boolean;
   /**
    * Typed right after the question's word before it, and held by exactly the passages holding that one: the two words
-   * of one name ("buenos aires"), which a passage holding them shares as one thing, not two (`evidence`).
+   * of one name ("buenos aires"), which a passage holding them shares as one thing, not two (`evidence`), unless it
+   * holds them apart (`asWrittenIn`).
    */
   withPrevious?: boolean;
 }
@@ -929,6 +930,52 @@ export function namesRarely(query: AnalysedQuery, matched: Iterable<string>): bo
   return words.some(
     (w, i) => w.rareName && held.has(w.term) && words.some((o, j) => j !== i && !sameName(i, j) && held.has(o.term)),
   );
+}
+
+/**
+ * The question as a passage writes its names: two words typed together that the corpus holds in exactly the same
+ * passages are one name (`QueryWord.withPrevious`) unless the passage (`matched`: the terms the search found in it)
+ * holds both and never writes them side by side, in its heading, lead-in or text. Sharing their passages says little
+ * when one passage alone holds both, as any two of its words do: in a corpus of a few passages most words are one
+ * passage's, and "holders" and "sell" of "do plot holders sell leeks" are two words of "Plot holders grow leeks by the
+ * shed, and the society sells them", not one name. A passage holding a word only in its document's title writes
+ * nothing apart.
+ */
+export function asWrittenIn(
+  query: AnalysedQuery,
+  passage: { text: string; heading?: string; context?: string },
+  matched: Iterable<string>,
+  analyzer: Analyzer,
+): AnalysedQuery {
+  const held = new Set(matched);
+  const { words } = query;
+  const pair = (i: number) => words[i]!.withPrevious && held.has(words[i]!.term) && held.has(words[i - 1]!.term);
+  if (!words.some((_, i) => pair(i))) return query;
+  const parts = [passage.heading, passage.context, passage.text].flatMap((part) =>
+    part ? [said(analyzer, part)] : [],
+  );
+  const written = new Set(parts.flat());
+  const apart = (a: string, b: string) =>
+    written.has(a) && written.has(b) && !parts.some((part) => part.some((t, at) => t === a && part[at + 1] === b));
+  return {
+    ...query,
+    words: words.map((w, i) => (pair(i) && apart(words[i - 1]!.term, w.term) ? { ...w, withPrevious: undefined } : w)),
+  };
+}
+
+/** A passage the search found, with the question's terms it holds (`SearchHit`'s). */
+type Held = { passage: { text: string; heading?: string; context?: string }; terms: string[] };
+
+/** The `evidence` the passage of `hit`, covering `cover` of the question, shares, its names read as it writes them. */
+export function evidenceIn(query: AnalysedQuery, cover: number, hit: Held, analyzer: Analyzer): number {
+  return evidence(asWrittenIn(query, hit.passage, hit.terms, analyzer), cover, hit.terms);
+}
+
+/** Whether the passage of `hit` names the question rarely (`namesRarely`), its names read as it writes them. */
+export function namesRarelyIn(query: AnalysedQuery, hit: Held, analyzer: Analyzer): boolean {
+  // Only a question with a rare name is read again in the passage.
+  if (!query.words.some((w) => w.rareName)) return false;
+  return namesRarely(asWrittenIn(query, hit.passage, hit.terms, analyzer), hit.terms);
 }
 
 /**

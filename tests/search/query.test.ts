@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   amountsIn,
   analyseQuery,
+  asWrittenIn,
   coverage,
   decide,
   evidence,
@@ -787,6 +788,35 @@ describe('namesRarely', () => {
         expect(namesRarely(analysed(dossier, 'icelandic horses cart'), terms('Icelandic horses'))).toBe(false);
       },
       { wordnet: WORDNET_DIR },
+    );
+  });
+});
+
+describe('asWrittenIn', () => {
+  it('reads two words typed together as one name only where the passage does not hold them apart', async () => {
+    await withCorpus(
+      {
+        'a.md': note(
+          'Allotments',
+          'The allotment society meets in the church hall on Tuesdays.\n\n' +
+            'Plot holders grow leeks by the shed, and the society sells them.\n\nWater butts stand at each gate.',
+        ),
+      },
+      (dossier) => {
+        const query = analysed(dossier, 'do plot holders sell leeks');
+        const names = (read: AnalysedQuery) => read.words.filter((w) => w.withPrevious).map((w) => w.word);
+        // In three passages, each of these words is the leeks passage's alone: the same passages, as any two of its.
+        expect(names(query)).toEqual(['holders', 'sell', 'leeks']);
+        const { passage, terms } = dossier.search(query, { limit: 1 })[0]!;
+        const read = asWrittenIn(query, passage, terms, dossier.index.analyzer);
+        // It writes "plot holders" as one, and "holders … sells", "leeks … sells them" apart: two words each.
+        expect(names(read)).toEqual(['holders']);
+        expect(evidence(read, 1, terms)).toBeGreaterThan(evidence(query, 1, terms));
+        // A passage holding them and writing them side by side keeps them one ("water butts").
+        const butts = analysed(dossier, 'water butts');
+        const hit = dossier.search(butts, { limit: 1 })[0]!;
+        expect(names(asWrittenIn(butts, hit.passage, hit.terms, dossier.index.analyzer))).toEqual(['butts']);
+      },
     );
   });
 });

@@ -4,10 +4,10 @@ import {
   amountsIn,
   coverage,
   decide,
-  evidence,
+  evidenceIn,
   floored,
   namesCode,
-  namesRarely,
+  namesRarelyIn,
   quotes,
   type Amounts,
   type AnalysedQuery,
@@ -67,7 +67,7 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const named = searched.some(
     ({ hit }) =>
       namesCode(query, hit.terms) ||
-      namesRarely(query, hit.terms) ||
+      namesRarelyIn(query, hit, dossier.index.analyzer) ||
       quotes(query, hit.terms, hit.passage.text, dossier.index.analyzer),
   );
   // The decision on `read`, by each passage's coverage of it (`cover`).
@@ -81,7 +81,7 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
       top?.hit.passage,
     );
     const decision = (p: Searched | undefined, options = rule) =>
-      p ? decide(cover(p) * kept, options, evidence(read, cover(p), p.hit.terms), named) : 'none';
+      p ? decide(cover(p) * kept, options, evidenceIn(read, cover(p), p.hit, dossier.index.analyzer), named) : 'none';
     // Ask's answer to the same topic decides whether the corpus speaks of it at all; the closest passage with figures
     // then decides how well its figures match. When that one is too far, the corpus may speak of the topic only where
     // it gives no figures: the closest figures are shown as a partial match, if ask itself would answer the topic.
