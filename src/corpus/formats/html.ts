@@ -18,6 +18,8 @@ interface HtmlNode {
   nodeName: string;
   textContent: string | null;
   childNodes: ArrayLike<HtmlNode>;
+  /** An element's; a text node has none. */
+  getAttribute?(name: string): string | null;
 }
 
 interface HtmlElement {
@@ -209,13 +211,24 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
         const caption = Array.from(child.childNodes).find((n) => n.nodeName.toUpperCase() === 'CAPTION');
         const title = caption && collapse(caption.textContent ?? '');
         if (title) blocks.push({ kind: 'paragraph', text: title, introduces: true });
-        const [first = [], ...rest] = rows;
+        // A row of one cell across the table is a title over the rows after it ("Capital spending"), as a caption is;
+        // those before the header row are the table's own.
+        const across = (row: Cell[]) => row.length === 1 && row[0]!.across === true;
+        const titleRow = (row: Cell[]) => blocks.push({ kind: 'paragraph', text: row[0]!.text, introduces: true });
+        const start = rows.findIndex((row) => !across(row));
+        rows.slice(0, start < 0 ? rows.length : start).forEach(titleRow);
+        const data = start < 0 ? [] : rows.slice(start);
+        const [first = [], ...rest] = data;
         // The first row names the columns when it stands in the table's head (`thead`, whatever its cells), or when its
         // cells are all headers (`th`) but for an empty corner over the rows' own names.
         const header = first.every((cell) => cell.head || cell.header || !cell.text)
           ? first.map((cell) => cell.text)
           : [];
-        for (const row of header.length ? rest : rows) {
+        for (const row of header.length ? rest : data) {
+          if (across(row)) {
+            titleRow(row);
+            continue;
+          }
           const text = tableRow(
             header,
             row.map((cell) => cell.text),
@@ -236,11 +249,16 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
   flush();
 }
 
+/** The most columns one cell is read to span: a larger colspan is a page's layout, not a table of data's. */
+const MAX_COLSPAN = 50;
+
 /** A table's cell: its text, whether it is a header (`th`) and whether its row is in the table's head (`thead`). */
 interface Cell {
   text: string;
   header: boolean;
   head: boolean;
+  /** The row's only cell, spanning several columns. */
+  across?: boolean;
 }
 
 /**
@@ -258,11 +276,18 @@ function tableRows(table: HtmlNode): Cell[][] | undefined {
     for (const tr of trs.filter((n) => n.nodeName.toUpperCase() === 'TR')) {
       const cells = elements(tr).filter((n) => /^(TD|TH)$/.test(n.nodeName.toUpperCase()));
       if (cells.some(holdsBlocks)) return undefined;
-      const row = cells.map((n) => ({
-        text: collapse(n.textContent ?? ''),
-        header: n.nodeName.toUpperCase() === 'TH',
-        head: tag === 'THEAD',
-      }));
+      const row = cells.flatMap((n) => {
+        const cell = {
+          text: collapse(n.textContent ?? ''),
+          header: n.nodeName.toUpperCase() === 'TH',
+          head: tag === 'THEAD',
+        };
+        // A cell spanning columns gives its text in each of them ("£2" under both "adult" and "child"), so that each
+        // cell after it is still named by its own column's header.
+        const span = Math.min(Math.max(Math.trunc(Number(n.getAttribute?.('colspan'))) || 1, 1), MAX_COLSPAN);
+        if (cells.length === 1 && span > 1) return [{ ...cell, across: true }];
+        return Array.from({ length: span }, () => cell);
+      });
       if (row.some((cell) => cell.text)) rows.push(row);
     }
   }

@@ -74,6 +74,20 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it('reads a cell spanning columns under each of them, and a row of one cell across the table as a title', () => {
+    // A bus company's fares of our own: a title row over the header, a section row, a cell over two columns.
+    const html =
+      '<table><tr><th colspan="4">Bus fares 2026</th></tr><tr><th>route</th><th>weekdays</th><th>Sundays</th>' +
+      '<th>fare</th></tr><tr><td colspan="4">Town routes</td></tr><tr><td>Line 4</td><td colspan="2">no service' +
+      '</td><td>£2</td></tr><tr><td>Line 5</td><td>hourly</td><td>none</td><td>£3</td></tr></table>';
+    expect(parseHtml(html).blocks).toEqual([
+      { kind: 'paragraph', text: 'Bus fares 2026', introduces: true },
+      { kind: 'paragraph', text: 'Town routes', introduces: true },
+      { kind: 'item', text: 'route: Line 4 — weekdays: no service; Sundays: no service; fare: £2' },
+      { kind: 'item', text: 'route: Line 5 — weekdays: hourly; Sundays: none; fare: £3' },
+    ]);
+  });
+
   it('reads a page that leaves out its body tag', () => {
     expect(
       parseHtml('<!doctype html><html><head><title>Quay</title></head><p>The quay is open.</p></html>'),
