@@ -718,13 +718,12 @@ function markNames(index: PassageIndex, read: string, words: QueryWord[]): void 
   const text = read.toLowerCase();
   for (let i = 1; i < words.length; i++) {
     const [a, b] = [words[i - 1]!, words[i]!];
-    const adjacent = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(a.word)}[\\s-]+${escaped(b.word)}`, 'u');
+    const [first, second] = [a, b].map((w) => escapeRegExp(w.word.toLowerCase()));
+    const adjacent = new RegExp(`(?:^|[^\\p{L}\\p{N}])${first}[\\s-]+${second}`, 'u');
     if (adjacent.test(text) && index.knows(a.term) && index.knows(b.term) && index.inseparable(a.term, b.term))
       b.withPrevious = true;
   }
 }
-
-const escaped = (word: string) => word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A word of the question as the analyser reads it (`Analyzer.words`). */
 type AnalysedWord = ReturnType<Analyzer['words']>[number];
