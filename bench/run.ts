@@ -45,7 +45,7 @@ const sciFactDir = join(sharedDir, 'external/scifact');
 const REUSE = process.env.BENCH_REUSE === '1';
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,100,1000').split(',').filter(Boolean).map(Number);
 /**
- * `BENCH_QUALITY=0` leaves out the quality table (dev, the three held-out sets and SciFact for every engine);
+ * `BENCH_QUALITY=0` leaves out the quality table (dev, the four held-out sets and SciFact for every engine);
  * `BENCH_LEVELS=` (empty) measures it alone.
  */
 const QUALITY = process.env.BENCH_QUALITY !== '0';
