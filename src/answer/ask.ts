@@ -16,7 +16,7 @@ import {
   quotes,
 } from '../search/query.js';
 import type { AnalysedQuery, Amounts, Match } from '../search/query.js';
-import { asAsked, givesAsked, heldOnlyAs, lackingLine, yearsKept, type Asked } from './asked.js';
+import { asAsked, givesAsked, heldOnlyAs, lackingLine, readOf, yearsKept, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import {
@@ -89,7 +89,6 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     };
   });
   type Covered = (typeof covered)[number];
-  const readOf = (c: Covered) => ({ passage: c.hit.passage, amounts: c.amounts, terms: c.hit.terms });
   // A passage naming a code of the question, a rare name of it beside another of its words, or a phrase it quotes,
   // shares its subject, though it may not be the one covering most of it.
   const named = covered.some(

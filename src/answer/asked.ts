@@ -12,6 +12,7 @@ import {
   type Match,
   type QueryWord,
 } from '../search/query.js';
+import type { SearchHit } from '../search/index.js';
 import type { FigureUnit } from './figures/grammar/index.js';
 import { WORD } from './excerpt.js';
 import type { Library } from './library.js';
@@ -41,6 +42,13 @@ export interface Read {
   /** The question's terms the search found in the passage (`SearchHit.terms`). */
   terms: string[];
 }
+
+/** What an answer reads of a passage the search found, with the amounts read in it: ask's and `figures`' alike. */
+export const readOf = ({ hit, amounts }: { hit: SearchHit; amounts: Amounts }): Read => ({
+  passage: hit.passage,
+  amounts,
+  terms: hit.terms,
+});
 
 /**
  * The decision `decided` on a question, kept if it asks for no time or amount (`AnalysedQuery.asks`) or one of

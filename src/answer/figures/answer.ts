@@ -2,7 +2,7 @@ import { asShown } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
 import { analyseQuery, answerable, coverage, floored, unmentioned, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
-import { asAsked, heldOnlyAs, type Asked } from '../asked.js';
+import { asAsked, heldOnlyAs, readOf, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
 import { adjustScores, asksLength } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
@@ -113,11 +113,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   // Every figure is read from one of `passages` (`figureClauses`).
   const first = passages.find((p) => p.hit.passage.id === best.id)!;
   const read = (cover: (p: Searched) => number, to: Searched) =>
-    [...passages.filter((p) => cover(p) === cover(to)), first].map((p) => ({
-      passage: p.hit.passage,
-      amounts: p.amounts,
-      terms: p.hit.terms,
-    }));
+    [...passages.filter((p) => cover(p) === cover(to)), first].map(readOf);
   // Figures only from passages under the threshold match the topic partly, however well the closest passage covers it.
   const { match, ...lacks } = asAsked(
     dossier,
