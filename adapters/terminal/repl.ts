@@ -56,9 +56,12 @@ const namesSomething = (word: string): boolean => Boolean(findCommand(word)) || 
  * A line without what a person used to a shell or to other chat programs types before a command or a word of the
  * session, here only (every surface leaves out the slash command and `@Dossier`: `withoutAddress`): the command line's
  * name (`dossier help`, `dossier version`), and a slash before the word (`/exit`, `/help`), as other programs take
- * their own commands. Before any other word they stay: `dossier of the ferry review` is a question.
+ * their own commands. Before any other word they stay: `dossier of the ferry review` is a question. The name alone,
+ * typed as a shell's user types a program's name to see what it takes, is left out whole, so it is help as `/brief`
+ * alone is; it was searched for as a question and answered "Nothing in the corpus answers this question".
  */
 function withoutShellHabits(text: string): string {
+  if (/^dossier[.!?]?$/i.test(text)) return '';
   const [first = '', second = ''] = text.split(/\s+/, 2);
   if (/^dossier$/i.test(first) && namesSomething(second)) return text.slice(first.length).trim();
   if (first.startsWith('/') && namesSomething(first.slice(1))) return text.slice(1);

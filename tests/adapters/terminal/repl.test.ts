@@ -58,6 +58,12 @@ describe('TerminalAdapter', () => {
     expect(out).toContain('1 document, 8 passages.');
   });
 
+  it('answers the command line’s name alone with help, as the slash command alone, not as a question', async () => {
+    const out = await session(['dossier', 'Dossier.', 'exit']);
+    expect(out.match(/Dossier: cited answers from your documents/g)).toHaveLength(2);
+    expect(out).not.toContain('Nothing in the corpus answers');
+  });
+
   it('reads the slash command typed twice as once, before a command, more or exit', async () => {
     const out = await session(['/brief /brief help', '/brief /BRIEF sources']);
     expect(out).toContain('Dossier: cited answers from your documents');
