@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { withoutMentions } from '../corpus/text.js';
+import { typed } from '../errors.js';
 
 /**
  * The limits every command runs under, whatever the surface: how many results one answer gives,
@@ -37,9 +38,23 @@ const MAX_URL_LENGTH = 2000;
  */
 export const unwrapLink = (text: string): string => text.replace(/^<([^<>|\s]+)(?:\|[^<>]*)?>$/, '$1');
 
-/** A link argument (a page's, a feed's): trimmed, unwrapped (`unwrapLink`), at most `MAX_URL_LENGTH` characters. */
+/**
+ * A link argument (a page's, a feed's): trimmed, unwrapped (`unwrapLink`), at most `MAX_URL_LENGTH` characters, and
+ * with no space in it. A link holds none (a space in one is written %20), so words typed after it (`add https://…
+ * the lighting review`) are refused in one line naming them: they were fetched as part of the link, and the site
+ * answered 404, which said nothing of the words.
+ */
 export const linkArg = () =>
-  z.string().trim().overwrite(unwrapLink).max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`);
+  z
+    .string()
+    .trim()
+    .overwrite(unwrapLink)
+    .max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`)
+    .refine((link) => !/\s/.test(link), {
+      error: (issue) =>
+        `give the link alone: "${typed(String(issue.input).split(/\s+/).slice(1).join(' '))}" after it is no part ` +
+        'of it (a space in a link is written %20)',
+    });
 
 /** Most topics one digest follows: kept modest so a digest is read, and fits Slack's and Discord's limits. */
 export const MAX_TOPICS = 5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/commands/limits.js';
+import { linkArg, RateLimiter } from '../../src/commands/limits.js';
 
 describe('RateLimiter', () => {
   it('allows a burst of perMinute, then one more every 60 / perMinute seconds', () => {
@@ -47,5 +47,20 @@ describe('RateLimiter', () => {
     expect(limiter.size).toBe(100);
     expect(limiter.waitMs('user999')).toBeGreaterThan(0);
     expect(limiter.waitMs('user0')).toBe(0);
+  });
+});
+
+describe('linkArg', () => {
+  it('refuses words after a link in one line, where they were fetched as part of it and the site answered 404', () => {
+    const parsed = linkArg().safeParse('https://example.org/lighting-review the one from May');
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe(
+      'give the link alone: "the one from May" after it is no part of it (a space in a link is written %20)',
+    );
+  });
+
+  it('takes a link alone, or Slack’s labelled link whose label has spaces', () => {
+    expect(linkArg().parse('  https://example.org/a%20b  ')).toBe('https://example.org/a%20b');
+    expect(linkArg().parse('<https://example.org/a|the lighting review>')).toBe('https://example.org/a');
   });
 });
