@@ -234,7 +234,11 @@ function excerptMarkdown(
 }
 
 function figureField(item: FigureItem, room: number): APIEmbedField | undefined {
-  const name = fitText([item.text, item.measure, item.when].filter(Boolean).join(' · '), LIMITS.fieldName, neutralise);
+  const name = fitText(
+    [item.text, item.measure, item.row, item.when].filter(Boolean).join(' · '),
+    LIMITS.fieldName,
+    neutralise,
+  );
   const max = Math.min(LIMITS.fieldValue, room - name.length);
   const value = (linked: boolean) => {
     const render = (sentence: RichText) =>

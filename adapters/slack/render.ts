@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import {
+  figureQualifier,
   KEY_FIGURES,
   mergeSpans,
   plain,
@@ -159,9 +160,10 @@ const context = (text: string): Block => ({
  * not the citation.
  */
 function figureLine(f: FigureItem): string {
-  const when = f.when ? ` (${escapeMrkdwn(f.when)})` : '';
+  const qualifier = figureQualifier(f);
+  const beside = qualifier ? ` (${escapeMrkdwn(qualifier)})` : '';
   const line = (sentence: RichText) =>
-    `• *${escapeMrkdwn(f.text)}*${when}: ${quoted(plain(sentence), richMrkdwn(sentence))} — ` +
+    `• *${escapeMrkdwn(f.text)}*${beside}: ${quoted(plain(sentence), richMrkdwn(sentence))} — ` +
     citationMrkdwn(f.citation);
   return fitAround(f.sentence, LIMITS.sectionText, line);
 }

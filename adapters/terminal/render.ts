@@ -1,4 +1,5 @@
 import {
+  figureQualifier,
   KEY_FIGURES,
   plain,
   type Citation,
@@ -94,9 +95,10 @@ function renderLines(reply: Reply, style: TerminalStyle, moreHint: boolean, firs
       case 'disagreement':
         out.push(style.bold(safe(block.title)));
         for (const f of block.items) {
-          const when = f.when ? ` (${safe(f.when)})` : '';
+          const qualifier = figureQualifier(f);
+          const beside = qualifier ? ` (${safe(qualifier)})` : '';
           out.push(
-            `  • ${style.bold(safe(f.text))}${when}: ${quoted(plain(f.sentence), rich(f.sentence))}`,
+            `  • ${style.bold(safe(f.text))}${beside}: ${quoted(plain(f.sentence), rich(f.sentence))}`,
             style.dim(`    — ${citationLine(f.citation)}`),
           );
         }

@@ -33,11 +33,21 @@ export type RichText = Span[];
 export interface FigureItem {
   text: string;
   measure?: string;
+  /** The table row the figure stands in ("Starter" for a plan's "$19"), where its measure is its column's. */
+  row?: string;
   when?: string;
   /** The sentence the figure comes from, with the figure marked. */
   sentence: RichText;
   citation: Citation;
 }
+
+/**
+ * What a figure in a figures answer is shown with, after it in brackets: its table row and its time ("Starter",
+ * "2025-26"). The measure is the group's title there; without the row, a table's figures under one column ("$19",
+ * "$79") said nothing of which was which but in their quotes.
+ */
+export const figureQualifier = (f: Pick<FigureItem, 'row' | 'when'>): string | undefined =>
+  [f.row, f.when].filter(Boolean).join(', ') || undefined;
 
 /** What leads the figures shown under an excerpt, in every renderer ("Key figures: …"). */
 export const KEY_FIGURES = 'Key figures';

@@ -25,6 +25,8 @@ export interface FigureJson {
   value: FigureValue;
   unit: FigureUnit;
   measure: string | null;
+  /** The table row the figure stands in, where its column is its measure (`Figure.row`). */
+  row: string | null;
   when: string | null;
   period: string | null;
   hedge: string | null;
@@ -74,6 +76,7 @@ export class FiguresAnswer {
         value: f.value,
         unit: f.unit,
         measure: f.measure ?? null,
+        row: f.row ?? null,
         when: f.when ?? null,
         period: f.period ?? null,
         hedge: f.hedge ?? null,

@@ -113,17 +113,25 @@ export class MeasureIndex {
   /**
    * A group's figures as a series over time: one point per dated time, levels only (no changes,
    * multiples or ratios), all over one kind of period (a total for the 12 months to a date is not a
-   * point of the same line as a calendar year's), at least two.
+   * point of the same line as a calendar year's) and of one table row (a column's fares by year are each line's
+   * own: two lines' are not one line), at least two.
    */
   series<F extends Sourced>(group: MeasureGroup<F>): Series<F> | undefined {
     // A date is no level of anything: the times of a measure are not its values.
     if (group.unnamed || group.unit === 'multiple' || group.unit === 'ratio' || group.unit === 'date') return undefined;
     const dated = group.figures.filter((f) => f.when && pointInTime(f.when, f.period));
     const period = dated[0]?.period;
+    const row = dated[0]?.row;
     const byTime = new Map<number, SeriesPoint<F>>();
     for (const figure of dated) {
       const time = pointInTime(figure.when!, figure.period)!;
-      if (figure.period !== period || typeof figure.value !== 'number' || isChange(figure) || byTime.has(time.x))
+      if (
+        figure.period !== period ||
+        figure.row !== row ||
+        typeof figure.value !== 'number' ||
+        isChange(figure) ||
+        byTime.has(time.x)
+      )
         continue;
       byTime.set(time.x, { ...time, value: figure.value, figure });
     }
@@ -141,6 +149,8 @@ export class MeasureIndex {
   /** Whether two sources give different values for one quantity at one time (see `disagreements`). */
   private differ(a: Sourced, b: Sourced, sameGroup: boolean): boolean {
     if (a.source === b.source || a.unit !== b.unit || a.per !== b.per) return false;
+    // Two rows of a table ("Harbour line", "Hill line") are two quantities under one column's measure.
+    if (a.row && b.row && a.row !== b.row) return false;
     if (sameValue(a.value, b.value) || !sameTime(a, b)) return false;
     const { measureOverlap, estimateSpread } = this.options;
     return (

@@ -77,6 +77,7 @@ export function figureItem<F extends PassageFigure & { citation: Citation }>(fig
   return {
     text: figure.text,
     measure: figure.measure && !saysMeasure(figure.text, figure.measure) ? figure.measure : undefined,
+    row: figure.row,
     when: timeOf(figure),
     sentence: markFigures(figure.sentence.text, [figure]),
     citation: figure.citation,

@@ -84,6 +84,14 @@ describe('renderTerminal', () => {
     expect(lines[lines.indexOf('Sources differ on dredging cost') + 1]).toBe('  • €4m: “It cost €4m.”');
   });
 
+  it("names a figure's table row beside its time, which tells the rows of one column apart", () => {
+    const citation = { source: 'gym.md', title: 'Gym prices', paragraph: 4 };
+    const text = 'class: Yoga — price: £8 (2026)';
+    const item = { text: '£8', row: 'Yoga', when: '2026', sentence: [{ text }], citation };
+    const lines = renderTerminal(replyOf('Prices', [{ type: 'figures', title: 'price', items: [item] }])).split('\n');
+    expect(lines[lines.indexOf('price') + 1]).toBe(`  • £8 (Yoga, 2026): “${text}”`);
+  });
+
   it('prints a figure’s sentence whole however long, so a figure deep inside it is never cut away', () => {
     const citation = { source: 'ferry.md', title: 'Ferry', paragraph: 3 };
     const before = Array.from({ length: 80 }, (_, i) => `the ferry on crossing ${i} carried walkers`).join(', ');

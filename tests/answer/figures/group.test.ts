@@ -103,6 +103,23 @@ describe('MeasureIndex.series', () => {
     ).toEqual([1900, 2050]);
     expect(change!.unit).toBe('percent');
   });
+
+  it("draws one table row's figures, not a column's across its rows", () => {
+    // A table of our own, as `tableRow` writes its rows: each line's fares measure "fare", its row names the line.
+    const group = oneGroup(
+      'route: Harbour line — fare in 2024: £2.20; fare in 2025: £2.40',
+      'route: Hill line — fare in 2024: £1.80; fare in 2026: £2.00',
+    );
+    expect(group.figures.map((f) => f.row)).toEqual(['Harbour line', 'Harbour line', 'Hill line', 'Hill line']);
+    expect(
+      index()
+        .series(group)
+        ?.points.map((p) => [p.label, p.value]),
+    ).toEqual([
+      ['2024', 2.2],
+      ['2025', 2.4],
+    ]);
+  });
 });
 
 describe('MeasureIndex.disagreements', () => {
@@ -141,6 +158,16 @@ describe('MeasureIndex.disagreements', () => {
     ).toEqual(new Set(['club.md', 'league.md', 'press.md']));
     const strict = new MeasureIndex(new Analyzer(), undefined, { measureOverlap: 1, estimateSpread: 1.5 });
     expect(strict.disagreements(groups).flat()).toEqual([]);
+  });
+
+  it("does not compare different rows of two sources' tables", () => {
+    const figures = [
+      ...read('timetable.md', 'route: Harbour line — fare in 2024: £2.20'),
+      ...read('fares.md', 'route: Hill line — fare in 2024: £1.80'),
+      ...read('notice.md', 'route: Harbour line — fare in 2024: £2.50'),
+    ];
+    const compared = index().disagreements(index().group(figures)).flat();
+    expect(compared.map((f) => f.source)).toEqual(['timetable.md', 'notice.md']);
   });
 
   it('does not compare different years', () => {

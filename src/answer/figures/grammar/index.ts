@@ -56,6 +56,7 @@ import {
   changedBefore,
   clauseSubject,
   clauseSubjectEnd,
+  rowKey,
 } from './measure.js';
 
 /**
@@ -173,6 +174,12 @@ class SentenceReader extends Reading {
       if (!m.figure.measure && !TIME_UNITS.has(this.lower(m.next - 1))) m.figure.measure = this.referentAt(m.first);
     bindTimes(this, matches);
     this.relateBaselines(matches);
+    // "plan: Starter — monthly fee: $19": a figure in a cell of a table row is its column's measure for that row, which
+    // only the row's name tells apart from the same column's figure in the next row.
+    const row = matches.length ? rowKey(this) : undefined;
+    const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some((t) => /^\)?:$/.test(t.text));
+    for (const m of matches)
+      if (row && inCell(m) && m.figure.measure && m.figure.measure !== row.measure) m.figure.row = row.name;
     return matches.map(({ first, next, figure }) => {
       const start = this.t[first]!.start;
       const end = this.t[next - 1]!.end;

@@ -386,20 +386,33 @@ function timeLabelAt(r: Reading, colon: number): boolean {
 }
 
 /**
- * What a figure under a time's label is of, in a table row as `tableRow` writes it: the row's first cell, before its
- * spaced em dash and after its column's header ("budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100"
- * is Street lighting's, in each year). Outside a row a time's label leaves the figure unmeasured, as before.
+ * What a figure under a time's label is of, in a table row as `tableRow` writes it: the row's name (`rowKey`) when the
+ * label stands after it ("budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100" is Street lighting's, in
+ * each year). Outside a row a time's label leaves the figure unmeasured, as before.
  */
 function rowName(r: Reading, colon: number): string | undefined {
+  const key = rowKey(r);
+  return key && key.dash < colon ? key.measure : undefined;
+}
+
+/**
+ * A table row's name as `tableRow` writes it: its first cell, before the row's first spaced em dash (token `dash`)
+ * and after its column's header ("plan: Starter — monthly fee: $19" is Starter's row), without a unit in brackets
+ * ("Bus journeys (millions)"): verbatim, as `name` ("below £1,000" names a band), and as a measure where it is a noun
+ * phrase. None when a verb stands before the dash (a clause, no cell) or a time (which dates the row's figures, not
+ * names them).
+ */
+export function rowKey(r: Reading): { name: string; measure?: string; dash: number } | undefined {
   const dash = r.t.findIndex((t) => t.text === '—' && t.spaced);
-  if (dash < 1 || dash >= colon) return undefined;
+  if (dash < 1) return undefined;
   let first = dash;
   while (first > 0 && r.t[first - 1]!.text !== ':') first--;
   // A unit in brackets ends the name and is not part of it: "Bus journeys (millions)".
   let end = dash;
   if (r.t[end - 1]?.text === ')') while (end > first && r.t[end]!.text !== '(') end--;
   for (let k = first; k < end; k++) if (/^(VERB|AUX)$/.test(r.t[k]!.pos) || isTimeAt(r, k)) return undefined;
-  return end > first ? measureText(r, first, end) : undefined;
+  if (end <= first) return undefined;
+  return { name: r.text.slice(r.t[first]!.start, r.t[end - 1]!.end), measure: measureText(r, first, end), dash };
 }
 
 /**

@@ -20,6 +20,11 @@ export interface Figure {
   per?: string;
   /** What the figure counts or measures, from the sentence ("road crash deaths in the county"). */
   measure?: string;
+  /**
+   * The name of the table row the figure stands in, where its column measures it: "Starter" for "$19" in "plan: Starter
+   * — monthly fee: $19". What tells the row's figures apart, which no measure says.
+   */
+  row?: string;
   /** The time the sentence gives for it, verbatim ("in 2016", "the 12 months ending in March 2022"). */
   when?: string;
   /**

@@ -417,6 +417,20 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it("names the table row of a figure its column's header measures, which tells the rows apart", () => {
+    const prices = 'class: Yoga — price: £8; places: 20; instructor: two';
+    const bands = 'monthly income: below £1,000 — discount: 50%';
+    const rowOf = (sentence: string, text: string) => figure(sentence, text).row;
+    expect([rowOf(prices, '£8'), figure(prices, '£8').measure, rowOf(prices, '20')]).toEqual(['Yoga', 'price', 'Yoga']);
+    expect(rowOf(bands, '50%')).toBe('below £1,000');
+    // A row under years' columns is measured by its name already; a row named by a time is dated by it, not named; a
+    // dash in a sentence is no row, nor a figure no column measures.
+    expect(rowOf('budget line: Street lighting — 2025-26: £12,500', '£12,500')).toBeUndefined();
+    expect(rowOf('month: July 2025 — visitors: 14,200', '14,200')).toBeUndefined();
+    expect(rowOf('The ferry — which sails daily — carries 300 cars: a record', '300 cars')).toBeUndefined();
+    expect(rowOf('The fee — set last year: $40', '$40')).toBeUndefined();
+  });
+
   it('is not measured by what does not open its clause, nor by a clause before the colon', () => {
     expectMeasures([
       ['He said: 40 people were rescued.', '40 people', 'people'],
