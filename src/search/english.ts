@@ -6,19 +6,26 @@
 import abbreviationGroups from './abbreviations.json' with { type: 'json' };
 
 /**
+ * A table looked up by any word a question or a text holds: without a prototype, so "constructor" or "toString" is
+ * no entry (an object literal's lookup of "constructor" gave Object itself, and the word was lost as a term).
+ */
+const table = <T>(entries: Record<string, T>): Readonly<Record<string, T>> =>
+  Object.assign(Object.create(null) as Record<string, T>, entries);
+
+/**
  * Common abbreviations and what they stand for, as data (`abbreviations.json`), grouped by what they
  * name (the groups' names are its keys). A question's abbreviation also searches for its expansion (and
  * the other way round), weighing less than the asker's own word. An abbreviation that spells a stop word is written
  * with dots ("u.s."), which the analyser reads as the acronym (its `ACRONYM`) where it drops "us" as the pronoun.
  */
-export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  Object.values(abbreviationGroups).flatMap((group) => Object.entries(group)),
+export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = table(
+  Object.fromEntries(Object.values(abbreviationGroups).flatMap((group) => Object.entries(group))),
 );
 
 /**
  * Number words, read as the digits they stand for, so "ten to twenty" finds "10 to 20" and "8 pillars" "eight pillars".
  */
-export const NUMBER_WORDS: Readonly<Record<string, string>> = {
+export const NUMBER_WORDS: Readonly<Record<string, string>> = table({
   zero: '0',
   one: '1',
   two: '2',
@@ -47,7 +54,7 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
   seventy: '70',
   eighty: '80',
   ninety: '90',
-};
+});
 
 /**
  * The kinds of answer a question can ask for besides a passage about its subject: a time ("when did the ferry start?",
@@ -443,7 +450,7 @@ export const PLURALS_WITHOUT_S: ReadonlySet<string> = new Set([
 ]);
 
 /** The irregular forms the analyser reads as their base form, past forms and plurals alike. */
-export const IRREGULAR_FORMS: Readonly<Record<string, string>> = { ...PAST_FORMS, ...PLURALS };
+export const IRREGULAR_FORMS: Readonly<Record<string, string>> = table({ ...PAST_FORMS, ...PLURALS });
 
 /**
  * Common English prefixes, each making a word of another ("underpaid" of "paid", "microinvasive" of "invasive"). A word

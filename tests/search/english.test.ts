@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/search/analyzer.js';
 import {
+  ABBREVIATIONS,
   AMOUNT_NAMED,
   ANSWER_TYPES,
   COUNT_ASKED_OF,
+  IRREGULAR_FORMS,
   MINUTES_IN,
+  NUMBER_WORDS,
   TIME_UNITS,
   otherSpellings,
   withoutPrefix,
 } from '../../src/search/english.js';
+import { baseForms } from '../../src/search/wordnet.js';
+
+describe('the word tables', () => {
+  it('hold no entry for a name every object has: "constructor" is a word like any other', () => {
+    expect(NUMBER_WORDS['constructor']).toBeUndefined();
+    expect(IRREGULAR_FORMS['constructor']).toBeUndefined();
+    expect(ABBREVIATIONS['constructor']).toBeUndefined();
+    expect(new Analyzer().terms('who was the constructor of the bridge')).toContain('constructor');
+    expect(baseForms('constructors')).toContain('constructor');
+  });
+});
 
 describe('otherSpellings', () => {
   it.each([
