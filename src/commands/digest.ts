@@ -269,6 +269,16 @@ export const digestCommand = defineCommand({
         });
         const plan = `a digest on ${quoted(sub.topics)}, ${schedule(sub)}. Next: ${next(sub, ctx)}.`;
         if (!previous) return message('Digest subscribed', `This channel will get ${plan}`);
+        // The same digest typed again (its command pasted twice, or to check it took) replaced nothing: said so, where
+        // "Replaced … with …" named one digest twice and offered the way back to what it already was.
+        if (sameDigest(previous, sub))
+          return previous.state === 'paused'
+            ? message(
+                'Digest resumed',
+                `This channel’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is taken up again. ` +
+                  `Next: ${next(sub, ctx)}.`,
+              )
+            : message('Digest unchanged', `This channel already gets ${plan}`);
         // One mistyped topic or time replaces the whole digest: the way back is given, ready to paste.
         return message('Digest replaced', [
           ...text(
@@ -342,6 +352,12 @@ function subscribeAgain(sub: ChannelDigest, asking: Asking): string {
 }
 
 const quoted = (topics: string[]) => topics.map((t) => `“${t}”`).join(', ');
+/** Whether two digests are the same: their topics (in any case, as they are kept once) and their schedule. */
+const sameDigest = (a: ChannelDigest, b: ChannelDigest): boolean =>
+  schedule(a) === schedule(b) &&
+  a.topics.length === b.topics.length &&
+  a.topics.every((topic, i) => topic.toLocaleLowerCase() === b.topics[i]!.toLocaleLowerCase());
+
 const schedule = (sub: ChannelDigest) => `${describeDays(sub.days)} at ${sub.time} (${sub.timeZone})`;
 
 function next(sub: ChannelDigest, ctx: CommandContext): string {

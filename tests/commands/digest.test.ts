@@ -236,6 +236,25 @@ describe('digest command', () => {
     expect(elsewhere.title).toBe('Digest subscribed');
   });
 
+  it('says the channel’s own digest subscribed again changes nothing, rather than that it replaced it', async () => {
+    await runText('digest subscribe beehives, café grants at 09:00', ctx());
+    const again = await runText('digest subscribe Beehives, café grants at 9am on weekdays', ctx());
+    expect(again.title).toBe('Digest unchanged');
+    expect(textOf(again)).toMatch(
+      /^This channel already gets a digest on “Beehives”, “café grants”, weekdays at 09:00 \(America\/New_York\)\. /,
+    );
+    expect(textOf(again)).not.toMatch(/Replaced|put the old one back/);
+    expect(store.subscriptions()).toHaveLength(1);
+    // A paused one subscribed again is taken up again, as `digest list` says to do.
+    store.pause(store.subscription('slack', 'C-NEWS')!.id, 'channel_not_found');
+    const resumed = await runText('digest subscribe beehives, café grants at 09:00', ctx());
+    expect(resumed.title).toBe('Digest resumed');
+    expect(textOf(resumed)).toMatch(
+      /^This channel’s digest on “beehives”, “café grants”, .* is taken up again\. Next: /,
+    );
+    expect(store.subscription('slack', 'C-NEWS')!.state).toBe('active');
+  });
+
   it.each([
     ['slack', 'beehives, café grants at 09:00 on mon,wed in Asia/Tokyo'],
     ['terminal', 'attacks on pipelines, beehives at 7pm daily UTC'],
