@@ -376,6 +376,40 @@ function inRowKey(r: Reading, i: number): boolean {
   return r.t.slice(dash + 1).some((t) => /^\)?:$/.test(t.text));
 }
 
+/** What a label's brackets say of the figures under it (`bracketUnit`): their currency, scale and percent sign. */
+export interface LabelUnit {
+  currency?: FigureUnit;
+  scale: number;
+  percent: boolean;
+}
+
+/**
+ * The unit a label's brackets, tokens `open` to `close`, give the bare numbers under it, as a table's header writes it:
+ * "(millions)", "(£000)", "(£m)", "($bn)", "(%)", "('000)", "(€ thousands)", "(USD)". Undefined when anything in them
+ * is no currency, scale or percent sign ("(tonnes)", "(Ml/d)", "(2019 prices)"): those say what a figure counts, not
+ * how much it is.
+ */
+export function bracketUnit(r: Reading, open: number, close: number): LabelUnit | undefined {
+  const unit: LabelUnit = { scale: 1, percent: false };
+  if (close <= open + 1) return undefined;
+  for (let k = open + 1; k < close; k++) {
+    const word = r.lower(k);
+    const currency = CURRENCY_SYMBOLS.get(word) ?? CURRENCY_WORDS.get(word);
+    const scale = SCALES.get(word) ?? SCALES.get(word.replace(/s$/, ''));
+    if (currency && !unit.currency) unit.currency = currency;
+    else if (scale) unit.scale *= scale;
+    // "£000", "'000": thousands, as accounts write them.
+    else if (/^0{3}s?$/.test(word)) unit.scale *= 1e3;
+    else if (/^['’]$/.test(word) && /^0{3}s?$/.test(r.lower(k + 1))) continue;
+    // "£m": a scale letter glued to its currency sign.
+    else if (unit.currency && r.t[k]!.spaced === false && SCALE_LETTERS.has(word))
+      unit.scale *= SCALE_LETTERS.get(word)!.scale;
+    else if (word === '%' || word === 'percent' || word === 'pct') unit.percent = true;
+    else return undefined;
+  }
+  return unit;
+}
+
 export function isDefinite(r: Reading, i: number): boolean {
   return DEFINITE.has(r.lower(i - 1));
 }

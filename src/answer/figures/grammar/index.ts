@@ -39,6 +39,8 @@ import {
   isDuration,
   isLabel,
   isBound,
+  bracketUnit,
+  type LabelUnit,
   isDefinite,
   inherit,
   changeEndAt,
@@ -160,7 +162,14 @@ class SentenceReader extends Reading {
 
   figures(): Figure[] {
     const matches: Match[] = [];
+    const units = this.labelUnits();
     for (let i = 0; i < this.t.length;) {
+      // "(£000)" says how much the figures under its label are, and is no figure of £0.
+      const unit = units.find((u) => u.open === i);
+      if (unit) {
+        i = unit.close + 1;
+        continue;
+      }
       const match = this.matchAt(i, matches);
       if (match) {
         this.resolveHead(match);
@@ -180,11 +189,39 @@ class SentenceReader extends Reading {
     const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some((t) => /^\)?:$/.test(t.text));
     for (const m of matches)
       if (row && inCell(m) && m.figure.measure && m.figure.measure !== row.measure) m.figure.row = row.name;
+    // "Bus journeys (millions) — 2023: 41.2", "share (%): 41.5": a bare number under a label whose brackets give a
+    // scale, a currency or a percent sign is that much, its own label's before its row's.
+    const rowUnit = row && units.find((u) => u.close === row.dash - 1)?.unit;
+    for (const m of matches) {
+      const unit = units.find((u) => u.labels === m.first)?.unit ?? (inCell(m) ? rowUnit : undefined);
+      if (unit && m.figure.unit === 'count' && this.t[m.next - 1]!.type === 'number') applyUnit(m.figure, unit);
+    }
     return matches.map(({ first, next, figure }) => {
       const start = this.t[first]!.start;
       const end = this.t[next - 1]!.end;
       return { text: this.text.slice(start, end), start, end, ...figure };
     });
+  }
+
+  /**
+   * The brackets of labels that give a unit (`bracketUnit`): tokens `open` to `close`, and `labels`, the token after
+   * the label's colon, where its figure stands ("share (%): 41.5"); a row's name's ("Bus journeys (millions) — …"),
+   * before its dash, labels none itself.
+   */
+  private labelUnits(): { open: number; close: number; labels?: number; unit: LabelUnit }[] {
+    const found: { open: number; close: number; labels?: number; unit: LabelUnit }[] = [];
+    for (let open = 0; open < this.t.length; open++) {
+      if (this.t[open]!.text !== '(') continue;
+      let close = open + 1;
+      while (close < this.t.length && !/^\):?$/.test(this.t[close]!.text) && this.t[close]!.text !== '(') close++;
+      const after = this.t[close + 1];
+      const labels =
+        this.t[close]?.text === '):' ? close + 1 : this.t[close]?.text === ')' && after?.text === ':' ? close + 2 : -1;
+      const row = this.t[close]?.text === ')' && after?.text === '—' && after.spaced;
+      const unit = labels >= 0 || row ? bracketUnit(this, open, close) : undefined;
+      if (unit) found.push({ open, close, labels: labels >= 0 ? labels : undefined, unit });
+    }
+    return found;
   }
 
   /**
@@ -683,4 +720,13 @@ class SentenceReader extends Reading {
 function joinMeasure(base: string | undefined, tail: string | undefined): string | undefined {
   if (!base) return tail;
   return tail ? `${base} ${tail}` : base;
+}
+
+/** A bare number read in the unit its label's brackets give: "41.2" under "(millions)" is 41,200,000. */
+function applyUnit(figure: Match['figure'], unit: LabelUnit): void {
+  const times = (n: number) => (unit.scale === 1 ? n : Number((n * unit.scale).toPrecision(15)));
+  const { value } = figure;
+  figure.value = typeof value === 'number' ? times(value) : { low: times(value.low), high: times(value.high) };
+  if (unit.currency) figure.unit = unit.currency;
+  else if (unit.percent) figure.unit = 'percent';
 }

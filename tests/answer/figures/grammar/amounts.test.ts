@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   amountAt,
+  bracketUnit,
   fractionAt,
   isBound,
   isLabel,
@@ -40,6 +41,30 @@ describe('amountAt', () => {
   it('reads no amount where no number stands, nor in a number after a currency sign read apart', () => {
     expect(amount('The mill cost $1.6 billion to build.', '1.6')).toBeUndefined();
     expect(amount('They planted the rows.', 'rows')).toBeUndefined();
+  });
+});
+
+describe('bracketUnit', () => {
+  /** The unit the first brackets of `text` give. */
+  const unit = (text: string) => {
+    const [r, open] = at(text, '(');
+    const close = r.t.findIndex((t, k) => k > open && /^\):?$/.test(t.text));
+    return bracketUnit(r, open, close);
+  };
+
+  it("reads a label's scale, currency and percent sign as a table's header writes them", () => {
+    expect(unit('Bus journeys (millions) — 2023: 41.2')).toEqual({ scale: 1e6, percent: false });
+    expect(unit('Budget (£000) — 2024: 1,250')).toEqual({ currency: 'GBP', scale: 1e3, percent: false });
+    expect(unit("visits ('000): 310")).toEqual({ scale: 1e3, percent: false });
+    expect(unit('grant ($bn): 3')).toEqual({ currency: 'USD', scale: 1e9, percent: false });
+    expect(unit('share (%): 41.5')).toEqual({ scale: 1, percent: true });
+    expect(unit('cost (€ thousands): 12')).toEqual({ currency: 'EUR', scale: 1e3, percent: false });
+  });
+
+  it('reads none from brackets saying what a figure counts, or anything else', () => {
+    expect(unit('weight (tonnes): 3')).toBeUndefined();
+    expect(unit('spend (2019 prices): 41')).toBeUndefined();
+    expect(unit('grant (£m, excluding VAT): 3')).toBeUndefined();
   });
 });
 

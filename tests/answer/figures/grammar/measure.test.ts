@@ -431,6 +431,23 @@ describe('a figure after a label and a colon', () => {
     expect(rowOf('The fee — set last year: $40', '$40')).toBeUndefined();
   });
 
+  it("is as much as its label's unit in brackets says, a column's before its row's", () => {
+    // A table of our own, as `tableRow` writes its rows: a county's transport statistics.
+    const journeys = 'Bus journeys (millions) — 2023: 41.2; 2024: 43.0';
+    const budget = 'budget line: Road repairs (£000) — 2025-26: 1,250; change (%): 4';
+    const read = (sentence: string, text: string) => {
+      const { value, unit, measure } = figure(sentence, text);
+      return { value, unit, measure };
+    };
+    expect(read(journeys, '41.2')).toEqual({ value: 41.2e6, unit: 'count', measure: 'Bus journeys' });
+    expect(read(budget, '1,250')).toEqual({ value: 1_250_000, unit: 'GBP', measure: 'Road repairs' });
+    expect(read(budget, '4')).toMatchObject({ value: 4, unit: 'percent' });
+    // The brackets are no figure of £0; a number with its own noun, or a label's unit the grammar does not know, stays.
+    expect(figuresInSentence(budget).map((f) => f.text)).toEqual(['1,250', '4']);
+    expect(read('trips (millions): 12 ferries', '12 ferries')).toMatchObject({ value: 12, unit: 'count' });
+    expect(read('weight (tonnes): 3', '3')).toMatchObject({ value: 3, unit: 'count' });
+  });
+
   it('is not measured by what does not open its clause, nor by a clause before the colon', () => {
     expectMeasures([
       ['He said: 40 people were rescued.', '40 people', 'people'],
