@@ -187,7 +187,8 @@ export class Feeds {
       else
         this.options.log.warn(
           { event: 'feed', url: feed.url, failures: now?.failures, error: message },
-          'feed poll failed',
+          // Named and explained in the message too, as the paused line is: the terminal shows messages alone.
+          `feed ${feed.url} poll failed (${now?.failures ?? 1} in a row): ${message}`,
         );
       return empty();
     }
@@ -291,14 +292,12 @@ export class Feeds {
         else result.known++;
       } catch (error) {
         result.failed++;
+        const message = error instanceof Error ? error.message : String(error);
+        // The item and why in the message itself: the terminal shows messages without their fields, and said only
+        // "feed item not added; tried again at the next poll".
         log.warn(
-          {
-            event: 'feed',
-            url: feed.url,
-            item: entry.link,
-            error: error instanceof Error ? error.message : String(error),
-          },
-          'feed item not added; tried again at the next poll',
+          { event: 'feed', url: feed.url, item: entry.link, error: message },
+          `feed item ${entry.link} not added, tried again at the next poll: ${message}`,
         );
       }
     }
