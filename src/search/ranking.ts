@@ -255,8 +255,9 @@ export interface RankingOptions {
     /** Figures scoring under this share of the best figure's score are left out: nothing relevant beats noise. */
     minRelative: number;
     /**
-     * The same share when the answer only partly matches the topic: then only the figures closest to the best
-     * are shown, since the further ones are further still from what was asked.
+     * The same share when the answer only partly matches the topic, for figures outside the best figure's passage:
+     * then only the figures closest to the best are shown, since the further ones are further still from what was
+     * asked; the best figure's own passage is the closest the corpus comes, and its figures need only `minRelative`.
      */
     partialRelative: number;
     /**

@@ -153,18 +153,23 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
 
 /**
  * The figures to show, best first: those within `minRelative` of the best score (`partialRelative` for a partial
- * match; `unmeasuredRelative` at least for a figure with no measure), with other sources' estimates of the best one,
- * at most `limit`.
+ * match, but in the best figure's own passage; `unmeasuredRelative` at least for a figure with no measure), with other
+ * sources' estimates of the best one, at most `limit`.
  */
 function listFigures(dossier: Library, found: Scored[], match: Match, limit: number): FoundFigure[] {
   const { minRelative, partialRelative, unmeasuredRelative } = dossier.ranking.figures;
   // Equal scores: the passage the search ranks higher first.
   const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
-  const best = ranked[0]!.figure.score;
-  const least = match === 'partial' ? partialRelative : minRelative;
+  const top = ranked[0]!.figure;
+  const best = top.score;
+  // A partial match shows only the figures closest to the best: those of other passages are further still from what
+  // was asked. The best figure's own passage is the closest the corpus comes to the topic, so its other figures are as
+  // near as their own clauses say, and need only what a confident match's do.
+  const least = (f: FoundFigure) =>
+    match === 'partial' && f.passage.id !== top.passage.id ? partialRelative : minRelative;
   // A figure with no measure says nothing itself of what it counts: only the words of its sentence tie it to the
   // topic, so it is shown only when they tie it nearly as well as the best figure's.
-  const cut = (f: FoundFigure) => f.score >= (f.measure ? least : Math.max(least, unmeasuredRelative)) * best;
+  const cut = (f: FoundFigure) => f.score >= (f.measure ? least(f) : Math.max(least(f), unmeasuredRelative)) * best;
   const listed = ranked.map((f) => f.figure).filter(cut);
   // Equal scores keep their order: a figure restated stays before its restatements.
   return [...listed, ...otherEstimates(dossier, listed[0]!, listed, dossier.ranking.figures)]

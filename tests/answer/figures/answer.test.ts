@@ -196,6 +196,30 @@ describe('answerFigures', () => {
     expect(close.figures.map((f) => f.text)).toEqual(['950']);
   });
 
+  it("shows, in a partial match, the best figure's passage's other figures as a confident match would", async () => {
+    await withCorpus(
+      {
+        'smuggling.md': note(
+          'Smuggling',
+          'Gangs on the coast make from $40 million to $60 million a year in boat fees, officials estimate. ' +
+            'One gang is said to earn up to $3 million a month by running boats to the islands.',
+        ),
+        'ferries.md': note('Ferries', 'The island ferry carried 12,000 passengers in July, and its crews numbered 40.'),
+        'police.md': note('Police', 'The coast guard stopped 300 boats in 2019, and charged 45 skippers.'),
+      },
+      (dossier) => {
+        // The yearly fees score 0.74 of the monthly take, under `partialRelative` (0.8) but in the same passage: the
+        // closest the corpus comes to the topic, where each figure is as near it as its own sentence says.
+        const answer = answerFigures(dossier, 'what do smugglers make running people to the islands');
+        expect(answer.match).toBe('partial');
+        expect(answer.figures.map((f) => f.text).sort()).toEqual([
+          'from $40 million to $60 million a year',
+          'up to $3 million a month',
+        ]);
+      },
+    );
+  });
+
   it('shows a figure with no measure only near the best: only its sentence ties it to the topic', async () => {
     const buses = {
       'buses.md': note(
