@@ -218,13 +218,18 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
         const start = rows.findIndex((row) => !across(row));
         rows.slice(0, start < 0 ? rows.length : start).forEach(titleRow);
         const data = start < 0 ? [] : rows.slice(start);
-        const [first = [], ...rest] = data;
-        // The first row names the columns when it stands in the table's head (`thead`, whatever its cells), or when its
-        // cells are all headers (`th`) but for an empty corner over the rows' own names.
-        const header = first.every((cell) => cell.head || cell.header || !cell.text)
-          ? first.map((cell) => cell.text)
-          : [];
-        for (const row of header.length ? rest : data) {
+        // The first rows name the columns when they stand in the table's head (`thead`, whatever their cells), or when
+        // their cells are all headers (`th`) but for an empty corner over the rows' own names. A header of two rows, a
+        // group spanning its sub-columns ("adult" over "single" and "return"), names each column by both: "adult
+        // single".
+        // A table of header cells alone keeps its first row as the header, as before, and its others as data.
+        const heads = data.findIndex((row) => !row.every((cell) => cell.head || cell.header || !cell.text));
+        const headerRows = data.slice(0, heads < 0 ? 1 : heads);
+        const columns = Math.max(0, ...headerRows.map((row) => row.length));
+        const header = Array.from({ length: columns }, (_, column) =>
+          [...new Set(headerRows.map((row) => row[column]?.text).filter(Boolean))].join(' '),
+        );
+        for (const row of data.slice(headerRows.length)) {
           if (across(row)) {
             titleRow(row);
             continue;
@@ -251,6 +256,12 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
 
 /** The most columns one cell is read to span: a larger colspan is a page's layout, not a table of data's. */
 const MAX_COLSPAN = 50;
+/** The most rows one cell is read to span, for the same reason. */
+const MAX_ROWSPAN = 50;
+
+/** A cell's `colspan` or `rowspan`: a whole number from 1 to `max`, 1 where it is missing or no number. */
+const spanOf = (cell: HtmlNode, name: string, max: number): number =>
+  Math.min(Math.max(Math.trunc(Number(cell.getAttribute?.(name))) || 1, 1), max);
 
 /** A table's cell: its text, whether it is a header (`th`) and whether its row is in the table's head (`thead`). */
 interface Cell {
@@ -270,24 +281,43 @@ function tableRows(table: HtmlNode): Cell[][] | undefined {
   const elements = (node: HtmlNode) => Array.from(node.childNodes).filter((n) => n.nodeType === ELEMENT_NODE);
   const holdsBlocks = (node: HtmlNode): boolean =>
     elements(node).some((n) => BLOCK_TAGS.has(n.nodeName.toUpperCase()) || holdsBlocks(n));
+  // A cell spanning rows stands in its column in each of them ("Line 4" beside its weekday and its Sunday times), so
+  // that each cell beside it is still in its own column: by column, the cell and how many rows below it still holds.
+  const below: ({ cell: Cell; rows: number } | undefined)[] = [];
   for (const part of elements(table)) {
     const tag = part.nodeName.toUpperCase();
     const trs = tag === 'TR' ? [part] : /^(THEAD|TBODY|TFOOT)$/.test(tag) ? elements(part) : [];
     for (const tr of trs.filter((n) => n.nodeName.toUpperCase() === 'TR')) {
       const cells = elements(tr).filter((n) => /^(TD|TH)$/.test(n.nodeName.toUpperCase()));
       if (cells.some(holdsBlocks)) return undefined;
-      const row = cells.flatMap((n) => {
-        const cell = {
+      const row: Cell[] = [];
+      const fromAbove = (): void => {
+        for (let held = below[row.length]; held && held.rows > 0; held = below[row.length]) {
+          held.rows--;
+          row.push(held.cell);
+        }
+      };
+      for (const n of cells) {
+        fromAbove();
+        const cell: Cell = {
           text: collapse(n.textContent ?? ''),
           header: n.nodeName.toUpperCase() === 'TH',
           head: tag === 'THEAD',
         };
         // A cell spanning columns gives its text in each of them ("£2" under both "adult" and "child"), so that each
         // cell after it is still named by its own column's header.
-        const span = Math.min(Math.max(Math.trunc(Number(n.getAttribute?.('colspan'))) || 1, 1), MAX_COLSPAN);
-        if (cells.length === 1 && span > 1) return [{ ...cell, across: true }];
-        return Array.from({ length: span }, () => cell);
-      });
+        const span = spanOf(n, 'colspan', MAX_COLSPAN);
+        const down = spanOf(n, 'rowspan', MAX_ROWSPAN) - 1;
+        if (cells.length === 1 && span > 1 && !row.length) {
+          row.push({ ...cell, across: true });
+          continue;
+        }
+        for (let i = 0; i < span; i++) {
+          if (down) below[row.length] = { cell, rows: down };
+          row.push(cell);
+        }
+      }
+      fromAbove();
       if (row.some((cell) => cell.text)) rows.push(row);
     }
   }

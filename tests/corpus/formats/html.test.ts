@@ -88,6 +88,26 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it('names a column by both rows of a two-row header, and reads a cell spanning rows in each of them', () => {
+    // A ferry company's fares and first sailings of our own: "adult" over "single" and "return", "crossing" over both
+    // header rows, and a port beside its weekday and Sunday sailings.
+    const fares =
+      '<table><thead><tr><th rowspan="2">crossing</th><th colspan="2">adult</th><th colspan="2">child</th></tr>' +
+      '<tr><th>single</th><th>return</th><th>single</th><th>return</th></tr></thead><tbody><tr><td>Port Ellen</td>' +
+      '<td>£4</td><td>£7</td><td>£2</td><td>£3.50</td></tr></tbody></table>';
+    const sailings =
+      '<table><tr><th>port</th><th>day</th><th>first sailing</th></tr><tr><td rowspan="2">Port Ellen</td>' +
+      '<td>weekdays</td><td>07:00</td></tr><tr><td>Sundays</td><td>09:30</td></tr></table>';
+    expect(parseHtml(fares + sailings).blocks).toEqual([
+      {
+        kind: 'item',
+        text: 'crossing: Port Ellen — adult single: £4; adult return: £7; child single: £2; child return: £3.50',
+      },
+      { kind: 'item', text: 'port: Port Ellen — day: weekdays; first sailing: 07:00' },
+      { kind: 'item', text: 'port: Port Ellen — day: Sundays; first sailing: 09:30' },
+    ]);
+  });
+
   it('reads a page that leaves out its body tag', () => {
     expect(
       parseHtml('<!doctype html><html><head><title>Quay</title></head><p>The quay is open.</p></html>'),
