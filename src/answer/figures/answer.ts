@@ -196,6 +196,10 @@ function otherEstimates(
   const key = (passage: Passage, f: PassageFigure) => `${passage.id}:${f.sentence.start + f.start}`;
   const known = new Set(listed.map((f) => key(f.passage, f)));
   const sentence = analyseQuery(best.sentence.text, dossier.index, dossier.ranking.query);
+  // The figure's numbers are compared by value (below): they say nothing more of whether another sentence restates
+  // it, which gives it in its own ("some $7 billion" of "between $6 and $8 billion").
+  const own = new Set(dossier.index.analyzer.terms(best.text).filter((t) => /\d/.test(t)));
+  const said = { ...sentence, words: sentence.words.filter((w) => !own.has(w.term)) };
   const amounts = { figure: true, money: MONEY_UNITS.has(best.unit) };
   const found = new Map<string, FoundFigure>();
   for (const { passage } of dossier.search(sentence, { limit: restatedCandidates })) {
@@ -204,7 +208,7 @@ function otherEstimates(
       const at = key(passage, other);
       if (known.has(at) || found.has(at) || other.unit !== best.unit || other.per !== best.per) continue;
       if (!closeValues(best.value, other.value, estimateSpread)) continue;
-      if (coverage(sentence, dossier.index.analyzer.terms(other.sentence.text), amounts) < restated) continue;
+      if (coverage(said, dossier.index.analyzer.terms(other.sentence.text), amounts) < restated) continue;
       const citation = dossier.citation(passage);
       found.set(at, { ...other, source: passage.source, passage, citation, score: best.score });
     }

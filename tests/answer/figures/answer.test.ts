@@ -657,6 +657,34 @@ describe('answerFigures', () => {
     );
   });
 
+  it("lists another source's restatement of the best figure in other digits, compared by value", async () => {
+    await withCorpus(
+      {
+        'audit.md': note(
+          'Forest Audit',
+          'Timber gangs make profits estimated at between $6 and $8 billion a year from illegal logging in the ' +
+            'northern forests.',
+        ),
+        'ngo.md': note(
+          'Field Report',
+          'Illegal logging in the northern forests is estimated to provide some $7 billion a year in income to ' +
+            'criminal syndicates.',
+        ),
+        'schools.md': note('School Budgets', 'Spending on school buses is estimated at $1.1 billion a year.'),
+        'roads.md': note('Road Review', 'Toll income from the coast road made a profit of $900 million last year.'),
+      },
+      (forests) => {
+        // The field report names neither timber, gangs nor profits, and neither number of "$6 and $8 billion": it
+        // restates the figure in its own, which is compared by value.
+        const listed = answerFigures(forests, 'timber gang profits').figures;
+        expect(listed.map((f) => [f.text, f.source.split('/').pop()])).toEqual([
+          ['between $6 and $8 billion a year', 'audit.md'],
+          ['some $7 billion a year', 'ngo.md'],
+        ]);
+      },
+    );
+  });
+
   it('orders a series over time by date, one point per time', () => {
     const series = answerFigures(harbour, 'cargo thefts').series;
     expect(series?.points.map((p) => [p.label, p.value])).toEqual([
