@@ -51,7 +51,9 @@ export const feedsCommand = defineCommand({
     switch (action) {
       case 'add': {
         const { feed, was, entries } = await feeds.follow(url!, who);
-        const every = `new ones every ${feeds.settings.pollMinutes} minutes`;
+        const minutes = feeds.settings.pollMinutes;
+        // FEED_POLL_MINUTES=1 read "every 1 minutes".
+        const every = `new ones every ${minutes === 1 ? 'minute' : `${minutes} minutes`}`;
         return textReply(`Following: ${feedName(feed)}`, [
           {
             text:

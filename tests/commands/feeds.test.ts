@@ -21,3 +21,22 @@ describe('feeds list', () => {
     expect(JSON.stringify(slack.blocks)).toContain('No feeds yet: `/brief feeds add https://…/feed.xml` follows one.');
   });
 });
+
+describe('feeds add', () => {
+  it('says how often the feed is polled in words that agree with the number', async () => {
+    const following = (pollMinutes: number) =>
+      ({
+        settings: { pollMinutes },
+        follow: async () => ({ feed: { url: 'https://example.org/feed.xml', title: 'Harbour' }, entries: 2 }),
+      }) as unknown as Feeds;
+    const added = async (pollMinutes: number) =>
+      (
+        await runText(
+          'feeds add https://example.org/feed.xml',
+          commandContext(harbour(), { feeds: following(pollMinutes) }),
+        )
+      ).blocks;
+    expect(JSON.stringify(await added(1))).toContain('and new ones every minute.');
+    expect(JSON.stringify(await added(60))).toContain('and new ones every 60 minutes.');
+  });
+});
