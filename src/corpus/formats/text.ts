@@ -1,4 +1,4 @@
-import type { Block, ParsedDocument } from '../block.js';
+import { tableRow, type Block, type ParsedDocument } from '../block.js';
 
 /** A bullet ("•", "-", "*" and kin) or a number ("1.", "1)") that opens a list item. */
 const LIST_MARKER = /^(?:[•◦▪‣·*-]|\d{1,3}[.)])\s+/;
@@ -58,6 +58,8 @@ export interface LineRules {
   heading?: (line: string) => string | undefined;
   /** Whether a paragraph of one heading-like line is a heading (plain text and PDF, which have no syntax for it). */
   inferHeadings?: boolean;
+  /** Whether lines of columns apart by tabs or aligned by spaces are a table (`tableAt`): plain text has no syntax. */
+  tables?: boolean;
 }
 
 /**
@@ -70,15 +72,30 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   const blocks: Block[] = [];
   let lines: string[] = [];
   let kind: 'paragraph' | 'item' = 'paragraph';
-  const flush = (): void => {
+  const flush = (introduces = false): void => {
     if (lines.length === 0) return;
     const joined = lines.join(' ');
     const heading = kind === 'paragraph' && lines.length === 1 && rules.inferHeadings === true && isHeadingLine(joined);
-    blocks.push({ kind: heading ? 'heading' : kind, text: joined });
+    blocks.push({
+      kind: heading ? 'heading' : kind,
+      text: joined,
+      ...(introduces && kind === 'paragraph' && { introduces }),
+    });
     lines = [];
     kind = 'paragraph';
   };
-  for (const raw of text.split(/\r\n?|\n/)) {
+  const raws = text.split(/\r\n?|\n/);
+  for (let i = 0; i < raws.length; i++) {
+    const table = rules.tables ? tableAt(raws, i) : undefined;
+    if (table) {
+      // A line right above a table, with no blank line between, is its caption: it says what each row is.
+      flush(true);
+      const [header, ...rows] = table;
+      for (const row of rows) blocks.push({ kind: 'item', text: tableRow(header!, row) });
+      i += table.length - 1;
+      continue;
+    }
+    const raw = raws[i]!;
     const line = raw.trim();
     if (!line) {
       flush();
@@ -103,6 +120,55 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   return blocks;
 }
 
+/** The fewest lines of a plain-text table: a header and two rows, as two lines of prose rarely line up by chance. */
+const TABLE_MIN_LINES = 3;
+
+/**
+ * The table starting at line `start`, as a header and rows of cells, if one does: at least `TABLE_MIN_LINES` lines
+ * that each split into the same number of cells, two or more, at tabs, or at runs of two or more spaces where each
+ * column starts, or ends (numbers set right), at the same place in every line, as text exports and typed tables set
+ * them. A cell ending a sentence before the gap ("ends.  Next") is prose set with two spaces, no table.
+ */
+function tableAt(lines: string[], start: number): string[][] | undefined {
+  if (start > 0 && lines[start - 1]!.trim() && columnsOf(lines[start - 1]!)) return undefined;
+  const first = columnsOf(lines[start]!);
+  if (!first) return undefined;
+  const run = [first];
+  for (let i = start + 1; i < lines.length; i++) {
+    const next = columnsOf(lines[i]!);
+    if (!next || next.tabs !== first.tabs || next.cells.length !== first.cells.length) break;
+    run.push(next);
+  }
+  if (run.length < TABLE_MIN_LINES) return undefined;
+  if (!first.tabs) {
+    const aligned = (edge: (c: Column) => number, column: number) =>
+      run.every((line) => Math.abs(edge(line.cells[column]!) - edge(first.cells[column]!)) <= 1);
+    const columns = first.cells.map((_, column) => column).slice(1);
+    if (!columns.every((c) => aligned((cell) => cell.start, c) || aligned((cell) => cell.end, c))) return undefined;
+  }
+  return run.map((line) => line.cells.map((cell) => cell.text));
+}
+
+interface Column {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A line's cells, apart by tabs or by two or more spaces, where it holds two or more; undefined otherwise. */
+function columnsOf(line: string): { cells: Column[]; tabs: boolean } | undefined {
+  if (!line.trim()) return undefined;
+  const tabs = line.includes('\t');
+  const cells: Column[] = [];
+  for (const m of line.matchAll(tabs ? /[^\t]+/g : /\S+(?: \S+)*/g)) {
+    const text = m[0].trim();
+    if (text) cells.push({ text, start: m.index, end: m.index + m[0].length });
+  }
+  if (cells.length < 2) return undefined;
+  if (cells.slice(0, -1).some((cell) => /[.!?]["'”’)\]]*$/.test(cell.text))) return undefined;
+  return { cells, tabs };
+}
+
 /** A sentence end followed by another sentence's start. */
 const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u;
 
@@ -112,7 +178,7 @@ const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u;
  * title, even when the title ends with a full stop as many paper and report titles do.
  */
 export function parseText(text: string): ParsedDocument {
-  const blocks = groupLines(text, { inferHeadings: true });
+  const blocks = groupLines(text, { inferHeadings: true, tables: true });
   const [first, second] = blocks;
   const firstLine = /^\s*([^\n]*)\r?\n\s*\r?\n/.exec(text)?.[1]?.trim();
   if (

@@ -60,6 +60,36 @@ describe('isHeadingLine', () => {
 });
 
 describe('parseText', () => {
+  it('reads lines of columns aligned by spaces or apart by tabs as a table, a row an item, its caption above', () => {
+    // A county's bus journeys as a text export sets them (numbers set right), and a club's budget typed with tabs.
+    const journeys = [
+      'Bus journeys by year (millions):',
+      'year       journeys   change',
+      '2022           38.1     +4%',
+      '2023           41.2     +8%',
+    ].join('\n');
+    const budget = 'item\t2025\t2026\nPitch hire\t£1,200\t£1,350\nKit\t£400\t£450';
+    const { blocks } = parseText(`Transport and sport\n\n${journeys}\n\n${budget}\n`);
+    expect(blocks.slice(1)).toEqual([
+      { kind: 'paragraph', text: 'Bus journeys by year (millions):', introduces: true },
+      { kind: 'item', text: '2022 — journeys: 38.1; change: +4%' },
+      { kind: 'item', text: '2023 — journeys: 41.2; change: +8%' },
+      { kind: 'item', text: 'item: Pitch hire — 2025: £1,200; 2026: £1,350' },
+      { kind: 'item', text: 'item: Kit — 2025: £400; 2026: £450' },
+    ]);
+  });
+
+  it('leaves prose set with two spaces after a sentence, or lines that do not line up, as paragraphs', () => {
+    const prose =
+      'The pitch was reseeded.  Games resumed in May.\nThe club met twice.  Both meetings were short.\n' +
+      'Fees rose.  Members agreed.';
+    const ragged = 'Kit and balls  £400\nPitch hire for the season  £1,200\nFirst aid  £90';
+    expect(outline(parseText(`${prose}\n\n${ragged}\n`).blocks)).toEqual([
+      prose.replace(/\n/g, ' '),
+      ragged.replace(/\n/g, ' '),
+    ]);
+  });
+
   const abstract =
     'Municipal composting was piloted in three districts. Food waste collected rose by a third. Costs fell.';
 
