@@ -208,9 +208,11 @@ function formatValue(value: number, unit: FigureUnit): string {
   // Its first sign before the amount, as "$4.2 million"; a currency with none is named after it, "40 pesos".
   const sign = currency?.signs[0] ?? '';
   const big = Math.abs(value) >= 1e9 ? [1e9, ' billion'] : Math.abs(value) >= 1e6 ? [1e6, ' million'] : undefined;
+  // An amount of money with cents has both digits of them, as its sources write it ("$10.80" was "$10.8").
+  const cents = currency && !Number.isInteger(value) ? { minimumFractionDigits: 2 } : {};
   const number = big
     ? `${(value / (big[0] as number)).toLocaleString('en-US', { maximumFractionDigits: 2 })}${big[1]}`
-    : value.toLocaleString('en-US');
+    : value.toLocaleString('en-US', cents);
   return `${sign}${number}${currency && !sign ? ` ${currency.name}` : ''}`;
 }
 

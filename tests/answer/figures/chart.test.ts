@@ -106,6 +106,22 @@ describe('seriesChart', () => {
     expect(chart.alt).toContain('64,070');
   });
 
+  it('writes an amount of money with cents as the sources do, "$10.80" rather than "$10.8"', async () => {
+    const fares = await openCorpus({
+      'fares.md': note(
+        'Fare Review',
+        'The single bus fare was $2.50 in 2022.\n\nThe single bus fare rose to $2.75 in 2023.\n\n' +
+          'The single bus fare reached $3 in 2024.',
+      ),
+    });
+    try {
+      const alt = seriesChart(answerFigures(fares.dossier, 'single bus fare').series!).alt;
+      expect(alt).toMatch(/^Line chart of [^:]+: \$2\.50 \(in 2022; .*\$2\.75 \(in 2023; .*\$3 \(in 2024; /);
+    } finally {
+      await fares.cleanup();
+    }
+  });
+
   it('cuts a long source title as the rendering toolkit cuts text: at a word, marked " …"', () => {
     const title = 'A Review of Book Lending at the City Library and Its Branches over Twenty Years';
     const long = {
