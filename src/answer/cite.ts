@@ -1,7 +1,7 @@
 import { asShown } from '../corpus/text.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
-import { compoundPart, fold, symbolsAsWords } from '../search/analyzer.js';
+import { compoundPart, DOTTED_NUMBER, fold, symbolsAsWords, VERSION_V } from '../search/analyzer.js';
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_SCALES, NUMBER_WORDS, SCALE_LETTERS } from '../search/english.js';
 import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
@@ -249,7 +249,8 @@ function similarityOf(
  * "ninety-five" and "95", "50 thousand", "50,000" and "50k", "$1bn" and "$1 billion", "90 per cent" and "90%".
  */
 export function quoteWords(text: string): string[] {
-  const tokens = symbolsAsWords(fold(text)).replace(THOUSANDS_SEPARATOR, '$1').match(TOKEN) ?? [];
+  const tokens =
+    symbolsAsWords(fold(text).replace(VERSION_V, '')).replace(THOUSANDS_SEPARATOR, '$1').match(TOKEN) ?? [];
   const out: string[] = [];
   for (let i = 0; i < tokens.length;) {
     const number = numberAt(tokens, i);
@@ -261,8 +262,11 @@ export function quoteWords(text: string): string[] {
 
 /** The comma of "70,000" and "1,200,000" (not of "1,2,3"), left out so the number is one word however it is typed. */
 const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}(?!\d))/g;
-/** A word, or a number with its decimals ("2.5"); a number is a word apart from a letter after it ("5bn"). */
-const TOKEN = /\d+(?:\.\d+)?|[\p{L}\p{N}]+/gu;
+/**
+ * A word, or a number with its decimals ("2.5") or a dotted version ("4.1.7", "v4.1.7"), as the search reads them
+ * (`DOTTED_NUMBER`); a number is a word apart from a letter after it ("5bn").
+ */
+const TOKEN = new RegExp(String.raw`${DOTTED_NUMBER}|\d+|[\p{L}\p{N}]+`, 'gu');
 const DIGITS = /^\d+(?:\.\d+)?$/;
 /** Besides English's scale words, the scale letters chat writes after any number: the "k" of "50k". */
 const SCALES: ReadonlyMap<string, number> = new Map([

@@ -2,6 +2,7 @@ import stem from 'wink-porter2-stemmer';
 import { withoutAccents } from '../corpus/text.js';
 import { IRREGULAR_FORMS, NUMBER_WORDS } from './english.js';
 import { CHAT_WORDS, STOP_WORDS } from './stopwords.js';
+import { YEAR_DIGITS } from './when.js';
 
 /** A character beyond ASCII: text without one (most text) is read by plain patterns, several times faster. */
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -43,14 +44,32 @@ export const ANALYZER_DEFAULTS = {
 
 // Acronyms written with dots ("U.S.", "D.C.") become one token before splitting on punctuation.
 const DOTTED_ACRONYM = /\b((?:\p{L}\.){2,})/gu;
+/**
+ * A number with a decimal point or a dotted version, one word as a reader reads it ("4.3", "99.98%", "§ 3.2",
+ * "v2.1.0"): split at its dots, "4.3" was searched as any "4" and any "3". Not a date written with dots ("5.12.2024",
+ * "2024.12.05"), whose year is found as any year is, and never the digits after a dot that follows digits.
+ */
+const DOTTED_DATE = String.raw`[0-9]{1,2}\.[0-9]{1,2}\.${YEAR_DIGITS}|${YEAR_DIGITS}\.[0-9]{1,2}\.[0-9]{1,2}`;
+export const DOTTED_NUMBER = String.raw`(?<![0-9]\.)(?!(?:${DOTTED_DATE})(?![0-9]))[0-9]+(?:\.[0-9]+)+`;
+/** A dotted number's parts, when it is nothing else: "4.2.1". */
+const DOTTED = /^[0-9]+(?:\.[0-9]+)+$/;
+/** A version's "v" ("v4.3", "V2.1.0"), no part of its number: "v4.3" is version 4.3, as "version 4.3" is. */
+export const VERSION_V = /(?<![\p{L}\p{N}])v(?=[0-9]+\.[0-9])/gu;
 // Capitals are kept only in an acronym that spells a stop word (see `ACRONYM`). A number glued to a unit or suffix in
-// Latin letters ("5bn", "70k", "40mg", "1990s") is two words, as when written apart ("5 bn", "40 mg", "6-MP"), and so
-// is a fiscal year ("fy2022" as "fy 2022", for "fiscal year 2022").
-const WORD =
-  /\p{N}+(?=[a-z]+(?![\p{L}\p{N}]))|fy(?=(?:\d{2}){1,2}(?![\p{L}\p{N}]))|[\p{L}\p{N}]+(?:'[^\P{L}\p{Lu}]+)?/gu;
+// Latin letters ("5bn", "70k", "40mg", "3.5mm", "1990s") is two words, as when written apart ("5 bn", "40 mg",
+// "6-MP"), and so is a fiscal year ("fy2022" as "fy 2022", for "fiscal year 2022").
+const WORD = new RegExp(
+  String.raw`\p{N}+(?:\.[0-9]+)*(?=[a-z]+(?![\p{L}\p{N}]))|fy(?=(?:\d{2}){1,2}(?![\p{L}\p{N}]))|${DOTTED_NUMBER}|` +
+    String.raw`[\p{L}\p{N}]+(?:'[^\P{L}\p{Lu}]+)?`,
+  'gu',
+);
 /** The same two patterns for folded ASCII text, whose only letters are a to z and whose only digits 0 to 9. */
 const ASCII_DOTTED_ACRONYM = /\b((?:[a-z]\.){2,})/g;
-const ASCII_WORD = /[0-9]+(?=[a-z]+(?![A-Za-z0-9]))|fy(?=(?:[0-9]{2}){1,2}(?![A-Za-z0-9]))|[A-Za-z0-9]+(?:'[a-z]+)?/g;
+const ASCII_WORD = new RegExp(
+  String.raw`[0-9]+(?:\.[0-9]+)*(?=[a-z]+(?![A-Za-z0-9]))|fy(?=(?:[0-9]{2}){1,2}(?![A-Za-z0-9]))|${DOTTED_NUMBER}|` +
+    String.raw`[A-Za-z0-9]+(?:'[a-z]+)?`,
+  'g',
+);
 /**
  * What may be an acronym spelling a stop word: letters with dots ("U.S.", "a.m."), two or three capitals as a whole
  * word ("US", "IT", "WHO", "NO" for nitric oxide), and "us" after "the", which the pronoun never follows.
@@ -134,20 +153,32 @@ export class Analyzer {
 }
 
 function termsOfToken(token: string): string[] | null {
-  // A token as the text has it (an excerpt's words are marked so) may still be an acronym's plural.
-  const folded = fold(token.replace(ACRONYM_PLURAL, '$1'));
+  // A token as the text has it (an excerpt's words are marked so) may still be an acronym's plural or a version's "v".
+  const folded = fold(token.replace(ACRONYM_PLURAL, '$1')).replace(VERSION_V, '');
   if (ACRONYM_TOKEN.test(token) && STOP_WORDS.has(folded)) return [folded];
+  if (DOTTED.test(folded)) return releaseLines(folded);
   const word = NUMBER_WORDS[folded] ?? IRREGULAR_FORMS[folded] ?? folded;
   if (word.length < ANALYZER_DEFAULTS.shortestTerm && !/\d/.test(word)) return null;
   if (STOP_WORDS.has(word)) return null;
   return [stemWord(word)];
 }
 
+/**
+ * A dotted number's terms: itself and, for three parts or more, each shorter run of its parts down to two. A version
+ * "4.2.1" is a release of the line "4.2", and a section "3.2.1" part of "3.2", so a question about 4.2 finds them;
+ * a question keeps only its word's first term (`words`), so "4.2.1" asked finds that release alone. Two parts stay as
+ * written: "4.3" may be a decimal, which says nothing of "4", and "4.30", another version (or a price's pence), is not
+ * "4.3".
+ */
+function releaseLines(number: string): string[] {
+  const parts = number.split('.');
+  return parts.slice(1).map((_, i) => parts.slice(0, parts.length - i).join('.'));
+}
+
 function foldForTokens(text: string, ascii: boolean): string {
-  const folded = foldKeepingAcronyms(text.replace(ACRONYM_PLURAL, '$1')).replace(
-    ascii ? ASCII_DOTTED_ACRONYM : DOTTED_ACRONYM,
-    (m) => m.replace(/\./g, ''),
-  );
+  const folded = foldKeepingAcronyms(text.replace(ACRONYM_PLURAL, '$1'))
+    .replace(ascii ? ASCII_DOTTED_ACRONYM : DOTTED_ACRONYM, (m) => m.replace(/\./g, ''))
+    .replace(VERSION_V, '');
   return symbolsAsWords(folded);
 }
 

@@ -10,7 +10,8 @@ import { STOP_WORDS } from './stopwords.js';
  */
 
 /** Four digits from 1500 to 2199, with no thousands comma or decimals: a year, unless its words say a count. */
-const YEAR_SHAPE = /^(?:1[5-9]|2[01])\d\d$/;
+export const YEAR_DIGITS = String.raw`(?:1[5-9]|2[01])\d\d`;
+const YEAR_SHAPE = new RegExp(`^${YEAR_DIGITS}$`);
 /** A number that may be a day of a month. */
 const DAY_SHAPE = /^(?:[1-9]|[12]\d|3[01])$/;
 /**

@@ -843,3 +843,45 @@ describe('a table row', () => {
     expect(top).toBe('budget line: Grounds upkeep — 2025-26: £41,000; 2026-27: £44,000');
   });
 });
+
+describe('a number with decimals or a dotted version, read whole', () => {
+  // Release notes, a lab report and a budget of our own, each with a passage holding the digits of the number asked
+  // about apart, as other numbers.
+  const notes = corpusForSuite({
+    'releases.md': note(
+      'Release notes',
+      'Version 3.4 removed 4 legacy exports and 3 old colour themes.\n\n' +
+        'Version 4.3 adds offline sync and a dark colour theme.\n\n' +
+        'Version 4.2.1 fixes a crash when the app starts offline.',
+    ),
+    'lab.md': note(
+      'Lab report',
+      'Sample B had a pH of 4.7 after 7 hours in the incubator.\n\nSample A had a pH of 7.4 after 2 hours.',
+    ),
+    'budget.md': note(
+      'Budget',
+      'Grants to 8 clubs and 1 museum took the arts budget to $8.1 million.\n\n' +
+        'The arts budget was $1.8 million in 2019. The council froze it until 2022.',
+    ),
+  });
+  const top = (question: string) => ask(notes(), question).results[0]?.passage.text;
+
+  it('finds the passage saying the version asked, not one holding its digits as other numbers', () => {
+    expect(top('what changed in version 4.3')).toMatch(/^Version 4\.3 adds/);
+  });
+
+  it('finds the reading asked, not one with its digits the other way round', () => {
+    expect(top('which sample had a pH of 7.4')).toMatch(/^Sample A/);
+  });
+
+  it('finds the sum asked, not one holding its digits in a count and another sum', () => {
+    expect(top('the arts budget of $1.8 million')).toMatch(/^The arts budget was \$1\.8 million/);
+  });
+
+  it('finds a release of a version asked about by its release line ("4.2" for 4.2.1), and marks it', () => {
+    const answer = ask(notes(), 'what did version 4.2 fix');
+    expect(answer.results[0]?.passage.text).toMatch(/^Version 4\.2\.1 fixes/);
+    // The excerpt marks the version as a word the question has.
+    expect(answer.results[0]!.excerpt.text.some((span) => span.strong && span.text.includes('4.2.1'))).toBe(true);
+  });
+});

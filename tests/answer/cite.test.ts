@@ -195,6 +195,24 @@ describe('cite', () => {
     ]);
     expect(quoteWords('thousands of hundreds, a million')).toEqual(['thousands', 'of', 'hundreds', 'a', 'million']);
   });
+
+  it('reads a dotted version as one word, with or without its "v", as the search reads it', async () => {
+    expect(quoteWords('We rolled back to v4.1.7 at 15:06.')).toEqual(quoteWords('we rolled back to 4.1.7 at 15:06'));
+    expect(quoteWords('rolled back to V4.1.7')).toEqual(['rolled', 'back', 'to', '4.1.7']);
+    await withCorpus(
+      {
+        'postmortem.md': note(
+          'Postmortem',
+          'The team rolled back to v4.1.7 at 15:06 and logins recovered.\n\nVersion 4.1 had shipped in January.',
+        ),
+      },
+      (dossier) => {
+        const [best] = cite(dossier, 'the team rolled back to 4.1.7 at 15:06 and logins recovered').results;
+        expect(best?.passage.id).toBe('postmortem.md#1');
+        expect(best?.score).toBeGreaterThan(0.99);
+      },
+    );
+  });
 });
 
 describe('cite, a compound written apart, with a hyphen or as one word', () => {

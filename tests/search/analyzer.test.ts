@@ -105,6 +105,27 @@ describe('Analyzer', () => {
     expect(terms('IL-1β')).toEqual(['il', '1β']);
   });
 
+  it('reads a number with a decimal point, or a dotted version, as one word, not as the digits either side', () => {
+    // Release notes: "4.3" is no "4" and "3"; a version's "v" is no part of its number.
+    expect(terms('What changed in 4.3?')).toEqual(['chang', '4.3']);
+    expect(terms('Release v4.3 ships today')).toEqual(terms('release 4.3 ships today'));
+    // A version of three parts or more is also its release line's ("4.2.1" is a release of 4.2), which a reader asking
+    // about 4.2 wants; asked about "4.2.1", a question means that release alone (`words` gives its first term).
+    expect(terms('upgrade to v4.2.1')).toEqual(['upgrad', '4.2.1', '4.2']);
+    expect(analyzer.words('v4.2.1')).toEqual([{ word: '4.2.1', term: '4.2.1' }]);
+    // Written as typed: "4.30" is another version than "4.3", and a price's "£4.30" keeps its pence.
+    expect(terms('4.30')).not.toEqual(terms('4.3'));
+    // A lab report: a reading glued to its unit is the reading and the unit, as written apart.
+    expect(terms('a 3.5mm bore and pH 7.4')).toEqual(terms('a 3.5 mm bore and pH 7.4'));
+    expect(terms('uptime of 99.98%')).toEqual(['uptim', '99.98', 'percent']);
+    // A budget: a sum's decimals, and a full stop ending a sentence after a number, which joins nothing.
+    expect(terms('$1.8 billion in 2019. The rest')).toEqual(['dollar', '1.8', 'billion', '2019', 'rest']);
+    // A date written with dots keeps its day, month and year apart, so its year is found as any year is.
+    expect(terms('on 5.12.2024 and 2024.12.05')).toEqual(['5', '12', '2024', '05']);
+    // A section number is one word too.
+    expect(terms('§ 3.2 and section 3.2.1')).toEqual(['3.2', 'section', '3.2.1']);
+  });
+
   it('reads an irregular past form as its verb, but leaves forms that are words of their own', () => {
     expect(terms('bought')).toEqual(terms('buy'));
     expect(terms('brought')).not.toEqual(terms('buy'));

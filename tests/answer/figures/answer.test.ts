@@ -910,3 +910,22 @@ describe('a table of our own', () => {
     );
   });
 });
+
+describe('a version in a topic, read whole', () => {
+  it("lists the figures of the version named, not of one written with the same digits ('3.4', '4.3')", async () => {
+    await withCorpus(
+      {
+        'releases.md': note(
+          'Release notes',
+          'Version 4.3 raises the upload limit to 50 MB.\n\nVersion 3.4 raised the upload limit from 20 MB to 40 MB.',
+        ),
+      },
+      (dossier) => {
+        const listed = (topic: string) => answerFigures(dossier, topic).figures.map((f) => f.text);
+        expect(listed('upload limit in 3.4')).toEqual(['20 MB', '40 MB']);
+        expect(listed('upload limit in version 4.3')).toContain('50 MB');
+        expect(listed('upload limit in version 4.3')).not.toContain('20 MB');
+      },
+    );
+  });
+});
