@@ -1,12 +1,17 @@
 /**
  * A minimal valid one-page PDF whose text is `lines` in Helvetica 12 pt on 14 pt leading; an empty
- * line leaves a blank line, as between paragraphs. `info` fills the document information dictionary.
+ * line leaves a blank line, as between paragraphs, and a line given as cells sets each 150 pt right of the one before,
+ * as a table's columns. `info` fills the document information dictionary.
  */
-export function makePdf(lines: string[], info: Record<string, string> = {}): Buffer {
+export function makePdf(lines: (string | string[])[], info: Record<string, string> = {}): Buffer {
   const literal = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-  const content = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map((line) => `${literal(line)} '`), 'ET'].join(
-    '\n',
-  );
+  const show = (line: string | string[]) =>
+    typeof line === 'string'
+      ? `${literal(line)} '`
+      : [`${literal(line[0]!)} '`, ...line.slice(1).map((cell) => `150 0 Td ${literal(cell)} Tj`)]
+          .concat(`${-150 * (line.length - 1)} 0 Td`)
+          .join('\n');
+  const content = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map(show), 'ET'].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

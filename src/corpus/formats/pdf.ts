@@ -11,11 +11,19 @@ interface PdfTextItem {
   str: string;
   transform: number[];
   height: number;
+  /** Its width on the page: a space's, the gap it stands for. */
+  width?: number;
   hasEOL: boolean;
 }
 
 /** Baselines farther apart than this many line heights start a new paragraph. */
 const PARAGRAPH_GAP = 1.5;
+
+/**
+ * A gap on a line wider than this many line heights parts two cells of a table, written as a tab (`groupLines` reads
+ * the table): a space between words is a third of a line height or so, a justified line's rarely one.
+ */
+const CELL_GAP = 2;
 
 /** Info titles that name the file the PDF was made from rather than the document. */
 const TOOL_TITLE = /^Microsoft (?:Word|PowerPoint) - |\.(?:docx?|pptx?|pdf|indd|odt|rtf|tex|txt)$/i;
@@ -74,8 +82,13 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
       pages.push(pageText((content.items as object[]).filter((item): item is PdfTextItem => 'str' in item)));
     }
     const { info } = await pdf.getMetadata();
+    // A gap read as a tab that parts no table's cells is the space PDF.js gave for it.
+    const blocks = groupLines(pages.join('\n\n'), { inferHeadings: true, tables: 'figures' }).map((block) => ({
+      ...block,
+      text: block.text.replace(/\t/g, ' '),
+    }));
     return {
-      blocks: groupLines(pages.join('\n\n'), { inferHeadings: true }),
+      blocks,
       meta: {},
       fallbackMeta: infoMeta(info as Record<string, unknown>),
       metaProblems: [],
@@ -96,7 +109,9 @@ function pageText(items: PdfTextItem[]): string {
   let line: { text: string; y: number; size: number } | undefined;
   for (const item of items) {
     line ??= { text: '', y: item.transform[5] ?? 0, size: item.height || Math.abs(item.transform[3] ?? 0) };
-    line.text += item.str;
+    // PDF.js gives the gap between two runs of text on a line as a space of the gap's width.
+    const cellGap = !item.str.trim() && (item.width ?? 0) > CELL_GAP * line.size;
+    line.text += cellGap ? '\t' : item.str;
     if (item.hasEOL) {
       lines.push(line);
       line = undefined;

@@ -58,8 +58,12 @@ export interface LineRules {
   heading?: (line: string) => string | undefined;
   /** Whether a paragraph of one heading-like line is a heading (plain text and PDF, which have no syntax for it). */
   inferHeadings?: boolean;
-  /** Whether lines of columns apart by tabs or aligned by spaces are a table (`tableAt`): plain text has no syntax. */
-  tables?: boolean;
+  /**
+   * Which lines of columns are a table (`tableAt`), where the format has no syntax for one: `text`, columns apart by
+   * tabs or aligned by spaces; `figures`, columns apart by tabs with a number in every row, as a PDF's wide gaps give
+   * them (a page of two columns of prose gives lines of two cells too, of words alone).
+   */
+  tables?: 'text' | 'figures';
 }
 
 /**
@@ -86,7 +90,7 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   };
   const raws = text.split(/\r\n?|\n/);
   for (let i = 0; i < raws.length; i++) {
-    const table = rules.tables ? tableAt(raws, i) : undefined;
+    const table = rules.tables ? tableAt(raws, i, rules.tables) : undefined;
     if (table) {
       // A line right above a table, with no blank line between, is its caption: it says what each row is.
       flush(true);
@@ -129,7 +133,7 @@ const TABLE_MIN_LINES = 3;
  * column starts, or ends (numbers set right), at the same place in every line, as text exports and typed tables set
  * them. A cell ending a sentence before the gap ("ends.  Next") is prose set with two spaces, no table.
  */
-function tableAt(lines: string[], start: number): string[][] | undefined {
+function tableAt(lines: string[], start: number, kind: 'text' | 'figures'): string[][] | undefined {
   if (start > 0 && lines[start - 1]!.trim() && columnsOf(lines[start - 1]!)) return undefined;
   const first = columnsOf(lines[start]!);
   if (!first) return undefined;
@@ -140,6 +144,8 @@ function tableAt(lines: string[], start: number): string[][] | undefined {
     run.push(next);
   }
   if (run.length < TABLE_MIN_LINES) return undefined;
+  if (kind === 'figures' && !(first.tabs && run.slice(1).every((line) => line.cells.some((c) => /\d/.test(c.text)))))
+    return undefined;
   if (!first.tabs) {
     const aligned = (edge: (c: Column) => number, column: number) =>
       run.every((line) => Math.abs(edge(line.cells[column]!) - edge(first.cells[column]!)) <= 1);
@@ -178,7 +184,7 @@ const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u;
  * title, even when the title ends with a full stop as many paper and report titles do.
  */
 export function parseText(text: string): ParsedDocument {
-  const blocks = groupLines(text, { inferHeadings: true, tables: true });
+  const blocks = groupLines(text, { inferHeadings: true, tables: 'text' });
   const [first, second] = blocks;
   const firstLine = /^\s*([^\n]*)\r?\n\s*\r?\n/.exec(text)?.[1]?.trim();
   if (

@@ -22,6 +22,28 @@ describe('parsePdf', () => {
     ]);
   });
 
+  it("reads a table's cells set apart on a page as a table, a row an item, when each row holds a number", async () => {
+    // A club's budget of our own, its cells 150 pt apart; then two columns of prose side by side, no table.
+    const pdf = makePdf([
+      'Club budget',
+      '',
+      ['item', '2025', '2026'],
+      ['Pitch hire', '1,200', '1,350'],
+      ['Kit', '400', '450'],
+      '',
+      ['The club met twice', 'and agreed the fees'],
+      ['for the new season', 'without a vote'],
+      ['in the village hall', 'on a wet evening'],
+    ]);
+    expect(outline((await parsePdf(pdf)).blocks)).toEqual([
+      '# Club budget',
+      '- item: Pitch hire — 2025: 1,200; 2026: 1,350',
+      '- item: Kit — 2025: 400; 2026: 450',
+      'The club met twice and agreed the fees for the new season without a vote in the village hall on a wet ' +
+        'evening',
+    ]);
+  });
+
   it('offers the info dictionary as fallback metadata, but not a title that is a file name', async () => {
     const info = {
       Title: 'Quay Report',
