@@ -10,6 +10,7 @@
  * - `rate-limited`, `timeout`, `restarting`: the gate's refusals (too many questions, an answer too slow, the bot
  *   shutting down); the message says when to ask again. `restarting` is also an add stopped by the shutdown.
  * - `no-more-results`, `no-question-yet`: the terminal's `more` with nothing left, or before any question.
+ * - `command-line-option`: an option of the `dossier` command line (`--limit`) typed in the terminal session.
  * - `busy`, `closed`: a worker pool (the chart workers) has too many tasks waiting, or is shutting down; the
  *   message says to try again in a moment.
  * - `internal`: a handler failed unexpectedly; the asker is told to try again, the operator finds it in the log.
@@ -57,6 +58,7 @@ export type ErrorCode =
   | 'restarting'
   | 'no-more-results'
   | 'no-question-yet'
+  | 'command-line-option'
   | 'busy'
   | 'closed'
   | 'internal'

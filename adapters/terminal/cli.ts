@@ -28,6 +28,7 @@ import type { Ingest, SafeFetcher } from '../../src/ingest/index.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { botContext, commandContext } from '../bot.js';
 import { indexingNotice, terminalLogger } from './log.js';
+import { OPTION_SPEC } from './options.js';
 import { renderTerminal, styleFor, widthOf } from './render.js';
 
 /** A line of help: how to type something, and what it does. */
@@ -175,20 +176,6 @@ const JSON_OUTPUT: Record<string, 'reply' | ((dossier: Dossier, text: string) =>
     })),
   }),
 };
-
-/** The options this command line takes, as `parseArgs` reads them. */
-const OPTION_SPEC = {
-  corpus: { type: 'string' },
-  cache: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  chart: { type: 'string' },
-  limit: { type: 'string' },
-  lexicon: { type: 'string' },
-  topics: { type: 'string' },
-  since: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', default: false },
-} as const;
 
 /** The options that name a folder or a file. */
 const PATH_OPTIONS = ['corpus', 'cache', 'lexicon'] as const;

@@ -16,6 +16,7 @@ import {
   type CommandContext,
 } from '../../src/commands/index.js';
 import { commandContext, type BotContext } from '../bot.js';
+import { OPTION_SPEC } from './options.js';
 import { renderTerminal, styleFor, widthOf, type TerminalStyle } from './render.js';
 
 export interface TerminalSettings {
@@ -66,6 +67,28 @@ function withoutShellHabits(text: string): string {
   if (/^dossier$/i.test(first) && namesSomething(second)) return text.slice(first.length).trim();
   if (first.startsWith('/') && namesSomething(first.slice(1))) return text.slice(1);
   return text;
+}
+
+/** What to type in the session instead of a command line option that has a counterpart here. */
+const INSTEAD_OF_OPTION: Partial<Record<keyof typeof OPTION_SPEC, string>> = {
+  limit: '`more` shows the next results',
+  help: '`help` lists the commands',
+  version: '`version` says which',
+};
+
+/**
+ * The one line for an option of the `dossier` command line typed after a command here (`ask ferry fares --limit 5`,
+ * `figures fares --json`), which the session takes none of, or undefined when the line has none: searched for, the
+ * option's words made the question another one, answered with passages on "limit" or with nothing.
+ */
+function commandLineOption(text: string): string | undefined {
+  const name = text
+    .split(/\s+/)
+    .map((word) => /^--([a-z]+)(?:=|$)/.exec(word)?.[1])
+    .find((word): word is keyof typeof OPTION_SPEC => word !== undefined && Object.hasOwn(OPTION_SPEC, word));
+  if (!name) return undefined;
+  const here = INSTEAD_OF_OPTION[name] ?? 'type the command without it';
+  return `\`--${name}\` is an option of the \`dossier\` command line, not of this session: ${here}.`;
 }
 
 /**
@@ -209,7 +232,9 @@ export class TerminalAdapter implements Adapter<null> {
         { id: TERMINAL_USER },
         { nameOf: async (id) => (id === TERMINAL_USER ? 'you, in this terminal' : undefined) },
       );
+      const option = commandLineOption(text);
       if (MORE.test(text)) await this.more(ctx);
+      else if (option) this.write(errorReply('command-line-option', option));
       else {
         this.lastCommand = text ? findCommand(parseText(text).name)?.name : undefined;
         await this.deliver(null, await runText(text, ctx));

@@ -64,6 +64,22 @@ describe('TerminalAdapter', () => {
     expect(out).not.toContain('Nothing in the corpus answers');
   });
 
+  it('says an option of the command line typed here is the command line’s, rather than search for it', async () => {
+    const out = await session([
+      'cartel revenue estimate --limit 5',
+      'figures revenue --json',
+      'cite estimate --since=2020',
+    ]);
+    const option = (name: string, here: string) =>
+      `\`--${name}\` is an option of the \`dossier\` command line, not of this session: ${here}.`;
+    expect(out).toContain(option('limit', '`more` shows the next results'));
+    expect(out).toContain(option('json', 'type the command without it'));
+    expect(out).toContain(option('since', 'type the command without it'));
+    expect(out).not.toContain('Nothing in the corpus answers');
+    // A dash or a word after two that the command line does not take is the question's.
+    expect(await session(['cartel revenue -- estimate --verbatim'])).not.toContain('is an option of');
+  });
+
   it('reads the slash command typed twice as once, before a command, more or exit', async () => {
     const out = await session(['/brief /brief help', '/brief /BRIEF sources']);
     expect(out).toContain('Dossier: cited answers from your documents');
