@@ -137,7 +137,9 @@ export class MeasureIndex {
     }
     const points = [...byTime.values()].sort((a, b) => a.x - b.x);
     if (points.length < 2) return undefined;
-    return { measure: group.measure, unit: group.unit, per: group.figures[0]!.per, points };
+    // The chart's title says whose line it is where the measure is a table's column: "fare, Harbour line".
+    const measure = row ? `${group.measure}, ${row}` : group.measure;
+    return { measure, unit: group.unit, per: group.figures[0]!.per, points };
   }
 
   private sameMeasure(a: Sourced, b: Sourced): boolean {

@@ -111,14 +111,13 @@ describe('MeasureIndex.series', () => {
       'route: Hill line — fare in 2024: £1.80; fare in 2026: £2.00',
     );
     expect(group.figures.map((f) => f.row)).toEqual(['Harbour line', 'Harbour line', 'Hill line', 'Hill line']);
-    expect(
-      index()
-        .series(group)
-        ?.points.map((p) => [p.label, p.value]),
-    ).toEqual([
+    const series = index().series(group);
+    expect(series?.points.map((p) => [p.label, p.value])).toEqual([
       ['2024', 2.2],
       ['2025', 2.4],
     ]);
+    // Its title says whose line it is.
+    expect(series?.measure).toBe('fare, Harbour line');
   });
 });
 
