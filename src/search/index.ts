@@ -64,6 +64,9 @@ export interface WeightedQuery {
   words: { term: string; alternatives: { terms: string[]; weight: number; gated?: boolean }[] }[];
 }
 
+/** A word typed in capitals, two letters or more, and its plural ("US", "WHO", "FTOs"): an acronym. */
+const ACRONYM = /^\p{Lu}{2,}s?$/u;
+
 /** A word as written, worth correcting a typo towards: letters only, long enough to tell apart. */
 const WORD_AS_WRITTEN = /^\p{L}{3,}$/u;
 
@@ -280,11 +283,13 @@ export class PassageIndex {
   /**
    * How often everyday English says `word` (see `readGeneralFrequency`), as a Zipf value: 0 for a word the list
    * lacks, and undefined when the index has no list (built without WordNet). A form the list lacks is read as the
-   * first of its base forms it has.
+   * first of its base forms it has. A word typed in capitals ("US", "IT", "WHO") is an acronym, which names one thing,
+   * however common the word it spells: as rare as a word the list lacks.
    */
   generalZipf(word: string): number | undefined {
     const { words, zipf } = this.learned.general;
     if (!words.length) return undefined;
+    if (ACRONYM.test(word)) return 0;
     for (const form of [word.toLowerCase(), ...baseForms(word.toLowerCase())]) {
       const at = words.indexOf(form);
       if (at >= 0) return zipf[at]! / 100;

@@ -42,10 +42,12 @@ describe('PassageIndex cache', () => {
     const loaded = await Dossier.open({ corpusDir: dir, cacheDir, wordnet: WORDNET_DIR });
     expect(loaded.built).toBe(false);
     const zipf = (dossier: Dossier) =>
-      ['ever', 'Ever', 'ferry', 'guys', 'zugzwang', 'qzvrt'].map((w) => dossier.index.generalZipf(w));
+      ['ever', 'Ever', 'ferry', 'guys', 'zugzwang', 'qzvrt', 'who', 'WHO'].map((w) => dossier.index.generalZipf(w));
     // SUBTLEXus: "ever" some 700 times a million words (Zipf 5.86), "ferry" 5 times (3.74); "guys", a word the corpus
-    // lacks, is kept as everyday English says it often, not "zugzwang" (once): as rare as a word the list lacks.
-    expect(zipf(built)).toEqual([5.86, 5.86, 3.74, 5.81, 0, 0]);
+    // lacks, is kept as everyday English says it often, not "zugzwang" (once): as rare as a word the list lacks. "WHO"
+    // typed in capitals is an acronym, however often "who" is said.
+    expect(zipf(built)).toEqual([5.86, 5.86, 3.74, 5.81, 0, 0, expect.any(Number), 0]);
+    expect(built.index.generalZipf('who')).toBeGreaterThan(6);
     expect(zipf(loaded)).toEqual(zipf(built));
     // Without the dictionary, no list is read: nothing to say.
     expect((await Dossier.open({ corpusDir: dir })).index.generalZipf('ever')).toBeUndefined();
