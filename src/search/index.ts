@@ -10,17 +10,13 @@ import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 import { nothingLearned, readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
 import { best, grown, ShortIdMap, TermScorer, type TermScores } from './term-scores.js';
-import { readGeneralFrequency } from './frequency.js';
 import { baseForms, readWordNet } from './wordnet.js';
 
 type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
-/** The least Zipf value of a word the corpus lacks that the index keeps its everyday frequency for. */
-const GENERAL_MIN_ZIPF = 4;
-
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 43;
+const INDEX_VERSION = 44;
 
 interface IndexedPassage {
   id: string;
@@ -63,9 +59,6 @@ export interface SearchHit {
 export interface WeightedQuery {
   words: { term: string; alternatives: { terms: string[]; weight: number; gated?: boolean }[] }[];
 }
-
-/** A word typed in capitals, two letters or more, and its plural ("US", "WHO", "FTOs"): an acronym. */
-const ACRONYM = /^\p{Lu}{2,}s?$/u;
 
 /** A word as written, worth correcting a typo towards: letters only, long enough to tell apart. */
 const WORD_AS_WRITTEN = /^\p{L}{3,}$/u;
@@ -219,24 +212,6 @@ export class PassageIndex {
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
       }
-      try {
-        // Only the words a question may be weighed by: the corpus's, and those everyday English says often enough (ten
-        // times in a million words) to weigh less than a word one passage holds, which a question may type and the
-        // corpus lack. The whole list was a megabyte of every saved index.
-        const general = await readGeneralFrequency(
-          (word, zipf) => zipf >= GENERAL_MIN_ZIPF || index.learned.words.has(word),
-        );
-        const sorted = [...general.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-        index.learned.general = {
-          words: Strings.of(sorted),
-          zipf: Uint32Array.from(sorted, (word) => Math.round(100 * general.get(word)!)),
-        };
-      } catch (error) {
-        log.warn(
-          { err: String(error) },
-          'the everyday word frequencies could not be read: weighing words by the corpus',
-        );
-      }
     }
     if (!file || !cacheDir) return index;
     try {
@@ -278,29 +253,6 @@ export class PassageIndex {
     if (holds(words)) return 'word';
     if (holds(specific)) return 'specific';
     return holds(names) ? 'name' : undefined;
-  }
-
-  /**
-   * How often everyday English says `word` (see `readGeneralFrequency`), as a Zipf value: 0 for a word the list
-   * lacks, and undefined when the index has no list (built without WordNet). A form the list lacks is read as the
-   * first of its base forms it has. A word typed in capitals ("US", "IT", "WHO") is an acronym, which names one thing,
-   * however common the word it spells: as rare as a word the list lacks.
-   */
-  generalZipf(word: string): number | undefined {
-    const { words, zipf } = this.learned.general;
-    if (!words.length) return undefined;
-    if (ACRONYM.test(word)) return 0;
-    for (const form of [word.toLowerCase(), ...baseForms(word.toLowerCase())]) {
-      const at = words.indexOf(form);
-      if (at >= 0) return zipf[at]! / 100;
-    }
-    return 0;
-  }
-
-  /** The mean length of a passage's text, in terms: how many words chance has to put a word in a passage. */
-  get averageLength(): number {
-    const tables = this.mini as unknown as { _fieldIds: Record<string, number>; _avgFieldLength: number[] };
-    return tables._avgFieldLength[tables._fieldIds.text!] ?? 0;
   }
 
   /**

@@ -474,17 +474,6 @@ export function analyseQuery(
 ): AnalysedQuery {
   const n = Math.max(index.size, 1);
   const idf = (df: number) => bm25Idf(n, df);
-  const averageLength = index.averageLength;
-  /**
-   * A known word's rarity in the corpus, less `query.everyday` of how much rarer that is than in everyday English: as
-   * rare as the passages a corpus of everyday talk would hold it in, each of the corpus's mean length, by chance.
-   */
-  const everydayRarity = (rarity: number, word: string) => {
-    const zipf = index.generalZipf(word);
-    if (zipf === undefined || options.everyday <= 0) return rarity;
-    const chance = 1 - Math.exp(-averageLength * 10 ** (zipf - 9));
-    return rarity - options.everyday * Math.max(rarity - idf(n * chance), 0);
-  };
   const read = withYears(withoutLinks(text), (term) => index.knows(term));
   // A noun saying which kind of a thing is meant ("what kinds of fees", "that sort of thing") is said of the noun
   // after it, as "kinda" and "sorta" are filler: it names nothing a passage could hold. Nor does a modal verb that is
@@ -591,9 +580,7 @@ export function analyseQuery(
       .map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
     const known = index.knows(term) || sure.length > 0;
     const unknown = idf(0) * unknownWeight(word, kind, options);
-    const corpusRarity =
-      own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : index.knows(term) ? idf(1) : undefined;
-    const rarity = corpusRarity === undefined ? unknown : everydayRarity(corpusRarity, word);
+    const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : index.knows(term) ? idf(1) : unknown;
     const weight = rarity * (index.vague(word) || phrasal.has(typedWord) ? options.vagueWeight : 1);
     const money = !MONEY_WORDS.has(term) && index.money(word);
     return {

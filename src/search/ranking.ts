@@ -116,15 +116,6 @@ export interface RankingOptions {
      */
     vagueWeight: number;
     /**
-     * How much of the difference a known word's weight gives up when the corpus makes it rarer than everyday English
-     * does: in a small corpus a chat word that a passage or two hold ("ever", "put", "way") weighs as much as the
-     * subject's words, though any passage of the corpus's length would hold it as often by chance were it everyday
-     * talk. Background smoothing, as language-model retrieval smooths a small collection's statistics with a large
-     * one's, but only downwards: a word rare in everyday English and common in the corpus is its subject, and
-     * weighs as the corpus says (see `PassageIndex.generalZipf`). 0 turns it off.
-     */
-    everyday: number;
-    /**
      * Which words are read as typos, in a question and in a quote: none shorter than `minLength` letters (a short
      * word is too easily another word), and up to two edits from `twoEditsFrom` letters on, one below.
      */
@@ -381,9 +372,6 @@ export const DEFAULT_RANKING: RankingOptions = {
     unknownWord: 0.7,
     unknownCode: 0.3,
     vagueWeight: 0.5,
-    // Tuning R@3 0.80 -> 0.81, the water corpus's ask 14 -> 15 of 20, SciFact R@10 0.825 -> 0.826; at 0.5, only the
-    // water question; both ways (raising a word rarer in everyday English) dev 1.00 -> 0.90 (bench/EVALUATION.md).
-    everyday: 1,
     typos: { minLength: 4, twoEditsFrom: 8 },
     compoundMinPart: 3,
     clipped: { minLength: 4, more: 2 },

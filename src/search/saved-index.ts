@@ -18,11 +18,6 @@ export interface Learned {
   saved?: SavedBridges;
   /** WordNet's one-word entries (empty without WordNet). */
   dictionary: { words: Strings; names: Strings; specific: Strings; vague: Strings; money: Strings; phrasal: Strings };
-  /**
-   * How often everyday English uses the corpus's words and the dictionary's (see `readGeneralFrequency`): `words`
-   * sorted, each one's Zipf value times 100 in `zipf` (empty without WordNet, with which it is read).
-   */
-  general: { words: Strings; zipf: Uint32Array };
 }
 
 /** What an index knows before it has read its corpus or WordNet: a field added to `Learned` is added here alone. */
@@ -33,7 +28,6 @@ export function nothingLearned(): Learned {
     words: new Map(),
     bridges: [],
     dictionary: { words: none(), names: none(), specific: none(), vague: none(), money: none(), phrasal: none() },
-    general: { words: none(), zipf: new Uint32Array() },
   };
 }
 
@@ -375,9 +369,6 @@ const SECTIONS = [
   'dictionaryMoneyEnds',
   'dictionaryPhrasal',
   'dictionaryPhrasalEnds',
-  'generalWords',
-  'generalWordEnds',
-  'generalZipf',
   'bridgeFirsts',
   'bridgeFirstEnds',
   'bridgeGroups',
@@ -471,9 +462,6 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionaryMoneyEnds: numbers(dictionaryMoney.ends),
     dictionaryPhrasal: dictionaryPhrasal.bytes,
     dictionaryPhrasalEnds: numbers(dictionaryPhrasal.ends),
-    generalWords: learned.general.words.bytes,
-    generalWordEnds: numbers(learned.general.words.ends),
-    generalZipf: numbers(learned.general.zipf),
     bridgeFirsts: bridges.firsts.bytes,
     bridgeFirstEnds: numbers(bridges.firsts.ends),
     bridgeGroups: bridges.groups.bytes,
@@ -566,7 +554,6 @@ export function readSavedIndex<T>(
         money: strings('dictionaryMoney', 'dictionaryMoneyEnds'),
         phrasal: strings('dictionaryPhrasal', 'dictionaryPhrasalEnds'),
       },
-      general: { words: strings('generalWords', 'generalWordEnds'), zipf: uint32('generalZipf') },
     },
   };
 }

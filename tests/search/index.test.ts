@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { analyseQuery } from '../../src/search/query.js';
-import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, corpusAndCachePerTest } from '../support/corpus.js';
 import { capturingLogger } from '../support/log.js';
 
@@ -34,23 +33,6 @@ describe('PassageIndex cache', () => {
     const third = await Dossier.open({ corpusDir: dir, cacheDir });
     expect(third.built).toBe(true);
     expect(third.search('navy')).toHaveLength(1);
-  });
-
-  it('saves how often everyday English says the words, and reads it back', async () => {
-    const { dir, cacheDir } = await setup({ 'a.md': note('Harbour', 'The ferry is busier than ever this summer.') });
-    const built = await Dossier.open({ corpusDir: dir, cacheDir, wordnet: WORDNET_DIR });
-    const loaded = await Dossier.open({ corpusDir: dir, cacheDir, wordnet: WORDNET_DIR });
-    expect(loaded.built).toBe(false);
-    const zipf = (dossier: Dossier) =>
-      ['ever', 'Ever', 'ferry', 'guys', 'zugzwang', 'qzvrt', 'who', 'WHO'].map((w) => dossier.index.generalZipf(w));
-    // SUBTLEXus: "ever" some 700 times a million words (Zipf 5.86), "ferry" 5 times (3.74); "guys", a word the corpus
-    // lacks, is kept as everyday English says it often, not "zugzwang" (once): as rare as a word the list lacks. "WHO"
-    // typed in capitals is an acronym, however often "who" is said.
-    expect(zipf(built)).toEqual([5.86, 5.86, 3.74, 5.81, 0, 0, expect.any(Number), 0]);
-    expect(built.index.generalZipf('who')).toBeGreaterThan(6);
-    expect(zipf(loaded)).toEqual(zipf(built));
-    // Without the dictionary, no list is read: nothing to say.
-    expect((await Dossier.open({ corpusDir: dir })).index.generalZipf('ever')).toBeUndefined();
   });
 
   it('rebuilds when a number the index is built with changes, and not for a number used only to rank', async () => {

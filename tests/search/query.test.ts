@@ -387,44 +387,6 @@ describe('decide', () => {
   });
 });
 
-describe('a word the corpus knows', () => {
-  it('weighs no more than everyday English makes it rare: a chat word, less than the subject', async () => {
-    await withCorpus(
-      {
-        'a.md': note('Crossings', 'The ferry crossing to the island takes forty minutes in calm weather.'),
-        'b.md': note('Fares', 'Fares rose again this spring, and the harbour car park is busier than ever.'),
-        // Sixty paragraphs of sixty words: the corpus's passages, long enough to hold a common word by chance.
-        'c.md': note(
-          'Sailings',
-          Array.from(
-            { length: 60 },
-            (_, k) =>
-              `Sailing ${k} leaves the harbour at ${(k % 12) + 1} and calls at the pier, the lighthouse, the old ` +
-              'quay, the chapel, the boatyard and the island jetty before it turns for home, carrying walkers, ' +
-              'cyclists, anglers and their gear, and it returns to the harbour by the evening tide on weekdays ' +
-              'and on most Saturdays in the summer season.',
-          ).join('\n\n'),
-        ),
-      },
-      (dossier) => {
-        // "ferry" and "ever" are each one passage's, so the corpus alone weighs them alike; "ever" is among the
-        // commonest words of everyday talk, which a passage as long as this corpus's would hold as often by chance.
-        const weight = (ranking: Dossier['ranking']['query']) =>
-          Object.fromEntries(
-            analyseQuery('has the ferry ever been late', dossier.index, ranking).words.map((w) => [w.word, w.weight]),
-          );
-        const plain = weight({ ...dossier.ranking.query, everyday: 0 });
-        expect(plain['ever']).toBeCloseTo(plain['ferry']!);
-        const smoothed = weight(dossier.ranking.query);
-        expect(smoothed['ever']).toBeLessThan(0.9 * smoothed['ferry']!);
-        // A word rarer in everyday English than in the corpus weighs as the corpus says: never more.
-        expect(smoothed['ferry']).toBeCloseTo(plain['ferry']!);
-      },
-      { wordnet: WORDNET_DIR },
-    );
-  });
-});
-
 /** Words that a careless spelling or prefix rule would make of other real words ("mourning", "research"). */
 const LOOKALIKES = {
   'a.md': note('Dawn', 'In the morning they filed forth with poets and pets.'),
