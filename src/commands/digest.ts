@@ -216,7 +216,8 @@ export const digestCommand = defineCommand({
           ])
         : howToAsk(asking, 'digest subscribe ferry fares, bus lanes at 7:30am on mon,wed,fri in Europe/London');
     return (
-      'Times: 07:30, 7:30am, 7am, 19h or 0730, 24-hour or with am/pm (not 730 or 13pm; default 08:00). ' +
+      'Times: 07:30, 7:30am, 7am, 19h, 19h30, 0730, noon or midnight, 24-hour or with am/pm (not 730 or 13pm; ' +
+      'default 08:00). ' +
       'Days: weekdays (default), daily, weekends, mon-fri or mon,wed,fri. ' +
       `Time zone: an IANA name such as Europe/London (default: the bot’s). For example: \`${example}\``
     );

@@ -3,6 +3,7 @@ import { plain } from '../../src/answer/reply.js';
 import { digestFromText } from '../../src/commands/digest.js';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { DigestService } from '../../src/digest/service.js';
+import { parseTime } from '../../src/schedule.js';
 import type { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';
 import { at, digestWorld } from '../digest/fixtures.js';
@@ -460,9 +461,26 @@ describe('digest command', () => {
 });
 
 describe('help digest', () => {
+  it('lists only times a subscription takes, and the forms the parser takes (noon, midnight, 19h30)', async () => {
+    const help = textOf(await runText('help digest', ctx({ platform: 'terminal' })));
+    const listed = /Times: (.+?), 24-hour/
+      .exec(help)![1]!
+      .split(/, | or /)
+      .map((t) => t.trim());
+    expect(listed).toEqual(expect.arrayContaining(['noon', 'midnight', '19h30']));
+    for (const time of listed) {
+      expect(parseTime(time), time).toBeDefined();
+      expect(digestFromText(`subscribe beehives at ${time}`), time).toEqual({
+        action: 'subscribe',
+        topics: 'beehives',
+        at: time,
+      });
+    }
+  });
+
   it('says which times, days and zones are taken, with an example that subscribes as it says', async () => {
     const help = textOf(await runText('help digest', ctx({ platform: 'terminal' })));
-    expect(help).toContain('Times: 07:30, 7:30am, 7am, 19h or 0730');
+    expect(help).toContain('Times: 07:30, 7:30am, 7am, 19h, 19h30, 0730, noon or midnight');
     expect(help).toContain('not 730 or 13pm');
     expect(help).toContain('Days: weekdays (default), daily, weekends, mon-fri or mon,wed,fri');
     const example = /For example: (digest .+)$/.exec(help)![1]!;
