@@ -362,9 +362,22 @@ function labelBefore(r: Reading, i: number): string | undefined {
   const noun = nounPhraseEnding(r, end);
   const phrase = noun ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
   if (!phrase || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end);
-  if (noun) return measureText(r, phrase.first, end);
+  if (noun) return measureText(r, phrase.first, end) ?? changeLabel(r, phrase.first, end);
   const narrowed = measureText(r, phrase.first, end - 1);
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
+}
+
+/**
+ * A label whose nouns name a change and nothing else, tokens `first` to `end`: "losses: 173", "annual growth (%): 3",
+ * a table's column. In a sentence a bare "loss" or "growth" says how a figure moved, not what it measures
+ * (`measureText`), but a label is what its own figure is: read as none, a row's "losses: 173" took the count before
+ * it, "colonies: 480".
+ */
+function changeLabel(r: Reading, first: number, end: number): string | undefined {
+  const words = r.t.slice(first, end).filter((t) => t.type === 'word' && !DETERMINERS.has(t.lower));
+  const nouns = words.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  if (!nouns.length || !nouns.every((t) => CHANGE_NOUNS.has(t.lower))) return undefined;
+  return r.text.slice(words[0]!.start, words.at(-1)!.end);
 }
 
 /**

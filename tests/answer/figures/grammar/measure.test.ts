@@ -403,6 +403,22 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its own label when the label names a change, not by the cell before it', () => {
+    // A table of our own, as `tableRow` writes its rows: an apiary's colonies and a shop's takings.
+    const apiary = 'apiary: Hill Farm — colonies: 480; losses: 173';
+    const shop = 'shop: Market Street — sales: £9,400; losses: £1,200; growth (%): 3';
+    expectMeasures([
+      [apiary, '480', 'colonies'],
+      [apiary, '173', 'losses'],
+      ['colonies: 480; losses: 173', '173', 'losses'],
+      [shop, '£9,400', 'sales'],
+      [shop, '£1,200', 'losses'],
+      [shop, '3', 'growth'],
+      ['Annual losses: 12 percent', '12 percent', 'Annual losses'],
+    ]);
+    expect(figure(apiary, '173').row).toBe('Hill Farm');
+  });
+
   it("is measured by its row's first cell when the label is a time, as a row under a year's column writes it", () => {
     const budget = 'budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100';
     const journeys = 'Bus journeys (millions) — 2023: 41.2; July 2024: 3.9';
