@@ -91,6 +91,14 @@ export interface Subcommand {
 }
 
 /**
+ * What a command's own check (a zod refinement) says of a problem beyond its message: `missing`, that something
+ * needed was not given (no topic to subscribe to), which is answered with the usage, as zod's own "required" is.
+ */
+export interface IssueParams {
+  missing?: boolean;
+}
+
+/**
  * A subcommand not among `actions` is named, so a typo ("digest prevue") is told from a missing one, with the one it
  * was probably meant to be, as a command's name is.
  */

@@ -5,7 +5,7 @@ import { errorReply, said, text, textReply, type Reply, type RichText } from '..
 import { typed } from '../errors.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
 import { howToAsk, type Asking } from './asking.js';
-import { actionProblem, defineCommand, type CommandContext } from './command.js';
+import { actionProblem, defineCommand, type CommandContext, type IssueParams } from './command.js';
 import type { ChannelDigest, Requester } from './digest-desk.js';
 import { MAX_TOPICS } from './limits.js';
 
@@ -62,9 +62,10 @@ const DigestArgs = z
   })
   .superRefine((a, ctx) => {
     const topics = splitTopics(a.topics);
-    const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const fail = (path: string, message: string, params?: IssueParams) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, ...(params ? { params } : {}) });
     if (a.action === 'subscribe' && topics.length === 0)
-      fail('topics', 'name at least one topic to subscribe to, separated by commas');
+      fail('topics', 'name at least one topic to subscribe to, separated by commas', { missing: true });
     // Said rather than ignored, as for every command that takes nothing (NO_ARGUMENTS): the words meant something.
     if ((a.action === 'list' || a.action === 'unsubscribe') && [a.topics, a.at, a.days, a.tz].some((v) => v))
       fail('topics', `"digest ${a.action}" takes nothing after it: it is about this channel’s one digest`);

@@ -19,6 +19,7 @@ import {
   NO_ARGUMENTS,
   type Command,
   type CommandContext,
+  type IssueParams,
   type Subcommand,
 } from './command.js';
 import { feedsCommand } from './feeds.js';
@@ -416,9 +417,15 @@ function logStatus(reply: Reply): string {
 
 /**
  * The one line that says what is wrong with a command's arguments, the problem first; when
- * something is missing, how this command is asked for here (not the whole usage of every command).
+ * something is missing, how this command is asked for here (not the whole usage of every command), or the subcommand
+ * named in `raw` when it has help of its own (`digest subscribe` with no topic).
  */
-export function argumentsProblem(command: Command, error: z.ZodError, asking: Asking): string {
+export function argumentsProblem(
+  command: Command,
+  error: z.ZodError,
+  asking: Asking,
+  raw: Record<string, unknown> = {},
+): string {
   const issue = error.issues[0];
   const problem = issue ? issue.message.charAt(0).toUpperCase() + issue.message.slice(1) : 'Those are not valid';
   // Words after a command that takes none (see NO_ARGUMENTS): what to type to search for them instead.
@@ -427,8 +434,13 @@ export function argumentsProblem(command: Command, error: z.ZodError, asking: As
       `\`${usageOf(asking, command)}\` takes nothing after it. To search the documents for those words, ask: ` +
       `\`${howToAsk(asking, askCommand.name, [['question', '…']])}\`.`
     );
-  const missing = issue?.code === 'too_small' || issue?.code === 'invalid_type';
-  return missing ? `${problem}: \`${usageOf(asking, command)}\`.` : `${problem}.`;
+  const missing =
+    issue?.code === 'too_small' ||
+    issue?.code === 'invalid_type' ||
+    (issue?.code === 'custom' && (issue.params as IssueParams | undefined)?.missing === true);
+  if (!missing) return `${problem}.`;
+  const sub = typeof raw.action === 'string' ? subcommandOf(command, raw.action) : undefined;
+  return `${problem}: \`${sub ? subcommandUsage(asking, command, sub) : usageOf(asking, command)}\`.`;
 }
 
 async function dispatch(
@@ -439,7 +451,7 @@ async function dispatch(
   const command = findCommand(name);
   if (!command) return errorReply('unknown-command', unknownCommandLine(name));
   const parsed = command.args.safeParse(raw);
-  if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error, ctx));
+  if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error, ctx, raw));
   return guarded(name, ctx, () => command.run(parsed.data, ctx));
 }
 

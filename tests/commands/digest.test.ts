@@ -284,6 +284,23 @@ describe('digest command', () => {
     );
   });
 
+  it('says how to subscribe when no topic is given: its usage, as this platform asks for it', async () => {
+    const usage = 'digest subscribe <topics, …> [at time] [on days] [in time zone]';
+    for (const [platform, text, shown] of [
+      ['terminal', 'digest subscribe', usage],
+      ['slack', 'digest subscribe at 07:00', `/brief ${usage}`],
+    ] as const)
+      expect((await runText(text, ctx({ platform }))).error).toEqual({
+        code: 'bad-arguments',
+        message: `Name at least one topic to subscribe to, separated by commas: \`${shown}\`.`,
+      });
+    const discord = ctx({ platform: 'discord', user: { id: 'u', canManageChannel: async () => true } });
+    expect((await runCommand('digest', { action: 'subscribe' }, discord)).error?.message).toBe(
+      'Name at least one topic to subscribe to, separated by commas: `/brief digest action:subscribe topics [at] ' +
+        '[days] [tz]`.',
+    );
+  });
+
   it.each([
     ['a bad time zone', 'digest subscribe beehives Europe/Londn', /"Europe\/Londn" is not a time zone/],
     ['a bad time', 'digest subscribe beehives at 25:00', /"25:00" is not a time/],

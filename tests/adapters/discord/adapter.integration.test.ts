@@ -299,7 +299,8 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect(error.body.embeds[0].description).toBe('"25:00" is not a time: use e.g. 07:30 or 7:30am.');
     const none = standIn.interact(standIn.command('digest', { action: 'subscribe' }));
     expect((await standIn.waitFor(originalOf(none))).body.embeds[0].description).toBe(
-      'Name at least one topic to subscribe to, separated by commas.',
+      'Name at least one topic to subscribe to, separated by commas: `/brief digest action:subscribe topics [at] ' +
+        '[days] [tz]`.',
     );
   });
 
