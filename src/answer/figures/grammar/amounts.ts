@@ -19,6 +19,7 @@ import {
   AGES,
   BOUND_HEDGES,
   COMPARISONS,
+  COUNTED_FROM_NOW,
   isDash,
 } from './words.js';
 import type { FigureUnit } from './types.js';
@@ -222,10 +223,13 @@ export function ratioAt(r: Reading, part: Amount): { whole: number; next: number
   return { whole: whole.value, next: whole.next };
 }
 
-/** "a month", "per year", "each day" after an amount. */
+/**
+ * "a month", "per year", "each day" after an amount. Not "a year earlier", "a month ago" (`COUNTED_FROM_NOW`): a time
+ * counted from another says when the amount was ("up from $11.20 a year earlier"), not how often.
+ */
 export function rateAt(r: Reading, i: number): { period: string; next: number } | undefined {
   const unit = r.lower(i + 1);
-  if (!RATE_WORDS.has(r.lower(i)) || !TIME_UNITS.has(unit)) return undefined;
+  if (!RATE_WORDS.has(r.lower(i)) || !TIME_UNITS.has(unit) || COUNTED_FROM_NOW.has(r.lower(i + 2))) return undefined;
   return { period: unit.replace(/s$/, ''), next: i + 2 };
 }
 

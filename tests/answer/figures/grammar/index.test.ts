@@ -287,6 +287,18 @@ describe('figuresInSentence: changes from one figure to another', () => {
     expect(to).toMatchObject({ text: '120 litres', value: 120, measure: 'Daily water use' });
   });
 
+  it('a sum a time ago or later is no rate: "a year earlier" says when, not "per year"', () => {
+    const [now, then] = figuresInSentence('A jar of local honey sold for $12.40, up from $11.20 a year earlier.');
+    expect(now).toMatchObject({ text: '$12.40', value: 12.4 });
+    expect(then).toMatchObject({ text: '$11.20', value: 11.2, unit: 'USD' });
+    expect(then!.per).toBeUndefined();
+    expect(only('Rent was £900 a month ago.')).toMatchObject({ text: '£900' });
+    expect(only('Rent was £900 a month ago.').per).toBeUndefined();
+    // A rate stays one, however the sentence goes on.
+    expect(only('Membership costs $30 a year before discounts.')).toMatchObject({ text: '$30 a year', per: 'year' });
+    expect(only('The club earned $2 million a month later in the season.').per).toBeUndefined();
+  });
+
   it("a change set off by a comma after its verb is still said of the verb's subject", () => {
     expect(figuresInSentence('Ferry trips fell again, to 41,000 from 45,000.')).toMatchObject([
       { text: '41,000', measure: 'Ferry trips' },
