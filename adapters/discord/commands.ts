@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type * as z from 'zod';
 import { fitText } from '../../src/render/cut.js';
-import { INTERNAL_ARGS } from '../../src/commands/asking.js';
+import { INTERNAL_ARGS, worded } from '../../src/commands/asking.js';
 import { commands as commandTable, type Command } from '../../src/commands/index.js';
 import { MAX_CHOICES } from './topics.js';
 
@@ -67,7 +67,7 @@ function subcommand(command: Command): APIApplicationCommandSubcommandOption {
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: command.name,
-    description: fitText(command.summary, MAX_DESCRIPTION),
+    description: fitText(worded({ platform: 'discord' }, command.summary), MAX_DESCRIPTION),
     options,
   };
 }

@@ -21,6 +21,7 @@ import {
   type Command,
   type CommandContext,
 } from '../../src/commands/index.js';
+import { worded } from '../../src/commands/asking.js';
 import { ConfigError, loadEnvFile, loadSettings } from '../../src/config.js';
 import { answerFigures, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
 import { asWritten, DossierError, fileError } from '../../src/errors.js';
@@ -36,6 +37,12 @@ interface Row {
   usage: string;
   summary: string;
 }
+
+/**
+ * Commands are typed after `dossier` here, so that is how refusals and answers write the ones they suggest; help's
+ * texts are the terminal's.
+ */
+const ASKING = { platform: 'terminal', slashCommand: 'dossier' } as const;
 
 /** What of a table command runs only in the bot, and why: for the one line that refuses it here, and for help. */
 interface BotOnly {
@@ -70,6 +77,7 @@ const ONE_SHOT: Record<string, { here?: Row & { note: string }; botOnly: BotOnly
     // The table's own help for it, as every surface shows it; then what only this command line adds.
     here: {
       ...findCommand('digest')!.subcommands!.preview!,
+      summary: worded(ASKING, findCommand('digest')!.subcommands!.preview!.summary),
       note:
         'Nothing is yet seen here, where there is no channel. Also `dossier digest --topics "a, b"`; ' +
         '`--since YYYY-MM-DD` leads it with the documents dated from that day.',
@@ -85,14 +93,14 @@ const ONE_SHOT: Record<string, { here?: Row & { note: string }; botOnly: BotOnly
 /** The commands that run here, for `help`: the table's, each as this command line takes it. */
 const HERE: Row[] = commands.flatMap((c) => {
   const oneShot = ONE_SHOT[c.name];
-  if (!oneShot) return [{ usage: c.usage, summary: c.summary }];
+  if (!oneShot) return [{ usage: c.usage, summary: worded(ASKING, c.summary) }];
   return oneShot.here ? [{ usage: oneShot.here.usage, summary: oneShot.here.summary }] : [];
 });
 
 /** The table's commands, or parts of them, that only the running bot takes. */
 const BOT_ONLY: Row[] = commands.flatMap((c) => {
   const botOnly = ONE_SHOT[c.name]?.botOnly;
-  return botOnly ? [{ usage: botOnly.usage ?? c.usage, summary: c.summary }] : [];
+  return botOnly ? [{ usage: botOnly.usage ?? c.usage, summary: worded(ASKING, c.summary) }] : [];
 });
 
 /** Where the commands this command line does not take are typed. */
@@ -148,9 +156,6 @@ const NO_MORE =
   'There is no `more` here, where each run prints one page: ' + `\`--limit N\` gives up to ${MAX_RESULTS} results.`;
 /** `exit` alone ends the terminal bot's session; here each run ends by itself, and a search for it helps nobody. */
 const NO_EXIT = 'There is no session to end here: each run answers once and exits. `exit` ends the terminal bot.';
-
-/** Commands are typed after `dossier` here, so that is how refusals and answers write the ones they suggest. */
-const ASKING = { platform: 'terminal', slashCommand: 'dossier' } as const;
 
 /**
  * `--json` output per command: the contract the evaluation script reads. `reply`: the JSON the command table's reply
@@ -502,15 +507,15 @@ function help(text: string, json: boolean): number {
   if (command && sub) {
     const oneShot = ONE_SHOT[command.name];
     const botOnly = oneShot?.botOnly.asks(command.fromText(words[0]!)) ?? false;
-    const row = { usage: sub.usage, summary: sub.summary };
+    const row = { usage: sub.usage, summary: worded(ASKING, sub.summary) };
     const note = oneShot?.here?.note;
     if (json) {
       const [here, bot] = botOnly ? [[], [row]] : [[row], []];
       process.stdout.write(`${JSON.stringify({ commands: here, bot, options: OPTIONS })}\n`);
     } else if (botOnly) {
-      process.stdout.write(`In the bot only: ${sub.usage}\n  ${sub.summary}\n  Type it ${IN_THE_BOT}.\n`);
+      process.stdout.write(`In the bot only: ${row.usage}\n  ${row.summary}\n  Type it ${IN_THE_BOT}.\n`);
     } else {
-      process.stdout.write(`Usage: dossier ${sub.usage}\n  ${sub.summary}\n${note ? `  ${note}\n` : ''}`);
+      process.stdout.write(`Usage: dossier ${row.usage}\n  ${row.summary}\n${note ? `  ${note}\n` : ''}`);
     }
     return 0;
   }

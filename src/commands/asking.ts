@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { CONFIG_DEFAULTS } from '../config.js';
-import type { Command, CommandContext } from './command.js';
+import type { Command, CommandContext, Place, Worded } from './command.js';
 
 /**
  * Arguments a surface fills in itself, never typed by a person in chat: the More results page, and the command line's
@@ -13,6 +13,17 @@ const DEFAULT_SLASH_COMMAND = CONFIG_DEFAULTS.SLACK_COMMAND;
 
 /** What help and errors need to know to write a command the way it is asked for here. */
 export type Asking = Pick<CommandContext, 'platform' | 'slashCommand'>;
+
+/** Where replies are shown here (see `Place`): the terminal is one person's own, a chat's channel is shared. */
+export const placeOf = (asking: Asking): Place =>
+  asking.platform === 'terminal' ? { name: 'this terminal', shared: false } : { name: 'this channel', shared: true };
+
+/** A text of the table in the words of the place it is shown in here. */
+export const worded = (asking: Asking, text: Worded): string =>
+  typeof text === 'string' ? text : text(placeOf(asking));
+
+/** A place's name opening a sentence: "This channel". */
+export const opening = (place: Place): string => place.name.charAt(0).toUpperCase() + place.name.slice(1);
 
 /** The slash command people type here. */
 export const slashCommandOf = (asking: Asking): string => asking.slashCommand ?? DEFAULT_SLASH_COMMAND;

@@ -54,6 +54,21 @@ export interface CommandContext {
 }
 
 /**
+ * The place where a surface shows its replies, for the table's texts that speak of it: a chat's channel, which others
+ * read too, or the terminal, one person's own, where help said "posted to this channel" and "shown to you alone" with
+ * no channel and nobody else there. Which it is, `placeOf` reads from the platform asking.
+ */
+export interface Place {
+  /** The place as a text names it: "this channel", "this terminal". */
+  name: string;
+  /** Whether others see what is posted there, so that a reply shown to the asker only says so. */
+  shared: boolean;
+}
+
+/** A text of the table written once for every surface: as it is, or in the words of the place it is shown in. */
+export type Worded = string | ((place: Place) => string);
+
+/**
  * One row of the command table. Every surface reads the same table: Slack and the terminal parse
  * free text with `fromText`, Discord builds its options from the `args` schema (each field's
  * `.describe()` becomes the option's description), and all of them validate with `args`.
@@ -61,7 +76,7 @@ export interface CommandContext {
 export interface Command<S extends z.ZodObject = z.ZodObject> {
   name: string;
   /** One line for help and for Discord's command list (at most 100 characters). */
-  summary: string;
+  summary: Worded;
   /** How to type it after `/brief`, e.g. `cite <quote>`. */
   usage: string;
   /**
@@ -85,9 +100,12 @@ export interface Subcommand {
   usage: string;
   /** Discord's options after the action, optional ones in brackets as `usageOf` writes them (`[at]`). */
   options: string[];
-  summary: string;
-  /** What it does where there is a channel, in chat: help in a chat says it, the command line (with none) does not. */
-  inChannel?: string;
+  summary: Worded;
+  /**
+   * What it does where a digest is kept, in chat or the terminal bot: help there says it, the command line (with none)
+   * does not.
+   */
+  inChannel?: Worded;
 }
 
 /**

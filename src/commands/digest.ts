@@ -4,7 +4,7 @@ import { fold } from '../search/analyzer.js';
 import { errorReply, said, text, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { typed } from '../errors.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
-import { howToAsk, type Asking } from './asking.js';
+import { howToAsk, opening, placeOf, type Asking } from './asking.js';
 import { actionProblem, defineCommand, type CommandContext, type IssueParams } from './command.js';
 import type { ChannelDigest, Requester } from './digest-desk.js';
 import { MAX_TOPICS } from './limits.js';
@@ -203,7 +203,7 @@ export function digestFromText(rest: string): Record<string, unknown> {
 
 export const digestCommand = defineCommand({
   name: 'digest',
-  summary: 'A morning digest of new passages on saved topics, posted to this channel',
+  summary: (place) => `A morning digest of new passages on saved topics, posted to ${place.name}`,
   usage: 'digest subscribe|unsubscribe|list|preview [topics, …] [at time] [on days] [in time zone]',
   details: (asking) => {
     const example =
@@ -227,19 +227,21 @@ export const digestCommand = defineCommand({
     subscribe: {
       usage: 'digest subscribe <topics, …> [at time] [on days] [in time zone]',
       options: ['topics', '[at]', '[days]', '[tz]'],
-      summary: 'Send this channel a digest of those topics (default 08:00 on weekdays), replacing any it has',
+      summary: (place) =>
+        `Send ${place.name} a digest of those topics (default 08:00 on weekdays), replacing any it has`,
     },
     list: {
       usage: 'digest list',
       options: [],
-      summary: 'This channel’s digest: its topics, when it comes and who set it up',
+      summary: (place) => `${opening(place)}’s digest: its topics, when it comes and who set it up`,
     },
-    unsubscribe: { usage: 'digest unsubscribe', options: [], summary: 'Stop this channel’s digest' },
+    unsubscribe: { usage: 'digest unsubscribe', options: [], summary: (place) => `Stop ${place.name}’s digest` },
     preview: {
       usage: 'digest preview <topics, …>',
       options: ['topics'],
-      summary: 'The digest of those topics as it would be now, shown to you alone',
-      inChannel: 'Without topics, it shows this channel’s own digest as it would be now.',
+      // Where nobody else is (the terminal), there is no one it is kept from.
+      summary: (place) => `The digest of those topics as it would be now${place.shared ? ', shown to you alone' : ''}`,
+      inChannel: (place) => `Without topics, it shows ${place.name}’s own digest as it would be now.`,
     },
   },
   args: DigestArgs,
@@ -259,6 +261,9 @@ export const digestCommand = defineCommand({
     const canManageChannel =
       changes && service.needsManager(ctx.platform) ? ((await ctx.user.canManageChannel?.()) ?? false) : undefined;
     const who: Requester = { platform: ctx.platform, channelId: ctx.channel.id, userId: ctx.user.id, canManageChannel };
+    // Where the digest goes, as the replies name it: "this channel" in chat, "this terminal" in the terminal bot.
+    const place = placeOf(ctx);
+    const here = opening(place);
     switch (args.action) {
       case 'subscribe': {
         // Read before subscribing, with no await between, so the reply names what was really replaced.
@@ -270,21 +275,21 @@ export const digestCommand = defineCommand({
           timeZone: args.tz,
         });
         const plan = `a digest on ${quoted(sub.topics)}, ${schedule(sub)}. Next: ${next(sub, ctx)}.`;
-        if (!previous) return message('Digest subscribed', `This channel will get ${plan}`);
+        if (!previous) return message('Digest subscribed', `${here} will get ${plan}`);
         // The same digest typed again (its command pasted twice, or to check it took) replaced nothing: said so, where
         // "Replaced … with …" named one digest twice and offered the way back to what it already was.
         if (sameDigest(previous, sub))
           return previous.state === 'paused'
             ? message(
                 'Digest resumed',
-                `This channel’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is taken up again. ` +
+                `${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is taken up again. ` +
                   `Next: ${next(sub, ctx)}.`,
               )
-            : message('Digest unchanged', `This channel already gets ${plan}`);
+            : message('Digest unchanged', `${here} already gets ${plan}`);
         // One mistyped topic or time replaces the whole digest: the way back is given, ready to paste.
         return message('Digest replaced', [
           ...text(
-            `Replaced this channel’s digest on ${quoted(previous.topics)}, ${schedule(previous)}: it will now get ` +
+            `Replaced ${place.name}’s digest on ${quoted(previous.topics)}, ${schedule(previous)}: it will now get ` +
               `${plan} To put the old one back: `,
           ),
           { text: subscribeAgain(previous, ctx), code: true },
@@ -293,15 +298,15 @@ export const digestCommand = defineCommand({
       }
       case 'unsubscribe':
         return service.unsubscribe(who)
-          ? message('Digest unsubscribed', 'This channel will get no more digests.')
-          : message('No digest', 'This channel has no digest to unsubscribe from.');
+          ? message('Digest unsubscribed', `${here} will get no more digests.`)
+          : message('No digest', `${here} has no digest to unsubscribe from.`);
       case 'list': {
         const sub = service.subscription(ctx.platform, ctx.channel.id);
         if (!sub)
           return message(
             'No digest',
             said(
-              `This channel has no digest. Start one with \`${howToAsk(ctx, 'digest', [
+              `${here} has no digest. Start one with \`${howToAsk(ctx, 'digest', [
                 ['action', 'subscribe'],
                 ['topics', 'ferry fares, harbour dredging'],
               ])}\`.`,
@@ -312,10 +317,7 @@ export const digestCommand = defineCommand({
             ? ` Paused: ${sub.pausedReason ?? 'the bot could not post here'}; subscribe again to resume.`
             : ` Next: ${next(sub, ctx)}.`;
         const setUpBy = (await ctx.nameOf?.(sub.subscriberId).catch(() => undefined)) ?? sub.subscriberId;
-        return message(
-          'This channel’s digest',
-          `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${setUpBy}.${state}`,
-        );
+        return message(`${here}’s digest`, `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${setUpBy}.${state}`);
       }
       case 'preview': {
         const reply = service.preview(ctx.platform, ctx.channel.id, splitTopics(args.topics));
@@ -323,7 +325,7 @@ export const digestCommand = defineCommand({
           reply ??
           errorReply(
             'no-topics',
-            `This channel has no digest: give topics to preview, e.g. \`${howToAsk(ctx, 'digest', [
+            `${here} has no digest: give topics to preview, e.g. \`${howToAsk(ctx, 'digest', [
               ['action', 'preview'],
               ['topics', 'ferry fares'],
             ])}\`.`,

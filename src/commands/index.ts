@@ -10,7 +10,7 @@ import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
-import { howToAsk, slashCommandOf, usageOf, type Asking } from './asking.js';
+import { howToAsk, slashCommandOf, usageOf, worded, type Asking } from './asking.js';
 import { addCommand, addFilesReply, onlyALinkReply } from './add.js';
 import {
   defineCommand,
@@ -264,7 +264,10 @@ export function wordsBeyond(name: string, words: string[], asking: Asking): stri
 function commandHelpReply(command: Command, asking: Asking): Reply {
   const details = command.details?.(asking);
   return replyOf(`Dossier: ${command.name}`, [
-    { type: 'text', text: [{ text: usageOf(asking, command), code: true }, { text: ` — ${command.summary}` }] },
+    {
+      type: 'text',
+      text: [{ text: usageOf(asking, command), code: true }, { text: ` — ${worded(asking, command.summary)}` }],
+    },
     ...(details ? [{ type: 'text' as const, text: said(details) }] : []),
   ]);
 }
@@ -290,9 +293,12 @@ function subcommandHelpReply(command: Command, sub: Subcommand, asking: Asking):
   return replyOf(`Dossier: ${sub.usage.split(/\s+/).slice(0, 2).join(' ')}`, [
     {
       type: 'text',
-      text: [{ text: subcommandUsage(asking, command, sub), code: true }, { text: ` — ${sub.summary}` }],
+      text: [
+        { text: subcommandUsage(asking, command, sub), code: true },
+        { text: ` — ${worded(asking, sub.summary)}` },
+      ],
     },
-    ...(sub.inChannel ? [{ type: 'text' as const, text: said(sub.inChannel) }] : []),
+    ...(sub.inChannel ? [{ type: 'text' as const, text: said(worded(asking, sub.inChannel)) }] : []),
   ]);
 }
 
@@ -312,7 +318,10 @@ function helpReply(asking: Asking): Reply {
     { type: 'text', text: [{ text: 'Every quote is the source’s own words, cited to its paragraph. Commands:' }] },
     {
       type: 'list',
-      items: commands.map((c) => [{ text: usageOf(asking, c), code: true }, { text: ` — ${c.summary}` }]),
+      items: commands.map((c) => [
+        { text: usageOf(asking, c), code: true },
+        { text: ` — ${worded(asking, c.summary)}` },
+      ]),
     },
     { type: 'text', text: said(HELP_CLOSING[asking.platform](asking)) },
   ]);

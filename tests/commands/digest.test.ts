@@ -477,6 +477,41 @@ describe('digest command', () => {
   });
 });
 
+describe('the terminal’s words', () => {
+  it('speak of this terminal in help and digest replies, where chat speaks of this channel', async () => {
+    const terminal = ctx({ platform: 'terminal', channel: { id: 'terminal' } });
+    const listed = async (asked: CommandContext) => JSON.stringify((await runText('help', asked)).blocks);
+    expect(await listed(terminal)).toContain(
+      'A morning digest of new passages on saved topics, posted to this terminal',
+    );
+    expect(await listed(ctx())).toContain('saved topics, posted to this channel');
+    // Nobody else is at a terminal, so a preview is not said to be shown to the asker alone.
+    expect(textOf(await runText('help digest preview', terminal))).toBe(
+      'digest preview <topics, …> — The digest of those topics as it would be now ' +
+        'Without topics, it shows this terminal’s own digest as it would be now.',
+    );
+    for (const typed of ['', ' subscribe', ' list', ' unsubscribe'])
+      expect(textOf(await runText(`help digest${typed}`, terminal))).not.toMatch(/channel|you alone/);
+    const replies = [];
+    for (const typed of ['list', 'preview', 'subscribe beehives at 07:30', 'list', 'unsubscribe', 'unsubscribe']) {
+      const reply = await runText(`digest ${typed}`, terminal);
+      replies.push(reply.error ? reply.error.message : `${reply.title}: ${textOf(reply)}`);
+    }
+    expect(replies.join('\n')).not.toMatch(/channel/i);
+    expect(replies).toEqual([
+      'No digest: This terminal has no digest. Start one with digest subscribe ferry fares, harbour dredging.',
+      'This terminal has no digest: give topics to preview, e.g. `digest preview ferry fares`.',
+      expect.stringMatching(/^Digest subscribed: This terminal will get a digest on “beehives”, weekdays at 07:30 /),
+      expect.stringMatching(/^This terminal’s digest: “beehives”, weekdays at 07:30 .* set up by /),
+      'Digest unsubscribed: This terminal will get no more digests.',
+      'No digest: This terminal has no digest to unsubscribe from.',
+    ]);
+    // Chat's words are the same as ever.
+    const chat = await runText('digest list', ctx());
+    expect(`${chat.title}: ${textOf(chat)}`).toMatch(/^No digest: This channel has no digest\. Start one with /);
+  });
+});
+
 describe('help digest', () => {
   it('lists only times a subscription takes, and the forms the parser takes (noon, midnight, 19h30)', async () => {
     const help = textOf(await runText('help digest', ctx({ platform: 'terminal' })));

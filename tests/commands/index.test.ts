@@ -232,12 +232,16 @@ describe('the command table', () => {
     ).toBe('/brief cite quote — Find where a half-remembered quote comes from');
     // A subcommand with help of its own has it on every surface, from the table.
     const preview = 'The digest of those topics as it would be now, shown to you alone';
+    // In the terminal, where nobody else is, it is not said to be shown to the asker alone; there as in chat, where a
+    // digest is kept, preview says what it gives without topics.
     expect(shown(await runText('help digest Preview', ctx()))).toEqual([
       'Dossier: digest preview',
-      `digest preview <topics, …> — ${preview}`,
-      // In chat, where there is a channel, preview says what it gives without topics.
-      'Without topics, it shows this channel’s own digest as it would be now.',
+      'digest preview <topics, …> — The digest of those topics as it would be now',
+      'Without topics, it shows this terminal’s own digest as it would be now.',
     ]);
+    expect(shown(await runText('help digest preview', commandContext(guard(), { platform: 'slack' })))[2]).toBe(
+      'Without topics, it shows this channel’s own digest as it would be now.',
+    );
     expect(shown(await runText('help digest preview', commandContext(guard(), { platform: 'slack' })))[1]).toBe(
       `/brief digest preview <topics, …> — ${preview}`,
     );
@@ -248,19 +252,33 @@ describe('the command table', () => {
     ).toBe(`/brief digest action:preview topics — ${preview}`);
     // Each of the digest's other subcommands has its own usage and summary too, the same on every surface.
     const subscribe = 'Send this channel a digest of those topics (default 08:00 on weekdays), replacing any it has';
-    for (const [typed, usage, discord, summary] of [
+    // The terminal's digest is this terminal's, where chat's is the channel's.
+    for (const [typed, usage, discord, summary, terminal] of [
       [
         'subscribe',
         'digest subscribe <topics, …> [at time] [on days] [in time zone]',
         'action:subscribe topics [at] [days] [tz]',
         subscribe,
+        'Send this terminal a digest of those topics (default 08:00 on weekdays), replacing any it has',
       ],
-      ['list', 'digest list', 'action:list', 'This channel’s digest: its topics, when it comes and who set it up'],
-      ['unsubscribe', 'digest unsubscribe', 'action:unsubscribe', 'Stop this channel’s digest'],
+      [
+        'list',
+        'digest list',
+        'action:list',
+        'This channel’s digest: its topics, when it comes and who set it up',
+        'This terminal’s digest: its topics, when it comes and who set it up',
+      ],
+      [
+        'unsubscribe',
+        'digest unsubscribe',
+        'action:unsubscribe',
+        'Stop this channel’s digest',
+        'Stop this terminal’s digest',
+      ],
     ]) {
       expect(shown(await runText(`help digest ${typed}`, ctx()))).toEqual([
         `Dossier: digest ${typed}`,
-        `${usage} — ${summary}`,
+        `${usage} — ${terminal}`,
       ]);
       expect(shown(await runText(`help digest ${typed}`, commandContext(guard(), { platform: 'slack' })))[1]).toBe(
         `/brief ${usage} — ${summary}`,

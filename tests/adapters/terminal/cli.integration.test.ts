@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plain } from '../../../src/answer/reply.js';
+import { worded } from '../../../src/commands/asking.js';
 import { commands, findCommand, MAX_QUERY_LENGTH, runText } from '../../../src/commands/index.js';
 import { createLogger } from '../../../src/log.js';
 import { commandContext } from '../../support/commands.js';
@@ -192,13 +193,13 @@ describe('dossier help', () => {
       const [here = '', bot = ''] = help.stdout.split('In the bot only');
       // Every command of the shared table, with its summary: here, or (feeds, digest's channel actions) in the bot.
       for (const command of commands.filter((c) => c.name !== 'digest' && c.name !== 'feeds'))
-        expect(here).toContain(`  ${command.usage}`.padEnd(21) + command.summary);
+        expect(here).toContain(`  ${command.usage}`.padEnd(21) + worded({ platform: 'terminal' }, command.summary));
       expect(here).toContain('digest preview <topics, …>');
       for (const part of ['--corpus DIR', '--cache DIR', '--json', '--chart FILE', '--limit N', '--topics "a, b"'])
         expect(here + bot).toContain(part);
       expect(bot).toContain(findCommand('feeds')!.usage);
       expect(bot).toContain('digest subscribe|unsubscribe|list');
-      expect(bot).toContain(findCommand('digest')!.summary);
+      expect(bot).toContain(worded({ platform: 'terminal' }, findCommand('digest')!.summary));
     }
   });
 
@@ -210,7 +211,7 @@ describe('dossier help', () => {
     () => {
       const ask = run(['help', 'ask']);
       expect([ask.status, ask.stderr]).toEqual([0, '']);
-      expect(lines(ask.stdout)).toEqual(['Usage: dossier ask <question>', `  ${findCommand('ask')!.summary}`]);
+      expect(lines(ask.stdout)).toEqual(['Usage: dossier ask <question>', `  ${String(findCommand('ask')!.summary)}`]);
       // Help about the chat's slash command is the whole usage, as in chat; a command with its slash is the command.
       expect(lines(run(['help', '/brief']).stdout)[0]).toBe('Usage: dossier <command> [text] [options]');
       expect(run(['help', '/ask']).stdout).toBe(ask.stdout);
@@ -218,7 +219,7 @@ describe('dossier help', () => {
       expect([feeds.status, feeds.stderr]).toEqual([0, '']);
       expect(lines(feeds.stdout)).toEqual([
         `In the bot only: ${findCommand('feeds')!.usage}`,
-        `  ${findCommand('feeds')!.summary}`,
+        `  ${String(findCommand('feeds')!.summary)}`,
         '  Type it in the terminal bot (`npm start`), or after /brief in Slack or Discord.',
       ]);
       const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
