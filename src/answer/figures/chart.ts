@@ -196,8 +196,13 @@ function axisScale(series: Series): { divisor: number; title: string } {
   const per = series.per ? ` a ${series.per}` : '';
   if (series.unit === 'percent') return { divisor: 1, title: 'percent' };
   const [divisor, word] = max >= 1e9 ? [1e9, ' (billions)'] : max >= 1e6 ? [1e6, ' (millions)'] : [1, ''];
-  const unit = series.unit === 'count' ? 'number' : (currencyOf(series.unit)?.name ?? series.unit);
-  return { divisor, title: `${unit}${word}${per}` };
+  return { divisor, title: `${unitName(series.unit)}${word}${per}` };
+}
+
+/** What a figure's unit is called on an axis or beside a heading: "number", "percent", "US dollars". */
+export function unitName(unit: FigureUnit): string {
+  if (unit === 'count') return 'number';
+  return currencyOf(unit)?.name ?? unit;
 }
 
 const currencyOf = (unit: FigureUnit) => CURRENCIES.find((c) => c.unit === unit);

@@ -15,8 +15,8 @@ import {
 } from '../reply.js';
 import { lackingLine } from '../asked.js';
 import type { FiguresAnswer } from './answer.js';
-import { seriesChart } from './chart.js';
-import { timeOf } from './group.js';
+import { seriesChart, unitName } from './chart.js';
+import { timeOf, type MeasureGroup, type Sourced } from './group.js';
 import type { PassageFigure } from './passage.js';
 
 /**
@@ -44,16 +44,17 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
       ? [partlyBlock('figures', 'topic', answer.unmatched, lackingLine(answer.lacks), answer.heldAs)]
       : [];
   const compared = new Set(answer.disagreements.flat());
+  const titles = headings(answer.groups);
   answer.groups.forEach((group, i) => {
     const differing = answer.disagreements[i] ?? [];
     if (differing.length)
       blocks.push({
         type: 'disagreement',
-        title: `Sources differ on ${group.measure}`,
+        title: `Sources differ on ${titles[i]}`,
         items: differing.map(figureItem),
       });
     const rest = group.figures.filter((f) => !compared.has(f));
-    if (rest.length) blocks.push({ type: 'figures', title: group.measure, items: rest.map(figureItem) });
+    if (rest.length) blocks.push({ type: 'figures', title: titles[i]!, items: rest.map(figureItem) });
   });
   const attachments: Attachment[] = [];
   if (answer.series) {
@@ -66,6 +67,22 @@ export function figuresReply(answer: FiguresAnswer, chart: typeof seriesChart = 
     }
   }
   return { title, status: 'ok', blocks, attachments, more: 0, isAnswer: true, leftOutHint: NARROWER_TOPIC };
+}
+
+/**
+ * Each group's heading: its measure, and, where another group of the answer has the same one, how its figures are
+ * given ("colonies (number)", "colonies (percent)", "honey (US dollars a year)"). Groups part figures of one measure
+ * by unit and rate, which are not comparable; under one heading twice they read as one list split in two.
+ */
+function headings(groups: MeasureGroup<Sourced>[]): string[] {
+  const count = new Map<string, number>();
+  const key = (g: MeasureGroup<Sourced>) => g.measure.toLowerCase();
+  for (const g of groups) count.set(key(g), (count.get(key(g)) ?? 0) + 1);
+  return groups.map((g) => {
+    if (count.get(key(g))! < 2) return g.measure;
+    const per = g.figures[0]?.per;
+    return `${g.measure} (${unitName(g.unit)}${per ? ` a ${per}` : ''})`;
+  });
 }
 
 /**

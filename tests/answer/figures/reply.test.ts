@@ -4,7 +4,7 @@ import { figureItem, figuresReply, markFigures } from '../../../src/answer/figur
 import type { Attachment } from '../../../src/answer/reply.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
 import { DossierError } from '../../../src/errors.js';
-import { note, openCorpus } from '../../support/corpus.js';
+import { note, openCorpus, withCorpus } from '../../support/corpus.js';
 
 let dossier: Dossier;
 let cleanup: () => Promise<void>;
@@ -41,6 +41,20 @@ describe('figuresReply', () => {
         ['figures', 'pear harvest', ['4,100 tonnes', '4,800 tonnes']],
       ],
       attachments: [drawn],
+    });
+  });
+
+  it('heads two groups of one measure by how their figures are given, never twice alike', async () => {
+    // Notes of our own on an apiary: colonies counted in a table, and as a share in a sentence.
+    const survey =
+      'Beekeepers reported after the winter.\n\n| apiary | colonies | losses |\n|---|---|---|\n' +
+      '| Hill Farm | 480 | 173 |\n| River Meadow | 210 | 40 |\n\nAbout 12 percent of colonies were lost to mites.';
+    await withCorpus({ 'survey.md': note('Winter Survey', survey) }, async (bees) => {
+      const titles = figuresReply(answerFigures(bees, 'colonies'), () => drawn).blocks.flatMap((b) =>
+        b.type === 'figures' || b.type === 'disagreement' ? [b.title] : [],
+      );
+      expect(new Set(titles).size).toBe(titles.length);
+      expect(titles).toEqual(expect.arrayContaining(['colonies (number)', 'colonies (percent)']));
     });
   });
 
