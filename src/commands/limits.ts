@@ -39,6 +39,12 @@ const MAX_URL_LENGTH = 2000;
 export const unwrapLink = (text: string): string => text.replace(/^<([^<>|\s]+)(?:\|[^<>]*)?>$/, '$1');
 
 /**
+ * A first word that is meant as a link: a scheme, "www." or a domain's dot. Text that is no link at all ("the harbour
+ * report") is left to the fetch's own line, "… is not a web address", which says what is wrong with it.
+ */
+const LINK_SHAPED = /:\/\/|^www\.|\.[a-z]{2,}/i;
+
+/**
  * A link argument (a page's, a feed's): trimmed, unwrapped (`unwrapLink`), at most `MAX_URL_LENGTH` characters, and
  * with no space in it. A link holds none (a space in one is written %20), so words typed after it (`add https://…
  * the lighting review`) are refused in one line naming them: they were fetched as part of the link, and the site
@@ -50,7 +56,7 @@ export const linkArg = () =>
     .trim()
     .overwrite(unwrapLink)
     .max(MAX_URL_LENGTH, `a link is at most ${MAX_URL_LENGTH} characters`)
-    .refine((link) => !/\s/.test(link), {
+    .refine((link) => !/\s/.test(link) || !LINK_SHAPED.test(link.split(/\s/)[0]!), {
       error: (issue) =>
         `give the link alone: "${typed(String(issue.input).split(/\s+/).slice(1).join(' '))}" after it is no part ` +
         'of it (a space in a link is written %20)',

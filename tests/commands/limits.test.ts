@@ -59,6 +59,11 @@ describe('linkArg', () => {
     );
   });
 
+  it('leaves words that hold no link to the fetch, which says they are no web address', () => {
+    expect(linkArg().parse('the harbour report')).toBe('the harbour report');
+    expect(linkArg().safeParse('example.org/lighting the one from May').success).toBe(false);
+  });
+
   it('takes a link alone, or Slack’s labelled link whose label has spaces', () => {
     expect(linkArg().parse('  https://example.org/a%20b  ')).toBe('https://example.org/a%20b');
     expect(linkArg().parse('<https://example.org/a|the lighting review>')).toBe('https://example.org/a');
