@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { CONFIG_DEFAULTS } from '../config.js';
+import { capitalise } from '../corpus/text.js';
 import type { Command, CommandContext, Place, Worded } from './command.js';
 
 /**
@@ -23,7 +24,7 @@ export const worded = (asking: Asking, text: Worded): string =>
   typeof text === 'string' ? text : text(placeOf(asking));
 
 /** A place's name opening a sentence: "This channel". */
-export const opening = (place: Place): string => place.name.charAt(0).toUpperCase() + place.name.slice(1);
+export const opening = (place: Place): string => capitalise(place.name);
 
 /** The slash command people type here. */
 export const slashCommandOf = (asking: Asking): string => asking.slashCommand ?? DEFAULT_SLASH_COMMAND;

@@ -5,7 +5,7 @@ import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
-import { escapeRegExp } from '../corpus/text.js';
+import { capitalise, escapeRegExp } from '../corpus/text.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
@@ -436,7 +436,7 @@ export function argumentsProblem(
   raw: Record<string, unknown> = {},
 ): string {
   const issue = error.issues[0];
-  const problem = issue ? issue.message.charAt(0).toUpperCase() + issue.message.slice(1) : 'Those are not valid';
+  const problem = issue ? capitalise(issue.message) : 'Those are not valid';
   // Words after a command that takes none (see NO_ARGUMENTS): what to type to search for them instead.
   if (issue?.code === 'unrecognized_keys')
     return (

@@ -3,6 +3,7 @@ import type { ParsedDocument } from './block.js';
 import { clean, dropRepeats } from './clean.js';
 import { deriveMeta, mergeMeta } from './metadata.js';
 import { toPassages } from './passages.js';
+import { capitalise } from './text.js';
 import type { DocumentMeta, Passage, SourceDocument } from './types.js';
 
 /** How many words of its opening sentence name a document that states no title. */
@@ -49,5 +50,5 @@ function openingWords(passages: Passage[]): string | undefined {
 /** The file name without its extension, words spaced: the title of a document with no text at all. */
 function fileTitle(source: string): string {
   const name = basename(source, extname(source)).replace(/[-_]+/g, ' ').trim() || source;
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  return capitalise(name);
 }

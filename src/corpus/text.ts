@@ -9,6 +9,9 @@ export function escapeRegExp(text: string): string {
 }
 
 /** `text` with its accents off, letters kept: "Café" is "Cafe", "São" is "Sao"; a ligature is its letters ("ﬁ"). */
+/** The text with its first letter a capital, as a title or a sentence opens: "this channel" → "This channel". */
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function withoutAccents(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }

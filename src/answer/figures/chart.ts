@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { slug } from '../../corpus/slug.js';
+import { capitalise } from '../../corpus/text.js';
 import { CURRENCIES } from '../../search/english.js';
 import { DossierError } from '../../errors.js';
 import { fitText } from '../cut.js';
@@ -236,4 +237,3 @@ function altText(series: Series<Cited>, sources: string[]): string {
 }
 
 const distinct = (xs: string[]) => [...new Set(xs)];
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
