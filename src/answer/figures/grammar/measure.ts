@@ -356,15 +356,28 @@ function labelBefore(r: Reading, i: number): string | undefined {
     while (end > 0 && r.t[end]!.text !== '(') end--;
     if (r.t[end]?.text !== '(') return undefined;
   }
-  // "mains replaced (km): 31": a label may end in the participle that narrows its noun, and keeps it (a verb after a
-  // noun opens a clause in a sentence; a label has none).
-  const participle = r.t[end - 1]?.pos === 'VERB' && /(ed|en)$/.test(r.lower(end - 1));
+  // "mains replaced (km): 31", "fish caught: 40": a label may end in the participle that narrows its noun, and keeps it
+  // (a verb after a noun opens a clause in a sentence; a label has none). An irregular form is as often the past tense
+  // of a verb of saying ("Residents said: 40 percent"), so it is read as a participle only after a cell's or a list's
+  // separator, not at a sentence's start.
+  const participle = pastForm(r.t[end - 1]);
   const noun = nounPhraseEnding(r, end);
   const phrase = noun ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
-  if (!phrase || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end);
+  const irregular = !noun && !/(ed|en)$/.test(r.lower(end - 1)) && phrase?.first === 0;
+  if (!phrase || irregular || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end);
   if (noun) return measureText(r, phrase.first, end) ?? changeLabel(r, phrase.first, end);
   const narrowed = measureText(r, phrase.first, end - 1);
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
+}
+
+/**
+ * Whether a token is a verb's past form, as a participle narrowing a noun is: "-ed" or "-en" ("replaced", "taken"), or
+ * an irregular form the lemmatiser reads back to another word ("caught", "born", "sold", "kept"; a form that is its own
+ * base, "cut", is read as an uninflected label). Neither "-ing" nor "-s" is past.
+ */
+function pastForm(token: Token | undefined): boolean {
+  if (token?.pos !== 'VERB') return false;
+  return /(ed|en)$/.test(token.lower) || (token.lemma !== token.lower && !/(ing|s)$/.test(token.lower));
 }
 
 /**

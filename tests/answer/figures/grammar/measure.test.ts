@@ -419,6 +419,21 @@ describe('a figure after a label and a colon', () => {
     expect(figure(apiary, '173').row).toBe('Hill Farm');
   });
 
+  it('is measured by its own label when the label ends in an irregular participle', () => {
+    // Tables of our own, as `tableRow` writes their rows: a river's fish counts and a warden's season.
+    const river = 'reach: Mill Pool — anglers: 62; fish caught: 40; fish kept: 9';
+    const warden = 'warden: East Wood — nests: 31; chicks born: 58; trees cut: 12';
+    expectMeasures([
+      [river, '62', 'anglers'],
+      [river, '40', 'fish caught'],
+      [river, '9', 'fish kept'],
+      ['anglers: 62; fish caught: 40', '40', 'fish caught'],
+      [warden, '58', 'chicks born'],
+      [warden, '12', 'trees cut'],
+      ['- nests: 31; eggs laid: 200', '200', 'eggs laid'],
+    ]);
+  });
+
   it("is measured by its row's first cell when the label is a time, as a row under a year's column writes it", () => {
     const budget = 'budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100';
     const journeys = 'Bus journeys (millions) — 2023: 41.2; July 2024: 3.9';
