@@ -1,3 +1,5 @@
+import { capitalise } from './text.js';
+
 /** The one month table: every reader of dates (citations, figures, chart labels) names months through it. */
 const MONTH_NAMES = [
   'january',
@@ -30,8 +32,7 @@ export function isMonth(word: string | undefined): boolean {
 
 /** A month's three-letter name, for labels: "Mar" for 3. */
 export function monthAbbreviation(month: number): string {
-  const name = MONTH_NAMES[month - 1]!;
-  return name.charAt(0).toUpperCase() + name.slice(1, 3);
+  return capitalise(MONTH_NAMES[month - 1]!.slice(0, 3));
 }
 
 /**
