@@ -107,6 +107,13 @@ export class TerminalAdapter implements Adapter<null> {
   private queue: Promise<void> = Promise.resolve();
   /** Whether the prompt is on screen, waiting for a line (and so must be drawn again under anything printed). */
   private prompting = false;
+  /**
+   * Lines read and not yet being answered. A pipe's lines are all read, and its end reached, while the first is still
+   * answered (`add` fetching a page): each still gets its prompt, though nothing more will be read.
+   */
+  private waiting = 0;
+  /** `exit` was read: the lines a pipe gave after it are left unanswered, as a shell leaves them. */
+  private exited = false;
   private readonly closed: Promise<void>;
   private close!: () => void;
 
@@ -152,6 +159,7 @@ export class TerminalAdapter implements Adapter<null> {
       // would print "> > ". On a terminal, Enter moved to a new line, where `handle` draws the prompt once.
       if (!terminal && !line.trim()) return;
       this.prompting = false;
+      this.waiting++;
       this.queue = this.queue.then(() => this.handle(line)).catch((error: unknown) => this.failed(error));
     });
     rl.on('SIGINT', () => {
@@ -163,6 +171,8 @@ export class TerminalAdapter implements Adapter<null> {
       this.prompt();
     });
     rl.on('close', () => {
+      // A pipe's end reached at the prompt: the line is ended, so what is printed next (a shell's prompt) is apart.
+      if (this.prompting && !terminal) output.write('\n');
       this.reading = false;
       this.prompting = false;
       void this.queue.then(() => this.close());
@@ -210,17 +220,20 @@ export class TerminalAdapter implements Adapter<null> {
   }
 
   private prompt(): void {
-    if (!this.reading) return;
+    if (this.exited || (!this.reading && this.waiting === 0)) return;
     this.prompting = true;
     this.rl?.prompt(true);
   }
 
   private async handle(line: string): Promise<void> {
+    this.waiting--;
+    if (this.exited) return;
     const typed = line.trim();
     // Command names are read in any case, so the slash command is too, typed once or more; alone it is help, as in
     // Slack.
     const text = withoutShellHabits(withoutAddress(typed, this.settings.slashCommand ?? CONFIG_DEFAULTS.SLACK_COMMAND));
     if (EXIT.test(text)) {
+      this.exited = true;
       this.rl?.close();
       return;
     }

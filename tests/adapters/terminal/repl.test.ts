@@ -117,6 +117,29 @@ describe('TerminalAdapter', () => {
     expect(out.match(/> /g)).toHaveLength(3);
   });
 
+  it('prompts before every reply to lines from a pipe, though the input ends during a slow one', async () => {
+    // A gate as slow as `add` fetching a page: the pipe's end arrives while the first line is still being answered.
+    const gate = {
+      run: async (_ctx: unknown, run: () => Promise<unknown>) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return run();
+      },
+    } as unknown as CommandGate;
+    const out = await session(['sources', 'version', 'sources'], { gate });
+    expect(out.match(/^> (Sources in the corpus|Dossier \d)/gm)).toEqual([
+      '> Sources in the corpus',
+      '> Dossier 0',
+      '> Sources in the corpus',
+    ]);
+    // No prompt is left hanging after the last reply: nothing more will be read.
+    expect(out.endsWith('\n\n')).toBe(true);
+  });
+
+  it('answers no line after exit read from the same pipe', async () => {
+    const out = await session(['sources', 'exit', 'sources']);
+    expect(out.match(/1 document, 8 passages\./g)).toHaveLength(2);
+  });
+
   it('shows the next page on `more`, its results numbered on from the page before', async () => {
     const out = await session(['cartel revenue estimate', 'more', 'cartel revenue estimate']);
     expect(out).toMatch(/5 more results: type `more`\./);
