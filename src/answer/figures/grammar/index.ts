@@ -85,14 +85,7 @@ export function figuresInSentence(sentence: string): Figure[] {
  * ("deaths from collisions of heavy lorries").
  */
 export function figuresInSentences(sentences: string[]): Figure[][] {
-  let previous: SentenceReader | undefined;
-  return sentences.map((text) =>
-    tokenSentences(text).flatMap((tokens) => {
-      const reader: SentenceReader = new SentenceReader(text, tokens, previous);
-      previous = reader;
-      return reader.figures();
-    }),
-  );
+  return readInTurn(sentences, (reader) => reader.figures());
 }
 
 /**
@@ -101,17 +94,27 @@ export function figuresInSentences(sentences: string[]): Figure[][] {
  * everywhere else.
  */
 export function datesInSentences(sentences: string[]): Figure[][] {
+  return readInTurn(sentences, (r) =>
+    datesIn(r).map(({ first, next, figure }) => {
+      const start = r.t[first]!.start;
+      const end = r.t[next - 1]!.end;
+      const measure = clauseSubject(r, first) ?? r.referentAt(first);
+      return { text: r.text.slice(start, end), start, end, ...figure, measure };
+    }),
+  );
+}
+
+/**
+ * What `read` finds in each sentence, read in order, each sentence's reader given the one before it, whose noun phrases
+ * a figure naming only their head takes (`figuresInSentences`).
+ */
+function readInTurn(sentences: string[], read: (reader: SentenceReader) => Figure[]): Figure[][] {
   let previous: SentenceReader | undefined;
   return sentences.map((text) =>
     tokenSentences(text).flatMap((tokens) => {
-      const r: SentenceReader = new SentenceReader(text, tokens, previous);
-      previous = r;
-      return datesIn(r).map(({ first, next, figure }) => {
-        const start = tokens[first]!.start;
-        const end = tokens[next - 1]!.end;
-        const measure = clauseSubject(r, first) ?? r.referentAt(first);
-        return { text: text.slice(start, end), start, end, ...figure, measure };
-      });
+      const reader: SentenceReader = new SentenceReader(text, tokens, previous);
+      previous = reader;
+      return read(reader);
     }),
   );
 }
