@@ -162,10 +162,11 @@ const NO_EXIT = 'There is no session to end here: each run answers once and exit
  * carries (`Reply.json`), so the table decides whether it answers (a link alone is no question anywhere) and the
  * answer is searched once.
  */
-const JSON_OUTPUT: Record<string, 'reply' | ((dossier: Dossier, text: string) => unknown)> = {
+const JSON_OUTPUT: Record<string, 'reply' | ((dossier: Dossier, args: Record<string, unknown>) => unknown)> = {
   ask: 'reply',
   cite: 'reply',
-  figures: (d, q) => answerFigures(d, q),
+  // The topic as the table reads it, as the command's reply has it (without chat's markup: `withoutMarkup`).
+  figures: (d, { topic }) => answerFigures(d, String(topic)),
   // Every field is present, null when the document does not state it, as in `ask`'s results.
   sources: (d) => ({
     sources: d.documents.map((doc) => ({
@@ -208,8 +209,8 @@ const ADD_STOPS_WITHIN_MS = 3000;
 /** A command that passed every check this command line makes before the corpus loads. */
 interface Request {
   command: string;
-  /** The words after the command. */
-  text: string;
+  /** The table's arguments as it reads them (the text trimmed, without chat's markup). */
+  read: Record<string, unknown>;
   /** The table's raw arguments, `--limit` among them when given. */
   args: Record<string, unknown>;
   /** For a digest preview: the topics. */
@@ -336,7 +337,7 @@ async function checked(command: string, text: string, values: Values): Promise<R
   if (command === 'digest' && !topics.length)
     return { line: 'Name the topics to preview: `dossier digest preview ferry fares, harbour dredging`.', status: 1 };
   // `--limit` is the table's own argument, so a limited ask is refused or answered as on every surface.
-  return { command, text, args: limit === undefined ? raw : { ...raw, limit }, topics };
+  return { command, read: args.data, args: limit === undefined ? raw : { ...raw, limit }, topics };
 }
 
 /** Whether the table refused words after a command that takes none (its arguments are a strict empty object). */
@@ -378,14 +379,14 @@ async function openCorpus(values: Values) {
 
 /** `--json`: the command's JSON, or the JSON its reply from the table carries, unless the table refused it. */
 async function printJson(request: Request, ctx: CommandContext): Promise<number> {
-  const { command, text, args } = request;
+  const { command, read, args } = request;
   const output = JSON_OUTPUT[command]!;
   let json: unknown;
   if (output === 'reply') {
     const reply = await runCommand(command, args, ctx);
     if (reply.status === 'error') return refuse({ line: renderTerminal(reply), status: 1 });
     json = reply.json!();
-  } else json = output(ctx.dossier, text);
+  } else json = output(ctx.dossier, read);
   process.stdout.write(`${JSON.stringify(json)}\n`);
   return 0;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { withoutMentions } from '../corpus/text.js';
+import { withoutMarkup, withoutMentions } from '../corpus/text.js';
 import { typed } from '../errors.js';
 
 /**
@@ -16,12 +16,13 @@ export const MAX_RESULTS = 10;
 /**
  * A command's free-text argument (a question, a quote, a topic): trimmed, required, and at most `max` characters,
  * with messages that name it. Mentions alone (`@everyone`, `<@U123>`), which every answer reads the text without, are
- * missing too: answered, they gave a reply titled with nothing ("Figures on ", Slack's bold "**").
+ * missing too: answered, they gave a reply titled with nothing ("Figures on ", Slack's bold "**"). Chat's Markdown
+ * around words is taken off first (`withoutMarkup`): `*why* did costs rise` was refused.
  */
 export const textArg = (what: string, max: number) =>
   z
     .string()
-    .trim()
+    .overwrite((text) => withoutMarkup(text).trim())
     .overwrite((text) => (withoutMentions(text).trim() ? text : ''))
     .min(1, `the ${what} is missing`)
     .max(max, {

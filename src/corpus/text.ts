@@ -46,6 +46,39 @@ export function withoutMentions(text: string): string {
   return text.replace(MENTION, ' ').replace(BROADCAST, '$1');
 }
 
+/** The most characters one emphasis wraps, which keeps reading a long paste (before it is refused as such) linear. */
+const MAX_MARKED = 300;
+/**
+ * Chat's emphasis: a run of one to three asterisks or underscores, or one or two tildes, around words (Markdown's,
+ * Slack's and Discord's bold, italics and strikethrough), opened before a word and closed after one, the same run
+ * both sides; an underscore inside a word (`snake_case`) and a star between spaces (`5 * 3`) mark nothing.
+ */
+const EMPHASIS = (['\\*', '_', '~'] as const).map((c) => {
+  const run = `(${c}{1,${c === '~' ? 2 : 3}})`;
+  const marked = `(?=[^\\s${c}])(.{0,${MAX_MARKED}}?[^\\s${c}])`;
+  return new RegExp(`(^|[^\\p{L}\\p{N}${c}])${run}${marked}\\2(?![\\p{L}\\p{N}${c}])`, 'gu');
+});
+/** Code as chat marks it, in backticks (one, or three for a block). */
+const CODE = /(`+)([^`]+?)\1/g;
+/** A quotation's markers at a line's start, the last followed by a space (`> quoted`, `>>> quoted`; not `>5 years`). */
+const QUOTED = /^[ \t]*(?:>[ \t]*)*>[ \t]+/gm;
+
+/**
+ * Text a person typed without chat's Markdown around its words (`*why* did costs rise`, `__what__ is`, `` `fares` ``,
+ * `> quoted`): the markers are no words, and kept, a marked word was not the word the corpus holds ("__what__" is no
+ * question word). Only markers that wrap words go: a quote's lone asterisk ("Revenue*") stays as typed. Read once,
+ * where a question, quote or topic enters the command table (`textArg`).
+ */
+export function withoutMarkup(text: string): string {
+  let out = text.replace(QUOTED, '').replace(CODE, '$2');
+  // Nested emphasis (`**_why_**`) is taken off one layer at a time.
+  for (let before = ''; before !== out;) {
+    before = out;
+    for (const marker of EMPHASIS) out = out.replace(marker, '$1$3');
+  }
+  return out;
+}
+
 /**
  * A question, quote or topic as its reply shows it back (the reply's title, `--json`'s query): without the mentions,
  * which address people rather than say what is asked (`withoutMentions`), and without the gaps they leave.

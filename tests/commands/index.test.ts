@@ -442,6 +442,25 @@ describe('the command table', () => {
     expect(asked).toEqual([link, link, link, `<<${link}>>`]);
   });
 
+  it('reads a question, quote or topic without the chat markup around its words, and shows it back so', async () => {
+    const marked = [
+      ['*when* was the __National Guard__ deployed?', 'when was the National Guard deployed?'],
+      ['> `where` was the **National Guard** deployed?', 'where was the National Guard deployed?'],
+      ['figures ~~National~~ _Guard_', 'figures National Guard'],
+      ['cite The *National Guard* was deployed', 'cite The National Guard was deployed'],
+    ];
+    for (const [typed, plainly] of marked) {
+      const [reply, plain] = [await runText(typed!, ctx()), await runText(plainly!, ctx())];
+      expect(reply.status, typed).not.toBe('error');
+      expect({ ...reply, json: reply.json?.() }, typed).toEqual({ ...plain, json: plain.json?.() });
+    }
+  });
+
+  it('keeps in a quote an asterisk or underscore that marks no words', async () => {
+    const reply = await runText('cite National Guard* was deployed to the southern_border', ctx());
+    expect(JSON.stringify(reply.json?.())).toContain('"query":"National Guard* was deployed to the southern_border"');
+  });
+
   it('accepts a question of exactly MAX_QUERY_LENGTH characters, as its limit message says', async () => {
     const atLimit = `National Guard ${'x'.repeat(MAX_QUERY_LENGTH)}`.slice(0, MAX_QUERY_LENGTH);
     expect((await runCommand('ask', { question: atLimit }, ctx())).status).not.toBe('error');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkArg, RateLimiter } from '../../src/commands/limits.js';
+import { linkArg, RateLimiter, textArg } from '../../src/commands/limits.js';
 
 describe('RateLimiter', () => {
   it('allows a burst of perMinute, then one more every 60 / perMinute seconds', () => {
@@ -67,5 +67,12 @@ describe('linkArg', () => {
   it('takes a link alone, or Slack’s labelled link whose label has spaces', () => {
     expect(linkArg().parse('  https://example.org/a%20b  ')).toBe('https://example.org/a%20b');
     expect(linkArg().parse('<https://example.org/a|the lighting review>')).toBe('https://example.org/a');
+  });
+});
+
+describe('textArg', () => {
+  it('is the text without the chat markup around its words, and missing when nothing else is left', () => {
+    expect(textArg('question', 100).parse(' *why* did `fares` rise ')).toBe('why did fares rise');
+    expect(textArg('question', 100).safeParse(' > ').success).toBe(false);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_WORD, asShown, escapeRegExp, withoutAccents, withoutMentions } from '../../src/corpus/text.js';
+import {
+  NAME_WORD,
+  asShown,
+  escapeRegExp,
+  withoutAccents,
+  withoutMarkup,
+  withoutMentions,
+} from '../../src/corpus/text.js';
 
 describe('escapeRegExp', () => {
   it('makes every character a pattern gives meaning to match only itself', () => {
@@ -20,6 +27,22 @@ describe('withoutAccents', () => {
   it('takes accents off and keeps the letters, case and everything else', () => {
     expect(withoutAccents('Café in São Paulo, Zürich — Ñandú')).toBe('Cafe in Sao Paulo, Zurich — Nandu');
     expect(withoutAccents('ﬁsh')).toBe('fish');
+  });
+});
+
+describe('withoutMarkup', () => {
+  it('takes off the Markdown chat puts around words: emphasis, strikethrough, code and a quotation', () => {
+    expect(withoutMarkup('*why* did costs rise')).toBe('why did costs rise');
+    expect(withoutMarkup('__what__ is the **average bill**?')).toBe('what is the average bill?');
+    expect(withoutMarkup('***so*** _ferry_ ~~fares~~ ~up~')).toBe('so ferry fares up');
+    expect(withoutMarkup('**_why_** the `leakline` and ```code```')).toBe('why the leakline and code');
+    expect(withoutMarkup('> quoted words\n>> again')).toBe('quoted words\nagain');
+    expect(withoutMarkup('(*really*), "_this_".')).toBe('(really), "this".');
+  });
+
+  it('leaves markers that wrap no words, and every word, as typed', () => {
+    for (const text of ['5 * 3 * 2', 'snake_case_name', 'Revenue* rose', 'a ** b', '>5 years', 'fees < 5 > 3', '_ x _'])
+      expect(withoutMarkup(text)).toBe(text);
   });
 });
 

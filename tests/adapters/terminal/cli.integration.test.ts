@@ -483,6 +483,15 @@ describe('dossier on a mistyped command, --version and --json', () => {
     }
   });
 
+  it('reads a figures topic without chat markup in --json mode too, as its reply does', () => {
+    const [marked, plainly] = [
+      ['figures', '**cargo** _thefts_'],
+      ['figures', 'cargo thefts'],
+    ].map((args) => run([...args, '--json'], harbour));
+    expect(marked!.status).toBe(0);
+    expect(JSON.parse(marked!.stdout)).toEqual(JSON.parse(plainly!.stdout));
+  });
+
   it('answers a question that starts with no command as ask, in --json mode too', () => {
     const question = run(['where', 'was', 'the', 'National', 'Guard', 'deployed?', '--json']);
     expect(question.status).toBe(0);
