@@ -146,13 +146,14 @@ describe('a corpus on another subject', () => {
     // As written, before any change (5 Dec 2026, on b6b358a): 17 of 20 answered within the first three passages (MRR
     // 0.79), 8 of 10 refused (4 of the 6 near the subject: a month the report has no row for and a count of maternity
     // beds answered partly), 4 of 5 quotes found first; figures 21 of the 25 wanted, with 17 others listed beside them,
-    // and neither of the 2 topics the corpus gives no figure for left empty.
+    // and neither of the 2 topics the corpus gives no figure for left empty. 14 others since digits opening with a
+    // zero are a code: 'complaints' no longer lists the parts of PALS's phone number as counts.
     expectCounts(score, {
       askHits: 17,
       refused: 8,
       citeHits: 4,
       figuresFound: 21,
-      figuresWrong: 17,
+      figuresWrong: 14,
       figuresRefused: 0,
     });
   });

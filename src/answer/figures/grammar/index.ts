@@ -447,7 +447,8 @@ class SentenceReader extends Reading {
       isYear(this, low) ||
       this.t[next]?.lower === '-' ||
       (this.t[next]?.text === '–' && !this.t[next]!.spaced) ||
-      (low.value === 1 && low.scale === 1 && !length?.tail)
+      (low.value === 1 && low.scale === 1 && !length?.tail) ||
+      this.namesAt(i, low, next)
     )
       return undefined;
     if (length) return this.lengthAt(i, length.next - 1, { ...base, value: length.value });
@@ -459,6 +460,32 @@ class SentenceReader extends Reading {
       return undefined;
     if (low.wordy || isBound(this, i, false)) return undefined;
     return this.countReferringAt(i, next, base, before) ?? this.countInClauseAt(i, next, base);
+  }
+
+  /**
+   * Whether the bare number `low` at `i` (digits, no hedge, scale, currency or percent sign) names something, and
+   * counts nothing a memo would quote: digits right after a capitalised noun are part of a name ("Route 7 — 14 buses a
+   * day", "Version 2.6 lifts the cap", "runs on Python 3.12", "Title 42"), and digits opening with a zero are a code,
+   * as are those right after them ("01632 960 418"). Not a number with a thousands separator, which names nothing
+   * ("Population 7,000"); not after a plural opening the sentence ("Undergraduates 15, postgraduates 30"), nor a whole
+   * number before a noun it may count ("the Route 2 buses", as "Texas 40 people" counts people), nor one ending its
+   * sentence after its first word ("Total 450"): those read as a label and its figure. A lowercase noun's number may be
+   * an elliptic count ("postgraduates 30 and academic staff 50"), and is read as one.
+   */
+  private namesAt(i: number, low: Amount, next: number): boolean {
+    if (i !== low.first || low.wordy || low.scale !== 1 || low.currency || low.percent) return false;
+    let first = low.first;
+    while (this.t[first - 1]?.type === 'number' && this.t[first]!.spaced) first--;
+    if (/^0\d/.test(this.t[first]!.text)) return true;
+    const name = this.t[low.first - 1];
+    if (!name || !this.t[low.first]!.spaced || !/^\d+(\.\d+)?$/.test(this.t[low.first]!.text)) return false;
+    // wink reads a capitalised first word as a verb ("Ward 12 has 30 beds"); uninflected, it may name as a noun does.
+    const noun = /^(NOUN|PROPN)$/.test(name.pos) || (low.first === 1 && name.lemma === name.lower);
+    if (!noun || !/^\p{Lu}/u.test(name.text)) return false;
+    if (Number.isInteger(low.value) && nounPhraseAt(this, next)) return false;
+    if (low.first > 1) return true;
+    const last = this.t.slice(next).every((t) => t.type === 'punctuation');
+    return !looksPlural(name.lower) && !last;
   }
 
   /**

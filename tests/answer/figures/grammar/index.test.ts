@@ -227,6 +227,15 @@ describe('figuresInSentence: versions', () => {
     expect(texts('Since 7.2 shipped, 6.9 gets only security fixes; move to v7.2.3 before June.')).toEqual([]);
   });
 
+  it('a version after its name is no figure, nor one with a "v"', () => {
+    expect(texts('Version 2.6 lifts the file size cap to 8 GB.')).toEqual(['8 GB']);
+    expect(texts('The kit runs on Python 3.12 and needs 4 cores.')).toEqual(['4 cores']);
+    expect(texts('Firmware v2 added 40 new stations, and v4.2.1 fixed 12 bugs.')).toEqual([
+      '40 new stations',
+      '12 bugs',
+    ]);
+  });
+
   it('a decimal after its verb, or counting a unit, stays a figure', () => {
     expect(texts('The index rose to 4.3 last year, and yields were 2.5 tonnes a hectare.')).toEqual([
       '4.3',
@@ -566,6 +575,33 @@ describe('figuresInSentence: time references', () => {
 
   it('a comparison’s year is not the figure’s', () => {
     expect(only('The 2021 catch was 2.5 times greater than the catch in 2012.').when).toBe('2021');
+  });
+});
+
+describe('figuresInSentence: numbers that name', () => {
+  it('a number after a capitalised noun names one of its kind, and counts nothing', () => {
+    // A rail station's and a hospital's notes of our own.
+    expect(texts('Platform 4 — 22 trains an hour.')).toEqual(['22 trains an hour']);
+    expect(texts('Ward 12 has 30 beds, and trains stop at Platform 3 twice a day.')).toEqual(['30 beds']);
+    expect(texts('Under Article 9 the board met 11 times.')).toEqual(['11 times']);
+  });
+
+  it('a number opening with a zero is a code, as are the numbers right after it', () => {
+    expect(texts('Call 01632 960 418 to book one of 6 slots.')).toEqual(['one of 6 slots']);
+  });
+
+  it('a count after a plural, a lowercase noun or a first word ending its sentence stays a figure', () => {
+    expect(texts('Undergraduates may borrow 15 books, postgraduates 30 and academic staff 50.')).toEqual([
+      '15 books',
+      '30',
+      '50',
+    ]);
+    expect(texts('Undergraduates 15, postgraduates 30.')).toEqual(['15', '30']);
+    expect(texts('Total 450')).toEqual(['450']);
+    expect(texts('In 2019 Texas recorded 40 deaths; the Route 2 buses carried 300 people.')).toEqual([
+      '40 deaths',
+      '300 people',
+    ]);
   });
 });
 
