@@ -438,7 +438,7 @@ export function inherit(low: Amount, high: Amount): number {
  * A number times its scale, as written: "£4.1 million" is 4,100,000, where 4.1 × 1e6 in floating point is
  * 4,099,999.9999999995, which `--json` printed and which equals no other way of writing the same sum.
  */
-function scaled(value: number, scale: number): number {
+export function scaled(value: number, scale: number): number {
   return scale === 1 ? value : Number((value * scale).toPrecision(15));
 }
 

@@ -45,6 +45,7 @@ import {
   inherit,
   changeEndAt,
   withUnitOf,
+  scaled,
 } from './amounts.js';
 import {
   nounPhraseAt,
@@ -754,7 +755,7 @@ function joinMeasure(base: string | undefined, tail: string | undefined): string
 
 /** A bare number read in the unit its label's brackets give: "41.2" under "(millions)" is 41,200,000. */
 function applyUnit(figure: Match['figure'], unit: LabelUnit): void {
-  const times = (n: number) => (unit.scale === 1 ? n : Number((n * unit.scale).toPrecision(15)));
+  const times = (n: number) => scaled(n, unit.scale);
   const { value } = figure;
   figure.value = typeof value === 'number' ? times(value) : { low: times(value.low), high: times(value.high) };
   if (unit.currency) figure.unit = unit.currency;
