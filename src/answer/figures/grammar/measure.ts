@@ -428,7 +428,23 @@ function rowName(r: Reading, colon: number): string | undefined {
  * phrase. None when a verb stands before the dash (a clause, no cell) or a time (which dates the row's figures, not
  * names them).
  */
-export function rowKey(r: Reading): { name: string; measure?: string; dash: number } | undefined {
+export function rowKey(r: Reading): RowKey | undefined {
+  let key = rowKeys.get(r);
+  if (key === undefined) rowKeys.set(r, (key = readRowKey(r) ?? null));
+  return key ?? undefined;
+}
+
+/** A table row's name, its measure and its dash (`rowKey`). */
+export interface RowKey {
+  name: string;
+  measure?: string;
+  dash: number;
+}
+
+/** Each sentence's row name, read once: its figures ask for it, and each of its cells under a time's label again. */
+const rowKeys = new WeakMap<Reading, RowKey | null>();
+
+function readRowKey(r: Reading): RowKey | undefined {
   const dash = r.t.findIndex((t) => t.text === '—' && t.spaced);
   if (dash < 1) return undefined;
   let first = dash;

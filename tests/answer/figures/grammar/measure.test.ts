@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { figuresInSentence, figuresInSentences, type Figure } from '../../../../src/answer/figures/grammar/index.js';
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
+import { rowKey } from '../../../../src/answer/figures/grammar/measure.js';
+import { Reading } from '../../../../src/answer/figures/grammar/view.js';
 
 // What a figure measures, as a memo would label it. Every sentence here is written for these tests, on
 // subjects far from the sample corpus: budgets, populations, sport, prices.
@@ -460,6 +462,13 @@ describe('a figure after a label and a colon', () => {
     expect(rowOf('month: July 2025 — visitors: 14,200', '14,200')).toBeUndefined();
     expect(rowOf('The ferry — which sails daily — carries 300 cars: a record', '300 cars')).toBeUndefined();
     expect(rowOf('The fee — set last year: $40', '$40')).toBeUndefined();
+  });
+
+  it("reads a row's name once for all its cells", () => {
+    const text = 'budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100; 2027-28: £13,700';
+    const r = new Reading(text, tokenSentences(text)[0]!);
+    expect(rowKey(r)).toMatchObject({ name: 'Street lighting', measure: 'Street lighting' });
+    expect(rowKey(r)).toBe(rowKey(r));
   });
 
   it("is as much as its label's unit in brackets says, a column's before its row's", () => {
