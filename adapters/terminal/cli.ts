@@ -21,7 +21,8 @@ import {
   type Command,
   type CommandContext,
 } from '../../src/commands/index.js';
-import { worded } from '../../src/commands/asking.js';
+import { inPlace, worded } from '../../src/commands/asking.js';
+import type { Place } from '../../src/commands/command.js';
 import { ConfigError, loadEnvFile, loadSettings } from '../../src/config.js';
 import { answerFigures, Dossier, PAGE_SIZE, WORDNET_DIR } from '../../src/engine/index.js';
 import { asWritten, DossierError, fileError } from '../../src/errors.js';
@@ -97,10 +98,17 @@ const HERE: Row[] = commands.flatMap((c) => {
   return oneShot.here ? [{ usage: oneShot.here.usage, summary: oneShot.here.summary }] : [];
 });
 
+/**
+ * Where the commands only the running bot takes show their replies and post their digests, as this command line's
+ * help names it: not here, where nothing is posted and no session goes on, but the chat channel or the terminal bot
+ * they are typed in. "posted to this terminal" was said of a digest no call of this command line could ever get.
+ */
+const IN_THE_BOT_PLACE: Place = { name: 'the channel or terminal bot', shared: true };
+
 /** The table's commands, or parts of them, that only the running bot takes. */
 const BOT_ONLY: Row[] = commands.flatMap((c) => {
   const botOnly = ONE_SHOT[c.name]?.botOnly;
-  return botOnly ? [{ usage: botOnly.usage ?? c.usage, summary: worded(ASKING, c.summary) }] : [];
+  return botOnly ? [{ usage: botOnly.usage ?? c.usage, summary: inPlace(IN_THE_BOT_PLACE, c.summary) }] : [];
 });
 
 /** Where the commands this command line does not take are typed. */
@@ -508,7 +516,10 @@ function help(text: string, json: boolean): number {
   if (command && sub) {
     const oneShot = ONE_SHOT[command.name];
     const botOnly = oneShot?.botOnly.asks(command.fromText(words[0]!)) ?? false;
-    const row = { usage: sub.usage, summary: worded(ASKING, sub.summary) };
+    const row = {
+      usage: sub.usage,
+      summary: botOnly ? inPlace(IN_THE_BOT_PLACE, sub.summary) : worded(ASKING, sub.summary),
+    };
     const note = oneShot?.here?.note;
     if (json) {
       const [here, bot] = botOnly ? [[], [row]] : [[row], []];

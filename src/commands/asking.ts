@@ -15,13 +15,19 @@ const DEFAULT_SLASH_COMMAND = CONFIG_DEFAULTS.SLACK_COMMAND;
 /** What help and errors need to know to write a command the way it is asked for here. */
 export type Asking = Pick<CommandContext, 'platform' | 'slashCommand'>;
 
+/** A chat's channel, which others read too. */
+export const CHANNEL: Place = { name: 'this channel', shared: true };
+/** The terminal, one person's own. */
+const TERMINAL: Place = { name: 'this terminal', shared: false };
+
 /** Where replies are shown here (see `Place`): the terminal is one person's own, a chat's channel is shared. */
-export const placeOf = (asking: Asking): Place =>
-  asking.platform === 'terminal' ? { name: 'this terminal', shared: false } : { name: 'this channel', shared: true };
+export const placeOf = (asking: Asking): Place => (asking.platform === 'terminal' ? TERMINAL : CHANNEL);
+
+/** A text of the table in the words of `place`. */
+export const inPlace = (place: Place, text: Worded): string => (typeof text === 'string' ? text : text(place));
 
 /** A text of the table in the words of the place it is shown in here. */
-export const worded = (asking: Asking, text: Worded): string =>
-  typeof text === 'string' ? text : text(placeOf(asking));
+export const worded = (asking: Asking, text: Worded): string => inPlace(placeOf(asking), text);
 
 /** A place's name opening a sentence: "This channel". */
 export const opening = (place: Place): string => capitalise(place.name);

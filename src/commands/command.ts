@@ -110,10 +110,12 @@ export interface Subcommand {
 
 /**
  * What a command's own check (a zod refinement) says of a problem beyond its message: `missing`, that something
- * needed was not given (no topic to subscribe to), which is answered with the usage, as zod's own "required" is.
+ * needed was not given (no topic to subscribe to), which is answered with the usage, as zod's own "required" is;
+ * `worded`, the message in the words of the place it is shown in (the schema cannot know it: its message is chat's).
  */
 export interface IssueParams {
   missing?: boolean;
+  worded?: (place: Place) => string;
 }
 
 /**

@@ -4,8 +4,8 @@ import { fold } from '../search/analyzer.js';
 import { errorReply, said, text, textReply, type Reply, type RichText } from '../answer/reply.js';
 import { typed } from '../errors.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
-import { howToAsk, opening, placeOf, type Asking } from './asking.js';
-import { actionProblem, defineCommand, type CommandContext, type IssueParams } from './command.js';
+import { CHANNEL, howToAsk, opening, placeOf, type Asking } from './asking.js';
+import { actionProblem, defineCommand, type CommandContext, type IssueParams, type Place } from './command.js';
 import type { ChannelDigest, Requester } from './digest-desk.js';
 import { MAX_TOPICS } from './limits.js';
 
@@ -67,8 +67,11 @@ const DigestArgs = z
     if (a.action === 'subscribe' && topics.length === 0)
       fail('topics', 'name at least one topic to subscribe to, separated by commas', { missing: true });
     // Said rather than ignored, as for every command that takes nothing (NO_ARGUMENTS): the words meant something.
-    if ((a.action === 'list' || a.action === 'unsubscribe') && [a.topics, a.at, a.days, a.tz].some((v) => v))
-      fail('topics', `"digest ${a.action}" takes nothing after it: it is about this channel’s one digest`);
+    if ((a.action === 'list' || a.action === 'unsubscribe') && [a.topics, a.at, a.days, a.tz].some((v) => v)) {
+      const aboutOne = (place: Place) =>
+        `"digest ${a.action}" takes nothing after it: it is about ${place.name}’s one digest`;
+      fail('topics', aboutOne(CHANNEL), { worded: aboutOne });
+    }
     // A preview is the digest as it would be now: a time, days or time zone would change nothing it shows, and one
     // left out silently would look honoured. Checked before the values' own forms, so that "at 25:00" is told this.
     const scheduled = (['at', 'days', 'tz'] as const).find((field) => a[field] !== undefined);

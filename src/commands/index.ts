@@ -10,7 +10,7 @@ import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
 import type { Logger } from '../log.js';
-import { howToAsk, slashCommandOf, usageOf, worded, type Asking } from './asking.js';
+import { howToAsk, placeOf, slashCommandOf, usageOf, worded, type Asking } from './asking.js';
 import { addCommand, addFilesReply, onlyALinkReply } from './add.js';
 import {
   defineCommand,
@@ -436,7 +436,8 @@ export function argumentsProblem(
   raw: Record<string, unknown> = {},
 ): string {
   const issue = error.issues[0];
-  const problem = issue ? capitalise(issue.message) : 'Those are not valid';
+  const inWords = issue?.code === 'custom' ? (issue.params as IssueParams | undefined)?.worded : undefined;
+  const problem = issue ? capitalise(inWords ? inWords(placeOf(asking)) : issue.message) : 'Those are not valid';
   // Words after a command that takes none (see NO_ARGUMENTS): what to type to search for them instead.
   if (issue?.code === 'unrecognized_keys')
     return (

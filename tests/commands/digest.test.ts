@@ -497,6 +497,12 @@ describe('the terminal’s words', () => {
       const reply = await runText(`digest ${typed}`, terminal);
       replies.push(reply.error ? reply.error.message : `${reply.title}: ${textOf(reply)}`);
     }
+    // Words after a subcommand that takes none: the refusal of the table's own check speaks of this terminal too.
+    for (const typed of ['list now', 'unsubscribe ferry fares']) {
+      const refused = (await runText(`digest ${typed}`, terminal)).error?.message;
+      replies.push(refused);
+      expect(refused).toMatch(/ takes nothing after it: it is about this terminal’s one digest\.$/);
+    }
     expect(replies.join('\n')).not.toMatch(/channel/i);
     expect(replies).toEqual([
       'No digest: This terminal has no digest. Start one with digest subscribe ferry fares, harbour dredging.',
@@ -505,6 +511,8 @@ describe('the terminal’s words', () => {
       expect.stringMatching(/^This terminal’s digest: “beehives”, weekdays at 07:30 .* set up by /),
       'Digest unsubscribed: This terminal will get no more digests.',
       'No digest: This terminal has no digest to unsubscribe from.',
+      expect.anything(),
+      expect.anything(),
     ]);
     // Chat's words are the same as ever.
     const chat = await runText('digest list', ctx());

@@ -376,10 +376,10 @@ describe('the command table', () => {
       '"feeds list" takes nothing after it: it lists them all.',
     );
     expect((await runText('digest unsubscribe ferry fares', ctx())).error?.message).toBe(
-      '"digest unsubscribe" takes nothing after it: it is about this channel’s one digest.',
+      '"digest unsubscribe" takes nothing after it: it is about this terminal’s one digest.',
     );
     expect((await runText('digest list at 07:30', ctx())).error?.message).toBe(
-      '"digest list" takes nothing after it: it is about this channel’s one digest.',
+      '"digest list" takes nothing after it: it is about this terminal’s one digest.',
     );
   });
 

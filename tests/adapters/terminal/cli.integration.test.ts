@@ -199,7 +199,9 @@ describe('dossier help', () => {
         expect(here + bot).toContain(part);
       expect(bot).toContain(findCommand('feeds')!.usage);
       expect(bot).toContain('digest subscribe|unsubscribe|list');
-      expect(bot).toContain(worded({ platform: 'terminal' }, findCommand('digest')!.summary));
+      // Posted where the bot's digest is subscribed: no call of this command line is a terminal a digest is posted to.
+      expect(bot).toContain('A morning digest of new passages on saved topics, posted to the channel or terminal bot');
+      expect(help.stdout).not.toMatch(/this (terminal|channel)\b/i);
     }
   });
 
@@ -288,9 +290,14 @@ describe('dossier help', () => {
       expect(bot).toHaveLength(1);
       const [usage, summary] = plain(bot[0]!.type === 'text' ? bot[0]!.text : []).split(' — ');
       expect(usage).toMatch(new RegExp(`^digest ${typed}\\b`));
+      // The bot's own words, where it is typed: this command line is neither the terminal bot nor a channel.
+      const there = summary!
+        .replace(/^This terminal/, 'The channel or terminal bot')
+        .replace(/this terminal/, 'the channel or terminal bot');
+      expect(cli.stdout).not.toMatch(/this terminal/i);
       expect(lines(cli.stdout)).toEqual([
         `In the bot only: ${usage}`,
-        `  ${summary}`,
+        `  ${there}`,
         '  Type it in the terminal bot (`npm start`), or after /brief in Slack or Discord.',
       ]);
     }
