@@ -16,7 +16,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 44;
+const INDEX_VERSION = 45;
 
 interface IndexedPassage {
   id: string;
@@ -372,10 +372,13 @@ export class PassageIndex {
     const { text, any } = this.termsOf(passage, meta);
     bump(this.learned.counts.text, text, delta);
     bump(this.learned.counts.any, any, delta);
-    // Folded, as the analyser keeps an acronym spelling a stop word in capitals ("WHO").
+    // Folded, as the analyser keeps an acronym spelling a stop word in capitals ("WHO"). The passage's lead-in,
+    // heading and document title are words its readers see as much as its text, and the index searches them: a
+    // word written only there ("Visiting times" over a list of hours) is a typo's word and a dictionary's as well.
+    const doc = indexed(passage, meta);
     const written = new Set(
-      this.analyzer
-        .tokenize(passage.text)
+      [doc.text, doc.heading, doc.title]
+        .flatMap((field) => this.analyzer.tokenize(field))
         .filter((w) => WORD_AS_WRITTEN.test(w))
         .map((w) => w.toLowerCase()),
     );

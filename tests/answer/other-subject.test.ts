@@ -147,9 +147,10 @@ describe('a corpus on another subject', () => {
     // 0.79), 8 of 10 refused (4 of the 6 near the subject: a month the report has no row for and a count of maternity
     // beds answered partly), 4 of 5 quotes found first; figures 21 of the 25 wanted, with 17 others listed beside them,
     // and neither of the 2 topics the corpus gives no figure for left empty. 14 others since digits opening with a
-    // zero are a code: 'complaints' no longer lists the parts of PALS's phone number as counts.
+    // zero are a code: 'complaints' no longer lists the parts of PALS's phone number as counts. 18 answered since a
+    // typo may be of a word written only in a heading or a title: hos-13 "visting hours" finds "Visiting times".
     expectCounts(score, {
-      askHits: 17,
+      askHits: 18,
       refused: 8,
       citeHits: 4,
       figuresFound: 21,

@@ -18,6 +18,7 @@ import {
 } from '../../src/search/query.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { WORDNET_DIR } from '../../src/search/wordnet.js';
+import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { note, withCorpus } from '../support/corpus.js';
 
@@ -511,6 +512,29 @@ describe('a word the corpus lacks', () => {
         expect(analysed(dossier, 'recent').words[0]!.alternatives).toEqual([]);
         expect(analysed(dossier, 'repay').words[0]!.alternatives.some((a) => a.via === 'prefix')).toBe(false);
       },
+    );
+  });
+
+  it('is a typo of a word the corpus writes only in a heading or a title, as its readers see it there', async () => {
+    await withCorpus(
+      {
+        'a.md': note(
+          'Ferry crossings',
+          '# Boarding times\n\nFoot passengers may board from 7am; cars wait in lane 3.\n\n# Fares\n\nA return is £9.',
+        ),
+      },
+      (dossier) => {
+        const typo = (question: string) =>
+          analysed(dossier, question).words.map((w) => w.alternatives.filter((a) => a.via === 'typo'));
+        expect(typo('boardign times')[0]).toEqual([
+          expect.objectContaining({ terms: dossier.index.analyzer.terms('boarding') }),
+        ]);
+        expect(typo('crosings')[0]).toEqual([
+          expect.objectContaining({ terms: dossier.index.analyzer.terms('crossings') }),
+        ]);
+        expect(ask(dossier, 'boardign times').results[0]?.passage.text).toMatch(/^Foot passengers/);
+      },
+      { wordnet: WORDNET_DIR },
     );
   });
 
