@@ -25,6 +25,8 @@ export interface FigureJson {
   value: FigureValue;
   unit: FigureUnit;
   measure: string | null;
+  /** The unit of measure a bare number's label gives it in brackets ("tonnes"; `Figure.units`). */
+  units: string | null;
   /** The table row the figure stands in, where its column is its measure (`Figure.row`). */
   row: string | null;
   when: string | null;
@@ -76,6 +78,7 @@ export class FiguresAnswer {
         value: f.value,
         unit: f.unit,
         measure: f.measure ?? null,
+        units: f.units ?? null,
         row: f.row ?? null,
         when: f.when ?? null,
         period: f.period ?? null,

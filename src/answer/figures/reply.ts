@@ -91,9 +91,11 @@ function headings(groups: MeasureGroup<Sourced>[]): string[] {
  * over a period shows the period ("12 months to March 2021").
  */
 export function figureItem<F extends PassageFigure & { citation: Citation }>(figure: F): FigureItem {
+  // "41.2" under "Freight (tonnes)" is shown as "41.2 tonnes", as a sentence would write it.
+  const text = figure.units ? `${figure.text} ${figure.units}` : figure.text;
   return {
-    text: figure.text,
-    measure: figure.measure && !saysMeasure(figure.text, figure.measure) ? figure.measure : undefined,
+    text,
+    measure: figure.measure && !saysMeasure(text, figure.measure) ? figure.measure : undefined,
     row: figure.row,
     when: timeOf(figure),
     sentence: markFigures(figure.sentence.text, [figure]),

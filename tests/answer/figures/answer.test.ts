@@ -24,7 +24,7 @@ const noChart = (): never => {
 describe('answerFigures', () => {
   it(
     'prints as exactly { query, match, figures: [{ text, value, unit, ' +
-      'measure, row, when, period, hedge, source, paragraph, sentence, score }] }',
+      'measure, units, row, when, period, hedge, source, paragraph, sentence, score }] }',
     () => {
       const json = JSON.parse(JSON.stringify(answerFigures(harbour, 'cargo thefts')));
       expect(Object.keys(json)).toEqual(['query', 'match', 'figures']);
@@ -37,6 +37,7 @@ describe('answerFigures', () => {
           'value',
           'unit',
           'measure',
+          'units',
           'row',
           'when',
           'period',

@@ -108,6 +108,8 @@ describe('figureItem and markFigures', () => {
     const item = figureItem({ ...figure!, text: '5,600 tonnes', measure: 'Tonnes' });
     expect(item.measure).toBeUndefined();
     expect(figureItem(figure!).measure).toBe('pear harvest');
+    // A bare number under a label's unit of measure is shown in it: "41.2 tonnes" for "Freight (tonnes) — 2023: 41.2".
+    expect(figureItem({ ...figure!, text: '41.2', units: 'tonnes' }).text).toBe('41.2 tonnes');
     expect(
       markFigures('Yields: 12 and 15 crates.', [
         { start: 8, end: 10 },

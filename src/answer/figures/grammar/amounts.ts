@@ -20,6 +20,7 @@ import {
   BOUND_HEDGES,
   COMPARISONS,
   COUNTED_FROM_NOW,
+  MEASUREMENT_UNITS,
   isDash,
 } from './words.js';
 import type { FigureUnit } from './types.js';
@@ -412,6 +413,21 @@ export function bracketUnit(r: Reading, open: number, close: number): LabelUnit 
     else return undefined;
   }
   return unit;
+}
+
+/**
+ * The unit of measure a label's brackets, tokens `open` to `close`, give the bare numbers under it: "(tonnes)",
+ * "(km)", "(hours)", "(litres per day)", "(km/h)", verbatim. Undefined when anything in them is no unit of measure or
+ * of time, nor "per" or "/" between two ("(2019 prices)", "(FTE)"): those say something else of the figure.
+ */
+export function bracketMeasureUnit(r: Reading, open: number, close: number): string | undefined {
+  if (close <= open + 1) return undefined;
+  const unit = (k: number) => MEASUREMENT_UNITS.has(r.lower(k)) || TIME_UNITS.has(r.lower(k));
+  for (let k = open + 1; k < close; k++) {
+    const between = k > open + 1 && k < close - 1 && (r.lower(k) === 'per' || r.lower(k) === '/');
+    if (!unit(k) && !between) return undefined;
+  }
+  return r.text.slice(r.t[open + 1]!.start, r.t[close - 1]!.end);
 }
 
 export function isDefinite(r: Reading, i: number): boolean {

@@ -40,6 +40,7 @@ import {
   isLabel,
   isBound,
   bracketUnit,
+  bracketMeasureUnit,
   type LabelUnit,
   isDefinite,
   inherit,
@@ -195,10 +196,13 @@ class SentenceReader extends Reading {
       if (row && inCell(m) && m.figure.measure && m.figure.measure !== row.measure) m.figure.row = row.name;
     // "Bus journeys (millions) — 2023: 41.2", "share (%): 41.5": a bare number under a label whose brackets give a
     // scale, a currency or a percent sign is that much, its own label's before its row's.
-    const rowUnit = row && units.find((u) => u.close === row.dash - 1)?.unit;
+    // "weight (tonnes): 3", "Freight (tonnes) — 2023: 41.2": or a unit of measure, which it is counted in.
+    const rowUnit = row && units.find((u) => u.close === row.dash - 1);
     for (const m of matches) {
-      const unit = units.find((u) => u.labels === m.first)?.unit ?? (inCell(m) ? rowUnit : undefined);
-      if (unit && m.figure.unit === 'count' && this.t[m.next - 1]!.type === 'number') applyUnit(m.figure, unit);
+      const unit = units.find((u) => u.labels === m.first) ?? (inCell(m) ? rowUnit : undefined);
+      if (!unit || m.figure.unit !== 'count' || this.t[m.next - 1]!.type !== 'number') continue;
+      if (unit.unit) applyUnit(m.figure, unit.unit);
+      else m.figure.units = unit.units;
     }
     return matches.map(({ first, next, figure }) => {
       const start = this.t[first]!.start;
@@ -212,8 +216,8 @@ class SentenceReader extends Reading {
    * the label's colon, where its figure stands ("share (%): 41.5"); a row's name's ("Bus journeys (millions) — …"),
    * before its dash, labels none itself.
    */
-  private labelUnits(): { open: number; close: number; labels?: number; unit: LabelUnit }[] {
-    const found: { open: number; close: number; labels?: number; unit: LabelUnit }[] = [];
+  private labelUnits(): { open: number; close: number; labels?: number; unit?: LabelUnit; units?: string }[] {
+    const found: { open: number; close: number; labels?: number; unit?: LabelUnit; units?: string }[] = [];
     for (let open = 0; open < this.t.length; open++) {
       if (this.t[open]!.text !== '(') continue;
       let close = open + 1;
@@ -222,8 +226,10 @@ class SentenceReader extends Reading {
       const labels =
         this.t[close]?.text === '):' ? close + 1 : this.t[close]?.text === ')' && after?.text === ':' ? close + 2 : -1;
       const row = this.t[close]?.text === ')' && after?.text === '—' && after.spaced;
-      const unit = labels >= 0 || row ? bracketUnit(this, open, close) : undefined;
-      if (unit) found.push({ open, close, labels: labels >= 0 ? labels : undefined, unit });
+      if (labels < 0 && !row) continue;
+      const unit = bracketUnit(this, open, close);
+      const units = unit ? undefined : bracketMeasureUnit(this, open, close);
+      if (unit || units) found.push({ open, close, labels: labels >= 0 ? labels : undefined, unit, units });
     }
     return found;
   }

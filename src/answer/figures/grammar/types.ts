@@ -21,6 +21,11 @@ export interface Figure {
   /** What the figure counts or measures, from the sentence ("road crash deaths in the county"). */
   measure?: string;
   /**
+   * The unit of measure a bare number is counted in where its label's brackets give it, not its own words: "tonnes"
+   * for "3" in "weight (tonnes): 3" (a count's text says its unit itself: "3 tonnes").
+   */
+  units?: string;
+  /**
    * The name of the table row the figure stands in, where its column measures it: "Starter" for "$19" in "plan: Starter
    * — monthly fee: $19". What tells the row's figures apart, which no measure says.
    */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   amountAt,
+  bracketMeasureUnit,
   bracketUnit,
   fractionAt,
   isBound,
@@ -65,6 +66,21 @@ describe('bracketUnit', () => {
     expect(unit('weight (tonnes): 3')).toBeUndefined();
     expect(unit('spend (2019 prices): 41')).toBeUndefined();
     expect(unit('grant (£m, excluding VAT): 3')).toBeUndefined();
+  });
+
+  it('reads a unit of measure or of time from brackets that hold nothing else', () => {
+    const measured = (text: string) => {
+      const [r, open] = at(text, '(');
+      const close = r.t.findIndex((t, k) => k > open && /^\):?$/.test(t.text));
+      return bracketMeasureUnit(r, open, close);
+    };
+    expect(measured('weight (tonnes): 3')).toBe('tonnes');
+    expect(measured('quarry: North Pit — haul road (km): 4.5')).toBe('km');
+    expect(measured('mean wait (hours): 4')).toBe('hours');
+    expect(measured('yield (litres per day): 40')).toBe('litres per day');
+    expect(measured('spend (2019 prices): 41')).toBeUndefined();
+    expect(measured('staff (FTE): 41')).toBeUndefined();
+    expect(measured('rate (per tonnes): 41')).toBeUndefined();
   });
 });
 

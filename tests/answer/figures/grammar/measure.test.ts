@@ -488,6 +488,18 @@ describe('a figure after a label and a colon', () => {
     expect(read('weight (tonnes): 3', '3')).toMatchObject({ value: 3, unit: 'count' });
   });
 
+  it("is counted in its label's unit of measure in brackets, a column's before its row's", () => {
+    // A quarry's returns of our own, as `tableRow` writes its rows.
+    const site = 'site: North Pit — output (tonnes): 4,200; staff: 31';
+    const freight = 'Rail freight (tonnes) — 2023: 41.2; 2024: 43.0';
+    expect(figure(site, '4,200')).toMatchObject({ value: 4200, unit: 'count', measure: 'output', units: 'tonnes' });
+    expect(figure(site, '31').units).toBeUndefined();
+    expect(figure(freight, '43.0')).toMatchObject({ measure: 'Rail freight', when: '2024', units: 'tonnes' });
+    expect(figure('weight (tonnes): 3', '3').units).toBe('tonnes');
+    // A number with a noun of its own says what it counts.
+    expect(figure('loads (tonnes): 12 trucks', '12 trucks').units).toBeUndefined();
+  });
+
   it('is not measured by what does not open its clause, nor by a clause before the colon', () => {
     expectMeasures([
       ['He said: 40 people were rescued.', '40 people', 'people'],
