@@ -3,6 +3,7 @@
  * and news writing, number words, and chat filler. No subject's vocabulary belongs here: a corpus
  * brings its own in its lexicon (see `lexicon.ts`). Chat filler is among the stop words (`stopwords.ts`).
  */
+import { WEEKDAY_NAMES } from '../schedule.js';
 import abbreviationGroups from './abbreviations.json' with { type: 'json' };
 
 /**
@@ -327,12 +328,11 @@ export const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'each'
  * ("opens on Saturday"), parts of a day and seasons ("at noon", "in winter"), and "ago" ("a year ago"). Not "spring"
  * and "fall", more often other words, nor "year" or "month", which "$5 a year" says of an amount.
  */
-export const TIME_WORDS: ReadonlySet<string> = new Set(
-  (
-    'monday tuesday wednesday thursday friday saturday sunday weekend weekends ' +
-    'morning afternoon evening tonight noon midnight summer winter autumn yesterday tomorrow ago'
-  ).split(' '),
-);
+export const TIME_WORDS: ReadonlySet<string> = new Set([
+  ...WEEKDAY_NAMES,
+  ...'weekend weekends morning afternoon evening tonight noon midnight summer winter autumn'.split(' '),
+  ...'yesterday tomorrow ago'.split(' '),
+]);
 
 /** The words that multiply the number before them: "1.6 billion", "5bn", "two hundred". */
 export const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([
