@@ -115,8 +115,10 @@ function nounRunAt(r: Reading, i: number): number | undefined {
     if (!nounish && !modifier && !glue && !joins) break;
     if (nounish) {
       lastNoun = k;
-      // "Three firms control the harbour": a plural noun followed by another noun ends the phrase.
-      if (/[^su]s$/.test(token.lower) && next?.pos === 'NOUN') break;
+      // "Three firms control the harbour": a plural noun followed by another noun ends the phrase. An acronym in
+      // capitals is no plural: its S is a letter of it ("3,870 PALS enquiries", "40 NHS trusts"), and its plural is
+      // written with a small s ("NGOs").
+      if (/[^su]s$/.test(token.lower) && !/^\p{Lu}+$/u.test(token.text) && next?.pos === 'NOUN') break;
     }
   }
   return lastNoun === undefined ? undefined : lastNoun + 1;

@@ -391,6 +391,20 @@ describe('a measure is a noun phrase from its sentence', () => {
   });
 });
 
+describe('an acronym before the noun counted', () => {
+  it('ending in a capital S is part of what is counted, no plural ending the phrase', () => {
+    expectMeasures([
+      ['The desk answered 3,870 PALS enquiries last year.', '3,870 PALS enquiries', 'PALS enquiries'],
+      ['The county has 40 NHS hospitals and 12 GP practices.', '40 NHS hospitals', 'NHS hospitals'],
+      ['The county has 40 NHS hospitals and 12 GP practices.', '12 GP practices', 'GP practices'],
+      ['The port has 6 AIS transponders.', '6 AIS transponders', 'AIS transponders'],
+      // A plural followed by another noun still ends the phrase, an acronym's written with a small s too.
+      ['Three firms control the harbour.', 'Three firms', 'firms'],
+      ['Some 40 NGOs work the valley.', 'Some 40 NGOs', 'NGOs'],
+    ]);
+  });
+});
+
 describe('a figure after a label and a colon', () => {
   it('is measured by the label, as a table row writes its cells and a memo its lines', () => {
     const row = 'Riverside — visitors (thousands): 41.5; car parks: 3; staff replaced (FTE): 12';
