@@ -31,6 +31,8 @@ export interface YamlEntry {
 export interface YamlError {
   message: string;
   line: number;
+  /** The library's code for it (`MISSING_CHAR`, `BAD_INDENT`, …), which says what is wrong in fewer words. */
+  code?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export function readYamlMapping(text: string): {
   // Warnings (a list used as a key) would go to the process's stderr; what matters is in `errors`.
   const doc = yaml().parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   const lineOf = lineFinder(text);
-  const errors = doc.errors.map((e) => ({ message: e.message, line: lineOf(e.pos[0]) }));
+  const errors = doc.errors.map((e) => ({ message: e.message, line: lineOf(e.pos[0]), code: e.code }));
   const contents = doc.contents as { items?: { key: unknown; value: unknown }[] } | null;
   if (contents === null) return { entries: [], errors };
   let value: unknown;

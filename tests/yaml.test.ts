@@ -9,7 +9,7 @@ describe('readYamlMapping', () => {
         { key: 'author', value: 'Ana Lind', line: 2 },
         { key: 'title', value: 'Again', line: 3 },
       ],
-      errors: [{ message: 'Map keys must be unique', line: 3 }],
+      errors: [{ message: 'Map keys must be unique', line: 3, code: 'DUPLICATE_KEY' }],
     });
   });
 

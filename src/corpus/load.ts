@@ -313,10 +313,14 @@ export function emptyProblem(format: Format, document: SourceDocument): ContentP
   return { code: 'empty', message: format === 'pdf' ? 'has no text to extract (a scan?)' : 'has no text to index' };
 }
 
-/** A saved warning is said again at each load, so a corpus loaded from its saved state names what it leaves out. */
+/**
+ * A saved warning of a file left out is said again at each load, so a corpus loaded from its saved state names what it
+ * leaves out. Metadata left out of a document that is indexed (bad front matter) was said when the file changed, and
+ * is not said again until it changes again: said on every command-line call, it buried each answer under it.
+ */
 function logged(options: Pick<LoadOptions, 'log'>, loaded: LoadedDocument): LoadedDocument {
   const { warning } = loaded;
-  if (warning) options.log?.warn({ source: warning.source, code: warning.code }, warning.message);
+  if (warning && !loaded.document) options.log?.warn({ source: warning.source, code: warning.code }, warning.message);
   return loaded;
 }
 

@@ -49,13 +49,15 @@ export interface StatedMeta {
  * first line, so that the reported lines are the file's.
  */
 export function readStatedMeta(yaml: string, where: string, firstLine = 1): StatedMeta {
-  const problems: string[] = [];
-  const at = (line: number, field?: string) => `${where} line ${firstLine + line}${field ? `, ${field}` : ''}`;
+  // Each with its line, so that they are said in the file's order: syntax is found before values are checked.
+  const found: { line: number; text: string }[] = [];
+  const report = (line: number, field: string | undefined, what: string) =>
+    found.push({ line, text: `${where} line ${firstLine + line}${field ? `, ${field}` : ''}: ${what}` });
   const whole = readYamlMapping(yaml);
   let entries: YamlEntry[] = [];
   if (!whole.errors.length && whole.entries) entries = whole.entries;
   else if (!whole.errors.length) {
-    problems.push(`${at(0)}: expected fields such as \`title: …\`, not ${whole.shape} (ignored)`);
+    report(0, undefined, `expected fields such as \`title: …\`, not ${whole.shape} (ignored)`);
   } else {
     // The parser notices a syntax error where it stops making sense, often on a later field's line,
     // and gives up on the fields around it: read alone, each top-level field keeps or loses only itself.
@@ -67,17 +69,13 @@ export function readStatedMeta(yaml: string, where: string, firstLine = 1): Stat
       if (error) {
         // Keys Dossier does not read (a site generator's `layout`) are not its to report.
         const line = chunk.line + Math.min(error.line, chunk.lines - 1);
-        if (key === undefined || isField(key))
-          problems.push(`${at(line, key)}: ${syntaxProblem(chunk.text, error)} (left out)`);
+        if (key === undefined || isField(key)) report(line, key, `${syntaxProblem(chunk.text, error)} (left out)`);
         continue;
       }
       for (const entry of read.entries ?? []) {
         const earlier = seen.get(entry.key);
         if (earlier !== undefined && isField(entry.key))
-          problems.push(
-            `${at(chunk.line + entry.line, entry.key)}: given again after line ${firstLine + earlier}; this one is ` +
-              `used`,
-          );
+          report(chunk.line + entry.line, entry.key, `given again after line ${firstLine + earlier}; this one is used`);
         seen.set(entry.key, chunk.line + entry.line);
         entries.push({ ...entry, line: chunk.line + entry.line });
       }
@@ -89,23 +87,34 @@ export function readStatedMeta(yaml: string, where: string, firstLine = 1): Stat
     if (!isField(key) || value === null || value === undefined) continue;
     const parsed = FIELDS[key].safeParse(value);
     if (parsed.success) meta[key] = parsed.data;
-    else problems.push(`${at(line, key)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (left out)`);
+    else report(line, key, `${parsed.error.issues[0]?.message ?? 'invalid'} (left out)`);
   }
-  return { meta: meta as Partial<DocumentMeta>, problems };
+  return { meta: meta as Partial<DocumentMeta>, problems: found.sort((a, b) => a.line - b.line).map((p) => p.text) };
 }
 
 /**
- * What is wrong with a field YAML could not read. A plain value holding ": " (`title: Buses: the first year`, as titles
- * are often written) is read as a field inside a field, which the library reports in its own terms ("Nested mappings
- * are not allowed in compact mappings"); a writer needs the fix, the value in quotes (JSON's quoting is YAML's too).
+ * What is wrong with a field YAML could not read, in a writer's words: the library's own ("Flow sequence in block
+ * collection must be sufficiently indented and end with a ]", "Nested mappings are not allowed in compact mappings")
+ * name its parser's states. A plain value holding ": " (`title: Buses: the first year`, as titles are often written) is
+ * read as a field inside a field; a writer needs the fix, the value in quotes (JSON's quoting is YAML's too).
  */
 function syntaxProblem(field: string, error: YamlError): string {
   const plain = /^([^\s:#][^:]*?):[ \t]+([^\s"'[{|>&*!%@`].*?)\s*$/.exec(field);
-  if (!plain || !/:(?:\s|$)/.test(plain[2]!)) return error.message;
-  return (
-    'a colon and a space inside a value start another field; put the value in quotes: ' +
-    `${plain[1]}: ${JSON.stringify(plain[2])}`
-  );
+  if (plain && /:(?:\s|$)/.test(plain[2]!))
+    return (
+      'a colon and a space inside a value start another field; put the value in quotes: ' +
+      `${plain[1]}: ${JSON.stringify(plain[2])}`
+    );
+  const { code, message } = error;
+  if (/closing "quote/.test(message)) return 'its value opens a double quote (") and never closes it';
+  if (/closing 'quote/.test(message)) return "its value opens a single quote (') and never closes it";
+  if (/^Flow sequence/.test(message)) return 'its list opens with [ and never closes with ]';
+  if (/^Flow map/.test(message)) return 'its value opens with { and never closes with }';
+  if (code === 'BAD_SCALAR_START') return `a value cannot start with ${message.at(-1)}; put the value in quotes`;
+  if (code === 'BAD_DQ_ESCAPE')
+    return 'a backslash in double quotes starts no escape YAML knows; use single quotes, or write \\\\';
+  if (code === 'TAB_AS_INDENT') return 'a tab indents it, where YAML indents with spaces only';
+  return 'YAML cannot read it: check its indentation, or put its value in quotes';
 }
 
 /** The text's top-level `key: value` entries, each with the lines that continue it (indented, or list items). */

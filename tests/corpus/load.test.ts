@@ -165,6 +165,29 @@ describe('loadCorpus with metadata that does not validate', () => {
   });
 });
 
+describe('loadCorpus reusing saved documents', () => {
+  it('says bad front matter once per change of the file, but a file left out at every load', async () => {
+    const dir = join(FIXTURES, 'bad-metadata');
+    const first = await loadCorpus(dir);
+    const saved = new Map(first.documents.map((d) => [d.source, d]));
+    const left = {
+      source: 'broken-front-matter.md',
+      code: 'empty' as const,
+      message: 'broken-front-matter.md is empty',
+    };
+    const { log, lines } = capturingLogger();
+    // Files unchanged since they were saved, as SavedCorpus reuses them: one indexed with its metadata's warning, one
+    // (as if it had been empty then) left out.
+    const reuse = (source: string) =>
+      source === 'bad-sidecar.txt'
+        ? { document: saved.get(source)!, warning: first.warnings.find((w) => w.source === source) }
+        : { warning: left };
+    await loadCorpus(dir, { log, reuse });
+    expect(lines.map((l) => l.code)).not.toContain('bad-metadata');
+    expect(lines.map((l) => l.msg)).toEqual(['broken-front-matter.md is empty']);
+  });
+});
+
 describe('loadCorpus with no documents', () => {
   it('warns in one line naming the folder, whether it is empty or holds nothing it can read', async () => {
     for (const files of [{}, { 'notes.docx': 'not a supported format' }] as Record<string, string>[]) {

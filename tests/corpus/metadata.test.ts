@@ -163,7 +163,37 @@ describe('stated metadata', () => {
       2,
     );
     expect(quote.meta).toEqual({ author: 'Ann Lee' });
-    expect(quote.problems).toEqual(['front matter line 2, title: Missing closing "quote (left out)']);
+    expect(quote.problems).toEqual([
+      'front matter line 2, title: its value opens a double quote (") and never closes it (left out)',
+    ]);
+  });
+
+  it('says what is wrong in a writer’s words, not the YAML parser’s, in the order of the file’s lines', () => {
+    const { problems } = readStatedMeta(
+      [
+        'title: "Harbour report',
+        'author: Ann Lee',
+        'date: 2025-13-40',
+        'tags: [harbour, ships',
+        'publisher: @Portside',
+        "url: 'https://example.org",
+      ].join('\n'),
+      'front matter',
+      2,
+    );
+    expect(problems).toEqual([
+      'front matter line 2, title: its value opens a double quote (") and never closes it (left out)',
+      'front matter line 4, date: "2025-13-40" is not a date (left out)',
+      'front matter line 5, tags: its list opens with [ and never closes with ] (left out)',
+      'front matter line 6, publisher: a value cannot start with @; put the value in quotes (left out)',
+      "front matter line 7, url: its value opens a single quote (') and never closes it (left out)",
+    ]);
+    expect(readStatedMeta('title: "a\\qb"\n\tauthor: x', 'front matter', 2).problems).toEqual([
+      'front matter line 2, title: a backslash in double quotes starts no escape YAML knows; use single quotes, or ' +
+        'write \\\\ (left out)',
+    ]);
+    for (const problem of readStatedMeta('title: {Harbour\nauthor: Ann\n  - Lee', 'front matter', 2).problems)
+      expect(problem).not.toMatch(/Flow|mapping|Implicit|block|scalar/i);
   });
 
   it('says to quote a value holding a colon and a space, which YAML reads as a field of its own', () => {

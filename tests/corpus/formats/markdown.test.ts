@@ -65,7 +65,7 @@ describe('parseMarkdown', () => {
     expect(bad.metaProblems).toEqual(['front matter line 2, title: expected text (left out)']);
     expect(outline(bad.blocks)).toEqual(['Body text.']);
     expect(parseMarkdown('---\nauthor: Ann Lee\ntitle: "unclosed\n---\n\nBody.').metaProblems).toEqual([
-      'front matter line 3, title: Missing closing "quote (left out)',
+      'front matter line 3, title: its value opens a double quote (") and never closes it (left out)',
     ]);
   });
 
