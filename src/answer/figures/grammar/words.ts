@@ -67,7 +67,8 @@ export const CHANGE_NOUNS = new Set(
 export const MEASUREMENT_UNITS = new Set(
   (
     'tonne ton kilogram kilo kg gram ounce litre liter gallon barrel metre meter kilometre kilometer km mile foot ' +
-    'yard acre hectare millimetre millimeter centimetre centimeter megawatt kilowatt gigawatt watt degree calorie'
+    'yard acre hectare millimetre millimeter centimetre centimeter megawatt kilowatt gigawatt watt degree calorie ' +
+    'byte kilobyte megabyte gigabyte terabyte kb mb gb tb mm cm kw mw gw kwh mwh gwh mph'
   )
     .split(' ')
     .flatMap((w) => [w, `${w}s`])

@@ -313,6 +313,14 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure('The ministry bought 400 tonnes.', '400 tonnes').measure).toBe('tonnes');
   });
 
+  it('a unit of data, power or speed, written short, is a unit of measure too', () => {
+    // A file host's, a wind farm's and a road's notes of our own.
+    expect(figure('Version 2.6 raises the storage limit to 8 GB.', '8 GB').measure).toBe('storage limit');
+    expect(figure('The mailbox quota is 50 MB.', '50 MB').measure).toBe('mailbox quota');
+    expect(figure('The wind farm can generate 120 MW.', '120 MW').measure).toBe('wind farm');
+    expect(figure('The speed limit on the bypass is 50 mph.', '50 mph').measure).toBe('speed limit on the bypass');
+  });
+
   it('a share that only says what it did has no measure', () => {
     const sentence = 'The ministry reported that around 60 percent travelled by rail in 2019.';
     expect(figure(sentence, 'around 60 percent').measure).toBeUndefined();
