@@ -19,7 +19,7 @@ export const COMMAND_NAME = 'brief';
 export const ADD_TO_DOSSIER = 'Add to Dossier';
 
 /** A message command has a name and no description or options; Discord shows it under a message's Apps menu. */
-export function addToDossierCommand(): RESTPostAPIContextMenuApplicationCommandsJSONBody {
+function addToDossierCommand(): RESTPostAPIContextMenuApplicationCommandsJSONBody {
   return { name: ADD_TO_DOSSIER, type: ApplicationCommandType.Message };
 }
 

@@ -364,4 +364,4 @@ export function askJson(answer: AskAnswer) {
   };
 }
 
-export const round = (x: number) => Math.round(x * 1000) / 1000;
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -118,7 +118,7 @@ export function yearsKept(dossier: Library, query: AnalysedQuery, searched: Pass
 }
 
 /** Whether a passage names `year`, or a range of years holding it, in its text, heading or context, or is dated so. */
-export function speaksOf(dossier: Library, passage: Passage, year: string): boolean {
+function speaksOf(dossier: Library, passage: Passage, year: string): boolean {
   const said = [passage.text, passage.heading, passage.context, dossier.citation(passage).date].join('\n');
   return mentionsYear(said, year);
 }

@@ -279,7 +279,7 @@ export const subcommandOf = (command: Command, word: string | undefined): Subcom
     : Object.entries(command.subcommands ?? {}).find(([n]) => n === word.toLowerCase())?.[1];
 
 /** A subcommand as this platform asks for it: typed (`/brief digest preview <topics, …>`), or Discord's options. */
-export function subcommandUsage(asking: Asking, command: Command, sub: Subcommand): string {
+function subcommandUsage(asking: Asking, command: Command, sub: Subcommand): string {
   if (asking.platform !== 'discord') return howToAsk(asking, sub.usage);
   const action = sub.usage.split(/\s+/)[1] ?? '';
   return [howToAsk(asking, command.name, [['action', action]]), ...sub.options].join(' ');

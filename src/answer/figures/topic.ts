@@ -54,7 +54,7 @@ const TIME_ASKED = new Set(['date', 'dates', 'year', 'years', 'yr', 'yrs', 'mont
  * numbers and times, often in other words ("up 30 percent", "from 9,000"), so they do not decide which figures are
  * about the topic.
  */
-export const CHANGE_WORDS = new Set(
+const CHANGE_WORDS = new Set(
   [
     'compared',
     'comparison',
