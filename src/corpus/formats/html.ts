@@ -96,8 +96,9 @@ const SKIPPED_TAGS = new Set([
  */
 export function parseHtml(html: string): ParsedDocument {
   const document = dom().parseHTML(withDocumentTags(html)).document as unknown as HtmlDocument;
-  // Readability rewrites the document it reads, so the head is read first.
+  // Readability rewrites the document it reads, so the head, and the headings that say the page's own title, first.
   const meta = headMeta(document);
+  if (meta.title) meta.title = ownTitle(meta.title, titleWitnesses(document));
   removeAds(document);
   const article = readArticle(document);
   meta.title ??= article?.title?.trim() || undefined;
@@ -178,6 +179,40 @@ function headMeta(document: HtmlDocument): Partial<DocumentMeta> {
     : all('meta[property="article:tag"]');
   if (tags.length) meta.tags = tags;
   return meta;
+}
+
+/** What separates a page title's parts: its own title, the site's name, a section's ("News - … | Gazette"). */
+const TITLE_SEPARATOR = /(\s+(?:[|–—•·»:-]|::)\s+)/;
+
+/** The texts that may say a page's own title apart from its site's name: its top headings, `og:title` and `<title>`. */
+function titleWitnesses(document: HtmlDocument): string[] {
+  const texts = [
+    ...Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? ''),
+    document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '',
+    document.title,
+  ];
+  return texts.map(sameText).filter(Boolean);
+}
+
+const sameText = (text: string): string => collapse(text).toLowerCase();
+
+/**
+ * A page's title without the site's or section's names it carries ("Harbour report | Portside Gazette"), where the
+ * page says which part is its own: the one part, or run of parts, that a top heading, `og:title` or `<title>` gives
+ * alone. Where none does, or two different parts do (the site's logo is a heading too), the title is kept as it is:
+ * no rule of length or position tells "Harbour report | Portside Gazette" from "Portside Gazette | Harbour report".
+ */
+function ownTitle(title: string, witnesses: string[]): string {
+  const pieces = title.split(TITLE_SEPARATOR);
+  const found = new Set<string>();
+  // Parts sit at even indexes, separators between them; a run is kept as written, separators and all.
+  for (let from = 0; from < pieces.length; from += 2)
+    for (let to = from; to < pieces.length; to += 2) {
+      if (from === 0 && to === pieces.length - 1) continue;
+      const run = pieces.slice(from, to + 1).join('');
+      if (witnesses.includes(sameText(run))) found.add(collapse(run));
+    }
+  return found.size === 1 ? [...found][0]! : title;
 }
 
 /** "Harbour Lights Return | The Coastal Gazette" → "Harbour Lights Return". */

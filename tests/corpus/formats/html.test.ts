@@ -24,6 +24,35 @@ describe('parseHtml', () => {
     expect(parseHtml(await readFile(FIXTURE, 'utf8')).meta).toEqual(HARBOUR_META);
   });
 
+  it('takes from a title holding the site’s name the part the page’s own heading or og:title gives', () => {
+    const page = (head: string, body: string) =>
+      parseHtml(`<html><head>${head}</head><body>${body}<p>The harbour handled 4,200 ships.</p></body></html>`).meta
+        .title;
+    const h1 = '<h1>Harbour report</h1>';
+    expect(page('<title>Harbour report | Portside Gazette</title>', h1)).toBe('Harbour report');
+    expect(page('<title>Portside Gazette — Harbour report</title>', h1)).toBe('Harbour report');
+    expect(page('<title>News - Harbour report, 2025 - Portside</title>', '<h1>Harbour  report, 2025</h1>')).toBe(
+      'Harbour report, 2025',
+    );
+    // A heading of several of the title's parts, as the page writes it.
+    expect(page('<title>Ferries - Winter timetable | Bay Lines</title>', '<h1>Ferries - Winter timetable</h1>')).toBe(
+      'Ferries - Winter timetable',
+    );
+    // og:title, when the title is the one holding the site's name, and the other way round.
+    const og = (title: string) => `<meta property="og:title" content="${title}">`;
+    expect(page(`${og('Harbour report')}<title>Harbour report | Portside Gazette</title>`, '')).toBe('Harbour report');
+    expect(page(`${og('Harbour report | Portside Gazette')}<title>Harbour report</title>`, '')).toBe('Harbour report');
+    // The site's logo as a heading too: two parts are headings, so which is the page's own is not told; kept whole.
+    expect(page('<title>Harbour report | Portside Gazette</title>', `<h1>Portside Gazette</h1>${h1}`)).toBe(
+      'Harbour report | Portside Gazette',
+    );
+    // No heading equals a part, or none is given: the title as it is, a dash or colon of its own kept.
+    expect(page('<title>Harbour report | Portside Gazette</title>', '<h1>Latest news</h1>')).toBe(
+      'Harbour report | Portside Gazette',
+    );
+    expect(page('<title>Buses: year one - a review</title>', '')).toBe('Buses: year one - a review');
+  });
+
   it('reads a bare fragment: paragraphs, line breaks, nested lists, no title', () => {
     const { blocks, meta } = parseHtml(
       '<p>One<br>line.</p><div>Loose ' +
