@@ -1,6 +1,6 @@
 import { NAME_WORD } from '../corpus/text.js';
 import type { Passage } from '../corpus/types.js';
-import { DEGREE_ASKED, FREQUENCY_DEGREES, STATES_CAUSE, type AnswerType } from '../search/english.js';
+import { DEGREE_ASKED, FREQUENCY_DEGREES, STATES_CAUSE, TIME_DEGREES, type AnswerType } from '../search/english.js';
 import {
   mentionsYear,
   namesYear,
@@ -91,7 +91,7 @@ function lacked(query: AnalysedQuery, asks: AnswerType): Asked['lacking'] {
   if (asks === 'time') return 'time';
   if (query.counted) return 'count';
   if (asks === 'amount' && asksMoney(query)) return 'sum';
-  return asks === 'amount' && asksRate(query) ? 'rate' : 'figure';
+  return asks === 'amount' && FREQUENCY_DEGREES.has(degreeOf(query)) ? 'rate' : 'figure';
 }
 
 /**
@@ -149,10 +149,16 @@ export function givesAsked(
   const units = GIVES[asks];
   if (!units && asksMoney(query)) return amounts.money;
   // "How often" is answered by a rate ("every 20 minutes", "weekly"), not by any amount ("300 passengers").
-  if (!units && asksRate(query)) return !!amounts.rate;
+  const degree = degreeOf(query);
+  if (!units && FREQUENCY_DEGREES.has(degree)) return !!amounts.rate;
   // An amount written in words ("about ten working days") is one the figure grammar reads where the search's reading
-  // of a passage's digits (`amounts`) finds none.
-  if (!units) return amounts.figure || dossier.figures.of(passage).length > 0;
+  // of a passage's digits (`amounts`) finds none; "how old" and "how soon" are answered by a time too.
+  if (!units)
+    return (
+      amounts.figure ||
+      dossier.figures.of(passage).length > 0 ||
+      (TIME_DEGREES.has(degree) && saysWhen(passage.text, dossier.ranking.query.numberContext))
+    );
   const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit));
   // A length that says when its clause happened ("in the first 10 months of 2022") counts only its unit ("how many
   // months"), nothing its sentence names.
@@ -169,11 +175,10 @@ export function givesAsked(
 const asksMoney = (query: AnalysedQuery) => query.words.some((w) => w.money || w.quantity === 'money');
 
 /**
- * Whether a question asks how often ("how often do trains run"): a rate answers it. Read from its text: a corpus
- * lacking "often" leaves no word of the question to say so.
+ * The word of degree a question asks with ("often" of "how often do trains run", `DEGREE_ASKED`), or ''. Read from its
+ * text: a corpus lacking the word leaves no word of the question to say it.
  */
-const asksRate = (query: AnalysedQuery) =>
-  FREQUENCY_DEGREES.has(DEGREE_ASKED.exec(query.text)?.[1]?.toLowerCase() ?? '');
+const degreeOf = (query: AnalysedQuery) => DEGREE_ASKED.exec(query.text)?.[1]?.toLowerCase() ?? '';
 
 /**
  * A run of words each written with a capital ("Ada Quint", "Disability Advisory Service"), with an abbreviation in

@@ -204,6 +204,13 @@ export const DEGREE_ASKED = new RegExp(
 /** The words of degree that ask how often (`DEGREE_ASKED`): a rate answers them ("every 15 minutes", "weekly"). */
 export const FREQUENCY_DEGREES: ReadonlySet<string> = new Set(['often', 'frequently']);
 
+/**
+ * The words of degree (`DEGREE_ASKED`) that a time answers as well as an amount: an age is given by when something
+ * began ("how old is the bridge": "built in 1890"), and how soon, late or early by when ("finish by the summer", "open
+ * until 11pm").
+ */
+export const TIME_DEGREES: ReadonlySet<string> = new Set(['old', 'young', 'soon', 'late', 'early']);
+
 /** What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …". */
 const OPENING = String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?`;
 

@@ -30,7 +30,8 @@ describe('asAsked on a question asking how long or how often', () => {
     'ferry.md': note(
       'Ferry',
       'The crossing to the island takes about forty minutes.\n\nThe ferry to the island sails weekly in winter.\n\n' +
-        'The crossing to the island is a pleasant one.',
+        'The crossing to the island is a pleasant one.\n\nThe pier on the island was built in 1890.\n\n' +
+        'The pier on the island will reopen by the summer.',
     ),
   });
   const decided = (question: string, text: string) => {
@@ -44,6 +45,12 @@ describe('asAsked on a question asking how long or how often', () => {
   it('is answered by an amount the figure grammar reads, in words too, and by a rate for how often', () => {
     expect(decided('how long is the crossing to the island', 'forty minutes')).toBe('confident');
     expect(decided('how often does the ferry to the island sail', 'weekly')).toBe('confident');
+  });
+
+  it('is answered by a time for how old or how soon, as an age or a wait is given by when', () => {
+    expect(decided('how old is the pier on the island', 'built in 1890')).toBe('confident');
+    expect(decided('how soon will the pier on the island reopen', 'by the summer')).toBe('confident');
+    expect(decided('how long is the pier on the island', 'built in 1890')).toBe('partial');
   });
 
   it('is answered less surely by a passage on its subject that gives no amount, or for how often no rate', () => {
