@@ -113,16 +113,22 @@ function nounRunAt(r: Reading, i: number): number | undefined {
     )
       break;
     if (!nounish && !modifier && !glue && !joins) break;
+    // "Some 40 firms run clinics", "Twelve farms grow barley": a verb right after a plural is the clause's verb, as
+    // after a subject ("operating costs", "12 trained nurses" have none before them).
+    if (modifier && token.pos === 'VERB' && lastNoun === k - 1 && pluralAt(r, k - 1) && subjectEndsAt(r, k)) break;
     if (nounish) {
       lastNoun = k;
       // "Three firms control the harbour": a plural noun followed by another noun ends the phrase. An acronym in
       // capitals is no plural: its S is a letter of it ("3,870 PALS enquiries", "40 NHS trusts"), and its plural is
       // written with a small s ("NGOs").
-      if (/[^su]s$/.test(token.lower) && !/^\p{Lu}+$/u.test(token.text) && next?.pos === 'NOUN') break;
+      if (pluralAt(r, k) && next?.pos === 'NOUN') break;
     }
   }
   return lastNoun === undefined ? undefined : lastNoun + 1;
 }
+
+/** Whether the word at `k` is a plural by its ending; an acronym in capitals is none ("PALS", "NHS"). */
+const pluralAt = (r: Reading, k: number) => /[^su]s$/.test(r.lower(k)) && !/^\p{Lu}+$/u.test(r.t[k]!.text);
 
 /**
  * Whether the noun run ending before `end` is the subject of a clause of its own, so that no "and" joins it to the noun

@@ -413,6 +413,20 @@ describe('an acronym before the noun counted', () => {
   });
 });
 
+describe('a verb right after a plural', () => {
+  it("is its clause's verb, no modifier of the noun after it", () => {
+    expectMeasures([
+      ['Some 40 firms run clinics.', 'Some 40 firms', 'firms'],
+      ['Twelve farms grow barley.', 'Twelve farms', 'farms'],
+      ['Some 40 NGOs run clinics.', 'Some 40 NGOs', 'NGOs'],
+      ['Some 40 firms registered voters.', 'Some 40 firms', 'firms'],
+      // Not after a singular or a number, nor an -ing form: "operating costs", "12 trained nurses".
+      ['The unit cut 12 trained nurses and £3 million of operating costs.', '12 trained nurses', 'trained nurses'],
+      ['About 300 volunteers staff the wards.', 'About 300 volunteers', 'volunteers'],
+    ]);
+  });
+});
+
 describe('a figure after a label and a colon', () => {
   it('is measured by the label, as a table row writes its cells and a memo its lines', () => {
     const row = 'Riverside — visitors (thousands): 41.5; car parks: 3; staff replaced (FTE): 12';
