@@ -1,6 +1,6 @@
 import { NAME_WORD } from '../corpus/text.js';
 import type { Passage } from '../corpus/types.js';
-import { DEGREE_ASKED, FREQUENCY_DEGREES, STATES_CAUSE, TIME_DEGREES, type AnswerType } from '../search/english.js';
+import { STATES_CAUSE, type AnswerType } from '../search/english.js';
 import {
   mentionsYear,
   namesYear,
@@ -28,7 +28,7 @@ export interface Asked {
    * What the question asks for (a figure, a sum of money, a time, a count of `counted`, the holder of `role`) that the
    * closest passages do not give.
    */
-  lacking?: 'figure' | 'sum' | 'time' | 'rate' | 'count' | 'holder';
+  lacking?: 'figure' | 'sum' | 'time' | 'count' | 'holder';
   /** With `lacking` 'count': the question's words naming what it counts, as typed. */
   counted?: string[];
   /** With `lacking` 'holder': the question's words naming the role it asks who holds, as typed. */
@@ -81,17 +81,10 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   if (gives) return { match: pinned(dossier, query, closest) ? decided : stepDown(decided) };
   return {
     match: stepDown(decided),
-    lacking: lacked(query, asks),
+    lacking:
+      asks === 'time' ? 'time' : query.counted ? 'count' : asks === 'amount' && asksMoney(query) ? 'sum' : 'figure',
     counted: query.counted?.map((w) => w.word),
   };
-}
-
-/** What a question asking for a time or an amount asks for, as the line over a partial answer names it lacking. */
-function lacked(query: AnalysedQuery, asks: AnswerType): Asked['lacking'] {
-  if (asks === 'time') return 'time';
-  if (query.counted) return 'count';
-  if (asks === 'amount' && asksMoney(query)) return 'sum';
-  return asks === 'amount' && FREQUENCY_DEGREES.has(degreeOf(query)) ? 'rate' : 'figure';
 }
 
 /**
@@ -147,18 +140,7 @@ export function givesAsked(
   if (asks === 'cause') return STATES_CAUSE.test(`${passage.heading ?? ''} ${passage.text}`);
   if (asks === 'person' || asks === 'place') return namesOther(dossier, query, passage, asks === 'place');
   const units = GIVES[asks];
-  if (!units && asksMoney(query)) return amounts.money;
-  // "How often" is answered by a rate ("every 20 minutes", "weekly"), not by any amount ("300 passengers").
-  const degree = degreeOf(query);
-  if (!units && FREQUENCY_DEGREES.has(degree)) return !!amounts.rate;
-  // An amount written in words ("about ten working days") is one the figure grammar reads where the search's reading
-  // of a passage's digits (`amounts`) finds none; "how old" and "how soon" are answered by a time too.
-  if (!units)
-    return (
-      amounts.figure ||
-      dossier.figures.of(passage).length > 0 ||
-      (TIME_DEGREES.has(degree) && saysWhen(passage.text, dossier.ranking.query.numberContext))
-    );
+  if (!units) return asksMoney(query) ? amounts.money : amounts.figure;
   const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit));
   // A length that says when its clause happened ("in the first 10 months of 2022") counts only its unit ("how many
   // months"), nothing its sentence names.
@@ -173,12 +155,6 @@ export function givesAsked(
  * answers it, not any amount ("2 passes a year", "version 4.3").
  */
 const asksMoney = (query: AnalysedQuery) => query.words.some((w) => w.money || w.quantity === 'money');
-
-/**
- * The word of degree a question asks with ("often" of "how often do trains run", `DEGREE_ASKED`), or ''. Read from its
- * text: a corpus lacking the word leaves no word of the question to say it.
- */
-const degreeOf = (query: AnalysedQuery) => DEGREE_ASKED.exec(query.text)?.[1]?.toLowerCase() ?? '';
 
 /**
  * A run of words each written with a capital ("Ada Quint", "Disability Advisory Service"), with an abbreviation in
@@ -264,20 +240,12 @@ function namesHolder(dossier: Library, query: AnalysedQuery, passage: Passage): 
   });
 }
 
-/** How the line over a partial answer says its closest passage lacks a figure, a sum, a time or a rate. */
-const LACKING_LINES = {
-  figure: 'gives no figure',
-  sum: 'gives no sum of money',
-  time: 'does not say when',
-  rate: 'does not say how often',
-} as const;
-
 /** What the line over a partial answer says its closest passage does not give of what the question asks for. */
 export function lackingLine({ lacking, counted, role }: Omit<Asked, 'match'>): string | undefined {
   // The counted words stand together in the question ("how many school buses"): quoted as one phrase.
   if (lacking === 'count') return `gives no count of “${counted!.join(' ')}”`;
   if (lacking === 'holder') return `names no one as “${role!.join(' ')}”`;
-  return lacking && LACKING_LINES[lacking];
+  return lacking && { figure: 'gives no figure', sum: 'gives no sum of money', time: 'does not say when' }[lacking];
 }
 
 /**

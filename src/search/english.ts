@@ -185,32 +185,6 @@ const PAST_FORMS = pairs(
  */
 export const isPastForm = (word: string): boolean => /[a-z]ed$/i.test(word) || word.toLowerCase() in PAST_FORMS;
 
-/**
- * "How" and a word English grades an extent, an age, a speed, a weight, a time or a frequency with: the question's
- * way of asking how much of it there is ("how long did the outage last", "how old is the bridge", "how deep is the
- * reservoir", "how soon are results back", "how often do trains run"), as "how much" and "how big" ask, not a word
- * naming what the question is about. A closed class of adjectives and adverbs of degree, no subject's words; the word
- * is captured. Not "how long ago", which asks when (`ANSWER_TYPES`).
- */
-export const DEGREE_ASKED = new RegExp(
-  String.raw`\bhow (${[
-    ...['long', 'short', 'far', 'near', 'close', 'old', 'young', 'tall', 'high', 'low', 'deep', 'wide', 'thick'],
-    ...['big', 'large', 'small', 'fast', 'quick(?:ly)?', 'slow(?:ly)?', 'heavy', 'soon', 'late', 'early'],
-    ...['often', 'frequently'],
-  ].join('|')})\b(?! ago\b)`,
-  'i',
-);
-
-/** The words of degree that ask how often (`DEGREE_ASKED`): a rate answers them ("every 15 minutes", "weekly"). */
-export const FREQUENCY_DEGREES: ReadonlySet<string> = new Set(['often', 'frequently']);
-
-/**
- * The words of degree (`DEGREE_ASKED`) that a time answers as well as an amount: an age is given by when something
- * began ("how old is the bridge": "built in 1890"), and how soon, late or early by when ("finish by the summer", "open
- * until 11pm").
- */
-export const TIME_DEGREES: ReadonlySet<string> = new Set(['old', 'young', 'soon', 'late', 'early']);
-
 /** What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …". */
 const OPENING = String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?`;
 
@@ -244,7 +218,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   ],
   ['count', amountPattern('count', asking)],
   ['share', amountPattern('share', asking)],
-  ['amount', new RegExp(String.raw`\bhow much\b|${DEGREE_ASKED.source}`, 'i')],
+  ['amount', /\bhow (?:much|big|large|high)\b/i],
   // "who" and "where" as "when" is read, opening or closing the question ("who heads the archive", "the archive is
   // run by who?"), not a statement's "who" or "where" inside it ("staff who work late"): a person or a body, a place.
   ['person', new RegExp(String.raw`${OPENING}(?:who|whom)\b|\bwho\W*$`, 'i')],

@@ -9,8 +9,6 @@ import type { RankingOptions } from './ranking.js';
 import {
   AMOUNT_NAMED,
   ANSWER_TYPES,
-  DEGREE_ASKED,
-  FREQUENCY_DEGREES,
   COUNT_ASKED_OF,
   DOER_ASKED,
   ROLE_ASKED,
@@ -200,6 +198,8 @@ const RATE = new RegExp(
     String.raw`\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annually)\b`,
   'i',
 );
+/** "How often" asks for a rate: its "often" names no thing a passage must hold. */
+const HOW_OFTEN = /\bhow (often)\b/i;
 /** How much of a text around a number is read for the words that say what it is (`RankingOptions`). */
 type NumberWindow = RankingOptions['query']['numberContext'];
 
@@ -609,26 +609,20 @@ export function analyseQuery(
   const timeTerm = timeWord && index.analyzer.processTerm(timeWord)?.[0];
   const kind = timeWord && timeKind(timeWord);
   if (timeTerm && kind) for (const w of once) if (w.term === timeTerm) w.quantity = kind;
-  // "How long", "how old", "how often": the word of degree asks for an amount (for "often", a rate), as "how much" and
-  // "how far" do, and names nothing a passage must hold. A corpus lacking it is not lacking what the question is about:
-  // it weighs nothing, as "much" and "far" do. A corpus holding it may say it of an amount ("2 km long"): a passage
-  // holding it covers it, and so does one stating an amount.
-  const degree = DEGREE_ASKED.exec(read)?.[1]?.toLowerCase();
-  const degreeTerm = degree && index.analyzer.processTerm(degree)?.[0];
-  const asking = degreeTerm ? once.find((w) => w.term === degreeTerm) : undefined;
-  if (asking) asking.quantity = FREQUENCY_DEGREES.has(degree!) ? 'rate' : 'figure';
-  const weighed = asking && !asking.known ? once.filter((w) => w !== asking) : once;
+  const often = HOW_OFTEN.exec(read)?.[1];
+  const oftenTerm = often && index.analyzer.processTerm(often)?.[0];
+  if (oftenTerm) for (const w of once) if (w.term === oftenTerm) w.quantity = 'rate';
   const quoted = [...read.matchAll(QUOTED)]
     .map((m) => said(index.analyzer, m[1]!))
     .filter((phrase) => phrase.filter((t) => !STOP_WORDS.has(t)).length >= 2);
   return {
     text: read,
-    words: weighed,
+    words: once,
     asks,
     quoted: quoted.length ? quoted : undefined,
-    counted: asks === 'count' ? countedWords(index.analyzer, read, weighed) : undefined,
-    role: asks === 'person' ? roleWords(index.analyzer, read, weighed) : undefined,
-    doer: asks === 'person' ? doerWord(index.analyzer, read, weighed) : undefined,
+    counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
+    role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
+    doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     wantsFigure,
     wantsCount: AMOUNT_NAMED.count.test(text),

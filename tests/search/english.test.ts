@@ -5,7 +5,6 @@ import {
   AMOUNT_NAMED,
   ANSWER_TYPES,
   COUNT_ASKED_OF,
-  DEGREE_ASKED,
   IRREGULAR_FORMS,
   MINUTES_IN,
   NUMBER_WORDS,
@@ -111,27 +110,6 @@ describe('a question asking why', () => {
     ['why did fares rise - how many rose?', 'count'],
   ] as const)('%s: asks for %s', (question, kind) => {
     expect(asked(question)).toBe(kind);
-  });
-});
-
-describe('a question asking how long, how old or how often', () => {
-  const asked = (question: string) => ANSWER_TYPES.find(([, asking]) => asking.test(question))?.[0];
-
-  it.each([
-    ['how long did the ferry crossing take', 'amount', 'long'],
-    ['how long is the new footbridge', 'amount', 'long'],
-    ['so how old is the lighthouse', 'amount', 'old'],
-    ['how often do the ferries sail in winter', 'amount', 'often'],
-    ['how deep is the harbour at low tide', 'amount', 'deep'],
-    ['the lighthouse keeper stayed how long?', 'amount', 'long'],
-    ['how soon are the repairs due', 'amount', 'soon'],
-    // "How long ago" asks when, as it did; a word of degree that no "how" asks with asks for nothing.
-    ['how long ago did the pier close', 'time', undefined],
-    ['a long wait at the pier', undefined, undefined],
-    ['the old pier and how it was built', undefined, undefined],
-  ] as const)('%s: asks for %s, by "how %s"', (question, kind, word) => {
-    expect(asked(question)).toBe(kind);
-    expect(DEGREE_ASKED.exec(question)?.[1]).toBe(word);
   });
 });
 
