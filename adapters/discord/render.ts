@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import {
   KEY_FIGURES,
+  figureQualifier,
   mergeSpans,
   plain,
   said,
@@ -234,11 +235,9 @@ function excerptMarkdown(
 }
 
 function figureField(item: FigureItem, room: number): APIEmbedField | undefined {
-  const name = fitText(
-    [item.text, item.measure, item.row, item.when].filter(Boolean).join(' · '),
-    LIMITS.fieldName,
-    neutralise,
-  );
+  // Named as Slack and the terminal name a figure: its row and time beside it, its measure being the embed's title.
+  const qualifier = figureQualifier(item);
+  const name = fitText(qualifier ? `${item.text} (${qualifier})` : item.text, LIMITS.fieldName, neutralise);
   const max = Math.min(LIMITS.fieldValue, room - name.length);
   const value = (linked: boolean) => {
     const render = (sentence: RichText) =>

@@ -175,9 +175,24 @@ describe('renderDiscord', () => {
     expectWithinLimits(message.embeds);
     const figures = message.embeds[1]!;
     expect(figures.title).toBe('Key figures: tram');
-    expect(figures.fields![0]!.name).toBe('4.2 million · tram cost · 2026');
+    expect(figures.fields![0]!.name).toBe('4.2 million (2026)');
     expect(figures.fields![0]!.value).toContain('**4.2 million**');
     expect(message.embeds.at(-1)!.footer!.text).toMatch(/^\d+ more results did not fit in this message\.$/);
+  });
+
+  it("names a figure's table row beside its time, as Slack and the terminal do, its measure being the title", () => {
+    const text = 'class: Yoga — price: £8 (2025-26)';
+    const item: FigureItem = {
+      text: '£8',
+      measure: 'price',
+      row: 'Yoga',
+      when: '2025-26',
+      sentence: [{ text }],
+      citation,
+    };
+    const figures = render(reply([{ type: 'figures', title: 'price', items: [item] }])).embeds[1]!;
+    expect(figures.title).toBe('price');
+    expect(figures.fields![0]!.name).toBe('£8 (Yoga, 2025-26)');
   });
 
   it('keeps a figure deep inside a long sentence in view in its field, cutting around it', () => {

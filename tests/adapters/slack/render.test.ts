@@ -243,6 +243,20 @@ describe('renderSlack', () => {
     expect(all).toContain('¶7');
   });
 
+  it("names a figure's table row beside its time, which tells the rows of one column apart", () => {
+    const text = 'class: Yoga — price: £8 (2025-26)';
+    const item = {
+      text: '£8',
+      measure: 'price',
+      row: 'Yoga',
+      when: '2025-26',
+      sentence: [{ text }],
+      citation: citation(),
+    };
+    const all = texts(renderSlack(reply({ blocks: [{ type: 'figures', title: 'price', items: [item] }] }))).join('\n');
+    expect(all).toContain(`*price*\n• *£8* (Yoga, 2025-26): “${text}”`);
+  });
+
   it('cuts the sentence of a figure too long for a section, never its citation', () => {
     const long = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ');
     const item = { text: '€4m', sentence: [{ text: '€4m', strong: true }, { text: ` was the cost. ${long}` }] };
