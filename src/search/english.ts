@@ -144,11 +144,14 @@ export const AMOUNT_NAMED: Readonly<Record<AmountKind, RegExp>> = {
  */
 export const COUNT_ASKED_OF: RegExp = amountPattern('count', (p) => asking(p, false));
 
+/** The nouns naming a kind of time a question asks for ("what year", "which dates", "at what time"). */
+export const TIME_NOUNS: readonly string[] = 'time times year years yr yrs date dates month months day days'.split(' ');
+
 /**
  * A question's word that names the kind of time it asks for ("what year", "which date", "at what time"): a passage
  * saying when (`saysWhen`) gives it, as a figure gives a question's "number" or "size".
  */
-export const TIME_ASKED_AS = /\b(?:what|which) (times?|years?|yrs?|dates?|months?|days?)\b/i;
+export const TIME_ASKED_AS = new RegExp(String.raw`\b(?:what|which) (${TIME_NOUNS.join('|')})\b`, 'i');
 
 /** Pairs written `form:base`, separated by white space, as a lookup from form to base. */
 const pairs = (text: string): Record<string, string> =>

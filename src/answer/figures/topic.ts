@@ -1,5 +1,5 @@
 import { stemWord } from '../../search/analyzer.js';
-import { ABBREVIATIONS, CURRENCIES } from '../../search/english.js';
+import { ABBREVIATIONS, CURRENCIES, TIME_NOUNS } from '../../search/english.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import type { FigureUnit } from './grammar/index.js';
 
@@ -45,8 +45,11 @@ const FIGURE_WORDS = new Set([
   'percentages',
 ]);
 
-/** The kinds of time a topic asking when may name ("launch date", "which year"). */
-const TIME_ASKED = new Set(['date', 'dates', 'year', 'years', 'yr', 'yrs', 'month', 'months', 'day', 'days']);
+/**
+ * The kinds of time a topic asking when may name ("launch date", "which year"): those a question asks for but a time
+ * of day. A figure's date is a day, a month or a year (`datesIn`), never a time of day, so "time" stays in the topic.
+ */
+const TIME_ASKED = new Set(TIME_NOUNS.filter((noun) => !noun.startsWith('time')));
 
 /**
  * Words that ask how a figure moved, compares or when it stands rather than what it counts: "X compared with last

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aboutWhat, timeOrChange } from '../../../src/answer/figures/topic.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
+import { TIME_NOUNS } from '../../../src/search/english.js';
 import { analyseQuery } from '../../../src/search/query.js';
 import { openCorpus } from '../../support/corpus.js';
 import { ORCHARD } from './fixtures.js';
@@ -42,6 +43,16 @@ describe('aboutWhat', () => {
       ['harvest', 1],
       ['2024', 1],
     ]);
+  });
+
+  it('drops the kind of time a topic asking when names, any a question asks for but a time of day', () => {
+    for (const noun of TIME_NOUNS.filter((n) => !n.startsWith('time')))
+      expect(about(`which ${noun} pear harvest`), noun).toEqual([
+        ['pear', 1],
+        ['harvest', 1],
+      ]);
+    // A figure's date is a day, a month or a year, never a time of day.
+    expect(about('what time pear harvest').map(([word]) => word)).toEqual(['time', 'pear', 'harvest']);
   });
 
   it('keeps the query as it is when nothing else would be left', () => {
