@@ -46,6 +46,18 @@ export const MONTH_PATTERN = `(${[
   .sort((a, b) => b.length - a.length)
   .join('|')})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+
+/**
+ * Four digits from 1500 to 2199, with no thousands comma or decimals: the one shape of a year, wherever one is read (a
+ * table's cell, a query's, a figure's sentence). Whether a number of that shape is a year, its words say
+ * (`timeOrCount`).
+ */
+export const YEAR_DIGITS = String.raw`(?:1[5-9]|2[01])\d\d`;
+const YEAR_SHAPE = new RegExp(`^${YEAR_DIGITS}$`);
+
+/** Whether a bare number has the shape of a year (`YEAR_DIGITS`). */
+export const yearShaped = (number: string): boolean => YEAR_SHAPE.test(number);
+
 const YEAR = '(\\d{4})';
 
 /** "October 30, 2017", "Oct. 30 2017"; "30 October 2017"; "2017-10-30" (also as the head of an ISO timestamp). */

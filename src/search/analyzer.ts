@@ -2,7 +2,7 @@ import stem from 'wink-porter2-stemmer';
 import { withoutAccents } from '../corpus/text.js';
 import { IRREGULAR_FORMS, NUMBER_WORDS } from './english.js';
 import { CHAT_WORDS, STOP_WORDS } from './stopwords.js';
-import { YEAR_DIGITS } from './when.js';
+import { YEAR_DIGITS } from '../corpus/dates.js';
 
 /** A character beyond ASCII: text without one (most text) is read by plain patterns, several times faster. */
 const NON_ASCII = /[\u0080-\uffff]/;

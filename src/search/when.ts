@@ -1,4 +1,4 @@
-import { isMonth } from '../corpus/dates.js';
+import { isMonth, yearShaped } from '../corpus/dates.js';
 import { AMOUNT_HEDGES, PLURALS_WITHOUT_S } from './english.js';
 import { STOP_WORDS } from './stopwords.js';
 
@@ -9,9 +9,6 @@ import { STOP_WORDS } from './stopwords.js';
  * takes for stating an amount states one the figures read.
  */
 
-/** Four digits from 1500 to 2199, with no thousands comma or decimals: a year, unless its words say a count. */
-export const YEAR_DIGITS = String.raw`(?:1[5-9]|2[01])\d\d`;
-const YEAR_SHAPE = new RegExp(`^${YEAR_DIGITS}$`);
 /** A number that may be a day of a month. */
 const DAY_SHAPE = /^(?:[1-9]|[12]\d|3[01])$/;
 /**
@@ -62,7 +59,7 @@ export interface NumberContext {
  */
 export function timeOrCount(number: string, context: NumberContext): 'year' | 'day' | 'count' | undefined {
   const { before, after, pluralAfter } = context;
-  if (YEAR_SHAPE.test(number)) {
+  if (yearShaped(number)) {
     const hedge = AMOUNT_HEDGES.find(
       (words) => words.length <= before.length && words.every((w, j) => before[before.length - words.length + j] === w),
     );

@@ -27,6 +27,9 @@ describe('tableRow', () => {
       ['date', '3 May 2026'],
     ])
       expect(tableRow([header!, 'rainfall'], [first!, '61 mm'])).toBe(`${first} — rainfall: 61 mm`);
+    // Four digits outside the years read anywhere else (1500 to 2199) are a code or a count, named by their column.
+    expect(tableRow(['stop code', 'boardings'], ['4417', '312'])).toBe('stop code: 4417 — boardings: 312');
+    expect(tableRow(['year', 'boardings'], ['1850', '312'])).toBe('1850 — boardings: 312');
     expect(tableRow(['month', 'rainfall'], ['July to August', '61 mm'])).toBe(
       'month: July to August — rainfall: 61 mm',
     );

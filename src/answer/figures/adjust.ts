@@ -1,3 +1,4 @@
+import { yearShaped } from '../../corpus/dates.js';
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
@@ -108,12 +109,12 @@ function timeHeld(passage: Passage, sentence: Sentence, times: string[]): boolea
   for (let i = passage.sentences.indexOf(sentence); i >= 0; i--) {
     const numbers = passage.sentences[i]!.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
     if (numbers.some((n) => sameTime(n, times))) return true;
-    if (numbers.some((n) => /^(19|20)\d\d$/.test(n))) return false;
+    if (numbers.some(yearShaped)) return false;
   }
   return false;
 }
 
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */
 function sameTime(number: string, times: string[]): boolean {
-  return times.some((t) => number === t || (t.length === 2 && /^(19|20)\d\d$/.test(number) && number.endsWith(t)));
+  return times.some((t) => number === t || (t.length === 2 && yearShaped(number) && number.endsWith(t)));
 }

@@ -88,6 +88,19 @@ describe('adjustScores', () => {
     expect(await scoreOf('ferry', '12 ferries', 0.5)).toBeCloseTo((await scoreOf('ferry', '12 ferries', 1))!);
   });
 
+  it("weighs a figure of a year its paragraph names after the topic's, the years read as any other", async () => {
+    const mill = {
+      'mill.md': note('Mill', 'In 1850 the mill ground 400 tonnes of flour. In 1849 it ground 300 tonnes of flour.'),
+    };
+    const scoreIn = (otherTime: number) =>
+      withCorpus(
+        mill,
+        (dossier) => answerFigures(dossier, 'mill flour in 1850').figures.find((f) => f.text === '300 tonnes')?.score,
+        { ranking: { figures: { otherTime, minRelative: 0, unmeasuredRelative: 0 } } },
+      );
+    expect(await scoreIn(0.5)).toBeCloseTo((await scoreIn(1))! / 2);
+  });
+
   it('lists a length that frames its clause ("over the past 12 years") only on a topic asking how long', async () => {
     const ferries = {
       'ferries.md': note(

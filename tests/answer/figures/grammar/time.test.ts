@@ -30,6 +30,15 @@ describe('timeOrCountAt', () => {
   });
 });
 
+describe('figuresInSentence', () => {
+  it('gives a figure the part of a year its clause names in one word, as any year: 1500 to 2199', () => {
+    for (const year of ['1750', '2022', '2150'])
+      expect(figuresInSentence(`The mill ground 400 tonnes by mid-${year}.`).map((f) => [f.text, f.when])).toEqual([
+        ['400 tonnes', `by mid-${year}`],
+      ]);
+  });
+});
+
 describe('isBaseline', () => {
   it('tells a figure compared with from one stated: "up from", "compared with", "than"', () => {
     expect(isBaseline(...at('Sales reached 900, up from 700.', '700'))).toBe(true);
