@@ -21,6 +21,7 @@ import {
   COMPARISONS,
   COUNTED_FROM_NOW,
   MEASUREMENT_UNITS,
+  TIME_SYMBOLS,
   isDash,
 } from './words.js';
 import type { FigureUnit } from './types.js';
@@ -422,12 +423,31 @@ export function bracketUnit(r: Reading, open: number, close: number): LabelUnit 
  */
 export function bracketMeasureUnit(r: Reading, open: number, close: number): string | undefined {
   if (close <= open + 1) return undefined;
-  const unit = (k: number) => MEASUREMENT_UNITS.has(r.lower(k)) || TIME_UNITS.has(r.lower(k));
   for (let k = open + 1; k < close; k++) {
     const between = k > open + 1 && k < close - 1 && (r.lower(k) === 'per' || r.lower(k) === '/');
-    if (!unit(k) && !between) return undefined;
+    if (!unitAt(r, k) && !between) return undefined;
   }
   return r.text.slice(r.t[open + 1]!.start, r.t[close - 1]!.end);
+}
+
+/**
+ * Whether token `k` is a unit of measure or of time: a word or its symbol ("tonnes", "km", "mg"), or a unit of time's
+ * symbol that a compound unit divides by ("h" of "km/h", "d" of "Ml/d").
+ */
+export function unitAt(r: Reading, k: number): boolean {
+  const word = r.lower(k);
+  return MEASUREMENT_UNITS.has(word) || TIME_UNITS.has(word) || (r.lower(k - 1) === '/' && TIME_SYMBOLS.has(word));
+}
+
+/**
+ * The end of a compound unit after the unit of measure ending at `next`: "/h" of "50 km/h", "/d" of "74 Ml/d", "/l"
+ * of "12 mg/l", written without spaces. `next` where none follows.
+ */
+export function compoundUnitEnd(r: Reading, next: number): number {
+  const slash = r.t[next];
+  const divisor = r.t[next + 1];
+  if (slash?.text !== '/' || slash.spaced || !divisor || divisor.spaced || !unitAt(r, next + 1)) return next;
+  return next + 2;
 }
 
 export function isDefinite(r: Reading, i: number): boolean {

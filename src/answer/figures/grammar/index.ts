@@ -4,6 +4,7 @@ import { tokenSentences, type Token } from '../tokens.js';
 import {
   CHANGE_MARKERS,
   DETERMINERS,
+  TIME_NOUNS,
   TIME_UNITS,
   SUBJECT_PRONOUNS,
   MINUTES_IN,
@@ -41,6 +42,7 @@ import {
   isBound,
   bracketUnit,
   bracketMeasureUnit,
+  compoundUnitEnd,
   type LabelUnit,
   isDefinite,
   inherit,
@@ -61,6 +63,8 @@ import {
   clauseSubject,
   clauseSubjectEnd,
   rowKey,
+  pastForm,
+  OBJECT_POS,
 } from './measure.js';
 
 /**
@@ -487,12 +491,37 @@ class SentenceReader extends Reading {
     const name = this.t[low.first - 1];
     if (!name || !this.t[low.first]!.spaced || !/^\d+(\.\d+)?$/.test(this.t[low.first]!.text)) return false;
     // wink reads a capitalised first word as a verb ("Ward 12 has 30 beds"); uninflected, it may name as a noun does.
+    if (!/^\p{Lu}/u.test(name.text)) return this.lowercaseNamesAt(low.first - 1, next, low.value);
     const noun = /^(NOUN|PROPN)$/.test(name.pos) || (low.first === 1 && name.lemma === name.lower);
-    if (!noun || !/^\p{Lu}/u.test(name.text)) return false;
+    if (!noun) return false;
     if (Number.isInteger(low.value) && nounPhraseAt(this, next)) return false;
     if (low.first > 1) return true;
     const last = this.t.slice(next).every((t) => t.type === 'punctuation');
     return !looksPlural(name.lower) && !last;
+  }
+
+  /**
+   * Whether a lowercase noun at `name` and the digits after it name one thing, "route 7", "platform 4", "ward 12": the
+   * noun is singular and opens its phrase (after a determiner, a preposition or at the sentence's start), and the verb
+   * of its clause follows the digits ("platform 4 has 3 lifts", "ward 12 treated 300 patients"), or a word the
+   * tagger reads as a noun that no count of more than one counts ("route 7 run every", "the number 7 bus"), or one
+   * before a number, which shows it a verb ("route 7 runs 14 buses"). A count ending its clause may be elliptic
+   * ("postgraduates 30 and academic staff 50"), and one before a plural it may count counts it, as after a
+   * capitalised noun; a noun of time says when ("this year 40 were hurt").
+   */
+  private lowercaseNamesAt(name: number, next: number, value: number): boolean {
+    const previous = this.t[name - 1];
+    const token = this.t[name]!;
+    // "on ward 12": the tagger reads some nouns as verbs, which after a preposition or a determiner only a noun can be.
+    const nominal = previous?.pos === 'DET' || (previous?.pos === 'ADP' && previous.lower !== 'to');
+    const noun = token.pos === 'NOUN' || (token.pos === 'VERB' && token.lemma === token.lower && nominal);
+    if (!noun || (previous && !/^(DET|ADP)$/.test(previous.pos))) return false;
+    if (looksPlural(token.lower) || TIME_NOUNS.has(token.lower)) return false;
+    const after = this.t[next];
+    if (after?.pos === 'AUX' || after?.pos === 'VERB') return true;
+    const counted = nounPhraseAt(this, next);
+    if (!counted || counted.next !== counted.headNext) return false;
+    return this.t[counted.headNext]?.pos === 'NUM' || (value !== 1 && !looksPlural(this.lower(counted.headNext - 1)));
   }
 
   /**
@@ -602,11 +631,12 @@ class SentenceReader extends Reading {
     if (low.wordy && isDefinite(this, i) && noun.next === noun.headNext) return undefined;
     if (isBound(this, i, true)) return undefined;
     if (low.wordy && this.enumeratedAt(noun.next, low.value)) return undefined;
-    const per = rateAt(this, noun.headNext);
     // "Wheat yields averaged 3.1 tonnes": a unit of measure says how, not what; what stands at it does ("3.1 tonnes
-    // of wheat" says it after the unit).
+    // of wheat" says it after the unit). "50 km/h", "74 Ml/d": a unit divided by another is one unit.
     const measured = MEASUREMENT_UNITS.has(this.lower(noun.headNext - 1)) && noun.next === noun.headNext;
-    return plainMatch(i, per?.next ?? noun.headNext, {
+    const unitEnd = measured ? compoundUnitEnd(this, noun.headNext) : noun.headNext;
+    const per = rateAt(this, unitEnd);
+    return plainMatch(i, per?.next ?? unitEnd, {
       ...base,
       unit: 'count',
       per: per?.period,
@@ -737,12 +767,16 @@ class SentenceReader extends Reading {
     // the predicate says of it.
     const predicate = this.t[next]?.pos === 'AUX' ? predicateAt(this, next) : undefined;
     if (predicate) return { first: i, next, figure: { ...base, unit, measure: predicate }, anaphoric: false };
-    // "34,500 killed": the participle reads as part of the figure, but it is no noun phrase to head a measure. After
-    // "with" it counts what the phrase before says: "a record for road deaths with 912 killed".
+    // "34,500 killed", "with 40 caught": the participle reads as part of the figure, and is what a reader labels it
+    // by, having no noun phrase to head a measure. An irregular form ("caught", "held") is a participle after "with"
+    // only, being as often a past tense ("About 40 went home"). After "with" it counts what the phrase before says:
+    // "a record for road deaths with 912 killed". A past form with an object after it is the clause's verb.
     const participle = this.t[next];
-    if (participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower)) {
+    const regular = participle?.pos === 'VERB' && /(ed|en)$/.test(participle.lower);
+    const irregular = this.lower(i - 1) === 'with' && pastForm(participle);
+    if ((regular || irregular) && !OBJECT_POS.test(this.t[next + 1]?.pos ?? '')) {
       const by = this.lower(i - 1) === 'with' ? nounPhraseEnding(this, i - 1) : undefined;
-      const measure = by && measureText(this, by.first, i - 1);
+      const measure = (by && measureText(this, by.first, i - 1)) ?? participle!.text;
       return plainMatch(i, next + 1, { ...base, unit, measure });
     }
     // "Thefts fell to 950": what the count is of stands before it, or nothing says.

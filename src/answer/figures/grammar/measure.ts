@@ -19,7 +19,7 @@ import {
   MEASURED_VERBS,
   isDash,
 } from './words.js';
-import { amountAt } from './amounts.js';
+import { amountAt, bracketMeasureUnit, bracketUnit } from './amounts.js';
 import type { FigureUnit, Match } from './types.js';
 import type { Reading } from './view.js';
 import { isTimeAt, isYearAt } from './time.js';
@@ -148,7 +148,7 @@ function subjectEndsAt(r: Reading, end: number): boolean {
 }
 
 /** What may open a verb's object: "joined the staff", "hired cleaners". */
-const OBJECT_POS = /^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/;
+export const OBJECT_POS = /^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/;
 
 /**
  * What a predicate from `at` says of its subject, as a measure: its participle's phrase ("were living in tents along
@@ -372,7 +372,10 @@ function labelBefore(r: Reading, i: number): string | undefined {
   const noun = nounPhraseEnding(r, end);
   const phrase = noun ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
   const irregular = !noun && !/(ed|en)$/.test(r.lower(end - 1)) && phrase?.first === 0;
-  if (!phrase || irregular || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end);
+  // "mean wait (hours): 4", "lead (mg/l): 0.01": brackets giving a unit make the words before a column's header.
+  const close = r.t[colon]!.text === '):' ? colon : colon - 1;
+  const headed = end < colon && !!(bracketUnit(r, end, close) ?? bracketMeasureUnit(r, end, close));
+  if (!phrase || irregular || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end, headed);
   if (noun) return measureText(r, phrase.first, end) ?? changeLabel(r, phrase.first, end);
   const narrowed = measureText(r, phrase.first, end - 1);
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
@@ -383,7 +386,7 @@ function labelBefore(r: Reading, i: number): string | undefined {
  * an irregular form the lemmatiser reads back to another word ("caught", "born", "sold", "kept"; a form that is its own
  * base, "cut", is read as an uninflected label). Neither "-ing" nor "-s" is past.
  */
-function pastForm(token: Token | undefined): boolean {
+export function pastForm(token: Token | undefined): boolean {
   if (token?.pos !== 'VERB') return false;
   return /(ed|en)$/.test(token.lower) || (token.lemma !== token.lower && !/(ing|s)$/.test(token.lower));
 }
@@ -469,9 +472,10 @@ function readRowKey(r: Reading): RowKey | undefined {
  * A label the tagger read a verb into, ending before `end`: "mean time to recovery", "average wait". A label has no
  * clause, so a verb's uninflected form in it ("mean", "wait", "to repair") can only name a thing; an inflected one
  * ("Residents said:") says who spoke, and is no label. The words back to what opens the label (`LABEL_OPENERS`, a dash
- * or the sentence's start) are nouns, adjectives, their prepositions and such verbs, one of them a noun.
+ * or the sentence's start) are nouns, adjectives, their prepositions and such verbs, one of them a noun unless the
+ * label is a column's `headed` by its unit ("mean wait (hours)", which the tagger reads as two verbs).
  */
-function uninflectedLabel(r: Reading, end: number): string | undefined {
+function uninflectedLabel(r: Reading, end: number, headed: boolean): string | undefined {
   let first = end;
   while (first > 0 && end - first < NOUN_PHRASE_MAX_TOKENS) {
     const token = r.t[first - 1]!;
@@ -480,9 +484,9 @@ function uninflectedLabel(r: Reading, end: number): string | undefined {
     first--;
   }
   if (first === end || !opensLabel(r, first - 1)) return undefined;
-  if (!r.t.slice(first, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return undefined;
-  if (!r.t.slice(first, end).some((t) => t.pos === 'VERB')) return undefined;
-  return measureText(r, first, end);
+  const named = r.t.slice(first, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  if (!(named || headed) || !r.t.slice(first, end).some((t) => t.pos === 'VERB')) return undefined;
+  return named ? measureText(r, first, end) : r.text.slice(r.t[first]!.start, r.t[end - 1]!.end);
 }
 
 /**

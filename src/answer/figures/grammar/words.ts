@@ -68,12 +68,19 @@ export const MEASUREMENT_UNITS = new Set(
   (
     'tonne ton kilogram kilo kg gram ounce litre liter gallon barrel metre meter kilometre kilometer km mile foot ' +
     'yard acre hectare millimetre millimeter centimetre centimeter megawatt kilowatt gigawatt watt degree calorie ' +
-    'byte kilobyte megabyte gigabyte terabyte kb mb gb tb mm cm kw mw gw kwh mwh gwh mph'
+    'byte kilobyte megabyte gigabyte terabyte kb mb gb tb mm cm kw mw gw kwh mwh gwh mph ' +
+    'milligram millilitre milliliter megalitre megaliter mg ml'
   )
     .split(' ')
     .flatMap((w) => [w, `${w}s`])
-    .concat(['feet', 'inch', 'inches']),
+    // A unit's symbol of one letter has no plural: "l" in "mg/l", "g" in "g/km".
+    .concat(['feet', 'inch', 'inches', 'l', 'g']),
 );
+/**
+ * The symbols of units of time a compound unit divides by, after "/" only: "km/h", "Ml/d", "m/s". Alone, a letter
+ * names nothing of time.
+ */
+export const TIME_SYMBOLS = new Set(['h', 'd', 's', 'min', 'hr', 'yr', 'wk']);
 /**
  * Verbs (by lemma) of what a thing holds, carries or uses: a count of a unit of measure after one ("Lorries carry 40
  * tonnes", "the reservoir holds 40 million litres") measures its subject. After another verb ("the ministry bought 400

@@ -82,6 +82,20 @@ describe('bracketUnit', () => {
     expect(measured('staff (FTE): 41')).toBeUndefined();
     expect(measured('rate (per tonnes): 41')).toBeUndefined();
   });
+
+  it('reads a unit divided by a unit of time written short, or by a unit of volume', () => {
+    const measured = (text: string) => {
+      const [r, open] = at(text, '(');
+      const close = r.t.findIndex((t, k) => k > open && /^\):?$/.test(t.text));
+      return bracketMeasureUnit(r, open, close);
+    };
+    // A river authority's and a clinic's tables of our own.
+    expect(measured('speed limit (km/h): 30')).toBe('km/h');
+    expect(measured('abstraction (Ml/d): 120')).toBe('Ml/d');
+    expect(measured('ferritin (mg/L): 0.3')).toBe('mg/L');
+    // A letter alone names no unit of time.
+    expect(measured('crew (h): 4')).toBeUndefined();
+  });
 });
 
 describe('fractionAt, ratioAt and rateAt', () => {

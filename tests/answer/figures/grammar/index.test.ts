@@ -84,10 +84,24 @@ describe('figuresInSentence: counts', () => {
     });
   });
 
-  it('an elliptic count with a participle: "8,200 killed" reads the participle, which is no measure', () => {
+  it('an elliptic count with a participle: "8,200 killed" reads the participle, which labels it', () => {
     const killed = only('During 2018, the region counted 8,200 killed.');
-    expect(killed).toMatchObject({ text: '8,200 killed', value: 8200, when: 'During 2018' });
-    expect(killed.measure).toBeUndefined();
+    expect(killed).toMatchObject({ text: '8,200 killed', value: 8200, when: 'During 2018', measure: 'killed' });
+    // A past form with its object is a clause's verb; an irregular one is a participle after "with" only.
+    expect(figuresInSentence('Some 30 volunteers helped, and 12 painted the hall.').map((f) => f.text)).toEqual([
+      'Some 30 volunteers',
+      '12',
+    ]);
+  });
+
+  it('an irregular participle after "with" counts as one in "-ed" does', () => {
+    // A river's and a kennel's notes of our own.
+    expect(only('The anglers had a fine day, with 40 caught before noon.')).toMatchObject({
+      text: '40 caught',
+      measure: 'caught',
+    });
+    expect(only('The kennel reopened in May with 25 dogs held there.')).toMatchObject({ text: '25 dogs' });
+    expect(only('About 40 went home early.')).toMatchObject({ text: 'About 40' });
   });
 });
 
@@ -584,6 +598,25 @@ describe('figuresInSentence: numbers that name', () => {
     expect(texts('Platform 4 — 22 trains an hour.')).toEqual(['22 trains an hour']);
     expect(texts('Ward 12 has 30 beds, and trains stop at Platform 3 twice a day.')).toEqual(['30 beds']);
     expect(texts('Under Article 9 the board met 11 times.')).toEqual(['11 times']);
+  });
+
+  it('a number after a lowercase singular noun opening its phrase names one of its kind, before its verb', () => {
+    // A bus company's, a station's and a hospital's notes of our own, written in lower case as chat and notes are.
+    expect(texts('route 7 runs 14 buses a day.')).toEqual(['14 buses a day']);
+    expect(texts('Buses on route 7 run every 10 minutes.')).toEqual([]);
+    expect(texts('From platform 4, 22 trains leave an hour; platform 4 has 3 lifts.')).toEqual([
+      '22 trains',
+      '3 lifts',
+    ]);
+    expect(texts('Staff on ward 12 treated 300 patients.')).toEqual(['300 patients']);
+    expect(texts('Take the number 7 bus to the 40 stalls of the market.')).toEqual(['40 stalls']);
+    // A noun of time says when; a plural or a verb's object is counted.
+    expect(texts('The firm plans to hire 40 staff.')).toEqual(['40 staff']);
+    expect(texts('The depot lost 12 buses, and the route 2 buses carry 900 people.')).toEqual([
+      '12 buses',
+      '2 buses',
+      '900 people',
+    ]);
   });
 
   it('a number opening with a zero is a code, as are the numbers right after it', () => {

@@ -155,7 +155,7 @@ describe('a measure is a noun phrase from its sentence', () => {
   it('a count "with N killed" counts what the phrase before "with" names; a time ending a measure is left out', () => {
     const record = 'The county set a new record for road deaths with about 912 killed.';
     expect(figure(record, 'about 912 killed').measure).toBe('new record for road deaths');
-    expect(figure('Officials counted 912 killed.', '912 killed').measure).toBeUndefined();
+    expect(figure('Officials counted 912 killed.', '912 killed').measure).toBe('killed');
     const power = 'Wind turbines generated 22 percent of the electricity consumed in the province last year.';
     expect(figure(power, '22 percent')).toMatchObject({
       measure: 'electricity consumed in the province',
@@ -522,6 +522,27 @@ describe('a figure after a label and a colon', () => {
     expect(figuresInSentence(budget).map((f) => f.text)).toEqual(['1,250', '4']);
     expect(read('trips (millions): 12 ferries', '12 ferries')).toMatchObject({ value: 12, unit: 'count' });
     expect(read('weight (tonnes): 3', '3')).toMatchObject({ value: 3, unit: 'count' });
+  });
+
+  it('is measured by a label the tagger reads as verbs when its brackets give a unit', () => {
+    // A clinic's and a lab's tables of our own, as `tableRow` writes their rows.
+    expectMeasures([
+      ['clinic: Elm Road — mean wait (hours): 4; staff: 9', '4', 'mean wait'],
+      ['lead (mg/L): 0.01', '0.01', 'lead'],
+    ]);
+    expect(figure('mean wait (hours): 4', '4').units).toBe('hours');
+  });
+
+  it('is counted in a unit divided by another, written after its number', () => {
+    // A river authority's and a town's notes of our own.
+    expect(figure('The licence caps abstraction at 120 Ml/d in summer.', '120 Ml/d').measure).toBe('abstraction');
+    expect(figure('The limit is 30 km/h near schools.', '30 km/h').measure).toBe('limit');
+    expect(figure('Ferritin stayed under 0.3 mg/L.', 'under 0.3 mg/L').measure).toBe('Ferritin');
+    // Spaced, a slash joins two figures, not a unit.
+    expect(figuresInSentence('The ferry carries 40 tonnes / 12 cars.').map((f) => f.text)).toEqual([
+      '40 tonnes',
+      '12 cars',
+    ]);
   });
 
   it("is counted in its label's unit of measure in brackets, a column's before its row's", () => {
