@@ -5,7 +5,7 @@ import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
 import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
-import { capitalise, escapeRegExp } from '../corpus/text.js';
+import { capitalise, escapeRegExp, withoutMarkup } from '../corpus/text.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
@@ -335,9 +335,11 @@ function helpReply(asking: Asking): Reply {
  */
 export function parseText(line: string): { name: string; text: string; raw: Record<string, unknown> } {
   const trimmed = line.trim();
-  const first = trimmed.split(/\s+/, 1)[0]!;
-  const rest = trimmed.slice(first.length).trim();
-  // A name may end in a colon, as a label does ("cite: …"): that command, where it was refused as a slip of itself.
+  const typedFirst = trimmed.split(/\s+/, 1)[0]!;
+  const rest = trimmed.slice(typedFirst.length).trim();
+  // A name may end in a colon, as a label does ("cite: …"), or be marked up as chat marks a keyword ("**figures**",
+  // "`cite`"): that command, where it was refused as a slip of itself or asked as a question.
+  const first = withoutMarkup(typedFirst);
   const named = findCommand(first.replace(/:$/, ''));
   if (named) return { name: named.name, text: rest, raw: named.fromText(rest) };
   if (meantCommand(first) || (MORE.test(first) && !rest)) return { name: first, text: rest, raw: {} };

@@ -71,6 +71,14 @@ describe('the command table', () => {
     expect((await runText('version of the ferry timetable', ctx())).error?.code).toBe('bad-arguments');
   });
 
+  it('reads a command name marked up as chat marks a keyword, rather than asking it as a question', () => {
+    for (const line of ['**figures** fares', '`figures` fares', '_figures_: fares', '*figures* fares']) {
+      expect(parseText(line), line).toMatchObject({ name: 'figures', raw: { topic: 'fares' } });
+    }
+    // A marked word that names no command is a question's, kept as typed for ask to read.
+    expect(parseText('*why* did fares rise')).toMatchObject({ name: 'ask', text: '*why* did fares rise' });
+  });
+
   it('dispatches named commands, case-insensitively', async () => {
     expect((await runText('SOURCES', ctx())).title).toBe('Sources in the corpus');
     expect((await runText('cite The National Guard was deployed', ctx())).status).toBe('ok');
