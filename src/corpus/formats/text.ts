@@ -112,6 +112,11 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
       continue;
     }
     const marker = LIST_MARKER.exec(line);
+    if (marker && rules.inferHeadings === true && isNumberedHeading(raws, i, marker[0])) {
+      flush();
+      blocks.push({ kind: 'heading', text: line.slice(marker[0].length) });
+      continue;
+    }
     if (marker) {
       flush();
       kind = 'item';
@@ -122,6 +127,28 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   }
   flush();
   return blocks;
+}
+
+/** The nearest line with text before (`step` -1) or after (1) line `i`, trimmed; '' at either end of the text. */
+function nearestText(lines: string[], i: number, step: 1 | -1): string {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.trim()) return lines[j]!.trim();
+  return '';
+}
+
+/**
+ * A numbered line standing alone between blank lines, read as a heading ("2. CAPITAL WORKS", "3. Late claims"): the
+ * way minutes and reports typed as plain text number their sections. It is a list item when a numbered or bulleted
+ * line stands next to it, as each item of a list spaced out by blank lines does.
+ */
+function isNumberedHeading(lines: string[], i: number, marker: string): boolean {
+  const apart = (j: number) => j < 0 || j >= lines.length || !lines[j]!.trim();
+  return (
+    /^\d/.test(marker) &&
+    apart(i - 1) &&
+    apart(i + 1) &&
+    isHeadingLine(lines[i]!.trim().slice(marker.length)) &&
+    ![nearestText(lines, i, -1), nearestText(lines, i, 1)].some((line) => LIST_MARKER.test(line))
+  );
 }
 
 /** The fewest lines of a plain-text table: a header and two rows, as two lines of prose rarely line up by chance. */

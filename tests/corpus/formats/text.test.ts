@@ -45,6 +45,35 @@ describe('groupLines', () => {
   });
 });
 
+describe('numbered sections', () => {
+  it('reads a numbered line standing alone between blank lines as a heading, as minutes number their sections', () => {
+    const text = [
+      'Minutes of the orchard club',
+      '1. PRUNING DAYS',
+      'We agreed to prune in February.',
+      '2) New ladders',
+      'The treasurer will buy two.',
+    ].join('\n\n');
+    expect(outline(parseText(text).blocks)).toEqual([
+      '# Minutes of the orchard club',
+      '# PRUNING DAYS',
+      'We agreed to prune in February.',
+      '# New ladders',
+      'The treasurer will buy two.',
+    ]);
+    // A list spaced out by blank lines (its last item too, before a paragraph) and a numbered sentence stay items.
+    const list = 'Bring these:\n\n1. Gloves\n\n2. Secateurs\n\nThat is all.\n\n3. We meet at noon.\n\nSee you there.';
+    expect(parseText(list).blocks.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'item',
+      'item',
+      'paragraph',
+      'item',
+      'paragraph',
+    ]);
+  });
+});
+
 describe('isHeadingLine', () => {
   it.each([
     ['Pillar IV: Building Resilient Communities', true],
