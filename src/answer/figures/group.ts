@@ -1,4 +1,4 @@
-import { MONTH_PATTERN, monthAbbreviation, monthNumber } from '../../corpus/dates.js';
+import { MONTH_PATTERN, YEAR_DIGITS, monthAbbreviation, monthNumber } from '../../corpus/dates.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../../search/ranking.js';
 import { CHANGE_NOUNS, type FigureUnit, type FigureValue } from './grammar/index.js';
@@ -40,7 +40,9 @@ export interface Series<F extends Sourced = Sourced> {
   points: SeriesPoint<F>[];
 }
 
-const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d\\d)\\b`, 'i');
+const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?(${YEAR_DIGITS})\\b`, 'i');
+/** The years a time names, of the one shape a year has everywhere (`YEAR_DIGITS`: "in 1850" as "in 2019"). */
+const YEARS = new RegExp(`\\b${YEAR_DIGITS}\\b`, 'g');
 /**
  * Groups, disagreements and series over a list of figures. Two figures measure the same thing when
  * they share a unit and rate and their measures say the same words (a word and its synonym in the
@@ -231,7 +233,7 @@ function sameTime(a: Sourced, b: Sourced): boolean {
  */
 export function pointInTime(when: string, period?: string): { x: number; label: string } | undefined {
   if (/\b(since|from|between)\b/i.test(when)) return undefined;
-  const years = when.match(/\b(?:19|20)\d\d\b/g) ?? [];
+  const years = when.match(YEARS) ?? [];
   if (new Set(years).size !== 1) return undefined;
   const year = Number(years[0]);
   const dated = when.match(MONTH_YEAR);

@@ -205,4 +205,13 @@ describe('how a figure reads in a list', () => {
     expect(pointInTime('in fiscal year 2022', 'fiscal year')?.label).toBe('fiscal year 2022');
     expect(pointInTime('since 2008')).toBeUndefined();
   });
+
+  it('places a year of any century a year has, as the grammar reads one', () => {
+    // A mill's and a canal's records of our own: a year before 1900 is a point as one after it is.
+    expect(pointInTime('in 1851')).toEqual({ x: 1851.5, label: '1851' });
+    expect(pointInTime('in May 1788')?.label).toBe('May 1788');
+    expect(pointInTime('by 2150')?.label).toBe('2150');
+    // Four digits no year could be are no point.
+    expect(pointInTime('in 4417')).toBeUndefined();
+  });
 });
