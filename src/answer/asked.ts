@@ -2,6 +2,7 @@ import { NAME_WORD } from '../corpus/text.js';
 import type { Passage } from '../corpus/types.js';
 import { STATES_CAUSE, type AnswerType } from '../search/english.js';
 import {
+  mentionsMonth,
   mentionsYear,
   namesYear,
   saysWhen,
@@ -53,8 +54,8 @@ export const readOf = ({ hit, amounts }: { hit: SearchHit; amounts: Amounts }): 
 /**
  * The decision `decided` on a question, kept if it asks for no time or amount (`AnalysedQuery.asks`) or one of
  * `closest` (the passages the decision read, and the one shown first) gives that (`givesAsked`), and it pins no year
- * that none of them speaks of (`pinned`); else one step less sure: a near off-topic question names the corpus's
- * subject and asks for what it does not give.
+ * or month that none of them speaks of (`pinned`); else one step less sure: a near off-topic question names the
+ * corpus's subject and asks for what it does not give.
  */
 export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, closest: Read[]): Asked {
   const { asks } = query;
@@ -89,13 +90,26 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
 
 /**
  * Whether one of `closest` speaks of a year the question pins its answer to (`AnalysedQuery.years`), or of a range of
- * years holding it, in its text, heading or context, or is dated that year; true when it pins none. "Ferry passengers
- * in 2023" is not surely answered by passages on ferry passengers in other years, as "how many pupils" is not by a
- * count of ferries; the line over a partial answer already names the year when the closest passage lacks it.
+ * years holding it, in its text, heading or context, or is dated that year, and one of a month it pins
+ * (`AnalysedQuery.months`) likewise, or in its document's title; true when it pins none. "Ferry passengers in 2023" is
+ * not surely answered by passages on ferry passengers in other years, nor "ferry passengers in July" by a report on
+ * August to October, as "how many pupils" is not by a count of ferries; the line over a partial answer already names
+ * the year or month when the closest passage lacks it.
  */
 function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolean {
-  if (!query.years) return true;
-  return closest.some(({ passage }) => query.years!.some((year) => speaksOf(dossier, passage, year)));
+  const { years, months } = query;
+  const inYear = !years || closest.some(({ passage }) => years.some((year) => speaksOf(dossier, passage, year)));
+  return inYear && (!months || closest.some(({ passage }) => months.some((m) => speaksOfMonth(dossier, passage, m))));
+}
+
+/**
+ * Whether a passage names `month`, or a range of months holding it, in its text, heading, context or its document's
+ * title, or is dated in it.
+ */
+function speaksOfMonth(dossier: Library, passage: Passage, month: number): boolean {
+  const { title, date } = dossier.citation(passage);
+  if (date && Number(date.slice(5, 7)) === month) return true;
+  return mentionsMonth([passage.text, passage.heading, passage.context, title].join('\n'), month);
 }
 
 /**

@@ -30,6 +30,16 @@ export function isMonth(word: string | undefined): boolean {
   return !!word && monthNumber(word) !== undefined;
 }
 
+/**
+ * A month's number from its name written in full, or as "sept", in any case: "July", "may". A three-letter
+ * abbreviation ("jan", "mar", "dec") is also a name or a word, and is a month only where a date's digits stand by it.
+ */
+export function monthInFull(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const i = MONTH_NAMES.indexOf(w);
+  return i >= 0 ? i + 1 : OTHER_ABBREVIATIONS.get(w);
+}
+
 /** A month's three-letter name, for labels: "Mar" for 3. */
 export function monthAbbreviation(month: number): string {
   return capitalise(MONTH_NAMES[month - 1]!.slice(0, 3));

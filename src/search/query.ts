@@ -1,4 +1,4 @@
-import { isMonth } from '../corpus/dates.js';
+import { isMonth, MONTH_PATTERN, monthInFull, monthNumber } from '../corpus/dates.js';
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { WEEKDAY_NAMES } from '../schedule.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
@@ -157,6 +157,12 @@ export interface AnalysedQuery {
    */
   years?: string[];
   /**
+   * The months the question pins its answer to ("ED performance in july", "July's bed occupancy"), by number: a passage
+   * on its subject that names none of them, nor a range of months holding one, and is not dated in one, gives no
+   * answer for that time (`mentionsMonth`), as a report on August to October says nothing of July.
+   */
+  months?: number[];
+  /**
    * The phrases of two words or more besides stop words that the question puts in quotes ("what is the 'balloon
    * effect'"), each word as its term or, a stop word, as written, in order: a phrase quoted names one thing, as a code
    * does, so a passage holding it shares the question's subject (`quotes`).
@@ -312,6 +318,52 @@ function pinnedYears(text: string, context: NumberWindow, kept: (year: string) =
 export function mentionsYear(text: string, year: string): boolean {
   if (new RegExp(`(?<!\\d)${year}(?!\\d)`).test(text)) return true;
   for (const { from, last } of yearRanges(text)) if (from < year && year < last) return true;
+  return false;
+}
+
+/** Words before a month's name that make it the time asked about: "in July", "for March", "by May", "mid-June". */
+const BEFORE_A_MONTH =
+  /(?:\b(?:in|during|for|of|by|until|till|through|throughout|from|on|last|early|late)\s+|\bmid-?)$/i;
+/** A date's digits before a month's name ("3 July", "3rd of July") or after it ("July 3", "July 2024"). */
+const DIGITS_BEFORE = /\d(?:st|nd|rd|th)?(?:\s+of)?\s+$/i;
+const DIGITS_AFTER = /^\.?\s+\d/;
+
+/**
+ * The months a question pins its answer to, once each, by number: a month's name as a time, after a word saying when
+ * ("in July", "by march", "last May", `BEFORE_A_MONTH`), by a date's digits ("July 2024", "3 Jan") or as a possessive
+ * ("July's figures"); not as a baseline ("since March", `BASELINE`). "May" and "march" in any other place are a verb,
+ * and a word of three letters a month only beside digits. Undefined for none.
+ */
+function pinnedMonths(text: string): number[] | undefined {
+  const months = new Set<number>();
+  for (const { 0: word, index: at } of text.matchAll(/\p{L}+/gu)) {
+    const before = text.slice(0, at);
+    const after = text.slice(at + word.length);
+    const dated = DIGITS_BEFORE.test(before) || DIGITS_AFTER.test(after);
+    const month = monthInFull(word) ?? (dated ? monthNumber(word) : undefined);
+    const asTime = dated || BEFORE_A_MONTH.test(before) || /^['’]s\b/.test(after);
+    if (month && asTime && !BASELINE.test(before)) months.add(month);
+  }
+  return months.size ? [...months] : undefined;
+}
+
+/** Months joined as a range: "August to October", "Nov–Feb", "between June and August". */
+const MONTH_RANGE = new RegExp(
+  `(?:(between)\\s+)?\\b${MONTH_PATTERN}\\s*(?:[-–—]|\\b(to|through|until|till|and)\\b)\\s*${MONTH_PATTERN}(?!\\p{L})`,
+  'giu',
+);
+
+/**
+ * Whether a text names `month` (1 to 12) as running text writes a month, with a capital ("July", "Jul"), or a range of
+ * months holding it ("June to August", "November–February").
+ */
+export function mentionsMonth(text: string, month: number): boolean {
+  for (const { 0: word } of text.matchAll(CAPITALISED)) if (monthNumber(word) === month) return true;
+  for (const [, between, from, joint, to] of text.matchAll(MONTH_RANGE)) {
+    if (joint?.toLowerCase() === 'and' && !between) continue;
+    const [first, last] = [monthNumber(from!)!, monthNumber(to!)!];
+    if (first <= last ? first <= month && month <= last : month >= first || month <= last) return true;
+  }
   return false;
 }
 
@@ -624,6 +676,7 @@ export function analyseQuery(
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
     doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
+    months: pinnedMonths(read),
     wantsFigure,
     wantsCount: AMOUNT_NAMED.count.test(text),
     wantsShare: AMOUNT_NAMED.share.test(text),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asAsked } from '../../src/answer/asked.js';
 import { amountsIn, analyseQuery } from '../../src/search/query.js';
+import { ask } from '../../src/answer/ask.js';
 import { corpusForSuite, note } from '../support/corpus.js';
 
 describe('asAsked on a question asking who does something as a rule', () => {
@@ -22,5 +23,31 @@ describe('asAsked on a question asking who does something as a rule', () => {
       'partial',
     );
     expect(asAsked(dossier, query, 'confident', [read(query.doer!.terms)]).match).toBe('confident');
+  });
+});
+
+describe('a question pinning its answer to a month', () => {
+  const clinic = corpusForSuite({
+    'report.md': [
+      '---',
+      'title: Clinic report',
+      'date: 2026-11-20',
+      '---',
+      '',
+      'The eye clinic saw 812 patients within six weeks in August, September and October, its best autumn.',
+      '',
+      'The hospital shop sells flowers, newspapers and snacks.',
+    ].join('\n'),
+    'parking.md': note('Parking', 'Parking at the eye clinic costs £3 for up to two hours, from April to June.'),
+  });
+  const match = (question: string) => ask(clinic(), question).match;
+
+  it('is answered with nothing where it would be partly, when no closest passage names the month', () => {
+    // Every other word is the report's, but a report on August to October says nothing of July.
+    expect(match('how many eye clinic patients were seen within six weeks in july')).toBe('none');
+    expect(match('how many eye clinic patients were seen within six weeks in september')).toBe('confident');
+    // A range of months holding it, or the document's date, names it.
+    expect(match('how much is parking at the eye clinic in may')).toBe('partial');
+    expect(match('how many eye clinic patients were seen within six weeks in november')).toBe('partial');
   });
 });

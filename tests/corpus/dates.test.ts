@@ -4,6 +4,7 @@ import {
   isMonth,
   MONTH_PATTERN,
   monthAbbreviation,
+  monthInFull,
   monthNumber,
   parseDateValue,
 } from '../../src/corpus/dates.js';
@@ -22,6 +23,11 @@ describe('the month table', () => {
   it('knows months by name and short name, whatever their case, in isMonth', () => {
     expect(['march', 'Sept', 'DEC'].map(isMonth)).toEqual([true, true, true]);
     expect(['marching', 'spring', '', undefined].map(isMonth)).toEqual([false, false, false, false]);
+  });
+
+  it('knows a month in full, or "sept", in monthInFull: a three-letter abbreviation may be a name or a word', () => {
+    expect(['July', 'may', 'SEPTEMBER', 'Sept'].map(monthInFull)).toEqual([7, 5, 9, 9]);
+    expect(['jan', 'Mar', 'dec.', 'mayor'].map(monthInFull)).toEqual(Array(4).fill(undefined));
   });
 
   it('gives the short name for a label', () => {

@@ -6,6 +6,7 @@ import {
   coverage,
   decide,
   evidence,
+  mentionsMonth,
   mentionsYear,
   namesCode,
   namesRarely,
@@ -283,6 +284,42 @@ describe('the years a question pins its answer to', () => {
       for (const q of ['ferry passengers vs fy2019', 'more passengers than in 2019', 'passenger growth since 2019'])
         expect(years(q), q).toBeUndefined();
     });
+  });
+});
+
+describe('the months a question pins its answer to', () => {
+  it("are those it names as a time: after a word saying when, beside a date's digits, or as a possessive", async () => {
+    await withCorpus({ 'a.md': note('Ferry', 'The ferry carried 9,000 passengers in August.') }, async (dossier) => {
+      const months = (question: string) => analysed(dossier, question).months;
+      expect(months('ferry passengers in july')).toEqual([7]);
+      expect(months("July's ferry passengers")).toEqual([7]);
+      expect(months('ferry passengers by may 2024')).toEqual([5]);
+      expect(months('ferry timetable for 3 jan')).toEqual([1]);
+      expect(months('ferry fares mid-june')).toEqual([6]);
+      // "may" and "march" elsewhere are a verb, a short name beside no digits is a name, and a baseline is no time of
+      // the answer; a month the corpus names is pinned all the same: it is the passages answering that must say it.
+      for (const q of ['the ferry may stop', 'did the crews march', 'jan said the ferry was late', 'fares since march'])
+        expect(months(q), q).toBeUndefined();
+      expect(months('ferry passengers in august')).toEqual([8]);
+    });
+  });
+});
+
+describe('mentionsMonth', () => {
+  it('finds a month written as running text writes one, or held by a range of months', () => {
+    for (const text of [
+      'Fares rose in July.',
+      'on 3 Jul 2025',
+      'from June to August',
+      'June–Sept',
+      'November to August',
+    ])
+      expect(mentionsMonth(text, 7), text).toBe(true);
+  });
+
+  it('finds none in other months, two months joined by "and", or a word spelt as a month', () => {
+    for (const text of ['Fares rose in June.', 'in June and August', 'from August to October', 'you may park'])
+      expect(mentionsMonth(text, text.includes('may') ? 5 : 7), text).toBe(false);
   });
 });
 
