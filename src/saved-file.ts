@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Logger } from './log.js';
 
@@ -61,11 +61,17 @@ export class SavedFile {
 const SAVED_NAME = /^([a-z]+)-v(\d+)-([0-9a-f]+)\.bin$/;
 
 /**
- * Where a save of `kind` in format `version` is kept for the corpus folder `corpusDir`: one file per folder, so
- * switching corpora does not evict the other's save, and one name that `removeStaleSaves` reads back.
+ * Where a save of `kind` in format `version` is kept for `owner`, the corpus folder (for WordNet's dictionary, the
+ * same for every corpus, what it is built from): one file per folder, so switching corpora does not evict the other's
+ * save, and one name that `removeStaleSaves` reads back.
  */
-export function savedPath(cacheDir: string, kind: 'corpus' | 'index', version: number, corpusDir: string): string {
-  const folder = createHash('sha256').update(corpusDir).digest('hex').slice(0, 12);
+export function savedPath(
+  cacheDir: string,
+  kind: 'corpus' | 'index' | 'wordnet',
+  version: number,
+  owner: string,
+): string {
+  const folder = createHash('sha256').update(owner).digest('hex').slice(0, 12);
   return join(cacheDir, `${kind}-v${version}-${folder}.bin`);
 }
 
@@ -92,13 +98,20 @@ export function makeFolders(folder: string): void {
 
 /**
  * Saves `bytes` as `file` (a `savedPath`) whole or not at all: written as `<file>.<pid>.tmp`, the name
- * `removeStaleSaves` knows a half-written save by, renamed into place, and then what it makes stale removed. Throws
+ * `removeStaleSaves` knows a half-written save by, flushed to the disk (else a crash soon after the rename may leave
+ * the new name on an empty or partly written file), renamed into place, and then what it makes stale removed. Throws
  * when the folder or the file cannot be written; a save is a cache, so callers warn and go on.
  */
 export async function writeSave(file: string, bytes: Uint8Array, log: Logger): Promise<void> {
   makeFolders(dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   await rename(tmp, file);
   await removeStaleSaves(file, log);
 }

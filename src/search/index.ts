@@ -194,6 +194,7 @@ export class PassageIndex {
           index.learned.words.keys(),
           wordnet,
           indexing,
+          cacheDir ? { dir: cacheDir, log, version: INDEX_VERSION } : undefined,
         );
         index.learn([
           ...Bridges.oneWay(synonyms, 'wordnet', analyzer),

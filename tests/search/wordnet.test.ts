@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WORDNET_DIR, readWordNet } from '../../src/search/wordnet.js';
+import { capturingLogger } from '../support/log.js';
 
 describe('readWordNet', () => {
   it('names the words mostly said of money, by how they are used, not every word with a sense of it', async () => {
@@ -67,5 +71,64 @@ describe('readWordNet', () => {
     const vague = new Set(dictionary.vague);
     for (const word of ['get', 'pull', 'catch']) expect(vague.has(word), word).toBe(true);
     for (const word of ['cop', 'smuggle', 'naloxone']) expect(vague.has(word), word).toBe(false);
+  });
+});
+
+describe("WordNet's dictionary kept in the cache folder", () => {
+  const folders: string[] = [];
+  afterEach(async () => {
+    for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  });
+  const cacheFolder = async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-wordnet-'));
+    folders.push(folder);
+    return folder;
+  };
+  const WORDS = ['wiretaps', 'profits', 'smuggling', 'strong', 'homicide', 'canadian', 'looked'];
+  const read = async (dir: string) => {
+    const { log, lines } = capturingLogger();
+    const learned = await readWordNet(WORDS, WORDNET_DIR, undefined, { dir, log, version: 1 });
+    return { learned, said: lines.map((line) => line.msg) };
+  };
+
+  it('is built on the first index, read from the folder on the next, and gives the same as without it', async () => {
+    const dir = await cacheFolder();
+    const first = await read(dir);
+    expect(first.said).toContain('WordNet dictionary saved');
+    expect(await readdir(dir)).toEqual([expect.stringMatching(/^wordnet-v\d+-[0-9a-f]+\.bin$/)]);
+
+    const second = await read(dir);
+    expect(second.said).toContain('WordNet dictionary loaded from cache');
+    expect(second.said).not.toContain('WordNet dictionary saved');
+    const without = await readWordNet(WORDS, WORDNET_DIR);
+    expect(second.learned).toEqual(without);
+    expect(first.learned).toEqual(without);
+  });
+
+  it('is built again, with one warning, when its file is cut short or is not ours, and saved whole', async () => {
+    const dir = await cacheFolder();
+    const { learned } = await read(dir);
+    const [name] = await readdir(dir);
+    const file = join(dir, name!);
+    for (const damage of [
+      async () => truncate(file, (await readFile(file)).length >> 1),
+      async () => writeFile(file, JSON.stringify({ key: 'another program', words: 3 })),
+      async () => writeFile(file, ''),
+    ]) {
+      await damage();
+      const again = await read(dir);
+      expect(again.said).toContain('the saved WordNet dictionary is damaged or not ours; building it again');
+      expect(again.said).toContain('WordNet dictionary saved');
+      expect(again.learned).toEqual(learned);
+      expect((await read(dir)).said).toContain('WordNet dictionary loaded from cache');
+    }
+  });
+
+  it('is built again, silently, for another index format', async () => {
+    const dir = await cacheFolder();
+    await read(dir);
+    const { log, lines } = capturingLogger();
+    await readWordNet(WORDS, WORDNET_DIR, undefined, { dir, log, version: 2 });
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([[20, 'WordNet dictionary saved']]);
   });
 });
