@@ -142,6 +142,20 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(ask(town(), 'four people killed 2023').results[0]!.passage.text).toContain('Four people');
     expect(ask(town(), '4 people killed in 2023').results[0]!.passage.text).toContain('Four people');
   });
+
+  it('reads chat\'s "max" as "maximum", a word no small corpus holds to weigh the most of a question', async () => {
+    await withCorpus(
+      {
+        'permits.md': note('Permits', 'The maximum fine for parking without a permit is £70.'),
+        'market.md': note('Market', 'Stalls at the Saturday market cost £12 a day.'),
+      },
+      (dossier) => {
+        const fine = ask(dossier, 'whats the max parking fine');
+        expect(fine.match).toBe('confident');
+        expect(fine.results[0]!.passage.source).toBe('permits.md');
+      },
+    );
+  });
 });
 
 describe('a code the question names', () => {
