@@ -306,16 +306,20 @@ class SentenceReader extends Reading {
     matches.forEach((m, n) => {
       const before = matches[n - 1]?.figure;
       // "fell from 150 litres to 120 litres": the two ends of a change measure one thing, which the first is said of
-      // (the second's words before it are the first figure's).
+      // (the second's words before it are the first figure's). "The rate limit rises from 600 to 1,000 requests a
+      // minute": where only the second names it, both count that, of the subject that changed.
       const from = matches[n - 1];
       if (
-        from?.figure.measure &&
+        from &&
         from.figure.unit === m.figure.unit &&
         from.next === m.first - 1 &&
         this.lower(from.next) === 'to' &&
         this.fromBefore(from.first) !== undefined
-      )
-        m.figure.measure = from.figure.measure;
+      ) {
+        if (from.figure.measure) m.figure.measure = from.figure.measure;
+        else if (m.figure.measure)
+          from.figure.measure = m.figure.measure = this.ofChangedSubject(from.first, m.figure.measure);
+      }
       if (!before || before.unit !== m.figure.unit || !isBaseline(this, m.first)) return;
       m.figure.measure ??= before.measure;
       const months = (when: string | undefined) => !!when && when.split(/\s+/).some(isMonth);

@@ -383,6 +383,16 @@ describe('figuresInSentence: changes from one figure to another', () => {
       ['12 cars', 'cars of tram fleet'],
       ['30', 'cars of tram fleet'],
     ]);
+    // Where only the end it moved to names what it counts, both ends count that, of the subject that changed (a pool's
+    // and a museum's notes of our own).
+    expect(measures("The pool's swim limit rises from 40 to 60 bathers an hour at weekends.")).toEqual([
+      ['40', 'bathers of pool'],
+      ['60 bathers an hour', 'bathers of pool'],
+    ]);
+    expect(measures("The museum's daily cap rises from 300 to 450 visitors.")).toEqual([
+      ['300', 'visitors'],
+      ['450 visitors', 'visitors'],
+    ]);
     // A subject the count already names, and a count that no change of the subject starts from, stay as they were.
     expect(measures('Tram cars rose from 12 cars to 30.')[0]).toEqual(['12 cars', 'Tram cars']);
     expect(measures('The league hired 12 coaches from 5 clubs.').map(([, measure]) => measure)).toEqual([
