@@ -283,13 +283,27 @@ export function namesYear(text: string, context: NumberWindow): boolean {
  */
 const YEAR_RANGE = /(?<!\d)(?:(between) )?(\d{4}) ?([-–—]|\b(?:to|through|until|till|and)\b) ?(\d{4}|\d\d)(?!\d)/gi;
 
-/** The ranges of years a text names (`YEAR_RANGE`): their first and last years, and where they stand. */
-function* yearRanges(text: string): Generator<{ from: string; last: string; at: number; end: number }> {
+/**
+ * The ranges of years a text names (`YEAR_RANGE`): their first and last years, and where they stand; `period`, where
+ * the first year stands when the range is one year's period, two years in a row joined by a dash, as fiscal, academic
+ * and sporting years are written ("2021-22", "2021–2022"), which a question pins as a year, not a span to ask over.
+ */
+function* yearRanges(
+  text: string,
+): Generator<{ from: string; last: string; at: number; end: number; period?: number }> {
   for (const range of text.matchAll(YEAR_RANGE)) {
     const [whole, between, from, joint, to] = range;
     if (joint!.toLowerCase() === 'and' && !between) continue;
     const last = to!.length === 2 ? from!.slice(0, 2) + to! : to!;
-    if (from! < last) yield { from: from!, last, at: range.index, end: range.index + whole.length };
+    const period = /^[-–—]$/.test(joint!) && Number(last) === Number(from) + 1;
+    if (from! < last)
+      yield {
+        from: from!,
+        last,
+        at: range.index,
+        end: range.index + whole.length,
+        ...(period && { period: range.index + whole.indexOf(from!) }),
+      };
   }
 }
 
@@ -298,7 +312,8 @@ const BASELINE = /\b(?:vs|versus|than|since|compared|against)\b(?:\W+\p{L}+){0,2
 
 /**
  * The years a question pins its answer to, as written, once each, that `kept` keeps: those it names standing alone, as
- * a word of their own or a fiscal year's ("for 2023", "in fy2021"), and not as a baseline (`BASELINE`: "growth since
+ * a word of their own or a fiscal year's ("for 2023", "in fy2021"), or first in one year's period ("in 2021-22"), and
+ * not as a baseline (`BASELINE`: "growth since
  * 2019" asks for a change, which a passage may give in other words); not "2000 officers", a code's "C1698" or a
  * range's "1923 and 1956", which asks over a span. Undefined for none.
  */
@@ -308,7 +323,7 @@ function pinnedYears(text: string, context: NumberWindow, kept: (year: string) =
   for (const [said, number, at] of numbersIn(text, context)) {
     const before = text.slice(0, at);
     const alone = !/\p{L}$/u.test(before) || /\bfy$/i.test(before);
-    const spanned = ranges.some((r) => r.at <= at && at < r.end);
+    const spanned = ranges.some((r) => r.at <= at && at < r.end && r.period !== at);
     if (said === 'year' && alone && !spanned && !BASELINE.test(before) && kept(number)) years.add(number);
   }
   return years.size ? [...years] : undefined;

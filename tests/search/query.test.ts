@@ -285,6 +285,19 @@ describe('the years a question pins its answer to', () => {
         expect(years(q), q).toBeUndefined();
     });
   });
+
+  it("include the first year of one year's period written with a dash, as fiscal years are", async () => {
+    const text = 'The ferry carried 9,000 passengers in 2021-22 and 11,000 in 2022-23.';
+    await withCorpus({ 'a.md': note('Ferry', text) }, async (dossier) => {
+      const years = (question: string) => analysed(dossier, question).years;
+      expect(years('ferry passengers in 2018-19')).toEqual(['2018']);
+      expect(years('ferry passengers in 2018–2019')).toEqual(['2018']);
+      // A longer span, or two years said as a span in words, still asks over it; a period the corpus names is no time
+      // it lacks.
+      for (const q of ['ferry passengers 2016-19', 'ferry passengers from 2018 to 2019', 'ferry passengers in 2021-22'])
+        expect(years(q), q).toBeUndefined();
+    });
+  });
 });
 
 describe('the months a question pins its answer to', () => {
