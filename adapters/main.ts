@@ -10,6 +10,7 @@ import { DossierError } from '../src/errors.js';
 import { healthReport, newestDate, type HealthReport } from '../src/health.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { botContext } from './bot.js';
+import { holdBuild } from './build-hold.js';
 import { DiscordAdapter } from './discord/adapter.js';
 import { HEALTH_PATH, healthHandler, startHealthServer, stopHealthServer } from './health-server.js';
 import { SlackAdapter } from './slack/app.js';
@@ -49,6 +50,7 @@ interface Running {
  * (or `exit` in the terminal) shuts down in order: see `shutdown`.
  */
 async function main(): Promise<void> {
+  holdBuild(import.meta.url);
   const envProblem = loadEnvFile();
   const config = loadConfig();
   const slack = slackSettings(config);

@@ -4,12 +4,17 @@
  * (npm install's `prepare`, `npm start`'s `prestart`), only when the sources differ from those dist/ was
  * last built from (`scripts/built.mjs`): a start then costs a look at the sources instead of a build, and a built
  * tree installed with `npm ci --omit=dev`, which has no TypeScript, still starts.
+ *
+ * Each build is made whole in a folder of its own, `dist/build-<time>-<pid>/`, and only then put in place
+ * (`dist-swap.mjs`): a `dossier` call or a bot running while the sources are rebuilt keeps loading the build it
+ * started from, where a build written over dist/ had it load half of one (a chunk removed, a module of the next).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isCurrent, ROOT, sourcesHash, STAMP, stampTime } from './built.mjs';
+import { DIST, newBuildFolder, removeOldBuilds, running, swapIn } from './dist-swap.mjs';
 
 const ifChanged = process.argv.includes('--if-changed');
 if (ifChanged && isCurrent()) process.exit(0);
@@ -32,11 +37,19 @@ try {
   );
   process.exit(1);
 }
-const build = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-await bundleCli();
+const folder = newBuildFolder();
+const build = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', folder], {
+  stdio: 'inherit',
+});
+if (build.status !== 0) {
+  rmSync(folder, { recursive: true, force: true });
+  process.exit(build.status ?? 1);
+}
+await bundleCli(folder);
+swapIn(folder);
 writeFileSync(STAMP, `${hash}\n`);
 stampTime(takenAt);
+removeOldBuilds();
 
 /**
  * One build at a time: `dossier` calls started together (a scorer runs two) after the sources changed would
@@ -44,8 +57,8 @@ stampTime(takenAt);
  * pid, so a build that was killed leaves no lock behind that anyone waits on.
  */
 function buildAlone() {
-  const lock = join(ROOT, 'dist', '.build-lock');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const lock = join(DIST, '.build-lock');
+  mkdirSync(DIST, { recursive: true });
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
     try {
@@ -55,19 +68,10 @@ function buildAlone() {
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
     }
-    if (!running(Number(readFileSync(lock, 'utf8')))) rmSync(lock, { force: true });
+    // A pid not yet written (0) counts as running, its builder about to write it.
+    const pid = Number(readFileSync(lock, 'utf8'));
+    if (pid && !running(pid)) rmSync(lock, { force: true });
     else Atomics.wait(pause, 0, 0, 200);
-  }
-}
-
-/** Whether a process runs; a pid not yet written (0) counts as running, its builder about to write it. */
-function running(pid) {
-  if (!pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
   }
 }
 
@@ -75,12 +79,11 @@ function running(pid) {
  * The command line in a few files, `dist/cli/dossier.js` and the chunks it loads, which `bin/dossier.js`
  * runs. Node spent most of a `dossier ask` call finding, reading and compiling ~90 of our modules and ~95
  * of zod's, one file at a time; one bundle is read and compiled at once. It is made from the compiled
- * dist/, so it runs exactly the code `npm start` runs; the tests run the sources.
+ * build in `folder`, so it runs exactly the code `npm start` runs; the tests run the sources.
  */
-async function bundleCli() {
+async function bundleCli(folder) {
   const { build } = await import('esbuild');
-  const out = join(ROOT, 'dist', 'cli');
-  rmSync(out, { recursive: true, force: true });
+  const out = join(folder, 'cli');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   /**
    * Packages bundled in: plain JavaScript that reads no files of its own. The others stay imports: native
@@ -105,7 +108,7 @@ async function bundleCli() {
   // Split, so that what only `digest` or `add` needs is a chunk loaded by those commands alone.
   await build({
     ...common,
-    entryPoints: { dossier: join(ROOT, 'dist', 'adapters', 'terminal', 'cli.js') },
+    entryPoints: { dossier: join(folder, 'adapters', 'terminal', 'cli.js') },
     splitting: true,
     chunkNames: '[name]-[hash]',
   });
@@ -117,7 +120,7 @@ async function bundleCli() {
       'src/ingest/read-worker.js',
       'src/digest/pg-worker.js',
       'src/answer/figures/chart-worker.js',
-    ].map((file) => join(ROOT, 'dist', file)),
+    ].map((file) => join(folder, file)),
     entryNames: '[name]',
   });
 }

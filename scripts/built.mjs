@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What the build reads: a change to any of it means dist/ is out of date. */
-const SOURCES = ['src', 'adapters', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/built.mjs'];
+const SOURCES = [
+  'src',
+  'adapters',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'scripts/build.mjs',
+  'scripts/built.mjs',
+  'scripts/dist-swap.mjs',
+];
 /** The hash of the sources dist/ was built from, its modification time set to when that hash was taken. */
 export const STAMP = join(ROOT, 'dist', '.sources-hash');
 

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 
-/** Folders looked up for package.json: one from src/, two from dist/src/ and the bundle in dist/cli/, and one more. */
+/**
+ * Folders looked up for package.json: one from src/, three from a build's src/ and its bundle in cli/ (Node loads them
+ * from the build's own folder, dist/build-…/, that dist/src and dist/cli link to).
+ */
 const LEVELS_UP = 3;
 
 /**
  * Dossier's version, from its package.json (named in the User-Agent of every fetch). Found by
- * walking up from this file, which sits one level deeper once compiled into dist/.
+ * walking up from this file, which sits two levels deeper once compiled into a build under dist/.
  */
 export const DOSSIER_VERSION = findVersion();
 
