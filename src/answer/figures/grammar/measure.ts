@@ -315,6 +315,9 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   if (verb && (r.lower(k) === 'and' || r.lower(k) === 'or')) return firstSubject(r, k);
   // "The project, worth $1.6bn, opened": "worth" and its sum, set off by a comma, still say what the noun is worth.
   if (!verb && r.lower(k) === ',' && r.lower(k + 1) === 'worth') k--;
+  // "Bed occupancy, the share of beds in use, was 96 percent": a noun phrase set off by commas between the subject and
+  // its verb says again what the subject is; the subject stands before it.
+  k = appositionBefore(r, k) ?? k;
   // "Mean time to recovery (MTTR) was 41 minutes": the abbreviation a subject defines in brackets before its verb is
   // part of its name, which stands before it.
   const defined = r.t[k]?.text === ')' && abbreviatedAt(r, k - 1) && r.t[k - 2]?.text === '(';
@@ -337,6 +340,20 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
   const sum = r.t.slice(phrase.first, k + 1).findIndex((_, n) => sumAt(r, phrase.first + n));
   if (sum >= 0) return sum ? measureText(r, phrase.first, phrase.first + sum) : undefined;
   return measureText(r, phrase.first, k + 1);
+}
+
+/**
+ * The token before an apposition that ends with the comma at `k`: ", the share of beds in use," opening with a
+ * determiner after a comma and holding no verb but participles and no other comma. Undefined when none ends there.
+ */
+function appositionBefore(r: Reading, k: number): number | undefined {
+  if (r.lower(k) !== ',') return undefined;
+  for (let c = k - 1; c > 0 && k - c <= NOUN_PHRASE_MAX_TOKENS * 2; c--) {
+    const token = r.t[c]!;
+    if (token.text === ',') return DETERMINERS.has(r.lower(c + 1)) && c + 1 < k - 1 ? c - 1 : undefined;
+    if (token.pos === 'AUX' || (token.pos === 'VERB' && !/(ing|ed|en)$/.test(token.lower))) return undefined;
+  }
+  return undefined;
 }
 
 /**
