@@ -7,7 +7,7 @@ import { NUMBER_SCALES, NUMBER_WORDS, SCALE_LETTERS } from '../search/english.js
 import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
-import { withoutLinks } from '../search/query.js';
+import { splitInTwo, withoutLinks } from '../search/query.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 import { markRanges, replyOf, said, textReply, type Reply, type ReplyBlock, type RichText } from './reply.js';
 
@@ -61,8 +61,11 @@ function citeQuote(dossier: Library, quote: string, limit: number): AskAnswer {
     // A compound typed apart ("multi storey") is looked for as one word too, as the text may write it so: its parts
     // alone may be words the corpus has nowhere, which left a quote of just those two words no candidate. Only a joined
     // form the corpus holds: the others ("thesharp", "ofdrug") find nothing but fuzzy neighbours, whose expansion made
-    // a twenty-word quote cost over a hundred milliseconds at 1000x.
-    .search([quote, ...joined.filter((j) => j && held(dossier, j))].join(' '), { limit: options.candidates })
+    // a twenty-word quote cost over a hundred milliseconds at 1000x. A compound typed as one word the corpus writes
+    // apart ("harbourmaster") is looked for as its two words, as a question's is.
+    .search([quote, ...joined.filter((j) => j && held(dossier, j)), ...splitWords(dossier, wanted)].join(' '), {
+      limit: options.candidates,
+    })
     .map(({ passage }) => found(bestWindow(passage, wanted, near, options, typos, inARow)))
     .filter((m) => m !== undefined)
     .sort((a, b) => b.similarity - a.similarity);
@@ -125,6 +128,17 @@ const held = (dossier: Library, word: string) => {
   return terms.length > 0 && terms.every((t) => dossier.index.knows(t));
 };
 
+/**
+ * The two words the corpus has that each of the quote's words is written of, where the corpus has neither it nor the
+ * dictionary ("harbourmaster" for "harbour master"): `splitInTwo`, as the search splits a question's.
+ */
+const splitWords = (dossier: Library, wanted: string[]) =>
+  wanted.flatMap((w) =>
+    compoundPart(w) && !held(dossier, w) && !dossier.index.wordKind(w)
+      ? (splitInTwo(dossier.index, w, dossier.ranking.query.compoundMinPart)?.words ?? [])
+      : [],
+  );
+
 /** Words that may be one compound written apart: the analyser's rule, as a number's digits join no word. */
 const joinable = (a: string, b: string) => compoundPart(a) && compoundPart(b);
 
@@ -183,19 +197,24 @@ function bestWindow(
       });
       if (similarity > best.similarity + 1e-9) best = match();
       const better = len === 1 && wordForWord && similarity > (inARow?.similarity ?? 0) + 1e-9;
-      if (better && holdsInARow(have, wanted.length)) inARow = match();
+      if (better && holdsInARow(have, pairs, wanted.length)) inARow = match();
     }
   }
   return { ...best, inARow };
 }
 
-/** Whether a sentence's words (`have`, which of the quote's words each is close to) hold the quote's words in a row. */
-function holdsInARow(have: Uint8Array[], wanted: number): boolean {
-  for (let i = 0; i + wanted <= have.length; i++) {
-    let w = 0;
-    while (w < wanted && have[i + w]![w]) w++;
-    if (w === wanted) return true;
-  }
+/**
+ * Whether a sentence's words (`have`, which of the quote's words each is close to, and `pairs`, which each is with the
+ * next as one word) hold the quote's words in a row, a compound written as one word on one side and two on the other.
+ */
+function holdsInARow(have: Uint8Array[], pairs: (Uint8Array | undefined)[], wanted: number): boolean {
+  const from = (i: number, w: number): boolean =>
+    w === wanted ||
+    (i < have.length &&
+      ((have[i]![w] === 1 && from(i + 1, w + 1)) ||
+        (w + 1 < wanted && have[i]![wanted + w] === 1 && from(i + 1, w + 2)) ||
+        (pairs[i]?.[w] === 1 && from(i + 2, w + 1))));
+  for (let i = 0; i < have.length; i++) if (from(i, 0)) return true;
   return false;
 }
 
@@ -217,19 +236,28 @@ function similarityOf(
     for (let i = 0; i < have.length; i++) if (!taken[i] && have[i]![at]) return i;
     return -1;
   };
+  // A word the pair at `w` is as one, and neither of its words alone.
+  const joinedFree = (w: number) => {
+    for (let i = 0; i < have.length; i++)
+      if (!taken[i] && have[i]![wanted + w] && !have[i]![w] && !have[i]![w + 1]) return i;
+    return -1;
+  };
   let found = 0;
   let used = 0;
   for (let w = 0; w < wanted; w++) {
-    let i = free(w);
+    // Two of the quote's words as one of the window's first ("health care" for "healthcare"): it finds both, where
+    // each alone may take a word the window has elsewhere ("the health of staff and the care of patients"). Not a word
+    // close to either alone, which the pair reaches only as a typo ("said a" for "said", "an agreement" for one).
+    let i = w + 1 < wanted ? joinedFree(w) : -1;
     if (i >= 0) {
-      taken[i] = 1;
-      found++;
-      used++;
-    } else if (w + 1 < wanted && (i = free(wanted + w)) >= 0) {
       taken[i] = 1;
       found += 2;
       used++;
       w++;
+    } else if ((i = free(w)) >= 0) {
+      taken[i] = 1;
+      found++;
+      used++;
     } else
       for (i = 0; i + 1 < have.length; i++)
         if (!taken[i] && !taken[i + 1] && pairs[i]?.[w]) {

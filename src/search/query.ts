@@ -615,7 +615,7 @@ export function analyseQuery(
     // A word neither the corpus nor the dictionary has may be two the corpus has, written as one ("schoolbus" for
     // "school bus", "nightshift" for "night shift"): a passage saying both says it, as a compound's other spelling.
     if (options.bridges.spelling > 0 && !kind && !bridged()) {
-      const parts = splitInTwo(index, word, options.compoundMinPart);
+      const parts = splitInTwo(index, word, options.compoundMinPart)?.terms;
       if (parts) alts.push({ terms: parts, weight: options.bridges.spelling, via: 'spelling' });
     }
     // A word neither the corpus nor the dictionary has, made by a prefix of one the corpus has, is about that one.
@@ -797,14 +797,18 @@ function markNames(index: PassageIndex, read: string, words: QueryWord[]): void 
 type AnalysedWord = ReturnType<Analyzer['words']>[number];
 
 /**
- * The two terms the corpus has that `word` is written of, each of at least `minPart` letters, when it is (the split
- * leaving the longer first part wins: "schoolbus" is "school" and "bus", never "s" and "choolbus").
+ * The two words, each of at least `minPart` letters, and their terms the corpus has, that `word` is written of, when
+ * it is (the split leaving the longer first part wins: "schoolbus" is "school" and "bus", never "s" and "choolbus").
  */
-function splitInTwo(index: PassageIndex, word: string, minPart: number): string[] | undefined {
+export function splitInTwo(
+  index: PassageIndex,
+  word: string,
+  minPart: number,
+): { words: [string, string]; terms: [string, string] } | undefined {
   for (let at = word.length - minPart; at >= minPart; at--) {
     const head = index.analyzer.processTerm(word.slice(0, at))?.[0];
     const tail = head && index.knows(head) ? index.analyzer.processTerm(word.slice(at))?.[0] : undefined;
-    if (head && tail && index.knows(tail)) return [head, tail];
+    if (head && tail && index.knows(tail)) return { words: [word.slice(0, at), word.slice(at)], terms: [head, tail] };
   }
   return undefined;
 }

@@ -237,6 +237,36 @@ describe('cite, a compound written apart, with a hyphen or as one word', () => {
   });
 });
 
+describe('cite, a compound written one way in the quote and another in the text, beside its parts', () => {
+  const clinic = corpusForSuite({
+    'staff.md': note(
+      'Staff',
+      'Healthcare workers said the health of the staff came first, and the care of patients second. ' +
+        'The board said a new agreement would follow.',
+    ),
+    'harbour.md': note('Harbour', 'Boats were tied up in the harbour all winter, said the harbour master.'),
+    'dock.md': note('Dock', 'Ferries were tied up at the dock all winter, said the dock master.'),
+  });
+
+  it('matches two words of the quote with the one word the text writes, not each with the same word elsewhere', () => {
+    const asWritten = cite(clinic(), 'healthcare workers said the health of the staff came first').results[0];
+    const [apart] = cite(clinic(), 'health care workers said the health of the staff came first').results;
+    expect(apart?.passage.source).toBe('staff.md');
+    expect(apart?.score).toBe(asWritten?.score);
+    // Two words of which the text has one alone ("said a" for "said", "a new" for "new") are no compound of it.
+    expect(cite(clinic(), 'the board said a new agreement would follow').results[0]?.score).toBe(1);
+  });
+
+  it.each(['harbourmaster', 'the harbourmaster', 'said the harbourmaster'])(
+    'finds "%s" where the text writes the compound as two words',
+    (quote) => {
+      const [best, ...rest] = cite(clinic(), quote).results;
+      expect(best?.passage.source).toBe('harbour.md');
+      expect(rest).toEqual([]);
+    },
+  );
+});
+
 describe('cite, a quote of a word or two', () => {
   const harbour = corpusForSuite({
     'log.md': note(
