@@ -58,10 +58,11 @@ function splitAfterUnit(sentence: Sentence): Sentence[] {
 
 /**
  * Whether a word after a number, before a capital, is a unit ending its sentence (`splitAfterUnit`): a lower-case word
- * with a full stop ("ms.", "d."). "vs." joins two things ("0.2 vs. R = 0.9") and is none.
+ * with a full stop ("ms.", "d."), or a unit divided by another ("Ml/d.", "mg/L.", "km/h."), whose letters a symbol may
+ * write in capitals. "vs." joins two things ("0.2 vs. R = 0.9") and is none.
  */
 export function isUnitStop(word: string): boolean {
-  return /^\p{Ll}+\.$/u.test(word) && word !== 'vs.';
+  return (/^\p{Ll}+\.$/u.test(word) || /^\p{L}+\/\p{L}+\.$/u.test(word)) && word !== 'vs.';
 }
 
 /**

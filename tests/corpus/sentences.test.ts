@@ -45,6 +45,16 @@ describe('splitSentences', () => {
     expect(texts('The old kiln fired at 900 vs. West kiln at 950.')).toHaveLength(1);
   });
 
+  it('ends a sentence after a unit divided by another, written in capitals or not', () => {
+    // A river authority's and a lab's notes of our own.
+    expect(texts('The licence caps abstraction at 120 Ml/d. Summer flows fall first.')).toEqual([
+      'The licence caps abstraction at 120 Ml/d.',
+      'Summer flows fall first.',
+    ]);
+    expect(texts('Ferritin stayed under 0.3 mg/L. Tests resume in May.')).toHaveLength(2);
+    expect(texts('Lorries keep to 30 km/h. Vans may not pass.')).toHaveLength(2);
+  });
+
   it('gives offsets into the text as written, double spaces and no-break spaces included', () => {
     const text = 'First one.\u00a0 Second (e.g. this) one?  “Third,” she said.';
     const sentences = splitSentences(text);

@@ -74,16 +74,20 @@ export function tokenSentences(text: string): Token[][] {
 }
 
 /**
- * The span `first` to `last` cut after each lower-case word that follows a number and keeps a full stop before a
- * capital ("95 ms. We"): wink reads it as a title's abbreviation going on to a name ("Ms. Holt"), where after a number
- * it is a unit ending its sentence (the same rule as `splitSentences`).
+ * The span `first` to `last` cut after each lower-case word, or unit divided by another ("Ml/d."), that follows a
+ * number and keeps a full stop before a capital ("95 ms. We"): wink reads it as a title's abbreviation going on to a
+ * name ("Ms. Holt"), where after a number it is a unit ending its sentence (the same rule as `splitSentences`).
  */
 function afterUnits(all: Token[], first: number, last: number): [number, number][] {
   const spans: [number, number][] = [];
   let from = first;
   for (let k = first + 1; k < last; k++) {
     const unit = all[k]!;
-    const ends = isUnitStop(unit.text) && all[k - 1]!.type === 'number' && unit.spaced;
+    // "74 Ml/d. Nearly": a unit divided by another is three tokens, read as one word.
+    const divided = k - 3 >= first && all[k - 1]!.text === '/' && !all[k - 1]!.spaced && !unit.spaced;
+    const word = divided ? `${all[k - 2]!.text}/${unit.text}` : unit.text;
+    const number = all[divided ? k - 3 : k - 1]!.type === 'number';
+    const ends = isUnitStop(word) && number && (divided ? all[k - 2]!.spaced : unit.spaced);
     if (ends && all[k + 1]!.spaced && /^\p{Lu}/u.test(all[k + 1]!.text)) {
       spans.push([from, k]);
       from = k + 1;

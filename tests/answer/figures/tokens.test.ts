@@ -37,6 +37,14 @@ describe('tokenSentences', () => {
     ]);
   });
 
+  it('ends a sentence after a unit divided by another ("74 Ml/d. Nearly"), as after one word', () => {
+    const sentences = tokenSentences('The licence caps abstraction at 120 Ml/d. Summer flows fall first.');
+    expect(sentences.map((s) => s.map((t) => t.text).join(' '))).toEqual([
+      'The licence caps abstraction at 120 Ml / d .',
+      'Summer flows fall first .',
+    ]);
+  });
+
   it('says which tokens stand apart, and gives each its part of speech, lower-case lemma and type', () => {
     const [sentence] = tokenSentences('The old kilns fired 12 bowls-worth.');
     expect(sentence!.map((t) => [t.text, t.spaced])).toEqual([
