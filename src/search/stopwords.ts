@@ -30,6 +30,7 @@ us
 anyone anybody anything someone somebody something stuff
 everyone everybody everything everywhere anywhere somewhere nobody nothing nowhere
 whatever whoever whichever whenever wherever
+now nowadays currently presently
 vs versus`.split(/\s+/),
   ...CHAT_WORDS,
 ]);

@@ -32,6 +32,10 @@ describe('Analyzer', () => {
     // Pronouns of "every", "no" and "-ever" are stop words as "anything" and "someone" are: no dictionary holds
     // "everything", so it had weighed as a rare name would. "re" is chat's "regarding".
     expect(terms('re funding - would everything or nothing help whoever')).toEqual(terms('funding help'));
+    // Adverbs pointing at the speaker's own time say when the asker is, not what a passage holds: "now" had weighed
+    // more than "birds" in "are there more birds on the farms now", as a small corpus says it once or twice.
+    expect(terms('are there more birds on the farms now')).toEqual(terms('birds farms'));
+    expect(terms('what does a ticket cost nowadays, or currently, or presently')).toEqual(terms('ticket cost'));
   });
 
   it('reads an acronym\'s plural ("FTOs", "MSCs") as the acronym, in text and as a word of an excerpt', () => {
