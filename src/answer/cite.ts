@@ -23,9 +23,123 @@ export function cite(dossier: Library, typed: string, { limit = PAGE_SIZE }: { l
   // A link's label is the words a reader saw ("[hugs not bullets](https://…)"); its address is no part of a quote.
   const shown = asShown(typed);
   const text = asShown(withoutLinks(typed));
-  const span = quotedSpan(text, dossier.ranking.cite.minQuotedWords);
-  const found = span ? citeQuote(dossier, span, limit) : undefined;
-  return { ...(found?.results.length ? found : citeQuote(dossier, text, limit)), query: shown };
+  const minWords = dossier.ranking.cite.minQuotedWords;
+  const span = quotedSpan(text, minWords);
+  const unframed = span ? undefined : withoutChatFrame(text, dossier.ranking.cite.tailQuestionWords);
+  // The likeliest reading of the quote first: its quoted span, else the text without the chat that asks for it.
+  for (const reading of [span, unframed !== text && quoteWords(unframed ?? '').length >= minWords && unframed])
+    if (reading) {
+      const found = citeQuote(dossier, reading, limit);
+      if (found.results.length) return { ...found, query: shown };
+    }
+  return { ...citeQuote(dossier, text, limit), query: shown };
+}
+
+/** A pattern of any one of `words`, each one's spaces any white space: ("look up", "find") → (?:look\s+up|find). */
+const anyOf = (...words: string[]) => `(?:${words.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})`;
+const SPACE = String.raw`\s+`;
+/** Verbs that report what a text says, in the forms chat gives them: "where it says", "someone told me that". */
+const SAYING = anyOf(
+  ...['say', 'says', 'said', 'saying', 'mention', 'mentions', 'mentioned', 'write', 'writes', 'wrote'],
+  ...['claim', 'claims', 'claimed', 'state', 'states', 'stated', 'reads', 'goes'],
+);
+/** Who a text or a person is, as chat names them before a verb of saying: "it says", "the report said", "our … say". */
+const SAYER = `(?:${anyOf('it', 'they', 'he', 'she', 'someone', 'somebody', 'we', 'you')}|${anyOf(
+  ...['the', 'our', 'their', 'this', 'that', 'a', 'an'],
+)}${SPACE}[\\p{L}-]+)`;
+/** A lead-in `pattern` at the start of a text, with the "that" or colon after it. */
+const leadIn = (pattern: string) => new RegExp(String.raw`^(?:${pattern})\b(?:\s+that\b)?[\s,:]*`, 'iu');
+/** Who told the asker, in chat: "someone at work", "a colleague", "my manager". */
+const TELLER =
+  `(?:${anyOf('someone', 'somebody', 'a friend', 'a colleague', 'people', 'everyone')}|my${SPACE}\\p{L}+)` +
+  `(?:${SPACE}${anyOf('at', 'in', 'on', 'from')}${SPACE}\\p{L}+)?`;
+/**
+ * The closed class of chat's frames around a quote typed without quote marks: a lead-in asking for it or reporting
+ * it ("can u find where it says", "is it true that", "someone told me our minutes say", "wait,") and a tail asking
+ * about it ("or something", "thanks"; a short question, `tailQuestion`). Grammar, not a subject: each names no more
+ * than a request, a report or a question.
+ */
+const CHAT_LEADS = [
+  // A word that may open a quote ("so far", "wait times") is an interjection only with a mark after it ("so,").
+  new RegExp(
+    String.raw`^(?:${anyOf('hey', 'hi', 'um+', 'hmm+', 'btw')}\b|` +
+      String.raw`${anyOf('hello', 'ok', 'okay', 'so', 'wait', 'oh', 'also', 'quick q')}\s*[,:;!.—–-])` +
+      String.raw`[\s,:;!.—–-]*`,
+    'iu',
+  ),
+  // "can u find where it says", "could someone please show me the bit that says".
+  leadIn(
+    [
+      anyOf('can', 'could', 'would', 'will'),
+      anyOf('u', 'you', 'ya', 'someone', 'somebody', 'anyone', 'anybody'),
+      `(?:${anyOf('please', 'pls', 'plz')}${SPACE})?${anyOf('find', 'show', 'tell', 'point', 'locate', 'get')}`,
+    ].join(SPACE) +
+      `(?:${SPACE}${anyOf('me', 'us')})?(?:${SPACE}to)?${SPACE}` +
+      `(?:where|the${SPACE}${anyOf('bit', 'part', 'line', 'passage', 'sentence', 'paragraph', 'place', 'page')}` +
+      `(?:${SPACE}${anyOf('where', 'that', 'which')})?)(?:${SPACE}${SAYER})?${SPACE}${SAYING}`,
+  ),
+  // "where does the report say", "is it really true", "did they actually say".
+  leadIn(`where${SPACE}${anyOf('does', 'did', 'do', 'is')}${SPACE}${SAYER}${SPACE}${SAYING}`),
+  leadIn(`${anyOf('is', 'was')}${SPACE}it${SPACE}(?:${anyOf('really', 'actually', 'even')}${SPACE})?true`),
+  leadIn(`${anyOf('did', 'does')}${SPACE}${SAYER}${SPACE}(?:${anyOf('really', 'actually')}${SPACE})?${SAYING}`),
+  // "someone at work told me", "my manager said", "i read somewhere".
+  leadIn(`${TELLER}${SPACE}${anyOf('told me', 'said', 'says', 'mentioned', 'posted', 'wrote', 'claimed', 'reckons')}`),
+  leadIn(`i${SPACE}${anyOf('read', 'heard', 'saw', 'remember')}(?:${SPACE}${anyOf('somewhere', 'once')})?`),
+];
+/** What a text says, reported inside a lead-in already taken off: "our postmortems say" after "someone told me". */
+const REPORTED = leadIn(`${SAYER}${SPACE}${anyOf('say', 'says', 'said')}`);
+const QUESTION_WORD = anyOf(
+  ...['where', 'who', 'which', 'what', 'whose', 'when', 'any', 'anyone', 'anybody'],
+  ...['is', 'was', 'are', 'do', 'does', 'did', 'can', 'could'],
+);
+/** A tail `pattern` at the end of a text, with the marks before and after it. */
+const tailOf = (pattern: string) => new RegExp(String.raw`[\s,;—–-]*\b(?:${pattern})[\s?.!]*$`, 'iu');
+const CHAT_TAILS = [
+  tailOf(
+    anyOf(
+      ...['or something', 'or something like that', 'something like that', 'or so', 'or whatever', 'or similar'],
+      'or words to that effect',
+    ),
+  ),
+  tailOf(anyOf('please', 'pls', 'plz', 'thanks', 'thx', 'ty', 'cheers')),
+];
+
+/**
+ * A short question after a dash or a sentence's end, of `words` at most: "— where is that from?", "? Do we know if
+ * that happened?".
+ */
+const tailQuestion = (words: number) =>
+  new RegExp(
+    String.raw`(?:\s+[—–-]+|[?.!])\s+${QUESTION_WORD}\b(?:[\s'’]+[\p{L}\p{N}#]+){0,${words - 1}}[\s?.!]*$`,
+    'iu',
+  );
+
+/**
+ * `text` without the chat that asks for a quote typed without quote marks (`CHAT_LEADS`, `CHAT_TAILS`, and a question
+ * after it of `tailQuestionWords` words at most).
+ */
+export function withoutChatFrame(text: string, tailQuestionWords = DEFAULT_RANKING.cite.tailQuestionWords): string {
+  let bare = text.trim();
+  let lead = true;
+  while (lead) {
+    lead = false;
+    for (const pattern of CHAT_LEADS) {
+      const cut = bare.replace(pattern, '');
+      if (cut !== bare) {
+        bare = cut.replace(REPORTED, '');
+        lead = true;
+      }
+    }
+  }
+  const tails = [...CHAT_TAILS, tailQuestion(tailQuestionWords)];
+  for (let cut = true; cut;) {
+    cut = false;
+    for (const pattern of tails) {
+      const shorter = bare.replace(pattern, '');
+      if (shorter !== bare) [bare, cut] = [shorter, true];
+    }
+  }
+  return bare.trim();
 }
 
 /** Quote marks, curly and straight. */

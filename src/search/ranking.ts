@@ -237,6 +237,11 @@ export interface RankingOptions {
     recallWeight: number;
     /** A quote is compared with each run of up to this many sentences of a passage: a quote may span a full stop. */
     windowSentences: number;
+    /**
+     * A question after a quote typed in chat without quote marks ("— where is that from?") of at most this many words
+     * is chat asking for it, left out of the quote: longer, it may be the quote's own last sentence.
+     */
+    tailQuestionWords: number;
   };
   figures: {
     /** Passages searched for figures: enough to reach every paragraph that mentions the topic. */
@@ -409,6 +414,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     minDistinctiveWords: 2,
     recallWeight: 0.85,
     windowSentences: 2,
+    tailQuestionWords: 9,
   },
   figures: {
     candidates: 40,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cite, citeReply, quotedSpan, quoteWords } from '../../src/answer/cite.js';
+import { cite, citeReply, quotedSpan, quoteWords, withoutChatFrame } from '../../src/answer/cite.js';
 import { plain } from '../../src/answer/reply.js';
 import { corpusForSuite, note, withCorpus } from '../support/corpus.js';
 
@@ -265,6 +265,53 @@ describe('cite, a compound written one way in the quote and another in the text,
       expect(rest).toEqual([]);
     },
   );
+});
+
+describe('cite, a quote typed in chat without quote marks', () => {
+  const park = corpusForSuite({
+    'garden.md': note(
+      'Garden',
+      'The walled garden opens at nine. Visitors must not bring dogs, bicycles or scooters into the walled garden at ' +
+        'any time. The café closes at four.',
+    ),
+    'lake.md': note('Lake', 'Rowing boats can be hired on the lake from April to September, weather allowing.'),
+    'shop.md': note(
+      'Shop',
+      'The shop sells seeds, maps and gifts, and can find you a guide for a group of ten or more.',
+    ),
+  });
+
+  it.each([
+    ['garden.md', 'can you find where it says visitors cant bring dogs or scooters into the garden or something'],
+    [
+      'garden.md',
+      'someone told me the leaflet says that visitors cannot bring dogs or bicycles into the garden - where is it from',
+    ],
+    ['lake.md', 'rowing boats can be hired on the lake from april. Do we know if that is still true?'],
+  ])('finds %s from "%s", read without the chat that asks for it', (source, typed) => {
+    const [best] = cite(park(), typed).results;
+    expect(best?.passage.source).toBe(source);
+  });
+
+  it.each([
+    ['can u find where it says you cant drive after the test', 'you cant drive after the test'],
+    ['Could someone please show me the bit that says fares rise in May?', 'fares rise in May?'],
+    ['wait, is it really true that the bridge reopens in June', 'the bridge reopens in June'],
+    ['someone at work told me our minutes say that the vote was unanimous', 'the vote was unanimous'],
+    ['where does the report say the vote was unanimous', 'the vote was unanimous'],
+    ['the vote was unanimous or something like that', 'the vote was unanimous'],
+    ['the vote was unanimous — which paper is that in?', 'the vote was unanimous'],
+    ['the vote was unanimous, thanks', 'the vote was unanimous'],
+  ])('reads "%s" as "%s"', (typed, quote) => expect(withoutChatFrame(typed)).toBe(quote));
+
+  it.each([
+    'The minister said the plan was dead',
+    'Most problems can be put right on the spot.',
+    'will the new plan be a lot like the old plan with both sides just trying harder?',
+    'So far this year, homicides are up',
+    // A question longer than chat's about a quote may be the quote's own last sentence.
+    'The vote was close. Was it the third time in ten years that the council had voted against the plan?',
+  ])('leaves "%s", which no chat frames, as it is', (typed) => expect(withoutChatFrame(typed)).toBe(typed));
 });
 
 describe('cite, a quote of a word or two', () => {
