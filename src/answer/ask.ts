@@ -132,27 +132,51 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     score: c.hit.score * cover ** coveragePower * (query.wantsFigure && c.amounts.figure ? figureBoost : 1),
   });
   const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
-  // Once the question is answered, every candidate is ranked: a passage covering less of the question than the
-  // decision's threshold still answers it better than nothing (on SciFact, dropping them lost a tenth of the hits).
-  const all = covered.map((c) => scored(c, c.cover)).sort(byScore);
-  // Proximity orders the best few; whether to answer at all stays with the whole paragraph's coverage.
-  // Among them, a passage giving the kind of answer asked for (a time for "when", a count of what "how many" counts:
-  // `givesAsked`) is preferred, a little: the score goes as coverage squared, so `askedBoost` weighs about as much as a
-  // tenth more of the question covered, and orders passages that cover it about equally ("when did the pier open":
-  // the one saying "in May 2019" above another on the pier's opening).
-  const head = all
-    .slice(0, proximity ? proximityCandidates : 0)
-    .map(({ c }) => {
-      const { whole, near } = textCoverage(dossier, query, c.hit, c.cover, termsOf);
+  // The proximity coverage and preference of each passage proximity reorders, read once.
+  const near = new Map<Covered, { cover: number; boost: number }>();
+  const closeUp = (c: Covered) => {
+    let known = near.get(c);
+    if (!known) {
+      const { whole, near: close } = textCoverage(dossier, query, c.hit, c.cover, termsOf);
       const gives = query.asks && givesAsked(dossier, query, readOf(c), query.asks);
-      const s = scored(c, (1 - proximity) * whole + proximity * near);
-      return gives ? { ...s, score: s.score * (query.asks === 'cause' ? causeBoost : askedBoost) } : s;
-    })
-    .sort(byScore);
-  const ranked = [...head, ...all.slice(head.length)];
+      known = {
+        cover: (1 - proximity) * whole + proximity * close,
+        boost: gives ? (query.asks === 'cause' ? causeBoost : askedBoost) : 1,
+      };
+      near.set(c, known);
+    }
+    return known;
+  };
+  const order = (more?: Map<Covered, number>) => {
+    const plus = <S extends { c: Covered; score: number }>(s: S): S =>
+      more ? { ...s, score: s.score + more.get(s.c)! } : s;
+    // Once the question is answered, every candidate is ranked: a passage covering less of the question than the
+    // decision's threshold still answers it better than nothing (on SciFact, dropping them lost a tenth of the hits).
+    const all = covered.map((c) => plus(scored(c, c.cover))).sort(byScore);
+    // Proximity orders the best few; whether to answer at all stays with the whole paragraph's coverage.
+    // Among them, a passage giving the kind of answer asked for (a time for "when", a count of what "how many" counts:
+    // `givesAsked`) is preferred, a little: the score goes as coverage squared, so `askedBoost` weighs about as much as
+    // a tenth more of the question covered, and orders passages that cover it about equally ("when did the pier open":
+    // the one saying "in May 2019" above another on the pier's opening).
+    const head = all
+      .slice(0, proximity ? proximityCandidates : 0)
+      .map(({ c }) => {
+        const { cover, boost } = closeUp(c);
+        const s = scored(c, cover);
+        return plus({ ...s, score: s.score * boost });
+      })
+      .sort(byScore);
+    return [...head, ...all.slice(head.length)];
+  };
+  const first = order();
+  const { documentWeight } = dossier.ranking.ask;
+  // Then each passage scores a share of its document's best other passage (`ask.documentWeight`), for ordering only.
+  const ranked = documentWeight ? order(documentShare(first, documentWeight)) : first;
   const top = ranked[0]!;
-  const { match, lacking, counted, role } = own.asked(top.c);
-  if (floored(match, without === own ? match : without.asked(top.c).match) === 'none') return nothing;
+  // Whether the first passage gives what is asked is read on the question's own ranking: the document only orders.
+  const read = first[0]!.c;
+  const { match, lacking, counted, role } = own.asked(read);
+  if (floored(match, without === own ? match : without.asked(read).match) === 'none') return nothing;
   const page = ranked.slice(offset, offset + limit);
   // The partial line names what the first-ranked passage, the one it calls the closest, leaves out: the passage
   // covering most of the question may rank lower, and the words it lacks be the very ones the reader sees first.
@@ -172,6 +196,27 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     })),
     more: Math.max(0, ranked.length - offset - page.length),
   };
+}
+
+/**
+ * `weight` of the score of the best other passage of each passage's document among `ranked`: a passage whose document
+ * is about the question climbs above one sharing as many of its words in a document about something else.
+ */
+function documentShare<C>(ranked: { c: C; hit: SearchHit; score: number }[], weight: number): Map<C, number> {
+  // Each document's two best scores, and which passage holds the best: every other passage's best other is the best.
+  const best = new Map<string, { top: C; first: number; second: number }>();
+  for (const { c, hit, score } of ranked) {
+    const doc = best.get(hit.passage.source);
+    if (!doc) best.set(hit.passage.source, { top: c, first: score, second: 0 });
+    else if (score > doc.first) Object.assign(doc, { top: c, first: score, second: doc.first });
+    else doc.second = Math.max(doc.second, score);
+  }
+  return new Map(
+    ranked.map(({ c, hit }) => {
+      const doc = best.get(hit.passage.source)!;
+      return [c, weight * (doc.top === c ? doc.second : doc.first)];
+    }),
+  );
 }
 
 /**

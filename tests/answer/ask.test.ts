@@ -449,6 +449,33 @@ describe('among passages covering a "who" or "where" question about equally', ()
   });
 });
 
+describe('among passages covering a question about equally, in documents about different things', () => {
+  // The second paragraph on the ferries says "their batteries": the paragraph before says whose.
+  const files = {
+    'ferries.md': note(
+      'Harbour news',
+      'The ferries charge their batteries at the pier overnight.\n\n' +
+        'On a full charge their batteries last about four hours.',
+    ),
+    'scooters.md': note('Hire scheme', 'On a full charge the batteries last four hours.'),
+  };
+  const ranked = (dossier: Dossier) =>
+    ask(dossier, 'how long do the ferry batteries last on a full charge').results.map((r) => r.passage.id);
+
+  it('ranks higher the one whose document is about the question', async () => {
+    await withCorpus(
+      files,
+      (dossier) => expect(ranked(dossier)).toEqual(['ferries.md#1', 'ferries.md#2', 'scooters.md#1']),
+      { wordnet: WORDNET_DIR },
+    );
+    await withCorpus(
+      files,
+      (dossier) => expect(ranked(dossier)).toEqual(['ferries.md#1', 'scooters.md#1', 'ferries.md#2']),
+      { wordnet: WORDNET_DIR, ranking: { ask: { documentWeight: 0 } } },
+    );
+  });
+});
+
 describe('a "where" question over a place named by a sentence\'s first words', () => {
   it('reads the word opening the sentence as the one saying where ("In Thornbury …")', async () => {
     const files = {

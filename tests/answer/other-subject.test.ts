@@ -80,6 +80,10 @@ describe('a corpus on another subject', () => {
     expect(ask(buses, 'subsidy from the county').results[0]?.passage.source).toBe('accounts.md');
     expect(ask(buses, 'do the e-buses break down').results[0]?.passage.source).toBe('electric.md');
     expect(ask(buses, 'do kids ride free?').results[0]?.passage.source).toBe('timetable.md');
+    // The range is said in the page on the electric buses, whose other paragraphs name them: 4th before a passage
+    // scored a share of its document's best other (`ask.documentWeight`), 3rd since.
+    const range = ask(buses, 'how far can the electric buses go on a charge').results.slice(0, 3);
+    expect(range.some((r) => r.passage.source === 'electric.md' && r.passage.text.includes('range of'))).toBe(true);
   });
 
   it('scores the library questions as measured, so that a fall in any count fails', async () => {
