@@ -100,19 +100,25 @@ export function makeFolders(folder: string): void {
  * Saves `bytes` as `file` (a `savedPath`) whole or not at all: written as `<file>.<pid>.tmp`, the name
  * `removeStaleSaves` knows a half-written save by, flushed to the disk (else a crash soon after the rename may leave
  * the new name on an empty or partly written file), renamed into place, and then what it makes stale removed. Throws
- * when the folder or the file cannot be written; a save is a cache, so callers warn and go on.
+ * when the folder or the file cannot be written, the temp file removed; a save is a cache, so callers warn and go on.
  */
 export async function writeSave(file: string, bytes: Uint8Array, log: Logger): Promise<void> {
   makeFolders(dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
-  const handle = await open(tmp, 'w');
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (error) {
+    // A part written to a full disk would keep it full: `removeStaleSaves` runs only after a save that succeeds.
+    await unlink(tmp).catch(() => undefined);
+    throw error;
   }
-  await rename(tmp, file);
   await removeStaleSaves(file, log);
 }
 

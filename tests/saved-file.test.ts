@@ -55,6 +55,17 @@ describe('writeSave', () => {
     await writeSave(join(folder, 'b', 'index-v2-abc123.bin'), new Uint8Array([1]), silentLogger());
     expect(await readdir(join(folder, 'b'))).toEqual(['index-v2-abc123.bin']);
   });
+
+  it('removes its temp file when the save fails', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-saves-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    // A folder in the save's place: the rename fails after the temp file is written, as a full disk fails the write.
+    makeFolders(join(folder, 'index-v2-abc123.bin', 'inside'));
+
+    await expect(writeSave(join(folder, 'index-v2-abc123.bin'), new Uint8Array([1]), silentLogger())).rejects.toThrow();
+
+    expect(await readdir(folder)).toEqual(['index-v2-abc123.bin']);
+  });
 });
 
 describe('a saved corpus and index of an earlier version', () => {
