@@ -471,9 +471,11 @@ async function cachedDictionary(
     WORDNET_FILES.map((name) => stat(join(dictDir, name)).then((s) => `${name}:${s.size}:${s.mtimeMs}`)),
   );
   const key = JSON.stringify({ ...made, wordnetDb: wordnet.libVersion, stamps, index: cache.version });
+  // A cache folder that cannot be read or written (a file in its place, read-only, full) is said once, by the saved
+  // index beside this file, whose read comes before and whose save after (and is larger): here it is only debug.
   const saved = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT')
-      cache.log.warn({ file, err: String(error) }, 'the saved WordNet dictionary cannot be read');
+    const level = error.code === 'ENOENT' || error.code === 'ENOTDIR' ? 'debug' : 'warn';
+    cache.log[level]({ file, err: String(error) }, 'the saved WordNet dictionary cannot be read');
     return undefined;
   });
   if (saved !== undefined) {
@@ -490,7 +492,7 @@ async function cachedDictionary(
     await writeSave(file, Buffer.from(JSON.stringify({ key, dictionary })), cache.log);
     cache.log.debug({ file }, 'WordNet dictionary saved');
   } catch (error) {
-    cache.log.warn({ file, err: String(error) }, 'could not save the WordNet dictionary; it will be built again');
+    cache.log.debug({ file, err: String(error) }, 'could not save the WordNet dictionary; it will be built again');
   }
   return dictionary;
 }

@@ -124,6 +124,17 @@ describe("WordNet's dictionary kept in the cache folder", () => {
     }
   });
 
+  it('leaves a cache folder it cannot read or write to the saved index to warn of, and still answers', async () => {
+    const dir = await cacheFolder();
+    await writeFile(join(dir, 'a-file'), '');
+    const { log, lines } = capturingLogger();
+
+    const learned = await readWordNet(WORDS, WORDNET_DIR, undefined, { dir: join(dir, 'a-file'), log, version: 1 });
+
+    expect(lines.filter((line) => line.level > 30)).toEqual([]);
+    expect(learned).toEqual(await readWordNet(WORDS, WORDNET_DIR));
+  });
+
   it('is built again, silently, for another index format', async () => {
     const dir = await cacheFolder();
     await read(dir);
