@@ -47,17 +47,18 @@ export function swapIn(folder, dist = DIST) {
 
 /**
  * Removes the builds nothing should be running from: all but the current one, the `keep` before it and those a
- * running bot holds, and any after the current one, left half made by a build that was killed (builds are made one
- * at a time, under build.mjs's lock), with such a build's links.
+ * running bot holds, and any after the current one that none holds, left half made by a build that was killed (builds
+ * are made one at a time, under build.mjs's lock), with such a build's links.
  */
 export function removeOldBuilds(dist = DIST, keep = KEEP) {
   const current = basename(readlinkSync(join(dist, 'cli')).replace(/[\\/]cli$/, ''));
   const names = readdirSync(dist);
   const earlier = names.filter((name) => BUILD.test(name) && name < current).sort();
-  const stale = [
-    ...earlier.slice(0, Math.max(0, earlier.length - keep)).filter((name) => !held(join(dist, name))),
-    ...names.filter((name) => (BUILD.test(name) && name > current) || HALF_MADE_LINK.test(name)),
-  ];
+  const oldest = earlier.slice(0, Math.max(0, earlier.length - keep));
+  // After the current one: left half made by a killed build or, when the clock was set back, one a bot may hold.
+  const later = names.filter((name) => BUILD.test(name) && name > current);
+  const stale = [...oldest, ...later].filter((name) => !held(join(dist, name)));
+  stale.push(...names.filter((name) => HALF_MADE_LINK.test(name)));
   for (const name of stale) rmSync(join(dist, name), { recursive: true, force: true });
 }
 

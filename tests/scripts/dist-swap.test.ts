@@ -149,4 +149,18 @@ describe('removeOldBuilds', () => {
     expect(existsSync(made[0]!)).toBe(true);
     expect(existsSync(made[1]!)).toBe(false);
   });
+
+  it('keeps a held build named after the current one, as a clock set back names the next build', async () => {
+    const dist = await emptyDist();
+    const [running, current] = ['running', 'current'].map((name) => build(dist, name));
+    writeFileSync(join(running!, `.running-${process.pid}`), '');
+    const earlier = join(dist, `build-${'0'.repeat(14)}1-1`);
+    writeBuild(earlier, 'current');
+    swapIn(earlier, dist);
+
+    removeOldBuilds(dist, 2);
+
+    expect(existsSync(running!)).toBe(true);
+    expect(existsSync(current!)).toBe(false);
+  });
 });
