@@ -49,7 +49,9 @@ await bundleCli(folder);
 swapIn(folder);
 writeFileSync(STAMP, `${hash}\n`);
 stampTime(takenAt);
-removeOldBuilds();
+const left = removeOldBuilds();
+if (left.length)
+  console.warn(`dossier: could not remove old builds in dist/ (${left.join(', ')}); the next build retries`);
 
 /**
  * One build at a time: `dossier` calls started together (a scorer runs two) after the sources changed would

@@ -48,9 +48,15 @@ export function swapIn(folder, dist = DIST) {
 /**
  * Removes the builds nothing should be running from: all but the current one, the `keep` before it and those a
  * running bot holds, and any after the current one that none holds, left half made by a build that was killed (builds
- * are made one at a time, under build.mjs's lock), with such a build's links.
+ * are made one at a time, under build.mjs's lock), with such a build's links. Best effort: the new build is already in
+ * place, so a folder that cannot be removed (`remove` throws) is left for the next build and named in what it returns,
+ * rather than failing the build that `npm start` waits on.
  */
-export function removeOldBuilds(dist = DIST, keep = KEEP) {
+export function removeOldBuilds(
+  dist = DIST,
+  keep = KEEP,
+  remove = (path) => rmSync(path, { recursive: true, force: true }),
+) {
   const current = basename(readlinkSync(join(dist, 'cli')).replace(/[\\/]cli$/, ''));
   const names = readdirSync(dist);
   const earlier = names.filter((name) => BUILD.test(name) && name < current).sort();
@@ -59,7 +65,14 @@ export function removeOldBuilds(dist = DIST, keep = KEEP) {
   const later = names.filter((name) => BUILD.test(name) && name > current);
   const stale = [...oldest, ...later].filter((name) => !held(join(dist, name)));
   stale.push(...names.filter((name) => HALF_MADE_LINK.test(name)));
-  for (const name of stale) rmSync(join(dist, name), { recursive: true, force: true });
+  return stale.filter((name) => {
+    try {
+      remove(join(dist, name));
+      return false;
+    } catch {
+      return true;
+    }
+  });
 }
 
 /** Whether a running process holds the build in `folder`; the files of processes gone are removed. */

@@ -1,6 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,5 +171,21 @@ describe('removeOldBuilds', () => {
 
     expect(existsSync(running!)).toBe(true);
     expect(existsSync(current!)).toBe(false);
+  });
+
+  it('removes what it can and names what it could not, rather than failing the build already in place', async () => {
+    const dist = await emptyDist();
+    const made = ['stuck', 'old', 'older', 'kept', 'last', 'current'].map((name) => build(dist, name));
+    swapIn(made[5]!, dist);
+
+    const left = removeOldBuilds(dist, 2, (path) => {
+      if (path === made[0]) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      rmSync(path, { recursive: true, force: true });
+    });
+
+    expect(left).toEqual([made[0]!.slice(dist.length + 1)]);
+    expect(existsSync(made[0]!)).toBe(true);
+    expect([made[1], made[2]].map((folder) => existsSync(folder!))).toEqual([false, false]);
+    expect(existsSync(made[3]!)).toBe(true);
   });
 });
