@@ -292,6 +292,11 @@ function bestWindow(
     const words = quoteWords(s.text);
     return { near: words.map(near), pairs: joinedPairs(words, wanted, typos) };
   });
+  // Which two neighbouring words of the quote some word of the passage is as one: most passages have none, and
+  // `similarityOf` looks for such a word first, once for each of the quote's words in each window.
+  const joins = new Uint8Array(wanted.length);
+  for (const { near } of sentenceWords)
+    for (const n of near) for (let w = 0; w + 1 < wanted.length; w++) joins[w] ||= n[wanted.length + w]!;
   let best: WindowMatch = {
     passage,
     window: { sentences: [all[0]!], before: false, after: all.length > 1 },
@@ -303,7 +308,7 @@ function bestWindow(
       const window = sentenceWords.slice(i, i + len);
       const have = window.flatMap((s) => s.near);
       const pairs = window.flatMap((s) => s.pairs);
-      const similarity = similarityOf(wanted.length, have, pairs, recallWeight);
+      const similarity = similarityOf(wanted.length, have, pairs, joins, recallWeight);
       const match = () => ({
         passage,
         window: { sentences: all.slice(i, i + len), before: i > 0, after: i + len < all.length },
@@ -343,6 +348,8 @@ function similarityOf(
   wanted: number,
   have: Uint8Array[],
   pairs: (Uint8Array | undefined)[],
+  /** Which two neighbouring words of the quote a word of the passage is as one (`have` from `wanted` on). */
+  joins: Uint8Array,
   recallWeight: number,
 ): number {
   const taken = new Uint8Array(have.length);
@@ -362,7 +369,7 @@ function similarityOf(
     // Two of the quote's words as one of the window's first ("health care" for "healthcare"): it finds both, where
     // each alone may take a word the window has elsewhere ("the health of staff and the care of patients"). Not a word
     // close to either alone, which the pair reaches only as a typo ("said a" for "said", "an agreement" for one).
-    let i = w + 1 < wanted ? joinedFree(w) : -1;
+    let i = joins[w] ? joinedFree(w) : -1;
     if (i >= 0) {
       taken[i] = 1;
       found += 2;
