@@ -578,18 +578,6 @@ describe('a subject set apart from its verb by an apposition', () => {
   });
 });
 
-describe('a subject set apart from its verb by an apposition', () => {
-  it('measures the figure its verb says of it, past the noun phrase between commas', () => {
-    // A hospital's and a port's reports of our own.
-    expectMeasures([
-      ['Bed occupancy, the share of beds in use, was 96 percent.', '96 percent', 'Bed occupancy'],
-      ['Berth use, the share of berths taken by ships, stood at 74 percent.', '74 percent', 'Berth use'],
-      // A clause set off by commas is no apposition, nor a verb of saying between them.
-      ['Sales, the firm said, were 40 percent up.', '40 percent', undefined],
-    ]);
-  });
-});
-
 describe('a subject that defines its abbreviation in brackets before its verb', () => {
   it('measures the figure it is said of, with its abbreviation', () => {
     expectMeasures([['Voter turnout (VT) was 64 percent.', '64 percent', 'Voter turnout (VT)']]);
