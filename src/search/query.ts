@@ -313,9 +313,8 @@ const BASELINE = /\b(?:vs|versus|than|since|compared|against)\b(?:\W+\p{L}+){0,2
 /**
  * The years a question pins its answer to, as written, once each, that `kept` keeps: those it names standing alone, as
  * a word of their own or a fiscal year's ("for 2023", "in fy2021"), or first in one year's period ("in 2021-22"), and
- * not as a baseline (`BASELINE`: "growth since
- * 2019" asks for a change, which a passage may give in other words); not "2000 officers", a code's "C1698" or a
- * range's "1923 and 1956", which asks over a span. Undefined for none.
+ * not as a baseline (`BASELINE`: "growth since 2019" asks for a change, which a passage may give in other words); not
+ * "2000 officers", a code's "C1698" or a range's "1923 and 1956", which asks over a span. Undefined for none.
  */
 function pinnedYears(text: string, context: NumberWindow, kept: (year: string) => boolean): string[] | undefined {
   const ranges = [...yearRanges(text)];
