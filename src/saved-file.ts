@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileError } from './errors.js';
 import type { Logger } from './log.js';
 
 /** Closes a saved file once nothing can read from it any more. */
@@ -94,6 +95,29 @@ export function makeFolders(folder: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
+}
+
+/**
+ * `cacheDir`, made if missing, when saves can be written in it; else undefined, after one warning saying why. A cache
+ * that cannot be used costs time, not answers, so the engine runs without it, rather than warning of each save it
+ * cannot read or write (four lines, none saying why).
+ */
+export function cacheFolder(cacheDir: string, log: Logger): string | undefined {
+  let why = 'it is not a folder';
+  try {
+    makeFolders(cacheDir);
+    if (statSync(cacheDir).isDirectory()) {
+      accessSync(cacheDir, constants.W_OK);
+      return cacheDir;
+    }
+  } catch (error) {
+    why = fileError(error);
+  }
+  log.warn(
+    { dir: cacheDir },
+    `the cache folder ${cacheDir} cannot be used (${why}); the corpus will be indexed at every start`,
+  );
+  return undefined;
 }
 
 /**

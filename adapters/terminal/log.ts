@@ -17,17 +17,17 @@ export function terminalLogger(
 /**
  * What a terminal shows when the engine indexes a corpus it has nothing saved of (`DossierOptions.onIndexing`): a
  * first start over a large corpus took half a minute with nothing on screen, which looks like a hang. One line, at
- * LOG_LEVEL info and chattier; `warn` and quieter, as a script may set, keep it off.
+ * LOG_LEVEL info and chattier; `warn` and quieter, as a script may set, keep it off. It promises a quicker next start
+ * only when the index is saved.
  */
 export function indexingNotice(
   level: Config['LOG_LEVEL'],
   corpusDir: string,
   out: { write(text: string): unknown } = process.stderr,
-): (() => void) | undefined {
+): ((saving: boolean) => void) | undefined {
   if (!['info', 'debug', 'trace'].includes(level)) return undefined;
-  return () => {
-    out.write(
-      `dossier: Indexing the corpus in ${corpusDir}; a large one takes a while. Later starts read the saved index.\n`,
-    );
+  return (saving) => {
+    const later = saving ? ' Later starts read the saved index.' : '';
+    out.write(`dossier: Indexing the corpus in ${corpusDir}; a large one takes a while.${later}\n`);
   };
 }

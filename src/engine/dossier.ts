@@ -5,6 +5,7 @@ import type { Citation } from '../answer/reply.js';
 import { SavedCorpus } from './saved-corpus.js';
 import { corpusFolder, loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { DossierError } from '../errors.js';
+import { cacheFolder } from '../saved-file.js';
 import type { Corpus, Passage, SourceDocument } from '../corpus/types.js';
 import { PassageIndex, type SearchHit, type SearchOptions, type WeightedQuery } from '../search/index.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -43,9 +44,9 @@ export interface DossierOptions {
    * Called once, before the engine parses or indexes a corpus it has nothing saved of (a first start, a fresh cache,
    * a saved index of another version or lexicon), which takes a large corpus a while with nothing else to show: a
    * surface says so. Not called when it answers from what it saved, nor for a folder with no documents, which is warned
-   * of instead (`corpus-empty`).
+   * of instead (`corpus-empty`). `saving`: whether what it indexes is saved for later starts (a cache folder in use).
    */
-  onIndexing?: () => void;
+  onIndexing?: (saving: boolean) => void;
 }
 
 /**
@@ -109,12 +110,11 @@ export class Dossier implements Library {
     const lexicon = await loadLexicon(file, named);
     if (lexicon.ignored) log.warn({ file }, lexicon.ignored);
     const figures = new FigureCache();
-    const saved = options.cacheDir
-      ? await SavedCorpus.open(options.cacheDir, resolve(options.corpusDir), log, figures)
-      : undefined;
+    const cacheDir = options.cacheDir && cacheFolder(options.cacheDir, log);
+    const saved = cacheDir ? await SavedCorpus.open(cacheDir, resolve(options.corpusDir), log, figures) : undefined;
     let indexing = options.onIndexing;
     const startIndexing = () => {
-      indexing?.();
+      indexing?.(Boolean(cacheDir));
       indexing = undefined;
     };
     // Nothing saved: every document is parsed, most of a first start's time, before the index is even begun. Said once
@@ -128,7 +128,7 @@ export class Dossier implements Library {
     const corpusSaved = (await saved?.save(corpus)) ?? false;
     const ranking = rankingOptions(options.ranking);
     const index = await PassageIndex.build(corpus, {
-      cacheDir: options.cacheDir,
+      cacheDir: cacheDir || undefined,
       log,
       analyzer: new Analyzer(),
       salt: lexicon.hash,

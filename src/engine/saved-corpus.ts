@@ -2,6 +2,7 @@ import type { FigureCache, PassageFigure } from '../answer/figures/passage.js';
 import type { LoadedDocument } from '../corpus/load.js';
 import type { Corpus, CorpusWarning, DocumentMeta, Passage, Sentence, SourceDocument } from '../corpus/types.js';
 import type { Logger } from '../log.js';
+import { fileError } from '../errors.js';
 import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 
 /** Bumped whenever parsing, cleaning, the figure grammar or this file's layout changes what a saved document holds. */
@@ -130,7 +131,7 @@ export class SavedCorpus {
     } catch (error) {
       this.log.warn(
         { file: this.file, err: String(error) },
-        'could not save the parsed corpus; it will be parsed again next start',
+        `could not save the parsed corpus (${fileError(error)}); it will be parsed again next start`,
       );
       return false;
     }

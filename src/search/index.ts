@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus, DocumentMeta, Passage } from '../corpus/types.js';
+import { fileError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import { aliasesIn } from './aliases.js';
 import { Analyzer } from './analyzer.js';
@@ -220,7 +221,10 @@ export class PassageIndex {
       index.saved = true;
       log.debug({ file }, 'index saved');
     } catch (error) {
-      log.warn({ file, err: String(error) }, 'could not save the index cache; it will be rebuilt next start');
+      log.warn(
+        { file, err: String(error) },
+        `could not save the index cache (${fileError(error)}); it will be rebuilt next start`,
+      );
     }
     return index;
   }

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Dossier } from '../../src/engine/dossier.js';
@@ -77,6 +77,33 @@ describe('Dossier.open onIndexing', () => {
     await writeFile(join(dir, 'a.md'), note('Ferries', 'The ferry fare rose.'));
     await Dossier.open({ corpusDir: dir, cacheDir, onIndexing: () => calls++ });
     expect(calls).toBe(1);
+  });
+});
+
+describe('Dossier.open, a cache folder that cannot be used', () => {
+  it('warns once, saying why, and answers without saving', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Ferries', 'The ferry fare rose to 3 pounds.') });
+    const taken = join(cacheDir, 'taken');
+    await writeFile(taken, '');
+    const { log, lines } = capturingLogger();
+    const saving: boolean[] = [];
+
+    const dossier = await Dossier.open({ corpusDir: dir, cacheDir: taken, log, onIndexing: (s) => saving.push(s) });
+
+    expect(lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([
+      `the cache folder ${taken} cannot be used (it is not a folder); the corpus will be indexed at every start`,
+    ]);
+    expect(saving).toEqual([false]);
+    expect(dossier.search('ferry fare').length).toBeGreaterThan(0);
+  });
+
+  it('is made when it does not exist yet, and the corpus saved in it', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Ferries', 'The ferry fare rose.') });
+    const fresh = join(cacheDir, 'new', 'deeper');
+    const saving: boolean[] = [];
+    await Dossier.open({ corpusDir: dir, cacheDir: fresh, onIndexing: (s) => saving.push(s) });
+    expect(saving).toEqual([true]);
+    expect((await readdir(fresh)).some((name) => name.startsWith('index-'))).toBe(true);
   });
 });
 

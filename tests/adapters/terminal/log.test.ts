@@ -26,11 +26,17 @@ describe('indexingNotice', () => {
   it('says in one line that the corpus is being indexed, at info and chattier, and nothing at warn or quieter', () => {
     const shown: string[] = [];
     const out = { write: (text: string) => shown.push(text) };
-    indexingNotice('info', './ferries', out)?.();
+    indexingNotice('info', './ferries', out)?.(true);
     expect(shown).toEqual([
       'dossier: Indexing the corpus in ./ferries; a large one takes a while. Later starts read the saved index.\n',
     ]);
     expect(indexingNotice('warn', './ferries', out)).toBeUndefined();
     expect(indexingNotice('silent', './ferries', out)).toBeUndefined();
+  });
+
+  it('promises no quicker next start when nothing is saved (no usable cache folder)', () => {
+    const shown: string[] = [];
+    indexingNotice('info', './ferries', { write: (text: string) => shown.push(text) })?.(false);
+    expect(shown).toEqual(['dossier: Indexing the corpus in ./ferries; a large one takes a while.\n']);
   });
 });
