@@ -35,6 +35,12 @@ import { isTimeAt, isYearAt } from './time.js';
  */
 const NOUN_PHRASE_MAX_TOKENS = 14;
 /**
+ * The most tokens an apposition between a subject and its verb is read back over: ", the share of patients starting
+ * treatment within 18 weeks of referral," is a noun phrase with a participle clause of its own, so twice a noun
+ * phrase's reach; a comma further back is another clause's.
+ */
+const APPOSITION_MAX_TOKENS = NOUN_PHRASE_MAX_TOKENS * 2;
+/**
  * How far before a noun phrase the relative pronoun of its clause may stand: "that" is two tokens before "a car" in
  * "households that own a car", nine before "council" in "schools that have joined the breakfast scheme run by the
  * council". The main clause's own verb ends the search sooner (`relativeBefore`).
@@ -348,7 +354,7 @@ export function subjectBefore(r: Reading, i: number): string | undefined {
  */
 function appositionBefore(r: Reading, k: number): number | undefined {
   if (r.lower(k) !== ',') return undefined;
-  for (let c = k - 1; c > 0 && k - c <= NOUN_PHRASE_MAX_TOKENS * 2; c--) {
+  for (let c = k - 1; c > 0 && k - c <= APPOSITION_MAX_TOKENS; c--) {
     const token = r.t[c]!;
     if (token.text === ',') return DETERMINERS.has(r.lower(c + 1)) && c + 1 < k - 1 ? c - 1 : undefined;
     if (token.pos === 'AUX' || (token.pos === 'VERB' && !/(ing|ed|en)$/.test(token.lower))) return undefined;
