@@ -100,9 +100,13 @@ function nounRunAt(r: Reading, i: number): number | undefined {
       (token.pos === 'VERB' && /^(NOUN|PROPN)$/.test(next?.pos ?? '') && (!/ing$/.test(token.lower) || opening));
     // "coming" tagged as a noun before "from": a participle, not a head.
     const participle = nounish && /ing$/.test(token.lower) && next?.pos === 'ADP';
-    const joined = (token.lower === 'and' || token.lower === 'or') && lastNoun === k - 1 && next?.pos !== 'PROPN';
+    // "and" before a name joins nothing ("40 farms and Harrowdale Water"), save between two names that modify one
+    // common noun after them: "212 Business and Enterprise customers".
+    const names = next?.pos === 'PROPN' && r.t[k - 1]?.pos === 'PROPN';
+    const joined =
+      (token.lower === 'and' || token.lower === 'or') && lastNoun === k - 1 && (next?.pos !== 'PROPN' || names);
     const second = joined ? nounRunAt(r, k + 1) : undefined;
-    const joins = second !== undefined && !subjectEndsAt(r, second);
+    const joins = second !== undefined && !subjectEndsAt(r, second) && (!names || r.t[second - 1]?.pos === 'NOUN');
     // "112 full-time equivalent (FTE) staff": an abbreviation in brackets before the head is part of the phrase.
     if (token.text === '(' && k > i && abbreviatedAt(r, k + 1) && /^(NOUN|PROPN)$/.test(r.t[k + 3]?.pos ?? '')) {
       k += 2;

@@ -223,6 +223,18 @@ describe('a measure is a noun phrase from its sentence', () => {
     ]);
   });
 
+  it('"and" between two names joins them when a common noun after them is what both modify', () => {
+    expectMeasures([
+      [
+        'The gallery now sells passes to 212 Business and Enterprise members.',
+        '212 Business and Enterprise members',
+        'Business and Enterprise members',
+      ],
+      // A name after "and" with no common noun after it is another thing, not more of the counted one.
+      ['The quarry ships 40 loads and Dunmore Haulage takes the rest.', '40 loads', 'loads'],
+    ]);
+  });
+
   it('a time between a subject and its verb says when: the subject before it is what the figure measures', () => {
     expectMeasures([
       ['Bus spending over the same period was about 10 times as much.', 'about 10 times as much', 'Bus spending'],
