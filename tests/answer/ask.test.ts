@@ -156,6 +156,20 @@ describe('the decision to answer, on a corpus of its own', () => {
       },
     );
   });
+
+  it('reads chat\'s "xmas" as "christmas", a word the corpus writes in full', async () => {
+    await withCorpus(
+      {
+        'bins.md': note('Bins', 'Bins are not emptied on Christmas Day; the round moves to the Saturday after.'),
+        'market.md': note('Market', 'Stalls at the Saturday market cost £12 a day.'),
+      },
+      (dossier) => {
+        const bins = ask(dossier, 'are bins emptied at xmas');
+        expect(bins.match).toBe('confident');
+        expect(bins.results[0]!.passage.source).toBe('bins.md');
+      },
+    );
+  });
 });
 
 describe('a code the question names', () => {

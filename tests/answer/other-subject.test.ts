@@ -209,9 +209,10 @@ describe('a corpus on another subject', () => {
     // As written, before any change (5 Dec 2026, on 56a7272): 15 of 20 answered within the first three passages (MRR
     // 0.70), 6 of 10 refused (2 of the 6 near the subject: a block the charges table has no row for, a year before the
     // report's table, a garage's rent and weekend opening answered), 4 of 5 quotes found first; figures 29 of the 33
-    // wanted, with 20 others listed beside them, and both topics the corpus gives no figure for left empty.
+    // wanted, with 20 others listed beside them, and both topics the corpus gives no figure for left empty. 16 since
+    // chat's "xmas" is read as "christmas": home-08 "do i pay rent at xmas" had been refused.
     expectCounts(score, {
-      askHits: 15,
+      askHits: 16,
       refused: 6,
       citeHits: 4,
       figuresFound: 29,
