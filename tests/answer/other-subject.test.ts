@@ -168,14 +168,16 @@ describe('a corpus on another subject', () => {
     // refused since a month the question pins is one the closest passages must name: hos-24 "… in july". 22 found
     // since a subject is read past an apposition ("RTT performance, the share of patients …, was 58.4 percent"):
     // 'waiting list' lists the 212 patients in place of the two percentages. 5 quotes since a quote typed in chat
-    // without quote marks is read without the chat asking for it: hoscite-03 "can u find where it says …".
+    // without quote marks is read without the chat asking for it: hoscite-03 "can u find where it says …". 8 others and
+    // 1 empty topic left empty since a noun the corpus lacks before one it has says what the figures are of: the trust
+    // gives no "ambulance response times" (it had listed staff and complaints as a partial match).
     expectCounts(score, {
       askHits: 18,
       refused: 9,
       citeHits: 5,
       figuresFound: 22,
-      figuresWrong: 14,
-      figuresRefused: 0,
+      figuresWrong: 8,
+      figuresRefused: 1,
     });
   });
 
@@ -193,14 +195,16 @@ describe('a corpus on another subject', () => {
     // refused since one year's period written with a dash pins its first year: farm-24 "how many farms were paid in
     // 2021-22" (the statement's table starts at 2022-23; "2021-22" had been read as a span of years to ask over). 17
     // since "now" is a stop word: farm-09 "are there more birds on the farms now" finds the bird counts, which a
-    // passage saying "Farms in the scheme now look after …" had outranked.
+    // passage saying "Farms in the scheme now look after …" had outranked. 19 others and both empty topics left empty
+    // since a noun the corpus lacks before one it has says what the figures are of: "milk price" and "diesel costs"
+    // had listed a quoted sum and the capital items' standard costs as partial matches.
     expectCounts(score, {
       askHits: 17,
       refused: 9,
       citeHits: 5,
       figuresFound: 26,
-      figuresWrong: 28,
-      figuresRefused: 0,
+      figuresWrong: 19,
+      figuresRefused: 2,
     });
   });
 

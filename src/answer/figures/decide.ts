@@ -12,9 +12,12 @@ import {
   type Amounts,
   type AnalysedQuery,
   type Match,
+  type QueryWord,
 } from '../../search/query.js';
 import { yearsKept } from '../asked.js';
 import type { Library } from '../library.js';
+import { tokenSentences } from './tokens.js';
+import { subjectOf } from './topic.js';
 
 /** A passage searched for figures, with its coverage of the topic and, when it continues one, the paragraph before. */
 export interface Searched {
@@ -48,6 +51,7 @@ export interface Matched {
  * read figures from; undefined when the corpus does not answer it.
  */
 export function matchFor(dossier: Library, query: AnalysedQuery): Matched | undefined {
+  if (namesAnotherSubject(dossier, query)) return undefined;
   const { candidates, minCoverage } = dossier.ranking.figures;
   const bare = query.withoutLexicon;
   // Whether to answer is ask's decision on the same passages: the best passage's coverage of the topic.
@@ -98,6 +102,34 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   // A partial answer on rare words (`evidence`) may rest on a passage under the threshold: it, at least, counts.
   const threshold = Math.min(dossier.ranking.answer.minCoverage, (bestDirect ?? closest).cover);
   return { match, closest, passages, threshold, without };
+}
+
+/**
+ * Whether the topic says what its figures are of by a noun the corpus lacks, before a noun it has: "diesel costs",
+ * "milk price", "ambulance response times". In a compound the first noun says which of the second's kind is meant, so
+ * the corpus's costs, prices and response times are of other things: it does not speak of the topic, however much of
+ * the topic's weight its passages cover. Only for an English noun with no way into the corpus at all (no bridge, not
+ * even a rare sense: "coke" may be the corpus's cocaine), a word outweighing every word of the topic the corpus has:
+ * when one of those is rarer ("coyote fees" over a corpus naming fees in one passage), its passages are what the topic
+ * most likely asks about in other words. The second noun missing instead ("plan prices" over "monthly fee") is the
+ * kind of figure asked for in other words, which the figures' own units and measures say.
+ */
+function namesAnotherSubject(dossier: Library, query: AnalysedQuery): boolean {
+  const subject = subjectOf(query).words;
+  const outweighs = (w: QueryWord) => subject.every((other) => other === w || other.weight <= w.weight);
+  const lacked = subject.filter(
+    (w) => !w.known && !w.alternatives.length && dossier.index.wordKind(w.word.toLowerCase()) && outweighs(w),
+  );
+  // Most topics have no such word: only those are tagged, which loads the tagger's model (about 0.25 s) on first use.
+  if (!lacked.length || !subject.some((w) => w.known)) return false;
+  const word = (list: QueryWord[], text: string) => list.find((w) => w.word.toLowerCase() === text);
+  return tokenSentences(query.text).some((tokens) =>
+    tokens.some(({ pos, lower }, i) => {
+      const next = tokens[i + 1];
+      if (!next || next.pos !== 'NOUN' || (pos !== 'NOUN' && pos !== 'PROPN')) return false;
+      return !!word(lacked, lower) && !!word(subject, next.lower)?.known;
+    }),
+  );
 }
 
 /** A passage's coverage of the topic, and of the topic read without the corpus's lexicon when it has one. */

@@ -86,4 +86,33 @@ describe('matchFor', () => {
       { wordnet: WORDNET_DIR },
     );
   });
+
+  // Fails without namesAnotherSubject: "costs" covers enough of "diesel costs" for a partial answer.
+  it('answers nothing for a topic whose first noun, which the corpus lacks, says which costs are meant', async () => {
+    const farms = {
+      'grants.md': note('Grants', 'The grant pays 40 percent of eligible costs, up to £25,000 a farm.'),
+      'fencing.md': note('Fencing', 'Stock fencing costs £7.40 a metre to put up.'),
+      'yards.md': note('Yards', 'Yard resurfacing costs £48 a square metre.'),
+      'advice.md': note('Advice', 'Advisers charge fees of £300 a visit.'),
+      'birds.md': note('Birds', 'Skylarks nested on 60 farms in the spring survey.'),
+      'ponds.md': note('Ponds', 'Ponds were dug on 12 farms last winter.'),
+      // Enough passages for a word of one of them to weigh more than one of none, as in a corpus of any size.
+      'diary.md': note(
+        'Diary',
+        Array.from({ length: 24 }, (_, i) => `Week ${i + 1}: rain, and the lambs grew.`).join('\n\n'),
+      ),
+    };
+    await withCorpus(
+      farms,
+      (own) => {
+        const topic = (words: string) =>
+          matchFor(own, aboutWhat(analyseQuery(words, own.index, own.ranking.query), own.ranking.figures.changeWeight));
+        expect(topic('diesel costs')).toBeUndefined();
+        expect(topic('yard resurfacing costs')?.closest.hit.passage.source).toBe('yards.md');
+        // The corpus names fees in one passage: a word rarer than the one it lacks, which may be said otherwise there.
+        expect(topic('tractor fees')?.match).toBe('partial');
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
 });
