@@ -3,6 +3,7 @@ import { isMonth } from '../../../corpus/dates.js';
 import { tokenSentences, type Token } from '../tokens.js';
 import {
   CHANGE_MARKERS,
+  COMPARATIVES,
   DETERMINERS,
   TIME_NOUNS,
   TIME_UNITS,
@@ -732,6 +733,16 @@ class SentenceReader extends Reading {
     // subject is that subject's, not more of the count before it.
     const subject = part ? undefined : subjectBefore(this, i);
     if (subject) return plainMatch(i, next, { ...base, unit, measure: subject });
+    // "Of 52 patients, 30 improved": a count whose own word of state ends its clause is the part of the count before it
+    // in that state, "patients (improved)", never the whole itself. After a count that is itself of a state ("The
+    // storm left 200 hurt and 12 dead"), a singular, it is another state: "dead", as "200 hurt" is "hurt".
+    if (!part && referent && this.stateEndsAt(next)) {
+      const state = this.t[next]!.text;
+      const sibling = !/\s/.test(referent) && !looksPlural(referent.toLowerCase());
+      if (sibling) return plainMatch(i, next + 1, { ...base, unit, measure: state });
+      const figure = { ...base, unit, measure: `${referent} (${state})` };
+      return { first: i, next: next + 1, figure, anaphoric: true, base: referent };
+    }
     if (!part && !referent) return undefined;
     // A part is what its predicate says it is ("of whom 15 were apprentices"), or the whole its adjectives narrow
     // ("12 of which are electric": electric buses); never the whole itself, which a series would join it to.
@@ -747,6 +758,27 @@ class SentenceReader extends Reading {
       anaphoric: true,
       base: referent,
     };
+  }
+
+  /**
+   * Whether the token at `k`, after a count, is an adjective or a participle that ends the count's clause, saying what
+   * state the things counted are in: "dead" in "200 hurt and 12 dead", each of "12 dead, 3 missing and 40 injured".
+   * Not a comparative ("12 more", "5 fewer", "3 lower"), which counts the same thing again, nor a word before the noun
+   * it qualifies, however far the counts run ("2 large, well-established cohorts", "23 identical and 50 fraternal
+   * twins", "17,755 complete and partial genes").
+   */
+  private stateEndsAt(k: number): boolean {
+    const word = this.t[k];
+    const adjective = word?.pos === 'ADJ' && word.lemma === word.lower && !COMPARATIVES.has(word.lower);
+    const participle = word?.pos === 'VERB' && /(ed|en|ing)$/.test(word.lower);
+    if (!adjective && !participle) return false;
+    const after = this.t[k + 1];
+    if (!after || (after.pos === 'PUNCT' && after.text !== ',')) return true;
+    if (after.text !== ',' && after.pos !== 'CCONJ') return false;
+    const j = this.t[k + 2]?.pos === 'CCONJ' ? k + 3 : k + 2;
+    const count = this.t[j]?.type === 'number' ? amountAt(this, j) : undefined;
+    if (count) return this.stateEndsAt(count.next);
+    return !/^(ADJ|NOUN|PROPN)$/.test(this.t[k + 2]?.pos ?? '');
   }
 
   /**

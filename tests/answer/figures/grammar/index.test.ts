@@ -103,6 +103,25 @@ describe('figuresInSentence: counts', () => {
     expect(only('The kennel reopened in May with 25 dogs held there.')).toMatchObject({ text: '25 dogs' });
     expect(only('About 40 went home early.')).toMatchObject({ text: 'About 40' });
   });
+
+  it('a count whose word of state ends its clause is that state: another beside a state, a part of a plural', () => {
+    // A mountain rescue's and a vet's notes of our own.
+    expect(figuresInSentence('The avalanche left 30 hurt and 4 dead.')).toMatchObject([
+      { text: '30 hurt', measure: 'hurt' },
+      { text: '4 dead', measure: 'dead' },
+    ]);
+    expect(figuresInSentence('Of the 48 dogs treated, 31 recovered, 9 worsened and 8 died.')).toMatchObject([
+      { text: '48 dogs', measure: 'dogs' },
+      { text: '31 recovered', measure: 'dogs (recovered)' },
+      { text: '9 worsened', measure: 'dogs (worsened)' },
+      { text: '8 died', measure: 'dogs (died)' },
+    ]);
+    // A comparative counts the same thing again; an adjective before its noun qualifies it.
+    expect(figuresInSentence('The kennel took in 40 dogs in May and 12 more.')[1]).toMatchObject({ measure: 'dogs' });
+    expect(figuresInSentence('The shelter housed 40 dogs: 12 young and 20 older dogs.')[1]?.measure).not.toBe(
+      'dogs (young)',
+    );
+  });
 });
 
 describe('figuresInSentence: bounds', () => {
