@@ -646,7 +646,7 @@ class SentenceReader extends Reading {
       unit: 'count',
       per: per?.period,
       measure:
-        (measured && (subjectBefore(this, i) ?? measuredSubjectBefore(this, i))) ||
+        (measured && (subjectBefore(this, i) ?? measuredSubjectBefore(this, i) ?? this.referentAt(i))) ||
         this.ofChangedSubject(i, measureText(this, noun.first, noun.next)),
     });
   }

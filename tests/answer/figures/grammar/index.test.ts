@@ -320,6 +320,16 @@ describe('figuresInSentences: a pronoun subject', () => {
     expect(read('The cider press opened in 1994.', 'They numbered 120 in July.')).toEqual([['120', undefined]]);
     expect(read('The cider press opened in 1994.', 'It ran for 12 years.')).toEqual([['12 years', undefined]]);
   });
+
+  it('a figure measured by its unit alone is of what "it" or "they" stands for, its unit kept in its text', () => {
+    expect(read('The two silos were filled in August.', 'Together they hold 3,400 tonnes.')).toEqual([
+      ['3,400 tonnes', 'silos'],
+    ]);
+    // Said of a noun, the unit's figure is that noun's.
+    expect(read('The two silos were filled in August.', 'The barn holds 900 tonnes.')).toEqual([
+      ['900 tonnes', 'barn'],
+    ]);
+  });
 });
 
 describe('figuresInSentence: changes from one figure to another', () => {
