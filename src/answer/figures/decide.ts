@@ -109,9 +109,9 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
  * "milk price", "ambulance response times". In a compound the first noun says which of the second's kind is meant, so
  * the corpus's costs, prices and response times are of other things: it does not speak of the topic, however much of
  * the topic's weight its passages cover. Only for an English noun with no way into the corpus at all (no bridge, not
- * even a rare sense: "coke" may be the corpus's cocaine), a word outweighing every word of the topic the corpus has:
- * when one of those is rarer ("coyote fees" over a corpus naming fees in one passage), its passages are what the topic
- * most likely asks about in other words. The second noun missing instead ("plan prices" over "monthly fee") is the
+ * even a rare sense: "coke" may be the corpus's cocaine) that outweighs every other word of the topic: when a word the
+ * corpus has is rarer ("coyote fees" over a corpus naming fees in one passage), its passages are what the topic most
+ * likely asks about in other words. The second noun missing instead ("plan prices" over "monthly fee") is the
  * kind of figure asked for in other words, which the figures' own units and measures say.
  */
 function namesAnotherSubject(dossier: Library, query: AnalysedQuery): boolean {
