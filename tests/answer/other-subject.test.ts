@@ -214,13 +214,15 @@ describe('a corpus on another subject', () => {
     // 0.70), 6 of 10 refused (2 of the 6 near the subject: a block the charges table has no row for, a year before the
     // report's table, a garage's rent and weekend opening answered), 4 of 5 quotes found first; figures 29 of the 33
     // wanted, with 20 others listed beside them, and both topics the corpus gives no figure for left empty. 16 since
-    // chat's "xmas" is read as "christmas": home-08 "do i pay rent at xmas" had been refused.
+    // chat's "xmas" is read as "christmas": home-08 "do i pay rent at xmas" had been refused. 31 found and 13 others
+    // since a label's verb after "to" that the tagger reads as a noun leaves it a label ("days to re-let an empty
+    // home: 38" had taken the cell before's "new homes finished"): 'days to re-let empty homes' lists its five days.
     expectCounts(score, {
       askHits: 16,
       refused: 6,
       citeHits: 4,
-      figuresFound: 29,
-      figuresWrong: 20,
+      figuresFound: 31,
+      figuresWrong: 13,
       figuresRefused: 2,
     });
   });

@@ -512,9 +512,16 @@ function uninflectedLabel(r: Reading, end: number, headed: boolean): string | un
   }
   if (first === end || !opensLabel(r, first - 1)) return undefined;
   const named = r.t.slice(first, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
-  if (!(named || headed) || !r.t.slice(first, end).some((t) => t.pos === 'VERB')) return undefined;
+  if (!(named || headed) || !r.t.slice(first, end).some((t, k) => t.pos === 'VERB' || infinitive(r, first + k)))
+    return undefined;
   return named ? measureText(r, first, end) : r.text.slice(r.t[first]!.start, r.t[end - 1]!.end);
 }
+
+/**
+ * Whether token `k` is a verb after "to" with its object's article after it, whatever the tagger read: "days to re-let
+ * an empty home", where wink reads the hyphenated verb it does not know as a noun and "to" as a preposition.
+ */
+const infinitive = (r: Reading, k: number) => r.lower(k - 1) === 'to' && r.t[k + 1]?.pos === 'DET';
 
 /**
  * What changed from the figure after "from" at `from`: the noun phrase before it, when that phrase is what a noun of

@@ -484,6 +484,16 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its own label when the tagger reads the verb after "to" in it as a noun', () => {
+    // A table of our own, as `tableRow` writes its rows: a letting agent's year, whose row opens with the year.
+    const lettings = '2024-25 — flats let: 212; weeks to re-let an empty flat: 3; cost to re-roof a block: £9,000';
+    expectMeasures([
+      [lettings, '3', 'weeks to re-let an empty flat'],
+      [lettings, '£9,000', 'cost to re-roof a block'],
+      ['days to re-let an empty home: 38', '38', 'days to re-let an empty home'],
+    ]);
+  });
+
   it("is measured by its row's first cell when the label is a time, as a row under a year's column writes it", () => {
     const budget = 'budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100';
     const journeys = 'Bus journeys (millions) — 2023: 41.2; July 2024: 3.9';
