@@ -128,9 +128,10 @@ describe('answerFigures', () => {
             expect.arrayContaining([[64070], expect.arrayContaining([70000, 62000])]),
           );
           expect(answer.series?.points.map((p) => p.value)).toEqual([62000, 70000]);
-          // A figure whose sentence names no measure is headed as such, not by its own words.
-          const unnamed = answer.groups.find((g) => g.figures.some((f) => f.value === 20000));
-          expect(unnamed?.measure).toBe('other figures');
+          // A part "of them" counted in the sentence after its whole is that whole's part, in a group of its own.
+          const part = answer.groups.find((g) => g.figures.some((f) => f.value === 20000));
+          expect(part?.measure).toBe('drug overdose deaths (involved fentanyl)');
+          expect(part?.figures).toHaveLength(1);
         },
       );
     },

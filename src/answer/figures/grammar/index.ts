@@ -8,6 +8,8 @@ import {
   TIME_NOUNS,
   TIME_UNITS,
   SUBJECT_PRONOUNS,
+  PERSONAL_SUBJECTS,
+  PART_VERBS,
   MINUTES_IN,
   MEASUREMENT_UNITS,
   ANAPHORS,
@@ -160,6 +162,8 @@ function plainMatch(first: number, next: number, figure: Match['figure']): Match
 /** Reads one sentence's tokens into figures. Indexes are token positions; offsets are in `text`. */
 class SentenceReader extends Reading {
   private phraseList?: Phrase[];
+  /** The sentence's figures once read, for a count in the next sentence that is a part of one ("20,000 of them"). */
+  private matchList?: Match[];
 
   constructor(
     text: string,
@@ -209,6 +213,7 @@ class SentenceReader extends Reading {
       if (unit.unit) applyUnit(m.figure, unit.unit);
       else m.figure.units = unit.units;
     }
+    this.matchList = matches;
     return matches.map(({ first, next, figure }) => {
       const start = this.t[first]!.start;
       const end = this.t[next - 1]!.end;
@@ -497,7 +502,8 @@ class SentenceReader extends Reading {
     if (!name || !this.t[low.first]!.spaced || !/^\d+(\.\d+)?$/.test(this.t[low.first]!.text)) return false;
     // wink reads a capitalised first word as a verb ("Ward 12 has 30 beds"); uninflected, it may name as a noun does.
     if (!/^\p{Lu}/u.test(name.text)) return this.lowercaseNamesAt(low.first - 1, next, low.value);
-    const noun = /^(NOUN|PROPN)$/.test(name.pos) || (low.first === 1 && name.lemma === name.lower);
+    const noun =
+      /^(NOUN|PROPN)$/.test(name.pos) || (low.first === 1 && name.lemma === name.lower && !DETERMINERS.has(name.lower));
     if (!noun) return false;
     if (Number.isInteger(low.value) && nounPhraseAt(this, next)) return false;
     if (low.first > 1) return true;
@@ -720,6 +726,10 @@ class SentenceReader extends Reading {
     const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
     const referent = antecedent?.base ?? antecedent?.figure.measure;
     const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
+    // "The 143 we refused": a definite count narrowed by a relative clause with no pronoun of its own is the part of
+    // the count before it that the clause's verb says, "applications (refused)"; with none before, the verb alone.
+    const relative = isDefinite(this, i) && PERSONAL_SUBJECTS.has(this.lower(next)) && this.t[next + 1]?.pos === 'VERB';
+    if (relative) return this.partMatch(i, next, base, referent ?? this.previousWhole(), this.t[next + 1]!.text);
     if (!partitive && this.lower(next) === 'of') {
       const whole = nounPhraseAt(this, this.skipDeterminers(next + 1));
       if (whole) return plainMatch(i, next, { ...base, unit, measure: measureText(this, whole.first, whole.next) });
@@ -732,6 +742,10 @@ class SentenceReader extends Reading {
     // "The district will take in three towns and total about 45,000": a figure its sentence predicates of a
     // subject is that subject's, not more of the count before it.
     const subject = part ? undefined : subjectBefore(this, i);
+    // "Chimneys accounted for some 400" after a count of fires: the subject of a verb of share is a part of that
+    // count, "fires (Chimneys)", and no count of its own.
+    const shared = subject && this.partVerbBefore(i) ? (referent ?? this.previousWhole()) : undefined;
+    if (subject && shared && shared !== subject) return this.partMatch(i, next, base, shared, subject);
     if (subject) return plainMatch(i, next, { ...base, unit, measure: subject });
     // "Of 52 patients, 30 improved": a count whose own word of state ends its clause is the part of the count before it
     // in that state, "patients (improved)", never the whole itself. After a count that is itself of a state ("The
@@ -740,13 +754,17 @@ class SentenceReader extends Reading {
       const state = this.t[next]!.text;
       const sibling = !/\s/.test(referent) && !looksPlural(referent.toLowerCase());
       if (sibling) return plainMatch(i, next + 1, { ...base, unit, measure: state });
-      const figure = { ...base, unit, measure: `${referent} (${state})` };
-      return { first: i, next: next + 1, figure, anaphoric: true, base: referent };
+      return this.partMatch(i, next + 1, base, referent, state);
     }
     if (!part && !referent) return undefined;
+    // "More than 900 of them involved cookers": "of them" may point at the count of the sentence before.
+    const whole = referent ?? (partitive ? this.previousWhole() : undefined);
     // A part is what its predicate says it is ("of whom 15 were apprentices"), or the whole its adjectives narrow
     // ("12 of which are electric": electric buses); never the whole itself, which a series would join it to.
-    const said = part && !tail ? this.partOf(after, referent) : undefined;
+    const said = part && !tail ? this.partOf(after, whole) : undefined;
+    // What any other verb says of it: "house fires (involved cookers)".
+    const rest = part && !tail && !said && whole ? this.clauseRestAt(after) : undefined;
+    if (rest) return this.partMatch(i, next, base, whole!, rest);
     return {
       first: i,
       next,
@@ -758,6 +776,59 @@ class SentenceReader extends Reading {
       anaphoric: true,
       base: referent,
     };
+  }
+
+  /** A count that is the part of `whole` that `which` names, "fires (Chimneys)": never in the whole's series. */
+  private partMatch(
+    i: number,
+    next: number,
+    base: Pick<Figure, 'hedge' | 'value'>,
+    whole: string | undefined,
+    which: string,
+  ): Match {
+    const measure = whole ? `${whole} (${which})` : which;
+    return { first: i, next, figure: { ...base, unit: 'count', measure }, anaphoric: true, base: whole };
+  }
+
+  /**
+   * The whole the sentence before counts, which "of them" or "the 143 we refused" may take a part of: the measure of
+   * its counts, when they count one thing ("1,046 applications and approved 903"). None when they count several.
+   */
+  private previousWhole(): string | undefined {
+    const counts = (this.previous?.matchList ?? []).filter((m) => m.figure.unit === 'count' && m.figure.measure);
+    const wholes = new Set(counts.map((m) => m.base ?? m.figure.measure));
+    return wholes.size === 1 ? [...wholes][0] : undefined;
+  }
+
+  /** Whether the verb of the figure at `i` is one of share, its subject a part: "accounted for some 15,500". */
+  private partVerbBefore(i: number): boolean {
+    let k = i - 1;
+    while (k >= 0 && /^(ADP|ADV|AUX)$/.test(this.t[k]!.pos)) k--;
+    // A participle ("individuals representing 20 groups") says what its noun is, not that it is a part.
+    return this.t[k]?.pos === 'VERB' && PART_VERBS.has(this.t[k]!.lemma) && !/ing$/.test(this.lower(k));
+  }
+
+  /**
+   * What the rest of a clause from `at` says, its auxiliaries left out, up to its end, its time or another figure:
+   * "involved cookers" of "900 of them involved cookers in 2024". None when it names nothing ("29 of whom were
+   * not"), or when "these" or "those" before it is the determiner of its noun ("112 of these women").
+   */
+  private clauseRestAt(at: number): string | undefined {
+    if (this.t[at]?.pos === 'NOUN' && /^(these|those)$/.test(this.lower(at - 1))) return undefined;
+    let first = at;
+    while (this.t[first]?.pos === 'AUX') first++;
+    let k = first;
+    while (
+      k < this.t.length &&
+      !/^(PUNCT|CCONJ|SCONJ|NUM)$/.test(this.t[k]!.pos) &&
+      !isHedgeAt(this, k) &&
+      !(TIME_PREPOSITIONS.has(this.lower(k)) && isTimeAt(this, k + 1)) &&
+      !this.t[k]!.entity?.match(/^(DATE|DURATION)$/)
+    )
+      k++;
+    while (k > first && /^(ADP|DET|PART|PRON)$/.test(this.t[k - 1]!.pos)) k--;
+    const names = this.t.slice(first, k).some((t) => /^(VERB|ADJ|NOUN|PROPN)$/.test(t.pos));
+    return names ? this.text.slice(this.t[first]!.start, this.t[k - 1]!.end) : undefined;
   }
 
   /**

@@ -377,4 +377,11 @@ export const SUBJECT_PRONOUNS = new Map([
   ['it', false],
   ['they', true],
 ]);
+/** Personal pronouns as a subject: after a definite count one opens a relative clause ("the 143 we refused"). */
+export const PERSONAL_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+/**
+ * Verbs (by lemma) whose subject is a part of a whole counted before: "Chimneys accounted for some 400" after a
+ * sentence counting fires is the fires in chimneys.
+ */
+export const PART_VERBS = new Set(['account', 'represent', 'constitute']);
 export const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']', '“', '”', '"']);

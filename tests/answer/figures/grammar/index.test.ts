@@ -332,6 +332,53 @@ describe('figuresInSentences: a pronoun subject', () => {
   });
 });
 
+describe('figuresInSentences: a part of the count the sentence before gives', () => {
+  const read = (...sentences: string[]) =>
+    figuresInSentences([sentences.join(' ')])[0]!.map((f) => [f.text, f.measure]);
+
+  it('a count "of them" is that count\'s part its verb says, never the whole', () => {
+    // A fire brigade's and a library's notes of our own.
+    expect(read('The brigade attended 3,200 house fires in 2024.', 'More than 900 of them involved cookers.')).toEqual([
+      ['3,200 house fires', 'house fires'],
+      ['More than 900', 'house fires (involved cookers)'],
+    ]);
+    // Two wholes before: which one "them" counts is left unsaid; nothing said of the part: no measure, as before.
+    expect(read('The library lent 8,000 e-books and 2,000 audiobooks.', 'Over 900 of them came back late.')[2]).toEqual(
+      ['Over 900', undefined],
+    );
+    expect(read('The brigade attended 3,200 house fires in 2024.', 'Some 900 of those were not.')[1]).toEqual([
+      'Some 900',
+      undefined,
+    ]);
+  });
+
+  it('the subject of a verb of share is a part of the count before, in its sentence or the one before', () => {
+    expect(read('The brigade attended 3,200 house fires in 2024.', 'Chimneys accounted for some 400.')[1]).toEqual([
+      'some 400',
+      'house fires (Chimneys)',
+    ]);
+    expect(read('The festival sold 12,000 tickets, and students represented 3,000.')[1]).toEqual([
+      '3,000',
+      'tickets (students)',
+    ]);
+    // With no count before, the subject is what it counts, as after any verb of quantity.
+    expect(read('Chimneys accounted for some 400.')).toEqual([['some 400', 'Chimneys']]);
+  });
+
+  it('a definite count before a relative clause with no pronoun of its own is the part its verb names', () => {
+    expect(
+      read('The council received 610 planning applications and approved 540.', 'The 70 it refused were late.'),
+    ).toEqual([
+      ['610 planning applications', 'planning applications'],
+      ['540', 'planning applications'],
+      ['70', 'planning applications (refused)'],
+    ]);
+    expect(read('The 70 we refused were late.')).toEqual([['70', 'refused']]);
+    // "The" opening a sentence is no name, as "Ward" in "Ward 12 has 30 beds" is: the count after it is a figure.
+    expect(read('The 70 were late.')).toEqual([['70', undefined]]);
+  });
+});
+
 describe('figuresInSentence: changes from one figure to another', () => {
   it('"fell from 150 litres to 120 litres" is two figures of one measure', () => {
     const [from, to] = figuresInSentence('Daily water use fell from 150 litres to 120 litres.');
