@@ -38,10 +38,15 @@ export function cite(dossier: Library, typed: string, { limit = PAGE_SIZE }: { l
 /** A pattern of any one of `words`, each one's spaces any white space: ("look up", "find") → (?:look\s+up|find). */
 const anyOf = (...words: string[]) => `(?:${words.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})`;
 const SPACE = String.raw`\s+`;
-/** Verbs that report what a text says, in the forms chat gives them: "where it says", "someone told me that". */
+/**
+ * Verbs that report what a text says, in the forms chat gives them: "where it says", "someone told me that", and those
+ * that say how it was said ("where they admitted", "where it warns").
+ */
 const SAYING = anyOf(
   ...['say', 'says', 'said', 'saying', 'mention', 'mentions', 'mentioned', 'write', 'writes', 'wrote'],
   ...['claim', 'claims', 'claimed', 'state', 'states', 'stated', 'reads', 'goes'],
+  ...['admit', 'admits', 'admitted', 'promise', 'promises', 'promised', 'warn', 'warns', 'warned'],
+  ...['explain', 'explains', 'explained', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued'],
 );
 /** Who a text or a person is, as chat names them before a verb of saying: "it says", "the report said", "our … say". */
 const SAYER = `(?:${anyOf('it', 'they', 'he', 'she', 'someone', 'somebody', 'we', 'you')}|${anyOf(

@@ -302,6 +302,8 @@ describe('cite, a quote typed in chat without quote marks', () => {
     ['the vote was unanimous or something like that', 'the vote was unanimous'],
     ['the vote was unanimous — which paper is that in?', 'the vote was unanimous'],
     ['the vote was unanimous, thanks', 'the vote was unanimous'],
+    ['can u find where they admitted the ferry was late every day', 'the ferry was late every day'],
+    ['where does the leaflet warn that the path floods in winter', 'the path floods in winter'],
   ])('reads "%s" as "%s"', (typed, quote) => expect(withoutChatFrame(typed)).toBe(quote));
 
   it.each([

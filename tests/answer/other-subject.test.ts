@@ -217,11 +217,13 @@ describe('a corpus on another subject', () => {
     // wanted, with 20 others listed beside them, and both topics the corpus gives no figure for left empty. 16 since
     // chat's "xmas" is read as "christmas": home-08 "do i pay rent at xmas" had been refused. 31 found and 13 others
     // since a label's verb after "to" that the tagger reads as a noun leaves it a label ("days to re-let an empty
-    // home: 38" had taken the cell before's "new homes finished"): 'days to re-let empty homes' lists its five days.
+    // home: 38" had taken the cell before's "new homes finished"): 'days to re-let empty homes' lists its five days. 5
+    // quotes since chat's lead-in may report the quote with "admitted", "warned", "promised" and their like:
+    // homecite-04 "can u find where they admitted that was wrong of us …" had been searched whole.
     expectCounts(score, {
       askHits: 16,
       refused: 6,
-      citeHits: 4,
+      citeHits: 5,
       figuresFound: 31,
       figuresWrong: 13,
       figuresRefused: 2,
