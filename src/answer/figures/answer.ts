@@ -1,6 +1,6 @@
 import { asShown } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
-import { analyseQuery, answerable, coverage, floored, unmentioned, type Match } from '../../search/query.js';
+import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, heldOnlyAs, readOf, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
@@ -10,7 +10,7 @@ import { matchFor, type Searched } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
 import { closeValues, MeasureIndex, type MeasureGroup, type Series } from './group.js';
 import type { PassageFigure } from './passage.js';
-import { aboutWhat, MONEY_UNITS } from './topic.js';
+import { aboutWhat, MONEY_UNITS, unsaidUnit } from './topic.js';
 
 export type { FoundFigure } from './clauses.js';
 
@@ -121,10 +121,17 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   const read = (cover: (p: Searched) => number, to: Searched) =>
     [...passages.filter((p) => cover(p) === cover(to)), first].map(readOf);
   // Figures only from passages under the threshold match the topic partly, however well the closest passage covers it.
+  // A topic asking for figures in a unit the corpus never writes ("hectares of poppy eradicated") is answered one step
+  // less surely, as a question asking what its passages do not give (`asAsked`): the closest figures are in others.
+  const unit = unsaidUnit(query);
+  const decided = (m: Match) => {
+    const said = under ? 'partial' : m;
+    return unit ? stepDown(said) : said;
+  };
   const { match, ...lacks } = asAsked(
     dossier,
     query,
-    under ? 'partial' : matched.match,
+    decided(matched.match),
     read((p) => p.cover, closest),
   );
   // As without the corpus's lexicon, if it would give nothing (`floored`).
@@ -133,7 +140,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     asAsked(
       dossier,
       query.withoutLexicon!,
-      under ? 'partial' : without.match,
+      decided(without.match),
       read((p) => p.bare!, without.closest),
     );
   if (floored(match, bare ? bare.match : match) === 'none') return nothing;

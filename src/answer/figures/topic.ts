@@ -1,7 +1,7 @@
 import { stemWord } from '../../search/analyzer.js';
 import { ABBREVIATIONS, CURRENCIES, TIME_NOUNS } from '../../search/english.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
-import type { FigureUnit } from './grammar/index.js';
+import { MEASUREMENT_UNITS, type FigureUnit } from './grammar/index.js';
 
 /**
  * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
@@ -108,6 +108,22 @@ export function subjectOf(query: AnalysedQuery): AnalysedQuery {
 
 /** The units of a sum of money: a figure in one answers "how much", and counts as an amount of money in coverage. */
 export const MONEY_UNITS = new Set<FigureUnit>(CURRENCIES.map((c) => c.unit));
+
+/** The words of a unit of measure or a currency, as a topic names the one its figures are in ("tonnes", "pesos"). */
+const UNIT_WORDS = new Set([...MEASUREMENT_UNITS, ...CURRENCIES.flatMap((c) => c.words)]);
+
+/**
+ * Whether the topic asks for its figures in a unit the corpus never writes: a unit's word before "of" or after "in" or
+ * "per" ("hectares of poppy", "budget in pesos") that no passage holds. Its passages give their figures in other units,
+ * if at all.
+ */
+export function unsaidUnit(query: AnalysedQuery): boolean {
+  const words = query.text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const lacked = new Set(query.words.filter((w) => !w.known).map((w) => w.word.toLowerCase()));
+  return words.some(
+    (w, i) => UNIT_WORDS.has(w) && lacked.has(w) && (words[i + 1] === 'of' || ['in', 'per'].includes(words[i - 1]!)),
+  );
+}
 
 /**
  * The query without the words that only ask for figures ("statistics", "how big"), which every figure answers, and

@@ -931,3 +931,30 @@ describe('a version in a topic, read whole', () => {
     );
   });
 });
+
+describe('a unit the topic names that the corpus never writes', () => {
+  // Fails without unsaidUnit: "pounds" weighs too little beside "cod", "fleet" and "landed" to make the match partial.
+  it('answers one step less surely, since the closest figures are in another unit', async () => {
+    const port = {
+      'catch.md': note('Catch', 'The fleet landed 4,800 tonnes of cod in 2023, and 5,100 tonnes of haddock.'),
+      'harbour.md': note('Harbour', 'The harbour dredged its channel; 14 boats now moor there.'),
+      'market.md': note('Market', 'The fish market opens at 5am; 30 traders rent stalls.'),
+      // Enough passages for the topic's words the corpus has to weigh as they would in a corpus of any size.
+      'log.md': note(
+        'Log',
+        Array.from({ length: 24 }, (_, i) => `Week ${i + 1}: gales, and the nets were mended.`).join('\n\n'),
+      ),
+    };
+    await withCorpus(
+      port,
+      (own) => {
+        expect(answerFigures(own, 'tonnes of cod the fleet landed').match).toBe('confident');
+        const pounds = answerFigures(own, 'pounds of cod the fleet landed');
+        expect(pounds.match).toBe('partial');
+        expect(pounds.figures.map((f) => f.text)).toContain('4,800 tonnes');
+        expect(pounds.unmatched).toEqual(['pounds']);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aboutWhat, timeOrChange } from '../../../src/answer/figures/topic.js';
+import { aboutWhat, timeOrChange, unsaidUnit } from '../../../src/answer/figures/topic.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
 import { TIME_NOUNS } from '../../../src/search/english.js';
 import { analyseQuery } from '../../../src/search/query.js';
@@ -71,5 +71,20 @@ describe('timeOrChange', () => {
       ['change', true],
       ['2024', true],
     ]);
+  });
+});
+
+describe('unsaidUnit', () => {
+  const unsaid = (topic: string) => unsaidUnit(analyseQuery(topic, dossier.index, dossier.ranking.query));
+
+  it('tells a topic asking for its figures in a unit the corpus never writes', () => {
+    expect(unsaid('kilos of pears picked')).toBe(true);
+    expect(unsaid('pear harvest in pesos')).toBe(true);
+    expect(unsaid('pear prices per gallon')).toBe(true);
+  });
+
+  it('leaves a unit the corpus writes, and a unit word not naming the unit of a figure', () => {
+    expect(unsaid('tonnes of pears picked')).toBe(false);
+    expect(unsaid('kilos pear harvest')).toBe(false);
   });
 });
