@@ -8,6 +8,7 @@ import {
   RELATIVES,
   QUALIFYING_PREPOSITIONS,
   NOUN_LINKS,
+  POSSESSIVES,
   QUANTITY_VERBS,
   QUANTITY_PREPOSITIONS,
   LINKING_WORDS,
@@ -673,7 +674,7 @@ export function nounPhraseEnding(r: Reading, end: number): { first: number } | u
     if (!extendsPhrase(r, j, first, end)) break;
     first = j;
     // An article opens its noun phrase, unless a preposition ties that phrase to one before.
-    if (r.t[j]!.pos === 'DET' && !NOUN_LINKS.has(r.lower(j - 1))) break;
+    if (article(r.t[j]!) && !NOUN_LINKS.has(r.lower(j - 1))) break;
   }
   while (first < end && (DETERMINERS.has(r.lower(first)) || /^(ADP|PUNCT)$/.test(r.t[first]!.pos))) first++;
   // "Farms that lack irrigation fell to 3,000": the clause narrows the noun before it, which heads the phrase; the
@@ -683,12 +684,16 @@ export function nounPhraseEnding(r: Reading, end: number): { first: number } | u
   return first < end ? { first } : undefined;
 }
 
+/** An article or a possessive, which wink reads as a pronoun ("the rent for your home"): either opens a noun phrase. */
+const article = (token: Token) => token.pos === 'DET' || POSSESSIVES.has(token.lower);
+
 /** Whether token `j` belongs to the noun phrase read backwards to `end`, which so far begins at `first`. */
 function extendsPhrase(r: Reading, j: number, first: number, end: number): boolean {
   const token = r.t[j]!;
   const glued = isDash(token) && !token.spaced;
   const nounish =
-    /^(NOUN|PROPN|ADJ|NUM|DET)$/.test(token.pos) ||
+    /^(NOUN|PROPN|ADJ|NUM)$/.test(token.pos) ||
+    article(token) ||
     token.lower === "'s" ||
     token.lower === '’s' ||
     glued ||

@@ -176,6 +176,8 @@ export const DETERMINERS = new Set([
   'both',
   'other',
 ]);
+/** Possessive determiners, which the tagger reads as pronouns: each opens a noun phrase as an article does. */
+export const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 /** "the two governments", "these three": a definite small number refers back; it is not a count. */
 export const DEFINITE = new Set([
   'the',

@@ -588,6 +588,16 @@ describe('a figure after a label and a colon', () => {
   });
 });
 
+describe('a possessive inside a noun phrase', () => {
+  it('ties the phrase after it to the noun before, as an article does', () => {
+    expectMeasures([
+      ['The fee for your permit will rise by 6 percent.', '6 percent', 'fee for your permit'],
+      ['The rent for their allotment went up by £12.', '£12', 'rent for their allotment'],
+      ['Our fee rose by 5 percent.', '5 percent', 'fee'],
+    ]);
+  });
+});
+
 describe('a subject set apart from its verb by an apposition', () => {
   it('measures the figure its verb says of it, past the noun phrase between commas', () => {
     // A hospital's and a port's reports of our own.
