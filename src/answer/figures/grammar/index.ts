@@ -141,6 +141,13 @@ interface Phrase {
   plural: boolean;
 }
 
+/** A count of the sentence before that a part is read of: what it counts, and when. */
+interface Whole {
+  measure: string;
+  when?: string;
+  period?: string;
+}
+
 /** The number or range a figure is read from (`quantityAt`). */
 interface Quantity {
   low: Amount;
@@ -729,7 +736,7 @@ class SentenceReader extends Reading {
     // "The 143 we refused": a definite count narrowed by a relative clause with no pronoun of its own is the part of
     // the count before it that the clause's verb says, "applications (refused)"; with none before, the verb alone.
     const relative = isDefinite(this, i) && PERSONAL_SUBJECTS.has(this.lower(next)) && this.t[next + 1]?.pos === 'VERB';
-    if (relative) return this.partMatch(i, next, base, referent ?? this.previousWhole(), this.t[next + 1]!.text);
+    if (relative) return this.partMatch(i, next, base, this.wholeBefore(referent), this.t[next + 1]!.text);
     if (!partitive && this.lower(next) === 'of') {
       const whole = nounPhraseAt(this, this.skipDeterminers(next + 1));
       if (whole) return plainMatch(i, next, { ...base, unit, measure: measureText(this, whole.first, whole.next) });
@@ -744,8 +751,8 @@ class SentenceReader extends Reading {
     const subject = part ? undefined : subjectBefore(this, i);
     // "Chimneys accounted for some 400" after a count of fires: the subject of a verb of share is a part of that
     // count, "fires (Chimneys)", and no count of its own.
-    const shared = subject && this.partVerbBefore(i) ? (referent ?? this.previousWhole()) : undefined;
-    if (subject && shared && shared !== subject) return this.partMatch(i, next, base, shared, subject);
+    const shared = subject && this.partVerbBefore(i) ? this.wholeBefore(referent) : undefined;
+    if (subject && shared && shared.measure !== subject) return this.partMatch(i, next, base, shared, subject);
     if (subject) return plainMatch(i, next, { ...base, unit, measure: subject });
     // "Of 52 patients, 30 improved": a count whose own word of state ends its clause is the part of the count before it
     // in that state, "patients (improved)", never the whole itself. After a count that is itself of a state ("The
@@ -754,14 +761,14 @@ class SentenceReader extends Reading {
       const state = this.t[next]!.text;
       const sibling = !/\s/.test(referent) && !looksPlural(referent.toLowerCase());
       if (sibling) return plainMatch(i, next + 1, { ...base, unit, measure: state });
-      return this.partMatch(i, next + 1, base, referent, state);
+      return this.partMatch(i, next + 1, base, { measure: referent }, state);
     }
     if (!part && !referent) return undefined;
     // "More than 900 of them involved cookers": "of them" may point at the count of the sentence before.
-    const whole = referent ?? (partitive ? this.previousWhole() : undefined);
+    const whole = referent || partitive ? this.wholeBefore(referent) : undefined;
     // A part is what its predicate says it is ("of whom 15 were apprentices"), or the whole its adjectives narrow
     // ("12 of which are electric": electric buses); never the whole itself, which a series would join it to.
-    const said = part && !tail ? this.partOf(after, whole) : undefined;
+    const said = part && !tail ? this.partOf(after, whole?.measure) : undefined;
     // What any other verb says of it: "house fires (involved cookers)".
     const rest = part && !tail && !said && whole ? this.clauseRestAt(after) : undefined;
     if (rest) return this.partMatch(i, next, base, whole!, rest);
@@ -783,21 +790,28 @@ class SentenceReader extends Reading {
     i: number,
     next: number,
     base: Pick<Figure, 'hedge' | 'value'>,
-    whole: string | undefined,
+    whole: Whole | undefined,
     which: string,
   ): Match {
-    const measure = whole ? `${whole} (${which})` : which;
-    return { first: i, next, figure: { ...base, unit: 'count', measure }, anaphoric: true, base: whole };
+    // A whole of the sentence before gives its time too, which the part's own sentence may still name otherwise.
+    const measure = whole ? `${whole.measure} (${which})` : which;
+    const { when, period } = whole ?? {};
+    const figure = { ...base, unit: 'count' as const, measure, ...(when && { when }), ...(period && { period }) };
+    return { first: i, next, figure, anaphoric: true, base: whole?.measure };
   }
 
   /**
-   * The whole the sentence before counts, which "of them" or "the 143 we refused" may take a part of: the measure of
-   * its counts, when they count one thing ("1,046 applications and approved 903"). None when they count several.
+   * The whole a part is of: `referent`, the count before it in its sentence, or else the count of the sentence before,
+   * which "of them" or "the 143 we refused" may take a part of, with its time: the measure of that sentence's counts,
+   * when they count one thing ("1,046 applications and approved 903"). None when they count several.
    */
-  private previousWhole(): string | undefined {
+  private wholeBefore(referent: string | undefined): Whole | undefined {
+    if (referent) return { measure: referent };
     const counts = (this.previous?.matchList ?? []).filter((m) => m.figure.unit === 'count' && m.figure.measure);
     const wholes = new Set(counts.map((m) => m.base ?? m.figure.measure));
-    return wholes.size === 1 ? [...wholes][0] : undefined;
+    if (wholes.size !== 1) return undefined;
+    const { when, period } = counts[0]!.figure;
+    return { measure: [...wholes][0]!, when, period };
   }
 
   /** Whether the verb of the figure at `i` is one of share, its subject a part: "accounted for some 15,500". */

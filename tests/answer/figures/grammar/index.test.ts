@@ -352,6 +352,16 @@ describe('figuresInSentences: a part of the count the sentence before gives', ()
     ]);
   });
 
+  it("a part read across sentences takes its whole's time, unless its own sentence names one", () => {
+    const timed = (...sentences: string[]) => figuresInSentences([sentences.join(' ')])[0]!.map((f) => f.when);
+    expect(timed('The brigade attended 3,200 house fires in 2024.', 'More than 900 of them involved cookers.')).toEqual(
+      ['in 2024', 'in 2024'],
+    );
+    expect(timed('The brigade attended 3,200 house fires in 2024.', 'Chimneys accounted for some 400 in May.')).toEqual(
+      ['in 2024', 'in May'],
+    );
+  });
+
   it('the subject of a verb of share is a part of the count before, in its sentence or the one before', () => {
     expect(read('The brigade attended 3,200 house fires in 2024.', 'Chimneys accounted for some 400.')[1]).toEqual([
       'some 400',
