@@ -67,8 +67,14 @@ export function subjectOf(query: AnalysedQuery): AnalysedQuery {
 /** The units of a sum of money: a figure in one answers "how much", and counts as an amount of money in coverage. */
 export const MONEY_UNITS = new Set<FigureUnit>(CURRENCIES.map((c) => c.unit));
 
-/** The words of a unit of measure or a currency, as a topic names the one its figures are in ("tonnes", "pesos"). */
-const UNIT_WORDS = new Set([...MEASUREMENT_UNITS, ...CURRENCIES.flatMap((c) => c.words)]);
+/**
+ * The words of a unit of measure or a currency, as a topic names the one its figures are in ("tonnes", "pesos"), a
+ * currency's in the singular too ("price per pound").
+ */
+const UNIT_WORDS = new Set([
+  ...MEASUREMENT_UNITS,
+  ...CURRENCIES.flatMap((c) => c.words.flatMap((w) => [w, w.replace(/s$/, '')])),
+]);
 
 /**
  * Whether the topic asks for its figures in a unit the corpus never writes: a unit's word before "of" or after "in" or

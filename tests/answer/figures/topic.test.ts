@@ -81,6 +81,8 @@ describe('unsaidUnit', () => {
     expect(unsaid('kilos of pears picked')).toBe(true);
     expect(unsaid('pear harvest in pesos')).toBe(true);
     expect(unsaid('pear prices per gallon')).toBe(true);
+    // A currency's word in the singular too, as a rate's unit says it.
+    expect(unsaid('pear prices per pound')).toBe(true);
   });
 
   it('leaves a unit the corpus writes, and a unit word not naming the unit of a figure', () => {
