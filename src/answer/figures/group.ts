@@ -43,6 +43,8 @@ export interface Series<F extends Sourced = Sourced> {
 const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?(${YEAR_DIGITS})\\b`, 'i');
 /** The years a time names, of the one shape a year has everywhere (`YEAR_DIGITS`: "in 1850" as "in 2019"). */
 const YEARS = new RegExp(`\\b${YEAR_DIGITS}\\b`, 'g');
+/** A span of two years written with the second's last two digits, as financial and school years are: "2021-22". */
+const SPLIT_YEAR = new RegExp(`\\b(${YEAR_DIGITS})[-–/](\\d\\d)\\b`);
 /**
  * Groups, disagreements and series over a list of figures. Two figures measure the same thing when
  * they share a unit and rate and their measures say the same words (a word and its synonym in the
@@ -242,10 +244,13 @@ export function pointInTime(when: string, period?: string): { x: number; label: 
     const label = `${monthAbbreviation(month)} ${year}`;
     return { x: year + (month - 0.5) / 12, label: period ? `${period} to ${label}` : label };
   }
-  if (period) return { x: year + 0.5, label: `${period} ${year}` };
+  // "2021-22" is labelled as written: its first year alone would put a year's figure under the year before it.
+  const split = when.match(SPLIT_YEAR);
+  const written = split && Number(split[2]) === (year + 1) % 100 ? split[0] : String(year);
+  if (period) return { x: year + 0.5, label: `${period} ${written}` };
   if (/\bmid-/i.test(when)) return { x: year + 0.5, label: `mid-${year}` };
   if (/\b(end of|late)\b/i.test(when)) return { x: year + 11.5 / 12, label: `end ${year}` };
-  return { x: year + 0.5, label: String(year) };
+  return { x: year + 0.5, label: written };
 }
 
 /**

@@ -206,6 +206,15 @@ describe('how a figure reads in a list', () => {
     expect(pointInTime('since 2008')).toBeUndefined();
   });
 
+  it('labels a span of two years as written, not as its first year', () => {
+    // An annual report's rows of our own, "2021-22 — rent arrears: 4.1%": the chart said "2021".
+    expect(pointInTime('2021-22')).toEqual({ x: 2021.5, label: '2021-22' });
+    expect(pointInTime('in 2021–22')?.label).toBe('2021–22');
+    expect(pointInTime('in 2019/20', 'fiscal year')?.label).toBe('fiscal year 2019/20');
+    // Two digits that do not follow the year are no span of it.
+    expect(pointInTime('in 2021-25')?.label).toBe('2021');
+  });
+
   it('places a year of any century a year has, as the grammar reads one', () => {
     // A mill's and a canal's records of our own: a year before 1900 is a point as one after it is.
     expect(pointInTime('in 1851')).toEqual({ x: 1851.5, label: '1851' });
