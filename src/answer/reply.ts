@@ -17,6 +17,16 @@ export interface Citation extends Pick<DocumentMeta, 'title' | 'author' | 'publi
   heading?: string;
 }
 
+/**
+ * The publisher as a byline shows it after the author: none where the author's last part already names it (the
+ * author "Property Services, Larchfield Homes" of a document Larchfield Homes published, or one author and publisher),
+ * which read "Property Services, Larchfield Homes, Larchfield Homes".
+ */
+export function publisherBesides(author: string | undefined, publisher: string | undefined): string | undefined {
+  const last = author?.split(',').at(-1)!.trim().toLowerCase();
+  return publisher && last === publisher.trim().toLowerCase() ? undefined : publisher;
+}
+
 /** A run of text; `strong` marks matched words or figures, which renderers show in bold. */
 export interface Span {
   text: string;

@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../corpus/types.js';
 import type { Library } from './library.js';
-import { replyOf, textReply, type Reply, type RichText } from './reply.js';
+import { publisherBesides, replyOf, textReply, type Reply, type RichText } from './reply.js';
 
 /** "1 passage", "3 passages". */
 export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -34,4 +34,5 @@ export function sourcesReply(dossier: Library): Reply {
 }
 
 /** Who wrote a document, who published it and when, as far as it says. */
-const byline = (d: SourceDocument) => [d.meta.author, d.meta.publisher, d.meta.date].filter(Boolean).join(', ');
+const byline = ({ meta }: SourceDocument) =>
+  [meta.author, publisherBesides(meta.author, meta.publisher), meta.date].filter(Boolean).join(', ');

@@ -1,4 +1,4 @@
-import type { Citation } from '../answer/reply.js';
+import { publisherBesides, type Citation } from '../answer/reply.js';
 import { fitText } from './cut.js';
 import { safeLink } from './links.js';
 
@@ -34,7 +34,9 @@ export interface CitationMarkup {
 export function formatCitation(c: Citation, markup: CitationMarkup, parts: CitationParts = CITATION_PARTS): string {
   const link = safeLink(c.url);
   const cut = (text: string | undefined, max: number) => text && fitText(text, max);
-  const who = [cut(c.author, parts.author), cut(c.publisher, parts.publisher)].filter(Boolean).join(', ');
+  const who = [cut(c.author, parts.author), cut(publisherBesides(c.author, c.publisher), parts.publisher)]
+    .filter(Boolean)
+    .join(', ');
   const where = c.heading
     ? `¶${c.paragraph} of the document, in section “${markup.escape(cut(c.heading, parts.heading)!)}”`
     : `¶${c.paragraph}`;

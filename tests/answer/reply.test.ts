@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markRanges, mergeSpans, plain, said, type RichText } from '../../src/answer/reply.js';
+import { markRanges, mergeSpans, plain, publisherBesides, said, type RichText } from '../../src/answer/reply.js';
 import { asWritten, typed } from '../../src/errors.js';
 
 const shown = (rich: RichText) => rich.map((s) => (s.strong ? `[${s.text}]` : s.text)).join('');
@@ -88,5 +88,15 @@ describe('said and mergeSpans', () => {
         { text: 'y', code: true },
       ]),
     ).toHaveLength(2);
+  });
+});
+
+describe('publisherBesides', () => {
+  it('leaves the publisher out where the author’s last part names it, whatever its case', () => {
+    expect(publisherBesides('Property Services, Larchfield Homes', 'Larchfield Homes')).toBeUndefined();
+    expect(publisherBesides('larchfield homes', 'Larchfield Homes ')).toBeUndefined();
+    expect(publisherBesides('Ann Lee', 'Port Gazette')).toBe('Port Gazette');
+    expect(publisherBesides(undefined, 'Port Gazette')).toBe('Port Gazette');
+    expect(publisherBesides('Ann Lee', undefined)).toBeUndefined();
   });
 });

@@ -49,6 +49,14 @@ describe('sourcesReply', () => {
     ]);
   });
 
+  it('names the publisher once where the author already ends with it', () => {
+    const team = { title: 'Damp', author: 'Property Services, Larchfield Homes', publisher: 'Larchfield Homes' };
+    const reply = sourcesReply(library([doc('damp.md', { ...team, date: '2025-11-10' }, 1)]));
+    expect(reply.blocks[1]).toMatchObject({
+      items: [[{ text: 'Damp' }, { text: ' — Property Services, Larchfield Homes, 2025-11-10 · 1 passage · damp.md' }]],
+    });
+  });
+
   it('says how to fill an empty corpus', () => {
     const reply = sourcesReply(library([]));
     expect(reply.status).toBe('empty');

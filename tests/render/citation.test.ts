@@ -52,6 +52,19 @@ describe('formatCitation', () => {
     expect(short).toMatch(/^A & B ferry report A & B …/);
   });
 
+  it('names the publisher once where the author already ends with it', () => {
+    // A tenants' leaflet of our own, "Property Services, Larchfield Homes", published by Larchfield Homes.
+    const markup = { escape: (t: string) => t, title: (t: string) => t };
+    const team = { ...citation, author: 'Property Services, Larchfield Homes', publisher: 'larchfield homes' };
+    expect(formatCitation(team, markup)).toMatch(
+      /^Harbour report · Property Services, Larchfield Homes · 2024-03-01 · /,
+    );
+    expect(formatCitation({ ...citation, author: 'Port Gazette' }, markup)).toMatch(/ · Port Gazette · 2024/);
+    // A publisher the author only mentions is still named.
+    const staff = { ...citation, author: 'Ann Lee, Port Gazette staff' };
+    expect(formatCitation(staff, markup)).toContain(' · Ann Lee, Port Gazette staff, Port Gazette · ');
+  });
+
   it('leaves out the parts a document does not give', () => {
     const markup = { escape: (t: string) => t, title: (t: string) => t };
     expect(formatCitation({ source: 'a.txt', title: 'A', paragraph: 1 }, markup)).toBe('A · ¶1');
