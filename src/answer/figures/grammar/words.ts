@@ -179,21 +179,7 @@ export const DETERMINERS = new Set([
 /** Possessive determiners, which the tagger reads as pronouns: each opens a noun phrase as an article does. */
 export const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 /** "the two governments", "these three": a definite small number refers back; it is not a count. */
-export const DEFINITE = new Set([
-  'the',
-  'these',
-  'those',
-  'both',
-  'its',
-  'their',
-  'his',
-  'her',
-  'our',
-  'my',
-  'your',
-  "'s",
-  '’s',
-]);
+export const DEFINITE = new Set(['the', 'these', 'those', 'both', ...POSSESSIVES, "'s", '’s']);
 export const ANAPHORS = new Set(['those', 'them', 'these', 'which', 'whom']);
 /** Pronouns that open a relative clause narrowing the noun before them: "farms that lack irrigation". */
 export const RELATIVES = new Set(['that', 'which', 'who']);
