@@ -141,7 +141,7 @@ interface Phrase {
   plural: boolean;
 }
 
-/** A count of the sentence before that a part is read of: what it counts, and when. */
+/** The count a part is read of, before it in its sentence or in the sentence before: what it counts, and when. */
 interface Whole {
   measure: string;
   when?: string;
