@@ -67,6 +67,7 @@ import {
   clauseSubjectEnd,
   rowKey,
   pastForm,
+  participleShaped,
   OBJECT_POS,
 } from './measure.js';
 
@@ -855,7 +856,7 @@ class SentenceReader extends Reading {
   private stateEndsAt(k: number): boolean {
     const word = this.t[k];
     const adjective = word?.pos === 'ADJ' && word.lemma === word.lower && !COMPARATIVES.has(word.lower);
-    const participle = word?.pos === 'VERB' && /(ed|en|ing)$/.test(word.lower);
+    const participle = participleShaped(word);
     if (!adjective && !participle) return false;
     const after = this.t[k + 1];
     if (!after || (after.pos === 'PUNCT' && after.text !== ',')) return true;

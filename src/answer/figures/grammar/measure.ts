@@ -362,7 +362,7 @@ function appositionBefore(r: Reading, k: number): number | undefined {
   for (let c = k - 1; c > 0 && k - c <= APPOSITION_MAX_TOKENS; c--) {
     const token = r.t[c]!;
     if (token.text === ',') return DETERMINERS.has(r.lower(c + 1)) && c + 1 < k - 1 ? c - 1 : undefined;
-    if (token.pos === 'AUX' || (token.pos === 'VERB' && !/(ing|ed|en)$/.test(token.lower))) return undefined;
+    if (token.pos === 'AUX' || (token.pos === 'VERB' && !participleShaped(token))) return undefined;
   }
   return undefined;
 }
@@ -407,6 +407,15 @@ function labelBefore(r: Reading, i: number): string | undefined {
   if (noun) return measureText(r, phrase.first, end) ?? changeLabel(r, phrase.first, end);
   const narrowed = measureText(r, phrase.first, end - 1);
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
+}
+
+/**
+ * Whether a token is a verb with a participle's ending, "-ed", "-en" or "-ing" ("treated", "taken", "starting"): the
+ * tagger reads a participle as a verb, and a verb of any other form ("holds", "take") is a clause's own, never one
+ * narrowing a noun, in an apposition or saying what state a count is in. One test for the grammar's three readings.
+ */
+export function participleShaped(token: Token | undefined): boolean {
+  return token?.pos === 'VERB' && /(ed|en|ing)$/.test(token.lower);
 }
 
 /**
@@ -703,8 +712,7 @@ function extendsPhrase(r: Reading, j: number, first: number, end: number): boole
   // after a preposition. A past form with an object after it is the sentence's verb: "the port handled cargo".
   const object = /(ed|en)$/.test(token.lower) && /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(r.t[j + 1]?.pos ?? '');
   const participle =
-    token.pos === 'VERB' &&
-    /(ed|en|ing)$/.test(token.lower) &&
+    participleShaped(token) &&
     first < end &&
     ((/^(NOUN|PROPN)$/.test(r.t[j - 1]?.pos ?? '') && !object) ||
       (first === j + 1 && /^(NOUN|PROPN|ADJ)$/.test(r.t[j + 1]!.pos) && r.t[j - 1]?.pos === 'ADP'));
