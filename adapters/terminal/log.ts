@@ -18,7 +18,7 @@ export function terminalLogger(
  * What a terminal shows when the engine indexes a corpus it has nothing saved of (`DossierOptions.onIndexing`): a
  * first start over a large corpus took half a minute with nothing on screen, which looks like a hang. One line, at
  * LOG_LEVEL info and chattier; `warn` and quieter, as a script may set, keep it off. It promises a quicker next start
- * only when the index is saved.
+ * only when `saving`: with no cache folder in use, every start indexes again.
  */
 export function indexingNotice(
   level: Config['LOG_LEVEL'],
