@@ -494,6 +494,16 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its own label when a preposition in it ties no noun phrase, after a cell', () => {
+    // A table of our own, as `tableRow` writes its rows: a landlord's lifts, block by block.
+    const lifts = 'Block: Cedar Tower — Breakdowns: 21; Days out of service: 17; Residents affected: 240';
+    expectMeasures([
+      [lifts, '21', 'Breakdowns'],
+      [lifts, '17', 'Days out of service'],
+      [lifts, '240', 'Residents affected'],
+    ]);
+  });
+
   it("is measured by its row's first cell when the label is a time, as a row under a year's column writes it", () => {
     const budget = 'budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100';
     const journeys = 'Bus journeys (millions) — 2023: 41.2; July 2024: 3.9';
