@@ -73,11 +73,6 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   const doer = query.doer?.terms;
   if (asks === 'person' && doer && !closest.some((c) => c.terms.some((t) => doer.includes(t))))
     return { match: stepDown(decided) };
-  // So is one asking for something of what it names by a possessive ("what is the county's recycling rate"): closest
-  // passages on the county, none of which says the rate (nor a way it says it), do not give it.
-  const attribute = query.attribute;
-  if (attribute && !attribute.every((w) => closest.some((c) => c.terms.some((t) => w.terms.includes(t)))))
-    return { match: stepDown(decided) };
   const gives =
     !asks ||
     asks === 'person' ||

@@ -261,61 +261,6 @@ export const DOER_ASKED: RegExp = new RegExp(
 );
 
 /**
- * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
- * so "results of X", "X statistics" and "the X rate" are about X, as "Tijuana's murder rate" asks a murder figure.
- */
-export const FIGURE_WORDS: ReadonlySet<string> = new Set([
-  'number',
-  'numbers',
-  'figure',
-  'figures',
-  'statistic',
-  'statistics',
-  'stats',
-  'data',
-  'amount',
-  'amounts',
-  'total',
-  'totals',
-  'count',
-  'counts',
-  'level',
-  'levels',
-  'result',
-  'results',
-  'outcome',
-  'outcomes',
-  'estimate',
-  'estimates',
-  'trend',
-  'trends',
-  'key',
-  'rate',
-  'rates',
-  'share',
-  'shares',
-  'proportion',
-  'proportions',
-  'ratio',
-  'ratios',
-  'percentage',
-  'percentages',
-]);
-
-/**
- * A question asking for something of what it names by a possessive, the possessive opening it or after "what is" ("what
- * is the county's recycling rate", "whats Tijuana's ranking", "the mayor's salary?"): the words after the possessive
- * name what is asked of it. Not "what's" itself, nor "who is X's …" (`ROLE_ASKED`), nor a possessive inside a question
- * ("does the mayor's office open on Sundays"), whose verb asks something else of it.
- */
-export const ATTRIBUTE_ASKED: RegExp = new RegExp(
-  String.raw`${OPENING}(?:(?:what|which)(?:\s+(?:is|was|are|were)\s+|['’]?s\s+))?(?:the\s+)?` +
-    String.raw`(?!(?:what|who|where|how|it|that|there|here|he|she|let)['’]?s\s)` +
-    String.raw`[\p{L}\d.-]+(?:\s+[\p{L}\d.-]+)?['’]s\s+`,
-  'iu',
-);
-
-/**
  * The articles: a phrase may open with one and still name its noun ("the harbour" is a harbour), while a phrase that
  * opens with any other stop word, a preposition mostly, is an idiom ("under the weather", "on time", "at once").
  */

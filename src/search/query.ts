@@ -11,8 +11,6 @@ import {
   ANSWER_TYPES,
   COUNT_ASKED_OF,
   DOER_ASKED,
-  ATTRIBUTE_ASKED,
-  FIGURE_WORDS,
   ROLE_ASKED,
   CURRENCIES,
   RATE_WORDS,
@@ -153,11 +151,6 @@ export interface AnalysedQuery {
    * passage that never says it is about the ferry service, not about who runs it.
    */
   doer?: QueryWord;
-  /**
-   * For a question asking for something of what it names by a possessive ("what is the county's recycling rate?"), the
-   * words naming what it asks (`ATTRIBUTE_ASKED`): passages on the county that never say them are not about its rate.
-   */
-  attribute?: QueryWord[];
   /**
    * The years the question pins its answer to ("ferry passengers in 2023", "school fees for fy2019") that no passage
    * names as a word: a passage on its subject that names none of them, nor a range of years holding one, gives no
@@ -697,7 +690,6 @@ export function analyseQuery(
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
     doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
-    attribute: asks === 'person' ? undefined : attributeWords(index.analyzer, read, once),
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     months: pinnedMonths(read),
     wantsFigure,
@@ -762,32 +754,15 @@ function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): Que
  * or not: a role the corpus never names has no holder it names.
  */
 function roleWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord[] | undefined {
-  const after = termsAfter(analyzer, read, ROLE_ASKED);
-  const named = words.filter((w) => after.includes(w.term) && !w.quantity);
-  return named.length ? named : undefined;
-}
-
-/**
- * The words naming what a question asks of what it names by a possessive (`ATTRIBUTE_ASKED`): those right after the
- * possessive, to the first stop word or mark ("what is the county's recycling rate for 2023": recycling, rate), known
- * to the corpus or not, less words asking for a figure (`FIGURE_WORDS`, quantity words), which say what kind of answer.
- */
-function attributeWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord[] | undefined {
-  const after = termsAfter(analyzer, read, ATTRIBUTE_ASKED);
-  const named = words.filter((w) => after.includes(w.term) && !w.quantity && !FIGURE_WORDS.has(w.word.toLowerCase()));
-  return named.length ? named : undefined;
-}
-
-/** The terms right after where `asking` matches `read`, to the first stop word or mark; none when it does not match. */
-function termsAfter(analyzer: Analyzer, read: string, asking: RegExp): string[] {
-  const at = asking.exec(read);
-  if (!at) return [];
+  const at = ROLE_ASKED.exec(read);
+  if (!at) return undefined;
   const after: string[] = [];
   for (const w of analyzer.words(read.slice(at.index + at[0].length).split(/[,;:?!()]/)[0]!)) {
     if (!w.term) break;
     after.push(w.term);
   }
-  return after;
+  const named = words.filter((w) => after.includes(w.term) && !w.quantity);
+  return named.length ? named : undefined;
 }
 
 /** The verb of a question asking who does something as a rule (`DOER_ASKED`), when it is a word of the question. */

@@ -51,25 +51,3 @@ describe('a question pinning its answer to a month', () => {
     expect(match('how many eye clinic patients were seen within six weeks in november')).toBe('partial');
   });
 });
-
-describe("a question asking for something of what it names by a possessive ('what is the ferry's top speed')", () => {
-  const transport = corpusForSuite({
-    'ferry.md': note(
-      'Island ferry',
-      'The island ferry sails four times a day between the harbour and the mainland. Its crew of six trains in spring.',
-    ),
-    'bus.md': note('Night bus', 'The night bus keeps to a top speed of 50 km/h on the ring road after midnight.'),
-  });
-  const match = (question: string) => ask(transport(), question).match;
-
-  it('is answered one step less surely when no closest passage says what it asks of it', () => {
-    // The ferry's passage names the ferry and the mainland, not its speed: the bus's speed is no answer.
-    expect(match("what is the island ferry's top speed to the mainland")).toBe('partial');
-    expect(match("island ferry's top speed to the mainland")).toBe('partial');
-    // Said, it answers; a figure word ("rate") says what kind of answer, and a possessive inside a question asks
-    // something else of it.
-    expect(match("what is the island ferry's crew")).toBe('confident');
-    expect(match("what is the night bus's top speed rate")).toBe('confident');
-    expect(match("does the island ferry's crew sail to the mainland")).toBe('confident');
-  });
-});

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/search/analyzer.js';
 import {
-  ATTRIBUTE_ASKED,
   ABBREVIATIONS,
   AMOUNT_NAMED,
   ANSWER_TYPES,
@@ -149,25 +148,6 @@ describe('a question asking how many of something', () => {
     ['storms raise the number of ferries cancelled', false],
   ] as const)('%s: %s', (question, asked) => {
     expect(COUNT_ASKED_OF.test(question)).toBe(asked);
-  });
-});
-
-describe('a question asking for something of what it names by a possessive', () => {
-  it('opens with the possessive, or with what or which and a verb of being before it', () => {
-    for (const q of [
-      "what is the county's recycling rate",
-      "whats Tijuana's ranking",
-      "the mayor's salary?",
-      "el chapo's wife",
-    ])
-      expect(ATTRIBUTE_ASKED.test(q), q).toBe(true);
-    // "what's" is no possessive, nor is one inside a question whose verb asks something else of it.
-    for (const q of [
-      "what's spent on journals",
-      "does the mayor's office open on sundays",
-      "who is the mayor's deputy",
-    ])
-      expect(ATTRIBUTE_ASKED.test(q), q).toBe(false);
   });
 });
 

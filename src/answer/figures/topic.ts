@@ -1,7 +1,49 @@
 import { stemWord } from '../../search/analyzer.js';
-import { ABBREVIATIONS, CURRENCIES, FIGURE_WORDS, TIME_NOUNS } from '../../search/english.js';
+import { ABBREVIATIONS, CURRENCIES, TIME_NOUNS } from '../../search/english.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import { MEASUREMENT_UNITS, type FigureUnit } from './grammar/index.js';
+
+/**
+ * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
+ * so "results of X", "X statistics" and "the X rate" are about X.
+ */
+const FIGURE_WORDS = new Set([
+  'number',
+  'numbers',
+  'figure',
+  'figures',
+  'statistic',
+  'statistics',
+  'stats',
+  'data',
+  'amount',
+  'amounts',
+  'total',
+  'totals',
+  'count',
+  'counts',
+  'level',
+  'levels',
+  'result',
+  'results',
+  'outcome',
+  'outcomes',
+  'estimate',
+  'estimates',
+  'trend',
+  'trends',
+  'key',
+  'rate',
+  'rates',
+  'share',
+  'shares',
+  'proportion',
+  'proportions',
+  'ratio',
+  'ratios',
+  'percentage',
+  'percentages',
+]);
 
 /**
  * The kinds of time a topic asking when may name ("launch date", "which year"): those a question asks for but a time
