@@ -31,10 +31,7 @@ export interface Bridge {
   via: BridgeSource;
   /** For a lexicon's bridge, the words of `from` as the lexicon writes them (folded), one for each of its terms. */
   written?: string[];
-  /**
-   * A bridge of two relations: a lexicon's between two other ways of saying its line's term, which relate only through
-   * it, or a word's family to another name of the place it names ("American" to "U.S." through "America").
-   */
+  /** A lexicon's bridge between two other ways of saying its line's term, which relate only through it. */
   throughHead?: boolean;
 }
 

@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 51;
+const INDEX_VERSION = 52;
 
 interface IndexedPassage {
   id: string;
@@ -191,7 +191,7 @@ export class PassageIndex {
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking, indexing);
     if (wordnet) {
       try {
-        const { synonyms, rare, family, throughName, similar, dictionary } = await readWordNet(
+        const { synonyms, rare, family, similar, dictionary } = await readWordNet(
           index.learned.words.keys(),
           wordnet,
           indexing,
@@ -201,7 +201,6 @@ export class PassageIndex {
           ...Bridges.oneWay(synonyms, 'wordnet', analyzer),
           ...Bridges.oneWay(rare, 'rare', analyzer),
           ...Bridges.oneWay(family, 'family', analyzer),
-          ...Bridges.oneWay(throughName, 'family', analyzer).map((bridge) => ({ ...bridge, throughHead: true })),
           ...Bridges.oneWay(similar, 'similar', analyzer),
         ]);
         index.learned.dictionary = {

@@ -50,9 +50,8 @@ export interface Alternative {
   whole?: boolean;
   /**
    * Between two other ways of saying a lexicon line's term ("cars" and "lorries" under "vehicles"), which relate only
-   * through it, as "usage" and "demand" under "consumption" do, or from a word of a name's family to another name of
-   * it ("American" to "U.S.", through "America"): two relations, not surely one thing. It orders passages at the
-   * bridge's weight, and counts in the decision to answer at it twice.
+   * through it, as "usage" and "demand" under "consumption" do: two relations, not surely one thing. It orders
+   * passages at the lexicon's weight, and counts in the decision to answer at it twice.
    */
   throughHead?: boolean;
 }

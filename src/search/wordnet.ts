@@ -96,11 +96,6 @@ export async function readWordNet(
   synonyms: [string, string][];
   rare: [string, string][];
   family: [string, string][];
-  /**
-   * Family pairs to another name of a place or body than the corpus word ("American" to "U.S.", where the corpus
-   * says "America"): two relations, family and the name's synonymy, so a bridge `throughHead` (see `Bridge`).
-   */
-  throughName: [string, string][];
   similar: [string, string][];
   dictionary: Dictionary;
 }> {
@@ -189,7 +184,6 @@ export async function readWordNet(
   const pairs: [string, string][] = [];
   const rare: [string, string][] = [];
   const family: [string, string][] = [];
-  const throughName: [string, string][] = [];
   const similar: [string, string][] = [];
   for (const word of words) {
     const forms = [word, ...baseForms(word)].filter(has);
@@ -202,12 +196,6 @@ export async function readWordNet(
       for (const r of reached) members.add(r.word);
     }
     for (const other of members) if (other !== word) family.push([other, word]);
-    // A name's family reaches its other names as WordNet writes them ("American" the corpus's "U.S."), which the
-    // corpus's words, of three letters or more, never give; not "the States", whose "the" drops out.
-    for (const at of forms.flatMap((form) => entries(form).flatMap((e) => (e.part === 'noun' ? e.offsets : []))))
-      for (const name of /^\p{Lu}/u.test(synset('noun', at)[0]!) ? synset('noun', at) : [])
-        if (/^\p{Lu}/u.test(name) && name.toLowerCase() !== word)
-          for (const other of members) if (other !== word) throughName.push([other, name]);
     const lemma = [word, ...baseForms(word)].find(has);
     if (!lemma) continue;
     const senses = entries(lemma).map((e) => ({ part: e.part, offsets: e.offsets }));
@@ -245,7 +233,7 @@ export async function readWordNet(
           for (const at of similarTo(offset)) for (const written of synset('adj', at)) near.add(written.toLowerCase());
     for (const adjective of near) if (adjective !== lemma && !same.has(adjective)) similar.push([adjective, word]);
   }
-  return { synonyms: pairs, rare, family, throughName, similar, dictionary };
+  return { synonyms: pairs, rare, family, similar, dictionary };
 }
 
 type Part = (typeof PARTS)[number];

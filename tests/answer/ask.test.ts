@@ -201,26 +201,6 @@ describe('a code the question names', () => {
   });
 });
 
-describe("a word of a name's family, where the passage writes another name of it", () => {
-  it('covers the word at its weight twice in the decision ("American" for "U.S.", through "America")', async () => {
-    await withCorpus(
-      {
-        'talks.md': note('Talks', 'Trade talks with America stalled in the spring.'),
-        'agents.md': note('Agents', 'The U.S. agents at the ferry crossing were sent home after the new rules.'),
-        'market.md': note('Market', 'The market sells bread and cheese on Fridays.'),
-      },
-      (dossier) => {
-        const answer = ask(dossier, 'were the american agents paid');
-        expect(answer.match).toBe('partial');
-        expect(answer.results[0]!.passage.source).toBe('agents.md');
-        // Before, refused: only the passage on talks with America said "american".
-        expect(answer.unmatched).toEqual(['paid']);
-      },
-      { wordnet: WORDNET_DIR },
-    );
-  });
-});
-
 describe('a phrase the question quotes', () => {
   const buses = corpusForSuite({
     'night.md': note(

@@ -46,20 +46,6 @@ describe('readWordNet', () => {
     expect(to('closely')).not.toContain('distant');
   });
 
-  it("bridges a name's family to its other names, apart: two relations, not one", async () => {
-    const { family, throughName } = await readWordNet(['america', 'mexico'], WORDNET_DIR);
-    const to = (name: string) => throughName.filter(([, n]) => n === name).map(([other]) => other);
-    // WordNet links "American" to "America" alone of {United States, America, the States, US, U.S., USA, …}.
-    expect(to('U.S.')).toContain('american');
-    expect(to('US')).toContain('american');
-    expect(to('United States')).toContain('american');
-    expect(to('United Mexican States')).toContain('mexican');
-    // "the States" would be searched as "states"; and a name's own family stays one relation.
-    expect(throughName.some(([, n]) => n === 'the States')).toBe(false);
-    expect(throughName.some(([, n]) => n.toLowerCase() === 'america')).toBe(false);
-    expect(family.some(([, w]) => w === 'U.S.')).toBe(false);
-  });
-
   it("bridges a corpus adjective to the adjectives WordNet calls similar, both ways, and nothing else's", async () => {
     const { similar } = await readWordNet(['strong', 'powerful', 'homicide'], WORDNET_DIR);
     const to = (word: string) => similar.filter(([, w]) => w === word).map(([other]) => other);
