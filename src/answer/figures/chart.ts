@@ -97,7 +97,19 @@ export function seriesChart<F extends Cited>(
   };
 }
 
-const sourcesOf = (series: Series<Cited>) => distinct(series.points.map((p) => sourceLine(p.figure.citation)));
+/**
+ * Each document a series quotes, once, with the paragraphs it quotes: an annual report's table gave a year a row, and
+ * the subtitle named the report once for each ("…, ¶6", "…, ¶7", … five lines of one document).
+ */
+function sourcesOf(series: Series<Cited>): string[] {
+  const quoted = new Map<string, { citation: Citation; paragraphs: Set<number> }>();
+  for (const { citation } of series.points.map((p) => p.figure)) {
+    const document = quoted.get(citation.source) ?? { citation, paragraphs: new Set<number>() };
+    document.paragraphs.add(citation.paragraph);
+    quoted.set(citation.source, document);
+  }
+  return [...quoted.values()].map(({ citation, paragraphs }) => sourceLine(citation, [...paragraphs]));
+}
 
 /**
  * Draws a series as a line chart: Vega-Lite compiled to Vega, rendered to SVG without a browser,
@@ -225,8 +237,16 @@ function formatValue(value: number, unit: FigureUnit): string {
 /** The most of a source's title a chart shows: one line of its subtitle, beside the date and paragraph. */
 const SOURCE_TITLE_CHARS = 60;
 
-function sourceLine(c: Citation): string {
-  return [fitText(c.title, SOURCE_TITLE_CHARS), c.date, `¶${c.paragraph}`].filter(Boolean).join(', ');
+/** A source's title, date and paragraphs, three or more in a row as a range: "Annual report, 2026-08-20, ¶6–10". */
+function sourceLine(c: Citation, paragraphs = [c.paragraph]): string {
+  const runs: number[][] = [];
+  for (const n of paragraphs.sort((a, b) => a - b)) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === n - 1) run.push(n);
+    else runs.push([n]);
+  }
+  const numbers = runs.flatMap((run) => (run.length > 2 ? [`${run[0]}–${run.at(-1)}`] : run.map(String)));
+  return [fitText(c.title, SOURCE_TITLE_CHARS), c.date, `¶${numbers.join(', ')}`].filter(Boolean).join(', ');
 }
 
 function altText(series: Series<Cited>, sources: string[]): string {
@@ -235,5 +255,3 @@ function altText(series: Series<Cited>, sources: string[]): string {
   );
   return `Line chart of ${series.measure}: ${points.join(', ')}. Sources: ${sources.join('; ')}.`;
 }
-
-const distinct = (xs: string[]) => [...new Set(xs)];

@@ -106,6 +106,24 @@ describe('seriesChart', () => {
     expect(chart.alt).toContain('64,070');
   });
 
+  it('names each document once, with the paragraphs it quotes', () => {
+    expect(seriesChart(series).alt).toMatch(
+      /Sources: Library Review, 2021-02-01, ¶1, 2; Annual Report, 2022-01-15, ¶1\.$/,
+    );
+    // An annual report's table of our own, a row a year: three rows in a row are a range.
+    const rows = {
+      ...series,
+      points: series.points.map((p, i) => ({
+        ...p,
+        figure: {
+          ...p.figure,
+          citation: { ...p.figure.citation, source: 'report.md', title: 'Report', paragraph: 6 + i },
+        },
+      })),
+    };
+    expect(seriesChart(rows).alt).toMatch(/Sources: Report, [-\d]+, ¶6–8\.$/);
+  });
+
   it('writes an amount of money with cents as the sources do, "$10.80" rather than "$10.8"', async () => {
     const fares = await openCorpus({
       'fares.md': note(
