@@ -43,6 +43,18 @@ export function tableRow(header: string[], row: string[]): string {
   return [name, said.join('; ')].filter(Boolean).join(' — ');
 }
 
+/** A number as a cell gives an amount, perhaps after a currency sign and before words: "£118.62 a week", "38.1". */
+const AMOUNT_CELL = /^[-+]?[£$€¥]?\d[\d,.]*%?(?:\s.*)?$/u;
+
+/**
+ * Whether a plain-text table's first line is a row of data rather than its columns' header: every cell after its
+ * first an amount, none a time ("2025" heads a year's column). A rent letter's "Rent   £118.62 a week" over "Service
+ * charge   £6.15 a week" had put the second row's £6.15 under a column "£118.62 a week", and the rent in no row.
+ */
+export function headerless(first: string[]): boolean {
+  return first.slice(1).every((cell) => AMOUNT_CELL.test(cell) && !isTime(cell.split(/\s/)[0]!));
+}
+
 /** A month, perhaps with its year ("July", "Sept 2025"), a year or a span of years ("2024", "2022-23"). */
 const TIME_CELL = new RegExp(
   `^(?:${MONTH_PATTERN}(?:\\s+${YEAR_DIGITS})?|${YEAR_DIGITS}(?:[-–/]\\d{2}(?:\\d{2})?)?)$`,

@@ -1,4 +1,4 @@
-import { tableRow, type Block, type ParsedDocument } from '../block.js';
+import { headerless, tableRow, type Block, type ParsedDocument } from '../block.js';
 
 /** A bullet ("•", "-", "*" and kin) or a number ("1.", "1)") that opens a list item. */
 const LIST_MARKER = /^(?:[•◦▪‣·*-]|\d{1,3}[.)])\s+/;
@@ -94,7 +94,7 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
     if (table) {
       // A line right above a table, with no blank line between, is its caption: it says what each row is.
       flush(true);
-      const [header, ...rows] = table;
+      const [header, ...rows] = headerless(table[0]!) ? [[], ...table] : table;
       for (const row of rows) blocks.push({ kind: 'item', text: tableRow(header!, row) });
       i += table.length - 1;
       continue;

@@ -108,6 +108,23 @@ describe('parseText', () => {
     ]);
   });
 
+  it('reads a table whose first line is a row of amounts as rows alone, with no header', () => {
+    // A landlord's letter of our own: each line a charge and its amount; a year's columns still head their table.
+    const charges = [
+      'Rent              £98.10 a week',
+      'Water rates       £4.20 a week',
+      'Total to pay      £102.30 a week',
+    ];
+    const { blocks } = parseText(`Your charges\n\nYour charges are below.\n\n${charges.join('\n')}\n`);
+    expect(blocks.slice(-3)).toEqual([
+      { kind: 'item', text: 'Rent — £98.10 a week' },
+      { kind: 'item', text: 'Water rates — £4.20 a week' },
+      { kind: 'item', text: 'Total to pay — £102.30 a week' },
+    ]);
+    const years = parseText('Spending\n\nitem      2025     2026\nKit       £400     £450\nHire      £90      £95\n');
+    expect(years.blocks.at(-1)).toEqual({ kind: 'item', text: 'item: Hire — 2025: £90; 2026: £95' });
+  });
+
   it('leaves prose set with two spaces after a sentence, or lines that do not line up, as paragraphs', () => {
     const prose =
       'The pitch was reseeded.  Games resumed in May.\nThe club met twice.  Both meetings were short.\n' +
