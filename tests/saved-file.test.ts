@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Dossier } from '../src/engine/dossier.js';
 import { silentLogger } from '../src/log.js';
-import { makeFolders, removeStaleSaves, writeSave } from '../src/saved-file.js';
+import { cacheFolder, makeFolders, removeStaleSaves, writeSave } from '../src/saved-file.js';
+import { capturingLogger } from './support/log.js';
 import { note, tempCorpusAndCache } from './support/corpus.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -104,5 +105,31 @@ describe('makeFolders', () => {
   // Node's `mkdirSync(…, { recursive: true })` never returned here; tests/lifecycle.integration.test.ts times it.
   it.skipIf(!existsSync('/proc/self'))('names the error of a folder the system will not make (under /proc)', () => {
     expect(() => makeFolders('/proc/dossier-nowhere/data')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+});
+
+describe('cacheFolder', () => {
+  it('makes a missing cache folder and gives it back, saying nothing', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const { log, lines } = capturingLogger();
+    expect(cacheFolder(join(folder, 'new', 'cache'), log)).toBe(join(folder, 'new', 'cache'));
+    expect(statSync(join(folder, 'new', 'cache')).isDirectory()).toBe(true);
+    expect(lines).toEqual([]);
+  });
+
+  it('gives none for a file or a path through one, with one warning saying why in words', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const file = join(folder, 'taken');
+    await writeFile(file, '');
+    const { log, lines } = capturingLogger();
+    expect(cacheFolder(file, log)).toBeUndefined();
+    expect(cacheFolder(join(file, 'below'), log)).toBeUndefined();
+    const after = '; the corpus will be indexed at every start';
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      [40, `the cache folder ${file} cannot be used (it is not a folder)${after}`],
+      [40, `the cache folder ${join(file, 'below')} cannot be used (a part of the path is not a folder)${after}`],
+    ]);
   });
 });
