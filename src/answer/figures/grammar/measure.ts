@@ -405,8 +405,19 @@ function labelBefore(r: Reading, i: number): string | undefined {
   const headed = end < colon && !!(bracketUnit(r, end, close) ?? bracketMeasureUnit(r, end, close));
   if (!phrase || irregular || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end, headed);
   if (noun) return measureText(r, phrase.first, end) ?? changeLabel(r, phrase.first, end);
-  const narrowed = measureText(r, phrase.first, end - 1);
+  const narrowed = measureText(r, phrase.first, end - 1) ?? timeNarrowed(r, phrase.first, end - 1);
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
+}
+
+/**
+ * A label's time nouns and nothing else, tokens `first` to `end`, before the participle that narrows them: "Days lost:
+ * 17", "hours worked". In a sentence a time says when (`measureText` reads none), but what a participle says was done
+ * with it is what the figure counts: read as none, a row's "Days lost: 17" took the cell before's "Breakdowns".
+ */
+function timeNarrowed(r: Reading, first: number, end: number): string | undefined {
+  const words = r.t.slice(first, end).filter((t) => t.type === 'word' && !DETERMINERS.has(t.lower));
+  const time = (t: Token) => TIME_NOUNS.has(t.lower) || t.entity === 'DURATION';
+  return words.length && words.every(time) ? r.text.slice(words[0]!.start, words.at(-1)!.end) : undefined;
 }
 
 /**

@@ -504,6 +504,15 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its own label when a participle narrows a time noun, after a cell', () => {
+    // A table of our own, as `tableRow` writes its rows: a depot's year.
+    const depot = 'depot: North — breakdowns: 21; days lost: 17; hours worked: 3,400';
+    expectMeasures([
+      [depot, '17', 'days lost'],
+      [depot, '3,400', 'hours worked'],
+    ]);
+  });
+
   it("is measured by its row's first cell when the label is a time, as a row under a year's column writes it", () => {
     const budget = 'budget line: Street lighting — 2025-26: £12,500; 2026-27: £13,100';
     const journeys = 'Bus journeys (millions) — 2023: 41.2; July 2024: 3.9';
