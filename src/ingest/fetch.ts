@@ -3,7 +3,9 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import type { Agent, request } from 'undici';
+import { extname } from 'node:path';
 import { CONFIG_DEFAULTS } from '../config.js';
+import { SUPPORTED_EXTENSIONS } from '../corpus/files.js';
 import { DossierError, typed, type FetchErrorCode } from '../errors.js';
 import { DOSSIER_VERSION } from '../version.js';
 import { refusedAddress, type AddressPolicy } from './address.js';
@@ -365,13 +367,30 @@ export class SafeFetcher {
   }
 }
 
+/**
+ * Whether text that is no URL names a file: a path ("./notes.md", "~/report.pdf", "C:\\docs\\a.txt") or a name of a
+ * format the corpus reads ("minutes.pdf"). Someone adding a file they have by its path is helped by where files go,
+ * not by being asked for an https:// link.
+ */
+function looksLikeFile(text: string): boolean {
+  // "example.com/report.pdf" is a link typed without its scheme: a bare file name has no slash.
+  const named = !text.includes('/') && SUPPORTED_EXTENSIONS.includes(extname(text).toLowerCase());
+  return named || /^(?:\.{0,2}\/|~\/|[a-z]:\\)|\\/i.test(text);
+}
+
 /** `input` as an http(s) URL without credentials, or a FetchError saying why not. */
 export function parseWebUrl(input: string, role = 'the link'): URL {
+  const text = input.trim();
+  // Before the URL is parsed: "C:\\docs\\a.txt" parses as a link of the scheme "c:".
+  if (looksLikeFile(text)) {
+    const where = 'copy it into the corpus folder, or share it with the bot in chat';
+    throw new FetchError('bad-url', `"${typed(text)}" is a file, not a web address: ${where}.`);
+  }
   let url: URL;
   try {
-    url = new URL(input.trim());
+    url = new URL(text);
   } catch {
-    throw new FetchError('bad-url', `"${typed(input.trim())}" is not a web address: give a full https:// link.`);
+    throw new FetchError('bad-url', `"${typed(text)}" is not a web address: give a full https:// link.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new FetchError('bad-url', `Only http and https links are fetched (${role} is ${url.protocol}).`);

@@ -31,6 +31,18 @@ describe('parseWebUrl', () => {
       expect(parsed(credentials)).toEqual(['bad-url', 'A link with a user name or password in it is not fetched.']);
   });
 
+  it('says where a file given by its path or name goes; a link typed without its scheme is a link', () => {
+    const file = (text: string) =>
+      `"${text}" is a file, not a web address: copy it into the corpus folder, or share it with the bot in chat.`;
+    for (const text of ['./regatta.md', '/srv/notes/regatta results.pdf', '~/regatta.txt', 'C:\\rowing\\a.htm'])
+      expect(parsed(text)).toEqual(['bad-url', file(text)]);
+    expect(parsed('Regatta.PDF')).toEqual(['bad-url', file('Regatta.PDF')]);
+    expect(parsed('rowing.example/regatta.pdf')).toEqual([
+      'bad-url',
+      '"rowing.example/regatta.pdf" is not a web address: give a full https:// link.',
+    ]);
+  });
+
   it('quotes at most 200 characters of a pasted text that is no link', () => {
     const [, message] = parsed('word '.repeat(100)) as [string, string];
     expect(message).toBe(`"${'word '.repeat(40).slice(0, 199)}…" is not a web address: give a full https:// link.`);
