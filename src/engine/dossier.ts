@@ -110,7 +110,7 @@ export class Dossier implements Library {
     const lexicon = await loadLexicon(file, named);
     if (lexicon.ignored) log.warn({ file }, lexicon.ignored);
     const figures = new FigureCache();
-    const cacheDir = options.cacheDir && cacheFolder(options.cacheDir, log);
+    const cacheDir = options.cacheDir ? cacheFolder(options.cacheDir, log) : undefined;
     const saved = cacheDir ? await SavedCorpus.open(cacheDir, resolve(options.corpusDir), log, figures) : undefined;
     let indexing = options.onIndexing;
     const startIndexing = () => {
@@ -128,7 +128,7 @@ export class Dossier implements Library {
     const corpusSaved = (await saved?.save(corpus)) ?? false;
     const ranking = rankingOptions(options.ranking);
     const index = await PassageIndex.build(corpus, {
-      cacheDir: cacheDir || undefined,
+      cacheDir,
       log,
       analyzer: new Analyzer(),
       salt: lexicon.hash,
