@@ -131,8 +131,12 @@ function nounRunAt(r: Reading, i: number): number | undefined {
       lastNoun = k;
       // "Three firms control the harbour": a plural noun followed by another noun ends the phrase. An acronym in
       // capitals is no plural: its S is a letter of it ("3,870 PALS enquiries", "40 NHS trusts"), and its plural is
-      // written with a small s ("NGOs").
-      if (pluralAt(r, k) && next?.pos === 'NOUN') break;
+      // written with a small s ("NGOs"). A name ending in s modifies the noun after it ("340 Humanities students"),
+      // unless that noun is a verb with an object ("12 Democrats support the bill").
+      const after = r.t[k + 2];
+      const object = /^(DET|PRON)$/.test(after?.pos ?? '') && after?.entity !== 'DATE' && after?.entity !== 'DURATION';
+      const named = token.pos === 'PROPN' && !object;
+      if (pluralAt(r, k) && !named && next?.pos === 'NOUN') break;
     }
   }
   return lastNoun === undefined ? undefined : lastNoun + 1;

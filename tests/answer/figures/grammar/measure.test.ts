@@ -232,6 +232,15 @@ describe('a measure is a noun phrase from its sentence', () => {
       ],
       // A name after "and" with no common noun after it is another thing, not more of the counted one.
       ['The quarry ships 40 loads and Dunmore Haulage takes the rest.', '40 loads', 'loads'],
+      // A name ending in s modifies the noun after it too, with or without another name before it.
+      [
+        'The college enrolled 340 Arts and Humanities students.',
+        '340 Arts and Humanities students',
+        'Arts and Humanities students',
+      ],
+      ['The firm let 40 Highlands cottages this year.', '40 Highlands cottages', 'Highlands cottages'],
+      // But a noun after it with an object of its own is the clause's verb.
+      ['Some 12 Democrats support the bill.', 'Some 12 Democrats', 'Democrats'],
     ]);
   });
 
