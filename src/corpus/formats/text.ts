@@ -79,7 +79,14 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   const flush = (introduces = false): void => {
     if (lines.length === 0) return;
     const joined = lines.join(' ');
-    const heading = kind === 'paragraph' && lines.length === 1 && rules.inferHeadings === true && isHeadingLine(joined);
+    // A table's caption is never a heading, however it is set ("Table 2: Rents by size, 2025"): read as one, the
+    // paragraphs after the table were cited in a section named by the caption, not by their own heading.
+    const heading =
+      !introduces &&
+      kind === 'paragraph' &&
+      lines.length === 1 &&
+      rules.inferHeadings === true &&
+      isHeadingLine(joined);
     blocks.push({
       kind: heading ? 'heading' : kind,
       text: joined,

@@ -125,6 +125,20 @@ describe('parseText', () => {
     expect(years.blocks.at(-1)).toEqual({ kind: 'item', text: 'item: Hire — 2025: £90; 2026: £95' });
   });
 
+  it('reads a heading-shaped line right above a table as its caption, the paragraphs after in their section', () => {
+    const rents = ['Flat size    Weekly rent', 'One bedroom  £96.40', 'Two bedrooms  £108.75'];
+    const table = ['Table 2: Rents by size, 2025', ...rents].join('\n');
+    const text = `Rents\n\nRents rose this year.\n\n${table}\n\nThey rise again in April.`;
+    expect(outline(parseText(text).blocks)).toEqual([
+      '# Rents',
+      'Rents rose this year.',
+      'Table 2: Rents by size, 2025',
+      '- Flat size: One bedroom — Weekly rent: £96.40',
+      '- Flat size: Two bedrooms — Weekly rent: £108.75',
+      'They rise again in April.',
+    ]);
+  });
+
   it('leaves prose set with two spaces after a sentence, or lines that do not line up, as paragraphs', () => {
     const prose =
       'The pitch was reseeded.  Games resumed in May.\nThe club met twice.  Both meetings were short.\n' +
