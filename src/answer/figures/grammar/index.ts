@@ -199,16 +199,22 @@ class SentenceReader extends Reading {
         i = match.next;
       } else i++;
     }
-    // "They numbered 12,000 in July": a figure measuring nothing its sentence names is of what its pronoun subject
-    // stands for. A length is not ("It took 12 years"): how long, not how many of anything.
-    for (const m of matches)
-      if (!m.figure.measure && !TIME_UNITS.has(this.lower(m.next - 1))) m.figure.measure = this.referentAt(m.first);
+    const row = matches.length ? rowKey(this) : undefined;
+    const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some((t) => /^\)?:$/.test(t.text));
+    // "Rent — £118.62 a week": a cell under no column's header (a table without one) is of its row's name. "They
+    // numbered 12,000 in July": a figure measuring nothing its sentence names is of what its pronoun subject stands
+    // for. A length is not ("It took 12 years"): how long, not how many of anything.
+    // Such a cell is the figure alone, after the row's dash or the cell before's semicolon.
+    const unheaded = (m: Match) => row && m.first > row.dash && /^[—;]$/.test(this.t[m.first - 1]!.text) && !inCell(m);
+    for (const m of matches) {
+      if (m.figure.measure) continue;
+      if (unheaded(m)) m.figure.measure = row!.measure;
+      else if (!TIME_UNITS.has(this.lower(m.next - 1))) m.figure.measure = this.referentAt(m.first);
+    }
     bindTimes(this, matches);
     this.relateBaselines(matches);
     // "plan: Starter — monthly fee: $19": a figure in a cell of a table row is its column's measure for that row, which
     // only the row's name tells apart from the same column's figure in the next row.
-    const row = matches.length ? rowKey(this) : undefined;
-    const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some((t) => /^\)?:$/.test(t.text));
     for (const m of matches)
       if (row && inCell(m) && m.figure.measure && m.figure.measure !== row.measure) m.figure.row = row.name;
     // "Bus journeys (millions) — 2023: 41.2", "share (%): 41.5": a bare number under a label whose brackets give a

@@ -515,7 +515,9 @@ function readRowKey(r: Reading): RowKey | undefined {
   // A unit in brackets ends the name and is not part of it: "Bus journeys (millions)".
   let end = dash;
   if (r.t[end - 1]?.text === ')') while (end > first && r.t[end]!.text !== '(') end--;
-  for (let k = first; k < end; k++) if (/^(VERB|AUX)$/.test(r.t[k]!.pos) || isTimeAt(r, k)) return undefined;
+  // A verb's base after "to" names what the row is of, as in a label ("Total to pay", "Days to re-let").
+  const clause = (k: number) => /^(VERB|AUX)$/.test(r.t[k]!.pos) && !(r.lower(k - 1) === 'to' && k - 1 > first);
+  for (let k = first; k < end; k++) if (clause(k) || isTimeAt(r, k)) return undefined;
   if (end <= first) return undefined;
   return { name: r.text.slice(r.t[first]!.start, r.t[end - 1]!.end), measure: measureText(r, first, end), dash };
 }

@@ -227,6 +227,19 @@ describe('figuresInSentence: lengths of time', () => {
     expect(figuresInSentence('The ferry has run for 40 years.')[0]!.measure).toBeUndefined();
   });
 
+  it("a cell under no column's header is of its row's name, as a table without a header row writes it", () => {
+    // A marina's price list of our own, as `tableRow` writes a headerless table's rows.
+    expect(figuresInSentence('Mooring — £42.50 a week')).toMatchObject([{ text: '£42.50 a week', measure: 'Mooring' }]);
+    expect(figuresInSentence('Dry storage — £310; £280')).toMatchObject([
+      { text: '£310', measure: 'Dry storage' },
+      { text: '£280', measure: 'Dry storage' },
+    ]);
+    expect(figuresInSentence('Balance to pay — £96 a month')[0]!.measure).toBe('Balance to pay');
+    // A cell under its column's header keeps the header's measure; a dash in a sentence names no row.
+    expect(figuresInSentence('berth: Jetty B — fee: £12')[0]!.measure).toBe('fee');
+    expect(figuresInSentence('The slipway — rebuilt in May — took 40 days.')[0]!.measure).toBeUndefined();
+  });
+
   it('a length after a label and its colon measures the label, as a count there does', () => {
     // "mean" and "wait" are read as verbs; in a label they name what it is.
     expect(figuresInSentence('Workshop — mean wait for parts: 3 days; average refit: 40 days')).toMatchObject([

@@ -555,6 +555,11 @@ describe('a figure after a label and a colon', () => {
     const r = new Reading(text, tokenSentences(text)[0]!);
     expect(rowKey(r)).toMatchObject({ name: 'Street lighting', measure: 'Street lighting' });
     expect(rowKey(r)).toBe(rowKey(r));
+    // A verb's base after "to" names what the row is of, as in a label; a verb of a clause before a dash is none.
+    const due = 'Balance to pay — £96 a month';
+    expect(rowKey(new Reading(due, tokenSentences(due)[0]!))).toMatchObject({ name: 'Balance to pay' });
+    const clause = 'The club agreed to pay — in full — £96';
+    expect(rowKey(new Reading(clause, tokenSentences(clause)[0]!))).toBeUndefined();
   });
 
   it("is as much as its label's unit in brackets says, a column's before its row's", () => {
