@@ -11,6 +11,9 @@ import { MONEY_UNITS } from './topic.js';
 
 const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
 
+/** "How long": a length asked for, of time, of a road or of a waiting list. */
+const HOW_LONG = /\bhow long\b/i;
+
 /**
  * Weighs down, in place, the figures that stand beside the topic rather than for it: another part of a whole the topic
  * names (`otherPart`), another time than the one it names (`otherTime`), nothing of what it is about beside a figure
@@ -39,8 +42,9 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   const about = found.filter((f) => f.subject > 0);
   for (const f of found)
     if (f.subject === 0 && about.some((g) => [...f.times].every((t) => g.times.has(t)))) f.figure.score *= otherSubject;
-  // "How many" asks for a count: a sum of money answers "how much".
-  if (query.wantsCount) for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
+  // "How many" asks for a count and "how long" for a length: a sum of money answers "how much".
+  if (query.wantsCount || HOW_LONG.test(query.text))
+    for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
   // "40 years" answers a topic that asks how long or names a unit of time ("yrs as a diplomat"); beside any other it is
   // another kind of figure, though it counts its unit.
   if (!asksLength(query.text)) for (const f of found) if (isLength(f.figure)) f.figure.score *= otherKind;
@@ -59,7 +63,7 @@ export function asksLength(topic: string): boolean {
   const words = topic.toLowerCase().split(/[^a-z0-9]+/);
   const framed = (before = '') => /^\d+$/.test(before) || RATE_WORDS.has(before) || RELATIVE_TIMES.has(before);
   return (
-    /\bhow long\b/i.test(topic) ||
+    HOW_LONG.test(topic) ||
     words.some((w, i) => (TIME_UNITS.has(w) || TIME_UNIT_ABBREVIATIONS.has(w)) && !framed(words[i - 1]))
   );
 }

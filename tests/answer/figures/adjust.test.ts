@@ -88,6 +88,31 @@ describe('adjustScores', () => {
     expect(await scoreOf('ferry', '12 ferries', 0.5)).toBeCloseTo((await scoreOf('ferry', '12 ferries', 1))!);
   });
 
+  it('weighs a sum of money as another kind of figure on a topic asking how long, as on "how many"', async () => {
+    const canal = {
+      'canal.md': note(
+        'Canal',
+        [
+          'The canal has been open to boats for 30 years.',
+          'Keeping the canal open to boats cost £2 million last year.',
+          'The towpath was resurfaced in spring.',
+        ].join('\n\n'),
+      ),
+    };
+    const scoreIn = (topic: string, otherKind: number) =>
+      withCorpus(
+        canal,
+        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === '£2 million')?.score,
+        {
+          ranking: { figures: { otherKind, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
+        },
+      );
+    const howLong = 'how long has the canal been open to boats';
+    expect(await scoreIn(howLong, 0.5)).toBeCloseTo((await scoreIn(howLong, 1))! / 2);
+    const cost = 'cost of keeping the canal open';
+    expect(await scoreIn(cost, 0.5)).toBeCloseTo((await scoreIn(cost, 1))!);
+  });
+
   it("weighs a figure of a year its paragraph names after the topic's, the years read as any other", async () => {
     const mill = {
       'mill.md': note('Mill', 'In 1850 the mill ground 400 tonnes of flour. In 1849 it ground 300 tonnes of flour.'),
