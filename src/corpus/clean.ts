@@ -1,5 +1,5 @@
 import type { Block } from './block.js';
-import { isShortLine, wordCount } from './formats/text.js';
+import { isShortLine, wordCount } from './text.js';
 
 /** What a dropped piece of page furniture was; metadata is read from some of them (see metadata.ts). */
 export type BoilerplateKind =

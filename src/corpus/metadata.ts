@@ -4,7 +4,7 @@ import type { Note } from './clean.js';
 import { findDate, parseDateValue } from './dates.js';
 import { WEEKDAY_NAMES } from '../schedule.js';
 import { readYamlMapping, type YamlEntry, type YamlError } from '../yaml.js';
-import { isShortLine } from './formats/text.js';
+import { isShortLine } from './text.js';
 import type { DocumentMeta } from './types.js';
 
 const text = z.union([z.string(), z.number()], { error: 'expected text' }).transform((v) => String(v).trim());

@@ -3,6 +3,21 @@
  * Imports nothing.
  */
 
+/** The longest line read as a title, headline or byline: a long headline's length, well short of a paragraph's. */
+export const LINE_DEFAULTS = {
+  shortLineChars: 150,
+  shortLineWords: 20,
+};
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** A line short enough to be a title or headline (`LINE_DEFAULTS`). */
+export function isShortLine(text: string): boolean {
+  return text.length <= LINE_DEFAULTS.shortLineChars && wordCount(text) <= LINE_DEFAULTS.shortLineWords;
+}
+
 /** `text` as a regular expression that matches it literally: a site's name or a currency's sign inside a pattern. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

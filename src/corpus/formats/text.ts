@@ -1,4 +1,6 @@
 import { headerless, tableRow, type Block, type ParsedDocument } from '../block.js';
+import { bylineOf, datelineOf } from '../metadata.js';
+import { isShortLine, wordCount } from '../text.js';
 
 /** A bullet ("•", "-", "*" and kin) or a number ("1.", "1)") that opens a list item. */
 const LIST_MARKER = /^(?:[•◦▪‣·*-]|\d{1,3}[.)])\s+/;
@@ -6,13 +8,10 @@ const LIST_MARKER = /^(?:[•◦▪‣·*-]|\d{1,3}[.)])\s+/;
 /** Sentence-final punctuation, possibly inside closing quotes or brackets. */
 const FINAL_PUNCTUATION = /[.!?,;:…]["'”’)\]]*$/;
 
-/** How plain text is told from binary, and its titles and headings from paragraphs. */
+/** How plain text is told from binary, and its titles from paragraphs. */
 export const TEXT_DEFAULTS = {
   /** Share of undecodable or control characters above which a file is taken for binary. */
   maxBadShare: 0.01,
-  /** The longest line read as a title or headline: a long headline's length, well short of a paragraph's. */
-  shortLineChars: 150,
-  shortLineWords: 20,
   /** Longest first line still read as a plain-text title: one sentence of a long title, never a paragraph. */
   titleMaxChars: 300,
   titleMaxWords: 40,
@@ -37,15 +36,6 @@ export function decodeText(bytes: Uint8Array): string | undefined {
       bad++;
   }
   return bad > text.length * TEXT_DEFAULTS.maxBadShare ? undefined : text;
-}
-
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
-
-/** A line short enough to be a title or headline and not ending like a sentence. */
-export function isShortLine(text: string): boolean {
-  return text.length <= TEXT_DEFAULTS.shortLineChars && wordCount(text) <= TEXT_DEFAULTS.shortLineWords;
 }
 
 /** How plain text shows a heading: a short line on its own, capitalised, without final punctuation. */
@@ -76,6 +66,8 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   const blocks: Block[] = [];
   let lines: string[] = [];
   let kind: 'paragraph' | 'item' = 'paragraph';
+  /** Whether every block so far opens the document: headings, and lines that state its byline or date. */
+  let opening = true;
   const flush = (introduces = false): void => {
     if (lines.length === 0) return;
     const joined = lines.join(' ');
@@ -92,6 +84,7 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
       text: joined,
       ...(introduces && kind === 'paragraph' && { introduces }),
     });
+    opening &&= heading;
     lines = [];
     kind = 'paragraph';
   };
@@ -101,6 +94,7 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
     if (table) {
       // A line right above a table, with no blank line between, is its caption: it says what each row is.
       flush(true);
+      opening = false;
       const [header, ...rows] = headerless(table[0]!) ? [[], ...table] : table;
       for (const row of rows) blocks.push({ kind: 'item', text: tableRow(header!, row) });
       i += table.length - 1;
@@ -128,6 +122,22 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
       flush();
       kind = 'item';
       lines.push(line.slice(marker[0].length));
+      continue;
+    }
+    // A byline or a dateline opening the document stands alone, as does a short line right above it, its title, with
+    // no blank line between: a title, "By …" and a date typed on three lines were one paragraph, the document's title
+    // its opening words, with no author or date.
+    const [title, ...more] = lines;
+    if (
+      opening &&
+      kind === 'paragraph' &&
+      !more.length &&
+      (title === undefined || isShortLine(title)) &&
+      (bylineOf(line) || datelineOf(line))
+    ) {
+      if (title !== undefined) blocks.push({ kind: 'heading', text: title });
+      blocks.push({ kind: 'paragraph', text: line });
+      lines = [];
       continue;
     }
     lines.push(line);

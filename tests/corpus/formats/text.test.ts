@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, groupLines, isHeadingLine, parseText } from '../../../src/corpus/formats/text.js';
+import { buildDocument } from '../../../src/corpus/document.js';
 import { outline } from './fixtures.js';
 
 describe('decodeText', () => {
@@ -148,6 +149,35 @@ describe('parseText', () => {
       prose.replace(/\n/g, ' '),
       ragged.replace(/\n/g, ' '),
     ]);
+  });
+
+  it('reads a title, byline and date on lines of their own with no blank line between as their own', () => {
+    // A notice of our own, typed as press notices are; its body may follow the date at once or after a blank line.
+    const head = 'Footbridge closure on the towpath\r\nBy MARTA OKONJO, Rivers Desk\r\n14 March 2026';
+    const body = 'The footbridge at Lock Seven will close\r\nfor six weeks.\r\n\r\nWalkers use Mill Lane.';
+    for (const text of [`${head}\r\n\r\n${body}`, `${head}\r\n${body}`]) {
+      const parsed = parseText(text);
+      expect(outline(parsed.blocks)).toEqual([
+        '# Footbridge closure on the towpath',
+        'By MARTA OKONJO, Rivers Desk',
+        '14 March 2026',
+        'The footbridge at Lock Seven will close for six weeks.',
+        'Walkers use Mill Lane.',
+      ]);
+      const { meta, passages } = buildDocument('notice.txt', 'h', parsed);
+      expect(meta).toMatchObject({
+        title: 'Footbridge closure on the towpath',
+        author: 'Marta Okonjo',
+        date: '2026-03-14',
+      });
+      expect(passages.map((p) => p.paragraph)).toEqual([1, 2]);
+    }
+    // A date under two lines of a paragraph, or under a line longer than a title, stays in its paragraph.
+    const wrapped =
+      'The trust counted walkers on the towpath\nevery day of the winter, and its last count was on\n1 March 2026';
+    const long = `${'The trust counted walkers on the towpath every day of the winter, '.repeat(2)}\n1 March 2026`;
+    for (const prose of [wrapped, long])
+      expect(outline(parseText(`${prose}\n\nMore.`).blocks)[0]).toBe(prose.replace(/ ?\n/g, ' '));
   });
 
   const abstract =
