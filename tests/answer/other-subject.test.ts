@@ -26,6 +26,8 @@ const HOSPITAL = join(root, 'tests/fixtures/hospital');
 const FARMING = join(root, 'tests/fixtures/farming');
 /** A housing association's handbook, rent letter, annual report, tenants' Q&A, damp page, charges and newsletter. */
 const HOUSING = join(root, 'tests/fixtures/housing');
+/** A city marathon's race-day guide, results, entry fees, charity report, minutes, residents' letter and newsletter. */
+const MARATHON = join(root, 'tests/fixtures/marathon');
 /** Words of the sample corpus's subject that once sat in the engine's built-in synonym table. */
 const SUBJECT = /\b(mexic\w*|cartels?|fentanyl|opioids?|merida|amlo|obrador|sinaloa|narco\w*|tcos?|overdoses?)\b/;
 
@@ -43,6 +45,7 @@ describe('a corpus on another subject', () => {
   let trust: Dossier;
   let farms: Dossier;
   let homes: Dossier;
+  let race: Dossier;
   beforeAll(async () => {
     town = await Dossier.open({ corpusDir: join(MUNICIPAL, 'corpus'), wordnet: WORDNET_DIR });
     buses = await Dossier.open({ corpusDir: join(BUSES, 'corpus'), wordnet: WORDNET_DIR });
@@ -52,6 +55,7 @@ describe('a corpus on another subject', () => {
     trust = await Dossier.open({ corpusDir: join(HOSPITAL, 'corpus'), wordnet: WORDNET_DIR });
     farms = await Dossier.open({ corpusDir: join(FARMING, 'corpus'), wordnet: WORDNET_DIR });
     homes = await Dossier.open({ corpusDir: join(HOUSING, 'corpus'), wordnet: WORDNET_DIR });
+    race = await Dossier.open({ corpusDir: join(MARATHON, 'corpus'), wordnet: WORDNET_DIR });
   }, 60_000);
 
   it('finds nothing of U.S.–Mexico security in the code, its comments or its messages', async () => {
@@ -71,6 +75,7 @@ describe('a corpus on another subject', () => {
       [HOSPITAL, trust],
       [FARMING, farms],
       [HOUSING, homes],
+      [MARATHON, race],
     ] as const) {
       const cases = JSON.parse(await readFile(join(dir, 'questions.json'), 'utf8')) as { query: string }[];
       for (const { query } of cases) {
@@ -229,6 +234,19 @@ describe('a corpus on another subject', () => {
       figuresFound: 32,
       figuresWrong: 12,
       figuresRefused: 2,
+    });
+  });
+
+  it('scores the city marathon questions as measured, so that a fall in any count fails', async () => {
+    const score = await scoreFixture(MARATHON, race);
+    console.log(JSON.stringify(score));
+    expectCounts(score, {
+      askHits: 0,
+      refused: 0,
+      citeHits: 0,
+      figuresFound: 0,
+      figuresWrong: 99,
+      figuresRefused: 0,
     });
   });
 });
