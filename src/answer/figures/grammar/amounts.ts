@@ -272,10 +272,25 @@ export function isDuration(r: Reading, next: number): boolean {
 /** What a number may count when it stands before it: "7 ferries", "7 new ferries", "7 more", "7 Sunday ferries". */
 const COUNTABLE_NEXT = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV']);
 
-/** A number that names or orders something: a date, "Pillar 1", a list's "1." or "(3)", a model "737-800". */
+/**
+ * The words before a number that make it the base of a rate, "2.3 transfers per 1,000 runners", "12 for every 100
+ * homes", "3 in every 10 adults": the rate is the figure, its base says what it is counted against, and read as a
+ * count of its own ("1,000 runners") it was listed as one, and was what "against 1.1 in 2025" after it counted.
+ */
+const RATE_BASES = [['per'], ['for', 'every'], ['in', 'every'], ['out', 'of', 'every']];
+
+/** Whether the number at `i` is a rate's base (`RATE_BASES`). */
+const rateBaseAt = (r: Reading, i: number): boolean =>
+  RATE_BASES.some((words) => words.every((w, j) => r.lower(i - words.length + j) === w));
+
+/**
+ * A number that names or orders something: a date, "Pillar 1", a list's "1." or "(3)", a model "737-800"; or that
+ * is the base of a rate ("per 1,000 runners").
+ */
 export function isLabel(r: Reading, amount: Amount): boolean {
   if (amount.currency || amount.percent || amount.scale !== 1) return false;
   const i = amount.first;
+  if (rateBaseAt(r, i)) return true;
   const token = r.t[i]!;
   const prev = r.t[i - 1];
   const next = r.t[i + 1];

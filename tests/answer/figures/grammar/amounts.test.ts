@@ -143,6 +143,14 @@ describe('isLabel and isBound', () => {
     expect(label('Valley Farms Hire 40 Pickers', '40')).toBe(false);
   });
 
+  it('read a rate\'s base as no figure of its own, and a spacing after a bare "every" as one', () => {
+    expect(label('The ward saw 4.5 falls per 1,000 bed days.', '1,000')).toBe(true);
+    expect(label('Clinics treat 12 patients for every 100 visits.', '100')).toBe(true);
+    expect(label('Three in every 10 allotments are let.', '10')).toBe(true);
+    expect(label('Benches stand every 200 metres.', '200')).toBe(false);
+    expect(label('The ward saw 4.5 falls per 1,000 bed days.', '4.5')).toBe(false);
+  });
+
   it('tell a number that bounds a class from one that counts it', () => {
     expect(isBound(...at('Drivers under 25 pay more.', 'under'), false)).toBe(true);
     expect(isBound(...at('Growers aged 65 retired.', '65'), false)).toBe(true);

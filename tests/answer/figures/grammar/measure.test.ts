@@ -173,6 +173,12 @@ describe('a measure is a noun phrase from its sentence', () => {
     ]);
   });
 
+  it('a figure compared with a rate counts what the rate counts, not its base', () => {
+    const sentence = 'There were 4.5 infections per 1,000 patients, against 3.9 in 2024.';
+    expect(figuresInSentence(sentence).map((f) => f.text)).toEqual(['4.5 infections', '3.9']);
+    expect(figure(sentence, '3.9').measure).toBe('infections');
+  });
+
   it('a second predicate joined by "and" is said of the first one\'s subject', () => {
     const sentence = 'The merged district would take in three towns and eventually total about 45,000.';
     expect(figure(sentence, 'about 45,000').measure).toBe('merged district');
