@@ -1,4 +1,4 @@
-import { findDate, MONTH_PATTERN, YEAR_DIGITS } from './dates.js';
+import { findDate, MONTH_PATTERN, YEAR_DIGITS, YEAR_SPAN } from './dates.js';
 import type { DocumentMeta } from './types.js';
 
 /** One unit of a document as its format gives it, before cleaning: a paragraph, a list item or a heading. */
@@ -56,10 +56,7 @@ export function headerless(first: string[]): boolean {
 }
 
 /** A month, perhaps with its year ("July", "Sept 2025"), a year or a span of years ("2024", "2022-23"). */
-const TIME_CELL = new RegExp(
-  `^(?:${MONTH_PATTERN}(?:\\s+${YEAR_DIGITS})?|${YEAR_DIGITS}(?:[-–/]\\d{2}(?:\\d{2})?)?)$`,
-  'i',
-);
+const TIME_CELL = new RegExp(`^(?:${MONTH_PATTERN}(?:\\s+${YEAR_DIGITS})?|${YEAR_DIGITS}|${YEAR_SPAN})$`, 'i');
 
 /** Whether a cell is a time that names its own kind: `TIME_CELL`, or a calendar date and nothing more. */
 function isTime(cell: string): boolean {

@@ -68,6 +68,24 @@ const YEAR_SHAPE = new RegExp(`^${YEAR_DIGITS}$`);
 /** Whether a bare number has the shape of a year (`YEAR_DIGITS`). */
 export const yearShaped = (number: string): boolean => YEAR_SHAPE.test(number);
 
+/**
+ * A span of years written as one: a year, a dash or a slash (perhaps spaced), and a later year whole or by its last
+ * two digits ("2021-22", "2019–2023", "2021/22", "2018 - 19"). Groups: the first year and the second as written,
+ * which `spanLast` reads whole. The one reading of a split year: a table's time cell, a chart's label, a query's years.
+ */
+export const YEAR_SPAN = String.raw`(${YEAR_DIGITS}) ?[-–—/] ?(\d\d(?:\d\d)?)(?!\d)`;
+
+/** The last year of a span (`YEAR_SPAN`), whole: "22" after 2021 is 2022, and "00" after 1999 is 2000. */
+export function spanLast(first: string, second: string): number {
+  if (second.length === 4) return Number(second);
+  const last = Number(first.slice(0, 2) + second);
+  // Only a period across a century's turn ends in the next century; any other earlier year leaves no span.
+  return last === Number(first) - 99 ? last + 100 : last;
+}
+
+/** Whether a span is one year's period, two years in a row, as fiscal, academic and sporting years are written. */
+export const oneYearPeriod = (first: string, second: string): boolean => spanLast(first, second) === Number(first) + 1;
+
 const YEAR = '(\\d{4})';
 
 /** "October 30, 2017", "Oct. 30 2017"; "30 October 2017"; "2017-10-30" (also as the head of an ISO timestamp). */

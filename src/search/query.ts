@@ -1,4 +1,13 @@
-import { isMonth, MONTH_PATTERN, monthInFull, monthNumber } from '../corpus/dates.js';
+import {
+  isMonth,
+  MONTH_PATTERN,
+  monthInFull,
+  monthNumber,
+  oneYearPeriod,
+  spanLast,
+  YEAR_DIGITS,
+  YEAR_SPAN,
+} from '../corpus/dates.js';
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { WEEKDAY_NAMES } from '../schedule.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
@@ -278,31 +287,35 @@ export function namesYear(text: string, context: NumberWindow): boolean {
 }
 
 /**
- * Years joined as a range: "2019-2023", "2022–23", "2019 to 2023", "from 2019 through 2023", "between 2019 and 2023"
- * ("in 2019 and 2023" names two years, no range).
+ * Years joined as a range: a span written as one (`YEAR_SPAN`: "2019-2023", "2022–23", "2021/22"), or in words
+ * ("2019 to 2023", "from 2019 through 2023", "between 2019 and 2023"; "in 2019 and 2023" names two years, no range).
  */
-const YEAR_RANGE = /(?<!\d)(?:(between) )?(\d{4}) ?([-–—]|\b(?:to|through|until|till|and)\b) ?(\d{4}|\d\d)(?!\d)/gi;
+const YEAR_RANGE = new RegExp(
+  String.raw`(?<!\d)(?:(between) )?` +
+    String.raw`(?:${YEAR_SPAN}|(${YEAR_DIGITS}) ?\b(to|through|until|till|and)\b ?(\d{4}|\d\d)(?!\d))`,
+  'gi',
+);
 
 /**
  * The ranges of years a text names (`YEAR_RANGE`): their first and last years, and where they stand; `period`, where
- * the first year stands when the range is one year's period, two years in a row joined by a dash, as fiscal, academic
- * and sporting years are written ("2021-22", "2021–2022"), which a question pins as a year, not a span to ask over.
+ * the first year stands when the range is one year's period written as one (`oneYearPeriod`: "2021-22", "2021–2022"),
+ * as fiscal, academic and sporting years are, which a question pins as a year, not a span to ask over.
  */
 function* yearRanges(
   text: string,
 ): Generator<{ from: string; last: string; at: number; end: number; period?: number }> {
   for (const range of text.matchAll(YEAR_RANGE)) {
-    const [whole, between, from, joint, to] = range;
-    if (joint!.toLowerCase() === 'and' && !between) continue;
-    const last = to!.length === 2 ? from!.slice(0, 2) + to! : to!;
-    const period = /^[-–—]$/.test(joint!) && Number(last) === Number(from) + 1;
-    if (from! < last)
+    const [whole, between, spanFrom, spanTo, wordsFrom, joint, wordsTo] = range;
+    if (joint?.toLowerCase() === 'and' && !between) continue;
+    const from = (spanFrom ?? wordsFrom)!;
+    const last = String(spanLast(from, (spanTo ?? wordsTo)!));
+    if (from < last)
       yield {
-        from: from!,
+        from,
         last,
         at: range.index,
         end: range.index + whole.length,
-        ...(period && { period: range.index + whole.indexOf(from!) }),
+        ...(spanFrom && oneYearPeriod(from, spanTo!) && { period: range.index + whole.indexOf(from) }),
       };
   }
 }

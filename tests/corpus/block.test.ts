@@ -24,6 +24,8 @@ describe('tableRow', () => {
       ['year', '2024'],
       ['year', '2022-23'],
       ['season', '2019/2020'],
+      ['season', '2018 - 19'],
+      ['season', '2018—19'],
       ['date', '3 May 2026'],
     ])
       expect(tableRow([header!, 'rainfall'], [first!, '61 mm'])).toBe(`${first} — rainfall: 61 mm`);

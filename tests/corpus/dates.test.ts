@@ -6,7 +6,10 @@ import {
   monthAbbreviation,
   monthInFull,
   monthNumber,
+  oneYearPeriod,
   parseDateValue,
+  spanLast,
+  YEAR_SPAN,
 } from '../../src/corpus/dates.js';
 
 describe('the month table', () => {
@@ -39,6 +42,33 @@ describe('the month table', () => {
     expect('September'.match(month)?.[1]).toBe('September');
     expect('Sept.'.match(month)?.[1]).toBe('Sept');
     expect(month.test('Marching')).toBe(false);
+  });
+});
+
+describe('a span of years', () => {
+  const span = new RegExp(`^${YEAR_SPAN}$`);
+
+  it('is a year, a dash or a slash, and a later year whole or by its last two digits, as every reader takes it', () => {
+    for (const text of ['2021-22', '2021–2022', '2021—22', '2021/22', '2019/2020', '2018 - 19'])
+      expect(span.test(text), text).toBe(true);
+    // Four digits no year could be, or a single digit, are no span of years.
+    for (const text of ['1200-2400', '2021-2', '2021-223', '2021 to 22']) expect(span.test(text), text).toBe(false);
+  });
+
+  it("ends in the year its last digits name, across a century only for one year's period", () => {
+    expect([spanLast('2021', '22'), spanLast('2019', '2023'), spanLast('1999', '00'), spanLast('2021', '19')]).toEqual([
+      2022, 2023, 2000, 2019,
+    ]);
+    expect([oneYearPeriod('2021', '22'), oneYearPeriod('2018', '2019'), oneYearPeriod('1999', '00')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([oneYearPeriod('2016', '19'), oneYearPeriod('2021', '25'), oneYearPeriod('2021', '20')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

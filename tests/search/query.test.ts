@@ -340,10 +340,15 @@ describe('mentionsYear', () => {
   it('finds a year as digits, in a fiscal year, or held by a range of years', () => {
     for (const text of ['Fares rose in 2019.', 'in FY2019', 'from 2017 to 2021', 'between 2018 and 2020', '2018–20'])
       expect(mentionsYear(text, '2019'), text).toBe(true);
+    // A span with a slash, as a table's cell and a chart's label read one (`YEAR_SPAN`).
+    expect(mentionsYear('Fares in 2018/20', '2019')).toBe(true);
   });
 
   it('finds none in other years, a longer number, or two years joined by "and"', () => {
     for (const text of ['Fares rose in 2018.', 'It cost 20190 pounds', 'in 2018 and 2020', 'from 2020 to 2022'])
+      expect(mentionsYear(text, '2019'), text).toBe(false);
+    // Four digits no year could be (`YEAR_DIGITS`) are a range of pages or counts, holding no year.
+    for (const text of ['pages 1200-2400', 'from 1000 to 2500 people'])
       expect(mentionsYear(text, '2019'), text).toBe(false);
   });
 });

@@ -1,4 +1,11 @@
-import { MONTH_PATTERN, YEAR_DIGITS, monthAbbreviation, monthNumber } from '../../corpus/dates.js';
+import {
+  MONTH_PATTERN,
+  YEAR_DIGITS,
+  YEAR_SPAN,
+  monthAbbreviation,
+  monthNumber,
+  oneYearPeriod,
+} from '../../corpus/dates.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../../search/ranking.js';
 import { CHANGE_NOUNS, type FigureUnit, type FigureValue } from './grammar/index.js';
@@ -43,8 +50,8 @@ export interface Series<F extends Sourced = Sourced> {
 const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?(${YEAR_DIGITS})\\b`, 'i');
 /** The years a time names, of the one shape a year has everywhere (`YEAR_DIGITS`: "in 1850" as "in 2019"). */
 const YEARS = new RegExp(`\\b${YEAR_DIGITS}\\b`, 'g');
-/** A span of two years written with the second's last two digits, as financial and school years are: "2021-22". */
-const SPLIT_YEAR = new RegExp(`\\b(${YEAR_DIGITS})[-–/](\\d\\d)\\b`);
+/** A span of years (`YEAR_SPAN`), labelled as written when it is one year's period: "2021-22". */
+const SPLIT_YEAR = new RegExp(`\\b${YEAR_SPAN}`);
 /**
  * Groups, disagreements and series over a list of figures. Two figures measure the same thing when
  * they share a unit and rate and their measures say the same words (a word and its synonym in the
@@ -246,7 +253,7 @@ export function pointInTime(when: string, period?: string): { x: number; label: 
   }
   // "2021-22" is labelled as written: its first year alone would put a year's figure under the year before it.
   const split = when.match(SPLIT_YEAR);
-  const written = split && Number(split[2]) === (year + 1) % 100 ? split[0] : String(year);
+  const written = split && oneYearPeriod(split[1]!, split[2]!) ? split[0] : String(year);
   if (period) return { x: year + 0.5, label: `${period} ${written}` };
   if (/\bmid-/i.test(when)) return { x: year + 0.5, label: `mid-${year}` };
   if (/\b(end of|late)\b/i.test(when)) return { x: year + 11.5 / 12, label: `end ${year}` };

@@ -211,6 +211,9 @@ describe('how a figure reads in a list', () => {
     expect(pointInTime('2021-22')).toEqual({ x: 2021.5, label: '2021-22' });
     expect(pointInTime('in 2021–22')?.label).toBe('2021–22');
     expect(pointInTime('in 2019/20', 'fiscal year')?.label).toBe('fiscal year 2019/20');
+    // Every reader takes a span's spellings alike (`YEAR_SPAN`): an em dash too, and a period across a century.
+    expect(pointInTime('in 2021—22')?.label).toBe('2021—22');
+    expect(pointInTime('in 1999-00')?.label).toBe('1999-00');
     // Two digits that do not follow the year are no span of it.
     expect(pointInTime('in 2021-25')?.label).toBe('2021');
   });
