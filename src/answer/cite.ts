@@ -5,6 +5,7 @@ import { compoundPart, DOTTED_NUMBER, fold, symbolsAsWords, VERSION_V } from '..
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_SCALES, NUMBER_WORDS, SCALE_LETTERS } from '../search/english.js';
 import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
+import { PERSONAL_SUBJECTS } from './figures/grammar/words.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
 import { splitInTwo, withoutLinks } from '../search/query.js';
@@ -48,8 +49,12 @@ const SAYING = anyOf(
   ...['admit', 'admits', 'admitted', 'promise', 'promises', 'promised', 'warn', 'warns', 'warned'],
   ...['explain', 'explains', 'explained', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued'],
 );
-/** Who a text or a person is, as chat names them before a verb of saying: "it says", "the report said", "our … say". */
-const SAYER = `(?:${anyOf('it', 'they', 'he', 'she', 'someone', 'somebody', 'we', 'you')}|${anyOf(
+/**
+ * Who a text or a person is, as chat names them before a verb of saying: "it says", "the report said", "our … say". The
+ * personal pronouns a subject may be (`PERSONAL_SUBJECTS`) but "i", whose own reading or hearing its own lead-ins take
+ * ("i read somewhere"), and the indefinite "someone", "somebody".
+ */
+const SAYER = `(?:${anyOf(...[...PERSONAL_SUBJECTS].filter((w) => w !== 'i'), 'someone', 'somebody')}|${anyOf(
   ...['the', 'our', 'their', 'this', 'that', 'a', 'an'],
 )}${SPACE}[\\p{L}-]+)`;
 /** A lead-in `pattern` at the start of a text, with the "that" or colon after it. */
