@@ -23,6 +23,11 @@ export interface ParsedDocument {
 /** A file whose bytes are not what its extension promises (a PDF that does not parse). */
 export class CorruptFileError extends Error {}
 
+/** What `tableRow` writes between a row's name and its cells, spaced: the figure grammar finds a row's name by it. */
+export const ROW_NAME_SEPARATOR = '—';
+/** What `tableRow` writes between two cells of a row, before a space. */
+export const CELL_SEPARATOR = ';';
+
 /**
  * A table row as one item, each cell under its column's header, in the table's own words: "building: Law Library —
  * weekdays: 9am to 9pm; weekends: closed". One reading for every format: kept whole, a Markdown table was one passage
@@ -40,7 +45,7 @@ export function tableRow(header: string[], row: string[]): string {
     return [column ? `${column}: ${cell}` : cell];
   });
   const name = first && header[0] && !isTime(first) ? `${header[0]}: ${first}` : first;
-  return [name, said.join('; ')].filter(Boolean).join(' — ');
+  return [name, said.join(`${CELL_SEPARATOR} `)].filter(Boolean).join(` ${ROW_NAME_SEPARATOR} `);
 }
 
 /** A number as a cell gives an amount, perhaps after a currency sign and before words: "£118.62 a week", "38.1". */

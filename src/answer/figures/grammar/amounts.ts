@@ -23,6 +23,7 @@ import {
   MEASUREMENT_UNITS,
   TIME_SYMBOLS,
   isDash,
+  isRowSeparator,
 } from './words.js';
 import type { FigureUnit } from './types.js';
 import type { Reading } from './view.js';
@@ -392,7 +393,7 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
  * before the row's first spaced em dash, with no verb before that (a cell is no clause), and a label's colon after it.
  */
 function inRowKey(r: Reading, i: number): boolean {
-  const dash = r.t.findIndex((t) => t.text === '—' && t.spaced);
+  const dash = r.t.findIndex(isRowSeparator);
   if (dash <= i || r.t.slice(0, dash).some((t) => /^(VERB|AUX)$/.test(t.pos))) return false;
   return r.t.slice(dash + 1).some((t) => /^\)?:$/.test(t.text));
 }

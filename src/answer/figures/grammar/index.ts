@@ -1,4 +1,5 @@
 import stem from 'wink-porter2-stemmer';
+import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import { isMonth } from '../../../corpus/dates.js';
 import { tokenSentences, type Token } from '../tokens.js';
 import {
@@ -22,6 +23,7 @@ import {
   RATE_WORDS,
   STRETCH_BOUNDS,
   isDash,
+  isRowSeparator,
 } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
@@ -162,6 +164,9 @@ interface Quantity {
   base: Pick<Figure, 'hedge' | 'value'>;
 }
 
+/** Whether a token opens a table row's cell as `tableRow` writes it: the dash after the row's name, or a semicolon. */
+const cellOpens = (token: Token): boolean => token.text === ROW_NAME_SEPARATOR || token.text === CELL_SEPARATOR;
+
 /** A figure read from its own words, not referring back to the one before. */
 function plainMatch(first: number, next: number, figure: Match['figure']): Match {
   return { first, next, figure, anaphoric: false };
@@ -205,7 +210,7 @@ class SentenceReader extends Reading {
     // numbered 12,000 in July": a figure measuring nothing its sentence names is of what its pronoun subject stands
     // for. A length is not ("It took 12 years"): how long, not how many of anything.
     // Such a cell is the figure alone, after the row's dash or the cell before's semicolon.
-    const unheaded = (m: Match) => row && m.first > row.dash && /^[—;]$/.test(this.t[m.first - 1]!.text) && !inCell(m);
+    const unheaded = (m: Match) => row && m.first > row.dash && cellOpens(this.t[m.first - 1]!) && !inCell(m);
     for (const m of matches) {
       if (m.figure.measure) continue;
       if (unheaded(m)) m.figure.measure = row!.measure;
@@ -249,7 +254,7 @@ class SentenceReader extends Reading {
       const after = this.t[close + 1];
       const labels =
         this.t[close]?.text === '):' ? close + 1 : this.t[close]?.text === ')' && after?.text === ':' ? close + 2 : -1;
-      const row = this.t[close]?.text === ')' && after?.text === '—' && after.spaced;
+      const row = this.t[close]?.text === ')' && isRowSeparator(after);
       if (labels < 0 && !row) continue;
       const unit = bracketUnit(this, open, close);
       const units = unit ? undefined : bracketMeasureUnit(this, open, close);

@@ -1,3 +1,4 @@
+import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import { AMOUNT_HEDGES } from '../../../search/english.js';
 import type { Token } from '../tokens.js';
 import {
@@ -19,6 +20,7 @@ import {
   CHANGING_VERBS,
   MEASURED_VERBS,
   isDash,
+  isRowSeparator,
 } from './words.js';
 import { amountAt, bracketMeasureUnit, bracketUnit } from './amounts.js';
 import type { FigureUnit, Match } from './types.js';
@@ -375,7 +377,7 @@ function appositionBefore(r: Reading, k: number): number | undefined {
  * What may stand before a label that opens its clause, besides a sentence's start and a hyphen or en dash (`isDash`):
  * a table row's or a list's separators.
  */
-const LABEL_OPENERS = new Set([';', '—', '|', '(', ',']);
+const LABEL_OPENERS = new Set([CELL_SEPARATOR, ROW_NAME_SEPARATOR, '|', '(', ',']);
 
 /** Whether token `k` may stand before a label opening its clause (`LABEL_OPENERS`, a dash), or is before the start. */
 const opensLabel = (r: Reading, k: number): boolean => k < 0 || LABEL_OPENERS.has(r.t[k]!.text) || isDash(r.t[k]!);
@@ -508,7 +510,7 @@ export interface RowKey {
 const rowKeys = new WeakMap<Reading, RowKey | null>();
 
 function readRowKey(r: Reading): RowKey | undefined {
-  const dash = r.t.findIndex((t) => t.text === '—' && t.spaced);
+  const dash = r.t.findIndex(isRowSeparator);
   if (dash < 1) return undefined;
   let first = dash;
   while (first > 0 && r.t[first - 1]!.text !== ':') first--;

@@ -4,6 +4,7 @@ import {
   NUMBER_WORDS as ENGLISH_NUMBER_WORDS,
   TIME_UNITS,
 } from '../../../search/english.js';
+import { ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import type { Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
@@ -14,6 +15,10 @@ export { MINUTES_IN, RATE_WORDS, TIME_UNITS } from '../../../search/english.js';
 
 /** A hyphen or an en dash: it joins a span's two ends ("40-45", "2019–21") and the parts of a name ("F-22"). */
 export const isDash = (token: Pick<Token, 'text'>): boolean => token.text === '-' || token.text === '–';
+
+/** The spaced em dash between a table row's name and its cells, as `tableRow` writes it (or a writer does). */
+export const isRowSeparator = (token: Pick<Token, 'text' | 'spaced'> | undefined): boolean =>
+  token?.text === ROW_NAME_SEPARATOR && token.spaced;
 
 /** English's number words (`search/english.ts`, where a question reads them too) as the numbers they are. */
 export const NUMBER_WORDS = new Map(
