@@ -932,6 +932,28 @@ describe('a version in a topic, read whole', () => {
   });
 });
 
+describe('a half year in chat, read as the corpus writes it', () => {
+  it('reads "h1" as the first half, so the figure of the first half comes before one of another time', async () => {
+    await withCorpus(
+      {
+        'theatre.md': note(
+          'Theatre',
+          [
+            'Theatre ticket sales fell by 12 percent in the first half of the year.',
+            'Theatre ticket sales had risen by 30 percent the year before.',
+            'The café reopened in May.',
+          ].join('\n\n'),
+        ),
+      },
+      (dossier) => {
+        const [first, second] = answerFigures(dossier, 'theatre ticket sales h1').figures;
+        expect(first!.text).toBe('12 percent');
+        expect(first!.score).toBeGreaterThan(second!.score);
+      },
+    );
+  });
+});
+
 describe('a unit the topic names that the corpus never writes', () => {
   // Fails without unsaidUnit: "pounds" weighs too little beside "cod", "fleet" and "landed" to make the match partial.
   it('answers one step less surely, since the closest figures are in another unit', async () => {
