@@ -123,7 +123,7 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   // Figures only from passages under the threshold match the topic partly, however well the closest passage covers it.
   // A topic asking for figures in a unit the corpus never writes ("hectares of poppy eradicated") is answered one step
   // less surely, as a question asking what its passages do not give (`asAsked`): the closest figures are in others.
-  const unit = unsaidUnit(query);
+  const unit = unsaidUnit(query, (term) => index.knows(term));
   const decided = (m: Match) => {
     const said = under ? 'partial' : m;
     return unit ? stepDown(said) : said;

@@ -1,7 +1,7 @@
 import { stemWord } from '../../search/analyzer.js';
 import { ABBREVIATIONS, CURRENCIES, TIME_NOUNS } from '../../search/english.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
-import { MEASUREMENT_UNITS, type FigureUnit } from './grammar/index.js';
+import { MEASUREMENT_UNITS, UNIT_MEASURES, type FigureUnit } from './grammar/index.js';
 
 /**
  * Words that ask for figures rather than say what about: every `figures` topic asks for numbers,
@@ -121,13 +121,22 @@ const UNIT_WORDS = new Set([
 /**
  * Whether the topic asks for its figures in a unit the corpus never writes: a unit's word before "of" or after "in" or
  * "per" ("hectares of poppy", "budget in pesos") that no passage holds. Its passages give their figures in other units,
- * if at all.
+ * if at all. A unit of measure is written when any unit measuring the same is (`knows`, an analysed term): a topic's
+ * "tons" asks what "tonnes" give, "kilos" what "kilograms" do.
  */
-export function unsaidUnit(query: AnalysedQuery): boolean {
+export function unsaidUnit(query: AnalysedQuery, knows: (term: string) => boolean): boolean {
   const words = query.text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
   const lacked = new Set(query.words.filter((w) => !w.known).map((w) => w.word.toLowerCase()));
+  const written = (unit: string) => {
+    const measure = UNIT_MEASURES.get(unit);
+    return !!measure && [...UNIT_MEASURES].some(([other, of]) => of === measure && knows(stemWord(other)));
+  };
   return words.some(
-    (w, i) => UNIT_WORDS.has(w) && lacked.has(w) && (words[i + 1] === 'of' || ['in', 'per'].includes(words[i - 1]!)),
+    (w, i) =>
+      UNIT_WORDS.has(w) &&
+      lacked.has(w) &&
+      !written(w) &&
+      (words[i + 1] === 'of' || ['in', 'per'].includes(words[i - 1]!)),
   );
 }
 

@@ -75,10 +75,11 @@ describe('timeOrChange', () => {
 });
 
 describe('unsaidUnit', () => {
-  const unsaid = (topic: string) => unsaidUnit(analyseQuery(topic, dossier.index, dossier.ranking.query));
+  const unsaid = (topic: string) =>
+    unsaidUnit(analyseQuery(topic, dossier.index, dossier.ranking.query), (term) => dossier.index.knows(term));
 
   it('tells a topic asking for its figures in a unit the corpus never writes', () => {
-    expect(unsaid('kilos of pears picked')).toBe(true);
+    expect(unsaid('litres of pears picked')).toBe(true);
     expect(unsaid('pear harvest in pesos')).toBe(true);
     expect(unsaid('pear prices per gallon')).toBe(true);
     // A currency's word in the singular too, as a rate's unit says it.
@@ -88,5 +89,12 @@ describe('unsaidUnit', () => {
   it('leaves a unit the corpus writes, and a unit word not naming the unit of a figure', () => {
     expect(unsaid('tonnes of pears picked')).toBe(false);
     expect(unsaid('kilos pear harvest')).toBe(false);
+  });
+
+  it('reads a unit by what it measures: one the corpus writes measuring the same is the unit written', () => {
+    // The orchard's notes weigh their harvests in tonnes.
+    expect(unsaid('tons of pears picked')).toBe(false);
+    expect(unsaid('kilos of pears picked')).toBe(false);
+    expect(unsaid('pear harvest in kg')).toBe(false);
   });
 });

@@ -84,7 +84,7 @@ import {
  */
 
 export type { Figure, FigureUnit, FigureValue } from './types.js';
-export { CHANGE_NOUNS, MEASUREMENT_UNITS, RATE_WORDS, RELATIVE_TIMES, TIME_UNITS } from './words.js';
+export { CHANGE_NOUNS, MEASUREMENT_UNITS, RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, UNIT_MEASURES } from './words.js';
 
 /** Every figure in `sentence`, in order. `sentence` may hold several sentences, read in turn. */
 export function figuresInSentence(sentence: string): Figure[] {

@@ -68,19 +68,33 @@ export const CHANGE_NOUNS = new Set(
     .flatMap((w) => [w, `${w}s`])
     .concat(['growths', 'losses']),
 );
+/**
+ * Units of measure by what they measure, singular: "tons" and "tonnes" name one quantity, so a topic in one asks what a
+ * corpus writing the other gives.
+ */
+const UNITS_BY_MEASURE = {
+  mass: 'tonne ton kilogram kilo kg gram ounce milligram mg',
+  volume: 'litre liter gallon barrel millilitre milliliter megalitre megaliter ml',
+  length: 'metre meter kilometre kilometer km mile foot yard millimetre millimeter centimetre centimeter mm cm',
+  area: 'acre hectare',
+  power: 'megawatt kilowatt gigawatt watt kw mw gw',
+  energy: 'kwh mwh gwh calorie',
+  data: 'byte kilobyte megabyte gigabyte terabyte kb mb gb tb',
+  speed: 'mph',
+  angle: 'degree',
+};
+/** What each unit of measure's word measures (`UNITS_BY_MEASURE`), plurals and symbols too. */
+export const UNIT_MEASURES = new Map<string, string>([
+  ...Object.entries(UNITS_BY_MEASURE).flatMap(([measure, units]) =>
+    units.split(' ').flatMap((w) => [[w, measure] as const, [`${w}s`, measure] as const]),
+  ),
+  // Irregular plurals; a unit's symbol of one letter has no plural: "l" in "mg/l", "g" in "g/km".
+  ...(['feet', 'inch', 'inches'] as const).map((w) => [w, 'length'] as const),
+  ['l', 'volume'],
+  ['g', 'mass'],
+]);
 /** Units of measure: a count of them ("3.1 tonnes") measures what the sentence says stands at it. */
-export const MEASUREMENT_UNITS = new Set(
-  (
-    'tonne ton kilogram kilo kg gram ounce litre liter gallon barrel metre meter kilometre kilometer km mile foot ' +
-    'yard acre hectare millimetre millimeter centimetre centimeter megawatt kilowatt gigawatt watt degree calorie ' +
-    'byte kilobyte megabyte gigabyte terabyte kb mb gb tb mm cm kw mw gw kwh mwh gwh mph ' +
-    'milligram millilitre milliliter megalitre megaliter mg ml'
-  )
-    .split(' ')
-    .flatMap((w) => [w, `${w}s`])
-    // A unit's symbol of one letter has no plural: "l" in "mg/l", "g" in "g/km".
-    .concat(['feet', 'inch', 'inches', 'l', 'g']),
-);
+export const MEASUREMENT_UNITS = new Set(UNIT_MEASURES.keys());
 /**
  * The symbols of units of time a compound unit divides by, after "/" only: "km/h", "Ml/d", "m/s". Alone, a letter
  * names nothing of time.
