@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { headerless, tableRow, type Block, type ParsedDocument } from '../block.js';
 import { bylineOf, datelineOf } from '../metadata.js';
 import { isShortLine, wordCount } from '../text.js';
@@ -17,21 +18,34 @@ export const TEXT_DEFAULTS = {
   titleMaxWords: 40,
 };
 
+/** Windows-1252's characters for bytes 0x80–0x9F, which Latin-1 leaves to control codes (five it leaves so too). */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/** Bytes as Windows-1252: Node 20's decoder of that name reads them as Latin-1, "–" and "“" as control codes. */
+function windows1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
+}
+
 /**
- * Decodes UTF-8 text, or returns undefined when the bytes are not text: any NUL byte, or more than
- * `maxBadShare` (1%) of characters that are invalid UTF-8 or control characters. A few bad bytes in a real text
- * file are kept as U+FFFD rather than losing the document.
+ * Decodes text, or returns undefined when the bytes are not text: any NUL byte, or more than `maxBadShare` (1%) of
+ * characters that are invalid UTF-8 or control characters. Bytes that are not UTF-8 and hold no character UTF-8 reads
+ * beyond ASCII are Windows-1252 (Latin-1 and the characters it adds, as older editors and spreadsheets save text),
+ * where each "é" or "£" is one byte: read as UTF-8 they were all U+FFFD, and the file binary past a few of them. A
+ * UTF-8 file keeps a few bad bytes as U+FFFD rather than losing the document.
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  const text = isUtf8(bytes) || /[^\0-\x7f\ufffd]/.test(utf8) ? utf8 : windows1252(bytes);
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (
       code === 0xfffd ||
       (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) ||
-      code === 0x7f
+      (code >= 0x7f && code < 0xa0)
     )
       bad++;
   }

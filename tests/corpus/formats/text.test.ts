@@ -8,14 +8,33 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from('\ufeffMérida — “quoted”', 'utf8'))).toBe('Mérida — “quoted”');
   });
 
-  it('refuses bytes with a NUL or many undecodable bytes', () => {
+  it('refuses bytes with a NUL, many undecodable bytes or many control characters', () => {
     expect(decodeText(Buffer.from([0x48, 0x69, 0x00, 0x21]))).toBeUndefined();
-    expect(decodeText(Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0xff : 0x41))))).toBeUndefined();
+    const utf8 = Buffer.from('é'.repeat(100));
+    expect(decodeText(Buffer.concat([utf8, Buffer.from(Array.from({ length: 100 }, () => 0xff))]))).toBeUndefined();
+    expect(decodeText(Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x81 : 0x41))))).toBeUndefined();
   });
 
-  it('keeps a long text with one stray bad byte', () => {
-    const bytes = Buffer.concat([Buffer.from('a'.repeat(500)), Buffer.from([0xff]), Buffer.from('b'.repeat(500))]);
-    expect(decodeText(bytes)).toBe(`${'a'.repeat(500)}\ufffd${'b'.repeat(500)}`);
+  it('keeps a long UTF-8 text with one stray bad byte', () => {
+    const bytes = Buffer.concat([Buffer.from('é'.repeat(500)), Buffer.from([0xff]), Buffer.from('b'.repeat(500))]);
+    expect(decodeText(bytes)).toBe(`${'é'.repeat(500)}\ufffd${'b'.repeat(500)}`);
+  });
+
+  it('reads bytes that are not UTF-8 and hold no UTF-8 character beyond ASCII as Windows-1252 (Latin-1)', () => {
+    // "Café licence: £250 a year – “agreed”" as an older editor saves it, one byte a character.
+    const bytes = Buffer.from([
+      ...Buffer.from('Caf'),
+      0xe9,
+      ...Buffer.from(' licence: '),
+      0xa3,
+      ...Buffer.from('250 a year '),
+      0x96,
+      0x20,
+      0x93,
+      ...Buffer.from('agreed'),
+      0x94,
+    ]);
+    expect(decodeText(bytes)).toBe('Café licence: £250 a year – “agreed”');
   });
 });
 
