@@ -168,7 +168,7 @@ export function givesAsked(
  * Whether a question asking how much names money ("how much does the annual pass cost?", "how much money …"): a sum
  * answers it, not any amount ("2 passes a year", "version 4.3").
  */
-const asksMoney = (query: AnalysedQuery) => query.words.some((w) => w.money || w.quantity === 'money');
+export const asksMoney = (query: AnalysedQuery) => query.words.some((w) => w.money || w.quantity === 'money');
 
 /**
  * A run of words each written with a capital ("Ada Quint", "Disability Advisory Service"), with an abbreviation in

@@ -2,7 +2,7 @@ import { asShown } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
 import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
-import { asAsked, heldOnlyAs, readOf, type Asked } from '../asked.js';
+import { asAsked, asksMoney, heldOnlyAs, readOf, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
 import { adjustScores, asksLength } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
@@ -128,9 +128,11 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     const said = under ? 'partial' : m;
     return unit ? stepDown(said) : said;
   };
+  // A topic naming money ("cost of the new pier") asks for a sum, as "how much does the pier cost" does.
+  const asking = !query.asks && asksMoney(query) ? { ...query, asks: 'amount' as const } : query;
   const { match, ...lacks } = asAsked(
     dossier,
-    query,
+    asking,
     decided(matched.match),
     read((p) => p.cover, closest),
   );

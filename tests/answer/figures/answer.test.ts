@@ -835,6 +835,29 @@ describe('a topic naming money in a word the corpus never writes', () => {
   });
 });
 
+describe('a topic naming money', () => {
+  it('asks for a sum, so passages giving none of the topic answer it one step less surely', async () => {
+    await withCorpus(
+      {
+        'harbour.md': note(
+          'Harbour',
+          [
+            'The new pier is 300 metres long and opened in June.',
+            'The harbour master counted 40 fishing boats in July.',
+            'A ferry ticket to the island costs £12.',
+          ].join('\n\n'),
+        ),
+      },
+      (dossier) => {
+        // The pier's length is no cost: as for "how much did the new pier cost".
+        expect(answerFigures(dossier, 'cost of the new pier').match).toBe('partial');
+        expect(answerFigures(dossier, 'ferry ticket cost').match).toBe('confident');
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+});
+
 describe('a table of our own', () => {
   it("finds a row by its first column's header, which the rows' own words never say", async () => {
     await withCorpus(
