@@ -57,6 +57,13 @@ const PAGE_CONTROL = new RegExp(
     String.raw`subscribe(?: now)?|sign up|back to top|skip to (?:main )?content)[\s»›>…:.]*$`,
   'i',
 );
+/** A page asking for its reader's verdict, with the buttons' words: "Was this page helpful? Yes No". */
+const FEEDBACK_PROMPT =
+  /^(?:was|is) this (?:page|article|information|answer) (?:helpful|useful)\?(?:\s+(?:yes|no)\b)*\W*$/i;
+/** A cookie notice: "We use cookies to improve your experience", "This site uses cookies to remember your settings". */
+const COOKIE_NOTICE = /^(?:this (?:web)?site|we(?: and our partners)?) uses? cookies\b/i;
+/** What only a notice about a website's cookies speaks of, beside them: the site, browsing, consent, settings. */
+const WEB_WORDS = /\b(?:(?:web)?site|brows\w*|experience|consent|accept\w*|settings|preferences|privacy)\b/i;
 /** "The above article first appeared in …". */
 const REPUBLISHED = new RegExp(
   String.raw`^(?:the above|this) (?:article|piece|story|essay|op-ed|column|commentary|` +
@@ -90,6 +97,12 @@ const RULES: { kind: BoilerplateKind; test: (text: string) => boolean }[] = [
   {
     kind: 'control',
     test: (t) => PAGE_CONTROL.test(t),
+  },
+  // A feedback prompt or a cookie notice a saved page kept.
+  { kind: 'control', test: (t) => FEEDBACK_PROMPT.test(t) },
+  {
+    kind: 'control',
+    test: (t) => COOKIE_NOTICE.test(t) && WEB_WORDS.test(t) && wordCount(t) <= CLEAN_DEFAULTS.noticeMaxWords,
   },
   {
     kind: 'copyright',

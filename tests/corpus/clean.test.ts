@@ -18,6 +18,9 @@ describe('boilerplateKind', () => {
     ['Read more', 'control'],
     ['Load more', 'control'],
     ['Share this article', 'control'],
+    ['We use cookies to improve your experience.', 'control'],
+    ['This site uses cookies to remember your settings and measure how the site is used.', 'control'],
+    ['Was this page helpful? Yes No', 'control'],
     ['Copyright 2024 Coastal Media Ltd. All rights reserved.', 'copyright'],
     ['© 2024 The Coastal Gazette', 'copyright'],
     ['The views expressed by contributors are their own and not the view of The Gazette', 'disclaimer'],
@@ -38,6 +41,8 @@ describe('boilerplateKind', () => {
     'Photographs taken in 1950 show the lamps in their original green.',
     'Tags on each lamp record when it was last serviced.',
     'All rights to the quay were given to the town in 1890, the deed says.',
+    'We use cookies from the orchard to make the fair’s cakes, as every year.',
+    'Was this page helpful to the survey? Two in three readers said so.',
   ])('keeps article prose: %s', (text) => {
     expect(boilerplateKind(text)).toBeUndefined();
   });
