@@ -164,13 +164,18 @@ export function titleCaseName(name: string): string {
   );
 }
 
-/** "By MAREN ELLA HOLT, former harbour master of Portsmouth" → the name (and a date, if the byline gives one). */
+/**
+ * "By MAREN ELLA HOLT, former harbour master of Portsmouth" → the name (and a date, if the byline gives one). A
+ * dateline may open it, as a page's field line does: "Posted on 2 November 2026 by Parish Clerk".
+ */
 export function bylineOf(text: string): { author: string; date?: string } | undefined {
-  const m = /^by\s+(.+)$/i.exec(text);
+  const m = /^(?:(.+?)\s+)?by\s+(.+)$/i.exec(text);
   if (!m || !isShortLine(text)) return undefined;
-  const [name = '', ...rest] = m[1]!.split(/\s*(?:,|\s[|–—-]\s|\bon\b)\s*/);
+  const dated = m[1] === undefined ? undefined : datelineOf(m[1]);
+  if (m[1] !== undefined && dated === undefined) return undefined;
+  const [name = '', ...rest] = m[2]!.split(/\s*(?:,|\s[|–—-]\s|\bon\b)\s*/);
   if (!PERSON.test(name)) return undefined;
-  return { author: titleCaseName(name), date: findDate(rest.join(' '))?.iso };
+  return { author: titleCaseName(name), date: dated ?? findDate(rest.join(' '))?.iso };
 }
 
 /** A block that is only a date, perhaps labelled: "Published: October 30, 2017", "Monday, 3 May 2021". */
@@ -234,8 +239,8 @@ function isSiteName(text: string): boolean {
  * - title: the first heading before the body starts (the headline), unless the format names
  *   another title (`statedTitle`, from front matter or meta tags): then that heading opens a section;
  * - author: a byline ("By …") before the body, else a closing bio ("X is a retired ambassador …");
- * - date: a dateline before the body or in the page's field line, never a date inside the article's
- *   prose, which dates what the article reports on, not the article;
+ * - date: a dateline before the body, in the page's field line or closing it ("Last updated: …"), never a date
+ *   inside the article's prose, which dates what the article reports on, not the article;
  * - publisher: a republication note, a contributors' disclaimer, or a site name closing the page.
  */
 export function deriveMeta(
@@ -261,14 +266,16 @@ export function deriveMeta(
       meta.title = block.text;
     else break;
   }
+  // The page's closing lines: headings, and datelines ("Last updated: 3 November 2026"), which date the page.
   let end = blocks.length;
-  while (end > start && blocks[end - 1]!.kind === 'heading') end--;
+  while (end > start && (blocks[end - 1]!.kind === 'heading' || datelineOf(blocks[end - 1]!.text))) end--;
   const footer = blocks.slice(end).map((b) => b.text);
   const body = blocks.slice(start, end);
   // A closing heading-like line that is not a site's name is a short last paragraph: keep it.
-  for (const line of footer) if (!isSiteName(line)) body.push({ kind: 'paragraph', text: line });
+  for (const line of footer) if (!isSiteName(line) && !datelineOf(line)) body.push({ kind: 'paragraph', text: line });
 
   meta.date ??= notes.flatMap((n) => (n.kind === 'chrome' ? [findDate(n.text)] : [])).find((d) => d?.index === 0)?.iso;
+  meta.date ??= footer.map(datelineOf).find(Boolean);
   meta.publisher = publisherFromNotes(notes) ?? footer.find(isSiteName);
   if (meta.author === undefined) {
     const closing = body.filter((b) => b.kind === 'paragraph').slice(-2);

@@ -32,6 +32,12 @@ describe('names', () => {
     expect(bylineOf('By Tom Reed | March 3, 2021')).toEqual({ author: 'Tom Reed', date: '2021-03-03' });
     expect(bylineOf('By Ann Lee and Bo Park')).toEqual({ author: 'Ann Lee and Bo Park', date: undefined });
     expect(bylineOf('By the end of the year the lamps were lit again.')).toBeUndefined();
+    // A page's field line, dated before its byline.
+    expect(bylineOf('Posted on 2 November 2026 by Parish Clerk')).toEqual({
+      author: 'Parish Clerk',
+      date: '2026-11-02',
+    });
+    expect(bylineOf('Lamps lit by Jane Roe')).toBeUndefined();
   });
 
   it('finds the author a closing bio names', () => {
@@ -87,6 +93,16 @@ describe('deriveMeta', () => {
     expect(
       derive([h('Lamps Return'), p('The survey of June 4, 2019 found rust in every lamp.')]).meta.date,
     ).toBeUndefined();
+  });
+
+  it('dates a page by a dateline closing it, and keeps that line out of the body', () => {
+    const closing = [h('Lamps Return'), p('The lamps shone again on Friday.'), p('Last updated: 3 November 2026')];
+    expect(derive(closing)).toMatchObject({
+      meta: { date: '2026-11-03' },
+      body: [p('The lamps shone again on Friday.')],
+    });
+    // A dateline opening the page dates it first.
+    expect(derive([closing[0]!, p('March 3, 2021'), ...closing.slice(1)]).meta.date).toBe('2021-03-03');
   });
 
   it('names the publisher from a republication note, a disclaimer, or the site name closing the page', () => {
