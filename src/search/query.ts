@@ -741,10 +741,11 @@ const NO_KIND = new Set(['times', 'people', 'persons', 'ppl', 'folks', 'individu
 
 /**
  * What a question asking how many counts (`COUNT_ASKED_OF`): the words right after its asking phrase, up to the first
- * stop word, that the corpus knows ("how many ferries sail on Sundays": ferries, sail), past a verb's past form that
- * says what they did ("how many drowned"). None when a stop word comes first ("how many do …"), the first names no
- * kind (`NO_KIND`), or the words are only quantity words ("number of …" is no kind) or unknown to the corpus (which has
- * no word of its own for them, so no passage could be told apart by them).
+ * stop word or past form, that the corpus knows ("how many ferries sail on Sundays": ferries, sail; "number of sailors
+ * drowned": sailors), past a verb's past form that says what they did ("how many drowned"). None when a stop word
+ * comes first ("how many do …"), the first names no kind (`NO_KIND`), or the words are only quantity words ("number
+ * of …" is no kind) or unknown to the corpus (which has no word of its own for them, so no passage could be told apart
+ * by them).
  */
 function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord[] | undefined {
   const at = COUNT_ASKED_OF.exec(read);
@@ -753,6 +754,8 @@ function countedWords(analyzer: Analyzer, read: string, words: QueryWord[]): Que
   for (const w of analyzer.words(read.slice(at.index + at[0].length))) {
     if (!w.term) break;
     if (!after.length && isPastForm(w.word)) continue;
+    // A past form after the kind says what those counted did ("journalists killed"), not what they are.
+    if (isPastForm(w.word)) break;
     after.push(w.term);
   }
   if (!after.length || NO_KIND.has(after[0]!)) return undefined;

@@ -259,6 +259,9 @@ describe('what a question asking how many counts', () => {
       // A past form first says what those counted did, not what they are; before a noun it only narrows it.
       expect(counted('how many drowned when the ferries sank')).toBeUndefined();
       expect(counted('how many armed guards')).toEqual(['guards']);
+      // After the kind, a past form says what those counted did ("sailors drowned"): a count of the drowned is of no
+      // sailors unless it names them.
+      expect(counted('number of sailors drowned since 2010')).toEqual(['sailors']);
       // "times" asks for a multiple, "people" counts anyone; a stop word first, or no count asked, names nothing.
       for (const q of ['how many times longer is the queue', 'how many people queue', 'how many do sail', 'ferries'])
         expect(counted(q), q).toBeUndefined();
