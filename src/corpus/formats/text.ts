@@ -29,6 +29,23 @@ function windows1252(bytes: Uint8Array): string {
 }
 
 /**
+ * Text saved as UTF-16 with its byte-order mark, as Windows Notepad's "Unicode" and spreadsheets' "Unicode text" save
+ * it: every other byte of English is NUL, which read as UTF-8 is binary. Undefined for bytes without the mark, or not
+ * text in UTF-16 either (a control character in more than `maxBadShare` of them).
+ */
+function utf16Of(bytes: Uint8Array): string | undefined {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  if (!encoding) return undefined;
+  const text = new TextDecoder(encoding).decode(bytes);
+  return badShare(text) > TEXT_DEFAULTS.maxBadShare ? undefined : text;
+}
+
+/**
  * Decodes text, or returns undefined when the bytes are not text: any NUL byte, or more than `maxBadShare` (1%) of
  * characters that are invalid UTF-8 or control characters. Bytes that are not UTF-8 and hold no character UTF-8 reads
  * beyond ASCII are Windows-1252 (Latin-1 and the characters it adds, as older editors and spreadsheets save text),
@@ -36,9 +53,16 @@ function windows1252(bytes: Uint8Array): string {
  * UTF-8 file keeps a few bad bytes as U+FFFD rather than losing the document.
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== undefined) return utf16;
   if (bytes.includes(0)) return undefined;
   const utf8 = new TextDecoder('utf-8').decode(bytes);
   const text = isUtf8(bytes) || /[^\0-\x7f\ufffd]/.test(utf8) ? utf8 : windows1252(bytes);
+  return badShare(text) > TEXT_DEFAULTS.maxBadShare ? undefined : text;
+}
+
+/** The share of a text's characters that no text holds: U+FFFD, for bytes its encoding could not read, and controls. */
+function badShare(text: string): number {
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -49,7 +73,7 @@ export function decodeText(bytes: Uint8Array): string | undefined {
     )
       bad++;
   }
-  return bad > text.length * TEXT_DEFAULTS.maxBadShare ? undefined : text;
+  return text.length ? bad / text.length : 0;
 }
 
 /** How plain text shows a heading: a short line on its own, capitalised, without final punctuation. */

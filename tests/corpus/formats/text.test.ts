@@ -20,6 +20,17 @@ describe('decodeText', () => {
     expect(decodeText(bytes)).toBe(`${'é'.repeat(500)}\ufffd${'b'.repeat(500)}`);
   });
 
+  it('reads UTF-16 with its byte-order mark, as Notepad saves "Unicode", and refuses it when it is no text', () => {
+    const text = 'Tree planting week\r\n\r\nVolunteers plant 120 trees – “by the bypass”.\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decodeText(le)).toBe(text);
+    expect(decodeText(Buffer.from([0xfe, 0xff, ...Buffer.from(le.subarray(2)).swap16()]))).toBe(text);
+    // Control characters, U+0001 to U+0003, behind a mark: bytes of something else.
+    expect(
+      decodeText(Buffer.from([0xff, 0xfe, ...Array.from({ length: 40 }, (_, i) => (i % 2 ? 0 : 1 + (i % 3)))])),
+    ).toBeUndefined();
+  });
+
   it('reads bytes that are not UTF-8 and hold no UTF-8 character beyond ASCII as Windows-1252 (Latin-1)', () => {
     // "Café licence: £250 a year – “agreed”" as an older editor saves it, one byte a character.
     const bytes = Buffer.from([
