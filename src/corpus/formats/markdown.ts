@@ -24,7 +24,7 @@ const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 export function parseMarkdown(source: string): ParsedDocument {
   const { yaml, length, problems } = frontMatter(source);
   const stated = yaml === undefined ? { meta: {}, problems: [] } : readStatedMeta(yaml, 'front matter', 2);
-  const blocks = groupLines(blockSyntax(source.slice(length)), { heading: atxHeading })
+  const blocks = groupLines(blockSyntax(source.slice(length)), { heading: atxHeading, words: inlineText })
     .map((block) => ({ ...block, text: inlineText(block.text) }))
     .filter((block) => block.text);
   return { blocks, meta: stated.meta, metaProblems: [...problems, ...stated.problems] };

@@ -82,6 +82,8 @@ export function isHeadingLine(text: string): boolean {
 }
 
 export interface LineRules {
+  /** A line's words as the format writes them (Markdown's emphasis and links off), read for a byline or dateline. */
+  words?: (line: string) => string;
   /** The heading a line declares by syntax (markdown `#`), if it declares one. */
   heading?: (line: string) => string | undefined;
   /** Whether a paragraph of one heading-like line is a heading (plain text and PDF, which have no syntax for it). */
@@ -166,12 +168,13 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
     // no blank line between: a title, "By …" and a date typed on three lines were one paragraph, the document's title
     // its opening words, with no author or date.
     const [title, ...more] = lines;
+    const words = rules.words?.(line) ?? line;
     if (
       opening &&
       kind === 'paragraph' &&
       !more.length &&
       (title === undefined || isShortLine(title)) &&
-      (bylineOf(line) || datelineOf(line))
+      (bylineOf(words) || datelineOf(words))
     ) {
       if (title !== undefined) blocks.push({ kind: 'heading', text: title });
       blocks.push({ kind: 'paragraph', text: line });

@@ -38,6 +38,16 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it('reads a byline and a date in emphasis under the title, with no blank line between, as lines of their own', () => {
+    const md = 'Verge mowing\n============\n*By Jane Roe*\n_3 May 2026_\n\nThe verge on Mill Lane is mown in May.\n';
+    expect(outline(parseMarkdown(md).blocks)).toEqual([
+      '# Verge mowing',
+      'By Jane Roe',
+      '3 May 2026',
+      'The verge on Mill Lane is mown in May.',
+    ]);
+  });
+
   it('reads each row of a pipe table as an item, its cells under their columns, not one passage of pipes', () => {
     const md =
       'Ferry hours:\n\n| pier | weekdays | Sundays |\n|:---|---:|---|\n| North Pier | 6am to 10pm | closed |\n' +
