@@ -173,16 +173,17 @@ export const COMPARATIVES = new Set([
   'longer',
   'fewer',
 ]);
+/** Possessive determiners, which the tagger reads as pronouns: each opens a noun phrase as an article does. */
+export const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
+/**
+ * Words that open a noun phrase: articles, possessives (all of `POSSESSIVES`: without "my", "my rent" was measured "my
+ * rent" where "their rent" is "rent"), demonstratives and quantifiers.
+ */
 export const DETERMINERS = new Set([
   'the',
   'a',
   'an',
-  'its',
-  'their',
-  'his',
-  'her',
-  'our',
-  'your',
+  ...POSSESSIVES,
   'this',
   'that',
   'these',
@@ -195,8 +196,6 @@ export const DETERMINERS = new Set([
   'both',
   'other',
 ]);
-/** Possessive determiners, which the tagger reads as pronouns: each opens a noun phrase as an article does. */
-export const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 /** "the two governments", "these three": a definite small number refers back; it is not a count. */
 export const DEFINITE = new Set(['the', 'these', 'those', 'both', ...POSSESSIVES, "'s", '’s']);
 export const ANAPHORS = new Set(['those', 'them', 'these', 'which', 'whom']);

@@ -635,6 +635,15 @@ describe('a possessive inside a noun phrase', () => {
       ['Our fee rose by 5 percent.', '5 percent', 'fee'],
     ]);
   });
+
+  it('opens a noun phrase with "my" as with any other possessive', () => {
+    // A tenant's chat of our own: "my rent" had been measured "my rent", and "for my service charge" tied to nothing.
+    expectMeasures([
+      ['My rent went up by 4.8 percent.', '4.8 percent', 'rent'],
+      ['my bill rose to £412 in 2025', '£412', 'bill'],
+      ['I pay £6.15 a week for my service charge.', '£6.15 a week', 'payment for service charge'],
+    ]);
+  });
 });
 
 describe('a subject set apart from its verb by an apposition', () => {
