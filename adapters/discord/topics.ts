@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { fold, nounPhrases, type Dossier, type Passage } from '../../src/engine/index.js';
+import { collapseSpaces, fold, nounPhrases, type Dossier, type Passage } from '../../src/engine/index.js';
 import { fitText } from '../../src/render/cut.js';
 
 /**
@@ -134,7 +134,7 @@ export class TopicSuggester {
     const passages = documents.flatMap((d) => d.passages);
     const headings = new Map<string, Tally>();
     for (const passage of passages) {
-      const heading = passage.heading?.replace(/\s+/g, ' ').trim();
+      const heading = passage.heading && collapseSpaces(passage.heading);
       if (heading) tally(headings, [heading]);
     }
     this.headings = ranked(headings);
@@ -154,7 +154,7 @@ export class TopicSuggester {
         tally(phrases, this.phrasesOf(passage.text));
         tally(
           measures,
-          this.measuresOf(passage).flatMap((m) => (m ? [m.replace(/\s+/g, ' ').trim()] : [])),
+          this.measuresOf(passage).flatMap((m) => (m ? [collapseSpaces(m)] : [])),
         );
       }
     }

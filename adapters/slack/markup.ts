@@ -1,26 +1,28 @@
+import { collapseSpaces } from '../../src/engine/index.js';
+
 /**
  * Slack sends message text with its own markup (`<@U1|ann>`, `<https://x|label>`, `&amp;`); the
  * core wants what the person saw.
  */
 export function slackToPlain(text: string): string {
-  return text
-    .replace(/<([^<>]*)>/g, (_m, inner: string) => {
-      const [target = '', label] = inner.split('|', 2);
-      if (label !== undefined)
-        return target.startsWith('@') || target.startsWith('!subteam')
-          ? label.startsWith('@')
-            ? label
-            : `@${label}`
-          : target.startsWith('#')
-            ? `#${label}`
-            : label;
-      if (target.startsWith('@')) return '';
-      if (target.startsWith('!')) return `@${target.slice(1).split('^')[0]}`;
-      return target;
-    })
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseSpaces(
+    text
+      .replace(/<([^<>]*)>/g, (_m, inner: string) => {
+        const [target = '', label] = inner.split('|', 2);
+        if (label !== undefined)
+          return target.startsWith('@') || target.startsWith('!subteam')
+            ? label.startsWith('@')
+              ? label
+              : `@${label}`
+            : target.startsWith('#')
+              ? `#${label}`
+              : label;
+        if (target.startsWith('@')) return '';
+        if (target.startsWith('!')) return `@${target.slice(1).split('^')[0]}`;
+        return target;
+      })
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
 }

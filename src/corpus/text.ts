@@ -23,10 +23,13 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `text` with its accents off, letters kept: "Café" is "Cafe", "São" is "Sao"; a ligature is its letters ("ﬁ"). */
 /** The text with its first letter a capital, as a title or a sentence opens: "this channel" → "This channel". */
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** `text` with each run of white space one space, and none at either end: a line as shown, a passage as hashed. */
+export const collapseSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** `text` with its accents off, letters kept: "Café" is "Cafe", "São" is "Sao"; a ligature is its letters ("ﬁ"). */
 export function withoutAccents(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
@@ -99,5 +102,5 @@ export function withoutMarkup(text: string): string {
  * which address people rather than say what is asked (`withoutMentions`), and without the gaps they leave.
  */
 export function asShown(text: string): string {
-  return withoutMentions(text).replace(/\s+/g, ' ').trim();
+  return collapseSpaces(withoutMentions(text));
 }

@@ -14,6 +14,8 @@ export { corpusSize } from '../answer/sources.js';
 export { chartWorkers, type ChartDrawer, type ChartWorkers } from '../answer/figures/index.js';
 /** How the search reads text, for adapters that match what a user types against the corpus (autocomplete). */
 export { fold } from '../search/analyzer.js';
+/** Runs of white space as one space, as the core shows and hashes text, for adapters reading a platform's text. */
+export { collapseSpaces } from '../corpus/text.js';
 /** The noun phrases of a text, from which autocomplete reads a corpus's topics. */
 export { nounPhrases } from '../answer/phrases.js';
 export { STOP_WORDS } from '../search/stopwords.js';

@@ -6,6 +6,7 @@ import { buildDocument } from '../corpus/document.js';
 import { receiveDocument } from '../corpus/document-messages.js';
 import { contentHash, emptyProblem, parseFormat } from '../corpus/load.js';
 import { readStatedMeta } from '../corpus/metadata.js';
+import { collapseSpaces } from '../corpus/text.js';
 import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import { WATCH_DEFAULTS } from '../engine/watch.js';
 import { moduleWorker } from '../worker-pool.js';
@@ -111,7 +112,7 @@ export function readInWorker(
 /** The text of a document's passages, hashed: the same article under two links is one document. */
 export function fingerprint(document: SourceDocument): string {
   const hash = createHash('sha256');
-  for (const p of document.passages) hash.update(p.text.replace(/\s+/g, ' ').trim()).update('\n');
+  for (const p of document.passages) hash.update(collapseSpaces(p.text)).update('\n');
   return hash.digest('hex');
 }
 

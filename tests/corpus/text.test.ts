@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   NAME_WORD,
   asShown,
+  collapseSpaces,
   escapeRegExp,
   withoutAccents,
   withoutMarkup,
@@ -20,6 +21,12 @@ describe('escapeRegExp', () => {
 
   it('leaves text with no such character as it is', () => {
     expect(escapeRegExp('The Coastal Gazette – €')).toBe('The Coastal Gazette – €');
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('makes each run of white space, line breaks and tabs among it, one space, and trims both ends', () => {
+    expect(collapseSpaces('  Rent\n\t rose   by 4% ')).toBe('Rent rose by 4%');
   });
 });
 
