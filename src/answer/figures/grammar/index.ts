@@ -167,6 +167,11 @@ interface Quantity {
 /** Whether a token opens a table row's cell as `tableRow` writes it: the dash after the row's name, or a semicolon. */
 const cellOpens = (token: Token): boolean => token.text === ROW_NAME_SEPARATOR || token.text === CELL_SEPARATOR;
 
+/** Whether a match is a count with a measure: one a part may be of ("of them", "the 143 we refused"). */
+const countsSomething = (m: Match): boolean => m.figure.unit === 'count' && !!m.figure.measure;
+/** What a count counts, as a part of it names its whole: its own whole's measure when it is itself a part. */
+const countedBy = (m: Match): string | undefined => m.base ?? m.figure.measure;
+
 /** A figure read from its own words, not referring back to the one before. */
 function plainMatch(first: number, next: number, figure: Match['figure']): Match {
   return { first, next, figure, anaphoric: false };
@@ -742,8 +747,8 @@ class SentenceReader extends Reading {
     before: Match[],
   ): Match | undefined {
     const unit: FigureUnit = 'count';
-    const antecedent = [...before].reverse().find((m) => m.figure.unit === 'count' && m.figure.measure);
-    const referent = antecedent?.base ?? antecedent?.figure.measure;
+    const antecedent = [...before].reverse().find(countsSomething);
+    const referent = antecedent && countedBy(antecedent);
     const partitive = this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1));
     // "The 143 we refused": a definite count narrowed by a relative clause with no pronoun of its own is the part of
     // the count before it that the clause's verb says, "applications (refused)"; with none before, the verb alone.
@@ -819,8 +824,8 @@ class SentenceReader extends Reading {
    */
   private wholeBefore(referent: string | undefined): Whole | undefined {
     if (referent) return { measure: referent };
-    const counts = (this.previous?.matchList ?? []).filter((m) => m.figure.unit === 'count' && m.figure.measure);
-    const wholes = new Set(counts.map((m) => m.base ?? m.figure.measure));
+    const counts = (this.previous?.matchList ?? []).filter(countsSomething);
+    const wholes = new Set(counts.map(countedBy));
     if (wholes.size !== 1) return undefined;
     const { when, period } = counts[0]!.figure;
     return { measure: [...wholes][0]!, when, period };
