@@ -46,11 +46,11 @@ function utf16Of(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Decodes text, or returns undefined when the bytes are not text: any NUL byte, or more than `maxBadShare` (1%) of
- * characters that are invalid UTF-8 or control characters. Bytes that are not UTF-8 and hold no character UTF-8 reads
- * beyond ASCII are Windows-1252 (Latin-1 and the characters it adds, as older editors and spreadsheets save text),
- * where each "é" or "£" is one byte: read as UTF-8 they were all U+FFFD, and the file binary past a few of them. A
- * UTF-8 file keeps a few bad bytes as U+FFFD rather than losing the document.
+ * Decodes text, or returns undefined when the bytes are not text: UTF-16 behind its byte-order mark (`utf16Of`), else
+ * any NUL byte, or more than `maxBadShare` (1%) of characters that are invalid UTF-8 or control characters. Bytes that
+ * are not UTF-8 and hold no character UTF-8 reads beyond ASCII are Windows-1252 (Latin-1 and the characters it adds,
+ * as older editors and spreadsheets save text), where each "é" or "£" is one byte: read as UTF-8 each would be U+FFFD,
+ * and the file binary past a few of them. A UTF-8 file keeps a few bad bytes as U+FFFD rather than losing the document.
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
   const utf16 = utf16Of(bytes);
@@ -112,7 +112,7 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
     if (lines.length === 0) return;
     const joined = lines.join(' ');
     // A table's caption is never a heading, however it is set ("Table 2: Rents by size, 2025"): read as one, the
-    // paragraphs after the table were cited in a section named by the caption, not by their own heading.
+    // paragraphs after the table would be cited in a section named by the caption, not by their own heading.
     const heading =
       !introduces &&
       kind === 'paragraph' &&
@@ -165,8 +165,8 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
       continue;
     }
     // A byline or a dateline opening the document stands alone, as does a short line right above it, its title, with
-    // no blank line between: a title, "By …" and a date typed on three lines were one paragraph, the document's title
-    // its opening words, with no author or date.
+    // no blank line between: else a title, "By …" and a date typed on three lines are one paragraph, the document's
+    // title its opening words, with no author or date.
     const [title, ...more] = lines;
     const words = rules.words?.(line) ?? line;
     if (

@@ -275,8 +275,8 @@ const COUNTABLE_NEXT = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV']);
 
 /**
  * The words before a number that make it the base of a rate, "2.3 transfers per 1,000 runners", "12 for every 100
- * homes", "3 in every 10 adults": the rate is the figure, its base says what it is counted against, and read as a
- * count of its own ("1,000 runners") it was listed as one, and was what "against 1.1 in 2025" after it counted.
+ * homes", "3 in every 10 adults": the rate is the figure, its base says what it is counted against. Read as a count
+ * of its own ("1,000 runners"), it would be listed as one, and be what "against 1.1 in 2025" after it counts.
  */
 const RATE_BASES = [['per'], ['for', 'every'], ['in', 'every'], ['out', 'of', 'every']];
 

@@ -211,11 +211,11 @@ class SentenceReader extends Reading {
     }
     const row = matches.length ? rowKey(this) : undefined;
     const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some((t) => /^\)?:$/.test(t.text));
-    // "Rent — £118.62 a week": a cell under no column's header (a table without one) is of its row's name. "They
-    // numbered 12,000 in July": a figure measuring nothing its sentence names is of what its pronoun subject stands
-    // for. A length is not ("It took 12 years"): how long, not how many of anything.
-    // Such a cell is the figure alone, after the row's dash or the cell before's semicolon.
+    // "Rent — £118.62 a week": a cell under no column's header (a table without one), the figure alone after the
+    // row's dash or the cell before's semicolon, is of its row's name.
     const unheaded = (m: Match) => row && m.first > row.dash && cellOpens(this.t[m.first - 1]!) && !inCell(m);
+    // "They numbered 12,000 in July": any other figure measuring nothing its sentence names is of what its pronoun
+    // subject stands for. A length is not ("It took 12 years"): how long, not how many of anything.
     for (const m of matches) {
       if (m.figure.measure) continue;
       if (unheaded(m)) m.figure.measure = row!.measure;
