@@ -23,6 +23,7 @@ import {
   MEASUREMENT_UNITS,
   TIME_SYMBOLS,
   isDash,
+  isLabelColon,
   isRowSeparator,
 } from './words.js';
 import type { FigureUnit } from './types.js';
@@ -395,7 +396,7 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
 function inRowKey(r: Reading, i: number): boolean {
   const dash = r.t.findIndex(isRowSeparator);
   if (dash <= i || r.t.slice(0, dash).some((t) => /^(VERB|AUX)$/.test(t.pos))) return false;
-  return r.t.slice(dash + 1).some((t) => /^\)?:$/.test(t.text));
+  return r.t.slice(dash + 1).some(isLabelColon);
 }
 
 /** What a label's brackets say of the figures under it (`bracketUnit`): their currency, scale and percent sign. */

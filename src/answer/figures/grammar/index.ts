@@ -23,6 +23,7 @@ import {
   RATE_WORDS,
   STRETCH_BOUNDS,
   isDash,
+  isLabelColon,
   isRowSeparator,
 } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
@@ -210,7 +211,7 @@ class SentenceReader extends Reading {
       } else i++;
     }
     const row = matches.length ? rowKey(this) : undefined;
-    const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some((t) => /^\)?:$/.test(t.text));
+    const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some(isLabelColon);
     // "Rent — £118.62 a week": a cell under no column's header (a table without one), the figure alone after the
     // row's dash or the cell before's semicolon, is of its row's name.
     const unheaded = (m: Match) => row && m.first > row.dash && cellOpens(this.t[m.first - 1]!) && !inCell(m);
@@ -629,7 +630,7 @@ class SentenceReader extends Reading {
     // "the error budget is about 20 minutes": a length that "be" says of its subject is that subject's, as a count is;
     // so is one after a label and its colon ("mean wait: 12 minutes", a table row's cell as `tableRow` writes it).
     const be = this.t[i - 1]?.pos === 'AUX' && this.t[i - 1]!.lemma === 'be';
-    const said = be || /^\)?:$/.test(this.t[i - 1]?.text ?? '') ? subjectBefore(this, i) : undefined;
+    const said = be || isLabelColon(this.t[i - 1]) ? subjectBefore(this, i) : undefined;
     return plainMatch(i, next + 1, {
       ...base,
       unit: 'count',

@@ -20,6 +20,7 @@ import {
   CHANGING_VERBS,
   MEASURED_VERBS,
   isDash,
+  isLabelColon,
   isRowSeparator,
 } from './words.js';
 import { amountAt, bracketMeasureUnit, bracketUnit } from './amounts.js';
@@ -390,7 +391,7 @@ const opensLabel = (r: Reading, k: number): boolean => k < 0 || LABEL_OPENERS.ha
  */
 function labelBefore(r: Reading, i: number): string | undefined {
   const colon = CURRENCY_SYMBOLS.has(r.lower(i - 1)) ? i - 2 : i - 1;
-  if (r.t[colon]?.text !== ':' && r.t[colon]?.text !== '):') return undefined;
+  if (!isLabelColon(r.t[colon])) return undefined;
   if (r.t[colon]!.text === ':' && timeLabelAt(r, colon)) return rowName(r, colon);
   // The tokenizer may join a closing bracket and the colon ("(km):").
   let end = colon;

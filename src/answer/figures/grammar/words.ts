@@ -20,6 +20,9 @@ export const isDash = (token: Pick<Token, 'text'>): boolean => token.text === '-
 export const isRowSeparator = (token: Pick<Token, 'text' | 'spaced'> | undefined): boolean =>
   token?.text === ROW_NAME_SEPARATOR && token.spaced;
 
+/** A label's colon, after its bracketed unit or not ("mean wait:", "weight (tonnes):"), as a table row's cells have. */
+export const isLabelColon = (token: Pick<Token, 'text'> | undefined): boolean => /^\)?:$/.test(token?.text ?? '');
+
 /** English's number words (`search/english.ts`, where a question reads them too) as the numbers they are. */
 export const NUMBER_WORDS = new Map(
   Object.entries(ENGLISH_NUMBER_WORDS).map(([word, digits]) => [word, Number(digits)]),
