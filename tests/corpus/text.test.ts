@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import {
   NAME_WORD,
+  LINE_DEFAULTS,
   asShown,
   collapseSpaces,
   escapeRegExp,
+  isShortLine,
   withoutAccents,
   withoutMarkup,
   withoutMentions,
+  wordCount,
 } from '../../src/corpus/text.js';
+
+describe('wordCount and isShortLine', () => {
+  it('count the words between any run of spaces, ignoring those at either end', () => {
+    expect(wordCount('  Footbridge\tclosure \n on the towpath ')).toBe(5);
+    expect(wordCount('')).toBe(0);
+  });
+
+  it("take a line for a title or byline within a long headline's length, in characters and in words", () => {
+    expect(isShortLine('By MARTA OKONJO, Rivers Desk')).toBe(true);
+    const words = Array.from({ length: LINE_DEFAULTS.shortLineWords }, () => 'lock');
+    expect(isShortLine(words.join(' '))).toBe(true);
+    expect(isShortLine([...words, 'lock'].join(' '))).toBe(false);
+    expect(isShortLine('x'.repeat(LINE_DEFAULTS.shortLineChars))).toBe(true);
+    expect(isShortLine('x'.repeat(LINE_DEFAULTS.shortLineChars + 1))).toBe(false);
+  });
+});
 
 describe('escapeRegExp', () => {
   it('makes every character a pattern gives meaning to match only itself', () => {
