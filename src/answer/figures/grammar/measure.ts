@@ -220,6 +220,8 @@ export function quantityMeasure(
   // "Household debt stood at 95 percent of income": what stands at the figure is the measure, not its base.
   const subject = subjectBefore(r, r.t[first - 1]?.text === '(' ? first - 1 : first);
   if (subject) return subject;
+  const gapped = gappedSubject(r, first, unit, before);
+  if (gapped) return gapped;
   const shared = sharedSubject(r, first, unit, before);
   if (shared) return shared;
   const money = unit !== 'percent' && unit !== 'multiple';
@@ -237,10 +239,11 @@ export function quantityMeasure(
   const named = verb === undefined ? undefined : SUM_VERBS.get(r.lower(verb));
   const reason = named && r.lower(k) === 'for' ? complementAt(r, k, money) : undefined;
   if (named) return reason ? `${named} for ${reason}` : (complementAt(r, k, money) ?? named);
-  return (
-    complementAt(r, k, money) ??
-    [...before].reverse().find((m) => m.figure.unit === unit && m.figure.measure)?.figure.measure
+  // A part its own clause names with the verb left out ("Sp 88%") is that figure's alone, not the sentence's.
+  const inherited = before.filter(
+    (m, i) => m.figure.unit === unit && m.figure.measure && !gappedSubject(r, m.first, unit, before.slice(0, i)),
   );
+  return complementAt(r, k, money) ?? inherited.at(-1)?.figure.measure;
 }
 
 /**
@@ -256,6 +259,26 @@ function sharedSubject(r: Reading, first: number, unit: FigureUnit, before: Matc
     return undefined;
   const said = subjectBefore(r, r.t[previous.first - 1]?.text === '(' ? previous.first - 1 : previous.first);
   return said === previous.figure.measure ? said : undefined;
+}
+
+/**
+ * "Income was £3 million and spending £2.5 million", "Men made up 48 percent of the choir, women 52 percent": a noun
+ * phrase right before a figure, after "and", "or" or a comma that follows a figure of the same unit (with only that
+ * one's own complement between), is the subject of a clause whose verb is left out, the first clause's, and is what
+ * the second figure measures. Read as no measure, the second took the first's ("spending" measured "Income").
+ */
+function gappedSubject(r: Reading, first: number, unit: FigureUnit, before: Match[]): string | undefined {
+  const previous = before.at(-1);
+  if (previous?.figure.unit !== unit) return undefined;
+  const end = CURRENCY_SYMBOLS.has(r.lower(first - 1)) ? first - 1 : first;
+  const phrase = nounPhraseEnding(r, end);
+  if (!phrase || r.t.slice(phrase.first, end).some((t) => t.pos === 'NUM')) return undefined;
+  let joint = phrase.first - 1;
+  if (!/^(and|or|,)$/.test(r.lower(joint))) return undefined;
+  if (r.lower(joint - 1) === ',') joint--;
+  const between = r.t.slice(previous.next, joint);
+  if (between.some((t) => /^(AUX|VERB|PRON|SCONJ|NUM)$/.test(t.pos) || t.text === ',')) return undefined;
+  return measureText(r, phrase.first, end);
 }
 
 /** Prepositions after a sum of money that name what it is in, of, for or from: "$4 million on new boats". */

@@ -179,6 +179,25 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure(sentence, '3.9').measure).toBe('infections');
   });
 
+  it('a figure after "and" and a noun phrase, its verb left out, measures that noun phrase', () => {
+    expectMeasures([
+      ['Income was £3 million and spending £2.5 million.', '£2.5 million', 'spending'],
+      ['Ticket sales brought in $4.1 million and advertising $900,000.', '$900,000', 'advertising'],
+      ['Men made up 48 percent of the choir, women 52 percent.', '52 percent', 'women'],
+      // The first figure keeps its own measure, and one joined with no noun phrase between stays the first's.
+      ['Income was £3 million and spending £2.5 million.', '£3 million', 'Income'],
+      ['The entry fee is £5 for adults and £2 for children.', '£2', 'entry fee'],
+      ['Exports were worth £4 million and imports £3 million.', '£3 million', 'imports'],
+      ['The canteen served 300 meals on Monday and 280 on Tuesday.', '280', 'meals'],
+    ]);
+  });
+
+  it('a part named with its verb left out measures only its own figure, not the ones after it', () => {
+    const sentence = 'The gauge was tested in dry air (error 2%, drift 5%) and in fog (error 4%, drift 9%).';
+    expect(figure(sentence, '5%').measure).toBe('drift');
+    expect(figure(sentence, '4%').measure).toBeUndefined();
+  });
+
   it('a second predicate joined by "and" is said of the first one\'s subject', () => {
     const sentence = 'The merged district would take in three towns and eventually total about 45,000.';
     expect(figure(sentence, 'about 45,000').measure).toBe('merged district');
