@@ -16,6 +16,7 @@ import {
   COMPARATIVES,
   DEFINITE,
   BOUNDS,
+  OPEN_ENDS,
   AGES,
   BOUND_HEDGES,
   COMPARISONS,
@@ -354,6 +355,19 @@ function startsLine(r: Reading, i: number): boolean {
  * plural: "the county, with over 9,000 residents" counts them) or "with incomes under $30,000".
  */
 export function isBound(r: Reading, i: number, counted: boolean): boolean {
+  // "You must be 18 or over", "children 5 and under": a bare number open at one end bounds a class, and counts
+  // nothing. A sum or share so open is still a figure ("£20 or under"), and a word that opens a phrase of its own is
+  // no open end ("300 and over the next year", "12 percent and above all").
+  const number = amountAt(r, i);
+  if (
+    number?.scale === 1 &&
+    !number.currency &&
+    !number.percent &&
+    /^(or|and)$/.test(r.lower(number.next)) &&
+    OPEN_ENDS.has(r.lower(number.next + 1)) &&
+    !/^(DET|PRON|NUM)$/.test(r.t[number.next + 2]?.pos ?? '')
+  )
+    return true;
   // The high end of a bounded range ("aged 5 to 11"), read again from its own number.
   if (/^(to|and|or|-|–)$/.test(r.lower(i - 1)) && r.t[i - 2]?.pos === 'NUM') return isBound(r, i - 2, counted);
   // Read from its hedge ("under 25") or, once that match is refused, from its number ("above 5,000": no hedge).
@@ -372,16 +386,16 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
   if (!counted) return BOUNDS.has(said) && noun(before);
   // "Children under 5 travel free": after a class named in the plural, a bare number before a word that is no plural
   // bounds the class, and the word is its verb, read as a noun; a count of more than one counts a plural.
-  const number = hedge ? amountAt(r, i + hedge.length) : amountAt(r, i);
+  const bare = hedge ? amountAt(r, i + hedge.length) : number;
   if (
     BOUNDS.has(said) &&
     noun(before) &&
     looksPlural(before!.lower) &&
-    number &&
-    number.scale === 1 &&
-    !number.currency &&
-    !number.percent &&
-    !looksPlural(r.lower(number.next))
+    bare &&
+    bare.scale === 1 &&
+    !bare.currency &&
+    !bare.percent &&
+    !looksPlural(r.lower(bare.next))
   )
     return true;
   // "households with incomes under $30,000": a bound on what a class has.

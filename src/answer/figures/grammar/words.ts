@@ -209,6 +209,8 @@ export const RELATIVES = new Set(['that', 'which', 'who']);
  * "drivers under 25", "towns above 5,000"; and those that make it an age ("people aged 65", "adults older than 70").
  */
 export const BOUNDS = new Set(['under', 'over', 'above', 'below']);
+/** The words after "or" or "and" that leave a number open at one end: "18 or over", "65 and older". */
+export const OPEN_ENDS = new Set([...BOUNDS, 'older', 'younger']);
 export const AGES = new Set(['aged', 'age', 'ages']);
 /** The hedges, and the bounds that are none ("above 5,000"), read back from a number. */
 export const BOUND_HEDGES = [...AMOUNT_HEDGES, ...[...BOUNDS].map((w) => [w])];

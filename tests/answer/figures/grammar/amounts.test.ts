@@ -157,4 +157,15 @@ describe('isLabel and isBound', () => {
     expect(isBound(...at('Farms with fewer than 50 workers closed.', 'fewer'), true)).toBe(true);
     expect(isBound(...at('Farms hired 50 workers.', '50'), true)).toBe(false);
   });
+
+  it('read a bare number open at one end as a bound, a sum, a share or a phrase after it as none', () => {
+    expect(isBound(...at('Volunteers must be 18 or over.', '18'), false)).toBe(true);
+    expect(isBound(...at('Children 5 and under travel free.', '5'), false)).toBe(true);
+    expect(isBound(...at('Members 70 or older pay half.', '70'), false)).toBe(true);
+    expect(isBound(...at('The fee is £20 or under for most.', '20'), false)).toBe(false);
+    expect(isBound(...at('Sales fell 12 percent and above all profits halved.', '12'), false)).toBe(false);
+    expect(isBound(...at('The plant will employ 300 and over the next year 500 more.', '300'), false)).toBe(false);
+    expect(isBound(...at('Between 18 and 24 people applied.', '18'), true)).toBe(false);
+    expect(isBound(...at('65 and older residents numbered 4,000.', '4,000'), true)).toBe(false);
+  });
 });
