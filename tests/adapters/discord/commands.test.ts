@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ADD_TO_DOSSIER, briefCommand, registeredCommands } from '../../../adapters/discord/commands.js';
 import { errorReply } from '../../../src/answer/reply.js';
+import { INTERNAL_ARGS, worded } from '../../../src/commands/asking.js';
 import { defineCommand } from '../../../src/commands/command.js';
 import { commands } from '../../../src/commands/index.js';
 
@@ -24,6 +25,25 @@ describe('registeredCommands', () => {
 });
 
 describe('briefCommand', () => {
+  it(
+    'offers every command of the table, in its order, with help’s own summary and each argument’s own ' +
+      'description, whole: one too long for Discord would be cut there and no longer read as help does',
+    () => {
+      type Described = { name: string; description: string };
+      const subcommands = briefCommand(commands).options as (Described & { options?: Described[] })[];
+      expect(subcommands.map((s) => s.name)).toEqual(commands.map((c) => c.name));
+      for (const [i, command] of commands.entries()) {
+        const sub = subcommands[i]!;
+        expect(sub.description).toBe(worded({ platform: 'discord' }, command.summary));
+        const described = Object.entries(command.args.shape as Record<string, z.ZodType>)
+          .filter(([name]) => !INTERNAL_ARGS.has(name))
+          .map(([name, schema]) => [name, schema.description]);
+        expect((sub.options ?? []).map((o) => [o.name, o.description])).toEqual(expect.arrayContaining(described));
+        expect(sub.options ?? []).toHaveLength(described.length);
+      }
+    },
+  );
+
   it('turns a new row of the table into a subcommand, with options read from its zod schema', () => {
     const figures = defineCommand({
       name: 'figures',

@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ADD_TO_DOSSIER_CALLBACK_ID, BOT_EVENTS, FIND_SOURCE_CALLBACK_ID } from '../../../adapters/slack/settings.js';
+import { commands } from '../../../src/commands/index.js';
 import { ConfigSchema } from '../../../src/config.js';
 
 interface Manifest {
+  display_information: { name: string; description: string; long_description: string };
   features: {
     slash_commands: { command: string; description: string; usage_hint?: string }[];
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
@@ -27,6 +29,26 @@ describe('manifest.yaml', () => {
     const defaultCommand = ConfigSchema.parse({}).SLACK_COMMAND;
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([defaultCommand]);
     expect(manifest.features.slash_commands[0]!.description.length).toBeLessThanOrEqual(100);
+  });
+
+  it('names every command of the table in the usage hint Slack shows while the command is typed, in its order', () => {
+    const hint = manifest.features.slash_commands[0]!.usage_hint ?? '';
+    expect(hint).toContain(`a command: ${commands.map((c) => c.name).join(', ')}`);
+  });
+
+  it('keeps within the lengths Slack accepts when an app is created from a manifest', () => {
+    // Slack's manifest schema (slackapi/manifest-schema, v1): a manifest outside them is refused at Create New App.
+    const { name, description, long_description } = manifest.display_information;
+    expect(name.length).toBeLessThanOrEqual(35);
+    expect(description.length).toBeLessThanOrEqual(140);
+    expect(long_description.length).toBeGreaterThanOrEqual(175);
+    expect(long_description.length).toBeLessThanOrEqual(4000);
+    expect(manifest.features.bot_user.display_name.length).toBeLessThanOrEqual(80);
+    for (const c of manifest.features.slash_commands) expect(c.usage_hint?.length ?? 0).toBeLessThanOrEqual(1000);
+    for (const s of manifest.features.shortcuts) {
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+    }
   });
 
   it('declares the Find source and Add to Dossier message shortcuts with the callback ids the app handles', () => {
