@@ -82,7 +82,7 @@ export async function corpusFolder(dir: string): Promise<string> {
  * Loads every supported file under `dir` (.txt, .md, .html, .pdf), recursively; dotfiles, dot-folders,
  * sidecars (see SIDECAR_SUFFIX) and the corpus's synonyms.yaml are not documents. A file that cannot
  * be loaded becomes a warning, logged and returned, and the rest loads; a folder with no document at all
- * is logged as a warning too. Documents come sorted by source.
+ * is logged as a warning too. Documents and warnings come sorted by source, and warnings are logged in that order.
  * Throws DossierError 'corpus-missing' when `dir` is not a folder.
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
@@ -93,11 +93,16 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   if (files.some((path) => !['ignored', 'unsupported'].includes(roleOf(sourceOf(root, path))))) options.onDocuments?.();
   const listed = statAll(files);
   const loaded = await mapLimit(files, options.concurrency ?? LOAD_DEFAULTS.concurrency, (path) =>
-    loadDocument(root, path, options, listed),
+    readDocument(root, path, options, listed),
   );
   const folderWarnings = unlisted.map(({ path, error }) =>
-    warn(options, sourceOf(root, path), 'unreadable', `folder cannot be read (${readError(error)})`),
+    warn(sourceOf(root, path), 'unreadable', `folder cannot be read (${readError(error)})`),
   );
+  const warnings = [...folderWarnings, ...loaded.flatMap((l) => (l.warning ? [l.warning] : []))].sort(bySource);
+  // Said once all are read, by path: said as each file finished, they came in another order from a saved corpus
+  // (read at once) than when first indexed (parsed), and another on every start.
+  for (const warning of [...folderWarnings, ...loaded.flatMap((l) => toSay(l, l.reused) ?? [])].sort(bySource))
+    say(options, warning);
   const documents = loaded.flatMap((l) => (l.document ? [l.document] : [])).sort(bySource);
   // Otherwise an empty or mistyped folder starts quietly and every question finds nothing.
   if (documents.length === 0)
@@ -105,11 +110,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
       { dir: root, code: 'corpus-empty' },
       `The corpus folder ${root} holds no documents: add ${SUPPORTED_EXTENSIONS.join(', ')} files to it.`,
     );
-  return {
-    dir: root,
-    documents,
-    warnings: [...folderWarnings, ...loaded.flatMap((l) => (l.warning ? [l.warning] : []))].sort(bySource),
-  };
+  return { dir: root, documents, warnings };
 }
 
 /**
@@ -124,6 +125,17 @@ export async function loadDocument(
   options: LoadOptions = {},
   listed?: Listing,
 ): Promise<LoadedDocument> {
+  const { reused, ...loaded } = await readDocument(root, absolutePath, options, listed);
+  const warning = toSay(loaded, reused);
+  if (warning) say(options, warning);
+  return loaded;
+}
+
+/** A file as loaded, and whether it was taken from a saved state (`LoadOptions.reuse`): see `toSay`. */
+type Read = LoadedDocument & { reused?: true };
+
+/** `loadDocument` without saying its warning: `loadCorpus` says a folder's together, in order. */
+async function readDocument(root: string, absolutePath: string, options: LoadOptions, listed?: Listing): Promise<Read> {
   const source = sourceOf(resolve(root), resolve(absolutePath));
   const format = roleOf(source);
   if (format === 'ignored') return {};
@@ -131,12 +143,12 @@ export async function loadDocument(
     const path = resolve(absolutePath);
     const linksToFolder = isFolder(listed?.get(path) ?? (await stat(path).catch(() => undefined)));
     const why = linksToFolder ? FOLDER_LINK : `is not a supported format (${SUPPORTED_EXTENSIONS.join(', ')})`;
-    return { warning: warn(options, source, 'unsupported', why) };
+    return { warning: warn(source, 'unsupported', why) };
   }
   try {
     return await loadFile(resolve(absolutePath), source, format, options, listed);
   } catch (error) {
-    return { warning: warn(options, source, 'corrupt', `could not be loaded (${errorLine(error)})`) };
+    return { warning: warn(source, 'corrupt', `could not be loaded (${errorLine(error)})`) };
   }
 }
 
@@ -146,9 +158,9 @@ async function loadFile(
   format: Format,
   options: LoadOptions,
   listed?: Listing,
-): Promise<LoadedDocument> {
+): Promise<Read> {
   const skip = (code: CorpusWarning['code'], message: string): LoadedDocument => ({
-    warning: warn(options, source, code, message),
+    warning: warn(source, code, message),
   });
   const maxBytes = options.maxBytes ?? LOAD_DEFAULTS.maxBytes;
   const read = options.readFile ?? readOnlyFile;
@@ -170,7 +182,7 @@ async function loadFile(
   }
   if (size > maxBytes) return skip('too-large', `is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit`);
   const known = stamp === undefined ? undefined : options.reuse?.(source, { stamp });
-  if (known) return logged(options, known);
+  if (known) return { ...known, reused: true };
   let bytes: Uint8Array;
   try {
     bytes = await read(path);
@@ -182,8 +194,8 @@ async function loadFile(
   const sidecar = await readSidecar(path, read);
   const hash = contentHash(bytes, sidecar);
   const reused = options.reuse?.(source, { stamp: stamp ?? '', hash });
-  if (reused) return logged(options, reused);
-  return parseDocument(source, format, bytes, sidecar, hash, options);
+  if (reused) return { ...reused, reused: true };
+  return parseDocument(source, format, bytes, sidecar, hash);
 }
 
 /** The key of a document's saved state: its bytes and its sidecar's. */
@@ -264,17 +276,14 @@ async function parseDocument(
   bytes: Uint8Array,
   sidecar: Sidecar,
   hash: string,
-  options: LoadOptions,
 ): Promise<LoadedDocument> {
   const read = await parseFormat(format, bytes);
-  if ('problem' in read) return { warning: warn(options, source, read.problem.code, read.problem.message) };
+  if ('problem' in read) return { warning: warn(source, read.problem.code, read.problem.message) };
   const document = buildDocument(source, hash, read.parsed, sidecar.meta);
   const empty = emptyProblem(format, document);
-  if (empty) return { warning: warn(options, source, empty.code, empty.message) };
+  if (empty) return { warning: warn(source, empty.code, empty.message) };
   const problems = [...read.parsed.metaProblems, ...sidecar.problems];
-  return problems.length
-    ? { document, warning: warn(options, source, 'bad-metadata', problems.join('; ')) }
-    : { document };
+  return problems.length ? { document, warning: warn(source, 'bad-metadata', problems.join('; ')) } : { document };
 }
 
 export interface ContentProblem {
@@ -314,25 +323,21 @@ export function emptyProblem(format: Format, document: SourceDocument): ContentP
 }
 
 /**
- * A saved warning of a file left out is said again at each load, so a corpus loaded from its saved state names what it
- * leaves out. Metadata left out of a document that is indexed (bad front matter) was said when the file changed, and
- * is not said again until it changes again: said on every command-line call, it buried each answer under it.
+ * The warning to say of a file just loaded. A saved warning of a file left out is said again at each load, so a corpus
+ * loaded from its saved state names what it leaves out. Metadata left out of a document that is indexed (bad front
+ * matter) was said when the file changed, and is not said again until it changes again: said on every command-line
+ * call, it buried each answer under it.
  */
-function logged(options: Pick<LoadOptions, 'log'>, loaded: LoadedDocument): LoadedDocument {
-  const { warning } = loaded;
-  if (warning && !loaded.document) options.log?.warn({ source: warning.source, code: warning.code }, warning.message);
-  return loaded;
+function toSay({ document, warning }: LoadedDocument, reused?: boolean): CorpusWarning | undefined {
+  return reused && document ? undefined : warning;
 }
 
-function warn(
-  options: Pick<LoadOptions, 'log'>,
-  source: string,
-  code: CorpusWarning['code'],
-  message: string,
-): CorpusWarning {
-  const warning: CorpusWarning = { source, code, message: `${source} ${message}` };
-  options.log?.warn({ source, code }, warning.message);
-  return warning;
+function say(options: Pick<LoadOptions, 'log'>, warning: CorpusWarning): void {
+  options.log?.warn({ source: warning.source, code: warning.code }, warning.message);
+}
+
+function warn(source: string, code: CorpusWarning['code'], message: string): CorpusWarning {
+  return { source, code, message: `${source} ${message}` };
 }
 
 function sourceOf(root: string, path: string): string {

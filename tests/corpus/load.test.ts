@@ -271,12 +271,34 @@ describe('loadCorpus with bad files', () => {
     expect(corpus.warnings.find((w) => w.source === 'locked.txt')!.message).toBe(
       'locked.txt cannot be read (permission denied)',
     );
-    expect(
-      lines
-        .filter((l) => l.level === 40)
-        .map((l) => l.source)
-        .sort(),
-    ).toEqual(corpus.warnings.map((w) => w.source));
+    expect(lines.filter((l) => l.level === 40).map((l) => l.source)).toEqual(corpus.warnings.map((w) => w.source));
+  });
+
+  it('logs the files it skips by path, whatever order they are read in, or taken from a saved state', async () => {
+    const dir = await corpusOf({
+      'a-blank.txt': '\n\n',
+      'b-minutes.txt': QUAY_NOTES,
+      'c-slides.pptx': 'not a format the loader reads',
+      'notes/d-empty.md': '',
+      'z-blank.md': '  \n',
+    });
+    // The first file is read last, and the last one is taken from a saved state before any file is read.
+    const slowFirst = async (path: string) => {
+      if (path.endsWith('a-blank.txt')) await new Promise((resolve) => setTimeout(resolve, 50));
+      return readFile(path);
+    };
+    const saved = { source: 'z-blank.md', code: 'empty' as const, message: 'z-blank.md has no text to index' };
+    const reuse = (source: string) => (source === 'z-blank.md' ? { warning: saved } : undefined);
+    const { log, lines } = capturingLogger();
+
+    await loadCorpus(dir, { log, readFile: slowFirst, reuse });
+
+    expect(lines.map((l) => l.msg)).toEqual([
+      'a-blank.txt has no text to index',
+      'c-slides.pptx is not a supported format (.txt, .md, .markdown, .html, .htm, .pdf)',
+      'notes/d-empty.md is empty',
+      'z-blank.md has no text to index',
+    ]);
   });
 
   it('says a link to a folder is not read, rather than calling it a file of the wrong format', async () => {

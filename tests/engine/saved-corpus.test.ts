@@ -56,6 +56,36 @@ describe('SavedCorpus', () => {
     expect(second.corpus.warnings.map((w) => w.code)).toEqual(['empty']);
     expect((await stat(saved)).mtimeMs).toBe(written);
   });
+  it('names the files it skips in the same words and order from the saved corpus as when it indexed them', async () => {
+    const { cacheDir, ...corpus } = await tempCorpusAndCache({
+      'a-credits.txt': '© 2013 Test Desk. All rights reserved.\n',
+      'b.md': TWO_NOTES['b.md'],
+      'c-empty.md': '',
+      'd-table.csv': 'year,deaths\n2016,64070\n',
+    });
+    cleanups.push(corpus.cleanup);
+    // At indexing the first file is read last; from the saved corpus it is not read at all.
+    const load = {
+      readFile: async (path: string) => {
+        if (path.endsWith('a-credits.txt')) await new Promise((resolve) => setTimeout(resolve, 50));
+        return readFile(path);
+      },
+    };
+    const said: string[][] = [];
+    for (let start = 0; start < 2; start++) {
+      const logs: { level: number; msg: string }[] = [];
+      const log = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
+      await Dossier.open({ corpusDir: corpus.dir, cacheDir, load, log });
+      said.push(logs.filter((l) => l.level === 40).map((l) => l.msg));
+    }
+    expect(said[0]).toEqual([
+      'a-credits.txt has no text to index',
+      'c-empty.md is empty',
+      'd-table.csv is not a supported format (.txt, .md, .markdown, .html, .htm, .pdf)',
+    ]);
+    expect(said[1]).toEqual(said[0]);
+  });
+
   it('reads no file whose stamp is unchanged, and re-reads one touched or given a sidecar', async () => {
     const { cacheDir, ...corpus } = await tempCorpusAndCache(TWO_NOTES);
     cleanups.push(corpus.cleanup);
