@@ -59,6 +59,23 @@ const snowflake = (whereToCopy: string) =>
   );
 
 /**
+ * A token or secret, which Slack and Discord write in visible ASCII alone, starting with `prefix` where its kind has
+ * one. One copied with a character it cannot hold (a space inside it, a curly quote, an invisible zero-width space
+ * from a web page or a chat) failed far from here and named nothing: Discord's "invalid Authorization header",
+ * Slack's retries ending in "check the network". The message says where to copy it again, never the value.
+ */
+const credential = (whereToCopy: string, prefix?: string) => {
+  const checked = z.string().regex(/^[\x21-\x7e]+$/, {
+    error:
+      'holds a space or a character no token has (a curly quote, or an invisible one copied with it): ' +
+      `copy it again from ${whereToCopy}`,
+  });
+  return optional().pipe(
+    (prefix ? z.string().startsWith(prefix, `must start with ${prefix}`).pipe(checked) : checked).optional(),
+  );
+};
+
+/**
  * Parses FETCH_ALLOW_PRIVATE: empty or `0` → nothing beyond public addresses; `1` or `true` → every
  * non-public range but metadata services; otherwise a comma-separated list of addresses and CIDRs.
  * Throws one line naming the entry that is neither.
@@ -175,9 +192,9 @@ export const ConfigSchema = z
     /** Longest one fetch may take, redirects and robots.txt included. */
     FETCH_TIMEOUT_SECONDS: wholeNumber(1, 600).default(CONFIG_DEFAULTS.FETCH_TIMEOUT_SECONDS),
 
-    SLACK_BOT_TOKEN: optional().pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
-    SLACK_SIGNING_SECRET: optional(),
-    SLACK_APP_TOKEN: optional().pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+    SLACK_BOT_TOKEN: credential('the app’s Install App page (Bot User OAuth Token)', 'xoxb-'),
+    SLACK_SIGNING_SECRET: credential('the app’s Basic Information → App Credentials'),
+    SLACK_APP_TOKEN: credential('the app’s Basic Information → App-Level Tokens', 'xapp-'),
     SLACK_PORT: port(3000),
     SLACK_COMMAND: z
       .string()
@@ -185,7 +202,7 @@ export const ConfigSchema = z
       .default(CONFIG_DEFAULTS.SLACK_COMMAND),
     SLACK_API_URL: optional().pipe(z.url().optional()),
 
-    DISCORD_TOKEN: optional(),
+    DISCORD_TOKEN: credential('the Developer Portal, Bot → Reset Token'),
     DISCORD_APPLICATION_ID: snowflake('the Developer Portal, General Information → Application ID'),
     DISCORD_GUILD_ID: snowflake('Discord with Developer Mode on: right-click the server → Copy Server ID'),
     DISCORD_API_URL: optional().pipe(z.url().optional()),

@@ -78,6 +78,36 @@ describe('loadConfig', () => {
       expect(message).not.toContain('\n');
   });
 
+  it('names a token or secret copied with a character none has, where it failed far away naming nothing', () => {
+    const fails = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    // A curly quote, a zero-width space and a space inside, as a copy from a web page or a chat brings them.
+    expect(fails({ DISCORD_TOKEN: 'MTk4.Gx1.s3cr3t’' })).toBe(
+      'DISCORD_TOKEN holds a space or a character no token has (a curly quote, or an invisible one copied with ' +
+        'it): copy it again from the Developer Portal, Bot → Reset Token',
+    );
+    expect(fails({ SLACK_BOT_TOKEN: 'xoxb-1-2-s3cr3t\u200b', SLACK_APP_TOKEN: 'xapp-1' })).toMatch(
+      /^SLACK_BOT_TOKEN holds a space or a character no token has .*: copy it again from the app’s Install App page/,
+    );
+    expect(fails({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1 s3cr3t' })).toMatch(/^SLACK_APP_TOKEN holds /);
+    expect(fails({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'ab\u00a0cd' })).toMatch(
+      /^SLACK_SIGNING_SECRET holds /,
+    );
+    const copied: Record<string, string>[] = [
+      { DISCORD_TOKEN: 'x’s3cr3t' },
+      { SLACK_BOT_TOKEN: 'xoxb-s3cr3t’', SLACK_APP_TOKEN: 'xapp-1' },
+    ];
+    for (const env of copied) expect(fails(env)).not.toContain('s3cr3t');
+    // Spaces around a value are no part of it, as for every setting.
+    expect(loadConfig({ DISCORD_TOKEN: ' MTk4.Gx1.abc ' }).DISCORD_TOKEN).toBe('MTk4.Gx1.abc');
+  });
+
   it('never puts a secret in its message', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'not-a-token-s3cr3t', SLACK_APP_TOKEN: 'xapp-1' })).toThrow(
       /^(?!.*s3cr3t)/,
