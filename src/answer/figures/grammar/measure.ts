@@ -239,7 +239,7 @@ export function quantityMeasure(
   const named = verb === undefined ? undefined : SUM_VERBS.get(r.lower(verb));
   const reason = named && r.lower(k) === 'for' ? complementAt(r, k, money) : undefined;
   if (named) return reason ? `${named} for ${reason}` : (complementAt(r, k, money) ?? named);
-  // A part its own clause names with the verb left out ("Sp 88%") is that figure's alone, not the sentence's.
+  // A part its own clause names with the verb left out ("women 52 percent") is that figure's alone, not the sentence's.
   const inherited = before.filter(
     (m, i) => m.figure.unit === unit && m.figure.measure && !gappedSubject(r, m.first, unit, before.slice(0, i)),
   );
@@ -265,7 +265,7 @@ function sharedSubject(r: Reading, first: number, unit: FigureUnit, before: Matc
  * "Income was £3 million and spending £2.5 million", "Men made up 48 percent of the choir, women 52 percent": a noun
  * phrase right before a figure, after "and", "or" or a comma that follows a figure of the same unit (with only that
  * one's own complement between), is the subject of a clause whose verb is left out, the first clause's, and is what
- * the second figure measures. Read as no measure, the second took the first's ("spending" measured "Income").
+ * the second figure measures. Read as no measure, the second would take the first's ("spending" measuring "Income").
  */
 function gappedSubject(r: Reading, first: number, unit: FigureUnit, before: Match[]): string | undefined {
   const previous = before.at(-1);
