@@ -61,7 +61,7 @@ const snowflake = (whereToCopy: string) =>
 /**
  * A token or secret, which Slack and Discord write in visible ASCII alone, starting with `prefix` where its kind has
  * one. One copied with a character it cannot hold (a space inside it, a curly quote, an invisible zero-width space
- * from a web page or a chat) failed far from here and named nothing: Discord's "invalid Authorization header",
+ * from a web page or a chat) would fail far from here and name nothing: Discord's "invalid Authorization header",
  * Slack's retries ending in "check the network". The message says where to copy it again, never the value.
  */
 const credential = (whereToCopy: string, prefix?: string) => {

@@ -99,7 +99,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     warn(sourceOf(root, path), 'unreadable', `folder cannot be read (${readError(error)})`),
   );
   const warnings = [...folderWarnings, ...loaded.flatMap((l) => (l.warning ? [l.warning] : []))].sort(bySource);
-  // Said once all are read, by path: said as each file finished, they came in another order from a saved corpus
+  // Said once all are read, by path: said as each file finished, they would come in another order from a saved corpus
   // (read at once) than when first indexed (parsed), and another on every start.
   for (const warning of [...folderWarnings, ...loaded.flatMap((l) => toSay(l, l.reused) ?? [])].sort(bySource))
     say(options, warning);
