@@ -164,27 +164,35 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
       lines.push(line.slice(marker[0].length));
       continue;
     }
-    // A byline or a dateline opening the document stands alone, as does a short line right above it, its title, with
+    // A byline or a dateline opening the document stands alone, as does its title right above it (`titleAbove`), with
     // no blank line between: else a title, "By …" and a date typed on three lines are one paragraph, the document's
     // title its opening words, with no author or date.
-    const [title, ...more] = lines;
-    const words = rules.words?.(line) ?? line;
-    if (
-      opening &&
-      kind === 'paragraph' &&
-      !more.length &&
-      (title === undefined || isShortLine(title)) &&
-      (bylineOf(words) || datelineOf(words))
-    ) {
-      if (title !== undefined) blocks.push({ kind: 'heading', text: title });
-      blocks.push({ kind: 'paragraph', text: line });
-      lines = [];
-      continue;
+    if (opening && kind === 'paragraph' && lines.length <= 2) {
+      const words = rules.words?.(line) ?? line;
+      const byline = bylineOf(words) ? words : undefined;
+      if ((byline || datelineOf(words)) && titleAbove(lines, byline, rules.words)) {
+        if (lines.length) blocks.push({ kind: 'heading', text: lines.join(' ') });
+        blocks.push({ kind: 'paragraph', text: line });
+        lines = [];
+        continue;
+      }
     }
     lines.push(line);
   }
   flush();
   return blocks;
+}
+
+/**
+ * Whether `lines`, right above a byline or dateline opening the document, are its title: none, or one short line; or a
+ * title wrapped over two lines above a `byline` typed as one (capitalised: "By …", "Posted …"), the two read whole as a
+ * heading (short, capitalised, no sentence's end). Two lines above a date alone are as often a sentence wrapped ("… its
+ * last count was on / 1 March 2026"), as are two above a lowercase "by …", and a sentence's end is the body's.
+ */
+function titleAbove(lines: string[], byline: string | undefined, words: LineRules['words']): boolean {
+  if (lines.length <= 1) return lines.every(isShortLine);
+  const title = lines.join(' ');
+  return lines.length === 2 && /^\p{Lu}/u.test(byline ?? '') && isHeadingLine(words?.(title) ?? title);
 }
 
 /** The nearest line with text before (`step` -1) or after (1) line `i`, trimmed; '' at either end of the text. */

@@ -210,6 +210,32 @@ describe('parseText', () => {
       expect(outline(parseText(`${prose}\n\nMore.`).blocks)[0]).toBe(prose.replace(/ ?\n/g, ' '));
   });
 
+  it('reads a title wrapped over two lines above a byline as the title, never the first sentence of the body', () => {
+    // A notice of our own whose title did not fit on one line.
+    const text =
+      'Footbridge closure on the towpath and the\nnew diversion route\nBy MARTA OKONJO, Rivers Desk\n' +
+      '14 March 2026\n\nThe footbridge at Lock Seven will close for six weeks.';
+    const parsed = parseText(text);
+    expect(outline(parsed.blocks)).toEqual([
+      '# Footbridge closure on the towpath and the new diversion route',
+      'By MARTA OKONJO, Rivers Desk',
+      '14 March 2026',
+      'The footbridge at Lock Seven will close for six weeks.',
+    ]);
+    expect(buildDocument('notice.txt', 'h', parsed).meta).toMatchObject({
+      title: 'Footbridge closure on the towpath and the new diversion route',
+      author: 'Marta Okonjo',
+      date: '2026-03-14',
+    });
+    // Two short lines that end a sentence, or run on into a lowercase "by", are the body; so are three lines.
+    for (const body of [
+      'The footbridge at Lock Seven will close\nfor six weeks from Monday.\nBy Marta Okonjo',
+      'Photographs of the towpath were taken\nfor the parish newsletter\nby Jane Roe',
+      'Footbridge closure on the towpath\nand the new diversion route\nfor walkers\nBy Marta Okonjo',
+    ])
+      expect(outline(parseText(`${body}\n\nMore.`).blocks)[0]).toBe(body.replace(/\n/g, ' '));
+  });
+
   const abstract =
     'Municipal composting was piloted in three districts. Food waste collected rose by a third. Costs fell.';
 
