@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ConfigSchema, loadConfig, loadEnvFile, loadSettings } from '../src/config.js';
 
@@ -205,4 +206,23 @@ describe('documentation', () => {
       expect(readme, name).toContain(`\`${name}\``);
     }
   });
+
+  it(
+    'gives each variable the default the code has, in .env.example (a value copied as it is, or empty) and in ' +
+      'the README’s table (none where the code has none), so a copied .env.example changes nothing',
+    () => {
+      const example = parseEnv(readFileSync(new URL('../.env.example', import.meta.url), 'utf8'));
+      const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+      const defaults = loadConfig({});
+      for (const name of names as (keyof typeof defaults)[]) {
+        const value = example[name];
+        expect(value, name).toBeDefined();
+        expect(loadConfig({ [name]: value })[name], name).toEqual(defaults[name]);
+        const row = new RegExp(`^\\| \`${name}\` \\| (?:\`([^\`]*)\`)? *\\|`, 'm').exec(readme);
+        expect(row, `${name} in the README’s table`).not.toBeNull();
+        const shown = defaults[name];
+        expect(row![1], name).toBe(shown === undefined || shown === false ? undefined : String(shown));
+      }
+    },
+  );
 });
