@@ -29,18 +29,22 @@ export const feedsCommand = defineCommand({
           path: ['url'],
           message: '"feeds list" takes nothing after it: it lists them all',
         });
-      if (a.action !== 'list' && !a.url)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['url'],
-          message: `give the feed's link: \`feeds ${a.action} https://…\``,
-        });
     }),
   fromText: (rest) => {
     const [action = 'list', ...words] = rest.split(/\s+/).filter(Boolean);
     return { action: action.toLowerCase(), ...(words.length ? { url: words.join(' ') } : {}) };
   },
   run: async ({ action, url }, ctx) => {
+    // Here rather than in the schema, which cannot know the platform: a link missing is shown how it is given here
+    // (Discord's `url:` option), where the schema's one line said `feeds add https://…` on every surface.
+    if (action !== 'list' && !url)
+      return errorReply(
+        'bad-arguments',
+        `Give the feed’s link: \`${howToAsk(ctx, 'feeds', [
+          ['action', action],
+          ['url', 'https://…/feed.xml'],
+        ])}\`.`,
+      );
     const feeds = ctx.feeds;
     if (!feeds)
       return errorReply(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSlack } from '../../adapters/slack/render.js';
-import { runText } from '../../src/commands/index.js';
+import { runCommand, runText } from '../../src/commands/index.js';
 import type { Feeds } from '../../src/ingest/feeds.js';
 import { commandContext } from '../support/commands.js';
 import { corpusForSuite, note, SILT } from '../support/corpus.js';
@@ -23,6 +23,21 @@ describe('feeds list', () => {
 });
 
 describe('feeds add', () => {
+  it('without a link, says how to give one as a command of this platform', async () => {
+    const refused = async (platform: 'slack' | 'discord' | 'terminal', raw: Record<string, unknown>) =>
+      (await runCommand('feeds', raw, commandContext(harbour(), { platform, feeds: noFeeds }))).error;
+    expect(await refused('discord', { action: 'add' })).toEqual({
+      code: 'bad-arguments',
+      message: 'Give the feed’s link: `/brief feeds action:add url:https://…/feed.xml`.',
+    });
+    expect((await refused('slack', { action: 'remove' }))?.message).toBe(
+      'Give the feed’s link: `/brief feeds remove https://…/feed.xml`.',
+    );
+    expect((await refused('terminal', { action: 'add' }))?.message).toBe(
+      'Give the feed’s link: `feeds add https://…/feed.xml`.',
+    );
+  });
+
   it('says how often the feed is polled in words that agree with the number', async () => {
     const following = (pollMinutes: number) =>
       ({
