@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
 import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
-import { errorReply, replyOf, said, type Reply } from '../answer/reply.js';
+import { errorReply, replyOf, said, type Reply, type RichText } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { capitalise, escapeRegExp, withoutMarkup } from '../corpus/text.js';
 import { isEnglishWord } from '../corpus/wink.js';
@@ -404,7 +404,7 @@ async function runLogged(
   const started = performance.now();
   const log = (ctx.log ?? ctx.dossier.log).child({ requestId: randomBytes(4).toString('hex') });
   const request = { ...ctx, log };
-  const reply = ctx.gate ? await ctx.gate.run(ctx, () => run(request)) : await run(request);
+  const reply = commandsAsAsked(ctx.gate ? await ctx.gate.run(ctx, () => run(request)) : await run(request), ctx);
   log.info(
     {
       command: findCommand(name)?.name ?? 'unknown',
@@ -418,6 +418,30 @@ async function runLogged(
   );
   log.debug({ command: name, args: raw }, 'command arguments');
   return reply;
+}
+
+/**
+ * A command named alone in the bot's own words, as the engine's replies name one on every surface ("Try other words,
+ * or `sources` to see what the corpus holds", "see `help` for the commands"), written as it is asked for here:
+ * `/brief sources` in Slack and Discord, where `sources` typed alone is a message to the channel and no command;
+ * `dossier sources` on the command line; as it is in the terminal bot.
+ */
+function commandsAsAsked(reply: Reply, asking: Asking): Reply {
+  const asAsked = (code: string) => (commands.some((c) => c.name === code) ? howToAsk(asking, code) : code);
+  const spans = (rich: RichText): RichText => rich.map((s) => (s.code ? { ...s, text: asAsked(s.text) } : s));
+  const blocks = reply.blocks.map((block) =>
+    block.type === 'text'
+      ? { ...block, text: spans(block.text) }
+      : block.type === 'list'
+        ? { ...block, items: block.items.map(spans) }
+        : block,
+  );
+  // An error is one line, its code spans between backticks (a backtick typed by the asker is escaped: TYPED_BACKTICK).
+  const error = reply.error && {
+    ...reply.error,
+    message: reply.error.message.replace(/(?<!\u2060)`([a-z]+)`/g, (_span, name: string) => `\`${asAsked(name)}\``),
+  };
+  return { ...reply, blocks, ...(error ? { error } : {}) };
 }
 
 /** ok, empty or error, or for the gate's refusals limited, timeout or closed. */

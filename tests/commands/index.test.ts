@@ -614,3 +614,25 @@ describe('the results cap', () => {
     expect(new Set(figures.map((f) => f.text)).size).toBe(MAX_RESULTS);
   });
 });
+
+describe('a command the bot names alone', () => {
+  it('is written as it is asked for on this platform, in an answer and in an error; other words stay', async () => {
+    const shown = async (platform: CommandContext['platform'], text: string, slashCommand?: string) => {
+      const reply = await runText(text, commandContext(guard(), { platform, slashCommand }));
+      const code = reply.blocks.flatMap((b) => (b.type === 'text' ? b.text.filter((s) => s.code) : []));
+      return [...code.map((s) => s.text), ...(reply.error?.message.match(/`[^`]*`/g) ?? [])];
+    };
+    // Nothing found: `sources` typed alone in Slack or Discord is a message to the channel, not the command.
+    expect(await shown('slack', 'zebra quantum')).toEqual(['/brief sources']);
+    expect(await shown('discord', 'zebra quantum')).toEqual(['/brief sources']);
+    expect(await shown('slack', 'zebra quantum', '/dossier')).toEqual(['/dossier sources']);
+    expect(await shown('terminal', 'zebra quantum')).toEqual(['sources']);
+    expect(await shown('terminal', 'zebra quantum', 'dossier')).toEqual(['dossier sources']);
+    // Words too common to search for point to `help`; an error's line, and a word in code that names no command.
+    expect(await shown('discord', 'what about it')).toContain('/brief help');
+    const unknown = await runCommand('nosuch', {}, commandContext(guard(), { platform: 'discord' }));
+    expect(unknown.error?.message).toBe('There is no `nosuch` command. Try `/brief help`.');
+    expect(await shown('slack', 'help sources please')).toEqual(['`/brief help`', '`/brief help sources`']);
+    expect(await shown('slack', 'more')).toEqual(['`more`']);
+  });
+});

@@ -314,7 +314,7 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       ] as const) {
         const answer = await standIn.waitFor(originalOf(standIn.interact(standIn.command(command, options))));
         expect(answer.body.components, command).toEqual([]);
-        if (command === 'ask') expect(answer.body.embeds[0].description).toContain('or `sources` to see what');
+        if (command === 'ask') expect(answer.body.embeds[0].description).toContain('or `/brief sources` to see what');
       }
       const { answer } = await ask('bus fares');
       expect(answer.body.embeds[0].description).toMatch(

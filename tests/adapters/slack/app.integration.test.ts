@@ -391,7 +391,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(shown).toContain('Text with no command is a question: `/brief what does the report say about costs?`');
     expect(shown).not.toMatch(/\u02cb|ˋ/);
     const { blocks: nothing } = await slashCommand('what about the zeppelin tariffs');
-    expect(shownTexts(nothing)).toContain('or `sources` to see what the corpus holds');
+    expect(shownTexts(nothing)).toContain('or `/brief sources` to see what the corpus holds');
   });
 
   it('reads the slash command typed again after the one Slack took as one, in a command or a mention', async () => {
