@@ -21,7 +21,9 @@ export const MAX_RESULTS = 10;
  */
 export const textArg = (what: string, max: number) =>
   z
-    .string()
+    // Not given at all, as a Discord option registered optional before it was required comes: missing too, where zod
+    // said "Invalid input: expected string, received undefined".
+    .string({ error: (issue) => (issue.input === undefined ? `the ${what} is missing` : undefined) })
     .overwrite((text) => withoutMarkup(text).trim())
     .overwrite((text) => (withoutMentions(text).trim() ? text : ''))
     .min(1, `the ${what} is missing`)

@@ -75,4 +75,8 @@ describe('textArg', () => {
     expect(textArg('question', 100).parse(' *why* did `fares` rise ')).toBe('why did fares rise');
     expect(textArg('question', 100).safeParse(' > ').success).toBe(false);
   });
+
+  it('is missing when not given at all, as a Discord option registered optional before it was required comes', () => {
+    expect(textArg('topic', 100).safeParse(undefined).error?.issues[0]?.message).toBe('the topic is missing');
+  });
 });
