@@ -139,7 +139,7 @@ export const text = (s: string, strong = false): RichText => [strong ? { text: s
 export const plain = (rich: RichText): string => rich.map((s) => s.text).join('');
 
 /** A backtick that is the bot's markup: one not marked as typed (TYPED_BACKTICK, a word joiner before it). */
-const CODE_MARK = /(?<!\u2060)`/;
+export const CODE_MARK = /(?<!\u2060)`/;
 
 /**
  * The bot's own words, with `code` spans between backticks: "Try `sources`." Only for text the bot

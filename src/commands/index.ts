@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
 import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
-import { errorReply, replyOf, said, type Reply, type RichText } from '../answer/reply.js';
+import { CODE_MARK, errorReply, replyOf, said, type Reply, type RichText } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { capitalise, escapeRegExp, withoutMarkup } from '../corpus/text.js';
 import { isEnglishWord } from '../corpus/wink.js';
@@ -420,6 +420,9 @@ async function runLogged(
   return reply;
 }
 
+/** A command's name between the bot's own backticks in an error's line (`CODE_MARK`). */
+const CODE_SPAN = new RegExp(`${CODE_MARK.source}([a-z]+)${CODE_MARK.source}`, 'g');
+
 /**
  * A command named alone in the bot's own words, as the engine's replies name one on every surface ("Try other words,
  * or `sources` to see what the corpus holds", "see `help` for the commands"), written as it is asked for here:
@@ -436,10 +439,10 @@ function commandsAsAsked(reply: Reply, asking: Asking): Reply {
         ? { ...block, items: block.items.map(spans) }
         : block,
   );
-  // An error is one line, its code spans between backticks (a backtick typed by the asker is escaped: TYPED_BACKTICK).
+  // An error is one line, its code spans between the bot's backticks (`CODE_MARK`: not one the asker typed).
   const error = reply.error && {
     ...reply.error,
-    message: reply.error.message.replace(/(?<!\u2060)`([a-z]+)`/g, (_span, name: string) => `\`${asAsked(name)}\``),
+    message: reply.error.message.replace(CODE_SPAN, (_span, name: string) => `\`${asAsked(name)}\``),
   };
   return { ...reply, blocks, ...(error ? { error } : {}) };
 }
