@@ -1,6 +1,7 @@
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SIDECAR_SUFFIX, roleOf, type Format } from '../corpus/files.js';
+import { windows1252 } from '../corpus/formats/text.js';
 import { slug } from '../corpus/slug.js';
 import { CONFIG_DEFAULTS } from '../config.js';
 import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
@@ -344,11 +345,16 @@ function loggableUrl(link: string): string {
   }
 }
 
-/** Text in another character set than UTF-8 (as the Content-Type says), re-encoded so the corpus reads it. */
+/**
+ * Text in another character set than UTF-8 (as the Content-Type says), re-encoded so the corpus reads it. Windows-1252
+ * and the labels read as it ("iso-8859-1", "latin1") go through `windows1252`: Node 20's decoder reads its "–" and "“"
+ * as control codes, which would make a page of them binary.
+ */
 function asUtf8(bytes: Uint8Array, charset: string | undefined): Uint8Array {
   if (!charset || /^(?:utf-?8|us-ascii)$/i.test(charset)) return bytes;
   try {
-    return new TextEncoder().encode(new TextDecoder(charset).decode(bytes));
+    const decoder = new TextDecoder(charset);
+    return new TextEncoder().encode(decoder.encoding === 'windows-1252' ? windows1252(bytes) : decoder.decode(bytes));
   } catch {
     return bytes;
   }

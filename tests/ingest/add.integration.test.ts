@@ -128,6 +128,14 @@ describe('add <url>: an article page', () => {
     expect(seen).toEqual([source]);
   });
 
+  it('reads a page sent in Windows-1252 (labelled iso-8859-1) with its quotes and dashes, not as binary', async () => {
+    expect((await add(at('/old/ferry-notice'))).status).toBe('ok');
+    const doc = dossier.documents.find((d) => d.source.startsWith('added/'))!;
+    expect(doc.passages.map((p) => p.text)).toEqual([
+      'The harbour office said “the 07:10 sails” – then “the 08:40” – on Sundays.',
+    ]);
+  });
+
   it('keeps the article’s paragraphs and none of the navigation, ads, sidebar, comments or footer', async () => {
     await add(at('/news/harbour-lights'));
     const doc = dossier.documents.find((d) => d.source.startsWith('added/'))!;

@@ -99,6 +99,14 @@ export const UNTITLED_HTML = `<html><body><article>
 <p>The pier was closed for six hours while engineers checked the sea wall for damage.</p>
 </article></body></html>`;
 
+/** A notice of our own as Windows-1252 bytes: a curly quote or a dash every few words. */
+const LATIN_HTML = Buffer.from(
+  '<html><head><title>Ferry notice</title></head><body><article><h1>Ferry notice</h1>' +
+    '<p>The harbour office said \x93the 07:10 sails\x94 \x96 then \x93the 08:40\x94 \x96 on Sundays.</p>' +
+    '</article></body></html>',
+  'latin1',
+);
+
 const PDF_LINES = [
   'Quay Lighting Review',
   '',
@@ -115,6 +123,8 @@ export const FIXTURES: Record<string, (req: IncomingMessage, res: ServerResponse
   '/reports/quay-lighting.pdf': (_req, res) =>
     send(res, 200, 'application/pdf', makePdf(PDF_LINES, { Title: 'Quay Lighting Review', Author: 'Harbour Board' })),
   '/untitled': (_req, res) => send(res, 200, 'text/html', UNTITLED_HTML),
+  // A page an older server sends in Windows-1252, its curly quotes and dash one byte each (0x93, 0x94, 0x96).
+  '/old/ferry-notice': (_req, res) => send(res, 200, 'text/html; charset=iso-8859-1', LATIN_HTML),
   '/private/memo': (_req, res) => send(res, 200, 'text/html', '<p>Not for robots.</p>'),
   '/gone': (_req, res) => send(res, 404, 'text/html', '<p>Not found</p>'),
   '/logo.png': (_req, res) => send(res, 200, 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47])),

@@ -22,7 +22,7 @@ export const TEXT_DEFAULTS = {
 const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
 /** Bytes as Windows-1252: Node 20's decoder of that name reads them as Latin-1, "–" and "“" as control codes. */
-function windows1252(bytes: Uint8Array): string {
+export function windows1252(bytes: Uint8Array): string {
   return new TextDecoder('latin1')
     .decode(bytes)
     .replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
