@@ -121,6 +121,7 @@ const rejectRateLimits = (data: RateLimitData) =>
  */
 export class DiscordAdapter implements Adapter<DiscordTarget> {
   readonly platform = 'discord' as const;
+  readonly slashCommand = `/${COMMAND_NAME}`;
   readonly client: Client;
   private readonly flows: ButtonStore;
   private readonly topics: TopicSuggester;
@@ -478,7 +479,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       'discord',
       user,
       { id: interaction.channelId ?? interaction.user.id, cannotPost: () => this.cannotPost(interaction) },
-      { slashCommand: `/${COMMAND_NAME}`, nameOf: (id) => this.nameOf(id) },
+      { slashCommand: this.slashCommand, nameOf: (id) => this.nameOf(id) },
     );
   }
 

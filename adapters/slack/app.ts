@@ -69,6 +69,7 @@ interface SlackFile {
  */
 export class SlackAdapter implements Adapter<SlackTarget> {
   readonly platform = 'slack' as const;
+  readonly slashCommand: string;
   readonly app: App;
   private readonly log: Logger;
   private readonly host: string | undefined;
@@ -87,6 +88,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   ) {
     this.log = bot.log.child({ adapter: 'slack' });
     this.host = options.host;
+    this.slashCommand = settings.command;
     const logger = boltLogger(this.log);
     const clientOptions: webApi.WebClientOptions = {
       retryConfig: options.retryConfig ?? INTERACTIVE_RETRIES,
@@ -270,7 +272,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     const user = { ...who.user, canManageChannel: () => this.managesChannel(who.user.id, who.channel.id) };
     const channel = { ...who.channel, cannotPost: () => this.cannotPost(who.channel.id) };
     return commandContext(this.bot, 'slack', user, channel, {
-      slashCommand: this.settings.command,
+      slashCommand: this.slashCommand,
       nameOf: (id) => this.nameOf(id),
     });
   }

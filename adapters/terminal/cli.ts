@@ -5,6 +5,7 @@ import type { Attachment, Reply } from '../../src/answer/reply.js';
 import { DIGEST_ACTIONS, splitTopics } from '../../src/commands/digest.js';
 import {
   argumentsProblem,
+  commandsAsAsked,
   commands,
   findCommand,
   isUnknownAction,
@@ -411,7 +412,7 @@ async function answer(
   if (command === 'digest') {
     // A digest needs the bot's database to know what a channel has seen; here it is printed one-off.
     const { oneOffDigest } = await import('../../src/digest/index.js');
-    return oneOffDigest(dossier, topics, since);
+    return commandsAsAsked(oneOffDigest(dossier, topics, since), ASKING);
   }
   if (command === 'add') {
     // A running bot's corpus watcher indexes what `add` stores here, and leads its next digest with it.

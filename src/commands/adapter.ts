@@ -30,6 +30,11 @@ export interface PlatformStatus {
  */
 export interface Adapter<Target = unknown> {
   readonly platform: Platform;
+  /**
+   * What a command is typed after here (`/brief`, Slack's SLACK_COMMAND), as its posts name a command
+   * (`CommandContext.slashCommand`); absent where a command is typed alone (the terminal bot).
+   */
+  readonly slashCommand?: string;
   start(): Promise<void>;
   /** Stops taking requests and closes the platform connection. */
   stop(): Promise<void>;

@@ -420,17 +420,28 @@ async function runLogged(
   return reply;
 }
 
-/** A command's name between the bot's own backticks in an error's line (`CODE_MARK`). */
-const CODE_SPAN = new RegExp(`${CODE_MARK.source}([a-z]+)${CODE_MARK.source}`, 'g');
+/** A command, alone or with words after it, between the bot's own backticks in an error's line (`CODE_MARK`). */
+const CODE_SPAN = new RegExp(`${CODE_MARK.source}([a-z][^\`]*)${CODE_MARK.source}`, 'g');
 
 /**
- * A command named alone in the bot's own words, as the engine's replies name one on every surface ("Try other words,
- * or `sources` to see what the corpus holds", "see `help` for the commands"), written as it is asked for here:
- * `/brief sources` in Slack and Discord, where `sources` typed alone is a message to the channel and no command;
- * `dossier sources` on the command line; as it is in the terminal bot.
+ * A command in the bot's own words, alone or with what follows it as typed ("Try other words, or `sources` to see what
+ * the corpus holds", "subscribe again with `digest subscribe`"), written as it is asked for here: `/brief sources` in
+ * Slack and Discord, where `sources` typed alone is a message to the channel and no command, and in Discord with its
+ * options (`/brief digest action:subscribe`); `dossier sources` on the command line; as it is in the terminal bot.
+ * Every reply a person is shown passes here: a command's (runLogged) and a digest's post and pause notice.
  */
-function commandsAsAsked(reply: Reply, asking: Asking): Reply {
-  const asAsked = (code: string) => (commands.some((c) => c.name === code) ? howToAsk(asking, code) : code);
+export function commandsAsAsked(reply: Reply, asking: Asking): Reply {
+  const asAsked = (code: string): string => {
+    const [name = '', ...words] = code.split(' ');
+    const command = commands.find((c) => c.name === name);
+    if (!command) return code;
+    if (asking.platform !== 'discord' || !words.length) return howToAsk(asking, code);
+    // Discord takes no typed words after a command: they are read as the command reads them, into its options.
+    const options = Object.entries(command.fromText(words.join(' '))).flatMap(([option, value]) =>
+      typeof value === 'string' ? [[option, value] as [string, string]] : [],
+    );
+    return howToAsk(asking, name, options);
+  };
   const spans = (rich: RichText): RichText => rich.map((s) => (s.code ? { ...s, text: asAsked(s.text) } : s));
   const blocks = reply.blocks.map((block) =>
     block.type === 'text'
@@ -442,7 +453,7 @@ function commandsAsAsked(reply: Reply, asking: Asking): Reply {
   // An error is one line, its code spans between the bot's backticks (`CODE_MARK`: not one the asker typed).
   const error = reply.error && {
     ...reply.error,
-    message: reply.error.message.replace(CODE_SPAN, (_span, name: string) => `\`${asAsked(name)}\``),
+    message: reply.error.message.replace(CODE_SPAN, (_span, code: string) => `\`${asAsked(code)}\``),
   };
   return { ...reply, blocks, ...(error ? { error } : {}) };
 }

@@ -3,8 +3,9 @@ import { hostname } from 'node:os';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import { replyOf, type Reply } from '../answer/reply.js';
 import { count } from '../answer/sources.js';
-import type { Adapter } from '../commands/adapter.js';
-import type { Platform } from '../commands/adapter.js';
+import type { Adapter, Platform } from '../commands/adapter.js';
+import type { Asking } from '../commands/asking.js';
+import { commandsAsAsked } from '../commands/index.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { CONFIG_DEFAULTS } from '../config.js';
 import type { Dossier } from '../engine/dossier.js';
@@ -58,8 +59,11 @@ export const DELIVERY_DEFAULTS = {
 };
 export type DeliveryTuning = typeof DELIVERY_DEFAULTS;
 
-/** What the digest needs of an adapter: to post, and where the platform allows, to look for a post. */
-export type DigestPoster = Pick<Adapter, 'post' | 'findPost'>;
+/**
+ * What the digest needs of an adapter: to post, where the platform allows to look for a post, and what a command is
+ * typed after there, so that a post names a command as it is asked for there (`commandsAsAsked`).
+ */
+export type DigestPoster = Pick<Adapter, 'post' | 'findPost' | 'slashCommand'>;
 
 export interface SchedulerOptions {
   store: DigestStore;
@@ -490,7 +494,8 @@ export class DigestScheduler {
       attempts++;
       let error: DeliveryError | undefined;
       try {
-        await this.bounded(adapter.post(sub.channelId, digest.reply, { key: slotKey(sub, slot) }));
+        const reply = commandsAsAsked(digest.reply, this.askingOf(sub));
+        await this.bounded(adapter.post(sub.channelId, reply, { key: slotKey(sub, slot) }));
       } catch (err) {
         error = asDeliveryError(err);
       }
@@ -707,6 +712,11 @@ export class DigestScheduler {
     return 'done';
   }
 
+  /** How a command is typed where the subscription's digest is posted, which its posts and notices name one as. */
+  private askingOf(sub: Subscription): Asking {
+    return { platform: sub.platform, slashCommand: this.options.adapters[sub.platform]?.slashCommand };
+  }
+
   private async notify(sub: Subscription, reason: string): Promise<void> {
     // Every surface shows an error reply as its message alone, so the message is the whole notice: which digest, why
     // it stopped (the reason is one or more sentences) and how to start it again.
@@ -726,7 +736,7 @@ export class DigestScheduler {
       return;
     }
     await this.options
-      .notifySubscriber(sub, note)
+      .notifySubscriber(sub, commandsAsAsked(note, this.askingOf(sub)))
       .catch((err: unknown) =>
         this.options.log.warn({ err, subscriber: sub.subscriberId }, 'could not notify the subscriber of the pause'),
       );

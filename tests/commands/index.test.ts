@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ask, askJson } from '../../src/answer/ask.js';
 import { cite } from '../../src/answer/cite.js';
-import { plain, said, type Reply, type RichText } from '../../src/answer/reply.js';
+import { errorReply, plain, replyOf, said, type Reply, type RichText } from '../../src/answer/reply.js';
 import {
   CommandGate,
   commands,
+  commandsAsAsked,
   MAX_QUERY_LENGTH,
   MAX_RESULTS,
   parseText,
@@ -634,5 +635,28 @@ describe('a command the bot names alone', () => {
     expect(unknown.error?.message).toBe('There is no `nosuch` command. Try `/brief help`.');
     expect(await shown('slack', 'help sources please')).toEqual(['`/brief help`', '`/brief help sources`']);
     expect(await shown('slack', 'more')).toEqual(['`more`']);
+  });
+
+  it('with the words after it: in Discord, read into its options, as the command reads them', () => {
+    // A digest's post or pause notice names a subcommand; an error names one with what follows it.
+    const reply = replyOf('Paused', [{ type: 'text', text: said('Subscribe again with `digest subscribe`.') }]);
+    const error = errorReply('no-topics', 'Name a topic, e.g. `digest subscribe ferry fares, tram lines`.');
+    const shown = (asking: Parameters<typeof commandsAsAsked>[1]) => {
+      const spans = commandsAsAsked(reply, asking).blocks.flatMap((b) => (b.type === 'text' ? b.text : []));
+      return [spans.find((s) => s.code)?.text, commandsAsAsked(error, asking).error?.message.match(/`(.*)`/)?.[1]];
+    };
+    expect(shown({ platform: 'discord', slashCommand: '/brief' })).toEqual([
+      '/brief digest action:subscribe',
+      '/brief digest action:subscribe topics:ferry fares, tram lines',
+    ]);
+    expect(shown({ platform: 'slack', slashCommand: '/news' })).toEqual([
+      '/news digest subscribe',
+      '/news digest subscribe ferry fares, tram lines',
+    ]);
+    expect(shown({ platform: 'terminal', slashCommand: 'dossier' })[0]).toBe('dossier digest subscribe');
+    expect(shown({ platform: 'terminal' })[0]).toBe('digest subscribe');
+    // Words in code that open with no command's name stay as they are.
+    const other = replyOf('', [{ type: 'text', text: said('Type `exit`, or `helpdesk` or `figure tables`.') }]);
+    expect(commandsAsAsked(other, { platform: 'slack' }).blocks).toEqual(other.blocks);
   });
 });

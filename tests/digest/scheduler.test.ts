@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/log.js';
 import { FakePlatform } from './fake-platform.js';
 import { at, eachDigestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
 import { capturingLogger } from '../support/log.js';
+import { note } from '../support/corpus.js';
 
 const world = eachDigestWorld();
 
@@ -402,7 +403,7 @@ describe('DigestScheduler', () => {
         code: 'digest-paused',
         message:
           'The digest you set up for channel C-GONE (beehives, café grants, daily at 08:00 America/New_York) ' +
-          `is paused: ${why} Once the bot can post there again, subscribe again with \`digest subscribe\`.`,
+          `is paused: ${why} Once the bot can post there again, subscribe again with \`/brief digest subscribe\`.`,
       });
     });
 
@@ -570,5 +571,59 @@ describe('DigestScheduler', () => {
     await vi.waitFor(() => expect(platform.messages).toHaveLength(1));
     await s.stop();
     expect(digestTasks()).toHaveLength(0);
+  });
+});
+
+describe('a command a digest names', () => {
+  // More new documents than a digest announces, so that it names `sources` for the rest.
+  const seven = Object.fromEntries(
+    ['ferry', 'harbour', 'bakery', 'library', 'market', 'orchard', 'tram'].map((word, i) => [
+      `${word}.md`,
+      note(`The ${word} report`, `The ${word} opened its doors to visitors in the spring.`, `2026-02-0${i + 1}`),
+    ]),
+  );
+  const many = eachDigestWorld(seven);
+  const code = (reply: Reply) =>
+    reply.blocks.flatMap((b) => (b.type === 'text' ? b.text.filter((s) => s.code).map((s) => s.text) : []));
+
+  it('is written as it is typed on the platform the digest is posted to', async () => {
+    const store = many().openStore();
+    const posters = {
+      slack: Object.assign(new FakePlatform(), { slashCommand: '/news' }),
+      discord: Object.assign(new FakePlatform(), { slashCommand: '/brief' }),
+      terminal: new FakePlatform(),
+    };
+    for (const platform of ['slack', 'discord', 'terminal'] as const)
+      store.subscribe({ ...newsroom, platform }, SUBSCRIBED);
+    for (const source of Object.keys(seven)) store.markSeen(source, plus(SUBSCRIBED, 1));
+    const s = new DigestScheduler({
+      store,
+      dossier: many().dossier,
+      adapters: posters,
+      log: silentLogger(),
+      sleep: noWait,
+    });
+    expect(await s.tick(SLOT)).toMatchObject({ sent: 3 });
+    // `sources` alone, in Slack or Discord, is a message to the channel.
+    expect(code(posters.slack.messages[0]!.reply)).toEqual(['/news sources']);
+    expect(code(posters.discord.messages[0]!.reply)).toEqual(['/brief sources']);
+    expect(code(posters.terminal.messages[0]!.reply)).toEqual(['sources']);
+  });
+
+  it("in a pause's notice, with Discord's options", async () => {
+    const store = many().openStore();
+    store.subscribe({ ...newsroom, platform: 'discord' }, SUBSCRIBED);
+    const gone = new DeliveryError('channel-gone', 'Unknown Channel.');
+    const discord = Object.assign(new FakePlatform().plan('C-NEWS', gone), { slashCommand: '/brief' });
+    const notes: Reply[] = [];
+    await new DigestScheduler({
+      store,
+      dossier: many().dossier,
+      adapters: { discord },
+      log: silentLogger(),
+      sleep: noWait,
+      notifySubscriber: async (_sub, reply) => void notes.push(reply),
+    }).tick(SLOT);
+    expect(notes[0]!.error?.message).toMatch(/subscribe again with `\/brief digest action:subscribe`\.$/);
   });
 });

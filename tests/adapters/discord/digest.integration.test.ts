@@ -172,6 +172,14 @@ describe('DiscordAdapter digest posts', () => {
       ),
     ]);
   });
+
+  it('name a command, in a pause’s notice, as Discord asks for it: the subcommand with its options', async () => {
+    standIn.respond(isPost, discordError(404, 10003, 'Unknown Channel'));
+    // `digest subscribe` typed alone is a message to the channel.
+    expect(await pauseNotices(CHANNEL_ID)).toEqual([
+      expect.stringMatching(/subscribe again with `\/brief digest action:subscribe`\.$/),
+    ]);
+  });
 });
 
 /** A private thread (type 12) in the stand-in's guild, under its channel, as Discord describes one. */

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { DIGEST_EVENT } from '../../../adapters/slack/digest.js';
-import { createLogger } from '../../../src/log.js';
+import type { Dossier } from '../../../src/engine/dossier.js';
+import { createLogger, silentLogger } from '../../../src/log.js';
 import { openCorpus } from '../../support/corpus.js';
 import { SlackStub } from './slack-stub.js';
 import { textReply } from '../../../src/answer/reply.js';
+import { DigestScheduler } from '../../../src/digest/scheduler.js';
+import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 
 /** Digest posts through the real adapter and Web API client, against a Slack stand-in that misbehaves. */
 
@@ -13,6 +16,7 @@ const stub = new SlackStub();
 let adapter: SlackAdapter;
 let logs: Record<string, unknown>[];
 let cleanup: () => Promise<void>;
+let dossier: Dossier;
 
 const digest = textReply('Digest: harbour', 'The harbour was dredged.');
 const SINCE = () => new Date(Date.now() - 5000);
@@ -21,6 +25,7 @@ beforeAll(async () => {
   await stub.start();
   const corpus = await openCorpus({ 'harbour.md': '# Harbour\n\nThe harbour was dredged.\n' });
   cleanup = corpus.cleanup;
+  dossier = corpus.dossier;
   logs = [];
   const log = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
   adapter = new SlackAdapter(botContext({ dossier: corpus.dossier, log }), {
@@ -115,5 +120,35 @@ describe('SlackAdapter digest posts', () => {
         msg: expect.stringContaining('add the channels:history and groups:history'),
       }),
     );
+  });
+
+  it('name a command, in a pause’s notice, after the slash command this app is given', async () => {
+    const news = new SlackAdapter(botContext({ dossier, log: silentLogger() }), {
+      botToken: 'xoxb-digest-test',
+      signingSecret: 'secret',
+      port: 0,
+      command: '/news',
+      apiUrl: `${stub.url}/api/`,
+    });
+    const store = new SqliteDigestStore(':memory:');
+    const subscribed = new Date('2026-03-03T07:00Z');
+    const daily = { topics: ['harbour'], time: '08:00', days: [0, 1, 2, 3, 4, 5, 6], timeZone: 'UTC' };
+    store.subscribe({ platform: 'slack', channelId: 'C-GONE', subscriberId: 'U-EDITOR', ...daily }, subscribed);
+    stub.failNext('/api/chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+    const notes: string[] = [];
+    try {
+      await new DigestScheduler({
+        store,
+        dossier,
+        adapters: { slack: news },
+        log: silentLogger(),
+        sleep: async () => {},
+        notifySubscriber: async (_sub, note) => void notes.push(note.error?.message ?? ''),
+      }).tick(new Date('2026-03-03T08:00Z'));
+    } finally {
+      store.close();
+    }
+    // `digest subscribe` alone is a message to the channel.
+    expect(notes).toEqual([expect.stringMatching(/subscribe again with `\/news digest subscribe`\.$/)]);
   });
 });

@@ -433,6 +433,25 @@ describe('dossier on a mistyped command, --version and --json', () => {
     ]);
   });
 
+  it('names a command in a preview as it is typed here, after dossier', async () => {
+    // More documents from --since than a digest announces: the rest are left to `sources`.
+    const seven = await tempCorpus(
+      Object.fromEntries(
+        ['ferry', 'harbour', 'bakery', 'library', 'market', 'orchard', 'tram'].map((word, i) => [
+          `${word}.md`,
+          note(`The ${word} report`, `The ${word} opened its doors to visitors in the spring.`, `2026-02-0${i + 1}`),
+        ]),
+      ),
+    );
+    try {
+      const preview = run(['digest', 'preview', 'visitors', '--since', '2026-01-01'], seven);
+      expect([preview.status, preview.stderr]).toEqual([0, '']);
+      expect(preview.stdout).toContain('…and 2 more; `dossier sources` lists them all.');
+    } finally {
+      await seven.cleanup();
+    }
+  });
+
   it('gives help as JSON, and says in one line that digest has none', () => {
     const help = run(['help', '--json']);
     expect(help.status).toBe(0);
