@@ -79,7 +79,7 @@ const DigestArgs = z
       fail(
         scheduled,
         `"digest preview" shows the digest as it would be now, so it takes topics and no ${SCHEDULE_WORD[scheduled]}` +
-          `${a[scheduled] ? ` ("${typed(a[scheduled])}")` : ''}: a digest’s schedule is set with "digest subscribe"`,
+          `${a[scheduled] ? ` ("${typed(a[scheduled])}")` : ''}: a digest’s schedule is set with \`digest subscribe\``,
       );
     // A topic with no letter or digit (`🙂`, `???`) can match no passage: subscribed, it would send nothing, ever.
     const wordless = topics.find((t) => !/[\p{L}\p{N}]/u.test(t));

@@ -453,7 +453,8 @@ describe('digest command', () => {
     expect(reply.error?.code).toBe('bad-arguments');
     expect(reply.error?.message).toMatch(/^"digest preview" shows the digest as it would be now, so it takes topics/);
     expect(reply.error?.message).toContain(named);
-    expect(reply.error?.message).toMatch(/: a digest’s schedule is set with "digest subscribe"\.$/);
+    // The command to type, as it is typed here: `digest subscribe` alone is a message to the channel.
+    expect(reply.error?.message).toMatch(/: a digest’s schedule is set with `\/brief digest subscribe`\.$/);
     expect(store.subscription('slack', 'C-NEWS')).toMatchObject({ time: '09:00' });
   });
 

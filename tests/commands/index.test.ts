@@ -193,16 +193,17 @@ describe('the command table', () => {
   it('quotes a backtick the user typed as typed in a refusal, never as the bot’s code markup', async () => {
     const refusal = async (reply: Promise<Reply>) => said((await reply).error!.message);
     const code = (rich: RichText) => rich.filter((s) => s.code).map((s) => s.text);
-    for (const [text, quoted] of [
+    for (const [text, quoted, bots = []] of [
       ['figur`s ferry timetables', 'Unknown command figur`s — did you mean figures?'],
       ['help ci`te', '"ci`te" is not a command'],
       ['feeds l`ist', '"l`ist" is not one of add, list or remove'],
       ['digest subscribe ferry fares at 7`30', '"7`30" is not a time'],
-      ['digest preview ferry fares at 7`30', 'takes topics and no time ("7`30")'],
+      // The bot's own code span, the command to type, after it.
+      ['digest preview ferry fares at 7`30', 'takes topics and no time ("7`30")', ['digest subscribe']],
     ] as const) {
       const rich = await refusal(runText(text, ctx()));
       expect(plain(rich)).toContain(quoted);
-      expect(code(rich)).toEqual([]);
+      expect(code(rich)).toEqual(bots);
     }
     // Quoted inside the bot's own code span, it stays inside it.
     const unknown = await refusal(runCommand('tide`s', {}, ctx()));

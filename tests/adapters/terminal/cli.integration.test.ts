@@ -347,7 +347,7 @@ describe('dossier help', () => {
           ['digest', 'preview', 'guard', 'at', '07:30'],
           1,
           '"digest preview" shows the digest as it would be now, so it takes topics and no time ("07:30"): a ' +
-            'digest’s schedule is set with "digest subscribe".',
+            'digest’s schedule is set with `digest subscribe`.',
         ],
         [
           ['digest', 'preview', 'guard', '--topics', 'army'],
