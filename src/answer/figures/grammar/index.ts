@@ -1,5 +1,4 @@
 import stem from 'wink-porter2-stemmer';
-import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import { isMonth } from '../../../corpus/dates.js';
 import { tokenSentences, type Token } from '../tokens.js';
 import {
@@ -25,6 +24,7 @@ import {
   isDash,
   isLabelColon,
   isRowSeparator,
+  opensCell,
 } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
@@ -165,9 +165,6 @@ interface Quantity {
   base: Pick<Figure, 'hedge' | 'value'>;
 }
 
-/** Whether a token opens a table row's cell as `tableRow` writes it: the dash after the row's name, or a semicolon. */
-const cellOpens = (token: Token): boolean => token.text === ROW_NAME_SEPARATOR || token.text === CELL_SEPARATOR;
-
 /** Whether a match is a count with a measure: one a part may be of ("of them", "the 143 we refused"). */
 const countsSomething = (m: Match): boolean => m.figure.unit === 'count' && !!m.figure.measure;
 /** What a count counts, as a part of it names its whole: its own whole's measure when it is itself a part. */
@@ -214,7 +211,7 @@ class SentenceReader extends Reading {
     const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some(isLabelColon);
     // "Rent — £118.62 a week": a cell under no column's header (a table without one), the figure alone after the
     // row's dash or the cell before's semicolon, is of its row's name.
-    const unheaded = (m: Match) => row && m.first > row.dash && cellOpens(this.t[m.first - 1]!) && !inCell(m);
+    const unheaded = (m: Match) => row && m.first > row.dash && opensCell(this.t[m.first - 1]) && !inCell(m);
     // "They numbered 12,000 in July": any other figure measuring nothing its sentence names is of what its pronoun
     // subject stands for. A length is not ("It took 12 years"): how long, not how many of anything.
     for (const m of matches) {

@@ -22,6 +22,7 @@ import {
   isDash,
   isLabelColon,
   isRowSeparator,
+  opensCell,
 } from './words.js';
 import { amountAt, bracketMeasureUnit, bracketUnit } from './amounts.js';
 import type { FigureUnit, Match } from './types.js';
@@ -567,7 +568,7 @@ function uninflectedLabel(r: Reading, end: number, headed: boolean): string | un
   const named = r.t.slice(first, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
   // After a table row's cell separator the words are a column's header whatever ties them, a verb or a preposition
   // that ties no noun phrase ("Days out of service: 17"), which read as none took the cell before's measure.
-  const cell = /^[;—]$/.test(r.t[first - 1]?.text ?? '');
+  const cell = opensCell(r.t[first - 1]);
   const verb = r.t.slice(first, end).some((t, k) => t.pos === 'VERB' || infinitive(r, first + k));
   if (!(named || headed) || !(verb || cell)) return undefined;
   return named ? measureText(r, first, end) : r.text.slice(r.t[first]!.start, r.t[end - 1]!.end);

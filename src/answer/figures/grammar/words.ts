@@ -4,7 +4,7 @@ import {
   NUMBER_WORDS as ENGLISH_NUMBER_WORDS,
   TIME_UNITS,
 } from '../../../search/english.js';
-import { ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
+import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import type { Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
@@ -19,6 +19,10 @@ export const isDash = (token: Pick<Token, 'text'>): boolean => token.text === '-
 /** The spaced em dash between a table row's name and its cells, as `tableRow` writes it (or a writer does). */
 export const isRowSeparator = (token: Pick<Token, 'text' | 'spaced'> | undefined): boolean =>
   token?.text === ROW_NAME_SEPARATOR && token.spaced;
+
+/** Whether a token opens a table row's cell as `tableRow` writes it: the dash after the row's name, or a semicolon. */
+export const opensCell = (token: Pick<Token, 'text'> | undefined): boolean =>
+  token?.text === ROW_NAME_SEPARATOR || token?.text === CELL_SEPARATOR;
 
 /** A label's colon, after its bracketed unit or not ("mean wait:", "weight (tonnes):"), as a table row's cells have. */
 export const isLabelColon = (token: Pick<Token, 'text'> | undefined): boolean => /^\)?:$/.test(token?.text ?? '');
