@@ -69,7 +69,6 @@ interface SlackFile {
  */
 export class SlackAdapter implements Adapter<SlackTarget> {
   readonly platform = 'slack' as const;
-  readonly slashCommand: string;
   readonly app: App;
   private readonly log: Logger;
   private readonly host: string | undefined;
@@ -88,7 +87,6 @@ export class SlackAdapter implements Adapter<SlackTarget> {
   ) {
     this.log = bot.log.child({ adapter: 'slack' });
     this.host = options.host;
-    this.slashCommand = settings.command;
     const logger = boltLogger(this.log);
     const clientOptions: webApi.WebClientOptions = {
       retryConfig: options.retryConfig ?? INTERACTIVE_RETRIES,
@@ -126,6 +124,11 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     this.delivery = new SlackDelivery(this.app.client, this.log, options.rateLimitBudgetMs ?? RATE_LIMIT_BUDGET_MS);
     this.digests = new SlackDigestPoster(settings.botToken, settings.apiUrl, logger, this.log);
     this.listen();
+  }
+
+  /** What a command is typed after here: the app's slash command (SLACK_COMMAND). */
+  get slashCommand(): string {
+    return this.settings.command;
   }
 
   /** The HTTP receiver's port once started (HTTP mode only). */
