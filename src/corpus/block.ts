@@ -1,3 +1,4 @@
+import { CURRENCY_SIGNS } from './currencies.js';
 import { findDate, MONTH_PATTERN, YEAR_DIGITS, YEAR_SPAN } from './dates.js';
 import type { DocumentMeta } from './types.js';
 
@@ -48,8 +49,11 @@ export function tableRow(header: string[], row: string[]): string {
   return [name, said.join(`${CELL_SEPARATOR} `)].filter(Boolean).join(` ${ROW_NAME_SEPARATOR} `);
 }
 
-/** A number as a cell gives an amount, perhaps after a currency sign and before words: "£118.62 a week", "38.1". */
-const AMOUNT_CELL = /^[-+]?[£$€¥]?\d[\d,.]*%?(?:\s.*)?$/u;
+/**
+ * A number as a cell gives an amount, perhaps after a currency's sign (any the figure grammar reads, in any case:
+ * "US$4.50") and before words: "£118.62 a week", "38.1".
+ */
+const AMOUNT_CELL = new RegExp(`^[-+]?(?:${CURRENCY_SIGNS})?\\d[\\d,.]*%?(?:\\s.*)?$`, 'iu');
 
 /**
  * Whether a plain-text table's first line is a row of data rather than its columns' header: every cell after its

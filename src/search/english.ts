@@ -402,31 +402,6 @@ export const AMOUNT_HEDGES: string[][] = [
 ].map((h) => h.split(' '));
 
 /** The currencies a figure's amount can be in (the figures' unit for a sum of money). */
-export type CurrencyUnit = 'USD' | 'EUR' | 'GBP' | 'MXN';
-
-/** How English writes a currency: signs before an amount ("$5", "us$5"), words after it ("5 dollars"), its name. */
-export interface Currency {
-  unit: CurrencyUnit;
-  /** Lower case, as the figure grammar compares them. */
-  signs: readonly string[];
-  words: readonly string[];
-  /** What a chart's axis calls it ("US dollars"), and after an amount where it has no sign ("5 pesos"). */
-  name: string;
-  /** The letter glued after a number that says a hundredth of it in a price ("5p a page"). */
-  hundredth?: string;
-}
-
-/**
- * The one table of currencies: the figure grammar reads amounts with it, answers tell sums of money from counts by
- * it, charts name and write amounts from it, and a passage holds a sum of money for the search when it writes one.
- */
-export const CURRENCIES: readonly Currency[] = [
-  { unit: 'USD', signs: ['$', 'us$'], words: ['dollars', 'dollar', 'usd'], name: 'US dollars' },
-  { unit: 'EUR', signs: ['€'], words: ['euros'], name: 'euros' },
-  { unit: 'GBP', signs: ['£'], words: ['pounds'], name: 'pounds', hundredth: 'p' },
-  { unit: 'MXN', signs: [], words: ['pesos'], name: 'pesos' },
-];
-
 /**
  * Irregular plurals, read as their singular ("mice" as "mouse", "crises" as "crisis"), which the stemmer leaves
  * apart: a question about mice must find the passage on a mouse model. Only plurals that are no other common word

@@ -8,6 +8,7 @@ import {
   YEAR_DIGITS,
   YEAR_SPAN,
 } from '../corpus/dates.js';
+import { CURRENCIES, CURRENCY_SIGNS } from '../corpus/currencies.js';
 import { escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { WEEKDAY_NAMES } from '../schedule.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
@@ -21,7 +22,6 @@ import {
   COUNT_ASKED_OF,
   DOER_ASKED,
   ROLE_ASKED,
-  CURRENCIES,
   RATE_WORDS,
   TIME_ASKED_AS,
   TIME_UNITS,
@@ -190,12 +190,11 @@ export interface AnalysedQuery {
 /** General English words that ask for an amount rather than name what it is of. */
 const QUANTITY_WORDS = new Set(['count', 'number', 'total', 'amount', 'tally', 'big', 'large', 'size'].map(stemWord));
 const MONEY_WORDS = new Set(['money', 'cash', 'dollars'].map(stemWord));
-/** Every currency's signs (escaped: "$" is one) and words, as a pattern's alternatives. */
-const currencySigns = CURRENCIES.flatMap((c) => c.signs.map(escapeRegExp));
+/** Every currency's words, as a pattern's alternatives. */
 const currencyWords = CURRENCIES.flatMap((c) => c.words);
 /** A sum of money as a passage writes one: a currency's sign before a number, or its word after one. */
 const MONEY_FIGURE = new RegExp(
-  `(?:${currencySigns.join('|')})\\s?\\d|\\d\\s*(?:million|billion|trillion)?\\s*(?:${currencyWords.join('|')})\\b`,
+  `(?:${CURRENCY_SIGNS})\\s?\\d|\\d\\s*(?:million|billion|trillion)?\\s*(?:${currencyWords.join('|')})\\b`,
   'i',
 );
 const NO_AMOUNTS: Amounts = { figure: false, money: false };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableRow } from '../../src/corpus/block.js';
+import { headerless, tableRow } from '../../src/corpus/block.js';
 
 describe('tableRow', () => {
   it("names a row's first cell by its column's header, as every other cell is named by its own", () => {
@@ -35,5 +35,20 @@ describe('tableRow', () => {
     expect(tableRow(['month', 'rainfall'], ['July to August', '61 mm'])).toBe(
       'month: July to August — rainfall: 61 mm',
     );
+  });
+});
+
+describe('headerless', () => {
+  it('reads a first line of amounts after any sign the figure grammar reads, in any case, as a row', () => {
+    expect(headerless(['Day ticket', 'US$4.50 a trip'])).toBe(true);
+    expect(headerless(['Season ticket', 'us$120'])).toBe(true);
+    expect(headerless(['Mooring', '€35 a night'])).toBe(true);
+    expect(headerless(['Crossings', '1,240'])).toBe(true);
+  });
+
+  it('reads a first line of words, or of years, as the header', () => {
+    expect(headerless(['ticket', 'price'])).toBe(false);
+    expect(headerless(['item', '2025', '2026'])).toBe(false);
+    expect(headerless(['Fare', 'USD 4.50'])).toBe(false);
   });
 });

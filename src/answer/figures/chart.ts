@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
+import { CURRENCIES } from '../../corpus/currencies.js';
 import { slug } from '../../corpus/slug.js';
 import { capitalise } from '../../corpus/text.js';
-import { CURRENCIES } from '../../search/english.js';
 import { DossierError } from '../../errors.js';
 import { fitText } from '../cut.js';
 import type { Attachment, Citation } from '../reply.js';

@@ -1,5 +1,6 @@
 import { stemWord } from '../../search/analyzer.js';
-import { ABBREVIATIONS, CURRENCIES, TIME_NOUNS } from '../../search/english.js';
+import { CURRENCIES } from '../../corpus/currencies.js';
+import { ABBREVIATIONS, TIME_NOUNS } from '../../search/english.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import { MEASUREMENT_UNITS, UNIT_MEASURES, type FigureUnit } from './grammar/index.js';
 

@@ -1,4 +1,4 @@
-import type { CurrencyUnit } from '../../../search/english.js';
+import type { CurrencyUnit } from '../../../corpus/currencies.js';
 
 /** What the grammar reads a figure into: the public `Figure`, and a figure at token positions while it is read. */
 

@@ -1,10 +1,6 @@
-import {
-  AMOUNT_HEDGES,
-  CURRENCIES,
-  NUMBER_WORDS as ENGLISH_NUMBER_WORDS,
-  TIME_UNITS,
-} from '../../../search/english.js';
+import { AMOUNT_HEDGES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS, TIME_UNITS } from '../../../search/english.js';
 import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
+import { CURRENCIES } from '../../../corpus/currencies.js';
 import type { Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
