@@ -2,13 +2,13 @@ import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Adapter, Platform } from '../src/commands/adapter.js';
 import { CommandGate } from '../src/commands/index.js';
-import { ConfigError, loadConfig, loadEnvFile } from '../src/config.js';
+import { ConfigError, loadConfig, loadEnvFile, secretsOf } from '../src/config.js';
 import { DigestRuntime } from '../src/digest/index.js';
 import { chartWorkers, Dossier, WORDNET_DIR, type ChartWorkers } from '../src/engine/index.js';
 import { Feeds, fetchSettings, Ingest, SafeFetcher } from '../src/ingest/index.js';
 import { DossierError } from '../src/errors.js';
 import { healthReport, newestDate, type HealthReport } from '../src/health.js';
-import { createLogger, type Logger } from '../src/log.js';
+import { censorer, createLogger, type Logger } from '../src/log.js';
 import { botContext } from './bot.js';
 import { holdBuild } from './build-hold.js';
 import { DiscordAdapter } from './discord/adapter.js';
@@ -44,6 +44,9 @@ interface Running {
   ingest?: Ingest;
 }
 
+/** Takes the config's secrets out of the line a failed start prints (a platform's refusal may echo a token). */
+let censor = (text: string) => text;
+
 /**
  * The composition root: reads the configuration, opens the corpus and the digest store, and
  * starts each platform that has its tokens set, or the terminal when none has. SIGTERM or SIGINT
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
   holdBuild(import.meta.url);
   const envProblem = loadEnvFile();
   const config = loadConfig();
+  const secrets = secretsOf(config);
+  censor = censorer(secrets);
   const slack = slackSettings(config);
   const inTerminal = !slack && !config.DISCORD_TOKEN;
   // In the terminal, warnings go above the prompt, which is then drawn again, once the session has one.
@@ -61,7 +66,9 @@ async function main(): Promise<void> {
     write: (text: string) =>
       screen.terminal ? screen.terminal.interject(text, process.stderr) : process.stderr.write(text),
   };
-  const log = inTerminal ? terminalLogger(config.LOG_LEVEL, toTerminal) : createLogger(config.LOG_LEVEL);
+  const log = inTerminal
+    ? terminalLogger(config.LOG_LEVEL, toTerminal)
+    : createLogger(config.LOG_LEVEL, undefined, secrets);
   if (envProblem) log.warn(envProblem);
   // A promise some library let fall is logged; it must not take every channel's answers down with it.
   process.on('unhandledRejection', (reason) =>
@@ -273,6 +280,6 @@ const unfinishedSlots = (running: Running): number =>
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DossierError;
   const reason = error instanceof Error ? error.message : String(error);
-  console.error(`dossier: ${known ? reason : `could not start: ${reason}`}`);
+  console.error(censor(`dossier: ${known ? reason : `could not start: ${reason}`}`));
   process.exit(1);
 });

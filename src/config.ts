@@ -233,6 +233,22 @@ export const ConfigSchema = z
 
 export type Config = z.output<typeof ConfigSchema>;
 
+/** The variables whose values are secrets: never shown in a message, and censored in every log line. */
+const SECRET_NAME = /TOKEN|SECRET|DATABASE_URL/;
+
+/**
+ * The secrets `config` holds (each token and signing secret, the password in DATABASE_URL), for the log to censor
+ * wherever one turns up: a platform's error text is logged as it comes, and one that echoes a token would print it.
+ */
+export function secretsOf(config: Partial<Config>): string[] {
+  return Object.entries(config).flatMap(([name, value]) => {
+    if (typeof value !== 'string' || !value || !SECRET_NAME.test(name)) return [];
+    if (name !== 'DATABASE_URL') return [value];
+    const { password } = new URL(value);
+    return password ? [password, decodeURIComponent(password)] : [];
+  });
+}
+
 /** Reads the environment into a `Config`, or throws one line naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   return parsedOrThrown(ConfigSchema, env);
@@ -259,7 +275,7 @@ function parsedOrThrown<S extends z.ZodType>(schema: S, env: Record<string, stri
   const name = String(issue.path[0] ?? 'environment');
   // The value given helps find the typo; a secret's value never appears in a message.
   const given = env[name];
-  const shown = given === undefined || /TOKEN|SECRET|DATABASE_URL/.test(name) ? '' : ` (it is "${given}")`;
+  const shown = given === undefined || SECRET_NAME.test(name) ? '' : ` (it is "${given}")`;
   throw new ConfigError(`${name} ${issue.message.replace(/^Invalid input: /, '')}${shown}`);
 }
 

@@ -29,17 +29,27 @@ export interface Logger {
 
 const require = createRequire(import.meta.url);
 
+/** What a log line shows in place of a secret. */
+const SECRET_MARK = '[secret]';
+
 /**
  * Structured JSON logs. Secrets never reach a log line: they are only read from the environment
  * into config, and any field that could hold one is censored here as a second line of defence.
+ * `secrets` (the config's, `secretsOf`) are censored wherever they turn up in a line, its message
+ * included: a platform's error text is logged as it comes, and one that echoed a token printed it.
  */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+export function createLogger(
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: DestinationStream,
+  secrets: readonly string[] = [],
+): Logger {
   // Loaded here, on first use, rather than imported: see `Logger`.
   const { pino } = require('pino') as typeof import('pino');
   return pino(
     {
       level,
       base: { app: 'dossier' },
+      ...(secrets.length ? { hooks: { streamWrite: censorer(secrets) } } : {}),
       redact: {
         paths: [
           'token',
@@ -53,11 +63,20 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
           'headers.authorization',
           '*.headers.authorization',
         ],
-        censor: '[secret]',
+        censor: SECRET_MARK,
       },
     },
     destination ?? pino.destination(2),
   );
+}
+
+/**
+ * `text` with each of `secrets` replaced by the mark, as written and as a JSON string writes it (a log line is JSON:
+ * a secret with a quote or a backslash in it is escaped there).
+ */
+export function censorer(secrets: readonly string[]): (text: string) => string {
+  const written = [...new Set(secrets.filter(Boolean).flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]))];
+  return (text) => written.reduce((t, secret) => t.replaceAll(secret, SECRET_MARK), text);
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ConfigSchema, loadConfig, loadEnvFile, loadSettings } from '../src/config.js';
+import { ConfigError, ConfigSchema, loadConfig, loadEnvFile, loadSettings, secretsOf } from '../src/config.js';
 
 const names = Object.keys(ConfigSchema.shape);
 
@@ -123,6 +123,20 @@ describe('loadConfig', () => {
       'postgresql://dossier@db:5432/dossier',
     );
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe('secretsOf', () => {
+  it("gives each token's and secret's value, and DATABASE_URL's password, for the log to censor", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1-kiln',
+      SLACK_SIGNING_SECRET: 'f00dfeed',
+      DISCORD_TOKEN: 'MTIz.kiln.Zm9y',
+      DATABASE_URL: 'postgres://kiln:p%40ss@db:5432/dossier',
+      CORPUS_DIR: './kiln-notes',
+    });
+    expect(secretsOf(config).sort()).toEqual(['MTIz.kiln.Zm9y', 'f00dfeed', 'p%40ss', 'p@ss', 'xoxb-1-kiln']);
+    expect(secretsOf(loadConfig({ DATABASE_URL: 'postgres://db/dossier' }))).toEqual([]);
   });
 });
 

@@ -208,6 +208,26 @@ describe('a database the bot cannot open', () => {
   );
 });
 
+describe('a platform whose refusal echoes the secrets it was sent', () => {
+  it('is named in one line, with neither the token nor the signing secret in anything the bot writes', async () => {
+    stub.failNext('/api/auth.test', {
+      status: 200,
+      body: { ok: false, error: `invalid_request: Bearer xoxb-lifecycle-test, signed with ${SECRET}` },
+    });
+    const bot = await startBot(join(dir, 'echo.db'));
+    const { code } = await bot.exited;
+    expect(code).toBe(1);
+    const said = bot.lines.map((l) => String(l.msg));
+    expect(said).toContain(
+      'dossier: Could not check the bot token with Slack (invalid_request: Bearer [secret], signed with [secret]): ' +
+        'check the network and SLACK_API_URL.',
+    );
+    const written = JSON.stringify(bot.lines);
+    expect(written).not.toContain('xoxb-lifecycle-test');
+    expect(written).not.toContain(SECRET);
+  }, 60_000);
+});
+
 describe('shutdown on SIGTERM', () => {
   it('finishes an answer in flight, refuses new commands meanwhile, and exits 0 within 10 s', async () => {
     const bot = await startBot(join(dir, 'answers.db'));

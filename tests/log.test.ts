@@ -48,6 +48,28 @@ describe('createLogger', () => {
       },
     ]);
   });
+
+  it('censors the secrets it is given wherever they turn up: in a message, a field or an error', () => {
+    const lines: string[] = [];
+    const token = 'MTIzNDU2Nzg5.kiln-bot.Zm9yZ2V0LW1lLW5vdA';
+    const log = createLogger('info', { write: (s: string) => void lines.push(s) }, [token, 'pa"ss\\word']);
+    // As a platform's refusal may echo what it was sent: the log line is built from its text.
+    const refusal = new Error(`401: Unauthorized (Bot ${token})`);
+    log.error({ err: refusal, sent: { auth: `Bot ${token}` } }, `Discord answer failed: ${refusal.message}`);
+    log.warn({ url: 'postgres://kiln:pa"ss\\word@db/dossier' }, 'database unreachable');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).not.toContain(token);
+      expect(line).not.toContain('ss\\\\word');
+    }
+    const [first, second] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(first).toMatchObject({
+      msg: 'Discord answer failed: 401: Unauthorized (Bot [secret])',
+      sent: { auth: 'Bot [secret]' },
+      err: { message: '401: Unauthorized (Bot [secret])' },
+    });
+    expect(second).toMatchObject({ url: 'postgres://kiln:[secret]@db/dossier' });
+  });
 });
 
 describe('messageLogger', () => {
