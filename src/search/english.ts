@@ -145,7 +145,8 @@ export const AMOUNT_NAMED: Readonly<Record<AmountKind, RegExp>> = {
 export const COUNT_ASKED_OF: RegExp = amountPattern('count', (p) => asking(p, false));
 
 /** The nouns naming a kind of time a question asks for ("what year", "which dates", "at what time"). */
-export const TIME_NOUNS: readonly string[] = 'time times year years yr yrs date dates month months day days'.split(' ');
+export const TIME_NOUNS: readonly string[] =
+  'time times year years yr yrs date dates month months week weeks wk wks day days'.split(' ');
 
 /**
  * A question's word that names the kind of time it asks for ("what year", "which date", "at what time"): a passage
@@ -206,9 +207,11 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`\bwhen\W*$`,
         TIME_ASKED_AS.source,
         String.raw`\bhow long ago\b`,
-        // A topic naming the time it asks for: "date of the launch", "first year of the scheme", "the launch date" (not
-        // "to date", so far), "busiest month, which one".
-        String.raw`^\W*(?:the )?(?:(?:first|last|final) )?(?:date|year|month|day) of\b`,
+        // A topic naming the time it asks for: "date of the launch", "first year of the scheme", "founding yr of the
+        // club" (one word saying which, not a count or a determiner: "one day of strikes", "each week of the season"),
+        // "the launch date" (not "to date", so far), "busiest month, which one".
+        String.raw`^\W*(?:the )?(?:(?!(?:one|each|every|per|an?|this|that|any|same)\b)[a-z]+ )?` +
+          String.raw`(?:date|year|yr|month|week|wk|day) of\b`,
         String.raw`(?<!\bto )\bdate\W*$`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
         // The time of an event named by a clause after the time's noun, its "that" or "when" left out: "day the ferry
