@@ -88,6 +88,12 @@ const CHAT_LEADS = [
       `(?:where|the${SPACE}${anyOf('bit', 'part', 'line', 'passage', 'sentence', 'paragraph', 'place', 'page')}` +
       `(?:${SPACE}${anyOf('where', 'that', 'which')})?)(?:${SPACE}${SAYER})?${SPACE}${SAYING}`,
   ),
+  // "which page says", "what document mentions": the text asked for by the kind of text it is, a closed class.
+  leadIn(
+    `${anyOf('which', 'what')}${SPACE}` +
+      anyOf(...['page', 'document', 'doc', 'report', 'file', 'article', 'paper', 'source', 'letter', 'post', 'one']) +
+      `${SPACE}${SAYING}`,
+  ),
   // "where does the report say", "is it really true", "did they actually say".
   leadIn(`where${SPACE}${anyOf('does', 'did', 'do', 'is')}${SPACE}${SAYER}${SPACE}${SAYING}`),
   leadIn(`${anyOf('is', 'was')}${SPACE}it${SPACE}(?:${anyOf('really', 'actually', 'even')}${SPACE})?true`),

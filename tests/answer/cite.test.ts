@@ -304,6 +304,8 @@ describe('cite, a quote typed in chat without quote marks', () => {
     ['the vote was unanimous, thanks', 'the vote was unanimous'],
     ['can u find where they admitted the ferry was late every day', 'the ferry was late every day'],
     ['where does the leaflet warn that the path floods in winter', 'the path floods in winter'],
+    ['which page says the café closes at four', 'the café closes at four'],
+    ['what document mentions that the bridge reopens in June', 'the bridge reopens in June'],
   ])('reads "%s" as "%s"', (typed, quote) => expect(withoutChatFrame(typed)).toBe(quote));
 
   it.each([
@@ -311,6 +313,7 @@ describe('cite, a quote typed in chat without quote marks', () => {
     'Most problems can be put right on the spot.',
     'will the new plan be a lot like the old plan with both sides just trying harder?',
     'So far this year, homicides are up',
+    'What people say about the plan matters less than the vote',
     // A question longer than chat's about a quote may be the quote's own last sentence.
     'The vote was close. Was it the third time in ten years that the council had voted against the plan?',
   ])('leaves "%s", which no chat frames, as it is', (typed) => expect(withoutChatFrame(typed)).toBe(typed));
