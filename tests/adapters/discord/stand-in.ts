@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { SnowflakeUtil } from 'discord.js';
+import { SnowflakeUtil, type APIEmbed } from 'discord.js';
 import { afterAll, beforeAll } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -481,6 +481,9 @@ export class DiscordStandIn {
         },
       };
     }
+    const sent = /^\/interactions\/\d+\/[^/]+\/callback$/.test(path) ? req.body?.data : req.body;
+    const refused = (method === 'POST' || method === 'PATCH') && refusedMessage(sent);
+    if (refused) return discordError(400, 50035, `Invalid Form Body (${refused})`);
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     if (method === 'DELETE' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return { status: 204 };
     if (
@@ -528,6 +531,37 @@ export class DiscordStandIn {
     }
     return { status: 404, body: { code: 0, message: '404: Not Found' } };
   }
+}
+
+/** Characters as Discord counts them: code points, not UTF-16 units. */
+const length = (text: unknown) => (typeof text === 'string' ? [...text].length : 0);
+
+/**
+ * What Discord would refuse in a message it is sent (400, 50035 Invalid Form Body), if anything, written from
+ * Discord's documentation rather than the renderer's limits, so that a limit the renderer has wrong is caught here:
+ * content over 2,000 characters, more than 10 embeds, an embed's title or author over 256, its description over
+ * 4,096, more than 25 fields, a field's name over 256 or value over 1,024, a footer over 2,048, and more than 6,000
+ * characters across every embed (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+ */
+export function refusedMessage(body: unknown): string | undefined {
+  const { content, embeds = [] } = (body ?? {}) as { content?: string; embeds?: APIEmbed[] };
+  if (length(content) > 2000) return 'content over 2,000 characters';
+  if (embeds.length > 10) return 'more than 10 embeds';
+  let total = 0;
+  for (const e of embeds) {
+    const fields = e.fields ?? [];
+    const over =
+      length(e.title) > 256 ||
+      length(e.author?.name) > 256 ||
+      length(e.description) > 4096 ||
+      fields.length > 25 ||
+      length(e.footer?.text) > 2048 ||
+      fields.some((f) => length(f.name) > 256 || length(f.value) > 1024);
+    if (over) return 'an embed over its limits';
+    total += length(e.title) + length(e.author?.name) + length(e.description) + length(e.footer?.text);
+    for (const f of fields) total += length(f.name) + length(f.value);
+  }
+  return total > 6000 ? 'embeds over 6,000 characters in all' : undefined;
 }
 
 /** Discord's error body for a refused request. */

@@ -149,6 +149,10 @@ export class SlackStub {
 
   private answer(call: Recorded): Canned {
     const ok = (body: Record<string, unknown> = {}) => ({ status: 200, body: { ok: true, ...body } });
+    const response = call.path.startsWith('/response/');
+    const refused = (response || MESSAGE_CALLS.has(call.path)) && refusedBlocks(call.body.blocks);
+    if (refused)
+      return response ? { status: 400, body: refused } : { status: 200, body: { ok: false, error: refused } };
     switch (call.path) {
       case '/api/auth.test':
         return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'dossier' });
@@ -178,6 +182,29 @@ export class SlackStub {
         return ok();
     }
   }
+}
+
+/** The Web API calls that post a message's blocks. */
+const MESSAGE_CALLS = new Set(['/api/chat.postMessage', '/api/chat.postEphemeral', '/api/chat.update']);
+
+/**
+ * Slack's refusal of a message's blocks, if it would refuse them, written from Slack's documentation rather than the
+ * renderer's limits, so that a limit the renderer has wrong is caught here: more than 50 blocks, a text over 3,000
+ * characters or a button's value over 2,000 (`invalid_blocks`), and blocks too long in all (`msg_blocks_too_long`,
+ * undocumented: measured by others at about 13,200 characters of text, slackapi/bolt-js#2509). The stand-in counts
+ * their JSON, which is longer than their text, against 13,000: stricter than Slack.
+ */
+export function refusedBlocks(blocks: unknown): string | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  if (blocks.length > 50) return 'invalid_blocks';
+  let overLong = false;
+  const json = JSON.stringify(blocks, (key, value: unknown) => {
+    if (typeof value === 'string' && value.length > (key === 'value' ? 2000 : key === 'text' ? 3000 : Infinity))
+      overLong = true;
+    return value;
+  });
+  if (overLong) return 'invalid_blocks';
+  return json.length > 13_000 ? 'msg_blocks_too_long' : undefined;
 }
 
 function parseBody(contentType: string | undefined, raw: Buffer): Record<string, unknown> {
