@@ -95,14 +95,17 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const loaded = await mapLimit(files, options.concurrency ?? LOAD_DEFAULTS.concurrency, (path) =>
     readDocument(root, path, options, listed),
   );
-  const folderWarnings = unlisted.map(({ path, error }) =>
-    warn(sourceOf(root, path), 'unreadable', `folder cannot be read (${readError(error)})`),
-  );
-  const warnings = [...folderWarnings, ...loaded.flatMap((l) => (l.warning ? [l.warning] : []))].sort(bySource);
+  const unreadFolders: Read[] = unlisted.map(({ path, error }) => ({
+    warning: warn(sourceOf(root, path), 'unreadable', `folder cannot be read (${readError(error)})`),
+  }));
+  const warned = [...unreadFolders, ...loaded].flatMap((r) => (r.warning ? [{ read: r, warning: r.warning }] : []));
+  const warnings: CorpusWarning[] = [];
   // Said once all are read, by path: said as each file finished, they would come in another order from a saved corpus
   // (read at once) than when first indexed (parsed), and another on every start.
-  for (const warning of [...folderWarnings, ...loaded.flatMap((l) => toSay(l, l.reused) ?? [])].sort(bySource))
-    say(options, warning);
+  for (const { read, warning } of warned.sort((a, b) => bySource(a.warning, b.warning))) {
+    warnings.push(warning);
+    if (toSay(read, read.reused)) say(options, warning);
+  }
   const documents = loaded.flatMap((l) => (l.document ? [l.document] : [])).sort(bySource);
   // Otherwise an empty or mistyped folder starts quietly and every question finds nothing.
   if (documents.length === 0)
