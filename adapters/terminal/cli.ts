@@ -296,7 +296,7 @@ function optionNotTaken(command: 'help' | 'version', values: Values): string | u
 async function checked(command: string, text: string, values: Values): Promise<Request | Refusal> {
   if (MORE.test(command)) return { line: NO_MORE, status: 2 };
   const spec = findCommand(command);
-  if (!spec) return { line: unknownCommandLine(command), status: 2 };
+  if (!spec) return { line: unknownCommandLine(command, ASKING), status: 2 };
   const raw = argumentsTyped(spec, text, values.topics);
   if (typeof raw === 'string') return { line: raw, status: 2 };
   // Validated now, as in chat, but refused only after the options are checked, except a subcommand the command does

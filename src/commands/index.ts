@@ -127,7 +127,7 @@ const helpCommand = defineCommand({
       ]);
     return errorReply(
       'bad-arguments',
-      MORE.test(session.word) ? unknownCommandLine(session.word) : notACommand(session.word, ctx),
+      MORE.test(session.word) ? unknownCommandLine(session.word, ctx) : notACommand(session.word, ctx),
     );
   },
 });
@@ -198,14 +198,20 @@ function sessionWord(name: string): { word: string; summary: string } | undefine
   return SESSION_WORDS.find((w) => w.word === name.toLowerCase());
 }
 
-/** The line for a command name that is not one: with the command it was probably meant to be. */
-export function unknownCommandLine(name: string): string {
+/**
+ * A command as typed here, between the bot's backticks (`/brief figures` in Slack and Discord, `dossier figures` on
+ * the command line), as every other reply names one: "figures" alone, typed in a channel, is a message to it.
+ */
+const asCode = (asking: Asking, command: Command): string => `\`${howToAsk(asking, command.name)}\``;
+
+/** The line for a command name that is not one: with the command it was probably meant to be, as typed here. */
+export function unknownCommandLine(name: string, asking: Asking): string {
   if (MORE.test(name))
     return 'There is no `more` command here: press More results under an answer to see its next results.';
   const meant = meantCommand(name);
   return meant
-    ? `Unknown command ${typed(name)} — did you mean ${meant.name}?`
-    : `There is no \`${typed(name)}\` command. Try \`help\`.`;
+    ? `Unknown command ${typed(name)} — did you mean ${asCode(asking, meant)}?`
+    : `There is no \`${typed(name)}\` command. Try ${asCode(asking, helpCommand)}.`;
 }
 
 /**
@@ -215,9 +221,9 @@ export function unknownCommandLine(name: string): string {
  */
 export function notACommand(name: string, asking: Asking): string {
   const meant = meantCommand(name);
-  const names = commands.map((c) => c.name);
+  const names = commands.map((c) => asCode(asking, c));
   const line =
-    `"${typed(name)}" is not a command${meant ? ` (did you mean ${meant.name}?)` : ''}: the commands are ` +
+    `"${typed(name)}" is not a command${meant ? ` (did you mean ${asCode(asking, meant)}?)` : ''}: the commands are ` +
     `${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`;
   return meant
     ? line
@@ -499,7 +505,7 @@ async function dispatch(
   ctx: CommandContext & { log: Logger },
 ): Promise<Reply> {
   const command = findCommand(name);
-  if (!command) return errorReply('unknown-command', unknownCommandLine(name));
+  if (!command) return errorReply('unknown-command', unknownCommandLine(name, ctx));
   const parsed = command.args.safeParse(raw);
   if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error, ctx, raw));
   return guarded(name, ctx, () => command.run(parsed.data, ctx));

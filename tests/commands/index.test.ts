@@ -28,6 +28,14 @@ const guard = corpusForSuite({
 });
 const ctx = (): CommandContext => commandContext(guard());
 
+/** The table's commands in its order. */
+const COMMAND_NAMES = ['ask', 'cite', 'figures', 'sources', 'add', 'feeds', 'digest', 'version', 'help'] as const;
+/** Help's list of the commands, each named as typed after `before`, as every other reply names one. */
+const listed = (before: string) => {
+  const names = COMMAND_NAMES.map((n) => `\`${before}${n}\``);
+  return `the commands are ${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`;
+};
+
 describe('the command table', () => {
   it('quotes long words typed back cut short, so a refusal stays one short line', async () => {
     const word = 'x'.repeat(3000);
@@ -114,7 +122,7 @@ describe('the command table', () => {
       const word = typed.split(' ')[0];
       expect(reply.error).toEqual({
         code: 'unknown-command',
-        message: `Unknown command ${word} — did you mean ${meant}?`,
+        message: `Unknown command ${word} — did you mean \`${meant}\`?`,
       });
     }
   });
@@ -194,8 +202,8 @@ describe('the command table', () => {
     const refusal = async (reply: Promise<Reply>) => said((await reply).error!.message);
     const code = (rich: RichText) => rich.filter((s) => s.code).map((s) => s.text);
     for (const [text, quoted, bots = []] of [
-      ['figur`s ferry timetables', 'Unknown command figur`s — did you mean figures?'],
-      ['help ci`te', '"ci`te" is not a command'],
+      ['figur`s ferry timetables', 'Unknown command figur`s — did you mean figures?', ['figures']],
+      ['help ci`te', '"ci`te" is not a command', ['cite', ...COMMAND_NAMES]],
       ['feeds l`ist', '"l`ist" is not one of add, list or remove'],
       ['digest subscribe ferry fares at 7`30', '"7`30" is not a time'],
       // The bot's own code span, the command to type, after it.
@@ -298,16 +306,16 @@ describe('the command table', () => {
         `/brief digest ${discord} — ${summary}`,
       );
     }
-    const commandList = 'the commands are ask, cite, figures, sources, add, feeds, digest, version and help.';
+    const commandList = listed('');
     expect((await runText('help me', ctx())).error).toEqual({
       code: 'bad-arguments',
       message: `"me" is not a command: ${commandList} To ask a question, type it without help: \`ask <question>\`.`,
     });
     // A question typed after help: how to ask it instead, as each platform asks.
     const question = 'help me understand the ferry timetable';
-    for (const [platform, asked] of [
-      ['terminal', 'ask <question>'],
-      ['slack', '/brief ask <question>'],
+    for (const [platform, asked, before] of [
+      ['terminal', 'ask <question>', ''],
+      ['slack', '/brief ask <question>', '/brief '],
     ] as const)
       expect(
         (
@@ -316,13 +324,13 @@ describe('the command table', () => {
             commandContext(guard(), { platform, ...(platform === 'slack' ? { slashCommand: '/brief' } : {}) }),
           )
         ).error?.message,
-      ).toBe(`"me" is not a command: ${commandList} To ask a question, type it without help: \`${asked}\`.`);
+      ).toBe(`"me" is not a command: ${listed(before)} To ask a question, type it without help: \`${asked}\`.`);
     expect(
       (await runCommand('help', { command: 'me understand' }, commandContext(guard(), { platform: 'discord' }))).error
         ?.message,
     ).toMatch(/To ask a question, type it without help: `\/brief ask question`\.$/);
     expect((await runText('help figurs', ctx())).error?.message).toBe(
-      `"figurs" is not a command (did you mean figures?): ${commandList}`,
+      `"figurs" is not a command (did you mean \`figures\`?): ${commandList}`,
     );
   });
 

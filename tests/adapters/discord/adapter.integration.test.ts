@@ -297,6 +297,11 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     const bad = standIn.interact(standIn.command('digest', { action: 'subscribe', topics: 'tram', at: '25:00' }));
     const error = await standIn.waitFor(originalOf(bad));
     expect(error.body.embeds[0].description).toBe('"25:00" is not a time: use e.g. 07:30 or 7:30am.');
+    // A word naming no command, and the list of them, name each as it is asked for here: typed alone, a message.
+    const mistyped = standIn.interact(standIn.command('help', { command: 'figurs' }));
+    const refused: string = (await standIn.waitFor(originalOf(mistyped))).body.embeds[0].description;
+    expect(refused).toMatch(/^"figurs" is not a command \(did you mean `\/brief figures`\?\): the commands are /);
+    expect(refused).toMatch(/ `\/brief ask`, `\/brief cite`, .* and `\/brief help`\.$/);
     const none = standIn.interact(standIn.command('digest', { action: 'subscribe' }));
     expect((await standIn.waitFor(originalOf(none))).body.embeds[0].description).toBe(
       'Name at least one topic to subscribe to, separated by commas: `/brief digest action:subscribe topics [at] ' +

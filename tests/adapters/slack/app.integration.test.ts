@@ -192,7 +192,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
 
   it('answers a mistyped subcommand with the one it was meant to be, instead of asking it as a question', async () => {
     const { blocks } = await slashCommand('figurs harbour dredging');
-    expect(shownTexts(blocks)).toContain('Unknown command figurs — did you mean figures?');
+    expect(shownTexts(blocks)).toContain('Unknown command figurs — did you mean `/brief figures`?');
     expect(shownTexts(blocks)).not.toContain('¶');
   });
 

@@ -229,8 +229,9 @@ describe('dossier help', () => {
         [
           ['help', 'me'],
           2,
-          'dossier: "me" is not a command: the commands are ask, cite, figures, sources, add, feeds, digest, version ' +
-            'and help. To ask a question, type it without help: `dossier ask <question>`.',
+          'dossier: "me" is not a command: the commands are `dossier ask`, `dossier cite`, `dossier figures`, ' +
+            '`dossier sources`, `dossier add`, `dossier feeds`, `dossier digest`, `dossier version` and ' +
+            '`dossier help`. To ask a question, type it without help: `dossier ask <question>`.',
         ],
         // The terminal bot's own words, which its `help` explains, are no command here: each says why, as typed alone.
         [
@@ -376,9 +377,9 @@ describe('dossier on a mistyped command, --version and --json', () => {
   it('refuses a command one or two letters off with the command meant, before loading the corpus', () => {
     const missing = { dir: join(corpus.dir, 'no-such-corpus'), cleanup: async () => {} };
     for (const [args, line] of [
-      [['figurs', 'overdose deaths'], 'dossier: Unknown command figurs — did you mean figures?'],
-      [['sorces'], 'dossier: Unknown command sorces — did you mean sources?'],
-      [['sorces', '--json'], 'dossier: Unknown command sorces — did you mean sources?'],
+      [['figurs', 'overdose deaths'], 'dossier: Unknown command figurs — did you mean `dossier figures`?'],
+      [['sorces'], 'dossier: Unknown command sorces — did you mean `dossier sources`?'],
+      [['sorces', '--json'], 'dossier: Unknown command sorces — did you mean `dossier sources`?'],
       [
         ['more'],
         'dossier: There is no `more` here, where each run prints one page: `--limit N` gives up to 10 results.',

@@ -52,6 +52,13 @@ describe('TerminalAdapter', () => {
     expect(out.match(/1 document, 8 passages\./g)).toHaveLength(2);
   });
 
+  it('names the command a mistyped one was meant to be as typed here, alone', async () => {
+    const out = await session(['figurs ferry', 'help sorces', 'exit']);
+    expect(out).toContain('Unknown command figurs — did you mean `figures`?');
+    expect(out).toContain('"sorces" is not a command (did you mean `sources`?): the commands are `ask`, `cite`,');
+    expect(out).not.toContain('/brief figures');
+  });
+
   it('answers the slash command alone with help, as Slack does, in any case', async () => {
     const out = await session(['/brief', '/BRIEF sources', 'exit']);
     expect(out).toContain('Dossier: cited answers from your documents');
