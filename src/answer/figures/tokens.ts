@@ -69,8 +69,33 @@ export function tokenSentences(text: string): Token[][] {
   return mended.map(([first, last]) => {
     const tokens = all.slice(first, last + 1);
     const end = tokens.pop();
-    return [...tokens.flatMap(splitNumberPair), ...(end ? splitFullStop(end).flatMap(splitNumberPair) : [])];
+    return joinDegrees([
+      ...tokens.flatMap(splitNumberPair),
+      ...(end ? splitFullStop(end).flatMap(splitNumberPair) : []),
+    ]);
   });
+}
+
+/**
+ * wink splits a temperature's unit after a number into a sign and a letter ("14°C": "°", "C", the letter a name): join
+ * them into one word, a unit of measure as "km" is, so that the grammar reads "14°C" as it reads "14 km".
+ */
+function joinDegrees(tokens: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const [sign, letter] = [tokens[k]!, tokens[k + 1]];
+    const degree =
+      sign.text === '°' && tokens[k - 1]?.type === 'number' && letter && !letter.spaced && /^[CF]$/.test(letter.text);
+    if (!degree) {
+      joined.push(sign);
+      continue;
+    }
+    const text = `°${letter.text}`;
+    const lower = text.toLowerCase();
+    joined.push({ ...sign, text, lower, lemma: lower, pos: 'NOUN', type: 'word', end: letter.end, entity: undefined });
+    k++;
+  }
+  return joined;
 }
 
 /**

@@ -74,4 +74,14 @@ describe('tokenSentences', () => {
     expect([low!.spaced, dash!.spaced, high!.spaced]).toEqual([true, false, false]);
     expect([low!.pos, dash!.pos, high!.pos, high!.type]).toEqual(['NUM', 'PUNCT', 'NUM', 'number']);
   });
+
+  it("joins a temperature's sign and letter after a number into one word, and leaves a sign elsewhere", () => {
+    const text = 'The kiln room was 31°C at noon and 88 °F by dusk; the roof slopes at 30° to the C wing.';
+    const [sentence] = tokenSentences(text);
+    const words = sentence!.map((t) => t.text);
+    expect(words).toEqual(expect.arrayContaining(['31', '°C', '88', '°F', '30', '°', 'C']));
+    for (const token of sentence!) expect(text.slice(token.start, token.end)).toBe(token.text);
+    const celsius = sentence![words.indexOf('°C')]!;
+    expect([celsius.lower, celsius.pos, celsius.type, celsius.spaced]).toEqual(['°c', 'NOUN', 'word', false]);
+  });
 });

@@ -97,4 +97,15 @@ describe('unsaidUnit', () => {
     expect(unsaid('kilos of pears picked')).toBe(false);
     expect(unsaid('pear harvest in kg')).toBe(false);
   });
+
+  it("keeps a food's calories apart from a building's energy: a corpus in kilowatt-hours gives no calories", () => {
+    const metered = (topic: string) =>
+      unsaidUnit(
+        analyseQuery(topic, dossier.index, dossier.ranking.query),
+        (term) => term === 'kwh' || dossier.index.knows(term),
+      );
+    expect(metered('calories of a ripe pear')).toBe(true);
+    expect(metered('pear energy in calories')).toBe(true);
+    expect(metered('cold store energy in mwh')).toBe(false);
+  });
 });

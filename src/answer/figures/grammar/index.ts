@@ -12,6 +12,7 @@ import {
   PART_VERBS,
   MINUTES_IN,
   MEASUREMENT_UNITS,
+  UNIT_MEASURES,
   ANAPHORS,
   CHANGE_VERBS,
   CHANGING_VERBS,
@@ -665,17 +666,28 @@ class SentenceReader extends Reading {
     if (isBound(this, i, true)) return undefined;
     if (low.wordy && this.enumeratedAt(noun.next, low.value)) return undefined;
     // "Wheat yields averaged 3.1 tonnes": a unit of measure says how, not what; what stands at it does ("3.1 tonnes
-    // of wheat" says it after the unit). "50 km/h", "74 Ml/d": a unit divided by another is one unit.
-    const measured = MEASUREMENT_UNITS.has(this.lower(noun.headNext - 1)) && noun.next === noun.headNext;
+    // of wheat" says it after the unit). "50 km/h", "74 Ml/d": a unit divided by another is one unit. Only "of" says
+    // what a unit measures, or "in" and a bare singular noun, its dimension ("2 mm in diameter"): "The weir was 3
+    // metres at noon" or "in the old channel" measures the weir; the phrase says when or where.
+    const unit = this.lower(noun.headNext - 1);
+    const inner = this.t[noun.headNext + 1];
+    const dimension =
+      this.lower(noun.headNext) === 'in' &&
+      noun.next === noun.headNext + 2 &&
+      inner?.pos === 'NOUN' &&
+      !looksPlural(inner.lower);
+    const complement = this.lower(noun.headNext) === 'of' || dimension;
+    const measured = MEASUREMENT_UNITS.has(unit) && (noun.next === noun.headNext || !complement);
     const unitEnd = measured ? compoundUnitEnd(this, noun.headNext) : noun.headNext;
     const per = rateAt(this, unitEnd);
+    const said = measured && (subjectBefore(this, i) ?? measuredSubjectBefore(this, i) ?? this.referentAt(i));
+    // "It was 14°C at the start": a unit written as a sign names no noun a reader would ask by; what it measures does.
+    const sign = measured && !/^\p{L}+$/u.test(unit) ? UNIT_MEASURES.get(unit) : undefined;
     return plainMatch(i, per?.next ?? unitEnd, {
       ...base,
       unit: 'count',
       per: per?.period,
-      measure:
-        (measured && (subjectBefore(this, i) ?? measuredSubjectBefore(this, i) ?? this.referentAt(i))) ||
-        this.ofChangedSubject(i, measureText(this, noun.first, noun.next)),
+      measure: said || sign || this.ofChangedSubject(i, measureText(this, noun.first, noun.next)),
     });
   }
 

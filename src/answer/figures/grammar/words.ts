@@ -81,7 +81,9 @@ const UNITS_BY_MEASURE = {
   length: 'metre meter kilometre kilometer km mile foot yard millimetre millimeter centimetre centimeter mm cm',
   area: 'acre hectare',
   power: 'megawatt kilowatt gigawatt watt kw mw gw',
-  energy: 'kwh mwh gwh calorie',
+  energy: 'kwh mwh gwh',
+  // A food's calories and a building's kilowatt-hours measure energy alike, but no reader asks of one in the other.
+  'food energy': 'calorie',
   data: 'byte kilobyte megabyte gigabyte terabyte kb mb gb tb',
   speed: 'mph',
   angle: 'degree',
@@ -95,6 +97,9 @@ export const UNIT_MEASURES = new Map<string, string>([
   ...(['feet', 'inch', 'inches'] as const).map((w) => [w, 'length'] as const),
   ['l', 'volume'],
   ['g', 'mass'],
+  // A temperature's unit as the figures' tokens write it, the sign and its letter one word ("14°C").
+  ['°c', 'temperature'],
+  ['°f', 'temperature'],
 ]);
 /** Units of measure: a count of them ("3.1 tonnes") measures what the sentence says stands at it. */
 export const MEASUREMENT_UNITS = new Set(UNIT_MEASURES.keys());

@@ -343,6 +343,30 @@ describe('figuresInSentences: a pronoun subject', () => {
       ['900 tonnes', 'barn'],
     ]);
   });
+
+  it('a unit with a phrase after it other than "of" measures what stands at it; the phrase says where or when', () => {
+    // A canal trust's and a spa's notes of our own.
+    expect(read('The canal was 3 metres deep last year, and the lock was 4 metres at the top gate.')).toEqual([
+      ['3 metres', 'canal'],
+      ['4 metres', 'lock'],
+    ]);
+    expect(read('The plunge pool was 28 degrees at noon.')).toEqual([['28 degrees', 'plunge pool']]);
+    expect(read('The towpath was 2 metres in the cutting.')).toEqual([['2 metres', 'towpath']]);
+    // "of", or "in" and a bare singular noun, its dimension, says what the unit measures; with nothing standing at it,
+    // the phrase is all the sentence says.
+    expect(read('The barge carried 40 tonnes of coal.')).toEqual([['40 tonnes', 'tonnes of coal']]);
+    expect(read('The trust bought 400 tonnes of gravel.')).toEqual([['400 tonnes', 'tonnes of gravel']]);
+    expect(read('The trust bought 400 tonnes at the wharf.')).toEqual([['400 tonnes', 'tonnes at the wharf']]);
+    expect(read('The new culvert is 2 metres in diameter.')).toEqual([['2 metres', 'metres in diameter']]);
+  });
+
+  it('a temperature is one figure with its unit, measuring what stands at it, or else the temperature', () => {
+    expect(read('The spa pool was 34°C on Monday.')).toEqual([['34°C', 'spa pool']]);
+    expect(read('It was 6°C at dawn and 41°F by noon.')).toEqual([
+      ['6°C', 'temperature'],
+      ['41°F', 'temperature'],
+    ]);
+  });
 });
 
 describe('figuresInSentences: a part of the count the sentence before gives', () => {
