@@ -213,6 +213,8 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`^\W*(?:the )?(?:(?!(?:one|each|every|per|an?|this|that|any|same)\b)[a-z]+ )?` +
           String.raw`(?:date|year|yr|month|week|wk|day) of\b`,
         String.raw`(?<!\bto )\bdate\W*$`,
+        // The years someone held a role, named by whose they were: "smith's years as mayor", "jones's yrs in office".
+        String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
         // The time of an event named by a clause after the time's noun, its "that" or "when" left out: "day the ferry
         // sank", "year the council closed the pier"; one to four words of subject before its verb's past form.
