@@ -146,3 +146,55 @@ describe('TopicSuggester', () => {
     expect(topics.suggest('harbour').map((c) => c.value)).toContain('Harbour dredging');
   });
 });
+
+describe('TopicSuggester on a big corpus (Discord gives autocomplete 3 s, and it cannot be deferred)', () => {
+  /** `count` passages of `sentences` sentences each, under as many headings, in documents of a hundred. */
+  const big = (count: number, sentences = 1) =>
+    ({
+      documents: Array.from({ length: count / 100 }, (_, d) =>
+        doc(
+          `notes-${d}.md`,
+          Array.from({ length: 100 }, (_, p): [string, string] => [
+            `Ferry route ${d} stop ${p}`,
+            Array.from(
+              { length: sentences },
+              (_, n) =>
+                `The ferry on route ${d} called at stop ${p} on day ${n}, and the harbour board counted its riders.`,
+            ).join(' '),
+          ]),
+        ),
+      ),
+    }) as unknown as Dossier;
+
+  it('answers the first keystroke over 100,000 passages within a second, and the next at once', () => {
+    const topics = new TopicSuggester(big(100_000), { measuresOf: () => [], phrasesOf: () => [] });
+    let started = performance.now();
+    const first = topics.suggest('ferry route 99');
+    expect(performance.now() - started).toBeLessThan(1000);
+    started = performance.now();
+    const next = topics.suggest('ferry route 99 stop 4');
+    expect(performance.now() - started).toBeLessThan(200);
+    for (const choices of [first, next]) {
+      expect(choices.length).toBeGreaterThan(0);
+      expect(choices.length).toBeLessThanOrEqual(MAX_CHOICES);
+      for (const c of choices) expect(c.value.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
+    }
+  });
+
+  it('reads the phrases of 2,000 passages in the background, never holding the event loop 100 ms', async () => {
+    const topics = new TopicSuggester(big(2_000, 5), { measuresOf: () => [] });
+    let last = performance.now();
+    let longest = 0;
+    const beat = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    await topics.prepare();
+    clearInterval(beat);
+    // The stretch since the last beat counts too: a scan that never yielded ends before any beat.
+    longest = Math.max(longest, performance.now() - last);
+    expect(topics.suggest('harbour board').map((c) => c.value)).toContain('harbour board');
+    expect(longest).toBeLessThan(100);
+  });
+});
