@@ -73,6 +73,20 @@ describe('DigestScheduler', () => {
     expect(store.run(1, SLOT)).toMatchObject({ state: 'sent', attempts: 1 });
   });
 
+  it('with 2,000 due at once, posts each exactly once, a few at a time, and a second pass posts none', async () => {
+    const store = world().openStore();
+    const channels = Array.from({ length: 2000 }, (_, i) => `C-${i}`);
+    for (const channelId of channels) store.subscribe({ ...newsroom, channelId }, SUBSCRIBED);
+    const platform = new FakePlatform();
+    const s = scheduler(store, platform, { delivery: { concurrency: 8 } });
+    expect(await s.tick(SLOT)).toMatchObject({ sent: 2000, failed: 0, unknown: 0 });
+    expect(await s.tick(plus(SLOT, 1))).toMatchObject({ sent: 0 });
+    expect(platform.maxInFlight).toBe(8);
+    expect(new Set(platform.attempts.map((a) => a.channelId)).size).toBe(2000);
+    expect(platform.attempts).toHaveLength(2000);
+    expect(store.countUnfinishedRuns()).toBe(0);
+  }, 20_000);
+
   it('with many due at once, posts a few at a time and each exactly once', async () => {
     const store = world().openStore();
     const channels = Array.from({ length: 60 }, (_, i) => `C-${i}`);
@@ -306,6 +320,18 @@ describe('DigestScheduler', () => {
       const platform = new FakePlatform();
       await scheduler(store, platform).tick(plus(SLOT, 119));
       expect(platform.messages).toHaveLength(1);
+    });
+
+    it('down three days, back within the grace window of the last slot: one digest, not three', async () => {
+      const { store, id } = subscribed();
+      const platform = new FakePlatform();
+      const s = scheduler(store, platform);
+      const third = plus(SLOT, 2 * 24 * 60);
+      expect(await s.tick(plus(third, 30))).toMatchObject({ sent: 1, skipped: 2 });
+      await s.tick(plus(third, 45));
+      expect(platform.attempts).toHaveLength(1);
+      expect(platform.messages[0]!.key).toBe(`${id}:${third.toISOString()}`);
+      expect(store.runs(id).map((r) => r.state)).toEqual(['skipped', 'skipped', 'sent']);
     });
 
     it('down at the slot, back after the grace window: the slot is skipped with a log line, once', async () => {
