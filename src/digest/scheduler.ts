@@ -419,10 +419,15 @@ export class DigestScheduler {
     const late = now.getTime() - slot.getTime() > this.tuning.graceMs;
     const existing = store.run(sub.id, slot);
     if (!existing) {
-      if (late || sub.state !== 'active') {
-        if (store.skipRun(sub.id, slot, this.owner, now, 'missed beyond the grace window')) {
+      // Slots missed while the bot was down are caught up once, with the latest: two within the grace window (a long
+      // DIGEST_GRACE_MINUTES over a day that daylight saving shortens) would be posted back to back.
+      const later = nextSlot(sub, slot);
+      const superseded = !late && later !== undefined && later.getTime() <= now.getTime();
+      if (late || superseded || sub.state !== 'active') {
+        const why = superseded ? 'missed, and a later slot is due too' : 'missed beyond the grace window';
+        if (store.skipRun(sub.id, slot, this.owner, now, why)) {
           this.counts.skipped++;
-          log.warn(where, 'digest slot missed beyond the grace window; skipped');
+          log.warn(where, `digest slot ${why}; skipped`);
         }
         this.accounted(sub.id, slot.getTime());
         return 'done';

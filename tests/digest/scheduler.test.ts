@@ -334,6 +334,19 @@ describe('DigestScheduler', () => {
       expect(store.runs(id).map((r) => r.state)).toEqual(['skipped', 'skipped', 'sent']);
     });
 
+    it('down over two slots both within a long grace window (a DST day): one digest, the latest', async () => {
+      const store = world().openStore();
+      const { id } = store.subscribe(newsroom, at('2026-03-06T10:00Z'));
+      const platform = new FakePlatform();
+      const { log, lines } = capturingLogger();
+      const s = scheduler(store, platform, { log, delivery: { graceMs: 24 * 60 * 60_000 } });
+      // Saturday 7 March, 08:00 EST, is 13:00Z; Sunday 8 March, 08:00 EDT, 12:00Z: 23 hours apart.
+      expect(await s.tick(at('2026-03-08T12:30Z'))).toMatchObject({ sent: 1 });
+      expect(platform.attempts.map((a) => a.key)).toEqual([`${id}:2026-03-08T12:00:00.000Z`]);
+      expect(store.run(id, at('2026-03-07T13:00Z'))?.state).toBe('skipped');
+      expect(lines.map((l) => l.msg)).toContain('digest slot missed, and a later slot is due too; skipped');
+    });
+
     it('down at the slot, back after the grace window: the slot is skipped with a log line, once', async () => {
       const { store, id } = subscribed();
       const platform = new FakePlatform();
