@@ -189,6 +189,9 @@ function wholeWords(text: string, from: number, to: number): [number, number] {
   let end = to;
   while (start > 0 && inside(start)) start--;
   while (end < text.length && inside(end)) end++;
+  // A mention's sign opening the word goes with it ("@everyone", "@here"): each platform makes a mass mention inert
+  // where it stands whole in one span, so a mark after the "@" left "@**everyone**" unescaped, inert only by chance.
+  if (text[start - 1] === '@' && !isWord(start - 2)) start--;
   // An abbreviation of single letters keeps its final dot: U.S. rather than U.S followed by a dot.
   if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(text.slice(start, end))) end++;
   return [start, end];

@@ -17,6 +17,15 @@ describe('markRanges', () => {
     );
   });
 
+  it('marks a mention with its sign, never a word inside it, but not the domain of an address', () => {
+    const text = 'The notice went to @everyone, to @here and to clerk@harbour.example';
+    const mark = (word: string, cut = 0) =>
+      shown(markRanges(text, [[text.indexOf(word) + cut, text.indexOf(word) + cut + 3]]));
+    expect(mark('everyone', 5)).toContain('went to [@everyone], to');
+    expect(mark('here')).toContain('to [@here] and');
+    expect(mark('harbour')).toBe('The notice went to @everyone, to @here and to clerk@[harbour.example]');
+  });
+
   it('marks a number with thousands separators as one word, however the range cuts it', () => {
     const text = 'the Guard would initially total some 50,000, then 1,250,000 in all';
     const from = text.indexOf('50,000');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseButtonId, renderDiscord, replyButtons } from '../../../adapters/discord/render.js';
 import {
   errorReply,
+  markRanges,
   replyOf,
   said,
   type Citation,
@@ -66,6 +67,14 @@ describe('renderDiscord', () => {
     expect(description).toContain('\\*now\\*');
     expect(description).toContain('*\\[x\\](https://evil.example)*');
     expect(description).not.toMatch(/@everyone|(?<!\\)<@/);
+  });
+
+  it('breaks a mass mention a highlight marks, the mention whole inside the bold', () => {
+    const text = 'The notice went to @everyone and @here on Monday';
+    const at = text.indexOf('everyone');
+    const marked = { ...excerpt(text), text: markRanges(text, [[at, at + 8]]) };
+    const description = render(reply([{ type: 'excerpt', excerpt: marked }])).embeds[0]!.description!;
+    expect(description).toContain('went to **@\u200beveryone** and @\u200bhere on');
   });
 
   it('links only http(s) source addresses', () => {

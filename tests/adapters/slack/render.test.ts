@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { errorReply, replyOf, said, type Citation, type Excerpt, type Reply } from '../../../src/answer/reply.js';
+import {
+  errorReply,
+  markRanges,
+  replyOf,
+  said,
+  type Citation,
+  type Excerpt,
+  type Reply,
+} from '../../../src/answer/reply.js';
 import { LIMITS, escapeMrkdwn, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
 import { NARROWER_TOPIC } from '../../../src/answer/figures/reply.js';
@@ -103,6 +111,13 @@ describe('renderSlack', () => {
     }
     expect(message.text).toContain('&lt;!channel&gt;');
     expect(texts(message).join('\n')).toContain('&lt;https://evil.example|click&gt; &amp; more');
+  });
+
+  it('breaks a mass mention a highlight marks, the mention whole inside the bold', () => {
+    const text = 'The notice went to @everyone and @here on Monday';
+    const at = text.indexOf('everyone');
+    const shown = texts(renderSlack(excerptReply(markRanges(text, [[at, at + 8]]))));
+    expect(shown.join('\n')).toContain('went to *@\u2060everyone* and @\u2060here on');
   });
 
   it('neutralises mrkdwn control characters and line breaks in source text', () => {
