@@ -19,6 +19,7 @@ import {
   CURRENCY_SYMBOLS,
   CHANGING_VERBS,
   MEASURED_VERBS,
+  OBJECT_PRONOUNS,
   isDash,
   isLabelColon,
   isRowSeparator,
@@ -638,7 +639,8 @@ function sumAt(r: Reading, j: number): boolean {
 function sumVerbBefore(r: Reading, i: number): number | undefined {
   for (let k = i - 1; k >= 0 && i - k <= PAYER_MAX_TOKENS + 1; k--) {
     if (SUM_VERBS.has(r.lower(k))) return k;
-    if (!/^(DET|ADJ|NOUN|PROPN|PART)$/.test(r.t[k]!.pos)) return undefined;
+    // "pays us £250 a place": who is paid may be a pronoun, as a noun is ("paid staff $2m").
+    if (!/^(DET|ADJ|NOUN|PROPN|PART)$/.test(r.t[k]!.pos) && !OBJECT_PRONOUNS.has(r.lower(k))) return undefined;
   }
   return undefined;
 }

@@ -395,6 +395,8 @@ export const SUBJECT_PRONOUNS = new Map([
 ]);
 /** Personal pronouns as a subject: after a definite count one opens a relative clause ("the 143 we refused"). */
 export const PERSONAL_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+/** Personal pronouns as an object: who a sum is paid or owed to ("pays us £250", "owes them £40"). */
+export const OBJECT_PRONOUNS = new Set(['me', 'us', 'you', 'him', 'her', 'them']);
 /**
  * Verbs (by lemma) whose subject is a part of a whole counted before: "Chimneys accounted for some 400" after a
  * sentence counting fires is the fires in chimneys.

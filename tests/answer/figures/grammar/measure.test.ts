@@ -69,6 +69,9 @@ describe('a measure is a noun phrase from its sentence', () => {
       ['The council lent the ferry company £2m in May.', '£2m', 'loan'],
       // What the sum is in says more than the verb's noun.
       ['The bakery paid staff $2m in bonuses.', '$2m', 'bonuses'],
+      // Who is paid may be a pronoun, as a noun.
+      ['Each club that enters pays us £40 a team.', '£40', 'payment'],
+      ['The county still owes them £12,000.', '£12,000', 'debt'],
     ]);
   });
 
