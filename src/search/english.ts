@@ -205,6 +205,9 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`${OPENING}when\b`,
         String.raw`\b(?:until|till|since) when\b`,
         String.raw`\bwhen\W*$`,
+        // "when" inside a topic asking it, before what no clause of a statement's "when" opens with: "prices peaked
+        // when before they fell", "the pier closed when exactly" (not "fares rise when fuel costs more").
+        String.raw`\bwhen (?:exactly|before|after)\b`,
         TIME_ASKED_AS.source,
         String.raw`\bhow long ago\b`,
         // A topic naming the time it asks for: "date of the launch", "first year of the scheme", "founding yr of the
