@@ -405,9 +405,12 @@ describe('the starts the README gives operators', () => {
       const answerUrl = await slashCommand(bot, 'how much did the harbour dredging cost?');
       expect(textOf((await stub.waitFor((c) => c.path === pathOf(answerUrl))).body)).toContain('four million euros');
 
+      const signalled = Date.now();
       bot.process.kill('SIGTERM');
-      const { code } = await bot.exited;
+      const { code, at } = await bot.exited;
       expect(code).toBe(0);
+      // Nothing in flight: stopped in a few seconds, well within the 10 s an orchestrator waits.
+      expect(at - signalled).toBeLessThan(5_000);
       const said = bot.lines.map((l) => l.msg);
       const stopping = said.indexOf('stopping: finishing the answers and digests in flight');
       expect(stopping).toBeGreaterThan(-1);
