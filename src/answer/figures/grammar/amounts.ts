@@ -291,9 +291,11 @@ const rateBaseAt = (r: Reading, i: number): boolean =>
  * is the base of a rate ("per 1,000 runners").
  */
 export function isLabel(r: Reading, amount: Amount): boolean {
-  if (amount.currency || amount.percent || amount.scale !== 1) return false;
   const i = amount.first;
+  // A sum is a base as a count is: "$11.42 per $1,000 of assessed value", a tax rate whose "$1,000" is no sum of its
+  // own and would give "up from $11.18" after it its measure.
   if (rateBaseAt(r, i)) return true;
+  if (amount.currency || amount.percent || amount.scale !== 1) return false;
   const token = r.t[i]!;
   const prev = r.t[i - 1];
   const next = r.t[i + 1];

@@ -147,6 +147,7 @@ describe('isLabel and isBound', () => {
     expect(label('The ward saw 4.5 falls per 1,000 bed days.', '1,000')).toBe(true);
     expect(label('Clinics treat 12 patients for every 100 visits.', '100')).toBe(true);
     expect(label('Three in every 10 allotments are let.', '10')).toBe(true);
+    expect(label('Ferries carry 3 cars for every 1 million passengers.', '1')).toBe(true);
     expect(label('Benches stand every 200 metres.', '200')).toBe(false);
     expect(label('The ward saw 4.5 falls per 1,000 bed days.', '4.5')).toBe(false);
   });

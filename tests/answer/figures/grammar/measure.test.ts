@@ -182,6 +182,12 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure(sentence, '3.9').measure).toBe('infections');
   });
 
+  it('a sum compared with a rate of money measures what the rate does, not its base', () => {
+    const sentence = 'The levy will be £2.10 per £1,000 of turnover, up from £1.95 last year.';
+    expect(figuresInSentence(sentence).map((f) => f.text)).toEqual(['£2.10', '£1.95']);
+    expect(figure(sentence, '£1.95').measure).toBe('levy');
+  });
+
   it('a figure after "and" and a noun phrase, its verb left out, measures that noun phrase', () => {
     expectMeasures([
       ['Income was £3 million and spending £2.5 million.', '£2.5 million', 'spending'],
