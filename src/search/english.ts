@@ -216,6 +216,9 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`^\W*(?:the )?(?:(?!(?:one|each|every|per|an?|this|that|any|same)\b)[a-z]+ )?` +
           String.raw`(?:date|year|yr|month|week|wk|day) of\b`,
         String.raw`(?<!\bto )\bdate\W*$`,
+        // The time asked for named as a label after the topic, with at most one word saying which: "pier, dates open",
+        // "harbour ferry - years active".
+        String.raw`(?:\s[-–]|[,:])\s*(?:dates?|years?|yrs?)(?: [a-z]+)?\W*$`,
         // The years someone held a role, named by whose they were: "smith's years as mayor", "jones's yrs in office".
         String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
