@@ -244,6 +244,8 @@ export function secretsOf(config: Partial<Config>): string[] {
   return Object.entries(config).flatMap(([name, value]) => {
     if (typeof value !== 'string' || !value || !SECRET_NAME.test(name)) return [];
     if (name !== 'DATABASE_URL') return [value];
+    // One the URL parser refuses (a port that is no number) is left for the database's own error, censored whole.
+    if (!URL.canParse(value)) return [value];
     const { password } = new URL(value);
     return password ? [password, decodeURIComponent(password)] : [];
   });

@@ -137,6 +137,9 @@ describe('secretsOf', () => {
     });
     expect(secretsOf(config).sort()).toEqual(['MTIz.kiln.Zm9y', 'f00dfeed', 'p%40ss', 'p@ss', 'xoxb-1-kiln']);
     expect(secretsOf(loadConfig({ DATABASE_URL: 'postgres://db/dossier' }))).toEqual([]);
+    // One the URL parser refuses is not thrown at start, where it stopped the bot with "Invalid URL".
+    const unparsed = 'postgres://kiln:p@ss@db:port/dossier';
+    expect(secretsOf(loadConfig({ DATABASE_URL: unparsed }))).toEqual([unparsed]);
   });
 });
 
