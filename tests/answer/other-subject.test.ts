@@ -270,13 +270,15 @@ describe('a corpus on another subject', () => {
     // empty ('superintendent salary' lists a new teacher's). 5 quotes since chat's "which page says …" is a lead-in:
     // schcite-05 "which page says a hungry child cannot learn" had been searched whole and found nothing. 31 found and
     // 16 others since a sum after "per" is a rate's base, no figure of its own ("$11.42 per $1,000 of assessed value,
-    // up from $11.18" had listed "$100,000" and measured the $11.18 "assessed value"): 'property tax rate' finds it.
+    // up from $11.18" had listed "$100,000" and measured the $11.18 "assessed value"): 'property tax rate' finds it. 15
+    // others since a share open at one end is of what follows ("10 percent or more of school days" had no measure):
+    // 'english learners' no longer lists it.
     expectCounts(score, {
       askHits: 17,
       refused: 4,
       citeHits: 5,
       figuresFound: 31,
-      figuresWrong: 16,
+      figuresWrong: 15,
       figuresRefused: 1,
     });
   });

@@ -20,6 +20,7 @@ import {
   CHANGING_VERBS,
   MEASURED_VERBS,
   OBJECT_PRONOUNS,
+  OPEN_AMOUNTS,
   isDash,
   isLabelColon,
   isRowSeparator,
@@ -235,6 +236,8 @@ export function quantityMeasure(
   if (r.t.slice(next, k).some((t) => t.pos === 'VERB' && CHANGE_VERBS.has(t.lemma))) k = r.t.length;
   // "spent $2 billion last year on bridges": the time between says when.
   while (r.t[k]?.entity === 'DATE' || r.t[k]?.entity === 'DURATION') k++;
+  // "10 percent or more of school days": the open end says how much, and what it is of comes after it.
+  if (r.lower(k) === 'or' && OPEN_AMOUNTS.has(r.lower(k + 1)) && r.lower(k + 2) === 'of') k += 2;
   // "The regulator fined the bank $1.6bn for late reports": the verb names what the sum is, a fine for late reports.
   // What it pays for or is in says more ("paid $2m to protect forests", "paid staff $2m in bonuses").
   const verb = money ? sumVerbBefore(r, first) : undefined;

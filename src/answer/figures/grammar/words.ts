@@ -216,6 +216,8 @@ export const RELATIVES = new Set(['that', 'which', 'who']);
 export const BOUNDS = new Set(['under', 'over', 'above', 'below']);
 /** The words after "or" or "and" that leave a number open at one end: "18 or over", "65 and older". */
 export const OPEN_ENDS = new Set([...BOUNDS, 'older', 'younger']);
+/** The words after "or" that leave a figure's amount open before what it is of: "10 percent or more of school days". */
+export const OPEN_AMOUNTS = new Set([...BOUNDS, 'more', 'less', 'fewer', 'so']);
 export const AGES = new Set(['aged', 'age', 'ages']);
 /** The hedges, and the bounds that are none ("above 5,000"), read back from a number. */
 export const BOUND_HEDGES = [...AMOUNT_HEDGES, ...[...BOUNDS].map((w) => [w])];

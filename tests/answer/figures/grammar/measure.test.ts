@@ -182,6 +182,14 @@ describe('a measure is a noun phrase from its sentence', () => {
     expect(figure(sentence, '3.9').measure).toBe('infections');
   });
 
+  it('a share left open at one end ("or more") is of what follows the open end', () => {
+    expectMeasures([
+      ['A pupil counts as absent after missing 10 percent or more of lessons.', '10 percent', 'lessons'],
+      ['Some 40 percent or so of the orchards were sold.', 'Some 40 percent', 'orchards'],
+      ['Growers lost 5% or less of their crop.', '5%', 'crop'],
+    ]);
+  });
+
   it('a sum compared with a rate of money measures what the rate does, not its base', () => {
     const sentence = 'The levy will be £2.10 per £1,000 of turnover, up from £1.95 last year.';
     expect(figuresInSentence(sentence).map((f) => f.text)).toEqual(['£2.10', '£1.95']);
