@@ -26,6 +26,7 @@ interface HtmlElement {
   getAttribute(name: string): string | null;
   textContent: string | null;
   remove(): void;
+  querySelectorAll(selector: string): ArrayLike<HtmlElement>;
 }
 
 interface HtmlDocument {
@@ -98,13 +99,15 @@ export function parseHtml(html: string): ParsedDocument {
   const document = dom().parseHTML(withDocumentTags(html)).document as unknown as HtmlDocument;
   // Readability rewrites the document it reads, so the head, and the headings that say the page's own title, first.
   const meta = headMeta(document);
-  if (meta.title) meta.title = ownTitle(meta.title, titleWitnesses(document));
+  const witnesses = titleWitnesses(document);
+  if (meta.title) meta.title = ownTitle(meta.title, witnesses);
+  const titled = titledPublisher(document, witnesses);
   removeAds(document);
   const article = readArticle(document);
   meta.title ??= article?.title?.trim() || undefined;
   if (article?.byline && meta.author === undefined)
     meta.author = titleCaseName(article.byline.replace(/^by\s+/i, '').trim());
-  meta.publisher ??= article?.siteName?.trim() || undefined;
+  meta.publisher ??= article?.siteName?.trim() || titled;
   meta.date ??= article?.publishedTime ? parseDateValue(article.publishedTime) : undefined;
   if (meta.title && meta.publisher) meta.title = withoutSiteName(meta.title, meta.publisher);
   const blocks: Block[] = [];
@@ -214,6 +217,45 @@ function ownTitle(title: string, witnesses: string[]): string {
     }
   return found.size === 1 ? [...found][0]! : title;
 }
+
+/**
+ * The site's name a page's `<title>` carries beside its own title ("Harbour report | Portside Gazette"), where the page
+ * itself names that part as its site: the text, image or title of a link to its home page (the logo's), or its
+ * copyright line ("© 2026 Portside Gazette"). A part left beside the own title may be a section's ("News") or a page's
+ * number, which no rule of position tells from a site's name, so a part the page does not name so is no publisher; one
+ * page's own words, so the rule holds for a file alone, as the saved corpus and the watcher read it.
+ */
+function titledPublisher(document: HtmlDocument, witnesses: string[]): string | undefined {
+  const title = collapse(document.title);
+  const own = ownTitle(title, witnesses);
+  if (own === title) return undefined;
+  const at = title.indexOf(own);
+  // Parts sit at even indexes, separators between them.
+  const parts = [title.slice(0, at), title.slice(at + own.length)]
+    .flatMap((rest) => rest.split(TITLE_SEPARATOR).filter((_, i) => i % 2 === 0))
+    .map(collapse)
+    .filter(Boolean);
+  const homeNames = Array.from(document.querySelectorAll('a[href]'))
+    .filter((a) => HOME_PAGE.test(a.getAttribute('href')!.trim()))
+    .flatMap((a) => [
+      a.textContent ?? '',
+      a.getAttribute('title') ?? '',
+      a.getAttribute('aria-label') ?? '',
+      ...Array.from(a.querySelectorAll('img[alt]'), (img) => img.getAttribute('alt') ?? ''),
+    ])
+    .map(sameText);
+  const body = collapse(document.body.textContent ?? '');
+  return parts.find((part) => homeNames.includes(sameText(part)) || copyrightOf(part).test(body));
+}
+
+/** A link to a site's home page: "/", "./", "index.html", or an address that is a host alone. */
+const HOME_PAGE = /^(?=.)(?:(?:https?:)?\/\/[^/?#]+)?(?:\.?\/)?(?:index\.html?)?$/i;
+
+/** The years a copyright line gives before its holder, if any: "2026 ", "2019–2026, ". */
+const YEARS = String.raw`(?:\d{4}(?:\s*[–-]\s*\d{2,4})?,?\s*)?`;
+/** A copyright line naming `holder`, perhaps after its years: "© 2026 Portside Gazette", "Copyright 2019–2026 …". */
+const copyrightOf = (holder: string) =>
+  new RegExp(String.raw`(?:©|\(c\)|\bcopyright\b)\s*${YEARS}${escapeRegExp(holder)}(?![\p{L}\p{N}])`, 'iu');
 
 /** "Harbour Lights Return | The Coastal Gazette" → "Harbour Lights Return". */
 function withoutSiteName(title: string, site: string): string {

@@ -53,6 +53,33 @@ describe('parseHtml', () => {
     expect(page('<title>Buses: year one - a review</title>', '')).toBe('Buses: year one - a review');
   });
 
+  it("takes the publisher from the title's other part where the page names it its site: home link or ©", () => {
+    const meta = (title: string, body: string) =>
+      parseHtml(
+        `<html><head><title>${title}</title></head><body>${body}<article><h1>Grit bins refilled</h1>` +
+          '<p>The parish refilled its twelve grit bins on Monday, before the first frost.</p></article></body></html>',
+      ).meta;
+    const logo = '<header><a href="/"><img src="logo.png" alt="Eastmere Gazette"></a></header>';
+    expect(meta('Grit bins refilled | Eastmere Gazette', logo)).toMatchObject({
+      title: 'Grit bins refilled',
+      publisher: 'Eastmere Gazette',
+    });
+    const home = '<nav><a href="https://eastmere.example/">Eastmere Parish Council</a> <a href="/news">News</a></nav>';
+    const footer = '<footer>© 2019–2026 Eastmere Parish Council. All rights reserved.</footer>';
+    // A section's name between the two is neither linked as the home page nor holds the copyright.
+    for (const body of [home, footer])
+      expect(meta('Grit bins refilled - News - Eastmere Parish Council', body)).toMatchObject({
+        title: 'Grit bins refilled',
+        publisher: 'Eastmere Parish Council',
+      });
+    expect(meta('Eastmere Gazette — Grit bins refilled', logo).publisher).toBe('Eastmere Gazette');
+    // A part the page names nowhere as its site, or only as a section, is no publisher.
+    expect(meta('Grit bins refilled | News', '<a href="/news">News</a>').publisher).toBeUndefined();
+    expect(meta('Grit bins refilled | Eastmere Gazette', '<p>Eastmere Gazette</p>').publisher).toBeUndefined();
+    // Nor is a title the page gives no own part of: which part is the site's is not told.
+    expect(meta('Winter | Eastmere Gazette', logo).publisher).toBeUndefined();
+  });
+
   it('reads a bare fragment: paragraphs, line breaks, nested lists, no title', () => {
     const { blocks, meta } = parseHtml(
       '<p>One<br>line.</p><div>Loose ' +
