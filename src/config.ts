@@ -29,6 +29,15 @@ const wholeNumber = (min: number, max: number) => {
 const port = (fallback: number) => wholeNumber(1, 65535).default(fallback);
 
 /**
+ * A platform's API base: an http or https URL. zod's own check said only "Invalid URL", and took any scheme
+ * (`ftp://…`, `slack.com:443`), which failed later, at the first call, with a network error instead.
+ */
+const apiBase = (example: string) => {
+  const error = `must be an http or https URL such as ${example}`;
+  return optional().pipe(z.url({ protocol: /^https?$/, error }).optional());
+};
+
+/**
  * A folder's or file's path. Set to nothing (`DATABASE_PATH=` in `.env`) it would quietly mean the working folder, or
  * for the database a temporary one SQLite deletes at exit, taking every subscription with it: refused instead.
  */
@@ -200,12 +209,12 @@ export const ConfigSchema = z
       .string()
       .regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /brief')
       .default(CONFIG_DEFAULTS.SLACK_COMMAND),
-    SLACK_API_URL: optional().pipe(z.url().optional()),
+    SLACK_API_URL: apiBase('https://slack.com/api/'),
 
     DISCORD_TOKEN: credential('the Developer Portal, Bot → Reset Token'),
     DISCORD_APPLICATION_ID: snowflake('the Developer Portal, General Information → Application ID'),
     DISCORD_GUILD_ID: snowflake('Discord with Developer Mode on: right-click the server → Copy Server ID'),
-    DISCORD_API_URL: optional().pipe(z.url().optional()),
+    DISCORD_API_URL: apiBase('http://127.0.0.1:8080/api'),
   })
   .superRefine((c, ctx) => {
     if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {

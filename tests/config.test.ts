@@ -75,6 +75,12 @@ describe('loadConfig', () => {
     );
     expect(fails({ ADD_POLICY: 'admins' })).toBe('ADD_POLICY must be anyone or managers (it is "admins")');
     expect(fails({ FETCH_MAX_MB: '0' })).toBe('FETCH_MAX_MB must be a whole number from 1 to 1024 (it is "0")');
+    // An API base of another scheme, or none, said only "Invalid URL", or was taken and failed at the first call.
+    expect(fails({ SLACK_API_URL: 'slack.example' })).toBe(
+      'SLACK_API_URL must be an http or https URL such as https://slack.com/api/ (it is "slack.example")',
+    );
+    expect(fails({ DISCORD_API_URL: 'ftp://127.0.0.1/api' })).toMatch(/^DISCORD_API_URL must be an http or https URL/);
+    expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9/api/' }).SLACK_API_URL).toBe('http://127.0.0.1:9/api/');
     for (const message of [fails({ SLACK_PORT: '0' }), fails({ DISCORD_GUILD_ID: 'x' })])
       expect(message).not.toContain('\n');
   });
