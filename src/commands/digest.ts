@@ -85,6 +85,14 @@ const DigestArgs = z
     const wordless = topics.find((t) => !/[\p{L}\p{N}]/u.test(t));
     if (wordless !== undefined)
       fail('topics', `"${typed(wordless)}" is not a topic: it has no word to search for, e.g. ferry fares`);
+    // A time typed before the topics (`subscribe 07:30 ferry fares`) was kept as the first topic's first word, and the
+    // digest set for the default 08:00 without a word; a clock time opens no topic, as `at 07:30` anywhere says.
+    const leadingTime = topics[0]?.split(/\s+/)[0];
+    if (a.action === 'subscribe' && leadingTime !== undefined && isClockShaped(leadingTime))
+      fail(
+        'topics',
+        `"${typed(leadingTime)}" is a time, not a topic: name the topics first, then "at ${typed(leadingTime)}"`,
+      );
     if (topics.length > MAX_TOPICS) fail('topics', `at most ${MAX_TOPICS} topics, separated by commas`);
     if (topics.some((t) => t.length > MAX_TOPIC_LENGTH))
       fail('topics', `keep each topic to at most ${MAX_TOPIC_LENGTH} characters`);

@@ -323,6 +323,11 @@ describe('digest command', () => {
       'digest subscribe ferry fares, ???, dredging at 07:30',
       /^"\?\?\?" is not a topic/,
     ],
+    [
+      'a time typed before the topics',
+      'digest subscribe 07:30 ferry fares, dredging',
+      /^"07:30" is a time, not a topic: name the topics first, then "at 07:30"\.$/,
+    ],
     ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, list or preview/],
     [
       'a zone outside any IANA area',
