@@ -79,7 +79,7 @@ describe('TerminalAdapter', () => {
     ]);
     const option = (name: string, here: string) =>
       `\`--${name}\` is an option of the \`dossier\` command line, not of this session: ${here}.`;
-    expect(out).toContain(option('limit', '`more` shows the next results'));
+    expect(out).toContain(option('limit', 'type the command without it, then `more` for the next results'));
     expect(out).toContain(option('json', 'type the command without it'));
     expect(out).toContain(option('since', 'type the command without it'));
     expect(out).not.toContain('Nothing in the corpus answers');
