@@ -1,9 +1,10 @@
 import { escapeRegExp } from './text.js';
 
+/** The currencies a figure's amount can be in (the figures' unit for a sum of money). */
 export type CurrencyUnit = 'USD' | 'EUR' | 'GBP' | 'MXN';
 
 /** How English writes a currency: signs before an amount ("$5", "us$5"), words after it ("5 dollars"), its name. */
-export interface Currency {
+interface Currency {
   unit: CurrencyUnit;
   /** Lower case, as the figure grammar compares them. */
   signs: readonly string[];

@@ -412,7 +412,6 @@ export const AMOUNT_HEDGES: string[][] = [
   'barely',
 ].map((h) => h.split(' '));
 
-/** The currencies a figure's amount can be in (the figures' unit for a sum of money). */
 /**
  * Irregular plurals, read as their singular ("mice" as "mouse", "crises" as "crisis"), which the stemmer leaves
  * apart: a question about mice must find the passage on a mouse model. Only plurals that are no other common word
