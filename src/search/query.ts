@@ -222,10 +222,18 @@ const NUMBER = /\d+(?:[.,]\d+)*/g;
 const PERCENT_AFTER = /^\s*(?:%|per ?cent)/i;
 /** Digits that may be a day of a month or a year, whose words `timeOrCount` reads. */
 const DATE_SHAPED = /^(?:\d{1,2}|\d{4})$/;
+/** A currency's sign ending where the search starts (`lastIndex`): a number after one is a sum, never a date. */
+const SIGN_BEFORE = new RegExp(`(?<=${CURRENCY_SIGNS})`, 'iy');
 /** Up to three words before a number, each followed by white space only: a mark (a comma, a bracket) ends them. */
 const WORDS_BEFORE = /(?:[\p{L}'’.]+\s+){1,3}$/u;
 /** The word after a number, past a day's ordinal ending ("15th May"). */
 const WORD_AFTER = /^(?:st|nd|rd|th)?\s+([\p{L}'’]+)/u;
+
+/** Whether a currency's sign stands right before `at` in `text` ("$2022"). */
+function signBefore(text: string, at: number): boolean {
+  SIGN_BEFORE.lastIndex = at;
+  return SIGN_BEFORE.test(text);
+}
 
 /**
  * What each number of a text says, lazily, in order: "year" or "day" for a date or a year standing alone ("December
@@ -241,7 +249,7 @@ function* numbersIn(
   for (const { 0: number, index: at } of text.matchAll(NUMBER)) {
     const end = at + number.length;
     const after = text.slice(end, end + context.after);
-    if (!DATE_SHAPED.test(number) || /[$€£]/.test(text[at - 1] ?? '') || PERCENT_AFTER.test(after)) {
+    if (!DATE_SHAPED.test(number) || signBefore(text, at) || PERCENT_AFTER.test(after)) {
       yield ['amount', number, at];
       continue;
     }
@@ -502,7 +510,10 @@ export function onlyLink(text: string): string | undefined {
 const NO_UNIT_AFTER = String.raw`(?![\d.,%]| ?(?:percent|per ?cent|${timeUnits}|${timeAbbreviations}|old)\b)`;
 
 /** Two two-digit numbers joined by a dash, no unit after them: "15-17", "'18–'19"; not "15-17 years", "10-20%". */
-const SHORT_YEARS = new RegExp(String.raw`(?<![\d$€£.,'])'?(\d\d) ?[-–—] ?'?(\d\d)` + NO_UNIT_AFTER, 'gi');
+const SHORT_YEARS = new RegExp(
+  String.raw`(?<![\d.,']|${CURRENCY_SIGNS})'?(\d\d) ?[-–—] ?'?(\d\d)` + NO_UNIT_AFTER,
+  'gi',
+);
 
 /**
  * The same range in words, as chat writes it: "between 15 and 17", "from '15 to '17". Two numbers so joined are more
