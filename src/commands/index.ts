@@ -261,7 +261,7 @@ export function wordsBeyond(name: string, words: string[], asking: Asking): stri
   if (!more.length) return undefined;
   const about = [name.toLowerCase(), ...(subcommand ? [first.toLowerCase()] : [])].join(' ');
   return (
-    `\`${howToAsk(asking, helpCommand.name)}\` explains one command: type ` +
+    `${asCode(asking, helpCommand)} explains one command: type ` +
     `\`${howToAsk(asking, helpCommand.name, [['command', about]])}\` without "${typed(more.join(' '))}".`
   );
 }
