@@ -91,7 +91,7 @@ const CHAT_LEADS = [
   // "which page says", "what document mentions": the text asked for by the kind of text it is, a closed class.
   leadIn(
     `${anyOf('which', 'what')}${SPACE}` +
-      anyOf(...['page', 'document', 'doc', 'report', 'file', 'article', 'paper', 'source', 'letter', 'post', 'one']) +
+      anyOf('page', 'document', 'doc', 'report', 'file', 'article', 'paper', 'source', 'letter', 'post', 'one') +
       `${SPACE}${SAYING}`,
   ),
   // "where does the report say", "is it really true", "did they actually say".
