@@ -36,7 +36,7 @@ const SECRET_MARK = '[secret]';
  * Structured JSON logs. Secrets never reach a log line: they are only read from the environment
  * into config, and any field that could hold one is censored here as a second line of defence.
  * `secrets` (the config's, `secretsOf`) are censored wherever they turn up in a line, its message
- * included: a platform's error text is logged as it comes, and one that echoed a token printed it.
+ * included: a platform's error text is logged as it comes, and one that echoes a token would print it.
  */
 export function createLogger(
   level = process.env.LOG_LEVEL ?? 'info',

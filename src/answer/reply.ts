@@ -190,7 +190,8 @@ function wholeWords(text: string, from: number, to: number): [number, number] {
   while (start > 0 && inside(start)) start--;
   while (end < text.length && inside(end)) end++;
   // A mention's sign opening the word goes with it ("@everyone", "@here"): each platform makes a mass mention inert
-  // where it stands whole in one span, so a mark after the "@" left "@**everyone**" unescaped, inert only by chance.
+  // where it stands whole in one span; a mark after the "@" would leave "@**everyone**" unescaped, inert only because
+  // the marks split it.
   if (text[start - 1] === '@' && !isWord(start - 2)) start--;
   // An abbreviation of single letters keeps its final dot: U.S. rather than U.S followed by a dot.
   if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(text.slice(start, end))) end++;
