@@ -33,11 +33,15 @@ function yearParagraph(year: number, i: number): string {
 /** The ferry report: a heading and a long paragraph a year. */
 export const FERRY_REPORT = ['# Estuary ferry annual report', ...YEARS.map(yearParagraph)].join('\n\n');
 
-/** A question whose answer quotes three of the long paragraphs, and a topic with a figure in each of them. */
+/**
+ * A question whose answer quotes three of the long paragraphs, a topic with a figure in each of them (one a year), and
+ * five topics for a digest, each quoting its own long paragraphs.
+ */
 export const LONGEST = {
   question: 'how many passengers did the estuary ferry carry',
   topic: 'ferry passengers',
-  figures: YEARS.length,
+  years: YEARS,
+  digestTopics: ['ferry passengers', 'crossings timetable', 'hull gangway', 'survey answers', 'cancelled sailing'],
 };
 
 /** A corpus folder holding the ferry report alone; `cleanup` removes it. */

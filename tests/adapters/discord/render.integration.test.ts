@@ -57,9 +57,7 @@ describe('the longest answers, as Discord takes them', () => {
     const interaction = standIn.interact(standIn.command('figures', { topic: LONGEST.topic }));
     const answer = await standIn.waitFor(originalOf(interaction));
     expect(refusedMessage(answer.body)).toBeUndefined();
-    const years = Array.from({ length: LONGEST.figures }, (_, i) => 2013 + i).filter((y) =>
-      texts(answer).includes(`${y}`),
-    );
+    const years = LONGEST.years.filter((y) => texts(answer).includes(`${y}`));
     expect(years.length).toBeGreaterThanOrEqual(5);
     expect(answer.files).toHaveLength(1);
 
@@ -83,11 +81,7 @@ describe('the longest answers, as Discord takes them', () => {
   });
 
   it('a digest of five topics, posted to a channel', async () => {
-    const reply = oneOffDigest(
-      dossier,
-      ['ferry passengers', 'crossings timetable', 'hull gangway', 'survey answers', 'cancelled sailing'],
-      '2000-01-01',
-    );
+    const reply = oneOffDigest(dossier, LONGEST.digestTopics, '2000-01-01');
     const from = standIn.requests.length;
     await adapter.post(CHANNEL_ID, reply);
     const posted = standIn.requests
