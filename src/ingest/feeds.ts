@@ -301,7 +301,11 @@ export class Feeds {
         );
       }
     }
-    store.feedPolled(feed.id, read, read.title ?? feed.title, this.now());
+    // Cut short by a shutdown, the poll is not recorded, so the feed is due at the next start and its items are taken
+    // then; recorded, they waited a whole FEED_POLL_MINUTES. An item that failed is read again at the next poll: with
+    // this answer's ETag and Last-Modified kept, an unchanged feed answered 304 and the item was never tried again.
+    if (this.stopped) return result;
+    store.feedPolled(feed.id, result.failed ? {} : read, read.title ?? feed.title, this.now());
     if (result.added || result.failed) log.info({ event: 'feed', url: feed.url, ...result }, 'feed polled');
     return result;
   }

@@ -217,6 +217,40 @@ describe('feeds', () => {
     },
   );
 
+  it('reads the whole feed again after an item failed, where a 304 left it untried till the feed changed', async () => {
+    let up = false;
+    web.route('/news/late', (_req, res) =>
+      up ? send(res, 200, 'text/html', page('Story late')) : send(res, 503, 'text/plain', 'busy'),
+    );
+    rssItems.push({ title: 'Late', path: '/news/late', date: '2026-11-22T10:00:00Z' });
+    const who = { platform: 'terminal', userId: 'cli', channelId: 'cli' };
+    expect(await (await feeds.follow(web.url('/feeds/harbour.rss'), who)).firstPoll).toMatchObject({ failed: 1 });
+    up = true;
+    now = new Date('2026-11-23T07:01:00Z');
+    await feeds.pollDue();
+    expect(rssRequests.at(-1)).toEqual({ etag: undefined, answered: 200 });
+    expect(addedSources()).toHaveLength(3);
+    // Taken, the feed is asked conditionally again.
+    now = new Date('2026-11-23T08:02:00Z');
+    await feeds.pollDue();
+    expect(rssRequests.at(-1)).toEqual({ etag: expect.any(String), answered: 304 });
+  });
+
+  it('leaves a feed whose items a shutdown cut short due at the next start', async () => {
+    const { firstPoll } = await feeds.follow(web.url('/feeds/harbour.rss'), {
+      platform: 'terminal',
+      userId: 'cli',
+      channelId: 'cli',
+    });
+    await feeds.stop();
+    expect((await firstPoll).added).toBeLessThan(2);
+    expect(store.feed(web.url('/feeds/harbour.rss'))!.lastPolledAt).toBeNull();
+    const next = feedsWith({});
+    await next.pollDue();
+    await next.stop();
+    expect(addedSources()).toHaveLength(2);
+  });
+
   it('refuses a link that is not a feed, in one line, and follows nothing', async () => {
     const reply = await runText(`feeds add ${web.url('/feeds/not-a-feed')}`, ctx());
     expect(reply.status).toBe('error');
