@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ApplicationCommandType, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { commands, type Command } from '../../src/commands/index.js';
-import { loadConfig, loadEnvFile, type Config } from '../../src/config.js';
+import { loadEnvFile, loadSettings, type Config } from '../../src/config.js';
 import { registeredCommands } from './commands.js';
 
 export interface RegisterSettings {
@@ -37,8 +37,14 @@ export async function registerCommands(settings: RegisterSettings, table: Comman
   return { scope: settings.guildId ? 'guild' : 'global', names };
 }
 
+/**
+ * The variables registering reads, and so checks: a Slack variable half set up in the same `.env` (a token without
+ * its signing secret) stopped the registration with a line about Slack, which it never talks to.
+ */
+const REGISTER_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const;
+
 /** The settings `npm run discord:register` needs from the environment, or one line naming what is missing. */
-export function registerSettings(config: Config): RegisterSettings | string {
+export function registerSettings(config: Pick<Config, (typeof REGISTER_VARIABLES)[number]>): RegisterSettings | string {
   if (!config.DISCORD_TOKEN)
     return 'DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token).';
   if (!config.DISCORD_APPLICATION_ID)
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
   try {
     const envProblem = loadEnvFile();
     if (envProblem) console.error(`discord:register: ${envProblem}`);
-    const settings = registerSettings(loadConfig());
+    const settings = registerSettings(loadSettings(REGISTER_VARIABLES));
     if (typeof settings === 'string') throw new Error(settings);
     const { scope, names } = await registerCommands(settings);
     process.stdout.write(

@@ -57,7 +57,8 @@ describe('registerSettings', () => {
 
   it('makes the script print one clear line and fail when the token is missing', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/discord/register.ts'], {
-      env: { PATH: process.env.PATH },
+      // A Slack token half set up beside it is no business of registering's: it was the line shown instead.
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'not-a-slack-token' },
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
