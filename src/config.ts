@@ -29,8 +29,8 @@ const wholeNumber = (min: number, max: number) => {
 const port = (fallback: number) => wholeNumber(1, 65535).default(fallback);
 
 /**
- * A platform's API base: an http or https URL. zod's own check said only "Invalid URL", and took any scheme
- * (`ftp://…`, `slack.com:443`), which failed later, at the first call, with a network error instead.
+ * A platform's API base: an http or https URL. zod's own check says only "Invalid URL" and takes any scheme
+ * (`ftp://…`, `slack.com:443`), which would fail only later, at the first call, with a network error.
  */
 const apiBase = (example: string) => {
   const error = `must be an http or https URL such as ${example}`;

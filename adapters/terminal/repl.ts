@@ -71,8 +71,8 @@ function withoutShellHabits(text: string): string {
 
 /** What to type in the session instead of a command line option that has a counterpart here. */
 const INSTEAD_OF_OPTION: Partial<Record<keyof typeof OPTION_SPEC, string>> = {
-  // Said as two steps: "`more` shows the next results" alone had people type `more` next, which paged nothing, the
-  // line with the option having asked nothing.
+  // Said as two steps: "`more` shows the next results" alone would have a newcomer type `more` next, which pages
+  // nothing, the line with the option having asked nothing.
   limit: 'type the command without it, then `more` for the next results',
   help: '`help` lists the commands',
   version: '`version` says which',

@@ -85,8 +85,8 @@ const DigestArgs = z
     const wordless = topics.find((t) => !/[\p{L}\p{N}]/u.test(t));
     if (wordless !== undefined)
       fail('topics', `"${typed(wordless)}" is not a topic: it has no word to search for, e.g. ferry fares`);
-    // A time typed before the topics (`subscribe 07:30 ferry fares`) was kept as the first topic's first word, and the
-    // digest set for the default 08:00 without a word; a clock time opens no topic, as `at 07:30` anywhere says.
+    // A time typed before the topics (`subscribe 07:30 ferry fares`) would be kept as the first topic's first word, and
+    // the digest set for the default 08:00 without a word; a clock time opens no topic, as `at 07:30` anywhere says.
     const leadingTime = topics[0]?.split(/\s+/)[0];
     if (a.action === 'subscribe' && leadingTime !== undefined && isClockShaped(leadingTime))
       fail(
