@@ -39,7 +39,7 @@ export async function registerCommands(settings: RegisterSettings, table: Comman
 
 /**
  * The variables registering reads, and so checks: a Slack variable half set up in the same `.env` (a token without
- * its signing secret) stopped the registration with a line about Slack, which it never talks to.
+ * its signing secret) would stop the registration with a line about Slack, which it never talks to.
  */
 const REGISTER_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const;
 

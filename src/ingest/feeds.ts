@@ -302,8 +302,8 @@ export class Feeds {
       }
     }
     // Cut short by a shutdown, the poll is not recorded, so the feed is due at the next start and its items are taken
-    // then; recorded, they waited a whole FEED_POLL_MINUTES. An item that failed is read again at the next poll: with
-    // this answer's ETag and Last-Modified kept, an unchanged feed answered 304 and the item was never tried again.
+    // then; recorded, they would wait a whole FEED_POLL_MINUTES. An item that failed is read again at the next poll:
+    // with this answer's ETag and Last-Modified kept, an unchanged feed would answer 304 and the item never be tried.
     if (this.stopped) return result;
     store.feedPolled(feed.id, result.failed ? {} : read, read.title ?? feed.title, this.now());
     if (result.added || result.failed) log.info({ event: 'feed', url: feed.url, ...result }, 'feed polled');
