@@ -11,6 +11,7 @@ interface Manifest {
     slash_commands: { command: string; description: string; usage_hint?: string }[];
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
     bot_user: { display_name: string };
+    app_home?: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -62,6 +63,12 @@ describe('manifest.yaml', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([...BOT_EVENTS]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it("shows the bot's direct messages (a paused digest's notice) in a read-only Messages tab", () => {
+    expect(manifest.features.app_home).toEqual(
+      expect.objectContaining({ messages_tab_enabled: true, messages_tab_read_only_enabled: true }),
+    );
   });
 
   it('asks for the least bot scopes those need', () => {
