@@ -38,6 +38,19 @@ const apiBase = (example: string) => {
 };
 
 /**
+ * Whether a URL's user name and password read as percent-encoded, as the database client and `secretsOf` read them:
+ * a "%" before no two hex digits throws there, and the start stops on "URI malformed", naming no variable.
+ */
+function decodable({ username, password }: URL): boolean {
+  try {
+    for (const part of [username, password]) decodeURIComponent(part);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A folder's or file's path. Set to nothing (`DATABASE_PATH=` in `.env`) it would quietly mean the working folder, or
  * for the database a temporary one SQLite deletes at exit, taking every subscription with it: refused instead.
  */
@@ -150,6 +163,10 @@ export const ConfigSchema = z
       z
         .string()
         .regex(/^postgres(ql)?:\/\/./, 'must be a PostgreSQL URL: postgres://user:password@host:5432/dossier')
+        .refine(
+          (url) => !URL.canParse(url) || decodable(new URL(url)),
+          'has a % in its user name or password that starts no %XX escape: write it as %25',
+        )
         .optional(),
     ),
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -130,6 +130,13 @@ describe('loadConfig', () => {
     );
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
+
+  it('refuses a DATABASE_URL whose password has a % the database client cannot read, without showing it', () => {
+    const fails = () => loadConfig({ DATABASE_URL: 'postgres://kiln:p%zz@db:5432/dossier' });
+    expect(fails).toThrow(/^DATABASE_URL has a % in its user name or password that starts no %XX escape/);
+    expect(fails).toThrow(/^(?!.*p%zz)/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://kiln:p%25zz@db:5432/dossier' }).DATABASE_URL).toBeDefined();
+  });
 });
 
 describe('secretsOf', () => {
