@@ -166,14 +166,16 @@ describe('TopicSuggester on a big corpus (Discord gives autocomplete 3 s, and it
       ),
     }) as unknown as Dossier;
 
-  it('answers the first keystroke over 100,000 passages within a second, and the next at once', () => {
+  // The bounds are Discord's 3 s less room for the network, not speed claims (those are the bench's): about 0.3-0.5 s
+  // and 30-90 ms alone on the shared machine, they must hold on CI's two busy cores too.
+  it('answers the first keystroke over 100,000 passages within 2 s, and the next within half a second', () => {
     const topics = new TopicSuggester(big(100_000), { measuresOf: () => [], phrasesOf: () => [] });
     let started = performance.now();
     const first = topics.suggest('ferry route 99');
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(2000);
     started = performance.now();
     const next = topics.suggest('ferry route 99 stop 4');
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(500);
     for (const choices of [first, next]) {
       expect(choices.length).toBeGreaterThan(0);
       expect(choices.length).toBeLessThanOrEqual(MAX_CHOICES);
@@ -181,7 +183,9 @@ describe('TopicSuggester on a big corpus (Discord gives autocomplete 3 s, and it
     }
   });
 
-  it('reads the phrases of 2,000 passages in the background, never holding the event loop 100 ms', async () => {
+  // The whole scan takes about a second, so one that never yielded would hold the loop that long; a slice holds it
+  // 50-60 ms alone on the shared machine and once took 105 ms beside four other test runs, hence 300 ms.
+  it('reads the phrases of 2,000 passages in the background, never holding the event loop 300 ms', async () => {
     const topics = new TopicSuggester(big(2_000, 5), { measuresOf: () => [] });
     let last = performance.now();
     let longest = 0;
@@ -195,6 +199,6 @@ describe('TopicSuggester on a big corpus (Discord gives autocomplete 3 s, and it
     // The stretch since the last beat counts too: a scan that never yielded ends before any beat.
     longest = Math.max(longest, performance.now() - last);
     expect(topics.suggest('harbour board').map((c) => c.value)).toContain('harbour board');
-    expect(longest).toBeLessThan(100);
+    expect(longest).toBeLessThan(300);
   });
 });
