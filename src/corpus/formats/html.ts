@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Readability } from '@mozilla/readability';
 import type { parseHTML as ParseHTML } from 'linkedom';
 import { tableRow, type Block, type ParsedDocument } from '../block.js';
-import { parseDateValue } from '../dates.js';
+import { parseDateValue, YEAR_DIGITS, YEAR_SPAN } from '../dates.js';
 import { titleCaseName } from '../metadata.js';
 import { escapeRegExp } from '../text.js';
 import type { DocumentMeta } from '../types.js';
@@ -251,8 +251,8 @@ function titledPublisher(document: HtmlDocument, witnesses: string[]): string | 
 /** A link to a site's home page: "/", "./", "index.html", or an address that is a host alone. */
 const HOME_PAGE = /^(?=.)(?:(?:https?:)?\/\/[^/?#]+)?(?:\.?\/)?(?:index\.html?)?$/i;
 
-/** The years a copyright line gives before its holder, if any: "2026 ", "2019–2026, ". */
-const YEARS = String.raw`(?:\d{4}(?:\s*[–-]\s*\d{2,4})?,?\s*)?`;
+/** The years a copyright line gives before its holder, if any, read as any year or span is: "2026 ", "2019–2026, ". */
+const YEARS = String.raw`(?:(?:${YEAR_SPAN}|${YEAR_DIGITS}),?\s*)?`;
 /** A copyright line naming `holder`, perhaps after its years: "© 2026 Portside Gazette", "Copyright 2019–2026 …". */
 const copyrightOf = (holder: string) =>
   new RegExp(String.raw`(?:©|\(c\)|\bcopyright\b)\s*${YEARS}${escapeRegExp(holder)}(?![\p{L}\p{N}])`, 'iu');
