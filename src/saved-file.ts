@@ -146,8 +146,11 @@ export async function writeSave(file: string, bytes: Uint8Array, log: Logger): P
   await removeStaleSaves(file, log);
 }
 
-/** Whether process `pid` is still running on this machine. */
-function running(pid: number): boolean {
+/**
+ * Whether process `pid` is still running on this machine (one of another user's too), the test of whether a writer
+ * of a half-written file is gone: here for a save, and for an add's temp file (src/ingest/add.ts).
+ */
+export function processRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -174,7 +177,7 @@ export async function removeStaleSaves(saved: string, log: Logger): Promise<void
   const stale = (name: string): boolean => {
     if (SAVED_NAME.test(name)) return name !== basename(saved) && sameCorpus(name);
     const tmp = /^(.+)\.(\d+)\.tmp$/.exec(name);
-    return !!tmp && sameCorpus(tmp[1]!) && !running(Number(tmp[2]));
+    return !!tmp && sameCorpus(tmp[1]!) && !processRunning(Number(tmp[2]));
   };
   for (const name of await readdir(folder).catch(() => [])) {
     if (!stale(name)) continue;

@@ -1,15 +1,16 @@
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { SIDECAR_SUFFIX, roleOf, type Format } from '../corpus/files.js';
 import { windows1252 } from '../corpus/formats/text.js';
 import { slug } from '../corpus/slug.js';
+import { escapeRegExp } from '../corpus/text.js';
 import { CONFIG_DEFAULTS } from '../config.js';
 import type { DocumentMeta, SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
 import { WATCH_DEFAULTS } from '../engine/watch.js';
 import { DossierError, fileError, SHOWN_TYPED_CHARS, typed } from '../errors.js';
 import type { Logger } from '../log.js';
-import { makeFolders } from '../saved-file.js';
+import { makeFolders, processRunning } from '../saved-file.js';
 import { ANY_TYPE, FetchError, parseWebUrl, type Accept, type SafeFetcher } from './fetch.js';
 import { fingerprint, readInWorker, readItem } from './read.js';
 
@@ -25,6 +26,26 @@ const PAGE_TYPES: Record<string, Format> = {
 export const PAGE_ACCEPT: Accept = { types: Object.keys(PAGE_TYPES), described: 'a web page, PDF or text file' };
 
 const EXTENSIONS: Record<Format, string> = { html: '.html', pdf: '.pdf', text: '.txt', markdown: '.md' };
+
+/** The add's numbers. */
+export const ADD_DEFAULTS = {
+  /**
+   * An add's temp file untouched this long is left over even while a process of its pid runs: writing the largest
+   * document (20 MB, FETCH_MAX_MB) takes well under a second, so that pid is by then another process's.
+   */
+  leftoverAfterMs: 60 * 60_000,
+};
+
+/**
+ * What an add writes a file under before renaming it into place: a dot-name (which the loader and the watcher ignore)
+ * naming the writer's process and when it began, `.<pid>-<ms>-<file name>.tmp`, so a sweep can tell a leftover.
+ */
+const tempName = (file: string): string => `.${process.pid}-${Date.now()}-${basename(file)}.tmp`;
+/** A `tempName` of a file `store` names (a slug, a format's extension, maybe the sidecar's suffix): its pid. */
+const TEMP_NAME = new RegExp(
+  `^\\.(\\d+)-\\d+-[a-z0-9-]+(?:${Object.values(EXTENSIONS).map(escapeRegExp).join('|')})` +
+    `(?:${escapeRegExp(SIDECAR_SUFFIX)})?\\.tmp$`,
+);
 
 /** Who adds a document, for the log (and, with ADD_POLICY, whether they may). */
 export interface Contributor {
@@ -79,6 +100,8 @@ export interface IngestOptions {
    * which on the main thread held up every other request (4 MB of text, about 9,000 paragraphs: 2.4 s).
    */
   readInWorkerFrom?: number;
+  /** Whether a process runs, by its pid (default: asked of the system), for the sweep of temp files left over. */
+  processRunning?: (pid: number) => boolean;
 }
 
 /**
@@ -97,6 +120,8 @@ export class Ingest {
   private readonly fingerprints = new WeakMap<SourceDocument, string>();
   /** Aborted by `close()` (shutdown): a document being read in a worker thread is left, and its worker ended. */
   private readonly closing = new AbortController();
+  /** The sweep of temp files left over, run once, before this Ingest's first write. */
+  private swept?: Promise<void>;
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
@@ -244,6 +269,7 @@ export class Ingest {
     const twin = this.byText(read.fingerprint);
     if (twin) return { outcome: 'duplicate', document: twin, sameAs: 'text' };
 
+    await (this.swept ??= this.sweep());
     await this.write(source, item.bytes, read.sidecar);
     // The engine tells its listeners (the digest records the first sighting), so the next digest leads with it.
     await dossier.upsertInTurns(read.document, { passagesPerTurn: WATCH_DEFAULTS.passagesPerTurn });
@@ -257,7 +283,6 @@ export class Ingest {
    */
   private async write(source: string, bytes: Uint8Array, sidecar: Uint8Array): Promise<void> {
     const path = join(this.options.dossier.corpus.dir, source);
-    const temp = (p: string) => join(dirname(p), `.${process.pid}-${Date.now()}-${p.split('/').pop()}.tmp`);
     const files = [
       { path: `${path}${SIDECAR_SUFFIX}`, bytes: sidecar },
       { path, bytes },
@@ -266,7 +291,7 @@ export class Ingest {
     try {
       makeFolders(dirname(path));
       for (const file of files) {
-        const tmp = temp(file.path);
+        const tmp = join(dirname(file.path), tempName(file.path));
         written.push(tmp);
         await writeFile(tmp, file.bytes, { flag: 'wx' });
         await rename(tmp, file.path);
@@ -275,6 +300,38 @@ export class Ingest {
     } catch (error) {
       await Promise.all(written.map((p) => rm(p, { force: true })));
       throw new DossierError('store-failed', `Could not store ${source} in the corpus folder (${fileError(error)}).`);
+    }
+  }
+
+  /**
+   * Removes the temp files (`tempName`) an add killed mid-write left in the folder for added documents: those whose
+   * process is gone, or untouched for `ADD_DEFAULTS.leftoverAfterMs` (their pid another process's by then), or of this
+   * process's own pid (a container's bot is often pid 1 at every start), since this runs in the queue of adds, before
+   * any write of this process's. A file of another shape, or one another process may still be writing, is left.
+   */
+  async sweep(): Promise<void> {
+    const { log } = this.options;
+    const running = this.options.processRunning ?? processRunning;
+    const root = join(this.options.dossier.corpus.dir, this.folder);
+    const folders = await readdir(root, { withFileTypes: true }).catch(() => []);
+    for (const folder of folders.filter((entry) => entry.isDirectory())) {
+      const dir = join(root, folder.name);
+      for (const name of await readdir(dir).catch(() => [])) {
+        const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+        if (Number.isNaN(pid)) continue;
+        const file = join(dir, name);
+        const touched = await stat(file).then(
+          (s) => (s.isFile() ? s.mtimeMs : undefined),
+          () => undefined,
+        );
+        if (touched === undefined) continue;
+        const old = this.now().getTime() - touched >= ADD_DEFAULTS.leftoverAfterMs;
+        if (pid !== process.pid && running(pid) && !old) continue;
+        await rm(file).then(
+          () => log.info({ file }, 'removed a temp file an add left'),
+          (error: unknown) => log.warn({ file, err: fileError(error) }, 'could not remove a temp file an add left'),
+        );
+      }
     }
   }
 

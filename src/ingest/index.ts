@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { FetchSettings } from './fetch.js';
 
 export {
+  ADD_DEFAULTS,
   Ingest,
   PAGE_ACCEPT,
   type Added,

@@ -1,12 +1,14 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plain, type Reply } from '../../src/answer/reply.js';
 import { runAddFiles, runText } from '../../src/commands/index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { Dossier } from '../../src/engine/index.js';
-import { Ingest, SafeFetcher, type FetchSettings } from '../../src/ingest/index.js';
+import { ADD_DEFAULTS, Ingest, SafeFetcher, type FetchSettings } from '../../src/ingest/index.js';
 import { createLogger } from '../../src/log.js';
 import { DOSSIER_VERSION } from '../../src/version.js';
 import { parseYaml } from '../../src/yaml.js';
@@ -477,5 +479,73 @@ describe('add <url>: a large document', () => {
     await ended;
     await expectNothingStored();
     await expect(inWorker.addUrl(at('/reports/quays.txt'), operator)).rejects.toMatchObject({ code: 'restarting' });
+  });
+});
+
+describe('temp files an add killed mid-write left', () => {
+  /** A process writing half of a document under an add's temp name in `dir`, as an add killed mid-write leaves it. */
+  async function writer(dir: string): Promise<{ child: ChildProcess; file: string }> {
+    const script = `const { openSync, writeSync } = require('node:fs');
+      const name = '.' + process.pid + '-' + Date.now() + '-pilots.html.tmp';
+      const file = require('node:path').join(process.argv[1], name);
+      writeSync(openSync(file, 'wx'), '<h1>Pilots</h1><p>Half of');
+      console.log(file);
+      setInterval(() => undefined, 60_000);`;
+    const child = spawn(process.execPath, ['-e', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+    return { child, file: basename(line.toString().trim()) };
+  }
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill('SIGKILL');
+  });
+
+  it('at the next add, removes those whose writer is gone or is itself; leaves a live writer’s, others', async () => {
+    const dir = join(corpus.dir, 'added', 'news-test');
+    await mkdir(dir, { recursive: true });
+    const killed = await writer(dir);
+    const live = await writer(dir);
+    children.push(killed.child, live.child);
+    killed.child.kill('SIGKILL');
+    await once(killed.child, 'exit');
+    const own = `.${process.pid}-1764979200000-pilots.txt.meta.yaml.tmp`;
+    const others = ['.tmp', `.${killed.child.pid}-notes.tmp`, `${killed.child.pid}-1-pilots.html.tmp`];
+    for (const name of [own, ...others]) await writeFile(join(dir, name), 'x');
+
+    expect((await add(at('/news/harbour-lights'))).status).toBe('ok');
+
+    const left = (await readdir(dir)).filter((name) => name.includes('tmp'));
+    expect(left.sort()).toEqual([live.file, ...others].sort());
+    const removed = logs.filter((l) => l.msg === 'removed a temp file an add left');
+    expect(removed.map((l) => basename(String(l.file))).sort()).toEqual([killed.file, own].sort());
+  });
+
+  it('removes a live pid’s once untouched for ADD_DEFAULTS.leftoverAfterMs (the pid is reused by then)', async () => {
+    const dir = join(corpus.dir, 'added', 'news-test');
+    await mkdir(dir, { recursive: true });
+    const live = await writer(dir);
+    children.push(live.child);
+    const at = (ms: number) =>
+      new Ingest({ dossier, fetcher, log: createLogger('silent'), now: () => new Date(Date.now() + ms) });
+
+    await at(ADD_DEFAULTS.leftoverAfterMs - 60_000).sweep();
+    expect(await readdir(dir)).toEqual([live.file]);
+    await at(ADD_DEFAULTS.leftoverAfterMs).sweep();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('asks whether a writer runs by the check it is given', async () => {
+    const dir = join(corpus.dir, 'added', 'slack');
+    await mkdir(dir, { recursive: true });
+    const name = '.4242-1764979200000-minutes.md.tmp';
+    await writeFile(join(dir, name), 'x');
+    const asked: number[] = [];
+    const running = (pid: number): boolean => {
+      asked.push(pid);
+      return true;
+    };
+    await new Ingest({ dossier, fetcher, log: createLogger('silent'), processRunning: running }).sweep();
+    expect(asked).toEqual([4242]);
+    expect(await readdir(dir)).toEqual([name]);
   });
 });
