@@ -361,7 +361,9 @@ export class SlackAdapter implements Adapter<SlackTarget> {
         who.user.name ?? who.user.id,
       );
     });
-    // The next page takes the place of the one whose button was pressed.
+    // The next page takes the place of a private page whose button was pressed. Pressed on a message the channel sees
+    // (an answer shared, or to a mention), it comes to the presser alone, as Discord's does: replacing it would page
+    // everyone's copy for one reader and drop who shared it.
     onButton(ACTIONS.more, async (request, body, who) => {
       await this.deliver(
         {
@@ -370,7 +372,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
           channel: who.channel.id,
           visibility: 'ephemeral',
           request,
-          replaceOriginal: true,
+          replaceOriginal: body.container?.is_ephemeral === true,
         },
         await this.run(request, who),
       );

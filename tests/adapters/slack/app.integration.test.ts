@@ -300,6 +300,16 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     for (const q of quotes) expect(first).not.toContain(q);
   });
 
+  it('More results on an answer the channel sees pages for the presser alone, the channel’s left as is', async () => {
+    const { blocks } = await slashCommand('dredging');
+    const more = buttons(blocks).find((b) => b.action_id === ACTIONS.more)!;
+    const responseUrl = nextResponseUrl();
+    const pressed = buttonPayload(ACTIONS.more, more.value!, responseUrl, 'U2', false);
+    await signedPost(interactionBody(pressed), FORM);
+    const page = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(page.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  });
+
   it('logs 👍/👎 clicks, without the question at the default level', async () => {
     const responseUrl = nextResponseUrl();
     await signedPost(

@@ -254,14 +254,17 @@ export function slashCommandBody({
 /** The form body Slack posts for an interaction: its payload as JSON. */
 export const interactionBody = (payload: object) => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-/** What Slack sends when someone in channel C1 presses one of an ephemeral answer's buttons. */
-export function buttonPayload(actionId: string, value: string, responseUrl: string, user = 'U2') {
+/**
+ * What Slack sends when someone in channel C1 presses one of an answer's buttons: an ephemeral answer's, or with
+ * `ephemeral` false one the whole channel sees (shared, or posted in a mention's thread).
+ */
+export function buttonPayload(actionId: string, value: string, responseUrl: string, user = 'U2', ephemeral = true) {
   return {
     type: 'block_actions',
     user: { id: user, username: 'bo', team_id: 'T1' },
     api_app_id: 'A1',
     token: 'legacy',
-    container: { type: 'message', message_ts: '100.000001', channel_id: 'C1', is_ephemeral: true },
+    container: { type: 'message', message_ts: '100.000001', channel_id: 'C1', is_ephemeral: ephemeral },
     trigger_id: 'trigger',
     team: { id: 'T1', domain: 'port' },
     channel: { id: 'C1', name: 'harbour' },
