@@ -122,6 +122,22 @@ interface Lane {
 
 type Outcome = 'done' | 'unknown' | 'left';
 
+/** Why a slot no run was made for is skipped: the note its run keeps, and how the line of all those missed says it. */
+const MISSED = {
+  superseded: { note: 'missed, and a later slot is due too', counted: 'a later slot was due too' },
+  late: { note: 'missed beyond the grace window', counted: 'beyond the grace window' },
+  paused: { note: 'missed, and the subscription is paused', counted: 'the subscription paused' },
+};
+
+/** Slots missed and skipped since the last line saying so (see `sayMissed`), by why. */
+interface Missed {
+  slots: number;
+  channels: Set<string>;
+  earliest: number;
+  latest: number;
+  why: Map<string, number>;
+}
+
 interface MarkBatch {
   marks: PostingMark[];
   settle: { resolve: (held: boolean) => void; reject: (error: unknown) => void }[];
@@ -166,6 +182,7 @@ export class DigestScheduler {
   private readonly lanes = new Map<Platform, Lane>();
   private readonly jobs = new Set<Promise<void>>();
   private readonly counts: TickResult = { sent: 0, skipped: 0, failed: 0, unknown: 0 };
+  private missed?: Missed;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   /** The last turn of the event loop taken (see `ownTurn`). */
   private turns = Promise.resolve();
@@ -266,6 +283,7 @@ export class DigestScheduler {
     await this.passing;
     await Promise.allSettled(this.jobs);
     clearTimeout(drain);
+    this.sayMissed();
     for (const wake of this.idle.splice(0)) wake();
   }
 
@@ -279,6 +297,8 @@ export class DigestScheduler {
     const { store } = this.options;
     // A database that cannot be written is reported by whoever watches it (DigestRuntime).
     if (this.stopping || store.check()) return;
+    // Digests due for over a minute (thousands, or a platform slow to answer) say what they skipped so far.
+    this.sayMissed();
     const now = clock().getTime();
     const latest = this.cursors.size === 0 ? store.latestSlots() : undefined;
     // Runs left behind come first, so that a channel's slots are served in order in one job.
@@ -390,7 +410,9 @@ export class DigestScheduler {
           this.jobs.delete(job);
           if (lane.waiting.has(id)) lane.order.push(id);
           this.pump(lane, clock);
-          if (this.jobs.size === 0) for (const wake of this.idle.splice(0)) wake();
+          if (this.jobs.size > 0) return;
+          this.sayMissed();
+          for (const wake of this.idle.splice(0)) wake();
         });
       this.jobs.add(job);
     }
@@ -424,10 +446,11 @@ export class DigestScheduler {
       const later = nextSlot(sub, slot);
       const superseded = !late && later !== undefined && later.getTime() <= now.getTime();
       if (late || superseded || sub.state !== 'active') {
-        const why = superseded ? 'missed, and a later slot is due too' : 'missed beyond the grace window';
-        if (store.skipRun(sub.id, slot, this.owner, now, why)) {
+        const why = MISSED[superseded ? 'superseded' : late ? 'late' : 'paused'];
+        if (store.skipRun(sub.id, slot, this.owner, now, why.note)) {
           this.counts.skipped++;
-          log.warn(where, `digest slot ${why}; skipped`);
+          log.debug(where, `digest slot ${why.note}; skipped`);
+          this.tallyMissed(sub, slot, why.counted);
         }
         this.accounted(sub.id, slot.getTime());
         return 'done';
@@ -460,6 +483,33 @@ export class DigestScheduler {
       return 'done';
     }
     return this.post(sub, slot, run.attempts, clock);
+  }
+
+  private tallyMissed(sub: Subscription, slot: Date, why: string): void {
+    const time = slot.getTime();
+    const missed = (this.missed ??= { slots: 0, channels: new Set(), earliest: time, latest: time, why: new Map() });
+    missed.slots++;
+    missed.channels.add(`${sub.platform}:${sub.channelId}`);
+    missed.earliest = Math.min(missed.earliest, time);
+    missed.latest = Math.max(missed.latest, time);
+    missed.why.set(why, (missed.why.get(why) ?? 0) + 1);
+  }
+
+  /**
+   * One line for the slots missed and skipped since the last (each slot's own line is at debug level): once the
+   * digests due are dealt with, and at stop. A week down with thousands of channels logged a line per channel per day.
+   */
+  private sayMissed(): void {
+    const missed = this.missed;
+    if (!missed) return;
+    this.missed = undefined;
+    const [from, to] = [missed.earliest, missed.latest].map((t) => new Date(t).toISOString());
+    const why = [...missed.why].map(([reason, n]) => `${reason}: ${n}`).join('; ');
+    this.options.log.warn(
+      { skipped: missed.slots, channels: missed.channels.size, from, to },
+      `${count(missed.slots, 'digest slot')} of ${count(missed.channels.size, 'channel')} missed, due from ${from} ` +
+        `to ${to}, skipped (${why})`,
+    );
   }
 
   /** Composes the digest and posts it, until it is sent, refused for good, or its outcome is unknown. */

@@ -356,9 +356,38 @@ describe('DigestScheduler', () => {
       await s.tick(plus(SLOT, 130));
       expect(platform.attempts).toHaveLength(0);
       expect(store.run(id, SLOT)?.state).toBe('skipped');
-      expect(lines.filter((l) => /beyond the grace window/.test(l.msg))).toHaveLength(1);
+      expect(lines.filter((l) => /beyond the grace window/.test(l.msg) && l.level === 40)).toHaveLength(1);
       await s.tick(NEXT_DAY);
       expect(platform.messages).toHaveLength(1);
+    });
+
+    it('down a week: one line says how many slots of how many channels were skipped, due since when', async () => {
+      const store = world().openStore();
+      for (const channelId of ['C-NEWS', 'C-DESK', 'C-NIGHT']) store.subscribe({ ...newsroom, channelId }, SUBSCRIBED);
+      const platform = new FakePlatform();
+      const { log, lines } = capturingLogger();
+      const s = scheduler(store, platform, { log });
+      // Back a week after SLOT (Tuesday), within the grace window of Monday's slot: that one is sent, six skipped.
+      const back = plus(SLOT, 6 * 24 * 60 + 30);
+      expect(await s.tick(back)).toMatchObject({ sent: 3, skipped: 18 });
+      // Sunday 8 March is the first day of daylight saving time in New York: 08:00 is 12:00Z.
+      const last = at('2026-03-08T12:00Z').toISOString();
+      expect(lines.filter((l) => l.level >= 40)).toEqual([
+        expect.objectContaining({
+          skipped: 18,
+          channels: 3,
+          from: SLOT.toISOString(),
+          to: last,
+          msg:
+            `18 digest slots of 3 channels missed, due from ${SLOT.toISOString()} to ${last}, ` +
+            'skipped (beyond the grace window: 18)',
+        }),
+      ]);
+      // Each slot still has a line of its own for whoever asks for them.
+      expect(lines.filter((l) => l.level === 20 && /; skipped$/.test(l.msg))).toHaveLength(18);
+      // Nothing more is said of them at the next pass.
+      await s.tick(plus(back, 1));
+      expect(lines.filter((l) => l.level >= 40)).toHaveLength(1);
     });
 
     it('a claimed slot found after the grace window is skipped with a log line, and counts as finished', async () => {
