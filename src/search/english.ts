@@ -144,9 +144,11 @@ export const AMOUNT_NAMED: Readonly<Record<AmountKind, RegExp>> = {
  */
 export const COUNT_ASKED_OF: RegExp = amountPattern('count', (p) => asking(p, false));
 
+/** The nouns naming a day, a week, a month or a year, singular: what a topic asks the date of ("date of the vote"). */
+const DATE_NOUNS: readonly string[] = 'year yr date month week wk day'.split(' ');
+
 /** The nouns naming a kind of time a question asks for ("what year", "which dates", "at what time"). */
-export const TIME_NOUNS: readonly string[] =
-  'time times year years yr yrs date dates month months week weeks wk wks day days'.split(' ');
+export const TIME_NOUNS: readonly string[] = ['time', ...DATE_NOUNS].flatMap((noun) => [noun, `${noun}s`]);
 
 /**
  * A question's word that names the kind of time it asks for ("what year", "which date", "at what time"): a passage
@@ -214,7 +216,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // club" (one word saying which, not a count or a determiner: "one day of strikes", "each week of the season"),
         // "the launch date" (not "to date", so far), "busiest month, which one".
         String.raw`^\W*(?:the )?(?:(?!(?:one|each|every|per|an?|this|that|any|same)\b)[a-z]+ )?` +
-          String.raw`(?:date|year|yr|month|week|wk|day) of\b`,
+          String.raw`(?:${DATE_NOUNS.join('|')}) of\b`,
         String.raw`(?<!\bto )\bdate\W*$`,
         // The time asked for named as a label after the topic, with at most one word saying which: "pier, dates open",
         // "harbour ferry - years active".
