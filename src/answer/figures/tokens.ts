@@ -76,6 +76,9 @@ export function tokenSentences(text: string): Token[][] {
   });
 }
 
+/** A temperature's units as written, the degree sign and its scale's capital: one word each in the figures' tokens. */
+export const TEMPERATURE_UNITS: readonly string[] = ['°C', '°F'];
+
 /**
  * wink splits a temperature's unit after a number into a sign and a letter ("14°C": "°", "C", the letter a name): join
  * them into one word, a unit of measure as "km" is, so that the grammar reads "14°C" as it reads "14 km".
@@ -85,7 +88,11 @@ function joinDegrees(tokens: Token[]): Token[] {
   for (let k = 0; k < tokens.length; k++) {
     const [sign, letter] = [tokens[k]!, tokens[k + 1]];
     const degree =
-      sign.text === '°' && tokens[k - 1]?.type === 'number' && letter && !letter.spaced && /^[CF]$/.test(letter.text);
+      sign.text === '°' &&
+      tokens[k - 1]?.type === 'number' &&
+      letter &&
+      !letter.spaced &&
+      TEMPERATURE_UNITS.includes(`°${letter.text}`);
     if (!degree) {
       joined.push(sign);
       continue;

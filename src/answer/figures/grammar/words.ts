@@ -1,7 +1,7 @@
 import { AMOUNT_HEDGES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS, TIME_UNITS } from '../../../search/english.js';
 import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import { CURRENCIES } from '../../../corpus/currencies.js';
-import type { Token } from '../tokens.js';
+import { TEMPERATURE_UNITS, type Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
 // The search reads rates and lengths of time by the same words.
@@ -98,8 +98,7 @@ export const UNIT_MEASURES = new Map<string, string>([
   ['l', 'volume'],
   ['g', 'mass'],
   // A temperature's unit as the figures' tokens write it, the sign and its letter one word ("14°C").
-  ['°c', 'temperature'],
-  ['°f', 'temperature'],
+  ...TEMPERATURE_UNITS.map((unit) => [unit.toLowerCase(), 'temperature'] as const),
 ]);
 /** Units of measure: a count of them ("3.1 tonnes") measures what the sentence says stands at it. */
 export const MEASUREMENT_UNITS = new Set(UNIT_MEASURES.keys());
