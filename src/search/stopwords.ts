@@ -13,7 +13,10 @@ kinda sorta re`.split(/\s+/),
  * Words too common to tell passages apart, plus question words: a question's "how much" or "what
  * did" says what kind of answer is wanted (see the query's intent), not which passage holds it. "vs" and "versus"
  * are prepositions, as "between" and "against" are.
- * Chat's contractions without apostrophes and its filler ("pls", "tbh") say nothing of the subject either.
+ * Chat's contractions without apostrophes and its filler ("pls", "tbh") say nothing of the subject either, nor do
+ * its spellings of stop words ("rn" for right now, "em" for them) and the rest of English's contractions of them
+ * ("how'd", "what'll", "could've"): kept, each weighed as a word no passage holds, and "rn" as a name (radon's symbol)
+ * at more than twice that, so one outweighed a question's subject. In capitals ("RN", "EM") they stay acronyms.
  */
 export const STOP_WORDS = new Set([
   ...`a about above after again against all am an and any are aren't as at be because been before being below
@@ -30,7 +33,9 @@ us
 anyone anybody anything someone somebody something stuff
 everyone everybody everything everywhere anywhere somewhere nobody nothing nowhere
 whatever whoever whichever whenever wherever
-now nowadays currently presently
+now nowadays currently presently rn em
+how'd how'll how're what'd what'll what're what've where'd where'll where're who'd who'll who're who've why'd why're
+when'd when'll it'd it'll that'd that'll there'd there'll there're could've should've would've might've must've
 vs versus`.split(/\s+/),
   ...CHAT_WORDS,
 ]);
