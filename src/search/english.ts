@@ -228,6 +228,9 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // sank", "year the council closed the pier"; one to four words of subject before its verb's past form.
         String.raw`^\W*(?:the )?(?:date|day|week|month|year|yr) (?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)` +
           String.raw`(?:[\w'’.-]+ ){1,4}(?:[a-z]+ed|${Object.keys(PAST_FORMS).join('|')})\b`,
+        // The same with its "when": "years when the ferry ran at a loss", "the day when the pier closed" (not a count
+        // of them: "days when the ferry ran late, how many").
+        String.raw`^\W*(?:the )?(?:dates?|days?|weeks?|wks?|months?|years?|yrs?) when\b(?!.*\bhow many\b)`,
       ].join('|'),
       'i',
     ),
