@@ -11,6 +11,9 @@ import { MONEY_UNITS } from './topic.js';
 
 const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
 
+/** A time a topic names as a bound, after "after" or "before" and at most two words: "after the 2011 peak". */
+const BOUNDED_TIME = /\b(?:after|before)\s+(?:[a-z]+\s+){0,2}\d+/gi;
+
 /** "How long": a length asked for, of time, of a road or of a waiting list. */
 const HOW_LONG = /\bhow long\b/i;
 
@@ -29,7 +32,9 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // figures give times, nor is one whose passage names less of the subject than a figure without the time names in
   // its own sentence: "ferry fares in 2019" keeps "fares rose 4 percent" whole beside "the 2019 timetable added 3
   // ferries".
-  const times = query.text.match(/\d+/g) ?? [];
+  // A year after "after" or "before" ("fares after the 2015 vote", "record yr before 2017") is a bound, not the time
+  // asked: figures at it stand for it no more than others do.
+  const times = query.text.replace(BOUNDED_TIME, ' ').match(/\d+/g) ?? [];
   const onTime = (f: FoundFigure) => timeHeld(f.passage, f.sentence, times);
   const timed = found.filter((f) => f.subject > 0 && onTime(f.figure)).map((f) => f.subjectAround);
   if (timed.length)

@@ -126,6 +126,19 @@ describe('adjustScores', () => {
     expect(await scoreIn(0.5)).toBeCloseTo((await scoreIn(1))! / 2);
   });
 
+  it('reads a year after "after" or "before" as a bound, not the time asked: no figure is weighed for it', async () => {
+    const mill = {
+      'mill.md': note('Mill', 'In 1850 the mill ground 400 tonnes of flour. In 1852 it ground 600 tonnes of flour.'),
+    };
+    const scoreIn = (topic: string, otherTime: number) =>
+      withCorpus(mill, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === '600 tonnes')?.score, {
+        ranking: { figures: { otherTime, minRelative: 0, unmeasuredRelative: 0 } },
+      });
+    for (const topic of ['mill flour after the 1850 flood', 'mill flour before 1850'])
+      expect(await scoreIn(topic, 0.5)).toBeCloseTo((await scoreIn(topic, 1))!);
+    expect(await scoreIn('mill flour in 1850', 0.5)).toBeCloseTo((await scoreIn('mill flour in 1850', 1))! / 2);
+  });
+
   it('lists a length that frames its clause ("over the past 12 years") only on a topic asking how long', async () => {
     const ferries = {
       'ferries.md': note(
