@@ -126,7 +126,10 @@ export const TIME_NOUNS = new Set([
   'interval',
   'intervals',
 ]);
-/** Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5". */
+/**
+ * Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5", and an edition's "version
+ * 3.1" (what a "v" says before its digits), "release 26.0".
+ */
 export const NUMBERING_WORDS = new Set([
   'pillar',
   'section',
@@ -165,6 +168,9 @@ export const NUMBERING_WORDS = new Set([
   'note',
   'line',
   'lines',
+  'version',
+  'release',
+  'edition',
 ]);
 export const COMPARATIVES = new Set([
   'greater',

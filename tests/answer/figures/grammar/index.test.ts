@@ -282,6 +282,11 @@ describe('figuresInSentence: versions', () => {
     ]);
   });
 
+  it('a number after "version" or "release" is a version and no figure, after a verb too', () => {
+    expect(texts('This guide replaces version 3.1 and holds 12 new rules.')).toEqual(['12 new rules']);
+    expect(texts('As of release 14.0 the catalogue lists over 9,000 plants.')).toEqual(['over 9,000 plants']);
+  });
+
   it('a decimal after its verb, or counting a unit, stays a figure', () => {
     expect(texts('The index rose to 4.3 last year, and yields were 2.5 tonnes a hectare.')).toEqual([
       '4.3',
