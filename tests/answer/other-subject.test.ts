@@ -293,13 +293,18 @@ describe('a corpus on another subject', () => {
     // 0.60), 5 of 10 refused (1 of the 6 near the subject: first-time applicants' success rate, the grants manager's
     // pay, the 2027 winter round, dance's share and the Salt Road's audience answered partly), 5 of 5 quotes found
     // first; figures 27 of the 31 wanted, with 20 others listed beside them, and both topics the corpus gives no figure
-    // for left empty.
+    // for left empty. The same counts once a number after "version" is a label: 'applications' no longer lists
+    // "replaces version 3.1" as a count, and the figure after it among the ten shown takes its place. 30 found and 14
+    // others since an adjective alone before a label's participle names the figure ("total awarded: £1.02 million"
+    // had no measure, so the results table's five sums were listed under 'applications' and 'success rate' as much as
+    // any cell of their rows): both find all six, with the annual review's 689 applications and the newsletter's 33
+    // percent.
     expectCounts(score, {
       askHits: 13,
       refused: 5,
       citeHits: 5,
-      figuresFound: 27,
-      figuresWrong: 20,
+      figuresFound: 30,
+      figuresWrong: 14,
       figuresRefused: 2,
     });
   });

@@ -535,6 +535,16 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its own label when an adjective alone stands before its participle', () => {
+    // A table of our own, as `tableRow` writes its rows: a choir's appeal, year by year.
+    const appeal = '2024 — donors: 310; total raised: £18,400; average given: £59';
+    expectMeasures([
+      [appeal, '310', 'donors'],
+      [appeal, '£18,400', 'total raised'],
+      [appeal, '£59', 'average given'],
+    ]);
+  });
+
   it('is measured by its own label when the tagger reads the verb after "to" in it as a noun', () => {
     // A table of our own, as `tableRow` writes its rows: a letting agent's year, whose row opens with the year.
     const lettings = '2024-25 — flats let: 212; weeks to re-let an empty flat: 3; cost to re-roof a block: £9,000';
