@@ -103,24 +103,29 @@ export function renderDiscord(
   const description: string[] = [];
   let excerptsLeftOut = 0;
   let figuresLeftOut = 0;
+  /** Items of a list (the documents of `sources`) with no room: counted beside the figures left out. */
+  let itemsLeftOut = 0;
   let full = false;
   let excerptNumber = 0;
 
-  /** `fit` cuts the part to a length, or gives undefined when what would be left is no use. */
-  const addDescription = (part: string, fit: (max: number) => string | undefined, isResult: boolean) => {
+  /** Characters the description may still take: its own limit, and the message's. */
+  const roomLeft = () => Math.min(LIMITS.description - description.reduce((n, p) => n + p.length + 2, 0), budget.left);
+
+  /** `fit` cuts the part to a length, or gives undefined when what would be left is no use. Whether it was added. */
+  const addDescription = (part: string, fit: (max: number) => string | undefined, isResult: boolean): boolean => {
     if (full) {
       if (isResult) excerptsLeftOut++;
-      return;
+      return false;
     }
-    const used = description.reduce((n, p) => n + p.length + 2, 0);
-    const room = Math.min(LIMITS.description - used, budget.left);
+    const room = roomLeft();
     const text = part.length <= room ? part : room >= MIN_CUT ? fit(room) : undefined;
     if (text === undefined || text !== part) full = true;
     if (text === undefined) {
       if (isResult) excerptsLeftOut++;
-      return;
+      return false;
     }
     description.push(budget.take(text));
+    return true;
   };
 
   for (const block of reply.blocks) {
@@ -129,8 +134,19 @@ export function renderDiscord(
         addDescription(richMarkdown(block.text), (max) => fitRich(block.text, max, richMarkdown), false);
         break;
       case 'list': {
-        const list = block.items.flatMap((item, i): RichText => [{ text: i ? '\n• ' : '• ' }, ...item]);
-        addDescription(richMarkdown(list), (max) => fitRich(list, max, richMarkdown), false);
+        // As many whole items as fit, the rest counted in the footer, rather than the list cut through an item.
+        const lines = block.items.map((item) => `• ${richMarkdown(item)}`);
+        const room = full ? 0 : roomLeft();
+        let shown = 0;
+        for (let length = -1; shown < lines.length && length + 1 + lines[shown]!.length <= room; shown++)
+          length += 1 + lines[shown]!.length;
+        // A first item longer than all the room there is is cut to it, as any other part.
+        const first: RichText = [{ text: '• ' }, ...(block.items[0] ?? [])];
+        const kept = Math.min(Math.max(shown, 1), lines.length);
+        const fitFirst = (max: number) => fitRich(first, max, richMarkdown);
+        const added = addDescription(lines.slice(0, kept).join('\n'), fitFirst, false);
+        itemsLeftOut += lines.length - (added ? kept : 0);
+        if (kept < lines.length) full = true;
         break;
       }
       case 'excerpt': {
@@ -188,7 +204,7 @@ export function renderDiscord(
   const next = resumeAt(reply.next, excerptsLeftOut);
   const resumed = next !== reply.next;
   const footer = footerText(
-    figuresLeftOut + (resumed ? 0 : excerptsLeftOut),
+    figuresLeftOut + itemsLeftOut + (resumed ? 0 : excerptsLeftOut),
     reply.more + (resumed ? excerptsLeftOut : 0),
     reply.leftOutHint,
   );

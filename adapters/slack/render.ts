@@ -202,19 +202,33 @@ function excerptBlocks(e: Excerpt, maxQuote: number = LIMITS.sectionText): Block
   return blocks;
 }
 
+const listBlocks = (items: RichText[]) =>
+  sections(
+    '',
+    items.map((item) => `• ${richMrkdwn(item)}`),
+  );
+
+/**
+ * How many of a list's first items fit `fits` (which holds for none and, as the list grows, stops holding once): a
+ * list too long for the message shows as many whole items as it has room for, where it was left out whole.
+ */
+function itemsThatFit(items: RichText[], fits: (blocks: Block[]) => boolean): number {
+  let [low, high] = [0, items.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(listBlocks(items.slice(0, mid)))) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** The blocks for one reply block and how many results it counts as, for the "left out" note. */
 function unit(block: ReplyBlock): { blocks: Block[]; results: number; excerpt?: Excerpt } {
   switch (block.type) {
     case 'text':
       return { blocks: [section(richMrkdwn(block.text))], results: 0 };
     case 'list':
-      return {
-        blocks: sections(
-          '',
-          block.items.map((item) => `• ${richMrkdwn(item)}`),
-        ),
-        results: block.items.length,
-      };
+      return { blocks: listBlocks(block.items), results: block.items.length };
     case 'excerpt':
       return { blocks: excerptBlocks(block.excerpt), results: 1, excerpt: block.excerpt };
     case 'figures':
@@ -312,8 +326,15 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
     const u = unit(block);
     const roomBlocks = LIMITS.blocks - reservedBlocks - blocks.length;
     const roomChars = LIMITS.blocksChars - reservedChars - size(blocks);
-    if (u.blocks.length <= roomBlocks && size(u.blocks) <= roomChars) {
+    const fits = (shown: Block[]) => shown.length <= roomBlocks && size(shown) <= roomChars;
+    if (fits(u.blocks)) {
       blocks.push(...u.blocks);
+      continue;
+    }
+    if (block.type === 'list') {
+      const shown = itemsThatFit(block.items, fits);
+      blocks.push(...listBlocks(block.items.slice(0, shown)));
+      leftOut = block.items.length - shown;
       continue;
     }
     // Shorten an excerpt that almost fits rather than drop it; anything else is left out whole.

@@ -243,6 +243,20 @@ describe('renderDiscord', () => {
     expect(render(reply(blocks.slice(0, 1), { leftOutHint: NARROWER_TOPIC })).embeds.at(-1)!.footer).toBeUndefined();
   });
 
+  it('shows as many whole items of a list too long for one message as fit, and counts the rest', () => {
+    const items = Array.from({ length: 150 }, (_, i) => [
+      { text: `Harbour bulletin ${i} on dredging, ferries and the quay works`, strong: true },
+      { text: ` — Harbour Desk, Port Gazette, 2026-01-15 · 1 passage · https://example.org/bulletins/${i}` },
+    ]);
+    const message = render(reply([{ type: 'list', items }]));
+    expectWithinLimits(message.embeds);
+    const lines = message.embeds[0]!.description!.split('\n');
+    expect(lines.length).toBeGreaterThan(20);
+    // Every line is an item whole, ending with its link, none cut through.
+    for (const line of lines) expect(line).toMatch(/^• \*\*Harbour bulletin \d+ .*bulletins\/\d+$/);
+    expect(message.embeds.at(-1)!.footer?.text).toBe(`${150 - lines.length} more results did not fit in this message.`);
+  });
+
   it('titles a disagreement’s embed with the title the core wrote', () => {
     const item: FigureItem = { text: '€4m', sentence: [{ text: 'It cost €4m.' }], citation };
     const message = render(reply([{ type: 'disagreement', title: 'Sources differ on tram cost', items: [item] }]));

@@ -368,6 +368,18 @@ describe('renderSlack', () => {
     expect(texts(message).join('\n')).toContain('• *Document 79*');
   });
 
+  it('shows as many items of a list too long for one message as fit, and counts the rest', () => {
+    const items = Array.from({ length: 150 }, (_, i) => [
+      { text: `Harbour bulletin ${i} on dredging, ferries and the quay works`, strong: true },
+      { text: ` — Harbour Desk, Port Gazette, 2026-01-15 · 1 passage · https://example.org/bulletins/${i}` },
+    ]);
+    const message = renderSlack(reply({ isAnswer: false, blocks: [{ type: 'list', items }] }));
+    const shown = texts(message).join('\n').match(/^• /gm)?.length ?? 0;
+    expect(shown).toBeGreaterThan(40);
+    expect(texts(message)).toContain(`${150 - shown} more results not shown.`);
+    expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
+  });
+
   it('shows the bot’s own code spans as code and escapes the text around them (issue 13.4)', () => {
     const message = renderSlack(
       reply({
