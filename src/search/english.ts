@@ -221,6 +221,9 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // The time asked for named as a label after the topic, with at most one word saying which: "pier, dates open",
         // "harbour ferry - years active".
         String.raw`(?:\s[-–]|[,:])\s*(?:dates?|years?|yrs?)(?: [a-z]+)?\W*$`,
+        // Or as a label naming what happened in it: "old pier - date of opening", "water quality - period of decline"
+        // (not a length served: "harbour ferry - years of service").
+        String.raw`(?:\s[-–]|[,:])\s*(?:the )?(?:date|year|yr|month|week|wk|day|period) of\b`,
         // The years someone held a role, named by whose they were: "smith's years as mayor", "jones's yrs in office".
         String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
