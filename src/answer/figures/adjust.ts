@@ -50,6 +50,13 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // "How many" asks for a count and "how long" for a length: a sum of money answers "how much".
   if (query.wantsCount || HOW_LONG.test(query.text))
     for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
+  // "How many ferries" asks for a count of ferries: a count whose measure names none of them ("40 deckhands") is of
+  // another kind, as a sum is.
+  const counted = query.counted;
+  if (counted)
+    for (const f of found)
+      if (f.figure.unit === 'count' && f.figure.measure && !counted.some((w) => f.held.has(w)))
+        f.figure.score *= otherKind;
   // "40 years" answers a topic that asks how long or names a unit of time ("yrs as a diplomat"); beside any other it is
   // another kind of figure, though it counts its unit.
   if (!asksLength(query.text)) for (const f of found) if (isLength(f.figure)) f.figure.score *= otherKind;

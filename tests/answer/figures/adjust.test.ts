@@ -88,6 +88,19 @@ describe('adjustScores', () => {
     expect(await scoreOf('ferry', '12 ferries', 0.5)).toBeCloseTo((await scoreOf('ferry', '12 ferries', 1))!);
   });
 
+  it('weighs a count of something else as another kind of figure on a topic asking how many of a kind', async () => {
+    const harbour = {
+      'harbour.md': note('Harbour', 'The harbour company runs 12 ferries. It employs 40 deckhands.'),
+    };
+    const scoreIn = (topic: string, text: string, otherKind: number) =>
+      withCorpus(harbour, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === text)?.score, {
+        ranking: { figures: { otherKind, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
+      });
+    const topic = 'how many ferries does the harbour company run';
+    expect(await scoreIn(topic, '40 deckhands', 0.5)).toBeCloseTo((await scoreIn(topic, '40 deckhands', 1))! / 2);
+    expect(await scoreIn(topic, '12 ferries', 0.5)).toBeCloseTo((await scoreIn(topic, '12 ferries', 1))!);
+  });
+
   it('weighs a sum of money as another kind of figure on a topic asking how long, as on "how many"', async () => {
     const canal = {
       'canal.md': note(
