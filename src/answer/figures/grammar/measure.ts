@@ -225,7 +225,7 @@ export function quantityMeasure(
   if (subject) return subject;
   const gapped = gappedSubject(r, first, unit, before);
   if (gapped) return gapped;
-  const shared = sharedSubject(r, first, unit, before);
+  const shared = sharedSubject(r, first, next, unit, before);
   if (shared) return shared;
   const money = unit !== 'percent' && unit !== 'multiple';
   // "$2 billion was set aside for flood defences": a sum that is its clause's subject is for what its predicate says;
@@ -254,14 +254,24 @@ export function quantityMeasure(
 /**
  * "The entry fee is £5 for adults and £2 for children": a figure joined by "and" or "or" to the one before it, of the
  * same unit, with only that one's own complement between them ("for adults"), is said of the same subject; what follows
- * it says which part ("for children"), as the first one's did, and is not what it measures.
+ * it says which part ("for children"), as the first one's did, and is not what it measures. So is one whose verb is
+ * left out, after the first's verb and the preposition it repeats ("£2.1 million came from the lottery and £0.5
+ * million from the county councils"): read alone, its preposition's noun phrase was its measure.
  */
-function sharedSubject(r: Reading, first: number, unit: FigureUnit, before: Match[]): string | undefined {
+function sharedSubject(r: Reading, first: number, next: number, unit: FigureUnit, before: Match[]): string | undefined {
   const previous = before.at(-1);
   const and = CURRENCY_SYMBOLS.has(r.lower(first - 1)) ? first - 2 : first - 1;
   if (!previous?.figure.measure || previous.figure.unit !== unit || !/^(and|or)$/.test(r.lower(and))) return undefined;
-  if (r.t.slice(previous.next, and).some((t) => /^(AUX|VERB|PRON|SCONJ)$/.test(t.pos) || t.text === ','))
+  let own = previous.next;
+  while (/^(AUX|VERB)$/.test(r.t[own]?.pos ?? '')) own++;
+  const repeated = own > previous.next && r.t[own]?.pos === 'ADP' && r.lower(own) === r.lower(next) ? own : undefined;
+  if (r.t.slice(repeated ?? previous.next, and).some((t) => /^(AUX|VERB|PRON|SCONJ)$/.test(t.pos) || t.text === ','))
     return undefined;
+  // The first's measure, unless it is what its own preposition names ("£2m went on roads and £1m on bridges").
+  if (repeated)
+    return r.text.slice(r.t[repeated]!.start, r.t[and]!.start).includes(previous.figure.measure)
+      ? undefined
+      : previous.figure.measure;
   const said = subjectBefore(r, r.t[previous.first - 1]?.text === '(' ? previous.first - 1 : previous.first);
   return said === previous.figure.measure ? said : undefined;
 }

@@ -176,6 +176,17 @@ describe('a measure is a noun phrase from its sentence', () => {
     ]);
   });
 
+  it('a sum whose verb is left out after the preposition the one before repeats is said of what that one is', () => {
+    // A choir's accounts of our own: the second sum came from the raffle as the first came from concerts.
+    const choir = 'Income was £9,000, of which £6,500 came from concerts and £2,500 from the raffle.';
+    expectMeasures([
+      [choir, '£6,500', 'Income'],
+      [choir, '£2,500', 'Income'],
+      // The first sum's own preposition names what it is: the second's is its own.
+      ['Of the grant, £2,000 went on paint and £500 on brushes.', '£500', 'brushes'],
+    ]);
+  });
+
   it('a figure compared with a rate counts what the rate counts, not its base', () => {
     const sentence = 'There were 4.5 infections per 1,000 patients, against 3.9 in 2024.';
     expect(figuresInSentence(sentence).map((f) => f.text)).toEqual(['4.5 infections', '3.9']);
