@@ -23,7 +23,7 @@ import {
 } from 'discord.js';
 import * as z from 'zod';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
-import { drawCharts, type Reply } from '../../src/answer/reply.js';
+import { drawCharts, FEEDBACK_THANKS, type Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { memoryButtons, runAddFiles, runCommand, type ButtonStore } from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
@@ -368,7 +368,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
         // The arguments hold the user's question: only at debug, like every other log line.
         this.log.info({ feedback: action, command: flow.command, user: interaction.user.id }, 'feedback on an answer');
         this.log.debug({ feedback: action, args: flow.args }, 'feedback question');
-        await interaction.editReply({ content: 'Thanks, your feedback is noted.', allowedMentions: NO_MENTIONS });
+        await interaction.editReply({ content: FEEDBACK_THANKS, allowedMentions: NO_MENTIONS });
         break;
     }
   }

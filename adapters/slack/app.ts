@@ -10,7 +10,7 @@ import {
   type MessageShortcut,
 } from '@slack/bolt';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
-import type { Reply } from '../../src/answer/reply.js';
+import { FEEDBACK_THANKS, type Reply } from '../../src/answer/reply.js';
 import { MAX_QUERY_LENGTH, runAddFiles, runCommand, runText } from '../../src/commands/index.js';
 import { DossierError } from '../../src/errors.js';
 import type { SharedFile } from '../../src/ingest/index.js';
@@ -392,7 +392,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
           await this.delivery.respond(body.response_url, {
             response_type: 'ephemeral',
             replace_original: false,
-            text: 'Thanks for the feedback.',
+            text: FEEDBACK_THANKS,
           });
         } catch (error) {
           this.log.warn({ code: slackErrorCode(error) }, describeSlackFailure(error, who.channel.id));

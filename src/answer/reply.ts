@@ -59,6 +59,9 @@ export interface FigureItem {
 export const figureQualifier = (f: Pick<FigureItem, 'row' | 'when'>): string | undefined =>
   [f.row, f.when].filter(Boolean).join(', ') || undefined;
 
+/** What a 👍 or 👎 under an answer is answered with, to the presser alone, on every platform. */
+export const FEEDBACK_THANKS = 'Thanks, your feedback is noted.';
+
 /** What leads the figures shown under an excerpt, in every renderer ("Key figures: …"). */
 export const KEY_FIGURES = 'Key figures';
 

@@ -28,7 +28,7 @@ import {
   type RecordedRequest,
 } from './stand-in.js';
 import { testCommand, withCommands } from '../../support/commands.js';
-import { replyOf } from '../../../src/answer/reply.js';
+import { FEEDBACK_THANKS, replyOf } from '../../../src/answer/reply.js';
 
 /** Five paragraphs on tram funding, so `ask` has a page of three and more to come. */
 const TRAM = [
@@ -242,7 +242,7 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       expect(page.body.embeds[0].description).not.toBe(answer.body.embeds[0].description);
 
       const vote = standIn.interact(standIn.button(ids['👍']!));
-      await standIn.waitFor(originalOf(vote));
+      expect((await standIn.waitFor(originalOf(vote))).body.content).toBe(FEEDBACK_THANKS);
       const line = await logLine((l) => l.feedback === 'up');
       expect(line).toMatchObject({ command: 'ask', user: ASKER.id });
       expect(JSON.stringify(line)).not.toContain('tram funding');

@@ -7,7 +7,7 @@ import { botContext } from '../../../adapters/bot.js';
 import { SlackAdapter } from '../../../adapters/slack/app.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
 import { LIMITS } from '../../../adapters/slack/render.js';
-import { textReply, type Reply } from '../../../src/answer/reply.js';
+import { FEEDBACK_THANKS, textReply, type Reply } from '../../../src/answer/reply.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
 import { DossierError } from '../../../src/errors.js';
@@ -320,7 +320,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(thanks.body).toEqual({
       response_type: 'ephemeral',
       replace_original: false,
-      text: 'Thanks for the feedback.',
+      text: FEEDBACK_THANKS,
     });
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'answer feedback', feedback: 'down', user: 'U2' }));
     expect(JSON.stringify(logs.filter((l) => String(l.msg).includes('feedback')))).not.toContain('dredging cost');
