@@ -354,11 +354,12 @@ export class SlackAdapter implements Adapter<SlackTarget> {
         await handle(request, body, who);
       });
 
+    // Named as Slack shows the sharer (as a digest's list names who set it up), not by the handle the press carries.
     onButton(ACTIONS.share, async (request, body, who) => {
       await this.delivery.share(
         { responseUrl: body.response_url, channel: who.channel.id, request },
         await this.run(request, who),
-        who.user.name ?? who.user.id,
+        (await this.nameOf(who.user.id)) ?? who.user.name ?? who.user.id,
       );
     });
     // The next page takes the place of a private page whose button was pressed. Pressed on a message the channel sees

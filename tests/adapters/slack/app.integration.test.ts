@@ -285,6 +285,17 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     },
   );
 
+  it('names who shared an answer as Slack shows them, their handle only when Slack will not say', async () => {
+    const { blocks } = await slashCommand('dredging');
+    const share = buttons(blocks).find((b) => b.action_id === ACTIONS.share)!;
+    const profile = { id: 'U2', name: 'bo', real_name: 'Bo Lindqvist', profile: { display_name: 'Bo L' } };
+    stub.failNext('/api/users.info', { status: 200, body: { ok: true, user: profile } });
+    const responseUrl = nextResponseUrl();
+    await signedPost(interactionBody(buttonPayload(ACTIONS.share, share.value!, responseUrl)), FORM);
+    const shared = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(shownTexts(shared.body.blocks as Block[])).toContain('Shared by Bo L');
+  });
+
   it('More results runs reply.next and answers with the following page', async () => {
     const { blocks } = await slashCommand('dredging');
     const more = buttons(blocks).find((b) => b.action_id === ACTIONS.more)!;
