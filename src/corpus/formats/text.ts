@@ -290,5 +290,10 @@ export function parseText(text: string): ParsedDocument {
     second.text.length > first.text.length
   )
     first.kind = 'heading';
+  // "HENSMOOR COUNTY COUNCIL / FARM SUPPORT PANEL": lines typed in capitals opening the document, each short with no
+  // sentence's end, are its title over two or three lines (a body and its committee), not a paragraph of its own.
+  const opening = /^\s*((?:[^\n]*\S[^\n]*\r?\n){2,3})\s*\r?\n/.exec(text)?.[1]?.trim().split(/\r?\n/);
+  const capitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line) && isHeadingLine(line.trim());
+  if (first?.kind === 'paragraph' && second && opening?.every(capitals)) first.kind = 'heading';
   return { blocks, meta: {}, metaProblems: [] };
 }

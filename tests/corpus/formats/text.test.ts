@@ -251,4 +251,16 @@ describe('parseText', () => {
     expect(parseText(`The pilot ran for a year. It worked.\n\n${abstract}`).blocks[0]!.kind).toBe('paragraph');
     expect(parseText(`The pilot ran for a year\nin three districts.\n\n${abstract}`).blocks[0]!.kind).toBe('paragraph');
   });
+
+  it('takes two or three short lines in capitals opening the document for its title, not a paragraph', () => {
+    // A rowing club's minutes of our own: the club and its committee typed over two lines.
+    const minutes = 'ELMSTEAD ROWING CLUB\nBOATHOUSE COMMITTEE\n\nMinutes of the meeting of 3 May.\n\nThe roof leaks.';
+    expect(parseText(minutes).blocks[0]).toEqual({
+      kind: 'heading',
+      text: 'ELMSTEAD ROWING CLUB BOATHOUSE COMMITTEE',
+    });
+    // A line in small letters under it, or a sentence, leaves the block a paragraph.
+    const mixed = 'ELMSTEAD ROWING CLUB\nMinutes of the boathouse committee\n\nThe roof leaks. It will be mended.';
+    expect(parseText(mixed).blocks[0]!.kind).toBe('paragraph');
+  });
 });
