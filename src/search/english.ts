@@ -144,7 +144,10 @@ export const AMOUNT_NAMED: Readonly<Record<AmountKind, RegExp>> = {
  */
 export const COUNT_ASKED_OF: RegExp = amountPattern('count', (p) => asking(p, false));
 
-/** The nouns naming a day, a week, a month or a year, singular: what a topic asks the date of ("date of the vote"). */
+/**
+ * The nouns naming a day, a week, a month or a year, singular: the time a topic asks for by name ("date of the vote",
+ * "old pier - date of opening", "years when the ferry ran at a loss").
+ */
 const DATE_NOUNS: readonly string[] = 'year yr date month week wk day'.split(' ');
 
 /** The nouns naming a kind of time a question asks for ("what year", "which dates", "at what time"). */
@@ -223,7 +226,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`(?:\s[-–]|[,:])\s*(?:dates?|years?|yrs?)(?: [a-z]+)?\W*$`,
         // Or as a label naming what happened in it: "old pier - date of opening", "water quality - period of decline"
         // (not a length served: "harbour ferry - years of service").
-        String.raw`(?:\s[-–]|[,:])\s*(?:the )?(?:date|year|yr|month|week|wk|day|period) of\b`,
+        String.raw`(?:\s[-–]|[,:])\s*(?:the )?(?:${[...DATE_NOUNS, 'period'].join('|')}) of\b`,
         // The years someone held a role, named by whose they were: "smith's years as mayor", "jones's yrs in office".
         String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
@@ -233,7 +236,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
           String.raw`(?:[\w'’.-]+ ){1,4}(?:[a-z]+ed|${Object.keys(PAST_FORMS).join('|')})\b`,
         // The same with its "when": "years when the ferry ran at a loss", "the day when the pier closed" (not a count
         // of them: "days when the ferry ran late, how many").
-        String.raw`^\W*(?:the )?(?:dates?|days?|weeks?|wks?|months?|years?|yrs?) when\b(?!.*\bhow many\b)`,
+        String.raw`^\W*(?:the )?(?:${DATE_NOUNS.join('|')})s? when\b(?!.*\bhow many\b)`,
       ].join('|'),
       'i',
     ),
