@@ -210,7 +210,7 @@ const listBlocks = (items: RichText[]) =>
 
 /**
  * How many of a list's first items fit `fits` (which holds for none and, as the list grows, stops holding once): a
- * list too long for the message shows as many whole items as it has room for, where it was left out whole.
+ * list too long for the message shows as many whole items as it has room for, rather than none.
  */
 function itemsThatFit(items: RichText[], fits: (blocks: Block[]) => boolean): number {
   let [low, high] = [0, items.length];

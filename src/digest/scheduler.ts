@@ -497,7 +497,8 @@ export class DigestScheduler {
 
   /**
    * One line for the slots missed and skipped since the last (each slot's own line is at debug level): once the
-   * digests due are dealt with, and at stop. A week down with thousands of channels logged a line per channel per day.
+   * digests due are dealt with, and at stop. A line per slot would be one per channel per day of an outage: thousands
+   * for a week down with a thousand channels.
    */
   private sayMissed(): void {
     const missed = this.missed;

@@ -15,8 +15,8 @@ kinda sorta re`.split(/\s+/),
  * are prepositions, as "between" and "against" are.
  * Chat's contractions without apostrophes and its filler ("pls", "tbh") say nothing of the subject either, nor do
  * its spellings of stop words ("rn" for right now, "em" for them) and the rest of English's contractions of them
- * ("how'd", "what'll", "could've"): kept, each weighed as a word no passage holds, and "rn" as a name (radon's symbol)
- * at more than twice that, so one outweighed a question's subject. In capitals ("RN", "EM") they stay acronyms.
+ * ("how'd", "what'll", "could've"): kept, each would weigh as a word no passage holds, and "rn" as a name (radon's
+ * symbol) at more than twice that, outweighing a question's subject. In capitals ("RN", "EM") they stay acronyms.
  */
 export const STOP_WORDS = new Set([
   ...`a about above after again against all am an and any are aren't as at be because been before being below

@@ -36,8 +36,8 @@ describe('Analyzer', () => {
     // more than "birds" in "are there more birds on the farms now", as a small corpus says it once or twice.
     expect(terms('are there more birds on the farms now')).toEqual(terms('birds farms'));
     expect(terms('what does a ticket cost nowadays, or currently, or presently')).toEqual(terms('ticket cost'));
-    // Chat's spellings of them and English's other contractions: "rn" had weighed as a name (radon's symbol), more
-    // than twice a word no passage holds, and "how'd" as a word no passage holds.
+    // Chat's spellings of them and English's other contractions: kept, "rn" would weigh as a name (radon's symbol),
+    // more than twice a word no passage holds, and "how'd" as a word no passage holds.
     expect(terms('is the pool open rn')).toEqual(terms('pool open'));
     expect(terms("how'd the harvest go, and what'll em farmers plant")).toEqual(terms('harvest go farmers plant'));
     expect(terms("who'd guessed it'd rain, as it could've")).toEqual(terms('guessed rain'));

@@ -451,7 +451,7 @@ function labelBefore(r: Reading, i: number): string | undefined {
   if (!phrase || irregular || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end, headed);
   if (noun) return measureText(r, phrase.first, end) ?? changeLabel(r, phrase.first, end);
   // "total awarded: £1.02 million", "total raised": an adjective alone before the participle stands for its noun (the
-  // total that was awarded) and names the figure; read as no label, a row's sums were as much each column's as theirs.
+  // total that was awarded) and names the figure: read as no label, each sum would count under the row's other labels.
   const alone = phrase.first === end - 2 && r.t[phrase.first]!.pos === 'ADJ' ? r.t[phrase.first]!.text : undefined;
   const narrowed = measureText(r, phrase.first, end - 1) ?? timeNarrowed(r, phrase.first, end - 1) ?? alone;
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
