@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botContext } from '../../../adapters/bot.js';
-import { SlackAdapter } from '../../../adapters/slack/app.js';
+import { NO_TEXT_TO_FIND, SlackAdapter } from '../../../adapters/slack/app.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
 import { LIMITS } from '../../../adapters/slack/render.js';
 import { FEEDBACK_THANKS, textReply, type Reply } from '../../../src/answer/reply.js';
@@ -362,6 +362,14 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
     expect(answer.body.response_type).toBe('ephemeral');
     expect(blockTexts(answer.body.blocks as Block[])).toContain('night');
+  });
+
+  it('Find source on a message with no words (a file, a mention alone) says so in one line', async () => {
+    const responseUrl = nextResponseUrl();
+    const payload = messageShortcut('find_source', { message: { ts: '100.000007', text: '<@U3>' }, responseUrl });
+    await signedPost(interactionBody(payload), FORM);
+    const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname);
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral', text: NO_TEXT_TO_FIND });
   });
 
   it('Find source answers in a later turn than its ack, so acks that arrived meanwhile go out first', async () => {
