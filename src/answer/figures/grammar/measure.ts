@@ -256,7 +256,7 @@ export function quantityMeasure(
  * same unit, with only that one's own complement between them ("for adults"), is said of the same subject; what follows
  * it says which part ("for children"), as the first one's did, and is not what it measures. So is one whose verb is
  * left out, after the first's verb and the preposition it repeats ("£2.1 million came from the lottery and £0.5
- * million from the county councils"): read alone, its preposition's noun phrase was its measure.
+ * million from the county councils"): read alone, its preposition's noun phrase would be its measure.
  */
 function sharedSubject(r: Reading, first: number, next: number, unit: FigureUnit, before: Match[]): string | undefined {
   const previous = before.at(-1);
