@@ -282,9 +282,10 @@ describe('figuresInSentence: versions', () => {
     ]);
   });
 
-  it('a number after "version" or "release" is a version and no figure, after a verb too', () => {
+  it('a number after "version", "release" or "edition" is a version and no figure, after a verb too', () => {
     expect(texts('This guide replaces version 3.1 and holds 12 new rules.')).toEqual(['12 new rules']);
     expect(texts('As of release 14.0 the catalogue lists over 9,000 plants.')).toEqual(['over 9,000 plants']);
+    expect(texts('The atlas replaces edition 2.1 and maps 300 villages.')).toEqual(['300 villages']);
   });
 
   it('a decimal after its verb, or counting a unit, stays a figure', () => {
