@@ -640,12 +640,6 @@ export function analyseQuery(
       const parts = splitInTwo(index, word, options.compoundMinPart)?.terms;
       if (parts) alts.push({ terms: parts, weight: options.bridges.spelling, via: 'spelling' });
     }
-    // Nor may a verb and its particle written as one, as chat writes the noun of a phrasal verb the dictionary lacks
-    // ("meetup", "followup", "pushback"): it says what the two typed apart say, the verb, its particle a stop word.
-    if (options.bridges.spelling > 0 && !kind && !bridged()) {
-      const verb = beforeParticle(index, word, options.compoundMinPart);
-      if (verb) alts.push({ terms: [verb], weight: options.bridges.spelling, via: 'spelling' });
-    }
     // A word neither the corpus nor the dictionary has, made by a prefix of one the corpus has, is about that one.
     if (options.bridges.prefix > 0 && !kind && !bridged()) offer(withoutPrefix(word), 'prefix');
     // A word neither the corpus nor the dictionary has that begins a longer word the corpus has is that word clipped,
@@ -842,23 +836,6 @@ export function splitInTwo(
     if (head && tail && index.knows(tail)) return { words: [word.slice(0, at), word.slice(at)], terms: [head, tail] };
   }
   return undefined;
-}
-
-/**
- * Particles that end a phrasal verb's noun written as one word ("meetup", "pushback"). Not "in" or "on", which end too
- * many names the dictionary lacks ("Brandon" is no "brand").
- */
-const PARTICLES = ['up', 'down', 'out', 'off', 'over', 'back'];
-
-/**
- * The term of the verb `word` is written of with a particle after it (`PARTICLES`), when the corpus has it and it is
- * at least `minPart` letters: "meetup" and "meetups" are "meet" (and the corpus's "meeting"), as "meet up" is.
- */
-function beforeParticle(index: PassageIndex, word: string, minPart: number): string | undefined {
-  const noun = word.replace(/s$/, '');
-  const particle = PARTICLES.find((p) => noun.endsWith(p) && noun.length - p.length >= minPart);
-  const verb = particle && index.analyzer.processTerm(noun.slice(0, -particle.length))?.[0];
-  return verb && index.knows(verb) ? verb : undefined;
 }
 
 /**

@@ -648,23 +648,6 @@ describe('a word the corpus lacks', () => {
     );
   });
 
-  it('is the verb of a phrasal verb\'s noun typed as one word no dictionary has ("meetup" as "meet")', async () => {
-    await withCorpus(
-      { 'a.md': note('Choirs', 'The two choirs will meet again in March to rehearse the spring concert.') },
-      (dossier) => {
-        const terms = (text: string) => dossier.index.analyzer.terms(text);
-        const spelt = (question: string) =>
-          analysed(dossier, question).words.map((w) => w.alternatives.filter((a) => a.via === 'spelling'));
-        expect(spelt('choir meetup')).toEqual([[], [expect.objectContaining({ terms: terms('meet') })]]);
-        expect(spelt('meetups')).toEqual([[expect.objectContaining({ terms: terms('meet') })]]);
-        expect(analysed(dossier, 'meetup').words[0]!.known).toBe(true);
-        // A word the dictionary has is its own ("setup"), and "in" or "on" ends too many names to be a particle.
-        expect(spelt('setup meeton')).toEqual([[], []]);
-      },
-      { wordnet: WORDNET_DIR },
-    );
-  });
-
   it('is bridged from the synonyms of a corpus word inflected irregularly ("kids" for "children")', async () => {
     await withCorpus(
       { 'a.md': note('Pool', 'Children under twelve swim at half price on weekdays.') },
