@@ -19,7 +19,7 @@ import {
 } from '../../src/answer/reply.js';
 import { formatCitation } from '../../src/render/citation.js';
 import { fitAround, fitRich, fitText } from '../../src/render/cut.js';
-import { moreResults, resumeAt } from '../../src/render/paging.js';
+import { moreResults, restOfList, resumeAt } from '../../src/render/paging.js';
 import { quoted } from '../../src/render/quote.js';
 import { breakMassMentions, neutralise } from './escape.js';
 
@@ -63,7 +63,8 @@ export interface RenderedReply {
   message: DiscordMessage;
   /**
    * What More results should fetch: the reply's `next`, moved back to the first excerpt this
-   * message had no room for when the command pages with an `offset`.
+   * message had no room for when the command pages with an `offset`; or for a list cut for room, its `rest` from the
+   * first item left out.
    */
   next?: Reply['next'];
 }
@@ -201,11 +202,14 @@ export function renderDiscord(
     else if (embeds.length < LIMITS.embeds) embeds.push({ image });
   });
 
-  const next = resumeAt(reply.next, excerptsLeftOut);
+  const rest = reply.next ? undefined : restOfList(reply, itemsLeftOut);
+  const next = rest ?? resumeAt(reply.next, excerptsLeftOut);
   const resumed = next !== reply.next;
+  // What More results pages to is counted as such: excerpts an answer resumes at, or the items of a list with a rest.
+  const paged = rest ? itemsLeftOut : resumed ? excerptsLeftOut : 0;
   const footer = footerText(
-    figuresLeftOut + itemsLeftOut + (resumed ? 0 : excerptsLeftOut),
-    reply.more + (resumed ? excerptsLeftOut : 0),
+    figuresLeftOut + itemsLeftOut + excerptsLeftOut - paged,
+    reply.more + paged,
     reply.leftOutHint,
   );
   if (footer) embeds[embeds.length - 1]!.footer = { text: footer };

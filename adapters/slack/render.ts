@@ -14,7 +14,7 @@ import {
 } from '../../src/answer/reply.js';
 import { formatCitation } from '../../src/render/citation.js';
 import { fitAround, fitRich, fitText } from '../../src/render/cut.js';
-import { moreResults, resumeAt } from '../../src/render/paging.js';
+import { moreResults, restOfList, resumeAt } from '../../src/render/paging.js';
 import { quoted } from '../../src/render/quote.js';
 import { ACTIONS, buttonValue, MAX_BUTTON_VALUE, type SlackRequest } from './buttons.js';
 
@@ -317,6 +317,8 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   const blocks: Block[] = [section(`*${escapeMrkdwn(reply.title)}*`)];
   let leftOut = 0;
   let excerptsLeftOut = 0;
+  /** Items of a list cut for room (the documents of `sources`), which its `rest` pages to. */
+  let itemsLeftOut = 0;
   for (const block of reply.blocks) {
     if (block.type === 'excerpt' && leftOut > 0) excerptsLeftOut++;
     if (leftOut > 0) {
@@ -335,6 +337,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
       const shown = itemsThatFit(block.items, fits);
       blocks.push(...listBlocks(block.items.slice(0, shown)));
       leftOut = block.items.length - shown;
+      itemsLeftOut = leftOut;
       continue;
     }
     // Shorten an excerpt that almost fits rather than drop it; anything else is left out whole.
@@ -356,7 +359,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
     leftOut = Math.max(u.results, 1);
     if (u.excerpt) excerptsLeftOut++;
   }
-  const next = resumeAt(reply.next, excerptsLeftOut);
+  const next = resumeAt(reply.next, excerptsLeftOut) ?? restOfList(reply, itemsLeftOut);
   const notShown = leftOut + reply.more;
   if (notShown > 0) {
     const hint =

@@ -113,6 +113,12 @@ export interface Reply {
   /** The command and arguments that fetch the next page of results, when `more` > 0. */
   next?: { command: string; args: Record<string, unknown> };
   /**
+   * For a reply whose list comes whole (`sources`): the command and arguments that list what follows it, its `offset`
+   * just past the last item. A platform with no room for every item moves the offset back to the first one it left
+   * out (`restOfList`) and offers that as More results, so that a long list pages as an answer does.
+   */
+  rest?: { command: string; args: Record<string, unknown> };
+  /**
    * For a reply that does not page (no `next`): one sentence saying how to see results a platform had no room for,
    * which renderers add to their "N more results not shown" line (`figures`: name a narrower topic).
    */

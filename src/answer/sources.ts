@@ -9,14 +9,20 @@ export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1
 export const corpusSize = (documents: number, passages: number): string =>
   `${count(documents, 'document')}, ${count(passages, 'passage')}`;
 
-/** The documents in the corpus with their metadata and passage counts. */
-export function sourcesReply(dossier: Library): Reply {
+/**
+ * The documents in the corpus with their metadata and passage counts, from the `offset`-th on (a later page, where a
+ * platform had no room for them all: see `Reply.rest`).
+ */
+export function sourcesReply(dossier: Library, offset = 0): Reply {
   const docs = dossier.documents;
   if (docs.length === 0) {
     const empty = 'The corpus is empty: add .md, .txt, .html or .pdf files to the corpus folder.';
     return textReply('Sources in the corpus', empty, { status: 'empty' });
   }
-  const items: RichText[] = docs.map((d) => [
+  // A corpus that lost documents since the page before has none left to show from here.
+  if (offset >= docs.length) return textReply('Sources in the corpus', 'No more documents.', { status: 'empty' });
+  const listed = docs.slice(offset);
+  const items: RichText[] = listed.map((d) => [
     { text: d.meta.title, strong: true },
     {
       text: [
@@ -27,10 +33,15 @@ export function sourcesReply(dossier: Library): Reply {
     },
   ]);
   const passages = docs.reduce((n, d) => n + d.passages.length, 0);
-  return replyOf('Sources in the corpus', [
-    { type: 'text', text: [{ text: `${corpusSize(docs.length, passages)}.` }] },
-    { type: 'list', items },
-  ]);
+  const size = corpusSize(docs.length, passages);
+  return replyOf(
+    'Sources in the corpus',
+    [
+      { type: 'text', text: [{ text: offset ? `${size}; from document ${offset + 1}:` : `${size}.` }] },
+      { type: 'list', items },
+    ],
+    { rest: { command: 'sources', args: { offset: offset + listed.length } } },
+  );
 }
 
 /** Who wrote a document, who published it and when, as far as it says. */

@@ -84,8 +84,10 @@ const sourcesCommand = defineCommand({
   name: 'sources',
   summary: 'The documents in the corpus',
   usage: 'sources',
-  ...NO_ARGUMENTS,
-  run: async (_args, { dossier }) => sourcesReply(dossier),
+  // Nothing typed: `offset` is the page More results asks for, where a platform had no room for every document.
+  args: z.strictObject({ offset: z.number().int().min(0).optional().describe('Documents to skip') }),
+  fromText: NO_ARGUMENTS.fromText,
+  run: async ({ offset = 0 }, { dossier }) => sourcesReply(dossier, offset),
 });
 
 /**

@@ -57,6 +57,21 @@ describe('sourcesReply', () => {
     });
   });
 
+  it('lists from a later document on, with what lists the rest, for a platform with no room for them all', () => {
+    const docs = ['a.md', 'b.md', 'c.md'].map((source) => doc(source, {}, 1));
+    expect(sourcesReply(library(docs)).rest).toEqual({ command: 'sources', args: { offset: 3 } });
+    const later = sourcesReply(library(docs), 1);
+    expect(later.blocks[0]).toEqual({ type: 'text', text: [{ text: '3 documents, 3 passages; from document 2:' }] });
+    expect(later.blocks[1]).toMatchObject({
+      items: [
+        [{ text: 'b.md' }, {}],
+        [{ text: 'c.md' }, {}],
+      ],
+    });
+    expect(later.rest).toEqual({ command: 'sources', args: { offset: 3 } });
+    expect(sourcesReply(library(docs), 3)).toMatchObject({ status: 'empty', title: 'Sources in the corpus' });
+  });
+
   it('says how to fill an empty corpus', () => {
     const reply = sourcesReply(library([]));
     expect(reply.status).toBe('empty');

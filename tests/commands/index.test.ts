@@ -103,6 +103,15 @@ describe('the command table', () => {
     expect(shown).not.toMatch(/\b1 (documents|passages)\b/);
   });
 
+  it('pages sources from the offset More results asks for, which nobody types', async () => {
+    const later = await runCommand('sources', { offset: 1 }, ctx());
+    expect([later.status, plain(later.blocks[0]?.type === 'text' ? later.blocks[0].text : [])]).toEqual([
+      'empty',
+      'No more documents.',
+    ]);
+    expect((await runText('sources', ctx())).rest).toEqual({ command: 'sources', args: { offset: 1 } });
+  });
+
   it("takes a command's name followed by a colon as that command ('ask: …'), not as a slip of it", async () => {
     const asked = await runText('Ask: where was the National Guard deployed?', ctx());
     expect([asked.status, asked.title]).toEqual(['ok', 'where was the National Guard deployed?']);

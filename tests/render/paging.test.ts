@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { moreResults, resumeAt } from '../../src/render/paging.js';
+import { replyOf } from '../../src/answer/reply.js';
+import { moreResults, restOfList, resumeAt } from '../../src/render/paging.js';
 
 describe('paging', () => {
   it('counts results in plain words', () => {
@@ -16,5 +17,12 @@ describe('paging', () => {
       args: { topic: 't' },
     });
     expect(resumeAt(undefined, 2)).toBeUndefined();
+  });
+
+  it('pages a list a message had no room for from its first item left out, and only a list that has a rest', () => {
+    const listed = replyOf('Sources', [], { rest: { command: 'sources', args: { offset: 40 } } });
+    expect(restOfList(listed, 15)).toEqual({ command: 'sources', args: { offset: 25 } });
+    expect(restOfList(listed, 0)).toBeUndefined();
+    expect(restOfList(replyOf('Sources', []), 15)).toBeUndefined();
   });
 });

@@ -257,6 +257,19 @@ describe('renderDiscord', () => {
     expect(message.embeds.at(-1)!.footer?.text).toBe(`${150 - lines.length} more results did not fit in this message.`);
   });
 
+  it('pages to the rest of a list that lists from an offset (sources), from the first item not shown', () => {
+    const items = Array.from({ length: 150 }, (_, i) => [
+      { text: `Harbour bulletin ${i} on dredging, ferries and the quay works`, strong: true },
+      { text: ` — Harbour Desk, Port Gazette, 2026-01-15 · 1 passage · https://example.org/bulletins/${i}` },
+    ]);
+    const rest = { command: 'sources', args: { offset: 160 } };
+    const { message, next } = renderDiscord(reply([{ type: 'list', items }], { rest }));
+    const shown = message.embeds[0]!.description!.split('\n').length;
+    expect(next).toEqual({ command: 'sources', args: { offset: 10 + shown } });
+    expect(message.embeds.at(-1)!.footer?.text).toBe(`${150 - shown} more results: press More results to see them.`);
+    expect(renderDiscord(reply([{ type: 'list', items: items.slice(0, 3) }], { rest })).next).toBeUndefined();
+  });
+
   it('titles a disagreement’s embed with the title the core wrote', () => {
     const item: FigureItem = { text: '€4m', sentence: [{ text: 'It cost €4m.' }], citation };
     const message = render(reply([{ type: 'disagreement', title: 'Sources differ on tram cost', items: [item] }]));

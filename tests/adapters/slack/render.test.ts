@@ -37,6 +37,12 @@ const reply = (over: Partial<Reply>): Reply => replyOf('harbour dredging', [], {
 const excerptReply = (text: Excerpt['text'], cited = citation()): Reply =>
   reply({ blocks: [{ type: 'excerpt', excerpt: { ...excerpt(text), citation: cited } }] });
 
+/** The More results button under a message, if it has one. */
+const moreButton = (message: SlackMessage) =>
+  message.blocks
+    .flatMap((b) => (b.type === 'actions' ? (b.elements as { action_id: string; value: string }[]) : []))
+    .find((b) => b.action_id === ACTIONS.more);
+
 /** Every mrkdwn string in a message, wherever Block Kit keeps it. */
 function texts(message: SlackMessage): string[] {
   const out: string[] = [];
@@ -378,6 +384,22 @@ describe('renderSlack', () => {
     expect(shown).toBeGreaterThan(40);
     expect(texts(message)).toContain(`${150 - shown} more results not shown.`);
     expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
+  });
+
+  it('offers the rest of a list that pages (sources) as More results, from the first item not shown', () => {
+    const items = Array.from({ length: 150 }, (_, i) => [
+      { text: `Harbour bulletin ${i} on dredging, ferries and the quay works`, strong: true },
+      { text: ` — Harbour Desk, Port Gazette, 2026-01-15 · 1 passage · https://example.org/bulletins/${i}` },
+    ]);
+    const rest = { command: 'sources', args: { offset: 160 } };
+    const message = renderSlack(reply({ isAnswer: false, blocks: [{ type: 'list', items }], rest }));
+    const shown = texts(message).join('\n').match(/^• /gm)?.length ?? 0;
+    expect(texts(message)).toContain(`${150 - shown} more results not shown. Press *More results* to see them.`);
+    const more = moreButton(message);
+    expect(JSON.parse(more!.value)).toEqual({ c: 'sources', a: { offset: 10 + shown } });
+    // A list shown whole has no more to offer.
+    const whole = renderSlack(reply({ isAnswer: false, blocks: [{ type: 'list', items: items.slice(0, 3) }], rest }));
+    expect(moreButton(whole)).toBeUndefined();
   });
 
   it('shows the bot’s own code spans as code and escapes the text around them (issue 13.4)', () => {
