@@ -23,15 +23,22 @@ import {
 } from 'discord.js';
 import * as z from 'zod';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
-import { drawCharts, FEEDBACK_THANKS, type Reply } from '../../src/answer/reply.js';
+import { drawCharts, errorReply, FEEDBACK_THANKS, type Reply } from '../../src/answer/reply.js';
 import type { CommandContext } from '../../src/commands/command.js';
-import { memoryButtons, runAddFiles, runCommand, type ButtonStore } from '../../src/commands/index.js';
+import {
+  findSourceRequest,
+  memoryButtons,
+  NO_TEXT_TO_FIND,
+  runAddFiles,
+  runCommand,
+  type ButtonStore,
+} from '../../src/commands/index.js';
 import { ConfigError, type Config } from '../../src/config.js';
 import { DeliveryError } from '../../src/digest/index.js';
 import { DossierError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';
-import { ADD_TO_DOSSIER, COMMAND_NAME, TOPIC_ARGS } from './commands.js';
+import { ADD_TO_DOSSIER, COMMAND_NAME, FIND_SOURCE, TOPIC_ARGS } from './commands.js';
 import { digestError, findDigest, rejectDigestRateLimits, THREAD_LOCKED, withNonce } from './digest.js';
 import { parseButtonId, renderDiscord, replyButtons, type ButtonAction } from './render.js';
 import { TopicSuggester } from './topics.js';
@@ -114,7 +121,7 @@ const rejectRateLimits = (data: RateLimitData) =>
 
 /**
  * Dossier on Discord: one `/brief` command whose subcommands are the command table, and the
- * **Add to Dossier** message command that adds a message's attachments. Every
+ * **Find source** and **Add to Dossier** message commands, which cite a message's words and add its attachments. Every
  * interaction is deferred at once (Discord allows 3 seconds), answered privately with Share,
  * More results and 👍/👎 buttons, and rendered by `renderDiscord`. Gateway reconnects and rate
  * limits are discord.js's job; this class logs them, and logs, never throws, when a reply fails.
@@ -276,6 +283,8 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
         await this.onCommand(interaction);
       else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ADD_TO_DOSSIER)
         await this.onAddToDossier(interaction);
+      else if (interaction.isMessageContextMenuCommand() && interaction.commandName === FIND_SOURCE)
+        await this.onFindSource(interaction);
       else if (interaction.isButton()) {
         const button = parseButtonId(interaction.customId);
         if (button) await this.onButton(interaction, button.action, button.flow);
@@ -320,6 +329,18 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       url: message.url,
     }));
     await this.deliver({ interaction }, await runAddFiles(files, this.context(interaction)));
+  }
+
+  /**
+   * Find source on a message: `cite` on its words, as Slack's message shortcut runs it (`findSourceRequest`), answered
+   * privately with the buttons of any answer. Discord sends the message's content with a message command whatever the
+   * bot's Message Content intent (which it does not ask for), as its documentation lists among the intent's exceptions.
+   */
+  private async onFindSource(interaction: MessageContextMenuCommandInteraction): Promise<void> {
+    await this.defer(interaction);
+    const found = findSourceRequest(interaction.targetMessage.content);
+    if (found) await this.answer(interaction, found.command, found.args);
+    else await this.deliver({ interaction }, errorReply('no-text', NO_TEXT_TO_FIND));
   }
 
   private async onButton(interaction: ButtonInteraction, action: ButtonAction, id: string): Promise<void> {

@@ -18,10 +18,14 @@ export const COMMAND_NAME = 'brief';
 /** The message context-menu command (Apps → Add to Dossier) that adds a message's attachments. */
 export const ADD_TO_DOSSIER = 'Add to Dossier';
 
+/** The message context-menu command (Apps → Find source) that finds where a message's words come from. */
+export const FIND_SOURCE = 'Find source';
+
 /** A message command has a name and no description or options; Discord shows it under a message's Apps menu. */
-function addToDossierCommand(): RESTPostAPIContextMenuApplicationCommandsJSONBody {
-  return { name: ADD_TO_DOSSIER, type: ApplicationCommandType.Message };
-}
+const messageCommand = (name: string): RESTPostAPIContextMenuApplicationCommandsJSONBody => ({
+  name,
+  type: ApplicationCommandType.Message,
+});
 
 /**
  * String arguments that get autocomplete from the corpus's topics: one topic (`figures`), or a
@@ -39,13 +43,14 @@ const MAX_STRING_LENGTH = 6000;
 const MAX_DESCRIPTION = 100;
 
 /**
- * Every command `npm run discord:register` sends, in one bulk overwrite: `/brief` and the Add to Dossier message
- * command (reviewed as tests/adapters/discord/registered-commands.json).
+ * Every command `npm run discord:register` sends, in one bulk overwrite: `/brief` and the Find source and Add to
+ * Dossier message commands, as Slack has them as message shortcuts (reviewed as
+ * tests/adapters/discord/registered-commands.json).
  */
 export function registeredCommands(
   table: Command[] = commandTable,
 ): (RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody)[] {
-  return [briefCommand(table), addToDossierCommand()];
+  return [briefCommand(table), messageCommand(FIND_SOURCE), messageCommand(ADD_TO_DOSSIER)];
 }
 
 /** `/brief` with one subcommand per command of the table, options read from each `args` schema. */

@@ -11,10 +11,9 @@ import {
 } from '@slack/bolt';
 import type { Adapter, PlatformStatus, PostOptions } from '../../src/commands/adapter.js';
 import { errorReply, FEEDBACK_THANKS, type Reply } from '../../src/answer/reply.js';
-import { MAX_QUERY_LENGTH, runAddFiles, runCommand, runText } from '../../src/commands/index.js';
+import { findSourceRequest, NO_TEXT_TO_FIND, runAddFiles, runCommand, runText } from '../../src/commands/index.js';
 import { DossierError } from '../../src/errors.js';
 import type { SharedFile } from '../../src/ingest/index.js';
-import { fitText } from '../../src/render/cut.js';
 import type { Logger } from '../../src/log.js';
 import { commandContext, type BotContext } from '../bot.js';
 import { boltLogger } from './bolt-logger.js';
@@ -404,8 +403,8 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     app.shortcut<MessageShortcut>(FIND_SOURCE_CALLBACK_ID, async ({ ack, shortcut }) => {
       await ack();
       await laterTurn();
-      const quote = fitText(slackToPlain(shortcut.message.text ?? ''), MAX_QUERY_LENGTH, undefined, { mark: false });
-      const request: SlackRequest = { c: 'cite', a: { quote } };
+      const found = findSourceRequest(slackToPlain(shortcut.message.text ?? ''));
+      const request: SlackRequest | undefined = found && { c: found.command, a: found.args };
       const who = {
         user: { id: shortcut.user.id, name: shortcut.user.name },
         channel: { id: shortcut.channel.id, name: shortcut.channel.name },
@@ -419,9 +418,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
             request,
           }
         : { kind: 'ephemeral', channel: who.channel.id, user: who.user.id, request };
-      // A message of files, an image or a mention alone has no words to look for: cite would answer with the usage of
-      // a command nobody typed.
-      const reply = quote.trim() ? await this.run(request, who) : errorReply('no-text', NO_TEXT_TO_FIND);
+      const reply = request ? await this.run(request, who) : errorReply('no-text', NO_TEXT_TO_FIND);
       await this.deliver(target, reply);
     });
 
@@ -464,10 +461,6 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     });
   }
 }
-
-/** Find source on a message with no words in it. */
-export const NO_TEXT_TO_FIND =
-  'That message has no text to look for: Find source finds where the words of a message come from.';
 
 /**
  * Answering is CPU work on this one thread (a Share or More results press answers the question again): it runs in

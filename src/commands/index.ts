@@ -5,7 +5,8 @@ import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
 import { CODE_MARK, errorReply, replyOf, said, type Reply, type RichText } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
-import { capitalise, escapeRegExp, withoutMarkup } from '../corpus/text.js';
+import { fitText } from '../answer/cut.js';
+import { capitalise, escapeRegExp, withoutMarkup, withoutMentions } from '../corpus/text.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
@@ -133,6 +134,21 @@ const helpCommand = defineCommand({
     );
   },
 });
+
+/** Find source on a message with no words in it. */
+export const NO_TEXT_TO_FIND =
+  'That message has no text to look for: Find source finds where the words of a message come from.';
+
+/**
+ * Find source on a message, as every platform offers it in a message's menu (Slack's message shortcut, Discord's
+ * message command): `cite` on the message's words as plain text, cut to the longest quote taken, as the command and
+ * arguments to run (a Share re-runs them); undefined for a message with no words (files, an image or a mention alone),
+ * which is answered with NO_TEXT_TO_FIND, where cite gave the usage of a command nobody typed.
+ */
+export function findSourceRequest(plainText: string): { command: string; args: { quote: string } } | undefined {
+  const quote = fitText(plainText, MAX_QUERY_LENGTH, undefined, { mark: false });
+  return withoutMentions(quote).trim() ? { command: citeCommand.name, args: { quote } } : undefined;
+}
 
 /** The command table: every surface offers exactly these. */
 export const commands: Command[] = [

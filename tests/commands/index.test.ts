@@ -6,6 +6,7 @@ import {
   CommandGate,
   commands,
   commandsAsAsked,
+  findSourceRequest,
   MAX_QUERY_LENGTH,
   MAX_RESULTS,
   parseText,
@@ -101,6 +102,16 @@ describe('the command table', () => {
     expect(shown).toContain('1 document, 1 passage.');
     expect(shown).toContain('· 1 passage · a.md');
     expect(shown).not.toMatch(/\b1 (documents|passages)\b/);
+  });
+
+  it('finds a message’s source with cite on its words, cut to a quote’s length, and not on a mention alone', () => {
+    expect(findSourceRequest('crews worked through the night')).toEqual({
+      command: 'cite',
+      args: { quote: 'crews worked through the night' },
+    });
+    expect(findSourceRequest('Crews worked. '.repeat(60))!.args.quote.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    expect(findSourceRequest(' <@U3> ')).toBeUndefined();
+    expect(findSourceRequest('')).toBeUndefined();
   });
 
   it('pages sources from the offset More results asks for, which nobody types', async () => {

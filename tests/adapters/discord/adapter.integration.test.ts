@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { botContext } from '../../../adapters/bot.js';
 import { DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import { FIND_SOURCE } from '../../../adapters/discord/commands.js';
+import { NO_TEXT_TO_FIND } from '../../../src/commands/index.js';
 import { defineCommand } from '../../../src/commands/command.js';
 import { DeliveryError } from '../../../src/digest/delivery.js';
 import { DigestService } from '../../../src/digest/service.js';
@@ -361,6 +363,18 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
       expect(description).toContain('U.S. envoy');
     },
   );
+
+  it('finds where a message’s words come from with Apps → Find source, privately, as cite answers them', async () => {
+    const said = 'did someone say the world’s most corrupt countries? <@123>';
+    const found = standIn.interact(standIn.messageCommand(FIND_SOURCE, [], ASKER, said));
+    expect((await standIn.waitFor(callbackOf(found))).body).toEqual({ type: 5, data: { flags: 64 } });
+    const answer = await standIn.waitFor(originalOf(found));
+    expect(answer.body.embeds[0].description).toContain('**the world’s most corrupt countries**,');
+    expect(Object.keys(buttonIds(answer))).toEqual(['Share', '👍', '👎']);
+    // A message of an attachment or a mention alone has no words to look for.
+    const bare = standIn.interact(standIn.messageCommand(FIND_SOURCE, [], ASKER, '<@123>'));
+    expect((await standIn.waitFor(originalOf(bare))).body.embeds[0].description).toBe(NO_TEXT_TO_FIND);
+  });
 
   it('answers /brief figures with cited figures in fields and the chart uploaded as a PNG', async () => {
     const interaction = standIn.interact(standIn.command('figures', { topic: 'tram ridership' }));

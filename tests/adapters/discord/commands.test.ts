@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { ADD_TO_DOSSIER, briefCommand, registeredCommands } from '../../../adapters/discord/commands.js';
+import { ADD_TO_DOSSIER, briefCommand, FIND_SOURCE, registeredCommands } from '../../../adapters/discord/commands.js';
 import { errorReply } from '../../../src/answer/reply.js';
 import { INTERNAL_ARGS, worded } from '../../../src/commands/asking.js';
 import { defineCommand } from '../../../src/commands/command.js';
@@ -11,7 +11,8 @@ const SNAPSHOT = new URL('./registered-commands.json', import.meta.url);
 
 describe('registeredCommands', () => {
   it(
-    'matches the reviewed definition of every command sent, /brief and Add to Dossier (UPDATE_DISCORD_COMMANDS=1 ' +
+    'matches the reviewed definition of every command sent, /brief, Find source and Add to Dossier ' +
+      '(UPDATE_DISCORD_COMMANDS=1 ' +
       'rewrites it after a change to the table)',
     () => {
       const definition = registeredCommands(commands);
@@ -20,6 +21,7 @@ describe('registeredCommands', () => {
       expect(definition).toEqual(reviewed);
       // A message command (type 3) has a name only: Discord lists it under a message's Apps menu.
       expect(reviewed).toContainEqual({ name: ADD_TO_DOSSIER, type: 3 });
+      expect(reviewed).toContainEqual({ name: FIND_SOURCE, type: 3 });
     },
   );
 });

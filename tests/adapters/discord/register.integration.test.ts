@@ -10,14 +10,14 @@ const reviewed = JSON.parse(readFileSync(new URL('./registered-commands.json', i
 const standIn = standInForSuite();
 
 describe('registerCommands', () => {
-  it('replaces the commands of one guild with /brief and Add to Dossier when DISCORD_GUILD_ID is set', async () => {
+  it('replaces one guild’s commands with /brief, Find source and Add to Dossier with DISCORD_GUILD_ID', async () => {
     const result = await registerCommands({
       token: 'register-token',
       applicationId: APPLICATION_ID,
       guildId: GUILD_ID,
       apiUrl: `${standIn().apiUrl}/`,
     });
-    expect(result).toEqual({ scope: 'guild', names: ['/brief', 'Add to Dossier'] });
+    expect(result).toEqual({ scope: 'guild', names: ['/brief', 'Find source', 'Add to Dossier'] });
     const put = await standIn().waitFor(
       (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`,
     );

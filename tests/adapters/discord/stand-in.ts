@@ -203,15 +203,16 @@ export class DiscordStandIn {
 
   /**
    * A message context-menu command (type 2, command type 3) on a message of ASKER's carrying
-   * `attachments`, as Discord sends it: the message under `resolved`.
+   * `attachments` and saying `content`, as Discord sends it: the message under `resolved`.
    */
   messageCommand(
     name: string,
     attachments: { filename: string; url: string; size?: number; content_type?: string }[],
     user: StandInUser = ASKER,
+    content = 'see attached',
   ): Record<string, unknown> {
     const message: Record<string, unknown> = {
-      ...this.message({ content: 'see attached' }, CHANNEL_ID),
+      ...this.message({ content }, CHANNEL_ID),
       author: { ...ASKER },
       attachments: attachments.map((a) => ({ id: this.snowflake(), size: 100, proxy_url: a.url, ...a })),
     };
