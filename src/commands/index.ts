@@ -326,13 +326,20 @@ function subcommandHelpReply(command: Command, sub: Subcommand, asking: Asking):
   ]);
 }
 
-/** What follows the list of commands in help: how else this platform takes a question. */
+/**
+ * What follows the list of commands in help: how else this platform takes a question or a document, every way in it
+ * offers, as it is picked there (Slack's message shortcuts in a message's ⋮ menu, Discord's message commands under
+ * Apps), where help named Find source in Slack only and Add to Dossier nowhere.
+ */
 const HELP_CLOSING: Record<CommandContext['platform'], (asking: Asking) => string> = {
   slack: (asking) =>
     `Text with no command is a question: \`${howToAsk(asking, 'what does the report say about costs?')}\`. ` +
-    'Mention the app in a channel to be answered in a thread, or use Find source in a message’s menu.',
+    'Mention the app in a channel to be answered in a thread, or to add the files attached. In a message’s ⋮ menu, ' +
+    'Find source finds where its words come from, and Add to Dossier adds its files.',
   discord: (asking) =>
-    `Pick a subcommand of \`${slashCommandOf(asking)}\` and fill in its options; topics are suggested as you type.`,
+    `Pick a subcommand of \`${slashCommandOf(asking)}\` and fill in its options; topics are suggested as you type. ` +
+    'On a message, Apps → Find source finds where its words come from, and Apps → Add to Dossier adds its ' +
+    'attachments.',
   terminal: () => 'A line with no command is a question. `more` shows the next results; `exit` ends the session.',
 };
 

@@ -104,6 +104,19 @@ describe('the command table', () => {
     expect(shown).not.toMatch(/\b1 (documents|passages)\b/);
   });
 
+  it('names in help every way in a platform offers besides its commands, as it is picked there', async () => {
+    const closing = async (platform: 'slack' | 'discord' | 'terminal') => {
+      const help = await runText('help', commandContext(guard(), { platform }));
+      const last = help.blocks.at(-1)!;
+      return last.type === 'text' ? plain(last.text) : '';
+    };
+    expect(await closing('slack')).toMatch(
+      /Mention the app .* to add the files attached\. In a message’s ⋮ menu, Find source .*, and Add to Dossier/,
+    );
+    expect(await closing('discord')).toMatch(/Apps → Find source finds .*, and Apps → Add to Dossier adds/);
+    expect(await closing('terminal')).not.toMatch(/Find source|Add to Dossier/);
+  });
+
   it('finds a message’s source with cite on its words, cut to a quote’s length, and not on a mention alone', () => {
     expect(findSourceRequest('crews worked through the night')).toEqual({
       command: 'cite',
