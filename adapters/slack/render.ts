@@ -277,6 +277,22 @@ function fallbackText(reply: Reply): string {
 }
 
 /**
+ * What a message whose chart is not uploaded with it says before the chart's alt text: how to see the chart. Slack
+ * takes no file with a message only its asker sees: an upload is shared into the conversation, for all its members
+ * (files.completeUploadExternal has no ephemeral mode), and an image block shows only an image on the public web or a
+ * Slack file its viewers may open, which a file uploaded to no conversation is not (Slack's SDK maintainers: only the
+ * bot may). So a private answer says why it shows none and that Share posts it.
+ */
+function chartNotShown(reply: Reply, options: RenderOptions): string {
+  return options.share === 'offer' && reply.isAnswer === true
+    ? 'Slack shows no chart in a message only you can see; *Share in channel* posts it with the answer'
+    : 'Chart';
+}
+
+/** The charts' alt texts, what a message without them shows instead. */
+const alts = (reply: Reply): string => reply.attachments.map((a) => a.alt).join('; ');
+
+/**
  * The one renderer for Slack: a Reply as Block Kit within Slack's limits. Results that do not fit
  * (50 blocks, about 13k characters) are left out whole, the last one that fits partly is cut at a
  * sentence, and a note says how many were left out.
@@ -293,13 +309,9 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
       ],
     };
   }
-  const offersShare = options.share === 'offer' && reply.isAnswer === true;
   const chartNote =
     reply.attachments.length && !options.chartUploaded
-      ? context(
-          `:bar_chart: ${offersShare ? 'Share in channel to post the chart' : 'Chart'}: ` +
-            `${escapeMrkdwn(reply.attachments.map((a) => a.alt).join('; '))}`,
-        )
+      ? context(`:bar_chart: ${chartNotShown(reply, options)}: ${escapeMrkdwn(alts(reply))}`)
       : undefined;
   const shareNote =
     options.share === 'done'

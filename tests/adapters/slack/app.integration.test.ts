@@ -208,7 +208,7 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     const shown = blockTexts(blocks);
     expect(shown).toContain('*3.4 million tonnes*');
     expect(shown).toMatch(/“Port cargo” · ¶\d/);
-    expect(shown).toContain('Share in channel to post the chart');
+    expect(shown).toContain('Slack shows no chart in a message only you can see');
     const share = buttons(blocks).find((b) => b.action_id === ACTIONS.share)!;
     const from = stub.calls.length;
     const responseUrl = nextResponseUrl();
@@ -219,7 +219,9 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(upload.raw.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBe(true);
     const shared = stub.calls.slice(from).find((c) => c.path === new URL(responseUrl).pathname)!;
     expect(shared.body.response_type).toBe('in_channel');
-    expect(blockTexts(shared.body.blocks as Block[])).not.toContain('Share in channel to post the chart');
+    expect(blockTexts(shared.body.blocks as Block[])).not.toContain(
+      'Slack shows no chart in a message only you can see',
+    );
   });
 
   it('escapes a document that pings @channel and @here and spoofs a user and a link', async () => {
@@ -589,7 +591,7 @@ describe('SlackAdapter delivery', () => {
       counted,
     );
     const answer = await stub.waitFor((c) => c.path === new URL(responseUrl).pathname, { from });
-    expect(blockTexts(answer.body.blocks as Block[])).toContain('Share in channel to post the chart');
+    expect(blockTexts(answer.body.blocks as Block[])).toContain('Slack shows no chart in a message only you can see');
     expect(stub.calls.slice(from).filter((c) => c.path.startsWith('/api/files'))).toHaveLength(0);
     expect(drawn).toBe(0);
   });

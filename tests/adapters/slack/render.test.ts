@@ -222,7 +222,7 @@ describe('renderSlack', () => {
     expect(message.text).toBe('no &lt;!here&gt; command');
   });
 
-  it('notes the chart when it is not uploaded with the message', () => {
+  it('says why a private answer shows no chart and that Share posts it, before the chart’s alt text', () => {
     const chart = {
       name: 'chart.png',
       contentType: 'image/png' as const,
@@ -232,7 +232,10 @@ describe('renderSlack', () => {
     };
     expect(
       texts(renderSlack(reply({ attachments: [chart] }), { request: { t: 'x' }, share: 'offer' })).join(),
-    ).toContain('Share in channel to post the chart: Cost by year');
+    ).toContain(
+      ':bar_chart: Slack shows no chart in a message only you can see; *Share in channel* posts it with the answer: ' +
+        'Cost by year',
+    );
     expect(texts(renderSlack(reply({ attachments: [chart] }), { chartUploaded: true })).join()).not.toContain(
       'Cost by year',
     );
