@@ -4,6 +4,7 @@ import { leadExcerpt } from '../answer/excerpt.js';
 import {
   KEY_FIGURES,
   partlyBlock,
+  plain,
   replyOf,
   said,
   type Excerpt,
@@ -166,6 +167,10 @@ function rankTopic(
   };
 }
 
+/** A figure as a reader tells it from another: its paragraph, its sentence and its words there. */
+const shownAs = (f: FigureItem): string =>
+  JSON.stringify([f.citation.source, f.citation.paragraph, plain(f.sentence), f.text]);
+
 /** A line naming what someone typed (a topic), in plain text: a backtick in it is no markup of the bot's. */
 const plainLine = (line: string): ReplyBlock => ({ type: 'text', text: [{ text: line }] });
 
@@ -191,13 +196,20 @@ export function composeDigest(input: DigestInput): Digest {
   const blocks: ReplyBlock[] = [];
   const quoted: string[] = [];
   const unseen = ({ id }: { id: string }) => !seen.has(id) && !quoted.includes(id);
+  // The figures shown under the passages quoted ("Key figures: …" under an excerpt), by `shownAs`.
+  const underQuotes = new Set<string>();
   const quote = (excerpt: Excerpt, passage: Passage) => {
     quoted.push(passage.id);
     blocks.push({ type: 'excerpt', excerpt });
   };
-  /** The first `figuresPerTopic` of `found` the channel has not been shown, remembered as shown. */
+  /**
+   * The first `figuresPerTopic` of `found` the channel has not been shown, remembered as shown. A figure a passage
+   * quoted in this digest shows under it was shown there: listed again, the channel would read it twice in one post.
+   */
   const freshFigures = (found: KeyFigure[]): FigureItem[] => {
-    const fresh = found.filter(unseen).slice(0, tuning.figuresPerTopic);
+    const unshown = found.filter(unseen);
+    quoted.push(...unshown.filter((f) => underQuotes.has(shownAs(f.item))).map((f) => f.id));
+    const fresh = unshown.filter((f) => !underQuotes.has(shownAs(f.item))).slice(0, tuning.figuresPerTopic);
     quoted.push(...fresh.map((f) => f.id));
     return fresh.map((f) => f.item);
   };
@@ -236,6 +248,7 @@ export function composeDigest(input: DigestInput): Digest {
   for (const topic of topics.slice(0, MAX_TOPICS)) {
     const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures, tuning);
     const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, tuning.passagesPerTopic);
+    for (const f of fresh.flatMap((r) => r.excerpt.figures)) underQuotes.add(shownAs(f));
     const items = freshFigures(ranking.figures.figures);
     if (!fresh.length && !items.length) {
       // A topic nothing in the corpus answers says so, in place of a passage on something else.

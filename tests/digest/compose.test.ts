@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { ELLIPSIS, plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
+import { corpusFigures } from '../../src/digest/figures.js';
 import { DIGEST_DEFAULTS, figureId, type KeyFigure, type TopicFigures } from '../../src/digest/compose.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { note } from '../support/corpus.js';
@@ -219,5 +220,30 @@ describe('composeDigest’s archive', () => {
     const { reply, shownIds } = digestOf(world(), { topics: ['ferry', 'fares'], seen });
     expect(lines(reply)).toEqual(['Nothing new on “ferry”, “fares” since the last digest.', 'From the archive']);
     expect(shownIds).toEqual(['council.md#1']);
+  });
+});
+
+describe('composeDigest’s key figures', () => {
+  const rents = eachDigestWorld({
+    'arrears.md': note(
+      'Rent arrears by year',
+      [
+        'Rent arrears were 4.1% of the rent due in 2022.',
+        'Rent arrears were 4.4% of the rent due in 2023.',
+        'Rent arrears were 4.6% of the rent due in 2024.',
+        'Rent arrears were 3.9% of the rent due in 2025.',
+      ].join('\n\n'),
+      '2026-01-10',
+    ),
+  });
+  const key = (f: FigureItem) => `${f.citation.source}#${f.citation.paragraph}:${f.text}`;
+
+  it('lists no figure a passage quoted in the same digest already shows under it, and remembers it as shown', () => {
+    const { reply, shownIds } = digestOf(rents(), { topics: ['rent arrears'], figures: corpusFigures });
+    const underQuotes = excerpts(reply).flatMap((e) => e.figures.map(key));
+    const listed = reply.blocks.flatMap((b) => (b.type === 'figures' ? b.items.map(key) : []));
+    expect(underQuotes).toEqual(['arrears.md#1:4.1%', 'arrears.md#2:4.4%']);
+    expect(listed).toEqual(['arrears.md#3:4.6%', 'arrears.md#4:3.9%']);
+    expect(shownIds.filter((id) => id.startsWith('arrears.md#1:figure:'))).toHaveLength(1);
   });
 });
