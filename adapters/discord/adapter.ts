@@ -82,7 +82,7 @@ const FlowSchema = z.object({
   args: z.record(z.string(), z.unknown()),
   /** An answer found in the corpus: it offers 👍/👎, and Share while private. */
   answer: z.boolean(),
-  /** Shown only to its asker (a digest preview): never offered for sharing. */
+  /** Shown only to its asker (a digest preview, an answer in a direct message with the bot): never shared. */
   onlyAsker: z.boolean(),
   /** What More results fetches, as the renderer left it. */
   next: NextSchema.optional(),
@@ -423,7 +423,10 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     args: Record<string, unknown>,
   ): Promise<void> {
     const reply = await runCommand(command, args, this.context(interaction));
-    const flow = this.remember({ owner: interaction.user.id, ephemeral: true, command, args }, reply);
+    // In a direct message with the bot, the private answer and a shared copy would be seen by the same one person: no
+    // Share there, as on a digest preview (`onlyAsker`).
+    const dm = !interaction.inGuild();
+    const flow = this.remember({ owner: interaction.user.id, ephemeral: true, command, args }, reply, dm);
     await this.deliver({ interaction, flow }, reply);
   }
 
@@ -516,10 +519,14 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
   }
 
   /** A new id for the buttons of `reply`, asked by `flow`; the flow is kept once the reply is rendered. */
-  private remember(flow: Pick<Flow, 'owner' | 'ephemeral' | 'command' | 'args'>, reply: Reply): string | undefined {
+  private remember(
+    flow: Pick<Flow, 'owner' | 'ephemeral' | 'command' | 'args'>,
+    reply: Reply,
+    onlyAsker = false,
+  ): string | undefined {
     const id = randomUUID();
     const answer = reply.isAnswer === true && reply.status === 'ok';
-    return this.keep(id, { ...flow, answer, onlyAsker: reply.onlyAsker === true }) ? id : undefined;
+    return this.keep(id, { ...flow, answer, onlyAsker: onlyAsker || reply.onlyAsker === true }) ? id : undefined;
   }
 
   /**

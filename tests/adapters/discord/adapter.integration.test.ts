@@ -364,6 +364,13 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     },
   );
 
+  it('offers no Share on an answer in a direct message with the bot, which would post to the asker alone', async () => {
+    const asked = standIn.interact(standIn.inDirectMessage(standIn.command('ask', { question: 'tram funding' })));
+    const answer = await standIn.waitFor(originalOf(asked));
+    expect(answer.body.embeds[0].description).toMatch(/¶\d/);
+    expect(Object.keys(buttonIds(answer))).toEqual(['More results', '👍', '👎']);
+  });
+
   it('finds where a message’s words come from with Apps → Find source, privately, as cite answers them', async () => {
     const said = 'did someone say the world’s most corrupt countries? <@123>';
     const found = standIn.interact(standIn.messageCommand(FIND_SOURCE, [], ASKER, said));
