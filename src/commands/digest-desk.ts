@@ -42,6 +42,11 @@ export interface DigestDesk {
   subscribe(who: Requester, request: SubscribeRequest): ChannelDigest;
   /** False when the channel had no digest. */
   unsubscribe(who: Requester): boolean;
+  /**
+   * Pauses the channel's digest, keeping its topics and schedule (subscribing to the same again resumes it); undefined
+   * when the channel has none.
+   */
+  pause(who: Requester): ChannelDigest | undefined;
   /** The digest the channel would get now, for the asker alone; undefined when there are no topics. */
   preview(platform: Platform, channelId: string, topics?: string[]): Reply | undefined;
 }

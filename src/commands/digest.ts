@@ -10,7 +10,7 @@ import type { ChannelDigest, Requester } from './digest-desk.js';
 import { MAX_TOPICS } from './limits.js';
 
 const MAX_TOPIC_LENGTH = 100;
-const ACTIONS = ['subscribe', 'unsubscribe', 'list', 'preview'] as const;
+const ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'list', 'preview'] as const;
 /** What may follow "digest": the command line refuses `--topics` after any but preview by name. */
 export const DIGEST_ACTIONS: readonly string[] = ACTIONS;
 
@@ -67,7 +67,10 @@ const DigestArgs = z
     if (a.action === 'subscribe' && topics.length === 0)
       fail('topics', 'name at least one topic to subscribe to, separated by commas', { missing: true });
     // Said rather than ignored, as for every command that takes nothing (NO_ARGUMENTS): the words meant something.
-    if ((a.action === 'list' || a.action === 'unsubscribe') && [a.topics, a.at, a.days, a.tz].some((v) => v)) {
+    if (
+      (a.action === 'list' || a.action === 'unsubscribe' || a.action === 'pause') &&
+      [a.topics, a.at, a.days, a.tz].some((v) => v)
+    ) {
       const aboutOne = (place: Place) =>
         `"digest ${a.action}" takes nothing after it: it is about ${place.name}’s one digest`;
       fail('topics', aboutOne(CHANNEL), { worded: aboutOne });
@@ -215,7 +218,7 @@ export function digestFromText(rest: string): Record<string, unknown> {
 export const digestCommand = defineCommand({
   name: 'digest',
   summary: (place) => `A morning digest of new passages on saved topics, posted to ${place.name}`,
-  usage: 'digest subscribe|unsubscribe|list|preview [topics, …] [at time] [on days] [in time zone]',
+  usage: 'digest subscribe|unsubscribe|pause|list|preview [topics, …] [at time] [on days] [in time zone]',
   details: (asking) => {
     const example =
       asking.platform === 'discord'
@@ -247,6 +250,11 @@ export const digestCommand = defineCommand({
       summary: (place) => `${opening(place)}’s digest: its topics, when it comes and who set it up`,
     },
     unsubscribe: { usage: 'digest unsubscribe', options: [], summary: (place) => `Stop ${place.name}’s digest` },
+    pause: {
+      usage: 'digest pause',
+      options: [],
+      summary: (place) => `Pause ${place.name}’s digest, keeping its topics and schedule; subscribing again resumes it`,
+    },
     preview: {
       usage: 'digest preview <topics, …>',
       options: ['topics'],
@@ -268,7 +276,7 @@ export const digestCommand = defineCommand({
     const cannotPost = args.action === 'subscribe' ? await ctx.channel.cannotPost?.() : undefined;
     if (cannotPost) return errorReply('cannot-post-here', cannotPost);
     // Asked only for a change that needs it: on Slack the answer costs API calls.
-    const changes = args.action === 'subscribe' || args.action === 'unsubscribe';
+    const changes = args.action === 'subscribe' || args.action === 'unsubscribe' || args.action === 'pause';
     const canManageChannel =
       changes && service.needsManager(ctx.platform) ? ((await ctx.user.canManageChannel?.()) ?? false) : undefined;
     const who: Requester = { platform: ctx.platform, channelId: ctx.channel.id, userId: ctx.user.id, canManageChannel };
@@ -311,6 +319,15 @@ export const digestCommand = defineCommand({
         return service.unsubscribe(who)
           ? message('Digest unsubscribed', `${here} will get no more digests.`)
           : message('No digest', `${here} has no digest to unsubscribe from.`);
+      case 'pause': {
+        const sub = service.pause(who);
+        if (!sub) return message('No digest', `${here} has no digest to pause.`);
+        return message('Digest paused', [
+          ...text(`${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is paused. To resume it: `),
+          { text: subscribeAgain(sub, ctx), code: true },
+          { text: '.' },
+        ]);
+      }
       case 'list': {
         const sub = service.subscription(ctx.platform, ctx.channel.id);
         if (!sub)

@@ -34,6 +34,9 @@ export interface DigestServiceOptions {
 }
 
 /** What the `digest` command asks of the digest: subscriptions of the asker's channel, and previews. */
+/** Why a digest paused with `digest pause` is paused, as `digest list` says it ("Paused: …"). */
+export const PAUSED_ON_REQUEST = 'paused with digest pause';
+
 export class DigestService implements DigestDesk {
   private readonly policy: Record<Platform, ManagePolicy>;
   private readonly now: () => Date;
@@ -91,6 +94,16 @@ export class DigestService implements DigestDesk {
     const removed = this.options.store.unsubscribe(who.platform, who.channelId);
     this.options.scheduler?.sync();
     return removed;
+  }
+
+  pause(who: Requester): Subscription | undefined {
+    this.authorize(who);
+    const { store } = this.options;
+    const sub = store.subscription(who.platform, who.channelId);
+    if (!sub) return undefined;
+    if (sub.state !== 'paused') store.pause(sub.id, PAUSED_ON_REQUEST);
+    this.options.scheduler?.sync();
+    return store.subscription(who.platform, who.channelId);
   }
 
   subscription(platform: Platform, channelId: string): Subscription | undefined {

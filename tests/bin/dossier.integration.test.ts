@@ -50,7 +50,10 @@ describe('the bundled dossier command', () => {
   it('exits 2 for a command, subcommand, option or words it does not take, 1 for a command missing its words', () => {
     for (const [args, line] of [
       [['figurs'], 'Unknown command figurs — did you mean `dossier figures`?'],
-      [['digest', 'prevue'], '"prevue" is not one of subscribe, unsubscribe, list or preview (did you mean preview?).'],
+      [
+        ['digest', 'prevue'],
+        '"prevue" is not one of subscribe, unsubscribe, pause, list or preview (did you mean preview?).',
+      ],
       // Not "feeds lsit runs in the bot": the bot has no such subcommand either.
       [['feeds', 'lsit'], '"lsit" is not one of add, list or remove (did you mean list?).'],
       [['ask', 'guard', '--limit', '11'], '--limit takes a whole number from 1 to 10 (not "11").'],

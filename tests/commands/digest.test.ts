@@ -328,7 +328,7 @@ describe('digest command', () => {
       'digest subscribe 07:30 ferry fares, dredging',
       /^"07:30" is a time, not a topic: name the topics first, then "at 07:30"\.$/,
     ],
-    ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, list or preview/],
+    ['an unknown action', 'digest sometimes', /subscribe, unsubscribe, pause, list or preview/],
     [
       'a zone outside any IANA area',
       'digest subscribe foo at 07:30 Mars/Base',
@@ -433,6 +433,22 @@ describe('digest command', () => {
     const sub = service.subscribe({ platform: 'slack', channelId: 'C-NEWS', userId: 'U1' }, { topics: ['beehives'] });
     store.pause(sub.id, 'channel_not_found');
     expect(textOf(await runText('digest list', ctx()))).toMatch(/Paused: channel_not_found/);
+  });
+
+  it('pauses the channel’s digest, keeping it, with the command that resumes it, which does', async () => {
+    expect(textOf(await runText('digest pause', ctx()))).toMatch(/has no digest to pause/);
+    await runText('digest subscribe beehives at 07:30 daily UTC', ctx());
+    const paused = textOf(await runText('digest pause', ctx()));
+    expect(paused).toBe(
+      'This channel’s digest on “beehives”, daily at 07:30 (UTC), is paused. To resume it: ' +
+        '/brief digest subscribe beehives at 07:30 on daily in UTC.',
+    );
+    expect(store.subscriptions()).toMatchObject([{ state: 'paused', topics: ['beehives'] }]);
+    expect(textOf(await runText('digest list', ctx()))).toMatch(/Paused: paused with digest pause/);
+    expect((await runText('digest pause now', ctx())).error?.message).toMatch(/"digest pause" takes nothing after it/);
+    const resumed = await runText('digest subscribe beehives at 07:30 on daily in UTC', ctx());
+    expect(resumed.title).toBe('Digest resumed');
+    expect(store.subscriptions()).toMatchObject([{ state: 'active' }]);
   });
 
   it('previews the digest to the asker only and remembers nothing as sent', async () => {

@@ -255,12 +255,14 @@ describe('the command table', () => {
   it('names a subcommand it does not know, and lists the ones it does', async () => {
     const message = async (text: string) => (await runText(text, ctx())).error?.message;
     expect(await message('digest lsit')).toBe(
-      '"lsit" is not one of subscribe, unsubscribe, list or preview (did you mean list?).',
+      '"lsit" is not one of subscribe, unsubscribe, pause, list or preview (did you mean list?).',
     );
     expect(await message('digest prevue fentanyl')).toBe(
-      '"prevue" is not one of subscribe, unsubscribe, list or preview (did you mean preview?).',
+      '"prevue" is not one of subscribe, unsubscribe, pause, list or preview (did you mean preview?).',
     );
-    expect(await message('digest weekly')).toBe('"weekly" is not one of subscribe, unsubscribe, list or preview.');
+    expect(await message('digest weekly')).toBe(
+      '"weekly" is not one of subscribe, unsubscribe, pause, list or preview.',
+    );
     expect(await message('feeds follow https://example.org/feed.xml')).toBe(
       '"follow" is not one of add, list or remove.',
     );
@@ -276,7 +278,7 @@ describe('the command table', () => {
       'cite <quote> — Find where a half-remembered quote comes from',
     ]);
     expect(shown(await runText('help digest', commandContext(guard(), { platform: 'slack' })))[1]).toMatch(
-      /^\/brief digest subscribe\|unsubscribe\|list\|preview .+ — A morning digest/,
+      /^\/brief digest subscribe\|unsubscribe\|pause\|list\|preview .+ — A morning digest/,
     );
     expect(
       shown(await runCommand('help', { command: 'cite' }, commandContext(guard(), { platform: 'discord' })))[1],
@@ -383,7 +385,7 @@ describe('the command table', () => {
     // A word where digest takes a subcommand is refused as `digest foo` is, in one line, as the command line does.
     expect((await runText('help digest foo', slack)).error).toEqual({
       code: 'bad-arguments',
-      message: '"foo" is not one of subscribe, unsubscribe, list or preview.',
+      message: '"foo" is not one of subscribe, unsubscribe, pause, list or preview.',
     });
     expect((await runText('help cite foo', slack)).error?.message).toBe(
       '`/brief help` explains one command: type `/brief help cite` without "foo".',
