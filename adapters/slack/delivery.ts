@@ -146,10 +146,32 @@ export class SlackDelivery {
     }
   }
 
-  private async send(target: SlackTarget, reply: Reply, options: RenderOptions = {}): Promise<void> {
+  private async send(requested: SlackTarget, reply: Reply, options: RenderOptions = {}): Promise<void> {
+    // In the app's own direct message the asker is the only person who sees either way: answered there for all, the
+    // answer shows its chart and offers no Share, which would post it to the same person again.
+    const target = !reply.onlyAsker && (await this.isOwnDm(requested.channel)) ? publicly(requested) : requested;
     const drawn = await this.drawFor(target, reply);
     await this.sendMessage(target, drawn.reply, options);
     await this.uploadCharts(target, drawn);
+  }
+
+  /**
+   * Whether `channel` is the app's own direct message with a person. A slash command names any direct message alike
+   * (an id starting D); conversations.info answers `is_im` for the app's own (it needs `im:read`) and
+   * channel_not_found for one between two people, where an answer shared is shown to the other. Slack not saying
+   * (missing_scope, for an app installed before `im:read` was asked for) leaves the answer private, with Share.
+   */
+  private async isOwnDm(channel: string): Promise<boolean> {
+    if (!channel.startsWith('D')) return false;
+    try {
+      return (await this.client.conversations.info({ channel })).channel?.is_im === true;
+    } catch (error) {
+      this.log.debug(
+        { channel, code: slackErrorCode(error) },
+        'not the app’s own direct message, as far as Slack says',
+      );
+      return false;
+    }
   }
 
   /**

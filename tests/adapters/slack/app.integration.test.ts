@@ -224,6 +224,23 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     );
   });
 
+  it('answers in the app’s own direct message for the asker there, with the chart and no Share', async () => {
+    const own = { status: 200, body: { ok: true, channel: { id: 'D0OWN', is_im: true, user: 'U1' } } };
+    stub.failNext('/api/conversations.info', own);
+    const from = stub.calls.length;
+    const { answer } = await slack.command('figures cargo tonnes', { channel: 'D0OWN' });
+    expect(answer.body.response_type).toBe('in_channel');
+    const pressable = (blocks: unknown) => buttons(blocks as Block[]).map((b) => b.action_id);
+    expect(pressable(answer.body.blocks)).not.toContain(ACTIONS.share);
+    const complete = await stub.waitFor((c) => c.path === '/api/files.completeUploadExternal', { from });
+    expect(complete.body).toMatchObject({ channel_id: 'D0OWN' });
+    // One between two people, which the bot cannot see: there Share shows the answer to the other, so it stays.
+    stub.failNext('/api/conversations.info', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+    const between = (await slack.command('figures cargo tonnes', { channel: 'D0THEIRS' })).answer;
+    expect(between.body.response_type).toBe('ephemeral');
+    expect(pressable(between.body.blocks)).toContain(ACTIONS.share);
+  });
+
   it('escapes a document that pings @channel and @here and spoofs a user and a link', async () => {
     const { answer, blocks } = await slashCommand('lighthouse budget');
     const sent = `${blockTexts(blocks)}\n${String(answer.body.text)}`;

@@ -82,6 +82,7 @@ describe('manifest.yaml', () => {
       'files:write',
       'groups:history',
       'groups:read',
+      'im:read',
       'users:read',
     ]);
   });
