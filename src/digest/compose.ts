@@ -12,6 +12,7 @@ import {
   type Reply,
   type ReplyBlock,
 } from '../answer/reply.js';
+import { createHash } from 'node:crypto';
 import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
@@ -23,11 +24,28 @@ export interface KeyFigure {
 }
 
 /**
- * The id a figure is remembered by once a channel has been shown it: its passage's id and where it stands in the
- * passage, kept with the passage ids the channel was sent. It is never a passage's id (those end in `#` and the
- * paragraph's number), so a passage whose figure was shown is still quoted later.
+ * What a passage is remembered by once a channel has been sent it: its document and its words, not its place. By its
+ * place (`Passage.id`, the paragraph's number), a paragraph inserted into a document took the number of one already
+ * sent, so the new paragraph was never quoted and every one after it was sent again under the next number. A
+ * paragraph whose words change is new. A channel's record from before keeps its places (`seenBy`).
  */
-export const figureId = (passageId: string, offset: number): string => `${passageId}:figure:${offset}`;
+export const passageKey = (passage: Pick<Passage, 'source' | 'text'>): string =>
+  `${passage.source}#${createHash('sha256').update(passage.text).digest('base64url').slice(0, 16)}`;
+
+/**
+ * Whether the channel was sent `passage`: by its words, or by its place in a record kept before passages were
+ * remembered by their words.
+ */
+const seenBy = (seen: ReadonlySet<string>, passage: Passage): boolean =>
+  seen.has(passageKey(passage)) || seen.has(passage.id);
+
+/**
+ * The id a figure is remembered by once a channel has been shown it: its passage's key (`passageKey`) and where it
+ * stands in the passage, kept with the passages the channel was sent. It is never a passage's key, so a passage whose
+ * figure was shown is still quoted later.
+ */
+export const figureId = (passage: Pick<Passage, 'source' | 'text'>, offset: number): string =>
+  `${passageKey(passage)}:figure:${offset}`;
 
 /** What an answer says of how well it matches, which the partial line reads (`partlyLine`): one list for its uses. */
 type HowMatched = Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'>;
@@ -54,7 +72,10 @@ export interface DigestInput {
   topics: string[];
   /** Documents first seen since the channel's last digest, oldest first. */
   newDocuments: SourceDocument[];
-  /** Passage ids, and figure ids (`figureId`), the channel has been sent before: never sent again. */
+  /**
+   * Passages (`passageKey`, or `Passage.id` in a record from before) and figures (`figureId`) the channel has been
+   * sent: never sent again.
+   */
   seen: ReadonlySet<string>;
   figures?: FigureSource;
   /** The reply's title line (default: the topics). */
@@ -67,7 +88,7 @@ export interface DigestInput {
 
 export interface Digest {
   reply: Reply;
-  /** Every passage quoted, and every figure shown (`figureId`), to remember as sent once the post succeeds. */
+  /** Every passage quoted (`passageKey`) and figure shown (`figureId`), to remember as sent once the post succeeds. */
   shownIds: string[];
 }
 
@@ -195,11 +216,12 @@ export function composeDigest(input: DigestInput): Digest {
   const tuning = { ...DIGEST_DEFAULTS, ...input.tuning };
   const blocks: ReplyBlock[] = [];
   const quoted: string[] = [];
-  const unseen = ({ id }: { id: string }) => !seen.has(id) && !quoted.includes(id);
+  const unseenFigure = ({ id }: KeyFigure) => !seen.has(id) && !quoted.includes(id);
+  const unseen = (passage: Passage) => !seenBy(seen, passage) && !quoted.includes(passageKey(passage));
   // The figures shown under the passages quoted ("Key figures: …" under an excerpt), by `shownAs`.
   const underQuotes = new Set<string>();
   const quote = (excerpt: Excerpt, passage: Passage) => {
-    quoted.push(passage.id);
+    quoted.push(passageKey(passage));
     blocks.push({ type: 'excerpt', excerpt });
   };
   /**
@@ -207,7 +229,7 @@ export function composeDigest(input: DigestInput): Digest {
    * quoted in this digest shows under it was shown there: listed again, the channel would read it twice in one post.
    */
   const freshFigures = (found: KeyFigure[]): FigureItem[] => {
-    const unshown = found.filter(unseen);
+    const unshown = found.filter(unseenFigure);
     quoted.push(...unshown.filter((f) => underQuotes.has(shownAs(f.item))).map((f) => f.id));
     const fresh = unshown.filter((f) => !underQuotes.has(shownAs(f.item))).slice(0, tuning.figuresPerTopic);
     quoted.push(...fresh.map((f) => f.id));
@@ -284,7 +306,7 @@ export function composeDigest(input: DigestInput): Digest {
       ...partlyLine(archive.answer, 'topics'),
       { type: 'excerpt', excerpt: archive.excerpt },
     ]),
-    shownIds: [archive.passage.id],
+    shownIds: [passageKey(archive.passage)],
   };
 }
 
@@ -301,6 +323,6 @@ function bestUnseen(
 ): { passage: Passage; excerpt: Excerpt; answer: AskAnswer } | undefined {
   if (topics.length < 2) return undefined;
   const answer = ask(dossier, topics.join(' '), { limit: depth });
-  const found = answer.results.find((r) => !seen.has(r.passage.id));
+  const found = answer.results.find((r) => !seenBy(seen, r.passage));
   return found && { ...found, answer };
 }

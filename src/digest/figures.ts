@@ -5,7 +5,7 @@ import { figureId, type FigureSource, type KeyFigure } from './compose.js';
 
 /** A figure as the digest shows it, with the id it is remembered by: where it stands in its passage. */
 const keyFigure = (passage: Passage, figure: PassageFigure & { citation: Citation }): KeyFigure => ({
-  id: figureId(passage.id, figure.sentence.start + figure.start),
+  id: figureId(passage, figure.sentence.start + figure.start),
   item: figureItem(figure),
 });
 

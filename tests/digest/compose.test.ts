@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ask } from '../../src/answer/ask.js';
 import { ELLIPSIS, plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
 import { corpusFigures } from '../../src/digest/figures.js';
-import { DIGEST_DEFAULTS, figureId, type KeyFigure, type TopicFigures } from '../../src/digest/compose.js';
+import { DIGEST_DEFAULTS, figureId, passageKey, type KeyFigure, type TopicFigures } from '../../src/digest/compose.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { note } from '../support/corpus.js';
-import { digestOf, eachDigestWorld, FERRIES_AND_BAKERIES } from './fixtures.js';
+import { digestOf, eachDigestWorld, FERRIES_AND_BAKERIES, quotedKeys } from './fixtures.js';
 
 const world = eachDigestWorld();
 
@@ -37,7 +39,7 @@ describe('composeDigest', () => {
     const quoted = excerpts(reply);
     expect(quoted.filter((e) => e.citation.source === 'beehives.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
     expect(quoted.filter((e) => e.citation.source === 'cafes.md')).toHaveLength(DIGEST_DEFAULTS.passagesPerTopic);
-    expect(shownIds).toEqual(quoted.map(idOf));
+    expect(shownIds).toEqual(quotedKeys(world().dossier, reply));
     expect(quoted.every((e) => e.citation.title && e.citation.paragraph > 0)).toBe(true);
     expectVerbatim(reply);
   });
@@ -138,16 +140,17 @@ describe('composeDigest answers each topic by ask’s decision', () => {
   });
 
   it('shows a figure the channel was not shown, remembers it, and says nothing is new once all was sent', () => {
+    const first = () => town().dossier.passage('ferries.md#1')!;
     const fare = (offset: number): KeyFigure => ({
-      id: figureId('ferries.md#1', offset),
+      id: figureId(first(), offset),
       item: { text: '$4', sentence: [{ text: '$4' }], citation: town().dossier.citation(town().dossier.passages[0]!) },
     });
     const figures = { forTopic: () => confident([fare(30), fare(40)]) };
-    const seen = new Set([...ferryIds(), figureId('ferries.md#1', 30)]);
+    const seen = new Set([...ferryIds(), figureId(first(), 30)]);
     const some = digestOf(town(), { topics: ['ferry fares'], seen, figures });
     expect(some.reply.status).toBe('ok');
     expect(some.reply.blocks.filter((b) => b.type === 'figures')).toHaveLength(1);
-    expect(some.shownIds).toEqual([figureId('ferries.md#1', 40)]);
+    expect(some.shownIds).toEqual([figureId(first(), 40)]);
     const none = digestOf(town(), { topics: ['ferry fares'], seen: new Set([...seen, ...some.shownIds]), figures });
     expect(lines(none.reply)).toEqual(['Nothing new on “ferry fares” since the last digest.']);
     expect(none.reply.status).toBe('empty');
@@ -167,7 +170,7 @@ describe('composeDigest answers each topic by ask’s decision', () => {
   it('puts the figures answer’s line over a topic’s key figures that only partly match it, as ask’s', () => {
     const passage = town().dossier.passages[0]!;
     const item = { text: '$4', sentence: [{ text: '$4' }], citation: town().dossier.citation(passage) };
-    const found = { figures: [{ id: figureId(passage.id, 30), item }], unmatched: ['parking'] };
+    const found = { figures: [{ id: figureId(passage, 30), item }], unmatched: ['parking'] };
     const partly = digestOf(town(), {
       topics: ['ferry fares'],
       figures: { forTopic: () => ({ ...found, match: 'partial' }) },
@@ -219,7 +222,7 @@ describe('composeDigest’s archive', () => {
     expect(seen.has('council.md#1')).toBe(false);
     const { reply, shownIds } = digestOf(world(), { topics: ['ferry', 'fares'], seen });
     expect(lines(reply)).toEqual(['Nothing new on “ferry”, “fares” since the last digest.', 'From the archive']);
-    expect(shownIds).toEqual(['council.md#1']);
+    expect(shownIds).toEqual([passageKey(dossier.passage('council.md#1')!)]);
   });
 });
 
@@ -244,6 +247,27 @@ describe('composeDigest’s key figures', () => {
     const listed = reply.blocks.flatMap((b) => (b.type === 'figures' ? b.items.map(key) : []));
     expect(underQuotes).toEqual(['arrears.md#1:4.1%', 'arrears.md#2:4.4%']);
     expect(listed).toEqual(['arrears.md#3:4.6%', 'arrears.md#4:3.9%']);
-    expect(shownIds.filter((id) => id.startsWith('arrears.md#1:figure:'))).toHaveLength(1);
+    expect(
+      shownIds.filter((id) => id.startsWith(`${passageKey(rents().dossier.passage('arrears.md#1')!)}:figure:`)),
+    ).toHaveLength(1);
+  });
+});
+
+describe('composeDigest over a document that changed', () => {
+  const fares = ['The ferry fare rose to $4 in March.', 'Ferry fares brought the harbour $2 million last year.'];
+  const harbour = eachDigestWorld({ 'ferries.md': note('Harbour ferries', fares.join('\n\n'), '2026-03-01') });
+
+  it('quotes a paragraph inserted among those sent, and none of those again under their new numbers', async () => {
+    const first = digestOf(harbour(), { topics: ['ferry fares'] });
+    expect(excerpts(first.reply)).toHaveLength(2);
+    const inserted = 'A night ferry starts in November, with fares of $6.';
+    const text = note('Harbour ferries', [fares[0], inserted, fares[1]].join('\n\n'), '2026-03-01');
+    await writeFile(join(harbour().corpusDir, 'ferries.md'), text);
+    await harbour().dossier.rescan();
+    const next = digestOf(harbour(), { topics: ['ferry fares'], seen: new Set(first.shownIds) });
+    expect(excerpts(next.reply).map((e) => plain(e.text))).toEqual([expect.stringContaining('night ferry')]);
+    // A channel's record from before passages were known by their words still counts their numbers as sent.
+    const byNumber = new Set(harbour().dossier.passages.map((p) => p.id));
+    expect(digestOf(harbour(), { topics: ['ferry fares'], seen: byNumber }).shownIds).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { Reply } from '../../src/answer/reply.js';
-import { composeDigest, type Digest, type DigestInput } from '../../src/digest/compose.js';
+import { composeDigest, passageKey, type Digest, type DigestInput } from '../../src/digest/compose.js';
+import type { Dossier } from '../../src/engine/dossier.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';
 import { note, openCorpus } from '../support/corpus.js';
@@ -97,6 +98,10 @@ export const quotedIds = (reply: Reply) =>
   reply.blocks.flatMap((b) =>
     b.type === 'excerpt' ? [`${b.excerpt.citation.source}#${b.excerpt.citation.paragraph}`] : [],
   );
+
+/** What a channel is remembered as sent for a reply's excerpts (`passageKey`), in `dossier`. */
+export const quotedKeys = (dossier: Dossier, reply: Reply) =>
+  quotedIds(reply).map((id) => passageKey(dossier.passage(id)!));
 
 /**
  * A town's ferries and, newest and on another subject, its bakeries: a digest of ferry topics must not quote the

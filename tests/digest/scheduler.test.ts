@@ -5,7 +5,7 @@ import { DigestScheduler, type SchedulerOptions } from '../../src/digest/schedul
 import type { DigestStore } from '../../src/digest/store.js';
 import { silentLogger } from '../../src/log.js';
 import { FakePlatform } from './fake-platform.js';
-import { at, eachDigestWorld, newsroom, noWait, quotedIds } from './fixtures.js';
+import { at, eachDigestWorld, newsroom, noWait, quotedIds, quotedKeys } from './fixtures.js';
 import { capturingLogger } from '../support/log.js';
 import { note } from '../support/corpus.js';
 
@@ -122,7 +122,9 @@ describe('DigestScheduler', () => {
       expect(await s.tick(plus(SLOT, 1))).toMatchObject({ sent: 1 });
       expect(platform.attempts).toHaveLength(1);
       expect(store.run(id, SLOT)?.state).toBe('sent');
-      expect([...store.sentItems('slack', 'C-NEWS')].sort()).toEqual(quotedIds(platform.messages[0]!.reply).sort());
+      expect([...store.sentItems('slack', 'C-NEWS')].sort()).toEqual(
+        quotedKeys(world().dossier, platform.messages[0]!.reply).sort(),
+      );
       await s.tick(NEXT_DAY);
       expect(platform.messagesTo('C-NEWS')).toHaveLength(2);
       expectNoPassageTwice(platform, 'C-NEWS');
