@@ -340,12 +340,17 @@ export const digestCommand = defineCommand({
               ])}\`.`,
             ),
           );
-        const state =
-          sub.state === 'paused'
-            ? ` Paused: ${sub.pausedReason ?? 'the bot could not post here'}; subscribe again to resume.`
-            : ` Next: ${next(sub, ctx)}.`;
         const setUpBy = (await ctx.nameOf?.(sub.subscriberId).catch(() => undefined)) ?? sub.subscriberId;
-        return message(`${here}’s digest`, `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${setUpBy}.${state}`);
+        const listed = `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${setUpBy}.`;
+        if (sub.state !== 'paused') return message(`${here}’s digest`, `${listed} Next: ${next(sub, ctx)}.`);
+        // As `digest pause` answers: the subscribe that resumes it, ready to paste, where "subscribe again to resume"
+        // left the channel to type its topics and schedule again. A reason is a sentence of its own, stop and all.
+        const why = (sub.pausedReason ?? 'the bot could not post here').replace(/\.$/, '');
+        return message(`${here}’s digest`, [
+          ...text(`${listed} Paused: ${why}. To resume it: `),
+          { text: subscribeAgain(sub, ctx), code: true },
+          { text: '.' },
+        ]);
       }
       case 'preview': {
         const reply = service.preview(ctx.platform, ctx.channel.id, splitTopics(args.topics));

@@ -435,6 +435,15 @@ describe('digest command', () => {
     expect(textOf(await runText('digest list', ctx()))).toMatch(/Paused: channel_not_found/);
   });
 
+  it('lists a digest paused for a refused post with the command that resumes it, ready to paste', async () => {
+    const sub = service.subscribe({ platform: 'slack', channelId: 'C-NEWS', userId: 'U1' }, { topics: ['beehives'] });
+    store.pause(sub.id, 'Slack channel C-NEWS was not found (channel_not_found).');
+    expect(textOf(await runText('digest list', ctx()))).toBe(
+      '“beehives”, weekdays at 08:00 (America/New_York), set up by U1. Paused: Slack channel C-NEWS was not found ' +
+        '(channel_not_found). To resume it: /brief digest subscribe beehives at 08:00 on weekdays in America/New_York.',
+    );
+  });
+
   it('pauses the channel’s digest, keeping it, with the command that resumes it, which does', async () => {
     expect(textOf(await runText('digest pause', ctx()))).toMatch(/has no digest to pause/);
     await runText('digest subscribe beehives at 07:30 daily UTC', ctx());
