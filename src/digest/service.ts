@@ -33,10 +33,10 @@ export interface DigestServiceOptions {
   now?: () => Date;
 }
 
-/** What the `digest` command asks of the digest: subscriptions of the asker's channel, and previews. */
 /** Why a digest paused with `digest pause` is paused, as `digest list` says it ("Paused: …"). */
 export const PAUSED_ON_REQUEST = 'paused with digest pause';
 
+/** What the `digest` command asks of the digest: subscriptions of the asker's channel, and previews. */
 export class DigestService implements DigestDesk {
   private readonly policy: Record<Platform, ManagePolicy>;
   private readonly now: () => Date;
