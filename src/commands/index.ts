@@ -143,7 +143,7 @@ export const NO_TEXT_TO_FIND =
  * Find source on a message, as every platform offers it in a message's menu (Slack's message shortcut, Discord's
  * message command): `cite` on the message's words as plain text, cut to the longest quote taken, as the command and
  * arguments to run (a Share re-runs them); undefined for a message with no words (files, an image or a mention alone),
- * which is answered with NO_TEXT_TO_FIND, where cite gave the usage of a command nobody typed.
+ * which is answered with NO_TEXT_TO_FIND, where cite would give the usage of a command nobody typed.
  */
 export function findSourceRequest(plainText: string): { command: string; args: { quote: string } } | undefined {
   const quote = fitText(plainText, MAX_QUERY_LENGTH, undefined, { mark: false });
@@ -329,7 +329,7 @@ function subcommandHelpReply(command: Command, sub: Subcommand, asking: Asking):
 /**
  * What follows the list of commands in help: how else this platform takes a question or a document, every way in it
  * offers, as it is picked there (Slack's message shortcuts in a message's ⋮ menu, Discord's message commands under
- * Apps), where help named Find source in Slack only and Add to Dossier nowhere.
+ * Apps): a way in that help leaves out is found by chance or not at all.
  */
 const HELP_CLOSING: Record<CommandContext['platform'], (asking: Asking) => string> = {
   slack: (asking) =>
