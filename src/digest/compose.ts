@@ -25,8 +25,8 @@ export interface KeyFigure {
 
 /**
  * What a passage is remembered by once a channel has been sent it: its document and its words, not its place. By its
- * place (`Passage.id`, the paragraph's number), a paragraph inserted into a document took the number of one already
- * sent, so the new paragraph was never quoted and every one after it was sent again under the next number. A
+ * place (`Passage.id`, the paragraph's number), a paragraph inserted into a document would take the number of one
+ * already sent, so it would never be quoted and every one after it would be sent again under the next number. A
  * paragraph whose words change is new. A channel's record from before keeps its places (`seenBy`).
  */
 export const passageKey = (passage: Pick<Passage, 'source' | 'text'>): string =>
