@@ -306,14 +306,15 @@ export const digestCommand = defineCommand({
               )
             : message('Digest unchanged', `${here} already gets ${plan}`);
         // One mistyped topic or time replaces the whole digest: the way back is given, ready to paste.
-        return message('Digest replaced', [
-          ...text(
+        return message(
+          'Digest replaced',
+          withSubscribe(
             `Replaced ${place.name}’s digest on ${quoted(previous.topics)}, ${schedule(previous)}: it will now get ` +
               `${plan} To put the old one back: `,
+            previous,
+            ctx,
           ),
-          { text: subscribeAgain(previous, ctx), code: true },
-          { text: '.' },
-        ]);
+        );
       }
       case 'unsubscribe':
         return service.unsubscribe(who)
@@ -322,11 +323,14 @@ export const digestCommand = defineCommand({
       case 'pause': {
         const sub = service.pause(who);
         if (!sub) return message('No digest', `${here} has no digest to pause.`);
-        return message('Digest paused', [
-          ...text(`${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is paused. To resume it: `),
-          { text: subscribeAgain(sub, ctx), code: true },
-          { text: '.' },
-        ]);
+        return message(
+          'Digest paused',
+          withSubscribe(
+            `${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is paused. To resume it: `,
+            sub,
+            ctx,
+          ),
+        );
       }
       case 'list': {
         const sub = service.subscription(ctx.platform, ctx.channel.id);
@@ -346,11 +350,7 @@ export const digestCommand = defineCommand({
         // As `digest pause` answers: the subscribe that resumes it, ready to paste, where "subscribe again to resume"
         // left the channel to type its topics and schedule again. A reason is a sentence of its own, stop and all.
         const why = (sub.pausedReason ?? 'the bot could not post here').replace(/\.$/, '');
-        return message(`${here}’s digest`, [
-          ...text(`${listed} Paused: ${why}. To resume it: `),
-          { text: subscribeAgain(sub, ctx), code: true },
-          { text: '.' },
-        ]);
+        return message(`${here}’s digest`, withSubscribe(`${listed} Paused: ${why}. To resume it: `, sub, ctx));
       }
       case 'preview': {
         const reply = service.preview(ctx.platform, ctx.channel.id, splitTopics(args.topics));
@@ -368,6 +368,13 @@ export const digestCommand = defineCommand({
     }
   },
 });
+
+/** `lead`, then the command that subscribes the channel to `sub` again as code, ready to paste. */
+const withSubscribe = (lead: string, sub: ChannelDigest, asking: Asking): RichText => [
+  ...text(lead),
+  { text: subscribeAgain(sub, asking), code: true },
+  { text: '.' },
+];
 
 /** The command that subscribes the channel to `sub` again, as it is asked for here. */
 function subscribeAgain(sub: ChannelDigest, asking: Asking): string {
