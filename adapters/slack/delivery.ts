@@ -148,8 +148,10 @@ export class SlackDelivery {
 
   private async send(requested: SlackTarget, reply: Reply, options: RenderOptions = {}): Promise<void> {
     // In the app's own direct message the asker is the only person who sees either way: answered there for all, the
-    // answer shows its chart and offers no Share, which would post it to the same person again.
-    const target = !reply.onlyAsker && (await this.isOwnDm(requested.channel)) ? publicly(requested) : requested;
+    // answer shows its chart and offers no Share, which would post it to the same person again. Only an answer has
+    // either, so nothing else costs a call to Slack.
+    const ownDm = !reply.onlyAsker && reply.isAnswer === true && (await this.isOwnDm(requested.channel));
+    const target = ownDm ? publicly(requested) : requested;
     const drawn = await this.drawFor(target, reply);
     await this.sendMessage(target, drawn.reply, options);
     await this.uploadCharts(target, drawn);
