@@ -254,6 +254,11 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     await this.client.users.send(userId, renderDiscord(drawn.reply, drawn.images).message);
   }
 
+  /** Whether `reply` posted as a digest shows whole within Discord's limits on one message's embeds. */
+  fits(reply: Reply): boolean {
+    return renderDiscord(reply).whole;
+  }
+
   /** Whether the bot's digest is among the channel's messages since `since` (see ./digest.ts). */
   async findPost(channelId: string, _key: string, since: Date): Promise<boolean> {
     const channel = await this.sendable(channelId);

@@ -67,6 +67,8 @@ export interface RenderedReply {
    * first item left out.
    */
   next?: Reply['next'];
+  /** Whether the message shows the whole reply: no part left out or cut for Discord's limits. */
+  whole: boolean;
 }
 
 /**
@@ -91,6 +93,7 @@ export function renderDiscord(
         ],
         [],
       ),
+      whole: true,
     };
   }
   const budget = new Budget(LIMITS.total - FOOTER_RESERVE);
@@ -213,7 +216,8 @@ export function renderDiscord(
     reply.leftOutHint,
   );
   if (footer) embeds[embeds.length - 1]!.footer = { text: footer };
-  return { message: discordMessage(embeds, files), ...(next ? { next } : {}) };
+  const whole = !full && figuresLeftOut + itemsLeftOut + excerptsLeftOut === 0;
+  return { message: discordMessage(embeds, files), ...(next ? { next } : {}), whole };
 }
 
 const discordMessage = (embeds: APIEmbed[], files: DiscordMessage['files']): DiscordMessage => ({

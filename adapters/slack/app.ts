@@ -192,6 +192,11 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     return this.digests.post(channelId, reply, options);
   }
 
+  /** Whether `reply` posted as a digest shows whole within Slack's limits on one message. */
+  fits(reply: Reply): boolean {
+    return this.digests.fits(reply);
+  }
+
   /** Whether the channel's recent history holds the bot's digest carrying `key` (see ./digest.ts). */
   findPost(channelId: string, key: string, since: Date): Promise<boolean> {
     return this.digests.findPost(channelId, key, since);

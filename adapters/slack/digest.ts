@@ -4,7 +4,7 @@ import type { PostOptions } from '../../src/commands/adapter.js';
 import { DeliveryError, type DeliveryErrorCode } from '../../src/digest/index.js';
 import type { Logger } from '../../src/log.js';
 import { describeSlackFailure, slackErrorCode } from './errors.js';
-import { renderSlack, type SlackMessage } from './render.js';
+import { fitsSlack, renderSlack, type SlackMessage } from './render.js';
 import { CALL_TIMEOUT_MS } from './settings.js';
 
 /**
@@ -28,8 +28,11 @@ const DIGEST_CLIENT_OPTIONS: webApi.WebClientOptions = {
   timeout: CALL_TIMEOUT_MS,
 };
 
+/** How a digest is rendered: no chart is uploaded with it. */
+const DIGEST_RENDER = { chartUploaded: false };
+
 /**
- * The Slack adapter's `post` and `findPost`: digests (and other unprompted posts) through a client
+ * The Slack adapter's `post`, `fits` and `findPost`: digests (and other unprompted posts) through a client
  * of their own. A failure is logged in one line and thrown as a DeliveryError saying whether the
  * post may have gone out (see src/digest/delivery.ts).
  */
@@ -51,10 +54,15 @@ export class SlackDigestPoster {
 
   async post(channelId: string, reply: Reply, options?: PostOptions): Promise<void> {
     try {
-      await postDigest(this.client, channelId, renderSlack(reply, { chartUploaded: false }), options?.key);
+      await postDigest(this.client, channelId, renderSlack(reply, DIGEST_RENDER), options?.key);
     } catch (error) {
       throw this.failure(error, channelId);
     }
+  }
+
+  /** Whether `reply` posted as a digest shows whole within Slack's limits on one message (as `post` renders it). */
+  fits(reply: Reply): boolean {
+    return fitsSlack(reply, DIGEST_RENDER);
   }
 
   async findPost(channelId: string, key: string, since: Date): Promise<boolean> {

@@ -298,15 +298,26 @@ const alts = (reply: Reply): string => reply.attachments.map((a) => a.alt).join(
  * sentence, and a note says how many were left out.
  */
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  return renderSlackWhole(reply, options).message;
+}
+
+/** Whether `reply` rendered for Slack shows whole: no part left out or shortened for Slack's limits. */
+export const fitsSlack = (reply: Reply, options: RenderOptions = {}): boolean =>
+  renderSlackWhole(reply, options).whole;
+
+function renderSlackWhole(reply: Reply, options: RenderOptions): { message: SlackMessage; whole: boolean } {
   const text = fallbackText(reply);
   if (reply.status === 'error') {
     const actions = actionsBlock(reply, options);
     return {
-      text,
-      blocks: [
-        section(`:warning: ${richMrkdwn(said(reply.error?.message ?? reply.title))}`),
-        ...(actions ? [actions] : []),
-      ],
+      message: {
+        text,
+        blocks: [
+          section(`:warning: ${richMrkdwn(said(reply.error?.message ?? reply.title))}`),
+          ...(actions ? [actions] : []),
+        ],
+      },
+      whole: true,
     };
   }
   const chartNote =
@@ -331,6 +342,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   let excerptsLeftOut = 0;
   /** Items of a list cut for room (the documents of `sources`), which its `rest` pages to. */
   let itemsLeftOut = 0;
+  let cut = false;
   for (const block of reply.blocks) {
     if (block.type === 'excerpt' && leftOut > 0) excerptsLeftOut++;
     if (leftOut > 0) {
@@ -365,6 +377,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
       }
       if (size(shortened) <= roomChars && maxQuote >= MIN_QUOTE) {
         blocks.push(...shortened);
+        cut = true;
         continue;
       }
     }
@@ -383,5 +396,5 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
     blocks.push(context(`${moreResults(notShown)} not shown.${hint}`));
   }
   blocks.push(...closing(next));
-  return { text, blocks };
+  return { message: { text, blocks }, whole: !cut && leftOut === 0 };
 }

@@ -53,6 +53,11 @@ export interface Adapter<Target = unknown> {
    */
   findPost?(channelId: string, key: string, since: Date): Promise<boolean>;
   /**
+   * Whether `reply`, posted here, shows whole: nothing left out or cut for the platform's limits on one message. The
+   * digest posts only what fits, so that what it records as sent is what the channel sees. Absent where any reply does.
+   */
+  fits?(reply: Reply): boolean;
+  /**
    * Tells one user something unprompted, in a direct message (a paused digest's notice to its subscriber). Absent
    * where `post` with the user's id does it: Slack opens the app's direct message with a user given as the channel.
    */

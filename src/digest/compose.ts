@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
+import { moreResults } from '../render/paging.js';
 
 /** A key figure and what identifies it among the channel's sightings (`figureId`). */
 export interface KeyFigure {
@@ -84,6 +85,11 @@ export interface DigestInput {
   rankings?: TopicRankings;
   /** Numbers over `DIGEST_DEFAULTS`. */
   tuning?: Partial<DigestTuning>;
+  /**
+   * Whether a reply shows whole in one post where the digest goes (`Adapter.fits`; default: any does). What does not
+   * fit is left for a later digest, unrecorded, rather than cut by the renderer after being recorded as sent.
+   */
+  fits?: (reply: Reply) => boolean;
 }
 
 export interface Digest {
@@ -188,6 +194,28 @@ function rankTopic(
   };
 }
 
+/**
+ * What a digest shows of one new document or one topic, in pieces a post too short for all of it leaves out one by one
+ * (see `composeDigest`): each piece's blocks, the ids it remembers as sent (`Digest.shownIds`), how many passages and
+ * figures it shows, and its tier, the higher left out first.
+ */
+interface Part {
+  document: boolean;
+  pieces: Piece[];
+}
+interface Piece {
+  blocks: ReplyBlock[];
+  ids: string[];
+  results: number;
+  tier: number;
+}
+
+/**
+ * Tiers of a topic's pieces: its heading with its best passage is left out last, its figures first. A new document is
+ * one piece of the first tier, left out only once every topic is.
+ */
+const TIER = { first: 0, second: 1, figures: 2 } as const;
+
 /** A figure as a reader tells it from another: its paragraph, its sentence and its words there. */
 const shownAs = (f: FigureItem): string =>
   JSON.stringify([f.citation.source, f.citation.paragraph, plain(f.sentence), f.text]);
@@ -212,55 +240,66 @@ const partlyLine = (
  * on its topics from the archive, if any. Every excerpt is verbatim, made by the same excerpting as `ask`.
  */
 export function composeDigest(input: DigestInput): Digest {
-  const { dossier, topics, newDocuments, seen, figures, title, rankings } = input;
+  const { dossier, topics, newDocuments, seen, figures, title, rankings, fits } = input;
   const tuning = { ...DIGEST_DEFAULTS, ...input.tuning };
-  const blocks: ReplyBlock[] = [];
+  const parts: Part[] = [];
+  const beginPart = (document: boolean): Part => {
+    const part: Part = { document, pieces: [] };
+    parts.push(part);
+    return part;
+  };
+  const piece = (part: Part, tier: number): Piece => {
+    const made: Piece = { blocks: [], ids: [], results: 0, tier };
+    part.pieces.push(made);
+    return made;
+  };
   const quoted: string[] = [];
+  const remember = (into: Piece, ids: string[]) => {
+    quoted.push(...ids);
+    into.ids.push(...ids);
+  };
   const unseenFigure = ({ id }: KeyFigure) => !seen.has(id) && !quoted.includes(id);
   const unseen = (passage: Passage) => !seenBy(seen, passage) && !quoted.includes(passageKey(passage));
   // The figures shown under the passages quoted ("Key figures: …" under an excerpt), by `shownAs`.
   const underQuotes = new Set<string>();
-  const quote = (excerpt: Excerpt, passage: Passage) => {
-    quoted.push(passageKey(passage));
-    blocks.push({ type: 'excerpt', excerpt });
+  const quote = (into: Piece, excerpt: Excerpt, passage: Passage) => {
+    remember(into, [passageKey(passage)]);
+    into.blocks.push({ type: 'excerpt', excerpt });
+    into.results++;
   };
   /**
-   * The first `figuresPerTopic` of `found` the channel has not been shown, remembered as shown. A figure a passage
-   * quoted in this digest shows under it was shown there: listed again, the channel would read it twice in one post.
+   * The first `figuresPerTopic` of `found` the channel has not been shown, remembered as shown with `into`. A figure a
+   * passage quoted in this digest shows under it was shown there (remembered with `quotes`, the topic's first piece):
+   * listed again, the channel would read it twice in one post.
    */
-  const freshFigures = (found: KeyFigure[]): FigureItem[] => {
+  const freshFigures = (found: KeyFigure[], into: Piece, quotes: Piece): FigureItem[] => {
     const unshown = found.filter(unseenFigure);
-    quoted.push(...unshown.filter((f) => underQuotes.has(shownAs(f.item))).map((f) => f.id));
+    remember(
+      quotes,
+      unshown.filter((f) => underQuotes.has(shownAs(f.item))).map((f) => f.id),
+    );
     const fresh = unshown.filter((f) => !underQuotes.has(shownAs(f.item))).slice(0, tuning.figuresPerTopic);
-    quoted.push(...fresh.map((f) => f.id));
+    remember(
+      into,
+      fresh.map((f) => f.id),
+    );
     return fresh.map((f) => f.item);
+  };
+  const showFigures = (into: Piece, title: string, items: FigureItem[]) => {
+    into.blocks.push({ type: 'figures', title, items });
+    into.results += items.length;
   };
 
   const announced = newDocuments.slice(0, tuning.newDocuments);
-  if (announced.length) {
-    blocks.push({
-      type: 'text',
-      text: [
-        {
-          text: announced.length === 1 ? 'New in the corpus' : `${newDocuments.length} new documents in the corpus`,
-          strong: true,
-        },
-      ],
-    });
-    for (const doc of announced) {
-      const lead = doc.passages.find(unseen);
-      if (!lead) continue;
-      quote(leadExcerpt(dossier, lead), lead);
-      // The document's figures come from anywhere in it, so they stand under their own heading rather
-      // than under the lead excerpt, whose key figures are read as being in the sentences shown.
-      const items = freshFigures(figures?.forDocument?.(dossier, doc, tuning.figuresPerTopic) ?? []);
-      if (items.length) blocks.push({ type: 'figures', title: `${KEY_FIGURES}: ${doc.meta.title}`, items });
-    }
-    if (newDocuments.length > announced.length)
-      blocks.push({
-        type: 'text',
-        text: said(`…and ${newDocuments.length - announced.length} more; \`sources\` lists them all.`),
-      });
+  for (const doc of announced) {
+    const lead = doc.passages.find(unseen);
+    if (!lead) continue;
+    const whole = piece(beginPart(true), TIER.first);
+    quote(whole, leadExcerpt(dossier, lead), lead);
+    // The document's figures come from anywhere in it, so they stand under their own heading rather
+    // than under the lead excerpt, whose key figures are read as being in the sentences shown.
+    const items = freshFigures(figures?.forDocument?.(dossier, doc, tuning.figuresPerTopic) ?? [], whole, whole);
+    if (items.length) showFigures(whole, `${KEY_FIGURES}: ${doc.meta.title}`, items);
   }
 
   // Passages quoted and figures shown under the topics: a digest of figures alone has something new.
@@ -271,37 +310,90 @@ export function composeDigest(input: DigestInput): Digest {
     const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures, tuning);
     const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, tuning.passagesPerTopic);
     for (const f of fresh.flatMap((r) => r.excerpt.figures)) underQuotes.add(shownAs(f));
-    const items = freshFigures(ranking.figures.figures);
+    const part = beginPart(false);
+    const head = piece(part, TIER.first);
+    const rest = piece(part, TIER.second);
+    // A topic of figures alone keeps them with its heading.
+    const figuresPiece = fresh.length ? piece(part, TIER.figures) : head;
+    const items = freshFigures(ranking.figures.figures, figuresPiece, head);
     if (!fresh.length && !items.length) {
       // A topic nothing in the corpus answers says so, in place of a passage on something else.
-      if (ranking.match === 'none') blocks.push(plainLine(`Nothing on “${topic}” in the corpus yet.`));
+      if (ranking.match === 'none') head.blocks.push(plainLine(`Nothing on “${topic}” in the corpus yet.`));
       else stale.push(topic);
       continue;
     }
-    blocks.push({ type: 'text', text: [{ text: topic, strong: true }] });
-    if (fresh.length) blocks.push(...partlyLine(ranking, 'topic'));
-    for (const r of fresh) quote(r.excerpt, r.passage);
+    head.blocks.push({ type: 'text', text: [{ text: topic, strong: true }] });
+    if (fresh.length) head.blocks.push(...partlyLine(ranking, 'topic'));
+    fresh.forEach((r, i) => quote(i === 0 ? head : rest, r.excerpt, r.passage));
     topicNews += fresh.length + items.length;
-    if (items.length)
-      blocks.push(...partlyLine(ranking.figures, 'topic', 'figures'), {
-        type: 'figures',
-        title: `${KEY_FIGURES}: ${topic}`,
-        items,
-      });
+    if (items.length) {
+      figuresPiece.blocks.push(...partlyLine(ranking.figures, 'topic', 'figures'));
+      showFigures(figuresPiece, `${KEY_FIGURES}: ${topic}`, items);
+    }
   }
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
-  if (announced.length || topicNews) return { reply: replyOf(header, blocks), shownIds: quoted };
+  if (announced.length || topicNews) {
+    const ofDocuments = (document: boolean) => parts.filter((part) => part.document === document);
+    /** The digest without the pieces `left`, saying what they leave for a later one. */
+    const digestOf = (left: ReadonlySet<Piece>): Digest => {
+      const shown = (document: boolean) =>
+        ofDocuments(document).flatMap((part) => part.pieces.filter((p) => !left.has(p)));
+      const documents = shown(true);
+      const topicPieces = shown(false);
+      const documentsLeft = ofDocuments(true).length - documents.length;
+      const moreDocuments = newDocuments.length - announced.length + documentsLeft;
+      const later = ofDocuments(false)
+        .flatMap((part) => part.pieces.filter((p) => left.has(p)))
+        .reduce((n, p) => n + p.results, 0);
+      const blocks: ReplyBlock[] = [];
+      if (announced.length)
+        blocks.push(
+          {
+            type: 'text',
+            text: [
+              {
+                text:
+                  announced.length === 1 ? 'New in the corpus' : `${newDocuments.length} new documents in the corpus`,
+                strong: true,
+              },
+            ],
+          },
+          ...documents.flatMap((p) => p.blocks),
+        );
+      if (moreDocuments > 0)
+        blocks.push({ type: 'text', text: said(`…and ${moreDocuments} more; \`sources\` lists them all.`) });
+      blocks.push(...topicPieces.flatMap((p) => p.blocks));
+      if (later > 0) blocks.push(plainLine(`${moreResults(later)} on these topics will come in a later digest.`));
+      return { reply: replyOf(header, blocks), shownIds: [...documents, ...topicPieces].flatMap((p) => p.ids) };
+    };
+    if (!fits) return digestOf(new Set());
+    // Pieces are left out, the highest tier first and among a tier the last first, until the post shows the rest
+    // whole: every topic keeps its best passage as long as it can, so none is crowded out morning after morning by
+    // those before it. The first piece is always posted, cut by the renderer if need be, so a digest never stalls.
+    const order = parts
+      .flatMap((part) => part.pieces.filter((p) => p.blocks.length))
+      .map((p, i) => ({ p, i }))
+      .sort((x, y) => y.p.tier - x.p.tier || y.i - x.i)
+      .map(({ p }) => p);
+    const left = new Set<Piece>();
+    for (const p of order.slice(0, -1)) {
+      if (fits(digestOf(left).reply)) break;
+      left.add(p);
+    }
+    return digestOf(left);
+  }
 
   const nothingNew = stale.length
     ? [plainLine(`Nothing new on ${stale.map((t) => `“${t}”`).join(', ')} since the last digest.`)]
     : [];
   const archive = bestUnseen(dossier, stale, seen, tuning.topicDepth);
-  if (!archive) return { reply: replyOf(header, [...nothingNew, ...blocks], { status: 'empty' }), shownIds: [] };
+  const notes = parts.flatMap((part) => part.pieces.flatMap((p) => p.blocks));
+  if (!archive) return { reply: replyOf(header, [...nothingNew, ...notes], { status: 'empty' }), shownIds: [] };
   return {
     reply: replyOf(header, [
       ...nothingNew,
-      ...blocks,
+      ...notes,
       { type: 'text', text: [{ text: 'From the archive', strong: true }] },
       ...partlyLine(archive.answer, 'topics'),
       { type: 'excerpt', excerpt: archive.excerpt },

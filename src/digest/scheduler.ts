@@ -60,10 +60,10 @@ export const DELIVERY_DEFAULTS = {
 export type DeliveryTuning = typeof DELIVERY_DEFAULTS;
 
 /**
- * What the digest needs of an adapter: to post, where the platform allows to look for a post, and what a command is
- * typed after there, so that a post names a command as it is asked for there (`commandsAsAsked`).
+ * What the digest needs of an adapter: to post, where the platform allows to look for a post, what one post holds, and
+ * what a command is typed after there, so that a post names a command as it is asked for there (`commandsAsAsked`).
  */
-export type DigestPoster = Pick<Adapter, 'post' | 'findPost' | 'slashCommand'>;
+export type DigestPoster = Pick<Adapter, 'post' | 'findPost' | 'fits' | 'slashCommand'>;
 
 export interface SchedulerOptions {
   store: DigestStore;
@@ -530,6 +530,8 @@ export class DigestScheduler {
       try {
         await this.ownTurn();
         if (this.stopping) return this.leave(sub, slot, clock());
+        const asking = this.askingOf(sub);
+        const fits = adapter.fits?.bind(adapter);
         digest = composeDigest({
           dossier,
           topics: sub.topics,
@@ -537,6 +539,8 @@ export class DigestScheduler {
           seen: store.sentItems(sub.platform, sub.channelId),
           figures: this.options.figures,
           rankings: this.rankings,
+          // Measured as it is posted: the commands it names as the platform asks for them.
+          ...(fits ? { fits: (reply: Reply) => fits(commandsAsAsked(reply, asking)) } : {}),
         });
       } finally {
         this.composing--;

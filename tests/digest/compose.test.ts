@@ -52,6 +52,31 @@ describe('composeDigest', () => {
     expect(quoted.filter((e) => e.citation.source === 'cafes.md')).toHaveLength(1);
   });
 
+  it('posts only what fits whole, records only that, says the rest comes later, and brings it the next morning', () => {
+    const topics = ['beehives', 'café grants'];
+    const whole = digestOf(world(), { topics });
+    // A platform whose post holds two excerpts and no more.
+    const fits = (r: Reply) => excerpts(r).length <= 2;
+    const first = digestOf(world(), { topics, fits });
+    // Each topic keeps its best passage: the second ones are left, the last topic's first.
+    const best = (source: string) => excerpts(whole.reply).find((e) => e.citation.source === source);
+    expect(excerpts(first.reply)).toEqual([best('beehives.md'), best('cafes.md')]);
+    expect(first.shownIds).toEqual(quotedKeys(world().dossier, first.reply));
+    expect(lines(first.reply).at(-1)).toBe('2 more results on these topics will come in a later digest.');
+    // Nothing left out was recorded as sent, so the next morning brings it.
+    const next = digestOf(world(), { topics, fits, seen: new Set(first.shownIds) });
+    const posted = excerpts(first.reply).map(idOf);
+    const second = excerpts(whole.reply).map(idOf).filter((id) => !posted.includes(id));
+    expect(second).toHaveLength(2);
+    expect(excerpts(next.reply).map(idOf)).toEqual(second);
+  });
+
+  it('posts its first topic even when no post holds it whole, for the renderer to cut, so a digest never stalls', () => {
+    const { reply, shownIds } = digestOf(world(), { topics: ['beehives', 'café grants'], fits: () => false });
+    expect(excerpts(reply).map((e) => e.citation.source)).toEqual(['beehives.md']);
+    expect(shownIds).toEqual(quotedKeys(world().dossier, reply));
+  });
+
   it('skips passages the channel has been sent', () => {
     const first = digestOf(world(), { topics: ['beehives'] });
     const second = digestOf(world(), { topics: ['beehives'], seen: new Set(first.shownIds) });

@@ -7,6 +7,9 @@ import { composeDigest, passageKey, type Digest, type DigestInput } from '../../
 import type { Dossier } from '../../src/engine/dossier.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';
+import { DigestScheduler, type DigestPoster } from '../../src/digest/scheduler.js';
+import type { Platform } from '../../src/commands/adapter.js';
+import { silentLogger } from '../../src/log.js';
 import { note, openCorpus } from '../support/corpus.js';
 
 const beehiveFacts = [
@@ -35,6 +38,8 @@ export const CORPUS = {
   'beehives.md': note('Beehives in the valley', beehiveFacts.join('\n\n'), '2026-01-10'),
   'cafes.md': note('The café grant scheme', cafeFacts.join('\n\n'), '2026-01-12'),
 };
+
+const WEEK = [0, 1, 2, 3, 4, 5, 6];
 
 export const newsroom: NewSubscription = {
   platform: 'slack',
@@ -126,3 +131,64 @@ export const FERRIES_AND_BAKERIES = {
     '2026-04-10',
   ),
 };
+
+/** Five subjects, one document each (`longTopicsCorpus`). */
+export const FIVE_LONG_TOPICS = ['canal locks', 'orchard frost', 'tram depots', 'river gauges', 'quarry dust'] as const;
+
+/**
+ * Four paragraphs on each of FIVE_LONG_TOPICS, each of three sentences of `clauses` clauses of some ninety characters:
+ * each topic's best passage fits in one message with the others', the second ones do not. Written for these tests.
+ */
+export const longTopicsCorpus = (clauses: number) =>
+  Object.fromEntries(
+    FIVE_LONG_TOPICS.map((topic, t) => [
+      `${topic.replace(' ', '-')}.md`,
+      note(
+        `Notes on ${topic}`,
+        [1, 2, 3, 4]
+          .map((p) =>
+            [1, 2, 3]
+              .map((s) => {
+                const clause = (c: number) =>
+                  `, and in stretch ${c + 1} they compared the ${topic} with the drawings kept since survey ${c + p}`;
+                const rest = Array.from({ length: clauses }, (_, c) => clause(c)).join('');
+                return `In survey ${t + 1}.${p}.${s} a team of ${p + s + 2} people inspected the ${topic}${rest}.`;
+              })
+              .join(' '),
+          )
+          .join('\n\n'),
+        '2026-02-01',
+      ),
+    ]),
+  );
+
+/**
+ * A digest of FIVE_LONG_TOPICS posted to `channelId` through `poster` at 08:00 UTC on two mornings: what the channel is
+ * recorded as sent after each, and every passage the whole digest of the first morning would quote.
+ */
+export async function twoLongMornings(platform: Platform, channelId: string, poster: DigestPoster, dossier: Dossier) {
+  const store = new SqliteDigestStore(':memory:');
+  try {
+    const topics = [...FIVE_LONG_TOPICS];
+    store.subscribe(
+      { platform, channelId, subscriberId: 'U-EDITOR', topics, time: '08:00', days: WEEK, timeZone: 'UTC' },
+      at('2026-03-03T07:00Z'),
+    );
+    const scheduler = new DigestScheduler({
+      store,
+      dossier,
+      adapters: { [platform]: poster },
+      log: silentLogger(),
+      sleep: noWait,
+    });
+    const whole = composeDigest({ dossier, topics, newDocuments: [], seen: new Set() }).shownIds;
+    const sentAfter = async (slot: string) => {
+      const { sent } = await scheduler.tick(at(slot));
+      if (sent !== 1) throw new Error(`the digest of ${slot} was not sent`);
+      return [...store.sentItems(platform, channelId)];
+    };
+    return { whole, first: await sentAfter('2026-03-03T08:00Z'), second: await sentAfter('2026-03-04T08:00Z') };
+  } finally {
+    store.close();
+  }
+}

@@ -12,6 +12,7 @@ import { openCorpus } from '../../support/corpus.js';
 import { BOT_ID, CHANNEL_ID, DiscordStandIn, GUILD_ID, discordError, type RecordedRequest } from './stand-in.js';
 import { startDiscordAdapter } from './start-adapter.js';
 import { textReply } from '../../../src/answer/reply.js';
+import { longTopicsCorpus, twoLongMornings } from '../../digest/fixtures.js';
 
 /** Digest posts through the real adapter and discord.js client, against a Discord stand-in that misbehaves. */
 
@@ -74,6 +75,22 @@ describe('DiscordAdapter digest posts', () => {
     await adapter.post(CHANNEL_ID, digest, { key: 'k-reset' });
     expect(standIn.requests.filter(isPost)).toHaveLength(4);
     expect(standIn.channelMessages.map((m) => m.nonce)).toEqual([digestNonce('k-500'), digestNonce('k-reset')]);
+  });
+
+  it('of more than one message holds post what fits, record only that, and bring the rest the next morning', async () => {
+    const long = await openCorpus(longTopicsCorpus(1));
+    try {
+      const { whole, first, second } = await twoLongMornings('discord', CHANNEL_ID, adapter, long.dossier);
+      const embeds = standIn.requests.find(isPost)!.body.embeds as { description: string; footer?: unknown }[];
+      expect(embeds[0]!.description.match(/\*\*\d+\.\*\*/g)).toHaveLength(first.length);
+      expect(embeds[0]!.description).toMatch(/\d+ more results? on these topics will come in a later digest\.$/);
+      expect(embeds.map((e) => e.footer)).toEqual(embeds.map(() => undefined));
+      expect(first.length).toBeLessThan(whole.length);
+      // What was left out comes the next morning: each topic's best passage not yet sent is one of them.
+      expect(whole.filter((key) => !second.includes(key))).toEqual([]);
+    } finally {
+      await long.cleanup();
+    }
   });
 
   it('report a 429 at once with its Retry-After, for the digest to wait out', async () => {

@@ -84,6 +84,12 @@ describe('renderDiscord', () => {
     expect(script.embeds[0]!.description).not.toContain('javascript');
   });
 
+  it('says whether it shows the whole reply: not once a part is cut or left out (what a digest may post)', () => {
+    expect(renderDiscord(reply([excerptBlock('The tram.')], { more: 5 })).whole).toBe(true);
+    expect(renderDiscord(reply(eightLong())).whole).toBe(false);
+    expect(renderDiscord(reply(eightLong().slice(0, 1))).whole).toBe(true);
+  });
+
   it(
     'cuts a long reply at a sentence boundary, stays within every limit and ' + 'says how many results were left out',
     () => {

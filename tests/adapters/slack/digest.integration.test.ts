@@ -9,6 +9,7 @@ import { SlackStub } from './slack-stub.js';
 import { textReply } from '../../../src/answer/reply.js';
 import { DigestScheduler } from '../../../src/digest/scheduler.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
+import { longTopicsCorpus, twoLongMornings } from '../../digest/fixtures.js';
 
 /** Digest posts through the real adapter and Web API client, against a Slack stand-in that misbehaves. */
 
@@ -61,6 +62,25 @@ describe('SlackAdapter digest posts', () => {
       channel: 'C-NEWS',
       include_all_metadata: 'true',
     });
+  });
+
+  it('of more than one message holds post what fits, record only that, and bring the rest the next morning', async () => {
+    const long = await openCorpus(longTopicsCorpus(4));
+    try {
+      const { whole, first, second } = await twoLongMornings('slack', 'C-NEWS', adapter, long.dossier);
+      const posted = stub.messagesIn('C-NEWS')[0]!;
+      const texts = (posted.blocks as { text?: { text?: unknown }; elements?: { text?: unknown }[] }[]).flatMap((b) =>
+        [b.text?.text, ...(b.elements ?? []).map((e) => e.text)].filter((t): t is string => typeof t === 'string'),
+      );
+      expect(texts.filter((t) => t.startsWith('> '))).toHaveLength(first.length);
+      expect(texts.at(-1)).toMatch(/^\d+ more results? on these topics will come in a later digest\.$/);
+      expect(JSON.stringify(posted)).not.toContain('not shown');
+      expect(first.length).toBeLessThan(whole.length);
+      // What was left out comes the next morning: each topic's best passage not yet sent is one of them.
+      expect(whole.filter((key) => !second.includes(key))).toEqual([]);
+    } finally {
+      await long.cleanup();
+    }
   });
 
   it('are never retried by the client: a reset connection is one request, reported as possibly posted', async () => {

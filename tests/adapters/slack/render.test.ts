@@ -8,7 +8,7 @@ import {
   type Excerpt,
   type Reply,
 } from '../../../src/answer/reply.js';
-import { LIMITS, escapeMrkdwn, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
+import { LIMITS, escapeMrkdwn, fitsSlack, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
 import { ACTIONS } from '../../../adapters/slack/buttons.js';
 import { NARROWER_TOPIC } from '../../../src/answer/figures/reply.js';
 import { typed } from '../../../src/errors.js';
@@ -188,6 +188,16 @@ describe('renderSlack', () => {
     const message = renderSlack(reply({ blocks }));
     expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(LIMITS.blocksChars);
     expect(texts(message).join('\n')).toMatch(/\d more results? not shown\./);
+  });
+
+  it('says whether a reply shows whole: not once an excerpt is shortened or left out (what a digest may post)', () => {
+    // Each excerpt within a section's 3,000 characters; eight of them beyond a message's total.
+    const huge = Array.from({ length: 25 }, (_, i) => sentence(i)).join(' ');
+    const blocks = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ type: 'excerpt' as const, excerpt: excerpt([{ text: huge }], i + 1) }));
+    expect(fitsSlack(reply({ blocks: blocks(1) }))).toBe(true);
+    expect(fitsSlack(reply({ blocks: blocks(8) }))).toBe(false);
+    expect(fitsSlack(reply({ blocks: blocks(1), more: 5 }))).toBe(true);
   });
 
   it('puts the request in compact JSON button values: share, more, and feedback', () => {
