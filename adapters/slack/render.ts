@@ -302,8 +302,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
 }
 
 /** Whether `reply` rendered for Slack shows whole: no part left out or shortened for Slack's limits. */
-export const fitsSlack = (reply: Reply, options: RenderOptions = {}): boolean =>
-  renderSlackWhole(reply, options).whole;
+export const fitsSlack = (reply: Reply, options: RenderOptions = {}): boolean => renderSlackWhole(reply, options).whole;
 
 function renderSlackWhole(reply: Reply, options: RenderOptions): { message: SlackMessage; whole: boolean } {
   const text = fallbackText(reply);

@@ -66,12 +66,14 @@ describe('composeDigest', () => {
     // Nothing left out was recorded as sent, so the next morning brings it.
     const next = digestOf(world(), { topics, fits, seen: new Set(first.shownIds) });
     const posted = excerpts(first.reply).map(idOf);
-    const second = excerpts(whole.reply).map(idOf).filter((id) => !posted.includes(id));
+    const second = excerpts(whole.reply)
+      .map(idOf)
+      .filter((id) => !posted.includes(id));
     expect(second).toHaveLength(2);
     expect(excerpts(next.reply).map(idOf)).toEqual(second);
   });
 
-  it('posts its first topic even when no post holds it whole, for the renderer to cut, so a digest never stalls', () => {
+  it('posts its first topic even when no post holds it whole, for the renderer to cut: a digest never stalls', () => {
     const { reply, shownIds } = digestOf(world(), { topics: ['beehives', 'café grants'], fits: () => false });
     expect(excerpts(reply).map((e) => e.citation.source)).toEqual(['beehives.md']);
     expect(shownIds).toEqual(quotedKeys(world().dossier, reply));

@@ -77,7 +77,7 @@ describe('DiscordAdapter digest posts', () => {
     expect(standIn.channelMessages.map((m) => m.nonce)).toEqual([digestNonce('k-500'), digestNonce('k-reset')]);
   });
 
-  it('of more than one message holds post what fits, record only that, and bring the rest the next morning', async () => {
+  it('of more than a message holds post what fits, record only that, and bring the rest the next morning', async () => {
     const long = await openCorpus(longTopicsCorpus(1));
     try {
       const { whole, first, second } = await twoLongMornings('discord', CHANNEL_ID, adapter, long.dossier);

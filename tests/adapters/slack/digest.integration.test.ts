@@ -64,7 +64,7 @@ describe('SlackAdapter digest posts', () => {
     });
   });
 
-  it('of more than one message holds post what fits, record only that, and bring the rest the next morning', async () => {
+  it('of more than a message holds post what fits, record only that, and bring the rest the next morning', async () => {
     const long = await openCorpus(longTopicsCorpus(4));
     try {
       const { whole, first, second } = await twoLongMornings('slack', 'C-NEWS', adapter, long.dossier);
