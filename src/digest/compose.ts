@@ -100,8 +100,8 @@ export interface Digest {
 
 /**
  * Every number a digest is composed by, in one place; each can be overridden through `DigestInput.tuning` (and the
- * rankings' through `TopicRankings`). The counts are kept modest, like MAX_TOPICS, so a digest is read and fits
- * Slack's and Discord's limits after rendering.
+ * rankings' through `TopicRankings`). The counts are kept modest, like MAX_TOPICS, so a digest is read and mostly fits
+ * Slack's and Discord's limits after rendering; what does not is left for a later digest (`DigestInput.fits`).
  */
 export const DIGEST_DEFAULTS = {
   /** Unseen passages quoted per topic. */
@@ -369,8 +369,9 @@ export function composeDigest(input: DigestInput): Digest {
     };
     if (!fits) return digestOf(new Set());
     // Pieces are left out, the highest tier first and among a tier the last first, until the post shows the rest
-    // whole: every topic keeps its best passage as long as it can, so none is crowded out morning after morning by
-    // those before it. The first piece is always posted, cut by the renderer if need be, so a digest never stalls.
+    // whole: every topic keeps its best passage as long as any topic has more to leave out, so the last topics are not
+    // crowded out morning after morning by the first ones' second passages. The first piece is always posted, cut by
+    // the renderer if need be, so a digest never stalls.
     const order = parts
       .flatMap((part) => part.pieces.filter((p) => p.blocks.length))
       .map((p, i) => ({ p, i }))
