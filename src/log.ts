@@ -66,7 +66,10 @@ export function createLogger(
         censor: SECRET_MARK,
       },
     },
-    destination ?? pino.destination(2),
+    // Written synchronously: pino's default destination writes a line on libuv's thread pool and, at process.exit,
+    // writes what is still queued at once, so with the pool busy the last line ('stopped') came out before the one
+    // still on the pool ('stopping'), and a line could be lost.
+    destination ?? pino.destination({ dest: 2, sync: true }),
   );
 }
 

@@ -414,7 +414,7 @@ describe('the starts the README gives operators', () => {
       const said = bot.lines.map((l) => l.msg);
       const stopping = said.indexOf('stopping: finishing the answers and digests in flight');
       expect(stopping).toBeGreaterThan(-1);
-      expect(said.indexOf('stopped')).toBeGreaterThan(stopping);
+      expect(said.indexOf('stopped'), JSON.stringify(bot.lines)).toBeGreaterThan(stopping);
       // The bot itself is gone, not left running without its parent.
       expect(() => process.kill(botPid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
     }, 150_000);

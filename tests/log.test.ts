@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLogger, messageLogger, silentLogger, type LogLevel } from '../src/log.js';
 
@@ -70,6 +72,29 @@ describe('createLogger', () => {
     });
     expect(second).toMatchObject({ url: 'postgres://kiln:[secret]@db/dossier' });
   });
+
+  it('writes its lines to stderr in order, the last before process.exit included, however busy the thread pool', () => {
+    // A bot stopping logs 'stopping' and, moments later, 'stopped', then exits: both must be there, in that order.
+    const script = `
+      import { pbkdf2 } from 'node:crypto';
+      import { createLogger } from ${JSON.stringify(fileURLToPath(new URL('../src/log.ts', import.meta.url)))};
+      const log = createLogger('info');
+      pbkdf2('busy', 'pool', 300000, 64, 'sha512', () => {});
+      log.info('first');
+      log.info('second');
+      process.exit(0);`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      // One pool thread, held by the hash: as on a loaded machine, nothing else gets onto the pool meanwhile.
+      env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const said = run.stderr
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(said).toEqual(['first', 'second']);
+  }, 30_000);
 });
 
 describe('messageLogger', () => {
