@@ -126,8 +126,9 @@ type Outcome = 'done' | 'unknown' | 'left';
 const MISSED = {
   superseded: { note: 'missed, and a later slot is due too', counted: 'a later slot was due too' },
   late: { note: 'missed beyond the grace window', counted: 'beyond the grace window' },
-  paused: { note: 'missed, and the subscription is paused', counted: 'the subscription paused' },
 };
+/** The note a paused subscription's slot keeps: one nobody expects, so no missed digest (`tallyMissed`). */
+const PAUSED_NOTE = 'the subscription is paused';
 
 /** Slots missed and skipped since the last line saying so (see `sayMissed`), by why. */
 interface Missed {
@@ -445,8 +446,18 @@ export class DigestScheduler {
       // DIGEST_GRACE_MINUTES over a day that daylight saving shortens) would be posted back to back.
       const later = nextSlot(sub, slot);
       const superseded = !late && later !== undefined && later.getTime() <= now.getTime();
-      if (late || superseded || sub.state !== 'active') {
-        const why = MISSED[superseded ? 'superseded' : late ? 'late' : 'paused'];
+      // A paused subscription's slot is skipped first, late or not: the channel asked for no digest, so none was
+      // missed, and the line of missed digests (which an operator reads as an outage's cost) leaves it out.
+      if (sub.state !== 'active') {
+        if (store.skipRun(sub.id, slot, this.owner, now, PAUSED_NOTE)) {
+          this.counts.skipped++;
+          log.debug(where, `digest slot skipped: ${PAUSED_NOTE}`);
+        }
+        this.accounted(sub.id, slot.getTime());
+        return 'done';
+      }
+      if (late || superseded) {
+        const why = MISSED[superseded ? 'superseded' : 'late'];
         if (store.skipRun(sub.id, slot, this.owner, now, why.note)) {
           this.counts.skipped++;
           log.debug(where, `digest slot ${why.note}; skipped`);

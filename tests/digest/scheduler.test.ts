@@ -392,6 +392,30 @@ describe('DigestScheduler', () => {
       expect(lines.filter((l) => l.level >= 40)).toHaveLength(1);
     });
 
+    it('a subscription paused while the week is caught up: its slots are skipped, not counted as missed', async () => {
+      const store = world().openStore();
+      store.subscribe(newsroom, SUBSCRIBED);
+      const desk = store.subscribe({ ...newsroom, channelId: 'C-DESK' }, SUBSCRIBED);
+      const platform = new FakePlatform().plan('C-NEWS', 'hold');
+      const { log, lines } = capturingLogger();
+      const s = scheduler(store, platform, { log, delivery: { concurrency: 1 } });
+      const back = plus(SLOT, 6 * 24 * 60 + 30);
+      const pass = s.tick(back);
+      // The newsroom's digest is being posted, the desk's slots wait their turn: the desk pauses meanwhile.
+      await platform.arrived();
+      store.pause(desk.id, 'paused from the channel');
+      // The post holds after a turn of the event loop (as a network call takes): released once it does.
+      await new Promise((resolve) => setImmediate(resolve));
+      platform.release();
+      expect(await pass).toMatchObject({ sent: 1, skipped: 13 });
+      expect(store.run(desk.id, SLOT)).toMatchObject({ state: 'skipped', note: 'the subscription is paused' });
+      const last = at('2026-03-08T12:00Z').toISOString();
+      expect(lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([
+        `6 digest slots of 1 channel missed, due from ${SLOT.toISOString()} to ${last}, ` +
+          'skipped (beyond the grace window: 6)',
+      ]);
+    });
+
     it('a claimed slot found after the grace window is skipped with a log line, and counts as finished', async () => {
       const { store, id } = subscribed();
       store.claimRun(id, SLOT, 'elsewhere:1:dead', SLOT, plus(SLOT, 2));
