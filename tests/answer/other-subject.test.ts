@@ -323,13 +323,15 @@ describe('a corpus on another subject', () => {
     // As written, before any change (6 Dec 2026, on 8753f29): 16 of 20 answered within the first three passages (MRR
     // 0.72), 6 of 10 refused (2 of the 6 near the subject: ARR in a quarter before the table, version 6.0, sick days
     // taken and an engineer's pay answered partly), 5 of 5 quotes found first; figures 23 of the 33 wanted, with 24
-    // others listed beside them, and 1 of the 2 topics the corpus gives no figure for left empty.
+    // others listed beside them, and 1 of the 2 topics the corpus gives no figure for left empty. 24 found and 19
+    // others since a participle in "-ing" may open a label ("paying customers: 2,140" had no measure, so the table's
+    // counts were listed under 'ARR' and 'churn' as much as any cell of their rows).
     expectCounts(score, {
       askHits: 16,
       refused: 6,
       citeHits: 5,
-      figuresFound: 23,
-      figuresWrong: 24,
+      figuresFound: 24,
+      figuresWrong: 19,
       figuresRefused: 1,
     });
   });

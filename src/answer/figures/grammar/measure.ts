@@ -416,6 +416,8 @@ function appositionBefore(r: Reading, k: number): number | undefined {
  * What may stand before a label that opens its clause, besides a sentence's start and a hyphen or en dash (`isDash`):
  * a table row's or a list's separators.
  */
+/** Participles that work as prepositions, a closed class: "including VAT", "following the review". */
+const PARTICIPLE_PREPOSITIONS = new Set(['including', 'excluding', 'following', 'regarding', 'concerning', 'pending']);
 const LABEL_OPENERS = new Set([CELL_SEPARATOR, ROW_NAME_SEPARATOR, '|', '(', ',']);
 
 /** Whether token `k` may stand before a label opening its clause (`LABEL_OPENERS`, a dash), or is before the start. */
@@ -442,7 +444,16 @@ function labelBefore(r: Reading, i: number): string | undefined {
   // of a verb of saying ("Residents said: 40 percent"), so it is read as a participle only after a cell's or a list's
   // separator, not at a sentence's start.
   const participle = pastForm(r.t[end - 1]);
-  const noun = nounPhraseEnding(r, end);
+  // "paying customers: 2,140", "waiting patients": a label may open with the participle that narrows its noun, which
+  // read as no label left a table row's count unmeasured, as much about each other column's header as its own. One
+  // that works as a preposition ("Including VAT: £40") says what the figure holds, not what it is.
+  const leading = (k: number) =>
+    participleShaped(r.t[k]) &&
+    r.lower(k).endsWith('ing') &&
+    !PARTICIPLE_PREPOSITIONS.has(r.lower(k)) &&
+    opensLabel(r, k - 1);
+  const headNoun = nounPhraseEnding(r, end);
+  const noun = headNoun && leading(headNoun.first - 1) ? { first: headNoun.first - 1 } : headNoun;
   const phrase = noun ?? (participle ? nounPhraseEnding(r, end - 1) : undefined);
   const irregular = !noun && !/(ed|en)$/.test(r.lower(end - 1)) && phrase?.first === 0;
   // "mean wait (hours): 4", "lead (mg/l): 0.01": brackets giving a unit make the words before a column's header.

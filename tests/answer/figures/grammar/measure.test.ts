@@ -556,6 +556,18 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its own label when a participle in "-ing" opens it', () => {
+    // A table of our own, as `tableRow` writes its rows: a ferry's season, and a clinic's list.
+    const ferry = 'season: 2025 — sailings: 410; paying passengers: 38,200; fare: £6';
+    expectMeasures([
+      [ferry, '38,200', 'paying passengers'],
+      [ferry, '410', 'sailings'],
+      ['Waiting patients: 112', '112', 'Waiting patients'],
+      // A participle that works as a preposition says what the figure holds, not what it is.
+      ['Including VAT: £40', '£40', undefined],
+    ]);
+  });
+
   it('is measured by its own label when the tagger reads the verb after "to" in it as a noun', () => {
     // A table of our own, as `tableRow` writes its rows: a letting agent's year, whose row opens with the year.
     const lettings = '2024-25 — flats let: 212; weeks to re-let an empty flat: 3; cost to re-roof a block: £9,000';
