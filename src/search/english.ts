@@ -189,6 +189,13 @@ const PAST_FORMS = pairs(
 );
 
 /**
+ * Past forms written as their verb ("set", "cut", "shut"): the stemmer needs no help with them, but a clause after a
+ * time's noun ("date the board set the fares") says what happened then with them as with "sank". Not "cost" or "read",
+ * as often a noun or the present.
+ */
+const UNCHANGED_PAST_FORMS: readonly string[] = 'set put cut hit shut quit spread split burst'.split(' ');
+
+/**
  * Whether a word is a verb's past form ("drowned", "sank"): right after "how many" it asks how many did so ("how many
  * drowned"), naming no kind of thing, while one before a noun only narrows it ("how many armed guards": guards).
  */
@@ -231,9 +238,12 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
         // The time of an event named by a clause after the time's noun, its "that" or "when" left out: "day the ferry
-        // sank", "year the council closed the pier"; one to four words of subject before its verb's past form.
-        String.raw`^\W*(?:the )?(?:date|day|week|month|year|yr) (?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)` +
-          String.raw`(?:[\w'’.-]+ ){1,4}(?:[a-z]+ed|${Object.keys(PAST_FORMS).join('|')})\b`,
+        // sank", "year the council closed the pier", "date the board set the fares"; one to four words of subject before
+        // its verb's past form. Opening the topic, or as a label after it: "harbour strike - the day the crews walked
+        // out", where the label names the time asked as "harbour ferry - years active" does.
+        String.raw`(?:^|\s[-–]|[,:])\W*(?:the )?(?:date|day|week|month|year|yr) ` +
+          String.raw`(?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)(?:[\w'’.-]+ ){1,4}` +
+          String.raw`(?:[a-z]+ed|${[...Object.keys(PAST_FORMS), ...UNCHANGED_PAST_FORMS].join('|')})\b`,
         // The same with its "when": "years when the ferry ran at a loss", "the day when the pier closed" (not a count
         // of them: "days when the ferry ran late, how many").
         String.raw`^\W*(?:the )?(?:${DATE_NOUNS.join('|')})s? when\b(?!.*\bhow many\b)`,
