@@ -238,9 +238,9 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
         // The time of an event named by a clause after the time's noun, its "that" or "when" left out: "day the ferry
-        // sank", "year the council closed the pier", "date the board set the fares"; one to four words of subject before
-        // its verb's past form. Opening the topic, or as a label after it: "harbour strike - the day the crews walked
-        // out", where the label names the time asked as "harbour ferry - years active" does.
+        // sank", "year the council closed the pier", "date the board set the fares"; one to four words of subject
+        // before its verb's past form. Opening the topic, or as a label after it: "harbour strike - the day the crews
+        // walked out", where the label names the time asked as "harbour ferry - years active" does.
         String.raw`(?:^|\s[-–]|[,:])\W*(?:the )?(?:date|day|week|month|year|yr) ` +
           String.raw`(?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)(?:[\w'’.-]+ ){1,4}` +
           String.raw`(?:[a-z]+ed|${[...Object.keys(PAST_FORMS), ...UNCHANGED_PAST_FORMS].join('|')})\b`,
