@@ -40,7 +40,7 @@ export const ADD_DEFAULTS = {
  * What an add writes a file under before renaming it into place: a dot-name (which the loader and the watcher ignore)
  * naming the writer's process and when it began, `.<pid>-<ms>-<file name>.tmp`, so a sweep can tell a leftover.
  */
-const tempName = (file: string): string => `.${process.pid}-${Date.now()}-${basename(file)}.tmp`;
+const tempName = (file: string, pid: number, now: Date): string => `.${pid}-${now.getTime()}-${basename(file)}.tmp`;
 /** A `tempName` of a file `store` names (a slug, a format's extension, maybe the sidecar's suffix): its pid. */
 const TEMP_NAME = new RegExp(
   `^\\.(\\d+)-\\d+-[a-z0-9-]+(?:${Object.values(EXTENSIONS).map(escapeRegExp).join('|')})` +
@@ -102,6 +102,8 @@ export interface IngestOptions {
   readInWorkerFrom?: number;
   /** Whether a process runs, by its pid (default: asked of the system), for the sweep of temp files left over. */
   processRunning?: (pid: number) => boolean;
+  /** The adding process's id, which its temp files are named by (default: this process's, `process.pid`). */
+  pid?: number;
 }
 
 /**
@@ -115,6 +117,7 @@ export interface IngestOptions {
  */
 export class Ingest {
   private readonly now: () => Date;
+  private readonly pid: number;
   private readonly folder: string;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly fingerprints = new WeakMap<SourceDocument, string>();
@@ -125,6 +128,7 @@ export class Ingest {
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
+    this.pid = options.pid ?? process.pid;
     this.folder = options.folder ?? 'added';
   }
 
@@ -291,14 +295,15 @@ export class Ingest {
     try {
       makeFolders(dirname(path));
       for (const file of files) {
-        const tmp = join(dirname(file.path), tempName(file.path));
+        const tmp = join(dirname(file.path), tempName(file.path, this.pid, this.now()));
         written.push(tmp);
         await writeFile(tmp, file.bytes, { flag: 'wx' });
         await rename(tmp, file.path);
         written.push(file.path);
       }
     } catch (error) {
-      await Promise.all(written.map((p) => rm(p, { force: true })));
+      // A path it cannot remove (a folder under a temp name) must not replace the typed error with an untyped one.
+      await Promise.all(written.map((p) => rm(p, { force: true }).catch(() => undefined)));
       throw new DossierError('store-failed', `Could not store ${source} in the corpus folder (${fileError(error)}).`);
     }
   }
@@ -326,7 +331,7 @@ export class Ingest {
         );
         if (touched === undefined) continue;
         const old = this.now().getTime() - touched >= ADD_DEFAULTS.leftoverAfterMs;
-        if (pid !== process.pid && running(pid) && !old) continue;
+        if (pid !== this.pid && running(pid) && !old) continue;
         await rm(file).then(
           () => log.info({ file }, 'removed a temp file an add left'),
           (error: unknown) => log.warn({ file, err: fileError(error) }, 'could not remove a temp file an add left'),

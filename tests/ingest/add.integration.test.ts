@@ -534,6 +534,23 @@ describe('temp files an add killed mid-write left', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('names its temp files by the pid and clock it is given, and sweeps that pid’s as its own', async () => {
+    const dir = join(corpus.dir, 'added', 'news-test');
+    // A folder under the temp name the add will take (the sweep removes files only): its write is refused.
+    const taken = `.4242-${FETCHED_AT.getTime()}-harbour-lights.html.tmp`;
+    await mkdir(join(dir, taken), { recursive: true });
+    const leftover = '.4242-1764979200000-minutes.md.tmp';
+    await writeFile(join(dir, leftover), 'x');
+    const given = new Ingest({
+      ...{ dossier, fetcher, log: createLogger('silent'), now: () => FETCHED_AT },
+      ...{ pid: 4242, processRunning: () => true },
+    });
+    const operator = { platform: 'terminal', userId: 'operator', channelId: 'terminal' };
+    await expect(given.addUrl(at('/news/harbour-lights'), operator)).rejects.toMatchObject({ code: 'store-failed' });
+    // Its own pid's, though a process of that pid runs and wrote it a moment ago: left by an earlier run of its own.
+    expect(await readdir(dir)).toEqual([taken]);
+  });
+
   it('asks whether a writer runs by the check it is given', async () => {
     const dir = join(corpus.dir, 'added', 'slack');
     await mkdir(dir, { recursive: true });
