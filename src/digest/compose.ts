@@ -34,11 +34,11 @@ export const passageKey = (passage: Pick<Passage, 'source' | 'text'>): string =>
   `${passage.source}#${createHash('sha256').update(passage.text).digest('base64url').slice(0, 16)}`;
 
 /**
- * Whether the channel was sent `passage`: by its words, or by its place in a record kept before passages were
- * remembered by their words.
+ * Whether the channel was sent `passage`, known by `key` (its `passageKey`): by its words, or by its place in a record
+ * kept before passages were remembered by their words.
  */
-const seenBy = (seen: ReadonlySet<string>, passage: Passage): boolean =>
-  seen.has(passageKey(passage)) || seen.has(passage.id);
+const seenBy = (seen: ReadonlySet<string>, passage: Passage, key = passageKey(passage)): boolean =>
+  seen.has(key) || seen.has(passage.id);
 
 /**
  * The id a figure is remembered by once a channel has been shown it: its passage's key (`passageKey`) and where it
@@ -253,17 +253,27 @@ export function composeDigest(input: DigestInput): Digest {
     part.pieces.push(made);
     return made;
   };
-  const quoted: string[] = [];
+  const quoted = new Set<string>();
   const remember = (into: Piece, ids: string[]) => {
-    quoted.push(...ids);
+    for (const id of ids) quoted.add(id);
     into.ids.push(...ids);
   };
-  const unseenFigure = ({ id }: KeyFigure) => !seen.has(id) && !quoted.includes(id);
-  const unseen = (passage: Passage) => !seenBy(seen, passage) && !quoted.includes(passageKey(passage));
+  const unseenFigure = ({ id }: KeyFigure) => !seen.has(id) && !quoted.has(id);
+  // Each passage's key is hashed once per digest: a topic's ranking is gone through 60 deep for each channel.
+  const keys = new Map<Passage, string>();
+  const keyOf = (passage: Passage): string => {
+    let key = keys.get(passage);
+    if (key === undefined) keys.set(passage, (key = passageKey(passage)));
+    return key;
+  };
+  const unseen = (passage: Passage) => {
+    const key = keyOf(passage);
+    return !seenBy(seen, passage, key) && !quoted.has(key);
+  };
   // The figures shown under the passages quoted ("Key figures: …" under an excerpt), by `shownAs`.
   const underQuotes = new Set<string>();
   const quote = (into: Piece, excerpt: Excerpt, passage: Passage) => {
-    remember(into, [passageKey(passage)]);
+    remember(into, [keyOf(passage)]);
     into.blocks.push({ type: 'excerpt', excerpt });
     into.results++;
   };
@@ -371,7 +381,9 @@ export function composeDigest(input: DigestInput): Digest {
     // Pieces are left out, the highest tier first and among a tier the last first, until the post shows the rest
     // whole: every topic keeps its best passage as long as any topic has more to leave out, so the last topics are not
     // crowded out morning after morning by the first ones' second passages. The first piece is always posted, cut by
-    // the renderer if need be, so a digest never stalls.
+    // the renderer if need be, so a digest never stalls. The post is rendered once per piece left out, not bisected:
+    // that a post fits once a piece is left out does not promise it fits once more are (the footer's count grows), and
+    // this runs only on a morning that overflows, at most once per piece (about 20).
     const order = parts
       .flatMap((part) => part.pieces.filter((p) => p.blocks.length))
       .map((p, i) => ({ p, i }))
