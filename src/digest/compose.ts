@@ -48,6 +48,12 @@ const seenBy = (seen: ReadonlySet<string>, passage: Passage, key = passageKey(pa
 export const figureId = (passage: Pick<Passage, 'source' | 'text'>, offset: number): string =>
   `${passageKey(passage)}:figure:${offset}`;
 
+/**
+ * The id a channel remembers, with what it was sent, once told that nothing in the corpus answers `topic`: it is told
+ * once, not every morning.
+ */
+export const nothingYetId = (topic: string): string => `nothing-yet:${topic}`;
+
 /** What an answer says of how well it matches, which the partial line reads (`partlyLine`): one list for its uses. */
 type HowMatched = Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'>;
 
@@ -316,6 +322,8 @@ export function composeDigest(input: DigestInput): Digest {
   let topicNews = 0;
   // Topics whose passages and figures the channel has all been sent: nothing new, though the corpus answers them.
   const stale: string[] = [];
+  // "Nothing on … yet" of every topic nothing answers, told before or not: what a digest not posted would say.
+  const nothingYet: ReplyBlock[] = [];
   for (const topic of topics.slice(0, MAX_TOPICS)) {
     const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures, tuning);
     const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, tuning.passagesPerTopic);
@@ -327,9 +335,15 @@ export function composeDigest(input: DigestInput): Digest {
     const figuresPiece = fresh.length ? piece(part, TIER.figures) : head;
     const items = freshFigures(ranking.figures.figures, figuresPiece, head);
     if (!fresh.length && !items.length) {
-      // A topic nothing in the corpus answers says so, in place of a passage on something else.
-      if (ranking.match === 'none') head.blocks.push(plainLine(`Nothing on “${topic}” in the corpus yet.`));
-      else stale.push(topic);
+      // A topic nothing in the corpus answers says so, in place of a passage on something else, once.
+      if (ranking.match === 'none') {
+        const line = plainLine(`Nothing on “${topic}” in the corpus yet.`);
+        nothingYet.push(line);
+        if (!seen.has(nothingYetId(topic))) {
+          head.blocks.push(line);
+          head.ids.push(nothingYetId(topic));
+        }
+      } else stale.push(topic);
       continue;
     }
     head.blocks.push({ type: 'text', text: [{ text: topic, strong: true }] });
@@ -401,17 +415,23 @@ export function composeDigest(input: DigestInput): Digest {
     ? [plainLine(`Nothing new on ${stale.map((t) => `“${t}”`).join(', ')} since the last digest.`)]
     : [];
   const archive = bestUnseen(dossier, stale, seen, tuning.topicDepth);
-  const notes = parts.flatMap((part) => part.pieces.flatMap((p) => p.blocks));
-  if (!archive) return { reply: replyOf(header, [...nothingNew, ...notes], { status: 'empty' }), shownIds: [] };
+  // Only topics nothing answers, not told so before, have pieces here.
+  const told = parts.flatMap((part) => part.pieces);
+  const toldIds = told.flatMap((p) => p.ids);
+  // Nothing the channel has not been told: a digest of that is not posted (the scheduler skips an empty one), so it
+  // says all there is to say for a preview, which shows it.
+  if (!archive && !toldIds.length)
+    return { reply: replyOf(header, [...nothingNew, ...nothingYet], { status: 'empty' }), shownIds: [] };
+  const fromArchive: ReplyBlock[] = archive
+    ? [
+        { type: 'text', text: [{ text: 'From the archive', strong: true }] },
+        ...partlyLine(archive.answer, 'topics'),
+        { type: 'excerpt', excerpt: archive.excerpt },
+      ]
+    : [];
   return {
-    reply: replyOf(header, [
-      ...nothingNew,
-      ...notes,
-      { type: 'text', text: [{ text: 'From the archive', strong: true }] },
-      ...partlyLine(archive.answer, 'topics'),
-      { type: 'excerpt', excerpt: archive.excerpt },
-    ]),
-    shownIds: [passageKey(archive.passage)],
+    reply: replyOf(header, [...nothingNew, ...told.flatMap((p) => p.blocks), ...fromArchive]),
+    shownIds: [...toldIds, ...(archive ? [passageKey(archive.passage)] : [])],
   };
 }
 

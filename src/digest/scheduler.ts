@@ -130,6 +130,9 @@ const MISSED = {
 /** The note a paused subscription's slot keeps: one nobody expects, so no missed digest (`tallyMissed`). */
 const PAUSED_NOTE = 'the subscription is paused';
 
+/** The note of a slot skipped because the channel had nothing new to be told (see `post`). */
+export const NOTHING_NEW = 'nothing new for the channel';
+
 /** Slots missed and skipped since the last line saying so (see `sayMissed`), by why. */
 interface Missed {
   slots: number;
@@ -556,6 +559,14 @@ export class DigestScheduler {
       } finally {
         this.composing--;
         this.flushMarksWhenComposed();
+      }
+      if (digest.reply.status === 'empty') {
+        // Nothing the channel has not been told: a post saying so every quiet morning would teach it to skim the bot
+        // (and mute it), so none is posted; `digest list` gives the next slot and `digest preview` shows why.
+        store.skipRun(sub.id, slot, this.owner, clock(), NOTHING_NEW);
+        this.counts.skipped++;
+        log.info(where, 'nothing new for the channel; no digest posted');
+        return 'done';
       }
       const startedAt = clock();
       const mark = { subscriptionId: sub.id, slot, owner: this.owner, shownIds: digest.shownIds };

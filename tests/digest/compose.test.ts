@@ -5,7 +5,14 @@ import { ask } from '../../src/answer/ask.js';
 import { ELLIPSIS, plain, type Excerpt, type FigureItem, type Reply } from '../../src/answer/reply.js';
 import { MAX_TOPICS } from '../../src/commands/limits.js';
 import { corpusFigures } from '../../src/digest/figures.js';
-import { DIGEST_DEFAULTS, figureId, passageKey, type KeyFigure, type TopicFigures } from '../../src/digest/compose.js';
+import {
+  DIGEST_DEFAULTS,
+  figureId,
+  nothingYetId,
+  passageKey,
+  type KeyFigure,
+  type TopicFigures,
+} from '../../src/digest/compose.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { note } from '../support/corpus.js';
 import { digestOf, eachDigestWorld, FERRIES_AND_BAKERIES, quotedKeys } from './fixtures.js';
@@ -147,16 +154,27 @@ describe('composeDigest answers each topic by ask’s decision', () => {
       .dossier.passages.filter((p) => p.source === 'ferries.md')
       .map((p) => p.id);
 
-  it('says in one line that nothing in the corpus matches a topic, rather than quote the newest document', () => {
+  it('says once in one line that nothing in the corpus matches a topic, rather than quote the newest document', () => {
+    const nothing = { type: 'text', text: [{ text: 'Nothing on “tram timetables” in the corpus yet.' }] };
     // A first digest, and one to a channel sent every ferry passage: either way the topic matches nothing.
     for (const seen of [new Set<string>(), new Set(ferryIds())]) {
-      const { reply, shownIds } = digestOf(town(), { topics: ['tram timetables'], seen });
-      expect(reply.blocks).toEqual([
-        { type: 'text', text: [{ text: 'Nothing on “tram timetables” in the corpus yet.' }] },
-      ]);
-      expect(reply.status).toBe('empty');
-      expect(shownIds).toEqual([]);
+      const first = digestOf(town(), { topics: ['tram timetables'], seen });
+      expect(first.reply.blocks).toEqual([nothing]);
+      expect(first.reply.status).toBe('ok');
+      expect(first.shownIds).toEqual([nothingYetId('tram timetables')]);
+      // Told once, the channel has nothing new: a digest to skip, which still says it for a preview.
+      const next = digestOf(town(), { topics: ['tram timetables'], seen: new Set([...seen, ...first.shownIds]) });
+      expect(next.reply.blocks).toEqual([nothing]);
+      expect(next.reply.status).toBe('empty');
+      expect(next.shownIds).toEqual([]);
     }
+    // Beside a topic with news, it is not said again.
+    const withNews = digestOf(town(), {
+      topics: ['ferry fares', 'tram timetables'],
+      seen: new Set([nothingYetId('tram timetables')]),
+    });
+    expect(withNews.reply.status).toBe('ok');
+    expect(lines(withNews.reply)).not.toContain('Nothing on “tram timetables” in the corpus yet.');
   });
 
   it('says nothing is new on a topic whose passages were all sent, and quotes no passage off it', () => {

@@ -41,6 +41,9 @@ describe('oneOffDigest of a topic the corpus lacks', () => {
     expect(JSON.stringify(since.blocks)).toContain('Nothing on “tram timetables” in the corpus yet.');
     const later = oneOffDigest(town().dossier, ['tram timetables'], '2026-05-01');
     expect(excerpts(later)).toEqual([]);
-    expect(later.status).toBe('empty');
+    // A first digest would be posted to say so, once.
+    expect(later.blocks).toEqual([
+      { type: 'text', text: [{ text: 'Nothing on “tram timetables” in the corpus yet.' }] },
+    ]);
   });
 });

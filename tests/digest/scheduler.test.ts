@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Reply } from '../../src/answer/reply.js';
 import { DeliveryError } from '../../src/digest/delivery.js';
-import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.js';
+import { DigestScheduler, NOTHING_NEW, type SchedulerOptions } from '../../src/digest/scheduler.js';
 import type { DigestStore } from '../../src/digest/store.js';
 import { silentLogger } from '../../src/log.js';
 import { FakePlatform } from './fake-platform.js';
@@ -71,6 +73,25 @@ describe('DigestScheduler', () => {
     expect(platform.messagesTo('C-NEWS')).toHaveLength(1);
     expect(platform.messages[0]!.key).toBe(`1:${SLOT.toISOString()}`);
     expect(store.run(1, SLOT)).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
+  it('posts nothing on a morning with nothing new, skipping its slot with a note, then posts news', async () => {
+    const { store, id } = subscribed();
+    const platform = new FakePlatform();
+    const s = scheduler(store, platform);
+    const day = (n: number) => plus(SLOT, n * 24 * 60);
+    // Two topics of eight passages each, two a morning: four mornings of news.
+    for (let n = 0; n < 4; n++) expect(await s.tick(day(n))).toMatchObject({ sent: 1 });
+    expect(await s.tick(day(4))).toEqual({ sent: 0, skipped: 1, failed: 0, unknown: 0 });
+    expect(await s.tick(day(5))).toMatchObject({ sent: 0, skipped: 1 });
+    expect(platform.attempts).toHaveLength(4);
+    expect(store.run(id, day(4))).toMatchObject({ state: 'skipped', note: NOTHING_NEW });
+    // A document added is news: it leads the next morning's digest.
+    await writeFile(join(world().corpusDir, 'hives-2.md'), note('Beehives, a second year', 'Beehives swarmed early.'));
+    await world().dossier.rescan();
+    store.markSeen('hives-2.md', plus(day(5), 60));
+    expect(await s.tick(day(6))).toMatchObject({ sent: 1 });
+    expect(platform.attempts).toHaveLength(5);
   });
 
   it('with 2,000 due at once, posts each exactly once, a few at a time, and a second pass posts none', async () => {
