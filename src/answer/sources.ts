@@ -1,3 +1,4 @@
+import { compareAsRead } from '../corpus/text.js';
 import type { SourceDocument } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { publisherBesides, replyOf, textReply, type Reply, type RichText } from './reply.js';
@@ -21,7 +22,12 @@ export function sourcesReply(dossier: Library, offset = 0): Reply {
   }
   // A corpus that lost documents since the page before has none left to show from here.
   if (offset >= docs.length) return textReply('Sources in the corpus', 'No more documents.', { status: 'empty' });
-  const listed = docs.slice(offset);
+  // By title as a reader looks one up, the path breaking ties (and keeping pages apart): by path alone, "Bulletin 10"
+  // came between "Bulletin 1" and "Bulletin 2", and a document added while the bot ran came last.
+  const sorted = [...docs].sort(
+    (a, b) => compareAsRead(a.meta.title, b.meta.title) || compareAsRead(a.source, b.source),
+  );
+  const listed = sorted.slice(offset);
   const items: RichText[] = listed.map((d) => [
     { text: d.meta.title, strong: true },
     {

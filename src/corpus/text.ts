@@ -35,6 +35,19 @@ export function withoutAccents(text: string): string {
 }
 
 /**
+ * Names in the order a person reads a list in: numbers by their value ("Bulletin 2" before "Bulletin 10"), case and
+ * accents aside ("école" beside "Ecole", "apple" before "Banana"). English's collation, named rather than the
+ * machine's locale, so a list comes in one order wherever the bot runs.
+ */
+const AS_READ = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+/**
+ * Compares two names as a person orders them (`AS_READ`): the one comparator for lists a reader scans by name. Names
+ * that differ only in case or accents ("Resume", "résumé") come in their characters' order, so a list's order, and
+ * so its pages, never depends on the order the names were met in.
+ */
+export const compareAsRead = (a: string, b: string): number => AS_READ.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
  * A word of a name, written with a capital: "Ada", "O'Neill", "Jean-Luc", "St.", and "José" with its accent as a mark
  * of its own (text as some systems save it). A pattern's source, for the names search reads an alias from ("Maria
  * Ortiz, or MO": `aliasesIn`) and the answer reads a name from ("who heads it": `namesIn`), one rule for both.

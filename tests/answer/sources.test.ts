@@ -72,6 +72,17 @@ describe('sourcesReply', () => {
     expect(sourcesReply(library(docs), 3)).toMatchObject({ status: 'empty', title: 'Sources in the corpus' });
   });
 
+  it('lists titles as a reader looks them up: numbers by value, case and accents aside, whatever the paths', () => {
+    const titles = ['Bulletin 10', 'bulletin 2', 'Bulletin 1', 'Écluse repairs', 'Bulletin 100', 'ecology day'];
+    const docs = titles.map((title, i) => doc(`notes/${String.fromCharCode(97 + i)}.md`, { title }, 1));
+    const listed = (offset = 0) =>
+      (sourcesReply(library(docs), offset).blocks[1] as { items: { text: string }[][] }).items.map((i) => i[0]!.text);
+    const inOrder = ['Bulletin 1', 'bulletin 2', 'Bulletin 10', 'Bulletin 100', 'Écluse repairs', 'ecology day'];
+    expect(listed()).toEqual(inOrder);
+    // A later page goes on from the same order.
+    expect(listed(4)).toEqual(inOrder.slice(4));
+  });
+
   it('says how to fill an empty corpus', () => {
     const reply = sourcesReply(library([]));
     expect(reply.status).toBe('empty');

@@ -4,6 +4,7 @@ import {
   LINE_DEFAULTS,
   asShown,
   collapseSpaces,
+  compareAsRead,
   escapeRegExp,
   isShortLine,
   withoutAccents,
@@ -46,6 +47,22 @@ describe('escapeRegExp', () => {
 describe('collapseSpaces', () => {
   it('makes each run of white space, line breaks and tabs among it, one space, and trims both ends', () => {
     expect(collapseSpaces('  Rent\n\t rose   by 4% ')).toBe('Rent rose by 4%');
+  });
+});
+
+describe('compareAsRead', () => {
+  it('orders names as a person does: numbers by value, case and accents aside, then by characters', () => {
+    const names = ['bulletin 2', 'Bulletin 100', 'Éclairage', 'bulletin 10', 'Bulletin 1', 'ecluse', 'Apple', 'apple'];
+    expect([...names].sort(compareAsRead)).toEqual([
+      'Apple',
+      'apple',
+      'Bulletin 1',
+      'bulletin 2',
+      'bulletin 10',
+      'Bulletin 100',
+      'Éclairage',
+      'ecluse',
+    ]);
   });
 });
 
