@@ -201,6 +201,14 @@ const UNCHANGED_PAST_FORMS: readonly string[] = 'set put cut hit shut quit sprea
  */
 export const isPastForm = (word: string): boolean => /[a-z]ed$/i.test(word) || word.toLowerCase() in PAST_FORMS;
 
+/**
+ * Words ending as a superlative does that ask no time before a time's noun: nouns ("harvest month", "test day") and
+ * "latest", which says which time the figures are of ("latest year in the survey").
+ */
+const EST_NOT_ASKING: readonly string[] = 'latest harvest interest forest protest contest test west east rest'.split(
+  ' ',
+);
+
 /** What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …". */
 const OPENING = String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?`;
 
@@ -237,6 +245,11 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // The years someone held a role, named by whose they were: "smith's years as mayor", "jones's yrs in office".
         String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
+        // A superlative naming the time asked, opening the topic: "earliest yr in the harbour survey", "wettest month
+        // on record", "the most crowded day at the fair"; not a time's noun naming what follows it ("busiest month
+        // passenger numbers").
+        String.raw`^\W*(?:the )?(?:(?:most|least) [a-z]+|(?!(?:${EST_NOT_ASKING.join('|')})\b)[a-z]+est) ` +
+          String.raw`(?:${DATE_NOUNS.join('|')})s?(?:\W*$|\s*[-–,:]|\s(?:in|on|at|for|since|ever|so far)\b)`,
         // The time of an event named by a clause after the time's noun, its "that" or "when" left out: "day the ferry
         // sank", "year the council closed the pier", "date the board set the fares"; one to four words of subject
         // before its verb's past form. Opening the topic, or as a label after it: "harbour strike - the day the crews
