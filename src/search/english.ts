@@ -236,9 +236,11 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`^\W*(?:the )?(?:(?!(?:one|each|every|per|an?|this|that|any|same)\b)[a-z]+ )?` +
           String.raw`(?:${DATE_NOUNS.join('|')}) of\b`,
         String.raw`(?<!\bto )\bdate\W*$`,
-        // The time asked for named as a label after the topic, with at most one word saying which: "pier, dates open",
-        // "harbour ferry - years active".
-        String.raw`(?:\s[-–]|[,:])\s*(?:dates?|years?|yrs?)(?: [a-z]+)?\W*$`,
+        // The time asked for named as a label after the topic, with at most one word saying which, or two joined
+        // naming its ends: "pier, dates open", "harbour ferry - years active", "harbour master - start and end yrs"
+        // (not a count: "ferry contract - two or three years").
+        String.raw`(?:\s[-–]|[,:])\s*(?:(?!(?:${Object.keys(NUMBER_WORDS).join('|')})\b)` +
+          String.raw`[a-z]+ (?:and|&|n|or|to) [a-z]+ )?(?:dates?|years?|yrs?)(?: [a-z]+)?\W*$`,
         // Or as a label naming what happened in it: "old pier - date of opening", "water quality - period of decline"
         // (not a length served: "harbour ferry - years of service").
         String.raw`(?:\s[-–]|[,:])\s*(?:the )?(?:${[...DATE_NOUNS, 'period'].join('|')}) of\b`,
