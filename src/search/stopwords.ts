@@ -17,6 +17,9 @@ kinda sorta re`.split(/\s+/),
  * its spellings of stop words ("rn" for right now, "em" for them) and the rest of English's contractions of them
  * ("how'd", "what'll", "could've"): kept, each would weigh as a word no passage holds, and "rn" as a name (radon's
  * symbol) at more than twice that, outweighing a question's subject. In capitals ("RN", "EM") they stay acronyms.
+ * "Thing" and "things" stand for whatever the sentence is about, as "stuff" and "something" do ("the whole thing",
+ * "how things were going"): they name nothing a passage could hold, and a small corpus says them once or twice, so
+ * they weighed as its rarest words.
  */
 export const STOP_WORDS = new Set([
   ...`a about above after again against all am an and any are aren't as at be because been before being below
@@ -30,7 +33,7 @@ we'd we'll we're we've were weren't what what's when when's where where's which 
 with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 also just much many get got say said says tell told know like really actually so-called far yet still
 us
-anyone anybody anything someone somebody something stuff
+anyone anybody anything someone somebody something stuff thing things
 everyone everybody everything everywhere anywhere somewhere nobody nothing nowhere
 whatever whoever whichever whenever wherever
 now nowadays currently presently rn em

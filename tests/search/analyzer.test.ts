@@ -43,6 +43,11 @@ describe('Analyzer', () => {
     expect(terms("who'd guessed it'd rain, as it could've")).toEqual(terms('guessed rain'));
     // In capitals they are acronyms: a ward's registered nurses.
     expect(terms('two RNs on the ward')).toEqual(terms('two RN ward'));
+    // "Thing" stands for whatever the sentence is about, as "stuff" does: a small corpus says it once or twice, so it
+    // had weighed as the rarest word of "did the whole ferry thing settle down".
+    expect(terms('did the whole ferry thing settle down, or are things worse')).toEqual(
+      terms('whole ferry settle worse'),
+    );
   });
 
   it('reads an acronym\'s plural ("FTOs", "MSCs") as the acronym, in text and as a word of an excerpt', () => {
