@@ -17,6 +17,7 @@ import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
 import { moreResults } from '../render/paging.js';
+import { count } from '../answer/sources.js';
 
 /** A key figure and what identifies it among the channel's sightings (`figureId`). */
 export interface KeyFigure {
@@ -54,6 +55,19 @@ export const figureId = (passage: Pick<Passage, 'source' | 'text'>, offset: numb
  */
 export const nothingYetId = (topic: string): string => `nothing-yet:${topic}`;
 
+/**
+ * The ids a channel remembers, with what it was sent, of a new document: `told`, announced in a digest; `owed`, left
+ * out of one for room, to announce in the next (`owedDocuments`), where it would have been new no longer.
+ */
+export const documentId = (state: 'told' | 'owed', source: string): string => `document-${state}:${source}`;
+
+/** The new documents a digest left out for room and none has announced since, by source, as `seen` records them. */
+export const owedDocuments = (seen: ReadonlySet<string>): string[] =>
+  [...seen].flatMap((id) => {
+    const source = id.startsWith(documentId('owed', '')) ? id.slice(documentId('owed', '').length) : undefined;
+    return source !== undefined && !seen.has(documentId('told', source)) ? [source] : [];
+  });
+
 /** What an answer says of how well it matches, which the partial line reads (`partlyLine`): one list for its uses. */
 type HowMatched = Pick<AskAnswer, 'match' | 'unmatched' | 'lacking' | 'counted' | 'role' | 'heldAs'>;
 
@@ -77,7 +91,10 @@ export interface DigestInput {
   dossier: Dossier;
   /** Saved queries, in the order the subscriber gave them. */
   topics: string[];
-  /** Documents first seen since the channel's last digest, oldest first. */
+  /**
+   * Documents first seen since the channel's last digest, oldest first, after those a digest left out for room
+   * (`owedDocuments`).
+   */
   newDocuments: SourceDocument[];
   /**
    * Passages (`passageKey`, or `Passage.id` in a record from before) and figures (`figureId`) the channel has been
@@ -96,7 +113,16 @@ export interface DigestInput {
    * fit is left for a later digest, unrecorded, rather than cut by the renderer after being recorded as sent.
    */
   fits?: (reply: Reply) => boolean;
+  /**
+   * Whose turn it is to be kept when not every topic's best passage fits (`fits`): the topic at this place (modulo
+   * their number) is kept first, the one before it last, so a topic left out one morning is kept on a later one. The
+   * scheduler gives the slot's day (`turnOf`); default 0, the first topic.
+   */
+  turn?: number;
 }
+
+/** A digest's `turn` on `day`: the days since 1970, so each day the next topic is kept first. */
+export const turnOf = (day: Date): number => Math.floor(day.getTime() / 86_400_000);
 
 export interface Digest {
   reply: Reply;
@@ -206,7 +232,8 @@ function rankTopic(
  * figures it shows, and its tier, the higher left out first.
  */
 interface Part {
-  document: boolean;
+  /** The new document's source, for a document's part. */
+  document?: string;
   pieces: Piece[];
 }
 interface Piece {
@@ -221,6 +248,9 @@ interface Piece {
  * one piece of the first tier, left out only once every topic is.
  */
 const TIER = { first: 0, second: 1, figures: 2 } as const;
+
+/** `n` modulo `m`, from 0 to m - 1 whatever the sign of `n`. */
+const mod = (n: number, m: number): number => ((n % m) + m) % m;
 
 /** A figure as a reader tells it from another: its paragraph, its sentence and its words there. */
 const shownAs = (f: FigureItem): string =>
@@ -246,11 +276,11 @@ const partlyLine = (
  * on its topics from the archive, if any. Every excerpt is verbatim, made by the same excerpting as `ask`.
  */
 export function composeDigest(input: DigestInput): Digest {
-  const { dossier, topics, newDocuments, seen, figures, title, rankings, fits } = input;
+  const { dossier, topics, newDocuments, seen, figures, title, rankings, fits, turn = 0 } = input;
   const tuning = { ...DIGEST_DEFAULTS, ...input.tuning };
   const parts: Part[] = [];
-  const beginPart = (document: boolean): Part => {
-    const part: Part = { document, pieces: [] };
+  const beginPart = (document?: string): Part => {
+    const part: Part = { ...(document !== undefined ? { document } : {}), pieces: [] };
     parts.push(part);
     return part;
   };
@@ -310,8 +340,9 @@ export function composeDigest(input: DigestInput): Digest {
   for (const doc of announced) {
     const lead = doc.passages.find(unseen);
     if (!lead) continue;
-    const whole = piece(beginPart(true), TIER.first);
+    const whole = piece(beginPart(doc.source), TIER.first);
     quote(whole, leadExcerpt(dossier, lead), lead);
+    whole.ids.push(documentId('told', doc.source));
     // The document's figures come from anywhere in it, so they stand under their own heading rather
     // than under the lead excerpt, whose key figures are read as being in the sentences shown.
     const items = freshFigures(figures?.forDocument?.(dossier, doc, tuning.figuresPerTopic) ?? [], whole, whole);
@@ -328,7 +359,7 @@ export function composeDigest(input: DigestInput): Digest {
     const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures, tuning);
     const fresh = ranking.results.filter((r) => unseen(r.passage)).slice(0, tuning.passagesPerTopic);
     for (const f of fresh.flatMap((r) => r.excerpt.figures)) underQuotes.add(shownAs(f));
-    const part = beginPart(false);
+    const part = beginPart();
     const head = piece(part, TIER.first);
     const rest = piece(part, TIER.second);
     // A topic of figures alone keeps them with its heading.
@@ -358,15 +389,18 @@ export function composeDigest(input: DigestInput): Digest {
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
   if (announced.length || topicNews) {
-    const ofDocuments = (document: boolean) => parts.filter((part) => part.document === document);
+    const ofDocuments = (document: boolean) => parts.filter((part) => (part.document !== undefined) === document);
     /** The digest without the pieces `left`, saying what they leave for a later one. */
     const digestOf = (left: ReadonlySet<Piece>): Digest => {
       const shown = (document: boolean) =>
         ofDocuments(document).flatMap((part) => part.pieces.filter((p) => !left.has(p)));
       const documents = shown(true);
       const topicPieces = shown(false);
-      const documentsLeft = ofDocuments(true).length - documents.length;
-      const moreDocuments = newDocuments.length - announced.length + documentsLeft;
+      // A new document left out for room is owed: announced the next morning, not merely counted here.
+      const owed = ofDocuments(true).flatMap((part) =>
+        part.pieces.some((p) => left.has(p)) ? [documentId('owed', part.document!)] : [],
+      );
+      const moreDocuments = newDocuments.length - announced.length;
       const later = ofDocuments(false)
         .flatMap((part) => part.pieces.filter((p) => left.has(p)))
         .reduce((n, p) => n + p.results, 0);
@@ -388,8 +422,15 @@ export function composeDigest(input: DigestInput): Digest {
       if (moreDocuments > 0)
         blocks.push({ type: 'text', text: said(`…and ${moreDocuments} more; \`sources\` lists them all.`) });
       blocks.push(...topicPieces.flatMap((p) => p.blocks));
-      if (later > 0) blocks.push(plainLine(`${moreResults(later)} on these topics will come in a later digest.`));
-      return { reply: replyOf(header, blocks), shownIds: [...documents, ...topicPieces].flatMap((p) => p.ids) };
+      const laterParts = [
+        ...(owed.length ? [`${count(owed.length, 'new document')}`] : []),
+        ...(later > 0 ? [`${moreResults(later)} on these topics`] : []),
+      ];
+      if (laterParts.length) blocks.push(plainLine(`${laterParts.join(' and ')} will come in a later digest.`));
+      return {
+        reply: replyOf(header, blocks),
+        shownIds: [...[...documents, ...topicPieces].flatMap((p) => p.ids), ...owed],
+      };
     };
     if (!fits) return digestOf(new Set());
     // Pieces are left out, the highest tier first and among a tier the last first, until the post shows the rest
@@ -398,10 +439,17 @@ export function composeDigest(input: DigestInput): Digest {
     // the renderer if need be, so a digest never stalls. The post is rendered once per piece left out, not bisected:
     // that a post fits once a piece is left out does not promise it fits once more are (the footer's count grows), and
     // this runs only on a morning that overflows, at most once per piece (about 20).
+    // Among topics, whose turn it is is kept first (`turn`): left out last, it has its turn on a morning when not every
+    // topic's best passage fits. New documents are kept before any topic, the first first.
+    const documentParts = ofDocuments(true);
+    const topicParts = ofDocuments(false);
+    const keptAs = (part: Part): number =>
+      part.document !== undefined
+        ? documentParts.indexOf(part)
+        : documentParts.length + mod(topicParts.indexOf(part) - turn, topicParts.length);
     const order = parts
-      .flatMap((part) => part.pieces.filter((p) => p.blocks.length))
-      .map((p, i) => ({ p, i }))
-      .sort((x, y) => y.p.tier - x.p.tier || y.i - x.i)
+      .flatMap((part) => part.pieces.filter((p) => p.blocks.length).map((p) => ({ p, kept: keptAs(part) })))
+      .sort((x, y) => y.p.tier - x.p.tier || y.kept - x.kept)
       .map(({ p }) => p);
     const left = new Set<Piece>();
     for (const p of order.slice(0, -1)) {

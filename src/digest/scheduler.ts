@@ -11,7 +11,7 @@ import { CONFIG_DEFAULTS } from '../config.js';
 import type { Dossier } from '../engine/dossier.js';
 import { typed } from '../errors.js';
 import type { Logger } from '../log.js';
-import { composeDigest, TopicRankings, type Digest, type FigureSource } from './compose.js';
+import { composeDigest, owedDocuments, TopicRankings, turnOf, type Digest, type FigureSource } from './compose.js';
 import { asDeliveryError, DeliveryError } from './delivery.js';
 import { describeDays, nextSlot, slotsBetween } from '../schedule.js';
 import type { DigestRun, DigestStore, PostingMark, Subscription } from './store.js';
@@ -546,13 +546,15 @@ export class DigestScheduler {
         if (this.stopping) return this.leave(sub, slot, clock());
         const asking = this.askingOf(sub);
         const fits = adapter.fits?.bind(adapter);
+        const seen = store.sentItems(sub.platform, sub.channelId);
         digest = composeDigest({
           dossier,
           topics: sub.topics,
-          newDocuments: newDocuments(store, dossier, sub),
-          seen: store.sentItems(sub.platform, sub.channelId),
+          newDocuments: newDocuments(store, dossier, sub, seen),
+          seen,
           figures: this.options.figures,
           rankings: this.rankings,
+          turn: turnOf(slot),
           // Measured as it is posted: the commands it names as the platform asks for them.
           ...(fits ? { fits: (reply: Reply) => fits(commandsAsAsked(reply, asking)) } : {}),
         });
@@ -867,8 +869,17 @@ function cronLogger(log: Logger): CronLogger {
   };
 }
 
-/** Documents first seen since the channel's last digest (or since it subscribed) that are still in the corpus. */
-export function newDocuments(store: DigestStore, dossier: Dossier, sub: Subscription): SourceDocument[] {
+/**
+ * Documents new to the channel that are still in the corpus: those a digest left out for room (`owedDocuments` of what
+ * it was sent, `seen`), then those first seen since its last digest (or since it subscribed).
+ */
+export function newDocuments(
+  store: DigestStore,
+  dossier: Dossier,
+  sub: Subscription,
+  seen: ReadonlySet<string>,
+): SourceDocument[] {
   const since = store.lastSentAt(sub.id) ?? new Date(sub.createdAt);
-  return store.seenSince(since).flatMap((source) => dossier.document(source) ?? []);
+  const sources = new Set([...owedDocuments(seen), ...store.seenSince(since)]);
+  return [...sources].flatMap((source) => dossier.document(source) ?? []);
 }

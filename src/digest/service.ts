@@ -4,7 +4,7 @@ import type { Reply } from '../answer/reply.js';
 import type { Dossier } from '../engine/dossier.js';
 import { CONFIG_DEFAULTS } from '../config.js';
 import { DossierError, typed } from '../errors.js';
-import { composeDigest, type FigureSource } from './compose.js';
+import { composeDigest, turnOf, type FigureSource } from './compose.js';
 import { newDocuments, type DigestScheduler } from './scheduler.js';
 import { isValidTimeZone, parseTime, WEEKDAYS } from '../schedule.js';
 import type { DigestStore, Subscription } from './store.js';
@@ -116,11 +116,13 @@ export class DigestService implements DigestDesk {
     const sub = store.subscription(platform, channelId);
     const chosen = topics?.length ? topics : sub?.topics;
     if (!chosen) return undefined;
+    const seen = store.sentItems(platform, channelId);
     const { reply } = composeDigest({
       dossier,
       topics: chosen,
-      newDocuments: sub ? newDocuments(store, dossier, sub) : [],
-      seen: store.sentItems(platform, channelId),
+      newDocuments: sub ? newDocuments(store, dossier, sub, seen) : [],
+      seen,
+      turn: turnOf(this.now()),
       figures,
       title: `Digest preview: ${chosen.join(', ')}`,
     });

@@ -7,20 +7,24 @@ import { MAX_TOPICS } from '../../src/commands/limits.js';
 import { corpusFigures } from '../../src/digest/figures.js';
 import {
   DIGEST_DEFAULTS,
+  documentId,
   figureId,
   nothingYetId,
+  owedDocuments,
   passageKey,
+  turnOf,
   type KeyFigure,
   type TopicFigures,
 } from '../../src/digest/compose.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { note } from '../support/corpus.js';
-import { digestOf, eachDigestWorld, FERRIES_AND_BAKERIES, quotedKeys } from './fixtures.js';
+import { at, digestOf, eachDigestWorld, FERRIES_AND_BAKERIES, quotedKeys } from './fixtures.js';
 
 const world = eachDigestWorld();
 
 const excerpts = (r: Reply): Excerpt[] => r.blocks.flatMap((b) => (b.type === 'excerpt' ? [b.excerpt] : []));
 const idOf = (e: Excerpt) => `${e.citation.source}#${e.citation.paragraph}`;
+const sourceOf = (e: Excerpt) => e.citation.source;
 /** The digest's lines of text (headings among them), without its excerpts. */
 const lines = (r: Reply): string[] => r.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
 /** What a figure source gives for a topic its figures cover well. */
@@ -78,6 +82,33 @@ describe('composeDigest', () => {
       .filter((id) => !posted.includes(id));
     expect(second).toHaveLength(2);
     expect(excerpts(next.reply).map(idOf)).toEqual(second);
+  });
+
+  it('keeps each topic first in turn when not every topic’s best passage fits, so none waits forever', () => {
+    const topics = ['beehives', 'café grants'];
+    const fits = (r: Reply) => excerpts(r).length <= 1;
+    const sources = (turn: number) => excerpts(digestOf(world(), { topics, fits, turn }).reply).map(sourceOf);
+    expect([0, 1, 2, 3].map(sources)).toEqual([['beehives.md'], ['cafes.md'], ['beehives.md'], ['cafes.md']]);
+    // The turn is the slot's day: the next morning is the next topic's.
+    expect(turnOf(at('2026-03-04T13:00Z')) - turnOf(at('2026-03-03T13:00Z'))).toBe(1);
+  });
+
+  it('owes a new document left out for room: said to come later, recorded owed, and announced the next morning', () => {
+    const newDocuments = ['beehives.md', 'cafes.md'].map((source) => world().dossier.document(source)!);
+    // A post that holds one excerpt: the first document's opening.
+    const fits = (r: Reply) => excerpts(r).length <= 1;
+    const first = digestOf(world(), { topics: ['café grants'], newDocuments, fits });
+    expect(excerpts(first.reply).map(sourceOf)).toEqual(['beehives.md']);
+    expect(lines(first.reply)).not.toContainEqual(expect.stringContaining('more; `sources` lists them all'));
+    expect(lines(first.reply).at(-1)).toBe(
+      '1 new document and 2 more results on these topics will come in a later digest.',
+    );
+    expect(first.shownIds).toContain(documentId('told', 'beehives.md'));
+    expect(first.shownIds).toContain(documentId('owed', 'cafes.md'));
+    expect(owedDocuments(new Set(first.shownIds))).toEqual(['cafes.md']);
+    // Announced, it is owed no more.
+    const seen = new Set([...first.shownIds, documentId('told', 'cafes.md')]);
+    expect(owedDocuments(seen)).toEqual([]);
   });
 
   it('posts its first topic even when no post holds it whole, for the renderer to cut: a digest never stalls', () => {

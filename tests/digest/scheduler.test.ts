@@ -94,6 +94,28 @@ describe('DigestScheduler', () => {
     expect(platform.attempts).toHaveLength(5);
   });
 
+  it('announces the next morning a new document a post had no room for, and every topic in its turn', async () => {
+    const { store } = subscribed();
+    for (const source of ['beehives.md', 'cafes.md']) store.markSeen(source, plus(SUBSCRIBED, 1));
+    // A platform whose post holds one excerpt.
+    const platform = Object.assign(new FakePlatform(), { fits: (r: Reply) => quotedIds(r).length <= 1 });
+    const s = scheduler(store, platform);
+    const morning = async (slot: Date) => {
+      expect(await s.tick(slot)).toMatchObject({ sent: 1 });
+      return quotedIds(platform.messages.at(-1)!.reply);
+    };
+    expect(await morning(SLOT)).toEqual(['beehives.md#1']);
+    expect(await morning(NEXT_DAY)).toEqual(['cafes.md#1']);
+    // Then one topic a morning, each in its turn.
+    const topics = [await morning(plus(NEXT_DAY, 24 * 60)), await morning(plus(NEXT_DAY, 48 * 60))];
+    expect(
+      topics
+        .flat()
+        .map((id) => id.split('#')[0])
+        .sort(),
+    ).toEqual(['beehives.md', 'cafes.md']);
+  });
+
   it('with 2,000 due at once, posts each exactly once, a few at a time, and a second pass posts none', async () => {
     const store = world().openStore();
     const channels = Array.from({ length: 2000 }, (_, i) => `C-${i}`);
