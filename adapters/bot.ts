@@ -47,7 +47,7 @@ export function commandContext(
   platform: Platform,
   user: CommandContext['user'],
   channel: CommandContext['channel'],
-  surface: Pick<CommandContext, 'slashCommand' | 'nameOf'> = {},
+  surface: Pick<CommandContext, 'slashCommand' | 'nameOf' | 'postFits'> = {},
 ): CommandContext {
   return {
     dossier: bot.dossier,

@@ -508,7 +508,7 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
       'discord',
       user,
       { id: interaction.channelId ?? interaction.user.id, cannotPost: () => this.cannotPost(interaction) },
-      { slashCommand: this.slashCommand, nameOf: (id) => this.nameOf(id) },
+      { slashCommand: this.slashCommand, nameOf: (id) => this.nameOf(id), postFits: (reply) => this.fits(reply) },
     );
   }
 

@@ -281,6 +281,7 @@ export class SlackAdapter implements Adapter<SlackTarget> {
     return commandContext(this.bot, 'slack', user, channel, {
       slashCommand: this.slashCommand,
       nameOf: (id) => this.nameOf(id),
+      postFits: (reply) => this.fits(reply),
     });
   }
 

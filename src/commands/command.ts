@@ -35,6 +35,11 @@ export interface CommandContext {
   slashCommand?: string;
   /** A user's name as the platform shows it, for replies that name someone (who set up a digest). */
   nameOf?: (userId: string) => Promise<string | undefined>;
+  /**
+   * Whether a reply posted here on its own, as a digest is, shows whole in one post (the adapter's `fits`), measured
+   * with its commands as asked here: a digest preview is fitted as the digest would be. Absent where any reply does.
+   */
+  postFits?: (reply: Reply) => boolean;
   now: () => Date;
   /** Subscriptions and previews; absent where no digest database is configured (the one-shot CLI). */
   digest?: DigestDesk;

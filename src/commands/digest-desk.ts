@@ -47,6 +47,14 @@ export interface DigestDesk {
    * when the channel has none.
    */
   pause(who: Requester): ChannelDigest | undefined;
-  /** The digest the channel would get now, for the asker alone; undefined when there are no topics. */
-  preview(platform: Platform, channelId: string, topics?: string[]): Reply | undefined;
+  /**
+   * The digest the channel would get now, for the asker alone, fitted by `fits` as a post of it would be; undefined
+   * when there are no topics.
+   */
+  preview(
+    platform: Platform,
+    channelId: string,
+    topics?: string[],
+    fits?: (reply: Reply) => boolean,
+  ): Reply | undefined;
 }

@@ -353,7 +353,7 @@ export const digestCommand = defineCommand({
         return message(`${here}’s digest`, withSubscribe(`${listed} Paused: ${why}. To resume it: `, sub, ctx));
       }
       case 'preview': {
-        const reply = service.preview(ctx.platform, ctx.channel.id, splitTopics(args.topics));
+        const reply = service.preview(ctx.platform, ctx.channel.id, splitTopics(args.topics), ctx.postFits);
         return (
           reply ??
           errorReply(

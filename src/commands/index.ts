@@ -434,7 +434,9 @@ async function runLogged(
 ): Promise<Reply> {
   const started = performance.now();
   const log = (ctx.log ?? ctx.dossier.log).child({ requestId: randomBytes(4).toString('hex') });
-  const request = { ...ctx, log };
+  // A reply is measured as it will be shown: with its commands as asked here, as every reply is (below).
+  const postFits = ctx.postFits;
+  const request = { ...ctx, log, ...(postFits ? { postFits: (r: Reply) => postFits(commandsAsAsked(r, ctx)) } : {}) };
   const reply = commandsAsAsked(ctx.gate ? await ctx.gate.run(ctx, () => run(request)) : await run(request), ctx);
   log.info(
     {

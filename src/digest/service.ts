@@ -110,8 +110,16 @@ export class DigestService implements DigestDesk {
     return this.options.store.subscription(platform, channelId);
   }
 
-  /** The digest the channel would get now, without remembering anything as sent. */
-  preview(platform: Platform, channelId: string, topics?: string[]): Reply | undefined {
+  /**
+   * The digest the channel would get now, without remembering anything as sent: fitted by `fits` as its post would be,
+   * so it shows what the digest would send.
+   */
+  preview(
+    platform: Platform,
+    channelId: string,
+    topics?: string[],
+    fits?: (reply: Reply) => boolean,
+  ): Reply | undefined {
     const { store, dossier, figures } = this.options;
     const sub = store.subscription(platform, channelId);
     const chosen = topics?.length ? topics : sub?.topics;
@@ -123,6 +131,7 @@ export class DigestService implements DigestDesk {
       newDocuments: sub ? newDocuments(store, dossier, sub, seen) : [],
       seen,
       turn: turnOf(this.now()),
+      ...(fits ? { fits } : {}),
       figures,
       title: `Digest preview: ${chosen.join(', ')}`,
     });

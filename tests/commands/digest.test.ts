@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { plain } from '../../src/answer/reply.js';
+import { plain, type Reply } from '../../src/answer/reply.js';
 import { digestFromText } from '../../src/commands/digest.js';
 import { runCommand, runText, type CommandContext } from '../../src/commands/index.js';
 import { DigestService } from '../../src/digest/service.js';
@@ -469,6 +469,19 @@ describe('digest command', () => {
     const other = await runText('digest preview café grants', ctx({ channel: { id: 'C-OTHER' } }));
     expect(other.title).toContain('café grants');
     expect((await runText('digest preview', ctx({ channel: { id: 'C-OTHER' } }))).error?.code).toBe('no-topics');
+  });
+
+  it('previews what the digest would post: fitted as the platform fits a post, the rest said to come', async () => {
+    await runText('digest subscribe beehives, café grants', ctx());
+    const excerpts = (r: Reply) => r.blocks.filter((b) => b.type === 'excerpt').length;
+    // A platform whose post holds two excerpts.
+    const measured: Reply[] = [];
+    const postFits = (r: Reply) => (measured.push(r), excerpts(r) <= 2);
+    const reply = await runText('digest preview', ctx({ postFits }));
+    expect(excerpts(reply)).toBe(2);
+    expect(textOf(reply)).toMatch(/2 more results on these topics will come in a later digest\.$/);
+    expect(measured.length).toBeGreaterThan(1);
+    expect(excerpts(await runText('digest preview', ctx()))).toBe(4);
   });
 
   it.each([
