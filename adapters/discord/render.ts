@@ -104,7 +104,20 @@ export function renderDiscord(
     color: COLOURS[reply.status],
   };
   const embeds: APIEmbed[] = [main];
-  const description: string[] = [];
+  // Blocks are shown in the reply's order, as on Slack: text and excerpts go into the description of the embed they
+  // follow, a figures block into an embed of its own, and what comes after it into a new embed below (`current` is
+  // undefined until then), so a digest's key figures stand under their topic, not after every passage.
+  let current: APIEmbed | undefined = main;
+  let description: string[] = [];
+  const closeDescription = () => {
+    if (current && description.length) current.description = description.join('\n\n');
+    description = [];
+  };
+  /** The embed the next text goes into, opened below a figures embed while the message has room for one. */
+  const textEmbed = (): APIEmbed | undefined => {
+    if (!current && embeds.length < LIMITS.embeds) embeds.push((current = { color: COLOURS[reply.status] }));
+    return current;
+  };
   let excerptsLeftOut = 0;
   let figuresLeftOut = 0;
   /** Items of a list (the documents of `sources`) with no room: counted beside the figures left out. */
@@ -117,6 +130,7 @@ export function renderDiscord(
 
   /** `fit` cuts the part to a length, or gives undefined when what would be left is no use. Whether it was added. */
   const addDescription = (part: string, fit: (max: number) => string | undefined, isResult: boolean): boolean => {
+    if (!full && !textEmbed()) full = true;
     if (full) {
       if (isResult) excerptsLeftOut++;
       return false;
@@ -140,7 +154,7 @@ export function renderDiscord(
       case 'list': {
         // As many whole items as fit, the rest counted in the footer, rather than the list cut through an item.
         const lines = block.items.map((item) => `• ${richMarkdown(item)}`);
-        const room = full ? 0 : roomLeft();
+        const room = full || !textEmbed() ? 0 : roomLeft();
         let shown = 0;
         for (let length = -1; shown < lines.length && length + 1 + lines[shown]!.length <= room; shown++)
           length += 1 + lines[shown]!.length;
@@ -166,6 +180,8 @@ export function renderDiscord(
           figuresLeftOut += block.items.length;
           break;
         }
+        closeDescription();
+        current = undefined;
         const embed: APIEmbed = {
           title: budget.take(fitText(block.title, LIMITS.title, neutralise)),
           color: COLOURS.ok,
@@ -185,7 +201,7 @@ export function renderDiscord(
       }
     }
   }
-  if (description.length) main.description = description.join('\n\n');
+  closeDescription();
 
   const files = reply.attachments.flatMap((a, i) => {
     const image = images[i];

@@ -113,6 +113,42 @@ describe('renderDiscord', () => {
     expect(message.embeds.at(-1)!.footer!.text).toBe('1 more result did not fit in this message.');
   });
 
+  it('shows blocks in the reply’s order, as Slack does: a topic’s key figures under it, the next topic below', () => {
+    const item: FigureItem = {
+      text: '4 million',
+      sentence: [{ text: 'The tram costs ' }, { text: '4 million', strong: true }, { text: '.' }],
+      citation,
+    };
+    const topic = (name: string): Reply['blocks'][number] => ({ type: 'text', text: [{ text: name, strong: true }] });
+    const digest = reply([
+      topic('tram funding'),
+      excerptBlock('The tram costs 4 million.'),
+      { type: 'figures', title: 'Key figures: tram funding', items: [item] },
+      topic('tram depots'),
+      excerptBlock('The tram depot opened.'),
+    ]);
+    const { message, whole } = renderDiscord(digest);
+    expectWithinLimits(message.embeds);
+    expect(whole).toBe(true);
+    expect(message.embeds.map((e) => e.title ?? e.description!.split('\n')[0])).toEqual([
+      'tram funding',
+      'Key figures: tram funding',
+      '**tram depots**',
+    ]);
+    expect(message.embeds[0]!.description).toContain('**1.**');
+    expect(message.embeds[0]!.description).not.toContain('depot');
+    expect(message.embeds[2]!.description).toContain('**2.**');
+    // With no room for an embed after the figures, what follows them is left out, never shown above them.
+    const crowded = renderDiscord(
+      reply([
+        ...Array.from({ length: 9 }, () => ({ type: 'figures' as const, title: 'Key figures: tram', items: [item] })),
+        topic('tram depots'),
+      ]),
+    );
+    expect(crowded.whole).toBe(false);
+    expect(JSON.stringify(crowded.message.embeds)).not.toContain('tram depots');
+  });
+
   it('shows a figure whose link leaves too little room for its sentence cited without the link, not a stub', () => {
     // A link is never cut, or it would lead nowhere: the figure is cited by its title and paragraph alone.
     const longLink = `https://example.com/${'tram-report/'.repeat(75)}`;
