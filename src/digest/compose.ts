@@ -97,6 +97,11 @@ export interface DigestInput {
    */
   newDocuments: SourceDocument[];
   /**
+   * Documents seen before the channel's last digest and changed or removed since (`DigestStore.changedSince`): named
+   * in a line each, the removed by the title last known.
+   */
+  changes?: CorpusChanges;
+  /**
    * Passages (`passageKey`, or `Passage.id` in a record from before) and figures (`figureId`) the channel has been
    * sent: never sent again.
    */
@@ -123,6 +128,13 @@ export interface DigestInput {
 
 /** A digest's `turn` on `day`: the days since 1970, so each day the next topic is kept first. */
 export const turnOf = (day: Date): number => Math.floor(day.getTime() / 86_400_000);
+
+/** What changed in the corpus since a channel's last digest, besides the documents new to it. */
+export interface CorpusChanges {
+  changed: SourceDocument[];
+  /** The titles of the documents removed. */
+  removed: string[];
+}
 
 export interface Digest {
   reply: Reply;
@@ -249,6 +261,19 @@ interface Piece {
  */
 const TIER = { first: 0, second: 1, figures: 2 } as const;
 
+/**
+ * `lead`, then the first `max` titles, each in quotes, and how many more there are; undefined when there are none:
+ * `Removed from the corpus: “A”, “B” and 3 more.`
+ */
+function titlesLine(lead: string, titles: string[], max: number): string | undefined {
+  if (!titles.length) return undefined;
+  const named = titles.slice(0, max).map((t) => `“${t}”`);
+  const more = titles.length - named.length;
+  const all = more > 0 ? [...named, `${more} more`] : named;
+  const list = all.length > 1 ? `${all.slice(0, -1).join(', ')} and ${all.at(-1)!}` : all[0]!;
+  return `${lead}: ${list}.`;
+}
+
 /** `n` modulo `m`, from 0 to m - 1 whatever the sign of `n`. */
 const mod = (n: number, m: number): number => ((n % m) + m) % m;
 
@@ -276,7 +301,7 @@ const partlyLine = (
  * on its topics from the archive, if any. Every excerpt is verbatim, made by the same excerpting as `ask`.
  */
 export function composeDigest(input: DigestInput): Digest {
-  const { dossier, topics, newDocuments, seen, figures, title, rankings, fits, turn = 0 } = input;
+  const { dossier, topics, newDocuments, seen, figures, title, rankings, fits, turn = 0, changes } = input;
   const tuning = { ...DIGEST_DEFAULTS, ...input.tuning };
   const parts: Part[] = [];
   const beginPart = (document?: string): Part => {
@@ -349,6 +374,12 @@ export function composeDigest(input: DigestInput): Digest {
     if (items.length) showFigures(whole, `${KEY_FIGURES}: ${doc.meta.title}`, items);
   }
 
+  // Documents changed and removed are news too, said in a line each, short enough never to be left out for room.
+  const changeLines = [
+    titlesLine('Changed in the corpus', changes?.changed.map((d) => d.meta.title) ?? [], tuning.newDocuments),
+    titlesLine('Removed from the corpus', changes?.removed ?? [], tuning.newDocuments),
+  ].flatMap((line) => (line ? [plainLine(line)] : []));
+
   // Passages quoted and figures shown under the topics: a digest of figures alone has something new.
   let topicNews = 0;
   // Topics whose passages and figures the channel has all been sent: nothing new, though the corpus answers them.
@@ -388,7 +419,7 @@ export function composeDigest(input: DigestInput): Digest {
   }
 
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
-  if (announced.length || topicNews) {
+  if (announced.length || topicNews || changeLines.length) {
     const ofDocuments = (document: boolean) => parts.filter((part) => (part.document !== undefined) === document);
     /** The digest without the pieces `left`, saying what they leave for a later one. */
     const digestOf = (left: ReadonlySet<Piece>): Digest => {
@@ -421,6 +452,7 @@ export function composeDigest(input: DigestInput): Digest {
         );
       if (moreDocuments > 0)
         blocks.push({ type: 'text', text: said(`…and ${moreDocuments} more; \`sources\` lists them all.`) });
+      blocks.push(...changeLines);
       blocks.push(...topicPieces.flatMap((p) => p.blocks));
       const laterParts = [
         ...(owed.length ? [`${count(owed.length, 'new document')}`] : []),

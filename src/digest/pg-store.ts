@@ -3,8 +3,8 @@ import { DossierError } from '../errors.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { PgError, SyncPostgres } from './pg-sync.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import { feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
-import type { Delivered, HeldRun, RunColumns } from './sql-store.js';
+import { changesOf, DOCUMENT_SQL, feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
+import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
 import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Subscription } from './store.js';
 
 /**
@@ -12,6 +12,9 @@ import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Su
  * recorded in `dossier_migrations`. Never edit a released migration: add the next one. The first
  * is the SQLite schema as it stands at its migration 5, in PostgreSQL's types.
  */
+/** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
+const PG_PARAMETER = (n: number) => `$${n}`;
+
 const MIGRATIONS: string[] = [
   `CREATE TABLE subscriptions (
      id SERIAL PRIMARY KEY,
@@ -61,6 +64,10 @@ const MIGRATIONS: string[] = [
      expires_at TIMESTAMPTZ NOT NULL
    );
    CREATE INDEX button_states_by_expiry ON button_states (expires_at);`,
+  // A document's title, and when it was last changed or removed, so a digest can say what changed in the corpus.
+  `ALTER TABLE documents_seen ADD COLUMN title TEXT;
+   ALTER TABLE documents_seen ADD COLUMN changed_at TIMESTAMPTZ;
+   ALTER TABLE documents_seen ADD COLUMN removed_at TIMESTAMPTZ;`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
@@ -429,22 +436,24 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
     );
   }
 
-  markSeen(source: string, now: Date): void {
-    this.sql('INSERT INTO documents_seen (source, first_seen_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      source,
-      now,
-    ]);
+  markSeen(source: string, now: Date, title?: string): void {
+    this.sql(DOCUMENT_SQL.seen(PG_PARAMETER), [source, now, title ?? null]);
   }
 
   seenSince(since: Date): string[] {
-    return this.sql<{ source: string }>(
-      'SELECT source FROM documents_seen WHERE first_seen_at > $1 ORDER BY first_seen_at, source',
-      [since],
-    ).map((r) => r.source);
+    return this.sql<{ source: string }>(DOCUMENT_SQL.seenSince(PG_PARAMETER), [since]).map((r) => r.source);
   }
 
-  forgetSeen(source: string): void {
-    this.sql('DELETE FROM documents_seen WHERE source = $1', [source]);
+  markChanged(source: string, now: Date, title: string): void {
+    this.sql(DOCUMENT_SQL.changed(PG_PARAMETER), [now, title, source]);
+  }
+
+  markRemoved(source: string, now: Date): void {
+    this.sql(DOCUMENT_SQL.removed(PG_PARAMETER), [now, source]);
+  }
+
+  changedSince(since: Date): { changed: string[]; removed: { source: string; title?: string }[] } {
+    return changesOf(this.sql<DocumentChange>(DOCUMENT_SQL.changedSince(PG_PARAMETER), [since, since, since]));
   }
 
   keepButtons(id: string, state: unknown, expiresAt: Date, now: Date): void {

@@ -11,7 +11,15 @@ import { CONFIG_DEFAULTS } from '../config.js';
 import type { Dossier } from '../engine/dossier.js';
 import { typed } from '../errors.js';
 import type { Logger } from '../log.js';
-import { composeDigest, owedDocuments, TopicRankings, turnOf, type Digest, type FigureSource } from './compose.js';
+import {
+  composeDigest,
+  owedDocuments,
+  TopicRankings,
+  turnOf,
+  type CorpusChanges,
+  type Digest,
+  type FigureSource,
+} from './compose.js';
 import { asDeliveryError, DeliveryError } from './delivery.js';
 import { describeDays, nextSlot, slotsBetween } from '../schedule.js';
 import type { DigestRun, DigestStore, PostingMark, Subscription } from './store.js';
@@ -551,6 +559,7 @@ export class DigestScheduler {
           dossier,
           topics: sub.topics,
           newDocuments: newDocuments(store, dossier, sub, seen),
+          changes: corpusChanges(store, dossier, sub),
           seen,
           figures: this.options.figures,
           rankings: this.rankings,
@@ -879,7 +888,18 @@ export function newDocuments(
   sub: Subscription,
   seen: ReadonlySet<string>,
 ): SourceDocument[] {
-  const since = store.lastSentAt(sub.id) ?? new Date(sub.createdAt);
-  const sources = new Set([...owedDocuments(seen), ...store.seenSince(since)]);
+  const sources = new Set([...owedDocuments(seen), ...store.seenSince(sinceLastDigest(store, sub))]);
   return [...sources].flatMap((source) => dossier.document(source) ?? []);
 }
+
+/** Documents seen before the channel's last digest (or before it subscribed) and changed or removed since. */
+export function corpusChanges(store: DigestStore, dossier: Dossier, sub: Subscription): CorpusChanges {
+  const { changed, removed } = store.changedSince(sinceLastDigest(store, sub));
+  return {
+    changed: changed.flatMap((source) => dossier.document(source) ?? []),
+    removed: removed.map((d) => d.title ?? d.source),
+  };
+}
+
+const sinceLastDigest = (store: DigestStore, sub: Subscription): Date =>
+  store.lastSentAt(sub.id) ?? new Date(sub.createdAt);

@@ -98,3 +98,48 @@ export abstract class SqlStore implements Pick<
   /** `sent` or `unconfirmed` at `at`, with the run's passages remembered for its channel, in one step. */
   protected abstract deliver(run: HeldRun, state: Delivered, at: Date, note: string | null): boolean;
 }
+
+/** A row of `DOCUMENT_SQL.changedSince`. */
+export interface DocumentChange {
+  source: string;
+  title: string | null;
+  removed: boolean | number;
+}
+
+/**
+ * The statements on `documents_seen` both stores run, with `p(n)` the n-th parameter as each database writes it
+ * (SQLite `?`, PostgreSQL `$n`). A removed document's row is kept, with its title, so a digest can say it went; seen
+ * again, it is new again.
+ */
+export const DOCUMENT_SQL = {
+  /** (source, now, title): a document seen, new unless already seen and not removed since. */
+  seen: (p: (n: number) => string) =>
+    `INSERT INTO documents_seen (source, first_seen_at, title) VALUES (${p(1)}, ${p(2)}, ${p(3)})
+     ON CONFLICT (source) DO UPDATE SET
+       first_seen_at = CASE WHEN documents_seen.removed_at IS NULL THEN documents_seen.first_seen_at
+                       ELSE excluded.first_seen_at END,
+       changed_at = CASE WHEN documents_seen.removed_at IS NULL THEN documents_seen.changed_at END,
+       removed_at = NULL,
+       title = COALESCE(excluded.title, documents_seen.title)`,
+  /** (since) */
+  seenSince: (p: (n: number) => string) =>
+    `SELECT source FROM documents_seen WHERE first_seen_at > ${p(1)} AND removed_at IS NULL
+     ORDER BY first_seen_at, source`,
+  /** (now, title, source) */
+  changed: (p: (n: number) => string) =>
+    `UPDATE documents_seen SET changed_at = ${p(1)}, title = ${p(2)} WHERE source = ${p(3)} AND removed_at IS NULL`,
+  /** (now, source) */
+  removed: (p: (n: number) => string) =>
+    `UPDATE documents_seen SET removed_at = ${p(1)} WHERE source = ${p(2)} AND removed_at IS NULL`,
+  /** (since, since, since) */
+  changedSince: (p: (n: number) => string) =>
+    `SELECT source, title, removed_at IS NOT NULL AS removed FROM documents_seen
+     WHERE first_seen_at <= ${p(1)} AND (removed_at > ${p(2)} OR (removed_at IS NULL AND changed_at > ${p(3)}))
+     ORDER BY COALESCE(removed_at, changed_at), source`,
+};
+
+/** `DigestStore.changedSince` from its rows. */
+export const changesOf = (rows: DocumentChange[]) => ({
+  changed: rows.filter((r) => !r.removed).map((r) => r.source),
+  removed: rows.filter((r) => r.removed).map((r) => ({ source: r.source, ...(r.title ? { title: r.title } : {}) })),
+});

@@ -6,14 +6,17 @@ import { DossierError } from '../errors.js';
 import { makeFolders } from '../saved-file.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import { feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
-import type { Delivered, HeldRun, RunColumns } from './sql-store.js';
+import { changesOf, DOCUMENT_SQL, feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
+import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
 import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Subscription } from './store.js';
 
 /**
  * Numbered migrations, applied in order at start-up inside one transaction each; the database's
  * `user_version` records the last one applied. Never edit a released migration: add the next one.
  */
+/** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
+const SQLITE_PARAMETER = () => '?';
+
 const MIGRATIONS: string[] = [
   `CREATE TABLE subscriptions (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -77,6 +80,10 @@ const MIGRATIONS: string[] = [
      expires_at TEXT NOT NULL
    );
    CREATE INDEX button_states_by_expiry ON button_states (expires_at);`,
+  // A document's title, and when it was last changed or removed, so a digest can say what changed in the corpus.
+  `ALTER TABLE documents_seen ADD COLUMN title TEXT;
+   ALTER TABLE documents_seen ADD COLUMN changed_at TEXT;
+   ALTER TABLE documents_seen ADD COLUMN removed_at TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -461,24 +468,30 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     ).run(feedId, item.key, item.link, item.source, iso(now));
   }
 
-  markSeen(source: string, now: Date): void {
+  markSeen(source: string, now: Date, title?: string): void {
     this.writable();
-    this.sql('INSERT INTO documents_seen (source, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
-      source,
-      iso(now),
-    );
+    this.sql(DOCUMENT_SQL.seen(SQLITE_PARAMETER)).run(source, iso(now), title ?? null);
   }
 
   seenSince(since: Date): string[] {
-    const rows = this.sql(
-      'SELECT source FROM documents_seen WHERE first_seen_at > ? ORDER BY first_seen_at, source',
-    ).all(iso(since)) as { source: string }[];
+    const rows = this.sql(DOCUMENT_SQL.seenSince(SQLITE_PARAMETER)).all(iso(since)) as { source: string }[];
     return rows.map((r) => r.source);
   }
 
-  forgetSeen(source: string): void {
+  markChanged(source: string, now: Date, title: string): void {
     this.writable();
-    this.sql('DELETE FROM documents_seen WHERE source = ?').run(source);
+    this.sql(DOCUMENT_SQL.changed(SQLITE_PARAMETER)).run(iso(now), title, source);
+  }
+
+  markRemoved(source: string, now: Date): void {
+    this.writable();
+    this.sql(DOCUMENT_SQL.removed(SQLITE_PARAMETER)).run(iso(now), source);
+  }
+
+  changedSince(since: Date): { changed: string[]; removed: { source: string; title?: string }[] } {
+    return changesOf(
+      this.sql(DOCUMENT_SQL.changedSince(SQLITE_PARAMETER)).all(iso(since), iso(since), iso(since)) as DocumentChange[],
+    );
   }
 
   keepButtons(id: string, state: unknown, expiresAt: Date, now: Date): void {

@@ -166,11 +166,23 @@ export interface DigestStore {
    */
   sentItems(platform: Subscription['platform'], channelId: string): Set<string>;
 
-  /** Notes a corpus document the first time it is seen; later calls keep the first time. */
-  markSeen(source: string, now: Date): void;
-  /** Sources first seen after `since`, oldest first. */
+  /**
+   * Notes a corpus document the first time it is seen, with its title; later calls keep the first time (and take the
+   * title given). One removed since is seen anew: new again, first seen `now`.
+   */
+  markSeen(source: string, now: Date, title?: string): void;
+  /** Sources first seen after `since` and still in the corpus, oldest first. */
   seenSince(since: Date): string[];
-  forgetSeen(source: string): void;
+  /** Notes that a document seen before was changed at `now` (its words, or its title, given). */
+  markChanged(source: string, now: Date, title: string): void;
+  /** Notes that a document seen before was removed at `now`, keeping its title to say so. */
+  markRemoved(source: string, now: Date): void;
+  /**
+   * Documents seen before `since` and changed or removed after it, oldest change first: what a digest says changed
+   * in the corpus since the last. A removed one gives the title last noted (undefined if none was, as before titles
+   * were kept).
+   */
+  changedSince(since: Date): { changed: string[]; removed: { source: string; title?: string }[] };
 
   /**
    * Checks that the store can still be written to, and returns what is wrong, naming the database

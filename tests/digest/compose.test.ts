@@ -111,6 +111,18 @@ describe('composeDigest', () => {
     expect(owedDocuments(seen)).toEqual([]);
   });
 
+  it('names the documents changed and removed since the last digest, five of each, counting the rest', () => {
+    const removed = ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven'];
+    const changed = [world().dossier.document('cafes.md')!];
+    const { reply, shownIds } = digestOf(world(), { changes: { changed, removed } });
+    expect(lines(reply)).toEqual([
+      'Changed in the corpus: “The café grant scheme”.',
+      'Removed from the corpus: “One”, “Two”, “Three”, “Four”, “Five” and 2 more.',
+    ]);
+    expect(reply.status).toBe('ok');
+    expect(shownIds).toEqual([]);
+  });
+
   it('posts its first topic even when no post holds it whole, for the renderer to cut: a digest never stalls', () => {
     const { reply, shownIds } = digestOf(world(), { topics: ['beehives', 'café grants'], fits: () => false });
     expect(excerpts(reply).map((e) => e.citation.source)).toEqual(['beehives.md']);

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Reply } from '../../src/answer/reply.js';
+import { plain, type Reply } from '../../src/answer/reply.js';
+import { recordSightings } from '../../src/digest/sightings.js';
 import { DeliveryError } from '../../src/digest/delivery.js';
 import { DigestScheduler, NOTHING_NEW, type SchedulerOptions } from '../../src/digest/scheduler.js';
 import type { DigestStore } from '../../src/digest/store.js';
@@ -114,6 +115,34 @@ describe('DigestScheduler', () => {
         .map((id) => id.split('#')[0])
         .sort(),
     ).toEqual(['beehives.md', 'cafes.md']);
+  });
+
+  it('says which documents were changed and which removed since the last digest, by title, once', async () => {
+    const { store } = subscribed();
+    let now = SUBSCRIBED;
+    const stop = recordSightings(world().dossier, store, () => now);
+    const platform = new FakePlatform();
+    const s = scheduler(store, platform);
+    await s.tick(SLOT);
+    now = plus(SLOT, 60);
+    await writeFile(join(world().corpusDir, 'cafes.md'), note('Café grants, revised', 'Café grants were cut.'));
+    await rm(join(world().corpusDir, 'beehives.md'));
+    await world().dossier.rescan();
+    const lines = async (slot: Date) => {
+      await s.tick(slot);
+      const reply = platform.messages.at(-1)!.reply;
+      return reply.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
+    };
+    expect(await lines(NEXT_DAY)).toEqual(
+      expect.arrayContaining([
+        'Changed in the corpus: “Café grants, revised”.',
+        'Removed from the corpus: “Beehives in the valley”.',
+      ]),
+    );
+    // Said once: the morning after has nothing new, so nothing is posted.
+    expect(await s.tick(plus(NEXT_DAY, 24 * 60))).toMatchObject({ sent: 0, skipped: 1 });
+    expect(platform.messages).toHaveLength(2);
+    stop();
   });
 
   it('with 2,000 due at once, posts each exactly once, a few at a time, and a second pass posts none', async () => {

@@ -8,7 +8,7 @@ import { at, eachDigestWorld } from './fixtures.js';
 const world = eachDigestWorld();
 
 describe('recordSightings', () => {
-  it('records the documents held now, then each one the engine adds, and forgets one it drops', async () => {
+  it('records the documents held now, then each one the engine adds, changes or drops, with its title', async () => {
     let now = at('2026-03-01T00:00Z');
     const store = world().openStore();
     const stop = recordSightings(world().dossier, store, () => now);
@@ -25,6 +25,11 @@ describe('recordSightings', () => {
     });
     expect(store.seenSince(at('2026-03-01T12:00Z'))).toEqual(['new.md']);
     expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['cafes.md', 'new.md']);
+    // Changed and removed since the morning before, each named as it was titled.
+    expect(store.changedSince(at('2026-03-01T12:00Z'))).toEqual({
+      changed: ['cafes.md'],
+      removed: [{ source: 'beehives.md', title: 'Beehives in the valley' }],
+    });
 
     stop();
     await writeFile(join(world().corpusDir, 'later.md'), note('Later', 'Filed once nobody was recording.'));

@@ -171,9 +171,37 @@ export function storeContract(name: string, harness: StoreHarness): void {
       s.markSeen('a.md', t('2026-03-01T00:00Z'));
       s.markSeen('a.md', t('2026-03-05T00:00Z'));
       expect(s.seenSince(t('2026-03-02T00:00Z'))).toEqual([]);
-      s.forgetSeen('a.md');
+      s.markRemoved('a.md', t('2026-03-04T00:00Z'));
+      expect(s.seenSince(t('2026-02-01T00:00Z'))).toEqual([]);
       s.markSeen('a.md', t('2026-03-05T00:00Z'));
       expect(s.seenSince(t('2026-03-02T00:00Z'))).toEqual(['a.md']);
+    });
+
+    it('tells what was changed or removed since a time, of documents seen before it, by the title last noted', () => {
+      const s = harness.open();
+      for (const source of ['a.md', 'b.md', 'c.md', 'd.md'])
+        s.markSeen(source, t('2026-03-01T00:00Z'), `Title ${source}`);
+      s.markChanged('a.md', t('2026-03-02T00:00Z'), 'A renamed');
+      s.markChanged('b.md', t('2026-03-04T00:00Z'), 'Title b.md');
+      s.markRemoved('c.md', t('2026-03-05T00:00Z'));
+      s.markSeen('e.md', t('2026-03-04T00:00Z'), 'New, then gone');
+      s.markRemoved('e.md', t('2026-03-05T00:00Z'));
+      s.markSeen('z.md', t('2026-03-01T00:00Z'));
+      s.markRemoved('z.md', t('2026-03-06T00:00Z'));
+      expect(s.changedSince(t('2026-03-03T00:00Z'))).toEqual({
+        changed: ['b.md'],
+        removed: [{ source: 'c.md', title: 'Title c.md' }, { source: 'z.md' }],
+      });
+      expect(s.changedSince(t('2026-03-01T12:00Z')).changed).toEqual(['a.md', 'b.md']);
+      // A changed document removed is said removed; one back again is new, not changed.
+      s.markChanged('d.md', t('2026-03-04T00:00Z'), 'Title d.md');
+      s.markRemoved('d.md', t('2026-03-04T12:00Z'));
+      s.markSeen('c.md', t('2026-03-06T00:00Z'), 'Title c.md');
+      expect(s.changedSince(t('2026-03-03T00:00Z'))).toEqual({
+        changed: ['b.md'],
+        removed: [{ source: 'd.md', title: 'Title d.md' }, { source: 'z.md' }],
+      });
+      expect(s.seenSince(t('2026-03-03T00:00Z'))).toEqual(['c.md']);
     });
 
     it('pages through subscriptions by id, in one state or all', () => {
