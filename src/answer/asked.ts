@@ -142,7 +142,8 @@ const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
  * much" (`amounts`, what the search read in it), or a sum of money when it names money (`asksMoney`). A question asking
  * how many of a kind of thing (`counted`) is given a count only of that thing: one whose words (its noun, "40 ferries")
  * or measure name it, or, with no measure, whose sentence does. "Two ferries" answers no "how many pupils does the
- * island school have". A cause for "why": its text or its section heading states one (`STATES_CAUSE`).
+ * island school have". A cause for "why": its text or its section heading states one (`STATES_CAUSE`), or the
+ * heading asks why.
  */
 export function givesAsked(
   dossier: Library,
@@ -151,7 +152,9 @@ export function givesAsked(
   asks: AnswerType,
 ): boolean {
   if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
-  if (asks === 'cause') return STATES_CAUSE.test(`${passage.heading ?? ''} ${passage.text}`);
+  // A section headed "Why" ("Why it failed") gives the cause in whatever words: "its bearing had worn out".
+  if (asks === 'cause')
+    return STATES_CAUSE.test(`${passage.heading ?? ''} ${passage.text}`) || /^\W*why\b/i.test(passage.heading ?? '');
   if (asks === 'person' || asks === 'place') return namesOther(dossier, query, passage, asks === 'place');
   const units = GIVES[asks];
   if (!units) return asksMoney(query) ? amounts.money : amounts.figure;

@@ -274,8 +274,15 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   ['person', new RegExp(String.raw`${OPENING}(?:who|whom)\b|\bwho\W*$`, 'i')],
   ['place', new RegExp(String.raw`${OPENING}where\b|\bwhere\W*$`, 'i')],
   // "why" and "how come" as "when" is read ("why did the pump fail", "the pump failed - why?"), not a statement's "why"
-  // inside it ("the reason why fares rose"): a cause.
-  ['cause', new RegExp(String.raw`${OPENING}(?:why|how come)\b|\bwhy\W*$`, 'i')],
+  // inside it ("the reason why fares rose"): a cause. So is "what caused", "what led to" or "what was the cause of"
+  // opening it, the same question asked of the cause as a thing.
+  [
+    'cause',
+    new RegExp(
+      String.raw`${OPENING}(?:why|how come|what (?:caused|led to|was the cause of|is the cause of))\b|\bwhy\W*$`,
+      'i',
+    ),
+  ],
 ];
 
 /**

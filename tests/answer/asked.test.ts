@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asAsked } from '../../src/answer/asked.js';
+import { asAsked, givesAsked } from '../../src/answer/asked.js';
 import { amountsIn, analyseQuery } from '../../src/search/query.js';
 import { ask } from '../../src/answer/ask.js';
 import { corpusForSuite, note } from '../support/corpus.js';
@@ -49,5 +49,34 @@ describe('a question pinning its answer to a month', () => {
     // A range of months holding it, or the document's date, names it.
     expect(match('how much is parking at the eye clinic in may')).toBe('partial');
     expect(match('how many eye clinic patients were seen within six weeks in november')).toBe('partial');
+  });
+});
+
+describe('a passage giving the cause a question asks for', () => {
+  const pump = corpusForSuite({
+    'pump.md': note(
+      'Pump failure',
+      [
+        '## What happened',
+        '',
+        'The pump at the river station stopped on Monday morning.',
+        '',
+        '## Why',
+        '',
+        'Its bearing had worn out after ten years without a service.',
+      ].join('\n'),
+    ),
+  });
+
+  it('gives it under a section headed "why", whatever words its text uses', () => {
+    const dossier = pump();
+    const query = analyseQuery('what stopped the pump', dossier.index, dossier.ranking.query);
+    const gives = (heading: string) => {
+      const passage = dossier.passages.find((p) => p.heading === heading)!;
+      const amounts = amountsIn(passage.text, dossier.ranking.query.numberContext);
+      return givesAsked(dossier, query, { passage, amounts, terms: [] }, 'cause');
+    };
+    expect(gives('Why')).toBe(true);
+    expect(gives('What happened')).toBe(false);
   });
 });

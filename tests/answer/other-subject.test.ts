@@ -325,9 +325,10 @@ describe('a corpus on another subject', () => {
     // taken and an engineer's pay answered partly), 5 of 5 quotes found first; figures 23 of the 33 wanted, with 24
     // others listed beside them, and 1 of the 2 topics the corpus gives no figure for left empty. 24 found and 19
     // others since a participle in "-ing" may open a label ("paying customers: 2,140" had no measure, so the table's
-    // counts were listed under 'ARR' and 'churn' as much as any cell of their rows).
+    // counts were listed under 'ARR' and 'churn' as much as any cell of their rows). 17 answered (MRR 0.73) since "what
+    // caused" asks why, as a section headed "Why" answers: sw-13 "what caused the sign in outage" finds the cause.
     expectCounts(score, {
-      askHits: 16,
+      askHits: 17,
       refused: 6,
       citeHits: 5,
       figuresFound: 24,

@@ -106,6 +106,9 @@ describe('a question asking why', () => {
     ["why'd the ferry stop running", 'cause'],
     ['ok how come the pier closed', 'cause'],
     ['the ferry stopped - why?', 'cause'],
+    ['what caused the pump to fail', 'cause'],
+    ['so what led to the ferry stopping', 'cause'],
+    ['what was the cause of the pier closing', 'cause'],
     ['the reason why fares rose', undefined],
     ['why did fares rise - how many rose?', 'count'],
   ] as const)('%s: asks for %s', (question, kind) => {
