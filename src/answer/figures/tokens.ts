@@ -69,10 +69,7 @@ export function tokenSentences(text: string): Token[][] {
   return mended.map(([first, last]) => {
     const tokens = all.slice(first, last + 1);
     const end = tokens.pop();
-    return joinDegrees([
-      ...tokens.flatMap(splitNumberPair),
-      ...(end ? splitFullStop(end).flatMap(splitNumberPair) : []),
-    ]);
+    return joinDegrees([...tokens, ...(end ? splitFullStop(end) : [])].flatMap(splitNumberPair).flatMap(splitYearPart));
   });
 }
 
@@ -182,5 +179,43 @@ function splitNumberPair(token: Token): Token[] {
     part(low, token.start, {}),
     part('-', dash, { pos: 'PUNCT', type: 'punctuation', spaced: false, entity: undefined }),
     part(high, dash + 1, { spaced: false }),
+  ];
+}
+
+/** A part of a year joined to it by a hyphen: "mid-2022", "early-2019", "late-2011". */
+const YEAR_PART = /^(early|mid|late)-(\d{4})$/i;
+
+/**
+ * wink keeps a part of a year hyphenated to it as one word, a name ("in mid-2022"), where it reads "in mid 2022" and
+ * "in late 2011" as a qualifier and a year of one date: split it so, the hyphen between them in neither, so that the
+ * grammar reads the time either spelling gives.
+ */
+function splitYearPart(token: Token): Token[] {
+  const part = YEAR_PART.exec(token.text);
+  if (!part) return [token];
+  const [qualifier, year] = [part[1]!, part[2]!];
+  const at = token.start + qualifier.length + 1;
+  return [
+    {
+      ...token,
+      text: qualifier,
+      lower: qualifier.toLowerCase(),
+      lemma: qualifier.toLowerCase(),
+      end: at - 1,
+      pos: 'ADJ',
+      type: 'word',
+      entity: 'DATE',
+    },
+    {
+      ...token,
+      text: year,
+      lower: year,
+      lemma: year,
+      start: at,
+      pos: 'NUM',
+      type: 'number',
+      spaced: false,
+      entity: 'DATE',
+    },
   ];
 }

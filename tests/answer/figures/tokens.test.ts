@@ -12,6 +12,14 @@ describe('tokenSentences', () => {
     for (const token of sentences.flat()) expect(text.slice(token.start, token.end)).toBe(token.text);
   });
 
+  it('splits a part of a year from the year it is hyphenated to, as wink splits them when spelt apart', () => {
+    const [sentence] = tokenSentences('The kiln was rebuilt in mid-2022.');
+    expect(sentence!.slice(5, 7).map((t) => [t.text, t.start, t.spaced, t.pos, t.entity])).toEqual([
+      ['mid', 24, true, 'ADJ', 'DATE'],
+      ['2022', 28, false, 'NUM', 'DATE'],
+    ]);
+  });
+
   it('ends no sentence at a dot joining two digits: a version keeps its dots', () => {
     const sentences = tokenSentences('The kiln firmware v2.3.1 shipped in May. It fixed the timer.');
     expect(sentences.map((s) => s.map((t) => t.text).join(' '))).toEqual([

@@ -72,6 +72,16 @@ describe('datesInSentences', () => {
     expect(dates('The harbour board—nine members in all—met on 4 May 2015.')[0]?.measure).toBe('harbour board');
   });
 
+  it('reads a part of a year hyphenated to it as the date it names, as when spelt apart', () => {
+    expect(dates('The harbour survey was last carried out in mid-2022.')).toEqual([
+      { text: 'mid-2022', value: 2022, unit: 'date', measure: 'harbour survey' },
+    ]);
+    expect(dates('Ferry crossings peaked in early-2019 and again in late 2021.').map((f) => f.text)).toEqual([
+      'early-2019',
+      'late 2021',
+    ]);
+  });
+
   it('reads the years something ran from and to as a date, written with "to", "through" or a dash', () => {
     const ran = (text: string) => ({ text, value: 1998, unit: 'date', measure: 'night ferry' });
     expect(dates('The night ferry ran from 1998 to 2004.')).toEqual([ran('from 1998 to 2004')]);
