@@ -47,7 +47,8 @@ interface Tally {
  * measures its figures count, then the noun phrases its passages share. Built once per corpus
  * state so each keystroke is a cheap filter, since Discord gives autocomplete 3 seconds and it
  * cannot be deferred. Headings are ready at once; measures and phrases need every passage's words
- * tagged, so they are gathered in the background and join the list when done.
+ * tagged, so they are gathered in the background and join the list when done. Before a word is
+ * typed, only the measures and phrases most passages name are offered.
  *
  * Which phrases are topics is read off the corpus alone, with no word list: a phrase of several
  * words that two passages share, then a single noun only when several such phrases are built on
@@ -58,6 +59,8 @@ export class TopicSuggester {
   private headings: Topic[] = [];
   private measures: Topic[] = [];
   private phrases: Topic[] = [];
+  /** What is offered before anything is typed: the measures and shared phrases most passages name. */
+  private frequent: Topic[] = [];
   private builtFor: string | undefined;
   private scan: Promise<void> = Promise.resolve();
   private readonly measuresOf: (passage: Passage) => (string | undefined)[];
@@ -113,17 +116,17 @@ export class TopicSuggester {
   private matching(typed: string): string[] {
     this.refresh();
     const query = fold(typed.trim());
+    // Before a word is typed, the topics the corpus names most: a heading ("Assessment", "Background") names a part
+    // of one document, rarely what a reader asks figures of or subscribes to. Until the scan is in, nothing.
+    if (!query) return this.frequent.map((t) => t.label);
     const seen = new Set<string>();
     const topics = [...this.headings, ...this.measures, ...this.phrases].filter(
       (t) => !seen.has(t.key) && seen.add(t.key),
     );
-    const matches = query
-      ? [
-          ...topics.filter((t) => t.key.startsWith(query)),
-          ...topics.filter((t) => !t.key.startsWith(query) && t.key.includes(query)),
-        ]
-      : topics;
-    return matches.map((t) => t.label);
+    return [
+      ...topics.filter((t) => t.key.startsWith(query)),
+      ...topics.filter((t) => !t.key.startsWith(query) && t.key.includes(query)),
+    ].map((t) => t.label);
   }
 
   private refresh(): void {
@@ -140,6 +143,7 @@ export class TopicSuggester {
     this.headings = ranked(headings);
     this.measures = [];
     this.phrases = [];
+    this.frequent = [];
     this.scan = this.scanPassages(state, passages).catch(this.onError);
   }
 
@@ -164,10 +168,17 @@ export class TopicSuggester {
       const found = this.phrasesOf(label);
       return found.length === 1 && fold(found[0]!) === fold(label);
     };
-    this.measures = ranked(measures)
-      .filter((t) => isPhrase(t.label))
-      .slice(0, MOST_MEASURES);
-    const shared = ranked(phrases, (t) => t.label.includes(' ') && t.passages >= 2);
+    const isMeasure = (t: Tally) => isPhrase(t.label);
+    this.measures = ranked(measures, isMeasure).slice(0, MOST_MEASURES);
+    const isShared = (t: Tally) => t.label.includes(' ') && t.passages >= 2;
+    const shared = ranked(phrases, isShared);
+    // Measures and shared phrases by the passages naming them, together: a corpus of few figures still offers its
+    // subjects, and one of many its measures. Single words are left to what is typed ("ferry" is in its phrases).
+    const both = new Map([
+      ...[...phrases].filter(([, t]) => isShared(t)),
+      ...[...measures].filter(([, t]) => isMeasure(t)),
+    ]);
+    this.frequent = ranked(both).slice(0, MAX_CHOICES);
     // The words several shared phrases are built on ("ferry" of "ferry crossings" and "ferry fares");
     // here a tally's `passages` counts those phrases.
     const builtOn = new Map<string, Tally>();

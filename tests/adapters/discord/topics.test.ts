@@ -71,7 +71,7 @@ describe('TopicSuggester', () => {
   });
 
   it('keeps to 25 choices of at most 100 characters, cutting a long heading with "…"', () => {
-    const choices = new TopicSuggester(dossier()).suggest('');
+    const choices = new TopicSuggester(dossier()).suggest('o');
     expect(choices).toHaveLength(MAX_CHOICES);
     for (const c of choices) {
       expect(c.name.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
@@ -79,6 +79,31 @@ describe('TopicSuggester', () => {
     }
     const long = choices.find((c) => c.value.startsWith('Funding of the regional'))!;
     expect(long.name.endsWith('…')).toBe(true);
+  });
+
+  it('offers, before a word is typed, the measures and phrases most passages name, never a heading', async () => {
+    const measuresOf = (p: Passage) => (p.text.includes('budget') ? ['tram budget overrun'] : []);
+    const topics = new TopicSuggester(dossier(), { measuresOf });
+    // Not before the corpus is read: the 41 headings were offered, "Section 0 on transport" first.
+    expect(topics.suggest('')).toEqual([]);
+    await topics.prepare();
+    // By the passages naming each (40, 3, then 2 each in the order met), measures and phrases together.
+    const offered = ['Transport ministers', 'tram budget', 'regional grant', 'tram ridership', 'tram budget overrun'];
+    expect(topics.suggest('').map((c) => c.value)).toEqual(offered);
+    expect(topics.suggestInList('tram budget, ').map((c) => c.value)).toEqual(
+      offered.filter((t) => t !== 'tram budget').map((t) => `tram budget, ${t}`),
+    );
+    const passages = (i: number): [string, string][] => [
+      [`Heading ${i}`, `Harbour dues ${i} rose.`],
+      [`Heading ${i}`, `Harbour dues ${i} fell.`],
+    ];
+    const documents = Array.from({ length: 30 }, (_, i) => doc(`d${i}.md`, passages(i)));
+    const many = new TopicSuggester(Dossier.fromCorpus({ dir: '/corpus', warnings: [], documents }), {
+      measuresOf: () => [],
+      phrasesOf: (text) => [text.replace(/ (rose|fell)\.$/, '')],
+    });
+    await many.prepare();
+    expect(many.suggest('').map((c) => c.value)).toEqual(Array.from({ length: 25 }, (_, i) => `Harbour dues ${i}`));
   });
 
   it('completes the last topic of a comma-separated list, without repeating one already chosen', async () => {
