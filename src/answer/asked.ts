@@ -3,6 +3,7 @@ import type { Passage } from '../corpus/types.js';
 import { STATES_CAUSE, type AnswerType } from '../search/english.js';
 import {
   mentionsMonth,
+  mentionsQuarter,
   mentionsYear,
   namesYear,
   saysWhen,
@@ -53,8 +54,8 @@ export const readOf = ({ hit, amounts }: { hit: SearchHit; amounts: Amounts }): 
 
 /**
  * The decision `decided` on a question, kept if it asks for no time or amount (`AnalysedQuery.asks`) or one of
- * `closest` (the passages the decision read, and the one shown first) gives that (`givesAsked`), and it pins no year
- * or month that none of them speaks of (`pinned`); else one step less sure: a near off-topic question names the
+ * `closest` (the passages the decision read, and the one shown first) gives that (`givesAsked`), and it pins no year,
+ * month or quarter that none of them speaks of (`pinned`); else one step less sure: a near off-topic question names the
  * corpus's subject and asks for what it does not give.
  */
 export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, closest: Read[]): Asked {
@@ -94,12 +95,24 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
  * (`AnalysedQuery.months`) likewise, or in its document's title; true when it pins none. "Ferry passengers in 2023" is
  * not surely answered by passages on ferry passengers in other years, nor "ferry passengers in July" by a report on
  * August to October, as "how many pupils" is not by a count of ferries; the line over a partial answer already names
- * the year or month when the closest passage lacks it.
+ * the year or month when the closest passage lacks it. A quarter it pins (`AnalysedQuery.quarters`), with its year if
+ * one is written after it, likewise (`mentionsQuarter`).
  */
 function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolean {
-  const { years, months } = query;
+  const { years, months, quarters } = query;
   const inYear = !years || closest.some(({ passage }) => years.some((year) => speaksOf(dossier, passage, year)));
-  return inYear && (!months || closest.some(({ passage }) => months.some((m) => speaksOfMonth(dossier, passage, m))));
+  const inQuarter =
+    !quarters || closest.some(({ passage }) => quarters.some((q) => mentionsQuarter(spokenOf(dossier, passage), q)));
+  return (
+    inYear &&
+    inQuarter &&
+    (!months || closest.some(({ passage }) => months.some((m) => speaksOfMonth(dossier, passage, m))))
+  );
+}
+
+/** What a passage speaks of a time in: its text, heading and context, and its document's title. */
+function spokenOf(dossier: Library, passage: Passage): string {
+  return [passage.text, passage.heading, passage.context, dossier.citation(passage).title].join('\n');
 }
 
 /**
@@ -107,9 +120,9 @@ function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolea
  * title, or is dated in it.
  */
 function speaksOfMonth(dossier: Library, passage: Passage, month: number): boolean {
-  const { title, date } = dossier.citation(passage);
+  const { date } = dossier.citation(passage);
   if (date && Number(date.slice(5, 7)) === month) return true;
-  return mentionsMonth([passage.text, passage.heading, passage.context, title].join('\n'), month);
+  return mentionsMonth(spokenOf(dossier, passage), month);
 }
 
 /**

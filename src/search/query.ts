@@ -172,6 +172,13 @@ export interface AnalysedQuery {
    */
   months?: number[];
   /**
+   * The quarters of a year the question pins its answer to ("ARR in q2 2025", "churn in the second quarter"), each with
+   * the year written after it if one is: a passage that names neither the quarter nor one of its months, or names them
+   * but not that year, gives no answer for that time (`mentionsQuarter`), as a row for "Q2 2026" or "Q4 2025" says
+   * nothing of the second quarter of 2025.
+   */
+  quarters?: PinnedQuarter[];
+  /**
    * The phrases of two words or more besides stop words that the question puts in quotes ("what is the 'balloon
    * effect'"), each word as its term or, a stop word, as written, in order: a phrase quoted names one thing, as a code
    * does, so a passage holding it shares the question's subject (`quotes`).
@@ -379,6 +386,53 @@ function pinnedMonths(text: string): number[] | undefined {
     if (month && asTime && !BASELINE.test(before)) months.add(month);
   }
   return months.size ? [...months] : undefined;
+}
+
+/** A quarter of a year and the year it pins, when one is written after it ("Q2 2025", "the second quarter of 2025"). */
+export interface PinnedQuarter {
+  quarter: number;
+  year?: string;
+}
+
+const QUARTER_ORDINALS = ['first', 'second', 'third', 'fourth'];
+/** A quarter of a year as written: "Q2", "q3", "2nd quarter", "the second quarter", with a year after it or not. */
+const QUARTER = new RegExp(
+  String.raw`\b(?:q([1-4])|([1-4])(?:st|nd|rd|th) quarter|(${QUARTER_ORDINALS.join('|')}) quarter)\b` +
+    String.raw`(?:,?\s+(?:of\s+)?(?:fy\s?)?(\d{4})\b)?`,
+  'gi',
+);
+
+/**
+ * The quarters a question pins its answer to, once each, with the year written after each (`QUARTER`); not as a
+ * baseline ("growth since Q2", `BASELINE`). Undefined for none.
+ */
+function pinnedQuarters(text: string): PinnedQuarter[] | undefined {
+  const pinned = new Map<string, PinnedQuarter>();
+  for (const found of quartersIn(text)) {
+    if (!BASELINE.test(text.slice(0, found.at))) pinned.set(`${found.quarter} ${found.year}`, found);
+  }
+  return pinned.size
+    ? [...pinned.values()].map(({ quarter, year }) => ({ quarter, ...(year && { year }) }))
+    : undefined;
+}
+
+/** The quarters a text names (`QUARTER`), each with where it stands and the year written after it, if any. */
+function* quartersIn(text: string): Generator<PinnedQuarter & { at: number }> {
+  for (const m of text.matchAll(QUARTER)) {
+    const quarter = Number(m[1] ?? m[2] ?? QUARTER_ORDINALS.indexOf(m[3]!.toLowerCase()) + 1);
+    yield { quarter, year: m[4], at: m.index };
+  }
+}
+
+/**
+ * Whether a text names `quarter` of a year, by its name ("Q2", "second quarter") or a month of it ("April to June",
+ * `mentionsMonth`), and, for one with a year, that year beside its name or anywhere in the text with a month of it.
+ */
+export function mentionsQuarter(text: string, { quarter, year }: PinnedQuarter): boolean {
+  const named = [...quartersIn(text)].filter((q) => q.quarter === quarter);
+  if (named.some((q) => !year || q.year === year || (!q.year && mentionsYear(text, year)))) return true;
+  const months = [1, 2, 3].map((k) => (quarter - 1) * 3 + k);
+  return months.some((m) => mentionsMonth(text, m)) && (!year || mentionsYear(text, year));
 }
 
 /** Months joined as a range: "August to October", "Nov–Feb", "between June and August". */
@@ -714,6 +768,7 @@ export function analyseQuery(
     doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     months: pinnedMonths(read),
+    quarters: pinnedQuarters(read),
     wantsFigure,
     wantsCount: AMOUNT_NAMED.count.test(text),
     wantsShare: AMOUNT_NAMED.share.test(text),

@@ -52,6 +52,29 @@ describe('a question pinning its answer to a month', () => {
   });
 });
 
+describe('a question pinning its answer to a quarter', () => {
+  const ferry = corpusForSuite({
+    'ferry.md': note(
+      'Ferry results',
+      [
+        '| quarter | passengers | sailings |',
+        '|---|---|---|',
+        '| Q4 2025 | 61,000 | 410 |',
+        '| Q1 2026 | 48,500 | 380 |',
+        '| Q2 2026 | 57,200 | 402 |',
+      ].join('\n'),
+    ),
+  });
+  const match = (question: string) => ask(ferry(), question).match;
+
+  it('is answered one step less surely when no closest passage names that quarter of that year', () => {
+    // Rows for the second quarter of 2026 and the last of 2025 say nothing of the second quarter of 2025.
+    expect(match('ferry passengers in q2 2025')).toBe('partial');
+    expect(match('ferry passengers in q2 2026')).toBe('confident');
+    expect(match('ferry passengers in the first quarter')).toBe('confident');
+  });
+});
+
 describe('a passage giving the cause a question asks for', () => {
   const pump = corpusForSuite({
     'pump.md': note(

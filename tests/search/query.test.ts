@@ -7,6 +7,7 @@ import {
   decide,
   evidence,
   mentionsMonth,
+  mentionsQuarter,
   mentionsYear,
   namesCode,
   namesRarely,
@@ -318,6 +319,31 @@ describe('the months a question pins its answer to', () => {
         expect(months(q), q).toBeUndefined();
       expect(months('ferry passengers in august')).toEqual([8]);
     });
+  });
+});
+
+describe('the quarters a question pins its answer to', () => {
+  it('are those it names, by "q" and a number or in words, each with the year written after it', async () => {
+    await withCorpus({ 'a.md': note('Ferry', 'The ferry carried 9,000 passengers in Q2 2024.') }, async (dossier) => {
+      const quarters = (question: string) => analysed(dossier, question).quarters;
+      expect(quarters('ferry passengers in q2 2025')).toEqual([{ quarter: 2, year: '2025' }]);
+      expect(quarters('ferry passengers, third quarter')).toEqual([{ quarter: 3 }]);
+      expect(quarters('ferry passengers in the 4th quarter of 2023')).toEqual([{ quarter: 4, year: '2023' }]);
+      // A baseline is no time of the answer, and "quarter" alone names none.
+      for (const q of ['ferry passengers since q1', 'a quarter of ferry passengers', 'quarterly ferry passengers'])
+        expect(quarters(q), q).toBeUndefined();
+    });
+  });
+});
+
+describe('mentionsQuarter', () => {
+  it('finds a quarter by its name or its months, and its year beside the name or anywhere with the months', () => {
+    const q2of2025 = { quarter: 2, year: '2025' };
+    for (const text of ['quarter: Q2 2025 — passengers: 9,000', 'In the second quarter of 2025', 'April to June 2025'])
+      expect(mentionsQuarter(text, q2of2025), text).toBe(true);
+    for (const text of ['quarter: Q2 2026 — passengers: 9,000', 'quarter: Q4 2025', 'July to September 2025'])
+      expect(mentionsQuarter(text, q2of2025), text).toBe(false);
+    expect(mentionsQuarter('Passengers in Q2 rose.', { quarter: 2 })).toBe(true);
   });
 });
 
