@@ -29,7 +29,7 @@ import {
 } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
-import { bindTimes, datesIn, isBaseline, isTimeAt } from './time.js';
+import { bindTimes, datesIn, isBaseline, isTimeAt, isYearAt } from './time.js';
 import { looksPlural } from '../../../search/when.js';
 import {
   type Amount,
@@ -112,10 +112,25 @@ export function datesInSentences(sentences: string[]): Figure[][] {
     datesIn(r).map(({ first, next, figure }) => {
       const start = r.t[first]!.start;
       const end = r.t[next - 1]!.end;
-      const measure = clauseSubject(r, first) ?? r.referentAt(first);
+      const measure = yearModifies(r, first, next) ?? clauseSubject(r, first) ?? r.referentAt(first);
       return { text: r.text.slice(start, end), start, end, ...figure, measure };
     }),
   );
+}
+
+/**
+ * The noun phrase a year after a determiner modifies, which is what the date is of: "the 2014 flood of the old bridge"
+ * in "The worst case was the 2014 flood of the old bridge", where the clause's subject ("worst case") names only how
+ * the sentence sees it.
+ */
+function yearModifies(r: SentenceReader, first: number, next: number): string | undefined {
+  if (next !== first + 1 || !DETERMINERS.has(r.lower(first - 1)) || !isYearAt(r, first)) return undefined;
+  const phrase = nounPhraseAt(r, next);
+  if (!phrase) return undefined;
+  // "the 2014 flood of 40 homes in the old town": the count in its complement is the flood's, and so the date's.
+  const counted =
+    r.lower(phrase.next) === 'of' && r.t[phrase.next + 1]?.pos === 'NUM' && nounPhraseAt(r, phrase.next + 2);
+  return r.text.slice(r.t[phrase.first]!.start, r.t[(counted || phrase).next - 1]!.end);
 }
 
 /**

@@ -72,6 +72,16 @@ describe('datesInSentences', () => {
     expect(dates('The harbour board—nine members in all—met on 4 May 2015.')[0]?.measure).toBe('harbour board');
   });
 
+  it('measures a year after a determiner by the noun phrase it modifies, with a count in its complement', () => {
+    expect(dates('The worst case was the 2014 flood of the old harbour bridge.')).toEqual([
+      { text: '2014', value: 2014, unit: 'date', measure: 'flood of the old harbour bridge' },
+    ]);
+    expect(dates('The best known case was the 2019 rescue of 12 sailors from the harbour ferry.')[0]?.measure).toBe(
+      'rescue of 12 sailors from the harbour ferry',
+    );
+    expect(dates('In 2014 the harbour bridge flooded.')[0]?.measure).toBe('harbour bridge');
+  });
+
   it('reads a part of a year hyphenated to it as the date it names, as when spelt apart', () => {
     expect(dates('The harbour survey was last carried out in mid-2022.')).toEqual([
       { text: 'mid-2022', value: 2022, unit: 'date', measure: 'harbour survey' },
