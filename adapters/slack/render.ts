@@ -146,9 +146,13 @@ const citationMrkdwn = (c: Citation): string =>
     title: (title, link) => (link ? `<${link.replace(/&/g, '&amp;')}|“${title}”>` : `“${title}”`),
   });
 
-const section = (text: string): Block => ({
+/**
+ * `verbatim`: Slack takes the text as written, making no link of an address ("harbour.example/…"), channel or
+ * mention, as it does otherwise: for text a person typed, shown back (a question in a reply's title).
+ */
+const section = (text: string, verbatim?: true): Block => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) },
+  text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText), ...(verbatim && { verbatim }) },
 });
 const context = (text: string): Block => ({
   type: 'context',
@@ -336,7 +340,7 @@ function renderSlackWhole(reply: Reply, options: RenderOptions): { message: Slac
   const reservedBlocks = tail.length + 1;
   const reservedChars = size(tail) + LEFT_OUT_NOTE_RESERVE;
 
-  const blocks: Block[] = [section(`*${escapeMrkdwn(reply.title)}*`)];
+  const blocks: Block[] = [section(`*${escapeMrkdwn(reply.title)}*`, true)];
   let leftOut = 0;
   let excerptsLeftOut = 0;
   /** Items of a list cut for room (the documents of `sources`), which its `rest` pages to. */

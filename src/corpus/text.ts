@@ -111,9 +111,28 @@ export function withoutMarkup(text: string): string {
 }
 
 /**
+ * A web address, bare (without the full stop or bracket after it) or as a Markdown link's target, its label caught.
+ * Search reads a question without them (`withoutLinks`); a reply shows them short (`asShown`).
+ */
+export const LINK = /\[([^\]]*)\]\(\s*(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
+
+/**
+ * A link as a reply shows it back: a Markdown link by its label, else its site, with "/…" for the rest of its
+ * address ("https://www.harbour.example/reports/2024?id=7" → "harbour.example/…"). Shown whole, a pasted address
+ * of a few hundred characters filled a title that has room for a question, and was a live link in it.
+ */
+function shortLink(link: string, label: string | undefined): string {
+  if (label?.trim()) return label.trim();
+  const target = label === undefined ? link : link.slice(link.indexOf('](') + 2, -1).trim();
+  const [, site = '', rest = ''] = /^(?:https?:\/\/)?(?:[^/?#@]*@)?(?:www\.)?([^/?#]*)(.*)$/i.exec(target) ?? [];
+  return rest.replace(/^\//, '') ? `${site}/…` : site;
+}
+
+/**
  * A question, quote or topic as its reply shows it back (the reply's title, `--json`'s query): without the mentions,
- * which address people rather than say what is asked (`withoutMentions`), and without the gaps they leave.
+ * which address people rather than say what is asked (`withoutMentions`), its links short (`shortLink`), and without
+ * the gaps they leave.
  */
 export function asShown(text: string): string {
-  return collapseSpaces(withoutMentions(text));
+  return collapseSpaces(withoutMentions(text).replace(LINK, (link, label?: string) => shortLink(link, label)));
 }

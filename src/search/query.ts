@@ -9,7 +9,7 @@ import {
   YEAR_SPAN,
 } from '../corpus/dates.js';
 import { CURRENCIES, CURRENCY_SIGNS } from '../corpus/currencies.js';
-import { escapeRegExp, withoutMentions } from '../corpus/text.js';
+import { LINK, escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { WEEKDAY_NAMES } from '../schedule.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
 import { aliasesIn } from './aliases.js';
@@ -540,8 +540,6 @@ const AMOUNT = new RegExp(
   'i',
 );
 
-/** A web address, bare (without the full stop or bracket after it) or as a Markdown link's target. */
-const LINK = /\[([^\]]*)\]\(\s*(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"]/gi;
 /**
  * The words of a question that say what it is about. A pasted link names where something is, not what, and its
  * pieces ("https", "com", a path's words) would count as words no passage holds, turning "harbour fees

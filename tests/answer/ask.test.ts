@@ -49,6 +49,13 @@ describe('the decision to answer, on a corpus of its own', () => {
     expect(ask(town(), '@everyone  zebra <@U1> quantum').query).toBe('zebra quantum');
   });
 
+  it('echoes a link in the question short, searching without it as before', () => {
+    const typed = `when does the library open on saturday? https://town.example/library/hours?ref=${'q'.repeat(200)}`;
+    const answer = ask(town(), typed);
+    expect(askReply(answer).title).toBe('when does the library open on saturday? town.example/…');
+    expect(answer.results).toEqual(ask(town(), 'when does the library open on saturday?').results);
+  });
+
   it('names, in the partial line, a word the closest passage holds only as a related word, and with what', async () => {
     await withCorpus(
       {

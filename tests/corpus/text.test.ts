@@ -95,6 +95,16 @@ describe('withoutMentions and asShown', () => {
     expect(withoutMentions('@everyone fares')).toBe(' fares');
   });
 
+  it('show a link short: a Markdown link by its label, else its site, "/…" for the rest of its address', () => {
+    const long = `https://www.harbour.example/reports/2024/fees.pdf?utm_source=${'x'.repeat(300)}`;
+    expect(asShown(`<!channel> fees in ${long}, @everyone <@U123>?`)).toBe('fees in harbour.example/…, ?');
+    expect(asShown('see [the fees page](https://harbour.example/fees) and www.port.example')).toBe(
+      'see the fees page and port.example',
+    );
+    expect(asShown('fees (https://user:pw@harbour.example:8080/a).')).toBe('fees (harbour.example:8080/…).');
+    expect(asShown('[](https://harbour.example/) fees')).toBe('harbour.example fees');
+  });
+
   it('keep what only looks like a mention: an address, a comparison', () => {
     expect(asShown('email ann@here.org if fees < 5')).toBe('email ann@here.org if fees < 5');
   });

@@ -253,11 +253,15 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(sent).not.toMatch(/(^|[^@])@here/);
   });
 
-  it('escapes the query too, shown without the mentions in it', async () => {
-    const { answer, blocks } = await slashCommand('<!here> lighthouse &lt;b&gt; &amp; <@U999> co');
-    expect(blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*lighthouse &lt;b&gt; &amp; co*' } });
+  it('escapes the query too, shown without the mentions in it and its link short, as typed (verbatim)', async () => {
+    const link = `<https://www.light.example/keepers/log?page=${'7'.repeat(300)}>`;
+    const { answer, blocks } = await slashCommand(`<!here> lighthouse &lt;b&gt; &amp; <@U999> co ${link}`);
+    expect(blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: '*lighthouse &lt;b&gt; &amp; co light.example/…*', verbatim: true },
+    });
     const shown = `${shownTexts(blocks)}${String(answer.body.text)}`;
-    expect(shown).not.toMatch(/<!here>|(^|\W)@here|<b>|<@U999>/);
+    expect(shown).not.toMatch(/<!here>|(^|\W)@here|<b>|<@U999>|light\.example\/keepers/);
   });
 
   it('refuses a bad signature with 401 and runs no handler', async () => {

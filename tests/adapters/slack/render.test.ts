@@ -119,6 +119,11 @@ describe('renderSlack', () => {
     expect(texts(message).join('\n')).toContain('&lt;https://evil.example|click&gt; &amp; more');
   });
 
+  it('shows the title as typed, with no link, channel or mention Slack would make of it (verbatim)', () => {
+    const [title] = renderSlack(reply({ title: 'fees at harbour.example/… for #general and @ann' })).blocks;
+    expect(title).toMatchObject({ type: 'section', text: { type: 'mrkdwn', verbatim: true } });
+  });
+
   it('breaks a mass mention a highlight marks, the mention whole inside the bold', () => {
     const text = 'The notice went to @everyone and @here on Monday';
     const at = text.indexOf('everyone');
