@@ -96,18 +96,25 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
  * not surely answered by passages on ferry passengers in other years, nor "ferry passengers in July" by a report on
  * August to October, as "how many pupils" is not by a count of ferries; the line over a partial answer already names
  * the year or month when the closest passage lacks it. A quarter it pins (`AnalysedQuery.quarters`), with its year if
- * one is written after it, likewise (`mentionsQuarter`).
+ * one is written after it, likewise (`mentionsQuarter`). A year some passage names (`AnalysedQuery.namedYears`) is
+ * asked only where one of `closest` dates what it says by a year, and is also spoken of by "this year" or "last year"
+ * there (`RELATIVE_YEAR`, counted from the document's date, or any year in an undated one): a passage giving loans "in
+ * 2021 and 2022" gives none for 2019, which the corpus names of its swimming pool, but one saying what happened "last
+ * year" may be speaking of it.
  */
 function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolean {
-  const { years, months, quarters } = query;
+  const { years, namedYears, months, quarters } = query;
+  const { numberContext } = dossier.ranking.query;
   const inYear = !years || closest.some(({ passage }) => years.some((year) => speaksOf(dossier, passage, year)));
+  const dated = closest.some(({ passage }) => namesYear(passage.text, numberContext));
+  const inNamedYear =
+    !namedYears ||
+    !dated ||
+    closest.some(({ passage }) => namedYears.some((year) => speaksOf(dossier, passage, year, true)));
   const inQuarter =
     !quarters || closest.some(({ passage }) => quarters.some((q) => mentionsQuarter(spokenOf(dossier, passage), q)));
-  return (
-    inYear &&
-    inQuarter &&
-    (!months || closest.some(({ passage }) => months.some((m) => speaksOfMonth(dossier, passage, m))))
-  );
+  const inMonth = !months || closest.some(({ passage }) => months.some((m) => speaksOfMonth(dossier, passage, m)));
+  return inYear && inNamedYear && inQuarter && inMonth;
 }
 
 /** What a passage speaks of a time in: its text, heading and context, and its document's title. */
@@ -137,11 +144,23 @@ export function yearsKept(dossier: Library, query: AnalysedQuery, searched: Pass
   return unsaidYears(query, spoken, dossier.ranking.query);
 }
 
-/** Whether a passage names `year`, or a range of years holding it, in its text, heading or context, or is dated so. */
-function speaksOf(dossier: Library, passage: Passage, year: string): boolean {
-  const said = [passage.text, passage.heading, passage.context, dossier.citation(passage).date].join('\n');
-  return mentionsYear(said, year);
+/**
+ * Whether a passage names `year`, or a range of years holding it, in its text, heading or context, or is dated so; with
+ * `relative`, or says "this year", "last year" or "next year" of it (`RELATIVE_YEAR`), from its document's date, or of
+ * any year when its document is undated. Only for a year the corpus names: one no passage names is a time it does not
+ * cover, whatever an undated "this year" was.
+ */
+function speaksOf(dossier: Library, passage: Passage, year: string, relative = false): boolean {
+  const { date } = dossier.citation(passage);
+  const text = [passage.text, passage.heading, passage.context].join('\n');
+  if (mentionsYear([text, date].join('\n'), year)) return true;
+  if (!relative) return false;
+  const shifts = [...text.matchAll(RELATIVE_YEAR)].map((m) => (m[1] ? 0 : m[2] ? -1 : 1));
+  return shifts.length > 0 && (!date || shifts.some((shift) => Number(date.slice(0, 4)) + shift === Number(year)));
 }
+
+/** A year named by its distance from the writer's: "this year", "last year", "the past year", "next year". */
+const RELATIVE_YEAR = /\b(?:(this|current)|(last|past|previous)|(next|coming))\s+year\b/gi;
 
 /** The kinds of figure that answer a question asking how many (a count, "one in ten", "twice") or what share. */
 const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {

@@ -166,6 +166,11 @@ export interface AnalysedQuery {
    */
   years?: string[];
   /**
+   * The years the question pins its answer to as `years` are pinned, but that some passage names: asked only of
+   * closest passages that date what they say by some year (`pinned`), since one may speak of it without naming it.
+   */
+  namedYears?: string[];
+  /**
    * The months the question pins its answer to ("ED performance in july", "July's bed occupancy"), by number: a passage
    * on its subject that names none of them, nor a range of months holding one, and is not dated in one, gives no
    * answer for that time (`mentionsMonth`), as a report on August to October says nothing of July.
@@ -765,6 +770,7 @@ export function analyseQuery(
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
     doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
+    namedYears: pinnedYears(read, options.numberContext, (year) => index.knows(year)),
     months: pinnedMonths(read),
     quarters: pinnedQuarters(read),
     wantsFigure,

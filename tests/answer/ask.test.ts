@@ -634,6 +634,31 @@ describe('a question pinning its answer to a year', () => {
     expect(ask(library(), 'town library loans 2024').match).toBe('none');
   });
 
+  it('is answered less surely for a year named elsewhere, the closest passages dating theirs by others', async () => {
+    await withCorpus(
+      {
+        'loans.md': note('Library loans', 'The town library lent 40,000 books in 2021 and 52,000 books in 2022.'),
+        'pool.md': note('Pool', 'The swimming pool reopened in 2019 after repairs to its roof.'),
+        'group.md': note(
+          'Reading group',
+          'The reading group met twice a month in the village hall to discuss novels last year, and weekly in 2015.',
+          '2020-03-01',
+        ),
+      },
+      (dossier) => {
+        // The corpus names 2019, of the pool: the loans passage, which gives its loans by year, gives none for it.
+        const other = ask(dossier, 'how many books did the town library lend in 2019?');
+        expect(other.match).toBe('partial');
+        expect(other.unmatched).toEqual(['2019']);
+        expect(ask(dossier, 'when did the swimming pool reopen after repairs, 2019?').match).toBe('confident');
+        // "Last year", in a note of 2020, is 2019: it speaks of the year without naming it, and not of 2021.
+        const group = 'did the reading group meet in the village hall to discuss novels in';
+        expect(ask(dossier, `${group} 2019`).match).toBe('confident');
+        expect(ask(dossier, `${group} 2021`).match).toBe('partial');
+      },
+    );
+  });
+
   it('keeps its weight as digits when the closest passage names no year: the number may be a count', async () => {
     await withCorpus(
       {
