@@ -459,13 +459,33 @@ function labelBefore(r: Reading, i: number): string | undefined {
   // "mean wait (hours): 4", "lead (mg/l): 0.01": brackets giving a unit make the words before a column's header.
   const close = r.t[colon]!.text === '):' ? colon : colon - 1;
   const headed = end < colon && !!(bracketUnit(r, end, close) ?? bracketMeasureUnit(r, end, close));
-  if (!phrase || irregular || !opensLabel(r, phrase.first - 1)) return uninflectedLabel(r, end, headed);
+  if (!phrase || irregular || !opensLabel(r, phrase.first - 1))
+    return uninflectedLabel(r, end, headed) ?? qualifiedLabel(r, end);
   if (noun) return measureText(r, phrase.first, end) ?? changeLabel(r, phrase.first, end);
   // "total awarded: £1.02 million", "total raised": an adjective alone before the participle stands for its noun (the
   // total that was awarded) and names the figure: read as no label, each sum would count under the row's other labels.
   const alone = phrase.first === end - 2 && r.t[phrase.first]!.pos === 'ADJ' ? r.t[phrase.first]!.text : undefined;
   const narrowed = measureText(r, phrase.first, end - 1) ?? timeNarrowed(r, phrase.first, end - 1) ?? alone;
   return narrowed && `${narrowed} ${r.t[end - 1]!.text}`;
+}
+
+/**
+ * A table's column header that names its figure and, after a comma, how it is qualified: "price per seat, billed
+ * yearly: $12", "weight, dried: 4 kg". The words after the comma are a participle and what narrows it, no noun phrase
+ * of their own, so they make no label; read as none, a row's prices in two columns were unmeasured alike. Only after a
+ * cell's separator, where the words are a header whatever ties them; the label is the whole header, as its column is.
+ */
+function qualifiedLabel(r: Reading, end: number): string | undefined {
+  let comma = end - 1;
+  while (comma > 0 && end - comma < NOUN_PHRASE_MAX_TOKENS && r.t[comma]!.text !== ',') comma--;
+  if (r.t[comma]?.text !== ',' || !pastForm(r.t[comma + 1])) return undefined;
+  const qualifier = r.t.slice(comma + 2, end);
+  if (!qualifier.every((t) => /^(ADV|ADJ|ADP|NOUN|DET)$/.test(t.pos))) return undefined;
+  let first = comma;
+  while (first > 0 && /^(NOUN|PROPN|ADJ|ADP|DET)$/.test(r.t[first - 1]!.pos)) first--;
+  const named = r.t.slice(first, comma).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  if (!named || !opensCell(r.t[first - 1])) return undefined;
+  return r.text.slice(r.t[first]!.start, r.t[end - 1]!.end);
 }
 
 /**

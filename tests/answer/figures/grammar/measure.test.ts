@@ -568,6 +568,19 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its whole header when a comma and a participle qualify the noun opening it', () => {
+    // A table of our own, as `tableRow` writes its rows: a gym's memberships, and a herbarium's samples.
+    const gym = 'membership: Adult — price a month, paid yearly: £28; price a month, paid monthly: £34; classes: 12';
+    expectMeasures([
+      [gym, '£28', 'price a month, paid yearly'],
+      [gym, '£34', 'price a month, paid monthly'],
+      [gym, '12', 'classes'],
+      ['sample: A — weight, dried: 4 kg', '4 kg', 'weight, dried'],
+      // Not outside a table's cell, where the words before the comma may be a clause of their own.
+      ['Residents said, asked yearly: 40 percent', '40 percent', undefined],
+    ]);
+  });
+
   it('is measured by its own label when the tagger reads the verb after "to" in it as a noun', () => {
     // A table of our own, as `tableRow` writes its rows: a letting agent's year, whose row opens with the year.
     const lettings = '2024-25 — flats let: 212; weeks to re-let an empty flat: 3; cost to re-roof a block: £9,000';
