@@ -294,6 +294,12 @@ export interface RankingOptions {
      */
     otherTime: number;
     /**
+     * Most words between "after" or "before" and a year the topic names for that year to be a bound, not the time
+     * asked ("after the 2011 peak": one): a determiner and a modifier, as a noun phrase opens; further off, the year
+     * is more likely the time asked of another phrase.
+     */
+    boundWords: number;
+    /**
      * Score factor for a figure whose clause names only the topic's time, change or share words ("in 2019", "pct"),
      * nothing of what it is about, when another figure's clause names the same times and some of that.
      */
@@ -442,6 +448,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     restated: 0.4,
     restatedCandidates: 10,
     otherTime: 0.5,
+    boundWords: 2,
     otherKind: 0.5,
     otherPart: 0.5,
     otherSubject: 0.5,

@@ -11,8 +11,11 @@ import { MONEY_UNITS } from './topic.js';
 
 const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
 
-/** A time a topic names as a bound, after "after" or "before" and at most two words: "after the 2011 peak". */
-const BOUNDED_TIME = /\b(?:after|before)\s+(?:[a-z]+\s+){0,2}\d+/gi;
+/**
+ * A time a topic names as a bound, after "after" or "before" and at most `words` words (`figures.boundWords`): "after
+ * the 2011 peak".
+ */
+const boundedTime = (words: number) => new RegExp(String.raw`\b(?:after|before)\s+(?:[a-z]+\s+){0,${words}}\d+`, 'gi');
 
 /** "How long": a length asked for, of time, of a road or of a waiting list. */
 const HOW_LONG = /\bhow long\b/i;
@@ -23,7 +26,7 @@ const HOW_LONG = /\bhow long\b/i;
  * that names some (`otherSubject`), another kind of figure than it asks for (`otherKind`).
  */
 export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scored[]): void {
-  const { otherPart, otherTime, otherKind, otherSubject } = dossier.ranking.figures;
+  const { otherPart, otherTime, otherKind, otherSubject, boundWords } = dossier.ranking.figures;
   const beside = besideTopic(dossier.index.analyzer, found);
   for (const f of found) if (beside.has(f.figure)) f.figure.score *= otherPart;
   // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
@@ -34,7 +37,7 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // ferries".
   // A year after "after" or "before" ("fares after the 2015 vote", "record yr before 2017") is a bound, not the time
   // asked: figures at it stand for it no more than others do.
-  const times = query.text.replace(BOUNDED_TIME, ' ').match(/\d+/g) ?? [];
+  const times = query.text.replace(boundedTime(boundWords), ' ').match(/\d+/g) ?? [];
   const onTime = (f: FoundFigure) => timeHeld(f.passage, f.sentence, times);
   const timed = found.filter((f) => f.subject > 0 && onTime(f.figure)).map((f) => f.subjectAround);
   if (timed.length)

@@ -16,7 +16,11 @@ export const TEXT_DEFAULTS = {
   /** Longest first line still read as a plain-text title: one sentence of a long title, never a paragraph. */
   titleMaxChars: 300,
   titleMaxWords: 40,
+  /** Most lines in capitals opening a document read as its title: a body and its committee, and one more. */
+  titleMaxLines: 3,
 };
+/** The lines opening a document before its first blank line, two at least (one is the first line's own title rule). */
+const openingLines = (most: number) => new RegExp(String.raw`^\s*((?:[^\n]*\S[^\n]*\r?\n){2,${most}})\s*\r?\n`);
 
 /** Windows-1252's characters for bytes 0x80–0x9F, which Latin-1 leaves to control codes (five it leaves so too). */
 const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
@@ -291,8 +295,8 @@ export function parseText(text: string): ParsedDocument {
   )
     first.kind = 'heading';
   // "HENSMOOR COUNTY COUNCIL / FARM SUPPORT PANEL": lines typed in capitals opening the document, each short with no
-  // sentence's end, are its title over two or three lines (a body and its committee), not a paragraph of its own.
-  const opening = /^\s*((?:[^\n]*\S[^\n]*\r?\n){2,3})\s*\r?\n/.exec(text)?.[1]?.trim().split(/\r?\n/);
+  // sentence's end, are its title over a few lines (a body and its committee: `titleMaxLines`), not a paragraph.
+  const opening = openingLines(TEXT_DEFAULTS.titleMaxLines).exec(text)?.[1]?.trim().split(/\r?\n/);
   const capitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line) && isHeadingLine(line.trim());
   if (first?.kind === 'paragraph' && second && opening?.every(capitals)) first.kind = 'heading';
   return { blocks, meta: {}, metaProblems: [] };

@@ -152,6 +152,19 @@ describe('adjustScores', () => {
     expect(await scoreIn('mill flour in 1850', 0.5)).toBeCloseTo((await scoreIn('mill flour in 1850', 1))! / 2);
   });
 
+  it('reads a year as a bound only within figures.boundWords words of "after" or "before"', async () => {
+    const flood = 'In 1850, the year of the great river flood, the mill ground 400 tonnes of flour.';
+    const mill = { 'mill.md': note('Mill', `${flood} In 1852 it ground 600 tonnes of flour.`) };
+    const topic = 'mill flour after the great river 1850 flood';
+    const scoreIn = (otherTime: number, boundWords: number) =>
+      withCorpus(mill, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === '600 tonnes')?.score, {
+        ranking: { figures: { otherTime, boundWords, minRelative: 0, unmeasuredRelative: 0 } },
+      });
+    // Three words off: the time asked at two (the default), a bound at three.
+    expect(await scoreIn(0.5, 2)).toBeCloseTo((await scoreIn(1, 2))! / 2);
+    expect(await scoreIn(0.5, 3)).toBeCloseTo((await scoreIn(1, 3))!);
+  });
+
   it('lists a length that frames its clause ("over the past 12 years") only on a topic asking how long', async () => {
     const ferries = {
       'ferries.md': note(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, groupLines, isHeadingLine, parseText } from '../../../src/corpus/formats/text.js';
+import { TEXT_DEFAULTS, decodeText, groupLines, isHeadingLine, parseText } from '../../../src/corpus/formats/text.js';
 import { buildDocument } from '../../../src/corpus/document.js';
 import { outline } from './fixtures.js';
 
@@ -262,5 +262,19 @@ describe('parseText', () => {
     // A line in small letters under it, or a sentence, leaves the block a paragraph.
     const mixed = 'ELMSTEAD ROWING CLUB\nMinutes of the boathouse committee\n\nThe roof leaks. It will be mended.';
     expect(parseText(mixed).blocks[0]!.kind).toBe('paragraph');
+  });
+
+  it('takes at most TEXT_DEFAULTS.titleMaxLines such lines for the title', () => {
+    const lines = 'ELMSTEAD ROWING CLUB\nBOATHOUSE COMMITTEE\nSPRING MEETING\nMAIN HALL\n';
+    const minutes = `${lines}\nMinutes of the meeting of 3 May.\n\nThe roof leaks.`;
+    expect(TEXT_DEFAULTS.titleMaxLines).toBe(3);
+    expect(parseText(minutes).blocks[0]!.kind).toBe('paragraph');
+    const before = TEXT_DEFAULTS.titleMaxLines;
+    TEXT_DEFAULTS.titleMaxLines = 4;
+    try {
+      expect(parseText(minutes).blocks[0]!.kind).toBe('heading');
+    } finally {
+      TEXT_DEFAULTS.titleMaxLines = before;
+    }
   });
 });
