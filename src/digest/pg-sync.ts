@@ -1,8 +1,12 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { moduleWorker } from '../worker-pool.js';
 
-/** One statement for the worker, on connection `id` to `url`: SQL with `$1`-style placeholders and their values. */
+/**
+ * One statement for the worker, on connection `id` to `url`: SQL with `$1`-style placeholders and their values;
+ * `seq` numbers it among every statement the worker is sent, and its answer carries the same number.
+ */
 export interface PgRequest {
+  seq: number;
   id: number;
   url: string;
   text: string;
@@ -12,11 +16,16 @@ export interface PgRequest {
 /** What the worker is sent: a statement, or that a connection is no longer needed. */
 export type PgMessage = PgRequest | { close: number };
 
-export type PgAnswer =
-  { ok: true; rows: Record<string, unknown>[]; rowCount: number } | { ok: false; message: string; code?: string };
+export type PgAnswer = { seq: number } & (
+  { ok: true; rows: Record<string, unknown>[]; rowCount: number } | { ok: false; message: string; code?: string }
+);
 
 export interface PgWorkerData {
-  /** One Int32: 0 while a statement runs, 1 once its answer has been posted. */
+  /**
+   * One Int32: the `seq` of the last statement whose answer has been posted. A flag merely raised and lowered
+   * cannot say which statement it is raised for: a wake-up the worker sends late, for an answer already taken,
+   * would wake the caller waiting on the next one before that answer exists.
+   */
   flag: SharedArrayBuffer;
 }
 
@@ -49,10 +58,10 @@ const startWorker = (workerData: PgWorkerData & { replies: MessagePort }): Worke
  * The worker every SyncPostgres of this thread shares (each with its own connection), started at
  * the first statement: node-postgres loads once, and the calling thread waits on one flag.
  */
-interface Shared {
+interface Shared extends AnswerChannel {
   worker: Worker;
-  replies: MessagePort;
-  signal: Int32Array;
+  /** The `seq` of the last statement posted to this worker. */
+  seq: number;
 }
 let shared: Shared | undefined;
 let connections = 0;
@@ -64,7 +73,7 @@ function sharedWorker(): Shared {
   const worker = startWorker({ flag, replies: port2 });
   // Waiting on the flag is what keeps the process busy, never the worker itself.
   worker.unref();
-  const started: Shared = { worker, replies: port1, signal: new Int32Array(flag) };
+  const started: Shared = { worker, replies: port1, signal: new Int32Array(flag), seq: 0 };
   worker.on('error', () => endWorker(started));
   shared = started;
   return started;
@@ -76,6 +85,32 @@ function endWorker(ended: Shared): void {
   shared = undefined;
   void ended.worker.terminate();
   ended.replies.close();
+}
+
+/** Where a worker's answers arrive: the port they are posted on, and the flag holding the last one's `seq`. */
+export interface AnswerChannel {
+  replies: MessagePort;
+  signal: Int32Array;
+}
+
+/**
+ * Blocks until the answer to statement `seq` has been posted and returns it, or undefined after `timeoutMs`.
+ * A wake-up while the flag holds another statement's number (one sent late, for an answer already taken) is
+ * waited past rather than read as this statement's answer; an earlier statement's answer still on the port
+ * is never handed to this one.
+ */
+export function awaitAnswer(channel: AnswerChannel, seq: number, timeoutMs: number): PgAnswer | undefined {
+  const deadline = performance.now() + timeoutMs;
+  for (let answered = Atomics.load(channel.signal, 0); answered !== seq; answered = Atomics.load(channel.signal, 0)) {
+    const left = deadline - performance.now();
+    if (left <= 0) return undefined;
+    Atomics.wait(channel.signal, 0, answered, left);
+  }
+  // The worker posts an answer before it sets the flag to its number, so ours is on the port by now.
+  for (;;) {
+    const answer = receiveMessageOnPort(channel.replies)?.message as PgAnswer | undefined;
+    if (!answer || answer.seq === seq) return answer;
+  }
 }
 
 /**
@@ -115,15 +150,15 @@ export class SyncPostgres {
     const starting = !shared;
     const worker = sharedWorker();
     this.opened = true;
-    Atomics.store(worker.signal, 0, 0);
-    worker.worker.postMessage({ id: this.id, url: this.url, text, values } satisfies PgMessage);
-    if (Atomics.wait(worker.signal, 0, 0, this.timeoutMs + (starting ? START_MS : 0)) === 'timed-out') {
+    // `| 0` keeps it an Int32, as the flag holds it, past 2^31 statements.
+    const seq = (worker.seq = (worker.seq + 1) | 0);
+    worker.worker.postMessage({ seq, id: this.id, url: this.url, text, values } satisfies PgMessage);
+    const answer = awaitAnswer(worker, seq, this.timeoutMs + (starting ? START_MS : 0));
+    if (!answer) {
       endWorker(worker);
       this.pausedUntil = this.now() + this.pauseMs;
       throw new PgError(`PostgreSQL did not answer within ${this.timeoutMs} ms`);
     }
-    const answer = receiveMessageOnPort(worker.replies)?.message as PgAnswer | undefined;
-    if (!answer) throw new PgError('the PostgreSQL worker gave no answer');
     if (!answer.ok) throw new PgError(answer.message, answer.code);
     return { rows: answer.rows as Row[], rowCount: answer.rowCount };
   }

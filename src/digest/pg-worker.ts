@@ -19,16 +19,19 @@ interface Connection {
 }
 const connections = new Map<number, Connection>();
 
+/** Drops a client whose session is over, so that the next statement opens a new one. */
+function lose(connection: Connection, client: pg.Client): void {
+  if (connection.client === client) connection.client = undefined;
+  if (connection.inTransaction) connection.broken = true;
+  void client.end().catch(() => undefined);
+}
+
 async function connect(url: string, connection: Connection): Promise<pg.Client> {
   if (connection.client) return connection.client;
   const client = new pg.Client({ connectionString: url, application_name: 'dossier' });
   // A connection the server closes (restart, failover) is replaced at the next statement; without
   // a listener its error would end the thread.
-  client.on('error', () => {
-    if (connection.client === client) connection.client = undefined;
-    if (connection.inTransaction) connection.broken = true;
-    void client.end().catch(() => undefined);
-  });
+  client.on('error', () => lose(connection, client));
   try {
     await client.connect();
   } catch (error) {
@@ -39,7 +42,7 @@ async function connect(url: string, connection: Connection): Promise<pg.Client> 
   return client;
 }
 
-async function run({ id, url, text, values }: PgRequest): Promise<PgAnswer> {
+async function run({ seq, id, url, text, values }: PgRequest): Promise<PgAnswer> {
   let connection = connections.get(id);
   if (!connection) connections.set(id, (connection = { inTransaction: false, broken: false }));
   const verb = text.trimStart().slice(0, 8).toUpperCase();
@@ -47,13 +50,23 @@ async function run({ id, url, text, values }: PgRequest): Promise<PgAnswer> {
   try {
     if (connection.broken && !verb.startsWith('ROLLBACK'))
       throw new Error('the connection to PostgreSQL broke during a transaction, which it rolled back');
-    if (connection.broken) return { ok: true, rows: [], rowCount: 0 };
-    const result = await (await connect(url, connection)).query(text, values);
-    if (verb.startsWith('BEGIN')) connection.inTransaction = true;
-    return { ok: true, rows: result.rows as Record<string, unknown>[], rowCount: result.rowCount ?? 0 };
+    if (connection.broken) return { seq, ok: true, rows: [], rowCount: 0 };
+    const client = await connect(url, connection);
+    try {
+      const result = await client.query(text, values);
+      if (verb.startsWith('BEGIN')) connection.inTransaction = true;
+      return { seq, ok: true, rows: result.rows as Record<string, unknown>[], rowCount: result.rowCount ?? 0 };
+    } catch (error) {
+      // A FATAL (or PANIC) error ends the session: the server sent it as this statement's answer and closes the
+      // socket after. node-postgres reports the close only once it reads it, and a statement sent
+      // before then would fail too, on the same dead connection: drop it now.
+      const { severity } = error as { severity?: string };
+      if (severity === 'FATAL' || severity === 'PANIC') lose(connection, client);
+      throw error;
+    }
   } catch (error) {
     const { message, code } = error as { message?: string; code?: string };
-    return { ok: false, message: message ?? String(error), code };
+    return { seq, ok: false, message: message ?? String(error), code };
   } finally {
     if (ends) connection.inTransaction = connection.broken = false;
   }
@@ -67,8 +80,9 @@ parentPort!.on('message', (message: PgMessage) => {
     return;
   }
   void run(message).then((answer) => {
+    // The answer first, then its number in the flag: the waiting thread takes it once the flag holds its number.
     replies.postMessage(answer);
-    Atomics.store(signal, 0, 1);
+    Atomics.store(signal, 0, answer.seq);
     Atomics.notify(signal, 0);
   });
 });

@@ -54,8 +54,10 @@ describe.runIf(HAS_POSTGRES)('PgDigestStore', () => {
     it('comes back after the server drops its connection, failing at most one call in between, by name', async () => {
       const store = openStore();
       store.subscribe(newsroom, t('2026-03-02T10:00Z'));
-      await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dossier'`);
-      // The server ends the session in its own time: the first call after may fail (by name) or already reconnect.
+      // Waits (up to 5 s) until each session has ended, so that no call below can still run on the old one.
+      await asAdmin(`SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE application_name = 'dossier'`);
+      // The client reads the end of its session in its own time: the first call after may fail (by name) or
+      // already reconnect.
       let failures = 0;
       let found: unknown[] = [];
       for (let i = 0; i < 3 && !found.length; i++) {
@@ -70,6 +72,22 @@ describe.runIf(HAS_POSTGRES)('PgDigestStore', () => {
       expect(found).toHaveLength(1);
       expect(failures).toBeLessThanOrEqual(1);
       expect(store.check()).toBeUndefined();
+    });
+
+    it('opens a new connection at the statement after one the server ended its session in', () => {
+      const db = new SyncPostgres(url);
+      try {
+        // The statement gets the server's FATAL error as its answer, and the socket closes only after it: the
+        // statement sent next must not go to the closing connection. Several rounds, as the close may be quick.
+        for (let round = 0; round < 5; round++) {
+          expect(() => db.query('SELECT pg_terminate_backend(pg_backend_pid())')).toThrow(
+            'terminating connection due to administrator command',
+          );
+          expect(db.query('SELECT 1 AS one').rows).toEqual([{ one: 1 }]);
+        }
+      } finally {
+        db.close();
+      }
     });
 
     it('rejects a corrupted row instead of trusting it', async () => {
