@@ -7,14 +7,14 @@ import { changesOf, DOCUMENT_SQL, feedTables, sqlStates, SqlStore, UNFINISHED } 
 import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
 import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Subscription } from './store.js';
 
+/** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
+const PG_PARAMETER = (n: number) => `$${n}`;
+
 /**
  * Numbered migrations, applied in order at start-up, each in its own transaction with its number
  * recorded in `dossier_migrations`. Never edit a released migration: add the next one. The first
  * is the SQLite schema as it stands at its migration 5, in PostgreSQL's types.
  */
-/** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
-const PG_PARAMETER = (n: number) => `$${n}`;
-
 const MIGRATIONS: string[] = [
   `CREATE TABLE subscriptions (
      id SERIAL PRIMARY KEY,

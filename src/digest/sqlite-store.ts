@@ -10,13 +10,13 @@ import { changesOf, DOCUMENT_SQL, feedTables, sqlStates, SqlStore, UNFINISHED } 
 import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
 import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Subscription } from './store.js';
 
+/** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
+const SQLITE_PARAMETER = () => '?';
+
 /**
  * Numbered migrations, applied in order at start-up inside one transaction each; the database's
  * `user_version` records the last one applied. Never edit a released migration: add the next one.
  */
-/** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
-const SQLITE_PARAMETER = () => '?';
-
 const MIGRATIONS: string[] = [
   `CREATE TABLE subscriptions (
      id INTEGER PRIMARY KEY AUTOINCREMENT,

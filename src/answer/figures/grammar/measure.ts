@@ -412,12 +412,12 @@ function appositionBefore(r: Reading, k: number): number | undefined {
   return undefined;
 }
 
+/** Participles that work as prepositions, a closed class: "including VAT", "following the review". */
+const PARTICIPLE_PREPOSITIONS = new Set(['including', 'excluding', 'following', 'regarding', 'concerning', 'pending']);
 /**
  * What may stand before a label that opens its clause, besides a sentence's start and a hyphen or en dash (`isDash`):
  * a table row's or a list's separators.
  */
-/** Participles that work as prepositions, a closed class: "including VAT", "following the review". */
-const PARTICIPLE_PREPOSITIONS = new Set(['including', 'excluding', 'following', 'regarding', 'concerning', 'pending']);
 const LABEL_OPENERS = new Set([CELL_SEPARATOR, ROW_NAME_SEPARATOR, '|', '(', ',']);
 
 /** Whether token `k` may stand before a label opening its clause (`LABEL_OPENERS`, a dash), or is before the start. */
