@@ -1,4 +1,5 @@
 import type { Platform, PlatformStatus } from './commands/adapter.js';
+import { DAY_MS } from './schedule.js';
 
 /** What /healthz is computed from, gathered by the composition root at request time. */
 export interface HealthInputs {
@@ -46,12 +47,10 @@ export interface HealthReport {
   corpus: { loadedAt: string; newestDocumentDate: string | null; newestDocumentAgeDays: number | null };
   database: (DatabaseProbe & { state: 'open' | 'closed' }) | { state: 'none' };
   platforms: Partial<Record<Platform, PlatformStatus>>;
-  /** Why the status is not `ok`, one short line each. */
   feeds: FeedProbe[];
+  /** Why the status is not `ok`, one short line each. */
   problems: string[];
 }
-
-const DAY = 86_400_000;
 
 /**
  * The /healthz report. `degraded` when the database is closed or its file gone, the index is empty or a platform
@@ -83,7 +82,7 @@ export function healthReport(inputs: HealthInputs): HealthReport {
       newestDocumentDate: newest ?? null,
       newestDocumentAgeDays: Number.isNaN(newestTime)
         ? null
-        : Math.max(0, Math.floor((now.getTime() - newestTime) / DAY)),
+        : Math.max(0, Math.floor((now.getTime() - newestTime) / DAY_MS)),
     },
     database: database ? { state: database.open ? 'open' : 'closed', ...database } : { state: 'none' },
     platforms,

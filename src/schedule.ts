@@ -24,7 +24,8 @@ export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thurs
 /** A day as `describeDays` writes it: its first three letters. */
 const DAY_NAMES = WEEKDAY_NAMES.map((name) => name.slice(0, 3));
 
-const DAY_MS = 86_400_000;
+/** A day's milliseconds, the one count of them: UTC's days, which daylight saving does not change. */
+export const DAY_MS = 86_400_000;
 /** Slots are daily, so one week back or forward always holds the previous or next one. */
 const SEARCH_DAYS = 8;
 

@@ -18,6 +18,7 @@ import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
 import { moreResults } from '../render/paging.js';
 import { count } from '../answer/sources.js';
+import { DAY_MS } from '../schedule.js';
 
 /** A key figure and what identifies it among the channel's sightings (`figureId`). */
 export interface KeyFigure {
@@ -127,7 +128,7 @@ export interface DigestInput {
 }
 
 /** A digest's `turn` on `day`: the days since 1970, so each day the next topic is kept first. */
-export const turnOf = (day: Date): number => Math.floor(day.getTime() / 86_400_000);
+export const turnOf = (day: Date): number => Math.floor(day.getTime() / DAY_MS);
 
 /** What changed in the corpus since a channel's last digest, besides the documents new to it. */
 export interface CorpusChanges {
