@@ -266,6 +266,13 @@ export async function drawCharts(
 }
 
 /**
+ * Items as a sentence lists them: "a, b and c" (`last` "and") or "a, b or c"; one alone, undefined for none. The one
+ * way a reply joins a list in words.
+ */
+export const listed = (items: readonly string[], last: 'and' | 'or'): string | undefined =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}` : items[0];
+
+/**
  * The plain line over a partial match ("These passages only partly match the question"), naming what the closest
  * result does not mention, what it has only as a related word (`heldAs`: "has “automobile” only as “car”"), and what
  * it does not give of what was asked for (`lacking`: "gives no figure"): the reader sees the quotes and judges them.
@@ -279,8 +286,6 @@ export function partlyBlock(
   heldAs: [word: string, as: string][] = [],
 ): ReplyBlock {
   const lead = `These ${shown} only partly match the ${asked}`;
-  const listed = (items: string[], last: string) =>
-    items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}` : items[0];
   const list = listed(
     unmatched.map((w) => `“${w}”`),
     'or',

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { typed } from '../errors.js';
 import { withinEdits } from '../search/bridges.js';
 import type { ChartDrawer } from '../answer/figures/chart.js';
-import type { Reply } from '../answer/reply.js';
+import { listed, type Reply } from '../answer/reply.js';
 import type { Platform } from './adapter.js';
 import type { DigestDesk } from './digest-desk.js';
 import type { Dossier } from '../engine/dossier.js';
@@ -128,7 +128,7 @@ export interface IssueParams {
  * was probably meant to be, as a command's name is.
  */
 export const actionProblem = (input: unknown, actions: readonly string[]): string => {
-  const list = `${actions.slice(0, -1).join(', ')} or ${actions.at(-1)}`;
+  const list = listed(actions, 'or');
   if (typeof input !== 'string' || !input) return `say ${list}`;
   const meant = nearestName(input, actions);
   return `"${typed(input)}" is not one of ${list}${meant ? ` (did you mean ${meant}?)` : ''}`;

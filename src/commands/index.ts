@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
 import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
-import { CODE_MARK, errorReply, replyOf, said, type Reply, type RichText } from '../answer/reply.js';
+import { CODE_MARK, errorReply, listed, replyOf, said, type Reply, type RichText } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { fitText } from '../answer/cut.js';
 import { capitalise, escapeRegExp, withoutMarkup, withoutMentions } from '../corpus/text.js';
@@ -242,7 +242,7 @@ export function notACommand(name: string, asking: Asking): string {
   const names = commands.map((c) => asCode(asking, c));
   const line =
     `"${typed(name)}" is not a command${meant ? ` (did you mean ${asCode(asking, meant)}?)` : ''}: the commands are ` +
-    `${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`;
+    `${listed(names, 'and')}.`;
   return meant
     ? line
     : `${line} To ask a question, type it without ${helpCommand.name}: \`${usageOf(asking, askCommand)}\`.`;

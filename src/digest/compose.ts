@@ -3,6 +3,7 @@ import { lackingLine } from '../answer/asked.js';
 import { leadExcerpt } from '../answer/excerpt.js';
 import {
   KEY_FIGURES,
+  listed,
   partlyBlock,
   plain,
   replyOf,
@@ -270,9 +271,7 @@ function titlesLine(lead: string, titles: string[], max: number): string | undef
   if (!titles.length) return undefined;
   const named = titles.slice(0, max).map((t) => `“${t}”`);
   const more = titles.length - named.length;
-  const all = more > 0 ? [...named, `${more} more`] : named;
-  const list = all.length > 1 ? `${all.slice(0, -1).join(', ')} and ${all.at(-1)!}` : all[0]!;
-  return `${lead}: ${list}.`;
+  return `${lead}: ${listed(more > 0 ? [...named, `${more} more`] : named, 'and')!}.`;
 }
 
 /** `n` modulo `m`, from 0 to m - 1 whatever the sign of `n`. */
