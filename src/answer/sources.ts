@@ -23,7 +23,7 @@ export function sourcesReply(dossier: Library, offset = 0): Reply {
   // A corpus that lost documents since the page before has none left to show from here.
   if (offset >= docs.length) return textReply('Sources in the corpus', 'No more documents.', { status: 'empty' });
   // By title as a reader looks one up, the path breaking ties (and keeping pages apart): by path alone, "Bulletin 10"
-  // came between "Bulletin 1" and "Bulletin 2", and a document added while the bot ran came last.
+  // would come between "Bulletin 1" and "Bulletin 2", and a document added while the bot ran would come last.
   const sorted = [...docs].sort(
     (a, b) => compareAsRead(a.meta.title, b.meta.title) || compareAsRead(a.source, b.source),
   );

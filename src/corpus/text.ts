@@ -119,7 +119,7 @@ export const LINK = /\[([^\]]*)\]\(\s*(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\
 /**
  * A link as a reply shows it back: a Markdown link by its label, else its site, with "/…" for the rest of its
  * address ("https://www.harbour.example/reports/2024?id=7" → "harbour.example/…"). Shown whole, a pasted address
- * of a few hundred characters filled a title that has room for a question, and was a live link in it.
+ * of a few hundred characters would fill a title that has room for a question, and be a live link in it.
  */
 function shortLink(link: string, label: string | undefined): string {
   if (label?.trim()) return label.trim();

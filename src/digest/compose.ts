@@ -152,7 +152,10 @@ export interface Digest {
 export const DIGEST_DEFAULTS = {
   /** Unseen passages quoted per topic. */
   passagesPerTopic: 2,
-  /** New documents announced with their opening; the rest are counted in one line. */
+  /**
+   * New documents announced with their opening, the rest counted in one line; and documents changed, and removed, named
+   * in a line each, the rest counted there.
+   */
   newDocuments: 5,
   /** Key figures shown per topic, and per new document. */
   figuresPerTopic: 3,
@@ -455,7 +458,7 @@ export function composeDigest(input: DigestInput): Digest {
       blocks.push(...changeLines);
       blocks.push(...topicPieces.flatMap((p) => p.blocks));
       const laterParts = [
-        ...(owed.length ? [`${count(owed.length, 'new document')}`] : []),
+        ...(owed.length ? [count(owed.length, 'new document')] : []),
         ...(later > 0 ? [`${moreResults(later)} on these topics`] : []),
       ];
       if (laterParts.length) blocks.push(plainLine(`${laterParts.join(' and ')} will come in a later digest.`));

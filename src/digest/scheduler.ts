@@ -576,7 +576,7 @@ export class DigestScheduler {
         // (and mute it), so none is posted; `digest list` gives the next slot and `digest preview` shows why.
         store.skipRun(sub.id, slot, this.owner, clock(), NOTHING_NEW);
         this.counts.skipped++;
-        log.info(where, 'nothing new for the channel; no digest posted');
+        log.info(where, `${NOTHING_NEW}; no digest posted`);
         return 'done';
       }
       const startedAt = clock();

@@ -19,10 +19,10 @@ kinda sorta re`.split(/\s+/),
  * symbol) at more than twice that, outweighing a question's subject. In capitals ("RN", "EM") they stay acronyms.
  * "em" is also a printer's unit and half of "em dash", which it leaves unsearchable in small letters; it stays a stop
  * word since a question's "em" is chat's "them" far more often, and one on the dash or the unit keeps its other word
- * ("dash", "indent"). Dropping it moved nothing measured (6 Dec: every tuned set, figures set and fixture identical).
+ * ("dash", "indent"). Dropping it moves nothing measured (every tuned set, figures set and fixture the same).
  * "Thing" and "things" stand for whatever the sentence is about, as "stuff" and "something" do ("the whole thing",
  * "how things were going"): they name nothing a passage could hold, and a small corpus says them once or twice, so
- * they weighed as its rarest words.
+ * they would weigh as its rarest words.
  */
 export const STOP_WORDS = new Set([
   ...`a about above after again against all am an and any are aren't as at be because been before being below

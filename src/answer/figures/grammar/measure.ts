@@ -444,8 +444,8 @@ function labelBefore(r: Reading, i: number): string | undefined {
   // of a verb of saying ("Residents said: 40 percent"), so it is read as a participle only after a cell's or a list's
   // separator, not at a sentence's start.
   const participle = pastForm(r.t[end - 1]);
-  // "paying customers: 2,140", "waiting patients": a label may open with the participle that narrows its noun, which
-  // read as no label left a table row's count unmeasured, as much about each other column's header as its own. One
+  // "paying customers: 2,140", "waiting patients": a label may open with the participle that narrows its noun: read
+  // as no label, a table row's count would be unmeasured, as much about each other column's header as its own. One
   // that works as a preposition ("Including VAT: £40") says what the figure holds, not what it is.
   const leading = (k: number) =>
     participleShaped(r.t[k]) &&
@@ -472,8 +472,9 @@ function labelBefore(r: Reading, i: number): string | undefined {
 /**
  * A table's column header that names its figure and, after a comma, how it is qualified: "price per seat, billed
  * yearly: $12", "weight, dried: 4 kg". The words after the comma are a participle and what narrows it, no noun phrase
- * of their own, so they make no label; read as none, a row's prices in two columns were unmeasured alike. Only after a
- * cell's separator, where the words are a header whatever ties them; the label is the whole header, as its column is.
+ * of their own, so they make no label; read as none, a row's prices in two columns would be unmeasured alike. Only
+ * after a cell's separator, where the words are a header whatever ties them; the label is the whole header, as its
+ * column is.
  */
 function qualifiedLabel(r: Reading, end: number): string | undefined {
   let comma = end - 1;
