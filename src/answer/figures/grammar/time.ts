@@ -1,4 +1,4 @@
-import { isMonth, YEAR_DIGITS } from '../../../corpus/dates.js';
+import { isMonth } from '../../../corpus/dates.js';
 import { looksPlural, timeOrCount } from '../../../search/when.js';
 import {
   CHANGE_MARKERS,
@@ -166,9 +166,6 @@ function dayAfterMonth(r: Reading, i: number): boolean {
   return isMonth(r.lower(i - 1)) && r.lower(i) === 'the' && /^\d{1,2}(?:st|nd|rd|th)$/i.test(r.t[i + 1]?.text ?? '');
 }
 
-/** Part of a year written as one word: "mid-2022", "early-1850". */
-const YEAR_PART_WORD = new RegExp(`^(?:mid|early|late)-${YEAR_DIGITS}$`, 'i');
-
 function isTimeToken(r: Reading, i: number): boolean {
   const token = r.t[i];
   const when = timeOrCountAt(r, i);
@@ -176,7 +173,7 @@ function isTimeToken(r: Reading, i: number): boolean {
   if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
   if (SEASONS.has(token.lower) && RELATIVE_TIMES.has(r.lower(i - 1))) return true;
   if (isYearPart(r, i)) return true;
-  if (when === 'year' || YEAR_PART_WORD.test(token.text) || /^fy\d{2,4}$/i.test(token.text)) return true;
+  if (when === 'year' || /^fy\d{2,4}$/i.test(token.text)) return true;
   return isMonth(token.lower) && token.pos === 'PROPN';
 }
 
