@@ -5,7 +5,15 @@ import { PgError, SyncPostgres } from './pg-sync.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
 import { changesOf, DOCUMENT_SQL, feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
 import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
-import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Subscription } from './store.js';
+import type {
+  DigestRun,
+  DigestStore,
+  DocumentChanges,
+  NewSubscription,
+  PostingMark,
+  RunState,
+  Subscription,
+} from './store.js';
 
 /** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
 const PG_PARAMETER = (n: number) => `$${n}`;
@@ -452,7 +460,7 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
     this.sql(DOCUMENT_SQL.removed(PG_PARAMETER), [now, source]);
   }
 
-  changedSince(since: Date): { changed: string[]; removed: { source: string; title?: string }[] } {
+  changedSince(since: Date): DocumentChanges {
     return changesOf(this.sql<DocumentChange>(DOCUMENT_SQL.changedSince(PG_PARAMETER), [since, since, since]));
   }
 

@@ -1,4 +1,4 @@
-import { UNFINISHED_STATES, type DigestStore, type RunState } from './store.js';
+import { UNFINISHED_STATES, type DigestStore, type DocumentChanges, type RunState } from './store.js';
 
 /** A run as a move names it: the subscription's slot, and who must still hold it. */
 export interface HeldRun {
@@ -139,7 +139,7 @@ export const DOCUMENT_SQL = {
 };
 
 /** `DigestStore.changedSince` from its rows. */
-export const changesOf = (rows: DocumentChange[]) => ({
+export const changesOf = (rows: DocumentChange[]): DocumentChanges => ({
   changed: rows.filter((r) => !r.removed).map((r) => r.source),
   removed: rows.filter((r) => r.removed).map((r) => ({ source: r.source, ...(r.title ? { title: r.title } : {}) })),
 });

@@ -8,7 +8,15 @@ import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
 import { changesOf, DOCUMENT_SQL, feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
 import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
-import type { DigestRun, DigestStore, NewSubscription, PostingMark, RunState, Subscription } from './store.js';
+import type {
+  DigestRun,
+  DigestStore,
+  DocumentChanges,
+  NewSubscription,
+  PostingMark,
+  RunState,
+  Subscription,
+} from './store.js';
 
 /** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
 const SQLITE_PARAMETER = () => '?';
@@ -488,7 +496,7 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     this.sql(DOCUMENT_SQL.removed(SQLITE_PARAMETER)).run(iso(now), source);
   }
 
-  changedSince(since: Date): { changed: string[]; removed: { source: string; title?: string }[] } {
+  changedSince(since: Date): DocumentChanges {
     return changesOf(
       this.sql(DOCUMENT_SQL.changedSince(SQLITE_PARAMETER)).all(iso(since), iso(since), iso(since)) as DocumentChange[],
     );

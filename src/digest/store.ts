@@ -87,6 +87,15 @@ export interface PostingMark {
   leaseUntil: Date;
 }
 
+/**
+ * Documents changed and removed (`DigestStore.changedSince`), by source; a removed one with the title last noted
+ * (undefined if none was, as before titles were kept).
+ */
+export interface DocumentChanges {
+  changed: string[];
+  removed: { source: string; title?: string }[];
+}
+
 export interface DigestStore {
   /**
    * Adds the channel's subscription, or replaces its topics and schedule (one per channel). A new
@@ -179,10 +188,9 @@ export interface DigestStore {
   markRemoved(source: string, now: Date): void;
   /**
    * Documents seen before `since` and changed or removed after it, oldest change first: what a digest says changed
-   * in the corpus since the last. A removed one gives the title last noted (undefined if none was, as before titles
-   * were kept).
+   * in the corpus since the last.
    */
-  changedSince(since: Date): { changed: string[]; removed: { source: string; title?: string }[] };
+  changedSince(since: Date): DocumentChanges;
 
   /**
    * Checks that the store can still be written to, and returns what is wrong, naming the database
