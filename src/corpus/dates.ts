@@ -57,6 +57,9 @@ export const MONTH_PATTERN = `(${[
   .join('|')})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 
+/** The ordinals naming a year's quarters, first to fourth ("the third quarter"), which also count its halves. */
+export const QUARTER_ORDINALS: readonly string[] = ['first', 'second', 'third', 'fourth'];
+
 /**
  * Four digits from 1500 to 2199, with no thousands comma or decimals: the one shape of a year, wherever one is read (a
  * table's cell, a query's, a figure's sentence). Whether a number of that shape is a year, its words say

@@ -4,6 +4,7 @@ import {
   monthInFull,
   monthNumber,
   oneYearPeriod,
+  QUARTER_ORDINALS,
   spanLast,
   YEAR_DIGITS,
   YEAR_SPAN,
@@ -399,7 +400,6 @@ export interface PinnedQuarter {
   year?: string;
 }
 
-const QUARTER_ORDINALS = ['first', 'second', 'third', 'fourth'];
 /** A quarter of a year as written: "Q2", "q3", "2nd quarter", "the second quarter", with a year after it or not. */
 const QUARTER = new RegExp(
   String.raw`\b(?:q([1-4])|([1-4])(?:st|nd|rd|th) quarter|(${QUARTER_ORDINALS.join('|')}) quarter)\b` +

@@ -1,6 +1,7 @@
 import { AMOUNT_HEDGES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS, TIME_UNITS } from '../../../search/english.js';
 import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import { CURRENCIES } from '../../../corpus/currencies.js';
+import { QUARTER_ORDINALS } from '../../../corpus/dates.js';
 import { TEMPERATURE_UNITS, type Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
@@ -63,7 +64,7 @@ export const NAMED_PARTS = new Set([
   'every',
 ]);
 /** Ordinals that count a part of a year: "the third quarter", "the second half". */
-export const PART_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'final', 'last']);
+export const PART_ORDINALS = new Set([...QUARTER_ORDINALS, 'final', 'last']);
 export const YEAR_PARTS = new Set(['quarter', 'half']);
 /** Nouns that name a change ("a drop of 8 percent"): how a figure moved, not what it measures. */
 export const CHANGE_NOUNS = new Set(
