@@ -265,6 +265,9 @@ export async function drawCharts(
     : { reply, images };
 }
 
+/** A number with its noun, plural but for one: "1 passage", "3 passages". */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /**
  * Items as a sentence lists them: "a, b and c" (`last` "and") or "a, b or c"; one alone, undefined for none. The one
  * way a reply joins a list in words.

@@ -1,10 +1,7 @@
 import { compareAsRead } from '../corpus/text.js';
 import type { SourceDocument } from '../corpus/types.js';
 import type { Library } from './library.js';
-import { publisherBesides, replyOf, textReply, type Reply, type RichText } from './reply.js';
-
-/** "1 passage", "3 passages". */
-export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+import { count, publisherBesides, replyOf, textReply, type Reply, type RichText } from './reply.js';
 
 /** The size of a corpus in words: "1 document, 8 passages". */
 export const corpusSize = (documents: number, passages: number): string =>

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { errorReply, replyOf, type Reply, type RichText } from '../answer/reply.js';
-import { count } from '../answer/sources.js';
+import { count, errorReply, replyOf, type Reply, type RichText } from '../answer/reply.js';
 import { leadExcerpt } from '../answer/excerpt.js';
 import type { Dossier } from '../engine/dossier.js';
 import { DossierError, typed } from '../errors.js';

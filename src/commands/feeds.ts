@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { errorReply, replyOf, said, textReply, type Reply, type RichText } from '../answer/reply.js';
-import { count } from '../answer/sources.js';
+import { count, errorReply, replyOf, said, textReply, type Reply, type RichText } from '../answer/reply.js';
 import type { Feed } from '../ingest/feeds.js';
 import { contributor } from './add.js';
 import { howToAsk, type Asking } from './asking.js';

@@ -2,6 +2,7 @@ import { ask, type AskAnswer } from '../answer/ask.js';
 import { lackingLine } from '../answer/asked.js';
 import { leadExcerpt } from '../answer/excerpt.js';
 import {
+  count,
   KEY_FIGURES,
   listed,
   partlyBlock,
@@ -18,7 +19,6 @@ import type { Passage, SourceDocument } from '../corpus/types.js';
 import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
 import { moreResults } from '../render/paging.js';
-import { count } from '../answer/sources.js';
 import { DAY_MS } from '../schedule.js';
 
 /** A key figure and what identifies it among the channel's sightings (`figureId`). */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import { replyOf, type Reply } from '../answer/reply.js';
-import { count } from '../answer/sources.js';
+import { count, replyOf, type Reply } from '../answer/reply.js';
 import type { Adapter, Platform } from '../commands/adapter.js';
 import type { Asking } from '../commands/asking.js';
 import { commandsAsAsked } from '../commands/index.js';

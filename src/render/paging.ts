@@ -1,5 +1,4 @@
-import type { Reply } from '../answer/reply.js';
-import { count } from '../answer/sources.js';
+import { count, type Reply } from '../answer/reply.js';
 
 /** "1 more result", "3 more results". */
 export const moreResults = (n: number): string => count(n, 'more result');

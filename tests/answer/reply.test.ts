@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { markRanges, mergeSpans, plain, publisherBesides, said, type RichText } from '../../src/answer/reply.js';
+import { count, markRanges, mergeSpans, plain, publisherBesides, said, type RichText } from '../../src/answer/reply.js';
 import { asWritten, typed } from '../../src/errors.js';
 
 const shown = (rich: RichText) => rich.map((s) => (s.strong ? `[${s.text}]` : s.text)).join('');
 const TEXT = 'one of the world’s most corrupt countries, said the U.S. envoy';
 const at = (word: string) => [TEXT.indexOf(word), TEXT.indexOf(word) + word.length] as const;
+
+describe('count', () => {
+  it('writes a number with its noun, plural but for one', () => {
+    expect([count(0, 'hive'), count(1, 'hive'), count(2, 'hive')]).toEqual(['0 hives', '1 hive', '2 hives']);
+  });
+});
 
 describe('markRanges', () => {
   it('marks whole words only, however the range cuts them (issue 13.7)', () => {
