@@ -557,8 +557,7 @@ export class DigestScheduler {
         digest = composeDigest({
           dossier,
           topics: sub.topics,
-          newDocuments: newDocuments(store, dossier, sub, seen),
-          changes: corpusChanges(store, dossier, sub),
+          ...corpusNews(store, dossier, sub, seen),
           seen,
           figures: this.options.figures,
           rankings: this.rankings,
@@ -878,27 +877,24 @@ function cronLogger(log: Logger): CronLogger {
 }
 
 /**
- * Documents new to the channel that are still in the corpus: those a digest left out for room (`owedDocuments` of what
- * it was sent, `seen`), then those first seen since its last digest (or since it subscribed).
+ * What is news in the corpus to the channel since its last digest (or since it subscribed), read from the store once:
+ * the new documents still in the corpus, those a digest left out for room first (`owedDocuments` of what it was sent,
+ * `seen`), then those first seen since; and the documents seen before and changed or removed since.
  */
-export function newDocuments(
+export function corpusNews(
   store: DigestStore,
   dossier: Dossier,
   sub: Subscription,
   seen: ReadonlySet<string>,
-): SourceDocument[] {
-  const sources = new Set([...owedDocuments(seen), ...store.seenSince(sinceLastDigest(store, sub))]);
-  return [...sources].flatMap((source) => dossier.document(source) ?? []);
-}
-
-/** Documents seen before the channel's last digest (or before it subscribed) and changed or removed since. */
-export function corpusChanges(store: DigestStore, dossier: Dossier, sub: Subscription): CorpusChanges {
-  const { changed, removed } = store.changedSince(sinceLastDigest(store, sub));
+): { newDocuments: SourceDocument[]; changes: CorpusChanges } {
+  const since = store.lastSentAt(sub.id) ?? new Date(sub.createdAt);
+  const sources = new Set([...owedDocuments(seen), ...store.seenSince(since)]);
+  const { changed, removed } = store.changedSince(since);
   return {
-    changed: changed.flatMap((source) => dossier.document(source) ?? []),
-    removed: removed.map((d) => d.title ?? d.source),
+    newDocuments: [...sources].flatMap((source) => dossier.document(source) ?? []),
+    changes: {
+      changed: changed.flatMap((source) => dossier.document(source) ?? []),
+      removed: removed.map((d) => d.title ?? d.source),
+    },
   };
 }
-
-const sinceLastDigest = (store: DigestStore, sub: Subscription): Date =>
-  store.lastSentAt(sub.id) ?? new Date(sub.createdAt);

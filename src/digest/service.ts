@@ -5,7 +5,7 @@ import type { Dossier } from '../engine/dossier.js';
 import { CONFIG_DEFAULTS } from '../config.js';
 import { DossierError, typed } from '../errors.js';
 import { composeDigest, turnOf, type FigureSource } from './compose.js';
-import { corpusChanges, newDocuments, type DigestScheduler } from './scheduler.js';
+import { corpusNews, type DigestScheduler } from './scheduler.js';
 import { isValidTimeZone, parseTime, WEEKDAYS } from '../schedule.js';
 import type { DigestStore, Subscription } from './store.js';
 
@@ -128,8 +128,7 @@ export class DigestService implements DigestDesk {
     const { reply } = composeDigest({
       dossier,
       topics: chosen,
-      newDocuments: sub ? newDocuments(store, dossier, sub, seen) : [],
-      ...(sub ? { changes: corpusChanges(store, dossier, sub) } : {}),
+      ...(sub ? corpusNews(store, dossier, sub, seen) : { newDocuments: [] }),
       seen,
       turn: turnOf(this.now()),
       ...(fits ? { fits } : {}),
