@@ -106,10 +106,10 @@ function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolea
   const { years, namedYears, months, quarters } = query;
   const { numberContext } = dossier.ranking.query;
   const inYear = !years || closest.some(({ passage }) => years.some((year) => speaksOf(dossier, passage, year)));
-  const dated = closest.some(({ passage }) => namesYear(passage.text, numberContext));
+  // Whether any closest passage dates what it says is read only for a question that pins a year some passage names.
   const inNamedYear =
     !namedYears ||
-    !dated ||
+    !closest.some(({ passage }) => namesYear(passage.text, numberContext)) ||
     closest.some(({ passage }) => namedYears.some((year) => speaksOf(dossier, passage, year, true)));
   const inQuarter =
     !quarters || closest.some(({ passage }) => quarters.some((q) => mentionsQuarter(spokenOf(dossier, passage), q)));
