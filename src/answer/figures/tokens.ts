@@ -1,4 +1,5 @@
 import type { ItemEntity } from 'wink-nlp';
+import { YEAR_DIGITS } from '../../corpus/dates.js';
 import { isUnitStop, joinsDigits } from '../../corpus/sentences.js';
 import { tokenOffsets, wink } from '../../corpus/wink.js';
 
@@ -182,8 +183,11 @@ function splitNumberPair(token: Token): Token[] {
   ];
 }
 
-/** A part of a year joined to it by a hyphen: "mid-2022", "early-2019", "late-2011". */
-const YEAR_PART = /^(early|mid|late)-(\d{4})$/i;
+/**
+ * A part of a year joined to it by a hyphen: "mid-2022", "early-2019", "late-2011". The year is of the one shape a year
+ * has everywhere (`YEAR_DIGITS`), so "mid-1400", a number no reader takes for a year, stays one word.
+ */
+const YEAR_PART = new RegExp(`^(early|mid|late)-(${YEAR_DIGITS})$`, 'i');
 
 /**
  * wink keeps a part of a year hyphenated to it as one word, a name ("in mid-2022"), where it reads "in mid 2022" and

@@ -20,6 +20,11 @@ describe('tokenSentences', () => {
     ]);
   });
 
+  it('leaves a part hyphenated to a number not of the shape of a year as one word', () => {
+    const [sentence] = tokenSentences('The kiln reached mid-1400 degrees before it cracked.');
+    expect(sentence!.map((t) => t.text)).toContain('mid-1400');
+  });
+
   it('ends no sentence at a dot joining two digits: a version keeps its dots', () => {
     const sentences = tokenSentences('The kiln firmware v2.3.1 shipped in May. It fixed the timer.');
     expect(sentences.map((s) => s.map((t) => t.text).join(' '))).toEqual([
