@@ -3,7 +3,7 @@ import { DossierError } from '../errors.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { PgError, SyncPostgres } from './pg-sync.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import { changesOf, DOCUMENT_SQL, feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
+import { changesOf, DOCUMENT_SQL, feedTables, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
 import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
 import type {
   DigestRun,
@@ -362,7 +362,7 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
 
   latestServedSlot(subscriptionId: number): Date | undefined {
     const [row] = this.sql<{ slot: Date | null }>(
-      `SELECT MAX(slot) AS slot FROM digest_runs WHERE subscription_id = $1 AND state NOT IN ('failed', 'skipped')`,
+      `SELECT MAX(slot) AS slot FROM digest_runs WHERE subscription_id = $1 AND ${SERVED}`,
       [subscriptionId],
     );
     return row?.slot ?? undefined;

@@ -21,7 +21,7 @@ import {
 } from './compose.js';
 import { asDeliveryError, DeliveryError } from './delivery.js';
 import { describeDays, nextSlot, slotsBetween } from '../schedule.js';
-import type { DigestRun, DigestStore, PostingMark, Subscription } from './store.js';
+import { NOTHING_NEW, type DigestRun, type DigestStore, type PostingMark, type Subscription } from './store.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -136,9 +136,11 @@ const MISSED = {
 };
 /** The note a paused subscription's slot keeps: one nobody expects, so no missed digest (`tallyMissed`). */
 const PAUSED_NOTE = 'the subscription is paused';
-
-/** The note of a slot skipped because the channel had nothing new to be told (see `post`). */
-export const NOTHING_NEW = 'nothing new for the channel';
+/**
+ * The note of a slot on a day an earlier slot served (`DigestStore.latestServedSlot`): its digest posted, or the
+ * morning found nothing new.
+ */
+const SERVED_NOTE = 'an earlier slot served the channel that day';
 
 /** Slots missed and skipped since the last line saying so (see `sayMissed`), by why. */
 interface Missed {
@@ -478,12 +480,9 @@ export class DigestScheduler {
       }
       const served = store.latestServedSlot(sub.id);
       if (served && sameLocalDay(served, slot, sub.timeZone)) {
-        if (store.skipRun(sub.id, slot, this.owner, now, 'the channel had its digest that day')) {
+        if (store.skipRun(sub.id, slot, this.owner, now, SERVED_NOTE)) {
           this.counts.skipped++;
-          log.info(
-            { ...where, served: served.toISOString() },
-            'digest slot skipped: the channel already had its digest that day',
-          );
+          log.info({ ...where, served: served.toISOString() }, `digest slot skipped: ${SERVED_NOTE}`);
         }
         this.accounted(sub.id, slot.getTime());
         return 'done';

@@ -1,4 +1,4 @@
-import { UNFINISHED_STATES, type DigestStore, type DocumentChanges, type RunState } from './store.js';
+import { NOTHING_NEW, UNFINISHED_STATES, type DigestStore, type DocumentChanges, type RunState } from './store.js';
 
 /** A run as a move names it: the subscription's slot, and who must still hold it. */
 export interface HeldRun {
@@ -21,6 +21,9 @@ export type Delivered = Extract<RunState, 'sent' | 'unconfirmed'>;
 export const sqlStates = (states: readonly RunState[]) => states.map((s) => `'${s}'`).join(', ');
 
 export const UNFINISHED = sqlStates(UNFINISHED_STATES);
+
+/** Runs that served their channel its day's digest (`DigestStore.latestServedSlot`), for a `WHERE`. */
+export const SERVED = `(state NOT IN ('failed', 'skipped') OR (state = 'skipped' AND note = '${NOTHING_NEW}'))`;
 
 /** Column types in one database's terms, for the tables both stores define alike. */
 export interface SqlTypes {

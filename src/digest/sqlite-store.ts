@@ -6,7 +6,7 @@ import { DossierError } from '../errors.js';
 import { makeFolders } from '../saved-file.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import { changesOf, DOCUMENT_SQL, feedTables, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
+import { changesOf, DOCUMENT_SQL, feedTables, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
 import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
 import type {
   DigestRun,
@@ -393,9 +393,9 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
   }
 
   latestServedSlot(subscriptionId: number): Date | undefined {
-    const row = this.sql(
-      `SELECT MAX(slot) AS slot FROM digest_runs WHERE subscription_id = ? AND state NOT IN ('failed', 'skipped')`,
-    ).get(subscriptionId) as { slot: string | null };
+    const row = this.sql(`SELECT MAX(slot) AS slot FROM digest_runs WHERE subscription_id = ? AND ${SERVED}`).get(
+      subscriptionId,
+    ) as { slot: string | null };
     return row.slot ? new Date(row.slot) : undefined;
   }
 

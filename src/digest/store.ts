@@ -55,6 +55,12 @@ export type NewSubscription = Pick<
 const RunStateSchema = z.enum(['claimed', 'posting', 'unknown', 'sent', 'unconfirmed', 'failed', 'skipped']);
 export type RunState = z.infer<typeof RunStateSchema>;
 
+/**
+ * The note of a slot skipped because the channel had nothing new to be told: no post, yet the day's digest (see
+ * `DigestStore.latestServedSlot`).
+ */
+export const NOTHING_NEW = 'nothing new for the channel';
+
 /** States whose outcome is not yet recorded. */
 export const UNFINISHED_STATES: readonly RunState[] = ['claimed', 'posting', 'unknown'];
 
@@ -164,7 +170,12 @@ export interface DigestStore {
   countUnfinishedRuns(): number;
   /** Each subscription's latest slot with a run, whatever its state: slots up to it are accounted for. */
   latestSlots(): Map<number, Date>;
-  /** The latest slot that was, or may have been, delivered to the subscription's channel (not failed or skipped). */
+  /**
+   * The latest slot that served the subscription's channel its day's digest: delivered, or that may have been (not
+   * failed or skipped), or skipped for having nothing new to tell (`NOTHING_NEW`). A morning found empty is the day's
+   * look at the corpus as a posted one is: a digest later that day (the channel subscribing again to a later time)
+   * would be a second look the same day, there only because the first found nothing.
+   */
   latestServedSlot(subscriptionId: number): Date | undefined;
   /** When the channel's last digest was sent (or may have been). */
   lastSentAt(subscriptionId: number): Date | undefined;

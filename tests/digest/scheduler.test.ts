@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { plain, type Reply } from '../../src/answer/reply.js';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { DeliveryError } from '../../src/digest/delivery.js';
-import { DigestScheduler, NOTHING_NEW, type SchedulerOptions } from '../../src/digest/scheduler.js';
-import type { DigestStore } from '../../src/digest/store.js';
+import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.js';
+import { NOTHING_NEW, type DigestStore } from '../../src/digest/store.js';
 import { silentLogger } from '../../src/log.js';
 import { FakePlatform } from './fake-platform.js';
 import { at, eachDigestWorld, newsroom, noWait, quotedIds, quotedKeys } from './fixtures.js';
@@ -514,6 +514,31 @@ describe('DigestScheduler', () => {
       expect(store.run(id, plus(SLOT, 120))).toMatchObject({ state: 'skipped' });
       // The next morning at the new time.
       expect(await s.tick(plus(NEXT_DAY, 120))).toMatchObject({ sent: 1 });
+    });
+
+    it('a morning found empty serves the day: subscribing again to a later time that day posts nothing', async () => {
+      const { store, id } = subscribed();
+      const platform = new FakePlatform();
+      const s = scheduler(store, platform);
+      const day = (n: number) => plus(SLOT, n * 24 * 60);
+      // Two topics of eight passages each, two a morning: the fifth morning has nothing new.
+      for (let n = 0; n < 4; n++) await s.tick(day(n));
+      expect(await s.tick(day(4))).toMatchObject({ sent: 0, skipped: 1 });
+      expect(store.run(id, day(4))).toMatchObject({ state: 'skipped', note: NOTHING_NEW });
+      // At 09:00 New York a document comes, and the channel subscribes again for 10:00.
+      await writeFile(
+        join(world().corpusDir, 'hives-2.md'),
+        note('Beehives, a second year', 'Beehives swarmed early.'),
+      );
+      await world().dossier.rescan();
+      store.markSeen('hives-2.md', plus(day(4), 60));
+      store.subscribe({ ...newsroom, time: '10:00' }, plus(day(4), 61));
+      expect(await s.tick(plus(day(4), 120))).toMatchObject({ sent: 0, skipped: 1 });
+      expect(store.run(id, plus(day(4), 120))).toMatchObject({ state: 'skipped' });
+      expect(platform.attempts).toHaveLength(4);
+      // The next day at the new time, the document leads.
+      expect(await s.tick(plus(day(5), 120))).toMatchObject({ sent: 1 });
+      expect(quotedIds(platform.messages.at(-1)!.reply)[0]).toBe('hives-2.md#1');
     });
 
     it('a new subscription starts with the next slot, not one earlier that day', async () => {

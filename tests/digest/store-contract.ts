@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ButtonStore } from '../../src/commands/buttons.js';
-import type { DigestStore, NewSubscription } from '../../src/digest/store.js';
+import { NOTHING_NEW, type DigestStore, type NewSubscription } from '../../src/digest/store.js';
 import type { FeedStore } from '../../src/ingest/feeds.js';
 import { newsroom as digestNewsroom } from './fixtures.js';
 
@@ -231,6 +231,12 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(s.claimRun(id, wednesday!, 'p2', wednesday!, t('2026-03-04T13:05Z'))).toMatchObject({ owner: 'p2' });
       expect(s.runs(id).map((r) => r.state)).toEqual(['skipped', 'failed', 'claimed']);
       expect(s.latestServedSlot(id)?.toISOString()).toBe(wednesday!.toISOString());
+      // A slot skipped for nothing new served its day; one skipped for another reason did not.
+      const thursday = t('2026-03-05T13:00Z');
+      s.skipRun(id, thursday, 'p1', thursday, NOTHING_NEW);
+      expect(s.latestServedSlot(id)?.toISOString()).toBe(thursday.toISOString());
+      s.skipRun(id, t('2026-03-06T13:00Z'), 'p1', thursday, 'missed');
+      expect(s.latestServedSlot(id)?.toISOString()).toBe(thursday.toISOString());
     });
 
     it('follows feeds, remembers the items taken, and pauses a feed that keeps failing', () => {
