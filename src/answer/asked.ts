@@ -1,3 +1,4 @@
+import { RELATIVE_TIME_SHIFTS } from '../corpus/dates.js';
 import { NAME_WORD } from '../corpus/text.js';
 import type { Passage } from '../corpus/types.js';
 import { STATES_CAUSE, type AnswerType } from '../search/english.js';
@@ -155,12 +156,12 @@ function speaksOf(dossier: Library, passage: Passage, year: string, relative = f
   const text = [passage.text, passage.heading, passage.context].join('\n');
   if (mentionsYear([text, date].join('\n'), year)) return true;
   if (!relative) return false;
-  const shifts = [...text.matchAll(RELATIVE_YEAR)].map((m) => (m[1] ? 0 : m[2] ? -1 : 1));
+  const shifts = [...text.matchAll(RELATIVE_YEAR)].map((m) => RELATIVE_TIME_SHIFTS.get(m[1]!.toLowerCase())!);
   return shifts.length > 0 && (!date || shifts.some((shift) => Number(date.slice(0, 4)) + shift === Number(year)));
 }
 
-/** A year named by its distance from the writer's: "this year", "last year", "the past year", "next year". */
-const RELATIVE_YEAR = /\b(?:(this|current)|(last|past|previous)|(next|coming))\s+year\b/gi;
+/** A year named by its distance from the writer's (`RELATIVE_TIME_SHIFTS`): "this year", "the past year". */
+const RELATIVE_YEAR = new RegExp(String.raw`\b(${[...RELATIVE_TIME_SHIFTS.keys()].join('|')})\s+year\b`, 'gi');
 
 /** The kinds of figure that answer a question asking how many (a count, "one in ten", "twice") or what share. */
 const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {

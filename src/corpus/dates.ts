@@ -57,6 +57,21 @@ export const MONTH_PATTERN = `(${[
   .join('|')})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 
+/**
+ * The words naming a time by its distance from the writer's, each with that distance in the time's unit: "this year" 0,
+ * "last spring" and "the past year" -1, "the coming year" +1. The one list: the figure grammar's times anchored to now
+ * and the decision's years spoken of from a document's date both read it.
+ */
+export const RELATIVE_TIME_SHIFTS: ReadonlyMap<string, number> = new Map([
+  ['this', 0],
+  ['current', 0],
+  ['last', -1],
+  ['past', -1],
+  ['previous', -1],
+  ['next', 1],
+  ['coming', 1],
+]);
+
 /** The ordinals naming a year's quarters, first to fourth ("the third quarter"), which also count its halves. */
 export const QUARTER_ORDINALS: readonly string[] = ['first', 'second', 'third', 'fourth'];
 

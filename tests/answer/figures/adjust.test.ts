@@ -60,6 +60,8 @@ describe('asksLength', () => {
       expect(asksLength(topic)).toBe(true);
     for (const topic of ['ferry trips last yr', 'ferry trips this year', 'ferry trips over the last 15 yrs', 'each yr'])
       expect(asksLength(topic)).toBe(false);
+    for (const topic of ['ferry trips in the coming yr', 'ferry trips in the current yr'])
+      expect(asksLength(topic)).toBe(false);
   });
 });
 

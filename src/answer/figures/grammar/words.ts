@@ -1,7 +1,7 @@
 import { AMOUNT_HEDGES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS, TIME_UNITS } from '../../../search/english.js';
 import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import { CURRENCIES } from '../../../corpus/currencies.js';
-import { QUARTER_ORDINALS } from '../../../corpus/dates.js';
+import { QUARTER_ORDINALS, RELATIVE_TIME_SHIFTS } from '../../../corpus/dates.js';
 import { TEMPERATURE_UNITS, type Token } from '../tokens.js';
 import type { FigureUnit } from './types.js';
 
@@ -376,8 +376,8 @@ export const TIME_PREPOSITIONS = new Set([
 ]);
 /** Words that belong to a time expression before its number or unit: "the last 15 years", "the first half". */
 export const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
-/** Words that anchor a time to now: "last spring", "this year". */
-export const RELATIVE_TIMES = new Set(['this', 'last', 'past', 'next', 'previous']);
+/** Words that anchor a time to now: "last spring", "this year", "the coming year" (`RELATIVE_TIME_SHIFTS`). */
+export const RELATIVE_TIMES: ReadonlySet<string> = new Set(RELATIVE_TIME_SHIFTS.keys());
 /**
  * Words that tie a stretch of time to now or to the start of a longer one: "the past 10 years", "the last six months",
  * "the first 10 months of 2022".

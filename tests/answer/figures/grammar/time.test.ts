@@ -155,4 +155,13 @@ describe('bindTimes', () => {
       'July 2025',
     ]);
   });
+
+  it('reads a time anchored to now by any word the decision reads so ("the coming year", "the coming months")', () => {
+    expect(figuresInSentence('The mill expects 300 orders in the coming months.').map((f) => f.when)).toEqual([
+      'in the coming months',
+    ]);
+    expect(figuresInSentence('Some 2,000 homes will be built in the coming year.').map((f) => f.when)).toEqual([
+      'in the coming year',
+    ]);
+  });
 });
