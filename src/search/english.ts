@@ -5,6 +5,7 @@
  */
 import { WEEKDAY_NAMES } from '../schedule.js';
 import abbreviationGroups from './abbreviations.json' with { type: 'json' };
+import { STOP_WORDS } from './stopwords.js';
 
 /**
  * A table looked up by any word a question or a text holds: without a prototype, so "constructor" or "toString" is
@@ -209,6 +210,24 @@ const EST_NOT_ASKING: readonly string[] = 'latest harvest interest forest protes
   ' ',
 );
 
+/**
+ * Where a part of a topic starts: its opening, a label after a dash, comma or colon ("harbour strike - …"), or the
+ * second of two things asked after "and" or "then" ("fares and …", "peak yr then …").
+ */
+const PART_START = String.raw`(?:^|\s[-–]|[,:;]|\s(?:and|n|&|then)\s)\W*`;
+
+/**
+ * Words before a time's noun that make it a time the figures are of, not one asked for: determiners, prepositions and
+ * the rest of the stop words, numbers in words, and words placing or counting it ("last year", "a full year", "the
+ * whole week", "first day").
+ */
+const TIME_QUALIFIERS: readonly string[] = [
+  ...[...STOP_WORDS].filter((w) => /^[a-z]+$/.test(w)),
+  ...Object.keys(NUMBER_WORDS),
+  ...`last per every next past previous prior current coming following first second third final whole full entire single
+  typical average given calendar thru till`.split(/\s+/),
+];
+
 /** What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …". */
 const OPENING = String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?`;
 
@@ -262,6 +281,12 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // The same with its "when": "years when the ferry ran at a loss", "the day when the pier closed" (not a count
         // of them: "days when the ferry ran late, how many").
         String.raw`^\W*(?:the )?(?:${DATE_NOUNS.join('|')})s? when\b(?!.*\bhow many\b)`,
+        // A part of the topic whose phrase is headed by a time's noun, the words before it saying which, another part
+        // after it: "pier launch yr, per the council", "harbour strike - worst day and longest week", "ferry losses -
+        // peak yr then …"; not a time the figures are of ("ferry passengers, last year, by route", "ferry fares - two
+        // years and …", "… - a typical day, …"), nor a topic ending in one, which may ask how many ("ferry years").
+        String.raw`${PART_START}(?:the )?(?:(?!(?:${TIME_QUALIFIERS.join('|')})\b)[a-z][a-z'’-]* ){1,4}` +
+          String.raw`(?:${DATE_NOUNS.join('|')})s?(?=\s*[-–,:;]|\s(?:and|n|&|then)\s)`,
       ].join('|'),
       'i',
     ),

@@ -173,6 +173,15 @@ describe('a topic asking when', () => {
     ['count of ferries sailing to date', false],
     ['ferry passengers this year', false],
     ['how many ferries sail each day', false],
+    ['pier launch yr, per the council minutes', true],
+    ['harbour strike - worst day and longest week', true],
+    ['ferry losses - peak yr then the recovery', true],
+    ['ferry museum opening yr and its ticket sales', true],
+    ['ferry passengers, last year, by route', false],
+    ['ferry fares - two years and counting', false],
+    ['harbour traffic - a typical day, by hour', false],
+    ['ferry crossings, the whole year and the winter', false],
+    ['harbour dues last financial yr, total', false],
   ] as const)('%s: %s', (topic, asked) => {
     expect(asksTime(topic)).toBe(asked);
   });
