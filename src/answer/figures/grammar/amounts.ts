@@ -39,6 +39,8 @@ import { looksPlural } from '../../../search/when.js';
  */
 
 const DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** The minus sign (U+2212), which typeset text writes before a negative number where a keyboard writes a hyphen. */
+const MINUS_SIGN = '\u2212';
 
 export interface Amount {
   first: number;
@@ -61,11 +63,18 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   let k = i;
   let currency = CURRENCY_SYMBOLS.get(r.lower(k));
   if (currency) k++;
+  // "at −80 °C": a minus sign standing before the digits, glued to them, makes the amount negative. wink keeps a
+  // hyphen so written in the number's token ("-80"), and the minus sign (U+2212) as a token of its own.
+  const minus = !currency && r.t[k]?.text === MINUS_SIGN && r.t[k]!.spaced && r.t[k + 1]?.spaced === false;
+  if (minus) k++;
   const token = r.t[k];
   if (!token) return undefined;
   let value: number;
   let wordy = false;
-  if (token.type === 'number' && DIGITS.test(token.text)) value = Number(token.text.replace(/,/g, ''));
+  const signed = !currency && !minus && token.spaced && token.type === 'number' && token.text.startsWith('-');
+  const digits = signed ? token.text.slice(1) : token.text;
+  if (token.type === 'number' && DIGITS.test(digits))
+    value = (minus || signed ? -1 : 1) * Number(digits.replace(/,/g, ''));
   else if (NUMBER_WORDS.has(token.lower) && token.pos === 'NUM') {
     value = NUMBER_WORDS.get(token.lower)!;
     wordy = true;
@@ -85,6 +94,8 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     r.t[k - 2]?.type === 'number';
   if (!currency && prev && !token.spaced && (prev.type === 'word' || (prev.text === '-' && !spanEnd && !joined)))
     return undefined;
+  // The digits after a minus sign are read with it, at the sign.
+  if (!minus && prev?.text === MINUS_SIGN && !token.spaced) return undefined;
   // "v4.2.0", "7.2.3": digits glued by a dot to digits before them are a version's parts (one decimal is one token).
   if (prev?.text === '.' && !prev.spaced && !token.spaced && /\d$/.test(r.t[k - 2]?.text ?? '')) return undefined;
   if (!currency && CURRENCY_SYMBOLS.has(prev?.lower ?? '')) return undefined;

@@ -39,6 +39,13 @@ describe('amountAt', () => {
     expect(amount('They planted seven rows.', 'seven')).toMatchObject({ value: 7, wordy: true });
   });
 
+  it('reads a minus sign glued before the digits, hyphen or U+2212, as a negative amount', () => {
+    expect(amount('The cold store runs at -25 °C.', '-25')).toMatchObject({ value: -25 });
+    expect(amount('The cold store runs at \u221225 °C.', '\u2212')).toMatchObject({ value: -25 });
+    // The digits after the sign are read with it, at the sign, never again as a positive amount of their own.
+    expect(amount('The cold store runs at \u221225 °C.', '25')).toBeUndefined();
+  });
+
   it('reads no amount where no number stands, nor in a number after a currency sign read apart', () => {
     expect(amount('The mill cost $1.6 billion to build.', '1.6')).toBeUndefined();
     expect(amount('They planted the rows.', 'rows')).toBeUndefined();

@@ -371,7 +371,9 @@ describe('figuresInSentences: a pronoun subject', () => {
     expect(read('It was 6°C at dawn and 41°F by noon.')).toEqual([
       ['6°C', 'temperature'],
       ['41°F', 'temperature'],
-    ]);
+    ]); // Below zero, whichever minus the text writes: the sign is the figure's.
+    expect(read('The cold store was -25 °C on Monday.')).toEqual([['-25 °C', 'cold store']]);
+    expect(read('The cold store was \u221225 °C on Monday.')).toEqual([['\u221225 °C', 'cold store']]);
   });
 });
 
