@@ -1,8 +1,9 @@
 import { RELATIVE_TIME_SHIFTS } from '../corpus/dates.js';
 import { NAME_WORD } from '../corpus/text.js';
-import type { Passage } from '../corpus/types.js';
+import type { Passage, Sentence } from '../corpus/types.js';
 import { STATES_CAUSE, type AnswerType } from '../search/english.js';
 import {
+  amountsIn,
   mentionsMonth,
   mentionsQuarter,
   mentionsYear,
@@ -175,29 +176,50 @@ const GIVES: Partial<Record<AnswerType, ReadonlySet<FigureUnit>>> = {
  * much" (`amounts`, what the search read in it), or a sum of money when it names money (`asksMoney`). A question asking
  * how many of a kind of thing (`counted`) is given a count only of that thing: one whose words (its noun, "40 ferries")
  * or measure name it, or, with no measure, whose sentence does. "Two ferries" answers no "how many pupils does the
- * island school have". A cause for "why": its text or its section heading states one (`STATES_CAUSE`), or the
- * heading asks why.
+ * island school have". A time or an amount is read only near what the question asks about (`nearAsked`): "when did the
+ * ferry first sail at night" is not answered by a paragraph on night sailings whose only date is another sentence's.
+ * A cause for "why": its text or its section heading states one (`STATES_CAUSE`), or the heading asks why.
  */
-export function givesAsked(
-  dossier: Library,
-  query: AnalysedQuery,
-  { passage, amounts }: Read,
-  asks: AnswerType,
-): boolean {
-  if (asks === 'time') return saysWhen(passage.text, dossier.ranking.query.numberContext);
+export function givesAsked(dossier: Library, query: AnalysedQuery, read: Read, asks: AnswerType): boolean {
+  const { passage } = read;
+  const { numberContext } = dossier.ranking.query;
   // A section headed "Why" ("Why it failed") gives the cause in whatever words: "its bearing had worn out".
   if (asks === 'cause')
     return STATES_CAUSE.test(`${passage.heading ?? ''} ${passage.text}`) || /^\W*why\b/i.test(passage.heading ?? '');
   if (asks === 'person' || asks === 'place') return namesOther(dossier, query, passage, asks === 'place');
+  const near = nearAsked(dossier, read);
+  if (asks === 'time') return near.some((s) => saysWhen(s.text, numberContext));
   const units = GIVES[asks];
-  if (!units) return asksMoney(query) ? amounts.money : amounts.figure;
-  const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit));
+  if (!units) {
+    const amounts =
+      near.length < passage.sentences.length
+        ? amountsIn(near.map((s) => s.text).join(' '), numberContext)
+        : read.amounts;
+    return asksMoney(query) ? amounts.money : amounts.figure;
+  }
+  const figures = dossier.figures.of(passage).filter((f) => units.has(f.unit) && near.includes(f.sentence));
   // A length that says when its clause happened ("in the first 10 months of 2022") counts only its unit ("how many
   // months"), nothing its sentence names.
   if (!query.counted) return figures.some((f) => !f.frames);
   const counted = new Set(query.counted.flatMap((w) => w.terms));
   const names = (text: string) => dossier.index.analyzer.terms(text).some((t) => counted.has(t));
   return figures.some((f) => names(f.text) || (!f.frames && names(f.measure ?? f.sentence.text)));
+}
+
+/**
+ * The sentences of a passage that may give what its question asks for: each saying a word of the question the search
+ * found in it (`Read.terms`), and the sentences `answer.askedNear` either side, where a time or an amount of the same
+ * thing is written ("The pier reopened in May. It had been shut for 14 weeks."). The rest of a long paragraph speaks
+ * of other things, and its dates and figures are theirs. A passage saying the question's words only in its heading or
+ * title gives them anywhere in its text.
+ */
+function nearAsked(dossier: Library, { passage, terms }: Read): Sentence[] {
+  const found = new Set(terms);
+  const { sentences } = passage;
+  const at = sentences.flatMap((s, i) => (dossier.index.analyzer.terms(s.text).some((t) => found.has(t)) ? [i] : []));
+  if (!at.length) return sentences;
+  const { askedNear } = dossier.ranking.answer;
+  return sentences.filter((_, i) => at.some((j) => Math.abs(i - j) <= askedNear));
 }
 
 /**

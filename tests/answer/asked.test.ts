@@ -103,3 +103,27 @@ describe('a passage giving the cause a question asks for', () => {
     expect(gives('What happened')).toBe(false);
   });
 });
+
+describe('a time or an amount a question asks for, read near what it asks about', () => {
+  const harbour = corpusForSuite({
+    'harbour.md': note(
+      'Harbour news',
+      [
+        'The harbour was dredged in March 2019 to take larger boats, at a cost of £40,000.',
+        'Fishing crews moored at the old quay while the slipway was shut.',
+        'The council later bought a second boat.',
+        'A night ferry now sails to the island on weekdays.',
+        'Tickets are sold on board.',
+      ].join(' '),
+    ),
+  });
+  const match = (question: string) => ask(harbour(), question).match;
+
+  it('is answered one step less surely when the only date or sum is in a sentence on something else', () => {
+    // The paragraph dates the dredging, not the night ferry, and prices the dredging, not its tickets.
+    expect(match('when does the night ferry sail to the island')).toBe('partial');
+    expect(match('how much is a night ferry ticket to the island')).toBe('partial');
+    expect(match('when was the harbour dredged for larger boats')).toBe('confident');
+    expect(match('how much did dredging the harbour cost')).toBe('confident');
+  });
+});

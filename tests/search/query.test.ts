@@ -407,7 +407,7 @@ describe('saysWhen', () => {
 });
 
 describe('decide', () => {
-  const answer = { minCoverage: 0.4, minEvidence: 1.5, confidentCoverage: 0.6 };
+  const answer = { minCoverage: 0.4, minEvidence: 1.5, confidentCoverage: 0.6, askedNear: 1 };
   it('answers partly a long question whose best passage shares rare words, though little of the question', () => {
     expect(decide(0.7, answer)).toBe('confident');
     expect(decide(0.45, answer)).toBe('partial');
