@@ -3,7 +3,7 @@ import { DossierError } from '../errors.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { PgError, SyncPostgres } from './pg-sync.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import { changesOf, DOCUMENT_SQL, feedTables, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
+import { changesOf, DOCUMENT_SQL, feedTables, knownOf, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
 import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
 import type {
   DigestRun,
@@ -76,6 +76,8 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE documents_seen ADD COLUMN title TEXT;
    ALTER TABLE documents_seen ADD COLUMN changed_at TIMESTAMPTZ;
    ALTER TABLE documents_seen ADD COLUMN removed_at TIMESTAMPTZ;`,
+  // The hash of each document's file as last seen, so a start can tell the documents changed while the bot was down.
+  `ALTER TABLE documents_seen ADD COLUMN hash TEXT;`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
@@ -444,16 +446,20 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
     );
   }
 
-  markSeen(source: string, now: Date, title?: string): void {
-    this.sql(DOCUMENT_SQL.seen(PG_PARAMETER), [source, now, title ?? null]);
+  markSeen(source: string, now: Date, title?: string, hash?: string): void {
+    this.sql(DOCUMENT_SQL.seen(PG_PARAMETER), [source, now, title ?? null, hash ?? null]);
   }
 
   seenSince(since: Date): string[] {
     return this.sql<{ source: string }>(DOCUMENT_SQL.seenSince(PG_PARAMETER), [since]).map((r) => r.source);
   }
 
-  markChanged(source: string, now: Date, title: string): void {
-    this.sql(DOCUMENT_SQL.changed(PG_PARAMETER), [now, title, source]);
+  markChanged(source: string, now: Date, title: string, hash?: string): void {
+    this.sql(DOCUMENT_SQL.changed(PG_PARAMETER), [now, title, hash ?? null, source]);
+  }
+
+  knownDocuments(): Map<string, string | undefined> {
+    return knownOf(this.sql<{ source: string; hash: string | null }>(DOCUMENT_SQL.known()));
   }
 
   markRemoved(source: string, now: Date): void {

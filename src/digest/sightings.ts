@@ -3,22 +3,34 @@ import type { DigestStore } from './store.js';
 
 /**
  * Records when each document was first seen, so that a new one leads the next digest, and when one seen before is
- * changed or removed, so the next digest says so: the documents the engine holds now (one added while the bot was
- * down is first seen now), then each one the engine adds, replaces or drops from here on, whether the folder watcher
- * found it or a command added it. A document dropped is new again if it comes back. Titles are kept to name a
- * document once it is gone. Returns the function that stops recording.
+ * changed or removed, so the next digest says so: first what changed since the store last heard of the corpus (a bot
+ * down sees no change as it happens), comparing the documents the engine holds now with those the store knows, by
+ * their files' hashes: one the store does not know is new, one whose hash differs changed, one the engine no longer
+ * holds was removed (but a file the engine could not read this time, still in the folder: it is said once it reads
+ * again or goes); then each one the engine adds, replaces or drops from here on, whether the folder watcher found it
+ * or a command added it. A document dropped is new again if it comes back. Titles are kept to name a document once it
+ * is gone. A document known from before hashes were kept is taken as unchanged. Returns the function that stops
+ * recording.
  */
 export function recordSightings(
-  dossier: Pick<Dossier, 'documents' | 'document' | 'onChange'>,
-  store: Pick<DigestStore, 'markSeen' | 'markChanged' | 'markRemoved'>,
+  dossier: Pick<Dossier, 'documents' | 'document' | 'onChange' | 'skipped'>,
+  store: Pick<DigestStore, 'markSeen' | 'markChanged' | 'markRemoved' | 'knownDocuments'>,
   now: () => Date,
 ): () => void {
   const at = now();
-  for (const doc of dossier.documents) store.markSeen(doc.source, at, doc.meta.title);
+  const known = store.knownDocuments();
+  for (const doc of dossier.documents) {
+    const hash = known.get(doc.source);
+    if (hash !== undefined && hash !== doc.hash) store.markChanged(doc.source, at, doc.meta.title, doc.hash);
+    else store.markSeen(doc.source, at, doc.meta.title, doc.hash);
+  }
+  const unread = new Set(dossier.skipped);
+  for (const source of known.keys())
+    if (!dossier.document(source) && !unread.has(source)) store.markRemoved(source, at);
   return dossier.onChange((change, source) => {
-    const title = dossier.document(source)?.meta.title;
-    if (change === 'added') store.markSeen(source, now(), title);
-    else if (change === 'changed') store.markChanged(source, now(), title ?? source);
+    const doc = dossier.document(source);
+    if (change === 'added') store.markSeen(source, now(), doc?.meta.title, doc?.hash);
+    else if (change === 'changed') store.markChanged(source, now(), doc?.meta.title ?? source, doc?.hash);
     else store.markRemoved(source, now());
   });
 }

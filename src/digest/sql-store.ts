@@ -115,22 +115,25 @@ export interface DocumentChange {
  * again, it is new again.
  */
 export const DOCUMENT_SQL = {
-  /** (source, now, title): a document seen, new unless already seen and not removed since. */
+  /** (source, now, title, hash): a document seen, new unless already seen and not removed since. */
   seen: (p: (n: number) => string) =>
-    `INSERT INTO documents_seen (source, first_seen_at, title) VALUES (${p(1)}, ${p(2)}, ${p(3)})
+    `INSERT INTO documents_seen (source, first_seen_at, title, hash) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})
      ON CONFLICT (source) DO UPDATE SET
        first_seen_at = CASE WHEN documents_seen.removed_at IS NULL THEN documents_seen.first_seen_at
                        ELSE excluded.first_seen_at END,
        changed_at = CASE WHEN documents_seen.removed_at IS NULL THEN documents_seen.changed_at END,
        removed_at = NULL,
-       title = COALESCE(excluded.title, documents_seen.title)`,
+       title = COALESCE(excluded.title, documents_seen.title),
+       hash = COALESCE(excluded.hash, documents_seen.hash)`,
   /** (since) */
   seenSince: (p: (n: number) => string) =>
     `SELECT source FROM documents_seen WHERE first_seen_at > ${p(1)} AND removed_at IS NULL
      ORDER BY first_seen_at, source`,
-  /** (now, title, source) */
+  /** (now, title, hash, source) */
   changed: (p: (n: number) => string) =>
-    `UPDATE documents_seen SET changed_at = ${p(1)}, title = ${p(2)} WHERE source = ${p(3)} AND removed_at IS NULL`,
+    `UPDATE documents_seen SET changed_at = ${p(1)}, title = ${p(2)}, hash = COALESCE(${p(3)}, hash)
+     WHERE source = ${p(4)} AND removed_at IS NULL`,
+  known: () => 'SELECT source, hash FROM documents_seen WHERE removed_at IS NULL',
   /** (now, source) */
   removed: (p: (n: number) => string) =>
     `UPDATE documents_seen SET removed_at = ${p(1)} WHERE source = ${p(2)} AND removed_at IS NULL`,
@@ -140,6 +143,10 @@ export const DOCUMENT_SQL = {
      WHERE first_seen_at <= ${p(1)} AND (removed_at > ${p(2)} OR (removed_at IS NULL AND changed_at > ${p(3)}))
      ORDER BY COALESCE(removed_at, changed_at), source`,
 };
+
+/** `DigestStore.knownDocuments` from the rows of `DOCUMENT_SQL.known`. */
+export const knownOf = (rows: { source: string; hash: string | null }[]): Map<string, string | undefined> =>
+  new Map(rows.map((r) => [r.source, r.hash ?? undefined]));
 
 /** `DigestStore.changedSince` from its rows. */
 export const changesOf = (rows: DocumentChange[]): DocumentChanges => ({

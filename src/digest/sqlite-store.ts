@@ -6,7 +6,7 @@ import { DossierError } from '../errors.js';
 import { makeFolders } from '../saved-file.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import { changesOf, DOCUMENT_SQL, feedTables, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
+import { changesOf, DOCUMENT_SQL, feedTables, knownOf, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
 import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
 import type {
   DigestRun,
@@ -92,6 +92,8 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE documents_seen ADD COLUMN title TEXT;
    ALTER TABLE documents_seen ADD COLUMN changed_at TEXT;
    ALTER TABLE documents_seen ADD COLUMN removed_at TEXT;`,
+  // The hash of each document's file as last seen, so a start can tell the documents changed while the bot was down.
+  `ALTER TABLE documents_seen ADD COLUMN hash TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -476,9 +478,9 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     ).run(feedId, item.key, item.link, item.source, iso(now));
   }
 
-  markSeen(source: string, now: Date, title?: string): void {
+  markSeen(source: string, now: Date, title?: string, hash?: string): void {
     this.writable();
-    this.sql(DOCUMENT_SQL.seen(SQLITE_PARAMETER)).run(source, iso(now), title ?? null);
+    this.sql(DOCUMENT_SQL.seen(SQLITE_PARAMETER)).run(source, iso(now), title ?? null, hash ?? null);
   }
 
   seenSince(since: Date): string[] {
@@ -486,9 +488,13 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     return rows.map((r) => r.source);
   }
 
-  markChanged(source: string, now: Date, title: string): void {
+  markChanged(source: string, now: Date, title: string, hash?: string): void {
     this.writable();
-    this.sql(DOCUMENT_SQL.changed(SQLITE_PARAMETER)).run(iso(now), title, source);
+    this.sql(DOCUMENT_SQL.changed(SQLITE_PARAMETER)).run(iso(now), title, hash ?? null, source);
+  }
+
+  knownDocuments(): Map<string, string | undefined> {
+    return knownOf(this.sql(DOCUMENT_SQL.known()).all() as { source: string; hash: string | null }[]);
   }
 
   markRemoved(source: string, now: Date): void {

@@ -187,14 +187,20 @@ export interface DigestStore {
   sentItems(platform: Subscription['platform'], channelId: string): Set<string>;
 
   /**
-   * Notes a corpus document the first time it is seen, with its title; later calls keep the first time (and take the
-   * title given). One removed since is seen anew: new again, first seen `now`.
+   * Notes a corpus document the first time it is seen, with its title and its file's hash (`SourceDocument.hash`);
+   * later calls keep the first time (and take the title and hash given). One removed since is seen anew: new again,
+   * first seen `now`.
    */
-  markSeen(source: string, now: Date, title?: string): void;
+  markSeen(source: string, now: Date, title?: string, hash?: string): void;
   /** Sources first seen after `since` and still in the corpus, oldest first. */
   seenSince(since: Date): string[];
-  /** Notes that a document seen before was changed at `now` (its words, or its title, given). */
-  markChanged(source: string, now: Date, title: string): void;
+  /** Notes that a document seen before was changed at `now` (its words, or its title, given), and its new hash. */
+  markChanged(source: string, now: Date, title: string, hash?: string): void;
+  /**
+   * The documents seen and not removed, each with its file's hash last noted (undefined if none was, as before hashes
+   * were kept): what the corpus held when the store last heard of it, to compare with what a start finds.
+   */
+  knownDocuments(): Map<string, string | undefined>;
   /** Notes that a document seen before was removed at `now`, keeping its title to say so. */
   markRemoved(source: string, now: Date): void;
   /**

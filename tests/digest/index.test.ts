@@ -2,9 +2,11 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plain } from '../../src/answer/reply.js';
 import { runText } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { DigestRuntime } from '../../src/digest/index.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { silentLogger } from '../../src/log.js';
 import { note } from '../support/corpus.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
@@ -117,6 +119,48 @@ describe('DigestRuntime', () => {
       time: '08:00',
     });
     expect(digestTasks()).toHaveLength(1);
+  });
+
+  it('names in the next digest a document changed, and one removed, while the bot was down', async () => {
+    let now = new Date('2026-03-02T12:00Z');
+    const make = (dossier: Dossier, slack: RecordingAdapter) =>
+      new DigestRuntime({
+        config: config(world.dbPath),
+        dossier,
+        adapters: { slack },
+        log: silentLogger(),
+        now: () => now,
+      });
+    const before = new RecordingAdapter();
+    const first = make(world.dossier, before);
+    await first.start();
+    first.service.subscribe(
+      { platform: 'slack', channelId: 'C1', userId: 'U1' },
+      { topics: ['beehives', 'café grants'], days: [0, 1, 2, 3, 4, 5, 6] },
+    );
+    // The pass the subscription started, at the clock's time, is over before the clock moves on.
+    await first.scheduler.tick(now);
+    now = new Date('2026-03-03T08:00Z');
+    expect(await first.scheduler.tick(now)).toMatchObject({ sent: 1 });
+    await first.stop();
+    // While the bot is down, a document is rewritten and another deleted; the bot starts on what the folder holds.
+    now = new Date('2026-03-03T20:00Z');
+    writeFileSync(join(world.corpusDir, 'cafes.md'), note('Café grants, revised', 'Café grants were cut.'));
+    rmSync(join(world.corpusDir, 'beehives.md'));
+    const reopened = await Dossier.open({ corpusDir: world.corpusDir });
+    const after = new RecordingAdapter();
+    runtime = make(reopened, after);
+    await runtime.start();
+    now = new Date('2026-03-04T08:00Z');
+    expect(await runtime.scheduler.tick(now)).toMatchObject({ sent: 1 });
+    const lines = after.postsTo('C1')[0]!.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Changed in the corpus: “Café grants, revised”.',
+        'Removed from the corpus: “Beehives in the valley”.',
+      ]),
+    );
+    reopened.close();
   });
 
   it('reads its settings from the environment, with a bad default time zone stopping start-up in one line', () => {

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordSightings } from '../../src/digest/sightings.js';
+import { Dossier } from '../../src/engine/dossier.js';
 import { note } from '../support/corpus.js';
 import { at, eachDigestWorld } from './fixtures.js';
 
@@ -35,5 +36,28 @@ describe('recordSightings', () => {
     await writeFile(join(world().corpusDir, 'later.md'), note('Later', 'Filed once nobody was recording.'));
     await world().dossier.rescan();
     expect(store.seenSince(at('2026-03-01T12:00Z'))).toEqual(['new.md']);
+  });
+
+  it('at a start, names what changed and went while nobody recorded, not a file it could not read', async () => {
+    const store = world().openStore();
+    recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z'))();
+    store.markSeen('unreadable.md', at('2026-03-01T00:00Z'), 'Unreadable now');
+    await writeFile(join(world().corpusDir, 'cafes.md'), note('The café grant scheme', 'Café grants were cut.'));
+    await rm(join(world().corpusDir, 'beehives.md'));
+    await writeFile(join(world().corpusDir, 'unreadable.md'), Buffer.from([0, 159, 146, 150, 0, 1, 2]));
+    const restarted = await Dossier.open({ corpusDir: world().corpusDir });
+    try {
+      expect(restarted.skipped).toEqual(['unreadable.md']);
+      recordSightings(restarted, store, () => at('2026-03-02T00:00Z'))();
+      expect(store.changedSince(at('2026-03-01T12:00Z'))).toEqual({
+        changed: ['cafes.md'],
+        removed: [{ source: 'beehives.md', title: 'Beehives in the valley' }],
+      });
+      // A start that finds nothing changed says nothing.
+      recordSightings(restarted, store, () => at('2026-03-03T00:00Z'))();
+      expect(store.changedSince(at('2026-03-02T12:00Z'))).toEqual({ changed: [], removed: [] });
+    } finally {
+      restarted.close();
+    }
   });
 });

@@ -44,7 +44,7 @@ describe('SqliteDigestStore', () => {
     const raw = new Database(path);
     raw.exec(`DROP TABLE button_states; DROP TABLE feed_items; DROP TABLE feeds; DROP INDEX digest_runs_unfinished;
       ALTER TABLE documents_seen DROP COLUMN title; ALTER TABLE documents_seen DROP COLUMN changed_at;
-      ALTER TABLE documents_seen DROP COLUMN removed_at;
+      ALTER TABLE documents_seen DROP COLUMN removed_at; ALTER TABLE documents_seen DROP COLUMN hash;
       ALTER TABLE digest_runs DROP COLUMN posting_at; ALTER TABLE digest_runs DROP COLUMN passage_ids;
       ALTER TABLE subscriptions DROP COLUMN schedule_from;
       CREATE TABLE leases (key TEXT PRIMARY KEY, owner TEXT NOT NULL, lease_until TEXT NOT NULL);
@@ -56,6 +56,8 @@ describe('SqliteDigestStore', () => {
       expect.objectContaining({ id: sub.id, scheduleFrom: '2026-03-02T10:00:00.000Z' }),
     ]);
     expect(upgraded.run(sub.id, t('2026-03-03T13:00Z'))).toMatchObject({ state: 'claimed', shownIds: [] });
+    // A document seen before hashes were kept is known without one, so a start takes it as unchanged.
+    expect(upgraded.knownDocuments()).toEqual(new Map([['a.md', undefined]]));
     // A document seen before titles were kept is said removed by its source.
     upgraded.markRemoved('a.md', t('2026-03-04T00:00Z'));
     expect(upgraded.changedSince(t('2026-03-02T00:00Z')).removed).toEqual([{ source: 'a.md' }]);

@@ -204,6 +204,24 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(s.seenSince(t('2026-03-03T00:00Z'))).toEqual(['c.md']);
     });
 
+    it('knows each document still in the corpus by the hash last noted, to compare with what a start finds', () => {
+      const s = harness.open();
+      s.markSeen('a.md', t('2026-03-01T00:00Z'), 'A', 'hash-a1');
+      s.markSeen('b.md', t('2026-03-01T00:00Z'), 'B');
+      s.markSeen('c.md', t('2026-03-01T00:00Z'), 'C', 'hash-c');
+      s.markChanged('a.md', t('2026-03-02T00:00Z'), 'A', 'hash-a2');
+      s.markRemoved('c.md', t('2026-03-02T00:00Z'));
+      expect(s.knownDocuments()).toEqual(
+        new Map([
+          ['a.md', 'hash-a2'],
+          ['b.md', undefined],
+        ]),
+      );
+      // Seen again without a hash, the last one noted stays.
+      s.markSeen('a.md', t('2026-03-03T00:00Z'), 'A');
+      expect(s.knownDocuments().get('a.md')).toBe('hash-a2');
+    });
+
     it('pages through subscriptions by id, in one state or all', () => {
       const s = harness.open();
       const ids = ['C1', 'C2', 'C3'].map(
