@@ -151,9 +151,14 @@ export function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
   // "launch date", "first year of the scheme": a topic asking when names the kind of time it asks for, as "number of"
   // names a count; the passages giving it seldom say "date".
   const asking = (w: QueryWord) => query.asks === 'time' && TIME_ASKED.has(w.word.toLowerCase());
+  const source = sourceWords(query.text);
   const words = query.words
     .filter((w) => !FIGURE_WORDS.has(w.word.toLowerCase()) && w.quantity !== 'figure' && !asking(w))
-    .map((w) => (CHANGE_WORDS.has(w.term) || (/\d/.test(w.term) && !w.known) ? { ...w, weight: w.weight * aside } : w));
+    .map((w) =>
+      CHANGE_WORDS.has(w.term) || (/\d/.test(w.term) && !w.known) || source.has(w.word.toLowerCase())
+        ? { ...w, weight: w.weight * aside }
+        : w,
+    );
   // The topic read without the corpus's lexicon, which decides whether to answer at all, is read so too.
   const withoutLexicon = query.withoutLexicon && aboutWhat(query.withoutLexicon, aside);
   return {
@@ -161,4 +166,22 @@ export function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
     words: words.some((w) => w.weight > 0) ? words.filter((w) => w.weight > 0) : query.words,
     withoutLexicon,
   };
+}
+
+/**
+ * Where a topic says whom its figures are from ("per the council's report", "per smith's testimony", "according to the
+ * survey"), to the next comma, dash or colon. A clause giving a figure seldom names its source, while a passage naming
+ * the source (a byline, "Smith told the council on Monday") may hold figures of anything: those words tell which
+ * source, not which figure. "per" before what no article or possessive opens is a rate ("per 1,000", "per year",
+ * "per pupil").
+ */
+const SOURCE_NAMED = /\b(?:per (?=(?:the|an?)\s|[\p{L}.]+['’]s\s)|according to\s)[^,;:()–]+?(?=\s[-–]|[,;:()–]|$)/iu;
+
+/** The words of a topic's source (`SOURCE_NAMED`), lower case, a possessive's noun without its "'s" too. */
+function sourceWords(topic: string): Set<string> {
+  const words =
+    SOURCE_NAMED.exec(topic)?.[0]
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}'’]+/u) ?? [];
+  return new Set(words.flatMap((w) => [w, w.replace(/['’]s$/, '')]));
 }

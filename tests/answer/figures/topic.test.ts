@@ -45,6 +45,30 @@ describe('aboutWhat', () => {
     ]);
   });
 
+  it('weighs the words saying whom the figures are from by `aside`: the clause of a figure seldom names it', () => {
+    expect(about('pear harvest per the growers survey')).toEqual([
+      ['pear', 1],
+      ['harvest', 1],
+      ['per', 0.25],
+      ['growers', 0.25],
+      ['survey', 0.25],
+    ]);
+    expect(about("according to smith's letter, pear harvest")).toEqual([
+      ['according', 0.25],
+      ['smith', 0.25],
+      ['letter', 0.25],
+      ['pear', 1],
+      ['harvest', 1],
+    ]);
+    // "per" before what is not a source is a rate.
+    expect(about('pear pickers per orchard')).toEqual([
+      ['pear', 1],
+      ['pickers', 1],
+      ['per', 0.25],
+      ['orchard', 1],
+    ]);
+  });
+
   it('drops the kind of time a topic asking when names, any a question asks for but a time of day', () => {
     for (const noun of TIME_NOUNS.filter((n) => !n.startsWith('time')))
       expect(about(`which ${noun} pear harvest`), noun).toEqual([
