@@ -460,7 +460,7 @@ function labelBefore(r: Reading, i: number): string | undefined {
   const close = r.t[colon]!.text === '):' ? colon : colon - 1;
   const headed = end < colon && !!(bracketUnit(r, end, close) ?? bracketMeasureUnit(r, end, close));
   if (!phrase || irregular || !opensLabel(r, phrase.first - 1))
-    return uninflectedLabel(r, end, headed) ?? qualifiedLabel(r, end);
+    return uninflectedLabel(r, end, headed) ?? qualifiedLabel(r, end) ?? participleLabel(r, end);
   if (noun) return measureText(r, phrase.first, end) ?? changeLabel(r, phrase.first, end);
   // "total awarded: £1.02 million", "total raised": an adjective alone before the participle stands for its noun (the
   // total that was awarded) and names the figure: read as no label, each sum would count under the row's other labels.
@@ -486,6 +486,22 @@ function qualifiedLabel(r: Reading, end: number): string | undefined {
   while (first > 0 && /^(NOUN|PROPN|ADJ|ADP|DET)$/.test(r.t[first - 1]!.pos)) first--;
   const named = r.t.slice(first, comma).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
   if (!named || !opensCell(r.t[first - 1])) return undefined;
+  return r.text.slice(r.t[first]!.start, r.t[end - 1]!.end);
+}
+
+/**
+ * A table's column header that is a past participle alone, or with the phrase a preposition opens after it: "awarded:
+ * $842,000", "spent to June 2026: $298,400", "raised in 2025: £4,100". The header says what was done with the sum,
+ * which is what the figure is; read as none, a row's sums in two such columns were unmeasured alike, and listed under
+ * either's topic. Only after a cell's separator: in a sentence a participle before a colon is a clause's verb.
+ */
+function participleLabel(r: Reading, end: number): string | undefined {
+  let first = end - 1;
+  while (first > 0 && end - first < NOUN_PHRASE_MAX_TOKENS && !opensCell(r.t[first - 1])) first--;
+  if (!opensCell(r.t[first - 1]) || !pastForm(r.t[first])) return undefined;
+  const rest = r.t.slice(first + 1, end);
+  if (rest.length && (rest[0]!.pos !== 'ADP' || !rest.every((t) => /^(ADP|DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos))))
+    return undefined;
   return r.text.slice(r.t[first]!.start, r.t[end - 1]!.end);
 }
 

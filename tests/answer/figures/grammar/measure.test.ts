@@ -556,6 +556,19 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its own header when it is a participle alone or with its preposition, after a cell', () => {
+    // A table of our own, as `tableRow` writes its rows: a rowing club's budget, line by line.
+    const club = 'budget line: Boats — allocated: £12,000; spent to March 2026: £7,450';
+    expectMeasures([
+      [club, '£12,000', 'allocated'],
+      [club, '£7,450', 'spent to March 2026'],
+      ['year: 2024 — raised: £4,100; spent: £3,900', '£3,900', 'spent'],
+      // Not outside a table's cell, where a participle before a colon is a clause's verb.
+      ['The survey found: 40 percent agreed', '40 percent', undefined],
+    ]);
+    expect(figure(club, '£7,450').row).toBe('Boats');
+  });
+
   it('is measured by its own label when a participle in "-ing" opens it', () => {
     // A table of our own, as `tableRow` writes its rows: a ferry's season, and a clinic's list.
     const ferry = 'season: 2025 — sailings: 410; paying passengers: 38,200; fare: £6';
