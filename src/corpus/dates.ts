@@ -86,6 +86,10 @@ const YEAR_SHAPE = new RegExp(`^${YEAR_DIGITS}$`);
 /** Whether a bare number has the shape of a year (`YEAR_DIGITS`). */
 export const yearShaped = (number: string): boolean => YEAR_SHAPE.test(number);
 
+/** Whether `digits` are `year`'s last two, as "22" in "fy22" or "'22" are 2022's. */
+export const endsYear = (year: string, digits: string): boolean =>
+  digits.length === 2 && yearShaped(year) && year.endsWith(digits);
+
 /**
  * A span of years written as one: a year, a dash or a slash (perhaps spaced), and a later year whole or by its last
  * two digits ("2021-22", "2019–2023", "2021/22", "2018 - 19"). Groups: the first year and the second as written,

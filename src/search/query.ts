@@ -7,6 +7,7 @@ import {
   QUARTER_ORDINALS,
   spanLast,
   YEAR_DIGITS,
+  endsYear,
   YEAR_SPAN,
 } from '../corpus/dates.js';
 import { CURRENCIES, CURRENCY_SIGNS } from '../corpus/currencies.js';
@@ -394,48 +395,90 @@ function pinnedMonths(text: string): number[] | undefined {
   return months.size ? [...months] : undefined;
 }
 
-/** A quarter of a year and the year it pins, when one is written after it ("Q2 2025", "the second quarter of 2025"). */
+/**
+ * A quarter of a year and the year it pins, when one is written beside it ("Q2 2025", "2025 Q2", "2Q25", "the second
+ * quarter of 2025"). A fiscal quarter ("Q2 FY2025", "fiscal Q2", "FQ2") is a quarter of a fiscal year, which starts
+ * where its organisation says: it is not the calendar quarter of the same number, and no calendar month is of it.
+ */
 export interface PinnedQuarter {
   quarter: number;
+  /** Four digits, or two where the text writes two and the question's century was not found ("Q2 '25", "2Q25"). */
   year?: string;
+  fiscal?: true;
 }
 
-/** A quarter of a year as written: "Q2", "q3", "2nd quarter", "the second quarter", with a year after it or not. */
-const QUARTER = new RegExp(
-  String.raw`\b(?:q([1-4])|([1-4])(?:st|nd|rd|th) quarter|(${QUARTER_ORDINALS.join('|')}) quarter)\b` +
-    String.raw`(?:,?\s+(?:of\s+)?(?:fy\s?)?(\d{4})\b)?`,
-  'gi',
+/**
+ * A quarter's name: "Q2", "FQ2", "2Q" (as in "2Q25"), "2nd quarter", "the second quarter", "the second fiscal
+ * quarter". Groups: the "F" of "FQ2", the digit of "Q2", of "2Q" and of "2nd", the ordinal, and "fiscal" inside.
+ */
+const QUARTER_NAME = new RegExp(
+  String.raw`\b(?:(f)?q([1-4])(?![\p{L}\d])|([1-4])q(?!\p{L})|` +
+    String.raw`(?:([1-4])(?:st|nd|rd|th)|(${QUARTER_ORDINALS.join('|')}))\s+(fiscal\s+)?quarter\b)`,
+  'giu',
 );
+/** What marks a year as a fiscal one: "FY2025", "FY '25", "fiscal 2025", "fiscal year 2025". */
+const FISCAL_YEAR = String.raw`fy\s?-?['’]?|fiscal\s+(?:year\s+)?`;
+/**
+ * A year after a quarter's name: "Q2 2025", "Q2, 2025", "Q2 of 2025", "Q2-2025", "Q2/2025", "Q2 '25", "Q2 FY2025",
+ * "Q2 of fiscal 2025", "2Q25". Groups: the fiscal mark, the apostrophe, the year.
+ */
+const YEAR_AFTER = new RegExp(
+  String.raw`(?:,?\s+(?:of\s+)?|\s?[-/]\s?)?(?:(${FISCAL_YEAR})|(['’]))?(${YEAR_DIGITS}|\d\d)(?!\d)`,
+  'iy',
+);
+/** A year before a quarter's name: "2025 Q2", "2025-Q2", "FY2025 Q2", "fiscal 2025 Q2". Groups: fiscal mark, year. */
+const YEAR_BEFORE = new RegExp(String.raw`(?:\b(${FISCAL_YEAR})|(?<![\d.,]))(${YEAR_DIGITS}|\d\d)\s?[-/]?\s?$`, 'i');
+/** "fiscal" before a quarter's name: "fiscal Q2", "the fiscal second quarter". */
+const FISCAL_BEFORE = /\bfiscal\s+$/i;
 
 /**
- * The quarters a question pins its answer to, once each, with the year written after each (`QUARTER`); not as a
+ * The quarters a question pins its answer to, once each, with the year written beside each (`quartersIn`); not as a
  * baseline ("growth since Q2", `BASELINE`). Undefined for none.
  */
 function pinnedQuarters(text: string): PinnedQuarter[] | undefined {
   const pinned = new Map<string, PinnedQuarter>();
-  for (const found of quartersIn(text)) {
-    if (!BASELINE.test(text.slice(0, found.at))) pinned.set(`${found.quarter} ${found.year}`, found);
+  for (const { at, ...found } of quartersIn(text)) {
+    if (!BASELINE.test(text.slice(0, at))) pinned.set(`${found.quarter} ${found.year} ${found.fiscal}`, found);
   }
-  return pinned.size
-    ? [...pinned.values()].map(({ quarter, year }) => ({ quarter, ...(year && { year }) }))
-    : undefined;
+  return pinned.size ? [...pinned.values()] : undefined;
 }
 
-/** The quarters a text names (`QUARTER`), each with where it stands and the year written after it, if any. */
+/**
+ * The quarters a text names (`QUARTER_NAME`), each with where it starts (with the year or "fiscal" before it), the year
+ * written after it or else before it, and whether it is fiscal. Two digits are a year only after a fiscal mark or an
+ * apostrophe, or joined to "2Q": "Q2 25" may be a count.
+ */
 function* quartersIn(text: string): Generator<PinnedQuarter & { at: number }> {
-  for (const m of text.matchAll(QUARTER)) {
-    const quarter = Number(m[1] ?? m[2] ?? QUARTER_ORDINALS.indexOf(m[3]!.toLowerCase()) + 1);
-    yield { quarter, year: m[4], at: m.index };
+  for (const m of text.matchAll(QUARTER_NAME)) {
+    const [name, f, digit, joined, numbered, ordinal, fiscalInside] = m;
+    const quarter = Number(digit ?? joined ?? numbered ?? QUARTER_ORDINALS.indexOf(ordinal!.toLowerCase()) + 1);
+    YEAR_AFTER.lastIndex = m.index + name.length;
+    const after = YEAR_AFTER.exec(text);
+    // Two digits joined to "2Q", with nothing between ("2Q25").
+    const glued = after?.[0] === after?.[3];
+    const written = after && (after[3]!.length === 4 || after[1] || after[2] || (joined && glued)) ? after : undefined;
+    const head = text.slice(0, m.index);
+    const found = written ? undefined : YEAR_BEFORE.exec(head);
+    const before = found && (found[2]!.length === 4 || found[1]) ? found : undefined;
+    const year = written?.[3] ?? before?.[2];
+    const fiscalBefore = FISCAL_BEFORE.exec(head);
+    const fiscal = !!(f || fiscalInside || fiscalBefore || written?.[1] || before?.[1]);
+    const at = Math.min(m.index, before?.index ?? m.index, fiscalBefore?.index ?? m.index);
+    yield { quarter, ...(year && { year }), ...(fiscal && { fiscal: true as const }), at };
   }
 }
 
 /**
- * Whether a text names `quarter` of a year, by its name ("Q2", "second quarter") or a month of it ("April to June",
- * `mentionsMonth`), and, for one with a year, that year beside its name or anywhere in the text with a month of it.
+ * Whether a text names `quarter` of a year, by its name ("Q2", "second quarter") or, a calendar quarter, a month of it
+ * ("April to June", `mentionsMonth`), and, for one with a year, that year beside its name (whole or by its last two
+ * digits, `endsYear`) or anywhere in the text with a month of it. A fiscal quarter is named only as fiscal, and a
+ * calendar one only as not.
  */
-export function mentionsQuarter(text: string, { quarter, year }: PinnedQuarter): boolean {
-  const named = [...quartersIn(text)].filter((q) => q.quarter === quarter);
-  if (named.some((q) => !year || q.year === year || (!q.year && mentionsYear(text, year)))) return true;
+export function mentionsQuarter(text: string, { quarter, year, fiscal }: PinnedQuarter): boolean {
+  const sameYear = (written: string) => written === year || endsYear(written, year!) || endsYear(year!, written);
+  const named = [...quartersIn(text)].filter((q) => q.quarter === quarter && !!q.fiscal === !!fiscal);
+  if (named.some((q) => !year || (q.year ? sameYear(q.year) : mentionsYear(text, year)))) return true;
+  if (fiscal) return false;
   const months = [1, 2, 3].map((k) => (quarter - 1) * 3 + k);
   return months.some((m) => mentionsMonth(text, m)) && (!year || mentionsYear(text, year));
 }

@@ -334,6 +334,27 @@ describe('the quarters a question pins its answer to', () => {
         expect(quarters(q), q).toBeUndefined();
     });
   });
+
+  it('read the year written before the quarter or joined to it, and two digits after an apostrophe', async () => {
+    await withCorpus({ 'a.md': note('Ferry', 'The ferry carried 9,000 passengers in Q2 2024.') }, async (dossier) => {
+      const quarters = (question: string) => analysed(dossier, question).quarters;
+      for (const q of ['ferries 2024 Q2', 'ferries Q2-2024', "ferries Q2 '24", 'ferries 2Q24', 'ferries 2q2024'])
+        expect(quarters(q), q).toEqual([{ quarter: 2, year: q.includes('2Q24') ? '24' : '2024' }]);
+      // Two digits after a space may be a count, and a year before a baseline's quarter is the baseline's.
+      expect(quarters('ferries in q2 40 sailings')).toEqual([{ quarter: 2 }]);
+      expect(quarters('ferries since 2023 q2')).toBeUndefined();
+    });
+  });
+
+  it('keep a fiscal quarter apart from the calendar quarter of its number', async () => {
+    await withCorpus({ 'a.md': note('Ferry', 'The ferry carried 9,000 passengers in Q2 2024.') }, async (dossier) => {
+      const quarters = (question: string) => analysed(dossier, question).quarters;
+      for (const q of ['ferries Q2 FY2024', 'ferries FY24 Q2', 'ferries in Q2 of fiscal 2024', 'ferries FQ2 2024'])
+        expect(quarters(q), q).toEqual([{ quarter: 2, year: '2024', fiscal: true }]);
+      for (const q of ['ferries in fiscal Q2', 'ferries, second fiscal quarter'])
+        expect(quarters(q), q).toEqual([{ quarter: 2, fiscal: true }]);
+    });
+  });
 });
 
 describe('mentionsQuarter', () => {
@@ -344,6 +365,31 @@ describe('mentionsQuarter', () => {
     for (const text of ['quarter: Q2 2026 — passengers: 9,000', 'quarter: Q4 2025', 'July to September 2025'])
       expect(mentionsQuarter(text, q2of2025), text).toBe(false);
     expect(mentionsQuarter('Passengers in Q2 rose.', { quarter: 2 })).toBe(true);
+  });
+
+  it('reads the year however it is joined to the quarter, whole or by its last two digits', () => {
+    for (const text of [
+      '2025 Q2: 9,000 passengers',
+      'Q2-2025 passengers',
+      "Passengers rose in Q2 '25.",
+      '2Q25 results',
+    ])
+      expect(mentionsQuarter(text, { quarter: 2, year: '2025' }), text).toBe(true);
+    expect(mentionsQuarter('Q2 2025 passengers', { quarter: 2, year: '25' })).toBe(true);
+    expect(mentionsQuarter('In Q2 25 sailings were cancelled.', { quarter: 2, year: '2025' })).toBe(false);
+  });
+
+  it('names a fiscal quarter only as fiscal, never by calendar months: when its year starts is unsaid', () => {
+    const fiscal = { quarter: 2, year: '2025', fiscal: true as const };
+    for (const text of [
+      'Q2 FY2025 passengers',
+      'In fiscal 2025 Q2 passengers rose.',
+      'The second fiscal quarter of 2025',
+    ])
+      expect(mentionsQuarter(text, fiscal), text).toBe(true);
+    for (const text of ['Q2 2025 passengers', 'April to June 2025', 'Q2 FY2026 passengers'])
+      expect(mentionsQuarter(text, fiscal), text).toBe(false);
+    expect(mentionsQuarter('Q2 FY2025 passengers', { quarter: 2, year: '2025' })).toBe(false);
   });
 });
 

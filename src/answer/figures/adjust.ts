@@ -1,4 +1,4 @@
-import { yearShaped } from '../../corpus/dates.js';
+import { endsYear, yearShaped } from '../../corpus/dates.js';
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
@@ -135,5 +135,5 @@ function timeHeld(passage: Passage, sentence: Sentence, times: string[]): boolea
 
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */
 function sameTime(number: string, times: string[]): boolean {
-  return times.some((t) => number === t || (t.length === 2 && yearShaped(number) && number.endsWith(t)));
+  return times.some((t) => number === t || endsYear(number, t));
 }
