@@ -245,15 +245,15 @@ function rankTopic(
 
 /**
  * What a digest shows of one new document or one topic, in pieces a post too short for all of it leaves out one by one
- * (see `composeDigest`): each piece's blocks, the ids it remembers as sent (`Digest.shownIds`), how many passages and
- * figures it shows, and its tier, the higher left out first.
+ * (`fitDigest`): each piece's blocks, the ids it remembers as sent (`Digest.shownIds`), how many passages and figures
+ * it shows, and its tier, the higher left out first.
  */
-interface Part {
+export interface Part {
   /** The new document's source, for a document's part. */
   document?: string;
   pieces: Piece[];
 }
-interface Piece {
+export interface Piece {
   blocks: ReplyBlock[];
   ids: string[];
   results: number;
@@ -264,7 +264,23 @@ interface Piece {
  * Tiers of a topic's pieces: its heading with its best passage is left out last, its figures first. A new document is
  * one piece of the first tier, left out only once every topic is.
  */
-const TIER = { first: 0, second: 1, figures: 2 } as const;
+export const TIER = { first: 0, second: 1, figures: 2 } as const;
+
+/** What `digestPieces` makes of a digest's input, for `composeDigest` to fit and render. */
+export interface DigestPieces {
+  /** The new documents announced, then the topics, in the subscriber's order: what may be left out for room. */
+  parts: Part[];
+  /** The new documents announced with their opening (the first `newDocuments`); the others are counted. */
+  announced: SourceDocument[];
+  /** The lines naming the documents changed and removed: short, never left out. */
+  changeLines: ReplyBlock[];
+  /** Passages quoted and figures shown under the topics: a digest of figures alone has something new. */
+  topicNews: number;
+  /** Topics whose passages and figures the channel has all been sent: nothing new, though the corpus answers them. */
+  stale: string[];
+  /** "Nothing on … yet" of every topic nothing answers, told before or not: what a digest not posted would say. */
+  nothingYet: ReplyBlock[];
+}
 
 /**
  * `lead`, then the first `max` titles, each in quotes, and how many more there are; undefined when there are none:
@@ -299,12 +315,13 @@ const partlyLine = (
   answer.match === 'partial' ? [partlyBlock(shown, asked, answer.unmatched, lackingLine(answer), answer.heldAs)] : [];
 
 /**
- * The digest for one channel: new documents first (news, whatever their subject), then each topic's best unseen
- * passages, as `ask` decides them, and key figures; when nothing is new, it says so and offers the best unseen passage
- * on its topics from the archive, if any. Every excerpt is verbatim, made by the same excerpting as `ask`.
+ * The pieces of one channel's digest, before any is left out for room: each new document announced with its lead
+ * excerpt and key figures, the lines naming documents changed and removed, then for each topic its best unseen
+ * passages, as `ask` decides them, and key figures none of those passages shows. Every excerpt is verbatim, made by
+ * the same excerpting as `ask`; no passage or figure is in two pieces.
  */
-export function composeDigest(input: DigestInput): Digest {
-  const { dossier, topics, newDocuments, seen, figures, title, rankings, fits, turn = 0, changes } = input;
+export function digestPieces(input: DigestInput): DigestPieces {
+  const { dossier, topics, newDocuments, seen, figures, rankings, changes } = input;
   const tuning = { ...DIGEST_DEFAULTS, ...input.tuning };
   const parts: Part[] = [];
   const beginPart = (document?: string): Part => {
@@ -383,11 +400,8 @@ export function composeDigest(input: DigestInput): Digest {
     titlesLine('Removed from the corpus', changes?.removed ?? [], tuning.newDocuments),
   ].flatMap((line) => (line ? [plainLine(line)] : []));
 
-  // Passages quoted and figures shown under the topics: a digest of figures alone has something new.
   let topicNews = 0;
-  // Topics whose passages and figures the channel has all been sent: nothing new, though the corpus answers them.
   const stale: string[] = [];
-  // "Nothing on … yet" of every topic nothing answers, told before or not: what a digest not posted would say.
   const nothingYet: ReplyBlock[] = [];
   for (const topic of topics.slice(0, MAX_TOPICS)) {
     const ranking = rankings?.get(topic) ?? rankTopic(dossier, topic, figures, tuning);
@@ -420,78 +434,96 @@ export function composeDigest(input: DigestInput): Digest {
       showFigures(figuresPiece, `${KEY_FIGURES}: ${topic}`, items);
     }
   }
+  return { parts, announced, changeLines, topicNews, stale, nothingYet };
+}
 
+/**
+ * The pieces of `parts` to leave out so that what is left fits one post (`fits`, given the pieces left out), the
+ * highest tier first and among a tier the last first: every topic keeps its best passage as long as any topic has more
+ * to leave out, so the last topics are not crowded out morning after morning by the first ones' second passages. The
+ * first piece is always posted, cut by the renderer if need be, so a digest never stalls. The post is checked once per
+ * piece left out, not bisected: that a post fits once a piece is left out does not promise it fits once more are (the
+ * footer's count grows), and this runs only on a morning that overflows, at most once per piece (about 20).
+ * Among topics, whose turn it is is kept first (`turn`, modulo their number): left out last, it has its turn on a
+ * morning when not every topic's best passage fits. New documents are kept before any topic, the first first.
+ */
+export function fitDigest(parts: Part[], turn: number, fits: (left: ReadonlySet<Piece>) => boolean): Set<Piece> {
+  const documentParts = parts.filter((part) => part.document !== undefined);
+  const topicParts = parts.filter((part) => part.document === undefined);
+  const keptAs = (part: Part): number =>
+    part.document !== undefined
+      ? documentParts.indexOf(part)
+      : documentParts.length + mod(topicParts.indexOf(part) - turn, topicParts.length);
+  const order = parts
+    .flatMap((part) => part.pieces.filter((p) => p.blocks.length).map((p) => ({ p, kept: keptAs(part) })))
+    .sort((x, y) => y.p.tier - x.p.tier || y.kept - x.kept)
+    .map(({ p }) => p);
+  const left = new Set<Piece>();
+  for (const p of order.slice(0, -1)) {
+    if (fits(left)) break;
+    left.add(p);
+  }
+  return left;
+}
+
+/** The digest of `pieces` without those `left`, saying what they leave for a later one. */
+function digestWithout(pieces: DigestPieces, header: string, newDocuments: number, left: ReadonlySet<Piece>): Digest {
+  const { parts, announced, changeLines } = pieces;
+  const ofDocuments = (document: boolean) => parts.filter((part) => (part.document !== undefined) === document);
+  const shown = (document: boolean) => ofDocuments(document).flatMap((part) => part.pieces.filter((p) => !left.has(p)));
+  const documents = shown(true);
+  const topicPieces = shown(false);
+  // A new document left out for room is owed: announced the next morning, not merely counted here.
+  const owed = ofDocuments(true).flatMap((part) =>
+    part.pieces.some((p) => left.has(p)) ? [documentId('owed', part.document!)] : [],
+  );
+  const moreDocuments = newDocuments - announced.length;
+  const later = ofDocuments(false)
+    .flatMap((part) => part.pieces.filter((p) => left.has(p)))
+    .reduce((n, p) => n + p.results, 0);
+  const blocks: ReplyBlock[] = [];
+  if (announced.length)
+    blocks.push(
+      {
+        type: 'text',
+        text: [
+          {
+            text: announced.length === 1 ? 'New in the corpus' : `${newDocuments} new documents in the corpus`,
+            strong: true,
+          },
+        ],
+      },
+      ...documents.flatMap((p) => p.blocks),
+    );
+  if (moreDocuments > 0)
+    blocks.push({ type: 'text', text: said(`…and ${moreDocuments} more; \`sources\` lists them all.`) });
+  blocks.push(...changeLines);
+  blocks.push(...topicPieces.flatMap((p) => p.blocks));
+  const laterParts = [
+    ...(owed.length ? [count(owed.length, 'new document')] : []),
+    ...(later > 0 ? [`${moreResults(later)} on these topics`] : []),
+  ];
+  if (laterParts.length) blocks.push(plainLine(`${laterParts.join(' and ')} will come in a later digest.`));
+  return {
+    reply: replyOf(header, blocks),
+    shownIds: [...[...documents, ...topicPieces].flatMap((p) => p.ids), ...owed],
+  };
+}
+
+/**
+ * The digest for one channel: its pieces (`digestPieces`), new documents first (news, whatever their subject), then
+ * each topic's, left out for room as `fitDigest` decides; when nothing is new, it says so and offers the best unseen
+ * passage on its topics from the archive, if any.
+ */
+export function composeDigest(input: DigestInput): Digest {
+  const { dossier, topics, newDocuments, seen, title, fits, turn = 0 } = input;
+  const tuning = { ...DIGEST_DEFAULTS, ...input.tuning };
+  const pieces = digestPieces(input);
+  const { parts, announced, changeLines, topicNews, stale, nothingYet } = pieces;
   const header = title ?? `Digest: ${topics.slice(0, MAX_TOPICS).join(', ')}`;
   if (announced.length || topicNews || changeLines.length) {
-    const ofDocuments = (document: boolean) => parts.filter((part) => (part.document !== undefined) === document);
-    /** The digest without the pieces `left`, saying what they leave for a later one. */
-    const digestOf = (left: ReadonlySet<Piece>): Digest => {
-      const shown = (document: boolean) =>
-        ofDocuments(document).flatMap((part) => part.pieces.filter((p) => !left.has(p)));
-      const documents = shown(true);
-      const topicPieces = shown(false);
-      // A new document left out for room is owed: announced the next morning, not merely counted here.
-      const owed = ofDocuments(true).flatMap((part) =>
-        part.pieces.some((p) => left.has(p)) ? [documentId('owed', part.document!)] : [],
-      );
-      const moreDocuments = newDocuments.length - announced.length;
-      const later = ofDocuments(false)
-        .flatMap((part) => part.pieces.filter((p) => left.has(p)))
-        .reduce((n, p) => n + p.results, 0);
-      const blocks: ReplyBlock[] = [];
-      if (announced.length)
-        blocks.push(
-          {
-            type: 'text',
-            text: [
-              {
-                text:
-                  announced.length === 1 ? 'New in the corpus' : `${newDocuments.length} new documents in the corpus`,
-                strong: true,
-              },
-            ],
-          },
-          ...documents.flatMap((p) => p.blocks),
-        );
-      if (moreDocuments > 0)
-        blocks.push({ type: 'text', text: said(`…and ${moreDocuments} more; \`sources\` lists them all.`) });
-      blocks.push(...changeLines);
-      blocks.push(...topicPieces.flatMap((p) => p.blocks));
-      const laterParts = [
-        ...(owed.length ? [count(owed.length, 'new document')] : []),
-        ...(later > 0 ? [`${moreResults(later)} on these topics`] : []),
-      ];
-      if (laterParts.length) blocks.push(plainLine(`${laterParts.join(' and ')} will come in a later digest.`));
-      return {
-        reply: replyOf(header, blocks),
-        shownIds: [...[...documents, ...topicPieces].flatMap((p) => p.ids), ...owed],
-      };
-    };
-    if (!fits) return digestOf(new Set());
-    // Pieces are left out, the highest tier first and among a tier the last first, until the post shows the rest
-    // whole: every topic keeps its best passage as long as any topic has more to leave out, so the last topics are not
-    // crowded out morning after morning by the first ones' second passages. The first piece is always posted, cut by
-    // the renderer if need be, so a digest never stalls. The post is rendered once per piece left out, not bisected:
-    // that a post fits once a piece is left out does not promise it fits once more are (the footer's count grows), and
-    // this runs only on a morning that overflows, at most once per piece (about 20).
-    // Among topics, whose turn it is is kept first (`turn`): left out last, it has its turn on a morning when not every
-    // topic's best passage fits. New documents are kept before any topic, the first first.
-    const documentParts = ofDocuments(true);
-    const topicParts = ofDocuments(false);
-    const keptAs = (part: Part): number =>
-      part.document !== undefined
-        ? documentParts.indexOf(part)
-        : documentParts.length + mod(topicParts.indexOf(part) - turn, topicParts.length);
-    const order = parts
-      .flatMap((part) => part.pieces.filter((p) => p.blocks.length).map((p) => ({ p, kept: keptAs(part) })))
-      .sort((x, y) => y.p.tier - x.p.tier || y.kept - x.kept)
-      .map(({ p }) => p);
-    const left = new Set<Piece>();
-    for (const p of order.slice(0, -1)) {
-      if (fits(digestOf(left).reply)) break;
-      left.add(p);
-    }
-    return digestOf(left);
+    const without = (left: ReadonlySet<Piece>) => digestWithout(pieces, header, newDocuments.length, left);
+    return without(fits ? fitDigest(parts, turn, (left) => fits(without(left).reply)) : new Set());
   }
 
   const nothingNew = stale.length

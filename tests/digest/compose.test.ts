@@ -7,13 +7,17 @@ import { MAX_TOPICS } from '../../src/commands/limits.js';
 import { corpusFigures } from '../../src/digest/figures.js';
 import {
   DIGEST_DEFAULTS,
+  digestPieces,
   documentId,
   figureId,
+  fitDigest,
   nothingYetId,
   owedDocuments,
   passageKey,
   turnOf,
   type KeyFigure,
+  type Part,
+  type Piece,
   type TopicFigures,
 } from '../../src/digest/compose.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
@@ -357,5 +361,70 @@ describe('composeDigest over a document that changed', () => {
     // A channel's record from before passages were known by their words still counts their numbers as sent.
     const byNumber = new Set(harbour().dossier.passages.map((p) => p.id));
     expect(digestOf(harbour(), { topics: ['ferry fares'], seen: byNumber }).shownIds).toEqual([]);
+  });
+});
+
+describe('digestPieces', () => {
+  it('gives each new document one piece, and each topic its best passage, its second and its figures in tiers', () => {
+    const newDocuments = [world().dossier.document('cafes.md')!];
+    const { parts, announced, topicNews, stale } = digestPieces({
+      dossier: world().dossier,
+      topics: ['beehives', 'café grants'],
+      newDocuments,
+      seen: new Set(),
+      figures: { forTopic: () => ({ figures: [], match: 'none', unmatched: [] }) },
+    });
+    expect(announced).toEqual(newDocuments);
+    expect(parts.map((part) => part.document)).toEqual(['cafes.md', undefined, undefined]);
+    expect(parts[0]!.pieces.map((p) => [p.tier, p.results])).toEqual([[0, 1]]);
+    // A topic: its heading with its best passage, its second passage, and an empty piece for figures it has none of.
+    expect(parts.slice(1).map((part) => part.pieces.map((p) => [p.tier, p.results]))).toEqual([
+      [
+        [0, 1],
+        [1, 1],
+        [2, 0],
+      ],
+      [
+        [0, 1],
+        [1, 1],
+        [2, 0],
+      ],
+    ]);
+    // The document's lead is café grants' first paragraph: the topic quotes the next ones, none twice.
+    const ids = parts.flatMap((part) => part.pieces.flatMap((p) => p.ids));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([topicNews, stale]).toEqual([4, []]);
+  });
+});
+
+describe('fitDigest', () => {
+  /** Parts of three pieces each, of tiers 0 to 2; a part named `doc…` is a new document's. */
+  const partsOf = (...names: string[]): Part[] =>
+    names.map((name) => ({
+      ...(name.startsWith('doc') ? { document: name } : {}),
+      pieces: [0, 1, 2].map((tier) => ({ blocks: [plainBlock(`${name}/${tier}`)], ids: [], results: 1, tier })),
+    }));
+  const plainBlock = (text: string) => ({ type: 'text' as const, text: [{ text }] });
+  const named = (left: ReadonlySet<Piece>) =>
+    [...left].map((p) => (p.blocks[0] as { text: { text: string }[] }).text[0]!.text);
+  /** What is left out when a post holds `room` pieces. */
+  const leftOut = (parts: Part[], room: number, turn = 0) => {
+    const total = parts.reduce((n, part) => n + part.pieces.length, 0);
+    return named(fitDigest(parts, turn, (left) => total - left.size <= room));
+  };
+
+  it('leaves out figures first, then second passages, the last topic first, then topics, documents last', () => {
+    const parts = partsOf('doc', 'a', 'b');
+    expect(leftOut(parts, 9)).toEqual([]);
+    expect(leftOut(parts, 7)).toEqual(['b/2', 'a/2']);
+    expect(leftOut(parts, 5)).toEqual(['b/2', 'a/2', 'doc/2', 'b/1']);
+    expect(leftOut(parts, 1)).toEqual(['b/2', 'a/2', 'doc/2', 'b/1', 'a/1', 'doc/1', 'b/0', 'a/0']);
+  });
+
+  it('keeps the topic whose turn it is, and always posts one piece', () => {
+    const parts = partsOf('a', 'b', 'c');
+    // On turn 1, b is kept first and a, the topic before it, left out first.
+    expect(leftOut(parts, 1, 1).slice(-2)).toEqual(['a/0', 'c/0']);
+    expect(leftOut(parts, 0)).toHaveLength(8);
   });
 });
