@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 65;
+const INDEX_VERSION = 66;
 
 interface IndexedPassage {
   id: string;
@@ -191,11 +191,12 @@ export class PassageIndex {
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking, indexing);
     if (wordnet) {
       try {
-        const { synonyms, rare, family, similar, dictionary } = await readWordNet(
+        const { synonyms, rare, family, similar, dictionary, unwritten } = await readWordNet(
           index.learned.words.keys(),
           wordnet,
           indexing,
           cacheDir ? { dir: cacheDir, log, version: INDEX_VERSION } : undefined,
+          (pairs) => sideBySide(corpus, analyzer, pairs),
         );
         index.learn([
           ...Bridges.oneWay(synonyms, 'wordnet', analyzer),
@@ -210,6 +211,7 @@ export class PassageIndex {
           vague: Strings.sorted(dictionary.vague),
           money: Strings.sorted(dictionary.money),
           phrasal: Strings.sorted(dictionary.phrasal),
+          unwritten: Strings.sorted(unwritten),
         };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
@@ -284,6 +286,16 @@ export class PassageIndex {
   phrasal(word: string, particle: string): boolean {
     const { phrasal } = this.learned.dictionary;
     return [word, ...baseForms(word)].some((form) => phrasal.indexOf(`${form} ${particle}`) >= 0);
+  }
+
+  /**
+   * Whether `first` and `second`, typed side by side, are a proper name of two words the dictionary lists and the
+   * corpus never writes, holding one of them and lacking the other ("supreme court" beside "the court"): one thing it
+   * lacks.
+   */
+  unwrittenName(first: string, second: string): boolean {
+    const { unwritten } = this.learned.dictionary;
+    return [second, ...baseForms(second)].some((form) => unwritten.indexOf(`${first} ${form}`) >= 0);
   }
 
   /** Makes now what the first question would otherwise make: the bridges and their typo candidates. */
@@ -599,6 +611,39 @@ function indexed(p: Passage, meta: DocumentMeta): IndexedPassage {
     title: meta.title,
     heading: p.heading ?? '',
   };
+}
+
+/** A word of letters only, however short: "U.S." of "U.S. Congress" is read as "us". */
+const LETTERS = /^\p{L}+$/u;
+/**
+ * Where running text breaks between two words that make no phrase: a comma, a colon or a bracket; not a full stop,
+ * which also ends an abbreviation ("U.S. Congress").
+ */
+const PHRASE_BREAK = /[,;:!?()[\]{}"\u201c\u201d]+/u;
+
+/**
+ * Those of `pairs` (folded, a space between: "supreme court") that the corpus writes side by side: a name of two words
+ * the dictionary lists and the corpus never writes is one thing it lacks (`unwrittenName`).
+ */
+function sideBySide(corpus: Corpus, analyzer: Analyzer, pairs: ReadonlySet<string>): Set<string> {
+  const written = new Set<string>();
+  for (const doc of corpus.documents)
+    for (const p of doc.passages) {
+      const fields = indexed(p, doc.meta);
+      for (const field of [fields.text, fields.heading, fields.title])
+        for (const piece of field.split(PHRASE_BREAK)) {
+          const words = analyzer.words(piece);
+          for (let i = 1; i < words.length; i++) {
+            const [a, b] = [words[i - 1]!, words[i]!];
+            if (!a.term || !b.term || !LETTERS.test(a.word) || !LETTERS.test(b.word)) continue;
+            // The second word as written or in a dictionary's form: "Supreme Courts" writes "supreme court".
+            const [first, second] = [a.word.toLowerCase(), b.word.toLowerCase()];
+            for (const form of [second, ...baseForms(second)])
+              if (pairs.has(`${first} ${form}`)) written.add(`${first} ${form}`);
+          }
+        }
+    }
+  return written;
 }
 
 function corpusKey(corpus: Corpus): string {

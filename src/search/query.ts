@@ -702,8 +702,9 @@ export function analyseQuery(
     const gated = found.via === 'rare' || found.via === 'similar' || undefined;
     const whole = (found.via === 'lexicon' && found.terms.length > 1) || undefined;
     const { throughHead } = found;
-    for (let i = found.from; i < found.to; i++)
-      alternatives[i]!.push({ terms: found.terms, weight, via: found.via, gated, whole, throughHead });
+    // One alternative for every word it spans, the same one: a name of two words takes those spanning both.
+    const alternative: Alternative = { terms: found.terms, weight, via: found.via, gated, whole, throughHead };
+    for (let i = found.from; i < found.to; i++) alternatives[i]!.push(alternative);
   }
   // An acronym the question defines ("systemic lupus erythematosus (SLE)") says its long form again: one thing asked
   // for, weighed once, by the long form's words, each of which the acronym also says (at an alias's weight), so a
@@ -721,10 +722,36 @@ export function analyseQuery(
       });
   }
   const wantsFigure = AMOUNT.test(text);
-  const words = typed.map((typedWord, i) => {
+  // A proper name of two words that the dictionary lists and the corpus never writes, typed side by side ("supreme
+  // court"; `PassageIndex.unwrittenName`), is one thing the corpus lacks, weighed as a name it lacks, not as a common
+  // word it lacks ("supreme") beside one it has ("court"): it is covered only by another way of saying it whole (a
+  // bridge spanning both words), while its words alone, a guess, only order passages (`Alternative.gated`).
+  const positions = all.flatMap((w, i) => (w.term === undefined ? [] : [i]));
+  const units: { typedWord: (typeof typed)[number]; alts: Alternative[]; name?: true }[] = [];
+  for (let i = 0; i < typed.length; i++) {
+    const [a, b] = [typed[i]!, typed[i + 1]];
+    const [at, next] = [positions[i]!, positions[i + 1]];
+    if (!b || next !== at + 1 || !index.unwrittenName(lower[at]!, lower[next]!)) {
+      units.push({ typedWord: a, alts: alternatives[i]! });
+      continue;
+    }
+    const spanning = alternatives[i]!.filter((alt) => alternatives[i + 1]!.includes(alt));
+    const parts: Alternative = {
+      terms: [a.term, b.term],
+      weight: options.bridges.wordnet,
+      via: 'wordnet',
+      gated: true,
+    };
+    units.push({
+      typedWord: { word: `${a.word} ${b.word}`, term: `${a.term} ${b.term}` },
+      alts: [...spanning, parts],
+      name: true,
+    });
+    i++;
+  }
+  const words = units.map(({ typedWord, alts, name }) => {
     const { word, term } = typedWord;
-    const alts = alternatives[i]!;
-    const kind = index.wordKind(word);
+    const kind = name ? 'name' : index.wordKind(word);
     const bridged = () => index.knows(term) || alts.some((a) => a.terms.every((t) => index.knows(t)));
     // Another word that may be the asker's: kept below only if the corpus knows it, as every alternative is.
     const offer = (other: string | undefined, via: 'spelling' | 'prefix' | 'typo' | 'clipped') => {

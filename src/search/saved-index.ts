@@ -16,8 +16,19 @@ export interface Learned {
   bridges: Bridge[];
   /** The bridges a saved index holds, read by their first term when a question first reaches it. */
   saved?: SavedBridges;
-  /** WordNet's one-word entries (empty without WordNet). */
-  dictionary: { words: Strings; names: Strings; specific: Strings; vague: Strings; money: Strings; phrasal: Strings };
+  /**
+   * WordNet's one-word entries, and its names of two words that the corpus holds one word of and lacks the other
+   * of (`unwritten`, see `PassageIndex.unwrittenName`). Empty without WordNet.
+   */
+  dictionary: {
+    words: Strings;
+    names: Strings;
+    specific: Strings;
+    vague: Strings;
+    money: Strings;
+    phrasal: Strings;
+    unwritten: Strings;
+  };
 }
 
 /** What an index knows before it has read its corpus or WordNet: a field added to `Learned` is added here alone. */
@@ -27,7 +38,15 @@ export function nothingLearned(): Learned {
     counts: { text: new Map(), any: new Map() },
     words: new Map(),
     bridges: [],
-    dictionary: { words: none(), names: none(), specific: none(), vague: none(), money: none(), phrasal: none() },
+    dictionary: {
+      words: none(),
+      names: none(),
+      specific: none(),
+      vague: none(),
+      money: none(),
+      phrasal: none(),
+      unwritten: none(),
+    },
   };
 }
 
@@ -369,6 +388,8 @@ const SECTIONS = [
   'dictionaryMoneyEnds',
   'dictionaryPhrasal',
   'dictionaryPhrasalEnds',
+  'dictionaryUnwritten',
+  'dictionaryUnwrittenEnds',
   'bridgeFirsts',
   'bridgeFirstEnds',
   'bridgeGroups',
@@ -435,6 +456,7 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     vague: dictionaryVague,
     money: dictionaryMoney,
     phrasal: dictionaryPhrasal,
+    unwritten: dictionaryUnwritten,
   } = learned.dictionary;
   const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
   const sections: Record<Section, Buffer> = {
@@ -462,6 +484,8 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionaryMoneyEnds: numbers(dictionaryMoney.ends),
     dictionaryPhrasal: dictionaryPhrasal.bytes,
     dictionaryPhrasalEnds: numbers(dictionaryPhrasal.ends),
+    dictionaryUnwritten: dictionaryUnwritten.bytes,
+    dictionaryUnwrittenEnds: numbers(dictionaryUnwritten.ends),
     bridgeFirsts: bridges.firsts.bytes,
     bridgeFirstEnds: numbers(bridges.firsts.ends),
     bridgeGroups: bridges.groups.bytes,
@@ -553,6 +577,7 @@ export function readSavedIndex<T>(
         vague: strings('dictionaryVague', 'dictionaryVagueEnds'),
         money: strings('dictionaryMoney', 'dictionaryMoneyEnds'),
         phrasal: strings('dictionaryPhrasal', 'dictionaryPhrasalEnds'),
+        unwritten: strings('dictionaryUnwritten', 'dictionaryUnwrittenEnds'),
       },
     },
   };

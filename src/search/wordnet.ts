@@ -62,6 +62,11 @@ export interface Dictionary {
    * analyser drops the second, so the first would be searched alone, in its own senses.
    */
   phrasal: string[];
+  /**
+   * The proper names of two words ("supreme court", "rio grande"), folded, a space between: those whose commonest
+   * sense WordNet writes with a capital.
+   */
+  twoWordNames: string[];
 }
 
 /**
@@ -86,18 +91,23 @@ const MONEY_SENSES: [string, number][] = [
  * seldom has ("intercept" for "wiretap"): a question's other words must pick them (see `Alternative.gated`), as they
  * must `similar` pairs, an adjective's near meanings ("powerful" for "strong"). `words`
  * are folded words of the corpus; `options` say how far synonyms and families reach (see `RankingOptions`).
+ * `sideBySide` gives those of some pairs of words, folded, a space between ("supreme court"), that the corpus writes
+ * side by side: the dictionary's names of two words whose one word the corpus holds and the other it lacks, never
+ * written so, are `unwritten`.
  */
 export async function readWordNet(
   words: Iterable<string>,
   dictDir: string,
   options: RankingOptions['index'] = DEFAULT_RANKING.index,
   cache?: DictionaryCache,
+  sideBySide: (pairs: ReadonlySet<string>) => ReadonlySet<string> = () => new Set(),
 ): Promise<{
   synonyms: [string, string][];
   rare: [string, string][];
   family: [string, string][];
   similar: [string, string][];
   dictionary: Dictionary;
+  unwritten: string[];
 }> {
   // The files are read whole and their lines found by binary search, as needed: splitting all 150,000 index lines
   // (and every noun's synset for the names) was most of the time, and only the dictionary, cached, needs them all.
@@ -185,7 +195,10 @@ export async function readWordNet(
   const rare: [string, string][] = [];
   const family: [string, string][] = [];
   const similar: [string, string][] = [];
+  // The corpus's words and their dictionary forms ("courts" as "court").
+  const held = new Set<string>();
   for (const word of words) {
+    for (const form of [word, ...baseForms(word)]) held.add(form);
     const forms = [word, ...baseForms(word)].filter(has);
     let reached = forms.flatMap((form) =>
       entries(form).flatMap((e) => e.offsets.map((offset) => ({ part: e.part, offset, word: form }))),
@@ -233,7 +246,16 @@ export async function readWordNet(
           for (const at of similarTo(offset)) for (const written of synset('adj', at)) near.add(written.toLowerCase());
     for (const adjective of near) if (adjective !== lemma && !same.has(adjective)) similar.push([adjective, word]);
   }
-  return { synonyms: pairs, rare, family, similar, dictionary };
+  // A name of two words the corpus holds one word of and lacks the other of is one thing it lacks ("supreme court"
+  // beside "court"), not a common word it lacks beside one it has. With both its words held apart, it may be said in
+  // other words ("foreign service" as "diplomatic service"). See `Dictionary.twoWordNames`.
+  const named = dictionary.twoWordNames.filter((name) => {
+    const parts = name.split(' ');
+    return parts.some((w) => held.has(w)) && !parts.every((w) => held.has(w));
+  });
+  const written = sideBySide(new Set(named));
+  const unwritten = named.filter((name) => !written.has(name));
+  return { synonyms: pairs, rare, family, similar, dictionary, unwritten };
 }
 
 type Part = (typeof PARTS)[number];
@@ -392,13 +414,30 @@ class WordNetText {
   }
 }
 
-/** Every one-word lemma's kind, the vague ones, the money words and the phrasal verbs: see `Dictionary`. */
+/** Every one-word lemma's kind, the vague ones, the money words, the phrasal verbs and the names of two words. */
 function buildDictionary(text: WordNetText, options: RankingOptions['index'], senseOf: SenseOf): Dictionary {
-  const dictionary: Dictionary = { words: [], names: [], specific: [], vague: [], money: [], phrasal: [] };
+  const dictionary: Dictionary = {
+    words: [],
+    names: [],
+    specific: [],
+    vague: [],
+    money: [],
+    phrasal: [],
+    twoWordNames: [],
+  };
   const names = properNouns(text.data.get('noun')!);
   const ofNames = adjectivesOfNames(text.data.get('adj')!, senseOf.words);
   const entries = text.lemmas();
   for (const [lemma, list] of entries) {
+    // A name of two words is one whose commonest sense writes it with a capital: "Supreme Court" is first the United
+    // States' and only then any state's highest court, written small.
+    const phrase = lemma.replace('_', ' ');
+    if (
+      /^\p{L}+_\p{L}+$/u.test(lemma) &&
+      list.every((e) => e.part === 'noun') &&
+      senseOf.words(offsetsOf(list[0]!.line)[0]!).some((w) => w.toLowerCase() === phrase && /^\p{Lu}/u.test(w))
+    )
+      dictionary.twoWordNames.push(phrase);
     if (!/^\p{L}+$/u.test(lemma)) continue;
     const onlyNoun = list.every((e) => e.part === 'noun');
     const senses = list.reduce((n, e) => n + Number(e.line.split(' ', 3)[2]), 0);
@@ -450,6 +489,7 @@ const SavedDictionary = z.object({
     vague: strings,
     money: strings,
     phrasal: strings,
+    twoWordNames: strings,
   }),
 });
 

@@ -562,6 +562,39 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is one name the corpus lacks when a two-word name the dictionary lists has one word it lacks', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Harbour', 'The harbour master lives in the blue cottage by the slipway.'),
+        'b.md': note('Moorings', 'Boats moored at the harbour pay the house rate of £12 a night.'),
+      },
+      (dossier) => {
+        // "house" is the corpus's, in another phrase, and "white" is not: "White House" is a name it never writes,
+        // one thing it lacks, weighed as a name no passage holds, not as a common word it lacks beside one it has.
+        const query = analysed(dossier, 'white house harbour statement');
+        expect(query.words[0]).toMatchObject({ word: 'white house', known: false });
+        expect(query.words[0]!.weight / query.rarest).toBeCloseTo(dossier.ranking.query.unknownName);
+        expect(coverage(query, ['hous', 'harbour'])).toBeLessThan(0.4);
+        expect(ask(dossier, 'what did the white house say about the harbour').results).toEqual([]);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+    // Both its words held apart, it may be said in other words ("the presidential residence"): two words, as typed.
+    // Written side by side, however the first is spelt ("U.S." read as "us"), it is the corpus's own.
+    await withCorpus(
+      {
+        'a.md': note('Aid', 'The Red Cross and the U.S. Congress sent tents to the white cottage after the flood.'),
+        'b.md': note('Moorings', 'Boats moored at the harbour pay the house rate of £12 a night.'),
+      },
+      (dossier) => {
+        const words = (question: string) => analysed(dossier, question).words.map((w) => w.word);
+        expect(words('white house tents')).toEqual(['white', 'house', 'tents']);
+        expect(words('red cross tents US congress')).toEqual(['red', 'cross', 'tents', 'US', 'congress']);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('weighs as a vague word when it is a verb of two words with the stop word typed after it', async () => {
     await withCorpus(
       {

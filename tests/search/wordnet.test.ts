@@ -55,6 +55,26 @@ describe('readWordNet', () => {
     expect(to('homicide')).toEqual([]);
   });
 
+  it('lists the names of two words the corpus holds one word of, not the other, and never writes', async () => {
+    const { dictionary, unwritten } = await readWordNet(
+      ['courts', 'house', 'foreign', 'service'],
+      WORDNET_DIR,
+      undefined,
+      undefined,
+      (pairs) => new Set([...pairs].filter((pair) => pair === 'white house')),
+    );
+    // Names whose commonest sense is written with a capital ("Supreme Court" first the United States'); not a thing
+    // any corpus may say in those words ("gun control").
+    expect(dictionary.twoWordNames).toEqual(expect.arrayContaining(['supreme court', 'white house', 'rio grande']));
+    expect(dictionary.twoWordNames).not.toContain('gun control');
+    // It holds "courts" but no "supreme"; "white house" it writes (as `sideBySide` says); both words of "foreign
+    // service" it holds, and may say it in other words; no word of "rio grande".
+    expect(unwritten).toContain('supreme court');
+    expect(unwritten).not.toContain('white house');
+    expect(unwritten).not.toContain('foreign service');
+    expect(unwritten).not.toContain('rio grande');
+  });
+
   it('tells names and their adjectives, words of one sense and common words apart', async () => {
     const { dictionary } = await readWordNet([], WORDNET_DIR);
     const names = new Set(dictionary.names);
