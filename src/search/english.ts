@@ -3,6 +3,7 @@
  * and news writing, number words, and chat filler. No subject's vocabulary belongs here: a corpus
  * brings its own in its lexicon (see `lexicon.ts`). Chat filler is among the stop words (`stopwords.ts`).
  */
+import { RELATIVE_TIME_SHIFTS } from '../corpus/dates.js';
 import { WEEKDAY_NAMES } from '../schedule.js';
 import abbreviationGroups from './abbreviations.json' with { type: 'json' };
 import { STOP_WORDS } from './stopwords.js';
@@ -210,22 +211,26 @@ const EST_NOT_ASKING: readonly string[] = 'latest harvest interest forest protes
   ' ',
 );
 
+/** What joins a second thing a topic asks for to the first: "fares and …", "fares n …", "peak yr then …". */
+const AND_THEN = String.raw`\s(?:and|n|&|then)\s`;
+
 /**
  * Where a part of a topic starts: its opening, a label after a dash, comma or colon ("harbour strike - …"), or the
- * second of two things asked after "and" or "then" ("fares and …", "peak yr then …").
+ * second of two things asked (`AND_THEN`).
  */
-const PART_START = String.raw`(?:^|\s[-–]|[,:;]|\s(?:and|n|&|then)\s)\W*`;
+const PART_START = String.raw`(?:^|\s[-–]|[,:;]|${AND_THEN})\W*`;
 
 /**
  * Words before a time's noun that make it a time the figures are of, not one asked for: determiners, prepositions and
- * the rest of the stop words, numbers in words, and words placing or counting it ("last year", "a full year", "the
- * whole week", "first day").
+ * the rest of the stop words, numbers in words, and words placing or counting it ("last year", "the coming year", "a
+ * full year", "the whole week", "first day"). Not the grammar's `TIME_QUALIFIERS`, the words inside a time it reads.
  */
-const TIME_QUALIFIERS: readonly string[] = [
+const TIME_NOT_ASKED: readonly string[] = [
   ...[...STOP_WORDS].filter((w) => /^[a-z]+$/.test(w)),
   ...Object.keys(NUMBER_WORDS),
-  ...`last per every next past previous prior current coming following first second third final whole full entire single
-  typical average given calendar thru till`.split(/\s+/),
+  ...RELATIVE_TIME_SHIFTS.keys(),
+  ...`per every prior following first second third final whole full entire single typical average given calendar thru
+  till`.split(/\s+/),
 ];
 
 /** What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …". */
@@ -285,8 +290,8 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // after it: "pier launch yr, per the council", "harbour strike - worst day and longest week", "ferry losses -
         // peak yr then …"; not a time the figures are of ("ferry passengers, last year, by route", "ferry fares - two
         // years and …", "… - a typical day, …"), nor a topic ending in one, which may ask how many ("ferry years").
-        String.raw`${PART_START}(?:the )?(?:(?!(?:${TIME_QUALIFIERS.join('|')})\b)[a-z][a-z'’-]* ){1,4}` +
-          String.raw`(?:${DATE_NOUNS.join('|')})s?(?=\s*[-–,:;]|\s(?:and|n|&|then)\s)`,
+        String.raw`${PART_START}(?:the )?(?:(?!(?:${TIME_NOT_ASKED.join('|')})\b)[a-z][a-z'’-]* ){1,4}` +
+          String.raw`(?:${DATE_NOUNS.join('|')})s?(?=\s*[-–,:;]|${AND_THEN})`,
       ].join('|'),
       'i',
     ),
