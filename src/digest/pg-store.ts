@@ -4,7 +4,7 @@ import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { PgError, SyncPostgres } from './pg-sync.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
 import { changesOf, DOCUMENT_SQL, feedTables, knownOf, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
-import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
+import type { Delivered, DocumentChange, HeldRun, KnownDocument, RunColumns } from './sql-store.js';
 import type {
   DigestRun,
   DigestStore,
@@ -459,7 +459,7 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
   }
 
   knownDocuments(): Map<string, string | undefined> {
-    return knownOf(this.sql<{ source: string; hash: string | null }>(DOCUMENT_SQL.known()));
+    return knownOf(this.sql<KnownDocument>(DOCUMENT_SQL.known()));
   }
 
   markRemoved(source: string, now: Date): void {

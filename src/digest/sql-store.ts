@@ -109,6 +109,12 @@ export interface DocumentChange {
   removed: boolean | number;
 }
 
+/** A row of `DOCUMENT_SQL.known`: a document not removed, with its file's hash if one was noted. */
+export interface KnownDocument {
+  source: string;
+  hash: string | null;
+}
+
 /**
  * The statements on `documents_seen` both stores run, with `p(n)` the n-th parameter as each database writes it
  * (SQLite `?`, PostgreSQL `$n`). A removed document's row is kept, with its title, so a digest can say it went; seen
@@ -145,7 +151,7 @@ export const DOCUMENT_SQL = {
 };
 
 /** `DigestStore.knownDocuments` from the rows of `DOCUMENT_SQL.known`. */
-export const knownOf = (rows: { source: string; hash: string | null }[]): Map<string, string | undefined> =>
+export const knownOf = (rows: KnownDocument[]): Map<string, string | undefined> =>
   new Map(rows.map((r) => [r.source, r.hash ?? undefined]));
 
 /** `DigestStore.changedSince` from its rows. */

@@ -7,7 +7,7 @@ import { makeFolders } from '../saved-file.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
 import { changesOf, DOCUMENT_SQL, feedTables, knownOf, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
-import type { Delivered, DocumentChange, HeldRun, RunColumns } from './sql-store.js';
+import type { Delivered, DocumentChange, HeldRun, KnownDocument, RunColumns } from './sql-store.js';
 import type {
   DigestRun,
   DigestStore,
@@ -494,7 +494,7 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
   }
 
   knownDocuments(): Map<string, string | undefined> {
-    return knownOf(this.sql(DOCUMENT_SQL.known()).all() as { source: string; hash: string | null }[]);
+    return knownOf(this.sql(DOCUMENT_SQL.known()).all() as KnownDocument[]);
   }
 
   markRemoved(source: string, now: Date): void {
