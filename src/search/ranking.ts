@@ -318,9 +318,10 @@ export interface RankingOptions {
      */
     otherPart: number;
     /**
-     * How much a topic's words that ask how a figure moved or compares ("growth", "vs", "per"), and its numbers the
-     * corpus lacks ("fy2019"), weigh against what they would: they tell figures on the topic apart, not whether it is
-     * covered. A number the corpus has ("2019") keeps its weight: it picks out the figures of that time.
+     * How much a topic's words that ask how a figure moved or compares ("growth", "vs", "per"), its numbers the corpus
+     * lacks ("fy2019") and its words naming whom the figures are from ("per the council's report"), weigh against what
+     * they would: they tell figures on the topic apart, not whether it is covered. A number the corpus has ("2019")
+     * keeps its weight: it picks out the figures of that time.
      */
     changeWeight: number;
     /**
