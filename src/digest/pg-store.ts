@@ -467,7 +467,7 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
   }
 
   changedSince(since: Date): DocumentChanges {
-    return changesOf(this.sql<DocumentChange>(DOCUMENT_SQL.changedSince(PG_PARAMETER), [since, since, since]));
+    return changesOf(this.sql<DocumentChange>(DOCUMENT_SQL.changedSince(PG_PARAMETER), [since]));
   }
 
   keepButtons(id: string, state: unknown, expiresAt: Date, now: Date): void {

@@ -117,8 +117,8 @@ export interface KnownDocument {
 
 /**
  * The statements on `documents_seen` both stores run, with `p(n)` the n-th parameter as each database writes it
- * (SQLite `?`, PostgreSQL `$n`). A removed document's row is kept, with its title, so a digest can say it went; seen
- * again, it is new again.
+ * (SQLite `?n`, PostgreSQL `$n`), which a statement may name more than once. A removed document's row is kept, with
+ * its title, so a digest can say it went; seen again, it is new again.
  */
 export const DOCUMENT_SQL = {
   /** (source, now, title, hash): a document seen, new unless already seen and not removed since. */
@@ -143,10 +143,10 @@ export const DOCUMENT_SQL = {
   /** (now, source) */
   removed: (p: (n: number) => string) =>
     `UPDATE documents_seen SET removed_at = ${p(1)} WHERE source = ${p(2)} AND removed_at IS NULL`,
-  /** (since, since, since) */
+  /** (since) */
   changedSince: (p: (n: number) => string) =>
     `SELECT source, title, removed_at IS NOT NULL AS removed FROM documents_seen
-     WHERE first_seen_at <= ${p(1)} AND (removed_at > ${p(2)} OR (removed_at IS NULL AND changed_at > ${p(3)}))
+     WHERE first_seen_at <= ${p(1)} AND (removed_at > ${p(1)} OR (removed_at IS NULL AND changed_at > ${p(1)}))
      ORDER BY COALESCE(removed_at, changed_at), source`,
 };
 

@@ -18,8 +18,14 @@ import type {
   Subscription,
 } from './store.js';
 
-/** A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`). */
-const SQLITE_PARAMETER = () => '?';
+/**
+ * A statement's n-th parameter, as this database writes it (`DOCUMENT_SQL`): numbered, `?1`, so that a statement may
+ * name one twice, as PostgreSQL's `$1` may. better-sqlite3 binds a numbered parameter by name: `numbered`'s object.
+ */
+const SQLITE_PARAMETER = (n: number) => `?${n}`;
+/** The values of a statement's numbered parameters (`SQLITE_PARAMETER`), first to last. */
+const numbered = (...values: unknown[]): Record<number, unknown> =>
+  Object.fromEntries(values.map((value, i) => [i + 1, value]));
 
 /**
  * Numbered migrations, applied in order at start-up inside one transaction each; the database's
@@ -480,17 +486,17 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
 
   markSeen(source: string, now: Date, title?: string, hash?: string): void {
     this.writable();
-    this.sql(DOCUMENT_SQL.seen(SQLITE_PARAMETER)).run(source, iso(now), title ?? null, hash ?? null);
+    this.sql(DOCUMENT_SQL.seen(SQLITE_PARAMETER)).run(numbered(source, iso(now), title ?? null, hash ?? null));
   }
 
   seenSince(since: Date): string[] {
-    const rows = this.sql(DOCUMENT_SQL.seenSince(SQLITE_PARAMETER)).all(iso(since)) as { source: string }[];
+    const rows = this.sql(DOCUMENT_SQL.seenSince(SQLITE_PARAMETER)).all(numbered(iso(since))) as { source: string }[];
     return rows.map((r) => r.source);
   }
 
   markChanged(source: string, now: Date, title: string, hash?: string): void {
     this.writable();
-    this.sql(DOCUMENT_SQL.changed(SQLITE_PARAMETER)).run(iso(now), title, hash ?? null, source);
+    this.sql(DOCUMENT_SQL.changed(SQLITE_PARAMETER)).run(numbered(iso(now), title, hash ?? null, source));
   }
 
   knownDocuments(): Map<string, string | undefined> {
@@ -499,12 +505,12 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
 
   markRemoved(source: string, now: Date): void {
     this.writable();
-    this.sql(DOCUMENT_SQL.removed(SQLITE_PARAMETER)).run(iso(now), source);
+    this.sql(DOCUMENT_SQL.removed(SQLITE_PARAMETER)).run(numbered(iso(now), source));
   }
 
   changedSince(since: Date): DocumentChanges {
     return changesOf(
-      this.sql(DOCUMENT_SQL.changedSince(SQLITE_PARAMETER)).all(iso(since), iso(since), iso(since)) as DocumentChange[],
+      this.sql(DOCUMENT_SQL.changedSince(SQLITE_PARAMETER)).all(numbered(iso(since))) as DocumentChange[],
     );
   }
 
