@@ -815,9 +815,12 @@ export function analyseQuery(
   });
   // A word said twice ("plasmids … plasmids", "interacts … interaction") is one thing asked for, weighed once. An
   // acronym spelling a stop word that the corpus lacks ("IT", "US") may be the word typed in capitals: dropped as it.
+  // So is a stop word typed with two letters swapped ("teh", "adn") that neither the corpus nor the dictionary has.
   const once = words.filter(
     (w, i) =>
-      words.findIndex((o) => o.term === w.term) === i && (w.known || !STOP_WORDS.has(w.term)) && !restated.has(w.term),
+      words.findIndex((o) => o.term === w.term) === i &&
+      (w.known || (!STOP_WORDS.has(w.term) && (index.wordKind(w.word) || !mistypedStopWord(w.word)))) &&
+      !restated.has(w.term),
   );
   markNames(index, read, once);
   const asks = ANSWER_TYPES.find(([, pattern]) => pattern.test(read))?.[0];
@@ -1265,4 +1268,16 @@ export function floored(decided: Match, without: Match): Match {
  */
 export function stepDown(match: Match): Match {
   return match === 'confident' ? 'partial' : 'none';
+}
+
+/**
+ * Whether a word is a stop word with two neighbouring letters swapped ("teh" for "the", "adn" for "and", "waht" for
+ * "what"), chat's commonest slip: kept, a word no passage holds weighed as the question's rarest, and a question whose
+ * other words all matched was refused for it.
+ */
+function mistypedStopWord(word: string): boolean {
+  for (let i = 0; i + 1 < word.length; i++)
+    if (word[i] !== word[i + 1] && STOP_WORDS.has(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)))
+      return true;
+  return false;
 }

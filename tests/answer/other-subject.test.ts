@@ -356,9 +356,11 @@ describe('a corpus on another subject', () => {
     // been no figure, so 'freezer temperature' listed a fill level, volumes, a price and a count of racks in its place.
     // 14 and 20 since a column's header that is a participle alone or with its preposition ("awarded: $842,000",
     // "spent to June 2026: $298,400") measures its cells: the budget table's sums had no measure, so 'spending so far'
-    // listed the sums awarded beside those spent and left three spent past the ten shown.
+    // listed the sums awarded beside those spent and left three spent past the ten shown. 20 answered (MRR 0.85) since
+    // a stop word typed with two letters swapped is dropped as one: lab-16's "teh" had weighed as a word no passage
+    // holds, and the question was refused.
     expectCounts(score, {
-      askHits: 19,
+      askHits: 20,
       refused: 6,
       citeHits: 5,
       figuresFound: 14,

@@ -889,6 +889,22 @@ describe('a question pasted from chat', () => {
     );
   });
 
+  it('drops a stop word typed with two letters swapped, unless the corpus or the dictionary has the word', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Ferries', 'Ferries sail at noon.\n\nThe harbour board meets monthly.'),
+        'b.md': note('Board', 'Mr Teh chairs the board.'),
+      },
+      (dossier) => {
+        const words = (q: string) => analysed(dossier, q).words.map((w) => w.word);
+        expect(words('when does hte ferry sail adn')).toEqual(['ferry', 'sail']);
+        // A name the corpus holds is no slip.
+        expect(words('who is teh board chair')).toContain('teh');
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('reads a two-digit year range as the years the corpus has, not as two numbers', async () => {
     const knows = (term: string) => ['2015', '2017', '1998'].includes(term);
     expect(withYears('orchard area 15-17', knows)).toBe('orchard area 2015-2017');
