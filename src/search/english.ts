@@ -214,11 +214,14 @@ const EST_NOT_ASKING: readonly string[] = 'latest harvest interest forest protes
 /** What joins a second thing a topic asks for to the first: "fares and …", "fares n …", "peak yr then …". */
 const AND_THEN = String.raw`\s(?:and|n|&|then)\s`;
 
+/** Where a label after a topic starts: a dash, a comma or a colon ("harbour ferry - years active", "pier, dates"). */
+const LABEL = String.raw`(?:\s[-–]|[,:])`;
+
 /**
- * Where a part of a topic starts: its opening, a label after a dash, comma or colon ("harbour strike - …"), or the
- * second of two things asked (`AND_THEN`).
+ * Where a part of a topic starts: its opening, a label (`LABEL`: "harbour strike - …"), a semicolon, or the second of
+ * two things asked (`AND_THEN`).
  */
-const PART_START = String.raw`(?:^|\s[-–]|[,:;]|${AND_THEN})\W*`;
+const PART_START = String.raw`(?:^|${LABEL}|;|${AND_THEN})\W*`;
 
 /**
  * Words before a time's noun that make it a time the figures are of, not one asked for: determiners, prepositions and
@@ -263,11 +266,11 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // The time asked for named as a label after the topic, with at most one word saying which, or two joined
         // naming its ends: "pier, dates open", "harbour ferry - years active", "harbour master - start and end yrs"
         // (not a count: "ferry contract - two or three years").
-        String.raw`(?:\s[-–]|[,:])\s*(?:(?!(?:${Object.keys(NUMBER_WORDS).join('|')})\b)` +
+        String.raw`${LABEL}\s*(?:(?!(?:${Object.keys(NUMBER_WORDS).join('|')})\b)` +
           String.raw`[a-z]+ (?:and|&|n|or|to) [a-z]+ )?(?:dates?|years?|yrs?)(?: [a-z]+)?\W*$`,
         // Or as a label naming what happened in it: "old pier - date of opening", "water quality - period of decline"
         // (not a length served: "harbour ferry - years of service").
-        String.raw`(?:\s[-–]|[,:])\s*(?:the )?(?:${[...DATE_NOUNS, 'period'].join('|')}) of\b`,
+        String.raw`${LABEL}\s*(?:the )?(?:${[...DATE_NOUNS, 'period'].join('|')}) of\b`,
         // The years someone held a role, named by whose they were: "smith's years as mayor", "jones's yrs in office".
         String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
@@ -280,7 +283,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // sank", "year the council closed the pier", "date the board set the fares"; one to four words of subject
         // before its verb's past form. Opening the topic, or as a label after it: "harbour strike - the day the crews
         // walked out", where the label names the time asked as "harbour ferry - years active" does.
-        String.raw`(?:^|\s[-–]|[,:])\W*(?:the )?(?:date|day|week|month|year|yr) ` +
+        String.raw`(?:^|${LABEL})\W*(?:the )?(?:date|day|week|month|year|yr) ` +
           String.raw`(?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)(?:[\w'’.-]+ ){1,4}` +
           String.raw`(?:[a-z]+ed|${[...Object.keys(PAST_FORMS), ...UNCHANGED_PAST_FORMS].join('|')})\b`,
         // The same with its "when": "years when the ferry ran at a loss", "the day when the pier closed" (not a count
