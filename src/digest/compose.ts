@@ -34,7 +34,11 @@ export interface KeyFigure {
  * paragraph whose words change is new. A channel's record from before keeps its places (`seenBy`).
  */
 export const passageKey = (passage: Pick<Passage, 'source' | 'text'>): string =>
-  `${passage.source}#${createHash('sha256').update(passage.text).digest('base64url').slice(0, 16)}`;
+  `${passage.source}#${paragraphHash(passage.text)}`;
+
+/** A paragraph's words as a short hash: a passage's within `passageKey`, a document version's (`keepVersion`). */
+export const paragraphHash = (text: string): string =>
+  createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
 /**
  * Whether the channel was sent `passage`, known by `key` (its `passageKey`): by its words, or by its place in a record
@@ -134,6 +138,11 @@ export const turnOf = (day: Date): number => Math.floor(day.getTime() / DAY_MS);
 /** What changed in the corpus since a channel's last digest, besides the documents new to it. */
 export interface CorpusChanges {
   changed: SourceDocument[];
+  /**
+   * Each changed document's paragraphs (`paragraphHash`) as the channel's last digest found it, where kept: what its
+   * line says changed in it since (`whatChanged`).
+   */
+  before?: ReadonlyMap<string, string[]>;
   /** The titles of the documents removed. */
   removed: string[];
 }
@@ -170,6 +179,13 @@ export const DIGEST_DEFAULTS = {
    * left alone and a long-running bot's, of every topic ever asked for, is still bounded by what is fresh.
    */
   sweepFrom: 1000,
+  /** Versions of a document's paragraphs kept to say what changed in it (a channel's last digest older: not said). */
+  versionsKept: 10,
+  /**
+   * The most paragraphs' pairs compared to align two versions of a document (old × new, past what both begin and end
+   * with); beyond it, paragraphs are only counted as added or removed.
+   */
+  diffCells: 1_000_000,
 };
 export type DigestTuning = typeof DIGEST_DEFAULTS;
 
@@ -283,14 +299,85 @@ export interface DigestPieces {
 }
 
 /**
- * `lead`, then the first `max` titles, each in quotes, and how many more there are; undefined when there are none:
- * `Removed from the corpus: “A”, “B” and 3 more.`
+ * What changed from a document's paragraphs `before` to those `after` (each a `paragraphHash`), briefly: `2
+ * paragraphs added, 1 changed, 1 removed`, undefined when no paragraph did (its title or metadata alone). The two are
+ * aligned by their longest run of paragraphs in common, in order; between two paragraphs kept, a paragraph gone and
+ * one come in its place are one changed. Beyond `maxCells` pairs to compare, the paragraphs in one and not the other
+ * are counted, as added and removed.
  */
-function titlesLine(lead: string, titles: string[], max: number): string | undefined {
-  if (!titles.length) return undefined;
-  const named = titles.slice(0, max).map((t) => `“${t}”`);
-  const more = titles.length - named.length;
-  return `${lead}: ${listed(more > 0 ? [...named, `${more} more`] : named, 'and')!}.`;
+export function whatChanged(before: string[], after: string[], maxCells: number): string | undefined {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  )
+    end++;
+  const old = before.slice(start, before.length - end);
+  const now = after.slice(start, after.length - end);
+  let added = 0;
+  let changed = 0;
+  let removed = 0;
+  if (old.length * now.length > maxCells) {
+    const had = new Set(old);
+    const has = new Set(now);
+    added = now.filter((p) => !had.has(p)).length;
+    removed = old.filter((p) => !has.has(p)).length;
+  } else {
+    // The longest common subsequence's lengths from each pair of places on, then the gaps between its paragraphs.
+    const width = now.length + 1;
+    const common = new Uint32Array((old.length + 1) * width);
+    for (let i = old.length - 1; i >= 0; i--)
+      for (let j = now.length - 1; j >= 0; j--)
+        common[i * width + j] =
+          old[i] === now[j]
+            ? common[(i + 1) * width + j + 1]! + 1
+            : Math.max(common[(i + 1) * width + j]!, common[i * width + j + 1]!);
+    let [i, j, gone, come] = [0, 0, 0, 0];
+    const closeGap = () => {
+      changed += Math.min(gone, come);
+      removed += gone - Math.min(gone, come);
+      added += come - Math.min(gone, come);
+      gone = come = 0;
+    };
+    while (i < old.length || j < now.length) {
+      if (i < old.length && j < now.length && old[i] === now[j]) {
+        closeGap();
+        i++;
+        j++;
+      } else if (j >= now.length || (i < old.length && common[(i + 1) * width + j]! >= common[i * width + j + 1]!)) {
+        gone++;
+        i++;
+      } else {
+        come++;
+        j++;
+      }
+    }
+    closeGap();
+  }
+  const said = (
+    [
+      [added, 'added'],
+      [changed, 'changed'],
+      [removed, 'removed'],
+    ] as const
+  ).filter(([n]) => n > 0);
+  return said.length
+    ? said.map(([n, what], k) => `${k === 0 ? count(n, 'paragraph') : n} ${what}`).join(', ')
+    : undefined;
+}
+
+/**
+ * `lead`, then the first `max` of `named` (each a title in quotes, or more), and how many more there are; undefined
+ * when there are none: `Removed from the corpus: “A”, “B” and 3 more.`
+ */
+function titlesLine(lead: string, named: string[], max: number): string | undefined {
+  if (!named.length) return undefined;
+  const first = named.slice(0, max);
+  const more = named.length - first.length;
+  return `${lead}: ${listed(more > 0 ? [...first, `${more} more`] : first, 'and')!}.`;
 }
 
 /** `n` modulo `m`, from 0 to m - 1 whatever the sign of `n`. */
@@ -394,10 +481,23 @@ export function digestPieces(input: DigestInput): DigestPieces {
     if (items.length) showFigures(whole, `${KEY_FIGURES}: ${doc.meta.title}`, items);
   }
 
-  // Documents changed and removed are news too, said in a line each, short enough never to be left out for room.
+  // Documents changed and removed are news too, said in a line each, short enough never to be left out for room. A
+  // changed one says what changed in it where its paragraphs at the channel's last digest were kept: counts only, so
+  // nothing removed is quoted as if it were still there.
+  const changedAs = (doc: SourceDocument): string => {
+    const before = changes?.before?.get(doc.source);
+    const how =
+      before &&
+      whatChanged(
+        before,
+        doc.passages.map((p) => paragraphHash(p.text)),
+        tuning.diffCells,
+      );
+    return `“${doc.meta.title}”${how ? ` (${how})` : ''}`;
+  };
   const changeLines = [
-    titlesLine('Changed in the corpus', changes?.changed.map((d) => d.meta.title) ?? [], tuning.newDocuments),
-    titlesLine('Removed from the corpus', changes?.removed ?? [], tuning.newDocuments),
+    titlesLine('Changed in the corpus', changes?.changed.map(changedAs) ?? [], tuning.newDocuments),
+    titlesLine('Removed from the corpus', changes?.removed.map((t) => `“${t}”`) ?? [], tuning.newDocuments),
   ].flatMap((line) => (line ? [plainLine(line)] : []));
 
   let topicNews = 0;

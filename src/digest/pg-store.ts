@@ -78,6 +78,13 @@ const MIGRATIONS: string[] = [
    ALTER TABLE documents_seen ADD COLUMN removed_at TIMESTAMPTZ;`,
   // The hash of each document's file as last seen, so a start can tell the documents changed while the bot was down.
   `ALTER TABLE documents_seen ADD COLUMN hash TEXT;`,
+  // Each document's paragraphs from each change on (a few), so a digest can say what changed in it.
+  `CREATE TABLE document_versions (
+     source TEXT NOT NULL,
+     at TIMESTAMPTZ NOT NULL,
+     paragraphs TEXT NOT NULL,
+     PRIMARY KEY (source, at)
+   );`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
@@ -456,6 +463,16 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
 
   markChanged(source: string, now: Date, title: string, hash?: string): void {
     this.sql(DOCUMENT_SQL.changed(PG_PARAMETER), [now, title, hash ?? null, source]);
+  }
+
+  keepVersion(source: string, at: Date, paragraphs: string[], keep: number): void {
+    this.sql(DOCUMENT_SQL.keepVersion(PG_PARAMETER), [source, at, JSON.stringify(paragraphs)]);
+    this.sql(DOCUMENT_SQL.pruneVersions(PG_PARAMETER), [source, keep]);
+  }
+
+  versionAt(source: string, at: Date): string[] | undefined {
+    const [row] = this.sql<{ paragraphs: string }>(DOCUMENT_SQL.versionAt(PG_PARAMETER), [source, at]);
+    return row && (JSON.parse(row.paragraphs) as string[]);
   }
 
   knownDocuments(): Map<string, string | undefined> {

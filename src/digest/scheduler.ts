@@ -893,6 +893,12 @@ export function corpusNews(
     newDocuments: [...sources].flatMap((source) => dossier.document(source) ?? []),
     changes: {
       changed: changed.flatMap((source) => dossier.document(source) ?? []),
+      before: new Map(
+        changed.flatMap((source) => {
+          const paragraphs = store.versionAt(source, since);
+          return paragraphs ? [[source, paragraphs] as const] : [];
+        }),
+      ),
       removed: removed.map((d) => d.title ?? d.source),
     },
   };

@@ -1,4 +1,6 @@
+import type { SourceDocument } from '../corpus/types.js';
 import type { Dossier } from '../engine/dossier.js';
+import { DIGEST_DEFAULTS, paragraphHash } from './compose.js';
 import type { DigestStore } from './store.js';
 
 /**
@@ -9,28 +11,43 @@ import type { DigestStore } from './store.js';
  * holds was removed (but a file the engine could not read this time, still in the folder: it is said once it reads
  * again or goes); then each one the engine adds, replaces or drops from here on, whether the folder watcher found it
  * or a command added it. A document dropped is new again if it comes back. Titles are kept to name a document once it
- * is gone. A document known from before hashes were kept is taken as unchanged. Returns the function that stops
- * recording.
+ * is gone. A document known from before hashes were kept is taken as unchanged. The paragraphs of a document added
+ * or changed are kept (`keepVersion`), so a digest can say what changed in it since a channel's last; not those of a
+ * document the start finds unchanged, which would read every saved passage at every start. Returns the function that
+ * stops recording.
  */
 export function recordSightings(
   dossier: Pick<Dossier, 'documents' | 'document' | 'onChange' | 'skipped'>,
-  store: Pick<DigestStore, 'markSeen' | 'markChanged' | 'markRemoved' | 'knownDocuments'>,
+  store: Pick<DigestStore, 'markSeen' | 'markChanged' | 'markRemoved' | 'knownDocuments' | 'keepVersion'>,
   now: () => Date,
+  keep = DIGEST_DEFAULTS.versionsKept,
 ): () => void {
+  const keepVersion = (doc: SourceDocument | undefined, at: Date) => {
+    if (doc)
+      store.keepVersion(
+        doc.source,
+        at,
+        doc.passages.map((p) => paragraphHash(p.text)),
+        keep,
+      );
+  };
   const at = now();
   const known = store.knownDocuments();
   for (const doc of dossier.documents) {
     const hash = known.get(doc.source);
     if (hash !== undefined && hash !== doc.hash) store.markChanged(doc.source, at, doc.meta.title, doc.hash);
     else store.markSeen(doc.source, at, doc.meta.title, doc.hash);
+    if (!known.has(doc.source) || (hash !== undefined && hash !== doc.hash)) keepVersion(doc, at);
   }
   const unread = new Set(dossier.skipped);
   for (const source of known.keys())
     if (!dossier.document(source) && !unread.has(source)) store.markRemoved(source, at);
   return dossier.onChange((change, source) => {
     const doc = dossier.document(source);
-    if (change === 'added') store.markSeen(source, now(), doc?.meta.title, doc?.hash);
-    else if (change === 'changed') store.markChanged(source, now(), doc?.meta.title ?? source, doc?.hash);
-    else store.markRemoved(source, now());
+    const at = now();
+    if (change === 'added') store.markSeen(source, at, doc?.meta.title, doc?.hash);
+    else if (change === 'changed') store.markChanged(source, at, doc?.meta.title ?? source, doc?.hash);
+    else store.markRemoved(source, at);
+    if (change !== 'removed') keepVersion(doc, at);
   });
 }

@@ -140,6 +140,17 @@ export const DOCUMENT_SQL = {
     `UPDATE documents_seen SET changed_at = ${p(1)}, title = ${p(2)}, hash = COALESCE(${p(3)}, hash)
      WHERE source = ${p(4)} AND removed_at IS NULL`,
   known: () => 'SELECT source, hash FROM documents_seen WHERE removed_at IS NULL',
+  /** (source, at, paragraphs) */
+  keepVersion: (p: (n: number) => string) =>
+    `INSERT INTO document_versions (source, at, paragraphs) VALUES (${p(1)}, ${p(2)}, ${p(3)})
+     ON CONFLICT (source, at) DO UPDATE SET paragraphs = excluded.paragraphs`,
+  /** (source, keep): the versions of a document but its `keep` newest. */
+  pruneVersions: (p: (n: number) => string) =>
+    `DELETE FROM document_versions WHERE source = ${p(1)} AND at < (
+       SELECT at FROM document_versions WHERE source = ${p(1)} ORDER BY at DESC LIMIT 1 OFFSET ${p(2)} - 1)`,
+  /** (source, at) */
+  versionAt: (p: (n: number) => string) =>
+    `SELECT paragraphs FROM document_versions WHERE source = ${p(1)} AND at <= ${p(2)} ORDER BY at DESC LIMIT 1`,
   /** (now, source) */
   removed: (p: (n: number) => string) =>
     `UPDATE documents_seen SET removed_at = ${p(1)} WHERE source = ${p(2)} AND removed_at IS NULL`,

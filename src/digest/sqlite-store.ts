@@ -100,6 +100,13 @@ const MIGRATIONS: string[] = [
    ALTER TABLE documents_seen ADD COLUMN removed_at TEXT;`,
   // The hash of each document's file as last seen, so a start can tell the documents changed while the bot was down.
   `ALTER TABLE documents_seen ADD COLUMN hash TEXT;`,
+  // Each document's paragraphs from each change on (a few), so a digest can say what changed in it.
+  `CREATE TABLE document_versions (
+     source TEXT NOT NULL,
+     at TEXT NOT NULL,
+     paragraphs TEXT NOT NULL,
+     PRIMARY KEY (source, at)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -497,6 +504,20 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
   markChanged(source: string, now: Date, title: string, hash?: string): void {
     this.writable();
     this.sql(DOCUMENT_SQL.changed(SQLITE_PARAMETER)).run(numbered(iso(now), title, hash ?? null, source));
+  }
+
+  keepVersion(source: string, at: Date, paragraphs: string[], keep: number): void {
+    this.writable();
+    this.db.transaction(() => {
+      this.sql(DOCUMENT_SQL.keepVersion(SQLITE_PARAMETER)).run(numbered(source, iso(at), JSON.stringify(paragraphs)));
+      this.sql(DOCUMENT_SQL.pruneVersions(SQLITE_PARAMETER)).run(numbered(source, keep));
+    })();
+  }
+
+  versionAt(source: string, at: Date): string[] | undefined {
+    const row = this.sql(DOCUMENT_SQL.versionAt(SQLITE_PARAMETER)).get(numbered(source, iso(at))) as
+      { paragraphs: string } | undefined;
+    return row && (JSON.parse(row.paragraphs) as string[]);
   }
 
   knownDocuments(): Map<string, string | undefined> {

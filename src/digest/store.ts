@@ -201,6 +201,13 @@ export interface DigestStore {
    * were kept): what the corpus held when the store last heard of it, to compare with what a start finds.
    */
   knownDocuments(): Map<string, string | undefined>;
+  /**
+   * Keeps the paragraphs a document has from `at` on (`paragraphHash` of each, in order), so a digest can say what
+   * changed in it since a channel's last; only the `keep` newest of the document's are kept.
+   */
+  keepVersion(source: string, at: Date, paragraphs: string[], keep: number): void;
+  /** The paragraphs a document had at `at` (`keepVersion`), if kept. */
+  versionAt(source: string, at: Date): string[] | undefined;
   /** Notes that a document seen before was removed at `now`, keeping its title to say so. */
   markRemoved(source: string, now: Date): void;
   /**

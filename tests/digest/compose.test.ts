@@ -15,6 +15,7 @@ import {
   owedDocuments,
   passageKey,
   turnOf,
+  whatChanged,
   type KeyFigure,
   type Part,
   type Piece,
@@ -426,5 +427,22 @@ describe('fitDigest', () => {
     // On turn 1, b is kept first and a, the topic before it, left out first.
     expect(leftOut(parts, 1, 1).slice(-2)).toEqual(['a/0', 'c/0']);
     expect(leftOut(parts, 0)).toHaveLength(8);
+  });
+});
+
+describe('whatChanged', () => {
+  const cells = DIGEST_DEFAULTS.diffCells;
+  it('counts paragraphs added, changed and removed, aligning the two versions by what they keep in order', () => {
+    expect(whatChanged(['a', 'b', 'c'], ['a', 'b', 'c'], cells)).toBeUndefined();
+    expect(whatChanged(['a', 'b', 'c'], ['a', 'x', 'b', 'c', 'y'], cells)).toBe('2 paragraphs added');
+    expect(whatChanged(['a', 'b', 'c'], ['a', 'B', 'c'], cells)).toBe('1 paragraph changed');
+    // One gone at the top and one come at the bottom are not one changed: kept paragraphs stand between them.
+    expect(whatChanged(['x', 'a', 'b'], ['a', 'b', 'y'], cells)).toBe('1 paragraph added, 1 removed');
+    expect(whatChanged(['a', 'b', 'c', 'd'], ['a', 'B', 'C', 'x', 'd'], cells)).toBe('1 paragraph added, 2 changed');
+    expect(whatChanged(['a', 'b', 'c', 'd'], ['d'], cells)).toBe('3 paragraphs removed');
+  });
+
+  it('beyond its bound of pairs to compare, counts the paragraphs in one version and not the other', () => {
+    expect(whatChanged(['a', 'b', 'c'], ['a', 'B', 'c', 'd'], 1)).toBe('2 paragraphs added, 1 removed');
   });
 });

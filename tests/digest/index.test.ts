@@ -156,7 +156,7 @@ describe('DigestRuntime', () => {
     const lines = after.postsTo('C1')[0]!.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
     expect(lines).toEqual(
       expect.arrayContaining([
-        'Changed in the corpus: “Café grants, revised”.',
+        'Changed in the corpus: “Café grants, revised” (1 paragraph changed, 7 removed).',
         'Removed from the corpus: “Beehives in the valley”.',
       ]),
     );

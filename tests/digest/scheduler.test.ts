@@ -135,7 +135,7 @@ describe('DigestScheduler', () => {
     };
     expect(await lines(NEXT_DAY)).toEqual(
       expect.arrayContaining([
-        'Changed in the corpus: “Café grants, revised”.',
+        'Changed in the corpus: “Café grants, revised” (1 paragraph changed, 7 removed).',
         'Removed from the corpus: “Beehives in the valley”.',
       ]),
     );

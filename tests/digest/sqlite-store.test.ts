@@ -42,7 +42,8 @@ describe('SqliteDigestStore', () => {
     old.close();
     // Back to schema 2: the run, subscription and document columns added since, the leases table, no feeds.
     const raw = new Database(path);
-    raw.exec(`DROP TABLE button_states; DROP TABLE feed_items; DROP TABLE feeds; DROP INDEX digest_runs_unfinished;
+    raw.exec(`DROP TABLE document_versions;
+      DROP TABLE button_states; DROP TABLE feed_items; DROP TABLE feeds; DROP INDEX digest_runs_unfinished;
       ALTER TABLE documents_seen DROP COLUMN title; ALTER TABLE documents_seen DROP COLUMN changed_at;
       ALTER TABLE documents_seen DROP COLUMN removed_at; ALTER TABLE documents_seen DROP COLUMN hash;
       ALTER TABLE digest_runs DROP COLUMN posting_at; ALTER TABLE digest_runs DROP COLUMN passage_ids;
