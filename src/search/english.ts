@@ -203,13 +203,23 @@ const UNCHANGED_PAST_FORMS: readonly string[] = 'set put cut hit shut quit sprea
  */
 export const isPastForm = (word: string): boolean => /[a-z]ed$/i.test(word) || word.toLowerCase() in PAST_FORMS;
 
+/** English's superlatives not made by "-est" after their adjective ("best day", "worst week"): a closed class. */
+export const IRREGULAR_SUPERLATIVES: ReadonlySet<string> = new Set(['best', 'worst', 'farthest', 'furthest', 'eldest']);
+
 /**
- * Words ending as a superlative does that ask no time before a time's noun: nouns ("harvest month", "test day") and
- * "latest", which says which time the figures are of ("latest year in the survey").
+ * The adjectives a word in lower case may be the superlative of, as English spells one: "-est" after the adjective
+ * ("longest"), after its doubled last consonant ("wettest") or in place of its final "y" ("busiest"), "-st" after its
+ * final "e" ("largest"). Three letters at least: "guest" is no superlative of "gu". Whether one is an adjective, the
+ * dictionary says (`PassageIndex.superlative`).
  */
-const EST_NOT_ASKING: readonly string[] = 'latest harvest interest forest protest contest test west east rest'.split(
-  ' ',
-);
+export function superlativeBases(word: string): string[] {
+  if (!word.endsWith('est')) return [];
+  const stem = word.slice(0, -3);
+  const bases = [stem, `${stem}e`];
+  if (stem.endsWith('i')) bases.push(`${stem.slice(0, -1)}y`);
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) bases.push(stem.slice(0, -1));
+  return bases.filter((base) => base.length >= 3);
+}
 
 /** What joins a second thing a topic asks for to the first: "fares and …", "fares n …", "peak yr then …". */
 const AND_THEN = String.raw`\s(?:and|n|&|then)\s`;
@@ -274,11 +284,6 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // The years someone held a role, named by whose they were: "smith's years as mayor", "jones's yrs in office".
         String.raw`^\W*[\w.-]+['’]s (?:years|yrs) (?:as|in|at)\b`,
         String.raw`\b(?:year|month|day|date)\b.*\bwhich one\W*$`,
-        // A superlative naming the time asked, opening the topic: "earliest yr in the harbour survey", "wettest month
-        // on record", "the most crowded day at the fair"; not a time's noun naming what follows it ("busiest month
-        // passenger numbers").
-        String.raw`^\W*(?:the )?(?:(?:most|least) [a-z]+|(?!(?:${EST_NOT_ASKING.join('|')})\b)[a-z]+est) ` +
-          String.raw`(?:${DATE_NOUNS.join('|')})s?(?:\W*$|\s*[-–,:]|\s(?:in|on|at|for|since|ever|so far)\b)`,
         // The time of an event named by a clause after the time's noun, its "that" or "when" left out: "day the ferry
         // sank", "year the council closed the pier", "date the board set the fares"; one to four words of subject
         // before its verb's past form. Opening the topic, or as a label after it: "harbour strike - the day the crews
@@ -317,6 +322,31 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
     ),
   ],
 ];
+
+/**
+ * A superlative naming the time asked, opening the topic: "earliest yr in the harbour survey", "wettest month on
+ * record", "the most crowded day at the fair"; not a time's noun naming what follows it ("busiest month passenger
+ * numbers"). Group: a superlative's one word, which `answerType` asks the dictionary about ("harvest month", "guest
+ * day" are no superlatives).
+ */
+const SUPERLATIVE_TIME = new RegExp(
+  String.raw`^\W*(?:the )?(?:(?:most|least) [a-z]+|([a-z]+)) ` +
+    String.raw`(?:${DATE_NOUNS.join('|')})s?(?:\W*$|\s*[-–,:]|\s(?:in|on|at|for|since|ever|so far)\b)`,
+  'i',
+);
+
+/**
+ * The kind of answer a question asks for: the first of `ANSWER_TYPES` whose pattern it matches, a time also when it
+ * opens with a superlative naming the time asked (`SUPERLATIVE_TIME`), whether a word is one said by `superlative`.
+ */
+export function answerType(question: string, superlative: (word: string) => boolean): AnswerType | undefined {
+  for (const [type, asking] of ANSWER_TYPES) {
+    if (asking.test(question)) return type;
+    const word = type === 'time' ? SUPERLATIVE_TIME.exec(question) : null;
+    if (word && (!word[1] || superlative(word[1].toLowerCase()))) return type;
+  }
+  return undefined;
+}
 
 /**
  * The words that state a cause or a purpose: a passage saying one ("failed because the bearing wore out", a section

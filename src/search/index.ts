@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { aliasesIn } from './aliases.js';
 import { Analyzer } from './analyzer.js';
 import { Bridges, type Bridge, type Group } from './bridges.js';
-import { ABBREVIATIONS } from './english.js';
+import { ABBREVIATIONS, IRREGULAR_SUPERLATIVES, superlativeBases } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 import { nothingLearned, readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 66;
+const INDEX_VERSION = 67;
 
 interface IndexedPassage {
   id: string;
@@ -212,6 +212,7 @@ export class PassageIndex {
           money: Strings.sorted(dictionary.money),
           phrasal: Strings.sorted(dictionary.phrasal),
           unwritten: Strings.sorted(unwritten),
+          adjectives: Strings.sorted(dictionary.adjectives),
         };
       } catch (error) {
         log.warn({ err: String(error) }, 'WordNet could not be read: answering without its synonyms');
@@ -296,6 +297,16 @@ export class PassageIndex {
   unwrittenName(first: string, second: string): boolean {
     const { unwritten } = this.learned.dictionary;
     return [second, ...baseForms(second)].some((form) => unwritten.indexOf(`${first} ${form}`) >= 0);
+  }
+
+  /**
+   * Whether a word in lower case is an adjective's superlative: one of English's few irregular ones ("best", "worst"),
+   * or spelt as one of an adjective the dictionary has (`superlativeBases`: "wettest", "busiest", "largest"), not a
+   * noun or verb so spelt ("guest", "harvest", "forest").
+   */
+  superlative(word: string): boolean {
+    const { adjectives } = this.learned.dictionary;
+    return IRREGULAR_SUPERLATIVES.has(word) || superlativeBases(word).some((base) => adjectives.indexOf(base) >= 0);
   }
 
   /** Makes now what the first question would otherwise make: the bridges and their typo candidates. */

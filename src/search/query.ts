@@ -20,7 +20,7 @@ import type { PassageIndex, WordKind } from './index.js';
 import type { RankingOptions } from './ranking.js';
 import {
   AMOUNT_NAMED,
-  ANSWER_TYPES,
+  answerType,
   COUNT_ASKED_OF,
   DOER_ASKED,
   ROLE_ASKED,
@@ -823,7 +823,7 @@ export function analyseQuery(
       !restated.has(w.term),
   );
   markNames(index, read, once);
-  const asks = ANSWER_TYPES.find(([, pattern]) => pattern.test(read))?.[0];
+  const asks = answerType(read, (word) => index.superlative(word));
   const timeWord = asks === 'time' ? TIME_ASKED_AS.exec(read)?.[1]?.toLowerCase() : undefined;
   const timeTerm = timeWord && index.analyzer.processTerm(timeWord)?.[0];
   const kind = timeWord && timeKind(timeWord);

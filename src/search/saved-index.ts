@@ -28,6 +28,7 @@ export interface Learned {
     money: Strings;
     phrasal: Strings;
     unwritten: Strings;
+    adjectives: Strings;
   };
 }
 
@@ -46,6 +47,7 @@ export function nothingLearned(): Learned {
       money: none(),
       phrasal: none(),
       unwritten: none(),
+      adjectives: none(),
     },
   };
 }
@@ -390,6 +392,8 @@ const SECTIONS = [
   'dictionaryPhrasalEnds',
   'dictionaryUnwritten',
   'dictionaryUnwrittenEnds',
+  'dictionaryAdjectives',
+  'dictionaryAdjectiveEnds',
   'bridgeFirsts',
   'bridgeFirstEnds',
   'bridgeGroups',
@@ -457,6 +461,7 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     money: dictionaryMoney,
     phrasal: dictionaryPhrasal,
     unwritten: dictionaryUnwritten,
+    adjectives: dictionaryAdjectives,
   } = learned.dictionary;
   const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
   const sections: Record<Section, Buffer> = {
@@ -486,6 +491,8 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionaryPhrasalEnds: numbers(dictionaryPhrasal.ends),
     dictionaryUnwritten: dictionaryUnwritten.bytes,
     dictionaryUnwrittenEnds: numbers(dictionaryUnwritten.ends),
+    dictionaryAdjectives: dictionaryAdjectives.bytes,
+    dictionaryAdjectiveEnds: numbers(dictionaryAdjectives.ends),
     bridgeFirsts: bridges.firsts.bytes,
     bridgeFirstEnds: numbers(bridges.firsts.ends),
     bridgeGroups: bridges.groups.bytes,
@@ -578,6 +585,7 @@ export function readSavedIndex<T>(
         money: strings('dictionaryMoney', 'dictionaryMoneyEnds'),
         phrasal: strings('dictionaryPhrasal', 'dictionaryPhrasalEnds'),
         unwritten: strings('dictionaryUnwritten', 'dictionaryUnwrittenEnds'),
+        adjectives: strings('dictionaryAdjectives', 'dictionaryAdjectiveEnds'),
       },
     },
   };

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import type { Logger } from '../log.js';
 import { savedPath, writeSave } from '../saved-file.js';
 import { stemWord } from './analyzer.js';
-import { IRREGULAR_FORMS } from './english.js';
+import { IRREGULAR_FORMS, superlativeBases } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { STOP_WORDS } from './stopwords.js';
 
@@ -67,6 +67,12 @@ export interface Dictionary {
    * sense WordNet writes with a capital.
    */
   twoWordNames: string[];
+  /**
+   * One-word adjectives, less the few a noun or verb WordNet lists is spelt as the superlative of (`superlativeBases`:
+   * "fore", "forest" being a wood; "late", "latest" also the news): the bases of the superlatives a question may open
+   * with ("wettest", "busiest"; `PassageIndex.superlative`).
+   */
+  adjectives: string[];
 }
 
 /**
@@ -414,7 +420,7 @@ class WordNetText {
   }
 }
 
-/** Every one-word lemma's kind, the vague ones, the money words, the phrasal verbs and the names of two words. */
+/** Every one-word lemma's kind, the vague ones, the money words, phrasal verbs, names of two words, adjectives. */
 function buildDictionary(text: WordNetText, options: RankingOptions['index'], senseOf: SenseOf): Dictionary {
   const dictionary: Dictionary = {
     words: [],
@@ -424,6 +430,7 @@ function buildDictionary(text: WordNetText, options: RankingOptions['index'], se
     money: [],
     phrasal: [],
     twoWordNames: [],
+    adjectives: [],
   };
   const names = properNouns(text.data.get('noun')!);
   const ofNames = adjectivesOfNames(text.data.get('adj')!, senseOf.words);
@@ -461,6 +468,15 @@ function buildDictionary(text: WordNetText, options: RankingOptions['index'], se
     )
       dictionary.phrasal.push(`${head} ${particle}`);
   }
+  // An adjective whose superlative's spelling WordNet lists as a noun or verb is left out: a question's "forest" is a
+  // wood, whatever "fore" is, and the superlatives of "dear" and "late" are also nouns ("my dearest", "the latest").
+  const spelt = new Set<string>();
+  for (const [lemma, list] of entries)
+    if (list.some((e) => e.part === 'noun' || e.part === 'verb'))
+      for (const base of superlativeBases(lemma)) spelt.add(base);
+  for (const [lemma, list] of entries)
+    if (/^\p{L}+$/u.test(lemma) && list.some((e) => e.part === 'adj') && !spelt.has(lemma))
+      dictionary.adjectives.push(lemma);
   dictionary.money = moneyWords(text, options.moneyMinUsage, senseOf);
   return dictionary;
 }
@@ -477,7 +493,7 @@ export interface DictionaryCache {
 }
 
 /** The saved dictionary's layout: bump it when that changes. */
-const DICTIONARY_FORMAT = 1;
+const DICTIONARY_FORMAT = 2;
 
 const strings = z.array(z.string());
 const SavedDictionary = z.object({
@@ -490,6 +506,7 @@ const SavedDictionary = z.object({
     money: strings,
     phrasal: strings,
     twoWordNames: strings,
+    adjectives: strings,
   }),
 });
 

@@ -4,6 +4,7 @@ import {
   ABBREVIATIONS,
   AMOUNT_NAMED,
   ANSWER_TYPES,
+  answerType,
   COUNT_ASKED_OF,
   IRREGULAR_FORMS,
   MINUTES_IN,
@@ -12,7 +13,8 @@ import {
   otherSpellings,
   withoutPrefix,
 } from '../../src/search/english.js';
-import { baseForms } from '../../src/search/wordnet.js';
+import { baseForms, WORDNET_DIR } from '../../src/search/wordnet.js';
+import { corpusForSuite, note } from '../support/corpus.js';
 
 describe('the word tables', () => {
   it('hold no entry for a name every object has: "constructor" is a word like any other', () => {
@@ -117,7 +119,9 @@ describe('a question asking why', () => {
 });
 
 describe('a topic asking when', () => {
-  const asksTime = (topic: string) => ANSWER_TYPES.find(([, asking]) => asking.test(topic))?.[0] === 'time';
+  // Whether a word is a superlative, WordNet says: the index's dictionary over a corpus of one note.
+  const dossier = corpusForSuite({ 'a.md': note('Ferry', 'The ferry sails daily.') }, { wordnet: WORDNET_DIR });
+  const asksTime = (topic: string) => answerType(topic, (word) => dossier().index.superlative(word)) === 'time';
 
   it.each([
     ['when did the ferry service start', true],
@@ -136,6 +140,14 @@ describe('a topic asking when', () => {
     ['the most crowded day at the harbour fair', true],
     ['busiest week for the ferry - which', true],
     ['latest year in the harbour survey', false],
+    ['best month for sailing to the island', true],
+    ['worst day at the harbour fair', true],
+    ['driest month on record at the pier', true],
+    ['hottest week at the harbour', true],
+    ['guest day at the harbour fair', false],
+    ['digest day in the ferry week', false],
+    ['request month in the harbour survey', false],
+    ['forest day at the harbour fair', false],
     ['busiest month passenger numbers', false],
     ['harvest month prices at the market', false],
     ['harbour strike - the day the crews were told to stop', true],
