@@ -170,20 +170,12 @@ export function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
 
 /**
  * Where a topic says whom its figures are from ("per the council's report", "per smith's testimony", "according to the
- * survey"), to the next comma, dash or colon, or which piece of writing gives them ("from the spring article", "as of
- * the 2017 piece", "in smith's testimony"). A clause giving a figure seldom names its source, while a passage naming
+ * survey"), to the next comma, dash or colon. A clause giving a figure seldom names its source, while a passage naming
  * the source (a byline, "Smith told the council on Monday") may hold figures of anything: those words tell which
  * source, not which figure. "per" before what no article or possessive opens is a rate ("per 1,000", "per year",
- * "per pupil"); a report, a study or a survey is as often what the figures are of ("in the harbour survey").
+ * "per pupil").
  */
-const SOURCE_NAMED = new RegExp(
-  [
-    String.raw`\b(?:per (?=(?:the|an?)\s|[\p{L}.]+['’]s\s)|according to\s)[^,;:()–]+?(?=\s[-–]|[,;:()–]|$)`,
-    String.raw`\b(?:from|in|as of) (?:the|an?|[\p{L}.]+['’]s) (?:[\p{L}\p{N}-]+ ){0,3}` +
-      String.raw`(?:article|piece|testimony|column|interview)\b`,
-  ].join('|'),
-  'iu',
-);
+const SOURCE_NAMED = /\b(?:per (?=(?:the|an?)\s|[\p{L}.]+['’]s\s)|according to\s)[^,;:()–]+?(?=\s[-–]|[,;:()–]|$)/iu;
 
 /** The words of a topic's source (`SOURCE_NAMED`), lower case, a possessive's noun without its "'s" too. */
 function sourceWords(topic: string): Set<string> {

@@ -60,12 +60,6 @@ describe('aboutWhat', () => {
       ['pear', 1],
       ['harvest', 1],
     ]);
-    expect(about('pear harvest as of the spring article')).toEqual([
-      ['pear', 1],
-      ['harvest', 1],
-      ['spring', 0.25],
-      ['article', 0.25],
-    ]);
     // "per" before what is not a source is a rate.
     expect(about('pear pickers per orchard')).toEqual([
       ['pear', 1],
