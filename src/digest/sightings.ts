@@ -8,13 +8,13 @@ import type { DigestStore } from './store.js';
  * changed or removed, so the next digest says so: first what changed since the store last heard of the corpus (a bot
  * down sees no change as it happens), comparing the documents the engine holds now with those the store knows, by
  * their files' hashes: one the store does not know is new, one whose hash differs changed, one the engine no longer
- * holds was removed (but a file the engine could not read this time, still in the folder: it is said once it reads
- * again or goes); then each one the engine adds, replaces or drops from here on, whether the folder watcher found it
- * or a command added it. A document dropped is new again if it comes back. Titles are kept to name a document once it
- * is gone. A document known from before hashes were kept is taken as unchanged. The paragraphs of a document added
- * or changed are kept (`keepVersion`), so a digest can say what changed in it since a channel's last; not those of a
- * document the start finds unchanged, which would read every saved passage at every start. Returns the function that
- * stops recording.
+ * holds was removed (but not a file the engine could not read this time, still in the folder: it is said once it
+ * reads again or goes; nor any when the engine holds no document at all); then each one the engine adds, replaces or
+ * drops from here on, whether the folder watcher found it or a command added it. A document dropped is new again if
+ * it comes back. Titles are kept to name a document once it is gone. A document known from before hashes were kept is
+ * taken as unchanged. The paragraphs of a document added or changed are kept (`keepVersion`), so a digest can say what
+ * changed in it since a channel's last; not those of a document the start finds unchanged, which would read every
+ * saved passage at every start. Returns the function that stops recording.
  */
 export function recordSightings(
   dossier: Pick<Dossier, 'documents' | 'document' | 'onChange' | 'skipped'>,
@@ -39,9 +39,12 @@ export function recordSightings(
     else store.markSeen(doc.source, at, doc.meta.title, doc.hash);
     if (!known.has(doc.source) || (hash !== undefined && hash !== doc.hash)) keepVersion(doc, at);
   }
+  // A start that finds no document at all is taken for a folder not there yet (an unmounted volume, a sync still
+  // running), not for every document removed: naming them all removed, then all new as they arrive, would be noise.
   const unread = new Set(dossier.skipped);
-  for (const source of known.keys())
-    if (!dossier.document(source) && !unread.has(source)) store.markRemoved(source, at);
+  if (dossier.documents.length > 0)
+    for (const source of known.keys())
+      if (!dossier.document(source) && !unread.has(source)) store.markRemoved(source, at);
   return dossier.onChange((change, source) => {
     const doc = dossier.document(source);
     const at = now();

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordSightings } from '../../src/digest/sightings.js';
@@ -56,6 +56,22 @@ describe('recordSightings', () => {
       // A start that finds nothing changed says nothing.
       recordSightings(restarted, store, () => at('2026-03-03T00:00Z'))();
       expect(store.changedSince(at('2026-03-02T12:00Z'))).toEqual({ changed: [], removed: [] });
+    } finally {
+      restarted.close();
+    }
+  });
+
+  it('at a start that finds no document at all, names none removed (a folder not there yet)', async () => {
+    const store = world().openStore();
+    recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z'))();
+    const empty = join(world().corpusDir, 'not-mounted-yet');
+    await mkdir(empty);
+    const restarted = await Dossier.open({ corpusDir: empty });
+    try {
+      expect(restarted.documents).toEqual([]);
+      recordSightings(restarted, store, () => at('2026-03-02T00:00Z'))();
+      expect(store.changedSince(at('2026-03-01T12:00Z'))).toEqual({ changed: [], removed: [] });
+      expect(store.seenSince(at('2026-03-01T12:00Z'))).toEqual([]);
     } finally {
       restarted.close();
     }
