@@ -17,8 +17,9 @@ export interface Learned {
   /** The bridges a saved index holds, read by their first term when a question first reaches it. */
   saved?: SavedBridges;
   /**
-   * WordNet's one-word entries, and its names of two words that the corpus holds one word of and lacks the other
-   * of (`unwritten`, see `PassageIndex.unwrittenName`). Empty without WordNet.
+   * WordNet's one-word entries, its names of two words that the corpus holds one word of and lacks the other of
+   * (`unwritten`, see `PassageIndex.unwrittenName`), and its adjectives (`adjectives`, see `PassageIndex.superlative`).
+   * Empty without WordNet.
    */
   dictionary: {
     words: Strings;

@@ -259,6 +259,8 @@ export async function readWordNet(
     const parts = name.split(' ');
     return parts.some((w) => held.has(w)) && !parts.every((w) => held.has(w));
   });
+  // `words` holds only words of three letters or more (those worth correcting a typo towards), so a name whose short
+  // word the corpus does write ("el salvador") passes the filter above: asked of the text itself, it is not unwritten.
   const written = sideBySide(new Set(named));
   const unwritten = named.filter((name) => !written.has(name));
   return { synonyms: pairs, rare, family, similar, dictionary, unwritten };
