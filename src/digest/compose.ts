@@ -483,16 +483,17 @@ export function digestPieces(input: DigestInput): DigestPieces {
 
   // Documents changed and removed are news too, said in a line each, short enough never to be left out for room. A
   // changed one says what changed in it where its paragraphs at the channel's last digest were kept: counts only, so
-  // nothing removed is quoted as if it were still there.
+  // nothing removed is quoted as if it were still there. Where they were not, it says so rather than leave the channel
+  // to read a title with no count beside others with one as changed in some way not worth saying.
   const changedAs = (doc: SourceDocument): string => {
     const before = changes?.before?.get(doc.source);
-    const how =
-      before &&
-      whatChanged(
-        before,
-        doc.passages.map((p) => paragraphHash(p.text)),
-        tuning.diffCells,
-      );
+    const how = before
+      ? whatChanged(
+          before,
+          doc.passages.map((p) => paragraphHash(p.text)),
+          tuning.diffCells,
+        )
+      : 'earlier version not kept';
     return `“${doc.meta.title}”${how ? ` (${how})` : ''}`;
   };
   const changeLines = [

@@ -470,6 +470,10 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
     this.sql(DOCUMENT_SQL.pruneVersions(PG_PARAMETER), [source, keep]);
   }
 
+  versionedDocuments(): Set<string> {
+    return new Set(this.sql<{ source: string }>(DOCUMENT_SQL.versioned()).map((r) => r.source));
+  }
+
   versionAt(source: string, at: Date): string[] | undefined {
     const [row] = this.sql<{ paragraphs: string }>(DOCUMENT_SQL.versionAt(PG_PARAMETER), [source, at]);
     return row && (JSON.parse(row.paragraphs) as string[]);

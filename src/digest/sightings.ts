@@ -13,12 +13,17 @@ import type { DigestStore } from './store.js';
  * drops from here on, whether the folder watcher found it or a command added it. A document dropped is new again if
  * it comes back. Titles are kept to name a document once it is gone. A document known from before hashes were kept is
  * taken as unchanged. The paragraphs of a document added or changed are kept (`keepVersion`), so a digest can say what
- * changed in it since a channel's last; not those of a document the start finds unchanged, which would read every
- * saved passage at every start. Returns the function that stops recording.
+ * changed in it since a channel's last; those of a document the start finds unchanged only if none are kept yet (one
+ * known from before versions were kept), as they are from this start on, so its first change can be counted for a
+ * channel whose last digest came after this start: keeping them at every start would read every saved passage each
+ * time. Returns the function that stops recording.
  */
 export function recordSightings(
   dossier: Pick<Dossier, 'documents' | 'document' | 'onChange' | 'skipped'>,
-  store: Pick<DigestStore, 'markSeen' | 'markChanged' | 'markRemoved' | 'knownDocuments' | 'keepVersion'>,
+  store: Pick<
+    DigestStore,
+    'markSeen' | 'markChanged' | 'markRemoved' | 'knownDocuments' | 'keepVersion' | 'versionedDocuments'
+  >,
   now: () => Date,
   keep = DIGEST_DEFAULTS.versionsKept,
 ): () => void {
@@ -33,11 +38,13 @@ export function recordSightings(
   };
   const at = now();
   const known = store.knownDocuments();
+  const versioned = store.versionedDocuments();
   for (const doc of dossier.documents) {
     const hash = known.get(doc.source);
-    if (hash !== undefined && hash !== doc.hash) store.markChanged(doc.source, at, doc.meta.title, doc.hash);
+    const changed = hash !== undefined && hash !== doc.hash;
+    if (changed) store.markChanged(doc.source, at, doc.meta.title, doc.hash);
     else store.markSeen(doc.source, at, doc.meta.title, doc.hash);
-    if (!known.has(doc.source) || (hash !== undefined && hash !== doc.hash)) keepVersion(doc, at);
+    if (!known.has(doc.source) || changed || !versioned.has(doc.source)) keepVersion(doc, at);
   }
   // A start that finds no document at all is taken for a folder not there yet (an unmounted volume, a sync still
   // running), not for every document removed: naming them all removed, then all new as they arrive, would be noise.

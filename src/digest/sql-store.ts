@@ -144,6 +144,7 @@ export const DOCUMENT_SQL = {
   keepVersion: (p: (n: number) => string) =>
     `INSERT INTO document_versions (source, at, paragraphs) VALUES (${p(1)}, ${p(2)}, ${p(3)})
      ON CONFLICT (source, at) DO UPDATE SET paragraphs = excluded.paragraphs`,
+  versioned: () => 'SELECT DISTINCT source FROM document_versions',
   /** (source, keep): the versions of a document but its `keep` newest. */
   pruneVersions: (p: (n: number) => string) =>
     `DELETE FROM document_versions WHERE source = ${p(1)} AND at < (

@@ -514,6 +514,10 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     })();
   }
 
+  versionedDocuments(): Set<string> {
+    return new Set((this.sql(DOCUMENT_SQL.versioned()).all() as { source: string }[]).map((r) => r.source));
+  }
+
   versionAt(source: string, at: Date): string[] | undefined {
     const row = this.sql(DOCUMENT_SQL.versionAt(SQLITE_PARAMETER)).get(numbered(source, iso(at))) as
       { paragraphs: string } | undefined;

@@ -206,6 +206,8 @@ export interface DigestStore {
    * changed in it since a channel's last; only the `keep` newest of the document's are kept.
    */
   keepVersion(source: string, at: Date, paragraphs: string[], keep: number): void;
+  /** The documents with a version of their paragraphs kept (`keepVersion`), removed or not. */
+  versionedDocuments(): Set<string>;
   /** The paragraphs a document had at `at` (`keepVersion`), if kept. */
   versionAt(source: string, at: Date): string[] | undefined;
   /** Notes that a document seen before was removed at `now`, keeping its title to say so. */

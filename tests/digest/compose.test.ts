@@ -117,11 +117,12 @@ describe('composeDigest', () => {
   });
 
   it('names the documents changed and removed since the last digest, five of each, counting the rest', () => {
+    // No earlier version of the changed one was kept: it says so, rather than stand uncounted beside counted ones.
     const removed = ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven'];
     const changed = [world().dossier.document('cafes.md')!];
     const { reply, shownIds } = digestOf(world(), { changes: { changed, removed } });
     expect(lines(reply)).toEqual([
-      'Changed in the corpus: “The café grant scheme”.',
+      'Changed in the corpus: “The café grant scheme” (earlier version not kept).',
       'Removed from the corpus: “One”, “Two”, “Three”, “Four”, “Five” and 2 more.',
     ]);
     expect(reply.status).toBe('ok');

@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { note } from '../support/corpus.js';
@@ -59,6 +59,20 @@ describe('recordSightings', () => {
     } finally {
       restarted.close();
     }
+  });
+
+  it('at a start, keeps the paragraphs of a document known from before versions were kept, once', async () => {
+    const store = world().openStore();
+    // As a store migrated to keep versions finds a document it knew: seen, hashed, none of its paragraphs kept.
+    const cafes = world().dossier.document('cafes.md')!;
+    store.markSeen('cafes.md', at('2026-03-01T00:00Z'), cafes.meta.title, cafes.hash);
+    recordSightings(world().dossier, store, () => at('2026-03-02T00:00Z'))();
+    expect(store.versionAt('cafes.md', at('2026-03-01T12:00Z'))).toBeUndefined();
+    expect(store.versionAt('cafes.md', at('2026-03-02T00:00Z'))).toHaveLength(cafes.passages.length);
+    // Kept now, a later start finding it unchanged keeps no other.
+    const keep = vi.spyOn(store, 'keepVersion');
+    recordSightings(world().dossier, store, () => at('2026-03-03T00:00Z'))();
+    expect(keep).not.toHaveBeenCalled();
   });
 
   it('at a start that finds no document at all, names none removed (a folder not there yet)', async () => {

@@ -234,6 +234,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(s.versionAt('a.md', t('2026-03-02T00:00Z'))).toBeUndefined();
       expect(s.versionAt('a.md', t('2026-03-04T00:00Z'))).toEqual(['p1', 'p3']);
       expect(s.versionAt('b.md', t('2026-03-04T00:00Z'))).toBeUndefined();
+      expect(s.versionedDocuments()).toEqual(new Set(['a.md']));
     });
 
     it('pages through subscriptions by id, in one state or all', () => {
