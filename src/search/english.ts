@@ -477,12 +477,19 @@ export const SCALE_LETTERS: ReadonlyMap<string, { scale: number; bare: boolean }
   ['k', { scale: 1e3, bare: true }],
 ]);
 
+/** "No more than", "not less than": a comparison negated, each an amount's hedge and a class's bound of its own. */
+export const NEGATED_COMPARISONS = ['no', 'not'].flatMap((not) =>
+  ['more', 'fewer', 'less'].map((than) => `${not} ${than} than`),
+);
+
 /**
  * Words that qualify an amount before it ("some 40", "more than 2,000", "up to $5"), each as its words, longest first
  * so that "more than" wins over "more": the figure grammar keeps them as a figure's hedge, and a hedged number is a
- * count however much it looks like a year ("about 1500").
+ * count however much it looks like a year ("about 1500"). A comparison negated ("no more than $16,000", "not fewer
+ * than 12") is the opposite bound, so it is a hedge whole, never "more than" with a stray "no" before it.
  */
 export const AMOUNT_HEDGES: string[][] = [
+  ...NEGATED_COMPARISONS,
   'something around',
   'something like',
   'an estimated',

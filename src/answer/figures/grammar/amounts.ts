@@ -257,7 +257,16 @@ export function comparisonAt(r: Reading, i: number): number {
   return i;
 }
 
+/**
+ * The hedge opening at token `i` before an amount; none where `i` stands inside a longer hedge opened before it, whose
+ * tail it only is: "more than" in "no more than 50" ("firms with no more than 50 staff", refused as a bound at "no",
+ * is not read again at "more" as a count of 50 hedged "more than").
+ */
 export function hedgeAt(r: Reading, i: number): string[] | undefined {
+  const inside = AMOUNT_HEDGES.some((words) =>
+    words.some((_, d) => d > 0 && words.every((w, j) => r.lower(i - d + j) === w)),
+  );
+  if (inside) return undefined;
   return AMOUNT_HEDGES.find(
     (words) => words.every((w, j) => r.lower(i + j) === w) && startsAmount(r, i + words.length),
   );

@@ -1,4 +1,9 @@
-import { AMOUNT_HEDGES, NUMBER_WORDS as ENGLISH_NUMBER_WORDS, TIME_UNITS } from '../../../search/english.js';
+import {
+  AMOUNT_HEDGES,
+  NEGATED_COMPARISONS,
+  NUMBER_WORDS as ENGLISH_NUMBER_WORDS,
+  TIME_UNITS,
+} from '../../../search/english.js';
 import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
 import { CURRENCIES } from '../../../corpus/currencies.js';
 import { QUARTER_ORDINALS, RELATIVE_TIME_SHIFTS } from '../../../corpus/dates.js';
@@ -228,7 +233,15 @@ export const AGES = new Set(['aged', 'age', 'ages']);
 /** The hedges, and the bounds that are none ("above 5,000"), read back from a number. */
 export const BOUND_HEDGES = [...AMOUNT_HEDGES, ...[...BOUNDS].map((w) => [w])];
 /** Hedges that make a count after "with" a bound on a class: "firms with fewer than 50 employees". */
-export const COMPARISONS = new Set([...BOUNDS, 'more than', 'fewer than', 'less than', 'at least', 'at most']);
+export const COMPARISONS = new Set([
+  ...BOUNDS,
+  ...NEGATED_COMPARISONS,
+  'more than',
+  'fewer than',
+  'less than',
+  'at least',
+  'at most',
+]);
 /** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */
 export const QUALIFYING_PREPOSITIONS = new Set([
   'in',

@@ -4,11 +4,13 @@ import {
   bracketMeasureUnit,
   bracketUnit,
   fractionAt,
+  hedgeAt,
   isBound,
   isLabel,
   rateAt,
   ratioAt,
 } from '../../../../src/answer/figures/grammar/amounts.js';
+import { figuresInSentence } from '../../../../src/answer/figures/grammar/index.js';
 import { Reading } from '../../../../src/answer/figures/grammar/view.js';
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
 
@@ -120,6 +122,20 @@ describe('fractionAt, ratioAt and rateAt', () => {
     expect(ratioAt(s, amountAt(s, j)!)).toBeUndefined();
     expect(rateAt(...at('They sold 40 crates a week.', 'a'))).toMatchObject({ period: 'week' });
     expect(rateAt(...at('They sold 40 crates a day early.', 'day'))).toBeUndefined();
+  });
+});
+
+describe('hedgeAt', () => {
+  it('reads a negated comparison whole, as the opposite bound, and not its tail again', () => {
+    expect(hedgeAt(...at('The new kiln will cost no more than $9,000.', 'no'))).toEqual(['no', 'more', 'than']);
+    expect(hedgeAt(...at('Each crew keeps not fewer than 4 spare nets.', 'not'))).toEqual(['not', 'fewer', 'than']);
+    expect(hedgeAt(...at('The new kiln will cost no more than $9,000.', 'more'))).toBeUndefined();
+    expect(hedgeAt(...at('The new kiln will cost more than $9,000.', 'more'))).toEqual(['more', 'than']);
+  });
+
+  it('leaves a class bounded by a negated comparison unread as a count', () => {
+    expect(isBound(...at('Potteries with no more than 10 staff pay less.', 'no'), true)).toBe(true);
+    expect(figuresInSentence('Potteries with no more than 10 staff pay less.')).toEqual([]);
   });
 });
 
