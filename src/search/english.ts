@@ -440,6 +440,20 @@ export const TIME_UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set(
   Object.keys(ABBREVIATIONS).filter((short) => ABBREVIATIONS[short]!.some((long) => TIME_UNITS.has(long))),
 );
 
+/**
+ * A unit of time as a text shortens it after a number ("2 h 40 min", "15 yrs"), and the unit it stands for: chat's
+ * `TIME_UNIT_ABBREVIATIONS` and the symbols "h", "min" and "mins". "d" and "s" are left out: after a number they are as
+ * often a dimension or a letter of a code.
+ */
+export const SHORT_TIME_UNITS: ReadonlyMap<string, string> = new Map([
+  ...[...TIME_UNIT_ABBREVIATIONS].map(
+    (short) => [short, ABBREVIATIONS[short]!.find((long) => TIME_UNITS.has(long))!] as const,
+  ),
+  ['h', 'hours'],
+  ['min', 'minutes'],
+  ['mins', 'minutes'],
+]);
+
 /** The words that make a time unit after them a rate's period: "a year", "per hour", "every week". */
 export const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'each', 'every']);
 

@@ -2,6 +2,7 @@ import type { ItemEntity } from 'wink-nlp';
 import { YEAR_DIGITS } from '../../corpus/dates.js';
 import { isUnitStop, joinsDigits } from '../../corpus/sentences.js';
 import { tokenOffsets, wink } from '../../corpus/wink.js';
+import { SHORT_TIME_UNITS } from '../../search/english.js';
 
 /** One word, number or mark of a sentence, as wink-nlp reads it, placed in the text it came from. */
 export interface Token {
@@ -54,6 +55,12 @@ export function tokenSentences(text: string): Token[][] {
     spaced: i === 0 || spaces[i] !== '',
     entity: entityOf[i],
   }));
+  // "a closure of 2 h 40 min": a unit of time shortened after a number reads as the unit (its text kept), so the
+  // length is one figure, as "2 hours 40 minutes" is, where "2 h" and "40 min" were counts of "h" and "min".
+  all.forEach((token, i) => {
+    const unit = SHORT_TIME_UNITS.get(token.lower);
+    if (unit && all[i - 1]?.type === 'number') Object.assign(token, { lower: unit, lemma: unit.replace(/s$/, '') });
+  });
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   // wink ends a sentence at each dot of a version ("v4.2.0"): a dot joining two digits ends none (`joinsDigits`).
   const mended: [number, number][] = [];

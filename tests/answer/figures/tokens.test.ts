@@ -20,6 +20,17 @@ describe('tokenSentences', () => {
     ]);
   });
 
+  it('reads a unit of time shortened after a number as the unit, keeping its text', () => {
+    const [sentence] = tokenSentences('The kiln cooled for 2 h 40 min, then 3 hrs more; plan h had no number.');
+    const read = sentence!.filter((t) => ['h', 'min', 'hrs'].includes(t.text)).map((t) => [t.text, t.lower, t.lemma]);
+    expect(read).toEqual([
+      ['h', 'hours', 'hour'],
+      ['min', 'minutes', 'minute'],
+      ['hrs', 'hours', 'hour'],
+      ['h', 'h', 'h'],
+    ]);
+  });
+
   it('leaves a part hyphenated to a number not of the shape of a year as one word', () => {
     const [sentence] = tokenSentences('The kiln reached mid-1400 degrees before it cracked.');
     expect(sentence!.map((t) => t.text)).toContain('mid-1400');

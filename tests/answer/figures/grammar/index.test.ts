@@ -202,6 +202,13 @@ describe('figuresInSentence: lengths of time', () => {
     ]);
   });
 
+  it('a length with its units shortened is one figure, as it is spelt out', () => {
+    expect(figuresInSentence('The kiln lasted 2 h 40 min.')).toMatchObject([
+      { text: '2 h 40 min', value: 2 + 40 / 60, unit: 'count' },
+    ]);
+    expect(texts('The strike lasted 3 hrs; the second 1 h 5 mins.')).toEqual(['3 hrs', '1 h 5 mins']);
+  });
+
   it('a word saying which days or hours stands inside a length, and is no noun it counts', () => {
     expect(figuresInSentence('Kiln repairs — first visit: 3 business days')).toMatchObject([
       { text: '3 business days', unit: 'count', value: 3, measure: 'first visit' },
