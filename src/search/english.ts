@@ -278,6 +278,11 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // (not a count: "ferry contract - two or three years").
         String.raw`${LABEL}\s*(?:(?!(?:${Object.keys(NUMBER_WORDS).join('|')})\b)` +
           String.raw`[a-z]+ (?:and|&|n|or|to) [a-z]+ )?(?:dates?|years?|yrs?)(?: [a-z]+)?\W*$`,
+        // Or as a label naming it by two of its units joined, which says it is asked to that precision: "harbour
+        // regatta - month and yr", "ferry strike, day & month", "pier reopening: date/time" (not what follows them,
+        // "ferry passengers - month and yr totals").
+        String.raw`${LABEL}\s*(?:${TIME_NOUNS.join('|')})(?:\s+(?:and|&|n|or)\s+|\s*/\s*)` +
+          String.raw`(?:${TIME_NOUNS.join('|')})\W*$`,
         // Or as a label naming what happened in it: "old pier - date of opening", "water quality - period of decline"
         // (not a length served: "harbour ferry - years of service").
         String.raw`${LABEL}\s*(?:the )?(?:${[...DATE_NOUNS, 'period'].join('|')}) of\b`,
