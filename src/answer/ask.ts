@@ -16,7 +16,7 @@ import {
   quotes,
 } from '../search/query.js';
 import type { AnalysedQuery, Amounts, Match } from '../search/query.js';
-import { asAsked, givesAsked, heldOnlyAs, lackingLine, readOf, yearsKept, type Asked } from './asked.js';
+import { asAsked, givesAsked, heldOnlyAs, lackingLine, readOf, unsaidKept, type Asked } from './asked.js';
 import { besideTopic, figureItem, heldBy } from './figures/index.js';
 import { chooseSentences, excerptText, markTerms } from './excerpt.js';
 import {
@@ -102,7 +102,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
   // by what each passage surely says of it (`sure`).
   const judge = (read: AnalysedQuery, sure: (c: Covered) => number) => {
     const best = covered.reduce((a, b) => (sure(b) > sure(a) ? b : a), covered[0]!);
-    const kept = yearsKept(
+    const kept = unsaidKept(
       dossier,
       read,
       covered.map((c) => c.hit.passage),

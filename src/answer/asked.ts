@@ -9,7 +9,7 @@ import {
   mentionsYear,
   namesYear,
   saysWhen,
-  unsaidYears,
+  unsaidShare,
   stepDown,
   type AnalysedQuery,
   type Amounts,
@@ -135,15 +135,16 @@ function speaksOfMonth(dossier: Library, passage: Passage, month: number): boole
 }
 
 /**
- * The share of a passage's coverage the decision keeps for the years the question pins that no passage searched speaks
- * of: such a year weighs as a name (`unsaidYears`) when the passage the decision reads (`closest`) gives its subject by
- * year; beside passages that name none, a number read as a year may be a count. One rule for ask and `figures`.
+ * The share of a passage's coverage the decision keeps for what the question asks of that the corpus does not cover
+ * (`unsaidShare`): the common nouns of two words it never says, and the years the question pins that no passage
+ * searched speaks of, when the passage the decision reads (`closest`) gives its subject by year; beside passages that
+ * name none, a number read as a year may be a count. One rule for ask and `figures`.
  */
-export function yearsKept(dossier: Library, query: AnalysedQuery, searched: Passage[], closest?: Passage): number {
+export function unsaidKept(dossier: Library, query: AnalysedQuery, searched: Passage[], closest?: Passage): number {
   const { numberContext } = dossier.ranking.query;
-  if (!query.years || !closest || !namesYear(closest.text, numberContext)) return 1;
-  const spoken = (year: string) => searched.some((passage) => speaksOf(dossier, passage, year));
-  return unsaidYears(query, spoken, dossier.ranking.query);
+  const byYear = !!query.years && !!closest && namesYear(closest.text, numberContext);
+  const spoken = (year: string) => !byYear || searched.some((passage) => speaksOf(dossier, passage, year));
+  return unsaidShare(query, spoken, dossier.ranking.query);
 }
 
 /**

@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 67;
+const INDEX_VERSION = 68;
 
 interface IndexedPassage {
   id: string;
@@ -191,12 +191,15 @@ export class PassageIndex {
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking, indexing);
     if (wordnet) {
       try {
-        const { synonyms, rare, family, similar, dictionary, unwritten } = await readWordNet(
+        const { synonyms, rare, family, similar, dictionary, unwritten, unwrittenThings } = await readWordNet(
           index.learned.words.keys(),
           wordnet,
           indexing,
           cacheDir ? { dir: cacheDir, log, version: INDEX_VERSION } : undefined,
-          (pairs) => sideBySide(corpus, analyzer, pairs),
+          {
+            sideBySide: (pairs) => sideBySide(corpus, analyzer, pairs),
+            together: (pairs) => sayTogether(corpus, analyzer, pairs),
+          },
         );
         index.learn([
           ...Bridges.oneWay(synonyms, 'wordnet', analyzer),
@@ -212,6 +215,7 @@ export class PassageIndex {
           money: Strings.sorted(dictionary.money),
           phrasal: Strings.sorted(dictionary.phrasal),
           unwritten: Strings.sorted(unwritten),
+          unwrittenThings: Strings.sorted(unwrittenThings),
           adjectives: Strings.sorted(dictionary.adjectives),
         };
       } catch (error) {
@@ -295,8 +299,16 @@ export class PassageIndex {
    * lacks.
    */
   unwrittenName(first: string, second: string): boolean {
-    const { unwritten } = this.learned.dictionary;
-    return [second, ...baseForms(second)].some((form) => unwritten.indexOf(`${first} ${form}`) >= 0);
+    return holdsPair(this.learned.dictionary.unwritten, first, second);
+  }
+
+  /**
+   * Whether `first` and `second`, typed side by side, are a common noun of two words and one sense the dictionary lists
+   * ("price tag") that the corpus holds both words of and never says in one sentence, nor in another word of its sense:
+   * one thing it lacks.
+   */
+  unwrittenThing(first: string, second: string): boolean {
+    return holdsPair(this.learned.dictionary.unwrittenThings, first, second);
   }
 
   /**
@@ -624,6 +636,10 @@ function indexed(p: Passage, meta: DocumentMeta): IndexedPassage {
   };
 }
 
+/** Whether `pairs` holds `first` and `second` (folded, a space between), the second in any dictionary form. */
+const holdsPair = (pairs: Strings, first: string, second: string) =>
+  [second, ...baseForms(second)].some((form) => pairs.indexOf(`${first} ${form}`) >= 0);
+
 /** A word of letters only, however short: "U.S." of "U.S. Congress" is read as "us". */
 const LETTERS = /^\p{L}+$/u;
 /**
@@ -655,6 +671,42 @@ function sideBySide(corpus: Corpus, analyzer: Analyzer, pairs: ReadonlySet<strin
         }
     }
   return written;
+}
+
+/**
+ * Those of `pairs` (folded, a space between: "drug war") whose two words, in any form, one sentence of the corpus says,
+ * or one heading or title: "the war on drugs" says "drug war" in its own words. A common noun of two words no sentence
+ * says is one thing the corpus lacks (`unwrittenThing`).
+ */
+function sayTogether(corpus: Corpus, analyzer: Analyzer, pairs: ReadonlySet<string>): Set<string> {
+  const seconds = new Map<string, string[]>();
+  for (const pair of pairs) {
+    const first = pair.slice(0, pair.indexOf(' '));
+    for (const form of [first, ...baseForms(first)]) seconds.set(form, [...(seconds.get(form) ?? []), pair]);
+  }
+  const said = new Set<string>();
+  const read = (text: string) => {
+    const forms = new Set<string>();
+    for (const { word } of analyzer.words(text)) {
+      const folded = word.toLowerCase();
+      forms.add(folded);
+      for (const form of baseForms(folded)) forms.add(form);
+    }
+    for (const form of forms)
+      for (const pair of seconds.get(form) ?? []) {
+        const second = pair.slice(pair.indexOf(' ') + 1);
+        if ([second, ...baseForms(second)].some((f) => forms.has(f))) said.add(pair);
+      }
+  };
+  for (const doc of corpus.documents) {
+    read(doc.meta.title);
+    for (const p of doc.passages) {
+      if (p.heading) read(p.heading);
+      if (p.context) read(p.context);
+      for (const sentence of p.sentences) read(sentence.text);
+    }
+  }
+  return said;
 }
 
 function corpusKey(corpus: Corpus): string {

@@ -168,6 +168,12 @@ export interface AnalysedQuery {
    */
   years?: string[];
   /**
+   * The common nouns of two words the question types side by side that the corpus holds both words of and never says
+   * (`PassageIndex.unwrittenThing`: "gun control" over a corpus saying "gun" and "control" only apart): each one thing
+   * it lacks, weighed in the decision as a noun of one sense no passage holds (`unsaidShare`).
+   */
+  unwrittenThings?: string[];
+  /**
    * The years the question pins its answer to as `years` are pinned, but that some passage names: asked only of
    * closest passages that date what they say by some year (`pinned`), since one may speak of it without naming it.
    */
@@ -727,6 +733,12 @@ export function analyseQuery(
   // word it lacks ("supreme") beside one it has ("court"): it is covered only by another way of saying it whole (a
   // bridge spanning both words), while its words alone, a guess, only order passages (`Alternative.gated`).
   const positions = all.flatMap((w, i) => (w.term === undefined ? [] : [i]));
+  // A common noun of two words the corpus holds apart and never says, typed side by side ("gun control";
+  // `PassageIndex.unwrittenThing`), is one thing it lacks; its two words, each the corpus's, still order passages.
+  const things = typed.flatMap((a, i) => {
+    const [at, next] = [positions[i]!, positions[i + 1]];
+    return next === at + 1 && index.unwrittenThing(lower[at]!, lower[next]!) ? [`${a.word} ${typed[i + 1]!.word}`] : [];
+  });
   const units: { typedWord: (typeof typed)[number]; alts: Alternative[]; name?: true }[] = [];
   for (let i = 0; i < typed.length; i++) {
     const [a, b] = [typed[i]!, typed[i + 1]];
@@ -843,6 +855,7 @@ export function analyseQuery(
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
     doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
+    unwrittenThings: things.length ? things : undefined,
     namedYears: pinnedYears(read, options.numberContext, (year) => index.knows(year)),
     months: pinnedMonths(read),
     quarters: pinnedQuarters(read),
@@ -1111,23 +1124,27 @@ export function evidence(query: AnalysedQuery, cover: number, matched: Iterable<
 }
 
 /**
- * The share of its coverage a passage keeps in the decision when the question pins a year (`AnalysedQuery.years`) that
- * none of the passages searched speaks of (`said`): a time the corpus does not cover, as a name it lacks is a place or
- * person it does not, so the year weighs as a name (`unknownName`), not as a code's digits (`unknownCode`), whose
- * weight it has in ordering. No passage holds it, so every passage's coverage shrinks in the same ratio: whether to
- * answer changes, never the order. A year some passage holds in a range or is dated is said: the corpus covers it.
+ * The share of its coverage a passage keeps in the decision for what the question asks of that the corpus does not
+ * cover, though it may hold every word of it. A year it pins (`AnalysedQuery.years`) that none of the passages searched
+ * speaks of (`said`) is a time the corpus does not cover, as a name it lacks is a place or person it does not, so the
+ * year weighs as a name (`unknownName`), not as a code's digits (`unknownCode`), whose weight it has in ordering. A
+ * common noun of two words the corpus never says (`AnalysedQuery.unwrittenThings`) weighs as a noun of one sense no
+ * passage holds (`unknownSpecific`), beside its two words, which order passages as typed. No passage holds either, so
+ * every passage's coverage shrinks in the same ratio: whether to answer changes, never the order. A year some passage
+ * holds in a range or is dated is said: the corpus covers it.
  */
-export function unsaidYears(
+export function unsaidShare(
   query: AnalysedQuery,
   said: (year: string) => boolean,
   options: RankingOptions['query'],
 ): number {
   const unsaid = new Set((query.years ?? []).filter((year) => !said(year)));
   const total = query.words.reduce((sum, w) => sum + w.weight, 0);
-  const added = query.words
+  const years = query.words
     .filter((w) => unsaid.has(w.term))
     .reduce((sum, w) => sum + Math.max(query.rarest * options.unknownName - w.weight, 0), 0);
-  return total ? total / (total + added) : 1;
+  const things = (query.unwrittenThings?.length ?? 0) * query.rarest * options.unknownSpecific;
+  return total ? total / (total + years + things) : 1;
 }
 
 /**

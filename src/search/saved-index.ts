@@ -18,8 +18,9 @@ export interface Learned {
   saved?: SavedBridges;
   /**
    * WordNet's one-word entries, its names of two words that the corpus holds one word of and lacks the other of
-   * (`unwritten`, see `PassageIndex.unwrittenName`), and its adjectives (`adjectives`, see `PassageIndex.superlative`).
-   * Empty without WordNet.
+   * (`unwritten`, see `PassageIndex.unwrittenName`), its common nouns of two words the corpus holds both words of and
+   * never says together (`unwrittenThings`, see `PassageIndex.unwrittenThing`), and its adjectives (`adjectives`, see
+   * `PassageIndex.superlative`). Empty without WordNet.
    */
   dictionary: {
     words: Strings;
@@ -29,6 +30,7 @@ export interface Learned {
     money: Strings;
     phrasal: Strings;
     unwritten: Strings;
+    unwrittenThings: Strings;
     adjectives: Strings;
   };
 }
@@ -48,6 +50,7 @@ export function nothingLearned(): Learned {
       money: none(),
       phrasal: none(),
       unwritten: none(),
+      unwrittenThings: none(),
       adjectives: none(),
     },
   };
@@ -393,6 +396,8 @@ const SECTIONS = [
   'dictionaryPhrasalEnds',
   'dictionaryUnwritten',
   'dictionaryUnwrittenEnds',
+  'dictionaryUnwrittenThings',
+  'dictionaryUnwrittenThingEnds',
   'dictionaryAdjectives',
   'dictionaryAdjectiveEnds',
   'bridgeFirsts',
@@ -462,6 +467,7 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     money: dictionaryMoney,
     phrasal: dictionaryPhrasal,
     unwritten: dictionaryUnwritten,
+    unwrittenThings: dictionaryUnwrittenThings,
     adjectives: dictionaryAdjectives,
   } = learned.dictionary;
   const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
@@ -492,6 +498,8 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     dictionaryPhrasalEnds: numbers(dictionaryPhrasal.ends),
     dictionaryUnwritten: dictionaryUnwritten.bytes,
     dictionaryUnwrittenEnds: numbers(dictionaryUnwritten.ends),
+    dictionaryUnwrittenThings: dictionaryUnwrittenThings.bytes,
+    dictionaryUnwrittenThingEnds: numbers(dictionaryUnwrittenThings.ends),
     dictionaryAdjectives: dictionaryAdjectives.bytes,
     dictionaryAdjectiveEnds: numbers(dictionaryAdjectives.ends),
     bridgeFirsts: bridges.firsts.bytes,
@@ -586,6 +594,7 @@ export function readSavedIndex<T>(
         money: strings('dictionaryMoney', 'dictionaryMoneyEnds'),
         phrasal: strings('dictionaryPhrasal', 'dictionaryPhrasalEnds'),
         unwritten: strings('dictionaryUnwritten', 'dictionaryUnwrittenEnds'),
+        unwrittenThings: strings('dictionaryUnwrittenThings', 'dictionaryUnwrittenThingEnds'),
         adjectives: strings('dictionaryAdjectives', 'dictionaryAdjectiveEnds'),
       },
     },

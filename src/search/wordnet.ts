@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type { Logger } from '../log.js';
 import { savedPath, writeSave } from '../saved-file.js';
 import { stemWord } from './analyzer.js';
+import { RELATIVE_TIME_SHIFTS } from '../corpus/dates.js';
 import { IRREGULAR_FORMS, superlativeBases } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -68,6 +69,11 @@ export interface Dictionary {
    */
   twoWordNames: string[];
   /**
+   * The common nouns of two words and one sense ("death toll", "price tag", "tap water"), folded, a space between:
+   * each one thing, which a corpus holding both words apart and never side by side may not speak of.
+   */
+  twoWordThings: string[];
+  /**
    * One-word adjectives, less the few a noun or verb WordNet lists is spelt as the superlative of (`superlativeBases`:
    * "fore", "forest" being a wood; "late", "latest" also the news): the bases of the superlatives a question may open
    * with ("wettest", "busiest"; `PassageIndex.superlative`).
@@ -97,16 +103,16 @@ const MONEY_SENSES: [string, number][] = [
  * seldom has ("intercept" for "wiretap"): a question's other words must pick them (see `Alternative.gated`), as they
  * must `similar` pairs, an adjective's near meanings ("powerful" for "strong"). `words`
  * are folded words of the corpus; `options` say how far synonyms and families reach (see `RankingOptions`).
- * `sideBySide` gives those of some pairs of words, folded, a space between ("supreme court"), that the corpus writes
- * side by side: the dictionary's names of two words whose one word the corpus holds and the other it lacks, never
- * written so, are `unwritten`.
+ * `said` tells which pairs of words the corpus writes side by side or says in one sentence: the dictionary's names of
+ * two words whose one word the corpus holds and the other it lacks, never written so, are `unwritten`; its common nouns
+ * of two words the corpus holds apart and never says together, nor in other words, are `unwrittenThings`.
  */
 export async function readWordNet(
   words: Iterable<string>,
   dictDir: string,
   options: RankingOptions['index'] = DEFAULT_RANKING.index,
   cache?: DictionaryCache,
-  sideBySide: (pairs: ReadonlySet<string>) => ReadonlySet<string> = () => new Set(),
+  said: PairsSaid = NOTHING_SAID,
 ): Promise<{
   synonyms: [string, string][];
   rare: [string, string][];
@@ -114,6 +120,7 @@ export async function readWordNet(
   similar: [string, string][];
   dictionary: Dictionary;
   unwritten: string[];
+  unwrittenThings: string[];
 }> {
   // The files are read whole and their lines found by binary search, as needed: splitting all 150,000 index lines
   // (and every noun's synset for the names) was most of the time, and only the dictionary, cached, needs them all.
@@ -259,12 +266,47 @@ export async function readWordNet(
     const parts = name.split(' ');
     return parts.some((w) => held.has(w)) && !parts.every((w) => held.has(w));
   });
+  // A common noun of two words and one sense the corpus holds both words of is one thing it lacks when no sentence
+  // of it says the two ("war on drugs" says "drug war", "water from the kitchen tap" "tap water"), and it says no other
+  // word or pair of words of that sense ("latency" for "response time"). A time placed from now ("last quarter", a
+  // phase of the moon to WordNet) is asked of the corpus's dates, not its words. A corpus holding a word of it that is
+  // a noun of one sense speaks of that one thing, and may of the two in its own words ("myelin" of "myelin sheaths").
+  const specific = new Set(dictionary.specific);
+  const things = new Map<string, string[]>();
+  for (const thing of dictionary.twoWordThings) {
+    const parts = thing.split(' ');
+    if (!parts.every((w) => held.has(w) && !specific.has(w)) || RELATIVE_TIME_SHIFTS.has(parts[0]!)) continue;
+    const others = synset('noun', entries(thing.replace(' ', '_'))[0]!.offsets[0]!)
+      .map((w) => w.toLowerCase())
+      .filter((w) => w !== thing);
+    if (!others.some((w) => held.has(w)))
+      things.set(
+        thing,
+        others.filter((w) => /^\p{L}+ \p{L}+$/u.test(w)),
+      );
+  }
   // `words` holds only words of three letters or more (those worth correcting a typo towards), so a name whose short
   // word the corpus does write ("el salvador") passes the filter above: asked of the text itself, it is not unwritten.
-  const written = sideBySide(new Set(named));
+  const written = said.sideBySide(new Set([...named, ...[...things.values()].flat()]));
+  const together = said.together(new Set(things.keys()));
   const unwritten = named.filter((name) => !written.has(name));
-  return { synonyms: pairs, rare, family, similar, dictionary, unwritten };
+  const unwrittenThings = [...things]
+    .filter(([thing, others]) => !together.has(thing) && !others.some((w) => written.has(w)))
+    .map(([thing]) => thing);
+  return { synonyms: pairs, rare, family, similar, dictionary, unwritten, unwrittenThings };
 }
+
+/**
+ * Which of some pairs of words (folded, a space between: "supreme court") a corpus writes side by side, and which it
+ * says in one sentence, in either order and any form ("war on drugs" says "drug war").
+ */
+export interface PairsSaid {
+  sideBySide: (pairs: ReadonlySet<string>) => ReadonlySet<string>;
+  together: (pairs: ReadonlySet<string>) => ReadonlySet<string>;
+}
+
+/** No corpus: no pair said. */
+const NOTHING_SAID: PairsSaid = { sideBySide: () => new Set(), together: () => new Set() };
 
 type Part = (typeof PARTS)[number];
 /** A lemma's line in the index file of one part of speech. */
@@ -432,6 +474,7 @@ function buildDictionary(text: WordNetText, options: RankingOptions['index'], se
     money: [],
     phrasal: [],
     twoWordNames: [],
+    twoWordThings: [],
     adjectives: [],
   };
   const names = properNouns(text.data.get('noun')!);
@@ -441,12 +484,12 @@ function buildDictionary(text: WordNetText, options: RankingOptions['index'], se
     // A name of two words is one whose commonest sense writes it with a capital: "Supreme Court" is first the United
     // States' and only then any state's highest court, written small.
     const phrase = lemma.replace('_', ' ');
-    if (
-      /^\p{L}+_\p{L}+$/u.test(lemma) &&
-      list.every((e) => e.part === 'noun') &&
-      senseOf.words(offsetsOf(list[0]!.line)[0]!).some((w) => w.toLowerCase() === phrase && /^\p{Lu}/u.test(w))
-    )
-      dictionary.twoWordNames.push(phrase);
+    if (/^\p{L}+_\p{L}+$/u.test(lemma) && list.every((e) => e.part === 'noun')) {
+      const offsets = offsetsOf(list[0]!.line);
+      if (senseOf.words(offsets[0]!).some((w) => w.toLowerCase() === phrase && /^\p{Lu}/u.test(w)))
+        dictionary.twoWordNames.push(phrase);
+      else if (offsets.length === 1 && !verbAndAdverb(entries, lemma)) dictionary.twoWordThings.push(phrase);
+    }
     if (!/^\p{L}+$/u.test(lemma)) continue;
     const onlyNoun = list.every((e) => e.part === 'noun');
     const senses = list.reduce((n, e) => n + Number(e.line.split(' ', 3)[2]), 0);
@@ -484,6 +527,16 @@ function buildDictionary(text: WordNetText, options: RankingOptions['index'], se
 }
 
 /**
+ * Whether a two-word lemma also reads as a verb's inflected form and an adverb ("running back": "were running back
+ * when …"), which a question typing it more often means than the noun.
+ */
+function verbAndAdverb(entries: Map<string, IndexLine[]>, lemma: string): boolean {
+  const [first, second] = lemma.split('_') as [string, string];
+  const is = (word: string, part: Part) => entries.get(word)?.some((e) => e.part === part) ?? false;
+  return baseForms(first).some((form) => is(form, 'verb')) && is(second, 'adv');
+}
+
+/**
  * Where `readWordNet` keeps the dictionary it builds, the same for every corpus: the engine's cache folder (side
  * effects: the folder, and the log its warnings go to). `version` is what else it depends on: the index's format,
  * bumped whenever what is indexed changes, as a change to how the dictionary is built does.
@@ -495,7 +548,7 @@ export interface DictionaryCache {
 }
 
 /** The saved dictionary's layout: bump it when that changes. */
-const DICTIONARY_FORMAT = 2;
+const DICTIONARY_FORMAT = 3;
 
 const strings = z.array(z.string());
 const SavedDictionary = z.object({
@@ -508,6 +561,7 @@ const SavedDictionary = z.object({
     money: strings,
     phrasal: strings,
     twoWordNames: strings,
+    twoWordThings: strings,
     adjectives: strings,
   }),
 });

@@ -595,6 +595,33 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it("is one thing the corpus lacks when it holds a two-word noun's words and never says them together", async () => {
+    const roses = note('Roses', 'The nursery sells a climbing rose at a price of £8 a pot.');
+    await withCorpus(
+      { 'a.md': roses, 'b.md': note('Labels', 'Every pot carries a tag with the plant’s name.') },
+      (dossier) => {
+        // "price" and "tag" are the corpus's, in sentences of their own: "price tag", a noun of one sense, is one thing
+        // it never speaks of. Its words still order passages as typed; the decision weighs it as a noun no passage
+        // holds, and the passage on the rose's price no longer answers.
+        const question = 'price tag of a climbing rose';
+        const query = analysed(dossier, question);
+        expect(query.unwrittenThings).toEqual(['price tag']);
+        expect(query.words.map((w) => w.word)).toEqual(['price', 'tag', 'climbing', 'rose']);
+        expect(ask(dossier, question).match).toBe('none');
+        expect(ask(dossier, 'price of a climbing rose').match).not.toBe('none');
+      },
+      { wordnet: WORDNET_DIR },
+    );
+    // Said in one sentence, in another order and form, it may be the corpus's own ("tags that show its price").
+    await withCorpus(
+      { 'a.md': roses, 'b.md': note('Labels', 'Every pot carries tags that show its price.') },
+      (dossier) => {
+        expect(analysed(dossier, 'price tag of a climbing rose').unwrittenThings).toBeUndefined();
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('weighs as a vague word when it is a verb of two words with the stop word typed after it', async () => {
     await withCorpus(
       {

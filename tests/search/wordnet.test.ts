@@ -61,7 +61,10 @@ describe('readWordNet', () => {
       WORDNET_DIR,
       undefined,
       undefined,
-      (pairs) => new Set([...pairs].filter((pair) => pair === 'white house')),
+      {
+        sideBySide: (pairs) => new Set([...pairs].filter((pair) => pair === 'white house')),
+        together: () => new Set(),
+      },
     );
     // Names whose commonest sense is written with a capital ("Supreme Court" first the United States'); not a thing
     // any corpus may say in those words ("gun control").
@@ -73,6 +76,25 @@ describe('readWordNet', () => {
     expect(unwritten).not.toContain('white house');
     expect(unwritten).not.toContain('foreign service');
     expect(unwritten).not.toContain('rio grande');
+  });
+
+  it('lists the common nouns of two words the corpus holds both words of and never says together', async () => {
+    const words = ['price', 'tags', 'drug', 'war', 'running', 'back', 'last', 'quarter', 'response', 'time', 'latency'];
+    const { dictionary, unwrittenThings } = await readWordNet(words, WORDNET_DIR, undefined, undefined, {
+      sideBySide: () => new Set(),
+      together: (pairs) => new Set([...pairs].filter((pair) => pair === 'drug war')),
+    });
+    // Nouns of one sense; not a name ("supreme court"), nor one of several senses ("game plan").
+    expect(dictionary.twoWordThings).toEqual(expect.arrayContaining(['price tag', 'death toll', 'drug war']));
+    expect(dictionary.twoWordThings).not.toContain('supreme court');
+    expect(dictionary.twoWordThings).not.toContain('game plan');
+    // Not a verb's form and an adverb ("were running back when …"), nor a time placed from now ("last quarter").
+    expect(dictionary.twoWordThings).not.toContain('running back');
+    expect(unwrittenThings).not.toContain('last quarter');
+    // "drug war" one sentence says (as `together` says); "response time" the corpus says as "latency".
+    expect(unwrittenThings).toContain('price tag');
+    expect(unwrittenThings).not.toContain('drug war');
+    expect(unwrittenThings).not.toContain('response time');
   });
 
   it('tells names and their adjectives, words of one sense and common words apart', async () => {

@@ -14,7 +14,7 @@ import {
   type Match,
   type QueryWord,
 } from '../../search/query.js';
-import { yearsKept } from '../asked.js';
+import { unsaidKept } from '../asked.js';
 import type { Library } from '../library.js';
 import { tokenSentences } from './tokens.js';
 import { subjectOf } from './topic.js';
@@ -78,7 +78,7 @@ export function matchFor(dossier: Library, query: AnalysedQuery): Matched | unde
   const judge = (read: AnalysedQuery, cover: (p: Searched) => number) => {
     const closest = bestOf(passages, cover);
     const top = bestOf(searched, cover);
-    const kept = yearsKept(
+    const kept = unsaidKept(
       dossier,
       read,
       searched.map(({ hit }) => hit.passage),
