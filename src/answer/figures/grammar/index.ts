@@ -621,6 +621,12 @@ class SentenceReader extends Reading {
     // a change or a range of lengths; a time frame runs to a date ("from 3 May to 5 May"), not to a length.
     const to = after === 'to' ? amountAt(this, next + 2) : undefined;
     const toLength = !!to && isDuration(this, to.next);
+    // "a closure of 2 h 40 min", "a delay of 3 hours": a length after "of" and a noun that is no unit of time is how
+    // long that noun lasted, as "closed for 2 hours" says; after a unit ("the first 10 months of") it frames.
+    const lasted =
+      before === 'of' && this.t[i - 2]?.pos === 'NOUN' && !TIME_UNITS.has(this.lower(i - 2))
+        ? nounPhraseEnding(this, i - 1)
+        : undefined;
     // "Over 12 months, prices rose": a hedge that is also a preposition of time frames the length, save after "for".
     const framed =
       !stretch &&
@@ -632,7 +638,7 @@ class SentenceReader extends Reading {
         TIME_QUALIFIERS.has(before) ||
         // "runs every ten minutes": how often, not how long.
         RATE_WORDS.has(before) ||
-        (before === 'of' && after !== 'of') ||
+        (before === 'of' && after !== 'of' && !lasted) ||
         isDefinite(this, i));
     // "lasted 2 hours on 3 May" and "took 2 hours to fix" say how long, as "two years on" and "the 12 months to May"
     // do not.
@@ -647,7 +653,8 @@ class SentenceReader extends Reading {
     return plainMatch(i, next + 1, {
       ...base,
       unit: 'count',
-      measure: (of && measureText(this, of.first, of.next)) ?? said,
+      measure:
+        (of && measureText(this, of.first, of.next)) ?? (lasted && measureText(this, lasted.first, i - 1)) ?? said,
       frames: stretch || undefined,
     });
   }

@@ -209,6 +209,13 @@ describe('figuresInSentence: lengths of time', () => {
     expect(texts('The strike lasted 3 hrs; the second 1 h 5 mins.')).toEqual(['3 hrs', '1 h 5 mins']);
   });
 
+  it('a length after "of" and a noun is how long that noun lasted', () => {
+    expect(figuresInSentence('The kiln reopened at noon, after a closure of 2 hours 40 minutes.')).toMatchObject([
+      { text: '2 hours 40 minutes', value: 2 + 40 / 60, unit: 'count', measure: 'closure' },
+    ]);
+    expect(texts('The lift was shut for repairs, a closure of 3 hours.')).toEqual(['3 hours']);
+  });
+
   it('a word saying which days or hours stands inside a length, and is no noun it counts', () => {
     expect(figuresInSentence('Kiln repairs — first visit: 3 business days')).toMatchObject([
       { text: '3 business days', unit: 'count', value: 3, measure: 'first visit' },
