@@ -20,6 +20,7 @@ import { MAX_TOPICS } from '../commands/limits.js';
 import type { Dossier } from '../engine/dossier.js';
 import { moreResults } from '../render/paging.js';
 import { DAY_MS } from '../schedule.js';
+import type { DocumentVersion } from './store.js';
 
 /** A key figure and what identifies it among the channel's sightings (`figureId`). */
 export interface KeyFigure {
@@ -139,10 +140,10 @@ export const turnOf = (day: Date): number => Math.floor(day.getTime() / DAY_MS);
 export interface CorpusChanges {
   changed: SourceDocument[];
   /**
-   * Each changed document's paragraphs (`paragraphHash`) as the channel's last digest found it, where kept: what its
-   * line says changed in it since (`whatChanged`).
+   * Each changed document's paragraphs (`paragraphHash`) and title as the channel's last digest found it, where kept:
+   * what its line says changed in it since (`changeNote`).
    */
-  before?: ReadonlyMap<string, string[]>;
+  before?: ReadonlyMap<string, DocumentVersion>;
   /** The titles of the documents removed. */
   removed: string[];
 }
@@ -370,6 +371,25 @@ export function whatChanged(before: string[], after: string[], maxCells: number)
 }
 
 /**
+ * What a changed document's line says changed in it since `before`, its version at the channel's last digest: its
+ * earlier title if it was retitled, then what `whatChanged` counts of its paragraphs; that no paragraph changed when
+ * none did (its metadata alone, or its file's bytes), so a title alone is never named without a word; that its
+ * earlier version was not kept when it was not, rather than a count it cannot know.
+ */
+export function changeNote(before: DocumentVersion | undefined, doc: SourceDocument, maxCells: number): string {
+  if (!before) return 'earlier version not kept';
+  const retitled =
+    before.title !== undefined && before.title !== doc.meta.title ? `retitled from “${before.title}”` : '';
+  const counted = whatChanged(
+    before.paragraphs,
+    doc.passages.map((p) => paragraphHash(p.text)),
+    maxCells,
+  );
+  if (counted) return retitled ? `${retitled}; ${counted}` : counted;
+  return retitled || 'no paragraph changed';
+}
+
+/**
  * `lead`, then the first `max` of `named` (each a title in quotes, or more), and how many more there are; undefined
  * when there are none: `Removed from the corpus: “A”, “B” and 3 more.`
  */
@@ -485,17 +505,8 @@ export function digestPieces(input: DigestInput): DigestPieces {
   // changed one says what changed in it where its paragraphs at the channel's last digest were kept: counts only, so
   // nothing removed is quoted as if it were still there. Where they were not, it says so rather than leave the channel
   // to read a title with no count beside others with one as changed in some way not worth saying.
-  const changedAs = (doc: SourceDocument): string => {
-    const before = changes?.before?.get(doc.source);
-    const how = before
-      ? whatChanged(
-          before,
-          doc.passages.map((p) => paragraphHash(p.text)),
-          tuning.diffCells,
-        )
-      : 'earlier version not kept';
-    return `“${doc.meta.title}”${how ? ` (${how})` : ''}`;
-  };
+  const changedAs = (doc: SourceDocument): string =>
+    `“${doc.meta.title}” (${changeNote(changes?.before?.get(doc.source), doc, tuning.diffCells)})`;
   const changeLines = [
     titlesLine('Changed in the corpus', changes?.changed.map(changedAs) ?? [], tuning.newDocuments),
     titlesLine('Removed from the corpus', changes?.removed.map((t) => `“${t}”`) ?? [], tuning.newDocuments),

@@ -3,12 +3,23 @@ import { DossierError } from '../errors.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { PgError, SyncPostgres } from './pg-sync.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import { changesOf, DOCUMENT_SQL, feedTables, knownOf, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
-import type { Delivered, DocumentChange, HeldRun, KnownDocument, RunColumns } from './sql-store.js';
+import {
+  changesOf,
+  DOCUMENT_SQL,
+  feedTables,
+  knownOf,
+  SERVED,
+  sqlStates,
+  SqlStore,
+  UNFINISHED,
+  versionOf,
+} from './sql-store.js';
+import type { Delivered, DocumentChange, HeldRun, KnownDocument, RunColumns, VersionRow } from './sql-store.js';
 import type {
   DigestRun,
   DigestStore,
   DocumentChanges,
+  DocumentVersion,
   NewSubscription,
   PostingMark,
   RunState,
@@ -85,6 +96,8 @@ const MIGRATIONS: string[] = [
      paragraphs TEXT NOT NULL,
      PRIMARY KEY (source, at)
    );`,
+  // Each version's title, so a digest can say a document was retitled.
+  `ALTER TABLE document_versions ADD COLUMN title TEXT;`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
@@ -465,8 +478,13 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
     this.sql(DOCUMENT_SQL.changed(PG_PARAMETER), [now, title, hash ?? null, source]);
   }
 
-  keepVersion(source: string, at: Date, paragraphs: string[], keep: number): void {
-    this.sql(DOCUMENT_SQL.keepVersion(PG_PARAMETER), [source, at, JSON.stringify(paragraphs)]);
+  keepVersion(source: string, at: Date, version: DocumentVersion, keep: number): void {
+    this.sql(DOCUMENT_SQL.keepVersion(PG_PARAMETER), [
+      source,
+      at,
+      JSON.stringify(version.paragraphs),
+      version.title ?? null,
+    ]);
     this.sql(DOCUMENT_SQL.pruneVersions(PG_PARAMETER), [source, keep]);
   }
 
@@ -474,9 +492,8 @@ export class PgDigestStore extends SqlStore implements DigestStore, FeedStore, B
     return new Set(this.sql<{ source: string }>(DOCUMENT_SQL.versioned()).map((r) => r.source));
   }
 
-  versionAt(source: string, at: Date): string[] | undefined {
-    const [row] = this.sql<{ paragraphs: string }>(DOCUMENT_SQL.versionAt(PG_PARAMETER), [source, at]);
-    return row && (JSON.parse(row.paragraphs) as string[]);
+  versionAt(source: string, at: Date): DocumentVersion | undefined {
+    return versionOf(this.sql<VersionRow>(DOCUMENT_SQL.versionAt(PG_PARAMETER), [source, at])[0]);
   }
 
   knownDocuments(): Map<string, string | undefined> {

@@ -895,8 +895,8 @@ export function corpusNews(
       changed: changed.flatMap((source) => dossier.document(source) ?? []),
       before: new Map(
         changed.flatMap((source) => {
-          const paragraphs = store.versionAt(source, since);
-          return paragraphs ? [[source, paragraphs] as const] : [];
+          const version = store.versionAt(source, since);
+          return version ? [[source, version] as const] : [];
         }),
       ),
       removed: removed.map((d) => d.title ?? d.source),

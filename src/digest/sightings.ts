@@ -32,7 +32,7 @@ export function recordSightings(
       store.keepVersion(
         doc.source,
         at,
-        doc.passages.map((p) => paragraphHash(p.text)),
+        { paragraphs: doc.passages.map((p) => paragraphHash(p.text)), title: doc.meta.title },
         keep,
       );
   };

@@ -1,4 +1,11 @@
-import { NOTHING_NEW, UNFINISHED_STATES, type DigestStore, type DocumentChanges, type RunState } from './store.js';
+import {
+  NOTHING_NEW,
+  UNFINISHED_STATES,
+  type DigestStore,
+  type DocumentChanges,
+  type DocumentVersion,
+  type RunState,
+} from './store.js';
 
 /** A run as a move names it: the subscription's slot, and who must still hold it. */
 export interface HeldRun {
@@ -140,10 +147,10 @@ export const DOCUMENT_SQL = {
     `UPDATE documents_seen SET changed_at = ${p(1)}, title = ${p(2)}, hash = COALESCE(${p(3)}, hash)
      WHERE source = ${p(4)} AND removed_at IS NULL`,
   known: () => 'SELECT source, hash FROM documents_seen WHERE removed_at IS NULL',
-  /** (source, at, paragraphs) */
+  /** (source, at, paragraphs, title) */
   keepVersion: (p: (n: number) => string) =>
-    `INSERT INTO document_versions (source, at, paragraphs) VALUES (${p(1)}, ${p(2)}, ${p(3)})
-     ON CONFLICT (source, at) DO UPDATE SET paragraphs = excluded.paragraphs`,
+    `INSERT INTO document_versions (source, at, paragraphs, title) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})
+     ON CONFLICT (source, at) DO UPDATE SET paragraphs = excluded.paragraphs, title = excluded.title`,
   versioned: () => 'SELECT DISTINCT source FROM document_versions',
   /** (source, keep): the versions of a document but its `keep` newest. */
   pruneVersions: (p: (n: number) => string) =>
@@ -151,7 +158,7 @@ export const DOCUMENT_SQL = {
        SELECT at FROM document_versions WHERE source = ${p(1)} ORDER BY at DESC LIMIT 1 OFFSET ${p(2)} - 1)`,
   /** (source, at) */
   versionAt: (p: (n: number) => string) =>
-    `SELECT paragraphs FROM document_versions WHERE source = ${p(1)} AND at <= ${p(2)} ORDER BY at DESC LIMIT 1`,
+    `SELECT paragraphs, title FROM document_versions WHERE source = ${p(1)} AND at <= ${p(2)} ORDER BY at DESC LIMIT 1`,
   /** (now, source) */
   removed: (p: (n: number) => string) =>
     `UPDATE documents_seen SET removed_at = ${p(1)} WHERE source = ${p(2)} AND removed_at IS NULL`,
@@ -161,6 +168,16 @@ export const DOCUMENT_SQL = {
      WHERE first_seen_at <= ${p(1)} AND (removed_at > ${p(1)} OR (removed_at IS NULL AND changed_at > ${p(1)}))
      ORDER BY COALESCE(removed_at, changed_at), source`,
 };
+
+/** A row of `DOCUMENT_SQL.versionAt`. */
+export interface VersionRow {
+  paragraphs: string;
+  title: string | null;
+}
+
+/** `DigestStore.versionAt` from its row. */
+export const versionOf = (row: VersionRow | undefined): DocumentVersion | undefined =>
+  row && { paragraphs: JSON.parse(row.paragraphs) as string[], ...(row.title !== null ? { title: row.title } : {}) };
 
 /** `DigestStore.knownDocuments` from the rows of `DOCUMENT_SQL.known`. */
 export const knownOf = (rows: KnownDocument[]): Map<string, string | undefined> =>

@@ -6,12 +6,23 @@ import { DossierError } from '../errors.js';
 import { makeFolders } from '../saved-file.js';
 import type { Feed, FeedStore } from '../ingest/feeds.js';
 import { feedFromRow, runFromRow, subscriptionFromRow, type Columns } from './rows.js';
-import { changesOf, DOCUMENT_SQL, feedTables, knownOf, SERVED, sqlStates, SqlStore, UNFINISHED } from './sql-store.js';
-import type { Delivered, DocumentChange, HeldRun, KnownDocument, RunColumns } from './sql-store.js';
+import {
+  changesOf,
+  DOCUMENT_SQL,
+  feedTables,
+  knownOf,
+  SERVED,
+  sqlStates,
+  SqlStore,
+  UNFINISHED,
+  versionOf,
+} from './sql-store.js';
+import type { Delivered, DocumentChange, HeldRun, KnownDocument, RunColumns, VersionRow } from './sql-store.js';
 import type {
   DigestRun,
   DigestStore,
   DocumentChanges,
+  DocumentVersion,
   NewSubscription,
   PostingMark,
   RunState,
@@ -107,6 +118,8 @@ const MIGRATIONS: string[] = [
      paragraphs TEXT NOT NULL,
      PRIMARY KEY (source, at)
    );`,
+  // Each version's title, so a digest can say a document was retitled.
+  `ALTER TABLE document_versions ADD COLUMN title TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -506,10 +519,12 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     this.sql(DOCUMENT_SQL.changed(SQLITE_PARAMETER)).run(numbered(iso(now), title, hash ?? null, source));
   }
 
-  keepVersion(source: string, at: Date, paragraphs: string[], keep: number): void {
+  keepVersion(source: string, at: Date, version: DocumentVersion, keep: number): void {
     this.writable();
     this.db.transaction(() => {
-      this.sql(DOCUMENT_SQL.keepVersion(SQLITE_PARAMETER)).run(numbered(source, iso(at), JSON.stringify(paragraphs)));
+      this.sql(DOCUMENT_SQL.keepVersion(SQLITE_PARAMETER)).run(
+        numbered(source, iso(at), JSON.stringify(version.paragraphs), version.title ?? null),
+      );
       this.sql(DOCUMENT_SQL.pruneVersions(SQLITE_PARAMETER)).run(numbered(source, keep));
     })();
   }
@@ -518,10 +533,10 @@ export class SqliteDigestStore extends SqlStore implements DigestStore, FeedStor
     return new Set((this.sql(DOCUMENT_SQL.versioned()).all() as { source: string }[]).map((r) => r.source));
   }
 
-  versionAt(source: string, at: Date): string[] | undefined {
-    const row = this.sql(DOCUMENT_SQL.versionAt(SQLITE_PARAMETER)).get(numbered(source, iso(at))) as
-      { paragraphs: string } | undefined;
-    return row && (JSON.parse(row.paragraphs) as string[]);
+  versionAt(source: string, at: Date): DocumentVersion | undefined {
+    return versionOf(
+      this.sql(DOCUMENT_SQL.versionAt(SQLITE_PARAMETER)).get(numbered(source, iso(at))) as VersionRow | undefined,
+    );
   }
 
   knownDocuments(): Map<string, string | undefined> {

@@ -102,6 +102,14 @@ export interface DocumentChanges {
   removed: { source: string; title?: string }[];
 }
 
+/** A document as a version kept of it (`DigestStore.keepVersion`): its paragraphs, and its title if kept with them. */
+export interface DocumentVersion {
+  /** `paragraphHash` of each paragraph, in order. */
+  paragraphs: string[];
+  /** Undefined in a version kept before titles were. */
+  title?: string;
+}
+
 export interface DigestStore {
   /**
    * Adds the channel's subscription, or replaces its topics and schedule (one per channel). A new
@@ -202,14 +210,14 @@ export interface DigestStore {
    */
   knownDocuments(): Map<string, string | undefined>;
   /**
-   * Keeps the paragraphs a document has from `at` on (`paragraphHash` of each, in order), so a digest can say what
-   * changed in it since a channel's last; only the `keep` newest of the document's are kept.
+   * Keeps the paragraphs and title a document has from `at` on, so a digest can say what changed in it since a
+   * channel's last; only the `keep` newest of the document's are kept.
    */
-  keepVersion(source: string, at: Date, paragraphs: string[], keep: number): void;
+  keepVersion(source: string, at: Date, version: DocumentVersion, keep: number): void;
   /** The documents with a version of their paragraphs kept (`keepVersion`), removed or not. */
   versionedDocuments(): Set<string>;
-  /** The paragraphs a document had at `at` (`keepVersion`), if kept. */
-  versionAt(source: string, at: Date): string[] | undefined;
+  /** The paragraphs and title a document had at `at` (`keepVersion`), if kept. */
+  versionAt(source: string, at: Date): DocumentVersion | undefined;
   /** Notes that a document seen before was removed at `now`, keeping its title to say so. */
   markRemoved(source: string, now: Date): void;
   /**

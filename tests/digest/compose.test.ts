@@ -13,6 +13,7 @@ import {
   fitDigest,
   nothingYetId,
   owedDocuments,
+  paragraphHash,
   passageKey,
   turnOf,
   whatChanged,
@@ -21,6 +22,7 @@ import {
   type Piece,
   type TopicFigures,
 } from '../../src/digest/compose.js';
+import type { DocumentVersion } from '../../src/digest/store.js';
 import { DEFAULT_RANKING } from '../../src/search/ranking.js';
 import { note } from '../support/corpus.js';
 import { at, digestOf, eachDigestWorld, FERRIES_AND_BAKERIES, quotedKeys } from './fixtures.js';
@@ -127,6 +129,27 @@ describe('composeDigest', () => {
     ]);
     expect(reply.status).toBe('ok');
     expect(shownIds).toEqual([]);
+  });
+
+  it('says a changed document was retitled, and that no paragraph changed when none did', () => {
+    const cafes = world().dossier.document('cafes.md')!;
+    const paragraphs = cafes.passages.map((p) => paragraphHash(p.text));
+    const lineOf = (before: DocumentVersion) =>
+      lines(
+        digestOf(world(), { changes: { changed: [cafes], removed: [], before: new Map([['cafes.md', before]]) } })
+          .reply,
+      );
+    expect(lineOf({ paragraphs, title: 'Café grants, a draft' })).toEqual([
+      'Changed in the corpus: “The café grant scheme” (retitled from “Café grants, a draft”).',
+    ]);
+    expect(lineOf({ paragraphs: paragraphs.slice(1), title: 'Café grants, a draft' })).toEqual([
+      'Changed in the corpus: “The café grant scheme” (retitled from “Café grants, a draft”; 1 paragraph added).',
+    ]);
+    // Its metadata alone changed (a date, an author), or a version kept before titles were: nothing to count.
+    expect(lineOf({ paragraphs, title: 'The café grant scheme' })).toEqual([
+      'Changed in the corpus: “The café grant scheme” (no paragraph changed).',
+    ]);
+    expect(lineOf({ paragraphs })).toEqual(['Changed in the corpus: “The café grant scheme” (no paragraph changed).']);
   });
 
   it('posts its first topic even when no post holds it whole, for the renderer to cut: a digest never stalls', () => {

@@ -156,7 +156,8 @@ describe('DigestRuntime', () => {
     const lines = after.postsTo('C1')[0]!.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
     expect(lines).toEqual(
       expect.arrayContaining([
-        'Changed in the corpus: “Café grants, revised” (1 paragraph changed, 7 removed).',
+        'Changed in the corpus: “Café grants, revised” ' +
+          '(retitled from “The café grant scheme”; 1 paragraph changed, 7 removed).',
         'Removed from the corpus: “Beehives in the valley”.',
       ]),
     );

@@ -135,7 +135,8 @@ describe('DigestScheduler', () => {
     };
     expect(await lines(NEXT_DAY)).toEqual(
       expect.arrayContaining([
-        'Changed in the corpus: “Café grants, revised” (1 paragraph changed, 7 removed).',
+        'Changed in the corpus: “Café grants, revised” ' +
+          '(retitled from “The café grant scheme”; 1 paragraph changed, 7 removed).',
         'Removed from the corpus: “Beehives in the valley”.',
       ]),
     );

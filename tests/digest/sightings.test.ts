@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { paragraphHash } from '../../src/digest/compose.js';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { note } from '../support/corpus.js';
@@ -68,7 +69,10 @@ describe('recordSightings', () => {
     store.markSeen('cafes.md', at('2026-03-01T00:00Z'), cafes.meta.title, cafes.hash);
     recordSightings(world().dossier, store, () => at('2026-03-02T00:00Z'))();
     expect(store.versionAt('cafes.md', at('2026-03-01T12:00Z'))).toBeUndefined();
-    expect(store.versionAt('cafes.md', at('2026-03-02T00:00Z'))).toHaveLength(cafes.passages.length);
+    expect(store.versionAt('cafes.md', at('2026-03-02T00:00Z'))).toEqual({
+      paragraphs: cafes.passages.map((p) => paragraphHash(p.text)),
+      title: 'The café grant scheme',
+    });
     // Kept now, a later start finding it unchanged keeps no other.
     const keep = vi.spyOn(store, 'keepVersion');
     recordSightings(world().dossier, store, () => at('2026-03-03T00:00Z'))();

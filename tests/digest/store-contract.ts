@@ -222,17 +222,18 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(s.knownDocuments().get('a.md')).toBe('hash-a2');
     });
 
-    it('keeps a few versions of a document’s paragraphs and gives the one it had at a time', () => {
+    it('keeps a few versions of a document’s paragraphs and title and gives the one it had at a time', () => {
       const s = harness.open();
-      s.keepVersion('a.md', t('2026-03-01T00:00Z'), ['p1', 'p2'], 2);
-      s.keepVersion('a.md', t('2026-03-03T00:00Z'), ['p1', 'p3'], 2);
+      s.keepVersion('a.md', t('2026-03-01T00:00Z'), { paragraphs: ['p1', 'p2'], title: 'A' }, 2);
+      s.keepVersion('a.md', t('2026-03-03T00:00Z'), { paragraphs: ['p1', 'p3'], title: 'A, revised' }, 2);
       expect(s.versionAt('a.md', t('2026-02-28T00:00Z'))).toBeUndefined();
-      expect(s.versionAt('a.md', t('2026-03-02T00:00Z'))).toEqual(['p1', 'p2']);
-      expect(s.versionAt('a.md', t('2026-03-03T00:00Z'))).toEqual(['p1', 'p3']);
-      // A third version keeps the newest two: the first is gone.
-      s.keepVersion('a.md', t('2026-03-05T00:00Z'), ['p4'], 2);
+      expect(s.versionAt('a.md', t('2026-03-02T00:00Z'))).toEqual({ paragraphs: ['p1', 'p2'], title: 'A' });
+      expect(s.versionAt('a.md', t('2026-03-03T00:00Z'))).toEqual({ paragraphs: ['p1', 'p3'], title: 'A, revised' });
+      // A third version keeps the newest two: the first is gone. One kept without a title gives none.
+      s.keepVersion('a.md', t('2026-03-05T00:00Z'), { paragraphs: ['p4'] }, 2);
       expect(s.versionAt('a.md', t('2026-03-02T00:00Z'))).toBeUndefined();
-      expect(s.versionAt('a.md', t('2026-03-04T00:00Z'))).toEqual(['p1', 'p3']);
+      expect(s.versionAt('a.md', t('2026-03-04T00:00Z'))).toEqual({ paragraphs: ['p1', 'p3'], title: 'A, revised' });
+      expect(s.versionAt('a.md', t('2026-03-05T00:00Z'))).toEqual({ paragraphs: ['p4'] });
       expect(s.versionAt('b.md', t('2026-03-04T00:00Z'))).toBeUndefined();
       expect(s.versionedDocuments()).toEqual(new Set(['a.md']));
     });
