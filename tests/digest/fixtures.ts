@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { Reply } from '../../src/answer/reply.js';
 import { composeDigest, passageKey, type Digest, type DigestInput } from '../../src/digest/compose.js';
-import type { Dossier } from '../../src/engine/dossier.js';
+import { Dossier } from '../../src/engine/dossier.js';
+import { DigestRuntime } from '../../src/digest/index.js';
+import type { DigestService } from '../../src/digest/service.js';
 import { SqliteDigestStore } from '../../src/digest/sqlite-store.js';
 import type { NewSubscription } from '../../src/digest/store.js';
 import { DigestScheduler, type DigestPoster } from '../../src/digest/scheduler.js';
@@ -192,3 +194,66 @@ export async function twoLongMornings(platform: Platform, channelId: string, pos
     store.close();
   }
 }
+
+/**
+ * A channel's digests across a restart, through `poster` (a real adapter against its platform's stand-in): a runtime on
+ * a real SQLite file and an injected clock, the channel subscribed to `beehives` and `café grants` daily at 08:00 UTC
+ * (by `subscribe`, given the service, else directly), posts the first morning's digest and stops; while the bot is
+ * down, cafes.md is retitled and rewritten (its first paragraph changed, the seven others removed) and beehives.md is
+ * deleted; a second runtime over the folder reopened posts the next morning's, which names both. The test reads the
+ * posts from the stand-in.
+ */
+export async function changedWhileDown(
+  platform: Platform,
+  channelId: string,
+  poster: DigestPoster,
+  subscribe: (service: DigestService) => Promise<unknown> = async (service) =>
+    service.subscribe({ platform, channelId, userId: 'U-EDITOR' }, { topics: ['beehives', 'café grants'], days: WEEK }),
+): Promise<void> {
+  const world = await digestWorld();
+  let now = at('2026-03-02T12:00Z');
+  const runtimeOn = (dossier: Dossier) =>
+    new DigestRuntime({
+      config: {
+        DATABASE_PATH: world.dbPath,
+        TZ_DEFAULT: 'UTC',
+        DIGEST_MANAGE_SLACK: 'anyone',
+        DIGEST_MANAGE_DISCORD: 'anyone',
+        DIGEST_GRACE_MINUTES: 120,
+      },
+      dossier,
+      adapters: { [platform]: poster },
+      log: silentLogger(),
+      now: () => now,
+    });
+  let reopened: Dossier | undefined;
+  let runtime: DigestRuntime | undefined = runtimeOn(world.dossier);
+  try {
+    await runtime.start();
+    await subscribe(runtime.service);
+    await runtime.scheduler.tick(now);
+    now = at('2026-03-03T08:00Z');
+    if ((await runtime.scheduler.tick(now)).sent !== 1) throw new Error('the first digest was not sent');
+    await runtime.stop();
+    runtime = undefined;
+    now = at('2026-03-03T20:00Z');
+    writeFileSync(join(world.corpusDir, 'cafes.md'), note('Café grants, revised', 'Café grants were cut.'));
+    rmSync(join(world.corpusDir, 'beehives.md'));
+    reopened = await Dossier.open({ corpusDir: world.corpusDir });
+    runtime = runtimeOn(reopened);
+    await runtime.start();
+    now = at('2026-03-04T08:00Z');
+    if ((await runtime.scheduler.tick(now)).sent !== 1) throw new Error('the second digest was not sent');
+  } finally {
+    await runtime?.stop();
+    reopened?.close();
+    await world.cleanup();
+  }
+}
+
+/** The lines `changedWhileDown`'s second digest says of the corpus, as plain text. */
+export const CHANGED_WHILE_DOWN = [
+  'Changed in the corpus: “Café grants, revised” ' +
+    '(retitled from “The café grant scheme”; 1 paragraph changed, 7 removed).',
+  'Removed from the corpus: “Beehives in the valley”.',
+];

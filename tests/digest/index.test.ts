@@ -6,11 +6,10 @@ import { plain } from '../../src/answer/reply.js';
 import { runText } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { DigestRuntime } from '../../src/digest/index.js';
-import { Dossier } from '../../src/engine/dossier.js';
 import { silentLogger } from '../../src/log.js';
 import { note } from '../support/corpus.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
-import { digestWorld } from './fixtures.js';
+import { CHANGED_WHILE_DOWN, changedWhileDown, digestWorld } from './fixtures.js';
 import { capturingLogger } from '../support/log.js';
 
 let world: Awaited<ReturnType<typeof digestWorld>>;
@@ -122,46 +121,10 @@ describe('DigestRuntime', () => {
   });
 
   it('names in the next digest a document changed, and one removed, while the bot was down', async () => {
-    let now = new Date('2026-03-02T12:00Z');
-    const make = (dossier: Dossier, slack: RecordingAdapter) =>
-      new DigestRuntime({
-        config: config(world.dbPath),
-        dossier,
-        adapters: { slack },
-        log: silentLogger(),
-        now: () => now,
-      });
-    const before = new RecordingAdapter();
-    const first = make(world.dossier, before);
-    await first.start();
-    first.service.subscribe(
-      { platform: 'slack', channelId: 'C1', userId: 'U1' },
-      { topics: ['beehives', 'café grants'], days: [0, 1, 2, 3, 4, 5, 6] },
-    );
-    // The pass the subscription started, at the clock's time, is over before the clock moves on.
-    await first.scheduler.tick(now);
-    now = new Date('2026-03-03T08:00Z');
-    expect(await first.scheduler.tick(now)).toMatchObject({ sent: 1 });
-    await first.stop();
-    // While the bot is down, a document is rewritten and another deleted; the bot starts on what the folder holds.
-    now = new Date('2026-03-03T20:00Z');
-    writeFileSync(join(world.corpusDir, 'cafes.md'), note('Café grants, revised', 'Café grants were cut.'));
-    rmSync(join(world.corpusDir, 'beehives.md'));
-    const reopened = await Dossier.open({ corpusDir: world.corpusDir });
-    const after = new RecordingAdapter();
-    runtime = make(reopened, after);
-    await runtime.start();
-    now = new Date('2026-03-04T08:00Z');
-    expect(await runtime.scheduler.tick(now)).toMatchObject({ sent: 1 });
-    const lines = after.postsTo('C1')[0]!.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        'Changed in the corpus: “Café grants, revised” ' +
-          '(retitled from “The café grant scheme”; 1 paragraph changed, 7 removed).',
-        'Removed from the corpus: “Beehives in the valley”.',
-      ]),
-    );
-    reopened.close();
+    const slack = new RecordingAdapter();
+    await changedWhileDown('slack', 'C1', slack);
+    const lines = slack.postsTo('C1')[1]!.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.text)] : []));
+    expect(lines).toEqual(expect.arrayContaining(CHANGED_WHILE_DOWN));
   });
 
   it('reads its settings from the environment, with a bad default time zone stopping start-up in one line', () => {

@@ -12,7 +12,7 @@ import { openCorpus } from '../../support/corpus.js';
 import { BOT_ID, CHANNEL_ID, DiscordStandIn, GUILD_ID, discordError, type RecordedRequest } from './stand-in.js';
 import { startDiscordAdapter } from './start-adapter.js';
 import { textReply } from '../../../src/answer/reply.js';
-import { longTopicsCorpus, twoLongMornings } from '../../digest/fixtures.js';
+import { CHANGED_WHILE_DOWN, changedWhileDown, longTopicsCorpus, twoLongMornings } from '../../digest/fixtures.js';
 
 /** Digest posts through the real adapter and discord.js client, against a Discord stand-in that misbehaves. */
 
@@ -91,6 +91,13 @@ describe('DiscordAdapter digest posts', () => {
     } finally {
       await long.cleanup();
     }
+  });
+
+  it('name a document changed and one removed while the bot was down, saying what changed', async () => {
+    await changedWhileDown('discord', CHANNEL_ID, adapter);
+    const [first, second] = standIn.requests.filter(isPost).map((r) => JSON.stringify(r.body.embeds));
+    expect(first).not.toContain('in the corpus:');
+    for (const line of CHANGED_WHILE_DOWN) expect(second).toContain(JSON.stringify(line).slice(1, -1));
   });
 
   it('report a 429 at once with its Retry-After, for the digest to wait out', async () => {

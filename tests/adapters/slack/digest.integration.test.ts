@@ -9,7 +9,8 @@ import { SlackStub } from './slack-stub.js';
 import { textReply } from '../../../src/answer/reply.js';
 import { DigestScheduler } from '../../../src/digest/scheduler.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
-import { longTopicsCorpus, twoLongMornings } from '../../digest/fixtures.js';
+import { CHANGED_WHILE_DOWN, changedWhileDown, longTopicsCorpus, twoLongMornings } from '../../digest/fixtures.js';
+import { startSlackAdapter } from './start-adapter.js';
 
 /** Digest posts through the real adapter and Web API client, against a Slack stand-in that misbehaves. */
 
@@ -81,6 +82,28 @@ describe('SlackAdapter digest posts', () => {
     } finally {
       await long.cleanup();
     }
+  });
+
+  it('name what changed and went while the bot was down, to a channel subscribed by a signed /brief', async () => {
+    await changedWhileDown('slack', 'C-DOWN', adapter, async (service) => {
+      // The subscription as a channel makes it: /brief to Bolt on 127.0.0.1, signed, over the runtime's service.
+      const bolt = await startSlackAdapter(stub, botContext({ dossier, log: silentLogger(), digest: service }), {
+        botToken: 'xoxb-digest-test',
+        signingSecret: 'secret',
+      });
+      try {
+        const { answer } = await bolt.command('digest subscribe beehives, café grants at 08:00 daily UTC', {
+          channel: 'C-DOWN',
+        });
+        expect(answer.body.text).toMatch(/subscribed/i);
+      } finally {
+        await bolt.adapter.stop();
+      }
+    });
+    const [first, second] = stub.messagesIn('C-DOWN');
+    expect(JSON.stringify(first)).not.toContain('in the corpus:');
+    const texts = (second!.blocks as { text?: { text?: string } }[]).flatMap((b) => b.text?.text ?? []);
+    expect(texts).toEqual(expect.arrayContaining(CHANGED_WHILE_DOWN));
   });
 
   it('are never retried by the client: a reset connection is one request, reported as possibly posted', async () => {
