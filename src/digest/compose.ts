@@ -183,6 +183,11 @@ export const DIGEST_DEFAULTS = {
   /** Versions of a document's paragraphs kept to say what changed in it (a channel's last digest older: not said). */
   versionsKept: 10,
   /**
+   * Documents noted, and paragraphs hashed, per turn of the event loop as a start compares the corpus with what the
+   * store knows (`recordSightings`): some 40 ms a turn on the bench's machine, so commands are acked meanwhile.
+   */
+  sightingsPerTurn: 1000,
+  /**
    * The most paragraphs' pairs compared to align two versions of a document (old × new, past what both begin and end
    * with); beyond it, paragraphs are only counted as added or removed.
    */

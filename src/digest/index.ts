@@ -67,6 +67,8 @@ export class DigestRuntime {
   private readonly log: Logger;
   private readonly dossier: Dossier;
   private stopSightings?: () => void;
+  /** Ends the start's pass over the documents (`recordSightings`) when a shutdown comes first. */
+  private sightingsPass?: AbortController;
   private readonly storeCheckMs: number;
   private storeTimer?: ReturnType<typeof setInterval>;
   private reported?: string;
@@ -107,13 +109,16 @@ export class DigestRuntime {
   }
 
   /**
-   * Notes the documents the engine holds as seen and follows its changes, then catches up with any
-   * digest due or missed within the grace window, then schedules.
+   * Notes the documents the engine holds as seen and follows its changes (a pass that yields to commands between
+   * slices), then catches up with any digest due or missed within the grace window, then schedules: a digest composed
+   * before the pass was done could miss a document changed while the bot was down.
    */
   async start(): Promise<void> {
     this.storeTimer = setInterval(() => this.problem(), this.storeCheckMs);
     this.storeTimer.unref();
-    this.stopSightings ??= recordSightings(this.dossier, this.store, this.now);
+    const pass = (this.sightingsPass = new AbortController());
+    this.stopSightings ??= await recordSightings(this.dossier, this.store, this.now, { signal: pass.signal });
+    if (pass.signal.aborted) return;
     await this.scheduler.start();
   }
 
@@ -133,6 +138,7 @@ export class DigestRuntime {
   /** Stops the scheduler, letting a post in flight finish; the store stays open for `close()`. */
   async stopScheduling(): Promise<void> {
     clearInterval(this.storeTimer);
+    this.sightingsPass?.abort();
     this.stopSightings?.();
     this.stopSightings = undefined;
     await this.scheduler.stop();

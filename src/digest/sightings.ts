@@ -3,6 +3,16 @@ import type { Dossier } from '../engine/dossier.js';
 import { DIGEST_DEFAULTS, paragraphHash } from './compose.js';
 import type { DigestStore } from './store.js';
 
+/** How `recordSightings` goes through the documents at start, and how many versions it keeps. */
+export interface SightingsOptions {
+  /** Versions of a document's paragraphs kept (`DIGEST_DEFAULTS.versionsKept`). */
+  keep?: number;
+  /** Documents and paragraphs hashed per turn of the event loop (`DIGEST_DEFAULTS.sightingsPerTurn`). */
+  perTurn?: number;
+  /** Ends the start's pass between two turns, and the recording with it (a shutdown during start-up). */
+  signal?: AbortSignal;
+}
+
 /**
  * Records when each document was first seen, so that a new one leads the next digest, and when one seen before is
  * changed or removed, so the next digest says so: first what changed since the store last heard of the corpus (a bot
@@ -16,17 +26,22 @@ import type { DigestStore } from './store.js';
  * changed in it since a channel's last; those of a document the start finds unchanged only if none are kept yet (one
  * known from before versions were kept), as they are from this start on, so its first change can be counted for a
  * channel whose last digest came after this start: keeping them at every start would read every saved passage each
- * time. Returns the function that stops recording.
+ * time.
+ *
+ * The start's pass goes `perTurn` documents and paragraphs at a time, yielding to the event loop between, so a bot
+ * already listening acks commands meanwhile: on an empty store at the bench's 1000x corpus (10,882 documents, 148,081
+ * paragraphs) it took 5.6 s in one piece. Changes the engine makes meanwhile are recorded as they come, and the pass
+ * leaves their documents alone. Resolves, once the pass is done, with the function that stops recording.
  */
-export function recordSightings(
+export async function recordSightings(
   dossier: Pick<Dossier, 'documents' | 'document' | 'onChange' | 'skipped'>,
   store: Pick<
     DigestStore,
     'markSeen' | 'markChanged' | 'markRemoved' | 'knownDocuments' | 'keepVersion' | 'versionedDocuments'
   >,
   now: () => Date,
-  keep = DIGEST_DEFAULTS.versionsKept,
-): () => void {
+  { keep = DIGEST_DEFAULTS.versionsKept, perTurn = DIGEST_DEFAULTS.sightingsPerTurn, signal }: SightingsOptions = {},
+): Promise<() => void> {
   const keepVersion = (doc: SourceDocument | undefined, at: Date) => {
     if (doc)
       store.keepVersion(
@@ -36,23 +51,9 @@ export function recordSightings(
         keep,
       );
   };
-  const at = now();
-  const known = store.knownDocuments();
-  const versioned = store.versionedDocuments();
-  for (const doc of dossier.documents) {
-    const hash = known.get(doc.source);
-    const changed = hash !== undefined && hash !== doc.hash;
-    if (changed) store.markChanged(doc.source, at, doc.meta.title, doc.hash);
-    else store.markSeen(doc.source, at, doc.meta.title, doc.hash);
-    if (!known.has(doc.source) || changed || !versioned.has(doc.source)) keepVersion(doc, at);
-  }
-  // A start that finds no document at all is taken for a folder not there yet (an unmounted volume, a sync still
-  // running), not for every document removed: naming them all removed, then all new as they arrive, would be noise.
-  const unread = new Set(dossier.skipped);
-  if (dossier.documents.length > 0)
-    for (const source of known.keys())
-      if (!dossier.document(source) && !unread.has(source)) store.markRemoved(source, at);
-  return dossier.onChange((change, source) => {
+  const changedLive = new Set<string>();
+  const stop = dossier.onChange((change, source) => {
+    changedLive.add(source);
     const doc = dossier.document(source);
     const at = now();
     if (change === 'added') store.markSeen(source, at, doc?.meta.title, doc?.hash);
@@ -60,4 +61,35 @@ export function recordSightings(
     else store.markRemoved(source, at);
     if (change !== 'removed') keepVersion(doc, at);
   });
+  signal?.addEventListener('abort', stop, { once: true });
+  const at = now();
+  const known = store.knownDocuments();
+  const versioned = store.versionedDocuments();
+  // What the folder held when the engine opened it: a document added or dropped since is the listener's.
+  const documents = [...dossier.documents];
+  let done = 0;
+  for (const doc of documents) {
+    if (signal?.aborted) return stop;
+    if (changedLive.has(doc.source)) continue;
+    const hash = known.get(doc.source);
+    const changed = hash !== undefined && hash !== doc.hash;
+    if (changed) store.markChanged(doc.source, at, doc.meta.title, doc.hash);
+    else store.markSeen(doc.source, at, doc.meta.title, doc.hash);
+    done++;
+    if (!known.has(doc.source) || changed || !versioned.has(doc.source)) {
+      keepVersion(doc, at);
+      done += doc.passages.length;
+    }
+    if (done >= perTurn) {
+      done = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  // A start that finds no document at all is taken for a folder not there yet (an unmounted volume, a sync still
+  // running), not for every document removed: naming them all removed, then all new as they arrive, would be noise.
+  const unread = new Set(dossier.skipped);
+  if (documents.length > 0)
+    for (const source of known.keys())
+      if (!changedLive.has(source) && !dossier.document(source) && !unread.has(source)) store.markRemoved(source, at);
+  return stop;
 }

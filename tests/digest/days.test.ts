@@ -18,7 +18,7 @@ describe('digests over several days', () => {
       const clock = () => now;
       const store = world().openStore();
       store.subscribe(newsroom, now);
-      recordSightings(world().dossier, store, clock);
+      await recordSightings(world().dossier, store, clock);
       const adapter = new RecordingAdapter();
       const scheduler = new DigestScheduler({
         store,

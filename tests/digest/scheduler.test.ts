@@ -120,7 +120,7 @@ describe('DigestScheduler', () => {
   it('says which documents were changed and which removed since the last digest, by title, once', async () => {
     const { store } = subscribed();
     let now = SUBSCRIBED;
-    const stop = recordSightings(world().dossier, store, () => now);
+    const stop = await recordSightings(world().dossier, store, () => now);
     const platform = new FakePlatform();
     const s = scheduler(store, platform);
     await s.tick(SLOT);

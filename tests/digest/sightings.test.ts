@@ -13,7 +13,7 @@ describe('recordSightings', () => {
   it('records the documents held now, then each one the engine adds, changes or drops, with its title', async () => {
     let now = at('2026-03-01T00:00Z');
     const store = world().openStore();
-    const stop = recordSightings(world().dossier, store, () => now);
+    const stop = await recordSightings(world().dossier, store, () => now);
     expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['beehives.md', 'cafes.md']);
 
     now = at('2026-03-02T00:00Z');
@@ -41,7 +41,7 @@ describe('recordSightings', () => {
 
   it('at a start, names what changed and went while nobody recorded, not a file it could not read', async () => {
     const store = world().openStore();
-    recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z'))();
+    (await recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z')))();
     store.markSeen('unreadable.md', at('2026-03-01T00:00Z'), 'Unreadable now');
     await writeFile(join(world().corpusDir, 'cafes.md'), note('The café grant scheme', 'Café grants were cut.'));
     await rm(join(world().corpusDir, 'beehives.md'));
@@ -49,13 +49,13 @@ describe('recordSightings', () => {
     const restarted = await Dossier.open({ corpusDir: world().corpusDir });
     try {
       expect(restarted.skipped).toEqual(['unreadable.md']);
-      recordSightings(restarted, store, () => at('2026-03-02T00:00Z'))();
+      (await recordSightings(restarted, store, () => at('2026-03-02T00:00Z')))();
       expect(store.changedSince(at('2026-03-01T12:00Z'))).toEqual({
         changed: ['cafes.md'],
         removed: [{ source: 'beehives.md', title: 'Beehives in the valley' }],
       });
       // A start that finds nothing changed says nothing.
-      recordSightings(restarted, store, () => at('2026-03-03T00:00Z'))();
+      (await recordSightings(restarted, store, () => at('2026-03-03T00:00Z')))();
       expect(store.changedSince(at('2026-03-02T12:00Z'))).toEqual({ changed: [], removed: [] });
     } finally {
       restarted.close();
@@ -67,7 +67,7 @@ describe('recordSightings', () => {
     // As a store migrated to keep versions finds a document it knew: seen, hashed, none of its paragraphs kept.
     const cafes = world().dossier.document('cafes.md')!;
     store.markSeen('cafes.md', at('2026-03-01T00:00Z'), cafes.meta.title, cafes.hash);
-    recordSightings(world().dossier, store, () => at('2026-03-02T00:00Z'))();
+    (await recordSightings(world().dossier, store, () => at('2026-03-02T00:00Z')))();
     expect(store.versionAt('cafes.md', at('2026-03-01T12:00Z'))).toBeUndefined();
     expect(store.versionAt('cafes.md', at('2026-03-02T00:00Z'))).toEqual({
       paragraphs: cafes.passages.map((p) => paragraphHash(p.text)),
@@ -75,19 +75,37 @@ describe('recordSightings', () => {
     });
     // Kept now, a later start finding it unchanged keeps no other.
     const keep = vi.spyOn(store, 'keepVersion');
-    recordSightings(world().dossier, store, () => at('2026-03-03T00:00Z'))();
+    (await recordSightings(world().dossier, store, () => at('2026-03-03T00:00Z')))();
     expect(keep).not.toHaveBeenCalled();
+  });
+
+  it('at a start, yields to the event loop between slices, so a listening bot acks commands meanwhile', async () => {
+    const store = world().openStore();
+    // Each turn of the event loop the pass lets run, as a command's ack would.
+    let turns = 0;
+    let counting = true;
+    const turn = () => {
+      turns++;
+      if (counting) setImmediate(turn);
+    };
+    setImmediate(turn);
+    (await recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z'), { perTurn: 4 }))();
+    counting = false;
+    // Two documents of eight paragraphs each kept, four documents and paragraphs a turn: a turn after each document.
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['beehives.md', 'cafes.md']);
+    expect(store.versionedDocuments()).toEqual(new Set(['beehives.md', 'cafes.md']));
   });
 
   it('at a start that finds no document at all, names none removed (a folder not there yet)', async () => {
     const store = world().openStore();
-    recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z'))();
+    (await recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z')))();
     const empty = join(world().corpusDir, 'not-mounted-yet');
     await mkdir(empty);
     const restarted = await Dossier.open({ corpusDir: empty });
     try {
       expect(restarted.documents).toEqual([]);
-      recordSightings(restarted, store, () => at('2026-03-02T00:00Z'))();
+      (await recordSightings(restarted, store, () => at('2026-03-02T00:00Z')))();
       expect(store.changedSince(at('2026-03-01T12:00Z'))).toEqual({ changed: [], removed: [] });
       expect(store.seenSince(at('2026-03-01T12:00Z'))).toEqual([]);
     } finally {

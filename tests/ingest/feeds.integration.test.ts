@@ -91,7 +91,7 @@ beforeEach(async () => {
   fetcher = new SafeFetcher({ allowPrivate: ['127.0.0.1'] });
   now = new Date('2026-11-23T06:00:00Z');
   const clock = () => now;
-  recordSightings(dossier, store, clock);
+  await recordSightings(dossier, store, clock);
   const ingest = new Ingest({ dossier, fetcher, log, now: clock });
   feedsWith = (settings) =>
     new Feeds({ store, ingest, fetcher, log, now: clock, pollMinutes: 60, maxFailures: 2, ...settings });
