@@ -30,11 +30,15 @@ interface Clause {
   measure: string[];
 }
 
-/** A figure's clause as `clauseOf` reads it: `framed` when only the heading or list lead-in over it names the topic. */
+/**
+ * A figure's clause as `clauseOf` reads it: `framed` when only the heading or list lead-in over it names the topic,
+ * `borrowed` when only the sentence before does, for a figure with no measure.
+ */
 interface ClauseOf {
   terms: string[];
   factor: number;
   framed?: boolean;
+  borrowed?: boolean;
 }
 
 /** Whether a measure is only a name: every word capitalised ("Harbour Link", "Rural Schools Initiative"). */
@@ -131,7 +135,11 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
       // cost $400,000" under "## Visitors").
       const fromHeading = (measure: string) =>
         clause!.framed && (isName(measure) || (isSum(figure) && sumsOfTopic().some((f) => f !== figure)));
-      const factor = named || !figure.measure || fromHeading(figure.measure) ? 1 : clause!.factor;
+      // A date is different: it says when its own sentence's event happened ("The port's new crane came in 2018.
+      // During 2019 the dockers struck"), whatever the sentence before it named, so it counts only as such a clause.
+      const dated = figure.unit === 'date' && !!clause?.borrowed;
+      const factor =
+        named || (!figure.measure && !dated) || (!!figure.measure && fromHeading(figure.measure)) ? 1 : clause!.factor;
       clauses.push({ figure, hit, whole, terms, factor, measure });
     }
   }
@@ -199,7 +207,7 @@ function clauseOf(
   // topic's time: "Rents rose again in the city. Records show a rise of 6 percent this year" on "city rents this year".
   const subject = subjectOf(query);
   if (!measure && coverage(subject, terms) === 0 && coverage(subject, before) > 0)
-    return { terms: [...frame, ...before, ...terms], factor: following };
+    return { terms: [...frame, ...before, ...terms], factor: following, borrowed: true };
   if (coverage(query, terms) > 0) return { terms: [...frame, ...terms], factor: 1 };
   // "## Ferry passengers" over "In 2019 the service carried 41,000": a heading says what the figures under it count,
   // when they say nothing else; one with a measure of its own counts it `following` as much. It is framed whether or

@@ -19,6 +19,10 @@ beforeAll(async () => {
         'The keepers counted 60 hive losses on the hill farms, and the cooperative sold 900 jars of honey.',
       ].join('\n\n'),
     ),
+    'shed.md': note(
+      'Shed Notes',
+      'The keepers opened a new hive shed in April 2020. During 2021, however, the county set a new record for swarms.',
+    ),
   }));
 });
 afterAll(() => cleanup());
@@ -37,6 +41,14 @@ describe('figureClauses', () => {
       ['60 hive losses', 1],
       ['900 jars', 1],
       ['140 colonies', dossier.ranking.figures.following],
+    ]);
+  });
+
+  it("counts a date in a sentence naming none of the topic `following`, as its own event's date", () => {
+    const { clauses } = clausesOf('when did the keepers open the hive shed');
+    expect(clauses.map((c) => [c.figure.text, c.factor])).toEqual([
+      ['April 2020', 1],
+      ['2021', dossier.ranking.figures.following],
     ]);
   });
 
