@@ -977,6 +977,28 @@ describe('a half year in chat, read as the corpus writes it', () => {
   });
 });
 
+describe('a group or a meeting in chat, read as the corpus writes it', () => {
+  it('reads "grp" as group and "mtg" as meeting, so the meeting\'s date answers', async () => {
+    await withCorpus(
+      {
+        'club.md': note(
+          'Rowing Club',
+          [
+            'The planning group of the rowing club held its first meeting on 14 March 2021.',
+            'The boathouse roof was repaired in 2019 for £12,000.',
+            'Membership of the club rose to 240 in 2022.',
+          ].join('\n\n'),
+        ),
+      },
+      (dossier) => {
+        const answer = answerFigures(dossier, 'planning grp first mtg, date');
+        expect(answer.figures[0]?.text).toBe('14 March 2021');
+        expect(answer.match).toBe('confident');
+      },
+    );
+  });
+});
+
 describe('a unit the topic names that the corpus never writes', () => {
   // Fails without unsaidUnit: "pounds" weighs too little beside "cod", "fleet" and "landed" to make the match partial.
   it('answers one step less surely, since the closest figures are in another unit', async () => {
