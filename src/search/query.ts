@@ -728,22 +728,25 @@ export function analyseQuery(
       });
   }
   const wantsFigure = AMOUNT.test(text);
+  const positions = all.flatMap((w, i) => (w.term === undefined ? [] : [i]));
+  /** Whether the `i`th word typed and the next stand side by side, nothing between them, as a pair `listed`. */
+  const pairAt = (i: number, listed: (first: string, second: string) => boolean) => {
+    const [at, next] = [positions[i]!, positions[i + 1]];
+    return next === at + 1 && listed(lower[at]!, lower[next]!);
+  };
+  // A common noun of two words the corpus holds apart and never says, typed side by side ("gun control";
+  // `PassageIndex.unwrittenThing`), is one thing it lacks; its two words, each the corpus's, still order passages.
+  const things = typed.flatMap((a, i) =>
+    pairAt(i, (first, second) => index.unwrittenThing(first, second)) ? [`${a.word} ${typed[i + 1]!.word}`] : [],
+  );
   // A proper name of two words that the dictionary lists and the corpus never writes, typed side by side ("supreme
   // court"; `PassageIndex.unwrittenName`), is one thing the corpus lacks, weighed as a name it lacks, not as a common
   // word it lacks ("supreme") beside one it has ("court"): it is covered only by another way of saying it whole (a
   // bridge spanning both words), while its words alone, a guess, only order passages (`Alternative.gated`).
-  const positions = all.flatMap((w, i) => (w.term === undefined ? [] : [i]));
-  // A common noun of two words the corpus holds apart and never says, typed side by side ("gun control";
-  // `PassageIndex.unwrittenThing`), is one thing it lacks; its two words, each the corpus's, still order passages.
-  const things = typed.flatMap((a, i) => {
-    const [at, next] = [positions[i]!, positions[i + 1]];
-    return next === at + 1 && index.unwrittenThing(lower[at]!, lower[next]!) ? [`${a.word} ${typed[i + 1]!.word}`] : [];
-  });
   const units: { typedWord: (typeof typed)[number]; alts: Alternative[]; name?: true }[] = [];
   for (let i = 0; i < typed.length; i++) {
     const [a, b] = [typed[i]!, typed[i + 1]];
-    const [at, next] = [positions[i]!, positions[i + 1]];
-    if (!b || next !== at + 1 || !index.unwrittenName(lower[at]!, lower[next]!)) {
+    if (!b || !pairAt(i, (first, second) => index.unwrittenName(first, second))) {
       units.push({ typedWord: a, alts: alternatives[i]! });
       continue;
     }
