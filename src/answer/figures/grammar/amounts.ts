@@ -71,7 +71,13 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   if (!token) return undefined;
   let value: number;
   let wordy = false;
-  const signed = !currency && !minus && token.spaced && token.type === 'number' && token.text.startsWith('-');
+  const signed =
+    !currency &&
+    !minus &&
+    token.spaced &&
+    token.type === 'number' &&
+    token.text.startsWith('-') &&
+    !elidedSibling(r, k);
   const digits = signed ? token.text.slice(1) : token.text;
   if (token.type === 'number' && DIGITS.test(digits))
     value = (minus || signed ? -1 : 1) * Number(digits.replace(/,/g, ''));
@@ -155,6 +161,22 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   }
   if (spanEnd && !currency && !percent && scale === 1) return undefined;
   return { first: i, next: k, value, currency, percent, scale, wordy: wordy && !currency && !percent };
+}
+
+/** What lists a hyphenated name's elided siblings after it: "Caspase-3, and -9", "TLR-2, -4 or -9". */
+const SIBLING_JOINS = new Set([',', 'and', 'or', '&']);
+
+/**
+ * Whether the hyphen and digits at token `k` ("-9") are a hyphenated name's sibling with its name left out, after that
+ * name ("Caspase-3, and -9", "IL-6 and -8") or another such sibling ("TLR-2, -4 and -9"): a name, no negative amount.
+ */
+function elidedSibling(r: Reading, k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && SIBLING_JOINS.has(r.lower(j))) j--;
+  if (j === k - 1 || j < 0) return false;
+  const before = r.t[j]!;
+  if (before.type === 'word' && /\p{L}-\d+$/u.test(before.text)) return true;
+  return before.type === 'number' && before.text.startsWith('-') && elidedSibling(r, j);
 }
 
 /**

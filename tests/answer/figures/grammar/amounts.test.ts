@@ -48,6 +48,14 @@ describe('amountAt', () => {
     expect(amount('The cold store runs at \u221225 °C.', '25')).toBeUndefined();
   });
 
+  it("reads a hyphenated name's sibling with its name left out as no amount, but a minus elsewhere", () => {
+    expect(amount('Both Kinase-3, and -9 were raised.', '-9')).toBeUndefined();
+    expect(amount('The tags ZR-2, -4 and -7 were read.', '-4')).toBeUndefined();
+    expect(amount('The tags ZR-2, -4 and -7 were read.', '-7')).toBeUndefined();
+    expect(amount('The cellar fell from 5 to -9 °C.', '-9')).toMatchObject({ value: -9 });
+    expect(amount('Readings of -5, and -9 °C were logged.', '-9')).toMatchObject({ value: -9 });
+  });
+
   it('reads no amount where no number stands, nor in a number after a currency sign read apart', () => {
     expect(amount('The mill cost $1.6 billion to build.', '1.6')).toBeUndefined();
     expect(amount('They planted the rows.', 'rows')).toBeUndefined();
