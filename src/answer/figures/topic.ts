@@ -175,13 +175,13 @@ export function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
  * source, not which figure. "per" before what no article or possessive opens is a rate ("per 1,000", "per year",
  * "per pupil").
  */
-const SOURCE_NAMED = /\b(?:per (?=(?:the|an?)\s|[\p{L}.]+['’]s\s)|according to\s)[^,;:()–]+?(?=\s[-–]|[,;:()–]|$)/iu;
+const SOURCE_NAMED = /\b(?:per (?=(?:the|an?)\s|[\p{L}.]+['’]s\s)|according to\s)[^,;:()–]+?(?=\s[-–]|[,;:()–]|$)/giu;
 
-/** The words of a topic's source (`SOURCE_NAMED`), lower case, a possessive's noun without its "'s" too. */
+/**
+ * The words of each source a topic names (`SOURCE_NAMED`: "per the survey, according to smith's letter"), lower case, a
+ * possessive's noun without its "'s" too.
+ */
 function sourceWords(topic: string): Set<string> {
-  const words =
-    SOURCE_NAMED.exec(topic)?.[0]
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}'’]+/u) ?? [];
+  const words = [...topic.matchAll(SOURCE_NAMED)].flatMap((named) => named[0].toLowerCase().split(/[^\p{L}\p{N}'’]+/u));
   return new Set(words.flatMap((w) => [w, w.replace(/['’]s$/, '')]));
 }

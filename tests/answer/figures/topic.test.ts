@@ -60,6 +60,17 @@ describe('aboutWhat', () => {
       ['pear', 1],
       ['harvest', 1],
     ]);
+    // Every source named, not only the first.
+    expect(about("pear harvest per the growers survey, according to smith's letter")).toEqual([
+      ['pear', 1],
+      ['harvest', 1],
+      ['per', 0.25],
+      ['growers', 0.25],
+      ['survey', 0.25],
+      ['according', 0.25],
+      ['smith', 0.25],
+      ['letter', 0.25],
+    ]);
     // "per" before what is not a source is a rate.
     expect(about('pear pickers per orchard')).toEqual([
       ['pear', 1],
