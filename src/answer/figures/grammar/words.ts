@@ -134,7 +134,9 @@ export const TIME_NOUNS = new Set([
 ]);
 /**
  * Words after which a number is a label, not a quantity: "Pillar 1", "Section 3", "No. 5", and an edition's "version
- * 3.1" (what a "v" says before its digits), "release 26.0".
+ * 3.1" (what a "v" says before its digits), "release 26.0"; a kind numbered ("type 2 diabetes", "class 3 lasers",
+ * "category 4 storms"), whatever the tagger reads the word as ("progression to type 2 diabetes"); not "model", as
+ * often a verb ("we model 32,038 genes").
  */
 export const NUMBERING_WORDS = new Set([
   'pillar',
@@ -177,6 +179,9 @@ export const NUMBERING_WORDS = new Set([
   'version',
   'release',
   'edition',
+  'type',
+  'class',
+  'category',
 ]);
 export const COMPARATIVES = new Set([
   'greater',

@@ -164,6 +164,13 @@ describe('isLabel and isBound', () => {
     expect(label('The queue grew by 12 in an hour.', '12')).toBe(false);
   });
 
+  it('read a number after a word numbering a kind as naming it, whatever the tagger reads the word as', () => {
+    expect(label('Cows with type 2 lameness were rested.', '2')).toBe(true);
+    expect(label('The herd moved on to type 2 lameness within a year.', '2')).toBe(true);
+    expect(label('The vet keeps class 3 lasers in a locked box.', '3')).toBe(true);
+    expect(label('The dairy hired 12 milkers.', '12')).toBe(false);
+  });
+
   it("read a whole number after a capitalised noun and before a lowercase word as the name's", () => {
     expect(label('Crew 3 rowed 400 metres before the weir.', '3')).toBe(true);
     expect(label('Route 66 carried 4,000 cars a day.', '66')).toBe(true);
