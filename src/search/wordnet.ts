@@ -75,8 +75,9 @@ export interface Dictionary {
   twoWordThings: string[];
   /**
    * One-word adjectives, less the few a noun or verb WordNet lists is spelt as the superlative of (`superlativeBases`:
-   * "fore", "forest" being a wood; "late", "latest" also the news): the bases of the superlatives a question may open
-   * with ("wettest", "busiest"; `PassageIndex.superlative`).
+   * "fore", "forest" being a wood; "late", "latest" also the news) or an adjective tagged more often than they are
+   * ("mod", "modest"): the bases of the superlatives a question may open with ("wettest", "busiest";
+   * `PassageIndex.superlative`).
    */
   adjectives: string[];
 }
@@ -516,10 +517,17 @@ function buildDictionary(text: WordNetText, options: RankingOptions['index'], se
   }
   // An adjective whose superlative's spelling WordNet lists as a noun or verb is left out: a question's "forest" is a
   // wood, whatever "fore" is, and the superlatives of "dear" and "late" are also nouns ("my dearest", "the latest").
+  // So is one whose superlative's spelling is an adjective of its own, tagged more often than it: "modest" is modest,
+  // not the most "mod"; "earliest", an adjective too, is tagged less often than "early".
   const spelt = new Set<string>();
+  const tagged = (lemma: string) => text.usage(lemma)?.total ?? 0;
   for (const [lemma, list] of entries)
-    if (list.some((e) => e.part === 'noun' || e.part === 'verb'))
-      for (const base of superlativeBases(lemma)) spelt.add(base);
+    for (const base of superlativeBases(lemma))
+      if (
+        list.some((e) => e.part === 'noun' || e.part === 'verb') ||
+        (list.some((e) => e.part === 'adj') && tagged(lemma) > tagged(base))
+      )
+        spelt.add(base);
   for (const [lemma, list] of entries)
     if (/^\p{L}+$/u.test(lemma) && list.some((e) => e.part === 'adj') && !spelt.has(lemma))
       dictionary.adjectives.push(lemma);
@@ -549,7 +557,7 @@ export interface DictionaryCache {
 }
 
 /** The saved dictionary's layout: bump it when that changes. */
-const DICTIONARY_FORMAT = 3;
+const DICTIONARY_FORMAT = 4;
 
 const strings = z.array(z.string());
 const SavedDictionary = z.object({

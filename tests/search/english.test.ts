@@ -148,6 +148,7 @@ describe('a topic asking when', () => {
     ['digest day in the ferry week', false],
     ['request month in the harbour survey', false],
     ['forest day at the harbour fair', false],
+    ['modest day at the harbour fair', false],
     ['busiest month passenger numbers', false],
     ['harvest month prices at the market', false],
     ['harbour strike - the day the crews were told to stop', true],
