@@ -220,7 +220,8 @@ export function unitName(unit: FigureUnit): string {
 
 const currencyOf = (unit: FigureUnit) => CURRENCIES.find((c) => c.unit === unit);
 
-function formatValue(value: number, unit: FigureUnit): string {
+/** An amount as a sentence writes it in its unit: "$4.2 million", "12.5%", "40 pesos", "1,200". */
+export function formatValue(value: number, unit: FigureUnit): string {
   if (unit === 'percent') return `${value.toLocaleString('en-US')}%`;
   const currency = currencyOf(unit);
   // Its first sign before the amount, as "$4.2 million"; a currency with none is named after it, "40 pesos".

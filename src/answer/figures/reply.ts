@@ -15,7 +15,9 @@ import {
 } from '../reply.js';
 import { lackingLine } from '../asked.js';
 import type { FiguresAnswer } from './answer.js';
-import { seriesChart, unitName } from './chart.js';
+import { formatValue, seriesChart, unitName } from './chart.js';
+import { MONEY_UNITS } from './topic.js';
+import { CURRENCIES, CURRENCY_SIGNS } from '../../corpus/currencies.js';
 import { timeOf, type MeasureGroup, type Sourced } from './group.js';
 import type { PassageFigure } from './passage.js';
 
@@ -91,8 +93,9 @@ function headings(groups: MeasureGroup<Sourced>[]): string[] {
  * over a period shows the period ("12 months to March 2021").
  */
 export function figureItem<F extends PassageFigure & { citation: Citation }>(figure: F): FigureItem {
-  // "41.2" under "Freight (tonnes)" is shown as "41.2 tonnes", as a sentence would write it.
-  const text = figure.units ? `${figure.text} ${figure.units}` : figure.text;
+  // "41.2" under "Freight (tonnes)" is shown as "41.2 tonnes", as a sentence would write it, and "13,200" under
+  // "cost (USD)" as "$13,200": a sum of money whose own words name no currency.
+  const text = figure.units ? `${figure.text} ${figure.units}` : (unwrittenMoney(figure) ?? figure.text);
   return {
     text,
     measure: figure.measure && !saysMeasure(text, figure.measure) ? figure.measure : undefined,
@@ -101,6 +104,25 @@ export function figureItem<F extends PassageFigure & { citation: Citation }>(fig
     sentence: markFigures(figure.sentence.text, [figure]),
     citation: figure.citation,
   };
+}
+
+/** Any currency's sign, word or hundredth's letter ("5p") as a figure's text may write it. */
+const WRITES_CURRENCY = new RegExp(
+  String.raw`${CURRENCY_SIGNS}|\b(?:${CURRENCIES.flatMap((c) => c.words).join('|')})\b|\d\s?(?:` +
+    String.raw`${CURRENCIES.flatMap((c) => c.hundredth ?? []).join('|')})\b`,
+  'i',
+);
+
+/**
+ * A sum of money as a sentence writes it ("$13,200", "£41.2 million"), where the figure's text is a bare number that
+ * its table column's header made money ("cost (USD)", "amount ($ millions)"); none where the text says its currency.
+ */
+function unwrittenMoney(figure: Pick<PassageFigure, 'text' | 'value' | 'unit'>): string | undefined {
+  if (!MONEY_UNITS.has(figure.unit) || WRITES_CURRENCY.test(figure.text)) return undefined;
+  const { value, unit } = figure;
+  return typeof value === 'number'
+    ? formatValue(value, unit)
+    : `${formatValue(value.low, unit)}–${formatValue(value.high, unit)}`;
 }
 
 /** The sentence with the given figures (offsets in it) marked strong, every character kept. */

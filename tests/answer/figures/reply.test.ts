@@ -110,6 +110,14 @@ describe('figureItem and markFigures', () => {
     expect(figureItem(figure!).measure).toBe('pear harvest');
     // A bare number under a label's unit of measure is shown in it: "41.2 tonnes" for "Freight (tonnes) — 2023: 41.2".
     expect(figureItem({ ...figure!, text: '41.2', units: 'tonnes' }).text).toBe('41.2 tonnes');
+    // A bare number a column's header made money ("cost (USD)", "income (£ millions)") is shown as money; one whose own
+    // words say their currency as they are.
+    expect(figureItem({ ...figure!, text: '13,200', value: 13200, unit: 'USD' }).text).toBe('$13,200');
+    expect(figureItem({ ...figure!, text: '41.2', value: 41.2e6, unit: 'GBP' }).text).toBe('£41.2 million');
+    expect(figureItem({ ...figure!, text: '900', value: 900, unit: 'MXN' }).text).toBe('900 pesos');
+    expect(figureItem({ ...figure!, text: '2,400 euros', value: 2400, unit: 'EUR' }).text).toBe('2,400 euros');
+    expect(figureItem({ ...figure!, text: '5p', value: 0.05, unit: 'GBP' }).text).toBe('5p');
+    expect(figureItem({ ...figure!, text: 'USD 75', value: 75, unit: 'USD' }).text).toBe('USD 75');
     expect(
       markFigures('Yields: 12 and 15 crates.', [
         { start: 8, end: 10 },
