@@ -452,7 +452,7 @@ function pinnedQuarters(text: string): PinnedQuarter[] | undefined {
 /**
  * The quarters a text names (`QUARTER_NAME`), each with where it starts (with the year or "fiscal" before it), the year
  * written after it or else before it, and whether it is fiscal. Two digits are a year only after a fiscal mark or an
- * apostrophe, or joined to "2Q": "Q2 25" may be a count.
+ * apostrophe, joined to "2Q" or by a dash or a slash alone to "Q2" ("Q2-25"): "Q2 25" may be a count.
  */
 function* quartersIn(text: string): Generator<PinnedQuarter & { at: number }> {
   for (const m of text.matchAll(QUARTER_NAME)) {
@@ -460,9 +460,11 @@ function* quartersIn(text: string): Generator<PinnedQuarter & { at: number }> {
     const quarter = Number(digit ?? joined ?? numbered ?? QUARTER_ORDINALS.indexOf(ordinal!.toLowerCase()) + 1);
     YEAR_AFTER.lastIndex = m.index + name.length;
     const after = YEAR_AFTER.exec(text);
-    // Two digits joined to "2Q", with nothing between ("2Q25").
+    // Two digits joined to "2Q", with nothing between ("2Q25"), or to "Q2" by a dash or a slash alone ("Q2-25").
     const glued = after?.[0] === after?.[3];
-    const written = after && (after[3]!.length === 4 || after[1] || after[2] || (joined && glued)) ? after : undefined;
+    const dashed = !!after && /^[-/]\d\d$/.test(after[0]);
+    const written =
+      after && (after[3]!.length === 4 || after[1] || after[2] || (joined && glued) || dashed) ? after : undefined;
     const head = text.slice(0, m.index);
     const found = written ? undefined : YEAR_BEFORE.exec(head);
     const before = found && (found[2]!.length === 4 || found[1]) ? found : undefined;

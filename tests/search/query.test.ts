@@ -340,7 +340,9 @@ describe('the quarters a question pins its answer to', () => {
       const quarters = (question: string) => analysed(dossier, question).quarters;
       for (const q of ['ferries 2024 Q2', 'ferries Q2-2024', "ferries Q2 '24", 'ferries 2Q24', 'ferries 2q2024'])
         expect(quarters(q), q).toEqual([{ quarter: 2, year: q.includes('2Q24') ? '24' : '2024' }]);
-      // Two digits after a space may be a count, and a year before a baseline's quarter is the baseline's.
+      // Two digits joined by a dash or a slash alone are a year, kept as written; after a space they may be a count,
+      // and a year before a baseline's quarter is the baseline's.
+      for (const q of ['ferries Q2-24', 'ferries Q2/24']) expect(quarters(q), q).toEqual([{ quarter: 2, year: '24' }]);
       expect(quarters('ferries in q2 40 sailings')).toEqual([{ quarter: 2 }]);
       expect(quarters('ferries since 2023 q2')).toBeUndefined();
     });
