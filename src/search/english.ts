@@ -59,6 +59,22 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = table({
   ninety: '90',
 });
 
+/** The ordinals English irregularly makes of its number words; the rest add "th", a final "y" as "ieth". */
+const IRREGULAR_ORDINALS: Readonly<Record<string, string>> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
+
+/** The ordinals of the number words, a closed class: "first", "fourth", "twelfth", "twentieth", "ninetieth". */
+export const ORDINAL_WORDS: readonly string[] = Object.keys(NUMBER_WORDS)
+  .filter((word) => word !== 'zero')
+  .map((word) => IRREGULAR_ORDINALS[word] ?? (word.endsWith('y') ? `${word.slice(0, -1)}ieth` : `${word}th`));
+
 /**
  * The kinds of answer a question can ask for besides a passage about its subject: a time ("when did the ferry start?",
  * "which year", "until when"), a count ("how many", "number of"), a share ("what share", "what percentage"), another
@@ -235,15 +251,16 @@ const PART_START = String.raw`(?:^|${LABEL}|;|${AND_THEN})\W*`;
 
 /**
  * Words before a time's noun that make it a time the figures are of, not one asked for: determiners, prepositions and
- * the rest of the stop words, numbers in words, and words placing or counting it ("last year", "the coming year", "a
- * full year", "the whole week", "first day"). Not the grammar's `TIME_QUALIFIERS`, the words inside a time it reads.
+ * the rest of the stop words, numbers in words and their ordinals, and words placing or counting it ("last year", "the
+ * coming year", "a full year", "the whole week", "fourth day"). Not the grammar's `TIME_QUALIFIERS`, the words inside a
+ * time it reads.
  */
 const TIME_NOT_ASKED: readonly string[] = [
   ...[...STOP_WORDS].filter((w) => /^[a-z]+$/.test(w)),
   ...Object.keys(NUMBER_WORDS),
+  ...ORDINAL_WORDS,
   ...RELATIVE_TIME_SHIFTS.keys(),
-  ...`per every prior following first second third final whole full entire single typical average given calendar thru
-  till`.split(/\s+/),
+  ...`per every prior following final whole full entire single typical average given calendar thru till`.split(/\s+/),
 ];
 
 /** What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …". */

@@ -197,6 +197,8 @@ describe('a topic asking when', () => {
     ['ferry passengers, last year, by route', false],
     ['ferry fares - two years and counting', false],
     ['harbour traffic - a typical day, by hour', false],
+    ['harbour traffic - fourth day, by hour', false],
+    ['ferry crossings - twentieth year and the winter', false],
     ['ferry crossings, the whole year and the winter', false],
     ['harbour dues last financial yr, total', false],
   ] as const)('%s: %s', (topic, asked) => {
