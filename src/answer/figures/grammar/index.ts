@@ -377,6 +377,8 @@ class SentenceReader extends Reading {
    * or a count. `before` holds the sentence's figures before it, which a figure with no measure of its own may share.
    */
   private matchAt(i: number, before: Match[]): Match | undefined {
+    const statistic = this.statisticAt(i);
+    if (statistic) return statistic;
     let k = i;
     // "made up 12 percent of cases" is a share, not a rise.
     if (CHANGE_MARKERS.has(this.lower(k)) && !isHedgeAt(this, k) && this.t[k - 1]?.lemma !== 'make') k++;
@@ -400,6 +402,20 @@ class SentenceReader extends Reading {
       return this.finish(i, comparisonAt(this, next + 1), { ...base, unit: 'multiple' }, before);
     if (high && hyphenated(this, low)) return this.hyphenatedCountAt(i, next, low, base);
     return (high ? undefined : this.ratioMatchAt(i, low, base)) ?? this.countAt(i, next, low, base, before);
+  }
+
+  /**
+   * A statistic in its notation, a letter, a sign and a number: "n = 206" is a sample's size, a count of whatever was
+   * sampled; "p < 0.001" a p-value, a probability. Neither is an amount of what the sentence measures, which the number
+   * alone was read as ("(n = 206)" measured "weeks of sleep").
+   */
+  private statisticAt(i: number): Match | undefined {
+    const notation = STATISTIC_NOTATIONS.get(this.t[i]!.text.toLowerCase());
+    const sign = STATISTIC_SIGNS.get(this.t[i + 1]?.text ?? '');
+    if (!notation || this.t[i]!.type !== 'word' || sign === undefined) return undefined;
+    const amount = amountAt(this, i + 2);
+    if (!amount || amount.currency || amount.percent || amount.scale !== 1) return undefined;
+    return plainMatch(i, amount.next, { value: amount.value, hedge: sign || undefined, ...notation });
   }
 
   /**
@@ -468,6 +484,8 @@ class SentenceReader extends Reading {
     before: Match[],
   ): Match | undefined {
     if (isBound(this, i, true)) return undefined;
+    // "95% CI 1.2-3.4", "a 95% confidence interval": the interval's level, no share of anything.
+    if (unit === 'percent' && /^(ci|confidence)$/.test(this.lower(next))) return undefined;
     const per = rateAt(this, next);
     return this.finish(i, per?.next ?? next, { ...base, unit, per: per?.period }, before);
   }
@@ -962,6 +980,20 @@ function joinMeasure(base: string | undefined, tail: string | undefined): string
   if (!base) return tail;
   return tail ? `${base} ${tail}` : base;
 }
+
+/** The statistics written as a letter, a sign and a number (`statisticAt`), and what each is. */
+const STATISTIC_NOTATIONS = new Map<string, Pick<Figure, 'unit' | 'measure'>>([
+  ['n', { unit: 'count', measure: 'sample size' }],
+  ['p', { unit: 'ratio', measure: 'p value' }],
+]);
+/** The signs between a statistic's letter and its number, each as the hedge it says ("=" says none). */
+const STATISTIC_SIGNS = new Map([
+  ['=', ''],
+  ['<', 'less than'],
+  ['>', 'more than'],
+  ['≤', 'at most'],
+  ['≥', 'at least'],
+]);
 
 /** A bare number read in the unit its label's brackets give: "41.2" under "(millions)" is 41,200,000. */
 function applyUnit(figure: Match['figure'], unit: LabelUnit): void {

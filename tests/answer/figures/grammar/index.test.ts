@@ -793,6 +793,22 @@ describe('figuresInSentence: numbers that name', () => {
   });
 });
 
+describe('figuresInSentence: statistics in their notation', () => {
+  it("reads n as a sample's size and p as a p-value, and a confidence interval's level as no share", () => {
+    const figures = figuresInSentence(
+      'Hens on the new feed laid more eggs (n = 120; 95% CI 2.2 to 6.0; p < 0.01) than the rest (N=118).',
+    );
+    const statistics = figures.filter((f) => f.measure === 'sample size' || f.measure === 'p value');
+    expect(statistics.map(({ text, value, unit, hedge }) => ({ text, value, unit, hedge }))).toEqual([
+      { text: 'n = 120', value: 120, unit: 'count', hedge: undefined },
+      { text: 'p < 0.01', value: 0.01, unit: 'ratio', hedge: 'less than' },
+      { text: 'N=118', value: 118, unit: 'count', hedge: undefined },
+    ]);
+    expect(figures.map((f) => f.text)).not.toContain('95%');
+    expect(figures.map((f) => f.text)).not.toContain('120');
+  });
+});
+
 describe('figuresInSentence: not figures', () => {
   it.each([
     ['a year on its own', 'In 2019 the law passed, and 2020 was calmer.'],
