@@ -679,10 +679,10 @@ function sideBySide(corpus: Corpus, analyzer: Analyzer, pairs: ReadonlySet<strin
  * says is one thing the corpus lacks (`unwrittenThing`).
  */
 function sayTogether(corpus: Corpus, analyzer: Analyzer, pairs: ReadonlySet<string>): Set<string> {
-  const seconds = new Map<string, string[]>();
+  const byFirst = new Map<string, string[]>();
   for (const pair of pairs) {
     const first = pair.slice(0, pair.indexOf(' '));
-    for (const form of [first, ...baseForms(first)]) seconds.set(form, [...(seconds.get(form) ?? []), pair]);
+    for (const form of [first, ...baseForms(first)]) byFirst.set(form, [...(byFirst.get(form) ?? []), pair]);
   }
   const said = new Set<string>();
   const read = (text: string) => {
@@ -693,7 +693,7 @@ function sayTogether(corpus: Corpus, analyzer: Analyzer, pairs: ReadonlySet<stri
       for (const form of baseForms(folded)) forms.add(form);
     }
     for (const form of forms)
-      for (const pair of seconds.get(form) ?? []) {
+      for (const pair of byFirst.get(form) ?? []) {
         const second = pair.slice(pair.indexOf(' ') + 1);
         if ([second, ...baseForms(second)].some((f) => forms.has(f))) said.add(pair);
       }
