@@ -13,6 +13,7 @@
  * - `command-line-option`: an option of the `dossier` command line (`--limit`) typed in the terminal session.
  * - `busy`, `closed`: a worker pool (the chart workers) has too many tasks waiting, or is shutting down; the
  *   message says to try again in a moment.
+ *   `closed` is also a `DigestRuntime` started twice, or after it was stopped (the composition root's mistake).
  * - `internal`: a handler failed unexpectedly; the asker is told to try again, the operator finds it in the log.
  *
  * The corpus and answers:

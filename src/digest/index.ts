@@ -12,6 +12,7 @@ import { PgDigestStore } from './pg-store.js';
 import { SqliteDigestStore } from './sqlite-store.js';
 import type { ButtonStore } from '../commands/buttons.js';
 import type { FeedStore } from '../ingest/feeds.js';
+import { DossierError } from '../errors.js';
 import type { DigestStore, Subscription } from './store.js';
 
 export { DeliveryError, type DeliveryErrorCode } from './delivery.js';
@@ -72,6 +73,8 @@ export class DigestRuntime {
   private readonly storeCheckMs: number;
   private storeTimer?: ReturnType<typeof setInterval>;
   private reported?: string;
+  /** A runtime starts once: its scheduler, once stopped, claims nothing again, and its pass's listener is spent. */
+  private state: 'new' | 'started' | 'stopped' = 'new';
 
   constructor(options: DigestRuntimeOptions) {
     const { config, dossier, log, figures = corpusFigures } = options;
@@ -112,13 +115,26 @@ export class DigestRuntime {
    * Notes the documents the engine holds as seen and follows its changes (a pass that yields to commands between
    * slices), then catches up with any digest due or missed within the grace window, then schedules: a digest composed
    * before the pass was done could miss a document changed while the bot was down.
+   *
+   * Once only: a second call, or one after `stopScheduling()` (even while this pass ran), throws `closed` rather
+   * than leave a runtime half live, its scheduler claiming nothing and no change recorded. A restart is a new runtime.
    */
   async start(): Promise<void> {
+    if (this.state !== 'new')
+      throw new DossierError(
+        'closed',
+        this.state === 'started'
+          ? 'The digest runtime is already started.'
+          : 'The digest runtime was stopped; a restart needs a new one.',
+      );
+    this.state = 'started';
     this.storeTimer = setInterval(() => this.problem(), this.storeCheckMs);
     this.storeTimer.unref();
     const pass = (this.sightingsPass = new AbortController());
-    this.stopSightings ??= await recordSightings(this.dossier, this.store, this.now, { signal: pass.signal });
+    const stopSightings = await recordSightings(this.dossier, this.store, this.now, { signal: pass.signal });
+    // Stopped meanwhile: the abort has already stopped the recording, and nothing is left to start.
     if (pass.signal.aborted) return;
+    this.stopSightings = stopSightings;
     await this.scheduler.start();
   }
 
@@ -137,6 +153,7 @@ export class DigestRuntime {
 
   /** Stops the scheduler, letting a post in flight finish; the store stays open for `close()`. */
   async stopScheduling(): Promise<void> {
+    this.state = 'stopped';
     clearInterval(this.storeTimer);
     this.sightingsPass?.abort();
     this.stopSightings?.();

@@ -120,6 +120,38 @@ describe('DigestRuntime', () => {
     expect(digestTasks()).toHaveLength(1);
   });
 
+  it('refuses to start again once stopped, even when the stop came during the start, never half live', async () => {
+    runtime = new DigestRuntime({
+      config: config(world.dbPath),
+      dossier: world.dossier,
+      adapters: { slack: new RecordingAdapter() },
+      log: silentLogger(),
+    });
+    // A shutdown while the start's pass over the documents runs (a signal during start-up).
+    const starting = runtime.start();
+    const stopping = runtime.stopScheduling();
+    await Promise.all([starting, stopping]);
+    expect(digestTasks()).toHaveLength(0);
+    await expect(runtime.start()).rejects.toMatchObject({ code: 'closed', message: /stopped/ });
+    expect(digestTasks()).toHaveLength(0);
+    // Nor is a document added later recorded by a listener the stop had spent.
+    writeFileSync(join(world.corpusDir, 'new.md'), note('Swarms', 'Keepers reported three swarms.'));
+    await world.dossier.rescan();
+    expect(runtime.store.seenSince(new Date(0))).not.toContain('new.md');
+  });
+
+  it('refuses a second start while running', async () => {
+    runtime = new DigestRuntime({
+      config: config(world.dbPath),
+      dossier: world.dossier,
+      adapters: { slack: new RecordingAdapter() },
+      log: silentLogger(),
+    });
+    await runtime.start();
+    await expect(runtime.start()).rejects.toMatchObject({ code: 'closed', message: /already started/ });
+    expect(digestTasks()).toHaveLength(1);
+  });
+
   it('names in the next digest a document changed, and one removed, while the bot was down', async () => {
     const slack = new RecordingAdapter();
     await changedWhileDown('slack', 'C1', slack);
