@@ -216,6 +216,11 @@ class SentenceReader extends Reading {
         i = unit.close + 1;
         continue;
       }
+      const interval = this.intervalAt(i);
+      if (interval !== undefined) {
+        i = interval;
+        continue;
+      }
       const match = this.matchAt(i, matches);
       if (match) {
         this.resolveHead(match);
@@ -410,12 +415,54 @@ class SentenceReader extends Reading {
    * alone was read as ("(n = 206)" measured "weeks of sleep").
    */
   private statisticAt(i: number): Match | undefined {
-    const notation = STATISTIC_NOTATIONS.get(this.t[i]!.text.toLowerCase());
-    const sign = STATISTIC_SIGNS.get(this.t[i + 1]?.text ?? '');
-    if (!notation || this.t[i]!.type !== 'word' || sign === undefined) return undefined;
-    const amount = amountAt(this, i + 2);
+    const written = this.t[i]!.text;
+    const notation = STATISTIC_NOTATIONS.get(written.toLowerCase()) ?? RATIO_NOTATIONS.get(written);
+    const signed = STATISTIC_SIGNS.get(this.t[i + 1]?.text ?? '');
+    // A ratio's capitals need no sign ("OR 1.8"); a lone letter does ("n 3" is no sample).
+    const sign = signed ?? (RATIO_NOTATIONS.has(written) ? null : undefined);
+    if (!notation || this.t[i]!.type !== 'word' || sign === undefined) return this.namedRatioAt(i);
+    const amount = amountAt(this, i + (sign === null ? 1 : 2));
     if (!amount || amount.currency || amount.percent || amount.scale !== 1) return undefined;
     return plainMatch(i, amount.next, { value: amount.value, hedge: sign || undefined, ...notation });
+  }
+
+  /**
+   * A ratio named in words right before its number, "odds ratio 2.1", "an adjusted hazard ratio of 0.72": how many
+   * times one thing is another, measured by the ratio's name, where the number alone was a count of nothing.
+   */
+  private namedRatioAt(i: number): Match | undefined {
+    const end = this.lower(i - 1) === 'of' || STATISTIC_SIGNS.get(this.t[i - 1]?.text ?? '') === '' ? i - 1 : i;
+    if (!/^ratios?$/.test(this.lower(end - 1)) || this.t[i]!.type !== 'number') return undefined;
+    const amount = amountAt(this, i);
+    if (!amount || amount.currency || amount.percent || amount.scale !== 1) return undefined;
+    // The ratio's name is the words of a compound before it: "odds ratio", where a noun phrase ends at a plural noun.
+    let first = end - 1;
+    while (/^(NOUN|PROPN|ADJ)$/.test(this.t[first - 1]?.pos ?? '') && this.t[first - 1]!.type === 'word') first--;
+    return plainMatch(i, amount.next, {
+      value: amount.value,
+      unit: 'multiple',
+      measure: measureText(this, first, end),
+    });
+  }
+
+  /**
+   * A confidence interval, "95% CI 1.2 to 2.7", "95% confidence interval (CI) -0.26 to -0.08", "CI, 0.55-0.94": the
+   * index after it. Its level says how sure, its ends how far the estimate before them may be off: no amount of
+   * anything, which the ends were read as ("2.7" a count measured "CI 1.2").
+   */
+  private intervalAt(i: number): number | undefined {
+    const level = amountAt(this, i);
+    let k = level?.percent ? level.next : i;
+    if (this.lower(k) === 'ci') k++;
+    else if (this.lower(k) === 'confidence' && this.lower(k + 1) === 'interval') k += 2;
+    else return undefined;
+    if (this.t[k]?.text === '(' && this.lower(k + 1) === 'ci' && this.t[k + 2]?.text === ')') k += 3;
+    if (/^[,:=]$/.test(this.t[k]?.text ?? '')) k++;
+    const low = amountAt(this, k);
+    if (!low) return k;
+    const high =
+      rangeTailAt(this, low)?.amount ?? (this.t[low.next]?.text === ',' ? amountAt(this, low.next + 1) : undefined);
+    return (high ?? low).next;
   }
 
   /**
@@ -987,6 +1034,15 @@ const STATISTIC_NOTATIONS = new Map<string, Pick<Figure, 'unit' | 'measure'>>([
   ['p', { unit: 'ratio', measure: 'p value' }],
 ]);
 /** The signs between a statistic's letter and its number, each as the hedge it says ("=" says none). */
+/**
+ * The ratios written in capitals as a letter and "R" before their number ("OR 1.8", "HR = 0.72"): how many times one
+ * group's odds, hazard or risk is another's. Capitals only, as "or" is a word.
+ */
+const RATIO_NOTATIONS = new Map<string, Pick<Figure, 'unit' | 'measure'>>([
+  ['OR', { unit: 'multiple', measure: 'odds ratio' }],
+  ['HR', { unit: 'multiple', measure: 'hazard ratio' }],
+  ['RR', { unit: 'multiple', measure: 'risk ratio' }],
+]);
 const STATISTIC_SIGNS = new Map([
   ['=', ''],
   ['<', 'less than'],

@@ -807,6 +807,19 @@ describe('figuresInSentence: statistics in their notation', () => {
     expect(figures.map((f) => f.text)).not.toContain('95%');
     expect(figures.map((f) => f.text)).not.toContain('120');
   });
+
+  it("reads a ratio in capitals or named in words as a multiple, and a confidence interval's ends as no figure", () => {
+    const figures = figuresInSentence(
+      'Hens on the new feed laid more (OR 1.8, 95% CI 1.2 to 2.7) and lived longer (HR = 0.7; 95% CI, 0.55-0.9), ' +
+        'and the rest had a laying ratio of 0.6 (95% confidence interval (CI) 0.4 to 0.8).',
+    );
+    expect(figures.map(({ text, value, unit, measure }) => ({ text, value, unit, measure }))).toEqual([
+      { text: 'OR 1.8', value: 1.8, unit: 'multiple', measure: 'odds ratio' },
+      { text: 'HR = 0.7', value: 0.7, unit: 'multiple', measure: 'hazard ratio' },
+      { text: '0.6', value: 0.6, unit: 'multiple', measure: 'laying ratio' },
+    ]);
+    expect(texts('Hens laid 30 OR 40 eggs.')).toEqual(['30 OR 40 eggs']);
+  });
 });
 
 describe('figuresInSentence: not figures', () => {
