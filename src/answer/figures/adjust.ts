@@ -38,7 +38,7 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // A year after "after" or "before" ("fares after the 2015 vote", "record yr before 2017") is a bound, not the time
   // asked: figures at it stand for it no more than others do.
   const times = query.text.replace(boundedTime(boundWords), ' ').match(/\d+/g) ?? [];
-  const onTime = (f: FoundFigure) => timeHeld(f.passage, f.sentence, times);
+  const onTime = (f: FoundFigure) => timeHeld(f.passage, f.sentence, times, tiedToNow(f.when));
   const timed = found.filter((f) => f.subject > 0 && onTime(f.figure)).map((f) => f.subjectAround);
   if (timed.length)
     for (const f of found) if (!onTime(f.figure) && f.subject <= Math.max(...timed)) f.figure.score *= otherTime;
@@ -122,16 +122,28 @@ export function besideTopic<F extends PassageFigure>(
 /**
  * Whether a figure's sentence is at one of `times`: when it names it, or names no year and an earlier sentence of its
  * paragraph does ("By the close of 2019 the fair had sold 7,400 tickets. ... volunteers parked over 2,600 cars"), a
- * year named first holding for the sentences after it until another year is named.
+ * year named first holding for the sentences after it until another year is named. A figure whose own time is tied to
+ * now (`ownTime`: "Sales are at record highs since 2019. Figures show a fall of 8 percent in the first half of this
+ * year") is at that time, not at the year a sentence before it names.
  */
-function timeHeld(passage: Passage, sentence: Sentence, times: string[]): boolean {
+function timeHeld(passage: Passage, sentence: Sentence, times: string[], ownTime: boolean): boolean {
   for (let i = passage.sentences.indexOf(sentence); i >= 0; i--) {
     const numbers = passage.sentences[i]!.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
     if (numbers.some((n) => sameTime(n, times))) return true;
-    if (numbers.some(yearShaped)) return false;
+    if (ownTime || numbers.some(yearShaped)) return false;
   }
   return false;
 }
+
+/**
+ * Whether a figure's time, as its sentence gives it, is tied to now: "this year", "so far this year", "last spring".
+ */
+const tiedToNow = (when: string | undefined): boolean =>
+  !!when &&
+  when
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => RELATIVE_TIMES.has(w));
 
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */
 function sameTime(number: string, times: string[]): boolean {

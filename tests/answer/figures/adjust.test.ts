@@ -141,6 +141,19 @@ describe('adjustScores', () => {
     expect(await scoreIn(0.5)).toBeCloseTo((await scoreIn(1))! / 2);
   });
 
+  it('weighs a figure whose own time is tied to now as at that time, not at a year named before it', async () => {
+    const text =
+      'Orchard thefts have been at record highs since 2019, when 640 were logged. ' +
+      'Figures show a fall of 8 percent in the first half of this year.';
+    const scoreIn = (otherTime: number) =>
+      withCorpus(
+        { 'orchards.md': note('Orchards', text) },
+        (dossier) => answerFigures(dossier, 'orchard thefts 2019').figures.find((f) => f.text === '8 percent')?.score,
+        { ranking: { figures: { otherTime, minRelative: 0, unmeasuredRelative: 0 } } },
+      );
+    expect(await scoreIn(0.5)).toBeCloseTo((await scoreIn(1))! / 2);
+  });
+
   it('reads a year after "after" or "before" as a bound, not the time asked: no figure is weighed for it', async () => {
     const mill = {
       'mill.md': note('Mill', 'In 1850 the mill ground 400 tonnes of flour. In 1852 it ground 600 tonnes of flour.'),
