@@ -43,6 +43,11 @@ export interface SourceDocument {
   hash: string;
   meta: DocumentMeta;
   passages: Passage[];
+  /**
+   * Each passage's text, for a pass over every document that needs no more (the digest's start hashes them): a
+   * saved document's passages not read yet are left unread, as holding all of them is the whole corpus in memory.
+   */
+  texts?: () => string[];
 }
 
 /**

@@ -143,9 +143,16 @@ export class SavedCorpus {
     const [start, end] = entry.at;
     const { source, hash, meta } = entry;
     let passages: Passage[] | undefined;
-    const document = Object.defineProperty({ source, hash, meta } as SourceDocument, 'passages', {
-      enumerable: true,
-      get: () => (passages ??= this.readBody(source, this.body(start, end).toString('utf8'))),
+    const document = Object.defineProperties({ source, hash, meta } as SourceDocument, {
+      passages: {
+        enumerable: true,
+        get: () => (passages ??= this.readBody(source, this.body(start, end).toString('utf8'))),
+      },
+      texts: {
+        value: () =>
+          passages?.map((p) => p.text) ??
+          (JSON.parse(this.body(start, end).toString('utf8')) as SavedBody).passages.map(([, text]) => text),
+      },
     });
     return { document, warning: entry.warning };
   }

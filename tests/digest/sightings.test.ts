@@ -1,6 +1,8 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { FigureCache } from '../../src/answer/figures/passage.js';
 import { paragraphHash } from '../../src/digest/compose.js';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { Dossier } from '../../src/engine/dossier.js';
@@ -95,6 +97,27 @@ describe('recordSightings', () => {
     expect(turns).toBeGreaterThanOrEqual(2);
     expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['beehives.md', 'cafes.md']);
     expect(store.versionedDocuments()).toEqual(new Set(['beehives.md', 'cafes.md']));
+  });
+
+  it('at a start, hashes saved documents without reading their passages into memory to stay', async () => {
+    const store = world().openStore();
+    const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
+    // Opened from what it saved, as a restart is: each document's passages are read when first asked for.
+    const restarted = await Dossier.open({ corpusDir: world().corpusDir, cacheDir });
+    try {
+      // Reading a saved document's passages primes its figures: at 1000x the pass held the whole corpus (+190 MB).
+      const read = vi.spyOn(FigureCache.prototype, 'prime');
+      (await recordSightings(restarted, store, () => at('2026-03-01T00:00Z')))();
+      expect(read).not.toHaveBeenCalled();
+      read.mockRestore();
+      expect(store.versionAt('cafes.md', at('2026-03-01T00:00Z'))).toEqual({
+        paragraphs: restarted.document('cafes.md')!.passages.map((p) => paragraphHash(p.text)),
+        title: 'The café grant scheme',
+      });
+    } finally {
+      restarted.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('at a start that finds no document at all, names none removed (a folder not there yet)', async () => {
