@@ -31,7 +31,10 @@ export interface Bridge {
   via: BridgeSource;
   /** For a lexicon's bridge, the words of `from` as the lexicon writes them (folded), one for each of its terms. */
   written?: string[];
-  /** A lexicon's bridge between two other ways of saying its line's term, which relate only through it. */
+  /**
+   * A bridge of two relations: a lexicon's between two other ways of saying its line's term, which relate only through
+   * it, or WordNet's from a synonym of a word of a corpus word's family ("holidaymaker" to "tourism", via "tourist").
+   */
   throughHead?: boolean;
 }
 

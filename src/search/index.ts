@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 69;
+const INDEX_VERSION = 70;
 
 interface IndexedPassage {
   id: string;
@@ -191,20 +191,22 @@ export class PassageIndex {
     const index = PassageIndex.fromCorpus(corpus, analyzer, ranking, indexing);
     if (wordnet) {
       try {
-        const { synonyms, rare, family, similar, dictionary, unwritten, unwrittenThings } = await readWordNet(
-          index.learned.words.keys(),
-          wordnet,
-          indexing,
-          cacheDir ? { dir: cacheDir, log, version: INDEX_VERSION } : undefined,
-          {
-            sideBySide: (pairs) => sideBySide(corpus, analyzer, pairs),
-            together: (pairs) => sayTogether(corpus, analyzer, pairs),
-          },
-        );
+        const { synonyms, rare, family, familySynonyms, similar, dictionary, unwritten, unwrittenThings } =
+          await readWordNet(
+            index.learned.words.keys(),
+            wordnet,
+            indexing,
+            cacheDir ? { dir: cacheDir, log, version: INDEX_VERSION } : undefined,
+            {
+              sideBySide: (pairs) => sideBySide(corpus, analyzer, pairs),
+              together: (pairs) => sayTogether(corpus, analyzer, pairs),
+            },
+          );
         index.learn([
           ...Bridges.oneWay(synonyms, 'wordnet', analyzer),
           ...Bridges.oneWay(rare, 'rare', analyzer),
           ...Bridges.oneWay(family, 'family', analyzer),
+          ...Bridges.oneWay(familySynonyms, 'family', analyzer).map((bridge) => ({ ...bridge, throughHead: true })),
           ...Bridges.oneWay(similar, 'similar', analyzer),
         ]);
         index.learned.dictionary = {

@@ -61,8 +61,9 @@ export interface Alternative {
   whole?: boolean;
   /**
    * Between two other ways of saying a lexicon line's term ("cars" and "lorries" under "vehicles"), which relate only
-   * through it, as "usage" and "demand" under "consumption" do: two relations, not surely one thing. It orders
-   * passages at the lexicon's weight, and counts in the decision to answer at it twice.
+   * through it, as "usage" and "demand" under "consumption" do, or a synonym of a word of a corpus word's family
+   * ("holidaymaker" to "tourism", through "tourist"): two relations, not surely one thing. It orders passages at the
+   * bridge's weight, and counts in the decision to answer at it twice.
    */
   throughHead?: boolean;
 }

@@ -118,6 +118,12 @@ export async function readWordNet(
   synonyms: [string, string][];
   rare: [string, string][];
   family: [string, string][];
+  /**
+   * The other words of the one sense of a word of a corpus word's family, as [synonym, corpus word] pairs, where the
+   * corpus word and the family's word each have one sense ("holidaymaker" for "tourism", through "tourist"): two
+   * relations, family and synonymy, so a bridge `throughHead` (see `Bridge`).
+   */
+  familySynonyms: [string, string][];
   similar: [string, string][];
   dictionary: Dictionary;
   unwritten: string[];
@@ -205,9 +211,17 @@ export async function readWordNet(
     if (tagged?.total) return (tagged.counts.get(`${part}:${offset}`) ?? 0) >= options.wordnetMinUsage * tagged.total;
     return entries(key).some((e) => e.part === part && e.offsets[0] === offset);
   };
+  const oneSense = (lemma: string) => entries(lemma).length === 1 && entries(lemma)[0]!.offsets.length === 1;
+  /** The other words of `lemma`'s sense that commonly mean it, when it has one sense only (not its kin). */
+  const ownSynonyms = (lemma: string): string[] => {
+    if (!oneSense(lemma)) return [];
+    const { part, offsets } = entries(lemma)[0]!;
+    return synset(part, offsets[0]!).filter((w) => w.toLowerCase() !== lemma && commonly(w, part, offsets[0]!));
+  };
   const pairs: [string, string][] = [];
   const rare: [string, string][] = [];
   const family: [string, string][] = [];
+  const familySynonyms: [string, string][] = [];
   const similar: [string, string][] = [];
   // The corpus's words and their dictionary forms ("courts" as "court").
   const held = new Set<string>();
@@ -223,6 +237,13 @@ export async function readWordNet(
       for (const r of reached) members.add(r.word);
     }
     for (const other of members) if (other !== word) family.push([other, word]);
+    // A word of the family said otherwise: "holidaymakers" are the "tourists" of the corpus's "tourism". Two relations
+    // chain into one meaning only where neither picks a sense, so every word but the asker's has one sense ("drug",
+    // also to dose, is not the "pharmacist" its "druggist" is).
+    const single = [word, ...baseForms(word)].filter(has);
+    for (const member of single.length && single.every(oneSense) ? members : [])
+      for (const synonym of ownSynonyms(member))
+        if (!members.has(synonym.toLowerCase())) familySynonyms.push([synonym.toLowerCase(), word]);
     const lemma = [word, ...baseForms(word)].find(has);
     if (!lemma) continue;
     const senses = entries(lemma).map((e) => ({ part: e.part, offsets: e.offsets }));
@@ -295,7 +316,7 @@ export async function readWordNet(
   const unwrittenThings = [...things]
     .filter(([thing, others]) => !together.has(thing) && !others.some((w) => written.has(w)))
     .map(([thing]) => thing);
-  return { synonyms: pairs, rare, family, similar, dictionary, unwritten, unwrittenThings };
+  return { synonyms: pairs, rare, family, familySynonyms, similar, dictionary, unwritten, unwrittenThings };
 }
 
 /**

@@ -208,6 +208,26 @@ describe('a code the question names', () => {
   });
 });
 
+describe("a synonym of a word of the passage's word's family, each of these two of one sense", () => {
+  it('covers it at its weight twice in the decision ("homeowners" for "household", via "householder")', async () => {
+    await withCorpus(
+      {
+        'estate.md': note('Estate', 'Each household on the estate pays £40 a year towards the shared gardens.'),
+        'hall.md': note('Hall', 'The village hall hosts a quiz on the first Friday of each month.'),
+        'market.md': note('Market', 'The market sells bread and cheese on Fridays.'),
+      },
+      (dossier) => {
+        const answer = ask(dossier, 'do homeowners on the estate pay for the gardens');
+        expect(answer.results[0]!.passage.source).toBe('estate.md');
+        // Before, answered partly: "homeowners", a noun of one sense no passage holds, weighed the most of it.
+        expect(answer.match).toBe('confident');
+        expect(answer.unmatched).toEqual([]);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+});
+
 describe('a phrase the question quotes', () => {
   const buses = corpusForSuite({
     'night.md': note(

@@ -46,6 +46,17 @@ describe('readWordNet', () => {
     expect(to('closely')).not.toContain('distant');
   });
 
+  it("bridges a one-sense corpus word to its family's one-sense synonyms, apart: two relations, not one", async () => {
+    const { family, familySynonyms } = await readWordNet(['household', 'tourism', 'drug'], WORDNET_DIR);
+    const to = (word: string) => familySynonyms.filter(([, w]) => w === word).map(([other]) => other);
+    // "homeowner" through "householder", "holidaymaker" through "tourist": every word of the chain has one sense.
+    expect(to('household')).toContain('homeowner');
+    expect(to('tourism')).toContain('holidaymaker');
+    expect(family.some(([other]) => other === 'holidaymaker')).toBe(false);
+    // "drug" is also a verb (to dose), so "pharmacist", a synonym of its "druggist", is not chained to it.
+    expect(to('drug')).toEqual([]);
+  });
+
   it("bridges a corpus adjective to the adjectives WordNet calls similar, both ways, and nothing else's", async () => {
     const { similar } = await readWordNet(['strong', 'powerful', 'homicide'], WORDNET_DIR);
     const to = (word: string) => similar.filter(([, w]) => w === word).map(([other]) => other);
