@@ -12,7 +12,16 @@ import { openCorpus } from '../../support/corpus.js';
 import { BOT_ID, CHANNEL_ID, DiscordStandIn, GUILD_ID, discordError, type RecordedRequest } from './stand-in.js';
 import { startDiscordAdapter } from './start-adapter.js';
 import { textReply } from '../../../src/answer/reply.js';
-import { CHANGED_WHILE_DOWN, changedWhileDown, longTopicsCorpus, twoLongMornings } from '../../digest/fixtures.js';
+import {
+  CHANGED_WHILE_DOWN,
+  at,
+  changedWhileDown,
+  digestWorld,
+  longTopicsCorpus,
+  twoLongMornings,
+} from '../../digest/fixtures.js';
+import { DigestRuntime } from '../../../src/digest/index.js';
+import type { DigestPoster } from '../../../src/digest/scheduler.js';
 
 /** Digest posts through the real adapter and discord.js client, against a Discord stand-in that misbehaves. */
 
@@ -98,6 +107,76 @@ describe('DiscordAdapter digest posts', () => {
     const [first, second] = standIn.requests.filter(isPost).map((r) => JSON.stringify(r.body.embeds));
     expect(first).not.toContain('in the corpus:');
     for (const line of CHANGED_WHILE_DOWN) expect(second).toContain(JSON.stringify(line).slice(1, -1));
+  });
+
+  it('are subscribed, listed and unsubscribed by /brief interactions through discord.js, as a channel is', async () => {
+    // A stand-in and discord.js client of its own, whose commands reach a running digest (the shared one has none).
+    const world = await digestWorld();
+    const own = await DiscordStandIn.start();
+    const posters: Partial<Record<'discord', DigestPoster>> = {};
+    let now = at('2026-03-02T12:00Z');
+    const runtime = new DigestRuntime({
+      config: {
+        DATABASE_PATH: world.dbPath,
+        TZ_DEFAULT: 'UTC',
+        DIGEST_MANAGE_SLACK: 'anyone',
+        DIGEST_MANAGE_DISCORD: 'managers',
+        DIGEST_GRACE_MINUTES: 120,
+      },
+      dossier: world.dossier,
+      adapters: posters,
+      log: silentLogger(),
+      now: () => now,
+    });
+    const bot = await startDiscordAdapter(
+      own,
+      botContext({ dossier: world.dossier, log: silentLogger(), digest: runtime.service, now: () => now }),
+    );
+    posters.discord = bot;
+    const said = async (options: Record<string, string>) => {
+      const { token } = own.interact(own.command('digest', options));
+      const answer = await own.waitFor((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`));
+      return answer.body.embeds[0] as { title?: string; description: string };
+    };
+    try {
+      await runtime.start();
+      const subscribed = await said({
+        action: 'subscribe',
+        topics: 'beehives, café grants',
+        at: '08:00',
+        days: 'daily',
+      });
+      expect(subscribed.title).toBe('Digest subscribed');
+      expect(subscribed.description).toBe(
+        'This channel will get a digest on “beehives”, “café grants”, daily at 08:00 (UTC). Next: Tue 3 Mar, 08:00.',
+      );
+      expect(runtime.store.subscriptions().map((s) => [s.platform, s.channelId, s.topics])).toEqual([
+        ['discord', CHANNEL_ID, ['beehives', 'café grants']],
+      ]);
+      const listed = await said({ action: 'list' });
+      expect(listed.description).toBe(
+        '“beehives”, “café grants”, daily at 08:00 (UTC), set up by Asker. Next: Tue 3 Mar, 08:00.',
+      );
+      now = at('2026-03-03T08:00Z');
+      expect(await runtime.scheduler.tick(now)).toMatchObject({ sent: 1 });
+      expect(own.channelMessages.map((m) => m.channelId)).toEqual([CHANNEL_ID]);
+      const unsubscribed = await said({ action: 'unsubscribe' });
+      expect(unsubscribed).toMatchObject({
+        title: 'Digest unsubscribed',
+        description: 'This channel will get no more digests.',
+      });
+      expect(runtime.store.subscriptions()).toEqual([]);
+      expect(await said({ action: 'list' })).toMatchObject({ title: 'No digest' });
+      now = at('2026-03-04T08:00Z');
+      expect(await runtime.scheduler.tick(now)).toMatchObject({ sent: 0 });
+      expect(own.channelMessages).toHaveLength(1);
+    } finally {
+      await runtime.stopScheduling();
+      await bot.stop();
+      runtime.close();
+      await own.close();
+      await world.cleanup();
+    }
   });
 
   it('report a 429 at once with its Retry-After, for the digest to wait out', async () => {
