@@ -17,6 +17,9 @@ const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
  */
 const boundedTime = (words: number) => new RegExp(String.raw`\b(?:after|before)\s+(?:[a-z]+\s+){0,${words}}\d+`, 'gi');
 
+/** A topic's word naming a year, or years, as the time it asks for ("which yrs", "launch year"). */
+const YEAR_NAMED = /\b(?:years?|yrs?)\b/i;
+
 /** "How long": a length asked for, of time, of a road or of a waiting list. */
 const HOW_LONG = /\bhow long\b/i;
 
@@ -65,8 +68,13 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   if (!asksLength(query.text)) for (const f of found) if (isLength(f.figure)) f.figure.score *= otherKind;
   // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
-  // "When" asks for a date: an amount is another kind of figure.
-  if (query.asks === 'time') for (const f of found) if (f.figure.unit !== 'date') f.figure.score *= otherKind;
+  // "When" asks for a date: an amount is another kind of figure. "Which year" asks for a year: a date naming none
+  // ("Wednesday, Dec. 12") is another kind too.
+  const yearAsked = query.asks === 'time' && YEAR_NAMED.test(query.text);
+  const namesYear = (f: FoundFigure) => (f.text.match(/\d+/g) ?? []).some(yearShaped);
+  if (query.asks === 'time')
+    for (const f of found)
+      if (f.figure.unit !== 'date' || (yearAsked && !namesYear(f.figure))) f.figure.score *= otherKind;
 }
 
 /**

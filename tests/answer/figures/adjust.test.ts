@@ -141,6 +141,22 @@ describe('adjustScores', () => {
     expect(await scoreIn(0.5)).toBeCloseTo((await scoreIn(1))! / 2);
   });
 
+  it('weighs a date naming no year as another kind of figure on a topic asking which year', async () => {
+    const text =
+      'The keeper Ann Blake served at Gull Point lighthouse from 1990 to 1998. ' +
+      'On Monday, March 4, Ann Blake was invited to speak to the Gull Point harbour board.';
+    const scoreIn = (topic: string, otherKind: number) =>
+      withCorpus(
+        { 'lighthouse.md': note('Gull Point', text) },
+        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.includes('March 4'))?.score,
+        { ranking: { figures: { otherKind, minRelative: 0, unmeasuredRelative: 0 } } },
+      );
+    const years = "ann blake's stint at gull point, which yrs";
+    expect(await scoreIn(years, 0.5)).toBeCloseTo((await scoreIn(years, 1))! / 2);
+    const day = 'when was ann blake invited to the gull point harbour board';
+    expect(await scoreIn(day, 0.5)).toBeCloseTo((await scoreIn(day, 1))!);
+  });
+
   it('weighs a figure whose own time is tied to now as at that time, not at a year named before it', async () => {
     const text =
       'Orchard thefts have been at record highs since 2019, when 640 were logged. ' +
