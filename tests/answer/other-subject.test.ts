@@ -80,7 +80,7 @@ describe('a corpus on another subject', () => {
     lab = await Dossier.open({ corpusDir: join(LAB, 'corpus'), wordnet: WORDNET_DIR });
     airport = await Dossier.open({ corpusDir: join(AIRPORT, 'corpus'), wordnet: WORDNET_DIR });
     elections = await Dossier.open({ corpusDir: join(ELECTIONS, 'corpus'), wordnet: WORDNET_DIR });
-  }, 60_000);
+  }, 120_000);
 
   it('finds nothing of U.S.–Mexico security in the code, its comments or its messages', async () => {
     // english.ts is general English: its abbreviations include country codes (MX) and OD, as any chat has.
@@ -409,13 +409,14 @@ describe('a corpus on another subject', () => {
     // challenge, the precinct with most rejected provisional ballots, the Registrar's pay, the ballot printer and the
     // June primary answered), 5 of 5 quotes found first; figures 33 of the 42 wanted, with 28 others listed beside
     // them, and 1 of the 2 topics the corpus gives no figure for left empty ('postage costs for mail ballots' lists
-    // device and recount costs).
+    // device and recount costs). 40 found and 21 others since a past participle may open a label ("registered voters:
+    // 12,480" had no measure, so 'turnout by precinct' listed the precincts' electorates in place of their turnout).
     expectCounts(score, {
       askHits: 18,
       refused: 4,
       citeHits: 5,
-      figuresFound: 33,
-      figuresWrong: 28,
+      figuresFound: 40,
+      figuresWrong: 21,
       figuresRefused: 1,
     });
   });

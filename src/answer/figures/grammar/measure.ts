@@ -444,12 +444,12 @@ function labelBefore(r: Reading, i: number): string | undefined {
   // of a verb of saying ("Residents said: 40 percent"), so it is read as a participle only after a cell's or a list's
   // separator, not at a sentence's start.
   const participle = pastForm(r.t[end - 1]);
-  // "paying customers: 2,140", "waiting patients": a label may open with the participle that narrows its noun: read
-  // as no label, a table row's count would be unmeasured, as much about each other column's header as its own. One
-  // that works as a preposition ("Including VAT: £40") says what the figure holds, not what it is.
+  // "paying customers: 2,140", "registered voters", "sold homes": a label may open with the participle that narrows
+  // its noun, present or past: read as no label, a table row's count would be unmeasured, as much about each other
+  // column's header as its own. One that works as a preposition ("Including VAT: £40") says what the figure holds,
+  // not what it is; a past one after a comma qualifies the header before it ("price per seat, billed yearly").
   const leading = (k: number) =>
-    participleShaped(r.t[k]) &&
-    r.lower(k).endsWith('ing') &&
+    (r.lower(k).endsWith('ing') ? participleShaped(r.t[k]) : pastForm(r.t[k]) && r.lower(k - 1) !== ',') &&
     !PARTICIPLE_PREPOSITIONS.has(r.lower(k)) &&
     opensLabel(r, k - 1);
   const headNoun = nounPhraseEnding(r, end);

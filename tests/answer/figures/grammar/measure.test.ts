@@ -581,6 +581,18 @@ describe('a figure after a label and a colon', () => {
     ]);
   });
 
+  it('is measured by its own label when a past participle opens it', () => {
+    // A table of our own, as `tableRow` writes its rows: a sailing club's fleets, and an insurer's year.
+    const fleet = 'fleet: Dinghies — boats: 24; licensed helms: 61; hired boats: 9';
+    expectMeasures([
+      [fleet, '61', 'licensed helms'],
+      [fleet, '9', 'hired boats'],
+      [fleet, '24', 'boats'],
+      ['Insured drivers: 4,300', '4,300', 'Insured drivers'],
+    ]);
+    expect(figure(fleet, '61').row).toBe('Dinghies');
+  });
+
   it('is measured by its whole header when a comma and a participle qualify the noun opening it', () => {
     // A table of our own, as `tableRow` writes its rows: a gym's memberships, and a herbarium's samples.
     const gym = 'membership: Adult — price a month, paid yearly: £28; price a month, paid monthly: £34; classes: 12';
