@@ -403,7 +403,7 @@ describe('a corpus on another subject', () => {
 
   it('scores the county election office questions as measured, so that a fall in any count fails', async () => {
     const score = await scoreFixture(ELECTIONS, elections);
-    // As written, before any change (6 Dec 2026, on e8e9c9a): 18 of 20 answered within the first three passages (MRR
+    // As written, before any change (6 Dec 2026, on cccb9fc): 18 of 20 answered within the first three passages (MRR
     // 0.82; ele-17 "how many people signed up to vote in the last month before the election" not found and the
     // rambling ele-20 refused), 4 of 10 refused (none of the 6 near the subject: Wexley's turnout in 2024, a court
     // challenge, the precinct with most rejected provisional ballots, the Registrar's pay, the ballot printer and the
