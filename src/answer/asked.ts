@@ -57,8 +57,9 @@ export const readOf = ({ hit, amounts }: { hit: SearchHit; amounts: Amounts }): 
 /**
  * The decision `decided` on a question, kept if it asks for no time or amount (`AnalysedQuery.asks`) or one of
  * `closest` (the passages the decision read, and the one shown first) gives that (`givesAsked`), and it pins no year,
- * month or quarter that none of them speaks of (`pinned`); else one step less sure: a near off-topic question names the
- * corpus's subject and asks for what it does not give.
+ * month or quarter that none of them speaks of (`pinned`), nor a rare name the corpus names only apart from the
+ * question's other words (`namedApart`); else one step less sure: a near off-topic question names the corpus's subject
+ * and asks for what it does not give.
  */
 export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, closest: Read[]): Asked {
   const { asks } = query;
@@ -82,7 +83,8 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
     asks === 'place' ||
     asks === 'cause' ||
     closest.some((c) => givesAsked(dossier, query, c, asks));
-  if (gives) return { match: pinned(dossier, query, closest) ? decided : stepDown(decided) };
+  if (gives)
+    return { match: pinned(dossier, query, closest) && !namedApart(dossier, query) ? decided : stepDown(decided) };
   return {
     match: stepDown(decided),
     lacking:
@@ -117,6 +119,26 @@ function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolea
     !quarters || closest.some(({ passage }) => quarters.some((q) => mentionsQuarter(spokenOf(dossier, passage), q)));
   const inMonth = !months || closest.some(({ passage }) => months.some((m) => speaksOfMonth(dossier, passage, m)));
   return inYear && inNamedYear && inQuarter && inMonth;
+}
+
+/**
+ * Whether a rare proper name of the question that the corpus holds beside none of its other words
+ * (`AnalysedQuery.apartNames`) is written as a name, a capital then small letters, in the passage holding it: the
+ * corpus names that place or person in passing ("homicides in tijuana" over a list of cities helped) and speaks of
+ * nothing the question asks of it. A name of the dictionary's that is a word the corpus writes in lower case ("feds"
+ * over a pond "fed by a spring") is not named there, nor one it writes in capitals, an acronym it may define and say
+ * in other words elsewhere ("PTO" for the paid time off a passage on carrying leave over speaks of).
+ */
+function namedApart(dossier: Library, query: AnalysedQuery): boolean {
+  const { analyzer } = dossier.index;
+  return (query.apartNames ?? []).some((term) =>
+    dossier.index.holding(term).some((id) => {
+      const at = id.lastIndexOf('#');
+      const passage = dossier.document(id.slice(0, at))?.passages.find((p) => p.paragraph === Number(id.slice(at + 1)));
+      const text = passage ? [passage.text, passage.heading, passage.context].join('\n') : '';
+      return [...text.matchAll(/\p{Lu}\p{Ll}\p{L}*/gu)].some(([word]) => analyzer.processTerm(word)?.[0] === term);
+    }),
+  );
 }
 
 /** What a passage speaks of a time in: its text, heading and context, and its document's title. */

@@ -378,6 +378,20 @@ export class PassageIndex {
     return [...this.scorer.holderIds(a)].every(this.scorer.holders(b));
   }
 
+  /**
+   * Whether some passage holds one of `terms` and one of `others` (analysed terms), in any field: the holders of the
+   * first are read (a name's few passages), and each asked whether it holds one of the others.
+   */
+  together(terms: readonly string[], others: readonly string[]): boolean {
+    const holding = others.map((t) => this.scorer.holders(t));
+    return terms.some((term) => [...this.scorer.holderIds(term)].some((id) => holding.some((holds) => holds(id))));
+  }
+
+  /** The passages (their ids, `<source>#<paragraph>`) holding `term` (an analysed term), in any field. */
+  holding(term: string): string[] {
+    return [...this.scorer.holderIds(term)].map((id) => this.scorer.id(id));
+  }
+
   /** Whether any indexed passage holds `term` (an analysed term), in any field. */
   knows(term: string): boolean {
     return this.learned.counts.any.has(term);

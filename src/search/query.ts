@@ -5,6 +5,7 @@ import {
   monthNumber,
   oneYearPeriod,
   QUARTER_ORDINALS,
+  RELATIVE_TIME_SHIFTS,
   spanLast,
   YEAR_DIGITS,
   endsYear,
@@ -26,6 +27,7 @@ import {
   ROLE_ASKED,
   RATE_WORDS,
   TIME_ASKED_AS,
+  TIME_NOUNS,
   TIME_UNITS,
   TIME_UNIT_ABBREVIATIONS,
   TIME_WORDS,
@@ -174,6 +176,13 @@ export interface AnalysedQuery {
    * it lacks, weighed in the decision as a noun of one sense no passage holds (`unsaidShare`).
    */
   unwrittenThings?: string[];
+  /**
+   * The question's rare proper names (`QueryWord.rareName`) whose passage holds none of its other words (`apartNames`):
+   * "homicides in tijuana" over a corpus naming Tijuana only in a list of cities helped, and homicides elsewhere. The
+   * corpus names that place or person in passing and never speaks of what the question asks of it: the answer is one
+   * step less sure (`asAsked`).
+   */
+  apartNames?: string[];
   /**
    * The years the question pins its answer to as `years` are pinned, but that some passage names: asked only of
    * closest passages that date what they say by some year (`pinned`), since one may speak of it without naming it.
@@ -862,6 +871,7 @@ export function analyseQuery(
     doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     unwrittenThings: things.length ? things : undefined,
+    apartNames: apartNames(index, once),
     namedYears: pinnedYears(read, options.numberContext, (year) => index.knows(year)),
     months: pinnedMonths(read),
     quarters: pinnedQuarters(read),
@@ -967,6 +977,38 @@ function markNames(index: PassageIndex, read: string, words: QueryWord[]): void 
     if (adjacent.test(text) && index.knows(a.term) && index.knows(b.term) && index.inseparable(a.term, b.term))
       b.withPrevious = true;
   }
+}
+
+/**
+ * The terms of the question's rare proper names (`QueryWord.rareName`) whose passage holds none of its other words,
+ * save what asks for an amount or a time (a quantity word, a number, a time's noun or word: "homicide count in
+ * tijuana for 2019" over a list of cities helped "from 2011 through 2013") and a word of many senses; the name's own
+ * other word, typed beside it and held by the same passages (`withPrevious`: "ciudad juarez"), is the name:
+ * `AnalysedQuery.apartNames`.
+ */
+function apartNames(index: PassageIndex, words: QueryWord[]): string[] | undefined {
+  const asked = (w: QueryWord) =>
+    w.known &&
+    !w.quantity &&
+    !/\d/.test(w.term) &&
+    !TIME_NOUNS.includes(w.word) &&
+    !TIME_WORDS.has(w.word) &&
+    !RELATIVE_TIME_SHIFTS.has(w.word) &&
+    !index.vague(w.word);
+  const apart = words.filter((name, i) => {
+    if (!name.rareName) return false;
+    const others = words.filter(
+      (w, j) => j !== i && asked(w) && !(j === i - 1 && name.withPrevious) && !(j === i + 1 && w.withPrevious),
+    );
+    return (
+      others.length > 0 &&
+      !index.together(
+        name.terms,
+        others.flatMap((w) => w.terms),
+      )
+    );
+  });
+  return apart.length ? apart.map((w) => w.term) : undefined;
 }
 
 /** A word of the question as the analyser reads it (`Analyzer.words`). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asAsked, givesAsked } from '../../src/answer/asked.js';
 import { amountsIn, analyseQuery } from '../../src/search/query.js';
 import { ask } from '../../src/answer/ask.js';
+import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { corpusForSuite, note } from '../support/corpus.js';
 
 describe('asAsked on a question asking who does something as a rule', () => {
@@ -23,6 +24,44 @@ describe('asAsked on a question asking who does something as a rule', () => {
       'partial',
     );
     expect(asAsked(dossier, query, 'confident', [read(query.doer!.terms)]).match).toBe('confident');
+  });
+});
+
+describe('a rare name of the question held only apart from its other words', () => {
+  const rail = corpusForSuite(
+    {
+      'stations.md': note('Stations', 'The rail company runs stations in Leeds, York and Durham.'),
+      'delays.md': note('Delays', 'Train delays rose to 12 percent last winter, when the signals failed twice.'),
+      'pond.md': note('Pond', 'The pond beside the depot is fed by a spring.'),
+      'fares.md': note('Fares', 'Fares rose by 4 percent in January, the first rise in three years.'),
+      'leave.md': note('Leave', 'Drivers get 30 days of paid time off (PTO) a year.'),
+      'carry.md': note('Carrying leave over', 'Up to five unused days may be carried into the next year.'),
+    },
+    { wordnet: WORDNET_DIR },
+  );
+  const match = (question: string) => ask(rail(), question).match;
+
+  it('is answered one step less surely: the corpus names the place in passing, never what is asked of it', () => {
+    expect(match('train delays last winter')).toBe('confident');
+    // Durham is named only in a list of stations, which says nothing of delays.
+    expect(match('train delays at durham last winter')).toBe('partial');
+    // Its passage holding another of the question's words speaks of it.
+    expect(match('how many stations does the rail company run in durham')).toBe('partial');
+    expect(match('stations the rail company runs in durham')).toBe('confident');
+  });
+
+  it('is not one the corpus writes in lower case, as another word, nor an acronym it writes in capitals', () => {
+    // The dictionary's "Fed" (a federal agent) is the pond's "fed", a verb: the corpus names no one so.
+    expect(
+      analyseQuery('train delays the feds saw last winter', rail().index, rail().ranking.query).apartNames,
+    ).toEqual(['fed']);
+    // Answered as surely as with no such name.
+    expect(match('train delays the feds saw last winter')).toBe('confident');
+    // Nor is an acronym the corpus writes in capitals: "PTO" is the paid time off carried over in other words.
+    expect(analyseQuery('can unused pto be carried over', rail().index, rail().ranking.query).apartNames).toEqual([
+      'pto',
+    ]);
+    expect(match('can unused pto be carried over')).toBe('confident');
   });
 });
 

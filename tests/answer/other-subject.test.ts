@@ -391,9 +391,11 @@ describe('a corpus on another subject', () => {
     // left empty. 24 found and 38 others since a unit of time shortened after a number reads as the unit: "lasted 2 h
     // 50 min" had been two counts, of "h" and of "min", so 'runway closure duration' listed "2 h" and "40 min". 25
     // since a length after "of" and a noun is how long the noun lasted: "a closure of 2 h 40 min" had been no figure.
+    // 6 refused since a rare name held only by a passage holding none of the question's other words is answered one
+    // step less surely: the minutes name Bergen as a route to start in 2027, never its passengers.
     expectCounts(score, {
       askHits: 16,
-      refused: 5,
+      refused: 6,
       citeHits: 5,
       figuresFound: 25,
       figuresWrong: 38,

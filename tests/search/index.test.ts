@@ -203,6 +203,25 @@ describe('term counts', () => {
   });
 });
 
+describe('the passages holding a term', () => {
+  it('names them, and tells whether one holds a term of each of two lists, built or loaded', async () => {
+    const { built, loaded } = await builtAndLoaded({
+      'a.md': note('Stations', 'The rail company runs stations in Leeds and Durham.\n\nLeeds station has a cafe.'),
+      'b.md': note('Delays', 'Train delays rose last winter.'),
+    });
+    for (const dossier of [built, loaded]) {
+      const { index } = dossier;
+      const [durham, leeds, delay, cafe] = ['durham', 'leeds', 'delays', 'cafe'].map(
+        (w) => index.analyzer.terms(w)[0]!,
+      );
+      expect(index.holding(leeds!).sort()).toEqual(['a.md#1', 'a.md#2']);
+      expect(index.together([durham!], [delay!])).toBe(false);
+      expect(index.together([durham!], [delay!, leeds!])).toBe(true);
+      expect(index.together([durham!, cafe!], [delay!])).toBe(false);
+    }
+  });
+});
+
 describe('an alternative of several terms', () => {
   it("scores a passage by its terms' summed scores over their number, however many passages it reaches", async () => {
     // 3,000 passages, each holding "boat", "vessel" or both: more than the room the search first makes for them.

@@ -624,6 +624,26 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('lists a rare name whose one passage holds none of its other words, save amounts and times', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Stations', 'The rail company opened stations in Leeds, York and Durham in 2019.'),
+        'b.md': note('Delays', 'Train delays rose to 12 percent last winter, when the signals failed twice.'),
+        'c.md': note('Fares', 'Fares rose by 4 percent in January, the first rise in three years.'),
+      },
+      (dossier) => {
+        const apart = (question: string) => analysed(dossier, question).apartNames;
+        // The list of stations names Durham and 2019, never delays: a year, a count asked for, a time say no subject.
+        expect(apart('number of train delays at durham in 2019')).toEqual(['durham']);
+        expect(apart('train delays at durham last winter')).toEqual(['durham']);
+        expect(apart('stations opened at durham')).toBeUndefined();
+        // A name with no other word of the question is asked of nothing else.
+        expect(apart('durham')).toBeUndefined();
+      },
+      { wordnet: WORDNET_DIR },
+    );
+  });
+
   it('weighs as a vague word when it is a verb of two words with the stop word typed after it', async () => {
     await withCorpus(
       {
