@@ -1033,7 +1033,6 @@ const STATISTIC_NOTATIONS = new Map<string, Pick<Figure, 'unit' | 'measure'>>([
   ['n', { unit: 'count', measure: 'sample size' }],
   ['p', { unit: 'ratio', measure: 'p value' }],
 ]);
-/** The signs between a statistic's letter and its number, each as the hedge it says ("=" says none). */
 /**
  * The ratios written in capitals as a letter and "R" before their number ("OR 1.8", "HR = 0.72"): how many times one
  * group's odds, hazard or risk is another's. Capitals only, as "or" is a word.
@@ -1043,6 +1042,7 @@ const RATIO_NOTATIONS = new Map<string, Pick<Figure, 'unit' | 'measure'>>([
   ['HR', { unit: 'multiple', measure: 'hazard ratio' }],
   ['RR', { unit: 'multiple', measure: 'risk ratio' }],
 ]);
+/** The signs between a statistic's letter and its number, each as the hedge it says ("=" says none). */
 const STATISTIC_SIGNS = new Map([
   ['=', ''],
   ['<', 'less than'],
