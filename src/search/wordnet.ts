@@ -240,11 +240,10 @@ export async function readWordNet(
     // A word of the family said otherwise: "holidaymakers" are the "tourists" of the corpus's "tourism". Two relations
     // chain into one meaning only where neither picks a sense, so every word but the asker's has one sense ("drug",
     // also to dose, is not the "pharmacist" its "druggist" is).
-    const single = [word, ...baseForms(word)].filter(has);
-    for (const member of single.length && single.every(oneSense) ? members : [])
+    for (const member of forms.length && forms.every(oneSense) ? members : [])
       for (const synonym of ownSynonyms(member))
         if (!members.has(synonym.toLowerCase())) familySynonyms.push([synonym.toLowerCase(), word]);
-    const lemma = [word, ...baseForms(word)].find(has);
+    const lemma = forms[0];
     if (!lemma) continue;
     const senses = entries(lemma).map((e) => ({ part: e.part, offsets: e.offsets }));
     const count = senses.reduce((n, e) => n + e.offsets.length, 0);
