@@ -146,19 +146,21 @@ export class SavedCorpus {
     const document = Object.defineProperties({ source, hash, meta } as SourceDocument, {
       passages: {
         enumerable: true,
-        get: () => (passages ??= this.readBody(source, this.body(start, end).toString('utf8'))),
+        get: () => (passages ??= this.readBody(source, this.savedBody(start, end))),
       },
       texts: {
-        value: () =>
-          passages?.map((p) => p.text) ??
-          (JSON.parse(this.body(start, end).toString('utf8')) as SavedBody).passages.map(([, text]) => text),
+        value: () => passages?.map((p) => p.text) ?? this.savedBody(start, end).passages.map(([, text]) => text),
       },
     });
     return { document, warning: entry.warning };
   }
 
-  private readBody(source: string, json: string): Passage[] {
-    const body = JSON.parse(json) as SavedBody;
+  /** A document's body slice, parsed afresh and kept by nothing: a pass over every document holds one at a time. */
+  private savedBody(start: number, end: number): SavedBody {
+    return JSON.parse(this.body(start, end).toString('utf8')) as SavedBody;
+  }
+
+  private readBody(source: string, body: SavedBody): Passage[] {
     return body.passages.map(([paragraph, text, bounds, heading, context], i) => {
       const sentences: Sentence[] = [];
       for (let j = 0; j < bounds.length; j += 2)
