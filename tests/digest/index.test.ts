@@ -29,6 +29,14 @@ const config = (dbPath: string) => ({
   DIGEST_MANAGE_DISCORD: 'managers' as const,
   DIGEST_GRACE_MINUTES: 120,
 });
+/** A runtime over the world's corpus and database, posting to a Slack stand-in nobody reads. */
+const slackRuntime = () =>
+  new DigestRuntime({
+    config: config(world.dbPath),
+    dossier: world.dossier,
+    adapters: { slack: new RecordingAdapter() },
+    log: silentLogger(),
+  });
 const digestTasks = () => [...cron.getTasks().values()].filter((t) => t.name?.startsWith('digest-'));
 
 describe('DigestRuntime', () => {
@@ -99,18 +107,11 @@ describe('DigestRuntime', () => {
   });
 
   it('keeps subscriptions across a restart of the bot', async () => {
-    const make = () =>
-      new DigestRuntime({
-        config: config(world.dbPath),
-        dossier: world.dossier,
-        adapters: { slack: new RecordingAdapter() },
-        log: silentLogger(),
-      });
-    const first = make();
+    const first = slackRuntime();
     await first.start();
     first.service.subscribe({ platform: 'slack', channelId: 'C1', userId: 'U1' }, { topics: ['beehives'] });
     await first.stop();
-    runtime = make();
+    runtime = slackRuntime();
     await runtime.start();
     expect(runtime.service.subscription('slack', 'C1')).toMatchObject({
       topics: ['beehives'],
@@ -121,12 +122,7 @@ describe('DigestRuntime', () => {
   });
 
   it('refuses to start again once stopped, even when the stop came during the start, never half live', async () => {
-    runtime = new DigestRuntime({
-      config: config(world.dbPath),
-      dossier: world.dossier,
-      adapters: { slack: new RecordingAdapter() },
-      log: silentLogger(),
-    });
+    runtime = slackRuntime();
     // A shutdown while the start's pass over the documents runs (a signal during start-up).
     const starting = runtime.start();
     const stopping = runtime.stopScheduling();
@@ -141,12 +137,7 @@ describe('DigestRuntime', () => {
   });
 
   it('refuses a second start while running', async () => {
-    runtime = new DigestRuntime({
-      config: config(world.dbPath),
-      dossier: world.dossier,
-      adapters: { slack: new RecordingAdapter() },
-      log: silentLogger(),
-    });
+    runtime = slackRuntime();
     await runtime.start();
     await expect(runtime.start()).rejects.toMatchObject({ code: 'closed', message: /already started/ });
     expect(digestTasks()).toHaveLength(1);
