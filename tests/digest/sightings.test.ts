@@ -120,6 +120,39 @@ describe('recordSightings', () => {
     }
   });
 
+  it('keeps the version of a long document changed live a slice at a time, not in its change’s listener', async () => {
+    const store = world().openStore();
+    const stop = await recordSightings(world().dossier, store, () => at('2026-03-02T00:00Z'), { perTurn: 4 });
+    let turns = 0;
+    let counting = true;
+    const turn = () => {
+      turns++;
+      if (counting) setImmediate(turn);
+    };
+    setImmediate(turn);
+    let changedAt = -1;
+    const unsubscribe = world().dossier.onChange(() => (changedAt = turns));
+    const keptAt: number[] = [];
+    const keep = store.keepVersion.bind(store);
+    vi.spyOn(store, 'keepVersion').mockImplementation((...args) => {
+      keptAt.push(turns);
+      keep(...args);
+    });
+    const revised = Array.from({ length: 8 }, (_, i) => `Café grants were revised in round ${i + 1}.`);
+    await writeFile(join(world().corpusDir, 'cafes.md'), note('Café grants, revised', revised.join('\n\n')));
+    await world().dossier.rescan();
+    await vi.waitFor(() => expect(keptAt).toHaveLength(1));
+    counting = false;
+    unsubscribe();
+    stop();
+    // Eight paragraphs, four a turn: hashed over two turns after the change, not in it.
+    expect(keptAt[0]).toBeGreaterThanOrEqual(changedAt + 2);
+    expect(store.versionAt('cafes.md', at('2026-03-02T00:00Z'))).toEqual({
+      paragraphs: revised.map((text) => paragraphHash(text)),
+      title: 'Café grants, revised',
+    });
+  });
+
   it('at a start that finds no document at all, names none removed (a folder not there yet)', async () => {
     const store = world().openStore();
     (await recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z')))();
