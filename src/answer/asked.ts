@@ -133,8 +133,7 @@ function namedApart(dossier: Library, query: AnalysedQuery): boolean {
   const { analyzer } = dossier.index;
   return (query.apartNames ?? []).some((term) =>
     dossier.index.holding(term).some((id) => {
-      const at = id.lastIndexOf('#');
-      const passage = dossier.document(id.slice(0, at))?.passages.find((p) => p.paragraph === Number(id.slice(at + 1)));
+      const passage = dossier.passage(id);
       const text = passage ? [passage.text, passage.heading, passage.context].join('\n') : '';
       return [...text.matchAll(/\p{Lu}\p{Ll}\p{L}*/gu)].some(([word]) => analyzer.processTerm(word)?.[0] === term);
     }),

@@ -17,6 +17,8 @@ export interface Library {
   /** Each passage's figures, read once. */
   readonly figures: FigureCache;
   document(source: string): SourceDocument | undefined;
+  /** The passage of this id (`<source>#<paragraph>`), as the index names it. */
+  passage(id: string): Passage | undefined;
   citation(passage: Passage): Citation;
   /**
    * Passages that match `query` (a text, or an analysed question with
