@@ -295,7 +295,8 @@ export interface RankingOptions {
     following: number;
     /**
      * Score factor for a figure whose sentence does not hold the number the topic names ("in 2019", "fy22", "last 12
-     * months") when another figure's does: it is about another time.
+     * months") when another figure's does: it is about another time. A sentence naming no year is at the one an
+     * earlier sentence of its paragraph names, unless its own time is tied to now ("in the first half of this year").
      */
     otherTime: number;
     /**
