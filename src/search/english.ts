@@ -476,6 +476,23 @@ export const SHORT_TIME_UNITS: ReadonlyMap<string, string> = new Map([
   ['mins', 'minutes'],
 ]);
 
+/**
+ * The words that say "every" unit of time in one ("daily", "annual"), each with that unit: a closed class. A passage
+ * saying one gives a rate; a total over a year's length is an annual one.
+ */
+export const EVERY_UNIT: ReadonlyMap<string, string> = new Map([
+  ['hourly', 'hour'],
+  ['daily', 'day'],
+  ['nightly', 'night'],
+  ['weekly', 'week'],
+  ['fortnightly', 'fortnight'],
+  ['monthly', 'month'],
+  ['quarterly', 'quarter'],
+  ['yearly', 'year'],
+  ['annual', 'year'],
+  ['annually', 'year'],
+]);
+
 /** The words that make a time unit after them a rate's period: "a year", "per hour", "every week". */
 export const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'per', 'each', 'every']);
 

@@ -25,6 +25,7 @@ import {
   COUNT_ASKED_OF,
   DOER_ASKED,
   ROLE_ASKED,
+  EVERY_UNIT,
   RATE_WORDS,
   TIME_ASKED_AS,
   TIME_NOUNS,
@@ -239,7 +240,7 @@ const timeAbbreviations = [...TIME_UNIT_ABBREVIATIONS].join('|');
 const RATE = new RegExp(
   String.raw`\b(?:every|each)\s+(?:(?:\d+|other|few)\s+)?(?:${timeUnits})\b|` +
     String.raw`\b(?:once|twice|\S+\s+times)\s+(?:${[...RATE_WORDS].join('|')})\s+(?:${timeUnits})\b|` +
-    String.raw`\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annually)\b`,
+    String.raw`\b(?:${[...EVERY_UNIT.keys()].join('|')})\b`,
   'i',
 );
 /** "How often" asks for a rate: its "often" names no thing a passage must hold. */

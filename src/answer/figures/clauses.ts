@@ -1,10 +1,12 @@
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
+import { EVERY_UNIT, MINUTES_IN } from '../../search/english.js';
 import type { SearchHit } from '../../search/index.js';
 import { coverage, missing, type Amounts, type AnalysedQuery, type QueryWord } from '../../search/query.js';
 import type { Library } from '../library.js';
 import type { Citation } from '../reply.js';
 import type { Matched } from './decide.js';
+import { NUMBER_WORDS } from './grammar/words.js';
 import type { PassageFigure } from './passage.js';
 import { MONEY_UNITS, subjectOf } from './topic.js';
 
@@ -122,7 +124,9 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
       if (!clause && !named) continue;
       const sentence = clause?.terms ?? [...frame, ...analyzer.terms(figure.sentence.text)];
       const theirs = figure.measure ? othersMeasures(analyzer, figures, figure, [...frame, ...measure]) : new Set();
-      const terms = [...sentence.filter((t) => !theirs.has(t)), ...measure];
+      // "in the 12 months to September": a total over a year's length is a year's, however its words count it.
+      const yearly = figure.period && yearLong(figure.period) ? YEAR_TERMS(analyzer) : [];
+      const terms = [...sentence.filter((t) => !theirs.has(t)), ...measure, ...yearly];
       // A figure with no measure of its own ("Records show a drop of 6 percent") is about what the sentence
       // before named: that sentence is its clause as much as its own.
       // A measure that is only a name ("some $4.2 million for Harbour Link" under "## Costs and funding") says which
@@ -145,6 +149,22 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
   }
   return clauses;
 }
+
+/**
+ * Whether a figure's period ("12 months", "twelve months", "52 weeks", "fiscal year") lasts a year, within a week: a
+ * number of units of time whose minutes (`MINUTES_IN`) come to one year's.
+ */
+function yearLong(period: string): boolean {
+  const [, count, unit] = /^(?:(\S+)\s+)?(\S+)$/.exec(period.toLowerCase()) ?? [];
+  const minutes = MINUTES_IN.get(unit ?? '');
+  const times = count === undefined ? 1 : (NUMBER_WORDS.get(count) ?? Number(count.replace(/,/g, '')));
+  const year = MINUTES_IN.get('year')!;
+  return !!minutes && Math.abs(times * minutes - year) <= MINUTES_IN.get('week')!;
+}
+
+/** The terms of "year" and of the words saying every year ("annual", "yearly"), which a year-long total holds. */
+const YEAR_TERMS = (analyzer: Analyzer): string[] =>
+  analyzer.terms(['year', ...[...EVERY_UNIT].filter(([, unit]) => unit === 'year').map(([word]) => word)].join(' '));
 
 /** Whether a figure is a sum of money. */
 const isSum = (f: PassageFigure): boolean => MONEY_UNITS.has(f.unit);

@@ -80,3 +80,34 @@ describe('scoreClauses and heldBy', () => {
     expect(words(['honey'])).toEqual([]);
   });
 });
+
+describe('a total over a year', () => {
+  let ferry: Dossier;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ dossier: ferry, cleanup: close } = await openCorpus({
+      'ferry.md': note(
+        'Ferry Report',
+        'In the 12 months to June the island ferry carried 41,000 passengers. ' +
+          'On the morning of the fair the island ferry carried 300 passengers.',
+      ),
+      'pier.md': note(
+        'Pier Notes',
+        'In the 52 weeks to June the pier saw 9,000 anglers, and 40 anglers came on the open day.',
+      ),
+    }));
+  });
+  afterAll(() => close());
+
+  it.each([
+    ['annual ferry passengers', '41,000 passengers', '300 passengers'],
+    ['yearly ferry passengers', '41,000 passengers', '300 passengers'],
+    ['anglers per year', '9,000 anglers', '40 anglers'],
+  ])('%s: a total over twelve months or 52 weeks holds the year the topic asks', (text, year, day) => {
+    const query = aboutWhat(analyseQuery(text, ferry.index, ferry.ranking.query), ferry.ranking.figures.changeWeight);
+    const { clauses } = figureClauses(ferry, query, matchFor(ferry, query)!);
+    const score = (figure: string) =>
+      scoreClauses(ferry, query, clauses).find((s) => s.figure.text === figure)!.figure.score;
+    expect(score(year)).toBeGreaterThan(score(day));
+  });
+});
