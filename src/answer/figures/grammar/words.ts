@@ -2,6 +2,7 @@ import {
   AMOUNT_HEDGES,
   NEGATED_COMPARISONS,
   NUMBER_WORDS as ENGLISH_NUMBER_WORDS,
+  SHORT_TIME_UNITS,
   TIME_UNITS,
 } from '../../../search/english.js';
 import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
@@ -109,10 +110,11 @@ export const UNIT_MEASURES = new Map<string, string>([
 /** Units of measure: a count of them ("3.1 tonnes") measures what the sentence says stands at it. */
 export const MEASUREMENT_UNITS = new Set(UNIT_MEASURES.keys());
 /**
- * The symbols of units of time a compound unit divides by, after "/" only: "km/h", "Ml/d", "m/s". Alone, a letter
- * names nothing of time.
+ * The symbols of units of time a compound unit divides by, after "/" only: "km/h", "Ml/d", "m/s", "km/hr": the units
+ * of time as a text shortens them after a number (`SHORT_TIME_UNITS`), and "d" and "s", which after a number are as
+ * often a dimension or a code's letter. Alone, a letter names nothing of time.
  */
-export const TIME_SYMBOLS = new Set(['h', 'd', 's', 'min', 'hr', 'yr', 'wk']);
+export const TIME_SYMBOLS = new Set([...SHORT_TIME_UNITS.keys(), 'd', 's']);
 /**
  * Verbs (by lemma) of what a thing holds, carries or uses: a count of a unit of measure after one ("Lorries carry 40
  * tonnes", "the reservoir holds 40 million litres") measures its subject. After another verb ("the ministry bought 400

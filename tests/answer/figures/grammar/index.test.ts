@@ -822,6 +822,14 @@ describe('figuresInSentence: statistics in their notation', () => {
   });
 });
 
+describe('figuresInSentence: a unit divided by a unit of time', () => {
+  it('reads a unit of time shortened after "/" as a text shortens it after a number ("kg/mo", "L/mins")', () => {
+    expect(texts('Hens on the new feed gained 0.4 kg/mo over the winter.')).toEqual(['0.4 kg/mo']);
+    expect(texts('The pump lifts 20 L/mins at full speed.')).toEqual(['20 L/mins']);
+    expect(texts('The farm charged $40/mo for feed.')).toEqual(['$40']);
+  });
+});
+
 describe('figuresInSentence: not figures', () => {
   it.each([
     ['a year on its own', 'In 2019 the law passed, and 2020 was calmer.'],
