@@ -29,3 +29,5 @@ export const CURRENCIES: readonly Currency[] = [
 
 /** Every currency's signs as a regular expression's alternatives, escaped ("$" is one); read without regard to case. */
 export const CURRENCY_SIGNS = CURRENCIES.flatMap((c) => c.signs.map(escapeRegExp)).join('|');
+/** Every currency's words as a regular expression's alternatives ("dollars|dollar|usd|…"). */
+export const CURRENCY_WORD_ALTERNATIVES = CURRENCIES.flatMap((c) => c.words).join('|');

@@ -536,6 +536,12 @@ export const NEGATED_COMPARISONS = ['no', 'not'].flatMap((not) =>
 );
 
 /**
+ * "More than 2,000", "at least 12": the hedges that compare, each a class's bound too after "with" ("firms with fewer
+ * than 50 staff").
+ */
+export const COMPARATIVE_HEDGES = ['more than', 'less than', 'fewer than', 'at least', 'at most'];
+
+/**
  * Words that qualify an amount before it ("some 40", "more than 2,000", "up to $5"), each as its words, longest first
  * so that "more than" wins over "more": the figure grammar keeps them as a figure's hedge, and a hedged number is a
  * count however much it looks like a year ("about 1500"). A comparison negated ("no more than $16,000", "not fewer
@@ -553,11 +559,7 @@ export const AMOUNT_HEDGES: string[][] = [
   'as many as',
   'as much as',
   'as few as',
-  'more than',
-  'less than',
-  'fewer than',
-  'at least',
-  'at most',
+  ...COMPARATIVE_HEDGES,
   'up to',
   'close to',
   'just over',

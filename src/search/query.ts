@@ -11,7 +11,7 @@ import {
   endsYear,
   YEAR_SPAN,
 } from '../corpus/dates.js';
-import { CURRENCIES, CURRENCY_SIGNS } from '../corpus/currencies.js';
+import { CURRENCY_SIGNS, CURRENCY_WORD_ALTERNATIVES } from '../corpus/currencies.js';
 import { LINK, escapeRegExp, withoutMentions } from '../corpus/text.js';
 import { WEEKDAY_NAMES } from '../schedule.js';
 import { compoundPart, stemWord, type Analyzer } from './analyzer.js';
@@ -221,11 +221,9 @@ export interface AnalysedQuery {
 /** General English words that ask for an amount rather than name what it is of. */
 const QUANTITY_WORDS = new Set(['count', 'number', 'total', 'amount', 'tally', 'big', 'large', 'size'].map(stemWord));
 const MONEY_WORDS = new Set(['money', 'cash', 'dollars'].map(stemWord));
-/** Every currency's words, as a pattern's alternatives. */
-const currencyWords = CURRENCIES.flatMap((c) => c.words);
 /** A sum of money as a passage writes one: a currency's sign before a number, or its word after one. */
 const MONEY_FIGURE = new RegExp(
-  `(?:${CURRENCY_SIGNS})\\s?\\d|\\d\\s*(?:million|billion|trillion)?\\s*(?:${currencyWords.join('|')})\\b`,
+  `(?:${CURRENCY_SIGNS})\\s?\\d|\\d\\s*(?:million|billion|trillion)?\\s*(?:${CURRENCY_WORD_ALTERNATIVES})\\b`,
   'i',
 );
 const NO_AMOUNTS: Amounts = { figure: false, money: false };

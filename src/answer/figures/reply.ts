@@ -17,7 +17,7 @@ import { lackingLine } from '../asked.js';
 import type { FiguresAnswer } from './answer.js';
 import { formatValue, seriesChart, unitName } from './chart.js';
 import { MONEY_UNITS } from './topic.js';
-import { CURRENCIES, CURRENCY_SIGNS } from '../../corpus/currencies.js';
+import { CURRENCIES, CURRENCY_SIGNS, CURRENCY_WORD_ALTERNATIVES } from '../../corpus/currencies.js';
 import { timeOf, type MeasureGroup, type Sourced } from './group.js';
 import type { PassageFigure } from './passage.js';
 
@@ -108,7 +108,7 @@ export function figureItem<F extends PassageFigure & { citation: Citation }>(fig
 
 /** Any currency's sign, word or hundredth's letter ("5p") as a figure's text may write it. */
 const WRITES_CURRENCY = new RegExp(
-  String.raw`${CURRENCY_SIGNS}|\b(?:${CURRENCIES.flatMap((c) => c.words).join('|')})\b|\d\s?(?:` +
+  String.raw`${CURRENCY_SIGNS}|\b(?:${CURRENCY_WORD_ALTERNATIVES})\b|\d\s?(?:` +
     String.raw`${CURRENCIES.flatMap((c) => c.hundredth ?? []).join('|')})\b`,
   'i',
 );

@@ -1,5 +1,6 @@
 import {
   AMOUNT_HEDGES,
+  COMPARATIVE_HEDGES,
   NEGATED_COMPARISONS,
   NUMBER_WORDS as ENGLISH_NUMBER_WORDS,
   SHORT_TIME_UNITS,
@@ -240,15 +241,7 @@ export const AGES = new Set(['aged', 'age', 'ages']);
 /** The hedges, and the bounds that are none ("above 5,000"), read back from a number. */
 export const BOUND_HEDGES = [...AMOUNT_HEDGES, ...[...BOUNDS].map((w) => [w])];
 /** Hedges that make a count after "with" a bound on a class: "firms with fewer than 50 employees". */
-export const COMPARISONS = new Set([
-  ...BOUNDS,
-  ...NEGATED_COMPARISONS,
-  'more than',
-  'fewer than',
-  'less than',
-  'at least',
-  'at most',
-]);
+export const COMPARISONS = new Set([...BOUNDS, ...NEGATED_COMPARISONS, ...COMPARATIVE_HEDGES]);
 /** Prepositions that carry a noun phrase's own qualifier ("deaths in the United States"). */
 export const QUALIFYING_PREPOSITIONS = new Set([
   'in',
