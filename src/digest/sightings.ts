@@ -3,6 +3,9 @@ import type { Dossier } from '../engine/dossier.js';
 import { DIGEST_DEFAULTS, paragraphHash } from './compose.js';
 import type { DigestStore } from './store.js';
 
+/** Lets the event loop run what waits (a command's ack) before the next slice of hashing. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** How `recordSightings` goes through the documents at start, and how many versions it keeps. */
 export interface SightingsOptions {
   /** Versions of a document's paragraphs kept (`DIGEST_DEFAULTS.versionsKept`). */
@@ -63,7 +66,7 @@ export async function recordSightings(
         const texts = doc.passages.map((p) => p.text);
         const paragraphs: string[] = [];
         for (let i = 0; i < texts.length; i += perTurn) {
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
           if (stopped) return;
           for (const text of texts.slice(i, i + perTurn)) paragraphs.push(paragraphHash(text));
         }
@@ -108,7 +111,7 @@ export async function recordSightings(
     }
     if (done >= perTurn) {
       done = 0;
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
   // A start that finds no document at all is taken for a folder not there yet (an unmounted volume, a sync still
