@@ -11,6 +11,18 @@ import { at, eachDigestWorld } from './fixtures.js';
 
 const world = eachDigestWorld();
 
+/** Counts the turns of the event loop from now on, each one a command's ack could take, until `stop()`. */
+function turnCounter(): { turns: () => number; stop: () => void } {
+  let turns = 0;
+  let counting = true;
+  const turn = () => {
+    turns++;
+    if (counting) setImmediate(turn);
+  };
+  setImmediate(turn);
+  return { turns: () => turns, stop: () => (counting = false) };
+}
+
 describe('recordSightings', () => {
   it('records the documents held now, then each one the engine adds, changes or drops, with its title', async () => {
     let now = at('2026-03-01T00:00Z');
@@ -83,18 +95,11 @@ describe('recordSightings', () => {
 
   it('at a start, yields to the event loop between slices, so a listening bot acks commands meanwhile', async () => {
     const store = world().openStore();
-    // Each turn of the event loop the pass lets run, as a command's ack would.
-    let turns = 0;
-    let counting = true;
-    const turn = () => {
-      turns++;
-      if (counting) setImmediate(turn);
-    };
-    setImmediate(turn);
+    const loop = turnCounter();
     (await recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z'), { perTurn: 4 }))();
-    counting = false;
+    loop.stop();
     // Two documents of eight paragraphs each kept, four documents and paragraphs a turn: a turn after each document.
-    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(loop.turns()).toBeGreaterThanOrEqual(2);
     expect(store.seenSince(at('2026-02-28T00:00Z')).sort()).toEqual(['beehives.md', 'cafes.md']);
     expect(store.versionedDocuments()).toEqual(new Set(['beehives.md', 'cafes.md']));
   });
@@ -123,26 +128,20 @@ describe('recordSightings', () => {
   it('keeps the version of a long document changed live a slice at a time, not in its change’s listener', async () => {
     const store = world().openStore();
     const stop = await recordSightings(world().dossier, store, () => at('2026-03-02T00:00Z'), { perTurn: 4 });
-    let turns = 0;
-    let counting = true;
-    const turn = () => {
-      turns++;
-      if (counting) setImmediate(turn);
-    };
-    setImmediate(turn);
+    const loop = turnCounter();
     let changedAt = -1;
-    const unsubscribe = world().dossier.onChange(() => (changedAt = turns));
+    const unsubscribe = world().dossier.onChange(() => (changedAt = loop.turns()));
     const keptAt: number[] = [];
     const keep = store.keepVersion.bind(store);
     vi.spyOn(store, 'keepVersion').mockImplementation((...args) => {
-      keptAt.push(turns);
+      keptAt.push(loop.turns());
       keep(...args);
     });
     const revised = Array.from({ length: 8 }, (_, i) => `Café grants were revised in round ${i + 1}.`);
     await writeFile(join(world().corpusDir, 'cafes.md'), note('Café grants, revised', revised.join('\n\n')));
     await world().dossier.rescan();
     await vi.waitFor(() => expect(keptAt).toHaveLength(1));
-    counting = false;
+    loop.stop();
     unsubscribe();
     stop();
     // Eight paragraphs, four a turn: hashed over two turns after the change, not in it.
