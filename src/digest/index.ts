@@ -131,7 +131,11 @@ export class DigestRuntime {
     this.storeTimer = setInterval(() => this.problem(), this.storeCheckMs);
     this.storeTimer.unref();
     const pass = (this.sightingsPass = new AbortController());
-    const stopSightings = await recordSightings(this.dossier, this.store, this.now, { signal: pass.signal });
+    const stopSightings = await recordSightings(this.dossier, this.store, this.now, {
+      signal: pass.signal,
+      unkept: (source, error) =>
+        this.log.warn({ source, err: String(error) }, "a changed document's paragraphs were not kept for the digest"),
+    });
     // Stopped meanwhile: the abort has already stopped the recording, and nothing is left to start.
     if (pass.signal.aborted) return;
     this.stopSightings = stopSightings;

@@ -14,6 +14,11 @@ export interface SightingsOptions {
   perTurn?: number;
   /** Ends the start's pass between two turns, and the recording with it (a shutdown during start-up). */
   signal?: AbortSignal;
+  /**
+   * Told when a long document's version, kept after its change, could not be (a database gone meanwhile, or a fault):
+   * the runtime logs it, so nothing fails unseen.
+   */
+  unkept?: (source: string, error: unknown) => void;
 }
 
 /**
@@ -45,7 +50,12 @@ export async function recordSightings(
     'markSeen' | 'markChanged' | 'markRemoved' | 'knownDocuments' | 'keepVersion' | 'versionedDocuments'
   >,
   now: () => Date,
-  { keep = DIGEST_DEFAULTS.versionsKept, perTurn = DIGEST_DEFAULTS.sightingsPerTurn, signal }: SightingsOptions = {},
+  {
+    keep = DIGEST_DEFAULTS.versionsKept,
+    perTurn = DIGEST_DEFAULTS.sightingsPerTurn,
+    signal,
+    unkept,
+  }: SightingsOptions = {},
 ): Promise<() => void> {
   /** Keeps the document's paragraphs as they are now; how many it has. */
   const keepVersion = (doc: SourceDocument | undefined, at: Date): number => {
@@ -72,8 +82,8 @@ export async function recordSightings(
         }
         store.keepVersion(doc.source, at, { paragraphs, title: doc.meta.title }, keep);
       })
-      // A database gone meanwhile is reported by whoever watches it; the next digest says the version was not kept.
-      .catch(() => {});
+      // One version lost must not stop those queued after it; the next digest says it was not kept.
+      .catch((error: unknown) => unkept?.(doc.source, error));
   };
   const changedLive = new Set<string>();
   const unsubscribe = dossier.onChange((change, source) => {

@@ -152,6 +152,33 @@ describe('recordSightings', () => {
     });
   });
 
+  it('tells of a long document’s version it could not keep, and keeps the next one', async () => {
+    const store = world().openStore();
+    const unkept: [string, unknown][] = [];
+    const stop = await recordSightings(world().dossier, store, () => at('2026-03-02T00:00Z'), {
+      perTurn: 4,
+      unkept: (source, error) => unkept.push([source, error]),
+    });
+    const keep = store.keepVersion.bind(store);
+    vi.spyOn(store, 'keepVersion')
+      .mockImplementationOnce(() => {
+        throw new Error('database is locked');
+      })
+      .mockImplementation(keep);
+    const rounds = (n: number) => Array.from({ length: 8 }, (_, i) => `Café grants were revised in round ${i + n}.`);
+    await writeFile(join(world().corpusDir, 'cafes.md'), note('Café grants, revised', rounds(1).join('\n\n')));
+    await world().dossier.rescan();
+    await vi.waitFor(() => expect(unkept).toEqual([['cafes.md', new Error('database is locked')]]));
+    await writeFile(join(world().corpusDir, 'cafes.md'), note('Café grants, revised', rounds(2).join('\n\n')));
+    await world().dossier.rescan();
+    await vi.waitFor(() =>
+      expect(store.versionAt('cafes.md', at('2026-03-02T00:00Z'))?.paragraphs).toEqual(
+        rounds(2).map((text) => paragraphHash(text)),
+      ),
+    );
+    stop();
+  });
+
   it('at a start that finds no document at all, names none removed (a folder not there yet)', async () => {
     const store = world().openStore();
     (await recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z')))();
