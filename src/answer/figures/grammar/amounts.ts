@@ -328,6 +328,9 @@ const RATE_BASES = [['per'], ['for', 'every'], ['in', 'every'], ['out', 'of', 'e
 const rateBaseAt = (r: Reading, i: number): boolean =>
   RATE_BASES.some((words) => words.every((w, j) => r.lower(i - words.length + j) === w));
 
+/** Whether an amount is a bare number: no currency, no percent and no scale word ("million"). */
+export const plainNumber = (amount: Amount): boolean => !amount.currency && !amount.percent && amount.scale === 1;
+
 /**
  * A number that names or orders something: a date, "Pillar 1", a list's "1." or "(3)", a model "737-800"; or that
  * is the base of a rate ("per 1,000 runners").
@@ -337,7 +340,7 @@ export function isLabel(r: Reading, amount: Amount): boolean {
   // A sum is a base as a count is: "$11.42 per $1,000 of assessed value", a tax rate whose "$1,000" is no sum of its
   // own and would give "up from $11.18" after it its measure.
   if (rateBaseAt(r, i)) return true;
-  if (amount.currency || amount.percent || amount.scale !== 1) return false;
+  if (!plainNumber(amount)) return false;
   const token = r.t[i]!;
   const prev = r.t[i - 1];
   const next = r.t[i + 1];

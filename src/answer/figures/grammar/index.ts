@@ -34,6 +34,7 @@ import { looksPlural } from '../../../search/when.js';
 import {
   type Amount,
   amountAt,
+  plainNumber,
   fractionAt,
   rangeAt,
   rangeTailAt,
@@ -422,7 +423,7 @@ class SentenceReader extends Reading {
     const sign = signed ?? (RATIO_NOTATIONS.has(written) ? null : undefined);
     if (!notation || this.t[i]!.type !== 'word' || sign === undefined) return this.namedRatioAt(i);
     const amount = amountAt(this, i + (sign === null ? 1 : 2));
-    if (!amount || amount.currency || amount.percent || amount.scale !== 1) return undefined;
+    if (!amount || !plainNumber(amount)) return undefined;
     return plainMatch(i, amount.next, { value: amount.value, hedge: sign || undefined, ...notation });
   }
 
@@ -434,7 +435,7 @@ class SentenceReader extends Reading {
     const end = this.lower(i - 1) === 'of' || STATISTIC_SIGNS.get(this.t[i - 1]?.text ?? '') === '' ? i - 1 : i;
     if (!/^ratios?$/.test(this.lower(end - 1)) || this.t[i]!.type !== 'number') return undefined;
     const amount = amountAt(this, i);
-    if (!amount || amount.currency || amount.percent || amount.scale !== 1) return undefined;
+    if (!amount || !plainNumber(amount)) return undefined;
     // The ratio's name is the words of a compound before it: "odds ratio", where a noun phrase ends at a plural noun.
     let first = end - 1;
     while (/^(NOUN|PROPN|ADJ)$/.test(this.t[first - 1]?.pos ?? '') && this.t[first - 1]!.type === 'word') first--;
