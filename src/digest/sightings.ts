@@ -57,10 +57,12 @@ export async function recordSightings(
     unkept,
   }: SightingsOptions = {},
 ): Promise<() => void> {
+  /** A document's paragraphs' texts, from its saved texts when it has them (`SourceDocument.texts`). */
+  const textsOf = (doc: SourceDocument): string[] => doc.texts?.() ?? doc.passages.map((p) => p.text);
   /** Keeps the document's paragraphs as they are now; how many it has. */
   const keepVersion = (doc: SourceDocument | undefined, at: Date): number => {
     if (!doc) return 0;
-    const texts = doc.texts?.() ?? doc.passages.map((p) => p.text);
+    const texts = textsOf(doc);
     store.keepVersion(doc.source, at, { paragraphs: texts.map((t) => paragraphHash(t)), title: doc.meta.title }, keep);
     return texts.length;
   };
@@ -73,7 +75,7 @@ export async function recordSightings(
   const keepLater = (doc: SourceDocument, at: Date) => {
     keeping = keeping
       .then(async () => {
-        const texts = doc.passages.map((p) => p.text);
+        const texts = textsOf(doc);
         const paragraphs: string[] = [];
         for (let i = 0; i < texts.length; i += perTurn) {
           await nextTurn();
