@@ -77,6 +77,10 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   const doer = query.doer?.terms;
   if (asks === 'person' && doer && !closest.some((c) => c.terms.some((t) => doer.includes(t))))
     return { match: stepDown(decided) };
+  // A question asking which one of a kind the corpus never names, nor a word bridged to it ("which company prints the
+  // ballots" over a corpus that never says "company"), asks for a member it names none of as one; its other words may
+  // all be there ("prints", "ballots"). As a role the corpus never names has no holder it names (`roleWords`).
+  if (query.kind && !query.kind.known) return { match: stepDown(decided) };
   const gives =
     !asks ||
     asks === 'person' ||

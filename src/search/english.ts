@@ -390,6 +390,13 @@ export const ROLE_ASKED: RegExp = new RegExp(
 );
 
 /**
+ * A question asking which one of a kind ("which company prints the ballots", "so which two gangs …"): the word after
+ * "which", past a number, names the kind. Only a question opening with it: inside a sentence "which" is as often a
+ * relative pronoun ("a ligand, which signals through …", as SciFact's claims write it), naming no kind.
+ */
+export const KIND_ASKED: RegExp = new RegExp(String.raw`${OPENING}which\s+`, 'iu');
+
+/**
  * A question asking who does something as a rule ("who runs the ferry service", "who sets the water company's
  * targets"): "who", a verb in the present (ending in "s", not "is" or "was", which ask who someone is), then an article
  * or a possessive opening its object. The verb says what the one asked for does.

@@ -24,6 +24,8 @@ import {
   answerType,
   COUNT_ASKED_OF,
   DOER_ASKED,
+  KIND_ASKED,
+  NUMBER_WORDS,
   ROLE_ASKED,
   EVERY_UNIT,
   RATE_WORDS,
@@ -160,6 +162,12 @@ export interface AnalysedQuery {
    * role (`roleWords`): a passage answers it only by naming someone beside the role (`namesHolder`).
    */
   role?: QueryWord[];
+  /**
+   * For a question asking which one of a kind ("which company prints the ballots?"), its word naming the kind
+   * (`kindWord`): a kind the corpus never names, nor a word bridged to it, is one of whose members it names none as
+   * such (`asAsked`).
+   */
+  kind?: QueryWord;
   /**
    * For a question asking who does something as a rule ("who runs the ferry service?"), its verb (`DOER_ASKED`): a
    * passage that never says it is about the ferry service, not about who runs it.
@@ -868,6 +876,7 @@ export function analyseQuery(
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
     doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
+    kind: kindWord(index.analyzer, read, once),
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     unwrittenThings: things.length ? things : undefined,
     apartNames: apartNames(index, once),
@@ -948,6 +957,20 @@ function roleWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryW
   }
   const named = words.filter((w) => after.includes(w.term) && !w.quantity);
   return named.length ? named : undefined;
+}
+
+/**
+ * The word naming the kind a question asks which one of (`KIND_ASKED`): the first after "which" that is no number,
+ * if it is a word of the question and asks for no time or amount ("which year" asks a time); none when a stop word
+ * follows ("which is …", "which of them").
+ */
+function kindWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord | undefined {
+  const at = KIND_ASKED.exec(read);
+  if (!at) return undefined;
+  const first = analyzer
+    .words(read.slice(at.index + at[0].length).split(/[,;:?!()]/)[0]!)
+    .find((w) => !w.term || !(/^\d+$/.test(w.term) || w.word.toLowerCase() in NUMBER_WORDS));
+  return first?.term ? words.find((w) => w.term === first.term && !w.quantity) : undefined;
 }
 
 /** The verb of a question asking who does something as a rule (`DOER_ASKED`), when it is a word of the question. */

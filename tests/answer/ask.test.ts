@@ -630,6 +630,32 @@ describe('a question asking who does something as a rule', () => {
   });
 });
 
+describe('a question asking which one of a kind', () => {
+  const harbour = corpusForSuite(
+    {
+      'timetable.md': note(
+        'Ferry timetable',
+        'The ferry timetable is printed every spring and handed out at the harbour office and on board.',
+      ),
+      'fleet.md': note('Fleet', 'The Island Star is the ferry that sails to the island at nine every morning.'),
+    },
+    { wordnet: WORDNET_DIR },
+  );
+
+  it('is answered one step less surely when the corpus never names the kind, nor a word bridged to it', () => {
+    // Every other word is in the timetable's paragraph, which says who prints it nowhere: the corpus never says
+    // "company", so it names none as one.
+    const answer = ask(harbour(), 'which company prints the ferry timetable every spring');
+    expect(answer.match).toBe('partial');
+    expect(answer.unmatched).toEqual(['company']);
+    expect(ask(harbour(), 'which company prints the timetable').match).toBe('none');
+  });
+
+  it('is answered as before when the corpus names the kind', () => {
+    expect(ask(harbour(), 'which ferry sails to the island at nine every morning').match).toBe('confident');
+  });
+});
+
 describe('a question pinning its answer to a year', () => {
   const library = corpusForSuite({
     'loans.md': note(

@@ -273,6 +273,26 @@ describe('what a question asking how many counts', () => {
   });
 });
 
+describe('what a question asking which one of a kind names', () => {
+  it('is the first word after "which" that is no number, unless a stop word or a time comes first', async () => {
+    const text = 'Two ferries sail to the island. The harbour office prints the timetable every spring.';
+    await withCorpus({ 'a.md': note('Town', text) }, async (dossier) => {
+      const kind = (question: string) => analysed(dossier, question).kind;
+      expect(kind('which ferry sails to the island')).toMatchObject({ word: 'ferry', known: true });
+      // Known or not: a kind the corpus never names is what the decision reads it for.
+      expect(kind('which company prints the timetable')).toMatchObject({ word: 'company', known: false });
+      expect(kind('so which two companies print the timetable')?.word).toBe('companies');
+      expect(kind('which 3 ferries sail')?.word).toBe('ferries');
+      // Inside a sentence "which" is as often a relative pronoun, naming no kind.
+      expect(kind('the office prints the timetable, which ferries hand out')).toBeUndefined();
+      // A stop word first names no kind ("which is", "which of them"); "which year" asks a time, as "when" does.
+      for (const q of ['which is the ferry to the island', 'which of the ferries sails', 'which year did it sail'])
+        expect(kind(q), q).toBeUndefined();
+      expect(kind('the ferry to the island')).toBeUndefined();
+    });
+  });
+});
+
 describe('the years a question pins its answer to', () => {
   it('are those it names standing alone that no passage names', async () => {
     const text = 'The ferry carried 9,000 passengers in 2021 and 11,000 in 2022.';
