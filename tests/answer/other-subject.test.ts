@@ -161,9 +161,11 @@ describe('a corpus on another subject', () => {
     // 'plan prices' finds the three fees in place of five uptime percentages, while 'uptime commitment' lists the
     // credit table's six percentages, whose rows now say "monthly uptime: below the commitment …". 34 since both ends
     // of "rises from 600 to 1,000 requests a minute" count requests: 'API rate limit' lists the 1,000 beside the 600.
+    // 5 refused since a question opening with "which" whose kind the corpus never names is answered one step less
+    // surely: inc-21 "which cloud provider do we host on" (the notes never say "cloud").
     expectCounts(score, {
       askHits: 17,
-      refused: 4,
+      refused: 5,
       citeHits: 5,
       figuresFound: 34,
       figuresWrong: 20,
@@ -394,10 +396,11 @@ describe('a corpus on another subject', () => {
     // 6 refused since a rare name held only by a passage holding none of the question's other words is answered one
     // step less surely: the minutes name Bergen as a route to start in 2027, never its passengers.
     // 27 found and 36 others since a total over a year's length holds the year: 'annual passenger numbers' lists the
-    // totals "in the 12 months to September".
+    // totals "in the 12 months to September". 7 refused since a question opening with "which" whose kind the corpus
+    // never names is answered one step less surely: air-22 "which company won the runway resurfacing contract".
     expectCounts(score, {
       askHits: 16,
-      refused: 6,
+      refused: 7,
       citeHits: 5,
       figuresFound: 27,
       figuresWrong: 36,
@@ -415,9 +418,11 @@ describe('a corpus on another subject', () => {
     // them, and 1 of the 2 topics the corpus gives no figure for left empty ('postage costs for mail ballots' lists
     // device and recount costs). 40 found and 21 others since a past participle may open a label ("registered voters:
     // 12,480" had no measure, so 'turnout by precinct' listed the precincts' electorates in place of their turnout).
+    // 5 refused since a question opening with "which" whose kind the corpus never names is answered one step less
+    // surely: ele-25 "which company prints the ballots" (the office never says "company").
     expectCounts(score, {
       askHits: 18,
-      refused: 4,
+      refused: 5,
       citeHits: 5,
       figuresFound: 40,
       figuresWrong: 21,
