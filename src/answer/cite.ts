@@ -303,16 +303,26 @@ function bestWindow(
   wordForWord: boolean,
 ): WindowMatch {
   const all = passage.sentences.length ? passage.sentences : [{ text: passage.text, start: 0 }];
-  // A window's words are its sentences' words in turn: no word runs across the space that joins two sentences.
-  const sentenceWords = all.map((s) => {
-    const words = quoteWords(s.text);
-    return { near: words.map(near), pairs: joinedPairs(words, wanted, typos) };
-  });
   // Which two neighbouring words of the quote some word of the passage is as one: most passages have none, and
   // `similarityOf` looks for such a word first, once for each of the quote's words in each window.
   const joins = new Uint8Array(wanted.length);
-  for (const { near } of sentenceWords)
-    for (const n of near) for (let w = 0; w + 1 < wanted.length; w++) joins[w] ||= n[wanted.length + w]!;
+  // A window's words are its sentences' words in turn: no word runs across the space that joins two sentences. Each
+  // sentence also says which of the quote's words it holds (`found`) and which it holds as two words (`paired`), so a
+  // window's search for a word it lacks, most of a quote's in most sentences, ends before it starts.
+  const sentenceWords = all.map((s) => {
+    const words = quoteWords(s.text);
+    const have = words.map(near);
+    const pairs = joinedPairs(words, wanted, typos);
+    const found = new Uint8Array(wanted.length);
+    const paired = new Uint8Array(wanted.length);
+    for (const n of have)
+      for (let w = 0; w < wanted.length; w++) {
+        found[w] ||= n[w]!;
+        if (w + 1 < wanted.length) joins[w] ||= n[wanted.length + w]!;
+      }
+    for (const p of pairs) if (p) for (let w = 0; w < wanted.length; w++) paired[w] ||= p[w]!;
+    return { have, pairs, found, paired };
+  });
   let best: WindowMatch = {
     passage,
     window: { sentences: [all[0]!], before: false, after: all.length > 1 },
@@ -321,10 +331,9 @@ function bestWindow(
   let inARow: WindowMatch | undefined;
   for (let i = 0; i < all.length; i++) {
     for (let len = 1; len <= windowSentences && i + len <= all.length; len++) {
-      const window = sentenceWords.slice(i, i + len);
-      const have = window.flatMap((s) => s.near);
-      const pairs = window.flatMap((s) => s.pairs);
-      const similarity = similarityOf(wanted.length, have, pairs, joins, recallWeight);
+      const window = len === 1 ? sentenceWords[i]! : joinedWindow(sentenceWords.slice(i, i + len));
+      const { have, pairs } = window;
+      const similarity = similarityOf(wanted.length, window, joins, recallWeight);
       const match = () => ({
         passage,
         window: { sentences: all.slice(i, i + len), before: i > 0, after: i + len < all.length },
@@ -336,6 +345,36 @@ function bestWindow(
     }
   }
   return { ...best, inARow };
+}
+
+/** The words of a window of sentences (their `have`, `pairs`, `found` and `paired`), one sentence's after another's. */
+interface WindowWords {
+  have: Uint8Array[];
+  pairs: (Uint8Array | undefined)[];
+  /** Which of the quote's words some word of the window is close to. */
+  found: Uint8Array;
+  /** Which of the quote's words some two neighbouring words of the window are as one. */
+  paired: Uint8Array;
+}
+
+/** A window of several sentences' words, in turn. */
+function joinedWindow(sentences: WindowWords[]): WindowWords {
+  const found = new Uint8Array(sentences[0]!.found.length);
+  const paired = new Uint8Array(found.length);
+  for (const s of sentences)
+    for (let w = 0; w < found.length; w++) {
+      found[w] ||= s.found[w]!;
+      paired[w] ||= s.paired[w]!;
+    }
+  // Concatenated, not flatMap'ed: a window of two is made for every sentence of every candidate, and flatMap cost more
+  // than the comparison it feeds.
+  const have: Uint8Array[] = [];
+  const pairs: (Uint8Array | undefined)[] = [];
+  for (const s of sentences) {
+    for (const n of s.have) have.push(n);
+    for (const p of s.pairs) pairs.push(p);
+  }
+  return { have, pairs, found, paired };
 }
 
 /**
@@ -362,8 +401,7 @@ function holdsInARow(have: Uint8Array[], pairs: (Uint8Array | undefined)[], want
  */
 function similarityOf(
   wanted: number,
-  have: Uint8Array[],
-  pairs: (Uint8Array | undefined)[],
+  { have, pairs, found: holds, paired }: WindowWords,
   /** Which two neighbouring words of the quote a word of the passage is as one (`have` from `wanted` on). */
   joins: Uint8Array,
   recallWeight: number,
@@ -391,11 +429,11 @@ function similarityOf(
       found += 2;
       used++;
       w++;
-    } else if ((i = free(w)) >= 0) {
+    } else if (holds[w] && (i = free(w)) >= 0) {
       taken[i] = 1;
       found++;
       used++;
-    } else
+    } else if (paired[w])
       for (i = 0; i + 1 < have.length; i++)
         if (!taken[i] && !taken[i + 1] && pairs[i]?.[w]) {
           taken[i] = taken[i + 1] = 1;
@@ -465,12 +503,18 @@ function numberAt(tokens: string[], i: number): { digits: string; next: number }
   return { digits: String(Number(value.toPrecision(12))), next };
 }
 
+/**
+ * `NUMBER_WORDS` as a map: every word of every candidate's sentences is looked up, and a lookup of a string just cut
+ * from a text costs an object far more than a map.
+ */
+const NUMBER_WORD_VALUES: ReadonlyMap<string, string> = new Map(Object.entries(NUMBER_WORDS));
+
 /** A number in words from `tokens[i]`: "seven", "forty", "forty-five" (two words once folded). */
 function numberWordsAt(tokens: string[], i: number): { value: number; next: number } | undefined {
-  const word = NUMBER_WORDS[tokens[i] ?? ''];
+  const word = NUMBER_WORD_VALUES.get(tokens[i] ?? '');
   if (word === undefined) return undefined;
   const value = Number(word);
-  const ones = Number(NUMBER_WORDS[tokens[i + 1] ?? ''] ?? NaN);
+  const ones = Number(NUMBER_WORD_VALUES.get(tokens[i + 1] ?? '') ?? NaN);
   if (value >= 20 && value % 10 === 0 && ones >= 1 && ones <= 9) return { value: value + ones, next: i + 2 };
   return { value, next: i + 1 };
 }

@@ -278,9 +278,35 @@ function bitCount(x: number): number {
 /** Two rows of the table and the one before them, kept between calls: a typo scan makes tens of thousands. */
 let table = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
+/** Each character's count in one word less its count in the other, by its code's last seven bits (see `apart`). */
+const tally = new Int32Array(128);
+
+/**
+ * Whether `a` and `b`'s characters, counted, differ more than `max` edits can make them: an insertion or a deletion
+ * changes one count, a substitution two, a swap none. Characters sharing a slot of `tally` only lower the difference,
+ * so no pair within `max` edits is ever apart. A few passes over the two words, where the table is their product:
+ * most pairs a quote's or a question's words are compared in (a candidate's every word) fail here.
+ */
+function apart(a: string, b: string, max: number): boolean {
+  for (let i = 0; i < a.length; i++) tally[a.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < b.length; i++) tally[b.charCodeAt(i) & 127]!--;
+  return counted(a) + counted(b) > 2 * max;
+}
+
+/** The differences `tally` holds at `word`'s characters, each counted once: those slots are cleared. */
+function counted(word: string): number {
+  let differ = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) & 127;
+    differ += Math.abs(tally[c]!);
+    tally[c] = 0;
+  }
+  return differ;
+}
+
 /** Whether `a` becomes `b` in at most `max` insertions, deletions, substitutions or swaps of neighbours. */
 export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
+  if (Math.abs(a.length - b.length) > max || apart(a, b, max)) return false;
   if (table[0]!.length <= b.length) table = table.map(() => new Int32Array(b.length + 1));
   let [before, prev, row] = table as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j <= b.length; j++) prev[j] = j;
