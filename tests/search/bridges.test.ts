@@ -53,6 +53,38 @@ describe('Bridges', () => {
     expect(withinEdits('abcd', 'badc', 1)).toBe(false);
     expect(withinEdits('abcd', 'badc', 2)).toBe(true);
   });
+
+  it('answers as the full table does, its count of characters first turning no pair within reach away', () => {
+    // Restricted edit distance (adjacent swaps), the table withinEdits reads, written plainly.
+    const distance = (a: string, b: string) => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i + j));
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(
+            d[i - 1]![j]! + 1,
+            d[i]![j - 1]! + 1,
+            d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      return d[a.length]![b.length]!;
+    };
+    // "á" (225) shares the slot of "a" (97), "é" that of "e": a shared slot must never turn a pair away.
+    const letters = ['a', 'b', 'e', 'r', 'á', 'é', '1'];
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(random() * 7) }, () => letters[Math.floor(random() * letters.length)]).join(
+        '',
+      );
+    for (let n = 0; n < 1000; n++) {
+      const [a, b] = [word(), word()];
+      for (const max of [1, 2]) expect(withinEdits(a, b, max), `${a} ${b} ${max}`).toBe(distance(a, b) <= max);
+    }
+    expect(withinEdits('reform', 'former', 2)).toBe(false);
+    expect(withinEdits('reforms', 'reform', 1)).toBe(true);
+  });
 });
 
 describe('Bridges.oneWay', () => {
