@@ -7,6 +7,7 @@ import {
   analyseQuery,
   answerable,
   coverage,
+  definesAsked,
   decide,
   evidenceIn,
   floored,
@@ -67,8 +68,16 @@ export interface AskAnswer extends Asked {
 
 /** The best passages for a question: BM25 from the index, re-ranked by how much of the question each covers. */
 export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, offset = 0 }: AskOptions = {}): AskAnswer {
-  const { candidates, coveragePower, figureBoost, askedBoost, causeBoost, proximity, proximityCandidates } =
-    dossier.ranking.ask;
+  const {
+    candidates,
+    coveragePower,
+    figureBoost,
+    askedBoost,
+    causeBoost,
+    definitionBoost,
+    proximity,
+    proximityCandidates,
+  } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
   const nothing: AskAnswer = { query: asShown(question), results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return query.words.length ? nothing : { ...nothing, onlyCommonWords: true };
@@ -139,9 +148,11 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     if (!known) {
       const { whole, near: close } = textCoverage(dossier, query, c.hit, c.cover, termsOf);
       const gives = query.asks && givesAsked(dossier, query, readOf(c), query.asks);
+      // A passage saying what the word asked about stands for gives what "what is a TAC" asks, as a time a "when".
+      const defines = definesAsked(query, c.hit.passage.text, dossier.index.analyzer);
       known = {
         cover: (1 - proximity) * whole + proximity * close,
-        boost: gives ? (query.asks === 'cause' ? causeBoost : askedBoost) : 1,
+        boost: defines ? definitionBoost : gives ? (query.asks === 'cause' ? causeBoost : askedBoost) : 1,
       };
       near.set(c, known);
     }

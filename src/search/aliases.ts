@@ -3,7 +3,7 @@ import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 
 /**
  * The acronyms and aliases a text defines for itself: "Joint Transport Board (JTB)", "small and
- * medium enterprises (SMEs)", "Maria Elena Ortiz Vidal, or MEOV". Each is returned as [long form,
+ * medium enterprises (SMEs)", "Maria Elena Ortiz Vidal, or MEOV", "SSB = spawning stock biomass". Each is returned as [long form,
  * short form], as written; a name as its last `aliasNameWords` capitalised words.
  */
 export function aliasesIn(
@@ -23,6 +23,12 @@ export function aliasesIn(
       if (short && isShortForm(short) && longFormOf(short, inner) === inner) found.push([inner, short]);
     }
   }
+  // A list of the terms a report uses: "Terms used: SSB = spawning stock biomass, the weight …; LPUE = …". The long
+  // form runs to the next mark and must be the short form's letters whole, so "n = 206" and "CI = 1.2" are none.
+  for (const m of text.matchAll(EQUALS)) {
+    const [short, long] = [m[1]!, m[2]!.trim()];
+    if (isShortForm(short) && longFormOf(short, long) === long) found.push([long, short]);
+  }
   // A name is its last few capitalised words: "The Town's Mayor Maria Elena Ortiz Vidal" is the last four.
   for (const m of text.matchAll(NAMED_AS))
     found.push([m[1]!.split(/\s+/).slice(-options.aliasNameWords).join(' '), m[2]!]);
@@ -31,6 +37,8 @@ export function aliasesIn(
 
 /** A parenthesis right after a word: "(JTB)", "(Joint Transport Board)". */
 const PARENTHESIS = /(?<=\S\s?)\(([^()]{2,120})\)/gu;
+/** "ACRONYM = long form", up to the next mark. */
+const EQUALS = /(?<![\p{L}\d])([\p{L}\d&.-]{2,12})\s*=\s*([^=,;:.()\n]{3,120})/gu;
 /** "Name Name, or ACRONYM" and "Name Name, known as ACRONYM". */
 const NAMED_AS = new RegExp(
   String.raw`(${NAME_WORD}(?:\s+${NAME_WORD}){1,5}),?\s+(?:or|(?:also\s+)?known\s+as|` +

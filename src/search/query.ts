@@ -216,6 +216,12 @@ export interface AnalysedQuery {
    * does, so a passage holding it shares the question's subject (`quotes`).
    */
   quoted?: string[][];
+  /**
+   * The term of the one word a question asks the meaning of ("whats a tac", "what does SSB stand for"): a passage
+   * defining it ("the total allowable catch (TAC)") answers the question better than the passages that only use it
+   * ("TAC 2027: 1,260"), which may hold its long form too, from a table's caption (`definesAsked`).
+   */
+  explained?: string;
   /** The weight of a word no passage holds (the highest inverse document frequency): the unit of `evidence`. */
   rarest: number;
   /**
@@ -251,6 +257,12 @@ const RATE = new RegExp(
 );
 /** "How often" asks for a rate: its "often" names no thing a passage must hold. */
 const HOW_OFTEN = /\bhow (often)\b/i;
+/**
+ * A question asking what one word means, and that word: "what is an RLA", "whats a tac", "what's PTO", "what does SSB
+ * stand for", "what do the letters MSY mean", with a chat opening ("so what's …") allowed.
+ */
+const ASKS_MEANING =
+  /^\W*(?:(?:so|ok|okay|hey|and)\W+)?what(?:['’]?s| is| are| does| do)\s+(?:(?:an?|the)\s+)?(?:(?:letters|abbreviation|acronym)\s+)?([\p{L}\d-]+)(?:\s+(?:mean|stand\s+for))?\W*$/iu;
 /** How much of a text around a number is read for the words that say what it is (`RankingOptions`). */
 type NumberWindow = RankingOptions['query']['numberContext'];
 
@@ -865,6 +877,7 @@ export function analyseQuery(
   const often = HOW_OFTEN.exec(read)?.[1];
   const oftenTerm = often && index.analyzer.processTerm(often)?.[0];
   if (oftenTerm) for (const w of once) if (w.term === oftenTerm) w.quantity = 'rate';
+  const meant = ASKS_MEANING.exec(read)?.[1]?.toLowerCase();
   const quoted = [...read.matchAll(QUOTED)]
     .map((m) => said(index.analyzer, m[1]!))
     .filter((phrase) => phrase.filter((t) => !STOP_WORDS.has(t)).length >= 2);
@@ -873,6 +886,7 @@ export function analyseQuery(
     words: once,
     asks,
     quoted: quoted.length ? quoted : undefined,
+    explained: once.find((w) => w.word.toLowerCase() === meant)?.term,
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
     doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
@@ -1215,6 +1229,15 @@ export function unsaidShare(
     .reduce((sum, w) => sum + Math.max(query.rarest * options.unknownName - w.weight, 0), 0);
   const things = (query.unwrittenThings?.length ?? 0) * query.rarest * options.unknownSpecific;
   return total ? total / (total + years + things) : 1;
+}
+
+/**
+ * Whether a passage's text defines the word a question asks the meaning of (`AnalysedQuery.explained`) as the index
+ * learns an alias (`aliasesIn`: "the total allowable catch (TAC)", "Abbreviations: RLA = risk-limiting audit").
+ */
+export function definesAsked(query: AnalysedQuery, text: string, analyzer: Analyzer): boolean {
+  const { explained } = query;
+  return explained !== undefined && aliasesIn(text).some(([, short]) => analyzer.terms(short).includes(explained));
 }
 
 /**

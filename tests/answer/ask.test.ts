@@ -458,6 +458,26 @@ describe('among passages covering a "why" question about equally', () => {
   });
 });
 
+describe('among passages holding the word a question asks the meaning of', () => {
+  const files = {
+    'roads.md': note(
+      'Roads',
+      'The county counts the average daily traffic (ADT) on its main roads each spring.\n\n' +
+        'Mill Road: average daily traffic, ADT 2026 4,100, ADT 2025 3,900.\n\n' +
+        'High Street: average daily traffic, ADT 2026 6,200, ADT 2025 6,000.',
+    ),
+  };
+  const first = (dossier: Dossier, question: string) => ask(dossier, question).results[0]?.passage.id;
+
+  it('ranks first the one defining it', async () => {
+    await withCorpus(files, (dossier) => expect(first(dossier, 'whats an adt')).toBe('roads.md#1'));
+    // Without the preference, the short passages using the word twice come first.
+    await withCorpus(files, (dossier) => expect(first(dossier, 'whats an adt')).not.toBe('roads.md#1'), {
+      ranking: { ask: { definitionBoost: 1 } },
+    });
+  });
+});
+
 describe('among passages covering a "who" or "where" question about equally', () => {
   const files = {
     'wing.md': note('Gallery', 'The new museum wing was opened to visitors, and walkers use the new wing daily.'),

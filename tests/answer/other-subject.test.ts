@@ -40,6 +40,8 @@ const LAB = join(root, 'tests/fixtures/lab');
 const AIRPORT = join(root, 'tests/fixtures/airport');
 /** A county election office: certified results, a release, a canvass, a budget memo, an FAQ, corrections, minutes. */
 const ELECTIONS = join(root, 'tests/fixtures/elections');
+/** A coastal fishery's quota board: catch limits, a landings report, a stock assessment, minutes, an FAQ, news. */
+const FISHERY = join(root, 'tests/fixtures/fishery');
 /** Words of the sample corpus's subject that once sat in the engine's built-in synonym table. */
 const SUBJECT = /\b(mexic\w*|cartels?|fentanyl|opioids?|merida|amlo|obrador|sinaloa|narco\w*|tcos?|overdoses?)\b/;
 
@@ -64,6 +66,7 @@ describe('a corpus on another subject', () => {
   let lab: Dossier;
   let airport: Dossier;
   let elections: Dossier;
+  let fishery: Dossier;
   beforeAll(async () => {
     town = await Dossier.open({ corpusDir: join(MUNICIPAL, 'corpus'), wordnet: WORDNET_DIR });
     buses = await Dossier.open({ corpusDir: join(BUSES, 'corpus'), wordnet: WORDNET_DIR });
@@ -80,7 +83,8 @@ describe('a corpus on another subject', () => {
     lab = await Dossier.open({ corpusDir: join(LAB, 'corpus'), wordnet: WORDNET_DIR });
     airport = await Dossier.open({ corpusDir: join(AIRPORT, 'corpus'), wordnet: WORDNET_DIR });
     elections = await Dossier.open({ corpusDir: join(ELECTIONS, 'corpus'), wordnet: WORDNET_DIR });
-  }, 120_000);
+    fishery = await Dossier.open({ corpusDir: join(FISHERY, 'corpus'), wordnet: WORDNET_DIR });
+  }, 300_000);
 
   it('finds nothing of U.S.–Mexico security in the code, its comments or its messages', async () => {
     // english.ts is general English: its abbreviations include country codes (MX) and OD, as any chat has.
@@ -106,6 +110,7 @@ describe('a corpus on another subject', () => {
       [LAB, lab],
       [AIRPORT, airport],
       [ELECTIONS, elections],
+      [FISHERY, fishery],
     ] as const) {
       const cases = JSON.parse(await readFile(join(dir, 'questions.json'), 'utf8')) as { query: string }[];
       for (const { query } of cases) {
@@ -427,6 +432,19 @@ describe('a corpus on another subject', () => {
       figuresFound: 40,
       figuresWrong: 21,
       figuresRefused: 1,
+    });
+  });
+
+  it('scores the coastal fishery questions as measured, so that a fall in any count fails', async () => {
+    const score = await scoreFixture(FISHERY, fishery);
+    console.log(JSON.stringify(score));
+    expectCounts(score, {
+      askHits: 0,
+      refused: 0,
+      citeHits: 0,
+      figuresFound: 0,
+      figuresWrong: 99,
+      figuresRefused: 0,
     });
   });
 });

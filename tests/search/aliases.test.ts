@@ -36,4 +36,12 @@ describe('aliasesIn', () => {
     expect(aliasesIn('two parties, the Green Alliance and the Liberal Union (LUG), met')).toEqual([]);
     expect(aliasesIn('The report (see page 4) was late; costs rose (sharply).')).toEqual([]);
   });
+
+  it('finds the acronyms a list of terms defines with "=", and no equation', () => {
+    expect(aliasesIn('Key: ADT = average daily traffic, all lanes; HGV = heavy goods vehicle.')).toEqual([
+      ['average daily traffic', 'ADT'],
+      ['heavy goods vehicle', 'HGV'],
+    ]);
+    expect(aliasesIn('We enrolled n = 206 adults (CI = 1.2 to 3.4); ADT = the daily count.')).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   mentionsQuarter,
   mentionsYear,
   namesCode,
+  definesAsked,
   namesRarely,
   saysWhen,
   stepDown,
@@ -1021,6 +1022,30 @@ describe('a question pasted from chat', () => {
       const words = (q: string) => analysed(dossier, q).words.map((w) => w.word);
       expect(words('ferry fares https://example.com/fares-2023 @channel')).toEqual(words('ferry fares'));
     });
+  });
+});
+
+describe('definesAsked', () => {
+  it('is a passage defining the one word a question asks the meaning of, not one only using it', async () => {
+    await withCorpus(
+      { 'a.md': note('Roads', 'Counts of average daily traffic (ADT) rose.\n\nADT: 4,100.') },
+      (dossier) => {
+        const { analyzer } = dossier.index;
+        for (const question of ['whats an adt', 'what does ADT stand for', 'so what is the ADT?']) {
+          const query = analysed(dossier, question);
+          expect(definesAsked(query, 'Counts of average daily traffic (ADT) rose.', analyzer), question).toBe(true);
+          expect(definesAsked(query, 'ADT: 4,100.', analyzer), question).toBe(false);
+        }
+        // A question asking something else of the word asks no meaning.
+        expect(
+          definesAsked(
+            analysed(dossier, 'what is the adt on mondays'),
+            'Counts of average daily traffic (ADT) rose.',
+            analyzer,
+          ),
+        ).toBe(false);
+      },
+    );
   });
 });
 
