@@ -441,16 +441,6 @@ export function isAuxiliary(words: readonly string[], i: number): boolean {
 }
 
 /**
- * Whether the word at `i` of a question's words (lower case, in order) is the "long" of "how long" ("how long does a
- * passport take", "how long is the pier"): it asks for a length, of time or of a thing, as the "much" of "how much"
- * asks for an amount, and names nothing a passage could hold: a passage using the adjective ("71 boats are under 10
- * metres long") says nothing of what is asked.
- */
-export function asksHowLong(words: readonly string[], i: number): boolean {
-  return words[i] === 'long' && words[i - 1] === 'how';
-}
-
-/**
  * The units of a length of time, singular and plural, each in minutes (a year of 365.25 days, a month its twelfth): the
  * one table of them. Its minutes read a length in two units as one ("6 hours 20 minutes", the figure grammar).
  */

@@ -35,7 +35,6 @@ import {
   TIME_UNIT_ABBREVIATIONS,
   TIME_WORDS,
   isAuxiliary,
-  asksHowLong,
   isPastForm,
   otherSpellings,
   withoutPrefix,
@@ -704,13 +703,11 @@ export function analyseQuery(
   const read = withYears(withoutLinks(text), (term) => index.knows(term));
   // A noun saying which kind of a thing is meant ("what kinds of fees", "that sort of thing") is said of the noun
   // after it, as "kinda" and "sorta" are filler: it names nothing a passage could hold. Nor does a modal verb that is
-  // also a noun where it is the auxiliary ("when will the stop get a shelter"), nor the "long" of "how long".
+  // also a noun where it is the auxiliary ("when will the stop get a shelter").
   const analysed = withJoins(index, index.analyzer.words(read));
   const lower = analysed.map((w) => w.word.toLowerCase());
   const all = analysed.map((w, i, words) =>
-    (CLASSIFIERS.has(w.word) && words[i + 1]?.word === 'of') || isAuxiliary(lower, i) || asksHowLong(lower, i)
-      ? { ...w, term: undefined }
-      : w,
+    (CLASSIFIERS.has(w.word) && words[i + 1]?.word === 'of') || isAuxiliary(lower, i) ? { ...w, term: undefined } : w,
   );
   // A verb typed before a stop word with which it makes a verb of its own ("looks after", "sit down", "handed over")
   // means that verb, which the search cannot see once the stop word is dropped: searched alone, the first word finds

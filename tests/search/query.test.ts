@@ -228,20 +228,6 @@ describe('a modal verb that is also a noun', () => {
   });
 });
 
-describe('the "long" of "how long"', () => {
-  it('is no word of the question, and "long" elsewhere is one', async () => {
-    const files = { 'a.md': note('Pier', 'The pier is 400 metres long. Its long history is told on a board.') };
-    await withCorpus(files, (dossier) => {
-      const words = (question: string) => analysed(dossier, question).words.map((w) => w.word);
-      expect(words('how long is the pier')).toEqual(['pier']);
-      expect(words('so how long ago did the pier open')).not.toContain('long');
-      expect(words('the long history of the pier')).toContain('long');
-      // A passage using the adjective no longer answers a question on something else: "how long" had covered it.
-      expect(ask(dossier, 'how long does a passport take').results).toEqual([]);
-    });
-  });
-});
-
 describe('the kind of answer a question asks for', () => {
   it('is a time, a count, a share or an amount only where the question itself asks for one', async () => {
     await withCorpus({ 'a.md': note('Ferries', 'The ferry sails at noon.') }, async (dossier) => {
