@@ -84,7 +84,8 @@ describe('a corpus on another subject', () => {
     airport = await Dossier.open({ corpusDir: join(AIRPORT, 'corpus'), wordnet: WORDNET_DIR });
     elections = await Dossier.open({ corpusDir: join(ELECTIONS, 'corpus'), wordnet: WORDNET_DIR });
     fishery = await Dossier.open({ corpusDir: join(FISHERY, 'corpus'), wordnet: WORDNET_DIR });
-  }, 300_000);
+    // Sixteen corpora opened on two cores shared with other runs took over 300 s at a load of 18.
+  }, 600_000);
 
   it('finds nothing of U.S.–Mexico security in the code, its comments or its messages', async () => {
     // english.ts is general English: its abbreviations include country codes (MX) and OD, as any chat has.
@@ -437,14 +438,20 @@ describe('a corpus on another subject', () => {
 
   it('scores the coastal fishery questions as measured, so that a fall in any count fails', async () => {
     const score = await scoreFixture(FISHERY, fishery);
-    console.log(JSON.stringify(score));
+    // As written, before any change (6 Dec 2026, on e0dedf5): 13 of 20 answered within the first three passages (MRR
+    // 0.49; "quota" and "gps", words no passage holds, refused fish-15 and fish-17), 6 of 10 refused (3 of the 6 near
+    // the subject: the crab quota in 2024, lobster's price per kilo and the Chief Fishery Officer's pay answered; 3 of
+    // the 4 far: "how long do i cook rice for" answered by "71 are under 10 metres long"), 5 of 5 quotes found first;
+    // figures 36 of the 49 wanted, with 27 others listed beside them, and 1 of the 2 topics the corpus gives no figure
+    // for left empty ('fuel costs for the fleet' lists 7). 14 answered since a question asking what one word means
+    // ranks first the passage defining it: fish-02 "whats a tac" had the table's rows, holding "TAC" twice, above it.
     expectCounts(score, {
-      askHits: 0,
-      refused: 0,
-      citeHits: 0,
-      figuresFound: 0,
-      figuresWrong: 99,
-      figuresRefused: 0,
+      askHits: 14,
+      refused: 6,
+      citeHits: 5,
+      figuresFound: 36,
+      figuresWrong: 27,
+      figuresRefused: 1,
     });
   });
 });
