@@ -3,8 +3,9 @@ import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 
 /**
  * The acronyms and aliases a text defines for itself: "Joint Transport Board (JTB)", "small and
- * medium enterprises (SMEs)", "Maria Elena Ortiz Vidal, or MEOV", "SSB = spawning stock biomass". Each is returned as [long form,
- * short form], as written; a name as its last `aliasNameWords` capitalised words.
+ * medium enterprises (SMEs)", "Maria Elena Ortiz Vidal, or MEOV", "SSB = spawning stock biomass".
+ * Each is returned as [long form, short form], as written; a name as its last `aliasNameWords`
+ * capitalised words.
  */
 export function aliasesIn(
   text: string,

@@ -261,8 +261,11 @@ const HOW_OFTEN = /\bhow (often)\b/i;
  * A question asking what one word means, and that word: "what is an RLA", "whats a tac", "what's PTO", "what does SSB
  * stand for", "what do the letters MSY mean", with a chat opening ("so what's …") allowed.
  */
-const ASKS_MEANING =
-  /^\W*(?:(?:so|ok|okay|hey|and)\W+)?what(?:['’]?s| is| are| does| do)\s+(?:(?:an?|the)\s+)?(?:(?:letters|abbreviation|acronym)\s+)?([\p{L}\d-]+)(?:\s+(?:mean|stand\s+for))?\W*$/iu;
+const ASKS_MEANING = new RegExp(
+  String.raw`^\W*(?:(?:so|ok|okay|hey|and)\W+)?what(?:['’]?s| is| are| does| do)\s+(?:(?:an?|the)\s+)?` +
+    String.raw`(?:(?:letters|abbreviation|acronym)\s+)?([\p{L}\d-]+)(?:\s+(?:mean|stand\s+for))?\W*$`,
+  'iu',
+);
 /** How much of a text around a number is read for the words that say what it is (`RankingOptions`). */
 type NumberWindow = RankingOptions['query']['numberContext'];
 

@@ -211,9 +211,10 @@ export interface RankingOptions {
      */
     causeBoost: number;
     /**
-     * `askedBoost` for a question asking what one word means ("whats a tac") and a passage defining it (`definesAsked`):
-     * a word is defined in one passage or two of a corpus, rarer still than a cause is stated, so that passage is the
-     * answer, above the ones using the word more often in fewer words (a table's rows: "TAC 2027: 1,260").
+     * `askedBoost` for a question asking what one word means ("whats a tac") and a passage defining it
+     * (`definesAsked`): a word is defined in one passage or two of a corpus, rarer still than a cause is stated, so
+     * that passage is the answer, above the ones using the word more often in fewer words (a table's rows: "TAC 2027:
+     * 1,260").
      */
     definitionBoost: number;
     /**
@@ -429,8 +430,8 @@ export const DEFAULT_RANKING: RankingOptions = {
     // 1.3: the operations notes' "why did the login outage happen" 6th -> 4th; 1.5: 3rd, and the water corpus's "why
     // did the pipe break" 2nd -> 1st; 2 also moved a seed question 1st -> 3rd (bench/EVALUATION.md).
     causeBoost: 1.5,
-    // As causeBoost, for a rarer kind of sentence: the fishery fixture's "whats a tac" 4th+ -> 1st (bench/EVALUATION.md,
-    // 6-7 Dec (stop 54)).
+    // As causeBoost, for a rarer kind of sentence: the fishery fixture's "whats a tac" 4th+ -> 1st
+    // (bench/EVALUATION.md, 6-7 Dec (stop 54)).
     definitionBoost: 1.5,
     // 0.05: the bus fixture's range question 4th -> 3rd, the tuned sets and SciFact unchanged; 0.1: tuning MRR
     // -0.005; 0.2: dev MRR 1.00 -> 0.95 (bench/EVALUATION.md, 5 Dec, 20:48-22:45 UTC).
