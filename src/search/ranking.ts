@@ -304,6 +304,8 @@ export interface RankingOptions {
      * Score factor for a figure whose sentence does not hold the number the topic names ("in 2019", "fy22", "last 12
      * months") when another figure's does: it is about another time. A sentence naming no year is at the one an
      * earlier sentence of its paragraph names, unless its own time is tied to now ("in the first half of this year").
+     * A figure whose own time names a year is at that year, whichever its sentence names too ("around 95 percent in
+     * 2010 … 90 percent in 2016"), unless the topic names a time by now as well ("2010 share vs latest").
      */
     otherTime: number;
     /**

@@ -1,4 +1,4 @@
-import { endsYear, yearShaped } from '../../corpus/dates.js';
+import { endsYear, spanLast, YEAR_SPAN, yearShaped } from '../../corpus/dates.js';
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
@@ -19,6 +19,9 @@ const boundedTime = (words: number) => new RegExp(String.raw`\b(?:after|before)\
 
 /** A topic's word naming a year, or years, as the time it asks for ("which yrs", "launch year"). */
 const YEAR_NAMED = /\b(?:years?|yrs?)\b/i;
+
+/** A topic's word naming a time by now rather than by its year: "latest", "current", "these days". */
+const NOW_NAMED = /\b(?:now|nowadays|today|these days|current(?:ly)?|latest|recent(?:ly)?|present)\b/i;
 
 /** "How long": a length asked for, of time, of a road or of a waiting list. */
 const HOW_LONG = /\bhow long\b/i;
@@ -41,7 +44,9 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // A year after "after" or "before" ("fares after the 2015 vote", "record yr before 2017") is a bound, not the time
   // asked: figures at it stand for it no more than others do.
   const times = query.text.replace(boundedTime(boundWords), ' ').match(/\d+/g) ?? [];
-  const onTime = (f: FoundFigure) => timeHeld(f.passage, f.sentence, times, tiedToNow(f.when));
+  // A topic naming a time by now too ("2010 share vs latest") may ask for a figure at a year it does not name.
+  const own = (f: FoundFigure) => (NOW_NAMED.test(query.text) ? undefined : ownTimeNamed(f.when, times));
+  const onTime = (f: FoundFigure) => own(f) ?? timeHeld(f.passage, f.sentence, times, tiedToNow(f.when));
   const timed = found.filter((f) => f.subject > 0 && onTime(f.figure)).map((f) => f.subjectAround);
   if (timed.length)
     for (const f of found) if (!onTime(f.figure) && f.subject <= Math.max(...timed)) f.figure.score *= otherTime;
@@ -152,6 +157,23 @@ const tiedToNow = (when: string | undefined): boolean =>
     .toLowerCase()
     .split(/\s+/)
     .some((w) => RELATIVE_TIMES.has(w));
+
+/**
+ * Whether a figure's own time, as the grammar reads it beside the figure, is one of `times`, or undefined when it names
+ * no year. A sentence may give one measure at two times ("around 95 percent in 2010 and … 90 percent in 2016", "over
+ * 70,000 deaths in the 12 months to March 2022, up from 62,000 in March 2021"): each figure stands at the year its own
+ * time names, whichever the sentence names too. A span of years holds the years within it ("from 2015 to 2017").
+ */
+function ownTimeNamed(when: string | undefined, times: string[]): boolean | undefined {
+  const text = when ?? '';
+  const spans = [...text.matchAll(new RegExp(YEAR_SPAN, 'g'))].map((m) => spanLast(m[1]!, m[2]!));
+  const years = [...(text.match(/\d+/g) ?? []).filter(yearShaped).map(Number), ...spans];
+  if (!years.length) return undefined;
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  return times.some(
+    (t) => (yearShaped(t) && Number(t) >= first && Number(t) <= last) || years.some((y) => endsYear(String(y), t)),
+  );
+}
 
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */
 function sameTime(number: string, times: string[]): boolean {

@@ -170,6 +170,26 @@ describe('adjustScores', () => {
     expect(await scoreIn(0.5)).toBeCloseTo((await scoreIn(1))! / 2);
   });
 
+  it("weighs a figure at the year its own time names, though its sentence names the topic's year too", async () => {
+    const text =
+      'Ferry crossings carried about 52 percent of island freight in 2012, and the latest survey for 2018 found ' +
+      '47 percent still going by sea.';
+    const scoreIn = (topic: string, figure: string, otherTime: number) =>
+      withCorpus(
+        { 'freight.md': note('Island freight', text) },
+        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.endsWith(figure))?.score,
+        { ranking: { figures: { otherTime, minRelative: 0, unmeasuredRelative: 0 } } },
+      );
+    for (const [topic, other] of [
+      ['island freight share by ferry in 2012', '47 percent'],
+      ['island freight share by ferry in 2018', '52 percent'],
+    ] as const)
+      expect(await scoreIn(topic, other, 0.5)).toBeCloseTo((await scoreIn(topic, other, 1))! / 2);
+    // A topic naming a time by now too may ask for the year it does not name.
+    const both = 'island freight share by ferry, 2012 vs latest';
+    expect(await scoreIn(both, '47 percent', 0.5)).toBeCloseTo((await scoreIn(both, '47 percent', 1))!);
+  });
+
   it('reads a year after "after" or "before" as a bound, not the time asked: no figure is weighed for it', async () => {
     const mill = {
       'mill.md': note('Mill', 'In 1850 the mill ground 400 tonnes of flour. In 1852 it ground 600 tonnes of flour.'),
