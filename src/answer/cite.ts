@@ -5,7 +5,7 @@ import { compoundPart, DOTTED_NUMBER, fold, symbolsAsWords, VERSION_V } from '..
 import { editsForgiven, withinEdits, type TypoRule } from '../search/bridges.js';
 import { NUMBER_SCALES, NUMBER_WORDS, SCALE_LETTERS } from '../search/english.js';
 import { askJson, PAGE_SIZE, type AskAnswer, type AskResult } from './ask.js';
-import { PERSONAL_SUBJECTS } from './figures/grammar/words.js';
+import { NUMBER_WORDS as NUMBER_VALUES, PERSONAL_SUBJECTS } from './figures/grammar/words.js';
 import { excerptText, WORD } from './excerpt.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking.js';
 import { splitInTwo, withoutLinks } from '../search/query.js';
@@ -503,18 +503,13 @@ function numberAt(tokens: string[], i: number): { digits: string; next: number }
   return { digits: String(Number(value.toPrecision(12))), next };
 }
 
-/**
- * `NUMBER_WORDS` as a map: every word of every candidate's sentences is looked up, and a lookup of a string just cut
- * from a text costs an object far more than a map.
- */
-const NUMBER_WORD_VALUES: ReadonlyMap<string, string> = new Map(Object.entries(NUMBER_WORDS));
-
 /** A number in words from `tokens[i]`: "seven", "forty", "forty-five" (two words once folded). */
 function numberWordsAt(tokens: string[], i: number): { value: number; next: number } | undefined {
-  const word = NUMBER_WORD_VALUES.get(tokens[i] ?? '');
-  if (word === undefined) return undefined;
-  const value = Number(word);
-  const ones = Number(NUMBER_WORD_VALUES.get(tokens[i + 1] ?? '') ?? NaN);
+  // A map (the grammar's, as numbers): every word of every candidate's sentences is looked up, and a lookup of a
+  // string just cut from a text costs an object far more than a map.
+  const value = NUMBER_VALUES.get(tokens[i] ?? '');
+  if (value === undefined) return undefined;
+  const ones = NUMBER_VALUES.get(tokens[i + 1] ?? '') ?? NaN;
   if (value >= 20 && value % 10 === 0 && ones >= 1 && ones <= 9) return { value: value + ones, next: i + 2 };
   return { value, next: i + 1 };
 }
