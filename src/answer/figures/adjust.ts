@@ -3,7 +3,7 @@ import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import type { Library } from '../library.js';
-import { TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
+import { SHORT_TIME_UNITS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
@@ -17,8 +17,10 @@ const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
  */
 const boundedTime = (words: number) => new RegExp(String.raw`\b(?:after|before)\s+(?:[a-z]+\s+){0,${words}}\d+`, 'gi');
 
-/** A topic's word naming a year, or years, as the time it asks for ("which yrs", "launch year"). */
-const YEAR_NAMED = /\b(?:years?|yrs?)\b/i;
+const topicWords = (topic: string) => topic.toLowerCase().split(/[^a-z0-9]+/);
+
+/** A word before a unit of time that makes it say when or how often: a number, a word of rate or one tied to now. */
+const framed = (before = '') => /^\d+$/.test(before) || RATE_WORDS.has(before) || RELATIVE_TIMES.has(before);
 
 /** A topic's word naming a time by now rather than by its year: "latest", "current", "these days". */
 const NOW_NAMED = /\b(?:now|nowadays|today|these days|current(?:ly)?|latest|recent(?:ly)?|present)\b/i;
@@ -74,8 +76,8 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // "What share", "percent", "%" ask for a part of a whole: a count or a sum is another kind of figure.
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
   // "When" asks for a date: an amount is another kind of figure. "Which year" asks for a year: a date naming none
-  // ("Wednesday, Dec. 12") is another kind too.
-  const yearAsked = query.asks === 'time' && YEAR_NAMED.test(query.text);
+  // ("Wednesday, Dec. 12") is another kind too; "when … last year" names the year as a time tied to now, asking none.
+  const yearAsked = query.asks === 'time' && asksYear(query.text);
   const namesYear = (f: FoundFigure) => (f.text.match(/\d+/g) ?? []).some(yearShaped);
   if (query.asks === 'time')
     for (const f of found)
@@ -88,12 +90,21 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
  * same words do in a sentence.
  */
 export function asksLength(topic: string): boolean {
-  const words = topic.toLowerCase().split(/[^a-z0-9]+/);
-  const framed = (before = '') => /^\d+$/.test(before) || RATE_WORDS.has(before) || RELATIVE_TIMES.has(before);
+  const words = topicWords(topic);
   return (
     HOW_LONG.test(topic) ||
     words.some((w, i) => (TIME_UNITS.has(w) || TIME_UNIT_ABBREVIATIONS.has(w)) && !framed(words[i - 1]))
   );
+}
+
+/**
+ * A topic naming a year, or years, as the time it asks for ("which yrs", "launch year"): the unit or its abbreviation
+ * (`SHORT_TIME_UNITS`), save where it says when or how often ("last year", "each yr", "in 5 years"), as `asksLength`
+ * reads it.
+ */
+export function asksYear(topic: string): boolean {
+  const words = topicWords(topic);
+  return words.some((w, i) => /^years?$/.test(SHORT_TIME_UNITS.get(w) ?? w) && !framed(words[i - 1]));
 }
 
 /** A length of time read as a count of its unit ("has run for 40 years"): its text ends in the unit. */

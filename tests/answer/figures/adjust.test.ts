@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksLength, besideTopic } from '../../../src/answer/figures/adjust.js';
+import { asksLength, asksYear, besideTopic } from '../../../src/answer/figures/adjust.js';
 import { answerFigures } from '../../../src/answer/figures/answer.js';
 import type { PassageFigure } from '../../../src/answer/figures/passage.js';
 import { Analyzer } from '../../../src/search/analyzer.js';
@@ -62,6 +62,15 @@ describe('asksLength', () => {
       expect(asksLength(topic)).toBe(false);
     for (const topic of ['ferry trips in the coming yr', 'ferry trips in the current yr'])
       expect(asksLength(topic)).toBe(false);
+  });
+});
+
+describe('asksYear', () => {
+  it('reads the year or its abbreviation as asked for, save where it says when or how often', () => {
+    for (const topic of ['ferry launch year', 'which yrs did the ferry run', 'what year'])
+      expect(asksYear(topic)).toBe(true);
+    for (const topic of ['when did the ferry stop last year', 'ferry trips each yr', 'ferry sold in 5 years', 'yearly'])
+      expect(asksYear(topic)).toBe(false);
   });
 });
 
@@ -153,8 +162,12 @@ describe('adjustScores', () => {
       );
     const years = "ann blake's stint at gull point, which yrs";
     expect(await scoreIn(years, 0.5)).toBeCloseTo((await scoreIn(years, 1))! / 2);
-    const day = 'when was ann blake invited to the gull point harbour board';
-    expect(await scoreIn(day, 0.5)).toBeCloseTo((await scoreIn(day, 1))!);
+    // "When … last year" asks for a date at a time tied to now: a date naming no year is the kind asked for.
+    for (const day of [
+      'when was ann blake invited to the gull point harbour board',
+      'when was ann blake invited to the gull point harbour board last year',
+    ])
+      expect(await scoreIn(day, 0.5)).toBeCloseTo((await scoreIn(day, 1))!);
   });
 
   it('weighs a figure whose own time is tied to now as at that time, not at a year named before it', async () => {
