@@ -1019,6 +1019,21 @@ function markNames(index: PassageIndex, read: string, words: QueryWord[]): void 
 }
 
 /**
+ * Whether a question's word asks for an amount or says a time rather than naming a thing: a quantity word (`quantity`:
+ * "count", "cost", "how often"), a number or a code with digits ("2019", "fy22"), a time's noun ("year", "dates"), a
+ * word of time (`TIME_WORDS`: "Saturday", "ago") or one tying a time to now ("last", "current").
+ */
+function amountOrTime(w: QueryWord): boolean {
+  return (
+    !!w.quantity ||
+    /\d/.test(w.term) ||
+    TIME_NOUNS.includes(w.word) ||
+    TIME_WORDS.has(w.word) ||
+    RELATIVE_TIME_SHIFTS.has(w.word)
+  );
+}
+
+/**
  * The terms of the question's rare proper names (`QueryWord.rareName`) whose passage holds none of its other words,
  * save what asks for an amount or a time (a quantity word, a number, a time's noun or word: "homicide count in
  * tijuana for 2019" over a list of cities helped "from 2011 through 2013") and a word of many senses; the name's own
@@ -1026,14 +1041,7 @@ function markNames(index: PassageIndex, read: string, words: QueryWord[]): void 
  * `AnalysedQuery.apartNames`.
  */
 function apartNames(index: PassageIndex, words: QueryWord[]): string[] | undefined {
-  const asked = (w: QueryWord) =>
-    w.known &&
-    !w.quantity &&
-    !/\d/.test(w.term) &&
-    !TIME_NOUNS.includes(w.word) &&
-    !TIME_WORDS.has(w.word) &&
-    !RELATIVE_TIME_SHIFTS.has(w.word) &&
-    !index.vague(w.word);
+  const asked = (w: QueryWord) => w.known && !amountOrTime(w) && !index.vague(w.word);
   const apart = words.filter((name, i) => {
     if (!name.rareName) return false;
     const others = words.filter(

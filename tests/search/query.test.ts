@@ -658,8 +658,10 @@ describe('a word the corpus lacks', () => {
         expect(apart('number of train delays at durham in 2019')).toEqual(['durham']);
         expect(apart('train delays at durham last winter')).toEqual(['durham']);
         expect(apart('stations opened at durham')).toBeUndefined();
-        // A name with no other word of the question is asked of nothing else.
+        // A name with no other word of the question is asked of nothing else, nor is one with only amounts and times.
         expect(apart('durham')).toBeUndefined();
+        for (const question of ['durham in the current year', 'durham on saturday', 'durham total', 'durham fy22'])
+          expect(apart(question)).toBeUndefined();
       },
       { wordnet: WORDNET_DIR },
     );
