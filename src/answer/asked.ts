@@ -127,7 +127,8 @@ function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolea
 
 /**
  * Whether a rare proper name of the question that the corpus holds beside none of its other words
- * (`AnalysedQuery.apartNames`) is written as a name, a capital then small letters, in the passage holding it: the
+ * (`AnalysedQuery.apartNames`) is written as a name, a capital then small letters past a sentence's first word, in the
+ * passage holding it: the
  * corpus names that place or person in passing ("homicides in tijuana" over a list of cities helped) and speaks of
  * nothing the question asks of it. A name of the dictionary's that is a word the corpus writes in lower case ("feds"
  * over a pond "fed by a spring") is not named there, nor one it writes in capitals, an acronym it may define and say
@@ -138,11 +139,21 @@ function namedApart(dossier: Library, query: AnalysedQuery): boolean {
   return (query.apartNames ?? []).some((term) =>
     dossier.index.holding(term).some((id) => {
       const passage = dossier.passage(id);
-      const text = passage ? [passage.text, passage.heading, passage.context].join('\n') : '';
-      return [...text.matchAll(/\p{Lu}\p{Ll}\p{L}*/gu)].some(([word]) => analyzer.processTerm(word)?.[0] === term);
+      if (!passage) return false;
+      // A sentence's, a heading's or a list's opening word is capitalised whatever it is ("Reading rooms open at
+      // noon"): only a capital within one is a sign of a name.
+      const pieces = [...passage.sentences.map((s) => s.text), passage.heading ?? '', passage.context ?? ''];
+      return pieces.some((piece) =>
+        [...piece.matchAll(/\p{Lu}\p{Ll}\p{L}*/gu)].some(
+          (m) => !OPENING.test(piece.slice(0, m.index)) && analyzer.processTerm(m[0])?.[0] === term,
+        ),
+      );
     }),
   );
 }
+
+/** What may stand before a sentence's first word: nothing but white space, marks and symbols ('"', "(", "- "). */
+const OPENING = /^[\s\p{P}\p{S}]*$/u;
 
 /** What a passage speaks of a time in: its text, heading and context, and its document's title. */
 function spokenOf(dossier: Library, passage: Passage): string {

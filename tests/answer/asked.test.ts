@@ -36,6 +36,7 @@ describe('a rare name of the question held only apart from its other words', () 
       'fares.md': note('Fares', 'Fares rose by 4 percent in January, the first rise in three years.'),
       'leave.md': note('Leave', 'Drivers get 30 days of paid time off (PTO) a year.'),
       'carry.md': note('Carrying leave over', 'Up to five unused days may be carried into the next year.'),
+      'plums.md': note('Orchard', 'Victoria plums grow beside the depot.'),
     },
     { wordnet: WORDNET_DIR },
   );
@@ -62,6 +63,14 @@ describe('a rare name of the question held only apart from its other words', () 
       'pto',
     ]);
     expect(match('can unused pto be carried over')).toBe('confident');
+  });
+
+  it('is not one the corpus capitalises only as the first word of a sentence, which any word may be', () => {
+    // "Victoria" (the station, the city) opens a sentence on the depot's plums: no sign the corpus names a place.
+    expect(analyseQuery('train delays at victoria last winter', rail().index, rail().ranking.query).apartNames).toEqual(
+      ['victoria'],
+    );
+    expect(match('train delays at victoria last winter')).toBe('confident');
   });
 });
 
