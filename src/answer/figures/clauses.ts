@@ -6,7 +6,6 @@ import { coverage, missing, type Amounts, type AnalysedQuery, type QueryWord } f
 import type { Library } from '../library.js';
 import type { Citation } from '../reply.js';
 import type { Matched } from './decide.js';
-import { NUMBER_WORDS } from './grammar/words.js';
 import type { PassageFigure } from './passage.js';
 import { MONEY_UNITS, subjectOf } from './topic.js';
 
@@ -125,7 +124,7 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
       const sentence = clause?.terms ?? [...frame, ...analyzer.terms(figure.sentence.text)];
       const theirs = figure.measure ? othersMeasures(analyzer, figures, figure, [...frame, ...measure]) : new Set();
       // "in the 12 months to September": a total over a year's length is a year's, however its words count it.
-      const yearly = figure.period && yearLong(figure.period) ? YEAR_TERMS(analyzer) : [];
+      const yearly = yearLong(figure.periodMinutes) ? YEAR_TERMS(analyzer) : [];
       const terms = [...sentence.filter((t) => !theirs.has(t)), ...measure, ...yearly];
       // A figure with no measure of its own ("Records show a drop of 6 percent") is about what the sentence
       // before named: that sentence is its clause as much as its own.
@@ -151,15 +150,11 @@ function clausesIn(dossier: Library, query: AnalysedQuery, passages: Matched['pa
 }
 
 /**
- * Whether a figure's period ("12 months", "twelve months", "52 weeks", "fiscal year") lasts a year, within a week: a
- * number of units of time whose minutes (`MINUTES_IN`) come to one year's.
+ * Whether a figure's period ("12 months", "twelve months", "52 weeks", "fiscal year") lasts a year, within a week: its
+ * minutes as the grammar counted them (`periodMinutes`) come to one year's.
  */
-function yearLong(period: string): boolean {
-  const [, count, unit] = /^(?:(\S+)\s+)?(\S+)$/.exec(period.toLowerCase()) ?? [];
-  const minutes = MINUTES_IN.get(unit ?? '');
-  const times = count === undefined ? 1 : (NUMBER_WORDS.get(count) ?? Number(count.replace(/,/g, '')));
-  const year = MINUTES_IN.get('year')!;
-  return !!minutes && Math.abs(times * minutes - year) <= MINUTES_IN.get('week')!;
+function yearLong(minutes: number | undefined): boolean {
+  return minutes !== undefined && Math.abs(minutes - MINUTES_IN.get('year')!) <= MINUTES_IN.get('week')!;
 }
 
 /** The terms of "year" and of the words saying every year ("annual", "yearly"), which a year-long total holds. */

@@ -95,6 +95,10 @@ describe('a total over a year', () => {
         'Pier Notes',
         'In the 52 weeks to June the pier saw 9,000 anglers, and 40 anglers came on the open day.',
       ),
+      'wine.md': note(
+        'Wine Notes',
+        'Exports of wine totalled €2.3 million in fiscal year 2022. Exports of wine on the day of the fair were €4,000.',
+      ),
     }));
   });
   afterAll(() => close());
@@ -103,7 +107,8 @@ describe('a total over a year', () => {
     ['annual ferry passengers', '41,000 passengers', '300 passengers'],
     ['yearly ferry passengers', '41,000 passengers', '300 passengers'],
     ['anglers per year', '9,000 anglers', '40 anglers'],
-  ])('%s: a total over twelve months or 52 weeks holds the year the topic asks', (text, year, day) => {
+    ['annual wine exports', '€2.3 million', '€4,000'],
+  ])('%s: a total over twelve months, 52 weeks or a fiscal year holds the year the topic asks', (text, year, day) => {
     const query = aboutWhat(analyseQuery(text, ferry.index, ferry.ranking.query), ferry.ranking.figures.changeWeight);
     const { clauses } = figureClauses(ferry, query, matchFor(ferry, query)!);
     const score = (figure: string) =>

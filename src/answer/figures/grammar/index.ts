@@ -163,10 +163,8 @@ interface Phrase {
 }
 
 /** The count a part is read of, before it in its sentence or in the sentence before: what it counts, and when. */
-interface Whole {
+interface Whole extends Pick<Figure, 'when' | 'period' | 'periodMinutes'> {
   measure: string;
-  when?: string;
-  period?: string;
 }
 
 /** The number or range a figure is read from (`quantityAt`). */
@@ -373,8 +371,10 @@ class SentenceReader extends Reading {
       if (!before || before.unit !== m.figure.unit || !isBaseline(this, m.first)) return;
       m.figure.measure ??= before.measure;
       const months = (when: string | undefined) => !!when && when.split(/\s+/).some(isMonth);
-      if (before.period && !m.figure.period && months(before.when) === months(m.figure.when))
+      if (before.period && !m.figure.period && months(before.when) === months(m.figure.when)) {
         m.figure.period = before.period;
+        m.figure.periodMinutes = before.periodMinutes;
+      }
     });
   }
 
@@ -910,8 +910,14 @@ class SentenceReader extends Reading {
   ): Match {
     // A whole of the sentence before gives its time too, which the part's own sentence may still name otherwise.
     const measure = whole ? `${whole.measure} (${which})` : which;
-    const { when, period } = whole ?? {};
-    const figure = { ...base, unit: 'count' as const, measure, ...(when && { when }), ...(period && { period }) };
+    const { when, period, periodMinutes } = whole ?? {};
+    const figure = {
+      ...base,
+      unit: 'count' as const,
+      measure,
+      ...(when && { when }),
+      ...(period && { period, periodMinutes }),
+    };
     return { first: i, next, figure, anaphoric: true, base: whole?.measure };
   }
 
@@ -925,8 +931,8 @@ class SentenceReader extends Reading {
     const counts = (this.previous?.matchList ?? []).filter(countsSomething);
     const wholes = new Set(counts.map(countedBy));
     if (wholes.size !== 1) return undefined;
-    const { when, period } = counts[0]!.figure;
-    return { measure: [...wholes][0]!, when, period };
+    const { when, period, periodMinutes } = counts[0]!.figure;
+    return { measure: [...wholes][0]!, when, period, periodMinutes };
   }
 
   /** Whether the verb of the figure at `i` is one of share, its subject a part: "accounted for some 15,500". */

@@ -16,7 +16,10 @@ import {
   PERIOD_ENDS,
   isDash,
   DETERMINERS,
+  MINUTES_IN,
+  NUMBER_WORDS,
 } from './words.js';
+import type { Token } from '../tokens.js';
 import type { Match } from './types.js';
 import type { Reading } from './view.js';
 
@@ -30,6 +33,7 @@ interface TimeSpan {
   text: string;
   baseline: boolean;
   period?: string;
+  periodMinutes?: number;
 }
 
 /** Whether a time stands at `i`, after any determiners: a date or duration, a year, a month. */
@@ -81,18 +85,25 @@ function timeSpans(r: Reading): TimeSpan[] {
     }
     // "the 12 months ending in March 2022": a period and the date it ends on are one time.
     let period: string | undefined;
+    let periodMinutes: number | undefined;
     if (PERIOD_ENDS.has(r.lower(next))) {
       const date = r.lower(next + 1) === 'in' ? next + 2 : next + 1;
       const stretch = t.slice(first, next).filter((w) => !TIME_QUALIFIERS.has(w.lower));
       if (isTimeToken(r, date)) {
-        if (stretch.some((w) => TIME_UNITS.has(w.lower))) period = r.text.slice(stretch[0]!.start, stretch.at(-1)!.end);
+        if (stretch.some((w) => TIME_UNITS.has(w.lower))) {
+          period = r.text.slice(stretch[0]!.start, stretch.at(-1)!.end);
+          periodMinutes = minutesOf(stretch);
+        }
         next = date + 1;
         while (isTimeToken(r, next)) next++;
       }
     }
     if (r.lower(first - 1) === 'fiscal' || r.lower(first - 1) === 'calendar') first--;
     // A fiscal year is a stretch of its own, not the calendar year of the same number.
-    if (r.lower(first) === 'fiscal' || /^fy\d/i.test(t[first]!.text)) period ??= 'fiscal year';
+    if ((r.lower(first) === 'fiscal' || /^fy\d/i.test(t[first]!.text)) && !period) {
+      period = 'fiscal year';
+      periodMinutes = MINUTES_IN.get('year');
+    }
     while (first > 0 && (TIME_QUALIFIERS.has(r.lower(first - 1)) || r.t[first - 1]!.entity === 'DATE')) first--;
     // "the 2014 murder", "the 2020-21 season": a year that modifies a noun is the time without its article.
     const year = next - first === 2 || (next - first === 4 && yearSpanAt(r, first + 2));
@@ -141,10 +152,22 @@ function timeSpans(r: Reading): TimeSpan[] {
       text: r.text.slice(t[from]!.start, t[next - 1]!.end),
       baseline,
       period,
+      periodMinutes,
     });
     i = next - 1;
   }
   return spans;
+}
+
+/**
+ * How long a stretch's words say it lasts, in minutes: its unit of time times the number before it, in digits or words
+ * ("12 months", "twelve months", "12-month", "52 weeks"), or once ("year").
+ */
+function minutesOf(stretch: Token[]): number | undefined {
+  const at = stretch.findLastIndex((w) => TIME_UNITS.has(w.lower));
+  const count = stretch.slice(0, at).findLast((w) => w.type === 'number' || NUMBER_WORDS.has(w.lower));
+  const times = !count ? 1 : (NUMBER_WORDS.get(count.lower) ?? Number(count.text.replace(/,/g, '')));
+  return at < 0 ? undefined : MINUTES_IN.get(stretch[at]!.lower)! * times;
 }
 
 /** A dash at `i` that makes the year before it a span of years: "2019-2021", "2020–21". */
@@ -214,13 +237,18 @@ export function bindTimes(r: Reading, matches: Match[]): void {
     const free = spans
       .filter((s) => !segmentsWithFigures.has(r.segmentOf[s.first]) && outside(s))
       .sort((a, b) => distance(a) - distance(b));
-    const inherited = antecedent?.when ? { text: antecedent.when, period: antecedent.period } : undefined;
+    const inherited = antecedent?.when
+      ? { text: antecedent.when, period: antecedent.period, periodMinutes: antecedent.periodMinutes }
+      : undefined;
     // "2025-26: £12,500; 2026-27: £13,100", each cell of a table row under its year: a time and a colon before a
     // figure label it, whatever time is nearer after it.
     const labelled = r.t[m.first - 1]?.text === ':' ? spans.find((s) => s.next === m.first - 1) : undefined;
     const time = labelled ?? own[0] ?? inherited ?? opening[0] ?? free[0];
     if (time) m.figure.when = time.text;
-    if (time?.period) m.figure.period = time.period;
+    if (time?.period) {
+      m.figure.period = time.period;
+      m.figure.periodMinutes = time.periodMinutes;
+    }
   });
 }
 

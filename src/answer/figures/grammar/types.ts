@@ -37,6 +37,11 @@ export interface Figure {
    * for "the 12 months ending in March 2022", and for "up from 62,000 in March 2021" beside it; "fiscal year".
    */
   period?: string;
+  /**
+   * How long `period` lasts, in minutes (`MINUTES_IN`): its count of its unit of time as the grammar read them ("12
+   * months", "twelve months", "12-month", "52 weeks"; a fiscal year is a year).
+   */
+  periodMinutes?: number;
   /** How the source qualifies it: "some", "about", "over", "an estimated", "up to". */
   hedge?: string;
   /**

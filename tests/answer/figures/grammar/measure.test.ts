@@ -3,6 +3,7 @@ import { figuresInSentence, figuresInSentences, type Figure } from '../../../../
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
 import { rowKey } from '../../../../src/answer/figures/grammar/measure.js';
 import { Reading } from '../../../../src/answer/figures/grammar/view.js';
+import { MINUTES_IN } from '../../../../src/search/english.js';
 
 // What a figure measures, as a memo would label it. Every sentence here is written for these tests, on
 // subjects far from the sample corpus: budgets, populations, sport, prices.
@@ -780,8 +781,19 @@ describe('a figure over a period carries the period', () => {
       text: '9,000 parcels',
       when: 'Over the 12 months ending in March 2023',
       period: '12 months',
+      periodMinutes: 12 * MINUTES_IN.get('month')!,
     });
     expect(before).toMatchObject({ text: '11,000', measure: 'parcels', when: 'in March 2022', period: '12 months' });
+    expect(before!.periodMinutes).toBe(now!.periodMinutes);
+  });
+
+  it("a period's length is its count of its unit, in digits or in words", () => {
+    for (const [text, period, minutes] of [
+      ['In the six months to June 2023, fares earned $40 million.', 'six months', 6 * MINUTES_IN.get('month')!],
+      ['In the 52 weeks to June 2023, fares earned $40 million.', '52 weeks', 52 * MINUTES_IN.get('week')!],
+      ['In the twelve months to June 2023, fares earned $40 million.', 'twelve months', MINUTES_IN.get('year')!],
+    ] as const)
+      expect(figure(text, '$40 million'), text).toMatchObject({ period, periodMinutes: minutes });
   });
 
   it('a baseline of another precision does not take the period', () => {
@@ -797,6 +809,7 @@ describe('a figure over a period carries the period', () => {
       measure: 'Exports of wine',
       when: 'in fiscal year 2022',
       period: 'fiscal year',
+      periodMinutes: MINUTES_IN.get('year'),
     });
   });
 
