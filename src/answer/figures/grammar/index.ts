@@ -602,6 +602,7 @@ class SentenceReader extends Reading {
     let first = low.first;
     while (this.t[first - 1]?.type === 'number' && this.t[first]!.spaced) first--;
     if (/^0\d/.test(this.t[first]!.text)) return true;
+    if (this.numbersNameAt(low, next)) return true;
     const name = this.t[low.first - 1];
     if (!name || !this.t[low.first]!.spaced || !/^\d+(\.\d+)?$/.test(this.t[low.first]!.text)) return false;
     // wink reads a capitalised first word as a verb ("Ward 12 has 30 beds"); uninflected, it may name as a noun does.
@@ -613,6 +614,24 @@ class SentenceReader extends Reading {
     if (low.first > 1) return true;
     const last = this.t.slice(next).every((t) => t.type === 'punctuation');
     return !looksPlural(name.lower) && !last;
+  }
+
+  /**
+   * Whether the whole number `low` numbers the name after it, capitalised words whose last is singular ("14 Mill Lane",
+   * "22 Harbour Road"): a count of more than one counts a plural ("40 Ferry Terminals"), so it is a house's number on
+   * its street, not how many of them there are.
+   */
+  private numbersNameAt(low: Amount, next: number): boolean {
+    if (low.value === 1 || !/^\d+$/.test(this.t[low.first]!.text)) return false;
+    const named = nounPhraseAt(this, next);
+    if (!named || named.first !== next || named.next !== named.headNext) return false;
+    // "212 Business and Enterprise customers": a name joined to a plural's modifiers counts that plural.
+    const joined = this.t[named.next]?.pos === 'CCONJ' ? nounPhraseAt(this, named.next + 1) : undefined;
+    if (joined && looksPlural(this.lower(joined.headNext - 1))) return false;
+    const words = this.t.slice(named.first, named.headNext);
+    // A unit of measure is no name, capitalised or not ("120 Ml/d").
+    const capitalised = (w: Token) => /^\p{Lu}\p{Ll}/u.test(w.text) && !MEASUREMENT_UNITS.has(w.lower);
+    return words.every(capitalised) && !looksPlural(words.at(-1)!.lower);
   }
 
   /**

@@ -778,6 +778,20 @@ describe('figuresInSentence: numbers that name', () => {
     expect(texts('Call 01632 960 418 to book one of 6 slots.')).toEqual(['one of 6 slots']);
   });
 
+  it("a number before a capitalised name with a singular last word is the name's number, as on a street", () => {
+    expect(texts('The depot at 14 Mill Lane holds 40 buses.')).toEqual(['40 buses']);
+    expect(texts('The clinic moved to 22 Harbour Road in 2019.')).toEqual([]);
+    // A plural is counted, as is a lowercase noun after the name, and a capitalised unit is no name.
+    expect(texts('The port has 3 Ferry Terminals and 40 Ford Transit vans.')).toEqual([
+      '3 Ferry Terminals',
+      '40 Ford Transit vans',
+    ]);
+    expect(texts('The licence caps abstraction at 120 Ml/d.')).toEqual(['120 Ml/d']);
+    // Joined to a plural's other modifier, the name counts that plural: the number stays a count.
+    expect(texts('In all, 212 Business and Enterprise customers got credits.')[0]).toMatch(/^212 Business/);
+    expect(texts('The depot at 14 Mill Lane and 3 Station Street holds 40 buses.')).toEqual(['40 buses']);
+  });
+
   it('a count after a plural, a lowercase noun or a first word ending its sentence stays a figure', () => {
     expect(texts('Undergraduates may borrow 15 books, postgraduates 30 and academic staff 50.')).toEqual([
       '15 books',
