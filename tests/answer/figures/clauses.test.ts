@@ -97,7 +97,8 @@ describe('a total over a year', () => {
       ),
       'wine.md': note(
         'Wine Notes',
-        'Exports of wine totalled €2.3 million in fiscal year 2022. Exports of wine on the day of the fair were €4,000.',
+        'Exports of wine totalled €2.3 million in fiscal year 2022. ' +
+          'Exports of wine on the day of the fair were €4,000.',
       ),
     }));
   });
