@@ -425,13 +425,15 @@ describe('a corpus on another subject', () => {
     // device and recount costs). 40 found and 21 others since a past participle may open a label ("registered voters:
     // 12,480" had no measure, so 'turnout by precinct' listed the precincts' electorates in place of their turnout).
     // 5 refused since a question opening with "which" whose kind the corpus never names is answered one step less
-    // surely: ele-25 "which company prints the ballots" (the office never says "company").
+    // surely: ele-25 "which company prints the ballots" (the office never says "company"). 22 others since an address's
+    // house number is no count: 'recount margin' lost "14 Mill Lane", which matched the wanted "14 votes" by its number
+    // alone, and its tenth place went to the recount's "two fewer votes", a real figure not asked for.
     expectCounts(score, {
       askHits: 18,
       refused: 5,
       citeHits: 5,
       figuresFound: 40,
-      figuresWrong: 21,
+      figuresWrong: 22,
       figuresRefused: 1,
     });
   });
