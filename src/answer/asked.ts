@@ -128,11 +128,11 @@ function pinned(dossier: Library, query: AnalysedQuery, closest: Read[]): boolea
 /**
  * Whether a rare proper name of the question that the corpus holds beside none of its other words
  * (`AnalysedQuery.apartNames`) is written as a name, a capital then small letters past a sentence's first word, in the
- * passage holding it: the
- * corpus names that place or person in passing ("homicides in tijuana" over a list of cities helped) and speaks of
- * nothing the question asks of it. A name of the dictionary's that is a word the corpus writes in lower case ("feds"
- * over a pond "fed by a spring") is not named there, nor one it writes in capitals, an acronym it may define and say
- * in other words elsewhere ("PTO" for the paid time off a passage on carrying leave over speaks of).
+ * passage holding it: the corpus names that place or person in passing ("homicides in tijuana" over a list of cities
+ * helped) and speaks of nothing the question asks of it. A name of the dictionary's that is a word the corpus writes
+ * in lower case ("feds" over a pond "fed by a spring") is not named there, nor one it writes in capitals, an acronym
+ * it may define and say in other words elsewhere ("PTO" for the paid time off a passage on carrying leave over speaks
+ * of).
  */
 function namedApart(dossier: Library, query: AnalysedQuery): boolean {
   const { analyzer } = dossier.index;
