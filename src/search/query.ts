@@ -25,7 +25,6 @@ import {
   COUNT_ASKED_OF,
   DOER_ASKED,
   KIND_ASKED,
-  NUMBER_WORDS,
   ROLE_ASKED,
   EVERY_UNIT,
   RATE_WORDS,
@@ -977,16 +976,16 @@ function roleWords(analyzer: Analyzer, read: string, words: QueryWord[]): QueryW
 }
 
 /**
- * The word naming the kind a question asks which one of (`KIND_ASKED`): the first after "which" that is no number,
- * if it is a word of the question and asks for no time or amount ("which year" asks a time); none when a stop word
- * follows ("which is …", "which of them").
+ * The word naming the kind a question asks which one of (`KIND_ASKED`): the first after "which" that is no number
+ * (a number's word searches as its digits: "which two gangs"), if it is a word of the question and asks for no time or
+ * amount ("which year" asks a time); none when a stop word follows ("which is …", "which of them").
  */
 function kindWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord | undefined {
   const at = KIND_ASKED.exec(read);
   if (!at) return undefined;
   const first = analyzer
     .words(read.slice(at.index + at[0].length).split(/[,;:?!()]/)[0]!)
-    .find((w) => !w.term || !(/^\d+$/.test(w.term) || w.word.toLowerCase() in NUMBER_WORDS));
+    .find((w) => !w.term || !/^\d+$/.test(w.term));
   return first?.term ? words.find((w) => w.term === first.term && !w.quantity) : undefined;
 }
 

@@ -47,7 +47,8 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // asked: figures at it stand for it no more than others do.
   const times = query.text.replace(boundedTime(boundWords), ' ').match(/\d+/g) ?? [];
   // A topic naming a time by now too ("2010 share vs latest") may ask for a figure at a year it does not name.
-  const own = (f: FoundFigure) => (NOW_NAMED.test(query.text) ? undefined : ownTimeNamed(f.when, times));
+  const nowNamed = NOW_NAMED.test(query.text);
+  const own = (f: FoundFigure) => (nowNamed ? undefined : ownTimeNamed(f.when, times));
   const onTime = (f: FoundFigure) => own(f) ?? timeHeld(f.passage, f.sentence, times, tiedToNow(f.when));
   const timed = found.filter((f) => f.subject > 0 && onTime(f.figure)).map((f) => f.subjectAround);
   if (timed.length)
