@@ -36,10 +36,11 @@ export interface SightingsOptions {
  * channel whose last digest came after this start: keeping them at every start would read every saved passage each
  * time.
  *
- * The start's pass goes `perTurn` documents and paragraphs at a time, yielding to the event loop between, so a bot
- * already listening acks commands meanwhile: on an empty store at the bench's 1000x corpus (10,882 documents, 148,081
- * paragraphs) it took 5.6 s in one piece. A saved document's paragraphs are hashed from its saved texts
- * (`SourceDocument.texts`), not its passages, which would stay parsed: the whole corpus, 190 MB of heap at 1000x.
+ * The start's pass goes `perTurn` documents and paragraphs at a time, a long document's across turns, yielding to the
+ * event loop between, so a bot already listening acks commands meanwhile: on an empty store at the bench's 1000x
+ * corpus (10,882 documents, 148,081 paragraphs) it took 5.6 s in one piece. A saved document's paragraphs are hashed
+ * from its saved texts (`SourceDocument.texts`), not its passages, which would stay parsed: the whole corpus, 190 MB of
+ * heap at 1000x.
  * Changes the engine makes meanwhile are recorded as they come, and the pass leaves their documents alone. Resolves,
  * once the pass is done, with the function that stops recording.
  */
@@ -59,13 +60,14 @@ export async function recordSightings(
 ): Promise<() => void> {
   /** A document's paragraphs' texts, from its saved texts when it has them (`SourceDocument.texts`). */
   const textsOf = (doc: SourceDocument): string[] => doc.texts?.() ?? doc.passages.map((p) => p.text);
-  /** Keeps the document's paragraphs as they are now; how many it has. */
-  const keepVersion = (doc: SourceDocument | undefined, at: Date): number => {
-    if (!doc) return 0;
-    const texts = textsOf(doc);
-    store.keepVersion(doc.source, at, { paragraphs: texts.map((t) => paragraphHash(t)), title: doc.meta.title }, keep);
-    return texts.length;
-  };
+  /** Keeps the document's paragraphs as they are now, in one piece (a short document changed live). */
+  const keepVersion = (doc: SourceDocument, at: Date): void =>
+    store.keepVersion(
+      doc.source,
+      at,
+      { paragraphs: textsOf(doc).map((t) => paragraphHash(t)), title: doc.meta.title },
+      keep,
+    );
   let stopped = false;
   /**
    * The versions of long documents changed live, kept one after another, their paragraphs hashed `perTurn` a turn:
@@ -110,6 +112,12 @@ export async function recordSightings(
   // What the folder held when the engine opened it: a document added or dropped since is the listener's.
   const documents = [...dossier.documents];
   let done = 0;
+  /** Counts one document or paragraph done: whether `perTurn` are, and the event loop should run. */
+  const turnDue = () => {
+    if (++done < perTurn) return false;
+    done = 0;
+    return true;
+  };
   for (const doc of documents) {
     if (signal?.aborted) return stop;
     if (changedLive.has(doc.source)) continue;
@@ -117,14 +125,19 @@ export async function recordSightings(
     const changed = hash !== undefined && hash !== doc.hash;
     if (changed) store.markChanged(doc.source, at, doc.meta.title, doc.hash);
     else store.markSeen(doc.source, at, doc.meta.title, doc.hash);
-    done++;
-    if (!known.has(doc.source) || changed || !versioned.has(doc.source)) {
-      done += keepVersion(doc, at);
-    }
-    if (done >= perTurn) {
-      done = 0;
+    if (turnDue()) await nextTurn();
+    if (known.has(doc.source) && !changed && versioned.has(doc.source)) continue;
+    // Hashed within the same count as the documents, so one long document is sliced too: a first start over a 19 MB
+    // document (46,849 paragraphs) held the main thread as long as its change's listener did (0.74 s). A change that
+    // comes meanwhile keeps its own version, later in time, so the one the start found stays the one before it.
+    const paragraphs: string[] = [];
+    for (const text of textsOf(doc)) {
+      paragraphs.push(paragraphHash(text));
+      if (!turnDue()) continue;
       await nextTurn();
+      if (signal?.aborted) return stop;
     }
+    store.keepVersion(doc.source, at, { paragraphs, title: doc.meta.title }, keep);
   }
   // A start that finds no document at all is taken for a folder not there yet (an unmounted volume, a sync still
   // running), not for every document removed: naming them all removed, then all new as they arrive, would be noise.

@@ -104,6 +104,35 @@ describe('recordSightings', () => {
     expect(store.versionedDocuments()).toEqual(new Set(['beehives.md', 'cafes.md']));
   });
 
+  it('at a start, hashes one long document a slice at a time, as a change to it is hashed live', async () => {
+    const store = world().openStore();
+    const loop = turnCounter();
+    const seenAt = new Map<string, number>();
+    const keptAt = new Map<string, number>();
+    const seen = store.markSeen.bind(store);
+    vi.spyOn(store, 'markSeen').mockImplementation((source, ...rest) => {
+      seenAt.set(source, loop.turns());
+      seen(source, ...rest);
+    });
+    const keep = store.keepVersion.bind(store);
+    vi.spyOn(store, 'keepVersion').mockImplementation((source, ...rest) => {
+      keptAt.set(source, loop.turns());
+      keep(source, ...rest);
+    });
+    // Larger than any document of the world's (eight paragraphs), so only hashing within a document can yield.
+    (await recordSightings(world().dossier, store, () => at('2026-03-01T00:00Z'), { perTurn: 3 }))();
+    loop.stop();
+    // Eight paragraphs, three a turn: hashed over at least two turns after the document was noted, not in its turn.
+    for (const source of ['beehives.md', 'cafes.md'])
+      expect(keptAt.get(source)! - seenAt.get(source)!, source).toBeGreaterThanOrEqual(2);
+    expect(store.versionAt('cafes.md', at('2026-03-01T00:00Z'))).toEqual({
+      paragraphs: world()
+        .dossier.document('cafes.md')!
+        .passages.map((p) => paragraphHash(p.text)),
+      title: 'The café grant scheme',
+    });
+  });
+
   it('at a start, hashes saved documents without reading their passages into memory to stay', async () => {
     const store = world().openStore();
     const cacheDir = await mkdtemp(join(tmpdir(), 'dossier-cache-'));
