@@ -514,8 +514,9 @@ export const TIME_WORDS: ReadonlySet<string> = new Set([
   ...'yesterday tomorrow ago'.split(' '),
 ]);
 
-/** The words that multiply the number before them: "1.6 billion", "5bn", "two hundred". */
+/** The words that multiply the number before them: "1.6 billion", "5bn", "two hundred", "two dozen". */
 export const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([
+  ['dozen', 12],
   ['hundred', 1e2],
   ['thousand', 1e3],
   ['million', 1e6],

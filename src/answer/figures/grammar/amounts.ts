@@ -71,6 +71,9 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   if (!token) return undefined;
   let value: number;
   let wordy = false;
+  // The number's last token: its first, but for a number in words ("ninety-four", "three hundred and twenty").
+  let last = k;
+  let wordScale = 1;
   const signed =
     !currency &&
     !minus &&
@@ -81,10 +84,15 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   const digits = signed ? token.text.slice(1) : token.text;
   if (token.type === 'number' && DIGITS.test(digits))
     value = (minus || signed ? -1 : 1) * Number(digits.replace(/,/g, ''));
-  else if (NUMBER_WORDS.has(token.lower) && token.pos === 'NUM') {
-    value = NUMBER_WORDS.get(token.lower)!;
-    wordy = true;
-  } else return undefined;
+  else {
+    // "ninety-four", "three hundred and twenty thousand", "a hundred": a number in words, read whole.
+    const said = numberInWords(r, k);
+    if (!said) return undefined;
+    value = said.value;
+    wordy = said.small;
+    wordScale = said.scale;
+    last = said.next - 1;
+  }
   // "F-22", "COVID-19", "mid-2022": a number glued to a word is a name. One after its currency sign is read with it.
   const prev = r.t[k - 1];
   // Digits glued by a dash to digits before them ("40-45", "4-2", "2020–21") end a span, read on their own only with a
@@ -105,7 +113,7 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   // "v4.2.0", "7.2.3": digits glued by a dot to digits before them are a version's parts (one decimal is one token).
   if (prev?.text === '.' && !prev.spaced && !token.spaced && /\d$/.test(r.t[k - 2]?.text ?? '')) return undefined;
   if (!currency && CURRENCY_SYMBOLS.has(prev?.lower ?? '')) return undefined;
-  k++;
+  k = last + 1;
   let scale = 1;
   // wink leaves a sentence's last full stop on a letter: "cost $40m."
   const letter =
@@ -116,6 +124,13 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     k++;
   }
   value = scaled(value, scale);
+  scale *= wordScale;
+  // "nine (9) cases", "12 (twelve) boats": a number in words with its digits in brackets, or the other way round, is
+  // one number, read whole, where the bracketed twin was a label and the number before it counted nothing.
+  const twin = r.t[k]?.text === '(' && r.t[k - 1]?.type !== 'punctuation' ? amountAt(r, k + 1) : undefined;
+  const spelled = (t: Token | undefined) => t?.type !== 'number';
+  if (twin && twin.value === value && spelled(token) !== spelled(r.t[k + 1]) && r.t[twin.next]?.text === ')')
+    k = twin.next + 1;
   // One letter glued after the digits, but a scale's after a currency sign (read above): a currency's hundredth in a
   // price ("5p a page", "10p per gram", or beside a sum in that currency), else part of a name ("3D", "5G", "4K",
   // "17p deletion"), as digits glued to a word before them are ("F-22"). Read as a count, "3D" measured "D".
@@ -163,6 +178,83 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   return { first: i, next: k, value, currency, percent, scale, wordy: wordy && !currency && !percent };
 }
 
+/** The scale words a number in words composes with the number words before them ("three hundred and twenty"). */
+const WORD_SCALES = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion']);
+
+/** A number in words (`numberInWords`): its value, the index after it and the scale it ends in, 1 for none. */
+interface WordNumber {
+  value: number;
+  next: number;
+  scale: number;
+  /** Only words of `NUMBER_WORDS` ("two", "ninety-four"), which may refer back ("the two governments"). */
+  small: boolean;
+}
+
+/**
+ * A cardinal written in words from token `i`, as English composes it: "ninety-four" (tens and a unit joined by a
+ * hyphen), "three hundred and twenty thousand", "two thousand three hundred", "one hundred and twelve", and an article
+ * standing for one before a scale ("a hundred", "a million", "a dozen", the last's scale left to the caller as any
+ * scale after digits is). Undefined at anything else, a number word the tagger reads as none among it ("no one").
+ */
+function numberInWords(r: Reading, i: number): WordNumber | undefined {
+  const first = r.t[i]!;
+  const article = first.lower === 'a' || first.lower === 'an';
+  if (article ? !SCALES.has(r.lower(i + 1)) : !(NUMBER_WORDS.has(first.lower) && first.pos === 'NUM')) return undefined;
+  // "a quarter of a million" is a share's whole, no million of its own (`fractionAt` reads the share).
+  if (article && r.lower(i - 1) === 'of' && FRACTIONS.has(r.lower(i - 2))) return undefined;
+  if (article && !WORD_SCALES.has(r.lower(i + 1))) return { value: 1, next: i + 1, scale: 1, small: false };
+  let total = 0; // the groups a scale of a thousand or more closed: "two thousand" of "two thousand three hundred"
+  let hundreds = 0; // the open group's hundreds
+  let units = article ? 1 : (NUMBER_WORDS.get(first.lower) ?? 0); // the number under a hundred read last
+  let last: 'units' | 'hundred' | 'scale' = 'units';
+  let scale = 1;
+  let bigScale = Infinity; // scales of a thousand or more descend: "two million three thousand"
+  let k = i + 1;
+  // "ninety-four": the unit joined by a hyphen to the tens at `at`, 0 for none.
+  const tensAndUnit = (at: number, tens: number): number => {
+    const unit = NUMBER_WORDS.get(r.lower(at + 1)) ?? 0;
+    const glued = isDash(r.t[at] ?? { text: '' }) && !r.t[at]!.spaced && r.t[at + 1]?.spaced === false;
+    return glued && tens >= 20 && tens % 10 === 0 && unit > 0 && unit < 10 ? unit : 0;
+  };
+  if (!article && tensAndUnit(k, units)) {
+    units += tensAndUnit(k, units);
+    k += 2;
+  }
+  let end = k;
+  for (;;) {
+    const word = r.lower(k);
+    // "and" stands before the number under a hundred that ends a group: "three hundred and twenty".
+    const and = word === 'and' && last !== 'units' ? 1 : 0;
+    const value = NUMBER_WORDS.get(r.lower(k + and));
+    if (last !== 'units' && value !== undefined && value > 0 && r.t[k + and]!.pos === 'NUM') {
+      let at = k + and + 1;
+      const unit = tensAndUnit(at, value);
+      if (unit) at += 2;
+      // "between five hundred and six hundred": a number after "and" that takes a hundred of its own is another.
+      if (and && r.lower(at) === 'hundred') break;
+      units = value + unit;
+      last = 'units';
+      k = at;
+    } else if (word === 'hundred' && last === 'units' && units > 0 && !hundreds) {
+      hundreds = units * 100;
+      units = 0;
+      last = 'hundred';
+      scale = 100;
+      k++;
+    } else if (WORD_SCALES.has(word) && word !== 'hundred' && last !== 'scale' && SCALES.get(word)! < bigScale) {
+      bigScale = scale = SCALES.get(word)!;
+      total += (hundreds + units) * scale;
+      hundreds = units = 0;
+      last = 'scale';
+      k++;
+    } else break;
+    if (last === 'units') scale = 1;
+    end = k;
+  }
+  const value = total + hundreds + units;
+  return { value, next: end, scale, small: !article && total === 0 && hundreds === 0 };
+}
+
 /** What lists a hyphenated name's elided siblings after it: "Caspase-3, and -9", "TLR-2, -4 or -9". */
 const SIBLING_JOINS = new Set([',', 'and', 'or', '&']);
 
@@ -194,8 +286,9 @@ export function fractionAt(r: Reading, i: number): { value: number; next: number
   }
   if (k > i && r.lower(k) === '-' && !r.t[k]!.spaced) k++;
   const whole = FRACTIONS.get(r.lower(k));
-  if (!whole || parts >= whole || r.lower(k + 1) !== 'of') return undefined;
+  if (!whole || parts >= whole) return undefined;
   if (k === i && (whole !== 2 || NAMED_PARTS.has(r.lower(i - 1)))) return undefined;
+  if (r.lower(k + 1) !== 'of') return undefined;
   const after = r.lower(k + 2) === 'a' || r.lower(k + 2) === 'an' ? k + 3 : k + 2;
   if (SCALES.has(r.lower(after)) || isTimeAt(r, k + 2)) return undefined;
   return { value: parts / whole, next: k + 1 };

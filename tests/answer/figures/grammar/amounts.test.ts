@@ -41,6 +41,24 @@ describe('amountAt', () => {
     expect(amount('They planted seven rows.', 'seven')).toMatchObject({ value: 7, wordy: true });
   });
 
+  it('reads a number in words whole: its hyphen, its scales and its "and"', () => {
+    expect(amount('Ninety-four choirs sang.', 'Ninety')).toMatchObject({ value: 94, scale: 1, wordy: true });
+    // The unit after the hyphen is the number's, no amount of its own.
+    expect(amount('Ninety-four choirs sang.', 'four')).toBeUndefined();
+    expect(amount('They shipped two thousand three hundred tonnes.', 'two')).toMatchObject({
+      value: 2300,
+      scale: 100,
+      wordy: false,
+    });
+    expect(amount('It cost three hundred and twenty thousand pounds.', 'three')).toMatchObject({
+      value: 320_000,
+      currency: 'GBP',
+      scale: 1000,
+    });
+    expect(amount('They hired a dozen guides.', 'a')).toMatchObject({ value: 12, scale: 12, wordy: false });
+    expect(amount('They hired a guide.', 'a')).toBeUndefined();
+  });
+
   it('reads a minus sign glued before the digits, hyphen or U+2212, as a negative amount', () => {
     expect(amount('The cold store runs at -25 °C.', '-25')).toMatchObject({ value: -25 });
     expect(amount('The cold store runs at \u221225 °C.', '\u2212')).toMatchObject({ value: -25 });

@@ -692,6 +692,78 @@ describe('figuresInSentence: small counts in words', () => {
   });
 });
 
+describe('figuresInSentence: numbers written in words', () => {
+  it('reads tens and a unit joined by a hyphen as one number, a count or a share as its digits are', () => {
+    expect(only('Ninety-four choirs entered the festival.')).toMatchObject({
+      text: 'Ninety-four choirs',
+      value: 94,
+      unit: 'count',
+      measure: 'choirs',
+    });
+    expect(only('Fifty-five percent of the orchards are organic.')).toMatchObject({ value: 55, unit: 'percent' });
+    expect(only('Forty-two of the fifty stalls reopened.')).toMatchObject({ value: 0.84, unit: 'ratio' });
+  });
+
+  it('reads hundreds, thousands and "and" as one number, where they were two of the wrong values', () => {
+    expect(only('The trust raised three hundred and twenty thousand pounds for the lighthouse.')).toMatchObject({
+      text: 'three hundred and twenty thousand pounds',
+      value: 320_000,
+      unit: 'GBP',
+    });
+    expect(only('The quarry shipped two thousand three hundred tonnes of slate.')).toMatchObject({
+      value: 2300,
+      measure: 'tonnes of slate',
+    });
+    expect(only('One hundred and twelve walkers finished the route.')).toMatchObject({
+      value: 112,
+      measure: 'walkers',
+    });
+    expect(texts('The bakery sold three hundred loaves and two hundred and fifty rolls.')).toEqual([
+      'three hundred loaves',
+      'two hundred and fifty rolls',
+    ]);
+    // A number after "and" that takes a hundred of its own is a range's other end.
+    expect(only('The hall seats between five hundred and six hundred visitors.').value).toEqual({
+      low: 500,
+      high: 600,
+    });
+  });
+
+  it('reads an article before a scale as one of it, and "dozen" as a scale', () => {
+    const figures = figuresInSentence('A hundred volunteers and a dozen rangers cleared the path.');
+    expect(figures.map((f) => [f.text, f.value])).toEqual([
+      ['A hundred volunteers', 100],
+      ['a dozen rangers', 12],
+    ]);
+    expect(only('Two dozen hives were moved to the heath.').value).toBe(24);
+    expect(only('The museum was given a million dollars.')).toMatchObject({ value: 1e6, unit: 'USD' });
+    // Its share's whole, not a million of its own; "dozens of", "hundreds of" say no number.
+    expect(texts('A quarter of a million tourists came.')).toEqual([]);
+    expect(texts('Dozens of hikers and hundreds of cyclists came.')).toEqual([]);
+  });
+
+  it('lists a number in words and its digits in brackets, either way round, once', () => {
+    expect(texts('The club owns twelve (12) dinghies and 4 (four) trailers.')).toEqual([
+      'twelve (12) dinghies',
+      '4 (four) trailers',
+    ]);
+    expect(figuresInSentence('The club owns twelve (12) dinghies.')[0]!.value).toBe(12);
+  });
+
+  it.each([
+    'One of the ferries sank.',
+    'No one was hurt.',
+    'The work went to a third party.',
+    'It was the first time the gate had failed.',
+    'The two sides met once.',
+    'The second review found nothing.',
+    'The six-year lease ends in May.',
+    'The ninety-four choirs sang together.',
+  ])('reads no figure in "%s"', (sentence) => {
+    expect(texts(sentence)).toEqual([]);
+  });
+});
+
 describe('figuresInSentence: time references', () => {
   it('a period that ends on a date, opening the sentence', () => {
     const [first, second] = figuresInSentence(
