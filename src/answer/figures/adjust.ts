@@ -2,6 +2,7 @@ import { endsYear, spanLast, YEAR_SPAN, yearShaped } from '../../corpus/dates.js
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
+import { STOP_WORDS } from '../../search/stopwords.js';
 import type { Library } from '../library.js';
 import { SHORT_TIME_UNITS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
@@ -78,12 +79,24 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
   // "When" asks for a date: an amount is another kind of figure. "Which year" asks for a year: a date naming none
   // ("Wednesday, Dec. 12") is another kind too; "when … last year" names the year as a time tied to now, asking none.
+  // So is a date that is only a year the topic names (`namedYear`).
   const yearAsked = query.asks === 'time' && asksYear(query.text);
   const namesYear = (f: FoundFigure) => (f.text.match(/\d+/g) ?? []).some(yearShaped);
   if (query.asks === 'time')
     for (const f of found)
-      if (f.figure.unit !== 'date' || (yearAsked && !namesYear(f.figure))) f.figure.score *= otherKind;
+      if (f.figure.unit !== 'date' || (yearAsked && !namesYear(f.figure)) || namedYear(f.figure.text, times))
+        f.figure.score *= otherKind;
 }
+
+/**
+ * Whether a date is only a year the topic itself names ("2016", "in 2019"): on a topic asking when ("since what yr
+ * did deaths climb, and the 2016 total"), the year it names says when another of its figures stands, and is known to
+ * whoever asks; the time asked is another. Not a date naming more than the year ("June 2017" on "worst month of 2017").
+ */
+const namedYear = (text: string, times: string[]): boolean => {
+  const [, before, year] = /^(?:(\p{L}+)\s+)?(\d{4})$/u.exec(text) ?? [];
+  return !!year && (!before || STOP_WORDS.has(before.toLowerCase())) && times.includes(year);
+};
 
 /**
  * A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"), save after a number, a word of

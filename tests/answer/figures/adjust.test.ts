@@ -170,6 +170,24 @@ describe('adjustScores', () => {
       expect(await scoreIn(day, 0.5)).toBeCloseTo((await scoreIn(day, 1))!);
   });
 
+  it('weighs a date that is only a year the topic names as another kind of figure on a topic asking when', async () => {
+    const text =
+      'The Hillside orchard co-op was founded in 1996 by twelve growers. ' +
+      'In 2004 the co-op harvested 300 tonnes of apples, and storms in June 2004 cost it a barn.';
+    const scoreIn = (topic: string, date: string, otherKind: number) =>
+      withCorpus(
+        { 'orchard.md': note('Hillside orchard co-op', text) },
+        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === date)?.score,
+        { ranking: { figures: { otherKind, minRelative: 0, unmeasuredRelative: 0 } } },
+      );
+    const founded = 'hillside orchard co-op founded in what yr, and its 2004 apple harvest';
+    expect(await scoreIn(founded, '2004', 0.5)).toBeCloseTo((await scoreIn(founded, '2004', 1))! / 2);
+    expect(await scoreIn(founded, '1996', 0.5)).toBeCloseTo((await scoreIn(founded, '1996', 1))!);
+    // A date naming more than the year may be the time asked within it.
+    const storms = 'hillside orchard co-op storms of 2004, which month';
+    expect(await scoreIn(storms, 'June 2004', 0.5)).toBeCloseTo((await scoreIn(storms, 'June 2004', 1))!);
+  });
+
   it('weighs a figure whose own time is tied to now as at that time, not at a year named before it', async () => {
     const text =
       'Orchard thefts have been at record highs since 2019, when 640 were logged. ' +
