@@ -4,7 +4,8 @@ import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import { STOP_WORDS } from '../../search/stopwords.js';
 import type { Library } from '../library.js';
-import { SHORT_TIME_UNITS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
+import { WEEKDAY_NAMES } from '../../schedule.js';
+import { SHORT_TIME_UNITS, TIME_ASKED_AS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
@@ -79,14 +80,26 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
   // "When" asks for a date: an amount is another kind of figure. "Which year" asks for a year: a date naming none
   // ("Wednesday, Dec. 12") is another kind too; "when … last year" names the year as a time tied to now, asking none.
-  // So is a date that is only a year the topic names (`namedYear`).
+  // So is a date that is only a year the topic names (`namedYear`). "What day" or "which date" asks for a day: a date
+  // naming none ("July 2018", "in 2019") is another kind, as one naming no year is beside "which year".
   const yearAsked = query.asks === 'time' && asksYear(query.text);
+  const dayAsked = query.asks === 'time' && /^da(?:y|te)/i.test(TIME_ASKED_AS.exec(query.text)?.[1] ?? '');
   const namesYear = (f: FoundFigure) => (f.text.match(/\d+/g) ?? []).some(yearShaped);
   if (query.asks === 'time')
     for (const f of found)
-      if (f.figure.unit !== 'date' || (yearAsked && !namesYear(f.figure)) || namedYear(f.figure.text, times))
+      if (
+        f.figure.unit !== 'date' ||
+        (yearAsked && !namesYear(f.figure)) ||
+        (dayAsked && !namesDay(f.figure.text)) ||
+        namedYear(f.figure.text, times)
+      )
         f.figure.score *= otherKind;
 }
+
+/** Whether a date names a day: a day of its month ("May the 18th", "Oct. 16") or of the week ("Wednesday"). */
+const namesDay = (text: string): boolean =>
+  (text.match(/\d+/g) ?? []).some((n) => !yearShaped(n) && Number(n) >= 1 && Number(n) <= 31) ||
+  text.split(/[^\p{L}]+/u).some((w) => (WEEKDAY_NAMES as readonly string[]).includes(w.toLowerCase()));
 
 /**
  * Whether a date is only a year the topic itself names ("2016", "in 2019"): on a topic asking when ("since what yr

@@ -170,6 +170,24 @@ describe('adjustScores', () => {
       expect(await scoreIn(day, 0.5)).toBeCloseTo((await scoreIn(day, 1))!);
   });
 
+  it('weighs a date naming no day as another kind of figure on a topic asking what day', async () => {
+    const text =
+      'The keeper Ann Blake opened the Gull Point museum on March 4, 1999. ' +
+      'Ann Blake had the Gull Point museum roof rebuilt in June 2005.';
+    const scoreIn = (topic: string, date: string, otherKind: number) =>
+      withCorpus(
+        { 'museum.md': note('Gull Point museum', text) },
+        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.includes(date))?.score,
+        { ranking: { figures: { otherKind, minRelative: 0, unmeasuredRelative: 0 } } },
+      );
+    const day = 'ann blake and the gull point museum, what day';
+    expect(await scoreIn(day, 'June 2005', 0.5)).toBeCloseTo((await scoreIn(day, 'June 2005', 1))! / 2);
+    expect(await scoreIn(day, 'March 4', 0.5)).toBeCloseTo((await scoreIn(day, 'March 4', 1))!);
+    // "When" asks for no day: a month is as much an answer.
+    const when = 'when did ann blake have the gull point museum roof rebuilt';
+    expect(await scoreIn(when, 'June 2005', 0.5)).toBeCloseTo((await scoreIn(when, 'June 2005', 1))!);
+  });
+
   it('weighs a date that is only a year the topic names as another kind of figure on a topic asking when', async () => {
     const text =
       'The Hillside orchard co-op was founded in 1996 by twelve growers. ' +
