@@ -276,7 +276,8 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
     'time',
     new RegExp(
       [
-        String.raw`${OPENING}when\b`,
+        // Chat drops the apostrophe of "when's", as of "who's" and "where's" below: "whens the next meeting".
+        String.raw`${OPENING}whens?\b`,
         String.raw`\b(?:until|till|since) when\b`,
         String.raw`\bwhen\W*$`,
         // "when" inside a topic asking it, before what no clause of a statement's "when" opens with: "prices peaked
@@ -331,8 +332,8 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   ['amount', /\bhow (?:much|big|large|high)\b/i],
   // "who" and "where" as "when" is read, opening or closing the question ("who heads the archive", "the archive is
   // run by who?"), not a statement's "who" or "where" inside it ("staff who work late"): a person or a body, a place.
-  ['person', new RegExp(String.raw`${OPENING}(?:who|whom)\b|\bwho\W*$`, 'i')],
-  ['place', new RegExp(String.raw`${OPENING}where\b|\bwhere\W*$`, 'i')],
+  ['person', new RegExp(String.raw`${OPENING}(?:who|whom|whos)\b|\bwho\W*$`, 'i')],
+  ['place', new RegExp(String.raw`${OPENING}wheres?\b|\bwhere\W*$`, 'i')],
   // "why" and "how come" as "when" is read ("why did the pump fail", "the pump failed - why?"), not a statement's "why"
   // inside it ("the reason why fares rose"): a cause. So is "what caused", "what led to" or "what was the cause of"
   // opening it, the same question asked of the cause as a thing.

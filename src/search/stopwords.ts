@@ -3,8 +3,8 @@
  * never an acronym (see the analyser's `ACRONYM`).
  */
 export const CHAT_WORDS = new Set(
-  `whats hows wheres whos isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt havent
-hadnt im ive youre theyre thats theres lets
+  `whats whens hows wheres whos isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt hasnt
+havent hadnt im ive youre theyre thats theres lets
 ok okay hey hi hello pls plz please thanks thx thank lol tbh btw fyi imo idk um uh yeah yep gonna wanna gotta
 kinda sorta re`.split(/\s+/),
 );

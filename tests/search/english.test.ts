@@ -95,6 +95,8 @@ describe('a question asking who or where', () => {
     ['the pier is where?', 'place'],
     ['the town where the ferry docks', undefined],
     ['who counts how many ferries sail', 'count'],
+    ['whos the harbour master', 'person'],
+    ['wheres the ferry office', 'place'],
   ] as const)('%s: asks for %s', (question, kind) => {
     expect(asked(question)).toBe(kind);
   });
@@ -125,6 +127,7 @@ describe('a topic asking when', () => {
 
   it.each([
     ['when did the ferry service start', true],
+    ['whens the next ferry', true],
     ['ferry service launch date', true],
     ['date of the harbour vote', true],
     ['first year of the ferry service', true],
