@@ -728,8 +728,13 @@ class SentenceReader extends Reading {
     // "lasted 2 hours on 3 May" and "took 2 hours to fix" say how long, as "two years on" and "the 12 months to May"
     // do not.
     const dated = after === 'on' && isTimeAt(this, next + 2);
+    // "gave 10,260 hours on them", "spent 40 hours on the report": a verb's object before "on" and what the time went
+    // on is an amount of time given; "two years on, the pier" counts on from a time before, and "kept for 30 days on a
+    // disk" stays a frame, "on" saying where.
+    const spentOn = after === 'on' && this.t[i - 1]?.pos === 'VERB' && SPENT_ON.has(this.t[next + 2]?.pos ?? '');
     const purpose = after === 'to' && (this.t[next + 2]?.pos === 'VERB' || toLength);
-    if (framed || (COUNTED_BACK.has(after) && !dated) || (PERIOD_ENDS.has(after) && !purpose)) return undefined;
+    if (framed || (COUNTED_BACK.has(after) && !dated && !spentOn) || (PERIOD_ENDS.has(after) && !purpose))
+      return undefined;
     const of = after === 'of' && !isTimeAt(this, next + 2) ? nounPhraseAt(this, next) : undefined;
     // "the error budget is about 20 minutes": a length that "be" says of its subject is that subject's, as a count is;
     // so is one after a label and its colon ("mean wait: 12 minutes", a table row's cell as `tableRow` writes it).
@@ -1055,6 +1060,9 @@ function joinMeasure(base: string | undefined, tail: string | undefined): string
 }
 
 /** The statistics written as a letter, a sign and a number (`statisticAt`), and what each is. */
+/** What may open the object of "on" after a length spent on it: "hours on them", "on the report", "on Ben's case". */
+const SPENT_ON = new Set(['DET', 'PRON', 'NOUN', 'PROPN']);
+
 const STATISTIC_NOTATIONS = new Map<string, Pick<Figure, 'unit' | 'measure'>>([
   ['n', { unit: 'count', measure: 'sample size' }],
   ['p', { unit: 'ratio', measure: 'p value' }],

@@ -234,6 +234,13 @@ describe('figuresInSentence: lengths of time', () => {
     expect(texts('Two years on, the mill reopened; in the 12 months to May, 40 kilns closed.')).toEqual(['40 kilns']);
   });
 
+  it('a length before "on" and what the time went on is an amount of time given, not a time counted on', () => {
+    expect(texts('Potters gave 1,200 hours on the new kiln.')).toEqual(['1,200 hours']);
+    expect(texts('The guild spent 35 days on them.')).toEqual(['35 days']);
+    expect(texts('Ten years on, 40 kilns were still firing.')).toEqual(['40 kilns']);
+    expect(texts('Glaze samples were kept for 30 days on a shelf.')).toEqual([]);
+  });
+
   it('a length that "be" says of its subject measures it; one that a subject lasted does not', () => {
     expect(figuresInSentence('The average wait at the weir was about 47 minutes.')).toMatchObject([
       { text: 'about 47 minutes', measure: 'average wait at the weir' },
