@@ -263,8 +263,11 @@ const TIME_NOT_ASKED: readonly string[] = [
   ...`per every prior following final whole full entire single typical average given calendar thru till`.split(/\s+/),
 ];
 
-/** What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …". */
-const OPENING = String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?`;
+/**
+ * What may stand before a question's own asking word at its start: "so when …", "ok who …", "hey where …", "but what's
+ * …". One list for every pattern that reads a question's opening word (here and `query.ts`'s meaning asked).
+ */
+export const OPENING: string = String.raw`^\W*(?:(?:so|ok|okay|and|but|hey)\W+)?`;
 
 /**
  * How a question asks for each kind of answer, the first that matches winning. Only a question's own ways of asking

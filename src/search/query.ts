@@ -25,6 +25,7 @@ import {
   COUNT_ASKED_OF,
   DOER_ASKED,
   KIND_ASKED,
+  OPENING,
   ROLE_ASKED,
   EVERY_UNIT,
   RATE_WORDS,
@@ -258,10 +259,10 @@ const RATE = new RegExp(
 const HOW_OFTEN = /\bhow (often)\b/i;
 /**
  * A question asking what one word means, and that word: "what is an RLA", "whats a tac", "what's PTO", "what does SSB
- * stand for", "what do the letters MSY mean", with a chat opening ("so what's …") allowed.
+ * stand for", "what do the letters MSY mean", with a chat opening (`OPENING`: "so what's …", "but what's …") allowed.
  */
 const ASKS_MEANING = new RegExp(
-  String.raw`^\W*(?:(?:so|ok|okay|hey|and)\W+)?what(?:['’]?s| is| are| does| do)\s+(?:(?:an?|the)\s+)?` +
+  String.raw`${OPENING}what(?:['’]?s| is| are| does| do)\s+(?:(?:an?|the)\s+)?` +
     String.raw`(?:(?:letters|abbreviation|acronym)\s+)?([\p{L}\d-]+)(?:\s+(?:mean|stand\s+for))?\W*$`,
   'iu',
 );

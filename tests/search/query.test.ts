@@ -1033,7 +1033,7 @@ describe('definesAsked', () => {
       { 'a.md': note('Roads', 'Counts of average daily traffic (ADT) rose.\n\nADT: 4,100.') },
       (dossier) => {
         const { analyzer } = dossier.index;
-        for (const question of ['whats an adt', 'what does ADT stand for', 'so what is the ADT?']) {
+        for (const question of ['whats an adt', 'what does ADT stand for', 'so what is the ADT?', 'but whats an ADT']) {
           const query = analysed(dossier, question);
           expect(definesAsked(query, 'Counts of average daily traffic (ADT) rose.', analyzer), question).toBe(true);
           expect(definesAsked(query, 'ADT: 4,100.', analyzer), question).toBe(false);
