@@ -72,6 +72,28 @@ export const RELATIVE_TIME_SHIFTS: ReadonlyMap<string, number> = new Map([
   ['coming', 1],
 ]);
 
+/** The words of `NOW_WORDS` that name nothing but now: a question's "now" or "currently" says nothing of its topic. */
+export const NOW_ADVERBS: readonly string[] = ['now', 'nowadays', 'currently', 'presently'];
+
+/**
+ * The words naming the writer's own time, now, by no year and no unit: "fares now", "the latest count", "current
+ * rates", "these days". The one list: a figures topic naming a time by now (`adjustScores`), a topic's words saying
+ * when a figure stands rather than what it counts (`timeOrChange`) and, of its adverbs, the search's stop words read
+ * it. Not `RELATIVE_TIME_SHIFTS`, which name a time only with a unit after them ("last year", "this spring"): "current"
+ * is both ("current rates", "the current year"). Besides the adverbs they name things too ("today's paper", "the
+ * latest model", "a present"), and stay searchable.
+ */
+export const NOW_WORDS: readonly string[] = [
+  ...NOW_ADVERBS,
+  'today',
+  'current',
+  'latest',
+  'recent',
+  'recently',
+  'present',
+  'these days',
+];
+
 /** The ordinals naming a year's quarters, first to fourth ("the third quarter"), which also count its halves. */
 export const QUARTER_ORDINALS: readonly string[] = ['first', 'second', 'third', 'fourth'];
 

@@ -1,3 +1,5 @@
+import { NOW_ADVERBS } from '../corpus/dates.js';
+
 /**
  * Chat's contractions without apostrophes and its filler, stop words often typed in capitals ("OK", "FYI") that are
  * never an acronym (see the analyser's `ACRONYM`).
@@ -22,7 +24,8 @@ kinda sorta re`.split(/\s+/),
  * ("dash", "indent"). Dropping it moves nothing measured (every tuned set, figures set and fixture the same).
  * "Thing" and "things" stand for whatever the sentence is about, as "stuff" and "something" do ("the whole thing",
  * "how things were going"): they name nothing a passage could hold, and a small corpus says them once or twice, so
- * they would weigh as its rarest words.
+ * they would weigh as its rarest words. The adverbs naming now ("now", "currently": `NOW_ADVERBS`) say no subject
+ * either, and come from the one list of words naming now.
  */
 export const STOP_WORDS = new Set([
   ...`a about above after again against all am an and any are aren't as at be because been before being below
@@ -39,9 +42,10 @@ us
 anyone anybody anything someone somebody something stuff thing things
 everyone everybody everything everywhere anywhere somewhere nobody nothing nowhere
 whatever whoever whichever whenever wherever
-now nowadays currently presently rn em
+rn em
 how'd how'll how're what'd what'll what're what've where'd where'll where're who'd who'll who're who've why'd why're
 when'd when'll it'd it'll that'd that'll there'd there'll there're could've should've would've might've must've
 vs versus`.split(/\s+/),
+  ...NOW_ADVERBS,
   ...CHAT_WORDS,
 ]);

@@ -1,4 +1,4 @@
-import { endsYear, spanLast, YEAR_SPAN, yearShaped } from '../../corpus/dates.js';
+import { endsYear, NOW_WORDS, spanLast, YEAR_SPAN, yearShaped } from '../../corpus/dates.js';
 import type { Passage, Sentence } from '../../corpus/types.js';
 import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
@@ -24,8 +24,8 @@ const topicWords = (topic: string) => topic.toLowerCase().split(/[^a-z0-9]+/);
 /** A word before a unit of time that makes it say when or how often: a number, a word of rate or one tied to now. */
 const framed = (before = '') => /^\d+$/.test(before) || RATE_WORDS.has(before) || RELATIVE_TIMES.has(before);
 
-/** A topic's word naming a time by now rather than by its year: "latest", "current", "these days". */
-const NOW_NAMED = /\b(?:now|nowadays|today|these days|current(?:ly)?|latest|recent(?:ly)?|present)\b/i;
+/** A topic's word naming a time by now rather than by its year: "latest", "current", "these days" (`NOW_WORDS`). */
+const NOW_NAMED = new RegExp(String.raw`\b(?:${NOW_WORDS.join('|')})\b`, 'i');
 
 /** "How long": a length asked for, of time, of a road or of a waiting list. */
 const HOW_LONG = /\bhow long\b/i;

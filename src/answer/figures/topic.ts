@@ -1,5 +1,6 @@
 import { stemWord } from '../../search/analyzer.js';
 import { CURRENCIES } from '../../corpus/currencies.js';
+import { NOW_WORDS } from '../../corpus/dates.js';
 import { ABBREVIATIONS, TIME_NOUNS } from '../../search/english.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import { MEASUREMENT_UNITS, UNIT_MEASURES, type FigureUnit } from './grammar/index.js';
@@ -84,11 +85,8 @@ const CHANGE_WORDS = new Set(
     'monthly',
     'daily',
     'ago',
-    'now',
-    'today',
-    'current',
-    'latest',
-    'recent',
+    // "X now", "latest X": a word naming now, as the figures' adjusting reads one (`NOW_WORDS`).
+    ...NOW_WORDS.filter((w) => !w.includes(' ')),
     'percent',
   ].map(stemWord),
 );

@@ -234,9 +234,11 @@ describe('adjustScores', () => {
       ['island freight share by ferry in 2018', '52 percent'],
     ] as const)
       expect(await scoreIn(topic, other, 0.5)).toBeCloseTo((await scoreIn(topic, other, 1))! / 2);
-    // A topic naming a time by now too may ask for the year it does not name.
-    const both = 'island freight share by ferry, 2012 vs latest';
-    expect(await scoreIn(both, '47 percent', 0.5)).toBeCloseTo((await scoreIn(both, '47 percent', 1))!);
+    // A topic naming a time by now too, in any of `NOW_WORDS`, may ask for the year it does not name.
+    for (const now of ['latest', 'presently']) {
+      const both = `island freight share by ferry, 2012 vs ${now}`;
+      expect(await scoreIn(both, '47 percent', 0.5), now).toBeCloseTo((await scoreIn(both, '47 percent', 1))!);
+    }
   });
 
   it('reads a year after "after" or "before" as a bound, not the time asked: no figure is weighed for it', async () => {

@@ -106,6 +106,14 @@ describe('timeOrChange', () => {
       ['change', true],
       ['2024', true],
     ]);
+    // A word naming now says when a figure stands, whichever of `NOW_WORDS` it is.
+    const now = analyseQuery('pear harvest recently vs at present', dossier.index, dossier.ranking.query);
+    expect(now.words.map((w) => [w.word, timeOrChange(w)])).toEqual([
+      ['pear', false],
+      ['harvest', false],
+      ['recently', true],
+      ['present', true],
+    ]);
   });
 });
 

@@ -389,7 +389,10 @@ export const TIME_PREPOSITIONS = new Set([
 ]);
 /** Words that belong to a time expression before its number or unit: "the last 15 years", "the first half". */
 export const TIME_QUALIFIERS = new Set(['the', 'last', 'past', 'next', 'first', 'previous', 'early', 'late', 'mid']);
-/** Words that anchor a time to now: "last spring", "this year", "the coming year" (`RELATIVE_TIME_SHIFTS`). */
+/**
+ * Words that anchor a time to now: "last spring", "this year", "the coming year" (`RELATIVE_TIME_SHIFTS`). Not
+ * `NOW_WORDS`, which name now alone ("fares now"): these name a time only with its unit after them.
+ */
 export const RELATIVE_TIMES: ReadonlySet<string> = new Set(RELATIVE_TIME_SHIFTS.keys());
 /**
  * Words that tie a stretch of time to now or to the start of a longer one: "the past 10 years", "the last six months",
