@@ -149,7 +149,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
       const { whole, near: close } = textCoverage(dossier, query, c.hit, c.cover, termsOf);
       const gives = query.asks && givesAsked(dossier, query, readOf(c), query.asks);
       // A passage saying what the word asked about stands for gives what "what is a TAC" asks, as a time a "when".
-      const defines = definesAsked(query, c.hit.passage.text, dossier.index.analyzer);
+      const defines = definesAsked(query, c.hit.passage.id, dossier.index);
       known = {
         cover: (1 - proximity) * whole + proximity * close,
         boost: defines ? definitionBoost : gives ? (query.asks === 'cause' ? causeBoost : askedBoost) : 1,

@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 71;
+const INDEX_VERSION = 72;
 
 interface IndexedPassage {
   id: string;
@@ -344,8 +344,10 @@ export class PassageIndex {
     const aliases: Group[] = [];
     for (const p of passages) {
       this.count(p, meta, 1);
-      for (const [long, short] of aliasesIn(p.text, this.indexing))
-        aliases.push({ phrases: [long, short], via: 'alias' });
+      const found = aliasesIn(p.text, this.indexing);
+      for (const [long, short] of found) aliases.push({ phrases: [long, short], via: 'alias' });
+      if (found.length)
+        this.learned.defines.set(p.id, [...new Set(found.flatMap(([, short]) => this.analyzer.terms(short)))]);
     }
     if (aliases.length) this.learn(Bridges.between(aliases, this.analyzer));
     this.current = undefined;
@@ -356,6 +358,7 @@ export class PassageIndex {
       if (!this.mini.has(p.id)) continue;
       this.mini.discard(p.id);
       this.count(p, meta, -1);
+      this.learned.defines.delete(p.id);
     }
     this.current = undefined;
   }
@@ -390,6 +393,14 @@ export class PassageIndex {
   /** The passages (their ids, `<source>#<paragraph>`) holding `term` (an analysed term), in any field. */
   holding(term: string): string[] {
     return [...this.scorer.holderIds(term)].map((id) => this.scorer.id(id));
+  }
+
+  /**
+   * Whether the passage `id` defines `term` (an analysed term) as a short form, as the index learns an alias
+   * (`aliasesIn`: "the total allowable catch (TAC)", "Abbreviations: RLA = risk-limiting audit").
+   */
+  defines(id: string, term: string): boolean {
+    return this.learned.defines.get(id)?.includes(term) ?? false;
   }
 
   /** Whether any indexed passage holds `term` (an analysed term), in any field. */

@@ -1243,12 +1243,13 @@ export function unsaidShare(
 }
 
 /**
- * Whether a passage's text defines the word a question asks the meaning of (`AnalysedQuery.explained`) as the index
- * learns an alias (`aliasesIn`: "the total allowable catch (TAC)", "Abbreviations: RLA = risk-limiting audit").
+ * Whether the passage `id` defines the word a question asks the meaning of (`AnalysedQuery.explained`), as the index
+ * learned when it read the passage (`PassageIndex.defines`: "the total allowable catch (TAC)", "Abbreviations: RLA =
+ * risk-limiting audit").
  */
-export function definesAsked(query: AnalysedQuery, text: string, analyzer: Analyzer): boolean {
+export function definesAsked(query: AnalysedQuery, id: string, index: PassageIndex): boolean {
   const { explained } = query;
-  return explained !== undefined && aliasesIn(text).some(([, short]) => analyzer.terms(short).includes(explained));
+  return explained !== undefined && index.defines(id, explained);
 }
 
 /**

@@ -17,6 +17,12 @@ export interface Learned {
   /** The bridges a saved index holds, read by their first term when a question first reaches it. */
   saved?: SavedBridges;
   /**
+   * The short forms each passage defines (`aliasesIn`), as terms, by the passage's id: only the passages defining any.
+   * A question asking what a word means is answered best by the passage defining it (`definesAsked`), which the index
+   * knows once it has read the corpus: a definition question need not read each candidate's text for aliases again.
+   */
+  defines: Map<string, readonly string[]>;
+  /**
    * WordNet's one-word entries, its names of two words that the corpus holds one word of and lacks the other of
    * (`unwritten`, see `PassageIndex.unwrittenName`), its common nouns of two words the corpus holds both words of and
    * never says together (`unwrittenThings`, see `PassageIndex.unwrittenThing`), and its adjectives (`adjectives`, see
@@ -42,6 +48,7 @@ export function nothingLearned(): Learned {
     counts: { text: new Map(), any: new Map() },
     words: new Map(),
     bridges: [],
+    defines: new Map(),
     dictionary: {
       words: none(),
       names: none(),
@@ -404,6 +411,10 @@ const SECTIONS = [
   'bridgeFirstEnds',
   'bridgeGroups',
   'bridgeGroupEnds',
+  'definers',
+  'definerEnds',
+  'defined',
+  'definedEnds',
   'postings',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -471,6 +482,9 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     adjectives: dictionaryAdjectives,
   } = learned.dictionary;
   const bridges = groupBridges([...(learned.saved?.all() ?? []), ...learned.bridges]);
+  // The passages defining a short form, sorted for `indexOf`, and beside each the terms it defines.
+  const definers = Strings.sorted([...learned.defines.keys()]);
+  const defined = Strings.of([...definers].map((id) => learned.defines.get(id)!.join(' ')));
   const sections: Record<Section, Buffer> = {
     ids: ids.bytes,
     idEnds: numbers(ids.ends),
@@ -506,6 +520,10 @@ export function savedIndex(key: string, mini: MiniSearch<unknown>, learned: Lear
     bridgeFirstEnds: numbers(bridges.firsts.ends),
     bridgeGroups: bridges.groups.bytes,
     bridgeGroupEnds: numbers(bridges.groups.ends),
+    definers: definers.bytes,
+    definerEnds: numbers(definers.ends),
+    defined: defined.bytes,
+    definedEnds: numbers(defined.ends),
     postings: Buffer.concat(postings),
   };
   const header: SavedHeader = {
@@ -576,6 +594,10 @@ export function readSavedIndex<T>(
   readDocuments(tables, strings('ids', 'idEnds'), uint32('shortIds'), uint32('fieldLengths'), header);
 
   const words = strings('words', 'wordEnds');
+  const definers = strings('definers', 'definerEnds');
+  const defined = strings('defined', 'definedEnds');
+  if (defined.length !== definers.length) throw new Error('the saved definitions are damaged');
+  const definedAt = (i: number) => defined.at(i).split(' ');
   return {
     mini,
     learned: {
@@ -586,6 +608,15 @@ export function readSavedIndex<T>(
       words: counted(words, uint32('wordCounts'), []),
       bridges: [],
       saved: new SavedBridges(strings('bridgeFirsts', 'bridgeFirstEnds'), strings('bridgeGroups', 'bridgeGroupEnds')),
+      defines: new MapOnDemand<string, readonly string[]>(
+        (set) => {
+          for (let i = 0; i < definers.length; i++) set(definers.at(i), definedAt(i));
+        },
+        (id) => {
+          const i = definers.indexOf(id);
+          return i < 0 ? undefined : definedAt(i);
+        },
+      ),
       dictionary: {
         words: strings('dictionaryWords', 'dictionaryWordEnds'),
         names: strings('dictionaryNames', 'dictionaryNameEnds'),

@@ -203,6 +203,26 @@ describe('term counts', () => {
   });
 });
 
+describe('the short forms a passage defines', () => {
+  it('knows the passage defining each, built or loaded, and forgets it with its document', async () => {
+    const { built, loaded } = await builtAndLoaded({
+      'a.md': note('Roads', 'Counts of average daily traffic (ADT) rose.\n\nADT: 4,100.'),
+      'b.md': note('Boards', 'The Joint Transport Board (JTB) met.'),
+    });
+    for (const dossier of [built, loaded]) {
+      const { index } = dossier;
+      const [adt, jtb] = [index.analyzer.terms('ADT')[0]!, index.analyzer.terms('JTB')[0]!];
+      const holding = index.holding(adt).sort();
+      expect(holding, "both of a.md's passages hold ADT").toHaveLength(2);
+      expect(holding.map((id) => index.defines(id, adt))).toEqual([true, false]);
+      const board = index.holding(jtb)[0]!;
+      expect([index.defines(board, jtb), index.defines(board, adt)]).toEqual([true, false]);
+      dossier.remove('b.md');
+      expect(index.defines(board, jtb)).toBe(false);
+    }
+  });
+});
+
 describe('the passages holding a term', () => {
   it('names them, and tells whether one holds a term of each of two lists, built or loaded', async () => {
     const { built, loaded } = await builtAndLoaded({
