@@ -104,7 +104,9 @@ function timeSpans(r: Reading): TimeSpan[] {
       period = 'fiscal year';
       periodMinutes = MINUTES_IN.get('year');
     }
-    while (first > 0 && (TIME_QUALIFIERS.has(r.lower(first - 1)) || r.t[first - 1]!.entity === 'DATE')) first--;
+    // A word tying the time to now is part of it ("this fiscal year", "the current calendar year"), as "last" is.
+    const before = (k: number) => TIME_QUALIFIERS.has(r.lower(k)) || RELATIVE_TIMES.has(r.lower(k));
+    while (first > 0 && (before(first - 1) || r.t[first - 1]!.entity === 'DATE')) first--;
     // "the 2014 murder", "the 2020-21 season": a year that modifies a noun is the time without its article.
     const year = next - first === 2 || (next - first === 4 && yearSpanAt(r, first + 2));
     if (r.lower(first) === 'the' && year && isYearAt(r, first + 1)) first++;

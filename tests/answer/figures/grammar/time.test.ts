@@ -39,6 +39,24 @@ describe('figuresInSentence', () => {
   });
 });
 
+describe('figuresInSentence, a time tied to now', () => {
+  it('reads "this", "next" or "current" before a unit of time as it reads "last": "this fiscal year"', () => {
+    for (const [sentence, when] of [
+      ['The council spent $3.5 million last year.', 'last year'],
+      ['The council will spend $3.5 million next year.', 'next year'],
+      ['The council will spend $3.5 million next month.', 'next month'],
+      ['The council spent $3.5 million last fiscal year.', 'last fiscal year'],
+      ['The council will spend $3.5 million this fiscal year.', 'this fiscal year'],
+      ['The council will spend $3.5 million in the current fiscal year.', 'in the current fiscal year'],
+      ['This calendar year the council will spend $3.5 million.', 'This calendar year'],
+    ] as const)
+      expect(
+        figuresInSentence(sentence).map((f) => [f.text, f.when]),
+        sentence,
+      ).toEqual([['$3.5 million', when]]);
+  });
+});
+
 describe('isBaseline', () => {
   it('tells a figure compared with from one stated: "up from", "compared with", "than"', () => {
     expect(isBaseline(...at('Sales reached 900, up from 700.', '700'))).toBe(true);
