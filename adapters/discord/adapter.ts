@@ -227,6 +227,21 @@ export class DiscordAdapter implements Adapter<DiscordTarget> {
     } catch (error) {
       this.logFailure(error, 'reply', interaction);
     }
+    await this.noteToChannel(interaction, reply);
+  }
+
+  /**
+   * The channel's note of a private reply (`Reply.channelNote`), as a public follow-up of the same interaction: Discord
+   * shows it under "<member> used /brief", and it needs none of the bot's permissions in the channel. After the
+   * asker's own reply, and whether or not that went: the change it tells of was made.
+   */
+  private async noteToChannel(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+    if (!reply.channelNote || interaction.ephemeral === false) return;
+    try {
+      await interaction.followUp(renderDiscord(reply.channelNote).message);
+    } catch (error) {
+      this.logFailure(error, 'reply', interaction);
+    }
   }
 
   /**

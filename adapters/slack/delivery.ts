@@ -78,7 +78,10 @@ export class SlackDelivery {
     private readonly rateLimitBudgetMs: number,
   ) {}
 
-  /** Answers one request; a refusal from Slack is logged, never thrown, since no one is left to tell. */
+  /**
+   * Answers one request, then shows the channel its note (`Reply.channelNote`) where the answer was private; a refusal
+   * from Slack is logged, never thrown, since no one is left to tell.
+   */
   async deliver(target: SlackTarget, reply: Reply, options?: RenderOptions): Promise<void> {
     try {
       await this.send(target, reply, options);
@@ -88,6 +91,11 @@ export class SlackDelivery {
         describeSlackFailure(error, target.channel),
       );
     }
+    // After the asker's own reply, and whether or not it went: the change it tells of was made. A slash command's
+    // goes through its response_url, which posts for the channel wherever the command could be typed.
+    const note = reply.channelNote;
+    if (note && !isPublic(addressed(target, reply)))
+      await this.deliver({ ...publicly(target), request: undefined }, note);
   }
 
   /** Runs one Slack call, waiting out each 429's Retry-After while the answer's budget lasts. */

@@ -137,6 +137,13 @@ export interface Reply {
    */
   toChannel?: boolean;
   /**
+   * A short reply the whole channel is shown besides this one, which only the asker sees: a change to what the channel
+   * gets (its digest set up, changed, paused, resumed or stopped), which the others would otherwise learn of from the
+   * first post, or its absence, alone. Where the reply itself is shown to the channel (an answer to a Slack mention, in
+   * its thread), the channel has it already, and the note is not shown.
+   */
+  channelNote?: Reply;
+  /**
    * The answer as `dossier … --json` prints it (`ask` and `cite`: `askJson`), made only when asked for: the command
    * line prints it from the reply the command table gave, so the table's refusals apply and the search runs once.
    */

@@ -294,42 +294,62 @@ export const digestCommand = defineCommand({
           timeZone: args.tz,
         });
         const plan = `a digest on ${quoted(sub.topics)}, ${schedule(sub)}. Next: ${next(sub, ctx)}.`;
-        if (!previous) return message('Digest subscribed', `${here} will get ${plan}`);
+        if (!previous) {
+          const subscribed = `${here} will get ${plan}`;
+          return toldToChannel(message('Digest subscribed', subscribed), 'set up', subscribed, ctx);
+        }
         // The same digest typed again (its command pasted twice, or to check it took) replaced nothing: said so, where
         // "Replaced … with …" named one digest twice and offered the way back to what it already was.
-        if (sameDigest(previous, sub))
-          return previous.state === 'paused'
-            ? message(
-                'Digest resumed',
-                `${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is taken up again. ` +
-                  `Next: ${next(sub, ctx)}.`,
-              )
-            : message('Digest unchanged', `${here} already gets ${plan}`);
+        if (sameDigest(previous, sub)) {
+          if (previous.state !== 'paused') return message('Digest unchanged', `${here} already gets ${plan}`);
+          const resumed =
+            `${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is taken up again. ` +
+            `Next: ${next(sub, ctx)}.`;
+          return toldToChannel(message('Digest resumed', resumed), 'resumed', resumed, ctx);
+        }
         // One mistyped topic or time replaces the whole digest: the way back is given, ready to paste.
-        return message(
-          'Digest replaced',
-          withSubscribe(
-            `Replaced ${place.name}’s digest on ${quoted(previous.topics)}, ${schedule(previous)}: it will now get ` +
-              `${plan} To put the old one back: `,
-            previous,
-            ctx,
+        return toldToChannel(
+          message(
+            'Digest replaced',
+            withSubscribe(
+              `Replaced ${place.name}’s digest on ${quoted(previous.topics)}, ${schedule(previous)}: it will now ` +
+                `get ${plan} To put the old one back: `,
+              previous,
+              ctx,
+            ),
           ),
+          'changed',
+          `${here} will now get ${plan}`,
+          ctx,
         );
       }
-      case 'unsubscribe':
-        return service.unsubscribe(who)
-          ? message('Digest unsubscribed', `${here} will get no more digests.`)
-          : message('No digest', `${here} has no digest to unsubscribe from.`);
+      case 'unsubscribe': {
+        // Read before unsubscribing, with no await between, so the channel is told which digest it lost.
+        const previous = service.subscription(ctx.platform, ctx.channel.id);
+        if (!service.unsubscribe(who)) return message('No digest', `${here} has no digest to unsubscribe from.`);
+        const stopped = `${here} will get no more digests.`;
+        return toldToChannel(
+          message('Digest unsubscribed', stopped),
+          'stopped',
+          previous ? `${here} will get no more digests on ${quoted(previous.topics)}.` : stopped,
+          ctx,
+        );
+      }
       case 'pause': {
         const sub = service.pause(who);
         if (!sub) return message('No digest', `${here} has no digest to pause.`);
-        return message(
-          'Digest paused',
-          withSubscribe(
-            `${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is paused. To resume it: `,
-            sub,
-            ctx,
+        return toldToChannel(
+          message(
+            'Digest paused',
+            withSubscribe(
+              `${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is paused. To resume it: `,
+              sub,
+              ctx,
+            ),
           ),
+          'paused',
+          `${here}’s digest on ${quoted(sub.topics)}, ${schedule(sub)}, is paused until it is subscribed again.`,
+          ctx,
         );
       }
       case 'list': {
@@ -420,3 +440,15 @@ function next(sub: ChannelDigest, ctx: CommandContext): string {
 
 /** A reply of one paragraph: `body` as plain text (it quotes topics people typed), or the bot's own rich text. */
 const message = (title: string, body: string | RichText): Reply => textReply(title, body);
+
+/**
+ * `reply`, to the asker alone, with a note of the change for the whole channel (`Reply.channelNote`): who made it
+ * (`Digest set up by Ana`) and what the channel now gets, as plain text. The others in a channel learnt of a digest
+ * set up only from its first post, and of one stopped never. The member is named as the platform shows them, never
+ * mentioned (the renderers write a name out inert). Where nobody else sees the place (the terminal), there is no note.
+ */
+async function toldToChannel(reply: Reply, what: string, body: string, ctx: CommandContext): Promise<Reply> {
+  if (!placeOf(ctx).shared) return reply;
+  const by = (await ctx.nameOf?.(ctx.user.id).catch(() => undefined)) ?? ctx.user.name ?? ctx.user.id;
+  return { ...reply, channelNote: textReply(`Digest ${what} by ${by}`, body) };
+}

@@ -602,3 +602,52 @@ describe('help digest', () => {
     );
   });
 });
+
+describe('a change to a channel’s digest', () => {
+  const note = (reply: Reply) => reply.channelNote && [reply.channelNote.title, textOf(reply.channelNote)];
+  const asker = () => ctx({ user: { id: 'U-EDITOR', name: 'editor' }, nameOf: async () => 'Ana Ruiz' });
+
+  it('is told to the whole channel besides the asker’s own reply, naming who made it as shown there', async () => {
+    const said = async (text: string) => note(await runText(text, asker()));
+    expect(await said('digest subscribe beehives at 07:30 daily')).toEqual([
+      'Digest set up by Ana Ruiz',
+      'This channel will get a digest on “beehives”, daily at 07:30 (America/New_York). Next: Tue 3 Mar, 07:30.',
+    ]);
+    expect(await said('digest subscribe beehives at 07:30 daily')).toBeUndefined();
+    expect(await said('digest subscribe beehives, swarms at 07:30 daily')).toEqual([
+      'Digest changed by Ana Ruiz',
+      'This channel will now get a digest on “beehives”, “swarms”, daily at 07:30 (America/New_York). ' +
+        'Next: Tue 3 Mar, 07:30.',
+    ]);
+    expect(await said('digest pause')).toEqual([
+      'Digest paused by Ana Ruiz',
+      'This channel’s digest on “beehives”, “swarms”, daily at 07:30 (America/New_York), is paused until it is ' +
+        'subscribed again.',
+    ]);
+    expect(await said('digest subscribe beehives, swarms at 07:30 daily')).toEqual([
+      'Digest resumed by Ana Ruiz',
+      'This channel’s digest on “beehives”, “swarms”, daily at 07:30 (America/New_York), is taken up again. Next: ' +
+        'Tue 3 Mar, 07:30.',
+    ]);
+    expect(await said('digest list')).toBeUndefined();
+    expect(await said('digest preview beehives')).toBeUndefined();
+    expect(await said('digest unsubscribe')).toEqual([
+      'Digest stopped by Ana Ruiz',
+      'This channel will get no more digests on “beehives”, “swarms”.',
+    ]);
+    expect(await said('digest unsubscribe')).toBeUndefined();
+    expect(await said('digest pause')).toBeUndefined();
+  });
+
+  it('names the member by the name the platform gave, else by their id, and tells a terminal nothing', async () => {
+    const by = async (over: Partial<CommandContext>) =>
+      (await runText('digest subscribe beehives', ctx(over))).channelNote?.title;
+    expect(await by({ user: { id: 'U-EDITOR', name: 'editor' } })).toBe('Digest set up by editor');
+    await runText('digest unsubscribe', ctx());
+    expect(await by({ nameOf: async () => Promise.reject(new Error('users.info failed')) })).toBe(
+      'Digest set up by U-EDITOR',
+    );
+    await runText('digest unsubscribe', ctx());
+    expect(await by({ platform: 'terminal' })).toBeUndefined();
+  });
+});

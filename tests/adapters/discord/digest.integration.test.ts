@@ -133,11 +133,16 @@ describe('DiscordAdapter digest posts', () => {
       botContext({ dossier: world.dossier, log: silentLogger(), digest: runtime.service, now: () => now }),
     );
     posters.discord = bot;
+    let token = '';
     const said = async (options: Record<string, string>) => {
-      const { token } = own.interact(own.command('digest', options));
+      ({ token } = own.interact(own.command('digest', options)));
       const answer = await own.waitFor((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`));
       return answer.body.embeds[0] as { title?: string; description: string };
     };
+    /** The last command's follow-up: a message for the whole channel, beside the private answer. */
+    const isNote = (r: RecordedRequest) =>
+      r.method === 'POST' && r.path.startsWith('/webhooks/') && r.path.endsWith(token);
+    const noted = async () => (await own.waitFor(isNote)).body as Record<string, unknown> & { embeds: object[] };
     try {
       await runtime.start();
       const subscribed = await said({
@@ -153,6 +158,19 @@ describe('DiscordAdapter digest posts', () => {
       expect(runtime.store.subscriptions().map((s) => [s.platform, s.channelId, s.topics])).toEqual([
         ['discord', CHANNEL_ID, ['beehives', 'café grants']],
       ]);
+      // The channel is told, in a public follow-up naming who set it up (never mentioning them), with no buttons.
+      const note = await noted();
+      expect(note.flags ?? 0).toBe(0);
+      expect(note.allowed_mentions).toEqual({ parse: [] });
+      expect(note.components ?? []).toEqual([]);
+      expect(note.embeds).toMatchObject([
+        {
+          title: 'Digest set up by Asker',
+          description:
+            'This channel will get a digest on “beehives”, “café grants”, daily at 08:00 (UTC). ' +
+            'Next: Tue 3 Mar, 08:00.',
+        },
+      ]);
       const listed = await said({ action: 'list' });
       expect(listed.description).toBe(
         '“beehives”, “café grants”, daily at 08:00 (UTC), set up by Asker. Next: Tue 3 Mar, 08:00.',
@@ -166,7 +184,16 @@ describe('DiscordAdapter digest posts', () => {
         description: 'This channel will get no more digests.',
       });
       expect(runtime.store.subscriptions()).toEqual([]);
+      expect((await noted()).embeds).toMatchObject([
+        {
+          title: 'Digest stopped by Asker',
+          description: 'This channel will get no more digests on “beehives”, “café grants”.',
+        },
+      ]);
       expect(await said({ action: 'list' })).toMatchObject({ title: 'No digest' });
+      // A list changes nothing: the channel is told nothing of it.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(own.requests.filter(isNote)).toEqual([]);
       now = at('2026-03-04T08:00Z');
       expect(await runtime.scheduler.tick(now)).toMatchObject({ sent: 0 });
       expect(own.channelMessages).toHaveLength(1);

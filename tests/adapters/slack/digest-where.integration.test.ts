@@ -82,3 +82,40 @@ describe('digest subscribe in Slack, where the bot cannot post', () => {
     expect(reply).toContain('Digest preview: dredging');
   });
 });
+
+describe('a change to a Slack channel’s digest', () => {
+  it('is answered to the member alone, then told to the channel in one note naming them, mentions inert', async () => {
+    stub.failNext('/api/conversations.info', info({ id: 'C0NOTE', is_member: true }));
+    stub.failNext('/api/users.info', {
+      status: 200,
+      body: { ok: true, user: { id: 'U-ANY', profile: { display_name: 'Ana @here <!channel>' } } },
+    });
+    const { answer } = await slack().command('digest subscribe dredging, silt at 7am daily', {
+      user: 'U-ANY',
+      channel: 'C0NOTE',
+    });
+    const note = await stub.waitFor((c) => c.path === answer.path && c !== answer);
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(answer.body)).toContain('Digest subscribed');
+    expect(note.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    const shown = JSON.stringify(note.body.blocks);
+    expect(shown).toContain('Digest set up by Ana @\u2060here &lt;!channel&gt;');
+    expect(shown).toContain('“dredging”, “silt”, daily at 07:00 (UTC)');
+    expect(shown).not.toMatch(/<!|<@|(^|[^@])@here/);
+    // Nothing the channel is shown needs a press: no buttons.
+    expect(shown).not.toContain('"actions"');
+
+    const stopped = await slack().command('digest unsubscribe', { user: 'U-ANY', channel: 'C0NOTE' });
+    const told = await stub.waitFor((c) => c.path === stopped.answer.path && c !== stopped.answer);
+    expect(told.body).toMatchObject({ response_type: 'in_channel' });
+    expect(JSON.stringify(told.body.blocks)).toContain('will get no more digests on “dredging”, “silt”.');
+  });
+
+  it('tells the channel nothing of what changed nothing, nor of a preview or a list', async () => {
+    for (const text of ['digest list', 'digest preview dredging', 'digest unsubscribe']) {
+      const { answer } = await slack().command(text, { user: 'U-ANY', channel: 'C0NONE' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(stub.callsTo(answer.path), text).toHaveLength(1);
+    }
+  });
+});
