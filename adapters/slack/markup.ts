@@ -17,7 +17,8 @@ export function slackToPlain(text: string): string {
             : target.startsWith('#')
               ? `#${label}`
               : label;
-        if (target.startsWith('@')) return '';
+        // A person by id alone: kept, for the command layer to name as Slack shows them (`withPeopleNamed`).
+        if (target.startsWith('@')) return `<${target}>`;
         if (target.startsWith('!')) return `@${target.slice(1).split('^')[0]}`;
         return target;
       })

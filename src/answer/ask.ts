@@ -1,7 +1,7 @@
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import type { Library } from './library.js';
-import { asShown } from '../corpus/text.js';
+import { asEchoed } from '../corpus/text.js';
 import {
   amountsIn,
   analyseQuery,
@@ -79,7 +79,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     proximityCandidates,
   } = dossier.ranking.ask;
   const query = analyseQuery(question, dossier.index, dossier.ranking.query);
-  const nothing: AskAnswer = { query: asShown(question), results: [], more: 0, match: 'none', unmatched: [] };
+  const nothing: AskAnswer = { query: asEchoed(question), results: [], more: 0, match: 'none', unmatched: [] };
   if (!answerable(query)) return query.words.length ? nothing : { ...nothing, onlyCommonWords: true };
   // The best few passages' sentences are read for proximity, and the shown ones' again for their excerpt.
   const termsOf = sentenceTerms(dossier.index.analyzer);
@@ -199,7 +199,7 @@ export function ask(dossier: Library, question: string, { limit = PAGE_SIZE, off
     lacking,
     counted,
     role,
-    query: asShown(question),
+    query: asEchoed(question),
     results: page.map(({ hit, score }) => ({
       passage: hit.passage,
       score,
@@ -375,7 +375,11 @@ function excerptFor(
   };
 }
 
-export function askReply(answer: AskAnswer, offset = 0): Reply {
+/**
+ * `asked`: the question as the command was given it, which More results asks again; its title (`query`) shows the
+ * people mentioned in it by name (`asEchoed`), which would be searched as words of the question on the next page.
+ */
+export function askReply(answer: AskAnswer, offset = 0, asked = answer.query): Reply {
   const json = () => askJson(answer);
   if (answer.results.length === 0) {
     const none = offset
@@ -396,7 +400,7 @@ export function askReply(answer: AskAnswer, offset = 0): Reply {
     json,
     next:
       answer.more > 0
-        ? { command: 'ask', args: { question: answer.query, offset: offset + answer.results.length } }
+        ? { command: 'ask', args: { question: asked, offset: offset + answer.results.length } }
         : undefined,
   });
 }

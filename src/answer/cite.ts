@@ -1,4 +1,4 @@
-import { asShown } from '../corpus/text.js';
+import { asEchoed, asShown } from '../corpus/text.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { Library } from './library.js';
 import { compoundPart, DOTTED_NUMBER, fold, symbolsAsWords, VERSION_V } from '../search/analyzer.js';
@@ -22,7 +22,7 @@ import { markRanges, replyOf, said, textReply, type Reply, type ReplyBlock, type
 export function cite(dossier: Library, typed: string, { limit = PAGE_SIZE }: { limit?: number } = {}): AskAnswer {
   // Before the quote is looked for, so "<@U123> said “…”" is read as the person saw it: a quote and its lead-in.
   // A link's label is the words a reader saw ("[hugs not bullets](https://…)"); its address is no part of a quote.
-  const shown = asShown(typed);
+  const shown = asEchoed(typed);
   const text = asShown(withoutLinks(typed));
   const minWords = dossier.ranking.cite.minQuotedWords;
   const span = quotedSpan(text, minWords);

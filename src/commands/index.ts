@@ -6,7 +6,7 @@ import { cite, citeReply } from '../answer/cite.js';
 import { CODE_MARK, errorReply, listed, replyOf, said, type Reply, type RichText } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { fitText } from '../answer/cut.js';
-import { capitalise, escapeRegExp, withoutMarkup, withoutMentions } from '../corpus/text.js';
+import { capitalise, escapeRegExp, PERSON_MENTION, withoutMarkup, withoutMentions } from '../corpus/text.js';
 import { isEnglishWord } from '../corpus/wink.js';
 import { DossierError, typed } from '../errors.js';
 import type { SharedFile } from '../ingest/add.js';
@@ -27,7 +27,7 @@ import { feedsCommand } from './feeds.js';
 import { digestCommand } from './digest.js';
 import { figuresCommand } from './figures.js';
 import { REFUSALS } from './gate.js';
-import { MAX_RESULTS, textArg } from './limits.js';
+import { MAX_PEOPLE_NAMED, MAX_RESULTS, textArg } from './limits.js';
 import { DOSSIER_VERSION } from '../version.js';
 
 export type { Command, CommandContext };
@@ -57,7 +57,7 @@ const askCommand = defineCommand({
   run: async ({ question, offset = 0, limit }, ctx) => {
     const linkAlone = await onlyALinkReply(question, ctx);
     if (linkAlone) return linkAlone;
-    return askReply(withinMaxResults(ask(ctx.dossier, question, { offset, limit }), offset), offset);
+    return askReply(withinMaxResults(ask(ctx.dossier, question, { offset, limit }), offset), offset, question);
   },
 });
 
@@ -390,7 +390,10 @@ const BOT_NAME = 'Dossier';
  */
 export function withoutAddress(text: string, slashCommand?: string): string {
   const words = [`@${BOT_NAME}`, ...(slashCommand ? [slashCommand] : [])].map(escapeRegExp);
-  return text.trim().replace(new RegExp(`^(?:(?:${words.join('|')})[:,]?(?:\\s+|$))+`, 'i'), '');
+  // People mentioned before anything else are addressed too (`@Dossier @Ann figures fares`, Slack's `<@U1>` kept for
+  // the command layer to name): the command follows them.
+  const people = String.raw`<@!?\w+(?:\|[^<>]*)?>`;
+  return text.trim().replace(new RegExp(`^(?:(?:${words.join('|')}|${people})[:,]?(?:\\s+|$))+`, 'i'), '');
 }
 
 /**
@@ -535,7 +538,37 @@ async function dispatch(
   if (!command) return errorReply('unknown-command', unknownCommandLine(name, ctx));
   const parsed = command.args.safeParse(raw);
   if (!parsed.success) return errorReply('bad-arguments', argumentsProblem(command, parsed.error, ctx, raw));
-  return guarded(name, ctx, () => command.run(parsed.data, ctx));
+  const args = await withPeopleNamed(parsed.data, ctx);
+  return guarded(name, ctx, () => command.run(args, ctx));
+}
+
+/**
+ * The arguments with each person mentioned by id alone in their texts named (`<@123>` → `<@123|Ann Lee>`) as the
+ * platform shows them (`CommandContext.nameOf`), so that a reply shows who a question is about (`asEchoed`), where
+ * it read "what did say". The first MAX_PEOPLE_NAMED people are asked for, each once; one the platform does not name
+ * stays as typed. Search reads the text without them either way (`withoutMentions`).
+ */
+async function withPeopleNamed<T extends Record<string, unknown>>(args: T, ctx: CommandContext): Promise<T> {
+  const { nameOf } = ctx;
+  const texts = Object.values(args).filter((value): value is string => typeof value === 'string');
+  const unnamed = texts.flatMap((text) => [...text.matchAll(PERSON_MENTION)].filter((m) => m[2] === undefined));
+  const ids = [...new Set(unnamed.map((m) => m[1]!))].slice(0, MAX_PEOPLE_NAMED);
+  if (!nameOf || ids.length === 0) return args;
+  const names = new Map<string, string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      // Kept out of the markup it is written into: a name with `>` or `|` in it would end it.
+      const name = (await nameOf(id).catch(() => undefined))?.replace(/[<>|]/g, '').trim();
+      if (name) names.set(id, name);
+    }),
+  );
+  const named = (text: string) =>
+    text.replace(PERSON_MENTION, (mention, id: string, label?: string) =>
+      label === undefined && names.has(id) ? `<@${id}|${names.get(id)!}>` : mention,
+    );
+  return Object.fromEntries(
+    Object.entries(args).map(([key, value]) => [key, typeof value === 'string' ? named(value) : value]),
+  ) as T;
 }
 
 /** What the asker is told when answering failed unexpectedly: a line that gives nothing away. */

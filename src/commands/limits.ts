@@ -14,6 +14,12 @@ import { typed } from '../errors.js';
 export const MAX_RESULTS = 10;
 
 /**
+ * Most people mentioned in one command's text that are named in its reply (`withPeopleNamed`): each costs the platform
+ * a call (Slack's users.info), and a question names a person or two; any beyond are shown as `@someone`.
+ */
+export const MAX_PEOPLE_NAMED = 5;
+
+/**
  * A command's free-text argument (a question, a quote, a topic): trimmed, required, and at most `max` characters,
  * with messages that name it. Mentions alone (`@everyone`, `<@U123>`), which every answer reads the text without, are
  * missing too: answered, they gave a reply titled with nothing ("Figures on ", Slack's bold "**"). Chat's Markdown

@@ -129,10 +129,36 @@ function shortLink(link: string, label: string | undefined): string {
 }
 
 /**
- * A question, quote or topic as its reply shows it back (the reply's title, `--json`'s query): without the mentions,
- * which address people rather than say what is asked (`withoutMentions`), its links short (`shortLink`), and without
- * the gaps they leave.
+ * A topic as its reply shows it back (a digest's, a saved query): without the mentions, which address people rather
+ * than say what is asked (`withoutMentions`), its links short (`shortLink`), and without the gaps they leave.
  */
 export function asShown(text: string): string {
   return collapseSpaces(withoutMentions(text).replace(LINK, (link, label?: string) => shortLink(link, label)));
+}
+
+/**
+ * A person's mention in chat's markup: Slack's "<@U123>" and "<@U123|ann>", Discord's "<@123>" and "<@!123>", and
+ * either once the command layer has named the person in it ("<@123|Ann Lee>", `namedMentions`). Not a role's
+ * ("<@&123>"), a channel's or a broadcast, which address many rather than say who a question is about.
+ */
+export const PERSON_MENTION = /<@!?([\p{L}\p{N}]+)(?:\|([^<>]*))?>/gu;
+
+/** A person mentioned whom nobody could name (the terminal, a name the platform would not give). */
+export const SOMEONE = '@someone';
+
+/**
+ * A question or quote as its reply shows it back (the reply's title, `--json`'s query), as `asShown` shows a topic but
+ * for the people it mentions, who are part of what is asked ("what did <@U123> say about fares"): each is shown by
+ * name, as chat shows a mention (`@Ann Lee`), or as SOMEONE, where the question read "what did say about fares". Only
+ * shown: search reads the question without them (`withoutMentions`), a person in chat being no word of the corpus.
+ * Written as plain text, which the renderers make inert: no mention is made of it.
+ */
+export function asEchoed(text: string): string {
+  // Mentions and symbols alone are no question (`notSearchedLine` reads the echo for a word): shown without them.
+  if (!/[\p{L}\p{N}]/u.test(asShown(text))) return asShown(text);
+  const named = text.replace(PERSON_MENTION, (_mention, _id, name?: string) => {
+    const shown = name?.replace(/^@/, '').trim();
+    return shown ? `@${shown}` : SOMEONE;
+  });
+  return asShown(named);
 }

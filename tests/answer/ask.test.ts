@@ -40,13 +40,13 @@ describe('the decision to answer, on a corpus of its own', () => {
     );
   });
 
-  it('echoes the question without the chat markup that addresses people, found or not, as cite does', () => {
+  it('echoes the question without the broadcasts in it, a person by name, found or not, as cite does', () => {
     const typed = '<!channel> when does the library  open on saturday? <@U123|ann>';
     const answer = ask(town(), typed);
-    expect(answer.query).toBe('when does the library open on saturday?');
-    expect(askReply(answer).title).toBe('when does the library open on saturday?');
+    expect(answer.query).toBe('when does the library open on saturday? @ann');
+    expect(askReply(answer).title).toBe('when does the library open on saturday? @ann');
     expect(answer.results).toEqual(ask(town(), 'when does the library open on saturday?').results);
-    expect(ask(town(), '@everyone  zebra <@U1> quantum').query).toBe('zebra quantum');
+    expect(ask(town(), '@everyone  zebra <@U1> quantum').query).toBe('zebra @someone quantum');
   });
 
   it('echoes a link in the question short, searching without it as before', () => {

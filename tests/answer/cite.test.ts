@@ -56,10 +56,10 @@ describe('cite', () => {
   });
 
   it('echoes the quote it read without the gaps the markup left, found or not (a reply title Slack makes bold)', () => {
-    expect(cite(dossier(), '<@U123> said “Congress never passed the law”  <!here>').query).toBe(
-      'said “Congress never passed the law”',
+    expect(cite(dossier(), '<@U123|Ann> said “Congress never passed the law”  <!here>').query).toBe(
+      '@Ann said “Congress never passed the law”',
     );
-    expect(cite(dossier(), '@everyone   zebra <@U1> quantum').query).toBe('zebra quantum');
+    expect(cite(dossier(), '@everyone   zebra <@U1> quantum').query).toBe('zebra @someone quantum');
   });
 
   it('forgives a typo, straight quotes and a missing accent', () => {

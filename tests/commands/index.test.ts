@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, askJson } from '../../src/answer/ask.js';
+import { ask, askJson, askReply } from '../../src/answer/ask.js';
 import { cite } from '../../src/answer/cite.js';
 import { errorReply, plain, replyOf, said, type Reply, type RichText } from '../../src/answer/reply.js';
 import {
@@ -507,6 +507,39 @@ describe('the command table', () => {
       expect(reply.status, typed).not.toBe('error');
       expect({ ...reply, json: reply.json?.() }, typed).toEqual({ ...plain, json: plain.json?.() });
     }
+  });
+
+  it('shows the people a question mentions by the names the platform gives, never searching for them', async () => {
+    const asked: string[] = [];
+    const named = commandContext(guard(), {
+      platform: 'discord',
+      nameOf: async (id) => {
+        asked.push(id);
+        return id === '42' ? 'Ann <Lee>' : undefined;
+      },
+    });
+    const plainly = await runText('where did and say saw the National Guard deployed?', ctx());
+    const reply = await runText('where did <@42> and <@!42> say <@7> saw the National Guard deployed?', named);
+    expect(reply.title).toBe('where did @Ann Lee and @Ann Lee say @someone saw the National Guard deployed?');
+    expect(reply.blocks).toEqual(plainly.blocks);
+    expect(asked.sort()).toEqual(['42', '7']);
+    for (const [command, arg] of [
+      ['cite', { quote: 'the National Guard was deployed, said <@42>' }],
+      ['figures', { topic: 'National Guard <@42>' }],
+    ] as const)
+      expect((await runCommand(command, arg, named)).title, command).toContain('@Ann Lee');
+    // Where nobody names them (the terminal, the command line): shown as someone, where it read "where did say".
+    expect((await runText('where did <@42> see the National Guard deployed?', ctx())).title).toBe(
+      'where did @someone see the National Guard deployed?',
+    );
+    // More results asks the question as given, not as shown: a name is no word to search for.
+    const next = askReply({ ...ask(guard(), 'National Guard'), more: 1 }, 0, '<@42|Ann> National Guard').next;
+    expect(next?.args.question).toBe('<@42|Ann> National Guard');
+  });
+
+  it('reads people mentioned before a command as addressed, as the bot is, and answers the command', async () => {
+    for (const typed of ['<@U1> help', '@Dossier <@U1|ann> help', '<@U1>, <@!2> help'])
+      expect((await runText(typed, ctx())).title, typed).toBe('Dossier: cited answers from your documents');
   });
 
   it('keeps in a quote an asterisk or underscore that marks no words', async () => {

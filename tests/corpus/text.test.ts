@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   NAME_WORD,
   LINE_DEFAULTS,
+  asEchoed,
   asShown,
   collapseSpaces,
   compareAsRead,
@@ -120,5 +121,16 @@ describe('NAME_WORD', () => {
 
   it('is no word in lower case, a single letter, a number or two words', () => {
     for (const text of ['ada', 'A', '4B', 'Ada Quint', 'Ada,']) expect(word.test(text), text).toBe(false);
+  });
+});
+
+describe('asEchoed', () => {
+  it('shows a question back naming the people it mentions, or @someone, and no other mention', () => {
+    expect(asEchoed('what did <@U123|Ann Lee> say about <@U7> and <@!42> at <!here> <#C9|general>?')).toBe(
+      'what did @Ann Lee say about @someone and @someone at ?',
+    );
+    expect(asEchoed('<@U0LAN0Z89|@ann> <@&789> <!subteam^S1|@desk> fees')).toBe('@ann fees');
+    // A topic is shown without them (a digest's), as is what search reads.
+    expect(asShown('what did <@U123|Ann Lee> say')).toBe('what did say');
   });
 });

@@ -1,4 +1,4 @@
-import { asShown } from '../../corpus/text.js';
+import { asEchoed } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
 import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, type Match } from '../../search/query.js';
 import type { RankingOptions } from '../../search/ranking.js';
@@ -99,7 +99,7 @@ export class FiguresAnswer {
  * that are about the topic; a partial one, when no figure reaches that, only the closest, said to match partly.
  */
 export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
-  const shown = asShown(topic);
+  const shown = asEchoed(topic);
   const nothing = new FiguresAnswer(shown, [], [], [], undefined);
   const { index, ranking } = dossier;
   const query = aboutWhat(analyseQuery(topic, index, ranking.query), ranking.figures.changeWeight);

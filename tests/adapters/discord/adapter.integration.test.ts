@@ -383,6 +383,13 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     expect((await standIn.waitFor(originalOf(bare))).body.embeds[0].description).toBe(NO_TEXT_TO_FIND);
   });
 
+  it('shows a person a question mentions by the name Discord shows, inert, where it showed nothing', async () => {
+    standIn.respond((r) => r.method === 'GET' && r.path === `/users/${BYSTANDER.id}`, { status: 200, body: BYSTANDER });
+    const { answer } = await ask(`what did <@${BYSTANDER.id}> say about tram funding`);
+    expect(answer.body.embeds[0].title).toBe('what did @Bystander say about tram funding');
+    expect(answer.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
   it('answers /brief figures with cited figures in fields and the chart uploaded as a PNG', async () => {
     const interaction = standIn.interact(standIn.command('figures', { topic: 'tram ridership' }));
     const answer = await standIn.waitFor(originalOf(interaction));

@@ -253,12 +253,12 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(sent).not.toMatch(/(^|[^@])@here/);
   });
 
-  it('escapes the query too, shown without the mentions in it and its link short, as typed (verbatim)', async () => {
+  it('escapes the query too, shown without its broadcasts, a person unnamed as someone, its link short', async () => {
     const link = `<https://www.light.example/keepers/log?page=${'7'.repeat(300)}>`;
     const { answer, blocks } = await slashCommand(`<!here> lighthouse &lt;b&gt; &amp; <@U999> co ${link}`);
     expect(blocks[0]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: '*lighthouse &lt;b&gt; &amp; co light.example/…*', verbatim: true },
+      text: { type: 'mrkdwn', text: '*lighthouse &lt;b&gt; &amp; @someone co light.example/…*', verbatim: true },
     });
     const shown = `${shownTexts(blocks)}${String(answer.body.text)}`;
     expect(shown).not.toMatch(/<!here>|(^|\W)@here|<b>|<@U999>|light\.example\/keepers/);
@@ -507,6 +507,26 @@ describe('SlackAdapter over HTTP, against a Slack stand-in', () => {
     expect(blockTexts(posted.body.blocks as Block[])).toContain('contractor');
     expect(blockTexts(posted.body.blocks as Block[])).not.toContain('UBOT');
     expect(posted.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+
+  it('shows a person an @mention asks about by the name Slack shows, inert, where it showed nothing', async () => {
+    const from = stub.calls.length;
+    stub.failNext('/api/users.info', {
+      status: 200,
+      body: { ok: true, user: { id: 'U42', name: 'ann', profile: { display_name: 'Ann <!here>' } } },
+    });
+    const event = mention('<@UBOT> what did <@U42> say about the dredging contractor', '300.000004');
+    expect((await signedPost(eventCallbackBody(event, 'Ev4', 300), 'application/json')).status).toBe(200);
+    const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
+    expect((posted.body.blocks as Block[])[0]).toMatchObject({
+      text: { text: '*what did @Ann !here say about the dredging contractor*' },
+    });
+    expect(
+      stub.calls
+        .slice(from)
+        .filter((c) => c.path === '/api/users.info')
+        .map((c) => c.body.user),
+    ).toEqual(['U42']);
   });
 
   it('answers an @mention in a later turn than the ack Bolt sends for it, as it does a slash command', async () => {

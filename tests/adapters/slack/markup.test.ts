@@ -6,6 +6,7 @@ describe('slackToPlain', () => {
     expect(slackToPlain('<@U1|ann> asked about <#C1|harbour> &amp; <https://x.example/a|the memo> &lt;3 <!here>')).toBe(
       '@ann asked about #harbour & the memo <3 @here',
     );
-    expect(slackToPlain('<@UBOT>   how much\n did it cost?')).toBe('how much did it cost?');
+    // A person by id alone stays, for the command layer to name (Slack sends no name with it).
+    expect(slackToPlain('what did <@U42>   say\n it cost?')).toBe('what did <@U42> say it cost?');
   });
 });

@@ -77,11 +77,11 @@ describe('answerFigures', () => {
     expect(answerFigures(harbour, 'cargo thefts').figures.map((f) => f.text)).not.toContain('3,400 dock workers');
   });
 
-  it('echoes the topic without the chat markup that addresses people, found or not, as cite and ask do', () => {
+  it('echoes the topic without the broadcasts in it, a person by name, found or not, as cite and ask do', () => {
     const found = answerFigures(harbour, '<!channel> cargo  thefts <@U123|ann>');
-    expect(found.query).toBe('cargo thefts');
+    expect(found.query).toBe('cargo thefts @ann');
     expect(found.figures.map((f) => f.text)).toEqual(answerFigures(harbour, 'cargo thefts').figures.map((f) => f.text));
-    expect(answerFigures(harbour, '@here weather <@U1> forecasts').query).toBe('weather forecasts');
+    expect(answerFigures(harbour, '@here weather <@U1> forecasts').query).toBe('weather @someone forecasts');
   });
 
   it('gives an empty list, not noise, when the corpus has no figures on the topic', () => {
