@@ -1059,10 +1059,10 @@ function joinMeasure(base: string | undefined, tail: string | undefined): string
   return tail ? `${base} ${tail}` : base;
 }
 
-/** The statistics written as a letter, a sign and a number (`statisticAt`), and what each is. */
 /** What may open the object of "on" after a length spent on it: "hours on them", "on the report", "on Ben's case". */
 const SPENT_ON = new Set(['DET', 'PRON', 'NOUN', 'PROPN']);
 
+/** The statistics written as a letter, a sign and a number (`statisticAt`), and what each is. */
 const STATISTIC_NOTATIONS = new Map<string, Pick<Figure, 'unit' | 'measure'>>([
   ['n', { unit: 'count', measure: 'sample size' }],
   ['p', { unit: 'ratio', measure: 'p value' }],
