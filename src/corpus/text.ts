@@ -155,7 +155,8 @@ export const SOMEONE = '@someone';
  */
 export function asEchoed(text: string): string {
   // Mentions and symbols alone are no question (`notSearchedLine` reads the echo for a word): shown without them.
-  if (!/[\p{L}\p{N}]/u.test(asShown(text))) return asShown(text);
+  const shown = asShown(text);
+  if (!/[\p{L}\p{N}]/u.test(shown)) return shown;
   const named = text.replace(PERSON_MENTION, (_mention, _id, name?: string) => {
     const shown = name?.replace(/^@/, '').trim();
     return shown ? `@${shown}` : SOMEONE;
