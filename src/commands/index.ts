@@ -391,9 +391,9 @@ const BOT_NAME = 'Dossier';
 export function withoutAddress(text: string, slashCommand?: string): string {
   const words = [`@${BOT_NAME}`, ...(slashCommand ? [slashCommand] : [])].map(escapeRegExp);
   // People mentioned before anything else are addressed too (`@Dossier @Ann figures fares`, Slack's `<@U1>` kept for
-  // the command layer to name): the command follows them.
-  const people = String.raw`<@!?\w+(?:\|[^<>]*)?>`;
-  return text.trim().replace(new RegExp(`^(?:(?:${words.join('|')}|${people})[:,]?(?:\\s+|$))+`, 'i'), '');
+  // the command layer to name): the command follows them. The same mention `withPeopleNamed` names (`PERSON_MENTION`).
+  const people = PERSON_MENTION.source;
+  return text.trim().replace(new RegExp(`^(?:(?:${words.join('|')}|${people})[:,]?(?:\\s+|$))+`, 'iu'), '');
 }
 
 /**
