@@ -13,7 +13,7 @@ export const MAX_CHOICE_LENGTH = 100;
 const MOST_PHRASES = 300;
 const MOST_MEASURES = 300;
 /** Passages read for measures and phrases between two turns of the event loop, so interactions are never held up. */
-const SCAN_SLICE = 20;
+export const SCAN_SLICE = 20;
 
 export interface Choice {
   name: string;

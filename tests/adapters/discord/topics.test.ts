@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CHOICES, MAX_CHOICE_LENGTH, TopicSuggester } from '../../../adapters/discord/topics.js';
+import { MAX_CHOICES, MAX_CHOICE_LENGTH, SCAN_SLICE, TopicSuggester } from '../../../adapters/discord/topics.js';
 import type { Passage, SourceDocument } from '../../../src/corpus/types.js';
 import { digestCommand, splitTopics } from '../../../src/commands/digest.js';
 import { Dossier } from '../../../src/engine/dossier.js';
+import { nounPhrases } from '../../../src/engine/index.js';
 
 const LONG_HEADING =
   `Funding of the regional tram network and the bus lanes that feed it ${'in every district '.repeat(4)}`.trim();
@@ -191,16 +192,39 @@ describe('TopicSuggester on a big corpus (Discord gives autocomplete 3 s, and it
       ),
     }) as unknown as Dossier;
 
-  // The bounds are Discord's 3 s less room for the network, not speed claims (those are the bench's): about 0.3-0.5 s
-  // and 30-90 ms alone on the shared machine, they must hold on CI's two busy cores too.
-  it('answers the first keystroke over 100,000 passages within 2 s, and the next within half a second', () => {
-    const topics = new TopicSuggester(big(100_000), { measuresOf: () => [], phrasesOf: () => [] });
-    let started = performance.now();
+  /** The passages whose heading or text was read since the last `clear()`: the work a keystroke or a scan does. */
+  const readsOf = (dossier: Dossier) => {
+    const reads = { heading: new Set<Passage>(), text: new Set<Passage>() };
+    for (const passage of dossier.documents.flatMap((d) => d.passages)) {
+      const { heading, text } = passage;
+      Object.defineProperties(passage, {
+        heading: { get: () => (reads.heading.add(passage), heading) },
+        text: { get: () => (reads.text.add(passage), text) },
+      });
+    }
+    const counts = () => ({ heading: reads.heading.size, text: reads.text.size });
+    const clear = () => (reads.heading.clear(), reads.text.clear());
+    return { counts, clear };
+  };
+
+  // What Discord's 3 s stands for, counted rather than timed (a time bound failed under load; speed is the bench's):
+  // a keystroke tags no passage's words, the first reads each heading once, and the next reads no passage at all.
+  it('answers the first keystroke over 10,000 passages from their headings, the next from what it built', () => {
+    const corpus = big(10_000);
+    const reads = readsOf(corpus);
+    const tagged = { measures: 0, phrases: 0 };
+    const topics = new TopicSuggester(corpus, {
+      measuresOf: () => (tagged.measures++, []),
+      phrasesOf: () => (tagged.phrases++, []),
+    });
     const first = topics.suggest('ferry route 99');
-    expect(performance.now() - started).toBeLessThan(2000);
-    started = performance.now();
+    expect(reads.counts()).toEqual({ heading: 10_000, text: 0 });
+    reads.clear();
     const next = topics.suggest('ferry route 99 stop 4');
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(reads.counts()).toEqual({ heading: 0, text: 0 });
+    expect(tagged).toEqual({ measures: 0, phrases: 0 });
+    expect(first.map((c) => c.value)).toContain('Ferry route 99 stop 4');
+    expect(next.map((c) => c.value).slice(0, 2)).toEqual(['Ferry route 99 stop 4', 'Ferry route 99 stop 40']);
     for (const choices of [first, next]) {
       expect(choices.length).toBeGreaterThan(0);
       expect(choices.length).toBeLessThanOrEqual(MAX_CHOICES);
@@ -208,22 +232,26 @@ describe('TopicSuggester on a big corpus (Discord gives autocomplete 3 s, and it
     }
   });
 
-  // The whole scan takes about a second, so one that never yielded would hold the loop that long; a slice holds it
-  // 50-60 ms alone on the shared machine and once took 105 ms beside four other test runs, hence 300 ms.
-  it('reads the phrases of 2,000 passages in the background, never holding the event loop 300 ms', async () => {
-    const topics = new TopicSuggester(big(2_000, 5), { measuresOf: () => [] });
-    let last = performance.now();
-    let longest = 0;
-    const beat = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-    }, 5);
+  // The whole scan takes about a second, so one that never yielded would hold the loop that long. Counted rather than
+  // timed: the passages tagged between two turns of the event loop, each a turn an interaction could be answered in.
+  it('reads the phrases of 2,000 passages in the background, a slice between two turns of the event loop', async () => {
+    let turns = 0;
+    let counting = true;
+    const turn = () => {
+      turns++;
+      if (counting) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const taggedIn = new Map<number, number>();
+    const topics = new TopicSuggester(big(2_000, 5), {
+      measuresOf: () => [],
+      phrasesOf: (text) => (taggedIn.set(turns, (taggedIn.get(turns) ?? 0) + 1), nounPhrases(text)),
+    });
     await topics.prepare();
-    clearInterval(beat);
-    // The stretch since the last beat counts too: a scan that never yielded ends before any beat.
-    longest = Math.max(longest, performance.now() - last);
+    counting = false;
     expect(topics.suggest('harbour board').map((c) => c.value)).toContain('harbour board');
-    expect(longest).toBeLessThan(300);
+    // 2,000 passages over at least a hundred turns, never more than a slice in one.
+    expect(taggedIn.size).toBeGreaterThanOrEqual(2_000 / SCAN_SLICE);
+    expect(Math.max(...taggedIn.values())).toBeLessThanOrEqual(SCAN_SLICE);
   });
 });
