@@ -6,6 +6,40 @@ import type { DigestStore } from './store.js';
 /** Lets the event loop run what waits (a command's ack) before the next slice of hashing. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Counts steps (documents, paragraphs): says when `perTurn` have been taken since the event loop last ran, and it
+ * should run before the next. `due` at the first step yields before any work, as a change's listener must.
+ */
+const turnCounter = (perTurn: number, { due = false } = {}) => {
+  let done = due ? perTurn - 1 : 0;
+  return (): boolean => {
+    if (++done < perTurn) return false;
+    done = 0;
+    return true;
+  };
+};
+
+/**
+ * A document's paragraphs' hashes, the event loop let run whenever `turnDue` says so, before the next paragraph, so
+ * one long document is hashed across turns: the start's pass and a change kept later both go this way. Undefined
+ * when `halted` says, after a turn, that the recording has stopped meanwhile.
+ */
+async function hashAcrossTurns(
+  texts: string[],
+  turnDue: () => boolean,
+  halted: () => boolean,
+): Promise<string[] | undefined> {
+  const paragraphs: string[] = [];
+  for (const text of texts) {
+    if (turnDue()) {
+      await nextTurn();
+      if (halted()) return undefined;
+    }
+    paragraphs.push(paragraphHash(text));
+  }
+  return paragraphs;
+}
+
 /** How `recordSightings` goes through the documents at start, and how many versions it keeps. */
 export interface SightingsOptions {
   /** Versions of a document's paragraphs kept (`DIGEST_DEFAULTS.versionsKept`). */
@@ -77,14 +111,8 @@ export async function recordSightings(
   const keepLater = (doc: SourceDocument, at: Date) => {
     keeping = keeping
       .then(async () => {
-        const texts = textsOf(doc);
-        const paragraphs: string[] = [];
-        for (let i = 0; i < texts.length; i += perTurn) {
-          await nextTurn();
-          if (stopped) return;
-          for (const text of texts.slice(i, i + perTurn)) paragraphs.push(paragraphHash(text));
-        }
-        store.keepVersion(doc.source, at, { paragraphs, title: doc.meta.title }, keep);
+        const paragraphs = await hashAcrossTurns(textsOf(doc), turnCounter(perTurn, { due: true }), () => stopped);
+        if (paragraphs) store.keepVersion(doc.source, at, { paragraphs, title: doc.meta.title }, keep);
       })
       // One version lost must not stop those queued after it; the next digest says it was not kept.
       .catch((error: unknown) => unkept?.(doc.source, error));
@@ -111,13 +139,8 @@ export async function recordSightings(
   const versioned = store.versionedDocuments();
   // What the folder held when the engine opened it: a document added or dropped since is the listener's.
   const documents = [...dossier.documents];
-  let done = 0;
-  /** Counts one document or paragraph done: whether `perTurn` are, and the event loop should run. */
-  const turnDue = () => {
-    if (++done < perTurn) return false;
-    done = 0;
-    return true;
-  };
+  /** One count for the documents and their paragraphs alike. */
+  const turnDue = turnCounter(perTurn);
   for (const doc of documents) {
     if (signal?.aborted) return stop;
     if (changedLive.has(doc.source)) continue;
@@ -130,13 +153,8 @@ export async function recordSightings(
     // Hashed within the same count as the documents, so one long document is sliced too: a first start over a 19 MB
     // document (46,849 paragraphs) held the main thread as long as its change's listener did (0.74 s). A change that
     // comes meanwhile keeps its own version, later in time, so the one the start found stays the one before it.
-    const paragraphs: string[] = [];
-    for (const text of textsOf(doc)) {
-      paragraphs.push(paragraphHash(text));
-      if (!turnDue()) continue;
-      await nextTurn();
-      if (signal?.aborted) return stop;
-    }
+    const paragraphs = await hashAcrossTurns(textsOf(doc), turnDue, () => signal?.aborted === true);
+    if (!paragraphs) return stop;
     store.keepVersion(doc.source, at, { paragraphs, title: doc.meta.title }, keep);
   }
   // A start that finds no document at all is taken for a folder not there yet (an unmounted volume, a sync still
