@@ -189,7 +189,7 @@ const pairs = (text: string): Record<string, string> =>
 /**
  * Irregular past forms, read as their verb ("bought" as "buy"), as the stemmer cannot: so "bought"
  * finds "buy", and is not mistaken for a typo of "brought". Forms that are also common words of
- * their own ("left", "found", "fed", "rose") are left as they are.
+ * their own ("left", "found", "fed", "rose") are left as they are (`ambiguousPastForms`).
  */
 const PAST_FORMS = pairs(
   `arose:arise ate:eat beaten:beat became:become began:begin begun:begin blew:blow blown:blow
@@ -205,6 +205,23 @@ const PAST_FORMS = pairs(
   woke:wake wore:wear worn:wear won:win wrote:write written:write sought:seek withdrew:withdraw withdrawn:withdraw
   overcame:overcome undertook:undertake undertaken:undertake`,
 );
+
+/**
+ * The irregular past forms `PAST_FORMS` leaves out because each is also a word of its own ("fed", "found", "left",
+ * "rose", "saw"), with their verbs: a question's "feed" may be the text's "fed", but "the Fed" is no feeding.
+ */
+const PAST_FORMS_ALSO_WORDS = table(pairs('fed:feed found:find left:leave rose:rise saw:see'));
+
+/**
+ * The other forms of a verb whose past form is also a word of its own: the verb for the form ("fed" → "feed"), the
+ * form for the verb ("feed" → "fed"). Only a guess at the asker's meaning, for a word the corpus lacks.
+ */
+export function ambiguousPastForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  const verb = PAST_FORMS_ALSO_WORDS[lower];
+  if (verb) return [verb];
+  return Object.keys(PAST_FORMS_ALSO_WORDS).filter((form) => PAST_FORMS_ALSO_WORDS[form] === lower);
+}
 
 /**
  * Past forms written as their verb ("set", "cut", "shut"): the stemmer needs no help with them, but a clause after a

@@ -37,6 +37,7 @@ import {
   isAuxiliary,
   isPastForm,
   otherSpellings,
+  ambiguousPastForms,
   withoutPrefix,
   type AnswerType,
 } from './english.js';
@@ -803,13 +804,18 @@ export function analyseQuery(
     const kind = name ? 'name' : index.wordKind(word);
     const bridged = () => index.knows(term) || alts.some((a) => a.terms.every((t) => index.knows(t)));
     // Another word that may be the asker's: kept below only if the corpus knows it, as every alternative is.
-    const offer = (other: string | undefined, via: 'spelling' | 'prefix' | 'typo' | 'clipped') => {
+    const offer = (other: string | undefined, via: 'spelling' | 'prefix' | 'typo' | 'clipped' | 'family') => {
       const otherTerm = other && index.analyzer.processTerm(other)?.[0];
       if (otherTerm) alts.push({ terms: [otherTerm], weight: options.bridges[via], via });
     };
     // A word the corpus lacks in the asker's spelling may be there in the other (British or American).
     if (options.bridges.spelling > 0 && !index.knows(term))
       for (const other of otherSpellings(word)) offer(other, 'spelling');
+    // A verb the corpus lacks may be there in its irregular past form the analyser leaves as typed, that form being a
+    // word of its own too ("how many did they feed": "fed 8,940 people"), and such a form the corpus lacks in its verb:
+    // a word of the verb's family, as "driver" is of "drive".
+    if (options.bridges.family > 0 && !index.knows(term))
+      for (const other of ambiguousPastForms(word)) offer(other, 'family');
     // A word neither the corpus nor the dictionary has may be two the corpus has, written as one ("schoolbus" for
     // "school bus", "nightshift" for "night shift"): a passage saying both says it, as a compound's other spelling.
     if (options.bridges.spelling > 0 && !kind && !bridged()) {

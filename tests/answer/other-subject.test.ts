@@ -489,9 +489,10 @@ describe('a corpus on another subject', () => {
     // As written, before any change (7 Dec 2026, on 5fedcac): 10 of 20 answered within the first three passages (MRR
     // 0.42; "kids … feed", "walk in", "petrol money", "saved up" and "boxing day" refused), 4 of 10 refused (1 of the 6
     // near the subject: "when is the agm"; 3 of the 4 far), 5 of 5 quotes found first; figures 37 of the 74 wanted,
-    // with 47 others listed beside them, and neither topic the corpus gives no figure for left empty.
+    // with 47 others listed beside them, and neither topic the corpus gives no figure for left empty. 11 answered since
+    // a verb the corpus lacks finds its irregular past form that is a word of its own too: "feed" the text's "fed".
     expectCounts(score, {
-      askHits: 10,
+      askHits: 11,
       refused: 4,
       citeHits: 5,
       figuresFound: 37,

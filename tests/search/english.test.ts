@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/search/analyzer.js';
 import {
   ABBREVIATIONS,
+  ambiguousPastForms,
   AMOUNT_NAMED,
   ANSWER_TYPES,
   answerType,
@@ -21,6 +22,7 @@ describe('the word tables', () => {
     expect(NUMBER_WORDS['constructor']).toBeUndefined();
     expect(IRREGULAR_FORMS['constructor']).toBeUndefined();
     expect(ABBREVIATIONS['constructor']).toBeUndefined();
+    expect(ambiguousPastForms('constructor')).toEqual([]);
     expect(new Analyzer().terms('who was the constructor of the bridge')).toContain('constructor');
     expect(baseForms('constructors')).toContain('constructor');
   });
@@ -50,6 +52,17 @@ describe('otherSpellings', () => {
     expect(otherSpellings('fourth')).toEqual([]);
     expect(otherSpellings('mourning')).toEqual([]);
     expect(otherSpellings('filled')).toEqual([]);
+  });
+});
+
+describe('ambiguousPastForms', () => {
+  it('gives the verb of a past form that is also a word of its own, and the form of the verb', () => {
+    expect(ambiguousPastForms('fed')).toEqual(['feed']);
+    expect(ambiguousPastForms('Feed')).toEqual(['fed']);
+    expect(ambiguousPastForms('find')).toEqual(['found']);
+    // A past form the analyser reads as its verb already ("bought" as "buy") needs none; nor does a word of no verb.
+    expect(ambiguousPastForms('bought')).toEqual([]);
+    expect(ambiguousPastForms('parcel')).toEqual([]);
   });
 });
 

@@ -732,6 +732,32 @@ describe('a word the corpus lacks', () => {
     );
   });
 
+  it('is found in the irregular past form of its verb, a word of its own too, where the corpus lacks it', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Winter', 'The night shelter fed 212 guests in January.\n\nLost property is found at the desk.'),
+        'b.md': note('Kitchen', 'Volunteers feed the soup kitchen rota.'),
+      },
+      (dossier) => {
+        const terms = (text: string) => dossier.index.analyzer.terms(text);
+        const kin = (question: string) =>
+          analysed(dossier, question).words.map((w) => w.alternatives.filter((a) => a.via === 'family'));
+        // "feed" is held, so only its own word is searched.
+        expect(kin('who do they feed')).toEqual([[]]);
+        const query = analysed(dossier, 'how many guests did the shelter find');
+        const find = query.words.find((w) => w.word === 'find')!;
+        expect(find.alternatives).toContainEqual(expect.objectContaining({ terms: terms('found'), via: 'family' }));
+        expect(find.known).toBe(true);
+      },
+      { wordnet: WORDNET_DIR },
+    );
+    await withCorpus({ 'a.md': note('Winter', 'The night shelter fed 212 guests in January.') }, (dossier) => {
+      const feed = analysed(dossier, 'how many guests did the shelter feed').words.find((w) => w.word === 'feed')!;
+      expect(feed.alternatives).toContainEqual(expect.objectContaining({ terms: ['fed'], via: 'family' }));
+      expect(ask(dossier, 'how many guests did the shelter feed').results[0]?.passage.text).toContain('fed 212');
+    });
+  });
+
   it('is about the corpus word a common prefix made it of, which counts toward answering', async () => {
     await withCorpus(
       { 'a.md': note('Staff', 'Nurses need better pay and training.\n\nThe recent budget grew.') },
