@@ -114,6 +114,8 @@ export class TerminalAdapter implements Adapter<null> {
    * answered (`add` fetching a page): each still gets its prompt, though nothing more will be read.
    */
   private waiting = 0;
+  /** A line is being answered: a prompt drawn meanwhile (a pipe's) is the one its answer is printed on. */
+  private answering = false;
   /** `exit` was read: the lines a pipe gave after it are left unanswered, as a shell leaves them. */
   private exited = false;
   private readonly closed: Promise<void>;
@@ -162,7 +164,10 @@ export class TerminalAdapter implements Adapter<null> {
       if (!terminal && !line.trim()) return;
       this.prompting = false;
       this.waiting++;
-      this.queue = this.queue.then(() => this.handle(line)).catch((error: unknown) => this.failed(error));
+      this.queue = this.queue
+        .then(() => this.handle(line))
+        .catch((error: unknown) => this.failed(error))
+        .finally(() => (this.answering = false));
     });
     rl.on('SIGINT', () => {
       if (!rl.line) return rl.close();
@@ -174,7 +179,8 @@ export class TerminalAdapter implements Adapter<null> {
     });
     rl.on('close', () => {
       // A pipe's end reached at the prompt: the line is ended, so what is printed next (a shell's prompt) is apart.
-      if (this.prompting && !terminal) output.write('\n');
+      // Not while a line read is still to be answered (`add` fetching a page): its answer goes on that prompt.
+      if (this.prompting && !terminal && !this.answering && this.waiting === 0) output.write('\n');
       this.reading = false;
       this.prompting = false;
       void this.queue.then(() => this.close());
@@ -229,6 +235,7 @@ export class TerminalAdapter implements Adapter<null> {
 
   private async handle(line: string): Promise<void> {
     this.waiting--;
+    this.answering = true;
     if (this.exited) return;
     const typed = line.trim();
     // Command names are read in any case, so the slash command is too, typed once or more; alone it is help, as in

@@ -142,6 +142,27 @@ describe('TerminalAdapter', () => {
     expect(out.endsWith('\n\n')).toBe(true);
   });
 
+  it('answers a slow line from a pipe on its prompt, though the input ends after the prompt is drawn', async () => {
+    // The first line answered at once and its next prompt drawn; the second as slow as `add` fetching a page, so the
+    // pipe ends while that prompt shows with the line already read: its answer belongs on it, not a line below.
+    let runs = 0;
+    const gate = {
+      run: async (_ctx: unknown, run: () => Promise<unknown>) => {
+        if (++runs === 2) await new Promise((resolve) => setTimeout(resolve, 50));
+        return run();
+      },
+    } as unknown as CommandGate;
+    for (const lines of [
+      ['version', 'sources'],
+      ['version', 'sources', 'version'],
+    ]) {
+      const out = await session(lines, { gate });
+      runs = 0;
+      expect(out, lines.join()).toContain('\n\n> Sources in the corpus');
+      expect(out, lines.join()).not.toMatch(/> \n/);
+    }
+  });
+
   it('answers no line after exit read from the same pipe', async () => {
     const out = await session(['sources', 'exit', 'sources']);
     expect(out.match(/1 document, 8 passages\./g)).toHaveLength(2);
