@@ -63,11 +63,16 @@ interface BotOnly {
  * - `feeds`, all of it: the running bot polls each feed every FEED_POLL_MINUTES and keeps what it took and its failures
  *   in its database. A feed followed from a process that ends at once would be polled by nothing, and the list is
  *   that poll state, which only the bot writes (in a database it may share with other instances).
- * - `digest subscribe`, `unsubscribe` and `list` (and `digest` alone, which lists): a digest belongs to a chat
- *   channel and the bot's scheduler posts it; here there is no channel, and nothing runs on a schedule.
+ * - every `digest` action but `preview` (`subscribe`, `unsubscribe`, `pause` and `list`, and `digest` alone, which
+ *   lists): a digest belongs to a chat channel and the bot's scheduler posts it; here there is no channel, and nothing
+ *   runs on a schedule. Read off the table's actions, so one added there is refused here too (`pause` was read as a
+ *   preview of no topics, and its help given as if it ran here).
  * - `digest preview <topics>` needs neither, so it runs here: the digest of those topics with nothing yet seen (as
  *   `digest --topics "a, b"` has always printed, and `--since` leads it with the documents dated from that day).
  */
+/** The digest's actions on a channel's subscription, which only the bot has: all but `preview`. */
+const CHANNEL_ACTIONS = DIGEST_ACTIONS.filter((action) => action !== 'preview');
+
 const ONE_SHOT: Record<string, { here?: Row & { note: string }; botOnly: BotOnly }> = {
   feeds: {
     botOnly: {
@@ -85,8 +90,8 @@ const ONE_SHOT: Record<string, { here?: Row & { note: string }; botOnly: BotOnly
         '`--since YYYY-MM-DD` leads it with the documents dated from that day.',
     },
     botOnly: {
-      asks: (raw) => ['subscribe', 'unsubscribe', 'list'].includes(String(raw.action)),
-      usage: 'digest subscribe|unsubscribe|list …',
+      asks: (raw) => CHANNEL_ACTIONS.includes(String(raw.action)),
+      usage: `digest ${CHANNEL_ACTIONS.join('|')} …`,
       why: "a digest belongs to a chat channel, and the bot's scheduler posts it",
     },
   },

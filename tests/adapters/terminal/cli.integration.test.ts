@@ -198,7 +198,7 @@ describe('dossier help', () => {
       for (const part of ['--corpus DIR', '--cache DIR', '--json', '--chart FILE', '--limit N', '--topics "a, b"'])
         expect(here + bot).toContain(part);
       expect(bot).toContain(findCommand('feeds')!.usage);
-      expect(bot).toContain('digest subscribe|unsubscribe|list');
+      expect(bot).toContain('digest subscribe|unsubscribe|pause|list …');
       // Posted where the bot's digest is subscribed: no call of this command line is a terminal a digest is posted to.
       expect(bot).toContain('A morning digest of new passages on saved topics, posted to the channel or terminal bot');
       expect(help.stdout).not.toMatch(/this (terminal|channel)\b/i);
@@ -282,9 +282,9 @@ describe('dossier help', () => {
     ]);
   });
 
-  it('gives help digest subscribe, list and unsubscribe as the terminal bot does, as in the bot only', async () => {
+  it('gives help digest subscribe, pause, list and unsubscribe as the terminal bot does, in the bot only', async () => {
     const asked = commandContext(undefined as never, { log: createLogger('silent') });
-    for (const typed of ['subscribe', 'list', 'unsubscribe']) {
+    for (const typed of ['subscribe', 'pause', 'list', 'unsubscribe']) {
       const cli = run(['help', 'digest', typed]);
       expect([cli.status, cli.stderr]).toEqual([0, '']);
       const bot = (await runText(`help digest ${typed}`, asked)).blocks;
@@ -320,6 +320,8 @@ describe('dossier help', () => {
         `digest subscribe runs in the bot, not here: ${digest}. ${where}${preview}.`,
       ],
       [['digest', 'unsubscribe'], `digest unsubscribe runs in the bot, not here: ${digest}. ${where}${preview}.`],
+      // Not a preview of no topics ("Name the topics to preview", exit 1), as it was read before.
+      [['digest', 'pause'], `digest pause runs in the bot, not here: ${digest}. ${where}${preview}.`],
     ] as const) {
       const refused = run([...args], missing);
       expect([refused.status, refused.stdout, lines(refused.stderr)]).toEqual([2, '', [`dossier: ${line}`]]);
@@ -473,7 +475,7 @@ describe('dossier on a mistyped command, --version and --json', () => {
     const subcommand = (typed: string) => JSON.parse(run(['help', 'digest', typed, '--json']).stdout) as typeof parsed;
     const preview = subcommand('preview');
     expect([preview.commands.map((c) => c.usage), preview.bot]).toEqual([['digest preview <topics, …>'], []]);
-    for (const typed of ['subscribe', 'list', 'unsubscribe']) {
+    for (const typed of ['subscribe', 'pause', 'list', 'unsubscribe']) {
       const botOnly = subcommand(typed);
       expect(botOnly.commands).toEqual([]);
       expect(botOnly.bot.map((c) => c.usage.split(' ').slice(0, 2).join(' '))).toEqual([`digest ${typed}`]);
