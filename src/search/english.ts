@@ -420,10 +420,13 @@ export const KIND_ASKED: RegExp = new RegExp(String.raw`${OPENING}which\s+`, 'iu
 /**
  * A question asking who does something as a rule ("who runs the ferry service", "who sets the water company's
  * targets"): "who", a verb in the present (ending in "s", not "is" or "was", which ask who someone is), then an article
- * or a possessive opening its object. The verb says what the one asked for does.
+ * or a possessive opening its object. The verb says what the one asked for does. Or the same in the present
+ * progressive, as chat asks it of now ("who's running the ferry service", "whos funding the pier", "who is leading the
+ * inquiry"): the verb's "-ing" form (`being` is a passive's, asking of whom something is done).
  */
 export const DOER_ASKED: RegExp = new RegExp(
-  String.raw`${OPENING}who\s+((?!(?:is|was)\s)[\p{L}-]+s)\s+(?:the|an?|[\p{L}.]+['’]s)\s`,
+  String.raw`${OPENING}who(?:\s+((?!(?:is|was)\s)[\p{L}-]+s)|(?:['’]?s|\s+(?:is|are))\s+((?!being\s)[\p{L}-]+ing))` +
+    String.raw`\s+(?:the|an?|[\p{L}.]+['’]s)\s`,
   'iu',
 );
 

@@ -998,7 +998,8 @@ function kindWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWo
 
 /** The verb of a question asking who does something as a rule (`DOER_ASKED`), when it is a word of the question. */
 function doerWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord | undefined {
-  const verb = DOER_ASKED.exec(read)?.[1];
+  const asked = DOER_ASKED.exec(read);
+  const verb = asked?.[1] ?? asked?.[2];
   const term = verb && analyzer.processTerm(verb)?.[0];
   return term ? words.find((w) => w.term === term) : undefined;
 }

@@ -647,6 +647,16 @@ describe('a question asking who does something as a rule', () => {
 
   it('is answered as before where a passage says it', () => {
     expect(ask(harbour(), 'who runs the lighthouse on the point').match).toBe('confident');
+    expect(ask(harbour(), "who's running the lighthouse on the point these days").match).toBe('confident');
+  });
+
+  it('is read in the present progressive too, as chat asks it of now', () => {
+    const answer = ask(harbour(), 'whos running the ferry service between the harbour and the island');
+    expect(answer.match).toBe('partial');
+    expect(answer.unmatched).toEqual(['running']);
+    expect(ask(harbour(), "who's running the ferry service").match).toBe(
+      ask(harbour(), 'who runs the ferry service').match,
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import {
   ANSWER_TYPES,
   answerType,
   COUNT_ASKED_OF,
+  DOER_ASKED,
   IRREGULAR_FORMS,
   MINUTES_IN,
   NUMBER_WORDS,
@@ -25,6 +26,24 @@ describe('the word tables', () => {
     expect(ambiguousPastForms('constructor')).toEqual([]);
     expect(new Analyzer().terms('who was the constructor of the bridge')).toContain('constructor');
     expect(baseForms('constructors')).toContain('constructor');
+  });
+});
+
+describe('DOER_ASKED', () => {
+  it.each([
+    ['who runs the ferry service', 'runs'],
+    ["who sets the water company's targets", 'sets'],
+    ["who's running the ferry service", 'running'],
+    ['whos running the gulf ferries these days', 'running'],
+    ['so who is leading the inquiry', 'leading'],
+    ['who are funding the new pier', 'funding'],
+    ['who is the mayor', undefined],
+    ['who was running', undefined],
+    ["who's getting quotes for the freezer", undefined],
+    ['who is being paid the bonus', undefined],
+  ])('%s: asks who does it by %s', (question, verb) => {
+    const asked = DOER_ASKED.exec(question);
+    expect(asked?.[1] ?? asked?.[2]).toBe(verb);
   });
 });
 
