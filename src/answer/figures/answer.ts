@@ -1,3 +1,4 @@
+import { ROW_NAME_SEPARATOR } from '../../corpus/block.js';
 import { asEchoed } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
 import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, type Match } from '../../search/query.js';
@@ -217,8 +218,14 @@ function answerTopic(dossier: Library, topic: string, { limit = 10 }: FiguresOpt
  */
 function listFigures(dossier: Library, found: Scored[], match: Match, limit: number): FoundFigure[] {
   const { minRelative, partialRelative, unmeasuredRelative } = dossier.ranking.figures;
-  // Equal scores: the passage the search ranks higher first.
-  const ranked = found.sort((a, b) => b.figure.score - a.figure.score || b.searchScore - a.searchScore);
+  // Equal scores: a table's total row before the rows it sums (a column's topic asks for the whole first, its parts
+  // after), then the passage the search ranks higher first.
+  const ranked = found.sort(
+    (a, b) =>
+      b.figure.score - a.figure.score ||
+      Number(totalRow(b.figure.passage)) - Number(totalRow(a.figure.passage)) ||
+      b.searchScore - a.searchScore,
+  );
   const top = ranked[0]!.figure;
   const best = top.score;
   // A partial match shows only the figures closest to the best: those of other passages are further still from what
@@ -235,6 +242,15 @@ function listFigures(dossier: Library, found: Scored[], match: Match, limit: num
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }
+
+/**
+ * A table's row of totals, as `tableRow` writes one: its first cell "Total", "Totals" or "Grand total", perhaps under
+ * its column's header ("month: Total — parcels: 3,874; …").
+ */
+const TOTAL_ROW = new RegExp(`^(?:[^${ROW_NAME_SEPARATOR}:]+: )?(?:grand )?totals? ${ROW_NAME_SEPARATOR} `, 'i');
+
+/** Whether a passage is a table's row of totals. */
+const totalRow = (passage: Passage): boolean => TOTAL_ROW.test(passage.text);
 
 /**
  * Other sources' figures for the best figure's quantity, which the topic may word unlike them: sources seldom give one

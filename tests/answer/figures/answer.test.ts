@@ -149,6 +149,20 @@ describe('answerFigures', () => {
     expect(answerFigures(asking, 'cargo thefts').match).toBe('partial');
   });
 
+  it("lists a table's total row among the rows it sums, though more rows than a page hold the column", async () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'];
+    const rows = months.map((month, i) => `| ${month} | ${110 + i} | ${40 + i} |`);
+    const table = ['| month | swimmers | lessons |', '|---|---|---|', ...rows, '| Total | 1,145 | 445 |'].join('\n');
+    await withCorpus(
+      { 'pool.md': note('Lido season', `Swimmers at the lido, by month.\n\n${table}`) },
+      async (dossier) => {
+        const values = answerFigures(dossier, 'swimmers').figures.map((f) => f.value);
+        expect(values).toHaveLength(10);
+        expect(values).toContain(1145);
+      },
+    );
+  });
+
   it('reads a two-digit year range in a topic as the years the corpus has, not as two numbers', async () => {
     await withCorpus(
       {
