@@ -324,7 +324,7 @@ export interface RankingOptions {
     /**
      * Score factor for a figure whose measure names something its sentence sets beside the topic: "of 9,000 crashes,
      * 2,000 involved trucks and 900 buses" on "bus crashes" gives the trucks' count this (the 9,000 of all crashes, a
-     * whole the buses are part of, keeps its score).
+     * whole the buses are part of, keeps its score); on "crashes" it gives both parts this, the whole being asked.
      */
     otherPart: number;
     /**

@@ -39,6 +39,7 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   const { otherPart, otherTime, otherKind, otherSubject, boundWords } = dossier.ranking.figures;
   const beside = besideTopic(dossier.index.analyzer, found);
   for (const f of found) if (beside.has(f.figure)) f.figure.score *= otherPart;
+  for (const f of narrowerParts(dossier.index.analyzer, query, found)) f.figure.score *= otherPart;
   // A topic that names a time ("in 2019", "fy22", "last 12 months") asks for the figures its sentences give for it,
   // when some of those are on its subject; the others stand for other times. A figure on something else that only
   // shares the year ("52,000 tonnes of silt dredged in 2019" on "cargo thefts in 2019") is no sign that the topic's
@@ -216,4 +217,25 @@ function ownTimeNamed(when: string | undefined, times: string[]): boolean | unde
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */
 function sameTime(number: string, times: string[]): boolean {
   return times.some((t) => number === t || endsYear(number, t));
+}
+
+/**
+ * The figures whose measure is another's of the same unit in the same sentence and more, the more naming nothing of
+ * the topic: "over 900 crashes involving buses" beside "9,000 crashes" in one sentence are a part of that whole, and on
+ * "crashes in 2019" the whole is what is asked. A part the topic names ("bus crashes") is no such figure: its more
+ * names the topic. (`besideTopic` weighs the other way round: a measure naming less of the topic than another's.)
+ */
+function narrowerParts(analyzer: Analyzer, query: AnalysedQuery, found: Scored[]): Scored[] {
+  const asked = new Set(query.words.flatMap((w) => w.terms));
+  const terms = new Map(found.map((f) => [f, new Set(f.figure.measure ? analyzer.terms(f.figure.measure) : [])]));
+  return found.filter((f) => {
+    const own = terms.get(f)!;
+    return found.some((g) => {
+      const whole = terms.get(g)!;
+      if (g === f || g.figure.sentence !== f.figure.sentence || g.figure.unit !== f.figure.unit) return false;
+      if (!whole.size || whole.size >= own.size) return false;
+      if (![...whole].every((t) => own.has(t)) || ![...whole].some((t) => asked.has(t))) return false;
+      return [...own].every((t) => whole.has(t) || !asked.has(t));
+    });
+  });
 }

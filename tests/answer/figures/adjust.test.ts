@@ -112,6 +112,34 @@ describe('adjustScores', () => {
     expect(await scoreIn(topic, '12 ferries', 0.5)).toBeCloseTo((await scoreIn(topic, '12 ferries', 1))!);
   });
 
+  it("weighs a part of a whole the topic names, a measure of the same unit that is the whole's and more", async () => {
+    const roads = {
+      'roads.md': note(
+        'County Roads Review',
+        'About 9,400 road crashes in the county were recorded in 2023, with over 1,100 of those coming from lorries ' +
+          'and some 700 coming from buses.\n\nThe county resurfaced 80 miles of road.',
+      ),
+    };
+    const scoresIn = (topic: string, otherPart: number) =>
+      withCorpus(roads, (dossier) => new Map(answerFigures(dossier, topic).figures.map((f) => [f.text, f.score])), {
+        ranking: { figures: { otherPart, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
+      });
+    // "… coming from lorries" is the whole's measure and more, the more naming none of the topic: a part of it.
+    const [weighed, whole] = [
+      await scoresIn('county road crashes in 2023', 0.5),
+      await scoresIn('county road crashes in 2023', 1),
+    ];
+    expect(weighed.get('over 1,100')).toBeCloseTo(whole.get('over 1,100')! / 2);
+    expect(weighed.get('some 700')).toBeCloseTo(whole.get('some 700')! / 2);
+    expect(weighed.get('About 9,400 road crashes')).toBeCloseTo(whole.get('About 9,400 road crashes')!);
+    // A part the topic names is what it asks for.
+    const [busesWeighed, busesWhole] = [
+      await scoresIn('road crashes coming from buses', 0.5),
+      await scoresIn('road crashes coming from buses', 1),
+    ];
+    expect(busesWeighed.get('some 700')).toBeCloseTo(busesWhole.get('some 700')!);
+  });
+
   it('weighs a sum of money as another kind of figure on a topic asking how long, as on "how many"', async () => {
     const canal = {
       'canal.md': note(
