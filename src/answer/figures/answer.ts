@@ -11,7 +11,7 @@ import { matchFor, type Searched } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
 import { closeValues, MeasureIndex, type MeasureGroup, type Series } from './group.js';
 import type { PassageFigure } from './passage.js';
-import { aboutWhat, MONEY_UNITS, topicParts, unsaidUnit } from './topic.js';
+import { aboutWhat, MONEY_UNITS, unsaidUnit } from './topic.js';
 
 export type { FoundFigure } from './clauses.js';
 
@@ -99,54 +99,7 @@ export class FiguresAnswer {
  * answer is ask's decision (`decide`) on the best figure's coverage: a confident answer lists the figures
  * that are about the topic; a partial one, when no figure reaches that, only the closest, said to match partly.
  */
-export function answerFigures(dossier: Library, topic: string, options: FiguresOptions = {}): FiguresAnswer {
-  const parts = topicParts(topic);
-  if (parts.length < 2) return answerTopic(dossier, topic, options);
-  const answers = parts.map((part) => answerTopic(dossier, part, options)).filter((a) => a.figures.length > 0);
-  // When no part is answered on its own, the topic may still be as a whole.
-  if (!answers.length) return answerTopic(dossier, topic, options);
-  return joined(dossier, asEchoed(topic), answers, answers.length === parts.length, options.limit ?? 10);
-}
-
-/**
- * The answers to a topic's parts (`topicParts`) as one: each part's best figures, those scoring as its best, in the
- * order of the parts. A part asks one thing, which its best figure answers; the others on its list are what it is
- * near, and two parts' lists together hold more of those than of what was asked. Confident when every part is answered
- * confidently, else partial, with what the partial ones lack.
- */
-function joined(dossier: Library, shown: string, answers: FiguresAnswer[], all: boolean, limit: number): FiguresAnswer {
-  const key = (f: FoundFigure) => `${f.passage.id}:${f.sentence.start + f.start}`;
-  const seen = new Set<string>();
-  const figures = answers
-    .flatMap((a) => {
-      const best = Math.max(...a.figures.map((f) => f.score));
-      return a.figures.filter((f) => f.score === best);
-    })
-    .filter((f) => !seen.has(key(f)) && !!seen.add(key(f)))
-    .slice(0, limit);
-  const partial = answers.filter((a) => a.match !== 'confident');
-  const measures = new MeasureIndex(
-    dossier.index.analyzer,
-    (term) => dossier.index.bridges.sameAs(term),
-    dossier.ranking.figures,
-  );
-  const groups = measures.group(figures);
-  return new FiguresAnswer(
-    shown,
-    groups.flatMap((g) => g.figures),
-    groups,
-    measures.disagreements(groups),
-    groups.map((g) => measures.series(g)).find(Boolean),
-    all && !partial.length ? 'confident' : 'partial',
-    [...new Set(partial.flatMap((a) => a.unmatched))],
-    false,
-    Object.assign({}, ...partial.map((a) => a.lacks)),
-    partial.flatMap((a) => a.heldAs),
-  );
-}
-
-/** The figures relevant to one topic, or one part of a topic asking several things (`answerFigures`). */
-function answerTopic(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
+export function answerFigures(dossier: Library, topic: string, { limit = 10 }: FiguresOptions = {}): FiguresAnswer {
   const shown = asEchoed(topic);
   const nothing = new FiguresAnswer(shown, [], [], [], undefined);
   const { index, ranking } = dossier;

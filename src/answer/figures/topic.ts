@@ -1,9 +1,8 @@
 import { stemWord } from '../../search/analyzer.js';
 import { CURRENCIES } from '../../corpus/currencies.js';
 import { NOW_WORDS } from '../../corpus/dates.js';
-import { ABBREVIATIONS, TIME_NOUNS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
+import { ABBREVIATIONS, TIME_NOUNS } from '../../search/english.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
-import { STOP_WORDS } from '../../search/stopwords.js';
 import { MEASUREMENT_UNITS, UNIT_MEASURES, type FigureUnit } from './grammar/index.js';
 
 /**
@@ -183,64 +182,4 @@ const SOURCE_NAMED = /\b(?:per (?=(?:the|an?)\s|[\p{L}.]+['’]s\s)|according to
 function sourceWords(topic: string): Set<string> {
   const words = [...topic.matchAll(SOURCE_NAMED)].flatMap((named) => named[0].toLowerCase().split(/[^\p{L}\p{N}'’]+/u));
   return new Set(words.flatMap((w) => [w, w.replace(/['’]s$/, '')]));
-}
-
-/**
- * Where a topic asking two things joins the second to the first: "+", "plus", ", and", or "and" before a question's
- * word ("ferry launch yr + what the pier cost", "pupils in 2019, and the share on free meals", "… and when it
- * peaked"). Not a plain "and", which as often joins two things one figure is of ("theft and vandalism drop").
- */
-const JOINED = /(\s+\+\s+|,?\s+plus\s+|,\s*and\s+|\s+and\s+(?=(?:what|which|when|how|where|who)\b))/i;
-
-/** Words by which a part points back to the one before it ("the yr it peaked", "how much of that"). */
-const POINTS_BACK = new Set('it its they their them he his she her that those there then one ones'.split(' '));
-
-/** A label opening a topic ("harbour report - …") or closing it ("… - month and yr"), which says what all parts ask. */
-const LEADING_LABEL = /^(.+?)\s[-–]\s/;
-const TRAILING_LABEL = /\s[-–]\s([^-–]+)$/;
-
-/**
- * The words of a part that name something: not stop words, not the time's or the figure's kind it asks for ("what
- * yr", "the total").
- */
-const naming = (part: string): string[] =>
-  part
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}$%]+/u)
-    .filter(
-      (w) =>
-        w && !STOP_WORDS.has(w) && !TIME_NOUNS.includes(w) && !TIME_UNIT_ABBREVIATIONS.has(w) && !FIGURE_WORDS.has(w),
-    );
-
-/**
- * The parts of a topic that asks two things or more, each a topic of its own (`JOINED`): "pier start yr + spend
- * to date" asks for a year and a sum that no one passage may give, and whose words, weighed as one topic, draw figures
- * that hold some of each and answer neither. Each part names its own subject (two words at least that name something)
- * and none points back to the one before ("the launch yr and when it peaked" asks both of one thing, and its second
- * part alone asks nothing); otherwise the topic is one part. A label opening the topic ("harbour report - …") is read
- * before every part, one closing it ("… - month and yr") after every part. ", and" after a comma ends a list ("ferries,
- * buses, and trams"), not a part.
- */
-export function topicParts(topic: string): string[] {
-  const pieces = topic.split(JOINED);
-  const parts = [pieces[0]!];
-  for (let i = 1; i < pieces.length; i += 2) {
-    const [joiner, next] = [pieces[i]!, pieces[i + 1]!];
-    if (joiner.trim().startsWith(',') && parts.at(-1)!.includes(',')) parts[parts.length - 1] += joiner + next;
-    else parts.push(next);
-  }
-  const trimmed = parts.map((p) => p.trim()).filter(Boolean);
-  if (trimmed.length < 2) return [topic];
-  const pointsBack = (part: string) =>
-    part
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .some((w) => POINTS_BACK.has(w));
-  if (trimmed.some((p) => naming(p).length < 2) || trimmed.slice(1).some(pointsBack)) return [topic];
-  const leading = LEADING_LABEL.exec(trimmed[0]!)?.[1];
-  const trailing = TRAILING_LABEL.exec(trimmed.at(-1)!)?.[1];
-  return trimmed.map((part, i) => {
-    const led = i > 0 && leading ? `${leading} - ${part}` : part;
-    return i < trimmed.length - 1 && trailing ? `${led} - ${trailing}` : led;
-  });
 }

@@ -455,32 +455,6 @@ describe('answerFigures', () => {
     );
   });
 
-  it('answers each part of a topic asking two things on its own, with its best figures', async () => {
-    const files = {
-      'trust.md': note(
-        'Lighthouse Trust Annual Review',
-        'The lighthouse trust was founded in 1987 by a group of retired keepers from the northern coast.\n\n' +
-          'Visitors to the tower numbered 18,400 last season, and the gift shop took £52,000.\n\n' +
-          'Repairs to the lantern room cost £230,000 in 2024, most of it from a heritage grant of £180,000.\n\n' +
-          "Storm damage to the keepers' cottages in 2023 needed £41,000 of work.",
-      ),
-    };
-    await withCorpus(files, (trust) => {
-      const texts = (topic: string) => answerFigures(trust, topic).figures.map((f) => f.text);
-      // Read as one topic, each part's figure stands in a passage holding half of it: the repairs' year came first,
-      // another date on a topic asking when, and the sum after it.
-      expect(texts('yr the lighthouse trust was founded + how much the lantern repairs cost')).toEqual([
-        '1987',
-        '£230,000',
-      ]);
-      // Read as one, the cottages' passage covered too little of it for its figure to be listed, and the answer
-      // matched only partly.
-      const both = answerFigures(trust, 'lantern room repairs in 2024 + storm damage to the cottages');
-      expect(both.figures.map((f) => f.text)).toEqual(['£230,000', '£41,000']);
-      expect(both.match).toBe('confident');
-    });
-  });
-
   it('answers a topic asking how many of a thing partly when the closest figures count something else', async () => {
     const files = {
       'ferry.md': note(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aboutWhat, timeOrChange, topicParts, unsaidUnit } from '../../../src/answer/figures/topic.js';
+import { aboutWhat, timeOrChange, unsaidUnit } from '../../../src/answer/figures/topic.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
 import { TIME_NOUNS } from '../../../src/search/english.js';
 import { analyseQuery } from '../../../src/search/query.js';
@@ -150,46 +150,5 @@ describe('unsaidUnit', () => {
     expect(metered('calories of a ripe pear')).toBe(true);
     expect(metered('pear energy in calories')).toBe(true);
     expect(metered('cold store energy in mwh')).toBe(false);
-  });
-});
-
-describe('topicParts', () => {
-  it('splits a topic asking two things where "+", "plus", ", and" or "and" before a question word joins them', () => {
-    expect(topicParts('ferry launch yr + what the new pier cost')).toEqual([
-      'ferry launch yr',
-      'what the new pier cost',
-    ]);
-    expect(topicParts('pupils on the roll in 2019, and the share on free meals')).toEqual([
-      'pupils on the roll in 2019',
-      'the share on free meals',
-    ]);
-    expect(topicParts('harbour dues plus how many yachts moored in july')).toEqual([
-      'harbour dues',
-      'how many yachts moored in july',
-    ]);
-    expect(topicParts('ferry fares rose by how much and when did the timetable change')).toEqual([
-      'ferry fares rose by how much',
-      'when did the timetable change',
-    ]);
-  });
-
-  it('reads a label opening the topic before every part, and one closing it after every part', () => {
-    expect(topicParts('harbour report - cargo thefts in 2019 + silt dredged')).toEqual([
-      'harbour report - cargo thefts in 2019',
-      'harbour report - silt dredged',
-    ]);
-    expect(topicParts('mayoral election turnout + council by-election turnout - month and yr')).toEqual([
-      'mayoral election turnout - month and yr',
-      'council by-election turnout - month and yr',
-    ]);
-  });
-
-  it('keeps a topic whole when a part names nothing of its own, points back, or ends a list', () => {
-    // "mayoral" alone names one thing: the two join what one noun is of.
-    expect(topicParts('mayoral + council vote - month and yr')).toEqual(['mayoral + council vote - month and yr']);
-    expect(topicParts('pier launch yr, and when did it peak')).toEqual(['pier launch yr, and when did it peak']);
-    expect(topicParts('ferry passengers in 2019, and which yr')).toEqual(['ferry passengers in 2019, and which yr']);
-    expect(topicParts('ferries, buses, and trams')).toEqual(['ferries, buses, and trams']);
-    expect(topicParts('cargo theft and vandalism drop')).toEqual(['cargo theft and vandalism drop']);
   });
 });
