@@ -7,21 +7,10 @@ import { paragraphHash } from '../../src/digest/compose.js';
 import { recordSightings } from '../../src/digest/sightings.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { note } from '../support/corpus.js';
+import { turnCounter } from '../support/event-loop.js';
 import { at, eachDigestWorld } from './fixtures.js';
 
 const world = eachDigestWorld();
-
-/** Counts the turns of the event loop from now on, each one a command's ack could take, until `stop()`. */
-function turnCounter(): { turns: () => number; stop: () => void } {
-  let turns = 0;
-  let counting = true;
-  const turn = () => {
-    turns++;
-    if (counting) setImmediate(turn);
-  };
-  setImmediate(turn);
-  return { turns: () => turns, stop: () => (counting = false) };
-}
 
 describe('recordSightings', () => {
   it('records the documents held now, then each one the engine adds, changes or drops, with its title', async () => {

@@ -4,6 +4,7 @@ import type { Passage, SourceDocument } from '../../../src/corpus/types.js';
 import { digestCommand, splitTopics } from '../../../src/commands/digest.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { nounPhrases } from '../../../src/engine/index.js';
+import { turnCounter } from '../../support/event-loop.js';
 
 const LONG_HEADING =
   `Funding of the regional tram network and the bus lanes that feed it ${'in every district '.repeat(4)}`.trim();
@@ -235,20 +236,14 @@ describe('TopicSuggester on a big corpus (Discord gives autocomplete 3 s, and it
   // The whole scan takes about a second, so one that never yielded would hold the loop that long. Counted rather than
   // timed: the passages tagged between two turns of the event loop, each a turn an interaction could be answered in.
   it('reads the phrases of 2,000 passages in the background, a slice between two turns of the event loop', async () => {
-    let turns = 0;
-    let counting = true;
-    const turn = () => {
-      turns++;
-      if (counting) setImmediate(turn);
-    };
-    setImmediate(turn);
+    const loop = turnCounter();
     const taggedIn = new Map<number, number>();
     const topics = new TopicSuggester(big(2_000, 5), {
       measuresOf: () => [],
-      phrasesOf: (text) => (taggedIn.set(turns, (taggedIn.get(turns) ?? 0) + 1), nounPhrases(text)),
+      phrasesOf: (text) => (taggedIn.set(loop.turns(), (taggedIn.get(loop.turns()) ?? 0) + 1), nounPhrases(text)),
     });
     await topics.prepare();
-    counting = false;
+    loop.stop();
     expect(topics.suggest('harbour board').map((c) => c.value)).toContain('harbour board');
     // 2,000 passages over at least a hundred turns, never more than a slice in one.
     expect(taggedIn.size).toBeGreaterThanOrEqual(2_000 / SCAN_SLICE);
