@@ -158,8 +158,8 @@ export function asEchoed(text: string): string {
   const shown = asShown(text);
   if (!/[\p{L}\p{N}]/u.test(shown)) return shown;
   const named = text.replace(PERSON_MENTION, (_mention, _id, name?: string) => {
-    const shown = name?.replace(/^@/, '').trim();
-    return shown ? `@${shown}` : SOMEONE;
+    const label = name?.replace(/^@/, '').trim();
+    return label ? `@${label}` : SOMEONE;
   });
   return asShown(named);
 }
