@@ -235,7 +235,8 @@ export function unknownCommandLine(name: string, asking: Asking): string {
 /**
  * `help <word>` for a word that names no command: the word, the command it was probably meant to be, and the list.
  * With no command meant, also how to ask a question here: "help me understand the timetable" is most likely one,
- * which is typed without `help`. Its usage rather than the words typed, which would quote them twice.
+ * which is typed without `help` (in Discord, in ask's question option). Its usage rather than the words typed, which
+ * would quote them twice.
  */
 export function notACommand(name: string, asking: Asking): string {
   const meant = meantCommand(name);
@@ -243,8 +244,11 @@ export function notACommand(name: string, asking: Asking): string {
   const line =
     `"${typed(name)}" is not a command${meant ? ` (did you mean ${asCode(asking, meant)}?)` : ''}: the commands are ` +
     `${listed(names, 'and')}.`;
-  return meant
-    ? line
+  if (meant) return line;
+  // Discord's help option takes a command's name alone, and a question goes in ask's own option: there is no line to
+  // type again without help.
+  return asking.platform === 'discord'
+    ? `${line} To ask a question, pick \`${howToAsk(asking, askCommand.name)}\` and type it in its question option.`
     : `${line} To ask a question, type it without ${helpCommand.name}: \`${usageOf(asking, askCommand)}\`.`;
 }
 

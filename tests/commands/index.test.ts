@@ -363,7 +363,7 @@ describe('the command table', () => {
     expect(
       (await runCommand('help', { command: 'me understand' }, commandContext(guard(), { platform: 'discord' }))).error
         ?.message,
-    ).toMatch(/To ask a question, type it without help: `\/brief ask question`\.$/);
+    ).toMatch(/To ask a question, pick `\/brief ask` and type it in its question option\.$/);
     expect((await runText('help figurs', ctx())).error?.message).toBe(
       `"figurs" is not a command (did you mean \`figures\`?): ${commandList}`,
     );

@@ -304,6 +304,12 @@ describe('DiscordAdapter against a stand-in for Discord', () => {
     const refused: string = (await standIn.waitFor(originalOf(mistyped))).body.embeds[0].description;
     expect(refused).toMatch(/^"figurs" is not a command \(did you mean `\/brief figures`\?\): the commands are /);
     expect(refused).toMatch(/ `\/brief ask`, `\/brief cite`, .* and `\/brief help`\.$/);
+    // The terminal's own word, which names nothing here: a question goes in ask's option, not after help or without it.
+    const exit = standIn.interact(standIn.command('help', { command: 'exit' }));
+    const notHere: string = (await standIn.waitFor(originalOf(exit))).body.embeds[0].description;
+    expect(notHere).toMatch(/^"exit" is not a command: the commands are /);
+    expect(notHere).toMatch(/ To ask a question, pick `\/brief ask` and type it in its question option\.$/);
+    expect(notHere).not.toContain('without help');
     const none = standIn.interact(standIn.command('digest', { action: 'subscribe' }));
     expect((await standIn.waitFor(originalOf(none))).body.embeds[0].description).toBe(
       'Name at least one topic to subscribe to, separated by commas: `/brief digest action:subscribe topics [at] ' +
