@@ -46,7 +46,7 @@ const FISHERY = join(root, 'tests/fixtures/fishery');
 const RESCUE = join(root, 'tests/fixtures/rescue');
 /** A community food bank: annual review, get-help page, volunteer handbook, minutes, a monthly table, a correction. */
 const FOODBANK = join(root, 'tests/fixtures/foodbank');
-/** A city's street-tree programme: annual report, request page, FAQ, scrutiny minutes, a correction, a felling notice. */
+/** A city's street-tree programme: annual report, request page, FAQ, minutes, a correction, a felling notice. */
 const TREES = join(root, 'tests/fixtures/trees');
 /** Words of the sample corpus's subject that once sat in the engine's built-in synonym table. */
 const SUBJECT = /\b(mexic\w*|cartels?|fentanyl|opioids?|merida|amlo|obrador|sinaloa|narco\w*|tcos?|overdoses?)\b/;
@@ -511,8 +511,8 @@ describe('a corpus on another subject', () => {
   it('scores the street-tree questions as measured, so that a fall in any count fails', async () => {
     const score = await scoreFixture(TREES, trees);
     // As written, before any change (7 Dec 2026, on e35911a): 16 of 20 answered within the first three passages (MRR
-    // 0.70; "least leafy part of town" refused), 7 of 10 refused (3 of the 6 near the subject: a tree officer's pay, the
-    // trees in parks and the tallest tree answered), 3 of 5 quotes found first (neither of the two asked in chat);
+    // 0.70; "least leafy part of town" refused), 7 of 10 refused (3 of the 6 near the subject: a tree officer's pay,
+    // the trees in parks and the tallest tree answered), 3 of 5 quotes found first (neither of the two asked in chat);
     // figures 52 of the 76 wanted, with 38 others listed beside them, and both topics the corpus gives no figure for
     // left empty.
     expectCounts(score, {
