@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { webApi } from '@slack/bolt';
-import { drawCharts, type Reply } from '../../src/answer/reply.js';
+import { drawCharts, withoutMembers, type Reply } from '../../src/answer/reply.js';
 import type { Logger } from '../../src/log.js';
 import type { SlackRequest } from './buttons.js';
 import { fitText } from '../../src/render/cut.js';
@@ -195,7 +195,8 @@ export class SlackDelivery {
 
   private async sendMessage(requested: SlackTarget, reply: Reply, options: RenderOptions): Promise<void> {
     const target = addressed(requested, reply);
-    const message = renderSlack(reply, {
+    // A mention in a message the channel sees would tell the member they were named; only the asker's own shows one.
+    const message = renderSlack(isPublic(target) ? withoutMembers(reply) : reply, {
       request: target.request,
       // A private answer offers Share; a public one has no one left to share it with.
       ...(isPublic(target) ? {} : { share: 'offer' }),

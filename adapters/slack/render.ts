@@ -118,14 +118,19 @@ function entitiesInsideBold(rich: RichText): RichText {
   return mergeSpans(spans);
 }
 
+/** A Slack user's id, as a mention writes it: nothing else goes between `<@` and `>`. */
+const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
+
 /**
- * Matched words in bold and the bot's code spans as code; the spaces around a span stay outside its markers, and the
- * characters Slack needs as entities inside them (entitiesInsideBold).
+ * Matched words in bold and the bot's code spans as code, the spaces around a span outside its markers and the
+ * characters Slack needs as entities inside them (entitiesInsideBold); a member (`Span.member`) as Slack's mention,
+ * which Slack shows each reader as the member's name without `users:read` (delivery keeps it out of a public message).
  */
 function richMrkdwn(rich: RichText): string {
   return entitiesInsideBold(rich)
     .map((span) => {
       if (span.code) return codeMrkdwn(span.text);
+      if (span.member !== undefined && SLACK_USER_ID.test(span.member)) return `<@${span.member}>`;
       const text = escapeMrkdwn(span.text);
       if (!span.strong || !text.trim()) return text;
       const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/su.exec(text)!;

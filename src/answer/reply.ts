@@ -36,6 +36,12 @@ export interface Span {
    * own words (see `said`), never on text from documents or users, which renderers always escape.
    */
   code?: boolean;
+  /**
+   * A member of the chat by the platform's id for them, where the bot could not learn the name the platform shows
+   * (Slack without `users:read`): a platform that can write the member as its readers see them, without telling the
+   * member, does so (Slack's `<@U1>` in a message only the asker sees); `text` is what every other place shows.
+   */
+  member?: string;
 }
 export type RichText = Span[];
 
@@ -172,13 +178,16 @@ export function said(text: string): RichText {
     .filter((span) => span.text);
 }
 
+/** A span that is text alone, neither the bot's code nor a member (`Span.member`), which merge with their like. */
+const ofText = (span: Span) => !span.code && span.member === undefined;
+
 /** Adjacent spans of the same kind become one, so renderers never write markers back to back (`****`). */
 export function mergeSpans(rich: RichText): RichText {
   const out: Span[] = [];
   for (const span of rich) {
     if (!span.text) continue;
     const last = out[out.length - 1];
-    if (last && !last.code && !span.code && Boolean(last.strong) === Boolean(span.strong)) last.text += span.text;
+    if (last && ofText(last) && ofText(span) && Boolean(last.strong) === Boolean(span.strong)) last.text += span.text;
     else out.push({ ...span });
   }
   return out;
@@ -319,6 +328,19 @@ export const replyOf = (title: string, blocks: ReplyBlock[], over: Partial<Reply
 });
 
 /** A reply of one paragraph: `body` as plain text (it may quote what someone typed), or the bot's own rich text. */
+/** `reply` with every member span (`Span.member`) as its text alone: for a message that others see too. */
+export function withoutMembers(reply: Reply): Reply {
+  const spans = (rich: RichText): RichText => rich.map(({ member: _member, ...span }) => span);
+  const blocks = reply.blocks.map((block) =>
+    block.type === 'text'
+      ? { ...block, text: spans(block.text) }
+      : block.type === 'list'
+        ? { ...block, items: block.items.map(spans) }
+        : block,
+  );
+  return { ...reply, blocks };
+}
+
 export const textReply = (title: string, body: string | RichText, over: Partial<Reply> = {}): Reply =>
   replyOf(title, [{ type: 'text', text: typeof body === 'string' ? [{ text: body }] : body }], over);
 

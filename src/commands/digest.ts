@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { asShown } from '../corpus/text.js';
 import { fold } from '../search/analyzer.js';
-import { errorReply, said, text, textReply, type Reply, type RichText } from '../answer/reply.js';
+import { errorReply, said, text, textReply, type Reply, type RichText, type Span } from '../answer/reply.js';
 import { typed } from '../errors.js';
 import { describeDays, isValidTimeZone, nextSlot, parseDays, parseTime } from '../schedule.js';
 import { CHANNEL, howToAsk, opening, placeOf, type Asking } from './asking.js';
@@ -364,13 +364,17 @@ export const digestCommand = defineCommand({
               ])}\`.`,
             ),
           );
-        const setUpBy = (await ctx.nameOf?.(sub.subscriberId).catch(() => undefined)) ?? sub.subscriberId;
-        const listed = `${quoted(sub.topics)}, ${schedule(sub)}, set up by ${setUpBy}.`;
-        if (sub.state !== 'paused') return message(`${here}’s digest`, `${listed} Next: ${next(sub, ctx)}.`);
+        const listed: RichText = [
+          { text: `${quoted(sub.topics)}, ${schedule(sub)}, set up by ` },
+          await setUpBy(sub, ctx),
+          { text: '.' },
+        ];
+        if (sub.state !== 'paused')
+          return message(`${here}’s digest`, [...listed, ...text(` Next: ${next(sub, ctx)}.`)]);
         // As `digest pause` answers: the subscribe that resumes it, ready to paste, where "subscribe again to resume"
         // left the channel to type its topics and schedule again. A reason is a sentence of its own, stop and all.
         const why = (sub.pausedReason ?? 'the bot could not post here').replace(/\.$/, '');
-        return message(`${here}’s digest`, withSubscribe(`${listed} Paused: ${why}. To resume it: `, sub, ctx));
+        return message(`${here}’s digest`, [...listed, ...withSubscribe(` Paused: ${why}. To resume it: `, sub, ctx)]);
       }
       case 'preview': {
         const reply = service.preview(ctx.platform, ctx.channel.id, splitTopics(args.topics), ctx.postFits);
@@ -388,6 +392,18 @@ export const digestCommand = defineCommand({
     }
   },
 });
+
+/**
+ * Who set `sub` up, as the platform shows them; where it will not say (Slack without `users:read`), the member by
+ * their id for a platform that can name them so (`Span.member`), shown elsewhere by the name the asker came with if
+ * they set it up themselves (as the channel's note names them, `toldToChannel`), else by the id.
+ */
+async function setUpBy(sub: ChannelDigest, ctx: CommandContext): Promise<Span> {
+  const name = await ctx.nameOf?.(sub.subscriberId).catch(() => undefined);
+  if (name) return { text: name };
+  const own = sub.subscriberId === ctx.user.id ? ctx.user.name : undefined;
+  return { text: own ?? sub.subscriberId, member: sub.subscriberId };
+}
 
 /** `lead`, then the command that subscribes the channel to `sub` again as code, ready to paste. */
 const withSubscribe = (lead: string, sub: ChannelDigest, asking: Asking): RichText => [

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { count, markRanges, mergeSpans, plain, publisherBesides, said, type RichText } from '../../src/answer/reply.js';
+import {
+  count,
+  markRanges,
+  mergeSpans,
+  plain,
+  publisherBesides,
+  replyOf,
+  said,
+  withoutMembers,
+  type RichText,
+} from '../../src/answer/reply.js';
 import { asWritten, typed } from '../../src/errors.js';
 
 const shown = (rich: RichText) => rich.map((s) => (s.strong ? `[${s.text}]` : s.text)).join('');
@@ -103,6 +113,22 @@ describe('said and mergeSpans', () => {
         { text: 'y', code: true },
       ]),
     ).toHaveLength(2);
+  });
+
+  it('never merges a member into its neighbours, and a message others see shows the member as its text', () => {
+    const rich: RichText = [{ text: 'set up by ' }, { text: 'U0ANA', member: 'U0ANA' }, { text: '.' }];
+    expect(mergeSpans(rich)).toEqual(rich);
+    const shown = withoutMembers(
+      replyOf('Digest', [
+        { type: 'text', text: rich },
+        { type: 'list', items: [rich] },
+      ]),
+    );
+    expect(shown.blocks).toEqual([
+      { type: 'text', text: [{ text: 'set up by ' }, { text: 'U0ANA' }, { text: '.' }] },
+      { type: 'list', items: [[{ text: 'set up by ' }, { text: 'U0ANA' }, { text: '.' }]] },
+    ]);
+    expect(mergeSpans(rich.map(({ member: _m, ...span }) => span))).toEqual([{ text: 'set up by U0ANA.' }]);
   });
 });
 

@@ -435,6 +435,23 @@ describe('digest command', () => {
     expect(textOf(await runText('digest list', ctx()))).toMatch(/Paused: channel_not_found/);
   });
 
+  it('names who set it up by their id as a member where the platform will not say their name', async () => {
+    service.subscribe({ platform: 'slack', channelId: 'C-NEWS', userId: 'U0ANA' }, { topics: ['beehives'] });
+    const setUpBy = async (over: Partial<CommandContext>) => {
+      const block = (await runText('digest list', ctx(over))).blocks[0]!;
+      // The span after "…, set up by ".
+      return block.type === 'text' ? block.text[block.text.findIndex((s) => s.text.endsWith('set up by ')) + 1] : 0;
+    };
+    const refused = async () => Promise.reject(new Error('missing_scope'));
+    expect(await setUpBy({ nameOf: async () => 'Ana Ruiz' })).toEqual({ text: 'Ana Ruiz' });
+    expect(await setUpBy({ nameOf: refused })).toEqual({ text: 'U0ANA', member: 'U0ANA' });
+    // Asked by the member who set it up: shown elsewhere by the name they came with, as the channel's note names them.
+    expect(await setUpBy({ nameOf: refused, user: { id: 'U0ANA', name: 'ana' } })).toEqual({
+      text: 'ana',
+      member: 'U0ANA',
+    });
+  });
+
   it('lists a digest paused for a refused post with the command that resumes it, ready to paste', async () => {
     const sub = service.subscribe({ platform: 'slack', channelId: 'C-NEWS', userId: 'U1' }, { topics: ['beehives'] });
     store.pause(sub.id, 'Slack channel C-NEWS was not found (channel_not_found).');

@@ -4,7 +4,7 @@ import { DigestService } from '../../../src/digest/service.js';
 import { SqliteDigestStore } from '../../../src/digest/sqlite-store.js';
 import { Dossier } from '../../../src/engine/dossier.js';
 import { createLogger } from '../../../src/log.js';
-import { SlackStub } from './slack-stub.js';
+import { eventCallbackBody, SlackStub } from './slack-stub.js';
 import { slackOverSilt } from './start-adapter.js';
 
 /**
@@ -33,6 +33,8 @@ const slashCommand = async (channel: string, text: string) =>
   JSON.stringify((await slack().command(text, { user: 'U-ANY', channel })).answer.body);
 const info = (channel: Record<string, unknown>) => ({ status: 200, body: { ok: true, channel } });
 const refusal = (error: string) => ({ status: 200, body: { ok: false, error } });
+/** Slack's answer to users.info for an app installed without `users:read`. */
+const noUsersRead = () => stub.failNext('/api/users.info', refusal('missing_scope'));
 const subscribed = () => store.subscriptions().map((s) => s.channelId);
 
 describe('digest subscribe in Slack, where the bot cannot post', () => {
@@ -117,5 +119,35 @@ describe('a change to a Slack channel’s digest', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(stub.callsTo(answer.path), text).toHaveLength(1);
     }
+  });
+});
+
+describe('digest list in Slack, for an app without users:read', () => {
+  it('names who set the digest up by a mention in the asker’s own reply, which Slack shows as their name', async () => {
+    stub.failNext('/api/conversations.info', info({ id: 'C0LIST', is_member: true }));
+    noUsersRead();
+    await slack().command('digest subscribe dredging at 7am', { user: 'U0ANA', channel: 'C0LIST' });
+
+    noUsersRead();
+    const { answer } = await slack().command('digest list', { user: 'U0BEN', channel: 'C0LIST' });
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(answer.body.blocks)).toContain('(UTC), set up by <@U0ANA>. Next: ');
+
+    // Asked by the member who set it up: the same mention.
+    noUsersRead();
+    const own = await slack().command('digest list', { user: 'U0ANA', channel: 'C0LIST' });
+    expect(JSON.stringify(own.answer.body.blocks)).toContain('set up by <@U0ANA>.');
+  });
+
+  it('leaves the mention out of a list the channel sees (asked by @mention): it would notify the member', async () => {
+    const from = stub.calls.length;
+    noUsersRead();
+    const event = { type: 'app_mention', user: 'U0BEN', text: '<@UBOT> digest list', ts: '400.1', channel: 'C0LIST' };
+    expect((await slack().post(eventCallbackBody(event, 'EvList', 400), 'application/json')).status).toBe(200);
+    const posted = await stub.waitFor((c) => c.path === '/api/chat.postMessage', { from });
+    expect(posted.body).toMatchObject({ channel: 'C0LIST', thread_ts: '400.1' });
+    const shown = JSON.stringify(posted.body.blocks);
+    expect(shown).toContain('set up by U0ANA.');
+    expect(shown).not.toContain('<@');
   });
 });

@@ -73,6 +73,16 @@ describe('renderSlack', () => {
     expect(JSON.stringify(cite)).toContain('“Harbour report” · Ann Lee, Port Gazette · 2024-03-01 · ¶2');
   });
 
+  it('writes a member as Slack’s mention, and anything but a Slack user id as text, inert', () => {
+    const listed = (member: string) =>
+      texts(
+        renderSlack(replyOf('Digest', [{ type: 'text', text: [{ text: 'set up by ' }, { text: member, member }] }])),
+      );
+    expect(listed('U0ANA')).toContain('set up by <@U0ANA>');
+    expect(listed('W0ANA')).toContain('set up by <@W0ANA>');
+    expect(listed('U1> <!channel')).toContain('set up by U1&gt; &lt;!channel');
+  });
+
   it('keeps the spaces around a bold span outside the asterisks', () => {
     const message = renderSlack(
       excerptReply([{ text: 'the' }, { text: ' dredging ', strong: true }, { text: 'cost' }]),
