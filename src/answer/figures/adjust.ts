@@ -5,8 +5,9 @@ import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import { STOP_WORDS } from '../../search/stopwords.js';
 import type { Library } from '../library.js';
 import { WEEKDAY_NAMES } from '../../schedule.js';
-import { SHORT_TIME_UNITS, TIME_ASKED_AS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
+import { EVERY_UNIT, SHORT_TIME_UNITS, TIME_ASKED_AS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
+import { COUNTED_FROM_NOW } from './grammar/words.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
 import { MONEY_UNITS } from './topic.js';
@@ -74,6 +75,15 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
     for (const f of found)
       if (f.figure.unit === 'count' && f.figure.measure && !counted.some((w) => f.held.has(w)))
         f.figure.score *= otherKind;
+  // A topic asking for a rate by its period ("monthly take", "fees per mo", "crossings each day") asks for the figures
+  // at that rate: beside one, a figure of its unit at a rate over another period ("$1 billion a year" beside "$77
+  // million a month") is another kind. Only beside one: "annual leave" names no rate, and "0.9 percent a month" of
+  // churn is weighed on its words alone where no share is given a year.
+  const period = ratePeriod(query.text);
+  const atPeriod = new Set(found.filter((f) => f.figure.per === period).map((f) => f.figure.unit));
+  if (period)
+    for (const f of found)
+      if (f.figure.per && f.figure.per !== period && atPeriod.has(f.figure.unit)) f.figure.score *= otherKind;
   // "40 years" answers a topic that asks how long or names a unit of time ("yrs as a diplomat"); beside any other it is
   // another kind of figure, though it counts its unit.
   if (!asksLength(query.text)) for (const f of found) if (isLength(f.figure)) f.figure.score *= otherKind;
@@ -123,6 +133,24 @@ export function asksLength(topic: string): boolean {
     HOW_LONG.test(topic) ||
     words.some((w, i) => (TIME_UNITS.has(w) || TIME_UNIT_ABBREVIATIONS.has(w)) && !framed(words[i - 1]))
   );
+}
+
+/**
+ * The period of the rate a topic asks for, singular, as the grammar gives a figure's (`Figure.per`): "month" for
+ * "monthly take", "fees per month" or "haul per mo"; undefined when it names none. A unit of time is a rate's period
+ * only after a word of rate ("a", "per", "each", "every") and not before "ago".
+ */
+export function ratePeriod(topic: string): string | undefined {
+  const words = topicWords(topic);
+  for (const [i, w] of words.entries()) {
+    const every = EVERY_UNIT.get(w);
+    if (every) return every;
+    const unit = SHORT_TIME_UNITS.get(words[i + 1] ?? '') ?? words[i + 1] ?? '';
+    // "a year ago" says when, as the grammar reads it beside a figure (`rateAt`).
+    if (RATE_WORDS.has(w) && TIME_UNITS.has(unit) && !COUNTED_FROM_NOW.has(words[i + 2] ?? ''))
+      return unit.replace(/s$/, '');
+  }
+  return undefined;
 }
 
 /**

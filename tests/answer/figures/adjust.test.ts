@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksLength, asksYear, besideTopic } from '../../../src/answer/figures/adjust.js';
+import { asksLength, asksYear, besideTopic, ratePeriod } from '../../../src/answer/figures/adjust.js';
 import { answerFigures } from '../../../src/answer/figures/answer.js';
 import type { PassageFigure } from '../../../src/answer/figures/passage.js';
 import { Analyzer } from '../../../src/search/analyzer.js';
@@ -71,6 +71,17 @@ describe('asksYear', () => {
       expect(asksYear(topic)).toBe(true);
     for (const topic of ['when did the ferry stop last year', 'ferry trips each yr', 'ferry sold in 5 years', 'yearly'])
       expect(asksYear(topic)).toBe(false);
+  });
+});
+
+describe('ratePeriod', () => {
+  it("reads a rate's period the topic asks for, singular, after a word of rate or in a word saying 'every'", () => {
+    expect(ratePeriod('monthly takings of the ferry kiosk')).toBe('month');
+    expect(ratePeriod('ferry kiosk takings per mo')).toBe('month');
+    expect(ratePeriod('ferry crossings each day')).toBe('day');
+    expect(ratePeriod('annual ferry subsidy')).toBe('year');
+    expect(ratePeriod('ferry fares a year ago')).toBeUndefined();
+    expect(ratePeriod('ferry fares in 2019')).toBeUndefined();
   });
 });
 
@@ -163,6 +174,31 @@ describe('adjustScores', () => {
     expect(await scoreIn(howLong, 0.5)).toBeCloseTo((await scoreIn(howLong, 1))! / 2);
     const cost = 'cost of keeping the canal open';
     expect(await scoreIn(cost, 0.5)).toBeCloseTo((await scoreIn(cost, 1))!);
+  });
+
+  it('weighs a figure at a rate over another period on a topic asking a rate, beside one at that rate', async () => {
+    const kiosk = {
+      'kiosk.md': note(
+        'Kiosk',
+        'The ferry kiosk takes about £4,000 a month in fares, and the café beside it over £30,000 a year. ' +
+          'Staff turnover at the kiosk runs at 2 percent a month.',
+      ),
+    };
+    const scoreIn = (topic: string, text: string, otherKind: number) =>
+      withCorpus(kiosk, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.includes(text))?.score, {
+        ranking: { figures: { otherKind, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
+      });
+    const monthly = 'monthly takings at the ferry kiosk';
+    expect(await scoreIn(monthly, '£30,000', 0.5)).toBeCloseTo((await scoreIn(monthly, '£30,000', 1))! / 2);
+    expect(await scoreIn(monthly, '£4,000', 0.5)).toBeCloseTo((await scoreIn(monthly, '£4,000', 1))!);
+    // Beside no sum given a year, a sum given a month is weighed on its words alone on a topic asking a yearly one; a
+    // share a month, beside no share a year, too.
+    const yearly = 'kiosk takings per year';
+    expect(await scoreIn(yearly, '£4,000', 0.5)).toBeCloseTo((await scoreIn(yearly, '£4,000', 1))! / 2);
+    expect(await scoreIn(yearly, '2 percent', 0.5)).toBeCloseTo((await scoreIn(yearly, '2 percent', 1))!);
+    // No rate asked: none weighed.
+    const takings = 'ferry kiosk takings';
+    expect(await scoreIn(takings, '£30,000', 0.5)).toBeCloseTo((await scoreIn(takings, '£30,000', 1))!);
   });
 
   it("weighs a figure of a year its paragraph names after the topic's, the years read as any other", async () => {
