@@ -75,8 +75,7 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   // none of the verb's terms (nor a way it says it) is about the ferry service, not about who runs it. The line over a
   // partial answer already names the verb as a word the closest does not mention.
   const doer = query.doer?.terms;
-  if (asks === 'person' && doer && !closest.some((c) => c.terms.some((t) => doer.includes(t))))
-    return { match: stepDown(decided) };
+  if (doer && !closest.some((c) => c.terms.some((t) => doer.includes(t)))) return { match: stepDown(decided) };
   // A question asking which one of a kind the corpus never names, nor a word bridged to it ("which company prints the
   // ballots" over a corpus that never says "company"), asks for a member it names none of as one; its other words may
   // all be there ("prints", "ballots"). As a role the corpus never names has no holder it names (`roleWords`).

@@ -431,6 +431,17 @@ export const DOER_ASKED: RegExp = new RegExp(
 );
 
 /**
+ * A yes-or-no question asking whether anyone did or underwent something ("has anyone been convicted over …", "did
+ * anybody get fined for …", "has someone claimed the prize"): it asks who, as "who was convicted over …" does, so the
+ * verb after the pronoun (past "been", "got", "ever", "actually" …) says what the one asked for did or underwent.
+ */
+export const ANYONE_DID: RegExp = new RegExp(
+  String.raw`${OPENING}(?:has|have|had|did|was|were)\s+(?:any|some)(?:one|body)\s+` +
+    String.raw`(?:(?:ever|actually|really|yet|already|been|got|get|gotten)\s+)*([\p{L}-]+)`,
+  'iu',
+);
+
+/**
  * The articles: a phrase may open with one and still name its noun ("the harbour" is a harbour), while a phrase that
  * opens with any other stop word, a preposition mostly, is an idiom ("under the weather", "on time", "at once").
  */

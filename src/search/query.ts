@@ -23,6 +23,7 @@ import {
   AMOUNT_NAMED,
   answerType,
   COUNT_ASKED_OF,
+  ANYONE_DID,
   DOER_ASKED,
   KIND_ASKED,
   OPENING,
@@ -898,7 +899,7 @@ export function analyseQuery(
     explained: once.find((w) => w.word.toLowerCase() === meant)?.term,
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
-    doer: asks === 'person' ? doerWord(index.analyzer, read, once) : undefined,
+    doer: doerWord(index.analyzer, read, once, asks),
     kind: kindWord(index.analyzer, read, once),
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     unwrittenThings: things.length ? things : undefined,
@@ -996,10 +997,13 @@ function kindWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWo
   return first?.term ? words.find((w) => w.term === first.term && !w.quantity) : undefined;
 }
 
-/** The verb of a question asking who does something as a rule (`DOER_ASKED`), when it is a word of the question. */
-function doerWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord | undefined {
-  const asked = DOER_ASKED.exec(read);
-  const verb = asked?.[1] ?? asked?.[2];
+/**
+ * The verb of a question asking who does something as a rule (`DOER_ASKED`), or whether anyone did or underwent
+ * something (`ANYONE_DID`), when it is a word of the question.
+ */
+function doerWord(analyzer: Analyzer, read: string, words: QueryWord[], asks?: AnswerType): QueryWord | undefined {
+  const asked = asks === 'person' ? DOER_ASKED.exec(read) : null;
+  const verb = asked?.[1] ?? asked?.[2] ?? ANYONE_DID.exec(read)?.[1];
   const term = verb && analyzer.processTerm(verb)?.[0];
   return term ? words.find((w) => w.term === term) : undefined;
 }

@@ -660,6 +660,28 @@ describe('a question asking who does something as a rule', () => {
   });
 });
 
+describe('a question asking whether anyone did something', () => {
+  const harbour = corpusForSuite({
+    'sinking.md': note('The sinking', 'The ferry sank off the point in March, and two crew were hurt.'),
+    'fines.md': note('Fines', 'Two skippers were fined £200 for mooring on the slipway in June.'),
+  });
+
+  it('asks who did it, so passages that never say what was done answer it one step less surely', () => {
+    // Every other word is in the sinking's paragraph, which says nothing of anyone convicted: asked of the crew, it
+    // is answered confidently on those words alone.
+    const answer = ask(harbour(), 'has anyone been convicted over the ferry that sank off the point in march');
+    expect(answer.match).toBe('partial');
+    expect(answer.unmatched).toEqual(['convicted']);
+    expect(ask(harbour(), 'were the crew convicted over the ferry that sank off the point in march').match).toBe(
+      'confident',
+    );
+  });
+
+  it('is answered as before where a passage says it', () => {
+    expect(ask(harbour(), 'did anyone get fined for mooring on the slipway').match).toBe('confident');
+  });
+});
+
 describe('a question asking which one of a kind', () => {
   const harbour = corpusForSuite(
     {

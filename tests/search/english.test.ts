@@ -7,6 +7,7 @@ import {
   ANSWER_TYPES,
   answerType,
   COUNT_ASKED_OF,
+  ANYONE_DID,
   DOER_ASKED,
   IRREGULAR_FORMS,
   MINUTES_IN,
@@ -44,6 +45,20 @@ describe('DOER_ASKED', () => {
   ])('%s: asks who does it by %s', (question, verb) => {
     const asked = DOER_ASKED.exec(question);
     expect(asked?.[1] ?? asked?.[2]).toBe(verb);
+  });
+});
+
+describe('ANYONE_DID', () => {
+  it.each([
+    ['has anyone been convicted over the ferry sinking', 'convicted'],
+    ['did anybody get fined for mooring on the slipway', 'fined'],
+    ['so has someone actually claimed the prize', 'claimed'],
+    ['ok did anyone ever repair the lamp', 'repair'],
+    ['who runs the ferry service', undefined],
+    ['was the lamp repaired by anyone', undefined],
+    ['the board asked whether anyone was fined', undefined],
+  ])('%s: asks whether anyone did it, by %s', (question, verb) => {
+    expect(ANYONE_DID.exec(question)?.[1]).toBe(verb);
   });
 });
 
