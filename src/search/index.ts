@@ -17,7 +17,7 @@ type SearchRanking = RankingOptions['search'];
 type IndexRanking = RankingOptions['index'];
 
 /** Bumped whenever the analyser, the bridges or the indexed fields change, so old saved indexes are rebuilt. */
-const INDEX_VERSION = 72;
+const INDEX_VERSION = 73;
 
 interface IndexedPassage {
   id: string;
@@ -283,7 +283,10 @@ export class PassageIndex {
    * question asking for one is answered by a sum a passage states, whatever it calls it (see `index.moneyMinUsage`).
    */
   money(word: string): boolean {
-    return holdsAnyForm(this.learned.dictionary.money, word);
+    // "-er" and "-est" make an adjective's comparative or a noun of who does something ("renter", "pensioner"), never a
+    // form of a noun of money: "summer" is no "sum", though the endings' rule reads it as one.
+    const { money } = this.learned.dictionary;
+    return /(?:er|est)$/.test(word) ? money.indexOf(word) >= 0 : holdsAnyForm(money, word);
   }
 
   /**

@@ -677,9 +677,27 @@ function moneyWords(text: WordNetText, minUsage: number, senseOf: SenseOf): stri
       for (const [key, count] of tagged.counts)
         if (key.startsWith('noun:') && senses.has(Number(key.slice(5)))) said += count;
       if (said > minUsage * tagged.total) out.push(lemma);
-    } else if (list.every((e) => e.part === 'noun') && senses.has(nounOffsets(lemma)[0]!)) out.push(lemma);
+    } else if (
+      list.every((e) => e.part === 'noun') &&
+      senses.has(nounOffsets(lemma)[0]!) &&
+      !readAsCommoner(lemma, text)
+    )
+      out.push(lemma);
   }
   return out;
+}
+
+/**
+ * Whether a lemma never tagged in use is the base form of a word the dictionary lists itself and tags ("specie", coin,
+ * of "species"): a question typing that word means the common word, so the rare one says nothing of what it asks.
+ */
+function readAsCommoner(lemma: string, text: WordNetText): boolean {
+  const forms = INFLECTIONS.flatMap(([ending, replacements]) =>
+    replacements
+      .filter((r) => lemma.endsWith(r))
+      .flatMap((r) => [lemma.slice(0, lemma.length - r.length) + ending, lemma + lemma.at(-1) + ending]),
+  );
+  return forms.some((form) => form !== lemma && baseForms(form).includes(lemma) && (text.usage(form)?.total ?? 0) > 0);
 }
 
 /** The synset offsets of an index line, in sense order: after its pointer symbols and its two sense counts. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { Dossier } from '../../src/engine/dossier.js';
 import { analyseQuery } from '../../src/search/query.js';
+import { WORDNET_DIR } from '../../src/search/wordnet.js';
 import { note, corpusAndCachePerTest } from '../support/corpus.js';
 import { capturingLogger } from '../support/log.js';
 
@@ -177,6 +178,18 @@ describe('search', () => {
     const dossier = await Dossier.open({ corpusDir: dir });
     expect(dossier.search('Merida')).toHaveLength(1);
     expect(dossier.search('MÉRIDA')).toHaveLength(1);
+  });
+});
+
+describe('a word of money', () => {
+  it('is one by its own form or a plural or verb form of one, never by a comparative or a doer in "-er"', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Trees', 'We planted 40 species of tree one summer.') });
+    const { index } = await Dossier.open({ corpusDir: dir, cacheDir, wordnet: WORDNET_DIR });
+    for (const word of ['sums', 'fees', 'costs', 'funds', 'wages', 'funding', 'salary'])
+      expect(index.money(word), word).toBe(true);
+    // "summer" read as "sum" more, "renter" as "rent" who does it; "species" is its own word, not coins ("specie").
+    for (const word of ['summer', 'renter', 'pensioner', 'species', 'planted'])
+      expect(index.money(word), word).toBe(false);
   });
 });
 
