@@ -309,6 +309,14 @@ export interface RankingOptions {
      */
     otherTime: number;
     /**
+     * Score factor for the other end of a change a sentence gives for one measure than the end the topic asks for by
+     * now or by "at first" ("from 5 or 6 routes to upwards of 20" on "routes today"; `otherEnd` in adjust.ts). Under
+     * `minRelative`: the two ends share their clause's words and so tie, and only a factor under it keeps the other
+     * end from being listed beside the asked one. The sentence itself says which end is which, evidence stronger than
+     * `otherTime`'s, which a year held from an earlier sentence may give.
+     */
+    otherEnd: number;
+    /**
      * Most words between "after" or "before" and a year the topic names for that year to be a bound, not the time
      * asked ("after the 2011 peak": one): a determiner and a modifier, as a noun phrase opens; further off, the year
      * is more likely the time asked of another phrase.
@@ -469,6 +477,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     restated: 0.4,
     restatedCandidates: 10,
     otherTime: 0.5,
+    otherEnd: 0.4,
     boundWords: 2,
     otherKind: 0.5,
     otherPart: 0.5,

@@ -37,7 +37,14 @@ const HOW_LONG = /\bhow long\b/i;
  * that names some (`otherSubject`), another kind of figure than it asks for (`otherKind`).
  */
 export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scored[]): void {
-  const { otherPart, otherTime, otherKind, otherSubject, boundWords } = dossier.ranking.figures;
+  const {
+    otherPart,
+    otherTime,
+    otherEnd: otherEndFactor,
+    otherKind,
+    otherSubject,
+    boundWords,
+  } = dossier.ranking.figures;
   const beside = besideTopic(dossier.index.analyzer, found);
   for (const f of found) if (beside.has(f.figure)) f.figure.score *= otherPart;
   for (const f of narrowerParts(dossier.index.analyzer, query, found)) f.figure.score *= otherPart;
@@ -57,6 +64,9 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   const timed = found.filter((f) => f.subject > 0 && onTime(f.figure)).map((f) => f.subjectAround);
   if (timed.length)
     for (const f of found) if (!onTime(f.figure) && f.subject <= Math.max(...timed)) f.figure.score *= otherTime;
+  // A topic asking for a measure now ("latest", "today") or at first asks for one end of a change its sentence gives
+  // (`otherEnd`): the other end stands for another time.
+  for (const f of otherEnd(query.text, times, found)) f.figure.score *= otherEndFactor;
   // A figure whose clause names of the topic only its time, change or share ("in 2019", "pct") stands beside one whose
   // clause names the same times and something of what the topic is about: "12 percent more silt dredged in 2019" beside
   // "1,200 cargo thefts in 2019" on "cargo thefts in 2019, pct". With no such figure it may be about the topic in other
@@ -240,6 +250,59 @@ function ownTimeNamed(when: string | undefined, times: string[]): boolean | unde
   return times.some(
     (t) => (yearShaped(t) && Number(t) >= first && Number(t) <= last) || years.some((y) => endsYear(String(y), t)),
   );
+}
+
+/** A topic asking for the first of a change: "at first", "initially", "originally", "to begin with". */
+const FIRST_NAMED = /\b(?:at first|initially|originally|to begin with)\b/i;
+
+/**
+ * A topic asking for both ends of a change: "… and the one a yr earlier", "… vs the previous count", "… compared with
+ * 2019": the words that set one time beside another.
+ */
+const BOTH_ENDS = new RegExp(
+  String.raw`\b(?:${[...COUNTED_FROM_NOW].join('|')}|before|previous|prior|vs|versus|compared|against)\b`,
+  'i',
+);
+
+/** A figure opening a change: "from" at most three words before it ("gone from a handful of 5 or 6 …"). */
+const FROM_BEFORE = /\bfrom\s+(?:\S+\s+){0,3}$/i;
+
+/**
+ * The figures that are the other end of a change a sentence gives for one measure than the end a topic asks for, when
+ * it asks for one by now ("latest", "today": the later end) or by "at first" (the earlier): "grew from 5 or 6 bus
+ * routes to upwards of 20" gives its two ends as "from … to", and "around 95 percent in 2010 and … 90 percent for
+ * 2016" as figures of one unit and measure at two years of their own. A year the topic names is asked for whichever
+ * end it is ("2016 share, latest"), and a topic setting one time beside another asks for both ("latest count vs a
+ * year earlier").
+ */
+function otherEnd(topic: string, times: string[], found: Scored[]): Set<Scored> {
+  const now = NOW_NAMED.test(topic);
+  const first = FIRST_NAMED.test(topic);
+  const ends = new Set<Scored>();
+  if (now === first || BOTH_ENDS.test(topic)) return ends;
+  for (const f of found) {
+    const { sentence, start, end, unit, measure } = f.figure;
+    const siblings = found.filter((g) => g !== f && g.figure.sentence === sentence && g.figure.unit === unit);
+    // "from X to Y": X the earlier end, Y the later.
+    const opens = FROM_BEFORE.test(sentence.text.slice(0, start));
+    const to = (g: Scored) => /^\s*to\s*$/i.test(sentence.text.slice(end, g.figure.start));
+    const closes = (g: Scored) =>
+      FROM_BEFORE.test(sentence.text.slice(0, g.figure.start)) &&
+      /^\s*to\s*$/i.test(sentence.text.slice(g.figure.end, start));
+    if ((now && opens && siblings.some(to)) || (first && siblings.some(closes))) ends.add(f);
+    // One measure at two years of its own: the later the one now, the earlier the first.
+    const year = lastYear(f.figure.when);
+    if (year === undefined || times.some((t) => yearShaped(t) && Number(t) === year)) continue;
+    const years = siblings.filter((g) => g.figure.measure === measure).map((g) => lastYear(g.figure.when));
+    if (years.some((y) => y !== undefined && (now ? y > year : y < year))) ends.add(f);
+  }
+  return ends;
+}
+
+/** The latest year a figure's own time names, or undefined when it names none. */
+function lastYear(when: string | undefined): number | undefined {
+  const years = (when?.match(/\d+/g) ?? []).filter(yearShaped).map(Number);
+  return years.length ? Math.max(...years) : undefined;
 }
 
 /** Whether a sentence's number is one the topic names, or the year its two digits abbreviate ("fy22"). */

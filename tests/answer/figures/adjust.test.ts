@@ -201,6 +201,32 @@ describe('adjustScores', () => {
     expect(await scoreIn(takings, '£30,000', 0.5)).toBeCloseTo((await scoreIn(takings, '£30,000', 1))!);
   });
 
+  it('weighs the other end of a change one sentence gives than the end a topic asks by now or "at first"', async () => {
+    const routes = {
+      'routes.md': note(
+        'Routes',
+        'Over the last 12 years the county bus network has grown from a handful of 5 or 6 bus routes to upwards ' +
+          'of 30 routes.\n\nRiders who rated the buses good were around 61 percent in 2014 and 74 percent for 2022.',
+      ),
+    };
+    const scoreIn = (topic: string, text: string, otherEnd: number) =>
+      withCorpus(routes, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.includes(text))?.score, {
+        ranking: { figures: { otherEnd, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
+      });
+    const halved = async (topic: string, text: string) =>
+      (await scoreIn(topic, text, 0.5))! / (await scoreIn(topic, text, 1))!;
+    expect(await halved('county bus routes today', '5 or 6')).toBeCloseTo(0.5);
+    expect(await halved('county bus routes today', '30')).toBeCloseTo(1);
+    expect(await halved('county bus routes at first', '30')).toBeCloseTo(0.5);
+    expect(await halved('county bus routes at first', '5 or 6')).toBeCloseTo(1);
+    expect(await halved('latest share of riders rating the buses good', '61 percent')).toBeCloseTo(0.5);
+    expect(await halved('latest share of riders rating the buses good', '74 percent')).toBeCloseTo(1);
+    // Neither end asked, a year the topic names, or both ends set beside each other: neither weighed.
+    expect(await halved('county bus routes', '5 or 6')).toBeCloseTo(1);
+    expect(await halved('share of riders rating the buses good in 2014, and the latest', '61 percent')).toBeCloseTo(1);
+    expect(await halved('latest share of riders rating the buses good vs before', '61 percent')).toBeCloseTo(1);
+  });
+
   it("weighs a figure of a year its paragraph names after the topic's, the years read as any other", async () => {
     const mill = {
       'mill.md': note('Mill', 'In 1850 the mill ground 400 tonnes of flour. In 1849 it ground 300 tonnes of flour.'),
