@@ -307,9 +307,10 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`\bhow long ago\b`,
         // A topic naming the time it asks for: "date of the launch", "first year of the scheme", "founding yr of the
         // club" (one word saying which, not a count or a determiner: "one day of strikes", "each week of the season"),
-        // "the launch date" (not "to date", so far), "busiest month, which one".
+        // "the launch date" (not "to date", so far), "busiest month, which one"; "dates of the two votes" too, where
+        // the other plurals may ask how long or how many ("years of service", "days of strikes").
         String.raw`^\W*(?:the )?(?:(?!(?:one|each|every|per|an?|this|that|any|same)\b)[a-z]+ )?` +
-          String.raw`(?:${DATE_NOUNS.join('|')}) of\b`,
+          String.raw`(?:${DATE_NOUNS.join('|')}|dates) of\b`,
         String.raw`(?<!\bto )\bdate\W*$`,
         // The time asked for named as a label after the topic, with at most one word saying which, or two joined
         // naming its ends: "pier, dates open", "harbour ferry - years active", "harbour master - start and end yrs"
