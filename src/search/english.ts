@@ -305,6 +305,9 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`\bwhen (?:exactly|before|after)\b`,
         TIME_ASKED_AS.source,
         String.raw`\bhow long ago\b`,
+        // "How long will …" asks until when, which a text gives as the year or day something ends ("runs to 2028");
+        // not "how long will it take", a length.
+        String.raw`\bhow long will (?!(?:it|this|that|they) take\b)`,
         // A topic naming the time it asks for: "date of the launch", "first year of the scheme", "founding yr of the
         // club" (one word saying which, not a count or a determiner: "one day of strikes", "each week of the season"),
         // "the launch date" (not "to date", so far), "busiest month, which one"; "dates of the two votes" too, where
