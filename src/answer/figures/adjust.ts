@@ -78,6 +78,10 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // "How many" asks for a count and "how long" for a length: a sum of money answers "how much".
   if (query.wantsCount || HOW_LONG.test(query.text))
     for (const f of found) if (MONEY_UNITS.has(f.figure.unit)) f.figure.score *= otherKind;
+  // "How many" asks for a count: a percentage is a part of a whole, another kind, unless the topic names a share too
+  // ("how many … and what share"). "29 of the 31 states" counts, and a ratio is left whole.
+  if (query.wantsCount && !query.wantsShare)
+    for (const f of found) if (f.figure.unit === 'percent') f.figure.score *= otherKind;
   // "How many ferries" asks for a count of ferries: a count whose measure names none of them ("40 deckhands") is of
   // another kind, as a sum is.
   const counted = query.counted;

@@ -123,6 +123,20 @@ describe('adjustScores', () => {
     expect(await scoreIn(topic, '12 ferries', 0.5)).toBeCloseTo((await scoreIn(topic, '12 ferries', 1))!);
   });
 
+  it('weighs a percentage as another kind of figure on a topic asking how many, unless it names a share', async () => {
+    const harbour = {
+      'harbour.md': note('Harbour', 'The harbour company runs 12 ferries, and 40 percent of its ferries run at night.'),
+    };
+    const scoreIn = (topic: string, text: string, otherKind: number) =>
+      withCorpus(harbour, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === text)?.score, {
+        ranking: { figures: { otherKind, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
+      });
+    const topic = 'how many ferries does the harbour company run';
+    expect(await scoreIn(topic, '40 percent', 0.5)).toBeCloseTo((await scoreIn(topic, '40 percent', 1))! / 2);
+    const share = 'how many ferries run at night, what percent';
+    expect(await scoreIn(share, '40 percent', 0.5)).toBeCloseTo((await scoreIn(share, '40 percent', 1))!);
+  });
+
   it("weighs a part of a whole the topic names, a measure of the same unit that is the whole's and more", async () => {
     const roads = {
       'roads.md': note(
