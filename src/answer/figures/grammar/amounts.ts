@@ -26,6 +26,7 @@ import {
   isDash,
   isLabelColon,
   isRowSeparator,
+  POSSESSIVES,
 } from './words.js';
 import type { FigureUnit } from './types.js';
 import type { Reading } from './view.js';
@@ -340,14 +341,20 @@ function secondAmountAt(r: Reading, i: number): { amount: Amount; hedge?: string
   return amount && { amount, hedge: hedge?.join(' ') };
 }
 
-/** "one in 10", "29 of the 31", "3 out of 4". */
+/** "one in 10", "29 of the 31", "7 of our 14", "3 out of 4". */
 export function ratioAt(r: Reading, part: Amount): { whole: number; next: number } | undefined {
   if (part.scale !== 1 || part.currency || part.percent) return undefined;
   let k = part.next;
+  // The whole after "of" may be named by a possessive as by "the": "7 of our 14 schools", "3 of its 12 ferries".
+  const article = (w: string) => w === 'the' || POSSESSIVES.has(w);
   if (r.lower(k) === 'in') k++;
   else if (r.lower(k) === 'out' && r.lower(k + 1) === 'of') k += 2;
-  else if (r.lower(k) === 'of') k += r.lower(k + 1) === 'the' ? 2 : 1;
-  else return undefined;
+  else if (r.lower(k) === 'of') {
+    // "in one of our 60 referral agencies", "one of the 24 drop boxes": one of a whole named so picks a thing out of
+    // it, and counts no share of it; the whole is a count of its own. "1 of 4", "one in 10" are rates.
+    if (article(r.lower(k + 1)) && part.value === 1) return undefined;
+    k += article(r.lower(k + 1)) ? 2 : 1;
+  } else return undefined;
   const whole = amountAt(r, k);
   if (!whole || whole.scale !== 1 || whole.currency || whole.percent || isYear(r, whole) || whole.value <= part.value)
     return undefined;

@@ -146,6 +146,13 @@ describe('fractionAt, ratioAt and rateAt', () => {
     expect(ratioAt(r, amountAt(r, i)!)).toMatchObject({ whole: 4 });
     const [s, j] = at('Only 5 in 2020 sold early.', '5');
     expect(ratioAt(s, amountAt(s, j)!)).toBeUndefined();
+    // A whole named by a possessive as by "the"; one picked out of a whole so names a thing, and is no share of it.
+    const [p, k] = at('Seven of our 14 orchards sold early.', 'Seven');
+    expect(ratioAt(p, amountAt(p, k)!)).toMatchObject({ whole: 14 });
+    const [o, m] = at('Bring it to one of our 60 stalls.', 'one');
+    expect(ratioAt(o, amountAt(o, m)!)).toBeUndefined();
+    const [q, n] = at('Only 1 of 4 growers sold early.', '1');
+    expect(ratioAt(q, amountAt(q, n)!)).toMatchObject({ whole: 4 });
     expect(rateAt(...at('They sold 40 crates a week.', 'a'))).toMatchObject({ period: 'week' });
     expect(rateAt(...at('They sold 40 crates a day early.', 'day'))).toBeUndefined();
   });
