@@ -583,8 +583,19 @@ class SentenceReader extends Reading {
     // section, since nothing counted in fractions does anything; a count that does ("some 40 shipped") is whole.
     if (low.scale === 1 && !Number.isInteger(low.value) && /^(VERB|AUX)$/.test(this.t[next]?.pos ?? ''))
       return undefined;
-    if (low.wordy || isBound(this, i, false)) return undefined;
+    if ((low.wordy && !this.pointsBackAt(next, before)) || isBound(this, i, false)) return undefined;
     return this.countReferringAt(i, next, base, before) ?? this.countInClauseAt(i, next, base);
+  }
+
+  /**
+   * Whether a count with no noun, after it at `next`, points back at what it counts, so that one written in words is a
+   * figure as its digits are: a part "of them" ("nine of them", "twelve of those"), or a comparative after a count
+   * in the sentence ("30 buses in 2024 and eleven fewer in 2025"). Any other count in words alone is elliptic and
+   * stays out ("Five arrived", "where the two differ").
+   */
+  private pointsBackAt(next: number, before: Match[]): boolean {
+    if (this.lower(next) === 'of' && ANAPHORS.has(this.lower(next + 1))) return true;
+    return COMPARATIVES.has(this.lower(next)) && before.some(countsSomething);
   }
 
   /**

@@ -84,6 +84,24 @@ describe('figuresInSentence: counts', () => {
     });
   });
 
+  it('a count in words pointing back at a count before it, as its digits do: "nine of them", "eleven fewer"', () => {
+    // A pottery's notes of our own.
+    expect(figuresInSentence('The pottery fired 30 kilns in 2024 and eleven fewer in 2025.')[1]).toMatchObject({
+      text: 'eleven',
+      value: 11,
+      measure: 'kilns',
+      when: 'in 2025',
+    });
+    expect(figuresInSentence('The guild has twelve studios and nine of them need new kilns.')[1]).toMatchObject({
+      text: 'nine',
+      value: 9,
+      measure: expect.stringMatching(/^studios/),
+    });
+    // Alone, a count in words is elliptic still, and counts nothing a reader would ask by.
+    expect(figuresInSentence('Five arrived late.')).toEqual([]);
+    expect(figuresInSentence('Eleven fewer came.')).toEqual([]);
+  });
+
   it('an elliptic count with a participle: "8,200 killed" reads the participle, which labels it', () => {
     const killed = only('During 2018, the region counted 8,200 killed.');
     expect(killed).toMatchObject({ text: '8,200 killed', value: 8200, when: 'During 2018', measure: 'killed' });
