@@ -47,7 +47,8 @@ export interface Series<F extends Sourced = Sourced> {
   points: SeriesPoint<F>[];
 }
 
-const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\s+(?:\\d{1,2},?\\s+)?(${YEAR_DIGITS})\\b`, 'i');
+/** A month and its year: "March 2021", "March 3, 2021", or joined by a hyphen as a table's column writes them. */
+const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}(?:\\s+(?:\\d{1,2},?\\s+)?|-)(${YEAR_DIGITS})\\b`, 'i');
 /** The years a time names, of the one shape a year has everywhere (`YEAR_DIGITS`: "in 1850" as "in 2019"). */
 const YEARS = new RegExp(`\\b${YEAR_DIGITS}\\b`, 'g');
 /** A span of years (`YEAR_SPAN`), labelled as written when it is one year's period: "2021-22". */

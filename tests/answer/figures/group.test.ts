@@ -202,6 +202,9 @@ describe('how a figure reads in a list', () => {
   it('labels a point on an axis with its period, never as a bare month', () => {
     expect(pointInTime('in March 2021', '12 months')?.label).toBe('12 months to Mar 2021');
     expect(pointInTime('in March 2021')?.label).toBe('Mar 2021');
+    // A month and year joined by a hyphen are that month, not the year's middle: a table's months are a line's points.
+    expect(pointInTime('Apr-2025')).toEqual(pointInTime('April 2025'));
+    expect(pointInTime('in Apr-2025')!.x).toBeLessThan(pointInTime('May-2025')!.x);
     expect(pointInTime('in fiscal year 2022', 'fiscal year')?.label).toBe('fiscal year 2022');
     expect(pointInTime('since 2008')).toBeUndefined();
   });

@@ -29,7 +29,7 @@ import {
 } from './words.js';
 import type { Figure, FigureUnit, FigureValue, Match } from './types.js';
 import { Reading } from './view.js';
-import { bindTimes, datesIn, isBaseline, isTimeAt, isYearAt } from './time.js';
+import { bindTimes, datesIn, isBaseline, isTimeAt, isYearAt, relativePartAt } from './time.js';
 import { looksPlural } from '../../../search/when.js';
 import {
   type Amount,
@@ -562,7 +562,10 @@ class SentenceReader extends Reading {
     // "2 business days", "5 working days": a word that says which days or hours stands between a length's number and
     // its unit, and is no noun it counts; a word of a time ("4.3 last year", "40 previous years") says when.
     const kind = this.t[next];
-    const unit = !isDuration(this, next) && /^(NOUN|ADJ)$/.test(kind?.pos ?? '') && !kind!.entity ? next + 1 : next;
+    const unit =
+      !isDuration(this, next) && /^(NOUN|ADJ)$/.test(kind?.pos ?? '') && !kind!.entity && !relativePartAt(this, next)
+        ? next + 1
+        : next;
     // "1 hour 52 minutes": a length in two units is a figure from its first number, though "1 hour" alone is "an hour".
     const length = isDuration(this, unit) ? this.lengthTailAt(unit, base.value) : undefined;
     // "by 2 hours 30 minutes": the smaller units of a length read as none are no length of their own.

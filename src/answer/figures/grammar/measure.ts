@@ -29,7 +29,7 @@ import {
 import { amountAt, bracketMeasureUnit, bracketUnit } from './amounts.js';
 import type { FigureUnit, Match } from './types.js';
 import type { Reading } from './view.js';
-import { isTimeAt, isYearAt } from './time.js';
+import { isTimeAt, isYearAt, relativePartAt } from './time.js';
 
 /**
  * What a figure measures: the noun phrase after it, the subject it is said of, a predicate or participle phrase, and
@@ -119,8 +119,9 @@ function nounRunAt(r: Reading, i: number): number | undefined {
       k += 2;
       continue;
     }
-    // "12,400 patients last winter": the time after the noun is the figure's, not part of what it counts.
-    const dated = k > i && (token.entity === 'DATE' || token.entity === 'DURATION');
+    // "12,400 patients last winter", "40 officers last spring": the time after the noun is the figure's, not part of
+    // what it counts; "35 next quarter" counts nothing.
+    const dated = (k > i && (token.entity === 'DATE' || token.entity === 'DURATION')) || relativePartAt(r, k);
     if (
       (token.type !== 'word' && !glue) ||
       dated ||

@@ -1,4 +1,4 @@
-import { isMonth } from '../../../corpus/dates.js';
+import { isMonth, MONTH_PATTERN } from '../../../corpus/dates.js';
 import { looksPlural, timeOrCount } from '../../../search/when.js';
 import {
   CHANGE_MARKERS,
@@ -9,7 +9,7 @@ import {
   TIME_PREPOSITIONS,
   TIME_QUALIFIERS,
   RELATIVE_TIMES,
-  SEASONS,
+  RELATIVE_PARTS,
   DROPPED_TIME_PREPOSITIONS,
   BASELINE_MARKERS,
   COUNTED_FROM_NOW,
@@ -36,13 +36,31 @@ interface TimeSpan {
   periodMinutes?: number;
 }
 
-/** Whether a time stands at `i`, after any determiners: a date or duration, a year, a month. */
+/** Whether a time stands at `i`, after any determiners: a date or duration, a year, a month, "next quarter". */
 export function isTimeAt(r: Reading, i: number): boolean {
   const k = r.skipDeterminers(i);
   const token = r.t[k];
   const when = timeOrCountAt(r, k);
   if (!token || when === 'count') return false;
-  return token.entity === 'DATE' || token.entity === 'DURATION' || when === 'year' || isMonth(token.lower);
+  return (
+    token.entity === 'DATE' ||
+    token.entity === 'DURATION' ||
+    when === 'year' ||
+    isMonth(token.lower) ||
+    relativePartAt(r, k) ||
+    MONTH_AND_YEAR.test(token.text)
+  );
+}
+
+/**
+ * A month and a year joined by a hyphen in one word, as a table's column or a spreadsheet writes them: "Apr-2025",
+ * "Sept-24" (read as a day of a month, "May-15" is a time still).
+ */
+const MONTH_AND_YEAR = new RegExp(`^${MONTH_PATTERN}-(?:\\d{4}|\\d{2})$`, 'i');
+
+/** A part of a year tied to now at `i`: "last spring", "next quarter", "this summer" (`RELATIVE_PARTS`). */
+export function relativePartAt(r: Reading, i: number): boolean {
+  return RELATIVE_TIMES.has(r.lower(i)) && RELATIVE_PARTS.has(r.lower(i + 1));
 }
 
 /**
@@ -196,10 +214,10 @@ function isTimeToken(r: Reading, i: number): boolean {
   const when = timeOrCountAt(r, i);
   if (!token || when === 'count') return false;
   if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
-  if (SEASONS.has(token.lower) && RELATIVE_TIMES.has(r.lower(i - 1))) return true;
+  if (relativePartAt(r, i) || relativePartAt(r, i - 1)) return true;
   if (isYearPart(r, i)) return true;
   if (when === 'year' || /^fy\d{2,4}$/i.test(token.text)) return true;
-  return isMonth(token.lower) && token.pos === 'PROPN';
+  return (isMonth(token.lower) && token.pos === 'PROPN') || MONTH_AND_YEAR.test(token.text);
 }
 
 /** "the third quarter", "the second half": a part of a year, counted, whose year the text may leave unsaid. */

@@ -401,6 +401,11 @@ export const RELATIVE_TIMES: ReadonlySet<string> = new Set(RELATIVE_TIME_SHIFTS.
 export const STRETCH_BOUNDS = new Set(['past', 'last', 'previous', 'first']);
 /** A season is a time after "last" or "this" (wink dates "last winter" but not "last spring" or "last fall"). */
 export const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
+/**
+ * Parts of a year that are a time after a word tying them to now (`RELATIVE_TIMES`): the seasons, and "quarter" ("next
+ * quarter", "this quarter"), which wink dates neither. "last quarter" was a time as a counted part (`PART_ORDINALS`).
+ */
+export const RELATIVE_PARTS: ReadonlySet<string> = new Set([...SEASONS, 'quarter']);
 export const DROPPED_TIME_PREPOSITIONS = new Set(['for', 'of', 'at', 'to', 'on']);
 export const BASELINE_MARKERS = new Set(['than', 'versus', 'vs', 'vs.', 'above', 'below']);
 /**

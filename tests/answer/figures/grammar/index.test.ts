@@ -102,6 +102,18 @@ describe('figuresInSentence: counts', () => {
     expect(figuresInSentence('Eleven fewer came.')).toEqual([]);
   });
 
+  it('a season tied to now after a count is its time, not part of what it counts', () => {
+    expect(only('The pottery took on 40 volunteers last spring.')).toMatchObject({
+      text: '40 volunteers',
+      measure: 'volunteers',
+      when: 'last spring',
+    });
+    expect(only('The pottery will take on 12 volunteers next summer.')).toMatchObject({
+      measure: 'volunteers',
+      when: 'next summer',
+    });
+  });
+
   it('an elliptic count with a participle: "8,200 killed" reads the participle, which labels it', () => {
     const killed = only('During 2018, the region counted 8,200 killed.');
     expect(killed).toMatchObject({ text: '8,200 killed', value: 8200, when: 'During 2018', measure: 'killed' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datesInSentences, figuresInSentence } from '../../../../src/answer/figures/grammar/index.js';
-import { isBaseline, isTimeAt, timeOrCountAt } from '../../../../src/answer/figures/grammar/time.js';
+import { isBaseline, isTimeAt, relativePartAt, timeOrCountAt } from '../../../../src/answer/figures/grammar/time.js';
 import { Reading } from '../../../../src/answer/figures/grammar/view.js';
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
 
@@ -18,6 +18,36 @@ describe('isTimeAt', () => {
     expect(isTimeAt(...at('Sales rose to 2000 crates.', '2000'))).toBe(false);
     expect(isTimeAt(...at('In May 15 people died.', '15'))).toBe(false);
     expect(isTimeAt(...at('Sales rose in 2000.', '2000'))).toBe(true);
+  });
+
+  it('finds a month and year joined by a hyphen, and a part of a year tied to now, which wink dates neither', () => {
+    expect(isTimeAt(...at('Sales rose in Apr-2025.', 'Apr-2025'))).toBe(true);
+    expect(isTimeAt(...at('Sales rose in Sept-24.', 'Sept-24'))).toBe(true);
+    expect(isTimeAt(...at('Sales rose in the Apr-2025 batch.', 'the'))).toBe(true);
+    expect(isTimeAt(...at('Sales will rise next quarter.', 'next'))).toBe(true);
+    expect(relativePartAt(...at('The kiln fired 40 pots last spring.', 'last'))).toBe(true);
+    expect(relativePartAt(...at('The kiln fired its last pots.', 'last'))).toBe(false);
+  });
+});
+
+describe('figure times', () => {
+  it('read "Apr-2025" as a time, as a table column writes a month', () => {
+    expect(figuresInSentence('Pottery sales fell to 1,240 in Apr-2025.')[0]).toMatchObject({
+      measure: 'Pottery sales',
+      when: 'in Apr-2025',
+    });
+    expect(figuresInSentence('month: Apr-2025 — kiln firings: 31')[0]).toMatchObject({ when: 'Apr-2025' });
+    expect(figuresInSentence('month: Apr-2025 — kiln firings: 31')[0]!.row).toBeUndefined();
+  });
+
+  it('read "next quarter" and "this quarter" as times, as "last quarter" is, never a noun a count counts', () => {
+    for (const time of ['last quarter', 'next quarter', 'this quarter'])
+      expect(figuresInSentence(`Kiln firings will reach 35 ${time}.`), time).toEqual([
+        expect.objectContaining({ text: '35', measure: 'Kiln firings', when: time }),
+      ]);
+    expect(figuresInSentence('Kiln firings will reach 35 in the next quarter.')[0]).toMatchObject({
+      when: 'in the next quarter',
+    });
   });
 });
 
