@@ -242,9 +242,11 @@ class SentenceReader extends Reading {
     bindTimes(this, matches);
     this.relateBaselines(matches);
     // "plan: Starter — monthly fee: $19": a figure in a cell of a table row is its column's measure for that row, which
-    // only the row's name tells apart from the same column's figure in the next row.
+    // only the row's name tells apart from the same column's figure in the next row. A row of totals is named so in
+    // every cell, under a time's label too ("budget line: Total — 2025-26: £42,500"): the whole, not a part.
     for (const m of matches)
-      if (row && inCell(m) && m.figure.measure && m.figure.measure !== row.measure) m.figure.row = row.name;
+      if (row && inCell(m) && (row.total || (m.figure.measure && m.figure.measure !== row.measure)))
+        m.figure.row = row.name;
     // "Bus journeys (millions) — 2023: 41.2", "share (%): 41.5": a bare number under a label whose brackets give a
     // scale, a currency or a percent sign is that much, its own label's before its row's.
     // "weight (tonnes): 3", "Freight (tonnes) — 2023: 41.2": or a unit of measure, which it is counted in.

@@ -595,6 +595,8 @@ export interface RowKey {
   name: string;
   measure?: string;
   dash: number;
+  /** A row of totals ("Total", "Grand total"): the whole of its column, which its figures say by its name. */
+  total?: true;
 }
 
 /** Each sentence's row name, read once: its figures ask for it, and each of its cells under a time's label again. */
@@ -612,7 +614,26 @@ function readRowKey(r: Reading): RowKey | undefined {
   const clause = (k: number) => /^(VERB|AUX)$/.test(r.t[k]!.pos) && !(r.lower(k - 1) === 'to' && k - 1 > first);
   for (let k = first; k < end; k++) if (clause(k) || isTimeAt(r, k)) return undefined;
   if (end <= first) return undefined;
-  return { name: r.text.slice(r.t[first]!.start, r.t[end - 1]!.end), measure: measureText(r, first, end), dash };
+  const name = r.text.slice(r.t[first]!.start, r.t[end - 1]!.end);
+  if (TOTAL_NAME.test(name)) return { name, measure: totalMeasure(r, first), dash, total: true };
+  return { name, measure: measureText(r, first, end), dash };
+}
+
+/** A table's row of totals by its first cell, as `answer.ts`'s `TOTAL_ROW` reads a passage: "Total", "Grand total". */
+const TOTAL_NAME = /^(?:grand )?totals?$/i;
+
+/**
+ * What a row of totals whose name starts at `first` measures: the whole of the column its name stands in, by that
+ * column's header ("budget line: Total — 2025-26: £42,500" is every budget line's), where "Total" names no part; none
+ * where the header is a time's ("month: Total"), which says when the rows are, not what they count.
+ */
+function totalMeasure(r: Reading, first: number): string | undefined {
+  const colon = first - 1;
+  if (r.t[colon]?.text !== ':') return undefined;
+  let start = colon;
+  while (!opensLabel(r, start - 1)) start--;
+  if (start === colon || r.t.slice(start, colon).some((t) => TIME_NOUNS.has(t.lower))) return undefined;
+  return measureText(r, start, colon);
 }
 
 /**

@@ -676,6 +676,31 @@ describe('a figure after a label and a colon', () => {
     expect(rowKey(new Reading(clause, tokenSentences(clause)[0]!))).toBeUndefined();
   });
 
+  it('reads a row of totals as the whole of its column, measured by its header, which a time measures not', () => {
+    const read = (text: string) => rowKey(new Reading(text, tokenSentences(text)[0]!));
+    expect(read('kiln: Total — 2025-26: 412; 2026-27: 398')).toEqual({
+      name: 'Total',
+      measure: 'kiln',
+      dash: 3,
+      total: true,
+    });
+    expect(read('month: Grand total — 2025: 4,120')).toMatchObject({ name: 'Grand total', measure: undefined });
+    expect(read('kiln: Totals — firings: 412')).toMatchObject({ total: true });
+    const figures = (text: string) =>
+      figuresInSentence(text).map(({ text: shown, measure, row, when }) => ({ shown, measure, row, when }));
+    // Each cell of the row says it is the total, under a time's label too, where "Total" had been its measure.
+    expect(figures('pottery class: Total — 2025-26: £42,500; 2026-27: £43,100')).toEqual([
+      { shown: '£42,500', measure: 'pottery class', row: 'Total', when: '2025-26' },
+      { shown: '£43,100', measure: 'pottery class', row: 'Total', when: '2026-27' },
+    ]);
+    expect(figures('month: Total — 2025: 4,120')).toEqual([
+      { shown: '4,120', measure: undefined, row: 'Total', when: '2025' },
+    ]);
+    expect(figures('month: Total — kiln firings: 412')).toEqual([
+      { shown: '412', measure: 'kiln firings', row: 'Total', when: undefined },
+    ]);
+  });
+
   it("is as much as its label's unit in brackets says, a column's before its row's", () => {
     // A table of our own, as `tableRow` writes its rows: a county's transport statistics.
     const journeys = 'Bus journeys (millions) — 2023: 41.2; 2024: 43.0';
