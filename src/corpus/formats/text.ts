@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { headerless, tableRow, type Block, type ParsedDocument } from '../block.js';
+import { parseDateValue } from '../dates.js';
 import { bylineOf, datelineOf } from '../metadata.js';
 import { isShortLine, wordCount } from '../text.js';
 
@@ -281,6 +282,8 @@ const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u;
  * title, even when the title ends with a full stop as many paper and report titles do.
  */
 export function parseText(text: string): ParsedDocument {
+  const email = emailHeaders(text);
+  if (email) return { ...parseText(email.body), meta: email.meta };
   const blocks = groupLines(text, { inferHeadings: true, tables: 'text' });
   const [first, second] = blocks;
   const firstLine = /^\s*([^\n]*)\r?\n\s*\r?\n/.exec(text)?.[1]?.trim();
@@ -291,6 +294,8 @@ export function parseText(text: string): ParsedDocument {
     first.text.length <= TEXT_DEFAULTS.titleMaxChars &&
     wordCount(first.text) <= TEXT_DEFAULTS.titleMaxWords &&
     !SENTENCE_BREAK.test(first.text) &&
+    // A line ending in a comma is a letter's greeting ("Dear councillors,", "Hi all,"), or a clause, never a title.
+    !first.text.endsWith(',') &&
     second.text.length > first.text.length
   )
     first.kind = 'heading';
@@ -300,4 +305,38 @@ export function parseText(text: string): ParsedDocument {
   const capitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line) && isHeadingLine(line.trim());
   if (first?.kind === 'paragraph' && second && opening?.every(capitals)) first.kind = 'heading';
   return { blocks, meta: {}, metaProblems: [] };
+}
+
+/** A line of an email's header as a mail program saves or prints it: "From: …", "Subject: …". */
+const EMAIL_FIELD = /^(from|to|cc|bcc|date|sent|subject|reply-to):[ \t]*(.*)$/i;
+
+/**
+ * An email saved as text: its header's lines open the file, one field each up to the first blank line, with a
+ * subject and a sender or a date. The subject is its title, the sender's name its author and the date its date, as a
+ * page's meta tags give them; the header is no paragraph of the body, where it read as one, and gave the citation's
+ * title "From: … To: …" and no date.
+ */
+function emailHeaders(text: string): { meta: ParsedDocument['meta']; body: string } | undefined {
+  const head = /^\s*((?:[^\n]*\S[^\n]*\r?\n)+?)\s*\r?\n/.exec(text);
+  if (!head) return undefined;
+  const fields = new Map<string, string>();
+  for (const line of head[1]!.trim().split(/\r?\n/)) {
+    const field = EMAIL_FIELD.exec(line.trim());
+    if (!field) return undefined;
+    fields.set(field[1]!.toLowerCase(), field[2]!.trim());
+  }
+  const subject = fields.get('subject');
+  const sender = fields
+    .get('from')
+    ?.replace(/<[^>]*>/, '')
+    .trim()
+    .replace(/^"(.*)"$/, '$1');
+  const date = fields.get('date') ?? fields.get('sent');
+  if (!subject || (sender === undefined && date === undefined)) return undefined;
+  const meta: ParsedDocument['meta'] = { title: subject };
+  // A sender given by address alone names nobody.
+  if (sender && !sender.includes('@')) meta.author = sender;
+  const iso = date && parseDateValue(date);
+  if (iso) meta.date = iso;
+  return { meta, body: text.slice(head[0].length) };
 }

@@ -277,4 +277,32 @@ describe('parseText', () => {
       TEXT_DEFAULTS.titleMaxLines = before;
     }
   });
+
+  it('reads an email saved as text by its header: the subject its title, the sender its author, its date', () => {
+    // A rowing club's email of our own, as a mail program saves it.
+    const email = [
+      'From: "Jo Marsh" <secretary@elmsteadrowing.org>',
+      'To: Boathouse committee',
+      'Date: Tue, 5 May 2026 18:02',
+      'Subject: Re: Roof repair quote',
+      '',
+      'Hi all,',
+      '',
+      'The roofer quoted £2,400 to mend the boathouse roof, and can start in June.',
+      '',
+    ].join('\n');
+    const { blocks, meta } = parseText(email);
+    expect(meta).toEqual({ title: 'Re: Roof repair quote', author: 'Jo Marsh', date: '2026-05-05' });
+    // The greeting is no title: a line ending in a comma never is.
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Hi all,' },
+      { kind: 'paragraph', text: 'The roofer quoted £2,400 to mend the boathouse roof, and can start in June.' },
+    ]);
+    // A sender given by address alone names nobody; a first paragraph with a line of no field is no header.
+    expect(
+      parseText(email.replace('"Jo Marsh" <secretary@elmsteadrowing.org>', 'sec@elmstead.org')).meta.author,
+    ).toBeUndefined();
+    const note = 'Subject: Roof repair quote\nThe roofer came on Tuesday.\n\nThe roof leaks.';
+    expect(parseText(note).meta).toEqual({});
+  });
 });
