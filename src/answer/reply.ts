@@ -327,7 +327,6 @@ export const replyOf = (title: string, blocks: ReplyBlock[], over: Partial<Reply
   ...over,
 });
 
-/** A reply of one paragraph: `body` as plain text (it may quote what someone typed), or the bot's own rich text. */
 /** `reply` with every member span (`Span.member`) as its text alone: for a message that others see too. */
 export function withoutMembers(reply: Reply): Reply {
   const spans = (rich: RichText): RichText => rich.map(({ member: _member, ...span }) => span);
@@ -341,6 +340,7 @@ export function withoutMembers(reply: Reply): Reply {
   return { ...reply, blocks };
 }
 
+/** A reply of one paragraph: `body` as plain text (it may quote what someone typed), or the bot's own rich text. */
 export const textReply = (title: string, body: string | RichText, over: Partial<Reply> = {}): Reply =>
   replyOf(title, [{ type: 'text', text: typeof body === 'string' ? [{ text: body }] : body }], over);
 
