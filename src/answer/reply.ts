@@ -327,18 +327,22 @@ export const replyOf = (title: string, blocks: ReplyBlock[], over: Partial<Reply
   ...over,
 });
 
-/** `reply` with every member span (`Span.member`) as its text alone: for a message that others see too. */
-export function withoutMembers(reply: Reply): Reply {
-  const spans = (rich: RichText): RichText => rich.map(({ member: _member, ...span }) => span);
-  const blocks = reply.blocks.map((block) =>
+/** `reply`'s blocks with the rich text of each paragraph and list item passed through `map`; others as they are. */
+export function mapRichText(reply: Reply, map: (rich: RichText) => RichText): ReplyBlock[] {
+  return reply.blocks.map((block) =>
     block.type === 'text'
-      ? { ...block, text: spans(block.text) }
+      ? { ...block, text: map(block.text) }
       : block.type === 'list'
-        ? { ...block, items: block.items.map(spans) }
+        ? { ...block, items: block.items.map(map) }
         : block,
   );
-  return { ...reply, blocks };
 }
+
+/** `reply` with every member span (`Span.member`) as its text alone: for a message that others see too. */
+export const withoutMembers = (reply: Reply): Reply => ({
+  ...reply,
+  blocks: mapRichText(reply, (rich) => rich.map(({ member: _member, ...span }) => span)),
+});
 
 /** A reply of one paragraph: `body` as plain text (it may quote what someone typed), or the bot's own rich text. */
 export const textReply = (title: string, body: string | RichText, over: Partial<Reply> = {}): Reply =>

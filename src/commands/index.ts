@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
 import { ask, askReply, type AskAnswer } from '../answer/ask.js';
 import { cite, citeReply } from '../answer/cite.js';
-import { CODE_MARK, errorReply, listed, replyOf, said, type Reply, type RichText } from '../answer/reply.js';
+import { CODE_MARK, errorReply, listed, mapRichText, replyOf, said, type Reply } from '../answer/reply.js';
 import { sourcesReply } from '../answer/sources.js';
 import { fitText } from '../answer/cut.js';
 import { capitalise, escapeRegExp, PERSON_MENTION, withoutMarkup, withoutMentions } from '../corpus/text.js';
@@ -482,14 +482,7 @@ export function commandsAsAsked(reply: Reply, asking: Asking): Reply {
     );
     return howToAsk(asking, name, options);
   };
-  const spans = (rich: RichText): RichText => rich.map((s) => (s.code ? { ...s, text: asAsked(s.text) } : s));
-  const blocks = reply.blocks.map((block) =>
-    block.type === 'text'
-      ? { ...block, text: spans(block.text) }
-      : block.type === 'list'
-        ? { ...block, items: block.items.map(spans) }
-        : block,
-  );
+  const blocks = mapRichText(reply, (rich) => rich.map((s) => (s.code ? { ...s, text: asAsked(s.text) } : s)));
   // An error is one line, its code spans between the bot's backticks (`CODE_MARK`: not one the asker typed).
   const error = reply.error && {
     ...reply.error,
