@@ -317,10 +317,15 @@ const EMAIL_FIELD = /^(from|to|cc|bcc|date|sent|subject|reply-to):[ \t]*(.*)$/i;
  * title "From: … To: …" and no date.
  */
 function emailHeaders(text: string): { meta: ParsedDocument['meta']; body: string } | undefined {
-  const head = /^\s*((?:[^\n]*\S[^\n]*\r?\n)+?)\s*\r?\n/.exec(text);
-  if (!head) return undefined;
+  // Found by a plain search, not one pattern over the lines: a line pattern that can match a line in many ways
+  // ("[^\n]*\S[^\n]*") backtracks through every combination of them when no blank line follows, and never ends.
+  const at = text.search(/\S/);
+  if (at < 0) return undefined;
+  const rest = text.slice(at);
+  const blank = /\n[^\S\n]*\n/.exec(rest);
+  if (!blank) return undefined;
   const fields = new Map<string, string>();
-  for (const line of head[1]!.trim().split(/\r?\n/)) {
+  for (const line of rest.slice(0, blank.index).split('\n')) {
     const field = EMAIL_FIELD.exec(line.trim());
     if (!field) return undefined;
     fields.set(field[1]!.toLowerCase(), field[2]!.trim());
@@ -338,5 +343,5 @@ function emailHeaders(text: string): { meta: ParsedDocument['meta']; body: strin
   if (sender && !sender.includes('@')) meta.author = sender;
   const iso = date && parseDateValue(date);
   if (iso) meta.date = iso;
-  return { meta, body: text.slice(head[0].length) };
+  return { meta, body: rest.slice(blank.index + blank[0].length) };
 }

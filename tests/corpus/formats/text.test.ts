@@ -278,6 +278,14 @@ describe('parseText', () => {
     }
   });
 
+  it('reads a text of many lines and no blank line at once, where a pattern over its lines backtracked forever', () => {
+    // Forty lines of a notice of our own with no blank line: no email header, and no line pattern tried every way.
+    const lines = Array.from({ length: 40 }, (_, i) => `Pier lamp ${i} relit by the harbour crew`).join('\n');
+    const parsed = parseText(lines);
+    expect(parsed.meta.title).toBeUndefined();
+    expect(parsed.blocks.map((b) => b.text).join(' ')).toContain('Pier lamp 39 relit');
+  });
+
   it('reads an email saved as text by its header: the subject its title, the sender its author, its date', () => {
     // A rowing club's email of our own, as a mail program saves it.
     const email = [
