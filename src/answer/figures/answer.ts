@@ -1,4 +1,4 @@
-import { ROW_NAME_SEPARATOR } from '../../corpus/block.js';
+import { ROW_NAME_SEPARATOR, TOTAL_ROW_NAME } from '../../corpus/block.js';
 import { asEchoed } from '../../corpus/text.js';
 import type { Passage } from '../../corpus/types.js';
 import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, type Match } from '../../search/query.js';
@@ -200,7 +200,7 @@ function listFigures(dossier: Library, found: Scored[], match: Match, limit: num
  * A table's row of totals, as `tableRow` writes one: its first cell "Total", "Totals" or "Grand total", perhaps under
  * its column's header ("month: Total — parcels: 3,874; …").
  */
-const TOTAL_ROW = new RegExp(`^(?:[^${ROW_NAME_SEPARATOR}:]+: )?(?:grand )?totals? ${ROW_NAME_SEPARATOR} `, 'i');
+const TOTAL_ROW = new RegExp(`^(?:[^${ROW_NAME_SEPARATOR}:]+: )?${TOTAL_ROW_NAME} ${ROW_NAME_SEPARATOR} `, 'i');
 
 /** Whether a passage is a table's row of totals. */
 const totalRow = (passage: Passage): boolean => TOTAL_ROW.test(passage.text);

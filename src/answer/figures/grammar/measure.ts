@@ -1,4 +1,4 @@
-import { CELL_SEPARATOR, ROW_NAME_SEPARATOR } from '../../../corpus/block.js';
+import { CELL_SEPARATOR, ROW_NAME_SEPARATOR, TOTAL_ROW_NAME } from '../../../corpus/block.js';
 import { AMOUNT_HEDGES } from '../../../search/english.js';
 import type { Token } from '../tokens.js';
 import {
@@ -619,8 +619,8 @@ function readRowKey(r: Reading): RowKey | undefined {
   return { name, measure: measureText(r, first, end), dash };
 }
 
-/** A table's row of totals by its first cell, as `answer.ts`'s `TOTAL_ROW` reads a passage: "Total", "Grand total". */
-const TOTAL_NAME = /^(?:grand )?totals?$/i;
+/** A table's row of totals by its first cell (`TOTAL_ROW_NAME`), as `answer.ts`'s `TOTAL_ROW` reads a passage. */
+const TOTAL_NAME = new RegExp(`^${TOTAL_ROW_NAME}$`, 'i');
 
 /**
  * What a row of totals whose name starts at `first` measures: the whole of the column its name stands in, by that
