@@ -225,7 +225,7 @@ class SentenceReader extends Reading {
         this.resolveHead(match);
         matches.push(match);
         i = match.next;
-      } else i++;
+      } else i = this.refusedRangeEnd(i) ?? i + 1;
     }
     const row = matches.length ? rowKey(this) : undefined;
     const inCell = (m: Match) => row && this.t.slice(row.dash + 1, m.first).some(isLabelColon);
@@ -378,6 +378,16 @@ class SentenceReader extends Reading {
         m.figure.periodMinutes = before.periodMinutes;
       }
     });
+  }
+
+  /**
+   * Where the range whose low end stands at `i` ends, read whole and refused there ("every 7 to 10 days" says how
+   * often, "within 3 to 5 days" frames its clause): its high end is no figure of its own, which it had been read as
+   * once the range was refused ("10 days", "5 days"), as "every 10 days" gives none.
+   */
+  private refusedRangeEnd(i: number): number | undefined {
+    const low = amountAt(this, i);
+    return low && rangeTailAt(this, low)?.amount.next;
   }
 
   /**
@@ -577,7 +587,8 @@ class SentenceReader extends Reading {
       isYear(this, low) ||
       this.t[next]?.lower === '-' ||
       (this.t[next]?.text === '–' && !this.t[next]!.spaced) ||
-      (low.value === 1 && low.scale === 1 && !length?.tail) ||
+      // "1 hour" is "an hour", though "1 to 2 days" is a range.
+      (low.value === 1 && low.scale === 1 && typeof base.value === 'number' && !length?.tail) ||
       this.namesAt(i, low, next)
     )
       return undefined;

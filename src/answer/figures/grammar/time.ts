@@ -18,6 +18,7 @@ import {
   DETERMINERS,
   MINUTES_IN,
   NUMBER_WORDS,
+  RATE_WORDS,
 } from './words.js';
 import type { Token } from '../tokens.js';
 import type { Match } from './types.js';
@@ -92,6 +93,11 @@ function timeSpans(r: Reading): TimeSpan[] {
   const t = r.t;
   for (let i = 0; i < t.length; i++) {
     if (!isTimeToken(r, i)) continue;
+    const often = howOftenEnd(r, i);
+    if (often !== undefined) {
+      i = often - 1;
+      continue;
+    }
     let first = i;
     let next = i + 1;
     while (next < t.length) {
@@ -177,6 +183,21 @@ function timeSpans(r: Reading): TimeSpan[] {
     i = next - 1;
   }
   return spans;
+}
+
+/**
+ * Where a length at `i` ends when it says how often, after a rate's word or as the high end of a range after one
+ * ("every 10 days", "every 7 to 10 days"): no time of its own, nor part of the time after it ("from May to
+ * September"), which it had run into ("10 days from May to September", the time of a penalty later in the sentence).
+ */
+function howOftenEnd(r: Reading, i: number): number | undefined {
+  let first = i;
+  if (/^(to|or)$/.test(r.lower(i - 1)) || isDash(r.t[i - 1] ?? { text: '' })) first = i - 2;
+  const word = r.lower(first - 1);
+  if (r.t[first]?.type !== 'number' || !RATE_WORDS.has(word) || DETERMINERS.has(word)) return undefined;
+  let next = i;
+  while (r.t[next]?.type === 'number') next++;
+  return TIME_UNITS.has(r.lower(next)) ? next + 1 : undefined;
 }
 
 /**

@@ -1030,6 +1030,14 @@ describe('figuresInSentence: lengths of time', () => {
     ])
       expect(texts(sentence)).toEqual([]);
   });
+
+  it('a range of lengths refused whole gives no figure from its high end', () => {
+    // A parks team's and a post room's notes of our own: how often and a frame, as "every 10 days" is.
+    expect(texts('Crews water the new trees every 7 to 10 days.')).toEqual([]);
+    expect(texts('Letters are answered within 3 to 5 days.')).toEqual([]);
+    // A range from one is a range still, where "1 day" alone is "a day".
+    expect(texts('The repair takes 1 to 2 days.')).toEqual(['1 to 2 days']);
+  });
 });
 
 describe('figuresInSentence: verbatim text', () => {

@@ -204,6 +204,16 @@ describe('bindTimes', () => {
     ]);
   });
 
+  it('reads no time in a length that says how often, nor runs one into the time after it', () => {
+    // A watering contract of our own: "from May to September" is when the watering is, and the penalty has no time.
+    for (const often of ['every 10 days', 'every 7 to 10 days'])
+      expect(
+        figuresInSentence(`Crews water every tree ${often} from May to September, with a penalty of £250 a tree.`).map(
+          (f) => [f.text, f.when],
+        ),
+      ).toEqual([['£250', undefined]]);
+  });
+
   it('reads a time anchored to now by any word the decision reads so ("the coming year", "the coming months")', () => {
     expect(figuresInSentence('The mill expects 300 orders in the coming months.').map((f) => f.when)).toEqual([
       'in the coming months',
