@@ -76,6 +76,10 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   // partial answer already names the verb as a word the closest does not mention.
   const doer = query.doer?.terms;
   if (doer && !closest.some((c) => c.terms.some((t) => doer.includes(t)))) return { match: stepDown(decided) };
+  // So is one asking whether there is some thing ("is there a reward for the gang's bosses"): a passage that never
+  // says it, nor a way the search says it, speaks of the bosses and cannot say whether there is one.
+  const thing = query.thing?.terms;
+  if (thing && !closest.some((c) => c.terms.some((t) => thing.includes(t)))) return { match: stepDown(decided) };
   // A question asking which one of a kind the corpus never names, nor a word bridged to it ("which company prints the
   // ballots" over a corpus that never says "company"), asks for a member it names none of as one; its other words may
   // all be there ("prints", "ballots"). As a role the corpus never names has no holder it names (`roleWords`).

@@ -446,6 +446,16 @@ export const ANYONE_DID: RegExp = new RegExp(
 );
 
 /**
+ * A yes-or-no question asking whether there is some thing ("is there a reward for …", "are there any buses after
+ * midnight", "any luck tracing the money"): the words after it, up to the first stop word or mark, name that thing, the
+ * last of them its head ("an extradition treaty": a treaty).
+ */
+export const THING_ASKED: RegExp = new RegExp(
+  String.raw`${OPENING}(?:(?:is|are|was|were)\s+there\s+|any\s+)(?:(?:a|an|any|some|ever|still|really|actually)\s+)*`,
+  'iu',
+);
+
+/**
  * The articles: a phrase may open with one and still name its noun ("the harbour" is a harbour), while a phrase that
  * opens with any other stop word, a preposition mostly, is an idiom ("under the weather", "on time", "at once").
  */

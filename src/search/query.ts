@@ -24,6 +24,7 @@ import {
   answerType,
   COUNT_ASKED_OF,
   ANYONE_DID,
+  THING_ASKED,
   DOER_ASKED,
   KIND_ASKED,
   OPENING,
@@ -175,6 +176,11 @@ export interface AnalysedQuery {
    * passage that never says it is about the ferry service, not about who runs it.
    */
   doer?: QueryWord;
+  /**
+   * For a yes-or-no question asking whether there is some thing ("is there a reward for the gang's bosses?"), the word
+   * naming it (`thingWord`): a passage that never says it, nor a way the search says it, cannot say there is one.
+   */
+  thing?: QueryWord;
   /**
    * The years the question pins its answer to ("ferry passengers in 2023", "school fees for fy2019") that no passage
    * names as a word: a passage on its subject that names none of them, nor a range of years holding one, gives no
@@ -900,6 +906,7 @@ export function analyseQuery(
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
     doer: doerWord(index.analyzer, read, once, asks),
+    thing: thingWord(index.analyzer, read, once),
     kind: kindWord(index.analyzer, read, once),
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     unwrittenThings: things.length ? things : undefined,
@@ -995,6 +1002,28 @@ function kindWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWo
     .words(read.slice(at.index + at[0].length).split(/[,;:?!()]/)[0]!)
     .find((w) => !w.term || !/^\d+$/.test(w.term));
   return first?.term ? words.find((w) => w.term === first.term && !w.quantity) : undefined;
+}
+
+/**
+ * The word naming the thing a question asks whether there is (`THING_ASKED`): the last of the words right after its
+ * asking phrase, up to the first stop word or mark, the head of their phrase ("is there an extradition treaty between
+ * …": treaty), if it is a word of the question and no amount ("is there enough …" names none).
+ */
+function thingWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWord | undefined {
+  const at = THING_ASKED.exec(read);
+  if (!at) return undefined;
+  let head: string | undefined;
+  // Word by word as typed: "town-by-town" is one word of the phrase, though its middle is a stop word.
+  for (const typed of read
+    .slice(at.index + at[0].length)
+    .split(/[,;:?!()]/)[0]!
+    .split(/\s+/)
+    .filter(Boolean)) {
+    const term = analyzer.words(typed).findLast((w) => w.term)?.term;
+    if (!term) break;
+    head = term;
+  }
+  return head ? words.find((w) => w.term === head && !w.quantity) : undefined;
 }
 
 /**

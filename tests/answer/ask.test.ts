@@ -682,6 +682,26 @@ describe('a question asking whether anyone did something', () => {
   });
 });
 
+describe('a question asking whether there is some thing', () => {
+  const harbour = corpusForSuite({
+    'moorings.md': note('Moorings', 'Visiting boats moor at the north pontoon, and the harbour master collects dues.'),
+    'fees.md': note('Fees', 'There is a late fee of £10 for dues paid after the end of the month.'),
+  });
+
+  it('is answered one step less surely when the closest passages never say the thing, nor a way of saying it', () => {
+    // Every other word is in the moorings' paragraph, which says nothing of any reward: asked of the dues, it is
+    // answered confidently on those words alone.
+    const answer = ask(harbour(), 'is there a reward for visiting boats that moor at the north pontoon');
+    expect(answer.match).toBe('partial');
+    expect(answer.unmatched).toEqual(['reward']);
+    expect(ask(harbour(), 'do visiting boats moor at the north pontoon').match).toBe('confident');
+  });
+
+  it('is answered as before where a passage says it', () => {
+    expect(ask(harbour(), 'is there a late fee for dues paid after the end of the month').match).toBe('confident');
+  });
+});
+
 describe('a question asking which one of a kind', () => {
   const harbour = corpusForSuite(
     {

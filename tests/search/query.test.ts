@@ -294,6 +294,25 @@ describe('what a question asking which one of a kind names', () => {
   });
 });
 
+describe('what a question asking whether there is some thing names', () => {
+  it('is the head of the words after "is there" or "any", the last before a stop word or mark', async () => {
+    const text = 'Two ferries sail to the island. The harbour office prints the timetable every spring.';
+    await withCorpus({ 'a.md': note('Town', text) }, async (dossier) => {
+      const thing = (question: string) => analysed(dossier, question).thing?.word;
+      expect(thing('is there a reward for the ferry crew')).toBe('reward');
+      expect(thing('is there an extra ferry timetable in winter')).toBe('timetable');
+      expect(thing('are there any ferries on sundays')).toBe('ferries');
+      expect(thing('ok any luck with the timetable?')).toBe('luck');
+      // A word typed with hyphens is one word of the phrase, though a stop word stands inside it.
+      expect(thing('any island-to-island ferry at night')).toBe('ferry');
+      expect(thing('is there enough room on the ferry')).toBe('room');
+      // A question not asking whether there is one names none.
+      for (const q of ['is the ferry there on sundays', 'the ferry is there', 'is there on the ferry'])
+        expect(thing(q), q).toBeUndefined();
+    });
+  });
+});
+
 describe('the years a question pins its answer to', () => {
   it('are those it names standing alone that no passage names', async () => {
     const text = 'The ferry carried 9,000 passengers in 2021 and 11,000 in 2022.';
