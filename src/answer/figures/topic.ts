@@ -173,7 +173,11 @@ export function aboutWhat(query: AnalysedQuery, aside: number): AnalysedQuery {
  * source, not which figure. "per" before what no article or possessive opens is a rate ("per 1,000", "per year",
  * "per pupil").
  */
-const SOURCE_NAMED = /\b(?:per (?=(?:the|an?)\s|[\p{L}.]+['’]s\s)|according to\s)[^,;:()–]+?(?=\s[-–]|[,;:()–]|$)/giu;
+const SOURCE_NAMED = new RegExp(
+  String.raw`\b(?:per (?=(?:the|an?|his|her|their|its|our|my)\s|[\p{L}.]+['’]s\s)|(?:according|acc\.?) to\s)` +
+    String.raw`[^,;:()–]+?(?=\s[-–]|[,;:()–]|$)`,
+  'giu',
+);
 
 /**
  * The words of each source a topic names (`SOURCE_NAMED`: "per the survey, according to smith's letter"), lower case, a

@@ -71,6 +71,22 @@ describe('aboutWhat', () => {
       ['smith', 0.25],
       ['letter', 0.25],
     ]);
+    // A possessive determiner opens a source as an article does ("per his report"), and chat's "acc to" is
+    // "according to".
+    expect(about('pear harvest, per her report to the growers')).toEqual([
+      ['pear', 1],
+      ['harvest', 1],
+      ['per', 0.25],
+      ['report', 0.25],
+      ['growers', 0.25],
+    ]);
+    expect(about('pear harvest acc to the growers survey')).toEqual([
+      ['pear', 1],
+      ['harvest', 1],
+      ['acc', 0.25],
+      ['growers', 0.25],
+      ['survey', 0.25],
+    ]);
     // "per" before what is not a source is a rate.
     expect(about('pear pickers per orchard')).toEqual([
       ['pear', 1],
