@@ -1,4 +1,5 @@
 import { CELL_SEPARATOR, ROW_NAME_SEPARATOR, TOTAL_ROW_NAME } from '../../../corpus/block.js';
+import { isMonth } from '../../../corpus/dates.js';
 import { AMOUNT_HEDGES } from '../../../search/english.js';
 import type { Token } from '../tokens.js';
 import {
@@ -6,6 +7,8 @@ import {
   CHANGE_NOUNS,
   TIME_NOUNS,
   DETERMINERS,
+  RELATIVE_TIMES,
+  RELATIVE_PARTS,
   RELATIVES,
   QUALIFYING_PREPOSITIONS,
   NOUN_LINKS,
@@ -919,7 +922,17 @@ export function measureText(r: Reading, first: number, next: number): string | u
   while (end < next && !opensClause(r, end)) end++;
   // "electricity used in the region last year": the time ending it says when, and is the figure's `when`.
   const dated = (k: number) => r.t[k]!.entity === 'DATE' || r.t[k]!.entity === 'DURATION';
-  while (end > a && (/^(ADP|DET|CCONJ|PUNCT|PART|SCONJ|PRON)$/.test(r.t[end - 1]!.pos) || dated(end - 1))) end--;
+  const trim = () => {
+    while (end > a && (/^(ADP|DET|CCONJ|PUNCT|PART|SCONJ|PRON)$/.test(r.t[end - 1]!.pos) || dated(end - 1))) end--;
+  };
+  trim();
+  // "Revenue for the last quarter", "40 officers in the spring": a phrase of time ending it says when, as a time
+  // ending it does, though wink dates neither.
+  const when = timePhraseAt(r, a, end);
+  if (when !== undefined) {
+    end = when;
+    trim();
+  }
   const nouns = r.t.slice(a, end).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
   // "The same period" says when, and a bare "drop" how a figure moved: neither says what it measures.
   if (
@@ -929,6 +942,29 @@ export function measureText(r: Reading, first: number, next: number): string | u
   )
     return undefined;
   return r.text.slice(r.t[a]!.start, r.t[end - 1]!.end);
+}
+
+/**
+ * Where a preposition and a time alone open the end of the words `first` to `next` ("for the last quarter", "in the
+ * spring", "during 2024"): every word after the preposition a determiner or a word of time.
+ */
+function timePhraseAt(r: Reading, first: number, next: number): number | undefined {
+  for (let j = first + 1; j < next - 1; j++) {
+    if (r.t[j]!.pos !== 'ADP' || !isTimeAt(r, j + 1)) continue;
+    const time = (k: number) =>
+      DETERMINERS.has(r.lower(k)) ||
+      TIME_NOUNS.has(r.lower(k)) ||
+      RELATIVE_TIMES.has(r.lower(k)) ||
+      RELATIVE_PARTS.has(r.lower(k)) ||
+      isYearAt(r, k) ||
+      isMonth(r.lower(k)) ||
+      r.t[k]!.entity === 'DATE' ||
+      r.t[k]!.entity === 'DURATION';
+    let k = j + 1;
+    while (k < next && time(k)) k++;
+    if (k === next) return j;
+  }
+  return undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   TIME_QUALIFIERS,
   RELATIVE_TIMES,
   RELATIVE_PARTS,
+  SEASONS,
   DROPPED_TIME_PREPOSITIONS,
   BASELINE_MARKERS,
   COUNTED_FROM_NOW,
@@ -49,6 +50,8 @@ export function isTimeAt(r: Reading, i: number): boolean {
     when === 'year' ||
     isMonth(token.lower) ||
     relativePartAt(r, k) ||
+    // "in the spring", "over the winter": a season after an article is a time, as "last spring" is.
+    (k > i && SEASONS.has(token.lower)) ||
     MONTH_AND_YEAR.test(token.text)
   );
 }
@@ -136,7 +139,7 @@ function timeSpans(r: Reading): TimeSpan[] {
     if (r.lower(first) === 'the' && year && isYearAt(r, first + 1)) first++;
     const words = t.slice(first, next);
     const anchored =
-      words.some((w) => /\d/.test(w.text) || isMonth(w.lower)) ||
+      words.some((w, n) => /\d/.test(w.text) || isMonth(w.lower) || theSeasonAt(r, first + n)) ||
       words.some((w) => RELATIVE_TIMES.has(w.lower)) ||
       words.some((_, n) => isYearPart(r, first + n));
     if (!anchored || words.every((w) => w.entity === 'DURATION' && !/\d/.test(w.text))) {
@@ -236,9 +239,23 @@ function isTimeToken(r: Reading, i: number): boolean {
   if (!token || when === 'count') return false;
   if (token.entity === 'DATE' || token.entity === 'DURATION') return true;
   if (relativePartAt(r, i) || relativePartAt(r, i - 1)) return true;
+  if (theSeasonAt(r, i)) return true;
   if (isYearPart(r, i)) return true;
   if (when === 'year' || /^fy\d{2,4}$/i.test(token.text)) return true;
   return (isMonth(token.lower) && token.pos === 'PROPN') || MONTH_AND_YEAR.test(token.text);
+}
+
+/**
+ * "in the spring", "over the winter": a season after "the" and a preposition of time is a time, as "last spring" is;
+ * alone or before a noun it often names a kind ("winter cover crops", "in the winter round").
+ */
+function theSeasonAt(r: Reading, i: number): boolean {
+  return (
+    SEASONS.has(r.lower(i)) &&
+    r.lower(i - 1) === 'the' &&
+    TIME_PREPOSITIONS.has(r.lower(i - 2)) &&
+    !/^(NOUN|PROPN)$/.test(r.t[i + 1]?.pos ?? '')
+  );
 }
 
 /** "the third quarter", "the second half": a part of a year, counted, whose year the text may leave unsaid. */

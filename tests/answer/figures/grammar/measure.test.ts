@@ -306,6 +306,28 @@ describe('a measure is a noun phrase from its sentence', () => {
     ]);
   });
 
+  it('a preposition and a time ending the measure say when, wink dating them or not', () => {
+    expect(figure('Revenue for the last quarter was £2m.', '£2m')).toMatchObject({
+      measure: 'Revenue',
+      when: 'the last quarter',
+    });
+    expect(figure('The kiln’s sales for 2024 were £3m.', '£3m')).toMatchObject({
+      measure: 'kiln’s sales',
+      when: '2024',
+    });
+    expect(figure('We hired 40 officers in the spring.', '40 officers')).toMatchObject({
+      measure: 'officers',
+      when: 'in the spring',
+    });
+    expect(figure('Volunteers dug 300 ponds over the winter.', '300 ponds').when).toBe('over the winter');
+    // A season before a noun is often a kind, and a year modifying a noun names it: neither is cut.
+    expect(figure('Sales in the winter round were £40,000.', '£40,000').when).toBeUndefined();
+    expectMeasures([
+      ['Sales in the winter round were £40,000.', '£40,000', 'Sales in the winter round'],
+      ['The share of the 2020 budget was 12 percent.', '12 percent', 'share of the 2020 budget'],
+    ]);
+  });
+
   it('a participle that narrows the noun stays with it', () => {
     const sentence = 'An estimated 40 percent of water used in the valley goes to farms.';
     expect(figure(sentence, 'An estimated 40 percent').measure).toBe('water used in the valley');
