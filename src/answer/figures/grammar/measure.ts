@@ -915,6 +915,9 @@ export function measureText(r: Reading, first: number, next: number): string | u
     (DETERMINERS.has(r.lower(a)) ||
       numeral(a) ||
       (numeral(a - 1) && /^(or|to|and)$/.test(r.lower(a))) ||
+      // "eleven fewer buses on the route", "30 more nurses": the comparative says how the count changed, and the noun
+      // after it what it counts.
+      (numeral(a - 1) && /^(more|fewer)$/.test(r.lower(a)) && /^(NOUN|ADJ)$/.test(r.t[a + 1]?.pos ?? '')) ||
       (numeral(a - 1) && /^[-–]$/.test(r.lower(a)) && numeral(a + 1)))
   )
     a++;

@@ -328,6 +328,13 @@ describe('a measure is a noun phrase from its sentence', () => {
     ]);
   });
 
+  it('a count before "more" or "fewer" counts the noun after it: the comparative says how it changed', () => {
+    expectMeasures([
+      ['There are eleven fewer buses on the route than last year.', 'eleven fewer buses', 'buses on the route'],
+      ['The hand count found two fewer votes for Ms Ode.', 'two fewer votes', 'votes for Ms Ode'],
+    ]);
+  });
+
   it('a participle that narrows the noun stays with it', () => {
     const sentence = 'An estimated 40 percent of water used in the valley goes to farms.';
     expect(figure(sentence, 'An estimated 40 percent').measure).toBe('water used in the valley');
