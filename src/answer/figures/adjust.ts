@@ -256,8 +256,15 @@ function ownTimeNamed(when: string | undefined, times: string[]): boolean | unde
   );
 }
 
-/** A topic asking for the first of a change: "at first", "initially", "originally", "to begin with". */
-const FIRST_NAMED = /\b(?:at first|initially|originally|to begin with)\b/i;
+/**
+ * A topic asking for the first of a change: "at first", "initially", "originally", "to begin with", or a time before
+ * now, "back then", "15 yrs back", "a decade ago": of a change's two ends, the earlier.
+ */
+const FIRST_NAMED = new RegExp(
+  String.raw`\b(?:at first|initially|originally|to begin with|back then|` +
+    String.raw`(?:\d+|an?|some|a few) (?:${[...TIME_UNITS, ...SHORT_TIME_UNITS.keys()].join('|')}) (?:ago|back))\b`,
+  'i',
+);
 
 /**
  * A topic asking for both ends of a change: "… and the one a yr earlier", "… vs the previous count", "… compared with

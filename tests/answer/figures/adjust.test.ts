@@ -233,6 +233,11 @@ describe('adjustScores', () => {
     expect(await halved('county bus routes today', '30')).toBeCloseTo(1);
     expect(await halved('county bus routes at first', '30')).toBeCloseTo(0.5);
     expect(await halved('county bus routes at first', '5 or 6')).toBeCloseTo(1);
+    // A time before now, "back then" or "12 yrs back", asks the earlier end as "at first" does.
+    expect(await halved('county bus routes 12 yrs back', '30')).toBeCloseTo(0.5);
+    expect(await halved('county bus routes 12 yrs back', '5 or 6')).toBeCloseTo(1);
+    expect(await halved('share of riders rating the buses good back then', '74 percent')).toBeCloseTo(0.5);
+    expect(await halved('share of riders rating the buses good back then', '61 percent')).toBeCloseTo(1);
     expect(await halved('latest share of riders rating the buses good', '61 percent')).toBeCloseTo(0.5);
     expect(await halved('latest share of riders rating the buses good', '74 percent')).toBeCloseTo(1);
     // Neither end asked, a year the topic names, or both ends set beside each other: neither weighed.
