@@ -515,6 +515,14 @@ export function isBound(r: Reading, i: number, counted: boolean): boolean {
     !/^(DET|PRON|NUM)$/.test(r.t[number.next + 2]?.pos ?? '')
   )
     return true;
+  // "Child (5 to 15) — single: £3.20", "£12,000 to £20,000 — rate: 15%": a range in a table row's first cell names
+  // the row's band, as a bound there does (below), read from either end; the cells after it are the row's figures.
+  if (inRowKey(r, i)) {
+    const joins = (k: number) => /^(to|-|–)$/.test(r.lower(k));
+    const high = CURRENCY_SYMBOLS.has(r.lower(i - 1)) ? i - 2 : i - 1;
+    if ((number && joins(number.next) && amountAt(r, number.next + 1)) || (joins(high) && r.t[high - 1]?.pos === 'NUM'))
+      return true;
+  }
   // The high end of a bounded range ("aged 5 to 11"), read again from its own number.
   if (/^(to|and|or|-|–)$/.test(r.lower(i - 1)) && r.t[i - 2]?.pos === 'NUM') return isBound(r, i - 2, counted);
   // Read from its hedge ("under 25") or, once that match is refused, from its number ("above 5,000": no hedge).

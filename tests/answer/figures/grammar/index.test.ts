@@ -170,6 +170,9 @@ describe('figuresInSentence: bounds', () => {
   it("a bound in a table row's first cell names the row's band; the cells after it are its figures", () => {
     expect(texts('below 90% but at least 80% — pass rate bonus: 5%; fee refund: £40')).toEqual(['5%', '£40']);
     expect(texts('over 65 — riders: 1,200')).toEqual(['1,200']);
+    // A range there too: a swimming pool's ticket for children of an age, and a tax band of our own.
+    expect(texts('ticket: Junior (8 to 16) — single: £2.40; season: £60')).toEqual(['£2.40', '£60']);
+    expect(texts('income: £12,000 to £20,000 — rate: 15%')).toEqual(['15%']);
     // A band's figures outside a row's first cell are figures as before.
     expect(texts('Growth stayed above 5 percent — a record, with 40 firms: the most yet.')).toContain('5 percent');
   });
