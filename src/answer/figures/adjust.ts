@@ -28,8 +28,11 @@ const framed = (before = '') => /^\d+$/.test(before) || RATE_WORDS.has(before) |
 /** A topic's word naming a time by now rather than by its year: "latest", "current", "these days" (`NOW_WORDS`). */
 const NOW_NAMED = new RegExp(String.raw`\b(?:${NOW_WORDS.join('|')})\b`, 'i');
 
-/** "How long": a length asked for, of time, of a road or of a waiting list. */
-const HOW_LONG = /\bhow long\b/i;
+/**
+ * "How long": a length asked for, of time, of a road or of a waiting list; "how quickly" and "how soon" ask how long
+ * something takes ("dealt with within 2 hours"). Not "how fast", as often a speed or a rate ("how fast we burn cash").
+ */
+const HOW_LONG = /\bhow (?:long|quick(?:ly)?|soon)\b/i;
 
 /**
  * Weighs down, in place, the figures that stand beside the topic rather than for it: another part of a whole the topic

@@ -63,6 +63,12 @@ describe('asksLength', () => {
     for (const topic of ['ferry trips in the coming yr', 'ferry trips in the current yr'])
       expect(asksLength(topic)).toBe(false);
   });
+
+  it('reads "how quickly" and "how soon" as asking how long, not "how fast", often a speed or a rate', () => {
+    for (const topic of ['how quickly fallen trees are cleared', 'how quick do crews come', 'how soon is a leak fixed'])
+      expect(asksLength(topic)).toBe(true);
+    expect(asksLength('how fast the kiosk burns cash')).toBe(false);
+  });
 });
 
 describe('asksYear', () => {
