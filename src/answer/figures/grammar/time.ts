@@ -174,6 +174,10 @@ function timeSpans(r: Reading): TimeSpan[] {
       BASELINE_MARKERS.has(prep) ||
       (r.lower(first - 2) === 'compared' && (prep === 'to' || prep === 'with')) ||
       (prep === 'from' && !ends);
+    if (datelineAt(r, from, next)) {
+      i = next - 1;
+      continue;
+    }
     spans.push({
       first: from,
       own: first,
@@ -186,6 +190,20 @@ function timeSpans(r: Reading): TimeSpan[] {
     i = next - 1;
   }
   return spans;
+}
+
+/**
+ * Whether the time from `first` to `next` is a dateline opening the sentence: a place or a label in capitals and a
+ * comma before it, nothing after it but a dash or the sentence's own opening capital ("CORRECTION, 21 July 2026 The
+ * report counted 30 sailings …", "BRISTOL, 3 March 2025 — The council hired 40 officers"). It dates the piece, not
+ * any figure after it, which had taken it as its time.
+ */
+function datelineAt(r: Reading, first: number, next: number): boolean {
+  if (first < 2 || r.t[first - 1]!.text !== ',') return false;
+  const head = r.t.slice(0, first - 1);
+  const capitals = head.every((t) => t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text));
+  const opens = /^[-–—]$/.test(r.t[next]?.text ?? '') || /^\p{Lu}/u.test(r.t[next]?.text ?? '');
+  return capitals && head.length <= 3 && opens;
 }
 
 /**

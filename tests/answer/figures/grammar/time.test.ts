@@ -204,6 +204,15 @@ describe('bindTimes', () => {
     ]);
   });
 
+  it("reads a dateline opening the sentence as the piece's date, no figure's time", () => {
+    // A correction and a press release of our own, their dateline run into the sentence after it.
+    const correction = 'CORRECTION, 21 July 2026 The report counted 30 sailings that were cancelled in January.';
+    expect(figuresInSentence(correction).map((f) => f.when)).toEqual(['in January']);
+    expect(figuresInSentence('BRISTOL, 3 March 2025 — The council hired 40 officers.')[0]!.when).toBeUndefined();
+    // A time after a word that is no label in capitals is the sentence's own.
+    expect(figuresInSentence('Ferries, 2025: 40 sailings ran.')[0]!.when).toBe('2025');
+  });
+
   it('reads no time in a length that says how often, nor runs one into the time after it', () => {
     // A watering contract of our own: "from May to September" is when the watering is, and the penalty has no time.
     for (const often of ['every 10 days', 'every 7 to 10 days'])
