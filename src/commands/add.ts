@@ -84,7 +84,10 @@ export async function addFilesReply(files: SharedFile[], ctx: CommandContext): P
   if (!ingest)
     return errorReply('add-unavailable', 'Adding documents is not available here: it needs the corpus folder.');
   if (files.length === 0)
-    return errorReply('no-file', 'That message has no file to add: share a .pdf, .html, .md or .txt file with it.');
+    return errorReply(
+      'no-file',
+      'That message has no file to add: share a .pdf, .html, .md, .txt or .csv file with it.',
+    );
   if (files.length === 1) return addedReply(ctx.dossier, await ingest.addFile(files[0]!, contributor(ctx)));
   const taken = files.slice(0, MAX_FILES_PER_MESSAGE);
   const blocks: Reply['blocks'] = [];

@@ -19,6 +19,8 @@ export interface ParsedDocument {
   fallbackMeta?: Partial<DocumentMeta>;
   /** Why metadata the file states was rejected (bad front matter); empty when there was nothing wrong. */
   metaProblems: string[];
+  /** A format whose text names nothing of itself (a spreadsheet's rows): the file's name is its title. */
+  namedByFile?: boolean;
 }
 
 /** A file whose bytes are not what its extension promises (a PDF that does not parse). */

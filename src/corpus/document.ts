@@ -26,7 +26,7 @@ export function buildDocument(
   const passages = toPassages(source, dropRepeats(derived.body, derived.meta.title ?? stated.title));
   const meta: DocumentMeta = {
     ...stated,
-    title: stated.title ?? openingWords(passages) ?? fileTitle(source),
+    title: stated.title ?? (parsed.namedByFile ? undefined : openingWords(passages)) ?? fileTitle(source),
     tags: stated.tags ?? [],
   };
   return { source, hash, meta, passages };
@@ -47,7 +47,7 @@ function openingWords(passages: Passage[]): string | undefined {
     .replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
-/** The file name without its extension, words spaced: the title of a document with no text at all. */
+/** The file name without its extension, words spaced: the title of a document with no text or none naming it. */
 function fileTitle(source: string): string {
   const name = basename(source, extname(source)).replace(/[-_]+/g, ' ').trim() || source;
   return capitalise(name);

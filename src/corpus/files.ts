@@ -5,7 +5,7 @@ import { readError } from '../errors.js';
 import { readStatedMeta } from './metadata.js';
 import type { DocumentMeta } from './types.js';
 
-export type Format = 'text' | 'markdown' | 'html' | 'pdf';
+export type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'csv';
 
 const FORMATS: Record<string, Format> = {
   '.txt': 'text',
@@ -14,6 +14,7 @@ const FORMATS: Record<string, Format> = {
   '.html': 'html',
   '.htm': 'html',
   '.pdf': 'pdf',
+  '.csv': 'csv',
 };
 export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
 

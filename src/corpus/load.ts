@@ -16,6 +16,7 @@ import {
   type Format,
   type Sidecar,
 } from './files.js';
+import { parseCsv } from './formats/csv.js';
 import { parseHtml } from './formats/html.js';
 import { parseMarkdown } from './formats/markdown.js';
 import { parsePdf } from './formats/pdf.js';
@@ -79,7 +80,7 @@ export async function corpusFolder(dir: string): Promise<string> {
 }
 
 /**
- * Loads every supported file under `dir` (.txt, .md, .html, .pdf), recursively; dotfiles, dot-folders,
+ * Loads every supported file under `dir` (.txt, .md, .html, .pdf, .csv), recursively; dotfiles, dot-folders,
  * sidecars (see SIDECAR_SUFFIX) and the corpus's synonyms.yaml are not documents. A file that cannot
  * be loaded becomes a warning, logged and returned, and the rest loads; a folder with no document at all
  * is logged as a warning too. Documents and warnings come sorted by source, and warnings are logged in that order.
@@ -295,6 +296,14 @@ export interface ContentProblem {
   message: string;
 }
 
+/** Each format's parser of decoded text (a PDF is read from its bytes). */
+const PARSERS: Record<Exclude<Format, 'pdf'>, (text: string) => ParsedDocument> = {
+  text: parseText,
+  markdown: parseMarkdown,
+  html: parseHtml,
+  csv: parseCsv,
+};
+
 /**
  * A file's bytes read in its format, before cleaning and metadata (see buildDocument): the one
  * parsing step shared by files in the folder and documents that arrive from a link or from chat.
@@ -315,7 +324,7 @@ export async function parseFormat(
   const text = decodeText(bytes);
   if (text === undefined) return { problem: { code: 'binary', message: 'is not text (binary content)' } };
   return {
-    parsed: format === 'markdown' ? parseMarkdown(text) : format === 'html' ? parseHtml(text) : parseText(text),
+    parsed: PARSERS[format](text),
   };
 }
 

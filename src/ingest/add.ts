@@ -22,10 +22,11 @@ const PAGE_TYPES: Record<string, Format> = {
   'text/plain': 'text',
   'text/markdown': 'markdown',
   'text/x-markdown': 'markdown',
+  'text/csv': 'csv',
 };
-export const PAGE_ACCEPT: Accept = { types: Object.keys(PAGE_TYPES), described: 'a web page, PDF or text file' };
+export const PAGE_ACCEPT: Accept = { types: Object.keys(PAGE_TYPES), described: 'a web page, PDF, text or CSV file' };
 
-const EXTENSIONS: Record<Format, string> = { html: '.html', pdf: '.pdf', text: '.txt', markdown: '.md' };
+const EXTENSIONS: Record<Format, string> = { html: '.html', pdf: '.pdf', text: '.txt', markdown: '.md', csv: '.csv' };
 
 /** The add's numbers. */
 export const ADD_DEFAULTS = {
@@ -65,7 +66,7 @@ const TRUSTED_PLATFORMS = new Set(['terminal', 'feed']);
 
 /** A file shared in chat, as its platform describes it: the bot downloads it only once it may add it. */
 export interface SharedFile {
-  /** Its name, whose extension gives its format (.pdf, .html, .md, .txt). */
+  /** Its name, whose extension gives its format (.pdf, .html, .md, .txt, .csv). */
   name: string;
   /** Where the platform serves its bytes, with the headers it asks for (Slack: the bot token). */
   download: { url: string; headers?: Record<string, string> };
@@ -164,7 +165,7 @@ export class Ingest {
   }
 
   /**
-   * Downloads and adds a file shared in chat (.pdf, .html, .md, .txt), through the same limits as
+   * Downloads and adds a file shared in chat (.pdf, .html, .md, .txt, .csv), through the same limits as
    * a link (size cap, time limit, addresses); throws a DossierError with one line on why not. Its
    * format is checked before anything is downloaded.
    */
@@ -174,7 +175,7 @@ export class Ingest {
       if (format === 'ignored' || format === 'unsupported')
         throw new DossierError(
           'unsupported-content',
-          `${typed(file.name)} is not a file Dossier reads: share a .pdf, .html, .md or .txt file.`,
+          `${typed(file.name)} is not a file Dossier reads: share a .pdf, .html, .md, .txt or .csv file.`,
         );
       const { url, headers } = file.download;
       const fetched = await this.options.fetcher.fetch(url, {

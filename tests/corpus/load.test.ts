@@ -137,6 +137,20 @@ describe('loadCorpus with PDFs', () => {
   });
 });
 
+describe('loadCorpus with a CSV file', () => {
+  it('loads each row as a passage under its file name, and a sidecar names its source', async () => {
+    const dir = await corpusOf({
+      'quay-lamps.csv': 'lamp,tested,working\nNorth steps,May 1,yes\nOld crane,May 2,"no, bulb gone"\n',
+      'quay-lamps.csv.meta.yaml': 'publisher: Harbour Office\n',
+    });
+    const [doc] = (await loadCorpus(dir)).documents;
+    expect(doc!.meta).toEqual({ title: 'Quay lamps', publisher: 'Harbour Office', tags: [] });
+    expect(doc!.passages.map((p) => p.text).join('\n')).toContain(
+      'lamp: Old crane — tested: May 2; working: no, bulb gone',
+    );
+  });
+});
+
 describe('loadCorpus with metadata that does not validate', () => {
   it('warns about bad front matter or a bad sidecar, naming the file, line and field, and loads the text', async () => {
     const { log, lines } = capturingLogger();
@@ -295,7 +309,7 @@ describe('loadCorpus with bad files', () => {
 
     expect(lines.map((l) => l.msg)).toEqual([
       'a-blank.txt has no text to index',
-      'c-slides.pptx is not a supported format (.txt, .md, .markdown, .html, .htm, .pdf)',
+      'c-slides.pptx is not a supported format (.txt, .md, .markdown, .html, .htm, .pdf, .csv)',
       'notes/d-empty.md is empty',
       'z-blank.md has no text to index',
     ]);

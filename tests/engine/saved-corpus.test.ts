@@ -61,7 +61,7 @@ describe('SavedCorpus', () => {
       'a-credits.txt': '© 2013 Test Desk. All rights reserved.\n',
       'b.md': TWO_NOTES['b.md'],
       'c-empty.md': '',
-      'd-table.csv': 'year,deaths\n2016,64070\n',
+      'd-slides.pptx': 'slides of the year\n',
     });
     cleanups.push(corpus.cleanup);
     // At indexing the first file is read last; from the saved corpus it is not read at all.
@@ -81,7 +81,7 @@ describe('SavedCorpus', () => {
     expect(said[0]).toEqual([
       'a-credits.txt has no text to index',
       'c-empty.md is empty',
-      'd-table.csv is not a supported format (.txt, .md, .markdown, .html, .htm, .pdf)',
+      'd-slides.pptx is not a supported format (.txt, .md, .markdown, .html, .htm, .pdf, .csv)',
     ]);
     expect(said[1]).toEqual(said[0]);
   });

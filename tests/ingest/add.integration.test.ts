@@ -254,8 +254,8 @@ describe('add <url>: every refusal is one line naming why, and stores nothing', 
   it('a response that never finishes, cut off at the time limit', () =>
     refused(at('/never-finishes'), `news.test:${port()} did not finish answering within 1.5 s.`));
 
-  it('a content type that is not a page, PDF or text', () =>
-    refused(at('/logo.png'), `news.test:${port()} sent image/png, not a web page, PDF or text file.`));
+  it('a content type that is not a page, PDF, text or CSV', () =>
+    refused(at('/logo.png'), `news.test:${port()} sent image/png, not a web page, PDF, text or CSV file.`));
 
   it('a page with nothing to index', () => refused(at('/empty-page'), `news.test:${port()}/empty-page has no text`));
 

@@ -612,7 +612,7 @@ describe('dossier over an empty corpus folder', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toBe(
       `dossier: The corpus folder ${empty.dir} holds no documents: add .txt, ` +
-        `.md, .markdown, .html, .htm, .pdf files to it.`,
+        `.md, .markdown, .html, .htm, .pdf, .csv files to it.`,
     );
   });
 });
