@@ -5,8 +5,8 @@ import { headerless, tableRow, type Block, type ParsedDocument } from '../block.
  * `""` for a quote). Each row becomes one item in the table writer's words (`tableRow`), each cell under its column's
  * header, as a Markdown, HTML or plain-text table's rows do, so a row can be quoted and cited as the answer. The first
  * row is the header unless it reads as data (`headerless`). A tab or a semicolon separates the fields instead when the
- * first line holds one, as spreadsheets write them where a comma marks decimals or thousands ("£1,200"). The rows name no title, so the
- * document is titled by its file's name (`namedByFile`), not by its first row's words.
+ * first line holds one, as spreadsheets write them where a comma marks decimals or thousands ("£1,200"). The rows name
+ * no title, so the document is titled by its file's name (`namedByFile`), not by its first row's words.
  */
 export function parseCsv(source: string): ParsedDocument {
   const rows = records(source.replace(/^\ufeff/, ''), separator(source)).filter((row) => row.some(Boolean));

@@ -146,7 +146,9 @@ describe('files shared in Slack', () => {
       { id: 'F3', name: 'photo.png', url_private_download: web.url('/files-pri/T1-F3/photo.png') },
     ]);
     expect(answer.response_type).toBe('ephemeral');
-    expect(answer.text).toContain('photo.png is not a file Dossier reads: share a .pdf, .html, .md, .txt or .csv file.');
+    expect(answer.text).toContain(
+      'photo.png is not a file Dossier reads: share a .pdf, .html, .md, .txt or .csv file.',
+    );
     expect(web.requestsTo('/files-pri/T1-F3/photo.png')).toBe(before);
   });
 
