@@ -3,7 +3,7 @@ import { count, errorReply, replyOf, type Reply, type RichText } from '../answer
 import { leadExcerpt } from '../answer/excerpt.js';
 import type { Dossier } from '../engine/dossier.js';
 import { DossierError, typed } from '../errors.js';
-import type { Added, Contributor, SharedFile } from '../ingest/add.js';
+import { SHAREABLE_FILES, type Added, type Contributor, type SharedFile } from '../ingest/add.js';
 import { onlyLink } from '../search/query.js';
 import { howToAsk } from './asking.js';
 import { defineCommand, type CommandContext } from './command.js';
@@ -84,10 +84,7 @@ export async function addFilesReply(files: SharedFile[], ctx: CommandContext): P
   if (!ingest)
     return errorReply('add-unavailable', 'Adding documents is not available here: it needs the corpus folder.');
   if (files.length === 0)
-    return errorReply(
-      'no-file',
-      'That message has no file to add: share a .pdf, .html, .md, .txt or .csv file with it.',
-    );
+    return errorReply('no-file', `That message has no file to add: share ${SHAREABLE_FILES} with it.`);
   if (files.length === 1) return addedReply(ctx.dossier, await ingest.addFile(files[0]!, contributor(ctx)));
   const taken = files.slice(0, MAX_FILES_PER_MESSAGE);
   const blocks: Reply['blocks'] = [];

@@ -26,7 +26,11 @@ const PAGE_TYPES: Record<string, Format> = {
 };
 export const PAGE_ACCEPT: Accept = { types: Object.keys(PAGE_TYPES), described: 'a web page, PDF, text or CSV file' };
 
-const EXTENSIONS: Record<Format, string> = { html: '.html', pdf: '.pdf', text: '.txt', markdown: '.md', csv: '.csv' };
+/** Each format's extension, as an added file is saved under it, in the order messages name them. */
+const EXTENSIONS: Record<Format, string> = { pdf: '.pdf', html: '.html', markdown: '.md', text: '.txt', csv: '.csv' };
+const extensions = Object.values(EXTENSIONS);
+/** The files one may share with the bot, as its messages name them: "a .pdf, .html, .md, .txt or .csv file". */
+export const SHAREABLE_FILES = `a ${extensions.slice(0, -1).join(', ')} or ${extensions.at(-1)} file`;
 
 /** The add's numbers. */
 export const ADD_DEFAULTS = {
@@ -175,7 +179,7 @@ export class Ingest {
       if (format === 'ignored' || format === 'unsupported')
         throw new DossierError(
           'unsupported-content',
-          `${typed(file.name)} is not a file Dossier reads: share a .pdf, .html, .md, .txt or .csv file.`,
+          `${typed(file.name)} is not a file Dossier reads: share ${SHAREABLE_FILES}.`,
         );
       const { url, headers } = file.download;
       const fetched = await this.options.fetcher.fetch(url, {

@@ -9,11 +9,10 @@ import { headerless, tableRow, type Block, type ParsedDocument } from '../block.
  * no title, so the document is titled by its file's name (`namedByFile`), not by its first row's words.
  */
 export function parseCsv(source: string): ParsedDocument {
-  const rows = records(source.replace(/^\ufeff/, ''), separator(source)).filter((row) => row.some(Boolean));
-  const first = rows[0];
-  if (!first) return { blocks: [], meta: {}, metaProblems: [], namedByFile: true };
-  const [header, ...data] = headerless(first) ? [[], ...rows] : rows;
-  const blocks: Block[] = data.map((row) => ({ kind: 'item', text: tableRow(header!, row) }));
+  // A byte-order mark is already gone: `decodeText` drops it.
+  const rows = records(source, separator(source)).filter((row) => row.some(Boolean));
+  const [header = [], ...data] = rows[0] && headerless(rows[0]) ? [[], ...rows] : rows;
+  const blocks: Block[] = data.map((row) => ({ kind: 'item', text: tableRow(header, row) }));
   return { blocks, meta: {}, metaProblems: [], namedByFile: true };
 }
 
