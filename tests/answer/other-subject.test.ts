@@ -50,7 +50,7 @@ const FOODBANK = join(root, 'tests/fixtures/foodbank');
 const TREES = join(root, 'tests/fixtures/trees');
 /** An island ferry operator: annual report, fares page, timetable, board minutes, a press release, an FAQ, a table. */
 const FERRIES = join(root, 'tests/fixtures/ferries');
-/** A regional blood service: annual review, eligibility page, a donor's guide, minutes, a correction, an appeal, a CSV. */
+/** A regional blood service: annual review, eligibility page, donor guide, minutes, a correction, an appeal, a CSV. */
 const BLOOD = join(root, 'tests/fixtures/blood');
 /** Words of the sample corpus's subject that once sat in the engine's built-in synonym table. */
 const SUBJECT = /\b(mexic\w*|cartels?|fentanyl|opioids?|merida|amlo|obrador|sinaloa|narco\w*|tcos?|overdoses?)\b/;
