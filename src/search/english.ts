@@ -446,6 +446,17 @@ export const ANYONE_DID: RegExp = new RegExp(
 );
 
 /**
+ * A yes-or-no question asking whether something ever happened ("did the ferry ever sail at night", "has the pier ever
+ * been closed", "was the mayor ever fined"): "ever" asks whether it happened at any time, so the verb after it (past
+ * "been", "get" and the like) says what is asked to have happened.
+ */
+export const EVER_DID: RegExp = new RegExp(
+  String.raw`${OPENING}(?:has|have|had|did|was|were)\s+(?:[\p{L}'’.-]+\s+){1,6}?ever\s+` +
+    String.raw`(?:(?:actually|really|been|be|got|get|gotten)\s+)*([\p{L}-]+)`,
+  'iu',
+);
+
+/**
  * A yes-or-no question asking whether there is some thing ("is there a reward for …", "are there any buses after
  * midnight", "any luck tracing the money"): the words after it, up to the first stop word or mark, name that thing, the
  * last of them its head ("an extradition treaty": a treaty).

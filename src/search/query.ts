@@ -24,6 +24,7 @@ import {
   answerType,
   COUNT_ASKED_OF,
   ANYONE_DID,
+  EVER_DID,
   THING_ASKED,
   DOER_ASKED,
   KIND_ASKED,
@@ -905,7 +906,7 @@ export function analyseQuery(
     explained: once.find((w) => w.word.toLowerCase() === meant)?.term,
     counted: asks === 'count' ? countedWords(index.analyzer, read, once) : undefined,
     role: asks === 'person' ? roleWords(index.analyzer, read, once) : undefined,
-    doer: doerWord(index.analyzer, read, once, asks),
+    doer: doerWord(index, read, once, asks),
     thing: thingWord(index.analyzer, read, once),
     kind: kindWord(index.analyzer, read, once),
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
@@ -1028,12 +1029,20 @@ function thingWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryW
 
 /**
  * The verb of a question asking who does something as a rule (`DOER_ASKED`), or whether anyone did or underwent
- * something (`ANYONE_DID`), when it is a word of the question.
+ * something (`ANYONE_DID`), when it is a word of the question; or of one asking whether something ever happened
+ * (`EVER_DID`), when the corpus writes that verb itself. A corpus that reports the doing ("extradited") of other things
+ * and not in the passages on the question's subject does not report it of that; one that never writes the verb may say
+ * it in words no bridge reaches ("phased out" for "scrapped"), as a rare name is asked only where the corpus names it
+ * apart (`apartNames`).
  */
-function doerWord(analyzer: Analyzer, read: string, words: QueryWord[], asks?: AnswerType): QueryWord | undefined {
+function doerWord(index: PassageIndex, read: string, words: QueryWord[], asks?: AnswerType): QueryWord | undefined {
+  const { analyzer } = index;
+  const termOf = (verb: string | undefined) => (verb ? analyzer.processTerm(verb)?.[0] : undefined);
   const asked = asks === 'person' ? DOER_ASKED.exec(read) : null;
-  const verb = asked?.[1] ?? asked?.[2] ?? ANYONE_DID.exec(read)?.[1];
-  const term = verb && analyzer.processTerm(verb)?.[0];
+  const ever = termOf(EVER_DID.exec(read)?.[1]);
+  const term =
+    termOf(asked?.[1] ?? asked?.[2] ?? ANYONE_DID.exec(read)?.[1]) ??
+    (ever && index.documentFrequency(ever) > 0 ? ever : undefined);
   return term ? words.find((w) => w.term === term) : undefined;
 }
 

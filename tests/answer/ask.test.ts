@@ -682,6 +682,34 @@ describe('a question asking whether anyone did something', () => {
   });
 });
 
+describe('a question asking whether something ever happened', () => {
+  const harbour = corpusForSuite({
+    'sinking.md': note('The sinking', 'The ferry sank off the point in March, and two crew were hurt.'),
+    'fines.md': note('Fines', 'Two skippers were fined £200 for mooring on the slipway in June.'),
+  });
+
+  it('is answered one step less surely where the corpus says the doing only of other things', () => {
+    // Every other word is in the sinking's paragraph, which says nothing of a fine; the fines' paragraph says one of
+    // other skippers. Partly answered for the words the corpus lacks ("ever"), one step less is no answer.
+    expect(ask(harbour(), 'were the crew ever fined for the ferry that sank off the point in march').match).toBe(
+      'none',
+    );
+    expect(ask(harbour(), 'were the crew fined for the ferry that sank off the point in march').match).toBe(
+      'confident',
+    );
+  });
+
+  it('is answered as before where the corpus never says the doing, which it may say in other words', () => {
+    const answer = ask(harbour(), 'were the crew ever paid for the ferry that sank off the point in march');
+    expect(answer.match).toBe('partial');
+    expect(answer.unmatched).toEqual(['ever', 'paid']);
+  });
+
+  it('is answered as before where a passage says it', () => {
+    expect(ask(harbour(), 'has a skipper ever been fined for mooring on the slipway').match).toBe('confident');
+  });
+});
+
 describe('a question asking whether there is some thing', () => {
   const harbour = corpusForSuite({
     'moorings.md': note('Moorings', 'Visiting boats moor at the north pontoon, and the harbour master collects dues.'),

@@ -9,6 +9,7 @@ import {
   COUNT_ASKED_OF,
   ANYONE_DID,
   DOER_ASKED,
+  EVER_DID,
   IRREGULAR_FORMS,
   MINUTES_IN,
   NUMBER_WORDS,
@@ -59,6 +60,19 @@ describe('ANYONE_DID', () => {
     ['the board asked whether anyone was fined', undefined],
   ])('%s: asks whether anyone did it, by %s', (question, verb) => {
     expect(ANYONE_DID.exec(question)?.[1]).toBe(verb);
+  });
+});
+
+describe('EVER_DID', () => {
+  it.each([
+    ['did the ferry ever sail at night', 'sail'],
+    ['has the pier ever been closed', 'closed'],
+    ['was the skipper ever fined for mooring on the slipway', 'fined'],
+    ["so did the harbour master's son ever get arrested in the end", 'arrested'],
+    ['is the ferry ever late', undefined],
+    ['the board asked whether the pier was ever closed', undefined],
+  ])('%s: asks whether it ever happened, by %s', (question, verb) => {
+    expect(EVER_DID.exec(question)?.[1]).toBe(verb);
   });
 });
 
