@@ -108,8 +108,9 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   if (query.wantsShare) for (const f of found) if (!PARTS.has(f.figure.unit)) f.figure.score *= otherKind;
   // "When" asks for a date: an amount is another kind of figure. "Which year" asks for a year: a date naming none
   // ("Wednesday, Dec. 12") is another kind too; "when … last year" names the year as a time tied to now, asking none.
-  // So is a date that is only a year the topic names (`namedYear`). "What day" or "which date" asks for a day: a date
-  // naming none ("July 2018", "in 2019") is another kind, as one naming no year is beside "which year".
+  // "What day" or "which date" asks for a day: a date naming none ("July 2018", "in 2019") is another kind, as one
+  // naming no year is beside "which year". So is a date that is only a year the topic names (`echoedYear`), never
+  // listed.
   const yearAsked = query.asks === 'time' && asksYear(query.text);
   const dayAsked = query.asks === 'time' && /^da(?:y|te)/i.test(TIME_ASKED_AS.exec(query.text)?.[1] ?? '');
   const namesYear = (f: FoundFigure) => (f.text.match(/\d+/g) ?? []).some(yearShaped);
@@ -119,7 +120,7 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
         f.figure.unit !== 'date' ||
         (yearAsked && !namesYear(f.figure)) ||
         (dayAsked && !namesDay(f.figure.text)) ||
-        namedYear(f.figure.text, times)
+        echoedYear(query, f.figure, boundWords)
       )
         f.figure.score *= otherKind;
 }
@@ -130,14 +131,20 @@ const namesDay = (text: string): boolean =>
   text.split(/[^\p{L}]+/u).some((w) => (WEEKDAY_NAMES as readonly string[]).includes(w.toLowerCase()));
 
 /**
- * Whether a date is only a year the topic itself names ("2016", "in 2019"): on a topic asking when ("since what yr
- * did deaths climb, and the 2016 total"), the year it names says when another of its figures stands, and is known to
- * whoever asks; the time asked is another. Not a date naming more than the year ("June 2017" on "worst month of 2017").
+ * Whether a date is only a year the topic itself names ("2016", "in 2019") on a topic asking when ("since what yr did
+ * deaths climb, and the 2016 total"): the year it names says when another of its figures stands, and is known to
+ * whoever asks, so it answers nothing asked; the time asked is another. Halved as another kind of figure, it stood
+ * over the cut beside a weak best, or was the best ("toll of 2019, and yr the mayor took over" listed 2019 first): it
+ * is weighed so still (`adjustScores`), setting the cut as before, and left out of the list (`answerFigures`).
+ * Not a date naming more than the year ("June 2017" on "worst month of 2017"), nor a year the topic names as a bound
+ * ("record yr before 2017").
  */
-const namedYear = (text: string, times: string[]): boolean => {
-  const [, before, year] = /^(?:(\p{L}+)\s+)?(\d{4})$/u.exec(text) ?? [];
+export function echoedYear(query: AnalysedQuery, figure: FoundFigure, boundWords: number): boolean {
+  if (query.asks !== 'time' || figure.unit !== 'date') return false;
+  const times: string[] = query.text.replace(boundedTime(boundWords), ' ').match(/\d+/g) ?? [];
+  const [, before, year] = /^(?:(\p{L}+)\s+)?(\d{4})$/u.exec(figure.text) ?? [];
   return !!year && (!before || STOP_WORDS.has(before.toLowerCase())) && times.includes(year);
-};
+}
 
 /**
  * A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"), save after a number, a word of

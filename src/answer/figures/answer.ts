@@ -5,7 +5,7 @@ import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, typ
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, asksMoney, heldOnlyAs, readOf, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
-import { adjustScores, asksLength } from './adjust.js';
+import { adjustScores, asksLength, echoedYear } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
 import { matchFor, type Searched } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
@@ -148,7 +148,11 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     );
   if (floored(match, bare ? bare.match : match) === 'none') return nothing;
   const measures = new MeasureIndex(index.analyzer, (term) => index.bridges.sameAs(term), ranking.figures);
-  const groups = measures.group(listFigures(dossier, found, match, limit));
+  // A year the topic names answers no topic asking when (`echoedYear`): weighed as another kind of figure, it still
+  // sets the cut the others are listed by, as the best figure or beside one, but is not shown.
+  const { boundWords } = ranking.figures;
+  const listed = listFigures(dossier, found, match, limit).filter((f) => !echoedYear(query, f, boundWords));
+  const groups = measures.group(listed);
   const gaps = match === 'partial' ? unmentioned(query, closest.hit.terms, closest.amounts) : [];
   return new FiguresAnswer(
     shown,

@@ -303,22 +303,23 @@ describe('adjustScores', () => {
     expect(await scoreIn(when, 'June 2005', 0.5)).toBeCloseTo((await scoreIn(when, 'June 2005', 1))!);
   });
 
-  it('weighs a date that is only a year the topic names as another kind of figure on a topic asking when', async () => {
+  it('leaves out a date that is only a year the topic names on a topic asking when', async () => {
     const text =
       'The Hillside orchard co-op was founded in 1996 by twelve growers. ' +
       'In 2004 the co-op harvested 300 tonnes of apples, and storms in June 2004 cost it a barn.';
-    const scoreIn = (topic: string, date: string, otherKind: number) =>
+    const listed = (topic: string) =>
       withCorpus(
         { 'orchard.md': note('Hillside orchard co-op', text) },
-        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === date)?.score,
-        { ranking: { figures: { otherKind, minRelative: 0, unmeasuredRelative: 0 } } },
+        (dossier) => answerFigures(dossier, topic).figures.map((f) => f.text),
+        // Every figure scored is listed, however far under the best: only a figure left out is missing.
+        { ranking: { figures: { minRelative: 0, unmeasuredRelative: 0 } } },
       );
-    const founded = 'hillside orchard co-op founded in what yr, and its 2004 apple harvest';
-    expect(await scoreIn(founded, '2004', 0.5)).toBeCloseTo((await scoreIn(founded, '2004', 1))! / 2);
-    expect(await scoreIn(founded, '1996', 0.5)).toBeCloseTo((await scoreIn(founded, '1996', 1))!);
+    // The year it names says when the harvest asked stands, and the asker knows it: "2004" answers nothing asked.
+    const founded = await listed('hillside orchard co-op founded in what yr, and its 2004 apple harvest');
+    expect(founded).toContain('1996');
+    expect(founded).not.toContain('2004');
     // A date naming more than the year may be the time asked within it.
-    const storms = 'hillside orchard co-op storms of 2004, which month';
-    expect(await scoreIn(storms, 'June 2004', 0.5)).toBeCloseTo((await scoreIn(storms, 'June 2004', 1))!);
+    expect(await listed('hillside orchard co-op storms of 2004, which month')).toContain('June 2004');
   });
 
   it('weighs a figure whose own time is tied to now as at that time, not at a year named before it', async () => {
