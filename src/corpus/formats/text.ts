@@ -238,8 +238,9 @@ function tableAt(lines: string[], start: number, kind: 'text' | 'figures'): stri
   const run = [first];
   for (let i = start + 1; i < lines.length; i++) {
     const next = columnsOf(lines[i]!);
-    if (!next || next.tabs !== first.tabs || next.cells.length !== first.cells.length) break;
-    run.push(next);
+    const row = next && !next.tabs && !first.tabs ? realigned(next, first.cells) : next;
+    if (!row || row.tabs !== first.tabs || row.cells.length !== first.cells.length) break;
+    run.push(row);
   }
   if (run.length < TABLE_MIN_LINES) return undefined;
   if (kind === 'figures' && !(first.tabs && run.slice(1).every((line) => line.cells.some((c) => /\d/.test(c.text)))))
@@ -271,6 +272,30 @@ function columnsOf(line: string): { cells: Column[]; tabs: boolean } | undefined
   if (cells.length < 2) return undefined;
   if (cells.slice(0, -1).some((cell) => /[.!?]["'”’)\]]*$/.test(cell.text))) return undefined;
   return { cells, tabs };
+}
+
+/**
+ * A line of a table typed with spaces whose cells ran together at one space, a cell typed a space out of line
+ * ("February  1,310 91" under "month  swims  lessons"), split again where a word there starts at a column of the
+ * table's first line, or the word before it ends at the column before's end, within one place either way, as the
+ * alignment check allows. A line that splits into as many cells already, or does not split into as many so, is left.
+ */
+function realigned(line: { cells: Column[]; tabs: boolean }, columns: Column[]): { cells: Column[]; tabs: boolean } {
+  if (line.cells.length >= columns.length) return line;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+  const cells: Column[] = [];
+  for (const cell of line.cells) {
+    let from = 0;
+    for (const space of cell.text.matchAll(/ /g)) {
+      const at = cell.start + space.index + 1;
+      const column = columns.findIndex((c, n) => n > 0 && (near(c.start, at) || near(columns[n - 1]!.end, at - 1)));
+      if (column < 0) continue;
+      cells.push({ text: cell.text.slice(from, space.index), start: cell.start + from, end: at - 1 });
+      from = space.index + 1;
+    }
+    cells.push({ text: cell.text.slice(from), start: cell.start + from, end: cell.end });
+  }
+  return cells.length === columns.length ? { cells, tabs: false } : line;
 }
 
 /** A sentence end followed by another sentence's start. */

@@ -156,6 +156,24 @@ describe('parseText', () => {
     expect(years.blocks.at(-1)).toEqual({ kind: 'item', text: 'item: Hire — 2025: £90; 2026: £95' });
   });
 
+  it('reads a table typed with spaces whose row has a cell a space out of line, its gap one space, as a table', () => {
+    // A swimming pool's visits of our own: February's lessons and March's swims typed a space to the left.
+    const visits = [
+      'month     swims  lessons',
+      'January   1,204  88',
+      'February  1,310 91',
+      'March    1,402   97',
+      'April     1,388  95',
+    ];
+    expect(outline(parseText(`Pool visits\n\n${visits.join('\n')}\n`).blocks)).toEqual([
+      '# Pool visits',
+      '- January — swims: 1,204; lessons: 88',
+      '- February — swims: 1,310; lessons: 91',
+      '- March — swims: 1,402; lessons: 97',
+      '- April — swims: 1,388; lessons: 95',
+    ]);
+  });
+
   it('reads a heading-shaped line right above a table as its caption, the paragraphs after in their section', () => {
     const rents = ['Flat size    Weekly rent', 'One bedroom  £96.40', 'Two bedrooms  £108.75'];
     const table = ['Table 2: Rents by size, 2025', ...rents].join('\n');
