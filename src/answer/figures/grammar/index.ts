@@ -415,6 +415,7 @@ class SentenceReader extends Reading {
     if (!quantity) return undefined;
     const { low, high, next, currency, percent, base } = quantity;
     if (currency || percent) return this.moneyOrPercentAt(i, next, currency ?? 'percent', base, before);
+    if (high && this.namedByRangeAt(next)) return undefined;
     // "2.5 times greater", "three times as many": a multiple, with the words that say of what.
     if (this.lower(next) === 'times' && !high)
       return this.finish(i, comparisonAt(this, next + 1), { ...base, unit: 'multiple' }, before);
@@ -601,6 +602,22 @@ class SentenceReader extends Reading {
       return undefined;
     if ((low.wordy && !this.pointsBackAt(next, before)) || isBound(this, i, false)) return undefined;
     return this.countReferringAt(i, next, base, before) ?? this.countInClauseAt(i, next, base);
+  }
+
+  /**
+   * Whether the word at `next`, after a range of counts, is a singular noun the range names a size or a kind of, no
+   * count of it: "a 10–12 standard" (a nursery's size of tree, its stem's girth in centimetres), "the 18–30 bracket", a
+   * noun or a word the tagger reads as an adjective, ending its phrase. A range counts a plural ("10–12 trees"), and a
+   * unit of measure or of time is how much ("10–12 tonne trucks", "a 3–4 hour wait"), as is a comparative ("10–12
+   * higher").
+   */
+  private namedByRangeAt(next: number): boolean {
+    const word = this.t[next];
+    // A word of one or two letters is a unit's symbol ("2.5 to 3.5 m tall").
+    if (word?.type !== 'word' || word.text.length < 3 || looksPlural(word.lower) || word.entity) return false;
+    if (MEASUREMENT_UNITS.has(word.lower) || TIME_UNITS.has(word.lower) || COMPARATIVES.has(word.lower)) return false;
+    // A singular noun before another modifies it ("5 or 6 bus routes" counts routes).
+    return /^(NOUN|ADJ)$/.test(word.pos) && !/^(NOUN|PROPN|ADJ)$/.test(this.t[next + 1]?.pos ?? '');
   }
 
   /**

@@ -335,6 +335,20 @@ describe('a measure is a noun phrase from its sentence', () => {
     ]);
   });
 
+  it('a range before a singular noun names a size or kind, no count of it', () => {
+    // A tree nursery's list of our own: "10–12 standard" is a size of tree, its stem's girth.
+    expect(figuresInSentence('The trade calls it a 10–12 standard.')).toEqual([]);
+    expect(figuresInSentence('tree: 10–12 standard; price: £395').map((f) => f.text)).toEqual(['£395']);
+    // A range before a plural, a unit or its symbol counts or measures it.
+    expect(
+      figuresInSentence('We planted 10–12 oaks, 2.5 to 3.5 m tall, on 10-12 tonne trucks.').map((f) => f.text),
+    ).toEqual(['10–12 oaks', '2.5 to 3.5 m', '10-12 tonne trucks']);
+    // A singular noun modifying the plural after it is no name: the range counts the plural.
+    expect(figuresInSentence('The network grew from 5 or 6 bus routes.').map((f) => f.text)).toEqual([
+      '5 or 6 bus routes',
+    ]);
+  });
+
   it('a participle that narrows the noun stays with it', () => {
     const sentence = 'An estimated 40 percent of water used in the valley goes to farms.';
     expect(figure(sentence, 'An estimated 40 percent').measure).toBe('water used in the valley');
