@@ -195,15 +195,20 @@ function timeSpans(r: Reading): TimeSpan[] {
 /**
  * Whether the time from `first` to `next` is a dateline opening the sentence: a place or a label in capitals and a
  * comma before it, nothing after it but a dash or the sentence's own opening capital ("CORRECTION, 21 July 2026 The
- * report counted 30 sailings …", "BRISTOL, 3 March 2025 — The council hired 40 officers"). It dates the piece, not
- * any figure after it, which had taken it as its time.
+ * report counted 30 sailings …", "BRISTOL, 3 March 2025 — The council hired 40 officers"), or a place named in lower
+ * case and a dash ("Bristol, March 3 — …"). It dates the piece, not any figure after it, which had taken it as its
+ * time.
  */
 function datelineAt(r: Reading, first: number, next: number): boolean {
   if (first < 2 || r.t[first - 1]!.text !== ',') return false;
   const head = r.t.slice(0, first - 1);
   const capitals = head.every((t) => t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text));
-  const opens = /^[-–—]$/.test(r.t[next]?.text ?? '') || /^\p{Lu}/u.test(r.t[next]?.text ?? '');
-  return capitals && head.length <= 3 && opens;
+  const dash = /^[-–—]$/.test(r.t[next]?.text ?? '');
+  const opens = dash || /^\p{Lu}/u.test(r.t[next]?.text ?? '');
+  // "Bristol, March 3 — The council …": a place's name as it is written, each word capitalised and named as a place or
+  // person is, dates the piece as well where a dash follows the time, as nothing after a sentence's opening time does.
+  const named = head.every((t) => t.type === 'word' && /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN' && !t.entity);
+  return head.length <= 3 && ((capitals && opens) || (named && dash));
 }
 
 /**

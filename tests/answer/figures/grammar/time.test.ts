@@ -213,6 +213,17 @@ describe('bindTimes', () => {
     expect(figuresInSentence('Ferries, 2025: 40 sailings ran.')[0]!.when).toBe('2025');
   });
 
+  it('reads a place named in lower case, a time and a dash opening the sentence as its dateline too', () => {
+    // A harbour board's release of our own.
+    expect(figuresInSentence('Portlow, March 3 — The board licensed 45 new moorings.')[0]!.when).toBeUndefined();
+    expect(figuresInSentence('Port Ellis, 3 March 2025 — The board licensed 45 moorings.')[0]!.when).toBeUndefined();
+    // An opening time after a word that names no place, or with no dash after it, is the sentence's own.
+    expect(figuresInSentence('Meanwhile, March 3 — the day of the vote — saw 45 moorings let.')[0]!.when).toBe(
+      'March 3',
+    );
+    expect(figuresInSentence('In March, 45 moorings were let.')[0]!.when).toBe('In March');
+  });
+
   it('reads no time in a length that says how often, nor runs one into the time after it', () => {
     // A watering contract of our own: "from May to September" is when the watering is, and the penalty has no time.
     for (const often of ['every 10 days', 'every 7 to 10 days'])
