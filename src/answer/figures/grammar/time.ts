@@ -300,8 +300,11 @@ export function bindTimes(r: Reading, matches: Match[]): void {
   matches.forEach((m, n) => {
     if (m.figure.frames) return;
     const segment = r.segmentOf[m.first];
+    // "eleven fewer buses on the route in 2025": a time after the figure is as far as the words between it and the end
+    // of what the figure measures, which "in 2024" before it had tied with and won.
+    const reach = Math.max(m.next, measureEnd(r, m));
     const distance = (s: { first: number; next: number }) =>
-      s.first >= m.next ? s.first - m.next : (m.first - s.next) * 2 + 1;
+      s.first >= m.next ? Math.max(0, s.first - reach) : (m.first - s.next) * 2 + 1;
     // "2.5 times greater than the amount seized in fiscal year 2020": that year is the comparison's.
     const compared = (s: { first: number }) =>
       s.first >= m.next &&
@@ -331,6 +334,21 @@ export function bindTimes(r: Reading, matches: Match[]): void {
       m.figure.periodMinutes = time.periodMinutes;
     }
   });
+}
+
+/**
+ * The index after the last word of what a figure measures where its measure runs on past the figure's own words ("buses
+ * on the route" after "eleven fewer buses"), else the figure's end.
+ */
+function measureEnd(r: Reading, m: Match): number {
+  const measure = m.figure.measure;
+  if (!measure) return m.next;
+  const at = r.text.indexOf(measure, r.t[m.first]!.start);
+  if (at < 0 || at >= r.t[m.next - 1]!.end) return m.next;
+  const end = at + measure.length;
+  let next = m.next;
+  while (next < r.t.length && r.t[next]!.end <= end) next++;
+  return next;
 }
 
 /**

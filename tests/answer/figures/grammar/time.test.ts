@@ -224,6 +224,15 @@ describe('bindTimes', () => {
     expect(figuresInSentence('In March, 45 moorings were let.')[0]!.when).toBe('In March');
   });
 
+  it("dates a figure by the time after what it measures, not by an earlier figure's time as near", () => {
+    // A pottery's notes of our own: "in 2024" is as many words before "eleven fewer kilns" as "in 2025" is after it.
+    const sentence = 'The guild fired 30 kilns at the works in 2024 and eleven fewer kilns at the works in 2025.';
+    expect(figuresInSentence(sentence).map((f) => [f.text, f.when])).toEqual([
+      ['30 kilns', 'in 2024'],
+      ['eleven fewer kilns', 'in 2025'],
+    ]);
+  });
+
   it('reads no time in a length that says how often, nor runs one into the time after it', () => {
     // A watering contract of our own: "from May to September" is when the watering is, and the penalty has no time.
     for (const often of ['every 10 days', 'every 7 to 10 days'])
