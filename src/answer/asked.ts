@@ -8,6 +8,7 @@ import {
   mentionsQuarter,
   mentionsYear,
   namesYear,
+  ranks,
   saysWhen,
   unsaidShare,
   stepDown,
@@ -84,6 +85,10 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   // ballots" over a corpus that never says "company"), asks for a member it names none of as one; its other words may
   // all be there ("prints", "ballots"). As a role the corpus never names has no holder it names (`roleWords`).
   if (query.kind && !query.kind.known) return { match: stepDown(decided) };
+  // So is one asking which of a kind is the most or the least ("which state grows the most poppies"): passages saying
+  // no most, least or superlative name members of the kind, if any, but rank none of them.
+  if (query.ranked && !closest.some((c) => ranks(c.passage.text, (word) => dossier.index.superlative(word))))
+    return { match: stepDown(decided) };
   const gives =
     !asks ||
     asks === 'person' ||

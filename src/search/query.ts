@@ -183,6 +183,12 @@ export interface AnalysedQuery {
    */
   thing?: QueryWord;
   /**
+   * A question opening with "which" that asks for the most or the least of a kind, or by a superlative ("which state
+   * grows the most poppies", "which beach is safest"): it asks for the top of a ranking, which a passage saying no
+   * most, least or superlative does not give (`ranks`).
+   */
+  ranked?: boolean;
+  /**
    * The years the question pins its answer to ("ferry passengers in 2023", "school fees for fy2019") that no passage
    * names as a word: a passage on its subject that names none of them, nor a range of years holding one, gives no
    * answer for that time (`mentionsYear`).
@@ -909,6 +915,7 @@ export function analyseQuery(
     doer: doerWord(index, read, once, asks),
     thing: thingWord(index.analyzer, read, once),
     kind: kindWord(index.analyzer, read, once),
+    ranked: KIND_ASKED.test(read) && ranks(read, (word) => index.superlative(word)),
     years: pinnedYears(read, options.numberContext, (year) => !index.knows(year)),
     unwrittenThings: things.length ? things : undefined,
     apartNames: apartNames(index, once),
@@ -1004,6 +1011,16 @@ function kindWord(analyzer: Analyzer, read: string, words: QueryWord[]): QueryWo
     .find((w) => !w.term || !/^\d+$/.test(w.term));
   return first?.term ? words.find((w) => w.term === first.term && !w.quantity) : undefined;
 }
+
+/**
+ * Whether a text says the most or the least of something: "the most", "the least", "the fewest", or a superlative
+ * (`PassageIndex.superlative`: "busiest", "best"). "Most of" is a share, no ranking.
+ */
+export function ranks(text: string, superlative: (word: string) => boolean): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.some((w, i) => (RANKING.has(w) && words[i - 1] === 'the') || superlative(w));
+}
+const RANKING = new Set(['most', 'least', 'fewest']);
 
 /**
  * The word naming the thing a question asks whether there is (`THING_ASKED`): the last of the words right after its

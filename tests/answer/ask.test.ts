@@ -756,6 +756,26 @@ describe('a question asking which one of a kind', () => {
   });
 });
 
+describe('a question asking which one of a kind is the most or the least', () => {
+  const harbour = corpusForSuite(
+    {
+      'fleet.md': note('Fleet', 'The Island Star and the Sea Lark sail to the island from the harbour every morning.'),
+      'passengers.md': note('Passengers', 'The Sea Lark carries the most passengers of the two ferries.'),
+    },
+    { wordnet: WORDNET_DIR },
+  );
+
+  it('is answered one step less surely when no closest passage says a most, a least or a superlative', () => {
+    // Every word is in the fleet's paragraph, which names two ferries and ranks neither.
+    expect(ask(harbour(), 'which ferry sails to the island from the harbour the most').match).toBe('partial');
+    expect(ask(harbour(), 'which ferry sails to the island from the harbour').match).toBe('confident');
+  });
+
+  it('is answered as before where a passage ranks them', () => {
+    expect(ask(harbour(), 'which ferry carries the most passengers').match).toBe('confident');
+  });
+});
+
 describe('a question pinning its answer to a year', () => {
   const library = corpusForSuite({
     'loans.md': note(

@@ -12,6 +12,7 @@ import {
   namesCode,
   definesAsked,
   namesRarely,
+  ranks,
   saysWhen,
   stepDown,
   withoutLinks,
@@ -1233,5 +1234,19 @@ describe("a corpus lexicon's relation", () => {
         expect(coverage(analysed(dossier, 'vehicles'), cars)).toBeCloseTo(lexicon);
       },
     );
+  });
+});
+
+describe('ranks', () => {
+  const superlative = (word: string) => ['busiest', 'safest'].includes(word);
+  it.each([
+    ['which state grows the most poppies', true],
+    ['which beach is safest', true],
+    ['December was our busiest month', true],
+    ['the fewest complaints', true],
+    ['which route does most of the cocaine take', false],
+    ['most hard drugs enter through ports', false],
+  ])('%s: %s', (text, ranked) => {
+    expect(ranks(text, superlative)).toBe(ranked);
   });
 });
