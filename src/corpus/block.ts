@@ -29,10 +29,12 @@ export class CorruptFileError extends Error {}
 /** What `tableRow` writes between a row's name and its cells, spaced: the figure grammar finds a row's name by it. */
 export const ROW_NAME_SEPARATOR = '—';
 /**
- * A table's row of totals by its first cell, as a pattern's source: "Total", "Totals", "Grand total". The figure
- * grammar reads such a row as its column's whole, and `figures` lists it before the rows it sums.
+ * A table's row of totals by its first cell, as a pattern's source: "Total", "Totals", "Grand total", perhaps with
+ * what it sums over after a comma or in brackets, as a spreadsheet's writer qualifies it ("Total, 12 months", "Total
+ * (all routes)"). The figure grammar reads such a row as its column's whole, and `figures` lists it before the rows it
+ * sums.
  */
-export const TOTAL_ROW_NAME = String.raw`(?:grand )?totals?`;
+export const TOTAL_ROW_NAME = String.raw`(?:grand )?totals?(?:, [^${ROW_NAME_SEPARATOR}:;,()]+| \([^()]+\))?`;
 /** What `tableRow` writes between two cells of a row, before a space. */
 export const CELL_SEPARATOR = ';';
 

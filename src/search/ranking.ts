@@ -291,6 +291,12 @@ export interface RankingOptions {
      */
     unmeasuredRelative: number;
     /**
+     * The share of a page of figures one document's table rows fill before figures of other passages scored alike: a
+     * column of more rows than a page is one source's parts, and would hide every other source's whole (a report's
+     * total, a correction of it), where half a page still shows the column's first rows (its total row leads them).
+     */
+    tableRowsShare: number;
+    /**
      * How much the figure's own sentence (with its heading and list lead-in) counts against the rest of its passage.
      */
     sentenceWeight: number;
@@ -468,6 +474,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     minRelative: 0.45,
     partialRelative: 0.8,
     unmeasuredRelative: 0.7,
+    tableRowsShare: 0.5,
     sentenceWeight: 0.7,
     // Measured figures after a sentence on the topic were mostly about something else in the tuning topics.
     following: 0,

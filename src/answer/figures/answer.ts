@@ -5,7 +5,7 @@ import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, typ
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, asksMoney, heldOnlyAs, readOf, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
-import { adjustScores, asksLength, echoedYear } from './adjust.js';
+import { adjustScores, asksLength, echoedYear, ratePeriod } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
 import { matchFor, type Searched } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
@@ -151,7 +151,9 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   // A year the topic names answers no topic asking when (`echoedYear`): weighed as another kind of figure, it still
   // sets the cut the others are listed by, as the best figure or beside one, but is not shown.
   const { boundWords } = ranking.figures;
-  const listed = listFigures(dossier, found, match, limit).filter((f) => !echoedYear(query, f, boundWords));
+  // A topic asking by a period ("parcels each month") asks for a table's rows by that period, each of them.
+  const rows = ratePeriod(query.text) ? Infinity : Math.ceil(limit * ranking.figures.tableRowsShare);
+  const listed = listFigures(dossier, found, match, limit, rows).filter((f) => !echoedYear(query, f, boundWords));
   const groups = measures.group(listed);
   const gaps = match === 'partial' ? unmentioned(query, closest.hit.terms, closest.amounts) : [];
   return new FiguresAnswer(
@@ -171,18 +173,30 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
 /**
  * The figures to show, best first: those within `minRelative` of the best score (`partialRelative` for a partial
  * match, but in the best figure's own passage; `unmeasuredRelative` at least for a figure with no measure), with other
- * sources' estimates of the best one, at most `limit`.
+ * sources' estimates of the best one, at most `limit`; past the first `rows` of one document's table rows, the rest
+ * after other passages' figures scored alike.
  */
-function listFigures(dossier: Library, found: Scored[], match: Match, limit: number): FoundFigure[] {
+function listFigures(dossier: Library, found: Scored[], match: Match, limit: number, rows: number): FoundFigure[] {
   const { minRelative, partialRelative, unmeasuredRelative } = dossier.ranking.figures;
   // Equal scores: a table's total row before the rows it sums (a column's topic asks for the whole first, its parts
   // after), then the passage the search ranks higher first.
-  const ranked = found.sort(
+  const sorted = found.sort(
     (a, b) =>
       b.figure.score - a.figure.score ||
       Number(totalRow(b.figure.passage)) - Number(totalRow(a.figure.passage)) ||
       b.searchScore - a.searchScore,
   );
+  // One document's table rows past the first `rows` (`tableRowsShare` of the page) go after other passages' figures
+  // scored alike.
+  const seen = new Map<string, number>();
+  const past = new Set<Scored>();
+  for (const f of sorted) {
+    if (!tableRow(f.figure.passage) || totalRow(f.figure.passage)) continue;
+    const before = seen.get(f.figure.source) ?? 0;
+    seen.set(f.figure.source, before + 1);
+    if (before >= rows) past.add(f);
+  }
+  const ranked = sorted.sort((a, b) => b.figure.score - a.figure.score || Number(past.has(a)) - Number(past.has(b)));
   const top = ranked[0]!.figure;
   const best = top.score;
   // A partial match shows only the figures closest to the best: those of other passages are further still from what
@@ -208,6 +222,12 @@ const TOTAL_ROW = new RegExp(`^(?:[^${ROW_NAME_SEPARATOR}:]+: )?${TOTAL_ROW_NAME
 
 /** Whether a passage is a table's row of totals. */
 const totalRow = (passage: Passage): boolean => TOTAL_ROW.test(passage.text);
+
+/** A table's row, as `tableRow` writes one: its first cell, the dash, then its cells, each under its column's header. */
+const TABLE_ROW = new RegExp(`^[^${ROW_NAME_SEPARATOR}]+ ${ROW_NAME_SEPARATOR} [^:]+: `);
+
+/** Whether a passage is a table's row. */
+const tableRow = (passage: Passage): boolean => TABLE_ROW.test(passage.text);
 
 /**
  * Other sources' figures for the best figure's quantity, which the topic may word unlike them: sources seldom give one

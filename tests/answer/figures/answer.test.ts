@@ -149,12 +149,37 @@ describe('answerFigures', () => {
     expect(answerFigures(asking, 'cargo thefts').match).toBe('partial');
   });
 
-  it("lists a table's total row among the rows it sums, though more rows than a page hold the column", async () => {
+  it.each(['Total', 'Total, ten months', 'Total (lido only)'])(
+    "lists a table's total row (%s) among the rows it sums, though more rows than a page hold the column",
+    async (total) => {
+      const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'];
+      const rows = months.map((month, i) => `| ${month} | ${110 + i} | ${40 + i} |`);
+      const table = ['| month | swimmers | lessons |', '|---|---|---|', ...rows, `| ${total} | 1,145 | 445 |`].join(
+        '\n',
+      );
+      await withCorpus(
+        { 'pool.md': note('Lido season', `Swimmers at the lido, by month.\n\n${table}`) },
+        async (dossier) => {
+          const values = answerFigures(dossier, 'swimmers').figures.map((f) => f.value);
+          expect(values).toHaveLength(10);
+          expect(values).toContain(1145);
+        },
+      );
+    },
+  );
+
+  it("lists a sentence's figure before a table's rows scored alike, which more rows than a page would hide", async () => {
     const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'];
     const rows = months.map((month, i) => `| ${month} | ${110 + i} | ${40 + i} |`);
-    const table = ['| month | swimmers | lessons |', '|---|---|---|', ...rows, '| Total | 1,145 | 445 |'].join('\n');
+    const table = ['| month | swimmers | lessons |', '|---|---|---|', ...rows].join('\n');
     await withCorpus(
-      { 'pool.md': note('Lido season', `Swimmers at the lido, by month.\n\n${table}`) },
+      {
+        'pool.md': note('Lido season', `Swimmers at the lido, by month.\n\n${table}`),
+        'letter.md': note(
+          'From the lido manager',
+          'Swimmers this season came to 1,145, the most since the lido reopened.',
+        ),
+      },
       async (dossier) => {
         const values = answerFigures(dossier, 'swimmers').figures.map((f) => f.value);
         expect(values).toHaveLength(10);

@@ -729,6 +729,9 @@ describe('a figure after a label and a colon', () => {
     });
     expect(read('month: Grand total — 2025: 4,120')).toMatchObject({ name: 'Grand total', measure: undefined });
     expect(read('kiln: Totals — firings: 412')).toMatchObject({ total: true });
+    // What the total is over, after a comma or in brackets, as a spreadsheet's writer qualifies it.
+    expect(read('kiln: Total, all kilns — firings: 412')).toMatchObject({ total: true, measure: 'kiln' });
+    expect(read('kiln: Total (both sites) — firings: 412')).toMatchObject({ total: true, measure: 'kiln' });
     const figures = (text: string) =>
       figuresInSentence(text).map(({ text: shown, measure, row, when }) => ({ shown, measure, row, when }));
     // Each cell of the row says it is the total, under a time's label too, where "Total" had been its measure.
