@@ -223,7 +223,7 @@ const TOTAL_ROW = new RegExp(`^(?:[^${ROW_NAME_SEPARATOR}:]+: )?${TOTAL_ROW_NAME
 /** Whether a passage is a table's row of totals. */
 const totalRow = (passage: Passage): boolean => TOTAL_ROW.test(passage.text);
 
-/** A table's row, as `tableRow` writes one: its first cell, the dash, then its cells, each under its column's header. */
+/** A table's row, as `tableRow` writes one: its first cell, the dash, then its cells under their headers. */
 const TABLE_ROW = new RegExp(`^[^${ROW_NAME_SEPARATOR}]+ ${ROW_NAME_SEPARATOR} [^:]+: `);
 
 /** Whether a passage is a table's row. */

@@ -168,7 +168,7 @@ describe('answerFigures', () => {
     },
   );
 
-  it("lists a sentence's figure before a table's rows scored alike, which more rows than a page would hide", async () => {
+  it("lists a sentence's figure before a table's rows scored alike, which more rows would hide", async () => {
     const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'];
     const rows = months.map((month, i) => `| ${month} | ${110 + i} | ${40 + i} |`);
     const table = ['| month | swimmers | lessons |', '|---|---|---|', ...rows].join('\n');
