@@ -20,6 +20,13 @@ const PARTS = new Set<FigureUnit>(['percent', 'ratio']);
  */
 const boundedTime = (words: number) => new RegExp(String.raw`\b(?:after|before)\s+(?:[a-z]+\s+){0,${words}}\d+`, 'gi');
 
+/**
+ * The numbers a topic names as times it asks about, save those it names as a bound (`boundedTime`): "record yr before
+ * 2017" names none.
+ */
+export const askedTimes = (topic: string, boundWords: number): string[] =>
+  topic.replace(boundedTime(boundWords), ' ').match(/\d+/g) ?? [];
+
 const topicWords = (topic: string) => topic.toLowerCase().split(/[^a-z0-9]+/);
 
 /** A word before a unit of time that makes it say when or how often: a number, a word of rate or one tied to now. */
@@ -59,7 +66,7 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
   // ferries".
   // A year after "after" or "before" ("fares after the 2015 vote", "record yr before 2017") is a bound, not the time
   // asked: figures at it stand for it no more than others do.
-  const times = query.text.replace(boundedTime(boundWords), ' ').match(/\d+/g) ?? [];
+  const times = askedTimes(query.text, boundWords);
   // A topic naming a time by now too ("2010 share vs latest") may ask for a figure at a year it does not name.
   const nowNamed = NOW_NAMED.test(query.text);
   const own = (f: FoundFigure) => (nowNamed ? undefined : ownTimeNamed(f.when, times));
@@ -120,7 +127,7 @@ export function adjustScores(dossier: Library, query: AnalysedQuery, found: Scor
         f.figure.unit !== 'date' ||
         (yearAsked && !namesYear(f.figure)) ||
         (dayAsked && !namesDay(f.figure.text)) ||
-        echoedYear(query, f.figure, boundWords)
+        echoedYear(query, f.figure, times)
       )
         f.figure.score *= otherKind;
 }
@@ -137,11 +144,10 @@ const namesDay = (text: string): boolean =>
  * over the cut beside a weak best, or was the best ("toll of 2019, and yr the mayor took over" listed 2019 first): it
  * is weighed so still (`adjustScores`), setting the cut as before, and left out of the list (`answerFigures`).
  * Not a date naming more than the year ("June 2017" on "worst month of 2017"), nor a year the topic names as a bound
- * ("record yr before 2017").
+ * ("record yr before 2017"); `times` are the topic's (`askedTimes`).
  */
-export function echoedYear(query: AnalysedQuery, figure: FoundFigure, boundWords: number): boolean {
+export function echoedYear(query: AnalysedQuery, figure: FoundFigure, times: string[]): boolean {
   if (query.asks !== 'time' || figure.unit !== 'date') return false;
-  const times: string[] = query.text.replace(boundedTime(boundWords), ' ').match(/\d+/g) ?? [];
   const [, before, year] = /^(?:(\p{L}+)\s+)?(\d{4})$/u.exec(figure.text) ?? [];
   return !!year && (!before || STOP_WORDS.has(before.toLowerCase())) && times.includes(year);
 }

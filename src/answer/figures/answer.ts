@@ -5,7 +5,7 @@ import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, typ
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, asksMoney, heldOnlyAs, readOf, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
-import { adjustScores, asksLength, echoedYear, ratePeriod } from './adjust.js';
+import { adjustScores, askedTimes, asksLength, echoedYear, ratePeriod } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
 import { matchFor, type Searched } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
@@ -148,12 +148,12 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
     );
   if (floored(match, bare ? bare.match : match) === 'none') return nothing;
   const measures = new MeasureIndex(index.analyzer, (term) => index.bridges.sameAs(term), ranking.figures);
-  // A year the topic names answers no topic asking when (`echoedYear`): weighed as another kind of figure, it still
-  // sets the cut the others are listed by, as the best figure or beside one, but is not shown.
-  const { boundWords } = ranking.figures;
   // A topic asking by a period ("parcels each month") asks for a table's rows by that period, each of them.
   const rows = ratePeriod(query.text) ? Infinity : Math.ceil(limit * ranking.figures.tableRowsShare);
-  const listed = listFigures(dossier, found, match, limit, rows).filter((f) => !echoedYear(query, f, boundWords));
+  // A year the topic names answers no topic asking when (`echoedYear`): weighed as another kind of figure, it still
+  // sets the cut the others are listed by, as the best figure or beside one, but is not shown.
+  const times = askedTimes(query.text, ranking.figures.boundWords);
+  const listed = listFigures(dossier, found, match, limit, rows).filter((f) => !echoedYear(query, f, times));
   const groups = measures.group(listed);
   const gaps = match === 'partial' ? unmentioned(query, closest.hit.terms, closest.amounts) : [];
   return new FiguresAnswer(
