@@ -57,9 +57,12 @@ const PAGE_CONTROL = new RegExp(
     String.raw`subscribe(?: now)?|sign up|back to top|skip to (?:main )?content)[\s»›>…:.]*$`,
   'i',
 );
-/** A page asking for its reader's verdict, with the buttons' words: "Was this page helpful? Yes No". */
+/**
+ * A page asking for its reader's verdict, with the buttons' words: "Was this page helpful? Yes No", or with no noun,
+ * as FAQ and help pages ask it under each answer: "Was this helpful?".
+ */
 const FEEDBACK_PROMPT =
-  /^(?:was|is) this (?:page|article|information|answer) (?:helpful|useful)\?(?:\s+(?:yes|no)\b)*\W*$/i;
+  /^(?:was|is) this(?: (?:page|article|information|answer))? (?:helpful|useful)\?(?:\s+(?:yes|no)\b)*\W*$/i;
 /** A cookie notice: "We use cookies to improve your experience", "This site uses cookies to remember your settings". */
 const COOKIE_NOTICE = /^(?:this (?:web)?site|we(?: and our partners)?) uses? cookies\b/i;
 /** What only a notice about a website's cookies speaks of, beside them: the site, browsing, consent, settings. */

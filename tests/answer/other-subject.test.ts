@@ -585,6 +585,18 @@ describe('a corpus on another subject', () => {
     });
   });
 
+  it("keeps every paragraph of the energy co-operative's web pages and none of their furniture", () => {
+    // The FAQ's cookie banner, menu, login button, feedback prompt and footer, the newsletter's "View this email in
+    // your browser", social links and unsubscribe lines: none is a passage, and every answer and article is.
+    const of = (source: string) => energy.passages.filter((p) => p.source === source).map((p) => p.text);
+    const faq = of('members-faq.htm');
+    const news = of('newsletter-october-2026.html');
+    for (const text of [...faq, ...news])
+      expect(text).not.toMatch(/cookie|helpful|member login|view this email|unsubscribe|forward to a friend|©/i);
+    expect(faq).toHaveLength(23);
+    expect(news).toHaveLength(7);
+  });
+
   it('scores the energy co-operative questions as measured, so that a fall in any count fails', async () => {
     const score = await scoreFixture(ENERGY, energy);
     // As written, before any change (7 Dec 2026, on 419945a): 12 of 20 answered within the first three passages (MRR

@@ -21,6 +21,7 @@ describe('boilerplateKind', () => {
     ['We use cookies to improve your experience.', 'control'],
     ['This site uses cookies to remember your settings and measure how the site is used.', 'control'],
     ['Was this page helpful? Yes No', 'control'],
+    ['Was this helpful?', 'control'],
     ['Copyright 2024 Coastal Media Ltd. All rights reserved.', 'copyright'],
     ['© 2024 The Coastal Gazette', 'copyright'],
     ['The views expressed by contributors are their own and not the view of The Gazette', 'disclaimer'],
@@ -43,6 +44,7 @@ describe('boilerplateKind', () => {
     'All rights to the quay were given to the town in 1890, the deed says.',
     'We use cookies from the orchard to make the fair’s cakes, as every year.',
     'Was this page helpful to the survey? Two in three readers said so.',
+    'Was this helpful to the harbour trust? The minutes do not say.',
   ])('keeps article prose: %s', (text) => {
     expect(boilerplateKind(text)).toBeUndefined();
   });
