@@ -135,6 +135,14 @@ export function groupLines(text: string, rules: LineRules = {}): Block[] {
   };
   const raws = text.split(/\r\n?|\n/);
   for (let i = 0; i < raws.length; i++) {
+    const drawn = rules.tables === 'text' ? drawnTableAt(raws, i) : undefined;
+    if (drawn) {
+      flush(true);
+      opening = false;
+      for (const row of drawn.rows) blocks.push({ kind: 'item', text: tableRow(drawn.header, row) });
+      i += drawn.lines - 1;
+      continue;
+    }
     const table = rules.tables ? tableAt(raws, i, rules.tables) : undefined;
     if (table) {
       // A line right above a table, with no blank line between, is its caption: it says what each row is.
@@ -220,6 +228,55 @@ function isNumberedHeading(lines: string[], i: number, marker: string): boolean 
     isHeadingLine(lines[i]!.trim().slice(marker.length)) &&
     ![nearestText(lines, i, -1), nearestText(lines, i, 1)].some((line) => LIST_MARKER.test(line))
   );
+}
+
+/** A rule of a table drawn in text: dashes or equals signs, perhaps with pluses, pipes and colons ("+----+----+"). */
+const RULE_LINE = /^[+|:\s]*[-=]{3,}[-=+|:\s]*$/;
+/** A row of a table drawn in text, a pipe at each end and between its cells: "| Share price | £1 a share |". */
+const PIPED_ROW = /^\|.*\|$/;
+
+/**
+ * The table drawn with pipes and rules starting at line `start`, if one does: lines each a rule ("+----+----+",
+ * "|---|---|") or a row of cells between pipes, at least two rows of the same number of cells, two or more, and a
+ * rule, as box-drawn tables in text and Markdown's typed in a text file set them. The rows above the first rule
+ * with rows on both sides of it are the header; with no such rule the table has none, each row's first cell naming
+ * it ("| Minimum investment | £100 |"). Read by spaces instead, each pipe was a cell of its own and the first row
+ * the header of every other, so that no row said what it was ("| Share price: | Minimum investment — …").
+ */
+function drawnTableAt(
+  lines: string[],
+  start: number,
+): { header: string[]; rows: string[][]; lines: number } | undefined {
+  const drawn = (line: string | undefined) =>
+    line !== undefined && (RULE_LINE.test(line.trim()) || PIPED_ROW.test(line.trim()));
+  if (!drawn(lines[start]) || drawn(lines[start - 1])) return undefined;
+  const run: (string[] | 'rule')[] = [];
+  for (let i = start; drawn(lines[i]); i++) {
+    const line = lines[i]!.trim();
+    run.push(
+      RULE_LINE.test(line)
+        ? 'rule'
+        : line
+            .slice(1, -1)
+            .split('|')
+            .map((cell) => cell.trim()),
+    );
+  }
+  const rows = run.filter((entry) => entry !== 'rule');
+  const width = rows[0]?.length ?? 0;
+  if (rows.length < 2 || width < 2 || rows.some((row) => row.length !== width) || rows.length === run.length)
+    return undefined;
+  const split = run.findIndex((entry, i) => entry === 'rule' && run.slice(0, i).some((e) => e !== 'rule'));
+  const below = split >= 0 && run.slice(split).some((e) => e !== 'rule');
+  const headerRows = below ? (run.slice(0, split).filter((e) => e !== 'rule') as string[][]) : [];
+  // A header wrapped over two lines names each column by both ("share" over "price"), as an HTML table's two rows do.
+  const header = Array.from({ length: width }, (_, column) =>
+    headerRows
+      .map((row) => row[column])
+      .filter(Boolean)
+      .join(' '),
+  );
+  return { header, rows: rows.slice(headerRows.length), lines: run.length };
 }
 
 /** The fewest lines of a plain-text table: a header and two rows, as two lines of prose rarely line up by chance. */

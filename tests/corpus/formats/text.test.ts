@@ -188,6 +188,52 @@ describe('parseText', () => {
     ]);
   });
 
+  it('reads a table drawn with pipes and rules as rows, its header the rows above the first rule between rows', () => {
+    // A rowing club's prices of our own, boxed with no header, and its spending boxed with one and a total row, then a
+    // Markdown table typed into the text file.
+    const prices = [
+      '+----------------+-----------+',
+      '| Joining fee    | £40       |',
+      '| Yearly fee     | £180      |',
+      '+----------------+-----------+',
+    ];
+    const spending = [
+      'Spending, 2025:',
+      '+-----------+---------+',
+      '| item      | cost    |',
+      '+===========+=========+',
+      '| Oars      | £1,200  |',
+      '| Trailer   | £3,400  |',
+      '+-----------+---------+',
+      '| Total     | £4,600  |',
+      '+-----------+---------+',
+    ];
+    const crews = ['| crew | rowers |', '|:-----|-------:|', '| Junior | 8 |', '| Masters | 4 |'];
+    const text = ['Club prices', prices.join('\n'), spending.join('\n'), crews.join('\n'), 'Fees rise in May.'];
+    expect(outline(parseText(text.join('\n\n')).blocks)).toEqual([
+      '# Club prices',
+      '- Joining fee — £40',
+      '- Yearly fee — £180',
+      'Spending, 2025:',
+      '- item: Oars — cost: £1,200',
+      '- item: Trailer — cost: £3,400',
+      '- item: Total — cost: £4,600',
+      '- crew: Junior — rowers: 8',
+      '- crew: Masters — rowers: 4',
+      'Fees rise in May.',
+    ]);
+  });
+
+  it('leaves lines holding pipes but no rule, or rows of unequal cells, as paragraphs', () => {
+    const piped = '| Oars | £1,200 |\n| Trailer | £3,400 |';
+    const ragged = '+------+\n| Oars | £1,200 |\n| Trailer |\n+------+';
+    expect(outline(parseText(`Kit\n\n${piped}\n\n${ragged}\n`).blocks)).toEqual([
+      '# Kit',
+      piped.replace(/\n/g, ' '),
+      ragged.replace(/\n/g, ' '),
+    ]);
+  });
+
   it('leaves prose set with two spaces after a sentence, or lines that do not line up, as paragraphs', () => {
     const prose =
       'The pitch was reseeded.  Games resumed in May.\nThe club met twice.  Both meetings were short.\n' +
