@@ -153,8 +153,17 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
     k++;
   } else if (scale === 1 && /^\p{L}$/u.test(glued) && glued !== 'x') {
     const hundredth = currency ? undefined : HUNDREDTHS.get(glued);
-    if (!hundredth || !(RATE_WORDS.has(r.lower(k + 1)) || r.t.some((t) => CURRENCY_SYMBOLS.get(t.lower) === hundredth)))
-      return undefined;
+    // A range's or a change's first end is a price as its second is: "from 18.9p to 19.8p per kWh", "5p or 10p a page".
+    const pricedEnd = (at: number) =>
+      r.t[at]?.type === 'number' &&
+      r.lower(at + 1) === glued &&
+      !r.t[at + 1]!.spaced &&
+      RATE_WORDS.has(r.lower(at + 2));
+    const priced =
+      RATE_WORDS.has(r.lower(k + 1)) ||
+      (RANGE_JOINERS.has(r.lower(k + 1)) && pricedEnd(k + 2)) ||
+      r.t.some((t) => CURRENCY_SYMBOLS.get(t.lower) === hundredth);
+    if (!hundredth || !priced) return undefined;
     currency = hundredth;
     value /= 100;
     k++;
@@ -178,6 +187,9 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   if (spanEnd && !currency && !percent && scale === 1) return undefined;
   return { first: i, next: k, value, currency, percent, scale, wordy: wordy && !currency && !percent };
 }
+
+/** The words that join a range's or a change's two ends: "5p to 10p", "5p or 10p", "5p-10p", "5p and 10p". */
+const RANGE_JOINERS = new Set(['to', 'or', 'and', '-', '–']);
 
 /** The scale words a number in words composes with the number words before them ("three hundred and twenty"). */
 const WORD_SCALES = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion']);

@@ -676,6 +676,16 @@ describe('figuresInSentence: two numbers joined by a hyphen', () => {
     expect(read('The 17p arm and a parcel of 3 genes.')).toEqual([['3 genes', 3, 'count']]);
   });
 
+  it("a hundredth glued to a range's or a change's first end is money when its second end is a price", () => {
+    const read = (sentence: string) => figuresInSentence(sentence).map((f) => [f.text, f.unit]);
+    expect(read('The bus fare will rise from 18.9p to 19.8p a mile.')).toEqual([
+      ['18.9p', 'GBP'],
+      ['19.8p', 'GBP'],
+    ]);
+    expect(read('Copies cost 5p or 10p per sheet.').map(([text]) => text)).toEqual(['5p or 10p']);
+    expect(read('The 17p to 19p arms hold 3 genes.')).toEqual([['3 genes', 'count']]);
+  });
+
   it('a scale letter glued to a bare number scales a count of the plural noun after it; else it is a name', () => {
     const read = (sentence: string) => figuresInSentence(sentence).map((f) => [f.text, f.value, f.measure]);
     expect(read('The valley has 5m people and some 2.5m trees.')).toEqual([
