@@ -172,10 +172,21 @@ const DATE_NOUNS: readonly string[] = 'year yr date month week wk day'.split(' '
 export const TIME_NOUNS: readonly string[] = ['time', ...DATE_NOUNS].flatMap((noun) => [noun, `${noun}s`]);
 
 /**
- * A question's word that names the kind of time it asks for ("what year", "which date", "at what time"): a passage
- * saying when (`saysWhen`) gives it, as a figure gives a question's "number" or "size".
+ * Words saying which kind of year or which of several a question asks for, between "what" or "which" and the time's
+ * noun: "which fiscal year", "what financial yr", "what earlier year" ask a year as "which year" does.
  */
-export const TIME_ASKED_AS = new RegExp(String.raw`\b(?:what|which) (${TIME_NOUNS.join('|')})\b`, 'i');
+const TIME_ASKED_KINDS: readonly string[] =
+  'fiscal financial calendar academic school tax earlier later previous prior'.split(' ');
+
+/**
+ * A question's word that names the kind of time it asks for ("what year", "which date", "at what time", "which fy",
+ * chat's and accounts' fiscal year): a passage saying when (`saysWhen`) gives it, as a figure gives a question's
+ * "number" or "size".
+ */
+export const TIME_ASKED_AS = new RegExp(
+  String.raw`\b(?:what|which) (?:(?:${TIME_ASKED_KINDS.join('|')}) )?(${[...TIME_NOUNS, 'fy', 'fys'].join('|')})\b`,
+  'i',
+);
 
 /** Pairs written `form:base`, separated by white space, as a lookup from form to base. */
 const pairs = (text: string): Record<string, string> =>

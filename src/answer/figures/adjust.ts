@@ -148,9 +148,18 @@ const namesDay = (text: string): boolean =>
  */
 export function echoedYear(query: AnalysedQuery, figure: FoundFigure, times: string[]): boolean {
   if (query.asks !== 'time' || figure.unit !== 'date') return false;
-  const [, before, year] = /^(?:(\p{L}+)\s+)?(\d{4})$/u.exec(figure.text) ?? [];
-  return !!year && (!before || STOP_WORDS.has(before.toLowerCase())) && times.includes(year);
+  const [, before, named, year] = ECHOED_YEAR.exec(figure.text) ?? [];
+  if (!year || (before && !STOP_WORDS.has(before.toLowerCase()))) return false;
+  // A fiscal year the topic names by its last two digits, as accounts and chat do ("fy22" for fiscal year 2022).
+  const fiscal = /^fiscal/i.test(named ?? '');
+  return times.some((t) => t === year || (fiscal && t.length === 2 && year.endsWith(t)));
 }
+
+/**
+ * A date that is only a year, perhaps after a stop word, and perhaps named as a year ("2019", "in 2019", "the year
+ * 2019", "fiscal year 2022"): its word before, its naming, its year.
+ */
+const ECHOED_YEAR = /^(?:(?!(?:fiscal|calendar|year)\b)(\p{L}+)\s+)?((?:fiscal|calendar)\s+year\s+|year\s+)?(\d{4})$/iu;
 
 /**
  * A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"), save after a number, a word of

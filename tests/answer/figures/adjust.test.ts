@@ -322,6 +322,17 @@ describe('adjustScores', () => {
     expect(await listed('hillside orchard co-op storms of 2004, which month')).toContain('June 2004');
   });
 
+  it('leaves out a fiscal year the topic names by its last two digits, as "fy21", on a topic asking which', async () => {
+    const text = 'The co-op sold 300 tonnes of apples in fiscal year 2021, more than in fiscal year 2019.';
+    const listed = await withCorpus(
+      { 'orchard.md': note('Hillside orchard co-op', text) },
+      (dossier) => answerFigures(dossier, 'fy21 co-op apple sales beat which fiscal yr').figures.map((f) => f.text),
+      { ranking: { figures: { minRelative: 0, unmeasuredRelative: 0 } } },
+    );
+    expect(listed).toContain('fiscal year 2019');
+    expect(listed).not.toContain('fiscal year 2021');
+  });
+
   it('weighs a figure whose own time is tied to now as at that time, not at a year named before it', async () => {
     const text =
       'Orchard thefts have been at record highs since 2019, when 640 were logged. ' +

@@ -62,6 +62,12 @@ export function isTimeAt(r: Reading, i: number): boolean {
  */
 const MONTH_AND_YEAR = new RegExp(`^${MONTH_PATTERN}-(?:\\d{4}|\\d{2})$`, 'i');
 
+/** The period of a fiscal year ("fiscal year 2022", "FY22"), a stretch of its own, not the calendar year. */
+const FISCAL_YEAR = 'fiscal year';
+
+/** Words naming a kind of year before "year" and its number: "fiscal year 2021", "calendar year 2020". */
+const NAMED_YEARS = ['fiscal', 'calendar'];
+
 /** A part of a year tied to now at `i`: "last spring", "next quarter", "this summer" (`RELATIVE_PARTS`). */
 export function relativePartAt(r: Reading, i: number): boolean {
   return RELATIVE_TIMES.has(r.lower(i)) && RELATIVE_PARTS.has(r.lower(i + 1));
@@ -128,7 +134,7 @@ function timeSpans(r: Reading): TimeSpan[] {
     if (r.lower(first - 1) === 'fiscal' || r.lower(first - 1) === 'calendar') first--;
     // A fiscal year is a stretch of its own, not the calendar year of the same number.
     if ((r.lower(first) === 'fiscal' || /^fy\d/i.test(t[first]!.text)) && !period) {
-      period = 'fiscal year';
+      period = FISCAL_YEAR;
       periodMinutes = MINUTES_IN.get('year');
     }
     // A word tying the time to now is part of it ("this fiscal year", "the current calendar year"), as "last" is.
@@ -365,17 +371,23 @@ export function datesIn(r: Reading): Match[] {
       const at = span.own + n;
       return timeOrCountAt(r, at) === 'year' || timeOrCountAt(r, at) === 'day' || dayAfterMonth(r, at);
     });
-    // "the week of October 16" names the week a date falls in, not a stretch as "the first 10 months of 2022" is.
+    // "the week of October 16" names the week a date falls in, not a stretch as "the first 10 months of 2022" is;
+    // nor is "the year 2019" or "fiscal year 2021", a year named as one (not "the next two years 2023 and 2024").
+    const only = (n: number, also: string[] = []) =>
+      words.slice(0, n).every((d) => DETERMINERS.has(d.lower) || also.includes(d.lower));
     const stretch = words.some(
       (w, n) =>
         TIME_UNITS.has(w.lower) &&
-        !(words[n + 1]?.lower === 'of' && words.slice(0, n).every((d) => DETERMINERS.has(d.lower))),
+        !(words[n + 1]?.lower === 'of' && only(n)) &&
+        !(w.lower === 'year' && isYearAt(r, span.own + n + 1) && only(n, NAMED_YEARS)),
     );
     // "the Harbour Census 2021", "the Peace Index 2022": a year right after a name's capitalised word is the name's.
     const before = r.t[span.own - 1];
     const named =
       span.next - span.own === 1 && !!before && /^\p{Lu}/u.test(before.text) && /^(NOUN|PROPN)$/.test(before.pos);
-    if (span.baseline || span.period || r.bracketed[span.own] || !dated || stretch || named) continue;
+    // A fiscal year is a year's name as a date is ("seized in fiscal year 2021"); a stretch ending on a date is not.
+    const stretchEnding = span.period && span.period !== FISCAL_YEAR;
+    if (span.baseline || stretchEnding || r.bracketed[span.own] || !dated || stretch || named) continue;
     const text = r.text.slice(r.t[span.own]!.start, r.t[span.next - 1]!.end);
     const value = Number(/\d{4}/.exec(text)?.[0] ?? /\d+/.exec(text)![0]);
     dates.push({ first: span.own, next: span.next, figure: { value, unit: 'date' }, anaphoric: false });

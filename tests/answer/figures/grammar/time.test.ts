@@ -162,6 +162,21 @@ describe('datesInSentences', () => {
     expect(dates('The ferries carried 2000 passengers in the first 10 months of 2010.')).toEqual([]);
   });
 
+  it('reads a year named as one, "the year 2009" or "fiscal year 2021", as a date, and no unit counting years', () => {
+    expect(dates('The orchard co-op sold more apples in fiscal year 2021 than in any year before.')).toEqual([
+      { text: 'fiscal year 2021', value: 2021, unit: 'date', measure: 'orchard co-op' },
+    ]);
+    expect(dates('The pier was rebuilt in the year 2009 after a storm.')).toEqual([
+      { text: 'the year 2009', value: 2009, unit: 'date', measure: 'pier' },
+    ]);
+    expect(dates('The harbour spent $2 million in calendar year 2020.').map((f) => f.text)).toEqual([
+      'calendar year 2020',
+    ]);
+    // A stretch counted in years, and one ending on a date, are no year's name.
+    expect(dates('Over the next two years 2023 and 2024 the pier will close.').map((f) => f.text)).toEqual(['2024']);
+    expect(dates('The ferry carried 40,000 people in the 12 months to March 2022.')).toEqual([]);
+  });
+
   it('reads no year that ends a name, as a report or an event is named', () => {
     expect(dates('The Harbour Census 2021 found that the ferry began in March 2009.')).toEqual([
       { text: 'March 2009', value: 2009, unit: 'date', measure: 'ferry' },
