@@ -265,8 +265,11 @@ export function superlativeBases(word: string): string[] {
   return bases.filter((base) => base.length >= 3);
 }
 
-/** What joins a second thing a topic asks for to the first: "fares and …", "fares n …", "peak yr then …". */
-const AND_THEN = String.raw`\s(?:and|n|&|then)\s`;
+/**
+ * What joins a second thing a topic asks for to the first: "fares and …", "fares n …", "fares + …" (chat's "and"),
+ * "peak yr then …".
+ */
+const AND_THEN = String.raw`\s(?:and|n|&|\+|then)\s`;
 
 /** Where a label after a topic starts: a dash, a comma or a colon ("harbour ferry - years active", "pier, dates"). */
 const LABEL = String.raw`(?:\s[-–]|[,:])`;
@@ -311,6 +314,8 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`${OPENING}whens?\b`,
         String.raw`\b(?:until|till|since) when\b`,
         String.raw`\bwhen\W*$`,
+        // "when" opening the second thing asked: "harbour fees in 2019, and when the pier opened", "fees + when …".
+        String.raw`${AND_THEN}whens?\b`,
         // "when" inside a topic asking it, before what no clause of a statement's "when" opens with: "prices peaked
         // when before they fell", "the pier closed when exactly" (not "fares rise when fuel costs more").
         String.raw`\bwhen (?:exactly|before|after)\b`,
