@@ -322,7 +322,7 @@ describe('adjustScores', () => {
     expect(await listed('hillside orchard co-op storms of 2004, which month')).toContain('June 2004');
   });
 
-  it('leaves out a fiscal year the topic names by its last two digits, as "fy21", on a topic asking which', async () => {
+  it('leaves out a fiscal year the topic names by its last two digits, as "fy21", asking which', async () => {
     const text = 'The co-op sold 300 tonnes of apples in fiscal year 2021, more than in fiscal year 2019.';
     const listed = await withCorpus(
       { 'orchard.md': note('Hillside orchard co-op', text) },
