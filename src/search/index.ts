@@ -269,6 +269,11 @@ export class PassageIndex {
     return holds(names) ? 'name' : undefined;
   }
 
+  /** Whether an English dictionary was read (WordNet given), so that `wordKind` can tell a word from a slip. */
+  get hasDictionary(): boolean {
+    return this.learned.dictionary.words.length > 0;
+  }
+
   /**
    * Whether the dictionary gives the word, or a form of it, more senses than `index.vagueSenses` ("pulled" as "pull",
    * "getting" as "get", though "getting" is also a noun of one sense): such a word says little of which passage

@@ -888,7 +888,8 @@ export function analyseQuery(
   const once = words.filter(
     (w, i) =>
       words.findIndex((o) => o.term === w.term) === i &&
-      (w.known || (!STOP_WORDS.has(w.term) && (index.wordKind(w.word) || !mistypedStopWord(w.word)))) &&
+      (w.known ||
+        (!STOP_WORDS.has(w.term) && (index.wordKind(w.word) || !mistypedStopWord(w.word, index.hasDictionary)))) &&
       !restated.has(w.term),
   );
   markNames(index, read, once);
@@ -1459,13 +1460,29 @@ export function stepDown(match: Match): Match {
 }
 
 /**
- * Whether a word is a stop word with two neighbouring letters swapped ("teh" for "the", "adn" for "and", "waht" for
- * "what"), chat's commonest slip: kept, a word no passage holds weighed as the question's rarest, and a question whose
- * other words all matched was refused for it.
+ * Whether a word is a stop word as chat mistypes or shortens it: two neighbouring letters swapped ("teh" for "the",
+ * "adn" for "and", "waht" for "what"), one letter of a longer one left out ("wat", "hav", "wuld"), or its vowels after
+ * the first letter left out ("shld", "abt"). Kept, a word no passage holds weighed as the question's rarest, and a
+ * question whose other words all matched was refused for it. Only stop words of four letters or more, and slips of
+ * three or more, are read shortened, and only with a dictionary (`shortened`), since "th" or "hs" may be anything, and
+ * a shortening may be a word ("may" of "many", "cold" of "could") that only a dictionary tells from a slip.
  */
-function mistypedStopWord(word: string): boolean {
+function mistypedStopWord(word: string, shortened: boolean): boolean {
   for (let i = 0; i + 1 < word.length; i++)
     if (word[i] !== word[i + 1] && STOP_WORDS.has(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)))
       return true;
-  return false;
+  return shortened && SHORTENED_STOP_WORDS.has(word);
 }
+
+/** The shortest slip of a stop word read as one by a letter or its vowels left out (`mistypedStopWord`). */
+const SHORTENED_MIN_LENGTH = 3;
+/** Each stop word of four letters or more with one letter left out, and with its vowels after the first left out. */
+const SHORTENED_STOP_WORDS = new Set(
+  [...STOP_WORDS]
+    .filter((w) => w.length > SHORTENED_MIN_LENGTH && /^\p{L}+$/u.test(w))
+    .flatMap((w) => [
+      ...[...w].map((_, i) => w.slice(0, i) + w.slice(i + 1)),
+      w[0] + w.slice(1).replace(/[aeiou]/g, ''),
+    ])
+    .filter((w) => w.length >= SHORTENED_MIN_LENGTH && !STOP_WORDS.has(w)),
+);

@@ -1023,6 +1023,29 @@ describe('a question pasted from chat', () => {
     );
   });
 
+  it('drops a stop word chat shortens by a letter or its vowels, unless the corpus or dictionary has it', async () => {
+    await withCorpus(
+      {
+        'a.md': note('Ferries', 'Ferries sail at noon.\n\nThe harbour board meets monthly.'),
+        'b.md': note('Board', 'Ms Hav chairs the board.'),
+      },
+      (dossier) => {
+        const words = (q: string) => analysed(dossier, q).words.map((w) => w.word);
+        expect(words('wat time shld the ferry sail')).toEqual(['time', 'ferry', 'sail']);
+        expect(words('wuld the board meet abt ferries')).toEqual(['board', 'meet', 'ferries']);
+        // A name the corpus holds is no slip, nor is a word the dictionary has ("wit"), nor two letters ("th").
+        expect(words('who is hav')).toContain('hav');
+        expect(words('wit at the board')).toContain('wit');
+        expect(words('th ferry')).toContain('th');
+      },
+      { wordnet: WORDNET_DIR },
+    );
+    // Without a dictionary a shortening may be a word ("may" of "many"), so it is kept.
+    await withCorpus({ 'a.md': note('Ferries', 'Ferries sail at noon.') }, (dossier) =>
+      expect(analysed(dossier, 'ferries in may').words.map((w) => w.word)).toEqual(['ferries', 'may']),
+    );
+  });
+
   it('reads a two-digit year range as the years the corpus has, not as two numbers', async () => {
     const knows = (term: string) => ['2015', '2017', '1998'].includes(term);
     expect(withYears('orchard area 15-17', knows)).toBe('orchard area 2015-2017');
