@@ -422,7 +422,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     vagueWeight: 0.5,
     typos: { minLength: 4, twoEditsFrom: 8 },
     compoundMinPart: 3,
-    clipped: { minLength: 4, more: 2 },
+    clipped: { minLength: 3, more: 2 },
     codeMinLength: 3,
     nameMaxPassages: 1,
     numberContext: { before: 40, after: 24 },

@@ -825,7 +825,8 @@ describe('a word the corpus lacks', () => {
       {
         'a.md': note(
           'Town',
-          'The municipal budget grew.\n\nThe music festival drew crowds.\n\nThe municipal pool opened.',
+          'The municipal budget grew.\n\nThe music festival drew crowds.\n\nThe municipal pool opened.\n\n' +
+            'Stocks of the negative group fell.',
         ),
       },
       (dossier) => {
@@ -833,8 +834,10 @@ describe('a word the corpus lacks', () => {
           analysed(dossier, question).words.map((w) => w.alternatives.map((a) => `${a.via}:${a.terms}`));
         expect(clipped('munic budget')).toEqual([[`clipped:${dossier.index.analyzer.terms('municipal')}`], []]);
         expect(analysed(dossier, 'munic').words[0]!.known).toBe(true);
-        // A word the dictionary knows is its own ("crow" is no "crowds"), and a word under four letters is too short.
-        expect(clipped('crow mun')).toEqual([[], []]);
+        // Chat clips to three letters too ("neg" for "negative").
+        expect(clipped('neg stocks')).toEqual([[`clipped:${dossier.index.analyzer.terms('negative')}`], []]);
+        // A word the dictionary knows is its own ("crow" is no "crowds"), and a word under three letters is too short.
+        expect(clipped('crow mu')).toEqual([[], []]);
       },
       { wordnet: WORDNET_DIR },
     );
