@@ -47,8 +47,14 @@ function openingWords(passages: Passage[]): string | undefined {
     .replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
-/** The file name without its extension, words spaced: the title of a document with no text or none naming it. */
+/**
+ * The file name without its extension, words spaced: the title of a document with no text or none naming it. A hyphen
+ * between digits stays, being part of a date or a span ("2026-09-24", "2025-26"), not a gap between words.
+ */
 function fileTitle(source: string): string {
-  const name = basename(source, extname(source)).replace(/[-_]+/g, ' ').trim() || source;
+  const name =
+    basename(source, extname(source))
+      .replace(/_+|(?<!\d)-+|-+(?!\d)/g, ' ')
+      .trim() || source;
   return capitalise(name);
 }

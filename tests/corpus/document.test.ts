@@ -21,6 +21,9 @@ describe('buildDocument', () => {
       'Growers lit small fires between the rows of…',
     );
     expect(titleOf([])).toBe('Late frost notes');
+    // A date or a span of years keeps its hyphens; the words around it are spaced.
+    expect(titleOf([], 'frost-log_2024-04-02.md')).toBe('Frost log 2024-04-02');
+    expect(titleOf([], 'pickers-by-season-2023-24.csv')).toBe('Pickers by season 2023-24');
   });
 
   it("layers what is stated: the format's fallback, the text's own lines, the format's fields, the sidecar", () => {
