@@ -839,11 +839,13 @@ export function analyseQuery(
     // A word neither the corpus nor the dictionary has, made by a prefix of one the corpus has, is about that one.
     if (options.bridges.prefix > 0 && !kind && !bridged()) offer(withoutPrefix(word), 'prefix');
     // A word neither the corpus nor the dictionary has that begins a longer word the corpus has is that word clipped,
-    // as chat shortens a long word ("munic" for "municipal"), rather than a typo of a word as short ("music").
+    // as chat shortens a long word ("munic" for "municipal"), rather than a typo of a word as short ("music"); not a
+    // stop word chat shortens ("wat" is "what", not "water").
     const { clipped } = options;
     if (
       !kind &&
       !bridged() &&
+      !mistypedStopWord(word, index.hasDictionary) &&
       options.bridges.clipped > 0 &&
       /^\p{L}+$/u.test(word) &&
       word.length >= clipped.minLength
