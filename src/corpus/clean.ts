@@ -189,13 +189,15 @@ export function clean(blocks: Block[]): { blocks: Block[]; notes: Note[] } {
  * Keeps the first of paragraphs repeated verbatim, and drops a paragraph that the next one repeats
  * and continues: scraped pages often show a lede alone and then again at the start of the body.
  * Headings may legitimately repeat ("Summary" in two sections) and are kept, except a repeat of
- * the title.
+ * the title. A block that is whole sentences of another block of the same document goes too, wherever
+ * it stands: a pull quote, or a lede shown apart from its paragraph, repeats what the page already says.
  */
 export function dropRepeats(blocks: Block[], title?: string): Block[] {
   const seen = new Set<string>();
+  const quoted = repeatedSentences(blocks);
   return blocks.filter((block, i) => {
     if (block.kind === 'heading') return block.text !== title;
-    if (block.text === title || seen.has(block.text)) return false;
+    if (block.text === title || seen.has(block.text) || quoted.has(i)) return false;
     seen.add(block.text);
     const next = blocks[i + 1];
     return !(
@@ -206,4 +208,49 @@ export function dropRepeats(blocks: Block[], title?: string): Block[] {
       /\s/.test(next.text[block.text.length]!)
     );
   });
+}
+
+/** Quote marks a pull quote may add or leave off around the words it repeats. */
+const QUOTE_MARKS = /^["“‘']+|["”’']+$/g;
+/** Whole sentences: from a capital or a digit to a full stop, question or exclamation mark. */
+const SENTENCES = /^[\p{Lu}\d].*[.!?]$/su;
+
+/**
+ * The blocks (by index) that are whole sentences, of two words or more, of a longer block that is no heading, quote
+ * marks aside. Candidates are found by their first two words, so a long document is not compared block by block.
+ */
+function repeatedSentences(blocks: Block[]): Set<number> {
+  const byPair = new Map<string, number[]>();
+  blocks.forEach((block, i) => {
+    if (block.kind === 'heading') return;
+    const words = block.text.replace(QUOTE_MARKS, '').split(/\s+/);
+    for (let j = 0; j + 1 < words.length; j++) {
+      const pair = `${words[j]!.replace(QUOTE_MARKS, '')} ${words[j + 1]}`;
+      const list = byPair.get(pair);
+      if (!list) byPair.set(pair, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    }
+  });
+  const repeated = new Set<number>();
+  blocks.forEach((block, i) => {
+    const core = block.text.replace(QUOTE_MARKS, '');
+    if (block.kind === 'heading' || !SENTENCES.test(core)) return;
+    const words = core.split(/\s+/);
+    if (words.length < 2) return;
+    const holders = byPair.get(`${words[0]} ${words[1]}`) ?? [];
+    if (holders.some((j) => j !== i && blocks[j]!.text.length > block.text.length && holdsWhole(blocks[j]!.text, core)))
+      repeated.add(i);
+  });
+  return repeated;
+}
+
+/** Whether `text` holds `part` between word boundaries (a space, an edge or a quote mark or bracket either side). */
+function holdsWhole(text: string, part: string): boolean {
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + part.length];
+    if ((before === undefined || /[\s"“‘'(]/.test(before)) && (after === undefined || /[\s"”’')]/.test(after)))
+      return true;
+  }
+  return false;
 }

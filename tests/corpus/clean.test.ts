@@ -107,6 +107,26 @@ describe('dropRepeats', () => {
     expect(dropRepeats([p('The lamp'), p('The lamps are back.')])).toHaveLength(2);
   });
 
+  it('drops a pull quote that repeats whole sentences of a paragraph, before or after it, quote marks aside', () => {
+    const said = '"We opened the gates at dawn," said the keeper. "Nobody had seen so many boats in the harbour."';
+    const quote = p('"Nobody had seen so many boats in the harbour."');
+    expect(dropRepeats([p(said), quote, p('The tide turned at noon.')])).toEqual([
+      p(said),
+      p('The tide turned at noon.'),
+    ]);
+    expect(dropRepeats([p('Nobody had seen so many boats in the harbour.'), p(said)])).toEqual([p(said)]);
+  });
+
+  it('keeps a block that is no whole sentence of another, or that only a heading holds', () => {
+    const said = 'Nobody had seen so many boats in the harbour before the regatta.';
+    expect(dropRepeats([p(said), p('Nobody had seen so many boats.')])).toHaveLength(2);
+    expect(dropRepeats([p(said), p('so many boats in the harbour before the regatta.')])).toHaveLength(2);
+    expect(dropRepeats([p(said), p('Nobody had seen so many boats in the harbour')])).toHaveLength(2);
+    expect(dropRepeats([h('The boats came in. Nobody had seen so many.'), p('Nobody had seen so many.')])).toHaveLength(
+      2,
+    );
+  });
+
   it('keeps repeated section headings', () => {
     expect(dropRepeats([h('Summary'), p('A.'), h('Summary'), p('B.')])).toHaveLength(4);
   });
