@@ -7,6 +7,7 @@ import type { Library } from '../library.js';
 import { WEEKDAY_NAMES } from '../../schedule.js';
 import { EVERY_UNIT, SHORT_TIME_UNITS, TIME_ASKED_AS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
+import { NAMED_YEARS } from './grammar/time.js';
 import { COUNTED_FROM_NOW } from './grammar/words.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
@@ -159,7 +160,11 @@ export function echoedYear(query: AnalysedQuery, figure: FoundFigure, times: str
  * A date that is only a year, perhaps after a stop word, and perhaps named as a year ("2019", "in 2019", "the year
  * 2019", "fiscal year 2022"): its word before, its naming, its year.
  */
-const ECHOED_YEAR = /^(?:(?!(?:fiscal|calendar|year)\b)(\p{L}+)\s+)?((?:fiscal|calendar)\s+year\s+|year\s+)?(\d{4})$/iu;
+const YEAR_NAMING = NAMED_YEARS.join('|');
+const ECHOED_YEAR = new RegExp(
+  String.raw`^(?:(?!(?:${YEAR_NAMING}|year)\b)(\p{L}+)\s+)?((?:${YEAR_NAMING})\s+year\s+|year\s+)?(\d{4})$`,
+  'iu',
+);
 
 /**
  * A topic asking how long, or naming a unit of time or its abbreviation ("yrs", "mos"), save after a number, a word of

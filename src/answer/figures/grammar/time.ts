@@ -66,7 +66,7 @@ const MONTH_AND_YEAR = new RegExp(`^${MONTH_PATTERN}-(?:\\d{4}|\\d{2})$`, 'i');
 const FISCAL_YEAR = 'fiscal year';
 
 /** Words naming a kind of year before "year" and its number: "fiscal year 2021", "calendar year 2020". */
-const NAMED_YEARS = ['fiscal', 'calendar'];
+export const NAMED_YEARS: readonly string[] = ['fiscal', 'calendar'];
 
 /** A part of a year tied to now at `i`: "last spring", "next quarter", "this summer" (`RELATIVE_PARTS`). */
 export function relativePartAt(r: Reading, i: number): boolean {
@@ -131,7 +131,7 @@ function timeSpans(r: Reading): TimeSpan[] {
         while (isTimeToken(r, next)) next++;
       }
     }
-    if (r.lower(first - 1) === 'fiscal' || r.lower(first - 1) === 'calendar') first--;
+    if (NAMED_YEARS.includes(r.lower(first - 1))) first--;
     // A fiscal year is a stretch of its own, not the calendar year of the same number.
     if ((r.lower(first) === 'fiscal' || /^fy\d/i.test(t[first]!.text)) && !period) {
       period = FISCAL_YEAR;
@@ -373,7 +373,7 @@ export function datesIn(r: Reading): Match[] {
     });
     // "the week of October 16" names the week a date falls in, not a stretch as "the first 10 months of 2022" is;
     // nor is "the year 2019" or "fiscal year 2021", a year named as one (not "the next two years 2023 and 2024").
-    const only = (n: number, also: string[] = []) =>
+    const only = (n: number, also: readonly string[] = []) =>
       words.slice(0, n).every((d) => DETERMINERS.has(d.lower) || also.includes(d.lower));
     const stretch = words.some(
       (w, n) =>
