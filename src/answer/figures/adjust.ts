@@ -7,7 +7,7 @@ import type { Library } from '../library.js';
 import { WEEKDAY_NAMES } from '../../schedule.js';
 import { EVERY_UNIT, SHORT_TIME_UNITS, TIME_ASKED_AS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
-import { NAMED_YEARS } from './grammar/time.js';
+import { FISCAL_NAMES, NAMED_YEARS } from './grammar/time.js';
 import { COUNTED_FROM_NOW } from './grammar/words.js';
 import type { FoundFigure, Scored } from './clauses.js';
 import type { PassageFigure } from './passage.js';
@@ -152,17 +152,17 @@ export function echoedYear(query: AnalysedQuery, figure: FoundFigure, times: str
   const [, before, named, year] = ECHOED_YEAR.exec(figure.text) ?? [];
   if (!year || (before && !STOP_WORDS.has(before.toLowerCase()))) return false;
   // A fiscal year the topic names by its last two digits, as accounts and chat do ("fy22" for fiscal year 2022).
-  const fiscal = /^fiscal/i.test(named ?? '');
+  const fiscal = FISCAL_NAMES.includes(/^\p{L}*/u.exec(named ?? '')![0].toLowerCase());
   return times.some((t) => t === year || (fiscal && t.length === 2 && year.endsWith(t)));
 }
 
 /**
  * A date that is only a year, perhaps after a stop word, and perhaps named as a year ("2019", "in 2019", "the year
- * 2019", "fiscal year 2022"): its word before, its naming, its year.
+ * 2019", "fiscal year 2022", "FY2022", "FY 2022"): its word before, its naming, its year.
  */
 const YEAR_NAMING = NAMED_YEARS.join('|');
 const ECHOED_YEAR = new RegExp(
-  String.raw`^(?:(?!(?:${YEAR_NAMING}|year)\b)(\p{L}+)\s+)?((?:${YEAR_NAMING})\s+year\s+|year\s+)?(\d{4})$`,
+  String.raw`^(?:(?!(?:${YEAR_NAMING}|year|fy)\b)(\p{L}+)\s+)?((?:${YEAR_NAMING})\s+year\s+|year\s+|fy\s?)?(\d{4})$`,
   'iu',
 );
 

@@ -333,6 +333,17 @@ describe('adjustScores', () => {
     expect(listed).not.toContain('fiscal year 2021');
   });
 
+  it('leaves out a fiscal year written "FY2021" or "financial year 2021" that the topic names as "fy21"', async () => {
+    const text = 'The co-op sold 300 tonnes of apples in FY2021, more than in financial year 2019 or FY 2017.';
+    const listed = await withCorpus(
+      { 'orchard.md': note('Hillside orchard co-op', text) },
+      (dossier) => answerFigures(dossier, 'fy21 co-op apple sales beat which fy').figures.map((f) => f.text),
+      { ranking: { figures: { minRelative: 0, unmeasuredRelative: 0 } } },
+    );
+    expect(listed).toEqual(expect.arrayContaining(['financial year 2019', 'FY 2017']));
+    expect(listed).not.toContain('FY2021');
+  });
+
   it('weighs a figure whose own time is tied to now as at that time, not at a year named before it', async () => {
     const text =
       'Orchard thefts have been at record highs since 2019, when 640 were logged. ' +

@@ -50,6 +50,9 @@ export function isTimeAt(r: Reading, i: number): boolean {
     when === 'year' ||
     isMonth(token.lower) ||
     relativePartAt(r, k) ||
+    // A fiscal year abbreviated, "FY2021" or "FY 2021", as accounts write it.
+    FY_JOINED.test(token.text) ||
+    (token.lower === 'fy' && isYearAt(r, k + 1)) ||
     // "in the spring", "over the winter": a season after an article is a time, as "last spring" is.
     (k > i && SEASONS.has(token.lower)) ||
     MONTH_AND_YEAR.test(token.text)
@@ -65,8 +68,18 @@ const MONTH_AND_YEAR = new RegExp(`^${MONTH_PATTERN}-(?:\\d{4}|\\d{2})$`, 'i');
 /** The period of a fiscal year ("fiscal year 2022", "FY22"), a stretch of its own, not the calendar year. */
 const FISCAL_YEAR = 'fiscal year';
 
-/** Words naming a kind of year before "year" and its number: "fiscal year 2021", "calendar year 2020". */
-export const NAMED_YEARS: readonly string[] = ['fiscal', 'calendar'];
+/**
+ * Words naming a kind of year before "year" and its number: "fiscal year 2021", "calendar year 2020", and "financial
+ * year 2021", as British accounts name a fiscal year (`FISCAL_NAMES`).
+ */
+export const NAMED_YEARS: readonly string[] = ['fiscal', 'financial', 'calendar'];
+
+/** The words of `NAMED_YEARS` naming an accounts' year, and its abbreviation, written apart ("FY 2021") or joined. */
+export const FISCAL_NAMES: readonly string[] = ['fiscal', 'financial', 'fy'];
+
+/** A fiscal year's abbreviation joined to its year: "FY2021", "FY21" (`FY_YEAR` its four digits: a date's year). */
+const FY_JOINED = /^fy\d{2,4}$/i;
+const FY_YEAR = /^fy\d{4}$/i;
 
 /** A part of a year tied to now at `i`: "last spring", "next quarter", "this summer" (`RELATIVE_PARTS`). */
 export function relativePartAt(r: Reading, i: number): boolean {
@@ -131,9 +144,9 @@ function timeSpans(r: Reading): TimeSpan[] {
         while (isTimeToken(r, next)) next++;
       }
     }
-    if (NAMED_YEARS.includes(r.lower(first - 1))) first--;
+    if (NAMED_YEARS.includes(r.lower(first - 1)) || r.lower(first - 1) === 'fy') first--;
     // A fiscal year is a stretch of its own, not the calendar year of the same number.
-    if ((r.lower(first) === 'fiscal' || /^fy\d/i.test(t[first]!.text)) && !period) {
+    if ((FISCAL_NAMES.includes(r.lower(first)) || FY_JOINED.test(t[first]!.text)) && !period) {
       period = FISCAL_YEAR;
       periodMinutes = MINUTES_IN.get('year');
     }
@@ -270,7 +283,7 @@ function isTimeToken(r: Reading, i: number): boolean {
   if (relativePartAt(r, i) || relativePartAt(r, i - 1)) return true;
   if (theSeasonAt(r, i)) return true;
   if (isYearPart(r, i)) return true;
-  if (when === 'year' || /^fy\d{2,4}$/i.test(token.text)) return true;
+  if (when === 'year' || FY_JOINED.test(token.text)) return true;
   return (isMonth(token.lower) && token.pos === 'PROPN') || MONTH_AND_YEAR.test(token.text);
 }
 
@@ -369,7 +382,9 @@ export function datesIn(r: Reading): Match[] {
     const words = r.t.slice(span.own, span.next);
     const dated = words.some((_, n) => {
       const at = span.own + n;
-      return timeOrCountAt(r, at) === 'year' || timeOrCountAt(r, at) === 'day' || dayAfterMonth(r, at);
+      // "FY2021" is a year's name as "fiscal year 2021" is; "FY21" leaves its century unsaid.
+      const year = timeOrCountAt(r, at) === 'year' || FY_YEAR.test(r.t[at]!.text);
+      return year || timeOrCountAt(r, at) === 'day' || dayAfterMonth(r, at);
     });
     // "the week of October 16" names the week a date falls in, not a stretch as "the first 10 months of 2022" is;
     // nor is "the year 2019" or "fiscal year 2021", a year named as one (not "the next two years 2023 and 2024").

@@ -177,6 +177,22 @@ describe('datesInSentences', () => {
     expect(dates('The ferry carried 40,000 people in the 12 months to March 2022.')).toEqual([]);
   });
 
+  it('reads a fiscal year as accounts write it, "FY2021", "FY 2021" or "financial year 2021", as a date', () => {
+    for (const year of ['FY2021', 'FY 2021', 'financial year 2021']) {
+      expect(dates(`The orchard co-op sold 400 crates in ${year}.`)).toEqual([
+        { text: year, value: 2021, unit: 'date', measure: 'orchard co-op' },
+      ]);
+      // The year is no part of what the crates measure, and is a fiscal year, not the calendar year 2021.
+      expect(figuresInSentence(`The orchard co-op sold 400 crates in ${year}.`)[0]).toMatchObject({
+        measure: 'crates',
+        when: `in ${year}`,
+        period: 'fiscal year',
+      });
+    }
+    // Two digits leave the century unsaid: a time, no date.
+    expect(dates('The orchard co-op sold 400 crates in FY21.')).toEqual([]);
+  });
+
   it('reads no year that ends a name, as a report or an event is named', () => {
     expect(dates('The Harbour Census 2021 found that the ferry began in March 2009.')).toEqual([
       { text: 'March 2009', value: 2009, unit: 'date', measure: 'ferry' },
