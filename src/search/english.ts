@@ -350,8 +350,9 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // The time of an event named by a clause after the time's noun, its "that" or "when" left out: "day the ferry
         // sank", "year the council closed the pier", "date the board set the fares"; one to four words of subject
         // before its verb's past form. Opening the topic, or as a label after it: "harbour strike - the day the crews
-        // walked out", where the label names the time asked as "harbour ferry - years active" does.
-        String.raw`${PART_START}(?:the )?(?:date|day|week|month|year|yr) ` +
+        // walked out", where the label names the time asked as "harbour ferry - years active" does. The plural asks
+        // when as "years when" does ("years the mayor led the council"), not when a count of them is asked.
+        String.raw`${PART_START}(?:the )?(?:date|day|week|month|year|yr)(?: |s (?!.*\bhow many\b))` +
           String.raw`(?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)(?:[\w'’.-]+ ){1,4}` +
           String.raw`(?:[a-z]+ed|${[...Object.keys(PAST_FORMS), ...UNCHANGED_PAST_FORMS].join('|')})\b`,
         // The same with its "when": "years when the ferry ran at a loss", "the day when the pier closed" (not a count
