@@ -517,6 +517,23 @@ export function isAuxiliary(words: readonly string[], i: number): boolean {
   return after !== undefined && !AFTER_A_NOUN.has(after) && !(before !== undefined && BEFORE_A_NOUN.has(before));
 }
 
+/** The forms of "be" and "get" a passive verb follows ("are reported", "got noted"). */
+const PASSIVE_AUXILIARIES: readonly string[] = 'am is are was were be been being get gets got'.split(' ');
+
+/**
+ * A verb of saying used of a source: "the agency reported a 40 percent rise", "officials say 300 …", "a survey found
+ * 70 percent". It tells who gave what follows, not what that counts. Not after a form of "be" or "get" ("one in five
+ * complaints are reported": passive, the figure's own verb), nor after a determiner, nor before a preposition (the
+ * noun: "the report", "a report on", "the latest report for 2016"), nor opening its sentence ("Reported thefts fell":
+ * an adjective of the noun after it).
+ */
+export const SAID_BY_SOURCE: RegExp = new RegExp(
+  String.raw`(?<=\S\s+)(?<!\b(?:${[...BEFORE_A_NOUN, ...PASSIVE_AUXILIARIES].join('|')})\s+(?:\w+ly\s+)?)` +
+    String.raw`\b(?:reports?|reported|says?|said|finds?|found|shows?|showed|suggests?|suggested|notes?|noted)\b` +
+    String.raw`(?!\s+(?:of|for|on|by|from|in|to)\b|['’])`,
+  'gi',
+);
+
 /**
  * The units of a length of time, singular and plural, each in minutes (a year of 365.25 days, a month its twelfth): the
  * one table of them. Its minutes read a length in two units as one ("6 hours 20 minutes", the figure grammar).

@@ -13,6 +13,7 @@ import {
   IRREGULAR_FORMS,
   MINUTES_IN,
   NUMBER_WORDS,
+  SAID_BY_SOURCE,
   TIME_UNITS,
   otherSpellings,
   withoutPrefix,
@@ -60,6 +61,20 @@ describe('ANYONE_DID', () => {
     ['the board asked whether anyone was fined', undefined],
   ])('%s: asks whether anyone did it, by %s', (question, verb) => {
     expect(ANYONE_DID.exec(question)?.[1]).toBe(verb);
+  });
+});
+
+describe('SAID_BY_SOURCE', () => {
+  it.each([
+    ['The ferry company reported a 12 percent rise in fares.', ['reported']],
+    ['Harbour staff say 300 boats moored there, and a survey found most were local.', ['say', 'found']],
+    ['The audit shows 40 leaks, officials noted.', ['shows', 'noted']],
+    ['Only one in five leaks are reported to the council.', []],
+    ['Leaks were widely reported in June, as the report on the mains noted.', ['noted']],
+    ['The latest report for 2021 gives 40 leaks, and the reports of the engineers agree.', []],
+    ["Reported leaks fell by half; the report's authors found 12.", ['found']],
+  ])('%s: the verbs of saying used of a source are %j', (sentence, verbs) => {
+    expect(sentence.match(SAID_BY_SOURCE) ?? []).toEqual(verbs);
   });
 });
 
