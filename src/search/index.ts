@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { aliasesIn } from './aliases.js';
 import { Analyzer } from './analyzer.js';
 import { Bridges, type Bridge, type Group } from './bridges.js';
-import { ABBREVIATIONS, IRREGULAR_SUPERLATIVES, superlativeBases } from './english.js';
+import { ABBREVIATIONS, IRREGULAR_SUPERLATIVES, superlativeBases, withoutPrefix } from './english.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking.js';
 import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 import { nothingLearned, readSavedIndex, savedIndex, Strings, type Learned } from './saved-index.js';
@@ -67,6 +67,22 @@ const WORD_AS_WRITTEN = /^\p{L}{3,}$/u;
 /** Whether a dictionary list holds the word or one of its base forms ("pulled" as "pull"). */
 const holdsAnyForm = (list: Strings, word: string) =>
   [word, ...baseForms(word)].some((form) => list.indexOf(form) >= 0);
+
+/** Every string one edit of a lowercase letter from `word`: one added, left out, changed, or two neighbours swapped. */
+function oneEditFrom(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail) out.push(head + tail.slice(1));
+    if (tail.length > 1) out.push(head + tail[1]! + tail[0]! + tail.slice(2));
+    for (let c = 97; c <= 122; c++) {
+      const letter = String.fromCharCode(c);
+      out.push(head + letter + tail);
+      if (tail && tail[0] !== letter) out.push(head + letter + tail.slice(1));
+    }
+  }
+  return out;
+}
 
 /**
  * MiniSearch over passages with Dossier's analyser, and the bridges between ways of saying the
@@ -267,6 +283,20 @@ export class PassageIndex {
     if (holds(words)) return 'word';
     if (holds(specific)) return 'specific';
     return holds(names) ? 'name' : undefined;
+  }
+
+  /**
+   * Whether a word the dictionary lacks is near one it has, and so is likelier that word mistyped or made over than a
+   * name: one letter added, left out, changed, or two neighbours swapped ("recieve", "guardsmen"), a common prefix on
+   * one ("rebrands"), or two joined ("sitdown", "rollout", "meetup").
+   */
+  nearDictionaryWord(word: string): boolean {
+    const { words, names, specific } = this.learned.dictionary;
+    const held = (w: string) => [words, specific, names].some((list) => holdsAnyForm(list, w));
+    const rest = withoutPrefix(word);
+    if (rest && held(rest)) return true;
+    for (let at = 2; at <= word.length - 2; at++) if (held(word.slice(0, at)) && held(word.slice(at))) return true;
+    return oneEditFrom(word).some(held);
   }
 
   /** Whether an English dictionary was read (WordNet given), so that `wordKind` can tell a word from a slip. */

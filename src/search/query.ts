@@ -866,8 +866,16 @@ export function analyseQuery(
       .filter((a) => a.via !== 'lexicon')
       .map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
     const known = index.knows(term) || sure.length > 0;
-    const unknown = idf(0) * unknownWeight(word, kind, options);
-    const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : index.knows(term) ? idf(1) : unknown;
+    // A word of letters that neither the corpus nor the dictionary has, nor is near a word the dictionary has, is a
+    // name typed in small letters as chat types names ("zelda", "sheinbaum"): it weighs as a name the corpus lacks.
+    const named = () =>
+      !kind &&
+      index.hasDictionary &&
+      word.length >= options.unknownNameMinLength &&
+      /^\p{L}+$/u.test(word) &&
+      !index.nearDictionaryWord(word);
+    const unknown = () => idf(0) * unknownWeight(word, named() ? 'name' : kind, options);
+    const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : index.knows(term) ? idf(1) : unknown();
     const weight = rarity * (index.vague(word) || phrasal.has(typedWord) ? options.vagueWeight : 1);
     const money = !MONEY_WORDS.has(term) && index.money(word);
     return {

@@ -110,6 +110,12 @@ export interface RankingOptions {
     unknownWord: number;
     unknownCode: number;
     /**
+     * The fewest letters a word neither the corpus nor the dictionary has, nor is near a word the dictionary has
+     * (`PassageIndex.nearDictionaryWord`), must have to weigh as a name (`unknownName`) rather than 1: chat types
+     * names in small letters ("zelda", "sheinbaum"), and its shortenings ("tldr", "prez", "thru") are shorter.
+     */
+    unknownNameMinLength: number;
+    /**
      * How much a vague word of the question (one of more than `index.vagueSenses` senses: "getting", "pulled",
      * "calls") weighs against what its rarity in the corpus says: a chat question's everyday verbs are rare in formal
      * writing, so they weighed as much as the subject's own nouns, though they could mean nearly anything.
@@ -419,6 +425,7 @@ export const DEFAULT_RANKING: RankingOptions = {
     unknownSpecific: 2,
     unknownWord: 0.7,
     unknownCode: 0.3,
+    unknownNameMinLength: 5,
     vagueWeight: 0.5,
     typos: { minLength: 4, twoEditsFrom: 8 },
     compoundMinPart: 3,

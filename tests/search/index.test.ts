@@ -193,6 +193,17 @@ describe('a word of money', () => {
   });
 });
 
+describe('a word near one the dictionary has', () => {
+  it('is a slip, a prefixed form or a join of dictionary words; a name the dictionary lacks is not', async () => {
+    const { dir, cacheDir } = await setup({ 'a.md': note('Trees', 'We planted 40 species of tree one summer.') });
+    const { index } = await Dossier.open({ corpusDir: dir, cacheDir, wordnet: WORDNET_DIR });
+    // A letter changed, added, left out or swapped; a prefix on a word; two words joined.
+    for (const word of ['recieve', 'guardsmen', 'plantted', 'plated', 'rebrands', 'sitdown', 'rollout'])
+      expect(index.nearDictionaryWord(word), word).toBe(true);
+    for (const word of ['vastrelko', 'quorthing', 'zindavel']) expect(index.nearDictionaryWord(word), word).toBe(false);
+  });
+});
+
 describe('term counts', () => {
   it('counts the passages holding each term, and forgets a removed document', async () => {
     const { dir } = await setup({

@@ -572,7 +572,7 @@ describe('a word the corpus lacks', () => {
     await withCorpus(
       { 'a.md': note('Bakeries', 'Bakers sold bread at the market.') },
       (dossier) => {
-        const query = analysed(dossier, 'bread from guatemala canadian naloxone cops rpl23 qzvrt');
+        const query = analysed(dossier, 'bread from guatemala canadian naloxone cops rpl23 recieve');
         const weight = Object.fromEntries(query.words.map((w) => [w.word, w.weight / query.rarest]));
         const { unknownName, unknownSpecific, unknownWord, unknownCode } = dossier.ranking.query;
         expect(weight).toMatchObject({
@@ -581,7 +581,7 @@ describe('a word the corpus lacks', () => {
           naloxone: unknownSpecific,
           cops: unknownWord,
           rpl23: unknownCode,
-          qzvrt: 1,
+          recieve: 1,
         });
         expect(unknownName).toBeGreaterThan(1);
         expect(unknownSpecific).toBeGreaterThan(unknownWord);
@@ -589,6 +589,32 @@ describe('a word the corpus lacks', () => {
       },
       { wordnet: WORDNET_DIR },
     );
+  });
+
+  it('is a name typed in small letters when no dictionary has it or a word near it, and no shortening', async () => {
+    const files = {
+      'a.md': note('Bakeries', 'Bakers sold rye bread at the market on Saturday.'),
+      'b.md': note('Mill', 'The mill ground barley for the village.'),
+    };
+    await withCorpus(
+      files,
+      (dossier) => {
+        const query = analysed(dossier, 'rye bread vastrelko recieve rebrands sitdown tldr prez');
+        const weight = Object.fromEntries(query.words.map((w) => [w.word, w.weight / query.rarest]));
+        const { unknownName } = dossier.ranking.query;
+        // A slip of a dictionary word, a prefix on one, two joined, or chat's shortenings are no names.
+        expect(weight).toMatchObject({ vastrelko: unknownName, recieve: 1, rebrands: 1, sitdown: 1, tldr: 1, prez: 1 });
+        // Weighed as the name it is, the market's rye bread does not answer what a person of that name sells.
+        expect(ask(dossier, 'does vastrelko sell rye bread').match).toBe('none');
+        expect(ask(dossier, 'does the market sell rye bread').match).not.toBe('none');
+      },
+      { wordnet: WORDNET_DIR },
+    );
+    // Without a dictionary nothing tells a name from a slip.
+    await withCorpus(files, (dossier) => {
+      const query = analysed(dossier, 'rye bread vastrelko');
+      expect(query.words.find((w) => w.word === 'vastrelko')!.weight / query.rarest).toBe(1);
+    });
   });
 
   it('is a common word when it is an adjective of a name only in a rarer sense', async () => {
