@@ -16,9 +16,10 @@ kinda sorta re`.split(/\s+/),
  * did" says what kind of answer is wanted (see the query's intent), not which passage holds it. "vs" and "versus"
  * are prepositions, as "between" and "against" are.
  * Chat's contractions without apostrophes and its filler ("pls", "tbh") say nothing of the subject either, nor do
- * its spellings of stop words ("rn" for right now, "em" for them) and the rest of English's contractions of them
- * ("how'd", "what'll", "could've"): kept, each would weigh as a word no passage holds, and "rn" as a name (radon's
- * symbol) at more than twice that, outweighing a question's subject. In capitals ("RN", "EM") they stay acronyms.
+ * its spellings of stop words ("rn" for right now, "em" for them, "ur" for your) and the rest of English's
+ * contractions of them ("how'd", "what'll", "could've"): kept, each would weigh as a word no passage holds, and "rn"
+ * as a name (radon's symbol) at more than twice that, outweighing a question's subject. In capitals ("RN", "EM") they
+ * stay acronyms.
  * "em" is also a printer's unit and half of "em dash", which it leaves unsearchable in small letters; it stays a stop
  * word since a question's "em" is chat's "them" far more often, and one on the dash or the unit keeps its other word
  * ("dash", "indent"). Dropping it moves nothing measured (every tuned set, figures set and fixture the same).
@@ -42,7 +43,7 @@ us
 anyone anybody anything someone somebody something stuff thing things
 everyone everybody everything everywhere anywhere somewhere nobody nothing nowhere
 whatever whoever whichever whenever wherever
-rn em
+rn em ur
 how'd how'll how're what'd what'll what're what've where'd where'll where're who'd who'll who're who've why'd why're
 when'd when'll it'd it'll that'd that'll there'd there'll there're could've should've would've might've must've
 vs versus`.split(/\s+/),

@@ -41,6 +41,9 @@ describe('Analyzer', () => {
     expect(terms('is the pool open rn')).toEqual(terms('pool open'));
     expect(terms("how'd the harvest go, and what'll em farmers plant")).toEqual(terms('harvest go farmers plant'));
     expect(terms("who'd guessed it'd rain, as it could've")).toEqual(terms('guessed rain'));
+    // "ur" is chat's "your": kept, it weighed as a word no passage holds, three times "license" in "do u have to
+    // license ur dog", and the question was refused.
+    expect(terms('do u have to license ur dog')).toEqual(terms('license dog'));
     // In capitals they are acronyms: a ward's registered nurses.
     expect(terms('two RNs on the ward')).toEqual(terms('two RN ward'));
     // "Thing" stands for whatever the sentence is about, as "stuff" does: a small corpus says it once or twice, so it
