@@ -634,6 +634,10 @@ describe('a corpus on another subject', () => {
       expect(text).not.toMatch(/cookie|skip to|search this site|last updated|share this|facebook|related news|©/i);
     expect(fees).toHaveLength(19);
     expect(correction).toHaveLength(5);
+    // The press release, an email, is no signature under its "--" line: the office's name and address.
+    const release = of('press-release-record-adoptions.txt');
+    expect(release.some((text) => text.includes('County Hall'))).toBe(false);
+    expect(release).toHaveLength(8);
   });
 
   it('scores the animal shelter questions as measured, so that a fall in any count fails', async () => {

@@ -19,6 +19,8 @@ export const TEXT_DEFAULTS = {
   titleMaxWords: 40,
   /** Most lines in capitals opening a document read as its title: a body and its committee, and one more. */
   titleMaxLines: 3,
+  /** Most lines with text under an email's signature separator read as its signature: four, as netiquette asks. */
+  signatureMaxLines: 4,
 };
 /** The lines opening a document before its first blank line, two at least (one is the first line's own title rule). */
 const openingLines = (most: number) => new RegExp(String.raw`^\s*((?:[^\n]*\S[^\n]*\r?\n){2,${most}})\s*\r?\n`);
@@ -365,7 +367,7 @@ const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u;
  */
 export function parseText(text: string): ParsedDocument {
   const email = emailHeaders(text);
-  if (email) return { ...parseText(email.body), meta: email.meta };
+  if (email) return { ...parseText(unsigned(email.body)), meta: email.meta };
   const blocks = groupLines(text, { inferHeadings: true, tables: 'text' });
   const [first, second] = blocks;
   const firstLine = /^\s*([^\n]*)\r?\n\s*\r?\n/.exec(text)?.[1]?.trim();
@@ -426,4 +428,21 @@ function emailHeaders(text: string): { meta: ParsedDocument['meta']; body: strin
   const iso = date && parseDateValue(date);
   if (iso) meta.date = iso;
   return { meta, body: rest.slice(blank.index + blank[0].length) };
+}
+
+/** The line mail programs write above a sender's signature, "-- " (RFC 3676), often typed without its space. */
+const SIGNATURE_SEPARATOR = /(?:^|\n)-- ?\r?(?=\n|$)/g;
+
+/**
+ * An email's body without its signature: the few lines (`signatureMaxLines`) under its last separator are the
+ * sender's name, post and address, added to every message they send, no paragraph of this one: read as one, they were
+ * a passage ("-- Press Office County Hall, Hadleigh Cross"). More lines under a separator are the body's own.
+ */
+function unsigned(body: string): string {
+  const separator = [...body.matchAll(SIGNATURE_SEPARATOR)].at(-1);
+  if (!separator) return body;
+  const signature = body.slice(separator.index + separator[0].length).split('\n');
+  return signature.filter((line) => line.trim()).length <= TEXT_DEFAULTS.signatureMaxLines
+    ? body.slice(0, separator.index)
+    : body;
 }

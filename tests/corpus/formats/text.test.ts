@@ -377,4 +377,34 @@ describe('parseText', () => {
     const note = 'Subject: Roof repair quote\nThe roofer came on Tuesday.\n\nThe roof leaks.';
     expect(parseText(note).meta).toEqual({});
   });
+
+  it("leaves an email's signature, the few lines under its '-- ' line, out of the body", () => {
+    // A rowing club's email of our own, signed as mail programs sign: the name and the club no paragraph of it.
+    const email = (signature: string[]) =>
+      [
+        'From: Jo Marsh <secretary@elmsteadrowing.org>',
+        'Date: Tue, 5 May 2026 18:02',
+        'Subject: Roof repair quote',
+        '',
+        'The roofer quoted £2,400 to mend the boathouse roof.',
+        '',
+        ...signature,
+      ].join('\r\n');
+    const body = (signature: string[]) => parseText(email(signature)).blocks.map((b) => b.text);
+    const quote = 'The roofer quoted £2,400 to mend the boathouse roof.';
+    expect(body(['-- ', 'Jo Marsh', 'Secretary, Elmstead Rowing Club'])).toEqual([quote]);
+    expect(body(['--', 'Jo Marsh'])).toEqual([quote]);
+    // Under a separator, more lines than a signature has are the body's own, as is a dash typed in a paragraph.
+    const long = [
+      '--',
+      'The crane arrives at eight.',
+      '',
+      'The yard opens at nine.',
+      'Then the roof.',
+      'Then',
+      'lunch.',
+    ];
+    expect(body(long).at(-1)).toBe('The yard opens at nine. Then the roof. Then lunch.');
+    expect(body(['Costs -- and the date -- are agreed.'])).toEqual([quote, 'Costs -- and the date -- are agreed.']);
+  });
 });
