@@ -166,7 +166,9 @@ export function titleCaseName(name: string): string {
 
 /**
  * "By MAREN ELLA HOLT, former harbour master of Portsmouth" → the name (and a date, if the byline gives one). A
- * dateline may open it, as a page's field line does: "Posted on 2 November 2026 by Parish Clerk".
+ * dateline may open it, as a page's field line does: "Posted on 2 November 2026 by Parish Clerk"; after one, the byline
+ * may name an office ("Published 2 October 2026 by the Press Office"), which a dated field line can only mean: it had
+ * been a passage of the page, saying nothing the citation does not.
  */
 export function bylineOf(text: string): { author: string; date?: string } | undefined {
   const m = /^(?:(.+?)\s+)?by\s+(.+)$/i.exec(text);
@@ -174,6 +176,8 @@ export function bylineOf(text: string): { author: string; date?: string } | unde
   const dated = m[1] === undefined ? undefined : datelineOf(m[1]);
   if (m[1] !== undefined && dated === undefined) return undefined;
   const [name = '', ...rest] = m[2]!.split(/\s*(?:,|\s[|–—-]\s|\bon\b)\s*/);
+  const office = dated === undefined ? undefined : DATED_OFFICE.exec(name)?.[1];
+  if (office) return { author: office, date: dated };
   if (!PERSON.test(name)) return undefined;
   return { author: titleCaseName(name), date: dated ?? findDate(rest.join(' '))?.iso };
 }
@@ -225,6 +229,8 @@ function publisherFromNotes(notes: Note[]): string | undefined {
 }
 
 const WHOLE_ORG = new RegExp(`^${ORG}$`, 'u');
+/** An organisation a dated byline names, perhaps after "the": "the Press Office". */
+const DATED_OFFICE = new RegExp(`^(?:[Tt]he\\s+)?(${ORG})$`, 'u');
 
 /** The most words read as a site's name: a longer capitalised line is more likely a heading. */
 const SITE_NAME_MAX_WORDS = 6;

@@ -38,6 +38,13 @@ describe('names', () => {
       date: '2026-11-02',
     });
     expect(bylineOf('Lamps lit by Jane Roe')).toBeUndefined();
+    // Dated, the byline may name an office: the line is the page's, no paragraph of its text.
+    expect(bylineOf('Published 2 October 2026 by the Press Office')).toEqual({
+      author: 'Press Office',
+      date: '2026-10-02',
+    });
+    expect(bylineOf('Updated 3 May 2026 by the end of the day')).toBeUndefined();
+    expect(bylineOf('By the Harbour Board')).toBeUndefined();
   });
 
   it('finds the author a closing bio names', () => {
