@@ -282,6 +282,11 @@ export function deriveMeta(
 
   meta.date ??= notes.flatMap((n) => (n.kind === 'chrome' ? [findDate(n.text)] : [])).find((d) => d?.index === 0)?.iso;
   meta.date ??= footer.map(datelineOf).find(Boolean);
+  // A heading right under the title that gives a whole date says when the document was written or held, as minutes
+  // head their record ("Minutes of the meeting held on 14 May 2026 at the Church Hall"): undated, every fixture's
+  // minutes had no date in their citation.
+  const under = blocks[start];
+  if (meta.title !== undefined && start < end && under?.kind === 'heading') meta.date ??= findDate(under.text)?.iso;
   meta.publisher = publisherFromNotes(notes) ?? footer.find(isSiteName);
   if (meta.author === undefined) {
     const closing = body.filter((b) => b.kind === 'paragraph').slice(-2);

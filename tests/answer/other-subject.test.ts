@@ -639,6 +639,8 @@ describe('a corpus on another subject', () => {
     const release = of('press-release-record-adoptions.txt');
     expect(release.some((text) => text.includes('County Hall'))).toBe(false);
     expect(release).toHaveLength(8);
+    // The minutes are dated by the heading under their title, "Minutes of the meeting held … on 10 September 2026".
+    expect(shelter.document('board-minutes-2026-09-10.txt')?.meta.date).toBe('2026-09-10');
   });
 
   it('scores the animal shelter questions as measured, so that a fall in any count fails', async () => {

@@ -102,6 +102,20 @@ describe('deriveMeta', () => {
     ).toBeUndefined();
   });
 
+  it('dates a document by a heading under its title that gives a whole date, as minutes head their record', () => {
+    const minutes = [h('ELMSTEAD ROWING CLUB'), h('Minutes of the meeting held on 5 May 2026 at the boathouse')];
+    const derived = derive([...minutes, p('The roof is to be mended in June.')]);
+    expect(derived.meta).toMatchObject({ title: 'ELMSTEAD ROWING CLUB', date: '2026-05-05' });
+    // It stays the heading of the paragraphs under it.
+    expect(derived.body.map((b) => b.kind)).toEqual(['heading', 'paragraph']);
+    // A later heading's date, or one in a paragraph, dates what it reports on, not the document.
+    const later = [h('Boathouse'), p('The roof leaks.'), h('The storm of 3 March 2021'), p('It blew the doors in.')];
+    expect(derive(later).meta.date).toBeUndefined();
+    expect(derive([h('Boathouse'), p('The storm of 3 March 2021 blew the doors in.')]).meta.date).toBeUndefined();
+    // A month alone is no whole date.
+    expect(derive([h('Boathouse'), h('Repairs in June 2026'), p('The roof leaks.')]).meta.date).toBeUndefined();
+  });
+
   it('dates a page by a dateline closing it, and keeps that line out of the body', () => {
     const closing = [h('Lamps Return'), p('The lamps shone again on Friday.'), p('Last updated: 3 November 2026')];
     expect(derive(closing)).toMatchObject({
