@@ -779,15 +779,29 @@ function firstSubject(r: Reading, and: number): string | undefined {
  * the board will be meeting on May the 18th"). A date is said of it as a figure of its measure.
  */
 export function clauseSubject(r: Reading, at: number): string | undefined {
-  const end = clauseSubjectEnd(r, at);
-  const phrase = end === undefined ? undefined : nounPhraseEnding(r, end);
-  return phrase && measureText(r, phrase.first, end!);
+  let end = clauseSubjectEnd(r, at);
+  if (end === undefined) return undefined;
+  // "The mayor, known as Ann, took office in 2018", "Fares, however, rose in 2019": an aside between commas stands
+  // between the subject and its verb, as one in brackets does.
+  if (r.t[end - 1]?.text === ',') {
+    let open = end - 2;
+    while (open > 0 && end - open <= ASIDE_MAX_TOKENS && r.t[open]!.text !== ',') open--;
+    if (r.t[open]?.text === ',' && open < end - 2) end = open;
+  }
+  const phrase = nounPhraseEnding(r, end);
+  return phrase && measureText(r, phrase.first, end);
 }
+
+/** The most tokens an aside between commas takes, its commas included: "known as the harbour master". */
+const ASIDE_MAX_TOKENS = 8;
 
 /** Where the subject of the clause of token `at` ends (`clauseSubject`): at its verb, or before a bracketed aside. */
 export function clauseSubjectEnd(r: Reading, at: number): number | undefined {
   const inClause = (k: number) => r.segmentOf[k] === r.segmentOf[at];
-  const isVerb = (k: number) => inClause(k) && /^(AUX|VERB)$/.test(r.t[k]!.pos);
+  // A verb's form right after an article modifies the noun after it ("a deteriorating situation", "the proposed
+  // budget"): no clause's verb.
+  const isVerb = (k: number) =>
+    inClause(k) && /^(AUX|VERB)$/.test(r.t[k]!.pos) && !/^(?:a|an|the)$/.test(r.lower(k - 1));
   let verb = -1;
   for (let k = at - 1; k >= 0 && verb < 0; k--) if (isVerb(k)) verb = k;
   for (let k = at + 1; k < r.t.length && verb < 0; k++) if (isVerb(k)) verb = k;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { figuresInSentence, figuresInSentences, type Figure } from '../../../../src/answer/figures/grammar/index.js';
+import {
+  datesInSentences,
+  figuresInSentence,
+  figuresInSentences,
+  type Figure,
+} from '../../../../src/answer/figures/grammar/index.js';
 import { tokenSentences } from '../../../../src/answer/figures/tokens.js';
 import { rowKey } from '../../../../src/answer/figures/grammar/measure.js';
 import { Reading } from '../../../../src/answer/figures/grammar/view.js';
@@ -154,6 +159,15 @@ describe('a measure is a noun phrase from its sentence', () => {
         'Exports of frozen fish to Japan',
       ],
     ]);
+  });
+
+  it("a date is of its clause's subject past an aside between commas and past a participle before a noun", () => {
+    const measure = (sentence: string) => datesInSentences([sentence])[0]!.map((f) => f.measure);
+    // The aside "known as Ann" stands between the subject and its verb, as one in brackets does.
+    expect(measure('The harbour master, known as Ann Lowe, took office in 2018.')).toEqual(['harbour master']);
+    // "a deteriorating pier" names the pier: "deteriorating" is no verb of the clause, whose subject is the trust.
+    expect(measure('The harbour trust inherited a deteriorating pier in 2016.')).toEqual(['harbour trust']);
+    expect(measure('The harbour trust bought the proposed site in 2016.')).toEqual(['harbour trust']);
   });
 
   it('a count "with N killed" counts what the phrase before "with" names; a time ending a measure is left out', () => {
