@@ -314,6 +314,9 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         String.raw`${OPENING}whens?\b`,
         String.raw`\b(?:until|till|since) when\b`,
         String.raw`\bwhen\W*$`,
+        // A preposition of time ending the topic leaves its object, the time, to the answer: "the lease runs until",
+        // "pier shut since".
+        String.raw`\b(?:until|till|til|since)\W*$`,
         // "when" opening the second thing asked: "harbour fees in 2019, and when the pier opened", "fees + when …".
         String.raw`${AND_THEN}whens?\b`,
         // "when" inside a topic asking it, before what no clause of a statement's "when" opens with: "prices peaked
