@@ -46,9 +46,11 @@ const negated = (a: string, b: string) =>
 
 /**
  * English words WordNet knows, one word each, in lower case: `names` are proper nouns (Canada, Tokyo) and the
- * adjectives that say "of" one (Canadian); `specific` words are nouns of a single sense (naloxone, guacamole), where a
- * common word has several (cop, minister); `words` are the rest, a verb or adjective of one sense among them: a
- * question's subject is a thing, while "eavesdropping" or "unreported" is more often the corpus's words said otherwise.
+ * adjectives that say "of" one (Canadian); `specific` words are nouns of a single sense naming a thing (naloxone,
+ * guacamole), where a common word has several (cop, minister); `words` are the rest, a verb or adjective of one sense
+ * and a noun of one sense naming a happening or a quality (`HAPPENINGS`: handover, crackdown) among them: a question's
+ * subject is a thing, while "eavesdropping", "unreported" or "crackdown" is more often the corpus's words said
+ * otherwise.
  */
 export interface Dictionary {
   words: string[];
@@ -197,6 +199,7 @@ export async function readWordNet(
           .filter(([symbol, , part]) => (symbol === '~' || symbol === '~i') && part === 'n')
           .map(([, target]) => Number(target)),
       words: (offset) => synset('noun', offset),
+      lexFile: (offset) => Number(fieldsAt('noun', offset)[1]),
     });
   const dictionary = cache ? await cachedDictionary(dictDir, options, cache, build) : build();
   const entries = (lemma: string) => text.entries(lemma);
@@ -292,11 +295,14 @@ export async function readWordNet(
   // word or pair of words of that sense ("latency" for "response time"). A time placed from now ("last quarter", a
   // phase of the moon to WordNet) is asked of the corpus's dates, not its words. A corpus holding a word of it that is
   // a noun of one sense speaks of that one thing, and may of the two in its own words ("myelin" of "myelin sheaths").
+  // Any noun of one sense, naming a thing or a happening (`HAPPENINGS`): "voting" is that one act.
+  const names = new Set(dictionary.names);
   const specific = new Set(dictionary.specific);
+  const ofOneSense = (w: string) => specific.has(w) || (oneSense(w) && entries(w)[0]!.part === 'noun' && !names.has(w));
   const things = new Map<string, string[]>();
   for (const thing of dictionary.twoWordThings) {
     const parts = thing.split(' ');
-    if (!parts.every((w) => held.has(w) && !specific.has(w)) || RELATIVE_TIME_SHIFTS.has(parts[0]!)) continue;
+    if (!parts.every((w) => held.has(w) && !ofOneSense(w)) || RELATIVE_TIME_SHIFTS.has(parts[0]!)) continue;
     const others = synset('noun', entries(thing.replace(' ', '_'))[0]!.offsets[0]!)
       .map((w) => w.toLowerCase())
       .filter((w) => w !== thing);
@@ -349,7 +355,18 @@ interface Usage {
 interface SenseOf {
   narrower: (offset: number) => number[];
   words: (offset: number) => string[];
+  /** The number of the lexicographer's file a noun sense is in (`HAPPENINGS`). */
+  lexFile: (offset: number) => number;
 }
+
+/**
+ * WordNet's lexicographer files of nouns naming a happening or a quality rather than a thing: noun.act (4),
+ * noun.attribute (7), noun.event (11), noun.feeling (12). A noun of one sense among them ("handover", "crackdown",
+ * "verdict", "fiasco", "acreage") says what happened or how, which a corpus tells in its own words as often as a
+ * verb of one sense ("eavesdrop"); one naming an artifact, food, plant, person, place, substance or a state of body or
+ * mind ("naloxone", "guacamole", "apnea") names a thing, the subject of a question the corpus does not cover.
+ */
+const HAPPENINGS = new Set([4, 7, 11, 12]);
 
 /**
  * A WordNet file's lines, without the licence's (which begin with a space), found by their first field: WordNet sorts
@@ -520,7 +537,9 @@ function buildDictionary(text: WordNetText, options: RankingOptions['index'], se
     const adjective = list.find((e) => e.part === 'adj');
     const ofName = adjective !== undefined && ofNames.has(`${lemma} ${offsetsOf(adjective.line)[0]}`);
     if ((onlyNoun && names.has(lemma)) || ofName) dictionary.names.push(lemma);
-    else (senses === 1 && onlyNoun ? dictionary.specific : dictionary.words).push(lemma);
+    else if (senses === 1 && onlyNoun && !HAPPENINGS.has(senseOf.lexFile(offsetsOf(list[0]!.line)[0]!)))
+      dictionary.specific.push(lemma);
+    else dictionary.words.push(lemma);
     if (senses > options.vagueSenses) dictionary.vague.push(lemma);
   }
   // Only a verb seen in WordNet's tagged corpus: "sit in" (attend) never is, and "sitting in the garden" is not it.

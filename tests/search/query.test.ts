@@ -572,13 +572,14 @@ describe('a word the corpus lacks', () => {
     await withCorpus(
       { 'a.md': note('Bakeries', 'Bakers sold bread at the market.') },
       (dossier) => {
-        const query = analysed(dossier, 'bread from guatemala canadian naloxone cops rpl23 recieve');
+        const query = analysed(dossier, 'bread from guatemala canadian naloxone crackdown cops rpl23 recieve');
         const weight = Object.fromEntries(query.words.map((w) => [w.word, w.weight / query.rarest]));
         const { unknownName, unknownSpecific, unknownWord, unknownCode } = dossier.ranking.query;
         expect(weight).toMatchObject({
           guatemala: unknownName,
           canadian: unknownName,
           naloxone: unknownSpecific,
+          crackdown: unknownWord,
           cops: unknownWord,
           rpl23: unknownCode,
           recieve: 1,

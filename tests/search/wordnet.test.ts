@@ -94,6 +94,7 @@ describe('readWordNet', () => {
 
   it('lists the common nouns of two words the corpus holds both words of and never says together', async () => {
     const words = ['price', 'tags', 'drug', 'war', 'running', 'back', 'last', 'quarter', 'response', 'time', 'latency'];
+    words.push('voting', 'machine');
     const { dictionary, unwrittenThings } = await readWordNet(words, WORDNET_DIR, undefined, undefined, {
       sideBySide: () => new Set(),
       together: (pairs) => new Set([...pairs].filter((pair) => pair === 'drug war')),
@@ -109,6 +110,8 @@ describe('readWordNet', () => {
     expect(unwrittenThings).toContain('price tag');
     expect(unwrittenThings).not.toContain('drug war');
     expect(unwrittenThings).not.toContain('response time');
+    // A corpus saying "voting", a noun of one sense though of an act, not a thing, speaks of that one act.
+    expect(unwrittenThings).not.toContain('voting machine');
   });
 
   it('tells names and their adjectives, words of one sense and common words apart', async () => {
@@ -117,7 +120,11 @@ describe('readWordNet', () => {
     const specific = new Set(dictionary.specific);
     const words = new Set(dictionary.words);
     for (const name of ['guatemala', 'canadian', 'danish']) expect(names.has(name), name).toBe(true);
-    for (const word of ['naloxone', 'guacamole']) expect(specific.has(word), word).toBe(true);
+    for (const word of ['naloxone', 'guacamole', 'apnea', 'laptop']) expect(specific.has(word), word).toBe(true);
+    // A noun of one sense naming an act, an event, a quality or a feeling is what happened or how, as often said
+    // otherwise as a verb of one sense.
+    for (const word of ['handover', 'crackdown', 'fiasco', 'verdict', 'acreage'])
+      expect(words.has(word) && !specific.has(word), word).toBe(true);
     // A verb or adjective of one sense is an action or quality, as often the corpus's own words said otherwise.
     for (const word of ['cop', 'minister', 'fallout', 'eavesdrop', 'unreported'])
       expect(words.has(word), word).toBe(true);
