@@ -23,13 +23,27 @@ export function buildDocument(
   const cleaned = clean(parsed.blocks);
   const derived = deriveMeta(cleaned.blocks, cleaned.notes, parsed.meta.title);
   const stated = mergeMeta(parsed.fallbackMeta ?? {}, derived.meta, parsed.meta, sidecar);
+  const title = unlabelled(stated.title);
   const passages = toPassages(source, dropRepeats(derived.body, derived.meta.title ?? stated.title));
   const meta: DocumentMeta = {
     ...stated,
-    title: stated.title ?? (parsed.namedByFile ? undefined : openingWords(passages)) ?? fileTitle(source),
+    title: title ?? (parsed.namedByFile ? undefined : openingWords(passages)) ?? fileTitle(source),
     tags: stated.tags ?? [],
   };
   return { source, hash, meta, passages };
+}
+
+/**
+ * The label a press office opens a release's headline with ("PRESS RELEASE: …", "News release – …", "FOR IMMEDIATE
+ * RELEASE: …"), one or more: it names the kind of document, not its subject, so it is no part of the title every
+ * citation shows ("Subject: PRESS RELEASE: Record year …" titled an emailed release so). A title that is only the label
+ * keeps it. The headline the release restates under its subject stays the heading over its paragraphs.
+ */
+const RELEASE_LABEL = /^(?:(?:for immediate|press|news|media) release\s*[:|–—-]\s*)+(?=\S)/i;
+
+/** A title without its release label (`RELEASE_LABEL`). */
+function unlabelled(title: string | undefined): string | undefined {
+  return title?.replace(RELEASE_LABEL, '');
 }
 
 /**

@@ -639,6 +639,10 @@ describe('a corpus on another subject', () => {
     const release = of('press-release-record-adoptions.txt');
     expect(release.some((text) => text.includes('County Hall'))).toBe(false);
     expect(release).toHaveLength(8);
+    // Its title is its subject without the label "PRESS RELEASE:", which names the kind of document.
+    expect(shelter.document('press-release-record-adoptions.txt')?.meta.title).toBe(
+      'Record year for adoptions at Wexcombe animal shelter',
+    );
     // The minutes are dated by the heading under their title, "Minutes of the meeting held … on 10 September 2026".
     expect(shelter.document('board-minutes-2026-09-10.txt')?.meta.date).toBe('2026-09-10');
   });

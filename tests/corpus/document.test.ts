@@ -52,6 +52,23 @@ describe('buildDocument', () => {
     ]);
   });
 
+  it("leaves a press release's label out of its title", () => {
+    expect(titleOf([h('PRESS RELEASE: Orchard fair returns'), p('The fair is back.')])).toBe('Orchard fair returns');
+    expect(titleOf([h('News release – Cider barn opens'), p('It opened.')])).toBe('Cider barn opens');
+    expect(titleOf([h('FOR IMMEDIATE RELEASE: PRESS RELEASE: Pickers wanted'), p('Apply.')])).toBe('Pickers wanted');
+    // A title that is only the label keeps it; "release" elsewhere is the subject's own word.
+    expect(titleOf([h('Press release'), p('Apply.')])).toBe('Press release');
+    expect(titleOf([h('Release of the spring lambs'), p('Apply.')])).toBe('Release of the spring lambs');
+    const emailed = buildDocument(
+      'fair.txt',
+      'hash',
+      parsed([h('Orchard fair returns'), p('The fair is back on Saturday.')], {
+        meta: { title: 'PRESS RELEASE: Orchard fair returns' },
+      }),
+    );
+    expect(emailed.meta.title).toBe('Orchard fair returns');
+  });
+
   it('gives a document no tags when none are stated', () => {
     expect(buildDocument('a.txt', 'hash', parsed([p('One line.')])).meta.tags).toEqual([]);
   });
