@@ -654,13 +654,15 @@ describe('a corpus on another subject', () => {
     // one refused), 7 of 10 refused (3 of the 6 near the subject: the manager's pay, a cat licence and the vet's name
     // answered; all 4 far), 5 of 5 quotes found first, all asked in chat; figures 32 of the 72 wanted, with 56 others.
     // 14 since "ur" is chat's "your", a stop word: it had outweighed "license" and "dog" in "do u have to license ur
-    // dog".
+    // dog". Figures 35 with 52 others since a fee of what a topic names is no figure of it: 'adoptions' lists the
+    // adoption counts, not the fee table's cells (0 -> 4 of 7), and 'dog licences issued' no longer lists "Licence fees
+    // brought in £198,400" (3 -> 2 of 6).
     expectCounts(score, {
       askHits: 14,
       refused: 7,
       citeHits: 5,
-      figuresFound: 32,
-      figuresWrong: 56,
+      figuresFound: 35,
+      figuresWrong: 52,
     });
   });
 });

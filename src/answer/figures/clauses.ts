@@ -3,6 +3,7 @@ import type { Analyzer } from '../../search/analyzer.js';
 import { EVERY_UNIT, MINUTES_IN, SAID_BY_SOURCE } from '../../search/english.js';
 import type { SearchHit } from '../../search/index.js';
 import { coverage, missing, type Amounts, type AnalysedQuery, type QueryWord } from '../../search/query.js';
+import { asksMoney } from '../asked.js';
 import type { Library } from '../library.js';
 import type { Citation } from '../reply.js';
 import type { Matched } from './decide.js';
@@ -185,12 +186,25 @@ export function scoreClauses(dossier: Library, query: AnalysedQuery, clauses: Cl
   query = { ...query, words: query.words.map((w) => (priced(w) ? { ...w, quantity: 'money' as const } : w)) };
   const subject = subjectOf(query);
   const numbers = { ...query, words: query.words.filter((w) => /\d/.test(w.term)) };
+  // A sum whose measure is a kind of money the topic's words modify ("Adoption fee: £75", "licence fees") is a price of
+  // what the topic names, not a figure of it, where the topic asks no sum: read as naming the topic, a fee table's
+  // every cell was a figure of 'adoptions', listed before the counts of them. Only the words before the measure's first
+  // word of money: after it they say whose or from what the sum is ("profits from drug sales in the United States").
+  const analyzer = dossier.index.analyzer;
+  const asksSum = asksMoney(query) || query.asks === 'amount';
+  const pricedBy = (figure: PassageFigure) => {
+    if (asksSum || !isSum(figure)) return false;
+    const words = figure.measure!.split(/\s+/);
+    const money = words.findIndex((w) => dossier.index.money(w.toLowerCase().replace(/[^\p{L}]+/gu, '')));
+    return money > 0 && coverage(query, analyzer.terms(words.slice(0, money).join(' '))) > 0;
+  };
   for (const { figure, hit, terms, whole, factor, measure } of clauses) {
     const amounts = { figure: true, money: MONEY_UNITS.has(figure.unit) };
     const own = factor * coverage(query, terms, amounts);
     const cover = sentenceWeight * own + (1 - sentenceWeight) * coverage(query, whole, amounts);
-    // A figure whose measure names the topic is about it; one whose measure names something else is less so.
-    const named = figure.measure ? coverage(query, measure, amounts) : own;
+    // A figure whose measure names the topic is about it; one whose measure names something else is less so. A price
+    // of what the topic names is something else (`pricedBy`).
+    const named = !figure.measure ? own : pricedBy(figure) ? 0 : coverage(query, measure, amounts);
     // A share in words ("nearly half") is as exact as one in digits.
     const worded = !/\d/.test(figure.text) && figure.unit !== 'ratio';
     const score = cover * (1 - measureWeight + measureWeight * named) * (worded ? wordedCount : 1);

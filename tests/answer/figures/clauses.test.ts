@@ -5,6 +5,7 @@ import { answerFigures } from '../../../src/answer/figures/index.js';
 import { aboutWhat } from '../../../src/answer/figures/topic.js';
 import type { Dossier } from '../../../src/engine/dossier.js';
 import { analyseQuery } from '../../../src/search/query.js';
+import { WORDNET_DIR } from '../../../src/search/wordnet.js';
 import { note, openCorpus } from '../../support/corpus.js';
 
 let dossier: Dossier;
@@ -116,6 +117,40 @@ describe('a total over a year', () => {
     const score = (figure: string) =>
       scoreClauses(ferry, query, clauses).find((s) => s.figure.text === figure)!.figure.score;
     expect(score(year)).toBeGreaterThan(score(day));
+  });
+});
+
+describe('a price of what the topic names', () => {
+  let plots: Dossier;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ dossier: plots, cleanup: close } = await openCorpus(
+      {
+        'fees.md': note(
+          'Allotment Charges',
+          ['| Plot | Allotment fee |', '| --- | --- |', '| Half plot | £40 |', '| Full plot | £75 |'].join('\n'),
+        ),
+        'report.md': note('Allotment Report', 'The council let 312 allotments this year, up from 290.'),
+      },
+      // The dictionary says which words are mostly of money ("fee").
+      { wordnet: WORDNET_DIR },
+    ));
+  });
+  afterAll(() => close());
+
+  const scored = (text: string) => {
+    const query = aboutWhat(analyseQuery(text, plots.index, plots.ranking.query), plots.ranking.figures.changeWeight);
+    const found = scoreClauses(plots, query, figureClauses(plots, query, matchFor(plots, query)!).clauses);
+    return new Map(found.map((s) => [s.figure.text, s]));
+  };
+
+  it("reads a fee of the topic's thing as no figure of it, unless the topic asks a sum", () => {
+    const allotments = scored('allotments');
+    // Without: "Allotment fee" named the topic as much as the count did, and the fee table's cells scored as high.
+    expect(allotments.get('£40')!.named).toBe(0);
+    expect(allotments.get('312 allotments')!.figure.score).toBeGreaterThan(allotments.get('£40')!.figure.score);
+    expect(scored('allotment fees').get('£40')!.named).toBe(1);
+    expect(scored('how much is an allotment').get('£75')!.named).toBeGreaterThan(0);
   });
 });
 
