@@ -288,14 +288,19 @@ export class PassageIndex {
   /**
    * Whether a word the dictionary lacks is near one it has, and so is likelier that word mistyped or made over than a
    * name: one letter added, left out, changed, or two neighbours swapped ("recieve", "guardsmen"), a common prefix on
-   * one ("rebrands"), or two joined ("sitdown", "rollout", "meetup").
+   * one ("rebrands"), two joined ("sitdown", "rollout", "meetup"), or a dictionary word of six letters or more, half
+   * the word at least, behind a combining form the dictionary lacks ("glycometabolic", "neurovascular"), as technical
+   * English compounds words.
    */
   nearDictionaryWord(word: string): boolean {
     const { words, names, specific } = this.learned.dictionary;
     const held = (w: string) => [words, specific, names].some((list) => holdsAnyForm(list, w));
     const rest = withoutPrefix(word);
     if (rest && held(rest)) return true;
-    for (let at = 2; at <= word.length - 2; at++) if (held(word.slice(0, at)) && held(word.slice(at))) return true;
+    for (let at = 2; at <= word.length - 2; at++) {
+      const tail = word.slice(at);
+      if (held(tail) && (held(word.slice(0, at)) || (tail.length >= 6 && tail.length * 2 >= word.length))) return true;
+    }
     return oneEditFrom(word).some(held);
   }
 

@@ -734,6 +734,8 @@ export function analyseQuery(
     all.filter((w, i) => w.term && all[i + 1] && !all[i + 1]!.term && index.phrasal(w.word, all[i + 1]!.word)),
   );
   const typed = all.filter((w): w is AnalysedWord & { term: string } => w.term !== undefined);
+  /** The words, in small letters, that open a sentence of the question with a capital ("Tirasemtiv targets …"). */
+  const opening = new Set([...text.matchAll(/(?:^|[.!?]\s+)(\p{Lu}\p{L}*)/gu)].map((m) => m[1]!.toLowerCase()));
   // A compound typed with hyphens may be one word in the corpus ("multi-layered", "multilayered"): the joined form says
   // each of its parts, as another spelling of them would.
   const alternatives: Alternative[][] = typed.map(({ term, joined }) =>
@@ -867,12 +869,15 @@ export function analyseQuery(
       .map((a) => Math.min(...a.terms.map((t) => Math.max(index.documentFrequency(t), 1))));
     const known = index.knows(term) || sure.length > 0;
     // A word of letters that neither the corpus nor the dictionary has, nor is near a word the dictionary has, is a
-    // name typed in small letters as chat types names ("zelda", "sheinbaum"): it weighs as a name the corpus lacks.
+    // name, as chat types names in small letters ("zelda", "sheinbaum"): it weighs as a name the corpus lacks. Not one
+    // opening a sentence with a capital, as a claim opens with the name of a drug or a product the corpus may write
+    // otherwise: it weighs as a word no passage holds, as before.
     const named = () =>
       !kind &&
       index.hasDictionary &&
       word.length >= options.unknownNameMinLength &&
       /^\p{L}+$/u.test(word) &&
+      !opening.has(word) &&
       !index.nearDictionaryWord(word);
     const unknown = () => idf(0) * unknownWeight(word, named() ? 'name' : kind, options);
     const rarity = own > 0 ? idf(own) : dfs.length ? idf(Math.min(...dfs)) : index.knows(term) ? idf(1) : unknown();
