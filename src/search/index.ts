@@ -293,8 +293,7 @@ export class PassageIndex {
    * English compounds words.
    */
   nearDictionaryWord(word: string): boolean {
-    const { words, names, specific } = this.learned.dictionary;
-    const held = (w: string) => [words, specific, names].some((list) => holdsAnyForm(list, w));
+    const held = (w: string) => this.wordKind(w) !== undefined;
     const rest = withoutPrefix(word);
     if (rest && held(rest)) return true;
     for (let at = 2; at <= word.length - 2; at++) {
