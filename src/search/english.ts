@@ -358,8 +358,8 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // subject's article and a passive's auxiliary are no words of its length, and a figure may be one of them:
         // "yr the ~1,200 harbour passengers were counted".
         String.raw`${PART_START}(?:the )?(?:date|day|week|month|year|yr)(?: |s (?!.*\bhow many\b))` +
-          String.raw`(?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)(?:(?:the|an?) )?(?:[~$£€]?[\w'’.-]+(?:,\d+)*%? ){1,4}` +
-          String.raw`(?:(?:was|were|is|are|been|be|being) )?` +
+          String.raw`(?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)(?:(?:the|an?) )?` +
+          String.raw`(?:[~$£€]?[\w'’.-]+(?:,\d+)*%? ){1,4}(?:(?:was|were|is|are|been|be|being) )?` +
           String.raw`(?:[a-z]+ed|${[...Object.keys(PAST_FORMS), ...UNCHANGED_PAST_FORMS].join('|')})\b`,
         // The same with its "when": "years when the ferry ran at a loss", "the day when the pier closed" (not a count
         // of them: "days when the ferry ran late, how many").
