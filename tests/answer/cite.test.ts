@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cite, citeReply, quotedSpan, quoteWords, withoutChatFrame } from '../../src/answer/cite.js';
+import { cite, citeReply, quotedSpan, withoutChatFrame } from '../../src/answer/cite.js';
+import { quoteWords } from '../../src/answer/quote-words.js';
 import { plain } from '../../src/answer/reply.js';
 import { corpusForSuite, note, withCorpus } from '../support/corpus.js';
 

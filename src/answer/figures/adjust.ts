@@ -4,6 +4,7 @@ import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import { STOP_WORDS } from '../../search/stopwords.js';
 import type { Library } from '../library.js';
+import { quoteWords } from '../quote-words.js';
 import { WEEKDAY_NAMES } from '../../schedule.js';
 import { EVERY_UNIT, SHORT_TIME_UNITS, TIME_ASKED_AS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
@@ -155,6 +156,28 @@ export function echoedYear(query: AnalysedQuery, figure: FoundFigure, times: str
   const fiscal = FISCAL_NAMES.includes(/^\p{L}*/u.exec(named ?? '')![0].toLowerCase());
   return times.some((t) => t === year || (fiscal && t.length === 2 && year.endsWith(t)));
 }
+
+/**
+ * Whether a figure is one the topic itself gives, on a topic asking when ("the 12k ferry passengers were counted up to
+ * which month", "when was the 67% reading taken"): the topic names it to say which figure it means and asks its time,
+ * so the figure answers nothing asked, as a year the topic names does not (`echoedYear`). Its value, its first number
+ * ("9 of the 12" is 9), is compared as the topic's numbers are typed (`givenNumbers`). Weighed as another kind of
+ * figure already (`adjustScores`), it is left out of the list as an echoed year is.
+ */
+export function echoedFigure(query: AnalysedQuery, figure: FoundFigure, given: Set<string>): boolean {
+  if (query.asks !== 'time' || figure.unit === 'date' || !given.size) return false;
+  const value = quoteWords(figure.text).find((w) => DIGITS.test(w));
+  return value !== undefined && given.has(value);
+}
+
+/**
+ * The numbers a topic types, each as its digits however it is written (`quoteWords`: "12k" and "12,000", "67%" and
+ * "67 percent", "2.5x"), for `echoedFigure`.
+ */
+export const givenNumbers = (topic: string): Set<string> => new Set(quoteWords(topic).filter((w) => DIGITS.test(w)));
+
+/** A number as `quoteWords` gives it: digits, perhaps with decimals. */
+const DIGITS = /^\d+(?:\.\d+)?$/;
 
 /**
  * A date that is only a year, perhaps after a stop word, and perhaps named as a year ("2019", "in 2019", "the year

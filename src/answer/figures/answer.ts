@@ -5,7 +5,7 @@ import { analyseQuery, answerable, coverage, floored, stepDown, unmentioned, typ
 import type { RankingOptions } from '../../search/ranking.js';
 import { asAsked, asksMoney, heldOnlyAs, readOf, type Asked } from '../asked.js';
 import type { Library } from '../library.js';
-import { adjustScores, askedTimes, asksLength, echoedYear, ratePeriod } from './adjust.js';
+import { adjustScores, askedTimes, asksLength, echoedFigure, echoedYear, givenNumbers, ratePeriod } from './adjust.js';
 import { figureClauses, scoreClauses, type FoundFigure, type Scored } from './clauses.js';
 import { matchFor, type Searched } from './decide.js';
 import type { FigureUnit, FigureValue } from './grammar/index.js';
@@ -153,7 +153,11 @@ export function answerFigures(dossier: Library, topic: string, { limit = 10 }: F
   // A year the topic names answers no topic asking when (`echoedYear`): weighed as another kind of figure, it still
   // sets the cut the others are listed by, as the best figure or beside one, but is not shown.
   const times = askedTimes(query.text, ranking.figures.boundWords);
-  const listed = listFigures(dossier, found, match, limit, rows).filter((f) => !echoedYear(query, f, times));
+  // So is a figure the topic itself gives on a topic asking when ("the 12k passengers were counted to which month").
+  const given = givenNumbers(query.text);
+  const listed = listFigures(dossier, found, match, limit, rows).filter(
+    (f) => !echoedYear(query, f, times) && !echoedFigure(query, f, given),
+  );
   const groups = measures.group(listed);
   const gaps = match === 'partial' ? unmentioned(query, closest.hit.terms, closest.amounts) : [];
   return new FiguresAnswer(

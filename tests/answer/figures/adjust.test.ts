@@ -344,6 +344,25 @@ describe('adjustScores', () => {
     expect(listed).not.toContain('FY2021');
   });
 
+  it('leaves out a figure the topic itself gives, typed its own way, on a topic asking when', async () => {
+    const text =
+      'In May 2021 the Hillside orchard co-op counted 12,400 visitors, up from 9,800 a year before. ' +
+      'A survey that autumn found 64 percent of them came back.';
+    const listed = (topic: string) =>
+      withCorpus(
+        { 'orchard.md': note('Hillside orchard co-op', text) },
+        (dossier) => answerFigures(dossier, topic).figures.map((f) => f.text),
+        { ranking: { figures: { minRelative: 0, unmeasuredRelative: 0 } } },
+      );
+    // "12.4k" names the count to say which one is meant; the month it was counted in is asked.
+    const counted = await listed('the 12.4k hillside co-op visitors were counted in which month');
+    expect(counted).toContain('May 2021');
+    expect(counted).not.toContain('12,400 visitors');
+    expect(await listed('when was the 64% hillside visitor survey taken')).not.toContain('64 percent');
+    // Asking the figure itself, the topic's number is what it checks: listed.
+    expect(await listed('hillside co-op visitors, 12.4k?')).toContain('12,400 visitors');
+  });
+
   it('weighs a figure whose own time is tied to now as at that time, not at a year named before it', async () => {
     const text =
       'Orchard thefts have been at record highs since 2019, when 640 were logged. ' +
