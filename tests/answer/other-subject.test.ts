@@ -702,12 +702,13 @@ describe('a corpus on another subject', () => {
     // blog), 7 of 10 refused (3 of the 6 near the subject: council tax, the crews' pay and car batteries answered; all
     // 4 far), 4 of 5 quotes found first, all asked in chat ("the old depot floods most winters", where the blog says
     // "It floods"); figures 38 of the 58 wanted, with 35 others, the committee report's paragraph numbers among them.
+    // 22 others since a paragraph's number opening it before a capitalised word ("2.2 Residual waste fell …") is none.
     expectCounts(score, {
       askHits: 13,
       refused: 7,
       citeHits: 4,
       figuresFound: 38,
-      figuresWrong: 35,
+      figuresWrong: 22,
     });
   });
 });
