@@ -692,6 +692,10 @@ describe('a corpus on another subject', () => {
     const report = of('committee-report-2026-10-14.txt');
     expect(report.filter((text) => /^\d\.\d /.test(text))).toHaveLength(14);
     expect(report).toContain('Measure: Recycling rate — 2024-25: 44.1%; 2025-26: 46.8%');
+    // The newsletter's footnote is a paragraph of its own, and its mark "[^1]" no part of the text it is in.
+    const news = of('marrowby-matters-autumn-2026.md');
+    expect(news.filter((text) => text.includes('[^'))).toEqual([]);
+    expect(news.at(-1)).toMatch(/^Figures are for the year to March 2026/);
   });
 
   it('scores the waste service questions as measured, so that a fall in any count fails', async () => {
