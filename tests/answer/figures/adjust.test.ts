@@ -4,6 +4,7 @@ import { answerFigures } from '../../../src/answer/figures/answer.js';
 import type { PassageFigure } from '../../../src/answer/figures/passage.js';
 import { Analyzer } from '../../../src/search/analyzer.js';
 import type { QueryWord } from '../../../src/search/query.js';
+import type { RankingOptions } from '../../../src/search/ranking.js';
 import { note, withCorpus } from '../../support/corpus.js';
 
 const analyzer = new Analyzer();
@@ -92,55 +93,64 @@ describe('ratePeriod', () => {
 });
 
 describe('adjustScores', () => {
+  /**
+   * The figures listed on `topic` over `files`, with the figures ranking's numbers as given; by default every figure
+   * scored is listed, however far under the best (a halved one with no measure, "40 years", too), so that only a
+   * figure left out is missing.
+   */
+  const figuresOn = (files: Record<string, string>, topic: string, figures: Partial<RankingOptions['figures']> = {}) =>
+    withCorpus(files, (dossier) => answerFigures(dossier, topic).figures, {
+      ranking: { figures: { minRelative: 0, partialRelative: 0, unmeasuredRelative: 0, ...figures } },
+    });
+  /** The score on `topic` of the first figure listed whose text is `text`, or passes it when a test. */
+  const scoreOn = async (
+    files: Record<string, string>,
+    topic: string,
+    text: string | ((written: string) => boolean),
+    figures: Partial<RankingOptions['figures']> = {},
+  ) => {
+    const wanted = typeof text === 'string' ? (written: string) => written === text : text;
+    return (await figuresOn(files, topic, figures)).find((f) => wanted(f.text))?.score;
+  };
+  /** How much a figure is weighed: its score (`score`) with a weight of the ranking at 0.5, over that with it at 1. */
+  const weighed = async (score: (weight: number) => Promise<number | undefined>) =>
+    (await score(0.5))! / (await score(1))!;
   const files = {
     'ferries.md': note('Ferries', 'The oldest ferry has run for 40 years.\n\nThe ferry company runs 12 ferries.'),
   };
-  /**
-   * The score of the figure `text` on `topic`, with the ranking's otherKind as given; every figure listed, so that a
-   * halved one with no measure ("40 years") is still there to read.
-   */
-  const scoreOf = (topic: string, text: string, otherKind: number) =>
-    withCorpus(files, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === text)?.score, {
-      ranking: { figures: { otherKind, unmeasuredRelative: 0 } },
-    });
+  /** The score of the figure `text` on `topic`, with the ranking's otherKind as given. */
+  const scoreOf = (topic: string, text: string, otherKind: number) => scoreOn(files, topic, text, { otherKind });
 
   it('weighs a length of time as another kind of figure unless the topic names a unit of time', async () => {
-    const [weighed, whole] = [await scoreOf('ferry', '40 years', 0.5), await scoreOf('ferry', '40 years', 1)];
-    expect(weighed).toBeCloseTo(whole! / 2);
+    expect(await weighed((w) => scoreOf('ferry', '40 years', w))).toBeCloseTo(0.5);
     for (const topic of ['ferry years', 'ferry yrs'])
-      expect(await scoreOf(topic, '40 years', 0.5)).toBeCloseTo((await scoreOf(topic, '40 years', 1))!);
+      expect(await weighed((w) => scoreOf(topic, '40 years', w))).toBeCloseTo(1);
     // A unit of time after a word of rate says how often ("each yr"), as one after a number says when: no length asked.
     for (const topic of ['ferry each yr', 'ferry per year'])
-      expect(await scoreOf(topic, '40 years', 0.5)).toBeCloseTo((await scoreOf(topic, '40 years', 1))! / 2);
+      expect(await weighed((w) => scoreOf(topic, '40 years', w))).toBeCloseTo(0.5);
     // A count of something else is not a length.
-    expect(await scoreOf('ferry', '12 ferries', 0.5)).toBeCloseTo((await scoreOf('ferry', '12 ferries', 1))!);
+    expect(await weighed((w) => scoreOf('ferry', '12 ferries', w))).toBeCloseTo(1);
   });
 
   it('weighs a count of something else as another kind of figure on a topic asking how many of a kind', async () => {
     const harbour = {
       'harbour.md': note('Harbour', 'The harbour company runs 12 ferries. It employs 40 deckhands.'),
     };
-    const scoreIn = (topic: string, text: string, otherKind: number) =>
-      withCorpus(harbour, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === text)?.score, {
-        ranking: { figures: { otherKind, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
-      });
+    const scoreIn = (topic: string, text: string, otherKind: number) => scoreOn(harbour, topic, text, { otherKind });
     const topic = 'how many ferries does the harbour company run';
-    expect(await scoreIn(topic, '40 deckhands', 0.5)).toBeCloseTo((await scoreIn(topic, '40 deckhands', 1))! / 2);
-    expect(await scoreIn(topic, '12 ferries', 0.5)).toBeCloseTo((await scoreIn(topic, '12 ferries', 1))!);
+    expect(await weighed((w) => scoreIn(topic, '40 deckhands', w))).toBeCloseTo(0.5);
+    expect(await weighed((w) => scoreIn(topic, '12 ferries', w))).toBeCloseTo(1);
   });
 
   it('weighs a percentage as another kind of figure on a topic asking how many, unless it names a share', async () => {
     const harbour = {
       'harbour.md': note('Harbour', 'The harbour company runs 12 ferries, and 40 percent of its ferries run at night.'),
     };
-    const scoreIn = (topic: string, text: string, otherKind: number) =>
-      withCorpus(harbour, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === text)?.score, {
-        ranking: { figures: { otherKind, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
-      });
+    const scoreIn = (topic: string, text: string, otherKind: number) => scoreOn(harbour, topic, text, { otherKind });
     const topic = 'how many ferries does the harbour company run';
-    expect(await scoreIn(topic, '40 percent', 0.5)).toBeCloseTo((await scoreIn(topic, '40 percent', 1))! / 2);
+    expect(await weighed((w) => scoreIn(topic, '40 percent', w))).toBeCloseTo(0.5);
     const share = 'how many ferries run at night, what percent';
-    expect(await scoreIn(share, '40 percent', 0.5)).toBeCloseTo((await scoreIn(share, '40 percent', 1))!);
+    expect(await weighed((w) => scoreIn(share, '40 percent', w))).toBeCloseTo(1);
   });
 
   it("weighs a part of a whole the topic names, a measure of the same unit that is the whole's and more", async () => {
@@ -151,10 +161,8 @@ describe('adjustScores', () => {
           'and some 700 coming from buses.\n\nThe county resurfaced 80 miles of road.',
       ),
     };
-    const scoresIn = (topic: string, otherPart: number) =>
-      withCorpus(roads, (dossier) => new Map(answerFigures(dossier, topic).figures.map((f) => [f.text, f.score])), {
-        ranking: { figures: { otherPart, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
-      });
+    const scoresIn = async (topic: string, otherPart: number) =>
+      new Map((await figuresOn(roads, topic, { otherPart })).map((f) => [f.text, f.score]));
     // "… coming from lorries" is the whole's measure and more, the more naming none of the topic: a part of it.
     const [weighed, whole] = [
       await scoresIn('county road crashes in 2023', 0.5),
@@ -182,18 +190,11 @@ describe('adjustScores', () => {
         ].join('\n\n'),
       ),
     };
-    const scoreIn = (topic: string, otherKind: number) =>
-      withCorpus(
-        canal,
-        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === '£2 million')?.score,
-        {
-          ranking: { figures: { otherKind, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
-        },
-      );
+    const scoreIn = (topic: string, otherKind: number) => scoreOn(canal, topic, '£2 million', { otherKind });
     const howLong = 'how long has the canal been open to boats';
-    expect(await scoreIn(howLong, 0.5)).toBeCloseTo((await scoreIn(howLong, 1))! / 2);
+    expect(await weighed((w) => scoreIn(howLong, w))).toBeCloseTo(0.5);
     const cost = 'cost of keeping the canal open';
-    expect(await scoreIn(cost, 0.5)).toBeCloseTo((await scoreIn(cost, 1))!);
+    expect(await weighed((w) => scoreIn(cost, w))).toBeCloseTo(1);
   });
 
   it('weighs a figure at a rate over another period on a topic asking a rate, beside one at that rate', async () => {
@@ -205,20 +206,18 @@ describe('adjustScores', () => {
       ),
     };
     const scoreIn = (topic: string, text: string, otherKind: number) =>
-      withCorpus(kiosk, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.includes(text))?.score, {
-        ranking: { figures: { otherKind, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
-      });
+      scoreOn(kiosk, topic, (written) => written.includes(text), { otherKind });
     const monthly = 'monthly takings at the ferry kiosk';
-    expect(await scoreIn(monthly, '£30,000', 0.5)).toBeCloseTo((await scoreIn(monthly, '£30,000', 1))! / 2);
-    expect(await scoreIn(monthly, '£4,000', 0.5)).toBeCloseTo((await scoreIn(monthly, '£4,000', 1))!);
+    expect(await weighed((w) => scoreIn(monthly, '£30,000', w))).toBeCloseTo(0.5);
+    expect(await weighed((w) => scoreIn(monthly, '£4,000', w))).toBeCloseTo(1);
     // Beside no sum given a year, a sum given a month is weighed on its words alone on a topic asking a yearly one; a
     // share a month, beside no share a year, too.
     const yearly = 'kiosk takings per year';
-    expect(await scoreIn(yearly, '£4,000', 0.5)).toBeCloseTo((await scoreIn(yearly, '£4,000', 1))! / 2);
-    expect(await scoreIn(yearly, '2 percent', 0.5)).toBeCloseTo((await scoreIn(yearly, '2 percent', 1))!);
+    expect(await weighed((w) => scoreIn(yearly, '£4,000', w))).toBeCloseTo(0.5);
+    expect(await weighed((w) => scoreIn(yearly, '2 percent', w))).toBeCloseTo(1);
     // No rate asked: none weighed.
     const takings = 'ferry kiosk takings';
-    expect(await scoreIn(takings, '£30,000', 0.5)).toBeCloseTo((await scoreIn(takings, '£30,000', 1))!);
+    expect(await weighed((w) => scoreIn(takings, '£30,000', w))).toBeCloseTo(1);
   });
 
   it('weighs the other end of a change one sentence gives than the end a topic asks by now or "at first"', async () => {
@@ -230,11 +229,8 @@ describe('adjustScores', () => {
       ),
     };
     const scoreIn = (topic: string, text: string, otherEnd: number) =>
-      withCorpus(routes, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.includes(text))?.score, {
-        ranking: { figures: { otherEnd, minRelative: 0, partialRelative: 0, unmeasuredRelative: 0 } },
-      });
-    const halved = async (topic: string, text: string) =>
-      (await scoreIn(topic, text, 0.5))! / (await scoreIn(topic, text, 1))!;
+      scoreOn(routes, topic, (written) => written.includes(text), { otherEnd });
+    const halved = (topic: string, text: string) => weighed((w) => scoreIn(topic, text, w));
     expect(await halved('county bus routes today', '5 or 6')).toBeCloseTo(0.5);
     expect(await halved('county bus routes today', '30')).toBeCloseTo(1);
     expect(await halved('county bus routes at first', '30')).toBeCloseTo(0.5);
@@ -256,13 +252,8 @@ describe('adjustScores', () => {
     const mill = {
       'mill.md': note('Mill', 'In 1850 the mill ground 400 tonnes of flour. In 1849 it ground 300 tonnes of flour.'),
     };
-    const scoreIn = (otherTime: number) =>
-      withCorpus(
-        mill,
-        (dossier) => answerFigures(dossier, 'mill flour in 1850').figures.find((f) => f.text === '300 tonnes')?.score,
-        { ranking: { figures: { otherTime, minRelative: 0, unmeasuredRelative: 0 } } },
-      );
-    expect(await scoreIn(0.5)).toBeCloseTo((await scoreIn(1))! / 2);
+    const scoreIn = (otherTime: number) => scoreOn(mill, 'mill flour in 1850', '300 tonnes', { otherTime });
+    expect(await weighed(scoreIn)).toBeCloseTo(0.5);
   });
 
   it('weighs a date naming no year as another kind of figure on a topic asking which year', async () => {
@@ -270,19 +261,17 @@ describe('adjustScores', () => {
       'The keeper Ann Blake served at Gull Point lighthouse from 1990 to 1998. ' +
       'On Monday, March 4, Ann Blake was invited to speak to the Gull Point harbour board.';
     const scoreIn = (topic: string, otherKind: number) =>
-      withCorpus(
-        { 'lighthouse.md': note('Gull Point', text) },
-        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.includes('March 4'))?.score,
-        { ranking: { figures: { otherKind, minRelative: 0, unmeasuredRelative: 0 } } },
-      );
+      scoreOn({ 'lighthouse.md': note('Gull Point', text) }, topic, (written) => written.includes('March 4'), {
+        otherKind,
+      });
     const years = "ann blake's stint at gull point, which yrs";
-    expect(await scoreIn(years, 0.5)).toBeCloseTo((await scoreIn(years, 1))! / 2);
+    expect(await weighed((w) => scoreIn(years, w))).toBeCloseTo(0.5);
     // "When … last year" asks for a date at a time tied to now: a date naming no year is the kind asked for.
     for (const day of [
       'when was ann blake invited to the gull point harbour board',
       'when was ann blake invited to the gull point harbour board last year',
     ])
-      expect(await scoreIn(day, 0.5)).toBeCloseTo((await scoreIn(day, 1))!);
+      expect(await weighed((w) => scoreIn(day, w))).toBeCloseTo(1);
   });
 
   it('weighs a date naming no day as another kind of figure on a topic asking what day', async () => {
@@ -290,30 +279,23 @@ describe('adjustScores', () => {
       'The keeper Ann Blake opened the Gull Point museum on March 4, 1999. ' +
       'Ann Blake had the Gull Point museum roof rebuilt in June 2005.';
     const scoreIn = (topic: string, date: string, otherKind: number) =>
-      withCorpus(
-        { 'museum.md': note('Gull Point museum', text) },
-        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.includes(date))?.score,
-        { ranking: { figures: { otherKind, minRelative: 0, unmeasuredRelative: 0 } } },
-      );
+      scoreOn({ 'museum.md': note('Gull Point museum', text) }, topic, (written) => written.includes(date), {
+        otherKind,
+      });
     const day = 'ann blake and the gull point museum, what day';
-    expect(await scoreIn(day, 'June 2005', 0.5)).toBeCloseTo((await scoreIn(day, 'June 2005', 1))! / 2);
-    expect(await scoreIn(day, 'March 4', 0.5)).toBeCloseTo((await scoreIn(day, 'March 4', 1))!);
+    expect(await weighed((w) => scoreIn(day, 'June 2005', w))).toBeCloseTo(0.5);
+    expect(await weighed((w) => scoreIn(day, 'March 4', w))).toBeCloseTo(1);
     // "When" asks for no day: a month is as much an answer.
     const when = 'when did ann blake have the gull point museum roof rebuilt';
-    expect(await scoreIn(when, 'June 2005', 0.5)).toBeCloseTo((await scoreIn(when, 'June 2005', 1))!);
+    expect(await weighed((w) => scoreIn(when, 'June 2005', w))).toBeCloseTo(1);
   });
 
   it('leaves out a date that is only a year the topic names on a topic asking when', async () => {
     const text =
       'The Hillside orchard co-op was founded in 1996 by twelve growers. ' +
       'In 2004 the co-op harvested 300 tonnes of apples, and storms in June 2004 cost it a barn.';
-    const listed = (topic: string) =>
-      withCorpus(
-        { 'orchard.md': note('Hillside orchard co-op', text) },
-        (dossier) => answerFigures(dossier, topic).figures.map((f) => f.text),
-        // Every figure scored is listed, however far under the best: only a figure left out is missing.
-        { ranking: { figures: { minRelative: 0, unmeasuredRelative: 0 } } },
-      );
+    const listed = async (topic: string) =>
+      (await figuresOn({ 'orchard.md': note('Hillside orchard co-op', text) }, topic)).map((f) => f.text);
     // The year it names says when the harvest asked stands, and the asker knows it: "2004" answers nothing asked.
     const founded = await listed('hillside orchard co-op founded in what yr, and its 2004 apple harvest');
     expect(founded).toContain('1996');
@@ -324,22 +306,16 @@ describe('adjustScores', () => {
 
   it('leaves out a fiscal year the topic names by its last two digits, as "fy21", asking which', async () => {
     const text = 'The co-op sold 300 tonnes of apples in fiscal year 2021, more than in fiscal year 2019.';
-    const listed = await withCorpus(
-      { 'orchard.md': note('Hillside orchard co-op', text) },
-      (dossier) => answerFigures(dossier, 'fy21 co-op apple sales beat which fiscal yr').figures.map((f) => f.text),
-      { ranking: { figures: { minRelative: 0, unmeasuredRelative: 0 } } },
-    );
+    const orchard = { 'orchard.md': note('Hillside orchard co-op', text) };
+    const listed = (await figuresOn(orchard, 'fy21 co-op apple sales beat which fiscal yr')).map((f) => f.text);
     expect(listed).toContain('fiscal year 2019');
     expect(listed).not.toContain('fiscal year 2021');
   });
 
   it('leaves out a fiscal year written "FY2021" or "financial year 2021" that the topic names as "fy21"', async () => {
     const text = 'The co-op sold 300 tonnes of apples in FY2021, more than in financial year 2019 or FY 2017.';
-    const listed = await withCorpus(
-      { 'orchard.md': note('Hillside orchard co-op', text) },
-      (dossier) => answerFigures(dossier, 'fy21 co-op apple sales beat which fy').figures.map((f) => f.text),
-      { ranking: { figures: { minRelative: 0, unmeasuredRelative: 0 } } },
-    );
+    const orchard = { 'orchard.md': note('Hillside orchard co-op', text) };
+    const listed = (await figuresOn(orchard, 'fy21 co-op apple sales beat which fy')).map((f) => f.text);
     expect(listed).toEqual(expect.arrayContaining(['financial year 2019', 'FY 2017']));
     expect(listed).not.toContain('FY2021');
   });
@@ -368,12 +344,8 @@ describe('adjustScores', () => {
       'Orchard thefts have been at record highs since 2019, when 640 were logged. ' +
       'Figures show a fall of 8 percent in the first half of this year.';
     const scoreIn = (otherTime: number) =>
-      withCorpus(
-        { 'orchards.md': note('Orchards', text) },
-        (dossier) => answerFigures(dossier, 'orchard thefts 2019').figures.find((f) => f.text === '8 percent')?.score,
-        { ranking: { figures: { otherTime, minRelative: 0, unmeasuredRelative: 0 } } },
-      );
-    expect(await scoreIn(0.5)).toBeCloseTo((await scoreIn(1))! / 2);
+      scoreOn({ 'orchards.md': note('Orchards', text) }, 'orchard thefts 2019', '8 percent', { otherTime });
+    expect(await weighed(scoreIn)).toBeCloseTo(0.5);
   });
 
   it("weighs a figure at the year its own time names, though its sentence names the topic's year too", async () => {
@@ -381,20 +353,18 @@ describe('adjustScores', () => {
       'Ferry crossings carried about 52 percent of island freight in 2012, and the latest survey for 2018 found ' +
       '47 percent still going by sea.';
     const scoreIn = (topic: string, figure: string, otherTime: number) =>
-      withCorpus(
-        { 'freight.md': note('Island freight', text) },
-        (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text.endsWith(figure))?.score,
-        { ranking: { figures: { otherTime, minRelative: 0, unmeasuredRelative: 0 } } },
-      );
+      scoreOn({ 'freight.md': note('Island freight', text) }, topic, (written) => written.endsWith(figure), {
+        otherTime,
+      });
     for (const [topic, other] of [
       ['island freight share by ferry in 2012', '47 percent'],
       ['island freight share by ferry in 2018', '52 percent'],
     ] as const)
-      expect(await scoreIn(topic, other, 0.5)).toBeCloseTo((await scoreIn(topic, other, 1))! / 2);
+      expect(await weighed((w) => scoreIn(topic, other, w))).toBeCloseTo(0.5);
     // A topic naming a time by now too, in any of `NOW_WORDS`, may ask for the year it does not name.
     for (const now of ['latest', 'presently']) {
       const both = `island freight share by ferry, 2012 vs ${now}`;
-      expect(await scoreIn(both, '47 percent', 0.5), now).toBeCloseTo((await scoreIn(both, '47 percent', 1))!);
+      expect(await weighed((w) => scoreIn(both, '47 percent', w)), now).toBeCloseTo(1);
     }
   });
 
@@ -402,13 +372,10 @@ describe('adjustScores', () => {
     const mill = {
       'mill.md': note('Mill', 'In 1850 the mill ground 400 tonnes of flour. In 1852 it ground 600 tonnes of flour.'),
     };
-    const scoreIn = (topic: string, otherTime: number) =>
-      withCorpus(mill, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === '600 tonnes')?.score, {
-        ranking: { figures: { otherTime, minRelative: 0, unmeasuredRelative: 0 } },
-      });
+    const scoreIn = (topic: string, otherTime: number) => scoreOn(mill, topic, '600 tonnes', { otherTime });
     for (const topic of ['mill flour after the 1850 flood', 'mill flour before 1850'])
-      expect(await scoreIn(topic, 0.5)).toBeCloseTo((await scoreIn(topic, 1))!);
-    expect(await scoreIn('mill flour in 1850', 0.5)).toBeCloseTo((await scoreIn('mill flour in 1850', 1))! / 2);
+      expect(await weighed((w) => scoreIn(topic, w))).toBeCloseTo(1);
+    expect(await weighed((w) => scoreIn('mill flour in 1850', w))).toBeCloseTo(0.5);
   });
 
   it('reads a year as a bound only within figures.boundWords words of "after" or "before"', async () => {
@@ -416,12 +383,10 @@ describe('adjustScores', () => {
     const mill = { 'mill.md': note('Mill', `${flood} In 1852 it ground 600 tonnes of flour.`) };
     const topic = 'mill flour after the great river 1850 flood';
     const scoreIn = (otherTime: number, boundWords: number) =>
-      withCorpus(mill, (dossier) => answerFigures(dossier, topic).figures.find((f) => f.text === '600 tonnes')?.score, {
-        ranking: { figures: { otherTime, boundWords, minRelative: 0, unmeasuredRelative: 0 } },
-      });
+      scoreOn(mill, topic, '600 tonnes', { otherTime, boundWords });
     // Three words off: the time asked at two (the default), a bound at three.
-    expect(await scoreIn(0.5, 2)).toBeCloseTo((await scoreIn(1, 2))! / 2);
-    expect(await scoreIn(0.5, 3)).toBeCloseTo((await scoreIn(1, 3))!);
+    expect(await weighed((w) => scoreIn(w, 2))).toBeCloseTo(0.5);
+    expect(await weighed((w) => scoreIn(w, 3))).toBeCloseTo(1);
   });
 
   it('lists a length that frames its clause ("over the past 12 years") only on a topic asking how long', async () => {
@@ -458,15 +423,13 @@ describe('adjustScores', () => {
       ),
     };
     /** The texts and scores of the figures on `topic`, with the ranking's otherSubject as given. */
-    const figures = (topic: string, otherSubject: number) =>
-      withCorpus(buses, (town) => answerFigures(town, topic).figures.map((f) => [f.text, f.score] as const), {
-        ranking: { figures: { otherSubject, minRelative: 0, unmeasuredRelative: 0 } },
-      });
+    const figures = async (topic: string, otherSubject: number) =>
+      (await figuresOn(buses, topic, { otherSubject })).map((f) => [f.text, f.score] as const);
     const score = (list: (readonly [string, number])[], text: string) => list.find(([t]) => t === text)?.[1];
     // "12 percent" shares only the year with "bus crashes in 2019"; the 40 crashes are of that year too.
-    const [plain, weighed] = [await figures('bus crashes in 2019', 1), await figures('bus crashes in 2019', 0.5)];
-    expect(score(weighed, '12 percent')).toBeCloseTo(score(plain, '12 percent')! / 2);
-    expect(score(weighed, '40 bus crashes')).toBeCloseTo(score(plain, '40 bus crashes')!);
+    const [plain, halved] = [await figures('bus crashes in 2019', 1), await figures('bus crashes in 2019', 0.5)];
+    expect(score(halved, '12 percent')).toBeCloseTo(score(plain, '12 percent')! / 2);
+    expect(score(halved, '40 bus crashes')).toBeCloseTo(score(plain, '40 bus crashes')!);
     // "Late services" may be the delays in other words: the one figure naming delays is of another year.
     const [delays, delaysWeighed] = [await figures('delays in 2021', 1), await figures('delays in 2021', 0.5)];
     expect(score(delaysWeighed, '20 percent')).toBeCloseTo(score(delays, '20 percent')!);
