@@ -110,6 +110,8 @@ const AMOUNT_PHRASES: readonly AmountPhrase[] = [
   { kind: 'count', phrase: 'how many', asks: 'anywhere' },
   { kind: 'count', phrase: 'number of', asks: 'opening' },
   { kind: 'count', phrase: '(?:count|tally) of', asks: 'opening', names: false },
+  // Chat's label after a comma, dash or bracket ending a topic ("ferries cancelled, count") names the kind it wants.
+  { kind: 'count', phrase: String.raw`(?<=[,(\u2013-]\s*)(?:count|tally)(?=\W*$)`, asks: 'never' },
   { kind: 'share', phrase: '(?:share|percentage|proportion|fraction|percent)', asks: 'after what' },
   { kind: 'share', phrase: 'per cent', asks: 'never' },
   { kind: 'share', phrase: '%', asks: 'after what' },

@@ -154,6 +154,12 @@ describe('a count or a share in a question', () => {
     ['what % of pupils walk', 'share', true, true],
     ['the share of pupils who walk', 'share', true, false],
     ['fares rose 5 per cent', 'share', true, false],
+    // Chat's label after the topic says the kind of figure it wants, as "%" does: "ferries cancelled, count".
+    ['ferries cancelled in march, count', 'count', true, false],
+    ['pupils walking to school - tally', 'count', true, false],
+    ['ferries cancelled (count)', 'count', true, false],
+    ['the count was delayed', 'count', false, false],
+    ['votes in the recount, by ward', 'count', false, false],
   ] as const)('%s: names a %s %s, asks for one %s', (question, kind, named, asked) => {
     expect([AMOUNT_NAMED[kind].test(question), asks(kind, question)]).toEqual([named, asked]);
   });
