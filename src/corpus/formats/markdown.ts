@@ -11,6 +11,8 @@ const SETEXT_UNDERLINE = /^\s{0,3}(?:=+|-+)\s*$/;
 const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const FENCE = /^\s{0,3}(?:```|~~~)/;
 const LINK_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s+\S+.*$/;
+/** A footnote's label opening its text, `[^1]: `: the note is a paragraph of the document, as a reader reads it. */
+const FOOTNOTE_LABEL = /^\s{0,3}\[\^[^\]\s]+\]:\s+/;
 /** A pipe table's delimiter row, under its header: `|---|:--:|`, `--- | ---`. */
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
@@ -18,7 +20,7 @@ const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
  * Markdown with optional YAML front matter (title, author, publisher, date, url, tags). Syntax is
  * stripped minimally: `#` lines (and underlined titles) become headings, list markers open items,
  * a pipe table's rows become items (`tableRow`), `**bold**`, `_em_`, `` `code` `` and `[text](url)` become their
- * text, images and HTML comments go.
+ * text, images, HTML comments and link definitions go; a footnote (`[^1]: …`) is a paragraph, without its mark.
  * A front matter field that does not parse or validate is reported and left out; the others are kept.
  */
 export function parseMarkdown(source: string): ParsedDocument {
@@ -75,7 +77,8 @@ function blockSyntax(body: string): string {
     } else if (next !== undefined && line.trim() && opensParagraph && SETEXT_UNDERLINE.test(next) && !RULE.test(line)) {
       out.push(`# ${line.trim()}`);
       i++;
-    } else if (RULE.test(line) || FENCE.test(line) || LINK_DEFINITION.test(line)) out.push('');
+    } else if (FOOTNOTE_LABEL.test(line)) out.push('', line.replace(FOOTNOTE_LABEL, ''));
+    else if (RULE.test(line) || FENCE.test(line) || LINK_DEFINITION.test(line)) out.push('');
     else out.push(line);
   }
   return out.join('\n');
@@ -91,11 +94,15 @@ function cells(line: string): string[] {
     .map((cell) => cell.trim().replace(/\\\|/g, '|'));
 }
 
-/** Inline markup to its text. Escaped characters are set aside first, so `\*` is never emphasis. */
+/**
+ * Inline markup to its text. Escaped characters are set aside first, so `\*` is never emphasis. A footnote's mark
+ * ("last year,[^1] the best") goes: the note is a paragraph of its own.
+ */
 function inlineText(text: string): string {
   return text
     .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, (_, c: string) => `\uE000${c.charCodeAt(0)}\uE001`)
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\s*\[\^[^\]\s]+\]/g, '')
     .replace(/\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])/g, '$1')
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')

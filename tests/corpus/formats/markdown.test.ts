@@ -38,6 +38,17 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it("keeps a footnote's text as a paragraph, without its label or its mark in the text, and drops a link's", () => {
+    const md =
+      'The quay took 1,240 boats last year,[^1] a record [^note].\n\n[harbour]: https://example.org/harbour\n' +
+      '[^1]: Counted by the harbour master.\n[^note]: Yachts and ferries alike.\n';
+    expect(outline(parseMarkdown(md).blocks)).toEqual([
+      'The quay took 1,240 boats last year, a record.',
+      'Counted by the harbour master.',
+      'Yachts and ferries alike.',
+    ]);
+  });
+
   it('reads a byline and a date in emphasis under the title, with no blank line between, as lines of their own', () => {
     const md = 'Verge mowing\n============\n*By Jane Roe*\n_3 May 2026_\n\nThe verge on Mill Lane is mown in May.\n';
     expect(outline(parseMarkdown(md).blocks)).toEqual([

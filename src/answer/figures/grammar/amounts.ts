@@ -475,6 +475,11 @@ export function isLabel(r: Reading, amount: Amount): boolean {
   if (prev && after && namesBefore(prev, token, after)) return true;
   if ((i === 0 || (i === 1 && prev?.text === '(') || startsLine(r, i)) && (next?.text === '.' || next?.text === ')'))
     return true;
+  // "2.1 Households produced …", "5.2 The depot will hold …": points joining two or more small numbers, opening a
+  // sentence before a capitalised word, number a paragraph, as reports, policies and contracts number theirs. A
+  // figure opening a sentence is followed by its unit, its scale or a lowercase word ("46.8 per cent of …").
+  const numbered = (i === 0 || startsLine(r, i)) && /^\d{1,2}(?:\.\d{1,2})+$/.test(token.text);
+  if (numbered && next?.spaced && /^\p{Lu}/u.test(next.text) && !MEASUREMENT_UNITS.has(next.lower)) return true;
   if (prev?.text === '(' && next?.text === ')') return true;
   if (next && /^(a\.m\.|p\.m\.|am|pm|o'clock|:)$/.test(next.lower)) return true;
   return false;

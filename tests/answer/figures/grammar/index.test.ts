@@ -218,6 +218,16 @@ describe('figuresInSentence: counts that introduce what they count', () => {
   });
 });
 
+describe("figuresInSentence: a report's numbered paragraph", () => {
+  it('reads the figures after its number, and a figure opening a sentence before its unit or scale', () => {
+    expect(texts('2.3 The quay took 1,240 boats, up from 1,105.')).toEqual(['1,240 boats', '1,105']);
+    expect(texts('2.5 Million visitors came, and 4.5 Tonnes of nets were landed.')).toEqual([
+      '2.5 Million visitors',
+      '4.5 Tonnes',
+    ]);
+  });
+});
+
 describe('figuresInSentence: lengths of time', () => {
   it('a length in two or more units is one figure, valued in its first unit', () => {
     expect(figuresInSentence('The strike lasted 3 days, 4 hours and 12 minutes.')).toMatchObject([
@@ -973,6 +983,8 @@ describe('figuresInSentence: not figures', () => {
     ['list numbering', 'The plan has parts:\n  1. Reform the police;\n  2. Fund the courts;\n  3. Build schools.'],
     ['pillar and section numbering', 'Pillar 2: Securing the border, as Section 4 of the plan describes.'],
     ['paragraph numbers', '(4) The committee reviewed the budget.'],
+    ["a report's numbered paragraph", '3.2 The Harbour Board reviewed the budget.'],
+    ["a report's numbered paragraph on a line of its own", 'Agreed.\n4.1 Members asked for a plan.'],
     ['ordinal section names', 'The Second Pillar sets out a 21st century border.'],
     ['a span of office', 'She was governor from 2009–2013 and mayor in 2001–05.'],
     [
