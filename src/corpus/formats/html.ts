@@ -320,7 +320,9 @@ function collectBlocks(parent: HtmlNode, kind: Block['kind'], blocks: Block[]): 
       } else if (!BLOCK_TAGS.has(tag)) visit(child);
       else {
         flush();
-        if (HEADING.test(tag)) {
+        // A definition list's term captions its description, as a heading does: "Grey bin" over what goes in it. Read
+        // as a paragraph, the term stood alone, a passage of two words, and its description without the words it is of.
+        if (HEADING.test(tag) || tag === 'DT') {
           const text = collapse(child.textContent ?? '');
           if (text) blocks.push({ kind: 'heading', text });
         } else collectBlocks(child, tag === 'LI' ? 'item' : 'paragraph', blocks);

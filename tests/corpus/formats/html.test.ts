@@ -6,6 +6,20 @@ import { HARBOUR_META, outline } from './fixtures.js';
 const FIXTURE = new URL('../../fixtures/corpus/formats/harbour.html', import.meta.url);
 
 describe('parseHtml', () => {
+  it("reads a definition list's terms as headings over their descriptions", () => {
+    const html =
+      '<main><h2>Which bin</h2><dl><dt>Green sack</dt><dd>Paper and card, every week.</dd><dt>Red box</dt>' +
+      '<dd>Glass, every other week.</dd><dd>Rinse it first.</dd></dl></main>';
+    expect(outline(parseHtml(html).blocks)).toEqual([
+      '# Which bin',
+      '# Green sack',
+      'Paper and card, every week.',
+      '# Red box',
+      'Glass, every other week.',
+      'Rinse it first.',
+    ]);
+  });
+
   it('keeps the article and leaves out navigation, sidebar, footer and the headline (the title)', async () => {
     const { blocks } = parseHtml(await readFile(FIXTURE, 'utf8'));
     expect(outline(blocks)).toEqual([
