@@ -14,7 +14,9 @@ kinda sorta re`.split(/\s+/),
 /**
  * Words too common to tell passages apart, plus question words: a question's "how much" or "what
  * did" says what kind of answer is wanted (see the query's intent), not which passage holds it. "vs" and "versus"
- * are prepositions, as "between" and "against" are.
+ * are prepositions, as "between" and "against" are, and so is "besides"; "apart" is a particle, as "off", "out" and
+ * "over" are ("apart from the aid", "tear apart"): a small corpus says them once or twice, and kept, each weighed as
+ * one of its rarest words, a question's heaviest beside its subject's.
  * Chat's contractions without apostrophes and its filler ("pls", "tbh") say nothing of the subject either, nor do
  * its spellings of stop words ("rn" for right now, "em" for them, "ur" for your) and the rest of English's
  * contractions of them ("how'd", "what'll", "could've"): kept, each would weigh as a word no passage holds, and "rn"
@@ -46,7 +48,7 @@ whatever whoever whichever whenever wherever
 rn em ur
 how'd how'll how're what'd what'll what're what've where'd where'll where're who'd who'll who're who've why'd why're
 when'd when'll it'd it'll that'd that'll there'd there'll there're could've should've would've might've must've
-vs versus`.split(/\s+/),
+vs versus besides apart`.split(/\s+/),
   ...NOW_ADVERBS,
   ...CHAT_WORDS,
 ]);

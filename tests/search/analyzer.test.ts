@@ -29,6 +29,11 @@ describe('Analyzer', () => {
     // A preposition and its abbreviation: "vs" had weighed the most of "treatment vs locking up users", as no passage
     // held it.
     expect(terms('treatment vs prison versus fines')).toEqual(terms('treatment prison fines'));
+    // "Besides" is a preposition and "apart" a particle, as "off" and "out" are: kept, each weighed as one of a small
+    // corpus's rarest words, and "what else besides the ferry" was refused.
+    expect(terms('boats besides the ferry, apart from the tug, or ones that fell apart')).toEqual(
+      terms('boats ferry tug ones fell'),
+    );
     // Pronouns of "every", "no" and "-ever" are stop words as "anything" and "someone" are: no dictionary holds
     // "everything", so it had weighed as a rare name would. "re" is chat's "regarding".
     expect(terms('re funding - would everything or nothing help whoever')).toEqual(terms('funding help'));
