@@ -89,10 +89,6 @@ export function asAsked(dossier: Library, query: AnalysedQuery, decided: Match, 
   // no most, least or superlative name members of the kind, if any, but rank none of them.
   if (query.ranked && !closest.some((c) => ranks(c.passage.text, (word) => dossier.index.superlative(word))))
     return { match: stepDown(decided) };
-  // So is one asking which one of a kind whose closest passages say the kind only apart from the question's other
-  // words: a passage naming boat companies in one sentence and the rebuilt slipway in the next does not say which
-  // company rebuilt it (`saidApart`).
-  if (saidApart(dossier, query, closest)) return { match: stepDown(decided) };
   const gives =
     !asks ||
     asks === 'person' ||
@@ -296,33 +292,6 @@ const PLACE_BEFORE =
 function namesOther(dossier: Library, query: AnalysedQuery, passage: Passage, place: boolean): boolean {
   const asked = askedTerms(query);
   return passage.sentences.some(({ text }) => namesIn(dossier, asked, text, place).length > 0);
-}
-
-/**
- * Whether the closest passages hold the kind a question asks which one of (`AnalysedQuery.kind`) and none of them says
- * it in a sentence with another of the question's words: "which company rebuilt the slipway" over a passage saying
- * "Three boat companies work along the coast. The slipway was rebuilt last year." A sentence says what the question
- * asks of its words together. A word the passage holds only outside its text (its heading, its document's title) stands
- * beside no sentence: a document about boat companies does not say that one of them rebuilt the slipway. Not asked
- * when the question has no other word, or no closest passage holds the kind, which the corpus may say in other words
- * ("which route" over "through the corridor"). Only the kind: a count's sentence names what it counts in its own
- * words as often ("4,120 births" for "how many babies were born"), so what "how many" counts is not read so.
- */
-function saidApart(dossier: Library, query: AnalysedQuery, closest: Read[]): boolean {
-  const { kind } = query;
-  if (!kind) return false;
-  const own = new Set(kind.terms);
-  const others = new Set(
-    query.words.filter((w) => w !== kind && !w.quantity).flatMap((w) => w.terms.filter((t) => !own.has(t))),
-  );
-  if (!others.size || !closest.some((c) => c.terms.some((t) => own.has(t)))) return false;
-  const { analyzer } = dossier.index;
-  return !closest.some(({ passage }) =>
-    passage.sentences.some(({ text }) => {
-      const terms = analyzer.terms(text);
-      return terms.some((t) => own.has(t)) && terms.some((t) => others.has(t));
-    }),
-  );
 }
 
 /** The terms of a question's words, each way the search says them: a name holding one is no name it lacks. */

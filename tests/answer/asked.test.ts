@@ -175,29 +175,3 @@ describe('a time or an amount a question asks for, read near what it asks about'
     expect(match('how much did dredging the harbour cost')).toBe('confident');
   });
 });
-
-describe('a question asking which one of a kind, said only apart from its other words', () => {
-  const coast = corpusForSuite(
-    {
-      'slipway.md': note(
-        'Slipway',
-        'Three boat companies work along the coast. The slipway at Gull Point was rebuilt last year after the storm.',
-      ),
-      'boats.md': note('Boat companies', 'The harbour wall at Tern Bay was rebuilt in May.'),
-      'tern.md': note('Tern Bay', 'The Kestrel Company repaired the jetty at Tern Bay in June.'),
-    },
-    { wordnet: WORDNET_DIR },
-  );
-
-  it('is answered one step less surely when no closest passage says the kind beside another of its words', () => {
-    // The slipway's paragraph names boat companies in one sentence and the rebuilt slipway in the next: it says
-    // nothing of which company rebuilt it.
-    expect(ask(coast(), 'which company rebuilt the slipway at gull point').match).toBe('partial');
-    // A kind said only in the document's title stands beside no sentence of it.
-    expect(ask(coast(), 'which company rebuilt the harbour wall at tern bay in may').match).toBe('partial');
-  });
-
-  it('is answered as before where a sentence says the kind beside the question’s other words', () => {
-    expect(ask(coast(), 'which company repaired the jetty at tern bay').match).toBe('confident');
-  });
-});
