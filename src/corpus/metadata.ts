@@ -232,6 +232,20 @@ const WHOLE_ORG = new RegExp(`^${ORG}$`, 'u');
 /** An organisation a dated byline names, perhaps after "the": "the Press Office". */
 const DATED_OFFICE = new RegExp(`^(?:[Tt]he\\s+)?(${ORG})$`, 'u');
 
+/** An office that issues a notice, perhaps with its department after a comma: "Marrowby Council, Streetscene". */
+const ISSUER = new RegExp(`^${ORG}(?:,\\s+${ORG})?$`, 'u');
+
+/**
+ * Whether `block`, under the title, names the office that issued the document, on a line of its own right above its
+ * date, as notices and results are headed ("Harbour Office" over "Published 4 May 2026"): no heading of the text under
+ * it, which would frame every passage with the office's name, and the date under it no passage.
+ */
+function issuedAbove(block: Block, next: Block | undefined): boolean {
+  return (
+    block.kind === 'heading' && ISSUER.test(block.text) && !/\d/.test(block.text) && !!next && !!datelineOf(next.text)
+  );
+}
+
 /** The most words read as a site's name: a longer capitalised line is more likely a heading. */
 const SITE_NAME_MAX_WORDS = 6;
 
@@ -264,6 +278,8 @@ export function deriveMeta(
       meta.author = byline.author;
       meta.date ??= byline.date;
     } else if (dateline) meta.date ??= dateline;
+    else if (meta.title !== undefined && meta.author === undefined && issuedAbove(block, blocks[start + 1]))
+      meta.author = block.text;
     else if (
       block.kind === 'heading' &&
       meta.title === undefined &&

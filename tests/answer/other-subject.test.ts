@@ -695,6 +695,13 @@ describe('a corpus on another subject', () => {
     const report = of('committee-report-2026-10-14.txt');
     expect(report.filter((text) => /^\d\.\d /.test(text))).toHaveLength(14);
     expect(report).toContain('Measure: Recycling rate — 2024-25: 44.1%; 2025-26: 46.8%');
+    // The correction and the consultation results are authored by the office named over their date under the title,
+    // and dated by it: neither line a heading or a passage.
+    expect(waste.document('correction-newsletter-figures.txt')?.meta).toMatchObject({
+      author: 'Marrowby District Council Communications Team',
+      date: '2026-10-24',
+    });
+    expect(of('garden-waste-consultation-results.txt')[0]).toMatch(/^Between 2 November and 30 November 2026/);
     // The newsletter's footnote is a paragraph of its own, and its mark "[^1]" no part of the text it is in.
     const news = of('marrowby-matters-autumn-2026.md');
     expect(news.filter((text) => text.includes('[^'))).toEqual([]);

@@ -116,6 +116,22 @@ describe('deriveMeta', () => {
     expect(derive([h('Boathouse'), h('Repairs in June 2026'), p('The roof leaks.')]).meta.date).toBeUndefined();
   });
 
+  it('reads an office named on a line of its own over the date under the title as its author, no passage', () => {
+    const { meta, body } = derive([
+      h('Mooring fees for 2027'),
+      h('Elmstead Harbour Office, Moorings'),
+      p('Published 4 May 2026'),
+      p('Fees rise by 3 per cent.'),
+    ]);
+    expect(meta).toMatchObject({ author: 'Elmstead Harbour Office, Moorings', date: '2026-05-04' });
+    expect(body).toEqual([p('Fees rise by 3 per cent.')]);
+    // A heading over a paragraph is the paragraph's heading still, and so is one over a date that names no office.
+    expect(derive([h('Mooring fees'), h('Harbour Office'), p('Fees rise.')]).body[0]).toEqual(h('Harbour Office'));
+    expect(derive([h('Mooring fees'), h('Fees rise in 2027'), p('4 May 2026'), p('By 3%.')]).meta.author).toBe(
+      undefined,
+    );
+  });
+
   it('dates a page by a dateline closing it, and keeps that line out of the body', () => {
     const closing = [h('Lamps Return'), p('The lamps shone again on Friday.'), p('Last updated: 3 November 2026')];
     expect(derive(closing)).toMatchObject({
