@@ -6,7 +6,7 @@ import { fileError } from '../errors.js';
 import { SavedFile, savedPath, writeSave } from '../saved-file.js';
 
 /** Bumped whenever parsing, cleaning, the figure grammar or this file's layout changes what a saved document holds. */
-const SAVED_CORPUS_VERSION = 147;
+const SAVED_CORPUS_VERSION = 148;
 
 /** One file as saved: its document's passages are a slice of the body, read when first asked for. */
 interface Entry {

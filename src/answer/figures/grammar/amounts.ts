@@ -142,9 +142,10 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   // counts, they measured the letter ("K screen").
   const scaleLetter = scale === 1 && !currency ? SCALE_LETTERS.get(glued) : undefined;
   if (scaleLetter) {
-    const after = r.t[k + 1];
+    const noun = countedNounAt(r, k + 1);
+    const after = r.t[noun];
     const named = /^(NOUN|PROPN)$/.test(after?.pos ?? '')
-      ? !looksPlural(after!.lower)
+      ? !looksPlural(after!.lower) && !talliedAt(r, noun)
       : !scaleLetter.bare || ARTICLES.has(r.lower(i - 1));
     if (named) return undefined;
     scale = scaleLetter.scale;
@@ -187,6 +188,34 @@ export function amountAt(r: Reading, i: number, joined = false): Amount | undefi
   if (spanEnd && !currency && !percent && scale === 1) return undefined;
   return { first: i, next: k, value, currency, percent, scale, wordy: wordy && !currency && !percent };
 }
+
+/**
+ * Where the noun a scale letter's number counts stands, past the adjectives before it ("3m new homes", "12k extra
+ * staff"), as "3 million new homes" counts homes; one of size ("a wall 5m high", "5m wide roads") says the letter is a
+ * length, so the noun is looked for no further.
+ */
+function countedNounAt(r: Reading, k: number): number {
+  let at = k;
+  while (r.t[at]?.pos === 'ADJ' && !DIMENSIONS.has(r.lower(at))) at++;
+  return /^(NOUN|PROPN)$/.test(r.t[at]?.pos ?? '') ? at : k;
+}
+
+/** Adjectives of size, said after a length ("5m high", "2k long"). */
+const DIMENSIONS = new Set(['high', 'tall', 'long', 'wide', 'deep', 'thick', 'broad', 'across']);
+
+/**
+ * Whether the nouns from `k` on end in one naming a tally of those before it ("the 62k death count", "a 5k road death
+ * toll"): they say what the number counts, as in "62,000 deaths", where a singular noun alone after a scale letter
+ * names a standard ("a 10k race", "4K TV sets").
+ */
+function talliedAt(r: Reading, k: number): boolean {
+  let last = k;
+  while (/^(NOUN|PROPN)$/.test(r.t[last + 1]?.pos ?? '')) last++;
+  return last > k && TALLY_NOUNS.has(r.lower(last));
+}
+
+/** The nouns naming a tally of what the nouns before them name, for `talliedAt`. */
+const TALLY_NOUNS = new Set(['count', 'toll', 'tally', 'total']);
 
 /** The words that join a range's or a change's two ends: "5p to 10p", "5p or 10p", "5p-10p", "5p and 10p". */
 const RANGE_JOINERS = new Set(['to', 'or', 'and', '-', '–']);

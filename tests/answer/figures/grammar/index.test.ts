@@ -711,6 +711,19 @@ describe('figuresInSentence: two numbers joined by a hyphen', () => {
     expect(texts('The gallery hung a 4K screen beside a 5m wall and a 2G mast, and ran a 10k race.')).toEqual([]);
   });
 
+  it('a scale letter counts the plural noun past adjectives, and the noun a tally names, as a scale word does', () => {
+    const read = (sentence: string) => figuresInSentence(sentence).map((f) => [f.text, f.value, f.measure]);
+    expect(read('The scheme adds 3m new trees and 12k extra wardens.')).toEqual([
+      ['3m new trees', 3e6, 'new trees'],
+      ['12k extra wardens', 1.2e4, 'extra wardens'],
+    ]);
+    expect(read('The 40k lightning strike count ran through June.')).toEqual([
+      ['40k lightning strike count', 4e4, 'lightning strike count'],
+    ]);
+    // A length's adjective, or a compound naming no tally, leaves the letter a length or a standard, as before.
+    expect(texts('The park has 5m high fences, 4K TV sets and a 5k toll road.')).toEqual([]);
+  });
+
   it('a number glued by a hyphen to the word after it opens a measure, as in "a 3-bed flat"', () => {
     expect(only('She rents a 3-bed flat for £900 a month.').measure).toBe('3-bed flat');
   });
