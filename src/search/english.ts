@@ -273,6 +273,12 @@ export function superlativeBases(word: string): string[] {
  */
 const AND_THEN = String.raw`\s(?:and|n|&|\+|then)\s`;
 
+/** A word of a clause's subject after a time's noun, a figure's sign and commas in it: "~1,200", "£3,500", "67%". */
+const CLAUSE_WORD = String.raw`[~$£€]?[\w'’.-]+(?:,\d+)*%?`;
+
+/** What joins two words of one noun phrase, chat's too: "harbour and rail", "harbour + rail", "mayor n council". */
+const JOINERS = String.raw`(?:and|&|\+|n)`;
+
 /** Where a label after a topic starts: a dash, a comma or a colon ("harbour ferry - years active", "pier, dates"). */
 const LABEL = String.raw`(?:\s[-–]|[,:])`;
 
@@ -358,10 +364,11 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
         // walked out", where the label names the time asked as "harbour ferry - years active" does. The plural asks
         // when as "years when" does ("years the mayor led the council"), not when a count of them is asked. The
         // subject's article and a passive's auxiliary are no words of its length, and a figure may be one of them:
-        // "yr the ~1,200 harbour passengers were counted".
+        // "yr the ~1,200 harbour passengers were counted". Two words joined are one ("day the harbour + rail staff
+        // walked out", "yr the mayor n council agreed"), as a noun phrase's coordinated words are.
         String.raw`${PART_START}(?:the )?(?:date|day|week|month|year|yr)(?: |s (?!.*\bhow many\b))` +
           String.raw`(?!(?:of|to|in|on|at|by|for|from|per|and|or)\b)(?:(?:the|an?) )?` +
-          String.raw`(?:[~$£€]?[\w'’.-]+(?:,\d+)*%? ){1,4}(?:(?:was|were|is|are|been|be|being) )?` +
+          String.raw`(?:${CLAUSE_WORD} (?:${JOINERS} ${CLAUSE_WORD} )?){1,4}(?:(?:was|were|is|are|been|be|being) )?` +
           String.raw`(?:[a-z]+ed|${[...Object.keys(PAST_FORMS), ...UNCHANGED_PAST_FORMS].join('|')})\b`,
         // The same with its "when": "years when the ferry ran at a loss", "the day when the pier closed" (not a count
         // of them: "days when the ferry ran late, how many").

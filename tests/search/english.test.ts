@@ -223,6 +223,9 @@ describe('a topic asking when', () => {
     ['yr the ~1.2k harbour passengers were counted for', true],
     ['year the 40 new ferry cabins were fitted', true],
     ['week the £3,500 harbour grant was paid', true],
+    // Two words joined by "and", "+", "&" or chat's "n" are one of the subject's words.
+    ["month n yr the two towns' harbour + ferry boards signed off on the fares", true],
+    ['day the harbour & ferry crews walked out', true],
     ['day ticket prices, ferries cancelled', false],
     ['earliest yr in the harbour survey', true],
     ['wettest month on record at the pier', true],
