@@ -27,7 +27,8 @@ const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}(?!\d))/g;
  * (`DOTTED_NUMBER`); a number is a word apart from a letter after it ("5bn").
  */
 const TOKEN = new RegExp(String.raw`${DOTTED_NUMBER}|\d+|[\p{L}\p{N}]+`, 'gu');
-const DIGITS = /^\d+(?:\.\d+)?$/;
+/** A number as `quoteWords` gives it: digits, perhaps with decimals. */
+export const DIGITS = /^\d+(?:\.\d+)?$/;
 /** Besides English's scale words, the scale letters chat writes after any number: the "k" of "50k". */
 const SCALES: ReadonlyMap<string, number> = new Map([
   ...NUMBER_SCALES,

@@ -4,7 +4,7 @@ import type { Analyzer } from '../../search/analyzer.js';
 import type { AnalysedQuery, QueryWord } from '../../search/query.js';
 import { STOP_WORDS } from '../../search/stopwords.js';
 import type { Library } from '../library.js';
-import { quoteWords } from '../quote-words.js';
+import { DIGITS, quoteWords } from '../quote-words.js';
 import { WEEKDAY_NAMES } from '../../schedule.js';
 import { EVERY_UNIT, SHORT_TIME_UNITS, TIME_ASKED_AS, TIME_UNIT_ABBREVIATIONS } from '../../search/english.js';
 import { RATE_WORDS, RELATIVE_TIMES, TIME_UNITS, type FigureUnit } from './grammar/index.js';
@@ -175,9 +175,6 @@ export function echoedFigure(query: AnalysedQuery, figure: FoundFigure, given: S
  * "67 percent", "2.5x"), for `echoedFigure`.
  */
 export const givenNumbers = (topic: string): Set<string> => new Set(quoteWords(topic).filter((w) => DIGITS.test(w)));
-
-/** A number as `quoteWords` gives it: digits, perhaps with decimals. */
-const DIGITS = /^\d+(?:\.\d+)?$/;
 
 /**
  * A date that is only a year, perhaps after a stop word, and perhaps named as a year ("2019", "in 2019", "the year
