@@ -355,11 +355,6 @@ export class PassageIndex {
     return holdsPair(this.learned.dictionary.unwrittenThings, first, second);
   }
 
-  /** Whether a word in lower case is one of the dictionary's adjectives ("bad", "joint"); none without a dictionary. */
-  adjective(word: string): boolean {
-    return this.learned.dictionary.adjectives.indexOf(word) >= 0;
-  }
-
   /**
    * Whether a word in lower case is an adjective's superlative: one of English's few irregular ones ("best", "worst"),
    * or spelt as one of an adjective the dictionary has (`superlativeBases`: "wettest", "busiest", "largest"), not a

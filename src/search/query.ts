@@ -724,8 +724,8 @@ export function analyseQuery(
   // also a noun where it is the auxiliary ("when will the stop get a shelter").
   const analysed = withJoins(index, index.analyzer.words(read));
   const lower = analysed.map((w) => w.word.toLowerCase());
-  const all = analysed.map((w, i) =>
-    saysHowMuch(lower, i, index) || isAuxiliary(lower, i) ? { ...w, term: undefined } : w,
+  const all = analysed.map((w, i, words) =>
+    (CLASSIFIERS.has(w.word) && words[i + 1]?.word === 'of') || isAuxiliary(lower, i) ? { ...w, term: undefined } : w,
   );
   // A verb typed before a stop word with which it makes a verb of its own ("looks after", "sit down", "handed over")
   // means that verb, which the search cannot see once the stop word is dropped: searched alone, the first word finds
@@ -946,36 +946,8 @@ export function analyseQuery(
   };
 }
 
-/** Nouns that, before "of" or after "all", say which kind of a thing is meant. */
+/** Nouns that, before "of", say which kind of a thing is meant. */
 const CLASSIFIERS = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types']);
-/** Adjectives that, before another, say only how much of it: "real bad", "pretty big", "super quick". */
-const INTENSIFIERS = new Set(['real', 'pretty', 'super']);
-/** Nouns that, opening a phrase before "of", say only that there is much of what follows: "lots of", "loads of". */
-const VAGUE_AMOUNTS = new Set(['lots', 'loads']);
-/**
- * Adverbs of degree, filler as "very" and "really" are ("is the mayor even interested", "quite late"). Not stop
- * words: a passage's "even" or "rather" is left to its length, which orders it, and a claim's "break even" keeps it.
- */
-const DEGREE_ADVERBS = new Set(['even', 'quite', 'rather', 'totally']);
-
-/**
- * Whether the word at `i` of a question's words (lower case, in order) says only which kind or how much of another
- * thing is meant, as "kinda" and "sorta" do: a kind before "of" or after "all" ("what kinds of fees", "all sorts
- * besides dope"), an intensifier before an adjective the dictionary has ("a real joint push", not "real estate"),
- * chat's vague amounts ("gain a lot from it", "a lot of", "lots of", "loads of"; not "a parking lot", nor "a lot"
- * before a noun), and adverbs of degree ("even", "quite"). Each names nothing a passage could hold, and a small
- * corpus says it once or twice, so kept it weighed as one of its rarest words: "lot" and "real" outweighed "joint" in
- * "would both countries gain a lot from a real joint push". Their risk: "real" before a word that is an adjective and
- * a noun too ("the real world"), and "a lot" of land before a stop word ("a lot for sale").
- */
-function saysHowMuch(words: readonly string[], i: number, index: PassageIndex): boolean {
-  const [word, before, after] = [words[i]!, words[i - 1], words[i + 1]];
-  if (DEGREE_ADVERBS.has(word)) return true;
-  if (CLASSIFIERS.has(word)) return after === 'of' || before === 'all';
-  if (INTENSIFIERS.has(word)) return after !== undefined && index.adjective(after);
-  if (word === 'lot') return before === 'a' && (after === undefined || STOP_WORDS.has(after));
-  return VAGUE_AMOUNTS.has(word) && (before === undefined || STOP_WORDS.has(before)) && after === 'of';
-}
 
 /**
  * A phrase in quotes, single or double, straight or curly: the opening mark not inside a word ("what's", "the
