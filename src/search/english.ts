@@ -267,17 +267,17 @@ export function superlativeBases(word: string): string[] {
   return bases.filter((base) => base.length >= 3);
 }
 
+/** "And" as English and chat write it: "harbour and rail", "harbour + rail", "harbour & rail", "mayor n council". */
+const JOINERS = String.raw`(?:and|&|\+|n)`;
+
 /**
  * What joins a second thing a topic asks for to the first: "fares and …", "fares n …", "fares + …" (chat's "and"),
  * "peak yr then …".
  */
-const AND_THEN = String.raw`\s(?:and|n|&|\+|then)\s`;
+const AND_THEN = String.raw`\s(?:${JOINERS}|then)\s`;
 
 /** A word of a clause's subject after a time's noun, a figure's sign and commas in it: "~1,200", "£3,500", "67%". */
 const CLAUSE_WORD = String.raw`[~$£€]?[\w'’.-]+(?:,\d+)*%?`;
-
-/** What joins two words of one noun phrase, chat's too: "harbour and rail", "harbour + rail", "mayor n council". */
-const JOINERS = String.raw`(?:and|&|\+|n)`;
 
 /** Where a label after a topic starts: a dash, a comma or a colon ("harbour ferry - years active", "pier, dates"). */
 const LABEL = String.raw`(?:\s[-–]|[,:])`;
